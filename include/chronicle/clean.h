@@ -1,0 +1,49 @@
+/* chronicle — clean: from a raw article to a document.
+ * Owns: boilerplate removal (comment forms, share bars, credits, agency IDs),
+ * dateline parsing (place, agency), Unicode normalisation (NFC, quotes,
+ * spaces), the content hash, and chr_doc, the cleaned document with its
+ * sentences. Never modifies the article; later stages read chr_doc only. */
+#ifndef CHRONICLE_CLEAN_H
+#define CHRONICLE_CLEAN_H
+
+#include <stdint.h>
+
+#include "chronicle/ingest.h"
+#include "chronicle/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A cleaned document. Owns all its strings and arrays (chr_doc_free). */
+typedef struct chr_doc {
+    char *clean;            /* clean text, NFC, paragraphs separated by "\n\n" */
+    size_t clean_len;
+    char *title;            /* cleaned headline or NULL */
+    char *dateline_place;   /* "Moscow" from "MOSCOW, May 14. /TASS/." or NULL */
+    char *dateline_agency;  /* "TASS" or NULL */
+    char *dateline_date;    /* raw date text of the dateline ("May 14") or NULL */
+    char lang[8];           /* ISO 639-1 */
+    double lang_confidence;
+    chr_span *sentences;    /* into clean */
+    size_t n_sentences;
+    uint64_t hash_hi, hash_lo; /* XXH3-128 of the normalised clean text */
+    char hash_hex[33];
+    int removed_lines;      /* boilerplate lines/fragments removed */
+} chr_doc;
+
+/* Clean an article into a new document (sentences split, language
+ * identified). Returns CHR_EEMPTY when nothing but boilerplate remains. */
+chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d);
+
+void chr_doc_free(chr_doc *doc);
+
+/* Normalise a UTF-8 string: NFC, curly quotes and dashes kept as typed but
+ * non-breaking and odd spaces turned into ' ', control characters dropped.
+ * Returns a malloc'd string (caller frees) or NULL on OOM. */
+char *chr_normalize(const char *s, size_t len, size_t *out_len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

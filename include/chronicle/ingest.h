@@ -1,0 +1,110 @@
+/* chronicle — ingest: reading raw articles from files, folders and stdin.
+ * Owns: chr_article (one raw article as read, before cleaning), format
+ * detection by content, and the streaming reader over one input. Does not
+ * clean, split or store anything; see clean.h, text.h, store.h. */
+#ifndef CHRONICLE_INGEST_H
+#define CHRONICLE_INGEST_H
+
+#include <stddef.h>
+
+#include "chronicle/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum chr_format {
+    CHR_FMT_UNKNOWN = 0,
+    CHR_FMT_TEXT,  /* plain text, optional " date YYYY-MM-DD" header */
+    CHR_FMT_JSONL, /* JSON Lines: id, url, title, date, text, ... */
+    CHR_FMT_HTML,  /* one HTML page */
+    CHR_FMT_WARC   /* WARC 1.0/1.1, plain or gzip */
+} chr_format;
+
+const char *chr_format_name(chr_format f);
+
+/* Where an article's publication date came from. */
+typedef enum chr_date_src {
+    CHR_DATE_NONE = 0,
+    CHR_DATE_HEADER,   /* " date YYYY-MM-DD" header of a text file */
+    CHR_DATE_METADATA, /* JSON field, HTML meta tag, WARC-Date, ... */
+    CHR_DATE_INFERRED  /* inferred from the text by the time module */
+} chr_date_src;
+
+/* Name used in JSON output: "header", "metadata", "inferred" or NULL. */
+const char *chr_date_src_name(chr_date_src s);
+
+/* Flags on chr_article.flags. */
+enum {
+    CHR_ART_UTF8_REPAIRED = 1u << 0, /* invalid UTF-8 sequences were replaced */
+    CHR_ART_TRANSCODED = 1u << 1,    /* converted from another charset */
+};
+
+/* One raw article. Every string is NUL-terminated valid UTF-8 or NULL, and
+ * owned by the article: chr_article_free() releases it all. */
+typedef struct chr_article {
+    char *source;   /* "path", "path#LINE" for JSON Lines, "path@OFFSET" for WARC */
+    char *ext_id;   /* id given by the input (JSON "id"), or NULL */
+    char *url;      /* canonical or target URL, or NULL */
+    char *title;    /* headline, or NULL */
+    char *author;   /* byline, or NULL */
+    char *outlet;   /* site or outlet name, or NULL */
+    char *lang;     /* ISO 639-1 from metadata, or NULL */
+    char *pub_date; /* ISO 8601 date (YYYY-MM-DD) or NULL */
+    chr_date_src pub_date_source;
+    char *text;     /* body as read (header removed), valid UTF-8 */
+    size_t text_len;
+    char *extra;    /* JSON object text of unknown input fields, or NULL */
+    chr_format format;
+    unsigned flags;
+    char *charset;  /* source charset if transcoded, or NULL */
+} chr_article;
+
+/* Allocate a zeroed article; NULL on OOM. */
+chr_article *chr_article_new(void);
+void chr_article_free(chr_article *a);
+
+/* Guess the format of a buffer (the first bytes of an input suffice; gzip
+ * input is recognised only by magic and reported as CHR_FMT_WARC when the
+ * decompressed prefix given starts with "WARC/"). name may be NULL; its
+ * extension is used only when content is ambiguous. */
+chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *name);
+
+/* Streaming reader over one input (file path, or "-" for stdin).
+ * Records are produced one at a time; memory is bounded by the largest record
+ * (a 100 MB single-line text file is one record). */
+typedef struct chr_reader chr_reader;
+
+/* Open path ("-" = stdin). On failure returns an error, fills d, *out NULL. */
+chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d);
+
+/* Next article. Returns CHR_OK and sets *out (caller frees with
+ * chr_article_free) or *out = NULL at end of input. On a bad record returns
+ * its error with d filled (file, line or offset, reason) and *out = NULL; the
+ * caller may call again to continue with the next record. Warnings about a
+ * good record (e.g. repaired UTF-8) are reported through chr_reader_warning. */
+chr_err chr_reader_next(chr_reader *r, chr_article **out, chr_diag *d);
+
+/* Format detected for this input. */
+chr_format chr_reader_format(const chr_reader *r);
+
+/* Records skipped silently (e.g. non-HTML WARC records), for reporting. */
+long chr_reader_skipped(const chr_reader *r);
+
+/* Bytes consumed so far (for progress). */
+long long chr_reader_bytes(const chr_reader *r);
+
+void chr_reader_close(chr_reader *r);
+
+/* Make text valid UTF-8 in place semantics: returns a newly malloc'd copy of
+ * buf with invalid sequences replaced by U+FFFD and NULs dropped; sets
+ * *repaired when anything changed. Returns NULL on OOM. */
+char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaired);
+
+/* Heuristic: does buf look like binary (NULs, many control bytes)? */
+int chr_looks_binary(const unsigned char *buf, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,56 @@
+/* chronicle — store: the embedded SQLite database (WAL).
+ * Owns: opening, the schema and its migrations (PRAGMA user_version), and the
+ * article/sentence tables. Other modules that persist state (time, entity,
+ * dedup, cluster, timeline) register their tables as migrations in store.c
+ * and use chr_store_sqlite() for their own statements. */
+#ifndef CHRONICLE_STORE_H
+#define CHRONICLE_STORE_H
+
+#include <stdint.h>
+
+#include "chronicle/clean.h"
+#include "chronicle/error.h"
+#include "chronicle/ingest.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct chr_store chr_store;
+struct sqlite3;
+
+enum { CHR_STORE_READONLY = 1 << 0 };
+
+/* Open (creating and migrating if needed) the database at path. */
+chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d);
+void chr_store_close(chr_store *st);
+
+/* The underlying connection, owned by the store. */
+struct sqlite3 *chr_store_sqlite(chr_store *st);
+
+/* Schema version after migrations. */
+int chr_store_schema_version(chr_store *st);
+
+chr_err chr_store_begin(chr_store *st);
+chr_err chr_store_commit(chr_store *st);
+void chr_store_rollback(chr_store *st);
+
+/* Article id by content hash, 0 if absent. */
+int64_t chr_store_find_hash(chr_store *st, const char *hash_hex);
+
+/* Insert an article and its document (and sentences). *id receives the new
+ * row id. Returns CHR_EDUP (with *id = existing id) when the hash is stored. */
+chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc,
+                              int64_t *id, chr_diag *d);
+
+/* Set an inferred publication date on an article. */
+chr_err chr_store_set_pub_date(chr_store *st, int64_t id, const char *date, chr_date_src src,
+                               double confidence);
+
+/* Record an ingest problem (file, line, reason) for later listing. */
+chr_err chr_store_log_error(chr_store *st, const chr_diag *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,51 @@
+/* chronicle — text: sentences, tokens and language of a clean text.
+ * Owns: chr_span, sentence splitting and tokenisation (abbreviations,
+ * initials, quotes, numbers), language identification. Works on any UTF-8
+ * buffer; offsets are always byte offsets into that buffer. */
+#ifndef CHRONICLE_TEXT_H
+#define CHRONICLE_TEXT_H
+
+#include <stddef.h>
+
+#include "chronicle/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A half-open byte range [start, end) into a text. */
+typedef struct chr_span {
+    size_t start, end;
+} chr_span;
+
+/* Token kinds. */
+typedef enum chr_tok_kind {
+    CHR_TOK_WORD = 0, /* letters (may contain ' - . for abbreviations like U.S.) */
+    CHR_TOK_NUMBER,   /* digits, with , . : inside (1,000  3.5  16:09) */
+    CHR_TOK_PUNCT,    /* one punctuation character */
+    CHR_TOK_SYMBOL    /* anything else */
+} chr_tok_kind;
+
+typedef struct chr_token {
+    size_t start, end;
+    chr_tok_kind kind;
+} chr_token;
+
+/* Split text into sentences. lang is an ISO 639-1 code or NULL (English
+ * rules). *out is malloc'd (caller frees); *n may be 0. Sentences never
+ * contain paragraph breaks (blank lines) and are trimmed of whitespace. */
+chr_err chr_split_sentences(const char *text, size_t len, const char *lang, chr_span **out,
+                            size_t *n);
+
+/* Tokenise text[0..len). *out malloc'd (caller frees). */
+chr_err chr_tokenize(const char *text, size_t len, chr_token **out, size_t *n);
+
+/* Identify the language of text: writes an ISO 639-1 code ("en", "fr", ...)
+ * to lang (at least 3 bytes) and returns a confidence in [0,1]; "und" is not
+ * used: falls back to "en" with confidence 0. */
+double chr_detect_language(const char *text, size_t len, char lang[8]);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

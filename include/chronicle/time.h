@@ -1,0 +1,72 @@
+/* chronicle — time: temporal expressions (TimeML TIMEX3) and their
+ * resolution against a reference (publication) date.
+ * Owns: the tagger + normaliser and reference-date inference. Input is text
+ * and a reference date; it does not know about articles or storage. */
+#ifndef CHRONICLE_TIME_H
+#define CHRONICLE_TIME_H
+
+#include <stddef.h>
+
+#include "chronicle/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A calendar date; 0 in a field means unknown (year 0 = no date). */
+typedef struct chr_date {
+    int year, month, day;
+} chr_date;
+
+typedef enum chr_timex_type {
+    CHR_TIMEX_DATE = 0,
+    CHR_TIMEX_TIME,
+    CHR_TIMEX_DURATION,
+    CHR_TIMEX_SET
+} chr_timex_type;
+
+/* "DATE", "TIME", "DURATION", "SET". */
+const char *chr_timex_type_name(chr_timex_type t);
+
+enum {
+    CHR_TIMEX_RELATIVE = 1u << 0, /* value was computed from the reference date */
+    CHR_TIMEX_RANGE = 1u << 1,    /* end_value holds the end of a range */
+};
+
+/* One temporal expression. value/end_value are TIMEX3 values:
+ * "2024-05-16", "2023-03", "2024-W20", "2024-SU", "2024-Q2", "197", "19",
+ * "2024-05-16T14:30", "P6Y", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-05"... */
+typedef struct chr_timex {
+    size_t start, end; /* byte offsets into the text given to chr_time_tag */
+    chr_timex_type type;
+    char value[48];
+    char end_value[48]; /* "" unless CHR_TIMEX_RANGE */
+    unsigned flags;
+} chr_timex;
+
+/* Tag and normalise all temporal expressions in text[0..len), resolving
+ * relative ones against ref (ref may be NULL or year 0: relative expressions
+ * then get underspecified values such as "XXXX-05" or "PAST_REF").
+ * lang: ISO 639-1 hint ("en", "fr", "de", "it", "es", "ru") or NULL for
+ * all-language matching. *out malloc'd (caller frees), sorted by start,
+ * non-overlapping. */
+chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const char *lang,
+                     chr_timex **out, size_t *n);
+
+/* Infer a publication date for a text that has none, from the dates it
+ * states and their tenses. Returns CHR_OK with *out set and *confidence in
+ * (0,1], or CHR_ENOTFOUND when nothing can be inferred. */
+chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_date *out,
+                           double *confidence);
+
+/* Parse "YYYY-MM-DD" (or a longer ISO 8601 timestamp, or "YYYY-MM", "YYYY")
+ * into d. Returns 1 on success. */
+int chr_date_parse(const char *s, chr_date *d);
+
+/* Format d as "YYYY-MM-DD" (or shorter when month/day are 0) into buf (>= 11). */
+const char *chr_date_format(const chr_date *d, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
