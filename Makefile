@@ -8,6 +8,7 @@
 # Module makefiles in mk/*.mk add generated sources (GEN_SRC) and targets.
 
 CC      ?= cc
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 PKGS    := sqlite3 libutf8proc jansson libxml-2.0 gumbo zlib libpcre2-8 libmicrohttpd libexttextcat libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -15,7 +16,6 @@ LIBS    := $(PKG_LIBS) -lstemmer -lpthread -lm
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCHR_VERSION=\"$(VERSION)\"
 INCS    := -Iinclude -Isrc -Ibuild/gen $(PKG_CFLAGS)
-VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 REL_CFLAGS  := $(WARN) $(DEFS) $(INCS) -O2 -g $(CFLAGS)
 ASAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -92,3 +92,11 @@ clean:
 	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+build/rel/cli/main.o build/asan/cli/main.o: VERSION
+
+# The main job on the repo's own examples (README command 1 ends here).
+.PHONY: demo
+demo: build/chronicle
+	@rm -f build/examples.db build/examples.db-wal build/examples.db-shm
+	build/chronicle --db build/examples.db run examples/

@@ -20,6 +20,7 @@ typedef struct chr_doc {
     char *clean;            /* clean text, NFC, paragraphs separated by "\n\n" */
     size_t clean_len;
     char *title;            /* cleaned headline or NULL */
+    char *author;           /* byline found in the text ("By Jane Doe") or NULL */
     char *dateline_place;   /* "Moscow" from "MOSCOW, May 14. /TASS/." or NULL */
     char *dateline_agency;  /* "TASS" or NULL */
     char *dateline_date;    /* raw date text of the dateline ("May 14") or NULL */

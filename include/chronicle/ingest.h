@@ -101,6 +101,10 @@ void chr_reader_close(chr_reader *r);
  * *repaired when anything changed. Returns NULL on OOM. */
 char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaired);
 
+/* Warning about the article last returned by chr_reader_next (repaired
+ * UTF-8, ignored field, ...), or NULL. Valid until the next call. */
+const char *chr_reader_warning(const chr_reader *r);
+
 /* Heuristic: does buf look like binary (NULs, many control bytes)? */
 int chr_looks_binary(const unsigned char *buf, size_t len);
 

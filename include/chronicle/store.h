@@ -11,6 +11,7 @@
 #include "chronicle/clean.h"
 #include "chronicle/error.h"
 #include "chronicle/ingest.h"
+#include "chronicle/time.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,6 +43,11 @@ int64_t chr_store_find_hash(chr_store *st, const char *hash_hex);
  * row id. Returns CHR_EDUP (with *id = existing id) when the hash is stored. */
 chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc,
                               int64_t *id, chr_diag *d);
+
+/* Store the timexes of article id (offsets into its clean text); sent[i] is
+ * the index of the sentence holding tx[i]. */
+chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, const size_t *sent,
+                              size_t n, chr_diag *d);
 
 /* Set an inferred publication date on an article. */
 chr_err chr_store_set_pub_date(chr_store *st, int64_t id, const char *date, chr_date_src src,

@@ -1,0 +1,146 @@
+/* chronicle CLI — helpers shared by subcommands (see cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("chronicle: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_diag(const chr_diag *d, const char *prefix)
+{
+    char buf[1200];
+    fprintf(stderr, "chronicle: %s%s\n", prefix ? prefix : "", chr_diag_format(d, buf, sizeof buf));
+}
+
+chr_store *cli_open_store(const cli_opts *g, int ro)
+{
+    chr_store *st = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (ro && access(g->db, F_OK) != 0) {
+        cli_error("%s: no such database (run 'chronicle ingest' first, or give --db FILE)", g->db);
+        return NULL;
+    }
+    if (chr_store_open(g->db, ro ? CHR_STORE_READONLY : 0, &st, &d) != CHR_OK) {
+        cli_diag(&d, NULL);
+        return NULL;
+    }
+    return st;
+}
+
+int cli_common_opt(int argc, char **argv, int *i, cli_opts *g)
+{
+    const char *a = argv[*i];
+    if (strcmp(a, "--json") == 0) {
+        g->json = 1;
+        return 1;
+    }
+    if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+        g->quiet = 1;
+        return 1;
+    }
+    if (strcmp(a, "--db") == 0) {
+        if (*i + 1 >= argc)
+            return -1;
+        g->db = argv[++*i];
+        return 1;
+    }
+    if (strncmp(a, "--db=", 5) == 0) {
+        g->db = a + 5;
+        return 1;
+    }
+    return 0;
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_progress_init(cli_progress *p, long long total, int quiet)
+{
+    memset(p, 0, sizeof *p);
+    p->total = total;
+    p->start = cli_now();
+    p->active = !quiet && isatty(2);
+}
+
+void cli_progress_update(cli_progress *p, long long done, long items, const char *what)
+{
+    if (!p->active)
+        return;
+    double now = cli_now();
+    /* only for long work: after half a second, at most 10 redraws a second */
+    if (now - p->start < 0.5 || now - p->last < 0.1)
+        return;
+    p->last = now;
+    double rate = (double)items / (now - p->start);
+    if (p->total > 0) {
+        double f = (double)done / (double)p->total;
+        if (f > 1)
+            f = 1;
+        int w = 30, fill = (int)(f * w);
+        fprintf(stderr, "\r[%.*s%*s] %3d%% %ld %s (%.0f/s) ", fill,
+                "##############################", w - fill, "", (int)(f * 100), items, what, rate);
+    } else {
+        fprintf(stderr, "\r%ld %s (%.0f/s) ", items, what, rate);
+    }
+    p->active = 2;
+}
+
+void cli_progress_done(cli_progress *p)
+{
+    if (p->active == 2)
+        fputs("\r\033[K", stderr);
+    p->active = 0;
+}
+
+char *cli_read_all(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        cli_error("%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap + 1);
+    while (b) {
+        size_t k = fread(b + n, 1, cap - n, f);
+        n += k;
+        if (n < cap)
+            break;
+        cap *= 2;
+        char *nb = realloc(b, cap + 1);
+        if (!nb) {
+            free(b);
+            b = NULL;
+        } else {
+            b = nb;
+        }
+    }
+    int err = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (!b || err) {
+        free(b);
+        cli_error("%s: cannot read", path);
+        return NULL;
+    }
+    b[n] = 0;
+    *len = n;
+    return b;
+}

@@ -1,0 +1,65 @@
+/* chronicle CLI — shared helpers for the subcommands (cli/cmd_*.c).
+ * Owns: global options, exit codes, error printing, opening the store, the
+ * stderr progress bar. Subcommands use only the public library API. */
+#ifndef CHRONICLE_CLI_H
+#define CHRONICLE_CLI_H
+
+#include <stdio.h>
+
+#include "chronicle/error.h"
+#include "chronicle/json.h"
+#include "chronicle/store.h"
+
+/* Exit codes. */
+enum {
+    EXIT_OK = 0,
+    EXIT_INPUT = 1, /* input errors reported, or the thing asked for does not exist */
+    EXIT_USAGE = 2, /* bad command line */
+    EXIT_FATAL = 3  /* database or system failure */
+};
+
+typedef struct cli_opts {
+    const char *db; /* --db FILE, default chronicle.db or $CHRONICLE_DB */
+    int json;       /* --json */
+    int quiet;      /* --quiet */
+} cli_opts;
+
+/* One subcommand: argv[0] is its name. */
+typedef int (*cli_cmd_fn)(int argc, char **argv, cli_opts *g);
+
+/* Print "chronicle: message" to stderr (one line). */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Print a diag as one line on stderr. */
+void cli_diag(const chr_diag *d, const char *prefix);
+
+/* Open the store (read-only when ro); prints the error and returns NULL on
+ * failure. */
+chr_store *cli_open_store(const cli_opts *g, int ro);
+
+/* Handle a common option (--db, --json, --quiet) at argv[*i]; returns 1 if
+ * consumed (advancing *i past any value), 0 if not a common option, -1 on a
+ * missing value. */
+int cli_common_opt(int argc, char **argv, int *i, cli_opts *g);
+
+/* Progress bar on stderr, drawn only when stderr is a terminal and the work
+ * is long; cleared by cli_progress_done. */
+typedef struct cli_progress {
+    int active;
+    double start, last;
+    long long total;
+} cli_progress;
+void cli_progress_init(cli_progress *p, long long total, int quiet);
+void cli_progress_update(cli_progress *p, long long done, long items, const char *what);
+void cli_progress_done(cli_progress *p);
+
+/* Read a whole file (or "-") into memory; NUL-terminated. Returns NULL and
+ * prints an error on failure. */
+char *cli_read_all(const char *path, size_t *len);
+
+double cli_now(void);
+
+#endif

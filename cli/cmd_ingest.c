@@ -1,0 +1,167 @@
+/* chronicle CLI — `ingest` and `run`: read inputs through the pipeline,
+ * report problems one line each, print a summary. `run` then prints what
+ * was found (stories and timelines when those stages exist). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/pipeline.h"
+#include "cli.h"
+
+typedef struct ingest_ui {
+    cli_progress bar;
+    int quiet;
+} ingest_ui;
+
+static void on_report(void *ctx, const chr_diag *d, int warning)
+{
+    ingest_ui *ui = ctx;
+    if (ui->bar.active == 2)
+        fputs("\r\033[K", stderr);
+    if (warning && ui->quiet)
+        return;
+    cli_diag(d, warning ? "warning: " : "error: ");
+}
+
+static void on_progress(void *ctx, const chr_ingest_stats *s, long long total)
+{
+    ingest_ui *ui = ctx;
+    (void)total;
+    cli_progress_update(&ui->bar, s->bytes, s->articles, "articles");
+}
+
+/* Shared by ingest and run. Returns an exit code; *stats filled. */
+int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest_stats *stats)
+{
+    chr_pipeline *p = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (chr_pipeline_open(st, &p, &d) != CHR_OK) {
+        cli_diag(&d, NULL);
+        return EXIT_FATAL;
+    }
+    ingest_ui ui = {.quiet = g->quiet};
+    long long total = 0;
+    for (int i = 0; i < n; i++)
+        total += chr_pipeline_input_size(paths[i]);
+    cli_progress_init(&ui.bar, total, g->quiet);
+    chr_pipeline_set_total(p, total);
+    chr_pipeline_on_report(p, on_report, &ui);
+    chr_pipeline_on_progress(p, on_progress, &ui);
+    memset(stats, 0, sizeof *stats);
+    double t0 = cli_now();
+    int rc = EXIT_OK;
+    for (int i = 0; i < n; i++) {
+        chr_err e = chr_pipeline_ingest(p, paths[i], stats);
+        if (e) {
+            cli_error("ingest stopped at %s: %s", paths[i], chr_strerror(e));
+            rc = EXIT_FATAL;
+            break;
+        }
+    }
+    cli_progress_done(&ui.bar);
+    chr_pipeline_close(p);
+    double dt = cli_now() - t0;
+    if (!g->quiet)
+        fprintf(stderr,
+                "ingested %ld article%s from %ld file%s: %ld new, %ld already stored, %ld error%s"
+                "%s (%.1f MB in %.2f s)\n",
+                stats->articles, stats->articles == 1 ? "" : "s", stats->files,
+                stats->files == 1 ? "" : "s", stats->stored, stats->duplicates, stats->errors,
+                stats->errors == 1 ? "" : "s", stats->skipped ? ", some records skipped" : "",
+                (double)stats->bytes / 1e6, dt);
+    if (rc == EXIT_OK && stats->errors > 0)
+        rc = EXIT_INPUT;
+    return rc;
+}
+
+/* Parse options common to ingest and run; collects paths into argv order. */
+static int parse_paths(int argc, char **argv, cli_opts *g, char ***paths, int *np, int *recluster)
+{
+    *paths = calloc((size_t)argc, sizeof **paths);
+    *np = 0;
+    if (!*paths)
+        return EXIT_FATAL;
+    for (int i = 1; i < argc; i++) {
+        int k = cli_common_opt(argc, argv, &i, g);
+        if (k < 0) {
+            cli_error("option %s needs a value", argv[i]);
+            return EXIT_USAGE;
+        }
+        if (k)
+            continue;
+        if (strcmp(argv[i], "--recluster") == 0 && recluster) {
+            *recluster = 1;
+            continue;
+        }
+        if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
+            cli_error("%s: unknown option '%s'", argv[0], argv[i]);
+            return EXIT_USAGE;
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            for (i++; i < argc; i++)
+                (*paths)[(*np)++] = argv[i];
+            break;
+        }
+        (*paths)[(*np)++] = argv[i];
+    }
+    return EXIT_OK;
+}
+
+int cmd_ingest(int argc, char **argv, cli_opts *g)
+{
+    char **paths;
+    int np, recluster = 0;
+    int rc = parse_paths(argc, argv, g, &paths, &np, &recluster);
+    if (rc) {
+        free(paths);
+        return rc;
+    }
+    if (np == 0 && !recluster) {
+        cli_error("ingest: give at least one PATH (file, folder, or - for stdin)");
+        free(paths);
+        return EXIT_USAGE;
+    }
+    chr_store *st = cli_open_store(g, 0);
+    if (!st) {
+        free(paths);
+        return EXIT_FATAL;
+    }
+    chr_ingest_stats s;
+    rc = cli_ingest_paths(g, st, paths, np, &s);
+    chr_store_close(st);
+    free(paths);
+    return rc;
+}
+
+int cli_print_overview(cli_opts *g, chr_store *st);
+
+int cmd_run(int argc, char **argv, cli_opts *g)
+{
+    char **paths;
+    int np;
+    int rc = parse_paths(argc, argv, g, &paths, &np, NULL);
+    if (rc) {
+        free(paths);
+        return rc;
+    }
+    if (np == 0) {
+        cli_error("run: give at least one PATH (file, folder, or - for stdin)");
+        free(paths);
+        return EXIT_USAGE;
+    }
+    chr_store *st = cli_open_store(g, 0);
+    if (!st) {
+        free(paths);
+        return EXIT_FATAL;
+    }
+    chr_ingest_stats s;
+    rc = cli_ingest_paths(g, st, paths, np, &s);
+    if (rc != EXIT_FATAL) {
+        int r2 = cli_print_overview(g, st);
+        if (r2 > rc)
+            rc = r2;
+    }
+    chr_store_close(st);
+    free(paths);
+    return rc;
+}

@@ -1,0 +1,100 @@
+/* chronicle CLI — entry point: global options and the subcommand table.
+ * Each subcommand lives in cli/cmd_*.c and uses the public library API. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef CHR_VERSION
+#define CHR_VERSION "0.0.0"
+#endif
+
+int cmd_ingest(int argc, char **argv, cli_opts *g);
+int cmd_run(int argc, char **argv, cli_opts *g);
+int cmd_ls(int argc, char **argv, cli_opts *g);
+int cmd_show(int argc, char **argv, cli_opts *g);
+int cmd_tag(int argc, char **argv, cli_opts *g);
+
+static const struct command {
+    const char *name;
+    cli_cmd_fn fn;
+    const char *usage;
+    const char *summary;
+} commands[] = {
+    {"run", cmd_run, "run PATH...", "ingest PATH... and print every story with its timeline"},
+    {"ingest", cmd_ingest, "ingest [--recluster] PATH...", "read articles (files, folders, - for stdin) into the database"},
+    {"ls", cmd_ls, "ls [--json] [--limit N]", "list stored articles"},
+    {"show", cmd_show, "show [--json] ID", "one article: metadata, clean text, sentences, dates"},
+    {"tag", cmd_tag, "tag [--ref YYYY-MM-DD] [--json] FILE|-", "annotate one text without storing it"},
+    {NULL, NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: chronicle [--db FILE] [--json] [--quiet] COMMAND [ARGS]\n\n"
+               "chronicle reads news articles, resolves their dates, groups them into\n"
+               "stories and builds a dated, sourced timeline for each.\n\ncommands:\n");
+    for (const struct command *c = commands; c->name; c++)
+        fprintf(f, "  %-44s %s\n", c->usage, c->summary);
+    fprintf(f, "\noptions (accepted before or after the command):\n"
+               "  --db FILE    database (default: $CHRONICLE_DB or chronicle.db)\n"
+               "  --json       machine-readable output (listings)\n"
+               "  --quiet      no progress or summaries on stderr\n"
+               "  --help       this help; 'chronicle COMMAND --help' for one command\n"
+               "  --version    print the version\n\n"
+               "exit codes: 0 ok, 1 input errors reported or not found, 2 usage, 3 database/system failure\n");
+}
+
+int main(int argc, char **argv)
+{
+    cli_opts g = {0};
+    g.db = getenv("CHRONICLE_DB");
+    if (!g.db || !*g.db)
+        g.db = "chronicle.db";
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "help") == 0) {
+            if (strcmp(a, "help") == 0 && i + 1 < argc) {
+                for (const struct command *c = commands; c->name; c++)
+                    if (strcmp(c->name, argv[i + 1]) == 0) {
+                        printf("usage: chronicle %s\n  %s\n", c->usage, c->summary);
+                        return EXIT_OK;
+                    }
+            }
+            usage(stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+            printf("chronicle %s\n", CHR_VERSION);
+            return EXIT_OK;
+        }
+        int k = cli_common_opt(argc, argv, &i, &g);
+        if (k < 0) {
+            cli_error("option %s needs a value", a);
+            return EXIT_USAGE;
+        }
+        if (k == 0)
+            break;
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (argv[i][0] == '-') {
+        cli_error("unknown option '%s' (see 'chronicle --help')", argv[i]);
+        return EXIT_USAGE;
+    }
+    for (const struct command *c = commands; c->name; c++) {
+        if (strcmp(c->name, argv[i]) == 0) {
+            for (int k = i + 1; k < argc; k++)
+                if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+                    printf("usage: chronicle %s\n  %s\n", c->usage, c->summary);
+                    return EXIT_OK;
+                }
+            return c->fn(argc - i, argv + i, &g);
+        }
+    }
+    cli_error("'%s' is not a chronicle command (see 'chronicle --help')", argv[i]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,114 @@
+/* chronicle — cluster: streaming story clustering.
+ * Owns: stories (groups of articles about one development), the per-article
+ * representation (TF-IDF over stemmed words without stop words, plus entity
+ * and date features), incrementally maintained document frequencies, story
+ * centroids pruned to a fixed number of terms, the inverted index that finds
+ * candidate stories, and the story/story_article/story_entity/cluster_df
+ * tables. Near-duplicates are folded through dedup.h. Does not read
+ * articles itself except in chr_cluster_rebuild; the pipeline feeds it. */
+#ifndef CHRONICLE_CLUSTER_H
+#define CHRONICLE_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chronicle/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct sqlite3;
+typedef struct chr_store chr_store;
+
+/* What clustering needs to know of one stored article. Nothing is kept:
+ * the strings may be freed when chr_cluster_add returns. */
+typedef struct chr_cluster_input {
+    int64_t article_id;       /* stored article id, > 0 */
+    const char *title;        /* cleaned headline, or NULL */
+    const char *text;         /* clean text */
+    size_t text_len;
+    const char *lang;         /* ISO 639-1, NULL = "en" */
+    const char *pub_date;     /* "YYYY-MM-DD" (longer ISO 8601 accepted) or NULL: undated */
+    const char *const *entities; /* canonical entity names, one per mention, or NULL */
+    size_t n_entities;
+    const char *const *dates; /* resolved dates the text mentions ("YYYY-MM-DD"; vaguer
+                                 values are ignored), or NULL */
+    size_t n_dates;
+} chr_cluster_input;
+
+/* Tunables. chr_cluster_opts_default() gives the one configuration used for
+ * every data set; the fields exist for experiments and tests. */
+typedef struct chr_cluster_opts {
+    double threshold;     /* join the best story when its similarity >= threshold */
+    int window_days;      /* only stories whose span comes this close to the date */
+    double halflife_days; /* similarity halves per this many days outside the span */
+    int centroid_terms;   /* terms kept per story centroid */
+    int index_terms;      /* a story's top terms entered in the inverted index */
+    int query_terms;      /* an article's top terms used to look up candidates */
+    int max_candidates;   /* candidate stories scored exactly per article */
+    int scan_limit;       /* most recent postings read per query term */
+    double title_weight;  /* a headline word counts this many times */
+    double entity_weight; /* weight of an entity feature relative to a word */
+    double date_weight;   /* weight of a mentioned-date feature */
+    double dup_threshold; /* estimated Jaccard for near-duplicates */
+} chr_cluster_opts;
+
+void chr_cluster_opts_default(chr_cluster_opts *o);
+
+typedef struct chr_cluster chr_cluster;
+
+/* Open the clustering state of a store (tables created by its migrations).
+ * opts may be NULL (defaults). The in-memory state is loaded on first add. */
+chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluster **out,
+                         chr_diag *d);
+
+/* Same on a bare connection (not owned); creates the tables if missing. */
+chr_err chr_cluster_open_db(struct sqlite3 *db, const chr_cluster_opts *opts, chr_cluster **out,
+                            chr_diag *d);
+
+/* Assign one article to a story: a near-duplicate joins its canonical's
+ * story without changing it; any other article joins the most similar
+ * candidate story above the threshold or starts a new one. Writes through to
+ * the tables inside the caller's transaction. *story_id receives the story,
+ * *duplicate_of the canonical article (0 when not a near-duplicate); either
+ * pointer may be NULL. Adding an article a second time returns its story. */
+chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *story_id,
+                        int64_t *duplicate_of, chr_diag *d);
+
+/* Write buffered document frequencies (also done every few thousand adds and
+ * by chr_cluster_close). Call inside a transaction for speed. */
+chr_err chr_cluster_flush(chr_cluster *cl, chr_diag *d);
+
+/* Drop the in-memory state after the caller rolled back a transaction that
+ * contained adds; it is reloaded from the tables on the next add. */
+void chr_cluster_discard(chr_cluster *cl);
+
+/* Flush and free. Returns the flush's error, if any. */
+chr_err chr_cluster_close(chr_cluster *cl, chr_diag *d);
+
+/* Delete all stories, assignments, signatures and frequencies. */
+chr_err chr_cluster_reset_db(struct sqlite3 *db, chr_diag *d);
+
+/* Rebuild every story from the stored articles, in id order, with opts
+ * (NULL = defaults): chr_cluster_reset_db then one add per article, in one
+ * transaction. *n_articles (may be NULL) receives the count. */
+chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n_articles,
+                            chr_diag *d);
+
+/* Counters of one handle since it was opened. */
+typedef struct chr_cluster_stats {
+    long added;      /* articles assigned */
+    long duplicates; /* of which near-duplicates */
+    long new_stories;
+    long candidates; /* candidate stories scored exactly, summed */
+    long stories;    /* live stories in memory */
+    long terms;      /* distinct terms with a document frequency */
+} chr_cluster_stats;
+
+void chr_cluster_get_stats(const chr_cluster *cl, chr_cluster_stats *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,93 @@
+/* chronicle — entity: named-entity recognition and in-document alias linking.
+ * Owns: chr_ner (the built-in tagger model and gazetteers), chr_ner_tag
+ * (mentions typed PER/LOC/ORG/MISC and grouped into entities) and story-level
+ * merging of several documents' entities. Does not split sentences (text.h)
+ * or store anything (store.h). */
+#ifndef CHRONICLE_ENTITY_H
+#define CHRONICLE_ENTITY_H
+
+#include <stddef.h>
+
+#include "chronicle/error.h"
+#include "chronicle/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* CoNLL-2003 entity types. */
+typedef enum chr_ent_type { CHR_ENT_PER = 0, CHR_ENT_LOC, CHR_ENT_ORG, CHR_ENT_MISC } chr_ent_type;
+
+#define CHR_ENT_NTYPES 4
+
+/* "PER", "LOC", "ORG", "MISC"; static, never NULL. */
+const char *chr_ent_type_name(chr_ent_type t);
+
+/* Parse a type name ("PER", ...); returns -1 when unknown. */
+int chr_ent_type_parse(const char *name);
+
+/* The tagger: model weights plus gazetteers, all compiled into the binary.
+ * Read-only after chr_ner_open, so one chr_ner may be used by many threads
+ * at once. */
+typedef struct chr_ner chr_ner;
+
+/* Open the built-in model and gazetteers (no data files are read). *out is
+ * freed with chr_ner_close. */
+chr_err chr_ner_open(chr_ner **out, chr_diag *d);
+void chr_ner_close(chr_ner *ner);
+
+/* One mention: [start, end) byte offsets into the tagged text; entity is an
+ * index into chr_entities.entities. */
+typedef struct chr_mention {
+    size_t start, end;
+    chr_ent_type type;
+    int entity;
+} chr_mention;
+
+/* One entity of a document: every mention of it carries its index.
+ * canonical is the longest full name the document uses ("Vladimir Putin");
+ * country is an ISO 3166-1 alpha-2 code ("RU") when the text or gazetteer
+ * ties the entity to a country, else NULL. Strings are owned by the
+ * chr_entities that holds the entity. */
+typedef struct chr_entity {
+    char *canonical;
+    chr_ent_type type;
+    char *country;
+    int mentions;
+} chr_entity;
+
+/* Result of chr_ner_tag; mentions are sorted by start offset and never
+ * overlap. Release with chr_entities_free (which frees every string and both
+ * arrays, then zeroes the struct). */
+typedef struct chr_entities {
+    chr_mention *mentions;
+    size_t n_mentions;
+    chr_entity *entities;
+    size_t n_entities;
+} chr_entities;
+
+/* Tag one document: text[0..len) with its sentence spans (from
+ * chr_split_sentences; when sents is NULL or n_sents is 0 the whole text is
+ * treated as one sentence per line). lang is an ISO 639-1 code or NULL; the
+ * statistical model is English, other languages get gazetteer and rule
+ * matches only. Links aliases within the document ("Putin" -> "Vladimir
+ * Putin", "the Russian president" -> the person the text calls President of
+ * Russia). On success *out is filled (caller frees with chr_entities_free);
+ * on error *out is zeroed. */
+chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_span *sents,
+                    size_t n_sents, const char *lang, chr_entities *out);
+
+void chr_entities_free(chr_entities *e);
+
+/* Story-level linking: merge the entities of n documents into one list.
+ * *story receives the merged entities (mentions summed, mention arrays
+ * empty); map[i][j] (caller-allocated, map[i] has docs[i].n_entities
+ * slots) receives the story index of document i's entity j. map may be NULL.
+ * Caller frees *story with chr_entities_free. */
+chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story,
+                                int **map);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,65 @@
+/* chronicle — pipeline: runs the stages in order for each input and stores
+ * the results. Owns: walking files and folders, one transaction per file,
+ * the order article → document → annotations (dates, entities) → story, and
+ * reporting of per-article problems. The stages themselves live in their
+ * modules; the pipeline only connects them. */
+#ifndef CHRONICLE_PIPELINE_H
+#define CHRONICLE_PIPELINE_H
+
+#include "chronicle/clean.h"
+#include "chronicle/store.h"
+#include "chronicle/time.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct chr_pipeline chr_pipeline;
+
+typedef struct chr_ingest_stats {
+    long files;      /* inputs opened */
+    long articles;   /* articles read */
+    long stored;     /* new articles stored */
+    long duplicates; /* exact duplicates (same content hash) skipped */
+    long errors;     /* problems reported (bad files, bad records) */
+    long warnings;   /* repaired input, ignored fields */
+    long skipped;    /* records skipped by design (non-HTML WARC records) */
+    long long bytes; /* input bytes read */
+} chr_ingest_stats;
+
+/* Called for every problem: warning = 0 for an error that cost an article
+ * or a file, 1 for a warning about a stored article. */
+typedef void (*chr_report_fn)(void *ctx, const chr_diag *d, int warning);
+/* Called after each article with the running totals and the total input
+ * size planned (0 if unknown). */
+typedef void (*chr_progress_fn)(void *ctx, const chr_ingest_stats *s, long long total_bytes);
+
+/* The pipeline borrows st (which must outlive it). */
+chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d);
+void chr_pipeline_close(chr_pipeline *p);
+void chr_pipeline_on_report(chr_pipeline *p, chr_report_fn fn, void *ctx);
+void chr_pipeline_on_progress(chr_pipeline *p, chr_progress_fn fn, void *ctx);
+/* Total input size to report with progress (see chr_pipeline_input_size). */
+void chr_pipeline_set_total(chr_pipeline *p, long long total);
+
+/* Ingest a file, a folder (recursively, in name order; hidden files and
+ * .md/.tsv/.csv/.db files skipped) or "-" (stdin). Totals are added to *s.
+ * Returns CHR_OK even when some inputs were bad (they are reported and
+ * counted in s->errors); an error only when the database failed. */
+chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats *s);
+
+/* Total size in bytes of the files under path (for progress), 0 for stdin. */
+long long chr_pipeline_input_size(const char *path);
+
+/* Date annotations of a text already split into sentences: runs the time
+ * tagger per sentence and returns timexes with offsets into text, and for
+ * each the index of its sentence (*sent_idx, malloc'd, may be NULL when
+ * n is 0). Caller frees *out and *sent_idx. */
+chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, size_t n_sents,
+                           const chr_date *ref, const char *lang, chr_timex **out,
+                           size_t **sent_idx, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,583 @@
+/* chronicle — clean: raw article text to a clean document.
+ * Owns: Unicode normalisation (NFC, quotes, spaces), boilerplate removal
+ * (lines and trailing fragments), dateline and byline parsing, paragraph
+ * layout, the content hash. Sentence splitting and language guessing are
+ * delegated to text.c. Reads the chr_article, never changes it. */
+#include "chronicle/clean.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+#include <xxhash.h>
+
+/* ---- growable buffer ---------------------------------------------------- */
+
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} buf;
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap : 256;
+        while (nc < b->n + n + 1)
+            nc *= 2;
+        char *np = realloc(b->p, nc);
+        if (!np) {
+            b->oom = 1;
+            return;
+        }
+        b->p = np;
+        b->cap = nc;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+static void buf_addc(buf *b, char c)
+{
+    buf_add(b, &c, 1);
+}
+
+/* ---- normalisation ------------------------------------------------------ */
+
+/* Map one code point to its normalised form appended to b. */
+static void put_cp(buf *b, int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+        buf_addc(b, '\'');
+        return;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+        buf_addc(b, '"');
+        return;
+    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
+    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
+    case 0x3000: case '\t': case '\f': case '\v':
+        buf_addc(b, ' ');
+        return;
+    case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD: case '\r':
+        return; /* zero-width, BOM, soft hyphen: drop */
+    case 0x2028: case 0x2029:
+        buf_addc(b, '\n');
+        return;
+    default:
+        break;
+    }
+    if (cp < 0x20 && cp != '\n')
+        return;
+    if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+        return;
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(cp, enc);
+    buf_add(b, (const char *)enc, (size_t)k);
+}
+
+char *chr_normalize(const char *s, size_t len, size_t *out_len)
+{
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    const char *src = s;
+    size_t srclen = len;
+    if (r >= 0) {
+        src = (const char *)nfc;
+        srclen = (size_t)r;
+    }
+    buf b = {0};
+    size_t i = 0;
+    while (i < srclen) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(srclen - i), &cp);
+        if (k <= 0) {
+            put_cp(&b, 0xFFFD);
+            i++;
+            continue;
+        }
+        put_cp(&b, cp);
+        i += (size_t)k;
+    }
+    free(nfc);
+    if (!b.p && !b.oom)
+        buf_add(&b, "", 0);
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    if (out_len)
+        *out_len = b.n;
+    return b.p;
+}
+
+/* ---- boilerplate -------------------------------------------------------- */
+
+static int ci_prefix(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    return n >= k && strncasecmp(s, p, k) == 0;
+}
+
+static int ci_equal(const char *s, size_t n, const char *p)
+{
+    return strlen(p) == n && strncasecmp(s, p, n) == 0;
+}
+
+/* Whole lines that are page furniture, compared case-insensitively after
+ * trimming spaces and trailing punctuation/arrows. */
+static const char *const boiler_exact[] = {
+    "leave a reply", "leave a comment", "leave a reply cancel reply", "post a comment",
+    "comments", "comment", "share", "share this", "share this article", "share on facebook",
+    "share on twitter", "share on x", "share via email", "tweet", "print", "email", "translate",
+    "advertisement", "advertising", "sponsored", "sponsored content", "related", "related articles",
+    "related posts", "related stories", "read more", "read next", "see also", "more on this story",
+    "subscribe", "sign up", "newsletter", "follow us", "like this:", "like", "loading...",
+    "loading", "back to top", "skip to content", "menu", "search", "home", "top stories",
+    "most read", "most popular", "trending", "cancel reply", "reply", "whatsapp", "facebook",
+    "twitter", "linkedin", "telegram", "copy link", "copy", "listen", "listen to this article",
+    "click to share", "continue reading", "show comments", "hide comments", "close", NULL};
+
+/* Line prefixes that mark furniture when the line is short. */
+static const char *const boiler_prefix[] = {
+    "your email address will not be published", "required fields are marked",
+    "all rights reserved", "copyright ", "(c) ", "photo:", "photo credit", "photos:", "image:",
+    "image credit", "picture:", "credit:", "file photo", "follow us on", "follow ", "sign up for",
+    "subscribe to", "click here", "read also:", "read also", "also read:", "read more:",
+    "related:", "share this:", "share on", "tags:", "filed under", "this article was",
+    "reporting by", "editing by", "writing by", "additional reporting by", "we use cookies",
+    "this website uses cookies", "accept cookies", "download our app", "get the latest",
+    "join our", "sign in", "log in", "posted in", "published in", "save my name, email",
+    "notify me of", "your comment", "name *", "email *", "website", NULL};
+
+/* Is [s, s+n) an agency/ad tracking ID like MENAFN15052024000045015687ID1108214746? */
+static int is_agency_id(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && isupper((unsigned char)s[i]))
+        i++;
+    if (i < 3 || i > 12)
+        return 0;
+    size_t d = 0;
+    while (i < n && isdigit((unsigned char)s[i])) {
+        i++;
+        d++;
+    }
+    if (d < 8)
+        return 0;
+    if (i + 2 < n && s[i] == 'I' && s[i + 1] == 'D') {
+        i += 2;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++;
+    }
+    return i == n;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n > 0 && (unsigned char)**s <= ' ') {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n > 0 && (unsigned char)(*s)[*n - 1] <= ' ')
+        (*n)--;
+}
+
+/* Line is boilerplate? May set *author for "By NAME" lines. */
+static int is_boiler_line(const char *s, size_t n, char **author)
+{
+    trim(&s, &n);
+    if (n == 0)
+        return 0;
+    /* trailing decorations: "Translate »", "Share:", "Read more ›" */
+    size_t m = n;
+    for (;;) {
+        while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == ':' || s[m - 1] == '>' || s[m - 1] == '|'))
+            m--;
+        if (m >= 2 && (unsigned char)s[m - 2] == 0xC2 && (unsigned char)s[m - 1] == 0xBB) {
+            m -= 2; /* » */
+            continue;
+        }
+        if (m >= 3 && (unsigned char)s[m - 3] == 0xE2 && (unsigned char)s[m - 2] == 0x80 &&
+            (unsigned char)s[m - 1] == 0xBA) {
+            m -= 3; /* › */
+            continue;
+        }
+        break;
+    }
+    for (const char *const *p = boiler_exact; *p; p++)
+        if (ci_equal(s, m, *p))
+            return 1;
+    if (n <= 200)
+        for (const char *const *p = boiler_prefix; *p; p++)
+            if (ci_prefix(s, n, *p))
+                return 1;
+    /* copyright / photo credit lines: "© Mikhail Metzel/..." */
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9)
+        return 1;
+    if (is_agency_id(s, n))
+        return 1;
+    /* Byline: "By Jane Doe", "By Media", "By Jane Doe and John Roe, Reuters" */
+    if (n > 3 && n <= 60 && (strncmp(s, "By ", 3) == 0 || strncmp(s, "BY ", 3) == 0) &&
+        isupper((unsigned char)s[3]) && !memchr(s, '.', n - 1)) {
+        if (author && !*author) {
+            *author = malloc(n - 2);
+            if (*author) {
+                memcpy(*author, s + 3, n - 3);
+                (*author)[n - 3] = 0;
+            }
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Remove trailing furniture words glued to the end of a paragraph
+ * ("... attachment to China. Share"). Returns the new length. */
+static size_t strip_trailing_fragments(const char *s, size_t n)
+{
+    static const char *const tails[] = {" Share", " Share this", " Tweet", " Translate",
+                                        " Read more", " Advertisement", NULL};
+    int changed = 1;
+    while (changed) {
+        changed = 0;
+        while (n > 0 && s[n - 1] == ' ')
+            n--;
+        for (const char *const *t = tails; *t; t++) {
+            size_t k = strlen(*t);
+            if (n > k + 1 && strncmp(s + n - k, *t, k) == 0 &&
+                strchr(".!?\"'", s[n - k - 1])) {
+                n -= k;
+                changed = 1;
+            }
+        }
+        /* trailing agency id token */
+        size_t j = n;
+        while (j > 0 && s[j - 1] != ' ')
+            j--;
+        if (j < n && is_agency_id(s + j, n - j)) {
+            n = j;
+            changed = 1;
+        }
+    }
+    return n;
+}
+
+/* ---- dateline ----------------------------------------------------------- */
+
+static char *dup_range(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = 0;
+    }
+    return p;
+}
+
+/* "NEW YORK" → "New York"; short function words lowercased. */
+static char *title_case(const char *s, size_t n)
+{
+    char *p = dup_range(s, n);
+    if (!p)
+        return NULL;
+    int start = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80 && isalpha(c)) {
+            p[i] = (char)(start ? toupper(c) : tolower(c));
+            start = 0;
+        } else if (c < 0x80) {
+            start = (c == ' ' || c == '-' || c == '.' || c == '\'');
+        } else {
+            start = 0; /* leave non-ASCII letters as written */
+        }
+    }
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (p[i] == ' ' && (strncmp(p + i, " De ", 4) == 0 || strncmp(p + i, " Da ", 4) == 0 ||
+                            strncmp(p + i, " La ", 4) == 0 || strncmp(p + i, " Of ", 4) == 0))
+            p[i + 1] = (char)tolower((unsigned char)p[i + 1]);
+    }
+    return p;
+}
+
+static int is_caps_char(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '.' || c == '\'' || c >= 0x80;
+}
+
+/* Parse a dateline at the start of s (the first paragraph). On success sets
+ * place/agency/date (malloc'd, any may stay NULL) and returns the number of
+ * bytes it spans (to drop from the text), else 0. */
+static size_t parse_dateline(const char *s, size_t n, char **place, char **agency, char **date)
+{
+    size_t i = 0;
+    /* "(MENAFN) text" — agency credit alone */
+    if (n > 3 && s[0] == '(') {
+        size_t j = 1;
+        while (j < n && j < 40 && s[j] != ')' && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == '-'))
+            j++;
+        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1])) {
+            *agency = dup_range(s + 1, j - 1);
+            j++;
+            while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == ':'))
+                j++;
+            return j;
+        }
+        return 0;
+    }
+    /* CAPS place, at least 3 capital letters, then , ( / - — : */
+    size_t caps = 0;
+    while (i < n && i < 60 && is_caps_char((unsigned char)s[i])) {
+        if ((unsigned char)s[i] >= 0x80) {
+            /* accept non-ASCII only as part of an upper-case word: check the
+             * next byte sequence is not lower-case by rejecting common lower
+             * case Latin-1 letters (c3 a0..bf) */
+            if ((unsigned char)s[i] == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0xA0)
+                break;
+            if ((unsigned char)s[i] == 0xE2) /* dash or quote: stop */
+                break;
+        }
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            caps++;
+        i++;
+    }
+    size_t pe = i;
+    while (pe > 0 && (s[pe - 1] == ' ' || s[pe - 1] == '-' || s[pe - 1] == '.'))
+        pe--;
+    if (caps < 3 || pe == 0)
+        return 0;
+    /* the next char after the caps run must be a separator, not a lower-case
+     * letter (which would mean an upper-case first word of a sentence) */
+    if (i < n && islower((unsigned char)s[i]))
+        return 0;
+    size_t j = pe;
+    while (j < n && s[j] == ' ')
+        j++;
+    /* ", STATE" or ", May 14" */
+    size_t date_s = 0, date_e = 0;
+    int have_sep = 0;
+    if (j < n && s[j] == ',') {
+        j++;
+        while (j < n && s[j] == ' ')
+            j++;
+        size_t k = j;
+        while (k < n && k - j < 40 && s[k] != '(' && s[k] != '/' && s[k] != '-' &&
+               !(s[k] == '.' && (k + 1 >= n || s[k + 1] == ' ') &&
+                 !(k + 2 < n && isdigit((unsigned char)s[k + 2]))) &&
+               (unsigned char)s[k] != 0xE2 && s[k] != ':')
+            k++;
+        date_s = j;
+        date_e = k;
+        while (date_e > date_s && s[date_e - 1] == ' ')
+            date_e--;
+        j = k;
+        if (j < n && s[j] == '.') {
+            j++;
+            have_sep = 1;
+        }
+        while (j < n && s[j] == ' ')
+            j++;
+    }
+    /* agency: "(Reuters)" or "/TASS/" */
+    size_t ag_s = 0, ag_e = 0;
+    if (j < n && (s[j] == '(' || s[j] == '/')) {
+        char close = s[j] == '(' ? ')' : '/';
+        size_t k = j + 1;
+        while (k < n && k - j < 40 && s[k] != close)
+            k++;
+        if (k < n && s[k] == close && k > j + 1) {
+            ag_s = j + 1;
+            ag_e = k;
+            j = k + 1;
+            have_sep = 1;
+            if (j < n && s[j] == '.')
+                j++;
+        } else {
+            return 0;
+        }
+    }
+    while (j < n && s[j] == ' ')
+        j++;
+    /* separator: - — -- : */
+    if (j < n && (s[j] == '-' || s[j] == ':')) {
+        while (j < n && (s[j] == '-' || s[j] == ':'))
+            j++;
+        have_sep = 1;
+    } else if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+               ((unsigned char)s[j + 2] == 0x94 || (unsigned char)s[j + 2] == 0x93)) {
+        j += 3;
+        have_sep = 1;
+    }
+    if (!have_sep)
+        return 0;
+    while (j < n && s[j] == ' ')
+        j++;
+    *place = title_case(s, pe);
+    if (ag_e > ag_s)
+        *agency = dup_range(s + ag_s, ag_e - ag_s);
+    if (date_e > date_s)
+        *date = dup_range(s + date_s, date_e - date_s);
+    return j;
+}
+
+/* ---- paragraphs --------------------------------------------------------- */
+
+static int ends_terminal(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+        n--;
+    return n > 0 && strchr(".!?:;", s[n - 1]) != NULL;
+}
+
+chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
+{
+    *out = NULL;
+    size_t nlen = 0;
+    char *norm = chr_normalize(a->text ? a->text : "", a->text_len, &nlen);
+    if (!norm)
+        return chr_diag_set(d, CHR_ENOMEM, a->source, 0, -1, NULL);
+    chr_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) {
+        free(norm);
+        return chr_diag_set(d, CHR_ENOMEM, a->source, 0, -1, NULL);
+    }
+    buf out_b = {0};
+    buf para = {0};
+    int first_para = 1;
+    size_t pos = 0;
+    /* Line layout: the longest line tells whether the text is hard-wrapped.
+     * A short line without final punctuation (a heading, a caption) stands
+     * alone; a line that ends a sentence well before the wrap width ends its
+     * paragraph; other single newlines are soft. */
+    size_t maxlen = 0;
+    for (size_t i = 0, st = 0; i <= nlen; i++)
+        if (i == nlen || norm[i] == '\n') {
+            if (i - st > maxlen)
+                maxlen = i - st;
+            st = i + 1;
+        }
+    int prev_ended = 0;
+    while (pos <= nlen) {
+        const char *ls = norm + pos;
+        const char *nl = memchr(ls, '\n', nlen - pos);
+        size_t ll = nl ? (size_t)(nl - ls) : nlen - pos;
+        const char *t = ls;
+        size_t tl = ll;
+        trim(&t, &tl);
+        int flush = (tl == 0);
+        if (tl > 0 && is_boiler_line(t, tl, &doc->author)) {
+            doc->removed_lines++;
+            flush = 1;
+            tl = 0;
+        }
+        if (tl > 0) {
+            int standalone = tl * 10 < maxlen * 6 && !ends_terminal(t, tl);
+            if ((standalone || prev_ended) && para.n > 0) {
+                flush = 2; /* flush what we have, then re-read this line */
+            } else {
+                if (para.n > 0)
+                    buf_addc(&para, ' ');
+                buf_add(&para, t, tl);
+                flush = standalone;
+                prev_ended = ends_terminal(t, tl) && tl * 10 < maxlen * 9;
+            }
+        } else {
+            prev_ended = 0;
+        }
+        if (!nl && !flush)
+            flush = 1; /* end of text ends the paragraph */
+        if (flush && para.n > 0) {
+            const char *p = para.p;
+            size_t pn = strip_trailing_fragments(para.p, para.n);
+            if (first_para) {
+                size_t k = parse_dateline(p, pn, &doc->dateline_place, &doc->dateline_agency,
+                                          &doc->dateline_date);
+                p += k;
+                pn -= k;
+                if (k > 0 || pn > 40)
+                    first_para = 0;
+            }
+            /* collapse runs of spaces */
+            if (pn > 0) {
+                if (out_b.n > 0)
+                    buf_add(&out_b, "\n\n", 2);
+                int sp = 0;
+                for (size_t i = 0; i < pn; i++) {
+                    if (p[i] == ' ') {
+                        if (!sp)
+                            buf_addc(&out_b, ' ');
+                        sp = 1;
+                    } else {
+                        buf_addc(&out_b, p[i]);
+                        sp = 0;
+                    }
+                }
+            }
+            para.n = 0;
+            prev_ended = 0;
+            if (flush == 2)
+                continue;
+        }
+        if (!nl)
+            break;
+        pos += ll + 1;
+    }
+    free(para.p);
+    free(norm);
+    if (out_b.oom) {
+        free(out_b.p);
+        chr_doc_free(doc);
+        return chr_diag_set(d, CHR_ENOMEM, a->source, 0, -1, NULL);
+    }
+    if (!out_b.p || out_b.n == 0) {
+        free(out_b.p);
+        chr_doc_free(doc);
+        return chr_diag_set(d, CHR_EEMPTY, a->source, 0, -1, "no article text after cleaning");
+    }
+    doc->clean = out_b.p;
+    doc->clean_len = out_b.n;
+    if (a->title) {
+        size_t tl = 0;
+        doc->title = chr_normalize(a->title, strlen(a->title), &tl);
+    }
+    doc->lang_confidence = chr_detect_language(doc->clean, doc->clean_len, doc->lang);
+    if (a->lang && a->lang[0] && doc->lang_confidence < 0.9 && strlen(a->lang) < sizeof doc->lang) {
+        snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
+        doc->lang_confidence = 0.9;
+    }
+    chr_err e = chr_split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
+                                    &doc->n_sentences);
+    if (e) {
+        chr_doc_free(doc);
+        return chr_diag_set(d, e, a->source, 0, -1, NULL);
+    }
+    XXH128_hash_t h = XXH3_128bits(doc->clean, doc->clean_len);
+    doc->hash_hi = h.high64;
+    doc->hash_lo = h.low64;
+    snprintf(doc->hash_hex, sizeof doc->hash_hex, "%016llx%016llx", (unsigned long long)h.high64,
+             (unsigned long long)h.low64);
+    *out = doc;
+    return CHR_OK;
+}
+
+void chr_doc_free(chr_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->clean);
+    free(doc->title);
+    free(doc->author);
+    free(doc->dateline_place);
+    free(doc->dateline_agency);
+    free(doc->dateline_date);
+    free(doc->sentences);
+    free(doc);
+}

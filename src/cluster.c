@@ -1,0 +1,1217 @@
+/* chronicle — cluster: streaming story clustering (see cluster.h).
+ * Owns: the in-memory model (stories with pruned centroids, document
+ * frequencies, the inverted index term -> stories), article vectors, the
+ * assignment decision and its write-through to the story tables. Listing
+ * stories for people is cluster_list.c; rebuilding from the article table
+ * is cluster_rebuild.c. */
+#include "chronicle/cluster.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/dedup.h"
+#include "cluster_int.h"
+#include "cluster_text.h"
+
+#define NO_DAY INT32_MIN
+#define FLUSH_EVERY 4096
+
+void chr_cluster_opts_default(chr_cluster_opts *o)
+{
+    o->threshold = 0.20;
+    o->window_days = 30;
+    o->halflife_days = 14;
+    o->centroid_terms = 48;
+    o->index_terms = 12;
+    o->query_terms = 12;
+    o->max_candidates = 12;
+    o->scan_limit = 400;
+    o->title_weight = 2.0;
+    o->entity_weight = 1.5;
+    o->date_weight = 0.5;
+    o->dup_threshold = 0.5;
+}
+
+/* ---- model ---- */
+
+typedef struct story {
+    int64_t id;
+    int32_t first, last; /* days since 1970-01-01, NO_DAY when undated */
+    uint32_t size, n_unique;
+    uint32_t n_terms, n_idx;
+    uint32_t *terms; /* ascending; one block with w and idx */
+    float *w;        /* sum of the unit vectors of its articles, pruned */
+    uint32_t *idx;   /* terms currently posted in the inverted index */
+    float norm;
+    uint32_t qstamp; /* query scratch */
+    float qscore;
+} story;
+
+typedef struct term_ent {
+    uint32_t term; /* 0 = empty slot */
+    uint32_t df;
+    uint32_t post; /* 1 + index into postings, 0 = none */
+    uint32_t dirty;
+} term_ent;
+
+typedef struct posting {
+    uint32_t *slots; /* story slots, oldest first */
+    uint32_t n, cap;
+} posting;
+
+typedef struct dterm { /* one term of the article being added */
+    uint32_t term;
+    float tf, w;
+    int kind; /* 0 word, 1 entity, 2 date */
+} dterm;
+
+struct chr_cluster {
+    sqlite3 *db;
+    chr_cluster_opts o;
+    chr_ct *ct;
+    chr_dedup *dd;
+    int loaded;
+    story *stories;
+    size_t n_stories, cap_stories;
+    /* story id -> slot + 1 */
+    int64_t *id_keys;
+    uint32_t *id_vals;
+    size_t id_mask, id_used;
+    term_ent *terms;
+    size_t term_mask, term_used;
+    posting *posts;
+    size_t n_posts, cap_posts;
+    uint32_t *dirty;
+    size_t n_dirty, cap_dirty;
+    uint64_t n_docs;
+    long since_flush;
+    uint32_t qstamp;
+    /* scratch for one article */
+    dterm *doc;
+    size_t n_doc, cap_doc;
+    uint32_t *dmap; /* term -> doc index + 1, open addressing */
+    size_t dmap_mask;
+    uint32_t *touched;
+    size_t n_touched, cap_touched;
+    dterm *merge;
+    size_t cap_merge;
+    sqlite3_stmt *s_find, *s_ins_art, *s_ins_story, *s_upd_story, *s_df, *s_meta, *s_ent;
+    chr_cluster_stats stats;
+};
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS story("
+    " id INTEGER PRIMARY KEY,"
+    " first_day INTEGER, last_day INTEGER,"
+    " size INTEGER NOT NULL, n_unique INTEGER NOT NULL,"
+    " centroid BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS story_article("
+    " article_id INTEGER PRIMARY KEY,"
+    " story_id INTEGER NOT NULL,"
+    " duplicate_of INTEGER,"
+    " similarity REAL);"
+    "CREATE INDEX IF NOT EXISTS story_article_story ON story_article(story_id);"
+    "CREATE TABLE IF NOT EXISTS story_entity("
+    " story_id INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,"
+    " PRIMARY KEY(story_id, name)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS cluster_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS cluster_meta(key TEXT PRIMARY KEY, value);";
+
+const char *chr_cluster_schema_sql(void)
+{
+    return schema;
+}
+
+static chr_err db_err(sqlite3 *db, chr_diag *d, const char *what)
+{
+    return chr_diag_set(d, CHR_EDB, "", 0, -1, "cluster: %s: %s", what, sqlite3_errmsg(db));
+}
+
+static chr_err oom(chr_diag *d)
+{
+    return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "cluster: out of memory");
+}
+
+/* Grow *arr (of elem-sized items) so that it holds at least need items. */
+static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = c;
+    return 0;
+}
+
+/* ---- dates ---- */
+
+static int32_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int32_t chr_cluster_parse_day(const char *s)
+{
+    if (!s)
+        return NO_DAY;
+    int v[3] = {0, 0, 0}, n[3] = {4, 2, 2};
+    const char *p = s;
+    for (int k = 0; k < 3; k++) {
+        for (int i = 0; i < n[k]; i++, p++) {
+            if (*p < '0' || *p > '9')
+                return NO_DAY;
+            v[k] = v[k] * 10 + (*p - '0');
+        }
+        if (k < 2 && *p++ != '-')
+            return NO_DAY;
+    }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[0] < 1)
+        return NO_DAY;
+    return days_from_civil(v[0], v[1], v[2]);
+}
+
+void chr_cluster_format_day(int32_t day, char buf[11])
+{
+    if (day == NO_DAY) {
+        buf[0] = '\0';
+        return;
+    }
+    int z = day + 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    if (y < 0 || y > 9999)
+        y = 0;
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + d / 10);
+    buf[9] = (char)('0' + d % 10);
+    buf[10] = '\0';
+}
+
+/* ---- maps ---- */
+
+static size_t hash32(uint32_t x)
+{
+    x ^= x >> 16;
+    x *= 0x7feb352dU;
+    x ^= x >> 15;
+    x *= 0x846ca68bU;
+    x ^= x >> 16;
+    return x;
+}
+
+static size_t hash64(int64_t v)
+{
+    uint64_t x = (uint64_t)v;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (size_t)x;
+}
+
+static int id_put(chr_cluster *cl, int64_t id, uint32_t slot)
+{
+    if ((cl->id_used + 1) * 2 > (cl->id_keys ? cl->id_mask + 1 : 0)) {
+        size_t cap = cl->id_keys ? (cl->id_mask + 1) * 2 : 1024;
+        int64_t *keys = calloc(cap, sizeof *keys);
+        uint32_t *vals = malloc(cap * sizeof *vals);
+        if (!keys || !vals) {
+            free(keys);
+            free(vals);
+            return -1;
+        }
+        for (size_t i = 0; cl->id_keys && i <= cl->id_mask; i++) {
+            if (!cl->id_keys[i])
+                continue;
+            size_t j = hash64(cl->id_keys[i]) & (cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = cl->id_keys[i];
+            vals[j] = cl->id_vals[i];
+        }
+        free(cl->id_keys);
+        free(cl->id_vals);
+        cl->id_keys = keys;
+        cl->id_vals = vals;
+        cl->id_mask = cap - 1;
+    }
+    size_t j = hash64(id) & cl->id_mask;
+    while (cl->id_keys[j] && cl->id_keys[j] != id)
+        j = (j + 1) & cl->id_mask;
+    if (!cl->id_keys[j])
+        cl->id_used++;
+    cl->id_keys[j] = id;
+    cl->id_vals[j] = slot + 1;
+    return 0;
+}
+
+static story *id_get(chr_cluster *cl, int64_t id)
+{
+    if (!cl->id_keys)
+        return NULL;
+    for (size_t j = hash64(id) & cl->id_mask; cl->id_keys[j]; j = (j + 1) & cl->id_mask)
+        if (cl->id_keys[j] == id)
+            return &cl->stories[cl->id_vals[j] - 1];
+    return NULL;
+}
+
+/* The term's entry, inserted (df 0) when create is set; NULL if absent/OOM. */
+static term_ent *term_get(chr_cluster *cl, uint32_t term, int create)
+{
+    if (cl->terms) {
+        for (size_t j = hash32(term) & cl->term_mask; cl->terms[j].term;
+             j = (j + 1) & cl->term_mask)
+            if (cl->terms[j].term == term)
+                return &cl->terms[j];
+    }
+    if (!create)
+        return NULL;
+    if ((cl->term_used + 1) * 4 > (cl->terms ? cl->term_mask + 1 : 0) * 3) {
+        size_t cap = cl->terms ? (cl->term_mask + 1) * 2 : 4096;
+        term_ent *t = calloc(cap, sizeof *t);
+        if (!t)
+            return NULL;
+        for (size_t i = 0; cl->terms && i <= cl->term_mask; i++) {
+            if (!cl->terms[i].term)
+                continue;
+            size_t j = hash32(cl->terms[i].term) & (cap - 1);
+            while (t[j].term)
+                j = (j + 1) & (cap - 1);
+            t[j] = cl->terms[i];
+        }
+        free(cl->terms);
+        cl->terms = t;
+        cl->term_mask = cap - 1;
+    }
+    size_t j = hash32(term) & cl->term_mask;
+    while (cl->terms[j].term)
+        j = (j + 1) & cl->term_mask;
+    cl->terms[j].term = term;
+    cl->term_used++;
+    return &cl->terms[j];
+}
+
+/* ---- stories in memory ---- */
+
+static size_t story_block(const chr_cluster *cl)
+{
+    return (size_t)cl->o.centroid_terms * (2 * sizeof(uint32_t)) +
+           (size_t)cl->o.index_terms * sizeof(uint32_t);
+}
+
+/* A new, empty story in memory (id 0 until the caller gives it one). */
+static story *story_new(chr_cluster *cl)
+{
+    if (grow((void **)&cl->stories, &cl->cap_stories, cl->n_stories + 1, sizeof(story)) != 0)
+        return NULL;
+    story *s = &cl->stories[cl->n_stories];
+    memset(s, 0, sizeof *s);
+    void *block = malloc(story_block(cl));
+    if (!block)
+        return NULL;
+    s->terms = block;
+    s->w = (float *)(s->terms + cl->o.centroid_terms);
+    s->idx = (uint32_t *)(s->w + cl->o.centroid_terms);
+    s->first = s->last = NO_DAY;
+    cl->n_stories++;
+    return s;
+}
+
+/* Undo story_new of the last story (its row could not be written). Its
+ * postings stay behind as stale entries pointing at a dead slot. */
+static void story_drop_last(chr_cluster *cl)
+{
+    story *s = &cl->stories[cl->n_stories - 1];
+    s->n_idx = 0;
+    s->n_terms = 0;
+    s->norm = 0;
+    s->first = s->last = NO_DAY;
+}
+
+static void story_norm(story *s)
+{
+    double n = 0;
+    for (uint32_t i = 0; i < s->n_terms; i++)
+        n += (double)s->w[i] * s->w[i];
+    s->norm = (float)sqrt(n);
+}
+
+static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot);
+
+/* Post the story's heaviest terms that are not yet posted. */
+static int story_index(chr_cluster *cl, story *s)
+{
+    uint32_t top[256];
+    float topw[256];
+    uint32_t k = 0, want = (uint32_t)cl->o.index_terms;
+    if (want > 256)
+        want = 256;
+    for (uint32_t i = 0; i < s->n_terms; i++) { /* insertion into a small sorted list */
+        float w = s->w[i];
+        if (k == want && w <= topw[k - 1])
+            continue;
+        uint32_t j = k < want ? k++ : k - 1;
+        while (j > 0 && topw[j - 1] < w) {
+            topw[j] = topw[j - 1];
+            top[j] = top[j - 1];
+            j--;
+        }
+        topw[j] = w;
+        top[j] = s->terms[i];
+    }
+    uint32_t slot = (uint32_t)(s - cl->stories);
+    for (uint32_t i = 0; i < k; i++) {
+        int have = 0;
+        for (uint32_t j = 0; j < s->n_idx && !have; j++)
+            have = s->idx[j] == top[i];
+        if (!have && post_add(cl, top[i], slot) != 0)
+            return -1;
+    }
+    memcpy(s->idx, top, k * sizeof *top);
+    s->n_idx = k;
+    return 0;
+}
+
+/* Does story s still post term t? */
+static int story_posts(const story *s, uint32_t t)
+{
+    for (uint32_t j = 0; j < s->n_idx; j++)
+        if (s->idx[j] == t)
+            return 1;
+    return 0;
+}
+
+static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot)
+{
+    term_ent *te = term_get(cl, term, 1);
+    if (!te)
+        return -1;
+    if (!te->post) {
+        if (grow((void **)&cl->posts, &cl->cap_posts, cl->n_posts + 1, sizeof(posting)) != 0)
+            return -1;
+        memset(&cl->posts[cl->n_posts], 0, sizeof(posting));
+        te->post = (uint32_t)++cl->n_posts;
+    }
+    posting *p = &cl->posts[te->post - 1];
+    if (p->n == p->cap) {
+        /* drop stale postings (story no longer indexes the term) before growing */
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < p->n; i++)
+            if (story_posts(&cl->stories[p->slots[i]], term))
+                p->slots[k++] = p->slots[i];
+        p->n = k;
+        if (p->n * 2 > p->cap || p->cap == 0) {
+            uint32_t cap = p->cap ? p->cap * 2 : 4;
+            uint32_t *n = realloc(p->slots, cap * sizeof *n);
+            if (!n)
+                return -1;
+            p->slots = n;
+            p->cap = cap;
+        }
+    }
+    p->slots[p->n++] = slot;
+    return 0;
+}
+
+/* ---- persistence ---- */
+
+static void centroid_blob(const story *s, unsigned char *out)
+{
+    for (uint32_t i = 0; i < s->n_terms; i++) {
+        uint32_t t = s->terms[i];
+        float f = s->w[i];
+        uint32_t u;
+        memcpy(&u, &f, 4);
+        for (int b = 0; b < 4; b++) {
+            out[8 * i + (uint32_t)b] = (unsigned char)(t >> (8 * b));
+            out[8 * i + 4 + (uint32_t)b] = (unsigned char)(u >> (8 * b));
+        }
+    }
+}
+
+static int centroid_load(chr_cluster *cl, story *s, const unsigned char *p, int n)
+{
+    uint32_t cnt = (uint32_t)(n / 8);
+    if (cnt > (uint32_t)cl->o.centroid_terms)
+        cnt = (uint32_t)cl->o.centroid_terms; /* fewer terms configured than stored */
+    uint32_t prev = 0;
+    s->n_terms = 0;
+    for (uint32_t i = 0; i < cnt; i++) {
+        uint32_t t = 0, u = 0;
+        for (int b = 0; b < 4; b++) {
+            t |= (uint32_t)p[8 * i + (uint32_t)b] << (8 * b);
+            u |= (uint32_t)p[8 * i + 4 + (uint32_t)b] << (8 * b);
+        }
+        if (t <= prev)
+            return -1; /* must be ascending */
+        prev = t;
+        memcpy(&s->w[s->n_terms], &u, 4);
+        s->terms[s->n_terms++] = t;
+    }
+    story_norm(s);
+    return 0;
+}
+
+static chr_err load(chr_cluster *cl, chr_diag *d)
+{
+    sqlite3_stmt *st = NULL;
+    chr_err err = CHR_OK;
+    int rc;
+    if (sqlite3_prepare_v2(cl->db, "SELECT term, df FROM cluster_df", -1, &st, NULL) != SQLITE_OK)
+        return db_err(cl->db, d, "load");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        term_ent *te = term_get(cl, (uint32_t)sqlite3_column_int64(st, 0), 1);
+        if (!te) {
+            sqlite3_finalize(st);
+            return oom(d);
+        }
+        te->df = (uint32_t)sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_err(cl->db, d, "load df");
+    if (sqlite3_prepare_v2(cl->db, "SELECT value FROM cluster_meta WHERE key = 'n_docs'", -1, &st,
+                           NULL) != SQLITE_OK)
+        return db_err(cl->db, d, "load");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        cl->n_docs = (uint64_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(cl->db,
+                           "SELECT id, first_day, last_day, size, n_unique, centroid FROM story "
+                           "ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_err(cl->db, d, "load");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        story *s = story_new(cl);
+        if (!s || id_put(cl, sqlite3_column_int64(st, 0), (uint32_t)(s - cl->stories)) != 0) {
+            err = oom(d);
+            break;
+        }
+        s->id = sqlite3_column_int64(st, 0);
+        s->first = sqlite3_column_type(st, 1) == SQLITE_NULL ? NO_DAY
+                                                             : sqlite3_column_int(st, 1);
+        s->last = sqlite3_column_type(st, 2) == SQLITE_NULL ? NO_DAY
+                                                            : sqlite3_column_int(st, 2);
+        s->size = (uint32_t)sqlite3_column_int(st, 3);
+        s->n_unique = (uint32_t)sqlite3_column_int(st, 4);
+        if (centroid_load(cl, s, sqlite3_column_blob(st, 5), sqlite3_column_bytes(st, 5)) != 0) {
+            err = chr_diag_set(d, CHR_EDB, "", 0, -1, "cluster: story %lld: bad centroid",
+                               (long long)s->id);
+            break;
+        }
+        if (story_index(cl, s) != 0) {
+            err = oom(d);
+            break;
+        }
+    }
+    if (err == CHR_OK && rc != SQLITE_DONE)
+        err = db_err(cl->db, d, "load stories");
+    sqlite3_finalize(st);
+    if (err == CHR_OK)
+        cl->loaded = 1;
+    return err;
+}
+
+static void model_free(chr_cluster *cl)
+{
+    for (size_t i = 0; i < cl->n_stories; i++)
+        free(cl->stories[i].terms);
+    free(cl->stories);
+    cl->stories = NULL;
+    cl->n_stories = cl->cap_stories = 0;
+    free(cl->id_keys);
+    free(cl->id_vals);
+    cl->id_keys = NULL;
+    cl->id_vals = NULL;
+    cl->id_mask = cl->id_used = 0;
+    for (size_t i = 0; i < cl->n_posts; i++)
+        free(cl->posts[i].slots);
+    free(cl->posts);
+    cl->posts = NULL;
+    cl->n_posts = cl->cap_posts = 0;
+    free(cl->terms);
+    cl->terms = NULL;
+    cl->term_mask = cl->term_used = 0;
+    cl->n_dirty = 0;
+    cl->n_docs = 0;
+    cl->loaded = 0;
+}
+
+chr_err chr_cluster_open_db(sqlite3 *db, const chr_cluster_opts *opts, chr_cluster **out,
+                            chr_diag *d)
+{
+    *out = NULL;
+    if (!db)
+        return chr_diag_set(d, CHR_EINVAL, "", 0, -1, "cluster: no database");
+    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
+        return db_err(db, d, "schema");
+    chr_cluster *cl = calloc(1, sizeof *cl);
+    if (!cl)
+        return oom(d);
+    cl->db = db;
+    if (opts)
+        cl->o = *opts;
+    else
+        chr_cluster_opts_default(&cl->o);
+    if (cl->o.centroid_terms < 1)
+        cl->o.centroid_terms = 1;
+    if (cl->o.index_terms < 1)
+        cl->o.index_terms = 1;
+    if (cl->o.index_terms > cl->o.centroid_terms)
+        cl->o.index_terms = cl->o.centroid_terms;
+    if (cl->o.query_terms < 1)
+        cl->o.query_terms = 1;
+    if (cl->o.max_candidates < 1)
+        cl->o.max_candidates = 1;
+    chr_err err = CHR_OK;
+    cl->ct = chr_ct_new();
+    if (!cl->ct) {
+        err = oom(d);
+        goto fail;
+    }
+    err = chr_dedup_open(db, cl->o.dup_threshold, &cl->dd, d);
+    if (err != CHR_OK)
+        goto fail;
+    struct {
+        sqlite3_stmt **st;
+        const char *sql;
+    } stmts[] = {
+        {&cl->s_find, "SELECT story_id, duplicate_of FROM story_article WHERE article_id = ?"},
+        {&cl->s_ins_art, "INSERT INTO story_article(article_id, story_id, duplicate_of, "
+                         "similarity) VALUES(?, ?, ?, ?)"},
+        {&cl->s_ins_story, "INSERT INTO story(first_day, last_day, size, n_unique, centroid) "
+                           "VALUES(?, ?, ?, ?, ?)"},
+        {&cl->s_upd_story, "UPDATE story SET first_day = ?, last_day = ?, size = ?, "
+                           "n_unique = ?, centroid = ? WHERE id = ?"},
+        {&cl->s_df, "INSERT OR REPLACE INTO cluster_df(term, df) VALUES(?, ?)"},
+        {&cl->s_meta, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES(?, ?)"},
+        {&cl->s_ent, "INSERT INTO story_entity(story_id, name, n) VALUES(?, ?, 1) "
+                     "ON CONFLICT(story_id, name) DO UPDATE SET n = n + 1"},
+    };
+    for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
+        if (sqlite3_prepare_v2(db, stmts[i].sql, -1, stmts[i].st, NULL) != SQLITE_OK) {
+            err = db_err(db, d, "prepare");
+            goto fail;
+        }
+    }
+    *out = cl;
+    return CHR_OK;
+fail:
+    chr_cluster_close(cl, NULL);
+    return err;
+}
+
+chr_err chr_cluster_flush(chr_cluster *cl, chr_diag *d)
+{
+    if (!cl || !cl->loaded || (!cl->n_dirty && !cl->since_flush))
+        return CHR_OK;
+    int own = sqlite3_get_autocommit(cl->db);
+    if (own && sqlite3_exec(cl->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return db_err(cl->db, d, "flush");
+    chr_err err = CHR_OK;
+    for (size_t i = 0; i < cl->n_dirty && err == CHR_OK; i++) {
+        term_ent *te = term_get(cl, cl->dirty[i], 0);
+        if (!te)
+            continue;
+        te->dirty = 0;
+        sqlite3_reset(cl->s_df);
+        sqlite3_bind_int64(cl->s_df, 1, te->term);
+        sqlite3_bind_int64(cl->s_df, 2, te->df);
+        if (sqlite3_step(cl->s_df) != SQLITE_DONE)
+            err = db_err(cl->db, d, "flush df");
+        sqlite3_reset(cl->s_df);
+    }
+    if (err == CHR_OK) {
+        sqlite3_reset(cl->s_meta);
+        sqlite3_bind_text(cl->s_meta, 1, "n_docs", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(cl->s_meta, 2, (sqlite3_int64)cl->n_docs);
+        if (sqlite3_step(cl->s_meta) != SQLITE_DONE)
+            err = db_err(cl->db, d, "flush meta");
+        sqlite3_reset(cl->s_meta);
+    }
+    if (own) {
+        if (err == CHR_OK && sqlite3_exec(cl->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            err = db_err(cl->db, d, "flush commit");
+        if (err != CHR_OK)
+            sqlite3_exec(cl->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    if (err == CHR_OK) {
+        cl->n_dirty = 0;
+        cl->since_flush = 0;
+    }
+    return err;
+}
+
+void chr_cluster_discard(chr_cluster *cl)
+{
+    if (!cl)
+        return;
+    model_free(cl);
+    chr_dedup_discard(cl->dd);
+    cl->since_flush = 0;
+}
+
+chr_err chr_cluster_close(chr_cluster *cl, chr_diag *d)
+{
+    if (!cl)
+        return CHR_OK;
+    chr_err err = CHR_OK;
+    if (cl->s_df)
+        err = chr_cluster_flush(cl, d);
+    model_free(cl);
+    sqlite3_finalize(cl->s_find);
+    sqlite3_finalize(cl->s_ins_art);
+    sqlite3_finalize(cl->s_ins_story);
+    sqlite3_finalize(cl->s_upd_story);
+    sqlite3_finalize(cl->s_df);
+    sqlite3_finalize(cl->s_meta);
+    sqlite3_finalize(cl->s_ent);
+    chr_dedup_close(cl->dd);
+    chr_ct_free(cl->ct);
+    free(cl->dirty);
+    free(cl->doc);
+    free(cl->dmap);
+    free(cl->touched);
+    free(cl->merge);
+    free(cl);
+    return err;
+}
+
+chr_err chr_cluster_reset_db(sqlite3 *db, chr_diag *d)
+{
+    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db,
+                     "DELETE FROM story_article; DELETE FROM story_entity; DELETE FROM story;"
+                     "DELETE FROM cluster_df; DELETE FROM cluster_meta;",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return db_err(db, d, "reset");
+    if (chr_dedup_reset(db) != CHR_OK)
+        return db_err(db, d, "reset dedup");
+    return CHR_OK;
+}
+
+void chr_cluster_get_stats(const chr_cluster *cl, chr_cluster_stats *s)
+{
+    *s = cl->stats;
+    s->stories = (long)cl->n_stories;
+    s->terms = (long)cl->term_used;
+}
+
+/* ---- the article vector ---- */
+
+static int doc_add(chr_cluster *cl, uint32_t term, float tf, int kind)
+{
+    if ((cl->n_doc + 1) * 2 > (cl->dmap ? cl->dmap_mask + 1 : 0)) {
+        size_t cap = cl->dmap ? (cl->dmap_mask + 1) * 2 : 1024;
+        uint32_t *m = calloc(cap, sizeof *m);
+        if (!m)
+            return -1;
+        for (size_t i = 0; i < cl->n_doc; i++) {
+            size_t j = hash32(cl->doc[i].term) & (cap - 1);
+            while (m[j])
+                j = (j + 1) & (cap - 1);
+            m[j] = (uint32_t)i + 1;
+        }
+        free(cl->dmap);
+        cl->dmap = m;
+        cl->dmap_mask = cap - 1;
+    }
+    size_t j = hash32(term) & cl->dmap_mask;
+    while (cl->dmap[j]) {
+        dterm *e = &cl->doc[cl->dmap[j] - 1];
+        if (e->term == term) {
+            e->tf += tf;
+            return 0;
+        }
+        j = (j + 1) & cl->dmap_mask;
+    }
+    if (grow((void **)&cl->doc, &cl->cap_doc, cl->n_doc + 1, sizeof(dterm)) != 0)
+        return -1;
+    cl->doc[cl->n_doc] = (dterm){term, tf, 0, kind};
+    cl->dmap[j] = (uint32_t)++cl->n_doc;
+    return 0;
+}
+
+static void doc_clear(chr_cluster *cl)
+{
+    if (cl->dmap && cl->dmap_mask >= 8192 && cl->n_doc * 16 < cl->dmap_mask) {
+        free(cl->dmap); /* shrink after a very long article */
+        cl->dmap = NULL;
+        cl->dmap_mask = 0;
+    } else if (cl->dmap) {
+        memset(cl->dmap, 0, (cl->dmap_mask + 1) * sizeof *cl->dmap);
+    }
+    cl->n_doc = 0;
+}
+
+static int add_words(chr_cluster *cl, const char *text, size_t len, const char *lang, float tf)
+{
+    char buf[CHR_CT_MAXWORD + 8];
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, text, len);
+    int wl, numeric;
+    while ((wl = chr_ct_next_word(&it, buf, &numeric)) >= 0) {
+        if (numeric || wl < 2)
+            continue;
+        uint32_t t = chr_ct_term(cl->ct, lang, buf, (size_t)wl);
+        if (t && doc_add(cl, t, tf, 0) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Is title (trimmed) the start of text? Then it is not counted twice. */
+static int title_leads(const char *title, const char *text, size_t len)
+{
+    size_t tl = strlen(title);
+    while (tl && (title[tl - 1] == ' ' || title[tl - 1] == '\n'))
+        tl--;
+    return tl <= len && memcmp(title, text, tl) == 0;
+}
+
+static int cmp_term(const void *a, const void *b)
+{
+    uint32_t x = ((const dterm *)a)->term, y = ((const dterm *)b)->term;
+    return (x > y) - (x < y);
+}
+
+static void swap_dt(dterm *a, dterm *b)
+{
+    dterm t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Partially order v[0..n) so that v[0..k) hold the k heaviest (any order):
+ * quickselect with a three-way partition (many weights are equal). */
+static void select_top(dterm *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    if (k >= n)
+        return;
+    while (hi - lo > 1) {
+        float pv = v[lo + (hi - lo) / 2].w;
+        size_t lt = lo, i = lo, gt = hi; /* [lo,lt) > pv, [lt,i) == pv, [gt,hi) < pv */
+        while (i < gt) {
+            if (v[i].w > pv)
+                swap_dt(&v[lt++], &v[i++]);
+            else if (v[i].w < pv)
+                swap_dt(&v[i], &v[--gt]);
+            else
+                i++;
+        }
+        if (k <= lt)
+            hi = lt;
+        else if (k <= gt)
+            return;
+        else
+            lo = gt;
+    }
+}
+
+/* Build the unit vector of an article in cl->doc, sorted by term.
+ * update_df: count it in the document frequencies first. */
+static int doc_build(chr_cluster *cl, const chr_cluster_input *in, int update_df)
+{
+    doc_clear(cl);
+    const char *text = in->text ? in->text : "";
+    size_t len = in->text ? in->text_len : 0;
+    if (in->title && *in->title && !title_leads(in->title, text, len) &&
+        add_words(cl, in->title, strlen(in->title), in->lang, (float)cl->o.title_weight) != 0)
+        return -1;
+    else if (in->title && *in->title && title_leads(in->title, text, len) &&
+             cl->o.title_weight > 1 &&
+             add_words(cl, in->title, strlen(in->title), in->lang,
+                       (float)(cl->o.title_weight - 1)) != 0)
+        return -1;
+    if (add_words(cl, text, len, in->lang, 1.0f) != 0)
+        return -1;
+    char buf[256];
+    for (size_t i = 0; i < in->n_entities; i++) {
+        const char *e = in->entities[i];
+        if (!e || !*e)
+            continue;
+        size_t n = 0;
+        for (; e[n] && n < sizeof buf; n++)
+            buf[n] = (char)(e[n] >= 'A' && e[n] <= 'Z' ? e[n] + 32 : e[n]);
+        if (doc_add(cl, chr_ct_feature(1, buf, n), 1.0f, 1) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < in->n_dates; i++) {
+        const char *s = in->dates[i];
+        if (chr_cluster_parse_day(s) == NO_DAY)
+            continue;
+        if (doc_add(cl, chr_ct_feature(2, s, 10), 1.0f, 2) != 0)
+            return -1;
+    }
+    if (update_df)
+        cl->n_docs++;
+    double n_docs = (double)(cl->n_docs ? cl->n_docs : 1);
+    double norm = 0;
+    for (size_t i = 0; i < cl->n_doc; i++) {
+        dterm *e = &cl->doc[i];
+        term_ent *te = term_get(cl, e->term, update_df);
+        if (update_df) {
+            if (!te)
+                return -1;
+            te->df++;
+            if (!te->dirty) {
+                if (grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1,
+                         sizeof(uint32_t)) != 0)
+                    return -1;
+                cl->dirty[cl->n_dirty++] = e->term;
+                te->dirty = 1;
+            }
+        }
+        double df = te ? te->df : 1;
+        double idf = log((n_docs + 1) / (df + 1)) + 1;
+        double w = (1 + log(e->tf)) * idf;
+        if (e->kind == 1)
+            w *= cl->o.entity_weight;
+        else if (e->kind == 2)
+            w *= cl->o.date_weight;
+        e->w = (float)w;
+        norm += w * w;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; i < cl->n_doc; i++)
+        cl->doc[i].w = norm > 0 ? (float)(cl->doc[i].w / norm) : 0;
+    qsort(cl->doc, cl->n_doc, sizeof *cl->doc, cmp_term);
+    return 0;
+}
+
+/* ---- assignment ---- */
+
+static int32_t gap_days(const story *s, int32_t day)
+{
+    if (day == NO_DAY || s->first == NO_DAY)
+        return 0;
+    if (day < s->first)
+        return s->first - day;
+    if (day > s->last)
+        return day - s->last;
+    return 0;
+}
+
+/* Cosine of the (unit, term-sorted) article vector with a story centroid. */
+static double cosine(const chr_cluster *cl, const story *s)
+{
+    if (s->norm <= 0)
+        return 0;
+    double dot = 0;
+    size_t i = 0, j = 0;
+    const dterm *d = cl->doc;
+    while (i < cl->n_doc && j < s->n_terms) {
+        if (d[i].term < s->terms[j])
+            i++;
+        else if (d[i].term > s->terms[j])
+            j++;
+        else
+            dot += (double)d[i++].w * s->w[j++];
+    }
+    return dot / s->norm;
+}
+
+/* Candidates through the inverted index: stories posting one of the
+ * article's heaviest terms, within the time window; returns the best story
+ * slot (or -1) and its similarity. */
+static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
+{
+    *best_sim = 0;
+    if (!cl->n_stories || !cl->n_doc)
+        return -1;
+    size_t q = (size_t)cl->o.query_terms < cl->n_doc ? (size_t)cl->o.query_terms : cl->n_doc;
+    if (grow((void **)&cl->merge, &cl->cap_merge, cl->n_doc, sizeof(dterm)) != 0)
+        return -2;
+    dterm *top = cl->merge; /* the heaviest terms, without disturbing cl->doc */
+    memcpy(top, cl->doc, cl->n_doc * sizeof *top);
+    select_top(top, cl->n_doc, q);
+    if (++cl->qstamp == 0) {
+        for (size_t i = 0; i < cl->n_stories; i++)
+            cl->stories[i].qstamp = 0;
+        cl->qstamp = 1;
+    }
+    cl->n_touched = 0;
+    for (size_t k = 0; k < q; k++) {
+        term_ent *te = term_get(cl, top[k].term, 0);
+        if (!te || !te->post)
+            continue;
+        posting *p = &cl->posts[te->post - 1];
+        uint32_t stop = p->n > (uint32_t)cl->o.scan_limit ? p->n - (uint32_t)cl->o.scan_limit : 0;
+        for (uint32_t i = p->n; i-- > stop;) {
+            story *s = &cl->stories[p->slots[i]];
+            if (s->qstamp != cl->qstamp) {
+                if (gap_days(s, day) > cl->o.window_days)
+                    continue;
+                if (grow((void **)&cl->touched, &cl->cap_touched, cl->n_touched + 1,
+                         sizeof(uint32_t)) != 0)
+                    return -2;
+                s->qstamp = cl->qstamp;
+                s->qscore = 0;
+                cl->touched[cl->n_touched++] = p->slots[i];
+            }
+            s->qscore += top[k].w;
+        }
+    }
+    /* the max_candidates best by partial score, then the exact cosine */
+    size_t c = cl->n_touched < (size_t)cl->o.max_candidates ? cl->n_touched
+                                                              : (size_t)cl->o.max_candidates;
+    for (size_t k = 0; k < c; k++) {
+        size_t m = k;
+        for (size_t i = k + 1; i < cl->n_touched; i++)
+            if (cl->stories[cl->touched[i]].qscore > cl->stories[cl->touched[m]].qscore)
+                m = i;
+        uint32_t t = cl->touched[k];
+        cl->touched[k] = cl->touched[m];
+        cl->touched[m] = t;
+    }
+    long best = -1;
+    for (size_t k = 0; k < c; k++) {
+        story *s = &cl->stories[cl->touched[k]];
+        double sim = cosine(cl, s);
+        int32_t gap = gap_days(s, day);
+        if (gap > 0 && cl->o.halflife_days > 0)
+            sim *= pow(0.5, gap / cl->o.halflife_days);
+        if (sim > *best_sim || (sim == *best_sim && best >= 0 && s->id < cl->stories[best].id)) {
+            *best_sim = sim;
+            best = (long)cl->touched[k];
+        }
+    }
+    cl->stats.candidates += (long)c;
+    return best;
+}
+
+/* Add the article vector into the story centroid and prune it. */
+static int centroid_merge(chr_cluster *cl, story *s)
+{
+    size_t need = s->n_terms + cl->n_doc;
+    if (grow((void **)&cl->merge, &cl->cap_merge, need, sizeof(dterm)) != 0)
+        return -1;
+    dterm *m = cl->merge;
+    size_t n = 0, i = 0, j = 0;
+    const dterm *d = cl->doc;
+    while (i < cl->n_doc || j < s->n_terms) {
+        if (j >= s->n_terms || (i < cl->n_doc && d[i].term < s->terms[j])) {
+            m[n++] = (dterm){d[i].term, 0, d[i].w, 0};
+            i++;
+        } else if (i >= cl->n_doc || d[i].term > s->terms[j]) {
+            m[n++] = (dterm){s->terms[j], 0, s->w[j], 0};
+            j++;
+        } else {
+            m[n++] = (dterm){s->terms[j], 0, s->w[j] + d[i].w, 0};
+            i++;
+            j++;
+        }
+    }
+    size_t keep = (size_t)cl->o.centroid_terms;
+    if (n > keep) {
+        select_top(m, n, keep);
+        n = keep;
+        qsort(m, n, sizeof *m, cmp_term);
+    }
+    for (size_t k = 0; k < n; k++) {
+        s->terms[k] = m[k].term;
+        s->w[k] = m[k].w;
+    }
+    s->n_terms = (uint32_t)n;
+    story_norm(s);
+    return story_index(cl, s);
+}
+
+static void span_add(story *s, int32_t day)
+{
+    if (day == NO_DAY)
+        return;
+    if (s->first == NO_DAY || day < s->first)
+        s->first = day;
+    if (s->last == NO_DAY || day > s->last)
+        s->last = day;
+}
+
+static chr_err save_story(chr_cluster *cl, story *s, int insert, chr_diag *d)
+{
+    unsigned char stackbuf[8 * 64];
+    unsigned char *blob = s->n_terms <= 64 ? stackbuf : malloc(8 * (size_t)s->n_terms);
+    if (!blob)
+        return oom(d);
+    centroid_blob(s, blob);
+    sqlite3_stmt *st = insert ? cl->s_ins_story : cl->s_upd_story;
+    sqlite3_reset(st);
+    if (s->first == NO_DAY) {
+        sqlite3_bind_null(st, 1);
+        sqlite3_bind_null(st, 2);
+    } else {
+        sqlite3_bind_int(st, 1, s->first);
+        sqlite3_bind_int(st, 2, s->last);
+    }
+    sqlite3_bind_int64(st, 3, s->size);
+    sqlite3_bind_int64(st, 4, s->n_unique);
+    sqlite3_bind_blob(st, 5, blob, (int)(8 * s->n_terms), SQLITE_TRANSIENT);
+    if (!insert)
+        sqlite3_bind_int64(st, 6, s->id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (blob != stackbuf)
+        free(blob);
+    if (rc != SQLITE_DONE)
+        return db_err(cl->db, d, "save story");
+    return CHR_OK;
+}
+
+/* The story of a stored assignment: 1 found (sets *story, *dup), 0 not. */
+static int find_assignment(chr_cluster *cl, int64_t article, int64_t *story_id, int64_t *dup)
+{
+    sqlite3_reset(cl->s_find);
+    sqlite3_bind_int64(cl->s_find, 1, article);
+    int found = 0;
+    if (sqlite3_step(cl->s_find) == SQLITE_ROW) {
+        *story_id = sqlite3_column_int64(cl->s_find, 0);
+        *dup = sqlite3_column_int64(cl->s_find, 1);
+        found = 1;
+    }
+    sqlite3_reset(cl->s_find);
+    return found;
+}
+
+static chr_err add_entities(chr_cluster *cl, int64_t story_id, const chr_cluster_input *in,
+                            chr_diag *d)
+{
+    for (size_t i = 0; i < in->n_entities; i++) {
+        if (!in->entities[i] || !*in->entities[i])
+            continue;
+        sqlite3_reset(cl->s_ent);
+        sqlite3_bind_int64(cl->s_ent, 1, story_id);
+        sqlite3_bind_text(cl->s_ent, 2, in->entities[i], -1, SQLITE_STATIC);
+        int rc = sqlite3_step(cl->s_ent);
+        sqlite3_reset(cl->s_ent);
+        if (rc != SQLITE_DONE)
+            return db_err(cl->db, d, "story entity");
+    }
+    return CHR_OK;
+}
+
+chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *story_id,
+                        int64_t *duplicate_of, chr_diag *d)
+{
+    int64_t sid = 0, dup = 0;
+    if (story_id)
+        *story_id = 0;
+    if (duplicate_of)
+        *duplicate_of = 0;
+    if (!cl || !in || in->article_id <= 0)
+        return chr_diag_set(d, CHR_EINVAL, "", 0, -1, "cluster: bad input");
+    if (find_assignment(cl, in->article_id, &sid, &dup)) {
+        if (story_id)
+            *story_id = sid;
+        if (duplicate_of)
+            *duplicate_of = dup;
+        return CHR_OK;
+    }
+    chr_err err;
+    if (!cl->loaded && (err = load(cl, d)) != CHR_OK) {
+        model_free(cl);
+        return err;
+    }
+    int32_t day = chr_cluster_parse_day(in->pub_date);
+
+    /* near-duplicate: joins its canonical's story, counted once */
+    chr_minhash sig;
+    chr_minhash_compute(in->text ? in->text : "", in->text ? in->text_len : 0, &sig);
+    int64_t canon = 0;
+    double dsim = 0;
+    err = chr_dedup_add(cl->dd, in->article_id, &sig, &canon, &dsim);
+    if (err != CHR_OK)
+        return chr_diag_set(d, err, "", 0, -1, "cluster: dedup: %s", chr_strerror(err));
+    story *s = NULL;
+    double sim = 0;
+    int64_t csid, cdup;
+    if (canon && find_assignment(cl, canon, &csid, &cdup) && (s = id_get(cl, csid)) != NULL) {
+        dup = canon;
+        sim = dsim;
+        s->size++;
+        span_add(s, day);
+        if ((err = save_story(cl, s, 0, d)) != CHR_OK)
+            return err;
+        cl->stats.duplicates++;
+    } else {
+        if (doc_build(cl, in, 1) != 0)
+            return oom(d);
+        long best = find_best(cl, day, &sim);
+        if (best == -2)
+            return oom(d);
+        if (best >= 0 && sim >= cl->o.threshold) {
+            s = &cl->stories[best];
+            s->size++;
+            s->n_unique++;
+            span_add(s, day);
+            if (centroid_merge(cl, s) != 0)
+                return oom(d);
+            if ((err = save_story(cl, s, 0, d)) != CHR_OK)
+                return err;
+        } else {
+            s = story_new(cl);
+            if (!s)
+                return oom(d);
+            s->size = s->n_unique = 1;
+            span_add(s, day);
+            if (centroid_merge(cl, s) != 0)
+                return oom(d);
+            if ((err = save_story(cl, s, 1, d)) != CHR_OK) {
+                story_drop_last(cl);
+                return err;
+            }
+            s->id = sqlite3_last_insert_rowid(cl->db); /* the row id is the story id */
+            if (id_put(cl, s->id, (uint32_t)(s - cl->stories)) != 0)
+                return oom(d);
+            sim = 1;
+            cl->stats.new_stories++;
+        }
+        if (in->n_entities && (err = add_entities(cl, s->id, in, d)) != CHR_OK)
+            return err;
+    }
+    sqlite3_reset(cl->s_ins_art);
+    sqlite3_bind_int64(cl->s_ins_art, 1, in->article_id);
+    sqlite3_bind_int64(cl->s_ins_art, 2, s->id);
+    if (dup)
+        sqlite3_bind_int64(cl->s_ins_art, 3, dup);
+    else
+        sqlite3_bind_null(cl->s_ins_art, 3);
+    sqlite3_bind_double(cl->s_ins_art, 4, sim);
+    int rc = sqlite3_step(cl->s_ins_art);
+    sqlite3_reset(cl->s_ins_art);
+    if (rc != SQLITE_DONE)
+        return db_err(cl->db, d, "assign");
+    cl->stats.added++;
+    if (++cl->since_flush >= FLUSH_EVERY && (err = chr_cluster_flush(cl, d)) != CHR_OK)
+        return err;
+    if (story_id)
+        *story_id = s->id;
+    if (duplicate_of)
+        *duplicate_of = dup;
+    return CHR_OK;
+}

@@ -1,0 +1,49 @@
+/* chronicle — internal: the word layer shared by dedup.c and cluster*.c.
+ * Owns: a fast lowercasing word iterator over UTF-8 text, stop words,
+ * Snowball stemming with a bounded cache, and 32-bit term ids. Not a
+ * general tokenizer (see text.h for that): it only feeds shingles and
+ * TF-IDF terms, and favours speed. */
+#ifndef CHR_CLUSTER_TEXT_H
+#define CHR_CLUSTER_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Longest word kept (bytes); longer runs are truncated. */
+#define CHR_CT_MAXWORD 48
+
+/* Word iterator over text[0..len). */
+typedef struct chr_ct_iter {
+    const unsigned char *p, *end;
+} chr_ct_iter;
+
+void chr_ct_iter_init(chr_ct_iter *it, const char *text, size_t len);
+
+/* Next word, lowercased into buf (at least CHR_CT_MAXWORD + 8 bytes, NUL
+ * terminated). Returns its length, or -1 at the end. *numeric is set when the
+ * word has no letter. "U.S." gives "u.s", "don't" keeps its apostrophe
+ * (typographic apostrophes become '). */
+int chr_ct_next_word(chr_ct_iter *it, char *buf, int *numeric);
+
+/* The analyser: stemmers per language and a cache word -> term id.
+ * Not thread-safe; one per chr_cluster / chr_dedup. */
+typedef struct chr_ct chr_ct;
+
+chr_ct *chr_ct_new(void);
+void chr_ct_free(chr_ct *ct);
+
+/* Term id of a lowercased word in language lang (ISO 639-1, NULL = "en"),
+ * or 0 when it is a stop word, a number or too short to mean anything. */
+uint32_t chr_ct_term(chr_ct *ct, const char *lang, const char *word, size_t len);
+
+/* Term id of an arbitrary string in namespace ns (1 = entity, 2 = date):
+ * ids never collide with the word ids of the same string. Never 0. */
+uint32_t chr_ct_feature(unsigned ns, const char *s, size_t len);
+
+/* 1 when word (lowercased) is a stop word of lang. */
+int chr_ct_is_stop(const char *lang, const char *word, size_t len);
+
+/* The space-separated stop list of lang, or NULL (cluster_stop.c). */
+const char *chr_ct_stop_list(const char *lang);
+
+#endif

@@ -1,0 +1,792 @@
+/* chronicle — ingest: one input (file or stdin) to a stream of chr_article.
+ * Owns: format detection by content, the plain-text and JSON Lines readers,
+ * UTF-8 repair / Windows-1252 transcoding, binary and size checks, and the
+ * dispatch to html.c (one page) and warc.c (crawl files). Non-seekable input
+ * (stdin, pipes) is spooled to an unlinked temporary file first. */
+#include "chronicle/ingest.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <zlib.h>
+
+#include "chronicle/html.h"
+#include "chronicle/warc.h"
+
+/* Largest article body accepted (bytes); larger records are reported and skipped. */
+#define CHR_MAX_ARTICLE (32u << 20)
+#define SNIFF_LEN 65536
+
+const char *chr_format_name(chr_format f)
+{
+    switch (f) {
+    case CHR_FMT_TEXT: return "text";
+    case CHR_FMT_JSONL: return "jsonl";
+    case CHR_FMT_HTML: return "html";
+    case CHR_FMT_WARC: return "warc";
+    default: return "unknown";
+    }
+}
+
+const char *chr_date_src_name(chr_date_src s)
+{
+    switch (s) {
+    case CHR_DATE_HEADER: return "header";
+    case CHR_DATE_METADATA: return "metadata";
+    case CHR_DATE_INFERRED: return "inferred";
+    default: return NULL;
+    }
+}
+
+chr_article *chr_article_new(void)
+{
+    return calloc(1, sizeof(chr_article));
+}
+
+void chr_article_free(chr_article *a)
+{
+    if (!a)
+        return;
+    free(a->source);
+    free(a->ext_id);
+    free(a->url);
+    free(a->title);
+    free(a->author);
+    free(a->outlet);
+    free(a->lang);
+    free(a->pub_date);
+    free(a->text);
+    free(a->extra);
+    free(a->charset);
+    free(a);
+}
+
+/* ---- encoding ----------------------------------------------------------- */
+
+/* Length of a valid UTF-8 sequence at s (n bytes available), 0 if invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t k;
+    unsigned min;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        k = 2;
+        cp = c & 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        k = 3;
+        cp = c & 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        k = 4;
+        cp = c & 0x07;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < k)
+        return 0;
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return k;
+}
+
+char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaired)
+{
+    const unsigned char *s = (const unsigned char *)buf;
+    size_t bad = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = utf8_seq(s + i, len - i);
+        if (k == 0 || s[i] == 0) {
+            bad++;
+            i++;
+        } else {
+            i += k;
+        }
+    }
+    char *out = malloc(len + bad * 2 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = utf8_seq(s + i, len - i);
+        if (s[i] == 0) {
+            i++;
+        } else if (k == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    out[o] = 0;
+    if (out_len)
+        *out_len = o;
+    if (repaired)
+        *repaired = bad > 0;
+    return out;
+}
+
+int chr_looks_binary(const unsigned char *buf, size_t len)
+{
+    size_t n = len < 8192 ? len : 8192;
+    size_t ctl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = buf[i];
+        if (c == 0)
+            return 1;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
+            ctl++;
+    }
+    return n > 0 && ctl * 20 > n; /* more than 5% control bytes */
+}
+
+/* Convert text to valid UTF-8. Text with invalid sequences and no valid
+ * multi-byte ones is taken as Windows-1252 and transcoded (iconv); text that
+ * mixes both is repaired with U+FFFD. Sets flags and a warning message. */
+static char *to_utf8(char *text, size_t len, size_t *out_len, unsigned *flags, char **charset,
+                     char *warn, size_t warn_size)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t bad = 0, good_mb = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = utf8_seq(s + i, len - i);
+        if (k == 0) {
+            bad++;
+            i++;
+        } else {
+            good_mb += k > 1;
+            i += k;
+        }
+    }
+    if (bad == 0) {
+        *out_len = len;
+        return text;
+    }
+    if (good_mb == 0) {
+        iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+        if (cd != (iconv_t)-1) {
+            size_t cap = len * 3 + 1;
+            char *out = malloc(cap);
+            if (out) {
+                char *in = text, *o = out;
+                size_t il = len, ol = cap - 1;
+                size_t r = iconv(cd, &in, &il, &o, &ol);
+                iconv_close(cd);
+                if (r != (size_t)-1) {
+                    *o = 0;
+                    *out_len = (size_t)(o - out);
+                    *flags |= CHR_ART_TRANSCODED;
+                    *charset = strdup("windows-1252");
+                    snprintf(warn, warn_size, "not UTF-8: transcoded from Windows-1252");
+                    free(text);
+                    return out;
+                }
+                free(out);
+            } else {
+                iconv_close(cd);
+            }
+        }
+    }
+    char *r = chr_utf8_repair(text, len, out_len, NULL);
+    if (!r)
+        return NULL;
+    *flags |= CHR_ART_UTF8_REPAIRED;
+    snprintf(warn, warn_size, "invalid UTF-8: %zu bad byte%s replaced with U+FFFD", bad,
+             bad == 1 ? "" : "s");
+    free(text);
+    return r;
+}
+
+/* ---- detection ---------------------------------------------------------- */
+
+static int has_ext(const char *name, const char *ext)
+{
+    if (!name)
+        return 0;
+    size_t n = strlen(name), k = strlen(ext);
+    return n > k && strcasecmp(name + n - k, ext) == 0;
+}
+
+chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *name)
+{
+    size_t i = 0;
+    if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
+        i = 3;
+    if (len - i >= 5 && memcmp(buf + i, "WARC/", 5) == 0)
+        return CHR_FMT_WARC;
+    if (chr_html_sniff(buf, len))
+        return CHR_FMT_HTML;
+    while (i < len && isspace(buf[i]))
+        i++;
+    if (i < len && buf[i] == '{') {
+        /* a JSON object that ends on its own line */
+        if (has_ext(name, ".jsonl") || has_ext(name, ".ndjson") || has_ext(name, ".json") ||
+            has_ext(name, ".jsonl.gz"))
+            return CHR_FMT_JSONL;
+        const unsigned char *nl = memchr(buf + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - buf) : len;
+        while (e > i && isspace(buf[e - 1]))
+            e--;
+        if (e > i + 1 && buf[e - 1] == '}' && memchr(buf + i, '"', e - i))
+            return CHR_FMT_JSONL;
+    }
+    if (i < len && buf[i] == '<' && (has_ext(name, ".html") || has_ext(name, ".htm")))
+        return CHR_FMT_HTML;
+    return CHR_FMT_TEXT;
+}
+
+/* ---- reader ------------------------------------------------------------- */
+
+struct chr_reader {
+    char *name;
+    int fd;         /* -1 once handed to the WARC reader */
+    gzFile gz;      /* text, JSON Lines and HTML are read through zlib (plain or gzip) */
+    chr_format fmt;
+    chr_warc *warc;
+    int done;
+    long line;      /* JSON Lines: current line number */
+    long skipped;
+    long long bytes;
+    char *lbuf;     /* JSON Lines line buffer */
+    size_t lcap;
+    char warn[256];
+};
+
+static int spool_to_tmp(int fd)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/chronicle-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+    int t = mkstemp(path);
+    if (t < 0)
+        return -1;
+    unlink(path);
+    char b[65536];
+    for (;;) {
+        ssize_t r = read(fd, b, sizeof b);
+        if (r == 0)
+            break;
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            close(t);
+            return -1;
+        }
+        for (ssize_t w = 0; w < r;) {
+            ssize_t k = write(t, b + w, (size_t)(r - w));
+            if (k < 0) {
+                if (errno == EINTR)
+                    continue;
+                close(t);
+                return -1;
+            }
+            w += k;
+        }
+    }
+    lseek(t, 0, SEEK_SET);
+    return t;
+}
+
+chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
+{
+    *out = NULL;
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return chr_diag_set(d, CHR_EINVAL, path, 0, -1, "is a directory");
+    }
+    if (lseek(fd, 0, SEEK_CUR) < 0) {
+        int t = spool_to_tmp(fd);
+        close(fd);
+        if (t < 0)
+            return chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
+        fd = t;
+    }
+    chr_reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        close(fd);
+        return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
+    }
+    r->name = strdup(path);
+    r->fd = fd;
+    /* Sniff through zlib so gzip input is seen decompressed. */
+    unsigned char *sn = malloc(SNIFF_LEN);
+    int dfd = dup(fd);
+    gzFile g = dfd >= 0 ? gzdopen(dfd, "rb") : NULL;
+    if (!sn || !g || !r->name) {
+        free(sn);
+        if (g)
+            gzclose(g);
+        else if (dfd >= 0)
+            close(dfd);
+        chr_reader_close(r);
+        return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
+    }
+    int n = gzread(g, sn, SNIFF_LEN);
+    gzclose(g);
+    lseek(fd, 0, SEEK_SET);
+    if (n < 0) {
+        free(sn);
+        chr_reader_close(r);
+        return chr_diag_set(d, CHR_EIO, path, 0, 0, "cannot read (corrupt compressed data?)");
+    }
+    size_t sl = (size_t)n;
+    size_t nonspace = 0;
+    for (size_t i = 0; i < sl; i++)
+        nonspace += !isspace(sn[i]);
+    if (sl == 0 || nonspace == 0) {
+        free(sn);
+        chr_reader_close(r);
+        return chr_diag_set(d, CHR_EEMPTY, path, 0, -1, "empty file");
+    }
+    r->fmt = chr_detect_format(sn, sl, is_stdin ? NULL : path);
+    if (r->fmt != CHR_FMT_WARC && chr_looks_binary(sn, sl)) {
+        free(sn);
+        chr_reader_close(r);
+        return chr_diag_set(d, CHR_EBINARY, path, 0, -1, "binary data, not a text, JSON Lines, HTML or WARC file");
+    }
+    free(sn);
+    if (r->fmt == CHR_FMT_WARC) {
+        chr_err e = chr_warc_open_fd(r->fd, path, &r->warc, d);
+        r->fd = -1;
+        if (e) {
+            chr_reader_close(r);
+            return e;
+        }
+    } else {
+        r->gz = gzdopen(r->fd, "rb");
+        if (!r->gz) {
+            chr_reader_close(r);
+            return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
+        }
+        r->fd = -1;
+        gzbuffer(r->gz, 1 << 17);
+    }
+    *out = r;
+    return CHR_OK;
+}
+
+chr_format chr_reader_format(const chr_reader *r)
+{
+    return r->fmt;
+}
+
+long chr_reader_skipped(const chr_reader *r)
+{
+    return r->skipped + (r->warc ? chr_warc_skipped(r->warc) : 0);
+}
+
+long long chr_reader_bytes(const chr_reader *r)
+{
+    if (r->warc)
+        return chr_warc_offset(r->warc);
+    return r->bytes;
+}
+
+const char *chr_reader_warning(const chr_reader *r)
+{
+    return r->warn[0] ? r->warn : NULL;
+}
+
+void chr_reader_close(chr_reader *r)
+{
+    if (!r)
+        return;
+    if (r->gz)
+        gzclose(r->gz);
+    if (r->fd >= 0)
+        close(r->fd);
+    if (r->warc)
+        chr_warc_close(r->warc);
+    free(r->lbuf);
+    free(r->name);
+    free(r);
+}
+
+/* Read the whole (decompressed) input, up to CHR_MAX_ARTICLE bytes. */
+static chr_err slurp(chr_reader *r, char **out, size_t *len, chr_diag *d)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap + 1);
+    if (!b)
+        return chr_diag_set(d, CHR_ENOMEM, r->name, 0, -1, NULL);
+    for (;;) {
+        if (n == cap) {
+            if (cap >= CHR_MAX_ARTICLE) {
+                /* count the rest for the message, without keeping it */
+                long long total = (long long)n;
+                int k;
+                while ((k = gzread(r->gz, b, (unsigned)cap)) > 0)
+                    total += k;
+                free(b);
+                r->bytes = total;
+                return chr_diag_set(d, CHR_ETOOBIG, r->name, 0, -1,
+                                    "article too large (%lld bytes; limit %u MiB)", total,
+                                    CHR_MAX_ARTICLE >> 20);
+            }
+            cap *= 2;
+            char *nb = realloc(b, cap + 1);
+            if (!nb) {
+                free(b);
+                return chr_diag_set(d, CHR_ENOMEM, r->name, 0, -1, NULL);
+            }
+            b = nb;
+        }
+        int k = gzread(r->gz, b + n, (unsigned)(cap - n));
+        if (k < 0) {
+            free(b);
+            return chr_diag_set(d, CHR_EIO, r->name, 0, (long long)n, "read error (corrupt compressed data?)");
+        }
+        if (k == 0)
+            break;
+        n += (size_t)k;
+    }
+    b[n] = 0;
+    r->bytes = (long long)n;
+    *out = b;
+    *len = n;
+    return CHR_OK;
+}
+
+/* " date 2024-05-15 body..." header of the plain-text format. Returns the
+ * number of bytes it spans, 0 if absent; writes the date to date[11]. */
+static size_t text_header(const char *s, size_t n, char date[11])
+{
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+        i = 3;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (n - i < 15 || strncasecmp(s + i, "date", 4) != 0 || !isspace((unsigned char)s[i + 4]))
+        return 0;
+    i += 4;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == ':'))
+        i++;
+    if (n - i < 10)
+        return 0;
+    const char *p = s + i;
+    for (int k = 0; k < 10; k++) {
+        int want_dash = (k == 4 || k == 7);
+        if (want_dash ? p[k] != '-' : !isdigit((unsigned char)p[k]))
+            return 0;
+    }
+    if (n - i > 10 && !isspace((unsigned char)p[10]))
+        return 0;
+    int mo = (p[5] - '0') * 10 + (p[6] - '0'), dy = (p[8] - '0') * 10 + (p[9] - '0');
+    if (mo < 1 || mo > 12 || dy < 1 || dy > 31)
+        return 0;
+    memcpy(date, p, 10);
+    date[10] = 0;
+    i += 10;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+static chr_err finish_text(chr_reader *r, chr_article *a, char *text, size_t len, chr_diag *d)
+{
+    size_t ol = 0;
+    char *u = to_utf8(text, len, &ol, &a->flags, &a->charset, r->warn, sizeof r->warn);
+    if (!u) {
+        free(text);
+        return chr_diag_set(d, CHR_ENOMEM, r->name, 0, -1, NULL);
+    }
+    a->text = u;
+    a->text_len = ol;
+    return CHR_OK;
+}
+
+static chr_err next_text(chr_reader *r, chr_article **out, chr_diag *d)
+{
+    char *b;
+    size_t n;
+    r->done = 1;
+    chr_err e = slurp(r, &b, &n, d);
+    if (e)
+        return e;
+    chr_article *a = chr_article_new();
+    if (!a) {
+        free(b);
+        return chr_diag_set(d, CHR_ENOMEM, r->name, 0, -1, NULL);
+    }
+    a->format = CHR_FMT_TEXT;
+    a->source = strdup(r->name);
+    char date[11];
+    size_t h = text_header(b, n, date);
+    if (h) {
+        a->pub_date = strdup(date);
+        a->pub_date_source = CHR_DATE_HEADER;
+        memmove(b, b + h, n - h + 1);
+        n -= h;
+    }
+    e = finish_text(r, a, b, n, d);
+    if (e) {
+        chr_article_free(a);
+        return e;
+    }
+    *out = a;
+    return CHR_OK;
+}
+
+static chr_err next_html(chr_reader *r, chr_article **out, chr_diag *d)
+{
+    char *b;
+    size_t n;
+    r->done = 1;
+    chr_err e = slurp(r, &b, &n, d);
+    if (e)
+        return e;
+    chr_article *a = NULL;
+    e = chr_html_extract(b, n, NULL, NULL, &a, d);
+    free(b);
+    if (e) {
+        if (d) {
+            snprintf(d->file, sizeof d->file, "%s", r->name);
+            if (!d->msg[0])
+                snprintf(d->msg, sizeof d->msg, "%s", e == CHR_EEMPTY ? "no article text in page" : chr_strerror(e));
+        }
+        return e;
+    }
+    free(a->source);
+    a->source = strdup(r->name);
+    *out = a;
+    return CHR_OK;
+}
+
+/* Read one line into r->lbuf (without the newline). Returns 1 with *len
+ * set, 0 at end of input, -1 on read error, -2 when the line exceeds the
+ * limit (the rest of it is consumed). */
+static int read_line(chr_reader *r, size_t *len)
+{
+    size_t n = 0;
+    int toolong = 0;
+    for (;;) {
+        if (n + 2 >= r->lcap && !toolong) {
+            if (r->lcap >= CHR_MAX_ARTICLE) {
+                toolong = 1;
+            } else {
+                size_t nc = r->lcap ? r->lcap * 2 : 1 << 16;
+                char *nb = realloc(r->lbuf, nc);
+                if (!nb)
+                    return -1;
+                r->lbuf = nb;
+                r->lcap = nc;
+            }
+        }
+        if (toolong) {
+            int c;
+            while ((c = gzgetc(r->gz)) != -1 && c != '\n')
+                r->bytes++;
+            if (c == '\n')
+                r->bytes++;
+            *len = 0;
+            return -2;
+        }
+        /* gzgets reads up to a newline */
+        char *p = gzgets(r->gz, r->lbuf + n, (int)(r->lcap - n));
+        if (!p) {
+            int err;
+            gzerror(r->gz, &err);
+            if (err != Z_OK && err != Z_STREAM_END)
+                return -1;
+            if (n == 0)
+                return 0;
+            break;
+        }
+        size_t k = strlen(r->lbuf + n);
+        /* embedded NULs would stop strlen early; treat the chunk as read */
+        n += k;
+        r->bytes += (long long)k;
+        if (n > 0 && r->lbuf[n - 1] == '\n') {
+            n--;
+            break;
+        }
+        if (gzeof(r->gz))
+            break;
+    }
+    if (n > 0 && r->lbuf[n - 1] == '\r')
+        n--;
+    r->lbuf[n] = 0;
+    *len = n;
+    return 1;
+}
+
+static char *json_str(json_t *v)
+{
+    if (json_is_string(v))
+        return strdup(json_string_value(v));
+    if (json_is_integer(v)) {
+        char b[32];
+        snprintf(b, sizeof b, "%lld", (long long)json_integer_value(v));
+        return strdup(b);
+    }
+    return NULL;
+}
+
+/* ISO 8601 date or timestamp → "YYYY-MM-DD" (malloc'd), NULL if not one. */
+static char *iso_date(const char *s)
+{
+    if (!s)
+        return NULL;
+    while (isspace((unsigned char)*s))
+        s++;
+    if (strlen(s) < 10)
+        return NULL;
+    for (int k = 0; k < 10; k++) {
+        int want_dash = (k == 4 || k == 7);
+        if (want_dash ? s[k] != '-' : !isdigit((unsigned char)s[k]))
+            return NULL;
+    }
+    if (s[10] && s[10] != 'T' && s[10] != ' ' && s[10] != 't' && s[10] != 'Z')
+        return NULL;
+    int mo = (s[5] - '0') * 10 + (s[6] - '0'), dy = (s[8] - '0') * 10 + (s[9] - '0');
+    if (mo < 1 || mo > 12 || dy < 1 || dy > 31)
+        return NULL;
+    char *r = malloc(11);
+    if (r) {
+        memcpy(r, s, 10);
+        r[10] = 0;
+    }
+    return r;
+}
+
+static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
+{
+    for (;;) {
+        size_t len;
+        int k = read_line(r, &len);
+        if (k == 0) {
+            r->done = 1;
+            return CHR_OK;
+        }
+        r->line++;
+        if (k == -1) {
+            r->done = 1;
+            return chr_diag_set(d, CHR_EIO, r->name, r->line, -1, "read error");
+        }
+        if (k == -2)
+            return chr_diag_set(d, CHR_ETOOBIG, r->name, r->line, -1,
+                                "line too long (limit %u MiB)", CHR_MAX_ARTICLE >> 20);
+        size_t i = 0;
+        while (i < len && isspace((unsigned char)r->lbuf[i]))
+            i++;
+        if (i == len)
+            continue; /* blank line */
+        json_error_t je;
+        json_t *o = json_loadb(r->lbuf, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+        if (!o)
+            return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "malformed JSON at column %d: %s",
+                                je.column, je.text);
+        if (!json_is_object(o)) {
+            json_decref(o);
+            return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "not a JSON object");
+        }
+        json_t *tv = json_object_get(o, "text");
+        if (!json_is_string(tv) || json_string_length(tv) == 0) {
+            json_decref(o);
+            return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1,
+                                tv ? "\"text\" is not a non-empty string" : "missing \"text\"");
+        }
+        chr_article *a = chr_article_new();
+        if (!a) {
+            json_decref(o);
+            return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
+        }
+        a->format = CHR_FMT_JSONL;
+        char src[600];
+        snprintf(src, sizeof src, "%s#%ld", r->name, r->line);
+        a->source = strdup(src);
+        a->ext_id = json_str(json_object_get(o, "id"));
+        a->url = json_str(json_object_get(o, "url"));
+        a->title = json_str(json_object_get(o, "title"));
+        a->author = json_str(json_object_get(o, "author"));
+        a->outlet = json_str(json_object_get(o, "outlet"));
+        if (!a->outlet)
+            a->outlet = json_str(json_object_get(o, "source"));
+        a->lang = json_str(json_object_get(o, "lang"));
+        const char *ds = json_string_value(json_object_get(o, "date"));
+        a->pub_date = iso_date(ds);
+        if (a->pub_date)
+            a->pub_date_source = CHR_DATE_METADATA;
+        else if (ds && *ds)
+            snprintf(r->warn, sizeof r->warn, "line %ld: \"date\" is not ISO 8601 (%.40s): ignored",
+                     r->line, ds);
+        /* unknown fields kept verbatim */
+        static const char *const known[] = {"id", "url", "title", "date", "text", "author",
+                                            "outlet", "source", "lang", NULL};
+        json_t *extra = json_object();
+        const char *key;
+        json_t *val;
+        json_object_foreach(o, key, val)
+        {
+            int kn = 0;
+            for (const char *const *q = known; *q; q++)
+                kn |= strcmp(*q, key) == 0;
+            if (!kn && extra)
+                json_object_set(extra, key, val);
+        }
+        if (extra && json_object_size(extra) > 0)
+            a->extra = json_dumps(extra, JSON_COMPACT | JSON_ENSURE_ASCII);
+        json_decref(extra);
+        size_t tl = json_string_length(tv);
+        char *t = malloc(tl + 1);
+        if (t) {
+            memcpy(t, json_string_value(tv), tl);
+            t[tl] = 0;
+        }
+        json_decref(o);
+        if (!t || !a->source) {
+            free(t);
+            chr_article_free(a);
+            return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
+        }
+        /* jansson guarantees valid UTF-8; NULs (\u0000) are dropped by clean */
+        a->text = t;
+        a->text_len = tl;
+        *out = a;
+        return CHR_OK;
+    }
+}
+
+chr_err chr_reader_next(chr_reader *r, chr_article **out, chr_diag *d)
+{
+    *out = NULL;
+    r->warn[0] = 0;
+    if (r->done)
+        return CHR_OK;
+    switch (r->fmt) {
+    case CHR_FMT_WARC: {
+        chr_err e = chr_warc_next(r->warc, out, d);
+        if (e == CHR_OK && !*out)
+            r->done = 1;
+        return e;
+    }
+    case CHR_FMT_HTML: return next_html(r, out, d);
+    case CHR_FMT_JSONL: return next_jsonl(r, out, d);
+    default: return next_text(r, out, d);
+    }
+}

@@ -1,0 +1,280 @@
+/* chronicle — entity internals shared by src/ner_*.c, src/gazetteer.c,
+ * src/entity*.c and the tools (gazetteer compiler, trainer, drivers).
+ * Owns: the NER token, its hashing and folding, the gazetteer lookup API,
+ * feature extraction and the model interface. Not a public API. */
+#ifndef CHR_NER_H
+#define CHR_NER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chronicle/entity.h"
+
+/* ---- tokens (ner_tok.c) ------------------------------------------------ */
+
+enum {
+    NT_ALPHA = 1u << 0,  /* has a letter */
+    NT_DIGIT = 1u << 1,  /* has a digit */
+    NT_UPPER0 = 1u << 2, /* first character is an upper-case letter */
+    NT_ALLUP = 1u << 3,  /* every letter is upper case (and has a letter) */
+    NT_LOWER0 = 1u << 4, /* first character is a lower-case letter */
+    NT_PUNCT = 1u << 5,  /* only punctuation or symbols */
+    NT_HYPHEN = 1u << 6, /* contains '-' */
+    NT_PERIOD = 1u << 7, /* contains '.' */
+    NT_APOS = 1u << 8,   /* contains an apostrophe */
+    NT_SENT0 = 1u << 9,  /* first token of its sentence */
+    NT_MIXED = 1u << 10, /* upper-case letter after the first character, not all caps */
+};
+
+/* Shape classes: a coarse summary of a token's form. */
+enum {
+    SH_LOWER = 0, /* word */
+    SH_INITCAP,   /* Word */
+    SH_ALLCAPS,   /* WORD (two letters or more) */
+    SH_CAP1,      /* W */
+    SH_MIXED,     /* McDonald, iPhone */
+    SH_ABBR,      /* U.S. J. */
+    SH_DIGITS,    /* 1996 */
+    SH_NUMBER,    /* 1,000 3.5 1996-08-30 */
+    SH_ALNUM,     /* G20 4x4 */
+    SH_PUNCT,     /* , . ( */
+    SH_OTHER,
+    SH_COUNT
+};
+
+typedef struct ner_tok {
+    size_t start, end; /* byte offsets into the document */
+    uint64_t lhash;    /* hash of the folded (lower-cased) form */
+    uint64_t ehash;    /* hash of the exact form */
+    uint64_t shash;    /* hash of the compressed shape ("Xx", "X.X.", "d-d") */
+    uint16_t flags;    /* NT_* */
+    uint8_t shape;     /* SH_* */
+    uint8_t sent_end;  /* last token of its sentence */
+} ner_tok;
+
+/* Tokenise text[from..to) (one sentence) and append to *toks (realloc'd,
+ * *cap its capacity). Returns 0, or -1 on OOM. The first token appended gets
+ * NT_SENT0, the last sent_end. */
+int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_t *n,
+                 size_t *cap);
+
+/* FNV-1a 64 over bytes, continuing from h (start with NER_FNV_INIT). */
+#define NER_FNV_INIT 0xcbf29ce484222325ULL
+uint64_t ner_fnv(uint64_t h, const void *p, size_t n);
+
+/* Fold text[0..n) (lower case, typographic apostrophes and dashes to ASCII)
+ * into buf (up to cap bytes, NUL-terminated, truncated at a character
+ * boundary). Returns the folded length. */
+size_t ner_fold(const char *s, size_t n, char *buf, size_t cap);
+
+/* Hash of a token sequence built from folded token hashes: start with
+ * NER_SEQ_INIT, then h = ner_seq_add(h, tok.lhash) per token. */
+#define NER_SEQ_INIT 0x9e3779b97f4a7c15ULL
+static inline uint64_t ner_seq_add(uint64_t h, uint64_t tok)
+{
+    h ^= tok + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
+}
+
+/* Bit mixer (splitmix64 finaliser). */
+static inline uint64_t ner_mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/* ---- gazetteers (gazetteer.c over build/gen/ner_gaz.c) ------------------ */
+
+/* Gazetteer categories (bit positions in a category mask). */
+enum {
+    GZ_COUNTRY = 0, /* LOC: country names, official and short, other languages */
+    GZ_SUBDIV,      /* LOC: ISO 3166-2 subdivisions */
+    GZ_CITY,        /* LOC: cities from GeoNames (population threshold) */
+    GZ_BIGCITY,     /* LOC: cities over 1 million */
+    GZ_REGION,      /* LOC: continents, regions, seas (hand-written) */
+    GZ_DEMONYM,     /* MISC: nationality adjectives and nouns -> country */
+    GZ_ORG,         /* ORG: international organisations, bodies (hand-written) */
+    GZ_AGENCY,      /* ORG: news agencies and outlets */
+    GZ_GOVBODY,     /* ORG: governments by metonym (the Kremlin) -> country */
+    GZ_COMPANY,     /* ORG: companies (hand-written) */
+    GZ_FIRSTNAME,   /* PER: given names */
+    GZ_TITLE,       /* role words: President, Foreign Minister, aide */
+    GZ_MISC,        /* MISC: events, languages, religions (hand-written) */
+    GZ_NCATS
+};
+
+enum {
+    GZF_PREFIX = 1u << 0, /* the key is a proper prefix of some entry */
+    GZF_ENTRY = 1u << 1,  /* the key is a whole entry */
+    GZF_EXACT = 1u << 2,  /* match only with the exact case of one entry form (acronyms) */
+};
+
+typedef struct ner_gaz_info {
+    uint64_t ehash;   /* for GZF_EXACT: hash of the exact token sequence */
+    uint32_t canon;   /* offset into the string pool of the canonical name, 0 = none */
+    uint16_t cats;    /* category mask (1u << GZ_*) */
+    uint16_t country; /* country index (ner_gaz_country_code), 0 = none */
+    uint16_t upmask;  /* bit k: token k of the entry is capitalised and must be in text */
+    uint8_t flags;    /* GZF_* */
+    uint8_t ntok;     /* number of tokens in the key */
+} ner_gaz_info;
+
+/* The generated tables (build/gen/ner_gaz.c, by tools/gaz_compile.c). */
+extern const size_t ner_gaz_nslots; /* power of two */
+extern const uint64_t ner_gaz_keys[];
+extern const uint32_t ner_gaz_vals[];
+extern const ner_gaz_info ner_gaz_infos[];
+extern const size_t ner_gaz_ninfos;
+extern const char ner_gaz_strings[];
+extern const char ner_gaz_countries[][3];
+extern const size_t ner_gaz_ncountries;
+#define NER_GAZ_MAXTOK 12
+
+/* Look up a folded token-sequence hash; NULL when absent. */
+const ner_gaz_info *ner_gaz_find(uint64_t seq_hash);
+/* Canonical name string (static) or NULL. */
+const char *ner_gaz_canon(const ner_gaz_info *gi);
+/* ISO 3166-1 alpha-2 code of a country index, or NULL for 0. */
+const char *ner_gaz_country_code(unsigned idx);
+/* Number of gazetteer keys (for reports). */
+size_t ner_gaz_size(void);
+
+/* Index of an ISO alpha-2 code, 0 when unknown. */
+unsigned ner_gaz_country_index(const char *code);
+
+/* A gazetteer match over tokens [start, end). */
+typedef struct ner_gaz_match {
+    size_t start, end;
+    const ner_gaz_info *info;
+} ner_gaz_match;
+
+/* Longest entry starting at token i (NULL info when none), checking the case
+ * pattern against the tokens. Entries are at most NER_GAZ_MAXTOK tokens. */
+ner_gaz_match ner_gaz_longest(const ner_tok *t, size_t n, size_t i);
+
+/* ---- features and model (ner_feat.c, ner_model.c) ----------------------- */
+
+/* Labels: O, then B-X and I-X for each type X (IOB2). */
+#define NER_NLAB (1 + 2 * CHR_ENT_NTYPES)
+static inline int ner_lab_b(int type)
+{
+    return 1 + 2 * type;
+}
+static inline int ner_lab_type(int lab)
+{
+    return lab == 0 ? -1 : (lab - 1) / 2;
+}
+static inline int ner_lab_is_b(int lab)
+{
+    return lab > 0 && (lab - 1) % 2 == 0;
+}
+
+/* Per-token context prepared once per sentence for feature extraction. */
+typedef struct ner_sent {
+    const char *text;
+    const ner_tok *t;
+    size_t n;
+    uint16_t *gaz_b; /* per token: categories whose longest match begins here */
+    uint16_t *gaz_i; /* per token: categories whose match continues here */
+    uint16_t *gaz_1; /* per token: categories of the token alone as an entry */
+    uint8_t *gaz_len; /* per token: length of the longest match beginning here */
+    uint8_t *docf;   /* per token: document-level flags (NER_DOC_*) */
+    int allcaps;     /* the sentence is written in capitals (a headline) */
+} ner_sent;
+
+enum {
+    NER_DOC_LOWER_ELSEWHERE = 1u << 0, /* the word appears in lower case elsewhere */
+    NER_DOC_CAP_ELSEWHERE = 1u << 1,   /* capitalised elsewhere, not sentence-initial */
+    NER_DOC_IN_LONGER = 1u << 2,       /* part of a longer capitalised run elsewhere */
+};
+
+/* Features of token i: writes up to NER_MAX_FEATS keys into f, returns the
+ * count. Keys are 64-bit hashes; the same function feeds training and
+ * tagging. A token's features are its word features at offsets -2..2
+ * (ner_feat_word: depend on that one word only, so they can be cached per
+ * word) plus context features (ner_feat_ctx). */
+#define NER_MAX_FEATS 128
+#define NER_WIN 2
+size_t ner_features(const ner_sent *s, size_t i, uint64_t *f);
+/* Word features of the token at i + k (k in -NER_WIN..NER_WIN), or of the
+ * sentence boundary when i + k is outside the sentence. */
+size_t ner_feat_word(const ner_sent *s, size_t i, int k, uint64_t *f);
+size_t ner_feat_ctx(const ner_sent *s, size_t i, uint64_t *f);
+
+/* Fill s->gaz_*, s->allcaps for the tokens of one sentence; the arrays must
+ * have s->n slots. */
+void ner_sent_prepare(ner_sent *s);
+
+/* Document-level flags (NER_DOC_*) for every token of a document; docf has
+ * n slots. */
+void ner_doc_flags(const char *text, const ner_tok *t, size_t n, uint8_t *docf);
+
+/* A tokenised document ready for tagging: tokens, sentence boundaries and
+ * the per-token context arrays the features read. */
+typedef struct ner_doc {
+    const char *text;
+    ner_tok *t;
+    size_t n, cap;
+    size_t *sent0; /* first token of sentence k; sent0[nsent] == n */
+    size_t nsent;
+    uint8_t *docf;
+    uint16_t *gaz_b, *gaz_i, *gaz_1;
+    uint8_t *gaz_len;
+    uint8_t *allcaps; /* per sentence */
+} ner_doc;
+
+/* Tokenise text by the given sentence spans and prepare every sentence.
+ * Returns 0, -1 on OOM (d is then freed). */
+int ner_doc_build(ner_doc *d, const char *text, const chr_span *sents, size_t nsents);
+/* A view of sentence k of d. */
+void ner_doc_sent(const ner_doc *d, size_t k, ner_sent *s);
+void ner_doc_free(ner_doc *d);
+
+/* The model: feature weights and label transitions, read from a blob:
+ *   header  "CHRNER01", u32 version, u32 nlab, u32 nslots, u32 nfeat,
+ *           f32 scale, u32 reserved                       (32 bytes)
+ *   f32     trans[(nlab + 1) * nlab]  row nlab = sentence start, padded to 8
+ *   u64     keys[nslots]   feature hash, 0 = empty slot (open addressing)
+ *   u32     rows[nslots]   row of the feature in w
+ *   i16     w[nfeat * nlab] weight * scale
+ * All little-endian (the blob is only read on the machine that built it). */
+typedef struct ner_model ner_model;
+
+#define NER_MODEL_MAGIC "CHRNER01"
+#define NER_MODEL_VERSION 1
+
+/* The model compiled into the binary (data/ner/model.bin); NULL when the
+ * build embedded none (then only gazetteers and rules tag). */
+const ner_model *ner_model_builtin(void);
+/* Check and wrap a blob (not copied: it must outlive the model); NULL when
+ * malformed. */
+ner_model *ner_model_from_blob(const unsigned char *blob, size_t len);
+void ner_model_free(ner_model *m);
+size_t ner_model_nfeats(const ner_model *m);
+
+/* Add the weights of features f[0..nf) to acc[0..NER_NLAB) (integer units
+ * of 1/scale). */
+void ner_model_add(const ner_model *m, const uint64_t *f, size_t nf, int32_t *acc);
+float ner_model_scale(const ner_model *m);
+const float *ner_model_trans(const ner_model *m);
+
+/* Is label b allowed after label a (a = NER_NLAB: sentence start)? IOB2. */
+static inline int ner_lab_allowed(int a, int b)
+{
+    if (b == 0 || ner_lab_is_b(b))
+        return 1;
+    return a != NER_NLAB && a != 0 && ner_lab_type(a) == ner_lab_type(b);
+}
+
+/* Best label sequence for emission scores emit[n][NER_NLAB] and transitions
+ * trans[(NER_NLAB + 1) * NER_NLAB]; writes lab[0..n). Returns 0, -1 on OOM. */
+int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab);
+
+/* Tag one prepared sentence with the model: lab[0..s->n). 0, -1 on OOM. */
+int ner_model_decode(const ner_model *m, const ner_sent *s, uint8_t *lab);
+
+#endif

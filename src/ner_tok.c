@@ -1,0 +1,379 @@
+/* chronicle — entity: the tokeniser the tagger and the gazetteer compiler
+ * share. Owns: splitting a sentence into CoNLL-like tokens (punctuation and
+ * possessive 's apart, abbreviations and hyphenated words whole), token flags
+ * and shapes, folding and hashing. Depends on utf8proc only. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "ner.h"
+
+uint64_t ner_fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Decode one code point at s[i..n); sets *len (at least 1). Invalid bytes
+ * decode as U+FFFD with length 1. */
+static int32_t decode(const char *s, size_t i, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = (size_t)k;
+    return cp;
+}
+
+static int is_space(int32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0xFEFF || c == 0x2028 || c == 0x2029;
+}
+
+enum { C_LOWER = 1, C_UPPER, C_LETTER, C_DIGIT, C_MARK, C_OTHER };
+
+static int cls(int32_t c)
+{
+    if (c < 0x80) {
+        if (c >= 'a' && c <= 'z')
+            return C_LOWER;
+        if (c >= 'A' && c <= 'Z')
+            return C_UPPER;
+        if (c >= '0' && c <= '9')
+            return C_DIGIT;
+        return C_OTHER;
+    }
+    switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LL:
+        return C_LOWER;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return C_UPPER;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return C_MARK;
+    default:
+        return C_OTHER;
+    }
+}
+
+static int is_word(int k)
+{
+    return k != C_OTHER;
+}
+
+static int is_apos(int32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x2018;
+}
+
+/* Abbreviations whose final period belongs to the word. */
+static int is_abbrev(const char *s, size_t n)
+{
+    static const char *const abbr[] = {
+        "Mr",   "Mrs",  "Ms",   "Dr",  "Prof", "Inc",  "Corp", "Ltd", "Co",   "Jr",  "Sr",
+        "St",   "Gen",  "Sen",  "Rep", "Gov",  "Lt",   "Col",  "Capt", "Sgt", "Adm", "Maj",
+        "Cmdr", "Rev",  "Fr",   "Mt",  "Ft",   "vs",   "etc",  "Jan", "Feb",  "Mar", "Apr",
+        "Jun",  "Jul",  "Aug",  "Sep", "Sept", "Oct",  "Nov",  "Dec", "No",   "Nos", "Bros",
+        "Ave",  "Blvd", "Dept", "Univ", "Assn", "approx", "Pres", "Gov't", "Messrs", "Mme",
+        "Mlle", "Hon",  "Cpl",  "Pvt", "Supt", "Insp", "Det", "Ste", "Plc", "Cie", "Abp",
+    };
+    for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
+        if (strlen(abbr[i]) == n && memcmp(abbr[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+size_t ner_fold(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t o = 0;
+    if (cap == 0)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            if (o + 1 >= cap)
+                break;
+            buf[o++] = (char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
+            i++;
+            continue;
+        }
+        size_t len;
+        int32_t c = decode(s, i, n, &len);
+        i += len;
+        if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
+            c = '\'';
+        } else if (c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014) {
+            c = '-';
+        } else {
+            c = utf8proc_tolower(c);
+        }
+        utf8proc_uint8_t tmp[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(c, tmp);
+        if (k <= 0 || o + (size_t)k >= cap)
+            break;
+        memcpy(buf + o, tmp, (size_t)k);
+        o += (size_t)k;
+    }
+    buf[o] = '\0';
+    return o;
+}
+
+/* Fill flags, shape and hashes of t over text. */
+static void describe(const char *text, ner_tok *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = text + t->start;
+    int up = 0, low = 0, dig = 0, other = 0, letters = 0, first = 0, later_up = 0, periods = 0;
+    unsigned flags = 0;
+    char shp[12];
+    size_t sl = 0;
+    char last = 0;
+    for (size_t i = 0, idx = 0; i < n; idx++) {
+        size_t len;
+        int32_t c = decode(s, i, n, &len);
+        i += len;
+        int k = cls(c);
+        char sc;
+        switch (k) {
+        case C_UPPER:
+            up++, letters++, sc = 'X';
+            if (idx > 0)
+                later_up++;
+            break;
+        case C_LOWER:
+            low++, letters++, sc = 'x';
+            break;
+        case C_LETTER:
+        case C_MARK:
+            letters++, sc = 'x';
+            break;
+        case C_DIGIT:
+            dig++, sc = 'd';
+            break;
+        default:
+            other++;
+            if (c == '-' || c == 0x2010 || c == 0x2011)
+                flags |= NT_HYPHEN, sc = '-';
+            else if (c == '.')
+                flags |= NT_PERIOD, sc = '.', periods++;
+            else if (is_apos(c))
+                flags |= NT_APOS, sc = '\'';
+            else
+                sc = c < 0x80 ? (char)c : 'o';
+        }
+        if (idx == 0)
+            first = k;
+        if (sc != last && sl < sizeof shp) {
+            shp[sl++] = sc;
+            last = sc;
+        }
+    }
+    if (letters)
+        flags |= NT_ALPHA;
+    if (dig)
+        flags |= NT_DIGIT;
+    if (first == C_UPPER)
+        flags |= NT_UPPER0;
+    if (first == C_LOWER)
+        flags |= NT_LOWER0;
+    if (up && !low)
+        flags |= NT_ALLUP;
+    if (!letters && !dig)
+        flags |= NT_PUNCT;
+    if (later_up && low)
+        flags |= NT_MIXED;
+    int shape;
+    if (!letters && !dig)
+        shape = SH_PUNCT;
+    else if (!letters)
+        shape = other ? SH_NUMBER : SH_DIGITS;
+    else if (dig)
+        shape = SH_ALNUM;
+    else if (up && !low && periods && n <= 8)
+        shape = SH_ABBR;
+    else if (up == 1 && !low && letters == 1)
+        shape = SH_CAP1;
+    else if (up && !low)
+        shape = SH_ALLCAPS;
+    else if (first == C_UPPER && !later_up)
+        shape = SH_INITCAP;
+    else if (up)
+        shape = SH_MIXED;
+    else if (low || letters)
+        shape = SH_LOWER;
+    else
+        shape = SH_OTHER;
+    t->flags = (uint16_t)flags;
+    t->shape = (uint8_t)shape;
+    t->shash = ner_fnv(NER_FNV_INIT, shp, sl);
+    t->ehash = ner_fnv(NER_FNV_INIT, s, n);
+    char fb[256];
+    size_t fl = ner_fold(s, n, fb, sizeof fb);
+    t->lhash = ner_fnv(NER_FNV_INIT, fb, fl);
+}
+
+static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        ner_tok *nt = realloc(*toks, nc * sizeof *nt);
+        if (!nt)
+            return -1;
+        *toks = nt;
+        *cap = nc;
+    }
+    ner_tok *t = &(*toks)[(*n)++];
+    memset(t, 0, sizeof *t);
+    t->start = a;
+    t->end = b;
+    describe(text, t);
+    return 0;
+}
+
+/* Split one whitespace-free chunk [a, b). */
+static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap)
+{
+    size_t i = a;
+    while (i < b) {
+        size_t len;
+        int32_t c = decode(text, i, b, &len);
+        int k = cls(c);
+        if (is_word(k)) {
+            size_t j = i + len;
+            int has_period = 0;
+            while (j < b) {
+                size_t l2;
+                int32_t d = decode(text, j, b, &l2);
+                if (is_word(cls(d))) {
+                    j += l2;
+                    continue;
+                }
+                /* joiner: needs a word character right after it */
+                if (j + l2 >= b)
+                    break;
+                size_t l3;
+                int32_t e = decode(text, j + l2, b, &l3);
+                int ek = cls(e);
+                if (!is_word(ek))
+                    break;
+                if (is_apos(d)) {
+                    /* possessive 's / ’s: split it off */
+                    if ((e == 's' || e == 'S') &&
+                        (j + l2 + l3 >= b || !is_word(cls(decode(text, j + l2 + l3, b, &l3)))))
+                        break;
+                    j += l2;
+                    continue;
+                }
+                if (d == '-' || d == '.' || d == '&' || d == 0x2010 || d == 0x2011 ||
+                    d == '_' || d == '@') {
+                    if (d == '.')
+                        has_period = 1;
+                    j += l2;
+                    continue;
+                }
+                if ((d == ',' || d == ':' || d == '/') && cls(decode(text, j - 1, b, &l3)) == C_DIGIT &&
+                    ek == C_DIGIT) {
+                    j += l2;
+                    continue;
+                }
+                if (d == '/' && ek != C_DIGIT) {
+                    j += l2;
+                    continue;
+                }
+                break;
+            }
+            /* a final period belongs to abbreviations: U.S. J. Mr. Corp. */
+            if (j < b && text[j] == '.') {
+                size_t wl = j - i;
+                int single = 0;
+                size_t l4;
+                decode(text, i, b, &l4);
+                single = l4 == wl && (k == C_UPPER || k == C_LOWER);
+                if (has_period || single || is_abbrev(text + i, wl))
+                    j++;
+            }
+            if (push(text, i, j, toks, n, cap))
+                return -1;
+            i = j;
+            continue;
+        }
+        if (is_apos(c) && i + len < b) {
+            size_t l2;
+            int32_t d = decode(text, i + len, b, &l2);
+            if ((d == 's' || d == 'S') &&
+                (i + len + l2 >= b || !is_word(cls(decode(text, i + len + l2, b, &l2))))) {
+                size_t e = i + len + 1;
+                if (push(text, i, e, toks, n, cap))
+                    return -1;
+                i = e;
+                continue;
+            }
+        }
+        /* punctuation: runs of the same character stay together (... --) */
+        size_t j = i + len;
+        while (j < b) {
+            size_t l2;
+            int32_t d = decode(text, j, b, &l2);
+            if (d != c)
+                break;
+            j += l2;
+        }
+        if (push(text, i, j, toks, n, cap))
+            return -1;
+        i = j;
+    }
+    return 0;
+}
+
+int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_t *n,
+                 size_t *cap)
+{
+    size_t first = *n;
+    size_t i = from;
+    while (i < to) {
+        size_t len;
+        int32_t c = decode(text, i, to, &len);
+        if (is_space(c)) {
+            i += len;
+            continue;
+        }
+        size_t j = i;
+        while (j < to) {
+            size_t l2;
+            int32_t d = decode(text, j, to, &l2);
+            if (is_space(d))
+                break;
+            j += l2;
+        }
+        if (chunk(text, i, j, toks, n, cap))
+            return -1;
+        i = j;
+    }
+    if (*n > first) {
+        (*toks)[first].flags |= NT_SENT0;
+        (*toks)[*n - 1].sent_end = 1;
+    }
+    return 0;
+}

@@ -1,0 +1,327 @@
+/* chronicle — pipeline: inputs → articles → documents → annotations → store.
+ * Owns: the folder walk, the per-file transaction, the order of the stages
+ * for one article, and the reporting of problems. Each stage is called
+ * through its module's public API; nothing here reaches back upstream. */
+#include "chronicle/pipeline.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "chronicle/ingest.h"
+
+struct chr_pipeline {
+    chr_store *st;
+    chr_report_fn report;
+    void *report_ctx;
+    chr_progress_fn progress;
+    void *progress_ctx;
+    long long total_bytes;
+};
+
+chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d)
+{
+    chr_pipeline *p = calloc(1, sizeof *p);
+    if (!p)
+        return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, NULL);
+    p->st = st;
+    *out = p;
+    return CHR_OK;
+}
+
+void chr_pipeline_close(chr_pipeline *p)
+{
+    free(p);
+}
+
+void chr_pipeline_on_report(chr_pipeline *p, chr_report_fn fn, void *ctx)
+{
+    p->report = fn;
+    p->report_ctx = ctx;
+}
+
+void chr_pipeline_on_progress(chr_pipeline *p, chr_progress_fn fn, void *ctx)
+{
+    p->progress = fn;
+    p->progress_ctx = ctx;
+}
+
+static void report(chr_pipeline *p, chr_ingest_stats *s, const chr_diag *d, int warning)
+{
+    if (warning)
+        s->warnings++;
+    else
+        s->errors++;
+    if (p->report)
+        p->report(p->report_ctx, d, warning);
+}
+
+chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, size_t n_sents,
+                           const chr_date *ref, const char *lang, chr_timex **out,
+                           size_t **sent_idx, size_t *n)
+{
+    (void)len;
+    chr_timex *all = NULL;
+    size_t *idx = NULL;
+    size_t na = 0, cap = 0;
+    *out = NULL;
+    *sent_idx = NULL;
+    *n = 0;
+    for (size_t i = 0; i < n_sents; i++) {
+        chr_timex *tx = NULL;
+        size_t nt = 0;
+        chr_err e = chr_time_tag(text + sents[i].start, sents[i].end - sents[i].start, ref, lang,
+                                 &tx, &nt);
+        if (e) {
+            free(all);
+            free(idx);
+            return e;
+        }
+        if (na + nt > cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            while (nc < na + nt)
+                nc *= 2;
+            chr_timex *na_ = realloc(all, nc * sizeof *na_);
+            size_t *ni = na_ ? realloc(idx, nc * sizeof *ni) : NULL;
+            if (!na_ || !ni) {
+                free(na_ ? na_ : all);
+                free(idx);
+                free(tx);
+                return CHR_ENOMEM;
+            }
+            all = na_;
+            idx = ni;
+            cap = nc;
+        }
+        for (size_t k = 0; k < nt; k++) {
+            tx[k].start += sents[i].start;
+            tx[k].end += sents[i].start;
+            all[na] = tx[k];
+            idx[na++] = i;
+        }
+        free(tx);
+    }
+    *out = all;
+    *sent_idx = idx;
+    *n = na;
+    return CHR_OK;
+}
+
+/* The stages for one article, inside the file's transaction. */
+static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats *s)
+{
+    chr_diag d;
+    chr_diag_clear(&d);
+    chr_doc *doc = NULL;
+    chr_err e = chr_clean(a, &doc, &d);
+    if (e) {
+        if (!d.file[0])
+            snprintf(d.file, sizeof d.file, "%s", a->source ? a->source : "-");
+        report(p, s, &d, 0);
+        return e == CHR_ENOMEM ? e : CHR_OK;
+    }
+    int64_t id = 0;
+    if (chr_store_find_hash(p->st, doc->hash_hex)) {
+        s->duplicates++;
+        chr_doc_free(doc);
+        return CHR_OK;
+    }
+    /* Reference date: the publication date, else one inferred from the text. */
+    chr_date ref = {0, 0, 0};
+    double conf = 0;
+    int inferred = 0;
+    if (!(a->pub_date && chr_date_parse(a->pub_date, &ref))) {
+        if (chr_time_infer_ref(doc->clean, doc->clean_len, doc->lang, &ref, &conf) == CHR_OK)
+            inferred = 1;
+        else
+            memset(&ref, 0, sizeof ref);
+    }
+    e = chr_store_put_article(p->st, a, doc, &id, &d);
+    if (e == CHR_EDUP) {
+        s->duplicates++;
+        chr_doc_free(doc);
+        return CHR_OK;
+    }
+    if (e) {
+        chr_doc_free(doc);
+        report(p, s, &d, 0);
+        return e;
+    }
+    if (inferred) {
+        char buf[16];
+        chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf),
+                               CHR_DATE_INFERRED, conf);
+    }
+    chr_timex *tx = NULL;
+    size_t *sidx = NULL, ntx = 0;
+    e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences,
+                           ref.year ? &ref : NULL, doc->lang, &tx, &sidx, &ntx);
+    if (e == CHR_OK)
+        e = chr_store_put_timexes(p->st, id, tx, sidx, ntx, &d);
+    free(tx);
+    free(sidx);
+    chr_doc_free(doc);
+    if (e) {
+        report(p, s, &d, 0);
+        return e;
+    }
+    s->stored++;
+    return CHR_OK;
+}
+
+static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *s)
+{
+    chr_diag d;
+    chr_diag_clear(&d);
+    chr_reader *r = NULL;
+    chr_err e = chr_reader_open(path, &r, &d);
+    if (e) {
+        report(p, s, &d, 0);
+        return e == CHR_ENOMEM ? e : CHR_OK;
+    }
+    s->files++;
+    long long base = s->bytes;
+    if (chr_store_begin(p->st) != CHR_OK) {
+        chr_reader_close(r);
+        chr_diag_set(&d, CHR_EDB, path, 0, -1, "cannot start a transaction (database locked?)");
+        report(p, s, &d, 0);
+        return CHR_EDB;
+    }
+    chr_err fatal = CHR_OK;
+    for (;;) {
+        chr_article *a = NULL;
+        chr_diag_clear(&d);
+        e = chr_reader_next(r, &a, &d);
+        s->bytes = base + chr_reader_bytes(r);
+        if (e) {
+            report(p, s, &d, 0);
+            if (e == CHR_ENOMEM) {
+                fatal = e;
+                break;
+            }
+            continue;
+        }
+        if (!a)
+            break;
+        s->articles++;
+        const char *w = chr_reader_warning(r);
+        if (w) {
+            chr_diag wd;
+            chr_diag_set(&wd, CHR_OK, a->source, 0, -1, "%s", w);
+            report(p, s, &wd, 1);
+        }
+        e = process_article(p, a, s);
+        chr_article_free(a);
+        if (e) {
+            fatal = e;
+            break;
+        }
+        if (p->progress)
+            p->progress(p->progress_ctx, s, p->total_bytes);
+    }
+    s->skipped += chr_reader_skipped(r);
+    chr_reader_close(r);
+    if (fatal) {
+        chr_store_rollback(p->st);
+        return fatal;
+    }
+    if (chr_store_commit(p->st) != CHR_OK) {
+        chr_store_rollback(p->st);
+        chr_diag_set(&d, CHR_EDB, path, 0, -1, "commit failed");
+        report(p, s, &d, 0);
+        return CHR_EDB;
+    }
+    return CHR_OK;
+}
+
+static int skip_name(const char *name)
+{
+    static const char *const exts[] = {".md", ".tsv", ".csv", ".db", ".db-wal", ".db-shm",
+                                       ".sqlite", NULL};
+    if (name[0] == '.')
+        return 1;
+    size_t n = strlen(name);
+    for (const char *const *e = exts; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k && strcasecmp(name + n - k, *e) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Visit the files under path in name order; fn returns non-OK to stop. */
+typedef chr_err (*visit_fn)(void *ctx, const char *path, const struct stat *st);
+
+static chr_err walk(const char *path, visit_fn fn, void *ctx, int depth)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return fn(ctx, path, stat(path, &st) == 0 ? &st : NULL);
+    if (depth > 64)
+        return CHR_OK;
+    struct dirent **ents = NULL;
+    int n = scandir(path, &ents, NULL, alphasort);
+    if (n < 0)
+        return fn(ctx, path, NULL);
+    chr_err e = CHR_OK;
+    for (int i = 0; i < n; i++) {
+        if (e == CHR_OK && !skip_name(ents[i]->d_name)) {
+            size_t l = strlen(path) + strlen(ents[i]->d_name) + 2;
+            char *child = malloc(l);
+            if (!child) {
+                e = CHR_ENOMEM;
+            } else {
+                snprintf(child, l, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                         ents[i]->d_name);
+                e = walk(child, fn, ctx, depth + 1);
+                free(child);
+            }
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    return e;
+}
+
+static chr_err add_size(void *ctx, const char *path, const struct stat *st)
+{
+    (void)path;
+    if (st && S_ISREG(st->st_mode))
+        *(long long *)ctx += st->st_size;
+    return CHR_OK;
+}
+
+long long chr_pipeline_input_size(const char *path)
+{
+    long long total = 0;
+    if (strcmp(path, "-") != 0)
+        walk(path, add_size, &total, 0);
+    return total;
+}
+
+typedef struct ingest_ctx {
+    chr_pipeline *p;
+    chr_ingest_stats *s;
+} ingest_ctx;
+
+static chr_err visit_ingest(void *ctx, const char *path, const struct stat *st)
+{
+    ingest_ctx *c = ctx;
+    (void)st;
+    return ingest_file(c->p, path, c->s);
+}
+
+chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats *s)
+{
+    if (strcmp(path, "-") == 0)
+        return ingest_file(p, path, s);
+    ingest_ctx c = {p, s};
+    return walk(path, visit_ingest, &c, 0);
+}
+
+void chr_pipeline_set_total(chr_pipeline *p, long long total)
+{
+    p->total_bytes = total;
+}

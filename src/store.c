@@ -1,0 +1,324 @@
+/* chronicle — store: the SQLite database.
+ * Owns: opening (WAL, busy timeout, foreign keys), the schema as an ordered
+ * list of migrations applied by PRAGMA user_version, and the article,
+ * sentence, timex and ingest-error rows. Modules with their own tables append
+ * a migration here and run their own statements via chr_store_sqlite(). */
+#include "chronicle/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+/* Each entry moves the schema from version i to i+1. Never edit a released
+ * entry: append a new one. */
+static const char *const migrations[] = {
+    /* 1: articles, sentences, timexes, ingest errors */
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  hash TEXT NOT NULL UNIQUE,"
+    "  source TEXT NOT NULL,"
+    "  ext_id TEXT, url TEXT, title TEXT, author TEXT, outlet TEXT, lang TEXT,"
+    "  pub_date TEXT, pub_date_source TEXT, pub_date_confidence REAL,"
+    "  dateline_place TEXT, dateline_agency TEXT, dateline_date TEXT,"
+    "  format TEXT NOT NULL, flags INTEGER NOT NULL DEFAULT 0, charset TEXT,"
+    "  raw_text TEXT NOT NULL, clean_text TEXT NOT NULL, extra TEXT,"
+    "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX articles_pub_date ON articles(pub_date);"
+    "CREATE INDEX articles_source ON articles(source);"
+    "CREATE TABLE sentences("
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+    "  PRIMARY KEY(article_id, idx)) WITHOUT ROWID;"
+    "CREATE TABLE timexes("
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, sentence INTEGER NOT NULL,"
+    "  type TEXT NOT NULL, value TEXT NOT NULL, end_value TEXT,"
+    "  PRIMARY KEY(article_id, start)) WITHOUT ROWID;"
+    "CREATE INDEX timexes_value ON timexes(value);"
+    "CREATE TABLE ingest_errors("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  file TEXT, line INTEGER, offset INTEGER, code TEXT NOT NULL, message TEXT);",
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+struct chr_store {
+    sqlite3 *db;
+    char *path;
+    int readonly;
+    sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash;
+};
+
+static chr_err db_err(chr_store *st, chr_diag *d, const char *what)
+{
+    return chr_diag_set(d, CHR_EDB, st->path, 0, -1, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+static chr_err migrate(chr_store *st, chr_diag *d)
+{
+    sqlite3_stmt *q;
+    int ver = 0;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+        return db_err(st, d, "reading schema version");
+    if (sqlite3_step(q) == SQLITE_ROW)
+        ver = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    if (ver > N_MIGRATIONS)
+        return chr_diag_set(d, CHR_EDB, st->path, 0, -1,
+                            "database schema version %d is newer than this chronicle (%d)", ver,
+                            N_MIGRATIONS);
+    if (ver == N_MIGRATIONS)
+        return CHR_OK;
+    if (st->readonly)
+        return chr_diag_set(d, CHR_EDB, st->path, 0, -1,
+                            "database schema version %d is older than %d: run 'chronicle ingest' to migrate",
+                            ver, N_MIGRATIONS);
+    for (int v = ver; v < N_MIGRATIONS; v++) {
+        char *msg = NULL;
+        char set[64];
+        snprintf(set, sizeof set, "PRAGMA user_version=%d;", v + 1);
+        if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK ||
+            sqlite3_exec(st->db, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
+            sqlite3_exec(st->db, set, NULL, NULL, &msg) != SQLITE_OK ||
+            sqlite3_exec(st->db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
+            chr_diag_set(d, CHR_EDB, st->path, 0, -1, "migration %d failed: %s", v + 1,
+                         msg ? msg : sqlite3_errmsg(st->db));
+            sqlite3_free(msg);
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+            return CHR_EDB;
+        }
+    }
+    return CHR_OK;
+}
+
+chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d)
+{
+    *out = NULL;
+    chr_store *st = calloc(1, sizeof *st);
+    if (!st)
+        return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
+    st->path = strdup(path);
+    st->readonly = (flags & CHR_STORE_READONLY) != 0;
+    int of = st->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    of |= SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &st->db, of, NULL) != SQLITE_OK) {
+        chr_err e = chr_diag_set(d, CHR_EDB, path, 0, -1, "cannot open database: %s",
+                                 st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        chr_store_close(st);
+        return e;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_extended_result_codes(st->db, 1);
+    const char *pragmas = st->readonly ? "PRAGMA foreign_keys=ON;"
+                                       : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                         "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+        chr_err e = chr_diag_set(d, CHR_EDB, path, 0, -1, "not a usable database: %s",
+                                 msg ? msg : sqlite3_errmsg(st->db));
+        sqlite3_free(msg);
+        chr_store_close(st);
+        return e;
+    }
+    chr_err e = migrate(st, d);
+    if (e) {
+        chr_store_close(st);
+        return e;
+    }
+    *out = st;
+    return CHR_OK;
+}
+
+void chr_store_close(chr_store *st)
+{
+    if (!st)
+        return;
+    sqlite3_finalize(st->ins_article);
+    sqlite3_finalize(st->ins_sentence);
+    sqlite3_finalize(st->ins_timex);
+    sqlite3_finalize(st->find_hash);
+    if (st->db)
+        sqlite3_close_v2(st->db);
+    free(st->path);
+    free(st);
+}
+
+sqlite3 *chr_store_sqlite(chr_store *st)
+{
+    return st->db;
+}
+
+int chr_store_schema_version(chr_store *st)
+{
+    (void)st;
+    return N_MIGRATIONS;
+}
+
+chr_err chr_store_begin(chr_store *st)
+{
+    return sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? CHR_OK : CHR_EDB;
+}
+
+chr_err chr_store_commit(chr_store *st)
+{
+    return sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? CHR_OK : CHR_EDB;
+}
+
+void chr_store_rollback(chr_store *st)
+{
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int prep(chr_store *st, sqlite3_stmt **q, const char *sql)
+{
+    if (*q) {
+        sqlite3_reset(*q);
+        sqlite3_clear_bindings(*q);
+        return SQLITE_OK;
+    }
+    return sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, q, NULL);
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(q, i);
+}
+
+int64_t chr_store_find_hash(chr_store *st, const char *hash_hex)
+{
+    if (prep(st, &st->find_hash, "SELECT id FROM articles WHERE hash = ?1") != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st->find_hash, 1, hash_hex, -1, SQLITE_STATIC);
+    int64_t id = 0;
+    if (sqlite3_step(st->find_hash) == SQLITE_ROW)
+        id = sqlite3_column_int64(st->find_hash, 0);
+    sqlite3_reset(st->find_hash);
+    return id;
+}
+
+chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc, int64_t *id,
+                              chr_diag *d)
+{
+    *id = chr_store_find_hash(st, doc->hash_hex);
+    if (*id)
+        return CHR_EDUP;
+    if (prep(st, &st->ins_article,
+             "INSERT INTO articles(hash, source, ext_id, url, title, author, outlet, lang,"
+             " pub_date, pub_date_source, pub_date_confidence, dateline_place, dateline_agency,"
+             " dateline_date, format, flags, charset, raw_text, clean_text, extra)"
+             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)") !=
+        SQLITE_OK)
+        return db_err(st, d, "preparing article insert");
+    sqlite3_stmt *q = st->ins_article;
+    bind_text(q, 1, doc->hash_hex);
+    bind_text(q, 2, a->source ? a->source : "-");
+    bind_text(q, 3, a->ext_id);
+    bind_text(q, 4, a->url);
+    bind_text(q, 5, doc->title ? doc->title : a->title);
+    bind_text(q, 6, a->author ? a->author : doc->author);
+    /* outlet: as given by metadata, else the agency the dateline names */
+    bind_text(q, 7, a->outlet ? a->outlet : doc->dateline_agency);
+    bind_text(q, 8, doc->lang);
+    bind_text(q, 9, a->pub_date);
+    bind_text(q, 10, a->pub_date ? chr_date_src_name(a->pub_date_source) : NULL);
+    if (a->pub_date)
+        sqlite3_bind_double(q, 11, 1.0);
+    bind_text(q, 12, doc->dateline_place);
+    bind_text(q, 13, doc->dateline_agency);
+    bind_text(q, 14, doc->dateline_date);
+    bind_text(q, 15, chr_format_name(a->format));
+    sqlite3_bind_int(q, 16, (int)a->flags);
+    bind_text(q, 17, a->charset);
+    sqlite3_bind_text(q, 18, a->text ? a->text : "", (int)a->text_len, SQLITE_STATIC);
+    sqlite3_bind_text(q, 19, doc->clean, (int)doc->clean_len, SQLITE_STATIC);
+    bind_text(q, 20, a->extra);
+    if (sqlite3_step(q) != SQLITE_DONE) {
+        chr_err e = db_err(st, d, "storing article");
+        sqlite3_reset(q);
+        return e;
+    }
+    sqlite3_reset(q);
+    *id = sqlite3_last_insert_rowid(st->db);
+    if (prep(st, &st->ins_sentence,
+             "INSERT INTO sentences(article_id, idx, start, end) VALUES(?1,?2,?3,?4)") != SQLITE_OK)
+        return db_err(st, d, "preparing sentence insert");
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        sqlite3_stmt *s = st->ins_sentence;
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, *id);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)doc->sentences[i].start);
+        sqlite3_bind_int64(s, 4, (sqlite3_int64)doc->sentences[i].end);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            return db_err(st, d, "storing sentence");
+    }
+    return CHR_OK;
+}
+
+chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, const size_t *sent,
+                              size_t n, chr_diag *d)
+{
+    if (n == 0)
+        return CHR_OK;
+    if (prep(st, &st->ins_timex,
+             "INSERT OR REPLACE INTO timexes(article_id, start, end, sentence, type, value, end_value)"
+             " VALUES(?1,?2,?3,?4,?5,?6,?7)") != SQLITE_OK)
+        return db_err(st, d, "preparing timex insert");
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *s = st->ins_timex;
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)tx[i].start);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)tx[i].end);
+        sqlite3_bind_int64(s, 4, (sqlite3_int64)sent[i]);
+        sqlite3_bind_text(s, 5, chr_timex_type_name(tx[i].type), -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 6, tx[i].value, -1, SQLITE_STATIC);
+        bind_text(s, 7, tx[i].end_value[0] ? tx[i].end_value : NULL);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            return db_err(st, d, "storing timex");
+    }
+    return CHR_OK;
+}
+
+chr_err chr_store_set_pub_date(chr_store *st, int64_t id, const char *date, chr_date_src src,
+                               double confidence)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "UPDATE articles SET pub_date=?1, pub_date_source=?2, "
+                           "pub_date_confidence=?3 WHERE id=?4",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    bind_text(q, 1, date);
+    bind_text(q, 2, chr_date_src_name(src));
+    sqlite3_bind_double(q, 3, confidence);
+    sqlite3_bind_int64(q, 4, id);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? CHR_OK : CHR_EDB;
+}
+
+chr_err chr_store_log_error(chr_store *st, const chr_diag *d)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO ingest_errors(file, line, offset, code, message)"
+                           " VALUES(?1,?2,?3,?4,?5)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    bind_text(q, 1, d->file);
+    if (d->line > 0)
+        sqlite3_bind_int64(q, 2, d->line);
+    if (d->offset >= 0)
+        sqlite3_bind_int64(q, 3, d->offset);
+    bind_text(q, 4, chr_strerror(d->code));
+    bind_text(q, 5, d->msg);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? CHR_OK : CHR_EDB;
+}

@@ -1,0 +1,470 @@
+/* chronicle — text: sentence splitting, tokenisation, language identification.
+ * Owns the rules for sentence ends (abbreviations, initials, numbers, quotes,
+ * headings) and the language guesser (libexttextcat over a fixed set of
+ * news languages). Knows nothing of articles or storage. */
+#include "chronicle/text.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <textcat.h>
+#include <utf8proc.h>
+
+/* ---- small UTF-8 helpers ---------------------------------------------- */
+
+static int32_t decode_at(const char *s, size_t len, size_t i, size_t *next)
+{
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (k <= 0) {
+        *next = i + 1;
+        return -1;
+    }
+    *next = i + (size_t)k;
+    return cp;
+}
+
+static int32_t decode_before(const char *s, size_t i, size_t *start)
+{
+    size_t j = i;
+    while (j > 0) {
+        j--;
+        if (((unsigned char)s[j] & 0xC0) != 0x80)
+            break;
+    }
+    size_t nx;
+    *start = j;
+    return i > 0 ? decode_at(s, i, j, &nx) : -1;
+}
+
+static int is_letter(int32_t cp)
+{
+    if (cp < 0)
+        return 0;
+    if (cp < 128)
+        return isalpha(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+static int is_upper(int32_t cp)
+{
+    if (cp < 0)
+        return 0;
+    if (cp < 128)
+        return isupper(cp);
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_space_cp(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x2009 ||
+           cp == 0x202F || cp == 0x3000;
+}
+
+/* Closing quotes/brackets that may follow a sentence end. */
+static int is_closer(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+           cp == 0xBB || cp == 0x203A;
+}
+
+/* Openers that may start a sentence. */
+static int is_opener(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
+           cp == 0xAB || cp == 0xBF || cp == 0xA1 || cp == 0x2039 || cp == 0x2014 || cp == '-';
+}
+
+/* Abbreviations that do not end a sentence when followed by a capital
+ * (titles, months, common Latin and corporate forms), lowercase, no dot. */
+static const char *const abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "rep", "sen", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "co", "corp", "inc",
+    "ltd", "bros", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+    "m", "mme", "mlle", "sr", "sra", "srta", "dña", "av", "sig", "dott", "ing", "hr", "fr", "nr",
+    "str", "bzw", "z.b", "vgl", "op", "cf", "al", "ca", "c", "p", "pp", "vol", "art", "ed", "eds",
+    "gov", "assn", "univ", "ave", "blvd", "rd", "sq", "cie", "cía", "ste", "nº", NULL};
+
+static int is_abbrev(const char *w, size_t n)
+{
+    char buf[16];
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)tolower((unsigned char)w[i]);
+    buf[n] = 0;
+    for (const char *const *a = abbrevs; *a; a++)
+        if (strcmp(*a, buf) == 0)
+            return 1;
+    return 0;
+}
+
+/* The word that ends at position dot (exclusive), letters and inner dots. */
+static size_t word_before(const char *s, size_t dot)
+{
+    size_t i = dot;
+    while (i > 0) {
+        size_t st;
+        int32_t cp = decode_before(s, i, &st);
+        if (is_letter(cp) || cp == '.' || (cp >= '0' && cp <= '9'))
+            i = st;
+        else
+            break;
+    }
+    return i;
+}
+
+static int line_is_blank(const char *s, size_t len, size_t i, size_t *eol)
+{
+    size_t j = i;
+    while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+        j++;
+    *eol = j;
+    return j >= len || s[j] == '\n';
+}
+
+static chr_err push_span(chr_span **v, size_t *n, size_t *cap, const char *s, size_t a, size_t b)
+{
+    while (a < b && is_space_cp((unsigned char)s[a]))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+        b--;
+    if (a >= b)
+        return CHR_OK;
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 32;
+        chr_span *nv = realloc(*v, nc * sizeof *nv);
+        if (!nv)
+            return CHR_ENOMEM;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[(*n)++] = (chr_span){a, b};
+    return CHR_OK;
+}
+
+/* Decide whether the terminator run ending just before `after` ends a
+ * sentence. term is the position of the first terminator char. */
+static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t term, size_t after)
+{
+    /* must be followed by whitespace (or end) */
+    if (after >= len)
+        return 1;
+    size_t nx;
+    int32_t c = decode_at(s, len, after, &nx);
+    if (!is_space_cp(c))
+        return 0;
+    /* skip spaces to next visible char */
+    size_t j = after;
+    while (j < len) {
+        c = decode_at(s, len, j, &nx);
+        if (!is_space_cp(c))
+            break;
+        j = nx;
+    }
+    if (j >= len)
+        return 1;
+    int32_t first = c;
+    size_t k = j;
+    while (is_opener(first) && k < len) {
+        k = nx;
+        if (k >= len)
+            break;
+        first = decode_at(s, len, k, &nx);
+    }
+    if (s[term] == '.') {
+        /* ellipsis "..." followed by lowercase: continues */
+        size_t ws = word_before(s, term);
+        if (ws < seg_start)
+            ws = seg_start;
+        size_t wl = term - ws;
+        if (wl > 0) {
+            const char *w = s + ws;
+            /* single capital initial ("J. Smith") */
+            size_t st;
+            int32_t prev = decode_before(s, term, &st);
+            if (is_upper(prev) && st == ws)
+                return 0;
+            /* dotted abbreviation like U.S. or a.m. */
+            if (memchr(w, '.', wl) && wl <= 6 && !is_upper(first))
+                return 0;
+            if (is_abbrev(w, wl)) {
+                /* "No. 5", "Mr. Smith": not an end. Month abbrevs: not an end
+                 * before a number. Others (etc., Inc.) end only before a capital
+                 * that starts a clear new sentence: keep together. */
+                return 0;
+            }
+        }
+    }
+    if (is_upper(first) || (first >= '0' && first <= '9') || is_opener(c))
+        return 1;
+    if (first == 0x201C || first == '"' || first == 0xAB)
+        return 1;
+    return 0;
+}
+
+chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_span **out, size_t *n)
+{
+    (void)lang;
+    chr_span *v = NULL;
+    size_t nv = 0, cap = 0;
+    size_t seg = 0, i = 0;
+    size_t line_start = 0;
+    *out = NULL;
+    *n = 0;
+    while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '\n') {
+            /* paragraph break: blank line(s) */
+            size_t eol;
+            size_t after = i + 1;
+            int para = line_is_blank(s, len, after, &eol);
+            /* a short line without final punctuation followed by a new line is
+             * a heading or a standalone fragment */
+            size_t le = i;
+            while (le > line_start && (s[le - 1] == ' ' || s[le - 1] == '\r' || s[le - 1] == '\t'))
+                le--;
+            int heading = 0;
+            if (!para && le > line_start) {
+                unsigned char last = (unsigned char)s[le - 1];
+                size_t ll = le - line_start;
+                int terminal = strchr(".!?:;,", last) != NULL || last >= 0x80;
+                if (!terminal && ll < 60 && seg == line_start)
+                    heading = 1;
+            }
+            if (para || heading) {
+                chr_err e = push_span(&v, &nv, &cap, s, seg, i);
+                if (e) {
+                    free(v);
+                    return e;
+                }
+                seg = i + 1;
+            }
+            i++;
+            line_start = i;
+            continue;
+        }
+        if (ch == '.' || ch == '!' || ch == '?' ||
+            (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0xA6)) {
+            size_t term = i;
+            size_t j = i;
+            /* run of terminators, then closers */
+            for (;;) {
+                if (j < len && (s[j] == '.' || s[j] == '!' || s[j] == '?')) {
+                    j++;
+                    continue;
+                }
+                if (j + 2 < len && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+                    (unsigned char)s[j + 2] == 0xA6) {
+                    j += 3;
+                    continue;
+                }
+                break;
+            }
+            for (;;) {
+                size_t nx;
+                if (j >= len)
+                    break;
+                int32_t c = decode_at(s, len, j, &nx);
+                if (!is_closer(c))
+                    break;
+                j = nx;
+            }
+            /* decimal numbers: 3.5 — no whitespace after, handled by ends_sentence */
+            if (ends_sentence(s, len, seg, term, j)) {
+                chr_err e = push_span(&v, &nv, &cap, s, seg, j);
+                if (e) {
+                    free(v);
+                    return e;
+                }
+                seg = j;
+            }
+            i = j;
+            continue;
+        }
+        i++;
+    }
+    chr_err e = push_span(&v, &nv, &cap, s, seg, len);
+    if (e) {
+        free(v);
+        return e;
+    }
+    *out = v;
+    *n = nv;
+    return CHR_OK;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+chr_err chr_tokenize(const char *s, size_t len, chr_token **out, size_t *n)
+{
+    chr_token *v = NULL;
+    size_t nv = 0, cap = 0;
+    size_t i = 0;
+    *out = NULL;
+    *n = 0;
+    while (i < len) {
+        size_t nx;
+        int32_t c = decode_at(s, len, i, &nx);
+        if (is_space_cp(c) || c == 0x200B) {
+            i = nx;
+            continue;
+        }
+        size_t st = i;
+        chr_tok_kind kind;
+        if (c >= '0' && c <= '9') {
+            kind = CHR_TOK_NUMBER;
+            i = nx;
+            while (i < len) {
+                int32_t d = decode_at(s, len, i, &nx);
+                if (d >= '0' && d <= '9') {
+                    i = nx;
+                    continue;
+                }
+                if ((d == '.' || d == ',' || d == ':') && nx < len && s[nx] >= '0' && s[nx] <= '9') {
+                    i = nx;
+                    continue;
+                }
+                break;
+            }
+            /* ordinal suffix or unit glued to the number: 19th, 5pm */
+            while (i < len) {
+                int32_t d = decode_at(s, len, i, &nx);
+                if (!is_letter(d))
+                    break;
+                i = nx;
+            }
+        } else if (is_letter(c)) {
+            kind = CHR_TOK_WORD;
+            i = nx;
+            while (i < len) {
+                int32_t d = decode_at(s, len, i, &nx);
+                if (is_letter(d) || (d >= '0' && d <= '9') ||
+                    utf8proc_category(d) == UTF8PROC_CATEGORY_MN ||
+                    utf8proc_category(d) == UTF8PROC_CATEGORY_MC) {
+                    i = nx;
+                    continue;
+                }
+                /* inner apostrophe or hyphen: don't, Russo-Chinese, l'homme */
+                if ((d == '\'' || d == 0x2019 || d == '-') && nx < len) {
+                    size_t nn;
+                    int32_t e = decode_at(s, len, nx, &nn);
+                    if (is_letter(e)) {
+                        i = nx;
+                        continue;
+                    }
+                }
+                /* dotted abbreviation: U.S. */
+                if (d == '.' && nx < len) {
+                    size_t nn;
+                    int32_t e = decode_at(s, len, nx, &nn);
+                    if (is_letter(e) && nn < len && s[nn] == '.') {
+                        i = nx;
+                        continue;
+                    }
+                    if (i - st == 1 || memchr(s + st, '.', i - st)) {
+                        /* "U.S." final dot, or initial "J." */
+                        if (i - st <= 5 && is_upper(decode_at(s, len, st, &nn))) {
+                            i = nx;
+                            break;
+                        }
+                    }
+                }
+                break;
+            }
+        } else {
+            utf8proc_category_t cat = utf8proc_category(c);
+            kind = (cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) || c < 128
+                       ? CHR_TOK_PUNCT
+                       : CHR_TOK_SYMBOL;
+            i = nx;
+        }
+        if (nv == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            chr_token *nt = realloc(v, nc * sizeof *nt);
+            if (!nt) {
+                free(v);
+                return CHR_ENOMEM;
+            }
+            v = nt;
+            cap = nc;
+        }
+        v[nv++] = (chr_token){st, i, kind};
+    }
+    *out = v;
+    *n = nv;
+    return CHR_OK;
+}
+
+/* ---- language ---------------------------------------------------------- */
+
+/* The languages chronicle expects in news. The models ship with
+ * libexttextcat-data; a small fixed set keeps classification fast and
+ * avoids confusions with rare languages. */
+static const char *const lang_models[] = {"en", "fr", "es", "it", "de", "pt", "ru",
+                                          "nl", "ca", "ro", "pl", "sv", NULL};
+#define TEXTCAT_DIR "/usr/share/libexttextcat/"
+
+static pthread_once_t tc_once = PTHREAD_ONCE_INIT;
+static void *tc_handle;
+static pthread_mutex_t tc_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void tc_init(void)
+{
+    char path[] = "/tmp/chronicle-textcat-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return;
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(path);
+        return;
+    }
+    for (const char *const *l = lang_models; *l; l++)
+        fprintf(f, "%s.lm %s--utf8\n", *l, *l);
+    fclose(f);
+    tc_handle = special_textcat_Init(path, TEXTCAT_DIR);
+    unlink(path);
+}
+
+double chr_detect_language(const char *text, size_t len, char lang[8])
+{
+    strcpy(lang, "en");
+    if (len < 8)
+        return 0.0;
+    pthread_once(&tc_once, tc_init);
+    if (!tc_handle)
+        return 0.0;
+    /* A few kilobytes decide; cut at a character boundary. */
+    size_t n = len < 3000 ? len : 3000;
+    while (n > 0 && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    pthread_mutex_lock(&tc_lock);
+    candidate_t *cands = textcat_GetClassifyFullOutput(tc_handle);
+    int k = cands ? textcat_ClassifyFull(tc_handle, text, n, cands) : -1;
+    double conf = 0.0;
+    if (k > 0) {
+        char name[64];
+        snprintf(name, sizeof name, "%s", cands[0].name);
+        char *dash = strchr(name, '-');
+        if (dash)
+            *dash = 0;
+        if (strlen(name) < 8)
+            strcpy(lang, name);
+        conf = k == 1 ? 0.95 : (k == 2 ? 0.7 : 0.5);
+    }
+    if (cands)
+        textcat_ReleaseClassifyFullOutput(tc_handle, cands);
+    pthread_mutex_unlock(&tc_lock);
+    return conf;
+}

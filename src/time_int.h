@@ -1,0 +1,143 @@
+/* chronicle — time: internal interface between the temporal tagger's parts.
+ * Owns: the lexicon types (time_lex.c), the calendar helpers and the internal
+ * timex record with the extra facts (tense, year given or not) that reference
+ * date inference needs. Not part of the public API. */
+#ifndef CHR_TIME_INT_H
+#define CHR_TIME_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chronicle/time.h"
+
+/* Languages, as a bit mask (a lexicon sense belongs to one or more). */
+enum {
+    TL_EN = 1 << 0,
+    TL_FR = 1 << 1,
+    TL_DE = 1 << 2,
+    TL_IT = 1 << 3,
+    TL_ES = 1 << 4,
+    TL_RU = 1 << 5,
+    TL_PT = 1 << 6,
+    TL_ALL = 0x7f
+};
+
+/* Word classes of the lexicon. A word may have several (e.g. "may": month,
+ * "second": ordinal and unit); each class carries one value. */
+enum {
+    C_MONTH = 0, /* 1..12 full month names */
+    C_MONABBR,   /* 1..12 abbreviations (need a dot, a capital or a number) */
+    C_WDAY,      /* 1..7 (Monday = 1) */
+    C_WDABBR,    /* 1..7 abbreviations */
+    C_NUMW,      /* cardinal number word: value */
+    C_ORDW,      /* ordinal number word: value */
+    C_UNIT,      /* U_* singular */
+    C_UNITPL,    /* U_* plural */
+    C_SEASON,    /* S_* */
+    C_PART,      /* P_* part of day */
+    C_DEICT,     /* D_* today, yesterday, now, ... */
+    C_REL,       /* R_* last/next/this before the noun */
+    C_POSTREL,   /* R_* after the noun (dernier, pasado, scorso, ...) */
+    C_MOD,       /* M_* early, late, mid, end, beginning */
+    C_SET,       /* U_* daily, weekly, annually ... */
+    C_EVERY,     /* every, each, chaque, cada ... */
+    C_DECW,      /* decade word: "nineties" = 9 */
+    C_KW,        /* keyword: K_* */
+    C_KW2,       /* a second keyword sense (e.g. "a": English article, Romance "to") */
+    C_COUNT
+};
+
+enum { U_NONE = 0, U_SEC, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER,
+       U_HALF, U_YEAR, U_DECADE, U_CENTURY, U_MILLENNIUM, U_FORTNIGHT };
+enum { S_SP = 1, S_SU, S_FA, S_WI };
+enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON, P_MIDNIGHT, P_DT, P_OVERNIGHT };
+enum { D_TODAY = 1, D_YESTERDAY, D_TOMORROW, D_TONIGHT, D_DBY, D_DAT, D_NOW, D_RECENTLY,
+       D_SOON, D_PREVIOUSLY, D_NOWADAYS, D_CURRENT, D_RECENT, D_FUTURE, D_PAST, D_LASTNIGHT,
+       D_TOMORROW_OR_MORNING };
+enum { R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_CURRENT, R_RECENT, R_SAME, R_THAT };
+enum { M_EARLY = 1, M_LATE, M_MID, M_END, M_BEGIN, M_EARLIER, M_LATER };
+
+/* Keywords: words that only matter inside a temporal expression. */
+enum {
+    K_NONE = 0,
+    K_THE,     /* the, le, la, el, il, lo, der, die, das ... */
+    K_A,       /* a, an (English indefinite) */
+    K_OF,      /* of, de, del, di, du, des, della */
+    K_IN,      /* in, en, im, nel, в, во, em, no, na */
+    K_ON,      /* on, am, el (es, before a date), на */
+    K_AND,     /* and, et, y, e, und, и */
+    K_TO,      /* to, through, until, till, au, al, a, bis, по, до, thru */
+    K_FROM,    /* from, du, del, dal, desde, vom, von, с */
+    K_BETWEEN, /* between, entre, tra, fra, zwischen, между */
+    K_AGO,     /* ago, назад, fa */
+    K_EARLIER, /* earlier, before */
+    K_LATER,   /* later, after, hence */
+    K_ILYA,    /* "il y a": the word "il" when followed by y a (fr) */
+    K_Y,       /* y (fr, in "il y a"; es "and") */
+    K_HACE,    /* hace (es), há (pt), vor (de) */
+    K_APPROX,  /* about, around, nearly, almost, roughly, approximately, some */
+    K_MORE,    /* more, over, less, least, up, within, at, than, no, just, only */
+    K_THAN,
+    K_ANOTHER, /* another, additional, further, other */
+    K_FEW,     /* few, several, many, couple */
+    K_FISCAL,
+    K_AM,      /* a.m. / am */
+    K_PM,
+    K_TZ,      /* est, edt, gmt, utc, cet ... */
+    K_ORDSUF,  /* st, nd, rd, th, er, re, ème, º, ª, го */
+    K_S,       /* the s of "1990s" / "'s" */
+    K_YEARW,   /* "year" when it follows a number: года, г */
+    K_AHEAD,   /* ahead */
+    K_PERIOD,  /* period */
+    K_HALFW,   /* half */
+    K_Q,       /* q of "Q3" */
+    K_H,       /* h of "14h30" */
+    K_PER,     /* per, a (in "twice a year") */
+    K_ALL,     /* todos, tous, tutti, alle, все: "todos los días" */
+    K_OCLOCK,  /* o'clock, heures, uhr */
+    K_PRESENT, /* present */
+    K_YEAREARLIER, /* year-earlier, year-ago (as one word after split) */
+    K_FIRST_HALF,
+    K_SINCE,
+    K_MISC, /* glue words: the hui of aujourd'hui, the m of a.m. */
+    K_DE,   /* de (before a year in Romance dates) */
+    K_COUNT
+};
+
+/* One lexicon entry: a folded (lower-case) word and its senses. */
+typedef struct tlex {
+    const char *word;
+    uint32_t cls;          /* bit c set when the word has class c */
+    int16_t val[C_COUNT];  /* value per class */
+    uint8_t lang[C_COUNT]; /* TL_* mask per class */
+} tlex;
+
+/* Fold (lower-case) a word of at most 31 bytes into buf; returns its length
+ * or 0 when the word is too long. Handles ASCII, Latin-1 and Cyrillic. */
+size_t chr_time_fold(const char *w, size_t n, char *buf);
+
+/* Look a folded word up; NULL when it is no temporal word. Thread-safe
+ * (the table is built once). */
+const tlex *chr_time_lex(const char *folded, size_t n);
+
+/* Calendar helpers (proleptic Gregorian). */
+long chr_days_from_civil(int y, int m, int d);
+void chr_civil_from_days(long z, int *y, int *m, int *d);
+int chr_weekday(int y, int m, int d); /* 1 = Monday .. 7 = Sunday */
+void chr_iso_week(int y, int m, int d, int *wy, int *w);
+int chr_month_days(int y, int m);
+
+/* A timex with what inference needs besides the public fields. */
+typedef struct chr_tx {
+    chr_timex t;
+    int tense;        /* -1 past, 0 unknown, +1 future (of the governing verb) */
+    int y, m, d;      /* calendar fields as stated (y = 0: year not stated) */
+    int explicit_day; /* a stated day of month (with or without year) */
+    int rel_week;     /* "this week" */
+} chr_tx;
+
+/* The tagger proper: like chr_time_tag, with the extra facts. */
+chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
+                        chr_tx **out, size_t *n);
+
+#endif

@@ -1,0 +1,535 @@
+/* chronicle — time: the lexicon of temporal words in seven languages.
+ * Owns: the word table (months, weekdays, units, numbers, relative words,
+ * keywords), case folding and the hash lookup built once on first use. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "time_int.h"
+
+typedef struct lsrc {
+    const char *w;
+    unsigned char c;
+    short v;
+    unsigned char lang;
+} lsrc;
+
+#define EN TL_EN
+#define FR TL_FR
+#define DE TL_DE
+#define IT TL_IT
+#define ES TL_ES
+#define RU TL_RU
+#define PT TL_PT
+#define ALL TL_ALL
+
+static const lsrc SRC[] = {
+    /* months */
+    {"january", C_MONTH, 1, EN}, {"february", C_MONTH, 2, EN}, {"march", C_MONTH, 3, EN},
+    {"april", C_MONTH, 4, EN | DE}, {"may", C_MONTH, 5, EN}, {"june", C_MONTH, 6, EN},
+    {"july", C_MONTH, 7, EN}, {"august", C_MONTH, 8, EN | DE}, {"september", C_MONTH, 9, EN | DE},
+    {"october", C_MONTH, 10, EN}, {"november", C_MONTH, 11, EN | DE},
+    {"december", C_MONTH, 12, EN},
+    {"jan", C_MONABBR, 1, ALL}, {"feb", C_MONABBR, 2, ALL}, {"mar", C_MONABBR, 3, EN},
+    {"apr", C_MONABBR, 4, ALL}, {"jun", C_MONABBR, 6, ALL}, {"jul", C_MONABBR, 7, ALL},
+    {"aug", C_MONABBR, 8, ALL}, {"sep", C_MONABBR, 9, ALL}, {"sept", C_MONABBR, 9, EN},
+    {"oct", C_MONABBR, 10, ALL}, {"nov", C_MONABBR, 11, ALL}, {"dec", C_MONABBR, 12, EN},
+    {"janvier", C_MONTH, 1, FR}, {"février", C_MONTH, 2, FR}, {"fevrier", C_MONTH, 2, FR},
+    {"mars", C_MONTH, 3, FR}, {"avril", C_MONTH, 4, FR}, {"mai", C_MONTH, 5, FR | DE},
+    {"juin", C_MONTH, 6, FR}, {"juillet", C_MONTH, 7, FR}, {"août", C_MONTH, 8, FR},
+    {"aout", C_MONTH, 8, FR}, {"septembre", C_MONTH, 9, FR}, {"octobre", C_MONTH, 10, FR},
+    {"novembre", C_MONTH, 11, FR | IT}, {"décembre", C_MONTH, 12, FR},
+    {"decembre", C_MONTH, 12, FR},
+    {"januar", C_MONTH, 1, DE}, {"jänner", C_MONTH, 1, DE}, {"februar", C_MONTH, 2, DE},
+    {"märz", C_MONTH, 3, DE}, {"maerz", C_MONTH, 3, DE}, {"juni", C_MONTH, 6, DE},
+    {"juli", C_MONTH, 7, DE}, {"oktober", C_MONTH, 10, DE}, {"dezember", C_MONTH, 12, DE},
+    {"enero", C_MONTH, 1, ES}, {"febrero", C_MONTH, 2, ES}, {"marzo", C_MONTH, 3, ES | IT},
+    {"abril", C_MONTH, 4, ES | PT}, {"mayo", C_MONTH, 5, ES}, {"junio", C_MONTH, 6, ES},
+    {"julio", C_MONTH, 7, ES}, {"agosto", C_MONTH, 8, ES | IT | PT},
+    {"septiembre", C_MONTH, 9, ES}, {"setiembre", C_MONTH, 9, ES}, {"octubre", C_MONTH, 10, ES},
+    {"noviembre", C_MONTH, 11, ES}, {"diciembre", C_MONTH, 12, ES},
+    {"gennaio", C_MONTH, 1, IT}, {"febbraio", C_MONTH, 2, IT}, {"aprile", C_MONTH, 4, IT},
+    {"maggio", C_MONTH, 5, IT}, {"giugno", C_MONTH, 6, IT}, {"luglio", C_MONTH, 7, IT},
+    {"settembre", C_MONTH, 9, IT}, {"ottobre", C_MONTH, 10, IT}, {"dicembre", C_MONTH, 12, IT},
+    {"janeiro", C_MONTH, 1, PT}, {"fevereiro", C_MONTH, 2, PT}, {"março", C_MONTH, 3, PT},
+    {"maio", C_MONTH, 5, PT}, {"junho", C_MONTH, 6, PT}, {"julho", C_MONTH, 7, PT},
+    {"setembro", C_MONTH, 9, PT}, {"outubro", C_MONTH, 10, PT}, {"novembro", C_MONTH, 11, PT},
+    {"dezembro", C_MONTH, 12, PT},
+    {"январь", C_MONTH, 1, RU}, {"января", C_MONTH, 1, RU}, {"январе", C_MONTH, 1, RU},
+    {"февраль", C_MONTH, 2, RU}, {"февраля", C_MONTH, 2, RU}, {"феврале", C_MONTH, 2, RU},
+    {"март", C_MONTH, 3, RU}, {"марта", C_MONTH, 3, RU}, {"марте", C_MONTH, 3, RU},
+    {"апрель", C_MONTH, 4, RU}, {"апреля", C_MONTH, 4, RU}, {"апреле", C_MONTH, 4, RU},
+    {"май", C_MONTH, 5, RU}, {"мая", C_MONTH, 5, RU}, {"мае", C_MONTH, 5, RU},
+    {"июнь", C_MONTH, 6, RU}, {"июня", C_MONTH, 6, RU}, {"июне", C_MONTH, 6, RU},
+    {"июль", C_MONTH, 7, RU}, {"июля", C_MONTH, 7, RU}, {"июле", C_MONTH, 7, RU},
+    {"август", C_MONTH, 8, RU}, {"августа", C_MONTH, 8, RU}, {"августе", C_MONTH, 8, RU},
+    {"сентябрь", C_MONTH, 9, RU}, {"сентября", C_MONTH, 9, RU}, {"сентябре", C_MONTH, 9, RU},
+    {"октябрь", C_MONTH, 10, RU}, {"октября", C_MONTH, 10, RU}, {"октябре", C_MONTH, 10, RU},
+    {"ноябрь", C_MONTH, 11, RU}, {"ноября", C_MONTH, 11, RU}, {"ноябре", C_MONTH, 11, RU},
+    {"декабрь", C_MONTH, 12, RU}, {"декабря", C_MONTH, 12, RU}, {"декабре", C_MONTH, 12, RU},
+    /* weekdays */
+    {"monday", C_WDAY, 1, EN}, {"tuesday", C_WDAY, 2, EN}, {"wednesday", C_WDAY, 3, EN},
+    {"thursday", C_WDAY, 4, EN}, {"friday", C_WDAY, 5, EN}, {"saturday", C_WDAY, 6, EN},
+    {"sunday", C_WDAY, 7, EN},
+    {"mon", C_WDABBR, 1, EN}, {"tue", C_WDABBR, 2, EN}, {"tues", C_WDABBR, 2, EN},
+    {"wed", C_WDABBR, 3, EN}, {"thu", C_WDABBR, 4, EN}, {"thur", C_WDABBR, 4, EN},
+    {"thurs", C_WDABBR, 4, EN}, {"fri", C_WDABBR, 5, EN}, {"sat", C_WDABBR, 6, EN},
+    {"sun", C_WDABBR, 7, EN},
+    {"lundi", C_WDAY, 1, FR}, {"mardi", C_WDAY, 2, FR}, {"mercredi", C_WDAY, 3, FR},
+    {"jeudi", C_WDAY, 4, FR}, {"vendredi", C_WDAY, 5, FR}, {"samedi", C_WDAY, 6, FR},
+    {"dimanche", C_WDAY, 7, FR},
+    {"montag", C_WDAY, 1, DE}, {"dienstag", C_WDAY, 2, DE}, {"mittwoch", C_WDAY, 3, DE},
+    {"donnerstag", C_WDAY, 4, DE}, {"freitag", C_WDAY, 5, DE}, {"samstag", C_WDAY, 6, DE},
+    {"sonnabend", C_WDAY, 6, DE}, {"sonntag", C_WDAY, 7, DE},
+    {"lunes", C_WDAY, 1, ES}, {"martes", C_WDAY, 2, ES}, {"miércoles", C_WDAY, 3, ES},
+    {"miercoles", C_WDAY, 3, ES}, {"jueves", C_WDAY, 4, ES}, {"viernes", C_WDAY, 5, ES},
+    {"sábado", C_WDAY, 6, ES | PT}, {"sabado", C_WDAY, 6, ES | PT},
+    {"domingo", C_WDAY, 7, ES | PT},
+    {"lunedì", C_WDAY, 1, IT}, {"lunedi", C_WDAY, 1, IT}, {"martedì", C_WDAY, 2, IT},
+    {"martedi", C_WDAY, 2, IT}, {"mercoledì", C_WDAY, 3, IT}, {"mercoledi", C_WDAY, 3, IT},
+    {"giovedì", C_WDAY, 4, IT}, {"giovedi", C_WDAY, 4, IT}, {"venerdì", C_WDAY, 5, IT},
+    {"venerdi", C_WDAY, 5, IT}, {"sabato", C_WDAY, 6, IT}, {"domenica", C_WDAY, 7, IT},
+    {"segunda", C_WDAY, 1, PT}, {"terça", C_WDAY, 2, PT}, {"quarta", C_WDAY, 3, PT},
+    {"quinta", C_WDAY, 4, PT}, {"sexta", C_WDAY, 5, PT},
+    {"понедельник", C_WDAY, 1, RU}, {"вторник", C_WDAY, 2, RU}, {"среда", C_WDAY, 3, RU},
+    {"среду", C_WDAY, 3, RU}, {"четверг", C_WDAY, 4, RU}, {"пятница", C_WDAY, 5, RU},
+    {"пятницу", C_WDAY, 5, RU}, {"суббота", C_WDAY, 6, RU}, {"субботу", C_WDAY, 6, RU},
+    {"воскресенье", C_WDAY, 7, RU},
+    /* cardinal numbers */
+    {"one", C_NUMW, 1, EN}, {"two", C_NUMW, 2, EN}, {"three", C_NUMW, 3, EN},
+    {"four", C_NUMW, 4, EN}, {"five", C_NUMW, 5, EN}, {"six", C_NUMW, 6, EN},
+    {"seven", C_NUMW, 7, EN}, {"eight", C_NUMW, 8, EN}, {"nine", C_NUMW, 9, EN},
+    {"ten", C_NUMW, 10, EN}, {"eleven", C_NUMW, 11, EN}, {"twelve", C_NUMW, 12, EN},
+    {"thirteen", C_NUMW, 13, EN}, {"fourteen", C_NUMW, 14, EN}, {"fifteen", C_NUMW, 15, EN},
+    {"sixteen", C_NUMW, 16, EN}, {"seventeen", C_NUMW, 17, EN}, {"eighteen", C_NUMW, 18, EN},
+    {"nineteen", C_NUMW, 19, EN}, {"twenty", C_NUMW, 20, EN}, {"thirty", C_NUMW, 30, EN},
+    {"forty", C_NUMW, 40, EN}, {"fifty", C_NUMW, 50, EN}, {"sixty", C_NUMW, 60, EN},
+    {"seventy", C_NUMW, 70, EN}, {"eighty", C_NUMW, 80, EN}, {"ninety", C_NUMW, 90, EN},
+    {"hundred", C_NUMW, 100, EN}, {"thousand", C_NUMW, 1000, EN}, {"dozen", C_NUMW, 12, EN},
+    {"un", C_NUMW, 1, FR | ES}, {"une", C_NUMW, 1, FR}, {"deux", C_NUMW, 2, FR},
+    {"trois", C_NUMW, 3, FR}, {"quatre", C_NUMW, 4, FR}, {"cinq", C_NUMW, 5, FR},
+    {"six", C_NUMW, 6, FR}, {"sept", C_NUMW, 7, FR}, {"huit", C_NUMW, 8, FR},
+    {"neuf", C_NUMW, 9, FR}, {"dix", C_NUMW, 10, FR}, {"quinze", C_NUMW, 15, FR | PT},
+    {"vingt", C_NUMW, 20, FR}, {"trente", C_NUMW, 30, FR},
+    {"uno", C_NUMW, 1, ES | IT}, {"una", C_NUMW, 1, ES | IT}, {"dos", C_NUMW, 2, ES},
+    {"tres", C_NUMW, 3, ES}, {"cuatro", C_NUMW, 4, ES}, {"cinco", C_NUMW, 5, ES | PT},
+    {"seis", C_NUMW, 6, ES | PT}, {"siete", C_NUMW, 7, ES}, {"ocho", C_NUMW, 8, ES},
+    {"nueve", C_NUMW, 9, ES}, {"diez", C_NUMW, 10, ES}, {"quince", C_NUMW, 15, ES},
+    {"veinte", C_NUMW, 20, ES}, {"treinta", C_NUMW, 30, ES},
+    {"due", C_NUMW, 2, IT}, {"tre", C_NUMW, 3, IT}, {"quattro", C_NUMW, 4, IT},
+    {"cinque", C_NUMW, 5, IT}, {"sei", C_NUMW, 6, IT}, {"sette", C_NUMW, 7, IT},
+    {"otto", C_NUMW, 8, IT}, {"nove", C_NUMW, 9, IT}, {"dieci", C_NUMW, 10, IT},
+    {"venti", C_NUMW, 20, IT}, {"trenta", C_NUMW, 30, IT},
+    {"ein", C_NUMW, 1, DE}, {"eine", C_NUMW, 1, DE}, {"einem", C_NUMW, 1, DE},
+    {"einer", C_NUMW, 1, DE}, {"einen", C_NUMW, 1, DE}, {"zwei", C_NUMW, 2, DE},
+    {"drei", C_NUMW, 3, DE}, {"vier", C_NUMW, 4, DE}, {"fünf", C_NUMW, 5, DE},
+    {"sechs", C_NUMW, 6, DE}, {"sieben", C_NUMW, 7, DE}, {"acht", C_NUMW, 8, DE},
+    {"neun", C_NUMW, 9, DE}, {"zehn", C_NUMW, 10, DE}, {"zwanzig", C_NUMW, 20, DE},
+    {"um", C_NUMW, 1, PT}, {"uma", C_NUMW, 1, PT}, {"dois", C_NUMW, 2, PT},
+    {"duas", C_NUMW, 2, PT}, {"três", C_NUMW, 3, PT}, {"quatro", C_NUMW, 4, PT},
+    {"sete", C_NUMW, 7, PT}, {"oito", C_NUMW, 8, PT}, {"nove", C_NUMW, 9, PT},
+    {"dez", C_NUMW, 10, PT},
+    {"один", C_NUMW, 1, RU}, {"одна", C_NUMW, 1, RU}, {"одну", C_NUMW, 1, RU},
+    {"два", C_NUMW, 2, RU}, {"две", C_NUMW, 2, RU}, {"три", C_NUMW, 3, RU},
+    {"четыре", C_NUMW, 4, RU}, {"пять", C_NUMW, 5, RU}, {"шесть", C_NUMW, 6, RU},
+    {"семь", C_NUMW, 7, RU}, {"восемь", C_NUMW, 8, RU}, {"девять", C_NUMW, 9, RU},
+    {"десять", C_NUMW, 10, RU},
+    /* ordinal numbers */
+    {"first", C_ORDW, 1, EN}, {"second", C_ORDW, 2, EN}, {"third", C_ORDW, 3, EN},
+    {"fourth", C_ORDW, 4, EN}, {"fifth", C_ORDW, 5, EN}, {"sixth", C_ORDW, 6, EN},
+    {"seventh", C_ORDW, 7, EN}, {"eighth", C_ORDW, 8, EN}, {"ninth", C_ORDW, 9, EN},
+    {"tenth", C_ORDW, 10, EN}, {"eleventh", C_ORDW, 11, EN}, {"twelfth", C_ORDW, 12, EN},
+    {"thirteenth", C_ORDW, 13, EN}, {"fourteenth", C_ORDW, 14, EN},
+    {"fifteenth", C_ORDW, 15, EN}, {"sixteenth", C_ORDW, 16, EN},
+    {"seventeenth", C_ORDW, 17, EN}, {"eighteenth", C_ORDW, 18, EN},
+    {"nineteenth", C_ORDW, 19, EN}, {"twentieth", C_ORDW, 20, EN},
+    {"thirtieth", C_ORDW, 30, EN}, {"twenty-first", C_ORDW, 21, EN},
+    {"premier", C_ORDW, 1, FR}, {"première", C_ORDW, 1, FR}, {"primo", C_ORDW, 1, IT},
+    {"primer", C_ORDW, 1, ES}, {"primero", C_ORDW, 1, ES},
+    /* units */
+    {"second", C_UNIT, U_SEC, EN}, {"seconds", C_UNITPL, U_SEC, EN},
+    {"minute", C_UNIT, U_MIN, EN | FR}, {"minutes", C_UNITPL, U_MIN, EN | FR},
+    {"hour", C_UNIT, U_HOUR, EN}, {"hours", C_UNITPL, U_HOUR, EN},
+    {"day", C_UNIT, U_DAY, EN}, {"days", C_UNITPL, U_DAY, EN},
+    {"week", C_UNIT, U_WEEK, EN}, {"weeks", C_UNITPL, U_WEEK, EN},
+    {"weekend", C_UNIT, U_WEEKEND, EN | FR | DE}, {"weekends", C_UNITPL, U_WEEKEND, EN},
+    {"fortnight", C_UNIT, U_FORTNIGHT, EN},
+    {"month", C_UNIT, U_MONTH, EN}, {"months", C_UNITPL, U_MONTH, EN},
+    {"quarter", C_UNIT, U_QUARTER, EN}, {"quarters", C_UNITPL, U_QUARTER, EN},
+    {"year", C_UNIT, U_YEAR, EN}, {"years", C_UNITPL, U_YEAR, EN},
+    {"decade", C_UNIT, U_DECADE, EN}, {"decades", C_UNITPL, U_DECADE, EN},
+    {"century", C_UNIT, U_CENTURY, EN}, {"centuries", C_UNITPL, U_CENTURY, EN},
+    {"millennium", C_UNIT, U_MILLENNIUM, EN},
+    {"jour", C_UNIT, U_DAY, FR}, {"jours", C_UNITPL, U_DAY, FR},
+    {"journée", C_UNIT, U_DAY, FR}, {"semaine", C_UNIT, U_WEEK, FR},
+    {"semaines", C_UNITPL, U_WEEK, FR}, {"mois", C_UNIT, U_MONTH, FR},
+    {"an", C_UNIT, U_YEAR, FR}, {"ans", C_UNITPL, U_YEAR, FR}, {"année", C_UNIT, U_YEAR, FR},
+    {"années", C_UNITPL, U_YEAR, FR}, {"heure", C_UNIT, U_HOUR, FR},
+    {"heures", C_UNITPL, U_HOUR, FR}, {"décennie", C_UNIT, U_DECADE, FR},
+    {"décennies", C_UNITPL, U_DECADE, FR}, {"siècle", C_UNIT, U_CENTURY, FR},
+    {"trimestre", C_UNIT, U_QUARTER, FR | ES | IT | PT},
+    {"día", C_UNIT, U_DAY, ES}, {"dia", C_UNIT, U_DAY, ES | PT}, {"días", C_UNITPL, U_DAY, ES},
+    {"dias", C_UNITPL, U_DAY, ES | PT}, {"semana", C_UNIT, U_WEEK, ES | PT},
+    {"semanas", C_UNITPL, U_WEEK, ES | PT}, {"mes", C_UNIT, U_MONTH, ES | PT},
+    {"meses", C_UNITPL, U_MONTH, ES | PT}, {"año", C_UNIT, U_YEAR, ES},
+    {"años", C_UNITPL, U_YEAR, ES}, {"ano", C_UNIT, U_YEAR, PT}, {"anos", C_UNITPL, U_YEAR, PT},
+    {"hora", C_UNIT, U_HOUR, ES | PT}, {"horas", C_UNITPL, U_HOUR, ES | PT},
+    {"década", C_UNIT, U_DECADE, ES | PT}, {"décadas", C_UNITPL, U_DECADE, ES | PT},
+    {"siglo", C_UNIT, U_CENTURY, ES},
+    {"giorno", C_UNIT, U_DAY, IT}, {"giorni", C_UNITPL, U_DAY, IT},
+    {"settimana", C_UNIT, U_WEEK, IT}, {"settimane", C_UNITPL, U_WEEK, IT},
+    {"mese", C_UNIT, U_MONTH, IT}, {"mesi", C_UNITPL, U_MONTH, IT},
+    {"anno", C_UNIT, U_YEAR, IT}, {"anni", C_UNITPL, U_YEAR, IT},
+    {"ore", C_UNITPL, U_HOUR, IT}, {"decennio", C_UNIT, U_DECADE, IT},
+    {"decenni", C_UNITPL, U_DECADE, IT}, {"secolo", C_UNIT, U_CENTURY, IT},
+    {"tag", C_UNIT, U_DAY, DE}, {"tage", C_UNITPL, U_DAY, DE}, {"tagen", C_UNITPL, U_DAY, DE},
+    {"woche", C_UNIT, U_WEEK, DE}, {"wochen", C_UNITPL, U_WEEK, DE},
+    {"monat", C_UNIT, U_MONTH, DE}, {"monate", C_UNITPL, U_MONTH, DE},
+    {"monaten", C_UNITPL, U_MONTH, DE}, {"monats", C_UNIT, U_MONTH, DE},
+    {"jahr", C_UNIT, U_YEAR, DE}, {"jahre", C_UNITPL, U_YEAR, DE},
+    {"jahren", C_UNITPL, U_YEAR, DE}, {"jahres", C_UNIT, U_YEAR, DE},
+    {"stunde", C_UNIT, U_HOUR, DE}, {"stunden", C_UNITPL, U_HOUR, DE},
+    {"jahrzehnt", C_UNIT, U_DECADE, DE}, {"jahrzehnte", C_UNITPL, U_DECADE, DE},
+    {"jahrhundert", C_UNIT, U_CENTURY, DE}, {"quartal", C_UNIT, U_QUARTER, DE},
+    {"день", C_UNIT, U_DAY, RU}, {"дня", C_UNITPL, U_DAY, RU}, {"дней", C_UNITPL, U_DAY, RU},
+    {"неделя", C_UNIT, U_WEEK, RU}, {"неделе", C_UNIT, U_WEEK, RU},
+    {"неделю", C_UNIT, U_WEEK, RU}, {"недели", C_UNITPL, U_WEEK, RU},
+    {"недель", C_UNITPL, U_WEEK, RU}, {"месяц", C_UNIT, U_MONTH, RU},
+    {"месяце", C_UNIT, U_MONTH, RU}, {"месяца", C_UNITPL, U_MONTH, RU},
+    {"месяцев", C_UNITPL, U_MONTH, RU}, {"год", C_UNIT, U_YEAR, RU},
+    {"году", C_UNIT, U_YEAR, RU}, {"лет", C_UNITPL, U_YEAR, RU},
+    {"час", C_UNIT, U_HOUR, RU}, {"часа", C_UNITPL, U_HOUR, RU},
+    {"часов", C_UNITPL, U_HOUR, RU}, {"век", C_UNIT, U_CENTURY, RU},
+    {"века", C_UNIT, U_CENTURY, RU},
+    /* seasons */
+    {"spring", C_SEASON, S_SP, EN}, {"summer", C_SEASON, S_SU, EN},
+    {"fall", C_SEASON, S_FA, EN}, {"autumn", C_SEASON, S_FA, EN},
+    {"winter", C_SEASON, S_WI, EN | DE}, {"printemps", C_SEASON, S_SP, FR},
+    {"été", C_SEASON, S_SU, FR}, {"automne", C_SEASON, S_FA, FR}, {"hiver", C_SEASON, S_WI, FR},
+    {"primavera", C_SEASON, S_SP, ES | IT | PT}, {"verano", C_SEASON, S_SU, ES},
+    {"otoño", C_SEASON, S_FA, ES}, {"invierno", C_SEASON, S_WI, ES},
+    {"estate", C_SEASON, S_SU, IT}, {"autunno", C_SEASON, S_FA, IT},
+    {"inverno", C_SEASON, S_WI, IT | PT}, {"frühling", C_SEASON, S_SP, DE},
+    {"sommer", C_SEASON, S_SU, DE}, {"herbst", C_SEASON, S_FA, DE},
+    {"весной", C_SEASON, S_SP, RU}, {"летом", C_SEASON, S_SU, RU},
+    {"осенью", C_SEASON, S_FA, RU}, {"зимой", C_SEASON, S_WI, RU},
+    /* parts of the day */
+    {"morning", C_PART, P_MO, EN}, {"mornings", C_PART, P_MO, EN},
+    {"afternoon", C_PART, P_AF, EN}, {"evening", C_PART, P_EV, EN},
+    {"night", C_PART, P_NI, EN}, {"nights", C_PART, P_NI, EN}, {"noon", C_PART, P_NOON, EN},
+    {"midday", C_PART, P_NOON, EN}, {"midnight", C_PART, P_MIDNIGHT, EN},
+    {"overnight", C_PART, P_OVERNIGHT, EN},
+    {"matin", C_PART, P_MO, FR}, {"matinée", C_PART, P_MO, FR}, {"soir", C_PART, P_EV, FR},
+    {"soirée", C_PART, P_EV, FR}, {"nuit", C_PART, P_NI, FR}, {"midi", C_PART, P_NOON, FR},
+    {"minuit", C_PART, P_MIDNIGHT, FR}, {"après-midi", C_PART, P_AF, FR},
+    {"tarde", C_PART, P_AF, ES | PT}, {"noche", C_PART, P_NI, ES},
+    {"mediodía", C_PART, P_NOON, ES}, {"medianoche", C_PART, P_MIDNIGHT, ES},
+    {"mattina", C_PART, P_MO, IT}, {"mattino", C_PART, P_MO, IT},
+    {"pomeriggio", C_PART, P_AF, IT}, {"sera", C_PART, P_EV, IT}, {"serata", C_PART, P_EV, IT},
+    {"notte", C_PART, P_NI, IT}, {"mezzogiorno", C_PART, P_NOON, IT},
+    {"manhã", C_PART, P_MO, PT}, {"noite", C_PART, P_NI, PT},
+    {"vormittag", C_PART, P_MO, DE}, {"nachmittag", C_PART, P_AF, DE},
+    {"abend", C_PART, P_EV, DE}, {"nacht", C_PART, P_NI, DE},
+    {"утром", C_PART, P_MO, RU}, {"днем", C_PART, P_AF, RU}, {"днём", C_PART, P_AF, RU},
+    {"вечером", C_PART, P_EV, RU}, {"ночью", C_PART, P_NI, RU},
+    /* deictic words */
+    {"today", C_DEICT, D_TODAY, EN}, {"yesterday", C_DEICT, D_YESTERDAY, EN},
+    {"tomorrow", C_DEICT, D_TOMORROW, EN}, {"tonight", C_DEICT, D_TONIGHT, EN},
+    {"now", C_DEICT, D_NOW, EN}, {"currently", C_DEICT, D_NOW, EN},
+    {"nowadays", C_DEICT, D_NOWADAYS, EN}, {"recently", C_DEICT, D_RECENTLY, EN},
+    {"lately", C_DEICT, D_RECENTLY, EN}, {"soon", C_DEICT, D_SOON, EN},
+    {"previously", C_DEICT, D_PREVIOUSLY, EN}, {"formerly", C_DEICT, D_PREVIOUSLY, EN},
+    {"current", C_DEICT, D_CURRENT, EN}, {"recent", C_DEICT, D_RECENT, EN},
+    {"future", C_DEICT, D_FUTURE, EN}, {"past", C_DEICT, D_PAST, EN},
+    {"aujourd", C_DEICT, D_TODAY, FR}, {"hier", C_DEICT, D_YESTERDAY, FR},
+    {"demain", C_DEICT, D_TOMORROW, FR}, {"avant-hier", C_DEICT, D_DBY, FR},
+    {"après-demain", C_DEICT, D_DAT, FR}, {"maintenant", C_DEICT, D_NOW, FR},
+    {"actuellement", C_DEICT, D_NOW, FR}, {"récemment", C_DEICT, D_RECENTLY, FR},
+    {"bientôt", C_DEICT, D_SOON, FR}, {"avenir", C_DEICT, D_FUTURE, FR},
+    {"hoy", C_DEICT, D_TODAY, ES}, {"ayer", C_DEICT, D_YESTERDAY, ES},
+    {"mañana", C_DEICT, D_TOMORROW_OR_MORNING, ES}, {"anteayer", C_DEICT, D_DBY, ES},
+    {"anoche", C_DEICT, D_LASTNIGHT, ES}, {"ahora", C_DEICT, D_NOW, ES | PT},
+    {"actualmente", C_DEICT, D_NOW, ES | PT}, {"recientemente", C_DEICT, D_RECENTLY, ES},
+    {"futuro", C_DEICT, D_FUTURE, ES | IT | PT},
+    {"oggi", C_DEICT, D_TODAY, IT}, {"ieri", C_DEICT, D_YESTERDAY, IT},
+    {"domani", C_DEICT, D_TOMORROW, IT}, {"l'altro", C_DEICT, D_DBY, IT},
+    {"dopodomani", C_DEICT, D_DAT, IT}, {"stanotte", C_DEICT, D_TONIGHT, IT},
+    {"stamattina", C_DEICT, D_TODAY, IT}, {"stasera", C_DEICT, D_TONIGHT, IT},
+    {"adesso", C_DEICT, D_NOW, IT}, {"attualmente", C_DEICT, D_NOW, IT},
+    {"recentemente", C_DEICT, D_RECENTLY, IT | PT},
+    {"hoje", C_DEICT, D_TODAY, PT}, {"ontem", C_DEICT, D_YESTERDAY, PT},
+    {"amanhã", C_DEICT, D_TOMORROW, PT},
+    {"heute", C_DEICT, D_TODAY, DE}, {"gestern", C_DEICT, D_YESTERDAY, DE},
+    {"morgen", C_DEICT, D_TOMORROW_OR_MORNING, DE}, {"vorgestern", C_DEICT, D_DBY, DE},
+    {"übermorgen", C_DEICT, D_DAT, DE}, {"jetzt", C_DEICT, D_NOW, DE},
+    {"derzeit", C_DEICT, D_NOW, DE}, {"zurzeit", C_DEICT, D_NOW, DE},
+    {"kürzlich", C_DEICT, D_RECENTLY, DE}, {"zukunft", C_DEICT, D_FUTURE, DE},
+    {"сегодня", C_DEICT, D_TODAY, RU}, {"вчера", C_DEICT, D_YESTERDAY, RU},
+    {"завтра", C_DEICT, D_TOMORROW, RU}, {"позавчера", C_DEICT, D_DBY, RU},
+    {"послезавтра", C_DEICT, D_DAT, RU}, {"сейчас", C_DEICT, D_NOW, RU},
+    {"недавно", C_DEICT, D_RECENTLY, RU}, {"будущем", C_DEICT, D_FUTURE, RU},
+    /* relative words before the noun */
+    {"last", C_REL, R_LAST, EN}, {"next", C_REL, R_NEXT, EN}, {"this", C_REL, R_THIS, EN},
+    {"past", C_REL, R_PAST, EN}, {"coming", C_REL, R_COMING, EN},
+    {"upcoming", C_REL, R_COMING, EN}, {"previous", C_REL, R_LAST, EN},
+    {"prior", C_REL, R_LAST, EN}, {"following", C_REL, R_NEXT, EN},
+    {"current", C_REL, R_CURRENT, EN}, {"present", C_REL, R_CURRENT, EN},
+    {"recent", C_REL, R_RECENT, EN}, {"latest", C_REL, R_LAST, EN},
+    {"same", C_REL, R_SAME, EN}, {"that", C_REL, R_THAT, EN},
+    {"ce", C_REL, R_THIS, FR}, {"cet", C_REL, R_THIS, FR}, {"cette", C_REL, R_THIS, FR},
+    {"prochain", C_REL, R_NEXT, FR}, {"prochaine", C_REL, R_NEXT, FR},
+    {"dernier", C_REL, R_LAST, FR}, {"dernière", C_REL, R_LAST, FR},
+    {"derniers", C_REL, R_PAST, FR}, {"dernières", C_REL, R_PAST, FR},
+    {"este", C_REL, R_THIS, ES | PT}, {"esta", C_REL, R_THIS, ES | PT},
+    {"pasado", C_REL, R_LAST, ES}, {"pasada", C_REL, R_LAST, ES},
+    {"próximo", C_REL, R_NEXT, ES | PT}, {"próxima", C_REL, R_NEXT, ES | PT},
+    {"proximo", C_REL, R_NEXT, ES}, {"proxima", C_REL, R_NEXT, ES},
+    {"últimos", C_REL, R_PAST, ES | PT}, {"últimas", C_REL, R_PAST, ES | PT},
+    {"questo", C_REL, R_THIS, IT}, {"questa", C_REL, R_THIS, IT}, {"quest", C_REL, R_THIS, IT},
+    {"prossimo", C_REL, R_NEXT, IT}, {"prossima", C_REL, R_NEXT, IT},
+    {"ultimi", C_REL, R_PAST, IT}, {"ultime", C_REL, R_PAST, IT},
+    {"letzte", C_REL, R_LAST, DE}, {"letzten", C_REL, R_LAST, DE},
+    {"letzter", C_REL, R_LAST, DE}, {"letztes", C_REL, R_LAST, DE},
+    {"vergangene", C_REL, R_LAST, DE}, {"vergangenen", C_REL, R_LAST, DE},
+    {"vergangenes", C_REL, R_LAST, DE}, {"nächste", C_REL, R_NEXT, DE},
+    {"nächsten", C_REL, R_NEXT, DE}, {"nächstes", C_REL, R_NEXT, DE},
+    {"diese", C_REL, R_THIS, DE}, {"diesen", C_REL, R_THIS, DE}, {"dieses", C_REL, R_THIS, DE},
+    {"diesem", C_REL, R_THIS, DE},
+    {"прошлой", C_REL, R_LAST, RU}, {"прошлом", C_REL, R_LAST, RU},
+    {"прошлый", C_REL, R_LAST, RU}, {"прошлую", C_REL, R_LAST, RU},
+    {"прошлого", C_REL, R_LAST, RU}, {"следующей", C_REL, R_NEXT, RU},
+    {"следующем", C_REL, R_NEXT, RU}, {"следующий", C_REL, R_NEXT, RU},
+    {"следующую", C_REL, R_NEXT, RU}, {"этой", C_REL, R_THIS, RU},
+    {"этом", C_REL, R_THIS, RU}, {"этот", C_REL, R_THIS, RU}, {"эту", C_REL, R_THIS, RU},
+    {"последние", C_REL, R_PAST, RU},
+    /* relative words after the noun */
+    {"dernier", C_POSTREL, R_LAST, FR}, {"dernière", C_POSTREL, R_LAST, FR},
+    {"passé", C_POSTREL, R_LAST, FR}, {"passée", C_POSTREL, R_LAST, FR},
+    {"prochain", C_POSTREL, R_NEXT, FR}, {"prochaine", C_POSTREL, R_NEXT, FR},
+    {"pasado", C_POSTREL, R_LAST, ES}, {"pasada", C_POSTREL, R_LAST, ES},
+    {"próximo", C_POSTREL, R_NEXT, ES}, {"próxima", C_POSTREL, R_NEXT, ES},
+    {"scorso", C_POSTREL, R_LAST, IT}, {"scorsa", C_POSTREL, R_LAST, IT},
+    {"passato", C_POSTREL, R_LAST, IT}, {"passata", C_POSTREL, R_LAST, IT},
+    {"prossimo", C_POSTREL, R_NEXT, IT}, {"prossima", C_POSTREL, R_NEXT, IT},
+    {"passado", C_POSTREL, R_LAST, PT}, {"passada", C_POSTREL, R_LAST, PT},
+    {"corrente", C_POSTREL, R_THIS, IT},
+    /* modifiers */
+    {"early", C_MOD, M_EARLY, EN}, {"late", C_MOD, M_LATE, EN}, {"mid", C_MOD, M_MID, EN},
+    {"middle", C_MOD, M_MID, EN}, {"end", C_MOD, M_END, EN}, {"beginning", C_MOD, M_BEGIN, EN},
+    {"start", C_MOD, M_BEGIN, EN}, {"earlier", C_MOD, M_EARLIER, EN},
+    {"later", C_MOD, M_LATER, EN},
+    {"fin", C_MOD, M_END, FR}, {"début", C_MOD, M_BEGIN, FR}, {"mi", C_MOD, M_MID, FR},
+    {"finales", C_MOD, M_END, ES}, {"fines", C_MOD, M_END, ES}, {"principios", C_MOD, M_BEGIN, ES},
+    {"mediados", C_MOD, M_MID, ES}, {"comienzos", C_MOD, M_BEGIN, ES},
+    {"fine", C_MOD, M_END, IT}, {"inizio", C_MOD, M_BEGIN, IT}, {"metà", C_MOD, M_MID, IT},
+    {"anfang", C_MOD, M_BEGIN, DE}, {"ende", C_MOD, M_END, DE}, {"mitte", C_MOD, M_MID, DE},
+    {"конце", C_MOD, M_END, RU}, {"начале", C_MOD, M_BEGIN, RU},
+    {"середине", C_MOD, M_MID, RU},
+    /* sets */
+    {"daily", C_SET, U_DAY, EN}, {"weekly", C_SET, U_WEEK, EN}, {"monthly", C_SET, U_MONTH, EN},
+    {"annually", C_SET, U_YEAR, EN}, {"yearly", C_SET, U_YEAR, EN},
+    {"annual", C_SET, -U_YEAR, EN}, {"hourly", C_SET, U_HOUR, EN},
+    {"quarterly", C_SET, U_QUARTER, EN}, {"nightly", C_SET, U_DAY, EN},
+    {"quotidien", C_SET, U_DAY, FR}, {"hebdomadaire", C_SET, U_WEEK, FR},
+    {"annuellement", C_SET, U_YEAR, FR}, {"täglich", C_SET, U_DAY, DE},
+    {"jährlich", C_SET, U_YEAR, DE}, {"ежегодно", C_SET, U_YEAR, RU},
+    {"ежедневно", C_SET, U_DAY, RU}, {"anualmente", C_SET, U_YEAR, ES | PT},
+    {"annualmente", C_SET, U_YEAR, IT},
+    {"every", C_EVERY, 1, EN}, {"each", C_EVERY, 1, EN}, {"chaque", C_EVERY, 1, FR},
+    {"cada", C_EVERY, 1, ES | PT}, {"ogni", C_EVERY, 1, IT}, {"jede", C_EVERY, 1, DE},
+    {"jeden", C_EVERY, 1, DE}, {"jedes", C_EVERY, 1, DE}, {"jeder", C_EVERY, 1, DE},
+    {"каждый", C_EVERY, 1, RU}, {"каждую", C_EVERY, 1, RU}, {"каждое", C_EVERY, 1, RU},
+    /* decade words */
+    {"twenties", C_DECW, 2, EN}, {"thirties", C_DECW, 3, EN}, {"forties", C_DECW, 4, EN},
+    {"fifties", C_DECW, 5, EN}, {"sixties", C_DECW, 6, EN}, {"seventies", C_DECW, 7, EN},
+    {"eighties", C_DECW, 8, EN}, {"nineties", C_DECW, 9, EN},
+    /* keywords */
+    {"the", C_KW, K_THE, EN}, {"le", C_KW, K_THE, FR}, {"la", C_KW, K_THE, FR | ES | IT},
+    {"les", C_KW, K_THE, FR}, {"l", C_KW, K_THE, FR | IT}, {"el", C_KW, K_THE, ES},
+    {"los", C_KW, K_THE, ES}, {"las", C_KW, K_THE, ES}, {"il", C_KW, K_THE, IT},
+    {"lo", C_KW, K_THE, IT}, {"der", C_KW, K_THE, DE}, {"die", C_KW, K_THE, DE},
+    {"das", C_KW, K_THE, DE}, {"dem", C_KW, K_THE, DE}, {"den", C_KW, K_THE, DE},
+    {"o", C_KW, K_THE, PT}, {"os", C_KW, K_THE, PT},
+    {"a", C_KW, K_A, EN}, {"an", C_KW, K_A, EN},
+    {"of", C_KW, K_OF, EN}, {"de", C_KW, K_OF, FR | ES | PT}, {"d", C_KW, K_OF, FR},
+    {"del", C_KW, K_OF, ES | IT}, {"di", C_KW, K_OF, IT}, {"du", C_KW, K_OF, FR},
+    {"des", C_KW, K_OF, FR}, {"della", C_KW, K_OF, IT}, {"dello", C_KW, K_OF, IT},
+    {"do", C_KW, K_OF, PT}, {"da", C_KW, K_OF, PT},
+    {"in", C_KW, K_IN, EN | DE | IT}, {"en", C_KW, K_IN, FR | ES}, {"im", C_KW, K_IN, DE},
+    {"nel", C_KW, K_IN, IT}, {"nella", C_KW, K_IN, IT}, {"в", C_KW, K_IN, RU},
+    {"во", C_KW, K_IN, RU}, {"em", C_KW, K_IN, PT}, {"no", C_KW, K_IN, PT},
+    {"na", C_KW, K_IN, PT}, {"during", C_KW, K_IN, EN}, {"by", C_KW, K_IN, EN},
+    {"au", C_KW, K_IN, FR}, {"dans", C_KW, K_IN, FR},
+    {"on", C_KW, K_ON, EN}, {"am", C_KW, K_ON, DE}, {"на", C_KW, K_ON, RU},
+    {"and", C_KW, K_AND, EN}, {"et", C_KW, K_AND, FR}, {"y", C_KW, K_Y, FR | ES},
+    {"e", C_KW, K_AND, IT | PT}, {"und", C_KW, K_AND, DE}, {"и", C_KW, K_AND, RU},
+    {"or", C_KW, K_AND, EN},
+    {"to", C_KW, K_TO, EN}, {"through", C_KW, K_TO, EN}, {"thru", C_KW, K_TO, EN},
+    {"until", C_KW, K_TO, EN}, {"till", C_KW, K_TO, EN}, {"al", C_KW, K_TO, ES | IT},
+    {"bis", C_KW, K_TO, DE}, {"по", C_KW, K_TO, RU}, {"до", C_KW, K_TO, RU},
+    {"à", C_KW, K_TO, FR}, {"a", C_KW2, K_TO, ES | IT | PT}, {"jusqu", C_KW, K_TO, FR},
+    {"from", C_KW, K_FROM, EN}, {"desde", C_KW, K_FROM, ES | PT}, {"dal", C_KW, K_FROM, IT},
+    {"vom", C_KW, K_FROM, DE}, {"von", C_KW, K_FROM, DE}, {"с", C_KW, K_FROM, RU},
+    {"since", C_KW, K_SINCE, EN}, {"depuis", C_KW, K_SINCE, FR}, {"seit", C_KW, K_SINCE, DE},
+    {"between", C_KW, K_BETWEEN, EN}, {"entre", C_KW, K_BETWEEN, FR | ES | PT},
+    {"tra", C_KW, K_BETWEEN, IT}, {"fra", C_KW, K_BETWEEN, IT},
+    {"zwischen", C_KW, K_BETWEEN, DE}, {"между", C_KW, K_BETWEEN, RU},
+    {"ago", C_KW, K_AGO, EN}, {"назад", C_KW, K_AGO, RU}, {"fa", C_KW, K_AGO, IT},
+    {"earlier", C_KW, K_EARLIER, EN}, {"before", C_KW, K_EARLIER, EN},
+    {"later", C_KW, K_LATER, EN}, {"after", C_KW, K_LATER, EN}, {"hence", C_KW, K_LATER, EN},
+    {"il", C_KW2, K_ILYA, FR}, {"hace", C_KW, K_HACE, ES}, {"há", C_KW, K_HACE, PT},
+    {"vor", C_KW, K_HACE, DE},
+    {"about", C_KW, K_APPROX, EN}, {"around", C_KW, K_APPROX, EN},
+    {"nearly", C_KW, K_APPROX, EN}, {"almost", C_KW, K_APPROX, EN},
+    {"roughly", C_KW, K_APPROX, EN}, {"approximately", C_KW, K_APPROX, EN},
+    {"some", C_KW, K_APPROX, EN}, {"only", C_KW, K_APPROX, EN}, {"just", C_KW, K_APPROX, EN},
+    {"environ", C_KW, K_APPROX, FR}, {"près", C_KW, K_APPROX, FR},
+    {"unos", C_KW, K_APPROX, ES}, {"unas", C_KW, K_APPROX, ES}, {"casi", C_KW, K_APPROX, ES},
+    {"circa", C_KW, K_APPROX, IT}, {"quasi", C_KW, K_APPROX, IT}, {"etwa", C_KW, K_APPROX, DE},
+    {"fast", C_KW, K_APPROX, DE}, {"около", C_KW, K_APPROX, RU}, {"почти", C_KW, K_APPROX, RU},
+    {"more", C_KW, K_MORE, EN}, {"over", C_KW, K_MORE, EN}, {"less", C_KW, K_MORE, EN},
+    {"least", C_KW, K_MORE, EN}, {"at", C_KW, K_MORE, EN}, {"up", C_KW, K_MORE, EN},
+    {"within", C_KW, K_MORE, EN}, {"under", C_KW, K_MORE, EN}, {"fewer", C_KW, K_MORE, EN},
+    {"plus", C_KW, K_MORE, FR}, {"moins", C_KW, K_MORE, FR}, {"más", C_KW, K_MORE, ES},
+    {"menos", C_KW, K_MORE, ES | PT}, {"più", C_KW, K_MORE, IT}, {"mehr", C_KW, K_MORE, DE},
+    {"более", C_KW, K_MORE, RU},
+    {"than", C_KW, K_THAN, EN}, {"que", C_KW, K_THAN, FR | ES}, {"als", C_KW, K_THAN, DE},
+    {"another", C_KW, K_ANOTHER, EN}, {"additional", C_KW, K_ANOTHER, EN},
+    {"further", C_KW, K_ANOTHER, EN}, {"extra", C_KW, K_ANOTHER, EN},
+    {"few", C_KW, K_FEW, EN}, {"several", C_KW, K_FEW, EN}, {"many", C_KW, K_FEW, EN},
+    {"couple", C_KW, K_FEW, EN}, {"plusieurs", C_KW, K_FEW, FR}, {"quelques", C_KW, K_FEW, FR},
+    {"varios", C_KW, K_FEW, ES}, {"varias", C_KW, K_FEW, ES}, {"vari", C_KW, K_FEW, IT},
+    {"alcuni", C_KW, K_FEW, IT}, {"mehrere", C_KW, K_FEW, DE}, {"einige", C_KW, K_FEW, DE},
+    {"einigen", C_KW, K_FEW, DE}, {"несколько", C_KW, K_FEW, RU}, {"vários", C_KW, K_FEW, PT},
+    {"fiscal", C_KW, K_FISCAL, EN},
+    {"am", C_KW2, K_AM, EN}, {"pm", C_KW, K_PM, EN},
+    {"est", C_KW, K_TZ, EN}, {"edt", C_KW, K_TZ, EN}, {"cst", C_KW, K_TZ, EN},
+    {"cdt", C_KW, K_TZ, EN}, {"pst", C_KW, K_TZ, EN}, {"pdt", C_KW, K_TZ, EN},
+    {"gmt", C_KW, K_TZ, ALL}, {"utc", C_KW, K_TZ, ALL}, {"cet", C_KW, K_TZ, ALL},
+    {"cest", C_KW, K_TZ, ALL}, {"bst", C_KW, K_TZ, EN}, {"msk", C_KW, K_TZ, ALL},
+    {"st", C_KW, K_ORDSUF, EN}, {"nd", C_KW, K_ORDSUF, EN}, {"rd", C_KW, K_ORDSUF, EN},
+    {"th", C_KW, K_ORDSUF, EN}, {"er", C_KW, K_ORDSUF, FR}, {"re", C_KW, K_ORDSUF, FR},
+    {"ème", C_KW, K_ORDSUF, FR}, {"e", C_KW2, K_ORDSUF, FR}, {"º", C_KW, K_ORDSUF, ES | IT | PT},
+    {"°", C_KW, K_ORDSUF, ES | IT | PT}, {"ª", C_KW, K_ORDSUF, ES | PT},
+    {"го", C_KW, K_ORDSUF, RU},
+    {"s", C_KW, K_S, ALL},
+    {"года", C_KW, K_YEARW, RU}, {"году", C_KW, K_YEARW, RU}, {"г", C_KW, K_YEARW, RU},
+    {"ahead", C_KW, K_AHEAD, EN}, {"period", C_KW, K_PERIOD, EN},
+    {"half", C_KW, K_HALFW, EN}, {"q", C_KW, K_Q, ALL}, {"h", C_KW, K_H, FR},
+    {"per", C_KW, K_PER, EN}, {"par", C_KW, K_PER, FR},
+    {"todos", C_KW, K_ALL, ES | PT}, {"todas", C_KW, K_ALL, ES | PT},
+    {"tous", C_KW, K_ALL, FR}, {"toutes", C_KW, K_ALL, FR}, {"tutti", C_KW, K_ALL, IT},
+    {"tutte", C_KW, K_ALL, IT}, {"alle", C_KW, K_ALL, DE},
+    {"clock", C_KW, K_OCLOCK, EN}, {"hui", C_KW, K_MISC, FR}, {"m", C_KW, K_MISC, EN},
+    {"p", C_KW, K_MISC, EN}, {"o", C_KW2, K_MISC, EN}, {"de", C_KW2, K_DE, FR | ES | PT}, {"uhr", C_KW, K_OCLOCK, DE},
+    {"year-earlier", C_KW, K_YEAREARLIER, EN}, {"year-ago", C_KW, K_YEAREARLIER, EN},
+    {"por", C_KW, K_IN, ES}, {"nei", C_KW, K_IN, IT}, {"negli", C_KW, K_IN, IT},
+};
+
+/* Hash table: open addressing over entries built from SRC. */
+#define LEX_BITS 11
+#define LEX_SIZE (1u << LEX_BITS)
+
+static tlex *entries;
+static size_t nentries;
+static int32_t slots[LEX_SIZE]; /* entry index + 1, 0 empty */
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lex_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int32_t lex_find_slot(const char *w, size_t n, uint32_t *pos)
+{
+    uint32_t p = lex_hash(w, n) & (LEX_SIZE - 1);
+    for (;;) {
+        int32_t e = slots[p];
+        if (e == 0) {
+            *pos = p;
+            return 0;
+        }
+        const char *ew = entries[e - 1].word;
+        if (strlen(ew) == n && memcmp(ew, w, n) == 0) {
+            *pos = p;
+            return e;
+        }
+        p = (p + 1) & (LEX_SIZE - 1);
+    }
+}
+
+static void lex_build(void)
+{
+    size_t nsrc = sizeof SRC / sizeof SRC[0];
+    entries = calloc(nsrc, sizeof *entries);
+    if (!entries)
+        return;
+    for (size_t i = 0; i < nsrc; i++) {
+        const lsrc *s = &SRC[i];
+        if (s->lang == 0)
+            continue;
+        uint32_t pos;
+        size_t n = strlen(s->w);
+        int32_t e = lex_find_slot(s->w, n, &pos);
+        if (!e) {
+            if (nentries * 2 >= LEX_SIZE)
+                continue; /* table full: cannot happen with the sizes above */
+            entries[nentries].word = s->w;
+            slots[pos] = (int32_t)++nentries;
+            e = (int32_t)nentries;
+        }
+        tlex *t = &entries[e - 1];
+        t->cls |= 1u << s->c;
+        t->val[s->c] = s->v;
+        t->lang[s->c] |= s->lang;
+    }
+}
+
+const tlex *chr_time_lex(const char *folded, size_t n)
+{
+    pthread_once(&lex_once, lex_build);
+    if (!entries || n == 0)
+        return NULL;
+    uint32_t pos;
+    int32_t e = lex_find_slot(folded, n, &pos);
+    return e ? &entries[e - 1] : NULL;
+}
+
+size_t chr_time_fold(const char *w, size_t n, char *buf)
+{
+    if (n > 31)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z') {
+            buf[i] = (char)(c + 32);
+        } else if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)w[i + 1];
+            buf[i] = (char)c;
+            buf[i + 1] = (char)((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d);
+            i++;
+        } else if (c == 0xD0 && i + 1 < n) {
+            unsigned char d = (unsigned char)w[i + 1];
+            if (d >= 0x90 && d <= 0x9F) {
+                buf[i] = (char)0xD0;
+                buf[i + 1] = (char)(d + 0x20);
+            } else if (d >= 0xA0 && d <= 0xAF) {
+                buf[i] = (char)0xD1;
+                buf[i + 1] = (char)(d - 0x20);
+            } else if (d == 0x81) {
+                buf[i] = (char)0xD1;
+                buf[i + 1] = (char)0x91;
+            } else {
+                buf[i] = (char)c;
+                buf[i + 1] = (char)d;
+            }
+            i++;
+        } else {
+            buf[i] = (char)c;
+        }
+    }
+    return n;
+}

