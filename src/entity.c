@@ -1,13 +1,15 @@
 /* chronicle — entity: public entry points of the named-entity recogniser.
- * Owns: chr_ner_open/close, chr_ner_tag, chr_entities_free. (First minimal
- * version: capitalised-word runs typed MISC; the tagger grows in ner_*.c.) */
+ * Owns chr_ner_open/close, chr_ner_tag (tokenise, tag with the model, apply
+ * rules, link), chr_entities_free and story-level linking. The pieces live
+ * in ner_tok.c, ner_feat.c, ner_model.c, gazetteer.c, ner_rules.c and
+ * entity_link.c. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "chronicle/entity.h"
+#include "ner.h"
 
 struct chr_ner {
-    int unused;
+    const ner_model *model; /* NULL: gazetteer and rules only */
 };
 
 const char *chr_ent_type_name(chr_ent_type t)
@@ -41,6 +43,7 @@ chr_err chr_ner_open(chr_ner **out, chr_diag *d)
     *out = calloc(1, sizeof **out);
     if (!*out)
         return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, "chr_ner_open: out of memory");
+    (*out)->model = ner_model_builtin();
     return CHR_OK;
 }
 
@@ -56,10 +59,58 @@ void chr_entities_free(chr_entities *e)
     for (size_t i = 0; i < e->n_entities; i++) {
         free(e->entities[i].canonical);
         free(e->entities[i].country);
+        free(e->entities[i].role);
     }
     free(e->entities);
     free(e->mentions);
     memset(e, 0, sizeof *e);
+}
+
+/* Fallback sentence spans when the caller gives none: lines, split further
+ * after . ! ? followed by a space and a capital (not after an initial or a
+ * short abbreviation). */
+static chr_span *split_fallback(const char *text, size_t len, size_t *n)
+{
+    size_t cap = 16;
+    chr_span *s = malloc(cap * sizeof *s);
+    if (!s)
+        return NULL;
+    *n = 0;
+    size_t a = 0;
+    for (size_t i = 0; i <= len; i++) {
+        int cut = 0, skip = 0;
+        if (i == len || text[i] == '\n') {
+            cut = 1, skip = 1;
+        } else if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < len &&
+                   text[i + 1] == ' ' && text[i + 2] >= 'A' && text[i + 2] <= 'Z') {
+            size_t w = i;
+            while (w > a && text[w - 1] != ' ')
+                w--;
+            cut = text[i] != '.' || i - w > 3;
+            if (cut)
+                i++;
+        }
+        if (!cut)
+            continue;
+        size_t b = i;
+        while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
+            a++;
+        while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+            b--;
+        if (b > a) {
+            if (*n == cap) {
+                chr_span *ns = realloc(s, (cap *= 2) * sizeof *s);
+                if (!ns) {
+                    free(s);
+                    return NULL;
+                }
+                s = ns;
+            }
+            s[(*n)++] = (chr_span){a, b};
+        }
+        a = i + (size_t)skip;
+    }
+    return s;
 }
 
 chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_span *sents,
@@ -70,14 +121,128 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
     memset(out, 0, sizeof *out);
     if (!ner || (!text && len))
         return CHR_EINVAL;
-    return CHR_OK;
+    if (len == 0)
+        return CHR_OK;
+    chr_span *own = NULL;
+    if (!sents || n_sents == 0) {
+        own = split_fallback(text, len, &n_sents);
+        if (!own)
+            return CHR_ENOMEM;
+        sents = own;
+    }
+    for (size_t k = 0; k < n_sents; k++)
+        if (sents[k].start > sents[k].end || sents[k].end > len) {
+            free(own);
+            return CHR_EINVAL;
+        }
+    ner_doc d;
+    if (ner_doc_build(&d, text, sents, n_sents)) {
+        free(own);
+        return CHR_ENOMEM;
+    }
+    chr_err err = CHR_ENOMEM;
+    uint8_t *lab = calloc(d.n + 1, 1), *mark = calloc(d.n + 1, 1);
+    if (!lab || !mark)
+        goto done;
+    (void)lang; /* the model is English-trained; it reads capitalised names in
+                   other Latin-script languages well enough to keep */
+    if (ner->model) {
+        for (size_t k = 0; k < d.nsent; k++) {
+            ner_sent s;
+            ner_doc_sent(&d, k, &s);
+            if (ner_model_decode(ner->model, &s, lab + d.sent0[k]))
+                goto done;
+        }
+        if (!getenv("NER_EXP") || strchr(getenv("NER_EXP"), '3'))
+            ner_rules_apply(&d, lab, mark);
+    } else {
+        ner_rules_gazetteer(&d, lab, mark);
+        ner_rules_apply(&d, lab, mark);
+    }
+    err = ner_link(&d, lab, mark, out);
+done:
+    free(lab);
+    free(mark);
+    ner_doc_free(&d);
+    free(own);
+    return err;
+}
+
+/* ---- story-level linking ------------------------------------------------ */
+
+static int same_name(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+/* Last (or first) word of a multi-word name equals the one-word name s. */
+static int name_part(const char *full, const char *s)
+{
+    const char *sp = strchr(full, ' ');
+    if (!sp || strchr(s, ' '))
+        return 0;
+    const char *last = strrchr(full, ' ') + 1;
+    size_t n = strlen(s);
+    return same_name(last, s) || ((size_t)(sp - full) == n && strncmp(full, s, n) == 0);
 }
 
 chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story,
                                 int **map)
 {
-    if (!story)
+    if (!story || (!docs && n))
         return CHR_EINVAL;
     memset(story, 0, sizeof *story);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += docs[i].n_entities;
+    story->entities = calloc(total + 1, sizeof *story->entities);
+    if (!story->entities)
+        return CHR_ENOMEM;
+    /* pass 1: multi-word names first so one-word names can join them */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            for (size_t j = 0; j < docs[i].n_entities; j++) {
+                const chr_entity *e = &docs[i].entities[j];
+                int multi = strchr(e->canonical, ' ') != NULL;
+                if ((pass == 0) != (multi || e->type != CHR_ENT_PER))
+                    continue;
+                size_t k;
+                for (k = 0; k < story->n_entities; k++) {
+                    chr_entity *s = &story->entities[k];
+                    if (s->type == e->type && (same_name(s->canonical, e->canonical) ||
+                                               (e->type == CHR_ENT_PER && !multi &&
+                                                name_part(s->canonical, e->canonical))))
+                        break;
+                }
+                chr_entity *s = &story->entities[k];
+                if (k == story->n_entities) {
+                    s->canonical = strdup(e->canonical);
+                    s->type = e->type;
+                    if (!s->canonical)
+                        goto oom;
+                    story->n_entities++;
+                }
+                s->mentions += e->mentions;
+                if (!s->country && e->country && !(s->country = strdup(e->country)))
+                    goto oom;
+                if (!s->role && e->role && !(s->role = strdup(e->role)))
+                    goto oom;
+                if (map && map[i])
+                    map[i][j] = (int)k;
+            }
+        }
+    }
     return CHR_OK;
+oom:
+    chr_entities_free(story);
+    return CHR_ENOMEM;
 }

@@ -188,7 +188,7 @@ static const char *const hint_never[] = {
     "sign-up",     "popup",       "modal",        "skip-link",     "skiplink",    "toolbar",
     "pagination",  "author-bio",  "authorbio",    "byline",        "timestamp",   "tag-list",
     "taglist",     "caption",     "masthead",     "footer",        "navbar",      "navigation",
-    "banner",      "widget",      "read-more",    "readmore",      "more-stories",
+    "banner",      "widget",      "ticker",      "read-more",    "readmore",      "more-stories",
     "recommend",   "jump-link",   "print-only",   NULL};
 /* The same, matched as whole words ("rail" but not "trail"). */
 static const char *const hint_never_words[] = {"rail", "tags", "menu", "pager", "keywords",
@@ -298,6 +298,7 @@ enum {
     B_SOFT = 1u << 7, /* started by a single <br>: joins with "\n" */
     B_PARA = 1u << 8,
     B_CAPTION = 1u << 9,
+    B_LINKSTART = 1u << 10, /* its first word is inside a link */
 };
 
 typedef struct block {
@@ -318,6 +319,9 @@ typedef struct elem {
     int hard;   /* boilerplate by its tag (nav, figure...) or a strong name */
     int soft;   /* boilerplate by its tag or name unless it holds the text */
     int spared; /* holds the main text: its soft mark does not count */
+    int raw_chars, raw_link; /* all text below, boilerplate or not */
+    int kids, items; /* block children with text; those that look like teasers */
+    int starts_link;  /* its first text is a link (a teaser's headline) */
     int boiler; /* inside a boilerplate container (this pass) */
     double score; /* sum of block weights below */
     int chars, link_chars;
@@ -445,6 +449,8 @@ static void add_text(page *pg, const char *s, int in_link, int pre)
         }
         if (run == 0 && (pg->len == pg->cur_start || pg->text[pg->len - 1] == ' '))
             pg->cur_words++;
+        if (pg->cur_chars == 0 && in_link)
+            pg->cur_flags |= B_LINKSTART;
         if ((c & 0xC0) != 0x80) {
             pg->cur_chars++;
             if (in_link)
@@ -621,6 +627,39 @@ static double block_weight(const block *b)
     return w;
 }
 
+/* A list of teasers (headline link + summary, repeated) reads like prose
+ * to the weights; find such lists by their shape and make them soft
+ * boilerplate. */
+static void find_teasers(page *pg)
+{
+    for (size_t i = 0; i < pg->nblocks; i++) {
+        const block *b = &pg->blocks[i];
+        int head = (b->flags & B_LINKSTART) || b->link_chars * 2 > b->chars;
+        for (int e = b->leaf; e >= 0; e = pg->elems[e].parent) {
+            if (pg->elems[e].raw_chars == 0)
+                pg->elems[e].starts_link = head;
+            pg->elems[e].raw_chars += b->chars;
+            pg->elems[e].raw_link += b->link_chars;
+        }
+    }
+    for (size_t i = 0; i < pg->nelems; i++) {
+        const elem *e = &pg->elems[i];
+        if (e->parent < 0 || !(e->kind & K_BLOCK) || e->raw_chars == 0)
+            continue;
+        elem *p = &pg->elems[e->parent];
+        p->kids++;
+        if (e->starts_link && e->raw_link >= 15 && e->raw_chars - e->raw_link >= 30 &&
+            e->raw_chars < 1500)
+            p->items++;
+    }
+    for (size_t i = 0; i < pg->nelems; i++) {
+        elem *e = &pg->elems[i];
+        if (e->items >= 4 && e->items * 10 >= e->kids * 6 && !is_top(e->node) &&
+            !(e->hints & H_BODY))
+            e->soft = 1;
+    }
+}
+
 /* Mark boilerplate for one pass: elements are in document order, so a
  * parent always comes before its children. */
 static void mark_boiler(page *pg, int use_soft)
@@ -708,6 +747,7 @@ static void select_blocks(page *pg, int root)
  * containers around it. Returns the element or -1. */
 static int choose(page *pg)
 {
+    find_teasers(pg);
     mark_boiler(pg, 1);
     score(pg);
     int b1 = best_elem(pg);
@@ -722,6 +762,49 @@ static int choose(page *pg)
     mark_boiler(pg, 1);
     score(pg);
     return best_elem(pg);
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static char *join_kept(const page *pg, size_t *out_len)
+{
+    size_t need = 1;
+    for (size_t i = 0; i < pg->nblocks; i++)
+        if (pg->blocks[i].keep)
+            need += pg->blocks[i].end - pg->blocks[i].start + 2;
+    char *o = malloc(need);
+    if (!o)
+        return NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < pg->nblocks; i++) {
+        const block *b = &pg->blocks[i];
+        if (!b->keep)
+            continue;
+        size_t s = b->start, e = b->end;
+        while (s < e && pg->text[s] == ' ')
+            s++;
+        while (e > s && pg->text[e - 1] == ' ')
+            e--;
+        if (e == s)
+            continue;
+        if (len) {
+            o[len++] = '\n';
+            if (!(b->flags & B_SOFT))
+                o[len++] = '\n';
+        }
+        memcpy(o + len, pg->text + s, e - s);
+        len += e - s;
+    }
+    o[len] = '\0';
+    *out_len = len;
+    return o;
+}
+
+static void page_free(page *pg)
+{
+    free(pg->text);
+    free(pg->blocks);
+    free(pg->elems);
 }
 
 #ifdef CHR_HTML_DEBUG

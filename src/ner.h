@@ -277,4 +277,22 @@ int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab);
 /* Tag one prepared sentence with the model: lab[0..s->n). 0, -1 on OOM. */
 int ner_model_decode(const ner_model *m, const ner_sent *s, uint8_t *lab);
 
+/* ---- rules and linking (ner_rules.c, entity_link.c) -------------------- */
+
+/* Per-token marks set by the rules. */
+enum { NER_MARK_RULE = 1u << 0 };
+
+/* Labels from the gazetteer alone (no model, or a language the model was
+ * not trained for): unambiguous places, organisations and nationalities. */
+void ner_rules_gazetteer(const ner_doc *d, uint8_t *lab, uint8_t *mark);
+
+/* Rules over the model's labels: a capitalised name right after a title is
+ * a person ("aide Yury Ushakov"); gazetteer organisations and acronyms the
+ * model left untagged become ORG. */
+void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark);
+
+/* Turn labels into mentions, find roles and nominal mentions, and link
+ * aliases into entities. Returns CHR_OK or CHR_ENOMEM (out zeroed). */
+chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_entities *out);
+
 #endif

@@ -298,10 +298,6 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
                     j += l2;
                     continue;
                 }
-                if (d == '/' && ek != C_DIGIT) {
-                    j += l2;
-                    continue;
-                }
                 break;
             }
             /* a final period belongs to abbreviations: U.S. J. Mr. Corp. */

@@ -446,7 +446,7 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     if (!tc_handle)
         return 0.0;
     /* A few kilobytes decide; cut at a character boundary. */
-    size_t n = len < 3000 ? len : 3000;
+    size_t n = len < 1500 ? len : 1500;
     while (n > 0 && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--;
     pthread_mutex_lock(&tc_lock);

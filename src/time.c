@@ -1,11 +1,11 @@
 /* chronicle — time: public entry points of the temporal tagger.
- * Owns: chr_time_tag, chr_time_infer_ref, chr_date_parse/format and the
- * TIMEX3 type names. (First minimal version; the tagger grows in time_*.c.) */
+ * Owns: chr_time_tag (a thin wrapper over the tagger in time_tag.c),
+ * reference-date inference, chr_date_parse/format and the type names. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "chronicle/time.h"
+#include "time_int.h"
 
 const char *chr_timex_type_name(chr_timex_type t)
 {
@@ -29,18 +29,26 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
         return CHR_EINVAL;
     *out = NULL;
     *n = 0;
+    chr_tx *x = NULL;
+    size_t nx = 0;
+    chr_err rc = chr_time_tag_ex(text, len, ref, lang, &x, &nx);
+    if (rc != CHR_OK)
+        return rc;
+    if (nx == 0) {
+        free(x);
+        return CHR_OK;
+    }
+    chr_timex *t = malloc(nx * sizeof *t);
+    if (!t) {
+        free(x);
+        return CHR_ENOMEM;
+    }
+    for (size_t i = 0; i < nx; i++)
+        t[i] = x[i].t;
+    free(x);
+    *out = t;
+    *n = nx;
     return CHR_OK;
-}
-
-chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_date *out,
-                           double *confidence)
-{
-    if (!out)
-        return CHR_EINVAL;
-    memset(out, 0, sizeof *out);
-    if (confidence)
-        *confidence = 0;
-    return CHR_ENOTFOUND;
 }
 
 static int parse_digits(const char *s, int n, int *v)
@@ -64,9 +72,14 @@ int chr_date_parse(const char *s, chr_date *d)
         if (!parse_digits(s + 5, 2, &r.month) || r.month < 1 || r.month > 12)
             return 0;
         if (s[7] == '-') {
-            if (!parse_digits(s + 8, 2, &r.day) || r.day < 1 || r.day > 31)
+            if (!parse_digits(s + 8, 2, &r.day) || r.day < 1 ||
+                r.day > chr_month_days(r.year, r.month))
                 return 0;
+        } else if (s[7] != 0 && s[7] != 'T' && s[7] != ' ') {
+            return 0;
         }
+    } else if (s[4] != 0 && s[4] != 'T' && s[4] != ' ') {
+        return 0;
     }
     *d = r;
     return 1;
@@ -85,4 +98,115 @@ const char *chr_date_format(const chr_date *d, char *buf, size_t size)
     else
         snprintf(buf, size, "%04d-%02d-%02d", d->year, d->month, d->day);
     return buf;
+}
+
+/* ---- reference date inference ------------------------------------------ */
+
+/* Reads the text's dates without a reference: explicit dates with a year
+ * bound the publication from below (an article reports the past); month-day
+ * dates without a year are placed after the latest explicit date; among
+ * those, dates in future tense bound the publication from above and dates
+ * in past tense from below. "this week" next to a future date puts the
+ * publication in that date's week. */
+chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_date *out,
+                           double *confidence)
+{
+    if (!out || (!text && len))
+        return CHR_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (confidence)
+        *confidence = 0;
+    chr_tx *x = NULL;
+    size_t n = 0;
+    chr_err rc = chr_time_tag_ex(text, len, NULL, lang, &x, &n);
+    if (rc != CHR_OK)
+        return rc;
+    long latest = -1; /* latest explicit date (day number), month-level as its last day */
+    int latest_y = 0, max_year = 0, this_week = 0, nexplicit = 0;
+    for (size_t i = 0; i < n; i++) {
+        const chr_tx *t = &x[i];
+        if (t->rel_week)
+            this_week = 1;
+        if (t->t.type != CHR_TIMEX_DATE || t->y <= 0 || t->y > 2199)
+            continue;
+        int mo = t->m ? t->m : 12;
+        int d = t->d ? t->d : chr_month_days(t->y, mo);
+        long z = chr_days_from_civil(t->y, mo, d);
+        if (!t->m) /* a bare year: a weaker bound, its first day */
+            z = chr_days_from_civil(t->y, 1, 1);
+        nexplicit++;
+        if (z > latest) {
+            latest = z;
+            latest_y = t->y;
+        }
+        if (t->y > max_year)
+            max_year = t->y;
+    }
+    long lo = -1, hi = -1;
+    /* yearless dates in past tense, in text order: each follows the latest
+     * date so far ("In March 2023 ... Later in October" is October 2023) */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n && latest >= 0; i++) {
+            const chr_tx *t = &x[i];
+            if (t->t.type != CHR_TIMEX_DATE || t->y != 0 || !t->m)
+                continue;
+            if ((pass == 0) != (t->tense < 0))
+                continue;
+            int y, lm, ld;
+            chr_civil_from_days(latest, &y, &lm, &ld);
+            long z;
+            if (t->d) {
+                z = chr_days_from_civil(y, t->m, t->d);
+                if (z <= latest)
+                    z = chr_days_from_civil(++y, t->m, t->d);
+            } else {
+                if (t->m <= lm)
+                    y++;
+                z = chr_days_from_civil(y, t->m, chr_month_days(y, t->m));
+            }
+            if (pass == 0) {
+                latest = z;
+                latest_y = y;
+                if (t->d && (lo < 0 || z > lo))
+                    lo = z;
+            } else if (t->tense > 0 && t->d) {
+                if (hi < 0 || z < hi)
+                    hi = z;
+            } else if (t->d) {
+                if (lo < 0 || z > lo)
+                    lo = z;
+            }
+        }
+    }
+    (void)latest_y;
+    free(x);
+    long ref;
+    double conf;
+    if (hi >= 0) {
+        ref = hi - 2;
+        if (this_week) {
+            int y, mo, d;
+            chr_civil_from_days(hi, &y, &mo, &d);
+            long monday = hi - (chr_weekday(y, mo, d) - 1);
+            if (ref < monday)
+                ref = monday;
+        }
+        if (lo >= 0 && lo < hi && ref < lo)
+            ref = lo;
+        conf = lo >= 0 ? 0.7 : 0.6;
+        if (this_week)
+            conf += 0.1;
+    } else if (lo >= 0) {
+        ref = lo + 1;
+        conf = 0.5;
+    } else if (latest >= 0) {
+        ref = latest;
+        conf = nexplicit > 1 ? 0.3 : 0.2;
+    } else {
+        return CHR_ENOTFOUND;
+    }
+    chr_civil_from_days(ref, &out->year, &out->month, &out->day);
+    if (confidence)
+        *confidence = conf;
+    return CHR_OK;
 }

@@ -42,6 +42,7 @@ enum {
     C_SET,       /* U_* daily, weekly, annually ... */
     C_EVERY,     /* every, each, chaque, cada ... */
     C_DECW,      /* decade word: "nineties" = 9 */
+    C_HOLIDAY,   /* H_* fixed and computed holidays */
     C_KW,        /* keyword: K_* */
     C_KW2,       /* a second keyword sense (e.g. "a": English article, Romance "to") */
     C_COUNT
@@ -54,6 +55,8 @@ enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON, P_MIDNIGHT, P_DT, P_OVERNIGHT };
 enum { D_TODAY = 1, D_YESTERDAY, D_TOMORROW, D_TONIGHT, D_DBY, D_DAT, D_NOW, D_RECENTLY,
        D_SOON, D_PREVIOUSLY, D_NOWADAYS, D_CURRENT, D_RECENT, D_FUTURE, D_PAST, D_LASTNIGHT,
        D_TOMORROW_OR_MORNING };
+enum { H_CHRISTMAS = 1, H_CHRISTMAS_EVE, H_NEWYEAR, H_NEWYEARS_EVE, H_THANKSGIVING,
+       H_INDEPENDENCE, H_HALLOWEEN, H_VALENTINE, H_LABOR, H_MEMORIAL, H_ELECTION };
 enum { R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_CURRENT, R_RECENT, R_SAME, R_THAT };
 enum { M_EARLY = 1, M_LATE, M_MID, M_END, M_BEGIN, M_EARLIER, M_LATER };
 

@@ -329,7 +329,7 @@ static const lsrc SRC[] = {
     {"daily", C_SET, U_DAY, EN}, {"weekly", C_SET, U_WEEK, EN}, {"monthly", C_SET, U_MONTH, EN},
     {"annually", C_SET, U_YEAR, EN}, {"yearly", C_SET, U_YEAR, EN},
     {"annual", C_SET, -U_YEAR, EN}, {"hourly", C_SET, U_HOUR, EN},
-    {"quarterly", C_SET, U_QUARTER, EN}, {"nightly", C_SET, U_DAY, EN},
+    {"nightly", C_SET, U_DAY, EN},
     {"quotidien", C_SET, U_DAY, FR}, {"hebdomadaire", C_SET, U_WEEK, FR},
     {"annuellement", C_SET, U_YEAR, FR}, {"täglich", C_SET, U_DAY, DE},
     {"jährlich", C_SET, U_YEAR, DE}, {"ежегодно", C_SET, U_YEAR, RU},
@@ -343,6 +343,14 @@ static const lsrc SRC[] = {
     {"twenties", C_DECW, 2, EN}, {"thirties", C_DECW, 3, EN}, {"forties", C_DECW, 4, EN},
     {"fifties", C_DECW, 5, EN}, {"sixties", C_DECW, 6, EN}, {"seventies", C_DECW, 7, EN},
     {"eighties", C_DECW, 8, EN}, {"nineties", C_DECW, 9, EN},
+    /* holidays (the words that start them) */
+    {"christmas", C_HOLIDAY, H_CHRISTMAS, EN}, {"thanksgiving", C_HOLIDAY, H_THANKSGIVING, EN},
+    {"halloween", C_HOLIDAY, H_HALLOWEEN, EN}, {"noël", C_HOLIDAY, H_CHRISTMAS, FR},
+    {"navidad", C_HOLIDAY, H_CHRISTMAS, ES}, {"natale", C_HOLIDAY, H_CHRISTMAS, IT},
+    {"weihnachten", C_HOLIDAY, H_CHRISTMAS, DE}, {"new", C_KW, K_NEW, EN},
+    {"eve", C_KW, K_EVE, EN}, {"independence", C_KW, K_INDEP, EN},
+    {"valentine", C_KW, K_VALENTINE, EN}, {"election", C_KW, K_ELECTION, EN},
+    {"labor", C_KW, K_LABOR, EN}, {"memorial", C_KW, K_MEMORIAL, EN},
     /* keywords */
     {"the", C_KW, K_THE, EN}, {"le", C_KW, K_THE, FR}, {"la", C_KW, K_THE, FR | ES | IT},
     {"les", C_KW, K_THE, FR}, {"l", C_KW, K_THE, FR | IT}, {"el", C_KW, K_THE, ES},

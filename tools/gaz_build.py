@@ -22,8 +22,8 @@ LANGS = ["de", "es", "fr", "it", "pt", "nl", "ru", "uk", "pl", "sv", "tr", "zh_C
 
 # Priority when a form is in several categories: the first supplies the
 # country and canonical name.
-PRIORITY = ["COUNTRY", "DEMONYM", "GOVBODY", "ORG", "AGENCY", "COMPANY", "REGION",
-            "BIGCITY", "CITY", "SUBDIV", "MISC", "TITLE", "FIRSTNAME"]
+PRIORITY = ["COUNTRY", "DEMONYM", "GOVBODY", "ORG", "AGENCY", "COMPANY", "REGION", "MISC",
+            "BIGCITY", "CITY", "SUBDIV", "TITLE", "FIRSTNAME"]
 
 SUBDIV_TYPES = {
     "State", "Province", "Region", "Republic", "Autonomous region", "Autonomous republic",
@@ -128,7 +128,9 @@ class Gaz:
         for form in sorted(self.e):
             ent = self.e[form]
             cats = sorted(ent["cats"], key=PRIORITY.index)
-            country = next((ent["country"][c] for c in cats if c in ent["country"]), "")
+            # the primary category alone decides the country: "Asia" the
+            # region has none, though a city in the Philippines is named so
+            country = ent["country"].get(cats[0], "")
             canon = next((ent["canon"][c] for c in cats if c in ent["canon"]), "")
             yield form, ",".join(cats), country, canon, "1" if is_exact(form) else "0"
 
@@ -153,6 +155,15 @@ def main():
     g = Gaz()
     codes = set()
 
+    # Short English names preferred as canonical ("=Russia" in
+    # countries_extra.tsv) over ISO's ("Russian Federation").
+    short = {}
+    for ln in lines(os.path.join(a.data, "countries_extra.tsv")):
+        code, forms = ln.split("\t")
+        for f in forms.split(","):
+            if f.strip().startswith("="):
+                short[code] = f.strip()[1:]
+
     # Countries: ISO 3166-1 names in English, then other languages.
     with open(os.path.join(a.iso, "iso_3166-1.json"), encoding="utf-8") as f:
         countries = json.load(f)["3166-1"]
@@ -160,7 +171,7 @@ def main():
     for c in countries:
         code = c["alpha_2"]
         codes.add(code)
-        canon = c.get("common_name") or c["name"]
+        canon = short.get(code) or c.get("common_name") or c["name"]
         english[c["name"]] = (code, canon)
         for k in ("name", "common_name", "official_name"):
             if k in c:
@@ -235,10 +246,10 @@ def main():
             g.add(f.strip(), "DEMONYM", code)
     for ln in lines(os.path.join(a.data, "countries_extra.tsv")):
         code, forms = ln.split("\t")
-        canon = next((c.get("common_name") or c["name"] for c in countries
-                      if c["alpha_2"] == code), None)
+        canon = short.get(code) or next((c.get("common_name") or c["name"] for c in countries
+                                         if c["alpha_2"] == code), None)
         for f in forms.split(","):
-            g.add(f.strip(), "COUNTRY", code, canon)
+            g.add(f.strip().lstrip("="), "COUNTRY", code, canon)
     for ln in lines(os.path.join(a.data, "orgs.tsv")):
         parts = ln.split("\t")
         cat, cc, canon = parts[0], parts[1], parts[2]

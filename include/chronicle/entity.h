@@ -36,24 +36,37 @@ typedef struct chr_ner chr_ner;
 chr_err chr_ner_open(chr_ner **out, chr_diag *d);
 void chr_ner_close(chr_ner *ner);
 
+/* Flags of a mention. */
+enum {
+    /* a role standing for a named entity ("the Russian president" -> the
+     * mention covers "president"); not a name, so not scored as one */
+    CHR_MENTION_NOMINAL = 1u << 0,
+    /* found by a rule or gazetteer rather than the statistical model */
+    CHR_MENTION_RULE = 1u << 1,
+};
+
 /* One mention: [start, end) byte offsets into the tagged text; entity is an
- * index into chr_entities.entities. */
+ * index into chr_entities.entities; flags are CHR_MENTION_*. */
 typedef struct chr_mention {
     size_t start, end;
     chr_ent_type type;
     int entity;
+    unsigned flags;
 } chr_mention;
 
 /* One entity of a document: every mention of it carries its index.
- * canonical is the longest full name the document uses ("Vladimir Putin");
+ * canonical is the full name the document uses most ("Vladimir Putin"; an
+ * acronym's expansion from the gazetteer, "United Nations" for "UN");
  * country is an ISO 3166-1 alpha-2 code ("RU") when the text or gazetteer
- * ties the entity to a country, else NULL. Strings are owned by the
- * chr_entities that holds the entity. */
+ * ties the entity to a country, else NULL; role is the title the text gives
+ * a person ("president"), else NULL. Strings are owned by the chr_entities
+ * that holds the entity. */
 typedef struct chr_entity {
     char *canonical;
     chr_ent_type type;
     char *country;
     int mentions;
+    char *role;
 } chr_entity;
 
 /* Result of chr_ner_tag; mentions are sorted by start offset and never

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""chronicle — eval/stories_eval.py: score story clustering against gold stories.
+
+Owns: turning the labelled sets (DUC 2004 task 2 folders, UCI News Aggregator
+headlines) into one mixed JSON Lines file, running chronicle on it in a fresh
+database, reading `stories --json`, and the scores: pairwise P/R/F1 over
+document pairs, BCubed P/R/F1 (Bagga & Baldwin 1998, Amigo et al. 2009) and
+the adjusted Rand index (Hubert & Arabie 1985). Also the agreement of two
+ingest orders, and the scikit-learn peer (eval/peer_sklearn.py) when
+importable. Python standard library only.
+
+usage: stories_eval.py [--set duc|uci|all] [--engine chronicle|bench]
+                       [--orders N] [--no-peer] [--json OUT]
+"""
+import argparse
+import collections
+import csv
+import datetime
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("CHR_SHARED", os.path.join(ROOT, "..", "shared"))
+DUC_DIR = os.path.join(SHARED, "bench/duc2004/usmanniazi/DUC2004_Summarization_Documents/"
+                       "duc2004_testdata/tasks1and2/duc2004_tasks1and2_docs/docs")
+UCI_CSV = os.path.join(SHARED, "bench/uci-news-aggregator-partial/uci-news-aggregator.csv")
+
+
+# ---- data sets: lists of (doc_id, gold_label, record) ----
+
+def load_duc():
+    docs = []
+    for cluster in sorted(os.listdir(DUC_DIR)):
+        folder = os.path.join(DUC_DIR, cluster)
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
+                text = f.read().strip()
+            docs.append(("duc/%s/%s" % (cluster, name), "duc" + cluster,
+                         {"id": "duc-%s-%s" % (cluster, name), "text": text}))
+    return docs
+
+
+def load_uci():
+    docs = []
+    with open(UCI_CSV, encoding="utf-8", errors="replace", newline="") as f:
+        lines = f.read().split("\n")
+    # the last line of the partial file is truncated: drop it (and a trailing empty one)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    lines.pop()
+    for row in csv.DictReader(lines):
+        if not row.get("STORY") or not row.get("TITLE"):
+            continue
+        ts = int(row["TIMESTAMP"]) / 1000.0
+        date = datetime.datetime.fromtimestamp(ts, datetime.timezone.utc).strftime("%Y-%m-%d")
+        docs.append(("uci/" + row["ID"], "uci" + row["STORY"],
+                     {"id": "uci-" + row["ID"], "text": row["TITLE"], "date": date}))
+    return docs
+
+
+# ---- metrics (published definitions, no library) ----
+
+def comb2(n):
+    return n * (n - 1) // 2
+
+
+def contingency(pred, gold):
+    ids = [i for i in gold if i in pred]
+    table = collections.Counter((pred[i], gold[i]) for i in ids)
+    a = collections.Counter(pred[i] for i in ids)
+    b = collections.Counter(gold[i] for i in ids)
+    return ids, table, a, b
+
+
+def prf(p, r):
+    return (2 * p * r / (p + r)) if p + r > 0 else 0.0
+
+
+def scores(pred, gold):
+    """pred, gold: dict doc -> label. Scores over the docs in gold."""
+    ids, table, a, b = contingency(pred, gold)
+    n = len(ids)
+    tp = sum(comb2(v) for v in table.values())
+    pp = sum(comb2(v) for v in a.values())
+    gp = sum(comb2(v) for v in b.values())
+    pw_p = tp / pp if pp else 1.0
+    pw_r = tp / gp if gp else 1.0
+    # BCubed: per item, over the items of its predicted / gold cluster
+    bp = sum(table[(pred[i], gold[i])] / a[pred[i]] for i in ids) / n
+    br = sum(table[(pred[i], gold[i])] / b[gold[i]] for i in ids) / n
+    # adjusted Rand index
+    expected = pp * gp / comb2(n) if n > 1 else 0
+    max_index = (pp + gp) / 2
+    ari = (tp - expected) / (max_index - expected) if max_index != expected else 1.0
+    return {"docs": n, "clusters": len(a), "gold_clusters": len(b),
+            "pairwise_p": pw_p, "pairwise_r": pw_r, "pairwise_f1": prf(pw_p, pw_r),
+            "bcubed_p": bp, "bcubed_r": br, "bcubed_f1": prf(bp, br), "ari": ari}
+
+
+# ---- engines ----
+
+def write_jsonl(docs, path):
+    with open(path, "w", encoding="utf-8") as f:
+        for _, _, rec in docs:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def exact_copies(docs):
+    """line (1-based) -> line of the first identical text: the content hash
+    stores those once, so they take the story of their first copy."""
+    first, alias = {}, {}
+    for k, (_, _, rec) in enumerate(docs, 1):
+        key = " ".join(rec["text"].split())
+        if key in first:
+            alias[k] = first[key]
+        else:
+            first[key] = k
+    return alias
+
+
+def run_chronicle(docs, tmp, binary):
+    path = os.path.join(tmp, "docs.jsonl")
+    write_jsonl(docs, path)
+    db = os.path.join(tmp, "eval.db")
+    for ext in ("", "-wal", "-shm"):
+        if os.path.exists(db + ext):
+            os.remove(db + ext)
+    t = time.time()
+    subprocess.run([binary, "--db", db, "--quiet", "ingest", path], check=False,
+                   stdout=subprocess.DEVNULL)
+    elapsed = time.time() - t
+    out = subprocess.run([binary, "--db", db, "stories", "--json"], check=True,
+                         stdout=subprocess.PIPE).stdout
+    stories = json.loads(out)
+    by_line = {}
+    for s in stories:
+        for art in s["articles"]:
+            src = art["source"]
+            if "#" in src:
+                by_line[int(src.rsplit("#", 1)[1])] = s["id"]
+    return finish(docs, by_line), elapsed
+
+
+def run_bench(docs, tmp, binary, opts=()):
+    path = os.path.join(tmp, "docs.jsonl")
+    write_jsonl(docs, path)
+    assign = os.path.join(tmp, "assign.tsv")
+    cmd = [binary, "--assign", assign]
+    for o in opts:
+        cmd += ["--opt", o]
+    t = time.time()
+    subprocess.run(cmd + [path], check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.time() - t
+    by_line = {}
+    with open(assign) as f:
+        for line in f:
+            no, story, _ = line.split("\t")
+            by_line[int(no)] = int(story)
+    return finish(docs, by_line), elapsed
+
+
+def finish(docs, by_line):
+    alias = exact_copies(docs)
+    pred = {}
+    for k, (doc_id, _, _) in enumerate(docs, 1):
+        line = alias.get(k, k)
+        if line in by_line:
+            pred[doc_id] = by_line[line]
+        else:  # not stored at all (rejected): a cluster of its own
+            pred[doc_id] = "missing-%d" % k
+    return pred
+
+
+def run_peer(docs, tmp):
+    peer = os.path.join(ROOT, "eval", "peer_sklearn.py")
+    path = os.path.join(tmp, "peer.jsonl")
+    write_jsonl(docs, path)
+    py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    probe = subprocess.run([py, "-c", "import sklearn"], stderr=subprocess.DEVNULL)
+    if probe.returncode != 0:
+        return None, None
+    t = time.time()
+    out = subprocess.run([py, peer, path], check=True, stdout=subprocess.PIPE).stdout
+    elapsed = time.time() - t
+    labels = json.loads(out)
+    return {docs[k][0]: labels[k] for k in range(len(docs))}, elapsed
+
+
+def fmt(name, s, secs=None):
+    extra = " %6.2fs" % secs if secs is not None else ""
+    return ("  %-10s pairwise P %.3f R %.3f F1 %.3f | BCubed P %.3f R %.3f F1 %.3f | ARI %.3f"
+            " | %d clusters (gold %d)%s" % (
+                name, s["pairwise_p"], s["pairwise_r"], s["pairwise_f1"], s["bcubed_p"],
+                s["bcubed_r"], s["bcubed_f1"], s["ari"], s["clusters"], s["gold_clusters"],
+                extra))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", default="all", choices=["duc", "uci", "all"])
+    ap.add_argument("--engine", default="chronicle", choices=["chronicle", "bench"])
+    ap.add_argument("--bin", default=None, help="chronicle (or stories_bench) binary")
+    ap.add_argument("--orders", type=int, default=2, help="ingest orders to compare")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--opt", action="append", default=[], help="bench engine: name=value")
+    ap.add_argument("--json", help="write all numbers to this file")
+    args = ap.parse_args()
+    binary = args.bin or os.path.join(
+        ROOT, "build", "chronicle" if args.engine == "chronicle" else "bench/stories_bench")
+    sets = {"duc": load_duc, "uci": load_uci}
+    wanted = ["duc", "uci"] if args.set == "all" else [args.set]
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in wanted:
+            docs = sets[name]()
+            gold = {d[0]: d[1] for d in docs}
+            print("%s: %d documents, %d gold stories" % (name, len(docs), len(set(gold.values()))))
+            preds = []
+            for o in range(max(1, args.orders)):
+                order = list(docs)
+                random.Random(args.seed + o).shuffle(order)
+                if args.engine == "chronicle":
+                    pred, secs = run_chronicle(order, tmp, binary)
+                else:
+                    pred, secs = run_bench(order, tmp, binary, args.opt)
+                s = scores(pred, gold)
+                print(fmt("order %d" % (o + 1), s, secs))
+                preds.append(pred)
+                results.setdefault(name, {})["order%d" % (o + 1)] = s
+            if len(preds) > 1:
+                agree = scores(preds[1], preds[0])
+                print("  orders 1 vs 2: ARI %.3f, pairwise F1 %.3f, BCubed F1 %.3f" % (
+                    agree["ari"], agree["pairwise_f1"], agree["bcubed_f1"]))
+                results[name]["order_agreement"] = agree
+            if not args.no_peer:
+                peer, secs = run_peer(docs, tmp)
+                if peer is None:
+                    print("  peer: scikit-learn not importable by /usr/bin/python3, skipped")
+                else:
+                    s = scores(peer, gold)
+                    print(fmt("sklearn", s, secs))
+                    results[name]["peer"] = s
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

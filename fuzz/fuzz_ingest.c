@@ -1,0 +1,48 @@
+/* libFuzzer target for the ingest parsers: format detection, the plain-text
+ * header, JSON Lines, encoding repair (and HTML/WARC through dispatch), then
+ * cleaning, sentence splitting and tokenisation of every article read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chronicle/clean.h"
+#include "chronicle/ingest.h"
+#include "chronicle/text.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+    static char path[64];
+    if (!path[0])
+        snprintf(path, sizeof path, "/tmp/chr-fuzz-ingest-%d", (int)getpid());
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return 0;
+    fwrite(data, 1, size, f);
+    fclose(f);
+    chr_reader *r = NULL;
+    chr_diag d;
+    if (chr_reader_open(path, &r, &d) != CHR_OK)
+        return 0;
+    for (int guard = 0; guard < 10000; guard++) {
+        chr_article *a = NULL;
+        chr_err e = chr_reader_next(r, &a, &d);
+        if (e == CHR_OK && !a)
+            break;
+        if (!a)
+            continue;
+        chr_doc *doc = NULL;
+        if (chr_clean(a, &doc, &d) == CHR_OK) {
+            chr_token *t = NULL;
+            size_t n = 0;
+            chr_tokenize(doc->clean, doc->clean_len, &t, &n);
+            free(t);
+            chr_doc_free(doc);
+        }
+        chr_article_free(a);
+    }
+    chr_reader_close(r);
+    return 0;
+}

@@ -1,0 +1,695 @@
+/* chronicle — entity: from token labels to mentions and entities. Owns
+ * alias linking within a document ("Putin" -> "Vladimir Putin", "SCO" ->
+ * "Shanghai Cooperation Organisation", "the Russian president" -> the person
+ * the text calls Russia's president), roles and countries of entities, and
+ * story-level merging of several documents' entities. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner.h"
+
+#define MAX_ROLES 4
+
+typedef struct lmen {
+    size_t a, b; /* token range */
+    int type;
+    unsigned flags;
+    int parent; /* union-find */
+    const ner_gaz_info *gi;
+} lmen;
+
+typedef struct role {
+    uint64_t title; /* folded hash of the title text */
+    size_t ta, tb;  /* its tokens */
+    unsigned country;
+    int rank;
+} role;
+
+typedef struct lgroup {
+    int type, count, named;
+    unsigned country;
+    role roles[MAX_ROLES];
+    int nroles;
+} lgroup;
+
+typedef struct linker {
+    const ner_doc *d;
+    lmen *m;
+    size_t n, cap;
+} linker;
+
+static int find(lmen *m, int i)
+{
+    while (m[i].parent != i) {
+        m[i].parent = m[m[i].parent].parent;
+        i = m[i].parent;
+    }
+    return i;
+}
+
+static void unite(lmen *m, int i, int j)
+{
+    i = find(m, i);
+    j = find(m, j);
+    if (i != j)
+        m[j > i ? j : i].parent = j > i ? i : j;
+}
+
+static int add_mention(linker *L, size_t a, size_t b, int type, unsigned flags)
+{
+    if (L->n == L->cap) {
+        size_t nc = L->cap ? L->cap * 2 : 32;
+        lmen *nm = realloc(L->m, nc * sizeof *nm);
+        if (!nm)
+            return -1;
+        L->m = nm;
+        L->cap = nc;
+    }
+    lmen *x = &L->m[L->n];
+    memset(x, 0, sizeof *x);
+    x->a = a;
+    x->b = b;
+    x->type = type;
+    x->flags = flags;
+    x->parent = (int)L->n;
+    L->n++;
+    return 0;
+}
+
+/* Gazetteer entry covering exactly tokens [a, b), case checked. */
+static const ner_gaz_info *gaz_exact(const ner_doc *d, size_t a, size_t b)
+{
+    size_t k = 0;
+    while (k + 1 < d->nsent + 1 && d->sent0[k + 1] <= a)
+        k++;
+    size_t s0 = d->sent0[k];
+    ner_gaz_match m = ner_gaz_longest(d->t + s0, d->sent0[k + 1] - s0, a - s0);
+    return m.info && s0 + m.end == b ? m.info : NULL;
+}
+
+static uint64_t span_hash(const ner_doc *d, size_t a, size_t b)
+{
+    uint64_t h = NER_SEQ_INIT;
+    for (size_t i = a; i < b; i++)
+        h = ner_seq_add(h, d->t[i].lhash);
+    return h;
+}
+
+static int is_punct_tok(const ner_doc *d, size_t i, char c)
+{
+    const ner_tok *t = &d->t[i];
+    return t->end - t->start == 1 && d->text[t->start] == c;
+}
+
+static int is_poss(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    const char *s = d->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
+           (n == 4 && memcmp(s, "\xE2\x80\x99", 3) == 0 && (s[3] == 's' || s[3] == 'S'));
+}
+
+/* Country named by tokens ending at e (exclusive): a demonym ("Russian"),
+ * a country or government seat with possessive ("Russia's", "Kremlin's"),
+ * or a government seat ("Kremlin"). Sets *start; returns 0 when none. */
+static unsigned country_before(const ner_doc *d, size_t s0, size_t e, size_t *start)
+{
+    if (e <= s0)
+        return 0;
+    size_t end = e;
+    if (is_poss(d, e - 1)) {
+        if (e - 1 <= s0)
+            return 0;
+        end = e - 1;
+    }
+    for (size_t a = end > s0 + 4 ? end - 4 : s0; a < end; a++) {
+        const ner_gaz_info *gi = gaz_exact(d, a, end);
+        if (!gi || !gi->country)
+            continue;
+        unsigned need = (1u << GZ_COUNTRY) | (1u << GZ_GOVBODY);
+        if (end == e)
+            need |= 1u << GZ_DEMONYM;
+        if (gi->cats & need) {
+            *start = a;
+            return gi->country;
+        }
+    }
+    return 0;
+}
+
+/* Title gazetteer match ending exactly at e (exclusive), the longest. */
+static int title_before(const ner_doc *d, size_t s0, size_t e, size_t *ta)
+{
+    for (size_t a = e > s0 + 4 ? e - 4 : s0; a < e; a++) {
+        const ner_gaz_info *gi = gaz_exact(d, a, e);
+        if (gi && (gi->cats & (1u << GZ_TITLE))) {
+            *ta = a;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int title_rank(const ner_doc *d, size_t a, size_t b)
+{
+    char buf[64];
+    const ner_tok *t = d->t;
+    size_t n = ner_fold(d->text + t[a].start, t[b - 1].end - t[a].start, buf, sizeof buf);
+    (void)n;
+    static const char *const top[] = {"president", "king", "queen", "emperor", "supreme leader",
+                                      "sultan", "emir", "dictator", "leader"};
+    static const char *const gov[] = {"prime minister", "premier", "chancellor"};
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
+        if (strcmp(buf, top[i]) == 0)
+            return 3;
+    for (size_t i = 0; i < sizeof gov / sizeof *gov; i++)
+        if (strcmp(buf, gov[i]) == 0)
+            return 2;
+    return 1;
+}
+
+/* A generic word for whoever leads a country: "leader", "chief", "head". */
+static int title_generic(const ner_doc *d, size_t a, size_t b)
+{
+    char buf[64];
+    const ner_tok *t = d->t;
+    ner_fold(d->text + t[a].start, t[b - 1].end - t[a].start, buf, sizeof buf);
+    return strcmp(buf, "leader") == 0 || strcmp(buf, "chief") == 0 || strcmp(buf, "head") == 0 ||
+           strcmp(buf, "head of state") == 0 || strcmp(buf, "dictator") == 0 ||
+           strcmp(buf, "ruler") == 0 || strcmp(buf, "strongman") == 0;
+}
+
+static void add_role(lgroup *g, const ner_doc *d, size_t ta, size_t tb, unsigned country)
+{
+    if (g->nroles == MAX_ROLES)
+        return;
+    role *r = &g->roles[g->nroles++];
+    r->title = span_hash(d, ta, tb);
+    r->ta = ta;
+    r->tb = tb;
+    r->country = country;
+    r->rank = title_rank(d, ta, tb);
+}
+
+static size_t sent_of(const ner_doc *d, size_t tok)
+{
+    size_t lo = 0, hi = d->nsent;
+    while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sent0[mid] <= tok)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Surface text of tokens [a, b) with single spaces (no space before 's).
+ * dedup drops a word repeated right after itself ("Vladimir Putin Putin");
+ * titlecase turns a headline's capitals into "Moscow". */
+static char *surface(const ner_doc *d, size_t a, size_t b, int dedup, int titlecase)
+{
+    size_t len = 0;
+    for (size_t i = a; i < b; i++)
+        len += d->t[i].end - d->t[i].start + 1;
+    char *s = malloc(len + 1), *p = s;
+    if (!s)
+        return NULL;
+    for (size_t i = a; i < b; i++) {
+        if (dedup && i > a && d->t[i].lhash == d->t[i - 1].lhash)
+            continue;
+        if (p > s && !is_poss(d, i) && !is_punct_tok(d, i, '.'))
+            *p++ = ' ';
+        const char *w = d->text + d->t[i].start;
+        size_t wl = d->t[i].end - d->t[i].start;
+        for (size_t k = 0; k < wl; k++) {
+            char c = w[k];
+            if (titlecase && k > 0 && c >= 'A' && c <= 'Z' && w[k - 1] != '-' && w[k - 1] != '\'')
+                c = (char)(c + 32);
+            *p++ = c;
+        }
+    }
+    *p = '\0';
+    return s;
+}
+
+/* Hash of the canonical form of a mention: the gazetteer's expansion, or
+ * the folded words (repeats dropped). */
+static uint64_t mention_key(const ner_doc *d, const lmen *x)
+{
+    const char *c = ner_gaz_canon(x->gi);
+    if (c) {
+        char buf[256];
+        size_t n = ner_fold(c, strlen(c), buf, sizeof buf);
+        uint64_t h = NER_SEQ_INIT;
+        for (size_t i = 0, w = 0; i <= n; i++)
+            if (i == n || buf[i] == ' ') {
+                if (i > w)
+                    h = ner_seq_add(h, ner_fnv(NER_FNV_INIT, buf + w, i - w));
+                w = i + 1;
+            }
+        return h;
+    }
+    uint64_t h = NER_SEQ_INIT;
+    for (size_t i = x->a; i < x->b; i++)
+        if (i == x->a || d->t[i].lhash != d->t[i - 1].lhash)
+            h = ner_seq_add(h, d->t[i].lhash);
+    return h;
+}
+
+static int allcaps_span(const ner_doc *d, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if ((d->t[i].flags & NT_ALPHA) && !(d->t[i].flags & NT_ALLUP))
+            return 0;
+    return 1;
+}
+
+/* Initials of the capitalised words of tokens [a, b) ("SCO"). */
+static size_t initials(const ner_doc *d, size_t a, size_t b, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && n + 1 < cap; i++)
+        if (d->t[i].flags & NT_UPPER0)
+            buf[n++] = d->text[d->t[i].start];
+    buf[n] = '\0';
+    return n;
+}
+
+/* One document, one reading: a name the model typed differently in
+ * different places takes the type of its full-name occurrences (a person's
+ * surname stays a person), else the type most of its occurrences have. */
+static void consistency(const ner_doc *d, lmen *m, size_t n)
+{
+    const ner_tok *t = d->t;
+    const char *ex = getenv("NER_EXP");
+    int e1 = !ex || strchr(ex, '1'), e2 = !ex || strchr(ex, '2');
+    for (size_t i = 0; i < n && e1; i++) {
+        if (m[i].type == CHR_ENT_PER)
+            continue;
+        size_t len = m[i].b - m[i].a;
+        for (size_t j = 0; j < n; j++) {
+            if (m[j].type != CHR_ENT_PER || m[j].b - m[j].a < 2 || j == i)
+                continue;
+            int same = len >= 2 ? t[m[i].a].lhash == t[m[j].a].lhash &&
+                                      t[m[i].b - 1].lhash == t[m[j].b - 1].lhash
+                                : t[m[i].a].lhash == t[m[j].b - 1].lhash &&
+                                      !(d->gaz_1[m[i].a] & ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY)));
+            if (same) {
+                m[i].type = CHR_ENT_PER;
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; i < n && e2; i++) {
+        uint64_t h = span_hash(d, m[i].a, m[i].b);
+        int votes[CHR_ENT_NTYPES] = {0};
+        for (size_t j = 0; j < n; j++)
+            if (m[j].b - m[j].a == m[i].b - m[i].a && span_hash(d, m[j].a, m[j].b) == h)
+                votes[m[j].type]++;
+        int best = m[i].type;
+        for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
+            if (votes[ty] > votes[best])
+                best = ty;
+        m[i].type = best;
+    }
+}
+
+static int cmp_mention(const void *x, const void *y)
+{
+    const chr_mention *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_entities *out)
+{
+    memset(out, 0, sizeof *out);
+    linker L = {d, NULL, 0, 0};
+    const ner_tok *t = d->t;
+    lgroup *g = NULL;
+    int *gid = NULL, *rep = NULL;
+    chr_err err = CHR_ENOMEM;
+
+    /* 1. mentions from IOB2 labels */
+    for (size_t k = 0; k < d->nsent; k++) {
+        for (size_t i = d->sent0[k]; i < d->sent0[k + 1];) {
+            if (!lab[i]) {
+                i++;
+                continue;
+            }
+            size_t j = i + 1;
+            while (j < d->sent0[k + 1] && lab[j] == ner_lab_b(ner_lab_type(lab[i])) + 1)
+                j++;
+            unsigned fl = 0;
+            for (size_t q = i; q < j; q++)
+                if (mark[q] & NER_MARK_RULE)
+                    fl |= CHR_MENTION_RULE;
+            if (add_mention(&L, i, j, ner_lab_type(lab[i]), fl))
+                goto done;
+            L.m[L.n - 1].gi = gaz_exact(d, i, j);
+            i = j;
+        }
+    }
+    size_t nnamed = L.n;
+    lmen *m = L.m;
+    consistency(d, m, nnamed);
+
+    /* 2. people: full names alike, then single names to the full name */
+    for (size_t i = 0; i < nnamed; i++) {
+        if (m[i].type != CHR_ENT_PER || m[i].b - m[i].a < 2)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            if (m[j].type != CHR_ENT_PER || m[j].b - m[j].a < 2)
+                continue;
+            if (t[m[i].a].lhash == t[m[j].a].lhash && t[m[i].b - 1].lhash == t[m[j].b - 1].lhash)
+                unite(m, (int)i, (int)j);
+        }
+    }
+    /* group sizes decide between candidates */
+    int *cnt = calloc(nnamed + 1, sizeof *cnt);
+    if (!cnt)
+        goto done;
+    for (size_t i = 0; i < nnamed; i++)
+        cnt[find(m, (int)i)]++;
+    for (size_t i = 0; i < nnamed; i++) {
+        if (m[i].b - m[i].a != 1 || m[i].type != CHR_ENT_PER)
+            continue;
+        uint64_t h = t[m[i].a].lhash;
+        int best = -1, bscore = 0;
+        for (size_t j = 0; j < nnamed; j++) {
+            if (m[j].type != CHR_ENT_PER || m[j].b - m[j].a < 2)
+                continue;
+            int sc = 0;
+            if (t[m[j].b - 1].lhash == h)
+                sc = 2;
+            else if (t[m[j].a].lhash == h)
+                sc = 1;
+            if (!sc)
+                continue;
+            sc = sc * 1000 + cnt[find(m, (int)j)];
+            if (sc > bscore) {
+                bscore = sc;
+                best = (int)j;
+            }
+        }
+        if (best >= 0)
+            unite(m, (int)i, best);
+    }
+    free(cnt);
+
+    /* 3. other types: same gazetteer canonical or same words; acronyms */
+    for (size_t i = 0; i < nnamed; i++) {
+        if (m[i].type == CHR_ENT_PER)
+            continue;
+        uint64_t hi = mention_key(d, &m[i]);
+        size_t li = m[i].b - m[i].a;
+        for (size_t j = 0; j < i; j++) {
+            if (m[j].type != m[i].type)
+                continue;
+            if (hi == mention_key(d, &m[j])) {
+                unite(m, (int)i, (int)j);
+                break;
+            }
+            /* "Foreign Ministry" after "Russian Foreign Ministry" */
+            size_t lj = m[j].b - m[j].a;
+            if (m[i].type == CHR_ENT_ORG && li != lj && (li < lj ? li : lj) >= 2) {
+                const lmen *sh = li < lj ? &m[i] : &m[j], *lo = li < lj ? &m[j] : &m[i];
+                size_t ls = sh->b - sh->a, q;
+                for (q = 0; q < ls; q++)
+                    if (t[sh->a + q].lhash != t[lo->b - ls + q].lhash)
+                        break;
+                if (q == ls) {
+                    unite(m, (int)i, (int)j);
+                    break;
+                }
+            }
+            /* "Shanghai Cooperation Organisation" ... "SCO" */
+            size_t ai = m[i].b - m[i].a == 1 && (t[m[i].a].flags & NT_ALLUP) ? i : SIZE_MAX;
+            size_t aj = m[j].b - m[j].a == 1 && (t[m[j].a].flags & NT_ALLUP) ? j : SIZE_MAX;
+            size_t acr = ai != SIZE_MAX ? ai : aj, full = ai != SIZE_MAX ? j : i;
+            if (m[i].type == CHR_ENT_ORG && acr != SIZE_MAX && acr != full &&
+                m[full].b - m[full].a >= 2) {
+                char ini[16];
+                size_t nl = initials(d, m[full].a, m[full].b, ini, sizeof ini);
+                const ner_tok *x = &t[m[acr].a];
+                if (nl >= 2 && nl == x->end - x->start && memcmp(ini, d->text + x->start, nl) == 0)
+                    unite(m, (int)i, (int)j);
+            }
+        }
+    }
+
+    /* 4. groups */
+    gid = malloc((nnamed + 1) * sizeof *gid);
+    rep = malloc((nnamed + 1) * sizeof *rep);
+    g = calloc(nnamed + 1, sizeof *g);
+    if (!gid || !rep || !g)
+        goto done;
+    int ng = 0;
+    for (size_t i = 0; i < nnamed; i++) {
+        int r = find(m, (int)i);
+        if ((size_t)r == i) {
+            gid[i] = ng;
+            g[ng].type = m[i].type;
+            ng++;
+        }
+    }
+    for (size_t i = 0; i < nnamed; i++) {
+        gid[i] = gid[find(m, (int)i)];
+        lgroup *x = &g[gid[i]];
+        x->count++;
+        x->named++;
+        if (!x->country && m[i].gi && m[i].gi->country && m[i].type != CHR_ENT_PER)
+            x->country = m[i].gi->country;
+    }
+
+    /* 5. roles of people, countries of organisations */
+    for (size_t i = 0; i < nnamed; i++) {
+        size_t k = sent_of(d, m[i].a), s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        lgroup *x = &g[gid[i]];
+        if (m[i].type == CHR_ENT_PER) {
+            size_t e = m[i].a, ta, ca;
+            if (e > s0 && is_punct_tok(d, e - 1, ']'))
+                e--;
+            if (title_before(d, s0, e, &ta)) {
+                unsigned c = country_before(d, s0, ta, &ca);
+                add_role(x, d, ta, e, c);
+                if (c && !x->country)
+                    x->country = c;
+            } else if (e > s0) {
+                /* "President of the Russian Federation Vladimir Putin" */
+                size_t cs;
+                for (cs = e > s0 + 4 ? e - 4 : s0; cs < e; cs++) {
+                    const ner_gaz_info *gi = gaz_exact(d, cs, e);
+                    if (gi && (gi->cats & (1u << GZ_COUNTRY)) && gi->country)
+                        break;
+                }
+                if (cs < e) {
+                    const ner_gaz_info *gi = gaz_exact(d, cs, e);
+                    size_t p = cs;
+                    if (p > s0 && t[p - 1].lhash == ner_fnv(NER_FNV_INIT, "the", 3))
+                        p--;
+                    if (p > s0 && t[p - 1].lhash == ner_fnv(NER_FNV_INIT, "of", 2) &&
+                        title_before(d, s0, p - 1, &ta)) {
+                        add_role(x, d, ta, p - 1, gi->country);
+                        if (!x->country)
+                            x->country = gi->country;
+                    }
+                }
+            }
+            /* apposition: "Sergey Lavrov, Russia's foreign minister" */
+            size_t p = m[i].b;
+            if (p + 2 < s1 && is_punct_tok(d, p, ',')) {
+                size_t q = p + 1;
+                if (t[q].lhash == ner_fnv(NER_FNV_INIT, "the", 3))
+                    q++;
+                for (size_t e2 = q + 1; e2 <= s1 && e2 <= q + 6; e2++) {
+                    if (title_before(d, q, e2, &ta) && ta > q &&
+                        (e2 == s1 || !(t[e2].flags & NT_UPPER0))) {
+                        unsigned c = country_before(d, q, ta, &ca);
+                        if (c && ca == q) {
+                            add_role(x, d, ta, e2, c);
+                            if (!x->country)
+                                x->country = c;
+                            break;
+                        }
+                    }
+                }
+            }
+        } else if (!x->country) {
+            /* "Russian Foreign Ministry", "Russian agency TASS" */
+            for (size_t q = m[i].a; q < m[i].b && !x->country; q++) {
+                const ner_gaz_info *gi = gaz_exact(d, q, q + 1);
+                if (gi && gi->country && (gi->cats & ((1u << GZ_DEMONYM) | (1u << GZ_COUNTRY))))
+                    x->country = gi->country;
+            }
+            size_t ca;
+            if (!x->country && m[i].type == CHR_ENT_ORG && m[i].a > s0) {
+                unsigned c = country_before(d, s0, m[i].a, &ca);
+                if (c && d->t[m[i].a - 1].flags & NT_UPPER0)
+                    x->country = c;
+            }
+        }
+    }
+
+    /* 6. nominal mentions: "the Russian president", "the Kremlin chief" */
+    uint8_t *inside = calloc(d->n + 1, 1);
+    if (!inside)
+        goto done;
+    for (size_t i = 0; i < nnamed; i++)
+        memset(inside + m[i].a, 1, m[i].b - m[i].a);
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k])
+            continue;
+        for (size_t a = s0; a < s1; a++) {
+            if (!(d->gaz_b[a] & (1u << GZ_TITLE)) || inside[a])
+                continue;
+            size_t ta = a, tb = 0;
+            for (size_t e = a + 1; e <= s1 && e <= a + 4; e++) {
+                const ner_gaz_info *gi = gaz_exact(d, a, e);
+                if (gi && (gi->cats & (1u << GZ_TITLE)))
+                    tb = e;
+            }
+            if (!tb || memchr(inside + ta, 1, tb - ta))
+                continue;
+            if (tb < s1 && (inside[tb] || is_punct_tok(d, tb, ']')) &&
+                (d->t[tb].flags & NT_UPPER0))
+                continue; /* a title before a name, not a nominal */
+            size_t ca;
+            unsigned c = country_before(d, s0, ta, &ca);
+            if (!c)
+                continue;
+            int generic = title_generic(d, ta, tb);
+            uint64_t th = span_hash(d, ta, tb);
+            int best = -1, bs = 0;
+            for (int q = 0; q < ng; q++) {
+                if (g[q].type != CHR_ENT_PER)
+                    continue;
+                for (int r = 0; r < g[q].nroles; r++) {
+                    const role *ro = &g[q].roles[r];
+                    if (ro->country != c)
+                        continue;
+                    int sc = ro->title == th ? 10 : generic && ro->rank >= 2 ? ro->rank : 0;
+                    sc = sc * 1000 + g[q].named;
+                    if (sc >= 1000 && sc > bs) {
+                        bs = sc;
+                        best = q;
+                    }
+                }
+            }
+            if (best < 0)
+                continue;
+            if (add_mention(&L, ta, tb, CHR_ENT_PER, CHR_MENTION_NOMINAL))
+                goto done_inside;
+            m = L.m;
+            int *ng2 = realloc(gid, L.n * sizeof *gid);
+            if (!ng2)
+                goto done_inside;
+            gid = ng2;
+            gid[L.n - 1] = best;
+            g[best].count++;
+            memset(inside + ta, 1, tb - ta);
+            a = tb - 1;
+        }
+    }
+    free(inside);
+    inside = NULL;
+
+    /* 7. canonical names: a gazetteer expansion, else the most used full form */
+    for (int q = 0; q < ng; q++)
+        rep[q] = -1;
+    for (size_t i = 0; i < nnamed; i++) {
+        int q = gid[i], r = rep[q];
+        if (r < 0) {
+            rep[q] = (int)i;
+            continue;
+        }
+        const char *ci = ner_gaz_canon(m[i].gi), *cr = ner_gaz_canon(m[r].gi);
+        if (cr && !ci)
+            continue;
+        if (ci && !cr) {
+            rep[q] = (int)i;
+            continue;
+        }
+        size_t li = m[i].b - m[i].a, lr = m[r].b - m[r].a;
+        int capi = allcaps_span(d, m[i].a, m[i].b) && li > 1;
+        int capr = allcaps_span(d, m[r].a, m[r].b) && lr > 1;
+        if (capi != capr) {
+            if (capr)
+                rep[q] = (int)i;
+            continue;
+        }
+        if (g[q].type == CHR_ENT_PER) {
+            /* prefer multi-word names, then the most frequent one */
+            int fi = 0, fr = 0;
+            uint64_t hi = span_hash(d, m[i].a, m[i].b), hr = span_hash(d, m[r].a, m[r].b);
+            for (size_t j = 0; j < nnamed; j++) {
+                if (gid[j] != q)
+                    continue;
+                uint64_t hj = span_hash(d, m[j].a, m[j].b);
+                fi += hj == hi;
+                fr += hj == hr;
+            }
+            if ((li >= 2) != (lr >= 2) ? li >= 2 : fi > fr)
+                rep[q] = (int)i;
+        } else if (li > lr) {
+            rep[q] = (int)i;
+        }
+    }
+
+    /* 8. output */
+    out->entities = calloc((size_t)ng + 1, sizeof *out->entities);
+    out->mentions = calloc(L.n + 1, sizeof *out->mentions);
+    if (!out->entities || !out->mentions)
+        goto done;
+    out->n_entities = (size_t)ng;
+    for (int q = 0; q < ng; q++) {
+        chr_entity *e = &out->entities[q];
+        int r = rep[q];
+        const char *c = ner_gaz_canon(m[r].gi);
+        int tc = m[r].gi && !(m[r].gi->flags & GZF_EXACT) && allcaps_span(d, m[r].a, m[r].b);
+        e->canonical = c ? strdup(c) : surface(d, m[r].a, m[r].b, g[q].type == CHR_ENT_PER, tc);
+        e->type = (chr_ent_type)g[q].type;
+        e->mentions = g[q].count;
+        const char *cc = ner_gaz_country_code(g[q].country);
+        e->country = cc ? strdup(cc) : NULL;
+        if (g[q].nroles) {
+            const role *best = &g[q].roles[0];
+            for (int x = 1; x < g[q].nroles; x++)
+                if (g[q].roles[x].rank > best->rank)
+                    best = &g[q].roles[x];
+            char buf[64];
+            ner_fold(d->text + t[best->ta].start, t[best->tb - 1].end - t[best->ta].start, buf,
+                     sizeof buf);
+            e->role = strdup(buf);
+            if (!e->role)
+                goto done;
+        }
+        if (!e->canonical || (cc && !e->country))
+            goto done;
+    }
+    for (size_t i = 0; i < L.n; i++) {
+        chr_mention *o = &out->mentions[i];
+        o->start = t[m[i].a].start;
+        o->end = t[m[i].b - 1].end;
+        o->type = (chr_ent_type)m[i].type;
+        o->entity = gid[i];
+        o->flags = m[i].flags;
+    }
+    out->n_mentions = L.n;
+    qsort(out->mentions, out->n_mentions, sizeof *out->mentions, cmp_mention);
+    err = CHR_OK;
+    goto done;
+done_inside:
+    free(inside);
+done:
+    if (err != CHR_OK)
+        chr_entities_free(out);
+    free(L.m);
+    free(g);
+    free(gid);
+    free(rep);
+    return err;
+}

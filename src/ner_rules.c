@@ -1,0 +1,97 @@
+/* chronicle — entity: rules applied around the statistical tagger. Owns
+ * the title rule ("Chinese President Xi Jinping", "aide Yury Ushakov"),
+ * gazetteer-only labelling, and gazetteer organisations the model missed.
+ * Rules only fill tokens the model left as O; they never relabel. */
+#include <string.h>
+
+#include "ner.h"
+
+#define CATS_LOC ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY) | (1u << GZ_REGION))
+#define CATS_ORG ((1u << GZ_ORG) | (1u << GZ_AGENCY) | (1u << GZ_GOVBODY) | (1u << GZ_COMPANY))
+
+static int all_o(const uint8_t *lab, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (lab[i])
+            return 0;
+    return 1;
+}
+
+static void set_span(uint8_t *lab, uint8_t *mark, size_t a, size_t b, int type)
+{
+    for (size_t i = a; i < b; i++) {
+        lab[i] = (uint8_t)(i == a ? ner_lab_b(type) : ner_lab_b(type) + 1);
+        mark[i] |= NER_MARK_RULE;
+    }
+}
+
+/* The gazetteer type of a match when it is unambiguous, else -1. */
+static int gaz_type(const ner_gaz_info *gi, int strict)
+{
+    unsigned c = gi->cats;
+    int loc = (c & (CATS_LOC | (strict ? 0 : (1u << GZ_CITY) | (1u << GZ_SUBDIV)))) != 0;
+    int org = (c & CATS_ORG) != 0;
+    int misc = (c & ((1u << GZ_DEMONYM) | (1u << GZ_MISC))) != 0;
+    if (loc + org + misc != 1 || (c & (1u << GZ_FIRSTNAME) && strict))
+        return -1;
+    return loc ? CHR_ENT_LOC : org ? CHR_ENT_ORG : CHR_ENT_MISC;
+}
+
+static int capitalised(const ner_tok *t)
+{
+    return (t->flags & (NT_UPPER0 | NT_DIGIT)) != 0;
+}
+
+void ner_rules_gazetteer(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t a = d->sent0[k], b = d->sent0[k + 1];
+        for (size_t i = a; i < b;) {
+            ner_gaz_match m = ner_gaz_longest(d->t + a, b - a, i - a);
+            int type = m.info ? gaz_type(m.info, 0) : -1;
+            if (type >= 0 && capitalised(&d->t[i]) && all_o(lab, i, a + m.end)) {
+                set_span(lab, mark, i, a + m.end, type);
+                i = a + m.end;
+            } else {
+                i++;
+            }
+        }
+    }
+}
+
+void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t a = d->sent0[k], b = d->sent0[k + 1];
+        if (d->allcaps[k])
+            continue;
+        for (size_t i = a; i < b; i++) {
+            if (!((d->gaz_b[i]) & ((1u << GZ_TITLE) | CATS_ORG)))
+                continue;
+            ner_gaz_match m = ner_gaz_longest(d->t + a, b - a, i - a);
+            if (!m.info)
+                continue;
+            size_t e = a + m.end;
+            if ((m.info->cats & CATS_ORG) && all_o(lab, i, e) && capitalised(&d->t[i]) &&
+                gaz_type(m.info, 1) == CHR_ENT_ORG &&
+                ((m.info->flags & GZF_EXACT) || e - i > 1)) {
+                set_span(lab, mark, i, e, CHR_ENT_ORG);
+                i = e - 1;
+                continue;
+            }
+            if (!(m.info->cats & (1u << GZ_TITLE)) || e >= b)
+                continue;
+            /* title, then up to three capitalised words the model left as O */
+            size_t p = e;
+            if (p < b && d->text[d->t[p].start] == ']')
+                p++;
+            size_t q = p;
+            while (q < b && q - p < 3 && (d->t[q].flags & NT_UPPER0) &&
+                   (d->t[q].flags & NT_ALPHA) && !(d->t[q].flags & NT_ALLUP) && !lab[q] &&
+                   !(d->gaz_1[q] & ((1u << GZ_TITLE) | (1u << GZ_DEMONYM) | CATS_LOC | CATS_ORG)))
+                q++;
+            if (q > p && (q >= b || !(d->t[q].flags & NT_UPPER0)))
+                set_span(lab, mark, p, q, CHR_ENT_PER);
+        }
+    }
+}

@@ -1,0 +1,2521 @@
+/* chronicle — time: the single-pass scanner and the TIMEX3 grammar.
+ * Owns: tokenising text into words/numbers/punctuation, the chunking that
+ * skips text without temporal words, the pattern functions that recognise
+ * expressions and their normalisation against a reference date. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "time_int.h"
+
+/* ---- calendar ---------------------------------------------------------- */
+
+long chr_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void chr_civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long dd = doy - (153 * mp + 2) / 5 + 1;
+    long mm = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int)(yy + (mm <= 2));
+    *m = (int)mm;
+    *d = (int)dd;
+}
+
+int chr_weekday(int y, int m, int d)
+{
+    long z = chr_days_from_civil(y, m, d);
+    long w = (z + 3) % 7; /* 1970-01-01 was a Thursday (3 with Monday = 0) */
+    if (w < 0)
+        w += 7;
+    return (int)w + 1;
+}
+
+void chr_iso_week(int y, int m, int d, int *wy, int *w)
+{
+    long z = chr_days_from_civil(y, m, d);
+    int wd = chr_weekday(y, m, d);
+    long thu = z - wd + 4; /* the Thursday of this ISO week decides the year */
+    int ty, tm, td;
+    chr_civil_from_days(thu, &ty, &tm, &td);
+    long jan1 = chr_days_from_civil(ty, 1, 1);
+    *wy = ty;
+    *w = (int)((thu - jan1) / 7) + 1;
+}
+
+int chr_month_days(int y, int m)
+{
+    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 31;
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return md[m - 1];
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
+
+typedef struct tk {
+    size_t s, e;
+    const tlex *lx;
+    uint32_t cm;  /* classes active for the requested languages */
+    uint32_t num; /* value of a number token (capped) */
+    uint8_t kind;
+    uint8_t nd;    /* digits */
+    uint8_t glued; /* no white space before */
+    uint8_t cap;   /* capitalised word */
+    char ch;       /* punctuation: ASCII char; '\'' for ’, '-' for dashes */
+} tk;
+
+#define HEAD_MASK                                                                                  \
+    ((1u << C_MONTH) | (1u << C_MONABBR) | (1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_UNIT) |    \
+     (1u << C_UNITPL) | (1u << C_SEASON) | (1u << C_PART) | (1u << C_DEICT) | (1u << C_SET) |      \
+     (1u << C_DECW) | (1u << C_POSTREL) | (1u << C_NUMW) | (1u << C_HOLIDAY))
+
+#define CHUNK_MAX 256
+
+/* Matching state for one text. */
+typedef struct M {
+    const char *text;
+    size_t len;
+    tk *t;
+    int n;
+    unsigned lang;
+    int hasref, ry, rm, rd;
+    /* anaphora: the last resolved calendar date */
+    int ay, am, ad, aq;
+    char agran; /* 'Y', 'Q', 'M', 'D' or 0 */
+    chr_tx *out;
+    size_t nout, cap;
+    int oom;
+} M;
+
+/* A match. */
+typedef struct R {
+    int first, end; /* token range of the extent */
+    int type;
+    char v[48], ev[48];
+    unsigned flags;
+    int tense, y, m, d, explicit_day, rel_week;
+    char gran; /* for anaphora */
+    int q;
+} R;
+
+static inline int has(const M *m, int i, int c)
+{
+    return i >= 0 && i < m->n && ((m->t[i].cm >> c) & 1u);
+}
+static inline int val(const M *m, int i, int c)
+{
+    return m->t[i].lx->val[c];
+}
+static inline int kw(const M *m, int i, int k)
+{
+    return (has(m, i, C_KW) && val(m, i, C_KW) == k) || (has(m, i, C_KW2) && val(m, i, C_KW2) == k);
+}
+static inline int pu(const M *m, int i, char c)
+{
+    return i >= 0 && i < m->n && m->t[i].kind == TK_PUNCT && m->t[i].ch == c;
+}
+static inline int isnum(const M *m, int i)
+{
+    return i >= 0 && i < m->n && m->t[i].kind == TK_NUM;
+}
+static inline int glued(const M *m, int i)
+{
+    return i < m->n && m->t[i].glued;
+}
+/* A plain number: not part of 1,500 or 3.5 or 10/27. */
+static int plainnum(const M *m, int i)
+{
+    if (!isnum(m, i))
+        return 0;
+    if (i > 0 && glued(m, i) && m->t[i - 1].kind == TK_NUM)
+        return 0;
+    if (i > 1 && glued(m, i) && (pu(m, i - 1, ',') || pu(m, i - 1, '.') || pu(m, i - 1, '/')) &&
+        isnum(m, i - 2) && glued(m, i - 1))
+        return 0;
+    if (i + 2 < m->n && (pu(m, i + 1, ',') || pu(m, i + 1, '.') || pu(m, i + 1, '/') ||
+                         pu(m, i + 1, ':')) &&
+        glued(m, i + 1) && glued(m, i + 2) && isnum(m, i + 2))
+        return 0;
+    if (i > 0 && glued(m, i) && (pu(m, i - 1, '$') || pu(m, i - 1, '#')))
+        return 0;
+    if (i + 1 < m->n && glued(m, i + 1) && pu(m, i + 1, '%'))
+        return 0;
+    return 1;
+}
+
+/* ---- value helpers ----------------------------------------------------- */
+
+static void add_days(int *y, int *mo, int *d, long k)
+{
+    chr_civil_from_days(chr_days_from_civil(*y, *mo, *d) + k, y, mo, d);
+}
+
+static void add_months(int *y, int *mo, int k)
+{
+    int t = *y * 12 + (*mo - 1) + k;
+    *y = t / 12;
+    *mo = t % 12 + 1;
+}
+
+static void fmt_date(char *b, int y, int mo, int d)
+{
+    if (y > 0)
+        snprintf(b, 48, "%04d-%02d-%02d", y, mo, d);
+    else
+        snprintf(b, 48, "XXXX-%02d-%02d", mo, d);
+}
+
+/* Value of "unit u shifted by k" around an anchor date (y, mo, d). */
+static void fmt_unit(char *b, int u, long k, int y, int mo, int d)
+{
+    int wy, w;
+    switch (u) {
+    case U_DAY:
+        add_days(&y, &mo, &d, k);
+        fmt_date(b, y, mo, d);
+        return;
+    case U_FORTNIGHT:
+        k *= 2;
+        /* fall through */
+    case U_WEEK:
+    case U_WEEKEND:
+        add_days(&y, &mo, &d, 7 * k);
+        chr_iso_week(y, mo, d, &wy, &w);
+        snprintf(b, 48, "%04d-W%02d%s", wy, w, u == U_WEEKEND ? "-WE" : "");
+        return;
+    case U_MONTH:
+        add_months(&y, &mo, (int)k);
+        snprintf(b, 48, "%04d-%02d", y, mo);
+        return;
+    case U_QUARTER: {
+        int t = y * 4 + (mo - 1) / 3 + (int)k;
+        snprintf(b, 48, "%04d-Q%d", t / 4, t % 4 + 1);
+        return;
+    }
+    case U_HALF: {
+        int t = y * 2 + (mo - 1) / 6 + (int)k;
+        snprintf(b, 48, "%04d-H%d", t / 2, t % 2 + 1);
+        return;
+    }
+    case U_YEAR:
+        snprintf(b, 48, "%04d", y + (int)k);
+        return;
+    case U_DECADE:
+        snprintf(b, 48, "%03d", y / 10 + (int)k);
+        return;
+    case U_CENTURY:
+        snprintf(b, 48, "%02d", y / 100 + (int)k);
+        return;
+    case U_MILLENNIUM:
+        snprintf(b, 48, "%d", y / 1000 + (int)k);
+        return;
+    default: /* hours, minutes: the day */
+        fmt_date(b, y, mo, d);
+        return;
+    }
+}
+
+static const char *dur_letter(int u, int *mult, int *timepart)
+{
+    *mult = 1;
+    *timepart = 0;
+    switch (u) {
+    case U_SEC:
+        *timepart = 1;
+        return "S";
+    case U_MIN:
+        *timepart = 1;
+        return "M";
+    case U_HOUR:
+        *timepart = 1;
+        return "H";
+    case U_DAY:
+        return "D";
+    case U_WEEK:
+        return "W";
+    case U_WEEKEND:
+        *mult = 2;
+        return "D";
+    case U_FORTNIGHT:
+        *mult = 2;
+        return "W";
+    case U_MONTH:
+        return "M";
+    case U_QUARTER:
+        return "Q";
+    case U_HALF:
+        *mult = 6;
+        return "M";
+    case U_DECADE:
+        *mult = 10;
+        return "Y";
+    case U_CENTURY:
+        *mult = 100;
+        return "Y";
+    case U_MILLENNIUM:
+        *mult = 1000;
+        return "Y";
+    default:
+        return "Y";
+    }
+}
+
+/* Duration value: n < 0 means unknown ("PXY"); half adds one half unit. */
+static void fmt_dur(char *b, long n, int u, int half)
+{
+    int mult, tp;
+    const char *l = dur_letter(u, &mult, &tp);
+    if (n < 0) {
+        if (u == U_DECADE)
+            snprintf(b, 48, "PXDE");
+        else if (u == U_CENTURY)
+            snprintf(b, 48, "PXCE");
+        else
+            snprintf(b, 48, "P%sX%s", tp ? "T" : "", l);
+        return;
+    }
+    if (half && u == U_YEAR)
+        snprintf(b, 48, "P%ldY6M", n);
+    else if (half && u == U_HOUR)
+        snprintf(b, 48, "PT%ldH30M", n);
+    else if (half && u == U_DAY)
+        snprintf(b, 48, "P%ldDT12H", n);
+    else
+        snprintf(b, 48, "P%s%ld%s", tp ? "T" : "", n * mult, l);
+}
+
+/* ---- tense of the governing verb --------------------------------------- */
+
+static int word_eq(const char *w, size_t n, const char *s)
+{
+    return strlen(s) == n && memcmp(w, s, n) == 0;
+}
+
+static int in_list(const char *w, size_t n, const char *const *l)
+{
+    for (; *l; l++)
+        if (word_eq(w, n, *l))
+            return 1;
+    return 0;
+}
+
+static const char *const FUT_WORDS[] = {
+    "will", "ll", "shall", "going", "scheduled", "expected", "slated", "plans", "plan", "due",
+    "upcoming", "next", "tomorrow", "coming", "intends", "aims", "hopes", "sera",
+    "seront", "aura", "prochain", "prochaine", "será", "serán", "hará", "sarà", "saranno", "wird",
+    "werden", "soll", "prevé", "prévu", "prevista", "previsto", "soon", "early", NULL};
+static const char *const PAST_WORDS[] = {
+    "was", "were", "had", "did", "said", "told", "came", "went", "made", "took", "gave", "met",
+    "held", "began", "won", "lost", "left", "saw", "thought", "felt", "found", "got", "brought",
+    "bought", "built", "sent", "spent", "paid", "sold", "led", "fell", "rose", "ran", "kept",
+    "heard", "meant", "stood", "ago", "last", "yesterday", "struck", "hit", "shot", "put", "cut",
+    "quit", "spoke", "wrote", "became", "broke", "chose", "drove", "flew", "grew", "knew", "wore",
+    "earlier", "fue", "fueron", "dijo", "hubo", "había", "était", "avait", "été", "dit",
+    "waren", "hatte", "wurde", "sagte", "stato", "stata", "disse", "ont", "hanno", NULL};
+static const char *const ED_EXCEPT[] = {
+    "need", "indeed", "speed", "proceed", "exceed", "succeed", "united", "red", "bed", "hundred",
+    "feed", "seed", "breed", "weed", "scheduled", "expected", "planned", "related", "based",
+    "concerned", "alleged", "so-called", "called", "named", "detailed", "limited", "advanced",
+    "proposed", "planned", "intended", "supposed", NULL};
+
+/* Tense of a word: -1 past, +1 future, 0 none. Only lower-case ASCII words. */
+static int word_tense(const char *w, size_t n)
+{
+    if (n == 0 || n > 16)
+        return 0;
+    char b[17];
+    for (size_t i = 0; i < n; i++)
+        b[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+    if (in_list(b, n, FUT_WORDS))
+        return 1;
+    if (in_list(b, n, PAST_WORDS))
+        return -1;
+    if (n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd' && !in_list(b, n, ED_EXCEPT))
+        return -1;
+    return 0;
+}
+
+typedef struct wspan {
+    size_t s, e;
+} wspan;
+
+/* Collect up to max words going away from pos in direction dir, stopping at
+ * a sentence end. Returns how many. */
+static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, size_t limit)
+{
+    int n = 0;
+    size_t steps = 0;
+    if (dir < 0) {
+        size_t p = pos;
+        while (p > 0 && n < max && steps < limit) {
+            unsigned char c = (unsigned char)m->text[p - 1];
+            if (c == '!' || c == '?' || c == ';' || (c == '\n' && p > 1 && m->text[p - 2] == '\n'))
+                break;
+            if (c == '.' && p > 2 && m->text[p - 2] != '.' &&
+                !(m->text[p - 2] >= 'A' && m->text[p - 2] <= 'Z') &&
+                !(p > 3 && m->text[p - 3] >= 'A' && m->text[p - 3] <= 'Z' &&
+                  m->text[p - 4] == ' '))
+                break;
+            if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+                size_t e = p;
+                while (p > 0 && ((((unsigned char)m->text[p - 1] | 32) >= 'a' &&
+                                  ((unsigned char)m->text[p - 1] | 32) <= 'z') ||
+                                 (unsigned char)m->text[p - 1] >= 0x80))
+                    p--;
+                ws[n].s = p;
+                ws[n].e = e;
+                n++;
+            } else {
+                p--;
+            }
+            steps++;
+        }
+    } else {
+        size_t p = pos;
+        while (p < m->len && n < max && steps < limit) {
+            unsigned char c = (unsigned char)m->text[p];
+            if (c == '.' || c == '!' || c == '?' || c == ';' ||
+                (c == '\n' && p + 1 < m->len && m->text[p + 1] == '\n'))
+                break;
+            if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+                size_t s = p;
+                while (p < m->len && ((((unsigned char)m->text[p] | 32) >= 'a' &&
+                                       ((unsigned char)m->text[p] | 32) <= 'z') ||
+                                      (unsigned char)m->text[p] >= 0x80))
+                    p++;
+                ws[n].s = s;
+                ws[n].e = p;
+                n++;
+            } else {
+                p++;
+            }
+            steps++;
+        }
+    }
+    return n;
+}
+
+/* Tense of the verb governing the expression text[s..e): the nearest word
+ * with a tense, left or right, within the sentence. A past participle after
+ * "be"/"been" (passive: "will be held") does not count as past. */
+static int guess_tense(const M *m, size_t s, size_t e)
+{
+    wspan L[12], Rw[8];
+    int nl = collect_words(m, s, -1, L, 12, 160);
+    int nr = collect_words(m, e, 1, Rw, 8, 100);
+    int best = 0, bestd = 99;
+    for (int i = 0; i < nl; i++) {
+        int t = word_tense(m->text + L[i].s, L[i].e - L[i].s);
+        if (t < 0 && i + 1 < nl) {
+            const char *w = m->text + L[i + 1].s;
+            size_t n = L[i + 1].e - L[i + 1].s;
+            if (word_eq(w, n, "be") || word_eq(w, n, "been") || word_eq(w, n, "being"))
+                continue;
+        }
+        if (t) {
+            best = t;
+            bestd = i;
+            break;
+        }
+    }
+    for (int i = 0; i < nr && i < bestd; i++) {
+        int t = word_tense(m->text + Rw[i].s, Rw[i].e - Rw[i].s);
+        if (t) {
+            best = t;
+            break;
+        }
+    }
+    return best;
+}
+
+/* ---- resolution -------------------------------------------------------- */
+
+/* Weekday wd relative to the reference: dir -1 last, +1 next, 0 by tense. */
+static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, int *d)
+{
+    *y = m->ry;
+    *mo = m->rm;
+    *d = m->rd;
+    int rw = chr_weekday(m->ry, m->rm, m->rd);
+    long k;
+    if (dir == 0 && wd == rw)
+        k = 0;
+    else if (dir > 0 || (dir == 0 && tense > 0))
+        k = ((wd - rw) + 7) % 7 == 0 ? 7 : ((wd - rw) + 7) % 7;
+    else if (dir == 2) /* this: same ISO week */
+        k = wd - rw;
+    else
+        k = -(((rw - wd) + 7) % 7 == 0 ? 7 : ((rw - wd) + 7) % 7);
+    add_days(y, mo, d, k);
+}
+
+/* Year of a month (and day) stated without year. */
+static int res_md_year(const M *m, int mo, int d, int tense)
+{
+    if (!m->hasref)
+        return 0;
+    long r = chr_days_from_civil(m->ry, m->rm, m->rd);
+    if (d == 0) {
+        if (tense < 0)
+            return mo > m->rm ? m->ry - 1 : m->ry;
+        if (tense > 0)
+            return mo < m->rm ? m->ry + 1 : m->ry;
+        return m->ry;
+    }
+    long best = 0;
+    int by = m->ry;
+    long c[3];
+    for (int k = 0; k < 3; k++) {
+        int yy = m->ry - 1 + k;
+        int dd = d > chr_month_days(yy, mo) ? chr_month_days(yy, mo) : d;
+        c[k] = chr_days_from_civil(yy, mo, dd) - r;
+    }
+    /* nearest by default */
+    best = c[0];
+    by = m->ry - 1;
+    for (int k = 1; k < 3; k++)
+        if (labs(c[k]) < labs(best)) {
+            best = c[k];
+            by = m->ry - 1 + k;
+        }
+    if (tense < 0 && best > 0) {
+        /* past tense: the latest not after the reference, unless far */
+        for (int k = 2; k >= 0; k--)
+            if (c[k] <= 0) {
+                if (-c[k] <= 300 || best > 60)
+                    by = m->ry - 1 + k;
+                break;
+            }
+    } else if (tense > 0 && best < 0) {
+        for (int k = 0; k < 3; k++)
+            if (c[k] >= 0) {
+                if (c[k] <= 300 || best < -60)
+                    by = m->ry - 1 + k;
+                break;
+            }
+    }
+    return by;
+}
+
+/* ---- counting words ---------------------------------------------------- */
+
+/* A count: digits or number words ("twenty-four", "a couple of", "a few",
+ * "several"). *v = -1 for vague counts. Returns the index after it, or 0. */
+static int p_count(const M *m, int i, long *v, int *half)
+{
+    *half = 0;
+    if (plainnum(m, i) || (isnum(m, i) && i + 2 < m->n && pu(m, i + 1, ',') && glued(m, i + 1) &&
+                           isnum(m, i + 2) && m->t[i + 2].nd == 3 && glued(m, i + 2))) {
+        long x = m->t[i].num;
+        int j = i + 1;
+        while (j + 1 < m->n && pu(m, j, ',') && glued(m, j) && isnum(m, j + 1) &&
+               m->t[j + 1].nd == 3 && glued(m, j + 1) && x < 1000000) {
+            x = x * 1000 + m->t[j + 1].num;
+            j += 2;
+        }
+        if (m->t[i].nd > 7)
+            return 0;
+        /* "2 1/2" */
+        if (isnum(m, j) && m->t[j].num == 1 && pu(m, j + 1, '/') && isnum(m, j + 2) &&
+            m->t[j + 2].num == 2 && glued(m, j + 1) && glued(m, j + 2)) {
+            *half = 1;
+            j += 3;
+        }
+        *v = x;
+        return j;
+    }
+    if (has(m, i, C_NUMW)) {
+        long x = val(m, i, C_NUMW);
+        int j = i + 1;
+        if (x >= 20 && x < 100 && pu(m, j, '-') && has(m, j + 1, C_NUMW) &&
+            val(m, j + 1, C_NUMW) < 10) {
+            x += val(m, j + 1, C_NUMW);
+            j += 2;
+        } else if (x >= 20 && x < 100 && has(m, j, C_NUMW) && val(m, j, C_NUMW) < 10) {
+            x += val(m, j, C_NUMW);
+            j++;
+        }
+        if (has(m, j, C_NUMW) && (val(m, j, C_NUMW) == 100 || val(m, j, C_NUMW) == 1000)) {
+            x *= val(m, j, C_NUMW);
+            j++;
+        }
+        if (x == 12 && m->t[i].e - m->t[i].s == 5 && j < m->n && kw(m, j, K_OF))
+            j++; /* "a dozen of" */
+        *v = x;
+        return j;
+    }
+    if (kw(m, i, K_A)) {
+        if (kw(m, i + 1, K_FEW)) { /* a few, a couple (of) */
+            size_t n = m->t[i + 1].e - m->t[i + 1].s;
+            int j = i + 2;
+            *v = (n == 6) ? 2 : -1; /* couple */
+            if (kw(m, j, K_OF))
+                j++;
+            return j;
+        }
+        if (has(m, i + 1, C_NUMW) && (val(m, i + 1, C_NUMW) == 100 || val(m, i + 1, C_NUMW) == 1000 ||
+                                      val(m, i + 1, C_NUMW) == 12)) {
+            *v = val(m, i + 1, C_NUMW);
+            return i + 2;
+        }
+        *v = 1;
+        return i + 1;
+    }
+    if (kw(m, i, K_FEW)) {
+        size_t n = m->t[i].e - m->t[i].s;
+        *v = -1;
+        if (n == 6 && kw(m, i + 1, K_OF)) { /* couple of */
+            *v = 2;
+            return i + 2;
+        }
+        return i + 1;
+    }
+    return 0;
+}
+
+/* A unit noun; *pl set for plurals. Returns index after, or 0. */
+static int p_unit(const M *m, int i, int *u, int *pl)
+{
+    if (has(m, i, C_UNIT)) {
+        *u = val(m, i, C_UNIT);
+        *pl = 0;
+        return i + 1;
+    }
+    if (has(m, i, C_UNITPL)) {
+        *u = val(m, i, C_UNITPL);
+        *pl = 1;
+        return i + 1;
+    }
+    return 0;
+}
+
+/* A four-digit year (or "'98"). Returns index after, or 0. */
+static int p_year(const M *m, int i, int *y)
+{
+    if (plainnum(m, i) && m->t[i].nd == 4 && m->t[i].num >= 1000 && m->t[i].num <= 2199) {
+        *y = (int)m->t[i].num;
+        return i + 1;
+    }
+    if (pu(m, i, '\'') && isnum(m, i + 1) && glued(m, i + 1) && m->t[i + 1].nd == 2 &&
+        !(i + 2 < m->n && kw(m, i + 2, K_S) && glued(m, i + 2))) {
+        int x = (int)m->t[i + 1].num;
+        *y = x < 30 ? 2000 + x : 1900 + x;
+        return i + 2;
+    }
+    return 0;
+}
+
+/* A day of month: 1..31 with optional ordinal suffix. */
+static int p_day(const M *m, int i, int *d)
+{
+    if (plainnum(m, i) && m->t[i].nd <= 2 && m->t[i].num >= 1 && m->t[i].num <= 31) {
+        *d = (int)m->t[i].num;
+        int j = i + 1;
+        if (j < m->n && glued(m, j) && (kw(m, j, K_ORDSUF)))
+            j++;
+        return j;
+    }
+    if (has(m, i, C_ORDW) && val(m, i, C_ORDW) <= 31) {
+        *d = val(m, i, C_ORDW);
+        return i + 1;
+    }
+    return 0;
+}
+
+/* A month name; abbreviations need a capital or a following number; the
+ * English words "may"/"march" need a capital. */
+static int p_month(const M *m, int i, int *mo, int strict)
+{
+    if (has(m, i, C_MONTH)) {
+        const tk *t = &m->t[i];
+        size_t n = t->e - t->s;
+        if ((t->lx->lang[C_MONTH] & TL_EN) && !t->cap &&
+            ((n == 3 && memcmp(m->text + t->s, "may", 3) == 0) ||
+             (n == 5 && memcmp(m->text + t->s, "march", 5) == 0)))
+            return 0;
+        if (strict && !t->cap && (t->lx->lang[C_MONTH] & TL_EN) && !(m->lang & ~TL_EN))
+            return 0;
+        *mo = val(m, i, C_MONTH);
+        return i + 1;
+    }
+    if (has(m, i, C_MONABBR) && (m->t[i].cap || !strict)) {
+        *mo = val(m, i, C_MONABBR);
+        int j = i + 1;
+        if (pu(m, j, '.') && glued(m, j))
+            return j + 1;
+        if (isnum(m, j) || m->t[i].cap)
+            return j;
+    }
+    return 0;
+}
+
+static int p_wday(const M *m, int i, int *wd)
+{
+    if (has(m, i, C_WDAY)) {
+        const tk *t = &m->t[i];
+        if ((t->lx->lang[C_WDAY] & TL_EN) && !t->cap)
+            return 0;
+        *wd = val(m, i, C_WDAY);
+        int j = i + 1;
+        /* Portuguese "segunda-feira" */
+        if (pu(m, j, '-') && j + 1 < m->n && m->t[j + 1].kind == TK_WORD &&
+            m->t[j + 1].e - m->t[j + 1].s == 5 &&
+            memcmp(m->text + m->t[j + 1].s, "feira", 5) == 0)
+            j += 2;
+        return j;
+    }
+    if (has(m, i, C_WDABBR) && m->t[i].cap && pu(m, i + 1, '.') && glued(m, i + 1)) {
+        *wd = val(m, i, C_WDABBR);
+        return i + 2;
+    }
+    return 0;
+}
+
+/* "last year", "this year", "l'année dernière", "el año pasado" after a
+ * date: returns index after and *dy (year shift), or 0. */
+static int p_year_shift(const M *m, int i, int *dy)
+{
+    int j = i;
+    if (kw(m, j, K_OF))
+        j++;
+    if (kw(m, j, K_THE))
+        j++;
+    if (pu(m, j, '\''))
+        j++;
+    if (has(m, j, C_REL) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR) {
+        int r = val(m, j, C_REL);
+        if (r == R_LAST || r == R_PAST)
+            *dy = -1;
+        else if (r == R_NEXT || r == R_COMING)
+            *dy = 1;
+        else if (r == R_THIS || r == R_CURRENT)
+            *dy = 0;
+        else
+            return 0;
+        return j + 2;
+    }
+    if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_YEAR && has(m, j + 1, C_POSTREL)) {
+        int r = val(m, j + 1, C_POSTREL);
+        *dy = r == R_LAST ? -1 : r == R_NEXT ? 1 : 0;
+        return j + 2;
+    }
+    return 0;
+}
+
+/* ---- patterns ---------------------------------------------------------- */
+
+static void r_init(R *r, int first)
+{
+    memset(r, 0, sizeof *r);
+    r->first = first;
+    r->type = CHR_TIMEX_DATE;
+}
+
+static void set_date(R *r, int y, int mo, int d)
+{
+    r->y = y;
+    r->m = mo;
+    r->d = d;
+    if (d)
+        fmt_date(r->v, y, mo, d);
+    else if (y > 0)
+        snprintf(r->v, 48, "%04d-%02d", y, mo);
+    else
+        snprintf(r->v, 48, "XXXX-%02d", mo);
+    r->gran = d ? 'D' : 'M';
+}
+
+/* Range end within the same month or into another: "-17", "to 21",
+ * "and 17", "- June 2". */
+static int p_range_md(const M *m, int j, int *emo, int *ed)
+{
+    if (pu(m, j, '-') || kw(m, j, K_TO) || kw(m, j, K_AND) || kw(m, j, K_Y) ||
+        (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
+        int k = j + 1, mo2, d2;
+        int k2 = p_month(m, k, &mo2, 0);
+        if (k2) {
+            int k3 = p_day(m, k2, &d2);
+            if (k3) {
+                *emo = mo2;
+                *ed = d2;
+                return k3;
+            }
+        }
+        k2 = p_day(m, k, &d2);
+        if (k2 && !(isnum(m, k) && m->t[k].nd == 4)) {
+            *emo = 0;
+            *ed = d2;
+            return k2;
+        }
+    }
+    return 0;
+}
+
+/* Month first: "May 16", "Oct. 23, 1998", "May 16-17", "March 20-22 last
+ * year", "March 2023", "March of 2023", "May". */
+static int pat_md(M *m, int i, R *r)
+{
+    int j = i, wd = 0, mo, d, y = 0, emo = 0, ed = 0;
+    int k = p_wday(m, j, &wd);
+    if (k) {
+        j = k;
+        if (pu(m, j, ','))
+            j++;
+    }
+    k = p_month(m, j, &mo, 1);
+    if (!k)
+        return 0;
+    int mstart = j;
+    j = k;
+    int k2 = p_day(m, j, &d);
+    if (k2 && !(isnum(m, j) && m->t[j].nd == 4) && !(k2 < m->n && pu(m, k2, ':'))) {
+        j = k2;
+        int k3 = p_range_md(m, j, &emo, &ed);
+        if (k3)
+            j = k3;
+        int jy = j;
+        if (pu(m, jy, ','))
+            jy++;
+        int dy;
+        int k4 = p_year(m, jy, &y);
+        if (k4) {
+            j = k4;
+        } else if ((k4 = p_year_shift(m, j, &dy)) != 0) {
+            j = k4;
+            y = m->hasref ? m->ry + dy : 0;
+            if (!m->hasref)
+                y = 0;
+        }
+        r->tense = 0;
+        if (!y) {
+            r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+            if (wd && m->hasref) {
+                /* the weekday decides the year */
+                for (int yy = m->ry - 1; yy <= m->ry + 1; yy++)
+                    if (d <= chr_month_days(yy, mo) && chr_weekday(yy, mo, d) == wd)
+                        y = yy;
+            }
+            if (!y)
+                y = res_md_year(m, mo, d, r->tense);
+        }
+        if (d > chr_month_days(y ? y : 2000, mo))
+            return 0;
+        set_date(r, y, mo, d);
+        r->explicit_day = 1;
+        if (ed) {
+            int ey = y, em = emo ? emo : mo;
+            if (em < mo && y)
+                ey = y + 1;
+            fmt_date(r->ev, ey, em, ed);
+            r->flags |= CHR_TIMEX_RANGE;
+        }
+        if (!k4 || y == 0)
+            r->flags |= CHR_TIMEX_RELATIVE;
+        r->end = j;
+        return j;
+    }
+    /* month year */
+    int jy = j;
+    if (pu(m, jy, ',') || kw(m, jy, K_OF))
+        jy++;
+    int k4 = p_year(m, jy, &y);
+    if (k4) {
+        if (kw(m, k4, K_YEARW))
+            k4++;
+        set_date(r, y, mo, 0);
+        r->end = k4;
+        return k4;
+    }
+    int dy;
+    if ((k4 = p_year_shift(m, j, &dy)) != 0) {
+        set_date(r, m->hasref ? m->ry + dy : 0, mo, 0);
+        r->flags |= CHR_TIMEX_RELATIVE;
+        r->end = k4;
+        return k4;
+    }
+    if (wd)
+        return 0;
+    /* month alone: needs context */
+    const tk *t = &m->t[mstart];
+    int ok = 0;
+    if (mstart > 0) {
+        int p = mstart - 1;
+        if (kw(m, p, K_IN) || kw(m, p, K_SINCE) || kw(m, p, K_FROM) || kw(m, p, K_TO) ||
+            kw(m, p, K_OF) || kw(m, p, K_ON) || kw(m, p, K_BETWEEN) || kw(m, p, K_AND) ||
+            has(m, p, C_MOD) || pu(m, p, '-') || (has(m, p, C_KW2) && val(m, p, C_KW2) == K_TO))
+            ok = 1;
+    }
+    if (has(m, mstart, C_MONTH) && t->cap && (t->lx->lang[C_MONTH] & TL_EN) && t->e - t->s > 5)
+        ok = 1; /* January, February, ... (not May, March, April, June, July) */
+    if (has(m, mstart, C_MONTH) && t->cap && !(t->lx->lang[C_MONTH] & TL_EN))
+        ok = 1;
+    if (has(m, j, C_POSTREL))
+        ok = 1;
+    if (has(m, mstart, C_MONABBR) && !has(m, mstart, C_MONTH))
+        ok = ok && pu(m, mstart + 1, '.');
+    if (!ok)
+        return 0;
+    if (has(m, j, C_POSTREL)) {
+        int rr = val(m, j, C_POSTREL);
+        int yy = m->ry;
+        if (rr == R_LAST)
+            yy = (mo >= m->rm || mo == m->rm - 1) ? m->ry - 1 : m->ry;
+        else if (rr == R_NEXT)
+            yy = mo <= m->rm ? m->ry + 1 : m->ry;
+        set_date(r, m->hasref ? yy : 0, mo, 0);
+        r->flags |= CHR_TIMEX_RELATIVE;
+        r->end = j + 1;
+        return j + 1;
+    }
+    r->tense = guess_tense(m, t->s, t->e);
+    set_date(r, res_md_year(m, mo, 0, r->tense), mo, 0);
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = j;
+    return j;
+}
+
+/* Day first: "16 May 2024", "9 aprile 2024", "3 de marzo de 2024",
+ * "12. März", "16 and 17 May", "le 12 janvier dernier", "the 16th of May". */
+static int pat_dm(M *m, int i, R *r)
+{
+    int j = i, wd = 0, mo, d, y = 0, d2 = 0;
+    int k = p_wday(m, j, &wd);
+    if (k) {
+        j = k;
+        if (pu(m, j, ','))
+            j++;
+        if (kw(m, j, K_THE) || kw(m, j, K_ON))
+            j++;
+    }
+    k = p_day(m, j, &d);
+    if (!k || (isnum(m, j) && m->t[j].nd > 2))
+        return 0;
+    j = k;
+    if (pu(m, j, '.') && glued(m, j))
+        j++;
+    if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
+        (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
+        int k2 = p_day(m, j + 1, &d2);
+        if (k2 && d2 > d) {
+            j = k2;
+            if (pu(m, j, '.') && glued(m, j))
+                j++;
+        } else {
+            d2 = 0;
+        }
+    }
+    if (kw(m, j, K_OF))
+        j++;
+    k = p_month(m, j, &mo, 0);
+    if (!k)
+        return 0;
+    j = k;
+    int jy = j;
+    if (pu(m, jy, ','))
+        jy++;
+    if (kw(m, jy, K_OF))
+        jy++;
+    int k2 = p_year(m, jy, &y);
+    int dy;
+    if (k2) {
+        j = k2;
+        if (kw(m, j, K_YEARW)) {
+            j++;
+            if (pu(m, j, '.') && glued(m, j))
+                j++;
+        }
+    } else if (has(m, j, C_POSTREL)) {
+        int rr = val(m, j, C_POSTREL);
+        r->tense = rr == R_LAST ? -1 : rr == R_NEXT ? 1 : 0;
+        y = res_md_year(m, mo, d, r->tense);
+        j++;
+    } else if ((k2 = p_year_shift(m, j, &dy)) != 0) {
+        y = m->hasref ? m->ry + dy : 0;
+        j = k2;
+    } else {
+        r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+        if (wd && m->hasref) {
+            for (int yy = m->ry - 1; yy <= m->ry + 1; yy++)
+                if (d <= chr_month_days(yy, mo) && chr_weekday(yy, mo, d) == wd)
+                    y = yy;
+        }
+        if (!y)
+            y = res_md_year(m, mo, d, r->tense);
+        r->flags |= CHR_TIMEX_RELATIVE;
+    }
+    if (d > chr_month_days(y ? y : 2000, mo) || (d2 && d2 > chr_month_days(y ? y : 2000, mo)))
+        return 0;
+    set_date(r, y, mo, d);
+    r->explicit_day = 1;
+    if (d2) {
+        fmt_date(r->ev, y, mo, d2);
+        r->flags |= CHR_TIMEX_RANGE;
+    }
+    r->end = j;
+    return j;
+}
+
+/* Numeric dates: 2024-05-14, 14.05.2024, 5/14/2024, 10/27/89, 2024/05/14,
+ * optionally with a time "T14:30" / " 14:30". */
+static int pat_numeric(M *m, int i, R *r)
+{
+    if (!isnum(m, i) || !isnum(m, i + 2) || !isnum(m, i + 4))
+        return 0;
+    char s1 = m->t[i + 1].kind == TK_PUNCT ? m->t[i + 1].ch : 0;
+    char s2 = m->t[i + 3].kind == TK_PUNCT ? m->t[i + 3].ch : 0;
+    if (!s1 || s1 != s2 || !(s1 == '-' || s1 == '.' || s1 == '/'))
+        return 0;
+    for (int k = i + 1; k <= i + 4; k++)
+        if (!m->t[k].glued)
+            return 0;
+    if (i > 0 && glued(m, i) && (isnum(m, i - 1) || m->t[i - 1].kind == TK_PUNCT))
+        return 0;
+    if (i + 5 < m->n && glued(m, i + 5) &&
+        (isnum(m, i + 5) || ((pu(m, i + 5, '.') || pu(m, i + 5, '-') || pu(m, i + 5, '/')) &&
+                             isnum(m, i + 6) && glued(m, i + 6))))
+        return 0;
+    const tk *a = &m->t[i], *b = &m->t[i + 2], *c = &m->t[i + 4];
+    int y, mo, d;
+    if (a->nd == 4 && b->nd <= 2 && c->nd <= 2) {
+        y = (int)a->num;
+        mo = (int)b->num;
+        d = (int)c->num;
+    } else if (a->nd <= 2 && b->nd <= 2 && (c->nd == 4 || c->nd == 2)) {
+        y = (int)c->num;
+        if (c->nd == 2)
+            y += y < 30 ? 2000 : 1900;
+        if (s1 == '/' && a->num <= 12 && !(b->num <= 12 && m->lang != TL_EN && !(m->lang & TL_EN))) {
+            mo = (int)a->num; /* US order */
+            d = (int)b->num;
+            if (mo > 12 || (m->lang & TL_EN) == 0) {
+                mo = (int)b->num;
+                d = (int)a->num;
+            }
+        } else {
+            d = (int)a->num;
+            mo = (int)b->num;
+        }
+        if (s1 == '/' && a->num > 12) {
+            d = (int)a->num;
+            mo = (int)b->num;
+        }
+    } else {
+        return 0;
+    }
+    if (y < 1000 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > chr_month_days(y, mo))
+        return 0;
+    set_date(r, y, mo, d);
+    r->explicit_day = 1;
+    int j = i + 5;
+    /* time: T14:30 or " 14:30" */
+    int tj = j;
+    if (tj < m->n && m->t[tj].kind == TK_WORD && m->t[tj].glued && m->t[tj].e - m->t[tj].s == 1 &&
+        (m->text[m->t[tj].s] | 32) == 't')
+        tj++;
+    if (isnum(m, tj) && m->t[tj].nd <= 2 && pu(m, tj + 1, ':') && isnum(m, tj + 2) &&
+        m->t[tj + 2].nd == 2 && glued(m, tj + 1) && glued(m, tj + 2) && m->t[tj].num < 25 &&
+        m->t[tj + 2].num < 60) {
+        char tmp[48];
+        memcpy(tmp, r->v, 48);
+        snprintf(r->v, 48, "%.10sT%02u:%02u", tmp, m->t[tj].num, m->t[tj + 2].num);
+        r->type = CHR_TIMEX_TIME;
+        j = tj + 3;
+        if (pu(m, j, ':') && isnum(m, j + 1) && glued(m, j) && glued(m, j + 1))
+            j += 2;
+    }
+    r->end = j;
+    return j;
+}
+
+/* Years, decades, ranges of years: "1998", "fiscal 1990", "1990s", "the
+ * '90s", "2010-2015", "the 1980s", "the nineties", "nineteen ninety-six". */
+static int pat_year(M *m, int i, R *r)
+{
+    int j = i, y, fiscal = 0, the = 0;
+    if (kw(m, j, K_THE)) {
+        the = 1;
+        j++;
+    }
+    if (kw(m, j, K_FISCAL)) {
+        fiscal = 1;
+        j++;
+    }
+    if (has(m, j, C_DECW)) {
+        if (!the)
+            return 0;
+        snprintf(r->v, 48, "19%d", val(m, j, C_DECW));
+        r->end = j + 1;
+        return j + 1;
+    }
+    /* nineteen ninety-six */
+    if (has(m, j, C_NUMW) && val(m, j, C_NUMW) >= 11 && val(m, j, C_NUMW) <= 20 &&
+        has(m, j + 1, C_NUMW) && val(m, j + 1, C_NUMW) >= 10 && val(m, j + 1, C_NUMW) < 100 &&
+        val(m, j + 1, C_NUMW) % 10 == 0) {
+        int yy = val(m, j, C_NUMW) * 100 + val(m, j + 1, C_NUMW);
+        int k = j + 2;
+        if (pu(m, k, '-') && has(m, k + 1, C_NUMW) && val(m, k + 1, C_NUMW) < 10) {
+            yy += val(m, k + 1, C_NUMW);
+            k += 2;
+        }
+        snprintf(r->v, 48, "%04d", yy);
+        r->y = yy;
+        r->gran = 'Y';
+        r->first = j;
+        r->end = k;
+        return k;
+    }
+    /* '90s */
+    if (pu(m, j, '\'') && isnum(m, j + 1) && glued(m, j + 1) && m->t[j + 1].nd == 2 &&
+        kw(m, j + 2, K_S) && glued(m, j + 2) && m->t[j + 1].num % 10 == 0) {
+        int x = (int)m->t[j + 1].num;
+        snprintf(r->v, 48, "%d", (x < 30 ? 200 : 190) + x / 10);
+        r->end = j + 3;
+        return j + 3;
+    }
+    int k = 0;
+    if (isnum(m, j) && m->t[j].nd == 4 && kw(m, j + 1, K_S) && glued(m, j + 1) &&
+        m->t[j].num % 10 == 0 && m->t[j].num >= 1000 && m->t[j].num < 2200) {
+        snprintf(r->v, 48, "%03u", m->t[j].num / 10);
+        r->end = j + 2;
+        if (!the)
+            r->first = j;
+        return j + 2;
+    }
+    if (!(k = p_year(m, j, &y)))
+        return 0;
+    if (pu(m, j, '\''))
+        return 0; /* "'98" alone is too ambiguous */
+    if (the && !fiscal)
+        return 0;
+    r->first = fiscal ? (the ? i + 1 : i) : j;
+    if (fiscal && the)
+        r->first = i;
+    /* a number followed by a unit is a count, not a year */
+    if (has(m, k, C_UNIT) || has(m, k, C_UNITPL))
+        return 0;
+    snprintf(r->v, 48, "%04d", y);
+    r->y = y;
+    r->gran = 'Y';
+    /* 2010-2015, 2023-24 */
+    if (pu(m, k, '-') && isnum(m, k + 1) && glued(m, k + 1) && !glued(m, k + 2)) {
+        int y2 = 0;
+        if (m->t[k + 1].nd == 4)
+            y2 = (int)m->t[k + 1].num;
+        else if (m->t[k + 1].nd == 2)
+            y2 = y / 100 * 100 + (int)m->t[k + 1].num;
+        if (y2 > y && y2 < y + 100) {
+            snprintf(r->ev, 48, "%04d", y2);
+            r->flags |= CHR_TIMEX_RANGE;
+            k += 2;
+        }
+    }
+    r->end = k;
+    return k;
+}
+
+/* Centuries: "the 19th century", "nineteenth century", "this century". */
+static int pat_century(M *m, int i, R *r)
+{
+    int j = i, n = 0;
+    if (kw(m, j, K_THE))
+        j++;
+    if (plainnum(m, j) && m->t[j].nd <= 2 && kw(m, j + 1, K_ORDSUF)) {
+        n = (int)m->t[j].num;
+        j += 2;
+    } else if (has(m, j, C_ORDW)) {
+        n = val(m, j, C_ORDW);
+        j++;
+    } else if (has(m, j, C_NUMW) && val(m, j, C_NUMW) == 20 && pu(m, j + 1, '-') &&
+               has(m, j + 2, C_ORDW)) {
+        n = 20 + val(m, j + 2, C_ORDW);
+        j += 3;
+    } else {
+        return 0;
+    }
+    if (pu(m, j, '-'))
+        j++;
+    if (!(has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_CENTURY) || n < 1 || n > 30)
+        return 0;
+    snprintf(r->v, 48, "%02d", n - 1);
+    r->end = j + 1;
+    return j + 1;
+}
+
+/* Quarters and halves: "the third quarter", "third-quarter", "the fiscal
+ * first quarter", "the 1988 third quarter", "the third quarter of 1990",
+ * "this year's third quarter", "Q3 2024", "the first half", "the quarter",
+ * "the year-earlier quarter", "the latest quarter". */
+static int pat_quarter(M *m, int i, R *r)
+{
+    int j = i, y = 0, q = 0, half = 0, yearago = 0, dyr = 99;
+    if (kw(m, j, K_THE))
+        j++;
+    /* this year's / next year's / last year's */
+    if (has(m, j, C_REL) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR &&
+        pu(m, j + 2, '\'') && kw(m, j + 3, K_S)) {
+        int rr = val(m, j, C_REL);
+        dyr = (rr == R_LAST || rr == R_PAST) ? -1 : (rr == R_NEXT) ? 1 : 0;
+        j += 4;
+    }
+    if (has(m, j, C_REL)) {
+        int rr = val(m, j, C_REL);
+        if (rr == R_LAST || rr == R_CURRENT || rr == R_SAME || rr == R_THIS || rr == R_NEXT ||
+            rr == R_PAST) {
+            if (has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_QUARTER &&
+                !(kw(m, j + 2, K_OF)) && kw(m, i, K_THE) == (rr != R_THIS && rr != R_NEXT)) {
+                /* the latest quarter / the current quarter / this quarter */
+                int base_y = m->ry, base_q = (m->rm - 1) / 3 + 1;
+                if (rr == R_LAST || rr == R_PAST) {
+                    if (m->agran == 'Q') {
+                        base_y = m->ay;
+                        base_q = m->aq;
+                    } else if (--base_q == 0) {
+                        base_q = 4;
+                        base_y--;
+                    }
+                    if (!kw(m, i, K_THE) && rr == R_LAST && m->agran != 'Q') {
+                        /* "last quarter" */
+                    }
+                } else if (rr == R_NEXT) {
+                    if (++base_q == 5) {
+                        base_q = 1;
+                        base_y++;
+                    }
+                }
+                if (!m->hasref)
+                    return 0;
+                snprintf(r->v, 48, "%04d-Q%d", base_y, base_q);
+                r->y = base_y;
+                r->q = base_q;
+                r->gran = 'Q';
+                r->end = j + 2;
+                return j + 2;
+            }
+        }
+    }
+    if (kw(m, j, K_YEAREARLIER)) {
+        yearago = 1;
+        j++;
+    }
+    if (kw(m, j, K_FISCAL))
+        j++;
+    int k;
+    if ((k = p_year(m, j, &y)) != 0 && kw(m, i, K_THE))
+        j = k;
+    else
+        y = 0;
+    if (kw(m, j, K_FISCAL))
+        j++;
+    if (pu(m, j, '-') && kw(m, j - 1, K_FISCAL))
+        j++;
+    if (kw(m, j, K_Q) && isnum(m, j + 1) && glued(m, j + 1) && m->t[j + 1].num >= 1 &&
+        m->t[j + 1].num <= 4 && m->t[j + 1].nd == 1 && m->t[j].cap) {
+        q = (int)m->t[j + 1].num;
+        j += 2;
+        int y2;
+        int k2 = p_year(m, j, &y2);
+        if (k2) {
+            y = y2;
+            j = k2;
+        }
+    } else if (has(m, j, C_ORDW) && val(m, j, C_ORDW) <= 4) {
+        int o = val(m, j, C_ORDW);
+        int k2 = j + 1;
+        if (pu(m, k2, '-'))
+            k2++;
+        if (has(m, k2, C_UNIT) && val(m, k2, C_UNIT) == U_QUARTER) {
+            q = o;
+            j = k2 + 1;
+        } else if (kw(m, k2, K_HALFW) && o <= 2) {
+            half = o;
+            j = k2 + 1;
+        } else {
+            return 0;
+        }
+        if (kw(m, j, K_OF)) {
+            int k3 = j + 1, y2;
+            if (kw(m, k3, K_FISCAL))
+                k3++;
+            int k4 = p_year(m, k3, &y2);
+            if (k4) {
+                y = y2;
+                j = k4;
+            } else if (kw(m, k3, K_THE) && has(m, k3 + 1, C_UNIT) &&
+                       val(m, k3 + 1, C_UNIT) == U_YEAR) {
+                j = k3 + 2;
+            }
+        }
+    } else if (yearago && (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_QUARTER)) {
+        j++;
+    } else if (yearago && kw(m, j, K_PERIOD)) {
+        j++;
+    } else if (yearago) {
+        /* "year-earlier" alone */
+    } else if (kw(m, i, K_THE) && j == i + 1 && has(m, j, C_UNIT) &&
+               val(m, j, C_UNIT) == U_QUARTER && !kw(m, j + 1, K_OF)) {
+        /* "the quarter": the one last mentioned */
+        if (!m->hasref)
+            return 0;
+        int by = m->ry, bq = (m->rm - 1) / 3;
+        if (bq == 0) {
+            bq = 4;
+            by--;
+        }
+        if (m->agran == 'Q') {
+            by = m->ay;
+            bq = m->aq;
+        }
+        snprintf(r->v, 48, "%04d-Q%d", by, bq);
+        r->y = by;
+        r->q = bq;
+        r->gran = 'Q';
+        r->end = j + 1;
+        return j + 1;
+    } else {
+        return 0;
+    }
+    if (yearago) {
+        if (!m->hasref)
+            return 0;
+        int by = m->ry, bq = (m->rm - 1) / 3;
+        if (bq == 0) {
+            bq = 4;
+            by--;
+        }
+        if (m->agran == 'Q') {
+            by = m->ay;
+            bq = m->aq;
+        }
+        if (!q)
+            q = bq;
+        snprintf(r->v, 48, "%04d-Q%d", by - 1, q);
+        r->end = j;
+        return j;
+    }
+    if (!y) {
+        if (dyr != 99)
+            y = m->ry + dyr;
+        else if (m->agran && m->ay)
+            y = m->ay;
+        else
+            y = m->ry;
+        if (!m->hasref && dyr == 99 && !(m->agran && m->ay))
+            y = 0;
+        r->flags |= CHR_TIMEX_RELATIVE;
+    }
+    if (half) {
+        if (y)
+            snprintf(r->v, 48, "%04d-H%d", y, half);
+        else
+            snprintf(r->v, 48, "XXXX-H%d", half);
+    } else {
+        if (y)
+            snprintf(r->v, 48, "%04d-Q%d", y, q);
+        else
+            snprintf(r->v, 48, "XXXX-Q%d", q);
+        r->q = q;
+        r->y = y;
+        r->gran = y ? 'Q' : 0;
+    }
+    r->end = j;
+    return j;
+}
+
+/* "the weekend", "this weekend". */
+static void res_weekend(const M *m, int k, int tense, char *v)
+{
+    int y = m->ry, mo = m->rm, d = m->rd;
+    int rw = chr_weekday(y, mo, d);
+    if (k == 0 && tense < 0 && rw < 5)
+        k = -1;
+    fmt_unit(v, U_WEEKEND, k, y, mo, d);
+}
+
+/* Season of year y (winter: the one starting in December of y). */
+static void fmt_season(char *v, int y, int s)
+{
+    static const char *const nm[] = {"", "SP", "SU", "FA", "WI"};
+    if (y)
+        snprintf(v, 48, "%04d-%s", y, nm[s]);
+    else
+        snprintf(v, 48, "XXXX-%s", nm[s]);
+}
+
+static int season_of(int mo)
+{
+    return mo <= 2 || mo == 12 ? S_WI : mo <= 5 ? S_SP : mo <= 8 ? S_SU : S_FA;
+}
+
+/* Relative expressions built on last/this/next and their Romance, German and
+ * Russian forms: "last week", "next month", "this year", "the past year",
+ * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
+ * "last March", "next Friday", "el pasado jueves", "this summer". */
+static int pat_rel(M *m, int i, R *r)
+{
+    int j = i, the = 0, rr = 0, post = 0, u, pl;
+    if (kw(m, j, K_THE)) {
+        the = 1;
+        j++;
+        if (pu(m, j, '\''))
+            j++;
+    }
+    if (has(m, j, C_REL)) {
+        rr = val(m, j, C_REL);
+        j++;
+        /* "this past spring" */
+        if (rr == R_THIS && has(m, j, C_REL) && val(m, j, C_REL) == R_PAST) {
+            rr = R_LAST;
+            j++;
+        }
+    }
+    int k;
+    int wd = 0, mo = 0, se = 0;
+    if ((k = p_unit(m, j, &u, &pl)) != 0 && !pl) {
+        j = k;
+    } else if ((k = p_wday(m, j, &wd)) != 0) {
+        j = k;
+    } else if (rr && (k = p_month(m, j, &mo, 0)) != 0 && !isnum(m, k) && !p_year(m, k, &pl)) {
+        j = k;
+    } else if (has(m, j, C_SEASON)) {
+        se = val(m, j, C_SEASON);
+        j++;
+    } else {
+        return 0;
+    }
+    if (!rr && has(m, j, C_POSTREL)) {
+        rr = val(m, j, C_POSTREL);
+        post = 1;
+        j++;
+    }
+    if (!rr)
+        return 0;
+    /* R_PAST/R_RECENT/R_SAME/R_THAT: only some combinations */
+    if (rr == R_SAME || rr == R_THAT || rr == R_RECENT)
+        return 0;
+    if (the && !post && (rr == R_THIS))
+        return 0;
+    int dir = (rr == R_LAST || rr == R_PAST) ? -1 : (rr == R_NEXT || rr == R_COMING) ? 1 : 0;
+    if (!m->hasref) {
+        snprintf(r->v, 48, "%s", dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF");
+        r->end = j;
+        r->flags |= CHR_TIMEX_RELATIVE;
+        if (!wd && !mo && !se && u == U_WEEK && dir == 0)
+            r->rel_week = 1;
+        return j;
+    }
+    r->flags |= CHR_TIMEX_RELATIVE;
+    if (wd) {
+        int y, mm, d;
+        if (the && dir) /* "the following Friday" is anaphoric: skip */
+            return 0;
+        res_wday(m, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
+        set_date(r, y, mm, d);
+        r->end = j;
+        return j;
+    }
+    if (mo) {
+        int y = m->ry;
+        if (dir < 0) {
+            /* the most recent such month before this one, but never the
+             * month just gone ("last March" said in April is a year ago) */
+            y = (mo >= m->rm - 1) ? m->ry - 1 : m->ry;
+        } else if (dir > 0) {
+            y = mo <= m->rm ? m->ry + 1 : m->ry;
+        }
+        set_date(r, y, mo, 0);
+        r->end = j;
+        return j;
+    }
+    if (se) {
+        int y = m->ry;
+        int cur = season_of(m->rm);
+        if (dir < 0)
+            y = m->ry - 1;
+        else if (dir > 0)
+            y = (se <= cur) ? m->ry + 1 : m->ry;
+        if (se == S_WI && m->rm <= 2 && dir == 0)
+            y = m->ry - 1;
+        fmt_season(r->v, y, se);
+        r->end = j;
+        return j;
+    }
+    switch (u) {
+    case U_DAY:
+        if (!the && rr != R_THIS)
+            return 0;
+        if (rr == R_THIS || rr == R_CURRENT)
+            fmt_unit(r->v, U_DAY, 0, m->ry, m->rm, m->rd);
+        else
+            fmt_unit(r->v, U_DAY, dir, m->ry, m->rm, m->rd);
+        break;
+    case U_WEEKEND:
+        if (dir == 0)
+            res_weekend(m, 0, guess_tense(m, m->t[i].s, m->t[j - 1].e), r->v);
+        else
+            res_weekend(m, dir, 0, r->v);
+        break;
+    case U_WEEK:
+    case U_MONTH:
+    case U_QUARTER:
+    case U_YEAR:
+    case U_DECADE:
+    case U_CENTURY:
+    case U_FORTNIGHT:
+        if (u == U_QUARTER)
+            return 0; /* pat_quarter */
+        if (u == U_WEEK && dir == 0)
+            r->rel_week = 1;
+        fmt_unit(r->v, u, dir, m->ry, m->rm, m->rd);
+        r->gran = u == U_YEAR ? 'Y' : u == U_MONTH ? 'M' : 0;
+        r->y = m->ry + (u == U_YEAR ? dir : 0);
+        break;
+    default:
+        return 0;
+    }
+    r->end = j;
+    return j;
+}
+
+/* "two years ago", "a year earlier", "three days later", "il y a trois
+ * jours", "hace dos semanas", "vor zwei Wochen", "tre giorni fa",
+ * "два дня назад", "a few years ago". */
+static int pat_ago(M *m, int i, R *r)
+{
+    int j = i, pre = 0;
+    /* il y a / hace / vor */
+    if (has(m, j, C_KW2) && val(m, j, C_KW2) == K_ILYA && kw(m, j + 1, K_Y) && j + 2 < m->n &&
+        m->t[j + 2].kind == TK_WORD &&
+        m->t[j + 2].e - m->t[j + 2].s == 1 && m->text[m->t[j + 2].s] == 'a') {
+        pre = 1;
+        j += 3;
+    } else if (kw(m, j, K_HACE)) {
+        pre = 1;
+        j++;
+    }
+    while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
+           (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)))
+        j += kw(m, j, K_APPROX) ? 1 : 2;
+    long n;
+    int half, u, pl;
+    int k = p_count(m, j, &n, &half);
+    if (!k)
+        return 0;
+    int k2 = p_unit(m, k, &u, &pl);
+    if (!k2)
+        return 0;
+    j = k2;
+    int dir = 0, anaph = 0;
+    if (pre) {
+        dir = -1;
+    } else if (kw(m, j, K_AGO)) {
+        dir = -1;
+        j++;
+    } else if (kw(m, j, K_EARLIER) || (has(m, j, C_MOD) && val(m, j, C_MOD) == M_EARLIER)) {
+        /* "before" is a preposition: "a year earlier" only */
+        if (m->text[m->t[j].s] == 'b' || m->text[m->t[j].s] == 'B')
+            return 0;
+        dir = -1;
+        anaph = 1;
+        j++;
+    } else if (kw(m, j, K_LATER) || (has(m, j, C_MOD) && val(m, j, C_MOD) == M_LATER)) {
+        if ((m->text[m->t[j].s] | 32) != 'l')
+            return 0; /* "after": a preposition */
+        dir = 1;
+        anaph = 1;
+        j++;
+    } else {
+        return 0;
+    }
+    (void)half;
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = j;
+    if (n < 0 || !m->hasref) {
+        snprintf(r->v, 48, "%s", dir < 0 ? "PAST_REF" : "FUTURE_REF");
+        return j;
+    }
+    int y = m->ry, mo = m->rm, d = m->rd;
+    if (anaph && m->agran && m->ay) {
+        y = m->ay;
+        mo = m->am ? m->am : 1;
+        d = m->ad ? m->ad : 1;
+    }
+    if (u == U_YEAR && n == 1 && m->agran == 'Q' && m->ay) {
+        /* "a year ago" in a text about a quarter: the same quarter */
+        snprintf(r->v, 48, "%04d-Q%d", m->ay - 1, m->aq);
+        return j;
+    }
+    int gu = u;
+    if (u == U_HOUR || u == U_MIN || u == U_SEC) {
+        gu = U_DAY;
+        n = 0;
+    }
+    fmt_unit(r->v, gu, dir * n, y, mo, d);
+    r->gran = gu == U_YEAR ? 'Y' : gu == U_MONTH ? 'M' : gu == U_DAY ? 'D' : 0;
+    return j;
+}
+
+/* Durations: "six years", "another six years", "more than four hours",
+ * "the past three years", "the next few days", "five-year", "the nine
+ * months", "several weeks", "years", "recent weeks", "the coming years". */
+static int pat_dur(M *m, int i, R *r)
+{
+    int j = i, the = 0, rel = 0;
+    if (kw(m, j, K_THE)) {
+        the = 1;
+        j++;
+    }
+    if (has(m, j, C_REL)) {
+        rel = val(m, j, C_REL);
+        if (rel != R_PAST && rel != R_LAST && rel != R_NEXT && rel != R_COMING &&
+            rel != R_RECENT)
+            return 0;
+        j++;
+    } else if (has(m, j, C_ORDW) && val(m, j, C_ORDW) == 1 && the) {
+        rel = R_LAST; /* "the first nine months" */
+        j++;
+    } else if (has(m, j, C_DEICT) && val(m, j, C_DEICT) == D_RECENT) {
+        rel = R_RECENT;
+        j++;
+    }
+    if (has(m, j, C_REL) && (val(m, j, C_REL) == R_PAST || val(m, j, C_REL) == R_COMING))
+        j++; /* "at least the past" */
+    for (int guard = 0; guard < 3; guard++) {
+        if (kw(m, j, K_APPROX) || kw(m, j, K_ANOTHER))
+            j++;
+        else if (kw(m, j, K_MORE) && (kw(m, j + 1, K_THAN) || kw(m, j + 1, K_MORE)))
+            j += 2;
+        else if (kw(m, j, K_MORE) && (kw(m, j + 1, K_TO) || kw(m, j + 1, K_ANOTHER)))
+            j += 2; /* up to */
+        else if (kw(m, j, K_MORE) && !the && !rel && j == i && j + 1 < m->n &&
+                 (isnum(m, j + 1) || has(m, j + 1, C_NUMW) || kw(m, j + 1, K_A)))
+            j++; /* over, within, under */
+        else
+            break;
+    }
+    long n = -2;
+    int half = 0, u, pl;
+    int k = p_count(m, j, &n, &half);
+    if (k) {
+        /* "two to three weeks", "12 to 18 months" */
+        if ((kw(m, k, K_TO) || pu(m, k, '-') || kw(m, k, K_AND)) && (isnum(m, k + 1) || has(m, k + 1, C_NUMW))) {
+            long n2;
+            int h2;
+            int k2 = p_count(m, k + 1, &n2, &h2);
+            if (k2 && n2 > n) {
+                k = k2;
+                if (rel)
+                    n = -1;
+            }
+        }
+        if (kw(m, k, K_MORE) && (m->text[m->t[k].s] | 32) == 'm')
+            k++; /* two more weeks */
+        j = k;
+    }
+    int adj = 0;
+    if (pu(m, j, '-') && k && glued(m, j)) {
+        adj = 1;
+        j++;
+    }
+    int k2 = p_unit(m, j, &u, &pl);
+    if (!k2)
+        return 0;
+    if (u == U_WEEKEND && n == -2)
+        return 0;
+    /* "six-year-old" / "year-long": ages and adjectives are not durations */
+    if (pu(m, k2, '-') && glued(m, k2))
+        return 0;
+    if (adj && (n < 0))
+        return 0;
+    if (n == -2) {
+        /* no count: "years", "the past years", "recent weeks" */
+        if (!pl || (m->t[k2 - 1].cap && rel == 0 && !the))
+            return 0;
+        if (u == U_SEC || u == U_MIN || u == U_WEEKEND)
+            return 0;
+        n = -1;
+        if (rel == R_RECENT && u == U_YEAR) {
+            snprintf(r->v, 48, "PAST_REF");
+            r->end = k2;
+            return k2;
+        }
+        if (the && !rel && !kw(m, k2, K_AHEAD))
+            return 0; /* "the years" */
+    } else if (k == i + 1 && kw(m, i, K_A) && !the && !rel) {
+        /* "a year": only a duration when something marks it */
+        if (u == U_YEAR && i > 0 && (isnum(m, i - 1) || kw(m, i - 1, K_PER)))
+            return 0;
+    }
+    if (rel == R_NEXT && n == -2)
+        return 0;
+    int end = k2;
+    if (kw(m, end, K_AHEAD))
+        end++;
+    r->type = CHR_TIMEX_DURATION;
+    fmt_dur(r->v, n, u, half);
+    r->end = end;
+    return end;
+}
+
+/* Sets: "daily", "annually", "every year", "each Thursday", "every two
+ * weeks", "chaque année", "todos los días", "tous les jours". */
+static int pat_set(M *m, int i, R *r)
+{
+    int j = i;
+    if (has(m, j, C_SET) && val(m, j, C_SET) > 0) {
+        r->type = CHR_TIMEX_SET;
+        fmt_dur(r->v, 1, val(m, j, C_SET), 0);
+        r->end = j + 1;
+        return j + 1;
+    }
+    int every = 0;
+    if (has(m, j, C_EVERY)) {
+        every = 1;
+        j++;
+    } else if (kw(m, j, K_ALL) && kw(m, j + 1, K_THE)) {
+        every = 2;
+        j += 2;
+    }
+    if (!every)
+        return 0;
+    long n = 1;
+    int half, u, pl, wd;
+    int k = p_count(m, j, &n, &half);
+    if (k && n > 0)
+        j = k;
+    else
+        n = 1;
+    int k2;
+    if ((k2 = p_unit(m, j, &u, &pl)) != 0) {
+        if (every == 2 && !pl)
+            return 0;
+        r->type = CHR_TIMEX_SET;
+        fmt_dur(r->v, n, u, 0);
+        r->end = k2;
+        return k2;
+    }
+    if ((k2 = p_wday(m, j, &wd)) != 0) {
+        r->type = CHR_TIMEX_SET;
+        snprintf(r->v, 48, "XXXX-WXX-%d", wd);
+        r->end = k2;
+        return k2;
+    }
+    int mo;
+    if ((k2 = p_month(m, j, &mo, 0)) != 0) {
+        r->type = CHR_TIMEX_SET;
+        snprintf(r->v, 48, "XXXX-%02d", mo);
+        r->end = k2;
+        return k2;
+    }
+    if (has(m, j, C_SEASON)) {
+        r->type = CHR_TIMEX_SET;
+        fmt_season(r->v, 0, val(m, j, C_SEASON));
+        r->end = j + 1;
+        return j + 1;
+    }
+    if (has(m, j, C_PART)) {
+        r->type = CHR_TIMEX_SET;
+        snprintf(r->v, 48, "P1D");
+        r->end = j + 1;
+        return j + 1;
+    }
+    return 0;
+}
+
+static const char *part_code(int p)
+{
+    switch (p) {
+    case P_MO:
+        return "MO";
+    case P_AF:
+        return "AF";
+    case P_EV:
+        return "EV";
+    case P_NI:
+    case P_OVERNIGHT:
+        return "NI";
+    case P_NOON:
+        return "12:00";
+    case P_MIDNIGHT:
+        return "24:00";
+    default:
+        return "DT";
+    }
+}
+
+/* A day word: weekday, yesterday/today/tomorrow (any language). Returns
+ * index after and the date; 0 when none. */
+static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
+{
+    int wd, k;
+    if ((k = p_wday(m, i, &wd)) != 0) {
+        if (!m->hasref) {
+            *y = 0;
+            return k;
+        }
+        *tense = guess_tense(m, m->t[i].s, m->t[k - 1].e);
+        res_wday(m, wd, 0, *tense, y, mo, d);
+        return k;
+    }
+    if (has(m, i, C_DEICT)) {
+        int dv = val(m, i, C_DEICT);
+        long off;
+        k = i + 1;
+        if (dv == D_TODAY) {
+            off = 0;
+            if (pu(m, k, '\'') && kw(m, k + 1, K_MISC)) /* aujourd'hui */
+                k += 2;
+        } else if (dv == D_YESTERDAY) {
+            off = -1;
+        } else if (dv == D_TOMORROW) {
+            off = 1;
+        } else if (dv == D_DBY) {
+            off = -2;
+        } else if (dv == D_DAT) {
+            off = 2;
+        } else if (dv == D_TOMORROW_OR_MORNING) {
+            /* mañana / morgen: "la mañana", "heute Morgen" are mornings */
+            if (i > 0 && (kw(m, i - 1, K_THE) || has(m, i - 1, C_REL) || has(m, i - 1, C_DEICT)))
+                return 0;
+            if (m->t[i].cap && (m->lang & TL_DE) && i > 0)
+                return 0;
+            off = 1;
+        } else {
+            return 0;
+        }
+        if (!m->hasref) {
+            *y = 0;
+            *mo = (int)off;
+            return k;
+        }
+        *y = m->ry;
+        *mo = m->rm;
+        *d = m->rd;
+        add_days(y, mo, d, off);
+        return k;
+    }
+    return 0;
+}
+
+/* Times of day: "10:30 a.m.", "10 a.m. EST", "noon", "midnight Friday",
+ * "Friday morning", "this morning", "last night", "tonight", "yesterday
+ * afternoon", "hier soir", "ayer por la tarde", "вчера вечером", "14h30",
+ * "4 a.m. EDT Thursday". */
+static int pat_time(M *m, int i, R *r)
+{
+    int j = i, hh = -1, mi = 0, part = 0;
+    int y = 0, mo = 0, d = 0, tense = 0, haveday = 0;
+    /* clock */
+    if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':'))) {
+        if (m->t[j].nd > 2 || m->t[j].num > 24)
+            return 0;
+        int k = j + 1;
+        int h = (int)m->t[j].num;
+        int ampm = 0;
+        if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1) &&
+            m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
+            mi = (int)m->t[k + 1].num;
+            k += 2;
+            if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1))
+                k += 2;
+            ampm = 1; /* a clock time even without am/pm */
+        } else if (kw(m, k, K_H) && glued(m, k) && isnum(m, k + 1) && glued(m, k + 1) &&
+                   m->t[k + 1].nd == 2) {
+            mi = (int)m->t[k + 1].num;
+            k += 2;
+            ampm = 1;
+        }
+        /* a.m. / p.m. / am / pm */
+        int pm = -1;
+        if ((kw(m, k, K_A) || (k < m->n && m->t[k].kind == TK_WORD && m->t[k].e - m->t[k].s == 1 &&
+                               (m->text[m->t[k].s] | 32) == 'p')) &&
+            pu(m, k + 1, '.') && glued(m, k + 1) && k + 2 < m->n && glued(m, k + 2) &&
+            m->t[k + 2].kind == TK_WORD && m->t[k + 2].e - m->t[k + 2].s == 1 &&
+            (m->text[m->t[k + 2].s] | 32) == 'm') {
+            pm = (m->text[m->t[k].s] | 32) == 'p';
+            k += 3;
+            if (pu(m, k, '.') && glued(m, k))
+                k++;
+        } else if (kw(m, k, K_AM) || kw(m, k, K_PM)) {
+            pm = kw(m, k, K_PM);
+            k++;
+        } else if (kw(m, k, K_OCLOCK)) {
+            k++;
+            ampm = 1;
+        } else if (k < m->n && m->t[k].kind == TK_WORD && m->t[k].e - m->t[k].s == 1 &&
+                   m->text[m->t[k].s] == 'o' && pu(m, k + 1, '\'') && kw(m, k + 2, K_OCLOCK)) {
+            k += 3;
+            ampm = 1;
+        }
+        if (pm < 0 && !ampm)
+            return 0;
+        if (pm == 1 && h < 12)
+            h += 12;
+        if (pm == 0 && h == 12)
+            h = 0;
+        if (h > 24)
+            return 0;
+        hh = h;
+        j = k;
+        if (kw(m, j, K_TZ))
+            j++;
+    } else if (has(m, j, C_PART) &&
+               (val(m, j, C_PART) == P_NOON || val(m, j, C_PART) == P_MIDNIGHT)) {
+        part = val(m, j, C_PART);
+        j++;
+    } else {
+        /* day word + part of day */
+        int k = j, rr = 0;
+        if (has(m, k, C_REL) && (val(m, k, C_REL) == R_THIS || val(m, k, C_REL) == R_LAST)) {
+            rr = val(m, k, C_REL);
+            k++;
+        } else if (kw(m, k, K_THE) && has(m, k + 1, C_PART) && has(m, k + 2, C_KW) &&
+                   kw(m, k + 2, K_OF)) {
+            return 0;
+        }
+        if (rr) {
+            if (!has(m, k, C_PART))
+                return 0;
+            int p = val(m, k, C_PART);
+            if (p == P_NOON || p == P_MIDNIGHT || p == P_OVERNIGHT)
+                return 0;
+            if (rr == R_LAST && p != P_NI)
+                return 0;
+            if (!m->hasref)
+                return 0;
+            y = m->ry;
+            mo = m->rm;
+            d = m->rd;
+            if (rr == R_LAST)
+                add_days(&y, &mo, &d, -1);
+            part = p;
+            haveday = 1;
+            j = k + 1;
+        } else {
+            int k2 = p_dayword(m, k, &y, &mo, &d, &tense);
+            if (k2) {
+                int k3 = k2;
+                if (kw(m, k3, K_IN) || kw(m, k3, K_ON))
+                    k3++; /* "ayer por la noche", "yesterday in the morning" */
+                if (kw(m, k3, K_THE))
+                    k3++;
+                if (has(m, k3, C_PART)) {
+                    part = val(m, k3, C_PART);
+                    haveday = 1;
+                    j = k3 + 1;
+                } else {
+                    return 0;
+                }
+            } else if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_TONIGHT) {
+                part = P_NI;
+                if (m->hasref) {
+                    y = m->ry;
+                    mo = m->rm;
+                    d = m->rd;
+                }
+                haveday = 1;
+                j = k + 1;
+            } else if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_LASTNIGHT) {
+                part = P_NI;
+                if (m->hasref) {
+                    y = m->ry;
+                    mo = m->rm;
+                    d = m->rd;
+                    add_days(&y, &mo, &d, -1);
+                }
+                haveday = 1;
+                j = k + 1;
+            } else if (has(m, k, C_PART) && val(m, k, C_PART) == P_OVERNIGHT) {
+                part = P_NI;
+                if (m->hasref) {
+                    y = m->ry;
+                    mo = m->rm;
+                    d = m->rd;
+                }
+                haveday = 1;
+                j = k + 1;
+            } else {
+                return 0;
+            }
+        }
+    }
+    /* a following day: "midnight Friday", "4 a.m. Thursday", "10 a.m. on May 16" */
+    if (!haveday) {
+        int k = j;
+        if (kw(m, k, K_ON))
+            k++;
+        int k2 = p_dayword(m, k, &y, &mo, &d, &tense);
+        if (k2) {
+            haveday = 1;
+            j = k2;
+        } else {
+            R sub;
+            r_init(&sub, k);
+            int k3 = pat_md(m, k, &sub);
+            if (k3 && sub.d) {
+                y = sub.y;
+                mo = sub.m;
+                d = sub.d;
+                haveday = 1;
+                j = k3;
+            }
+        }
+        if (!haveday && m->hasref) {
+            y = m->ry;
+            mo = m->rm;
+            d = m->rd;
+        }
+    }
+    char day[48];
+    if (y > 0)
+        fmt_date(day, y, mo, d);
+    else
+        snprintf(day, 48, "XXXX-XX-XX");
+    r->type = CHR_TIMEX_TIME;
+    if (hh >= 0)
+        snprintf(r->v, 48, "%.10sT%02d:%02d", day, hh, mi);
+    else
+        snprintf(r->v, 48, "%.10sT%s", day, part_code(part));
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = j;
+    return j;
+}
+
+/* Deictic words alone: today, yesterday, tomorrow, now, currently,
+ * recently, soon, the future, the past, hier, ayer, ieri, heute ... and
+ * bare weekdays ("on Friday" resolved with the tense of its verb). */
+static int pat_deict(M *m, int i, R *r)
+{
+    int j = i, the = 0;
+    if (kw(m, j, K_THE)) {
+        the = 1;
+        j++;
+    }
+    int y, mo, d, tense = 0;
+    int k = p_dayword(m, j, &y, &mo, &d, &tense);
+    if (k && !the) {
+        if (!m->hasref || y == 0) {
+            snprintf(r->v, 48, "%s", (mo < 0 || tense < 0) ? "PAST_REF" : mo > 0 ? "FUTURE_REF" : "PRESENT_REF");
+            if (has(m, j, C_WDAY) || has(m, j, C_WDABBR)) {
+                int wd;
+                p_wday(m, j, &wd);
+                snprintf(r->v, 48, "XXXX-WXX-%d", wd);
+            }
+        } else {
+            set_date(r, y, mo, d);
+        }
+        r->tense = tense;
+        r->flags |= CHR_TIMEX_RELATIVE;
+        /* "Thursday, April 9" is handled by the date patterns (longer) */
+        r->end = k;
+        return k;
+    }
+    if (!has(m, j, C_DEICT))
+        return 0;
+    int dv = val(m, j, C_DEICT);
+    const char *v = NULL;
+    k = j + 1;
+    switch (dv) {
+    case D_NOW:
+    case D_NOWADAYS:
+        v = "PRESENT_REF";
+        break;
+    case D_CURRENT:
+        if (the)
+            return 0;
+        v = "PRESENT_REF";
+        break;
+    case D_RECENTLY:
+        v = "PAST_REF";
+        break;
+    case D_FUTURE:
+        /* "the future", "in future", "à l'avenir"; not "future quarters" */
+        if (!the && !(i > 0 && (kw(m, i - 1, K_IN) || pu(m, i - 1, '\''))))
+            return 0;
+        v = "FUTURE_REF";
+        break;
+    case D_PAST:
+        if (!the)
+            return 0;
+        v = "PAST_REF";
+        break;
+    default:
+        return 0;
+    }
+    snprintf(r->v, 48, "%s", v);
+    r->end = k;
+    return k;
+}
+
+/* "these days", "right now", "at present", "the near future", "the years
+ * ahead" (handled in pat_dur), "in the coming years". */
+static int pat_misc(M *m, int i, R *r)
+{
+    int j = i;
+    /* the near future */
+    if (kw(m, j, K_THE) && j + 2 < m->n && m->t[j + 1].kind == TK_WORD && has(m, j + 2, C_DEICT) &&
+        val(m, j + 2, C_DEICT) == D_FUTURE)
+        return 0;
+    if (has(m, j, C_REL) && val(m, j, C_REL) == R_CURRENT && kw(m, j - 1, K_MORE) &&
+        m->t[j].e - m->t[j].s == 7) {
+        /* "at present" */
+        snprintf(r->v, 48, "PRESENT_REF");
+        r->end = j + 1;
+        return j + 1;
+    }
+    return 0;
+}
+
+/* Modifiers in front of a date: "early 2024", "late November", "mid-May",
+ * "the end of the year", "earlier this month", "later this year", "Later in
+ * October", "the late 19th century", "fin mars", "a finales de marzo",
+ * "Anfang Mai", "в конце года". */
+static int try_inner(M *m, int i, R *best, int nomod);
+
+static int pat_mod(M *m, int i, R *r)
+{
+    int j = i, md;
+    if (kw(m, j, K_THE))
+        j++;
+    if (kw(m, j, K_TO) && (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO))
+        j++; /* "a finales de" */
+    if (!has(m, j, C_MOD))
+        return 0;
+    md = val(m, j, C_MOD);
+    j++;
+    if (pu(m, j, '-'))
+        j++;
+    if (kw(m, j, K_OF) || kw(m, j, K_IN))
+        j++;
+    if (pu(m, j, '\''))
+        j++;
+    R in;
+    int k = try_inner(m, j, &in, 1);
+    int usedthe = 0;
+    if (!k && kw(m, j, K_THE) && has(m, j + 1, C_UNIT)) {
+        /* the end of the year / month / week */
+        int u = val(m, j + 1, C_UNIT);
+        if ((u == U_YEAR || u == U_MONTH || u == U_WEEK || u == U_DECADE || u == U_CENTURY) &&
+            m->hasref) {
+            r_init(&in, j);
+            fmt_unit(in.v, u, 0, m->ry, m->rm, m->rd);
+            in.end = j + 2;
+            k = j + 2;
+            usedthe = 1;
+        }
+    }
+    if (!k && has(m, j, C_UNIT) && !(m->lang & TL_EN) && m->hasref) {
+        int u = val(m, j, C_UNIT);
+        if (u == U_YEAR || u == U_MONTH || u == U_WEEK) {
+            r_init(&in, j);
+            fmt_unit(in.v, u, 0, m->ry, m->rm, m->rd);
+            in.end = j + 1;
+            k = j + 1;
+        }
+    }
+    (void)usedthe;
+    if (!k || in.type == CHR_TIMEX_DURATION || in.type == CHR_TIMEX_SET)
+        return 0;
+    if ((md == M_EARLIER || md == M_LATER) && (kw(m, i, K_THE)))
+        return 0;
+    *r = in;
+    r->first = i;
+    r->end = k;
+    return k;
+}
+
+typedef int (*pat_fn)(M *, int, R *);
+static const pat_fn PATS[] = {pat_numeric, pat_md,   pat_dm,    pat_year,  pat_century,
+                              pat_quarter, pat_rel,  pat_ago,   pat_dur,   pat_set,
+                              pat_time,    pat_deict, pat_misc, pat_mod};
+
+/* Longest match starting at i; 0 when none. */
+static int try_inner(M *m, int i, R *best, int nomod)
+{
+    int bend = 0;
+    size_t np = sizeof PATS / sizeof PATS[0];
+    for (size_t p = 0; p < np; p++) {
+        if (nomod && PATS[p] == pat_mod)
+            continue;
+        R r;
+        r_init(&r, i);
+        int e = PATS[p](m, i, &r);
+        if (e > bend) {
+            bend = e;
+            *best = r;
+            best->end = e;
+        }
+    }
+    return bend;
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static void emit(M *m, const R *r)
+{
+    if (m->oom)
+        return;
+    if (m->nout == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 16;
+        chr_tx *nx = realloc(m->out, nc * sizeof *nx);
+        if (!nx) {
+            m->oom = 1;
+            return;
+        }
+        m->out = nx;
+        m->cap = nc;
+    }
+    chr_tx *x = &m->out[m->nout++];
+    memset(x, 0, sizeof *x);
+    x->t.start = m->t[r->first].s;
+    x->t.end = m->t[r->end - 1].e;
+    /* an extent never ends on punctuation (except "a.m." style dots) */
+    x->t.type = (chr_timex_type)r->type;
+    memcpy(x->t.value, r->v, sizeof x->t.value);
+    x->t.value[sizeof x->t.value - 1] = 0;
+    if (r->flags & CHR_TIMEX_RANGE) {
+        memcpy(x->t.end_value, r->ev, sizeof x->t.end_value);
+        x->t.end_value[sizeof x->t.end_value - 1] = 0;
+    }
+    x->t.flags = r->flags;
+    x->tense = r->tense;
+    x->y = r->y;
+    x->m = r->m;
+    x->d = r->d;
+    x->explicit_day = r->explicit_day;
+    x->rel_week = r->rel_week;
+    /* anaphora */
+    if (r->type == CHR_TIMEX_DATE && r->gran && r->y > 0) {
+        m->agran = r->gran;
+        m->ay = r->y;
+        m->am = r->m;
+        m->ad = r->d;
+        m->aq = r->q;
+    }
+}
+
+/* Run the grammar over the buffered tokens of one chunk. */
+static void match_chunk(M *m)
+{
+    for (int i = 0; i < m->n;) {
+        const tk *t = &m->t[i];
+        if (t->kind == TK_PUNCT && t->ch != '\'') {
+            i++;
+            continue;
+        }
+        R r;
+        int e = try_inner(m, i, &r, 0);
+        if (e > i) {
+            /* drop a trailing dot that is sentence punctuation, not "Jan." */
+            while (r.end - 1 > r.first && m->t[r.end - 1].kind == TK_PUNCT &&
+                   m->t[r.end - 1].ch != '.')
+                r.end--;
+            emit(m, &r);
+            i = e;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* ---- scanner ----------------------------------------------------------- */
+
+enum { B_SPACE = 0, B_DIGIT, B_ALPHA, B_PUNCT, B_HIGH };
+static unsigned char bclass[256];
+static pthread_once_t bclass_once = PTHREAD_ONCE_INIT;
+
+static void bclass_init(void)
+{
+    for (int c = 0; c < 256; c++) {
+        unsigned char k;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            k = B_SPACE;
+        else if (c >= '0' && c <= '9')
+            k = B_DIGIT;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            k = B_ALPHA;
+        else if (c >= 0x80)
+            k = B_HIGH;
+        else if (c < 0x20 || c == 0x7f)
+            k = B_SPACE;
+        else
+            k = B_PUNCT;
+        bclass[c] = k;
+    }
+}
+
+/* Classify the UTF-8 sequence at p (a byte >= 0x80): returns B_ALPHA (a
+ * letter), B_SPACE (no-break spaces), or B_PUNCT with *ch set; *n = bytes. */
+static int high_class(const unsigned char *p, size_t avail, char *ch, size_t *n)
+{
+    unsigned char c = p[0];
+    *n = 1;
+    *ch = 0;
+    if (c >= 0xC0 && c < 0xE0 && avail >= 2)
+        *n = 2;
+    else if (c >= 0xE0 && c < 0xF0 && avail >= 3)
+        *n = 3;
+    else if (c >= 0xF0 && avail >= 4)
+        *n = 4;
+    if (c == 0xC2 && *n == 2) {
+        unsigned char d = p[1];
+        if (d == 0xA0)
+            return B_SPACE;
+        if (d == 0xBA || d == 0xAA || d == 0xB0)
+            return B_ALPHA; /* º ª ° */
+        if (d < 0xC0)
+            return B_PUNCT; /* « » © etc. */
+    }
+    if (c == 0xE2 && *n == 3 && p[1] == 0x80) {
+        unsigned char d = p[2];
+        if (d == 0x98 || d == 0x99) {
+            *ch = '\'';
+            return B_PUNCT;
+        }
+        if (d >= 0x90 && d <= 0x95) {
+            *ch = '-';
+            return B_PUNCT;
+        }
+        if (d == 0xAF || (d >= 0x80 && d <= 0x8B))
+            return B_SPACE;
+        return B_PUNCT;
+    }
+    if (c == 0xE2 || c == 0xE3 || (c == 0xEF && *n == 3 && p[1] == 0xBC))
+        return B_PUNCT;
+    if (c < 0xC0)
+        return B_ALPHA; /* stray continuation byte: part of a word */
+    return B_ALPHA;
+}
+
+typedef struct S {
+    M m;
+    tk buf[CHUNK_MAX];
+    int n;
+    int head;
+} S;
+
+static void flush(S *s)
+{
+    if (s->n && s->head) {
+        s->m.t = s->buf;
+        s->m.n = s->n;
+        match_chunk(&s->m);
+    }
+    s->n = 0;
+    s->head = 0;
+}
+
+static void push(S *s, const tk *t)
+{
+    if (s->n == CHUNK_MAX)
+        flush(s);
+    s->buf[s->n++] = *t;
+    if (t->kind == TK_NUM || (t->cm & HEAD_MASK) ||
+        ((t->cm >> C_KW & 1u) && t->lx->val[C_KW] == K_YEAREARLIER))
+        s->head = 1;
+}
+
+/* Active class mask of a lexicon entry for the language mask. */
+static uint32_t active(const tlex *lx, unsigned lang)
+{
+    uint32_t cm = 0;
+    for (int c = 0; c < C_COUNT; c++)
+        if ((lx->cls >> c & 1u) && (lx->lang[c] & lang))
+            cm |= 1u << c;
+    return cm;
+}
+
+static unsigned lang_mask(const char *lang)
+{
+    if (!lang || !*lang)
+        return TL_ALL;
+    static const struct {
+        const char *c;
+        unsigned m;
+    } L[] = {{"en", TL_EN}, {"fr", TL_FR}, {"de", TL_DE}, {"it", TL_IT},
+             {"es", TL_ES}, {"ru", TL_RU}, {"pt", TL_PT}};
+    for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
+        if ((lang[0] | 32) == L[i].c[0] && (lang[1] | 32) == L[i].c[1] &&
+            (lang[2] == 0 || lang[2] == '-' || lang[2] == '_'))
+            return L[i].m;
+    return TL_ALL;
+}
+
+/* Scan a word starting at p; returns its end. Letters are ASCII letters and
+ * UTF-8 letters. */
+static size_t word_end(const char *text, size_t len, size_t p)
+{
+    while (p < len) {
+        unsigned char c = (unsigned char)text[p];
+        unsigned char k = bclass[c];
+        if (k == B_ALPHA) {
+            p++;
+        } else if (k == B_HIGH) {
+            char ch;
+            size_t n;
+            if (high_class((const unsigned char *)text + p, len - p, &ch, &n) != B_ALPHA)
+                break;
+            p += n;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
+                        chr_tx **out, size_t *nout)
+{
+    if (!out || !nout || (!text && len))
+        return CHR_EINVAL;
+    *out = NULL;
+    *nout = 0;
+    pthread_once(&bclass_once, bclass_init);
+    S *s = calloc(1, sizeof *s);
+    if (!s)
+        return CHR_ENOMEM;
+    M *m = &s->m;
+    m->text = text;
+    m->len = len;
+    m->lang = lang_mask(lang);
+    if (ref && ref->year > 0 && ref->month >= 1 && ref->month <= 12 && ref->day >= 1 &&
+        ref->day <= 31) {
+        m->hasref = 1;
+        m->ry = ref->year;
+        m->rm = ref->month;
+        m->rd = ref->day > chr_month_days(ref->year, ref->month)
+                    ? chr_month_days(ref->year, ref->month)
+                    : ref->day;
+    } else if (ref && ref->year > 0) {
+        m->hasref = 1;
+        m->ry = ref->year;
+        m->rm = ref->month >= 1 && ref->month <= 12 ? ref->month : 7;
+        m->rd = 15;
+    }
+    size_t p = 0;
+    int gap = 1;
+    char fb[32];
+    while (p < len) {
+        unsigned char c = (unsigned char)text[p];
+        unsigned char k = bclass[c];
+        if (k == B_SPACE) {
+            gap = 1;
+            p++;
+            continue;
+        }
+        tk t;
+        memset(&t, 0, sizeof t);
+        t.s = p;
+        t.glued = !gap;
+        gap = 0;
+        if (k == B_DIGIT) {
+            uint32_t v = 0;
+            size_t q = p;
+            while (q < len && bclass[(unsigned char)text[q]] == B_DIGIT) {
+                if (v < 100000000u)
+                    v = v * 10 + (uint32_t)(text[q] - '0');
+                q++;
+            }
+            t.e = q;
+            t.kind = TK_NUM;
+            t.num = v;
+            t.nd = (uint8_t)(q - p > 255 ? 255 : q - p);
+            push(s, &t);
+            p = q;
+            continue;
+        }
+        char ch = (char)c;
+        size_t hn = 1;
+        if (k == B_HIGH) {
+            int hk = high_class((const unsigned char *)text + p, len - p, &ch, &hn);
+            if (hk == B_SPACE) {
+                gap = 1;
+                p += hn;
+                continue;
+            }
+            k = (unsigned char)hk;
+            if (hk == B_PUNCT && !ch)
+                ch = '?';
+        }
+        if (k == B_PUNCT) {
+            t.e = p + hn;
+            t.kind = TK_PUNCT;
+            t.ch = ch == '`' ? '\'' : ch;
+            /* sentence ends and brackets close a chunk when nothing is open */
+            push(s, &t);
+            p += hn;
+            continue;
+        }
+        /* a word */
+        size_t e = word_end(text, len, p);
+        if (e == p) { /* cannot happen, but never loop */
+            p++;
+            continue;
+        }
+        t.e = e;
+        t.kind = TK_WORD;
+        t.cap = (c >= 'A' && c <= 'Z') || (c == 0xC3 && p + 1 < len &&
+                                           (unsigned char)text[p + 1] >= 0x80 &&
+                                           (unsigned char)text[p + 1] <= 0x9E) ||
+                (c == 0xD0 && p + 1 < len && (((unsigned char)text[p + 1] >= 0x90 &&
+                                               (unsigned char)text[p + 1] <= 0xAF) ||
+                                              (unsigned char)text[p + 1] == 0x81));
+        size_t fl = chr_time_fold(text + p, e - p, fb);
+        const tlex *lx = fl ? chr_time_lex(fb, fl) : NULL;
+        /* hyphenated lexicon words: après-midi, year-earlier, avant-hier */
+        if (e + 1 < len && text[e] == '-' && bclass[(unsigned char)text[e + 1]] != B_SPACE &&
+            bclass[(unsigned char)text[e + 1]] != B_DIGIT && fl && fl < 30) {
+            size_t e2 = word_end(text, len, e + 1);
+            if (e2 > e + 1) {
+                char fb2[32];
+                size_t fl2 = chr_time_fold(text + p, e2 - p, fb2);
+                const tlex *lx2 = fl2 ? chr_time_lex(fb2, fl2) : NULL;
+                if (lx2 && active(lx2, m->lang)) {
+                    lx = lx2;
+                    e = e2;
+                    t.e = e;
+                }
+            }
+        }
+        if (lx) {
+            t.lx = lx;
+            t.cm = active(lx, m->lang);
+        }
+        if (!t.cm) {
+            flush(s); /* an ordinary word: no expression spans it */
+            p = e;
+            continue;
+        }
+        push(s, &t);
+        p = e;
+    }
+    flush(s);
+    chr_err rc = m->oom ? CHR_ENOMEM : CHR_OK;
+    if (rc == CHR_OK) {
+        *out = m->out;
+        *nout = m->nout;
+    } else {
+        free(m->out);
+    }
+    free(s);
+    return rc;
+}
