@@ -27,6 +27,16 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 GEN_SRC  =
 
+# Quiet build lines ("CC file"); make V=1 shows the full commands.
+V ?= 0
+ifeq ($(V),0)
+Q = @
+say = @printf '  %-6s %s\n' $(1) $(2);
+else
+Q =
+say =
+endif
+
 # Module fragments (eval-*, bench-*, train-*, generated sources).
 include $(sort $(wildcard mk/*.mk))
 
@@ -43,32 +53,32 @@ FUZZ_BIN  = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 all: build/chronicle
 
 build/chronicle: build/libchronicle.a $(REL_CLI)
-	$(CC) $(REL_CFLAGS) -o $@ $(REL_CLI) build/libchronicle.a $(LIBS)
+	$(call say,LINK,$@)$(CC) $(REL_CFLAGS) -o $@ $(REL_CLI) build/libchronicle.a $(LIBS)
 
 build/libchronicle.a: $(REL_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(call say,AR,$@)ar rcs $@ $^
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(REL_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC-SAN,$<)$(CC) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
 
 asan: build/asan/chronicle $(UNIT_BIN)
 
 build/asan/chronicle: build/asan/libchronicle.a $(ASAN_CLI)
-	$(CC) $(ASAN_CFLAGS) -o $@ $(ASAN_CLI) build/asan/libchronicle.a $(LIBS)
+	$(call say,LINK,$@)$(CC) $(ASAN_CFLAGS) -o $@ $(ASAN_CLI) build/asan/libchronicle.a $(LIBS)
 
 build/asan/libchronicle.a: $(ASAN_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(call say,AR,$@)ar rcs $@ $^
 
 build/asan/tests/%: tests/unit/%.c tests/unit/unit.h build/asan/libchronicle.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libchronicle.a $(LIBS)
+	$(call say,TEST,$@)$(CC) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libchronicle.a $(LIBS)
 
 # The whole suite under ASan+UBSan; last line "N passed, N failed".
 check test: asan

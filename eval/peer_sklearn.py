@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """chronicle — eval/peer_sklearn.py: the scikit-learn peer for story clustering.
 
-TF-IDF (scikit-learn defaults, English stop words) + agglomerative clustering,
+TF-IDF (scikit-learn, English stop words, sublinear tf) + agglomerative clustering,
 cosine distance, average linkage, distance threshold 0.88 (the issue's peer,
 tuned on the DUC half). Reads JSON Lines (text, optional title), prints a
 JSON array with one cluster label per line. Needs python3-sklearn.
@@ -23,7 +23,7 @@ def main():
     if len(texts) < 2:
         print(json.dumps([0] * len(texts)))
         return
-    x = TfidfVectorizer(stop_words="english").fit_transform(texts).toarray()
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts).toarray()
     kw = {"n_clusters": None, "linkage": "average", "distance_threshold": 0.88}
     try:
         model = AgglomerativeClustering(metric="cosine", **kw)

@@ -146,7 +146,11 @@ def read_timeline(path, duplicates="merge", day_only=False):
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
     if text.lstrip()[:1] in ("[", "{"):
-        return from_chronicle_json(json.loads(text), day_only)
+        try:
+            data = json.loads(text)
+        except ValueError as e:
+            raise ValueError("%s: not a chronicle timeline JSON array (%s)" % (path, e))
+        return from_chronicle_json(data, day_only)
     return parse_tilse(text, duplicates)
 
 

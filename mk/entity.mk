@@ -50,6 +50,12 @@ ner-tools: $(NER_TOOLS)
 build/ner_%: tools/ner_%.c $(NER_OBJ) src/ner.h
 	$(CC) $(REL_CFLAGS) -o $@ $< $(NER_OBJ) $(LIBS)
 
+# The ASan driver for tests/e2e/entity_*.sh, built with `make check`.
+asan: build/asan/ner_tag
+NER_ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(NER_SRC))
+build/asan/ner_tag: tools/ner_tag.c $(NER_ASAN_OBJ) src/ner.h
+	$(CC) $(ASAN_CFLAGS) -o $@ $< $(NER_ASAN_OBJ) $(LIBS)
+
 train-ner: build/ner_train
 	@if [ ! -f $(NER_CONLL)/eng.train ]; then echo "train-ner: skipped, $(NER_CONLL)/eng.train not found"; exit 0; fi; \
 	build/ner_train $(NER_CONLL)/eng.train $(NER_CONLL)/eng.testa $(NER_MODEL) && \

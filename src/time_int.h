@@ -104,6 +104,7 @@ enum {
     K_SINCE,
     K_MISC, /* glue words: the hui of aujourd'hui, the m of a.m. */
     K_DE,   /* de (before a year in Romance dates) */
+    K_NEW, K_EVE, K_INDEP, K_VALENTINE, K_ELECTION, K_LABOR, K_MEMORIAL, /* holiday names */
     K_COUNT
 };
 

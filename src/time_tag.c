@@ -469,52 +469,44 @@ static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, in
     add_days(y, mo, d, k);
 }
 
-/* Year of a month (and day) stated without year. */
+/* Year of a month (and day) stated without year: the occurrence nearest to
+ * the reference, unless the tense of the verb points the other way and that
+ * occurrence is not far ("in October" said in April in past tense is last
+ * October; "in January" said in late October is next January). */
 static int res_md_year(const M *m, int mo, int d, int tense)
 {
     if (!m->hasref)
         return 0;
     long r = chr_days_from_civil(m->ry, m->rm, m->rd);
-    if (d == 0) {
-        if (tense < 0)
-            return mo > m->rm ? m->ry - 1 : m->ry;
-        if (tense > 0)
-            return mo < m->rm ? m->ry + 1 : m->ry;
-        return m->ry;
-    }
-    long best = 0;
-    int by = m->ry;
     long c[3];
     for (int k = 0; k < 3; k++) {
         int yy = m->ry - 1 + k;
-        int dd = d > chr_month_days(yy, mo) ? chr_month_days(yy, mo) : d;
+        int dd = d == 0 ? 15 : d > chr_month_days(yy, mo) ? chr_month_days(yy, mo) : d;
         c[k] = chr_days_from_civil(yy, mo, dd) - r;
+        if (d == 0 && yy == m->ry && mo == m->rm)
+            c[k] = 0; /* the month of the reference itself */
     }
-    /* nearest by default */
-    best = c[0];
-    by = m->ry - 1;
+    int bk = 0;
     for (int k = 1; k < 3; k++)
-        if (labs(c[k]) < labs(best)) {
-            best = c[k];
-            by = m->ry - 1 + k;
-        }
-    if (tense < 0 && best > 0) {
-        /* past tense: the latest not after the reference, unless far */
+        if (labs(c[k]) < labs(c[bk]))
+            bk = k;
+    long slack = d == 0 ? 45 : 0; /* a month is "past" while it is under way */
+    if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
-            if (c[k] <= 0) {
-                if (-c[k] <= 300 || best > 60)
-                    by = m->ry - 1 + k;
+            if (c[k] <= slack) {
+                if (-c[k] <= 200 || c[bk] > 90)
+                    bk = k;
                 break;
             }
-    } else if (tense > 0 && best < 0) {
+    } else if (tense > 0 && c[bk] < -slack) {
         for (int k = 0; k < 3; k++)
-            if (c[k] >= 0) {
-                if (c[k] <= 300 || best < -60)
-                    by = m->ry - 1 + k;
+            if (c[k] >= -slack) {
+                if (c[k] <= 200 || c[bk] < -90)
+                    bk = k;
                 break;
             }
     }
-    return by;
+    return m->ry - 1 + bk;
 }
 
 /* ---- counting words ---------------------------------------------------- */
@@ -1315,11 +1307,9 @@ static int pat_quarter(M *m, int i, R *r)
     if (!y) {
         if (dyr != 99)
             y = m->ry + dyr;
-        else if (m->agran && m->ay)
-            y = m->ay;
         else
             y = m->ry;
-        if (!m->hasref && dyr == 99 && !(m->agran && m->ay))
+        if (!m->hasref)
             y = 0;
         r->flags |= CHR_TIMEX_RELATIVE;
     }
@@ -1407,12 +1397,14 @@ static int pat_rel(M *m, int i, R *r)
         post = 1;
         j++;
     }
-    if (!rr)
+    if (!rr && the && !wd && !mo && !se && u == U_WEEKEND)
+        rr = R_THIS; /* "the weekend" */
+    else if (!rr)
         return 0;
     /* R_PAST/R_RECENT/R_SAME/R_THAT: only some combinations */
     if (rr == R_SAME || rr == R_THAT || rr == R_RECENT)
         return 0;
-    if (the && !post && (rr == R_THIS))
+    if (the && !post && rr == R_THIS && !(u == U_WEEKEND && !wd && !mo && !se))
         return 0;
     int dir = (rr == R_LAST || rr == R_PAST) ? -1 : (rr == R_NEXT || rr == R_COMING) ? 1 : 0;
     if (!m->hasref) {
@@ -1641,6 +1633,17 @@ static int pat_dur(M *m, int i, R *r)
         return 0;
     if (u == U_WEEKEND && n == -2)
         return 0;
+    {
+        const tk *ut = &m->t[k2 - 1];
+        int unit_cls = pl ? C_UNITPL : C_UNIT;
+        if (ut->cap && (ut->lx->lang[unit_cls] & TL_EN) && !(ut->lx->lang[unit_cls] & TL_DE) &&
+            k2 - 1 > i)
+            return 0; /* "60 Minutes", "Years of Culture": names */
+    }
+    if (u == U_SEC && !pl && n == 1)
+        return 0; /* "a second" */
+    if (adj && u == U_QUARTER)
+        return 0; /* "three-quarters" */
     /* "six-year-old" / "year-long": ages and adjectives are not durations */
     if (pu(m, k2, '-') && glued(m, k2))
         return 0;
@@ -2143,10 +2146,143 @@ static int pat_mod(M *m, int i, R *r)
     return k;
 }
 
+
+/* n-th weekday wd (1 = Monday) of month mo in year y; n = -1: the last. */
+static int nth_wday(int y, int mo, int wd, int n)
+{
+    if (n < 0) {
+        int last = chr_month_days(y, mo);
+        int w = chr_weekday(y, mo, last);
+        return last - ((w - wd + 7) % 7);
+    }
+    int w1 = chr_weekday(y, mo, 1);
+    return 1 + (wd - w1 + 7) % 7 + 7 * (n - 1);
+}
+
+static void holiday_date(int h, int y, int *mo, int *d)
+{
+    switch (h) {
+    case H_CHRISTMAS:
+        *mo = 12, *d = 25;
+        return;
+    case H_CHRISTMAS_EVE:
+        *mo = 12, *d = 24;
+        return;
+    case H_NEWYEAR:
+        *mo = 1, *d = 1;
+        return;
+    case H_NEWYEARS_EVE:
+        *mo = 12, *d = 31;
+        return;
+    case H_THANKSGIVING:
+        *mo = 11, *d = nth_wday(y, 11, 4, 4);
+        return;
+    case H_INDEPENDENCE:
+        *mo = 7, *d = 4;
+        return;
+    case H_HALLOWEEN:
+        *mo = 10, *d = 31;
+        return;
+    case H_VALENTINE:
+        *mo = 2, *d = 14;
+        return;
+    case H_LABOR:
+        *mo = 9, *d = nth_wday(y, 9, 1, 1);
+        return;
+    case H_MEMORIAL:
+        *mo = 5, *d = nth_wday(y, 5, 1, -1);
+        return;
+    case H_ELECTION:
+        *mo = 11, *d = nth_wday(y, 11, 1, 1) + 1;
+        return;
+    default:
+        *mo = 1, *d = 1;
+    }
+}
+
+/* Holidays: "Christmas", "Christmas Eve", "Thanksgiving (Day)", "New Year's
+ * Day", "Independence Day", "Election Day", "last Thanksgiving",
+ * "Christmas 2023". */
+static int pat_holiday(M *m, int i, R *r)
+{
+    int j = i, rr = 0, h = 0;
+    if (has(m, j, C_REL)) {
+        rr = val(m, j, C_REL);
+        if (rr != R_LAST && rr != R_NEXT && rr != R_THIS)
+            return 0;
+        j++;
+    }
+    if (j >= m->n || !m->t[j].cap)
+        return 0;
+    if (has(m, j, C_HOLIDAY)) {
+        h = val(m, j, C_HOLIDAY);
+        j++;
+        if (kw(m, j, K_EVE) && m->t[j].cap && h == H_CHRISTMAS) {
+            h = H_CHRISTMAS_EVE;
+            j++;
+        } else if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_DAY && m->t[j].cap) {
+            j++;
+        }
+    } else {
+        int k = j + 1, need_day = 1;
+        if (kw(m, j, K_NEW) && has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR &&
+            m->t[k].cap) {
+            h = H_NEWYEAR;
+            k++;
+            if (pu(m, k, '\'') && kw(m, k + 1, K_S))
+                k += 2;
+            if (kw(m, k, K_EVE) && m->t[k].cap) {
+                h = H_NEWYEARS_EVE;
+                k++;
+            }
+            need_day = 0;
+        } else if (kw(m, j, K_INDEP)) {
+            h = H_INDEPENDENCE;
+        } else if (kw(m, j, K_VALENTINE)) {
+            h = H_VALENTINE;
+            if (pu(m, k, '\'') && kw(m, k + 1, K_S))
+                k += 2;
+        } else if (kw(m, j, K_ELECTION)) {
+            h = H_ELECTION;
+        } else if (kw(m, j, K_LABOR)) {
+            h = H_LABOR;
+        } else if (kw(m, j, K_MEMORIAL)) {
+            h = H_MEMORIAL;
+        } else {
+            return 0;
+        }
+        if (has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_DAY && m->t[k].cap)
+            k++;
+        else if (need_day)
+            return 0;
+        j = k;
+    }
+    int y = 0, mo, d, k2;
+    if ((k2 = p_year(m, j, &y)) != 0) {
+        j = k2;
+    } else if (m->hasref) {
+        holiday_date(h, m->ry, &mo, &d);
+        if (rr == R_LAST || rr == R_NEXT) {
+            long z = chr_days_from_civil(m->ry, mo, d), rz = chr_days_from_civil(m->ry, m->rm, m->rd);
+            y = rr == R_LAST ? (z < rz ? m->ry : m->ry - 1) : (z > rz ? m->ry : m->ry + 1);
+        } else if (rr == R_THIS) {
+            y = m->ry;
+        } else {
+            r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+            y = res_md_year(m, mo, d, r->tense);
+        }
+        r->flags |= CHR_TIMEX_RELATIVE;
+    }
+    holiday_date(h, y ? y : 2001, &mo, &d);
+    set_date(r, y, mo, d);
+    r->end = j;
+    return j;
+}
+
 typedef int (*pat_fn)(M *, int, R *);
 static const pat_fn PATS[] = {pat_numeric, pat_md,   pat_dm,    pat_year,  pat_century,
                               pat_quarter, pat_rel,  pat_ago,   pat_dur,   pat_set,
-                              pat_time,    pat_deict, pat_misc, pat_mod};
+                              pat_time,    pat_deict, pat_misc, pat_mod,   pat_holiday};
 
 /* Longest match starting at i; 0 when none. */
 static int try_inner(M *m, int i, R *best, int nomod)

@@ -1,7 +1,8 @@
 /* chronicle — entity tagging driver (build/ner_tag): runs chr_ner_tag on a
  * text file or stdin and prints the mentions and entities, as tab-separated
- * lines or JSON. For tests and inspection before the CLI prints entities.
- * Usage: ner_tag [--json] FILE|- */
+ * lines or JSON shaped like `chronicle tag --json` ("entities": mentions
+ * with start, end, text, type, entity, canonical; "entity_list": the linked
+ * entities). For tests and inspection. Usage: ner_tag [--json] FILE|- */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,8 +93,8 @@ int main(int argc, char **argv)
                 json_object_set_new(o, "role", json_string(x->role));
             json_array_append_new(es, o);
         }
-        json_object_set_new(root, "mentions", ms);
-        json_object_set_new(root, "entities", es);
+        json_object_set_new(root, "entities", ms);
+        json_object_set_new(root, "entity_list", es);
         char *s = json_dumps(root, JSON_INDENT(1));
         puts(s);
         free(s);

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 DB="$TMP/t.db"
 D=tests/data/ingest
-py() { python3 -c "$@"; }
+py() { "$PY" -c "$@"; }
 
 # --- CLI basics
 chr --version | grep -q '^chronicle [0-9]' ; check "version" test $? -eq 0
@@ -74,7 +74,7 @@ printf '{"id":"p1","text":"Piped JSON line. Second sentence."}\n' | chr --db "$D
 chr --db "$DB" show --json p1 >/dev/null 2>&1; check "JSON Lines detected on stdin" test $? -eq 0
 
 # --- a huge single line is refused with a clear error, the rest goes in
-python3 -c "import sys; sys.stdout.write('word ' * (40*1024*1024//5))" > "$TMP/huge.txt"
+"$PY" -c "import sys; sys.stdout.write('word ' * (40*1024*1024//5))" > "$TMP/huge.txt"
 cp "$D/undated.txt" "$TMP/small.txt"; printf '\nExtra line to change the hash.\n' >> "$TMP/small.txt"
 chr --db "$TMP/h.db" ingest "$TMP/huge.txt" "$TMP/small.txt" 2>"$TMP/herr.txt" >/dev/null
 grep -q "huge.txt: article too large" "$TMP/herr.txt"; check "100 MB-class line refused clearly" test $? -eq 0
@@ -84,7 +84,7 @@ rm -f "$TMP/huge.txt"
 
 # --- interrupted ingest loses nothing committed and completes on re-run
 mkdir -p "$TMP/many"
-python3 - "$TMP/many" <<'PY'
+"$PY" - "$TMP/many" <<'PY'
 import sys, os
 for i in range(300):
     with open(os.path.join(sys.argv[1], "a%03d.txt" % i), "w") as f:

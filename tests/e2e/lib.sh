@@ -12,3 +12,5 @@ check() { local n=$1; shift; if "$@"; then ok "$n"; else fail "$n" "failed: $*";
 # check_eq NAME ACTUAL EXPECTED
 check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "got [$2], expected [$3]"; fi; }
 chr() { "$CHR_BIN" "$@"; }
+# Debian's python3 starts fast and sees python3-* packages; fall back to PATH.
+if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=python3; fi

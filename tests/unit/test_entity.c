@@ -1,0 +1,318 @@
+/* chronicle — unit tests of the entity module: tokeniser, gazetteer,
+ * tagger, title rules, alias linking, nominal mentions, story linking and
+ * argument checking. Sentences are written for these tests. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/entity.h"
+#include "ner.h"
+#include "unit.h"
+
+static chr_ner *ner;
+
+/* Tag text (one sentence per line) and return the entities. */
+static chr_entities tag(const char *text)
+{
+    chr_entities e;
+    chr_err err = chr_ner_tag(ner, text, strlen(text), NULL, 0, "en", &e);
+    CHECK_INT(err, CHR_OK);
+    return e;
+}
+
+/* The mention covering exactly the first occurrence of `word`, or NULL. */
+static const chr_mention *mention_of(const chr_entities *e, const char *text, const char *word)
+{
+    const char *p = strstr(text, word);
+    if (!p)
+        return NULL;
+    size_t a = (size_t)(p - text), b = a + strlen(word);
+    for (size_t i = 0; i < e->n_mentions; i++)
+        if (e->mentions[i].start == a && e->mentions[i].end == b)
+            return &e->mentions[i];
+    return NULL;
+}
+
+static const char *canon(const chr_entities *e, const chr_mention *m)
+{
+    return m ? e->entities[m->entity].canonical : NULL;
+}
+
+TEST(type_names)
+{
+    CHECK_STR(chr_ent_type_name(CHR_ENT_PER), "PER");
+    CHECK_STR(chr_ent_type_name(CHR_ENT_MISC), "MISC");
+    CHECK_INT(chr_ent_type_parse("ORG"), CHR_ENT_ORG);
+    CHECK_INT(chr_ent_type_parse("LOC"), CHR_ENT_LOC);
+    CHECK_INT(chr_ent_type_parse("XYZ"), -1);
+    CHECK_INT(chr_ent_type_parse(NULL), -1);
+}
+
+TEST(tokeniser)
+{
+    const char *s = "Putin's aide met U.S. officials (Reuters) on 1996-08-30, paying $1,000.";
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, &n, &cap), 0);
+    const char *want[] = {"Putin", "'s", "aide", "met", "U.S.", "officials", "(", "Reuters", ")",
+                          "on", "1996-08-30", ",", "paying", "$", "1,000", "."};
+    CHECK_INT(n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < n && i < sizeof want / sizeof *want; i++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.*s", (int)(t[i].end - t[i].start), s + t[i].start);
+        CHECK_STR(buf, want[i]);
+    }
+    CHECK(t[0].flags & NT_SENT0);
+    CHECK(t[n - 1].sent_end);
+    CHECK_INT(t[4].shape, SH_ABBR);
+    CHECK_INT(t[0].shape, SH_INITCAP);
+    free(t);
+}
+
+TEST(tokeniser_unicode)
+{
+    /* typographic apostrophe, non-breaking space, em dash */
+    const char *s = "Xi\xE2\x80\x99s visit\xC2\xA0\xE2\x80\x94 Krasnogorsk";
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, &n, &cap), 0);
+    CHECK_INT(n, 5);
+    if (n == 5) {
+        CHECK_INT(t[1].end - t[1].start, 4); /* ’s */
+        CHECK_INT(t[3].shape, SH_PUNCT);
+        CHECK_INT(t[4].start, strlen(s) - strlen("Krasnogorsk"));
+    }
+    free(t);
+}
+
+TEST(gazetteer)
+{
+    const char *s = "the Shanghai Cooperation Organisation and the UN met in Moscow , un jour";
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, &n, &cap), 0);
+    ner_gaz_match m = ner_gaz_longest(t, n, 1);
+    CHECK(m.info != NULL);
+    CHECK_INT(m.end, 4);
+    if (m.info) {
+        CHECK(m.info->cats & (1u << GZ_ORG));
+    }
+    m = ner_gaz_longest(t, n, 6); /* UN */
+    CHECK(m.info && (m.info->cats & (1u << GZ_ORG)));
+    CHECK_STR(m.info ? ner_gaz_canon(m.info) : NULL, "United Nations");
+    m = ner_gaz_longest(t, n, 9); /* Moscow */
+    CHECK(m.info && (m.info->cats & (1u << GZ_BIGCITY)));
+    CHECK_STR(m.info ? ner_gaz_country_code(m.info->country) : NULL, "RU");
+    m = ner_gaz_longest(t, n, 11); /* "un" is French, not the UN: exact case only */
+    CHECK(m.info == NULL || !(m.info->cats & (1u << GZ_ORG)));
+    CHECK(ner_gaz_country_index("CN") > 0);
+    CHECK(ner_gaz_size() > 10000);
+    free(t);
+}
+
+TEST(model_present)
+{
+    const ner_model *m = ner_model_builtin();
+    CHECK(m != NULL);
+    CHECK(ner_model_nfeats(m) > 1000);
+    static const unsigned char bad[64] = "CHRNER01";
+    CHECK(ner_model_from_blob(bad, sizeof bad) == NULL);
+    CHECK(ner_model_from_blob(bad, 10) == NULL);
+}
+
+TEST(titles_and_roles)
+{
+    const char *s = "Chinese President Xi Jinping met Russian Foreign Minister Sergey Lavrov in "
+                    "Beijing on Tuesday.\n";
+    chr_entities e = tag(s);
+    const chr_mention *xi = mention_of(&e, s, "Xi Jinping");
+    const chr_mention *lav = mention_of(&e, s, "Sergey Lavrov");
+    const chr_mention *bj = mention_of(&e, s, "Beijing");
+    CHECK(xi && xi->type == CHR_ENT_PER);
+    CHECK(lav && lav->type == CHR_ENT_PER);
+    CHECK(bj && bj->type == CHR_ENT_LOC);
+    if (xi) {
+        CHECK_STR(e.entities[xi->entity].country, "CN");
+        CHECK_STR(e.entities[xi->entity].role, "president");
+    }
+    if (lav) {
+        CHECK_STR(e.entities[lav->entity].country, "RU");
+        CHECK_STR(e.entities[lav->entity].role, "foreign minister");
+    }
+    const chr_mention *ch = mention_of(&e, s, "Chinese");
+    CHECK(ch && ch->type == CHR_ENT_MISC);
+    chr_entities_free(&e);
+    CHECK(e.mentions == NULL && e.n_entities == 0);
+}
+
+TEST(title_rule_unknown_name)
+{
+    /* a name the model cannot know, made up for this test, after a title */
+    const char *s = "The talks were prepared by presidential aide Qorvath Umbelin last week.\n";
+    chr_entities e = tag(s);
+    const chr_mention *m = mention_of(&e, s, "Qorvath Umbelin");
+    CHECK(m && m->type == CHR_ENT_PER);
+    chr_entities_free(&e);
+}
+
+TEST(alias_linking)
+{
+    const char *s = "Russian President Vladimir Putin arrived in Harbin on Thursday.\n"
+                    "Putin met students there, and the Russian president praised the city.\n"
+                    "Later Putin flew home.\n";
+    chr_entities e = tag(s);
+    const chr_mention *full = mention_of(&e, s, "Vladimir Putin");
+    const chr_mention *sh = mention_of(&e, s, "Putin met");
+    CHECK(full != NULL);
+    /* "Putin met": the mention is "Putin" at that place */
+    const char *p = strstr(s, "Putin met");
+    const chr_mention *shm = NULL;
+    for (size_t i = 0; i < e.n_mentions; i++)
+        if (e.mentions[i].start == (size_t)(p - s))
+            shm = &e.mentions[i];
+    (void)sh;
+    CHECK(shm && shm->type == CHR_ENT_PER);
+    if (full && shm)
+        CHECK_INT(shm->entity, full->entity);
+    CHECK_STR(canon(&e, full), "Vladimir Putin");
+    /* "the Russian president" -> a nominal mention of Putin over "president" */
+    const char *q = strstr(s, "president praised");
+    const chr_mention *nom = NULL;
+    for (size_t i = 0; i < e.n_mentions; i++)
+        if (e.mentions[i].start == (size_t)(q - s))
+            nom = &e.mentions[i];
+    CHECK(nom && (nom->flags & CHR_MENTION_NOMINAL));
+    if (nom && full)
+        CHECK_INT(nom->entity, full->entity);
+    if (full)
+        CHECK_INT(e.entities[full->entity].mentions, 4);
+    const chr_mention *hb = mention_of(&e, s, "Harbin");
+    CHECK(hb && hb->type == CHR_ENT_LOC);
+    if (hb)
+        CHECK_STR(e.entities[hb->entity].country, "CN");
+    chr_entities_free(&e);
+}
+
+TEST(acronym_linking)
+{
+    const char *s = "Leaders of the Shanghai Cooperation Organisation met in Astana.\n"
+                    "The SCO was founded in 2001, and the UN welcomed the meeting.\n";
+    chr_entities e = tag(s);
+    const chr_mention *full = mention_of(&e, s, "Shanghai Cooperation Organisation");
+    const chr_mention *acr = mention_of(&e, s, "SCO");
+    const chr_mention *un = mention_of(&e, s, "UN");
+    CHECK(full && full->type == CHR_ENT_ORG);
+    CHECK(acr && acr->type == CHR_ENT_ORG);
+    if (full && acr)
+        CHECK_INT(acr->entity, full->entity);
+    CHECK_STR(canon(&e, un), "United Nations");
+    chr_entities_free(&e);
+}
+
+TEST(mentions_well_formed)
+{
+    const char *s = "ANKARA 1996-08-30\nTurkish Prime Minister Necmettin Erbakan said on Friday "
+                    "that NATO and the European Union should not isolate Iran.\n"
+                    "\xFF\xFE broken bytes \xC3 and \xE2\x80 Mr. Smith of Acme Corp. in "
+                    "S\xC3\xA3o Paulo.\n";
+    chr_entities e = tag(s);
+    size_t len = strlen(s);
+    CHECK(e.n_mentions > 3);
+    for (size_t i = 0; i < e.n_mentions; i++) {
+        const chr_mention *m = &e.mentions[i];
+        CHECK(m->start < m->end && m->end <= len);
+        CHECK(m->entity >= 0 && (size_t)m->entity < e.n_entities);
+        if (i > 0)
+            CHECK(e.mentions[i - 1].end <= m->start);
+        CHECK(((unsigned char)s[m->start] & 0xC0) != 0x80);
+    }
+    for (size_t i = 0; i < e.n_entities; i++)
+        CHECK(e.entities[i].canonical && e.entities[i].mentions > 0);
+    const chr_mention *nato = mention_of(&e, s, "NATO");
+    CHECK(nato && nato->type == CHR_ENT_ORG);
+    chr_entities_free(&e);
+}
+
+TEST(given_sentences)
+{
+    const char *s = "xx Boris Yeltsin spoke. yy";
+    chr_span sp[1] = {{3, 23}};
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, s, strlen(s), sp, 1, NULL, &e), CHR_OK);
+    const chr_mention *m = mention_of(&e, s, "Boris Yeltsin");
+    CHECK(m && m->type == CHR_ENT_PER);
+    chr_entities_free(&e);
+    chr_span bad[1] = {{3, 99}};
+    CHECK_INT(chr_ner_tag(ner, s, strlen(s), bad, 1, NULL, &e), CHR_EINVAL);
+    CHECK(e.n_mentions == 0 && e.mentions == NULL);
+}
+
+TEST(arguments)
+{
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(NULL, "x", 1, NULL, 0, NULL, &e), CHR_EINVAL);
+    CHECK_INT(chr_ner_tag(ner, NULL, 5, NULL, 0, NULL, &e), CHR_EINVAL);
+    CHECK_INT(chr_ner_tag(ner, "x", 1, NULL, 0, NULL, NULL), CHR_EINVAL);
+    CHECK_INT(chr_ner_tag(ner, "", 0, NULL, 0, NULL, &e), CHR_OK);
+    CHECK_INT(e.n_mentions, 0);
+    CHECK_INT(chr_ner_tag(ner, " \n\n \t", 5, NULL, 0, NULL, &e), CHR_OK);
+    CHECK_INT(e.n_mentions, 0);
+    chr_entities_free(&e);
+    chr_entities_free(NULL);
+    CHECK_INT(chr_ner_open(NULL, NULL), CHR_EINVAL);
+    chr_ner_close(NULL);
+}
+
+TEST(story_linking)
+{
+    const char *a = "Chinese President Xi Jinping will host Vladimir Putin in Beijing.\n";
+    const char *b = "Putin and Xi signed a statement in Beijing.\n";
+    chr_entities d[2] = {tag(a), tag(b)};
+    int m0[64], m1[64];
+    int *map[2] = {m0, m1};
+    chr_entities st;
+    CHECK(d[0].n_entities < 64 && d[1].n_entities < 64);
+    CHECK_INT(chr_entities_link_story(d, 2, &st, map), CHR_OK);
+    const chr_mention *p0 = mention_of(&d[0], a, "Vladimir Putin");
+    const chr_mention *p1 = mention_of(&d[1], b, "Putin");
+    const chr_mention *x0 = mention_of(&d[0], a, "Xi Jinping");
+    const chr_mention *x1 = mention_of(&d[1], b, "Xi");
+    const chr_mention *b0 = mention_of(&d[0], a, "Beijing");
+    const chr_mention *b1 = mention_of(&d[1], b, "Beijing");
+    CHECK(p0 && p1 && x0 && x1 && b0 && b1);
+    if (p0 && p1 && x0 && x1 && b0 && b1) {
+        CHECK_INT(m0[p0->entity], m1[p1->entity]);
+        CHECK_INT(m0[x0->entity], m1[x1->entity]);
+        CHECK_INT(m0[b0->entity], m1[b1->entity]);
+        CHECK_STR(st.entities[m1[p1->entity]].canonical, "Vladimir Putin");
+        CHECK_STR(st.entities[m1[x1->entity]].country, "CN");
+        CHECK(m0[x0->entity] != m0[p0->entity]);
+    }
+    chr_entities_free(&st);
+    chr_entities_free(&d[0]);
+    chr_entities_free(&d[1]);
+    CHECK_INT(chr_entities_link_story(NULL, 0, &st, NULL), CHR_OK);
+    CHECK_INT(st.n_entities, 0);
+    chr_entities_free(&st);
+}
+
+UNIT_MAIN_BEGIN
+chr_diag d;
+if (chr_ner_open(&ner, &d) != CHR_OK) {
+    printf("not ok ner_open\n");
+    return 1;
+}
+RUN(type_names);
+RUN(tokeniser);
+RUN(tokeniser_unicode);
+RUN(gazetteer);
+RUN(model_present);
+RUN(titles_and_roles);
+RUN(title_rule_unknown_name);
+RUN(alias_linking);
+RUN(acronym_linking);
+RUN(mentions_well_formed);
+RUN(given_sentences);
+RUN(arguments);
+RUN(story_linking);
+chr_ner_close(ner);
+UNIT_MAIN_END
