@@ -261,6 +261,8 @@ static int set_opt(chr_cluster_opts *o, const char *kv)
     OPT_D(entity_weight)
     OPT_D(date_weight)
     OPT_D(dup_threshold)
+    OPT_D(merge_threshold)
+    OPT_I(short_terms)
     return -1;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "chronicle/clean.h"
+#include "chronicle/entity.h"
 #include "chronicle/ingest.h"
 #include "chronicle/pipeline.h"
 #include "chronicle/text.h"
@@ -115,8 +116,18 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
     size_t *sidx = NULL, ntx = 0;
     if (e == CHR_OK)
         e = chr_annotate_dates(text, len, sents, ns, ref.year ? &ref : NULL, lang, &tx, &sidx, &ntx);
+    chr_ner *ner = NULL;
+    chr_entities ents = {0};
+    size_t *midx = NULL;
+    if (e == CHR_OK)
+        e = chr_ner_open(&ner, &d);
+    if (e == CHR_OK)
+        e = chr_annotate_entities(ner, text, len, sents, ns, lang, &ents, &midx);
+    chr_ner_close(ner);
     if (e) {
         cli_error("%s: %s", path, chr_strerror(e));
+        free(tx);
+        free(sidx);
         free(sents);
         free(raw);
         chr_article_free(a);
@@ -163,6 +174,39 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
             chr_json_end_object(&j);
         }
         chr_json_end_array(&j);
+        chr_json_key(&j, "entities");
+        chr_json_begin_array(&j);
+        for (size_t i = 0; i < ents.n_mentions; i++) {
+            const chr_mention *m = &ents.mentions[i];
+            const chr_entity *en = &ents.entities[m->entity];
+            chr_json_begin_object(&j);
+            chr_json_kint(&j, "start", (int64_t)m->start);
+            chr_json_kint(&j, "end", (int64_t)m->end);
+            chr_json_key(&j, "text");
+            chr_json_string_n(&j, text + m->start, m->end - m->start);
+            chr_json_kstring(&j, "type", chr_ent_type_name(m->type));
+            chr_json_kint(&j, "entity", m->entity);
+            chr_json_kstring(&j, "canonical", en->canonical);
+            if (m->flags & CHR_MENTION_NOMINAL)
+                chr_json_kstring(&j, "kind", "nominal");
+            chr_json_kint(&j, "sentence", (int64_t)midx[i]);
+            chr_json_end_object(&j);
+        }
+        chr_json_end_array(&j);
+        chr_json_key(&j, "entity_list");
+        chr_json_begin_array(&j);
+        for (size_t i = 0; i < ents.n_entities; i++) {
+            const chr_entity *en = &ents.entities[i];
+            chr_json_begin_object(&j);
+            chr_json_kint(&j, "entity", (int64_t)i);
+            chr_json_kstring(&j, "canonical", en->canonical);
+            chr_json_kstring(&j, "type", chr_ent_type_name(en->type));
+            chr_json_kstring(&j, "country", en->country);
+            chr_json_kstring(&j, "role", en->role);
+            chr_json_kint(&j, "mentions", en->mentions);
+            chr_json_end_object(&j);
+        }
+        chr_json_end_array(&j);
         chr_json_end_object(&j);
         chr_json_end(&j);
     } else {
@@ -172,11 +216,23 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
         size_t t = 0;
         for (size_t i = 0; i < ns; i++) {
             printf("%3zu  %.*s\n", i + 1, (int)(sents[i].end - sents[i].start), text + sents[i].start);
-            for (; t < ntx && sidx[t] == i; t++)
-                printf("       %-8s %-24s %.*s\n", chr_timex_type_name(tx[t].type), tx[t].value,
+            for (; t < ntx && sidx[t] == i; t++) {
+                char v[100];
+                snprintf(v, sizeof v, "%s%s%s", tx[t].value, tx[t].end_value[0] ? ".." : "",
+                         tx[t].end_value);
+                printf("       %-8s %-24s %.*s\n", chr_timex_type_name(tx[t].type), v,
                        (int)(tx[t].end - tx[t].start), text + tx[t].start);
+            }
+            for (size_t m = 0; m < ents.n_mentions; m++)
+                if (midx[m] == i)
+                    printf("       %-8s %-24s %.*s\n", chr_ent_type_name(ents.mentions[m].type),
+                           ents.entities[ents.mentions[m].entity].canonical,
+                           (int)(ents.mentions[m].end - ents.mentions[m].start),
+                           text + ents.mentions[m].start);
         }
     }
+    chr_entities_free(&ents);
+    free(midx);
     free(tx);
     free(sidx);
     free(sents);

@@ -14,6 +14,8 @@ int cmd_run(int argc, char **argv, cli_opts *g);
 int cmd_ls(int argc, char **argv, cli_opts *g);
 int cmd_show(int argc, char **argv, cli_opts *g);
 int cmd_tag(int argc, char **argv, cli_opts *g);
+int cmd_extract(int argc, char **argv, cli_opts *g);
+int cmd_serve(int argc, char **argv, cli_opts *g);
 
 static const struct command {
     const char *name;
@@ -26,6 +28,8 @@ static const struct command {
     {"ls", cmd_ls, "ls [--json] [--limit N]", "list stored articles"},
     {"show", cmd_show, "show [--json] ID", "one article: metadata, clean text, sentences, dates"},
     {"tag", cmd_tag, "tag [--ref YYYY-MM-DD] [--json] FILE|-", "annotate one text without storing it"},
+    {"extract", cmd_extract, "extract [--json] [--url URL] [--charset CS] FILE|-", "main text and metadata of one HTML page, without storing it"},
+    {"serve", cmd_serve, "serve [--listen HOST:PORT] [--allow-ingest] [--threads N]", "HTTP/JSON API and web page over the database (default 127.0.0.1:8080)"},
     {NULL, NULL, NULL, NULL},
 };
 

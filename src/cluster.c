@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,8 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->entity_weight = 1.5;
     o->date_weight = 0.5;
     o->dup_threshold = 0.5;
+    o->merge_threshold = 0;
+    o->short_terms = 0;
 }
 
 /* ---- model ---- */
@@ -40,13 +43,14 @@ typedef struct story {
     int64_t id;
     int32_t first, last; /* days since 1970-01-01, NO_DAY when undated */
     uint32_t size, n_unique;
-    uint32_t n_terms, n_idx;
+    uint16_t n_terms, cap_terms, n_idx, cap_idx;
     uint32_t *terms; /* ascending; one block with w and idx */
     float *w;        /* sum of the unit vectors of its articles, pruned */
     uint32_t *idx;   /* terms currently posted in the inverted index */
     float norm;
     uint32_t qstamp; /* query scratch */
     float qscore;
+    int dead; /* merged into another story */
 } story;
 
 typedef struct term_ent {
@@ -88,6 +92,7 @@ struct chr_cluster {
     uint64_t n_docs;
     long since_flush;
     uint32_t qstamp;
+    int64_t cur_article;
     /* scratch for one article */
     dterm *doc;
     size_t n_doc, cap_doc;
@@ -97,7 +102,10 @@ struct chr_cluster {
     size_t n_touched, cap_touched;
     dterm *merge;
     size_t cap_merge;
+    float *scored; /* similarity of touched[k] for the exactly scored candidates */
+    size_t n_scored, cap_scored;
     sqlite3_stmt *s_find, *s_ins_art, *s_ins_story, *s_upd_story, *s_df, *s_meta, *s_ent;
+    sqlite3_stmt *s_mv_art, *s_mv_ent, *s_del_ent, *s_del_story, *s_alias, *s_realias;
     chr_cluster_stats stats;
 };
 
@@ -116,6 +124,7 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS story_entity("
     " story_id INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,"
     " PRIMARY KEY(story_id, name)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS story_alias(id INTEGER PRIMARY KEY, into_id INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS cluster_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS cluster_meta(key TEXT PRIMARY KEY, value);";
 
@@ -318,10 +327,50 @@ static term_ent *term_get(chr_cluster *cl, uint32_t term, int create)
 
 /* ---- stories in memory ---- */
 
-static size_t story_block(const chr_cluster *cl)
+/* Centroid terms kept for a story of n articles: a quarter of the maximum
+ * for one article, growing with log2(n) up to the maximum at 8. Small
+ * stories (most of them in a large stream) stay small in memory. */
+static uint32_t terms_for(const chr_cluster *cl, uint32_t n)
 {
-    return (size_t)cl->o.centroid_terms * (2 * sizeof(uint32_t)) +
-           (size_t)cl->o.index_terms * sizeof(uint32_t);
+    double f = (1 + log2(n > 1 ? (double)n : 1)) / 4;
+    uint32_t t = (uint32_t)(cl->o.centroid_terms * (f < 1 ? f : 1) + 0.5);
+    return t < 8 ? 8 : t;
+}
+
+static uint32_t index_for(const chr_cluster *cl, uint32_t n_terms)
+{
+    uint32_t k = (uint32_t)((double)cl->o.index_terms * n_terms / cl->o.centroid_terms + 0.5);
+    return k < 2 ? 2 : k;
+}
+
+/* Make room for the centroid of a story of n articles. */
+static int story_reserve(chr_cluster *cl, story *s, uint32_t n)
+{
+    uint32_t ct = terms_for(cl, n), ci = index_for(cl, ct);
+    if (ct <= s->cap_terms && ci <= s->cap_idx)
+        return 0;
+    if (ct < s->cap_terms)
+        ct = s->cap_terms;
+    if (ci < s->cap_idx)
+        ci = s->cap_idx;
+    void *block = malloc((size_t)ct * 8 + (size_t)ci * 4);
+    if (!block)
+        return -1;
+    uint32_t *terms = block;
+    float *w = (float *)(terms + ct);
+    uint32_t *idx = (uint32_t *)(w + ct);
+    if (s->terms) {
+        memcpy(terms, s->terms, s->n_terms * sizeof *terms);
+        memcpy(w, s->w, s->n_terms * sizeof *w);
+        memcpy(idx, s->idx, s->n_idx * sizeof *idx);
+        free(s->terms);
+    }
+    s->terms = terms;
+    s->w = w;
+    s->idx = idx;
+    s->cap_terms = (uint16_t)ct;
+    s->cap_idx = (uint16_t)ci;
+    return 0;
 }
 
 /* A new, empty story in memory (id 0 until the caller gives it one). */
@@ -331,26 +380,21 @@ static story *story_new(chr_cluster *cl)
         return NULL;
     story *s = &cl->stories[cl->n_stories];
     memset(s, 0, sizeof *s);
-    void *block = malloc(story_block(cl));
-    if (!block)
+    if (story_reserve(cl, s, 1) != 0)
         return NULL;
-    s->terms = block;
-    s->w = (float *)(s->terms + cl->o.centroid_terms);
-    s->idx = (uint32_t *)(s->w + cl->o.centroid_terms);
     s->first = s->last = NO_DAY;
     cl->n_stories++;
     return s;
 }
 
-/* Undo story_new of the last story (its row could not be written). Its
- * postings stay behind as stale entries pointing at a dead slot. */
-static void story_drop_last(chr_cluster *cl)
+/* Retire a story slot (merged away, or its row could not be written); its
+ * postings become stale and are skipped, then dropped on compaction. */
+static void story_kill(story *s)
 {
-    story *s = &cl->stories[cl->n_stories - 1];
+    s->dead = 1;
     s->n_idx = 0;
     s->n_terms = 0;
     s->norm = 0;
-    s->first = s->last = NO_DAY;
 }
 
 static void story_norm(story *s)
@@ -368,7 +412,9 @@ static int story_index(chr_cluster *cl, story *s)
 {
     uint32_t top[256];
     float topw[256];
-    uint32_t k = 0, want = (uint32_t)cl->o.index_terms;
+    uint32_t k = 0, want = index_for(cl, s->cap_terms);
+    if (want > s->cap_idx)
+        want = s->cap_idx;
     if (want > 256)
         want = 256;
     for (uint32_t i = 0; i < s->n_terms; i++) { /* insertion into a small sorted list */
@@ -393,7 +439,7 @@ static int story_index(chr_cluster *cl, story *s)
             return -1;
     }
     memcpy(s->idx, top, k * sizeof *top);
-    s->n_idx = k;
+    s->n_idx = (uint16_t)k;
     return 0;
 }
 
@@ -454,25 +500,38 @@ static void centroid_blob(const story *s, unsigned char *out)
     }
 }
 
+static int cmp_term(const void *a, const void *b);
+static void select_top(dterm *v, size_t n, size_t k);
+
 static int centroid_load(chr_cluster *cl, story *s, const unsigned char *p, int n)
 {
-    uint32_t cnt = (uint32_t)(n / 8);
-    if (cnt > (uint32_t)cl->o.centroid_terms)
-        cnt = (uint32_t)cl->o.centroid_terms; /* fewer terms configured than stored */
+    size_t cnt = (size_t)(n > 0 ? n / 8 : 0);
+    if (story_reserve(cl, s, s->n_unique ? s->n_unique : 1) != 0 ||
+        grow((void **)&cl->merge, &cl->cap_merge, cnt, sizeof(dterm)) != 0)
+        return -1;
     uint32_t prev = 0;
-    s->n_terms = 0;
-    for (uint32_t i = 0; i < cnt; i++) {
+    for (size_t i = 0; i < cnt; i++) {
         uint32_t t = 0, u = 0;
         for (int b = 0; b < 4; b++) {
             t |= (uint32_t)p[8 * i + (uint32_t)b] << (8 * b);
             u |= (uint32_t)p[8 * i + 4 + (uint32_t)b] << (8 * b);
         }
         if (t <= prev)
-            return -1; /* must be ascending */
+            return -2; /* must be ascending */
         prev = t;
-        memcpy(&s->w[s->n_terms], &u, 4);
-        s->terms[s->n_terms++] = t;
+        cl->merge[i].term = t;
+        memcpy(&cl->merge[i].w, &u, 4);
     }
+    if (cnt > s->cap_terms) { /* stored with a larger configuration */
+        select_top(cl->merge, cnt, s->cap_terms);
+        cnt = s->cap_terms;
+        qsort(cl->merge, cnt, sizeof *cl->merge, cmp_term);
+    }
+    for (size_t i = 0; i < cnt; i++) {
+        s->terms[i] = cl->merge[i].term;
+        s->w[i] = cl->merge[i].w;
+    }
+    s->n_terms = (uint16_t)cnt;
     story_norm(s);
     return 0;
 }
@@ -519,9 +578,11 @@ static chr_err load(chr_cluster *cl, chr_diag *d)
                                                             : sqlite3_column_int(st, 2);
         s->size = (uint32_t)sqlite3_column_int(st, 3);
         s->n_unique = (uint32_t)sqlite3_column_int(st, 4);
-        if (centroid_load(cl, s, sqlite3_column_blob(st, 5), sqlite3_column_bytes(st, 5)) != 0) {
-            err = chr_diag_set(d, CHR_EDB, "", 0, -1, "cluster: story %lld: bad centroid",
-                               (long long)s->id);
+        int lr = centroid_load(cl, s, sqlite3_column_blob(st, 5), sqlite3_column_bytes(st, 5));
+        if (lr != 0) {
+            err = lr == -1 ? oom(d)
+                           : chr_diag_set(d, CHR_EDB, "", 0, -1,
+                                          "cluster: story %lld: bad centroid", (long long)s->id);
             break;
         }
         if (story_index(cl, s) != 0) {
@@ -612,6 +673,14 @@ chr_err chr_cluster_open_db(sqlite3 *db, const chr_cluster_opts *opts, chr_clust
         {&cl->s_meta, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES(?, ?)"},
         {&cl->s_ent, "INSERT INTO story_entity(story_id, name, n) VALUES(?, ?, 1) "
                      "ON CONFLICT(story_id, name) DO UPDATE SET n = n + 1"},
+        {&cl->s_mv_art, "UPDATE story_article SET story_id = ?1 WHERE story_id = ?2"},
+        {&cl->s_mv_ent, "INSERT INTO story_entity(story_id, name, n) SELECT ?1, name, n "
+                        "FROM story_entity WHERE story_id = ?2 AND 1 "
+                        "ON CONFLICT(story_id, name) DO UPDATE SET n = n + excluded.n"},
+        {&cl->s_del_ent, "DELETE FROM story_entity WHERE story_id = ?"},
+        {&cl->s_del_story, "DELETE FROM story WHERE id = ?"},
+        {&cl->s_alias, "INSERT OR REPLACE INTO story_alias(id, into_id) VALUES(?2, ?1)"},
+        {&cl->s_realias, "UPDATE story_alias SET into_id = ?1 WHERE into_id = ?2"},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
         if (sqlite3_prepare_v2(db, stmts[i].sql, -1, stmts[i].st, NULL) != SQLITE_OK) {
@@ -691,6 +760,13 @@ chr_err chr_cluster_close(chr_cluster *cl, chr_diag *d)
     sqlite3_finalize(cl->s_df);
     sqlite3_finalize(cl->s_meta);
     sqlite3_finalize(cl->s_ent);
+    sqlite3_finalize(cl->s_mv_art);
+    sqlite3_finalize(cl->s_mv_ent);
+    sqlite3_finalize(cl->s_del_ent);
+    sqlite3_finalize(cl->s_del_story);
+    sqlite3_finalize(cl->s_alias);
+    sqlite3_finalize(cl->s_realias);
+    free(cl->scored);
     chr_dedup_close(cl->dd);
     chr_ct_free(cl->ct);
     free(cl->dirty);
@@ -707,6 +783,7 @@ chr_err chr_cluster_reset_db(sqlite3 *db, chr_diag *d)
     if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db,
                      "DELETE FROM story_article; DELETE FROM story_entity; DELETE FROM story;"
+                     "DELETE FROM story_alias;"
                      "DELETE FROM cluster_df; DELETE FROM cluster_meta;",
                      NULL, NULL, NULL) != SQLITE_OK)
         return db_err(db, d, "reset");
@@ -943,8 +1020,16 @@ static double cosine(const chr_cluster *cl, const story *s)
 static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
 {
     *best_sim = 0;
+    cl->n_scored = 0;
     if (!cl->n_stories || !cl->n_doc)
         return -1;
+    static FILE *trace;
+    static int trace_init;
+    if (!trace_init) {
+        trace_init = 1;
+        const char *tp = getenv("CHR_CLUSTER_TRACE");
+        trace = tp ? fopen(tp, "w") : NULL;
+    }
     size_t q = (size_t)cl->o.query_terms < cl->n_doc ? (size_t)cl->o.query_terms : cl->n_doc;
     if (grow((void **)&cl->merge, &cl->cap_merge, cl->n_doc, sizeof(dterm)) != 0)
         return -2;
@@ -966,7 +1051,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
         for (uint32_t i = p->n; i-- > stop;) {
             story *s = &cl->stories[p->slots[i]];
             if (s->qstamp != cl->qstamp) {
-                if (gap_days(s, day) > cl->o.window_days)
+                if (s->dead || gap_days(s, day) > cl->o.window_days)
                     continue;
                 if (grow((void **)&cl->touched, &cl->cap_touched, cl->n_touched + 1,
                          sizeof(uint32_t)) != 0)
@@ -991,44 +1076,61 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
         cl->touched[m] = t;
     }
     long best = -1;
+    if (grow((void **)&cl->scored, &cl->cap_scored, c + 1, sizeof(float)) != 0)
+        return -2;
+    cl->n_scored = c;
+    if (trace)
+        fprintf(trace, "%lld %zu", (long long)cl->cur_article, cl->n_doc);
     for (size_t k = 0; k < c; k++) {
         story *s = &cl->stories[cl->touched[k]];
         double sim = cosine(cl, s);
         int32_t gap = gap_days(s, day);
         if (gap > 0 && cl->o.halflife_days > 0)
             sim *= pow(0.5, gap / cl->o.halflife_days);
+        cl->scored[k] = (float)sim;
+        if (trace)
+            fprintf(trace, " %lld:%.4f:%u", (long long)s->id, sim, s->n_unique);
         if (sim > *best_sim || (sim == *best_sim && best >= 0 && s->id < cl->stories[best].id)) {
             *best_sim = sim;
             best = (long)cl->touched[k];
         }
     }
     cl->stats.candidates += (long)c;
+    if (trace)
+        fprintf(trace, "\n");
     return best;
 }
 
-/* Add the article vector into the story centroid and prune it. */
-static int centroid_merge(chr_cluster *cl, story *s)
+/* Add a term-sorted vector (t[i], w[i]) into the centroid of s, prune it
+ * to the story's size and repost its top terms. */
+static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const float *w, size_t n_in,
+                        size_t stride)
 {
-    size_t need = s->n_terms + cl->n_doc;
+    if (story_reserve(cl, s, s->n_unique) != 0)
+        return -1;
+    size_t need = s->n_terms + n_in;
     if (grow((void **)&cl->merge, &cl->cap_merge, need, sizeof(dterm)) != 0)
         return -1;
     dterm *m = cl->merge;
     size_t n = 0, i = 0, j = 0;
-    const dterm *d = cl->doc;
-    while (i < cl->n_doc || j < s->n_terms) {
-        if (j >= s->n_terms || (i < cl->n_doc && d[i].term < s->terms[j])) {
-            m[n++] = (dterm){d[i].term, 0, d[i].w, 0};
+#define T_AT(k) (*(const uint32_t *)((const char *)t + (k) * stride))
+#define W_AT(k) (*(const float *)((const char *)w + (k) * stride))
+    while (i < n_in || j < s->n_terms) {
+        if (j >= s->n_terms || (i < n_in && T_AT(i) < s->terms[j])) {
+            m[n++] = (dterm){T_AT(i), 0, W_AT(i), 0};
             i++;
-        } else if (i >= cl->n_doc || d[i].term > s->terms[j]) {
+        } else if (i >= n_in || T_AT(i) > s->terms[j]) {
             m[n++] = (dterm){s->terms[j], 0, s->w[j], 0};
             j++;
         } else {
-            m[n++] = (dterm){s->terms[j], 0, s->w[j] + d[i].w, 0};
+            m[n++] = (dterm){s->terms[j], 0, s->w[j] + W_AT(i), 0};
             i++;
             j++;
         }
     }
-    size_t keep = (size_t)cl->o.centroid_terms;
+#undef T_AT
+#undef W_AT
+    size_t keep = s->cap_terms;
     if (n > keep) {
         select_top(m, n, keep);
         n = keep;
@@ -1038,9 +1140,16 @@ static int centroid_merge(chr_cluster *cl, story *s)
         s->terms[k] = m[k].term;
         s->w[k] = m[k].w;
     }
-    s->n_terms = (uint32_t)n;
+    s->n_terms = (uint16_t)n;
     story_norm(s);
     return story_index(cl, s);
+}
+
+static int centroid_merge(chr_cluster *cl, story *s)
+{
+    if (!cl->n_doc)
+        return story_reserve(cl, s, s->n_unique);
+    return centroid_add(cl, s, &cl->doc[0].term, &cl->doc[0].w, cl->n_doc, sizeof(dterm));
 }
 
 static void span_add(story *s, int32_t day)
@@ -1115,6 +1224,128 @@ static chr_err add_entities(chr_cluster *cl, int64_t story_id, const chr_cluster
     return CHR_OK;
 }
 
+/* Cosine of two story centroids. */
+static double centroid_cosine(const story *a, const story *b)
+{
+    if (a->norm <= 0 || b->norm <= 0)
+        return 0;
+    double dot = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n_terms && j < b->n_terms) {
+        if (a->terms[i] < b->terms[j])
+            i++;
+        else if (a->terms[i] > b->terms[j])
+            j++;
+        else
+            dot += (double)a->w[i++] * b->w[j++];
+    }
+    return dot / ((double)a->norm * b->norm);
+}
+
+static int32_t span_gap(const story *a, const story *b)
+{
+    if (a->first == NO_DAY || b->first == NO_DAY)
+        return 0;
+    if (b->first > a->last)
+        return b->first - a->last;
+    if (a->first > b->last)
+        return a->first - b->last;
+    return 0;
+}
+
+/* Two ids, one statement, stepped once. */
+static int step2(sqlite3_stmt *st, int64_t a, int64_t b)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, a);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_int64(st, 2, b);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Merge stories a and b: the older (smaller id) survives and is returned;
+ * the other's articles move to it and its id becomes an alias. */
+static story *merge_stories(chr_cluster *cl, story *a, story *b, chr_err *err, chr_diag *d)
+{
+    if (b->id < a->id) {
+        story *t = a;
+        a = b;
+        b = t;
+    }
+    a->size += b->size;
+    a->n_unique += b->n_unique;
+    if (b->first != NO_DAY) {
+        span_add(a, b->first);
+        span_add(a, b->last);
+    }
+    /* b's terms are copied out first: centroid_add writes the scratch */
+    uint32_t nb = b->n_terms;
+    uint32_t *bt = malloc((size_t)nb * 8 + 8);
+    if (!bt) {
+        *err = oom(d);
+        return NULL;
+    }
+    float *bw = (float *)(bt + nb);
+    memcpy(bt, b->terms, nb * sizeof *bt);
+    memcpy(bw, b->w, nb * sizeof *bw);
+    int rc = centroid_add(cl, a, bt, bw, nb, sizeof(uint32_t));
+    free(bt);
+    if (rc != 0) {
+        *err = oom(d);
+        return NULL;
+    }
+    int64_t gone = b->id;
+    free(b->terms);
+    b->terms = NULL;
+    b->w = NULL;
+    b->idx = NULL;
+    b->cap_terms = b->cap_idx = 0;
+    story_kill(b);
+    if (step2(cl->s_mv_art, a->id, gone) || step2(cl->s_mv_ent, a->id, gone) ||
+        step2(cl->s_del_ent, gone, 0) || step2(cl->s_del_story, gone, 0) ||
+        step2(cl->s_alias, a->id, gone) || step2(cl->s_realias, a->id, gone)) {
+        *err = db_err(cl->db, d, "merge");
+        return NULL;
+    }
+    if ((*err = save_story(cl, a, 0, d)) != CHR_OK)
+        return NULL;
+    cl->stats.merges++;
+    return a;
+}
+
+/* After s took an article: merge into it the other candidates the article
+ * also matched whose centroids are close to s's. */
+static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *err, chr_diag *d)
+{
+    *err = CHR_OK;
+    if (cl->o.merge_threshold <= 0)
+        return s;
+    for (size_t k = 0; k < cl->n_scored; k++) {
+        story *b = &cl->stories[cl->touched[k]];
+        if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->o.window_days)
+            continue;
+        if (centroid_cosine(s, b) >= cl->o.merge_threshold) {
+            s = merge_stories(cl, s, b, err, d);
+            if (!s)
+                return NULL;
+        }
+    }
+    return s;
+}
+
+/* The threshold for an article of n terms: short texts (headlines) have
+ * sparse vectors whose cosines run lower, so the bar drops with sqrt(n)
+ * below opts.short_terms terms. */
+static double threshold_for(const chr_cluster *cl, size_t n)
+{
+    double t = cl->o.threshold;
+    if (cl->o.short_terms > 0 && n < (size_t)cl->o.short_terms)
+        t *= sqrt((double)(n ? n : 1) / cl->o.short_terms);
+    return t;
+}
+
 chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *story_id,
                         int64_t *duplicate_of, chr_diag *d)
 {
@@ -1138,6 +1369,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         return err;
     }
     int32_t day = chr_cluster_parse_day(in->pub_date);
+    cl->cur_article = in->article_id;
 
     /* near-duplicate: joins its canonical's story, counted once */
     chr_minhash sig;
@@ -1164,7 +1396,8 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         long best = find_best(cl, day, &sim);
         if (best == -2)
             return oom(d);
-        if (best >= 0 && sim >= cl->o.threshold) {
+        double thr = threshold_for(cl, cl->n_doc);
+        if (best >= 0 && sim >= thr) {
             s = &cl->stories[best];
             s->size++;
             s->n_unique++;
@@ -1172,6 +1405,8 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
             if (centroid_merge(cl, s) != 0)
                 return oom(d);
             if ((err = save_story(cl, s, 0, d)) != CHR_OK)
+                return err;
+            if (!(s = merge_candidates(cl, s, thr, &err, d)))
                 return err;
         } else {
             s = story_new(cl);
@@ -1182,7 +1417,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
             if (centroid_merge(cl, s) != 0)
                 return oom(d);
             if ((err = save_story(cl, s, 1, d)) != CHR_OK) {
-                story_drop_last(cl);
+                story_kill(s);
                 return err;
             }
             s->id = sqlite3_last_insert_rowid(cl->db); /* the row id is the story id */

@@ -195,6 +195,21 @@ static int name_part(const char *full, const char *s)
     return same_name(last, s) || ((size_t)(sp - full) == n && strncmp(full, s, n) == 0);
 }
 
+/* Is the one-word name s a country or city in the gazetteer? */
+static int known_place(const char *s)
+{
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    int place = 0;
+    if (ner_tokenize(s, 0, strlen(s), &t, &n, &cap) == 0 && n == 1) {
+        const ner_gaz_info *gi = ner_gaz_find(ner_seq_add(NER_SEQ_INIT, t[0].lhash));
+        place = gi && (gi->flags & GZF_ENTRY) &&
+                (gi->cats & ((1u << GZ_COUNTRY) | (1u << GZ_CITY) | (1u << GZ_REGION)));
+    }
+    free(t);
+    return place;
+}
+
 chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story,
                                 int **map)
 {
@@ -207,21 +222,30 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
     story->entities = calloc(total + 1, sizeof *story->entities);
     if (!story->entities)
         return CHR_ENOMEM;
-    /* pass 1: multi-word names first so one-word names can join them */
+    /* Multi-word names first, so that one-word names can join them in the
+     * second pass: "Putin" -> "Vladimir Putin"; a one-word name the tagger
+     * typed otherwise in one article ("Xi" as LOC) joins a person named in
+     * full elsewhere in the story unless it is a known place. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < n; i++) {
             for (size_t j = 0; j < docs[i].n_entities; j++) {
                 const chr_entity *e = &docs[i].entities[j];
                 int multi = strchr(e->canonical, ' ') != NULL;
-                if ((pass == 0) != (multi || e->type != CHR_ENT_PER))
+                if ((pass == 0) != multi)
                     continue;
                 size_t k;
                 for (k = 0; k < story->n_entities; k++) {
                     chr_entity *s = &story->entities[k];
-                    if (s->type == e->type && (same_name(s->canonical, e->canonical) ||
-                                               (e->type == CHR_ENT_PER && !multi &&
-                                                name_part(s->canonical, e->canonical))))
+                    if (s->type == e->type && same_name(s->canonical, e->canonical))
                         break;
+                }
+                if (k == story->n_entities && !multi) {
+                    int place = e->type != CHR_ENT_PER && known_place(e->canonical);
+                    for (k = 0; k < story->n_entities; k++) {
+                        chr_entity *s = &story->entities[k];
+                        if (s->type == CHR_ENT_PER && !place && name_part(s->canonical, e->canonical))
+                            break;
+                    }
                 }
                 chr_entity *s = &story->entities[k];
                 if (k == story->n_entities) {

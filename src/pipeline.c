@@ -10,10 +10,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chronicle/entity.h"
 #include "chronicle/ingest.h"
 
 struct chr_pipeline {
     chr_store *st;
+    chr_ner *ner; /* entity tagger, loaded once */
     chr_report_fn report;
     void *report_ctx;
     chr_progress_fn progress;
@@ -27,13 +29,44 @@ chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d)
     if (!p)
         return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, NULL);
     p->st = st;
+    chr_err e = chr_ner_open(&p->ner, d);
+    if (e) {
+        free(p);
+        return e;
+    }
     *out = p;
     return CHR_OK;
 }
 
 void chr_pipeline_close(chr_pipeline *p)
 {
+    if (!p)
+        return;
+    chr_ner_close(p->ner);
     free(p);
+}
+
+chr_err chr_annotate_entities(const chr_ner *ner, const char *text, size_t len,
+                              const chr_span *sents, size_t n_sents, const char *lang,
+                              chr_entities *out, size_t **sent_idx)
+{
+    *sent_idx = NULL;
+    chr_err e = chr_ner_tag(ner, text, len, sents, n_sents, lang, out);
+    if (e)
+        return e;
+    size_t *idx = malloc((out->n_mentions ? out->n_mentions : 1) * sizeof *idx);
+    if (!idx) {
+        chr_entities_free(out);
+        return CHR_ENOMEM;
+    }
+    size_t s = 0;
+    for (size_t i = 0; i < out->n_mentions; i++) {
+        while (s + 1 < n_sents && sents[s].end <= out->mentions[i].start)
+            s++;
+        idx[i] = s;
+    }
+    *sent_idx = idx;
+    return CHR_OK;
 }
 
 void chr_pipeline_on_report(chr_pipeline *p, chr_report_fn fn, void *ctx)
@@ -162,8 +195,23 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         e = chr_store_put_timexes(p->st, id, tx, sidx, ntx, &d);
     free(tx);
     free(sidx);
+    if (e == CHR_OK) {
+        chr_entities ents = {0};
+        size_t *midx = NULL;
+        e = chr_annotate_entities(p->ner, doc->clean, doc->clean_len, doc->sentences,
+                                  doc->n_sentences, doc->lang, &ents, &midx);
+        if (e == CHR_OK) {
+            int64_t *eids = malloc((ents.n_entities ? ents.n_entities : 1) * sizeof *eids);
+            e = eids ? chr_store_put_entities(p->st, id, &ents, midx, eids, &d) : CHR_ENOMEM;
+            free(eids);
+            free(midx);
+            chr_entities_free(&ents);
+        }
+    }
     chr_doc_free(doc);
     if (e) {
+        if (!d.msg[0])
+            chr_diag_set(&d, e, a->source, 0, -1, NULL);
         report(p, s, &d, 0);
         return e;
     }

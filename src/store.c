@@ -41,6 +41,35 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY,"
     "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     "  file TEXT, line INTEGER, offset INTEGER, code TEXT NOT NULL, message TEXT);",
+    /* 2: entities (one row per canonical name and type) and their mentions */
+    "CREATE TABLE entities("
+    "  id INTEGER PRIMARY KEY,"
+    "  canonical TEXT NOT NULL, type TEXT NOT NULL, country TEXT, role TEXT,"
+    "  mentions INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE(canonical, type));"
+    "CREATE TABLE mentions("
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, sentence INTEGER NOT NULL,"
+    "  entity_id INTEGER NOT NULL REFERENCES entities(id),"
+    "  type TEXT NOT NULL, flags INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY(article_id, start)) WITHOUT ROWID;"
+    "CREATE INDEX mentions_entity ON mentions(entity_id);",
+    /* 3: full-text index of titles and clean text (serve's /api/search and
+     * story search), external content over articles, kept by triggers */
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, clean_text, content='articles',"
+    "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text);"
+    "  END;"
+    "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)"
+    "  VALUES('delete', old.id, old.title, old.clean_text); END;"
+    "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, clean_text ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)"
+    "  VALUES('delete', old.id, old.title, old.clean_text);"
+    "  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text);"
+    "  END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -49,6 +78,7 @@ struct chr_store {
     char *path;
     int readonly;
     sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash;
+    sqlite3_stmt *up_entity, *ins_mention;
 };
 
 static chr_err db_err(chr_store *st, chr_diag *d, const char *what)
@@ -139,6 +169,8 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->ins_sentence);
     sqlite3_finalize(st->ins_timex);
     sqlite3_finalize(st->find_hash);
+    sqlite3_finalize(st->up_entity);
+    sqlite3_finalize(st->ins_mention);
     if (st->db)
         sqlite3_close_v2(st->db);
     free(st->path);
@@ -281,6 +313,54 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
         bind_text(s, 7, tx[i].end_value[0] ? tx[i].end_value : NULL);
         if (sqlite3_step(s) != SQLITE_DONE)
             return db_err(st, d, "storing timex");
+    }
+    return CHR_OK;
+}
+
+chr_err chr_store_put_entities(chr_store *st, int64_t id, const chr_entities *ents,
+                               const size_t *sent, int64_t *entity_ids, chr_diag *d)
+{
+    if (ents->n_entities == 0)
+        return CHR_OK;
+    if (prep(st, &st->up_entity,
+             "INSERT INTO entities(canonical, type, country, role, mentions) VALUES(?1,?2,?3,?4,?5)"
+             " ON CONFLICT(canonical, type) DO UPDATE SET mentions = mentions + excluded.mentions,"
+             " country = coalesce(country, excluded.country), role = coalesce(role, excluded.role)"
+             " RETURNING id") != SQLITE_OK)
+        return db_err(st, d, "preparing entity upsert");
+    for (size_t i = 0; i < ents->n_entities; i++) {
+        const chr_entity *e = &ents->entities[i];
+        sqlite3_stmt *q = st->up_entity;
+        sqlite3_reset(q);
+        bind_text(q, 1, e->canonical);
+        sqlite3_bind_text(q, 2, chr_ent_type_name(e->type), -1, SQLITE_STATIC);
+        bind_text(q, 3, e->country);
+        bind_text(q, 4, e->role);
+        sqlite3_bind_int(q, 5, e->mentions);
+        if (sqlite3_step(q) != SQLITE_ROW)
+            return db_err(st, d, "storing entity");
+        entity_ids[i] = sqlite3_column_int64(q, 0);
+        sqlite3_reset(q);
+    }
+    if (prep(st, &st->ins_mention,
+             "INSERT OR REPLACE INTO mentions(article_id, start, end, sentence, entity_id, type, flags)"
+             " VALUES(?1,?2,?3,?4,?5,?6,?7)") != SQLITE_OK)
+        return db_err(st, d, "preparing mention insert");
+    for (size_t i = 0; i < ents->n_mentions; i++) {
+        const chr_mention *m = &ents->mentions[i];
+        if (m->entity < 0 || (size_t)m->entity >= ents->n_entities)
+            continue;
+        sqlite3_stmt *q = st->ins_mention;
+        sqlite3_reset(q);
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)m->start);
+        sqlite3_bind_int64(q, 3, (sqlite3_int64)m->end);
+        sqlite3_bind_int64(q, 4, (sqlite3_int64)sent[i]);
+        sqlite3_bind_int64(q, 5, entity_ids[m->entity]);
+        sqlite3_bind_text(q, 6, chr_ent_type_name(m->type), -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 7, (int)m->flags);
+        if (sqlite3_step(q) != SQLITE_DONE)
+            return db_err(st, d, "storing mention");
     }
     return CHR_OK;
 }

@@ -433,7 +433,7 @@ static int guess_tense(const M *m, size_t s, size_t e)
                 continue;
         }
         if (t) {
-            best = t;
+            best = i < 3 ? 2 * t : t;
             bestd = i;
             break;
         }
@@ -441,8 +441,17 @@ static int guess_tense(const M *m, size_t s, size_t e)
     for (int i = 0; i < nr && i < bestd; i++) {
         int t = word_tense(m->text + Rw[i].s, Rw[i].e - Rw[i].s);
         if (t) {
-            best = t;
+            best = i < 3 ? 2 * t : t;
             break;
+        }
+    }
+    if (best == 0) {
+        /* a copula in the present ("the deadline is Friday") points ahead */
+        for (int i = 0; i < nl && i < 4; i++) {
+            const char *w = m->text + L[i].s;
+            size_t n = L[i].e - L[i].s;
+            if (word_eq(w, n, "is") || word_eq(w, n, "are"))
+                return 1;
         }
     }
     return best;
@@ -491,17 +500,18 @@ static int res_md_year(const M *m, int mo, int d, int tense)
         if (labs(c[k]) < labs(c[bk]))
             bk = k;
     long slack = d == 0 ? 45 : 0; /* a month is "past" while it is under way */
+    int strong = 0 && (tense == 2 || tense == -2);
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
-                if (-c[k] <= 200 || c[bk] > 90)
+                if (strong || -c[k] <= 200 || c[bk] > 150)
                     bk = k;
                 break;
             }
     } else if (tense > 0 && c[bk] < -slack) {
         for (int k = 0; k < 3; k++)
             if (c[k] >= -slack) {
-                if (c[k] <= 200 || c[bk] < -90)
+                if (strong || c[k] <= 200 || c[bk] < -150)
                     bk = k;
                 break;
             }
@@ -780,7 +790,8 @@ static int pat_md(M *m, int i, R *r)
     int mstart = j;
     j = k;
     int k2 = p_day(m, j, &d);
-    if (k2 && !(isnum(m, j) && m->t[j].nd == 4) && !(k2 < m->n && pu(m, k2, ':'))) {
+    if (k2 && !(isnum(m, j) && m->t[j].nd == 4) &&
+        !(pu(m, k2, ':') && glued(m, k2) && isnum(m, k2 + 1) && glued(m, k2 + 1))) {
         j = k2;
         int k3 = p_range_md(m, j, &emo, &ed);
         if (k3)
@@ -996,18 +1007,13 @@ static int pat_numeric(M *m, int i, R *r)
         y = (int)c->num;
         if (c->nd == 2)
             y += y < 30 ? 2000 : 1900;
-        if (s1 == '/' && a->num <= 12 && !(b->num <= 12 && m->lang != TL_EN && !(m->lang & TL_EN))) {
-            mo = (int)a->num; /* US order */
-            d = (int)b->num;
-            if (mo > 12 || (m->lang & TL_EN) == 0) {
-                mo = (int)b->num;
-                d = (int)a->num;
-            }
-        } else {
+        if (s1 == '/' && a->num > 12) {
             d = (int)a->num;
             mo = (int)b->num;
-        }
-        if (s1 == '/' && a->num > 12) {
+        } else if (s1 == '/' && (b->num > 12 || (m->lang & TL_EN))) {
+            mo = (int)a->num; /* US order */
+            d = (int)b->num;
+        } else {
             d = (int)a->num;
             mo = (int)b->num;
         }
@@ -1397,6 +1403,19 @@ static int pat_rel(M *m, int i, R *r)
         post = 1;
         j++;
     }
+    if (!rr && se) {
+        /* "summer 2024", "the summer of 1994", "l'été 2023" */
+        int y, k3 = j;
+        if (kw(m, k3, K_OF))
+            k3++;
+        int k4 = p_year(m, k3, &y);
+        if (!k4)
+            return 0;
+        fmt_season(r->v, y, se);
+        r->y = y;
+        r->end = k4;
+        return k4;
+    }
     if (!rr && the && !wd && !mo && !se && u == U_WEEKEND)
         rr = R_THIS; /* "the weekend" */
     else if (!rr)
@@ -1418,8 +1437,8 @@ static int pat_rel(M *m, int i, R *r)
     r->flags |= CHR_TIMEX_RELATIVE;
     if (wd) {
         int y, mm, d;
-        if (the && dir) /* "the following Friday" is anaphoric: skip */
-            return 0;
+        if (the && dir && (m->t[i].lx->lang[C_KW] & TL_EN))
+            return 0; /* "the following Friday" is anaphoric: skip */
         res_wday(m, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
         set_date(r, y, mm, d);
         r->end = j;
@@ -1982,7 +2001,11 @@ static int pat_time(M *m, int i, R *r)
                 j = k3;
             }
         }
-        if (!haveday && m->hasref) {
+        if (!haveday && m->agran == 'D' && m->ay > 0) {
+            y = m->ay; /* a clock time belongs to the day last mentioned */
+            mo = m->am;
+            d = m->ad;
+        } else if (!haveday && m->hasref) {
             y = m->ry;
             mo = m->rm;
             d = m->rd;

@@ -52,6 +52,10 @@ typedef struct chr_cluster_opts {
     double entity_weight; /* weight of an entity feature relative to a word */
     double date_weight;   /* weight of a mentioned-date feature */
     double dup_threshold; /* estimated Jaccard for near-duplicates */
+    double merge_threshold; /* merge two stories an article matches when their centroids'
+                               cosine >= this (0: never merge) */
+    int short_terms;      /* articles with fewer terms get a proportionally lower bar
+                             (sqrt(n / short_terms)); 0: off */
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);
@@ -102,6 +106,7 @@ typedef struct chr_cluster_stats {
     long duplicates; /* of which near-duplicates */
     long new_stories;
     long candidates; /* candidate stories scored exactly, summed */
+    long merges;     /* stories merged into older ones */
     long stories;    /* live stories in memory */
     long terms;      /* distinct terms with a document frequency */
 } chr_cluster_stats;

@@ -7,6 +7,7 @@
 #define CHRONICLE_PIPELINE_H
 
 #include "chronicle/clean.h"
+#include "chronicle/entity.h"
 #include "chronicle/store.h"
 #include "chronicle/time.h"
 
@@ -58,6 +59,13 @@ long long chr_pipeline_input_size(const char *path);
 chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, size_t n_sents,
                            const chr_date *ref, const char *lang, chr_timex **out,
                            size_t **sent_idx, size_t *n);
+
+/* Entity annotations of a text already split into sentences: runs the
+ * tagger and gives, for each mention, the index of its sentence (*sent_idx,
+ * malloc'd, caller frees; *out freed with chr_entities_free). */
+chr_err chr_annotate_entities(const chr_ner *ner, const char *text, size_t len,
+                              const chr_span *sents, size_t n_sents, const char *lang,
+                              chr_entities *out, size_t **sent_idx);
 
 #ifdef __cplusplus
 }

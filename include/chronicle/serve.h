@@ -1,6 +1,6 @@
 /* chronicle — serve: the HTTP/JSON API and the web page, from one process.
  * Owns: the libmicrohttpd server (thread pool), routing, request limits, the
- * JSON responses of /api/*, the static files of web/ (embedded at build
+ * JSON responses of the /api/ endpoints, the static files of web/ (embedded at build
  * time) and the request metrics. Reads the store through its own read-only
  * connections; writes only for POST /api/articles, through the pipeline. */
 #ifndef CHRONICLE_SERVE_H

@@ -11,6 +11,7 @@
 #include "chronicle/clean.h"
 #include "chronicle/error.h"
 #include "chronicle/ingest.h"
+#include "chronicle/entity.h"
 #include "chronicle/time.h"
 
 #ifdef __cplusplus
@@ -48,6 +49,12 @@ chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc
  * the index of the sentence holding tx[i]. */
 chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, const size_t *sent,
                               size_t n, chr_diag *d);
+
+/* Store the entities and mentions of article id: entities are upserted by
+ * (canonical, type) and their database ids written to entity_ids (caller
+ * allocates ents->n_entities slots); sent[i] is the sentence of mention i. */
+chr_err chr_store_put_entities(chr_store *st, int64_t id, const chr_entities *ents,
+                               const size_t *sent, int64_t *entity_ids, chr_diag *d);
 
 /* Set an inferred publication date on an article. */
 chr_err chr_store_set_pub_date(chr_store *st, int64_t id, const char *date, chr_date_src src,

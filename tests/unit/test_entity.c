@@ -265,7 +265,7 @@ TEST(arguments)
 TEST(story_linking)
 {
     const char *a = "Chinese President Xi Jinping will host Vladimir Putin in Beijing.\n";
-    const char *b = "Putin and Xi signed a statement in Beijing.\n";
+    const char *b = "Speaking in Beijing, President Putin said Xi was a friend.\n";
     chr_entities d[2] = {tag(a), tag(b)};
     int m0[64], m1[64];
     int *map[2] = {m0, m1};

@@ -1,0 +1,139 @@
+/* chronicle CLI — `extract FILE|-`: what `ingest` would take from one HTML
+ * page (main text, headline, date, author, outlet, URL, language), printed
+ * without storing anything. gzip-compressed pages are read as well. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "chronicle/html.h"
+#include "cli.h"
+
+#define MAX_INFLATE (256u << 20)
+
+/* The gunzipped copy of a gzip buffer (caller frees), or NULL. */
+static char *gunzip(const char *b, size_t n, size_t *out_n)
+{
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (inflateInit2(&zs, 15 + 16) != Z_OK)
+        return NULL;
+    size_t cap = n * 4 + 4096, len = 0;
+    char *o = malloc(cap + 1);
+    zs.next_in = (unsigned char *)b;
+    zs.avail_in = (uInt)n;
+    int rc = Z_OK;
+    while (o && rc == Z_OK) {
+        if (cap - len < 4096) {
+            char *no = cap < MAX_INFLATE ? realloc(o, cap * 2 + 1) : NULL;
+            if (!no)
+                break;
+            o = no;
+            cap *= 2;
+        }
+        zs.next_out = (unsigned char *)o + len;
+        zs.avail_out = (uInt)(cap - len);
+        rc = inflate(&zs, Z_NO_FLUSH);
+        len = cap - zs.avail_out;
+        if (rc == Z_STREAM_END && zs.avail_in > 0) /* concatenated members */
+            rc = inflateReset(&zs);
+    }
+    inflateEnd(&zs);
+    if (!o || (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)) {
+        free(o);
+        return NULL;
+    }
+    o[len] = '\0';
+    *out_n = len;
+    return o;
+}
+
+static void print_field(const char *name, const char *v)
+{
+    if (v)
+        printf("%-8s %s\n", name, v);
+}
+
+int cmd_extract(int argc, char **argv, cli_opts *g)
+{
+    const char *path = NULL, *url = NULL, *charset = NULL;
+    for (int i = 1; i < argc; i++) {
+        int k = cli_common_opt(argc, argv, &i, g);
+        if (k < 0) {
+            cli_error("option %s needs a value", argv[i]);
+            return EXIT_USAGE;
+        }
+        if (k)
+            continue;
+        if (strcmp(argv[i], "--url") == 0 && i + 1 < argc) {
+            url = argv[++i];
+        } else if (strcmp(argv[i], "--charset") == 0 && i + 1 < argc) {
+            charset = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_error("extract: unknown option '%s'", argv[i]);
+            return EXIT_USAGE;
+        } else if (!path) {
+            path = argv[i];
+        } else {
+            cli_error("extract: one page at a time ('%s')", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!path) {
+        cli_error("usage: chronicle extract [--json] [--url URL] [--charset CS] FILE|-");
+        return EXIT_USAGE;
+    }
+    size_t n = 0;
+    char *buf = cli_read_all(path, &n);
+    if (!buf)
+        return EXIT_INPUT;
+    if (n >= 2 && (unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b) {
+        size_t un = 0;
+        char *u = gunzip(buf, n, &un);
+        free(buf);
+        if (!u) {
+            cli_error("%s: corrupt gzip data", path);
+            return EXIT_INPUT;
+        }
+        buf = u;
+        n = un;
+    }
+    chr_article *a = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    chr_err e = chr_html_extract(buf, n, charset, url, &a, &d);
+    free(buf);
+    if (e != CHR_OK) {
+        snprintf(d.file, sizeof d.file, "%s", path);
+        cli_diag(&d, NULL);
+        return e == CHR_ENOMEM ? EXIT_FATAL : EXIT_INPUT;
+    }
+    if (g->json) {
+        chr_json j;
+        chr_json_init(&j, stdout, 0);
+        chr_json_begin_object(&j);
+        chr_json_kstring(&j, "title", a->title);
+        chr_json_kstring(&j, "text", a->text);
+        chr_json_kstring(&j, "pub_date", a->pub_date);
+        chr_json_kstring(&j, "author", a->author);
+        chr_json_kstring(&j, "outlet", a->outlet);
+        chr_json_kstring(&j, "url", a->url);
+        chr_json_kstring(&j, "lang", a->lang);
+        chr_json_end_object(&j);
+        chr_json_end(&j);
+    } else {
+        print_field("title:", a->title);
+        print_field("date:", a->pub_date);
+        print_field("author:", a->author);
+        print_field("outlet:", a->outlet);
+        print_field("url:", a->url);
+        print_field("lang:", a->lang);
+        if (a->charset)
+            printf("%-8s %s (converted to UTF-8)\n", "charset:", a->charset);
+        if (a->flags & CHR_ART_UTF8_REPAIRED)
+            printf("%-8s invalid UTF-8 sequences replaced\n", "note:");
+        printf("\n%s\n", a->text);
+    }
+    chr_article_free(a);
+    return EXIT_OK;
+}

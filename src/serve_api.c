@@ -1,0 +1,875 @@
+/* chronicle — serve API: the read endpoints' queries and JSON.
+ * Owns: /api/stories (filters, keyset cursor), /api/stories/{id},
+ * /api/articles/{id}, /api/search (FTS5), /api/entities/{id}, /healthz.
+ * Reads only, through the worker's cached statements, inside the read
+ * transaction serve.c opened. Tables of modules not yet in the store
+ * (stories, timelines) read as empty rather than failing. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "serve_int.h"
+
+enum { DEFAULT_LIMIT = 20, TITLE_MAX = 200 };
+
+/* ------------------------------------------------------------- helpers */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long days_from_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, char out[16])
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    if (y < 0 || y > 9999) {
+        out[0] = 0;
+        return;
+    }
+    snprintf(out, 16, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+}
+
+static int month_days(long y, long m)
+{
+    static const int md[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 ? 28 + leap : md[m - 1];
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" into its first and last day; -1 when
+ * malformed. */
+static int parse_period(const char *s, long *first, long *last)
+{
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        int dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+            return -1;
+    }
+    long y = strtol(s, NULL, 10);
+    long m1 = 1, m2 = 12, d1 = 1, d2 = 31;
+    if (n >= 7) {
+        m1 = m2 = strtol(s + 5, NULL, 10);
+        if (m1 < 1 || m1 > 12)
+            return -1;
+        d2 = month_days(y, m1);
+    }
+    if (n == 10) {
+        d1 = d2 = strtol(s + 8, NULL, 10);
+        if (d1 < 1 || d1 > month_days(y, m1))
+            return -1;
+    }
+    *first = days_from_civil(y, m1, d1);
+    *last = days_from_civil(y, m2, d2);
+    return 0;
+}
+
+static void kday(chr_json *j, const char *key, sqlite3_stmt *q, int col)
+{
+    chr_json_key(j, key);
+    if (sqlite3_column_type(q, col) == SQLITE_NULL) {
+        chr_json_null(j);
+        return;
+    }
+    char b[16];
+    civil_from_days((long)sqlite3_column_int64(q, col), b);
+    chr_json_string(j, b[0] ? b : NULL);
+}
+
+static void ktext(chr_json *j, const char *key, sqlite3_stmt *q, int col)
+{
+    chr_json_key(j, key);
+    const unsigned char *t = sqlite3_column_text(q, col);
+    if (t)
+        chr_json_string_n(j, (const char *)t, (size_t)sqlite3_column_bytes(q, col));
+    else
+        chr_json_null(j);
+}
+
+static void kint_or_null(chr_json *j, const char *key, sqlite3_stmt *q, int col)
+{
+    chr_json_key(j, key);
+    if (sqlite3_column_type(q, col) == SQLITE_NULL)
+        chr_json_null(j);
+    else
+        chr_json_int(j, sqlite3_column_int64(q, col));
+}
+
+/* A headline-length text: cut at a word boundary, never inside UTF-8. */
+static void kshort(chr_json *j, const char *key, const char *s, size_t n)
+{
+    chr_json_key(j, key);
+    if (!s) {
+        chr_json_null(j);
+        return;
+    }
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n <= TITLE_MAX) {
+        chr_json_string_n(j, s, n);
+        return;
+    }
+    size_t cut = TITLE_MAX;
+    while (cut > TITLE_MAX / 2 && s[cut] != ' ')
+        cut--;
+    while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    char buf[TITLE_MAX + 8];
+    memcpy(buf, s, cut);
+    memcpy(buf + cut, "\xE2\x80\xA6", 4); /* … */
+    chr_json_string(j, buf);
+}
+
+static int limit_arg(chr_server *s, const serve_req *q, serve_resp *r, int *limit)
+{
+    const char *v = serve_arg_get(q, "limit");
+    *limit = DEFAULT_LIMIT < s->o.max_limit ? DEFAULT_LIMIT : s->o.max_limit;
+    if (!v)
+        return 0;
+    int64_t n = serve_parse_id(v);
+    if (n <= 0 || n > s->o.max_limit) {
+        serve_error(r, 400, "limit must be an integer from 1 to %d", s->o.max_limit);
+        return -1;
+    }
+    *limit = (int)n;
+    return 0;
+}
+
+static void db_error(serve_db *db, serve_resp *r)
+{
+    serve_error(r, 500, "database error: %s", sqlite3_errmsg(db->db));
+}
+
+/* ------------------------------------------------------------ FTS query */
+
+static int is_word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* Append s[0..n) as an FTS5 string ("..." with quotes doubled). */
+static void fts_string(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            fputc('"', f);
+        fputc(s[i], f);
+    }
+    fputc('"', f);
+}
+
+char *serve_fts_query(const char *q)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    int terms = 0, pending_or = 0;
+    const char *p = q;
+    while (*p) {
+        if (isspace((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        const char *start, *end;
+        int phrase = *p == '"';
+        if (phrase) {
+            start = ++p;
+            while (*p && *p != '"')
+                p++;
+            end = p;
+            if (*p)
+                p++;
+        } else {
+            start = p;
+            while (*p && !isspace((unsigned char)*p) && *p != '"')
+                p++;
+            end = p;
+        }
+        int prefix = 0;
+        if (!phrase && end > start && end[-1] == '*') {
+            prefix = 1;
+            end--;
+        }
+        if (!phrase && end - start == 2 && memcmp(start, "OR", 2) == 0) {
+            pending_or = terms > 0;
+            continue;
+        }
+        int words = 0;
+        for (const char *c = start; c < end; c++)
+            words |= is_word_byte((unsigned char)*c);
+        if (!words)
+            continue;
+        if (terms)
+            fputs(pending_or ? " OR " : " ", f);
+        pending_or = 0;
+        fts_string(f, start, (size_t)(end - start));
+        if (prefix)
+            fputs(" *", f);
+        terms++;
+    }
+    if (fclose(f) != 0 || !terms) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* ------------------------------------------------------------- stories */
+
+/* The story list. The cursor is "<last_day>.<id>" of the last story sent
+ * ("u.<id>" once into the undated stories, which come last). */
+#define STORY_COLS                                                                               \
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique,"                                  \
+    " (SELECT coalesce(a.title, CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1,"         \
+    "   se.end - se.start) AS TEXT))"                                                            \
+    "  FROM story_article sa JOIN articles a ON a.id = sa.article_id"                            \
+    "  LEFT JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                            \
+    "  WHERE sa.story_id = s.id AND sa.duplicate_of IS NULL"                                     \
+    "  ORDER BY a.title IS NULL, a.pub_date IS NULL, a.pub_date, a.id LIMIT 1),"                 \
+    " (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_article sa"                \
+    "  JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id)"                        \
+    " FROM story s WHERE s.size > 0"
+#define STORY_FILTERS                                                                            \
+    " AND (?2 IS NULL OR s.last_day >= ?2) AND (?3 IS NULL OR s.first_day <= ?3)"                \
+    " AND (?4 IS NULL OR s.last_day < ?4 OR (s.last_day = ?4 AND s.id < ?5)"                    \
+    "      OR s.last_day IS NULL)"                                                               \
+    " AND (?6 IS NULL OR (s.last_day IS NULL AND s.id < ?6))"                                    \
+    " ORDER BY s.last_day DESC, s.id DESC LIMIT ?7"
+
+static const char sql_stories[] = STORY_COLS STORY_FILTERS;
+static const char sql_stories_q[] =
+    STORY_COLS " AND s.id IN (SELECT sa.story_id FROM story_article sa WHERE sa.article_id IN"
+               " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS;
+static const char sql_story_entities[] =
+    "SELECT name, n FROM story_entity WHERE story_id = ?1 ORDER BY n DESC, name LIMIT ?2";
+
+static int parse_cursor(const char *c, sqlite3_int64 *day, int *undated, sqlite3_int64 *id)
+{
+    const char *dot = strchr(c, '.');
+    if (!dot)
+        return -1;
+    *undated = 0;
+    if (dot - c == 1 && c[0] == 'u') {
+        *undated = 1;
+    } else {
+        char *end;
+        long long v = strtoll(c, &end, 10);
+        if (end != dot || end == c)
+            return -1;
+        *day = v;
+    }
+    *id = serve_parse_id(dot + 1);
+    return *id > 0 ? 0 : -1;
+}
+
+static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit)
+{
+    chr_json_key(j, "entities");
+    chr_json_begin_array(j);
+    sqlite3_stmt *e = serve_stmt(db, sql_story_entities, NULL);
+    if (e) {
+        sqlite3_bind_int64(e, 1, story);
+        sqlite3_bind_int(e, 2, limit);
+        while (sqlite3_step(e) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            ktext(j, "name", e, 0);
+            chr_json_kint(j, "mentions", sqlite3_column_int64(e, 1));
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(e);
+    }
+    chr_json_end_array(j);
+}
+
+void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_resp *r)
+{
+    int limit;
+    if (limit_arg(s, q, r, &limit))
+        return;
+    const char *qs = serve_arg_get(q, "q");
+    const char *from = serve_arg_get(q, "from"), *to = serve_arg_get(q, "to");
+    const char *cur = serve_arg_get(q, "cursor");
+    long f1, f2, t1, t2;
+    if (from && *from && parse_period(from, &f1, &f2)) {
+        serve_error(r, 400, "from must be a date: YYYY-MM-DD, YYYY-MM or YYYY");
+        return;
+    }
+    if (to && *to && parse_period(to, &t1, &t2)) {
+        serve_error(r, 400, "to must be a date: YYYY-MM-DD, YYYY-MM or YYYY");
+        return;
+    }
+    sqlite3_int64 cday = 0, cid = 0;
+    int cundated = 0;
+    if (cur && *cur && parse_cursor(cur, &cday, &cundated, &cid)) {
+        serve_error(r, 400, "bad cursor (use next_cursor from the previous page)");
+        return;
+    }
+    char *fts = NULL;
+    if (qs && *qs) {
+        fts = serve_fts_query(qs);
+        if (!fts) {
+            serve_error(r, 400, "q has no word to search for");
+            return;
+        }
+    }
+    serve_json b;
+    if (serve_json_open(&b)) {
+        free(fts);
+        serve_error(r, 500, "out of memory");
+        return;
+    }
+    chr_json *j = &b.j;
+    chr_json_begin_object(j);
+    chr_json_key(j, "stories");
+    chr_json_begin_array(j);
+    int missing = 0;
+    sqlite3_stmt *st = serve_stmt(db, fts ? sql_stories_q : sql_stories, &missing);
+    int n = 0, more = 0, failed = 0;
+    sqlite3_int64 last_id = 0, last_day = 0;
+    int last_undated = 0;
+    if (st) {
+        if (fts)
+            sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+        if (from && *from)
+            sqlite3_bind_int64(st, 2, f1);
+        if (to && *to)
+            sqlite3_bind_int64(st, 3, t2);
+        if (cur && *cur && !cundated) {
+            sqlite3_bind_int64(st, 4, cday);
+            sqlite3_bind_int64(st, 5, cid);
+        }
+        if (cur && *cur && cundated)
+            sqlite3_bind_int64(st, 6, cid);
+        sqlite3_bind_int(st, 7, limit + 1);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (n == limit) {
+                more = 1;
+                break;
+            }
+            int64_t id = sqlite3_column_int64(st, 0);
+            chr_json_begin_object(j);
+            chr_json_kint(j, "id", id);
+            const char *title = (const char *)sqlite3_column_text(st, 5);
+            kshort(j, "title", title, (size_t)sqlite3_column_bytes(st, 5));
+            kday(j, "first", st, 1);
+            kday(j, "last", st, 2);
+            chr_json_kint(j, "size", sqlite3_column_int64(st, 3));
+            chr_json_kint(j, "unique", sqlite3_column_int64(st, 4));
+            chr_json_kint(j, "sources", sqlite3_column_int64(st, 6));
+            story_entities(db, j, id, 5);
+            chr_json_end_object(j);
+            last_id = id;
+            last_undated = sqlite3_column_type(st, 2) == SQLITE_NULL;
+            last_day = sqlite3_column_int64(st, 2);
+            n++;
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            failed = 1;
+        sqlite3_reset(st);
+    } else if (!missing) {
+        failed = 1;
+    }
+    free(fts);
+    if (failed) {
+        serve_json_abort(&b);
+        if (strstr(sqlite3_errmsg(db->db), "fts5"))
+            serve_error(r, 400, "bad search query");
+        else
+            db_error(db, r);
+        return;
+    }
+    chr_json_end_array(j);
+    chr_json_key(j, "next_cursor");
+    if (more) {
+        char c[48];
+        if (last_undated)
+            snprintf(c, sizeof c, "u.%lld", (long long)last_id);
+        else
+            snprintf(c, sizeof c, "%lld.%lld", (long long)last_day, (long long)last_id);
+        chr_json_string(j, c);
+    } else {
+        chr_json_null(j);
+    }
+    chr_json_end_object(j);
+    serve_json_done(&b, r, 200);
+}
+
+/* ----------------------------------------------------- one story */
+
+static const char sql_story[] =
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique FROM story s WHERE s.id = ?1";
+static const char sql_story_articles[] =
+    "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, a.ext_id, a.url,"
+    " sa.duplicate_of, sa.similarity, a.pub_date_source,"
+    " CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)"
+    " FROM story_article sa JOIN articles a ON a.id = sa.article_id"
+    " LEFT JOIN sentences se ON se.article_id = a.id AND se.idx = 0"
+    " WHERE sa.story_id = ?1"
+    " ORDER BY a.pub_date IS NULL, a.pub_date, a.id";
+
+typedef struct art_row {
+    int64_t id, dup;
+    double similarity; /* < 0: none */
+    char *f[8];        /* F_* fields, malloc'd or NULL */
+    size_t lead_len;
+} art_row;
+
+enum { F_TITLE, F_OUTLET, F_DATE, F_SOURCE, F_EXT, F_URL, F_DATESRC, F_LEAD, F_N };
+
+static void art_rows_free(art_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < F_N; k++)
+            free(rows[i].f[k]);
+    free(rows);
+}
+
+static char *col_dup(sqlite3_stmt *q, int col, int *oom)
+{
+    const unsigned char *t = sqlite3_column_text(q, col);
+    if (!t)
+        return NULL;
+    size_t n = (size_t)sqlite3_column_bytes(q, col);
+    char *c = malloc(n + 1);
+    if (!c) {
+        *oom = 1;
+        return NULL;
+    }
+    memcpy(c, t, n);
+    c[n] = 0;
+    return c;
+}
+
+static void article_brief(chr_json *j, const art_row *a)
+{
+    chr_json_kint(j, "id", a->id);
+    const char *t = a->f[F_TITLE] ? a->f[F_TITLE] : a->f[F_LEAD];
+    kshort(j, "title", t, t ? strlen(t) : 0);
+    chr_json_kstring(j, "outlet", a->f[F_OUTLET]);
+    chr_json_kstring(j, "pub_date", a->f[F_DATE]);
+    chr_json_kstring(j, "pub_date_source", a->f[F_DATESRC]);
+    chr_json_kstring(j, "source", a->f[F_SOURCE]);
+    chr_json_kstring(j, "ext_id", a->f[F_EXT]);
+    chr_json_kstring(j, "url", a->f[F_URL]);
+}
+
+/* The story's articles by publication date, near-duplicates folded under
+ * their canonical article. */
+static int story_articles(serve_db *db, chr_json *j, int64_t story)
+{
+    sqlite3_stmt *q = serve_stmt(db, sql_story_articles, NULL);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, story);
+    art_row *rows = NULL;
+    size_t n = 0, cap = 0;
+    int rc, oom = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 32;
+            art_row *nr = realloc(rows, nc * sizeof *nr);
+            if (!nr) {
+                oom = 1;
+                break;
+            }
+            rows = nr;
+            cap = nc;
+        }
+        art_row *a = &rows[n++];
+        memset(a, 0, sizeof *a);
+        a->id = sqlite3_column_int64(q, 0);
+        a->dup = sqlite3_column_int64(q, 7);
+        a->similarity = sqlite3_column_type(q, 8) == SQLITE_NULL ? -1 : sqlite3_column_double(q, 8);
+        static const int cols[F_N] = {1, 2, 3, 4, 5, 6, 9, 10};
+        for (int k = 0; k < F_N; k++)
+            a->f[k] = col_dup(q, cols[k], &oom);
+    }
+    sqlite3_reset(q);
+    if (oom || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
+        art_rows_free(rows, n);
+        return -1;
+    }
+    /* A duplicate whose canonical is not in this story stands alone. */
+    for (size_t i = 0; i < n; i++) {
+        if (!rows[i].dup)
+            continue;
+        int found = 0;
+        for (size_t k = 0; k < n && !found; k++)
+            found = rows[k].id == rows[i].dup && !rows[k].dup;
+        if (!found)
+            rows[i].dup = 0;
+    }
+    chr_json_key(j, "articles");
+    chr_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].dup)
+            continue;
+        chr_json_begin_object(j);
+        article_brief(j, &rows[i]);
+        chr_json_key(j, "duplicates");
+        chr_json_begin_array(j);
+        for (size_t k = 0; k < n; k++) {
+            if (rows[k].dup != rows[i].id)
+                continue;
+            chr_json_begin_object(j);
+            article_brief(j, &rows[k]);
+            chr_json_key(j, "similarity");
+            if (rows[k].similarity < 0)
+                chr_json_null(j);
+            else
+                chr_json_double(j, rows[k].similarity);
+            chr_json_end_object(j);
+        }
+        chr_json_end_array(j);
+        chr_json_end_object(j);
+    }
+    chr_json_end_array(j);
+    art_rows_free(rows, n);
+    return 0;
+}
+
+void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
+{
+    (void)s;
+    int missing = 0;
+    sqlite3_stmt *q = serve_stmt(db, sql_story, &missing);
+    if (!q) {
+        if (missing)
+            serve_error(r, 404, "no story %lld", (long long)id);
+        else
+            db_error(db, r);
+        return;
+    }
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE) {
+        serve_error(r, 404, "no story %lld", (long long)id);
+        return;
+    }
+    if (rc != SQLITE_ROW) {
+        db_error(db, r);
+        return;
+    }
+    serve_json b;
+    if (serve_json_open(&b)) {
+        serve_error(r, 500, "out of memory");
+        return;
+    }
+    chr_json *j = &b.j;
+    chr_json_begin_object(j);
+    chr_json_kint(j, "id", id);
+    kday(j, "first", q, 1);
+    kday(j, "last", q, 2);
+    chr_json_kint(j, "size", sqlite3_column_int64(q, 3));
+    chr_json_kint(j, "unique", sqlite3_column_int64(q, 4));
+    sqlite3_reset(q);
+    if (story_articles(db, j, id)) {
+        serve_json_abort(&b);
+        db_error(db, r);
+        return;
+    }
+    story_entities(db, j, id, 100);
+    chr_json_end_object(j);
+    serve_json_done(&b, r, 200);
+}
+
+/* ----------------------------------------------------- one article */
+
+static const char sql_article[] =
+    "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, a.ext_id, a.url, a.author, a.lang,"
+    " a.pub_date_source, a.pub_date_confidence, a.dateline_place, a.dateline_agency,"
+    " a.dateline_date, a.format, a.ingested_at, a.clean_text"
+    " FROM articles a WHERE a.id = ?1";
+static const char sql_article_story[] =
+    "SELECT story_id, duplicate_of, similarity FROM story_article WHERE article_id = ?1";
+static const char sql_article_sentences[] =
+    "SELECT idx, start, end FROM sentences WHERE article_id = ?1 ORDER BY idx";
+static const char sql_article_timexes[] =
+    "SELECT start, end, sentence, type, value, end_value FROM timexes WHERE article_id = ?1"
+    " ORDER BY start";
+
+/* text[start..end) when the offsets are sane, else "". */
+static void kslice(chr_json *j, const char *key, const char *text, size_t len, sqlite3_int64 a,
+                   sqlite3_int64 b)
+{
+    chr_json_key(j, key);
+    if (a < 0 || b < a || (size_t)b > len)
+        chr_json_string(j, "");
+    else
+        chr_json_string_n(j, text + a, (size_t)(b - a));
+}
+
+void serve_api_article(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
+{
+    (void)s;
+    sqlite3_stmt *q = serve_stmt(db, sql_article, NULL);
+    if (!q) {
+        db_error(db, r);
+        return;
+    }
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE) {
+        serve_error(r, 404, "no article %lld", (long long)id);
+        return;
+    }
+    if (rc != SQLITE_ROW) {
+        db_error(db, r);
+        return;
+    }
+    serve_json b;
+    if (serve_json_open(&b)) {
+        serve_error(r, 500, "out of memory");
+        return;
+    }
+    chr_json *j = &b.j;
+    chr_json_begin_object(j);
+    chr_json_kint(j, "id", id);
+    ktext(j, "title", q, 1);
+    ktext(j, "outlet", q, 2);
+    ktext(j, "pub_date", q, 3);
+    ktext(j, "pub_date_source", q, 9);
+    chr_json_key(j, "pub_date_confidence");
+    if (sqlite3_column_type(q, 10) == SQLITE_NULL)
+        chr_json_null(j);
+    else
+        chr_json_double(j, sqlite3_column_double(q, 10));
+    ktext(j, "source", q, 4);
+    ktext(j, "ext_id", q, 5);
+    ktext(j, "url", q, 6);
+    ktext(j, "author", q, 7);
+    ktext(j, "lang", q, 8);
+    chr_json_key(j, "dateline");
+    chr_json_begin_object(j);
+    ktext(j, "place", q, 11);
+    ktext(j, "agency", q, 12);
+    ktext(j, "date", q, 13);
+    chr_json_end_object(j);
+    ktext(j, "format", q, 14);
+    ktext(j, "ingested_at", q, 15);
+    const char *text = (const char *)sqlite3_column_text(q, 16);
+    size_t len = (size_t)sqlite3_column_bytes(q, 16);
+    if (!text)
+        text = "";
+
+    chr_json_key(j, "story");
+    sqlite3_stmt *sq = serve_stmt(db, sql_article_story, NULL);
+    if (sq) {
+        sqlite3_bind_int64(sq, 1, id);
+        if (sqlite3_step(sq) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "id", sqlite3_column_int64(sq, 0));
+            kint_or_null(j, "duplicate_of", sq, 1);
+            chr_json_end_object(j);
+        } else {
+            chr_json_null(j);
+        }
+        sqlite3_reset(sq);
+    } else {
+        chr_json_null(j);
+    }
+
+    chr_json_key(j, "sentences");
+    chr_json_begin_array(j);
+    sqlite3_stmt *ss = serve_stmt(db, sql_article_sentences, NULL);
+    if (ss) {
+        sqlite3_bind_int64(ss, 1, id);
+        while (sqlite3_step(ss) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "idx", sqlite3_column_int64(ss, 0));
+            kslice(j, "text", text, len, sqlite3_column_int64(ss, 1), sqlite3_column_int64(ss, 2));
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(ss);
+    }
+    chr_json_end_array(j);
+
+    chr_json_key(j, "dates");
+    chr_json_begin_array(j);
+    sqlite3_stmt *ts = serve_stmt(db, sql_article_timexes, NULL);
+    if (ts) {
+        sqlite3_bind_int64(ts, 1, id);
+        while (sqlite3_step(ts) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "sentence", sqlite3_column_int64(ts, 2));
+            kslice(j, "text", text, len, sqlite3_column_int64(ts, 0), sqlite3_column_int64(ts, 1));
+            ktext(j, "type", ts, 3);
+            ktext(j, "value", ts, 4);
+            ktext(j, "end_value", ts, 5);
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(ts);
+    }
+    chr_json_end_array(j);
+    chr_json_key(j, "text");
+    chr_json_string_n(j, text, len);
+    sqlite3_reset(q);
+    chr_json_end_object(j);
+    serve_json_done(&b, r, 200);
+}
+
+/* ----------------------------------------------------------- search */
+
+#define SEARCH_COLS                                                                              \
+    "SELECT a.id, a.title, a.outlet, a.pub_date, a.source,"                                     \
+    " snippet(articles_fts, 1, char(2), char(3), '\xE2\x80\xA6', 24), bm25(articles_fts)"
+static const char sql_search_story[] =
+    SEARCH_COLS ", sa.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                " LEFT JOIN story_article sa ON sa.article_id = a.id"
+                " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3";
+static const char sql_search[] =
+    SEARCH_COLS ", NULL FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3";
+
+enum { SEARCH_MAX_OFFSET = 10000 };
+
+void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_resp *r)
+{
+    const char *qs = serve_arg_get(q, "q");
+    if (!qs || !*qs) {
+        serve_error(r, 400, "give q, the words to search for");
+        return;
+    }
+    int limit;
+    if (limit_arg(s, q, r, &limit))
+        return;
+    const char *cur = serve_arg_get(q, "cursor");
+    int64_t offset = 0;
+    if (cur && *cur) {
+        offset = serve_parse_id(cur);
+        if (offset <= 0 || offset > SEARCH_MAX_OFFSET) {
+            serve_error(r, 400, "bad cursor (use next_cursor from the previous page)");
+            return;
+        }
+    }
+    char *fts = serve_fts_query(qs);
+    if (!fts) {
+        serve_error(r, 400, "q has no word to search for");
+        return;
+    }
+    int missing = 0;
+    sqlite3_stmt *st = serve_stmt(db, sql_search_story, &missing);
+    if (!st && missing)
+        st = serve_stmt(db, sql_search, &missing);
+    if (!st) {
+        free(fts);
+        if (missing)
+            serve_error(r, 503, "full-text index missing: open the database with this "
+                                "chronicle's ingest to migrate it");
+        else
+            db_error(db, r);
+        return;
+    }
+    serve_json b;
+    if (serve_json_open(&b)) {
+        free(fts);
+        serve_error(r, 500, "out of memory");
+        return;
+    }
+    chr_json *j = &b.j;
+    chr_json_begin_object(j);
+    chr_json_kstring(j, "query", qs);
+    chr_json_key(j, "results");
+    chr_json_begin_array(j);
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, limit + 1);
+    sqlite3_bind_int64(st, 3, offset);
+    int n = 0, more = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == limit) {
+            more = 1;
+            break;
+        }
+        chr_json_begin_object(j);
+        chr_json_kint(j, "id", sqlite3_column_int64(st, 0));
+        ktext(j, "title", st, 1);
+        ktext(j, "outlet", st, 2);
+        ktext(j, "pub_date", st, 3);
+        ktext(j, "source", st, 4);
+        kint_or_null(j, "story", st, 7);
+        ktext(j, "snippet", st, 5);
+        chr_json_kdouble(j, "score", -sqlite3_column_double(st, 6));
+        chr_json_end_object(j);
+        n++;
+    }
+    sqlite3_reset(st);
+    free(fts);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        serve_json_abort(&b);
+        if (strstr(sqlite3_errmsg(db->db), "fts5"))
+            serve_error(r, 400, "bad search query");
+        else
+            db_error(db, r);
+        return;
+    }
+    chr_json_end_array(j);
+    chr_json_key(j, "next_cursor");
+    if (more) {
+        char c[24];
+        snprintf(c, sizeof c, "%lld", (long long)(offset + limit));
+        chr_json_string(j, c);
+    } else {
+        chr_json_null(j);
+    }
+    chr_json_end_object(j);
+    serve_json_done(&b, r, 200);
+}
+
+/* ----------------------------------------------------------- entities */
+
+void serve_api_entity(chr_server *s, serve_db *db, const char *id, serve_resp *r)
+{
+    (void)s;
+    (void)db;
+    serve_error(r, 404, "no entity %s", id);
+}
+
+/* ------------------------------------------------------------- health */
+
+static const char sql_health[] = "SELECT count(*) FROM sqlite_master";
+
+void serve_api_healthz(chr_server *s, serve_db *db, serve_resp *r)
+{
+    (void)s;
+    sqlite3_stmt *q = serve_stmt(db, sql_health, NULL);
+    if (!q || sqlite3_step(q) != SQLITE_ROW) {
+        serve_error(r, 503, "database unavailable: %s", sqlite3_errmsg(db->db));
+        return;
+    }
+    sqlite3_reset(q);
+    serve_json b;
+    if (serve_json_open(&b)) {
+        serve_error(r, 500, "out of memory");
+        return;
+    }
+    chr_json_begin_object(&b.j);
+    chr_json_kstring(&b.j, "status", "ok");
+    chr_json_kint(&b.j, "schema", chr_store_schema_version(db->st));
+    chr_json_key(&b.j, "ingest");
+    chr_json_bool(&b.j, s->o.allow_ingest);
+    chr_json_end_object(&b.j);
+    serve_json_done(&b, r, 200);
+}

@@ -1,0 +1,261 @@
+/* chronicle — serve ingest: POST /api/articles.
+ * Owns: checking the body (one JSON object, a JSON array of objects, or JSON
+ * Lines), spooling it to a private temp file as JSON Lines, running it
+ * through the library pipeline on the server's one write connection, and
+ * answering with what was stored. Off unless the server allows ingest. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "chronicle/pipeline.h"
+#include "serve_int.h"
+
+enum { MAX_REPORTED = 50 };
+
+typedef struct post_report {
+    chr_json *j;
+    int n;
+} post_report;
+
+static void on_report(void *ctx, const chr_diag *d, int warning)
+{
+    post_report *pr = ctx;
+    if (pr->n >= MAX_REPORTED)
+        return;
+    pr->n++;
+    chr_json_begin_object(pr->j);
+    chr_json_kstring(pr->j, "level", warning ? "warning" : "error");
+    if (d->line > 0)
+        chr_json_kint(pr->j, "line", d->line);
+    chr_json_kstring(pr->j, "code", chr_strerror(d->code));
+    chr_json_kstring(pr->j, "message", d->msg);
+    chr_json_end_object(pr->j);
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Write one JSON object as a compact line. */
+static int write_object(int fd, json_t *o)
+{
+    char *line = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+    if (!line)
+        return -1;
+    int rc = write_all(fd, line, strlen(line));
+    free(line);
+    return rc ? rc : write_all(fd, "\n", 1);
+}
+
+/* Validate the body and write it to fd as JSON Lines. Returns the number of
+ * records, or -1 with msg filled (the client's mistake), or -2 on a write
+ * failure. */
+static long spool_body(int fd, const char *body, size_t len, char *msg, size_t msz)
+{
+    json_error_t je;
+    json_t *all = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+    if (all) {
+        long n = 0;
+        if (json_is_object(all)) {
+            n = write_object(fd, all) ? -2 : 1;
+        } else if (json_is_array(all)) {
+            size_t i;
+            json_t *v;
+            json_array_foreach(all, i, v)
+            {
+                if (!json_is_object(v)) {
+                    snprintf(msg, msz, "array element %zu is not a JSON object", i + 1);
+                    n = -1;
+                    break;
+                }
+                if (write_object(fd, v)) {
+                    n = -2;
+                    break;
+                }
+                n++;
+            }
+        } else {
+            snprintf(msg, msz, "body must be a JSON object, an array of objects, or JSON Lines");
+            n = -1;
+        }
+        json_decref(all);
+        if (n == 0) {
+            snprintf(msg, msz, "no article in the body");
+            return -1;
+        }
+        return n;
+    }
+    /* JSON Lines: every non-blank line one object. */
+    long n = 0, line = 0;
+    const char *p = body, *end = body + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        line++;
+        const char *c = p;
+        while (c < le && (*c == ' ' || *c == '\t' || *c == '\r'))
+            c++;
+        if (c < le) {
+            json_t *o = json_loadb(p, (size_t)(le - p), JSON_REJECT_DUPLICATES, &je);
+            if (!o || !json_is_object(o)) {
+                snprintf(msg, msz, "line %ld: %s", line,
+                         o ? "not a JSON object" : je.text);
+                json_decref(o);
+                return -1;
+            }
+            int rc = write_object(fd, o);
+            json_decref(o);
+            if (rc)
+                return -2;
+            n++;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (n == 0) {
+        snprintf(msg, msz, "no article in the body");
+        return -1;
+    }
+    return n;
+}
+
+static const char sql_posted[] =
+    "SELECT a.id, a.source, a.ext_id FROM articles a WHERE a.source >= ?1 AND a.source < ?2"
+    " ORDER BY a.id";
+static const char sql_posted_story[] = "SELECT story_id FROM story_article WHERE article_id = ?1";
+
+/* The articles the spool file produced: their source is "PATH#LINE". */
+static void list_posted(sqlite3 *db, const char *path, chr_json *j)
+{
+    size_t n = strlen(path);
+    char *lo = malloc(n + 2), *hi = malloc(n + 2);
+    sqlite3_stmt *q = NULL, *sq = NULL;
+    chr_json_key(j, "articles");
+    chr_json_begin_array(j);
+    if (lo && hi && sqlite3_prepare_v2(db, sql_posted, -1, &q, NULL) == SQLITE_OK) {
+        snprintf(lo, n + 2, "%s#", path);
+        snprintf(hi, n + 2, "%s$", path); /* '$' sorts right after '#' */
+        sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
+        if (sqlite3_prepare_v2(db, sql_posted_story, -1, &sq, NULL) != SQLITE_OK) {
+            sqlite3_finalize(sq);
+            sq = NULL;
+        }
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            int64_t id = sqlite3_column_int64(q, 0);
+            const char *src = (const char *)sqlite3_column_text(q, 1);
+            const char *hash = src ? strrchr(src, '#') : NULL;
+            chr_json_begin_object(j);
+            chr_json_kint(j, "id", id);
+            if (hash)
+                chr_json_kint(j, "record", strtol(hash + 1, NULL, 10));
+            chr_json_kstring(j, "ext_id", (const char *)sqlite3_column_text(q, 2));
+            chr_json_key(j, "story");
+            if (sq) {
+                sqlite3_reset(sq);
+                sqlite3_bind_int64(sq, 1, id);
+                if (sqlite3_step(sq) == SQLITE_ROW)
+                    chr_json_int(j, sqlite3_column_int64(sq, 0));
+                else
+                    chr_json_null(j);
+            } else {
+                chr_json_null(j);
+            }
+            chr_json_end_object(j);
+        }
+    }
+    chr_json_end_array(j);
+    sqlite3_finalize(q);
+    sqlite3_finalize(sq);
+    free(lo);
+    free(hi);
+}
+
+void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
+{
+    if (!s->o.allow_ingest || !s->write_st || !s->spool_dir) {
+        serve_error(r, 403, "ingest over HTTP is off (start the server with --allow-ingest)");
+        return;
+    }
+    if (!q->body || q->body_len == 0) {
+        serve_error(r, 400, "empty body: send one JSON article, an array of them, or JSON Lines");
+        return;
+    }
+    char path[4096];
+    unsigned long seq = atomic_fetch_add(&s->spool_seq, 1) + 1;
+    snprintf(path, sizeof path, "%s/post-%lu.jsonl", s->spool_dir, seq);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        serve_error(r, 500, "cannot spool the body: %s", strerror(errno));
+        return;
+    }
+    char msg[256] = "";
+    long n = spool_body(fd, q->body, q->body_len, msg, sizeof msg);
+    if (close(fd) != 0 && n > 0)
+        n = -2;
+    if (n < 0) {
+        unlink(path);
+        if (n == -1)
+            serve_error(r, 400, "%s", msg);
+        else
+            serve_error(r, 500, "cannot spool the body");
+        return;
+    }
+    serve_json b;
+    if (serve_json_open(&b)) {
+        unlink(path);
+        serve_error(r, 500, "out of memory");
+        return;
+    }
+    chr_json *j = &b.j;
+    chr_json_begin_object(j);
+    chr_json_kint(j, "records", n);
+    chr_json_key(j, "problems");
+    chr_json_begin_array(j);
+    post_report pr = {j, 0};
+    chr_ingest_stats st = {0};
+    chr_diag d;
+    chr_diag_clear(&d);
+    pthread_mutex_lock(&s->write_mu);
+    chr_pipeline *p = NULL;
+    chr_err e = chr_pipeline_open(s->write_st, &p, &d);
+    if (e == CHR_OK) {
+        chr_pipeline_on_report(p, on_report, &pr);
+        e = chr_pipeline_ingest(p, path, &st);
+        chr_pipeline_close(p);
+    }
+    chr_json_end_array(j);
+    if (e == CHR_OK)
+        list_posted(chr_store_sqlite(s->write_st), path, j);
+    pthread_mutex_unlock(&s->write_mu);
+    unlink(path);
+    if (e != CHR_OK) {
+        serve_json_abort(&b);
+        if (e == CHR_EDB)
+            serve_error(r, 503, "database busy or failing, try again: %s", d.msg);
+        else
+            serve_error(r, 500, "ingest failed: %s", chr_strerror(e));
+        return;
+    }
+    atomic_fetch_add(&s->m.ingested, (unsigned long)st.stored);
+    chr_json_kint(j, "stored", st.stored);
+    chr_json_kint(j, "duplicates", st.duplicates);
+    chr_json_kint(j, "errors", st.errors);
+    chr_json_end_object(j);
+    serve_json_done(&b, r, st.stored > 0 ? 201 : (st.errors == n ? 400 : 200));
+}
