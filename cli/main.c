@@ -16,6 +16,10 @@ int cmd_show(int argc, char **argv, cli_opts *g);
 int cmd_tag(int argc, char **argv, cli_opts *g);
 int cmd_extract(int argc, char **argv, cli_opts *g);
 int cmd_serve(int argc, char **argv, cli_opts *g);
+int cmd_timeline(int argc, char **argv, cli_opts *g);
+int cmd_summary(int argc, char **argv, cli_opts *g);
+int cmd_stories(int argc, char **argv, cli_opts *g);
+int cmd_story(int argc, char **argv, cli_opts *g);
 
 static const struct command {
     const char *name;
@@ -29,6 +33,10 @@ static const struct command {
     {"show", cmd_show, "show [--json] ID", "one article: metadata, clean text, sentences, dates"},
     {"tag", cmd_tag, "tag [--ref YYYY-MM-DD] [--json] FILE|-", "annotate one text without storing it"},
     {"extract", cmd_extract, "extract [--json] [--url URL] [--charset CS] FILE|-", "main text and metadata of one HTML page, without storing it"},
+    {"stories", cmd_stories, "stories [--json]", "list stories (groups of articles about one development), largest first"},
+    {"story", cmd_story, "story ID [--json]", "one story: its articles, near-duplicates folded"},
+    {"timeline", cmd_timeline, "timeline ID|--all [--json] [--top N] [--sentences K] [--dates N]", "a story's dated events with their sources (--all: the whole database)"},
+    {"summary", cmd_summary, "summary ID|--all [--json] [--words N] [--truncate]", "an extractive summary of a story in at most N words (default 100)"},
     {"serve", cmd_serve, "serve [--listen HOST:PORT] [--allow-ingest] [--threads N]", "HTTP/JSON API and web page over the database (default 127.0.0.1:8080)"},
     {NULL, NULL, NULL, NULL},
 };

@@ -7,11 +7,13 @@ does: texts split on \\w+, 4-word shingles counted as a multiset, per-page
 TP/FP/FN normalised to sum 1, precision and recall averaged over pages, F1 of
 the two averages; accuracy = share of pages whose token lists are equal.
 
-It also measures publication dates: a page "states a date" when its markup
-has one an independent check can find (meta/itemprop/JSON-LD date fields,
-<time datetime>, a /YYYY/MM/DD/ URL); we report the share of those pages for
-which the extractor returned a date, and the share where that date equals
-one the page states. Python standard library only.
+It also measures publication dates: a page "states a date" when a check
+independent of the C code finds one: meta/itemprop date fields, JSON-LD
+datePublished/dateCreated, <time datetime>, a /YYYY/MM/DD/ or /YYYY/mon/DD/
+URL, or a date printed after a publication keyword ("Published", "publiziert
+am", "Publicado", "기사입력"...) in the visible text. We report the share of
+those pages for which the extractor returned a date, and the share where
+that date equals one the page states. Python standard library only.
 """
 import argparse
 import collections
@@ -99,6 +101,58 @@ def iso_of(s):
     return "%s-%s-%s" % (y, mo, d)
 
 
+MONTHS = {m: i + 1 for i, names in enumerate([
+    "jan january janvier januar enero gennaio janeiro", "feb february fevrier februar febrero febbraio fevereiro",
+    "mar march mars marz marzo marco", "apr april avril abril aprile",
+    "may mai mayo maggio maio", "jun june juin juni junio giugno junho",
+    "jul july juillet juli julio luglio julho", "aug august aout agosto",
+    "sep sept september septembre septiembre settembre setembro",
+    "oct october octobre oktober octubre ottobre outubro",
+    "nov november novembre noviembre novembro", "dec december decembre dezember diciembre dicembre dezembro"])
+    for m in names.split()}
+URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(\d\d?)/", re.I)
+KEYWORD = re.compile(r"(published|posted|updated|publiziert|ver[öo]ffentlicht|publi[ée]|publicado|"
+                     r"pubblicato|기사입력|입력|date)\W{0,20}$", re.I)
+VIS_NUM = re.compile(r"((?:19|20)\d\d)[-./](\d\d?)[-./](\d\d?)|(\d\d?)[./](\d\d?)[./]((?:19|20)\d\d)")
+VIS_TXT = re.compile(r"(\d\d?)\.? ([^\W\d_]{3,9})\.?,? ((?:19|20)\d\d)|([^\W\d_]{3,9})\.? (\d\d?),? ((?:19|20)\d\d)")
+TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
+
+
+def fold(w):
+    return (w.lower().replace("é", "e").replace("è", "e").replace("û", "u").replace("ä", "a")
+            .replace("ç", "c"))
+
+
+def ymd(y, m, d):
+    y, m, d = int(y), int(m), int(d)
+    if 1 <= m <= 12 and 1 <= d <= 31:
+        return "%04d-%02d-%02d" % (y, m, d)
+    return None
+
+
+def visible_dates(html):
+    """Dates printed after a publication keyword ("Published", "publiziert
+    am", "기사입력") in the visible text; both orders for a/b/yyyy."""
+    text = re.sub(r"\s+", " ", TAGS.sub(" ", html))
+    out = set()
+    for rx in (VIS_NUM, VIS_TXT):
+        for m in rx.finditer(text):
+            if not KEYWORD.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            g = m.groups()
+            if rx is VIS_NUM:
+                cands = [ymd(*g[:3])] if g[0] else [ymd(g[5], g[4], g[3]), ymd(g[5], g[3], g[4])]
+            else:
+                if g[0]:
+                    mo = MONTHS.get(fold(g[1]))
+                    cands = [ymd(g[2], mo, g[0])] if mo else []
+                else:
+                    mo = MONTHS.get(fold(g[3]))
+                    cands = [ymd(g[5], mo, g[4])] if mo else []
+            out.update(c for c in cands if c)
+    return out
+
+
 def stated_dates(html, url):
     found = set()
     for tag in META.findall(html):
@@ -119,6 +173,11 @@ def stated_dates(html, url):
     m = URL_DATE.search(url or "")
     if m:
         found.add("%s-%s-%s" % m.groups())
+    m = URL_MONTH.search(url or "")
+    if m and MONTHS.get(m.group(2).lower()):
+        found.add(ymd(m.group(1), MONTHS[m.group(2).lower()], m.group(3)))
+    found.update(visible_dates(html))
+    found.discard(None)
     return found
 
 

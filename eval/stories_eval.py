@@ -153,7 +153,7 @@ def run_bench(docs, tmp, binary, opts=()):
     path = os.path.join(tmp, "docs.jsonl")
     write_jsonl(docs, path)
     assign = os.path.join(tmp, "assign.tsv")
-    cmd = [binary, "--assign", assign]
+    cmd = [binary, "--assign", assign] + (["--prime", "1"] if os.environ.get("PRIME") else [])
     for o in opts:
         cmd += ["--opt", o]
     t = time.time()

@@ -6,11 +6,8 @@
 
 STORIES_PY ?= /usr/bin/python3
 
-# Linked with the objects it needs only, so that it builds while other modules change.
-STORIES_BENCH_OBJ = build/rel/src/cluster.o build/rel/src/cluster_text.o \
-	build/rel/src/cluster_stop.o build/rel/src/dedup.o build/rel/src/error.o
-build/bench/stories_bench: bench/stories_bench.c $(STORIES_BENCH_OBJ)
+build/bench/stories_bench: bench/stories_bench.c build/libchronicle.a
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) -o $@ $< $(STORIES_BENCH_OBJ) $(LIBS)
+	$(CC) $(REL_CFLAGS) -o $@ $< build/libchronicle.a $(LIBS)
 
 .PHONY: bench-stories eval-stories eval-dedup

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chronicle/dedup.h"
+#include "chronicle/store.h"
 #include "cluster_int.h"
 #include "cluster_text.h"
 
@@ -21,19 +22,23 @@
 
 void chr_cluster_opts_default(chr_cluster_opts *o)
 {
-    o->threshold = 0.20;
+    o->threshold = 0.22;
     o->window_days = 30;
+    o->near_days = 2;
+    o->near_boost = 1.5;
     o->halflife_days = 14;
-    o->centroid_terms = 48;
-    o->index_terms = 12;
+    o->centroid_terms = 256;
+    o->index_terms = 32;
     o->query_terms = 12;
     o->max_candidates = 12;
     o->scan_limit = 400;
     o->title_weight = 2.0;
     o->entity_weight = 1.5;
     o->date_weight = 0.5;
+    o->name_weight = 0.5;
     o->dup_threshold = 0.5;
-    o->merge_threshold = 0;
+    o->merge_threshold = 0.45;
+    o->linkage = 0;
     o->short_terms = 0;
 }
 
@@ -68,7 +73,7 @@ typedef struct posting {
 typedef struct dterm { /* one term of the article being added */
     uint32_t term;
     float tf, w;
-    int kind; /* 0 word, 1 entity, 2 date */
+    int kind; /* 0 word, 1 entity, 2 date, 3 name */
 } dterm;
 
 struct chr_cluster {
@@ -109,29 +114,6 @@ struct chr_cluster {
     chr_cluster_stats stats;
 };
 
-static const char schema[] =
-    "CREATE TABLE IF NOT EXISTS story("
-    " id INTEGER PRIMARY KEY,"
-    " first_day INTEGER, last_day INTEGER,"
-    " size INTEGER NOT NULL, n_unique INTEGER NOT NULL,"
-    " centroid BLOB NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS story_article("
-    " article_id INTEGER PRIMARY KEY,"
-    " story_id INTEGER NOT NULL,"
-    " duplicate_of INTEGER,"
-    " similarity REAL);"
-    "CREATE INDEX IF NOT EXISTS story_article_story ON story_article(story_id);"
-    "CREATE TABLE IF NOT EXISTS story_entity("
-    " story_id INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,"
-    " PRIMARY KEY(story_id, name)) WITHOUT ROWID;"
-    "CREATE TABLE IF NOT EXISTS story_alias(id INTEGER PRIMARY KEY, into_id INTEGER NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS cluster_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS cluster_meta(key TEXT PRIMARY KEY, value);";
-
-const char *chr_cluster_schema_sql(void)
-{
-    return schema;
-}
 
 static chr_err db_err(sqlite3 *db, chr_diag *d, const char *what)
 {
@@ -486,6 +468,17 @@ static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot)
 
 /* ---- persistence ---- */
 
+void chr_cluster_blob_get(const unsigned char *p, size_t i, uint32_t *term, float *w)
+{
+    uint32_t t = 0, u = 0;
+    for (int b = 0; b < 4; b++) {
+        t |= (uint32_t)p[8 * i + (uint32_t)b] << (8 * b);
+        u |= (uint32_t)p[8 * i + 4 + (uint32_t)b] << (8 * b);
+    }
+    *term = t;
+    memcpy(w, &u, 4);
+}
+
 static void centroid_blob(const story *s, unsigned char *out)
 {
     for (uint32_t i = 0; i < s->n_terms; i++) {
@@ -511,16 +504,10 @@ static int centroid_load(chr_cluster *cl, story *s, const unsigned char *p, int 
         return -1;
     uint32_t prev = 0;
     for (size_t i = 0; i < cnt; i++) {
-        uint32_t t = 0, u = 0;
-        for (int b = 0; b < 4; b++) {
-            t |= (uint32_t)p[8 * i + (uint32_t)b] << (8 * b);
-            u |= (uint32_t)p[8 * i + 4 + (uint32_t)b] << (8 * b);
-        }
-        if (t <= prev)
+        chr_cluster_blob_get(p, i, &cl->merge[i].term, &cl->merge[i].w);
+        if (cl->merge[i].term <= prev)
             return -2; /* must be ascending */
-        prev = t;
-        cl->merge[i].term = t;
-        memcpy(&cl->merge[i].w, &u, 4);
+        prev = cl->merge[i].term;
     }
     if (cnt > s->cap_terms) { /* stored with a larger configuration */
         select_top(cl->merge, cnt, s->cap_terms);
@@ -623,14 +610,13 @@ static void model_free(chr_cluster *cl)
     cl->loaded = 0;
 }
 
-chr_err chr_cluster_open_db(sqlite3 *db, const chr_cluster_opts *opts, chr_cluster **out,
-                            chr_diag *d)
+chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluster **out,
+                         chr_diag *d)
 {
     *out = NULL;
+    sqlite3 *db = st ? chr_store_sqlite(st) : NULL;
     if (!db)
         return chr_diag_set(d, CHR_EINVAL, "", 0, -1, "cluster: no database");
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
-        return db_err(db, d, "schema");
     chr_cluster *cl = calloc(1, sizeof *cl);
     if (!cl)
         return oom(d);
@@ -778,10 +764,10 @@ chr_err chr_cluster_close(chr_cluster *cl, chr_diag *d)
     return err;
 }
 
-chr_err chr_cluster_reset_db(sqlite3 *db, chr_diag *d)
+chr_err chr_cluster_reset(chr_store *st, chr_diag *d)
 {
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db,
+    sqlite3 *db = chr_store_sqlite(st);
+    if (sqlite3_exec(db,
                      "DELETE FROM story_article; DELETE FROM story_entity; DELETE FROM story;"
                      "DELETE FROM story_alias;"
                      "DELETE FROM cluster_df; DELETE FROM cluster_meta;",
@@ -851,12 +837,18 @@ static int add_words(chr_cluster *cl, const char *text, size_t len, const char *
     char buf[CHR_CT_MAXWORD + 8];
     chr_ct_iter it;
     chr_ct_iter_init(&it, text, len);
-    int wl, numeric;
-    while ((wl = chr_ct_next_word(&it, buf, &numeric)) >= 0) {
-        if (numeric || wl < 2)
+    int wl;
+    unsigned fl;
+    while ((wl = chr_ct_next_word_ex(&it, buf, &fl)) >= 0) {
+        if ((fl & CHR_CT_NUMERIC) || wl < 2)
             continue;
         uint32_t t = chr_ct_term(cl->ct, lang, buf, (size_t)wl);
         if (t && doc_add(cl, t, tf, 0) != 0)
+            return -1;
+        /* a capitalised word inside a sentence is likely a name: also
+         * counted unstemmed, the same in every language */
+        if (cl->o.name_weight > 0 && (fl & CHR_CT_CAPITAL) && !(fl & CHR_CT_INITIAL) && t &&
+            doc_add(cl, chr_ct_feature(5, buf, (size_t)wl), tf, 3) != 0)
             return -1;
     }
     return 0;
@@ -972,6 +964,8 @@ static int doc_build(chr_cluster *cl, const chr_cluster_input *in, int update_df
             w *= cl->o.entity_weight;
         else if (e->kind == 2)
             w *= cl->o.date_weight;
+        else if (e->kind == 3)
+            w *= cl->o.name_weight;
         e->w = (float)w;
         norm += w * w;
     }
@@ -995,6 +989,21 @@ static int32_t gap_days(const story *s, int32_t day)
     return 0;
 }
 
+/* How time changes a similarity between an article or story spanning days
+ * [a0, a1] and a story spanning [b0, b1]: news comes in bursts, so close in
+ * time is evidence for the same story (near_boost within near_days), and
+ * the evidence decays with a half-life beyond. Undated: no evidence (1). */
+static double time_factor(const chr_cluster *cl, int32_t b0, int32_t b1, int32_t a0, int32_t a1)
+{
+    if (a0 == NO_DAY || b0 == NO_DAY)
+        return 1;
+    int32_t gap = a1 < b0 ? b0 - a1 : (a0 > b1 ? a0 - b1 : 0);
+    double f = cl->o.near_boost > 0 ? cl->o.near_boost : 1;
+    if (gap > cl->o.near_days && cl->o.halflife_days > 0)
+        f *= pow(0.5, (gap - cl->o.near_days) / cl->o.halflife_days);
+    return f;
+}
+
 /* Cosine of the (unit, term-sorted) article vector with a story centroid. */
 static double cosine(const chr_cluster *cl, const story *s)
 {
@@ -1011,6 +1020,8 @@ static double cosine(const chr_cluster *cl, const story *s)
         else
             dot += (double)d[i++].w * s->w[j++];
     }
+    if (cl->o.linkage == 1) /* average similarity to the story's articles */
+        return dot / (s->n_unique ? s->n_unique : 1);
     return dot / s->norm;
 }
 
@@ -1083,10 +1094,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
         fprintf(trace, "%lld %zu", (long long)cl->cur_article, cl->n_doc);
     for (size_t k = 0; k < c; k++) {
         story *s = &cl->stories[cl->touched[k]];
-        double sim = cosine(cl, s);
-        int32_t gap = gap_days(s, day);
-        if (gap > 0 && cl->o.halflife_days > 0)
-            sim *= pow(0.5, gap / cl->o.halflife_days);
+        double sim = cosine(cl, s) * time_factor(cl, s->first, s->last, day, day);
         cl->scored[k] = (float)sim;
         if (trace)
             fprintf(trace, " %lld:%.4f:%u", (long long)s->id, sim, s->n_unique);
@@ -1224,8 +1232,8 @@ static chr_err add_entities(chr_cluster *cl, int64_t story_id, const chr_cluster
     return CHR_OK;
 }
 
-/* Cosine of two story centroids. */
-static double centroid_cosine(const story *a, const story *b)
+/* Cosine of two story centroids (or their average pairwise similarity). */
+static double centroid_cosine(const chr_cluster *cl, const story *a, const story *b)
 {
     if (a->norm <= 0 || b->norm <= 0)
         return 0;
@@ -1239,6 +1247,8 @@ static double centroid_cosine(const story *a, const story *b)
         else
             dot += (double)a->w[i++] * b->w[j++];
     }
+    if (cl->o.linkage == 1)
+        return dot / ((double)(a->n_unique ? a->n_unique : 1) * (b->n_unique ? b->n_unique : 1));
     return dot / ((double)a->norm * b->norm);
 }
 
@@ -1326,7 +1336,8 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
         story *b = &cl->stories[cl->touched[k]];
         if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->o.window_days)
             continue;
-        if (centroid_cosine(s, b) >= cl->o.merge_threshold) {
+        double f = time_factor(cl, s->first, s->last, b->first, b->last);
+        if (centroid_cosine(cl, s, b) * f >= cl->o.merge_threshold) {
             s = merge_stories(cl, s, b, err, d);
             if (!s)
                 return NULL;
@@ -1368,7 +1379,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         model_free(cl);
         return err;
     }
-    int32_t day = chr_cluster_parse_day(in->pub_date);
+    int32_t day = in->pub_date_inferred ? NO_DAY : chr_cluster_parse_day(in->pub_date);
     cl->cur_article = in->article_id;
 
     /* near-duplicate: joins its canonical's story, counted once */

@@ -1,5 +1,5 @@
-/* chronicle — internal: what cluster.c shares with cluster_list.c and
- * cluster_rebuild.c (day numbers, the schema text). Not public API. */
+/* chronicle — internal: what cluster.c shares with the other cluster_*.c
+ * files (day numbers). Not public API. */
 #ifndef CHR_CLUSTER_INT_H
 #define CHR_CLUSTER_INT_H
 
@@ -11,7 +11,8 @@ int32_t chr_cluster_parse_day(const char *s);
 /* "YYYY-MM-DD" of a day number, "" for INT32_MIN. */
 void chr_cluster_format_day(int32_t day, char buf[11]);
 
-/* CREATE statements of the story tables (IF NOT EXISTS). */
-const char *chr_cluster_schema_sql(void);
+/* Entry i of a stored centroid (8 bytes each: term id then weight, both
+ * little-endian; entries ascend by term). */
+void chr_cluster_blob_get(const unsigned char *blob, size_t i, uint32_t *term, float *w);
 
 #endif

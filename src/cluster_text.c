@@ -11,6 +11,7 @@
 
 void chr_ct_iter_init(chr_ct_iter *it, const char *text, size_t len)
 {
+    it->start = (const unsigned char *)text;
     it->p = (const unsigned char *)text;
     it->end = (const unsigned char *)text + (text ? len : 0);
 }
@@ -75,12 +76,31 @@ static int letter_at(const unsigned char *p, const unsigned char *end)
 
 int chr_ct_next_word(chr_ct_iter *it, char *buf, int *numeric)
 {
+    unsigned flags;
+    int len = chr_ct_next_word_ex(it, buf, &flags);
+    if (numeric)
+        *numeric = (flags & CHR_CT_NUMERIC) != 0;
+    return len;
+}
+
+int chr_ct_next_word_ex(chr_ct_iter *it, char *buf, unsigned *flags)
+{
     const unsigned char *p = it->p, *end = it->end;
     int n;
+    /* sentence start: beginning of text, a paragraph break, or . ! ? : before
+     * the word (quotes, brackets and single line breaks are transparent) */
+    int initial = p == it->start, newlines = 0;
     while (p < end) {
         if (*p < 0x80) {
             if (is_alpha(*p) || is_digit(*p))
                 break;
+            if (*p == '.' || *p == '!' || *p == '?' || *p == ':')
+                initial = 1;
+            else if (*p == '\n' && ++newlines >= 2)
+                initial = 1;
+            else if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n' && *p != '"' &&
+                     *p != '\'' && *p != '(' && *p != '[')
+                initial = 0;
             p++;
         } else {
             int32_t cp = decode(p, end, &n);
@@ -92,6 +112,13 @@ int chr_ct_next_word(chr_ct_iter *it, char *buf, int *numeric)
     if (p >= end) {
         it->p = p;
         return -1;
+    }
+    unsigned capital = 0;
+    if (*p < 0x80) {
+        capital = *p >= 'A' && *p <= 'Z';
+    } else {
+        utf8proc_int32_t cp0 = decode(p, end, &n);
+        capital = cp0 >= 0 && utf8proc_category(cp0) == UTF8PROC_CATEGORY_LU;
     }
     int len = 0, letters = 0, seg = 0; /* seg: characters since start or last '.' */
     while (p < end) {
@@ -156,8 +183,8 @@ int chr_ct_next_word(chr_ct_iter *it, char *buf, int *numeric)
     }
     buf[len] = '\0';
     it->p = p;
-    if (numeric)
-        *numeric = !letters;
+    *flags = (letters ? 0 : CHR_CT_NUMERIC) | (capital ? CHR_CT_CAPITAL : 0) |
+             (initial ? CHR_CT_INITIAL : 0);
     return len;
 }
 

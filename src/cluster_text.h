@@ -14,7 +14,7 @@
 
 /* Word iterator over text[0..len). */
 typedef struct chr_ct_iter {
-    const unsigned char *p, *end;
+    const unsigned char *start, *p, *end;
 } chr_ct_iter;
 
 void chr_ct_iter_init(chr_ct_iter *it, const char *text, size_t len);
@@ -24,6 +24,17 @@ void chr_ct_iter_init(chr_ct_iter *it, const char *text, size_t len);
  * word has no letter. "U.S." gives "u.s", "don't" keeps its apostrophe
  * (typographic apostrophes become '). */
 int chr_ct_next_word(chr_ct_iter *it, char *buf, int *numeric);
+
+/* Flags of chr_ct_next_word_ex. */
+enum {
+    CHR_CT_NUMERIC = 1u << 0, /* no letter */
+    CHR_CT_CAPITAL = 1u << 1, /* starts with an uppercase letter */
+    CHR_CT_INITIAL = 1u << 2  /* first word of a sentence or paragraph (by punctuation) */
+};
+
+/* Same, with CHR_CT_* flags: a CAPITAL word that is not INITIAL is likely a
+ * name. */
+int chr_ct_next_word_ex(chr_ct_iter *it, char *buf, unsigned *flags);
 
 /* The analyser: stemmers per language and a cache word -> term id.
  * Not thread-safe; one per chr_cluster / chr_dedup. */

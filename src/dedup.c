@@ -101,12 +101,6 @@ struct chr_dedup {
     size_t n_ids, cap_ids;
 };
 
-static const char schema[] =
-    "CREATE TABLE IF NOT EXISTS dedup_sig("
-    " article_id INTEGER PRIMARY KEY,"
-    " sig BLOB NOT NULL,"
-    " canonical INTEGER)";
-
 static chr_err db_err(sqlite3 *db, chr_diag *d, const char *what)
 {
     return chr_diag_set(d, CHR_EDB, "", 0, -1, "dedup: %s: %s", what, sqlite3_errmsg(db));
@@ -117,8 +111,6 @@ chr_err chr_dedup_open(sqlite3 *db, double threshold, chr_dedup **out, chr_diag 
     *out = NULL;
     if (!db)
         return chr_diag_set(d, CHR_EINVAL, "", 0, -1, "dedup: no database");
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
-        return db_err(db, d, "schema");
     chr_dedup *dd = calloc(1, sizeof *dd);
     if (!dd)
         return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "dedup: out of memory");
@@ -167,8 +159,7 @@ void chr_dedup_close(chr_dedup *dd)
 
 chr_err chr_dedup_reset(sqlite3 *db)
 {
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db, "DELETE FROM dedup_sig", NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_exec(db, "DELETE FROM dedup_sig", NULL, NULL, NULL) != SQLITE_OK)
         return CHR_EDB;
     return CHR_OK;
 }

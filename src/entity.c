@@ -147,14 +147,17 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
     (void)lang; /* the model is English-trained; it reads capitalised names in
                    other Latin-script languages well enough to keep */
     if (ner->model) {
+        ner_wcache wc = {0};
         for (size_t k = 0; k < d.nsent; k++) {
             ner_sent s;
             ner_doc_sent(&d, k, &s);
-            if (ner_model_decode(ner->model, &s, lab + d.sent0[k]))
+            if (ner_model_decode(ner->model, &s, &wc, lab + d.sent0[k])) {
+                ner_wcache_free(&wc);
                 goto done;
+            }
         }
-        if (!getenv("NER_EXP") || strchr(getenv("NER_EXP"), '3'))
-            ner_rules_apply(&d, lab, mark);
+        ner_wcache_free(&wc);
+        ner_rules_apply(&d, lab, mark);
     } else {
         ner_rules_gazetteer(&d, lab, mark);
         ner_rules_apply(&d, lab, mark);

@@ -284,9 +284,7 @@ static size_t initials(const ner_doc *d, size_t a, size_t b, char *buf, size_t c
 static void consistency(const ner_doc *d, lmen *m, size_t n)
 {
     const ner_tok *t = d->t;
-    const char *ex = getenv("NER_EXP");
-    int e1 = !ex || strchr(ex, '1'), e2 = !ex || strchr(ex, '2');
-    for (size_t i = 0; i < n && e1; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (m[i].type == CHR_ENT_PER)
             continue;
         size_t len = m[i].b - m[i].a;
@@ -303,7 +301,7 @@ static void consistency(const ner_doc *d, lmen *m, size_t n)
             }
         }
     }
-    for (size_t i = 0; i < n && e2; i++) {
+    for (size_t i = 0; i < n; i++) {
         uint64_t h = span_hash(d, m[i].a, m[i].b);
         int votes[CHR_ENT_NTYPES] = {0};
         for (size_t j = 0; j < n; j++)

@@ -19,6 +19,16 @@ const ner_gaz_info *ner_gaz_find(uint64_t h)
     }
 }
 
+const ner_gaz_info *ner_gaz_find1(uint64_t h)
+{
+    if (!h)
+        h = 1;
+    unsigned b = (unsigned)(h >> 48);
+    if (!(ner_gaz_first[b >> 6] >> (b & 63) & 1))
+        return NULL;
+    return ner_gaz_find(h);
+}
+
 const char *ner_gaz_canon(const ner_gaz_info *gi)
 {
     return gi && gi->canon ? ner_gaz_strings + gi->canon : NULL;
@@ -48,7 +58,7 @@ ner_gaz_match ner_gaz_longest(const ner_tok *t, size_t n, size_t i)
     uint64_t h = NER_SEQ_INIT, eh = NER_SEQ_INIT;
     for (size_t j = i; j < n && j - i < NER_GAZ_MAXTOK; j++) {
         h = ner_seq_add(h, t[j].lhash);
-        const ner_gaz_info *gi = ner_gaz_find(h);
+        const ner_gaz_info *gi = j == i ? ner_gaz_find1(h) : ner_gaz_find(h);
         if (!gi)
             break;
         if (gi->flags & GZF_ENTRY) {

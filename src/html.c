@@ -23,6 +23,12 @@
 
 #include "html_int.h"
 
+/* Sparing soft boilerplate: when removing it leaves less than SPARE_LOSS
+ * of the prose, the containers holding the prose are spared, down the path
+ * of children that hold at least SPARE_PATH of their parent's. */
+#define SPARE_LOSS 0.5
+#define SPARE_PATH 0.6
+
 /* Pages larger than this are cut (libxml2 takes an int length). */
 #define MAX_PAGE (256u << 20)
 
@@ -314,6 +320,7 @@ typedef struct block {
 typedef struct elem {
     xmlNode *node;
     int parent; /* element index, -1 at the root */
+    int end;    /* index after its last descendant */
     unsigned hints;
     unsigned kind;
     int hard;   /* boilerplate by its tag (nav, figure...) or a strong name */
@@ -497,6 +504,7 @@ static int new_elem(page *pg, xmlNode *n, int parent, unsigned kind, unsigned hi
         kind |= K_BLOCK;
     e->kind = kind;
     e->first_block = e->last_block = -1;
+    e->end = (int)pg->nelems + 1;
     n->_private = (void *)(intptr_t)(pg->nelems + 1);
     return (int)pg->nelems++;
 }
@@ -572,6 +580,7 @@ static void flatten(page *pg, xmlNode *root, int use_hints)
                 if (e == cur) {
                     elem *el = &pg->elems[e];
                     unsigned kind = el->kind;
+                    el->end = (int)pg->nelems;
                     if (kind & K_BLOCK) {
                         end_block(pg);
                         pg->soft_next = 0;
@@ -654,7 +663,7 @@ static void find_teasers(page *pg)
     }
     for (size_t i = 0; i < pg->nelems; i++) {
         elem *e = &pg->elems[i];
-        if (e->items >= 4 && e->items * 10 >= e->kids * 6 && !is_top(e->node) &&
+        if (e->items >= 3 && e->items * 10 >= e->kids * 6 && !is_top(e->node) &&
             !(e->hints & H_BODY))
             e->soft = 1;
     }
@@ -740,11 +749,51 @@ static void select_blocks(page *pg, int root)
     }
 }
 
+/* A byline or dateline of the page ("By Kim Berger", "Von Kim Berger ·
+ * 28. Oktober 2022", "Updated 11/18/19 11:04 PM EST"): a short line that is
+ * not a sentence and names a date or starts with a byline word. */
+static int is_meta_line(const page *pg, const block *b)
+{
+    if (b->chars > 100 || b->end_punct)
+        return 0;
+    size_t len = b->end - b->start;
+    char line[512];
+    if (len >= sizeof line)
+        return 0;
+    memcpy(line, pg->text + b->start, len);
+    line[len] = '\0';
+    char *p = line;
+    while (*p == ' ')
+        p++;
+    static const char *const by[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ",
+                                     "posted ", "published ", "updated ", NULL};
+    for (int i = 0; by[i]; i++)
+        if (strncasecmp(p, by[i], strlen(by[i])) == 0)
+            return 1;
+    char d[11];
+    return chr_html_parse_date(p, d);
+}
+
+/* Bylines and datelines above the first paragraph are page furniture. */
+static void trim_meta_lines(page *pg)
+{
+    for (size_t i = 0; i < pg->nblocks; i++) {
+        block *b = &pg->blocks[i];
+        if (!b->keep)
+            continue;
+        if (b->chars >= 100 || b->end_punct)
+            break;
+        if (is_meta_line(pg, b))
+            b->keep = 0;
+    }
+}
+
 /* Choose the main element. Soft boilerplate (names like "sidebar", tags
  * like <footer>) is removed first; but when that loses most of the prose,
- * the soft name was on a layout wrapper ("content-with-sidebar"): find
- * where the prose is with only hard boilerplate removed, and spare the
- * containers around it. Returns the element or -1. */
+ * soft names were on layout wrappers ("content-with-sidebar"): find where
+ * the prose is with only hard boilerplate removed, and spare the containers
+ * around it and, inside it, those along the path that holds most of it.
+ * Returns the element or -1. */
 static int choose(page *pg)
 {
     find_teasers(pg);
@@ -756,9 +805,20 @@ static int choose(page *pg)
     score(pg);
     int b0 = best_elem(pg);
     double s0 = b0 >= 0 ? pg->elems[b0].score : 0;
-    if (b0 >= 0 && s1 < 0.5 * s0)
+    if (b0 >= 0 && s1 < SPARE_LOSS * s0) {
         for (int e = b0; e >= 0; e = pg->elems[e].parent)
             pg->elems[e].spared = 1;
+        for (int e = b0;;) {
+            int heavy = -1;
+            for (int c = e + 1; c < pg->elems[e].end; c = pg->elems[c].end)
+                if (heavy < 0 || pg->elems[c].score > pg->elems[heavy].score)
+                    heavy = c;
+            if (heavy < 0 || pg->elems[heavy].score < SPARE_PATH * pg->elems[e].score)
+                break;
+            pg->elems[heavy].spared = 1;
+            e = heavy;
+        }
+    }
     mark_boiler(pg, 1);
     score(pg);
     return best_elem(pg);
@@ -824,7 +884,7 @@ static void debug_path(const page *pg, int e)
 
 static void debug_page(const page *pg, int best)
 {
-    fprintf(stderr, "chosen:");
+    fprintf(stderr, "chosen (%d elems):", (int)pg->nelems);
     debug_path(pg, best);
     fprintf(stderr, "\n");
     for (size_t i = 0; i < pg->nblocks; i++) {
@@ -840,7 +900,48 @@ static void debug_page(const page *pg, int best)
 #endif
 
 /* Main text of a parsed page: malloc'd, "" when none; NULL on OOM. */
-static char *main_text(xmlDocPtr doc, int use_hints, size_t *out_len)
+/* A date printed near the headline ("publiziert am 25. September 2018",
+ * "기사입력 :[ 2018-08-25 15:24 ]"), for pages whose markup states none:
+ * short blocks around the last <h1> before the text, or else just before
+ * the text. Fills out and returns 1 when found. */
+static int visible_date(const page *pg, int day_first, char out[11])
+{
+    long first = -1, anchor = -1;
+    for (size_t i = 0; i < pg->nblocks; i++)
+        if (pg->blocks[i].keep) {
+            first = (long)i;
+            break;
+        }
+    if (first < 0)
+        return 0;
+    anchor = first;
+    for (long i = first - 1; i >= 0 && i >= first - 20; i--)
+        if (pg->blocks[i].flags & B_H1) {
+            anchor = i;
+            break;
+        }
+    /* Nearest first: anchor, then alternately after and before it. */
+    for (long k = 0; k <= 8; k++) {
+        long cand[2] = {anchor + k, anchor - k};
+        for (int j = 0; j < (k ? 2 : 1); j++) {
+            long i = cand[j];
+            if (i < 0 || (size_t)i >= pg->nblocks)
+                continue;
+            const block *b = &pg->blocks[i];
+            if (b->chars > 150 || b->end - b->start >= 600)
+                continue;
+            char line[600];
+            memcpy(line, pg->text + b->start, b->end - b->start);
+            line[b->end - b->start] = '\0';
+            if (chr_html_parse_date_order(line, day_first, out))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static char *main_text(xmlDocPtr doc, int use_hints, const char *lang, char date[11],
+                       size_t *out_len)
 {
     page pg;
     memset(&pg, 0, sizeof pg);
@@ -868,6 +969,9 @@ static char *main_text(xmlDocPtr doc, int use_hints, size_t *out_len)
     int best = choose(&pg);
     if (best >= 0)
         select_blocks(&pg, best);
+    if (date && !visible_date(&pg, lang && strcmp(lang, "en") != 0, date))
+        date[0] = '\0';
+    trim_meta_lines(&pg);
 #ifdef CHR_HTML_DEBUG
     if (getenv("CHR_HTML_DEBUG"))
         debug_page(&pg, best);
@@ -913,12 +1017,13 @@ chr_err chr_html_extract(const char *html, size_t len, const char *charset_hint,
     chr_html_meta meta;
     int oom = chr_html_meta_collect(doc, url_hint, &meta) < 0;
     size_t tlen = 0;
-    char *text = oom ? NULL : main_text(doc, 1, &tlen);
+    char seen[11] = "";
+    char *text = oom ? NULL : main_text(doc, 1, meta.lang, meta.pub_date ? NULL : seen, &tlen);
     /* Names can hide a whole page (a body class "has-sidebar-comments"):
      * when they leave little, try again with tags alone. */
     if (text && tlen < 250) {
         size_t t2len = 0;
-        char *t2 = main_text(doc, 0, &t2len);
+        char *t2 = main_text(doc, 0, meta.lang, NULL, &t2len);
         if (t2 && t2len > tlen * 2) {
             free(text);
             text = t2;
@@ -948,6 +1053,8 @@ chr_err chr_html_extract(const char *html, size_t len, const char *charset_hint,
     a->text_len = tlen;
     a->title = meta.title, meta.title = NULL;
     a->pub_date = meta.pub_date, meta.pub_date = NULL;
+    if (!a->pub_date && seen[0] && !(a->pub_date = strdup(seen)))
+        oom = 1;
     a->pub_date_source = a->pub_date ? CHR_DATE_METADATA : CHR_DATE_NONE;
     a->author = meta.author, meta.author = NULL;
     a->outlet = meta.outlet, meta.outlet = NULL;

@@ -158,8 +158,9 @@ static int numeric_ymd(const char *s, char out[11])
     return emit(y, m, d, out);
 }
 
-/* Day-first or month-first numeric dates: 14.05.2024, 05/14/2024. */
-static int numeric_dmy(const char *s, char out[11])
+/* Day-first or month-first numeric dates: 14.05.2024, 05/14/2024 (slashes
+ * are read month first, as in the US, unless day_first). */
+static int numeric_dmy(const char *s, int day_first, char out[11])
 {
     int a = 0, b = 0, y = 0, na = 0, nb = 0;
     const char *p = s;
@@ -177,7 +178,7 @@ static int numeric_dmy(const char *s, char out[11])
     y = digits(p, 4);
     if (y < 0 || isdigit((unsigned char)p[4]))
         return 0;
-    if (sep == '/' && a <= 12)
+    if (sep == '/' && a <= 12 && !day_first)
         return emit(y, a, b, out); /* US order */
     return emit(y, b, a, out);
 }
@@ -272,13 +273,18 @@ static int textual(const char *s, char out[11])
 
 int chr_html_parse_date(const char *s, char out[11])
 {
+    return chr_html_parse_date_order(s, 0, out);
+}
+
+int chr_html_parse_date_order(const char *s, int day_first, char out[11])
+{
     if (!s)
         return 0;
     while (isspace((unsigned char)*s))
         s++;
     if (!*s)
         return 0;
-    if (numeric_ymd(s, out) || epoch(s, out) || numeric_dmy(s, out))
+    if (numeric_ymd(s, out) || epoch(s, out) || numeric_dmy(s, day_first, out))
         return 1;
     size_t n = strlen(s);
     if (n > 200)
@@ -286,7 +292,7 @@ int chr_html_parse_date(const char *s, char out[11])
     /* An ISO date later in the string ("Published 2024-05-14T..."). */
     for (const char *p = s; *p; p++)
         if (isdigit((unsigned char)*p) && (p == s || !isdigit((unsigned char)p[-1])) &&
-            (numeric_ymd(p, out) || numeric_dmy(p, out)))
+            (numeric_ymd(p, out) || numeric_dmy(p, day_first, out)))
             return 1;
     return textual(s, out);
 }
@@ -315,6 +321,25 @@ int chr_html_url_date(const char *url, char out[11])
             if (m > 0 && d > 0 && (rest == 10 || !isdigit((unsigned char)p[10])) &&
                 emit(y, m, d, out))
                 return 1;
+        }
+        /* /2019/nov/18/ */
+        if (rest >= 11 && p[4] == '/' && isalpha((unsigned char)p[5])) {
+            char w[16];
+            size_t k = 0;
+            while (k < 9 && isalpha((unsigned char)p[5 + k]) && k + 5 < rest) {
+                w[k] = (char)tolower((unsigned char)p[5 + k]);
+                k++;
+            }
+            w[k] = '\0';
+            int m = month_of(w);
+            const char *dp = p + 5 + k;
+            if (m && *dp == '/' && isdigit((unsigned char)dp[1])) {
+                int d = dp[1] - '0';
+                if (isdigit((unsigned char)dp[2]))
+                    d = d * 10 + (dp[2] - '0');
+                if (emit(y, m, d, out))
+                    return 1;
+            }
         }
         /* /20240514/ or -20240514. (exactly eight digits) */
         if (rest >= 8 && digits(p, 8) >= 0 && (rest == 8 || !isdigit((unsigned char)p[8]))) {

@@ -30,6 +30,9 @@ int chr_html_utf8_valid(const unsigned char *buf, size_t len);
  * "14 May 2024", "2024/05/14", epoch seconds or milliseconds) into out
  * ("YYYY-MM-DD", 11 bytes). Returns 1 on success. Years 1990..2099. */
 int chr_html_parse_date(const char *s, char out[11]);
+/* The same; numeric dates with slashes are read day first when day_first
+ * (pages not in English), month first otherwise. */
+int chr_html_parse_date_order(const char *s, int day_first, char out[11]);
 
 /* Find a /2024/05/14/, /2024-05-14, /20240514/ or /2024/05/ (no day: not a
  * date) pattern in a URL path. Returns 1 and fills out on success. */

@@ -126,6 +126,7 @@ typedef struct ner_gaz_info {
 /* The generated tables (build/gen/ner_gaz.c, by tools/gaz_compile.c). */
 extern const size_t ner_gaz_nslots; /* power of two */
 extern const uint64_t ner_gaz_keys[];
+extern const uint64_t ner_gaz_first[1024]; /* bit (key >> 48): a one-token key exists */
 extern const uint32_t ner_gaz_vals[];
 extern const ner_gaz_info ner_gaz_infos[];
 extern const size_t ner_gaz_ninfos;
@@ -136,6 +137,9 @@ extern const size_t ner_gaz_ncountries;
 
 /* Look up a folded token-sequence hash; NULL when absent. */
 const ner_gaz_info *ner_gaz_find(uint64_t seq_hash);
+/* The same for a one-token key, first checking a small filter that rejects
+ * most words without touching the table. */
+const ner_gaz_info *ner_gaz_find1(uint64_t seq_hash);
 /* Canonical name string (static) or NULL. */
 const char *ner_gaz_canon(const ner_gaz_info *gi);
 /* ISO 3166-1 alpha-2 code of a country index, or NULL for 0. */
@@ -197,13 +201,23 @@ enum {
  * tagging. A token's features are its word features at offsets -2..2
  * (ner_feat_word: depend on that one word only, so they can be cached per
  * word) plus context features (ner_feat_ctx). */
-#define NER_MAX_FEATS 128
+#define NER_MAX_FEATS 256 /* worst case is ~170 (every gazetteer category) */
 #define NER_WIN 2
 size_t ner_features(const ner_sent *s, size_t i, uint64_t *f);
 /* Word features of the token at i + k (k in -NER_WIN..NER_WIN), or of the
  * sentence boundary when i + k is outside the sentence. */
 size_t ner_feat_word(const ner_sent *s, size_t i, int k, uint64_t *f);
 size_t ner_feat_ctx(const ner_sent *s, size_t i, uint64_t *f);
+
+/* ner_feat_ctx in two parts, for the tagger: features over small value sets
+ * (shape classes, gazetteer categories, document flags) as indexes into a
+ * dense table of NER_DENSE entries, and lexical features (word pairs) as
+ * keys. ner_feat_dense_key maps an index back to its key, so that
+ * ner_feat_ctx = dense keys + lexical keys, exactly. */
+#define NER_DENSE 1877
+size_t ner_feat_ctx_dense(const ner_sent *s, size_t i, uint16_t *idx);
+size_t ner_feat_ctx_lex(const ner_sent *s, size_t i, uint64_t *f);
+uint64_t ner_feat_dense_key(unsigned idx);
 
 /* Fill s->gaz_*, s->allcaps for the tokens of one sentence; the arrays must
  * have s->n slots. */
@@ -235,17 +249,24 @@ void ner_doc_sent(const ner_doc *d, size_t k, ner_sent *s);
 void ner_doc_free(ner_doc *d);
 
 /* The model: feature weights and label transitions, read from a blob:
- *   header  "CHRNER01", u32 version, u32 nlab, u32 nslots, u32 nfeat,
- *           f32 scale, u32 reserved                       (32 bytes)
+ *   header  "CHRNER03", u32 version, nlab, nslots, nfeat, f32 scale,
+ *           u32 nwslots, nwords, bshift                   (40 bytes)
  *   f32     trans[(nlab + 1) * nlab]  row nlab = sentence start, padded to 8
  *   u64     keys[nslots]   feature hash, 0 = empty slot (open addressing)
  *   u32     rows[nslots]   row of the feature in w
- *   i16     w[nfeat * nlab] weight * scale
+ *   i16     w[nfeat * nlab] weight * scale, padded to 8
+ *   u64     wkeys[nwslots] exact-form hash of a vocabulary word, 0 = empty
+ *   u32     wrows[nwslots] its block
+ *   i16     blocks[nwords][2 * NER_WIN + 1][nlab]  the summed weights of the
+ *           word's features at each offset (ner_feat_word) >> bshift,
+ *           precomputed so a known word costs one lookup, not twenty
  * All little-endian (the blob is only read on the machine that built it). */
 typedef struct ner_model ner_model;
 
-#define NER_MODEL_MAGIC "CHRNER01"
-#define NER_MODEL_VERSION 1
+#define NER_MODEL_MAGIC "CHRNER03"
+#define NER_MODEL_VERSION 3
+#define NER_MODEL_HDR 40
+#define NER_NOFF (2 * NER_WIN + 1)
 
 /* The model compiled into the binary (data/ner/model.bin); NULL when the
  * build embedded none (then only gazetteers and rules tag). */
@@ -255,12 +276,25 @@ const ner_model *ner_model_builtin(void);
 ner_model *ner_model_from_blob(const unsigned char *blob, size_t len);
 void ner_model_free(ner_model *m);
 size_t ner_model_nfeats(const ner_model *m);
+size_t ner_model_nwords(const ner_model *m);
 
 /* Add the weights of features f[0..nf) to acc[0..NER_NLAB) (integer units
  * of 1/scale). */
 void ner_model_add(const ner_model *m, const uint64_t *f, size_t nf, int32_t *acc);
 float ner_model_scale(const ner_model *m);
 const float *ner_model_trans(const ner_model *m);
+
+/* The word block of token j of s computed from its features (the slow path
+ * the precomputed blocks stand for): blk[NER_NOFF][NER_NLAB]. */
+void ner_model_word_block(const ner_model *m, const ner_sent *s, size_t j, int32_t *blk);
+
+/* Per-document cache of blocks of words outside the model's vocabulary. */
+typedef struct ner_wcache {
+    uint64_t *keys;
+    int32_t *blocks;
+    size_t cap, n;
+} ner_wcache;
+void ner_wcache_free(ner_wcache *c);
 
 /* Is label b allowed after label a (a = NER_NLAB: sentence start)? IOB2. */
 static inline int ner_lab_allowed(int a, int b)
@@ -274,8 +308,9 @@ static inline int ner_lab_allowed(int a, int b)
  * trans[(NER_NLAB + 1) * NER_NLAB]; writes lab[0..n). Returns 0, -1 on OOM. */
 int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab);
 
-/* Tag one prepared sentence with the model: lab[0..s->n). 0, -1 on OOM. */
-int ner_model_decode(const ner_model *m, const ner_sent *s, uint8_t *lab);
+/* Tag one prepared sentence with the model: lab[0..s->n). cache may be
+ * NULL. 0, -1 on OOM. */
+int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, uint8_t *lab);
 
 /* ---- rules and linking (ner_rules.c, entity_link.c) -------------------- */
 

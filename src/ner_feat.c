@@ -37,6 +37,8 @@ enum {
     T_L_P2,   /* folded forms of -2 and -1 */
 };
 
+#define NER_NOFF_ (2 * NER_WIN + 1)
+
 static inline uint64_t fk(int tmpl, int k, uint64_t v)
 {
     return ner_mix(v + 0x9E3779B97F4A7C15ULL * (uint64_t)(tmpl * 8 + k + 4));
@@ -64,9 +66,6 @@ size_t ner_feat_word(const ner_sent *s, size_t i, int k, uint64_t *f)
     const ner_tok *t = &s->t[j];
     f[m++] = fk(T_L, k, t->lhash);
     f[m++] = fk(T_SC, k, t->shape);
-    for (unsigned c = 0, g = s->gaz_1[j]; g; c++, g >>= 1)
-        if (g & 1)
-            f[m++] = fk(T_G1, k, c);
     if (k < -1 || k > 1)
         return m;
     f[m++] = fk(T_SH, k, t->shash);
@@ -93,47 +92,121 @@ size_t ner_feat_word(const ner_sent *s, size_t i, int k, uint64_t *f)
     return m;
 }
 
-size_t ner_feat_ctx(const ner_sent *s, size_t i, uint64_t *f)
+/* Dense index layout (see NER_DENSE). */
+#define NC GZ_NCATS
+enum {
+    D_BIAS = 0,
+    D_G1 = D_BIAS + 1,                                 /* (k + 2) * NC + c */
+    D_SC3 = D_G1 + NER_NOFF_ * NC,                     /* (sp * SH_COUNT + sc) * SHB + sn */
+    D_S0SC = D_SC3 + (SH_COUNT + 1) * SH_COUNT * (SH_COUNT + 1),
+    D_UCSC = D_S0SC + SH_COUNT,
+    D_GB = D_UCSC + SH_COUNT,
+    D_GBL = D_GB + NC, /* c * 5 + min(len, 4) */
+    D_GI = D_GBL + NC * 5,
+    D_GP = D_GI + NC,
+    D_GN = D_GP + NC,
+    D_DOC = D_GN + NC, /* docf * SH_COUNT + sc */
+    D_END = D_DOC + 8 * SH_COUNT
+};
+
+uint64_t ner_feat_dense_key(unsigned x)
+{
+    const unsigned shb = SH_COUNT + 1;
+    if (x < D_G1)
+        return fk(T_BIAS, 0, 0);
+    if (x < D_SC3)
+        return fk(T_G1, (int)((x - D_G1) / NC) - NER_WIN, (x - D_G1) % NC);
+    if (x < D_S0SC) {
+        unsigned v = x - D_SC3, sn = v % shb, sc = (v / shb) % SH_COUNT, sp = v / shb / SH_COUNT;
+        return fk(T_SC3, 0, (sp * 16 + sc) * 16 + sn);
+    }
+    if (x < D_UCSC)
+        return fk(T_S0SC, 0, x - D_S0SC);
+    if (x < D_GB)
+        return fk(T_UC_SC, 0, x - D_UCSC);
+    if (x < D_GBL)
+        return fk(T_GB, 0, x - D_GB);
+    if (x < D_GI)
+        return fk(T_GBL, 0, ((x - D_GBL) / 5) * 16 + (x - D_GBL) % 5);
+    if (x < D_GP)
+        return fk(T_GI, 0, x - D_GI);
+    if (x < D_GN)
+        return fk(T_GP, 0, x - D_GP);
+    if (x < D_DOC)
+        return fk(T_GN, 0, x - D_GN);
+    return fk(T_DOC, 0, ((x - D_DOC) / SH_COUNT) * 16 + (x - D_DOC) % SH_COUNT);
+}
+
+size_t ner_feat_ctx_dense(const ner_sent *s, size_t i, uint16_t *f)
+{
+    size_t m = 0;
+    const ner_tok *t = s->t;
+    unsigned sp = i > 0 ? t[i - 1].shape : SH_COUNT, sn = i + 1 < s->n ? t[i + 1].shape : SH_COUNT;
+    unsigned sc = t[i].shape;
+    f[m++] = D_BIAS;
+    /* gazetteer categories of the words around (they depend on the
+     * gazetteer, not on the word alone, so they are not word features) */
+    for (int k = -NER_WIN; k <= NER_WIN; k++) {
+        long j = (long)i + k;
+        if (j < 0 || j >= (long)s->n)
+            continue;
+        for (unsigned c = 0, g = s->gaz_1[j]; g; c++, g >>= 1)
+            if (g & 1)
+                f[m++] = (uint16_t)(D_G1 + (unsigned)(k + NER_WIN) * NC + c);
+    }
+    f[m++] = (uint16_t)(D_SC3 + (sp * SH_COUNT + sc) * (SH_COUNT + 1) + sn);
+    if (t[i].flags & NT_SENT0)
+        f[m++] = (uint16_t)(D_S0SC + sc);
+    if (s->allcaps)
+        f[m++] = (uint16_t)(D_UCSC + sc);
+    for (unsigned c = 0, g = s->gaz_b[i]; g; c++, g >>= 1)
+        if (g & 1) {
+            f[m++] = (uint16_t)(D_GB + c);
+            f[m++] = (uint16_t)(D_GBL + c * 5 + (s->gaz_len[i] > 4 ? 4 : s->gaz_len[i]));
+        }
+    for (unsigned c = 0, g = s->gaz_i[i]; g; c++, g >>= 1)
+        if (g & 1)
+            f[m++] = (uint16_t)(D_GI + c);
+    if (i > 0)
+        for (unsigned c = 0, g = s->gaz_b[i - 1] | s->gaz_i[i - 1]; g; c++, g >>= 1)
+            if (g & 1)
+                f[m++] = (uint16_t)(D_GP + c);
+    if (i + 1 < s->n)
+        for (unsigned c = 0, g = s->gaz_b[i + 1] | s->gaz_i[i + 1]; g; c++, g >>= 1)
+            if (g & 1)
+                f[m++] = (uint16_t)(D_GN + c);
+    if (s->docf)
+        f[m++] = (uint16_t)(D_DOC + (s->docf[i] & 7u) * SH_COUNT + sc);
+    return m;
+}
+
+size_t ner_feat_ctx_lex(const ner_sent *s, size_t i, uint64_t *f)
 {
     size_t m = 0;
     const ner_tok *t = s->t;
     uint64_t lp = i > 0 ? t[i - 1].lhash : 1, ln = i + 1 < s->n ? t[i + 1].lhash : 2;
     unsigned sp = i > 0 ? t[i - 1].shape : SH_COUNT, sn = i + 1 < s->n ? t[i + 1].shape : SH_COUNT;
-    unsigned sc = t[i].shape;
-    f[m++] = fk(T_BIAS, 0, 0);
     f[m++] = fk(T_BI_P, 0, ner_seq_add(lp, t[i].lhash));
     f[m++] = fk(T_BI_N, 0, ner_seq_add(t[i].lhash, ln));
-    f[m++] = fk(T_SC3, 0, (sp * 16 + sc) * 16 + sn);
     f[m++] = fk(T_SCW_P, 0, t[i].lhash * 31 + sp);
     f[m++] = fk(T_SCW_N, 0, t[i].lhash * 37 + sn);
     if (i > 1)
         f[m++] = fk(T_L_P2, 0, ner_seq_add(t[i - 2].lhash, lp));
-    if (t[i].flags & NT_SENT0)
-        f[m++] = fk(T_S0SC, 0, sc);
-    if (s->allcaps) {
+    if (s->allcaps)
         f[m++] = fk(T_UC_L, 0, t[i].lhash);
-        f[m++] = fk(T_UC_SC, 0, sc);
-    }
-    for (unsigned c = 0, g = s->gaz_b[i]; g; c++, g >>= 1)
-        if (g & 1) {
-            f[m++] = fk(T_GB, 0, c);
-            f[m++] = fk(T_GBL, 0, c * 16 + (s->gaz_len[i] > 4 ? 4 : s->gaz_len[i]));
-        }
-    for (unsigned c = 0, g = s->gaz_i[i]; g; c++, g >>= 1)
-        if (g & 1)
-            f[m++] = fk(T_GI, 0, c);
-    if (i > 0)
-        for (unsigned c = 0, g = s->gaz_b[i - 1] | s->gaz_i[i - 1]; g; c++, g >>= 1)
-            if (g & 1)
-                f[m++] = fk(T_GP, 0, c);
-    if (i + 1 < s->n)
-        for (unsigned c = 0, g = s->gaz_b[i + 1] | s->gaz_i[i + 1]; g; c++, g >>= 1)
-            if (g & 1)
-                f[m++] = fk(T_GN, 0, c);
-    if (s->docf)
-        f[m++] = fk(T_DOC, 0, s->docf[i] * 16u + sc);
     return m;
 }
+
+size_t ner_feat_ctx(const ner_sent *s, size_t i, uint64_t *f)
+{
+    uint16_t d[NER_MAX_FEATS];
+    size_t nd = ner_feat_ctx_dense(s, i, d);
+    for (size_t k = 0; k < nd; k++)
+        f[k] = ner_feat_dense_key(d[k]);
+    return nd + ner_feat_ctx_lex(s, i, f + nd);
+}
+
+_Static_assert(D_END == NER_DENSE, "NER_DENSE must match the dense layout");
 
 size_t ner_features(const ner_sent *s, size_t i, uint64_t *f)
 {
@@ -144,10 +217,10 @@ size_t ner_features(const ner_sent *s, size_t i, uint64_t *f)
     return m;
 }
 
-/* Is token t alone a gazetteer entry (with the right case)? */
-static unsigned single_cats(const ner_tok *t)
+/* Is token t alone a gazetteer entry (with the right case)? gi is the
+ * lookup of its one-token key. */
+static unsigned single_cats(const ner_tok *t, const ner_gaz_info *gi)
 {
-    const ner_gaz_info *gi = ner_gaz_find(ner_seq_add(NER_SEQ_INIT, t->lhash));
     if (!gi || !(gi->flags & GZF_ENTRY))
         return 0;
     if (gi->flags & GZF_EXACT)
@@ -165,12 +238,15 @@ void ner_sent_prepare(ner_sent *s)
     memset(s->gaz_len, 0, s->n * sizeof *s->gaz_len);
     for (size_t i = 0; i < s->n; i++) {
         const ner_tok *t = &s->t[i];
-        s->gaz_1[i] = (uint16_t)single_cats(t);
+        const ner_gaz_info *g1 = ner_gaz_find1(ner_seq_add(NER_SEQ_INIT, t->lhash));
+        s->gaz_1[i] = (uint16_t)single_cats(t, g1);
         if ((t->flags & NT_ALPHA) && t->end - t->start >= 2) {
             alpha++;
             if (t->flags & NT_ALLUP)
                 up++;
         }
+        if (!g1)
+            continue;
         ner_gaz_match m = ner_gaz_longest(s->t, s->n, i);
         if (!m.info)
             continue;

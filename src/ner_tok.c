@@ -140,7 +140,87 @@ size_t ner_fold(const char *s, size_t n, char *buf, size_t cap)
     return o;
 }
 
-/* Fill flags, shape and hashes of t over text. */
+/* describe() for a token of ASCII bytes only: one pass, no decoding. */
+static void describe_ascii(const char *s, size_t n, ner_tok *t)
+{
+    int up = 0, low = 0, dig = 0, other = 0, later_up = 0, periods = 0;
+    unsigned flags = 0;
+    char shp[12];
+    size_t sl = 0;
+    char last = 0;
+    uint64_t eh = NER_FNV_INIT, lh = NER_FNV_INIT;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i], lc = c;
+        char sc;
+        if (c >= 'A' && c <= 'Z') {
+            up++, sc = 'X', lc = (unsigned char)(c + 32);
+            later_up += i > 0;
+        } else if (c >= 'a' && c <= 'z') {
+            low++, sc = 'x';
+        } else if (c >= '0' && c <= '9') {
+            dig++, sc = 'd';
+        } else {
+            other++;
+            if (c == '-')
+                flags |= NT_HYPHEN;
+            else if (c == '.')
+                flags |= NT_PERIOD, periods++;
+            else if (c == '\'')
+                flags |= NT_APOS;
+            sc = (char)c;
+        }
+        eh = (eh ^ c) * 0x100000001b3ULL;
+        lh = (lh ^ lc) * 0x100000001b3ULL;
+        if (sc != last && sl < sizeof shp) {
+            shp[sl++] = sc;
+            last = sc;
+        }
+    }
+    int letters = up + low;
+    unsigned char f0 = (unsigned char)s[0];
+    int first = f0 >= 'A' && f0 <= 'Z' ? C_UPPER : f0 >= 'a' && f0 <= 'z' ? C_LOWER : C_OTHER;
+    if (letters)
+        flags |= NT_ALPHA;
+    if (dig)
+        flags |= NT_DIGIT;
+    if (first == C_UPPER)
+        flags |= NT_UPPER0;
+    if (first == C_LOWER)
+        flags |= NT_LOWER0;
+    if (up && !low)
+        flags |= NT_ALLUP;
+    if (!letters && !dig)
+        flags |= NT_PUNCT;
+    if (later_up && low)
+        flags |= NT_MIXED;
+    int shape;
+    if (!letters && !dig)
+        shape = SH_PUNCT;
+    else if (!letters)
+        shape = other ? SH_NUMBER : SH_DIGITS;
+    else if (dig)
+        shape = SH_ALNUM;
+    else if (up && !low && periods && n <= 8)
+        shape = SH_ABBR;
+    else if (up == 1 && !low && letters == 1)
+        shape = SH_CAP1;
+    else if (up && !low)
+        shape = SH_ALLCAPS;
+    else if (first == C_UPPER && !later_up)
+        shape = SH_INITCAP;
+    else if (up)
+        shape = SH_MIXED;
+    else
+        shape = SH_LOWER;
+    t->flags = (uint16_t)flags;
+    t->shape = (uint8_t)shape;
+    t->shash = ner_fnv(NER_FNV_INIT, shp, sl);
+    t->ehash = eh;
+    t->lhash = lh;
+}
+
+/* Fill flags, shape and hashes of t over text. Must agree with
+ * describe_ascii on ASCII tokens. */
 static void describe(const char *text, ner_tok *t)
 {
     size_t n = t->end - t->start;
@@ -248,7 +328,13 @@ static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n,
     memset(t, 0, sizeof *t);
     t->start = a;
     t->end = b;
-    describe(text, t);
+    size_t k = a;
+    while (k < b && (unsigned char)text[k] < 0x80)
+        k++;
+    if (k == b && b - a < 256)
+        describe_ascii(text + a, b - a, t);
+    else
+        describe(text, t);
     return 0;
 }
 

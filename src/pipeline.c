@@ -12,10 +12,12 @@
 
 #include "chronicle/entity.h"
 #include "chronicle/ingest.h"
+#include "chronicle/timeline.h"
 
 struct chr_pipeline {
     chr_store *st;
     chr_ner *ner; /* entity tagger, loaded once */
+    chr_tl_updater *tl; /* story timelines, opened on first use */
     chr_report_fn report;
     void *report_ctx;
     chr_progress_fn progress;
@@ -43,6 +45,7 @@ void chr_pipeline_close(chr_pipeline *p)
     if (!p)
         return;
     chr_ner_close(p->ner);
+    chr_tl_updater_close(p->tl);
     free(p);
 }
 
@@ -208,6 +211,9 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
             chr_entities_free(&ents);
         }
     }
+    /* Timeline of the article's story (keep last: it reads the story step's result). */
+    if (e == CHR_OK && (p->tl || chr_tl_updater_open(p->st, &p->tl, &d) == CHR_OK))
+        e = chr_tl_updater_add(p->tl, id, 0, &d);
     chr_doc_free(doc);
     if (e) {
         if (!d.msg[0])

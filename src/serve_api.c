@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <sqlite3.h>
 
+#include "chronicle/timeline.h"
 #include "serve_int.h"
 
 enum { DEFAULT_LIMIT = 20, TITLE_MAX = 200 };
@@ -262,8 +264,15 @@ static const char sql_stories[] = STORY_COLS STORY_FILTERS;
 static const char sql_stories_q[] =
     STORY_COLS " AND s.id IN (SELECT sa.story_id FROM story_article sa WHERE sa.article_id IN"
                " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS;
+/* The story's entities from the stored mentions of its articles
+ * (near-duplicates not counted again), most widely reported first. */
 static const char sql_story_entities[] =
-    "SELECT name, n FROM story_entity WHERE story_id = ?1 ORDER BY n DESC, name LIMIT ?2";
+    "SELECT e.id, e.canonical, e.type, e.country, e.role, count(*),"
+    " count(DISTINCT m.article_id)"
+    " FROM story_article sa JOIN mentions m ON m.article_id = sa.article_id"
+    " JOIN entities e ON e.id = m.entity_id"
+    " WHERE sa.story_id = ?1 AND sa.duplicate_of IS NULL AND e.type <> 'MISC'"
+    " GROUP BY e.id ORDER BY 7 DESC, 6 DESC, e.canonical LIMIT ?2";
 
 static int parse_cursor(const char *c, sqlite3_int64 *day, int *undated, sqlite3_int64 *id)
 {
@@ -294,8 +303,13 @@ static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit)
         sqlite3_bind_int(e, 2, limit);
         while (sqlite3_step(e) == SQLITE_ROW) {
             chr_json_begin_object(j);
-            ktext(j, "name", e, 0);
-            chr_json_kint(j, "mentions", sqlite3_column_int64(e, 1));
+            chr_json_kint(j, "id", sqlite3_column_int64(e, 0));
+            ktext(j, "name", e, 1);
+            ktext(j, "type", e, 2);
+            ktext(j, "country", e, 3);
+            ktext(j, "role", e, 4);
+            chr_json_kint(j, "mentions", sqlite3_column_int64(e, 5));
+            chr_json_kint(j, "articles", sqlite3_column_int64(e, 6));
             chr_json_end_object(j);
         }
         sqlite3_reset(e);
@@ -419,8 +433,7 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_re
 
 /* ----------------------------------------------------- one story */
 
-static const char sql_story[] =
-    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique FROM story s WHERE s.id = ?1";
+static const char sql_story[] = STORY_COLS " AND s.id = ?1";
 static const char sql_story_articles[] =
     "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, a.ext_id, a.url,"
     " sa.duplicate_of, sa.similarity, a.pub_date_source,"
@@ -551,6 +564,72 @@ static int story_articles(serve_db *db, chr_json *j, int64_t story)
     return 0;
 }
 
+static const char sql_story_alias[] = "SELECT into_id FROM story_alias WHERE id = ?1";
+
+/* The story's timeline as the timeline module writes it, each source given
+ * the numeric article_id (and duplicate_of) the page needs to open it. null
+ * when no timeline can be built. */
+static void story_timeline(serve_db *db, chr_json *j, int64_t id)
+{
+    chr_json_key(j, "timeline");
+    chr_timeline *tl = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (chr_timeline_build(db->st, id, NULL, &tl, &d) != CHR_OK) {
+        chr_json_null(j);
+        return;
+    }
+    char *buf = NULL, *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    json_t *arr = NULL;
+    if (f) {
+        chr_json tj;
+        chr_json_init(&tj, f, 0);
+        chr_timeline_write_json(tl, &tj);
+        if (fclose(f) == 0)
+            arr = json_loadb(buf, len, 0, NULL);
+    }
+    if (json_is_array(arr) && json_array_size(arr) == tl->n) {
+        for (size_t i = 0; i < tl->n; i++) {
+            json_t *srcs = json_object_get(json_array_get(arr, i), "sources");
+            if (!json_is_array(srcs) || json_array_size(srcs) != tl->entries[i].n_sources)
+                continue;
+            for (size_t k = 0; k < tl->entries[i].n_sources; k++) {
+                const chr_tl_source *src = &tl->entries[i].sources[k];
+                json_t *o = json_array_get(srcs, k);
+                json_object_set_new(o, "article_id", json_integer(src->article_id));
+                if (src->duplicate_of)
+                    json_object_set_new(o, "duplicate_of", json_integer(src->duplicate_of));
+            }
+        }
+        out = json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    }
+    if (out)
+        chr_json_raw(j, out);
+    else
+        chr_json_null(j);
+    free(out);
+    json_decref(arr);
+    free(buf);
+    chr_timeline_free(tl);
+}
+
+/* The extractive summary {headline, summary, sentences}, or null. */
+static void story_summary(serve_db *db, chr_json *j, int64_t id)
+{
+    chr_json_key(j, "summary");
+    chr_summary *sm = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (chr_summary_build(db->st, id, NULL, &sm, &d) != CHR_OK) {
+        chr_json_null(j);
+        return;
+    }
+    chr_summary_write_json(sm, j);
+    chr_summary_free(sm);
+}
+
 void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
 {
     (void)s;
@@ -565,6 +644,23 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     }
     sqlite3_bind_int64(q, 1, id);
     int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE) {
+        /* merged into another story: answer with that one */
+        sqlite3_stmt *a = serve_stmt(db, sql_story_alias, NULL);
+        int64_t into = 0;
+        if (a) {
+            sqlite3_bind_int64(a, 1, id);
+            if (sqlite3_step(a) == SQLITE_ROW)
+                into = sqlite3_column_int64(a, 0);
+            sqlite3_reset(a);
+        }
+        if (into > 0 && into != id) {
+            sqlite3_reset(q);
+            sqlite3_bind_int64(q, 1, into);
+            rc = sqlite3_step(q);
+            id = into;
+        }
+    }
     if (rc == SQLITE_DONE) {
         serve_error(r, 404, "no story %lld", (long long)id);
         return;
@@ -581,10 +677,13 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     chr_json *j = &b.j;
     chr_json_begin_object(j);
     chr_json_kint(j, "id", id);
+    const char *title = (const char *)sqlite3_column_text(q, 5);
+    kshort(j, "title", title, (size_t)sqlite3_column_bytes(q, 5));
     kday(j, "first", q, 1);
     kday(j, "last", q, 2);
     chr_json_kint(j, "size", sqlite3_column_int64(q, 3));
     chr_json_kint(j, "unique", sqlite3_column_int64(q, 4));
+    chr_json_kint(j, "sources", sqlite3_column_int64(q, 6));
     sqlite3_reset(q);
     if (story_articles(db, j, id)) {
         serve_json_abort(&b);
@@ -592,6 +691,8 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
         return;
     }
     story_entities(db, j, id, 100);
+    story_summary(db, j, id);
+    story_timeline(db, j, id);
     chr_json_end_object(j);
     serve_json_done(&b, r, 200);
 }
@@ -607,6 +708,10 @@ static const char sql_article_story[] =
     "SELECT story_id, duplicate_of, similarity FROM story_article WHERE article_id = ?1";
 static const char sql_article_sentences[] =
     "SELECT idx, start, end FROM sentences WHERE article_id = ?1 ORDER BY idx";
+static const char sql_article_mentions[] =
+    "SELECT m.start, m.end, m.sentence, m.type, m.entity_id, e.canonical"
+    " FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1"
+    " ORDER BY m.start";
 static const char sql_article_timexes[] =
     "SELECT start, end, sentence, type, value, end_value FROM timexes WHERE article_id = ?1"
     " ORDER BY start";
@@ -697,11 +802,20 @@ void serve_api_article(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     sqlite3_stmt *ss = serve_stmt(db, sql_article_sentences, NULL);
     if (ss) {
         sqlite3_bind_int64(ss, 1, id);
+        sqlite3_int64 prev = 0;
         while (sqlite3_step(ss) == SQLITE_ROW) {
+            sqlite3_int64 a = sqlite3_column_int64(ss, 1), e = sqlite3_column_int64(ss, 2);
+            /* a sentence opens a paragraph when a line break precedes it */
+            int para = prev == 0;
+            for (sqlite3_int64 k = prev; !para && k < a && (size_t)k < len; k++)
+                para = text[k] == '\n';
             chr_json_begin_object(j);
             chr_json_kint(j, "idx", sqlite3_column_int64(ss, 0));
-            kslice(j, "text", text, len, sqlite3_column_int64(ss, 1), sqlite3_column_int64(ss, 2));
+            kslice(j, "text", text, len, a, e);
+            chr_json_key(j, "paragraph");
+            chr_json_bool(j, para);
             chr_json_end_object(j);
+            prev = e > prev ? e : prev;
         }
         sqlite3_reset(ss);
     }
@@ -722,6 +836,24 @@ void serve_api_article(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
             chr_json_end_object(j);
         }
         sqlite3_reset(ts);
+    }
+    chr_json_end_array(j);
+
+    chr_json_key(j, "entities");
+    chr_json_begin_array(j);
+    sqlite3_stmt *ms = serve_stmt(db, sql_article_mentions, NULL);
+    if (ms) {
+        sqlite3_bind_int64(ms, 1, id);
+        while (sqlite3_step(ms) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "sentence", sqlite3_column_int64(ms, 2));
+            kslice(j, "text", text, len, sqlite3_column_int64(ms, 0), sqlite3_column_int64(ms, 1));
+            ktext(j, "type", ms, 3);
+            chr_json_kint(j, "entity", sqlite3_column_int64(ms, 4));
+            ktext(j, "name", ms, 5);
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(ms);
     }
     chr_json_end_array(j);
     chr_json_key(j, "text");
@@ -840,11 +972,106 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_res
 
 /* ----------------------------------------------------------- entities */
 
-void serve_api_entity(chr_server *s, serve_db *db, const char *id, serve_resp *r)
+static const char sql_entity[] =
+    "SELECT id, canonical, type, country, role, mentions FROM entities WHERE id = ?1";
+static const char sql_entity_stories[] =
+    "SELECT sa.story_id, count(*), count(DISTINCT m.article_id), st.first_day, st.last_day"
+    " FROM mentions m JOIN story_article sa ON sa.article_id = m.article_id"
+    " JOIN story st ON st.id = sa.story_id"
+    " WHERE m.entity_id = ?1 GROUP BY sa.story_id ORDER BY 3 DESC, st.last_day DESC LIMIT ?2";
+static const char sql_entity_articles[] =
+    "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, x.n, a.clean_text, se.start, se.end"
+    " FROM (SELECT article_id, count(*) AS n, min(sentence) AS first"
+    "       FROM mentions WHERE entity_id = ?1 GROUP BY article_id) x"
+    " JOIN articles a ON a.id = x.article_id"
+    " LEFT JOIN sentences se ON se.article_id = a.id AND se.idx = x.first"
+    " ORDER BY a.pub_date IS NULL, a.pub_date DESC, a.id DESC LIMIT ?2";
+
+/* One entity: its stories and the articles that mention it (with the first
+ * sentence naming it). */
+void serve_api_entity(chr_server *s, serve_db *db, const char *ids, serve_resp *r)
 {
-    (void)s;
-    (void)db;
-    serve_error(r, 404, "no entity %s", id);
+    int64_t id = serve_parse_id(ids);
+    if (!id) {
+        serve_error(r, 400, "entity id must be a positive integer");
+        return;
+    }
+    int missing = 0;
+    sqlite3_stmt *q = serve_stmt(db, sql_entity, &missing);
+    if (!q) {
+        if (missing)
+            serve_error(r, 404, "no entity %lld", (long long)id);
+        else
+            db_error(db, r);
+        return;
+    }
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) {
+        if (rc == SQLITE_DONE)
+            serve_error(r, 404, "no entity %lld", (long long)id);
+        else
+            db_error(db, r);
+        return;
+    }
+    serve_json b;
+    if (serve_json_open(&b)) {
+        serve_error(r, 500, "out of memory");
+        return;
+    }
+    chr_json *j = &b.j;
+    chr_json_begin_object(j);
+    chr_json_kint(j, "id", id);
+    ktext(j, "name", q, 1);
+    ktext(j, "type", q, 2);
+    ktext(j, "country", q, 3);
+    ktext(j, "role", q, 4);
+    chr_json_kint(j, "mentions", sqlite3_column_int64(q, 5));
+    sqlite3_reset(q);
+    chr_json_key(j, "stories");
+    chr_json_begin_array(j);
+    sqlite3_stmt *sq = serve_stmt(db, sql_entity_stories, NULL);
+    if (sq) {
+        sqlite3_bind_int64(sq, 1, id);
+        sqlite3_bind_int(sq, 2, s->o.max_limit);
+        while (sqlite3_step(sq) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "id", sqlite3_column_int64(sq, 0));
+            kday(j, "first", sq, 3);
+            kday(j, "last", sq, 4);
+            chr_json_kint(j, "mentions", sqlite3_column_int64(sq, 1));
+            chr_json_kint(j, "articles", sqlite3_column_int64(sq, 2));
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(sq);
+    }
+    chr_json_end_array(j);
+    chr_json_key(j, "articles");
+    chr_json_begin_array(j);
+    sqlite3_stmt *aq = serve_stmt(db, sql_entity_articles, NULL);
+    if (aq) {
+        sqlite3_bind_int64(aq, 1, id);
+        sqlite3_bind_int(aq, 2, s->o.max_limit);
+        while (sqlite3_step(aq) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "id", sqlite3_column_int64(aq, 0));
+            ktext(j, "title", aq, 1);
+            ktext(j, "outlet", aq, 2);
+            ktext(j, "pub_date", aq, 3);
+            ktext(j, "source", aq, 4);
+            chr_json_kint(j, "mentions", sqlite3_column_int64(aq, 5));
+            const char *text = (const char *)sqlite3_column_text(aq, 6);
+            size_t len = (size_t)sqlite3_column_bytes(aq, 6);
+            if (text && sqlite3_column_type(aq, 7) != SQLITE_NULL)
+                kslice(j, "sentence", text, len, sqlite3_column_int64(aq, 7),
+                       sqlite3_column_int64(aq, 8));
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(aq);
+    }
+    chr_json_end_array(j);
+    chr_json_end_object(j);
+    serve_json_done(&b, r, 200);
 }
 
 /* ------------------------------------------------------------- health */

@@ -38,7 +38,7 @@ enum {
     SERVE_MAX_ARGS = 16,    /* query parameters per request (400 above) */
     SERVE_STMT_CACHE = 48,  /* prepared statements kept per connection */
     SERVE_N_BUCKETS = 12,   /* latency histogram buckets (+Inf extra) */
-    SERVE_N_STATUS = 14     /* status codes counted one by one (+ "other") */
+    SERVE_N_STATUS = 15     /* status codes counted one by one (+ "other") */
 };
 
 typedef struct serve_arg {

@@ -10,7 +10,7 @@
 
 #include "serve_int.h"
 
-static const int status_codes[SERVE_N_STATUS] = {200, 201, 204, 304, 400, 404, 405,
+static const int status_codes[SERVE_N_STATUS] = {200, 201, 204, 304, 400, 403, 404, 405,
                                                  411, 413, 414, 415, 431, 500, 503};
 static const double buckets[SERVE_N_BUCKETS] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                 0.05,   0.1,   0.25,   0.5,   1.0,  2.5};

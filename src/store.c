@@ -11,6 +11,8 @@
 
 #include <sqlite3.h>
 
+#include "timeline_int.h"
+
 /* Each entry moves the schema from version i to i+1. Never edit a released
  * entry: append a new one. */
 static const char *const migrations[] = {
@@ -70,6 +72,26 @@ static const char *const migrations[] = {
     "  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text);"
     "  END;"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');",
+    /* 4: stories (cluster.c) and near-duplicate signatures (dedup.c); ids of
+     * stories merged away live on in story_alias; cluster_df/cluster_meta
+     * hold the document frequencies of the clustering vectors */
+    "CREATE TABLE dedup_sig("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+    "  sig BLOB NOT NULL, canonical INTEGER);"
+    "CREATE TABLE story("
+    "  id INTEGER PRIMARY KEY, first_day INTEGER, last_day INTEGER,"
+    "  size INTEGER NOT NULL, n_unique INTEGER NOT NULL, centroid BLOB NOT NULL);"
+    "CREATE TABLE story_article("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+    "  story_id INTEGER NOT NULL, duplicate_of INTEGER, similarity REAL);"
+    "CREATE INDEX story_article_story ON story_article(story_id);"
+    "CREATE TABLE story_entity(story_id INTEGER NOT NULL, name TEXT NOT NULL,"
+    "  n INTEGER NOT NULL, PRIMARY KEY(story_id, name)) WITHOUT ROWID;"
+    "CREATE TABLE story_alias(id INTEGER PRIMARY KEY, into_id INTEGER NOT NULL);"
+    "CREATE TABLE cluster_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
+    "CREATE TABLE cluster_meta(key TEXT PRIMARY KEY, value);",
+    /* 5: timelines (timeline.c): entries, dated mentions, per-story df */
+    CHR_TIMELINE_SCHEMA,
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -38,15 +38,12 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
         free(x);
         return CHR_OK;
     }
-    chr_timex *t = malloc(nx * sizeof *t);
-    if (!t) {
-        free(x);
-        return CHR_ENOMEM;
-    }
+    /* compact in place: the public record is the first member of chr_tx */
+    chr_timex *t = (chr_timex *)(void *)x;
     for (size_t i = 0; i < nx; i++)
-        t[i] = x[i].t;
-    free(x);
-    *out = t;
+        memmove(&t[i], &x[i].t, sizeof *t);
+    chr_timex *shrunk = realloc(t, nx * sizeof *t);
+    *out = shrunk ? shrunk : t;
     *n = nx;
     return CHR_OK;
 }

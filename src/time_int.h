@@ -48,15 +48,57 @@ enum {
     C_COUNT
 };
 
-enum { U_NONE = 0, U_SEC, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER,
-       U_HALF, U_YEAR, U_DECADE, U_CENTURY, U_MILLENNIUM, U_FORTNIGHT };
+enum {
+    U_NONE = 0,
+    U_SEC,
+    U_MIN,
+    U_HOUR,
+    U_DAY,
+    U_WEEK,
+    U_WEEKEND,
+    U_MONTH,
+    U_QUARTER,
+    U_HALF,
+    U_YEAR,
+    U_DECADE,
+    U_CENTURY,
+    U_MILLENNIUM,
+    U_FORTNIGHT
+};
 enum { S_SP = 1, S_SU, S_FA, S_WI };
 enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON, P_MIDNIGHT, P_DT, P_OVERNIGHT };
-enum { D_TODAY = 1, D_YESTERDAY, D_TOMORROW, D_TONIGHT, D_DBY, D_DAT, D_NOW, D_RECENTLY,
-       D_SOON, D_PREVIOUSLY, D_NOWADAYS, D_CURRENT, D_RECENT, D_FUTURE, D_PAST, D_LASTNIGHT,
-       D_TOMORROW_OR_MORNING };
-enum { H_CHRISTMAS = 1, H_CHRISTMAS_EVE, H_NEWYEAR, H_NEWYEARS_EVE, H_THANKSGIVING,
-       H_INDEPENDENCE, H_HALLOWEEN, H_VALENTINE, H_LABOR, H_MEMORIAL, H_ELECTION };
+enum {
+    D_TODAY = 1,
+    D_YESTERDAY,
+    D_TOMORROW,
+    D_TONIGHT,
+    D_DBY,
+    D_DAT,
+    D_NOW,
+    D_RECENTLY,
+    D_SOON,
+    D_PREVIOUSLY,
+    D_NOWADAYS,
+    D_CURRENT,
+    D_RECENT,
+    D_FUTURE,
+    D_PAST,
+    D_LASTNIGHT,
+    D_TOMORROW_OR_MORNING
+};
+enum {
+    H_CHRISTMAS = 1,
+    H_CHRISTMAS_EVE,
+    H_NEWYEAR,
+    H_NEWYEARS_EVE,
+    H_THANKSGIVING,
+    H_INDEPENDENCE,
+    H_HALLOWEEN,
+    H_VALENTINE,
+    H_LABOR,
+    H_MEMORIAL,
+    H_ELECTION
+};
 enum { R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_CURRENT, R_RECENT, R_SAME, R_THAT };
 enum { M_EARLY = 1, M_LATE, M_MID, M_END, M_BEGIN, M_EARLIER, M_LATER };
 
@@ -84,36 +126,44 @@ enum {
     K_ANOTHER, /* another, additional, further, other */
     K_FEW,     /* few, several, many, couple */
     K_FISCAL,
-    K_AM,      /* a.m. / am */
+    K_AM, /* a.m. / am */
     K_PM,
-    K_TZ,      /* est, edt, gmt, utc, cet ... */
-    K_ORDSUF,  /* st, nd, rd, th, er, re, ème, º, ª, го */
-    K_S,       /* the s of "1990s" / "'s" */
-    K_YEARW,   /* "year" when it follows a number: года, г */
-    K_AHEAD,   /* ahead */
-    K_PERIOD,  /* period */
-    K_HALFW,   /* half */
-    K_Q,       /* q of "Q3" */
-    K_H,       /* h of "14h30" */
-    K_PER,     /* per, a (in "twice a year") */
-    K_ALL,     /* todos, tous, tutti, alle, все: "todos los días" */
-    K_OCLOCK,  /* o'clock, heures, uhr */
-    K_PRESENT, /* present */
+    K_TZ,          /* est, edt, gmt, utc, cet ... */
+    K_ORDSUF,      /* st, nd, rd, th, er, re, ème, º, ª, го */
+    K_S,           /* the s of "1990s" / "'s" */
+    K_YEARW,       /* "year" when it follows a number: года, г */
+    K_AHEAD,       /* ahead */
+    K_PERIOD,      /* period */
+    K_HALFW,       /* half */
+    K_Q,           /* q of "Q3" */
+    K_H,           /* h of "14h30" */
+    K_PER,         /* per, a (in "twice a year") */
+    K_ALL,         /* todos, tous, tutti, alle, все: "todos los días" */
+    K_OCLOCK,      /* o'clock, heures, uhr */
+    K_PRESENT,     /* present */
     K_YEAREARLIER, /* year-earlier, year-ago (as one word after split) */
     K_FIRST_HALF,
     K_SINCE,
     K_MISC, /* glue words: the hui of aujourd'hui, the m of a.m. */
     K_DE,   /* de (before a year in Romance dates) */
-    K_NEW, K_EVE, K_INDEP, K_VALENTINE, K_ELECTION, K_LABOR, K_MEMORIAL, /* holiday names */
+    K_NEW,
+    K_EVE,
+    K_INDEP,
+    K_VALENTINE,
+    K_ELECTION,
+    K_LABOR,
+    K_MEMORIAL, /* holiday names */
     K_COUNT
 };
 
 /* One lexicon entry: a folded (lower-case) word and its senses. */
 typedef struct tlex {
     const char *word;
+    size_t len;
     uint32_t cls;          /* bit c set when the word has class c */
     int16_t val[C_COUNT];  /* value per class */
     uint8_t lang[C_COUNT]; /* TL_* mask per class */
+    uint32_t cls_lang[8];  /* classes active for language bit i (7: all) */
 } tlex;
 
 /* Fold (lower-case) a word of at most 31 bytes into buf; returns its length
@@ -123,6 +173,15 @@ size_t chr_time_fold(const char *w, size_t n, char *buf);
 /* Look a folded word up; NULL when it is no temporal word. Thread-safe
  * (the table is built once). */
 const tlex *chr_time_lex(const char *folded, size_t n);
+
+/* Look a word up as written (folds on the fly; fast for the common miss). */
+const tlex *chr_time_lex_word(const char *w, size_t n);
+
+/* Build the table now (chr_time_lex_hashed does not). */
+void chr_time_lex_init(void);
+
+/* Look up a folded word whose FNV-1a hash h the caller computed. */
+const tlex *chr_time_lex_hashed(const char *folded, size_t n, uint32_t h);
 
 /* Calendar helpers (proleptic Gregorian). */
 long chr_days_from_civil(int y, int m, int d);

@@ -105,6 +105,8 @@ typedef struct M {
     chr_tx *out;
     size_t nout, cap;
     int oom;
+    size_t memo_s, memo_e; /* last guess_tense query */
+    int memo_t, memo_ok;
 } M;
 
 /* A match. */
@@ -152,8 +154,8 @@ static int plainnum(const M *m, int i)
     if (i > 1 && glued(m, i) && (pu(m, i - 1, ',') || pu(m, i - 1, '.') || pu(m, i - 1, '/')) &&
         isnum(m, i - 2) && glued(m, i - 1))
         return 0;
-    if (i + 2 < m->n && (pu(m, i + 1, ',') || pu(m, i + 1, '.') || pu(m, i + 1, '/') ||
-                         pu(m, i + 1, ':')) &&
+    if (i + 2 < m->n &&
+        (pu(m, i + 1, ',') || pu(m, i + 1, '.') || pu(m, i + 1, '/') || pu(m, i + 1, ':')) &&
         glued(m, i + 1) && glued(m, i + 2) && isnum(m, i + 2))
         return 0;
     if (i > 0 && glued(m, i) && (pu(m, i - 1, '$') || pu(m, i - 1, '#')))
@@ -311,46 +313,92 @@ static int word_eq(const char *w, size_t n, const char *s)
     return strlen(s) == n && memcmp(w, s, n) == 0;
 }
 
-static int in_list(const char *w, size_t n, const char *const *l)
+static const char *const FUT_WORDS[] = {
+    "will",     "ll",       "shall",    "going", "scheduled", "expected",  "slated",  "plans",
+    "plan",     "due",      "upcoming", "next",  "tomorrow",  "coming",    "intends", "aims",
+    "hopes",    "sera",     "seront",   "aura",  "prochain",  "prochaine", "será",    "serán",
+    "hará",     "sarà",     "saranno",  "wird",  "werden",    "soll",      "prevé",   "prévu",
+    "prevista", "previsto", "soon",     "early", NULL};
+static const char *const PAST_WORDS[] = {
+    "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
+    "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
+    "thought", "felt",  "found",   "got",       "brought", "bought", "built", "sent",  "spent",
+    "paid",    "sold",  "led",     "fell",      "rose",    "ran",    "kept",  "heard", "meant",
+    "stood",   "ago",   "last",    "yesterday", "struck",  "hit",    "shot",  "put",   "cut",
+    "quit",    "spoke", "wrote",   "became",    "broke",   "chose",  "drove", "flew",  "grew",
+    "knew",    "wore",  "earlier", "fue",       "fueron",  "dijo",   "hubo",  "había", "était",
+    "avait",   "été",   "dit",     "waren",     "hatte",   "wurde",  "sagte", "stato", "stata",
+    "disse",   "ont",   "hanno",   NULL};
+static const char *const ED_EXCEPT[] = {
+    "need",     "indeed",  "speed",    "proceed",   "exceed",  "succeed",   "united",    "red",
+    "bed",      "hundred", "feed",     "seed",      "breed",   "weed",      "scheduled", "expected",
+    "planned",  "related", "based",    "concerned", "alleged", "so-called", "called",    "named",
+    "detailed", "limited", "advanced", "proposed",  "planned", "intended",  "supposed",  NULL};
+
+/* The three word lists in one small hash table: value 1 future, -1 past,
+ * 2 an "-ed" word that is not a past tense. */
+#define TW_SIZE 1024
+static struct {
+    const char *w;
+    size_t n;
+    int v;
+} tw[TW_SIZE];
+static pthread_once_t tw_once = PTHREAD_ONCE_INIT;
+
+static uint32_t tw_hash(const char *s, size_t n)
 {
-    for (; *l; l++)
-        if (word_eq(w, n, *l))
-            return 1;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h & (TW_SIZE - 1);
+}
+
+static void tw_add(const char *const *l, int v)
+{
+    for (; *l; l++) {
+        size_t n = strlen(*l);
+        uint32_t p = tw_hash(*l, n);
+        while (tw[p].w && !(tw[p].n == n && !memcmp(tw[p].w, *l, n)))
+            p = (p + 1) & (TW_SIZE - 1);
+        if (!tw[p].w) {
+            tw[p].w = *l;
+            tw[p].n = n;
+            tw[p].v = v;
+        }
+    }
+}
+
+static void tw_init(void)
+{
+    tw_add(FUT_WORDS, 1);
+    tw_add(PAST_WORDS, -1);
+    tw_add(ED_EXCEPT, 2);
+}
+
+static int tw_get(const char *b, size_t n)
+{
+    uint32_t p = tw_hash(b, n);
+    while (tw[p].w) {
+        if (tw[p].n == n && !memcmp(tw[p].w, b, n))
+            return tw[p].v;
+        p = (p + 1) & (TW_SIZE - 1);
+    }
     return 0;
 }
 
-static const char *const FUT_WORDS[] = {
-    "will", "ll", "shall", "going", "scheduled", "expected", "slated", "plans", "plan", "due",
-    "upcoming", "next", "tomorrow", "coming", "intends", "aims", "hopes", "sera",
-    "seront", "aura", "prochain", "prochaine", "será", "serán", "hará", "sarà", "saranno", "wird",
-    "werden", "soll", "prevé", "prévu", "prevista", "previsto", "soon", "early", NULL};
-static const char *const PAST_WORDS[] = {
-    "was", "were", "had", "did", "said", "told", "came", "went", "made", "took", "gave", "met",
-    "held", "began", "won", "lost", "left", "saw", "thought", "felt", "found", "got", "brought",
-    "bought", "built", "sent", "spent", "paid", "sold", "led", "fell", "rose", "ran", "kept",
-    "heard", "meant", "stood", "ago", "last", "yesterday", "struck", "hit", "shot", "put", "cut",
-    "quit", "spoke", "wrote", "became", "broke", "chose", "drove", "flew", "grew", "knew", "wore",
-    "earlier", "fue", "fueron", "dijo", "hubo", "había", "était", "avait", "été", "dit",
-    "waren", "hatte", "wurde", "sagte", "stato", "stata", "disse", "ont", "hanno", NULL};
-static const char *const ED_EXCEPT[] = {
-    "need", "indeed", "speed", "proceed", "exceed", "succeed", "united", "red", "bed", "hundred",
-    "feed", "seed", "breed", "weed", "scheduled", "expected", "planned", "related", "based",
-    "concerned", "alleged", "so-called", "called", "named", "detailed", "limited", "advanced",
-    "proposed", "planned", "intended", "supposed", NULL};
-
-/* Tense of a word: -1 past, +1 future, 0 none. Only lower-case ASCII words. */
+/* Tense of a word: -1 past, +1 future, 0 none. */
 static int word_tense(const char *w, size_t n)
 {
     if (n == 0 || n > 16)
         return 0;
+    pthread_once(&tw_once, tw_init);
     char b[17];
     for (size_t i = 0; i < n; i++)
         b[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
-    if (in_list(b, n, FUT_WORDS))
-        return 1;
-    if (in_list(b, n, PAST_WORDS))
-        return -1;
-    if (n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd' && !in_list(b, n, ED_EXCEPT))
+    int v = tw_get(b, n);
+    if (v == 1 || v == -1)
+        return v;
+    if (v == 0 && n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd')
         return -1;
     return 0;
 }
@@ -373,8 +421,7 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
                 break;
             if (c == '.' && p > 2 && m->text[p - 2] != '.' &&
                 !(m->text[p - 2] >= 'A' && m->text[p - 2] <= 'Z') &&
-                !(p > 3 && m->text[p - 3] >= 'A' && m->text[p - 3] <= 'Z' &&
-                  m->text[p - 4] == ' '))
+                !(p > 3 && m->text[p - 3] >= 'A' && m->text[p - 3] <= 'Z' && m->text[p - 4] == ' '))
                 break;
             if ((c | 32) >= 'a' && (c | 32) <= 'z') {
                 size_t e = p;
@@ -418,7 +465,20 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
 /* Tense of the verb governing the expression text[s..e): the nearest word
  * with a tense, left or right, within the sentence. A past participle after
  * "be"/"been" (passive: "will be held") does not count as past. */
-static int guess_tense(const M *m, size_t s, size_t e)
+static int guess_tense_raw(const M *m, size_t s, size_t e);
+
+static int guess_tense(M *m, size_t s, size_t e)
+{
+    if (m->memo_ok && m->memo_s == s && m->memo_e == e)
+        return m->memo_t;
+    m->memo_t = guess_tense_raw(m, s, e);
+    m->memo_s = s;
+    m->memo_e = e;
+    m->memo_ok = 1;
+    return m->memo_t;
+}
+
+static int guess_tense_raw(const M *m, size_t s, size_t e)
 {
     wspan L[12], Rw[8];
     int nl = collect_words(m, s, -1, L, 12, 160);
@@ -499,19 +559,19 @@ static int res_md_year(const M *m, int mo, int d, int tense)
     for (int k = 1; k < 3; k++)
         if (labs(c[k]) < labs(c[bk]))
             bk = k;
-    long slack = d == 0 ? 45 : 0; /* a month is "past" while it is under way */
-    int strong = 0 && (tense == 2 || tense == -2);
+    long slack = d == 0 ? 45 : 0;    /* a month is "past" while it is under way */
+    long reach = d == 0 ? 320 : 200; /* how far the tense may move a date */
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
-                if (strong || -c[k] <= 200 || c[bk] > 150)
+                if (-c[k] <= reach || c[bk] > 150)
                     bk = k;
                 break;
             }
     } else if (tense > 0 && c[bk] < -slack) {
         for (int k = 0; k < 3; k++)
             if (c[k] >= -slack) {
-                if (strong || c[k] <= 200 || c[bk] < -150)
+                if (c[k] <= reach || c[bk] < -150)
                     bk = k;
                 break;
             }
@@ -575,8 +635,9 @@ static int p_count(const M *m, int i, long *v, int *half)
                 j++;
             return j;
         }
-        if (has(m, i + 1, C_NUMW) && (val(m, i + 1, C_NUMW) == 100 || val(m, i + 1, C_NUMW) == 1000 ||
-                                      val(m, i + 1, C_NUMW) == 12)) {
+        if (has(m, i + 1, C_NUMW) &&
+            (val(m, i + 1, C_NUMW) == 100 || val(m, i + 1, C_NUMW) == 1000 ||
+             val(m, i + 1, C_NUMW) == 12)) {
             *v = val(m, i + 1, C_NUMW);
             return i + 2;
         }
@@ -681,8 +742,7 @@ static int p_wday(const M *m, int i, int *wd)
         int j = i + 1;
         /* Portuguese "segunda-feira" */
         if (pu(m, j, '-') && j + 1 < m->n && m->t[j + 1].kind == TK_WORD &&
-            m->t[j + 1].e - m->t[j + 1].s == 5 &&
-            memcmp(m->text + m->t[j + 1].s, "feira", 5) == 0)
+            m->t[j + 1].e - m->t[j + 1].s == 5 && memcmp(m->text + m->t[j + 1].s, "feira", 5) == 0)
             j += 2;
         return j;
     }
@@ -728,9 +788,14 @@ static int p_year_shift(const M *m, int i, int *dy)
 
 static void r_init(R *r, int first)
 {
-    memset(r, 0, sizeof *r);
+    /* the value strings are written before use: no need to clear them */
     r->first = first;
+    r->end = 0;
     r->type = CHR_TIMEX_DATE;
+    r->v[0] = r->ev[0] = 0;
+    r->flags = 0;
+    r->tense = r->y = r->m = r->d = r->explicit_day = r->rel_week = r->q = 0;
+    r->gran = 0;
 }
 
 static void set_date(R *r, int y, int mo, int d)
@@ -1362,6 +1427,15 @@ static int season_of(int mo)
     return mo <= 2 || mo == 12 ? S_WI : mo <= 5 ? S_SP : mo <= 8 ? S_SU : S_FA;
 }
 
+/* "previous", "prior", "following": relative to the text's last date. */
+static int anaphoric_rel(const M *m, int i)
+{
+    const char *w = m->text + m->t[i].s;
+    size_t n = m->t[i].e - m->t[i].s;
+    return (n == 8 && !strncmp(w, "previous", 8)) || (n == 5 && !strncmp(w, "prior", 5)) ||
+           (n == 9 && !strncmp(w, "following", 9));
+}
+
 /* Relative expressions built on last/this/next and their Romance, German and
  * Russian forms: "last week", "next month", "this year", "the past year",
  * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
@@ -1375,14 +1449,19 @@ static int pat_rel(M *m, int i, R *r)
         if (pu(m, j, '\''))
             j++;
     }
+    int thispast = 0, anaph = 0;
     if (has(m, j, C_REL)) {
         rr = val(m, j, C_REL);
+        anaph = the && anaphoric_rel(m, j);
         j++;
         /* "this past spring" */
         if (rr == R_THIS && has(m, j, C_REL) && val(m, j, C_REL) == R_PAST) {
             rr = R_LAST;
+            thispast = 1;
             j++;
         }
+        if (kw(m, j, K_FISCAL) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR)
+            j++; /* "the current fiscal year" */
     }
     int k;
     int wd = 0, mo = 0, se = 0;
@@ -1435,11 +1514,25 @@ static int pat_rel(M *m, int i, R *r)
         return j;
     }
     r->flags |= CHR_TIMEX_RELATIVE;
+    /* "the following year", "the previous Friday": from the date last
+     * mentioned, when there is one */
+    int by = m->ry, bm = m->rm, bd = m->rd;
+    if (anaph && m->agran && m->ay > 0) {
+        by = m->ay;
+        bm = m->am ? m->am : 6;
+        bd = m->ad ? m->ad : 15;
+    }
     if (wd) {
         int y, mm, d;
-        if (the && dir && (m->t[i].lx->lang[C_KW] & TL_EN))
-            return 0; /* "the following Friday" is anaphoric: skip */
-        res_wday(m, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
+        if (anaph && m->agran == 'D' && m->ay > 0) {
+            M tmp = *m;
+            tmp.ry = by, tmp.rm = bm, tmp.rd = bd;
+            res_wday(&tmp, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
+        } else if (the && dir && (m->t[i].lx->lang[C_KW] & TL_EN)) {
+            return 0; /* an anaphoric weekday without an anchor */
+        } else {
+            res_wday(m, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
+        }
         set_date(r, y, mm, d);
         r->end = j;
         return j;
@@ -1460,7 +1553,10 @@ static int pat_rel(M *m, int i, R *r)
     if (se) {
         int y = m->ry;
         int cur = season_of(m->rm);
-        if (dir < 0)
+        if (thispast) /* the last one that has ended */
+            y = se == S_WI ? (m->rm >= 3 ? m->ry - 1 : m->ry - 2)
+                           : (m->rm > 3 * se + 2 ? m->ry : m->ry - 1);
+        else if (dir < 0)
             y = m->ry - 1;
         else if (dir > 0)
             y = (se <= cur) ? m->ry + 1 : m->ry;
@@ -1496,9 +1592,9 @@ static int pat_rel(M *m, int i, R *r)
             return 0; /* pat_quarter */
         if (u == U_WEEK && dir == 0)
             r->rel_week = 1;
-        fmt_unit(r->v, u, dir, m->ry, m->rm, m->rd);
-        r->gran = u == U_YEAR ? 'Y' : u == U_MONTH ? 'M' : 0;
-        r->y = m->ry + (u == U_YEAR ? dir : 0);
+        fmt_unit(r->v, u, dir, by, bm, bd);
+        r->gran = u == U_YEAR ? 'Y' : 0;
+        r->y = by + (u == U_YEAR ? dir : 0);
         break;
     default:
         return 0;
@@ -1515,8 +1611,8 @@ static int pat_ago(M *m, int i, R *r)
     int j = i, pre = 0;
     /* il y a / hace / vor */
     if (has(m, j, C_KW2) && val(m, j, C_KW2) == K_ILYA && kw(m, j + 1, K_Y) && j + 2 < m->n &&
-        m->t[j + 2].kind == TK_WORD &&
-        m->t[j + 2].e - m->t[j + 2].s == 1 && m->text[m->t[j + 2].s] == 'a') {
+        m->t[j + 2].kind == TK_WORD && m->t[j + 2].e - m->t[j + 2].s == 1 &&
+        m->text[m->t[j + 2].s] == 'a') {
         pre = 1;
         j += 3;
     } else if (kw(m, j, K_HACE)) {
@@ -1597,8 +1693,7 @@ static int pat_dur(M *m, int i, R *r)
     }
     if (has(m, j, C_REL)) {
         rel = val(m, j, C_REL);
-        if (rel != R_PAST && rel != R_LAST && rel != R_NEXT && rel != R_COMING &&
-            rel != R_RECENT)
+        if (rel != R_PAST && rel != R_LAST && rel != R_NEXT && rel != R_COMING && rel != R_RECENT)
             return 0;
         j++;
     } else if (has(m, j, C_ORDW) && val(m, j, C_ORDW) == 1 && the) {
@@ -1628,7 +1723,8 @@ static int pat_dur(M *m, int i, R *r)
     int k = p_count(m, j, &n, &half);
     if (k) {
         /* "two to three weeks", "12 to 18 months" */
-        if ((kw(m, k, K_TO) || pu(m, k, '-') || kw(m, k, K_AND)) && (isnum(m, k + 1) || has(m, k + 1, C_NUMW))) {
+        if ((kw(m, k, K_TO) || pu(m, k, '-') || kw(m, k, K_AND)) &&
+            (isnum(m, k + 1) || has(m, k + 1, C_NUMW))) {
             long n2;
             int h2;
             int k2 = p_count(m, k + 1, &n2, &h2);
@@ -2040,7 +2136,10 @@ static int pat_deict(M *m, int i, R *r)
     int k = p_dayword(m, j, &y, &mo, &d, &tense);
     if (k && !the) {
         if (!m->hasref || y == 0) {
-            snprintf(r->v, 48, "%s", (mo < 0 || tense < 0) ? "PAST_REF" : mo > 0 ? "FUTURE_REF" : "PRESENT_REF");
+            snprintf(r->v, 48, "%s",
+                     (mo < 0 || tense < 0) ? "PAST_REF"
+                     : mo > 0              ? "FUTURE_REF"
+                                           : "PRESENT_REF");
             if (has(m, j, C_WDAY) || has(m, j, C_WDABBR)) {
                 int wd;
                 p_wday(m, j, &wd);
@@ -2169,7 +2268,6 @@ static int pat_mod(M *m, int i, R *r)
     return k;
 }
 
-
 /* n-th weekday wd (1 = Monday) of month mo in year y; n = -1: the last. */
 static int nth_wday(int y, int mo, int wd, int n)
 {
@@ -2248,8 +2346,7 @@ static int pat_holiday(M *m, int i, R *r)
         }
     } else {
         int k = j + 1, need_day = 1;
-        if (kw(m, j, K_NEW) && has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR &&
-            m->t[k].cap) {
+        if (kw(m, j, K_NEW) && has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR && m->t[k].cap) {
             h = H_NEWYEAR;
             k++;
             if (pu(m, k, '\'') && kw(m, k + 1, K_S))
@@ -2286,7 +2383,8 @@ static int pat_holiday(M *m, int i, R *r)
     } else if (m->hasref) {
         holiday_date(h, m->ry, &mo, &d);
         if (rr == R_LAST || rr == R_NEXT) {
-            long z = chr_days_from_civil(m->ry, mo, d), rz = chr_days_from_civil(m->ry, m->rm, m->rd);
+            long z = chr_days_from_civil(m->ry, mo, d),
+                 rz = chr_days_from_civil(m->ry, m->rm, m->rd);
             y = rr == R_LAST ? (z < rz ? m->ry : m->ry - 1) : (z > rz ? m->ry : m->ry + 1);
         } else if (rr == R_THIS) {
             y = m->ry;
@@ -2303,9 +2401,9 @@ static int pat_holiday(M *m, int i, R *r)
 }
 
 typedef int (*pat_fn)(M *, int, R *);
-static const pat_fn PATS[] = {pat_numeric, pat_md,   pat_dm,    pat_year,  pat_century,
-                              pat_quarter, pat_rel,  pat_ago,   pat_dur,   pat_set,
-                              pat_time,    pat_deict, pat_misc, pat_mod,   pat_holiday};
+static const pat_fn PATS[] = {pat_numeric, pat_md,    pat_dm,   pat_year, pat_century,
+                              pat_quarter, pat_rel,   pat_ago,  pat_dur,  pat_set,
+                              pat_time,    pat_deict, pat_misc, pat_mod,  pat_holiday};
 
 /* Longest match starting at i; 0 when none. */
 static int try_inner(M *m, int i, R *best, int nomod)
@@ -2349,12 +2447,9 @@ static void emit(M *m, const R *r)
     x->t.end = m->t[r->end - 1].e;
     /* an extent never ends on punctuation (except "a.m." style dots) */
     x->t.type = (chr_timex_type)r->type;
-    memcpy(x->t.value, r->v, sizeof x->t.value);
-    x->t.value[sizeof x->t.value - 1] = 0;
-    if (r->flags & CHR_TIMEX_RANGE) {
-        memcpy(x->t.end_value, r->ev, sizeof x->t.end_value);
-        x->t.end_value[sizeof x->t.end_value - 1] = 0;
-    }
+    snprintf(x->t.value, sizeof x->t.value, "%s", r->v);
+    if (r->flags & CHR_TIMEX_RANGE)
+        snprintf(x->t.end_value, sizeof x->t.end_value, "%s", r->ev);
     x->t.flags = r->flags;
     x->tense = r->tense;
     x->y = r->y;
@@ -2372,12 +2467,63 @@ static void emit(M *m, const R *r)
     }
 }
 
+#define STARTER_MASK (~((1u << C_KW) | (1u << C_KW2)))
+
+/* Keywords that can begin an expression ("the", "a", "about", "il y a"...). */
+static int starter_kw(const tk *t)
+{
+    for (int c = C_KW; c <= C_KW2; c++) {
+        if (!(t->cm >> c & 1u))
+            continue;
+        switch (t->lx->val[c]) {
+        case K_THE:
+        case K_A:
+        case K_FISCAL:
+        case K_ILYA:
+        case K_HACE:
+        case K_APPROX:
+        case K_MORE:
+        case K_ANOTHER:
+        case K_FEW:
+        case K_Q:
+        case K_ALL:
+        case K_YEAREARLIER:
+        case K_NEW:
+        case K_INDEP:
+        case K_VALENTINE:
+        case K_ELECTION:
+        case K_LABOR:
+        case K_MEMORIAL:
+        case K_TO:
+            return 1;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+/* Every expression contains a head (number, month, unit, ...) within its
+ * first five tokens ("the end of the year", "at least the past 18 months"). */
+static int head_near(const M *m, int i)
+{
+    for (int k = i; k < m->n && k < i + 6; k++) {
+        const tk *t = &m->t[k];
+        if (t->kind == TK_NUM || (t->cm & (HEAD_MASK | (1u << C_REL) | (1u << C_ORDW))))
+            return 1;
+        if (t->kind == TK_WORD && (t->cm >> C_KW & 1u) && t->lx->val[C_KW] == K_YEAREARLIER)
+            return 1;
+    }
+    return 0;
+}
+
 /* Run the grammar over the buffered tokens of one chunk. */
 static void match_chunk(M *m)
 {
     for (int i = 0; i < m->n;) {
         const tk *t = &m->t[i];
-        if (t->kind == TK_PUNCT && t->ch != '\'') {
+        if ((t->kind == TK_PUNCT && t->ch != '\'') ||
+            (t->kind == TK_WORD && !(t->cm & STARTER_MASK) && !starter_kw(t)) || !head_near(m, i)) {
             i++;
             continue;
         }
@@ -2496,10 +2642,12 @@ static void push(S *s, const tk *t)
 /* Active class mask of a lexicon entry for the language mask. */
 static uint32_t active(const tlex *lx, unsigned lang)
 {
+    if (lang == TL_ALL)
+        return lx->cls_lang[7];
     uint32_t cm = 0;
-    for (int c = 0; c < C_COUNT; c++)
-        if ((lx->cls >> c & 1u) && (lx->lang[c] & lang))
-            cm |= 1u << c;
+    for (int b = 0; b < 7; b++)
+        if (lang & (1u << b))
+            cm |= lx->cls_lang[b];
     return cm;
 }
 
@@ -2524,6 +2672,10 @@ static unsigned lang_mask(const char *lang)
 static size_t word_end(const char *text, size_t len, size_t p)
 {
     while (p < len) {
+        while (p < len && bclass[(unsigned char)text[p]] == B_ALPHA)
+            p++;
+        if (p >= len)
+            break;
         unsigned char c = (unsigned char)text[p];
         unsigned char k = bclass[c];
         if (k == B_ALPHA) {
@@ -2549,6 +2701,7 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
     *out = NULL;
     *nout = 0;
     pthread_once(&bclass_once, bclass_init);
+    chr_time_lex_init();
     S *s = calloc(1, sizeof *s);
     if (!s)
         return CHR_ENOMEM;
@@ -2572,7 +2725,6 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
     }
     size_t p = 0;
     int gap = 1;
-    char fb[32];
     while (p < len) {
         unsigned char c = (unsigned char)text[p];
         unsigned char k = bclass[c];
@@ -2582,7 +2734,12 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
             continue;
         }
         tk t;
-        memset(&t, 0, sizeof t);
+        t.lx = NULL;
+        t.cm = 0;
+        t.num = 0;
+        t.nd = 0;
+        t.cap = 0;
+        t.ch = 0;
         t.s = p;
         t.glued = !gap;
         gap = 0;
@@ -2624,30 +2781,46 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
             p += hn;
             continue;
         }
-        /* a word */
-        size_t e = word_end(text, len, p);
+        /* a word: ASCII words are folded and hashed in the same pass */
+        size_t e;
+        const tlex *lx;
+        {
+            char wb[32];
+            uint32_t h = 2166136261u;
+            size_t q = p;
+            while (q < len && bclass[(unsigned char)text[q]] == B_ALPHA) {
+                unsigned char lc = (unsigned char)text[q] | 0x20;
+                if (q - p < sizeof wb)
+                    wb[q - p] = (char)lc;
+                h = (h ^ lc) * 16777619u;
+                q++;
+            }
+            if (q < len && bclass[(unsigned char)text[q]] == B_HIGH) {
+                e = word_end(text, len, p);
+                lx = chr_time_lex_word(text + p, e - p);
+            } else {
+                e = q;
+                lx = (e > p && e - p <= sizeof wb) ? chr_time_lex_hashed(wb, e - p, h) : NULL;
+            }
+        }
         if (e == p) { /* cannot happen, but never loop */
             p++;
             continue;
         }
         t.e = e;
         t.kind = TK_WORD;
-        t.cap = (c >= 'A' && c <= 'Z') || (c == 0xC3 && p + 1 < len &&
-                                           (unsigned char)text[p + 1] >= 0x80 &&
-                                           (unsigned char)text[p + 1] <= 0x9E) ||
-                (c == 0xD0 && p + 1 < len && (((unsigned char)text[p + 1] >= 0x90 &&
-                                               (unsigned char)text[p + 1] <= 0xAF) ||
-                                              (unsigned char)text[p + 1] == 0x81));
-        size_t fl = chr_time_fold(text + p, e - p, fb);
-        const tlex *lx = fl ? chr_time_lex(fb, fl) : NULL;
+        t.cap = (c >= 'A' && c <= 'Z') ||
+                (c == 0xC3 && p + 1 < len && (unsigned char)text[p + 1] >= 0x80 &&
+                 (unsigned char)text[p + 1] <= 0x9E) ||
+                (c == 0xD0 && p + 1 < len &&
+                 (((unsigned char)text[p + 1] >= 0x90 && (unsigned char)text[p + 1] <= 0xAF) ||
+                  (unsigned char)text[p + 1] == 0x81));
         /* hyphenated lexicon words: après-midi, year-earlier, avant-hier */
         if (e + 1 < len && text[e] == '-' && bclass[(unsigned char)text[e + 1]] != B_SPACE &&
-            bclass[(unsigned char)text[e + 1]] != B_DIGIT && fl && fl < 30) {
+            bclass[(unsigned char)text[e + 1]] != B_DIGIT && e - p < 30) {
             size_t e2 = word_end(text, len, e + 1);
             if (e2 > e + 1) {
-                char fb2[32];
-                size_t fl2 = chr_time_fold(text + p, e2 - p, fb2);
-                const tlex *lx2 = fl2 ? chr_time_lex(fb2, fl2) : NULL;
+                const tlex *lx2 = chr_time_lex_word(text + p, e2 - p);
                 if (lx2 && active(lx2, m->lang)) {
                     lx = lx2;
                     e = e2;
@@ -2660,7 +2833,8 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
             t.cm = active(lx, m->lang);
         }
         if (!t.cm) {
-            flush(s); /* an ordinary word: no expression spans it */
+            if (s->n) /* an ordinary word: no expression spans it */
+                flush(s);
             p = e;
             continue;
         }

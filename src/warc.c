@@ -48,7 +48,8 @@ struct chr_warc {
     long long buf_off; /* decoded offset of buf[0] */
     int eof;           /* decoded stream ended */
     int damaged;       /* a gzip error: resynchronise before the next record */
-    long long damage_off;
+    long long damage_off; /* file offset of the damaged member */
+    long long member_off; /* file offset of the member being inflated */
     /* counters */
     long skipped;
     int done;
@@ -146,6 +147,7 @@ static int start_member(chr_warc *w)
         inflateReset(&w->zs);
     }
     note_member(w);
+    w->member_off = in_pos(w);
     w->zactive = 1;
     return 0;
 }
@@ -226,7 +228,7 @@ static int fill(chr_warc *w)
         }
         if (w->in_end == w->in_beg && read_in(w) < 0) {
             w->damaged = 1;
-            w->damage_off = in_pos(w);
+            w->damage_off = w->member_off;
             return -1;
         }
         w->zs.next_in = w->in + w->in_beg;
@@ -249,22 +251,17 @@ static int fill(chr_warc *w)
                 return 1;
             if (w->in_end == w->in_beg) {
                 ssize_t r = read_in(w);
-                if (r == 0) {
+                if (r <= 0) {
                     /* Input ended inside a member: truncated file. */
                     w->damaged = 1;
-                    w->damage_off = in_pos(w);
-                    return -1;
-                }
-                if (r < 0) {
-                    w->damaged = 1;
-                    w->damage_off = in_pos(w);
+                    w->damage_off = w->member_off;
                     return -1;
                 }
             }
             continue;
         }
         w->damaged = 1;
-        w->damage_off = in_pos(w);
+        w->damage_off = w->member_off;
         return -1;
     }
 }
@@ -710,16 +707,22 @@ static int check_trailer(chr_warc *w, size_t block_len)
 
 /* ---- public: next ---------------------------------------------------------- */
 
+static void recover(chr_warc *w);
+
+/* The error for a failed read (r from need/read_line/skip). Damage is
+ * reported once, at the damaged member, and reading resumes after it. */
 static chr_err stream_error(chr_warc *w, int r, long long off, chr_diag *d, const char *what)
 {
     if (r == -2)
         return chr_diag_set(d, CHR_ENOMEM, w->name, 0, off, "out of memory");
     if (r == -3)
         return chr_diag_set(d, CHR_EPARSE, w->name, 0, off, "header line too long");
-    if (r == -1)
-        return chr_diag_set(d, CHR_EPARSE, w->name, 0, w->damage_off,
-                            "damaged or truncated gzip data%s%s", what ? " in " : "",
-                            what ? what : "");
+    if (r == -1) {
+        long long at = w->damage_off;
+        recover(w);
+        return chr_diag_set(d, CHR_EPARSE, w->name, 0, at, "damaged or truncated gzip data%s%s",
+                            what ? " in " : "", what ? what : "");
+    }
     return chr_diag_set(d, CHR_EPARSE, w->name, 0, off, "%s", what ? what : "truncated record");
 }
 
@@ -760,9 +763,10 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
 {
     *out = NULL;
     for (;;) {
+        if (w->damaged) /* found while looking past the last record */
+            return stream_error(w, -1, w->damage_off, d, NULL);
         if (w->done)
             return CHR_OK;
-        recover(w);
         /* Blank lines between records are tolerated. */
         int r;
         for (;;) {
@@ -871,7 +875,7 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
             }
             if (check_trailer(w, (size_t)rc.length))
                 return chr_diag_set(d, CHR_EPARSE, w->name, 0, off,
-                                    "record runs past its end: wrong Content-Length %lld",
+                                    "bytes after the record block: wrong Content-Length %lld?",
                                     rc.length);
             w->skipped++;
             continue;
@@ -902,7 +906,7 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
             free(blk);
             free(rc.target);
             return chr_diag_set(d, CHR_EPARSE, w->name, 0, off,
-                                "record runs past its end: wrong Content-Length %lld", rc.length);
+                                "bytes after the record block: wrong Content-Length %lld?", rc.length);
         }
         unsigned char *page = NULL, *owned = NULL;
         size_t page_n = 0;

@@ -76,8 +76,8 @@ int main(int argc, char **argv)
             json_object_set_new(o, "type", json_string(chr_ent_type_name(m->type)));
             json_object_set_new(o, "entity", json_integer(m->entity));
             json_object_set_new(o, "canonical", json_string(e.entities[m->entity].canonical));
-            if (m->flags & CHR_MENTION_NOMINAL)
-                json_object_set_new(o, "nominal", json_true());
+            json_object_set_new(
+                o, "kind", json_string(m->flags & CHR_MENTION_NOMINAL ? "nominal" : "name"));
             json_array_append_new(ms, o);
         }
         for (size_t i = 0; i < e.n_entities; i++) {

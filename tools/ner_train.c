@@ -12,6 +12,9 @@
 
 #include "ner_conll_io.h"
 
+/* Words seen this often in training get precomputed blocks in the model. */
+#define MIN_WORD 2
+
 /* ---- feature dictionary: key -> id, with counts ---- */
 typedef struct {
     uint64_t *keys;
@@ -370,28 +373,114 @@ int main(int argc, char **argv)
                 (int16_t)lrintf(avg[(size_t)d.ids[i] * NER_NLAB + l] * scale);
         row++;
     }
+    /* the blob without vocabulary blocks, then the blocks computed by the
+     * tagger's own slow path over that blob */
+    size_t tb = nt * sizeof(float);
+    size_t wbytes = (size_t)kept * NER_NLAB * 2;
+    size_t base = NER_MODEL_HDR + ((tb + 7) & ~(size_t)7) + (size_t)nslots * 12 +
+                  ((wbytes + 7) & ~(size_t)7);
+    unsigned char *blob = calloc(1, base);
+    uint32_t hdr[8] = {NER_MODEL_VERSION, NER_NLAB, nslots, kept, 0, 0, 0, 0};
+    memcpy(&hdr[4], &scale, 4);
+    memcpy(blob, NER_MODEL_MAGIC, 8);
+    memcpy(blob + 8, hdr, sizeof hdr);
+    size_t off = NER_MODEL_HDR;
+    memcpy(blob + off, tavg, tb);
+    off += (tb + 7) & ~(size_t)7;
+    memcpy(blob + off, keys, (size_t)nslots * 8);
+    off += (size_t)nslots * 8;
+    memcpy(blob + off, rows, (size_t)nslots * 4);
+    off += (size_t)nslots * 4;
+    memcpy(blob + off, qw, wbytes);
+    ner_model *m = ner_model_from_blob(blob, base);
+    if (!m) {
+        fprintf(stderr, "ner_train: internal error: blob does not load\n");
+        return 2;
+    }
+    /* vocabulary: exact forms seen at least min_word times in training */
+    fdict wc;
+    fd_init(&wc, 1u << 20);
+    conll_doc *docs;
+    size_t nd;
+    conll_read(argv[1], &docs, &nd);
+    for (size_t di = 0; di < nd; di++) {
+        ner_doc doc;
+        if (ner_doc_build(&doc, docs[di].text, docs[di].sents, docs[di].nsent))
+            return 2;
+        for (size_t i = 0; i < doc.n; i++)
+            fd_count(&wc, doc.t[i].ehash);
+        ner_doc_free(&doc);
+    }
+    uint32_t nwords = 0;
+    for (size_t i = 0; i < wc.cap; i++)
+        if (wc.keys[i] && wc.counts[i] >= MIN_WORD)
+            wc.ids[i] = nwords++;
+    uint32_t nws = 1;
+    while (nws < nwords + nwords / 3 + 1)
+        nws <<= 1;
+    uint64_t *wkeys = calloc(nws, 8);
+    uint32_t *wrows = calloc(nws, 4);
+    int32_t *blocks = calloc((size_t)nwords * NER_NOFF * NER_NLAB + 1, 4);
+    int16_t *qblocks = calloc((size_t)nwords * NER_NOFF * NER_NLAB + 1, 2);
+    uint8_t *done = calloc(nwords + 1, 1);
+    for (size_t di = 0; di < nd; di++) {
+        ner_doc doc;
+        if (ner_doc_build(&doc, docs[di].text, docs[di].sents, docs[di].nsent))
+            return 2;
+        for (size_t k = 0; k < doc.nsent; k++) {
+            ner_sent s;
+            ner_doc_sent(&doc, k, &s);
+            for (size_t i = 0; i < s.n; i++) {
+                uint32_t id = fd_id(&wc, s.t[i].ehash);
+                if (id == UINT32_MAX || done[id])
+                    continue;
+                done[id] = 1;
+                ner_model_word_block(m, &s, i, blocks + (size_t)id * NER_NOFF * NER_NLAB);
+                uint64_t h = s.t[i].ehash ? s.t[i].ehash : 1;
+                uint32_t sl = (uint32_t)h & (nws - 1);
+                while (wkeys[sl])
+                    sl = (sl + 1) & (nws - 1);
+                wkeys[sl] = h;
+                wrows[sl] = id;
+            }
+        }
+        ner_doc_free(&doc);
+    }
+    conll_free(docs, nd);
+    ner_model_free(m);
+    /* blocks are stored as int16: shift them right until they fit */
+    int32_t bmax = 0;
+    size_t nb = (size_t)nwords * NER_NOFF * NER_NLAB;
+    for (size_t i = 0; i < nb; i++)
+        if (abs(blocks[i]) > bmax)
+            bmax = abs(blocks[i]);
+    unsigned bshift = 0;
+    while ((bmax >> bshift) > 32767)
+        bshift++;
+    for (size_t i = 0; i < nb; i++) {
+        int32_t v = blocks[i], half = bshift ? 1 << (bshift - 1) : 0;
+        qblocks[i] = (int16_t)(v >= 0 ? (v + half) >> bshift : -((-v + half) >> bshift));
+    }
+    hdr[5] = nws;
+    hdr[6] = nwords;
+    hdr[7] = bshift;
+    memcpy(blob + 8, hdr, sizeof hdr);
     FILE *out = fopen(argv[3], "wb");
     if (!out) {
         perror(argv[3]);
         return 1;
     }
-    uint32_t hdr[6] = {NER_MODEL_VERSION, NER_NLAB, nslots, kept, 0, 0};
-    memcpy(&hdr[4], &scale, 4);
-    fwrite(NER_MODEL_MAGIC, 1, 8, out);
-    fwrite(hdr, 4, 6, out);
-    fwrite(tavg, sizeof(float), nt, out);
-    static const char pad[8];
-    size_t tb = nt * sizeof(float);
-    fwrite(pad, 1, ((tb + 7) & ~(size_t)7) - tb, out);
-    fwrite(keys, 8, nslots, out);
-    fwrite(rows, 4, nslots, out);
-    fwrite(qw, 2, (size_t)kept * NER_NLAB, out);
+    fwrite(blob, 1, base, out);
+    fwrite(wkeys, 8, nws, out);
+    fwrite(wrows, 4, nws, out);
+    fwrite(qblocks, 2, nb, out);
     if (fclose(out) != 0) {
         perror(argv[3]);
         return 1;
     }
-    printf("ner_train: wrote %s: %u features, %u slots, scale %.1f, %.1f MB (%.0fs)\n", argv[3],
-           kept, nslots, scale, (32 + tb + nslots * 12.0 + kept * 18.0) / 1e6,
+    printf("ner_train: wrote %s: %u features, %u vocabulary words, scale %.1f, %.1f MB (%.0fs)\n",
+           argv[3], kept, nwords, scale,
+           (base + nws * 12.0 + (double)nwords * NER_NOFF * NER_NLAB * 2) / 1e6,
            (double)(clock() - t0) / CLOCKS_PER_SEC);
     return 0;
 }

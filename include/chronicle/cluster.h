@@ -12,13 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "chronicle/clean.h"
+#include "chronicle/entity.h"
 #include "chronicle/error.h"
+#include "chronicle/time.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-struct sqlite3;
 typedef struct chr_store chr_store;
 
 /* What clustering needs to know of one stored article. Nothing is kept:
@@ -30,6 +32,8 @@ typedef struct chr_cluster_input {
     size_t text_len;
     const char *lang;         /* ISO 639-1, NULL = "en" */
     const char *pub_date;     /* "YYYY-MM-DD" (longer ISO 8601 accepted) or NULL: undated */
+    int pub_date_inferred;    /* pub_date was inferred from the text: too unsure to rule
+                                 stories out by time, so the article counts as undated */
     const char *const *entities; /* canonical entity names, one per mention, or NULL */
     size_t n_entities;
     const char *const *dates; /* resolved dates the text mentions ("YYYY-MM-DD"; vaguer
@@ -42,7 +46,9 @@ typedef struct chr_cluster_input {
 typedef struct chr_cluster_opts {
     double threshold;     /* join the best story when its similarity >= threshold */
     int window_days;      /* only stories whose span comes this close to the date */
-    double halflife_days; /* similarity halves per this many days outside the span */
+    int near_days;        /* within this many days of a story's span an article is "near" */
+    double near_boost;    /* similarity factor for near articles (dated ones only) */
+    double halflife_days; /* beyond near_days, the factor halves per this many days */
     int centroid_terms;   /* terms kept per story centroid */
     int index_terms;      /* a story's top terms entered in the inverted index */
     int query_terms;      /* an article's top terms used to look up candidates */
@@ -51,9 +57,12 @@ typedef struct chr_cluster_opts {
     double title_weight;  /* a headline word counts this many times */
     double entity_weight; /* weight of an entity feature relative to a word */
     double date_weight;   /* weight of a mentioned-date feature */
+    double name_weight;   /* weight of the unstemmed copy of a capitalised word inside a
+                             sentence (names match across languages); 0: none */
     double dup_threshold; /* estimated Jaccard for near-duplicates */
     double merge_threshold; /* merge two stories an article matches when their centroids'
                                cosine >= this (0: never merge) */
+    int linkage;          /* 0: cosine with the centroid; 1: average similarity to the articles */
     int short_terms;      /* articles with fewer terms get a proportionally lower bar
                              (sqrt(n / short_terms)); 0: off */
 } chr_cluster_opts;
@@ -62,14 +71,11 @@ void chr_cluster_opts_default(chr_cluster_opts *o);
 
 typedef struct chr_cluster chr_cluster;
 
-/* Open the clustering state of a store (tables created by its migrations).
- * opts may be NULL (defaults). The in-memory state is loaded on first add. */
+/* Open the clustering state of a store (tables created by its migrations;
+ * st is borrowed and must outlive the handle). opts may be NULL (defaults).
+ * The in-memory state is loaded on the first add. */
 chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluster **out,
                          chr_diag *d);
-
-/* Same on a bare connection (not owned); creates the tables if missing. */
-chr_err chr_cluster_open_db(struct sqlite3 *db, const chr_cluster_opts *opts, chr_cluster **out,
-                            chr_diag *d);
 
 /* Assign one article to a story: a near-duplicate joins its canonical's
  * story without changing it; any other article joins the most similar
@@ -79,6 +85,17 @@ chr_err chr_cluster_open_db(struct sqlite3 *db, const chr_cluster_opts *opts, ch
  * pointer may be NULL. Adding an article a second time returns its story. */
 chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *story_id,
                         int64_t *duplicate_of, chr_diag *d);
+
+/* The pipeline's call, once per stored article inside the file's
+ * transaction: chr_cluster_add with the title, clean text and language of
+ * doc, pub_date ("YYYY-MM-DD" or NULL when undated; inferred = 1 when the
+ * time module inferred it), the named (not nominal) mentions of ents (may
+ * be NULL) and the full-day DATE values of tx (may be NULL). Nothing is
+ * kept. */
+chr_err chr_cluster_add_doc(chr_cluster *cl, int64_t article_id, const chr_doc *doc,
+                            const char *pub_date, int inferred, const chr_entities *ents,
+                            const chr_timex *tx, size_t n_tx, int64_t *story_id,
+                            int64_t *duplicate_of, chr_diag *d);
 
 /* Write buffered document frequencies (also done every few thousand adds and
  * by chr_cluster_close). Call inside a transaction for speed. */
@@ -91,14 +108,57 @@ void chr_cluster_discard(chr_cluster *cl);
 /* Flush and free. Returns the flush's error, if any. */
 chr_err chr_cluster_close(chr_cluster *cl, chr_diag *d);
 
-/* Delete all stories, assignments, signatures and frequencies. */
-chr_err chr_cluster_reset_db(struct sqlite3 *db, chr_diag *d);
+/* Delete all stories, assignments, signatures and frequencies (no handle
+ * may be open on st). */
+chr_err chr_cluster_reset(chr_store *st, chr_diag *d);
 
 /* Rebuild every story from the stored articles, in id order, with opts
- * (NULL = defaults): chr_cluster_reset_db then one add per article, in one
- * transaction. *n_articles (may be NULL) receives the count. */
+ * (NULL = defaults): chr_cluster_reset, then one add per article with its
+ * stored title, clean text, language, date, entity mentions and dates, all
+ * in one transaction (no other transaction may be open on st).
+ * *n_articles (may be NULL) receives the count. Story ids start afresh. */
 chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n_articles,
                             chr_diag *d);
+
+/* ---- reading stories (cluster_list.c) ---- */
+
+typedef struct chr_story_article {
+    int64_t id;
+    const char *source;   /* as stored: path, path#LINE, path@OFFSET */
+    const char *title;    /* headline or NULL */
+    const char *pub_date; /* "YYYY-MM-DD" or NULL */
+    int64_t duplicate_of; /* canonical article when a near-duplicate, else 0 */
+    double similarity;    /* to the story when it joined (1 for the first) */
+} chr_story_article;
+
+typedef struct chr_story_entity {
+    const char *name; /* canonical entity name */
+    long count;       /* mentions in the story's articles (near-duplicates not counted) */
+} chr_story_entity;
+
+/* One story as read back. Every pointer is valid during the callback only. */
+typedef struct chr_story_info {
+    int64_t id;
+    const char *title;     /* the most central headline (or first sentence) */
+    int64_t title_article; /* the article it comes from (0 if none) */
+    long size;             /* articles, near-duplicates included */
+    long n_unique;         /* articles that are not near-duplicates */
+    char first[11], last[11]; /* "YYYY-MM-DD" span of dated articles, "" if none */
+    const chr_story_entity *entities; /* most mentioned first, at most 10 */
+    size_t n_entities;
+    const chr_story_article *articles; /* undated first, then by date and id */
+    size_t n_articles;
+} chr_story_info;
+
+/* Called once per story; return nonzero to stop the iteration. */
+typedef int (*chr_story_fn)(void *ctx, const chr_story_info *s);
+
+/* Every story, largest first (then by id). */
+chr_err chr_story_foreach(chr_store *st, chr_story_fn fn, void *ctx, chr_diag *d);
+
+/* One story; an id that was merged into another story resolves to that
+ * story. CHR_ENOTFOUND when there is none. */
+chr_err chr_story_get(chr_store *st, int64_t id, chr_story_fn fn, void *ctx, chr_diag *d);
 
 /* Counters of one handle since it was opened. */
 typedef struct chr_cluster_stats {

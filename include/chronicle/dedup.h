@@ -37,12 +37,12 @@ void chr_minhash_compute(const char *text, size_t len, chr_minhash *out);
 /* Estimated Jaccard similarity of the two shingle sets, in [0,1]. */
 double chr_minhash_similarity(const chr_minhash *a, const chr_minhash *b);
 
-/* The incremental index. State lives in the connection's dedup_sig table
- * (created by the store's migrations, or by chr_dedup_open when missing);
- * the band index is rebuilt in memory on first use. */
+/* The incremental index. State lives in the dedup_sig table (created by the
+ * store's migrations); the band index is rebuilt in memory on first use. */
 typedef struct chr_dedup chr_dedup;
 
-/* Open on db (not owned; must outlive the handle). threshold: estimated
+/* Open on the store's connection db (chr_store_sqlite; not owned, must
+ * outlive the handle). threshold: estimated
  * Jaccard at or above which two texts are near-duplicates (<= 0: default). */
 chr_err chr_dedup_open(struct sqlite3 *db, double threshold, chr_dedup **out, chr_diag *d);
 

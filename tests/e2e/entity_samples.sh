@@ -32,10 +32,13 @@ for p in sorted(glob.glob(sys.argv[1] + "/[0-9]*.json")):
     with open(p, encoding="utf-8") as f:
         ms += json.load(f).get("entities", [])
 
+def nominal(m):
+    return m.get("kind") == "nominal" or m.get("nominal") is True
+
 def have(text, typ, canonical=None, nocase=False):
     for m in ms:
         t = m["text"].lower() if nocase else m["text"]
-        if t == (text.lower() if nocase else text) and m["type"] == typ and not m.get("nominal"):
+        if t == (text.lower() if nocase else text) and m["type"] == typ and not nominal(m):
             if canonical is None or m.get("canonical") == canonical:
                 return True
     return False
@@ -53,5 +56,5 @@ for name in ["Beijing", "Harbin", "Moscow", "Krasnogorsk"]:
 for name in ["UN", "SCO", "BRICS", "G20", "APEC", "Reuters", "TASS", "Harbin Institute of Technology"]:
     check("entity_org_" + name.replace(" ", "_"), have(name, "ORG"))
 check("entity_nominal_president",
-      any(m.get("nominal") and m["canonical"] == "Vladimir Putin" for m in ms))
+      any(nominal(m) and m["canonical"] == "Vladimir Putin" for m in ms))
 PY

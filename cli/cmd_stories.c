@@ -1,0 +1,227 @@
+/* chronicle CLI — `stories` (every story: title, size, span, entities and
+ * its articles) and `story ID` (one story, near-duplicates folded under
+ * their canonical article). Text for people, --json for tools. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/cluster.h"
+#include "cli.h"
+
+typedef struct out_ctx {
+    chr_json j;
+    int json;
+    int one; /* `story ID` */
+    long count;
+} out_ctx;
+
+static void json_entities(chr_json *j, const chr_story_info *s)
+{
+    chr_json_key(j, "entities");
+    chr_json_begin_array(j);
+    for (size_t i = 0; i < s->n_entities; i++)
+        chr_json_string(j, s->entities[i].name);
+    chr_json_end_array(j);
+}
+
+static void json_story(out_ctx *o, const chr_story_info *s)
+{
+    chr_json *j = &o->j;
+    chr_json_begin_object(j);
+    chr_json_kint(j, "id", s->id);
+    chr_json_kstring(j, "title", s->title);
+    chr_json_kint(j, "size", s->size);
+    if (o->one)
+        chr_json_kint(j, "unique", s->n_unique);
+    chr_json_kstring(j, "first", s->first[0] ? s->first : NULL);
+    chr_json_kstring(j, "last", s->last[0] ? s->last : NULL);
+    json_entities(j, s);
+    chr_json_key(j, "articles");
+    chr_json_begin_array(j);
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const chr_story_article *a = &s->articles[i];
+        if (o->one && a->duplicate_of)
+            continue; /* listed under their canonical article below */
+        chr_json_begin_object(j);
+        chr_json_kint(j, "id", a->id);
+        chr_json_kstring(j, "source", a->source);
+        if (a->duplicate_of)
+            chr_json_kint(j, "duplicate_of", a->duplicate_of);
+        else {
+            chr_json_key(j, "duplicate_of");
+            chr_json_null(j);
+        }
+        if (o->one) {
+            chr_json_kstring(j, "title", a->title);
+            chr_json_kstring(j, "pub_date", a->pub_date);
+            chr_json_kdouble(j, "similarity", a->similarity);
+            chr_json_key(j, "duplicates");
+            chr_json_begin_array(j);
+            for (size_t k = 0; k < s->n_articles; k++) {
+                if (s->articles[k].duplicate_of != a->id)
+                    continue;
+                chr_json_begin_object(j);
+                chr_json_kint(j, "id", s->articles[k].id);
+                chr_json_kstring(j, "source", s->articles[k].source);
+                chr_json_kstring(j, "pub_date", s->articles[k].pub_date);
+                chr_json_end_object(j);
+            }
+            chr_json_end_array(j);
+        }
+        chr_json_end_object(j);
+    }
+    chr_json_end_array(j);
+    chr_json_end_object(j);
+}
+
+static const char *or_dash(const char *s)
+{
+    return s && *s ? s : "-";
+}
+
+static void text_span(const chr_story_info *s)
+{
+    if (!s->first[0])
+        printf("undated");
+    else if (strcmp(s->first, s->last) == 0)
+        printf("%s", s->first);
+    else
+        printf("%s .. %s", s->first, s->last);
+}
+
+static void text_entities(const chr_story_info *s, size_t max)
+{
+    if (!s->n_entities)
+        return;
+    printf("      entities: ");
+    for (size_t i = 0; i < s->n_entities && i < max; i++)
+        printf("%s%s", i ? ", " : "", s->entities[i].name);
+    printf("\n");
+}
+
+static void text_story_line(const chr_story_info *s)
+{
+    printf("%6lld  %4ld  ", (long long)s->id, s->size);
+    text_span(s);
+    printf("  %s\n", s->title ? s->title : "(no title)");
+}
+
+static void text_story(const chr_story_info *s)
+{
+    printf("story %lld: %s\n", (long long)s->id, s->title ? s->title : "(no title)");
+    printf("  %ld article%s (%ld after folding near-duplicates), ", s->size,
+           s->size == 1 ? "" : "s", s->n_unique);
+    text_span(s);
+    printf("\n");
+    text_entities(s, 10);
+    printf("\n%6s  %-10s  %s\n", "ID", "PUB DATE", "SOURCE / TITLE");
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const chr_story_article *a = &s->articles[i];
+        if (a->duplicate_of)
+            continue;
+        printf("%6lld  %-10s  %s%s%s\n", (long long)a->id, or_dash(a->pub_date), a->source,
+               a->title ? "  " : "", a->title ? a->title : "");
+        for (size_t k = 0; k < s->n_articles; k++)
+            if (s->articles[k].duplicate_of == a->id)
+                printf("%6s  %-10s    = %lld near-duplicate: %s\n", "", or_dash(s->articles[k].pub_date),
+                       (long long)s->articles[k].id, s->articles[k].source);
+    }
+}
+
+static int on_story(void *ctx, const chr_story_info *s)
+{
+    out_ctx *o = ctx;
+    o->count++;
+    if (o->json)
+        json_story(o, s);
+    else if (o->one)
+        text_story(s);
+    else {
+        text_story_line(s);
+        text_entities(s, 6);
+    }
+    return 0;
+}
+
+/* Common options only, plus one optional positional argument. */
+static int parse(int argc, char **argv, cli_opts *g, const char **arg)
+{
+    for (int i = 1; i < argc; i++) {
+        int k = cli_common_opt(argc, argv, &i, g);
+        if (k < 0) {
+            cli_error("option %s needs a value", argv[i]);
+            return EXIT_USAGE;
+        }
+        if (k)
+            continue;
+        if (arg && !*arg && argv[i][0] != '-') {
+            *arg = argv[i];
+            continue;
+        }
+        cli_error("%s: unexpected argument '%s'", argv[0], argv[i]);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+int cmd_stories(int argc, char **argv, cli_opts *g)
+{
+    int rc = parse(argc, argv, g, NULL);
+    if (rc)
+        return rc;
+    chr_store *st = cli_open_store(g, 1);
+    if (!st)
+        return EXIT_FATAL;
+    out_ctx o = {.json = g->json};
+    chr_json_init(&o.j, stdout, 0);
+    if (o.json)
+        chr_json_begin_array(&o.j);
+    else
+        printf("%6s  %4s  %s\n", "STORY", "SIZE", "DATES  TITLE");
+    chr_diag d;
+    chr_diag_clear(&d);
+    chr_err e = chr_story_foreach(st, on_story, &o, &d);
+    if (o.json) {
+        chr_json_end_array(&o.j);
+        chr_json_end(&o.j);
+    }
+    chr_store_close(st);
+    if (e) {
+        cli_diag(&d, "stories");
+        return EXIT_FATAL;
+    }
+    return EXIT_OK;
+}
+
+int cmd_story(int argc, char **argv, cli_opts *g)
+{
+    const char *arg = NULL;
+    int rc = parse(argc, argv, g, &arg);
+    if (rc)
+        return rc;
+    char *end = NULL;
+    long long id = arg ? strtoll(arg, &end, 10) : 0;
+    if (!arg || *end || id <= 0) {
+        cli_error("story: give a story ID (see 'chronicle stories')");
+        return EXIT_USAGE;
+    }
+    chr_store *st = cli_open_store(g, 1);
+    if (!st)
+        return EXIT_FATAL;
+    out_ctx o = {.json = g->json, .one = 1};
+    chr_json_init(&o.j, stdout, 0);
+    chr_diag d;
+    chr_diag_clear(&d);
+    chr_err e = chr_story_get(st, id, on_story, &o, &d);
+    if (o.json && e == CHR_OK)
+        chr_json_end(&o.j);
+    chr_store_close(st);
+    if (e == CHR_ENOTFOUND) {
+        cli_error("story: no story %lld", id);
+        return EXIT_INPUT;
+    }
+    if (e) {
+        cli_diag(&d, "story");
+        return EXIT_FATAL;
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,45 @@
+#!/bin/sh
+# chronicle — make bench-html: HTML parse+extract MB/s per core, WARC read
+# speed against zcat of the same file, peak RSS. Needs build/html_extract and
+# build/warc_read. Args: BENCH_DIR (article-extraction folder) [WARC file].
+set -u
+DIR=${1:-../shared/bench/article-extraction}
+WARC=${2:-}
+if [ ! -d "$DIR/html" ]; then
+    echo "skip: no $DIR/html"
+    exit 0
+fi
+OUT=build/bench
+mkdir -p "$OUT"
+echo "== HTML: parse + extraction, in process (pages decompressed beforehand), 5 passes"
+build/html_extract --bench 5 "$DIR"/html/*.html.gz
+# Wall time of one core, repeated three times: the best run is reported.
+secs() { # command... -> seconds of the best of 3 runs
+    best=""
+    for i in 1 2 3; do
+        s=$(date +%s.%N)
+        "$@" >/dev/null 2>&1
+        e=$(date +%s.%N)
+        t=$(echo "$e - $s" | bc)
+        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+    done
+    echo "$best"
+}
+rate() { echo "scale=1; $1 / 1000000 / $2" | bc; }
+if [ -z "$WARC" ]; then
+    WARC=$OUT/pages.warc.gz
+    [ -f "$WARC" ] || /usr/bin/python3 eval/make_bench_warc.py "$WARC" "$DIR/html" 6
+    [ -f "$OUT/other.warc.gz" ] ||
+        /usr/bin/python3 eval/make_bench_warc.py "$OUT/other.warc.gz" "$DIR/html" 6 --ctype image/jpeg
+fi
+for w in "$WARC" $( [ -f "$OUT/other.warc.gz" ] && [ "$WARC" = "$OUT/pages.warc.gz" ] && echo "$OUT/other.warc.gz"); do
+    csize=$(stat -c %s "$w")
+    usize=$(zcat "$w" | wc -c)
+    echo "== WARC $w: $(echo "scale=1; $csize/1000000" | bc) MB gzip, $(echo "scale=1; $usize/1000000" | bc) MB decompressed"
+    tz=$(secs sh -c "zcat '$w' >/dev/null")
+    tr=$(secs build/warc_read --quiet "$w")
+    echo "zcat:      $tz s  ($(rate "$usize" "$tz") MB/s decompressed)"
+    echo "warc_read: $tr s  ($(rate "$usize" "$tr") MB/s decompressed, $(echo "scale=2; $tr / $tz" | bc)x zcat)"
+    build/warc_read --quiet "$w" | tail -n 1
+    /usr/bin/time -v build/warc_read --quiet "$w" 2>&1 >/dev/null | grep -E "Maximum resident" | sed 's/^\t*/peak RSS: /'
+done

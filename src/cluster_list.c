@@ -1,0 +1,259 @@
+/* chronicle — cluster_list: reading stories back for people and tools.
+ * Owns: chr_story_foreach / chr_story_get (a story with its articles, top
+ * entities, span and title) and the choice of the title: the headline (or
+ * first sentence) of the story's article closest to its centroid. Read-only
+ * over the story tables and the article/sentence tables. */
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/cluster.h"
+#include "chronicle/store.h"
+#include "cluster_int.h"
+#include "cluster_text.h"
+
+enum { MAX_ENTITIES = 10 };
+
+typedef struct lister {
+    sqlite3 *db;
+    sqlite3_stmt *arts, *ents;
+    chr_ct *ct;
+    /* one story's rows, owned copies */
+    chr_story_article *a;
+    char **lead; /* per article: headline or first sentence */
+    char **lang;
+    size_t n, cap;
+    chr_story_entity e[MAX_ENTITIES];
+    size_t n_e;
+} lister;
+
+static char *dup_col(sqlite3_stmt *q, int col)
+{
+    const unsigned char *s = sqlite3_column_text(q, col);
+    return s ? strdup((const char *)s) : NULL;
+}
+
+static void rows_clear(lister *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free((char *)l->a[i].source);
+        free((char *)l->a[i].title);
+        free((char *)l->a[i].pub_date);
+        free(l->lead[i]);
+        free(l->lang[i]);
+    }
+    l->n = 0;
+    for (size_t i = 0; i < l->n_e; i++)
+        free((char *)l->e[i].name);
+    l->n_e = 0;
+}
+
+static int rows_grow(lister *l)
+{
+    if (l->n < l->cap)
+        return 0;
+    size_t cap = l->cap ? l->cap * 2 : 16;
+    chr_story_article *a = realloc(l->a, cap * sizeof *a);
+    if (a)
+        l->a = a;
+    char **lead = a ? realloc(l->lead, cap * sizeof *lead) : NULL;
+    if (lead)
+        l->lead = lead;
+    char **lang = lead ? realloc(l->lang, cap * sizeof *lang) : NULL;
+    if (!lang)
+        return -1;
+    l->lang = lang;
+    l->cap = cap;
+    return 0;
+}
+
+/* Score of a line of text against a centroid: the centroid weight of its
+ * distinct terms over sqrt(their number), so that a short headline made of
+ * the story's key words wins over a long one that merely contains them. */
+static double lead_score(lister *l, const char *text, const char *lang, const uint32_t *terms,
+                         const float *w, size_t n_terms)
+{
+    uint32_t seen[64];
+    size_t n_seen = 0;
+    double sum = 0;
+    char buf[CHR_CT_MAXWORD + 8];
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, text, strlen(text));
+    int wl, numeric;
+    while ((wl = chr_ct_next_word(&it, buf, &numeric)) >= 0 && n_seen < 64) {
+        if (numeric)
+            continue;
+        uint32_t t = chr_ct_term(l->ct, lang, buf, (size_t)wl);
+        int dup = !t;
+        for (size_t k = 0; k < n_seen && !dup; k++)
+            dup = seen[k] == t;
+        if (dup)
+            continue;
+        seen[n_seen++] = t;
+        size_t lo = 0, hi = n_terms; /* binary search: centroid terms ascend */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (terms[mid] < t)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n_terms && terms[lo] == t)
+            sum += w[lo];
+    }
+    return n_seen ? sum / sqrt((double)n_seen) : 0;
+}
+
+/* Read the story of row q (columns: id, first_day, last_day, size,
+ * n_unique, centroid) and hand it to fn. */
+static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int *stop,
+                    chr_diag *d)
+{
+    chr_story_info s;
+    memset(&s, 0, sizeof s);
+    s.id = sqlite3_column_int64(q, 0);
+    if (sqlite3_column_type(q, 1) != SQLITE_NULL) {
+        chr_cluster_format_day(sqlite3_column_int(q, 1), s.first);
+        chr_cluster_format_day(sqlite3_column_int(q, 2), s.last);
+    }
+    s.size = (long)sqlite3_column_int64(q, 3);
+    s.n_unique = (long)sqlite3_column_int64(q, 4);
+    chr_err err = CHR_OK;
+    sqlite3_reset(l->arts);
+    sqlite3_bind_int64(l->arts, 1, s.id);
+    while (sqlite3_step(l->arts) == SQLITE_ROW) {
+        if (rows_grow(l) != 0) {
+            err = chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "stories: out of memory");
+            break;
+        }
+        chr_story_article *a = &l->a[l->n];
+        a->id = sqlite3_column_int64(l->arts, 0);
+        a->source = dup_col(l->arts, 1);
+        a->title = dup_col(l->arts, 2);
+        a->pub_date = dup_col(l->arts, 3);
+        a->duplicate_of = sqlite3_column_int64(l->arts, 4);
+        a->similarity = sqlite3_column_double(l->arts, 5);
+        l->lang[l->n] = dup_col(l->arts, 6);
+        l->lead[l->n] = a->title && *a->title ? strdup(a->title) : dup_col(l->arts, 7);
+        l->n++;
+    }
+    sqlite3_reset(l->arts);
+    sqlite3_reset(l->ents);
+    sqlite3_bind_int64(l->ents, 1, s.id);
+    while (err == CHR_OK && l->n_e < MAX_ENTITIES && sqlite3_step(l->ents) == SQLITE_ROW) {
+        l->e[l->n_e].name = dup_col(l->ents, 0);
+        l->e[l->n_e].count = (long)sqlite3_column_int64(l->ents, 1);
+        if (l->e[l->n_e].name)
+            l->n_e++;
+    }
+    sqlite3_reset(l->ents);
+    if (err == CHR_OK) {
+        /* the title: the most central lead line among the non-duplicates */
+        const unsigned char *blob = sqlite3_column_blob(q, 5);
+        size_t n_terms = (size_t)sqlite3_column_bytes(q, 5) / 8;
+        uint32_t *terms = malloc((n_terms ? n_terms : 1) * (sizeof(uint32_t) + sizeof(float)));
+        float *w = terms ? (float *)(terms + n_terms) : NULL;
+        double best = -1;
+        for (size_t i = 0; terms && i < n_terms; i++)
+            chr_cluster_blob_get(blob, i, &terms[i], &w[i]);
+        for (size_t i = 0; i < l->n; i++) {
+            if (!l->lead[i] || l->a[i].duplicate_of)
+                continue;
+            double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms) : 0;
+            if (sc > best) {
+                best = sc;
+                s.title = l->lead[i];
+                s.title_article = l->a[i].id;
+            }
+        }
+        free(terms);
+        s.articles = l->a;
+        s.n_articles = l->n;
+        s.entities = l->e;
+        s.n_entities = l->n_e;
+        *stop = fn(ctx, &s);
+    }
+    rows_clear(l);
+    return err;
+}
+
+static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
+{
+    memset(l, 0, sizeof *l);
+    l->db = chr_store_sqlite(st);
+    l->ct = chr_ct_new();
+    if (!l->ct)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "stories: out of memory");
+    if (sqlite3_prepare_v2(
+            l->db,
+            "SELECT a.id, a.source, a.title, a.pub_date, coalesce(sa.duplicate_of, 0),"
+            " sa.similarity, a.lang,"
+            " (SELECT CAST(substr(CAST(a.clean_text AS BLOB), s.start + 1, s.end - s.start)"
+            "   AS TEXT) FROM sentences s WHERE s.article_id = a.id AND s.idx = 0)"
+            " FROM story_article sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = ?1 ORDER BY a.pub_date IS NOT NULL, a.pub_date, a.id",
+            -1, &l->arts, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(l->db,
+                           "SELECT name, n FROM story_entity WHERE story_id = ?1"
+                           " ORDER BY n DESC, name",
+                           -1, &l->ents, NULL) != SQLITE_OK)
+        return chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l->db));
+    return CHR_OK;
+}
+
+static void lister_close(lister *l)
+{
+    rows_clear(l);
+    sqlite3_finalize(l->arts);
+    sqlite3_finalize(l->ents);
+    chr_ct_free(l->ct);
+    free(l->a);
+    free(l->lead);
+    free(l->lang);
+}
+
+#define STORY_COLS "id, first_day, last_day, size, n_unique, centroid"
+
+chr_err chr_story_foreach(chr_store *st, chr_story_fn fn, void *ctx, chr_diag *d)
+{
+    lister l;
+    chr_err err = lister_open(&l, st, d);
+    sqlite3_stmt *q = NULL;
+    if (err == CHR_OK &&
+        sqlite3_prepare_v2(l.db, "SELECT " STORY_COLS " FROM story ORDER BY size DESC, id", -1,
+                           &q, NULL) != SQLITE_OK)
+        err = chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l.db));
+    int stop = 0, rc = SQLITE_DONE;
+    while (err == CHR_OK && !stop && (rc = sqlite3_step(q)) == SQLITE_ROW)
+        err = emit(&l, q, fn, ctx, &stop, d);
+    if (err == CHR_OK && !stop && rc != SQLITE_DONE)
+        err = chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l.db));
+    sqlite3_finalize(q);
+    lister_close(&l);
+    return err;
+}
+
+chr_err chr_story_get(chr_store *st, int64_t id, chr_story_fn fn, void *ctx, chr_diag *d)
+{
+    lister l;
+    chr_err err = lister_open(&l, st, d);
+    sqlite3_stmt *q = NULL;
+    if (err == CHR_OK &&
+        sqlite3_prepare_v2(l.db,
+                           "SELECT " STORY_COLS " FROM story WHERE id = coalesce("
+                           "(SELECT into_id FROM story_alias WHERE id = ?1), ?1)",
+                           -1, &q, NULL) != SQLITE_OK)
+        err = chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l.db));
+    if (err == CHR_OK) {
+        sqlite3_bind_int64(q, 1, id);
+        int stop = 0;
+        if (sqlite3_step(q) == SQLITE_ROW)
+            err = emit(&l, q, fn, ctx, &stop, d);
+        else
+            err = chr_diag_set(d, CHR_ENOTFOUND, "", 0, -1, "no story %lld", (long long)id);
+    }
+    sqlite3_finalize(q);
+    lister_close(&l);
+    return err;
+}

@@ -1,0 +1,662 @@
+/* chronicle — summary: an extractive summary of a story within a word budget.
+ * Owns: sentence candidates, concept weights (stemmed word bigrams and
+ * content words, weighted by how many articles use them, boosted near the
+ * top of an article), budgeted maximum coverage (greedy, then swaps),
+ * reading order and the headline. Reads articles only through
+ * timeline_int.h's loader; writes nothing. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/json.h"
+#include "timeline_int.h"
+
+/* Tunables: one setting for every corpus. */
+typedef struct sum_params {
+    int min_words, max_words; /* candidate sentence length */
+    double unigram;           /* weight of a content word relative to a bigram */
+    double lead_bonus;        /* concept weight added per use in an article's lead */
+    int lead_sents;           /* sentences that count as the lead */
+    double len_pow;           /* greedy: gain / words^len_pow */
+    double min_df_frac;       /* concepts need df >= max(2, frac * articles) */
+    double pos_decay;         /* sentence prior 1 + pos_weight / (1 + pos * pos_decay) */
+    double pos_weight;
+} sum_params;
+
+static const sum_params P = {8, 55, 0.25, 0.5, 2, 1.0, 0.2, 1.0, 0.0};
+
+/* ---- concepts: a map from 64-bit keys to dense indexes ---- */
+
+typedef struct concept {
+    uint64_t key;
+    int df;
+    int last_doc;
+    int lead; /* uses in article leads */
+    int unigram;
+    double w;
+} concept;
+
+typedef struct cmap {
+    uint32_t *slot; /* 1 + index, 0 = empty */
+    size_t mask;
+    concept *c;
+    size_t n, cap;
+} cmap;
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static int cmap_grow(cmap *m)
+{
+    size_t nsz = m->mask ? (m->mask + 1) * 2 : 4096;
+    uint32_t *ns = calloc(nsz, sizeof *ns);
+    if (!ns)
+        return -1;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t h = mix64(m->c[i].key) & (nsz - 1);
+        while (ns[h])
+            h = (h + 1) & (nsz - 1);
+        ns[h] = (uint32_t)(i + 1);
+    }
+    free(m->slot);
+    m->slot = ns;
+    m->mask = nsz - 1;
+    return 0;
+}
+
+/* Index of key, added when absent; -1 on OOM. */
+static long cmap_get(cmap *m, uint64_t key)
+{
+    if ((m->n + 1) * 2 > m->mask + 1 && cmap_grow(m) != 0)
+        return -1;
+    size_t h = mix64(key) & m->mask;
+    while (m->slot[h]) {
+        if (m->c[m->slot[h] - 1].key == key)
+            return (long)m->slot[h] - 1;
+        h = (h + 1) & m->mask;
+    }
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 1024;
+        concept *ncpt = realloc(m->c, nc * sizeof *ncpt);
+        if (!ncpt)
+            return -1;
+        m->c = ncpt;
+        m->cap = nc;
+    }
+    concept *c = &m->c[m->n];
+    memset(c, 0, sizeof *c);
+    c->key = key;
+    c->last_doc = -1;
+    m->slot[h] = (uint32_t)(m->n + 1);
+    return (long)m->n++;
+}
+
+static void cmap_free(cmap *m)
+{
+    free(m->slot);
+    free(m->c);
+}
+
+/* ---- candidate sentences ---- */
+
+typedef struct cand_s {
+    int doc, pos;    /* article index (reading order) and sentence index */
+    int words;       /* whitespace-separated words, as ROUGE counts */
+    uint32_t *cpt;   /* distinct concept indexes */
+    uint32_t n_cpt;
+    double prior;
+    int chosen;
+} cand_s;
+
+typedef struct sdoc {
+    tl_article a;
+    int reliable_date;
+} sdoc;
+
+static int count_words(const char *s, size_t n)
+{
+    int w = 0, in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = isspace((unsigned char)s[i]);
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+static int cmp_u32s(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Token ids of a sentence: stemmed content words keep chr_ct ids; stop
+ * words and numbers get ids of their own (they count in bigrams). */
+typedef struct tok {
+    uint32_t id;
+    int content;
+} tok;
+
+static size_t tokens_of(chr_ct *ct, const char *lang, const char *s, size_t n, tok **buf,
+                        size_t *cap)
+{
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, s, n);
+    char w[CHR_CT_MAXWORD + 8];
+    int wl, numeric;
+    size_t k = 0;
+    while ((wl = chr_ct_next_word(&it, w, &numeric)) >= 0) {
+        if (k == *cap) {
+            size_t nc = *cap ? *cap * 2 : 64;
+            tok *nb = realloc(*buf, nc * sizeof *nb);
+            if (!nb)
+                return k;
+            *buf = nb;
+            *cap = nc;
+        }
+        uint32_t id = numeric ? 0 : chr_ct_term(ct, lang, w, (size_t)wl);
+        (*buf)[k].content = id != 0;
+        (*buf)[k].id = id ? id : chr_ct_feature(numeric ? 4 : 3, w, (size_t)wl);
+        k++;
+    }
+    return k;
+}
+
+/* Does the sentence look like a headline-less fragment we should not quote
+ * (a question, a dateline, an unbalanced quotation)? */
+static int bad_candidate(const char *s, size_t n)
+{
+    if (!n || s[n - 1] == '?' || s[n - 1] == ':')
+        return 1;
+    int quotes = 0;
+    for (size_t i = 0; i < n; i++)
+        quotes += s[i] == '"';
+    return quotes % 2;
+}
+
+/* ---- selection ---- */
+
+typedef struct sumctx {
+    cmap cm;
+    cand_s *c;
+    size_t n, cap;
+    unsigned char *covered; /* per concept */
+} sumctx;
+
+static double gain_of(const sumctx *x, const cand_s *c)
+{
+    double g = 0;
+    for (uint32_t i = 0; i < c->n_cpt; i++)
+        if (!x->covered[c->cpt[i]])
+            g += x->cm.c[c->cpt[i]].w;
+    return g * c->prior;
+}
+
+static void cover(sumctx *x, const cand_s *c, int on)
+{
+    for (uint32_t i = 0; i < c->n_cpt; i++)
+        x->covered[c->cpt[i]] = (unsigned char)on;
+}
+
+static double objective(sumctx *x)
+{
+    memset(x->covered, 0, x->cm.n);
+    double v = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        if (!x->c[i].chosen)
+            continue;
+        v += gain_of(x, &x->c[i]);
+        cover(x, &x->c[i], 1);
+    }
+    return v;
+}
+
+static void select_budget(sumctx *x, int budget)
+{
+    int used = 0;
+    memset(x->covered, 0, x->cm.n);
+    for (;;) {
+        double best = 0;
+        size_t bi = x->n;
+        for (size_t i = 0; i < x->n; i++) {
+            cand_s *c = &x->c[i];
+            if (c->chosen || used + c->words > budget)
+                continue;
+            double g = gain_of(x, c) / pow((double)c->words, P.len_pow);
+            if (g > best) {
+                best = g;
+                bi = i;
+            }
+        }
+        if (bi == x->n)
+            break;
+        x->c[bi].chosen = 1;
+        cover(x, &x->c[bi], 1);
+        used += x->c[bi].words;
+    }
+    /* swaps: replace one chosen sentence by an unchosen one when the whole
+     * summary covers more */
+    double cur = objective(x);
+    for (int round = 0; round < 3; round++) {
+        int improved = 0;
+        for (size_t i = 0; i < x->n; i++) {
+            if (!x->c[i].chosen)
+                continue;
+            for (size_t j = 0; j < x->n; j++) {
+                if (x->c[j].chosen || used - x->c[i].words + x->c[j].words > budget)
+                    continue;
+                x->c[i].chosen = 0;
+                x->c[j].chosen = 1;
+                double v = objective(x);
+                if (v > cur + 1e-9) {
+                    cur = v;
+                    used += x->c[j].words - x->c[i].words;
+                    improved = 1;
+                    break;
+                }
+                x->c[i].chosen = 1;
+                x->c[j].chosen = 0;
+            }
+        }
+        if (!improved)
+            break;
+    }
+    objective(x);
+}
+
+/* ---- output ---- */
+
+typedef struct sum_priv {
+    char **strings;
+    size_t n;
+} sum_priv;
+
+static const char *keep(sum_priv *p, char *s)
+{
+    if (!s)
+        return NULL;
+    char **ns = realloc(p->strings, (p->n + 1) * sizeof *ns);
+    if (!ns) {
+        free(s);
+        return NULL;
+    }
+    p->strings = ns;
+    return p->strings[p->n++] = s;
+}
+
+/* The first `words` words of s, with "..." appended. */
+static char *cut_words(const char *s, int words)
+{
+    const char *p = s;
+    int w = 0, in = 0;
+    for (; *p; p++) {
+        int sp = isspace((unsigned char)*p);
+        if (!sp && !in) {
+            if (w == words)
+                break;
+            w++;
+        }
+        in = !sp;
+    }
+    size_t n = (size_t)(p - s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    char *out = malloc(n + 4);
+    if (!out)
+        return NULL;
+    memcpy(out, s, n);
+    memcpy(out + n, "...", 4);
+    return out;
+}
+
+/* A headline: the title of the article the summary leans on most, else the
+ * first summary sentence's opening clause. */
+static char *make_headline(const sdoc *docs, const chr_summary *s, const int *doc_of)
+{
+    if (!s->n)
+        return strdup("");
+    const sdoc *d = &docs[doc_of[0]];
+    if (d->a.title && *d->a.title)
+        return tl_fold_space(d->a.title, strlen(d->a.title));
+    const char *t = s->sentences[0].text;
+    size_t n = strlen(t), cut = n;
+    int w = 0, in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = isspace((unsigned char)t[i]);
+        if (!sp && !in && ++w > 14) {
+            cut = i;
+            break;
+        }
+        in = !sp;
+        if ((t[i] == ',' || t[i] == ';') && w >= 6) {
+            cut = i;
+            break;
+        }
+    }
+    while (cut && (isspace((unsigned char)t[cut - 1]) || t[cut - 1] == '.'))
+        cut--;
+    char *h = malloc(cut + 1);
+    if (h) {
+        memcpy(h, t, cut);
+        h[cut] = '\0';
+    }
+    return h;
+}
+
+typedef struct order_ent {
+    size_t cand;
+    int doc, pos;
+    const char *date;
+} order_ent;
+
+static int cmp_order(const void *a, const void *b)
+{
+    const order_ent *x = a, *y = b;
+    if (x->date && y->date) {
+        int c = strcmp(x->date, y->date);
+        if (c)
+            return c;
+    }
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opts *opts,
+                          chr_summary **out, chr_diag *d)
+{
+    *out = NULL;
+    int budget = opts && opts->words > 0 ? opts->words : 100;
+    int truncate = opts ? opts->truncate : 0;
+    sqlite3 *db = chr_store_sqlite(st);
+    int64_t *ids = NULL;
+    size_t n_ids = 0;
+    chr_err e = tl_story_articles(db, story_id, &ids, &n_ids);
+    if (e == CHR_OK && story_id && !n_ids)
+        e = CHR_ENOTFOUND;
+    if (e)
+        return chr_diag_set(d, e, "", 0, -1, story_id ? "no story %lld" : "no articles",
+                            (long long)story_id);
+    sdoc *docs = calloc(n_ids ? n_ids : 1, sizeof *docs);
+    tl_loader *l = NULL;
+    chr_ct *ct = chr_ct_new();
+    sumctx x;
+    memset(&x, 0, sizeof x);
+    tok *tb = NULL;
+    size_t tcap = 0;
+    chr_summary *s = NULL;
+    int *doc_of = NULL;
+    order_ent *ord = NULL;
+    if (!docs || !ct || tl_loader_open(db, &l) != CHR_OK) {
+        e = CHR_ENOMEM;
+        goto done;
+    }
+    size_t nd = 0;
+    for (size_t i = 0; i < n_ids; i++) {
+        if (tl_article_load(l, ids[i], 0, &docs[nd].a) != CHR_OK)
+            continue;
+        /* a near-duplicate adds nothing a summary needs */
+        if (docs[nd].a.dup_of) {
+            tl_article_free(&docs[nd].a);
+            continue;
+        }
+        nd++;
+    }
+    /* concepts and candidates */
+    for (size_t di = 0; di < nd; di++) {
+        const tl_article *a = &docs[di].a;
+        for (size_t si = 0; si < a->n_sents; si++) {
+            const char *t = a->text + a->sents[si].start;
+            size_t tn = a->sents[si].end - a->sents[si].start;
+            size_t nt = tokens_of(ct, a->lang, t, tn, &tb, &tcap);
+            int words = count_words(t, tn);
+            int is_cand = words >= P.min_words && words <= P.max_words && !bad_candidate(t, tn);
+            uint32_t *cp = NULL;
+            uint32_t ncp = 0;
+            if (is_cand && !(cp = malloc((2 * nt + 1) * sizeof *cp))) {
+                e = CHR_ENOMEM;
+                goto done;
+            }
+            for (size_t k = 0; k < nt; k++) {
+                for (int kind = 0; kind < 2; kind++) {
+                    uint64_t key;
+                    if (kind == 0) { /* bigram, unless two stop words */
+                        if (k + 1 >= nt || (!tb[k].content && !tb[k + 1].content))
+                            continue;
+                        key = ((uint64_t)tb[k].id << 32) | tb[k + 1].id;
+                    } else { /* content word */
+                        if (!tb[k].content)
+                            continue;
+                        key = tb[k].id;
+                    }
+                    long ci = cmap_get(&x.cm, key);
+                    if (ci < 0) {
+                        free(cp);
+                        e = CHR_ENOMEM;
+                        goto done;
+                    }
+                    concept *c = &x.cm.c[ci];
+                    c->unigram = kind;
+                    if (c->last_doc != (int)di) {
+                        c->df++;
+                        c->last_doc = (int)di;
+                    }
+                    if ((int)si < P.lead_sents)
+                        c->lead++;
+                    if (cp)
+                        cp[ncp++] = (uint32_t)ci;
+                }
+            }
+            if (!is_cand)
+                continue;
+            qsort(cp, ncp, sizeof *cp, cmp_u32s);
+            uint32_t u = 0;
+            for (uint32_t k = 0; k < ncp; k++)
+                if (!u || cp[u - 1] != cp[k])
+                    cp[u++] = cp[k];
+            if (x.n == x.cap) {
+                size_t nc = x.cap ? x.cap * 2 : 256;
+                cand_s *ncand = realloc(x.c, nc * sizeof *ncand);
+                if (!ncand) {
+                    free(cp);
+                    e = CHR_ENOMEM;
+                    goto done;
+                }
+                x.c = ncand;
+                x.cap = nc;
+            }
+            cand_s *c = &x.c[x.n++];
+            c->doc = (int)di;
+            c->pos = (int)si;
+            c->words = words;
+            c->cpt = cp;
+            c->n_cpt = u;
+            c->prior = 1.0 + P.pos_weight / (1.0 + si * P.pos_decay);
+            c->chosen = 0;
+        }
+    }
+    int min_df = (int)ceil(P.min_df_frac * (double)nd);
+    if (min_df < 2)
+        min_df = 2;
+    if (nd < 3)
+        min_df = 1;
+    for (size_t i = 0; i < x.cm.n; i++) {
+        concept *c = &x.cm.c[i];
+        c->w = c->df >= min_df ? c->df + P.lead_bonus * c->lead : 0;
+        if (c->unigram)
+            c->w *= P.unigram;
+    }
+    x.covered = calloc(x.cm.n ? x.cm.n : 1, 1);
+    if (!x.covered) {
+        e = CHR_ENOMEM;
+        goto done;
+    }
+    select_budget(&x, budget);
+    /* fill the budget with the start of one more sentence, as ROUGE's -l does */
+    int used = 0;
+    for (size_t i = 0; i < x.n; i++)
+        used += x.c[i].chosen ? x.c[i].words : 0;
+    size_t extra = x.n;
+    if (truncate && used < budget) {
+        double best = 0;
+        for (size_t i = 0; i < x.n; i++) {
+            if (x.c[i].chosen)
+                continue;
+            double g = gain_of(&x, &x.c[i]) * ((double)(budget - used) / x.c[i].words);
+            if (g > best) {
+                best = g;
+                extra = i;
+            }
+        }
+    }
+    /* reading order: by publication date when every article has a stated one,
+     * else by article order, then by position */
+    size_t nsel = 0;
+    for (size_t i = 0; i < x.n; i++)
+        nsel += x.c[i].chosen || i == extra;
+    ord = calloc(nsel ? nsel : 1, sizeof *ord);
+    s = calloc(1, sizeof *s);
+    sum_priv *pv = calloc(1, sizeof *pv);
+    doc_of = calloc(nsel ? nsel : 1, sizeof *doc_of);
+    if (s)
+        s->priv = pv;
+    if (!ord || !s || !pv || !doc_of) {
+        if (!s)
+            free(pv);
+        e = CHR_ENOMEM;
+        goto done;
+    }
+    int dated = 1;
+    for (size_t i = 0; i < nd; i++)
+        if (!docs[i].a.pub_date)
+            dated = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < x.n; i++) {
+        if (!(x.c[i].chosen || i == extra))
+            continue;
+        ord[k].cand = i;
+        ord[k].doc = x.c[i].doc;
+        ord[k].pos = x.c[i].pos;
+        ord[k].date = dated ? docs[x.c[i].doc].a.pub_date : NULL;
+        k++;
+    }
+    qsort(ord, nsel, sizeof *ord, cmp_order);
+    /* the cut sentence goes last so that the cut is at the end */
+    for (size_t i = 0; i + 1 < nsel; i++)
+        if (ord[i].cand == extra) {
+            order_ent t = ord[i];
+            memmove(&ord[i], &ord[i + 1], (nsel - i - 1) * sizeof *ord);
+            ord[nsel - 1] = t;
+            break;
+        }
+    s->sentences = calloc(nsel ? nsel : 1, sizeof *s->sentences);
+    if (!s->sentences) {
+        e = CHR_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < nsel; i++) {
+        const cand_s *c = &x.c[ord[i].cand];
+        const tl_article *a = &docs[c->doc].a;
+        char *t = tl_fold_space(a->text + a->sents[c->pos].start,
+                                a->sents[c->pos].end - a->sents[c->pos].start);
+        if (t && ord[i].cand == extra) {
+            char *cut = cut_words(t, budget - used);
+            free(t);
+            t = cut;
+        }
+        const char *kept = keep(pv, t);
+        if (!kept) {
+            e = CHR_ENOMEM;
+            goto done;
+        }
+        chr_summary_sentence *ss = &s->sentences[s->n];
+        doc_of[s->n++] = c->doc;
+        ss->article_id = a->id;
+        ss->article = keep(pv, strdup(tl_article_name(a)));
+        ss->text = kept;
+        s->words += count_words(kept, strlen(kept));
+    }
+    s->headline = keep(pv, make_headline(docs, s, doc_of));
+    if (!s->headline)
+        e = CHR_ENOMEM;
+done:
+    for (size_t i = 0; i < x.n; i++)
+        free(x.c[i].cpt);
+    free(x.c);
+    free(x.covered);
+    cmap_free(&x.cm);
+    free(tb);
+    free(ord);
+    free(doc_of);
+    if (docs)
+        for (size_t i = 0; i < n_ids; i++)
+            tl_article_free(&docs[i].a);
+    free(docs);
+    free(ids);
+    tl_loader_close(l);
+    chr_ct_free(ct);
+    if (e) {
+        chr_summary_free(s);
+        return chr_diag_set(d, e, "", 0, -1, "summary: %s", chr_strerror(e));
+    }
+    *out = s;
+    return CHR_OK;
+}
+
+void chr_summary_free(chr_summary *s)
+{
+    if (!s)
+        return;
+    sum_priv *pv = s->priv;
+    if (pv) {
+        for (size_t i = 0; i < pv->n; i++)
+            free(pv->strings[i]);
+        free(pv->strings);
+        free(pv);
+    }
+    free(s->sentences);
+    free(s);
+}
+
+void chr_summary_write_json(const chr_summary *s, chr_json *j)
+{
+    chr_json_begin_object(j);
+    chr_json_kstring(j, "headline", s->headline);
+    size_t len = 0;
+    for (size_t i = 0; i < s->n; i++)
+        len += strlen(s->sentences[i].text) + 1;
+    char *text = malloc(len + 1);
+    if (text) {
+        size_t k = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            size_t n = strlen(s->sentences[i].text);
+            memcpy(text + k, s->sentences[i].text, n);
+            k += n;
+            if (i + 1 < s->n)
+                text[k++] = '\n';
+        }
+        text[k] = '\0';
+    }
+    chr_json_kstring(j, "summary", text ? text : "");
+    free(text);
+    chr_json_key(j, "sentences");
+    chr_json_begin_array(j);
+    for (size_t i = 0; i < s->n; i++) {
+        chr_json_begin_object(j);
+        chr_json_kstring(j, "article", s->sentences[i].article);
+        chr_json_kstring(j, "text", s->sentences[i].text);
+        chr_json_end_object(j);
+    }
+    chr_json_end_array(j);
+    chr_json_end_object(j);
+}

@@ -1,0 +1,912 @@
+/* chronicle — timeline: event mentions and their incremental grouping.
+ * Owns: which sentences are timeline points (dated by a DATE/TIME timex, or
+ * an undated lead placed at the publication date), the entries they join
+ * (same or compatible dates, similar content), the tl_* tables, and the
+ * pipeline's updater. Ranking and output are timeline_read.c. */
+#include <ctype.h>
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timeline_int.h"
+
+/* Similarity (idf-weighted cosine of a sentence with an entry centroid)
+ * needed to join an entry: with exactly the same date, with a compatible
+ * date (one contains the other), and with a date that only overlaps or is a
+ * few days off (the entry then may report a conflict). Publication-date placements join
+ * entries up to SOFT_DAYS away without moving their date. */
+#define JOIN_EXACT_DAY 0.08
+#define JOIN_EXACT 0.02 /* a month or week: stories rarely have two events in one */
+#define JOIN_SIM 0.22
+#define CONFLICT_SIM 0.50
+#define CONFLICT_DAYS 3
+#define SOFT_DAYS 7
+/* Mention weights by what dated the sentence. */
+#define W_LEAD 0.5f  /* undated lead placed at the publication date */
+#define W_OTHER 0.35f /* undated reporting sentence after the lead */
+#define LEAD_SENTENCES 3
+
+/* ---- cues: words that make an undated sentence the article's own news ---- */
+
+static int word_in(const char *w, const char *list)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if ((size_t)(q - p) == n && n && memcmp(p, w, n) == 0)
+            return 1;
+        p = q;
+    }
+    return 0;
+}
+
+static int ends_with(const char *w, const char *suffix)
+{
+    size_t n = strlen(w), k = strlen(suffix);
+    return n > k + 2 && memcmp(w + n - k, suffix, k) == 0;
+}
+
+typedef struct cue_lang {
+    const char *lang;
+    const char *report;    /* reporting verbs and "according to" words */
+    const char *future;    /* future and plan markers */
+    const char *aux;       /* perfect auxiliaries: aux + participle = past */
+    const char *past_sfx;  /* space-separated past endings (simple past / participles) */
+    const char *fut_sfx;   /* future endings */
+} cue_lang;
+
+static const cue_lang cues[] = {
+    {"en",
+     "said says announced confirmed reported told stated declared according warned agreed signed "
+     "met visited held killed died arrived launched approved rejected ordered claimed",
+     "will would shall plans plan planned expected scheduled going", "has have had", "ed", ""},
+    {"es",
+     "dijo afirmó anunció aseguró declaró informó confirmó explicó indicó señaló según denunció "
+     "murieron murió",
+     "va van irá prevé previsto planea", "ha han había habían", "ó aron ieron ado ados ido idos",
+     "rá rán"},
+    {"fr",
+     "déclaré annoncé affirmé indiqué selon confirmé expliqué précisé estimé dénoncé annonce "
+     "affirme indique déclare",
+     "va vont sera seront devrait prévu prévoit", "a ont avait avaient", "é és ée ées",
+     "ra ront"},
+    {"it",
+     "detto annunciato affermato dichiarato secondo confermato spiegato riferito",
+     "sarà saranno previsto prevede dovrebbe", "ha hanno aveva avevano è sono",
+     "ato ati ata ito iti uto uti ò", "rà ranno"},
+    {"pt", "disse afirmou anunciou segundo declarou confirmou informou",
+     "vai vão será serão prevê previsto", "tem têm", "ou aram eram ado ido", "rá rão"},
+    {"de", "sagte erklärte teilte laut bestätigte berichtete kündigte",
+     "wird werden soll sollen geplant", "hat haben hatte hatten", "te ten", ""},
+};
+
+static const cue_lang *cue_for(const char *lang)
+{
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+        if (lang && strcmp(lang, cues[i].lang) == 0)
+            return &cues[i];
+    return &cues[0];
+}
+
+static int ends_with_any(const char *w, const char *list)
+{
+    char sfx[16];
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        size_t n = (size_t)(q - p);
+        if (n && n < sizeof sfx) {
+            memcpy(sfx, p, n);
+            sfx[n] = '\0';
+            if (ends_with(w, sfx))
+                return 1;
+        }
+        p = q;
+    }
+    return 0;
+}
+
+/* +1 when the sentence reports something (reporting verb or past tense), -1
+ * when it only announces the future, 0 when unclear. *words gets its word
+ * count. */
+static int report_cue(const char *lang, const char *s, size_t len, int *words)
+{
+    const cue_lang *c = cue_for(lang);
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, s, len);
+    char w[CHR_CT_MAXWORD + 8];
+    int report = 0, past = 0, future = 0, aux = 0, n = 0;
+    int wl, numeric;
+    while ((wl = chr_ct_next_word(&it, w, &numeric)) >= 0) {
+        n++;
+        if (numeric)
+            continue;
+        if (word_in(w, c->report))
+            report = 1;
+        if (word_in(w, c->future) || (c->fut_sfx[0] && ends_with_any(w, c->fut_sfx)))
+            future = 1;
+        if (aux && ends_with_any(w, c->past_sfx))
+            past = 1;
+        aux = word_in(w, c->aux);
+        if (strcmp(c->lang, "en") == 0 ? ends_with(w, "ed") && wl >= 5
+                                       : strcmp(c->lang, "fr") && ends_with_any(w, c->past_sfx) &&
+                                             wl >= 5)
+            past = 1;
+    }
+    *words = n;
+    if (report)
+        return 1;
+    if (future)
+        return -1;
+    return past ? 1 : 0;
+}
+
+/* The word just before offset off in the sentence [s, off), lowercased. */
+static void word_before(const char *text, size_t s, size_t off, char *buf, size_t size)
+{
+    size_t e = off;
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == ','))
+        e--;
+    size_t b = e;
+    while (b > s && !isspace((unsigned char)text[b - 1]))
+        b--;
+    size_t n = e - b < size - 1 ? e - b : size - 1;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)tolower((unsigned char)text[b + i]);
+    buf[n] = '\0';
+}
+
+/* Words before a date that make it the edge of a period, not an event. */
+static const char period_words[] =
+    "since until till through desde hasta depuis jusqu'à jusqu'au jusqu'en dès seit bis "
+    "dal dalla fino sino até";
+
+/* ---- extraction ---- */
+
+static size_t nonspace(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !isspace((unsigned char)s[i]);
+    return k;
+}
+
+/* Words with a letter in s[0..n). */
+static int alpha_words(const char *s, size_t n)
+{
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, s, n);
+    char w[CHR_CT_MAXWORD + 8];
+    int k = 0, numeric;
+    while (chr_ct_next_word(&it, w, &numeric) >= 0)
+        k += !numeric;
+    return k;
+}
+
+static int push_mention(tl_mention **out, size_t *n, size_t *cap, const tl_mention *m)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        tl_mention *nm = realloc(*out, nc * sizeof *nm);
+        if (!nm)
+            return -1;
+        *out = nm;
+        *cap = nc;
+    }
+    (*out)[(*n)++] = *m;
+    return 0;
+}
+
+static float gran_weight(chr_gran g)
+{
+    switch (g) {
+    case CHR_GRAN_DAY:
+        return 1.0f;
+    case CHR_GRAN_WEEK:
+    case CHR_GRAN_MONTH:
+        return 0.8f;
+    case CHR_GRAN_YEAR:
+        return 0.5f;
+    default:
+        return 0.6f;
+    }
+}
+
+chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0, tx = 0;
+    int lead_seen = 0;
+    for (size_t si = 0; si < a->n_sents; si++) {
+        size_t s = a->sents[si].start, e = a->sents[si].end;
+        const char *stext = a->text + s;
+        size_t slen = e - s, sns = nonspace(stext, slen);
+        tl_vec v = {NULL, 0};
+        int have_vec = 0, dated = 0;
+        size_t first_new = *n;
+        while (tx < a->n_tx && a->tx[tx].sentence < (int32_t)si)
+            tx++;
+        for (size_t k = tx; k < a->n_tx && a->tx[k].sentence == (int32_t)si; k++) {
+            const tl_timex *t = &a->tx[k];
+            if (strcmp(t->type, "DATE") != 0 && strcmp(t->type, "TIME") != 0)
+                continue;
+            int32_t s0, e0, s1, e1;
+            chr_gran g, g1;
+            if (!tl_value_interval(t->value, &s0, &e0, &g))
+                continue;
+            if (t->end_value[0] && tl_value_interval(t->end_value, &s1, &e1, &g1) && e1 >= s0) {
+                e0 = e1;
+                if (g1 > g)
+                    g = g1;
+            }
+            if (e0 - s0 > TL_MAX_SPAN)
+                continue;
+            dated = 1;
+            /* a sentence that is little more than the date: a dateline or stamp */
+            if (t->end <= t->start || (size_t)t->end > a->len ||
+                nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
+                alpha_words(stext, slen) - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4)
+                continue;
+            int dup = 0;
+            for (size_t j = first_new; j < *n; j++)
+                if ((*out)[j].start == s0 && (*out)[j].end == e0)
+                    dup = 1;
+            if (dup)
+                continue;
+            float w = gran_weight(g);
+            if (g == CHR_GRAN_YEAR && a->pub_day != TL_NO_DAY && s0 <= a->pub_day && a->pub_day <= e0)
+                w *= 0.5f; /* "this year": vague */
+            char prev[32];
+            word_before(a->text, s, (size_t)t->start, prev, sizeof prev);
+            if (word_in(prev, period_words))
+                w *= 0.5f;
+            if (!have_vec) {
+                if (tl_sentence_vec(ct, a, si, &v) != 0)
+                    goto oom;
+                have_vec = 1;
+            }
+            tl_mention m = {a->id, a->indep, (int32_t)si, t->start, t->end, s0, e0, g, w, {NULL, 0}};
+            if (v.n) {
+                m.v.t = malloc(v.n * sizeof *v.t);
+                if (!m.v.t)
+                    goto oom;
+                memcpy(m.v.t, v.t, v.n * sizeof *v.t);
+                m.v.n = v.n;
+            }
+            if (push_mention(out, n, &cap, &m) != 0) {
+                tl_vec_free(&m.v);
+                goto oom;
+            }
+        }
+        /* Undated: the lead, and reporting sentences right after it, are the
+         * article's own news of its publication day. */
+        int words = 0;
+        int cue = 0;
+        if (!dated && a->pub_day != TL_NO_DAY && lead_seen < LEAD_SENTENCES &&
+            slen > 0 && stext[slen - 1] != '?' && stext[slen - 1] != ':') {
+            cue = report_cue(a->lang, stext, slen, &words);
+            if (words >= 6 && words <= 80) {
+                int is_lead = lead_seen == 0;
+                lead_seen++;
+                if (cue > 0 || (is_lead && cue == 0)) {
+                    if (!have_vec) {
+                        if (tl_sentence_vec(ct, a, si, &v) != 0)
+                            goto oom;
+                        have_vec = 1;
+                    }
+                    tl_mention m = {a->id, a->indep, (int32_t)si, -1, -1, a->pub_day,
+                                    a->pub_day, CHR_GRAN_DAY, is_lead ? W_LEAD : W_OTHER, v};
+                    v.t = NULL;
+                    v.n = 0;
+                    if (push_mention(out, n, &cap, &m) != 0) {
+                        tl_vec_free(&m.v);
+                        goto oom;
+                    }
+                }
+            }
+        } else if (dated && lead_seen < LEAD_SENTENCES) {
+            lead_seen++;
+        }
+        tl_vec_free(&v);
+        continue;
+    oom:
+        tl_vec_free(&v);
+        tl_mentions_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return CHR_ENOMEM;
+    }
+    return CHR_OK;
+}
+
+void tl_mentions_free(tl_mention *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        tl_vec_free(&m[i].v);
+    free(m);
+}
+
+/* ---- grouping ---- */
+
+struct tl_group {
+    sqlite3 *db;
+    tl_loader *src;
+    chr_ct *ct;
+    int has_story;
+    sqlite3_stmt *q_done, *q_story, *q_ins_art, *q_fine, *q_coarse, *q_ins_entry, *q_upd_entry,
+        *q_ins_mention, *q_df, *q_upd_df;
+    /* idf of the current article's terms */
+    uint32_t *df_terms;
+    double *df_idf;
+    size_t df_n, df_cap;
+};
+
+static int gprep(tl_group *g, sqlite3_stmt **q, const char *sql)
+{
+    if (*q) {
+        sqlite3_reset(*q);
+        sqlite3_clear_bindings(*q);
+        return SQLITE_OK;
+    }
+    return sqlite3_prepare_v3(g->db, sql, -1, SQLITE_PREPARE_PERSISTENT, q, NULL);
+}
+
+static chr_err gdb_err(tl_group *g, chr_diag *d, const char *what)
+{
+    return chr_diag_set(d, CHR_EDB, "", 0, -1, "timeline: %s: %s", what, sqlite3_errmsg(g->db));
+}
+
+chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
+{
+    *out = NULL;
+    tl_group *g = calloc(1, sizeof *g);
+    if (!g)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+    g->db = db;
+    g->ct = chr_ct_new();
+    if (!g->ct || tl_loader_open(src, &g->src) != CHR_OK) {
+        tl_group_close(g);
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+    }
+    if (sqlite3_exec(db, CHR_TIMELINE_SCHEMA, NULL, NULL, NULL) != SQLITE_OK) {
+        chr_err e = gdb_err(g, d, "creating tables");
+        tl_group_close(g);
+        return e;
+    }
+    g->has_story = tl_table_exists(src, "story_article");
+    *out = g;
+    return CHR_OK;
+}
+
+static void group_finalize(tl_group *g)
+{
+    sqlite3_stmt **all[] = {&g->q_done,  &g->q_story,       &g->q_ins_art,     &g->q_fine,
+                            &g->q_coarse, &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
+                            &g->q_df,    &g->q_upd_df};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        sqlite3_finalize(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+void tl_group_close(tl_group *g)
+{
+    if (!g)
+        return;
+    group_finalize(g);
+    tl_loader_close(g->src);
+    chr_ct_free(g->ct);
+    free(g->df_terms);
+    free(g->df_idf);
+    free(g);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double idf_lookup(void *ctx, uint32_t term)
+{
+    tl_group *g = ctx;
+    size_t lo = 0, hi = g->df_n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g->df_terms[mid] < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < g->df_n && g->df_terms[lo] == term ? g->df_idf[lo] : 1.0;
+}
+
+/* BM25's idf, floored: a name every article of the story uses still says
+ * a little about which of its events a sentence reports. */
+double tl_idf(double n_docs, double df)
+{
+    double v = log(1.0 + (n_docs - df + 0.5) / (df + 0.5));
+    return v > TL_IDF_FLOOR ? v : TL_IDF_FLOOR;
+}
+
+/* Count the article's distinct terms into tl_df (term 0 counts articles)
+ * and compute their idf for this update. */
+static chr_err update_df(tl_group *g, int64_t story, const tl_mention *m, size_t n, chr_diag *d)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total += m[i].v.n;
+    if (total > g->df_cap) {
+        uint32_t *nt = realloc(g->df_terms, total * sizeof *nt);
+        if (nt)
+            g->df_terms = nt;
+        double *ni = nt ? realloc(g->df_idf, total * sizeof *ni) : NULL;
+        if (!nt || !ni)
+            return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+        g->df_idf = ni;
+        g->df_cap = total;
+    }
+    size_t k = 0;
+    g->df_terms[k++] = 0;
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t j = 0; j < m[i].v.n; j++)
+            g->df_terms[k++] = m[i].v.t[j].id;
+    qsort(g->df_terms, k, sizeof *g->df_terms, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!u || g->df_terms[u - 1] != g->df_terms[i])
+            g->df_terms[u++] = g->df_terms[i];
+    g->df_n = u;
+    double n_docs = 1;
+    for (size_t i = 0; i < u; i++) {
+        if (gprep(g, &g->q_upd_df,
+                  "INSERT INTO tl_df(story_id, term, df) VALUES(?1, ?2, 1)"
+                  " ON CONFLICT(story_id, term) DO UPDATE SET df = df + 1 RETURNING df") !=
+            SQLITE_OK)
+            return gdb_err(g, d, "preparing df update");
+        sqlite3_bind_int64(g->q_upd_df, 1, story);
+        sqlite3_bind_int64(g->q_upd_df, 2, g->df_terms[i]);
+        double df = 1;
+        if (sqlite3_step(g->q_upd_df) != SQLITE_ROW)
+            return gdb_err(g, d, "updating df");
+        df = sqlite3_column_double(g->q_upd_df, 0);
+        sqlite3_reset(g->q_upd_df);
+        if (i == 0)
+            n_docs = df;
+        g->df_idf[i] = tl_idf(n_docs, df);
+    }
+    return CHR_OK;
+}
+
+typedef struct cand {
+    int64_t id;
+    int32_t start, end;
+    chr_gran gran;
+    int soft, n_mentions;
+    double margin; /* similarity above the threshold that applies */
+    tl_vec c;      /* its centroid */
+} cand;
+
+/* Days between two intervals, 0 when they overlap. */
+static int32_t gap_days(int32_t s1, int32_t e1, int32_t s2, int32_t e2)
+{
+    return s2 > e1 ? s2 - e1 : s1 > e2 ? s1 - e2 : 0;
+}
+
+/* The threshold for m to join an entry with core [s, e] at granularity eg
+ * (soft: dated only by publication dates), or a negative value when it may
+ * not. *near is set when joining would be a date conflict. */
+static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran eg, int soft,
+                             int *near)
+{
+    int msoft = m->tx_start < 0;
+    int32_t gap = gap_days(m->start, m->end, s, e);
+    *near = 0;
+    if (msoft && soft)
+        return gap == 0 ? JOIN_SIM : -1;
+    if (msoft || soft)
+        return gap <= SOFT_DAYS && m->end - m->start <= TL_FINE_SPAN ? JOIN_SIM : -1;
+    if (m->start == s && m->end == e && m->gran == eg && eg != CHR_GRAN_YEAR)
+        return eg == CHR_GRAN_DAY ? JOIN_EXACT_DAY : JOIN_EXACT;
+    if ((m->start >= s && m->end <= e) || (s >= m->start && e <= m->end))
+        return JOIN_SIM; /* one contains the other: 2023-10 and 2023-10-18 */
+    if (gap == 0) {      /* ranges that only overlap: May 16-17 and May 17-21 */
+        *near = 1;
+        return CONFLICT_SIM;
+    }
+    if (gap <= CONFLICT_DAYS && m->gran == CHR_GRAN_DAY && eg == CHR_GRAN_DAY) {
+        *near = 1;
+        return CONFLICT_SIM;
+    }
+    return -1;
+}
+
+/* Best entry for m among the rows of q (id, start, end, gran, soft, norm,
+ * centroid, n_mentions): *best among entries it may join without a date
+ * conflict, *best_near among those a few days off. */
+static void scan_candidates(tl_group *g, sqlite3_stmt *q, const tl_mention *m, double mnorm,
+                            cand *best, cand *best_near)
+{
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        int32_t s = sqlite3_column_int(q, 1), e = sqlite3_column_int(q, 2);
+        chr_gran eg = (chr_gran)sqlite3_column_int(q, 3);
+        int soft = sqlite3_column_int(q, 4), near;
+        double cnorm = sqlite3_column_double(q, 5);
+        double th = join_threshold(m, s, e, eg, soft, &near);
+        if (th < 0 || cnorm <= 0 || mnorm <= 0)
+            continue;
+        const tl_term *c = sqlite3_column_blob(q, 6);
+        uint32_t cn = (uint32_t)((size_t)sqlite3_column_bytes(q, 6) / sizeof *c);
+        /* centroid weights already carry idf: weight only the mention's side */
+        double dot = 0;
+        uint32_t i = 0, j = 0;
+        while (i < m->v.n && j < cn) {
+            if (m->v.t[i].id < c[j].id)
+                i++;
+            else if (c[j].id < m->v.t[i].id)
+                j++;
+            else {
+                dot += m->v.t[i].w * idf_lookup(g, m->v.t[i].id) * c[j].w;
+                i++;
+                j++;
+            }
+        }
+        double margin = dot / (mnorm * cnorm) - th;
+        if (getenv("TL_DEBUG"))
+            fprintf(stderr, "art %lld sent %d [%d,%d] vs entry %lld [%d,%d] sim %.3f th %.2f\n",
+                    (long long)m->article_id, m->sentence, m->start, m->end,
+                    (long long)sqlite3_column_int64(q, 0), s, e, dot / (mnorm * cnorm), th);
+        cand *b = near ? best_near : best;
+        if (margin < 0 || (b->id && margin <= b->margin))
+            continue;
+        tl_vec nv;
+        if (tl_vec_from_blob(c, sqlite3_column_bytes(q, 6), &nv) != 0)
+            continue;
+        tl_vec_free(&b->c);
+        b->c = nv;
+        b->id = sqlite3_column_int64(q, 0);
+        b->start = s;
+        b->end = e;
+        b->gran = eg;
+        b->soft = soft;
+        b->margin = margin;
+        b->n_mentions = sqlite3_column_int(q, 7);
+    }
+    sqlite3_reset(q);
+}
+
+static chr_err write_centroid(sqlite3_stmt *q, int col, const tl_vec *c, double *norm)
+{
+    double s = 0;
+    for (uint32_t i = 0; i < c->n; i++)
+        s += (double)c->t[i].w * c->t[i].w;
+    *norm = sqrt(s);
+    sqlite3_bind_blob(q, col, c->n ? (const void *)c->t : (const void *)"", (int)(c->n * sizeof *c->t),
+                      SQLITE_TRANSIENT);
+    return CHR_OK;
+}
+
+/* The mention's vector with idf folded in (what centroids add up). */
+static int idf_vec(tl_group *g, const tl_mention *m, tl_vec *out)
+{
+    out->n = 0;
+    out->t = m->v.n ? malloc(m->v.n * sizeof *out->t) : NULL;
+    if (m->v.n && !out->t)
+        return -1;
+    for (uint32_t i = 0; i < m->v.n; i++) {
+        out->t[i].id = m->v.t[i].id;
+        out->t[i].w = (float)(m->v.t[i].w * idf_lookup(g, m->v.t[i].id));
+    }
+    out->n = m->v.n;
+    return 0;
+}
+
+static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_diag *d)
+{
+    double mnorm = tl_vec_norm(&m->v, idf_lookup, g);
+    cand ov, near;
+    memset(&ov, 0, sizeof ov);
+    memset(&near, 0, sizeof near);
+    int32_t w = SOFT_DAYS > CONFLICT_DAYS ? SOFT_DAYS : CONFLICT_DAYS;
+    static const char cand_sql[] =
+        "SELECT id, start_day, end_day, gran, soft, norm, centroid, n_mentions FROM tl_entry"
+        " WHERE story_id=?1 AND coarse=?2 AND start_day BETWEEN ?3 AND ?4 AND end_day >= ?5";
+    /* fine entries (span <= TL_FINE_SPAN) near m, then coarse ones over it */
+    if (gprep(g, &g->q_fine, cand_sql) != SQLITE_OK || gprep(g, &g->q_coarse, cand_sql) != SQLITE_OK)
+        return gdb_err(g, d, "preparing candidate query");
+    sqlite3_bind_int64(g->q_fine, 1, story);
+    sqlite3_bind_int(g->q_fine, 2, 0);
+    sqlite3_bind_int(g->q_fine, 3, m->start - TL_FINE_SPAN - w);
+    sqlite3_bind_int(g->q_fine, 4, m->end + w);
+    sqlite3_bind_int(g->q_fine, 5, m->start - w);
+    scan_candidates(g, g->q_fine, m, mnorm, &ov, &near);
+    sqlite3_bind_int64(g->q_coarse, 1, story);
+    sqlite3_bind_int(g->q_coarse, 2, 1);
+    sqlite3_bind_int(g->q_coarse, 3, m->start - TL_MAX_SPAN);
+    sqlite3_bind_int(g->q_coarse, 4, m->end);
+    sqlite3_bind_int(g->q_coarse, 5, m->start);
+    scan_candidates(g, g->q_coarse, m, mnorm, &ov, &near);
+    cand *b = ov.id ? &ov : near.id ? &near : NULL;
+    tl_vec add;
+    if (idf_vec(g, m, &add) != 0) {
+        tl_vec_free(&ov.c);
+        tl_vec_free(&near.c);
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+    }
+    int64_t entry;
+    double norm;
+    int rc;
+    int msoft = m->tx_start < 0;
+    if (b) {
+        if (tl_vec_add(&b->c, &add, 1.0f) != 0) {
+            tl_vec_free(&ov.c);
+            tl_vec_free(&near.c);
+            tl_vec_free(&add);
+            return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+        }
+        tl_vec_prune(&b->c, TL_CENTROID);
+        /* the core date: a dated mention narrows it (or gives a soft entry
+         * its first real date); placements and conflicting dates leave it */
+        int32_t s = b->start, e = b->end;
+        chr_gran eg = b->gran;
+        int soft = b->soft;
+        if (!msoft && soft) {
+            s = m->start;
+            e = m->end;
+            eg = m->gran;
+            soft = 0;
+        } else if (!msoft && b == &ov) {
+            s = s > m->start ? s : m->start;
+            e = e < m->end ? e : m->end;
+            eg = eg < m->gran ? eg : m->gran;
+        }
+        if (gprep(g, &g->q_upd_entry,
+                  "UPDATE tl_entry SET start_day=?2, end_day=?3, gran=?4, soft=?5, coarse=?6,"
+                  " n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1") != SQLITE_OK)
+            rc = SQLITE_ERROR;
+        else {
+            sqlite3_bind_int64(g->q_upd_entry, 1, b->id);
+            sqlite3_bind_int(g->q_upd_entry, 2, s);
+            sqlite3_bind_int(g->q_upd_entry, 3, e);
+            sqlite3_bind_int(g->q_upd_entry, 4, (int)eg);
+            sqlite3_bind_int(g->q_upd_entry, 5, soft);
+            sqlite3_bind_int(g->q_upd_entry, 6, e - s > TL_FINE_SPAN);
+            sqlite3_bind_int(g->q_upd_entry, 7, b->n_mentions + 1);
+            write_centroid(g->q_upd_entry, 9, &b->c, &norm);
+            sqlite3_bind_double(g->q_upd_entry, 8, norm);
+            rc = sqlite3_step(g->q_upd_entry);
+            sqlite3_reset(g->q_upd_entry);
+        }
+        entry = b->id;
+    } else {
+        tl_vec_prune(&add, TL_CENTROID);
+        if (gprep(g, &g->q_ins_entry,
+                  "INSERT INTO tl_entry(story_id, start_day, end_day, gran, soft, coarse,"
+                  " n_mentions, norm, centroid) VALUES(?1,?2,?3,?4,?5,?6,1,?7,?8)") != SQLITE_OK)
+            rc = SQLITE_ERROR;
+        else {
+            sqlite3_bind_int64(g->q_ins_entry, 1, story);
+            sqlite3_bind_int(g->q_ins_entry, 2, m->start);
+            sqlite3_bind_int(g->q_ins_entry, 3, m->end);
+            sqlite3_bind_int(g->q_ins_entry, 4, (int)m->gran);
+            sqlite3_bind_int(g->q_ins_entry, 5, msoft);
+            sqlite3_bind_int(g->q_ins_entry, 6, m->end - m->start > TL_FINE_SPAN);
+            write_centroid(g->q_ins_entry, 8, &add, &norm);
+            sqlite3_bind_double(g->q_ins_entry, 7, norm);
+            rc = sqlite3_step(g->q_ins_entry);
+            sqlite3_reset(g->q_ins_entry);
+        }
+        entry = sqlite3_last_insert_rowid(g->db);
+    }
+    tl_vec_free(&ov.c);
+    tl_vec_free(&near.c);
+    tl_vec_free(&add);
+    if (rc != SQLITE_DONE)
+        return gdb_err(g, d, "writing entry");
+    if (gprep(g, &g->q_ins_mention,
+              "INSERT OR IGNORE INTO tl_mention(article_id, sentence, tx_start, tx_end, entry_id,"
+              " indep, start_day, end_day, gran, weight, terms)"
+              " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)") != SQLITE_OK)
+        return gdb_err(g, d, "preparing mention insert");
+    sqlite3_stmt *q = g->q_ins_mention;
+    sqlite3_bind_int64(q, 1, m->article_id);
+    sqlite3_bind_int(q, 2, m->sentence);
+    sqlite3_bind_int(q, 3, m->tx_start);
+    sqlite3_bind_int(q, 4, m->tx_end);
+    sqlite3_bind_int64(q, 5, entry);
+    sqlite3_bind_int64(q, 6, m->indep);
+    sqlite3_bind_int(q, 7, m->start);
+    sqlite3_bind_int(q, 8, m->end);
+    sqlite3_bind_int(q, 9, (int)m->gran);
+    sqlite3_bind_double(q, 10, m->weight);
+    sqlite3_bind_blob(q, 11, m->v.n ? (const void *)m->v.t : (const void *)"",
+                      (int)(m->v.n * sizeof *m->v.t), SQLITE_STATIC);
+    rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE)
+        return gdb_err(g, d, "inserting mention");
+    return CHR_OK;
+}
+
+/* Add article id to story key story (0 = the whole-database timeline). */
+static chr_err add_to_story(tl_group *g, int64_t id, int64_t story, chr_diag *d)
+{
+    if (gprep(g, &g->q_done, "SELECT 1 FROM tl_article WHERE article_id=?1") != SQLITE_OK)
+        return gdb_err(g, d, "preparing lookup");
+    sqlite3_bind_int64(g->q_done, 1, id);
+    int done = sqlite3_step(g->q_done) == SQLITE_ROW;
+    sqlite3_reset(g->q_done);
+    if (done)
+        return CHR_OK;
+    tl_article a;
+    chr_err e = tl_article_load(g->src, id, 1, &a);
+    if (e == CHR_ENOTFOUND)
+        return chr_diag_set(d, e, "", 0, -1, "timeline: no article %lld", (long long)id);
+    if (e)
+        return chr_diag_set(d, e, "", 0, -1, "timeline: reading article %lld failed",
+                            (long long)id);
+    tl_mention *m = NULL;
+    size_t n = 0;
+    e = tl_extract(g->ct, &a, &m, &n);
+    tl_article_free(&a);
+    if (e)
+        return chr_diag_set(d, e, "", 0, -1, "timeline: out of memory");
+    if (n)
+        e = update_df(g, story, m, n, d);
+    for (size_t i = 0; i < n && !e; i++)
+        e = add_mention(g, story, &m[i], d);
+    tl_mentions_free(m, n);
+    if (e)
+        return e;
+    if (gprep(g, &g->q_ins_art,
+              "INSERT INTO tl_article(article_id, story_id, n_mentions) VALUES(?1,?2,?3)") !=
+        SQLITE_OK)
+        return gdb_err(g, d, "preparing article insert");
+    sqlite3_bind_int64(g->q_ins_art, 1, id);
+    sqlite3_bind_int64(g->q_ins_art, 2, story);
+    sqlite3_bind_int64(g->q_ins_art, 3, (sqlite3_int64)n);
+    int rc = sqlite3_step(g->q_ins_art);
+    sqlite3_reset(g->q_ins_art);
+    return rc == SQLITE_DONE ? CHR_OK : gdb_err(g, d, "recording article");
+}
+
+chr_err tl_group_add(tl_group *g, int64_t article_id, int64_t story_id, chr_diag *d)
+{
+    if (story_id <= 0) {
+        if (!g->has_story)
+            g->has_story = tl_table_exists(g->db, "story_article");
+        if (!g->has_story)
+            return CHR_OK;
+        if (gprep(g, &g->q_story, "SELECT story_id FROM story_article WHERE article_id=?1") !=
+            SQLITE_OK)
+            return gdb_err(g, d, "preparing story lookup");
+        sqlite3_bind_int64(g->q_story, 1, article_id);
+        if (sqlite3_step(g->q_story) == SQLITE_ROW)
+            story_id = sqlite3_column_int64(g->q_story, 0);
+        sqlite3_reset(g->q_story);
+        if (story_id <= 0)
+            return CHR_OK;
+    }
+    return add_to_story(g, article_id, story_id, d);
+}
+
+chr_err tl_story_articles(sqlite3 *src, int64_t story_id, int64_t **ids, size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    sqlite3_stmt *q;
+    const char *sql = story_id ? "SELECT article_id FROM story_article WHERE story_id=?1"
+                                 " ORDER BY article_id"
+                               : "SELECT id FROM articles ORDER BY id";
+    if (sqlite3_prepare_v2(src, sql, -1, &q, NULL) != SQLITE_OK)
+        return story_id ? CHR_ENOTFOUND : CHR_EDB;
+    if (story_id)
+        sqlite3_bind_int64(q, 1, story_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            int64_t *ni = realloc(*ids, nc * sizeof *ni);
+            if (!ni) {
+                sqlite3_finalize(q);
+                free(*ids);
+                *ids = NULL;
+                *n = 0;
+                return CHR_ENOMEM;
+            }
+            *ids = ni;
+            cap = nc;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(q, 0);
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? CHR_OK : CHR_EDB;
+}
+
+chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_diag *d)
+{
+    *mem = NULL;
+    int64_t *ids = NULL;
+    size_t n = 0;
+    chr_err e = tl_story_articles(src, story_id, &ids, &n);
+    if (e)
+        return chr_diag_set(d, e, "", 0, -1, "timeline: cannot list the story's articles");
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        free(ids);
+        sqlite3_close(db);
+        return chr_diag_set(d, CHR_EDB, "", 0, -1, "timeline: cannot open a memory database");
+    }
+    tl_group *g = NULL;
+    e = tl_group_open(db, src, &g, d);
+    if (!e)
+        e = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? CHR_OK : CHR_EDB;
+    for (size_t i = 0; i < n && !e; i++)
+        e = add_to_story(g, ids[i], story_id, d);
+    if (!e)
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    tl_group_close(g);
+    free(ids);
+    if (e) {
+        sqlite3_close(db);
+        return e;
+    }
+    *mem = db;
+    return CHR_OK;
+}
+
+/* ---- the pipeline's updater ---- */
+
+struct chr_tl_updater {
+    chr_store *st;
+    tl_group *g;
+};
+
+chr_err chr_tl_updater_open(chr_store *st, chr_tl_updater **out, chr_diag *d)
+{
+    *out = NULL;
+    chr_tl_updater *u = calloc(1, sizeof *u);
+    if (!u)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+    u->st = st;
+    *out = u;
+    return CHR_OK;
+}
+
+chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_id, chr_diag *d)
+{
+    if (!u->g) {
+        sqlite3 *db = chr_store_sqlite(u->st);
+        chr_err e = tl_group_open(db, db, &u->g, d);
+        if (e)
+            return e;
+    }
+    return tl_group_add(u->g, article_id, story_id, d);
+}
+
+void chr_tl_updater_discard(chr_tl_updater *u)
+{
+    if (u && u->g) {
+        tl_group_close(u->g);
+        u->g = NULL;
+    }
+}
+
+void chr_tl_updater_close(chr_tl_updater *u)
+{
+    if (!u)
+        return;
+    tl_group_close(u->g);
+    free(u);
+}

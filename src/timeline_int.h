@@ -1,0 +1,193 @@
+/* chronicle — internal: what the timeline files share (timeline.c: mentions
+ * and incremental grouping; timeline_read.c: ranking and output;
+ * timeline_text.c: articles and sentence vectors; summary.c). Not public. */
+#ifndef CHR_TIMELINE_INT_H
+#define CHR_TIMELINE_INT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chronicle/text.h"
+#include "chronicle/timeline.h"
+#include "cluster_text.h"
+
+/* The timeline tables (a store migration, and the in-memory rebuilds).
+ * tl_entry: one event of a story; start/end/gran its core date (the
+ *   intersection of its dated members' days), soft = 1 while only
+ *   publication-date placements date it, coarse = 1 when the core spans more
+ *   than TL_FINE_SPAN days (separate index range).
+ * tl_mention: one dated sentence (tx_start -1: placed at the publication
+ *   date), its vector, and the entry it joined.
+ * tl_article: articles already added (and to which story).
+ * tl_df: per story, how many articles use a term in their dated sentences. */
+#define CHR_TIMELINE_SCHEMA                                                                        \
+    "CREATE TABLE IF NOT EXISTS tl_entry("                                                         \
+    " id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL,"                                          \
+    " start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, gran INTEGER NOT NULL,"                \
+    " soft INTEGER NOT NULL, coarse INTEGER NOT NULL,"                                             \
+    " n_mentions INTEGER NOT NULL, norm REAL NOT NULL, centroid BLOB NOT NULL);"                   \
+    "CREATE INDEX IF NOT EXISTS tl_entry_story ON tl_entry(story_id, coarse, start_day);"          \
+    "CREATE TABLE IF NOT EXISTS tl_mention("                                                       \
+    " article_id INTEGER NOT NULL, sentence INTEGER NOT NULL, tx_start INTEGER NOT NULL,"          \
+    " tx_end INTEGER NOT NULL, entry_id INTEGER NOT NULL, indep INTEGER NOT NULL,"                 \
+    " start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, gran INTEGER NOT NULL,"                \
+    " weight REAL NOT NULL, terms BLOB NOT NULL,"                                                  \
+    " PRIMARY KEY(article_id, sentence, tx_start)) WITHOUT ROWID;"                                 \
+    "CREATE INDEX IF NOT EXISTS tl_mention_entry ON tl_mention(entry_id);"                         \
+    "CREATE TABLE IF NOT EXISTS tl_article("                                                       \
+    " article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, n_mentions INTEGER NOT NULL);"    \
+    "CREATE INDEX IF NOT EXISTS tl_article_story ON tl_article(story_id);"                         \
+    "CREATE TABLE IF NOT EXISTS tl_df("                                                            \
+    " story_id INTEGER NOT NULL, term INTEGER NOT NULL, df INTEGER NOT NULL,"                      \
+    " PRIMARY KEY(story_id, term)) WITHOUT ROWID;"
+
+#define TL_NO_DAY INT32_MIN
+#define TL_FINE_SPAN 62   /* entries spanning more days are "coarse" */
+#define TL_MAX_SPAN 400   /* longer date ranges are periods, not timeline points */
+#define TL_CENTROID 64    /* terms kept per entry centroid */
+#define TL_IDF_FLOOR 0.25
+
+/* idf of a term used by df of a story's n_docs articles. */
+double tl_idf(double n_docs, double df);
+
+/* ---- sparse term vectors ---- */
+
+typedef struct tl_term {
+    uint32_t id;
+    float w;
+} tl_term;
+
+/* Terms ascending by id, each once. */
+typedef struct tl_vec {
+    tl_term *t;
+    uint32_t n;
+} tl_vec;
+
+/* Vector of text[0..len) in language lang: stemmed content words (stop
+ * words dropped), capitalised words not opening the text weighted double.
+ * Returns 0, or -1 on OOM. v->t malloc'd (NULL when empty). */
+int tl_vec_of_text(chr_ct *ct, const char *lang, const char *text, size_t len, tl_vec *v);
+/* Vector of sentence si of a: its words (tl_vec_of_text) plus the entities
+ * the entity module found in it. -1 on OOM. */
+struct tl_article;
+int tl_sentence_vec(chr_ct *ct, const struct tl_article *a, size_t si, tl_vec *v);
+/* a += scale * b (both sorted); -1 on OOM. */
+int tl_vec_add(tl_vec *a, const tl_vec *b, float scale);
+/* Keep the k heaviest terms (re-sorted by id). */
+void tl_vec_prune(tl_vec *v, uint32_t k);
+void tl_vec_free(tl_vec *v);
+/* Serialised form (id, weight pairs, native byte order: the database is
+ * read on the machine that wrote it). */
+int tl_vec_from_blob(const void *blob, int bytes, tl_vec *v);
+
+/* Inverse document frequencies: a lookup the caller provides. */
+typedef double (*tl_idf_fn)(void *ctx, uint32_t term);
+double tl_vec_norm(const tl_vec *v, tl_idf_fn idf, void *ctx);
+double tl_vec_dot(const tl_vec *a, const tl_vec *b, tl_idf_fn idf, void *ctx);
+
+/* ---- stored articles ---- */
+
+typedef struct tl_timex {
+    int32_t start, end, sentence;
+    char type[12];
+    char value[48], end_value[48];
+} tl_timex;
+
+/* An entity mentioned in a sentence (entities/mentions tables). */
+typedef struct tl_ent {
+    int32_t sentence;
+    uint32_t feature; /* chr_ct_feature(1, canonical name) */
+    float w;
+} tl_ent;
+
+typedef struct tl_article {
+    int64_t id;
+    int64_t indep;  /* canonical article of its near-duplicate group (else id) */
+    int64_t dup_of; /* canonical when a near-duplicate, else 0 */
+    char *source, *ext_id, *outlet, *pub_date, *lang, *title;
+    char *text;
+    size_t len;
+    chr_span *sents;
+    size_t n_sents;
+    tl_timex *tx;
+    size_t n_tx;
+    tl_ent *ents; /* by sentence */
+    size_t n_ents;
+    int32_t pub_day; /* TL_NO_DAY when undated */
+} tl_article;
+
+/* Reads articles from one database with cached statements. */
+typedef struct tl_loader tl_loader;
+chr_err tl_loader_open(sqlite3 *db, tl_loader **out);
+void tl_loader_close(tl_loader *l);
+
+/* Load article id (with sentences; timexes and entities when with_tx). CHR_ENOTFOUND
+ * when absent. Free with tl_article_free. */
+chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a);
+void tl_article_free(tl_article *a);
+/* The name an article is cited by: JSON Lines id, else source path. */
+const char *tl_article_name(const tl_article *a);
+/* Canonical article of a near-duplicate (story_article.duplicate_of, else
+ * dedup_sig.canonical), 0 when none or the tables do not exist. */
+int64_t tl_loader_duplicate_of(tl_loader *l, int64_t id);
+
+/* 1 when table name exists in db. */
+int tl_table_exists(sqlite3 *db, const char *name);
+
+/* Copy of text[0..len) with whitespace runs folded to one space, trimmed. */
+char *tl_fold_space(const char *text, size_t len);
+
+/* ---- days ---- */
+
+/* Days since 1970-01-01. */
+int32_t tl_day(int y, int m, int d);
+void tl_ymd(int32_t day, int *y, int *m, int *d);
+/* Day number of "YYYY-MM-DD..." or TL_NO_DAY. */
+int32_t tl_parse_day(const char *s);
+
+/* A TIMEX3 value as a day interval [*start, *end] with its granularity.
+ * Returns 0 when the value is not a calendar point or range the timeline
+ * can place (PAST_REF, durations, XXXX-.., decades, ...). */
+int tl_value_interval(const char *value, int32_t *start, int32_t *end, chr_gran *gran);
+
+/* ISO text of an interval at a granularity into buf (>= 16): "2024-05-16",
+ * "2024-W20", "2024-05", "2024". */
+void tl_format_date(int32_t start, chr_gran g, char *buf, size_t size);
+
+/* ---- mentions ---- */
+
+typedef struct tl_mention {
+    int64_t article_id, indep;
+    int32_t sentence;
+    int32_t tx_start, tx_end; /* -1, -1: placed at the publication date */
+    int32_t start, end;       /* days, inclusive */
+    chr_gran gran;
+    float weight;
+    tl_vec v;
+} tl_mention;
+
+/* The event mentions of an article (sentence order). *out malloc'd, each
+ * mention's vector owned by it: free with tl_mentions_free. */
+chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n);
+void tl_mentions_free(tl_mention *m, size_t n);
+
+/* ---- grouping state ---- */
+
+/* Grouping over one database holding the tl_* tables (the store's, or an
+ * in-memory one for rebuilds); articles are read from src. */
+typedef struct tl_group tl_group;
+
+chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d);
+void tl_group_close(tl_group *g);
+/* Add one article to story story_id (see chr_tl_updater_add). */
+chr_err tl_group_add(tl_group *g, int64_t article_id, int64_t story_id, chr_diag *d);
+
+/* Rebuild story story_id (0: every article of src) into a fresh in-memory
+ * database, which the caller closes. */
+chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_diag *d);
+
+/* Articles of story story_id in src (0: all), ascending. */
+chr_err tl_story_articles(sqlite3 *src, int64_t story_id, int64_t **ids, size_t *n);
+
+#endif

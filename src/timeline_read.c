@@ -1,0 +1,1031 @@
+/* chronicle — timeline: from the grouped state to the timeline people read.
+ * Owns: choosing the persisted state or an in-memory rebuild, each entry's
+ * date (and conflicts), support, importance and representative sentence,
+ * --top / --dates / --sentences selection, and the JSON form. Grouping is
+ * timeline.c; this file never writes the store. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/json.h"
+#include "timeline_int.h"
+
+/* MMR trade-off between closeness to the entry and novelty (--sentences). */
+#define MMR_LAMBDA 0.7
+/* Sentences more alike than this are the same sentence reworded. */
+#define SAME_SENTENCE 0.8
+/* Entries whose dates became the same merge when their centroids are this
+ * alike (grouping is incremental: two entries may narrow to one date). */
+#define MERGE_SIM 0.10
+
+/* ---- strings owned by a timeline ---- */
+
+typedef struct pool {
+    char **s;
+    size_t n, cap;
+} pool;
+
+static const char *pool_take(pool *p, char *s)
+{
+    if (!s)
+        return NULL;
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 64;
+        char **ns = realloc(p->s, nc * sizeof *ns);
+        if (!ns) {
+            free(s);
+            return NULL;
+        }
+        p->s = ns;
+        p->cap = nc;
+    }
+    return p->s[p->n++] = s;
+}
+
+static const char *pool_dup(pool *p, const char *s)
+{
+    return s ? pool_take(p, strdup(s)) : NULL;
+}
+
+static void pool_free(pool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->s[i]);
+    free(p->s);
+}
+
+typedef struct tl_priv {
+    pool strings;
+} tl_priv;
+
+/* ---- the model: entries with their mentions, as loaded ---- */
+
+typedef struct rm { /* one mention */
+    int64_t article_id, indep;
+    int32_t sentence, tx_start, tx_end, start, end;
+    chr_gran gran;
+    float weight;
+    tl_vec v;
+    double sim; /* to its entry's centroid */
+} rm;
+
+typedef struct rentry {
+    int64_t id;
+    tl_vec c;
+    double cnorm;
+    int32_t core_start, core_end; /* tl_entry's date */
+    int core_gran;
+    rm *m;
+    size_t n, cap;
+    /* derived */
+    int32_t start, end;
+    chr_gran gran;
+    int support;
+    double weight, centrality, score;
+    size_t rep; /* representative mention */
+    char conflict[400];
+    int keep;  /* selected for output */
+    int slots; /* sentences to output (--dates) */
+} rentry;
+
+typedef struct model {
+    rentry *e;
+    size_t n;
+    uint32_t *df_terms;
+    double *df_idf;
+    size_t df_n;
+} model;
+
+static void model_free(model *mo)
+{
+    for (size_t i = 0; i < mo->n; i++) {
+        for (size_t k = 0; k < mo->e[i].n; k++)
+            tl_vec_free(&mo->e[i].m[k].v);
+        free(mo->e[i].m);
+        tl_vec_free(&mo->e[i].c);
+    }
+    free(mo->e);
+    free(mo->df_terms);
+    free(mo->df_idf);
+}
+
+static double model_idf(void *ctx, uint32_t term)
+{
+    const model *mo = ctx;
+    size_t lo = 0, hi = mo->df_n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mo->df_terms[mid] < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < mo->df_n && mo->df_terms[lo] == term ? mo->df_idf[lo] : 1.0;
+}
+
+static int cmp_entry_id(const void *a, const void *b)
+{
+    int64_t x = ((const rentry *)a)->id, y = ((const rentry *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static rentry *find_entry(model *mo, int64_t id)
+{
+    size_t lo = 0, hi = mo->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mo->e[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < mo->n && mo->e[lo].id == id ? &mo->e[lo] : NULL;
+}
+
+static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
+{
+    memset(mo, 0, sizeof *mo);
+    sqlite3_stmt *q;
+    size_t cap = 0;
+    int rc;
+    chr_err e = CHR_OK;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT id, centroid, norm, start_day, end_day, gran FROM tl_entry"
+                           " WHERE story_id=?1 ORDER BY id",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(q, 1, story);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (mo->n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            rentry *ne = realloc(mo->e, nc * sizeof *ne);
+            if (!ne) {
+                e = CHR_ENOMEM;
+                break;
+            }
+            mo->e = ne;
+            cap = nc;
+        }
+        rentry *r = &mo->e[mo->n];
+        memset(r, 0, sizeof *r);
+        r->id = sqlite3_column_int64(q, 0);
+        if (tl_vec_from_blob(sqlite3_column_blob(q, 1), sqlite3_column_bytes(q, 1), &r->c) != 0) {
+            e = CHR_ENOMEM;
+            break;
+        }
+        r->cnorm = sqlite3_column_double(q, 2);
+        r->core_start = sqlite3_column_int(q, 3);
+        r->core_end = sqlite3_column_int(q, 4);
+        r->core_gran = sqlite3_column_int(q, 5);
+        mo->n++;
+    }
+    sqlite3_finalize(q);
+    if (e || rc != SQLITE_DONE)
+        return e ? e : CHR_EDB;
+    qsort(mo->e, mo->n, sizeof *mo->e, cmp_entry_id);
+    if (sqlite3_prepare_v2(db,
+                           "SELECT m.entry_id, m.article_id, m.indep, m.sentence, m.tx_start,"
+                           " m.tx_end, m.start_day, m.end_day, m.gran, m.weight, m.terms"
+                           " FROM tl_mention m JOIN tl_entry e ON e.id = m.entry_id"
+                           " WHERE e.story_id=?1 ORDER BY m.article_id, m.sentence, m.tx_start",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(q, 1, story);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        rentry *r = find_entry(mo, sqlite3_column_int64(q, 0));
+        if (!r)
+            continue;
+        if (r->n == r->cap) {
+            size_t nc = r->cap ? r->cap * 2 : 4;
+            rm *nm = realloc(r->m, nc * sizeof *nm);
+            if (!nm) {
+                e = CHR_ENOMEM;
+                break;
+            }
+            r->m = nm;
+            r->cap = nc;
+        }
+        rm *m = &r->m[r->n];
+        memset(m, 0, sizeof *m);
+        m->article_id = sqlite3_column_int64(q, 1);
+        m->indep = sqlite3_column_int64(q, 2);
+        m->sentence = sqlite3_column_int(q, 3);
+        m->tx_start = sqlite3_column_int(q, 4);
+        m->tx_end = sqlite3_column_int(q, 5);
+        m->start = sqlite3_column_int(q, 6);
+        m->end = sqlite3_column_int(q, 7);
+        m->gran = (chr_gran)sqlite3_column_int(q, 8);
+        m->weight = (float)sqlite3_column_double(q, 9);
+        if (tl_vec_from_blob(sqlite3_column_blob(q, 10), sqlite3_column_bytes(q, 10), &m->v) != 0) {
+            e = CHR_ENOMEM;
+            break;
+        }
+        r->n++;
+    }
+    sqlite3_finalize(q);
+    if (e || rc != SQLITE_DONE)
+        return e ? e : CHR_EDB;
+    /* idf over the story, as the grouping computed it */
+    if (sqlite3_prepare_v2(db, "SELECT term, df FROM tl_df WHERE story_id=?1 ORDER BY term", -1,
+                           &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(q, 1, story);
+    cap = 0;
+    double n_docs = 1;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (mo->df_n == cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            uint32_t *nt = realloc(mo->df_terms, nc * sizeof *nt);
+            if (nt)
+                mo->df_terms = nt;
+            double *ni = nt ? realloc(mo->df_idf, nc * sizeof *ni) : NULL;
+            if (!ni) {
+                e = CHR_ENOMEM;
+                break;
+            }
+            mo->df_idf = ni;
+            cap = nc;
+        }
+        uint32_t term = (uint32_t)sqlite3_column_int64(q, 0);
+        double df = sqlite3_column_double(q, 1);
+        if (term == 0)
+            n_docs = df;
+        mo->df_terms[mo->df_n] = term;
+        mo->df_idf[mo->df_n++] = df;
+    }
+    sqlite3_finalize(q);
+    if (e || rc != SQLITE_DONE)
+        return e ? e : CHR_EDB;
+    for (size_t i = 0; i < mo->df_n; i++)
+        mo->df_idf[i] = tl_idf(n_docs, mo->df_idf[i]);
+    return CHR_OK;
+}
+
+/* ---- merging entries that ended up on one date ---- */
+
+static int cmp_core(const void *a, const void *b)
+{
+    const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
+    if (x->core_start != y->core_start)
+        return x->core_start < y->core_start ? -1 : 1;
+    if (x->core_end != y->core_end)
+        return x->core_end < y->core_end ? -1 : 1;
+    if (x->core_gran != y->core_gran)
+        return x->core_gran < y->core_gran ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static chr_err merge_into(rentry *dst, rentry *src)
+{
+    if (dst->n + src->n > dst->cap) {
+        size_t nc = dst->n + src->n;
+        rm *nm = realloc(dst->m, nc * sizeof *nm);
+        if (!nm)
+            return CHR_ENOMEM;
+        dst->m = nm;
+        dst->cap = nc;
+    }
+    memcpy(dst->m + dst->n, src->m, src->n * sizeof *src->m);
+    dst->n += src->n;
+    src->n = 0; /* the vectors moved */
+    if (tl_vec_add(&dst->c, &src->c, 1.0f) != 0)
+        return CHR_ENOMEM;
+    double s = 0;
+    for (uint32_t k = 0; k < dst->c.n; k++)
+        s += (double)dst->c.t[k].w * dst->c.t[k].w;
+    dst->cnorm = sqrt(s);
+    return CHR_OK;
+}
+
+static chr_err merge_same_dates(model *mo)
+{
+    if (mo->n < 2)
+        return CHR_OK;
+    rentry **v = malloc(mo->n * sizeof *v);
+    if (!v)
+        return CHR_ENOMEM;
+    for (size_t i = 0; i < mo->n; i++)
+        v[i] = &mo->e[i];
+    qsort(v, mo->n, sizeof *v, cmp_core);
+    chr_err e = CHR_OK;
+    for (size_t i = 0; i < mo->n && !e; i++) {
+        size_t j = i;
+        while (j + 1 < mo->n && v[j + 1]->core_start == v[i]->core_start &&
+               v[j + 1]->core_end == v[i]->core_end && v[j + 1]->core_gran == v[i]->core_gran)
+            j++;
+        if (v[i]->core_gran == CHR_GRAN_YEAR)
+            j = i;
+        for (size_t a = i + 1; a <= j && !e; a++)
+            for (size_t b = i; b < a; b++) {
+                if (!v[b]->n || !v[a]->n || v[a]->cnorm <= 0 || v[b]->cnorm <= 0)
+                    continue;
+                double c = tl_vec_dot(&v[a]->c, &v[b]->c, NULL, NULL) / (v[a]->cnorm * v[b]->cnorm);
+                if (c >= MERGE_SIM) {
+                    e = merge_into(v[b], v[a]);
+                    break;
+                }
+            }
+        i = j;
+    }
+    free(v);
+    return e;
+}
+
+/* ---- per-entry facts ---- */
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Cosine of a mention (current idf) with an idf-weighted centroid. */
+static double sim_to(const model *mo, const tl_vec *v, const tl_vec *c, double cnorm)
+{
+    double mn = tl_vec_norm(v, model_idf, (void *)mo);
+    if (mn <= 0 || cnorm <= 0)
+        return 0;
+    double dot = 0;
+    uint32_t i = 0, j = 0;
+    while (i < v->n && j < c->n) {
+        if (v->t[i].id < c->t[j].id)
+            i++;
+        else if (c->t[j].id < v->t[i].id)
+            j++;
+        else {
+            dot += v->t[i].w * model_idf((void *)mo, v->t[i].id) * c->t[j].w;
+            i++;
+            j++;
+        }
+    }
+    return dot / (mn * cnorm);
+}
+
+static double vec_cos(const tl_vec *a, const tl_vec *b, const model *mo)
+{
+    double na = tl_vec_norm(a, model_idf, (void *)mo), nb = tl_vec_norm(b, model_idf, (void *)mo);
+    if (na <= 0 || nb <= 0)
+        return 0;
+    return tl_vec_dot(a, b, model_idf, (void *)mo) / (na * nb);
+}
+
+typedef struct dategroup {
+    int32_t start, end;
+    int support;
+    int mentions;
+    size_t first; /* a mention index */
+} dategroup;
+
+/* Date of an entry: the finest granularity its sources give; among those,
+ * the interval most independent sources give. Others at that granularity
+ * that do not overlap it are a conflict. */
+static void entry_date(rentry *r, int64_t *scratch)
+{
+    /* sentences placed at their publication date count only when nothing
+     * in the entry states a date */
+    int explicit = 0;
+    for (size_t k = 0; k < r->n; k++)
+        explicit |= r->m[k].tx_start >= 0;
+    chr_gran fin = CHR_GRAN_YEAR;
+    for (size_t k = 0; k < r->n; k++)
+        if (r->m[k].gran < fin && (!explicit || r->m[k].tx_start >= 0))
+            fin = r->m[k].gran;
+    dategroup g[16];
+    size_t ng = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const rm *m = &r->m[k];
+        if (m->gran != fin || (explicit && m->tx_start < 0))
+            continue;
+        size_t i = 0;
+        while (i < ng && !(g[i].start == m->start && g[i].end == m->end))
+            i++;
+        if (i == ng) {
+            if (ng == sizeof g / sizeof g[0])
+                continue;
+            g[ng].start = m->start;
+            g[ng].end = m->end;
+            g[ng].support = 0;
+            g[ng].mentions = 0;
+            g[ng].first = k;
+            ng++;
+        }
+        g[i].mentions++;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        size_t n = 0;
+        for (size_t k = 0; k < r->n; k++)
+            if (r->m[k].gran == fin && r->m[k].start == g[i].start && r->m[k].end == g[i].end &&
+                (!explicit || r->m[k].tx_start >= 0))
+                scratch[n++] = r->m[k].indep;
+        qsort(scratch, n, sizeof *scratch, cmp_i64);
+        for (size_t k = 0; k < n; k++)
+            g[i].support += !k || scratch[k] != scratch[k - 1];
+    }
+    size_t best = 0;
+    for (size_t i = 1; i < ng; i++)
+        if (g[i].support > g[best].support ||
+            (g[i].support == g[best].support &&
+             (g[i].mentions > g[best].mentions ||
+              (g[i].mentions == g[best].mentions && g[i].start < g[best].start))))
+            best = i;
+    r->gran = fin;
+    r->start = ng ? g[best].start : 0;
+    r->end = ng ? g[best].end : 0;
+    r->conflict[0] = '\0';
+    for (size_t i = 0; i < ng; i++) {
+        if (i == best || (g[i].start <= r->end && g[i].end >= r->start))
+            continue;
+        char a[16], b[16];
+        tl_format_date(g[i].start, fin, a, sizeof a);
+        tl_format_date(r->start, fin, b, sizeof b);
+        size_t used = strlen(r->conflict);
+        snprintf(r->conflict + used, sizeof r->conflict - used, "%s%d source%s give%s %s, not %s",
+                 used ? "; " : "", g[i].support, g[i].support == 1 ? "" : "s",
+                 g[i].support == 1 ? "s" : "", a, b);
+    }
+}
+
+static double raw_norm(const tl_vec *v)
+{
+    double s = 0;
+    for (uint32_t k = 0; k < v->n; k++)
+        s += (double)v->t[k].w * v->t[k].w;
+    return sqrt(s);
+}
+
+static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
+{
+    size_t maxn = 1;
+    for (size_t i = 0; i < mo->n; i++)
+        if (mo->e[i].n > maxn)
+            maxn = mo->e[i].n;
+    int64_t *scratch = malloc(maxn * sizeof *scratch);
+    float *wmax = malloc(maxn * sizeof *wmax);
+    if (!scratch || !wmax) {
+        free(scratch);
+        free(wmax);
+        return;
+    }
+    for (size_t i = 0; i < mo->n; i++) {
+        rentry *r = &mo->e[i];
+        if (!r->n)
+            continue;
+        entry_date(r, scratch);
+        /* support and weight: each independent article once, at its best */
+        for (size_t k = 0; k < r->n; k++)
+            scratch[k] = r->m[k].indep;
+        qsort(scratch, r->n, sizeof *scratch, cmp_i64);
+        size_t u = 0;
+        for (size_t k = 0; k < r->n; k++)
+            if (!u || scratch[u - 1] != scratch[k])
+                scratch[u++] = scratch[k];
+        for (size_t k = 0; k < u; k++)
+            wmax[k] = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            int64_t *p = bsearch(&r->m[k].indep, scratch, u, sizeof *scratch, cmp_i64);
+            if (p && r->m[k].weight > wmax[p - scratch])
+                wmax[p - scratch] = r->m[k].weight;
+        }
+        r->support = (int)u;
+        r->weight = 0;
+        for (size_t k = 0; k < u; k++)
+            r->weight += wmax[k];
+        /* centrality: the entry's words against the whole story's, by raw
+         * counts, so that the story's main names and words weigh most */
+        tl_vec raw = {NULL, 0};
+        for (size_t k = 0; k < r->n; k++)
+            tl_vec_add(&raw, &r->m[k].v, 1.0f);
+        double rn = raw_norm(&raw);
+        r->centrality =
+            rn > 0 && story_norm > 0 ? tl_vec_dot(&raw, story_c, NULL, NULL) / (rn * story_norm) : 0;
+        tl_vec_free(&raw);
+        r->score = r->weight * (0.5 + r->centrality);
+        /* representative: a sentence that states the entry's date at its
+         * granularity (else any dated one, else a placed one), the closest
+         * to the entry's centroid among those */
+        double cn = raw_norm(&r->c);
+        r->rep = 0;
+        double best = -1;
+        for (size_t k = 0; k < r->n; k++) {
+            rm *m = &r->m[k];
+            m->sim = sim_to(mo, &m->v, &r->c, cn);
+            int states = m->tx_start >= 0 && m->gran == r->gran && m->start <= r->end &&
+                         m->end >= r->start;
+            double sm = m->sim + (m->tx_start >= 0 ? 1 : 0) + (states ? 2 : 0);
+            if (sm > best + 1e-12) {
+                best = sm;
+                r->rep = k;
+            }
+        }
+    }
+    free(scratch);
+    free(wmax);
+}
+
+/* ---- selection ---- */
+
+static int cmp_score_desc(const void *a, const void *b)
+{
+    const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int cmp_date(const void *a, const void *b)
+{
+    const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->gran != y->gran)
+        return x->gran < y->gran ? -1 : 1;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+typedef struct day_score {
+    int32_t day;
+    double score;
+} day_score;
+
+static int cmp_day_score(const void *a, const void *b)
+{
+    const day_score *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->day < y->day ? -1 : x->day > y->day;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+    const day_score *x = a, *y = b;
+    return x->day < y->day ? -1 : x->day > y->day;
+}
+
+/* Mark the entries to output; returns them ordered by date in *out. */
+static chr_err select_entries(model *mo, const chr_tl_opts *o, rentry ***out, size_t *n_out)
+{
+    rentry **v = malloc((mo->n ? mo->n : 1) * sizeof *v);
+    if (!v)
+        return CHR_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < mo->n; i++) {
+        rentry *r = &mo->e[i];
+        r->keep = r->n > 0 && r->support >= (o->min_support > 1 ? o->min_support : 1);
+        r->slots = o->sentences;
+        if (r->keep && o->dates > 0 && r->gran != CHR_GRAN_DAY)
+            r->keep = 0;
+        if (r->keep)
+            v[n++] = r;
+    }
+    if (o->dates > 0) {
+        /* days by the summed importance of their entries */
+        day_score *ds = malloc((n ? n : 1) * sizeof *ds);
+        if (!ds) {
+            free(v);
+            return CHR_ENOMEM;
+        }
+        qsort(v, n, sizeof *v, cmp_date);
+        size_t nd = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!nd || ds[nd - 1].day != v[i]->start) {
+                ds[nd].day = v[i]->start;
+                ds[nd++].score = 0;
+            }
+            ds[nd - 1].score += v[i]->score;
+        }
+        qsort(ds, nd, sizeof *ds, cmp_day_score);
+        if (nd > (size_t)o->dates)
+            nd = (size_t)o->dates;
+        qsort(ds, nd, sizeof *ds, cmp_day);
+        /* each kept day's K sentences: one per entry by importance, the
+         * rest from its most important entry; entries left without one
+         * are not output */
+        qsort(v, n, sizeof *v, cmp_score_desc);
+        int k = o->sentences > 0 ? o->sentences : 1;
+        for (size_t i = 0; i < n; i++)
+            v[i]->slots = 0;
+        for (size_t i = 0; i < nd; i++) {
+            int left = k;
+            rentry *top = NULL;
+            for (size_t j = 0; j < n && left > 0; j++) {
+                if (v[j]->start != ds[i].day)
+                    continue;
+                if (!top)
+                    top = v[j];
+                v[j]->slots = 1;
+                left--;
+            }
+            if (top)
+                top->slots += left;
+        }
+        size_t m = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (v[j]->slots > 0)
+                v[m++] = v[j];
+            else
+                v[j]->keep = 0;
+        }
+        n = m;
+        free(ds);
+    } else if (o->top > 0 && n > (size_t)o->top) {
+        qsort(v, n, sizeof *v, cmp_score_desc);
+        for (size_t i = (size_t)o->top; i < n; i++)
+            v[i]->keep = 0;
+        n = (size_t)o->top;
+    }
+    qsort(v, n, sizeof *v, cmp_date);
+    *out = v;
+    *n_out = n;
+    return CHR_OK;
+}
+
+/* ---- materialising text ---- */
+
+typedef struct art_cache {
+    int64_t *ids;
+    tl_article *a;
+    size_t n, cap;
+    tl_loader *l;
+} art_cache;
+
+static const tl_article *cache_get(art_cache *c, int64_t id)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->ids[i] == id)
+            return &c->a[i];
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 32;
+        int64_t *ni = realloc(c->ids, nc * sizeof *ni);
+        if (ni)
+            c->ids = ni;
+        tl_article *na = ni ? realloc(c->a, nc * sizeof *na) : NULL;
+        if (!na)
+            return NULL;
+        c->a = na;
+        c->cap = nc;
+    }
+    if (tl_article_load(c->l, id, 0, &c->a[c->n]) != CHR_OK)
+        return NULL;
+    c->ids[c->n] = id;
+    return &c->a[c->n++];
+}
+
+static void cache_free(art_cache *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        tl_article_free(&c->a[i]);
+    free(c->ids);
+    free(c->a);
+}
+
+static char *sentence_text(const tl_article *a, int32_t idx)
+{
+    if (idx < 0 || (size_t)idx >= a->n_sents)
+        return NULL;
+    return tl_fold_space(a->text + a->sents[idx].start, a->sents[idx].end - a->sents[idx].start);
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+    const chr_tl_source *x = a, *y = b;
+    int c = strcmp(x->pub_date ? x->pub_date : "", y->pub_date ? y->pub_date : "");
+    if (c)
+        return c;
+    return x->article_id < y->article_id ? -1 : x->article_id > y->article_id;
+}
+
+/* MMR over the entry's distinct sentences, the representative first. */
+static size_t pick_sentences(const model *mo, const rentry *r, int k, size_t *out)
+{
+    size_t n = 0;
+    if (k <= 0 || !r->n)
+        return 0;
+    out[n++] = r->rep;
+    while ((int)n < k) {
+        double best = -1e9;
+        size_t bi = r->n;
+        for (size_t i = 0; i < r->n; i++) {
+            double red = 0;
+            int same_art = 0, taken = 0;
+            for (size_t j = 0; j < n; j++) {
+                if (out[j] == i)
+                    taken = 1;
+                const rm *a = &r->m[i], *b = &r->m[out[j]];
+                if (a->article_id == b->article_id && a->sentence == b->sentence)
+                    taken = 1;
+                same_art |= a->indep == b->indep;
+                double s = vec_cos(&a->v, &b->v, mo);
+                if (s > red)
+                    red = s;
+            }
+            if (taken || red > SAME_SENTENCE)
+                continue;
+            double sc = MMR_LAMBDA * r->m[i].sim - (1 - MMR_LAMBDA) * red - (same_art ? 0.05 : 0);
+            if (sc > best) {
+                best = sc;
+                bi = i;
+            }
+        }
+        if (bi == r->n)
+            break;
+        out[n++] = bi;
+    }
+    return n;
+}
+
+static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, art_cache *ac,
+                           const chr_tl_opts *o)
+{
+    tl_priv *pv = tl->priv;
+    pool *p = &pv->strings;
+    tl->entries = calloc(n ? n : 1, sizeof *tl->entries);
+    if (!tl->entries)
+        return CHR_ENOMEM;
+    size_t *pick = NULL;
+    size_t maxn = 1;
+    for (size_t i = 0; i < n; i++)
+        if (sel[i]->n > maxn)
+            maxn = sel[i]->n;
+    pick = malloc(maxn * sizeof *pick);
+    if (!pick)
+        return CHR_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        rentry *r = sel[i];
+        chr_tl_entry *e = &tl->entries[tl->n++];
+        tl_format_date(r->start, r->gran, e->date, sizeof e->date);
+        if (r->end > r->start) {
+            if (r->gran == CHR_GRAN_DAY || r->gran == CHR_GRAN_WEEK || r->gran == CHR_GRAN_MONTH)
+                tl_format_date(r->end, r->gran, e->end, sizeof e->end);
+            if (strcmp(e->end, e->date) == 0)
+                e->end[0] = '\0';
+        }
+        e->gran = r->gran;
+        e->support = r->support;
+        e->score = r->score;
+        e->conflict = r->conflict[0] ? pool_dup(p, r->conflict) : NULL;
+        e->sources = calloc(r->n, sizeof *e->sources);
+        if (!e->sources) {
+            free(pick);
+            return CHR_ENOMEM;
+        }
+        for (size_t k = 0; k < r->n; k++) {
+            const rm *m = &r->m[k];
+            const tl_article *a = cache_get(ac, m->article_id);
+            if (!a)
+                continue;
+            chr_tl_source *s = &e->sources[e->n_sources];
+            s->article_id = m->article_id;
+            s->article = pool_dup(p, tl_article_name(a));
+            s->outlet = pool_dup(p, a->outlet);
+            s->pub_date = pool_dup(p, a->pub_date);
+            s->sentence = pool_take(p, sentence_text(a, m->sentence));
+            s->duplicate_of = a->dup_of;
+            if (m->tx_start >= 0 && (size_t)m->tx_end <= a->len && m->tx_end > m->tx_start)
+                s->expression = pool_take(
+                    p, tl_fold_space(a->text + m->tx_start, (size_t)(m->tx_end - m->tx_start)));
+            else
+                s->expression = pool_dup(p, "");
+            if (!s->sentence || !s->expression)
+                continue;
+            if (k == r->rep)
+                e->text = s->sentence;
+            e->n_sources++;
+        }
+        if (!e->text && e->n_sources)
+            e->text = e->sources[0].sentence;
+        qsort(e->sources, e->n_sources, sizeof *e->sources, cmp_source);
+        int k = o->dates > 0 ? r->slots : o->sentences;
+        if (k > 0) {
+            size_t np = pick_sentences(mo, r, k, pick);
+            e->sentences = calloc(np ? np : 1, sizeof *e->sentences);
+            if (!e->sentences) {
+                free(pick);
+                return CHR_ENOMEM;
+            }
+            for (size_t j = 0; j < np; j++) {
+                const rm *m = &r->m[pick[j]];
+                const tl_article *a = cache_get(ac, m->article_id);
+                const char *t = a ? pool_take(p, sentence_text(a, m->sentence)) : NULL;
+                if (t)
+                    e->sentences[e->n_sentences++] = t;
+            }
+        }
+    }
+    free(pick);
+    return CHR_OK;
+}
+
+/* ---- entry point ---- */
+
+static int64_t count_i64(sqlite3 *db, const char *sql, int64_t arg)
+{
+    sqlite3_stmt *q;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(q, 1, arg);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+chr_err chr_timeline_stories(chr_store *st, int64_t **ids, size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    sqlite3 *db = chr_store_sqlite(st);
+    if (!tl_table_exists(db, "story_article"))
+        return CHR_ENOTFOUND;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT story_id, count(*) c FROM story_article GROUP BY story_id"
+                           " ORDER BY c DESC, story_id",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    size_t cap = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t nc = cap ? cap * 2 : 32;
+            int64_t *ni = realloc(*ids, nc * sizeof *ni);
+            if (!ni) {
+                sqlite3_finalize(q);
+                free(*ids);
+                *ids = NULL;
+                *n = 0;
+                return CHR_ENOMEM;
+            }
+            *ids = ni;
+            cap = nc;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(q, 0);
+    }
+    sqlite3_finalize(q);
+    if (!*n) {
+        free(*ids);
+        *ids = NULL;
+        return CHR_ENOTFOUND;
+    }
+    return CHR_OK;
+}
+
+/* Is the persisted state of story complete (every member added to it)? */
+static int persisted_fresh(sqlite3 *db, int64_t story, int64_t members)
+{
+    if (!tl_table_exists(db, "tl_article"))
+        return 0;
+    int64_t done = count_i64(db,
+                             "SELECT count(*) FROM story_article s JOIN tl_article t"
+                             " ON t.article_id = s.article_id AND t.story_id = s.story_id"
+                             " WHERE s.story_id=?1",
+                             story);
+    return done == members;
+}
+
+chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *opts,
+                           chr_timeline **out, chr_diag *d)
+{
+    *out = NULL;
+    chr_tl_opts o = {0, 0, 0, 0};
+    if (opts)
+        o = *opts;
+    sqlite3 *src = chr_store_sqlite(st), *mem = NULL, *db = src;
+    int64_t members;
+    chr_err e;
+    if (story_id) {
+        members = tl_table_exists(src, "story_article")
+                      ? count_i64(src, "SELECT count(*) FROM story_article WHERE story_id=?1",
+                                  story_id)
+                      : 0;
+        if (members <= 0)
+            return chr_diag_set(d, CHR_ENOTFOUND, "", 0, -1, "no story %lld",
+                                (long long)story_id);
+        if (!persisted_fresh(src, story_id, members)) {
+            e = tl_rebuild_memory(src, story_id, &mem, d);
+            if (e)
+                return e;
+            db = mem;
+        }
+    } else {
+        members = count_i64(src, "SELECT count(*) FROM articles WHERE ?1 = ?1", 0);
+        e = tl_rebuild_memory(src, 0, &mem, d);
+        if (e)
+            return e;
+        db = mem;
+    }
+    chr_timeline *tl = calloc(1, sizeof *tl);
+    tl_priv *pv = calloc(1, sizeof *pv);
+    model mo;
+    memset(&mo, 0, sizeof mo);
+    art_cache ac = {0};
+    rentry **sel = NULL;
+    size_t nsel = 0;
+    if (!tl || !pv) {
+        e = CHR_ENOMEM;
+        goto done;
+    }
+    tl->priv = pv;
+    tl->story_id = story_id;
+    tl->n_articles = members > 0 ? (size_t)members : 0;
+    e = load_model(db, story_id, &mo);
+    if (!e)
+        e = merge_same_dates(&mo);
+    if (e)
+        goto done;
+    /* the story's raw word counts, for centrality */
+    tl_vec sc = {NULL, 0};
+    for (size_t i = 0; i < mo.n && !e; i++)
+        for (size_t k = 0; k < mo.e[i].n && !e; k++)
+            if (tl_vec_add(&sc, &mo.e[i].m[k].v, 1.0f) != 0)
+                e = CHR_ENOMEM;
+    double sn = 0;
+    for (uint32_t k = 0; k < sc.n; k++)
+        sn += (double)sc.t[k].w * sc.t[k].w;
+    if (!e)
+        entry_facts(&mo, &sc, sqrt(sn));
+    tl_vec_free(&sc);
+    if (e)
+        goto done;
+    e = select_entries(&mo, &o, &sel, &nsel);
+    if (e)
+        goto done;
+    if (tl_loader_open(src, &ac.l) != CHR_OK) {
+        e = CHR_ENOMEM;
+        goto done;
+    }
+    e = materialise(tl, &mo, sel, nsel, &ac, &o);
+done:
+    free(sel);
+    cache_free(&ac);
+    tl_loader_close(ac.l);
+    model_free(&mo);
+    if (mem)
+        sqlite3_close(mem);
+    if (e) {
+        chr_timeline_free(tl);
+        return chr_diag_set(d, e, "", 0, -1, "timeline: %s", chr_strerror(e));
+    }
+    *out = tl;
+    return CHR_OK;
+}
+
+void chr_timeline_free(chr_timeline *tl)
+{
+    if (!tl)
+        return;
+    for (size_t i = 0; i < tl->n; i++) {
+        free(tl->entries[i].sources);
+        free(tl->entries[i].sentences);
+    }
+    free(tl->entries);
+    tl_priv *pv = tl->priv;
+    if (pv) {
+        pool_free(&pv->strings);
+        free(pv);
+    }
+    free(tl);
+}
+
+void chr_timeline_write_json(const chr_timeline *tl, chr_json *j)
+{
+    chr_json_begin_array(j);
+    for (size_t i = 0; i < tl->n; i++) {
+        const chr_tl_entry *e = &tl->entries[i];
+        chr_json_begin_object(j);
+        chr_json_kstring(j, "date", e->date);
+        if (e->end[0])
+            chr_json_kstring(j, "end", e->end);
+        chr_json_kstring(j, "granularity", chr_gran_name(e->gran));
+        chr_json_kstring(j, "text", e->text ? e->text : "");
+        chr_json_kint(j, "support", e->support);
+        if (e->conflict)
+            chr_json_kstring(j, "conflict", e->conflict);
+        chr_json_key(j, "sources");
+        chr_json_begin_array(j);
+        for (size_t k = 0; k < e->n_sources; k++) {
+            const chr_tl_source *s = &e->sources[k];
+            chr_json_begin_object(j);
+            chr_json_kstring(j, "article", s->article);
+            chr_json_kstring(j, "outlet", s->outlet);
+            chr_json_kstring(j, "pub_date", s->pub_date);
+            chr_json_kstring(j, "sentence", s->sentence);
+            chr_json_kstring(j, "expression", s->expression);
+            chr_json_end_object(j);
+        }
+        chr_json_end_array(j);
+        if (e->sentences) {
+            chr_json_key(j, "sentences");
+            chr_json_begin_array(j);
+            for (size_t k = 0; k < e->n_sentences; k++)
+                chr_json_string(j, e->sentences[k]);
+            chr_json_end_array(j);
+        }
+        chr_json_end_object(j);
+    }
+    chr_json_end_array(j);
+}

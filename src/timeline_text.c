@@ -1,0 +1,637 @@
+/* chronicle — timeline: the text layer the timeline and summary share.
+ * Owns: sparse term vectors of sentences, loading a stored article (text,
+ * sentences, timexes, duplicate group), day numbers and TIMEX3 values as
+ * day intervals. No grouping or ranking here (timeline.c, timeline_read.c). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "time_int.h"
+#include "timeline_int.h"
+
+/* ---- vectors ---- */
+
+int tl_vec_add(tl_vec *a, const tl_vec *b, float scale);
+
+static int cmp_term_id(const void *a, const void *b)
+{
+    uint32_t x = ((const tl_term *)a)->id, y = ((const tl_term *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_term_w(const void *a, const void *b)
+{
+    float x = ((const tl_term *)a)->w, y = ((const tl_term *)b)->w;
+    if (x != y)
+        return x > y ? -1 : 1;
+    return cmp_term_id(a, b);
+}
+
+/* Sort by id and merge equal ids. */
+static void vec_normalise(tl_vec *v)
+{
+    if (v->n < 2)
+        return;
+    qsort(v->t, v->n, sizeof *v->t, cmp_term_id);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (k && v->t[k - 1].id == v->t[i].id)
+            v->t[k - 1].w += v->t[i].w;
+        else
+            v->t[k++] = v->t[i];
+    }
+    v->n = k;
+}
+
+/* Is the first letter at or after p (before end) an upper-case letter? */
+static int starts_upper(const unsigned char *p, const unsigned char *end)
+{
+    while (p < end) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, end - p, &cp);
+        if (k <= 0)
+            return 0;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT)
+            return 1;
+        if (c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_ND)
+            return 0;
+        p += k;
+    }
+    return 0;
+}
+
+int tl_vec_of_text(chr_ct *ct, const char *lang, const char *text, size_t len, tl_vec *v)
+{
+    v->t = NULL;
+    v->n = 0;
+    uint32_t cap = 0;
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, text, len);
+    char buf[CHR_CT_MAXWORD + 8];
+    int first = 1;
+    for (;;) {
+        const unsigned char *before = it.p;
+        int numeric = 0;
+        int wl = chr_ct_next_word(&it, buf, &numeric);
+        if (wl < 0)
+            break;
+        int upper = !first && starts_upper(before, it.p);
+        first = 0;
+        if (numeric)
+            continue;
+        uint32_t id = chr_ct_term(ct, lang, buf, (size_t)wl);
+        if (!id)
+            continue;
+        if (v->n == cap) {
+            uint32_t nc = cap ? cap * 2 : 32;
+            tl_term *nt = realloc(v->t, nc * sizeof *nt);
+            if (!nt) {
+                tl_vec_free(v);
+                return -1;
+            }
+            v->t = nt;
+            cap = nc;
+        }
+        v->t[v->n].id = id;
+        v->t[v->n].w = upper ? 2.0f : 1.0f;
+        v->n++;
+    }
+    vec_normalise(v);
+    return 0;
+}
+
+int tl_sentence_vec(chr_ct *ct, const tl_article *a, size_t si, tl_vec *v)
+{
+    if (tl_vec_of_text(ct, a->lang, a->text + a->sents[si].start,
+                       a->sents[si].end - a->sents[si].start, v) != 0)
+        return -1;
+    size_t lo = 0, hi = a->n_ents;
+    while (lo < hi) { /* first entity of sentence si */
+        size_t mid = (lo + hi) / 2;
+        if (a->ents[mid].sentence < (int32_t)si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    while (k < a->n_ents && a->ents[k].sentence == (int32_t)si)
+        k++;
+    if (k == lo)
+        return 0;
+    tl_vec e = {malloc((k - lo) * sizeof *e.t), 0};
+    if (!e.t) {
+        tl_vec_free(v);
+        return -1;
+    }
+    for (size_t i = lo; i < k; i++) {
+        e.t[e.n].id = a->ents[i].feature;
+        e.t[e.n++].w = a->ents[i].w;
+    }
+    vec_normalise(&e);
+    int r = tl_vec_add(v, &e, 1.0f);
+    tl_vec_free(&e);
+    if (r)
+        tl_vec_free(v);
+    return r;
+}
+
+int tl_vec_add(tl_vec *a, const tl_vec *b, float scale)
+{
+    if (!b->n)
+        return 0;
+    tl_term *out = malloc((size_t)(a->n + b->n) * sizeof *out);
+    if (!out)
+        return -1;
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < a->n || j < b->n) {
+        if (j >= b->n || (i < a->n && a->t[i].id < b->t[j].id)) {
+            out[k++] = a->t[i++];
+        } else if (i >= a->n || b->t[j].id < a->t[i].id) {
+            out[k].id = b->t[j].id;
+            out[k++].w = scale * b->t[j++].w;
+        } else {
+            out[k].id = a->t[i].id;
+            out[k++].w = a->t[i++].w + scale * b->t[j++].w;
+        }
+    }
+    free(a->t);
+    a->t = out;
+    a->n = k;
+    return 0;
+}
+
+void tl_vec_prune(tl_vec *v, uint32_t k)
+{
+    if (v->n <= k)
+        return;
+    qsort(v->t, v->n, sizeof *v->t, cmp_term_w);
+    v->n = k;
+    qsort(v->t, v->n, sizeof *v->t, cmp_term_id);
+}
+
+void tl_vec_free(tl_vec *v)
+{
+    free(v->t);
+    v->t = NULL;
+    v->n = 0;
+}
+
+int tl_vec_from_blob(const void *blob, int bytes, tl_vec *v)
+{
+    v->t = NULL;
+    v->n = 0;
+    if (bytes <= 0 || !blob)
+        return 0;
+    size_t n = (size_t)bytes / sizeof(tl_term);
+    v->t = malloc(n * sizeof *v->t);
+    if (!v->t)
+        return -1;
+    memcpy(v->t, blob, n * sizeof *v->t);
+    v->n = (uint32_t)n;
+    return 0;
+}
+
+double tl_vec_norm(const tl_vec *v, tl_idf_fn idf, void *ctx)
+{
+    double s = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        double x = v->t[i].w * (idf ? idf(ctx, v->t[i].id) : 1.0);
+        s += x * x;
+    }
+    return s > 0 ? sqrt(s) : 0;
+}
+
+double tl_vec_dot(const tl_vec *a, const tl_vec *b, tl_idf_fn idf, void *ctx)
+{
+    double s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->t[i].id < b->t[j].id) {
+            i++;
+        } else if (b->t[j].id < a->t[i].id) {
+            j++;
+        } else {
+            double f = idf ? idf(ctx, a->t[i].id) : 1.0;
+            s += (double)a->t[i].w * b->t[j].w * f * f;
+            i++;
+            j++;
+        }
+    }
+    return s;
+}
+
+/* ---- stored articles ---- */
+
+struct tl_loader {
+    sqlite3 *db;
+    int has_story, has_dedup, has_ents;
+    sqlite3_stmt *art, *sent, *tx, *ents, *dup_story, *dup_sig;
+};
+
+chr_err tl_loader_open(sqlite3 *db, tl_loader **out)
+{
+    tl_loader *l = calloc(1, sizeof *l);
+    if (!l)
+        return CHR_ENOMEM;
+    l->db = db;
+    l->has_story = tl_table_exists(db, "story_article");
+    l->has_dedup = tl_table_exists(db, "dedup_sig");
+    l->has_ents = tl_table_exists(db, "mentions") && tl_table_exists(db, "entities");
+    *out = l;
+    return CHR_OK;
+}
+
+void tl_loader_close(tl_loader *l)
+{
+    if (!l)
+        return;
+    sqlite3_finalize(l->art);
+    sqlite3_finalize(l->sent);
+    sqlite3_finalize(l->tx);
+    sqlite3_finalize(l->ents);
+    sqlite3_finalize(l->dup_story);
+    sqlite3_finalize(l->dup_sig);
+    free(l);
+}
+
+/* Prepare once, reset on reuse. */
+static int prep(sqlite3 *db, sqlite3_stmt **q, const char *sql)
+{
+    if (*q) {
+        sqlite3_reset(*q);
+        sqlite3_clear_bindings(*q);
+        return SQLITE_OK;
+    }
+    return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, q, NULL);
+}
+
+int tl_table_exists(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?1", -1,
+                           &q, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    int r = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return r;
+}
+
+static char *dup_col(sqlite3_stmt *q, int i)
+{
+    const unsigned char *s = sqlite3_column_text(q, i);
+    return s ? strdup((const char *)s) : NULL;
+}
+
+int64_t tl_loader_duplicate_of(tl_loader *l, int64_t id)
+{
+    int64_t c = 0;
+    if (l->has_story &&
+        prep(l->db, &l->dup_story, "SELECT duplicate_of FROM story_article WHERE article_id=?1") ==
+            SQLITE_OK) {
+        sqlite3_bind_int64(l->dup_story, 1, id);
+        if (sqlite3_step(l->dup_story) == SQLITE_ROW)
+            c = sqlite3_column_int64(l->dup_story, 0);
+        sqlite3_reset(l->dup_story);
+    }
+    if (!c && l->has_dedup &&
+        prep(l->db, &l->dup_sig, "SELECT canonical FROM dedup_sig WHERE article_id=?1") ==
+            SQLITE_OK) {
+        sqlite3_bind_int64(l->dup_sig, 1, id);
+        if (sqlite3_step(l->dup_sig) == SQLITE_ROW)
+            c = sqlite3_column_int64(l->dup_sig, 0);
+        sqlite3_reset(l->dup_sig);
+    }
+    return c == id ? 0 : c;
+}
+
+chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a)
+{
+    memset(a, 0, sizeof *a);
+    a->id = id;
+    a->pub_day = TL_NO_DAY;
+    if (prep(l->db, &l->art,
+             "SELECT source, ext_id, outlet, pub_date, lang, title, clean_text FROM articles"
+             " WHERE id=?1") != SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(l->art, 1, id);
+    int rc = sqlite3_step(l->art);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(l->art);
+        return rc == SQLITE_DONE ? CHR_ENOTFOUND : CHR_EDB;
+    }
+    a->source = dup_col(l->art, 0);
+    a->ext_id = dup_col(l->art, 1);
+    a->outlet = dup_col(l->art, 2);
+    a->pub_date = dup_col(l->art, 3);
+    a->lang = dup_col(l->art, 4);
+    a->title = dup_col(l->art, 5);
+    a->len = (size_t)sqlite3_column_bytes(l->art, 6);
+    a->text = malloc(a->len + 1);
+    if (a->text) {
+        memcpy(a->text, sqlite3_column_blob(l->art, 6), a->len);
+        a->text[a->len] = '\0';
+    }
+    sqlite3_reset(l->art);
+    if (!a->text)
+        goto oom;
+    if (a->pub_date)
+        a->pub_day = tl_parse_day(a->pub_date);
+    if (prep(l->db, &l->sent,
+             "SELECT start, end FROM sentences WHERE article_id=?1 ORDER BY idx") != SQLITE_OK)
+        goto db;
+    sqlite3_bind_int64(l->sent, 1, id);
+    size_t cap = 0;
+    while ((rc = sqlite3_step(l->sent)) == SQLITE_ROW) {
+        if (a->n_sents == cap) {
+            size_t nc = cap ? cap * 2 : 32;
+            chr_span *ns = realloc(a->sents, nc * sizeof *ns);
+            if (!ns) {
+                sqlite3_reset(l->sent);
+                goto oom;
+            }
+            a->sents = ns;
+            cap = nc;
+        }
+        size_t s = (size_t)sqlite3_column_int64(l->sent, 0), e = (size_t)sqlite3_column_int64(l->sent, 1);
+        if (e > a->len)
+            e = a->len;
+        if (s > e)
+            s = e;
+        a->sents[a->n_sents].start = s;
+        a->sents[a->n_sents++].end = e;
+    }
+    sqlite3_reset(l->sent);
+    if (rc != SQLITE_DONE)
+        goto db;
+    if (with_tx) {
+        if (prep(l->db, &l->tx,
+                 "SELECT start, end, sentence, type, value, coalesce(end_value,'') FROM timexes"
+                 " WHERE article_id=?1 ORDER BY start") != SQLITE_OK)
+            goto db;
+        sqlite3_bind_int64(l->tx, 1, id);
+        cap = 0;
+        while ((rc = sqlite3_step(l->tx)) == SQLITE_ROW) {
+            if (a->n_tx == cap) {
+                size_t nc = cap ? cap * 2 : 16;
+                tl_timex *nt = realloc(a->tx, nc * sizeof *nt);
+                if (!nt) {
+                    sqlite3_reset(l->tx);
+                    goto oom;
+                }
+                a->tx = nt;
+                cap = nc;
+            }
+            tl_timex *t = &a->tx[a->n_tx++];
+            t->start = sqlite3_column_int(l->tx, 0);
+            t->end = sqlite3_column_int(l->tx, 1);
+            t->sentence = sqlite3_column_int(l->tx, 2);
+            snprintf(t->type, sizeof t->type, "%s", (const char *)sqlite3_column_text(l->tx, 3));
+            snprintf(t->value, sizeof t->value, "%s", (const char *)sqlite3_column_text(l->tx, 4));
+            snprintf(t->end_value, sizeof t->end_value, "%s",
+                     (const char *)sqlite3_column_text(l->tx, 5));
+        }
+        sqlite3_reset(l->tx);
+        if (rc != SQLITE_DONE)
+            goto db;
+    }
+    if (with_tx && l->has_ents) {
+        /* names weigh more than descriptions (MISC: "Russian", "Chinese") */
+        if (prep(l->db, &l->ents,
+                 "SELECT m.sentence, e.canonical, e.type FROM mentions m"
+                 " JOIN entities e ON e.id = m.entity_id WHERE m.article_id=?1"
+                 " ORDER BY m.sentence, m.start") != SQLITE_OK)
+            goto db;
+        sqlite3_bind_int64(l->ents, 1, id);
+        cap = 0;
+        while ((rc = sqlite3_step(l->ents)) == SQLITE_ROW) {
+            if (a->n_ents == cap) {
+                size_t nc = cap ? cap * 2 : 32;
+                tl_ent *ne = realloc(a->ents, nc * sizeof *ne);
+                if (!ne) {
+                    sqlite3_reset(l->ents);
+                    goto oom;
+                }
+                a->ents = ne;
+                cap = nc;
+            }
+            tl_ent *t = &a->ents[a->n_ents++];
+            const char *name = (const char *)sqlite3_column_text(l->ents, 1);
+            const char *type = (const char *)sqlite3_column_text(l->ents, 2);
+            t->sentence = sqlite3_column_int(l->ents, 0);
+            t->feature = chr_ct_feature(1, name ? name : "", name ? strlen(name) : 0);
+            t->w = type && strcmp(type, "MISC") == 0 ? 0.5f : 1.5f;
+        }
+        sqlite3_reset(l->ents);
+        if (rc != SQLITE_DONE)
+            goto db;
+    }
+    a->dup_of = tl_loader_duplicate_of(l, id);
+    a->indep = a->dup_of ? a->dup_of : id;
+    return CHR_OK;
+oom:
+    tl_article_free(a);
+    return CHR_ENOMEM;
+db:
+    tl_article_free(a);
+    return CHR_EDB;
+}
+
+void tl_article_free(tl_article *a)
+{
+    free(a->source);
+    free(a->ext_id);
+    free(a->outlet);
+    free(a->pub_date);
+    free(a->lang);
+    free(a->title);
+    free(a->text);
+    free(a->sents);
+    free(a->tx);
+    free(a->ents);
+    memset(a, 0, sizeof *a);
+}
+
+const char *tl_article_name(const tl_article *a)
+{
+    if (a->ext_id && *a->ext_id)
+        return a->ext_id;
+    return a->source ? a->source : "";
+}
+
+char *tl_fold_space(const char *text, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = 1;
+            continue;
+        }
+        if (space && k)
+            out[k++] = ' ';
+        space = 0;
+        out[k++] = (char)c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* ---- days ---- */
+
+int32_t tl_day(int y, int m, int d)
+{
+    return (int32_t)chr_days_from_civil(y, m, d);
+}
+
+void tl_ymd(int32_t day, int *y, int *m, int *d)
+{
+    chr_civil_from_days(day, y, m, d);
+}
+
+/* n digits at s as a number, -1 when not all digits. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+int32_t tl_parse_day(const char *s)
+{
+    if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+        return TL_NO_DAY;
+    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > chr_month_days(y, m))
+        return TL_NO_DAY;
+    return tl_day(y, m, d);
+}
+
+/* Monday of ISO week w of ISO year y. */
+static int32_t iso_week_monday(int y, int w)
+{
+    int32_t jan4 = tl_day(y, 1, 4);
+    int wd = chr_weekday(y, 1, 4); /* 1 = Monday */
+    return jan4 - (wd - 1) + (w - 1) * 7;
+}
+
+int tl_value_interval(const char *v, int32_t *start, int32_t *end, chr_gran *gran)
+{
+    size_t n = strlen(v);
+    if (n < 4)
+        return 0;
+    int y = digits(v, 4);
+    if (y < 1000)
+        return 0;
+    if (n == 4 || v[4] == 'T') {
+        *start = tl_day(y, 1, 1);
+        *end = tl_day(y, 12, 31);
+        *gran = CHR_GRAN_YEAR;
+        return 1;
+    }
+    if (v[4] != '-' || n < 7)
+        return 0;
+    const char *r = v + 5;
+    int m = digits(r, 2);
+    if (m >= 1 && m <= 12) {
+        if (n >= 10 && r[2] == '-') {
+            int d = digits(r + 3, 2);
+            if (d < 1 || d > chr_month_days(y, m))
+                return 0;
+            *start = *end = tl_day(y, m, d);
+            *gran = CHR_GRAN_DAY;
+            return 1;
+        }
+        if (n == 7 || r[2] == 'T') {
+            *start = tl_day(y, m, 1);
+            *end = tl_day(y, m, chr_month_days(y, m));
+            *gran = CHR_GRAN_MONTH;
+            return 1;
+        }
+        return 0;
+    }
+    if (r[0] == 'W' && r[1] != 'I') {
+        int w = digits(r + 1, 2);
+        if (w < 1 || w > 53)
+            return 0;
+        int32_t mon = iso_week_monday(y, w);
+        if (strstr(r, "WE")) { /* weekend */
+            *start = mon + 5;
+            *end = mon + 6;
+            *gran = CHR_GRAN_DAY;
+        } else {
+            *start = mon;
+            *end = mon + 6;
+            *gran = CHR_GRAN_WEEK;
+        }
+        return 1;
+    }
+    if (r[0] == 'Q' && r[1] >= '1' && r[1] <= '4') {
+        int q = r[1] - '1';
+        *start = tl_day(y, q * 3 + 1, 1);
+        *end = tl_day(y, q * 3 + 3, chr_month_days(y, q * 3 + 3));
+        *gran = CHR_GRAN_QUARTER;
+        return 1;
+    }
+    if (r[0] == 'H' && (r[1] == '1' || r[1] == '2')) {
+        *start = r[1] == '1' ? tl_day(y, 1, 1) : tl_day(y, 7, 1);
+        *end = r[1] == '1' ? tl_day(y, 6, 30) : tl_day(y, 12, 31);
+        *gran = CHR_GRAN_HALF;
+        return 1;
+    }
+    static const struct {
+        const char *code;
+        int m0, m1;
+    } seasons[] = {{"SP", 3, 5}, {"SU", 6, 8}, {"FA", 9, 11}, {"WI", 12, 14}};
+    for (size_t i = 0; i < sizeof seasons / sizeof seasons[0]; i++) {
+        if (strncmp(r, seasons[i].code, 2) == 0) {
+            *start = tl_day(y, seasons[i].m0, 1);
+            int ym = y + (seasons[i].m1 > 12), mm = (seasons[i].m1 - 1) % 12 + 1;
+            *end = tl_day(ym, mm, chr_month_days(ym, mm));
+            *gran = CHR_GRAN_SEASON;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void tl_format_date(int32_t start, chr_gran g, char *buf, size_t size)
+{
+    int y, m, d;
+    tl_ymd(start, &y, &m, &d);
+    switch (g) {
+    case CHR_GRAN_DAY:
+        snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+        break;
+    case CHR_GRAN_WEEK: {
+        int wy, w;
+        chr_iso_week(y, m, d, &wy, &w);
+        snprintf(buf, size, "%04d-W%02d", wy, w);
+        break;
+    }
+    case CHR_GRAN_YEAR:
+        snprintf(buf, size, "%04d", y);
+        break;
+    default:
+        snprintf(buf, size, "%04d-%02d", y, m);
+        break;
+    }
+}
+
+const char *chr_gran_name(chr_gran g)
+{
+    static const char *const names[] = {"day", "week", "month", "season", "quarter", "half", "year"};
+    return (unsigned)g < sizeof names / sizeof names[0] ? names[g] : "day";
+}

@@ -1,0 +1,275 @@
+/* chronicle — unit tests of the time module: the calendar helpers, the
+ * public API contract, reference-date inference and every data-driven case
+ * (the .txt files in tests/time, format in tests/time/README). */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/time.h"
+#include "time_int.h"
+#include "unit.h"
+
+TEST(calendar)
+{
+    CHECK_INT(chr_weekday(2024, 5, 16), 4); /* a Thursday */
+    CHECK_INT(chr_weekday(1970, 1, 1), 4);
+    CHECK_INT(chr_weekday(2000, 1, 1), 6);
+    int wy, w;
+    chr_iso_week(2024, 5, 14, &wy, &w);
+    CHECK_INT(wy, 2024);
+    CHECK_INT(w, 20);
+    chr_iso_week(2021, 1, 3, &wy, &w); /* belongs to 2020-W53 */
+    CHECK_INT(wy, 2020);
+    CHECK_INT(w, 53);
+    chr_iso_week(2019, 12, 30, &wy, &w); /* belongs to 2020-W01 */
+    CHECK_INT(wy, 2020);
+    CHECK_INT(w, 1);
+    int y, m, d;
+    chr_civil_from_days(chr_days_from_civil(2024, 2, 28) + 1, &y, &m, &d);
+    CHECK(y == 2024 && m == 2 && d == 29);
+    CHECK_INT(chr_month_days(1900, 2), 28);
+    CHECK_INT(chr_month_days(2000, 2), 29);
+}
+
+TEST(date_parse_format)
+{
+    chr_date d;
+    char b[16];
+    CHECK(chr_date_parse("2024-05-14", &d) && d.year == 2024 && d.month == 5 && d.day == 14);
+    CHECK(chr_date_parse("2024-05-14T10:00:00Z", &d) && d.day == 14);
+    CHECK(chr_date_parse("2023-10", &d) && d.month == 10 && d.day == 0);
+    CHECK(chr_date_parse("1999", &d) && d.year == 1999 && d.month == 0);
+    CHECK(!chr_date_parse("2023-02-30", &d));
+    CHECK(!chr_date_parse("May 2023", &d));
+    CHECK(!chr_date_parse("", &d));
+    CHECK(!chr_date_parse(NULL, &d));
+    d = (chr_date){2024, 5, 0};
+    CHECK_STR(chr_date_format(&d, b, sizeof b), "2024-05");
+    d = (chr_date){2024, 5, 7};
+    CHECK_STR(chr_date_format(&d, b, sizeof b), "2024-05-07");
+    CHECK_STR(chr_timex_type_name(CHR_TIMEX_DURATION), "DURATION");
+}
+
+TEST(api_contract)
+{
+    chr_timex *t = (chr_timex *)1;
+    size_t n = 99;
+    CHECK_INT(chr_time_tag(NULL, 0, NULL, NULL, &t, &n), CHR_OK);
+    CHECK(t == NULL && n == 0);
+    CHECK_INT(chr_time_tag(NULL, 5, NULL, NULL, &t, &n), CHR_EINVAL);
+    CHECK_INT(chr_time_tag("x", 1, NULL, NULL, NULL, &n), CHR_EINVAL);
+    /* offsets are byte offsets into the text, sorted, non-overlapping */
+    const char *s = "Le 12 janvier dernier, et le 3 février 2023, puis hier.";
+    chr_date ref = {2024, 5, 14};
+    CHECK_INT(chr_time_tag(s, strlen(s), &ref, "fr", &t, &n), CHR_OK);
+    CHECK_INT(n, 3);
+    for (size_t i = 0; i < n; i++) {
+        CHECK(t[i].start < t[i].end && t[i].end <= strlen(s));
+        if (i)
+            CHECK(t[i].start >= t[i - 1].end);
+    }
+    if (n == 3) {
+        CHECK(!strncmp(s + t[1].start, "3 février 2023", t[1].end - t[1].start));
+        CHECK_STR(t[1].value, "2023-02-03");
+        CHECK_STR(t[2].value, "2024-05-13");
+        CHECK(t[2].flags & CHR_TIMEX_RELATIVE);
+    }
+    free(t);
+    /* a text without any date word is not even looked at closely */
+    const char *plain = "The committee discussed the proposal at length with experts.";
+    CHECK_INT(chr_time_tag(plain, strlen(plain), &ref, "en", &t, &n), CHR_OK);
+    CHECK_INT(n, 0);
+    free(t);
+}
+
+TEST(infer_ref)
+{
+    chr_date d;
+    double c = 0;
+    const char *a = "This week, the president is set to travel to China. The visit, which is "
+                    "scheduled for May 16 and 17, is his first trip abroad. In March 2023, Xi "
+                    "visited Moscow. Later in October, they met in Beijing.";
+    CHECK_INT(chr_time_infer_ref(a, strlen(a), "en", &d, &c), CHR_OK);
+    CHECK(d.year == 2024 && d.month == 5 && d.day >= 13 && d.day <= 15);
+    CHECK(c > 0 && c <= 1);
+    const char *b = "The ministers met on March 3, 2021 and again on April 9, 2021.";
+    CHECK_INT(chr_time_infer_ref(b, strlen(b), "en", &d, &c), CHR_OK);
+    CHECK(d.year == 2021 && d.month == 4);
+    CHECK(c > 0 && c < 0.5);
+    const char *none = "No dates at all in this sentence.";
+    CHECK_INT(chr_time_infer_ref(none, strlen(none), "en", &d, &c), CHR_ENOTFOUND);
+}
+
+/* ---- data-driven cases --------------------------------------------------- */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = 0;
+    return s;
+}
+
+/* Check one expected item ("TYPE:value..end=\"extent\"") against a timex. */
+static int item_ok(char *want, const chr_timex *t, const char *text, char *why, size_t wn)
+{
+    const char *type = "DATE";
+    char *extent = NULL;
+    char *eq = strstr(want, "=\"");
+    if (eq) {
+        *eq = 0;
+        extent = eq + 2;
+        char *q = strrchr(extent, '"');
+        if (q)
+            *q = 0;
+    }
+    char *colon = strchr(want, ':');
+    if (colon && colon - want <= 8 && colon[1] &&
+        !(colon > want && colon[-1] >= '0' && colon[-1] <= '9')) {
+        *colon = 0;
+        type = want;
+        want = colon + 1;
+    }
+    char *endv = strstr(want, "..");
+    if (endv) {
+        *endv = 0;
+        endv += 2;
+    }
+    int ok = strcmp(type, chr_timex_type_name(t->type)) == 0 && strcmp(want, t->value) == 0;
+    if (endv)
+        ok = ok && (t->flags & CHR_TIMEX_RANGE) && strcmp(endv, t->end_value) == 0;
+    else
+        ok = ok && !(t->flags & CHR_TIMEX_RANGE);
+    if (extent)
+        ok = ok && strlen(extent) == t->end - t->start &&
+             !strncmp(extent, text + t->start, t->end - t->start);
+    if (!ok)
+        snprintf(why, wn, "want %s:%s%s%s%s%s, got %s:%s%s%s \"%.*s\"", type, want,
+                 endv ? ".." : "", endv ? endv : "", extent ? " extent " : "", extent ? extent : "",
+                 chr_timex_type_name(t->type), t->value, (t->flags & CHR_TIMEX_RANGE) ? ".." : "",
+                 t->end_value, (int)(t->end - t->start), text + t->start);
+    return ok;
+}
+
+static int run_case(const char *file, int lineno, char *line)
+{
+    char *p1 = strchr(line, '|');
+    char *p2 = p1 ? strchr(p1 + 1, '|') : NULL;
+    if (!p1 || !p2) {
+        fprintf(stderr, "  %s:%d: malformed case\n", file, lineno);
+        return 0;
+    }
+    *p1 = *p2 = 0;
+    char *head = trim(line), *text = trim(p1 + 1), *want = trim(p2 + 1);
+    char *lang = strchr(head, ' ');
+    if (lang) {
+        *lang++ = 0;
+        lang = trim(lang);
+    }
+    chr_date ref = {0, 0, 0};
+    if (strcmp(head, "-") && !chr_date_parse(head, &ref)) {
+        fprintf(stderr, "  %s:%d: bad reference date %s\n", file, lineno, head);
+        return 0;
+    }
+    chr_timex *t = NULL;
+    size_t n = 0;
+    if (chr_time_tag(text, strlen(text), ref.year ? &ref : NULL, lang, &t, &n) != CHR_OK) {
+        fprintf(stderr, "  %s:%d: tagging failed\n", file, lineno);
+        return 0;
+    }
+    int ok = 1;
+    size_t k = 0;
+    char why[512] = "";
+    char *save = NULL;
+    for (char *it = strtok_r(want, ";", &save); it; it = strtok_r(NULL, ";", &save)) {
+        it = trim(it);
+        if (!*it)
+            continue;
+        if (k >= n) {
+            snprintf(why, sizeof why, "missing %s", it);
+            ok = 0;
+            break;
+        }
+        if (!item_ok(it, &t[k], text, why, sizeof why)) {
+            ok = 0;
+            break;
+        }
+        k++;
+    }
+    if (ok && k < n) {
+        snprintf(why, sizeof why, "unexpected %s:%s \"%.*s\"", chr_timex_type_name(t[k].type),
+                 t[k].value, (int)(t[k].end - t[k].start), text + t[k].start);
+        ok = 0;
+    }
+    if (!ok)
+        fprintf(stderr, "  %s:%d: %s\n    text: %s\n", file, lineno, why, text);
+    free(t);
+    return ok;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(void)
+{
+    int unit_passed = 0, unit_failed = 0;
+    RUN(calendar);
+    RUN(date_parse_format);
+    RUN(api_contract);
+    RUN(infer_ref);
+    const char *dir = getenv("CHR_TIME_CASES") ? getenv("CHR_TIME_CASES") : "tests/time";
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        printf("not ok time_cases (cannot open %s)\n", dir);
+        return 1;
+    }
+    char *names[64];
+    int nn = 0;
+    struct dirent *de;
+    while ((de = readdir(dh)) && nn < 64) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && !strcmp(de->d_name + l - 4, ".txt"))
+            names[nn++] = strdup(de->d_name);
+    }
+    closedir(dh);
+    qsort(names, (size_t)nn, sizeof names[0], cmp_str);
+    int total = 0;
+    for (int f = 0; f < nn; f++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, names[f]);
+        FILE *fp = fopen(path, "r");
+        int cases = 0, bad = 0, lineno = 0;
+        char line[2048];
+        while (fp && fgets(line, sizeof line, fp)) {
+            lineno++;
+            char *l = trim(line);
+            if (!*l || *l == '#')
+                continue;
+            cases++;
+            if (!run_case(names[f], lineno, l))
+                bad++;
+        }
+        if (fp)
+            fclose(fp);
+        total += cases;
+        if (!fp || bad || cases == 0) {
+            printf("not ok time_cases/%s (%d of %d cases failed)\n", names[f], bad, cases);
+            unit_failed++;
+        } else {
+            printf("ok time_cases/%s (%d cases)\n", names[f], cases);
+            unit_passed++;
+        }
+        free(names[f]);
+    }
+    if (total == 0) {
+        printf("not ok time_cases (no cases found in %s)\n", dir);
+        unit_failed++;
+    }
+    fflush(stdout);
+    return unit_failed ? 1 : 0;
+}
