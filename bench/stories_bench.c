@@ -531,6 +531,8 @@ int main(int argc, char **argv)
             next_cp = cp ? atol(++cp) : -1;
         }
     }
+    chr_cluster_stats cs;
+    chr_cluster_get_stats(cl, &cs);
     double c = now();
     if (chr_cluster_close(cl, &d) != CHR_OK)
         fprintf(stderr, "close: %s\n", d.msg);
@@ -567,6 +569,9 @@ int main(int argc, char **argv)
                "%.1f us, p99 %.1f us, max %.1f us\n",
                t_total, wall, total / t_total, lat[total / 2] * 1e6, lat[total * 99 / 100] * 1e6,
                lat[total - 1] * 1e6);
+    if (total > 0)
+        printf("per article: %.1f postings read, %.1f candidate stories scored; %ld merges\n",
+               (double)cs.postings / total, (double)cs.candidates / total, cs.merges);
     printf("peak RSS %ld KB; story state on disk %lld bytes (%.0f bytes/article)\n",
            rss_kb("VmHWM:"), state_bytes, total > 0 ? (double)state_bytes / total : 0);
     if (af) { /* final assignment: stories may have merged after an article was added */

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""chronicle — eval/stories_eval.py: score story clustering against gold stories.
+"""chronicle — eval/stories_eval.py: score story clustering and near-duplicates.
 
 Owns: turning the labelled sets (DUC 2004 task 2 folders, UCI News Aggregator
 headlines) into one mixed JSON Lines file, running chronicle on it in a fresh
@@ -7,9 +7,12 @@ database, reading `stories --json`, and the scores: pairwise P/R/F1 over
 document pairs, BCubed P/R/F1 (Bagga & Baldwin 1998, Amigo et al. 2009) and
 the adjusted Rand index (Hubert & Arabie 1985). Also the agreement of two
 ingest orders, and the scikit-learn peer (eval/peer_sklearn.py) when
-importable. Python standard library only.
+importable. With --set dedup: the near-duplicate groups found in the reprint
+set of tools/dedup_reprints.py, scored the same pairwise way (precision and
+recall of "same duplicate group" over article pairs). Python standard
+library only.
 
-usage: stories_eval.py [--set duc|uci|all] [--engine chronicle|bench]
+usage: stories_eval.py [--set duc|uci|all|dedup] [--engine chronicle|bench]
                        [--orders N] [--no-peer] [--json OUT]
 """
 import argparse
@@ -126,7 +129,9 @@ def exact_copies(docs):
     return alias
 
 
-def run_chronicle(docs, tmp, binary):
+def chronicle_stories(docs, tmp, binary):
+    """Ingest docs as one JSON Lines file into a fresh database; returns
+    (stories --json, seconds)."""
     path = os.path.join(tmp, "docs.jsonl")
     write_jsonl(docs, path)
     db = os.path.join(tmp, "eval.db")
@@ -139,13 +144,20 @@ def run_chronicle(docs, tmp, binary):
     elapsed = time.time() - t
     out = subprocess.run([binary, "--db", db, "stories", "--json"], check=True,
                          stdout=subprocess.PIPE).stdout
-    stories = json.loads(out)
+    return json.loads(out), elapsed
+
+
+def line_of(source):
+    return int(source.rsplit("#", 1)[1]) if "#" in source else None
+
+
+def run_chronicle(docs, tmp, binary):
+    stories, elapsed = chronicle_stories(docs, tmp, binary)
     by_line = {}
     for s in stories:
         for art in s["articles"]:
-            src = art["source"]
-            if "#" in src:
-                by_line[int(src.rsplit("#", 1)[1])] = s["id"]
+            if line_of(art["source"]):
+                by_line[line_of(art["source"])] = s["id"]
     return finish(docs, by_line), elapsed
 
 
@@ -194,6 +206,61 @@ def run_peer(docs, tmp):
     return {docs[k][0]: labels[k] for k in range(len(docs))}, elapsed
 
 
+def dedup_set(tmp):
+    out = os.path.join(tmp, "reprints.jsonl")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "dedup_reprints.py"), out],
+                   check=True, stdout=subprocess.DEVNULL)
+    docs = []
+    with open(out, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            gold = rec.pop("group")
+            rec.pop("variant")
+            docs.append((rec["id"], gold, rec))
+    return docs
+
+
+def run_dedup(args, binary, tmp):
+    """Near-duplicate groups (canonical + its duplicates) against the gold
+    groups of the reprint set. Lines the content hash rejected as exact
+    copies are not stored and are counted apart."""
+    docs = dedup_set(tmp)
+    gold = {d[0]: d[1] for d in docs}
+    if args.engine == "chronicle":
+        stories, secs = chronicle_stories(docs, tmp, binary)
+        line_dup = {}
+        id_line = {}
+        for s in stories:
+            for a in s["articles"]:
+                n = line_of(a["source"])
+                if n:
+                    id_line[a["id"]] = n
+                    line_dup[n] = a["duplicate_of"]
+        key = {n: id_line.get(dup, -dup) if dup else n for n, dup in line_dup.items()}
+    else:
+        path = os.path.join(tmp, "docs.jsonl")
+        write_jsonl(docs, path)
+        assign = os.path.join(tmp, "assign.tsv")
+        t = time.time()
+        subprocess.run([binary, "--assign", assign, path], check=True, stdout=subprocess.DEVNULL)
+        secs = time.time() - t
+        key = {}
+        with open(assign) as f:
+            for line in f:
+                n, _, dup = (int(x) for x in line.split("\t"))
+                key[n] = dup if dup else n  # bench article id k+1 is line k+1
+    pred = {docs[n - 1][0]: k for n, k in key.items()}
+    stored = {d: g for d, g in gold.items() if d in pred}
+    s = scores(pred, stored)
+    exact = len(gold) - len(stored)
+    print("dedup: %d articles in %d groups (an original and its reprints), %d stored, %d exact "
+          "copies caught by the content hash" % (len(gold), len(set(gold.values())), len(stored),
+                                                 exact))
+    print("  near-duplicate pairs: precision %.3f recall %.3f F1 %.3f (%d groups found)  %.2fs" % (
+        s["pairwise_p"], s["pairwise_r"], s["pairwise_f1"], s["clusters"], secs))
+    return {"dedup": s, "exact_copies": exact, "stored": len(stored)}
+
+
 def fmt(name, s, secs=None):
     extra = " %6.2fs" % secs if secs is not None else ""
     return ("  %-10s pairwise P %.3f R %.3f F1 %.3f | BCubed P %.3f R %.3f F1 %.3f | ARI %.3f"
@@ -205,7 +272,7 @@ def fmt(name, s, secs=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", default="all", choices=["duc", "uci", "all"])
+    ap.add_argument("--set", default="all", choices=["duc", "uci", "all", "dedup"])
     ap.add_argument("--engine", default="chronicle", choices=["chronicle", "bench"])
     ap.add_argument("--bin", default=None, help="chronicle (or stories_bench) binary")
     ap.add_argument("--orders", type=int, default=2, help="ingest orders to compare")
@@ -219,6 +286,10 @@ def main():
     sets = {"duc": load_duc, "uci": load_uci}
     wanted = ["duc", "uci"] if args.set == "all" else [args.set]
     results = {}
+    if args.set == "dedup":
+        with tempfile.TemporaryDirectory() as tmp:
+            results = run_dedup(args, binary, tmp)
+        wanted = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in wanted:
             docs = sets[name]()

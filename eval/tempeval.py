@@ -96,6 +96,19 @@ def run_tagger(tagger, text, dct):
     return sysx
 
 
+def infer_ref(tagger, text):
+    """The reference date build/timetag infers for a text without one."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
+        f.write(text)
+        name = f.name
+    try:
+        res = subprocess.run([tagger, "--lang", "en", name], capture_output=True, check=True)
+    finally:
+        os.unlink(name)
+    d = json.loads(res.stdout.decode("utf-8"))
+    return d["ref_date"] if d["ref_source"] == "inferred" else None
+
+
 def overlap(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
@@ -173,6 +186,8 @@ def main():
     ap.add_argument("--tagger", default="build/timetag")
     ap.add_argument("--errors", help="write every error (MISSED/SPURIOUS/VALUE/EXTENT) as TSV")
     ap.add_argument("--json", action="store_true", help="print the measures as JSON")
+    ap.add_argument("--infer", action="store_true",
+                    help="also score reference-date inference: tag each text without its DCT")
     a = ap.parse_args()
     if not os.path.isdir(a.dir):
         print("eval-time: skipped: %s not found" % a.dir)
@@ -185,11 +200,26 @@ def main():
         print("eval-time: skipped: no .tml files in %s" % a.dir)
         return 0
     docs = []
+    inferred = []
     for path in files:
         dct, text, gold = parse_tml(path)
         sysx = run_tagger(a.tagger, text, dct)
         docs.append((os.path.relpath(path, a.dir), text, gold, sysx))
+        if a.infer and dct:
+            inferred.append((dct, infer_ref(a.tagger, text)))
     res, errors = score(docs)
+    if inferred:
+        import datetime
+        exact = near = found = 0
+        for dct, got in inferred:
+            if not got:
+                continue
+            found += 1
+            diff = abs((datetime.date.fromisoformat(got) - datetime.date.fromisoformat(dct)).days)
+            exact += diff == 0
+            near += diff <= 7
+        res["infer_ref"] = {"docs": len(inferred), "inferred": found, "exact_day": exact,
+                            "within_7_days": near}
     if a.errors:
         with open(a.errors, "w", encoding="utf-8") as f:
             for e in errors:
@@ -205,6 +235,10 @@ def main():
           (res["relaxed"]["P"], res["relaxed"]["R"], res["relaxed"]["F1"]))
     print("  type            accuracy %.4f  F1 %.4f" % (res["type"]["accuracy"], res["type"]["F1"]))
     print("  value           accuracy %.4f  F1 %.4f" % (res["value"]["accuracy"], res["value"]["F1"]))
+    if "infer_ref" in res:
+        r = res["infer_ref"]
+        print("  reference-date inference (DCT hidden): %d of %d inferred, %d exact day, "
+              "%d within 7 days" % (r["inferred"], r["docs"], r["exact_day"], r["within_7_days"]))
     print("  (TempEval-3 platinum, for reference: HeidelTime value F1 77.61, relaxed F1 90.30;"
           " SUTime value F1 67.38)")
     return 0

@@ -191,7 +191,7 @@ def mean(rows):
 def main(argv=None):
     root = os.path.normpath(os.path.join(HERE, ".."))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--bin", default=os.path.join(root, "build", "chronicle"))
+    ap.add_argument("--bin", default=os.environ.get("CHR_BIN", os.path.join(root, "build", "chronicle")))
     ap.add_argument("--data", default=os.environ.get(
         "CHR_MLCRISIS", os.path.join(root, "..", "shared", "bench", "timeline", "ml-crisis-cltls")))
     ap.add_argument("--work", default=os.path.join(root, "build", "eval", "timeline"))

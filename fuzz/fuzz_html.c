@@ -10,8 +10,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const hints[] = {NULL, "utf-8", "text/html; charset=iso-8859-1",
-                                        "shift_jis", "utf-16", "koi8-r", "bogus-charset"};
+    static const char *const hints[] = {NULL,           "utf-8",  "text/html; charset=iso-8859-1",
+                                        "shift_jis",    "utf-16", "koi8-r",
+                                        "bogus-charset"};
     const char *hint = NULL, *url = NULL;
     if (size > 0) {
         hint = hints[data[0] % (sizeof hints / sizeof hints[0])];
@@ -25,7 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         const char *fields[] = {a->title, a->author, a->outlet, a->url, a->lang, a->pub_date};
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-            if (fields[i] && !chr_html_utf8_valid((const unsigned char *)fields[i], strlen(fields[i])))
+            if (fields[i] &&
+                !chr_html_utf8_valid((const unsigned char *)fields[i], strlen(fields[i])))
                 abort();
         if (a->pub_date && strlen(a->pub_date) != 10)
             abort();

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "chronicle/dedup.h"
 #include "chronicle/store.h"
 #include "cluster_int.h"
@@ -30,7 +32,7 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->centroid_terms = 256;
     o->index_terms = 32;
     o->query_terms = 12;
-    o->max_candidates = 12;
+    o->max_candidates = 8;
     o->scan_limit = 400;
     o->title_weight = 2.0;
     o->entity_weight = 1.5;
@@ -55,8 +57,27 @@ typedef struct story {
     float norm;
     uint32_t qstamp; /* query scratch */
     float qscore;
-    int dead; /* merged into another story */
+    int dead;    /* merged into another story */
+    char lang[4]; /* language of its first article, "" unknown */
 } story;
+
+/* Term ids: words have the lowest bit clear, language-independent features
+ * (entities, dates, names) have it set, so that articles and stories in
+ * different languages can be compared on those alone. */
+#define IS_FEATURE(t) ((t) & 1u)
+
+static uint32_t word_id(uint32_t t)
+{
+    t &= ~1u;
+    return t ? t : 2;
+}
+
+static uint32_t feature_id(uint32_t t)
+{
+    return t | 1u;
+}
+
+enum { FEATURE_POSTS = 4 }; /* features a story posts and an article queries, beyond the top terms */
 
 typedef struct term_ent {
     uint32_t term; /* 0 = empty slot */
@@ -73,7 +94,8 @@ typedef struct posting {
 typedef struct dterm { /* one term of the article being added */
     uint32_t term;
     float tf, w;
-    int kind; /* 0 word, 1 entity, 2 date, 3 name */
+    int kind;    /* 0 word, 1 entity, 2 date, 3 name */
+    uint32_t df; /* documents with the term, this one included */
 } dterm;
 
 struct chr_cluster {
@@ -98,6 +120,7 @@ struct chr_cluster {
     long since_flush;
     uint32_t qstamp;
     int64_t cur_article;
+    char doc_lang[4]; /* language of the article being added */
     /* scratch for one article */
     dterm *doc;
     size_t n_doc, cap_doc;
@@ -107,6 +130,10 @@ struct chr_cluster {
     size_t n_touched, cap_touched;
     dterm *merge;
     size_t cap_merge;
+    dterm *sortbuf;
+    size_t cap_sortbuf;
+    unsigned char *blob; /* a centroid being written */
+    size_t cap_blob;
     float *scored; /* similarity of touched[k] for the exactly scored candidates */
     size_t n_scored, cap_scored;
     sqlite3_stmt *s_find, *s_ins_art, *s_ins_story, *s_upd_story, *s_df, *s_meta, *s_ent;
@@ -322,13 +349,14 @@ static uint32_t terms_for(const chr_cluster *cl, uint32_t n)
 static uint32_t index_for(const chr_cluster *cl, uint32_t n_terms)
 {
     uint32_t k = (uint32_t)((double)cl->o.index_terms * n_terms / cl->o.centroid_terms + 0.5);
-    return k < 2 ? 2 : k;
+    uint32_t lo = cl->o.index_terms < 12 ? (uint32_t)cl->o.index_terms : 12;
+    return k < lo ? lo : k;
 }
 
 /* Make room for the centroid of a story of n articles. */
 static int story_reserve(chr_cluster *cl, story *s, uint32_t n)
 {
-    uint32_t ct = terms_for(cl, n), ci = index_for(cl, ct);
+    uint32_t ct = terms_for(cl, n), ci = index_for(cl, ct) + FEATURE_POSTS;
     if (ct <= s->cap_terms && ci <= s->cap_idx)
         return 0;
     if (ct < s->cap_terms)
@@ -389,19 +417,15 @@ static void story_norm(story *s)
 
 static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot);
 
-/* Post the story's heaviest terms that are not yet posted. */
-static int story_index(chr_cluster *cl, story *s)
+/* The want heaviest terms of s (features only when features_only) into
+ * top/topw, heaviest first; returns how many. */
+static uint32_t top_terms(const story *s, int features_only, uint32_t want, uint32_t *top,
+                          float *topw)
 {
-    uint32_t top[256];
-    float topw[256];
-    uint32_t k = 0, want = index_for(cl, s->cap_terms);
-    if (want > s->cap_idx)
-        want = s->cap_idx;
-    if (want > 256)
-        want = 256;
-    for (uint32_t i = 0; i < s->n_terms; i++) { /* insertion into a small sorted list */
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < s->n_terms && want; i++) { /* insertion into a small sorted list */
         float w = s->w[i];
-        if (k == want && w <= topw[k - 1])
+        if ((features_only && !IS_FEATURE(s->terms[i])) || (k == want && w <= topw[k - 1]))
             continue;
         uint32_t j = k < want ? k++ : k - 1;
         while (j > 0 && topw[j - 1] < w) {
@@ -411,6 +435,31 @@ static int story_index(chr_cluster *cl, story *s)
         }
         topw[j] = w;
         top[j] = s->terms[i];
+    }
+    return k;
+}
+
+/* Post the story's heaviest terms that are not yet posted. */
+static int story_index(chr_cluster *cl, story *s)
+{
+    uint32_t top[256 + FEATURE_POSTS];
+    float topw[256 + FEATURE_POSTS];
+    uint32_t want = index_for(cl, s->cap_terms);
+    if (want + FEATURE_POSTS > s->cap_idx)
+        want = s->cap_idx > FEATURE_POSTS ? s->cap_idx - FEATURE_POSTS : 1;
+    if (want > 256)
+        want = 256;
+    uint32_t k = top_terms(s, 0, want, top, topw);
+    /* and the heaviest language-independent features not already in */
+    uint32_t ft[FEATURE_POSTS];
+    float fw[FEATURE_POSTS];
+    uint32_t nf = top_terms(s, 1, FEATURE_POSTS, ft, fw);
+    for (uint32_t i = 0; i < nf; i++) {
+        int have = 0;
+        for (uint32_t j = 0; j < k && !have; j++)
+            have = top[j] == ft[i];
+        if (!have)
+            top[k++] = ft[i];
     }
     uint32_t slot = (uint32_t)(s - cl->stories);
     for (uint32_t i = 0; i < k; i++) {
@@ -548,7 +597,7 @@ static chr_err load(chr_cluster *cl, chr_diag *d)
         cl->n_docs = (uint64_t)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(cl->db,
-                           "SELECT id, first_day, last_day, size, n_unique, centroid FROM story "
+                           "SELECT id, first_day, last_day, size, n_unique, centroid, lang FROM story "
                            "ORDER BY id",
                            -1, &st, NULL) != SQLITE_OK)
         return db_err(cl->db, d, "load");
@@ -559,6 +608,9 @@ static chr_err load(chr_cluster *cl, chr_diag *d)
             break;
         }
         s->id = sqlite3_column_int64(st, 0);
+        const unsigned char *lg = sqlite3_column_text(st, 6);
+        if (lg && strlen((const char *)lg) < sizeof s->lang)
+            memcpy(s->lang, lg, strlen((const char *)lg) + 1);
         s->first = sqlite3_column_type(st, 1) == SQLITE_NULL ? NO_DAY
                                                              : sqlite3_column_int(st, 1);
         s->last = sqlite3_column_type(st, 2) == SQLITE_NULL ? NO_DAY
@@ -651,8 +703,8 @@ chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluste
         {&cl->s_find, "SELECT story_id, duplicate_of FROM story_article WHERE article_id = ?"},
         {&cl->s_ins_art, "INSERT INTO story_article(article_id, story_id, duplicate_of, "
                          "similarity) VALUES(?, ?, ?, ?)"},
-        {&cl->s_ins_story, "INSERT INTO story(first_day, last_day, size, n_unique, centroid) "
-                           "VALUES(?, ?, ?, ?, ?)"},
+        {&cl->s_ins_story, "INSERT INTO story(first_day, last_day, size, n_unique, centroid, "
+                           "lang) VALUES(?, ?, ?, ?, ?, ?)"},
         {&cl->s_upd_story, "UPDATE story SET first_day = ?, last_day = ?, size = ?, "
                            "n_unique = ?, centroid = ? WHERE id = ?"},
         {&cl->s_df, "INSERT OR REPLACE INTO cluster_df(term, df) VALUES(?, ?)"},
@@ -760,6 +812,8 @@ chr_err chr_cluster_close(chr_cluster *cl, chr_diag *d)
     free(cl->dmap);
     free(cl->touched);
     free(cl->merge);
+    free(cl->sortbuf);
+    free(cl->blob);
     free(cl);
     return err;
 }
@@ -815,7 +869,7 @@ static int doc_add(chr_cluster *cl, uint32_t term, float tf, int kind)
     }
     if (grow((void **)&cl->doc, &cl->cap_doc, cl->n_doc + 1, sizeof(dterm)) != 0)
         return -1;
-    cl->doc[cl->n_doc] = (dterm){term, tf, 0, kind};
+    cl->doc[cl->n_doc] = (dterm){term, tf, 0, kind, 0};
     cl->dmap[j] = (uint32_t)++cl->n_doc;
     return 0;
 }
@@ -832,7 +886,10 @@ static void doc_clear(chr_cluster *cl)
     cl->n_doc = 0;
 }
 
-static int add_words(chr_cluster *cl, const char *text, size_t len, const char *lang, float tf)
+/* The terms of text[0..len) into cl->doc with weight tf each; every word
+ * also goes to the shingle signature acc when given. */
+static int add_words(chr_cluster *cl, const char *text, size_t len, const char *lang, float tf,
+                     chr_minhash_acc *acc)
 {
     char buf[CHR_CT_MAXWORD + 8];
     chr_ct_iter it;
@@ -840,15 +897,18 @@ static int add_words(chr_cluster *cl, const char *text, size_t len, const char *
     int wl;
     unsigned fl;
     while ((wl = chr_ct_next_word_ex(&it, buf, &fl)) >= 0) {
+        uint64_t h = XXH3_64bits(buf, (size_t)wl);
+        if (acc)
+            chr_minhash_word(acc, h);
         if ((fl & CHR_CT_NUMERIC) || wl < 2)
             continue;
-        uint32_t t = chr_ct_term(cl->ct, lang, buf, (size_t)wl);
-        if (t && doc_add(cl, t, tf, 0) != 0)
+        uint32_t t = chr_ct_term_hashed(cl->ct, lang, buf, (size_t)wl, h);
+        if (t && doc_add(cl, word_id(t), tf, 0) != 0)
             return -1;
         /* a capitalised word inside a sentence is likely a name: also
          * counted unstemmed, the same in every language */
         if (cl->o.name_weight > 0 && (fl & CHR_CT_CAPITAL) && !(fl & CHR_CT_INITIAL) && t &&
-            doc_add(cl, chr_ct_feature(5, buf, (size_t)wl), tf, 3) != 0)
+            doc_add(cl, feature_id(chr_ct_feature(5, buf, (size_t)wl)), tf, 3) != 0)
             return -1;
     }
     return 0;
@@ -874,6 +934,43 @@ static void swap_dt(dterm *a, dterm *b)
     dterm t = *a;
     *a = *b;
     *b = t;
+}
+
+/* Sort v[0..n) by term: insertion sort when short, else an LSD radix sort
+ * (3 passes of 11 bits) through a scratch buffer. qsort's indirect calls
+ * were a tenth of the time of an add. */
+static int sort_by_term(chr_cluster *cl, dterm *v, size_t n)
+{
+    if (n <= 48) {
+        for (size_t i = 1; i < n; i++) {
+            dterm x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1].term > x.term; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return 0;
+    }
+    if (grow((void **)&cl->sortbuf, &cl->cap_sortbuf, n, sizeof(dterm)) != 0)
+        return -1;
+    dterm *src = v, *dst = cl->sortbuf;
+    for (int pass = 0; pass < 3; pass++) {
+        int shift = 11 * pass;
+        size_t count[2048 + 1];
+        memset(count, 0, sizeof count);
+        for (size_t i = 0; i < n; i++)
+            count[((src[i].term >> shift) & 2047) + 1]++;
+        for (size_t b = 0; b < 2048; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i].term >> shift) & 2047]++] = src[i];
+        dterm *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v) /* odd number of passes: the result is in the scratch */
+        memcpy(v, src, n * sizeof *v);
+    return 0;
 }
 
 /* Partially order v[0..n) so that v[0..k) hold the k heaviest (any order):
@@ -905,20 +1002,20 @@ static void select_top(dterm *v, size_t n, size_t k)
 
 /* Build the unit vector of an article in cl->doc, sorted by term.
  * update_df: count it in the document frequencies first. */
-static int doc_build(chr_cluster *cl, const chr_cluster_input *in, int update_df)
+/* Collect the terms of an article into cl->doc (term frequencies only)
+ * and the shingle signature of its text into acc. */
+static int doc_collect(chr_cluster *cl, const chr_cluster_input *in, chr_minhash_acc *acc)
 {
     doc_clear(cl);
     const char *text = in->text ? in->text : "";
     size_t len = in->text ? in->text_len : 0;
-    if (in->title && *in->title && !title_leads(in->title, text, len) &&
-        add_words(cl, in->title, strlen(in->title), in->lang, (float)cl->o.title_weight) != 0)
-        return -1;
-    else if (in->title && *in->title && title_leads(in->title, text, len) &&
-             cl->o.title_weight > 1 &&
-             add_words(cl, in->title, strlen(in->title), in->lang,
-                       (float)(cl->o.title_weight - 1)) != 0)
-        return -1;
-    if (add_words(cl, text, len, in->lang, 1.0f) != 0)
+    if (in->title && *in->title) {
+        /* a headline that also opens the text is not counted twice */
+        double tw = cl->o.title_weight - (title_leads(in->title, text, len) ? 1 : 0);
+        if (tw > 0 && add_words(cl, in->title, strlen(in->title), in->lang, (float)tw, NULL) != 0)
+            return -1;
+    }
+    if (add_words(cl, text, len, in->lang, 1.0f, acc) != 0)
         return -1;
     char buf[256];
     for (size_t i = 0; i < in->n_entities; i++) {
@@ -928,16 +1025,23 @@ static int doc_build(chr_cluster *cl, const chr_cluster_input *in, int update_df
         size_t n = 0;
         for (; e[n] && n < sizeof buf; n++)
             buf[n] = (char)(e[n] >= 'A' && e[n] <= 'Z' ? e[n] + 32 : e[n]);
-        if (doc_add(cl, chr_ct_feature(1, buf, n), 1.0f, 1) != 0)
+        if (doc_add(cl, feature_id(chr_ct_feature(1, buf, n)), 1.0f, 1) != 0)
             return -1;
     }
     for (size_t i = 0; i < in->n_dates; i++) {
         const char *s = in->dates[i];
         if (chr_cluster_parse_day(s) == NO_DAY)
             continue;
-        if (doc_add(cl, chr_ct_feature(2, s, 10), 1.0f, 2) != 0)
+        if (doc_add(cl, feature_id(chr_ct_feature(2, s, 10)), 1.0f, 2) != 0)
             return -1;
     }
+    return 0;
+}
+
+/* Weigh the collected terms (TF-IDF, sublinear tf), counting the article in
+ * the document frequencies first when update_df; normalise; sort by term. */
+static int doc_weight(chr_cluster *cl, int update_df)
+{
     if (update_df)
         cl->n_docs++;
     double n_docs = (double)(cl->n_docs ? cl->n_docs : 1);
@@ -958,6 +1062,7 @@ static int doc_build(chr_cluster *cl, const chr_cluster_input *in, int update_df
             }
         }
         double df = te ? te->df : 1;
+        e->df = te ? te->df : 1;
         double idf = log((n_docs + 1) / (df + 1)) + 1;
         double w = (1 + log(e->tf)) * idf;
         if (e->kind == 1)
@@ -972,7 +1077,18 @@ static int doc_build(chr_cluster *cl, const chr_cluster_input *in, int update_df
     norm = sqrt(norm);
     for (size_t i = 0; i < cl->n_doc; i++)
         cl->doc[i].w = norm > 0 ? (float)(cl->doc[i].w / norm) : 0;
-    qsort(cl->doc, cl->n_doc, sizeof *cl->doc, cmp_term);
+    if (sort_by_term(cl, cl->doc, cl->n_doc) != 0)
+        return -1;
+    /* the term map points into cl->doc: renumber it after the sort */
+    if (!cl->dmap)
+        return 0;
+    memset(cl->dmap, 0, (cl->dmap_mask + 1) * sizeof *cl->dmap);
+    for (size_t i = 0; i < cl->n_doc; i++) {
+        size_t j = hash32(cl->doc[i].term) & cl->dmap_mask;
+        while (cl->dmap[j])
+            j = (j + 1) & cl->dmap_mask;
+        cl->dmap[j] = (uint32_t)i + 1;
+    }
     return 0;
 }
 
@@ -1004,21 +1120,54 @@ static double time_factor(const chr_cluster *cl, int32_t b0, int32_t b1, int32_t
     return f;
 }
 
-/* Cosine of the (unit, term-sorted) article vector with a story centroid. */
-static double cosine(const chr_cluster *cl, const story *s)
+/* Across languages words do not match: the cosine of the article and the
+ * story restricted to their language-independent features (names,
+ * entities, dates). */
+static double cosine_features(const chr_cluster *cl, const story *s)
 {
-    if (s->norm <= 0)
-        return 0;
-    double dot = 0;
+    double dot = 0, nd = 0, ns = 0;
     size_t i = 0, j = 0;
     const dterm *d = cl->doc;
+    for (size_t k = 0; k < cl->n_doc; k++)
+        if (IS_FEATURE(d[k].term))
+            nd += (double)d[k].w * d[k].w;
+    for (uint32_t k = 0; k < s->n_terms; k++)
+        if (IS_FEATURE(s->terms[k]))
+            ns += (double)s->w[k] * s->w[k];
+    if (nd <= 0 || ns <= 0)
+        return 0;
     while (i < cl->n_doc && j < s->n_terms) {
         if (d[i].term < s->terms[j])
             i++;
         else if (d[i].term > s->terms[j])
             j++;
-        else
+        else if (IS_FEATURE(d[i].term))
             dot += (double)d[i++].w * s->w[j++];
+        else
+            i++, j++;
+    }
+    return dot / sqrt(nd * ns);
+}
+
+/* Cosine of the (unit, term-sorted) article vector with a story centroid. */
+static double cosine(const chr_cluster *cl, const story *s)
+{
+    if (s->norm <= 0)
+        return 0;
+    if (cl->doc_lang[0] && s->lang[0] && strcmp(cl->doc_lang, s->lang) != 0)
+        return cosine_features(cl, s);
+    /* each centroid term looked up in the article's term map (small, in
+     * cache): cheaper than a merge of two sorted lists, whose branches
+     * cannot be predicted */
+    double dot = 0;
+    const dterm *d = cl->doc;
+    for (uint32_t j = 0; j < s->n_terms; j++) {
+        uint32_t t = s->terms[j];
+        for (size_t k = hash32(t) & cl->dmap_mask; cl->dmap[k]; k = (k + 1) & cl->dmap_mask)
+            if (d[cl->dmap[k] - 1].term == t) {
+                dot += (double)d[cl->dmap[k] - 1].w * s->w[j];
+                break;
+            }
     }
     if (cl->o.linkage == 1) /* average similarity to the story's articles */
         return dot / (s->n_unique ? s->n_unique : 1);
@@ -1041,12 +1190,31 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
         const char *tp = getenv("CHR_CLUSTER_TRACE");
         trace = tp ? fopen(tp, "w") : NULL;
     }
-    size_t q = (size_t)cl->o.query_terms < cl->n_doc ? (size_t)cl->o.query_terms : cl->n_doc;
     if (grow((void **)&cl->merge, &cl->cap_merge, cl->n_doc, sizeof(dterm)) != 0)
         return -2;
-    dterm *top = cl->merge; /* the heaviest terms, without disturbing cl->doc */
-    memcpy(top, cl->doc, cl->n_doc * sizeof *top);
-    select_top(top, cl->n_doc, q);
+    /* the heaviest terms, without disturbing cl->doc; a term no earlier
+     * article had cannot find anything */
+    dterm *top = cl->merge;
+    size_t n_top = 0;
+    for (size_t i = 0; i < cl->n_doc; i++)
+        if (cl->doc[i].df > 1)
+            top[n_top++] = cl->doc[i];
+    size_t q = (size_t)cl->o.query_terms < n_top ? (size_t)cl->o.query_terms : n_top;
+    select_top(top, n_top, q);
+    /* plus the heaviest features among the rest, which find stories in
+     * other languages */
+    size_t nf = 0;
+    for (size_t pass = 0; pass < FEATURE_POSTS; pass++) {
+        size_t m = 0;
+        for (size_t i = q + nf; i < n_top; i++)
+            if (IS_FEATURE(top[i].term) && (!m || top[i].w > top[m].w))
+                m = i;
+        if (!m)
+            break;
+        swap_dt(&top[q + nf], &top[m]);
+        nf++;
+    }
+    q += nf;
     if (++cl->qstamp == 0) {
         for (size_t i = 0; i < cl->n_stories; i++)
             cl->stories[i].qstamp = 0;
@@ -1059,6 +1227,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
             continue;
         posting *p = &cl->posts[te->post - 1];
         uint32_t stop = p->n > (uint32_t)cl->o.scan_limit ? p->n - (uint32_t)cl->o.scan_limit : 0;
+        cl->stats.postings += (long)(p->n - stop);
         for (uint32_t i = p->n; i-- > stop;) {
             story *s = &cl->stories[p->slots[i]];
             if (s->qstamp != cl->qstamp) {
@@ -1125,13 +1294,13 @@ static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const floa
 #define W_AT(k) (*(const float *)((const char *)w + (k) * stride))
     while (i < n_in || j < s->n_terms) {
         if (j >= s->n_terms || (i < n_in && T_AT(i) < s->terms[j])) {
-            m[n++] = (dterm){T_AT(i), 0, W_AT(i), 0};
+            m[n++] = (dterm){T_AT(i), 0, W_AT(i), 0, 0};
             i++;
         } else if (i >= n_in || T_AT(i) > s->terms[j]) {
-            m[n++] = (dterm){s->terms[j], 0, s->w[j], 0};
+            m[n++] = (dterm){s->terms[j], 0, s->w[j], 0, 0};
             j++;
         } else {
-            m[n++] = (dterm){s->terms[j], 0, s->w[j] + W_AT(i), 0};
+            m[n++] = (dterm){s->terms[j], 0, s->w[j] + W_AT(i), 0, 0};
             i++;
             j++;
         }
@@ -1142,7 +1311,8 @@ static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const floa
     if (n > keep) {
         select_top(m, n, keep);
         n = keep;
-        qsort(m, n, sizeof *m, cmp_term);
+        if (sort_by_term(cl, m, n) != 0)
+            return -1;
     }
     for (size_t k = 0; k < n; k++) {
         s->terms[k] = m[k].term;
@@ -1172,10 +1342,9 @@ static void span_add(story *s, int32_t day)
 
 static chr_err save_story(chr_cluster *cl, story *s, int insert, chr_diag *d)
 {
-    unsigned char stackbuf[8 * 64];
-    unsigned char *blob = s->n_terms <= 64 ? stackbuf : malloc(8 * (size_t)s->n_terms);
-    if (!blob)
+    if (grow((void **)&cl->blob, &cl->cap_blob, 8 * (size_t)s->n_terms + 8, 1) != 0)
         return oom(d);
+    unsigned char *blob = cl->blob;
     centroid_blob(s, blob);
     sqlite3_stmt *st = insert ? cl->s_ins_story : cl->s_upd_story;
     sqlite3_reset(st);
@@ -1188,13 +1357,15 @@ static chr_err save_story(chr_cluster *cl, story *s, int insert, chr_diag *d)
     }
     sqlite3_bind_int64(st, 3, s->size);
     sqlite3_bind_int64(st, 4, s->n_unique);
-    sqlite3_bind_blob(st, 5, blob, (int)(8 * s->n_terms), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 5, blob, (int)(8 * s->n_terms), SQLITE_STATIC);
     if (!insert)
         sqlite3_bind_int64(st, 6, s->id);
+    else if (s->lang[0])
+        sqlite3_bind_text(st, 6, s->lang, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, 6);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (blob != stackbuf)
-        free(blob);
     if (rc != SQLITE_DONE)
         return db_err(cl->db, d, "save story");
     return CHR_OK;
@@ -1381,10 +1552,17 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
     }
     int32_t day = in->pub_date_inferred ? NO_DAY : chr_cluster_parse_day(in->pub_date);
     cl->cur_article = in->article_id;
+    snprintf(cl->doc_lang, sizeof cl->doc_lang, "%s",
+             in->lang && strlen(in->lang) < sizeof cl->doc_lang ? in->lang : "en");
 
-    /* near-duplicate: joins its canonical's story, counted once */
+    /* one pass over the words: the terms, and the shingle signature */
+    chr_minhash_acc acc;
+    chr_minhash_begin(&acc);
+    if (doc_collect(cl, in, &acc) != 0)
+        return oom(d);
     chr_minhash sig;
-    chr_minhash_compute(in->text ? in->text : "", in->text ? in->text_len : 0, &sig);
+    chr_minhash_end(&acc, &sig);
+    /* near-duplicate: joins its canonical's story, counted once */
     int64_t canon = 0;
     double dsim = 0;
     err = chr_dedup_add(cl->dd, in->article_id, &sig, &canon, &dsim);
@@ -1402,7 +1580,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
             return err;
         cl->stats.duplicates++;
     } else {
-        if (doc_build(cl, in, 1) != 0)
+        if (doc_weight(cl, 1) != 0)
             return oom(d);
         long best = find_best(cl, day, &sim);
         if (best == -2)
@@ -1424,6 +1602,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
             if (!s)
                 return oom(d);
             s->size = s->n_unique = 1;
+            memcpy(s->lang, cl->doc_lang, sizeof s->lang);
             span_add(s, day);
             if (centroid_merge(cl, s) != 0)
                 return oom(d);

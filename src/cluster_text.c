@@ -369,11 +369,18 @@ static uint32_t compute_term(chr_ct *ct, lang_ent *le, const char *word, size_t 
 
 uint32_t chr_ct_term(chr_ct *ct, const char *lang, const char *word, size_t len)
 {
+    return chr_ct_term_hashed(ct, lang, word, len, XXH3_64bits(word, len));
+}
+
+uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size_t len,
+                            uint64_t hash)
+{
     uint64_t seed = 0x51ed2701u;
     if (lang)
         for (size_t i = 0; lang[i] && i < 7; i++)
             seed = seed * 131 + (unsigned char)lang[i];
-    uint64_t key = XXH3_64bits_withSeed(word, len, seed);
+    uint64_t key = (hash ^ seed) * 0x9e3779b97f4a7c15ULL;
+    key ^= key >> 29;
     if (!key)
         key = 1;
     size_t i = key & ct->mask;

@@ -47,6 +47,10 @@ void chr_ct_free(chr_ct *ct);
  * or 0 when it is a stop word, a number or too short to mean anything. */
 uint32_t chr_ct_term(chr_ct *ct, const char *lang, const char *word, size_t len);
 
+/* Same with hash = XXH3_64bits(word, len) already computed. */
+uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size_t len,
+                            uint64_t hash);
+
 /* Term id of an arbitrary string in namespace ns (1 = entity, 2 = date):
  * ids never collide with the word ids of the same string. Never 0. */
 uint32_t chr_ct_feature(unsigned ns, const char *s, size_t len);

@@ -31,52 +31,70 @@ static uint64_t rotl(uint64_t x, int r)
 
 enum { BIN_SHIFT = 58 }; /* 64 bins: the top 6 bits choose the bin */
 
-void chr_minhash_compute(const char *text, size_t len, chr_minhash *out)
+void chr_minhash_begin(chr_minhash_acc *a)
 {
-    uint64_t mins[CHR_MINHASH_K];
     for (int i = 0; i < CHR_MINHASH_K; i++)
-        mins[i] = UINT64_MAX;
-    uint64_t ring[CHR_SHINGLE_WORDS] = {0};
-    char buf[CHR_CT_MAXWORD + 8];
-    chr_ct_iter it;
-    chr_ct_iter_init(&it, text, len);
-    uint32_t words = 0, shingles = 0;
-    int wl, numeric;
-    while ((wl = chr_ct_next_word(&it, buf, &numeric)) >= 0) {
-        ring[words % CHR_SHINGLE_WORDS] = XXH3_64bits(buf, (size_t)wl);
-        words++;
-        if (words < CHR_SHINGLE_WORDS)
-            continue;
+        a->mins[i] = UINT64_MAX;
+    memset(a->ring, 0, sizeof a->ring);
+    a->words = a->shingles = 0;
+}
+
+static void take(chr_minhash_acc *a, uint64_t h)
+{
+    h = fmix64(h);
+    uint64_t bin = h >> BIN_SHIFT, val = h & ((1ULL << BIN_SHIFT) - 1);
+    if (val < a->mins[bin])
+        a->mins[bin] = val;
+}
+
+void chr_minhash_word(chr_minhash_acc *a, uint64_t word_hash)
+{
+    a->ring[a->words % CHR_SHINGLE_WORDS] = word_hash;
+    a->words++;
+    if (a->words < CHR_SHINGLE_WORDS)
+        return;
+    uint64_t h = 0;
+    for (int k = 0; k < CHR_SHINGLE_WORDS; k++) /* oldest word first */
+        h ^= rotl(a->ring[(a->words + (uint32_t)k) % CHR_SHINGLE_WORDS], 16 * k + 1);
+    take(a, h);
+    a->shingles++;
+}
+
+void chr_minhash_end(chr_minhash_acc *a, chr_minhash *out)
+{
+    if (a->words > 0 && a->words < CHR_SHINGLE_WORDS) { /* one shingle: the whole text */
         uint64_t h = 0;
-        for (int k = 0; k < CHR_SHINGLE_WORDS; k++)
-            h ^= rotl(ring[(words + (uint32_t)k) % CHR_SHINGLE_WORDS], 16 * k + 1);
-        h = fmix64(h);
-        uint64_t bin = h >> BIN_SHIFT, val = h & ((1ULL << BIN_SHIFT) - 1);
-        if (val < mins[bin])
-            mins[bin] = val;
-        shingles++;
+        for (uint32_t k = 0; k < a->words; k++)
+            h ^= rotl(a->ring[k], 16 * (int)k + 1);
+        take(a, h);
+        a->shingles = 1;
     }
-    if (words > 0 && words < CHR_SHINGLE_WORDS) { /* one shingle: the whole text */
-        uint64_t h = 0;
-        for (uint32_t k = 0; k < words; k++)
-            h ^= rotl(ring[k], 16 * (int)k + 1);
-        h = fmix64(h);
-        mins[h >> BIN_SHIFT] = h & ((1ULL << BIN_SHIFT) - 1);
-        shingles = 1;
-    }
-    out->n_shingles = shingles;
-    if (!shingles) {
+    out->n_shingles = a->shingles;
+    if (!a->shingles) {
         memset(out->v, 0, sizeof out->v);
         return;
     }
     /* Optimal densification (Shrivastava 2017): an empty bin borrows the
      * value of the first non-empty bin on its own fixed random walk. */
     for (int i = 0; i < CHR_MINHASH_K; i++) {
-        uint64_t m = mins[i];
-        for (uint64_t a = 1; m == UINT64_MAX; a++)
-            m = mins[fmix64(((uint64_t)i << 32) + a) & (CHR_MINHASH_K - 1)];
+        uint64_t m = a->mins[i];
+        for (uint64_t r = 1; m == UINT64_MAX; r++)
+            m = a->mins[fmix64(((uint64_t)i << 32) + r) & (CHR_MINHASH_K - 1)];
         out->v[i] = (uint16_t)fmix64(m ^ 0x2545f4914f6cdd1dULL);
     }
+}
+
+void chr_minhash_compute(const char *text, size_t len, chr_minhash *out)
+{
+    chr_minhash_acc a;
+    chr_minhash_begin(&a);
+    char buf[CHR_CT_MAXWORD + 8];
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, text, len);
+    int wl, numeric;
+    while ((wl = chr_ct_next_word(&it, buf, &numeric)) >= 0)
+        chr_minhash_word(&a, XXH3_64bits(buf, (size_t)wl));
+    chr_minhash_end(&a, out);
 }
 
 double chr_minhash_similarity(const chr_minhash *a, const chr_minhash *b)

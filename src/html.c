@@ -25,9 +25,11 @@
 
 /* Sparing soft boilerplate: when removing it leaves less than SPARE_LOSS
  * of the prose, the containers holding the prose are spared, down the path
- * of children that hold at least SPARE_PATH of their parent's. */
+ * of children that hold the <h1> and SPARE_H1 of their parent's prose, or
+ * else at least SPARE_PATH of it. */
 #define SPARE_LOSS 0.5
 #define SPARE_PATH 0.6
+#define SPARE_H1 0.2
 
 /* Pages larger than this are cut (libxml2 takes an int length). */
 #define MAX_PAGE (256u << 20)
@@ -36,20 +38,13 @@
 
 enum {
     K_INLINE = 0,
-    K_BLOCK = 1u << 0,   /* starts and ends a block */
-    K_SKIP = 1u << 1,    /* never text: script, style, form controls */
-    K_BOILER = 1u << 2,  /* nav, aside, footer...: not article text */
-    K_HEADING = 1u << 3, /* h1..h6 */
-    K_H1 = 1u << 4,
-    K_LI = 1u << 5,
-    K_PRE = 1u << 6,
-    K_QUOTE = 1u << 7,
-    K_CELL = 1u << 8,
-    K_BR = 1u << 9,
-    K_LINK = 1u << 10,
-    K_PARA = 1u << 11, /* <p> */
-    K_CAPTION = 1u << 12,
-    K_DT = 1u << 13,
+    K_BLOCK = 1u << 0,  /* starts and ends a block */
+    K_SKIP = 1u << 1,   /* never text: script, style, form controls */
+    K_BOILER = 1u << 2, /* nav, aside, footer...: not article text */
+    K_H1 = 1u << 3,     /* the headline's tag: never body text */
+    K_PRE = 1u << 4,    /* keeps its line breaks */
+    K_BR = 1u << 5,
+    K_LINK = 1u << 6,
 };
 
 typedef struct tagkind {
@@ -67,12 +62,12 @@ static const tagkind tags[] = {
     {"aside", K_BLOCK | K_BOILER},
     {"audio", K_SKIP},
     {"base", K_SKIP},
-    {"blockquote", K_BLOCK | K_QUOTE},
+    {"blockquote", K_BLOCK},
     {"body", K_BLOCK},
     {"br", K_BR},
     {"button", K_SKIP},
     {"canvas", K_SKIP},
-    {"caption", K_BLOCK | K_CAPTION},
+    {"caption", K_BLOCK},
     {"center", K_BLOCK},
     {"datalist", K_SKIP},
     {"dd", K_BLOCK},
@@ -81,21 +76,21 @@ static const tagkind tags[] = {
     {"dir", K_BLOCK},
     {"div", K_BLOCK},
     {"dl", K_BLOCK},
-    {"dt", K_BLOCK | K_DT},
+    {"dt", K_BLOCK},
     {"embed", K_SKIP},
     {"fieldset", K_BLOCK},
-    {"figcaption", K_BLOCK | K_BOILER | K_CAPTION},
+    {"figcaption", K_BLOCK | K_BOILER},
     {"figure", K_BLOCK | K_BOILER},
     {"footer", K_BLOCK | K_BOILER},
     {"form", K_BLOCK},
     {"frame", K_SKIP},
     {"frameset", K_SKIP},
-    {"h1", K_BLOCK | K_HEADING | K_H1},
-    {"h2", K_BLOCK | K_HEADING},
-    {"h3", K_BLOCK | K_HEADING},
-    {"h4", K_BLOCK | K_HEADING},
-    {"h5", K_BLOCK | K_HEADING},
-    {"h6", K_BLOCK | K_HEADING},
+    {"h1", K_BLOCK | K_H1},
+    {"h2", K_BLOCK},
+    {"h3", K_BLOCK},
+    {"h4", K_BLOCK},
+    {"h5", K_BLOCK},
+    {"h6", K_BLOCK},
     {"head", K_SKIP},
     {"header", K_BLOCK | K_BOILER},
     {"hr", K_BLOCK},
@@ -104,7 +99,7 @@ static const tagkind tags[] = {
     {"img", K_SKIP},
     {"input", K_SKIP},
     {"legend", K_BLOCK},
-    {"li", K_BLOCK | K_LI},
+    {"li", K_BLOCK},
     {"link", K_SKIP},
     {"main", K_BLOCK},
     {"map", K_SKIP},
@@ -118,7 +113,7 @@ static const tagkind tags[] = {
     {"optgroup", K_SKIP},
     {"option", K_SKIP},
     {"output", K_SKIP},
-    {"p", K_BLOCK | K_PARA},
+    {"p", K_BLOCK},
     {"param", K_SKIP},
     {"picture", K_SKIP},
     {"pre", K_BLOCK | K_PRE},
@@ -132,11 +127,11 @@ static const tagkind tags[] = {
     {"svg", K_SKIP},
     {"table", K_BLOCK},
     {"tbody", K_BLOCK},
-    {"td", K_BLOCK | K_CELL},
+    {"td", K_BLOCK},
     {"template", K_SKIP},
     {"textarea", K_SKIP},
     {"tfoot", K_BLOCK},
-    {"th", K_BLOCK | K_CELL},
+    {"th", K_BLOCK},
     {"thead", K_BLOCK},
     {"title", K_SKIP},
     {"tr", K_BLOCK},
@@ -152,8 +147,8 @@ static int tag_cmp(const void *key, const void *elem)
 
 static unsigned tag_kind(const xmlNode *n)
 {
-    const tagkind *t = bsearch(n->name, tags, sizeof tags / sizeof tags[0], sizeof tags[0],
-                               tag_cmp);
+    const tagkind *t =
+        bsearch(n->name, tags, sizeof tags / sizeof tags[0], sizeof tags[0], tag_cmp);
     return t ? t->kind : K_INLINE;
 }
 
@@ -187,36 +182,48 @@ static int has_any(const char *s, const char *const *words)
 /* Containers that are not the article, unless they hold it (a layout
  * wrapper named "content-with-sidebar"). Matched as substrings. */
 static const char *const hint_never[] = {
-    "comment",     "disqus",      "outbrain",     "taboola",       "newsletter",  "cookie",
-    "gdpr",        "consent",     "breadcrumb",   "share",         "sharing",     "social",
-    "related",     "recirc",      "most-popular", "mostpopular",   "most-read",   "trending",
-    "sidebar",     "promo",       "sponsor",      "advert",        "subscribe",   "signup",
-    "sign-up",     "popup",       "modal",        "skip-link",     "skiplink",    "toolbar",
-    "pagination",  "author-bio",  "authorbio",    "byline",        "timestamp",   "tag-list",
-    "taglist",     "caption",     "masthead",     "footer",        "navbar",      "navigation",
-    "banner",      "widget",      "ticker",      "read-more",    "readmore",      "more-stories",
-    "recommend",   "jump-link",   "print-only",   NULL};
+    "comment",    "disqus",     "outbrain",     "taboola",     "newsletter", "cookie",
+    "gdpr",       "consent",    "breadcrumb",   "share",       "sharing",    "social",
+    "related",    "recirc",     "most-popular", "mostpopular", "most-read",  "trending",
+    "sidebar",    "promo",      "sponsor",      "advert",      "subscribe",  "signup",
+    "sign-up",    "popup",      "modal",        "skip-link",   "skiplink",   "toolbar",
+    "pagination", "author-bio", "authorbio",    "byline",      "timestamp",  "tag-list",
+    "taglist",    "caption",    "masthead",     "footer",      "navbar",     "navigation",
+    "banner",     "widget",     "ticker",       "read-more",   "readmore",   "more-stories",
+    "recommend",  "jump-link",  "print-only",   NULL};
+/* Rescues a never-name: embedded posts quoted by the story. */
+static const char *const hint_embed[] = {
+    "tweet", "instagram-media", "social-embed", "social-media-embed", "socialembed", "embed-social",
+    NULL};
 /* The same, matched as whole words ("rail" but not "trail"). */
-static const char *const hint_never_words[] = {"rail", "tags", "menu", "pager", "keywords",
-                                               "credit", "credits", "nav", NULL};
+static const char *const hint_never_words[] = {"rail",   "tags",    "menu", "pager", "keywords",
+                                               "credit", "credits", "nav",  NULL};
 /* Never the article even when they seem to hold it: comment threads and
  * recommendation widgets can outweigh a short story. */
-static const char *const hint_strong[] = {"comment", "disqus", "outbrain", "taboola", "cookie",
-                                          "consent", "gdpr", "newsletter", "recirc", NULL};
+static const char *const hint_strong[] = {"comment", "disqus", "outbrain",   "taboola", "cookie",
+                                          "consent", "gdpr",   "newsletter", "recirc",  NULL};
 /* Class tokens (whole, as written) of text hidden from sighted readers. */
-static const char *const hint_hidden[] = {"hidden", "hide", "sr-only", "visually-hidden",
-                                          "visuallyhidden", "screen-reader-text",
-                                          "element-invisible", "is-hidden", "u-hidden",
-                                          "d-none", "offscreen", NULL};
+static const char *const hint_hidden[] = {"hidden",
+                                          "hide",
+                                          "sr-only",
+                                          "visually-hidden",
+                                          "visuallyhidden",
+                                          "screen-reader-text",
+                                          "element-invisible",
+                                          "is-hidden",
+                                          "u-hidden",
+                                          "d-none",
+                                          "offscreen",
+                                          NULL};
 /* Names of the article body container: they rescue a container that also
  * carries a never-name. */
-static const char *const hint_body[] = {"article-body", "articlebody", "article_body",
-                                        "story-body",   "storybody",   "story_body",
-                                        "entry-content", "post-content", "post-body",
-                                        "postbody",     "article-content", "articlecontent",
-                                        "article__body", "story__body", "body-text",
-                                        "bodytext",     "main-content", "article-text",
-                                        "story-text",   "content-body", NULL};
+static const char *const hint_body[] = {"article-body",  "articlebody",     "article_body",
+                                        "story-body",    "storybody",       "story_body",
+                                        "entry-content", "post-content",    "post-body",
+                                        "postbody",      "article-content", "articlecontent",
+                                        "article__body", "story__body",     "body-text",
+                                        "bodytext",      "main-content",    "article-text",
+                                        "story-text",    "content-body",    NULL};
 
 /* Does s contain w as a word part (bounded by non-letters)? */
 static int has_word(const char *s, const char *w)
@@ -259,7 +266,9 @@ static unsigned class_hints(const xmlNode *n)
         return h;
     if (has_any(buf, hint_body))
         h |= H_BODY;
-    if (has_any(buf, hint_never))
+    /* Embedded posts (tweets) sit in "social-embed" boxes, yet readers
+     * see them as part of the story. */
+    if (has_any(buf, hint_never) && !has_any(buf, hint_embed))
         h |= H_NEVER;
     for (const char *const *w = hint_never_words; *w && !(h & H_NEVER); w++)
         if (has_word(buf, *w))
@@ -295,23 +304,16 @@ static int is_hidden(const xmlNode *n)
 /* ---- block model ----------------------------------------------------- */
 
 enum {
-    B_HEADING = 1u << 1,
-    B_H1 = 1u << 2,
-    B_LI = 1u << 3,
-    B_PRE = 1u << 4,
-    B_QUOTE = 1u << 5,
-    B_CELL = 1u << 6,
-    B_SOFT = 1u << 7, /* started by a single <br>: joins with "\n" */
-    B_PARA = 1u << 8,
-    B_CAPTION = 1u << 9,
-    B_LINKSTART = 1u << 10, /* its first word is inside a link */
+    B_H1 = 1u << 0,
+    B_SOFT = 1u << 1,      /* started by a <br>: joins with "\n" */
+    B_LINKSTART = 1u << 2, /* its first word is inside a link */
 };
 
 typedef struct block {
     size_t start, end; /* into the text buffer */
     int chars, link_chars, words, punct, end_punct;
-    int owner;         /* nearest block element */
-    int leaf;          /* innermost element when the block began */
+    int owner; /* nearest block element */
+    int leaf;  /* innermost element when the block began */
     unsigned flags;
     double w;
     int keep;
@@ -323,14 +325,16 @@ typedef struct elem {
     int end;    /* index after its last descendant */
     unsigned hints;
     unsigned kind;
-    int hard;   /* boilerplate by its tag (nav, figure...) or a strong name */
-    int soft;   /* boilerplate by its tag or name unless it holds the text */
-    int spared; /* holds the main text: its soft mark does not count */
+    int hard;                /* boilerplate by its tag (nav, figure...) or a strong name */
+    int soft;                /* boilerplate by its tag or name unless it holds the text */
+    int spared;              /* holds the main text: its soft mark does not count */
     int raw_chars, raw_link; /* all text below, boilerplate or not */
-    int kids, items; /* block children with text; those that look like teasers */
-    int starts_link;  /* its first text is a link (a teaser's headline) */
-    int boiler; /* inside a boilerplate container (this pass) */
-    double score; /* sum of block weights below */
+    int kids, items;         /* block children with text; those that look like teasers */
+    int starts_link;         /* its first text is a link (a teaser's headline) */
+    int teaser;              /* a list of teasers */
+    int has_h1;              /* holds an <h1> */
+    int boiler;              /* inside a boilerplate container (this pass) */
+    double score;            /* sum of block weights below */
     int chars, link_chars;
     int first_block, last_block;
 } elem;
@@ -514,8 +518,7 @@ static int new_elem(page *pg, xmlNode *n, int parent, unsigned kind, unsigned hi
 static void flatten(page *pg, xmlNode *root, int use_hints)
 {
     /* Open elements of each kind. */
-    int in_link = 0, in_pre = 0, in_heading = 0, in_h1 = 0, in_li = 0, in_quote = 0,
-        in_cell = 0, in_para = 0, in_caption = 0;
+    int in_link = 0, in_pre = 0, in_h1 = 0;
     int cur = -1; /* innermost element */
     xmlNode *n = root;
     pg->cur_owner = -1;
@@ -528,9 +531,8 @@ static void flatten(page *pg, xmlNode *root, int use_hints)
                 end_block(pg);
                 pg->soft_next = 1;
             } else if (!(kind & K_SKIP) &&
-                       (is_top(n) ||
-                        (!is_hidden(n) && !((hints = use_hints ? class_hints(n) : 0) &
-                                            H_HIDDEN)))) {
+                       (is_top(n) || (!is_hidden(n) &&
+                                      !((hints = use_hints ? class_hints(n) : 0) & H_HIDDEN)))) {
                 int e = new_elem(pg, n, cur, kind, hints);
                 if (e < 0)
                     return;
@@ -542,23 +544,14 @@ static void flatten(page *pg, xmlNode *root, int use_hints)
                 }
                 in_link += (kind & K_LINK) && chr_html_attr(n, "href");
                 in_pre += !!(kind & K_PRE);
-                in_heading += !!(kind & K_HEADING);
                 in_h1 += !!(kind & K_H1);
-                in_li += !!(kind & K_LI);
-                in_quote += !!(kind & K_QUOTE);
-                in_cell += !!(kind & K_CELL);
-                in_para += !!(kind & K_PARA);
-                in_caption += !!(kind & K_CAPTION);
                 cur = e;
                 descend = 1;
             }
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content && cur >= 0) {
                 if (pg->cur_chars == 0 && pg->len == pg->cur_start) {
-                    pg->cur_flags = (in_heading ? B_HEADING : 0) | (in_h1 ? B_H1 : 0) |
-                                    (in_li ? B_LI : 0) | (in_pre ? B_PRE : 0) |
-                                    (in_quote ? B_QUOTE : 0) | (in_cell ? B_CELL : 0) |
-                                    (in_para ? B_PARA : 0) | (in_caption ? B_CAPTION : 0);
+                    pg->cur_flags = in_h1 ? B_H1 : 0;
                     pg->cur_leaf = cur;
                     if (pg->cur_owner < 0)
                         pg->cur_owner = cur;
@@ -593,13 +586,7 @@ static void flatten(page *pg, xmlNode *root, int use_hints)
                     }
                     in_link -= (kind & K_LINK) && chr_html_attr(n, "href");
                     in_pre -= !!(kind & K_PRE);
-                    in_heading -= !!(kind & K_HEADING);
                     in_h1 -= !!(kind & K_H1);
-                    in_li -= !!(kind & K_LI);
-                    in_quote -= !!(kind & K_QUOTE);
-                    in_cell -= !!(kind & K_CELL);
-                    in_para -= !!(kind & K_PARA);
-                    in_caption -= !!(kind & K_CAPTION);
                     cur = el->parent;
                 }
             }
@@ -645,6 +632,8 @@ static void find_teasers(page *pg)
         const block *b = &pg->blocks[i];
         int head = (b->flags & B_LINKSTART) || b->link_chars * 2 > b->chars;
         for (int e = b->leaf; e >= 0; e = pg->elems[e].parent) {
+            if (b->flags & B_H1)
+                pg->elems[e].has_h1 = 1;
             if (pg->elems[e].raw_chars == 0)
                 pg->elems[e].starts_link = head;
             pg->elems[e].raw_chars += b->chars;
@@ -665,7 +654,7 @@ static void find_teasers(page *pg)
         elem *e = &pg->elems[i];
         if (e->items >= 3 && e->items * 10 >= e->kids * 6 && !is_top(e->node) &&
             !(e->hints & H_BODY))
-            e->soft = 1;
+            e->soft = e->teaser = 1;
     }
 }
 
@@ -765,8 +754,8 @@ static int is_meta_line(const page *pg, const block *b)
     char *p = line;
     while (*p == ' ')
         p++;
-    static const char *const by[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ",
-                                     "posted ", "published ", "updated ", NULL};
+    static const char *const by[] = {"by ", "von ",    "par ",       "por ",     "di ", "door ",
+                                     "av ", "posted ", "published ", "updated ", NULL};
     for (int i = 0; by[i]; i++)
         if (strncasecmp(p, by[i], strlen(by[i])) == 0)
             return 1;
@@ -774,9 +763,195 @@ static int is_meta_line(const page *pg, const block *b)
     return chr_html_parse_date(p, d);
 }
 
+/* Labels and calls to action that sit among article blocks: "Advertisement",
+ * "Continue Reading Below", "You may also like...", "• 2 min read". Compared
+ * after normalisation (lowercase ASCII letters and single spaces). */
+static const char *const boiler_lines[] = {"advertisement",
+                                           "advert",
+                                           "advertising",
+                                           "ad",
+                                           "ads",
+                                           "anzeige",
+                                           "werbung",
+                                           "publicite",
+                                           "publicidad",
+                                           "pubblicita",
+                                           "publicidade",
+                                           "iklan",
+                                           "sponsored",
+                                           "sponsored content",
+                                           "sponsored links",
+                                           "comments",
+                                           "comment",
+                                           "post comment",
+                                           "leave a comment",
+                                           "leave a reply",
+                                           "add a comment",
+                                           "show comments",
+                                           "view comments",
+                                           "related",
+                                           "related stories",
+                                           "related articles",
+                                           "related news",
+                                           "related tags",
+                                           "related content",
+                                           "related coverage",
+                                           "related topics",
+                                           "more",
+                                           "more stories",
+                                           "more news",
+                                           "more from",
+                                           "read more",
+                                           "read next",
+                                           "see also",
+                                           "also read",
+                                           "you may also like",
+                                           "you might also like",
+                                           "recommended",
+                                           "recommended for you",
+                                           "most popular",
+                                           "most read",
+                                           "popular on",
+                                           "trending",
+                                           "trending now",
+                                           "don t miss",
+                                           "top stories",
+                                           "latest stories",
+                                           "latest news",
+                                           "continue reading",
+                                           "continue reading below",
+                                           "share",
+                                           "share this",
+                                           "share this article",
+                                           "share this story",
+                                           "share on",
+                                           "follow us",
+                                           "subscribe",
+                                           "sign up",
+                                           "newsletter",
+                                           "topics",
+                                           "tags",
+                                           "filed under",
+                                           "about the author",
+                                           "reading time",
+                                           "tempo de leitura",
+                                           "this slideshow requires javascript",
+                                           "loading",
+                                           "loading content",
+                                           "print",
+                                           "email",
+                                           "tell us what you think",
+                                           "what do you think",
+                                           NULL};
+
+/* Normalised text of a block into out (at most cap-1 bytes). */
+static void normalise(const page *pg, const block *b, char *out, size_t cap)
+{
+    size_t n = 0;
+    int sp = 1;
+    for (size_t i = b->start; i < b->end && n + 1 < cap; i++) {
+        unsigned char c = (unsigned char)pg->text[i];
+        if (isalpha(c)) {
+            out[n++] = (char)tolower(c);
+            sp = 0;
+        } else if (c == 0xC3 && i + 1 < b->end) { /* é à ... lose their accent */
+            unsigned char d = (unsigned char)pg->text[++i] | 0x20;
+            out[n++] = d >= 0xA0 && d <= 0xA5   ? 'a'
+                       : d >= 0xA8 && d <= 0xAB ? 'e'
+                       : d >= 0xAC && d <= 0xAF ? 'i'
+                       : d >= 0xB2 && d <= 0xB6 ? 'o'
+                       : d >= 0xB9 && d <= 0xBC ? 'u'
+                       : d == 0xA7              ? 'c'
+                                                : 'x';
+            sp = 0;
+        } else if (!sp) {
+            out[n++] = ' ';
+            sp = 1;
+        }
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+}
+
+/* "1 of 6", "1 - 5 of 36": gallery and pager counters. */
+static int is_counter(const page *pg, const block *b)
+{
+    const char *p = pg->text + b->start, *e = pg->text + b->end;
+    int nums = 0, of = 0;
+    while (p < e) {
+        if (*p == ' ' || *p == '-' || *p == '/') {
+            p++;
+        } else if (isdigit((unsigned char)*p)) {
+            while (p < e && isdigit((unsigned char)*p))
+                p++;
+            nums++;
+        } else if (e - p >= 2 && strncasecmp(p, "of", 2) == 0) {
+            p += 2;
+            of++;
+        } else {
+            return 0;
+        }
+    }
+    return nums >= 2 && of == 1;
+}
+
+static int is_boiler_line(const page *pg, const block *b)
+{
+    if (b->words > 15)
+        return 0;
+    char t[200];
+    normalise(pg, b, t, sizeof t);
+    size_t tl = strlen(t);
+    if (tl == 0)
+        return is_counter(pg, b);
+    /* Footer lines and dated notices anywhere in the text. */
+    const char *raw = pg->text + b->start;
+    if (strncmp(t, "copyright", 9) == 0 || strncmp(raw, "\xC2\xA9", 2) == 0 ||
+        strstr(t, "all rights reserved"))
+        return 1;
+    static const char *const stamps[] = {"first published", "published", "updated",
+                                         "last updated",    "posted",    NULL};
+    for (int i = 0; stamps[i]; i++) {
+        size_t l = strlen(stamps[i]);
+        if (strncmp(t, stamps[i], l) == 0 && (t[l] == ' ' || t[l] == '\0') && b->chars <= 100)
+            return 1;
+    }
+    /* Labels end without a full stop, or with ':' or an ellipsis. */
+    size_t n = b->end - b->start;
+    int ellipsis = (n >= 3 && memcmp(raw + n - 3, "...", 3) == 0) ||
+                   (n >= 3 && memcmp(raw + n - 3, "\xE2\x80\xA6", 3) == 0);
+    if (b->words > 8 || (b->end_punct && raw[n - 1] != ':' && !ellipsis))
+        return 0;
+    if (is_counter(pg, b))
+        return 1;
+    static const char *const tails[] = {"min read",     "mins read",          "minute read",
+                                        "minutes read", "bloggers like this", NULL};
+    for (int i = 0; tails[i]; i++) {
+        size_t l = strlen(tails[i]);
+        if (tl >= l && strcmp(t + tl - l, tails[i]) == 0)
+            return 1;
+    }
+    for (int i = 0; boiler_lines[i]; i++) {
+        size_t l = strlen(boiler_lines[i]);
+        if (strncmp(t, boiler_lines[i], l) != 0)
+            continue;
+        if (t[l] == '\0')
+            return 1;
+        /* "Related Tags: x y", "Tempo de leitura: 1 minuto": a phrase of two
+         * words or more, then a few more. */
+        if (t[l] == ' ' && strchr(boiler_lines[i], ' ') && b->words <= 6)
+            return 1;
+    }
+    return 0;
+}
+
 /* Bylines and datelines above the first paragraph are page furniture. */
 static void trim_meta_lines(page *pg)
 {
+    for (size_t i = 0; i < pg->nblocks; i++)
+        if (pg->blocks[i].keep && is_boiler_line(pg, &pg->blocks[i]))
+            pg->blocks[i].keep = 0;
     for (size_t i = 0; i < pg->nblocks; i++) {
         block *b = &pg->blocks[i];
         if (!b->keep)
@@ -806,16 +981,26 @@ static int choose(page *pg)
     int b0 = best_elem(pg);
     double s0 = b0 >= 0 ? pg->elems[b0].score : 0;
     if (b0 >= 0 && s1 < SPARE_LOSS * s0) {
+        /* A list of teasers that holds the headline is a blog's front page
+         * with the article first: never spared. A round-up article's list
+         * sits under its headline, not around it. */
         for (int e = b0; e >= 0; e = pg->elems[e].parent)
-            pg->elems[e].spared = 1;
+            pg->elems[e].spared = !(pg->elems[e].teaser && pg->elems[e].has_h1);
         for (int e = b0;;) {
-            int heavy = -1;
-            for (int c = e + 1; c < pg->elems[e].end; c = pg->elems[c].end)
+            /* The path follows the headline when a child holds it and a
+             * fair share of the prose, else the heaviest child. */
+            int heavy = -1, h1 = -1;
+            for (int c = e + 1; c < pg->elems[e].end; c = pg->elems[c].end) {
                 if (heavy < 0 || pg->elems[c].score > pg->elems[heavy].score)
                     heavy = c;
-            if (heavy < 0 || pg->elems[heavy].score < SPARE_PATH * pg->elems[e].score)
+                if (pg->elems[c].has_h1)
+                    h1 = c;
+            }
+            if (h1 >= 0 && pg->elems[h1].score >= SPARE_H1 * pg->elems[e].score)
+                heavy = h1;
+            else if (heavy < 0 || pg->elems[heavy].score < SPARE_PATH * pg->elems[e].score)
                 break;
-            pg->elems[heavy].spared = 1;
+            pg->elems[heavy].spared = !(pg->elems[heavy].teaser && pg->elems[heavy].has_h1);
             e = heavy;
         }
     }
@@ -1100,9 +1285,9 @@ int chr_html_sniff(const unsigned char *buf, size_t len)
     }
     if (i >= len || buf[i] != '<')
         return 0;
-    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<body", "<meta",
-                                         "<title", "<!--", "<link", "<script", "<style",
-                                         NULL};
+    static const char *const starts[] = {"<!doctype html", "<html",  "<head", "<body",
+                                         "<meta",          "<title", "<!--",  "<link",
+                                         "<script",        "<style", NULL};
     for (int k = 0; starts[k]; k++) {
         size_t l = strlen(starts[k]);
         if (i + l > len)

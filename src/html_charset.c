@@ -97,18 +97,17 @@ const char *chr_html_charset_name(const char *label, size_t len)
     static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8",
                                        NULL};
     /* WHATWG maps latin1 and ASCII labels to windows-1252. */
-    static const char *const w1252[] = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
-                                        "us-ascii",   "ascii",     "cp1252",     "windows-1252",
-                                        "x-cp1252",   "cp819",     "ibm819",     "iso-ir-100",
-                                        "x-user-defined", "ansi_x3.4-1968", NULL};
-    static const char *const gb[] = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese",
+    static const char *const w1252[] = {
+        "iso-8859-1", "iso8859-1",      "iso_8859-1",     "latin1",   "l1",    "us-ascii",
+        "ascii",      "cp1252",         "windows-1252",   "x-cp1252", "cp819", "ibm819",
+        "iso-ir-100", "x-user-defined", "ansi_x3.4-1968", NULL};
+    static const char *const gb[] = {"gb2312",   "gbk",     "x-gbk",     "gb_2312-80", "chinese",
                                      "csgb2312", "gb18030", "iso-ir-58", NULL};
-    static const char *const sjis[] = {"shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji",
+    static const char *const sjis[] = {"shift_jis",   "shift-jis",  "sjis",  "x-sjis", "ms_kanji",
                                        "windows-31j", "csshiftjis", "ms932", NULL};
-    static const char *const euckr[] = {"euc-kr", "ks_c_5601-1987", "windows-949", "cseuckr",
-                                        "korean", NULL};
-    static const char *const big5[] = {"big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5",
-                                       NULL};
+    static const char *const euckr[] = {"euc-kr",  "ks_c_5601-1987", "windows-949",
+                                        "cseuckr", "korean",         NULL};
+    static const char *const big5[] = {"big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5", NULL};
     static const char *const u16le[] = {"utf-16", "utf-16le", "unicode", "ucs-2", NULL};
     if (label_is(l, utf8))
         return "UTF-8";
@@ -137,21 +136,21 @@ const char *chr_html_charset_name(const char *label, size_t len)
     if (strcmp(l, "iso-8859-9") == 0 || strcmp(l, "latin5") == 0)
         return "WINDOWS-1254";
     if (strncmp(l, "windows-125", 11) == 0 && n == 12)
-        return (const char *[]){"WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1252", "WINDOWS-1253",
-                                "WINDOWS-1254", "WINDOWS-1255", "WINDOWS-1256", "WINDOWS-1257",
-                                "WINDOWS-1258", NULL}[l[11] >= '0' && l[11] <= '8' ? l[11] - '0'
-                                                                                  : 9];
+        return (
+            const char *[]){"WINDOWS-1250", "WINDOWS-1251",
+                            "WINDOWS-1252", "WINDOWS-1253",
+                            "WINDOWS-1254", "WINDOWS-1255",
+                            "WINDOWS-1256", "WINDOWS-1257",
+                            "WINDOWS-1258", NULL}[l[11] >= '0' && l[11] <= '8' ? l[11] - '0' : 9];
     if (strncmp(l, "cp125", 5) == 0 && n == 6 && l[5] >= '0' && l[5] <= '8')
-        return (const char *[]){"WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1252", "WINDOWS-1253",
-                                "WINDOWS-1254", "WINDOWS-1255", "WINDOWS-1256", "WINDOWS-1257",
-                                "WINDOWS-1258"}[l[5] - '0'];
+        return (const char *[]){"WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1252",
+                                "WINDOWS-1253", "WINDOWS-1254", "WINDOWS-1255",
+                                "WINDOWS-1256", "WINDOWS-1257", "WINDOWS-1258"}[l[5] - '0'];
     if (strncmp(l, "iso-8859-", 9) == 0 || strncmp(l, "iso8859-", 8) == 0) {
-        static const char *const iso[] = {NULL,          NULL,          "ISO-8859-2",
-                                          "ISO-8859-3",  "ISO-8859-4",  "ISO-8859-5",
-                                          "ISO-8859-6",  "ISO-8859-7",  "ISO-8859-8",
-                                          NULL,          "ISO-8859-10", NULL,
-                                          NULL,          "ISO-8859-13", "ISO-8859-14",
-                                          "ISO-8859-15", "ISO-8859-16"};
+        static const char *const iso[] = {
+            NULL,         NULL,          "ISO-8859-2",  "ISO-8859-3",  "ISO-8859-4",  "ISO-8859-5",
+            "ISO-8859-6", "ISO-8859-7",  "ISO-8859-8",  NULL,          "ISO-8859-10", NULL,
+            NULL,         "ISO-8859-13", "ISO-8859-14", "ISO-8859-15", "ISO-8859-16"};
         int num = atoi(l + (l[3] == '-' ? 9 : 8));
         if (num >= 0 && num <= 16 && iso[num])
             return iso[num];
@@ -189,8 +188,8 @@ static const char *charset_after(const char *s, size_t n, size_t *lablen)
     while (p < e && (*p == ' ' || *p == '\t' || *p == '"' || *p == '\''))
         p++;
     const char *q = p;
-    while (q < e && (isalnum((unsigned char)*q) || *q == '-' || *q == '_' || *q == '.' ||
-                     *q == ':'))
+    while (q < e &&
+           (isalnum((unsigned char)*q) || *q == '-' || *q == '_' || *q == '.' || *q == ':'))
         q++;
     *lablen = (size_t)(q - p);
     return q > p ? p : NULL;
@@ -267,8 +266,8 @@ static char *utf8_copy(const char *in, size_t len, size_t *out_len, unsigned *fl
 
 /* iconv from cs to UTF-8; undecodable bytes become U+FFFD. NULL when cs is
  * unknown to iconv (*unknown set) or on OOM. */
-static char *transcode(const char *in, size_t len, const char *cs, size_t *out_len,
-                       unsigned *flags, int *unknown)
+static char *transcode(const char *in, size_t len, const char *cs, size_t *out_len, unsigned *flags,
+                       int *unknown)
 {
     iconv_t cd = iconv_open("UTF-8", cs);
     if (cd == (iconv_t)-1) {

@@ -40,14 +40,13 @@ int chr_html_url_date(const char *url, char out[11]);
 
 /* Page metadata; every string malloc'd or NULL (chr_html_meta_free). */
 typedef struct chr_html_meta {
-    char *title;       /* best headline */
-    char *h1;          /* first <h1> text, to drop from the body */
-    char *pub_date;    /* YYYY-MM-DD */
+    char *title;    /* best headline */
+    char *h1;       /* first <h1> text, to drop from the body */
+    char *pub_date; /* YYYY-MM-DD */
     char *author;
     char *outlet;
-    char *url;         /* canonical, absolute */
-    char *lang;        /* ISO 639-1, lowercase */
-    char *ld_body;     /* JSON-LD articleBody, if the page has one */
+    char *url;  /* canonical, absolute */
+    char *lang; /* ISO 639-1, lowercase */
 } chr_html_meta;
 
 /* Collect metadata from a parsed page. url_hint (may be NULL) resolves a

@@ -1,6 +1,6 @@
 /* chronicle — html_meta: page metadata from a parsed HTML tree (see
  * html_int.h): headline, publication date, author, outlet, canonical URL,
- * language, JSON-LD articleBody. Owns the source priorities; the main-text
+ * language. Owns the source priorities; the main-text
  * extraction is in html.c, date formats in html_date.c. */
 #include "html_int.h"
 
@@ -25,7 +25,6 @@ typedef struct collect {
     cand outlet;
     cand canon, og_url;
     cand lang;
-    cand ld_body;
     const char *url_hint;
     int oom;
     int ld_article_seen; /* a JSON-LD object of an article type was found */
@@ -45,8 +44,7 @@ const char *chr_html_attr(const xmlNode *n, const char *name)
 {
     for (const xmlAttr *a = n->properties; a; a = a->next)
         if (a->name && strcmp((const char *)a->name, name) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content
-                                                       : "";
+            return a->children && a->children->content ? (const char *)a->children->content : "";
     return NULL;
 }
 
@@ -55,7 +53,83 @@ static int name_is(const xmlNode *n, const char *tag)
     return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, tag) == 0;
 }
 
-/* Copy s with whitespace runs collapsed to one space and trimmed. */
+/* Decode the character reference at s[0..len) ("&amp;", "&#8216;",
+ * "&#x2019;"), which some sites leave escaped twice in their metadata.
+ * Writes UTF-8 to out (never more bytes than the reference takes) and
+ * returns the bytes consumed, or 0 when s is no reference. */
+static size_t char_ref(const char *s, size_t len, char *out, size_t *out_n)
+{
+    static const struct {
+        const char *name;
+        const char *utf8;
+    } named[] = {{"amp;", "&"},
+                 {"lt;", "<"},
+                 {"gt;", ">"},
+                 {"quot;", "\""},
+                 {"apos;", "'"},
+                 {"nbsp;", " "},
+                 {"rsquo;", "\xE2\x80\x99"},
+                 {"lsquo;", "\xE2\x80\x98"},
+                 {"rdquo;", "\xE2\x80\x9D"},
+                 {"ldquo;", "\xE2\x80\x9C"},
+                 {"ndash;", "\xE2\x80\x93"},
+                 {"mdash;", "\xE2\x80\x94"},
+                 {"hellip;", "\xE2\x80\xA6"}};
+    if (len < 3 || s[0] != '&')
+        return 0;
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        size_t l = strlen(named[i].name);
+        if (len >= l + 1 && memcmp(s + 1, named[i].name, l) == 0) {
+            *out_n = strlen(named[i].utf8);
+            memcpy(out, named[i].utf8, *out_n);
+            return l + 1;
+        }
+    }
+    if (s[1] != '#')
+        return 0;
+    size_t i = 2;
+    int hex = i < len && (s[i] == 'x' || s[i] == 'X');
+    i += hex;
+    unsigned long cp = 0;
+    size_t digits = 0;
+    while (i < len && digits < 7 &&
+           (hex ? isxdigit((unsigned char)s[i]) : isdigit((unsigned char)s[i]))) {
+        int c = (unsigned char)s[i];
+        cp = cp * (hex ? 16 : 10) + (unsigned long)(isdigit(c) ? c - '0' : tolower(c) - 'a' + 10);
+        i++;
+        digits++;
+    }
+    if (!digits || i >= len || s[i] != ';' || cp == 0 || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    size_t n;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    if (n > i + 1)
+        return 0;
+    *out_n = n;
+    return i + 1;
+}
+
+/* Copy s with whitespace runs collapsed to one space and trimmed, and
+ * leftover character references decoded. */
 static char *squeeze(const char *s, size_t len)
 {
     char *o = malloc(len + 1);
@@ -65,9 +139,20 @@ static char *squeeze(const char *s, size_t len)
     int sp = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) { /* nbsp */
+        char ref[4];
+        size_t ref_n = 0, used = c == '&' ? char_ref(s + i, len - i, ref, &ref_n) : 0;
+        if (used && !(ref_n == 1 && ref[0] == ' ')) {
+            if (sp && w)
+                o[w++] = ' ';
+            sp = 0;
+            memcpy(o + w, ref, ref_n);
+            w += ref_n;
+            i += used - 1;
+            continue;
+        }
+        if (used || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)) { /* nbsp */
             sp = 1;
-            i++;
+            i += used ? used - 1 : 1;
             continue;
         }
         if (isspace(c)) {
@@ -191,6 +276,9 @@ static void offer_author(collect *c, const char *v, int prio)
     size_t len = strlen(v);
     if (len == 0 || len > 120)
         return;
+    for (int i = 0; by[i]; i++)
+        if (strncasecmp(v, by[i], len) == 0 && len + 1 == strlen(by[i]))
+            return; /* "By" alone */
     /* Names have few digits; a byline with a time or date has many. */
     int digits = 0;
     for (size_t i = 0; i < len; i++)
@@ -291,16 +379,6 @@ static void ld_visit(collect *c, json_t *o, int depth)
             offer_str(c, &c->outlet, n, base + 2);
     }
     offer_str(c, &c->lang, json_string_value(json_object_get(o, "inLanguage")), base + 3);
-    if (art) {
-        const char *body = json_string_value(json_object_get(o, "articleBody"));
-        if (body && (!c->ld_body.v || strlen(body) > strlen(c->ld_body.v))) {
-            free(c->ld_body.v);
-            c->ld_body.v = strdup(body);
-            c->ld_body.prio = 0;
-            if (!c->ld_body.v)
-                c->oom = 1;
-        }
-    }
 }
 
 static void json_ld(collect *c, const xmlNode *script)
@@ -340,12 +418,9 @@ static void meta(collect *c, const xmlNode *n)
         offer_str(c, &c->lang, content, 3);
     if (!key || !content)
         return;
-    static const char *const pub_first[] = {"article:published_time",
-                                            "og:article:published_time",
-                                            "datePublished",
-                                            "article:published",
-                                            "og:published_time",
-                                            NULL};
+    static const char *const pub_first[] = {"article:published_time", "og:article:published_time",
+                                            "datePublished",          "article:published",
+                                            "og:published_time",      NULL};
     static const char *const pub_other[] = {"pubdate",
                                             "publishdate",
                                             "publish-date",
@@ -469,8 +544,7 @@ static void body_element(collect *c, const xmlNode *n)
         offer_author(c, t, 6);
         free(t);
     }
-    if (strcmp(name, "a") != 0 && (!c->author.v || c->author.prio > 7) &&
-        attr_has(n, "byline")) {
+    if (strcmp(name, "a") != 0 && (!c->author.v || c->author.prio > 7) && attr_has(n, "byline")) {
         char *t = node_text(n, 300);
         offer_author(c, t, 7);
         free(t);
@@ -725,13 +799,16 @@ int chr_html_meta_collect(xmlDocPtr doc, const char *url_hint, chr_html_meta *m)
     m->pub_date = take(&c.date);
     m->author = take(&c.author);
     m->outlet = take(&c.outlet);
+    if (m->outlet && looks_like_url(m->outlet)) { /* og:site_name "https://..." */
+        char *h = host_of(m->outlet);
+        free(m->outlet);
+        m->outlet = h;
+    }
     if (!m->outlet)
         m->outlet = host_of(m->url);
     m->lang = iso639(c.lang.v);
-    m->ld_body = take(&c.ld_body);
-    cand *all[] = {&c.title_ld, &c.title_og, &c.title_tag, &c.title_item, &c.h1,
-                   &c.date,     &c.author,   &c.outlet,    &c.canon,      &c.og_url,
-                   &c.lang,     &c.ld_body};
+    cand *all[] = {&c.title_ld, &c.title_og, &c.title_tag, &c.title_item, &c.h1,  &c.date,
+                   &c.author,   &c.outlet,   &c.canon,     &c.og_url,     &c.lang};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         free(all[i]->v);
     return c.oom ? -1 : 0;
@@ -746,6 +823,5 @@ void chr_html_meta_free(chr_html_meta *m)
     free(m->outlet);
     free(m->url);
     free(m->lang);
-    free(m->ld_body);
     memset(m, 0, sizeof *m);
 }

@@ -257,16 +257,19 @@ void ner_doc_free(ner_doc *d);
  *   i16     w[nfeat * nlab] weight * scale, padded to 8
  *   u64     wkeys[nwslots] exact-form hash of a vocabulary word, 0 = empty
  *   u32     wrows[nwslots] its block
- *   i16     blocks[nwords][2 * NER_WIN + 1][nlab]  the summed weights of the
- *           word's features at each offset (ner_feat_word) >> bshift,
- *           precomputed so a known word costs one lookup, not twenty
+ *   i16     blocks[nwords][2 * NER_WIN + 1][NER_LP]  the summed weights of
+ *           the word's features at each offset (ner_feat_word) >> bshift,
+ *           precomputed so a known word costs one lookup, not twenty;
+ *           lanes nlab..NER_LP-1 are zero (padding that lets the compiler
+ *           vectorise the sums)
  * All little-endian (the blob is only read on the machine that built it). */
 typedef struct ner_model ner_model;
 
-#define NER_MODEL_MAGIC "CHRNER03"
-#define NER_MODEL_VERSION 3
+#define NER_MODEL_MAGIC "CHRNER04"
+#define NER_MODEL_VERSION 4
 #define NER_MODEL_HDR 40
 #define NER_NOFF (2 * NER_WIN + 1)
+#define NER_LP 12 /* label lanes: NER_NLAB rounded up to a multiple of 4 */
 
 /* The model compiled into the binary (data/ner/model.bin); NULL when the
  * build embedded none (then only gazetteers and rules tag). */
@@ -285,14 +288,21 @@ float ner_model_scale(const ner_model *m);
 const float *ner_model_trans(const ner_model *m);
 
 /* The word block of token j of s computed from its features (the slow path
- * the precomputed blocks stand for): blk[NER_NOFF][NER_NLAB]. */
+ * the precomputed blocks stand for): blk[NER_NOFF][NER_LP], padding zero. */
 void ner_model_word_block(const ner_model *m, const ner_sent *s, size_t j, int32_t *blk);
 
-/* Per-document cache of blocks of words outside the model's vocabulary. */
+/* The precomputed block of the vocabulary word with exact-form hash h,
+ * widened to blk[NER_NOFF][NER_LP] in the units of ner_model_word_block;
+ * returns 0 when h is not in the vocabulary. For tests. */
+int ner_model_vocab_block(const ner_model *m, uint64_t h, int32_t *blk);
+
+/* Per-document scratch buffers of the decoder, reused from sentence to
+ * sentence. Start zeroed; release with ner_wcache_free. */
 typedef struct ner_wcache {
-    uint64_t *keys;
-    int32_t *blocks;
-    size_t cap, n;
+    int32_t *acc; /* 2 * wcap * NER_LP */
+    float *emit;  /* wcap * NER_LP */
+    float *score; /* wcap * NER_LP */
+    size_t wcap;
 } ner_wcache;
 void ner_wcache_free(ner_wcache *c);
 

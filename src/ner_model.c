@@ -3,6 +3,7 @@
  * blocks precomputed for the vocabulary, cached per document for other
  * words, plus context features) and constrained Viterbi decoding over IOB2
  * labels. Training lives in tools/ner_train.c. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,14 +34,24 @@ struct ner_model {
     const int16_t *blocks;
     unsigned bshift;
     uint64_t *bloom;                        /* 2 bits per feature key, BLOOM_BITS */
-    float tmask[(NER_NLAB + 1) * NER_NLAB]; /* trans with -inf where IOB2 forbids */
-    int32_t bound[NER_NOFF][NER_NLAB];      /* features of "beyond the sentence" */
-    int32_t dense[NER_DENSE][NER_NLAB];     /* weights of the dense context features */
+    float tmask[(NER_NLAB + 1) * NER_LP];   /* trans with -inf where IOB2 forbids */
+    int32_t bound[NER_NOFF][NER_LP];        /* features of "beyond the sentence" */
+    int32_t dense[NER_DENSE][NER_LP];       /* weights of the dense context features */
 };
 
 /* build/gen/ner_model.c: the bytes of data/ner/model.bin (empty if none). */
 extern const unsigned char ner_model_blob[];
 extern const unsigned char ner_model_blob_end[];
+
+/* trans[(NER_NLAB + 1) * NER_NLAB] -> tm[(NER_NLAB + 1) * NER_LP] with -inf
+ * for the label pairs IOB2 forbids and for the padding lanes. */
+static void mask_trans(const float *trans, float *tm)
+{
+    for (int a = 0; a <= NER_NLAB; a++)
+        for (int b = 0; b < NER_LP; b++)
+            tm[a * NER_LP + b] =
+                b < NER_NLAB && ner_lab_allowed(a, b) ? trans[a * NER_NLAB + b] : NEG;
+}
 
 static size_t pad8(size_t n)
 {
@@ -70,7 +81,7 @@ ner_model *ner_model_from_blob(const unsigned char *b, size_t len)
     size_t tb = pad8((size_t)(NER_NLAB + 1) * NER_NLAB * sizeof(float));
     size_t wb = pad8((size_t)m->nfeat * NER_NLAB * 2);
     size_t need = NER_MODEL_HDR + tb + (size_t)nslots * 12 + wb + (size_t)nws * 12 +
-                  (size_t)m->nwords * NER_NOFF * NER_NLAB * 2;
+                  (size_t)m->nwords * NER_NOFF * NER_LP * 2;
     if (need > len || !(m->scale > 0) || m->nfeat > nslots || m->nwords > nws || m->bshift > 8) {
         free(m);
         return NULL;
@@ -112,10 +123,7 @@ ner_model *ner_model_from_blob(const unsigned char *b, size_t len)
         m->bloom[x >> 6] |= 1ULL << (x & 63);
         m->bloom[y >> 6] |= 1ULL << (y & 63);
     }
-    for (int a = 0; a <= NER_NLAB; a++)
-        for (int c = 0; c < NER_NLAB; c++)
-            m->tmask[a * NER_NLAB + c] =
-                ner_lab_allowed(a, c) ? m->trans[a * NER_NLAB + c] : NEG;
+    mask_trans(m->trans, m->tmask);
     for (unsigned x = 0; x < NER_DENSE; x++) {
         uint64_t key = ner_feat_dense_key(x);
         ner_model_add(m, &key, 1, m->dense[x]);
@@ -206,46 +214,45 @@ void ner_model_add(const ner_model *m, const uint64_t *f, size_t nf, int32_t *ac
 void ner_model_word_block(const ner_model *m, const ner_sent *s, size_t j, int32_t *blk)
 {
     uint64_t f[NER_MAX_FEATS];
-    memset(blk, 0, NER_NOFF * NER_NLAB * sizeof *blk);
+    memset(blk, 0, NER_NOFF * NER_LP * sizeof *blk);
     for (int k = -NER_WIN; k <= NER_WIN; k++) {
         /* the word at j seen from the token j - k */
         size_t nf = ner_feat_word(s, j - (size_t)(long)k, k, f);
-        ner_model_add(m, f, nf, blk + (k + NER_WIN) * NER_NLAB);
+        ner_model_add(m, f, nf, blk + (k + NER_WIN) * NER_LP);
     }
 }
 
 void ner_wcache_free(ner_wcache *c)
 {
-    free(c->keys);
-    free(c->blocks);
+    free(c->acc);
+    free(c->emit);
+    free(c->score);
     memset(c, 0, sizeof *c);
 }
 
-static int wcache_grow(ner_wcache *c)
+/* Scratch buffers for a sentence of n tokens. */
+static int scratch_reserve(ner_wcache *c, size_t n)
 {
-    size_t nc = c->cap ? c->cap * 2 : 256;
-    uint64_t *nk = calloc(nc, sizeof *nk);
-    int32_t *nb = malloc(nc * NER_NOFF * NER_NLAB * sizeof *nb);
-    if (!nk || !nb) {
-        free(nk);
-        free(nb);
+    if (n <= c->wcap)
+        return 0;
+    size_t nc = c->wcap ? c->wcap : 64;
+    while (nc < n)
+        nc *= 2;
+    int32_t *acc = malloc(2 * nc * NER_LP * sizeof *acc);
+    float *emit = malloc(nc * NER_LP * sizeof *emit), *score = malloc(nc * NER_LP * sizeof *score);
+    if (!acc || !emit || !score) {
+        free(acc);
+        free(emit);
+        free(score);
         return -1;
     }
-    for (size_t i = 0; i < c->cap; i++) {
-        if (!c->keys[i])
-            continue;
-        size_t s = c->keys[i] & (nc - 1);
-        while (nk[s])
-            s = (s + 1) & (nc - 1);
-        nk[s] = c->keys[i];
-        memcpy(nb + s * NER_NOFF * NER_NLAB, c->blocks + i * NER_NOFF * NER_NLAB,
-               NER_NOFF * NER_NLAB * sizeof *nb);
-    }
-    free(c->keys);
-    free(c->blocks);
-    c->keys = nk;
-    c->blocks = nb;
-    c->cap = nc;
+    free(c->acc);
+    free(c->emit);
+    free(c->score);
+    c->acc = acc;
+    c->emit = emit;
+    c->score = score;
+    c->wcap = nc;
     return 0;
 }
 
@@ -258,85 +265,169 @@ static const int16_t *vocab_block(const ner_model *m, uint64_t h)
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
         uint64_t k = m->wkeys[i];
         if (k == h)
-            return m->blocks + (size_t)m->wrows[i] * NER_NOFF * NER_NLAB;
+            return m->blocks + (size_t)m->wrows[i] * NER_NOFF * NER_LP;
         if (k == 0)
             return NULL;
     }
 }
 
+int ner_model_vocab_block(const ner_model *m, uint64_t h, int32_t *blk)
+{
+    const int16_t *vb = vocab_block(m, h ? h : 1);
+    if (!vb)
+        return 0;
+    for (int i = 0; i < NER_NOFF * NER_LP; i++)
+        blk[i] = (int32_t)((uint32_t)(int32_t)vb[i] << m->bshift);
+    return 1;
+}
+
+/* Blocks of words outside the vocabulary are cached per thread, across
+ * documents (a block depends on the word alone, so the cache never changes
+ * a result): direct-mapped, TC_N entries (about 2 MB), freed when the
+ * thread ends (the main thread's at exit). */
+#define TC_N 8192
+typedef struct tcache {
+    const ner_model *m;
+    uint64_t keys[TC_N];
+    int32_t blocks[TC_N][NER_NOFF * NER_LP];
+} tcache;
+
+static pthread_key_t tc_key;
+static pthread_once_t tc_once = PTHREAD_ONCE_INIT;
+static int tc_ok;
+
+static void tc_free_main(void)
+{
+    if (!tc_ok)
+        return;
+    free(pthread_getspecific(tc_key));
+    pthread_setspecific(tc_key, NULL);
+}
+
+static void tc_init(void)
+{
+    tc_ok = pthread_key_create(&tc_key, free) == 0;
+    if (tc_ok)
+        atexit(tc_free_main);
+}
+
+static tcache *tc_get(const ner_model *m)
+{
+    pthread_once(&tc_once, tc_init);
+    if (!tc_ok)
+        return NULL;
+    tcache *c = pthread_getspecific(tc_key);
+    if (!c) {
+        c = calloc(1, sizeof *c);
+        if (!c || pthread_setspecific(tc_key, c) != 0) {
+            free(c);
+            return NULL;
+        }
+    }
+    if (c->m != m) { /* another model: forget the old one's blocks */
+        memset(c->keys, 0, sizeof c->keys);
+        c->m = m;
+    }
+    return c;
+}
+
 /* The block of a word outside the vocabulary: cached, or computed. */
 static const int32_t *oov_block(const ner_model *m, const ner_sent *s, size_t j, uint64_t h,
-                                ner_wcache *c, int32_t *scratch)
+                                tcache *c, int32_t *scratch)
 {
-    if (!c || ((c->n + 1) * 2 > c->cap && wcache_grow(c))) {
+    if (!c) {
         ner_model_word_block(m, s, j, scratch);
         return scratch;
     }
-    size_t i = h & (c->cap - 1);
-    while (c->keys[i] && c->keys[i] != h)
-        i = (i + 1) & (c->cap - 1);
-    int32_t *blk = c->blocks + i * NER_NOFF * NER_NLAB;
-    if (!c->keys[i]) {
-        ner_model_word_block(m, s, j, blk);
+    size_t i = (h ^ (h >> 29)) & (TC_N - 1);
+    if (c->keys[i] != h) {
+        ner_model_word_block(m, s, j, c->blocks[i]);
         c->keys[i] = h;
-        c->n++;
     }
-    return blk;
+    return c->blocks[i];
 }
 
-static int viterbi_masked(const float *emit, const float *tm, size_t n, uint8_t *lab)
+/* Viterbi over emit[n][NER_LP] and tm[(NER_NLAB + 1)][NER_LP] (padding
+ * lanes -inf). The forward pass keeps only the best scores, a branch-free
+ * max the compiler vectorises; the backtrace recomputes each argmax. */
+static void viterbi_masked(const float *restrict emit, const float *restrict tm, size_t n,
+                           float *restrict score, uint8_t *restrict lab)
 {
     if (n == 0)
-        return 0;
-    float *score = malloc(n * NER_NLAB * sizeof *score);
-    uint8_t *back = malloc(n * NER_NLAB);
-    if (!score || !back) {
-        free(score);
-        free(back);
-        return -1;
-    }
-    const float *start = tm + NER_NLAB * NER_NLAB;
-    for (int b = 0; b < NER_NLAB; b++)
+        return;
+    const float *start = tm + NER_NLAB * NER_LP;
+    for (int b = 0; b < NER_LP; b++)
         score[b] = start[b] + emit[b];
     for (size_t i = 1; i < n; i++) {
-        const float *prev = score + (i - 1) * NER_NLAB;
-        float *cur = score + i * NER_NLAB;
-        uint8_t *bk = back + i * NER_NLAB;
-        for (int b = 0; b < NER_NLAB; b++) {
-            float best = prev[0] + tm[b];
-            int arg = 0;
-            for (int a = 1; a < NER_NLAB; a++) {
-                float v = prev[a] + tm[a * NER_NLAB + b];
-                if (v > best) {
-                    best = v;
-                    arg = a;
-                }
+        const float *prev = score + (i - 1) * NER_LP;
+        float *cur = score + i * NER_LP;
+        float best[NER_LP];
+        for (int b = 0; b < NER_LP; b++)
+            best[b] = prev[0] + tm[b];
+        for (int a = 1; a < NER_NLAB; a++) {
+            const float pa = prev[a], *row = tm + a * NER_LP;
+            for (int b = 0; b < NER_LP; b++) {
+                float v = pa + row[b];
+                best[b] = v > best[b] ? v : best[b];
             }
-            cur[b] = best + emit[i * NER_NLAB + b];
-            bk[b] = (uint8_t)arg;
         }
+        const float *e = emit + i * NER_LP;
+        for (int b = 0; b < NER_LP; b++)
+            cur[b] = best[b] + e[b];
     }
-    const float *last = score + (n - 1) * NER_NLAB;
+    const float *last = score + (n - 1) * NER_LP;
     int arg = 0;
     for (int b = 1; b < NER_NLAB; b++)
         if (last[b] > last[arg])
             arg = b;
     for (size_t i = n; i-- > 0;) {
         lab[i] = (uint8_t)arg;
-        arg = back[i * NER_NLAB + arg];
+        if (i == 0)
+            break;
+        const float *prev = score + (i - 1) * NER_LP;
+        int pa = 0;
+        float pbest = prev[0] + tm[arg];
+        for (int a = 1; a < NER_NLAB; a++) {
+            float v = prev[a] + tm[a * NER_LP + arg];
+            if (v > pbest) {
+                pbest = v;
+                pa = a;
+            }
+        }
+        arg = pa;
     }
-    free(score);
-    free(back);
-    return 0;
 }
 
 int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab)
 {
-    float tm[(NER_NLAB + 1) * NER_NLAB];
-    for (int a = 0; a <= NER_NLAB; a++)
-        for (int b = 0; b < NER_NLAB; b++)
-            tm[a * NER_NLAB + b] = ner_lab_allowed(a, b) ? trans[a * NER_NLAB + b] : NEG;
-    return viterbi_masked(emit, tm, n, lab);
+    float tm[(NER_NLAB + 1) * NER_LP];
+    mask_trans(trans, tm);
+    float *e = malloc((n ? n : 1) * NER_LP * sizeof *e);
+    float *score = malloc((n ? n : 1) * NER_LP * sizeof *score);
+    if (!e || !score) {
+        free(e);
+        free(score);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (int b = 0; b < NER_LP; b++)
+            e[i * NER_LP + b] = b < NER_NLAB ? emit[i * NER_NLAB + b] : 0;
+    viterbi_masked(e, tm, n, score, lab);
+    free(e);
+    free(score);
+    return 0;
+}
+
+static inline void add_lanes(int32_t *restrict a, const int32_t *restrict b)
+{
+    for (int l = 0; l < NER_LP; l++)
+        a[l] += b[l];
+}
+
+static inline void add_lanes16(int32_t *restrict a, const int16_t *restrict b)
+{
+    for (int l = 0; l < NER_LP; l++)
+        a[l] += b[l];
 }
 
 int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, uint8_t *lab)
@@ -344,15 +435,18 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
     size_t n = s->n;
     if (n == 0)
         return 0;
-    int32_t *acc = calloc(n * NER_NLAB, sizeof *acc);
-    float *emit = malloc(n * NER_NLAB * sizeof *emit);
-    if (!acc || !emit) {
-        free(acc);
-        free(emit);
+    ner_wcache local = {0};
+    ner_wcache *ws = cache ? cache : &local;
+    if (scratch_reserve(ws, n))
         return -1;
-    }
-    int32_t scratch[NER_NOFF * NER_NLAB];
+    /* acc: weights in units of 1/scale; accv: vocabulary blocks, in units
+     * of 2^bshift/scale */
+    int32_t *acc = ws->acc, *accv = acc + n * NER_LP;
+    float *emit = ws->emit;
+    memset(acc, 0, 2 * n * NER_LP * sizeof *acc);
+    int32_t scratch[NER_NOFF * NER_LP];
     unsigned sh = m->bshift;
+    tcache *tc = tc_get(m);
     for (size_t j = 0; j < n; j++) {
         uint64_t h = s->t[j].ehash ? s->t[j].ehash : 1;
         long k0 = (long)j - (long)n + 1, k1 = (long)j; /* offsets whose token exists */
@@ -362,47 +456,35 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
             k1 = NER_WIN;
         const int16_t *vb = vocab_block(m, h);
         if (vb) {
-            for (long k = k0; k <= k1; k++) {
-                int32_t *a = acc + (size_t)((long)j - k) * NER_NLAB;
-                const int16_t *b = vb + (k + NER_WIN) * NER_NLAB;
-                for (int l = 0; l < NER_NLAB; l++)
-                    a[l] += (int32_t)((uint32_t)(int32_t)b[l] << sh);
-            }
+            for (long k = k0; k <= k1; k++)
+                add_lanes16(accv + (size_t)((long)j - k) * NER_LP, vb + (k + NER_WIN) * NER_LP);
             continue;
         }
-        const int32_t *blk = oov_block(m, s, j, h, cache, scratch);
-        for (long k = k0; k <= k1; k++) {
-            int32_t *a = acc + (size_t)((long)j - k) * NER_NLAB;
-            const int32_t *b = blk + (k + NER_WIN) * NER_NLAB;
-            for (int l = 0; l < NER_NLAB; l++)
-                a[l] += b[l];
-        }
+        const int32_t *blk = oov_block(m, s, j, h, tc, scratch);
+        for (long k = k0; k <= k1; k++)
+            add_lanes(acc + (size_t)((long)j - k) * NER_LP, blk + (k + NER_WIN) * NER_LP);
     }
     uint64_t f[NER_MAX_FEATS];
     uint16_t dx[NER_MAX_FEATS];
     for (size_t i = 0; i < n; i++) {
-        int32_t *a = acc + i * NER_NLAB;
-        for (int k = -NER_WIN; k <= NER_WIN; k++) {
-            long j = (long)i + k;
-            if (j < 0 || j >= (long)n)
-                for (int l = 0; l < NER_NLAB; l++)
-                    a[l] += m->bound[k + NER_WIN][l];
+        int32_t *a = acc + i * NER_LP;
+        for (int k = 1; k <= NER_WIN; k++) {
+            if (i < (size_t)k)
+                add_lanes(a, m->bound[NER_WIN - k]);
+            if (i + (size_t)k >= n)
+                add_lanes(a, m->bound[NER_WIN + k]);
         }
         size_t nd = ner_feat_ctx_dense(s, i, dx);
-        for (size_t q = 0; q < nd; q++) {
-            const int32_t *w = m->dense[dx[q]];
-            for (int l = 0; l < NER_NLAB; l++)
-                a[l] += w[l];
-        }
+        for (size_t q = 0; q < nd; q++)
+            add_lanes(a, m->dense[dx[q]]);
         size_t nf = ner_feat_ctx_lex(s, i, f);
         ner_model_add(m, f, nf, a);
     }
     float inv = 1.0f / m->scale;
-    for (size_t i = 0; i < n * NER_NLAB; i++)
-        emit[i] = (float)acc[i] * inv;
-    int rc = viterbi_masked(emit, m->tmask, n, lab);
-    free(acc);
-    free(emit);
-    return rc;
+    for (size_t i = 0; i < n * NER_LP; i++)
+        emit[i] = (float)(acc[i] + (int32_t)((uint32_t)accv[i] << sh)) * inv;
+    viterbi_masked(emit, m->tmask, n, ws->score, lab);
+    if (ws == &local)
+        ner_wcache_free(&local);
+    return 0;
 }
-

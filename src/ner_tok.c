@@ -18,15 +18,22 @@ uint64_t ner_fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+static int32_t decode_slow(const char *s, size_t i, size_t n, size_t *len);
+
 /* Decode one code point at s[i..n); sets *len (at least 1). Invalid bytes
  * decode as U+FFFD with length 1. */
-static int32_t decode(const char *s, size_t i, size_t n, size_t *len)
+static inline int32_t decode(const char *s, size_t i, size_t n, size_t *len)
 {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
         *len = 1;
         return c;
     }
+    return decode_slow(s, i, n, len);
+}
+
+static int32_t decode_slow(const char *s, size_t i, size_t n, size_t *len)
+{
     utf8proc_int32_t cp;
     utf8proc_ssize_t k =
         utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -38,8 +45,10 @@ static int32_t decode(const char *s, size_t i, size_t n, size_t *len)
     return cp;
 }
 
-static int is_space(int32_t c)
+static inline int is_space(int32_t c)
 {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
            c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
            c == 0x3000 || c == 0xFEFF || c == 0x2028 || c == 0x2029;
@@ -47,7 +56,9 @@ static int is_space(int32_t c)
 
 enum { C_LOWER = 1, C_UPPER, C_LETTER, C_DIGIT, C_MARK, C_OTHER };
 
-static int cls(int32_t c)
+static int cls_slow(int32_t c);
+
+static inline int cls(int32_t c)
 {
     if (c < 0x80) {
         if (c >= 'a' && c <= 'z')
@@ -58,6 +69,11 @@ static int cls(int32_t c)
             return C_DIGIT;
         return C_OTHER;
     }
+    return cls_slow(c);
+}
+
+static int cls_slow(int32_t c)
+{
     switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LL:
         return C_LOWER;
@@ -78,12 +94,12 @@ static int cls(int32_t c)
     }
 }
 
-static int is_word(int k)
+static inline int is_word(int k)
 {
     return k != C_OTHER;
 }
 
-static int is_apos(int32_t c)
+static inline int is_apos(int32_t c)
 {
     return c == '\'' || c == 0x2019 || c == 0x2018;
 }
@@ -91,16 +107,26 @@ static int is_apos(int32_t c)
 /* Abbreviations whose final period belongs to the word. */
 static int is_abbrev(const char *s, size_t n)
 {
-    static const char *const abbr[] = {
-        "Mr",   "Mrs",  "Ms",   "Dr",  "Prof", "Inc",  "Corp", "Ltd", "Co",   "Jr",  "Sr",
-        "St",   "Gen",  "Sen",  "Rep", "Gov",  "Lt",   "Col",  "Capt", "Sgt", "Adm", "Maj",
-        "Cmdr", "Rev",  "Fr",   "Mt",  "Ft",   "vs",   "etc",  "Jan", "Feb",  "Mar", "Apr",
-        "Jun",  "Jul",  "Aug",  "Sep", "Sept", "Oct",  "Nov",  "Dec", "No",   "Nos", "Bros",
-        "Ave",  "Blvd", "Dept", "Univ", "Assn", "approx", "Pres", "Gov't", "Messrs", "Mme",
-        "Mlle", "Hon",  "Cpl",  "Pvt", "Supt", "Insp", "Det", "Ste", "Plc", "Cie", "Abp",
+#define A(x) {x, sizeof x - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } abbr[] = {
+        A("Mr"),    A("Mrs"),  A("Ms"),   A("Dr"),    A("Prof"), A("Inc"),   A("Corp"),   A("Ltd"),
+        A("Co"),    A("Jr"),   A("Sr"),   A("St"),    A("Gen"),  A("Sen"),   A("Rep"),    A("Gov"),
+        A("Lt"),    A("Col"),  A("Capt"), A("Sgt"),   A("Adm"),  A("Maj"),   A("Cmdr"),   A("Rev"),
+        A("Fr"),    A("Mt"),   A("Ft"),   A("vs"),    A("etc"),  A("Jan"),   A("Feb"),    A("Mar"),
+        A("Apr"),   A("Jun"),  A("Jul"),  A("Aug"),   A("Sep"),  A("Sept"),  A("Oct"),    A("Nov"),
+        A("Dec"),   A("No"),   A("Nos"),  A("Bros"),  A("Ave"),  A("Blvd"),  A("Dept"),   A("Univ"),
+        A("Assn"),  A("approx"), A("Pres"), A("Gov't"), A("Messrs"), A("Mme"), A("Mlle"), A("Hon"),
+        A("Cpl"),   A("Pvt"),  A("Supt"), A("Insp"),  A("Det"),  A("Ste"),   A("Plc"),    A("Cie"),
+        A("Abp"),
     };
+#undef A
+    if (n < 2 || n > 6)
+        return 0;
     for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
-        if (strlen(abbr[i]) == n && memcmp(abbr[i], s, n) == 0)
+        if (abbr[i].n == n && memcmp(abbr[i].s, s, n) == 0)
             return 1;
     return 0;
 }
@@ -152,11 +178,11 @@ static void describe_ascii(const char *s, size_t n, ner_tok *t)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i], lc = c;
         char sc;
-        if (c >= 'A' && c <= 'Z') {
+        if (c >= 'a' && c <= 'z') {
+            low++, sc = 'x';
+        } else if (c >= 'A' && c <= 'Z') {
             up++, sc = 'X', lc = (unsigned char)(c + 32);
             later_up += i > 0;
-        } else if (c >= 'a' && c <= 'z') {
-            low++, sc = 'x';
         } else if (c >= '0' && c <= '9') {
             dig++, sc = 'd';
         } else {
@@ -325,9 +351,9 @@ static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n,
         *cap = nc;
     }
     ner_tok *t = &(*toks)[(*n)++];
-    memset(t, 0, sizeof *t);
     t->start = a;
     t->end = b;
+    t->sent_end = 0;
     size_t k = a;
     while (k < b && (unsigned char)text[k] < 0x80)
         k++;
@@ -350,6 +376,11 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
             size_t j = i + len;
             int has_period = 0;
             while (j < b) {
+                unsigned char q = (unsigned char)text[j];
+                if ((q >= 'a' && q <= 'z') || (q >= 'A' && q <= 'Z') || (q >= '0' && q <= '9')) {
+                    j++;
+                    continue;
+                }
                 size_t l2;
                 int32_t d = decode(text, j, b, &l2);
                 if (is_word(cls(d))) {
@@ -435,17 +466,27 @@ int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_
     size_t first = *n;
     size_t i = from;
     while (i < to) {
+        unsigned char b = (unsigned char)text[i];
+        if (b == ' ' || (b >= '\t' && b <= '\r')) {
+            i++;
+            continue;
+        }
         size_t len;
-        int32_t c = decode(text, i, to, &len);
-        if (is_space(c)) {
+        if (b >= 0x80 && is_space(decode(text, i, to, &len))) {
             i += len;
             continue;
         }
         size_t j = i;
         while (j < to) {
+            unsigned char e = (unsigned char)text[j];
+            if (e < 0x80) {
+                if (e == ' ' || (e >= '\t' && e <= '\r'))
+                    break;
+                j++;
+                continue;
+            }
             size_t l2;
-            int32_t d = decode(text, j, to, &l2);
-            if (is_space(d))
+            if (is_space(decode(text, j, to, &l2)))
                 break;
             j += l2;
         }

@@ -475,7 +475,8 @@ chr_err chr_serve_open(const chr_serve_opts *opts, chr_server **out, chr_diag *d
     s->o.db_path = s->db_path;
     s->o.listen = s->listen;
     s->etags = calloc(serve_n_assets + 1, sizeof *s->etags);
-    if (!s->db_path || !s->listen || !s->etags) {
+    s->cache = serve_cache_new(256, 64u << 20);
+    if (!s->db_path || !s->listen || !s->etags || !s->cache) {
         chr_serve_close(s);
         return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, NULL);
     }
@@ -811,6 +812,7 @@ void chr_serve_close(chr_server *s)
     pthread_cond_destroy(&s->pool_cv);
     pthread_mutex_destroy(&s->write_mu);
     free(s->etags);
+    serve_cache_free(s->cache);
     free(s->db_path);
     free(s->listen);
     free(s);

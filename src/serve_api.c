@@ -14,7 +14,12 @@
 #include "chronicle/timeline.h"
 #include "serve_int.h"
 
-enum { DEFAULT_LIMIT = 20, TITLE_MAX = 200 };
+enum {
+    DEFAULT_LIMIT = 20,       /* page size when none is asked for */
+    TITLE_MAX = 200,          /* bytes of a title or lead sentence */
+    STORY_TOP_ENTRIES = 200,  /* timeline entries on a story page, most important */
+    STORY_MAX_ARTICLES = 500  /* articles listed on a story page, newest */
+};
 
 /* ------------------------------------------------------------- helpers */
 
@@ -441,7 +446,7 @@ static const char sql_story_articles[] =
     " FROM story_article sa JOIN articles a ON a.id = sa.article_id"
     " LEFT JOIN sentences se ON se.article_id = a.id AND se.idx = 0"
     " WHERE sa.story_id = ?1"
-    " ORDER BY a.pub_date IS NULL, a.pub_date, a.id";
+    " ORDER BY a.pub_date IS NULL, a.pub_date DESC, a.id DESC LIMIT ?2";
 
 typedef struct art_row {
     int64_t id, dup;
@@ -489,14 +494,15 @@ static void article_brief(chr_json *j, const art_row *a)
     chr_json_kstring(j, "url", a->f[F_URL]);
 }
 
-/* The story's articles by publication date, near-duplicates folded under
- * their canonical article. */
+/* The story's articles, newest first (at most STORY_MAX_ARTICLES),
+ * near-duplicates folded under their canonical article. */
 static int story_articles(serve_db *db, chr_json *j, int64_t story)
 {
     sqlite3_stmt *q = serve_stmt(db, sql_story_articles, NULL);
     if (!q)
         return -1;
     sqlite3_bind_int64(q, 1, story);
+    sqlite3_bind_int(q, 2, STORY_MAX_ARTICLES);
     art_row *rows = NULL;
     size_t n = 0, cap = 0;
     int rc, oom = 0;
@@ -566,19 +572,19 @@ static int story_articles(serve_db *db, chr_json *j, int64_t story)
 
 static const char sql_story_alias[] = "SELECT into_id FROM story_alias WHERE id = ?1";
 
-/* The story's timeline as the timeline module writes it, each source given
- * the numeric article_id (and duplicate_of) the page needs to open it. null
- * when no timeline can be built. */
-static void story_timeline(serve_db *db, chr_json *j, int64_t id)
+/* The story's timeline as the timeline module writes it (at most the
+ * STORY_TOP_ENTRIES most important entries), each source given the numeric
+ * article_id (and duplicate_of) the page needs to open it. malloc'd JSON, or
+ * NULL when no timeline can be built. */
+static char *build_timeline(serve_db *db, int64_t id)
 {
-    chr_json_key(j, "timeline");
+    chr_tl_opts o = {0};
+    o.top = STORY_TOP_ENTRIES;
     chr_timeline *tl = NULL;
     chr_diag d;
     chr_diag_clear(&d);
-    if (chr_timeline_build(db->st, id, NULL, &tl, &d) != CHR_OK) {
-        chr_json_null(j);
-        return;
-    }
+    if (chr_timeline_build(db->st, id, &o, &tl, &d) != CHR_OK)
+        return NULL;
     char *buf = NULL, *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -597,42 +603,69 @@ static void story_timeline(serve_db *db, chr_json *j, int64_t id)
                 continue;
             for (size_t k = 0; k < tl->entries[i].n_sources; k++) {
                 const chr_tl_source *src = &tl->entries[i].sources[k];
-                json_t *o = json_array_get(srcs, k);
-                json_object_set_new(o, "article_id", json_integer(src->article_id));
+                json_t *o2 = json_array_get(srcs, k);
+                json_object_set_new(o2, "article_id", json_integer(src->article_id));
                 if (src->duplicate_of)
-                    json_object_set_new(o, "duplicate_of", json_integer(src->duplicate_of));
+                    json_object_set_new(o2, "duplicate_of", json_integer(src->duplicate_of));
             }
         }
         out = json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER);
     }
-    if (out)
-        chr_json_raw(j, out);
-    else
-        chr_json_null(j);
-    free(out);
     json_decref(arr);
     free(buf);
     chr_timeline_free(tl);
+    return out;
 }
 
-/* The extractive summary {headline, summary, sentences}, or null. */
-static void story_summary(serve_db *db, chr_json *j, int64_t id)
+/* The extractive summary {headline, summary, sentences}: malloc'd JSON or
+ * NULL. */
+static char *build_summary(serve_db *db, int64_t id)
 {
-    chr_json_key(j, "summary");
     chr_summary *sm = NULL;
     chr_diag d;
     chr_diag_clear(&d);
-    if (chr_summary_build(db->st, id, NULL, &sm, &d) != CHR_OK) {
-        chr_json_null(j);
-        return;
+    if (chr_summary_build(db->st, id, NULL, &sm, &d) != CHR_OK)
+        return NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f) {
+        chr_json sj;
+        chr_json_init(&sj, f, 0);
+        chr_summary_write_json(sm, &sj);
+        if (fclose(f) != 0) {
+            free(buf);
+            buf = NULL;
+        }
     }
-    chr_summary_write_json(sm, j);
     chr_summary_free(sm);
+    return buf;
+}
+
+/* One expensive part of the page, through the cache: built at most once per
+ * state sig of the story. *pending is set when the part is missing or from
+ * an older state because another request is still building it. */
+static void story_part(chr_server *s, serve_db *db, chr_json *j, int64_t id, int kind,
+                       const char *sig, int *pending)
+{
+    int claimed = 0, stale = 0;
+    char *v = serve_cache_get(s->cache, id, kind, sig, 1.0, &claimed, &stale);
+    if (!v && claimed) {
+        v = kind == CACHE_TIMELINE ? build_timeline(db, id) : build_summary(db, id);
+        serve_cache_put(s->cache, id, kind, sig, v);
+    } else if (!v || stale) {
+        *pending = 1;
+    }
+    chr_json_key(j, kind == CACHE_TIMELINE ? "timeline" : "summary");
+    if (v)
+        chr_json_raw(j, v);
+    else
+        chr_json_null(j);
+    free(v);
 }
 
 void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
 {
-    (void)s;
     int missing = 0;
     sqlite3_stmt *q = serve_stmt(db, sql_story, &missing);
     if (!q) {
@@ -684,6 +717,11 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     chr_json_kint(j, "size", sqlite3_column_int64(q, 3));
     chr_json_kint(j, "unique", sqlite3_column_int64(q, 4));
     chr_json_kint(j, "sources", sqlite3_column_int64(q, 6));
+    /* what the cached parts depend on: the story's articles and span */
+    char sig[64];
+    snprintf(sig, sizeof sig, "%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(q, 3),
+             (long long)sqlite3_column_int64(q, 4), (long long)sqlite3_column_int64(q, 1),
+             (long long)sqlite3_column_int64(q, 2));
     sqlite3_reset(q);
     if (story_articles(db, j, id)) {
         serve_json_abort(&b);
@@ -691,8 +729,11 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
         return;
     }
     story_entities(db, j, id, 100);
-    story_summary(db, j, id);
-    story_timeline(db, j, id);
+    int pending = 0;
+    story_part(s, db, j, id, CACHE_SUMMARY, sig, &pending);
+    story_part(s, db, j, id, CACHE_TIMELINE, sig, &pending);
+    chr_json_key(j, "pending");
+    chr_json_bool(j, pending);
     chr_json_end_object(j);
     serve_json_done(&b, r, 200);
 }

@@ -103,6 +103,20 @@ typedef struct serve_asset {
 extern const serve_asset serve_assets[];
 extern const size_t serve_n_assets;
 
+/* Finished JSON of expensive story parts (serve_cache.c). */
+typedef struct serve_cache serve_cache;
+enum { CACHE_TIMELINE = 0, CACHE_SUMMARY = 1 };
+serve_cache *serve_cache_new(int capacity, size_t max_bytes);
+void serve_cache_free(serve_cache *c);
+/* The value of (id, kind) built for state sig (malloc'd copy), or NULL.
+ * When NULL and *claimed, the caller builds it and must then call
+ * serve_cache_put (value NULL on failure). When another request is building
+ * it, waits up to wait_s seconds, then returns the value of an older state
+ * (*stale set) or NULL. */
+char *serve_cache_get(serve_cache *c, int64_t id, int kind, const char *sig, double wait_s,
+                      int *claimed, int *stale);
+void serve_cache_put(serve_cache *c, int64_t id, int kind, const char *sig, const char *value);
+
 struct chr_server {
     chr_serve_opts o;
     char *db_path;
@@ -121,6 +135,7 @@ struct chr_server {
     /* static files */
     char (*etags)[24];
     serve_metrics m;
+    serve_cache *cache;
     struct MHD_Daemon *mhd;
     int port;
 };

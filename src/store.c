@@ -92,6 +92,8 @@ static const char *const migrations[] = {
     "CREATE TABLE cluster_meta(key TEXT PRIMARY KEY, value);",
     /* 5: timelines (timeline.c): entries, dated mentions, per-story df */
     CHR_TIMELINE_SCHEMA,
+    /* 6: a story's language (of its first article), for cross-language matching */
+    "ALTER TABLE story ADD COLUMN lang TEXT;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

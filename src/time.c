@@ -99,12 +99,43 @@ const char *chr_date_format(const chr_date *d, char *buf, size_t size)
 
 /* ---- reference date inference ------------------------------------------ */
 
-/* Reads the text's dates without a reference: explicit dates with a year
- * bound the publication from below (an article reports the past); month-day
- * dates without a year are placed after the latest explicit date; among
- * those, dates in future tense bound the publication from above and dates
- * in past tense from below. "this week" next to a future date puts the
- * publication in that date's week. */
+/* A dateline: a date near the start with nothing before it but capitals,
+ * digits and punctuation ("MOSCOW, May 14.", "16.09 - martedì 9 aprile"). */
+static int is_dateline(const char *text, const chr_tx *t)
+{
+    if (t->t.start > 60 || !t->m || !t->d)
+        return 0;
+    size_t run = 0;
+    for (size_t i = 0; i < t->t.start; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'a' && c <= 'z') {
+            if (++run > 3)
+                return 0; /* a lower-case word: running text, not a dateline */
+        } else {
+            run = 0;
+        }
+    }
+    return 1;
+}
+
+/* First occurrence of month-day (m, d) on or after day number z. */
+static long md_after(long z, int m, int d)
+{
+    int y, zm, zd;
+    chr_civil_from_days(z, &y, &zm, &zd);
+    if (d > chr_month_days(y, m))
+        d = chr_month_days(y, m);
+    long c = chr_days_from_civil(y, m, d);
+    return c >= z ? c : chr_days_from_civil(y + 1, m, d > chr_month_days(y + 1, m) ? 28 : d);
+}
+
+/* Reads the text's dates without a reference. A dateline wins. Otherwise
+ * explicit dates with a year bound the publication from below (an article
+ * reports the past); month-day dates without a year are placed at their
+ * first occurrence after the latest explicit date; among those, past or
+ * tenseless ones bound the publication from below (it reports them the day
+ * after) and future ones from above ("scheduled for May 16 and 17": two
+ * days before; "this week" keeps it in that date's week). */
 chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_date *out,
                            double *confidence)
 {
@@ -118,68 +149,68 @@ chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_d
     chr_err rc = chr_time_tag_ex(text, len, NULL, lang, &x, &n);
     if (rc != CHR_OK)
         return rc;
-    long latest = -1; /* latest explicit date (day number), month-level as its last day */
-    int latest_y = 0, max_year = 0, this_week = 0, nexplicit = 0;
+    long latest = -1; /* latest explicit date (month-level as its last day) */
+    int this_week = 0, nexplicit = 0;
     for (size_t i = 0; i < n; i++) {
         const chr_tx *t = &x[i];
         if (t->rel_week)
             this_week = 1;
         if (t->t.type != CHR_TIMEX_DATE || t->y <= 0 || t->y > 2199)
             continue;
-        int mo = t->m ? t->m : 12;
-        int d = t->d ? t->d : chr_month_days(t->y, mo);
-        long z = chr_days_from_civil(t->y, mo, d);
-        if (!t->m) /* a bare year: a weaker bound, its first day */
-            z = chr_days_from_civil(t->y, 1, 1);
+        long z;
+        if (!t->m)
+            z = chr_days_from_civil(t->y, 1, 1); /* a bare year: a weak bound */
+        else
+            z = chr_days_from_civil(t->y, t->m, t->d ? t->d : chr_month_days(t->y, t->m));
         nexplicit++;
-        if (z > latest) {
+        if (z > latest)
             latest = z;
-            latest_y = t->y;
-        }
-        if (t->y > max_year)
-            max_year = t->y;
     }
-    long lo = -1, hi = -1;
-    /* yearless dates in past tense, in text order: each follows the latest
-     * date so far ("In March 2023 ... Later in October" is October 2023) */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n && latest >= 0; i++) {
-            const chr_tx *t = &x[i];
-            if (t->t.type != CHR_TIMEX_DATE || t->y != 0 || !t->m)
-                continue;
-            if ((pass == 0) != (t->tense < 0))
-                continue;
-            int y, lm, ld;
-            chr_civil_from_days(latest, &y, &lm, &ld);
-            long z;
-            if (t->d) {
-                z = chr_days_from_civil(y, t->m, t->d);
-                if (z <= latest)
-                    z = chr_days_from_civil(++y, t->m, t->d);
-            } else {
-                if (t->m <= lm)
-                    y++;
-                z = chr_days_from_civil(y, t->m, chr_month_days(y, t->m));
-            }
-            if (pass == 0) {
-                latest = z;
-                latest_y = y;
-                if (t->d && (lo < 0 || z > lo))
-                    lo = z;
-            } else if (t->tense > 0 && t->d) {
-                if (hi < 0 || z < hi)
-                    hi = z;
-            } else if (t->d) {
-                if (lo < 0 || z > lo)
-                    lo = z;
-            }
+    long ref = -1, lo = -1, hi = -1;
+    double conf = 0;
+    /* a dateline */
+    for (size_t i = 0; i < n && i < 3; i++) {
+        const chr_tx *t = &x[i];
+        if (t->t.type != CHR_TIMEX_DATE || !is_dateline(text, t))
+            continue;
+        if (t->y > 0)
+            ref = chr_days_from_civil(t->y, t->m, t->d);
+        else if (latest >= 0)
+            ref = md_after(latest, t->m, t->d);
+        if (ref >= 0) {
+            conf = 0.9;
+            break;
         }
     }
-    (void)latest_y;
+    /* months in past tense move the anchor: "In March 2023 ... Later in
+     * October" is October 2023, and what follows comes after it */
+    long anchor = latest;
+    for (size_t i = 0; i < n && latest >= 0 && ref < 0; i++) {
+        const chr_tx *t = &x[i];
+        if (t->t.type != CHR_TIMEX_DATE || t->y != 0 || !t->m || t->d || t->tense >= 0)
+            continue;
+        int y, lm, ld;
+        chr_civil_from_days(latest, &y, &lm, &ld);
+        long z = chr_days_from_civil(t->m <= lm ? y + 1 : y, t->m, 1);
+        if (z > anchor)
+            anchor = z;
+    }
+    for (size_t i = 0; i < n && latest >= 0 && ref < 0; i++) {
+        const chr_tx *t = &x[i];
+        if (t->t.type != CHR_TIMEX_DATE || t->y != 0 || !t->m || !t->d)
+            continue;
+        long z = md_after(anchor + 1, t->m, t->d);
+        if (t->tense > 0) {
+            if (hi < 0 || z < hi)
+                hi = z;
+        } else if (z > lo) {
+            lo = z;
+        }
+    }
     free(x);
-    long ref;
-    double conf;
-    if (hi >= 0) {
+    if (ref >= 0) {
+        /* the dateline */
+    } else if (hi >= 0) {
         ref = hi - 2;
         if (this_week) {
             int y, mo, d;
@@ -188,8 +219,8 @@ chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_d
             if (ref < monday)
                 ref = monday;
         }
-        if (lo >= 0 && lo < hi && ref < lo)
-            ref = lo;
+        if (lo >= 0 && lo < hi)
+            ref = lo + 1 < hi ? lo + 1 : lo;
         conf = lo >= 0 ? 0.7 : 0.6;
         if (this_week)
             conf += 0.1;

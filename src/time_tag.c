@@ -101,6 +101,7 @@ typedef struct M {
     int hasref, ry, rm, rd;
     /* anaphora: the last resolved calendar date */
     int ay, am, ad, aq;
+    int qy, qq; /* the last quarter mentioned anywhere before */
     char agran; /* 'Y', 'Q', 'M', 'D' or 0 */
     chr_tx *out;
     size_t nout, cap;
@@ -315,7 +316,7 @@ static int word_eq(const char *w, size_t n, const char *s)
 
 static const char *const FUT_WORDS[] = {
     "will",     "ll",       "shall",    "going", "scheduled", "expected",  "slated",  "plans",
-    "plan",     "due",      "upcoming", "next",  "tomorrow",  "coming",    "intends", "aims",
+    "due",      "upcoming", "next",  "tomorrow",  "coming",    "intends", "aims",
     "hopes",    "sera",     "seront",   "aura",  "prochain",  "prochaine", "será",    "serán",
     "hará",     "sarà",     "saranno",  "wird",  "werden",    "soll",      "prevé",   "prévu",
     "prevista", "previsto", "soon",     "early", NULL};
@@ -527,12 +528,15 @@ static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, in
     *d = m->rd;
     int rw = chr_weekday(m->ry, m->rm, m->rd);
     long k;
-    if (dir == 0 && wd == rw)
+    int ahead = ((wd - rw) + 7) % 7; /* days to the next such weekday */
+    if (dir == 2) /* this: same ISO week */
+        k = wd - rw;
+    else if (dir == 0 && wd == rw)
         k = 0;
+    else if (dir == 0 && tense == 0 && ahead == 1)
+        k = 1; /* no tense: "Thursday" said on a Wednesday is tomorrow */
     else if (dir > 0 || (dir == 0 && tense > 0))
         k = ((wd - rw) + 7) % 7 == 0 ? 7 : ((wd - rw) + 7) % 7;
-    else if (dir == 2) /* this: same ISO week */
-        k = wd - rw;
     else
         k = -(((rw - wd) + 7) % 7 == 0 ? 7 : ((rw - wd) + 7) % 7);
     add_days(y, mo, d, k);
@@ -1301,11 +1305,15 @@ static int pat_quarter(M *m, int i, R *r)
             y = y2;
             j = k2;
         }
-    } else if (has(m, j, C_ORDW) && val(m, j, C_ORDW) <= 4) {
-        int o = val(m, j, C_ORDW);
+    } else if ((has(m, j, C_ORDW) && val(m, j, C_ORDW) <= 4) ||
+               (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST && kw(m, j + 1, K_HALFW))) {
+        int o = has(m, j, C_ORDW) ? val(m, j, C_ORDW) : 2; /* "the last half" */
         int k2 = j + 1;
-        if (pu(m, k2, '-'))
+        if (pu(m, k2, '-')) {
             k2++;
+            if (kw(m, i, K_THE) && r->first == i)
+                r->first = i + 1; /* "the third-quarter results": an adjective */
+        }
         if (has(m, k2, C_UNIT) && val(m, k2, C_UNIT) == U_QUARTER) {
             q = o;
             j = k2 + 1;
@@ -1481,6 +1489,15 @@ static int pat_rel(M *m, int i, R *r)
         rr = val(m, j, C_POSTREL);
         post = 1;
         j++;
+    }
+    if (rr && !wd && !mo && !se && u == U_MONTH && kw(m, j, K_OF) &&
+        (k = p_month(m, j + 1, &mo, 0)) != 0) {
+        j = k; /* "el pasado mes de enero" */
+    } else if (!rr && !wd && !mo && !se && u == U_MONTH && kw(m, j, K_OF) &&
+               (k = p_month(m, j + 1, &mo, 0)) != 0 && has(m, k, C_POSTREL)) {
+        rr = val(m, k, C_POSTREL);
+        post = 1;
+        j = k + 1; /* "le mois de janvier dernier" */
     }
     if (!rr && se) {
         /* "summer 2024", "the summer of 1994", "l'été 2023" */
@@ -1666,9 +1683,9 @@ static int pat_ago(M *m, int i, R *r)
         mo = m->am ? m->am : 1;
         d = m->ad ? m->ad : 1;
     }
-    if (u == U_YEAR && n == 1 && m->agran == 'Q' && m->ay) {
+    if (u == U_YEAR && n == 1 && m->qy) {
         /* "a year ago" in a text about a quarter: the same quarter */
-        snprintf(r->v, 48, "%04d-Q%d", m->ay - 1, m->aq);
+        snprintf(r->v, 48, "%04d-Q%d", m->qy - 1, m->qq);
         return j;
     }
     int gu = u;
@@ -1679,6 +1696,17 @@ static int pat_ago(M *m, int i, R *r)
     fmt_unit(r->v, gu, dir * n, y, mo, d);
     r->gran = gu == U_YEAR ? 'Y' : gu == U_MONTH ? 'M' : gu == U_DAY ? 'D' : 0;
     return j;
+}
+
+/* Whether the word right after token i (in the raw text) is w. */
+static int word_after(const M *m, int i, const char *w)
+{
+    size_t p = m->t[i].e, n = strlen(w);
+    while (p < m->len && (m->text[p] == ' ' || m->text[p] == '\n' || m->text[p] == '\t'))
+        p++;
+    if (p + n > m->len || strncmp(m->text + p, w, n) != 0)
+        return 0;
+    return p + n == m->len || !((m->text[p + n] | 32) >= 'a' && (m->text[p + n] | 32) <= 'z');
 }
 
 /* Durations: "six years", "another six years", "more than four hours",
@@ -1712,14 +1740,11 @@ static int pat_dur(M *m, int i, R *r)
             j += 2;
         else if (kw(m, j, K_MORE) && (kw(m, j + 1, K_TO) || kw(m, j + 1, K_ANOTHER)))
             j += 2; /* up to */
-        else if (kw(m, j, K_MORE) && !the && !rel && j == i && j + 1 < m->n &&
-                 (isnum(m, j + 1) || has(m, j + 1, C_NUMW) || kw(m, j + 1, K_A)))
-            j++; /* over, within, under */
         else
             break;
     }
     long n = -2;
-    int half = 0, u, pl;
+    int half = 0, u, pl, cstart = j;
     int k = p_count(m, j, &n, &half);
     if (k) {
         /* "two to three weeks", "12 to 18 months" */
@@ -1740,7 +1765,8 @@ static int pat_dur(M *m, int i, R *r)
     }
     int adj = 0;
     if (pu(m, j, '-') && k && glued(m, j)) {
-        adj = 1;
+        adj = 1; /* "five-year": the adjective alone is the extent */
+        r->first = cstart;
         j++;
     }
     int k2 = p_unit(m, j, &u, &pl);
@@ -1757,6 +1783,8 @@ static int pat_dur(M *m, int i, R *r)
     }
     if (u == U_SEC && !pl && n == 1)
         return 0; /* "a second" */
+    if (word_after(m, k2 - 1, "old"))
+        return 0; /* "52 years old": an age */
     if (adj && u == U_QUARTER)
         return 0; /* "three-quarters" */
     /* "six-year-old" / "year-long": ages and adjectives are not durations */
@@ -1768,8 +1796,8 @@ static int pat_dur(M *m, int i, R *r)
         /* no count: "years", "the past years", "recent weeks" */
         if (!pl || (m->t[k2 - 1].cap && rel == 0 && !the))
             return 0;
-        if (u == U_SEC || u == U_MIN || u == U_WEEKEND)
-            return 0;
+        if (u == U_SEC || u == U_MIN || u == U_WEEKEND || u == U_QUARTER)
+            return 0; /* "quarters" alone are mostly places to live */
         n = -1;
         if (rel == R_RECENT && u == U_YEAR) {
             snprintf(r->v, 48, "PAST_REF");
@@ -2003,6 +2031,27 @@ static int pat_time(M *m, int i, R *r)
     } else {
         /* day word + part of day */
         int k = j, rr = 0;
+        if (has(m, k, C_MOD) && val(m, k, C_MOD) <= M_MID) {
+            /* "mid-afternoon yesterday", "early morning", "late Friday night" */
+            int k2 = k + 1;
+            if (pu(m, k2, '-'))
+                k2++;
+            if (has(m, k2, C_PART) && val(m, k2, C_PART) <= P_NI) {
+                part = val(m, k2, C_PART);
+                j = k2 + 1;
+                int k3 = p_dayword(m, j, &y, &mo, &d, &tense);
+                if (k3) {
+                    haveday = 1;
+                    j = k3;
+                } else if (m->hasref) {
+                    y = m->ry, mo = m->rm, d = m->rd;
+                    haveday = 1;
+                } else {
+                    haveday = 1;
+                }
+                goto out;
+            }
+        }
         if (has(m, k, C_REL) && (val(m, k, C_REL) == R_THIS || val(m, k, C_REL) == R_LAST)) {
             rr = val(m, k, C_REL);
             k++;
@@ -2107,6 +2156,7 @@ static int pat_time(M *m, int i, R *r)
             d = m->rd;
         }
     }
+out:;
     char day[48];
     if (y > 0)
         fmt_date(day, y, mo, d);
@@ -2157,6 +2207,8 @@ static int pat_deict(M *m, int i, R *r)
     if (!has(m, j, C_DEICT))
         return 0;
     int dv = val(m, j, C_DEICT);
+    if (the && dv != D_FUTURE && dv != D_PAST)
+        return 0;
     const char *v = NULL;
     k = j + 1;
     switch (dv) {
@@ -2432,7 +2484,8 @@ static void emit(M *m, const R *r)
     if (m->oom)
         return;
     if (m->nout == m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 16;
+        /* first guess from the text size (news: about one per 300 bytes) */
+        size_t nc = m->cap ? m->cap * 2 : 16 + m->len / 256;
         chr_tx *nx = realloc(m->out, nc * sizeof *nx);
         if (!nx) {
             m->oom = 1;
@@ -2464,6 +2517,10 @@ static void emit(M *m, const R *r)
         m->am = r->m;
         m->ad = r->d;
         m->aq = r->q;
+        if (r->gran == 'Q') {
+            m->qy = r->y;
+            m->qq = r->q;
+        }
     }
 }
 
@@ -2503,6 +2560,23 @@ static int starter_kw(const tk *t)
     return 0;
 }
 
+/* A number of 3 or 5+ digits starts an expression only as a count
+ * ("180 days", "1,500 years"); most such numbers are amounts. */
+static int num_may_start(const M *m, int i)
+{
+    const tk *t = &m->t[i];
+    if (t->nd <= 2 || t->nd == 4)
+        return 1;
+    if (t->nd > 7)
+        return 0;
+    int j = i + 1;
+    while (j + 1 < m->n && pu(m, j, ',') && isnum(m, j + 1) && m->t[j + 1].nd == 3)
+        j += 2;
+    if (pu(m, j, '-'))
+        j++;
+    return has(m, j, C_UNIT) || has(m, j, C_UNITPL);
+}
+
 /* Every expression contains a head (number, month, unit, ...) within its
  * first five tokens ("the end of the year", "at least the past 18 months"). */
 static int head_near(const M *m, int i)
@@ -2522,7 +2596,8 @@ static void match_chunk(M *m)
 {
     for (int i = 0; i < m->n;) {
         const tk *t = &m->t[i];
-        if ((t->kind == TK_PUNCT && t->ch != '\'') ||
+        if ((t->kind == TK_NUM && !num_may_start(m, i)) ||
+            (t->kind == TK_PUNCT && t->ch != '\'') ||
             (t->kind == TK_WORD && !(t->cm & STARTER_MASK) && !starter_kw(t)) || !head_near(m, i)) {
             i++;
             continue;

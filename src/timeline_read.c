@@ -18,6 +18,9 @@
 /* Entries whose dates became the same merge when their centroids are this
  * alike (grouping is incremental: two entries may narrow to one date). */
 #define MERGE_SIM 0.10
+/* Length preference for representative sentences (see brevity()). */
+#define BREVITY_FREE 15.0
+#define BREVITY (getenv("TL_BR") ? atof(getenv("TL_BR")) : 0.03)
 
 /* ---- strings owned by a timeline ---- */
 
@@ -454,6 +457,17 @@ static double raw_norm(const tl_vec *v)
     return sqrt(s);
 }
 
+/* Prefer statements of a readable length: a factor that falls once a
+ * sentence has more than about 15 content words (the vector's weight sum
+ * stands for its length). */
+static double brevity(const tl_vec *v)
+{
+    double len = 0;
+    for (uint32_t k = 0; k < v->n; k++)
+        len += v->t[k].w;
+    return 1.0 / (1.0 + BREVITY * (len > BREVITY_FREE ? len - BREVITY_FREE : 0));
+}
+
 static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
 {
     size_t maxn = 1;
@@ -500,7 +514,7 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
         r->centrality =
             rn > 0 && story_norm > 0 ? tl_vec_dot(&raw, story_c, NULL, NULL) / (rn * story_norm) : 0;
         tl_vec_free(&raw);
-        r->score = r->weight * (0.5 + r->centrality);
+        r->score = r->weight * (getenv("TL_C") ? atof(getenv("TL_C")) + r->centrality : 0.5 + r->centrality);
         /* representative: a sentence that states the entry's date at its
          * granularity (else any dated one, else a placed one), the closest
          * to the entry's centroid among those */
@@ -509,7 +523,7 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
         double best = -1;
         for (size_t k = 0; k < r->n; k++) {
             rm *m = &r->m[k];
-            m->sim = sim_to(mo, &m->v, &r->c, cn);
+            m->sim = sim_to(mo, &m->v, &r->c, cn) * brevity(&m->v);
             int states = m->tx_start >= 0 && m->gran == r->gran && m->start <= r->end &&
                          m->end >= r->start;
             double sm = m->sim + (m->tx_start >= 0 ? 1 : 0) + (states ? 2 : 0);
@@ -566,6 +580,58 @@ static int cmp_day(const void *a, const void *b)
     return x->day < y->day ? -1 : x->day > y->day;
 }
 
+typedef struct day_art {
+    int32_t day;
+    int64_t indep;
+    double w;
+} day_art;
+
+static int cmp_day_art(const void *a, const void *b)
+{
+    const day_art *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return x->indep < y->indep ? -1 : x->indep > y->indep;
+}
+
+/* A day's importance: each independent article that reports on it (in any
+ * of the day's entries) once, at its heaviest mention; v sorted by date,
+ * ds[0..nd) its distinct days ascending. */
+static chr_err day_scores(rentry **v, size_t n, day_score *ds, size_t nd)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += v[i]->n;
+    day_art *da = malloc((total ? total : 1) * sizeof *da);
+    if (!da)
+        return CHR_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < v[i]->n; j++) {
+            da[k].day = v[i]->start;
+            da[k].indep = v[i]->m[j].indep;
+            da[k++].w = v[i]->m[j].weight * (0.5 + v[i]->centrality);
+        }
+    qsort(da, k, sizeof *da, cmp_day_art);
+    size_t d = 0;
+    for (size_t i = 0; i < k;) {
+        size_t j = i;
+        double best = 0;
+        while (j < k && da[j].day == da[i].day && da[j].indep == da[i].indep) {
+            if (da[j].w > best)
+                best = da[j].w;
+            j++;
+        }
+        while (d < nd && ds[d].day < da[i].day)
+            d++;
+        if (d < nd && ds[d].day == da[i].day)
+            ds[d].score += best;
+        i = j;
+    }
+    free(da);
+    return CHR_OK;
+}
+
 /* Mark the entries to output; returns them ordered by date in *out. */
 static chr_err select_entries(model *mo, const chr_tl_opts *o, rentry ***out, size_t *n_out)
 {
@@ -596,7 +662,11 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, rentry ***out, si
                 ds[nd].day = v[i]->start;
                 ds[nd++].score = 0;
             }
-            ds[nd - 1].score += v[i]->score;
+        }
+        if (day_scores(v, n, ds, nd) != CHR_OK) {
+            free(ds);
+            free(v);
+            return CHR_ENOMEM;
         }
         qsort(ds, nd, sizeof *ds, cmp_day_score);
         if (nd > (size_t)o->dates)

@@ -17,12 +17,12 @@
 #include "chronicle/html.h"
 #include "html_int.h"
 
-#define IN_CHUNK (64u << 10)       /* compressed bytes read at a time */
-#define WIN_MIN (64u << 10)        /* decoded window */
-#define MAX_LINE (1u << 20)        /* longest WARC or HTTP header line */
-#define MAX_HEADERS (4u << 20)     /* all header lines of one record */
-#define MAX_KEEP (64ull << 20)     /* largest record block kept in memory */
-#define MAX_PAYLOAD (64ull << 20)  /* largest decoded page */
+#define IN_CHUNK (64u << 10)      /* compressed bytes read at a time */
+#define WIN_MIN (64u << 10)       /* decoded window */
+#define MAX_LINE (1u << 20)       /* longest WARC or HTTP header line */
+#define MAX_HEADERS (4u << 20)    /* all header lines of one record */
+#define MAX_KEEP (64ull << 20)    /* largest record block kept in memory */
+#define MAX_PAYLOAD (64ull << 20) /* largest decoded page */
 #define MEMBER_RING 8
 
 struct chr_warc {
@@ -45,9 +45,9 @@ struct chr_warc {
     /* decoded stream window */
     unsigned char *buf;
     size_t beg, end, cap;
-    long long buf_off; /* decoded offset of buf[0] */
-    int eof;           /* decoded stream ended */
-    int damaged;       /* a gzip error: resynchronise before the next record */
+    long long buf_off;    /* decoded offset of buf[0] */
+    int eof;              /* decoded stream ended */
+    int damaged;          /* a gzip error: resynchronise before the next record */
     long long damage_off; /* file offset of the damaged member */
     long long member_off; /* file offset of the member being inflated */
     /* counters */
@@ -612,8 +612,8 @@ static char *make_source(const char *name, long long off)
  * Returns CHR_OK with *page set (pointing into blk or a new buffer *owned),
  * CHR_ENOTFOUND when the record holds no HTML page (skipped), or an error. */
 static chr_err payload(chr_warc *w, const rec *r, unsigned char *blk, size_t n,
-                       unsigned char **page, size_t *page_n, unsigned char **owned,
-                       char *charset, size_t cs_cap, chr_diag *d)
+                       unsigned char **page, size_t *page_n, unsigned char **owned, char *charset,
+                       size_t cs_cap, chr_diag *d)
 {
     *owned = NULL;
     charset[0] = '\0';
@@ -653,8 +653,8 @@ static chr_err payload(chr_warc *w, const rec *r, unsigned char *blk, size_t n,
         if (!o) {
             /* Many crawlers store the decoded body but keep the header. */
             if (pn >= 2 && p[0] == 0x1f && p[1] == 0x8b)
-                return chr_diag_set(d, CHR_EPARSE, w->name, 0, r->offset,
-                                    "bad %s content encoding", h.encoding);
+                return chr_diag_set(d, CHR_EPARSE, w->name, 0, r->offset, "bad %s content encoding",
+                                    h.encoding);
         } else {
             *owned = o;
             p = o;
@@ -906,7 +906,8 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
             free(blk);
             free(rc.target);
             return chr_diag_set(d, CHR_EPARSE, w->name, 0, off,
-                                "bytes after the record block: wrong Content-Length %lld?", rc.length);
+                                "bytes after the record block: wrong Content-Length %lld?",
+                                rc.length);
         }
         unsigned char *page = NULL, *owned = NULL;
         size_t page_n = 0;
@@ -926,8 +927,8 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
             return e;
         }
         chr_article *a = NULL;
-        e = chr_html_extract((const char *)page, page_n, charset[0] ? charset : NULL, rc.target,
-                             &a, d);
+        e = chr_html_extract((const char *)page, page_n, charset[0] ? charset : NULL, rc.target, &a,
+                             d);
         free(owned);
         free(blk);
         if (e == CHR_EEMPTY) {

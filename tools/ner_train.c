@@ -420,8 +420,8 @@ int main(int argc, char **argv)
         nws <<= 1;
     uint64_t *wkeys = calloc(nws, 8);
     uint32_t *wrows = calloc(nws, 4);
-    int32_t *blocks = calloc((size_t)nwords * NER_NOFF * NER_NLAB + 1, 4);
-    int16_t *qblocks = calloc((size_t)nwords * NER_NOFF * NER_NLAB + 1, 2);
+    int32_t *blocks = calloc((size_t)nwords * NER_NOFF * NER_LP + 1, 4);
+    int16_t *qblocks = calloc((size_t)nwords * NER_NOFF * NER_LP + 1, 2);
     uint8_t *done = calloc(nwords + 1, 1);
     for (size_t di = 0; di < nd; di++) {
         ner_doc doc;
@@ -435,7 +435,7 @@ int main(int argc, char **argv)
                 if (id == UINT32_MAX || done[id])
                     continue;
                 done[id] = 1;
-                ner_model_word_block(m, &s, i, blocks + (size_t)id * NER_NOFF * NER_NLAB);
+                ner_model_word_block(m, &s, i, blocks + (size_t)id * NER_NOFF * NER_LP);
                 uint64_t h = s.t[i].ehash ? s.t[i].ehash : 1;
                 uint32_t sl = (uint32_t)h & (nws - 1);
                 while (wkeys[sl])
@@ -450,7 +450,7 @@ int main(int argc, char **argv)
     ner_model_free(m);
     /* blocks are stored as int16: shift them right until they fit */
     int32_t bmax = 0;
-    size_t nb = (size_t)nwords * NER_NOFF * NER_NLAB;
+    size_t nb = (size_t)nwords * NER_NOFF * NER_LP;
     for (size_t i = 0; i < nb; i++)
         if (abs(blocks[i]) > bmax)
             bmax = abs(blocks[i]);
@@ -480,7 +480,7 @@ int main(int argc, char **argv)
     }
     printf("ner_train: wrote %s: %u features, %u vocabulary words, scale %.1f, %.1f MB (%.0fs)\n",
            argv[3], kept, nwords, scale,
-           (base + nws * 12.0 + (double)nwords * NER_NOFF * NER_NLAB * 2) / 1e6,
+           (base + nws * 12.0 + (double)nwords * NER_NOFF * NER_LP * 2) / 1e6,
            (double)(clock() - t0) / CLOCKS_PER_SEC);
     return 0;
 }

@@ -216,11 +216,13 @@ function sourceLabel(src) {
 
 /* The axis: one mark per entry at its date (a bar for a month or longer),
  * ticks chosen from the span. Returns the element. */
-function timelineAxis(entries, onPick) {
-  const ranges = entries.map((e) => {
-    const a = dateRange(e.date), b = e.end ? dateRange(e.end) : null;
-    return a ? [a[0], b ? b[1] : a[1]] : null;
-  });
+function entryRange(e) {
+  const a = dateRange(e.date), b = e.end ? dateRange(e.end) : null;
+  return a ? [a[0], b ? b[1] : a[1]] : null;
+}
+
+function timelineAxis(entries, onPick, only) {
+  const ranges = entries.map((e, i) => (only && !only(e, i) ? null : entryRange(e)));
   const known = ranges.filter(Boolean);
   const axis = h('div', {class: 'axis', role: 'group', 'aria-label': 'timeline axis'}, h('div', {class: 'rule'}));
   if (!known.length) return axis;
@@ -252,13 +254,30 @@ function timelineAxis(entries, onPick) {
   });
   ranges.forEach((r, i) => {
     if (!r) return;
-    const mark = h('button', {type: 'button', class: 'mark', title: fmtValue(entries[i].date) + ': ' + (entries[i].text || ''),
+    const coarse = entries[i].granularity && entries[i].granularity !== 'day';
+    const mark = h('button', {type: 'button', class: 'mark' + (coarse ? ' coarse' : ''), title: fmtValue(entries[i].date) + ': ' + (entries[i].text || ''),
       'aria-label': 'entry ' + (i + 1), onclick: () => onPick(i)});
     mark.style.left = pos(r[0]);
     mark.style.width = 'max(10px, ' + ((r[1] - r[0] + 864e5) / span * 100).toFixed(3) + '%)';
     axis.append(mark);
   });
   return axis;
+}
+
+/* When a few coarse entries (years, months) stretch the axis far beyond the
+ * days the story happened on, a second axis shows those days close up. */
+function closeUp(entries, pick) {
+  const day = (e) => (!e.granularity || e.granularity === 'day') && entryRange(e);
+  const days = entries.filter(day).map(entryRange);
+  const all = entries.map(entryRange).filter(Boolean);
+  if (days.length < 2 || !all.length) return null;
+  const span = (rs) => Math.max(...rs.map((r) => r[1])) - Math.min(...rs.map((r) => r[0]));
+  if (span(all) < 3 * Math.max(span(days), 7 * 864e5)) return null;
+  const axis = timelineAxis(entries, pick, day);
+  axis.classList.add('close-up');
+  axis.setAttribute('aria-label', 'timeline axis, days close up');
+  return [h('div', {class: 'meta axis-label'}, 'close-up: ' + fmtDay(Math.min(...days.map((r) => r[0]))) +
+    ' – ' + fmtDay(Math.max(...days.map((r) => r[1])))), axis];
 }
 
 function timelineEntries(entries, storyArticles) {
@@ -319,6 +338,7 @@ async function storyView(id, params, seq) {
     setTimeout(() => el.classList.remove('flash'), 1200);
   };
   if (entries.length) entriesEl = timelineEntries(entries, s.articles);
+  const listed = s.articles.reduce((n, a) => n + 1 + a.duplicates.length, 0);
   fill(main,
     h('p', {class: 'meta'}, h('a', {href: '#/'}, '← all stories')),
     h('h1', {}, (s.title || (lead && lead.title)) || 'Story ' + s.id),
@@ -326,17 +346,21 @@ async function storyView(id, params, seq) {
       ' · ', plural(s.unique, 'unique article')),
     s.summary && s.summary.summary ? h('p', {class: 'summary', id: 'summary'}, s.summary.summary.split('\n').join(' ')) : null,
     h('h2', {}, 'Timeline'),
-    entries.length ? [timelineAxis(entries, pick), entriesEl]
-      : h('p', {class: 'empty'}, s.timeline ? 'No dated events found.' : 'No timeline for this story yet.'),
+    entries.length ? [timelineAxis(entries, pick), closeUp(entries, pick), entriesEl]
+      : h('p', {class: 'empty'}, s.timeline ? 'No dated events found.'
+        : s.pending ? 'The timeline is being built…' : 'No timeline for this story yet.'),
     h('h2', {}, 'People, places, organisations'),
     entityColumns(s.entities || []),
-    h('h2', {}, 'Articles'),
+    h('h2', {}, 'Articles', h('span', {class: 'meta'}, ' newest first' +
+      (listed < s.size ? ', ' + listed + ' of ' + s.size : ''))),
     h('ul', {class: 'articles', id: 'articles'}, s.articles.map((a) => articleItem(a,
       a.duplicates && a.duplicates.length ? h('details', {class: 'dups'},
         h('summary', {}, plural(a.duplicates.length, 'near-duplicate') + ' folded'),
         h('ul', {}, a.duplicates.map((d) => articleItem(d)))) : null))));
   document.title = (s.title || 'Story ' + s.id) + ' — chronicle';
   shown('story');
+  /* timeline or summary still being built by another request: look again */
+  if (s.pending) setTimeout(() => { if (seq === renderSeq && reader.hidden) route(); }, 3000);
   if (params.get('article')) openReader(+params.get('article'), {sentenceIdx: params.has('s') ? +params.get('s') : undefined});
 }
 

@@ -167,6 +167,7 @@ typedef struct chr_cluster_stats {
     long new_stories;
     long candidates; /* candidate stories scored exactly, summed */
     long merges;     /* stories merged into older ones */
+    long postings;   /* inverted-index entries read, summed */
     long stories;    /* live stories in memory */
     long terms;      /* distinct terms with a document frequency */
 } chr_cluster_stats;

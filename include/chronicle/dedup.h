@@ -31,8 +31,21 @@ typedef struct chr_minhash {
     uint32_t n_shingles; /* distinct shingles seen (0: text too short to sign) */
 } chr_minhash;
 
-/* Sign text[0..len) (clean text; headline not included by the caller). */
+/* Sign text[0..len) (clean text; headline not included by the caller):
+ * its words lowercased (cluster's word iterator), hashed with XXH3-64. */
 void chr_minhash_compute(const char *text, size_t len, chr_minhash *out);
+
+/* The same fed one word at a time, for a caller that already walks the
+ * words: begin, word (XXH3_64bits of each lowercased word, in order), end. */
+typedef struct chr_minhash_acc {
+    uint64_t mins[CHR_MINHASH_K];
+    uint64_t ring[CHR_SHINGLE_WORDS];
+    uint32_t words, shingles;
+} chr_minhash_acc;
+
+void chr_minhash_begin(chr_minhash_acc *a);
+void chr_minhash_word(chr_minhash_acc *a, uint64_t word_hash);
+void chr_minhash_end(chr_minhash_acc *a, chr_minhash *out);
 
 /* Estimated Jaccard similarity of the two shingle sets, in [0,1]. */
 double chr_minhash_similarity(const chr_minhash *a, const chr_minhash *b);

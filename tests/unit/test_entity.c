@@ -119,6 +119,57 @@ TEST(model_present)
     CHECK(ner_model_from_blob(bad, 10) == NULL);
 }
 
+TEST(token_hashes)
+{
+    /* the ASCII fast path and the general path hash alike */
+    const char *s = "Moscow Z\xC3\xBCrich U.S.";
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, &n, &cap), 0);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        CHECK(t[0].lhash == ner_fnv(NER_FNV_INIT, "moscow", 6));
+        CHECK(t[0].ehash == ner_fnv(NER_FNV_INIT, "Moscow", 6));
+        CHECK(t[1].lhash == ner_fnv(NER_FNV_INIT, "z\xC3\xBCrich", 7));
+        CHECK(t[1].ehash == ner_fnv(NER_FNV_INIT, "Z\xC3\xBCrich", 7));
+        CHECK_INT(t[1].shape, SH_INITCAP);
+        CHECK(t[2].lhash == ner_fnv(NER_FNV_INIT, "u.s.", 4));
+    }
+    free(t);
+}
+
+/* The model's precomputed word blocks must equal what the feature code
+ * computes now; when this fails, ner_feat.c changed: run make train-ner. */
+TEST(model_blocks_current)
+{
+    const ner_model *m = ner_model_builtin();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    const char *s = "The Russian president said on Tuesday that talks in Moscow were useful .";
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, &n, &cap), 0);
+    uint16_t z16[64] = {0};
+    uint8_t z8[64] = {0};
+    ner_sent st = {s, t, n, z16, z16, z16, z8, z8, 0};
+    int found = 0;
+    for (size_t i = 0; i < n && n < 64; i++) {
+        int32_t pre[NER_NOFF * NER_LP], now[NER_NOFF * NER_LP];
+        if (!ner_model_vocab_block(m, t[i].ehash, pre))
+            continue;
+        found++;
+        ner_model_word_block(m, &st, i, now);
+        int same = 1;
+        for (int k = 0; k < NER_NOFF * NER_LP; k++)
+            if (abs(pre[k] - now[k]) > 256)
+                same = 0;
+        CHECK(same);
+    }
+    CHECK(found >= 8);
+    free(t);
+}
+
 TEST(titles_and_roles)
 {
     const char *s = "Chinese President Xi Jinping met Russian Foreign Minister Sergey Lavrov in "
@@ -306,6 +357,8 @@ RUN(tokeniser);
 RUN(tokeniser_unicode);
 RUN(gazetteer);
 RUN(model_present);
+RUN(token_hashes);
+RUN(model_blocks_current);
 RUN(titles_and_roles);
 RUN(title_rule_unknown_name);
 RUN(alias_linking);

@@ -41,8 +41,8 @@ static chr_article *extract_file(const char *path, const char *url, chr_err *err
 TEST(article_page)
 {
     chr_err e;
-    chr_article *a = extract_file("tests/data/html/article.html",
-                                  "https://courier.example/news?id=7", &e);
+    chr_article *a =
+        extract_file("tests/data/html/article.html", "https://courier.example/news?id=7", &e);
     CHECK_INT(e, CHR_OK);
     if (!a)
         return;
@@ -166,8 +166,8 @@ TEST(charset_hint_and_bom)
     const char page[] = "<html><body><p>Le caf\xe9 du port ferme ses portes apr\xe8s quarante ans "
                         "de service, faute de repreneur.</p></body></html>";
     chr_article *a = NULL;
-    chr_err e = chr_html_extract(page, sizeof page - 1, "text/html; charset=iso-8859-1", NULL, &a,
-                                 NULL);
+    chr_err e =
+        chr_html_extract(page, sizeof page - 1, "text/html; charset=iso-8859-1", NULL, &a, NULL);
     CHECK_INT(e, CHR_OK);
     if (a) {
         CHECK(strstr(a->text, "café du port") != NULL);
@@ -272,8 +272,12 @@ TEST(charset_names)
 
 TEST(sniff)
 {
-    static const char *yes[] = {"<!DOCTYPE html><html>", "  <html lang=en>", "\xef\xbb\xbf<html>",
-                                "<!-- c --><head>", "<?xml version=\"1.0\"?><html>", "<TITLE>x"};
+    static const char *yes[] = {"<!DOCTYPE html><html>",
+                                "  <html lang=en>",
+                                "\xef\xbb\xbf<html>",
+                                "<!-- c --><head>",
+                                "<?xml version=\"1.0\"?><html>",
+                                "<TITLE>x"};
     static const char *no[] = {"WARC/1.0\r\n", "{\"id\": 1}", "plain text <html>", "<htmlx>", ""};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         CHECK(chr_html_sniff((const unsigned char *)yes[i], strlen(yes[i])));

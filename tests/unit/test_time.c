@@ -97,6 +97,16 @@ TEST(infer_ref)
     CHECK_INT(chr_time_infer_ref(b, strlen(b), "en", &d, &c), CHR_OK);
     CHECK(d.year == 2021 && d.month == 4);
     CHECK(c > 0 && c < 0.5);
+    const char *dl = "MOSCOW, May 14. /TASS/. The state visit will take place on May 16-17. "
+                     "Xi came to Moscow in March 2023 and Putin went to Beijing in October 2023.";
+    CHECK_INT(chr_time_infer_ref(dl, strlen(dl), "en", &d, &c), CHR_OK);
+    CHECK(d.year == 2024 && d.month == 5 && d.day == 14);
+    CHECK(c >= 0.9);
+    const char *past = "The last visit was in October 2023. Reuters first reported the plan on "
+                       "March 19, and at a congress on April 25 he said he would go. The "
+                       "inauguration is scheduled for May 7.";
+    CHECK_INT(chr_time_infer_ref(past, strlen(past), "en", &d, &c), CHR_OK);
+    CHECK(d.year == 2024 && d.month == 4 && d.day == 26);
     const char *none = "No dates at all in this sentence.";
     CHECK_INT(chr_time_infer_ref(none, strlen(none), "en", &d, &c), CHR_ENOTFOUND);
 }

@@ -1,0 +1,343 @@
+/* chronicle — unit tests of story clustering: the word layer (words, stop
+ * words, stems, flags), day numbers, assignment of articles to stories
+ * (topics apart, near-duplicates folded, the time window), stable ids
+ * across reopening, rebuild from the article table, and reading stories
+ * back (title, span, entities, articles). */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chronicle/cluster.h"
+#include "chronicle/store.h"
+#include "cluster_int.h"
+#include "cluster_text.h"
+#include "unit.h"
+
+/* Three invented stories, three articles each: different outlets'
+ * wording, shared names and facts. */
+static const char *texts[3][3] = {
+    {"Engineers closed the northern breakwater of Port Elmira on Friday after finding deep "
+     "cracks in three concrete caissons, and container ships were sent to the southern basin. "
+     "The harbour authority said repairs would cost 14 million euros.",
+     "Port Elmira's harbour authority will spend about 14 million euros repairing the cracked "
+     "breakwater, officials said, while container ships berth in the southern basin and "
+     "fishermen demand compensation for the lost quays.",
+     "Shipping lines serving Port Elmira warned of delays after the harbour closed its "
+     "cracked northern breakwater; the caissons were damaged by winter storms, engineers of "
+     "the harbour authority said."},
+    {"The Tarvos orchestra cancelled its spring tour of Asia after the conductor Lidia Marsh "
+     "broke her wrist in a fall during rehearsals, the orchestra's management said.",
+     "Conductor Lidia Marsh will miss the Tarvos orchestra's tour of Asia with a broken wrist; "
+     "the management cancelled the concerts in Seoul, Osaka and Taipei and will refund "
+     "tickets.",
+     "Fans of the Tarvos orchestra will get refunds for the cancelled Asian tour, the "
+     "management said, as conductor Lidia Marsh recovers from surgery on her wrist."},
+    {"Farmers in the Bellona valley blocked the main road with tractors to protest against "
+     "new water quotas that halve the irrigation allowed during the summer drought.",
+     "The Bellona valley water board defended the irrigation quotas as the drought empties "
+     "the reservoirs, while farmers kept their tractors on the road for a second day.",
+     "Talks between the water board and Bellona valley farmers over irrigation quotas "
+     "broke down, and the tractor blockade of the valley road continued through the "
+     "weekend."},
+};
+static const char *dates[3][3] = {
+    {"2024-03-01", "2024-03-02", "2024-03-04"},
+    {"2024-03-02", "2024-03-03", "2024-03-05"},
+    {"2024-03-01", "2024-03-03", "2024-03-04"},
+};
+
+TEST(words_lowercase_flags)
+{
+    const char *t = "U.S. officials don\xe2\x80\x99t say. Then Ørsted 3.5 times";
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, t, strlen(t));
+    char buf[CHR_CT_MAXWORD + 8];
+    unsigned f;
+    const char *want[] = {"u.s", "officials", "don't", "say", "then", "ørsted", "3.5", "times"};
+    /* the dot after U.S. reads as a sentence end: "officials" counts as initial */
+    unsigned flags[] = {CHR_CT_CAPITAL | CHR_CT_INITIAL, CHR_CT_INITIAL, 0, 0, CHR_CT_CAPITAL | CHR_CT_INITIAL,
+                        CHR_CT_CAPITAL, CHR_CT_NUMERIC, 0};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        int n = chr_ct_next_word_ex(&it, buf, &f);
+        CHECK(n > 0);
+        CHECK_STR(buf, want[i]);
+        CHECK_INT(f, flags[i]);
+    }
+    CHECK_INT(chr_ct_next_word_ex(&it, buf, &f), -1);
+}
+
+TEST(terms_stop_words_and_stems)
+{
+    chr_ct *ct = chr_ct_new();
+    CHECK(ct != NULL);
+    CHECK_INT(chr_ct_term(ct, "en", "the", 3), 0);
+    CHECK_INT(chr_ct_term(ct, "en", "said", 4), 0);
+    CHECK_INT(chr_ct_term(ct, NULL, "tuesday", 7), 0);
+    CHECK(chr_ct_term(ct, "en", "flood", 5) != 0);
+    CHECK_INT(chr_ct_term(ct, "en", "floods", 6), chr_ct_term(ct, "en", "flooded", 7));
+    CHECK_INT(chr_ct_term(ct, "fr", "les", 3), 0);
+    /* French elision: l'inondation is inondation */
+    CHECK_INT(chr_ct_term(ct, "fr", "l'inondation", 12), chr_ct_term(ct, "fr", "inondation", 10));
+    CHECK(chr_ct_feature(1, "Port Elmira", 11) != chr_ct_feature(2, "Port Elmira", 11));
+    chr_ct_free(ct);
+}
+
+TEST(day_numbers)
+{
+    CHECK_INT(chr_cluster_parse_day("1970-01-01"), 0);
+    CHECK_INT(chr_cluster_parse_day("2024-03-01") - chr_cluster_parse_day("2024-02-28"), 2);
+    CHECK_INT(chr_cluster_parse_day("2024-05-16T10:00:00Z"), chr_cluster_parse_day("2024-05-16"));
+    CHECK_INT(chr_cluster_parse_day("2024-13-01"), INT32_MIN);
+    CHECK_INT(chr_cluster_parse_day("May 2024"), INT32_MIN);
+    CHECK_INT(chr_cluster_parse_day(NULL), INT32_MIN);
+    char buf[11];
+    chr_cluster_format_day(chr_cluster_parse_day("1999-12-31"), buf);
+    CHECK_STR(buf, "1999-12-31");
+    chr_cluster_format_day(INT32_MIN, buf);
+    CHECK_STR(buf, "");
+}
+
+static chr_store *temp_store(char *dir, char *path)
+{
+    strcpy(dir, "/tmp/chr_test_cluster.XXXXXX");
+    if (!mkdtemp(dir))
+        return NULL;
+    sprintf(path, "%s/t.db", dir);
+    chr_store *st = NULL;
+    if (chr_store_open(path, 0, &st, NULL) != CHR_OK)
+        return NULL;
+    return st;
+}
+
+static void temp_remove(const char *dir, const char *path)
+{
+    char p[600];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
+    rmdir(dir);
+}
+
+/* Store an article row directly (the clustering tests need no cleaning). */
+static void put_article(chr_store *st, int64_t id, const char *text, const char *date,
+                        const char *title)
+{
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(chr_store_sqlite(st),
+                       "INSERT INTO articles(id, hash, source, title, lang, pub_date, format,"
+                       " raw_text, clean_text) VALUES(?1, 'h' || ?1, 'test#' || ?1, ?4, 'en',"
+                       " ?3, 'text', ?2, ?2)",
+                       -1, &q, NULL);
+    sqlite3_bind_int64(q, 1, id);
+    sqlite3_bind_text(q, 2, text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 4, title, -1, SQLITE_STATIC);
+    CHECK_INT(sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+}
+
+static chr_err add(chr_cluster *cl, int64_t id, const char *text, const char *date,
+                   int64_t *story, int64_t *dup)
+{
+    chr_cluster_input in = {0};
+    in.article_id = id;
+    in.text = text;
+    in.text_len = strlen(text);
+    in.lang = "en";
+    in.pub_date = date;
+    return chr_cluster_add(cl, &in, story, dup, NULL);
+}
+
+TEST(topics_form_separate_stories_with_stable_ids)
+{
+    char dir[64], path[128];
+    chr_store *st = temp_store(dir, path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    int64_t story[3][3], dup;
+    /* interleaved arrival: a1 b1 c1 a2 b2 c2 (third articles come later) */
+    for (int k = 0; k < 2; k++)
+        for (int t = 0; t < 3; t++) {
+            put_article(st, 10 * t + k + 1, texts[t][k], dates[t][k], NULL);
+            CHECK_INT(add(cl, 10 * t + k + 1, texts[t][k], dates[t][k], &story[t][k], &dup),
+                      CHR_OK);
+            CHECK_INT(dup, 0);
+        }
+    for (int t = 0; t < 3; t++) {
+        CHECK(story[t][0] > 0);
+        CHECK_INT(story[t][1], story[t][0]);
+        for (int u = 0; u < t; u++)
+            CHECK(story[t][0] != story[u][0]);
+    }
+    chr_cluster_stats stats;
+    chr_cluster_get_stats(cl, &stats);
+    CHECK_INT(stats.added, 6);
+    CHECK_INT(stats.new_stories, 3);
+    /* the same article again: same answer, nothing added */
+    int64_t again;
+    CHECK_INT(add(cl, 11, texts[1][0], dates[1][0], &again, &dup), CHR_OK);
+    CHECK_INT(again, story[1][0]);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    chr_store_close(st);
+
+    /* reopen: the third articles find the stories they belong to */
+    CHECK_INT(chr_store_open(path, 0, &st, NULL), CHR_OK);
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    for (int t = 2; t >= 0; t--) {
+        put_article(st, 10 * t + 3, texts[t][2], dates[t][2], NULL);
+        CHECK_INT(add(cl, 10 * t + 3, texts[t][2], dates[t][2], &story[t][2], &dup), CHR_OK);
+        CHECK_INT(story[t][2], story[t][0]);
+    }
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    chr_store_close(st);
+    temp_remove(dir, path);
+}
+
+TEST(near_duplicate_joins_canonical_story_once)
+{
+    char dir[64], path[128];
+    chr_store *st = temp_store(dir, path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    sqlite3_exec(chr_store_sqlite(st), "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    char reprint[2048];
+    snprintf(reprint, sizeof reprint, "Harbour Weekly | Shipping\n\n%s %s", texts[0][0],
+             texts[0][2]);
+    char longer[2048];
+    snprintf(longer, sizeof longer, "%s %s Readers may comment below.", texts[0][0], texts[0][2]);
+    int64_t s1, s2, s3, dup;
+    CHECK_INT(add(cl, 1, longer, "2024-03-01", &s1, &dup), CHR_OK);
+    CHECK_INT(add(cl, 2, texts[2][0], "2024-03-01", &s2, &dup), CHR_OK);
+    CHECK_INT(add(cl, 3, reprint, "2024-03-02", &s3, &dup), CHR_OK);
+    CHECK_INT(dup, 1);
+    CHECK_INT(s3, s1);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(chr_store_sqlite(st), "SELECT size, n_unique FROM story WHERE id = ?1", -1,
+                       &q, NULL);
+    sqlite3_bind_int64(q, 1, s1);
+    CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(q, 0), 2);
+    CHECK_INT(sqlite3_column_int(q, 1), 1);
+    sqlite3_finalize(q);
+    chr_cluster_stats stats;
+    chr_cluster_get_stats(cl, &stats);
+    CHECK_INT(stats.duplicates, 1);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    chr_store_close(st);
+    temp_remove(dir, path);
+}
+
+TEST(time_window_and_undated_articles)
+{
+    char dir[64], path[128];
+    chr_store *st = temp_store(dir, path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    sqlite3_exec(chr_store_sqlite(st), "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    int64_t a, b, c, dup;
+    CHECK_INT(add(cl, 1, texts[1][0], "2024-03-02", &a, &dup), CHR_OK);
+    /* the same story told a year later is another story */
+    CHECK_INT(add(cl, 2, texts[1][1], "2025-03-03", &b, &dup), CHR_OK);
+    CHECK(b != a);
+    /* an undated article still finds its story */
+    CHECK_INT(add(cl, 3, texts[1][2], NULL, &c, &dup), CHR_OK);
+    CHECK(c == a || c == b);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    chr_store_close(st);
+    temp_remove(dir, path);
+}
+
+typedef struct seen {
+    int stories;
+    long sizes[8];
+    char titles[8][256];
+    char first[8][11], last[8][11];
+    int64_t ids[8];
+} seen;
+
+static int on_story(void *ctx, const chr_story_info *s)
+{
+    seen *v = ctx;
+    if (v->stories < 8) {
+        v->sizes[v->stories] = s->size;
+        v->ids[v->stories] = s->id;
+        snprintf(v->titles[v->stories], 256, "%s", s->title ? s->title : "");
+        memcpy(v->first[v->stories], s->first, 11);
+        memcpy(v->last[v->stories], s->last, 11);
+        CHECK_INT((long)s->n_articles, s->size);
+        for (size_t i = 1; i < s->n_articles; i++) /* by date */
+            CHECK(strcmp(s->articles[i - 1].pub_date, s->articles[i].pub_date) <= 0);
+    }
+    v->stories++;
+    return 0;
+}
+
+TEST(rebuild_from_articles_and_read_back)
+{
+    char dir[64], path[128];
+    chr_store *st = temp_store(dir, path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    int64_t id = 1;
+    for (int t = 0; t < 3; t++)
+        for (int k = 0; k < 3; k++, id++)
+            put_article(st, id, texts[t][k], dates[t][k],
+                        t == 1 && k == 1 ? "Lidia Marsh breaks wrist, Tarvos tour cancelled"
+                                         : NULL);
+    long n = 0;
+    CHECK_INT(chr_cluster_rebuild(st, NULL, &n, NULL), CHR_OK);
+    CHECK_INT(n, 9);
+    seen v;
+    memset(&v, 0, sizeof v);
+    CHECK_INT(chr_story_foreach(st, on_story, &v, NULL), CHR_OK);
+    CHECK_INT(v.stories, 3);
+    for (int i = 0; i < 3 && i < v.stories; i++)
+        CHECK_INT(v.sizes[i], 3);
+    /* the orchestra story's most central line is the headline given */
+    int found = 0;
+    for (int i = 0; i < v.stories && i < 8; i++)
+        if (strcmp(v.titles[i], "Lidia Marsh breaks wrist, Tarvos tour cancelled") == 0) {
+            found = 1;
+            CHECK_STR(v.first[i], "2024-03-02");
+            CHECK_STR(v.last[i], "2024-03-05");
+        }
+    CHECK(found);
+    /* rebuilding again gives the same stories, ids starting afresh */
+    CHECK_INT(chr_cluster_rebuild(st, NULL, &n, NULL), CHR_OK);
+    seen w;
+    memset(&w, 0, sizeof w);
+    CHECK_INT(chr_story_foreach(st, on_story, &w, NULL), CHR_OK);
+    CHECK_INT(w.stories, 3);
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(w.ids[i], v.ids[i]);
+    seen one;
+    memset(&one, 0, sizeof one);
+    CHECK_INT(chr_story_get(st, v.ids[0], on_story, &one, NULL), CHR_OK);
+    CHECK_INT(one.stories, 1);
+    CHECK_INT(chr_story_get(st, 9999, on_story, &one, NULL), CHR_ENOTFOUND);
+    chr_store_close(st);
+    temp_remove(dir, path);
+}
+
+UNIT_MAIN_BEGIN
+RUN(words_lowercase_flags);
+RUN(terms_stop_words_and_stems);
+RUN(day_numbers);
+RUN(topics_form_separate_stories_with_stable_ids);
+RUN(near_duplicate_joins_canonical_story_once);
+RUN(time_window_and_undated_articles);
+RUN(rebuild_from_articles_and_read_back);
+UNIT_MAIN_END
