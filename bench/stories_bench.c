@@ -120,10 +120,9 @@ static double *zipf_cdf;
 
 static char *make_word(int syl)
 {
-    static const char *sy[] = {"ka", "lo", "mer", "tin", "sa", "ro", "ven", "da", "pul",
-                               "ge", "mi", "nor", "ta", "bel", "ri", "cos", "fa", "lun",
-                               "dre", "pa", "vo", "sen", "ti", "mar", "ol", "qua", "zen",
-                               "bri", "hel", "ump"};
+    static const char *sy[] = {"ka", "lo",  "mer", "tin", "sa", "ro",  "ven", "da",  "pul", "ge",
+                               "mi", "nor", "ta",  "bel", "ri", "cos", "fa",  "lun", "dre", "pa",
+                               "vo", "sen", "ti",  "mar", "ol", "qua", "zen", "bri", "hel", "ump"};
     char buf[64] = "";
     for (int i = 0; i < syl; i++)
         strcat(buf, sy[rnd() % (sizeof sy / sizeof sy[0])]);
@@ -194,8 +193,8 @@ static void gen_article(const gstory *g, rec *r)
     gbuf t = {0};
     int words = 120 + (int)(rnd() % 400);
     for (int i = 0; i < 8; i++) {
-        const char *w = i % 3 == 0 ? names[g->name[rnd() % g->n_name]]
-                                   : vocab[g->topic[rnd() % g->n_topic]];
+        const char *w =
+            i % 3 == 0 ? names[g->name[rnd() % g->n_name]] : vocab[g->topic[rnd() % g->n_topic]];
         if (i)
             gput(&t, " ");
         gput(&t, w);
@@ -277,18 +276,15 @@ static int set_opt(chr_cluster_opts *o, const char *kv)
     OPT_D(name_weight)
     OPT_D(dup_threshold)
     OPT_D(merge_threshold)
-    OPT_I(short_terms)
-    OPT_I(linkage)
     return -1;
 }
 
 static void usage(void)
 {
-    fprintf(stderr,
-            "usage: stories_bench [--db PATH] [--assign OUT] [--opt name=value]... "
-            "[--shuffle SEED] [--batch N] [--checkpoints N,N,...]\n"
-            "                     (--generate N [--dump-jsonl OUT] | FILE.jsonl...)\n"
-            "       stories_bench --db PATH --rebuild 1 [--opt name=value]...\n");
+    fprintf(stderr, "usage: stories_bench [--db PATH] [--assign OUT] [--opt name=value]... "
+                    "[--shuffle SEED] [--batch N] [--checkpoints N,N,...]\n"
+                    "                     (--generate N [--dump-jsonl OUT] | FILE.jsonl...)\n"
+                    "       stories_bench --db PATH --rebuild 1 [--opt name=value]...\n");
 }
 
 int main(int argc, char **argv)
@@ -436,8 +432,10 @@ int main(int argc, char **argv)
             chr_cluster_add(cl, &in, NULL, NULL, &d);
         }
         chr_cluster_flush(cl, &d);
-        sqlite3_exec(db, "DELETE FROM story; DELETE FROM story_article; DELETE FROM dedup_sig;"
-                         "COMMIT", NULL, NULL, NULL);
+        sqlite3_exec(db,
+                     "DELETE FROM story; DELETE FROM story_article; DELETE FROM dedup_sig;"
+                     "COMMIT",
+                     NULL, NULL, NULL);
         chr_cluster_discard(cl);
     }
     double t_total = 0, t0 = wall_now();
@@ -471,8 +469,13 @@ int main(int argc, char **argv)
             gen.line = k + 1;
             if (recent[k % recent_n].text)
                 rec_free(&recent[k % recent_n]);
-            recent[k % recent_n] = (rec){strdup(gen.title), strdup(gen.text), strdup(gen.date),
-                                         strdup(gen.lang), NULL, 0, 0};
+            recent[k % recent_n] = (rec){strdup(gen.title),
+                                         strdup(gen.text),
+                                         strdup(gen.date),
+                                         strdup(gen.lang),
+                                         NULL,
+                                         0,
+                                         0};
             r = &gen;
             if (df) {
                 json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "title", r->title, "text", r->text,
@@ -499,6 +502,8 @@ int main(int argc, char **argv)
         chr_err e = chr_cluster_add(cl, &in, &sid, &dup, &d);
         double b = now() - a;
         lat[k] = b;
+        if (getenv("STORIES_BENCH_SLOW") && b > 0.005)
+            fprintf(stderr, "slow add %ld: %.1f ms\n", k, b * 1e3);
         t_total += b;
         if (e != CHR_OK) {
             fprintf(stderr, "add %ld: %s\n", k, d.msg);
@@ -547,8 +552,7 @@ int main(int argc, char **argv)
         stories = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     long dups = 0;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT count(*) FROM story_article WHERE duplicate_of IS NOT NULL",
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM story_article WHERE duplicate_of IS NOT NULL",
                            -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         dups = sqlite3_column_int(st, 0);

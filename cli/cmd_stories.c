@@ -122,8 +122,9 @@ static void text_story(const chr_story_info *s)
                a->title ? "  " : "", a->title ? a->title : "");
         for (size_t k = 0; k < s->n_articles; k++)
             if (s->articles[k].duplicate_of == a->id)
-                printf("%6s  %-10s    = %lld near-duplicate: %s\n", "", or_dash(s->articles[k].pub_date),
-                       (long long)s->articles[k].id, s->articles[k].source);
+                printf("%6s  %-10s    = %lld near-duplicate: %s\n", "",
+                       or_dash(s->articles[k].pub_date), (long long)s->articles[k].id,
+                       s->articles[k].source);
     }
 }
 

@@ -20,6 +20,7 @@ int cmd_timeline(int argc, char **argv, cli_opts *g);
 int cmd_summary(int argc, char **argv, cli_opts *g);
 int cmd_stories(int argc, char **argv, cli_opts *g);
 int cmd_story(int argc, char **argv, cli_opts *g);
+int cmd_entities(int argc, char **argv, cli_opts *g);
 
 static const struct command {
     const char *name;
@@ -35,6 +36,7 @@ static const struct command {
     {"extract", cmd_extract, "extract [--json] [--url URL] [--charset CS] FILE|-", "main text and metadata of one HTML page, without storing it"},
     {"stories", cmd_stories, "stories [--json]", "list stories (groups of articles about one development), largest first"},
     {"story", cmd_story, "story ID [--json]", "one story: its articles, near-duplicates folded"},
+    {"entities", cmd_entities, "entities [--story ID] [--type T] [--limit N] [--json]", "people, places, organisations with mention counts (--story: one story, aliases linked)"},
     {"timeline", cmd_timeline, "timeline ID|--all [--json] [--top N] [--sentences K] [--dates N]", "a story's dated events with their sources (--all: the whole database)"},
     {"summary", cmd_summary, "summary ID|--all [--json] [--words N] [--truncate]", "an extractive summary of a story in at most N words (default 100)"},
     {"serve", cmd_serve, "serve [--listen HOST:PORT] [--allow-ingest] [--threads N]", "HTTP/JSON API and web page over the database (default 127.0.0.1:8080)"},
@@ -46,8 +48,12 @@ static void usage(FILE *f)
     fprintf(f, "usage: chronicle [--db FILE] [--json] [--quiet] COMMAND [ARGS]\n\n"
                "chronicle reads news articles, resolves their dates, groups them into\n"
                "stories and builds a dated, sourced timeline for each.\n\ncommands:\n");
-    for (const struct command *c = commands; c->name; c++)
-        fprintf(f, "  %-44s %s\n", c->usage, c->summary);
+    for (const struct command *c = commands; c->name; c++) {
+        if (strlen(c->usage) > 40)
+            fprintf(f, "  %s\n  %-40s %s\n", c->usage, "", c->summary);
+        else
+            fprintf(f, "  %-40s %s\n", c->usage, c->summary);
+    }
     fprintf(f, "\noptions (accepted before or after the command):\n"
                "  --db FILE    database (default: $CHRONICLE_DB or chronicle.db)\n"
                "  --json       machine-readable output (listings)\n"

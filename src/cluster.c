@@ -20,28 +20,29 @@
 #include "cluster_text.h"
 
 #define NO_DAY INT32_MIN
-#define FLUSH_EVERY 4096
+#define SHORT_TEXT 300       /* bytes: shorter texts take the stream's main language */
+#define FLUSH_EVERY 1024     /* adds between writes of the document count */
+#define DF_WRITES_PER_ADD 64 /* changed document frequencies written per add, at most */
+#define DF_WRITE_AGE 4096    /* adds a changed frequency waits before it is written */
 
 void chr_cluster_opts_default(chr_cluster_opts *o)
 {
-    o->threshold = 0.22;
-    o->window_days = 30;
+    o->threshold = 0.25;
+    o->window_days = 45;
     o->near_days = 2;
     o->near_boost = 1.5;
-    o->halflife_days = 14;
+    o->halflife_days = 30;
     o->centroid_terms = 256;
     o->index_terms = 32;
     o->query_terms = 12;
     o->max_candidates = 8;
     o->scan_limit = 400;
     o->title_weight = 2.0;
-    o->entity_weight = 1.5;
+    o->entity_weight = 0.5;
     o->date_weight = 0.5;
     o->name_weight = 0.5;
     o->dup_threshold = 0.5;
     o->merge_threshold = 0.45;
-    o->linkage = 0;
-    o->short_terms = 0;
 }
 
 /* ---- model ---- */
@@ -57,14 +58,14 @@ typedef struct story {
     float norm;
     uint32_t qstamp; /* query scratch */
     float qscore;
-    int dead;    /* merged into another story */
+    int dead;     /* merged into another story */
     char lang[4]; /* language of its first article, "" unknown */
 } story;
 
 /* Term ids: words have the lowest bit clear, language-independent features
  * (entities, dates, names) have it set, so that articles and stories in
  * different languages can be compared on those alone. */
-#define IS_FEATURE(t) ((t) & 1u)
+#define IS_FEATURE(t) ((t)&1u)
 
 static uint32_t word_id(uint32_t t)
 {
@@ -77,7 +78,9 @@ static uint32_t feature_id(uint32_t t)
     return t | 1u;
 }
 
-enum { FEATURE_POSTS = 4 }; /* features a story posts and an article queries, beyond the top terms */
+enum {
+    FEATURE_POSTS = 4
+}; /* features a story posts and an article queries, beyond the top terms */
 
 typedef struct term_ent {
     uint32_t term; /* 0 = empty slot */
@@ -90,6 +93,11 @@ typedef struct posting {
     uint32_t *slots; /* story slots, oldest first */
     uint32_t n, cap;
 } posting;
+
+typedef struct dirty_ent {
+    uint32_t term;
+    uint32_t since; /* cl->adds when it changed */
+} dirty_ent;
 
 typedef struct dterm { /* one term of the article being added */
     uint32_t term;
@@ -114,13 +122,19 @@ struct chr_cluster {
     size_t term_mask, term_used;
     posting *posts;
     size_t n_posts, cap_posts;
-    uint32_t *dirty;
-    size_t n_dirty, cap_dirty;
+    dirty_ent *dirty; /* changed frequencies not yet written, oldest first from head */
+    size_t dirty_head, n_dirty, cap_dirty;
+    uint32_t adds; /* adds since open, for the age of dirty entries */
     uint64_t n_docs;
     long since_flush;
     uint32_t qstamp;
     int64_t cur_article;
     char doc_lang[4]; /* language of the article being added */
+    struct {
+        char code[4];
+        long n;
+    } langs[16]; /* languages seen since open, with counts */
+    size_t n_langs;
     /* scratch for one article */
     dterm *doc;
     size_t n_doc, cap_doc;
@@ -140,7 +154,6 @@ struct chr_cluster {
     sqlite3_stmt *s_mv_art, *s_mv_ent, *s_del_ent, *s_del_story, *s_alias, *s_realias;
     chr_cluster_stats stats;
 };
-
 
 static chr_err db_err(sqlite3 *db, chr_diag *d, const char *what)
 {
@@ -596,10 +609,11 @@ static chr_err load(chr_cluster *cl, chr_diag *d)
     if (sqlite3_step(st) == SQLITE_ROW)
         cl->n_docs = (uint64_t)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(cl->db,
-                           "SELECT id, first_day, last_day, size, n_unique, centroid, lang FROM story "
-                           "ORDER BY id",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            cl->db,
+            "SELECT id, first_day, last_day, size, n_unique, centroid, lang FROM story "
+            "ORDER BY id",
+            -1, &st, NULL) != SQLITE_OK)
         return db_err(cl->db, d, "load");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         story *s = story_new(cl);
@@ -611,10 +625,8 @@ static chr_err load(chr_cluster *cl, chr_diag *d)
         const unsigned char *lg = sqlite3_column_text(st, 6);
         if (lg && strlen((const char *)lg) < sizeof s->lang)
             memcpy(s->lang, lg, strlen((const char *)lg) + 1);
-        s->first = sqlite3_column_type(st, 1) == SQLITE_NULL ? NO_DAY
-                                                             : sqlite3_column_int(st, 1);
-        s->last = sqlite3_column_type(st, 2) == SQLITE_NULL ? NO_DAY
-                                                            : sqlite3_column_int(st, 2);
+        s->first = sqlite3_column_type(st, 1) == SQLITE_NULL ? NO_DAY : sqlite3_column_int(st, 1);
+        s->last = sqlite3_column_type(st, 2) == SQLITE_NULL ? NO_DAY : sqlite3_column_int(st, 2);
         s->size = (uint32_t)sqlite3_column_int(st, 3);
         s->n_unique = (uint32_t)sqlite3_column_int(st, 4);
         int lr = centroid_load(cl, s, sqlite3_column_blob(st, 5), sqlite3_column_bytes(st, 5));
@@ -657,7 +669,7 @@ static void model_free(chr_cluster *cl)
     free(cl->terms);
     cl->terms = NULL;
     cl->term_mask = cl->term_used = 0;
-    cl->n_dirty = 0;
+    cl->n_dirty = cl->dirty_head = 0;
     cl->n_docs = 0;
     cl->loaded = 0;
 }
@@ -733,44 +745,70 @@ fail:
     return err;
 }
 
+/* Write changed document frequencies, oldest change first: at most max of
+ * them (0: no limit) and only those changed at least min_age adds ago. A
+ * frequency is thus written about once per min_age adds however often it
+ * changes, and each add writes a few instead of one add writing thousands. */
+static chr_err write_df(chr_cluster *cl, size_t max, uint32_t min_age, chr_diag *d)
+{
+    size_t written = 0;
+    while (cl->dirty_head < cl->n_dirty && (!max || written < max)) {
+        dirty_ent *q = &cl->dirty[cl->dirty_head];
+        if (min_age && cl->adds - q->since < min_age)
+            break;
+        term_ent *te = term_get(cl, q->term, 0);
+        if (te && te->dirty) {
+            sqlite3_reset(cl->s_df);
+            sqlite3_bind_int64(cl->s_df, 1, te->term);
+            sqlite3_bind_int64(cl->s_df, 2, te->df);
+            int rc = sqlite3_step(cl->s_df);
+            sqlite3_reset(cl->s_df);
+            if (rc != SQLITE_DONE)
+                return db_err(cl->db, d, "document frequencies");
+            te->dirty = 0;
+            written++;
+        }
+        cl->dirty_head++;
+    }
+    if (cl->dirty_head == cl->n_dirty) {
+        cl->dirty_head = cl->n_dirty = 0;
+    } else if (cl->dirty_head > 4096 && cl->dirty_head * 2 > cl->n_dirty) {
+        memmove(cl->dirty, cl->dirty + cl->dirty_head,
+                (cl->n_dirty - cl->dirty_head) * sizeof *cl->dirty);
+        cl->n_dirty -= cl->dirty_head;
+        cl->dirty_head = 0;
+    }
+    return CHR_OK;
+}
+
+static chr_err write_meta(chr_cluster *cl, chr_diag *d)
+{
+    sqlite3_reset(cl->s_meta);
+    sqlite3_bind_text(cl->s_meta, 1, "n_docs", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(cl->s_meta, 2, (sqlite3_int64)cl->n_docs);
+    int rc = sqlite3_step(cl->s_meta);
+    sqlite3_reset(cl->s_meta);
+    return rc == SQLITE_DONE ? CHR_OK : db_err(cl->db, d, "document count");
+}
+
 chr_err chr_cluster_flush(chr_cluster *cl, chr_diag *d)
 {
-    if (!cl || !cl->loaded || (!cl->n_dirty && !cl->since_flush))
+    if (!cl || !cl->loaded || (cl->dirty_head == cl->n_dirty && !cl->since_flush))
         return CHR_OK;
     int own = sqlite3_get_autocommit(cl->db);
     if (own && sqlite3_exec(cl->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         return db_err(cl->db, d, "flush");
-    chr_err err = CHR_OK;
-    for (size_t i = 0; i < cl->n_dirty && err == CHR_OK; i++) {
-        term_ent *te = term_get(cl, cl->dirty[i], 0);
-        if (!te)
-            continue;
-        te->dirty = 0;
-        sqlite3_reset(cl->s_df);
-        sqlite3_bind_int64(cl->s_df, 1, te->term);
-        sqlite3_bind_int64(cl->s_df, 2, te->df);
-        if (sqlite3_step(cl->s_df) != SQLITE_DONE)
-            err = db_err(cl->db, d, "flush df");
-        sqlite3_reset(cl->s_df);
-    }
-    if (err == CHR_OK) {
-        sqlite3_reset(cl->s_meta);
-        sqlite3_bind_text(cl->s_meta, 1, "n_docs", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(cl->s_meta, 2, (sqlite3_int64)cl->n_docs);
-        if (sqlite3_step(cl->s_meta) != SQLITE_DONE)
-            err = db_err(cl->db, d, "flush meta");
-        sqlite3_reset(cl->s_meta);
-    }
+    chr_err err = write_df(cl, 0, 0, d);
+    if (err == CHR_OK)
+        err = write_meta(cl, d);
     if (own) {
         if (err == CHR_OK && sqlite3_exec(cl->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
             err = db_err(cl->db, d, "flush commit");
         if (err != CHR_OK)
             sqlite3_exec(cl->db, "ROLLBACK", NULL, NULL, NULL);
     }
-    if (err == CHR_OK) {
-        cl->n_dirty = 0;
+    if (err == CHR_OK)
         cl->since_flush = 0;
-    }
     return err;
 }
 
@@ -1012,10 +1050,11 @@ static int doc_collect(chr_cluster *cl, const chr_cluster_input *in, chr_minhash
     if (in->title && *in->title) {
         /* a headline that also opens the text is not counted twice */
         double tw = cl->o.title_weight - (title_leads(in->title, text, len) ? 1 : 0);
-        if (tw > 0 && add_words(cl, in->title, strlen(in->title), in->lang, (float)tw, NULL) != 0)
+        if (tw > 0 &&
+            add_words(cl, in->title, strlen(in->title), cl->doc_lang, (float)tw, NULL) != 0)
             return -1;
     }
-    if (add_words(cl, text, len, in->lang, 1.0f, acc) != 0)
+    if (add_words(cl, text, len, cl->doc_lang, 1.0f, acc) != 0)
         return -1;
     char buf[256];
     for (size_t i = 0; i < in->n_entities; i++) {
@@ -1054,10 +1093,10 @@ static int doc_weight(chr_cluster *cl, int update_df)
                 return -1;
             te->df++;
             if (!te->dirty) {
-                if (grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1,
-                         sizeof(uint32_t)) != 0)
+                if (grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1, sizeof(dirty_ent)) !=
+                    0)
                     return -1;
-                cl->dirty[cl->n_dirty++] = e->term;
+                cl->dirty[cl->n_dirty++] = (dirty_ent){e->term, cl->adds};
                 te->dirty = 1;
             }
         }
@@ -1169,8 +1208,6 @@ static double cosine(const chr_cluster *cl, const story *s)
                 break;
             }
     }
-    if (cl->o.linkage == 1) /* average similarity to the story's articles */
-        return dot / (s->n_unique ? s->n_unique : 1);
     return dot / s->norm;
 }
 
@@ -1244,8 +1281,8 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
         }
     }
     /* the max_candidates best by partial score, then the exact cosine */
-    size_t c = cl->n_touched < (size_t)cl->o.max_candidates ? cl->n_touched
-                                                              : (size_t)cl->o.max_candidates;
+    size_t c =
+        cl->n_touched < (size_t)cl->o.max_candidates ? cl->n_touched : (size_t)cl->o.max_candidates;
     for (size_t k = 0; k < c; k++) {
         size_t m = k;
         for (size_t i = k + 1; i < cl->n_touched; i++)
@@ -1290,8 +1327,8 @@ static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const floa
         return -1;
     dterm *m = cl->merge;
     size_t n = 0, i = 0, j = 0;
-#define T_AT(k) (*(const uint32_t *)((const char *)t + (k) * stride))
-#define W_AT(k) (*(const float *)((const char *)w + (k) * stride))
+#define T_AT(k) (*(const uint32_t *)((const char *)t + (k)*stride))
+#define W_AT(k) (*(const float *)((const char *)w + (k)*stride))
     while (i < n_in || j < s->n_terms) {
         if (j >= s->n_terms || (i < n_in && T_AT(i) < s->terms[j])) {
             m[n++] = (dterm){T_AT(i), 0, W_AT(i), 0, 0};
@@ -1403,8 +1440,8 @@ static chr_err add_entities(chr_cluster *cl, int64_t story_id, const chr_cluster
     return CHR_OK;
 }
 
-/* Cosine of two story centroids (or their average pairwise similarity). */
-static double centroid_cosine(const chr_cluster *cl, const story *a, const story *b)
+/* Cosine of two story centroids. */
+static double centroid_cosine(const story *a, const story *b)
 {
     if (a->norm <= 0 || b->norm <= 0)
         return 0;
@@ -1418,8 +1455,6 @@ static double centroid_cosine(const chr_cluster *cl, const story *a, const story
         else
             dot += (double)a->w[i++] * b->w[j++];
     }
-    if (cl->o.linkage == 1)
-        return dot / ((double)(a->n_unique ? a->n_unique : 1) * (b->n_unique ? b->n_unique : 1));
     return dot / ((double)a->norm * b->norm);
 }
 
@@ -1508,7 +1543,7 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
         if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->o.window_days)
             continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
-        if (centroid_cosine(cl, s, b) * f >= cl->o.merge_threshold) {
+        if (centroid_cosine(s, b) * f >= cl->o.merge_threshold) {
             s = merge_stories(cl, s, b, err, d);
             if (!s)
                 return NULL;
@@ -1517,15 +1552,32 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
     return s;
 }
 
-/* The threshold for an article of n terms: short texts (headlines) have
- * sparse vectors whose cosines run lower, so the bar drops with sqrt(n)
- * below opts.short_terms terms. */
-static double threshold_for(const chr_cluster *cl, size_t n)
+/* The language an article is read in (stemmer, stop words, and which
+ * stories it can match word for word). Language identification of a
+ * headline-sized text is a guess: a short text is read in the language the
+ * stream has used most so far, a longer one in its own. */
+static void choose_lang(chr_cluster *cl, const chr_cluster_input *in)
 {
-    double t = cl->o.threshold;
-    if (cl->o.short_terms > 0 && n < (size_t)cl->o.short_terms)
-        t *= sqrt((double)(n ? n : 1) / cl->o.short_terms);
-    return t;
+    const char *lang = in->lang && *in->lang && strlen(in->lang) < 4 ? in->lang : "en";
+    size_t k = 0;
+    while (k < cl->n_langs && strcmp(cl->langs[k].code, lang) != 0)
+        k++;
+    if (k == cl->n_langs && k < sizeof cl->langs / sizeof cl->langs[0]) {
+        snprintf(cl->langs[k].code, sizeof cl->langs[k].code, "%s", lang);
+        cl->langs[k].n = 0;
+        cl->n_langs++;
+    }
+    if (k < cl->n_langs)
+        cl->langs[k].n++;
+    size_t len = in->text ? in->text_len : 0;
+    if (len < SHORT_TEXT && cl->n_langs) {
+        size_t best = 0;
+        for (size_t i = 1; i < cl->n_langs; i++)
+            if (cl->langs[i].n > cl->langs[best].n)
+                best = i;
+        lang = cl->langs[best].code;
+    }
+    snprintf(cl->doc_lang, sizeof cl->doc_lang, "%s", lang);
 }
 
 chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *story_id,
@@ -1552,8 +1604,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
     }
     int32_t day = in->pub_date_inferred ? NO_DAY : chr_cluster_parse_day(in->pub_date);
     cl->cur_article = in->article_id;
-    snprintf(cl->doc_lang, sizeof cl->doc_lang, "%s",
-             in->lang && strlen(in->lang) < sizeof cl->doc_lang ? in->lang : "en");
+    choose_lang(cl, in);
 
     /* one pass over the words: the terms, and the shingle signature */
     chr_minhash_acc acc;
@@ -1585,7 +1636,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         long best = find_best(cl, day, &sim);
         if (best == -2)
             return oom(d);
-        double thr = threshold_for(cl, cl->n_doc);
+        double thr = cl->o.threshold;
         if (best >= 0 && sim >= thr) {
             s = &cl->stories[best];
             s->size++;
@@ -1632,8 +1683,14 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
     if (rc != SQLITE_DONE)
         return db_err(cl->db, d, "assign");
     cl->stats.added++;
-    if (++cl->since_flush >= FLUSH_EVERY && (err = chr_cluster_flush(cl, d)) != CHR_OK)
+    cl->adds++;
+    if ((err = write_df(cl, DF_WRITES_PER_ADD, DF_WRITE_AGE, d)) != CHR_OK)
         return err;
+    if (++cl->since_flush >= FLUSH_EVERY) {
+        if ((err = write_meta(cl, d)) != CHR_OK)
+            return err;
+        cl->since_flush = 0;
+    }
     if (story_id)
         *story_id = s->id;
     if (duplicate_of)

@@ -92,8 +92,8 @@ static int table_exists(sqlite3 *db, const char *name)
 {
     sqlite3_stmt *q;
     int found = 0;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                           -1, &q, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1,
+                           &q, NULL) == SQLITE_OK) {
         sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
         found = sqlite3_step(q) == SQLITE_ROW;
     }

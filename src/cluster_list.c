@@ -107,8 +107,7 @@ static double lead_score(lister *l, const char *text, const char *lang, const ui
 
 /* Read the story of row q (columns: id, first_day, last_day, size,
  * n_unique, centroid) and hand it to fn. */
-static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int *stop,
-                    chr_diag *d)
+static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int *stop, chr_diag *d)
 {
     chr_story_info s;
     memset(&s, 0, sizeof s);
@@ -221,8 +220,8 @@ chr_err chr_story_foreach(chr_store *st, chr_story_fn fn, void *ctx, chr_diag *d
     chr_err err = lister_open(&l, st, d);
     sqlite3_stmt *q = NULL;
     if (err == CHR_OK &&
-        sqlite3_prepare_v2(l.db, "SELECT " STORY_COLS " FROM story ORDER BY size DESC, id", -1,
-                           &q, NULL) != SQLITE_OK)
+        sqlite3_prepare_v2(l.db, "SELECT " STORY_COLS " FROM story ORDER BY size DESC, id", -1, &q,
+                           NULL) != SQLITE_OK)
         err = chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l.db));
     int stop = 0, rc = SQLITE_DONE;
     while (err == CHR_OK && !stop && (rc = sqlite3_step(q)) == SQLITE_ROW)
@@ -239,11 +238,10 @@ chr_err chr_story_get(chr_store *st, int64_t id, chr_story_fn fn, void *ctx, chr
     lister l;
     chr_err err = lister_open(&l, st, d);
     sqlite3_stmt *q = NULL;
-    if (err == CHR_OK &&
-        sqlite3_prepare_v2(l.db,
-                           "SELECT " STORY_COLS " FROM story WHERE id = coalesce("
-                           "(SELECT into_id FROM story_alias WHERE id = ?1), ?1)",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (err == CHR_OK && sqlite3_prepare_v2(l.db,
+                                            "SELECT " STORY_COLS " FROM story WHERE id = coalesce("
+                                            "(SELECT into_id FROM story_alias WHERE id = ?1), ?1)",
+                                            -1, &q, NULL) != SQLITE_OK)
         err = chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l.db));
     if (err == CHR_OK) {
         sqlite3_bind_int64(q, 1, id);

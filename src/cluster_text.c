@@ -242,10 +242,12 @@ static int stop_has(const stop_set *s, uint64_t h)
 
 enum { MAX_LANGS = 24, CACHE_BITS = 18 };
 
+/* 8 bytes, so that the cache (2 MB) stays in the last-level cache: the
+ * slot comes from the low bits of the 64-bit (lang, word) hash, the key
+ * holds its high 32 bits (odd, so 0 marks an empty slot). */
 typedef struct cache_ent {
-    uint64_t key; /* hash of (lang, word); 0 = empty */
+    uint32_t key;
     uint32_t term;
-    uint32_t pad;
 } cache_ent;
 
 typedef struct lang_ent {
@@ -343,8 +345,7 @@ static uint32_t compute_term(chr_ct *ct, lang_ent *le, const char *word, size_t 
     if (!letters)
         return 0;
     /* French and Italian elision: l'homme, dell'anno, qu'il */
-    if (strcmp(le->lang, "fr") == 0 || strcmp(le->lang, "it") == 0 ||
-        strcmp(le->lang, "ca") == 0) {
+    if (strcmp(le->lang, "fr") == 0 || strcmp(le->lang, "it") == 0 || strcmp(le->lang, "ca") == 0) {
         const char *ap = memchr(word, '\'', len < 6 ? len : 6);
         if (ap) {
             len -= (size_t)(ap + 1 - word);
@@ -379,11 +380,10 @@ uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size
     if (lang)
         for (size_t i = 0; lang[i] && i < 7; i++)
             seed = seed * 131 + (unsigned char)lang[i];
-    uint64_t key = (hash ^ seed) * 0x9e3779b97f4a7c15ULL;
-    key ^= key >> 29;
-    if (!key)
-        key = 1;
-    size_t i = key & ct->mask;
+    uint64_t h = (hash ^ seed) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
+    uint32_t key = (uint32_t)(h >> 32) | 1u;
+    size_t i = h & ct->mask;
     while (ct->cache[i].key) {
         if (ct->cache[i].key == key)
             return ct->cache[i].term;
@@ -396,7 +396,7 @@ uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size
     if (ct->count > (ct->mask + 1) / 4 * 3) { /* full: start afresh */
         memset(ct->cache, 0, (ct->mask + 1) * sizeof *ct->cache);
         ct->count = 0;
-        i = key & ct->mask;
+        i = h & ct->mask;
     }
     ct->cache[i].key = key;
     ct->cache[i].term = term;

@@ -295,14 +295,14 @@ static int fetch(chr_dedup *dd, int64_t id, chr_minhash *s, int64_t *canonical)
     if (rc != SQLITE_ROW)
         return -1;
     int ok = blob_to_sig(sqlite3_column_blob(dd->get, 0), sqlite3_column_bytes(dd->get, 0), s);
-    *canonical = sqlite3_column_type(dd->get, 1) == SQLITE_NULL ? id
-                                                                 : sqlite3_column_int64(dd->get, 1);
+    *canonical =
+        sqlite3_column_type(dd->get, 1) == SQLITE_NULL ? id : sqlite3_column_int64(dd->get, 1);
     sqlite3_reset(dd->get);
     return ok == 0 ? 1 : 0;
 }
 
-chr_err chr_dedup_add(chr_dedup *dd, int64_t article_id, const chr_minhash *sig,
-                      int64_t *canonical, double *similarity)
+chr_err chr_dedup_add(chr_dedup *dd, int64_t article_id, const chr_minhash *sig, int64_t *canonical,
+                      double *similarity)
 {
     *canonical = 0;
     if (similarity)

@@ -344,6 +344,17 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
             for (size_t q = i; q < j; q++)
                 if (mark[q] & NER_MARK_RULE)
                     fl |= CHR_MENTION_RULE;
+            /* "Vladimir Vladimirovich" + "Putin": a person's name the
+             * tagger cut in two, with nothing between, is one name */
+            lmen *pv = L.n ? &L.m[L.n - 1] : NULL;
+            if (pv && pv->type == CHR_ENT_PER && ner_lab_type(lab[i]) == CHR_ENT_PER &&
+                pv->b == i && pv->a >= d->sent0[k]) {
+                pv->b = j;
+                pv->flags |= fl;
+                pv->gi = NULL;
+                i = j;
+                continue;
+            }
             if (add_mention(&L, i, j, ner_lab_type(lab[i]), fl))
                 goto done;
             L.m[L.n - 1].gi = gaz_exact(d, i, j);
@@ -552,8 +563,8 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
             }
             if (!tb || memchr(inside + ta, 1, tb - ta))
                 continue;
-            if (tb < s1 && (inside[tb] || is_punct_tok(d, tb, ']')) &&
-                (d->t[tb].flags & NT_UPPER0))
+            size_t nx = tb < s1 && is_punct_tok(d, tb, ']') ? tb + 1 : tb;
+            if (nx < s1 && inside[nx] && (d->t[nx].flags & NT_UPPER0))
                 continue; /* a title before a name, not a nominal */
             size_t ca;
             unsigned c = country_before(d, s0, ta, &ca);

@@ -194,6 +194,8 @@ enum {
     NER_DOC_LOWER_ELSEWHERE = 1u << 0, /* the word appears in lower case elsewhere */
     NER_DOC_CAP_ELSEWHERE = 1u << 1,   /* capitalised elsewhere, not sentence-initial */
     NER_DOC_IN_LONGER = 1u << 2,       /* part of a longer capitalised run elsewhere */
+    NER_DOC_AFTER_FIRSTNAME = 1u << 3, /* elsewhere right after a capitalised given name */
+    NER_DOC_AFTER_TITLE = 1u << 4,     /* elsewhere right after a title or role word */
 };
 
 /* Features of token i: writes up to NER_MAX_FEATS keys into f, returns the
@@ -214,7 +216,7 @@ size_t ner_feat_ctx(const ner_sent *s, size_t i, uint64_t *f);
  * dense table of NER_DENSE entries, and lexical features (word pairs) as
  * keys. ner_feat_dense_key maps an index back to its key, so that
  * ner_feat_ctx = dense keys + lexical keys, exactly. */
-#define NER_DENSE 1877
+#define NER_DENSE 1899
 size_t ner_feat_ctx_dense(const ner_sent *s, size_t i, uint16_t *idx);
 size_t ner_feat_ctx_lex(const ner_sent *s, size_t i, uint64_t *f);
 uint64_t ner_feat_dense_key(unsigned idx);
@@ -224,8 +226,9 @@ uint64_t ner_feat_dense_key(unsigned idx);
 void ner_sent_prepare(ner_sent *s);
 
 /* Document-level flags (NER_DOC_*) for every token of a document; docf has
- * n slots. */
-void ner_doc_flags(const char *text, const ner_tok *t, size_t n, uint8_t *docf);
+ * n slots; gaz_1 (per token, see ner_sent) may be NULL. */
+void ner_doc_flags(const char *text, const ner_tok *t, size_t n, const uint16_t *gaz_1,
+                   uint8_t *docf);
 
 /* A tokenised document ready for tagging: tokens, sentence boundaries and
  * the per-token context arrays the features read. */

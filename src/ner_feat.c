@@ -76,8 +76,13 @@ size_t ner_feat_word(const ner_sent *s, size_t i, int k, uint64_t *f)
     size_t pos[64];
     size_t np = utf8_starts(fb, fl, pos, 64);
     if (k != 0) {
+        f[m++] = fk(T_W, k, t->ehash);
         if (np > 3)
             f[m++] = fk(T_SUF, k, ner_fnv(NER_FNV_INIT, fb + pos[np - 3], fl - pos[np - 3]));
+        if (np > 4) {
+            f[m++] = fk(T_PRE, k, ner_fnv(3, fb, pos[3]));
+            f[m++] = fk(T_SUF, k, ner_fnv(4, fb + pos[np - 4], fl - pos[np - 4]));
+        }
         return m;
     }
     f[m++] = fk(T_W, 0, t->ehash);
@@ -105,8 +110,9 @@ enum {
     D_GI = D_GBL + NC * 5,
     D_GP = D_GI + NC,
     D_GN = D_GP + NC,
-    D_DOC = D_GN + NC, /* docf * SH_COUNT + sc */
-    D_END = D_DOC + 8 * SH_COUNT
+    D_DOC = D_GN + NC, /* (docf & 7) * SH_COUNT + sc, then one row each for
+                          NER_DOC_AFTER_FIRSTNAME and NER_DOC_AFTER_TITLE */
+    D_END = D_DOC + 10 * SH_COUNT
 };
 
 uint64_t ner_feat_dense_key(unsigned x)
@@ -175,8 +181,13 @@ size_t ner_feat_ctx_dense(const ner_sent *s, size_t i, uint16_t *f)
         for (unsigned c = 0, g = s->gaz_b[i + 1] | s->gaz_i[i + 1]; g; c++, g >>= 1)
             if (g & 1)
                 f[m++] = (uint16_t)(D_GN + c);
-    if (s->docf)
+    if (s->docf) {
         f[m++] = (uint16_t)(D_DOC + (s->docf[i] & 7u) * SH_COUNT + sc);
+        if (s->docf[i] & NER_DOC_AFTER_FIRSTNAME)
+            f[m++] = (uint16_t)(D_DOC + 8 * SH_COUNT + sc);
+        if (s->docf[i] & NER_DOC_AFTER_TITLE)
+            f[m++] = (uint16_t)(D_DOC + 9 * SH_COUNT + sc);
+    }
     return m;
 }
 
@@ -262,10 +273,11 @@ void ner_sent_prepare(ner_sent *s)
 
 typedef struct dslot {
     uint64_t h;
-    uint32_t lower, capmid, inrun;
+    uint32_t lower, capmid, inrun, afn, atitle;
 } dslot;
 
-void ner_doc_flags(const char *text, const ner_tok *t, size_t n, uint8_t *docf)
+void ner_doc_flags(const char *text, const ner_tok *t, size_t n, const uint16_t *gaz_1,
+                   uint8_t *docf)
 {
     memset(docf, 0, n);
     if (n == 0)
@@ -318,6 +330,16 @@ void ner_doc_flags(const char *text, const ner_tok *t, size_t n, uint8_t *docf)
                     tab[k].inrun++;
                     own[j] |= NER_DOC_IN_LONGER;
                 }
+                /* "Phil Simmons" ... "Simmons"; "aide Ushakov" ... "Ushakov" */
+                if (gaz_1 && j > s0 && (t[j - 1].flags & NT_UPPER0) &&
+                    (gaz_1[j - 1] & (1u << GZ_FIRSTNAME)) && !(gaz_1[j] & (1u << GZ_FIRSTNAME))) {
+                    tab[k].afn++;
+                    own[j] |= NER_DOC_AFTER_FIRSTNAME;
+                }
+                if (gaz_1 && j > s0 && (gaz_1[j - 1] & (1u << GZ_TITLE))) {
+                    tab[k].atitle++;
+                    own[j] |= NER_DOC_AFTER_TITLE;
+                }
             }
         }
         s0 = i + 1;
@@ -334,6 +356,10 @@ void ner_doc_flags(const char *text, const ner_tok *t, size_t n, uint8_t *docf)
             f |= NER_DOC_CAP_ELSEWHERE;
         if (d->inrun > ((own[j] & NER_DOC_IN_LONGER) ? 1u : 0u))
             f |= NER_DOC_IN_LONGER;
+        if (d->afn > ((own[j] & NER_DOC_AFTER_FIRSTNAME) ? 1u : 0u))
+            f |= NER_DOC_AFTER_FIRSTNAME;
+        if (d->atitle > ((own[j] & NER_DOC_AFTER_TITLE) ? 1u : 0u))
+            f |= NER_DOC_AFTER_TITLE;
         docf[j] = f;
     }
     free(tab);
@@ -392,13 +418,14 @@ int ner_doc_build(ner_doc *d, const char *text, const chr_span *sents, size_t ns
     d->gaz_len = malloc(n);
     if (!d->docf || !d->gaz_b || !d->gaz_i || !d->gaz_1 || !d->gaz_len)
         goto oom;
-    ner_doc_flags(text, d->t, d->n, d->docf);
+    memset(d->docf, 0, n);
     for (size_t k = 0; k < d->nsent; k++) {
         ner_sent s;
         ner_doc_sent(d, k, &s);
         ner_sent_prepare(&s);
         d->allcaps[k] = (uint8_t)s.allcaps;
     }
+    ner_doc_flags(text, d->t, d->n, d->gaz_1, d->docf);
     return 0;
 oom:
     ner_doc_free(d);

@@ -59,12 +59,39 @@ void ner_rules_gazetteer(const ner_doc *d, uint8_t *lab, uint8_t *mark)
     }
 }
 
+/* "Belt and Road Forum" that the model cut into "Belt" + "Road Forum": a
+ * gazetteer name of three words or more that starts and ends with names the
+ * model found, with only lower-case words between them, is one name. */
+static void join_pieces(const ner_doc *d, size_t a, size_t b, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t i = a; i < b; i++) {
+        if (!ner_lab_is_b(lab[i]) || !(d->gaz_b[i] & (CATS_ORG | CATS_LOC | (1u << GZ_MISC))))
+            continue;
+        ner_gaz_match m = ner_gaz_longest(d->t + a, b - a, i - a);
+        size_t e = a + m.end;
+        if (!m.info || e - i < 3 || !lab[e - 1] || (e < b && lab[e] && !ner_lab_is_b(lab[e])))
+            continue;
+        int type = gaz_type(m.info, 1), pieces = 0, ok = type >= 0;
+        for (size_t q = i; q < e && ok; q++) {
+            if (ner_lab_is_b(lab[q]))
+                pieces++;
+            else if (!lab[q] && (d->t[q].flags & NT_UPPER0))
+                ok = 0;
+        }
+        if (ok && pieces >= 2) {
+            set_span(lab, mark, i, e, type);
+            i = e - 1;
+        }
+    }
+}
+
 void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
     for (size_t k = 0; k < d->nsent; k++) {
         size_t a = d->sent0[k], b = d->sent0[k + 1];
         if (d->allcaps[k])
             continue;
+        join_pieces(d, a, b, lab, mark);
         for (size_t i = a; i < b; i++) {
             if (!((d->gaz_b[i]) & ((1u << GZ_TITLE) | CATS_ORG)))
                 continue;

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <xxhash.h>
 
+#include "chronicle/ingest.h"
 #include "serve_int.h"
 
 /* Memory MHD may use per connection, which bounds the request line and the
@@ -129,8 +130,12 @@ void serve_error(serve_resp *r, int status, const char *fmt, ...)
     resp_clear(r);
     r->etag = NULL;
     r->html = 0;
+    /* messages may quote the request, which need not be UTF-8 */
+    size_t ml = 0;
+    char *clean = chr_utf8_repair(msg, strlen(msg), &ml, NULL);
     serve_json b;
-    if (serve_json_open(&b) != 0) {
+    if (!clean || serve_json_open(&b) != 0) {
+        free(clean);
         static const char oom[] = "{\"error\":{\"status\":500,\"message\":\"out of memory\"}}\n";
         r->status = 500;
         r->ctype = "application/json";
@@ -143,10 +148,19 @@ void serve_error(serve_resp *r, int status, const char *fmt, ...)
     chr_json_key(&b.j, "error");
     chr_json_begin_object(&b.j);
     chr_json_kint(&b.j, "status", status);
-    chr_json_kstring(&b.j, "message", msg);
+    chr_json_kstring(&b.j, "message", clean);
     chr_json_end_object(&b.j);
     chr_json_end_object(&b.j);
+    free(clean);
     serve_json_done(&b, r, status);
+}
+
+void serve_json_kclean(chr_json *j, const char *key, const char *s)
+{
+    size_t n = 0;
+    char *c = s ? chr_utf8_repair(s, strlen(s), &n, NULL) : NULL;
+    chr_json_kstring(j, key, c ? c : (s ? "" : NULL));
+    free(c);
 }
 
 int serve_json_open(serve_json *b)
@@ -425,24 +439,40 @@ static void dispatch(chr_server *s, const serve_req *q, serve_resp *r)
 
 /* ------------------------------------------------------------ life cycle */
 
+static chr_err open_db(chr_server *s, serve_db **out, chr_diag *d)
+{
+    serve_db *db = calloc(1, sizeof *db);
+    if (!db)
+        return chr_diag_set(d, CHR_ENOMEM, s->db_path, 0, -1, NULL);
+    chr_err e = chr_store_open(s->db_path, CHR_STORE_READONLY, &db->st, d);
+    if (e) {
+        free(db);
+        return e;
+    }
+    db->db = chr_store_sqlite(db->st);
+    *out = db;
+    return CHR_OK;
+}
+
 static chr_err open_pool(chr_server *s, chr_diag *d)
 {
     int n = s->o.threads + 2; /* the workers, plus callers of chr_serve_handle */
     for (int i = 0; i < n; i++) {
-        serve_db *db = calloc(1, sizeof *db);
-        if (!db)
-            return chr_diag_set(d, CHR_ENOMEM, s->db_path, 0, -1, NULL);
-        chr_err e = chr_store_open(s->db_path, CHR_STORE_READONLY, &db->st, d);
-        if (e) {
-            free(db);
+        serve_db *db;
+        chr_err e = open_db(s, &db, d);
+        if (e)
             return e;
-        }
-        db->db = chr_store_sqlite(db->st);
         db->next_free = s->free_dbs;
         s->free_dbs = db;
         s->n_dbs++;
     }
-    return CHR_OK;
+    for (int i = 0; i < SERVE_BUILDERS; i++) {
+        chr_err e = open_db(s, &s->builder_db[i], d);
+        if (e)
+            return e;
+    }
+    s->cache = serve_cache_new(s->builder_db, 256, 64u << 20);
+    return s->cache ? CHR_OK : chr_diag_set(d, CHR_ENOMEM, s->db_path, 0, -1, NULL);
 }
 
 chr_err chr_serve_open(const chr_serve_opts *opts, chr_server **out, chr_diag *d)
@@ -475,8 +505,7 @@ chr_err chr_serve_open(const chr_serve_opts *opts, chr_server **out, chr_diag *d
     s->o.db_path = s->db_path;
     s->o.listen = s->listen;
     s->etags = calloc(serve_n_assets + 1, sizeof *s->etags);
-    s->cache = serve_cache_new(256, 64u << 20);
-    if (!s->db_path || !s->listen || !s->etags || !s->cache) {
+    if (!s->db_path || !s->listen || !s->etags) {
         chr_serve_close(s);
         return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, NULL);
     }
@@ -798,6 +827,9 @@ void chr_serve_close(chr_server *s)
         return;
     if (s->mhd)
         MHD_stop_daemon(s->mhd);
+    if (serve_cache_free(s->cache, 2.0) == 0)
+        for (int i = 0; i < SERVE_BUILDERS; i++)
+            db_free(s->builder_db[i]);
     while (s->free_dbs) {
         serve_db *db = s->free_dbs;
         s->free_dbs = db->next_free;
@@ -812,7 +844,6 @@ void chr_serve_close(chr_server *s)
     pthread_cond_destroy(&s->pool_cv);
     pthread_mutex_destroy(&s->write_mu);
     free(s->etags);
-    serve_cache_free(s->cache);
     free(s->db_path);
     free(s->listen);
     free(s);

@@ -247,16 +247,18 @@ char *serve_fts_query(const char *q)
 
 /* The story list. The cursor is "<last_day>.<id>" of the last story sent
  * ("u.<id>" once into the undated stories, which come last). */
+/* A story's title: the headline of its first canonical article that has
+ * one (in ingest order), else that article's first sentence. Both lookups
+ * walk story_article's index in article order and stop at the first hit. */
 #define STORY_COLS                                                                               \
     "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique,"                                  \
-    " (SELECT coalesce(a.title, CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1,"         \
-    "   se.end - se.start) AS TEXT))"                                                            \
-    "  FROM story_article sa JOIN articles a ON a.id = sa.article_id"                            \
-    "  LEFT JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                            \
-    "  WHERE sa.story_id = s.id AND sa.duplicate_of IS NULL"                                     \
-    "  ORDER BY a.title IS NULL, a.pub_date IS NULL, a.pub_date, a.id LIMIT 1),"                 \
-    " (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_article sa"                \
-    "  JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id)"                        \
+    " coalesce((SELECT a.title FROM story_article sa JOIN articles a ON a.id = sa.article_id"  \
+    "   WHERE sa.story_id = s.id AND sa.duplicate_of IS NULL AND a.title IS NOT NULL"          \
+    "   ORDER BY sa.article_id LIMIT 1),"                                                       \
+    "  (SELECT CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)" \
+    "   FROM story_article sa JOIN articles a ON a.id = sa.article_id"                           \
+    "   JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                                \
+    "   WHERE sa.story_id = s.id AND sa.duplicate_of IS NULL ORDER BY sa.article_id LIMIT 1))"  \
     " FROM story s WHERE s.size > 0"
 #define STORY_FILTERS                                                                            \
     " AND (?2 IS NULL OR s.last_day >= ?2) AND (?3 IS NULL OR s.first_day <= ?3)"                \
@@ -269,15 +271,21 @@ static const char sql_stories[] = STORY_COLS STORY_FILTERS;
 static const char sql_stories_q[] =
     STORY_COLS " AND s.id IN (SELECT sa.story_id FROM story_article sa WHERE sa.article_id IN"
                " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS;
-/* The story's entities from the stored mentions of its articles
- * (near-duplicates not counted again), most widely reported first. */
+/* The story's entities from the stored mentions of its newest ?3 canonical
+ * articles (near-duplicates not counted again: they repeat their source),
+ * most widely reported first. The sample bounds the work on huge stories. */
 static const char sql_story_entities[] =
     "SELECT e.id, e.canonical, e.type, e.country, e.role, count(*),"
     " count(DISTINCT m.article_id)"
-    " FROM story_article sa JOIN mentions m ON m.article_id = sa.article_id"
+    " FROM (SELECT article_id FROM story_article WHERE story_id = ?1 AND duplicate_of IS NULL"
+    "       ORDER BY article_id DESC LIMIT ?3) sa"
+    " JOIN mentions m ON m.article_id = sa.article_id"
     " JOIN entities e ON e.id = m.entity_id"
-    " WHERE sa.story_id = ?1 AND sa.duplicate_of IS NULL AND e.type <> 'MISC'"
+    " WHERE e.type <> 'MISC'"
     " GROUP BY e.id ORDER BY 7 DESC, 6 DESC, e.canonical LIMIT ?2";
+static const char sql_story_sources[] =
+    "SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_article sa"
+    " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1";
 
 static int parse_cursor(const char *c, sqlite3_int64 *day, int *undated, sqlite3_int64 *id)
 {
@@ -298,7 +306,7 @@ static int parse_cursor(const char *c, sqlite3_int64 *day, int *undated, sqlite3
     return *id > 0 ? 0 : -1;
 }
 
-static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit)
+static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit, int sample)
 {
     chr_json_key(j, "entities");
     chr_json_begin_array(j);
@@ -306,6 +314,7 @@ static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit)
     if (e) {
         sqlite3_bind_int64(e, 1, story);
         sqlite3_bind_int(e, 2, limit);
+        sqlite3_bind_int(e, 3, sample);
         while (sqlite3_step(e) == SQLITE_ROW) {
             chr_json_begin_object(j);
             chr_json_kint(j, "id", sqlite3_column_int64(e, 0));
@@ -397,8 +406,7 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_re
             kday(j, "last", st, 2);
             chr_json_kint(j, "size", sqlite3_column_int64(st, 3));
             chr_json_kint(j, "unique", sqlite3_column_int64(st, 4));
-            chr_json_kint(j, "sources", sqlite3_column_int64(st, 6));
-            story_entities(db, j, id, 5);
+            story_entities(db, j, id, 5, 50);
             chr_json_end_object(j);
             last_id = id;
             last_undated = sqlite3_column_type(st, 2) == SQLITE_NULL;
@@ -642,20 +650,20 @@ static char *build_summary(serve_db *db, int64_t id)
     return buf;
 }
 
-/* One expensive part of the page, through the cache: built at most once per
- * state sig of the story. *pending is set when the part is missing or from
- * an older state because another request is still building it. */
-static void story_part(chr_server *s, serve_db *db, chr_json *j, int64_t id, int kind,
-                       const char *sig, int *pending)
+char *serve_build_part(serve_db *db, int64_t id, int kind)
 {
-    int claimed = 0, stale = 0;
-    char *v = serve_cache_get(s->cache, id, kind, sig, 1.0, &claimed, &stale);
-    if (!v && claimed) {
-        v = kind == CACHE_TIMELINE ? build_timeline(db, id) : build_summary(db, id);
-        serve_cache_put(s->cache, id, kind, sig, v);
-    } else if (!v || stale) {
-        *pending = 1;
-    }
+    return kind == CACHE_TIMELINE ? build_timeline(db, id) : build_summary(db, id);
+}
+
+/* One expensive part of the page, from the cache: built (in the background)
+ * once per state sig of the story. *pending is set when the part is missing
+ * or from an older state because its build is still running. */
+static void story_part(chr_server *s, chr_json *j, int64_t id, int kind, const char *sig,
+                       long size, int *pending)
+{
+    int p = 0;
+    char *v = serve_cache_fetch(s->cache, id, kind, sig, size, 1.0, &p);
+    *pending |= p;
     chr_json_key(j, kind == CACHE_TIMELINE ? "timeline" : "summary");
     if (v)
         chr_json_raw(j, v);
@@ -716,8 +724,20 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     kday(j, "last", q, 2);
     chr_json_kint(j, "size", sqlite3_column_int64(q, 3));
     chr_json_kint(j, "unique", sqlite3_column_int64(q, 4));
-    chr_json_kint(j, "sources", sqlite3_column_int64(q, 6));
+    chr_json_key(j, "sources");
+    sqlite3_stmt *sq = serve_stmt(db, sql_story_sources, NULL);
+    if (sq) {
+        sqlite3_bind_int64(sq, 1, id);
+        if (sqlite3_step(sq) == SQLITE_ROW)
+            chr_json_int(j, sqlite3_column_int64(sq, 0));
+        else
+            chr_json_null(j);
+        sqlite3_reset(sq);
+    } else {
+        chr_json_null(j);
+    }
     /* what the cached parts depend on: the story's articles and span */
+    long size = (long)sqlite3_column_int64(q, 3);
     char sig[64];
     snprintf(sig, sizeof sig, "%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(q, 3),
              (long long)sqlite3_column_int64(q, 4), (long long)sqlite3_column_int64(q, 1),
@@ -728,10 +748,10 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
         db_error(db, r);
         return;
     }
-    story_entities(db, j, id, 100);
+    story_entities(db, j, id, 100, STORY_MAX_ARTICLES);
     int pending = 0;
-    story_part(s, db, j, id, CACHE_SUMMARY, sig, &pending);
-    story_part(s, db, j, id, CACHE_TIMELINE, sig, &pending);
+    story_part(s, j, id, CACHE_SUMMARY, sig, size, &pending);
+    story_part(s, j, id, CACHE_TIMELINE, sig, size, &pending);
     chr_json_key(j, "pending");
     chr_json_bool(j, pending);
     chr_json_end_object(j);
@@ -964,7 +984,7 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_res
     }
     chr_json *j = &b.j;
     chr_json_begin_object(j);
-    chr_json_kstring(j, "query", qs);
+    serve_json_kclean(j, "query", qs);
     chr_json_key(j, "results");
     chr_json_begin_array(j);
     sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);

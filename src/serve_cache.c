@@ -1,7 +1,8 @@
 /* chronicle — serve cache: the expensive parts of a story page (timeline,
  * summary) as finished JSON, built by one background thread on its own
  * read-only connection and kept per story under a signature of the story's
- * state. A request waits a moment for a build; past that it answers with the
+ * state (two builders: one only for stories of up to SMALL_COST articles, so
+ * that a huge story never holds up the common case). A request waits a moment for a build; past that it answers with the
  * previous (stale) value or none, marked pending, and never ties up a worker
  * for a long build. LRU within an entry and byte budget. */
 #include <errno.h>
@@ -13,7 +14,10 @@
 
 #include "serve_int.h"
 
-enum { MAX_JOBS = 64 };
+enum {
+    MAX_JOBS = 64,
+    SMALL_COST = 500 /* stories up to this size have a builder of their own */
+};
 
 typedef struct cache_ent {
     int64_t id;
@@ -28,6 +32,7 @@ typedef struct cache_ent {
 typedef struct job {
     int64_t id;
     int kind;
+    long cost; /* the story's size: small stories are built first */
     char sig[64];
 } job;
 
@@ -42,9 +47,14 @@ struct serve_cache {
     job jobs[MAX_JOBS];
     int n_jobs;
     int stop;
-    pthread_t thread;
-    int started;
-    serve_db *db; /* the builder's connection (owned by the server) */
+    struct lane {
+        serve_cache *c;
+        int small_only;  /* takes only jobs of cost <= SMALL_COST */
+        pthread_t thread;
+        int started;
+        int running;     /* the thread has not returned */
+        serve_db *db;    /* its connection (owned by the server) */
+    } lanes[SERVE_BUILDERS];
     unsigned long built;
 };
 
@@ -83,23 +93,44 @@ static cache_ent *new_ent(serve_cache *c, int64_t id, int kind)
     return e;
 }
 
+static void deadline(struct timespec *t, double s)
+{
+    clock_gettime(CLOCK_REALTIME, t);
+    long ns = t->tv_nsec + (long)(s * 1e9);
+    t->tv_sec += ns / 1000000000L;
+    t->tv_nsec = ns % 1000000000L;
+}
+
+/* The next job this lane may take, cheapest first; -1 when none. */
+static int pick(serve_cache *c, const struct lane *l)
+{
+    int k = -1;
+    for (int i = 0; i < c->n_jobs; i++)
+        if ((!l->small_only || c->jobs[i].cost <= SMALL_COST) &&
+            (k < 0 || c->jobs[i].cost < c->jobs[k].cost))
+            k = i;
+    return k;
+}
+
 static void *builder(void *arg)
 {
-    serve_cache *c = arg;
+    struct lane *l = arg;
+    serve_cache *c = l->c;
     pthread_mutex_lock(&c->mu);
     for (;;) {
-        while (!c->stop && c->n_jobs == 0)
+        int k;
+        while (!c->stop && (k = pick(c, l)) < 0)
             pthread_cond_wait(&c->job_cv, &c->mu);
         if (c->stop)
             break;
-        job jb = c->jobs[0];
-        memmove(c->jobs, c->jobs + 1, (size_t)(--c->n_jobs) * sizeof *c->jobs);
+        job jb = c->jobs[k];
+        memmove(c->jobs + k, c->jobs + k + 1, (size_t)(--c->n_jobs - k) * sizeof *c->jobs);
         pthread_mutex_unlock(&c->mu);
 
         char *v = NULL;
-        if (sqlite3_exec(c->db->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
-            v = serve_build_part(c->db, jb.id, jb.kind);
-            sqlite3_exec(c->db->db, "COMMIT", NULL, NULL, NULL);
+        if (sqlite3_exec(l->db->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
+            v = serve_build_part(l->db, jb.id, jb.kind);
+            sqlite3_exec(l->db->db, "COMMIT", NULL, NULL, NULL);
         }
         if (!v)
             v = strdup("null");
@@ -120,11 +151,14 @@ static void *builder(void *arg)
         free(v);
         pthread_cond_broadcast(&c->done_cv);
     }
+    l->running = 0;
+    pthread_cond_broadcast(&c->done_cv);
     pthread_mutex_unlock(&c->mu);
     return NULL;
 }
 
-serve_cache *serve_cache_new(serve_db *db, int capacity, size_t max_bytes)
+serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity,
+                             size_t max_bytes)
 {
     serve_cache *c = calloc(1, sizeof *c);
     if (!c)
@@ -136,31 +170,57 @@ serve_cache *serve_cache_new(serve_db *db, int capacity, size_t max_bytes)
     }
     c->cap = capacity;
     c->max_bytes = max_bytes;
-    c->db = db;
     pthread_mutex_init(&c->mu, NULL);
     pthread_cond_init(&c->done_cv, NULL);
     pthread_cond_init(&c->job_cv, NULL);
-    if (pthread_create(&c->thread, NULL, builder, c) != 0) {
-        serve_cache_free(c);
-        return NULL;
+    for (int i = 0; i < SERVE_BUILDERS; i++) {
+        struct lane *l = &c->lanes[i];
+        l->c = c;
+        l->db = dbs[i];
+        l->small_only = i == 0;
+        l->running = 1;
+        if (pthread_create(&l->thread, NULL, builder, l) != 0) {
+            l->running = 0;
+            serve_cache_free(c, 0);
+            return NULL;
+        }
+        l->started = 1;
     }
-    c->started = 1;
     return c;
 }
 
-void serve_cache_free(serve_cache *c)
+int serve_cache_free(serve_cache *c, double wait_s)
 {
     if (!c)
-        return;
-    if (c->started) {
-        pthread_mutex_lock(&c->mu);
-        c->stop = 1;
-        pthread_cond_broadcast(&c->job_cv);
-        pthread_mutex_unlock(&c->mu);
-        if (c->db)
-            sqlite3_interrupt(c->db->db); /* cut a long build short */
-        pthread_join(c->thread, NULL);
+        return 0;
+    pthread_mutex_lock(&c->mu);
+    c->stop = 1;
+    pthread_cond_broadcast(&c->job_cv);
+    for (int i = 0; i < SERVE_BUILDERS; i++)
+        if (c->lanes[i].running && c->lanes[i].db)
+            sqlite3_interrupt(c->lanes[i].db->db); /* cut a build short where it is in SQL */
+    struct timespec until;
+    deadline(&until, wait_s);
+    int busy = 0;
+    for (;;) {
+        busy = 0;
+        for (int i = 0; i < SERVE_BUILDERS; i++)
+            busy |= c->lanes[i].running;
+        if (!busy || pthread_cond_timedwait(&c->done_cv, &c->mu, &until) == ETIMEDOUT)
+            break;
     }
+    pthread_mutex_unlock(&c->mu);
+    if (busy) {
+        /* a build that cannot be interrupted: leave it to the process's exit
+         * rather than block the shutdown (the cache stays allocated) */
+        for (int i = 0; i < SERVE_BUILDERS; i++)
+            if (c->lanes[i].started)
+                pthread_detach(c->lanes[i].thread);
+        return -1;
+    }
+    for (int i = 0; i < SERVE_BUILDERS; i++)
+        if (c->lanes[i].started)
+            pthread_join(c->lanes[i].thread, NULL);
     for (int i = 0; i < c->n; i++)
         free(c->ents[i].value);
     pthread_mutex_destroy(&c->mu);
@@ -168,18 +228,11 @@ void serve_cache_free(serve_cache *c)
     pthread_cond_destroy(&c->job_cv);
     free(c->ents);
     free(c);
+    return 0;
 }
 
-static void deadline(struct timespec *t, double s)
-{
-    clock_gettime(CLOCK_REALTIME, t);
-    long ns = t->tv_nsec + (long)(s * 1e9);
-    t->tv_sec += ns / 1000000000L;
-    t->tv_nsec = ns % 1000000000L;
-}
-
-char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, double wait_s,
-                        int *pending)
+char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, long cost,
+                        double wait_s, int *pending)
 {
     *pending = 0;
     struct timespec until;
@@ -194,10 +247,11 @@ char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, d
             job *jb = &c->jobs[c->n_jobs++];
             jb->id = id;
             jb->kind = kind;
+            jb->cost = cost;
             snprintf(jb->sig, sizeof jb->sig, "%s", sig);
             e->queued = 1;
             snprintf(e->want_sig, sizeof e->want_sig, "%s", sig);
-            pthread_cond_signal(&c->job_cv);
+            pthread_cond_broadcast(&c->job_cv);
         }
         for (;;) {
             e = find(c, id, kind);

@@ -33,7 +33,7 @@ static void on_report(void *ctx, const chr_diag *d, int warning)
     if (d->line > 0)
         chr_json_kint(pr->j, "record", d->line);
     chr_json_kstring(pr->j, "code", chr_strerror(d->code));
-    chr_json_kstring(pr->j, "message", d->msg);
+    serve_json_kclean(pr->j, "message", d->msg);
     chr_json_end_object(pr->j);
 }
 

@@ -103,19 +103,27 @@ typedef struct serve_asset {
 extern const serve_asset serve_assets[];
 extern const size_t serve_n_assets;
 
-/* Finished JSON of expensive story parts (serve_cache.c). */
+/* Finished JSON of expensive story parts, built in the background
+ * (serve_cache.c). */
 typedef struct serve_cache serve_cache;
-enum { CACHE_TIMELINE = 0, CACHE_SUMMARY = 1 };
-serve_cache *serve_cache_new(int capacity, size_t max_bytes);
-void serve_cache_free(serve_cache *c);
-/* The value of (id, kind) built for state sig (malloc'd copy), or NULL.
- * When NULL and *claimed, the caller builds it and must then call
- * serve_cache_put (value NULL on failure). When another request is building
- * it, waits up to wait_s seconds, then returns the value of an older state
- * (*stale set) or NULL. */
-char *serve_cache_get(serve_cache *c, int64_t id, int kind, const char *sig, double wait_s,
-                      int *claimed, int *stale);
-void serve_cache_put(serve_cache *c, int64_t id, int kind, const char *sig, const char *value);
+enum { CACHE_TIMELINE = 0, CACHE_SUMMARY = 1, SERVE_BUILDERS = 2 };
+/* Start the builder threads, one on each of dbs (borrowed; they must
+ * outlive the cache). */
+serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity,
+                             size_t max_bytes);
+/* Stop the builders (interrupting builds) and free everything. A build
+ * that does not stop within wait_s seconds is abandoned to the process's
+ * exit: then the cache and the connections stay allocated and -1 is
+ * returned (the caller must not free the connections). */
+int serve_cache_free(serve_cache *c, double wait_s);
+/* The JSON of part kind of story id for state sig (malloc'd copy). When it
+ * is not built yet, queues the build (cheapest cost first) and waits up to
+ * wait_s seconds; then
+ * returns the value of an older state, or NULL, with *pending set. */
+char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, long cost,
+                        double wait_s, int *pending);
+/* Build part kind of story id on db (serve_api.c): malloc'd JSON or NULL. */
+char *serve_build_part(serve_db *db, int64_t id, int kind);
 
 struct chr_server {
     chr_serve_opts o;
@@ -136,6 +144,7 @@ struct chr_server {
     char (*etags)[24];
     serve_metrics m;
     serve_cache *cache;
+    serve_db *builder_db[SERVE_BUILDERS]; /* the cache builders' own connections */
     struct MHD_Daemon *mhd;
     int port;
 };
@@ -164,6 +173,8 @@ typedef struct serve_json {
     chr_json j;
 } serve_json;
 int serve_json_open(serve_json *b);
+/* key + string that may not be valid UTF-8 (echoed input): repaired. */
+void serve_json_kclean(chr_json *j, const char *key, const char *s);
 /* Finish b into r with status; on failure r becomes a 500. */
 void serve_json_done(serve_json *b, serve_resp *r, int status);
 void serve_json_abort(serve_json *b);

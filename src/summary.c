@@ -23,9 +23,20 @@ typedef struct sum_params {
     double min_df_frac;       /* concepts need df >= max(2, frac * articles) */
     double pos_decay;         /* sentence prior 1 + pos_weight / (1 + pos * pos_decay) */
     double pos_weight;
+    double alpha; /* concept weight (df + lead bonus) ^ alpha */
 } sum_params;
 
-static const sum_params P = {8, 55, 0.25, 0.5, 2, 1.0, 0.2, 1.0, 0.0};
+static sum_params P = {8, 55, 0.25, 1.0, 2, 1.0, 0.3, 1.0, 1.0, 1.0};
+
+static void tune_from_env(void)
+{
+    const char *e = getenv("SUMP");
+    if (!e)
+        return;
+    sscanf(e, "%d,%d,%lf,%lf,%d,%lf,%lf,%lf,%lf,%lf", &P.min_words, &P.max_words, &P.unigram,
+           &P.lead_bonus, &P.lead_sents, &P.len_pow, &P.min_df_frac, &P.pos_decay, &P.pos_weight,
+           &P.alpha);
+}
 
 /* ---- concepts: a map from 64-bit keys to dense indexes ---- */
 
@@ -112,8 +123,9 @@ typedef struct cand_s {
     int doc, pos;    /* article index (reading order) and sentence index */
     int words;       /* whitespace-separated words, as ROUGE counts */
     uint32_t *cpt;   /* distinct concept indexes */
-    uint32_t n_cpt;
-    double prior;
+    uint32_t *ctok;  /* token where each first appears (for a cut sentence) */
+    uint32_t n_cpt, n_tok;
+    double bonus; /* position prior: its concepts' gain is multiplied by it */
     int chosen;
 } cand_s;
 
@@ -134,9 +146,9 @@ static int count_words(const char *s, size_t n)
     return w;
 }
 
-static int cmp_u32s(const void *a, const void *b)
+static int cmp_u64s(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
 }
 
@@ -199,7 +211,18 @@ static double gain_of(const sumctx *x, const cand_s *c)
     for (uint32_t i = 0; i < c->n_cpt; i++)
         if (!x->covered[c->cpt[i]])
             g += x->cm.c[c->cpt[i]].w;
-    return g * c->prior;
+    return g * c->bonus;
+}
+
+/* Gain of the first `words` words of c (concepts complete within them). */
+static double prefix_gain(const sumctx *x, const cand_s *c, int words)
+{
+    double limit = (double)c->n_tok * words / (c->words ? c->words : 1);
+    double g = 0;
+    for (uint32_t i = 0; i < c->n_cpt; i++)
+        if (!x->covered[c->cpt[i]] && c->ctok[i] < limit)
+            g += x->cm.c[c->cpt[i]].w;
+    return g * c->bonus;
 }
 
 static void cover(sumctx *x, const cand_s *c, int on)
@@ -376,6 +399,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
                           chr_summary **out, chr_diag *d)
 {
     *out = NULL;
+    tune_from_env();
     int budget = opts && opts->words > 0 ? opts->words : 100;
     int truncate = opts ? opts->truncate : 0;
     sqlite3 *db = chr_store_sqlite(st);
@@ -421,7 +445,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             size_t nt = tokens_of(ct, a->lang, t, tn, &tb, &tcap);
             int words = count_words(t, tn);
             int is_cand = words >= P.min_words && words <= P.max_words && !bad_candidate(t, tn);
-            uint32_t *cp = NULL;
+            uint64_t *cp = NULL; /* concept << 32 | token */
             uint32_t ncp = 0;
             if (is_cand && !(cp = malloc((2 * nt + 1) * sizeof *cp))) {
                 e = CHR_ENOMEM;
@@ -454,21 +478,32 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
                     if ((int)si < P.lead_sents)
                         c->lead++;
                     if (cp)
-                        cp[ncp++] = (uint32_t)ci;
+                        cp[ncp++] = ((uint64_t)ci << 32) | (uint32_t)(k + (kind == 0));
                 }
             }
             if (!is_cand)
                 continue;
-            qsort(cp, ncp, sizeof *cp, cmp_u32s);
+            qsort(cp, ncp, sizeof *cp, cmp_u64s);
             uint32_t u = 0;
             for (uint32_t k = 0; k < ncp; k++)
-                if (!u || cp[u - 1] != cp[k])
+                if (!u || (cp[u - 1] >> 32) != (cp[k] >> 32))
                     cp[u++] = cp[k];
+            uint32_t *cids = malloc((u ? u : 1) * 2 * sizeof *cids);
+            if (!cids) {
+                free(cp);
+                e = CHR_ENOMEM;
+                goto done;
+            }
+            for (uint32_t k = 0; k < u; k++) {
+                cids[k] = (uint32_t)(cp[k] >> 32);
+                cids[u + k] = (uint32_t)cp[k];
+            }
+            free(cp);
             if (x.n == x.cap) {
                 size_t nc = x.cap ? x.cap * 2 : 256;
                 cand_s *ncand = realloc(x.c, nc * sizeof *ncand);
                 if (!ncand) {
-                    free(cp);
+                    free(cids);
                     e = CHR_ENOMEM;
                     goto done;
                 }
@@ -479,9 +514,11 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             c->doc = (int)di;
             c->pos = (int)si;
             c->words = words;
-            c->cpt = cp;
+            c->cpt = cids;
+            c->ctok = cids + u;
             c->n_cpt = u;
-            c->prior = 1.0 + P.pos_weight / (1.0 + si * P.pos_decay);
+            c->n_tok = (uint32_t)nt;
+            c->bonus = 1.0 + P.pos_weight / (1.0 + si * P.pos_decay);
             c->chosen = 0;
         }
     }
@@ -492,7 +529,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         min_df = 1;
     for (size_t i = 0; i < x.cm.n; i++) {
         concept *c = &x.cm.c[i];
-        c->w = c->df >= min_df ? c->df + P.lead_bonus * c->lead : 0;
+        c->w = c->df >= min_df ? pow(c->df + P.lead_bonus * c->lead, P.alpha) : 0;
         if (c->unigram)
             c->w *= P.unigram;
     }
@@ -512,7 +549,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         for (size_t i = 0; i < x.n; i++) {
             if (x.c[i].chosen)
                 continue;
-            double g = gain_of(&x, &x.c[i]) * ((double)(budget - used) / x.c[i].words);
+            double g = prefix_gain(&x, &x.c[i], budget - used);
             if (g > best) {
                 best = g;
                 extra = i;

@@ -153,6 +153,8 @@ enum {
     K_ELECTION,
     K_LABOR,
     K_MEMORIAL, /* holiday names */
+    K_NEAR,     /* near, short (the near future, the short term) */
+    K_TERM,     /* term */
     K_COUNT
 };
 

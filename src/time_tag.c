@@ -315,11 +315,11 @@ static int word_eq(const char *w, size_t n, const char *s)
 }
 
 static const char *const FUT_WORDS[] = {
-    "will",     "ll",       "shall",    "going", "scheduled", "expected",  "slated",  "plans",
-    "due",      "upcoming", "next",  "tomorrow",  "coming",    "intends", "aims",
-    "hopes",    "sera",     "seront",   "aura",  "prochain",  "prochaine", "será",    "serán",
-    "hará",     "sarà",     "saranno",  "wird",  "werden",    "soll",      "prevé",   "prévu",
-    "prevista", "previsto", "soon",     "early", NULL};
+    "will",     "ll",       "shall", "going",    "scheduled", "expected", "slated", "plans",
+    "due",      "upcoming", "next",  "tomorrow", "coming",    "intends",  "aims",   "hopes",
+    "sera",     "seront",   "aura",  "prochain", "prochaine", "será",     "serán",  "hará",
+    "sarà",     "saranno",  "wird",  "werden",   "soll",      "prevé",    "prévu",  "prevista",
+    "previsto", "soon",     "early", NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
@@ -529,7 +529,7 @@ static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, in
     int rw = chr_weekday(m->ry, m->rm, m->rd);
     long k;
     int ahead = ((wd - rw) + 7) % 7; /* days to the next such weekday */
-    if (dir == 2) /* this: same ISO week */
+    if (dir == 2)                    /* this: same ISO week */
         k = wd - rw;
     else if (dir == 0 && wd == rw)
         k = 0;
@@ -638,6 +638,10 @@ static int p_count(const M *m, int i, long *v, int *half)
             if (kw(m, j, K_OF))
                 j++;
             return j;
+        }
+        if (kw(m, i + 1, K_ANOTHER)) { /* an additional year, an extra week */
+            *v = 1;
+            return i + 2;
         }
         if (has(m, i + 1, C_NUMW) &&
             (val(m, i + 1, C_NUMW) == 100 || val(m, i + 1, C_NUMW) == 1000 ||
@@ -1505,6 +1509,12 @@ static int pat_rel(M *m, int i, R *r)
         if (kw(m, k3, K_OF))
             k3++;
         int k4 = p_year(m, k3, &y);
+        if (!k4 && the && m->hasref && (m->t[i].lx->lang[C_KW] & TL_EN)) {
+            fmt_season(r->v, m->ry, se); /* "the summer": this year's */
+            r->flags |= CHR_TIMEX_RELATIVE;
+            r->end = j;
+            return j;
+        }
         if (!k4)
             return 0;
         fmt_season(r->v, y, se);
@@ -1516,6 +1526,23 @@ static int pat_rel(M *m, int i, R *r)
         rr = R_THIS; /* "the weekend" */
     else if (!rr)
         return 0;
+    /* "that year", "that day", "that quarter": the date last mentioned */
+    if (rr == R_THAT && !the && !wd && !mo && !se && m->agran && m->ay > 0) {
+        if (u == U_YEAR) {
+            snprintf(r->v, 48, "%04d", m->ay);
+        } else if (u == U_MONTH && m->am) {
+            snprintf(r->v, 48, "%04d-%02d", m->ay, m->am);
+        } else if (u == U_DAY && m->agran == 'D') {
+            fmt_date(r->v, m->ay, m->am, m->ad);
+        } else if (u == U_QUARTER && m->agran == 'Q') {
+            snprintf(r->v, 48, "%04d-Q%d", m->ay, m->aq);
+        } else {
+            return 0;
+        }
+        r->flags |= CHR_TIMEX_RELATIVE;
+        r->end = j;
+        return j;
+    }
     /* R_PAST/R_RECENT/R_SAME/R_THAT: only some combinations */
     if (rr == R_SAME || rr == R_THAT || rr == R_RECENT)
         return 0;
@@ -2012,6 +2039,12 @@ static int pat_time(M *m, int i, R *r)
             k += 3;
             ampm = 1;
         }
+        if (pm < 0 && !ampm && h <= 12 && kw(m, k, K_IN) && kw(m, k + 1, K_THE) &&
+            has(m, k + 2, C_PART) && val(m, k + 2, C_PART) <= P_NI) {
+            int pp = val(m, k + 2, C_PART); /* "4 in the morning" */
+            pm = pp != P_MO;
+            k += 3;
+        }
         if (pm < 0 && !ampm)
             return 0;
         if (pm == 1 && h < 12)
@@ -2203,6 +2236,14 @@ static int pat_deict(M *m, int i, R *r)
         /* "Thursday, April 9" is handled by the date patterns (longer) */
         r->end = k;
         return k;
+    }
+    if (the && kw(m, j, K_NEAR) && (kw(m, j + 1, K_TERM) || has(m, j + 1, C_DEICT))) {
+        if (kw(m, j + 1, K_TERM) ||
+            (has(m, j + 1, C_DEICT) && val(m, j + 1, C_DEICT) == D_FUTURE)) {
+            snprintf(r->v, 48, "FUTURE_REF"); /* the near future, the near/short term */
+            r->end = j + 2;
+            return j + 2;
+        }
     }
     if (!has(m, j, C_DEICT))
         return 0;
@@ -2565,7 +2606,11 @@ static int starter_kw(const tk *t)
 static int num_may_start(const M *m, int i)
 {
     const tk *t = &m->t[i];
-    if (t->nd <= 2 || t->nd == 4)
+    if (t->nd == 4)
+        return 1; /* a year */
+    if (i + 1 >= m->n)
+        return 0; /* a day, count or hour needs a next token */
+    if (t->nd <= 2)
         return 1;
     if (t->nd > 7)
         return 0;
@@ -2596,8 +2641,7 @@ static void match_chunk(M *m)
 {
     for (int i = 0; i < m->n;) {
         const tk *t = &m->t[i];
-        if ((t->kind == TK_NUM && !num_may_start(m, i)) ||
-            (t->kind == TK_PUNCT && t->ch != '\'') ||
+        if ((t->kind == TK_NUM && !num_may_start(m, i)) || (t->kind == TK_PUNCT && t->ch != '\'') ||
             (t->kind == TK_WORD && !(t->cm & STARTER_MASK) && !starter_kw(t)) || !head_near(m, i)) {
             i++;
             continue;
@@ -2656,8 +2700,16 @@ static int high_class(const unsigned char *p, size_t avail, char *ch, size_t *n)
         *n = 3;
     else if (c >= 0xF0 && avail >= 4)
         *n = 4;
+    if (c == 0xE2 && *n == 3 && p[1] == 0x82 && p[2] == 0xAC) {
+        *ch = '$'; /* € */
+        return B_PUNCT;
+    }
     if (c == 0xC2 && *n == 2) {
         unsigned char d = p[1];
+        if (d == 0xA3 || d == 0xA5) {
+            *ch = '$'; /* £ ¥ */
+            return B_PUNCT;
+        }
         if (d == 0xA0)
             return B_SPACE;
         if (d == 0xBA || d == 0xAA || d == 0xB0)
@@ -2851,8 +2903,10 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
             t.e = p + hn;
             t.kind = TK_PUNCT;
             t.ch = ch == '`' ? '\'' : ch;
-            /* sentence ends and brackets close a chunk when nothing is open */
-            push(s, &t);
+            /* punctuation can only begin an expression as the ' of '90s; at
+             * the start of a chunk anything else is dropped */
+            if (s->n || t.ch == '\'' || t.ch == '$' || t.ch == '#')
+                push(s, &t);
             p += hn;
             continue;
         }

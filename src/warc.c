@@ -661,8 +661,11 @@ static chr_err payload(chr_warc *w, const rec *r, unsigned char *blk, size_t n,
             pn = on;
         }
     }
-    if (!ctype[0] && !chr_html_sniff(p, pn))
+    if (!ctype[0] && !chr_html_sniff(p, pn)) {
+        free(*owned);
+        *owned = NULL;
         return CHR_ENOTFOUND;
+    }
     if (ctype[0])
         copy_field(charset, cs_cap, ctype);
     *page = p;

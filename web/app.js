@@ -146,7 +146,7 @@ function storyCard(s) {
   return h('li', {class: 'story-card', dataset: {id: s.id}},
     h('h3', {}, h('a', {href: '#/story/' + s.id}, s.title || 'Story ' + s.id)),
     h('div', {class: 'meta'}, fmtSpan(s.first, s.last), ' · ', plural(s.size, 'article'),
-      s.unique !== s.size ? ' (' + s.unique + ' unique)' : '', ' · ', plural(s.sources, 'source')),
+      s.unique !== s.size ? ' (' + s.unique + ' unique)' : ''),
     s.entities && s.entities.length ? h('div', {class: 'chips'},
       s.entities.map((e) => h('a', {class: 'chip ' + (e.type || ''), href: '#/entity/' + e.id}, e.name))) : null);
 }
@@ -343,7 +343,7 @@ async function storyView(id, params, seq) {
     h('p', {class: 'meta'}, h('a', {href: '#/'}, '← all stories')),
     h('h1', {}, (s.title || (lead && lead.title)) || 'Story ' + s.id),
     h('div', {class: 'meta'}, fmtSpan(s.first, s.last), ' · ', plural(s.size, 'article'),
-      ' · ', plural(s.unique, 'unique article')),
+      ' · ', plural(s.unique, 'unique article'), s.sources != null ? ' · ' + plural(s.sources, 'source') : ''),
     s.summary && s.summary.summary ? h('p', {class: 'summary', id: 'summary'}, s.summary.summary.split('\n').join(' ')) : null,
     h('h2', {}, 'Timeline'),
     entries.length ? [timelineAxis(entries, pick), closeUp(entries, pick), entriesEl]

@@ -26,14 +26,14 @@ typedef struct chr_store chr_store;
 /* What clustering needs to know of one stored article. Nothing is kept:
  * the strings may be freed when chr_cluster_add returns. */
 typedef struct chr_cluster_input {
-    int64_t article_id;       /* stored article id, > 0 */
-    const char *title;        /* cleaned headline, or NULL */
-    const char *text;         /* clean text */
+    int64_t article_id; /* stored article id, > 0 */
+    const char *title;  /* cleaned headline, or NULL */
+    const char *text;   /* clean text */
     size_t text_len;
-    const char *lang;         /* ISO 639-1, NULL = "en" */
-    const char *pub_date;     /* "YYYY-MM-DD" (longer ISO 8601 accepted) or NULL: undated */
-    int pub_date_inferred;    /* pub_date was inferred from the text: too unsure to rule
-                                 stories out by time, so the article counts as undated */
+    const char *lang;            /* ISO 639-1, NULL = "en" */
+    const char *pub_date;        /* "YYYY-MM-DD" (longer ISO 8601 accepted) or NULL: undated */
+    int pub_date_inferred;       /* pub_date was inferred from the text: too unsure to rule
+                                    stories out by time, so the article counts as undated */
     const char *const *entities; /* canonical entity names, one per mention, or NULL */
     size_t n_entities;
     const char *const *dates; /* resolved dates the text mentions ("YYYY-MM-DD"; vaguer
@@ -44,27 +44,26 @@ typedef struct chr_cluster_input {
 /* Tunables. chr_cluster_opts_default() gives the one configuration used for
  * every data set; the fields exist for experiments and tests. */
 typedef struct chr_cluster_opts {
-    double threshold;     /* join the best story when its similarity >= threshold */
-    int window_days;      /* only stories whose span comes this close to the date */
-    int near_days;        /* within this many days of a story's span an article is "near" */
-    double near_boost;    /* similarity factor for near articles (dated ones only) */
-    double halflife_days; /* beyond near_days, the factor halves per this many days */
-    int centroid_terms;   /* terms kept per story centroid */
-    int index_terms;      /* a story's top terms entered in the inverted index */
-    int query_terms;      /* an article's top terms used to look up candidates */
-    int max_candidates;   /* candidate stories scored exactly per article */
-    int scan_limit;       /* most recent postings read per query term */
-    double title_weight;  /* a headline word counts this many times */
-    double entity_weight; /* weight of an entity feature relative to a word */
-    double date_weight;   /* weight of a mentioned-date feature */
-    double name_weight;   /* weight of the unstemmed copy of a capitalised word inside a
-                             sentence (names match across languages); 0: none */
-    double dup_threshold; /* estimated Jaccard for near-duplicates */
+    double threshold;       /* join the best story when its similarity >= threshold */
+    int window_days;        /* only stories whose span comes this close to the date */
+    int near_days;          /* within this many days of a story's span an article is "near" */
+    double near_boost;      /* similarity factor for near articles (dated ones only) */
+    double halflife_days;   /* beyond near_days, the factor halves per this many days */
+    int centroid_terms;     /* terms kept per story centroid, at most: a quarter of it for
+                               one article, growing with log2(articles) up to all at 8 */
+    int index_terms;        /* a story's top terms entered in the inverted index (scaled
+                               like the centroid, at least 12), plus its top 4 features */
+    int query_terms;        /* an article's top terms used to look up candidates */
+    int max_candidates;     /* candidate stories scored exactly per article */
+    int scan_limit;         /* most recent postings read per query term */
+    double title_weight;    /* a headline word counts this many times */
+    double entity_weight;   /* weight of an entity feature relative to a word */
+    double date_weight;     /* weight of a mentioned-date feature */
+    double name_weight;     /* weight of the unstemmed copy of a capitalised word inside a
+                               sentence (names match across languages); 0: none */
+    double dup_threshold;   /* estimated Jaccard for near-duplicates */
     double merge_threshold; /* merge two stories an article matches when their centroids'
                                cosine >= this (0: never merge) */
-    int linkage;          /* 0: cosine with the centroid; 1: average similarity to the articles */
-    int short_terms;      /* articles with fewer terms get a proportionally lower bar
-                             (sqrt(n / short_terms)); 0: off */
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);
@@ -139,11 +138,11 @@ typedef struct chr_story_entity {
 /* One story as read back. Every pointer is valid during the callback only. */
 typedef struct chr_story_info {
     int64_t id;
-    const char *title;     /* the most central headline (or first sentence) */
-    int64_t title_article; /* the article it comes from (0 if none) */
-    long size;             /* articles, near-duplicates included */
-    long n_unique;         /* articles that are not near-duplicates */
-    char first[11], last[11]; /* "YYYY-MM-DD" span of dated articles, "" if none */
+    const char *title;                /* the most central headline (or first sentence) */
+    int64_t title_article;            /* the article it comes from (0 if none) */
+    long size;                        /* articles, near-duplicates included */
+    long n_unique;                    /* articles that are not near-duplicates */
+    char first[11], last[11];         /* "YYYY-MM-DD" span of dated articles, "" if none */
     const chr_story_entity *entities; /* most mentioned first, at most 10 */
     size_t n_entities;
     const chr_story_article *articles; /* undated first, then by date and id */

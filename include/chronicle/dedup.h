@@ -19,9 +19,9 @@ extern "C" {
 struct sqlite3;
 
 enum {
-    CHR_MINHASH_K = 64,      /* values per signature */
-    CHR_MINHASH_BANDS = 16,  /* LSH bands of CHR_MINHASH_K / CHR_MINHASH_BANDS rows */
-    CHR_SHINGLE_WORDS = 4,   /* words per shingle */
+    CHR_MINHASH_K = 64,        /* values per signature */
+    CHR_MINHASH_BANDS = 16,    /* LSH bands of CHR_MINHASH_K / CHR_MINHASH_BANDS rows */
+    CHR_SHINGLE_WORDS = 4,     /* words per shingle */
     CHR_DEDUP_MIN_SHINGLES = 8 /* shorter texts are never called near-duplicates */
 };
 
@@ -64,8 +64,8 @@ chr_err chr_dedup_open(struct sqlite3 *db, double threshold, chr_dedup **out, ch
  * and *similarity its estimated Jaccard (may be NULL). Signatures with fewer
  * than CHR_DEDUP_MIN_SHINGLES shingles are neither matched nor stored.
  * Recording an article_id twice keeps the first record. */
-chr_err chr_dedup_add(chr_dedup *dd, int64_t article_id, const chr_minhash *sig,
-                      int64_t *canonical, double *similarity);
+chr_err chr_dedup_add(chr_dedup *dd, int64_t article_id, const chr_minhash *sig, int64_t *canonical,
+                      double *similarity);
 
 /* Forget the in-memory index (e.g. after the caller rolled back a
  * transaction); it is rebuilt from the table on next use. */

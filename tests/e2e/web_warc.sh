@@ -70,3 +70,13 @@ check_eq web_warc_ingest_stdin "$(grep -c -- '-@' "$TMP/ls2.txt")" 3
 chr --db "$TMP/db3" --quiet ingest "$W/truncated.warc" >/dev/null 2>"$TMP/t.err"
 check_eq web_warc_ingest_truncated_exit "$?" 1
 check web_warc_ingest_truncated_msg grep -q 'truncated.warc@2817: truncated record' "$TMP/t.err"
+
+# A folder of mixed formats with misleading names: detected by content.
+mkdir -p "$TMP/mixed"
+cp "$W/news.warc.gz" "$TMP/mixed/crawl.bin"
+cp tests/data/html/article.html "$TMP/mixed/page.txt"
+chr --db "$TMP/db4" --quiet ingest "$TMP/mixed" >/dev/null 2>&1
+check_eq web_mixed_folder_exit "$?" 0
+chr --db "$TMP/db4" ls >"$TMP/ls4.txt" 2>/dev/null
+check_eq web_mixed_folder_warc "$(grep -c 'crawl.bin@' "$TMP/ls4.txt")" 3
+check web_mixed_folder_html grep -q 'page.txt .*River bridge reopens after repairs' "$TMP/ls4.txt"

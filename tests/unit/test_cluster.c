@@ -56,8 +56,14 @@ TEST(words_lowercase_flags)
     unsigned f;
     const char *want[] = {"u.s", "officials", "don't", "say", "then", "ørsted", "3.5", "times"};
     /* the dot after U.S. reads as a sentence end: "officials" counts as initial */
-    unsigned flags[] = {CHR_CT_CAPITAL | CHR_CT_INITIAL, CHR_CT_INITIAL, 0, 0, CHR_CT_CAPITAL | CHR_CT_INITIAL,
-                        CHR_CT_CAPITAL, CHR_CT_NUMERIC, 0};
+    unsigned flags[] = {CHR_CT_CAPITAL | CHR_CT_INITIAL,
+                        CHR_CT_INITIAL,
+                        0,
+                        0,
+                        CHR_CT_CAPITAL | CHR_CT_INITIAL,
+                        CHR_CT_CAPITAL,
+                        CHR_CT_NUMERIC,
+                        0};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         int n = chr_ct_next_word_ex(&it, buf, &f);
         CHECK(n > 0);
@@ -139,8 +145,8 @@ static void put_article(chr_store *st, int64_t id, const char *text, const char 
     sqlite3_finalize(q);
 }
 
-static chr_err add(chr_cluster *cl, int64_t id, const char *text, const char *date,
-                   int64_t *story, int64_t *dup)
+static chr_err add(chr_cluster *cl, int64_t id, const char *text, const char *date, int64_t *story,
+                   int64_t *dup)
 {
     chr_cluster_input in = {0};
     in.article_id = id;

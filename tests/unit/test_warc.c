@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "chronicle/warc.h"
 #include "unit.h"
 
@@ -254,6 +256,43 @@ TEST(large_skipped_record)
     unlink(path);
 }
 
+/* A gzip-encoded body without Content-Type that is not HTML: skipped, and
+ * its decoded copy freed (ASan checks the leak). */
+TEST(encoded_non_html_skipped)
+{
+    const char *body = "just some bytes, no markup at all, repeated. just some bytes.";
+    unsigned char gz[256];
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    CHECK(deflateInit2(&zs, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    zs.next_in = (unsigned char *)body;
+    zs.avail_in = (uInt)strlen(body);
+    zs.next_out = gz;
+    zs.avail_out = sizeof gz;
+    CHECK(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+    size_t gzn = sizeof gz - zs.avail_out;
+    deflateEnd(&zs);
+    char http[512];
+    int hn = snprintf(http, sizeof http, "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n");
+    char head[256];
+    int n = snprintf(head, sizeof head,
+                     "WARC/1.0\r\nWARC-Type: response\r\n"
+                     "Content-Type: application/http; msgtype=response\r\n"
+                     "Content-Length: %zu\r\n\r\n",
+                     (size_t)hn + gzn);
+    int p[2];
+    CHECK(pipe(p) == 0);
+    CHECK(write(p[1], head, (size_t)n) == n);
+    CHECK(write(p[1], http, (size_t)hn) == hn);
+    CHECK(write(p[1], gz, gzn) == (ssize_t)gzn);
+    CHECK(write(p[1], "\r\n\r\n", 4) == 4);
+    close(p[1]);
+    run r;
+    read_all_fd(p[0], "enc", &r);
+    CHECK_INT(r.n, 0);
+    CHECK_INT(r.skipped, 1);
+}
+
 UNIT_MAIN_BEGIN
 RUN(plain);
 RUN(gzip_per_record);
@@ -264,4 +303,5 @@ RUN(truncated);
 RUN(garbage_and_missing_length);
 RUN(not_warc_and_empty);
 RUN(large_skipped_record);
+RUN(encoded_non_html_skipped);
 UNIT_MAIN_END

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# chronicle — `chronicle entities` over a database of two articles written
+# for this test (tests/data/entity/): people with roles and countries,
+# aliases merged into one entity, canonical names of acronyms, filters,
+# errors, and a story's entities linked across its articles when ingest
+# assigned one.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+DB="$TMP/e.db"
+if ! chr --db "$DB" --quiet ingest tests/data/entity/merkel_a.txt tests/data/entity/merkel_b.txt >/dev/null 2>"$TMP/err"; then
+    fail entity_cli_ingest "$(cat "$TMP/err")"
+    exit 0
+fi
+chr --db "$DB" entities --json >"$TMP/all.json" 2>"$TMP/err" || fail entity_cli_list "$(cat "$TMP/err")"
+chr --db "$DB" entities --json --type PER >"$TMP/per.json" 2>>"$TMP/err" || fail entity_cli_type "$(cat "$TMP/err")"
+chr --db "$DB" entities --story 999999 >/dev/null 2>&1
+check_eq entity_cli_no_story "$?" 1
+chr --db "$DB" entities --type XYZ >/dev/null 2>&1
+check_eq entity_cli_bad_type "$?" 2
+story=$(chr --db "$DB" stories --json 2>/dev/null | /usr/bin/env python3 -c '
+import json, sys
+try:
+    s = json.load(sys.stdin)
+    print(next((x["id"] for x in s if x.get("size", 0) >= 2), ""))
+except Exception:
+    print("")')
+if [ -n "$story" ]; then
+    chr --db "$DB" entities --json --story "$story" >"$TMP/story.json" 2>>"$TMP/err" ||
+        fail entity_cli_story "$(cat "$TMP/err")"
+fi
+/usr/bin/env python3 - "$TMP" <<'PY'
+import json, os, sys
+tmp = sys.argv[1]
+def load(n):
+    with open(os.path.join(tmp, n), encoding="utf-8") as f:
+        return json.load(f)
+def check(name, cond):
+    print(("ok " if cond else "not ok ") + name)
+es = load("all.json")
+by = {(e["canonical"], e["type"]): e for e in es}
+am = by.get(("Angela Merkel", "PER"))
+check("entity_cli_person", am is not None and am["mentions"] >= 3 and am["nominal"] >= 1)
+check("entity_cli_person_role", am is not None and am["country"] == "DE" and am["role"] == "chancellor")
+em = by.get(("Emmanuel Macron", "PER"))
+check("entity_cli_person_country", em is not None and em["country"] == "FR" and em["role"] == "president")
+eu = by.get(("European Union", "ORG"))
+check("entity_cli_alias_across_articles", eu is not None and eu["articles"] == 2)
+check("entity_cli_acronym", ("North Atlantic Treaty Organization", "ORG") in by)
+check("entity_cli_places", by.get(("Berlin", "LOC"), {}).get("country") == "DE"
+      and by.get(("Brussels", "LOC"), {}).get("country") == "BE")
+check("entity_cli_sorted", [e["mentions"] for e in es] == sorted((e["mentions"] for e in es), reverse=True))
+per = load("per.json")
+check("entity_cli_type_filter", len(per) >= 2 and all(e["type"] == "PER" for e in per))
+if os.path.exists(os.path.join(tmp, "story.json")):
+    st = load("story.json")
+    m = [e for e in st if e["canonical"] == "Angela Merkel"]
+    check("entity_cli_story_links", len(m) == 1 and "Merkel" in m[0]["aliases"])
+else:
+    print("skip entity_cli_story_links: ingest assigned no story")
+PY
