@@ -99,12 +99,11 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
     }
     sqlite3 *db = chr_store_sqlite(st);
     sqlite3_stmt *q = NULL;
-    const char *sql =
-        "SELECT e.id, e.canonical, e.type, e.country, e.role, count(*),"
-        " count(DISTINCT m.article_id), sum(m.flags & 1)"
-        " FROM mentions m JOIN entities e ON e.id = m.entity_id"
-        " WHERE (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))"
-        " GROUP BY e.id ORDER BY count(*) DESC, e.canonical";
+    const char *sql = "SELECT e.id, e.canonical, e.type, e.country, e.role, count(*),"
+                      " count(DISTINCT m.article_id), sum(m.flags & 1)"
+                      " FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                      " WHERE (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))"
+                      " GROUP BY e.id ORDER BY count(*) DESC, e.canonical";
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
         cli_error("%s: %s", g->db, sqlite3_errmsg(db));
         goto out;
@@ -182,8 +181,8 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
     }
     /* most mentioned first (rows came sorted; merging can reorder) */
     for (size_t a = 1; a < no; a++)
-        for (size_t b = a; b > 0 && out->entities[order[b]].mentions >
-                                        out->entities[order[b - 1]].mentions;
+        for (size_t b = a;
+             b > 0 && out->entities[order[b]].mentions > out->entities[order[b - 1]].mentions;
              b--) {
             int t = order[b];
             order[b] = order[b - 1];

@@ -4,6 +4,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "chronicle/serve.h"
 #include "cli.h"
@@ -66,6 +69,15 @@ int cmd_serve(int argc, char **argv, cli_opts *g)
         }
     }
     o.db_path = g->db;
+#if defined(__GLIBC__)
+    /* SQLite allocates and frees a page cache for every temporary b-tree of
+     * a query; with glibc's defaults the worker threads' arenas hand that
+     * memory back to the kernel each time, and the page faults and TLB
+     * shootdowns that follow cost more than the queries (measured on a
+     * Reuters-21578 database, 8 clients on /api/stories: 14 -> 53 req/s). */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
 
     /* Block the stop signals before any thread starts, so that the server's
      * threads inherit the mask and only sigwait below receives them. */

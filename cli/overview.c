@@ -15,7 +15,7 @@ void cli_print_timeline(FILE *f, const chr_timeline *tl, int width);
 int cli_term_width(void);
 
 #define DATE_COL 17   /* "2024-05-16 – 17" and "2023-03 – 2023-04" fit */
-#define OVERVIEW_TOP 12 /* entries shown per story by `run` */
+#define OVERVIEW_TOP 20 /* entries shown per story by `run` */
 
 int cli_term_width(void)
 {

@@ -13,14 +13,12 @@ OUT=build/bench
 mkdir -p "$OUT"
 echo "== HTML: parse + extraction, in process (pages decompressed beforehand), 5 passes"
 build/html_extract --bench 5 "$DIR"/html/*.html.gz
-# Wall time of one core, repeated three times: the best run is reported.
-secs() { # command... -> seconds of the best of 3 runs
+# CPU seconds (user + system, children included) of the best of 3 runs:
+# robust when other jobs share the cores, unlike wall time.
+secs() { # command... -> seconds
     best=""
     for i in 1 2 3; do
-        s=$(date +%s.%N)
-        "$@" >/dev/null 2>&1
-        e=$(date +%s.%N)
-        t=$(echo "$e - $s" | bc)
+        t=$(/usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{print $1 + $2}')
         if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
     done
     echo "$best"
@@ -38,8 +36,8 @@ for w in "$WARC" $( [ -f "$OUT/other.warc.gz" ] && [ "$WARC" = "$OUT/pages.warc.
     echo "== WARC $w: $(echo "scale=1; $csize/1000000" | bc) MB gzip, $(echo "scale=1; $usize/1000000" | bc) MB decompressed"
     tz=$(secs sh -c "zcat '$w' >/dev/null")
     tr=$(secs build/warc_read --quiet "$w")
-    echo "zcat:      $tz s  ($(rate "$usize" "$tz") MB/s decompressed)"
-    echo "warc_read: $tr s  ($(rate "$usize" "$tr") MB/s decompressed, $(echo "scale=2; $tr / $tz" | bc)x zcat)"
+    echo "zcat:      $tz s CPU  ($(rate "$usize" "$tz") MB/s decompressed)"
+    echo "warc_read: $tr s CPU  ($(rate "$usize" "$tr") MB/s decompressed, $(echo "scale=2; $tr / $tz" | bc)x zcat)"
     build/warc_read --quiet "$w" | tail -n 1
     /usr/bin/time -v build/warc_read --quiet "$w" 2>&1 >/dev/null | grep -E "Maximum resident" | sed 's/^\t*/peak RSS: /'
 done

@@ -5,6 +5,7 @@
 TIME_TML ?= ../shared/bench/temporal/tbaq-cleaned
 TML ?= $(TIME_TML)
 TIME_PY ?= python3
+TIME_REUTERS ?= ../shared/bench/corpus-reuters21578
 
 build/timetag: tools/timetag.c build/libchronicle.a
 	@mkdir -p $(dir $@)
@@ -23,4 +24,4 @@ eval-time: build/timetag
 	else echo "eval-time: skipped: TimeML folder $(TML) not found (set TML=DIR)"; fi
 
 bench-time: build/timetag
-	@$(TIME_PY) bench/time/bench.py --tagger build/timetag --tml "$(TML)"
+	@$(TIME_PY) bench/time/bench.py --tagger build/timetag --tml "$(TML)" --reuters "$(TIME_REUTERS)"

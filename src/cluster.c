@@ -937,7 +937,7 @@ static int add_words(chr_cluster *cl, const char *text, size_t len, const char *
     while ((wl = chr_ct_next_word_ex(&it, buf, &fl)) >= 0) {
         uint64_t h = XXH3_64bits(buf, (size_t)wl);
         if (acc)
-            chr_minhash_word(acc, h);
+            chr_minhash_word(acc, h, (fl & CHR_CT_NUMERIC) != 0);
         if ((fl & CHR_CT_NUMERIC) || wl < 2)
             continue;
         uint32_t t = chr_ct_term_hashed(cl->ct, lang, buf, (size_t)wl, h);
@@ -1613,6 +1613,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         return oom(d);
     chr_minhash sig;
     chr_minhash_end(&acc, &sig);
+    sig.day = day;
     /* near-duplicate: joins its canonical's story, counted once */
     int64_t canon = 0;
     double dsim = 0;

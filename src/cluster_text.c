@@ -313,24 +313,6 @@ static lang_ent *get_lang(chr_ct *ct, const char *lang)
     return e;
 }
 
-int chr_ct_is_stop(const char *lang, const char *word, size_t len)
-{
-    const char *list = chr_ct_stop_list(lang ? lang : "en");
-    if (!list)
-        return 0;
-    for (const char *p = list; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if ((size_t)(q - p) == len && memcmp(p, word, len) == 0)
-            return 1;
-        p = q;
-    }
-    return 0;
-}
-
 static uint32_t fold(uint64_t h)
 {
     uint32_t t = (uint32_t)(h ^ (h >> 32));

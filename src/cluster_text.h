@@ -55,9 +55,6 @@ uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size
  * ids never collide with the word ids of the same string. Never 0. */
 uint32_t chr_ct_feature(unsigned ns, const char *s, size_t len);
 
-/* 1 when word (lowercased) is a stop word of lang. */
-int chr_ct_is_stop(const char *lang, const char *word, size_t len);
-
 /* The space-separated stop list of lang, or NULL (cluster_stop.c). */
 const char *chr_ct_stop_list(const char *lang);
 

@@ -37,6 +37,8 @@ void chr_minhash_begin(chr_minhash_acc *a)
         a->mins[i] = UINT64_MAX;
     memset(a->ring, 0, sizeof a->ring);
     a->words = a->shingles = 0;
+    a->numbers = 0;
+    a->n_numbers = 0;
 }
 
 static void take(chr_minhash_acc *a, uint64_t h)
@@ -47,8 +49,12 @@ static void take(chr_minhash_acc *a, uint64_t h)
         a->mins[bin] = val;
 }
 
-void chr_minhash_word(chr_minhash_acc *a, uint64_t word_hash)
+void chr_minhash_word(chr_minhash_acc *a, uint64_t word_hash, int numeric)
 {
+    if (numeric) {
+        a->numbers |= 1ULL << (fmix64(word_hash) >> 58);
+        a->n_numbers++;
+    }
     a->ring[a->words % CHR_SHINGLE_WORDS] = word_hash;
     a->words++;
     if (a->words < CHR_SHINGLE_WORDS)
@@ -70,6 +76,9 @@ void chr_minhash_end(chr_minhash_acc *a, chr_minhash *out)
         a->shingles = 1;
     }
     out->n_shingles = a->shingles;
+    out->numbers = a->numbers;
+    out->n_numbers = a->n_numbers;
+    out->day = INT32_MIN;
     if (!a->shingles) {
         memset(out->v, 0, sizeof out->v);
         return;
@@ -93,8 +102,17 @@ void chr_minhash_compute(const char *text, size_t len, chr_minhash *out)
     chr_ct_iter_init(&it, text, len);
     int wl, numeric;
     while ((wl = chr_ct_next_word(&it, buf, &numeric)) >= 0)
-        chr_minhash_word(&a, XXH3_64bits(buf, (size_t)wl));
+        chr_minhash_word(&a, XXH3_64bits(buf, (size_t)wl), numeric);
     chr_minhash_end(&a, out);
+}
+
+int chr_minhash_numbers_agree(const chr_minhash *a, const chr_minhash *b)
+{
+    if (a->n_numbers < 3 || b->n_numbers < 3)
+        return 1;
+    int na = __builtin_popcountll(a->numbers), nb = __builtin_popcountll(b->numbers);
+    int both = __builtin_popcountll(a->numbers & b->numbers);
+    return both * 10 >= 6 * (na < nb ? na : nb);
 }
 
 double chr_minhash_similarity(const chr_minhash *a, const chr_minhash *b)
@@ -246,13 +264,41 @@ static int index_put(chr_dedup *dd, int64_t id, const chr_minhash *s)
     return 0;
 }
 
+/* Stored signature: 64 values (2 bytes each, little-endian), then the
+ * number set (8 bytes), its count (4) and the day (4). */
+enum { SIG_BYTES = CHR_MINHASH_K * 2 + 16 };
+
+static void sig_to_blob(const chr_minhash *s, unsigned char *p)
+{
+    for (int i = 0; i < CHR_MINHASH_K; i++) {
+        p[2 * i] = (unsigned char)(s->v[i] & 0xff);
+        p[2 * i + 1] = (unsigned char)(s->v[i] >> 8);
+    }
+    for (int b = 0; b < 8; b++)
+        p[CHR_MINHASH_K * 2 + b] = (unsigned char)(s->numbers >> (8 * b));
+    for (int b = 0; b < 4; b++) {
+        p[CHR_MINHASH_K * 2 + 8 + b] = (unsigned char)(s->n_numbers >> (8 * b));
+        p[CHR_MINHASH_K * 2 + 12 + b] = (unsigned char)((uint32_t)s->day >> (8 * b));
+    }
+}
+
 static int blob_to_sig(const void *blob, int n, chr_minhash *s)
 {
-    if (!blob || n != CHR_MINHASH_K * 2)
+    if (!blob || n != SIG_BYTES)
         return -1;
     const unsigned char *p = blob;
     for (int i = 0; i < CHR_MINHASH_K; i++)
         s->v[i] = (uint16_t)(p[2 * i] | p[2 * i + 1] << 8);
+    s->numbers = 0;
+    s->n_numbers = 0;
+    for (int b = 0; b < 8; b++)
+        s->numbers |= (uint64_t)p[CHR_MINHASH_K * 2 + b] << (8 * b);
+    uint32_t day = 0;
+    for (int b = 0; b < 4; b++) {
+        s->n_numbers |= (uint32_t)p[CHR_MINHASH_K * 2 + 8 + b] << (8 * b);
+        day |= (uint32_t)p[CHR_MINHASH_K * 2 + 12 + b] << (8 * b);
+    }
+    s->day = (int32_t)day;
     s->n_shingles = CHR_DEDUP_MIN_SHINGLES;
     return 0;
 }
@@ -347,16 +393,17 @@ chr_err chr_dedup_add(chr_dedup *dd, int64_t article_id, const chr_minhash *sig,
         if (id == article_id || fetch(dd, id, &other, &canon) <= 0)
             continue;
         double s = chr_minhash_similarity(sig, &other);
-        if (s >= dd->threshold && (s > best || (s == best && canon < best_canon))) {
+        int far = sig->day != INT32_MIN && other.day != INT32_MIN &&
+                  (sig->day > other.day ? sig->day - other.day : other.day - sig->day) >
+                      CHR_DEDUP_MAX_DAYS;
+        if (s >= dd->threshold && (s > best || (s == best && canon < best_canon)) && !far &&
+            chr_minhash_numbers_agree(sig, &other)) {
             best = s;
             best_canon = canon;
         }
     }
-    unsigned char blob[CHR_MINHASH_K * 2];
-    for (int i = 0; i < CHR_MINHASH_K; i++) {
-        blob[2 * i] = (unsigned char)(sig->v[i] & 0xff);
-        blob[2 * i + 1] = (unsigned char)(sig->v[i] >> 8);
-    }
+    unsigned char blob[SIG_BYTES];
+    sig_to_blob(sig, blob);
     sqlite3_reset(dd->put);
     sqlite3_bind_int64(dd->put, 1, article_id);
     sqlite3_bind_blob(dd->put, 2, blob, sizeof blob, SQLITE_STATIC);

@@ -213,8 +213,7 @@ static int known_place(const char *s)
     return place;
 }
 
-chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story,
-                                int **map)
+chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story, int **map)
 {
     if (!story || (!docs && n))
         return CHR_EINVAL;
@@ -246,7 +245,8 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
                     int place = e->type != CHR_ENT_PER && known_place(e->canonical);
                     for (k = 0; k < story->n_entities; k++) {
                         chr_entity *s = &story->entities[k];
-                        if (s->type == CHR_ENT_PER && !place && name_part(s->canonical, e->canonical))
+                        if (s->type == CHR_ENT_PER && !place &&
+                            name_part(s->canonical, e->canonical))
                             break;
                     }
                 }

@@ -158,8 +158,8 @@ static int title_rank(const ner_doc *d, size_t a, size_t b)
     const ner_tok *t = d->t;
     size_t n = ner_fold(d->text + t[a].start, t[b - 1].end - t[a].start, buf, sizeof buf);
     (void)n;
-    static const char *const top[] = {"president", "king", "queen", "emperor", "supreme leader",
-                                      "sultan", "emir", "dictator", "leader"};
+    static const char *const top[] = {"president", "king", "queen",    "emperor", "supreme leader",
+                                      "sultan",    "emir", "dictator", "leader"};
     static const char *const gov[] = {"prime minister", "premier", "chancellor"};
     for (size_t i = 0; i < sizeof top / sizeof *top; i++)
         if (strcmp(buf, top[i]) == 0)
@@ -291,10 +291,11 @@ static void consistency(const ner_doc *d, lmen *m, size_t n)
         for (size_t j = 0; j < n; j++) {
             if (m[j].type != CHR_ENT_PER || m[j].b - m[j].a < 2 || j == i)
                 continue;
-            int same = len >= 2 ? t[m[i].a].lhash == t[m[j].a].lhash &&
-                                      t[m[i].b - 1].lhash == t[m[j].b - 1].lhash
-                                : t[m[i].a].lhash == t[m[j].b - 1].lhash &&
-                                      !(d->gaz_1[m[i].a] & ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY)));
+            int same = len >= 2
+                           ? t[m[i].a].lhash == t[m[j].a].lhash &&
+                                 t[m[i].b - 1].lhash == t[m[j].b - 1].lhash
+                           : t[m[i].a].lhash == t[m[j].b - 1].lhash &&
+                                 !(d->gaz_1[m[i].a] & ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY)));
             if (same) {
                 m[i].type = CHR_ENT_PER;
                 break;

@@ -1125,8 +1125,8 @@ static int visible_date(const page *pg, int day_first, char out[11])
     return 0;
 }
 
-static char *main_text(xmlDocPtr doc, int use_hints, const char *lang, char date[11],
-                       size_t *out_len)
+static char *main_text(xmlDocPtr doc, size_t page_len, int use_hints, const char *lang,
+                       char date[11], size_t *out_len)
 {
     page pg;
     memset(&pg, 0, sizeof pg);
@@ -1135,6 +1135,9 @@ static char *main_text(xmlDocPtr doc, int use_hints, const char *lang, char date
     *out_len = 0;
     if (!root)
         return strdup("");
+    /* The text is shorter than the page: one allocation, no regrowth. */
+    if (grow((void **)&pg.text, &pg.cap, page_len / 2 + 64, 1) < 0)
+        return NULL;
     /* Reset the per-element index left by a previous pass. */
     for (xmlNode *n = root; n;) {
         n->_private = NULL;
@@ -1188,7 +1191,8 @@ chr_err chr_html_extract(const char *html, size_t len, const char *charset_hint,
     size_t ulen = 0;
     const char *charset = NULL;
     unsigned flags = 0;
-    char *u = chr_html_to_utf8(html, len, charset_hint, &ulen, &charset, &flags);
+    char *owned = NULL;
+    const char *u = chr_html_to_utf8(html, len, charset_hint, &ulen, &charset, &flags, &owned);
     if (!u)
         return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "out of memory decoding page");
     xmlInitParser();
@@ -1196,19 +1200,20 @@ chr_err chr_html_extract(const char *html, size_t len, const char *charset_hint,
         htmlReadMemory(u, (int)ulen, NULL, "UTF-8",
                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                            HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
-    free(u);
+    free(owned);
     if (!doc)
         return chr_diag_set(d, CHR_EEMPTY, "", 0, -1, "no HTML document");
     chr_html_meta meta;
     int oom = chr_html_meta_collect(doc, url_hint, &meta) < 0;
     size_t tlen = 0;
     char seen[11] = "";
-    char *text = oom ? NULL : main_text(doc, 1, meta.lang, meta.pub_date ? NULL : seen, &tlen);
+    char *text =
+        oom ? NULL : main_text(doc, ulen, 1, meta.lang, meta.pub_date ? NULL : seen, &tlen);
     /* Names can hide a whole page (a body class "has-sidebar-comments"):
      * when they leave little, try again with tags alone. */
     if (text && tlen < 250) {
         size_t t2len = 0;
-        char *t2 = main_text(doc, 0, meta.lang, NULL, &t2len);
+        char *t2 = main_text(doc, ulen, 0, meta.lang, NULL, &t2len);
         if (t2 && t2len > tlen * 2) {
             free(text);
             text = t2;

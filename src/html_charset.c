@@ -246,22 +246,21 @@ static int has_high_bytes(const unsigned char *s, size_t len)
 }
 
 /* Copy of in without NUL bytes; invalid UTF-8 becomes U+FFFD. */
-static char *utf8_copy(const char *in, size_t len, size_t *out_len, unsigned *flags)
+/* in itself when it is valid UTF-8 without NULs (*owned NULL), else a
+ * repaired copy (*owned, caller frees). NULL on OOM. */
+static const char *utf8_as_is(const char *in, size_t len, size_t *out_len, unsigned *flags,
+                              char **owned)
 {
+    *owned = NULL;
     if (chr_html_utf8_valid((const unsigned char *)in, len)) {
-        char *o = malloc(len + 1);
-        if (!o)
-            return NULL;
-        memcpy(o, in, len);
-        o[len] = '\0';
         *out_len = len;
-        return o;
+        return in;
     }
     int repaired = 0;
-    char *o = chr_utf8_repair(in, len, out_len, &repaired);
-    if (o && repaired)
+    *owned = chr_utf8_repair(in, len, out_len, &repaired);
+    if (*owned && repaired)
         *flags |= CHR_ART_UTF8_REPAIRED;
-    return o;
+    return *owned;
 }
 
 /* iconv from cs to UTF-8; undecodable bytes become U+FFFD. NULL when cs is
@@ -324,8 +323,8 @@ static char *transcode(const char *in, size_t len, const char *cs, size_t *out_l
     return out;
 }
 
-char *chr_html_to_utf8(const char *in, size_t len, const char *hint, size_t *out_len,
-                       const char **charset, unsigned *flags)
+const char *chr_html_to_utf8(const char *in, size_t len, const char *hint, size_t *out_len,
+                             const char **charset, unsigned *flags, char **owned)
 {
     const unsigned char *u = (const unsigned char *)in;
     const char *cs = NULL;
@@ -358,14 +357,15 @@ char *chr_html_to_utf8(const char *in, size_t len, const char *hint, size_t *out
          * sequences: a mislabel far more often than real latin1. */
         cs = "UTF-8";
     if (strcmp(cs, "UTF-8") == 0 || (strcmp(cs, "WINDOWS-1252") == 0 && !has_high_bytes(u, len)))
-        return utf8_copy(in, len, out_len, flags);
+        return utf8_as_is(in, len, out_len, flags, owned);
     int unknown = 0;
     char *out = transcode(in, len, cs, out_len, flags, &unknown);
     if (!out && unknown)
-        return utf8_copy(in, len, out_len, flags);
+        return utf8_as_is(in, len, out_len, flags, owned);
     if (out) {
         *charset = cs;
         *flags |= CHR_ART_TRANSCODED;
     }
+    *owned = out;
     return out;
 }

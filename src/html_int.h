@@ -12,12 +12,14 @@
 /* Decode a page to UTF-8 following the HTML rules in order: BOM, hint (an
  * HTTP Content-Type value or a bare charset label), <meta> prescan of the
  * first bytes, else UTF-8 if valid, else windows-1252. NULs are dropped and
- * invalid sequences become U+FFFD. Returns a malloc'd NUL-terminated buffer
- * (caller frees) or NULL on OOM. *charset is set to a static name of the
- * source charset when transcoded (else NULL); flags gain CHR_ART_TRANSCODED /
+ * invalid sequences become U+FFFD. Returns the UTF-8 bytes (*out_len long,
+ * not NUL-terminated): in itself (after a BOM) when it already is valid
+ * UTF-8, else a new buffer also stored in *owned for the caller to free;
+ * NULL on OOM. *charset is set to a static name of the source charset when
+ * transcoded (else NULL); flags gain CHR_ART_TRANSCODED /
  * CHR_ART_UTF8_REPAIRED. */
-char *chr_html_to_utf8(const char *in, size_t len, const char *hint, size_t *out_len,
-                       const char **charset, unsigned *flags);
+const char *chr_html_to_utf8(const char *in, size_t len, const char *hint, size_t *out_len,
+                             const char **charset, unsigned *flags, char **owned);
 
 /* Canonical iconv name for a charset label ("latin1" -> "WINDOWS-1252",
  * "utf8" -> "UTF-8"), or NULL for an empty/unknown-looking label. */

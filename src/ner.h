@@ -55,8 +55,7 @@ typedef struct ner_tok {
 /* Tokenise text[from..to) (one sentence) and append to *toks (realloc'd,
  * *cap its capacity). Returns 0, or -1 on OOM. The first token appended gets
  * NT_SENT0, the last sent_end. */
-int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_t *n,
-                 size_t *cap);
+int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_t *n, size_t *cap);
 
 /* FNV-1a 64 over bytes, continuing from h (start with NER_FNV_INIT). */
 #define NER_FNV_INIT 0xcbf29ce484222325ULL
@@ -182,12 +181,12 @@ typedef struct ner_sent {
     const char *text;
     const ner_tok *t;
     size_t n;
-    uint16_t *gaz_b; /* per token: categories whose longest match begins here */
-    uint16_t *gaz_i; /* per token: categories whose match continues here */
-    uint16_t *gaz_1; /* per token: categories of the token alone as an entry */
+    uint16_t *gaz_b;  /* per token: categories whose longest match begins here */
+    uint16_t *gaz_i;  /* per token: categories whose match continues here */
+    uint16_t *gaz_1;  /* per token: categories of the token alone as an entry */
     uint8_t *gaz_len; /* per token: length of the longest match beginning here */
-    uint8_t *docf;   /* per token: document-level flags (NER_DOC_*) */
-    int allcaps;     /* the sentence is written in capitals (a headline) */
+    uint8_t *docf;    /* per token: document-level flags (NER_DOC_*) */
+    int allcaps;      /* the sentence is written in capitals (a headline) */
 } ner_sent;
 
 enum {
@@ -252,8 +251,8 @@ void ner_doc_sent(const ner_doc *d, size_t k, ner_sent *s);
 void ner_doc_free(ner_doc *d);
 
 /* The model: feature weights and label transitions, read from a blob:
- *   header  "CHRNER03", u32 version, nlab, nslots, nfeat, f32 scale,
- *           u32 nwslots, nwords, bshift                   (40 bytes)
+ *   header  "CHRNER05", u32 version, nlab, nslots, nfeat, f32 scale,
+ *           u32 nwslots, nwords, bshift, tables, reserved  (48 bytes)
  *   f32     trans[(nlab + 1) * nlab]  row nlab = sentence start, padded to 8
  *   u64     keys[nslots]   feature hash, 0 = empty slot (open addressing)
  *   u32     rows[nslots]   row of the feature in w
@@ -264,13 +263,17 @@ void ner_doc_free(ner_doc *d);
  *           the word's features at each offset (ner_feat_word) >> bshift,
  *           precomputed so a known word costs one lookup, not twenty;
  *           lanes nlab..NER_LP-1 are zero (padding that lets the compiler
- *           vectorise the sums)
+ *           vectorise the sums), padded to 8
+ *   when tables == 1, the tables the tagger would otherwise build at load:
+ *   u64     bloom[2^20 / 64]  Bloom filter (2 bits) of the feature keys
+ *   i32     dense[NER_DENSE][NER_LP]  weights of each dense context feature
+ *   i32     bound[NER_NOFF][NER_LP]   weights of "beyond the sentence"
  * All little-endian (the blob is only read on the machine that built it). */
 typedef struct ner_model ner_model;
 
-#define NER_MODEL_MAGIC "CHRNER04"
-#define NER_MODEL_VERSION 4
-#define NER_MODEL_HDR 40
+#define NER_MODEL_MAGIC "CHRNER05"
+#define NER_MODEL_VERSION 5
+#define NER_MODEL_HDR 48
 #define NER_NOFF (2 * NER_WIN + 1)
 #define NER_LP 12 /* label lanes: NER_NLAB rounded up to a multiple of 4 */
 
@@ -283,6 +286,13 @@ ner_model *ner_model_from_blob(const unsigned char *blob, size_t len);
 void ner_model_free(ner_model *m);
 size_t ner_model_nfeats(const ner_model *m);
 size_t ner_model_nwords(const ner_model *m);
+
+/* The load-time tables of m (bloom, dense, bound as laid out in the blob):
+ * *tables points to them; returns their size. For the trainer. */
+size_t ner_model_tables(const ner_model *m, const void **tables);
+/* 1 when the stored tables equal what the feature code computes now, 0 when
+ * not (the model needs retraining), -1 on OOM. */
+int ner_model_tables_current(const ner_model *m);
 
 /* Add the weights of features f[0..nf) to acc[0..NER_NLAB) (integer units
  * of 1/scale). */

@@ -10,31 +10,31 @@
 
 enum {
     T_BIAS = 1,
-    T_W,      /* exact form */
-    T_L,      /* folded form */
-    T_PRE,    /* folded prefix, value mixed with length */
-    T_SUF,    /* folded suffix */
-    T_SH,     /* compressed shape */
-    T_SC,     /* shape class */
-    T_G1,     /* the token alone is a gazetteer entry of a category */
-    T_LEN,    /* length bucket */
-    T_FLAGS,  /* hyphen / period / apostrophe combination */
-    T_BOUND,  /* beyond the sentence */
-    T_BI_P,   /* folded bigram with previous token */
-    T_BI_N,   /* folded bigram with next token */
-    T_SC3,    /* shape classes of -1, 0, +1 */
-    T_S0SC,   /* sentence-initial x shape class */
-    T_UC_L,   /* headline sentence x folded form */
-    T_UC_SC,  /* headline sentence x shape class */
-    T_GB,     /* a gazetteer match of a category begins here */
-    T_GI,     /* ... continues here */
-    T_GP,     /* the previous token is in a match of a category */
-    T_GN,     /* the next token is in a match of a category */
-    T_GBL,    /* begins here x match length */
-    T_DOC,    /* document flags x shape class */
-    T_SCW_P,  /* previous shape class x folded form */
-    T_SCW_N,  /* next shape class x folded form */
-    T_L_P2,   /* folded forms of -2 and -1 */
+    T_W,     /* exact form */
+    T_L,     /* folded form */
+    T_PRE,   /* folded prefix, value mixed with length */
+    T_SUF,   /* folded suffix */
+    T_SH,    /* compressed shape */
+    T_SC,    /* shape class */
+    T_G1,    /* the token alone is a gazetteer entry of a category */
+    T_LEN,   /* length bucket */
+    T_FLAGS, /* hyphen / period / apostrophe combination */
+    T_BOUND, /* beyond the sentence */
+    T_BI_P,  /* folded bigram with previous token */
+    T_BI_N,  /* folded bigram with next token */
+    T_SC3,   /* shape classes of -1, 0, +1 */
+    T_S0SC,  /* sentence-initial x shape class */
+    T_UC_L,  /* headline sentence x folded form */
+    T_UC_SC, /* headline sentence x shape class */
+    T_GB,    /* a gazetteer match of a category begins here */
+    T_GI,    /* ... continues here */
+    T_GP,    /* the previous token is in a match of a category */
+    T_GN,    /* the next token is in a match of a category */
+    T_GBL,   /* begins here x match length */
+    T_DOC,   /* document flags x shape class */
+    T_SCW_P, /* previous shape class x folded form */
+    T_SCW_N, /* next shape class x folded form */
+    T_L_P2,  /* folded forms of -2 and -1 */
 };
 
 #define NER_NOFF_ (2 * NER_WIN + 1)
@@ -101,8 +101,8 @@ size_t ner_feat_word(const ner_sent *s, size_t i, int k, uint64_t *f)
 #define NC GZ_NCATS
 enum {
     D_BIAS = 0,
-    D_G1 = D_BIAS + 1,                                 /* (k + 2) * NC + c */
-    D_SC3 = D_G1 + NER_NOFF_ * NC,                     /* (sp * SH_COUNT + sc) * SHB + sn */
+    D_G1 = D_BIAS + 1,             /* (k + 2) * NC + c */
+    D_SC3 = D_G1 + NER_NOFF_ * NC, /* (sp * SH_COUNT + sc) * SHB + sn */
     D_S0SC = D_SC3 + (SH_COUNT + 1) * SH_COUNT * (SH_COUNT + 1),
     D_UCSC = D_S0SC + SH_COUNT,
     D_GB = D_UCSC + SH_COUNT,

@@ -33,10 +33,11 @@ struct ner_model {
     const uint32_t *wrows;
     const int16_t *blocks;
     unsigned bshift;
-    uint64_t *bloom;                        /* 2 bits per feature key, BLOOM_BITS */
-    float tmask[(NER_NLAB + 1) * NER_LP];   /* trans with -inf where IOB2 forbids */
-    int32_t bound[NER_NOFF][NER_LP];        /* features of "beyond the sentence" */
-    int32_t dense[NER_DENSE][NER_LP];       /* weights of the dense context features */
+    const uint64_t *bloom;                /* 2 bits per feature key, BLOOM_BITS */
+    const int32_t *bound;                 /* [NER_NOFF][NER_LP] "beyond the sentence" */
+    const int32_t *dense;                 /* [NER_DENSE][NER_LP] dense context features */
+    void *owned;                          /* the three above when computed, not stored */
+    float tmask[(NER_NLAB + 1) * NER_LP]; /* trans with -inf where IOB2 forbids */
 };
 
 /* build/gen/ner_model.c: the bytes of data/ner/model.bin (empty if none). */
@@ -58,11 +59,51 @@ static size_t pad8(size_t n)
     return (n + 7) & ~(size_t)7;
 }
 
+#define BLOOM_BYTES (BLOOM_BITS / 8)
+#define DENSE_BYTES ((size_t)NER_DENSE * NER_LP * 4)
+#define BOUND_BYTES ((size_t)NER_NOFF * NER_LP * 4)
+
+/* Compute the load-time tables (Bloom filter, dense and boundary weights)
+ * into one block of memory laid out as in the blob. */
+static void *compute_tables(ner_model *m)
+{
+    unsigned char *t = calloc(1, BLOOM_BYTES + DENSE_BYTES + BOUND_BYTES);
+    if (!t)
+        return NULL;
+    uint64_t *bloom = (uint64_t *)(void *)t;
+    int32_t *dense = (int32_t *)(void *)(t + BLOOM_BYTES);
+    int32_t *bound = (int32_t *)(void *)(t + BLOOM_BYTES + DENSE_BYTES);
+    for (uint32_t i = 0; i < m->nslots; i++) {
+        uint64_t h = m->keys[i];
+        if (!h)
+            continue;
+        uint32_t x = (uint32_t)(h >> 32) & (BLOOM_BITS - 1),
+                 y = (uint32_t)(h >> 12) & (BLOOM_BITS - 1);
+        bloom[x >> 6] |= 1ULL << (x & 63);
+        bloom[y >> 6] |= 1ULL << (y & 63);
+    }
+    m->bloom = bloom;
+    for (unsigned x = 0; x < NER_DENSE; x++) {
+        uint64_t key = ner_feat_dense_key(x);
+        ner_model_add(m, &key, 1, dense + (size_t)x * NER_LP);
+    }
+    ner_sent empty;
+    memset(&empty, 0, sizeof empty);
+    for (int k = -NER_WIN; k <= NER_WIN; k++) {
+        uint64_t f[NER_MAX_FEATS];
+        if (k == 0)
+            continue;
+        size_t nf = ner_feat_word(&empty, 0, k, f);
+        ner_model_add(m, f, nf, bound + (size_t)(k + NER_WIN) * NER_LP);
+    }
+    return t;
+}
+
 ner_model *ner_model_from_blob(const unsigned char *b, size_t len)
 {
     if (len < NER_MODEL_HDR || memcmp(b, NER_MODEL_MAGIC, 8) != 0 || ((uintptr_t)b & 7) != 0)
         return NULL;
-    uint32_t hdr[8];
+    uint32_t hdr[10];
     memcpy(hdr, b + 8, sizeof hdr);
     uint32_t nslots = hdr[2], nws = hdr[5];
     if (hdr[0] != NER_MODEL_VERSION || hdr[1] != NER_NLAB || nslots == 0 ||
@@ -78,10 +119,12 @@ ner_model *ner_model_from_blob(const unsigned char *b, size_t len)
     m->nwslots = nws;
     m->nwords = hdr[6];
     m->bshift = hdr[7];
+    int tables = hdr[8] == 1;
     size_t tb = pad8((size_t)(NER_NLAB + 1) * NER_NLAB * sizeof(float));
     size_t wb = pad8((size_t)m->nfeat * NER_NLAB * 2);
-    size_t need = NER_MODEL_HDR + tb + (size_t)nslots * 12 + wb + (size_t)nws * 12 +
-                  (size_t)m->nwords * NER_NOFF * NER_LP * 2;
+    size_t bb = pad8((size_t)m->nwords * NER_NOFF * NER_LP * 2);
+    size_t need = NER_MODEL_HDR + tb + (size_t)nslots * 12 + wb + (size_t)nws * 12 + bb +
+                  (tables ? BLOOM_BYTES + DENSE_BYTES + BOUND_BYTES : 0);
     if (need > len || !(m->scale > 0) || m->nfeat > nslots || m->nwords > nws || m->bshift > 8) {
         free(m);
         return NULL;
@@ -100,50 +143,44 @@ ner_model *ner_model_from_blob(const unsigned char *b, size_t len)
     m->wrows = (const uint32_t *)(const void *)(b + off);
     off += (size_t)nws * 4;
     m->blocks = (const int16_t *)(const void *)(b + off);
-    for (uint32_t i = 0; i < nslots; i++)
-        if (m->keys[i] && m->rows[i] >= m->nfeat) {
-            free(m);
-            return NULL;
-        }
-    for (uint32_t i = 0; i < nws; i++)
-        if (m->wkeys[i] && m->wrows[i] >= m->nwords) {
-            free(m);
-            return NULL;
-        }
-    m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
-    if (!m->bloom) {
-        free(m);
-        return NULL;
-    }
-    for (uint32_t i = 0; i < nslots; i++) {
-        uint64_t h = m->keys[i];
-        if (!h)
-            continue;
-        uint32_t x = (uint32_t)(h >> 32) & (BLOOM_BITS - 1), y = (uint32_t)(h >> 12) & (BLOOM_BITS - 1);
-        m->bloom[x >> 6] |= 1ULL << (x & 63);
-        m->bloom[y >> 6] |= 1ULL << (y & 63);
-    }
+    off += bb;
     mask_trans(m->trans, m->tmask);
-    for (unsigned x = 0; x < NER_DENSE; x++) {
-        uint64_t key = ner_feat_dense_key(x);
-        ner_model_add(m, &key, 1, m->dense[x]);
+    const unsigned char *t = b + off;
+    if (!tables) { /* a blob from the trainer's first pass */
+        if (!(m->owned = compute_tables(m))) {
+            free(m);
+            return NULL;
+        }
+        t = m->owned;
     }
-    ner_sent empty;
-    memset(&empty, 0, sizeof empty);
-    for (int k = -NER_WIN; k <= NER_WIN; k++) {
-        uint64_t f[NER_MAX_FEATS];
-        if (k == 0)
-            continue;
-        size_t nf = ner_feat_word(&empty, 0, k, f);
-        ner_model_add(m, f, nf, m->bound[k + NER_WIN]);
-    }
+    m->bloom = (const uint64_t *)(const void *)t;
+    m->dense = (const int32_t *)(const void *)(t + BLOOM_BYTES);
+    m->bound = (const int32_t *)(const void *)(t + BLOOM_BYTES + DENSE_BYTES);
     return m;
+}
+
+size_t ner_model_tables(const ner_model *m, const void **tables)
+{
+    *tables = m->bloom;
+    return BLOOM_BYTES + DENSE_BYTES + BOUND_BYTES;
+}
+
+int ner_model_tables_current(const ner_model *m)
+{
+    ner_model tmp = *m;
+    tmp.owned = NULL;
+    unsigned char *t = compute_tables(&tmp);
+    if (!t)
+        return -1;
+    int same = memcmp(t, m->bloom, BLOOM_BYTES + DENSE_BYTES + BOUND_BYTES) == 0;
+    free(t);
+    return same;
 }
 
 void ner_model_free(ner_model *m)
 {
     if (m)
-        free(m->bloom);
+        free(m->owned);
     free(m);
 }
 
@@ -200,6 +237,8 @@ void ner_model_add(const ner_model *m, const uint64_t *f, size_t nf, int32_t *ac
         for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
             uint64_t key = m->keys[i];
             if (key == h) {
+                if (m->rows[i] >= m->nfeat)
+                    break;
                 const int16_t *w = m->w + (size_t)m->rows[i] * NER_NLAB;
                 for (int l = 0; l < NER_NLAB; l++)
                     acc[l] += w[l];
@@ -265,7 +304,8 @@ static const int16_t *vocab_block(const ner_model *m, uint64_t h)
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
         uint64_t k = m->wkeys[i];
         if (k == h)
-            return m->blocks + (size_t)m->wrows[i] * NER_NOFF * NER_LP;
+            return m->wrows[i] < m->nwords ? m->blocks + (size_t)m->wrows[i] * NER_NOFF * NER_LP
+                                           : NULL;
         if (k == 0)
             return NULL;
     }
@@ -470,13 +510,13 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
         int32_t *a = acc + i * NER_LP;
         for (int k = 1; k <= NER_WIN; k++) {
             if (i < (size_t)k)
-                add_lanes(a, m->bound[NER_WIN - k]);
+                add_lanes(a, m->bound + (NER_WIN - k) * NER_LP);
             if (i + (size_t)k >= n)
-                add_lanes(a, m->bound[NER_WIN + k]);
+                add_lanes(a, m->bound + (NER_WIN + k) * NER_LP);
         }
         size_t nd = ner_feat_ctx_dense(s, i, dx);
         for (size_t q = 0; q < nd; q++)
-            add_lanes(a, m->dense[dx[q]]);
+            add_lanes(a, m->dense + (size_t)dx[q] * NER_LP);
         size_t nf = ner_feat_ctx_lex(s, i, f);
         ner_model_add(m, f, nf, a);
     }

@@ -100,8 +100,7 @@ void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 continue;
             size_t e = a + m.end;
             if ((m.info->cats & CATS_ORG) && all_o(lab, i, e) && capitalised(&d->t[i]) &&
-                gaz_type(m.info, 1) == CHR_ENT_ORG &&
-                ((m.info->flags & GZF_EXACT) || e - i > 1)) {
+                gaz_type(m.info, 1) == CHR_ENT_ORG && ((m.info->flags & GZF_EXACT) || e - i > 1)) {
                 set_span(lab, mark, i, e, CHR_ENT_ORG);
                 i = e - 1;
                 continue;

@@ -49,9 +49,9 @@ static inline int is_space(int32_t c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= '\t' && c <= '\r');
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-           c == 0x3000 || c == 0xFEFF || c == 0x2028 || c == 0x2029;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == 0xFEFF || c == 0x2028 || c == 0x2029;
 }
 
 enum { C_LOWER = 1, C_UPPER, C_LETTER, C_DIGIT, C_MARK, C_OTHER };
@@ -107,19 +107,22 @@ static inline int is_apos(int32_t c)
 /* Abbreviations whose final period belongs to the word. */
 static int is_abbrev(const char *s, size_t n)
 {
-#define A(x) {x, sizeof x - 1}
+#define A(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
     static const struct {
         const char *s;
         size_t n;
     } abbr[] = {
-        A("Mr"),    A("Mrs"),  A("Ms"),   A("Dr"),    A("Prof"), A("Inc"),   A("Corp"),   A("Ltd"),
-        A("Co"),    A("Jr"),   A("Sr"),   A("St"),    A("Gen"),  A("Sen"),   A("Rep"),    A("Gov"),
-        A("Lt"),    A("Col"),  A("Capt"), A("Sgt"),   A("Adm"),  A("Maj"),   A("Cmdr"),   A("Rev"),
-        A("Fr"),    A("Mt"),   A("Ft"),   A("vs"),    A("etc"),  A("Jan"),   A("Feb"),    A("Mar"),
-        A("Apr"),   A("Jun"),  A("Jul"),  A("Aug"),   A("Sep"),  A("Sept"),  A("Oct"),    A("Nov"),
-        A("Dec"),   A("No"),   A("Nos"),  A("Bros"),  A("Ave"),  A("Blvd"),  A("Dept"),   A("Univ"),
-        A("Assn"),  A("approx"), A("Pres"), A("Gov't"), A("Messrs"), A("Mme"), A("Mlle"), A("Hon"),
-        A("Cpl"),   A("Pvt"),  A("Supt"), A("Insp"),  A("Det"),  A("Ste"),   A("Plc"),    A("Cie"),
+        A("Mr"),   A("Mrs"),    A("Ms"),   A("Dr"),    A("Prof"),   A("Inc"),  A("Corp"), A("Ltd"),
+        A("Co"),   A("Jr"),     A("Sr"),   A("St"),    A("Gen"),    A("Sen"),  A("Rep"),  A("Gov"),
+        A("Lt"),   A("Col"),    A("Capt"), A("Sgt"),   A("Adm"),    A("Maj"),  A("Cmdr"), A("Rev"),
+        A("Fr"),   A("Mt"),     A("Ft"),   A("vs"),    A("etc"),    A("Jan"),  A("Feb"),  A("Mar"),
+        A("Apr"),  A("Jun"),    A("Jul"),  A("Aug"),   A("Sep"),    A("Sept"), A("Oct"),  A("Nov"),
+        A("Dec"),  A("No"),     A("Nos"),  A("Bros"),  A("Ave"),    A("Blvd"), A("Dept"), A("Univ"),
+        A("Assn"), A("approx"), A("Pres"), A("Gov't"), A("Messrs"), A("Mme"),  A("Mlle"), A("Hon"),
+        A("Cpl"),  A("Pvt"),    A("Supt"), A("Insp"),  A("Det"),    A("Ste"),  A("Plc"),  A("Cie"),
         A("Abp"),
     };
 #undef A
@@ -403,15 +406,15 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
                     j += l2;
                     continue;
                 }
-                if (d == '-' || d == '.' || d == '&' || d == 0x2010 || d == 0x2011 ||
-                    d == '_' || d == '@') {
+                if (d == '-' || d == '.' || d == '&' || d == 0x2010 || d == 0x2011 || d == '_' ||
+                    d == '@') {
                     if (d == '.')
                         has_period = 1;
                     j += l2;
                     continue;
                 }
-                if ((d == ',' || d == ':' || d == '/') && cls(decode(text, j - 1, b, &l3)) == C_DIGIT &&
-                    ek == C_DIGIT) {
+                if ((d == ',' || d == ':' || d == '/') &&
+                    cls(decode(text, j - 1, b, &l3)) == C_DIGIT && ek == C_DIGIT) {
                     j += l2;
                     continue;
                 }
@@ -460,8 +463,7 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
     return 0;
 }
 
-int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_t *n,
-                 size_t *cap)
+int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_t *n, size_t *cap)
 {
     size_t first = *n;
     size_t i = from;

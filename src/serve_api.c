@@ -250,16 +250,19 @@ char *serve_fts_query(const char *q)
 /* A story's title: the headline of its first canonical article that has
  * one (in ingest order), else that article's first sentence. Both lookups
  * walk story_article's index in article order and stop at the first hit. */
-#define STORY_COLS                                                                               \
-    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique,"                                  \
+#define STORY_TITLE(sid)                                                                         \
     " coalesce((SELECT a.title FROM story_article sa JOIN articles a ON a.id = sa.article_id"  \
-    "   WHERE sa.story_id = s.id AND sa.duplicate_of IS NULL AND a.title IS NOT NULL"          \
+    "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL AND a.title IS NOT NULL"       \
     "   ORDER BY sa.article_id LIMIT 1),"                                                       \
     "  (SELECT CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)" \
     "   FROM story_article sa JOIN articles a ON a.id = sa.article_id"                           \
     "   JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                                \
-    "   WHERE sa.story_id = s.id AND sa.duplicate_of IS NULL ORDER BY sa.article_id LIMIT 1))"  \
-    " FROM story s WHERE s.size > 0"
+    "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL ORDER BY sa.article_id LIMIT 1))"
+#define STORY_COLS "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique FROM story s WHERE s.size > 0"
+/* The page is chosen first, then only its stories get a title. */
+#define STORY_PAGE(inner)                                                                        \
+    "SELECT p.id, p.first_day, p.last_day, p.size, p.n_unique," STORY_TITLE("p.id")             \
+    " FROM (" inner ") p ORDER BY p.last_day DESC, p.id DESC"
 #define STORY_FILTERS                                                                            \
     " AND (?2 IS NULL OR s.last_day >= ?2) AND (?3 IS NULL OR s.first_day <= ?3)"                \
     " AND (?4 IS NULL OR s.last_day < ?4 OR (s.last_day = ?4 AND s.id < ?5)"                    \
@@ -267,10 +270,10 @@ char *serve_fts_query(const char *q)
     " AND (?6 IS NULL OR (s.last_day IS NULL AND s.id < ?6))"                                    \
     " ORDER BY s.last_day DESC, s.id DESC LIMIT ?7"
 
-static const char sql_stories[] = STORY_COLS STORY_FILTERS;
-static const char sql_stories_q[] =
+static const char sql_stories[] = STORY_PAGE(STORY_COLS STORY_FILTERS);
+static const char sql_stories_q[] = STORY_PAGE(
     STORY_COLS " AND s.id IN (SELECT sa.story_id FROM story_article sa WHERE sa.article_id IN"
-               " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS;
+               " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS);
 /* The story's entities from the stored mentions of its newest ?3 canonical
  * articles (near-duplicates not counted again: they repeat their source),
  * most widely reported first. The sample bounds the work on huge stories. */
@@ -446,7 +449,9 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_re
 
 /* ----------------------------------------------------- one story */
 
-static const char sql_story[] = STORY_COLS " AND s.id = ?1";
+static const char sql_story[] =
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," STORY_TITLE("s.id")
+    " FROM story s WHERE s.size > 0 AND s.id = ?1";
 static const char sql_story_articles[] =
     "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, a.ext_id, a.url,"
     " sa.duplicate_of, sa.similarity, a.pub_date_source,"

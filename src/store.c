@@ -94,6 +94,8 @@ static const char *const migrations[] = {
     CHR_TIMELINE_SCHEMA,
     /* 6: a story's language (of its first article), for cross-language matching */
     "ALTER TABLE story ADD COLUMN lang TEXT;",
+    /* 7: stories newest first (serve's story list walks this, not the table) */
+    "CREATE INDEX story_recent ON story(last_day, id);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -26,17 +26,8 @@ typedef struct sum_params {
     double alpha; /* concept weight (df + lead bonus) ^ alpha */
 } sum_params;
 
-static sum_params P = {8, 55, 0.25, 1.0, 2, 1.0, 0.3, 1.0, 1.0, 1.0};
-
-static void tune_from_env(void)
-{
-    const char *e = getenv("SUMP");
-    if (!e)
-        return;
-    sscanf(e, "%d,%d,%lf,%lf,%d,%lf,%lf,%lf,%lf,%lf", &P.min_words, &P.max_words, &P.unigram,
-           &P.lead_bonus, &P.lead_sents, &P.len_pow, &P.min_df_frac, &P.pos_decay, &P.pos_weight,
-           &P.alpha);
-}
+/* Tuned on the 25 visible DUC 2004 clusters (docs/timeline.md). */
+static const sum_params P = {8, 55, 0.25, 1.0, 2, 1.0, 0.3, 1.0, 1.3, 1.0};
 
 /* ---- concepts: a map from 64-bit keys to dense indexes ---- */
 
@@ -184,16 +175,41 @@ static size_t tokens_of(chr_ct *ct, const char *lang, const char *s, size_t n, t
     return k;
 }
 
-/* Does the sentence look like a headline-less fragment we should not quote
- * (a question, a dateline, an unbalanced quotation)? */
+/* Should the sentence stay out of a summary: a question, a lead-in to a
+ * list, a fragment (lower-case start), or part of a quotation the splitter
+ * cut (unbalanced quotes)? */
+/* Opening words that lean on the previous sentence (English; other
+ * languages have their own, not listed yet). */
+static int dangling_start(const char *s, size_t n)
+{
+    static const char *const words[] = {"But", "And", "Or", "So", "Yet", "However", "He", "She",
+                                        "It", "They", "This", "These", "Those", "That", "Such",
+                                        "Its", "His", "Her", "Their", "Also", "Still", "Then", NULL};
+    for (const char *const *w = words; *w; w++) {
+        size_t k = strlen(*w);
+        if (n > k && memcmp(s, *w, k) == 0 && (s[k] == ' ' || s[k] == ','))
+            return 1;
+    }
+    return 0;
+}
+
 static int bad_candidate(const char *s, size_t n)
 {
-    if (!n || s[n - 1] == '?' || s[n - 1] == ':')
+    if (!n || s[n - 1] == '?' || s[n - 1] == ':' || (s[0] >= 'a' && s[0] <= 'z'))
         return 1;
-    int quotes = 0;
-    for (size_t i = 0; i < n; i++)
-        quotes += s[i] == '"';
-    return quotes % 2;
+    int dq = 0, open = 0, close = 0;
+    for (size_t i = 0; i < n; i++) {
+        dq += s[i] == '"';
+        if (i + 1 < n && s[i] == '`' && s[i + 1] == '`')
+            open++;
+        if (i + 1 < n && s[i] == '\'' && s[i + 1] == '\'')
+            close++;
+        if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
+            open += (unsigned char)s[i + 2] == 0x9C;  /* left double quotation mark */
+            close += (unsigned char)s[i + 2] == 0x9D; /* right double quotation mark */
+        }
+    }
+    return dq % 2 || open != close;
 }
 
 /* ---- selection ---- */
@@ -399,7 +415,6 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
                           chr_summary **out, chr_diag *d)
 {
     *out = NULL;
-    tune_from_env();
     int budget = opts && opts->words > 0 ? opts->words : 100;
     int truncate = opts ? opts->truncate : 0;
     sqlite3 *db = chr_store_sqlite(st);
@@ -444,7 +459,8 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             size_t tn = a->sents[si].end - a->sents[si].start;
             size_t nt = tokens_of(ct, a->lang, t, tn, &tb, &tcap);
             int words = count_words(t, tn);
-            int is_cand = words >= P.min_words && words <= P.max_words && !bad_candidate(t, tn);
+            int is_cand = words >= P.min_words && words <= P.max_words && !bad_candidate(t, tn) &&
+                          !dangling_start(t, tn);
             uint64_t *cp = NULL; /* concept << 32 | token */
             uint32_t ncp = 0;
             if (is_cand && !(cp = malloc((2 * nt + 1) * sizeof *cp))) {

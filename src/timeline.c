@@ -4,7 +4,6 @@
  * (same or compatible dates, similar content), the tl_* tables, and the
  * pipeline's updater. Ranking and output are timeline_read.c. */
 #include <ctype.h>
-#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +31,7 @@
 #define W_RECALL_ABS 2.0f
 #define W_RECALL_REL 1.5f
 #define W_FUTURE 0.5f
-#define W_CHRONO 0.5f
+#define W_CHRONO 1.0f
 #define W_LEAD 1.0f
 #define W_OTHER 0.7f
 #define LEAD_SENTENCES 3
@@ -178,6 +177,19 @@ static void word_before(const char *text, size_t s, size_t off, char *buf, size_
 static const char period_words[] =
     "since until till through desde hasta depuis jusqu'à jusqu'au jusqu'en dès seit bis "
     "dal dalla fino sino até";
+/* Words before a date that date another event than the sentence's own
+ * ("clashed in the last debate before Sunday's election"). */
+static const char relative_words[] = "before after antes después avant après prima dopo vor nach";
+
+/* Does the sentence end like a sentence (not a headline or a caption)? */
+static int ends_sentence(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+        n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80)
+        n -= 3; /* closing curly quote */
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
 
 /* ---- extraction ---- */
 
@@ -257,24 +269,6 @@ static int has_digit(const char *s, size_t n)
     return 0;
 }
 
-static float envf(const char *k, float d)
-{
-    const char *v = getenv(k);
-    return v ? (float)atof(v) : d;
-}
-#undef W_RECALL_ABS
-#undef W_RECALL_REL
-#undef W_FUTURE
-#undef W_CHRONO
-#undef W_LEAD
-#undef W_OTHER
-#define W_RECALL_ABS envf("W_RA", 2.0f)
-#define W_RECALL_REL envf("W_RR", 1.5f)
-#define W_FUTURE envf("W_FU", 0.5f)
-#define W_CHRONO envf("W_CH", 0.5f)
-#define W_LEAD envf("W_LE", 1.0f)
-#define W_OTHER envf("W_OT", 0.7f)
-
 chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
 {
     *out = NULL;
@@ -307,10 +301,13 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             if (e0 - s0 > TL_MAX_SPAN)
                 continue;
             dated = 1;
-            /* a sentence that is little more than the date: a dateline or stamp */
+            /* a sentence that is little more than the date (a dateline, a
+             * stamp), or a short line that is no sentence (a headline) */
+            int words = alpha_words(stext, slen);
             if (t->end <= t->start || (size_t)t->end > a->len ||
                 nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
-                alpha_words(stext, slen) - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4)
+                words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||
+                (words < 10 && !ends_sentence(stext, slen)))
                 continue;
             int dup = 0;
             for (size_t j = first_new; j < *n; j++)
@@ -323,6 +320,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 w *= 0.5f; /* "this year": vague */
             char prev[32];
             word_before(a->text, s, (size_t)t->start, prev, sizeof prev);
+            if (word_in(prev, relative_words))
+                continue;
             if (word_in(prev, period_words))
                 w *= 0.5f;
             if (a->pub_day != TL_NO_DAY) {
@@ -356,7 +355,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         int words = 0;
         int cue = 0;
         if (!dated && a->pub_day != TL_NO_DAY && lead_seen < LEAD_SENTENCES &&
-            slen > 0 && stext[slen - 1] != '?' && stext[slen - 1] != ':') {
+            slen > 0 && stext[slen - 1] != '?' && ends_sentence(stext, slen)) {
             cue = report_cue(a->lang, stext, slen, &words);
             if (words >= 6 && words <= 80) {
                 int is_lead = lead_seen == 0;
@@ -407,7 +406,7 @@ struct tl_group {
     chr_ct *ct;
     int has_story;
     sqlite3_stmt *q_done, *q_story, *q_ins_art, *q_fine, *q_coarse, *q_ins_entry, *q_upd_entry,
-        *q_ins_mention, *q_df, *q_upd_df;
+        *q_ins_mention, *q_df, *q_upd_df, *q_has_art;
     /* idf of the current article's terms */
     uint32_t *df_terms;
     double *df_idf;
@@ -455,7 +454,7 @@ static void group_finalize(tl_group *g)
 {
     sqlite3_stmt **all[] = {&g->q_done,  &g->q_story,       &g->q_ins_art,     &g->q_fine,
                             &g->q_coarse, &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
-                            &g->q_df,    &g->q_upd_df};
+                            &g->q_df,    &g->q_upd_df,     &g->q_has_art};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -594,6 +593,18 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
     return -1;
 }
 
+static int entry_has_article(tl_group *g, int64_t entry, int64_t article)
+{
+    if (gprep(g, &g->q_has_art,
+              "SELECT 1 FROM tl_mention WHERE entry_id=?1 AND article_id=?2 LIMIT 1") != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(g->q_has_art, 1, entry);
+    sqlite3_bind_int64(g->q_has_art, 2, article);
+    int r = sqlite3_step(g->q_has_art) == SQLITE_ROW;
+    sqlite3_reset(g->q_has_art);
+    return r;
+}
+
 /* Best entry for m among the rows of q (id, start, end, gran, soft, norm,
  * centroid, n_mentions): *best among entries it may join without a date
  * conflict, *best_near among those a few days off. */
@@ -625,12 +636,12 @@ static void scan_candidates(tl_group *g, sqlite3_stmt *q, const tl_mention *m, d
             }
         }
         double margin = dot / (mnorm * cnorm) - th;
-        if (getenv("TL_DEBUG"))
-            fprintf(stderr, "art %lld sent %d [%d,%d] vs entry %lld [%d,%d] sim %.3f th %.2f\n",
-                    (long long)m->article_id, m->sentence, m->start, m->end,
-                    (long long)sqlite3_column_int64(q, 0), s, e, dot / (mnorm * cnorm), th);
         cand *b = near ? best_near : best;
         if (margin < 0 || (b->id && margin <= b->margin))
+            continue;
+        /* an article does not contradict itself: a second date in one of its
+         * sentences is another event */
+        if (near && entry_has_article(g, sqlite3_column_int64(q, 0), m->article_id))
             continue;
         tl_vec nv;
         if (tl_vec_from_blob(c, sqlite3_column_bytes(q, 6), &nv) != 0)

@@ -20,7 +20,11 @@
 #define MERGE_SIM 0.10
 /* Length preference for representative sentences (see brevity()). */
 #define BREVITY_FREE 15.0
-#define BREVITY (getenv("TL_BR") ? atof(getenv("TL_BR")) : 0.03)
+#define BREVITY 0.03
+/* --dates: days more than COVER_MARGIN days outside the publication span
+ * count COVER_OUTSIDE times their score. */
+#define COVER_MARGIN 7
+#define COVER_OUTSIDE 0.2
 
 /* ---- strings owned by a timeline ---- */
 
@@ -439,6 +443,18 @@ static void entry_date(rentry *r, int64_t *scratch)
     for (size_t i = 0; i < ng; i++) {
         if (i == best || (g[i].start <= r->end && g[i].end >= r->start))
             continue;
+        /* only articles that do not also give the chosen date disagree */
+        int agree = 0;
+        for (size_t k = 0; k < r->n && !agree; k++) {
+            const rm *m = &r->m[k];
+            if (m->gran != fin || m->start != g[i].start || m->end != g[i].end)
+                continue;
+            for (size_t j = 0; j < r->n && !agree; j++)
+                agree = r->m[j].indep == m->indep && r->m[j].start <= r->end &&
+                        r->m[j].end >= r->start && r->m[j].tx_start >= 0;
+        }
+        if (agree)
+            continue;
         char a[16], b[16];
         tl_format_date(g[i].start, fin, a, sizeof a);
         tl_format_date(r->start, fin, b, sizeof b);
@@ -514,7 +530,7 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
         r->centrality =
             rn > 0 && story_norm > 0 ? tl_vec_dot(&raw, story_c, NULL, NULL) / (rn * story_norm) : 0;
         tl_vec_free(&raw);
-        r->score = r->weight * (getenv("TL_C") ? atof(getenv("TL_C")) + r->centrality : 0.5 + r->centrality);
+        r->score = r->weight * (0.5 + r->centrality);
         /* representative: a sentence that states the entry's date at its
          * granularity (else any dated one, else a placed one), the closest
          * to the entry's centroid among those */
@@ -633,7 +649,8 @@ static chr_err day_scores(rentry **v, size_t n, day_score *ds, size_t nd)
 }
 
 /* Mark the entries to output; returns them ordered by date in *out. */
-static chr_err select_entries(model *mo, const chr_tl_opts *o, rentry ***out, size_t *n_out)
+static chr_err select_entries(model *mo, const chr_tl_opts *o, int32_t first, int32_t last,
+                              rentry ***out, size_t *n_out)
 {
     rentry **v = malloc((mo->n ? mo->n : 1) * sizeof *v);
     if (!v)
@@ -668,6 +685,11 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, rentry ***out, si
             free(v);
             return CHR_ENOMEM;
         }
+        /* the N days of the coverage: days far outside the publication
+         * span are background */
+        for (size_t i = 0; i < nd && first != TL_NO_DAY; i++)
+            if (ds[i].day < first - COVER_MARGIN || ds[i].day > last + COVER_MARGIN)
+                ds[i].score *= COVER_OUTSIDE;
         qsort(ds, nd, sizeof *ds, cmp_day_score);
         if (nd > (size_t)o->dates)
             nd = (size_t)o->dates;
@@ -944,6 +966,27 @@ chr_err chr_timeline_stories(chr_store *st, int64_t **ids, size_t *n)
     return CHR_OK;
 }
 
+/* First and last publication day of the story's articles (0: all). */
+static void pub_span(sqlite3 *db, int64_t story, int32_t *first, int32_t *last)
+{
+    sqlite3_stmt *q;
+    const char *sql = story ? "SELECT min(a.pub_date), max(a.pub_date) FROM story_article s"
+                              " JOIN articles a ON a.id = s.article_id WHERE s.story_id=?1"
+                            : "SELECT min(pub_date), max(pub_date) FROM articles WHERE ?1 = ?1";
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_int64(q, 1, story);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        int32_t f = tl_parse_day((const char *)sqlite3_column_text(q, 0));
+        int32_t l = tl_parse_day((const char *)sqlite3_column_text(q, 1));
+        if (f != TL_NO_DAY && l != TL_NO_DAY) {
+            *first = f;
+            *last = l;
+        }
+    }
+    sqlite3_finalize(q);
+}
+
 /* Is the persisted state of story complete (every member added to it)? */
 static int persisted_fresh(sqlite3 *db, int64_t story, int64_t members)
 {
@@ -1021,7 +1064,9 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     tl_vec_free(&sc);
     if (e)
         goto done;
-    e = select_entries(&mo, &o, &sel, &nsel);
+    int32_t first = TL_NO_DAY, last = TL_NO_DAY;
+    pub_span(src, story_id, &first, &last);
+    e = select_entries(&mo, &o, first, last, &sel, &nsel);
     if (e)
         goto done;
     if (tl_loader_open(src, &ac.l) != CHR_OK) {

@@ -9,9 +9,9 @@
 #include "ner.h"
 
 static const char *const CAT_NAMES[GZ_NCATS] = {
-    [GZ_COUNTRY] = "COUNTRY", [GZ_SUBDIV] = "SUBDIV",   [GZ_CITY] = "CITY",
-    [GZ_BIGCITY] = "BIGCITY", [GZ_REGION] = "REGION",   [GZ_DEMONYM] = "DEMONYM",
-    [GZ_ORG] = "ORG",         [GZ_AGENCY] = "AGENCY",   [GZ_GOVBODY] = "GOVBODY",
+    [GZ_COUNTRY] = "COUNTRY", [GZ_SUBDIV] = "SUBDIV",       [GZ_CITY] = "CITY",
+    [GZ_BIGCITY] = "BIGCITY", [GZ_REGION] = "REGION",       [GZ_DEMONYM] = "DEMONYM",
+    [GZ_ORG] = "ORG",         [GZ_AGENCY] = "AGENCY",       [GZ_GOVBODY] = "GOVBODY",
     [GZ_COMPANY] = "COMPANY", [GZ_FIRSTNAME] = "FIRSTNAME", [GZ_TITLE] = "TITLE",
     [GZ_MISC] = "MISC",
 };

@@ -22,8 +22,8 @@ typedef struct conll_doc {
     size_t len;
     conll_tok *tok;
     size_t ntok;
-    chr_span *sents;   /* byte spans of sentences */
-    size_t *sent_tok;  /* first token of each sentence; sent_tok[nsent] = ntok */
+    chr_span *sents;  /* byte spans of sentences */
+    size_t *sent_tok; /* first token of each sentence; sent_tok[nsent] = ntok */
     size_t nsent;
 } conll_doc;
 

@@ -76,8 +76,8 @@ int main(int argc, char **argv)
             json_object_set_new(o, "type", json_string(chr_ent_type_name(m->type)));
             json_object_set_new(o, "entity", json_integer(m->entity));
             json_object_set_new(o, "canonical", json_string(e.entities[m->entity].canonical));
-            json_object_set_new(
-                o, "kind", json_string(m->flags & CHR_MENTION_NOMINAL ? "nominal" : "name"));
+            json_object_set_new(o, "kind",
+                                json_string(m->flags & CHR_MENTION_NOMINAL ? "nominal" : "name"));
             json_array_append_new(ms, o);
         }
         for (size_t i = 0; i < e.n_entities; i++) {
@@ -103,8 +103,8 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < e.n_mentions; i++) {
             const chr_mention *m = &e.mentions[i];
             printf("M\t%zu\t%zu\t%s\t%d\t%.*s\t%s%s\n", m->start, m->end,
-                   chr_ent_type_name(m->type), m->entity, (int)(m->end - m->start),
-                   text + m->start, e.entities[m->entity].canonical,
+                   chr_ent_type_name(m->type), m->entity, (int)(m->end - m->start), text + m->start,
+                   e.entities[m->entity].canonical,
                    m->flags & CHR_MENTION_NOMINAL ? "\tnominal" : "");
         }
         for (size_t i = 0; i < e.n_entities; i++) {

@@ -377,10 +377,10 @@ int main(int argc, char **argv)
      * tagger's own slow path over that blob */
     size_t tb = nt * sizeof(float);
     size_t wbytes = (size_t)kept * NER_NLAB * 2;
-    size_t base = NER_MODEL_HDR + ((tb + 7) & ~(size_t)7) + (size_t)nslots * 12 +
-                  ((wbytes + 7) & ~(size_t)7);
+    size_t base =
+        NER_MODEL_HDR + ((tb + 7) & ~(size_t)7) + (size_t)nslots * 12 + ((wbytes + 7) & ~(size_t)7);
     unsigned char *blob = calloc(1, base);
-    uint32_t hdr[8] = {NER_MODEL_VERSION, NER_NLAB, nslots, kept, 0, 0, 0, 0};
+    uint32_t hdr[10] = {NER_MODEL_VERSION, NER_NLAB, nslots, kept, 0, 0, 0, 0, 0, 0};
     memcpy(&hdr[4], &scale, 4);
     memcpy(blob, NER_MODEL_MAGIC, 8);
     memcpy(blob + 8, hdr, sizeof hdr);
@@ -447,6 +447,13 @@ int main(int argc, char **argv)
         ner_doc_free(&doc);
     }
     conll_free(docs, nd);
+    /* the load-time tables, stored so that loading computes nothing */
+    const void *tp;
+    size_t tlen = ner_model_tables(m, &tp);
+    unsigned char *tables = malloc(tlen);
+    if (!tables)
+        return 2;
+    memcpy(tables, tp, tlen);
     ner_model_free(m);
     /* blocks are stored as int16: shift them right until they fit */
     int32_t bmax = 0;
@@ -464,6 +471,7 @@ int main(int argc, char **argv)
     hdr[5] = nws;
     hdr[6] = nwords;
     hdr[7] = bshift;
+    hdr[8] = 1; /* tables present */
     memcpy(blob + 8, hdr, sizeof hdr);
     FILE *out = fopen(argv[3], "wb");
     if (!out) {
@@ -474,13 +482,16 @@ int main(int argc, char **argv)
     fwrite(wkeys, 8, nws, out);
     fwrite(wrows, 4, nws, out);
     fwrite(qblocks, 2, nb, out);
+    static const char zero[8];
+    fwrite(zero, 1, ((nb * 2 + 7) & ~(size_t)7) - nb * 2, out);
+    fwrite(tables, 1, tlen, out);
     if (fclose(out) != 0) {
         perror(argv[3]);
         return 1;
     }
     printf("ner_train: wrote %s: %u features, %u vocabulary words, scale %.1f, %.1f MB (%.0fs)\n",
            argv[3], kept, nwords, scale,
-           (base + nws * 12.0 + (double)nwords * NER_NOFF * NER_LP * 2) / 1e6,
+           (base + nws * 12.0 + (double)nwords * NER_NOFF * NER_LP * 2 + (double)tlen) / 1e6,
            (double)(clock() - t0) / CLOCKS_PER_SEC);
     return 0;
 }

@@ -8,7 +8,10 @@ and chrono-node 2.x (bench/time/node_modules, `npm ci --prefix bench/time`)
 on the same two texts in the same run; prints MB/s and the ratio.
 python3 stdlib only.
 
-usage: bench.py [--tagger build/timetag] [--tml DIR] [--mb 50] [--no-chrono]
+and (3) the bodies of Reuters-21578 (--reuters DIR; number-dense newswire,
+extracted at benchmark time into build/bench/).
+
+usage: bench.py [--tagger build/timetag] [--tml DIR] [--reuters DIR] [--mb 50] [--no-chrono]
 """
 import argparse
 import html
@@ -28,6 +31,21 @@ def pin(cmd):
     if shutil.which("taskset"):
         return ["taskset", "-c", "0"] + cmd
     return cmd
+
+
+def reuters_text(folder, out):
+    """Bodies of the Reuters-21578 SGML files (number-dense newswire), built at
+    benchmark time under build/bench/ (never committed)."""
+    parts = []
+    for n in sorted(os.listdir(folder)):
+        if not (n.startswith("reut2-") and n.endswith(".sgm")):
+            continue
+        raw = open(os.path.join(folder, n), encoding="latin-1").read()
+        for m in re.finditer(r"<BODY>(.*?)</BODY>", raw, re.S):
+            parts.append(html.unescape(m.group(1)).replace("\x03", "").strip())
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n\n".join(parts) + "\n")
+    return out
 
 
 def tml_text(folder, out):
@@ -171,6 +189,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tagger", default="build/timetag")
     ap.add_argument("--tml", default="../shared/bench/temporal/tbaq-cleaned")
+    ap.add_argument("--reuters", default="../shared/bench/corpus-reuters21578")
     ap.add_argument("--mb", type=int, default=50, help="size of the generated corpus")
     ap.add_argument("--no-chrono", action="store_true")
     a = ap.parse_args()
@@ -180,6 +199,10 @@ def main():
         corpora.append(("TimeML text (tbaq-cleaned)", tml_text(a.tml, "build/bench/time_tml.txt"), 20))
     else:
         print("bench-time: TimeML folder %s not found: generated corpus only" % a.tml)
+    if os.path.isdir(a.reuters):
+        corpora.append(("Reuters-21578 bodies", reuters_text(a.reuters, "build/bench/time_reuters.txt"), 2))
+    else:
+        print("bench-time: Reuters folder %s not found: skipped" % a.reuters)
     gen = "build/bench/time_news_%dmb.txt" % a.mb
     if not os.path.exists(gen) or os.path.getsize(gen) < a.mb * 1000 * 1000:
         generate(gen, a.mb)

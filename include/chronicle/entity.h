@@ -97,8 +97,7 @@ void chr_entities_free(chr_entities *e);
  * empty); map[i][j] (caller-allocated, map[i] has docs[i].n_entities
  * slots) receives the story index of document i's entity j. map may be NULL.
  * Caller frees *story with chr_entities_free. */
-chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story,
-                                int **map);
+chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story, int **map);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,7 @@
 #include "chronicle/store.h"
 #include "cluster_int.h"
 #include "cluster_text.h"
+#include "stories_fixture.h"
 #include "unit.h"
 
 /* Three invented stories, three articles each: different outlets'
@@ -104,29 +105,6 @@ TEST(day_numbers)
     CHECK_STR(buf, "");
 }
 
-static chr_store *temp_store(char *dir, char *path)
-{
-    strcpy(dir, "/tmp/chr_test_cluster.XXXXXX");
-    if (!mkdtemp(dir))
-        return NULL;
-    sprintf(path, "%s/t.db", dir);
-    chr_store *st = NULL;
-    if (chr_store_open(path, 0, &st, NULL) != CHR_OK)
-        return NULL;
-    return st;
-}
-
-static void temp_remove(const char *dir, const char *path)
-{
-    char p[600];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path);
-    unlink(p);
-    rmdir(dir);
-}
-
 /* Store an article row directly (the clustering tests need no cleaning). */
 static void put_article(chr_store *st, int64_t id, const char *text, const char *date,
                         const char *title)
@@ -159,11 +137,7 @@ static chr_err add(chr_cluster *cl, int64_t id, const char *text, const char *da
 
 TEST(topics_form_separate_stories_with_stable_ids)
 {
-    char dir[64], path[128];
-    chr_store *st = temp_store(dir, path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    TMP_STORE(fx, st, 1);
     chr_cluster *cl = NULL;
     CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
     int64_t story[3][3], dup;
@@ -190,10 +164,10 @@ TEST(topics_form_separate_stories_with_stable_ids)
     CHECK_INT(add(cl, 11, texts[1][0], dates[1][0], &again, &dup), CHR_OK);
     CHECK_INT(again, story[1][0]);
     CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
-    chr_store_close(st);
 
     /* reopen: the third articles find the stories they belong to */
-    CHECK_INT(chr_store_open(path, 0, &st, NULL), CHR_OK);
+    if (!(st = tmp_reopen(&fx)))
+        return;
     CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
     for (int t = 2; t >= 0; t--) {
         put_article(st, 10 * t + 3, texts[t][2], dates[t][2], NULL);
@@ -201,18 +175,12 @@ TEST(topics_form_separate_stories_with_stable_ids)
         CHECK_INT(story[t][2], story[t][0]);
     }
     CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
-    chr_store_close(st);
-    temp_remove(dir, path);
+    tmp_close(&fx);
 }
 
 TEST(near_duplicate_joins_canonical_story_once)
 {
-    char dir[64], path[128];
-    chr_store *st = temp_store(dir, path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
-    sqlite3_exec(chr_store_sqlite(st), "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+    TMP_STORE(fx, st, 0);
     chr_cluster *cl = NULL;
     CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
     char reprint[2048];
@@ -238,18 +206,12 @@ TEST(near_duplicate_joins_canonical_story_once)
     chr_cluster_get_stats(cl, &stats);
     CHECK_INT(stats.duplicates, 1);
     CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
-    chr_store_close(st);
-    temp_remove(dir, path);
+    tmp_close(&fx);
 }
 
 TEST(time_window_and_undated_articles)
 {
-    char dir[64], path[128];
-    chr_store *st = temp_store(dir, path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
-    sqlite3_exec(chr_store_sqlite(st), "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+    TMP_STORE(fx, st, 0);
     chr_cluster *cl = NULL;
     CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
     int64_t a, b, c, dup;
@@ -261,8 +223,7 @@ TEST(time_window_and_undated_articles)
     CHECK_INT(add(cl, 3, texts[1][2], NULL, &c, &dup), CHR_OK);
     CHECK(c == a || c == b);
     CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
-    chr_store_close(st);
-    temp_remove(dir, path);
+    tmp_close(&fx);
 }
 
 typedef struct seen {
@@ -292,11 +253,7 @@ static int on_story(void *ctx, const chr_story_info *s)
 
 TEST(rebuild_from_articles_and_read_back)
 {
-    char dir[64], path[128];
-    chr_store *st = temp_store(dir, path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    TMP_STORE(fx, st, 1);
     int64_t id = 1;
     for (int t = 0; t < 3; t++)
         for (int k = 0; k < 3; k++, id++)
@@ -334,8 +291,7 @@ TEST(rebuild_from_articles_and_read_back)
     CHECK_INT(chr_story_get(st, v.ids[0], on_story, &one, NULL), CHR_OK);
     CHECK_INT(one.stories, 1);
     CHECK_INT(chr_story_get(st, 9999, on_story, &one, NULL), CHR_ENOTFOUND);
-    chr_store_close(st);
-    temp_remove(dir, path);
+    tmp_close(&fx);
 }
 
 UNIT_MAIN_BEGIN

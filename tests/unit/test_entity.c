@@ -53,8 +53,9 @@ TEST(tokeniser)
     ner_tok *t = NULL;
     size_t n = 0, cap = 0;
     CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, &n, &cap), 0);
-    const char *want[] = {"Putin", "'s", "aide", "met", "U.S.", "officials", "(", "Reuters", ")",
-                          "on", "1996-08-30", ",", "paying", "$", "1,000", "."};
+    const char *want[] = {"Putin",  "'s",      "aide",  "met", "U.S.",       "officials",
+                          "(",      "Reuters", ")",     "on",  "1996-08-30", ",",
+                          "paying", "$",       "1,000", "."};
     CHECK_INT(n, sizeof want / sizeof *want);
     for (size_t i = 0; i < n && i < sizeof want / sizeof *want; i++) {
         char buf[32];
@@ -167,6 +168,7 @@ TEST(model_blocks_current)
         CHECK(same);
     }
     CHECK(found >= 8);
+    CHECK_INT(ner_model_tables_current(m), 1);
     free(t);
 }
 

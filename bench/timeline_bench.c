@@ -1,0 +1,262 @@
+/* chronicle — timeline benchmark: latency of the incremental timeline update
+ * (chr_tl_updater_add, what the pipeline calls per article) as the store
+ * grows to N articles. Articles, sentences, timexes and story assignments
+ * are generated and written straight to the store (the other stages are
+ * not measured here); updates run in transactions of 500 like ingest does.
+ *
+ *   timeline_bench [N=100000] [DB=build/bench/timeline_bench.db]
+ *
+ * Prints p50/p90/p99/max update latency per 10% of N, and overall. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "chronicle/store.h"
+#include "chronicle/timeline.h"
+
+static uint64_t rng = 0x9E3779B97F4A7C15ULL;
+
+static uint64_t next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static double unif(void)
+{
+    return (double)(next() >> 11) / 9007199254740992.0;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A word: syllables from a fixed set, so words repeat Zipf-like. */
+static void word(char *buf, size_t size, unsigned id)
+{
+    static const char *const syl[] = {"ka", "lo", "mi", "ren", "sa", "tor", "vel", "an",
+                                      "es", "dor", "pri", "mun", "gal", "ost", "ber", "quin"};
+    size_t k = 0;
+    do {
+        const char *s = syl[id % 16];
+        id /= 16;
+        size_t n = strlen(s);
+        if (k + n + 1 >= size)
+            break;
+        memcpy(buf + k, s, n);
+        k += n;
+    } while (id);
+    buf[k] = '\0';
+}
+
+static unsigned zipf_word(unsigned vocab)
+{
+    return (unsigned)((double)vocab * unif() * unif() * unif());
+}
+
+static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+                                     "July", "August", "September", "October", "November",
+                                     "December"};
+
+typedef struct story {
+    int64_t id;
+    int day0;      /* first day (days since 2020-01-01) */
+    unsigned topic; /* seed of its own words */
+} story;
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void report(const char *label, double *v, size_t n)
+{
+    if (!n)
+        return;
+    qsort(v, n, sizeof *v, cmp_double);
+    printf("%-22s n=%-7zu p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", label, n,
+           1e3 * v[n / 2], 1e3 * v[(size_t)(n * 0.9)], 1e3 * v[(size_t)(n * 0.99)],
+           1e3 * v[n - 1]);
+}
+
+int main(int argc, char **argv)
+{
+    long n = argc > 1 ? atol(argv[1]) : 100000;
+    const char *path = argc > 2 ? argv[2] : "build/bench/timeline_bench.db";
+    if (n < 1000)
+        n = 1000;
+    char tmp[512];
+    for (const char *suf = ""; suf; suf = strcmp(suf, "") == 0 ? "-wal" : strcmp(suf, "-wal") == 0 ? "-shm" : NULL) {
+        snprintf(tmp, sizeof tmp, "%s%s", path, suf);
+        unlink(tmp);
+    }
+    chr_store *st = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (chr_store_open(path, 0, &st, &d) != CHR_OK) {
+        fprintf(stderr, "timeline_bench: %s\n", d.msg);
+        return 1;
+    }
+    sqlite3 *db = chr_store_sqlite(st);
+    sqlite3_stmt *ia, *is, *it, *isa;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO articles(id, hash, source, outlet, lang, pub_date,"
+                       " pub_date_source, format, raw_text, clean_text)"
+                       " VALUES(?1, ?2, ?3, ?4, 'en', ?5, 'metadata', 'jsonl', '', ?6)",
+                       -1, &ia, NULL);
+    sqlite3_prepare_v2(db, "INSERT INTO sentences(article_id, idx, start, end) VALUES(?1,?2,?3,?4)",
+                       -1, &is, NULL);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO timexes(article_id, start, end, sentence, type, value)"
+                       " VALUES(?1,?2,?3,?4,'DATE',?5)",
+                       -1, &it, NULL);
+    sqlite3_prepare_v2(db, "INSERT INTO story_article(article_id, story_id) VALUES(?1, ?2)", -1,
+                       &isa, NULL);
+    chr_tl_updater *u = NULL;
+    chr_tl_updater_open(st, &u, &d);
+    /* stories: a new one every few articles; sizes heavy-tailed because an
+     * article joins a recent story with probability favouring big ones */
+    size_t cap = 1024, ns = 0;
+    story *stories = malloc(cap * sizeof *stories);
+    double *lat = malloc((size_t)n * sizeof *lat);
+    if (!stories || !lat)
+        return 1;
+    char text[8192], w[32], date[16], hash[40], src[64];
+    double t_all = now();
+    int day = 0;
+    const long batch = 500;
+    for (long i = 1; i <= n; i++) {
+        if ((i - 1) % batch == 0)
+            chr_store_begin(st);
+        if (i % 40 == 0)
+            day++;
+        story *s;
+        if (ns == 0 || unif() < 0.15) {
+            if (ns == cap) {
+                cap *= 2;
+                stories = realloc(stories, cap * sizeof *stories);
+            }
+            s = &stories[ns++];
+            s->id = (int64_t)ns;
+            s->day0 = day;
+            s->topic = (unsigned)next();
+        } else {
+            /* recent stories, the latest more likely */
+            size_t back = (size_t)(unif() * unif() * (ns < 300 ? ns : 300));
+            s = &stories[ns - 1 - back];
+        }
+        /* ~12 sentences, 4 of them dated */
+        size_t len = 0, sent_start[16], sent_end[16], tx_s[16], tx_e[16];
+        int tx_sent[16];
+        char tx_v[16][16];
+        int n_sent = 8 + (int)(next() % 8), n_tx = 0;
+        for (int k = 0; k < n_sent; k++) {
+            sent_start[k] = len;
+            int nw = 10 + (int)(next() % 15);
+            for (int j = 0; j < nw; j++) {
+                unsigned id = unif() < 0.4 ? s->topic % 5000 + zipf_word(300) : zipf_word(20000);
+                word(w, sizeof w, id);
+                if (j == 0 && w[0])
+                    w[0] = (char)(w[0] - 32);
+                len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", j ? " " : "", w);
+            }
+            if (k % 3 == 1 && n_tx < 16) {
+                int dd = s->day0 + (int)(next() % 20) - 5;
+                int y = 2020 + dd / 360, m = (dd % 360) / 30, dm = dd % 30 + 1;
+                if (dd < 0)
+                    y = 2019, m = 11, dm = 1;
+                len += (size_t)snprintf(text + len, sizeof text - len, " on ");
+                tx_s[n_tx] = len;
+                len += (size_t)snprintf(text + len, sizeof text - len, "%s %d", months[m], dm);
+                tx_e[n_tx] = len;
+                snprintf(tx_v[n_tx], sizeof tx_v[n_tx], "%04d-%02d-%02d", y, m + 1, dm);
+                n_tx++;
+                sent_end[k] = len + 1;
+                len += (size_t)snprintf(text + len, sizeof text - len, ".\n\n");
+                tx_sent[n_tx - 1] = k;
+            } else {
+                sent_end[k] = len + 1;
+                len += (size_t)snprintf(text + len, sizeof text - len, ".\n\n");
+            }
+        }
+        int y = 2020 + day / 360, m = (day % 360) / 30 + 1, dm = day % 30 + 1;
+        snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, dm);
+        snprintf(hash, sizeof hash, "%032lx", (unsigned long)i);
+        snprintf(src, sizeof src, "gen/%ld.txt", i);
+        sqlite3_reset(ia);
+        sqlite3_bind_int64(ia, 1, i);
+        sqlite3_bind_text(ia, 2, hash, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ia, 3, src, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ia, 4, i % 3 ? "Wire" : "Herald", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ia, 5, date, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ia, 6, text, (int)len, SQLITE_TRANSIENT);
+        sqlite3_step(ia);
+        for (int k = 0; k < n_sent; k++) {
+            sqlite3_reset(is);
+            sqlite3_bind_int64(is, 1, i);
+            sqlite3_bind_int(is, 2, k);
+            sqlite3_bind_int64(is, 3, (sqlite3_int64)sent_start[k]);
+            sqlite3_bind_int64(is, 4, (sqlite3_int64)sent_end[k]);
+            sqlite3_step(is);
+        }
+        for (int k = 0; k < n_tx; k++) {
+            sqlite3_reset(it);
+            sqlite3_bind_int64(it, 1, i);
+            sqlite3_bind_int64(it, 2, (sqlite3_int64)tx_s[k]);
+            sqlite3_bind_int64(it, 3, (sqlite3_int64)tx_e[k]);
+            sqlite3_bind_int(it, 4, tx_sent[k]);
+            sqlite3_bind_text(it, 5, tx_v[k], -1, SQLITE_TRANSIENT);
+            sqlite3_step(it);
+        }
+        sqlite3_reset(isa);
+        sqlite3_bind_int64(isa, 1, i);
+        sqlite3_bind_int64(isa, 2, s->id);
+        sqlite3_step(isa);
+        double t0 = now();
+        if (chr_tl_updater_add(u, i, s->id, &d) != CHR_OK) {
+            fprintf(stderr, "timeline_bench: update failed at %ld: %s\n", i, d.msg);
+            return 1;
+        }
+        lat[i - 1] = now() - t0;
+        if (i % batch == 0 || i == n)
+            chr_store_commit(st);
+    }
+    double total = now() - t_all;
+    printf("timeline update latency (chr_tl_updater_add), %ld articles, %zu stories\n", n, ns);
+    for (int dec = 0; dec < 10; dec++) {
+        long a = n * dec / 10, b = n * (dec + 1) / 10;
+        char label[64];
+        snprintf(label, sizeof label, "articles %ld-%ld", a + 1, b);
+        double *v = malloc((size_t)(b - a) * sizeof *v);
+        memcpy(v, lat + a, (size_t)(b - a) * sizeof *v);
+        report(label, v, (size_t)(b - a));
+        free(v);
+    }
+    report("all", lat, (size_t)n);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(db, "SELECT max(c) FROM (SELECT count(*) c FROM story_article GROUP BY story_id)",
+                       -1, &q, NULL);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        printf("largest story: %d articles; total run %.1f s (generation included)\n",
+               sqlite3_column_int(q, 0), total);
+    sqlite3_finalize(q);
+    sqlite3_finalize(ia);
+    sqlite3_finalize(is);
+    sqlite3_finalize(it);
+    sqlite3_finalize(isa);
+    chr_tl_updater_close(u);
+    chr_store_close(st);
+    free(stories);
+    free(lat);
+    return 0;
+}

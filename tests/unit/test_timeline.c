@@ -1,0 +1,431 @@
+/* chronicle — unit tests of the timeline module: TIMEX3 values as day
+ * intervals, which sentences become entries, grouping across outlets,
+ * conflicts, near-duplicates, the incremental state against a rebuild,
+ * --top/--dates/--sentences, JSON fields, and the summary's budget. The
+ * articles are fixtures written here (an invented bridge collapse). */
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "chronicle/json.h"
+#include "chronicle/pipeline.h"
+#include "chronicle/timeline.h"
+#include "timeline_int.h"
+#include "unit.h"
+
+/* ---- values ---- */
+
+static int interval(const char *v, const char *s, const char *e, chr_gran g)
+{
+    int32_t a, b;
+    chr_gran gg;
+    if (!tl_value_interval(v, &a, &b, &gg))
+        return s == NULL;
+    char x[16], y[16];
+    tl_format_date(a, CHR_GRAN_DAY, x, sizeof x);
+    tl_format_date(b, CHR_GRAN_DAY, y, sizeof y);
+    int ok = s && strcmp(x, s) == 0 && strcmp(y, e) == 0 && gg == g;
+    if (!ok)
+        fprintf(stderr, "  %s -> %s..%s %s\n", v, x, y, chr_gran_name(gg));
+    return ok;
+}
+
+TEST(values_as_intervals)
+{
+    CHECK(interval("2023-10-18", "2023-10-18", "2023-10-18", CHR_GRAN_DAY));
+    CHECK(interval("2023-10-18T14:30", "2023-10-18", "2023-10-18", CHR_GRAN_DAY));
+    CHECK(interval("2024-02", "2024-02-01", "2024-02-29", CHR_GRAN_MONTH));
+    CHECK(interval("2023", "2023-01-01", "2023-12-31", CHR_GRAN_YEAR));
+    CHECK(interval("2024-W20", "2024-05-13", "2024-05-19", CHR_GRAN_WEEK));
+    CHECK(interval("2024-Q2", "2024-04-01", "2024-06-30", CHR_GRAN_QUARTER));
+    CHECK(interval("2023-WI", "2023-12-01", "2024-02-29", CHR_GRAN_SEASON));
+    /* not timeline points */
+    CHECK(interval("PAST_REF", NULL, NULL, CHR_GRAN_DAY));
+    CHECK(interval("P6Y", NULL, NULL, CHR_GRAN_DAY));
+    CHECK(interval("XXXX-05", NULL, NULL, CHR_GRAN_DAY));
+    CHECK(interval("197", NULL, NULL, CHR_GRAN_DAY));
+    CHECK(interval("2023-02-30", NULL, NULL, CHR_GRAN_DAY));
+    char buf[16];
+    tl_format_date(tl_day(2024, 5, 16), CHR_GRAN_WEEK, buf, sizeof buf);
+    CHECK_STR(buf, "2024-W20");
+    CHECK_STR(chr_gran_name(CHR_GRAN_MONTH), "month");
+}
+
+/* ---- fixtures ---- */
+
+static const struct fixture {
+    const char *name, *text;
+} fixtures[] = {
+    {"a1.txt", " date 2023-10-20 The Dunmore bridge collapsed on October 18, 2023, injuring "
+               "twelve people on the morning commute.\n\nEngineers had warned about corrosion in "
+               "the bridge's steel cables in March 2021, according to council records.\n\nThe "
+               "city council will vote on a replacement bridge on November 3, 2023.\n\nThe bridge "
+               "had served the town of Dunmore for six years.\n\nOfficials said repairs in the "
+               "years ahead would be costly for the town.\n"},
+    {"a2.txt", " date 2023-10-21 The Dunmore bridge collapsed on October 18, injuring twelve "
+               "people, officials said.\n\nRescue divers searched the Moyle river for missing "
+               "cars on October 19 but found none.\n\nIn March 2021 engineers warned about "
+               "corrosion of the bridge's steel cables.\n"},
+    {"a3.txt", " date 2023-10-22 Twelve people were injured when the Dunmore bridge collapsed on "
+               "October 18 during the morning commute.\n\nOn October 18 the mayor Edith Rowan "
+               "also opened the new Eastfield primary school with pupils and parents.\n\nThe "
+               "council vote on a replacement bridge is set for November 3.\n"},
+    {"a4.txt", " date 2023-10-23 The Dunmore bridge collapsed on October 17, injuring twelve "
+               "people on the morning commute, officials said.\n"},
+    /* a near-duplicate of a1 (the test marks it as one, as the cluster step would) */
+    {"a5.txt", " date 2023-10-20 The Dunmore bridge collapsed on October 18, 2023, injuring "
+               "twelve people on the morning commute.\n\nEngineers had warned about corrosion in "
+               "the bridge's steel cables in March 2021, according to council records.\n\nThe "
+               "city council will vote on a replacement bridge on November 3, 2023.\n\nReprinted "
+               "with permission.\n"},
+};
+#define N_FIX (sizeof fixtures / sizeof fixtures[0])
+
+static char dir[64], db_path[128];
+
+static chr_store *open_fixture_store(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/chr_tl_XXXXXX");
+    if (!mkdtemp(dir))
+        return NULL;
+    char in[128];
+    snprintf(in, sizeof in, "%s/in", dir);
+    if (mkdir(in, 0700) != 0)
+        return NULL;
+    for (size_t i = 0; i < N_FIX; i++) {
+        char path[192];
+        snprintf(path, sizeof path, "%s/%s", in, fixtures[i].name);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            return NULL;
+        fputs(fixtures[i].text, f);
+        fclose(f);
+    }
+    snprintf(db_path, sizeof db_path, "%s/t.db", dir);
+    chr_store *st = NULL;
+    chr_pipeline *p = NULL;
+    chr_ingest_stats s;
+    memset(&s, 0, sizeof s);
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (chr_store_open(db_path, 0, &st, &d) || chr_pipeline_open(st, &p, &d) ||
+        chr_pipeline_ingest(p, in, &s) || s.stored != (long)N_FIX) {
+        fprintf(stderr, "  fixture ingest failed: %s (stored %ld)\n", d.msg, s.stored);
+        chr_pipeline_close(p);
+        chr_store_close(st);
+        return NULL;
+    }
+    chr_pipeline_close(p);
+    return st;
+}
+
+static int64_t article_id(chr_store *st, const char *name)
+{
+    sqlite3_stmt *q;
+    int64_t id = 0;
+    sqlite3_prepare_v2(chr_store_sqlite(st), "SELECT id FROM articles WHERE source LIKE ?1", -1, &q,
+                       NULL);
+    char pat[64];
+    snprintf(pat, sizeof pat, "%%/%s", name);
+    sqlite3_bind_text(q, 1, pat, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        id = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return id;
+}
+
+/* Put every article in story 7, a5 a near-duplicate of a1 (what the cluster
+ * step records). */
+static void assign_story(chr_store *st)
+{
+    sqlite3 *db = chr_store_sqlite(st);
+    char sql[256];
+    for (size_t i = 0; i < N_FIX; i++) {
+        int64_t id = article_id(st, fixtures[i].name);
+        int64_t dup = strcmp(fixtures[i].name, "a5.txt") == 0 ? article_id(st, "a1.txt") : 0;
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO story_article(article_id, story_id, duplicate_of) VALUES(%lld, 7, %s)",
+                 (long long)id, dup ? "" : "NULL");
+        if (dup)
+            snprintf(sql, sizeof sql,
+                     "INSERT INTO story_article(article_id, story_id, duplicate_of)"
+                     " VALUES(%lld, 7, %lld)",
+                     (long long)id, (long long)dup);
+        sqlite3_exec(db, sql, NULL, NULL, NULL);
+    }
+}
+
+static void cleanup(chr_store *st)
+{
+    chr_store_close(st);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "  could not remove %s\n", dir);
+}
+
+static const chr_tl_entry *find_entry(const chr_timeline *tl, const char *date, const char *word)
+{
+    for (size_t i = 0; i < tl->n; i++)
+        if (strcmp(tl->entries[i].date, date) == 0 && tl->entries[i].text &&
+            strstr(tl->entries[i].text, word))
+            return &tl->entries[i];
+    return NULL;
+}
+
+static int source_has(const chr_tl_entry *e, const char *file)
+{
+    for (size_t k = 0; k < e->n_sources; k++)
+        if (e->sources[k].article && strstr(e->sources[k].article, file))
+            return 1;
+    return 0;
+}
+
+static char *timeline_json(const chr_timeline *tl)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    chr_json j;
+    chr_json_init(&j, f, 0);
+    chr_timeline_write_json(tl, &j);
+    chr_json_end(&j);
+    fclose(f);
+    return buf;
+}
+
+/* ---- tests over the fixture story ---- */
+
+TEST(grouping_dates_and_sources)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    chr_timeline *tl = NULL;
+    CHECK_INT(chr_timeline_build(st, 0, NULL, &tl, NULL), CHR_OK);
+    if (!tl) {
+        cleanup(st);
+        return;
+    }
+    /* one collapse, reported by every outlet (a4 gives the 17th: a conflict) */
+    const chr_tl_entry *c = find_entry(tl, "2023-10-18", "collapsed");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(c->support, 5);
+        CHECK(source_has(c, "a1.txt") && source_has(c, "a2.txt") && source_has(c, "a3.txt"));
+        CHECK(c->conflict && strstr(c->conflict, "2023-10-17"));
+        CHECK_STR(chr_gran_name(c->gran), "day");
+        for (size_t k = 0; k < c->n_sources; k++)
+            CHECK(strstr(c->sources[k].sentence, "bridge") != NULL);
+    }
+    /* another event on the same day stays apart */
+    const chr_tl_entry *school = find_entry(tl, "2023-10-18", "school");
+    CHECK(school != NULL && school != c);
+    if (school)
+        CHECK_INT(school->support, 1);
+    /* a month ("March 2021") from two outlets: one entry */
+    const chr_tl_entry *warn = find_entry(tl, "2021-03", "corrosion");
+    CHECK(warn != NULL);
+    if (warn) {
+        CHECK_STR(chr_gran_name(warn->gran), "month");
+        CHECK(warn->support >= 2);
+    }
+    /* the announced vote: November 3 from a1 and a3 ("set for November 3") */
+    const chr_tl_entry *vote = find_entry(tl, "2023-11-03", "vote");
+    CHECK(vote != NULL);
+    if (vote)
+        CHECK(source_has(vote, "a1.txt") && source_has(vote, "a3.txt"));
+    CHECK(find_entry(tl, "2023-10-19", "divers") != NULL);
+    /* durations and vague periods are not timeline points; every text is a
+     * source sentence; ordered by date */
+    for (size_t i = 0; i < tl->n; i++) {
+        const chr_tl_entry *e = &tl->entries[i];
+        CHECK(strstr(e->text, "six years") == NULL);
+        CHECK(strstr(e->text, "years ahead") == NULL);
+        int found = 0;
+        for (size_t k = 0; k < e->n_sources; k++)
+            found |= strcmp(e->sources[k].sentence, e->text) == 0;
+        CHECK(found);
+        if (i)
+            CHECK(strcmp(tl->entries[i - 1].date, e->date) <= 0);
+    }
+    chr_timeline_free(tl);
+    cleanup(st);
+}
+
+TEST(near_duplicates_count_once)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    assign_story(st);
+    chr_timeline *tl = NULL;
+    CHECK_INT(chr_timeline_build(st, 7, NULL, &tl, NULL), CHR_OK);
+    const chr_tl_entry *c = tl ? find_entry(tl, "2023-10-18", "collapsed") : NULL;
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(c->support, 4); /* a5 is a1's reprint */
+        CHECK(source_has(c, "a5.txt"));
+    }
+    chr_timeline_free(tl);
+    CHECK_INT(chr_timeline_build(st, 99, NULL, &tl, NULL), CHR_ENOTFOUND);
+    int64_t *ids = NULL;
+    size_t n = 0;
+    CHECK_INT(chr_timeline_stories(st, &ids, &n), CHR_OK);
+    CHECK(n == 1 && ids && ids[0] == 7);
+    free(ids);
+    cleanup(st);
+}
+
+TEST(incremental_matches_rebuild)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    assign_story(st);
+    /* state rebuilt in memory (nothing persisted for story 7 yet) */
+    chr_tl_opts o = {0, 2, 0, 0};
+    chr_timeline *mem = NULL, *inc = NULL;
+    CHECK_INT(chr_timeline_build(st, 7, &o, &mem, NULL), CHR_OK);
+    /* the pipeline's path: one update per article, in id order */
+    chr_tl_updater *u = NULL;
+    CHECK_INT(chr_tl_updater_open(st, &u, NULL), CHR_OK);
+    CHECK_INT(chr_store_begin(st), CHR_OK);
+    for (size_t i = 0; i < N_FIX; i++)
+        CHECK_INT(chr_tl_updater_add(u, (int64_t)i + 1, 0, NULL), CHR_OK);
+    CHECK_INT(chr_tl_updater_add(u, 1, 0, NULL), CHR_OK); /* twice: no change */
+    CHECK_INT(chr_store_commit(st), CHR_OK);
+    chr_tl_updater_close(u);
+    sqlite3_stmt *q;
+    int persisted = 0;
+    sqlite3_prepare_v2(chr_store_sqlite(st), "SELECT count(*) FROM tl_article WHERE story_id=7",
+                       -1, &q, NULL);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        persisted = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    CHECK_INT(persisted, (int)N_FIX);
+    CHECK_INT(chr_timeline_build(st, 7, &o, &inc, NULL), CHR_OK);
+    if (mem && inc) {
+        char *a = timeline_json(mem), *b = timeline_json(inc);
+        CHECK(a && b && strcmp(a, b) == 0);
+        free(a);
+        free(b);
+    }
+    chr_timeline_free(mem);
+    chr_timeline_free(inc);
+    cleanup(st);
+}
+
+TEST(selection_and_json)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    chr_tl_opts top = {2, 0, 0, 0};
+    chr_timeline *tl = NULL;
+    CHECK_INT(chr_timeline_build(st, 0, &top, &tl, NULL), CHR_OK);
+    CHECK(tl && tl->n == 2);
+    if (tl && tl->n == 2)
+        CHECK(find_entry(tl, "2023-10-18", "collapsed") != NULL);
+    chr_timeline_free(tl);
+    /* --dates 2 --sentences 2: two days, at most two sentences each */
+    chr_tl_opts dates = {0, 2, 2, 0};
+    CHECK_INT(chr_timeline_build(st, 0, &dates, &tl, NULL), CHR_OK);
+    if (tl) {
+        char days[4][16];
+        int nd = 0, per[4] = {0};
+        for (size_t i = 0; i < tl->n; i++) {
+            int k = 0;
+            while (k < nd && strcmp(days[k], tl->entries[i].date) != 0)
+                k++;
+            if (k == nd && nd < 4)
+                snprintf(days[nd++], 16, "%s", tl->entries[i].date);
+            if (k < 4)
+                per[k] += (int)tl->entries[i].n_sentences;
+            CHECK_STR(chr_gran_name(tl->entries[i].gran), "day");
+        }
+        CHECK_INT(nd, 2);
+        CHECK(per[0] <= 2 && per[1] <= 2 && per[0] >= 1);
+        /* JSON fields as documented */
+        char *js = timeline_json(tl);
+        json_error_t err;
+        json_t *root = js ? json_loads(js, 0, &err) : NULL;
+        CHECK(json_is_array(root));
+        json_t *e0 = json_array_get(root, 0);
+        CHECK(json_is_string(json_object_get(e0, "date")));
+        CHECK(json_is_string(json_object_get(e0, "granularity")));
+        CHECK(json_is_string(json_object_get(e0, "text")));
+        CHECK(json_is_integer(json_object_get(e0, "support")));
+        CHECK(json_is_array(json_object_get(e0, "sentences")));
+        json_t *s0 = json_array_get(json_object_get(e0, "sources"), 0);
+        const char *keys[] = {"article", "outlet", "pub_date", "sentence", "expression"};
+        for (size_t k = 0; k < 5; k++)
+            CHECK(json_object_get(s0, keys[k]) != NULL);
+        json_decref(root);
+        free(js);
+    }
+    chr_timeline_free(tl);
+    cleanup(st);
+}
+
+static int words_of(const char *s)
+{
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int sp = *s == ' ' || *s == '\n' || *s == '\t';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+TEST(summary_budget)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    chr_summary_opts o = {30, 0};
+    chr_summary *s = NULL;
+    CHECK_INT(chr_summary_build(st, 0, &o, &s, NULL), CHR_OK);
+    if (s) {
+        CHECK(s->n >= 1);
+        CHECK(s->words <= 30);
+        CHECK(s->headline && *s->headline);
+        int total = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            total += words_of(s->sentences[i].text);
+            CHECK(s->sentences[i].article && strstr(s->sentences[i].article, ".txt"));
+        }
+        CHECK_INT(total, s->words);
+        /* the collapse, which every article reports, is in it */
+        int collapse = 0;
+        for (size_t i = 0; i < s->n; i++)
+            collapse |= strstr(s->sentences[i].text, "collapsed") != NULL;
+        CHECK(collapse);
+    }
+    chr_summary_free(s);
+    chr_summary_opts t = {25, 1};
+    CHECK_INT(chr_summary_build(st, 0, &t, &s, NULL), CHR_OK);
+    if (s)
+        CHECK_INT(s->words, 25); /* filled exactly, the last sentence cut */
+    chr_summary_free(s);
+    cleanup(st);
+}
+
+UNIT_MAIN_BEGIN
+RUN(values_as_intervals);
+RUN(grouping_dates_and_sources);
+RUN(near_duplicates_count_once);
+RUN(incremental_matches_rebuild);
+RUN(selection_and_json);
+RUN(summary_budget);
+UNIT_MAIN_END
