@@ -1128,6 +1128,7 @@ static int visible_date(const page *pg, int day_first, char out[11])
 static char *main_text(xmlDocPtr doc, size_t page_len, int use_hints, const char *lang,
                        char date[11], size_t *out_len)
 {
+    int reuse = !use_hints; /* the second pass over the same tree */
     page pg;
     memset(&pg, 0, sizeof pg);
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -1138,8 +1139,9 @@ static char *main_text(xmlDocPtr doc, size_t page_len, int use_hints, const char
     /* The text is shorter than the page: one allocation, no regrowth. */
     if (grow((void **)&pg.text, &pg.cap, page_len / 2 + 64, 1) < 0)
         return NULL;
-    /* Reset the per-element index left by a previous pass. */
-    for (xmlNode *n = root; n;) {
+    /* Reset the per-element index left by a previous pass (a fresh tree
+     * has none). */
+    for (xmlNode *n = reuse ? root : NULL; n;) {
         n->_private = NULL;
         if (n->children && n->type == XML_ELEMENT_NODE) {
             n = n->children;

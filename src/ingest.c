@@ -333,21 +333,36 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
     }
     r->name = strdup(path);
     r->fd = fd;
-    /* Sniff through zlib so gzip input is seen decompressed. */
+    /* Sniff the first bytes; gzip input is seen decompressed, first member
+     * only, so a damaged later member (per-record gzip WARC) does not hide
+     * the format from the reader that can skip it. */
+    unsigned char *raw = malloc(SNIFF_LEN);
     unsigned char *sn = malloc(SNIFF_LEN);
-    int dfd = dup(fd);
-    gzFile g = dfd >= 0 ? gzdopen(dfd, "rb") : NULL;
-    if (!sn || !g || !r->name) {
+    if (!raw || !sn || !r->name) {
+        free(raw);
         free(sn);
-        if (g)
-            gzclose(g);
-        else if (dfd >= 0)
-            close(dfd);
         chr_reader_close(r);
         return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
     }
-    int n = gzread(g, sn, SNIFF_LEN);
-    gzclose(g);
+    ssize_t rn = pread(fd, raw, SNIFF_LEN, 0);
+    int n = rn < 0 ? -1 : (int)rn;
+    if (rn >= 2 && raw[0] == 0x1f && raw[1] == 0x8b) {
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        n = -1;
+        if (inflateInit2(&z, 16 + MAX_WBITS) == Z_OK) {
+            z.next_in = raw;
+            z.avail_in = (uInt)rn;
+            z.next_out = sn;
+            z.avail_out = SNIFF_LEN;
+            int zr = inflate(&z, Z_SYNC_FLUSH);
+            n = (zr == Z_OK || zr == Z_STREAM_END || zr == Z_BUF_ERROR) ? (int)(SNIFF_LEN - z.avail_out) : -1;
+            inflateEnd(&z);
+        }
+    } else if (rn > 0) {
+        memcpy(sn, raw, (size_t)rn);
+    }
+    free(raw);
     lseek(fd, 0, SEEK_SET);
     if (n < 0) {
         free(sn);

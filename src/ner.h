@@ -24,7 +24,14 @@ enum {
     NT_APOS = 1u << 8,   /* contains an apostrophe */
     NT_SENT0 = 1u << 9,  /* first token of its sentence */
     NT_MIXED = 1u << 10, /* upper-case letter after the first character, not all caps */
+    NT_CASELESS = 1u << 11, /* has a letter without case (CJK, Arabic, ...) */
 };
+
+/* No upper-case or caseless letter: lower-case words, numbers, punctuation. */
+static inline int ner_tok_noup(unsigned flags)
+{
+    return !(flags & (NT_UPPER0 | NT_ALLUP | NT_MIXED | NT_CASELESS));
+}
 
 /* Shape classes: a coarse summary of a token's form. */
 enum {
@@ -258,7 +265,9 @@ void ner_doc_free(ner_doc *d);
  *   u32     rows[nslots]   row of the feature in w
  *   i16     w[nfeat * nlab] weight * scale, padded to 8
  *   u64     wkeys[nwslots] exact-form hash of a vocabulary word, 0 = empty
- *   u32     wrows[nwslots] its block
+ *   u32     wrows[nwslots] its block, | NER_VOC_ENT when the word has no
+ *           capital yet is part of a name in the training data ("of",
+ *           "de", "1860"): such words never take the fast path to O
  *   i16     blocks[nwords][2 * NER_WIN + 1][NER_LP]  the summed weights of
  *           the word's features at each offset (ner_feat_word) >> bshift,
  *           precomputed so a known word costs one lookup, not twenty;
@@ -271,8 +280,9 @@ void ner_doc_free(ner_doc *d);
  * All little-endian (the blob is only read on the machine that built it). */
 typedef struct ner_model ner_model;
 
-#define NER_MODEL_MAGIC "CHRNER05"
-#define NER_MODEL_VERSION 5
+#define NER_MODEL_MAGIC "CHRNER06"
+#define NER_MODEL_VERSION 6
+#define NER_VOC_ENT 0x80000000u
 #define NER_MODEL_HDR 48
 #define NER_NOFF (2 * NER_WIN + 1)
 #define NER_LP 12 /* label lanes: NER_NLAB rounded up to a multiple of 4 */
@@ -312,9 +322,11 @@ int ner_model_vocab_block(const ner_model *m, uint64_t h, int32_t *blk);
 /* Per-document scratch buffers of the decoder, reused from sentence to
  * sentence. Start zeroed; release with ner_wcache_free. */
 typedef struct ner_wcache {
-    int32_t *acc; /* 2 * wcap * NER_LP */
-    float *emit;  /* wcap * NER_LP */
-    float *score; /* wcap * NER_LP */
+    int32_t *acc;         /* 2 * wcap * NER_LP */
+    float *emit;          /* wcap * NER_LP */
+    float *score;         /* wcap * NER_LP */
+    const int16_t **voc;  /* wcap: vocabulary block of each token or NULL */
+    uint8_t *forced;      /* wcap: token takes the fast path to O */
     size_t wcap;
 } ner_wcache;
 void ner_wcache_free(ner_wcache *c);
@@ -332,7 +344,13 @@ static inline int ner_lab_allowed(int a, int b)
 int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab);
 
 /* Tag one prepared sentence with the model: lab[0..s->n). cache may be
- * NULL. 0, -1 on OOM. */
+ * NULL. 0, -1 on OOM.
+ * Fast path: a token with no capital letter (lower-case word, number or
+ * punctuation) is labelled O without scoring when the training data never
+ * has it inside a name (NER_VOC_ENT), it continues no gazetteer match, has
+ * no apostrophe, and, for a number or punctuation, neither neighbour has a
+ * capital ("1860 Munich", "Serie A" keep the model). Viterbi then runs
+ * exactly over the stretches between such tokens. */
 int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, uint8_t *lab);
 
 /* ---- rules and linking (ner_rules.c, entity_link.c) -------------------- */

@@ -402,6 +402,12 @@ int ner_doc_build(ner_doc *d, const char *text, const chr_span *sents, size_t ns
     d->allcaps = calloc(nsents + 1, 1);
     if (!d->sent0 || !d->allcaps)
         goto oom;
+    size_t bytes = 0; /* about one token per five bytes of news text */
+    for (size_t k = 0; k < nsents; k++)
+        bytes += sents[k].end > sents[k].start ? sents[k].end - sents[k].start : 0;
+    d->cap = bytes / 4 + 16;
+    if (!(d->t = malloc(d->cap * sizeof *d->t)))
+        goto oom;
     for (size_t k = 0; k < nsents; k++) {
         d->sent0[d->nsent] = d->n;
         if (ner_tokenize(text, sents[k].start, sents[k].end, &d->t, &d->n, &d->cap))

@@ -266,6 +266,8 @@ void ner_wcache_free(ner_wcache *c)
     free(c->acc);
     free(c->emit);
     free(c->score);
+    free(c->voc);
+    free(c->forced);
     memset(c, 0, sizeof *c);
 }
 
@@ -279,33 +281,41 @@ static int scratch_reserve(ner_wcache *c, size_t n)
         nc *= 2;
     int32_t *acc = malloc(2 * nc * NER_LP * sizeof *acc);
     float *emit = malloc(nc * NER_LP * sizeof *emit), *score = malloc(nc * NER_LP * sizeof *score);
-    if (!acc || !emit || !score) {
+    const int16_t **voc = malloc(nc * sizeof *voc);
+    uint8_t *forced = malloc(nc);
+    if (!acc || !emit || !score || !voc || !forced) {
         free(acc);
         free(emit);
         free(score);
+        free(voc);
+        free(forced);
         return -1;
     }
-    free(c->acc);
-    free(c->emit);
-    free(c->score);
+    ner_wcache_free(c);
     c->acc = acc;
     c->emit = emit;
     c->score = score;
+    c->voc = voc;
+    c->forced = forced;
     c->wcap = nc;
     return 0;
 }
 
-/* The precomputed block of a vocabulary word, or NULL. */
-static const int16_t *vocab_block(const ner_model *m, uint64_t h)
+/* The precomputed block of a vocabulary word, or NULL; *ent is set to 1
+ * when the word is marked NER_VOC_ENT. */
+static const int16_t *vocab_block(const ner_model *m, uint64_t h, int *ent)
 {
+    *ent = 0;
     if (!m->nwslots)
         return NULL;
     uint32_t mask = m->nwslots - 1;
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
         uint64_t k = m->wkeys[i];
-        if (k == h)
-            return m->wrows[i] < m->nwords ? m->blocks + (size_t)m->wrows[i] * NER_NOFF * NER_LP
-                                           : NULL;
+        if (k == h) {
+            uint32_t r = m->wrows[i] & ~NER_VOC_ENT;
+            *ent = (m->wrows[i] & NER_VOC_ENT) != 0;
+            return r < m->nwords ? m->blocks + (size_t)r * NER_NOFF * NER_LP : NULL;
+        }
         if (k == 0)
             return NULL;
     }
@@ -313,7 +323,8 @@ static const int16_t *vocab_block(const ner_model *m, uint64_t h)
 
 int ner_model_vocab_block(const ner_model *m, uint64_t h, int32_t *blk)
 {
-    const int16_t *vb = vocab_block(m, h ? h : 1);
+    int ent;
+    const int16_t *vb = vocab_block(m, h ? h : 1, &ent);
     if (!vb)
         return 0;
     for (int i = 0; i < NER_NOFF * NER_LP; i++)
@@ -371,6 +382,11 @@ static tcache *tc_get(const ner_model *m)
     return c;
 }
 
+static int oov_cached(const tcache *c, uint64_t h)
+{
+    return c && c->keys[(h ^ (h >> 29)) & (TC_N - 1)] == h;
+}
+
 /* The block of a word outside the vocabulary: cached, or computed. */
 static const int32_t *oov_block(const ner_model *m, const ner_sent *s, size_t j, uint64_t h,
                                 tcache *c, int32_t *scratch)
@@ -391,11 +407,11 @@ static const int32_t *oov_block(const ner_model *m, const ner_sent *s, size_t j,
  * lanes -inf). The forward pass keeps only the best scores, a branch-free
  * max the compiler vectorises; the backtrace recomputes each argmax. */
 static void viterbi_masked(const float *restrict emit, const float *restrict tm, size_t n,
-                           float *restrict score, uint8_t *restrict lab)
+                           float *restrict score, uint8_t *restrict lab, int from, int to_o)
 {
     if (n == 0)
         return;
-    const float *start = tm + NER_NLAB * NER_LP;
+    const float *start = tm + from * NER_LP;
     for (int b = 0; b < NER_LP; b++)
         score[b] = start[b] + emit[b];
     for (size_t i = 1; i < n; i++) {
@@ -417,9 +433,18 @@ static void viterbi_masked(const float *restrict emit, const float *restrict tm,
     }
     const float *last = score + (n - 1) * NER_LP;
     int arg = 0;
-    for (int b = 1; b < NER_NLAB; b++)
-        if (last[b] > last[arg])
-            arg = b;
+    if (to_o) { /* the token after the stretch is O */
+        float best = last[0] + tm[0];
+        for (int b = 1; b < NER_NLAB; b++)
+            if (last[b] + tm[b * NER_LP] > best) {
+                best = last[b] + tm[b * NER_LP];
+                arg = b;
+            }
+    } else {
+        for (int b = 1; b < NER_NLAB; b++)
+            if (last[b] > last[arg])
+                arg = b;
+    }
     for (size_t i = n; i-- > 0;) {
         lab[i] = (uint8_t)arg;
         if (i == 0)
@@ -452,7 +477,7 @@ int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab)
     for (size_t i = 0; i < n; i++)
         for (int b = 0; b < NER_LP; b++)
             e[i * NER_LP + b] = b < NER_NLAB ? emit[i * NER_NLAB + b] : 0;
-    viterbi_masked(e, tm, n, score, lab);
+    viterbi_masked(e, tm, n, score, lab, NER_NLAB, 0);
     free(e);
     free(score);
     return 0;
@@ -479,6 +504,29 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
     ner_wcache *ws = cache ? cache : &local;
     if (scratch_reserve(ws, n))
         return -1;
+    const ner_tok *t = s->t;
+    const int16_t **voc = ws->voc;
+    uint8_t *forced = ws->forced;
+    /* which tokens take the fast path to O (see ner.h) */
+    size_t nforced = 0;
+    for (size_t j = 0; j < n; j++) {
+        uint64_t h = t[j].ehash ? t[j].ehash : 1;
+        int ent;
+        voc[j] = vocab_block(m, h, &ent);
+        unsigned f = t[j].flags;
+        int fo = ner_tok_noup(f) && !(f & NT_APOS) && !ent && !s->gaz_i[j];
+        if (fo && !(f & NT_ALPHA))
+            fo = (j == 0 || ner_tok_noup(t[j - 1].flags)) &&
+                 (j + 1 == n || ner_tok_noup(t[j + 1].flags));
+        forced[j] = (uint8_t)fo;
+        nforced += (size_t)fo;
+    }
+    if (nforced == n) {
+        memset(lab, 0, n);
+        if (ws == &local)
+            ner_wcache_free(&local);
+        return 0;
+    }
     /* acc: weights in units of 1/scale; accv: vocabulary blocks, in units
      * of 2^bshift/scale */
     int32_t *acc = ws->acc, *accv = acc + n * NER_LP;
@@ -486,27 +534,52 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
     memset(acc, 0, 2 * n * NER_LP * sizeof *acc);
     int32_t scratch[NER_NOFF * NER_LP];
     unsigned sh = m->bshift;
-    tcache *tc = tc_get(m);
+    tcache *tc = NULL;
     for (size_t j = 0; j < n; j++) {
-        uint64_t h = s->t[j].ehash ? s->t[j].ehash : 1;
         long k0 = (long)j - (long)n + 1, k1 = (long)j; /* offsets whose token exists */
         if (k0 < -NER_WIN)
             k0 = -NER_WIN;
         if (k1 > NER_WIN)
             k1 = NER_WIN;
-        const int16_t *vb = vocab_block(m, h);
+        /* a word whose window is all fast-path tokens adds to no score */
+        long q;
+        for (q = k0; q <= k1 && forced[(long)j - q]; q++)
+            ;
+        if (q > k1)
+            continue;
+        const int16_t *vb = voc[j];
         if (vb) {
-            for (long k = k0; k <= k1; k++)
-                add_lanes16(accv + (size_t)((long)j - k) * NER_LP, vb + (k + NER_WIN) * NER_LP);
+            for (long k = q; k <= k1; k++)
+                if (!forced[(long)j - k])
+                    add_lanes16(accv + (size_t)((long)j - k) * NER_LP,
+                                vb + (k + NER_WIN) * NER_LP);
+            continue;
+        }
+        if (!tc)
+            tc = tc_get(m);
+        uint64_t h = t[j].ehash ? t[j].ehash : 1;
+        if (forced[j] && !oov_cached(tc, h)) {
+            /* a fast-path word (mostly numbers): only the offsets its
+             * neighbours need, not cached */
+            uint64_t f[NER_MAX_FEATS];
+            for (long k = q; k <= k1; k++)
+                if (!forced[(long)j - k]) {
+                    size_t nf = ner_feat_word(s, (size_t)((long)j - k), (int)k, f);
+                    ner_model_add(m, f, nf, acc + (size_t)((long)j - k) * NER_LP);
+                }
             continue;
         }
         const int32_t *blk = oov_block(m, s, j, h, tc, scratch);
-        for (long k = k0; k <= k1; k++)
-            add_lanes(acc + (size_t)((long)j - k) * NER_LP, blk + (k + NER_WIN) * NER_LP);
+        for (long k = q; k <= k1; k++)
+            if (!forced[(long)j - k])
+                add_lanes(acc + (size_t)((long)j - k) * NER_LP, blk + (k + NER_WIN) * NER_LP);
     }
     uint64_t f[NER_MAX_FEATS];
     uint16_t dx[NER_MAX_FEATS];
+    float inv = 1.0f / m->scale;
     for (size_t i = 0; i < n; i++) {
+        if (forced[i])
+            continue;
         int32_t *a = acc + i * NER_LP;
         for (int k = 1; k <= NER_WIN; k++) {
             if (i < (size_t)k)
@@ -519,11 +592,24 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
             add_lanes(a, m->dense + (size_t)dx[q] * NER_LP);
         size_t nf = ner_feat_ctx_lex(s, i, f);
         ner_model_add(m, f, nf, a);
+        const int32_t *av = accv + i * NER_LP;
+        float *e = emit + i * NER_LP;
+        for (int l = 0; l < NER_LP; l++)
+            e[l] = (float)(a[l] + (int32_t)((uint32_t)av[l] << sh)) * inv;
     }
-    float inv = 1.0f / m->scale;
-    for (size_t i = 0; i < n * NER_LP; i++)
-        emit[i] = (float)(acc[i] + (int32_t)((uint32_t)accv[i] << sh)) * inv;
-    viterbi_masked(emit, m->tmask, n, ws->score, lab);
+    /* Viterbi over each stretch between fast-path tokens, which are O */
+    for (size_t i = 0; i < n;) {
+        if (forced[i]) {
+            lab[i++] = 0;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && !forced[e])
+            e++;
+        viterbi_masked(emit + i * NER_LP, m->tmask, e - i, ws->score, lab + i,
+                       i == 0 ? NER_NLAB : 0, e < n);
+        i = e;
+    }
     if (ws == &local)
         ner_wcache_free(&local);
     return 0;

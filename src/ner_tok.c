@@ -179,12 +179,12 @@ static void describe_ascii(const char *s, size_t n, ner_tok *t)
     char last = 0;
     uint64_t eh = NER_FNV_INIT, lh = NER_FNV_INIT;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i], lc = c;
+        unsigned char c = (unsigned char)s[i];
         char sc;
         if (c >= 'a' && c <= 'z') {
             low++, sc = 'x';
         } else if (c >= 'A' && c <= 'Z') {
-            up++, sc = 'X', lc = (unsigned char)(c + 32);
+            up++, sc = 'X';
             later_up += i > 0;
         } else if (c >= '0' && c <= '9') {
             dig++, sc = 'd';
@@ -199,12 +199,18 @@ static void describe_ascii(const char *s, size_t n, ner_tok *t)
             sc = (char)c;
         }
         eh = (eh ^ c) * 0x100000001b3ULL;
-        lh = (lh ^ lc) * 0x100000001b3ULL;
         if (sc != last && sl < sizeof shp) {
             shp[sl++] = sc;
             last = sc;
         }
     }
+    if (up) /* the folded form differs from the exact one */
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            lh = (lh ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 0x100000001b3ULL;
+        }
+    else
+        lh = eh;
     int letters = up + low;
     unsigned char f0 = (unsigned char)s[0];
     int first = f0 >= 'A' && f0 <= 'Z' ? C_UPPER : f0 >= 'a' && f0 <= 'z' ? C_LOWER : C_OTHER;
@@ -275,6 +281,9 @@ static void describe(const char *text, ner_tok *t)
             low++, letters++, sc = 'x';
             break;
         case C_LETTER:
+            flags |= NT_CASELESS;
+            letters++, sc = 'x';
+            break;
         case C_MARK:
             letters++, sc = 'x';
             break;
@@ -343,7 +352,8 @@ static void describe(const char *text, ner_tok *t)
     t->lhash = ner_fnv(NER_FNV_INIT, fb, fl);
 }
 
-static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap)
+static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap,
+                int ascii)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 64;
@@ -358,8 +368,11 @@ static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n,
     t->end = b;
     t->sent_end = 0;
     size_t k = a;
-    while (k < b && (unsigned char)text[k] < 0x80)
-        k++;
+    if (ascii)
+        k = b;
+    else
+        while (k < b && (unsigned char)text[k] < 0x80)
+            k++;
     if (k == b && b - a < 256)
         describe_ascii(text + a, b - a, t);
     else
@@ -367,8 +380,9 @@ static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n,
     return 0;
 }
 
-/* Split one whitespace-free chunk [a, b). */
-static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap)
+/* Split one whitespace-free chunk [a, b) (ascii: it has no byte >= 0x80). */
+static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap,
+                 int ascii)
 {
     size_t i = a;
     while (i < b) {
@@ -430,7 +444,7 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
                 if (has_period || single || is_abbrev(text + i, wl))
                     j++;
             }
-            if (push(text, i, j, toks, n, cap))
+            if (push(text, i, j, toks, n, cap, ascii))
                 return -1;
             i = j;
             continue;
@@ -441,7 +455,7 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
             if ((d == 's' || d == 'S') &&
                 (i + len + l2 >= b || !is_word(cls(decode(text, i + len + l2, b, &l2))))) {
                 size_t e = i + len + 1;
-                if (push(text, i, e, toks, n, cap))
+                if (push(text, i, e, toks, n, cap, ascii))
                     return -1;
                 i = e;
                 continue;
@@ -456,7 +470,7 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
                 break;
             j += l2;
         }
-        if (push(text, i, j, toks, n, cap))
+        if (push(text, i, j, toks, n, cap, ascii))
             return -1;
         i = j;
     }
@@ -479,6 +493,7 @@ int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_
             continue;
         }
         size_t j = i;
+        int ascii = 1;
         while (j < to) {
             unsigned char e = (unsigned char)text[j];
             if (e < 0x80) {
@@ -491,8 +506,9 @@ int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_
             if (is_space(decode(text, j, to, &l2)))
                 break;
             j += l2;
+            ascii = 0;
         }
-        if (chunk(text, i, j, toks, n, cap))
+        if (chunk(text, i, j, toks, n, cap, ascii))
             return -1;
         i = j;
     }

@@ -476,7 +476,7 @@ static chr_err open_pool(chr_server *s, chr_diag *d)
         if (e)
             return e;
     }
-    s->cache = serve_cache_new(s->builder_db, 256, 64u << 20);
+    s->cache = serve_cache_new(s->builder_db, 512, 128u << 20);
     return s->cache ? CHR_OK : chr_diag_set(d, CHR_ENOMEM, s->db_path, 0, -1, NULL);
 }
 

@@ -715,6 +715,23 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
         db_error(db, r);
         return;
     }
+    /* Everything below depends only on the story's articles: its size, its
+     * unique articles and its span change whenever they do. A page built
+     * complete for this state is answered again as it is. */
+    long size = (long)sqlite3_column_int64(q, 3);
+    char sig[64];
+    snprintf(sig, sizeof sig, "%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(q, 3),
+             (long long)sqlite3_column_int64(q, 4), (long long)sqlite3_column_int64(q, 1),
+             (long long)sqlite3_column_int64(q, 2));
+    char *page = serve_cache_peek(s->cache, id, CACHE_PAGE, sig);
+    if (page) {
+        sqlite3_reset(q);
+        r->status = 200;
+        r->ctype = "application/json";
+        r->body = page;
+        r->len = strlen(page);
+        return;
+    }
     serve_json b;
     if (serve_json_open(&b)) {
         serve_error(r, 500, "out of memory");
@@ -741,12 +758,6 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     } else {
         chr_json_null(j);
     }
-    /* what the cached parts depend on: the story's articles and span */
-    long size = (long)sqlite3_column_int64(q, 3);
-    char sig[64];
-    snprintf(sig, sizeof sig, "%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(q, 3),
-             (long long)sqlite3_column_int64(q, 4), (long long)sqlite3_column_int64(q, 1),
-             (long long)sqlite3_column_int64(q, 2));
     sqlite3_reset(q);
     if (story_articles(db, j, id)) {
         serve_json_abort(&b);
@@ -761,6 +772,8 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     chr_json_bool(j, pending);
     chr_json_end_object(j);
     serve_json_done(&b, r, 200);
+    if (!pending && r->status == 200)
+        serve_cache_store(s->cache, id, CACHE_PAGE, sig, r->body, r->len);
 }
 
 /* ----------------------------------------------------- one article */

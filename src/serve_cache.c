@@ -4,7 +4,8 @@
  * state (two builders: one only for stories of up to SMALL_COST articles, so
  * that a huge story never holds up the common case). A request waits a moment for a build; past that it answers with the
  * previous (stale) value or none, marked pending, and never ties up a worker
- * for a long build. LRU within an entry and byte budget. */
+ * for a long build. Whole story responses are kept the same way (peek and
+ * store, no build). LRU within an entry and byte budget. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,4 +272,42 @@ char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, l
     }
     pthread_mutex_unlock(&c->mu);
     return out;
+}
+
+char *serve_cache_peek(serve_cache *c, int64_t id, int kind, const char *sig)
+{
+    char *out = NULL;
+    pthread_mutex_lock(&c->mu);
+    cache_ent *e = find(c, id, kind);
+    if (e && e->value && strcmp(e->sig, sig) == 0) {
+        e->used = ++c->clock;
+        out = strdup(e->value);
+    }
+    pthread_mutex_unlock(&c->mu);
+    return out;
+}
+
+void serve_cache_store(serve_cache *c, int64_t id, int kind, const char *sig, const char *value,
+                       size_t len)
+{
+    char *v = malloc(len + 1);
+    if (!v)
+        return;
+    memcpy(v, value, len);
+    v[len] = 0;
+    pthread_mutex_lock(&c->mu);
+    cache_ent *e = find(c, id, kind);
+    if (!e)
+        e = new_ent(c, id, kind);
+    if (e) {
+        c->bytes -= e->value ? strlen(e->value) : 0;
+        free(e->value);
+        e->value = v;
+        v = NULL;
+        c->bytes += len;
+        snprintf(e->sig, sizeof e->sig, "%s", sig);
+        e->used = ++c->clock;
+    }
+    pthread_mutex_unlock(&c->mu);
+    free(v);
 }

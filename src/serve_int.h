@@ -106,7 +106,7 @@ extern const size_t serve_n_assets;
 /* Finished JSON of expensive story parts, built in the background
  * (serve_cache.c). */
 typedef struct serve_cache serve_cache;
-enum { CACHE_TIMELINE = 0, CACHE_SUMMARY = 1, SERVE_BUILDERS = 2 };
+enum { CACHE_TIMELINE = 0, CACHE_SUMMARY = 1, CACHE_PAGE = 2, SERVE_BUILDERS = 2 };
 /* Start the builder threads, one on each of dbs (borrowed; they must
  * outlive the cache). */
 serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity,
@@ -122,6 +122,12 @@ int serve_cache_free(serve_cache *c, double wait_s);
  * returns the value of an older state, or NULL, with *pending set. */
 char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, long cost,
                         double wait_s, int *pending);
+/* A value stored for (id, kind) at state sig (malloc'd copy) or NULL; never
+ * queues a build. */
+char *serve_cache_peek(serve_cache *c, int64_t id, int kind, const char *sig);
+/* Keep a copy of value[0..len) for (id, kind) at state sig. */
+void serve_cache_store(serve_cache *c, int64_t id, int kind, const char *sig, const char *value,
+                       size_t len);
 /* Build part kind of story id on db (serve_api.c): malloc'd JSON or NULL. */
 char *serve_build_part(serve_db *db, int64_t id, int kind);
 

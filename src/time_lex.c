@@ -978,6 +978,7 @@ static size_t nentries;
 static size_t maxlen;
 static uint64_t bloom[1024];    /* 64K bits over the upper hash bits: fast misses */
 static int32_t slots[LEX_SIZE]; /* entry index + 1, 0 empty */
+static uint32_t slot_h[LEX_SIZE]; /* full hash of the slot's word: probes skip other words */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 static uint32_t lex_hash(const char *s, size_t n)
@@ -1025,6 +1026,7 @@ static void lex_build(void)
             entries[nentries].word = s->w;
             entries[nentries].len = n;
             slots[pos] = (int32_t)++nentries;
+            slot_h[pos] = lex_hash(s->w, n);
             e = (int32_t)nentries;
         }
         tlex *t = &entries[e - 1];
@@ -1069,9 +1071,11 @@ const tlex *chr_time_lex_hashed(const char *folded, size_t n, uint32_t h)
         int32_t e = slots[p];
         if (e == 0)
             return NULL;
-        const tlex *t = &entries[e - 1];
-        if (t->len == n && memcmp(t->word, folded, n) == 0)
-            return t;
+        if (slot_h[p] == h) {
+            const tlex *t = &entries[e - 1];
+            if (t->len == n && memcmp(t->word, folded, n) == 0)
+                return t;
+        }
         p = (p + 1) & (LEX_SIZE - 1);
     }
 }
@@ -1105,9 +1109,11 @@ const tlex *chr_time_lex_word(const char *w, size_t n)
         int32_t e = slots[p];
         if (e == 0)
             return NULL;
-        const tlex *t = &entries[e - 1];
-        if (t->len == n && memcmp(t->word, buf, n) == 0)
-            return t;
+        if (slot_h[p] == h) {
+            const tlex *t = &entries[e - 1];
+            if (t->len == n && memcmp(t->word, buf, n) == 0)
+                return t;
+        }
         p = (p + 1) & (LEX_SIZE - 1);
     }
 }

@@ -180,10 +180,51 @@ static void add_months(int *y, int *mo, int k)
     *mo = t % 12 + 1;
 }
 
+/* Fast formatting of the common values (snprintf costs as much as the
+ * matching); out-of-range fields fall back to snprintf. b holds 48 bytes. */
+static void put_n(char *b, unsigned v, int w)
+{
+    for (int k = w - 1; k >= 0; k--) {
+        b[k] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+static void fmt_y(char *b, int y)
+{
+    if (y < 0 || y > 9999) {
+        snprintf(b, 48, "%04d", y);
+        return;
+    }
+    put_n(b, (unsigned)y, 4);
+    b[4] = 0;
+}
+static void fmt_ym(char *b, int y, int mo)
+{
+    if (y < 0 || y > 9999 || mo < 0 || mo > 99) {
+        snprintf(b, 48, "%04d-%02d", y, mo);
+        return;
+    }
+    put_n(b, (unsigned)y, 4);
+    b[4] = '-';
+    put_n(b + 5, (unsigned)mo, 2);
+    b[7] = 0;
+}
+static void fmt_ymd(char *b, int y, int mo, int d)
+{
+    if (y < 0 || y > 9999 || mo < 0 || mo > 99 || d < 0 || d > 99) {
+        snprintf(b, 48, "%04d-%02d-%02d", y, mo, d);
+        return;
+    }
+    fmt_ym(b, y, mo);
+    b[7] = '-';
+    put_n(b + 8, (unsigned)d, 2);
+    b[10] = 0;
+}
+
 static void fmt_date(char *b, int y, int mo, int d)
 {
     if (y > 0)
-        snprintf(b, 48, "%04d-%02d-%02d", y, mo, d);
+        fmt_ymd(b, y, mo, d);
     else
         snprintf(b, 48, "XXXX-%02d-%02d", mo, d);
 }
@@ -208,7 +249,7 @@ static void fmt_unit(char *b, int u, long k, int y, int mo, int d)
         return;
     case U_MONTH:
         add_months(&y, &mo, (int)k);
-        snprintf(b, 48, "%04d-%02d", y, mo);
+        fmt_ym(b, y, mo);
         return;
     case U_QUARTER: {
         int t = y * 4 + (mo - 1) / 3 + (int)k;
@@ -221,7 +262,7 @@ static void fmt_unit(char *b, int u, long k, int y, int mo, int d)
         return;
     }
     case U_YEAR:
-        snprintf(b, 48, "%04d", y + (int)k);
+        fmt_y(b, y + (int)k);
         return;
     case U_DECADE:
         snprintf(b, 48, "%03d", y / 10 + (int)k);
@@ -814,7 +855,7 @@ static void set_date(R *r, int y, int mo, int d)
     if (d)
         fmt_date(r->v, y, mo, d);
     else if (y > 0)
-        snprintf(r->v, 48, "%04d-%02d", y, mo);
+        fmt_ym(r->v, y, mo);
     else
         snprintf(r->v, 48, "XXXX-%02d", mo);
     r->gran = d ? 'D' : 'M';
@@ -1148,7 +1189,7 @@ static int pat_year(M *m, int i, R *r)
             yy += val(m, k + 1, C_NUMW);
             k += 2;
         }
-        snprintf(r->v, 48, "%04d", yy);
+        fmt_y(r->v, yy);
         r->y = yy;
         r->gran = 'Y';
         r->first = j;
@@ -1184,7 +1225,7 @@ static int pat_year(M *m, int i, R *r)
     /* a number followed by a unit is a count, not a year */
     if (has(m, k, C_UNIT) || has(m, k, C_UNITPL))
         return 0;
-    snprintf(r->v, 48, "%04d", y);
+    fmt_y(r->v, y);
     r->y = y;
     r->gran = 'Y';
     /* 2010-2015, 2023-24 */
@@ -1195,7 +1236,7 @@ static int pat_year(M *m, int i, R *r)
         else if (m->t[k + 1].nd == 2)
             y2 = y / 100 * 100 + (int)m->t[k + 1].num;
         if (y2 > y && y2 < y + 100) {
-            snprintf(r->ev, 48, "%04d", y2);
+            fmt_y(r->ev, y2);
             r->flags |= CHR_TIMEX_RANGE;
             k += 2;
         }
@@ -1529,9 +1570,9 @@ static int pat_rel(M *m, int i, R *r)
     /* "that year", "that day", "that quarter": the date last mentioned */
     if (rr == R_THAT && !the && !wd && !mo && !se && m->agran && m->ay > 0) {
         if (u == U_YEAR) {
-            snprintf(r->v, 48, "%04d", m->ay);
+            fmt_y(r->v, m->ay);
         } else if (u == U_MONTH && m->am) {
-            snprintf(r->v, 48, "%04d-%02d", m->ay, m->am);
+            fmt_ym(r->v, m->ay, m->am);
         } else if (u == U_DAY && m->agran == 'D') {
             fmt_date(r->v, m->ay, m->am, m->ad);
         } else if (u == U_QUARTER && m->agran == 'Q') {
@@ -2498,17 +2539,27 @@ static const pat_fn PATS[] = {pat_numeric, pat_md,    pat_dm,   pat_year, pat_ce
                               pat_quarter, pat_rel,   pat_ago,  pat_dur,  pat_set,
                               pat_time,    pat_deict, pat_misc, pat_mod,  pat_holiday};
 
+/* The patterns that can begin with a number token (the others all need a
+ * word first: a month, weekday, keyword, capitalised holiday...). */
+static const pat_fn PATS_NUM[] = {pat_numeric, pat_dm,  pat_year, pat_century, pat_quarter,
+                                  pat_rel,     pat_ago, pat_dur,  pat_time};
+
 /* Longest match starting at i; 0 when none. */
 static int try_inner(M *m, int i, R *best, int nomod)
 {
     int bend = 0;
+    const pat_fn *pats = PATS;
     size_t np = sizeof PATS / sizeof PATS[0];
+    if (i < m->n && m->t[i].kind == TK_NUM) {
+        pats = PATS_NUM;
+        np = sizeof PATS_NUM / sizeof PATS_NUM[0];
+    }
     for (size_t p = 0; p < np; p++) {
-        if (nomod && PATS[p] == pat_mod)
+        if (nomod && pats[p] == pat_mod)
             continue;
         R r;
         r_init(&r, i);
-        int e = PATS[p](m, i, &r);
+        int e = pats[p](m, i, &r);
         if (e > bend) {
             bend = e;
             *best = r;
@@ -2541,9 +2592,10 @@ static void emit(M *m, const R *r)
     x->t.end = m->t[r->end - 1].e;
     /* an extent never ends on punctuation (except "a.m." style dots) */
     x->t.type = (chr_timex_type)r->type;
-    snprintf(x->t.value, sizeof x->t.value, "%s", r->v);
+    /* r->v and r->ev are as long as the public fields and always terminated */
+    memcpy(x->t.value, r->v, strnlen(r->v, sizeof x->t.value - 1));
     if (r->flags & CHR_TIMEX_RANGE)
-        snprintf(x->t.end_value, sizeof x->t.end_value, "%s", r->ev);
+        memcpy(x->t.end_value, r->ev, strnlen(r->ev, sizeof x->t.end_value - 1));
     x->t.flags = r->flags;
     x->tense = r->tense;
     x->y = r->y;
@@ -2636,6 +2688,18 @@ static int head_near(const M *m, int i)
     return 0;
 }
 
+/* "1,250 hours": a number with thousands groups followed by a plural unit. */
+static int grouped_count(const M *m, int i)
+{
+    int j = i + 1;
+    if (i > 0 && glued(m, i) && m->t[i - 1].kind == TK_PUNCT)
+        return 0;
+    while (j + 1 < m->n && pu(m, j, ',') && glued(m, j) && isnum(m, j + 1) && m->t[j + 1].nd == 3 &&
+           glued(m, j + 1))
+        j += 2;
+    return j > i + 1 && has(m, j, C_UNITPL);
+}
+
 /* Run the grammar over the buffered tokens of one chunk. */
 static void match_chunk(M *m)
 {
@@ -2647,7 +2711,17 @@ static void match_chunk(M *m)
             continue;
         }
         R r;
-        int e = try_inner(m, i, &r, 0);
+        int e;
+        if (t->kind == TK_NUM && !plainnum(m, i) && !pu(m, i + 1, ':') && !grouped_count(m, i)) {
+            /* part of an amount (1,500 3.5 $20 10%): only a numeric date
+             * (14.05.2024, 10/27/89) can start here */
+            r_init(&r, i);
+            e = pat_numeric(m, i, &r);
+            if (e > i)
+                r.end = e;
+        } else {
+            e = try_inner(m, i, &r, 0);
+        }
         if (e > i) {
             /* drop a trailing dot that is sentence punctuation, not "Jan." */
             while (r.end - 1 > r.first && m->t[r.end - 1].kind == TK_PUNCT &&

@@ -4,6 +4,7 @@
  * (same or compatible dates, similar content), the tl_* tables, and the
  * pipeline's updater. Ranking and output are timeline_read.c. */
 #include <ctype.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,8 +405,8 @@ struct tl_group {
     sqlite3 *db;
     tl_loader *src;
     chr_ct *ct;
-    int has_story;
-    sqlite3_stmt *q_done, *q_story, *q_ins_art, *q_fine, *q_coarse, *q_ins_entry, *q_upd_entry,
+    int has_story, has_alias;
+    sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_fine, *q_coarse, *q_ins_entry, *q_upd_entry,
         *q_ins_mention, *q_df, *q_upd_df, *q_has_art;
     /* idf of the current article's terms */
     uint32_t *df_terms;
@@ -446,13 +447,14 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
         return e;
     }
     g->has_story = tl_table_exists(src, "story_article");
+    g->has_alias = db == src && tl_table_exists(src, "story_alias");
     *out = g;
     return CHR_OK;
 }
 
 static void group_finalize(tl_group *g)
 {
-    sqlite3_stmt **all[] = {&g->q_done,  &g->q_story,       &g->q_ins_art,     &g->q_fine,
+    sqlite3_stmt **all[] = {&g->q_aliases, &g->q_done,  &g->q_story,       &g->q_ins_art,     &g->q_fine,
                             &g->q_coarse, &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
                             &g->q_df,    &g->q_upd_df,     &g->q_has_art};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
@@ -501,9 +503,11 @@ double tl_idf(double n_docs, double df)
     return v > TL_IDF_FLOOR ? v : TL_IDF_FLOOR;
 }
 
-/* Count the article's distinct terms into tl_df (term 0 counts articles)
- * and compute their idf for this update. */
-static chr_err update_df(tl_group *g, int64_t story, const tl_mention *m, size_t n, chr_diag *d)
+/* The idf of the distinct terms of m[0..n) for story, into g->df_*; with
+ * count, first count them into tl_df as one more article's (term 0 counts
+ * articles). */
+static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t n, int count,
+                         chr_diag *d)
 {
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
@@ -529,24 +533,44 @@ static chr_err update_df(tl_group *g, int64_t story, const tl_mention *m, size_t
         if (!u || g->df_terms[u - 1] != g->df_terms[i])
             g->df_terms[u++] = g->df_terms[i];
     g->df_n = u;
-    double n_docs = 1;
-    for (size_t i = 0; i < u; i++) {
-        if (gprep(g, &g->q_upd_df,
-                  "INSERT INTO tl_df(story_id, term, df) VALUES(?1, ?2, 1)"
-                  " ON CONFLICT(story_id, term) DO UPDATE SET df = df + 1 RETURNING df") !=
-            SQLITE_OK)
-            return gdb_err(g, d, "preparing df update");
-        sqlite3_bind_int64(g->q_upd_df, 1, story);
-        sqlite3_bind_int64(g->q_upd_df, 2, g->df_terms[i]);
-        double df = 1;
-        if (sqlite3_step(g->q_upd_df) != SQLITE_ROW)
-            return gdb_err(g, d, "updating df");
-        df = sqlite3_column_double(g->q_upd_df, 0);
-        sqlite3_reset(g->q_upd_df);
-        if (i == 0)
-            n_docs = df;
-        g->df_idf[i] = tl_idf(n_docs, df);
+    /* one statement for all terms: their ids as a JSON array */
+    char *ids = malloc(u * 11 + 3);
+    if (!ids)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+    size_t len = 0;
+    ids[len++] = '[';
+    for (size_t i = 0; i < u; i++)
+        len += (size_t)snprintf(ids + len, 12, "%s%u", i ? "," : "", g->df_terms[i]);
+    ids[len++] = ']';
+    ids[len] = '\0';
+    sqlite3_stmt **q = count ? &g->q_upd_df : &g->q_df;
+    if (gprep(g, q,
+              count ? "INSERT INTO tl_df(story_id, term, df) SELECT ?1, value, 1 FROM json_each(?2)"
+                      " WHERE 1 ON CONFLICT(story_id, term) DO UPDATE SET df = df + 1"
+                      " RETURNING term, df"
+                    : "SELECT term, df FROM tl_df WHERE story_id=?1"
+                      " AND term IN (SELECT value FROM json_each(?2))") != SQLITE_OK) {
+        free(ids);
+        return gdb_err(g, d, "preparing df update");
     }
+    sqlite3_bind_int64(*q, 1, story);
+    sqlite3_bind_text(*q, 2, ids, (int)len, SQLITE_STATIC);
+    for (size_t i = 0; i < u; i++)
+        g->df_idf[i] = 1; /* df, until turned into idf below */
+    int rc;
+    while ((rc = sqlite3_step(*q)) == SQLITE_ROW) {
+        uint32_t term = (uint32_t)sqlite3_column_int64(*q, 0);
+        uint32_t *p = bsearch(&term, g->df_terms, u, sizeof *g->df_terms, cmp_u32);
+        if (p)
+            g->df_idf[p - g->df_terms] = sqlite3_column_double(*q, 1);
+    }
+    sqlite3_reset(*q);
+    free(ids);
+    if (rc != SQLITE_DONE)
+        return gdb_err(g, d, "updating df");
+    double n_docs = g->df_idf[0]; /* term 0 counts the story's articles */
+    for (size_t i = 0; i < u; i++)
+        g->df_idf[i] = tl_idf(n_docs, g->df_idf[i]);
     return CHR_OK;
 }
 
@@ -812,6 +836,95 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
     return CHR_OK;
 }
 
+/* The mentions of story's entries, in the order they were added. */
+static chr_err story_mentions(tl_group *g, int64_t story, tl_mention **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(g->db,
+                           "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end,"
+                           " m.start_day, m.end_day, m.gran, m.weight, m.terms FROM tl_mention m"
+                           " JOIN tl_entry e ON e.id = m.entry_id WHERE e.story_id=?1"
+                           " ORDER BY m.article_id, m.sentence, m.tx_start",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(q, 1, story);
+    size_t cap = 0;
+    chr_err e = CHR_OK;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        tl_mention m;
+        m.article_id = sqlite3_column_int64(q, 0);
+        m.indep = sqlite3_column_int64(q, 1);
+        m.sentence = sqlite3_column_int(q, 2);
+        m.tx_start = sqlite3_column_int(q, 3);
+        m.tx_end = sqlite3_column_int(q, 4);
+        m.start = sqlite3_column_int(q, 5);
+        m.end = sqlite3_column_int(q, 6);
+        m.gran = (chr_gran)sqlite3_column_int(q, 7);
+        m.weight = (float)sqlite3_column_double(q, 8);
+        if (tl_vec_from_blob(sqlite3_column_blob(q, 9), sqlite3_column_bytes(q, 9), &m.v) != 0 ||
+            push_mention(out, n, &cap, &m) != 0) {
+            tl_vec_free(&m.v);
+            e = CHR_ENOMEM;
+            break;
+        }
+    }
+    sqlite3_finalize(q);
+    if (e) {
+        tl_mentions_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return e;
+}
+
+/* The story step merges stories (story_alias: id -> into_id, articles
+ * moved). The first update of the surviving story regroups the mentions of
+ * each story merged into it into its own entries, once, so that its
+ * persisted state covers all its articles again. */
+static chr_err adopt_merged(tl_group *g, int64_t story, chr_diag *d)
+{
+    if (gprep(g, &g->q_aliases,
+              "SELECT a.id FROM story_alias a WHERE a.into_id = ?1"
+              " AND EXISTS (SELECT 1 FROM tl_article t WHERE t.story_id = a.id)") != SQLITE_OK)
+        return gdb_err(g, d, "preparing alias lookup");
+    sqlite3_bind_int64(g->q_aliases, 1, story);
+    int64_t gone[16];
+    int n = 0;
+    while (n < 16 && sqlite3_step(g->q_aliases) == SQLITE_ROW)
+        gone[n++] = sqlite3_column_int64(g->q_aliases, 0);
+    sqlite3_reset(g->q_aliases);
+    for (int i = 0; i < n; i++) {
+        tl_mention *m = NULL;
+        size_t nm = 0;
+        if (story_mentions(g, gone[i], &m, &nm) != CHR_OK)
+            return gdb_err(g, d, "reading a merged story");
+        char sql[768];
+        snprintf(sql, sizeof sql,
+                 "DELETE FROM tl_mention WHERE entry_id IN"
+                 " (SELECT id FROM tl_entry WHERE story_id=%2$lld);"
+                 "DELETE FROM tl_entry WHERE story_id=%2$lld;"
+                 "UPDATE tl_article SET story_id=%1$lld WHERE story_id=%2$lld;"
+                 "INSERT INTO tl_df(story_id, term, df) SELECT %1$lld, term, df FROM tl_df"
+                 " WHERE story_id=%2$lld ON CONFLICT(story_id, term) DO UPDATE"
+                 " SET df = df + excluded.df;"
+                 "DELETE FROM tl_df WHERE story_id=%2$lld;",
+                 (long long)story, (long long)gone[i]);
+        chr_err e = sqlite3_exec(g->db, sql, NULL, NULL, NULL) == SQLITE_OK
+                        ? CHR_OK
+                        : gdb_err(g, d, "adopting a merged story");
+        if (!e && nm)
+            e = story_idf(g, story, m, nm, 0, d);
+        for (size_t k = 0; k < nm && !e; k++)
+            e = add_mention(g, story, &m[k], d);
+        tl_mentions_free(m, nm);
+        if (e)
+            return e;
+    }
+    return CHR_OK;
+}
+
 /* Add article id to story key story (0 = the whole-database timeline). */
 static chr_err add_to_story(tl_group *g, int64_t id, int64_t story, chr_diag *d)
 {
@@ -822,6 +935,11 @@ static chr_err add_to_story(tl_group *g, int64_t id, int64_t story, chr_diag *d)
     sqlite3_reset(g->q_done);
     if (done)
         return CHR_OK;
+    if (g->has_alias && story > 0) {
+        chr_err ae = adopt_merged(g, story, d);
+        if (ae)
+            return ae;
+    }
     tl_article a;
     chr_err e = tl_article_load(g->src, id, 1, &a);
     if (e == CHR_ENOTFOUND)
@@ -836,7 +954,7 @@ static chr_err add_to_story(tl_group *g, int64_t id, int64_t story, chr_diag *d)
     if (e)
         return chr_diag_set(d, e, "", 0, -1, "timeline: out of memory");
     if (n)
-        e = update_df(g, story, m, n, d);
+        e = story_idf(g, story, m, n, 1, d);
     for (size_t i = 0; i < n && !e; i++)
         e = add_mention(g, story, &m[i], d);
     tl_mentions_free(m, n);

@@ -1010,6 +1010,12 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     sqlite3 *src = chr_store_sqlite(st), *mem = NULL, *db = src;
     int64_t members;
     chr_err e;
+    if (story_id && tl_table_exists(src, "story_alias")) {
+        /* a story merged into another is that story now */
+        int64_t into = count_i64(src, "SELECT into_id FROM story_alias WHERE id=?1", story_id);
+        if (into > 0)
+            story_id = into;
+    }
     if (story_id) {
         members = tl_table_exists(src, "story_article")
                       ? count_i64(src, "SELECT count(*) FROM story_article WHERE story_id=?1",

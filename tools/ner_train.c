@@ -60,6 +60,12 @@ static void fd_count(fdict *d, uint64_t k)
     d->counts[i]++;
 }
 
+static int fd_in(const fdict *d, uint64_t k)
+{
+    k = k ? k : 1;
+    return d->keys[fd_slot(d, k)] != 0;
+}
+
 static uint32_t fd_id(const fdict *d, uint64_t k)
 {
     k = k ? k : 1;
@@ -82,8 +88,10 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size)
     return conll_grow(p, cap, need, size);
 }
 
-/* Tokenise the CoNLL documents as the tagger would and collect features. */
-static void build(const char *path, corpus *c, fdict *d)
+/* Tokenise the CoNLL documents as the tagger would and collect features;
+ * ent (may be NULL) collects the exact forms of tokens without a capital
+ * that are part of a name (the words the fast path to O must not take). */
+static void build(const char *path, corpus *c, fdict *d, fdict *ent)
 {
     conll_doc *docs;
     size_t nd;
@@ -121,6 +129,8 @@ static void build(const char *path, corpus *c, fdict *d)
                 c->gold = grow(c->gold, &capg, c->ntok + 1, 1);
                 c->foff = grow(c->foff, &capt, c->ntok + 2, sizeof(size_t));
                 c->gold[c->ntok] = (uint8_t)g;
+                if (ent && g && ner_tok_noup(t->flags))
+                    fd_count(ent, t->ehash);
                 c->foff[c->ntok] = c->nfid;
                 uint64_t f[NER_MAX_FEATS];
                 size_t nf = ner_features(&s, i, f);
@@ -262,8 +272,10 @@ int main(int argc, char **argv)
     fdict d;
     fd_init(&d, 1u << 24);
     corpus tr, dev;
-    build(argv[1], &tr, &d);
-    build(argv[2], &dev, NULL);
+    fdict ent;
+    fd_init(&ent, 1u << 12);
+    build(argv[1], &tr, &d, &ent);
+    build(argv[2], &dev, NULL, NULL);
     uint32_t nf = 0;
     for (size_t i = 0; i < d.cap; i++)
         if (d.keys[i] && d.counts[i] >= minc)
@@ -397,7 +409,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "ner_train: internal error: blob does not load\n");
         return 2;
     }
-    /* vocabulary: exact forms seen at least min_word times in training */
+    /* vocabulary: exact forms seen at least min_word times in training, and
+     * the words without a capital seen inside a name (marked NER_VOC_ENT) */
     fdict wc;
     fd_init(&wc, 1u << 20);
     conll_doc *docs;
@@ -411,9 +424,9 @@ int main(int argc, char **argv)
             fd_count(&wc, doc.t[i].ehash);
         ner_doc_free(&doc);
     }
-    uint32_t nwords = 0;
+    uint32_t nwords = 0, nent = 0;
     for (size_t i = 0; i < wc.cap; i++)
-        if (wc.keys[i] && wc.counts[i] >= MIN_WORD)
+        if (wc.keys[i] && (wc.counts[i] >= MIN_WORD || fd_in(&ent, wc.keys[i])))
             wc.ids[i] = nwords++;
     uint32_t nws = 1;
     while (nws < nwords + nwords / 3 + 1)
@@ -442,6 +455,10 @@ int main(int argc, char **argv)
                     sl = (sl + 1) & (nws - 1);
                 wkeys[sl] = h;
                 wrows[sl] = id;
+                if (fd_in(&ent, h)) {
+                    wrows[sl] |= NER_VOC_ENT;
+                    nent++;
+                }
             }
         }
         ner_doc_free(&doc);
@@ -489,8 +506,9 @@ int main(int argc, char **argv)
         perror(argv[3]);
         return 1;
     }
-    printf("ner_train: wrote %s: %u features, %u vocabulary words, scale %.1f, %.1f MB (%.0fs)\n",
-           argv[3], kept, nwords, scale,
+    printf("ner_train: wrote %s: %u features, %u vocabulary words (%u in names without a "
+           "capital), scale %.1f, %.1f MB (%.0fs)\n",
+           argv[3], kept, nwords, nent, scale,
            (base + nws * 12.0 + (double)nwords * NER_NOFF * NER_LP * 2 + (double)tlen) / 1e6,
            (double)(clock() - t0) / CLOCKS_PER_SEC);
     return 0;

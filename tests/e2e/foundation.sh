@@ -73,6 +73,12 @@ check "stdin article stored with source -" test $? -eq 0
 printf '{"id":"p1","text":"Piped JSON line. Second sentence."}\n' | chr --db "$DB" ingest - 2>/dev/null
 chr --db "$DB" show --json p1 >/dev/null 2>&1; check "JSON Lines detected on stdin" test $? -eq 0
 
+# --- a per-record gzip WARC with one damaged member: the rest is read
+chr --db "$TMP/w.db" ingest tests/data/warc/damaged.warc.gz 2>"$TMP/werr.txt" >/dev/null
+grep -q "damaged.warc.gz@[0-9]*: " "$TMP/werr.txt"; check "damaged WARC member reported with offset" test $? -eq 0
+n=$(chr --db "$TMP/w.db" ls --json | py 'import json,sys; print(len(json.load(sys.stdin)))')
+check_eq "records after the damaged member ingested" "$n" 2
+
 # --- a huge single line is refused with a clear error, the rest goes in
 "$PY" -c "import sys; sys.stdout.write('word ' * (40*1024*1024//5))" > "$TMP/huge.txt"
 cp "$D/undated.txt" "$TMP/small.txt"; printf '\nExtra line to change the hash.\n' >> "$TMP/small.txt"

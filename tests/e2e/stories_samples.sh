@@ -29,6 +29,10 @@ fi
 # examples/: the manifest names each file's story
 chr --db "$TMP/e.db" --quiet ingest examples >/dev/null 2>&1
 assignments "$TMP/e.db" >"$TMP/e.tsv"
+if [ ! -s "$TMP/e.tsv" ]; then # nothing below can be checked
+    fail stories_ingest_assigns "ingest stored articles but assigned no story: the pipeline must call chr_cluster_add_doc (docs/stories.md, Pipeline hook)"
+    exit 0
+fi
 $PY - "$TMP/e.tsv" examples/MANIFEST.tsv <<'PY'
 import collections, sys
 assigned = {}

@@ -323,6 +323,73 @@ TEST(incremental_matches_rebuild)
     cleanup(st);
 }
 
+static int count_rows(chr_store *st, const char *sql)
+{
+    sqlite3_stmt *q;
+    int n = -1;
+    if (sqlite3_prepare_v2(chr_store_sqlite(st), sql, -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+/* The story step merges story 8 into 7: the next update of 7 adopts 8's
+ * state, and 8 resolves to 7. */
+TEST(merged_stories)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    sqlite3 *db = chr_store_sqlite(st);
+    sqlite3_exec(db,
+                 "INSERT INTO story_article(article_id, story_id) VALUES(1,7),(2,7),(3,7),(4,8),(5,8)",
+                 NULL, NULL, NULL);
+    chr_tl_updater *u = NULL;
+    CHECK_INT(chr_tl_updater_open(st, &u, NULL), CHR_OK);
+    for (int64_t i = 1; i <= 5; i++)
+        CHECK_INT(chr_tl_updater_add(u, i, 0, NULL), CHR_OK);
+    sqlite3_exec(db,
+                 "UPDATE story_article SET story_id=7 WHERE story_id=8;"
+                 "INSERT INTO story_alias(id, into_id) VALUES(8, 7);",
+                 NULL, NULL, NULL);
+    /* a sixth article joins story 7 */
+    char in[160];
+    snprintf(in, sizeof in, "%s/a6.txt", dir);
+    FILE *f = fopen(in, "w");
+    if (f) {
+        fputs(" date 2023-10-24 Divers recovered a car from the Moyle river on October 23, five "
+              "days after the Dunmore bridge collapsed.\n",
+              f);
+        fclose(f);
+    }
+    chr_pipeline *p = NULL;
+    chr_ingest_stats is;
+    memset(&is, 0, sizeof is);
+    CHECK_INT(chr_pipeline_open(st, &p, NULL), CHR_OK);
+    CHECK_INT(chr_pipeline_ingest(p, in, &is), CHR_OK);
+    chr_pipeline_close(p);
+    sqlite3_exec(db, "INSERT INTO story_article(article_id, story_id) VALUES(6, 7)", NULL, NULL,
+                 NULL);
+    CHECK_INT(chr_tl_updater_add(u, 6, 0, NULL), CHR_OK);
+    chr_tl_updater_close(u);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=7"), 6);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=8"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_df WHERE story_id=8"), 0);
+    CHECK_INT(count_rows(st, "SELECT df FROM tl_df WHERE story_id=7 AND term=0"), 6);
+    chr_timeline *tl = NULL;
+    CHECK_INT(chr_timeline_build(st, 8, NULL, &tl, NULL), CHR_OK);
+    if (tl) {
+        CHECK_INT(tl->story_id, 7);
+        const chr_tl_entry *c = find_entry(tl, "2023-10-18", "collapsed");
+        CHECK(c && c->support >= 4 && source_has(c, "a4.txt"));
+        CHECK(find_entry(tl, "2023-10-23", "car") != NULL);
+    }
+    chr_timeline_free(tl);
+    cleanup(st);
+}
+
 TEST(selection_and_json)
 {
     chr_store *st = open_fixture_store();
@@ -426,6 +493,7 @@ RUN(values_as_intervals);
 RUN(grouping_dates_and_sources);
 RUN(near_duplicates_count_once);
 RUN(incremental_matches_rebuild);
+RUN(merged_stories);
 RUN(selection_and_json);
 RUN(summary_budget);
 UNIT_MAIN_END

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end: timelines of the repo's example corpus (examples/, four
+# invented stories, see examples/MANIFEST.tsv): the events each story's
+# articles date, with the right sources, one entry per event across
+# outlets, relative dates in Spanish, near-duplicates counted once (when the
+# story step recorded them), no headline or byline lines as events.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+if [ ! -f examples/MANIFEST.tsv ]; then
+    skip "timeline examples" "examples/ not found"
+    exit 0
+fi
+DB="$TMP/e.db"
+chr --db "$DB" --quiet run examples > "$TMP/run.txt" 2>"$TMP/run.err"
+check_eq "run on examples exits 0" "$?" 0
+grep -qE '^(STORY [0-9]+|ALL ARTICLES) ·' "$TMP/run.txt"; check "run prints stories" test $? -eq 0
+chr --db "$DB" timeline --all --json > "$TMP/all.json"
+check_eq "timeline --all --json exits 0" "$?" 0
+# near-duplicate groups the story step recorded (article source -> canonical source)
+sqlite3 "$DB" "SELECT a.source, c.source FROM story_article s JOIN articles a ON a.id = s.article_id
+               JOIN articles c ON c.id = s.duplicate_of" > "$TMP/dups.txt" 2>/dev/null
+"$PY" - "$TMP/all.json" "$TMP/dups.txt" <<'EOF'
+import json, sys
+tl = json.load(open(sys.argv[1]))
+dups = {}
+for ln in open(sys.argv[2]):
+    a, _, c = ln.rstrip("\n").partition("|")
+    if a:
+        dups[a] = c
+def name(s):
+    return s["article"].rsplit("/", 1)[-1]
+def files(e):
+    return {name(s) for s in e["sources"]}
+def need(label, ok):
+    print(("ok " if ok else "not ok ") + label)
+def entries(date, file=None, word=None):
+    return [e for e in tl if e["date"] == date
+            and (file is None or any(file in f for f in files(e)))
+            and (word is None or word in e["text"] or any(word in s["sentence"] for s in e["sources"]))]
+# visit: announced visit March 3-5, agreements on Tuesday March 4, ratification vote March 25
+v = [e for e in tl if e["date"] == "2025-03-03" and e.get("end") == "2025-03-05"]
+need("examples: state visit March 3-5", bool(v) and any("visit-01" in f for f in files(v[0])))
+agr = entries("2025-03-04", "visit-04")
+need("examples: agreements on March 4 (Reuters, reprint)",
+     bool(agr) and any("visit-05" in f for f in files(agr[0])))
+if agr:
+    e = agr[0]
+    indep = {dups.get(s["article"], s["article"]) for s in e["sources"]}
+    need("examples: support counts independent articles", e["support"] == len(indep))
+need("examples: ratification vote March 25", bool(entries("2025-03-25", "visit-06")))
+need("examples: Lyon on March 5", bool(entries("2025-03-05", "visit-06")))
+# flood: storm October 15 (explicit and 'Tuesday night'), Spanish 'este martes' aid package
+st = entries("2024-10-15", "flood-05")
+need("examples: flood night of October 15", bool(st))
+need("examples: Spanish 'este martes' = 2024-10-22",
+     any(s["expression"] == "este martes" for e in entries("2024-10-22") for s in e["sources"]))
+need("examples: emergency declared on Thursday October 17", bool(entries("2024-10-17", "flood-02")))
+# recall: the recall on June 4 reported by three outlets is one entry
+rec = entries("2025-06-04", word="recall")
+need("examples: recall on June 4", bool(rec))
+need("examples: recall from 3 sources in one entry", bool(rec) and max(e["support"] for e in rec) >= 3)
+# election: vote on Sunday September 14, coalition signed Monday September 22, sworn in Sept 30
+need("examples: election day September 14",
+     any({"election-02-ap-vote.txt", "election-03-reuters-results.txt"} <= files(e)
+         for e in entries("2025-09-14")))
+need("examples: coalition deal September 22", bool(entries("2025-09-22", "wire-0004")))
+need("examples: sworn in September 30", bool(entries("2025-09-30", "election-05")))
+need("examples: vote on nomination September 29", bool(entries("2025-09-29", "wire-0004")))
+# no entry is a byline, a headline or a caption
+need("examples: no byline or headline entries",
+     not any(e["text"].startswith("Posted by") or " | " in e["text"] for e in tl))
+need("examples: texts are source sentences",
+     all(e["text"] in [s["sentence"] for s in e["sources"]] for e in tl))
+EOF
+
+# --dates: N days, day entries only, K sentences per day at most
+chr --db "$DB" timeline --all --json --dates 5 --sentences 2 > "$TMP/d.json"
+"$PY" -c '
+import json,sys,collections
+t=json.load(open(sys.argv[1]))
+days=collections.Counter()
+for e in t:
+    assert e["granularity"]=="day", e
+    days[e["date"]]+=len(e["sentences"])
+assert len(days)==5 and all(1<=v<=2 for v in days.values()), days
+' "$TMP/d.json"; check "examples: --dates 5 --sentences 2" test $? -eq 0
