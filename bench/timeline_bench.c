@@ -168,6 +168,7 @@ int main(int argc, char **argv)
             size_t back = (size_t)(unif() * unif() * (ns < 300 ? ns : 300));
             s = &stories[ns - 1 - back];
         }
+        s->day0 = day; /* a story's articles report what happens around now */
         /* ~12 sentences, 4 of them dated */
         size_t len = 0, sent_start[16], sent_end[16], tx_s[16], tx_e[16];
         int tx_sent[16];

@@ -102,18 +102,20 @@ int cmd_serve(int argc, char **argv, cli_opts *g)
     }
     if (!is_loopback(o.listen))
         cli_error("warning: listening on %s, beyond this machine; the API has no "
-                  "authentication", o.listen);
+                  "authentication",
+                  o.listen);
     /* The address, always: scripts started with port 0 read it here. */
     const char *colon = strrchr(o.listen, ':');
-    fprintf(stderr, "chronicle: serving %s on http://%.*s:%d/%s\n", g->db,
-            (int)(colon - o.listen), o.listen, chr_serve_port(s),
-            o.allow_ingest ? " (POST /api/articles allowed)" : "");
+    fprintf(stderr, "chronicle: serving %s on http://%.*s:%d/%s\n", g->db, (int)(colon - o.listen),
+            o.listen, chr_serve_port(s), o.allow_ingest ? " (POST /api/articles allowed)" : "");
     fflush(stderr);
     int sig = 0;
     sigwait(&stop, &sig);
     if (!g->quiet)
         fprintf(stderr, "chronicle: %s received, stopping\n",
-                sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
+                sig == SIGINT    ? "SIGINT"
+                : sig == SIGTERM ? "SIGTERM"
+                                 : "SIGHUP");
     chr_serve_close(s);
     return EXIT_OK;
 }

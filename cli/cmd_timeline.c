@@ -44,22 +44,30 @@ static int64_t story_arg(const char *s)
     return *s && !*end && v > 0 ? (int64_t)v : -1;
 }
 
-int cmd_timeline(int argc, char **argv, cli_opts *g)
+/* Options of a story command: integers (--top N) and flags (--truncate). */
+typedef struct opt_spec {
+    const char *name;
+    int *value;
+    int is_flag;
+} opt_spec;
+
+/* Parse argv into the options and the story (ID or --all, *id). Returns an
+ * exit code for a usage error, else -1. */
+static int parse_story_args(int argc, char **argv, cli_opts *g, const opt_spec *opts,
+                            int64_t *id)
 {
-    chr_tl_opts o = {0, 0, 0, 0};
     const char *story = NULL;
     for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k == 0)
-            k = int_opt(argc, argv, &i, "--top", &o.top);
-        if (k == 0)
-            k = int_opt(argc, argv, &i, "--sentences", &o.sentences);
-        if (k == 0)
-            k = int_opt(argc, argv, &i, "--dates", &o.dates);
-        if (k == 0)
-            k = int_opt(argc, argv, &i, "--min-support", &o.min_support);
+        for (const opt_spec *o = opts; o->name && k == 0; o++) {
+            if (o->is_flag)
+                k = strcmp(argv[i], o->name) == 0 ? (*o->value = 1) : 0;
+            else
+                k = int_opt(argc, argv, &i, o->name, o->value);
+        }
         if (k < 0) {
-            cli_error("timeline: option %s needs a number", argv[i]);
+            cli_error("%s: option %s needs a number", argv[0], arg);
             return EXIT_USAGE;
         }
         if (k)
@@ -68,21 +76,35 @@ int cmd_timeline(int argc, char **argv, cli_opts *g)
             story = argv[i];
             continue;
         }
-        cli_error("timeline: unexpected argument '%s'", argv[i]);
+        cli_error("%s: unexpected argument '%s'", argv[0], argv[i]);
         return EXIT_USAGE;
     }
-    int64_t id = story_arg(story);
-    if (id < 0) {
-        cli_error("timeline: give a story ID or --all");
+    *id = story_arg(story);
+    if (*id < 0) {
+        cli_error("%s: give a story ID or --all", argv[0]);
         return EXIT_USAGE;
     }
+    return -1;
+}
+
+/* What timeline and summary share: build the result on the read-only
+ * store, print it as JSON or text, map errors to exit codes. */
+typedef struct story_cmd {
+    chr_err (*build)(chr_store *st, int64_t id, const void *opts, void **out, chr_diag *d);
+    void (*json)(const void *r, chr_json *j);
+    void (*text)(const void *r);
+    void (*release)(void *r);
+} story_cmd;
+
+static int run_story_cmd(const story_cmd *c, cli_opts *g, int64_t id, const void *opts)
+{
     chr_store *st = cli_open_store(g, 1);
     if (!st)
         return EXIT_FATAL;
-    chr_timeline *tl = NULL;
+    void *r = NULL;
     chr_diag d;
     chr_diag_clear(&d);
-    chr_err e = chr_timeline_build(st, id, &o, &tl, &d);
+    chr_err e = c->build(st, id, opts, &r, &d);
     if (e) {
         cli_diag(&d, NULL);
         chr_store_close(st);
@@ -91,69 +113,82 @@ int cmd_timeline(int argc, char **argv, cli_opts *g)
     if (g->json) {
         chr_json j;
         chr_json_init(&j, stdout, 1);
-        chr_timeline_write_json(tl, &j);
+        c->json(r, &j);
         chr_json_end(&j);
     } else {
-        cli_print_timeline(stdout, tl, cli_term_width());
+        c->text(r);
     }
-    chr_timeline_free(tl);
+    c->release(r);
     chr_store_close(st);
     return EXIT_OK;
+}
+
+static chr_err tl_build(chr_store *st, int64_t id, const void *opts, void **out, chr_diag *d)
+{
+    return chr_timeline_build(st, id, opts, (chr_timeline **)out, d);
+}
+static void tl_json(const void *r, chr_json *j)
+{
+    chr_timeline_write_json(r, j);
+}
+static void tl_text(const void *r)
+{
+    cli_print_timeline(stdout, r, cli_term_width());
+}
+static void tl_release(void *r)
+{
+    chr_timeline_free(r);
+}
+
+int cmd_timeline(int argc, char **argv, cli_opts *g)
+{
+    chr_tl_opts o = {0, 0, 0, 0};
+    const opt_spec opts[] = {{"--top", &o.top, 0},
+                             {"--sentences", &o.sentences, 0},
+                             {"--dates", &o.dates, 0},
+                             {"--min-support", &o.min_support, 0},
+                             {NULL, NULL, 0}};
+    int64_t id;
+    int rc = parse_story_args(argc, argv, g, opts, &id);
+    if (rc >= 0)
+        return rc;
+    static const story_cmd c = {tl_build, tl_json, tl_text, tl_release};
+    return run_story_cmd(&c, g, id, &o);
+}
+
+static chr_err sum_build(chr_store *st, int64_t id, const void *opts, void **out, chr_diag *d)
+{
+    return chr_summary_build(st, id, opts, (chr_summary **)out, d);
+}
+static void sum_json(const void *r, chr_json *j)
+{
+    chr_summary_write_json(r, j);
+}
+static void sum_text(const void *r)
+{
+    const chr_summary *s = r;
+    printf("%s\n\n", s->headline);
+    for (size_t i = 0; i < s->n; i++)
+        printf("%s\n", s->sentences[i].text);
+}
+static void sum_release(void *r)
+{
+    chr_summary_free(r);
 }
 
 int cmd_summary(int argc, char **argv, cli_opts *g)
 {
     chr_summary_opts o = {100, 0};
-    const char *story = NULL;
-    for (int i = 1; i < argc; i++) {
-        int k = cli_common_opt(argc, argv, &i, g);
-        if (k == 0)
-            k = int_opt(argc, argv, &i, "--words", &o.words);
-        if (k < 0) {
-            cli_error("summary: option %s needs a number", argv[i]);
-            return EXIT_USAGE;
-        }
-        if (k)
-            continue;
-        if (strcmp(argv[i], "--truncate") == 0) {
-            o.truncate = 1;
-            continue;
-        }
-        if (!story && (strcmp(argv[i], "--all") == 0 || argv[i][0] != '-')) {
-            story = argv[i];
-            continue;
-        }
-        cli_error("summary: unexpected argument '%s'", argv[i]);
+    const opt_spec opts[] = {{"--words", &o.words, 0}, {"--truncate", &o.truncate, 1},
+                             {NULL, NULL, 0}};
+    int64_t id;
+    int rc = parse_story_args(argc, argv, g, opts, &id);
+    if (rc >= 0)
+        return rc;
+    if (o.words < 1) {
+        cli_error("summary: --words must be >= 1");
         return EXIT_USAGE;
     }
-    int64_t id = story_arg(story);
-    if (id < 0 || o.words < 1) {
-        cli_error(id < 0 ? "summary: give a story ID or --all" : "summary: --words must be >= 1");
-        return EXIT_USAGE;
-    }
-    chr_store *st = cli_open_store(g, 1);
-    if (!st)
-        return EXIT_FATAL;
-    chr_summary *s = NULL;
-    chr_diag d;
-    chr_diag_clear(&d);
-    chr_err e = chr_summary_build(st, id, &o, &s, &d);
-    if (e) {
-        cli_diag(&d, NULL);
-        chr_store_close(st);
-        return e == CHR_ENOTFOUND ? EXIT_INPUT : EXIT_FATAL;
-    }
-    if (g->json) {
-        chr_json j;
-        chr_json_init(&j, stdout, 1);
-        chr_summary_write_json(s, &j);
-        chr_json_end(&j);
-    } else {
-        printf("%s\n\n", s->headline);
-        for (size_t i = 0; i < s->n; i++)
-            printf("%s\n", s->sentences[i].text);
-    }
-    chr_summary_free(s);
-    chr_store_close(st);
-    return EXIT_OK;
+    static const story_cmd c = {sum_build, sum_json, sum_text, sum_release};
+    return run_story_cmd(&c, g, id, &o);
 }

@@ -120,6 +120,13 @@ def prf(tp_sys, n_sys, tp_gold, n_gold):
     return p, r, f
 
 
+def context(text, g, width=100):
+    """The text around a gold timex on one line, the timex in [brackets]."""
+    a = text[max(0, g[0] - width):g[0]]
+    b = text[g[1]:g[1] + width]
+    return (a + "[" + text[g[0]:g[1]] + "]" + b).replace("\n", " ").replace("\t", " ")
+
+
 def score(docs):
     n_sys = n_gold = 0
     strict_sys = strict_gold = relax_sys = relax_gold = 0
@@ -148,7 +155,8 @@ def score(docs):
                         match = k
                         break
                 if match is None:
-                    errors.append(("MISSED", name, text[g[0]:g[1]], g[2], g[3], "", "", ""))
+                    errors.append(("MISSED", name, text[g[0]:g[1]], g[2], g[3], "", "", "",
+                                   context(text, g)))
                     continue
             else:
                 used.add(match)
@@ -160,7 +168,8 @@ def score(docs):
             type_ok += t_ok
             value_ok += v_ok
             if not v_ok or not t_ok:
-                errors.append(("VALUE", name, text[g[0]:g[1]], g[2], g[3], text[s[0]:s[1]], s[2], s[3]))
+                errors.append(("VALUE", name, text[g[0]:g[1]], g[2], g[3], text[s[0]:s[1]], s[2], s[3],
+                               context(text, g)))
             elif (s[0], s[1]) != (g[0], g[1]):
                 errors.append(("EXTENT", name, text[g[0]:g[1]], g[2], g[3], text[s[0]:s[1]], s[2], s[3]))
         for k, s in enumerate(sysx):
@@ -204,7 +213,7 @@ def main():
     for path in files:
         dct, text, gold = parse_tml(path)
         sysx = run_tagger(a.tagger, text, dct)
-        docs.append((os.path.relpath(path, a.dir), text, gold, sysx))
+        docs.append((os.path.relpath(path, a.dir) + (" DCT=" + dct if dct else ""), text, gold, sysx))
         if a.infer and dct:
             inferred.append((dct, infer_ref(a.tagger, text)))
     res, errors = score(docs)

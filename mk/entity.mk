@@ -68,3 +68,6 @@ eval-ner: build/ner_conll
 
 bench-ner: build/ner_bench
 	build/ner_bench $(NER_SHARED)
+
+# The tagger's hot loops (label-lane sums, Viterbi) vectorise at -O3.
+build/rel/src/ner_model.o build/rel/src/ner_feat.o: REL_CFLAGS += -O3

@@ -21,6 +21,7 @@
 
 #define NO_DAY INT32_MIN
 #define SHORT_TEXT 300       /* bytes: shorter texts take the stream's main language */
+#define OUTSIDE_RUN 64       /* postings outside the time window in a row that end a list's scan */
 #define FLUSH_EVERY 1024     /* adds between writes of the document count */
 #define DF_WRITES_PER_ADD 64 /* changed document frequencies written per add, at most */
 #define DF_WRITE_AGE 4096    /* adds a changed frequency waits before it is written */
@@ -1264,12 +1265,20 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
             continue;
         posting *p = &cl->posts[te->post - 1];
         uint32_t stop = p->n > (uint32_t)cl->o.scan_limit ? p->n - (uint32_t)cl->o.scan_limit : 0;
-        cl->stats.postings += (long)(p->n - stop);
-        for (uint32_t i = p->n; i-- > stop;) {
+        /* newest first; a long run of stories outside the time window means
+         * the list has gone back past it (lists grow in arrival order) */
+        uint32_t outside = 0;
+        for (uint32_t i = p->n; i-- > stop && outside < OUTSIDE_RUN;) {
             story *s = &cl->stories[p->slots[i]];
+            cl->stats.postings++;
             if (s->qstamp != cl->qstamp) {
-                if (s->dead || gap_days(s, day) > cl->o.window_days)
+                if (s->dead)
                     continue;
+                if (gap_days(s, day) > cl->o.window_days) {
+                    outside++;
+                    continue;
+                }
+                outside = 0;
                 if (grow((void **)&cl->touched, &cl->cap_touched, cl->n_touched + 1,
                          sizeof(uint32_t)) != 0)
                     return -2;

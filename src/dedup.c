@@ -248,7 +248,9 @@ static int index_put(chr_dedup *dd, int64_t id, const chr_minhash *s)
         dd->ids = ids;
         dd->cap_ids = cap;
     }
-    if ((dd->used + CHR_MINHASH_BANDS) * 2 > (dd->mask ? dd->mask + 1 : 0) && index_grow(dd) != 0)
+    /* load up to 3/4: 16 entries of 8 bytes per article, 170-340 bytes */
+    if ((dd->used + CHR_MINHASH_BANDS) * 4 > (dd->mask ? dd->mask + 1 : 0) * 3 &&
+        index_grow(dd) != 0)
         return -1;
     uint32_t e = (uint32_t)dd->n_ids;
     dd->ids[dd->n_ids++] = id;

@@ -76,8 +76,11 @@ static chr_span *split_fallback(const char *text, size_t len, size_t *n)
     if (!s)
         return NULL;
     *n = 0;
+    static const unsigned char brk[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
     size_t a = 0;
     for (size_t i = 0; i <= len; i++) {
+        while (i < len && !brk[(unsigned char)text[i]])
+            i++;
         int cut = 0, skip = 0;
         if (i == len || text[i] == '\n') {
             cut = 1, skip = 1;

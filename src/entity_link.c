@@ -80,9 +80,17 @@ static int add_mention(linker *L, size_t a, size_t b, int type, unsigned flags)
 /* Gazetteer entry covering exactly tokens [a, b), case checked. */
 static const ner_gaz_info *gaz_exact(const ner_doc *d, size_t a, size_t b)
 {
-    size_t k = 0;
-    while (k + 1 < d->nsent + 1 && d->sent0[k + 1] <= a)
-        k++;
+    /* gaz_len: the length of the longest match from a (ner_sent_prepare) */
+    if (a >= b || b > d->n || d->gaz_len[a] != b - a)
+        return NULL;
+    size_t k = 0, hi = d->nsent; /* the sentence of token a: sent0[k] <= a < sent0[k + 1] */
+    while (hi - k > 1) {
+        size_t mid = k + (hi - k) / 2;
+        if (d->sent0[mid] <= a)
+            k = mid;
+        else
+            hi = mid;
+    }
     size_t s0 = d->sent0[k];
     ner_gaz_match m = ner_gaz_longest(d->t + s0, d->sent0[k + 1] - s0, a - s0);
     return m.info && s0 + m.end == b ? m.info : NULL;

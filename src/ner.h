@@ -13,17 +13,17 @@
 /* ---- tokens (ner_tok.c) ------------------------------------------------ */
 
 enum {
-    NT_ALPHA = 1u << 0,  /* has a letter */
-    NT_DIGIT = 1u << 1,  /* has a digit */
-    NT_UPPER0 = 1u << 2, /* first character is an upper-case letter */
-    NT_ALLUP = 1u << 3,  /* every letter is upper case (and has a letter) */
-    NT_LOWER0 = 1u << 4, /* first character is a lower-case letter */
-    NT_PUNCT = 1u << 5,  /* only punctuation or symbols */
-    NT_HYPHEN = 1u << 6, /* contains '-' */
-    NT_PERIOD = 1u << 7, /* contains '.' */
-    NT_APOS = 1u << 8,   /* contains an apostrophe */
-    NT_SENT0 = 1u << 9,  /* first token of its sentence */
-    NT_MIXED = 1u << 10, /* upper-case letter after the first character, not all caps */
+    NT_ALPHA = 1u << 0,     /* has a letter */
+    NT_DIGIT = 1u << 1,     /* has a digit */
+    NT_UPPER0 = 1u << 2,    /* first character is an upper-case letter */
+    NT_ALLUP = 1u << 3,     /* every letter is upper case (and has a letter) */
+    NT_LOWER0 = 1u << 4,    /* first character is a lower-case letter */
+    NT_PUNCT = 1u << 5,     /* only punctuation or symbols */
+    NT_HYPHEN = 1u << 6,    /* contains '-' */
+    NT_PERIOD = 1u << 7,    /* contains '.' */
+    NT_APOS = 1u << 8,      /* contains an apostrophe */
+    NT_SENT0 = 1u << 9,     /* first token of its sentence */
+    NT_MIXED = 1u << 10,    /* upper-case letter after the first character, not all caps */
     NT_CASELESS = 1u << 11, /* has a letter without case (CJK, Arabic, ...) */
 };
 
@@ -322,11 +322,11 @@ int ner_model_vocab_block(const ner_model *m, uint64_t h, int32_t *blk);
 /* Per-document scratch buffers of the decoder, reused from sentence to
  * sentence. Start zeroed; release with ner_wcache_free. */
 typedef struct ner_wcache {
-    int32_t *acc;         /* 2 * wcap * NER_LP */
-    float *emit;          /* wcap * NER_LP */
-    float *score;         /* wcap * NER_LP */
-    const int16_t **voc;  /* wcap: vocabulary block of each token or NULL */
-    uint8_t *forced;      /* wcap: token takes the fast path to O */
+    int32_t *acc;        /* 2 * wcap * NER_LP */
+    float *emit;         /* wcap * NER_LP */
+    float *score;        /* wcap * NER_LP */
+    const int16_t **voc; /* wcap: vocabulary block of each token or NULL */
+    uint8_t *forced;     /* wcap: token takes the fast path to O */
     size_t wcap;
 } ner_wcache;
 void ner_wcache_free(ner_wcache *c);
@@ -346,11 +346,11 @@ int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab);
 /* Tag one prepared sentence with the model: lab[0..s->n). cache may be
  * NULL. 0, -1 on OOM.
  * Fast path: a token with no capital letter (lower-case word, number or
- * punctuation) is labelled O without scoring when the training data never
- * has it inside a name (NER_VOC_ENT), it continues no gazetteer match, has
- * no apostrophe, and, for a number or punctuation, neither neighbour has a
- * capital ("1860 Munich", "Serie A" keep the model). Viterbi then runs
- * exactly over the stretches between such tokens. */
+ * punctuation), no apostrophe, continuing no gazetteer match, is labelled
+ * O without scoring when it is a word the training data never has inside a
+ * name, or else when neither neighbour has a capital ("Bank of England",
+ * "1860 Munich", "Serie A" keep the model). Viterbi then runs exactly over
+ * the stretches between such tokens. */
 int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, uint8_t *lab);
 
 /* ---- rules and linking (ner_rules.c, entity_link.c) -------------------- */

@@ -271,10 +271,14 @@ void ner_sent_prepare(ner_sent *s)
     s->allcaps = alpha >= 2 && up * 5 >= alpha * 4;
 }
 
+/* Per-word counts saturate at 2: the flags only ask whether a word is seen
+ * so elsewhere, i.e. more often than at the token itself. */
 typedef struct dslot {
     uint64_t h;
-    uint32_t lower, capmid, inrun, afn, atitle;
+    uint8_t lower, capmid, inrun, afn, atitle;
 } dslot;
+
+#define SAT_INC(x) ((x) += (x) < 2)
 
 void ner_doc_flags(const char *text, const ner_tok *t, size_t n, const uint16_t *gaz_1,
                    uint8_t *docf)
@@ -317,27 +321,27 @@ void ner_doc_flags(const char *text, const ner_tok *t, size_t n, const uint16_t 
             if (!(x->flags & NT_ALPHA))
                 continue;
             if (x->flags & NT_LOWER0) {
-                tab[k].lower++;
+                SAT_INC(tab[k].lower);
                 own[j] |= NER_DOC_LOWER_ELSEWHERE;
             } else if ((x->flags & NT_UPPER0) && !caps) {
                 if (!(x->flags & NT_SENT0)) {
-                    tab[k].capmid++;
+                    SAT_INC(tab[k].capmid);
                     own[j] |= NER_DOC_CAP_ELSEWHERE;
                 }
                 int run = (j > s0 && (t[j - 1].flags & NT_UPPER0) && !(x->flags & NT_SENT0)) ||
                           (j < i && (t[j + 1].flags & NT_UPPER0));
                 if (run) {
-                    tab[k].inrun++;
+                    SAT_INC(tab[k].inrun);
                     own[j] |= NER_DOC_IN_LONGER;
                 }
                 /* "Phil Simmons" ... "Simmons"; "aide Ushakov" ... "Ushakov" */
                 if (gaz_1 && j > s0 && (t[j - 1].flags & NT_UPPER0) &&
                     (gaz_1[j - 1] & (1u << GZ_FIRSTNAME)) && !(gaz_1[j] & (1u << GZ_FIRSTNAME))) {
-                    tab[k].afn++;
+                    SAT_INC(tab[k].afn);
                     own[j] |= NER_DOC_AFTER_FIRSTNAME;
                 }
                 if (gaz_1 && j > s0 && (gaz_1[j - 1] & (1u << GZ_TITLE))) {
-                    tab[k].atitle++;
+                    SAT_INC(tab[k].atitle);
                     own[j] |= NER_DOC_AFTER_TITLE;
                 }
             }

@@ -412,6 +412,19 @@ static void viterbi_masked(const float *restrict emit, const float *restrict tm,
     if (n == 0)
         return;
     const float *start = tm + from * NER_LP;
+    if (n == 1) { /* one token between fast-path tokens: common */
+        int arg = 0;
+        float best = NEG;
+        for (int b = 0; b < NER_NLAB; b++) {
+            float v = start[b] + emit[b] + (to_o ? tm[b * NER_LP] : 0);
+            if (v > best) {
+                best = v;
+                arg = b;
+            }
+        }
+        lab[0] = (uint8_t)arg;
+        return;
+    }
     for (int b = 0; b < NER_LP; b++)
         score[b] = start[b] + emit[b];
     for (size_t i = 1; i < n; i++) {
@@ -514,8 +527,8 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
         int ent;
         voc[j] = vocab_block(m, h, &ent);
         unsigned f = t[j].flags;
-        int fo = ner_tok_noup(f) && !(f & NT_APOS) && !ent && !s->gaz_i[j];
-        if (fo && !(f & NT_ALPHA))
+        int fo = ner_tok_noup(f) && !(f & NT_APOS) && !s->gaz_i[j];
+        if (fo && (ent || !(f & NT_ALPHA)))
             fo = (j == 0 || ner_tok_noup(t[j - 1].flags)) &&
                  (j + 1 == n || ner_tok_noup(t[j + 1].flags));
         forced[j] = (uint8_t)fo;
@@ -551,8 +564,7 @@ int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, u
         if (vb) {
             for (long k = q; k <= k1; k++)
                 if (!forced[(long)j - k])
-                    add_lanes16(accv + (size_t)((long)j - k) * NER_LP,
-                                vb + (k + NER_WIN) * NER_LP);
+                    add_lanes16(accv + (size_t)((long)j - k) * NER_LP, vb + (k + NER_WIN) * NER_LP);
             continue;
         }
         if (!tc)

@@ -380,6 +380,17 @@ static int push(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n,
     return 0;
 }
 
+static const unsigned char alnum[256] = {
+#define R10(x)                                                                                     \
+    [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1, [x + 4] = 1, [x + 5] = 1, [x + 6] = 1,         \
+    [x + 7] = 1, [x + 8] = 1, [x + 9] = 1
+    R10('0'),         R10('A'),         R10('A' + 10),    [('A' + 20)] = 1, [('A' + 21)] = 1,
+    [('A' + 22)] = 1, [('A' + 23)] = 1, [('A' + 24)] = 1, [('A' + 25)] = 1, R10('a'),
+    R10('a' + 10),    [('a' + 20)] = 1, [('a' + 21)] = 1, [('a' + 22)] = 1, [('a' + 23)] = 1,
+    [('a' + 24)] = 1, [('a' + 25)] = 1,
+#undef R10
+};
+
 /* Split one whitespace-free chunk [a, b) (ascii: it has no byte >= 0x80). */
 static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap,
                  int ascii)
@@ -393,8 +404,7 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
             size_t j = i + len;
             int has_period = 0;
             while (j < b) {
-                unsigned char q = (unsigned char)text[j];
-                if ((q >= 'a' && q <= 'z') || (q >= 'A' && q <= 'Z') || (q >= '0' && q <= '9')) {
+                if (alnum[(unsigned char)text[j]]) {
                     j++;
                     continue;
                 }
@@ -477,6 +487,16 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
     return 0;
 }
 
+/* 1: ASCII white space, 2: a byte >= 0x80 */
+static const unsigned char ws_hi[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+#define H4(x) [x] = 2, [x + 1] = 2, [x + 2] = 2, [x + 3] = 2
+#define H16(x) H4(x), H4(x + 4), H4(x + 8), H4(x + 12)
+    H16(0x80), H16(0x90),  H16(0xA0),  H16(0xB0),  H16(0xC0),  H16(0xD0),  H16(0xE0), H16(0xF0),
+#undef H16
+#undef H4
+};
+
 int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_t *n, size_t *cap)
 {
     size_t first = *n;
@@ -495,6 +515,10 @@ int ner_tokenize(const char *text, size_t from, size_t to, ner_tok **toks, size_
         size_t j = i;
         int ascii = 1;
         while (j < to) {
+            while (j < to && !ws_hi[(unsigned char)text[j]])
+                j++;
+            if (j == to)
+                break;
             unsigned char e = (unsigned char)text[j];
             if (e < 0x80) {
                 if (e == ' ' || (e >= '\t' && e <= '\r'))

@@ -230,10 +230,14 @@ static const char *mime_type(const char *path)
     static const struct {
         const char *ext, *type;
     } types[] = {
-        {".html", "text/html; charset=utf-8"},   {".css", "text/css; charset=utf-8"},
-        {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
-        {".svg", "image/svg+xml"},                {".png", "image/png"},
-        {".ico", "image/x-icon"},                 {".txt", "text/plain; charset=utf-8"},
+        {".html", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".txt", "text/plain; charset=utf-8"},
     };
     const char *dot = strrchr(path, '.');
     if (dot)
@@ -453,8 +457,7 @@ static chr_err open_db(chr_server *s, serve_db **out, chr_diag *d)
     /* Reads through a shared memory map (no pread copies, one OS page cache
      * for every worker) and a larger private cache for what the map cannot
      * serve (pages still in the WAL). */
-    sqlite3_exec(db->db, "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8192;", NULL, NULL,
-                 NULL);
+    sqlite3_exec(db->db, "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8192;", NULL, NULL, NULL);
     *out = db;
     return CHR_OK;
 }
@@ -476,7 +479,7 @@ static chr_err open_pool(chr_server *s, chr_diag *d)
         if (e)
             return e;
     }
-    s->cache = serve_cache_new(s->builder_db, 512, 128u << 20);
+    s->cache = serve_cache_new(s->builder_db, 1024, 128u << 20);
     return s->cache ? CHR_OK : chr_diag_set(d, CHR_ENOMEM, s->db_path, 0, -1, NULL);
 }
 
@@ -572,8 +575,8 @@ typedef struct req_ctx {
     double t0;
     char *body;
     size_t len, cap;
-    int too_big;   /* body over the limit: discarded, answered 413 */
-    int answered;  /* a response was queued */
+    int too_big;  /* body over the limit: discarded, answered 413 */
+    int answered; /* a response was queued */
     int status;
     serve_route route;
 } req_ctx;
@@ -659,9 +662,8 @@ static serve_route guess_route(const char *url, const char *method)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
     (void)version;
     chr_server *s = cls;
@@ -675,8 +677,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         atomic_fetch_add(&s->m.in_flight, 1);
         int nh = MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL);
         if (nh > s->o.max_headers)
-            return send_error(s, c, ctx, guess_route(url, method), 431,
-                              "too many request headers");
+            return send_error(s, c, ctx, guess_route(url, method), 431, "too many request headers");
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         if (cl) {
             errno = 0;
@@ -756,8 +757,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* "HOST:PORT", "[V6]:PORT" or ":PORT" into a socket address. */
-static chr_err parse_listen(const char *spec, struct sockaddr_storage *ss, socklen_t *sl,
-                            int *v6, chr_diag *d)
+static chr_err parse_listen(const char *spec, struct sockaddr_storage *ss, socklen_t *sl, int *v6,
+                            chr_diag *d)
 {
     char host[256];
     const char *colon;

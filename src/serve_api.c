@@ -15,10 +15,10 @@
 #include "serve_int.h"
 
 enum {
-    DEFAULT_LIMIT = 20,       /* page size when none is asked for */
-    TITLE_MAX = 200,          /* bytes of a title or lead sentence */
-    STORY_TOP_ENTRIES = 200,  /* timeline entries on a story page, most important */
-    STORY_MAX_ARTICLES = 500  /* articles listed on a story page, newest */
+    DEFAULT_LIMIT = 20,      /* page size when none is asked for */
+    TITLE_MAX = 200,         /* bytes of a title or lead sentence */
+    STORY_TOP_ENTRIES = 200, /* timeline entries on a story page, most important */
+    STORY_MAX_ARTICLES = 500 /* articles listed on a story page, newest */
 };
 
 /* ------------------------------------------------------------- helpers */
@@ -250,30 +250,28 @@ char *serve_fts_query(const char *q)
 /* A story's title: the headline of its first canonical article that has
  * one (in ingest order), else that article's first sentence. Both lookups
  * walk story_article's index in article order and stop at the first hit. */
-#define STORY_TITLE(sid)                                                                         \
-    " coalesce((SELECT a.title FROM story_article sa JOIN articles a ON a.id = sa.article_id"  \
-    "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL AND a.title IS NOT NULL"       \
-    "   ORDER BY sa.article_id LIMIT 1),"                                                       \
-    "  (SELECT CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)" \
-    "   FROM story_article sa JOIN articles a ON a.id = sa.article_id"                           \
-    "   JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                                \
+#define STORY_TITLE(sid)                                                                           \
+    " coalesce((SELECT a.title FROM story_article sa JOIN articles a ON a.id = sa.article_id"      \
+    "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL AND a.title IS NOT NULL"           \
+    "   ORDER BY sa.article_id LIMIT 1),"                                                          \
+    "  (SELECT CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)"  \
+    "   FROM story_article sa JOIN articles a ON a.id = sa.article_id"                             \
+    "   JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                                  \
     "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL ORDER BY sa.article_id LIMIT 1))"
-#define STORY_COLS "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique FROM story s WHERE s.size > 0"
-/* The page is chosen first, then only its stories get a title. */
-#define STORY_PAGE(inner)                                                                        \
-    "SELECT p.id, p.first_day, p.last_day, p.size, p.n_unique," STORY_TITLE("p.id")             \
-    " FROM (" inner ") p ORDER BY p.last_day DESC, p.id DESC"
-#define STORY_FILTERS                                                                            \
-    " AND (?2 IS NULL OR s.last_day >= ?2) AND (?3 IS NULL OR s.first_day <= ?3)"                \
-    " AND (?4 IS NULL OR s.last_day < ?4 OR (s.last_day = ?4 AND s.id < ?5)"                    \
-    "      OR s.last_day IS NULL)"                                                               \
-    " AND (?6 IS NULL OR (s.last_day IS NULL AND s.id < ?6))"                                    \
+#define STORY_COLS                                                                                 \
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique FROM story s WHERE s.size > 0"
+#define STORY_FILTERS                                                                              \
+    " AND (?2 IS NULL OR s.last_day >= ?2) AND (?3 IS NULL OR s.first_day <= ?3)"                  \
+    " AND (?4 IS NULL OR s.last_day < ?4 OR (s.last_day = ?4 AND s.id < ?5)"                       \
+    "      OR s.last_day IS NULL)"                                                                 \
+    " AND (?6 IS NULL OR (s.last_day IS NULL AND s.id < ?6))"                                      \
     " ORDER BY s.last_day DESC, s.id DESC LIMIT ?7"
 
-static const char sql_stories[] = STORY_PAGE(STORY_COLS STORY_FILTERS);
-static const char sql_stories_q[] = STORY_PAGE(
+static const char sql_stories[] = STORY_COLS STORY_FILTERS;
+static const char sql_stories_q[] =
     STORY_COLS " AND s.id IN (SELECT sa.story_id FROM story_article sa WHERE sa.article_id IN"
-               " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS);
+               " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS;
+static const char sql_story_title[] = "SELECT" STORY_TITLE("?1");
 /* The story's entities from the stored mentions of its newest ?3 canonical
  * articles (near-duplicates not counted again: they repeat their source),
  * most widely reported first. The sample bounds the work on huge stories. */
@@ -332,6 +330,56 @@ static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit, 
         sqlite3_reset(e);
     }
     chr_json_end_array(j);
+}
+
+/* One story of the list from its story row (id, first_day, last_day,
+ * size, n_unique): kept per story state like a story page, since a list is
+ * mostly the same cards again. */
+static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *row)
+{
+    int64_t id = sqlite3_column_int64(row, 0);
+    char sig[64];
+    snprintf(sig, sizeof sig, "%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(row, 3),
+             (long long)sqlite3_column_int64(row, 4), (long long)sqlite3_column_int64(row, 1),
+             (long long)sqlite3_column_int64(row, 2));
+    char *card = serve_cache_peek(s->cache, id, CACHE_CARD, sig);
+    if (!card) {
+        size_t len = 0;
+        FILE *f = open_memstream(&card, &len);
+        if (!f) {
+            chr_json_null(j);
+            return;
+        }
+        chr_json c;
+        chr_json_init(&c, f, 0);
+        chr_json_begin_object(&c);
+        chr_json_kint(&c, "id", id);
+        sqlite3_stmt *t = serve_stmt(db, sql_story_title, NULL);
+        if (t) {
+            sqlite3_bind_int64(t, 1, id);
+            int ok = sqlite3_step(t) == SQLITE_ROW;
+            kshort(&c, "title", ok ? (const char *)sqlite3_column_text(t, 0) : NULL,
+                   ok ? (size_t)sqlite3_column_bytes(t, 0) : 0);
+            sqlite3_reset(t);
+        } else {
+            chr_json_kstring(&c, "title", NULL);
+        }
+        kday(&c, "first", row, 1);
+        kday(&c, "last", row, 2);
+        chr_json_kint(&c, "size", sqlite3_column_int64(row, 3));
+        chr_json_kint(&c, "unique", sqlite3_column_int64(row, 4));
+        story_entities(db, &c, id, 5, 50);
+        chr_json_end_object(&c);
+        int bad = ferror(f);
+        if (fclose(f) != 0 || bad) {
+            free(card);
+            chr_json_null(j);
+            return;
+        }
+        serve_cache_store(s->cache, id, CACHE_CARD, sig, card, len);
+    }
+    chr_json_raw(j, card);
+    free(card);
 }
 
 void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_resp *r)
@@ -401,16 +449,7 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_re
                 break;
             }
             int64_t id = sqlite3_column_int64(st, 0);
-            chr_json_begin_object(j);
-            chr_json_kint(j, "id", id);
-            const char *title = (const char *)sqlite3_column_text(st, 5);
-            kshort(j, "title", title, (size_t)sqlite3_column_bytes(st, 5));
-            kday(j, "first", st, 1);
-            kday(j, "last", st, 2);
-            chr_json_kint(j, "size", sqlite3_column_int64(st, 3));
-            chr_json_kint(j, "unique", sqlite3_column_int64(st, 4));
-            story_entities(db, j, id, 5, 50);
-            chr_json_end_object(j);
+            story_card(s, db, j, st);
             last_id = id;
             last_undated = sqlite3_column_type(st, 2) == SQLITE_NULL;
             last_day = sqlite3_column_int64(st, 2);
@@ -450,8 +489,8 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_re
 /* ----------------------------------------------------- one story */
 
 static const char sql_story[] =
-    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," STORY_TITLE("s.id")
-    " FROM story s WHERE s.size > 0 AND s.id = ?1";
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," STORY_TITLE(
+        "s.id") " FROM story s WHERE s.size > 0 AND s.id = ?1";
 static const char sql_story_articles[] =
     "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, a.ext_id, a.url,"
     " sa.duplicate_of, sa.similarity, a.pub_date_source,"
@@ -663,8 +702,8 @@ char *serve_build_part(serve_db *db, int64_t id, int kind)
 /* One expensive part of the page, from the cache: built (in the background)
  * once per state sig of the story. *pending is set when the part is missing
  * or from an older state because its build is still running. */
-static void story_part(chr_server *s, chr_json *j, int64_t id, int kind, const char *sig,
-                       long size, int *pending)
+static void story_part(chr_server *s, chr_json *j, int64_t id, int kind, const char *sig, long size,
+                       int *pending)
 {
     int p = 0;
     char *v = serve_cache_fetch(s->cache, id, kind, sig, size, 1.0, &p);
@@ -944,8 +983,13 @@ void serve_api_article(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
 
 /* ----------------------------------------------------------- search */
 
-#define SEARCH_COLS                                                                              \
-    "SELECT a.id, a.title, a.outlet, a.pub_date, a.source,"                                     \
+/* What lists show as an article's title: its headline, else its first
+ * sentence. */
+#define ARTICLE_LABEL                                                                              \
+    " coalesce(a.title, (SELECT CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1,"             \
+    "   se.end - se.start) AS TEXT) FROM sentences se WHERE se.article_id = a.id AND se.idx = 0))"
+#define SEARCH_COLS                                                                                \
+    "SELECT a.id," ARTICLE_LABEL ", a.outlet, a.pub_date, a.source,"                               \
     " snippet(articles_fts, 1, char(2), char(3), '\xE2\x80\xA6', 24), bm25(articles_fts)"
 static const char sql_search_story[] =
     SEARCH_COLS ", sa.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
@@ -988,8 +1032,9 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_res
     if (!st) {
         free(fts);
         if (missing)
-            serve_error(r, 503, "full-text index missing: open the database with this "
-                                "chronicle's ingest to migrate it");
+            serve_error(r, 503,
+                        "full-text index missing: open the database with this "
+                        "chronicle's ingest to migrate it");
         else
             db_error(db, r);
         return;
@@ -1016,7 +1061,8 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_res
         }
         chr_json_begin_object(j);
         chr_json_kint(j, "id", sqlite3_column_int64(st, 0));
-        ktext(j, "title", st, 1);
+        kshort(j, "title", (const char *)sqlite3_column_text(st, 1),
+               (size_t)sqlite3_column_bytes(st, 1));
         ktext(j, "outlet", st, 2);
         ktext(j, "pub_date", st, 3);
         ktext(j, "source", st, 4);
@@ -1059,7 +1105,8 @@ static const char sql_entity_stories[] =
     " JOIN story st ON st.id = sa.story_id"
     " WHERE m.entity_id = ?1 GROUP BY sa.story_id ORDER BY 3 DESC, st.last_day DESC LIMIT ?2";
 static const char sql_entity_articles[] =
-    "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, x.n, a.clean_text, se.start, se.end"
+    "SELECT a.id," ARTICLE_LABEL ", a.outlet, a.pub_date, a.source, x.n, a.clean_text, se.start,"
+    " se.end"
     " FROM (SELECT article_id, count(*) AS n, min(sentence) AS first"
     "       FROM mentions WHERE entity_id = ?1 GROUP BY article_id) x"
     " JOIN articles a ON a.id = x.article_id"
@@ -1134,7 +1181,8 @@ void serve_api_entity(chr_server *s, serve_db *db, const char *ids, serve_resp *
         while (sqlite3_step(aq) == SQLITE_ROW) {
             chr_json_begin_object(j);
             chr_json_kint(j, "id", sqlite3_column_int64(aq, 0));
-            ktext(j, "title", aq, 1);
+            kshort(j, "title", (const char *)sqlite3_column_text(aq, 1),
+                   (size_t)sqlite3_column_bytes(aq, 1));
             ktext(j, "outlet", aq, 2);
             ktext(j, "pub_date", aq, 3);
             ktext(j, "source", aq, 4);

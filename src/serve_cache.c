@@ -2,10 +2,10 @@
  * summary) as finished JSON, built by one background thread on its own
  * read-only connection and kept per story under a signature of the story's
  * state (two builders: one only for stories of up to SMALL_COST articles, so
- * that a huge story never holds up the common case). A request waits a moment for a build; past that it answers with the
- * previous (stale) value or none, marked pending, and never ties up a worker
- * for a long build. Whole story responses are kept the same way (peek and
- * store, no build). LRU within an entry and byte budget. */
+ * that a huge story never holds up the common case). A request waits a moment for a build; past
+ * that it answers with the previous (stale) value or none, marked pending, and never ties up a
+ * worker for a long build. Whole story responses are kept the same way (peek and store, no build).
+ * LRU within an entry and byte budget. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +23,9 @@ enum {
 typedef struct cache_ent {
     int64_t id;
     int kind;
-    char sig[64];       /* state the value was built for */
-    char *value;        /* malloc'd JSON ("null" when it could not be built) or NULL */
-    int queued;         /* a build for want_sig is queued or running */
+    char sig[64]; /* state the value was built for */
+    char *value;  /* malloc'd JSON ("null" when it could not be built) or NULL */
+    int queued;   /* a build for want_sig is queued or running */
     char want_sig[64];
     unsigned long used; /* LRU clock */
 } cache_ent;
@@ -50,11 +50,11 @@ struct serve_cache {
     int stop;
     struct lane {
         serve_cache *c;
-        int small_only;  /* takes only jobs of cost <= SMALL_COST */
+        int small_only; /* takes only jobs of cost <= SMALL_COST */
         pthread_t thread;
         int started;
-        int running;     /* the thread has not returned */
-        serve_db *db;    /* its connection (owned by the server) */
+        int running;  /* the thread has not returned */
+        serve_db *db; /* its connection (owned by the server) */
     } lanes[SERVE_BUILDERS];
     unsigned long built;
 };
@@ -158,8 +158,7 @@ static void *builder(void *arg)
     return NULL;
 }
 
-serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity,
-                             size_t max_bytes)
+serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity, size_t max_bytes)
 {
     serve_cache *c = calloc(1, sizeof *c);
     if (!c)

@@ -114,8 +114,7 @@ static long spool_body(int fd, const char *body, size_t len, char *msg, size_t m
         if (c < le) {
             json_t *o = json_loadb(p, (size_t)(le - p), JSON_REJECT_DUPLICATES, &je);
             if (!o || !json_is_object(o)) {
-                snprintf(msg, msz, "line %ld: %s", line,
-                         o ? "not a JSON object" : je.text);
+                snprintf(msg, msz, "line %ld: %s", line, o ? "not a JSON object" : je.text);
                 json_decref(o);
                 return -1;
             }

@@ -35,10 +35,10 @@ typedef enum serve_route {
 const char *serve_route_name(serve_route r);
 
 enum {
-    SERVE_MAX_ARGS = 16,    /* query parameters per request (400 above) */
-    SERVE_STMT_CACHE = 48,  /* prepared statements kept per connection */
-    SERVE_N_BUCKETS = 12,   /* latency histogram buckets (+Inf extra) */
-    SERVE_N_STATUS = 15     /* status codes counted one by one (+ "other") */
+    SERVE_MAX_ARGS = 16,   /* query parameters per request (400 above) */
+    SERVE_STMT_CACHE = 48, /* prepared statements kept per connection */
+    SERVE_N_BUCKETS = 12,  /* latency histogram buckets (+Inf extra) */
+    SERVE_N_STATUS = 15    /* status codes counted one by one (+ "other") */
 };
 
 typedef struct serve_arg {
@@ -51,8 +51,8 @@ typedef struct serve_req {
     const char *path;   /* decoded path, starts with '/' */
     serve_arg args[SERVE_MAX_ARGS];
     int n_args;
-    int too_many_args;   /* more than SERVE_MAX_ARGS were given */
-    size_t longest_arg;  /* longest parameter value, bytes */
+    int too_many_args;  /* more than SERVE_MAX_ARGS were given */
+    size_t longest_arg; /* longest parameter value, bytes */
     const char *body;
     size_t body_len;
     const char *content_type; /* request Content-Type or NULL */
@@ -106,11 +106,10 @@ extern const size_t serve_n_assets;
 /* Finished JSON of expensive story parts, built in the background
  * (serve_cache.c). */
 typedef struct serve_cache serve_cache;
-enum { CACHE_TIMELINE = 0, CACHE_SUMMARY = 1, CACHE_PAGE = 2, SERVE_BUILDERS = 2 };
+enum { CACHE_TIMELINE = 0, CACHE_SUMMARY, CACHE_PAGE, CACHE_CARD, SERVE_BUILDERS = 2 };
 /* Start the builder threads, one on each of dbs (borrowed; they must
  * outlive the cache). */
-serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity,
-                             size_t max_bytes);
+serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity, size_t max_bytes);
 /* Stop the builders (interrupting builds) and free everything. A build
  * that does not stop within wait_s seconds is abandoned to the process's
  * exit: then the cache and the connections stay allocated and -1 is

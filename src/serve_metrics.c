@@ -18,9 +18,15 @@ static const double buckets[SERVE_N_BUCKETS] = {0.0005, 0.001, 0.0025, 0.005, 0.
 const char *serve_route_name(serve_route r)
 {
     static const char *const names[ROUTE_COUNT] = {
-        "/api/stories",       "/api/stories/{id}", "/api/articles/{id}",
-        "POST /api/articles", "/api/search",       "/api/entities/{id}",
-        "/healthz",           "/metrics",          "static",
+        "/api/stories",
+        "/api/stories/{id}",
+        "/api/articles/{id}",
+        "POST /api/articles",
+        "/api/search",
+        "/api/entities/{id}",
+        "/healthz",
+        "/metrics",
+        "static",
         "other",
     };
     return r >= 0 && r < ROUTE_COUNT ? names[r] : "other";
@@ -38,8 +44,7 @@ void serve_metrics_record(serve_metrics *m, serve_route route, int status, doubl
 {
     if (route < 0 || route >= ROUTE_COUNT)
         route = ROUTE_OTHER;
-    atomic_fetch_add_explicit(&m->requests[route][status_slot(status)], 1,
-                              memory_order_relaxed);
+    atomic_fetch_add_explicit(&m->requests[route][status_slot(status)], 1, memory_order_relaxed);
     int b = 0;
     while (b < SERVE_N_BUCKETS && seconds > buckets[b])
         b++;
@@ -103,7 +108,8 @@ void serve_metrics_render(chr_server *s, serve_db *db, serve_resp *r)
         unsigned long cum = 0;
         for (int b = 0; b < SERVE_N_BUCKETS; b++) {
             cum += h[b];
-            fprintf(f, "chronicle_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %lu\n",
+            fprintf(f,
+                    "chronicle_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %lu\n",
                     name, buckets[b], cum);
         }
         fprintf(f, "chronicle_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %lu\n",

@@ -315,24 +315,6 @@ static void select_budget(sumctx *x, int budget)
 
 /* ---- output ---- */
 
-typedef struct sum_priv {
-    char **strings;
-    size_t n;
-} sum_priv;
-
-static const char *keep(sum_priv *p, char *s)
-{
-    if (!s)
-        return NULL;
-    char **ns = realloc(p->strings, (p->n + 1) * sizeof *ns);
-    if (!ns) {
-        free(s);
-        return NULL;
-    }
-    p->strings = ns;
-    return p->strings[p->n++] = s;
-}
-
 /* The first `words` words of s, with "..." appended. */
 static char *cut_words(const char *s, int words)
 {
@@ -358,16 +340,16 @@ static char *cut_words(const char *s, int words)
     return out;
 }
 
-/* A headline: the title of the article the summary leans on most, else the
- * first summary sentence's opening clause. */
-static char *make_headline(const sdoc *docs, const chr_summary *s, const int *doc_of)
+/* A headline: the title of the article of the summary's most important
+ * sentence (top), else that sentence's opening clause. */
+static char *make_headline(const sdoc *docs, const chr_summary *s, const int *doc_of, size_t top)
 {
     if (!s->n)
         return strdup("");
-    const sdoc *d = &docs[doc_of[0]];
+    const sdoc *d = &docs[doc_of[top]];
     if (d->a.title && *d->a.title)
         return tl_fold_space(d->a.title, strlen(d->a.title));
-    const char *t = s->sentences[0].text;
+    const char *t = s->sentences[top].text;
     size_t n = strlen(t), cut = n;
     int w = 0, in = 0;
     for (size_t i = 0; i < n; i++) {
@@ -579,7 +561,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         nsel += x.c[i].chosen || i == extra;
     ord = calloc(nsel ? nsel : 1, sizeof *ord);
     s = calloc(1, sizeof *s);
-    sum_priv *pv = calloc(1, sizeof *pv);
+    tl_pool *pv = calloc(1, sizeof *pv);
     doc_of = calloc(nsel ? nsel : 1, sizeof *doc_of);
     if (s)
         s->priv = pv;
@@ -627,7 +609,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             free(t);
             t = cut;
         }
-        const char *kept = keep(pv, t);
+        const char *kept = tl_pool_take(pv, t);
         if (!kept) {
             e = CHR_ENOMEM;
             goto done;
@@ -635,11 +617,27 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         chr_summary_sentence *ss = &s->sentences[s->n];
         doc_of[s->n++] = c->doc;
         ss->article_id = a->id;
-        ss->article = keep(pv, strdup(tl_article_name(a)));
+        ss->article = tl_pool_take(pv, strdup(tl_article_name(a)));
         ss->text = kept;
         s->words += count_words(kept, strlen(kept));
     }
-    s->headline = keep(pv, make_headline(docs, s, doc_of));
+    /* the most important sentence: the most concept weight on its own */
+    size_t top = 0;
+    double best_alone = -1;
+    for (size_t i = 0; i < s->n; i++) {
+        const cand_s *c = &x.c[ord[i].cand];
+        if (ord[i].cand == extra)
+            continue;
+        double alone = 0;
+        for (uint32_t j = 0; j < c->n_cpt; j++)
+            alone += x.cm.c[c->cpt[j]].w;
+        alone *= c->bonus;
+        if (alone > best_alone) {
+            best_alone = alone;
+            top = i;
+        }
+    }
+    s->headline = tl_pool_take(pv, make_headline(docs, s, doc_of, top));
     if (!s->headline)
         e = CHR_ENOMEM;
 done:
@@ -670,11 +668,9 @@ void chr_summary_free(chr_summary *s)
 {
     if (!s)
         return;
-    sum_priv *pv = s->priv;
+    tl_pool *pv = s->priv;
     if (pv) {
-        for (size_t i = 0; i < pv->n; i++)
-            free(pv->strings[i]);
-        free(pv->strings);
+        tl_pool_free(pv);
         free(pv);
     }
     free(s->sentences);

@@ -182,7 +182,8 @@ const tlex *chr_time_lex_word(const char *w, size_t n);
 /* Build the table now (chr_time_lex_hashed does not). */
 void chr_time_lex_init(void);
 
-/* Look up a folded word whose FNV-1a hash h the caller computed. */
+/* Look up a word of ASCII letters as written (any case); h is the FNV-1a
+ * hash the caller computed over its bytes | 0x20 (the folded word). */
 const tlex *chr_time_lex_hashed(const char *folded, size_t n, uint32_t h);
 
 /* Calendar helpers (proleptic Gregorian). */

@@ -1073,8 +1073,13 @@ const tlex *chr_time_lex_hashed(const char *folded, size_t n, uint32_t h)
             return NULL;
         if (slot_h[p] == h) {
             const tlex *t = &entries[e - 1];
-            if (t->len == n && memcmp(t->word, folded, n) == 0)
-                return t;
+            if (t->len == n) {
+                size_t k = 0;
+                while (k < n && (char)(folded[k] | 0x20) == t->word[k])
+                    k++;
+                if (k == n)
+                    return t;
+            }
         }
         p = (p + 1) & (LEX_SIZE - 1);
     }

@@ -102,6 +102,7 @@ typedef struct M {
     /* anaphora: the last resolved calendar date */
     int ay, am, ad, aq;
     int qy, qq; /* the last quarter mentioned anywhere before */
+    int lastq;  /* the last expression was about a quarter (not "nine months", a year...) */
     char agran; /* 'Y', 'Q', 'M', 'D' or 0 */
     chr_tx *out;
     size_t nout, cap;
@@ -360,7 +361,7 @@ static const char *const FUT_WORDS[] = {
     "due",      "upcoming", "next",  "tomorrow", "coming",    "intends",  "aims",   "hopes",
     "sera",     "seront",   "aura",  "prochain", "prochaine", "será",     "serán",  "hará",
     "sarà",     "saranno",  "wird",  "werden",   "soll",      "prevé",    "prévu",  "prevista",
-    "previsto", "soon",     "early", NULL};
+    "previsto", "soon",     "planning", "plan",     "would",  "effective", NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
@@ -463,6 +464,8 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
                 break;
             if (c == '.' && p > 2 && m->text[p - 2] != '.' &&
                 !(m->text[p - 2] >= 'A' && m->text[p - 2] <= 'Z') &&
+                !(p > 3 && m->text[p - 3] == '.') && /* a.m. p.m. U.S. */
+                !(p < m->len && ((m->text[p] | 32) >= 'a' && (m->text[p] | 32) <= 'z')) &&
                 !(p > 3 && m->text[p - 3] >= 'A' && m->text[p - 3] <= 'Z' && m->text[p - 4] == ' '))
                 break;
             if ((c | 32) >= 'a' && (c | 32) <= 'z') {
@@ -520,10 +523,61 @@ static int guess_tense(M *m, size_t s, size_t e)
     return m->memo_t;
 }
 
+/* A future marker that is no verb here: "next to", the noun "plans"
+ * (only "plans to" is), "coming from". ws[i] is the marker; words run away
+ * from the expression in direction dir, so the word after it in the text is
+ * ws[i - 1] on the left side and ws[i + 1] on the right. */
+static int tense_false_future(const M *m, const wspan *ws, int n, int i, int dir)
+{
+    const char *w = m->text + ws[i].s;
+    size_t wn = ws[i].e - ws[i].s;
+    int k = dir < 0 ? i - 1 : i + 1;
+    const char *nx = NULL;
+    size_t nn = 0;
+    if (k >= 0 && k < n) {
+        nx = m->text + ws[k].s;
+        nn = ws[k].e - ws[k].s;
+    }
+    char b[9];
+    if (wn > 8)
+        return 0;
+    for (size_t j = 0; j < wn; j++)
+        b[j] = (char)(w[j] | 0x20);
+    if (word_eq(b, wn, "next") || word_eq(b, wn, "plans") || word_eq(b, wn, "plan") ||
+        word_eq(b, wn, "coming"))
+        return !(nx && (word_eq(b, wn, "next")     ? !word_eq(nx, nn, "to") && !word_eq(nx, nn, "from")
+                        : word_eq(b, wn, "coming") ? !word_eq(nx, nn, "from")
+                                                   : word_eq(nx, nn, "to")));
+    return 0;
+}
+
+/* "set to resume", "poised to", "supposed to", "about to": future. */
+static int tense_to_future(const M *m, const wspan *ws, int n, int i, int dir)
+{
+    int k = dir < 0 ? i - 1 : i + 1;
+    if (k < 0 || k >= n || !word_eq(m->text + ws[k].s, ws[k].e - ws[k].s, "to"))
+        return 0;
+    const char *w = m->text + ws[i].s;
+    size_t wn = ws[i].e - ws[i].s;
+    return word_eq(w, wn, "set") || word_eq(w, wn, "poised") || word_eq(w, wn, "supposed") ||
+           word_eq(w, wn, "about") || word_eq(w, wn, "ready");
+}
+
+/* A verb of saying: in reported speech it does not date the report. */
+static int is_reporting(const char *w, size_t n)
+{
+    static const char *const RV[] = {"said", "says", "told", "added", "stated", "reported",
+                                      "announced", "explained", "wrote", NULL};
+    for (int k = 0; RV[k]; k++)
+        if (word_eq(w, n, RV[k]))
+            return 1;
+    return 0;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e)
 {
-    wspan L[12], Rw[8];
-    int nl = collect_words(m, s, -1, L, 12, 160);
+    wspan L[16], Rw[8];
+    int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
     int best = 0, bestd = 99;
     for (int i = 0; i < nl; i++) {
@@ -531,9 +585,14 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         if (t < 0 && i + 1 < nl) {
             const char *w = m->text + L[i + 1].s;
             size_t n = L[i + 1].e - L[i + 1].s;
-            if (word_eq(w, n, "be") || word_eq(w, n, "been") || word_eq(w, n, "being"))
+            if (word_eq(w, n, "be") || word_eq(w, n, "been") || word_eq(w, n, "being") ||
+                word_eq(w, n, "is") || word_eq(w, n, "are"))
                 continue;
         }
+        if (t > 0 && tense_false_future(m, L, nl, i, -1))
+            continue;
+        if (!t && tense_to_future(m, L, nl, i, -1))
+            t = 1;
         if (t) {
             best = i < 3 ? 2 * t : t;
             bestd = i;
@@ -542,10 +601,27 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
     }
     for (int i = 0; i < nr && i < bestd; i++) {
         int t = word_tense(m->text + Rw[i].s, Rw[i].e - Rw[i].s);
+        if (t > 0 && tense_false_future(m, Rw, nr, i, 1))
+            continue;
+        if (!t && tense_to_future(m, Rw, nr, i, 1))
+            t = 1;
+        if (t < 0 && bestd < 99 && is_reporting(m->text + Rw[i].s, Rw[i].e - Rw[i].s))
+            break; /* "X will leave Thursday," he said: the clause's own verb governs */
         if (t) {
             best = i < 3 ? 2 * t : t;
             break;
         }
+    }
+    if (nl > 0) {
+        /* "since March 3" looks back; "by/until/through May" ahead unless a
+         * verb says otherwise */
+        const char *w = m->text + L[0].s;
+        size_t n = L[0].e - L[0].s;
+        if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
+            return -2;
+        if (best == 0 && (word_eq(w, n, "by") || word_eq(w, n, "until") || word_eq(w, n, "through") ||
+                          word_eq(w, n, "till") || word_eq(w, n, "Until")))
+            return 1;
     }
     if (best == 0) {
         /* a copula in the present ("the deadline is Friday") points ahead */
@@ -605,7 +681,7 @@ static int res_md_year(const M *m, int mo, int d, int tense)
         if (labs(c[k]) < labs(c[bk]))
             bk = k;
     long slack = d == 0 ? 45 : 0;    /* a month is "past" while it is under way */
-    long reach = d == 0 ? 320 : 200; /* how far the tense may move a date */
+    long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
@@ -1293,7 +1369,10 @@ static int pat_quarter(M *m, int i, R *r)
         int rr = val(m, j, C_REL);
         if (rr == R_LAST || rr == R_CURRENT || rr == R_SAME || rr == R_THIS || rr == R_NEXT ||
             rr == R_PAST) {
-            if (has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_QUARTER &&
+            /* "the latest period" of an earnings report is its quarter */
+            int period = kw(m, j + 1, K_PERIOD) && rr == R_LAST && kw(m, i, K_THE) &&
+                         m->t[j].e - m->t[j].s == 6;
+            if (((has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_QUARTER) || period) &&
                 !(kw(m, j + 2, K_OF)) && kw(m, i, K_THE) == (rr != R_THIS && rr != R_NEXT)) {
                 /* the latest quarter / the current quarter / this quarter */
                 int base_y = m->ry, base_q = (m->rm - 1) / 3 + 1;
@@ -1387,6 +1466,15 @@ static int pat_quarter(M *m, int i, R *r)
         j++;
     } else if (yearago) {
         /* "year-earlier" alone */
+        yearago = 2;
+    } else if (y && kw(m, i, K_THE) && m->qq && !has(m, j, C_UNITPL) && has(m, j, C_UNIT) &&
+               val(m, j, C_UNIT) == U_QUARTER) {
+        /* "the 1988 quarter" in a text about a quarter */
+        snprintf(r->v, 48, "%04d-Q%d", y, m->qq);
+        r->y = y;
+        r->q = m->qq;
+        r->end = j + 1; /* not an anchor: it names a quarter already mentioned */
+        return j + 1;
     } else if (kw(m, i, K_THE) && j == i + 1 && has(m, j, C_UNIT) &&
                val(m, j, C_UNIT) == U_QUARTER && !kw(m, j + 1, K_OF)) {
         /* "the quarter": the one last mentioned */
@@ -1413,6 +1501,12 @@ static int pat_quarter(M *m, int i, R *r)
     if (yearago) {
         if (!m->hasref)
             return 0;
+        if (yearago == 2 && !m->lastq && m->qy) {
+            /* "year-earlier" after "nine months" or a year: the year */
+            fmt_y(r->v, m->ry - 1);
+            r->end = j;
+            return j;
+        }
         int by = m->ry, bq = (m->rm - 1) / 3;
         if (bq == 0) {
             bq = 4;
@@ -1751,7 +1845,7 @@ static int pat_ago(M *m, int i, R *r)
         mo = m->am ? m->am : 1;
         d = m->ad ? m->ad : 1;
     }
-    if (u == U_YEAR && n == 1 && m->qy) {
+    if (u == U_YEAR && n == 1 && m->qy && m->lastq) {
         /* "a year ago" in a text about a quarter: the same quarter */
         snprintf(r->v, 48, "%04d-Q%d", m->qy - 1, m->qq);
         return j;
@@ -2330,6 +2424,20 @@ static int pat_deict(M *m, int i, R *r)
 static int pat_misc(M *m, int i, R *r)
 {
     int j = i;
+    /* "the year ended March 31", "the fiscal year ending June 30": the
+     * length of a reporting period (TimeBank: P1Y on "the year") */
+    if (kw(m, j, K_THE)) {
+        int k = j + 1;
+        if (kw(m, k, K_FISCAL))
+            k++;
+        if (has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR && !has(m, k, C_UNITPL) &&
+            (word_after(m, k, "ended") || word_after(m, k, "ending"))) {
+            r->type = CHR_TIMEX_DURATION;
+            snprintf(r->v, 48, "P1Y");
+            r->end = k + 1;
+            return k + 1;
+        }
+    }
     /* the near future */
     if (kw(m, j, K_THE) && j + 2 < m->n && m->t[j + 1].kind == TK_WORD && has(m, j + 2, C_DEICT) &&
         val(m, j + 2, C_DEICT) == D_FUTURE)
@@ -2615,6 +2723,10 @@ static void emit(M *m, const R *r)
             m->qq = r->q;
         }
     }
+    if (strstr(r->v, "-Q"))
+        m->lastq = 1;
+    else if (r->type == CHR_TIMEX_DURATION || (r->v[0] && strlen(r->v) == 4))
+        m->lastq = 0; /* "the nine months", "1988", "last year" */
 }
 
 #define STARTER_MASK (~((1u << C_KW) | (1u << C_KW2)))
@@ -2988,14 +3100,10 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
         size_t e;
         const tlex *lx;
         {
-            char wb[32];
             uint32_t h = 2166136261u;
             size_t q = p;
             while (q < len && bclass[(unsigned char)text[q]] == B_ALPHA) {
-                unsigned char lc = (unsigned char)text[q] | 0x20;
-                if (q - p < sizeof wb)
-                    wb[q - p] = (char)lc;
-                h = (h ^ lc) * 16777619u;
+                h = (h ^ ((unsigned char)text[q] | 0x20)) * 16777619u;
                 q++;
             }
             if (q < len && bclass[(unsigned char)text[q]] == B_HIGH) {
@@ -3003,7 +3111,7 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
                 lx = chr_time_lex_word(text + p, e - p);
             } else {
                 e = q;
-                lx = (e > p && e - p <= sizeof wb) ? chr_time_lex_hashed(wb, e - p, h) : NULL;
+                lx = (e > p && e - p < 32) ? chr_time_lex_hashed(text + p, e - p, h) : NULL;
             }
         }
         if (e == p) { /* cannot happen, but never loop */

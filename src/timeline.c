@@ -39,20 +39,30 @@
 
 /* ---- cues: words that make an undated sentence the article's own news ---- */
 
-static int word_in(const char *w, const char *list)
+/* Does pred(item, w) hold for an item of the space-separated list? */
+static int list_any(const char *list, const char *w, int (*pred)(const char *, size_t, const char *))
 {
-    size_t n = strlen(w);
     for (const char *p = list; *p;) {
         while (*p == ' ')
             p++;
         const char *q = p;
         while (*q && *q != ' ')
             q++;
-        if ((size_t)(q - p) == n && n && memcmp(p, w, n) == 0)
+        if (q > p && pred(p, (size_t)(q - p), w))
             return 1;
         p = q;
     }
     return 0;
+}
+
+static int is_word(const char *item, size_t n, const char *w)
+{
+    return strlen(w) == n && memcmp(item, w, n) == 0;
+}
+
+static int word_in(const char *w, const char *list)
+{
+    return list_any(list, w, is_word);
 }
 
 static int ends_with(const char *w, const char *suffix)
@@ -103,25 +113,15 @@ static const cue_lang *cue_for(const char *lang)
     return &cues[0];
 }
 
+static int is_suffix(const char *item, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return k > n + 2 && memcmp(w + k - n, item, n) == 0;
+}
+
 static int ends_with_any(const char *w, const char *list)
 {
-    char sfx[16];
-    for (const char *p = list; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        size_t n = (size_t)(q - p);
-        if (n && n < sizeof sfx) {
-            memcpy(sfx, p, n);
-            sfx[n] = '\0';
-            if (ends_with(w, sfx))
-                return 1;
-        }
-        p = q;
-    }
-    return 0;
+    return list_any(list, w, is_suffix);
 }
 
 /* +1 when the sentence reports something (reporting verb or past tense), -1
@@ -406,12 +406,9 @@ struct tl_group {
     tl_loader *src;
     chr_ct *ct;
     int has_story, has_alias;
-    sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_fine, *q_coarse, *q_ins_entry, *q_upd_entry,
+    sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_cand, *q_ins_entry, *q_upd_entry,
         *q_ins_mention, *q_df, *q_upd_df, *q_has_art;
-    /* idf of the current article's terms */
-    uint32_t *df_terms;
-    double *df_idf;
-    size_t df_n, df_cap;
+    tl_idf_table idf; /* of the current article's terms */
 };
 
 static int gprep(tl_group *g, sqlite3_stmt **q, const char *sql)
@@ -454,8 +451,8 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
 
 static void group_finalize(tl_group *g)
 {
-    sqlite3_stmt **all[] = {&g->q_aliases, &g->q_done,  &g->q_story,       &g->q_ins_art,     &g->q_fine,
-                            &g->q_coarse, &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
+    sqlite3_stmt **all[] = {&g->q_aliases, &g->q_done,  &g->q_story,       &g->q_ins_art,     &g->q_cand,
+                            &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
                             &g->q_df,    &g->q_upd_df,     &g->q_has_art};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
@@ -470,29 +467,19 @@ void tl_group_close(tl_group *g)
     group_finalize(g);
     tl_loader_close(g->src);
     chr_ct_free(g->ct);
-    free(g->df_terms);
-    free(g->df_idf);
+    free(g->idf.e);
     free(g);
 }
 
-static int cmp_u32(const void *a, const void *b)
+static int cmp_idf_term(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    uint32_t x = ((const tl_idf_ent *)a)->term, y = ((const tl_idf_ent *)b)->term;
     return x < y ? -1 : x > y;
 }
 
 static double idf_lookup(void *ctx, uint32_t term)
 {
-    tl_group *g = ctx;
-    size_t lo = 0, hi = g->df_n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (g->df_terms[mid] < term)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < g->df_n && g->df_terms[lo] == term ? g->df_idf[lo] : 1.0;
+    return tl_idf_get(&((tl_group *)ctx)->idf, term);
 }
 
 /* BM25's idf, floored: a name every article of the story uses still says
@@ -512,27 +499,25 @@ static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
         total += m[i].v.n;
-    if (total > g->df_cap) {
-        uint32_t *nt = realloc(g->df_terms, total * sizeof *nt);
-        if (nt)
-            g->df_terms = nt;
-        double *ni = nt ? realloc(g->df_idf, total * sizeof *ni) : NULL;
-        if (!nt || !ni)
+    tl_idf_table *t = &g->idf;
+    if (total > t->cap) {
+        tl_idf_ent *ne = realloc(t->e, total * sizeof *ne);
+        if (!ne)
             return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
-        g->df_idf = ni;
-        g->df_cap = total;
+        t->e = ne;
+        t->cap = total;
     }
     size_t k = 0;
-    g->df_terms[k++] = 0;
+    t->e[k++].term = 0;
     for (size_t i = 0; i < n; i++)
         for (uint32_t j = 0; j < m[i].v.n; j++)
-            g->df_terms[k++] = m[i].v.t[j].id;
-    qsort(g->df_terms, k, sizeof *g->df_terms, cmp_u32);
+            t->e[k++].term = m[i].v.t[j].id;
+    qsort(t->e, k, sizeof *t->e, cmp_idf_term);
     size_t u = 0;
     for (size_t i = 0; i < k; i++)
-        if (!u || g->df_terms[u - 1] != g->df_terms[i])
-            g->df_terms[u++] = g->df_terms[i];
-    g->df_n = u;
+        if (!u || t->e[u - 1].term != t->e[i].term)
+            t->e[u++].term = t->e[i].term;
+    t->n = u;
     /* one statement for all terms: their ids as a JSON array */
     char *ids = malloc(u * 11 + 3);
     if (!ids)
@@ -540,7 +525,7 @@ static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t
     size_t len = 0;
     ids[len++] = '[';
     for (size_t i = 0; i < u; i++)
-        len += (size_t)snprintf(ids + len, 12, "%s%u", i ? "," : "", g->df_terms[i]);
+        len += (size_t)snprintf(ids + len, 12, "%s%u", i ? "," : "", t->e[i].term);
     ids[len++] = ']';
     ids[len] = '\0';
     sqlite3_stmt **q = count ? &g->q_upd_df : &g->q_df;
@@ -556,21 +541,19 @@ static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t
     sqlite3_bind_int64(*q, 1, story);
     sqlite3_bind_text(*q, 2, ids, (int)len, SQLITE_STATIC);
     for (size_t i = 0; i < u; i++)
-        g->df_idf[i] = 1; /* df, until turned into idf below */
+        t->e[i].v = 1; /* df, until turned into idf below */
     int rc;
     while ((rc = sqlite3_step(*q)) == SQLITE_ROW) {
-        uint32_t term = (uint32_t)sqlite3_column_int64(*q, 0);
-        uint32_t *p = bsearch(&term, g->df_terms, u, sizeof *g->df_terms, cmp_u32);
+        tl_idf_ent key = {(uint32_t)sqlite3_column_int64(*q, 0), 0};
+        tl_idf_ent *p = bsearch(&key, t->e, u, sizeof *t->e, cmp_idf_term);
         if (p)
-            g->df_idf[p - g->df_terms] = sqlite3_column_double(*q, 1);
+            p->v = sqlite3_column_double(*q, 1);
     }
     sqlite3_reset(*q);
     free(ids);
     if (rc != SQLITE_DONE)
         return gdb_err(g, d, "updating df");
-    double n_docs = g->df_idf[0]; /* term 0 counts the story's articles */
-    for (size_t i = 0; i < u; i++)
-        g->df_idf[i] = tl_idf(n_docs, g->df_idf[i]);
+    tl_idf_finish(t);
     return CHR_OK;
 }
 
@@ -709,31 +692,37 @@ static int idf_vec(tl_group *g, const tl_mention *m, tl_vec *out)
     return 0;
 }
 
+/* tl_entry.coarse: 0 up to a week, 1 up to two months, 2 longer. */
+static int span_class(int32_t s, int32_t e)
+{
+    return e - s <= TL_DAY_SPAN ? 0 : e - s <= TL_FINE_SPAN ? 1 : 2;
+}
+
 static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_diag *d)
 {
     double mnorm = tl_vec_norm(&m->v, idf_lookup, g);
     cand ov, near;
     memset(&ov, 0, sizeof ov);
     memset(&near, 0, sizeof near);
-    int32_t w = SOFT_DAYS > CONFLICT_DAYS ? SOFT_DAYS : CONFLICT_DAYS;
-    static const char cand_sql[] =
-        "SELECT id, start_day, end_day, gran, soft, norm, centroid, n_mentions FROM tl_entry"
-        " WHERE story_id=?1 AND coarse=?2 AND start_day BETWEEN ?3 AND ?4 AND end_day >= ?5";
-    /* fine entries (span <= TL_FINE_SPAN) near m, then coarse ones over it */
-    if (gprep(g, &g->q_fine, cand_sql) != SQLITE_OK || gprep(g, &g->q_coarse, cand_sql) != SQLITE_OK)
+    /* a fine mention may join entries up to SOFT_DAYS away (placements,
+     * conflicts); entries are searched per span class, so that the index
+     * range read stays a few days wide for the many day entries */
+    int32_t w = m->end - m->start <= TL_FINE_SPAN ? SOFT_DAYS : 0;
+    static const int32_t class_span[3] = {TL_DAY_SPAN, TL_FINE_SPAN, TL_MAX_SPAN};
+    if (gprep(g, &g->q_cand,
+              "SELECT id, start_day, end_day, gran, soft, norm, centroid, n_mentions FROM tl_entry"
+              " WHERE story_id=?1 AND coarse=?2 AND start_day BETWEEN ?3 AND ?4"
+              " AND end_day >= ?5") != SQLITE_OK)
         return gdb_err(g, d, "preparing candidate query");
-    sqlite3_bind_int64(g->q_fine, 1, story);
-    sqlite3_bind_int(g->q_fine, 2, 0);
-    sqlite3_bind_int(g->q_fine, 3, m->start - TL_FINE_SPAN - w);
-    sqlite3_bind_int(g->q_fine, 4, m->end + w);
-    sqlite3_bind_int(g->q_fine, 5, m->start - w);
-    scan_candidates(g, g->q_fine, m, mnorm, &ov, &near);
-    sqlite3_bind_int64(g->q_coarse, 1, story);
-    sqlite3_bind_int(g->q_coarse, 2, 1);
-    sqlite3_bind_int(g->q_coarse, 3, m->start - TL_MAX_SPAN);
-    sqlite3_bind_int(g->q_coarse, 4, m->end);
-    sqlite3_bind_int(g->q_coarse, 5, m->start);
-    scan_candidates(g, g->q_coarse, m, mnorm, &ov, &near);
+    for (int cls = 0; cls < 3; cls++) {
+        sqlite3_reset(g->q_cand);
+        sqlite3_bind_int64(g->q_cand, 1, story);
+        sqlite3_bind_int(g->q_cand, 2, cls);
+        sqlite3_bind_int(g->q_cand, 3, m->start - class_span[cls] - w);
+        sqlite3_bind_int(g->q_cand, 4, m->end + w);
+        sqlite3_bind_int(g->q_cand, 5, m->start - w);
+        scan_candidates(g, g->q_cand, m, mnorm, &ov, &near);
+    }
     cand *b = ov.id ? &ov : near.id ? &near : NULL;
     tl_vec add;
     if (idf_vec(g, m, &add) != 0) {
@@ -778,7 +767,7 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
             sqlite3_bind_int(g->q_upd_entry, 3, e);
             sqlite3_bind_int(g->q_upd_entry, 4, (int)eg);
             sqlite3_bind_int(g->q_upd_entry, 5, soft);
-            sqlite3_bind_int(g->q_upd_entry, 6, e - s > TL_FINE_SPAN);
+            sqlite3_bind_int(g->q_upd_entry, 6, span_class(s, e));
             sqlite3_bind_int(g->q_upd_entry, 7, b->n_mentions + 1);
             write_centroid(g->q_upd_entry, 9, &b->c, &norm);
             sqlite3_bind_double(g->q_upd_entry, 8, norm);
@@ -798,7 +787,7 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
             sqlite3_bind_int(g->q_ins_entry, 3, m->end);
             sqlite3_bind_int(g->q_ins_entry, 4, (int)m->gran);
             sqlite3_bind_int(g->q_ins_entry, 5, msoft);
-            sqlite3_bind_int(g->q_ins_entry, 6, m->end - m->start > TL_FINE_SPAN);
+            sqlite3_bind_int(g->q_ins_entry, 6, span_class(m->start, m->end));
             write_centroid(g->q_ins_entry, 8, &add, &norm);
             sqlite3_bind_double(g->q_ins_entry, 7, norm);
             rc = sqlite3_step(g->q_ins_entry);
@@ -834,6 +823,17 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
     if (rc != SQLITE_DONE)
         return gdb_err(g, d, "inserting mention");
     return CHR_OK;
+}
+
+/* Group m[0..n) into story's entries (count: they are a new article's, so
+ * count its terms into the story's df first). */
+static chr_err group_mentions(tl_group *g, int64_t story, const tl_mention *m, size_t n,
+                              int count, chr_diag *d)
+{
+    chr_err e = n ? story_idf(g, story, m, n, count, d) : CHR_OK;
+    for (size_t i = 0; i < n && !e; i++)
+        e = add_mention(g, story, &m[i], d);
+    return e;
 }
 
 /* The mentions of story's entries, in the order they were added. */
@@ -914,10 +914,8 @@ static chr_err adopt_merged(tl_group *g, int64_t story, chr_diag *d)
         chr_err e = sqlite3_exec(g->db, sql, NULL, NULL, NULL) == SQLITE_OK
                         ? CHR_OK
                         : gdb_err(g, d, "adopting a merged story");
-        if (!e && nm)
-            e = story_idf(g, story, m, nm, 0, d);
-        for (size_t k = 0; k < nm && !e; k++)
-            e = add_mention(g, story, &m[k], d);
+        if (!e)
+            e = group_mentions(g, story, m, nm, 0, d);
         tl_mentions_free(m, nm);
         if (e)
             return e;
@@ -953,10 +951,7 @@ static chr_err add_to_story(tl_group *g, int64_t id, int64_t story, chr_diag *d)
     tl_article_free(&a);
     if (e)
         return chr_diag_set(d, e, "", 0, -1, "timeline: out of memory");
-    if (n)
-        e = story_idf(g, story, m, n, 1, d);
-    for (size_t i = 0; i < n && !e; i++)
-        e = add_mention(g, story, &m[i], d);
+    e = group_mentions(g, story, m, n, 1, d);
     tl_mentions_free(m, n);
     if (e)
         return e;
@@ -994,36 +989,13 @@ chr_err tl_group_add(tl_group *g, int64_t article_id, int64_t story_id, chr_diag
 
 chr_err tl_story_articles(sqlite3 *src, int64_t story_id, int64_t **ids, size_t *n)
 {
-    *ids = NULL;
-    *n = 0;
-    sqlite3_stmt *q;
-    const char *sql = story_id ? "SELECT article_id FROM story_article WHERE story_id=?1"
-                                 " ORDER BY article_id"
-                               : "SELECT id FROM articles ORDER BY id";
-    if (sqlite3_prepare_v2(src, sql, -1, &q, NULL) != SQLITE_OK)
-        return story_id ? CHR_ENOTFOUND : CHR_EDB;
-    if (story_id)
-        sqlite3_bind_int64(q, 1, story_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            int64_t *ni = realloc(*ids, nc * sizeof *ni);
-            if (!ni) {
-                sqlite3_finalize(q);
-                free(*ids);
-                *ids = NULL;
-                *n = 0;
-                return CHR_ENOMEM;
-            }
-            *ids = ni;
-            cap = nc;
-        }
-        (*ids)[(*n)++] = sqlite3_column_int64(q, 0);
-    }
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? CHR_OK : CHR_EDB;
+    if (!story_id)
+        return tl_query_ids(src, "SELECT id FROM articles ORDER BY id", 0, 0, ids, n);
+    chr_err e = tl_query_ids(src,
+                             "SELECT article_id FROM story_article WHERE story_id=?1"
+                             " ORDER BY article_id",
+                             1, story_id, ids, n);
+    return e == CHR_EDB ? CHR_ENOTFOUND : e;
 }
 
 chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_diag *d)
@@ -1057,6 +1029,42 @@ chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_dia
     }
     *mem = db;
     return CHR_OK;
+}
+
+chr_err chr_timeline_rebuild(chr_store *st, long *n_articles, chr_diag *d)
+{
+    sqlite3 *db = chr_store_sqlite(st);
+    long n = 0;
+    if (n_articles)
+        *n_articles = 0;
+    tl_group *g = NULL;
+    chr_err e = tl_group_open(db, db, &g, d);
+    if (e)
+        return e;
+    if (sqlite3_exec(db, "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
+                         " DELETE FROM tl_df;",
+                     NULL, NULL, NULL) != SQLITE_OK) {
+        e = gdb_err(g, d, "clearing the timeline tables");
+        tl_group_close(g);
+        return e;
+    }
+    sqlite3_stmt *q;
+    if (!g->has_story || sqlite3_prepare_v2(db,
+                                            "SELECT article_id, story_id FROM story_article"
+                                            " ORDER BY article_id",
+                                            -1, &q, NULL) != SQLITE_OK) {
+        tl_group_close(g);
+        return CHR_OK; /* no stories: nothing to persist */
+    }
+    while (!e && sqlite3_step(q) == SQLITE_ROW) {
+        e = add_to_story(g, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), d);
+        n++;
+    }
+    sqlite3_finalize(q);
+    tl_group_close(g);
+    if (n_articles)
+        *n_articles = n;
+    return e;
 }
 
 /* ---- the pipeline's updater ---- */

@@ -15,8 +15,9 @@
 /* The timeline tables (a store migration, and the in-memory rebuilds).
  * tl_entry: one event of a story; start/end/gran its core date (the
  *   intersection of its dated members' days), soft = 1 while only
- *   publication-date placements date it, coarse = 1 when the core spans more
- *   than TL_FINE_SPAN days (separate index range).
+ *   publication-date placements date it, coarse its span class (0: up to
+ *   TL_DAY_SPAN days, 1: up to TL_FINE_SPAN, 2: longer; the candidate search
+ *   reads one index range per class).
  * tl_mention: one dated sentence (tx_start -1: placed at the publication
  *   date), its vector, and the entry it joined.
  * tl_article: articles already added (and to which story).
@@ -43,13 +44,29 @@
     " PRIMARY KEY(story_id, term)) WITHOUT ROWID;"
 
 #define TL_NO_DAY INT32_MIN
-#define TL_FINE_SPAN 62   /* entries spanning more days are "coarse" */
+#define TL_DAY_SPAN 7     /* span classes of entries (tl_entry.coarse) */
+#define TL_FINE_SPAN 62
 #define TL_MAX_SPAN 400   /* longer date ranges are periods, not timeline points */
 #define TL_CENTROID 64    /* terms kept per entry centroid */
 #define TL_IDF_FLOOR 0.25
 
 /* idf of a term used by df of a story's n_docs articles. */
 double tl_idf(double n_docs, double df);
+
+/* Terms with a value, ascending by term: document frequencies as read from
+ * tl_df (term 0 = the story's article count), idf after tl_idf_finish. */
+typedef struct tl_idf_ent {
+    uint32_t term;
+    double v;
+} tl_idf_ent;
+typedef struct tl_idf_table {
+    tl_idf_ent *e;
+    size_t n, cap;
+} tl_idf_table;
+/* v of term (a tl_idf_fn on a tl_idf_table), 1.0 when absent. */
+double tl_idf_get(void *table, uint32_t term);
+/* Turn every df into its idf, the article count being term 0's df. */
+void tl_idf_finish(tl_idf_table *t);
 
 /* ---- sparse term vectors ---- */
 
@@ -134,6 +151,25 @@ int64_t tl_loader_duplicate_of(tl_loader *l, int64_t id);
 
 /* 1 when table name exists in db. */
 int tl_table_exists(sqlite3 *db, const char *name);
+
+/* The first column of every row of sql (one optional int64 parameter ?1,
+ * bound when use_arg) as int64s: *ids malloc'd (NULL when *n is 0). */
+chr_err tl_query_ids(sqlite3 *db, const char *sql, int use_arg, int64_t arg, int64_t **ids,
+                     size_t *n);
+
+/* Make room for one more element in *arr (of *n used, *cap allocated,
+ * elem bytes each; first allocation first_cap). -1 on OOM. */
+int tl_grow(void *arr, size_t n, size_t *cap, size_t elem, size_t first_cap);
+
+/* Strings owned by one result (a timeline, a summary). */
+typedef struct tl_pool {
+    char **s;
+    size_t n, cap;
+} tl_pool;
+/* Take ownership of s (NULL in, NULL out; freed on OOM). */
+const char *tl_pool_take(tl_pool *p, char *s);
+const char *tl_pool_dup(tl_pool *p, const char *s);
+void tl_pool_free(tl_pool *p);
 
 /* Copy of text[0..len) with whitespace runs folded to one space, trimmed. */
 char *tl_fold_space(const char *text, size_t len);

@@ -26,44 +26,8 @@
 #define COVER_MARGIN 7
 #define COVER_OUTSIDE 0.2
 
-/* ---- strings owned by a timeline ---- */
-
-typedef struct pool {
-    char **s;
-    size_t n, cap;
-} pool;
-
-static const char *pool_take(pool *p, char *s)
-{
-    if (!s)
-        return NULL;
-    if (p->n == p->cap) {
-        size_t nc = p->cap ? p->cap * 2 : 64;
-        char **ns = realloc(p->s, nc * sizeof *ns);
-        if (!ns) {
-            free(s);
-            return NULL;
-        }
-        p->s = ns;
-        p->cap = nc;
-    }
-    return p->s[p->n++] = s;
-}
-
-static const char *pool_dup(pool *p, const char *s)
-{
-    return s ? pool_take(p, strdup(s)) : NULL;
-}
-
-static void pool_free(pool *p)
-{
-    for (size_t i = 0; i < p->n; i++)
-        free(p->s[i]);
-    free(p->s);
-}
-
 typedef struct tl_priv {
-    pool strings;
+    tl_pool strings;
 } tl_priv;
 
 /* ---- the model: entries with their mentions, as loaded ---- */
@@ -99,9 +63,7 @@ typedef struct rentry {
 typedef struct model {
     rentry *e;
     size_t n;
-    uint32_t *df_terms;
-    double *df_idf;
-    size_t df_n;
+    tl_idf_table idf;
 } model;
 
 static void model_free(model *mo)
@@ -113,22 +75,12 @@ static void model_free(model *mo)
         tl_vec_free(&mo->e[i].c);
     }
     free(mo->e);
-    free(mo->df_terms);
-    free(mo->df_idf);
+    free(mo->idf.e);
 }
 
 static double model_idf(void *ctx, uint32_t term)
 {
-    const model *mo = ctx;
-    size_t lo = 0, hi = mo->df_n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (mo->df_terms[mid] < term)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < mo->df_n && mo->df_terms[lo] == term ? mo->df_idf[lo] : 1.0;
+    return tl_idf_get(&((model *)ctx)->idf, term);
 }
 
 static int cmp_entry_id(const void *a, const void *b)
@@ -238,34 +190,18 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
                            &q, NULL) != SQLITE_OK)
         return CHR_EDB;
     sqlite3_bind_int64(q, 1, story);
-    cap = 0;
-    double n_docs = 1;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (mo->df_n == cap) {
-            size_t nc = cap ? cap * 2 : 256;
-            uint32_t *nt = realloc(mo->df_terms, nc * sizeof *nt);
-            if (nt)
-                mo->df_terms = nt;
-            double *ni = nt ? realloc(mo->df_idf, nc * sizeof *ni) : NULL;
-            if (!ni) {
-                e = CHR_ENOMEM;
-                break;
-            }
-            mo->df_idf = ni;
-            cap = nc;
+        if (tl_grow(&mo->idf.e, mo->idf.n, &mo->idf.cap, sizeof *mo->idf.e, 256) != 0) {
+            e = CHR_ENOMEM;
+            break;
         }
-        uint32_t term = (uint32_t)sqlite3_column_int64(q, 0);
-        double df = sqlite3_column_double(q, 1);
-        if (term == 0)
-            n_docs = df;
-        mo->df_terms[mo->df_n] = term;
-        mo->df_idf[mo->df_n++] = df;
+        mo->idf.e[mo->idf.n].term = (uint32_t)sqlite3_column_int64(q, 0);
+        mo->idf.e[mo->idf.n++].v = sqlite3_column_double(q, 1);
     }
     sqlite3_finalize(q);
     if (e || rc != SQLITE_DONE)
         return e ? e : CHR_EDB;
-    for (size_t i = 0; i < mo->df_n; i++)
-        mo->df_idf[i] = tl_idf(n_docs, mo->df_idf[i]);
+    tl_idf_finish(&mo->idf);
     return CHR_OK;
 }
 
@@ -834,7 +770,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
                            const chr_tl_opts *o)
 {
     tl_priv *pv = tl->priv;
-    pool *p = &pv->strings;
+    tl_pool *p = &pv->strings;
     tl->entries = calloc(n ? n : 1, sizeof *tl->entries);
     if (!tl->entries)
         return CHR_ENOMEM;
@@ -859,7 +795,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
         e->gran = r->gran;
         e->support = r->support;
         e->score = r->score;
-        e->conflict = r->conflict[0] ? pool_dup(p, r->conflict) : NULL;
+        e->conflict = r->conflict[0] ? tl_pool_dup(p, r->conflict) : NULL;
         e->sources = calloc(r->n, sizeof *e->sources);
         if (!e->sources) {
             free(pick);
@@ -872,16 +808,16 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
                 continue;
             chr_tl_source *s = &e->sources[e->n_sources];
             s->article_id = m->article_id;
-            s->article = pool_dup(p, tl_article_name(a));
-            s->outlet = pool_dup(p, a->outlet);
-            s->pub_date = pool_dup(p, a->pub_date);
-            s->sentence = pool_take(p, sentence_text(a, m->sentence));
+            s->article = tl_pool_dup(p, tl_article_name(a));
+            s->outlet = tl_pool_dup(p, a->outlet);
+            s->pub_date = tl_pool_dup(p, a->pub_date);
+            s->sentence = tl_pool_take(p, sentence_text(a, m->sentence));
             s->duplicate_of = a->dup_of;
             if (m->tx_start >= 0 && (size_t)m->tx_end <= a->len && m->tx_end > m->tx_start)
-                s->expression = pool_take(
+                s->expression = tl_pool_take(
                     p, tl_fold_space(a->text + m->tx_start, (size_t)(m->tx_end - m->tx_start)));
             else
-                s->expression = pool_dup(p, "");
+                s->expression = tl_pool_dup(p, "");
             if (!s->sentence || !s->expression)
                 continue;
             if (k == r->rep)
@@ -902,7 +838,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
             for (size_t j = 0; j < np; j++) {
                 const rm *m = &r->m[pick[j]];
                 const tl_article *a = cache_get(ac, m->article_id);
-                const char *t = a ? pool_take(p, sentence_text(a, m->sentence)) : NULL;
+                const char *t = a ? tl_pool_take(p, sentence_text(a, m->sentence)) : NULL;
                 if (t)
                     e->sentences[e->n_sentences++] = t;
             }
@@ -934,30 +870,12 @@ chr_err chr_timeline_stories(chr_store *st, int64_t **ids, size_t *n)
     sqlite3 *db = chr_store_sqlite(st);
     if (!tl_table_exists(db, "story_article"))
         return CHR_ENOTFOUND;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT story_id, count(*) c FROM story_article GROUP BY story_id"
-                           " ORDER BY c DESC, story_id",
-                           -1, &q, NULL) != SQLITE_OK)
-        return CHR_EDB;
-    size_t cap = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t nc = cap ? cap * 2 : 32;
-            int64_t *ni = realloc(*ids, nc * sizeof *ni);
-            if (!ni) {
-                sqlite3_finalize(q);
-                free(*ids);
-                *ids = NULL;
-                *n = 0;
-                return CHR_ENOMEM;
-            }
-            *ids = ni;
-            cap = nc;
-        }
-        (*ids)[(*n)++] = sqlite3_column_int64(q, 0);
-    }
-    sqlite3_finalize(q);
+    chr_err e = tl_query_ids(db,
+                             "SELECT story_id, count(*) c FROM story_article GROUP BY story_id"
+                             " ORDER BY c DESC, story_id",
+                             0, 0, ids, n);
+    if (e)
+        return e;
     if (!*n) {
         free(*ids);
         *ids = NULL;
@@ -1106,7 +1024,7 @@ void chr_timeline_free(chr_timeline *tl)
     free(tl->entries);
     tl_priv *pv = tl->priv;
     if (pv) {
-        pool_free(&pv->strings);
+        tl_pool_free(&pv->strings);
         free(pv);
     }
     free(tl);

@@ -205,6 +205,27 @@ double tl_vec_norm(const tl_vec *v, tl_idf_fn idf, void *ctx)
     return s > 0 ? sqrt(s) : 0;
 }
 
+static int cmp_idf_ent(const void *a, const void *b)
+{
+    uint32_t x = ((const tl_idf_ent *)a)->term, y = ((const tl_idf_ent *)b)->term;
+    return x < y ? -1 : x > y;
+}
+
+double tl_idf_get(void *table, uint32_t term)
+{
+    const tl_idf_table *t = table;
+    tl_idf_ent key = {term, 0};
+    const tl_idf_ent *e = t->n ? bsearch(&key, t->e, t->n, sizeof *t->e, cmp_idf_ent) : NULL;
+    return e ? e->v : 1.0;
+}
+
+void tl_idf_finish(tl_idf_table *t)
+{
+    double n_docs = t->n && t->e[0].term == 0 ? t->e[0].v : 1;
+    for (size_t i = 0; i < t->n; i++)
+        t->e[i].v = tl_idf(n_docs, t->e[i].v);
+}
+
 double tl_vec_dot(const tl_vec *a, const tl_vec *b, tl_idf_fn idf, void *ctx)
 {
     double s = 0;
@@ -281,6 +302,73 @@ int tl_table_exists(sqlite3 *db, const char *name)
     return r;
 }
 
+chr_err tl_query_ids(sqlite3 *db, const char *sql, int use_arg, int64_t arg, int64_t **ids,
+                     size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    if (use_arg)
+        sqlite3_bind_int64(q, 1, arg);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (tl_grow(ids, *n, &cap, sizeof **ids, 64) != 0) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(q, 0);
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+        return rc == SQLITE_NOMEM ? CHR_ENOMEM : CHR_EDB;
+    }
+    return CHR_OK;
+}
+
+int tl_grow(void *arr, size_t n, size_t *cap, size_t elem, size_t first_cap)
+{
+    void **p = arr;
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : first_cap;
+    void *np = realloc(*p, nc * elem);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+const char *tl_pool_take(tl_pool *p, char *s)
+{
+    if (!s)
+        return NULL;
+    if (tl_grow(&p->s, p->n, &p->cap, sizeof *p->s, 64) != 0) {
+        free(s);
+        return NULL;
+    }
+    return p->s[p->n++] = s;
+}
+
+const char *tl_pool_dup(tl_pool *p, const char *s)
+{
+    return s ? tl_pool_take(p, strdup(s)) : NULL;
+}
+
+void tl_pool_free(tl_pool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->s[i]);
+    free(p->s);
+    memset(p, 0, sizeof *p);
+}
+
 static char *dup_col(sqlite3_stmt *q, int i)
 {
     const unsigned char *s = sqlite3_column_text(q, i);
@@ -347,15 +435,9 @@ chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a)
     sqlite3_bind_int64(l->sent, 1, id);
     size_t cap = 0;
     while ((rc = sqlite3_step(l->sent)) == SQLITE_ROW) {
-        if (a->n_sents == cap) {
-            size_t nc = cap ? cap * 2 : 32;
-            chr_span *ns = realloc(a->sents, nc * sizeof *ns);
-            if (!ns) {
-                sqlite3_reset(l->sent);
-                goto oom;
-            }
-            a->sents = ns;
-            cap = nc;
+        if (tl_grow(&a->sents, a->n_sents, &cap, sizeof *a->sents, 32) != 0) {
+            sqlite3_reset(l->sent);
+            goto oom;
         }
         size_t s = (size_t)sqlite3_column_int64(l->sent, 0), e = (size_t)sqlite3_column_int64(l->sent, 1);
         if (e > a->len)
@@ -376,15 +458,9 @@ chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a)
         sqlite3_bind_int64(l->tx, 1, id);
         cap = 0;
         while ((rc = sqlite3_step(l->tx)) == SQLITE_ROW) {
-            if (a->n_tx == cap) {
-                size_t nc = cap ? cap * 2 : 16;
-                tl_timex *nt = realloc(a->tx, nc * sizeof *nt);
-                if (!nt) {
-                    sqlite3_reset(l->tx);
-                    goto oom;
-                }
-                a->tx = nt;
-                cap = nc;
+            if (tl_grow(&a->tx, a->n_tx, &cap, sizeof *a->tx, 16) != 0) {
+                sqlite3_reset(l->tx);
+                goto oom;
             }
             tl_timex *t = &a->tx[a->n_tx++];
             t->start = sqlite3_column_int(l->tx, 0);
@@ -409,15 +485,9 @@ chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a)
         sqlite3_bind_int64(l->ents, 1, id);
         cap = 0;
         while ((rc = sqlite3_step(l->ents)) == SQLITE_ROW) {
-            if (a->n_ents == cap) {
-                size_t nc = cap ? cap * 2 : 32;
-                tl_ent *ne = realloc(a->ents, nc * sizeof *ne);
-                if (!ne) {
-                    sqlite3_reset(l->ents);
-                    goto oom;
-                }
-                a->ents = ne;
-                cap = nc;
+            if (tl_grow(&a->ents, a->n_ents, &cap, sizeof *a->ents, 32) != 0) {
+                sqlite3_reset(l->ents);
+                goto oom;
             }
             tl_ent *t = &a->ents[a->n_ents++];
             const char *name = (const char *)sqlite3_column_text(l->ents, 1);

@@ -109,6 +109,11 @@ chr_err chr_tl_updater_open(chr_store *st, chr_tl_updater **out, chr_diag *d);
 chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_id,
                            chr_diag *d);
 
+/* Rebuild every persisted story timeline from the story assignments (after
+ * the stories were rebuilt, e.g. `ingest --recluster`), in one transaction
+ * of the caller's. *n_articles (may be NULL) receives the articles added. */
+chr_err chr_timeline_rebuild(chr_store *st, long *n_articles, chr_diag *d);
+
 /* Drop cached statements after the caller rolled back (state is in SQL). */
 void chr_tl_updater_discard(chr_tl_updater *u);
 void chr_tl_updater_close(chr_tl_updater *u);

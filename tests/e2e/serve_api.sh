@@ -67,7 +67,7 @@ check_eq "stories 200" "$(get /api/stories)" 200
 nst=$(jget 'len(d["stories"])')
 if [ "$nst" -gt 0 ]; then
     check_eq "stories newest first" "$(jget '[s["last"] or "" for s in d["stories"]] == sorted([s["last"] or "" for s in d["stories"]], reverse=True) or None in [s["last"] for s in d["stories"]]')" True
-    get '/api/stories?limit=1000' >/dev/null
+    get '/api/stories?limit=100' >/dev/null
     all=$(jget '[s["id"] for s in d["stories"]]')
     # page through two at a time: the same stories, same order, no repeats
     seen="[]"; cur=""
@@ -78,7 +78,8 @@ if [ "$nst" -gt 0 ]; then
         [ -z "$cur" ] && break
     done
     check_eq "cursor pagination covers every story once" "$("$PY" -c 'import json,sys; print(json.loads(sys.argv[1]))' "$seen")" "$all"
-    sid=$(get '/api/stories?q=kovac' >/dev/null; jget 'd["stories"][0]["id"]')
+    # the largest story the words find (the visit)
+    sid=$(get '/api/stories?q=kovac' >/dev/null; jget 'max(d["stories"], key=lambda s: s["size"])["id"]')
     check "story search finds the visit" test -n "$sid"
     check_eq "story 200" "$(get "/api/stories/$sid")" 200
     check_eq "story has articles, entities" "$(jget 'len(d["articles"]) >= 2 and "entities" in d')" True

@@ -172,6 +172,39 @@ TEST(model_blocks_current)
     free(t);
 }
 
+/* The fast path to O (lower-case words, numbers and punctuation skip the
+ * model) must keep the lower-case and numeric parts of names. */
+TEST(fast_path_names)
+{
+    const char *s = "The Bank of England raised interest rates by 0.25 percent on Thursday.\n"
+                    "Bayern Munich beat 1860 Munich 2-1 in the Bundesliga on Saturday.\n"
+                    "He met the Organisation for Economic Co-operation and Development.\n"
+                    "shares of the company rose 5 percent in early trading.\n";
+    chr_entities e = tag(s);
+    const chr_mention *m = mention_of(&e, s, "Bank of England");
+    CHECK(m && m->type == CHR_ENT_ORG);
+    m = mention_of(&e, s, "1860 Munich");
+    CHECK(m && m->type == CHR_ENT_ORG);
+    m = mention_of(&e, s, "Organisation for Economic Co-operation and Development");
+    CHECK(m && m->type == CHR_ENT_ORG);
+    const char *low = strstr(s, "shares");
+    for (size_t i = 0; i < e.n_mentions; i++)
+        CHECK(e.mentions[i].start < (size_t)(low - s));
+    chr_entities_free(&e);
+    /* caseless scripts are not "lower case": they keep the model */
+    const char *z = "\xe5\x8c\x97\xe4\xba\xac 1996";
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    CHECK_INT(ner_tokenize(z, 0, strlen(z), &t, &n, &cap), 0);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK(t[0].flags & NT_CASELESS);
+        CHECK(!ner_tok_noup(t[0].flags));
+        CHECK(ner_tok_noup(t[1].flags));
+    }
+    free(t);
+}
+
 TEST(titles_and_roles)
 {
     const char *s = "Chinese President Xi Jinping met Russian Foreign Minister Sergey Lavrov in "
@@ -361,6 +394,7 @@ RUN(gazetteer);
 RUN(model_present);
 RUN(token_hashes);
 RUN(model_blocks_current);
+RUN(fast_path_names);
 RUN(titles_and_roles);
 RUN(title_rule_unknown_name);
 RUN(alias_linking);

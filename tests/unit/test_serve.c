@@ -153,8 +153,9 @@ TEST(limits_and_errors)
     longq[sizeof longq - 1] = 0;
     CHECK_INT(req("GET", "/api/search", longq, NULL, &r), 414);
     chr_serve_response_free(&r);
-    CHECK_INT(req("GET", "/api/stories", "a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11&l=12&m=13"
-                                         "&n=14&o=15&p=16&q=17",
+    CHECK_INT(req("GET", "/api/stories",
+                  "a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11&l=12&m=13"
+                  "&n=14&o=15&p=16&q=17",
                   NULL, &r),
               400);
     chr_serve_response_free(&r);
