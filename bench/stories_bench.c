@@ -413,7 +413,9 @@ int main(int argc, char **argv)
     gstory *active = NULL;
     rec *recent = NULL;
     size_t n_active = 64, recent_n = 256;
+    int64_t *src_of = NULL; /* generated: index of the article a reprint copies, else -1 */
     if (generate) {
+        src_of = calloc((size_t)total, sizeof *src_of);
         gen_init();
         active = calloc(n_active, sizeof *active);
         recent = calloc(recent_n, sizeof *recent);
@@ -447,8 +449,11 @@ int main(int argc, char **argv)
     for (long k = 0; k < total; k++) {
         rec gen = {0}, *r;
         if (generate) {
+            src_of[k] = -1;
             if (k > 0 && rndu() < 0.05 && recent[(k - 1) % recent_n].text) {
-                gen_reprint(&recent[rnd() % (k < (long)recent_n ? k : (long)recent_n)], &gen);
+                rec *src = &recent[rnd() % (k < (long)recent_n ? k : (long)recent_n)];
+                gen_reprint(src, &gen);
+                src_of[k] = src->line - 1;
                 reprints++;
             } else {
                 gstory *g = &active[rnd() % n_active];
@@ -475,7 +480,7 @@ int main(int argc, char **argv)
                                          strdup(gen.lang),
                                          NULL,
                                          0,
-                                         0};
+                                         k + 1};
             r = &gen;
             if (df) {
                 json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "title", r->title, "text", r->text,
@@ -578,6 +583,37 @@ int main(int argc, char **argv)
                (double)cs.postings / total, (double)cs.candidates / total, cs.merges);
     printf("peak RSS %ld KB; story state on disk %lld bytes (%.0f bytes/article)\n",
            rss_kb("VmHWM:"), state_bytes, total > 0 ? (double)state_bytes / total : 0);
+    if (generate && total > 0) { /* near-duplicates found against the generated reprints */
+        int64_t *dup = calloc((size_t)total, sizeof *dup);
+        if (sqlite3_prepare_v2(db,
+                               "SELECT article_id, duplicate_of FROM story_article WHERE "
+                               "duplicate_of IS NOT NULL",
+                               -1, &st, NULL) == SQLITE_OK) {
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                int64_t a = sqlite3_column_int64(st, 0) - start_id;
+                if (a >= 0 && a < total)
+                    dup[a] = sqlite3_column_int64(st, 1) - start_id + 1; /* index + 1 */
+            }
+        }
+        sqlite3_finalize(st);
+        long flagged = 0, right = 0;
+        for (long k = 0; k < total; k++) {
+            if (!dup[k])
+                continue;
+            flagged++;
+            int64_t s0 = src_of[k];
+            if (s0 >= 0) {
+                int64_t canon = dup[s0] ? dup[s0] - 1 : s0;
+                right += dup[k] - 1 == canon;
+            }
+        }
+        printf("near-duplicates: %ld flagged, %ld of them right, of %ld generated reprints: "
+               "precision %.4f, recall %.4f\n",
+               flagged, right, reprints, flagged ? (double)right / flagged : 1.0,
+               reprints ? (double)right / reprints : 1.0);
+        free(dup);
+    }
+    free(src_of);
     if (af) { /* final assignment: stories may have merged after an article was added */
         if (sqlite3_prepare_v2(db,
                                "SELECT article_id, story_id, coalesce(duplicate_of, 0) FROM "

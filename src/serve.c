@@ -289,12 +289,9 @@ static void method_not_allowed(serve_resp *r, const char *allow)
     r->allow = allow;
 }
 
-typedef void (*db_handler)(chr_server *s, serve_db *db, const serve_req *q, int64_t id,
-                           serve_resp *r);
-
 /* Run a read handler inside one read transaction, so every query of the
  * response sees the same snapshot while ingest commits beside it. */
-static void with_db(chr_server *s, const serve_req *q, int64_t id, db_handler fn, serve_resp *r)
+static void with_db(chr_server *s, const serve_req *q, int64_t id, serve_handler *fn, serve_resp *r)
 {
     serve_db *db = serve_db_get(s);
     sqlite3_stmt *b = serve_stmt(db, "BEGIN", NULL);
@@ -310,78 +307,37 @@ static void with_db(chr_server *s, const serve_req *q, int64_t id, db_handler fn
     serve_db_put(s, db);
 }
 
-static void h_stories(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
-{
-    (void)id;
-    serve_api_stories(s, db, q, r);
-}
-static void h_story(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
-{
-    (void)q;
-    serve_api_story(s, db, id, r);
-}
-static void h_article(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
-{
-    (void)q;
-    serve_api_article(s, db, id, r);
-}
-static void h_search(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
-{
-    (void)id;
-    serve_api_search(s, db, q, r);
-}
-static void h_entity(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
-{
-    (void)id;
-    serve_api_entity(s, db, q->path + strlen("/api/entities/"), r);
-}
-static void h_healthz(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
-{
-    (void)q;
-    (void)id;
-    serve_api_healthz(s, db, r);
-}
-static void h_metrics(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
-{
-    (void)q;
-    (void)id;
-    serve_metrics_render(s, db, r);
-}
-
-/* "/api/stories/12" with prefix "/api/stories/": the id, 0 when malformed. */
-static int64_t path_id(const char *path, const char *prefix)
-{
-    return serve_parse_id(path + strlen(prefix));
-}
-
-static int has_prefix(const char *s, const char *p)
-{
-    return strncmp(s, p, strlen(p)) == 0;
-}
+/* The routes: a path, or a prefix followed by a numeric id (noun names it
+ * in errors). POST /api/articles has no read handler. */
+static const struct route_def {
+    const char *path;
+    int with_id;
+    serve_route route;
+    serve_handler *fn;
+    const char *noun;
+} routes[] = {
+    {"/healthz", 0, ROUTE_HEALTHZ, serve_api_healthz, NULL},
+    {"/metrics", 0, ROUTE_METRICS, serve_metrics_render, NULL},
+    {"/api/stories", 0, ROUTE_STORIES, serve_api_stories, NULL},
+    {"/api/stories/", 1, ROUTE_STORY, serve_api_story, "story"},
+    {"/api/articles", 0, ROUTE_POST, NULL, NULL},
+    {"/api/articles/", 1, ROUTE_ARTICLE, serve_api_article, "article"},
+    {"/api/search", 0, ROUTE_SEARCH, serve_api_search, NULL},
+    {"/api/entities/", 1, ROUTE_ENTITY, serve_api_entity, "entity"},
+};
 
 static void dispatch(chr_server *s, const serve_req *q, serve_resp *r)
 {
     const char *p = q->path;
-    r->route = ROUTE_OTHER;
-    if (strcmp(p, "/healthz") == 0)
-        r->route = ROUTE_HEALTHZ;
-    else if (strcmp(p, "/metrics") == 0)
-        r->route = ROUTE_METRICS;
-    else if (strcmp(p, "/api/stories") == 0)
-        r->route = ROUTE_STORIES;
-    else if (has_prefix(p, "/api/stories/"))
-        r->route = ROUTE_STORY;
-    else if (strcmp(p, "/api/articles") == 0)
-        r->route = ROUTE_POST;
-    else if (has_prefix(p, "/api/articles/"))
-        r->route = ROUTE_ARTICLE;
-    else if (strcmp(p, "/api/search") == 0)
-        r->route = ROUTE_SEARCH;
-    else if (has_prefix(p, "/api/entities/"))
-        r->route = ROUTE_ENTITY;
-    else if (!has_prefix(p, "/api/") && strcmp(p, "/api") != 0)
+    const struct route_def *rt = NULL;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0] && !rt; i++) {
+        size_t n = strlen(routes[i].path);
+        if (routes[i].with_id ? strncmp(p, routes[i].path, n) == 0 : strcmp(p, routes[i].path) == 0)
+            rt = &routes[i];
+    }
+    r->route = rt ? rt->route : ROUTE_OTHER;
+    if (!rt && strncmp(p, "/api/", 5) != 0 && strcmp(p, "/api") != 0)
         r->route = ROUTE_STATIC;
-
     if (r->route == ROUTE_OTHER) {
         serve_error(r, 404, "no such endpoint: %s", p);
         return;
@@ -403,42 +359,20 @@ static void dispatch(chr_server *s, const serve_req *q, serve_resp *r)
         serve_error(r, 414, "query parameter too long (at most %zu bytes)", s->o.max_query);
         return;
     }
-    int64_t id = 0;
-    switch (r->route) {
-    case ROUTE_STATIC:
+    if (r->route == ROUTE_STATIC) {
         serve_static(s, q, r);
         return;
-    case ROUTE_POST:
+    }
+    if (r->route == ROUTE_POST) {
         serve_api_post(s, q, r);
         return;
-    case ROUTE_STORY:
-    case ROUTE_ARTICLE:
-        id = path_id(p, r->route == ROUTE_STORY ? "/api/stories/" : "/api/articles/");
-        if (!id) {
-            serve_error(r, 400, "%s id must be a positive integer",
-                        r->route == ROUTE_STORY ? "story" : "article");
-            return;
-        }
-        with_db(s, q, id, r->route == ROUTE_STORY ? h_story : h_article, r);
-        return;
-    case ROUTE_STORIES:
-        with_db(s, q, 0, h_stories, r);
-        return;
-    case ROUTE_SEARCH:
-        with_db(s, q, 0, h_search, r);
-        return;
-    case ROUTE_ENTITY:
-        with_db(s, q, 0, h_entity, r);
-        return;
-    case ROUTE_HEALTHZ:
-        with_db(s, q, 0, h_healthz, r);
-        return;
-    case ROUTE_METRICS:
-        with_db(s, q, 0, h_metrics, r);
-        return;
-    default:
-        serve_error(r, 404, "no such endpoint: %s", p);
     }
+    int64_t id = 0;
+    if (rt->with_id && !(id = serve_parse_id(p + strlen(rt->path)))) {
+        serve_error(r, 400, "%s id must be a positive integer", rt->noun);
+        return;
+    }
+    with_db(s, q, id, rt->fn, r);
 }
 
 /* ------------------------------------------------------------ life cycle */

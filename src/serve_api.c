@@ -23,36 +23,6 @@ enum {
 
 /* ------------------------------------------------------------- helpers */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long days_from_civil(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, char out[16])
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    if (y < 0 || y > 9999) {
-        out[0] = 0;
-        return;
-    }
-    snprintf(out, 16, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
-}
-
 static int month_days(long y, long m)
 {
     static const int md[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -60,9 +30,10 @@ static int month_days(long y, long m)
     return m == 2 ? 28 + leap : md[m - 1];
 }
 
-/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" into its first and last day; -1 when
- * malformed. */
-static int parse_period(const char *s, long *first, long *last)
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" into its first and last day as
+ * "YYYY-MM-DD"; -1 when malformed. (Stories store days since 1970; SQL
+ * converts with julianday() and date(), so no calendar arithmetic here.) */
+static int parse_period(const char *s, char first[16], char last[16])
 {
     size_t n = strlen(s);
     if (n != 4 && n != 7 && n != 10)
@@ -72,34 +43,21 @@ static int parse_period(const char *s, long *first, long *last)
         if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
             return -1;
     }
-    long y = strtol(s, NULL, 10);
-    long m1 = 1, m2 = 12, d1 = 1, d2 = 31;
+    int y = (int)strtol(s, NULL, 10), m1 = 1, m2 = 12, d1 = 1, d2 = 31;
     if (n >= 7) {
-        m1 = m2 = strtol(s + 5, NULL, 10);
+        m1 = m2 = (int)strtol(s + 5, NULL, 10);
         if (m1 < 1 || m1 > 12)
             return -1;
         d2 = month_days(y, m1);
     }
     if (n == 10) {
-        d1 = d2 = strtol(s + 8, NULL, 10);
+        d1 = d2 = (int)strtol(s + 8, NULL, 10);
         if (d1 < 1 || d1 > month_days(y, m1))
             return -1;
     }
-    *first = days_from_civil(y, m1, d1);
-    *last = days_from_civil(y, m2, d2);
+    snprintf(first, 16, "%04d-%02d-%02d", y % 10000, m1 % 100, d1 % 100);
+    snprintf(last, 16, "%04d-%02d-%02d", y % 10000, m2 % 100, d2 % 100);
     return 0;
-}
-
-static void kday(chr_json *j, const char *key, sqlite3_stmt *q, int col)
-{
-    chr_json_key(j, key);
-    if (sqlite3_column_type(q, col) == SQLITE_NULL) {
-        chr_json_null(j);
-        return;
-    }
-    char b[16];
-    civil_from_days((long)sqlite3_column_int64(q, col), b);
-    chr_json_string(j, b[0] ? b : NULL);
 }
 
 static void ktext(chr_json *j, const char *key, sqlite3_stmt *q, int col)
@@ -164,6 +122,48 @@ static int limit_arg(chr_server *s, const serve_req *q, serve_resp *r, int *limi
 static void db_error(serve_db *db, serve_resp *r)
 {
     serve_error(r, 500, "database error: %s", sqlite3_errmsg(db->db));
+}
+
+/* The cached statement sql with ?1 bound to id, or NULL with r set: a 404
+ * ("no NOUN ID") when its table does not exist yet, else a 500. */
+static sqlite3_stmt *by_id(serve_db *db, const char *sql, const char *noun, int64_t id,
+                           serve_resp *r)
+{
+    int missing = 0;
+    sqlite3_stmt *q = serve_stmt(db, sql, &missing);
+    if (q)
+        sqlite3_bind_int64(q, 1, id);
+    else if (missing)
+        serve_error(r, 404, "no %s %lld", noun, (long long)id);
+    else
+        db_error(db, r);
+    return q;
+}
+
+/* The one row a bound statement selects: 0 when q is on it, else r holds
+ * the 404 ("no NOUN ID") or the database error. */
+static int one_row(serve_db *db, sqlite3_stmt *q, const char *noun, int64_t id, serve_resp *r)
+{
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        serve_error(r, 404, "no %s %lld", noun, (long long)id);
+    else
+        db_error(db, r);
+    return -1;
+}
+
+/* Start an answer object with its "id"; -1 (r a 500) when out of memory. */
+static int begin_answer(serve_json *b, int64_t id, serve_resp *r)
+{
+    if (serve_json_open(b)) {
+        serve_error(r, 500, "out of memory");
+        return -1;
+    }
+    chr_json_begin_object(&b->j);
+    chr_json_kint(&b->j, "id", id);
+    return 0;
 }
 
 /* ------------------------------------------------------------ FTS query */
@@ -258,14 +258,21 @@ char *serve_fts_query(const char *q)
     "   FROM story_article sa JOIN articles a ON a.id = sa.article_id"                             \
     "   JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                                  \
     "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL ORDER BY sa.article_id LIMIT 1))"
+/* days since 1970-01-01 as "YYYY-MM-DD", and a date as days */
+#define DAY_DATE(d) " date(" d " * 86400, 'unixepoch')"
+#define DATE_DAY(p) " CAST(julianday(" p ") - 2440587.5 AS INTEGER)"
 #define STORY_COLS                                                                                 \
-    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique FROM story s WHERE s.size > 0"
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," DAY_DATE(                          \
+        "s.first_day") "," DAY_DATE("s.last_day") " FROM story s WHERE s.size > 0"
 #define STORY_FILTERS                                                                              \
-    " AND (?2 IS NULL OR s.last_day >= ?2) AND (?3 IS NULL OR s.first_day <= ?3)"                  \
-    " AND (?4 IS NULL OR s.last_day < ?4 OR (s.last_day = ?4 AND s.id < ?5)"                       \
-    "      OR s.last_day IS NULL)"                                                                 \
-    " AND (?6 IS NULL OR (s.last_day IS NULL AND s.id < ?6))"                                      \
-    " ORDER BY s.last_day DESC, s.id DESC LIMIT ?7"
+    " AND (?2 IS NULL OR s.last_day >=" DATE_DAY(                                                  \
+        "?2") ")"                                                                                  \
+              " AND (?3 IS NULL OR s.first_day <=" DATE_DAY(                                       \
+                  "?3") ")"                                                                        \
+                        " AND (?4 IS NULL OR s.last_day < ?4 OR (s.last_day = ?4 AND s.id < ?5)"   \
+                        "      OR s.last_day IS NULL)"                                             \
+                        " AND (?6 IS NULL OR (s.last_day IS NULL AND s.id < ?6))"                  \
+                        " ORDER BY s.last_day DESC, s.id DESC LIMIT ?7"
 
 static const char sql_stories[] = STORY_COLS STORY_FILTERS;
 static const char sql_stories_q[] =
@@ -333,7 +340,7 @@ static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit, 
 }
 
 /* One story of the list from its story row (id, first_day, last_day,
- * size, n_unique): kept per story state like a story page, since a list is
+ * size, n_unique, first date, last date): kept per story state like a story page, since a list is
  * mostly the same cards again. */
 static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *row)
 {
@@ -364,8 +371,8 @@ static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *r
         } else {
             chr_json_kstring(&c, "title", NULL);
         }
-        kday(&c, "first", row, 1);
-        kday(&c, "last", row, 2);
+        ktext(&c, "first", row, 5);
+        ktext(&c, "last", row, 6);
         chr_json_kint(&c, "size", sqlite3_column_int64(row, 3));
         chr_json_kint(&c, "unique", sqlite3_column_int64(row, 4));
         story_entities(db, &c, id, 5, 50);
@@ -382,20 +389,21 @@ static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *r
     free(card);
 }
 
-void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_resp *r)
+void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, int64_t id_, serve_resp *r)
 {
+    (void)id_;
     int limit;
     if (limit_arg(s, q, r, &limit))
         return;
     const char *qs = serve_arg_get(q, "q");
     const char *from = serve_arg_get(q, "from"), *to = serve_arg_get(q, "to");
     const char *cur = serve_arg_get(q, "cursor");
-    long f1, f2, t1, t2;
-    if (from && *from && parse_period(from, &f1, &f2)) {
+    char f1[16], f2[16], t1[16], t2[16];
+    if (from && *from && parse_period(from, f1, f2)) {
         serve_error(r, 400, "from must be a date: YYYY-MM-DD, YYYY-MM or YYYY");
         return;
     }
-    if (to && *to && parse_period(to, &t1, &t2)) {
+    if (to && *to && parse_period(to, t1, t2)) {
         serve_error(r, 400, "to must be a date: YYYY-MM-DD, YYYY-MM or YYYY");
         return;
     }
@@ -432,9 +440,9 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_re
         if (fts)
             sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
         if (from && *from)
-            sqlite3_bind_int64(st, 2, f1);
+            sqlite3_bind_text(st, 2, f1, -1, SQLITE_STATIC);
         if (to && *to)
-            sqlite3_bind_int64(st, 3, t2);
+            sqlite3_bind_text(st, 3, t2, -1, SQLITE_STATIC);
         if (cur && *cur && !cundated) {
             sqlite3_bind_int64(st, 4, cday);
             sqlite3_bind_int64(st, 5, cid);
@@ -489,8 +497,9 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_re
 /* ----------------------------------------------------- one story */
 
 static const char sql_story[] =
-    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," STORY_TITLE(
-        "s.id") " FROM story s WHERE s.size > 0 AND s.id = ?1";
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," STORY_TITLE("s.id") "," DAY_DATE(
+        "s.first_day") "," DAY_DATE("s.last_day") " FROM story s WHERE s.size > 0"
+                                                  " AND s.id = ?1";
 static const char sql_story_articles[] =
     "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, a.ext_id, a.url,"
     " sa.duplicate_of, sa.similarity, a.pub_date_source,"
@@ -716,18 +725,12 @@ static void story_part(chr_server *s, chr_json *j, int64_t id, int kind, const c
     free(v);
 }
 
-void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
+void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t id, serve_resp *r)
 {
-    int missing = 0;
-    sqlite3_stmt *q = serve_stmt(db, sql_story, &missing);
-    if (!q) {
-        if (missing)
-            serve_error(r, 404, "no story %lld", (long long)id);
-        else
-            db_error(db, r);
+    (void)q_;
+    sqlite3_stmt *q = by_id(db, sql_story, "story", id, r);
+    if (!q)
         return;
-    }
-    sqlite3_bind_int64(q, 1, id);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_DONE) {
         /* merged into another story: answer with that one */
@@ -772,17 +775,13 @@ void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
         return;
     }
     serve_json b;
-    if (serve_json_open(&b)) {
-        serve_error(r, 500, "out of memory");
+    if (begin_answer(&b, id, r))
         return;
-    }
     chr_json *j = &b.j;
-    chr_json_begin_object(j);
-    chr_json_kint(j, "id", id);
     const char *title = (const char *)sqlite3_column_text(q, 5);
     kshort(j, "title", title, (size_t)sqlite3_column_bytes(q, 5));
-    kday(j, "first", q, 1);
-    kday(j, "last", q, 2);
+    ktext(j, "first", q, 6);
+    ktext(j, "last", q, 7);
     chr_json_kint(j, "size", sqlite3_column_int64(q, 3));
     chr_json_kint(j, "unique", sqlite3_column_int64(q, 4));
     chr_json_key(j, "sources");
@@ -845,32 +844,56 @@ static void kslice(chr_json *j, const char *key, const char *text, size_t len, s
         chr_json_string_n(j, text + a, (size_t)(b - a));
 }
 
-void serve_api_article(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
+/* A column as JSON by its SQLite type: integer, real, text or null. */
+static void kcol(chr_json *j, const char *key, sqlite3_stmt *q, int col)
+{
+    switch (sqlite3_column_type(q, col)) {
+    case SQLITE_INTEGER:
+        chr_json_kint(j, key, sqlite3_column_int64(q, col));
+        break;
+    case SQLITE_FLOAT:
+        chr_json_kdouble(j, key, sqlite3_column_double(q, col));
+        break;
+    default:
+        ktext(j, key, q, col);
+    }
+}
+
+/* Spans of the article's text that sql gives as rows (start, end, sentence,
+ * type, A, B), as key: [{sentence, text, type, a: A, b: B}]. */
+static void article_spans(serve_db *db, chr_json *j, const char *key, const char *sql, int64_t id,
+                          const char *text, size_t len, const char *a, const char *b)
+{
+    chr_json_key(j, key);
+    chr_json_begin_array(j);
+    sqlite3_stmt *q = serve_stmt(db, sql, NULL);
+    if (q) {
+        sqlite3_bind_int64(q, 1, id);
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "sentence", sqlite3_column_int64(q, 2));
+            kslice(j, "text", text, len, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1));
+            ktext(j, "type", q, 3);
+            kcol(j, a, q, 4);
+            kcol(j, b, q, 5);
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(q);
+    }
+    chr_json_end_array(j);
+}
+
+void serve_api_article(chr_server *s, serve_db *db, const serve_req *q_, int64_t id, serve_resp *r)
 {
     (void)s;
-    sqlite3_stmt *q = serve_stmt(db, sql_article, NULL);
-    if (!q) {
-        db_error(db, r);
+    (void)q_;
+    sqlite3_stmt *q = by_id(db, sql_article, "article", id, r);
+    if (!q)
         return;
-    }
-    sqlite3_bind_int64(q, 1, id);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_DONE) {
-        serve_error(r, 404, "no article %lld", (long long)id);
-        return;
-    }
-    if (rc != SQLITE_ROW) {
-        db_error(db, r);
-        return;
-    }
     serve_json b;
-    if (serve_json_open(&b)) {
-        serve_error(r, 500, "out of memory");
+    if (one_row(db, q, "article", id, r) || begin_answer(&b, id, r))
         return;
-    }
     chr_json *j = &b.j;
-    chr_json_begin_object(j);
-    chr_json_kint(j, "id", id);
     ktext(j, "title", q, 1);
     ktext(j, "outlet", q, 2);
     ktext(j, "pub_date", q, 3);
@@ -939,41 +962,8 @@ void serve_api_article(chr_server *s, serve_db *db, int64_t id, serve_resp *r)
     }
     chr_json_end_array(j);
 
-    chr_json_key(j, "dates");
-    chr_json_begin_array(j);
-    sqlite3_stmt *ts = serve_stmt(db, sql_article_timexes, NULL);
-    if (ts) {
-        sqlite3_bind_int64(ts, 1, id);
-        while (sqlite3_step(ts) == SQLITE_ROW) {
-            chr_json_begin_object(j);
-            chr_json_kint(j, "sentence", sqlite3_column_int64(ts, 2));
-            kslice(j, "text", text, len, sqlite3_column_int64(ts, 0), sqlite3_column_int64(ts, 1));
-            ktext(j, "type", ts, 3);
-            ktext(j, "value", ts, 4);
-            ktext(j, "end_value", ts, 5);
-            chr_json_end_object(j);
-        }
-        sqlite3_reset(ts);
-    }
-    chr_json_end_array(j);
-
-    chr_json_key(j, "entities");
-    chr_json_begin_array(j);
-    sqlite3_stmt *ms = serve_stmt(db, sql_article_mentions, NULL);
-    if (ms) {
-        sqlite3_bind_int64(ms, 1, id);
-        while (sqlite3_step(ms) == SQLITE_ROW) {
-            chr_json_begin_object(j);
-            chr_json_kint(j, "sentence", sqlite3_column_int64(ms, 2));
-            kslice(j, "text", text, len, sqlite3_column_int64(ms, 0), sqlite3_column_int64(ms, 1));
-            ktext(j, "type", ms, 3);
-            chr_json_kint(j, "entity", sqlite3_column_int64(ms, 4));
-            ktext(j, "name", ms, 5);
-            chr_json_end_object(j);
-        }
-        sqlite3_reset(ms);
-    }
-    chr_json_end_array(j);
+    article_spans(db, j, "dates", sql_article_timexes, id, text, len, "value", "end_value");
+    article_spans(db, j, "entities", sql_article_mentions, id, text, len, "entity", "name");
     chr_json_key(j, "text");
     chr_json_string_n(j, text, len);
     sqlite3_reset(q);
@@ -1001,8 +991,9 @@ static const char sql_search[] =
 
 enum { SEARCH_MAX_OFFSET = 10000 };
 
-void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_resp *r)
+void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
 {
+    (void)id;
     const char *qs = serve_arg_get(q, "q");
     if (!qs || !*qs) {
         serve_error(r, 400, "give q, the words to search for");
@@ -1100,10 +1091,12 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_res
 static const char sql_entity[] =
     "SELECT id, canonical, type, country, role, mentions FROM entities WHERE id = ?1";
 static const char sql_entity_stories[] =
-    "SELECT sa.story_id, count(*), count(DISTINCT m.article_id), st.first_day, st.last_day"
-    " FROM mentions m JOIN story_article sa ON sa.article_id = m.article_id"
-    " JOIN story st ON st.id = sa.story_id"
-    " WHERE m.entity_id = ?1 GROUP BY sa.story_id ORDER BY 3 DESC, st.last_day DESC LIMIT ?2";
+    "SELECT sa.story_id, count(*), count(DISTINCT m.article_id)," DAY_DATE(
+        "st.first_day") "," DAY_DATE("st.last_day") " FROM mentions m JOIN story_article sa ON "
+                                                    "sa.article_id = m.article_id"
+                                                    " JOIN story st ON st.id = sa.story_id"
+                                                    " WHERE m.entity_id = ?1 GROUP BY sa.story_id "
+                                                    "ORDER BY 3 DESC, st.last_day DESC LIMIT ?2";
 static const char sql_entity_articles[] =
     "SELECT a.id," ARTICLE_LABEL ", a.outlet, a.pub_date, a.source, x.n, a.clean_text, se.start,"
     " se.end"
@@ -1115,39 +1108,16 @@ static const char sql_entity_articles[] =
 
 /* One entity: its stories and the articles that mention it (with the first
  * sentence naming it). */
-void serve_api_entity(chr_server *s, serve_db *db, const char *ids, serve_resp *r)
+void serve_api_entity(chr_server *s, serve_db *db, const serve_req *q_, int64_t id, serve_resp *r)
 {
-    int64_t id = serve_parse_id(ids);
-    if (!id) {
-        serve_error(r, 400, "entity id must be a positive integer");
+    (void)q_;
+    sqlite3_stmt *q = by_id(db, sql_entity, "entity", id, r);
+    if (!q)
         return;
-    }
-    int missing = 0;
-    sqlite3_stmt *q = serve_stmt(db, sql_entity, &missing);
-    if (!q) {
-        if (missing)
-            serve_error(r, 404, "no entity %lld", (long long)id);
-        else
-            db_error(db, r);
-        return;
-    }
-    sqlite3_bind_int64(q, 1, id);
-    int rc = sqlite3_step(q);
-    if (rc != SQLITE_ROW) {
-        if (rc == SQLITE_DONE)
-            serve_error(r, 404, "no entity %lld", (long long)id);
-        else
-            db_error(db, r);
-        return;
-    }
     serve_json b;
-    if (serve_json_open(&b)) {
-        serve_error(r, 500, "out of memory");
+    if (one_row(db, q, "entity", id, r) || begin_answer(&b, id, r))
         return;
-    }
     chr_json *j = &b.j;
-    chr_json_begin_object(j);
-    chr_json_kint(j, "id", id);
     ktext(j, "name", q, 1);
     ktext(j, "type", q, 2);
     ktext(j, "country", q, 3);
@@ -1163,8 +1133,8 @@ void serve_api_entity(chr_server *s, serve_db *db, const char *ids, serve_resp *
         while (sqlite3_step(sq) == SQLITE_ROW) {
             chr_json_begin_object(j);
             chr_json_kint(j, "id", sqlite3_column_int64(sq, 0));
-            kday(j, "first", sq, 3);
-            kday(j, "last", sq, 4);
+            ktext(j, "first", sq, 3);
+            ktext(j, "last", sq, 4);
             chr_json_kint(j, "mentions", sqlite3_column_int64(sq, 1));
             chr_json_kint(j, "articles", sqlite3_column_int64(sq, 2));
             chr_json_end_object(j);
@@ -1205,8 +1175,10 @@ void serve_api_entity(chr_server *s, serve_db *db, const char *ids, serve_resp *
 
 static const char sql_health[] = "SELECT count(*) FROM sqlite_master";
 
-void serve_api_healthz(chr_server *s, serve_db *db, serve_resp *r)
+void serve_api_healthz(chr_server *s, serve_db *db, const serve_req *q_, int64_t id_, serve_resp *r)
 {
+    (void)q_;
+    (void)id_;
     (void)s;
     sqlite3_stmt *q = serve_stmt(db, sql_health, NULL);
     if (!q || sqlite3_step(q) != SQLITE_ROW) {

@@ -189,13 +189,13 @@ const char *serve_arg_get(const serve_req *q, const char *key);
 /* Parse a positive 64-bit id ("12"); 0 when not one. */
 int64_t serve_parse_id(const char *s);
 
-/* --- handlers (serve_api.c, serve_ingest.c) --- */
-void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, serve_resp *r);
-void serve_api_story(chr_server *s, serve_db *db, int64_t id, serve_resp *r);
-void serve_api_article(chr_server *s, serve_db *db, int64_t id, serve_resp *r);
-void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, serve_resp *r);
-void serve_api_entity(chr_server *s, serve_db *db, const char *id, serve_resp *r);
-void serve_api_healthz(chr_server *s, serve_db *db, serve_resp *r);
+/* --- handlers (serve_api.c, serve_ingest.c, serve_metrics.c) --- */
+/* A read endpoint: runs inside a read transaction on db; id is the number
+ * in the path of /api/{stories,articles,entities}/{id} routes, else 0. */
+typedef void serve_handler(chr_server *s, serve_db *db, const serve_req *q, int64_t id,
+                           serve_resp *r);
+serve_handler serve_api_stories, serve_api_story, serve_api_article, serve_api_search,
+    serve_api_entity, serve_api_healthz, serve_metrics_render;
 void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r);
 
 /* Turn free text into a safe FTS5 query (each word or "quoted phrase" a
@@ -205,6 +205,5 @@ char *serve_fts_query(const char *q);
 
 /* --- metrics (serve_metrics.c) --- */
 void serve_metrics_record(serve_metrics *m, serve_route route, int status, double seconds);
-void serve_metrics_render(chr_server *s, serve_db *db, serve_resp *r);
 
 #endif

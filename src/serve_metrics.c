@@ -67,8 +67,11 @@ static long long table_count(serve_db *db, const char *sql)
     return n;
 }
 
-void serve_metrics_render(chr_server *s, serve_db *db, serve_resp *r)
+void serve_metrics_render(chr_server *s, serve_db *db, const serve_req *q, int64_t id,
+                          serve_resp *r)
 {
+    (void)q;
+    (void)id;
     serve_metrics *m = &s->m;
     char *buf = NULL;
     size_t len = 0;

@@ -29,21 +29,16 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
         return CHR_EINVAL;
     *out = NULL;
     *n = 0;
-    chr_tx *x = NULL;
+    void *x = NULL;
     size_t nx = 0;
-    chr_err rc = chr_time_tag_ex(text, len, ref, lang, &x, &nx);
+    chr_err rc = chr_time_scan(text, len, ref, lang, 1, &x, &nx);
     if (rc != CHR_OK)
         return rc;
     if (nx == 0) {
         free(x);
         return CHR_OK;
     }
-    /* compact in place: the public record is the first member of chr_tx */
-    chr_timex *t = (chr_timex *)(void *)x;
-    for (size_t i = 0; i < nx; i++)
-        memmove(&t[i], &x[i].t, sizeof *t);
-    chr_timex *shrunk = realloc(t, nx * sizeof *t);
-    *out = shrunk ? shrunk : t;
+    *out = x; /* may hold spare capacity: one allocation, freed by the caller */
     *n = nx;
     return CHR_OK;
 }

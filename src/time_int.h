@@ -202,6 +202,11 @@ typedef struct chr_tx {
     int rel_week;     /* "this week" */
 } chr_tx;
 
+/* The scanner behind both: pub = 1 fills *out with chr_timex records (what
+ * chr_time_tag returns, no copy), pub = 0 with chr_tx. Caller frees *out. */
+chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const char *lang,
+                      int pub, void **out, size_t *n);
+
 /* The tagger proper: like chr_time_tag, with the extra facts. */
 chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
                         chr_tx **out, size_t *n);

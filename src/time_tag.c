@@ -104,8 +104,8 @@ typedef struct M {
     int qy, qq; /* the last quarter mentioned anywhere before */
     int lastq;  /* the last expression was about a quarter (not "nine months", a year...) */
     char agran; /* 'Y', 'Q', 'M', 'D' or 0 */
-    chr_tx *out;
-    size_t nout, cap;
+    unsigned char *out; /* records of rec bytes: chr_tx, or chr_timex when pub */
+    size_t nout, cap, rec;
     int oom;
     size_t memo_s, memo_e; /* last guess_tense query */
     int memo_t, memo_ok;
@@ -560,7 +560,8 @@ static int tense_to_future(const M *m, const wspan *ws, int n, int i, int dir)
     const char *w = m->text + ws[i].s;
     size_t wn = ws[i].e - ws[i].s;
     return word_eq(w, wn, "set") || word_eq(w, wn, "poised") || word_eq(w, wn, "supposed") ||
-           word_eq(w, wn, "about") || word_eq(w, wn, "ready");
+           word_eq(w, wn, "about") || word_eq(w, wn, "ready") || word_eq(w, wn, "is") ||
+           word_eq(w, wn, "are");
 }
 
 /* A verb of saying: in reported speech it does not date the report. */
@@ -680,6 +681,8 @@ static int res_md_year(const M *m, int mo, int d, int tense)
     for (int k = 1; k < 3; k++)
         if (labs(c[k]) < labs(c[bk]))
             bk = k;
+    if (tense == 0 && c[bk] > 90)
+        tense = -1; /* news report the past: a tenseless date well ahead is last year's */
     long slack = d == 0 ? 45 : 0;    /* a month is "past" while it is under way */
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
     if (tense < 0 && c[bk] > slack) {
@@ -798,6 +801,24 @@ static int p_unit(const M *m, int i, int *u, int *pl)
 }
 
 /* A four-digit year (or "'98"). Returns index after, or 0. */
+/* A year in words: "nineteen ninety-six", "nineteen ninety". */
+static int p_spelled_year(const M *m, int j, int *y)
+{
+    if (has(m, j, C_NUMW) && val(m, j, C_NUMW) >= 11 && val(m, j, C_NUMW) <= 20 &&
+        has(m, j + 1, C_NUMW) && val(m, j + 1, C_NUMW) >= 10 && val(m, j + 1, C_NUMW) < 100 &&
+        val(m, j + 1, C_NUMW) % 10 == 0) {
+        int yy = val(m, j, C_NUMW) * 100 + val(m, j + 1, C_NUMW);
+        int k = j + 2;
+        if (pu(m, k, '-') && has(m, k + 1, C_NUMW) && val(m, k + 1, C_NUMW) < 10) {
+            yy += val(m, k + 1, C_NUMW);
+            k += 2;
+        }
+        *y = yy;
+        return k;
+    }
+    return 0;
+}
+
 static int p_year(const M *m, int i, int *y)
 {
     if (plainnum(m, i) && m->t[i].nd == 4 && m->t[i].num >= 1000 && m->t[i].num <= 2199) {
@@ -810,7 +831,7 @@ static int p_year(const M *m, int i, int *y)
         *y = x < 30 ? 2000 + x : 1900 + x;
         return i + 2;
     }
-    return 0;
+    return p_spelled_year(m, i, y);
 }
 
 /* A day of month: 1..31 with optional ordinal suffix. */
@@ -1256,15 +1277,8 @@ static int pat_year(M *m, int i, R *r)
         return j + 1;
     }
     /* nineteen ninety-six */
-    if (has(m, j, C_NUMW) && val(m, j, C_NUMW) >= 11 && val(m, j, C_NUMW) <= 20 &&
-        has(m, j + 1, C_NUMW) && val(m, j + 1, C_NUMW) >= 10 && val(m, j + 1, C_NUMW) < 100 &&
-        val(m, j + 1, C_NUMW) % 10 == 0) {
-        int yy = val(m, j, C_NUMW) * 100 + val(m, j + 1, C_NUMW);
-        int k = j + 2;
-        if (pu(m, k, '-') && has(m, k + 1, C_NUMW) && val(m, k + 1, C_NUMW) < 10) {
-            yy += val(m, k + 1, C_NUMW);
-            k += 2;
-        }
+    int yy, k = p_spelled_year(m, j, &yy);
+    if (k) {
         fmt_y(r->v, yy);
         r->y = yy;
         r->gran = 'Y';
@@ -1280,7 +1294,7 @@ static int pat_year(M *m, int i, R *r)
         r->end = j + 3;
         return j + 3;
     }
-    int k = 0;
+    k = 0;
     if (isnum(m, j) && m->t[j].nd == 4 && kw(m, j + 1, K_S) && glued(m, j + 1) &&
         m->t[j].num % 10 == 0 && m->t[j].num >= 1000 && m->t[j].num < 2200) {
         snprintf(r->v, 48, "%03u", m->t[j].num / 10);
@@ -2424,6 +2438,47 @@ static int pat_deict(M *m, int i, R *r)
 static int pat_misc(M *m, int i, R *r)
 {
     int j = i;
+    /* "by year-end", "year end", "by year's end": the current year */
+    if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_YEAR && !has(m, j, C_UNITPL) &&
+        !(j > 0 && (kw(m, j - 1, K_THE) || has(m, j - 1, C_REL) || isnum(m, j - 1)))) {
+        int k = j + 1, hyph = 0;
+        if (pu(m, k, '-') && glued(m, k)) {
+            k++;
+            hyph = 1;
+        } else if (pu(m, k, '\'') && kw(m, k + 1, K_S)) {
+            k += 2;
+        }
+        if (has(m, k, C_MOD) && val(m, k, C_MOD) == M_END && m->t[k].e - m->t[k].s == 3 &&
+            m->hasref) {
+            if (hyph) /* "year-end": the closing day */
+                fmt_ymd(r->v, m->ry, 12, 31);
+            else
+                fmt_y(r->v, m->ry);
+            r->end = k + 1;
+            return k + 1;
+        }
+    }
+    /* "the week of March 6": the ISO week of that day */
+    if (kw(m, j, K_THE) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_WEEK &&
+        !has(m, j + 1, C_UNITPL) && kw(m, j + 2, K_OF)) {
+        R in;
+        r_init(&in, j + 3);
+        int k = pat_md(m, j + 3, &in);
+        if (k > j + 3 && in.d > 0 && !(in.flags & CHR_TIMEX_RANGE)) {
+            if (in.y > 0) {
+                int wy, w;
+                chr_iso_week(in.y, in.m, in.d, &wy, &w);
+                snprintf(r->v, 48, "%04d-W%02d", wy, w);
+            } else {
+                snprintf(r->v, 48, "XXXX-WXX");
+            }
+            r->y = in.y;
+            r->tense = in.tense;
+            r->flags = in.flags;
+            r->end = k;
+            return k;
+        }
+    }
     /* "the year ended March 31", "the fiscal year ending June 30": the
      * length of a reporting period (TimeBank: P1Y on "the year") */
     if (kw(m, j, K_THE)) {
@@ -2686,7 +2741,7 @@ static void emit(M *m, const R *r)
     if (m->nout == m->cap) {
         /* first guess from the text size (news: about one per 300 bytes) */
         size_t nc = m->cap ? m->cap * 2 : 16 + m->len / 256;
-        chr_tx *nx = realloc(m->out, nc * sizeof *nx);
+        unsigned char *nx = realloc(m->out, nc * m->rec);
         if (!nx) {
             m->oom = 1;
             return;
@@ -2694,7 +2749,7 @@ static void emit(M *m, const R *r)
         m->out = nx;
         m->cap = nc;
     }
-    chr_tx *x = &m->out[m->nout++];
+    chr_tx rec, *x = &rec;
     memset(x, 0, sizeof *x);
     x->t.start = m->t[r->first].s;
     x->t.end = m->t[r->end - 1].e;
@@ -2711,6 +2766,8 @@ static void emit(M *m, const R *r)
     x->d = r->d;
     x->explicit_day = r->explicit_day;
     x->rel_week = r->rel_week;
+    /* the public record is the first member of chr_tx */
+    memcpy(m->out + m->nout++ * m->rec, x, m->rec);
     /* anaphora */
     if (r->type == CHR_TIMEX_DATE && r->gran && r->y > 0) {
         m->agran = r->gran;
@@ -2794,7 +2851,8 @@ static int head_near(const M *m, int i)
         const tk *t = &m->t[k];
         if (t->kind == TK_NUM || (t->cm & (HEAD_MASK | (1u << C_REL) | (1u << C_ORDW))))
             return 1;
-        if (t->kind == TK_WORD && (t->cm >> C_KW & 1u) && t->lx->val[C_KW] == K_YEAREARLIER)
+        if (t->kind == TK_WORD && (t->cm >> C_KW & 1u) &&
+            (t->lx->val[C_KW] == K_YEAREARLIER || t->lx->val[C_KW] == K_PERIOD))
             return 1;
     }
     return 0;
@@ -2948,7 +3006,7 @@ static void push(S *s, const tk *t)
         flush(s);
     s->buf[s->n++] = *t;
     if (t->kind == TK_NUM || (t->cm & HEAD_MASK) ||
-        ((t->cm >> C_KW & 1u) && t->lx->val[C_KW] == K_YEAREARLIER))
+        ((t->cm >> C_KW & 1u) && (t->lx->val[C_KW] == K_YEAREARLIER || t->lx->val[C_KW] == K_PERIOD)))
         s->head = 1;
 }
 
@@ -3009,6 +3067,15 @@ static size_t word_end(const char *text, size_t len, size_t p)
 chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
                         chr_tx **out, size_t *nout)
 {
+    void *o = NULL;
+    chr_err rc = chr_time_scan(text, len, ref, lang, 0, &o, nout);
+    *out = o;
+    return rc;
+}
+
+chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const char *lang,
+                      int pub, void **out, size_t *nout)
+{
     if (!out || !nout || (!text && len))
         return CHR_EINVAL;
     *out = NULL;
@@ -3019,6 +3086,7 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
     if (!s)
         return CHR_ENOMEM;
     M *m = &s->m;
+    m->rec = pub ? sizeof(chr_timex) : sizeof(chr_tx);
     m->text = text;
     m->len = len;
     m->lang = lang_mask(lang);

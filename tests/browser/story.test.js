@@ -5,9 +5,13 @@
 // sentence is shown highlighted in its article, and saves screenshots.
 // Prints "ok NAME" / "not ok NAME" / "skip NAME: why" lines.
 // Env: CHR_SERVE_URL (http://127.0.0.1:PORT), CHR_SHOTS (folder for PNGs),
-//      CHR_STORY_QUERY (words that find the story to open; default "kovac").
+//      CHR_STORY_QUERY (words that find the story to open; default "kovac"),
+//      CHR_EXPECT_DATES (dates the story's timeline must have, comma-separated),
+//      CHR_LATE_INGEST (a command run while the list is open: the stories it
+//      adds must appear on the page without a reload).
 'use strict';
 const path = require('path');
+const { execSync } = require('child_process');
 const { chromium } = require('playwright-core');
 
 const base = process.env.CHR_SERVE_URL;
@@ -62,6 +66,26 @@ async function main() {
     check('story list newest first, as the API', firstTitle.startsWith(norm(list.stories[0].title).replace(/…$/, '')),
       `page "${firstTitle}", api "${list.stories[0].title}"`);
     await page.screenshot({ path: path.join(shots, 'serve-list.png'), fullPage: true });
+
+    // --- stories ingested while the page is open show up without a reload
+    if (process.env.CHR_LATE_INGEST) {
+      const before = JSON.stringify(list.stories.map((x) => [x.id, x.size]));
+      execSync(process.env.CHR_LATE_INGEST, { stdio: 'ignore' });
+      const now = await api('/api/stories?limit=20');
+      if (JSON.stringify(now.stories.map((x) => [x.id, x.size])) === before) {
+        notOk('late ingest changes the stories', 'the API lists the same stories after the ingest');
+      } else {
+        const want = now.stories.map((x) => [String(x.id), x.size]);
+        const t0 = Date.now();
+        await page.waitForFunction((w) => {
+          const cards = [...document.querySelectorAll('#stories li.story-card')];
+          return cards.length === w.length && cards.every((c, i) => c.dataset.id === w[i][0] &&
+            c.querySelector('.meta').textContent.includes(w[i][1] + ' article'));
+        }, want, { timeout: 15000 }).then(() => ok('new stories appear without a reload (' +
+          ((Date.now() - t0) / 1000).toFixed(1) + ' s)'),
+        () => notOk('new stories appear without a reload', 'the page did not show the new list within 15 s'));
+      }
+    }
 
     // --- search through the form
     await page.fill('#f-q', query);

@@ -14,11 +14,7 @@ if ! command -v curl >/dev/null; then
 fi
 
 DB="$TMP/ex.db"
-# Everything but the wire file: it is ingested later, while serving.
-mkdir -p "$TMP/ex"
-cp examples/*.txt "$TMP/ex/"
-chr --db "$DB" --quiet ingest "$TMP/ex" >/dev/null 2>&1
-check "examples ingested" test -s "$DB"
+serve_examples_db "$DB"
 
 serve_start "$DB" --threads 2
 check "server starts on a free port" test -n "$BASE"

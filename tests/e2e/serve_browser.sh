@@ -26,8 +26,7 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
 fi
 
 DB="$TMP/ex.db"
-chr --db "$DB" --quiet ingest examples >/dev/null 2>&1
-check "examples ingested" test -s "$DB"
+serve_examples_db "$DB"
 serve_start "$DB"
 check "server starts" test -n "$BASE"
 mkdir -p build
@@ -35,6 +34,7 @@ mkdir -p build
 # (examples/MANIFEST.tsv): arrival on Monday 3 March, agreements on 4 March.
 CHR_SERVE_URL="$BASE" CHR_SHOTS=build CHR_STORY_QUERY="Kovac" CHROMIUM="$CHROMIUM" \
     CHR_EXPECT_DATES="2025-03-03,2025-03-04" \
+    CHR_LATE_INGEST="'$CHR_BIN' --db '$DB' --quiet ingest examples/wire.jsonl" \
     timeout 120 node tests/browser/story.test.js >"$TMP/browser.out"
 rc=$?
 cat "$TMP/browser.out"

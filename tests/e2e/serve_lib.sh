@@ -12,6 +12,15 @@ serve_kill_all() {
     SERVE_PIDS=""
 }
 
+# serve_examples_db DB: a database of examples/ without its wire file
+# (examples/wire.jsonl), which the tests ingest while the server runs.
+serve_examples_db() {
+    mkdir -p "$TMP/ex"
+    cp examples/*.txt "$TMP/ex/"
+    chr --db "$1" --quiet ingest "$TMP/ex" >/dev/null 2>&1
+    check "examples ingested" test -s "$1"
+}
+
 # serve_start DB [ARGS...]: start the server with port 0 and read the
 # address it prints; sets SERVE_PID, BASE (http://127.0.0.1:PORT), SERVE_LOG.
 serve_start() {

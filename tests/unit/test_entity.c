@@ -37,6 +37,16 @@ static const char *canon(const chr_entities *e, const chr_mention *m)
     return m ? e->entities[m->entity].canonical : NULL;
 }
 
+/* The tokens of s (free them). */
+static ner_tok *tokens(const char *s, size_t *n)
+{
+    ner_tok *t = NULL;
+    size_t cap = 0;
+    *n = 0;
+    CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, n, &cap), 0);
+    return t;
+}
+
 TEST(type_names)
 {
     CHECK_STR(chr_ent_type_name(CHR_ENT_PER), "PER");
@@ -73,9 +83,8 @@ TEST(tokeniser_unicode)
 {
     /* typographic apostrophe, non-breaking space, em dash */
     const char *s = "Xi\xE2\x80\x99s visit\xC2\xA0\xE2\x80\x94 Krasnogorsk";
-    ner_tok *t = NULL;
-    size_t n = 0, cap = 0;
-    CHECK_INT(ner_tokenize(s, 0, strlen(s), &t, &n, &cap), 0);
+    size_t n;
+    ner_tok *t = tokens(s, &n);
     CHECK_INT(n, 5);
     if (n == 5) {
         CHECK_INT(t[1].end - t[1].start, 4); /* ’s */
@@ -192,10 +201,8 @@ TEST(fast_path_names)
         CHECK(e.mentions[i].start < (size_t)(low - s));
     chr_entities_free(&e);
     /* caseless scripts are not "lower case": they keep the model */
-    const char *z = "\xe5\x8c\x97\xe4\xba\xac 1996";
-    ner_tok *t = NULL;
-    size_t n = 0, cap = 0;
-    CHECK_INT(ner_tokenize(z, 0, strlen(z), &t, &n, &cap), 0);
+    size_t n;
+    ner_tok *t = tokens("\xe5\x8c\x97\xe4\xba\xac 1996", &n);
     CHECK_INT(n, 2);
     if (n == 2) {
         CHECK(t[0].flags & NT_CASELESS);
