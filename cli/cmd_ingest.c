@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chronicle/cluster.h"
 #include "chronicle/pipeline.h"
+#include "chronicle/timeline.h"
 #include "cli.h"
 
 typedef struct ingest_ui {
@@ -127,7 +129,31 @@ int cmd_ingest(int argc, char **argv, cli_opts *g)
         return EXIT_FATAL;
     }
     chr_ingest_stats s;
-    rc = cli_ingest_paths(g, st, paths, np, &s);
+    rc = np > 0 ? cli_ingest_paths(g, st, paths, np, &s) : EXIT_OK;
+    if (recluster && rc != EXIT_FATAL) {
+        chr_diag d;
+        chr_diag_clear(&d);
+        long n = 0, nt = 0;
+        double t0 = cli_now();
+        chr_err e = chr_cluster_rebuild(st, NULL, &n, &d);
+        if (e == CHR_OK) {
+            e = chr_store_begin(st);
+            if (e == CHR_OK && (e = chr_timeline_rebuild(st, &nt, &d)) == CHR_OK)
+                e = chr_store_commit(st);
+            else
+                chr_store_rollback(st);
+        }
+        if (e) {
+            if (d.msg[0])
+                cli_diag(&d, "recluster: ");
+            else
+                cli_error("recluster: %s", chr_strerror(e));
+            rc = EXIT_FATAL;
+        } else if (!g->quiet) {
+            fprintf(stderr, "reclustered %ld article%s into stories and rebuilt their timelines (%.2f s)\n",
+                    n, n == 1 ? "" : "s", cli_now() - t0);
+        }
+    }
     chr_store_close(st);
     free(paths);
     return rc;

@@ -129,7 +129,6 @@ struct chr_cluster {
     uint64_t n_docs;
     long since_flush;
     uint32_t qstamp;
-    int64_t cur_article;
     char doc_lang[4]; /* language of the article being added */
     struct {
         char code[4];
@@ -1221,13 +1220,6 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
     cl->n_scored = 0;
     if (!cl->n_stories || !cl->n_doc)
         return -1;
-    static FILE *trace;
-    static int trace_init;
-    if (!trace_init) {
-        trace_init = 1;
-        const char *tp = getenv("CHR_CLUSTER_TRACE");
-        trace = tp ? fopen(tp, "w") : NULL;
-    }
     if (grow((void **)&cl->merge, &cl->cap_merge, cl->n_doc, sizeof(dterm)) != 0)
         return -2;
     /* the heaviest terms, without disturbing cl->doc; a term no earlier
@@ -1305,22 +1297,16 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
     if (grow((void **)&cl->scored, &cl->cap_scored, c + 1, sizeof(float)) != 0)
         return -2;
     cl->n_scored = c;
-    if (trace)
-        fprintf(trace, "%lld %zu", (long long)cl->cur_article, cl->n_doc);
     for (size_t k = 0; k < c; k++) {
         story *s = &cl->stories[cl->touched[k]];
         double sim = cosine(cl, s) * time_factor(cl, s->first, s->last, day, day);
         cl->scored[k] = (float)sim;
-        if (trace)
-            fprintf(trace, " %lld:%.4f:%u", (long long)s->id, sim, s->n_unique);
         if (sim > *best_sim || (sim == *best_sim && best >= 0 && s->id < cl->stories[best].id)) {
             *best_sim = sim;
             best = (long)cl->touched[k];
         }
     }
     cl->stats.candidates += (long)c;
-    if (trace)
-        fprintf(trace, "\n");
     return best;
 }
 
@@ -1612,7 +1598,6 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         return err;
     }
     int32_t day = in->pub_date_inferred ? NO_DAY : chr_cluster_parse_day(in->pub_date);
-    cl->cur_article = in->article_id;
     choose_lang(cl, in);
 
     /* one pass over the words: the terms, and the shingle signature */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chronicle/cluster.h"
 #include "chronicle/entity.h"
 #include "chronicle/ingest.h"
 #include "chronicle/timeline.h"
@@ -17,6 +18,7 @@
 struct chr_pipeline {
     chr_store *st;
     chr_ner *ner; /* entity tagger, loaded once */
+    chr_cluster *cl; /* story clustering state */
     chr_tl_updater *tl; /* story timelines, opened on first use */
     chr_report_fn report;
     void *report_ctx;
@@ -32,7 +34,10 @@ chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d)
         return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, NULL);
     p->st = st;
     chr_err e = chr_ner_open(&p->ner, d);
+    if (e == CHR_OK)
+        e = chr_cluster_open(st, NULL, &p->cl, d);
     if (e) {
+        chr_ner_close(p->ner);
         free(p);
         return e;
     }
@@ -190,30 +195,39 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf),
                                CHR_DATE_INFERRED, conf);
     }
+    /* Annotations: dates, then entities; both stored, both kept for the
+     * story step. */
     chr_timex *tx = NULL;
     size_t *sidx = NULL, ntx = 0;
+    chr_entities ents = {0};
+    size_t *midx = NULL;
     e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences,
                            ref.year ? &ref : NULL, doc->lang, &tx, &sidx, &ntx);
     if (e == CHR_OK)
         e = chr_store_put_timexes(p->st, id, tx, sidx, ntx, &d);
-    free(tx);
-    free(sidx);
-    if (e == CHR_OK) {
-        chr_entities ents = {0};
-        size_t *midx = NULL;
+    if (e == CHR_OK)
         e = chr_annotate_entities(p->ner, doc->clean, doc->clean_len, doc->sentences,
                                   doc->n_sentences, doc->lang, &ents, &midx);
-        if (e == CHR_OK) {
-            int64_t *eids = malloc((ents.n_entities ? ents.n_entities : 1) * sizeof *eids);
-            e = eids ? chr_store_put_entities(p->st, id, &ents, midx, eids, &d) : CHR_ENOMEM;
-            free(eids);
-            free(midx);
-            chr_entities_free(&ents);
-        }
+    if (e == CHR_OK) {
+        int64_t *eids = malloc((ents.n_entities ? ents.n_entities : 1) * sizeof *eids);
+        e = eids ? chr_store_put_entities(p->st, id, &ents, midx, eids, &d) : CHR_ENOMEM;
+        free(eids);
     }
+    /* Story: near-duplicate folding and streaming clustering. */
+    int64_t story = 0, dup_of = 0;
+    if (e == CHR_OK) {
+        char pd[16];
+        const char *pub = ref.year ? chr_date_format(&ref, pd, sizeof pd) : NULL;
+        e = chr_cluster_add_doc(p->cl, id, doc, pub, inferred, &ents, tx, ntx, &story, &dup_of,
+                                &d);
+    }
+    free(tx);
+    free(sidx);
+    free(midx);
+    chr_entities_free(&ents);
     /* Timeline of the article's story (keep last: it reads the story step's result). */
     if (e == CHR_OK && (p->tl || chr_tl_updater_open(p->st, &p->tl, &d) == CHR_OK))
-        e = chr_tl_updater_add(p->tl, id, 0, &d);
+        e = chr_tl_updater_add(p->tl, id, story, &d);
     chr_doc_free(doc);
     if (e) {
         if (!d.msg[0])
@@ -223,6 +237,15 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     }
     s->stored++;
     return CHR_OK;
+}
+
+/* Undo the file's transaction and drop in-memory state built from it. */
+static void rollback_file(chr_pipeline *p)
+{
+    chr_store_rollback(p->st);
+    chr_cluster_discard(p->cl);
+    if (p->tl)
+        chr_tl_updater_discard(p->tl);
 }
 
 static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *s)
@@ -277,12 +300,16 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *
     }
     s->skipped += chr_reader_skipped(r);
     chr_reader_close(r);
+    if (!fatal && chr_cluster_flush(p->cl, &d) != CHR_OK) {
+        report(p, s, &d, 0);
+        fatal = CHR_EDB;
+    }
     if (fatal) {
-        chr_store_rollback(p->st);
+        rollback_file(p);
         return fatal;
     }
     if (chr_store_commit(p->st) != CHR_OK) {
-        chr_store_rollback(p->st);
+        rollback_file(p);
         chr_diag_set(&d, CHR_EDB, path, 0, -1, "commit failed");
         report(p, s, &d, 0);
         return CHR_EDB;

@@ -166,6 +166,17 @@ static int begin_answer(serve_json *b, int64_t id, serve_resp *r)
     return 0;
 }
 
+/* The one row of sql (?1 = id) with the answer object begun; NULL when r
+ * already holds the answer (404, 500). */
+static sqlite3_stmt *begin_one(serve_db *db, const char *sql, const char *noun, int64_t id,
+                               serve_json *b, serve_resp *r)
+{
+    sqlite3_stmt *q = by_id(db, sql, noun, id, r);
+    if (!q || one_row(db, q, noun, id, r) || begin_answer(b, id, r))
+        return NULL;
+    return q;
+}
+
 /* ------------------------------------------------------------ FTS query */
 
 static int is_word_byte(unsigned char c)
@@ -887,11 +898,9 @@ void serve_api_article(chr_server *s, serve_db *db, const serve_req *q_, int64_t
 {
     (void)s;
     (void)q_;
-    sqlite3_stmt *q = by_id(db, sql_article, "article", id, r);
-    if (!q)
-        return;
     serve_json b;
-    if (one_row(db, q, "article", id, r) || begin_answer(&b, id, r))
+    sqlite3_stmt *q = begin_one(db, sql_article, "article", id, &b, r);
+    if (!q)
         return;
     chr_json *j = &b.j;
     ktext(j, "title", q, 1);
@@ -1111,11 +1120,9 @@ static const char sql_entity_articles[] =
 void serve_api_entity(chr_server *s, serve_db *db, const serve_req *q_, int64_t id, serve_resp *r)
 {
     (void)q_;
-    sqlite3_stmt *q = by_id(db, sql_entity, "entity", id, r);
-    if (!q)
-        return;
     serve_json b;
-    if (one_row(db, q, "entity", id, r) || begin_answer(&b, id, r))
+    sqlite3_stmt *q = begin_one(db, sql_entity, "entity", id, &b, r);
+    if (!q)
         return;
     chr_json *j = &b.j;
     ktext(j, "name", q, 1);

@@ -26,6 +26,9 @@ typedef struct sum_params {
     double alpha; /* concept weight (df + lead bonus) ^ alpha */
 } sum_params;
 
+/* Longest headline made from a sentence (words). */
+#define HEADLINE_WORDS 18
+
 /* Tuned on the 25 visible DUC 2004 clusters (docs/timeline.md). */
 static const sum_params P = {8, 55, 0.25, 1.0, 2, 1.0, 0.3, 1.0, 1.3, 1.0};
 
@@ -349,27 +352,31 @@ static char *make_headline(const sdoc *docs, const chr_summary *s, const int *do
     const sdoc *d = &docs[doc_of[top]];
     if (d->a.title && *d->a.title)
         return tl_fold_space(d->a.title, strlen(d->a.title));
+    /* the whole sentence when short; else up to its first clause break
+     * after six words; else its first HEADLINE_WORDS words and an ellipsis */
     const char *t = s->sentences[top].text;
-    size_t n = strlen(t), cut = n;
+    size_t n = strlen(t), cut = n, clause = 0, at_max = 0;
     int w = 0, in = 0;
     for (size_t i = 0; i < n; i++) {
         int sp = isspace((unsigned char)t[i]);
-        if (!sp && !in && ++w > 14) {
-            cut = i;
-            break;
-        }
+        if (!sp && !in && ++w == HEADLINE_WORDS + 1)
+            at_max = i;
         in = !sp;
-        if ((t[i] == ',' || t[i] == ';') && w >= 6) {
-            cut = i;
-            break;
-        }
+        if (!clause && (t[i] == ',' || t[i] == ';' || t[i] == ':') && w >= 6 &&
+            w <= HEADLINE_WORDS)
+            clause = i;
+    }
+    int ellipsis = 0;
+    if (w > HEADLINE_WORDS) {
+        cut = clause ? clause : at_max;
+        ellipsis = !clause;
     }
     while (cut && (isspace((unsigned char)t[cut - 1]) || t[cut - 1] == '.'))
         cut--;
-    char *h = malloc(cut + 1);
+    char *h = malloc(cut + 4);
     if (h) {
         memcpy(h, t, cut);
-        h[cut] = '\0';
+        memcpy(h + cut, ellipsis ? "..." : "", ellipsis ? 4 : 1);
     }
     return h;
 }

@@ -1683,8 +1683,8 @@ static int pat_rel(M *m, int i, R *r)
             fmt_ym(r->v, m->ay, m->am);
         } else if (u == U_DAY && m->agran == 'D') {
             fmt_date(r->v, m->ay, m->am, m->ad);
-        } else if (u == U_QUARTER && m->agran == 'Q') {
-            snprintf(r->v, 48, "%04d-Q%d", m->ay, m->aq);
+        } else if (u == U_QUARTER && m->qy) {
+            snprintf(r->v, 48, "%04d-Q%d", m->qy, m->qq); /* the quarter last named */
         } else {
             return 0;
         }
