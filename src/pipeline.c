@@ -50,6 +50,7 @@ void chr_pipeline_close(chr_pipeline *p)
     if (!p)
         return;
     chr_ner_close(p->ner);
+    chr_cluster_close(p->cl, NULL);
     chr_tl_updater_close(p->tl);
     free(p);
 }

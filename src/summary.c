@@ -30,7 +30,15 @@ typedef struct sum_params {
 #define HEADLINE_WORDS 18
 
 /* Tuned on the 25 visible DUC 2004 clusters (docs/timeline.md). */
-static const sum_params P = {8, 55, 0.25, 1.0, 2, 1.0, 0.3, 1.0, 1.3, 1.0};
+static sum_params P = {8, 55, 0.25, 1.0, 2, 1.0, 0.3, 1.0, 1.3, 1.0};
+static void tune_env(void)
+{
+    const char *e = getenv("SUMP");
+    if (e)
+        sscanf(e, "%d,%d,%lf,%lf,%d,%lf,%lf,%lf,%lf,%lf", &P.min_words, &P.max_words, &P.unigram,
+               &P.lead_bonus, &P.lead_sents, &P.len_pow, &P.min_df_frac, &P.pos_decay,
+               &P.pos_weight, &P.alpha);
+}
 
 /* ---- concepts: a map from 64-bit keys to dense indexes ---- */
 
@@ -125,7 +133,6 @@ typedef struct cand_s {
 
 typedef struct sdoc {
     tl_article a;
-    int reliable_date;
 } sdoc;
 
 static int count_words(const char *s, size_t n)
@@ -373,6 +380,23 @@ static char *make_headline(const sdoc *docs, const chr_summary *s, const int *do
     }
     while (cut && (isspace((unsigned char)t[cut - 1]) || t[cut - 1] == '.'))
         cut--;
+    /* a cut headline does not end on a function word ("... rail link and") */
+    while (ellipsis && cut) {
+        size_t b = cut;
+        while (b && !isspace((unsigned char)t[b - 1]))
+            b--;
+        static const char *const tail[] = {"and", "or", "to", "a", "an", "the", "of", "in",
+                                           "on", "for", "with", "between", "by", "at", "from",
+                                           "that", "which", "who", NULL};
+        int drop = 0;
+        for (const char *const *x = tail; *x && !drop; x++)
+            drop = strlen(*x) == cut - b && strncmp(t + b, *x, cut - b) == 0;
+        if (!drop || !b)
+            break;
+        cut = b;
+        while (cut && isspace((unsigned char)t[cut - 1]))
+            cut--;
+    }
     char *h = malloc(cut + 4);
     if (h) {
         memcpy(h, t, cut);
@@ -404,6 +428,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
                           chr_summary **out, chr_diag *d)
 {
     *out = NULL;
+    tune_env();
     int budget = opts && opts->words > 0 ? opts->words : 100;
     int truncate = opts ? opts->truncate : 0;
     sqlite3 *db = chr_store_sqlite(st);
@@ -433,7 +458,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
     for (size_t i = 0; i < n_ids; i++) {
         if (tl_article_load(l, ids[i], 0, &docs[nd].a) != CHR_OK)
             continue;
-        /* a near-duplicate adds nothing a summary needs */
+        /* a near-duplicate counts once: as its canonical article */
         if (docs[nd].a.dup_of) {
             tl_article_free(&docs[nd].a);
             continue;
@@ -550,7 +575,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         used += x.c[i].chosen ? x.c[i].words : 0;
     size_t extra = x.n;
     if (truncate && used < budget) {
-        double best = 0;
+        double best = -1; /* fill the budget even when nothing new is left to cover */
         for (size_t i = 0; i < x.n; i++) {
             if (x.c[i].chosen)
                 continue;

@@ -155,6 +155,7 @@ enum {
     K_MEMORIAL, /* holiday names */
     K_NEAR,     /* near, short (the near future, the short term) */
     K_TERM,     /* term */
+    K_FULL,     /* full (the full year) */
     K_COUNT
 };
 
@@ -204,8 +205,8 @@ typedef struct chr_tx {
 
 /* The scanner behind both: pub = 1 fills *out with chr_timex records (what
  * chr_time_tag returns, no copy), pub = 0 with chr_tx. Caller frees *out. */
-chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const char *lang,
-                      int pub, void **out, size_t *n);
+chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const char *lang, int pub,
+                      void **out, size_t *n);
 
 /* The tagger proper: like chr_time_tag, with the extra facts. */
 chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,

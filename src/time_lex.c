@@ -941,6 +941,7 @@ static const lsrc SRC[] = {
     {"ahead", C_KW, K_AHEAD, EN},
     {"near", C_KW, K_NEAR, EN},
     {"term", C_KW, K_TERM, EN},
+    {"full", C_KW, K_FULL, EN},
     {"short", C_KW, K_NEAR, EN},
     {"period", C_KW, K_PERIOD, EN},
     {"half", C_KW, K_HALFW, EN},
@@ -976,8 +977,8 @@ static const lsrc SRC[] = {
 static tlex *entries;
 static size_t nentries;
 static size_t maxlen;
-static uint64_t bloom[1024];    /* 64K bits over the upper hash bits: fast misses */
-static int32_t slots[LEX_SIZE]; /* entry index + 1, 0 empty */
+static uint64_t bloom[1024];      /* 64K bits over the upper hash bits: fast misses */
+static int32_t slots[LEX_SIZE];   /* entry index + 1, 0 empty */
 static uint32_t slot_h[LEX_SIZE]; /* full hash of the slot's word: probes skip other words */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 

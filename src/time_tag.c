@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "time_int.h"
 
@@ -101,9 +102,9 @@ typedef struct M {
     int hasref, ry, rm, rd;
     /* anaphora: the last resolved calendar date */
     int ay, am, ad, aq;
-    int qy, qq; /* the last quarter mentioned anywhere before */
-    int lastq;  /* the last expression was about a quarter (not "nine months", a year...) */
-    char agran; /* 'Y', 'Q', 'M', 'D' or 0 */
+    int qy, qq;         /* the last quarter mentioned anywhere before */
+    int lastq;          /* the last expression was about a quarter (not "nine months", a year...) */
+    char agran;         /* 'Y', 'Q', 'M', 'D' or 0 */
     unsigned char *out; /* records of rec bytes: chr_tx, or chr_timex when pub */
     size_t nout, cap, rec;
     int oom;
@@ -357,11 +358,11 @@ static int word_eq(const char *w, size_t n, const char *s)
 }
 
 static const char *const FUT_WORDS[] = {
-    "will",     "ll",       "shall", "going",    "scheduled", "expected", "slated", "plans",
-    "due",      "upcoming", "next",  "tomorrow", "coming",    "intends",  "aims",   "hopes",
-    "sera",     "seront",   "aura",  "prochain", "prochaine", "será",     "serán",  "hará",
-    "sarà",     "saranno",  "wird",  "werden",   "soll",      "prevé",    "prévu",  "prevista",
-    "previsto", "soon",     "planning", "plan",     "would",  "effective", NULL};
+    "will",     "ll",       "shall",    "going",    "scheduled", "expected",  "slated", "plans",
+    "due",      "upcoming", "next",     "tomorrow", "coming",    "intends",   "aims",   "hopes",
+    "sera",     "seront",   "aura",     "prochain", "prochaine", "será",      "serán",  "hará",
+    "sarà",     "saranno",  "wird",     "werden",   "soll",      "prevé",     "prévu",  "prevista",
+    "previsto", "soon",     "planning", "plan",     "would",     "effective", NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
@@ -545,7 +546,7 @@ static int tense_false_future(const M *m, const wspan *ws, int n, int i, int dir
         b[j] = (char)(w[j] | 0x20);
     if (word_eq(b, wn, "next") || word_eq(b, wn, "plans") || word_eq(b, wn, "plan") ||
         word_eq(b, wn, "coming"))
-        return !(nx && (word_eq(b, wn, "next")     ? !word_eq(nx, nn, "to") && !word_eq(nx, nn, "from")
+        return !(nx && (word_eq(b, wn, "next") ? !word_eq(nx, nn, "to") && !word_eq(nx, nn, "from")
                         : word_eq(b, wn, "coming") ? !word_eq(nx, nn, "from")
                                                    : word_eq(nx, nn, "to")));
     return 0;
@@ -567,8 +568,8 @@ static int tense_to_future(const M *m, const wspan *ws, int n, int i, int dir)
 /* A verb of saying: in reported speech it does not date the report. */
 static int is_reporting(const char *w, size_t n)
 {
-    static const char *const RV[] = {"said", "says", "told", "added", "stated", "reported",
-                                      "announced", "explained", "wrote", NULL};
+    static const char *const RV[] = {"said",     "says",      "told",      "added", "stated",
+                                     "reported", "announced", "explained", "wrote", NULL};
     for (int k = 0; RV[k]; k++)
         if (word_eq(w, n, RV[k]))
             return 1;
@@ -620,8 +621,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         size_t n = L[0].e - L[0].s;
         if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
             return -2;
-        if (best == 0 && (word_eq(w, n, "by") || word_eq(w, n, "until") || word_eq(w, n, "through") ||
-                          word_eq(w, n, "till") || word_eq(w, n, "Until")))
+        if (best == 0 &&
+            (word_eq(w, n, "by") || word_eq(w, n, "until") || word_eq(w, n, "through") ||
+             word_eq(w, n, "till") || word_eq(w, n, "Until")))
             return 1;
     }
     if (best == 0) {
@@ -812,6 +814,23 @@ static int p_spelled_year(const M *m, int j, int *y)
         if (pu(m, k, '-') && has(m, k + 1, C_NUMW) && val(m, k + 1, C_NUMW) < 10) {
             yy += val(m, k + 1, C_NUMW);
             k += 2;
+        }
+        *y = yy;
+        return k;
+    }
+    return 0;
+}
+
+/* "two thousand", "two thousand and five": a year only after "the year". */
+static int p_thousand_year(const M *m, int j, int *y)
+{
+    if (has(m, j, C_NUMW) && val(m, j, C_NUMW) >= 1 && val(m, j, C_NUMW) <= 2 &&
+        has(m, j + 1, C_NUMW) && val(m, j + 1, C_NUMW) == 1000) {
+        int yy = val(m, j, C_NUMW) * 1000, k = j + 2;
+        int k2 = kw(m, k, K_AND) ? k + 1 : k;
+        if (has(m, k2, C_NUMW) && val(m, k2, C_NUMW) < 100) {
+            yy += val(m, k2, C_NUMW);
+            k = k2 + 1;
         }
         *y = yy;
         return k;
@@ -1846,6 +1865,14 @@ static int pat_ago(M *m, int i, R *r)
     } else {
         return 0;
     }
+    if (anaph && (u == U_DAY || u == U_HOUR || u == U_MIN || u == U_SEC)) {
+        /* "three days later", "an hour earlier": TimeBank marks the length
+         * ("three days", P3D), not the day it leads to */
+        r->type = CHR_TIMEX_DURATION;
+        fmt_dur(r->v, n, u, half);
+        r->end = k2;
+        return k2;
+    }
     (void)half;
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
@@ -1883,6 +1910,17 @@ static int word_after(const M *m, int i, const char *w)
     if (p + n > m->len || strncmp(m->text + p, w, n) != 0)
         return 0;
     return p + n == m->len || !((m->text[p + n] | 32) >= 'a' && (m->text[p + n] | 32) <= 'z');
+}
+
+/* Whether the word right before token i (in the raw text) is w, any case. */
+static int word_before(const M *m, int i, const char *w)
+{
+    size_t p = m->t[i].s, n = strlen(w);
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\n' || m->text[p - 1] == '\t'))
+        p--;
+    if (p < n || strncasecmp(m->text + p - n, w, n) != 0)
+        return 0;
+    return p == n || !(((m->text[p - n - 1] | 32) >= 'a' && (m->text[p - n - 1] | 32) <= 'z'));
 }
 
 /* Durations: "six years", "another six years", "more than four hours",
@@ -2479,6 +2517,37 @@ static int pat_misc(M *m, int i, R *r)
             return k;
         }
     }
+    /* "the year 2000", "the year two thousand" */
+    if (kw(m, j, K_THE) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR &&
+        !has(m, j + 1, C_UNITPL)) {
+        int y, k = p_year(m, j + 2, &y);
+        if (!k)
+            k = p_thousand_year(m, j + 2, &y);
+        if (k) {
+            fmt_y(r->v, y);
+            r->y = y;
+            r->gran = 'Y';
+            r->end = k;
+            return k;
+        }
+    }
+    /* "for the year", "for the full year", "of the year": the current one
+     * (results reporting); not "the year before/earlier/ago" */
+    if (kw(m, j, K_THE) && m->hasref && (word_before(m, j, "for") || word_before(m, j, "of"))) {
+        int k = j + 1;
+        if (kw(m, k, K_FULL) || kw(m, k, K_FISCAL))
+            k++;
+        if (has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR && !has(m, k, C_UNITPL) &&
+            !(k + 1 < m->n && ((glued(m, k + 1) && (pu(m, k + 1, '-') || pu(m, k + 1, '\''))) ||
+                               isnum(m, k + 1) || has(m, k + 1, C_NUMW))) &&
+            !word_after(m, k, "ended") && !word_after(m, k, "ending") &&
+            !word_after(m, k, "before") && !word_after(m, k, "earlier") &&
+            !word_after(m, k, "ago") && !word_after(m, k, "after")) {
+            fmt_y(r->v, m->ry);
+            r->end = k + 1;
+            return k + 1;
+        }
+    }
     /* "the year ended March 31", "the fiscal year ending June 30": the
      * length of a reporting period (TimeBank: P1Y on "the year") */
     if (kw(m, j, K_THE)) {
@@ -3006,7 +3075,8 @@ static void push(S *s, const tk *t)
         flush(s);
     s->buf[s->n++] = *t;
     if (t->kind == TK_NUM || (t->cm & HEAD_MASK) ||
-        ((t->cm >> C_KW & 1u) && (t->lx->val[C_KW] == K_YEAREARLIER || t->lx->val[C_KW] == K_PERIOD)))
+        ((t->cm >> C_KW & 1u) &&
+         (t->lx->val[C_KW] == K_YEAREARLIER || t->lx->val[C_KW] == K_PERIOD)))
         s->head = 1;
 }
 
@@ -3073,8 +3143,8 @@ chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const
     return rc;
 }
 
-chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const char *lang,
-                      int pub, void **out, size_t *nout)
+chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const char *lang, int pub,
+                      void **out, size_t *nout)
 {
     if (!out || !nout || (!text && len))
         return CHR_EINVAL;

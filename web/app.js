@@ -210,8 +210,9 @@ async function listView(params, seq) {
 
 /* ------------------------------------------------------------ story page */
 
+/* An outlet, else the file (or id) the article came from, without its folder. */
 function sourceLabel(src) {
-  return src.outlet || src.article || 'source';
+  return src.outlet || (src.article || '').split('/').pop() || 'source';
 }
 
 /* The axis: one mark per entry at its date (a bar for a month or longer),

@@ -138,8 +138,18 @@ static int64_t article_id(chr_store *st, const char *name)
     return id;
 }
 
-/* Put every article in story 7, a5 a near-duplicate of a1 (what the cluster
- * step records). */
+/* Forget the timeline state the pipeline wrote (as if the articles had
+ * been stored before timelines existed). */
+static void reset_timelines(chr_store *st)
+{
+    sqlite3_exec(chr_store_sqlite(st),
+                 "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
+                 " DELETE FROM tl_df;",
+                 NULL, NULL, NULL);
+}
+
+/* Put every article in story 7, a5 a near-duplicate of a1 (what the story
+ * step records; whatever it decided for the fixtures is overwritten). */
 static void assign_story(chr_store *st)
 {
     sqlite3 *db = chr_store_sqlite(st);
@@ -148,15 +158,12 @@ static void assign_story(chr_store *st)
         int64_t id = article_id(st, fixtures[i].name);
         int64_t dup = strcmp(fixtures[i].name, "a5.txt") == 0 ? article_id(st, "a1.txt") : 0;
         snprintf(sql, sizeof sql,
-                 "INSERT INTO story_article(article_id, story_id, duplicate_of) VALUES(%lld, 7, %s)",
-                 (long long)id, dup ? "" : "NULL");
-        if (dup)
-            snprintf(sql, sizeof sql,
-                     "INSERT INTO story_article(article_id, story_id, duplicate_of)"
-                     " VALUES(%lld, 7, %lld)",
-                     (long long)id, (long long)dup);
+                 "INSERT OR REPLACE INTO story_article(article_id, story_id, duplicate_of)"
+                 " VALUES(%lld, 7, nullif(%lld, 0))",
+                 (long long)id, (long long)dup);
         sqlite3_exec(db, sql, NULL, NULL, NULL);
     }
+    sqlite3_exec(db, "DELETE FROM story_alias", NULL, NULL, NULL);
 }
 
 static void cleanup(chr_store *st)
@@ -239,7 +246,9 @@ TEST(grouping_dates_and_sources)
     const chr_tl_entry *c = find_entry(tl, "2023-10-18", "collapsed");
     CHECK(c != NULL);
     if (c) {
-        CHECK_INT(c->support, 5);
+        /* five articles, a5 a near-copy of a1: 4 when the story step saw it */
+        int dups = count_rows(st, "SELECT count(*) FROM story_article WHERE duplicate_of IS NOT NULL");
+        CHECK_INT(c->support, 5 - (dups > 0));
         CHECK(source_has(c, "a1.txt") && source_has(c, "a2.txt") && source_has(c, "a3.txt"));
         CHECK(c->conflict && strstr(c->conflict, "2023-10-17"));
         CHECK_STR(chr_gran_name(c->gran), "day");
@@ -313,6 +322,7 @@ TEST(incremental_matches_rebuild)
     if (!st)
         return;
     assign_story(st);
+    reset_timelines(st);
     /* state rebuilt in memory (nothing persisted for story 7 yet) */
     chr_tl_opts o = {0, 2, 0, 0};
     chr_timeline *mem = NULL, *inc = NULL;
@@ -353,8 +363,11 @@ TEST(merged_stories)
     if (!st)
         return;
     sqlite3 *db = chr_store_sqlite(st);
+    reset_timelines(st);
     sqlite3_exec(db,
-                 "INSERT INTO story_article(article_id, story_id) VALUES(1,7),(2,7),(3,7),(4,8),(5,8)",
+                 "DELETE FROM story_alias;"
+                 "INSERT OR REPLACE INTO story_article(article_id, story_id)"
+                 " VALUES(1,7),(2,7),(3,7),(4,8),(5,8)",
                  NULL, NULL, NULL);
     chr_tl_updater *u = NULL;
     CHECK_INT(chr_tl_updater_open(st, &u, NULL), CHR_OK);
@@ -380,8 +393,11 @@ TEST(merged_stories)
     CHECK_INT(chr_pipeline_open(st, &p, NULL), CHR_OK);
     CHECK_INT(chr_pipeline_ingest(p, in, &is), CHR_OK);
     chr_pipeline_close(p);
-    sqlite3_exec(db, "INSERT INTO story_article(article_id, story_id) VALUES(6, 7)", NULL, NULL,
-                 NULL);
+    /* whatever the story step did with it: a6 is story 7's, not yet in its timeline */
+    sqlite3_exec(db,
+                 "INSERT OR REPLACE INTO story_article(article_id, story_id) VALUES(6, 7);"
+                 "DELETE FROM tl_mention WHERE article_id=6; DELETE FROM tl_article WHERE article_id=6;",
+                 NULL, NULL, NULL);
     CHECK_INT(chr_tl_updater_add(u, 6, 0, NULL), CHR_OK);
     chr_tl_updater_close(u);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=7"), 6);
