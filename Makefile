@@ -9,7 +9,7 @@
 
 CC      ?= cc
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
-PKGS    := sqlite3 libutf8proc jansson libxml-2.0 gumbo zlib libpcre2-8 libmicrohttpd libexttextcat libxxhash
+PKGS    := sqlite3 libutf8proc jansson libxml-2.0 zlib libmicrohttpd libexttextcat libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS    := $(PKG_LIBS) -lstemmer -lpthread -lm
