@@ -90,7 +90,10 @@ touch "$W/feeding"
 (
     for f in "$W"/feed/batch-*; do
         [ -f "$W/feeding" ] || break
-        "$BIN" --quiet --db "$W/s.db" ingest "$f" >/dev/null 2>>"$W/feed.err" || echo "ingest failed: $f" >>"$W/feed.err"
+        rc=0
+        "$BIN" --quiet --db "$W/s.db" ingest "$f" >/dev/null 2>>"$W/feed.err" || rc=$?
+        # 1 = some records reported (bad input), 3 = the database failed
+        if [ "$rc" -ge 2 ]; then echo "$f: exit $rc" >>"$W/feed.fail"; fi
     done
 ) &
 FEED=$!
@@ -111,7 +114,8 @@ curl -s "$BASE/metrics" > "$W/metrics.txt"
 kill "$SPID"
 wait "$SPID" || true
 SPID=""
-feed_errors=$(wc -l < "$W/feed.err" 2>/dev/null || echo 0)
+feed_errors=$(cat "$W/feed.fail" 2>/dev/null | wc -l)
+if [ "$feed_errors" -gt 0 ]; then cat "$W/feed.fail" "$W/feed.err" >&2; fi
 
 mkdir -p build
 "$PY" - "$list_json" "$story_json" "$rss_kb" "$base_articles" "$after" "$stories" "$story" \

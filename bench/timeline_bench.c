@@ -46,7 +46,7 @@ static double now(void)
 /* A word: syllables from a fixed set, so words repeat Zipf-like. */
 static void word(char *buf, size_t size, unsigned id)
 {
-    static const char *const syl[] = {"ka", "lo", "mi", "ren", "sa", "tor", "vel", "an",
+    static const char *const syl[] = {"ka", "lo",  "mi",  "ren", "sa",  "tor", "vel", "an",
                                       "es", "dor", "pri", "mun", "gal", "ost", "ber", "quin"};
     size_t k = 0;
     do {
@@ -66,13 +66,13 @@ static unsigned zipf_word(unsigned vocab)
     return (unsigned)((double)vocab * unif() * unif() * unif());
 }
 
-static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-                                     "July", "August", "September", "October", "November",
-                                     "December"};
+static const char *const months[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 
 typedef struct story {
     int64_t id;
-    int day0;      /* first day (days since 2020-01-01) */
+    int day0;       /* first day (days since 2020-01-01) */
     unsigned topic; /* seed of its own words */
 } story;
 
@@ -95,8 +95,7 @@ static void report(const char *label, double *v, size_t n)
         return;
     qsort(v, n, sizeof *v, cmp_double);
     printf("%-24s n=%-7zu p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", label, n,
-           1e3 * v[n / 2], 1e3 * v[(size_t)(n * 0.9)], 1e3 * v[(size_t)(n * 0.99)],
-           1e3 * v[n - 1]);
+           1e3 * v[n / 2], 1e3 * v[(size_t)(n * 0.9)], 1e3 * v[(size_t)(n * 0.99)], 1e3 * v[n - 1]);
 }
 
 int main(int argc, char **argv)
@@ -106,7 +105,9 @@ int main(int argc, char **argv)
     if (n < 1000)
         n = 1000;
     char tmp[512];
-    for (const char *suf = ""; suf; suf = strcmp(suf, "") == 0 ? "-wal" : strcmp(suf, "-wal") == 0 ? "-shm" : NULL) {
+    for (const char *suf = ""; suf; suf = strcmp(suf, "") == 0       ? "-wal"
+                                          : strcmp(suf, "-wal") == 0 ? "-shm"
+                                                                     : NULL) {
         snprintf(tmp, sizeof tmp, "%s%s", path, suf);
         unlink(tmp);
     }
@@ -263,8 +264,9 @@ int main(int argc, char **argv)
         report("  all", src_v, (size_t)n);
     }
     sqlite3_stmt *q;
-    sqlite3_prepare_v2(db, "SELECT max(c) FROM (SELECT count(*) c FROM story_article GROUP BY story_id)",
-                       -1, &q, NULL);
+    sqlite3_prepare_v2(
+        db, "SELECT max(c) FROM (SELECT count(*) c FROM story_article GROUP BY story_id)", -1, &q,
+        NULL);
     if (sqlite3_step(q) == SQLITE_ROW)
         printf("largest story: %d articles; total run %.1f s (generation included)\n",
                sqlite3_column_int(q, 0), total);

@@ -53,8 +53,7 @@ typedef struct opt_spec {
 
 /* Parse argv into the options and the story (ID or --all, *id). Returns an
  * exit code for a usage error, else -1. */
-static int parse_story_args(int argc, char **argv, cli_opts *g, const opt_spec *opts,
-                            int64_t *id)
+static int parse_story_args(int argc, char **argv, cli_opts *g, const opt_spec *opts, int64_t *id)
 {
     const char *story = NULL;
     for (int i = 1; i < argc; i++) {
@@ -179,8 +178,8 @@ static void sum_release(void *r)
 int cmd_summary(int argc, char **argv, cli_opts *g)
 {
     chr_summary_opts o = {100, 0};
-    const opt_spec opts[] = {{"--words", &o.words, 0}, {"--truncate", &o.truncate, 1},
-                             {NULL, NULL, 0}};
+    const opt_spec opts[] = {
+        {"--words", &o.words, 0}, {"--truncate", &o.truncate, 1}, {NULL, NULL, 0}};
     int64_t id;
     int rc = parse_story_args(argc, argv, g, opts, &id);
     if (rc >= 0)

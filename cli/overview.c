@@ -14,7 +14,7 @@ int cli_print_overview(cli_opts *g, chr_store *st);
 void cli_print_timeline(FILE *f, const chr_timeline *tl, int width);
 int cli_term_width(void);
 
-#define DATE_COL 17   /* "2024-05-16 – 17" and "2023-03 – 2023-04" fit */
+#define DATE_COL 17     /* "2024-05-16 – 17" and "2023-03 – 2023-04" fit */
 #define OVERVIEW_TOP 20 /* entries shown per story by `run` */
 
 int cli_term_width(void)
@@ -192,7 +192,7 @@ static int print_story(chr_store *st, int64_t id, size_t nth, int width)
     if (tl->n)
         printf(" · %s … %s", tl->entries[0].date,
                tl->entries[tl->n - 1].end[0] ? tl->entries[tl->n - 1].end
-                                               : tl->entries[tl->n - 1].date);
+                                             : tl->entries[tl->n - 1].date);
     printf("\n");
     if (s && s->headline && *s->headline) {
         printf("  ");

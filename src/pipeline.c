@@ -151,6 +151,109 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
     return CHR_OK;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long days_of(const chr_date *dt)
+{
+    long y = dt->year - (dt->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (dt->month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + dt->day - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+typedef struct span_ctx {
+    char first[11], last[11];
+} span_ctx;
+
+static int copy_span(void *ctx, const chr_story_info *si)
+{
+    span_ctx *c = ctx;
+    memcpy(c->first, si->first, sizeof c->first);
+    memcpy(c->last, si->last, sizeof c->last);
+    return 0;
+}
+
+/* An article without a firm publication date (none, or inferred with low
+ * confidence) is placed by its story: articles of one story are published
+ * close together. The month and day come from the inference or from the
+ * dateline ("VAROS, September 23"), the year from the story's dated span;
+ * with neither, the story's latest date stands in. Returns 1 and updates
+ * *ref when the reference date changes. */
+static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, chr_date *ref,
+                           double *conf)
+{
+    span_ctx sp = {{0}, {0}};
+    chr_date f, l;
+    if (story <= 0 || chr_story_get(p->st, story, copy_span, &sp, NULL) != CHR_OK ||
+        !chr_date_parse(sp.first, &f) || !chr_date_parse(sp.last, &l) || !f.day || !l.day)
+        return 0;
+    /* month/day: the dateline states it; else the inference's, when the
+     * story's span explains it (a few days before its first article to a
+     * week after its last) */
+    int month = 0, day = 0;
+    long lo = days_of(&f), hi = days_of(&l);
+    if (doc->dateline_date) {
+        chr_timex *tx = NULL;
+        size_t n = 0;
+        if (chr_time_tag(doc->dateline_date, strlen(doc->dateline_date), &l, NULL, &tx, &n) ==
+                CHR_OK && n > 0) {
+            chr_date dd;
+            if (tx[0].type == CHR_TIMEX_DATE && chr_date_parse(tx[0].value, &dd) && dd.day) {
+                month = dd.month;
+                day = dd.day;
+            }
+        }
+        free(tx);
+    }
+    chr_date best = l;
+    double c = 0.3;
+    if (!month && ref->year && ref->month && ref->day) {
+        long r = days_of(ref);
+        if (r >= lo - 14 && r <= hi + 7)
+            return 0; /* the inference agrees with the story */
+    }
+    if (month) {
+        long bestd = -1;
+        for (int y = l.year - 1; y <= l.year + 1; y++) {
+            chr_date cand = {y, month, day};
+            long dd = days_of(&cand);
+            long dist = dd < lo ? lo - dd : dd > hi ? dd - hi : 0;
+            if (bestd < 0 || dist < bestd) {
+                bestd = dist;
+                best = cand;
+            }
+        }
+        if (bestd > 60)
+            best = l; /* the story does not explain the dateline */
+        else
+            c = 0.7;
+    }
+    if (best.year == ref->year && best.month == ref->month && best.day == ref->day)
+        return 0;
+    *ref = best;
+    *conf = c;
+    return 1;
+}
+
+/* Date annotations of a stored article against ref, replacing any stored. */
+static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, const chr_date *ref,
+                           chr_timex **tx, size_t *ntx, chr_diag *d)
+{
+    size_t *sidx = NULL;
+    free(*tx);
+    *tx = NULL;
+    *ntx = 0;
+    chr_err e = chr_store_delete_timexes(p->st, id);
+    if (e == CHR_OK)
+        e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences,
+                               ref->year ? ref : NULL, doc->lang, tx, &sidx, ntx);
+    if (e == CHR_OK)
+        e = chr_store_put_timexes(p->st, id, *tx, sidx, *ntx, d);
+    free(sidx);
+    return e;
+}
+
 /* The stages for one article, inside the file's transaction. */
 static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats *s)
 {
@@ -199,13 +302,10 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     /* Annotations: dates, then entities; both stored, both kept for the
      * story step. */
     chr_timex *tx = NULL;
-    size_t *sidx = NULL, ntx = 0;
+    size_t ntx = 0;
     chr_entities ents = {0};
     size_t *midx = NULL;
-    e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences,
-                           ref.year ? &ref : NULL, doc->lang, &tx, &sidx, &ntx);
-    if (e == CHR_OK)
-        e = chr_store_put_timexes(p->st, id, tx, sidx, ntx, &d);
+    e = store_dates(p, id, doc, &ref, &tx, &ntx, &d);
     if (e == CHR_OK)
         e = chr_annotate_entities(p->ner, doc->clean, doc->clean_len, doc->sentences,
                                   doc->n_sentences, doc->lang, &ents, &midx);
@@ -222,8 +322,16 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         e = chr_cluster_add_doc(p->cl, id, doc, pub, inferred, &ents, tx, ntx, &story, &dup_of,
                                 &d);
     }
+    /* Without a firm publication date, the story places the article. */
+    int firm = ref.year && (!inferred || conf >= 0.7);
+    if (e == CHR_OK && !firm && anchor_to_story(p, story, doc, &ref, &conf)) {
+        char buf[16];
+        e = chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf),
+                                   CHR_DATE_INFERRED, conf);
+        if (e == CHR_OK)
+            e = store_dates(p, id, doc, &ref, &tx, &ntx, &d);
+    }
     free(tx);
-    free(sidx);
     free(midx);
     chr_entities_free(&ents);
     /* Timeline of the article's story (keep last: it reads the story step's result). */

@@ -720,20 +720,15 @@ char *serve_build_part(serve_db *db, int64_t id, int kind)
 }
 
 /* One expensive part of the page, from the cache: built (in the background)
- * once per state sig of the story. *pending is set when the part is missing
- * or from an older state because its build is still running. */
-static void story_part(chr_server *s, chr_json *j, int64_t id, int kind, const char *sig, long size,
-                       int *pending)
+ * once per state sig of the story. *pending is set when it is missing or
+ * from an older state because its build is still running. */
+static char *story_part(chr_server *s, int64_t id, int kind, const char *sig, long size,
+                        int *pending)
 {
     int p = 0;
     char *v = serve_cache_fetch(s->cache, id, kind, sig, size, 1.0, &p);
     *pending |= p;
-    chr_json_key(j, kind == CACHE_TIMELINE ? "timeline" : "summary");
-    if (v)
-        chr_json_raw(j, v);
-    else
-        chr_json_null(j);
-    free(v);
+    return v;
 }
 
 void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t id, serve_resp *r)
@@ -777,7 +772,19 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
              (long long)sqlite3_column_int64(q, 4), (long long)sqlite3_column_int64(q, 1),
              (long long)sqlite3_column_int64(q, 2));
     char *page = serve_cache_peek(s->cache, id, CACHE_PAGE, sig);
+    int pending = 0;
+    char *summary = NULL, *timeline = NULL;
+    if (!page) {
+        /* the parts first: while one is being rebuilt, the page made with
+         * the older parts is answered again as it is */
+        summary = story_part(s, id, CACHE_SUMMARY, sig, size, &pending);
+        timeline = story_part(s, id, CACHE_TIMELINE, sig, size, &pending);
+        if (pending)
+            page = serve_cache_peek(s->cache, id, CACHE_PAGE_PENDING, sig);
+    }
     if (page) {
+        free(summary);
+        free(timeline);
         sqlite3_reset(q);
         r->status = 200;
         r->ctype = "application/json";
@@ -786,8 +793,11 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
         return;
     }
     serve_json b;
-    if (begin_answer(&b, id, r))
+    if (begin_answer(&b, id, r)) {
+        free(summary);
+        free(timeline);
         return;
+    }
     chr_json *j = &b.j;
     const char *title = (const char *)sqlite3_column_text(q, 5);
     kshort(j, "title", title, (size_t)sqlite3_column_bytes(q, 5));
@@ -810,19 +820,25 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
     sqlite3_reset(q);
     if (story_articles(db, j, id)) {
         serve_json_abort(&b);
+        free(summary);
+        free(timeline);
         db_error(db, r);
         return;
     }
     story_entities(db, j, id, 100, STORY_MAX_ARTICLES);
-    int pending = 0;
-    story_part(s, j, id, CACHE_SUMMARY, sig, size, &pending);
-    story_part(s, j, id, CACHE_TIMELINE, sig, size, &pending);
+    chr_json_key(j, "summary");
+    chr_json_raw(j, summary);
+    chr_json_key(j, "timeline");
+    chr_json_raw(j, timeline);
     chr_json_key(j, "pending");
     chr_json_bool(j, pending);
     chr_json_end_object(j);
+    free(summary);
+    free(timeline);
     serve_json_done(&b, r, 200);
-    if (!pending && r->status == 200)
-        serve_cache_store(s->cache, id, CACHE_PAGE, sig, r->body, r->len);
+    if (r->status == 200)
+        serve_cache_store(s->cache, id, pending ? CACHE_PAGE_PENDING : CACHE_PAGE, sig, r->body,
+                          r->len);
 }
 
 /* ----------------------------------------------------- one article */

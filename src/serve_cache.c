@@ -253,9 +253,10 @@ char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, l
             snprintf(e->want_sig, sizeof e->want_sig, "%s", sig);
             pthread_cond_broadcast(&c->job_cv);
         }
+        /* wait only for a first value: an older one is answered at once */
         for (;;) {
             e = find(c, id, kind);
-            if (!e || (e->value && strcmp(e->sig, sig) == 0))
+            if (!e || e->value)
                 break;
             if (pthread_cond_timedwait(&c->done_cv, &c->mu, &until) == ETIMEDOUT)
                 break;

@@ -106,7 +106,14 @@ extern const size_t serve_n_assets;
 /* Finished JSON of expensive story parts, built in the background
  * (serve_cache.c). */
 typedef struct serve_cache serve_cache;
-enum { CACHE_TIMELINE = 0, CACHE_SUMMARY, CACHE_PAGE, CACHE_CARD, SERVE_BUILDERS = 2 };
+enum {
+    CACHE_TIMELINE = 0, /* timeline JSON of a story */
+    CACHE_SUMMARY,      /* summary JSON */
+    CACHE_PAGE,         /* a whole /api/stories/{id} answer */
+    CACHE_PAGE_PENDING, /* the same while its timeline or summary is being rebuilt */
+    CACHE_CARD,         /* a story of /api/stories */
+    SERVE_BUILDERS = 2  /* background builder threads */
+};
 /* Start the builder threads, one on each of dbs (borrowed; they must
  * outlive the cache). */
 serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity, size_t max_bytes);
@@ -116,9 +123,10 @@ serve_cache *serve_cache_new(serve_db *const dbs[SERVE_BUILDERS], int capacity, 
  * returned (the caller must not free the connections). */
 int serve_cache_free(serve_cache *c, double wait_s);
 /* The JSON of part kind of story id for state sig (malloc'd copy). When it
- * is not built yet, queues the build (cheapest cost first) and waits up to
- * wait_s seconds; then
- * returns the value of an older state, or NULL, with *pending set. */
+ * is not built for sig, queues the build (cheapest cost first) and returns
+ * the value of an older state at once, or, when there is none, waits up to
+ * wait_s seconds for the build; *pending is set unless the value is for
+ * sig. */
 char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, long cost,
                         double wait_s, int *pending);
 /* A value stored for (id, kind) at state sig (malloc'd copy) or NULL; never

@@ -391,6 +391,18 @@ chr_err chr_store_put_entities(chr_store *st, int64_t id, const chr_entities *en
     return CHR_OK;
 }
 
+chr_err chr_store_delete_timexes(chr_store *st, int64_t id)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "DELETE FROM timexes WHERE article_id = ?1", -1, &q, NULL) !=
+        SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? CHR_OK : CHR_EDB;
+}
+
 chr_err chr_store_set_pub_date(chr_store *st, int64_t id, const char *date, chr_date_src src,
                                double confidence)
 {

@@ -30,15 +30,7 @@ typedef struct sum_params {
 #define HEADLINE_WORDS 18
 
 /* Tuned on the 25 visible DUC 2004 clusters (docs/timeline.md). */
-static sum_params P = {8, 55, 0.25, 1.0, 2, 1.0, 0.3, 1.0, 1.3, 1.0};
-static void tune_env(void)
-{
-    const char *e = getenv("SUMP");
-    if (e)
-        sscanf(e, "%d,%d,%lf,%lf,%d,%lf,%lf,%lf,%lf,%lf", &P.min_words, &P.max_words, &P.unigram,
-               &P.lead_bonus, &P.lead_sents, &P.len_pow, &P.min_df_frac, &P.pos_decay,
-               &P.pos_weight, &P.alpha);
-}
+static const sum_params P = {8, 55, 0.2, 0.75, 2, 1.0, 0.3, 1.0, 1.2, 1.0};
 
 /* ---- concepts: a map from 64-bit keys to dense indexes ---- */
 
@@ -49,7 +41,8 @@ typedef struct concept {
     int lead; /* uses in article leads */
     int unigram;
     double w;
-} concept;
+}
+concept;
 
 typedef struct cmap {
     uint32_t *slot; /* 1 + index, 0 = empty */
@@ -122,10 +115,10 @@ static void cmap_free(cmap *m)
 /* ---- candidate sentences ---- */
 
 typedef struct cand_s {
-    int doc, pos;    /* article index (reading order) and sentence index */
-    int words;       /* whitespace-separated words, as ROUGE counts */
-    uint32_t *cpt;   /* distinct concept indexes */
-    uint32_t *ctok;  /* token where each first appears (for a cut sentence) */
+    int doc, pos;   /* article index (reading order) and sentence index */
+    int words;      /* whitespace-separated words, as ROUGE counts */
+    uint32_t *cpt;  /* distinct concept indexes */
+    uint32_t *ctok; /* token where each first appears (for a cut sentence) */
     uint32_t n_cpt, n_tok;
     double bonus; /* position prior: its concepts' gain is multiplied by it */
     int chosen;
@@ -192,9 +185,10 @@ static size_t tokens_of(chr_ct *ct, const char *lang, const char *s, size_t n, t
  * languages have their own, not listed yet). */
 static int dangling_start(const char *s, size_t n)
 {
-    static const char *const words[] = {"But", "And", "Or", "So", "Yet", "However", "He", "She",
-                                        "It", "They", "This", "These", "Those", "That", "Such",
-                                        "Its", "His", "Her", "Their", "Also", "Still", "Then", NULL};
+    static const char *const words[] = {"But",   "And",  "Or",    "So",   "Yet",  "However",
+                                        "He",    "She",  "It",    "They", "This", "These",
+                                        "Those", "That", "Such",  "Its",  "His",  "Her",
+                                        "Their", "Also", "Still", "Then", NULL};
     for (const char *const *w = words; *w; w++) {
         size_t k = strlen(*w);
         if (n > k && memcmp(s, *w, k) == 0 && (s[k] == ' ' || s[k] == ','))
@@ -369,8 +363,7 @@ static char *make_headline(const sdoc *docs, const chr_summary *s, const int *do
         if (!sp && !in && ++w == HEADLINE_WORDS + 1)
             at_max = i;
         in = !sp;
-        if (!clause && (t[i] == ',' || t[i] == ';' || t[i] == ':') && w >= 6 &&
-            w <= HEADLINE_WORDS)
+        if (!clause && (t[i] == ',' || t[i] == ';' || t[i] == ':') && w >= 6 && w <= HEADLINE_WORDS)
             clause = i;
     }
     int ellipsis = 0;
@@ -385,9 +378,9 @@ static char *make_headline(const sdoc *docs, const chr_summary *s, const int *do
         size_t b = cut;
         while (b && !isspace((unsigned char)t[b - 1]))
             b--;
-        static const char *const tail[] = {"and", "or", "to", "a", "an", "the", "of", "in",
-                                           "on", "for", "with", "between", "by", "at", "from",
-                                           "that", "which", "who", NULL};
+        static const char *const tail[] = {"and",  "or",   "to",    "a",    "an",      "the", "of",
+                                           "in",   "on",   "for",   "with", "between", "by",  "at",
+                                           "from", "that", "which", "who",  NULL};
         int drop = 0;
         for (const char *const *x = tail; *x && !drop; x++)
             drop = strlen(*x) == cut - b && strncmp(t + b, *x, cut - b) == 0;
@@ -428,7 +421,6 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
                           chr_summary **out, chr_diag *d)
 {
     *out = NULL;
-    tune_env();
     int budget = opts && opts->words > 0 ? opts->words : 100;
     int truncate = opts ? opts->truncate : 0;
     sqlite3 *db = chr_store_sqlite(st);

@@ -346,6 +346,8 @@ static void fmt_dur(char *b, long n, int u, int half)
         snprintf(b, 48, "PT%ldH30M", n);
     else if (half && u == U_DAY)
         snprintf(b, 48, "P%ldDT12H", n);
+    else if (half && u == U_MIN)
+        snprintf(b, 48, "PT%ldM30S", n);
     else
         snprintf(b, 48, "P%s%ld%s", tp ? "T" : "", n * mult, l);
 }
@@ -593,6 +595,19 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         }
         if (t > 0 && tense_false_future(m, L, nl, i, -1))
             continue;
+        if (t > 0 && i + 1 < nl &&
+            (word_eq(m->text + L[i].s, L[i].e - L[i].s, "due") ||
+             word_eq(m->text + L[i].s, L[i].e - L[i].s, "scheduled") ||
+             word_eq(m->text + L[i].s, L[i].e - L[i].s, "expected") ||
+             word_eq(m->text + L[i].s, L[i].e - L[i].s, "slated"))) {
+            /* "had been due to", "was scheduled to": a plan in the past */
+            const char *pw = m->text + L[i + 1].s;
+            size_t pn = L[i + 1].e - L[i + 1].s;
+            if (word_eq(pw, pn, "was") || word_eq(pw, pn, "were") ||
+                (word_eq(pw, pn, "been") && i + 2 < nl &&
+                 word_eq(m->text + L[i + 2].s, L[i + 2].e - L[i + 2].s, "had")))
+                t = -1;
+        }
         if (!t && tense_to_future(m, L, nl, i, -1))
             t = 1;
         if (t) {
@@ -602,6 +617,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         }
     }
     for (int i = 0; i < nr && i < bestd; i++) {
+        if (bestd < 99 && (i >= 3 || memchr(m->text + e, ',', Rw[i].s - e)))
+            break; /* "..., which are supposed to end by May, invited ...": another clause */
         int t = word_tense(m->text + Rw[i].s, Rw[i].e - Rw[i].s);
         if (t > 0 && tense_false_future(m, Rw, nr, i, 1))
             continue;
@@ -621,6 +638,18 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         size_t n = L[0].e - L[0].s;
         if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
             return -2;
+        /* "postponed until Tuesday", "extended the offer until Friday":
+         * the new date lies ahead */
+        if ((word_eq(w, n, "until") || word_eq(w, n, "till")) && best < 0 && bestd < 99) {
+            for (int i = 1; i < nl && i <= bestd; i++) {
+                const char *v = m->text + L[i].s;
+                size_t vn = L[i].e - L[i].s;
+                if (word_eq(v, vn, "postponed") || word_eq(v, vn, "delayed") ||
+                    word_eq(v, vn, "extended") || word_eq(v, vn, "adjourned") ||
+                    word_eq(v, vn, "deferred") || word_eq(v, vn, "suspended"))
+                    return 1;
+            }
+        }
         if (best == 0 &&
             (word_eq(w, n, "by") || word_eq(w, n, "until") || word_eq(w, n, "through") ||
              word_eq(w, n, "till") || word_eq(w, n, "Until")))
@@ -1104,6 +1133,9 @@ static int pat_md(M *m, int i, R *r)
         ok = 1;
     if (has(m, j, C_POSTREL))
         ok = 1;
+    if (mstart > 0 && (kw(m, mstart - 1, K_THE) || kw(m, mstart - 1, K_A)) && t->cap &&
+        has(m, mstart, C_MONTH) && (mo == 4 || mo == 6 || mo == 7))
+        ok = 1; /* "a June agreement", "the April meeting" (not "the March", "a May") */
     if (has(m, mstart, C_MONABBR) && !has(m, mstart, C_MONTH))
         ok = ok && pu(m, mstart + 1, '.');
     if (!ok)
@@ -2030,6 +2062,11 @@ static int pat_dur(M *m, int i, R *r)
     int end = k2;
     if (kw(m, end, K_AHEAD))
         end++;
+    if (n == 1 && !half && kw(m, end, K_AND) && kw(m, end + 1, K_A) && kw(m, end + 2, K_HALFW) &&
+        (u == U_YEAR || u == U_HOUR || u == U_DAY || u == U_MIN)) {
+        half = 1; /* "a year and a half", "a minute and a half" */
+        end += 3;
+    }
     r->type = CHR_TIMEX_DURATION;
     fmt_dur(r->v, n, u, half);
     r->end = end;
@@ -2133,6 +2170,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
             return k;
         }
         *tense = guess_tense(m, m->t[i].s, m->t[k - 1].e);
+        if (pu(m, k, '\'') && glued(m, k) && kw(m, k + 1, K_S))
+            *tense = -1; /* "Wednesday's ruling": an event already named */
         res_wday(m, wd, 0, *tense, y, mo, d);
         return k;
     }

@@ -40,7 +40,8 @@
 /* ---- cues: words that make an undated sentence the article's own news ---- */
 
 /* Does pred(item, w) hold for an item of the space-separated list? */
-static int list_any(const char *list, const char *w, int (*pred)(const char *, size_t, const char *))
+static int list_any(const char *list, const char *w,
+                    int (*pred)(const char *, size_t, const char *))
 {
     for (const char *p = list; *p;) {
         while (*p == ' ')
@@ -73,11 +74,11 @@ static int ends_with(const char *w, const char *suffix)
 
 typedef struct cue_lang {
     const char *lang;
-    const char *report;    /* reporting verbs and "according to" words */
-    const char *future;    /* future and plan markers */
-    const char *aux;       /* perfect auxiliaries: aux + participle = past */
-    const char *past_sfx;  /* space-separated past endings (simple past / participles) */
-    const char *fut_sfx;   /* future endings */
+    const char *report;   /* reporting verbs and "according to" words */
+    const char *future;   /* future and plan markers */
+    const char *aux;      /* perfect auxiliaries: aux + participle = past */
+    const char *past_sfx; /* space-separated past endings (simple past / participles) */
+    const char *fut_sfx;  /* future endings */
 } cue_lang;
 
 static const cue_lang cues[] = {
@@ -93,10 +94,8 @@ static const cue_lang cues[] = {
     {"fr",
      "déclaré annoncé affirmé indiqué selon confirmé expliqué précisé estimé dénoncé annonce "
      "affirme indique déclare",
-     "va vont sera seront devrait prévu prévoit", "a ont avait avaient", "é és ée ées",
-     "ra ront"},
-    {"it",
-     "detto annunciato affermato dichiarato secondo confermato spiegato riferito",
+     "va vont sera seront devrait prévu prévoit", "a ont avait avaient", "é és ée ées", "ra ront"},
+    {"it", "detto annunciato affermato dichiarato secondo confermato spiegato riferito",
      "sarà saranno previsto prevede dovrebbe", "ha hanno aveva avevano è sono",
      "ato ati ata ito iti uto uti ò", "rà ranno"},
     {"pt", "disse afirmou anunciou segundo declarou confirmou informou",
@@ -146,9 +145,9 @@ static int report_cue(const char *lang, const char *s, size_t len, int *words)
         if (aux && ends_with_any(w, c->past_sfx))
             past = 1;
         aux = word_in(w, c->aux);
-        if (strcmp(c->lang, "en") == 0 ? ends_with(w, "ed") && wl >= 5
-                                       : strcmp(c->lang, "fr") && ends_with_any(w, c->past_sfx) &&
-                                             wl >= 5)
+        if (strcmp(c->lang, "en") == 0
+                ? ends_with(w, "ed") && wl >= 5
+                : strcmp(c->lang, "fr") && ends_with_any(w, c->past_sfx) && wl >= 5)
             past = 1;
     }
     *words = n;
@@ -317,7 +316,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             if (dup)
                 continue;
             float w = gran_weight(g);
-            if (g == CHR_GRAN_YEAR && a->pub_day != TL_NO_DAY && s0 <= a->pub_day && a->pub_day <= e0)
+            if (g == CHR_GRAN_YEAR && a->pub_day != TL_NO_DAY && s0 <= a->pub_day &&
+                a->pub_day <= e0)
                 w *= 0.5f; /* "this year": vague */
             char prev[32];
             word_before(a->text, s, (size_t)t->start, prev, sizeof prev);
@@ -328,7 +328,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             if (a->pub_day != TL_NO_DAY) {
                 if (a->pub_day - e0 > 1)
                     w *= has_digit(a->text + t->start, (size_t)(t->end - t->start)) ? W_RECALL_ABS
-                                                                                     : W_RECALL_REL;
+                                                                                    : W_RECALL_REL;
                 else if (s0 > a->pub_day)
                     w *= W_FUTURE;
             }
@@ -338,7 +338,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     goto oom;
                 have_vec = 1;
             }
-            tl_mention m = {a->id, a->indep, (int32_t)si, t->start, t->end, s0, e0, g, w, {NULL, 0}};
+            tl_mention m = {a->id, a->indep, (int32_t)si, t->start, t->end,
+                            s0,    e0,       g,           w,        {NULL, 0}};
             if (v.n) {
                 m.v.t = malloc(v.n * sizeof *v.t);
                 if (!m.v.t)
@@ -355,8 +356,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
          * article's own news of its publication day. */
         int words = 0;
         int cue = 0;
-        if (!dated && a->pub_day != TL_NO_DAY && lead_seen < LEAD_SENTENCES &&
-            slen > 0 && stext[slen - 1] != '?' && ends_sentence(stext, slen)) {
+        if (!dated && a->pub_day != TL_NO_DAY && lead_seen < LEAD_SENTENCES && slen > 0 &&
+            stext[slen - 1] != '?' && ends_sentence(stext, slen)) {
             cue = report_cue(a->lang, stext, slen, &words);
             if (words >= 6 && words <= 80) {
                 int is_lead = lead_seen == 0;
@@ -367,8 +368,10 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                             goto oom;
                         have_vec = 1;
                     }
-                    tl_mention m = {a->id, a->indep, (int32_t)si, -1, -1, a->pub_day,
-                                    a->pub_day, CHR_GRAN_DAY, is_lead ? W_LEAD : W_OTHER, v};
+                    tl_mention m = {a->id,      a->indep,     (int32_t)si,
+                                    -1,         -1,           a->pub_day,
+                                    a->pub_day, CHR_GRAN_DAY, is_lead ? W_LEAD : W_OTHER,
+                                    v};
                     v.t = NULL;
                     v.n = 0;
                     if (push_mention(out, n, &cap, &m) != 0) {
@@ -451,9 +454,9 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
 
 static void group_finalize(tl_group *g)
 {
-    sqlite3_stmt **all[] = {&g->q_aliases, &g->q_done,  &g->q_story,       &g->q_ins_art,     &g->q_cand,
-                            &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
-                            &g->q_df,    &g->q_upd_df,     &g->q_has_art};
+    sqlite3_stmt **all[] = {&g->q_aliases, &g->q_done,      &g->q_story,     &g->q_ins_art,
+                            &g->q_cand,    &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
+                            &g->q_df,      &g->q_upd_df,    &g->q_has_art};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -672,8 +675,8 @@ static chr_err write_centroid(sqlite3_stmt *q, int col, const tl_vec *c, double 
     for (uint32_t i = 0; i < c->n; i++)
         s += (double)c->t[i].w * c->t[i].w;
     *norm = sqrt(s);
-    sqlite3_bind_blob(q, col, c->n ? (const void *)c->t : (const void *)"", (int)(c->n * sizeof *c->t),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_blob(q, col, c->n ? (const void *)c->t : (const void *)"",
+                      (int)(c->n * sizeof *c->t), SQLITE_TRANSIENT);
     return CHR_OK;
 }
 
@@ -827,8 +830,8 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
 
 /* Group m[0..n) into story's entries (count: they are a new article's, so
  * count its terms into the story's df first). */
-static chr_err group_mentions(tl_group *g, int64_t story, const tl_mention *m, size_t n,
-                              int count, chr_diag *d)
+static chr_err group_mentions(tl_group *g, int64_t story, const tl_mention *m, size_t n, int count,
+                              chr_diag *d)
 {
     chr_err e = n ? story_idf(g, story, m, n, count, d) : CHR_OK;
     for (size_t i = 0; i < n && !e; i++)
@@ -836,23 +839,25 @@ static chr_err group_mentions(tl_group *g, int64_t story, const tl_mention *m, s
     return e;
 }
 
-/* The mentions of story's entries, in the order they were added. */
-static chr_err story_mentions(tl_group *g, int64_t story, tl_mention **out, size_t *n)
+chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n)
 {
     *out = NULL;
     *n = 0;
+    if (entry)
+        *entry = NULL;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(g->db,
+    if (sqlite3_prepare_v2(db,
                            "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end,"
-                           " m.start_day, m.end_day, m.gran, m.weight, m.terms FROM tl_mention m"
-                           " JOIN tl_entry e ON e.id = m.entry_id WHERE e.story_id=?1"
-                           " ORDER BY m.article_id, m.sentence, m.tx_start",
+                           " m.start_day, m.end_day, m.gran, m.weight, m.terms, m.entry_id"
+                           " FROM tl_mention m JOIN tl_entry e ON e.id = m.entry_id"
+                           " WHERE e.story_id=?1 ORDER BY m.article_id, m.sentence, m.tx_start",
                            -1, &q, NULL) != SQLITE_OK)
         return CHR_EDB;
     sqlite3_bind_int64(q, 1, story);
-    size_t cap = 0;
+    size_t cap = 0, ecap = 0;
     chr_err e = CHR_OK;
-    while (sqlite3_step(q) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         tl_mention m;
         m.article_id = sqlite3_column_int64(q, 0);
         m.indep = sqlite3_column_int64(q, 1);
@@ -863,18 +868,30 @@ static chr_err story_mentions(tl_group *g, int64_t story, tl_mention **out, size
         m.end = sqlite3_column_int(q, 6);
         m.gran = (chr_gran)sqlite3_column_int(q, 7);
         m.weight = (float)sqlite3_column_double(q, 8);
+        if (entry && tl_grow(entry, *n, &ecap, sizeof **entry, 64) != 0) {
+            e = CHR_ENOMEM;
+            break;
+        }
         if (tl_vec_from_blob(sqlite3_column_blob(q, 9), sqlite3_column_bytes(q, 9), &m.v) != 0 ||
             push_mention(out, n, &cap, &m) != 0) {
             tl_vec_free(&m.v);
             e = CHR_ENOMEM;
             break;
         }
+        if (entry)
+            (*entry)[*n - 1] = sqlite3_column_int64(q, 10);
     }
     sqlite3_finalize(q);
+    if (!e && rc != SQLITE_DONE)
+        e = CHR_EDB;
     if (e) {
         tl_mentions_free(*out, *n);
         *out = NULL;
         *n = 0;
+        if (entry) {
+            free(*entry);
+            *entry = NULL;
+        }
     }
     return e;
 }
@@ -898,7 +915,7 @@ static chr_err adopt_merged(tl_group *g, int64_t story, chr_diag *d)
     for (int i = 0; i < n; i++) {
         tl_mention *m = NULL;
         size_t nm = 0;
-        if (story_mentions(g, gone[i], &m, &nm) != CHR_OK)
+        if (tl_story_mentions(g->db, gone[i], &m, NULL, &nm) != CHR_OK)
             return gdb_err(g, d, "reading a merged story");
         char sql[768];
         snprintf(sql, sizeof sql,
@@ -1041,8 +1058,9 @@ chr_err chr_timeline_rebuild(chr_store *st, long *n_articles, chr_diag *d)
     chr_err e = tl_group_open(db, db, &g, d);
     if (e)
         return e;
-    if (sqlite3_exec(db, "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
-                         " DELETE FROM tl_df;",
+    if (sqlite3_exec(db,
+                     "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
+                     " DELETE FROM tl_df;",
                      NULL, NULL, NULL) != SQLITE_OK) {
         e = gdb_err(g, d, "clearing the timeline tables");
         tl_group_close(g);

@@ -44,10 +44,10 @@
     " PRIMARY KEY(story_id, term)) WITHOUT ROWID;"
 
 #define TL_NO_DAY INT32_MIN
-#define TL_DAY_SPAN 7     /* span classes of entries (tl_entry.coarse) */
+#define TL_DAY_SPAN 7 /* span classes of entries (tl_entry.coarse) */
 #define TL_FINE_SPAN 62
-#define TL_MAX_SPAN 400   /* longer date ranges are periods, not timeline points */
-#define TL_CENTROID 64    /* terms kept per entry centroid */
+#define TL_MAX_SPAN 400 /* longer date ranges are periods, not timeline points */
+#define TL_CENTROID 64  /* terms kept per entry centroid */
 #define TL_IDF_FLOOR 0.25
 
 /* idf of a term used by df of a story's n_docs articles. */
@@ -202,6 +202,11 @@ typedef struct tl_mention {
     float weight;
     tl_vec v;
 } tl_mention;
+
+/* The mentions of story's entries in db, in the order they were added;
+ * entry (may be NULL) receives each one's entry id. Free *out with
+ * tl_mentions_free and *entry with free. */
+chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n);
 
 /* The event mentions of an article (sentence order). *out malloc'd, each
  * mention's vector owned by it: free with tl_mentions_free. */

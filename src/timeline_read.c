@@ -143,51 +143,41 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
     if (e || rc != SQLITE_DONE)
         return e ? e : CHR_EDB;
     qsort(mo->e, mo->n, sizeof *mo->e, cmp_entry_id);
-    if (sqlite3_prepare_v2(db,
-                           "SELECT m.entry_id, m.article_id, m.indep, m.sentence, m.tx_start,"
-                           " m.tx_end, m.start_day, m.end_day, m.gran, m.weight, m.terms"
-                           " FROM tl_mention m JOIN tl_entry e ON e.id = m.entry_id"
-                           " WHERE e.story_id=?1 ORDER BY m.article_id, m.sentence, m.tx_start",
-                           -1, &q, NULL) != SQLITE_OK)
-        return CHR_EDB;
-    sqlite3_bind_int64(q, 1, story);
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        rentry *r = find_entry(mo, sqlite3_column_int64(q, 0));
+    tl_mention *ms = NULL;
+    int64_t *ent = NULL;
+    size_t nm = 0;
+    e = tl_story_mentions(db, story, &ms, &ent, &nm);
+    for (size_t i = 0; i < nm && !e; i++) {
+        rentry *r = find_entry(mo, ent[i]);
         if (!r)
             continue;
-        if (r->n == r->cap) {
-            size_t nc = r->cap ? r->cap * 2 : 4;
-            rm *nm = realloc(r->m, nc * sizeof *nm);
-            if (!nm) {
-                e = CHR_ENOMEM;
-                break;
-            }
-            r->m = nm;
-            r->cap = nc;
-        }
-        rm *m = &r->m[r->n];
-        memset(m, 0, sizeof *m);
-        m->article_id = sqlite3_column_int64(q, 1);
-        m->indep = sqlite3_column_int64(q, 2);
-        m->sentence = sqlite3_column_int(q, 3);
-        m->tx_start = sqlite3_column_int(q, 4);
-        m->tx_end = sqlite3_column_int(q, 5);
-        m->start = sqlite3_column_int(q, 6);
-        m->end = sqlite3_column_int(q, 7);
-        m->gran = (chr_gran)sqlite3_column_int(q, 8);
-        m->weight = (float)sqlite3_column_double(q, 9);
-        if (tl_vec_from_blob(sqlite3_column_blob(q, 10), sqlite3_column_bytes(q, 10), &m->v) != 0) {
+        if (tl_grow(&r->m, r->n, &r->cap, sizeof *r->m, 4) != 0) {
             e = CHR_ENOMEM;
             break;
         }
-        r->n++;
+        const tl_mention *t = &ms[i];
+        rm *m = &r->m[r->n++];
+        m->article_id = t->article_id;
+        m->indep = t->indep;
+        m->sentence = t->sentence;
+        m->tx_start = t->tx_start;
+        m->tx_end = t->tx_end;
+        m->start = t->start;
+        m->end = t->end;
+        m->gran = t->gran;
+        m->weight = t->weight;
+        m->v = t->v; /* moved */
+        m->sim = 0;
+        ms[i].v.t = NULL;
+        ms[i].v.n = 0;
     }
-    sqlite3_finalize(q);
-    if (e || rc != SQLITE_DONE)
-        return e ? e : CHR_EDB;
+    tl_mentions_free(ms, nm);
+    free(ent);
+    if (e)
+        return e;
     /* idf over the story, as the grouping computed it */
-    if (sqlite3_prepare_v2(db, "SELECT term, df FROM tl_df WHERE story_id=?1 ORDER BY term", -1,
-                           &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT term, df FROM tl_df WHERE story_id=?1 ORDER BY term", -1, &q,
+                           NULL) != SQLITE_OK)
         return CHR_EDB;
     sqlite3_bind_int64(q, 1, story);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -463,8 +453,9 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
         for (size_t k = 0; k < r->n; k++)
             tl_vec_add(&raw, &r->m[k].v, 1.0f);
         double rn = raw_norm(&raw);
-        r->centrality =
-            rn > 0 && story_norm > 0 ? tl_vec_dot(&raw, story_c, NULL, NULL) / (rn * story_norm) : 0;
+        r->centrality = rn > 0 && story_norm > 0
+                            ? tl_vec_dot(&raw, story_c, NULL, NULL) / (rn * story_norm)
+                            : 0;
         tl_vec_free(&raw);
         r->score = r->weight * (0.5 + r->centrality);
         /* representative: a sentence that states the entry's date at its
@@ -476,8 +467,8 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
         for (size_t k = 0; k < r->n; k++) {
             rm *m = &r->m[k];
             m->sim = sim_to(mo, &m->v, &r->c, cn) * brevity(&m->v);
-            int states = m->tx_start >= 0 && m->gran == r->gran && m->start <= r->end &&
-                         m->end >= r->start;
+            int states =
+                m->tx_start >= 0 && m->gran == r->gran && m->start <= r->end && m->end >= r->start;
             double sm = m->sim + (m->tx_start >= 0 ? 1 : 0) + (states ? 2 : 0);
             if (sm > best + 1e-12) {
                 best = sm;
@@ -935,13 +926,12 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
             story_id = into;
     }
     if (story_id) {
-        members = tl_table_exists(src, "story_article")
-                      ? count_i64(src, "SELECT count(*) FROM story_article WHERE story_id=?1",
-                                  story_id)
-                      : 0;
+        members =
+            tl_table_exists(src, "story_article")
+                ? count_i64(src, "SELECT count(*) FROM story_article WHERE story_id=?1", story_id)
+                : 0;
         if (members <= 0)
-            return chr_diag_set(d, CHR_ENOTFOUND, "", 0, -1, "no story %lld",
-                                (long long)story_id);
+            return chr_diag_set(d, CHR_ENOTFOUND, "", 0, -1, "no story %lld", (long long)story_id);
         if (!persisted_fresh(src, story_id, members)) {
             e = tl_rebuild_memory(src, story_id, &mem, d);
             if (e)

@@ -293,8 +293,8 @@ static int prep(sqlite3 *db, sqlite3_stmt **q, const char *sql)
 int tl_table_exists(sqlite3 *db, const char *name)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?1", -1,
-                           &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?1", -1, &q,
+                           NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
     int r = sqlite3_step(q) == SQLITE_ROW;
@@ -439,7 +439,8 @@ chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a)
             sqlite3_reset(l->sent);
             goto oom;
         }
-        size_t s = (size_t)sqlite3_column_int64(l->sent, 0), e = (size_t)sqlite3_column_int64(l->sent, 1);
+        size_t s = (size_t)sqlite3_column_int64(l->sent, 0),
+               e = (size_t)sqlite3_column_int64(l->sent, 1);
         if (e > a->len)
             e = a->len;
         if (s > e)
@@ -702,6 +703,7 @@ void tl_format_date(int32_t start, chr_gran g, char *buf, size_t size)
 
 const char *chr_gran_name(chr_gran g)
 {
-    static const char *const names[] = {"day", "week", "month", "season", "quarter", "half", "year"};
+    static const char *const names[] = {"day",     "week", "month", "season",
+                                        "quarter", "half", "year"};
     return (unsigned)g < sizeof names / sizeof names[0] ? names[g] : "day";
 }

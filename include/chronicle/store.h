@@ -56,6 +56,9 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
 chr_err chr_store_put_entities(chr_store *st, int64_t id, const chr_entities *ents,
                                const size_t *sent, int64_t *entity_ids, chr_diag *d);
 
+/* Remove the timexes of article id (before storing new ones). */
+chr_err chr_store_delete_timexes(chr_store *st, int64_t id);
+
 /* Set an inferred publication date on an article. */
 chr_err chr_store_set_pub_date(chr_store *st, int64_t id, const char *date, chr_date_src src,
                                double confidence);

@@ -46,12 +46,12 @@ typedef struct chr_tl_source {
 
 /* One timeline entry. */
 typedef struct chr_tl_entry {
-    char date[16];     /* ISO: "2024-05-16", "2024-W20", "2024-05", "2024" */
-    char end[16];      /* last day/month of a range, "" when none */
+    char date[16]; /* ISO: "2024-05-16", "2024-W20", "2024-05", "2024" */
+    char end[16];  /* last day/month of a range, "" when none */
     chr_gran gran;
-    const char *text;  /* the most representative source sentence */
-    int support;       /* independent articles (near-duplicates count once) */
-    double score;      /* importance used by --top */
+    const char *text;     /* the most representative source sentence */
+    int support;          /* independent articles (near-duplicates count once) */
+    double score;         /* importance used by --top */
     const char *conflict; /* NULL, or which sources give which other date */
     chr_tl_source *sources;
     size_t n_sources;
@@ -69,10 +69,10 @@ typedef struct chr_timeline {
 } chr_timeline;
 
 typedef struct chr_tl_opts {
-    int top;       /* keep the N most important entries (0 = all) */
-    int sentences; /* sentences per entry in chr_tl_entry.sentences (0 = none) */
-    int dates;     /* keep the N most important days, day entries only (0 = off);
-                      with sentences = K each kept day gets K sentences in all */
+    int top;         /* keep the N most important entries (0 = all) */
+    int sentences;   /* sentences per entry in chr_tl_entry.sentences (0 = none) */
+    int dates;       /* keep the N most important days, day entries only (0 = off);
+                        with sentences = K each kept day gets K sentences in all */
     int min_support; /* drop entries with less support (0 or 1 = keep all) */
 } chr_tl_opts;
 
@@ -106,8 +106,7 @@ chr_err chr_tl_updater_open(chr_store *st, chr_tl_updater **out, chr_diag *d);
  * when the article has no story). Touches only that story's entries. Call
  * inside the caller's transaction, after the article, its timexes and its
  * story assignment are stored. Adding an article twice does nothing. */
-chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_id,
-                           chr_diag *d);
+chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_id, chr_diag *d);
 
 /* Rebuild every persisted story timeline from the story assignments (after
  * the stories were rebuilt, e.g. `ingest --recluster`), in one transaction

@@ -37,9 +37,11 @@ def entries(date, file=None, word=None):
     return [e for e in tl if e["date"] == date
             and (file is None or any(file in f for f in files(e)))
             and (word is None or word in e["text"] or any(word in s["sentence"] for s in e["sources"]))]
-# visit: announced visit March 3-5, agreements on Tuesday March 4, ratification vote March 25
-v = [e for e in tl if e["date"] == "2025-03-03" and e.get("end") == "2025-03-05"]
-need("examples: state visit March 3-5", bool(v) and any("visit-01" in f for f in files(v[0])))
+# visit: the visit from March 3 (announced as March 3-5, arrival on Monday), agreements on
+# Tuesday March 4, ratification vote March 25
+v = [e for e in tl if e["date"] == "2025-03-03"
+     and any("visit-01" in f for f in files(e)) and any("visit-02" in f for f in files(e))]
+need("examples: state visit from March 3 (announcement and arrival)", bool(v))
 agr = entries("2025-03-04", "visit-04")
 need("examples: agreements on March 4 (Reuters, reprint)",
      bool(agr) and any("visit-05" in f for f in files(agr[0])))

@@ -247,7 +247,8 @@ TEST(grouping_dates_and_sources)
     CHECK(c != NULL);
     if (c) {
         /* five articles, a5 a near-copy of a1: 4 when the story step saw it */
-        int dups = count_rows(st, "SELECT count(*) FROM story_article WHERE duplicate_of IS NOT NULL");
+        int dups =
+            count_rows(st, "SELECT count(*) FROM story_article WHERE duplicate_of IS NOT NULL");
         CHECK_INT(c->support, 5 - (dups > 0));
         CHECK(source_has(c, "a1.txt") && source_has(c, "a2.txt") && source_has(c, "a3.txt"));
         CHECK(c->conflict && strstr(c->conflict, "2023-10-17"));
@@ -394,10 +395,11 @@ TEST(merged_stories)
     CHECK_INT(chr_pipeline_ingest(p, in, &is), CHR_OK);
     chr_pipeline_close(p);
     /* whatever the story step did with it: a6 is story 7's, not yet in its timeline */
-    sqlite3_exec(db,
-                 "INSERT OR REPLACE INTO story_article(article_id, story_id) VALUES(6, 7);"
-                 "DELETE FROM tl_mention WHERE article_id=6; DELETE FROM tl_article WHERE article_id=6;",
-                 NULL, NULL, NULL);
+    sqlite3_exec(
+        db,
+        "INSERT OR REPLACE INTO story_article(article_id, story_id) VALUES(6, 7);"
+        "DELETE FROM tl_mention WHERE article_id=6; DELETE FROM tl_article WHERE article_id=6;",
+        NULL, NULL, NULL);
     CHECK_INT(chr_tl_updater_add(u, 6, 0, NULL), CHR_OK);
     chr_tl_updater_close(u);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=7"), 6);

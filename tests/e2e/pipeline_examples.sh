@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole pipeline on the repo's examples/: every article stored, and
+# articles without a publication date placed by their story (dateline month
+# and day, year from the story's dated articles).
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+DB="$TMP/ex.db"
+chr --db "$DB" ingest examples >/dev/null 2>"$TMP/err"
+check_eq "examples ingest cleanly" "$?" 0
+chr --db "$DB" ls --json > "$TMP/ls.json"
+"$PY" - "$TMP/ls.json" examples/MANIFEST.tsv <<'PY'
+import json, sys, datetime
+arts = json.load(open(sys.argv[1]))
+man = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip() and not l.startswith("#")]
+by = {}
+for a in arts:
+    key = a["ext_id"] or a["source"].split("/")[-1]
+    by[key] = a
+ok = lambda n: print("ok " + n)
+bad = lambda n, w: (print("not ok " + n), print("  " + w, file=sys.stderr))
+(ok if len(arts) == len(man) else lambda n: bad(n, "%d != %d" % (len(arts), len(man))))("every manifest article stored")
+for f, story, date, *_ in man:
+    a = by.get(f)
+    if not a:
+        bad("stored " + f, "missing"); continue
+    if date != "none":
+        (ok if a["pub_date"] == date else lambda n: bad(n, "%s != %s" % (a["pub_date"], date)))("pub date of " + f)
+    else:
+        (ok if a["pub_date_source"] == "inferred" and a["pub_date"] else lambda n: bad(n, str(a["pub_date"])))("undated " + f + " placed")
+e = by.get("election-04-tass-coalition.txt")
+(ok if e and e["pub_date"] == "2025-09-23" else lambda n: bad(n, str(e and e["pub_date"])))("dateline day + story year for a dateless article")
+PY
