@@ -114,7 +114,8 @@ curl -s "$BASE/metrics" > "$W/metrics.txt"
 kill "$SPID"
 wait "$SPID" || true
 SPID=""
-feed_errors=$(cat "$W/feed.fail" 2>/dev/null | wc -l)
+feed_errors=0
+if [ -f "$W/feed.fail" ]; then feed_errors=$(wc -l < "$W/feed.fail"); fi
 if [ "$feed_errors" -gt 0 ]; then cat "$W/feed.fail" "$W/feed.err" >&2; fi
 
 mkdir -p build

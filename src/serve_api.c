@@ -771,20 +771,16 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
     snprintf(sig, sizeof sig, "%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(q, 3),
              (long long)sqlite3_column_int64(q, 4), (long long)sqlite3_column_int64(q, 1),
              (long long)sqlite3_column_int64(q, 2));
-    char *page = serve_cache_peek(s->cache, id, CACHE_PAGE, sig);
-    int pending = 0;
+    /* One request at a time builds the page of a new state; the others
+     * answer with the page built last (a little older) meanwhile. */
+    int claimed = 0, pending = 0;
+    char *page = serve_cache_claim(s->cache, id, CACHE_PAGE, sig, &claimed);
     char *summary = NULL, *timeline = NULL;
     if (!page) {
-        /* the parts first: while one is being rebuilt, the page made with
-         * the older parts is answered again as it is */
         summary = story_part(s, id, CACHE_SUMMARY, sig, size, &pending);
         timeline = story_part(s, id, CACHE_TIMELINE, sig, size, &pending);
-        if (pending)
-            page = serve_cache_peek(s->cache, id, CACHE_PAGE_PENDING, sig);
     }
     if (page) {
-        free(summary);
-        free(timeline);
         sqlite3_reset(q);
         r->status = 200;
         r->ctype = "application/json";
@@ -796,6 +792,8 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
     if (begin_answer(&b, id, r)) {
         free(summary);
         free(timeline);
+        if (claimed)
+            serve_cache_store(s->cache, id, CACHE_PAGE, sig, NULL, 0);
         return;
     }
     chr_json *j = &b.j;
@@ -822,6 +820,8 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
         serve_json_abort(&b);
         free(summary);
         free(timeline);
+        if (claimed)
+            serve_cache_store(s->cache, id, CACHE_PAGE, sig, NULL, 0);
         db_error(db, r);
         return;
     }
@@ -836,9 +836,13 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
     free(summary);
     free(timeline);
     serve_json_done(&b, r, 200);
-    if (r->status == 200)
-        serve_cache_store(s->cache, id, pending ? CACHE_PAGE_PENDING : CACHE_PAGE, sig, r->body,
+    if (claimed) {
+        /* a page with parts still building is kept as an older state */
+        char ksig[72];
+        snprintf(ksig, sizeof ksig, "%s%s", sig, pending ? "~" : "");
+        serve_cache_store(s->cache, id, CACHE_PAGE, ksig, r->status == 200 ? r->body : NULL,
                           r->len);
+    }
 }
 
 /* ----------------------------------------------------- one article */

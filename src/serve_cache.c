@@ -287,26 +287,56 @@ char *serve_cache_peek(serve_cache *c, int64_t id, int kind, const char *sig)
     return out;
 }
 
+char *serve_cache_claim(serve_cache *c, int64_t id, int kind, const char *sig, int *claimed)
+{
+    char *out = NULL;
+    *claimed = 0;
+    pthread_mutex_lock(&c->mu);
+    cache_ent *e = find(c, id, kind);
+    if (e && e->value && strcmp(e->sig, sig) == 0) {
+        out = strdup(e->value);
+    } else if (e && e->queued) {
+        out = e->value ? strdup(e->value) : NULL; /* another request builds it */
+    } else {
+        if (!e)
+            e = new_ent(c, id, kind);
+        if (e) {
+            e->queued = 1;
+            snprintf(e->want_sig, sizeof e->want_sig, "%s", sig);
+        }
+        *claimed = 1;
+    }
+    if (e)
+        e->used = ++c->clock;
+    pthread_mutex_unlock(&c->mu);
+    return out;
+}
+
 void serve_cache_store(serve_cache *c, int64_t id, int kind, const char *sig, const char *value,
                        size_t len)
 {
-    char *v = malloc(len + 1);
-    if (!v)
-        return;
-    memcpy(v, value, len);
-    v[len] = 0;
+    char *v = value ? malloc(len + 1) : NULL;
+    if (v) {
+        memcpy(v, value, len);
+        v[len] = 0;
+    }
     pthread_mutex_lock(&c->mu);
     cache_ent *e = find(c, id, kind);
-    if (!e)
+    if (!e && v)
         e = new_ent(c, id, kind);
     if (e) {
-        c->bytes -= e->value ? strlen(e->value) : 0;
-        free(e->value);
-        e->value = v;
-        v = NULL;
-        c->bytes += len;
-        snprintf(e->sig, sizeof e->sig, "%s", sig);
-        e->used = ++c->clock;
+        e->queued = 0; /* the claim, if any, is over */
+        if (v) {
+            c->bytes -= e->value ? strlen(e->value) : 0;
+            free(e->value);
+            e->value = v;
+            v = NULL;
+            c->bytes += len;
+            snprintf(e->sig, sizeof e->sig, "%s", sig);
+            e->used = ++c->clock;
+        } else if (!e->value) {
+            drop(c, (int)(e - c->ents));
+        }
     }
     pthread_mutex_unlock(&c->mu);
     free(v);

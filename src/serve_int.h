@@ -109,8 +109,8 @@ typedef struct serve_cache serve_cache;
 enum {
     CACHE_TIMELINE = 0, /* timeline JSON of a story */
     CACHE_SUMMARY,      /* summary JSON */
-    CACHE_PAGE,         /* a whole /api/stories/{id} answer */
-    CACHE_PAGE_PENDING, /* the same while its timeline or summary is being rebuilt */
+    CACHE_PAGE,         /* a whole /api/stories/{id} answer (state "SIG~" while its
+                           timeline or summary is still being rebuilt) */
     CACHE_CARD,         /* a story of /api/stories */
     SERVE_BUILDERS = 2  /* background builder threads */
 };
@@ -132,7 +132,13 @@ char *serve_cache_fetch(serve_cache *c, int64_t id, int kind, const char *sig, l
 /* A value stored for (id, kind) at state sig (malloc'd copy) or NULL; never
  * queues a build. */
 char *serve_cache_peek(serve_cache *c, int64_t id, int kind, const char *sig);
-/* Keep a copy of value[0..len) for (id, kind) at state sig. */
+/* For values built by requests, one at a time: the value at state sig, or
+ * while another request builds one, the latest value (any state; NULL when
+ * none); else NULL with *claimed set: the caller builds it and must then call
+ * serve_cache_store (value NULL when the build failed). */
+char *serve_cache_claim(serve_cache *c, int64_t id, int kind, const char *sig, int *claimed);
+/* Keep a copy of value[0..len) for (id, kind) at state sig and end a claim
+ * on it; value NULL only ends the claim. */
 void serve_cache_store(serve_cache *c, int64_t id, int kind, const char *sig, const char *value,
                        size_t len);
 /* Build part kind of story id on db (serve_api.c): malloc'd JSON or NULL. */

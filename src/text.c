@@ -77,7 +77,7 @@ static int is_closer(int32_t cp)
 /* Openers that may start a sentence. */
 static int is_opener(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
+    return cp == '"' || cp == '\'' || cp == '`' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
            cp == 0xAB || cp == 0xBF || cp == 0xA1 || cp == 0x2039 || cp == 0x2014 || cp == '-';
 }
 

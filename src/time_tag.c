@@ -453,6 +453,18 @@ typedef struct wspan {
     size_t s, e;
 } wspan;
 
+/* Whether the text after a dot (at p) goes on in the same sentence: a comma
+ * or a lower-case word follows ("Ill., bank", "Corp. said"). */
+static int dot_continues(const M *m, size_t p)
+{
+    if (p < m->len && (m->text[p] == ',' || m->text[p] == ';'))
+        return 1;
+    size_t q = p;
+    while (q < m->len && q < p + 3 && m->text[q] == ' ')
+        q++;
+    return q > p && q < m->len && m->text[q] >= 'a' && m->text[q] <= 'z';
+}
+
 /* Collect up to max words going away from pos in direction dir, stopping at
  * a sentence end. Returns how many. */
 static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, size_t limit)
@@ -469,6 +481,7 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
                 !(m->text[p - 2] >= 'A' && m->text[p - 2] <= 'Z') &&
                 !(p > 3 && m->text[p - 3] == '.') && /* a.m. p.m. U.S. */
                 !(p < m->len && ((m->text[p] | 32) >= 'a' && (m->text[p] | 32) <= 'z')) &&
+                !dot_continues(m, p) && /* "Peoria, Ill., bank" */
                 !(p > 3 && m->text[p - 3] >= 'A' && m->text[p - 3] <= 'Z' && m->text[p - 4] == ' '))
                 break;
             if ((c | 32) >= 'a' && (c | 32) <= 'z') {
@@ -567,6 +580,23 @@ static int tense_to_future(const M *m, const wspan *ws, int n, int i, int dir)
            word_eq(w, wn, "are");
 }
 
+/* An "-ed" word after an article or an adverb of degree is an adjective
+ * ("a still unspecified date", "the expanded program"), not a past tense. */
+static int ed_adjective(const M *m, wspan w, wspan before)
+{
+    size_t n = w.e - w.s;
+    if (n < 4 || m->text[w.e - 2] != 'e' || m->text[w.e - 1] != 'd')
+        return 0;
+    const char *b = m->text + before.s;
+    size_t bn = before.e - before.s;
+    static const char *const DET[] = {"a",   "an",  "the",   "The",   "A",        "its",  "their",
+                                      "his", "her", "still", "newly", "recently", "long", NULL};
+    for (int k = 0; DET[k]; k++)
+        if (word_eq(b, bn, DET[k]))
+            return 1;
+    return 0;
+}
+
 /* A verb of saying: in reported speech it does not date the report. */
 static int is_reporting(const char *w, size_t n)
 {
@@ -595,6 +625,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         }
         if (t > 0 && tense_false_future(m, L, nl, i, -1))
             continue;
+        if (t < 0 && i + 1 < nl && ed_adjective(m, L[i], L[i + 1]))
+            continue; /* "a still unspecified date", "the planned merger" */
         if (t > 0 && i + 1 < nl &&
             (word_eq(m->text + L[i].s, L[i].e - L[i].s, "due") ||
              word_eq(m->text + L[i].s, L[i].e - L[i].s, "scheduled") ||
@@ -712,7 +744,7 @@ static int res_md_year(const M *m, int mo, int d, int tense)
     for (int k = 1; k < 3; k++)
         if (labs(c[k]) < labs(c[bk]))
             bk = k;
-    if (tense == 0 && c[bk] > 90)
+    if (tense == 0 && c[bk] > 60)
         tense = -1; /* news report the past: a tenseless date well ahead is last year's */
     long slack = d == 0 ? 45 : 0;    /* a month is "past" while it is under way */
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
@@ -1592,6 +1624,12 @@ static int pat_quarter(M *m, int i, R *r)
             y = m->ry + dyr;
         else
             y = m->ry;
+        /* "reported a drop for the fourth quarter" said in January: a
+         * quarter that has not begun yet, in a past-tense report, is last
+         * year's */
+        if (dyr == 99 && q && m->hasref && 3 * q - 2 > m->rm &&
+            guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
+            y = m->ry - 1;
         if (!m->hasref)
             y = 0;
         r->flags |= CHR_TIMEX_RELATIVE;

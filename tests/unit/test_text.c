@@ -43,6 +43,19 @@ TEST(quotes_close_sentences)
     free(v);
 }
 
+TEST(ptb_quotes_start_sentences)
+{
+    const char *s = "The vote was close. ``We won,'' he said. Sen. Jones agreed.";
+    chr_span *v;
+    size_t n = split(s, &v);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        CHECK(sent_is(s, v, 1, "``We won,'' he said."));
+        CHECK(sent_is(s, v, 2, "Sen. Jones agreed."));
+    }
+    free(v);
+}
+
 TEST(paragraphs_split)
 {
     const char *s = "A heading\n\nFirst sentence here. Second one\ncontinues here.\n\nLast.";
@@ -105,6 +118,7 @@ TEST(language)
 UNIT_MAIN_BEGIN
 RUN(abbreviations_and_initials);
 RUN(quotes_close_sentences);
+RUN(ptb_quotes_start_sentences);
 RUN(paragraphs_split);
 RUN(empty_and_space);
 RUN(tokens);
