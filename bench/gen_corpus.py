@@ -3,7 +3,9 @@
 
 Articles are assembled from sentence templates with names, places, outlets and
 dates (absolute and relative), boilerplate lines and datelines, so every stage
-of chronicle has realistic work to do. Output: JSON Lines (default) or a folder
+of chronicle has realistic work to do. They come in stories of 3 to 40
+articles, each story with its own invented people, places and subject and a
+publication week, as a news stream does. Output: JSON Lines (default) or a folder
 of plain-text files in the samples' format.
 
 usage: gen_corpus.py --mb 100 --out corpus.jsonl [--format jsonl|text] [--seed 1]
@@ -47,31 +49,64 @@ BOILER = ["Leave a Reply", "Your email address will not be published. Required f
           "Share", "Translate »", "© Photo: {outlet}/{person}", "By {person}"]
 
 
-def sentence(r, year):
+SYLL = ["ka", "lo", "mi", "ra", "ten", "vo", "sel", "dor", "an", "bri", "cu", "fa", "gel",
+        "hu", "jor", "ki", "lan", "mar", "nes", "or", "pa", "qui", "ros", "sa", "tu", "vel"]
+NOUNS = ["pipeline", "harbour", "tariff", "reactor", "bridge", "strike", "ceasefire", "merger",
+         "wildfire", "dam", "airport", "subsidy", "referendum", "lawsuit", "satellite", "railway"]
+
+
+def word(r, n=2):
+    return "".join(r.choice(SYLL) for _ in range(n)).capitalize()
+
+
+class Story:
+    """A synthetic story: its own people, places and subject, and a date."""
+
+    def __init__(self, r):
+        self.people = ["%s %s" % (word(r), word(r, 3)) for _ in range(3)] + r.sample(PEOPLE, 1)
+        self.places = [word(r, 3) for _ in range(2)] + r.sample(PLACES, 1)
+        self.topic = "the %s %s" % (word(r, 2), r.choice(NOUNS))
+        self.year = r.randint(2015, 2024)
+        self.month, self.day = r.randint(1, 12), r.randint(1, 20)
+        self.size = r.randint(3, 40)
+
+
+def sentence(r, st, year):
     t = r.choice(TEMPLATES)
     d = r.randint(1, 26)
-    return t.format(role=r.choice(ROLES), role2=r.choice(ROLES).lower(), person=r.choice(PEOPLE),
-                    weekday=r.choice(WEEKDAYS), topic=r.choice(TOPICS), place=r.choice(PLACES),
+    topic = st.topic if r.random() < 0.7 else r.choice(TOPICS)
+    return t.format(role=r.choice(ROLES), role2=r.choice(ROLES).lower(), person=r.choice(st.people),
+                    weekday=r.choice(WEEKDAYS), topic=topic, place=r.choice(st.places),
                     month=r.choice(MONTHS), day=d, day2=d + r.randint(1, 3), org=r.choice(ORGS),
                     rel=r.choice(RELATIVE), num=r.randint(2, 900), dur=r.randint(2, 10),
                     year=year - r.randint(0, 3), pct=round(r.uniform(0.1, 4.0), 1))
 
 
-def article(r, i):
-    year = r.randint(2015, 2024)
-    month, day = r.randint(1, 12), r.randint(1, 28)
+def article(r, i, st):
+    year, month = st.year, st.month
+    day = min(28, st.day + r.randint(0, 7))
     date = "%04d-%02d-%02d" % (year, month, day)
     outlet = r.choice(OUTLETS)
-    place = r.choice(PLACES).upper()
+    place = r.choice(st.places).upper()
     paras = []
     for _ in range(r.randint(4, 9)):
-        paras.append(" ".join(sentence(r, year) for _ in range(r.randint(1, 4))))
+        paras.append(" ".join(sentence(r, st, year) for _ in range(r.randint(1, 4))))
     paras[0] = "%s, %s %d (%s) - %s" % (place, MONTHS[month - 1], day, outlet, paras[0])
     for _ in range(r.randint(0, 3)):
         paras.append(r.choice(BOILER).format(outlet=outlet, person=r.choice(PEOPLE)))
-    title = "%s: %s" % (r.choice(PLACES), r.choice(TOPICS).capitalize())
+    title = "%s: %s" % (r.choice(st.places), st.topic.capitalize())
     return {"id": "gen-%d" % i, "url": "https://news.example/%d" % i, "title": title,
             "date": date, "text": "\n\n".join(paras), "outlet": outlet}
+
+
+def articles(r):
+    """Endless articles, story after story (3 to 40 articles each)."""
+    i = 0
+    while True:
+        st = Story(r)
+        for _ in range(st.size):
+            yield article(r, i, st)
+            i += 1
 
 
 def main():
@@ -84,17 +119,18 @@ def main():
     r = random.Random(a.seed)
     limit = int(a.mb * 1e6)
     size = n = 0
+    gen = articles(r)
     if a.format == "jsonl":
         with open(a.out, "w", encoding="utf-8") as f:
             while size < limit:
-                line = json.dumps(article(r, n), ensure_ascii=False) + "\n"
+                line = json.dumps(next(gen), ensure_ascii=False) + "\n"
                 f.write(line)
                 size += len(line.encode())
                 n += 1
     else:
         os.makedirs(a.out, exist_ok=True)
         while size < limit:
-            art = article(r, n)
+            art = next(gen)
             body = " date %s %s\n" % (art["date"], art["text"])
             with open(os.path.join(a.out, "%07d.txt" % n), "w", encoding="utf-8") as f:
                 f.write(body)

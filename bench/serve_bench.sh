@@ -34,6 +34,9 @@ cleanup() {
     rm -rf "$W"
 }
 trap cleanup EXIT
+# A private copy: a rebuild of build/ during the run must not change the binary.
+cp "$BIN" "$W/chronicle"
+BIN="$W/chronicle"
 sql() { "$PY" -c 'import sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print("" if r is None or r[0] is None else r[0])' "$W/s.db" "$1"; }
 
 if [ -d "$REUTERS" ]; then

@@ -29,6 +29,10 @@
 void chr_cluster_opts_default(chr_cluster_opts *o)
 {
     o->threshold = 0.25;
+    o->long_threshold = 0.18;
+    o->long_terms = 32;
+    o->link_short = -0.3;
+    o->link_long = 0.3;
     o->window_days = 45;
     o->near_days = 2;
     o->near_boost = 1.5;
@@ -1211,6 +1215,29 @@ static double cosine(const chr_cluster *cl, const story *s)
     return dot / s->norm;
 }
 
+/* Short texts (headlines) have few terms */
+static int doc_is_long(const chr_cluster *cl)
+{
+    return cl->n_doc >= (size_t)cl->o.long_terms;
+}
+
+/* The article's similarity to a story: the centroid cosine c, corrected
+ * for the story's size with the average-link similarity a (the mean cosine
+ * to its articles, c * |centroid| / articles): c^(1-x) * a^x. A centroid
+ * averages noise away, so members score higher against a large story than
+ * against a single article; x > 0 evens that out for long texts (stories on
+ * one topic stay apart), x < 0 favours grown stories for headlines, whose
+ * cosine to one other headline says little. */
+static double link_sim(const chr_cluster *cl, const story *s)
+{
+    double c = cosine(cl, s);
+    double x = doc_is_long(cl) ? cl->o.link_long : cl->o.link_short;
+    if (x == 0 || s->n_unique <= 1 || c <= 0)
+        return c;
+    double avg = c * s->norm / s->n_unique;
+    return pow(c, 1 - x) * pow(avg, x);
+}
+
 /* Candidates through the inverted index: stories posting one of the
  * article's heaviest terms, within the time window; returns the best story
  * slot (or -1) and its similarity. */
@@ -1299,7 +1326,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
     cl->n_scored = c;
     for (size_t k = 0; k < c; k++) {
         story *s = &cl->stories[cl->touched[k]];
-        double sim = cosine(cl, s) * time_factor(cl, s->first, s->last, day, day);
+        double sim = link_sim(cl, s) * time_factor(cl, s->first, s->last, day, day);
         cl->scored[k] = (float)sim;
         if (sim > *best_sim || (sim == *best_sim && best >= 0 && s->id < cl->stories[best].id)) {
             *best_sim = sim;
@@ -1631,7 +1658,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         long best = find_best(cl, day, &sim);
         if (best == -2)
             return oom(d);
-        double thr = cl->o.threshold;
+        double thr = doc_is_long(cl) ? cl->o.long_threshold : cl->o.threshold;
         if (best >= 0 && sim >= thr) {
             s = &cl->stories[best];
             s->size++;

@@ -409,10 +409,6 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *
     }
     s->skipped += chr_reader_skipped(r);
     chr_reader_close(r);
-    if (!fatal && chr_cluster_flush(p->cl, &d) != CHR_OK) {
-        report(p, s, &d, 0);
-        fatal = CHR_EDB;
-    }
     if (fatal) {
         rollback_file(p);
         return fatal;

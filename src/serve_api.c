@@ -177,6 +177,32 @@ static sqlite3_stmt *begin_one(serve_db *db, const char *sql, const char *noun, 
     return q;
 }
 
+/* A paged list answer {["query": Q,] KEY: [...], "next_cursor": C}: the
+ * first half (-1 with r a 500 when out of memory; fts freed then). */
+static int list_begin(serve_json *b, const char *query, const char *key, char *fts, serve_resp *r)
+{
+    if (serve_json_open(b)) {
+        free(fts);
+        serve_error(r, 500, "out of memory");
+        return -1;
+    }
+    chr_json_begin_object(&b->j);
+    if (query)
+        serve_json_kclean(&b->j, "query", query);
+    chr_json_key(&b->j, key);
+    chr_json_begin_array(&b->j);
+    return 0;
+}
+
+/* The second half: cursor is the next page's (NULL on the last page). */
+static void list_end(serve_json *b, const char *cursor, serve_resp *r)
+{
+    chr_json_end_array(&b->j);
+    chr_json_kstring(&b->j, "next_cursor", cursor);
+    chr_json_end_object(&b->j);
+    serve_json_done(b, r, 200);
+}
+
 /* ------------------------------------------------------------ FTS query */
 
 static int is_word_byte(unsigned char c)
@@ -433,15 +459,9 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, int64_t 
         }
     }
     serve_json b;
-    if (serve_json_open(&b)) {
-        free(fts);
-        serve_error(r, 500, "out of memory");
+    if (list_begin(&b, NULL, "stories", fts, r))
         return;
-    }
     chr_json *j = &b.j;
-    chr_json_begin_object(j);
-    chr_json_key(j, "stories");
-    chr_json_begin_array(j);
     int missing = 0;
     sqlite3_stmt *st = serve_stmt(db, fts ? sql_stories_q : sql_stories, &missing);
     int n = 0, more = 0, failed = 0;
@@ -489,20 +509,12 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, int64_t 
             db_error(db, r);
         return;
     }
-    chr_json_end_array(j);
-    chr_json_key(j, "next_cursor");
-    if (more) {
-        char c[48];
-        if (last_undated)
-            snprintf(c, sizeof c, "u.%lld", (long long)last_id);
-        else
-            snprintf(c, sizeof c, "%lld.%lld", (long long)last_day, (long long)last_id);
-        chr_json_string(j, c);
-    } else {
-        chr_json_null(j);
-    }
-    chr_json_end_object(j);
-    serve_json_done(&b, r, 200);
+    char c[48];
+    if (last_undated)
+        snprintf(c, sizeof c, "u.%lld", (long long)last_id);
+    else
+        snprintf(c, sizeof c, "%lld.%lld", (long long)last_day, (long long)last_id);
+    list_end(&b, more ? c : NULL, r);
 }
 
 /* ----------------------------------------------------- one story */
@@ -1060,16 +1072,9 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, int64_t i
         return;
     }
     serve_json b;
-    if (serve_json_open(&b)) {
-        free(fts);
-        serve_error(r, 500, "out of memory");
+    if (list_begin(&b, qs, "results", fts, r))
         return;
-    }
     chr_json *j = &b.j;
-    chr_json_begin_object(j);
-    serve_json_kclean(j, "query", qs);
-    chr_json_key(j, "results");
-    chr_json_begin_array(j);
     sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, limit + 1);
     sqlite3_bind_int64(st, 3, offset);
@@ -1102,17 +1107,9 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, int64_t i
             db_error(db, r);
         return;
     }
-    chr_json_end_array(j);
-    chr_json_key(j, "next_cursor");
-    if (more) {
-        char c[24];
-        snprintf(c, sizeof c, "%lld", (long long)(offset + limit));
-        chr_json_string(j, c);
-    } else {
-        chr_json_null(j);
-    }
-    chr_json_end_object(j);
-    serve_json_done(&b, r, 200);
+    char c[24];
+    snprintf(c, sizeof c, "%lld", (long long)(offset + limit));
+    list_end(&b, more ? c : NULL, r);
 }
 
 /* ----------------------------------------------------------- entities */

@@ -169,7 +169,11 @@ chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d
     sqlite3_extended_result_codes(st->db, 1);
     const char *pragmas = st->readonly ? "PRAGMA foreign_keys=ON;"
                                        : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                                         "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+                                         "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+                                         /* a 32 MB page cache and memory-mapped reads: the
+                                          * story and timeline steps read back what
+                                          * ingest just wrote */
+                                         "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;";
     char *msg = NULL;
     if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
         chr_err e = chr_diag_set(d, CHR_EDB, path, 0, -1, "not a usable database: %s",

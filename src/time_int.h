@@ -183,6 +183,16 @@ const tlex *chr_time_lex_word(const char *w, size_t n);
 /* Build the table now (chr_time_lex_hashed does not). */
 void chr_time_lex_init(void);
 
+/* Bloom filter over the upper 16 bits of the words' hashes (built by
+ * chr_time_lex_init): a clear bit means "no lexicon word", so the scanner
+ * can skip the lookup call for most ordinary words. */
+extern uint64_t chr_time_lex_bloom[1024];
+static inline int chr_time_lex_maybe(uint32_t h)
+{
+    uint32_t b = h >> 16;
+    return (int)(chr_time_lex_bloom[b >> 6] >> (b & 63) & 1u);
+}
+
 /* Look up a word of ASCII letters as written (any case); h is the FNV-1a
  * hash the caller computed over its bytes | 0x20 (the folded word). */
 const tlex *chr_time_lex_hashed(const char *folded, size_t n, uint32_t h);

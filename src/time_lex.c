@@ -977,7 +977,8 @@ static const lsrc SRC[] = {
 static tlex *entries;
 static size_t nentries;
 static size_t maxlen;
-static uint64_t bloom[1024];      /* 64K bits over the upper hash bits: fast misses */
+uint64_t chr_time_lex_bloom[1024]; /* 64K bits over the upper hash bits: fast misses */
+#define bloom chr_time_lex_bloom
 static int32_t slots[LEX_SIZE];   /* entry index + 1, 0 empty */
 static uint32_t slot_h[LEX_SIZE]; /* full hash of the slot's word: probes skip other words */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;

@@ -3055,6 +3055,7 @@ static void match_chunk(M *m)
 
 enum { B_SPACE = 0, B_DIGIT, B_ALPHA, B_PUNCT, B_HIGH };
 static unsigned char bclass[256];
+static unsigned char lower_tab[256]; /* ASCII letter -> lower case; 0 otherwise */
 static pthread_once_t bclass_once = PTHREAD_ONCE_INIT;
 
 static void bclass_init(void)
@@ -3074,6 +3075,7 @@ static void bclass_init(void)
         else
             k = B_PUNCT;
         bclass[c] = k;
+        lower_tab[c] = k == B_ALPHA ? (unsigned char)(c | 0x20) : 0;
     }
 }
 
@@ -3317,8 +3319,9 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
         {
             uint32_t h = 2166136261u;
             size_t q = p;
-            while (q < len && bclass[(unsigned char)text[q]] == B_ALPHA) {
-                h = (h ^ ((unsigned char)text[q] | 0x20)) * 16777619u;
+            unsigned char f;
+            while (q < len && (f = lower_tab[(unsigned char)text[q]]) != 0) {
+                h = (h ^ f) * 16777619u;
                 q++;
             }
             if (q < len && bclass[(unsigned char)text[q]] == B_HIGH) {
@@ -3326,7 +3329,9 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
                 lx = chr_time_lex_word(text + p, e - p);
             } else {
                 e = q;
-                lx = (e > p && e - p < 32) ? chr_time_lex_hashed(text + p, e - p, h) : NULL;
+                lx = (e > p && e - p < 32 && chr_time_lex_maybe(h))
+                         ? chr_time_lex_hashed(text + p, e - p, h)
+                         : NULL;
             }
         }
         if (e == p) { /* cannot happen, but never loop */

@@ -44,7 +44,14 @@ typedef struct chr_cluster_input {
 /* Tunables. chr_cluster_opts_default() gives the one configuration used for
  * every data set; the fields exist for experiments and tests. */
 typedef struct chr_cluster_opts {
-    double threshold;       /* join the best story when its similarity >= threshold */
+    double threshold;       /* join the best story when its similarity >= threshold
+                               (short texts: fewer than long_terms distinct terms) */
+    double long_threshold;  /* the same for long texts */
+    int long_terms;         /* distinct terms (words and features) that make a text long */
+    double link_short;      /* size correction of the similarity, short texts: centroid
+                               cosine c, average link a = c*|centroid|/articles, similarity
+                               c^(1-x)*a^x; x < 0 favours large stories, 0 = plain cosine */
+    double link_long;       /* the same for long texts */
     int window_days;        /* only stories whose span comes this close to the date */
     int near_days;          /* within this many days of a story's span an article is "near" */
     double near_boost;      /* similarity factor for near articles (dated ones only) */

@@ -294,6 +294,36 @@ TEST(rebuild_from_articles_and_read_back)
     tmp_close(&fx);
 }
 
+/* The threshold depends on the text's length: with long_terms = 1 every
+ * article is long and long_threshold (0.99) keeps them apart; with
+ * long_terms = 1000 every article is short and threshold (0.25) applies. */
+TEST(threshold_by_text_length)
+{
+    for (int all_long = 0; all_long < 2; all_long++) {
+        TMP_STORE(fx, st, 1);
+        chr_cluster_opts o;
+        chr_cluster_opts_default(&o);
+        o.long_threshold = 0.99;
+        o.long_terms = all_long ? 1 : 1000;
+        chr_cluster *cl = NULL;
+        CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+        int64_t story[3][2], dup;
+        for (int k = 0; k < 2; k++)
+            for (int t = 0; t < 3; t++) {
+                put_article(st, 10 * t + k + 1, texts[t][k], dates[t][k], NULL);
+                CHECK_INT(add(cl, 10 * t + k + 1, texts[t][k], dates[t][k], &story[t][k], &dup),
+                          CHR_OK);
+            }
+        for (int t = 0; t < 3; t++)
+            CHECK_INT(story[t][1] == story[t][0], !all_long);
+        chr_cluster_stats stats;
+        chr_cluster_get_stats(cl, &stats);
+        CHECK_INT(stats.new_stories, all_long ? 6 : 3);
+        CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+        tmp_close(&fx);
+    }
+}
+
 UNIT_MAIN_BEGIN
 RUN(words_lowercase_flags);
 RUN(terms_stop_words_and_stems);
@@ -302,4 +332,5 @@ RUN(topics_form_separate_stories_with_stable_ids);
 RUN(near_duplicate_joins_canonical_story_once);
 RUN(time_window_and_undated_articles);
 RUN(rebuild_from_articles_and_read_back);
+RUN(threshold_by_text_length);
 UNIT_MAIN_END
