@@ -241,10 +241,10 @@ static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, cons
                            chr_timex **tx, size_t *ntx, chr_diag *d)
 {
     size_t *sidx = NULL;
+    chr_err e = *tx || *ntx ? chr_store_delete_timexes(p->st, id) : CHR_OK;
     free(*tx);
     *tx = NULL;
     *ntx = 0;
-    chr_err e = chr_store_delete_timexes(p->st, id);
     if (e == CHR_OK)
         e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences,
                                ref->year ? ref : NULL, doc->lang, tx, &sidx, ntx);
