@@ -364,7 +364,7 @@ static const char *const FUT_WORDS[] = {
     "due",      "upcoming", "next",     "tomorrow", "coming",    "intends",   "aims",   "hopes",
     "sera",     "seront",   "aura",     "prochain", "prochaine", "será",      "serán",  "hará",
     "sarà",     "saranno",  "wird",     "werden",   "soll",      "prevé",     "prévu",  "prevista",
-    "previsto", "soon",     "planning", "plan",     "would",     "effective", NULL};
+    "previsto", "soon",     "planning", "plan",     "would",     "effective", "can", NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
