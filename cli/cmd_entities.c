@@ -61,7 +61,12 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
         } else if (strcmp(argv[i], "--type") == 0 && i + 1 < argc) {
             type_arg = argv[++i];
         } else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            limit = strtol(argv[++i], NULL, 10);
+            char *end;
+            limit = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || limit < 1) {
+                cli_error("entities: --limit needs a number >= 1, not '%s'", argv[i]);
+                return EXIT_USAGE;
+            }
         } else {
             cli_error("entities: unexpected argument '%s'", argv[i]);
             return EXIT_USAGE;

@@ -170,6 +170,12 @@ int cmd_run(int argc, char **argv, cli_opts *g)
         free(paths);
         return rc;
     }
+    if (g->json) {
+        cli_error("run: prints for a terminal; for JSON use 'chronicle stories --json' and "
+                  "'chronicle timeline ID --json' after 'chronicle ingest'");
+        free(paths);
+        return EXIT_USAGE;
+    }
     if (np == 0) {
         cli_error("run: give at least one PATH (file, folder, or - for stdin)");
         free(paths);

@@ -52,7 +52,12 @@ int cmd_ls(int argc, char **argv, cli_opts *g)
         if (k)
             continue;
         if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            limit = strtol(argv[++i], NULL, 10);
+            char *end;
+            limit = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || limit < 1) {
+                cli_error("ls: --limit needs a number >= 1, not '%s'", argv[i]);
+                return EXIT_USAGE;
+            }
             continue;
         }
         cli_error("ls: unexpected argument '%s'", argv[i]);

@@ -107,6 +107,22 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return k;
 }
 
+static int utf8_valid(const char *buf, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)buf;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(s + i, len - i);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
 char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaired)
 {
     const unsigned char *s = (const unsigned char *)buf;
@@ -255,6 +271,16 @@ chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *n
     return CHR_FMT_TEXT;
 }
 
+/* Is year-month-day a real calendar day? */
+static int valid_ymd(int y, int m, int dd)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || dd < 1)
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return dd <= mdays[m - 1] + (m == 2 && leap);
+}
+
 /* ---- reader ------------------------------------------------------------- */
 
 struct chr_reader {
@@ -269,6 +295,8 @@ struct chr_reader {
     long long bytes;
     char *lbuf;     /* JSON Lines line buffer */
     size_t lcap;
+    char *rbuf;     /* JSON Lines read buffer */
+    size_t rpos, rlen;
     char warn[256];
 };
 
@@ -438,6 +466,7 @@ void chr_reader_close(chr_reader *r)
     if (r->warc)
         chr_warc_close(r->warc);
     free(r->lbuf);
+    free(r->rbuf);
     free(r->name);
     free(r);
 }
@@ -512,7 +541,7 @@ static size_t text_header(const char *s, size_t n, char date[11])
     if (n - i > 10 && !isspace((unsigned char)p[10]))
         return 0;
     int mo = (p[5] - '0') * 10 + (p[6] - '0'), dy = (p[8] - '0') * 10 + (p[9] - '0');
-    if (mo < 1 || mo > 12 || dy < 1 || dy > 31)
+    if (!valid_ymd(atoi(p), mo, dy))
         return 0;
     memcpy(date, p, 10);
     date[10] = 0;
@@ -592,57 +621,62 @@ static chr_err next_html(chr_reader *r, chr_article **out, chr_diag *d)
     return CHR_OK;
 }
 
-/* Read one line into r->lbuf (without the newline). Returns 1 with *len
- * set, 0 at end of input, -1 on read error, -2 when the line exceeds the
- * limit (the rest of it is consumed). */
+/* Read one line into r->lbuf (without the newline; it may contain NUL
+ * bytes, *len counts them). Returns 1 with *len set, 0 at end of input, -1 on
+ * a read error, -2 when the line exceeds the limit (the rest of it is
+ * consumed), -3 when out of memory. */
 static int read_line(chr_reader *r, size_t *len)
 {
     size_t n = 0;
-    int toolong = 0;
+    int toolong = 0, any = 0;
     for (;;) {
-        if (n + 2 >= r->lcap && !toolong) {
-            if (r->lcap >= CHR_MAX_ARTICLE) {
+        if (r->rpos == r->rlen) {
+            if (!r->rbuf && !(r->rbuf = malloc(1 << 16)))
+                return -3;
+            int k = gzread(r->gz, r->rbuf, 1 << 16);
+            if (k < 0)
+                return -1;
+            if (k == 0)
+                break;
+            r->rpos = 0;
+            r->rlen = (size_t)k;
+        }
+        any = 1;
+        const char *b = r->rbuf + r->rpos;
+        size_t avail = r->rlen - r->rpos;
+        const char *nl = memchr(b, '\n', avail);
+        size_t take = nl ? (size_t)(nl - b) : avail;
+        r->rpos += take + (nl ? 1 : 0);
+        r->bytes += (long long)(take + (nl ? 1 : 0));
+        if (!toolong) {
+            if (n + take + 1 > CHR_MAX_ARTICLE) {
                 toolong = 1;
             } else {
-                size_t nc = r->lcap ? r->lcap * 2 : 1 << 16;
-                char *nb = realloc(r->lbuf, nc);
-                if (!nb)
-                    return -1;
-                r->lbuf = nb;
-                r->lcap = nc;
+                if (n + take + 1 > r->lcap) {
+                    size_t nc = r->lcap ? r->lcap : 1 << 16;
+                    while (nc < n + take + 1)
+                        nc *= 2;
+                    char *nb = realloc(r->lbuf, nc);
+                    if (!nb)
+                        return -3;
+                    r->lbuf = nb;
+                    r->lcap = nc;
+                }
+                memcpy(r->lbuf + n, b, take);
+                n += take;
             }
         }
-        if (toolong) {
-            int c;
-            while ((c = gzgetc(r->gz)) != -1 && c != '\n')
-                r->bytes++;
-            if (c == '\n')
-                r->bytes++;
-            *len = 0;
-            return -2;
-        }
-        /* gzgets reads up to a newline */
-        char *p = gzgets(r->gz, r->lbuf + n, (int)(r->lcap - n));
-        if (!p) {
-            int err;
-            gzerror(r->gz, &err);
-            if (err != Z_OK && err != Z_STREAM_END)
-                return -1;
-            if (n == 0)
-                return 0;
-            break;
-        }
-        size_t k = strlen(r->lbuf + n);
-        /* embedded NULs would stop strlen early; treat the chunk as read */
-        n += k;
-        r->bytes += (long long)k;
-        if (n > 0 && r->lbuf[n - 1] == '\n') {
-            n--;
-            break;
-        }
-        if (gzeof(r->gz))
+        if (nl)
             break;
     }
+    if (!any)
+        return 0;
+    if (toolong) {
+        *len = 0;
+        return -2;
+    }
+    if (!r->lbuf && !(r->lbuf = malloc(1)))
+        return -3;
     if (n > 0 && r->lbuf[n - 1] == '\r')
         n--;
     r->lbuf[n] = 0;
@@ -679,7 +713,7 @@ static char *iso_date(const char *s)
     if (s[10] && s[10] != 'T' && s[10] != ' ' && s[10] != 't' && s[10] != 'Z')
         return NULL;
     int mo = (s[5] - '0') * 10 + (s[6] - '0'), dy = (s[8] - '0') * 10 + (s[9] - '0');
-    if (mo < 1 || mo > 12 || dy < 1 || dy > 31)
+    if (!valid_ymd(atoi(s), mo, dy))
         return NULL;
     char *r = malloc(11);
     if (r) {
@@ -699,9 +733,10 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             return CHR_OK;
         }
         r->line++;
-        if (k == -1) {
+        if (k == -1 || k == -3) {
             r->done = 1;
-            return chr_diag_set(d, CHR_EIO, r->name, r->line, -1, "read error");
+            return k == -3 ? chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL)
+                           : chr_diag_set(d, CHR_EIO, r->name, r->line, -1, "read error");
         }
         if (k == -2)
             return chr_diag_set(d, CHR_ETOOBIG, r->name, r->line, -1,
@@ -711,8 +746,26 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             i++;
         if (i == len)
             continue; /* blank line */
+        /* JSON must be UTF-8: repair or transcode the line first, and say so */
+        char *fixed = NULL;
+        const char *line = r->lbuf;
+        unsigned fl = 0;
+        char *cs = NULL;
+        if (!utf8_valid(r->lbuf, len)) {
+            char *copy = malloc(len + 1);
+            if (!copy)
+                return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
+            memcpy(copy, r->lbuf, len);
+            char w[200];
+            fixed = to_utf8(copy, len, &len, &fl, &cs, w, sizeof w);
+            if (!fixed)
+                return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
+            snprintf(r->warn, sizeof r->warn, "line %ld: %s", r->line, w);
+            line = fixed;
+        }
         json_error_t je;
-        json_t *o = json_loadb(r->lbuf, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+        json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+        free(fixed);
         if (!o)
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "malformed JSON at column %d: %s",
                                 je.column, je.text);
@@ -732,6 +785,8 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
         }
         a->format = CHR_FMT_JSONL;
+        a->flags |= fl;
+        a->charset = cs;
         char src[600];
         snprintf(src, sizeof src, "%s#%ld", r->name, r->line);
         a->source = strdup(src);
@@ -747,9 +802,12 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         a->pub_date = iso_date(ds);
         if (a->pub_date)
             a->pub_date_source = CHR_DATE_METADATA;
-        else if (ds && *ds)
-            snprintf(r->warn, sizeof r->warn, "line %ld: \"date\" is not ISO 8601 (%.40s): ignored",
-                     r->line, ds);
+        else if (ds && *ds) {
+            size_t wl = strlen(r->warn);
+            snprintf(r->warn + wl, sizeof r->warn - wl,
+                     "%sline %ld: \"date\" is not an ISO 8601 calendar date (%.40s): ignored",
+                     wl ? "; " : "", r->line, ds);
+        }
         /* unknown fields kept verbatim */
         static const char *const known[] = {"id", "url", "title", "date", "text", "author",
                                             "outlet", "source", "lang", NULL};

@@ -92,10 +92,12 @@ void chr_pipeline_on_progress(chr_pipeline *p, chr_progress_fn fn, void *ctx)
 
 static void report(chr_pipeline *p, chr_ingest_stats *s, const chr_diag *d, int warning)
 {
-    if (warning)
+    if (warning) {
         s->warnings++;
-    else
+    } else {
         s->errors++;
+        chr_store_log_error(p->st, d); /* best effort: kept for later listing */
+    }
     if (p->report)
         p->report(p->report_ctx, d, warning);
 }
@@ -296,8 +298,14 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     }
     if (inferred) {
         char buf[16];
-        chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf),
-                               CHR_DATE_INFERRED, conf);
+        e = chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf),
+                                   CHR_DATE_INFERRED, conf);
+        if (e) {
+            chr_doc_free(doc);
+            chr_diag_set(&d, e, a->source, 0, -1, "storing the inferred publication date");
+            report(p, s, &d, 0);
+            return e;
+        }
     }
     /* Annotations: dates, then entities; both stored, both kept for the
      * story step. */
@@ -369,6 +377,7 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *
     }
     s->files++;
     long long base = s->bytes;
+    long stored0 = s->stored, dups0 = s->duplicates;
     if (chr_store_begin(p->st) != CHR_OK) {
         chr_reader_close(r);
         chr_diag_set(&d, CHR_EDB, path, 0, -1, "cannot start a transaction (database locked?)");
@@ -411,10 +420,14 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *
     chr_reader_close(r);
     if (fatal) {
         rollback_file(p);
+        s->stored = stored0; /* nothing of this file was kept */
+        s->duplicates = dups0;
         return fatal;
     }
     if (chr_store_commit(p->st) != CHR_OK) {
         rollback_file(p);
+        s->stored = stored0;
+        s->duplicates = dups0;
         chr_diag_set(&d, CHR_EDB, path, 0, -1, "commit failed");
         report(p, s, &d, 0);
         return CHR_EDB;

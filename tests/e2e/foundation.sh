@@ -79,6 +79,30 @@ grep -q "damaged.warc.gz@[0-9]*: " "$TMP/werr.txt"; check "damaged WARC member r
 n=$(chr --db "$TMP/w.db" ls --json | py 'import json,sys; print(len(json.load(sys.stdin)))')
 check_eq "records after the damaged member ingested" "$n" 2
 
+# --- JSON Lines: a NUL byte costs only its line; impossible dates and
+#     non-UTF-8 bytes are handled per line
+"$PY" -c "
+import sys
+big = 'word ' * 2000
+sys.stdout.buffer.write(('{\"id\":\"n1\",\"text\":\"First article here. %s\"}\n' % big).encode())
+sys.stdout.buffer.write(b'{\"id\":\"n2\",\"text\":\"Second \x00 with a NUL.\"}\n')
+sys.stdout.buffer.write(b'{\"id\":\"n3\",\"date\":\"2024-02-30\",\"text\":\"Caf\xe9 owners met on Monday. Sales fell.\"}\n')
+sys.stdout.buffer.write(b'{\"id\":\"n4\",\"text\":\"Fourth article text. Done here.\"}\n')
+" > "$TMP/nul.jsonl"
+chr --db "$TMP/n.db" ingest "$TMP/nul.jsonl" 2>"$TMP/nerr.txt" >/dev/null
+grep -q "nul.jsonl:2: malformed JSON" "$TMP/nerr.txt"; check "NUL byte reported on its own line" test $? -eq 0
+grep -q "2024-02-30" "$TMP/nerr.txt"; check "impossible date reported" test $? -eq 0
+chr --db "$TMP/n.db" ls --json | py '
+import json,sys
+a={x["ext_id"]:x for x in json.load(sys.stdin)}
+assert set(a)=={"n1","n3","n4"}, set(a)
+assert a["n4"]["source"].endswith("#4") and a["n3"]["pub_date_source"]!="metadata"
+'; check "lines after a NUL keep their numbers; bad date not used" test $? -eq 0
+chr --db "$TMP/n.db" show --json n3 | py 'import json,sys; assert "Café" in json.load(sys.stdin)["clean_text"]'
+check "non-UTF-8 JSON line transcoded" test $? -eq 0
+n=$(sqlite3 "$TMP/n.db" "select count(*) from ingest_errors" 2>/dev/null || echo 1)
+check_eq "errors logged in the database" "$n" 1
+
 # --- a huge single line is refused with a clear error, the rest goes in
 "$PY" -c "import sys; sys.stdout.write('word ' * (40*1024*1024//5))" > "$TMP/huge.txt"
 cp "$D/undated.txt" "$TMP/small.txt"; printf '\nExtra line to change the hash.\n' >> "$TMP/small.txt"
