@@ -766,22 +766,27 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         json_error_t je;
         json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
         free(fixed);
-        if (!o)
+        if (!o) {
+            free(cs);
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "malformed JSON at column %d: %s",
                                 je.column, je.text);
+        }
         if (!json_is_object(o)) {
             json_decref(o);
+            free(cs);
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "not a JSON object");
         }
         json_t *tv = json_object_get(o, "text");
         if (!json_is_string(tv) || json_string_length(tv) == 0) {
             json_decref(o);
+            free(cs);
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1,
                                 tv ? "\"text\" is not a non-empty string" : "missing \"text\"");
         }
         chr_article *a = chr_article_new();
         if (!a) {
             json_decref(o);
+            free(cs);
             return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
         }
         a->format = CHR_FMT_JSONL;
