@@ -52,8 +52,10 @@ int cli_common_opt(int argc, char **argv, int *i, cli_opts *g)
         return 1;
     }
     if (strcmp(a, "--db") == 0) {
-        if (*i + 1 >= argc)
+        if (*i + 1 >= argc) {
+            cli_error("option %s needs a value", a);
             return -1;
+        }
         g->db = argv[++*i];
         return 1;
     }
@@ -61,6 +63,18 @@ int cli_common_opt(int argc, char **argv, int *i, cli_opts *g)
         g->db = a + 5;
         return 1;
     }
+    return 0;
+}
+
+int cli_count_arg(const char *cmd, const char *opt, const char *arg, long *out)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (*end || end == arg || v < 1) {
+        cli_error("%s: %s needs a number >= 1, not '%s'", cmd, opt, arg);
+        return -1;
+    }
+    *out = v;
     return 0;
 }
 

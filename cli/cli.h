@@ -42,7 +42,7 @@ chr_store *cli_open_store(const cli_opts *g, int ro);
 
 /* Handle a common option (--db, --json, --quiet) at argv[*i]; returns 1 if
  * consumed (advancing *i past any value), 0 if not a common option, -1 on a
- * missing value. */
+ * missing value (already reported). */
 int cli_common_opt(int argc, char **argv, int *i, cli_opts *g);
 
 /* Progress bar on stderr, drawn only when stderr is a terminal and the work
@@ -59,6 +59,10 @@ void cli_progress_done(cli_progress *p);
 /* Read a whole file (or "-") into memory; NUL-terminated. Returns NULL and
  * prints an error on failure. */
 char *cli_read_all(const char *path, size_t *len);
+
+/* Parse a count option's value (>= 1) into *out; reports and returns -1 when
+ * it is not one. */
+int cli_count_arg(const char *cmd, const char *opt, const char *arg, long *out);
 
 double cli_now(void);
 

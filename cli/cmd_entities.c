@@ -50,10 +50,8 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
     long limit = -1;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (strcmp(argv[i], "--story") == 0 && i + 1 < argc) {
@@ -61,12 +59,8 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
         } else if (strcmp(argv[i], "--type") == 0 && i + 1 < argc) {
             type_arg = argv[++i];
         } else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            char *end;
-            limit = strtol(argv[++i], &end, 10);
-            if (*end || end == argv[i] || limit < 1) {
-                cli_error("entities: --limit needs a number >= 1, not '%s'", argv[i]);
+            if (cli_count_arg("entities", "--limit", argv[++i], &limit))
                 return EXIT_USAGE;
-            }
         } else {
             cli_error("entities: unexpected argument '%s'", argv[i]);
             return EXIT_USAGE;

@@ -59,10 +59,8 @@ int cmd_extract(int argc, char **argv, cli_opts *g)
     const char *path = NULL, *url = NULL, *charset = NULL;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (strcmp(argv[i], "--url") == 0 && i + 1 < argc) {

@@ -85,10 +85,8 @@ static int parse_paths(int argc, char **argv, cli_opts *g, char ***paths, int *n
         return EXIT_FATAL;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (strcmp(argv[i], "--recluster") == 0 && recluster) {

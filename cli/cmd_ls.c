@@ -45,19 +45,13 @@ int cmd_ls(int argc, char **argv, cli_opts *g)
     long limit = -1;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            char *end;
-            limit = strtol(argv[++i], &end, 10);
-            if (*end || end == argv[i] || limit < 1) {
-                cli_error("ls: --limit needs a number >= 1, not '%s'", argv[i]);
+            if (cli_count_arg("ls", "--limit", argv[++i], &limit))
                 return EXIT_USAGE;
-            }
             continue;
         }
         cli_error("ls: unexpected argument '%s'", argv[i]);
@@ -173,10 +167,8 @@ int cmd_show(int argc, char **argv, cli_opts *g)
     const char *ref = NULL;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (argv[i][0] == '-' || ref) {

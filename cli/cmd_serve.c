@@ -59,10 +59,8 @@ int cmd_serve(int argc, char **argv, cli_opts *g)
             o.threads = (int)n;
             continue;
         }
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k == 0) {
             cli_error("serve: unknown argument '%s'", argv[i]);
             return EXIT_USAGE;

@@ -148,10 +148,8 @@ static int parse(int argc, char **argv, cli_opts *g, const char **arg)
 {
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (arg && !*arg && argv[i][0] != '-') {

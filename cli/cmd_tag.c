@@ -20,10 +20,8 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
     const char *path = NULL, *refarg = NULL;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
-        if (k < 0) {
-            cli_error("option %s needs a value", argv[i]);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (strcmp(argv[i], "--ref") == 0) {

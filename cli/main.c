@@ -88,10 +88,8 @@ int main(int argc, char **argv)
             return EXIT_OK;
         }
         int k = cli_common_opt(argc, argv, &i, &g);
-        if (k < 0) {
-            cli_error("option %s needs a value", a);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k == 0)
             break;
     }
