@@ -471,6 +471,16 @@ void chr_reader_close(chr_reader *r)
     free(r);
 }
 
+chr_err chr_reader_set_name(chr_reader *r, const char *name)
+{
+    char *n = strdup(name);
+    if (!n)
+        return CHR_ENOMEM;
+    free(r->name);
+    r->name = n;
+    return CHR_OK;
+}
+
 /* Read the whole (decompressed) input, up to CHR_MAX_ARTICLE bytes. */
 static chr_err slurp(chr_reader *r, char **out, size_t *len, chr_diag *d)
 {

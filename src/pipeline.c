@@ -365,12 +365,15 @@ static void rollback_file(chr_pipeline *p)
         chr_tl_updater_discard(p->tl);
 }
 
-static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *s)
+static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
+                           chr_ingest_stats *s)
 {
     chr_diag d;
     chr_diag_clear(&d);
     chr_reader *r = NULL;
     chr_err e = chr_reader_open(path, &r, &d);
+    if (e == CHR_OK && name && (e = chr_reader_set_name(r, name)) != CHR_OK)
+        chr_reader_close(r);
     if (e) {
         report(p, s, &d, 0);
         return e == CHR_ENOMEM ? e : CHR_OK;
@@ -380,7 +383,8 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *
     long stored0 = s->stored, dups0 = s->duplicates;
     if (chr_store_begin(p->st) != CHR_OK) {
         chr_reader_close(r);
-        chr_diag_set(&d, CHR_EDB, path, 0, -1, "cannot start a transaction (database locked?)");
+        chr_diag_set(&d, CHR_EDB, name ? name : path, 0, -1,
+                     "cannot start a transaction (database locked?)");
         report(p, s, &d, 0);
         return CHR_EDB;
     }
@@ -428,7 +432,7 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, chr_ingest_stats *
         rollback_file(p);
         s->stored = stored0;
         s->duplicates = dups0;
-        chr_diag_set(&d, CHR_EDB, path, 0, -1, "commit failed");
+        chr_diag_set(&d, CHR_EDB, name ? name : path, 0, -1, "commit failed");
         report(p, s, &d, 0);
         return CHR_EDB;
     }
@@ -509,15 +513,21 @@ static chr_err visit_ingest(void *ctx, const char *path, const struct stat *st)
 {
     ingest_ctx *c = ctx;
     (void)st;
-    return ingest_file(c->p, path, c->s);
+    return ingest_file(c->p, path, NULL, c->s);
 }
 
 chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats *s)
 {
     if (strcmp(path, "-") == 0)
-        return ingest_file(p, path, s);
+        return ingest_file(p, path, NULL, s);
     ingest_ctx c = {p, s};
     return walk(path, visit_ingest, &c, 0);
+}
+
+chr_err chr_pipeline_ingest_as(chr_pipeline *p, const char *path, const char *name,
+                               chr_ingest_stats *s)
+{
+    return ingest_file(p, path, name, s);
 }
 
 void chr_pipeline_set_total(chr_pipeline *p, long long total)

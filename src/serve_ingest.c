@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -198,6 +199,9 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     char path[4096];
     unsigned long seq = atomic_fetch_add(&s->spool_seq, 1) + 1;
     snprintf(path, sizeof path, "%s/post-%lu.jsonl", s->spool_dir, seq);
+    /* what the articles' sources say: the upload, not the spool file */
+    char name[64];
+    snprintf(name, sizeof name, "http-post/%lld-%lu", (long long)time(NULL), seq);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         serve_error(r, 500, "cannot spool the body: %s", strerror(errno));
@@ -235,12 +239,12 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     chr_err e = chr_pipeline_open(s->write_st, &p, &d);
     if (e == CHR_OK) {
         chr_pipeline_on_report(p, on_report, &pr);
-        e = chr_pipeline_ingest(p, path, &st);
+        e = chr_pipeline_ingest_as(p, path, name, &st);
         chr_pipeline_close(p);
     }
     chr_json_end_array(j);
     if (e == CHR_OK)
-        list_posted(chr_store_sqlite(s->write_st), path, j);
+        list_posted(chr_store_sqlite(s->write_st), name, j);
     pthread_mutex_unlock(&s->write_mu);
     unlink(path);
     if (e != CHR_OK) {

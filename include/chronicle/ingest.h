@@ -78,6 +78,11 @@ typedef struct chr_reader chr_reader;
 /* Open path ("-" = stdin). On failure returns an error, fills d, *out NULL. */
 chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d);
 
+/* Call the input name (in every article's source and every diagnostic) name
+ * instead of its path, e.g. for a spooled upload; name is copied. Call before
+ * the first chr_reader_next. Returns CHR_ENOMEM or CHR_OK. */
+chr_err chr_reader_set_name(chr_reader *r, const char *name);
+
 /* Next article. Returns CHR_OK and sets *out (caller frees with
  * chr_article_free) or *out = NULL at end of input. On a bad record returns
  * its error with d filled (file, line or offset, reason) and *out = NULL; the

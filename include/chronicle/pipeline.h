@@ -49,6 +49,12 @@ void chr_pipeline_set_total(chr_pipeline *p, long long total);
  * counted in s->errors); an error only when the database failed. */
 chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats *s);
 
+/* Ingest one file as chr_pipeline_ingest does, but name it name (not its
+ * path) in the stored sources and in reports: for inputs spooled to a
+ * temporary file, such as an HTTP upload. */
+chr_err chr_pipeline_ingest_as(chr_pipeline *p, const char *path, const char *name,
+                               chr_ingest_stats *s);
+
 /* Total size in bytes of the files under path (for progress), 0 for stdin. */
 long long chr_pipeline_input_size(const char *path);
 

@@ -163,6 +163,7 @@ check_eq "post stored one" "$(jget 'd["stored"]')" 1
 pid=$(jget 'd["articles"][0]["id"]')
 check_eq "posted article readable" "$(get "/api/articles/$pid")" 200
 check_eq "posted article fields" "$(jget 'd["title"] + "|" + d["pub_date"] + "|" + d["ext_id"]')" "Quokka census finds record numbers on Rottnest|2025-04-02|t-1"
+check "posted article source names the upload" "$PY" -c 'import json,re,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if re.fullmatch(r"http-post/[0-9]+-[0-9]+#1", d["source"]) else 1)' "$TMP/body"
 check_eq "posted article searchable" "$(get '/api/search?q=quokka' >/dev/null; jget 'len(d["results"])')" 1
 printf '%s\n%s\n' '{"id":"t-2","text":"Second quokka note: rangers will repeat the count in the spring, officials said."}' \
     '{"id":"t-3","text":"Third note: the island ferry added services for visitors hoping to see the animals."}' > "$TMP/two.jsonl"
