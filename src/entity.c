@@ -147,8 +147,8 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
     uint8_t *lab = calloc(d.n + 1, 1), *mark = calloc(d.n + 1, 1);
     if (!lab || !mark)
         goto done;
-    (void)lang; /* the model is English-trained; it reads capitalised names in
-                   other Latin-script languages well enough to keep */
+    /* the model is English-trained; it reads capitalised names in other
+     * Latin-script languages well enough to keep, with ner_rules_lang's repairs */
     if (ner->model) {
         ner_wcache wc = {0};
         for (size_t k = 0; k < d.nsent; k++) {
@@ -161,6 +161,7 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
         }
         ner_wcache_free(&wc);
         ner_rules_apply(&d, lab, mark);
+        ner_rules_lang(&d, lab, mark, lang);
     } else {
         ner_rules_gazetteer(&d, lab, mark);
         ner_rules_apply(&d, lab, mark);

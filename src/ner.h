@@ -367,6 +367,14 @@ void ner_rules_gazetteer(const ner_doc *d, uint8_t *lab, uint8_t *mark);
  * model left untagged become ORG. */
 void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark);
 
+/* Repairs for documents not in English (lang an ISO 639-1 code; nothing
+ * for NULL or "en"): articles, prepositions and pronouns the English model
+ * took into a name are cut from its edges ("La Syrie", "de Damas" ->
+ * "Syrie", "Damas"), a name that is nothing but such words is dropped
+ * ("La", "Este"), and a name the gazetteer knows as a place or an
+ * organisation takes that type ("Syrie" is a country, not a person). */
+void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang);
+
 /* Turn labels into mentions, find roles and nominal mentions, and link
  * aliases into entities. Returns CHR_OK or CHR_ENOMEM (out zeroed). */
 chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_entities *out);

@@ -1,7 +1,9 @@
 /* chronicle — entity: rules applied around the statistical tagger. Owns
  * the title rule ("Chinese President Xi Jinping", "aide Yury Ushakov"),
- * gazetteer-only labelling, and gazetteer organisations the model missed.
- * Rules only fill tokens the model left as O; they never relabel. */
+ * gazetteer-only labelling, gazetteer organisations the model missed, and
+ * the repairs of the English model's names in other languages. Only the
+ * language repairs relabel or unlabel; the other rules fill tokens the
+ * model left as O. */
 #include <string.h>
 
 #include "ner.h"
@@ -118,6 +120,111 @@ void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 q++;
             if (q > p && (q >= b || !(d->t[q].flags & NT_UPPER0)))
                 set_span(lab, mark, p, q, CHR_ENT_PER);
+        }
+    }
+}
+
+/* Closed-class words of the Romance and Germanic languages the pipeline
+ * identifies, folded to lower case: articles, prepositions, contractions,
+ * conjunctions, demonstratives and pronouns that begin sentences, and
+ * courtesy titles. English is not repaired (the model was trained on it). */
+static const char *const function_words[] = {
+    /* fr */ "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "et",
+    "en", "par", "pour", "sur", "dans", "avec", "selon", "ce", "cet", "cette", "ces", "il",
+    "elle", "ils", "elles", "on", "nous", "vous", "qu'", "mais", "ou", "si", "m.", "mme", "mm.",
+    /* es */ "el", "los", "las", "lo", "del", "al", "una", "unos", "unas", "y", "con", "por",
+    "para", "según", "segun", "este", "esta", "estos", "estas", "ese", "esa", "aquel", "pero",
+    "sin", "sr.", "sra.",
+    /* it */ "il", "gli", "i", "di", "da", "dei", "degli", "delle", "della", "dello", "dal",
+    "dalla", "nel", "nella", "nei", "sul", "sulla", "alla", "allo", "alle", "ai", "agli",
+    "dell'", "all'", "dall'", "nell'", "sull'", "un'", "uno", "questo", "questa", "quello",
+    "quella", "ma", "con", "per", "tra", "fra",
+    /* pt */ "o", "os", "a", "as", "do", "dos", "da", "das", "no", "nos", "na", "nas", "um",
+    "uma", "ao", "aos", "pelo", "pela", "com", "em", "esse", "essa", "isso", "isto", "mas",
+    /* de, nl */ "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "und", "mit",
+    "im", "am", "zum", "zur", "het", "een", "van", "op",
+};
+
+static int function_word(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    char buf[16];
+    size_t n = t->end - t->start;
+    if (n >= sizeof buf)
+        return 0;
+    ner_fold(d->text + t->start, n, buf, sizeof buf);
+    for (size_t k = 0; k < sizeof function_words / sizeof *function_words; k++)
+        if (strcmp(buf, function_words[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A lower-case "and" or "or" (names on either side are two names). */
+static int conjunction(const ner_doc *d, size_t i)
+{
+    static const char *const words[] = {"et", "ou", "y", "o", "e", "und", "oder"};
+    const ner_tok *t = &d->t[i];
+    size_t n = t->end - t->start;
+    if (!(t->flags & NT_LOWER0) || n > 4)
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && memcmp(d->text + t->start, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The gazetteer's type for exactly tokens [a, b) of sentence [s0, s1), or -1. */
+static int gaz_span_type(const ner_doc *d, size_t s0, size_t s1, size_t a, size_t b)
+{
+    ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, a - s0);
+    return m.info && s0 + m.end == b ? gaz_type(m.info, 1) : -1;
+}
+
+void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
+{
+    if (!lang || !*lang || strcmp(lang, "en") == 0)
+        return;
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        for (size_t i = s0; i < s1;) {
+            if (!lab[i]) {
+                i++;
+                continue;
+            }
+            int type = ner_lab_type(lab[i]);
+            size_t a = i, b = i + 1;
+            while (b < s1 && lab[b] && !ner_lab_is_b(lab[b]) && ner_lab_type(lab[b]) == type)
+                b++;
+            i = b;
+            size_t a0 = a, b0 = b;
+            int known = gaz_span_type(d, s0, s1, a, b);
+            if (known < 0) {
+                while (a < b && function_word(d, a))
+                    lab[a++] = 0;
+                while (b > a && function_word(d, b - 1))
+                    lab[--b] = 0;
+                if (a == b)
+                    continue;
+                known = gaz_span_type(d, s0, s1, a, b);
+            }
+            if (known < 0) {
+                /* "Damas et Alep": two names joined by a conjunction */
+                size_t c = a + 1;
+                while (c + 1 < b && !conjunction(d, c))
+                    c++;
+                if (c + 1 < b) {
+                    lab[c] = 0;
+                    set_span(lab, mark, a, c, type);
+                    set_span(lab, mark, c + 1, b, type);
+                    i = c + 1; /* the second name gets the same repairs */
+                    continue;
+                }
+            }
+            if ((known == CHR_ENT_LOC || known == CHR_ENT_ORG) && known != type)
+                type = known;
+            else if (a == a0 && b == b0)
+                continue;
+            set_span(lab, mark, a, b, type);
         }
     }
 }

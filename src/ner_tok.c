@@ -391,6 +391,24 @@ static const unsigned char alnum[256] = {
 #undef R10
 };
 
+/* French and Italian words that elide before a vowel: l' d' qu' dell' ... */
+static int elision(const char *w, size_t n)
+{
+    static const char *const words[] = {"l",    "d",    "j",    "n",    "s",    "c",    "m",
+                                        "t",    "qu",   "lorsqu", "puisqu", "dell", "all", "dall",
+                                        "nell", "sull", "coll", "un"};
+    char low[8];
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    low[n] = 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(low, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Split one whitespace-free chunk [a, b) (ascii: it has no byte >= 0x80). */
 static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n, size_t *cap,
                  int ascii)
@@ -423,6 +441,13 @@ static int chunk(const char *text, size_t a, size_t b, ner_tok **toks, size_t *n
                 if (!is_word(ek))
                     break;
                 if (is_apos(d)) {
+                    /* an elided article or preposition before a name keeps
+                     * its apostrophe and ends the token: l'ONU, d'Assad,
+                     * dell'Onu -> "l'" "ONU" (the name stands alone) */
+                    if (ek == C_UPPER && elision(text + i, j - i)) {
+                        j += l2;
+                        break;
+                    }
                     /* possessive 's / ’s: split it off */
                     if ((e == 's' || e == 'S') &&
                         (j + l2 + l3 >= b || !is_word(cls(decode(text, j + l2 + l3, b, &l3)))))

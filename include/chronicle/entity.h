@@ -82,8 +82,11 @@ typedef struct chr_entities {
 /* Tag one document: text[0..len) with its sentence spans (from
  * chr_split_sentences; when sents is NULL or n_sents is 0 the whole text is
  * treated as one sentence per line). lang is an ISO 639-1 code or NULL; the
- * statistical model is English, other languages get gazetteer and rule
- * matches only. Links aliases within the document ("Putin" -> "Vladimir
+ * statistical model is English-trained and reads capitalised names in any
+ * Latin-script language; for a lang other than "en", its names are then
+ * repaired (leading or trailing articles and prepositions cut, names made of
+ * function words alone dropped, gazetteer places and organisations typed as
+ * such). Links aliases within the document ("Putin" -> "Vladimir
  * Putin", "the Russian president" -> the person the text calls President of
  * Russia). On success *out is filled (caller frees with chr_entities_free);
  * on error *out is zeroed. */

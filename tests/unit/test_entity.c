@@ -388,6 +388,41 @@ TEST(story_linking)
     chr_entities_free(&st);
 }
 
+/* French and Spanish: the English model's names repaired (ner_rules_lang). */
+TEST(other_languages)
+{
+    const char *fr = "La Syrie a rejeté samedi les accusations de l'ONU.\n"
+                     "La Russie et l'Iran soutiennent le régime, qui tient Damas et Alep.\n";
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, fr, strlen(fr), NULL, 0, "fr", &e), CHR_OK);
+    const chr_mention *m = mention_of(&e, fr, "Syrie");
+    CHECK(m != NULL);
+    CHECK(m && m->type == CHR_ENT_LOC);
+    CHECK_STR(canon(&e, m), "Syria");
+    CHECK(mention_of(&e, fr, "ONU") != NULL);       /* l'ONU: the elision is cut off */
+    CHECK(mention_of(&e, fr, "Damas") != NULL);     /* "Damas et Alep" is two names */
+    CHECK(mention_of(&e, fr, "Alep") != NULL);
+    CHECK(mention_of(&e, fr, "La Syrie") == NULL);  /* no article in a name */
+    m = mention_of(&e, fr, "Russie");
+    CHECK(m && m->type == CHR_ENT_LOC);
+    for (size_t i = 0; i < e.n_mentions; i++) /* no name made of articles */
+        CHECK(e.mentions[i].end - e.mentions[i].start > 2);
+    chr_entities_free(&e);
+
+    const char *es = "El Gobierno de Egipto anunció el lunes que Este es el plan de Hosni Mubarak.\n";
+    CHECK_INT(chr_ner_tag(ner, es, strlen(es), NULL, 0, "es", &e), CHR_OK);
+    CHECK(mention_of(&e, es, "Este") == NULL);
+    m = mention_of(&e, es, "Egipto");
+    CHECK(m && m->type == CHR_ENT_LOC);
+    chr_entities_free(&e);
+
+    /* English is left as the model tagged it */
+    const char *en = "La Paz is the seat of government of Bolivia.\n";
+    CHECK_INT(chr_ner_tag(ner, en, strlen(en), NULL, 0, "en", &e), CHR_OK);
+    CHECK(mention_of(&e, en, "La Paz") != NULL);
+    chr_entities_free(&e);
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -410,5 +445,6 @@ RUN(mentions_well_formed);
 RUN(given_sentences);
 RUN(arguments);
 RUN(story_linking);
+RUN(other_languages);
 chr_ner_close(ner);
 UNIT_MAIN_END
