@@ -597,6 +597,20 @@ static int ed_adjective(const M *m, wspan w, wspan before)
     return 0;
 }
 
+/* A verb in the present that news use for what is scheduled. */
+static int schedule_verb(const char *w, size_t n)
+{
+    static const char *const SV[] = {"open",   "opens",  "close",   "closes",  "begin",  "begins",
+                                     "start",  "starts", "resume",  "resumes", "meet",   "meets",
+                                     "vote",   "votes",  "travel",  "travels", "arrive", "arrives",
+                                     "return", "returns", "expire", "expires", "end",    "ends",
+                                     "kick",   "kicks",  NULL};
+    for (int k = 0; SV[k]; k++)
+        if (word_eq(w, n, SV[k]))
+            return 1;
+    return 0;
+}
+
 /* A verb of saying: in reported speech it does not date the report. */
 static int is_reporting(const char *w, size_t n)
 {
@@ -695,6 +709,11 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
             if (word_eq(w, n, "is") || word_eq(w, n, "are"))
                 return 1;
         }
+        /* a schedule in the present ("polls open on Sunday", "the talks
+         * resume Monday") points ahead too */
+        for (int i = 0; i < nl && i < 5; i++)
+            if (schedule_verb(m->text + L[i].s, L[i].e - L[i].s))
+                return 1;
     }
     return best;
 }
