@@ -1,6 +1,7 @@
 /* chronicle — libFuzzer target for the entity module: chr_ner_tag on
- * arbitrary bytes, once with its own sentence split and once with sentence
- * spans taken from the input's newlines, checking the output invariants
+ * arbitrary bytes, once as English with its own sentence split and once as
+ * French (the other-language repairs) with sentence spans taken from the
+ * input's newlines, checking the output invariants
  * (sorted, non-overlapping, in-bounds mentions with valid entity indexes),
  * then story-level linking of the two results. */
 #include <stdint.h>
@@ -46,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             sp[ns++] = (chr_span){a, i};
             a = i + 1;
         }
-    if (chr_ner_tag(ner, text, size, sp, ns, NULL, &e[1]) != CHR_OK)
+    if (chr_ner_tag(ner, text, size, sp, ns, "fr", &e[1]) != CHR_OK)
         abort();
     check(&e[1], size);
     chr_entities story;
