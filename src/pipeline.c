@@ -106,7 +106,6 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
                            const chr_date *ref, const char *lang, chr_timex **out,
                            size_t **sent_idx, size_t *n)
 {
-    (void)len;
     chr_timex *all = NULL;
     size_t *idx = NULL;
     size_t na = 0, cap = 0;
@@ -147,6 +146,7 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
         }
         free(tx);
     }
+    chr_time_fix_lists(text, len, all, na);
     *out = all;
     *sent_idx = idx;
     *n = na;

@@ -1,5 +1,6 @@
 /* chronicle — time: public entry points of the temporal tagger.
- * Owns: chr_time_tag (a thin wrapper over the tagger in time_tag.c),
+ * Owns: chr_time_tag (the tagger in time_tag.c, then the years of dated
+ * lists, time_list.c),
  * reference-date inference, chr_date_parse/format and the type names. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
         free(x);
         return CHR_OK;
     }
+    chr_time_fix_lists(text, len, x, nx);
     *out = x; /* may hold spare capacity: one allocation, freed by the caller */
     *n = nx;
     return CHR_OK;

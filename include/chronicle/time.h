@@ -53,6 +53,14 @@ typedef struct chr_timex {
 chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const char *lang,
                      chr_timex **out, size_t *n);
 
+/* A document tagged in pieces (sentence by sentence): the pass over all its
+ * dates that chr_time_tag makes over one text. Chronologies, runs of three
+ * or more lines that each begin with a date and a separator ("- 15 marzo:
+ * ..."), are read as ordered lists: dates without a written year take the
+ * years the order implies instead of the one nearest ref. x[0..n) sorted,
+ * offsets into text[0..len); values are changed in place. */
+void chr_time_fix_lists(const char *text, size_t len, chr_timex *x, size_t n);
+
 /* Infer a publication date for a text that has none, from the dates it
  * states and their tenses. Returns CHR_OK with *out set and *confidence in
  * (0,1], or CHR_ENOTFOUND when nothing can be inferred. */

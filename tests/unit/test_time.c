@@ -225,6 +225,64 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The values chr_time_tag gives text, ";"-joined, DATE values only. */
+static void dates_of(const char *text, chr_date ref, const char *lang, char *out, size_t cap)
+{
+    chr_timex *t = NULL;
+    size_t n = 0;
+    out[0] = 0;
+    CHECK_INT(chr_time_tag(text, strlen(text), &ref, lang, &t, &n), CHR_OK);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].type == CHR_TIMEX_DATE)
+            snprintf(out + strlen(out), cap - strlen(out), "%s%s", *out ? ";" : "", t[i].value);
+    free(t);
+}
+
+TEST(chronology_lists)
+{
+    char got[512];
+    /* oldest first, no years: the last line is nearest the publication,
+     * each step back in the calendar crosses into the year before */
+    dates_of("Key dates of the conflict:\n"
+             "- 15 March: first protests.\n"
+             "- 18 August: sanctions.\n"
+             "- 3-4 February: the siege begins.\n"
+             "- April: fighting spreads.\n"
+             "- 4 June: chemical weapons confirmed, from 27 May on.\n"
+             "- 14 January: the city falls.\n",
+             (chr_date){2013, 2, 1}, "en", got, sizeof got);
+    CHECK_STR(got, "2011-03-15;2011-08-18;2012-02-03;2012-06-04;2012-05-27;2013-01-14");
+    /* the same in Spanish */
+    const char *es = "- 15 marzo: primeras protestas.\n\n- 20 marzo: enfrentamientos.\n\n"
+                     "- 18 agosto: sanciones.\n\n1 enero: negociaciones.\n\n"
+                     "10 diciembre: acuerdo.\n";
+    chr_date ref = {2012, 12, 20};
+    chr_timex *t = NULL;
+    size_t n = 0;
+    CHECK_INT(chr_time_tag(es, strlen(es), &ref, "es", &t, &n), CHR_OK);
+    CHECK_INT(n, 5);
+    if (n == 5) {
+        CHECK_STR(t[0].value, "2011-03-15");
+        CHECK_STR(t[2].value, "2011-08-18");
+        CHECK_STR(t[3].value, "2012-01-01");
+        CHECK_STR(t[4].value, "2012-12-10");
+    }
+    free(t);
+    /* a written year anchors the list; newest first runs the other way */
+    dates_of("2019 in review\n"
+             "December 2: the treaty is signed.\n"
+             "October 30: talks resume.\n"
+             "February 11: the crisis begins.\n"
+             "November 20, 2018: the first warning.\n",
+             (chr_date){2020, 1, 5}, "en", got, sizeof got);
+    CHECK_STR(got, "2019;2019-12-02;2019-10-30;2019-02-11;2018-11-20");
+    /* prose is not a list: each date resolved on its own */
+    dates_of("The talks began on 15 March. Sanctions followed on 18 August.\n"
+             "The siege began on 3 February.\n",
+             (chr_date){2013, 6, 10}, "en", got, sizeof got);
+    CHECK_STR(got, "2013-03-15;2012-08-18;2013-02-03");
+}
+
 int main(void)
 {
     int unit_passed = 0, unit_failed = 0;
@@ -232,6 +290,7 @@ int main(void)
     RUN(date_parse_format);
     RUN(api_contract);
     RUN(infer_ref);
+    RUN(chronology_lists);
     const char *dir = getenv("CHR_TIME_CASES") ? getenv("CHR_TIME_CASES") : "tests/time";
     DIR *dh = opendir(dir);
     if (!dh) {

@@ -1,0 +1,209 @@
+/* chronicle — time: years of dated lists. A chronology in an article
+ * ("- 15 marzo: first protests", "- 18 agosto: sanctions", "- 3 febrero:
+ * siege of Homs", ...) often gives days and months without years: each
+ * line alone resolves to the year nearest the publication date, which puts
+ * years of events into one. Owns chr_time_fix_lists, which reads such a list as
+ * the ordered sequence it is: where the month and day go backwards (or
+ * forwards, in a list written newest first), a year boundary was crossed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "time_int.h"
+
+/* Fewest list lines that make a chronology. */
+#define LIST_MIN 3
+
+typedef struct head {
+    size_t tx;     /* index of the line's date */
+    int y, md;     /* its year, and month * 100 + day (day 0 for a month) */
+    int explicit_; /* the year is written in the line's date */
+} head;
+
+static int is_bullet(unsigned char c)
+{
+    return c == '-' || c == '*' || c == ' ' || c == '\t' || c == '>' || c == 0xE2 ||
+           c == 0x80 || c == 0x93 || c == 0x94 || c == 0xA2 || c == 0xC2 || c == 0xB7;
+}
+
+/* The date starts its line (after white space and a bullet: - * – — • ·). */
+static int line_start(const char *text, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && text[i - 1] != '\n') {
+        if (!is_bullet((unsigned char)text[i - 1]))
+            return 0;
+        i--;
+    }
+    return 1;
+}
+
+/* A list line goes on after its date with ':', '-', '.-' or a dash. */
+static int item_separator(const char *text, size_t len, size_t end)
+{
+    size_t i = end;
+    while (i < len && i < end + 2 && (text[i] == ' ' || text[i] == '.' || text[i] == ','))
+        i++;
+    if (i >= len)
+        return 0;
+    unsigned char c = (unsigned char)text[i];
+    return c == ':' || c == '-' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+                                    ((unsigned char)text[i + 2] == 0x93 ||
+                                     (unsigned char)text[i + 2] == 0x94));
+}
+
+static int has_year_digits(const char *s, size_t n)
+{
+    int run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
+/* "YYYY-MM-DD" or "YYYY-MM": year and month * 100 + day; 0 if neither. */
+static int parse_value(const char *v, int *y, int *md)
+{
+    size_t n = strlen(v);
+    if (n != 7 && n != 10)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 4 || i == 7 ? v[i] != '-' : v[i] < '0' || v[i] > '9')
+            return 0;
+    *y = atoi(v);
+    *md = atoi(v + 5) * 100 + (n == 10 ? atoi(v + 8) : 0);
+    return *y > 0;
+}
+
+static void set_year(char *v, int y)
+{
+    if (y < 1 || y > 9999)
+        return;
+    v[0] = (char)('0' + y / 1000);
+    v[1] = (char)('0' + y / 100 % 10);
+    v[2] = (char)('0' + y / 10 % 10);
+    v[3] = (char)('0' + y % 10);
+}
+
+/* Move the date x (and its range end) to year y; a day that year lacks
+ * (29 February) leaves it alone. */
+static void move(chr_timex *x, int y)
+{
+    int y0, md;
+    if (!parse_value(x->value, &y0, &md) || y0 == y)
+        return;
+    if (md % 100 && md % 100 > chr_month_days(y, md / 100))
+        return;
+    set_year(x->value, y);
+    int y1, md1;
+    if ((x->flags & CHR_TIMEX_RANGE) && parse_value(x->end_value, &y1, &md1))
+        set_year(x->end_value, y1 + (y - y0));
+}
+
+/* Between the line of the list item at prev and the next one at next, only
+ * blank lines and bulleted lines (items whose date was not understood,
+ * "- abril: ..."): an item is one line. */
+static int adjacent_lines(const char *text, size_t prev, size_t next)
+{
+    const char *p = memchr(text + prev, '\n', next - prev);
+    if (!p)
+        return 0; /* two dates in one line: not two items */
+    const char *end = text + next;
+    while (p < end) {
+        p++; /* past the newline: a line starts */
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q == end || *q == '\n') {
+            p = q;
+            continue; /* blank, or the next item's own line */
+        }
+        if (*q != '-' && *q != '*' && (unsigned char)*q != 0xE2)
+            return 0; /* prose between the items */
+        p = memchr(q, '\n', (size_t)(end - q));
+        if (!p)
+            return 1; /* the bullet of the next item itself */
+    }
+    return 1;
+}
+
+/* Years for one run of list lines h[0..n): written years anchor it, else
+ * its last line keeps the year it was given (the most recent one, for a
+ * list that ends near the publication date); the order of the list, the
+ * direction most steps go (oldest first when undecided), carries the year
+ * across. Dates without a
+ * written year later in an item's line take its year ("22 febrero: a
+ * truce from 27 February"). */
+static void fix_run(const char *text, chr_timex *x, size_t nx, head *h, size_t n)
+{
+    int up = 0, down = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (h[i].md > h[i - 1].md)
+            up++;
+        else if (h[i].md < h[i - 1].md)
+            down++;
+    }
+    if (up + down < 2)
+        return;
+    int dir = down > up ? -1 : 1; /* +1: oldest first, the usual order */
+    size_t a = n;                 /* first line with a written year */
+    for (size_t i = 0; i < n && a == n; i++)
+        if (h[i].explicit_)
+            a = i;
+    if (a == n)
+        a = dir > 0 ? n - 1 : 0;
+    int *was = malloc(n * sizeof *was);
+    if (!was)
+        return;
+    for (size_t i = 0; i < n; i++)
+        was[i] = h[i].y;
+    for (size_t i = a + 1; i < n; i++)
+        if (!h[i].explicit_)
+            h[i].y = h[i - 1].y + ((h[i].md - h[i - 1].md) * dir < 0 ? dir : 0);
+    for (size_t i = a; i-- > 0;)
+        if (!h[i].explicit_)
+            h[i].y = h[i + 1].y - ((h[i + 1].md - h[i].md) * dir < 0 ? dir : 0);
+    for (size_t i = 0; i < n; i++) {
+        if (h[i].y == was[i])
+            continue;
+        move(&x[h[i].tx], h[i].y);
+        size_t s0 = x[h[i].tx].start;
+        for (size_t j = h[i].tx + 1; j < nx && !memchr(text + s0, '\n', x[j].start - s0); j++) {
+            int y, md;
+            if (x[j].type == CHR_TIMEX_DATE && parse_value(x[j].value, &y, &md) &&
+                !has_year_digits(text + x[j].start, x[j].end - x[j].start))
+                move(&x[j], h[i].y);
+        }
+    }
+    free(was);
+}
+
+void chr_time_fix_lists(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    if (n < LIST_MIN)
+        return;
+    head *h = malloc(n * sizeof *h);
+    if (!h)
+        return; /* the dates stay as they were resolved, one by one */
+    size_t nh = 0;
+    for (size_t i = 0; i < n; i++) {
+        int y = 0, md = 0;
+        if (x[i].type != CHR_TIMEX_DATE || x[i].end > len || !parse_value(x[i].value, &y, &md) ||
+            !line_start(text, x[i].start) || !item_separator(text, len, x[i].end))
+            continue; /* no item: a line between items breaks the run below */
+        if (nh && !adjacent_lines(text, x[h[nh - 1].tx].start, x[i].start)) {
+            if (nh >= LIST_MIN)
+                fix_run(text, x, n, h, nh);
+            nh = 0;
+        }
+        h[nh].tx = i;
+        h[nh].y = y;
+        h[nh].md = md;
+        h[nh].explicit_ = has_year_digits(text + x[i].start, x[i].end - x[i].start);
+        nh++;
+    }
+    if (nh >= LIST_MIN)
+        fix_run(text, x, n, h, nh);
+    free(h);
+}
