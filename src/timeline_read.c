@@ -18,6 +18,10 @@
 /* Entries whose dates became the same merge when their centroids are this
  * alike (grouping is incremental: two entries may narrow to one date). */
 #define MERGE_SIM 0.10
+/* A sentence that opens with a quotation is somebody's words, not a
+ * statement of what happened: as an entry's text it ranks this much lower
+ * (below a sentence that states the entry's date in the reporter's words). */
+#define QUOTE_PENALTY 1.0
 /* Length preference for representative sentences (see brevity()). */
 #define BREVITY_FREE 15.0
 #define BREVITY 0.03
@@ -38,7 +42,8 @@ typedef struct rm { /* one mention */
     chr_gran gran;
     float weight;
     tl_vec v;
-    double sim; /* to its entry's centroid */
+    double sim;  /* to its entry's centroid */
+    double rsel; /* how well it would state the entry (entry_facts) */
 } rm;
 
 typedef struct rentry {
@@ -410,19 +415,61 @@ static double brevity(const tl_vec *v)
     return 1.0 / (1.0 + BREVITY * (len > BREVITY_FREE ? len - BREVITY_FREE : 0));
 }
 
+/* A sentence that dates several events is less about any one of them:
+ * each other date it gives lowers it as an entry's text by this much. */
+#define OTHER_DATE_PENALTY 0.4
+
+typedef struct sent_key {
+    int64_t article;
+    int32_t sentence;
+} sent_key;
+
+static int cmp_sent_key(const void *a, const void *b)
+{
+    const sent_key *x = a, *y = b;
+    if (x->article != y->article)
+        return x->article < y->article ? -1 : 1;
+    return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
+}
+
+/* How many of the model's mentions (dates) the sentence of m holds. */
+static size_t dates_in_sentence(const sent_key *keys, size_t n, const rm *m)
+{
+    sent_key k = {m->article_id, m->sentence};
+    const sent_key *p = bsearch(&k, keys, n, sizeof *keys, cmp_sent_key);
+    if (!p)
+        return 1;
+    const sent_key *a = p, *b = p;
+    while (a > keys && !cmp_sent_key(a - 1, &k))
+        a--;
+    while (b + 1 < keys + n && !cmp_sent_key(b + 1, &k))
+        b++;
+    return (size_t)(b - a) + 1;
+}
+
 static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
 {
-    size_t maxn = 1;
-    for (size_t i = 0; i < mo->n; i++)
+    size_t maxn = 1, total = 0;
+    for (size_t i = 0; i < mo->n; i++) {
         if (mo->e[i].n > maxn)
             maxn = mo->e[i].n;
+        total += mo->e[i].n;
+    }
     int64_t *scratch = malloc(maxn * sizeof *scratch);
     float *wmax = malloc(maxn * sizeof *wmax);
-    if (!scratch || !wmax) {
+    sent_key *keys = malloc((total ? total : 1) * sizeof *keys);
+    if (!scratch || !wmax || !keys) {
         free(scratch);
         free(wmax);
+        free(keys);
         return;
     }
+    size_t nk = 0;
+    for (size_t i = 0; i < mo->n; i++)
+        for (size_t k = 0; k < mo->e[i].n; k++)
+            if (mo->e[i].m[k].tx_start >= 0)
+                keys[nk++] = (sent_key){mo->e[i].m[k].article_id, mo->e[i].m[k].sentence};
+    qsort(keys, nk, sizeof *keys, cmp_sent_key);
     for (size_t i = 0; i < mo->n; i++) {
         rentry *r = &mo->e[i];
         if (!r->n)
@@ -470,6 +517,11 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
             int states =
                 m->tx_start >= 0 && m->gran == r->gran && m->start <= r->end && m->end >= r->start;
             double sm = m->sim + (m->tx_start >= 0 ? 1 : 0) + (states ? 2 : 0);
+            if (m->tx_start >= 0) {
+                double others = (double)dates_in_sentence(keys, nk, m) - 1;
+                sm -= OTHER_DATE_PENALTY * (others < 2 ? others : 2);
+            }
+            m->rsel = sm;
             if (sm > best + 1e-12) {
                 best = sm;
                 r->rep = k;
@@ -478,6 +530,7 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
     }
     free(scratch);
     free(wmax);
+    free(keys);
 }
 
 /* ---- selection ---- */
@@ -709,6 +762,19 @@ static char *sentence_text(const tl_article *a, int32_t idx)
     return tl_fold_space(a->text + a->sents[idx].start, a->sents[idx].end - a->sents[idx].start);
 }
 
+/* Does the (space-folded) sentence open with a quotation mark? */
+static int opens_quote(const char *s)
+{
+    static const char *const marks[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xe2\x80\x98",
+                                        "\xc2\xab", "\xe2\x80\x9d", "``"};
+    while (*s == ' ' || *s == '-')
+        s++;
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+            return 1;
+    return 0;
+}
+
 static int cmp_source(const void *a, const void *b)
 {
     const chr_tl_source *x = a, *y = b;
@@ -792,6 +858,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
             free(pick);
             return CHR_ENOMEM;
         }
+        double best = -1e9;
         for (size_t k = 0; k < r->n; k++) {
             const rm *m = &r->m[k];
             const tl_article *a = cache_get(ac, m->article_id);
@@ -811,8 +878,14 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
                 s->expression = tl_pool_dup(p, "");
             if (!s->sentence || !s->expression)
                 continue;
-            if (k == r->rep)
+            /* the entry's text: entry_facts' choice, unless it quotes
+             * somebody and another sentence states the entry as well */
+            double rs = m->rsel - (opens_quote(s->sentence) ? QUOTE_PENALTY : 0);
+            if (rs > best + 1e-12) {
+                best = rs;
+                r->rep = k;
                 e->text = s->sentence;
+            }
             e->n_sources++;
         }
         if (!e->text && e->n_sources)

@@ -71,6 +71,12 @@ need("examples: vote on nomination September 29", bool(entries("2025-09-29", "wi
 # no entry is a byline, a headline or a caption
 need("examples: no byline or headline entries",
      not any(e["text"].startswith("Posted by") or " | " in e["text"] for e in tl))
+# an entry's text states the event in the reporter's words: not a quotation
+# when another source sentence states the date, not a sentence about a later event
+day = [e for e in entries("2025-09-14") if e["support"] >= 3]
+need("examples: election entry text is a statement, not a quote",
+     bool(day) and not day[0]["text"].lstrip().startswith(('"', '\u201c'))
+     and "sworn in" not in day[0]["text"])
 need("examples: texts are source sentences",
      all(e["text"] in [s["sentence"] for s in e["sources"]] for e in tl))
 EOF
