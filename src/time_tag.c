@@ -364,7 +364,8 @@ static const char *const FUT_WORDS[] = {
     "due",      "upcoming", "next",     "tomorrow", "coming",    "intends",   "aims",   "hopes",
     "sera",     "seront",   "aura",     "prochain", "prochaine", "será",      "serán",  "hará",
     "sarà",     "saranno",  "wird",     "werden",   "soll",      "prevé",     "prévu",  "prevista",
-    "previsto", "soon",     "planning", "plan",     "would",     "effective", "can", NULL};
+    "previsto", "soon",     "planning", "plan",     "would",     "effective", "can",
+    "iront",    "feront",   "devront",  "pourront", "fera",      NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
@@ -432,6 +433,23 @@ static int tw_get(const char *b, size_t n)
     return 0;
 }
 
+/* The future tense of Italian, Spanish, Portuguese and French verbs by its
+ * ending: parlerà, hablará, falará (-rà, -rá), hablarán (-rán), falarão
+ * (-rão), parleranno (-ranno), parleront (-eront, -iront). b is lower-case. */
+static int romance_future(const char *b, size_t n)
+{
+    static const char *const END[] = {"r\xc3\xa0", "r\xc3\xa1", "r\xc3\xa1n", "r\xc3\xa3o",
+                                      "ranno", "eront", "iront"};
+    if (n < 6)
+        return 0;
+    for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
+        size_t e = strlen(END[k]);
+        if (n >= e + 3 && memcmp(b + n - e, END[k], e) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Tense of a word: -1 past, +1 future, 0 none. */
 static int word_tense(const char *w, size_t n)
 {
@@ -446,6 +464,8 @@ static int word_tense(const char *w, size_t n)
         return v;
     if (v == 0 && n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd')
         return -1;
+    if (v == 0 && romance_future(b, n))
+        return 1;
     return 0;
 }
 
