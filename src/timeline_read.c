@@ -18,6 +18,8 @@
 /* Entries whose dates became the same merge when their centroids are this
  * alike (grouping is incremental: two entries may narrow to one date). */
 #define MERGE_SIM 0.10
+/* The same for an entry whose month or week contains the other's day. */
+#define MERGE_COMPAT_SIM 0.05
 /* A sentence that opens with a quotation is somebody's words, not a
  * statement of what happened: as an entry's text it ranks this much lower
  * (below a sentence that states the entry's date in the reporter's words). */
@@ -267,6 +269,36 @@ static chr_err merge_same_dates(model *mo)
         i = j;
     }
     free(v);
+    return e;
+}
+
+/* A month's (or week's) entry and a day's entry inside it that look alike
+ * are one event told at two granularities ("in March last year", "on March
+ * 20-22"): the coarse one joins the finest most alike, which keeps its date.
+ * Compatible dates make weaker word overlap enough than equal ones. */
+static chr_err merge_compatible(model *mo)
+{
+    chr_err e = CHR_OK;
+    for (size_t i = 0; i < mo->n && !e; i++) {
+        rentry *c = &mo->e[i];
+        if (!c->n || c->cnorm <= 0 || (c->core_gran != CHR_GRAN_MONTH && c->core_gran != CHR_GRAN_WEEK))
+            continue;
+        rentry *best = NULL;
+        double bs = MERGE_COMPAT_SIM;
+        for (size_t j = 0; j < mo->n; j++) {
+            rentry *f = &mo->e[j];
+            if (f == c || !f->n || f->cnorm <= 0 || f->core_gran >= c->core_gran ||
+                f->core_start < c->core_start || f->core_end > c->core_end)
+                continue;
+            double s = tl_vec_dot(&c->c, &f->c, NULL, NULL) / (c->cnorm * f->cnorm);
+            if (s >= bs) {
+                bs = s;
+                best = f;
+            }
+        }
+        if (best)
+            e = merge_into(best, c);
+    }
     return e;
 }
 
@@ -1035,6 +1067,8 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     e = load_model(db, story_id, &mo);
     if (!e)
         e = merge_same_dates(&mo);
+    if (!e)
+        e = merge_compatible(&mo);
     if (e)
         goto done;
     /* the story's raw word counts, for centrality */
