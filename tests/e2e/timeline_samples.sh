@@ -43,6 +43,8 @@ mar = find(lambda e: e["date"] == "2023-03-20" and e.get("end") == "2023-03-22")
 need("samples: 20-22 March 2023 range", bool(mar) and "002" in files(mar[0]))
 need("samples: March 2023 visit in two outlets",
      len(set().union(*map(files, find(lambda e: e["date"].startswith("2023-03"))))) >= 2)
+need("samples: 'last March' and 'March 20-22' are one entry",
+     bool(mar) and len(files(mar[0])) >= 2 and not find(lambda e: e["date"] == "2023-03"))
 # October 2023: Belt and Road Forum, three outlets
 octo = find(lambda e: e["date"].startswith("2023-10") and "Belt and Road" in " ".join(
     s["sentence"] for s in e["sources"]))
