@@ -146,7 +146,7 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
         }
         free(tx);
     }
-    chr_time_fix_lists(text, len, all, na);
+    chr_time_fix_document(text, len, all, na);
     *out = all;
     *sent_idx = idx;
     *n = na;

@@ -1,10 +1,12 @@
-/* chronicle — time: years of dated lists. A chronology in an article
- * ("- 15 marzo: first protests", "- 18 agosto: sanctions", "- 3 febrero:
- * siege of Homs", ...) often gives days and months without years: each
- * line alone resolves to the year nearest the publication date, which puts
- * years of events into one. Owns chr_time_fix_lists, which reads such a list as
- * the ordered sequence it is: where the month and day go backwards (or
- * forwards, in a list written newest first), a year boundary was crossed. */
+/* chronicle — time: years that only the document gives. Each date
+ * expression is resolved alone against the publication date; a day and
+ * month without a year then takes the nearest year, which is wrong in two
+ * common shapes. A chronology ("- 15 marzo: first protests", "- 18 agosto:
+ * sanctions", "- 3 febrero: siege of Homs", ...) is an ordered sequence:
+ * where the month and day go backwards (or forwards, in a list written
+ * newest first), a year boundary was crossed. A narrative ("On 25 January
+ * 2011 protesters filled Tahrir Square. On 28 January ...") goes on in the
+ * year it has just written. Owns chr_time_fix_document. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,7 +181,7 @@ static void fix_run(const char *text, chr_timex *x, size_t nx, head *h, size_t n
     free(was);
 }
 
-void chr_time_fix_lists(const char *text, size_t len, chr_timex *x, size_t n)
+static void fix_lists(const char *text, size_t len, chr_timex *x, size_t n)
 {
     if (n < LIST_MIN)
         return;
@@ -206,4 +208,71 @@ void chr_time_fix_lists(const char *text, size_t len, chr_timex *x, size_t n)
     if (nh >= LIST_MIN)
         fix_run(text, x, n, h, nh);
     free(h);
+}
+
+/* Words that make a day and month relative on their own ("le 28 janvier
+ * dernier", "next 3 March"): such a date keeps the year the tagger chose. */
+static int relative_surface(const char *s, size_t n)
+{
+    static const char *const W[] = {"dernier", "derni\xc3\xa8re", "prochain", "pasado", "pasada",
+                                     "pr\xc3\xb3xim", "last", "next", "passad", "scors",
+                                     "prossim", "this", "ce ", "este", "questo"};
+    char b[64];
+    if (n >= sizeof b)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        b[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    b[n] = 0;
+    for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+        if (strstr(b, W[k]))
+            return 1;
+    return 0;
+}
+
+/* How far after the date whose year the text wrote a day and month
+ * without one may lie to continue its story. */
+#define NARRATIVE_DAYS 62
+/* How far back (bytes) that written date may be. */
+#define NARRATIVE_REACH 1500
+
+static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        int y, md;
+        if (x[i].type != CHR_TIMEX_DATE || x[i].end > len || (x[i].flags & CHR_TIMEX_RANGE) ||
+            !parse_value(x[i].value, &y, &md) || md % 100 == 0)
+            continue;
+        const char *sf = text + x[i].start;
+        size_t sn = x[i].end - x[i].start;
+        int digit = 0;
+        for (size_t k = 0; k < sn; k++)
+            digit |= sf[k] >= '0' && sf[k] <= '9';
+        if (!digit || has_year_digits(sf, sn) || memchr(sf, '/', sn) || memchr(sf, '.', sn) ||
+            relative_surface(sf, sn))
+            continue; /* only a day and a month in words: "28 janvier" */
+        /* the nearest earlier date with a written year */
+        size_t j = i;
+        int ay = 0, amd = 0;
+        while (j-- > 0 && x[i].start - x[j].start <= NARRATIVE_REACH) {
+            if (x[j].type == CHR_TIMEX_DATE && parse_value(x[j].value, &ay, &amd) &&
+                has_year_digits(text + x[j].start, x[j].end - x[j].start))
+                break;
+            ay = 0;
+        }
+        if (!ay || ay == y)
+            continue;
+        int am = amd / 100, ad = amd % 100 ? amd % 100 : 1;
+        int m = md / 100, d = md % 100;
+        if (d > chr_month_days(ay, m))
+            continue;
+        long gap = chr_days_from_civil(ay, m, d) - chr_days_from_civil(ay, am, ad);
+        if (gap >= 0 && gap <= NARRATIVE_DAYS)
+            move(&x[i], ay);
+    }
+}
+
+void chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    fix_lists(text, len, x, n);
+    fix_narrative(text, len, x, n);
 }

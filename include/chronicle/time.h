@@ -54,12 +54,14 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
                      chr_timex **out, size_t *n);
 
 /* A document tagged in pieces (sentence by sentence): the pass over all its
- * dates that chr_time_tag makes over one text. Chronologies, runs of three
- * or more lines that each begin with a date and a separator ("- 15 marzo:
- * ..."), are read as ordered lists: dates without a written year take the
- * years the order implies instead of the one nearest ref. x[0..n) sorted,
- * offsets into text[0..len); values are changed in place. */
-void chr_time_fix_lists(const char *text, size_t len, chr_timex *x, size_t n);
+ * dates that chr_time_tag makes over one text. Dates without a written year
+ * take the year the document implies instead of the one nearest ref:
+ * chronologies, runs of three or more lines that each begin with a date and
+ * a separator ("- 15 marzo: ..."), are read as ordered lists; a day and
+ * month in words up to two months after a date whose year is written ("On
+ * 25 January 2011 ... On 28 January ...") continue that year. x[0..n)
+ * sorted, offsets into text[0..len); values are changed in place. */
+void chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n);
 
 /* Infer a publication date for a text that has none, from the dates it
  * states and their tenses. Returns CHR_OK with *out set and *confidence in

@@ -276,6 +276,12 @@ TEST(chronology_lists)
              "November 20, 2018: the first warning.\n",
              (chr_date){2020, 1, 5}, "en", got, sizeof got);
     CHECK_STR(got, "2019;2019-12-02;2019-10-30;2019-02-11;2018-11-20");
+    /* a narrative goes on in the year it wrote; a relative date does not */
+    dates_of("Le 25 janvier 2011, les manifestants ont envahi la place Tahrir.\n"
+             "Le 28 janvier, la police a tiré. Le 11 février, Moubarak a démissionné.\n"
+             "Le 3 janvier dernier, un tribunal a rejugé l'affaire.\n",
+             (chr_date){2013, 1, 30}, "fr", got, sizeof got);
+    CHECK_STR(got, "2011-01-25;2011-01-28;2011-02-11;2013-01-03");
     /* prose is not a list: each date resolved on its own */
     dates_of("The talks began on 15 March. Sanctions followed on 18 August.\n"
              "The siege began on 3 February.\n",
