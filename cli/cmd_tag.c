@@ -120,7 +120,7 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
     if (e == CHR_OK)
         e = chr_ner_open(&ner, &d);
     if (e == CHR_OK)
-        e = chr_annotate_entities(ner, text, len, sents, ns, lang, &ents, &midx);
+        e = chr_annotate_entities(ner, text, len, sents, ns, lang, tx, ntx, &ents, &midx);
     chr_ner_close(ner);
     if (e) {
         cli_error("%s: %s", path, chr_strerror(e));

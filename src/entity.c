@@ -66,6 +66,47 @@ void chr_entities_free(chr_entities *e)
     memset(e, 0, sizeof *e);
 }
 
+void chr_entities_drop_spans(chr_entities *e, const chr_span *spans, size_t n)
+{
+    if (!e || !n || !e->n_mentions)
+        return;
+    size_t k = 0, j = 0;
+    for (size_t i = 0; i < e->n_mentions; i++) {
+        const chr_mention *m = &e->mentions[i];
+        while (j < n && spans[j].end <= m->start)
+            j++;
+        int hit = 0;
+        for (size_t q = j; q < n && spans[q].start < m->end && !hit; q++)
+            hit = spans[q].end > m->start;
+        if (hit)
+            e->entities[m->entity].mentions--;
+        else
+            e->mentions[k++] = *m;
+    }
+    e->n_mentions = k;
+    /* renumber the entities that still have mentions; m->entity is used as
+     * the old index below, so map first */
+    int *map = malloc((e->n_entities ? e->n_entities : 1) * sizeof *map);
+    if (!map)
+        return; /* entities without mentions stay listed: harmless */
+    size_t ne = 0;
+    for (size_t i = 0; i < e->n_entities; i++) {
+        if (e->entities[i].mentions > 0) {
+            map[i] = (int)ne;
+            e->entities[ne++] = e->entities[i];
+        } else {
+            map[i] = -1;
+            free(e->entities[i].canonical);
+            free(e->entities[i].country);
+            free(e->entities[i].role);
+        }
+    }
+    e->n_entities = ne;
+    for (size_t i = 0; i < e->n_mentions; i++)
+        e->mentions[i].entity = map[e->mentions[i].entity];
+    free(map);
+}
+
 /* Fallback sentence spans when the caller gives none: lines, split further
  * after . ! ? followed by a space and a capital (not after an initial or a
  * short abbreviation). */

@@ -141,6 +141,8 @@ static const char *const function_words[] = {
     "quella", "ma", "con", "per", "tra", "fra",
     /* pt */ "o", "os", "a", "as", "do", "dos", "da", "das", "no", "nos", "na", "nas", "um",
     "uma", "ao", "aos", "pelo", "pela", "com", "em", "esse", "essa", "isso", "isto", "mas",
+    /* ro */ "în", "pe", "cu", "și", "şi", "din", "lui", "ale", "cel", "cea", "acest", "această",
+    "dl.", "dna",
     /* de, nl */ "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "und", "mit",
     "im", "am", "zum", "zur", "het", "een", "van", "op",
 };

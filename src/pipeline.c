@@ -57,12 +57,24 @@ void chr_pipeline_close(chr_pipeline *p)
 
 chr_err chr_annotate_entities(const chr_ner *ner, const char *text, size_t len,
                               const chr_span *sents, size_t n_sents, const char *lang,
-                              chr_entities *out, size_t **sent_idx)
+                              const chr_timex *tx, size_t ntx, chr_entities *out,
+                              size_t **sent_idx)
 {
     *sent_idx = NULL;
     chr_err e = chr_ner_tag(ner, text, len, sents, n_sents, lang, out);
     if (e)
         return e;
+    if (ntx) {
+        chr_span *sp = malloc(ntx * sizeof *sp);
+        if (!sp) {
+            chr_entities_free(out);
+            return CHR_ENOMEM;
+        }
+        for (size_t i = 0; i < ntx; i++)
+            sp[i] = (chr_span){tx[i].start, tx[i].end};
+        chr_entities_drop_spans(out, sp, ntx);
+        free(sp);
+    }
     size_t *idx = malloc((out->n_mentions ? out->n_mentions : 1) * sizeof *idx);
     if (!idx) {
         chr_entities_free(out);
@@ -316,7 +328,7 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     e = store_dates(p, id, doc, &ref, &tx, &ntx, &d);
     if (e == CHR_OK)
         e = chr_annotate_entities(p->ner, doc->clean, doc->clean_len, doc->sentences,
-                                  doc->n_sentences, doc->lang, &ents, &midx);
+                                  doc->n_sentences, doc->lang, tx, ntx, &ents, &midx);
     if (e == CHR_OK) {
         int64_t *eids = malloc((ents.n_entities ? ents.n_entities : 1) * sizeof *eids);
         e = eids ? chr_store_put_entities(p->st, id, &ents, midx, eids, &d) : CHR_ENOMEM;

@@ -19,7 +19,9 @@ enum {
     TL_ES = 1 << 4,
     TL_RU = 1 << 5,
     TL_PT = 1 << 6,
-    TL_ALL = 0x7f
+    TL_RO = 1 << 7,
+    TL_ALL = 0xff,
+    TL_NLANG = 8
 };
 
 /* Word classes of the lexicon. A word may have several (e.g. "may": month,
@@ -166,7 +168,7 @@ typedef struct tlex {
     uint32_t cls;          /* bit c set when the word has class c */
     int16_t val[C_COUNT];  /* value per class */
     uint8_t lang[C_COUNT]; /* TL_* mask per class */
-    uint32_t cls_lang[8];  /* classes active for language bit i (7: all) */
+    uint32_t cls_lang[TL_NLANG + 1]; /* classes active for language bit i (TL_NLANG: all) */
 } tlex;
 
 /* Fold (lower-case) a word of at most 31 bytes into buf; returns its length

@@ -1,4 +1,4 @@
-/* chronicle — time: the lexicon of temporal words in seven languages.
+/* chronicle — time: the lexicon of temporal words in eight languages.
  * Owns: the word table (months, weekdays, units, numbers, relative words,
  * keywords), case folding and the hash lookup built once on first use. */
 #include <pthread.h>
@@ -21,6 +21,7 @@ typedef struct lsrc {
 #define ES TL_ES
 #define RU TL_RU
 #define PT TL_PT
+#define RO TL_RO
 #define ALL TL_ALL
 
 static const lsrc SRC[] = {
@@ -973,6 +974,83 @@ static const lsrc SRC[] = {
     {"por", C_KW, K_IN, ES},
     {"nei", C_KW, K_IN, IT},
     {"negli", C_KW, K_IN, IT},
+    /* Romanian */
+    {"ianuarie", C_MONTH, 1, RO},
+    {"februarie", C_MONTH, 2, RO},
+    {"martie", C_MONTH, 3, RO},
+    {"aprilie", C_MONTH, 4, RO},
+    {"mai", C_MONTH, 5, RO},
+    {"iunie", C_MONTH, 6, RO},
+    {"iulie", C_MONTH, 7, RO},
+    {"august", C_MONTH, 8, RO},
+    {"septembrie", C_MONTH, 9, RO},
+    {"octombrie", C_MONTH, 10, RO},
+    {"noiembrie", C_MONTH, 11, RO},
+    {"decembrie", C_MONTH, 12, RO},
+    {"ian", C_MONABBR, 1, RO},
+    {"mar", C_MONABBR, 3, RO},
+    {"iun", C_MONABBR, 6, RO},
+    {"iul", C_MONABBR, 7, RO},
+    {"dec", C_MONABBR, 12, RO},
+    {"luni", C_WDAY, 1, RO},
+    {"marți", C_WDAY, 2, RO},
+    {"marţi", C_WDAY, 2, RO},
+    {"marti", C_WDAY, 2, RO},
+    {"miercuri", C_WDAY, 3, RO},
+    {"joi", C_WDAY, 4, RO},
+    {"vineri", C_WDAY, 5, RO},
+    {"sâmbătă", C_WDAY, 6, RO},
+    {"sîmbătă", C_WDAY, 6, RO},
+    {"sambata", C_WDAY, 6, RO},
+    {"duminică", C_WDAY, 7, RO},
+    {"duminica", C_WDAY, 7, RO},
+    {"ieri", C_DEICT, D_YESTERDAY, RO},
+    {"azi", C_DEICT, D_TODAY, RO},
+    {"astăzi", C_DEICT, D_TODAY, RO},
+    {"astazi", C_DEICT, D_TODAY, RO},
+    {"mâine", C_DEICT, D_TOMORROW, RO},
+    {"maine", C_DEICT, D_TOMORROW, RO},
+    {"alaltăieri", C_DEICT, D_DBY, RO},
+    {"poimâine", C_DEICT, D_DAT, RO},
+    {"zi", C_UNIT, U_DAY, RO},
+    {"ziua", C_UNIT, U_DAY, RO},
+    {"zile", C_UNITPL, U_DAY, RO},
+    {"săptămână", C_UNIT, U_WEEK, RO},
+    {"săptămâna", C_UNIT, U_WEEK, RO},
+    {"săptămâni", C_UNITPL, U_WEEK, RO},
+    {"lună", C_UNIT, U_MONTH, RO},
+    {"luna", C_UNIT, U_MONTH, RO},
+    {"lunile", C_UNITPL, U_MONTH, RO},
+    {"an", C_UNIT, U_YEAR, RO},
+    {"anul", C_UNIT, U_YEAR, RO},
+    {"ani", C_UNITPL, U_YEAR, RO},
+    {"anii", C_UNITPL, U_YEAR, RO},
+    {"trecut", C_POSTREL, R_LAST, RO},
+    {"trecută", C_POSTREL, R_LAST, RO},
+    {"viitor", C_POSTREL, R_NEXT, RO},
+    {"viitoare", C_POSTREL, R_NEXT, RO},
+    {"următor", C_POSTREL, R_NEXT, RO},
+    {"următoare", C_POSTREL, R_NEXT, RO},
+    {"acest", C_REL, R_THIS, RO},
+    {"această", C_REL, R_THIS, RO},
+    {"ultimii", C_REL, R_PAST, RO},
+    {"ultimele", C_REL, R_PAST, RO},
+    {"acum", C_KW, K_HACE, RO},
+    {"în", C_KW, K_IN, RO},
+    {"un", C_NUMW, 1, RO},
+    {"o", C_NUMW, 1, RO},
+    {"doi", C_NUMW, 2, RO},
+    {"două", C_NUMW, 2, RO},
+    {"trei", C_NUMW, 3, RO},
+    {"patru", C_NUMW, 4, RO},
+    {"cinci", C_NUMW, 5, RO},
+    {"șase", C_NUMW, 6, RO},
+    {"şase", C_NUMW, 6, RO},
+    {"șapte", C_NUMW, 7, RO},
+    {"şapte", C_NUMW, 7, RO},
+    {"opt", C_NUMW, 8, RO},
+    {"nouă", C_NUMW, 9, RO},
+    {"zece", C_NUMW, 10, RO},
 };
 
 /* Hash table: open addressing over entries built from SRC. */
@@ -1044,10 +1122,10 @@ static void lex_build(void)
         t->cls |= 1u << s->c;
         t->val[s->c] = s->v;
         t->lang[s->c] |= s->lang;
-        for (int b = 0; b < 7; b++)
+        for (int b = 0; b < TL_NLANG; b++)
             if (s->lang & (1u << b))
                 t->cls_lang[b] |= 1u << s->c;
-        t->cls_lang[7] = t->cls;
+        t->cls_lang[TL_NLANG] = t->cls;
     }
 }
 

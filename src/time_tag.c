@@ -365,7 +365,7 @@ static const char *const FUT_WORDS[] = {
     "sera",     "seront",   "aura",     "prochain", "prochaine", "será",      "serán",  "hará",
     "sarà",     "saranno",  "wird",     "werden",   "soll",      "prevé",     "prévu",  "prevista",
     "previsto", "soon",     "planning", "plan",     "would",     "effective", "can",
-    "iront",    "feront",   "devront",  "pourront", "fera",      NULL};
+    "iront",    "feront",   "devront",  "pourront", "fera",      "va",     NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
@@ -3202,9 +3202,9 @@ static void push(S *s, const tk *t)
 static uint32_t active(const tlex *lx, unsigned lang)
 {
     if (lang == TL_ALL)
-        return lx->cls_lang[7];
+        return lx->cls_lang[TL_NLANG];
     uint32_t cm = 0;
-    for (int b = 0; b < 7; b++)
+    for (int b = 0; b < TL_NLANG; b++)
         if (lang & (1u << b))
             cm |= lx->cls_lang[b];
     return cm;
@@ -3218,7 +3218,7 @@ static unsigned lang_mask(const char *lang)
         const char *c;
         unsigned m;
     } L[] = {{"en", TL_EN}, {"fr", TL_FR}, {"de", TL_DE}, {"it", TL_IT},
-             {"es", TL_ES}, {"ru", TL_RU}, {"pt", TL_PT}};
+             {"es", TL_ES}, {"ru", TL_RU}, {"pt", TL_PT}, {"ro", TL_RO}};
     for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
         if ((lang[0] | 32) == L[i].c[0] && (lang[1] | 32) == L[i].c[1] &&
             (lang[2] == 0 || lang[2] == '-' || lang[2] == '_'))

@@ -95,6 +95,12 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
 
 void chr_entities_free(chr_entities *e);
 
+/* Drop the mentions that overlap any of spans[0..n) (sorted by start; e.g.
+ * the document's date expressions: "Sâmbătă", "Dimanche" opening a
+ * sentence are dates, not names), and the entities left without a mention;
+ * the remaining entities are renumbered in order. */
+void chr_entities_drop_spans(chr_entities *e, const chr_span *spans, size_t n);
+
 /* Story-level linking: merge the entities of n documents into one list.
  * *story receives the merged entities (mentions summed, mention arrays
  * empty); map[i][j] (caller-allocated, map[i] has docs[i].n_entities

@@ -67,11 +67,14 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
                            size_t **sent_idx, size_t *n);
 
 /* Entity annotations of a text already split into sentences: runs the
- * tagger and gives, for each mention, the index of its sentence (*sent_idx,
- * malloc'd, caller frees; *out freed with chr_entities_free). */
+ * tagger, drops names inside the text's date expressions tx[0..ntx) (from
+ * chr_annotate_dates; may be NULL), and gives, for each mention, the index
+ * of its sentence (*sent_idx, malloc'd, caller frees; *out freed with
+ * chr_entities_free). */
 chr_err chr_annotate_entities(const chr_ner *ner, const char *text, size_t len,
                               const chr_span *sents, size_t n_sents, const char *lang,
-                              chr_entities *out, size_t **sent_idx);
+                              const chr_timex *tx, size_t ntx, chr_entities *out,
+                              size_t **sent_idx);
 
 #ifdef __cplusplus
 }
