@@ -4,15 +4,22 @@
  * are generated and written straight to the store (the other stages are
  * not measured here); updates run in transactions of 500 like ingest does.
  *
- *   timeline_bench [N=100000] [DB=build/bench/timeline_bench.db]
+ *   timeline_bench [--busy] [N=100000] [DB=build/bench/timeline_bench.db]
  *
  * Stories: a new one for ~15% of articles, three long-running ones that
  * get 5% of all articles (thousands each at 100k), the rest join recent
- * stories. Prints p50/p90/p99/max wall-clock latency and thread CPU time
- * per 10% of N, and overall. */
+ * stories. Prints p50/p90/p99/max wall-clock latency and CPU time per 10%
+ * of N, and overall; then where the slowest 1% of updates lost their wall
+ * time (preempted by another task, blocked on I/O, or their own CPU work),
+ * and the headline "p99 wall at 100k" (the last 10% of N). --busy keeps
+ * one core busy with a spinning child process for the whole run (the
+ * loaded measurement). */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -89,21 +96,110 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void report(const char *label, double *v, size_t n)
+/* p99 of v[0..n) (sorts v). */
+static double report(const char *label, double *v, size_t n)
 {
     if (!n)
-        return;
+        return 0;
     qsort(v, n, sizeof *v, cmp_double);
     printf("%-24s n=%-7zu p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", label, n,
            1e3 * v[n / 2], 1e3 * v[(size_t)(n * 0.9)], 1e3 * v[(size_t)(n * 0.99)], 1e3 * v[n - 1]);
+    return v[(size_t)(n * 0.99)];
+}
+
+/* What happened to one update besides its own work (getrusage deltas; the
+ * bench is single-threaded, so the process's counts are the thread's). */
+typedef struct upd {
+    double wall, cpu;
+    long preempt; /* involuntary context switches: another task got the core */
+    long block;   /* voluntary ones: waited for I/O or a lock */
+    long majflt;  /* page faults that read the disk */
+} upd;
+
+static const upd *g_upd;
+
+static int cmp_upd_wall(const void *a, const void *b)
+{
+    double x = g_upd[*(const long *)a].wall, y = g_upd[*(const long *)b].wall;
+    return x > y ? -1 : x < y;
+}
+
+/* Where the slowest 1% of updates a..b-1 lost their time. */
+static void tail_report(const upd *u, long a, long b)
+{
+    long n = b - a, k = n / 100 > 0 ? n / 100 : 1;
+    long *idx = malloc((size_t)n * sizeof *idx);
+    if (!idx)
+        return;
+    for (long i = 0; i < n; i++)
+        idx[i] = a + i;
+    g_upd = u;
+    qsort(idx, (size_t)n, sizeof *idx, cmp_upd_wall);
+    long pre = 0, blk = 0, flt = 0;
+    double wall = 0, cpu = 0;
+    for (long i = 0; i < k; i++) {
+        const upd *x = &u[idx[i]];
+        pre += x->preempt > 0;
+        blk += x->block > 0;
+        flt += x->majflt > 0;
+        wall += x->wall;
+        cpu += x->cpu;
+    }
+    printf("  slowest 1%% (%ld updates): mean wall %.3f ms, mean CPU %.3f ms;"
+           " preempted %ld, blocked (I/O, locks) %ld, major faults %ld\n",
+           k, 1e3 * wall / (double)k, 1e3 * cpu / (double)k, pre, blk, flt);
+    /* the same percentile over the updates no other task interrupted */
+    long m = 0;
+    double *v = malloc((size_t)n * sizeof *v);
+    if (v) {
+        for (long i = a; i < b; i++)
+            if (!u[i].preempt)
+                v[m++] = u[i].wall;
+        if (m) {
+            qsort(v, (size_t)m, sizeof *v, cmp_double);
+            printf("  not preempted (%ld of %ld): p99 wall %.3f ms\n", m, n,
+                   1e3 * v[(size_t)((double)m * 0.99)]);
+        }
+        free(v);
+    }
+    free(idx);
+}
+
+static void usage_now(struct rusage *r)
+{
+    getrusage(RUSAGE_SELF, r);
 }
 
 int main(int argc, char **argv)
 {
-    long n = argc > 1 ? atol(argv[1]) : 100000;
-    const char *path = argc > 2 ? argv[2] : "build/bench/timeline_bench.db";
+    int busy = 0, pos = 0;
+    long n = 100000;
+    const char *path = "build/bench/timeline_bench.db";
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--busy") == 0)
+            busy = 1;
+        else if (pos++ == 0)
+            n = atol(argv[i]);
+        else
+            path = argv[i];
+    }
     if (n < 1000)
         n = 1000;
+    pid_t spinner = 0, parent = getpid();
+    if (busy) {
+        spinner = fork();
+        if (spinner == 0) { /* spins until killed, or until the bench is gone */
+            volatile unsigned long x = 0;
+            while (getppid() == parent)
+                for (long k = 0; k < 10000000; k++)
+                    x++;
+            _exit(0);
+        }
+        if (spinner < 0) {
+            perror("timeline_bench: fork");
+            return 1;
+        }
+    }
     char tmp[512];
     for (const char *suf = ""; suf; suf = strcmp(suf, "") == 0       ? "-wal"
                                           : strcmp(suf, "-wal") == 0 ? "-shm"
@@ -140,7 +236,10 @@ int main(int argc, char **argv)
     size_t cap = 1024, ns = 0;
     story *stories = malloc(cap * sizeof *stories);
     double *lat = malloc((size_t)n * sizeof *lat), *cpu = malloc((size_t)n * sizeof *cpu);
-    if (!stories || !lat || !cpu)
+    upd *ups = malloc((size_t)n * sizeof *ups);
+    double *big = malloc((size_t)n * sizeof *big); /* CPU of updates of the long stories */
+    size_t n_big = 0;
+    if (!stories || !lat || !cpu || !ups || !big)
         return 1;
     char text[8192], w[32], date[16], hash[40], src[64];
     double t_all = now();
@@ -237,6 +336,8 @@ int main(int argc, char **argv)
         sqlite3_bind_int64(isa, 1, i);
         sqlite3_bind_int64(isa, 2, s->id);
         sqlite3_step(isa);
+        struct rusage r0, r1;
+        usage_now(&r0);
         double t0 = now(), c0 = cpu_now();
         if (chr_tl_updater_add(u, i, s->id, &d) != CHR_OK) {
             fprintf(stderr, "timeline_bench: update failed at %ld: %s\n", i, d.msg);
@@ -244,11 +345,25 @@ int main(int argc, char **argv)
         }
         lat[i - 1] = now() - t0;
         cpu[i - 1] = cpu_now() - c0;
+        usage_now(&r1);
+        ups[i - 1].wall = lat[i - 1];
+        ups[i - 1].cpu = cpu[i - 1];
+        ups[i - 1].preempt = r1.ru_nivcsw - r0.ru_nivcsw;
+        ups[i - 1].block = r1.ru_nvcsw - r0.ru_nvcsw;
+        ups[i - 1].majflt = r1.ru_majflt - r0.ru_majflt;
+        if (s->id <= 3)
+            big[n_big++] = cpu[i - 1];
         if (i % batch == 0 || i == n)
             chr_store_commit(st);
     }
     double total = now() - t_all;
-    printf("timeline update (chr_tl_updater_add), %ld articles, %zu stories\n", n, ns);
+    if (spinner > 0) {
+        kill(spinner, SIGKILL);
+        waitpid(spinner, NULL, 0);
+    }
+    printf("timeline update (chr_tl_updater_add), %ld articles, %zu stories%s\n", n, ns,
+           busy ? ", one core kept busy (--busy)" : "");
+    double p99_last = 0;
     for (int pass = 0; pass < 2; pass++) {
         double *src_v = pass ? cpu : lat;
         printf("%s\n", pass ? "CPU time of the updating thread:" : "wall-clock latency:");
@@ -258,11 +373,19 @@ int main(int argc, char **argv)
             snprintf(label, sizeof label, "  articles %ld-%ld", a + 1, b);
             double *v = malloc((size_t)(b - a) * sizeof *v);
             memcpy(v, src_v + a, (size_t)(b - a) * sizeof *v);
-            report(label, v, (size_t)(b - a));
+            double p = report(label, v, (size_t)(b - a));
+            if (!pass && dec == 9)
+                p99_last = p;
             free(v);
         }
         report("  all", src_v, (size_t)n);
     }
+    report("  3 long stories (CPU)", big, n_big);
+    printf("where the wall time of the slowest updates went, articles %ld-%ld:\n", n - n / 10 + 1,
+           n);
+    tail_report(ups, n - n / 10, n);
+    printf("all articles:\n");
+    tail_report(ups, 0, n);
     sqlite3_stmt *q;
     sqlite3_prepare_v2(
         db, "SELECT max(c) FROM (SELECT count(*) c FROM story_article GROUP BY story_id)", -1, &q,
@@ -271,6 +394,7 @@ int main(int argc, char **argv)
         printf("largest story: %d articles; total run %.1f s (generation included)\n",
                sqlite3_column_int(q, 0), total);
     sqlite3_finalize(q);
+    printf("p99 wall at %ldk: %.2f ms (target 5 ms)\n", n / 1000, 1e3 * p99_last);
     sqlite3_finalize(ia);
     sqlite3_finalize(is);
     sqlite3_finalize(it);
@@ -280,5 +404,7 @@ int main(int argc, char **argv)
     free(stories);
     free(lat);
     free(cpu);
+    free(ups);
+    free(big);
     return 0;
 }

@@ -2,10 +2,12 @@
 #   make eval-timeline   ML-Crisis timelines (date F1, ROUGE; DATEWISE-style baseline beside)
 #                        and DUC 2004 summaries against the 13 published systems
 #   make bench-timeline  p50/p99 latency of the incremental timeline update up to 100k articles
+#                        (TL_BENCH_FLAGS=--busy: with one core kept busy by a spinning process)
 # Both drivers use the release binary; data come from ../shared/bench (skipped when absent).
 
 TL_PYTHON ?= /usr/bin/python3
 TL_BENCH_N ?= 100000
+TL_BENCH_FLAGS ?=
 
 build/bench/timeline_bench: bench/timeline_bench.c build/libchronicle.a
 	@mkdir -p $(dir $@)
@@ -20,4 +22,4 @@ eval-summary: build/chronicle
 	$(TL_PYTHON) eval/duc_summary_eval.py --bin build/chronicle
 
 bench-timeline: build/bench/timeline_bench
-	build/bench/timeline_bench $(TL_BENCH_N) build/bench/timeline_bench.db
+	build/bench/timeline_bench $(TL_BENCH_FLAGS) $(TL_BENCH_N) build/bench/timeline_bench.db

@@ -158,28 +158,168 @@ static int report_cue(const char *lang, const char *s, size_t len, int *words)
     return past ? 1 : 0;
 }
 
-/* The word just before offset off in the sentence [s, off), lowercased. */
-static void word_before(const char *text, size_t s, size_t off, char *buf, size_t size)
+/* Lowercase (ASCII letters; typographic apostrophes as ') copy of
+ * text[b, e) into buf. */
+static void lower_word(const char *text, size_t b, size_t e, char *buf, size_t size)
 {
-    size_t e = off;
-    while (e > s && (text[e - 1] == ' ' || text[e - 1] == ','))
-        e--;
-    size_t b = e;
-    while (b > s && !isspace((unsigned char)text[b - 1]))
-        b--;
-    size_t n = e - b < size - 1 ? e - b : size - 1;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (char)tolower((unsigned char)text[b + i]);
-    buf[n] = '\0';
+    size_t k = 0;
+    for (size_t i = b; i < e && k + 1 < size; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == 0xE2 && i + 2 < e && (unsigned char)text[i + 1] == 0x80 &&
+            (unsigned char)text[i + 2] == 0x99) {
+            buf[k++] = '\'';
+            i += 2;
+            continue;
+        }
+        buf[k++] = (char)tolower(c);
+    }
+    buf[k] = '\0';
 }
 
-/* Words before a date that make it the edge of a period, not an event. */
+static int is_edge_punct(char c)
+{
+    return c == ',' || c == '(' || c == ')' || c == '"' || c == ';' || c == ':';
+}
+
+/* The words just before offset off in the sentence [s, off), nearest
+ * first, lowercased, into w[0..max) (each of size bytes); returns how many. */
+static int words_before(const char *text, size_t s, size_t off, char (*w)[32], int max)
+{
+    int n = 0;
+    size_t e = off;
+    while (n < max) {
+        while (e > s && (isspace((unsigned char)text[e - 1]) || is_edge_punct(text[e - 1])))
+            e--;
+        size_t b = e;
+        while (b > s && !isspace((unsigned char)text[b - 1]) && !is_edge_punct(text[b - 1]))
+            b--;
+        if (b == e)
+            break;
+        lower_word(text, b, e, w[n++], 32);
+        e = b;
+    }
+    return n;
+}
+
+/* Words before a date that make it the edge of a period, not an event
+ * ("since 2009", "desde hace seis años", "jusqu'en 2026", "seit 2009").
+ * Not "dès": "dès mai 2004, Bush a mis la Syrie au ban" reports an event. */
 static const char period_words[] =
-    "since until till through desde hasta depuis jusqu'à jusqu'au jusqu'en dès seit bis "
-    "dal dalla fino sino até";
+    "since until till through throughout desde hasta depuis jusqu'à jusqu'au jusqu'aux "
+    "jusqu'en jusqu'ici seit bis dal dalla dallo dall' fino até";
+/* The same in Italian only ("da marzo", "sino al 2026"; Spanish "sino" is
+ * "but rather"). */
+static const char period_words_it[] = "da sino";
+/* "à partir de", "a partir de", "a partire dal": from X on. */
+static const char from_on_words[] = "partir partire";
+static const char from_on_preps[] = "de du des del dal dalla da do";
+/* Articles (and the day noun) that may stand between such a word and the
+ * date: "desde el 2 de mayo", "seit dem 2. Mai", "fino al 2026". */
+static const char date_articles[] =
+    "the le la les l' el los las il lo i gli o os a as ao à al au aux dem den der die das "
+    "zum zur día dia giorno jour";
+/* A word right after the date that says the sentence reports what
+ * happened then ("since 2 May, when both sides signed"). */
+static const char then_words[] = "when cuando quand lorsque quando als";
 /* Words before a date that date another event than the sentence's own
  * ("clashed in the last debate before Sunday's election"). */
 static const char relative_words[] = "before after antes después avant après prima dopo vor nach";
+
+/* The first word after offset off (skipping spaces and commas), lowercased. */
+static void word_after(const char *text, size_t off, size_t e, char *buf, size_t size)
+{
+    while (off < e && (isspace((unsigned char)text[off]) || text[off] == ','))
+        off++;
+    size_t b = off;
+    while (off < e && !isspace((unsigned char)text[off]) && !is_edge_punct(text[off]))
+        off++;
+    lower_word(text, b, off, buf, size);
+}
+
+enum { ANCHOR = 0, ANCHOR_RELATIVE, ANCHOR_PERIOD, ANCHOR_ANNIVERSARY };
+
+/* Is a word the noun "anniversary" (en, fr, es, it, pt, de)? */
+static int is_anniversary(const char *w)
+{
+    static const char *const stems[] = {"anniversar",        "anniversair", "aniversar",
+                                        "anivers\xc3\xa1ri", "jahrestag",   "jubil\xc3\xa4um"};
+    for (size_t i = 0; i < sizeof stems / sizeof stems[0]; i++)
+        if (strncmp(w, stems[i], strlen(stems[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The number that opens w ("75th", "75e", "75º", "75"), or 0. */
+static int leading_number(const char *w)
+{
+    int v = 0, k = 0;
+    for (; w[k] >= '0' && w[k] <= '9' && k < 5; k++)
+        v = v * 10 + (w[k] - '0');
+    return k ? v : 0;
+}
+
+/* An anniversary recalls its origin: a date in a sentence about "the 75th
+ * anniversary" that lies more than ANNIV_YEARS before the publication is
+ * that origin when it follows the noun ("the 75th anniversary of the
+ * revolution of 1949") or is as many years back as the ordinal says. A
+ * recent origin stays: the first anniversary of an uprising recalls the
+ * story's own start. */
+#define ANNIV_YEARS 5
+static int anniversary_origin(const tl_article *a, size_t s, size_t e, const tl_timex *t,
+                              int32_t e0)
+{
+    if (a->pub_day == TL_NO_DAY || a->pub_day - e0 <= ANNIV_YEARS * 365)
+        return 0;
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, a->text + s, e - s);
+    char w[CHR_CT_MAXWORD + 8], prev[CHR_CT_MAXWORD + 8] = "";
+    int numeric;
+    while (chr_ct_next_word(&it, w, &numeric) >= 0) {
+        size_t at = (size_t)((const char *)it.p - a->text);
+        if (is_anniversary(w)) {
+            if (at <= (size_t)t->start)
+                return 1;
+            int n = leading_number(prev), py, pm, pd, ty, tm, td;
+            tl_ymd(a->pub_day, &py, &pm, &pd);
+            tl_ymd(e0, &ty, &tm, &td);
+            if (n > 0 && abs(py - n - ty) <= 1)
+                return 1;
+        }
+        memcpy(prev, w, sizeof prev);
+    }
+    return 0;
+}
+
+/* Whether timex t (interval ending e0) of the sentence [s, e) dates an
+ * event of the sentence: ANCHOR, or why not: it dates another event
+ * ("before Sunday's election"), it is the edge of a period ("since
+ * 2009", "hasta el 15 de junio"; unless the sentence goes on with what
+ * happened then: "since 2 May, when"), or the origin an anniversary
+ * recalls. */
+static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *t, int32_t e0)
+{
+    char w[4][32];
+    int n = words_before(a->text, s, (size_t)t->start, w, 4);
+    if (n && word_in(w[0], relative_words))
+        return ANCHOR_RELATIVE;
+    int k = 0;
+    while (k < n - 1 && k < 2 && word_in(w[k], date_articles))
+        k++;
+    int period = k < n && word_in(w[k], period_words);
+    if (!period && k + 1 < n && word_in(w[k], from_on_preps) && word_in(w[k + 1], from_on_words))
+        period = 1;
+    if (!period && k < n && a->lang && strcmp(a->lang, "it") == 0)
+        period = word_in(w[k], period_words_it);
+    if (period) {
+        char next[32];
+        word_after(a->text, (size_t)t->end, e, next, sizeof next);
+        if (!word_in(next, then_words))
+            return ANCHOR_PERIOD;
+    }
+    if (anniversary_origin(a, s, e, t, e0))
+        return ANCHOR_ANNIVERSARY;
+    return ANCHOR;
+}
 
 /* Does the sentence end like a sentence (not a headline or a caption)? */
 static int ends_sentence(const char *s, size_t n)
@@ -319,12 +459,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             if (g == CHR_GRAN_YEAR && a->pub_day != TL_NO_DAY && s0 <= a->pub_day &&
                 a->pub_day <= e0)
                 w *= 0.5f; /* "this year": vague */
-            char prev[32];
-            word_before(a->text, s, (size_t)t->start, prev, sizeof prev);
-            if (word_in(prev, relative_words))
+            if (anchor_kind(a, s, e, t, e0) != ANCHOR)
                 continue;
-            if (word_in(prev, period_words))
-                w *= 0.5f;
             if (a->pub_day != TL_NO_DAY) {
                 if (a->pub_day - e0 > 1)
                     w *= has_digit(a->text + t->start, (size_t)(t->end - t->start)) ? W_RECALL_ABS
@@ -412,6 +548,8 @@ struct tl_group {
     sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_cand, *q_ins_entry, *q_upd_entry,
         *q_ins_mention, *q_df, *q_upd_df, *q_has_art;
     tl_idf_table idf; /* of the current article's terms */
+    double *mw;       /* the current mention's term weights times idf */
+    uint32_t mw_cap;
 };
 
 static int gprep(tl_group *g, sqlite3_stmt **q, const char *sql)
@@ -471,6 +609,7 @@ void tl_group_close(tl_group *g)
     tl_loader_close(g->src);
     chr_ct_free(g->ct);
     free(g->idf.e);
+    free(g->mw);
     free(g);
 }
 
@@ -621,6 +760,7 @@ static int entry_has_article(tl_group *g, int64_t entry, int64_t article)
 static void scan_candidates(tl_group *g, sqlite3_stmt *q, const tl_mention *m, double mnorm,
                             cand *best, cand *best_near)
 {
+    const double *mw = g->mw;
     while (sqlite3_step(q) == SQLITE_ROW) {
         int32_t s = sqlite3_column_int(q, 1), e = sqlite3_column_int(q, 2);
         chr_gran eg = (chr_gran)sqlite3_column_int(q, 3);
@@ -640,7 +780,7 @@ static void scan_candidates(tl_group *g, sqlite3_stmt *q, const tl_mention *m, d
             else if (c[j].id < m->v.t[i].id)
                 j++;
             else {
-                dot += m->v.t[i].w * idf_lookup(g, m->v.t[i].id) * c[j].w;
+                dot += mw[i] * c[j].w;
                 i++;
                 j++;
             }
@@ -680,7 +820,28 @@ static chr_err write_centroid(sqlite3_stmt *q, int col, const tl_vec *c, double 
     return CHR_OK;
 }
 
-/* The mention's vector with idf folded in (what centroids add up). */
+/* The mention's term weights times their idf into g->mw (looked up once
+ * per mention, used for its norm, its similarity to each candidate and
+ * what it adds to a centroid); returns its norm, or -1 on OOM. */
+static double weigh_mention(tl_group *g, const tl_mention *m)
+{
+    if (m->v.n > g->mw_cap) {
+        double *nw = realloc(g->mw, m->v.n * sizeof *nw);
+        if (!nw)
+            return -1;
+        g->mw = nw;
+        g->mw_cap = m->v.n;
+    }
+    double s = 0;
+    for (uint32_t i = 0; i < m->v.n; i++) {
+        g->mw[i] = m->v.t[i].w * idf_lookup(g, m->v.t[i].id);
+        s += g->mw[i] * g->mw[i];
+    }
+    return s > 0 ? sqrt(s) : 0;
+}
+
+/* The mention's vector with idf folded in (what centroids add up), from
+ * g->mw. */
 static int idf_vec(tl_group *g, const tl_mention *m, tl_vec *out)
 {
     out->n = 0;
@@ -689,7 +850,7 @@ static int idf_vec(tl_group *g, const tl_mention *m, tl_vec *out)
         return -1;
     for (uint32_t i = 0; i < m->v.n; i++) {
         out->t[i].id = m->v.t[i].id;
-        out->t[i].w = (float)(m->v.t[i].w * idf_lookup(g, m->v.t[i].id));
+        out->t[i].w = (float)g->mw[i];
     }
     out->n = m->v.n;
     return 0;
@@ -703,7 +864,9 @@ static int span_class(int32_t s, int32_t e)
 
 static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_diag *d)
 {
-    double mnorm = tl_vec_norm(&m->v, idf_lookup, g);
+    double mnorm = weigh_mention(g, m);
+    if (mnorm < 0)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
     cand ov, near;
     memset(&ov, 0, sizeof ov);
     memset(&near, 0, sizeof near);
@@ -712,10 +875,15 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
      * range read stays a few days wide for the many day entries */
     int32_t w = m->end - m->start <= TL_FINE_SPAN ? SOFT_DAYS : 0;
     static const int32_t class_span[3] = {TL_DAY_SPAN, TL_FINE_SPAN, TL_MAX_SPAN};
+    /* Entries join_threshold refuses for their distance alone are left in
+     * the index (?7, ?8: the most days a hard-dated or a soft entry may be
+     * away), so that only rows that may be joined are read. */
+    int msoft = m->tx_start < 0;
     if (gprep(g, &g->q_cand,
               "SELECT id, start_day, end_day, gran, soft, norm, centroid, n_mentions FROM tl_entry"
               " WHERE story_id=?1 AND coarse=?2 AND start_day BETWEEN ?3 AND ?4"
-              " AND end_day >= ?5") != SQLITE_OK)
+              " AND end_day >= ?5 AND end_day >= ?6 - CASE soft WHEN 0 THEN ?7 ELSE ?8 END"
+              " AND start_day <= ?9 + CASE soft WHEN 0 THEN ?7 ELSE ?8 END") != SQLITE_OK)
         return gdb_err(g, d, "preparing candidate query");
     for (int cls = 0; cls < 3; cls++) {
         sqlite3_reset(g->q_cand);
@@ -724,6 +892,10 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
         sqlite3_bind_int(g->q_cand, 3, m->start - class_span[cls] - w);
         sqlite3_bind_int(g->q_cand, 4, m->end + w);
         sqlite3_bind_int(g->q_cand, 5, m->start - w);
+        sqlite3_bind_int(g->q_cand, 6, m->start);
+        sqlite3_bind_int(g->q_cand, 7, msoft ? SOFT_DAYS : CONFLICT_DAYS);
+        sqlite3_bind_int(g->q_cand, 8, msoft ? 0 : SOFT_DAYS);
+        sqlite3_bind_int(g->q_cand, 9, m->end);
         scan_candidates(g, g->q_cand, m, mnorm, &ov, &near);
     }
     cand *b = ov.id ? &ov : near.id ? &near : NULL;
@@ -736,7 +908,6 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
     int64_t entry;
     double norm;
     int rc;
-    int msoft = m->tx_start < 0;
     if (b) {
         if (tl_vec_add(&b->c, &add, 1.0f) != 0) {
             tl_vec_free(&ov.c);

@@ -17,7 +17,10 @@
  *   intersection of its dated members' days), soft = 1 while only
  *   publication-date placements date it, coarse its span class (0: up to
  *   TL_DAY_SPAN days, 1: up to TL_FINE_SPAN, 2: longer; the candidate search
- *   reads one index range per class).
+ *   reads one index range per class). Its index carries end_day and soft,
+ *   so that the search tests an entry's dates without reading its row;
+ *   (start_day, id) keeps the order the candidates were always read in.
+ *   Stores made before it had tl_entry_story, dropped on the next open.
  * tl_mention: one dated sentence (tx_start -1: placed at the publication
  *   date), its vector, and the entry it joined.
  * tl_article: articles already added (and to which story).
@@ -28,7 +31,9 @@
     " start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, gran INTEGER NOT NULL,"                \
     " soft INTEGER NOT NULL, coarse INTEGER NOT NULL,"                                             \
     " n_mentions INTEGER NOT NULL, norm REAL NOT NULL, centroid BLOB NOT NULL);"                   \
-    "CREATE INDEX IF NOT EXISTS tl_entry_story ON tl_entry(story_id, coarse, start_day);"          \
+    "DROP INDEX IF EXISTS tl_entry_story;"                                                         \
+    "CREATE INDEX IF NOT EXISTS tl_entry_window"                                                   \
+    " ON tl_entry(story_id, coarse, start_day, id, end_day, soft);"                                \
     "CREATE TABLE IF NOT EXISTS tl_mention("                                                       \
     " article_id INTEGER NOT NULL, sentence INTEGER NOT NULL, tx_start INTEGER NOT NULL,"          \
     " tx_end INTEGER NOT NULL, entry_id INTEGER NOT NULL, indep INTEGER NOT NULL,"                 \

@@ -1,0 +1,290 @@
+/* chronicle — unit tests of which dates make timeline points (tl_extract):
+ * the edges of periods ("since 2009", "hasta el 15 de junio"), durations,
+ * "the years ahead" and the distant origin an anniversary recalls are not event
+ * anchors, in en/fr/es/it/pt/de; dates the sentence reports stay. Each
+ * sentence is dated by the real time tagger; the texts are written here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle/time.h"
+#include "timeline_int.h"
+#include "unit.h"
+
+static chr_ct *ct;
+
+/* Does sentence (in lang, published on pub) yield a mention dated by the
+ * expression expr (its first occurrence)? -1 when expr is not tagged at
+ * all (the test itself is then wrong). */
+static int anchors(const char *lang, const char *pub, const char *sentence, const char *expr)
+{
+    const char *at = strstr(sentence, expr);
+    if (!at)
+        return -1;
+    chr_date ref;
+    if (!chr_date_parse(pub, &ref))
+        return -1;
+    size_t len = strlen(sentence);
+    chr_timex *tx = NULL;
+    size_t ntx = 0;
+    if (chr_time_tag(sentence, len, &ref, lang, &tx, &ntx) != CHR_OK)
+        return -1;
+    tl_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.indep = 1;
+    a.text = (char *)sentence;
+    a.len = len;
+    a.lang = (char *)lang;
+    a.pub_day = tl_parse_day(pub);
+    chr_span sent = {0, len};
+    a.sents = &sent;
+    a.n_sents = 1;
+    tl_timex *t = calloc(ntx ? ntx : 1, sizeof *t);
+    int tagged = 0;
+    size_t off = (size_t)(at - sentence);
+    for (size_t i = 0; t && i < ntx; i++) {
+        t[i].start = (int32_t)tx[i].start;
+        t[i].end = (int32_t)tx[i].end;
+        t[i].sentence = 0;
+        snprintf(t[i].type, sizeof t[i].type, "%s", chr_timex_type_name(tx[i].type));
+        snprintf(t[i].value, sizeof t[i].value, "%s", tx[i].value);
+        snprintf(t[i].end_value, sizeof t[i].end_value, "%s", tx[i].end_value);
+        if (tx[i].start <= off && off < tx[i].end)
+            tagged = 1;
+    }
+    a.tx = t;
+    a.n_tx = ntx;
+    free(tx);
+    if (!tagged) {
+        fprintf(stderr, "  \"%s\" is not tagged in: %s\n", expr, sentence);
+        free(t);
+        return -1;
+    }
+    tl_mention *m = NULL;
+    size_t n = 0;
+    int found = 0;
+    if (tl_extract(ct, &a, &m, &n) == CHR_OK)
+        for (size_t i = 0; i < n; i++)
+            if (m[i].tx_start >= 0 && (size_t)m[i].tx_start <= off && off < (size_t)m[i].tx_end)
+                found = 1;
+    tl_mentions_free(m, n);
+    free(t);
+    return found;
+}
+
+#define PUB "2024-05-20"
+
+/* One sentence, one of its date expressions, and whether it should date
+ * an event (1) or not (0). */
+typedef struct anchor_case {
+    const char *group, *lang, *pub, *sentence, *expr;
+    int anchor;
+} anchor_case;
+
+static const anchor_case cases[] = {
+    /* "since X" and its translations: the start of a state, not an event. */
+    {"since", "en", PUB,
+     "The company has operated in the region since 2009, officials said on "
+     "Monday.",
+     "2009", 0},
+    {"since", "en", PUB,
+     "The company has operated in the region since 2009, officials said on "
+     "Monday.",
+     "Monday", 1},
+    {"since", "en", PUB, "Prices have risen since March, according to the statistics office.",
+     "March", 0},
+    {"since", "fr", PUB,
+     "La société est présente dans la région depuis 2009, a indiqué le ministre "
+     "lundi.",
+     "2009", 0},
+    {"since", "fr", PUB,
+     "Le cessez-le-feu tient depuis le 2 mai, selon les observateurs sur place.", "2 mai", 0},
+    {"since", "es", PUB, "La empresa opera en la región desde 2009, informó el ministro el lunes.",
+     "2009", 0},
+    {"since", "es", PUB,
+     "El alto el fuego se mantiene desde el 2 de mayo, según los observadores "
+     "sobre el terreno.",
+     "2 de mayo", 0},
+    {"since", "es", PUB,
+     "Dirige el partido desde hace seis años y promete reformas profundas, dijo "
+     "su portavoz.",
+     "hace seis", 0},
+    {"since", "it", PUB, "La società opera nella regione dal 2009, ha detto il ministro lunedì.",
+     "2009", 0},
+    {"since", "pt", PUB, "A empresa opera na região desde 2009, disse o ministro aos jornalistas.",
+     "2009", 0},
+    {"since", "de", PUB,
+     "Das Unternehmen ist seit 2009 in der Region tätig, sagte der Minister am "
+     "Montag.",
+     "2009", 0},
+    {"since", "es", PUB,
+     "A partir de 2009 la empresa amplió sus operaciones en toda la región, "
+     "informó el ministro.",
+     "2009", 0},
+    /* ... unless the sentence goes on to say what happened then. */
+    {"since-when", "en", PUB,
+     "The ceasefire has held since 2 May, when both sides signed the deal in "
+     "Doha.",
+     "2 May", 1},
+    /* "until X": the end of a period. */
+    {"until", "en", PUB, "The sanctions will remain in force until 2026, the ministry said.",
+     "2026", 0},
+    {"until", "fr", PUB, "La trêve est prolongée jusqu'au 15 juin, a annoncé le gouvernement hier.",
+     "15 juin", 0},
+    {"until", "es", PUB,
+     "La tregua se prolonga hasta el 15 de junio, anunció el gobierno en un "
+     "comunicado.",
+     "15 de junio", 0},
+    {"until", "it", PUB,
+     "Le sanzioni resteranno in vigore fino al 2026, secondo il ministero degli "
+     "esteri.",
+     "2026", 0},
+    {"until", "pt", PUB,
+     "A trégua foi prorrogada até 15 de junho, anunciou o governo em um "
+     "comunicado.",
+     "15 de junho", 0},
+    {"until", "de", PUB,
+     "Die Sanktionen bleiben bis 2026 in Kraft, teilte das Ministerium in Berlin "
+     "mit.",
+     "2026", 0},
+    {"until", "it", PUB, "La tregua è stata prorogata sino al 15 giugno, ha annunciato il governo.",
+     "15 giugno", 0},
+    /* An anniversary recalls its origin; the celebration's own date stays. */
+    {"anniversary", "en", "2024-10-02",
+     "The country celebrated the 75th anniversary of the revolution of 1949 "
+     "with a parade on 1 October.",
+     "1949", 0},
+    {"anniversary", "en", "2024-10-02",
+     "The country celebrated the 75th anniversary of the revolution of 1949 "
+     "with a parade on 1 October.",
+     "1 October", 1},
+    {"anniversary", "es", "2024-10-02",
+     "El país celebró el 75 aniversario de la revolución de 1949 con un desfile "
+     "el 1 de octubre.",
+     "1949", 0},
+    {"anniversary", "fr", "2024-10-02",
+     "Le pays a célébré le 75e anniversaire de la révolution de 1949 avec un "
+     "défilé le 1er octobre.",
+     "1949", 0},
+    {"anniversary", "it", "2024-10-02",
+     "Il paese ha celebrato il 75° anniversario della rivoluzione del 1949 con "
+     "una parata il 1 ottobre.",
+     "1949", 0},
+    {"anniversary", "pt", "2024-10-02",
+     "O país celebrou o 75º aniversário da revolução de 1949 com um desfile em 1 "
+     "de outubro.",
+     "1949", 0},
+    {"anniversary", "de", "2024-10-02",
+     "Das Land feierte den Jahrestag der Revolution von 1949 mit einer großen "
+     "Parade.",
+     "1949", 0},
+    /* the ordinal gives the origin when the year comes first */
+    {"anniversary", "en", "2024-10-02",
+     "Founded in 1949, the republic marked its 75th anniversary with a parade "
+     "in the capital.",
+     "1949", 0},
+    /* a recent origin is the story's own start: it stays */
+    {"anniversary", "fr", "2012-03-15",
+     "Des milliers de manifestants ont marqué le premier anniversaire du soulèvement du 15 mars "
+     "2011 à Damas.",
+     "15 mars 2011", 1},
+    /* a past date that is not the anniversary's origin stays */
+    {"anniversary", "en", "2024-10-02",
+     "Founded in 1951, the republic marked its 75th anniversary with a parade "
+     "in the capital.",
+     "1951", 1},
+    /* Dates the sentence reports are anchors; durations and "ahead" never. */
+    {"reported", "es", PUB,
+     "Los ministros no se reunieron el lunes sino el martes en Madrid, dijo el portavoz.", "martes",
+     1},
+    {"reported", "en", PUB,
+     "Ministers met in Paris on 12 March 2024 and signed the accord on trade.", "12 March 2024", 1},
+    {"reported", "fr", PUB,
+     "Les ministres se sont réunis à Paris le 12 mars et ont signé l'accord.", "12 mars", 1},
+    {"reported", "es", PUB,
+     "Los ministros se reunieron en Madrid el 12 de marzo y firmaron el acuerdo.", "12 de marzo",
+     1},
+    {"reported", "de", PUB,
+     "Die Minister trafen sich am Montag in Berlin und unterzeichneten das "
+     "Abkommen.",
+     "Montag", 1},
+    {"reported", "en", PUB,
+     "He has led the party for six years and promised reforms in the years "
+     "ahead.",
+     "six years", 0},
+    {"reported", "en", PUB,
+     "He has led the party for six years and promised reforms in the years "
+     "ahead.",
+     "the years ahead", 0},
+    {"reported", "fr", PUB,
+     "Il dirige le parti depuis six ans et promet des réformes dans les années à "
+     "venir.",
+     "six ans", 0},
+    {"reported", "fr", PUB,
+     "Il dirige le parti depuis six ans et promet des réformes dans les années à "
+     "venir.",
+     "années", 0},
+    {"reported", "es", PUB,
+     "El ministro promete reformas profundas en los próximos años, según su "
+     "portavoz.",
+     "años", 0},
+    {"reported", "it", PUB,
+     "Guida il partito da sei anni e promette riforme profonde nei prossimi anni.", "sei anni", 0},
+    {"reported", "de", PUB,
+     "Er führt die Partei seit sechs Jahren und verspricht Reformen, sagte ein "
+     "Sprecher.",
+     "sechs Jahren", 0},
+};
+
+/* Check every case of group; print the ones that differ. */
+static void check_group(const char *group)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const anchor_case *c = &cases[i];
+        if (strcmp(c->group, group) != 0)
+            continue;
+        int got = anchors(c->lang, c->pub, c->sentence, c->expr);
+        if (got != c->anchor) {
+            fprintf(stderr, "  %s: \"%s\" in \"%s\": %d, expected %d\n", c->lang, c->expr,
+                    c->sentence, got, c->anchor);
+            unit_failed_checks++;
+        }
+    }
+}
+
+TEST(since_is_no_anchor)
+{
+    check_group("since");
+}
+
+TEST(since_when_is_an_anchor)
+{
+    check_group("since-when");
+}
+
+TEST(until_is_no_anchor)
+{
+    check_group("until");
+}
+
+TEST(anniversary_origin_is_no_anchor)
+{
+    check_group("anniversary");
+}
+
+TEST(reported_dates_stay)
+{
+    check_group("reported");
+}
+
+UNIT_MAIN_BEGIN
+ct = chr_ct_new();
+if (!ct)
+    return 1;
+RUN(since_is_no_anchor);
+RUN(since_when_is_an_anchor);
+RUN(until_is_no_anchor);
+RUN(anniversary_origin_is_no_anchor);
+RUN(reported_dates_stay);
+chr_ct_free(ct);
+UNIT_MAIN_END
