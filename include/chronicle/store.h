@@ -33,6 +33,8 @@ struct sqlite3 *chr_store_sqlite(chr_store *st);
 /* Schema version after migrations. */
 int chr_store_schema_version(chr_store *st);
 
+/* One transaction. chr_store_commit first enters the articles stored since
+ * the last commit into the full-text index (articles_fts), in one statement. */
 chr_err chr_store_begin(chr_store *st);
 chr_err chr_store_commit(chr_store *st);
 void chr_store_rollback(chr_store *st);
