@@ -153,7 +153,8 @@ static chr_err push_span(chr_span **v, size_t *n, size_t *cap, const char *s, si
 
 /* Decide whether the terminator run ending just before `after` ends a
  * sentence. term is the position of the first terminator char. */
-static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t term, size_t after)
+static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t term, size_t after,
+                         int ordinal_dots)
 {
     /* must be followed by whitespace (or end) */
     if (after >= len)
@@ -188,6 +189,15 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
         size_t wl = term - ws;
         if (wl > 0) {
             const char *w = s + ws;
+            /* German writes ordinals with a dot: "am 2. Mai", "der 75.
+             * Jahrestag", "im 19. Jahrhundert" go on */
+            if (ordinal_dots && wl <= 3 && after == term + 1 && is_letter(first)) {
+                size_t d = 0;
+                while (d < wl && w[d] >= '0' && w[d] <= '9')
+                    d++;
+                if (d == wl)
+                    return 0;
+            }
             /* single capital initial ("J. Smith") */
             size_t st;
             int32_t prev = decode_before(s, term, &st);
@@ -213,7 +223,7 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
 
 chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_span **out, size_t *n)
 {
-    (void)lang;
+    int ordinal_dots = lang && (lang[0] | 32) == 'd' && (lang[1] | 32) == 'e';
     chr_span *v = NULL;
     size_t nv = 0, cap = 0;
     size_t seg = 0, i = 0;
@@ -280,7 +290,7 @@ chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_spa
                 j = nx;
             }
             /* decimal numbers: 3.5 — no whitespace after, handled by ends_sentence */
-            if (ends_sentence(s, len, seg, term, j)) {
+            if (ends_sentence(s, len, seg, term, j, ordinal_dots)) {
                 chr_err e = push_span(&v, &nv, &cap, s, seg, j);
                 if (e) {
                     free(v);

@@ -32,6 +32,26 @@ TEST(abbreviations_and_initials)
     free(v);
 }
 
+TEST(german_ordinals)
+{
+    /* German ordinals carry a dot: no sentence ends there; in English a
+     * number with a dot before a capital still ends one */
+    const char *de = "Am 2. Mai feierte die Stadt den 75. Jahrestag. Seit dem 3. Juni ist es ruhig.";
+    chr_span *v = NULL;
+    size_t n = 0;
+    CHECK(chr_split_sentences(de, strlen(de), "de", &v, &n) == CHR_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK(sent_is(de, v, 0, "Am 2. Mai feierte die Stadt den 75. Jahrestag."));
+        CHECK(sent_is(de, v, 1, "Seit dem 3. Juni ist es ruhig."));
+    }
+    free(v);
+    const char *en = "He turned 75. Then he retired.";
+    n = split(en, &v);
+    CHECK_INT(n, 2);
+    free(v);
+}
+
 TEST(quotes_close_sentences)
 {
     const char *s = "He said: \"We will win.\" The crowd cheered. (It was late.) Then rain.";
@@ -117,6 +137,7 @@ TEST(language)
 
 UNIT_MAIN_BEGIN
 RUN(abbreviations_and_initials);
+RUN(german_ordinals);
 RUN(quotes_close_sentences);
 RUN(ptb_quotes_start_sentences);
 RUN(paragraphs_split);
