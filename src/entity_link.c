@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "ner.h"
 
 #define MAX_ROLES 4
@@ -222,7 +224,7 @@ static char *surface(const ner_doc *d, size_t a, size_t b, int dedup, int titlec
     size_t len = 0;
     for (size_t i = a; i < b; i++)
         len += d->t[i].end - d->t[i].start + 1;
-    char *s = malloc(len + 1), *p = s;
+    char *s = malloc(2 * len + 1), *p = s; /* lower case may take more bytes */
     if (!s)
         return NULL;
     for (size_t i = a; i < b; i++) {
@@ -230,13 +232,23 @@ static char *surface(const ner_doc *d, size_t a, size_t b, int dedup, int titlec
             continue;
         if (p > s && !is_poss(d, i) && !is_punct_tok(d, i, '.'))
             *p++ = ' ';
-        const char *w = d->text + d->t[i].start;
-        size_t wl = d->t[i].end - d->t[i].start;
-        for (size_t k = 0; k < wl; k++) {
-            char c = w[k];
-            if (titlecase && k > 0 && c >= 'A' && c <= 'Z' && w[k - 1] != '-' && w[k - 1] != '\'')
-                c = (char)(c + 32);
-            *p++ = c;
+        const utf8proc_uint8_t *w = (const utf8proc_uint8_t *)d->text + d->t[i].start;
+        utf8proc_ssize_t wl = (utf8proc_ssize_t)(d->t[i].end - d->t[i].start);
+        utf8proc_int32_t prev = 0;
+        for (utf8proc_ssize_t k = 0; k < wl;) {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t n = utf8proc_iterate(w + k, wl - k, &c);
+            if (n <= 0) { /* not UTF-8 here: copy the byte */
+                *p++ = (char)w[k++];
+                prev = 0;
+                continue;
+            }
+            /* BUCUREȘTI -> București: every letter after the first lower-cased */
+            if (titlecase && k > 0 && prev != '-' && prev != '\'')
+                c = utf8proc_tolower(c);
+            p += utf8proc_encode_char(c, (utf8proc_uint8_t *)p);
+            prev = c;
+            k += n;
         }
     }
     *p = '\0';

@@ -416,6 +416,12 @@ TEST(other_languages)
     CHECK(m && m->type == CHR_ENT_LOC);
     chr_entities_free(&e);
 
+    /* a name in capitals is written in title case, whatever its letters */
+    const char *ro = "BUCUREȘTI - Guvernul a aprobat decretul.\n";
+    CHECK_INT(chr_ner_tag(ner, ro, strlen(ro), NULL, 0, "ro", &e), CHR_OK);
+    CHECK_STR(canon(&e, mention_of(&e, ro, "BUCUREȘTI")), "București");
+    chr_entities_free(&e);
+
     /* English is left as the model tagged it */
     const char *en = "La Paz is the seat of government of Bolivia.\n";
     CHECK_INT(chr_ner_tag(ner, en, strlen(en), NULL, 0, "en", &e), CHR_OK);
