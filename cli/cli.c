@@ -33,11 +33,21 @@ chr_store *cli_open_store(const cli_opts *g, int ro)
         cli_error("%s: no such database (run 'chronicle ingest' first, or give --db FILE)", g->db);
         return NULL;
     }
-    if (chr_store_open(g->db, ro ? CHR_STORE_READONLY : 0, &st, &d) != CHR_OK) {
-        cli_diag(&d, NULL);
-        return NULL;
+    if (chr_store_open(g->db, ro ? CHR_STORE_READONLY : 0, &st, &d) == CHR_OK)
+        return st;
+    /* a database from an older chronicle is migrated by a writer: when the
+     * file is writable, open it once for writing (which migrates), then
+     * read as asked */
+    chr_diag d2;
+    chr_diag_clear(&d2);
+    if (ro && access(g->db, W_OK) == 0 && chr_store_open(g->db, 0, &st, &d2) == CHR_OK) {
+        chr_store_close(st);
+        st = NULL;
+        if (chr_store_open(g->db, CHR_STORE_READONLY, &st, &d) == CHR_OK)
+            return st;
     }
-    return st;
+    cli_diag(&d, NULL);
+    return NULL;
 }
 
 int cli_common_opt(int argc, char **argv, int *i, cli_opts *g)

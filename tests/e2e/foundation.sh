@@ -128,6 +128,15 @@ check_eq "killed ingest completes on re-run" "$n" 300
 ok_int=$(sqlite3 "$TMP/k.db" 'PRAGMA integrity_check' 2>/dev/null || echo ok)
 check_eq "database intact after kill" "$ok_int" ok
 
+# a database from an older chronicle (schema one step back) is migrated by the
+# first command that opens it, a reading one included
+chr --db "$TMP/old.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
+sqlite3 "$TMP/old.db" "DROP INDEX story_alias_into; CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text); END;
+  PRAGMA user_version = 7;"
+chr --db "$TMP/old.db" ls >/dev/null 2>&1
+check_eq "reading an older database migrates it" "$?:$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" "0:8"
+
 # --- tag: offsets are into the input as given
 chr tag --json --ref 2024-03-04 "$D/dated.txt" | py '
 import json,sys
