@@ -143,7 +143,14 @@ static const char *const boiler_exact[] = {
     "loading", "back to top", "skip to content", "menu", "search", "home", "top stories",
     "most read", "most popular", "trending", "cancel reply", "reply", "whatsapp", "facebook",
     "twitter", "linkedin", "telegram", "copy link", "copy", "listen", "listen to this article",
-    "click to share", "continue reading", "show comments", "hide comments", "close", NULL};
+    "click to share", "continue reading", "show comments", "hide comments", "close",
+    /* fr, es, it, pt, de */
+    "partager", "commentaires", "commenter", "lire aussi", "lire la suite", "voir aussi",
+    "publicité", "abonnez-vous", "s'abonner", "imprimer", "envoyer", "réagir", "compartir",
+    "comentarios", "comentar", "leer más", "publicidad", "suscríbete", "imprimir",
+    "condividi", "commenti", "leggi anche", "pubblicità", "stampa", "compartilhar",
+    "comentários", "leia mais", "leia também", "publicidade", "teilen", "kommentare",
+    "mehr zum thema", "anzeige", "werbung", "drucken", NULL};
 
 /* Line prefixes that mark furniture when the line is short. */
 static const char *const boiler_prefix[] = {
@@ -155,7 +162,17 @@ static const char *const boiler_prefix[] = {
     "reporting by", "editing by", "writing by", "additional reporting by", "we use cookies",
     "this website uses cookies", "accept cookies", "download our app", "get the latest",
     "join our", "sign in", "log in", "posted in", "published in", "save my name, email",
-    "notify me of", "your comment", "name *", "email *", "website", NULL};
+    "notify me of", "your comment", "name *", "email *", "website", "published:", "updated:",
+    "last updated", "first published",
+    /* fr, es, it, pt, de: stamps, cross-links, rights, forms */
+    "publié le", "publié à", "mis à jour le", "mis à jour à", "modifié le", "à lire aussi",
+    "lire aussi", "voir aussi", "tous droits réservés", "abonnez-vous", "merci de ",
+    "veuillez ", "cliquez ", "publicado el", "publicado em", "actualizado el", "actualizado a",
+    "atualizado em", "última actualización", "lea también", "leer también", "leia também",
+    "todos los derechos reservados", "todos os direitos reservados", "haga clic", "clique aqui",
+    "pubblicato il", "aggiornato il", "ultimo aggiornamento", "leggi anche",
+    "riproduzione riservata", "clicca ", "veröffentlicht am", "aktualisiert am",
+    "zuletzt aktualisiert", "lesen sie auch", "alle rechte vorbehalten", NULL};
 
 /* Is [s, s+n) an agency/ad tracking ID like MENAFN15052024000045015687ID1108214746? */
 static int is_agency_id(const char *s, size_t n)

@@ -63,6 +63,28 @@ TEST(boilerplate)
     }
 }
 
+TEST(boilerplate_other_languages)
+{
+    chr_doc *d = clean_text("Les manifestants ont envahi la place Tahrir.\n\n"
+                            "Publié le 20 août 2013 à 16h52 - Mis à jour le 20 août 2013 à 17h28\n\n"
+                            "Lire aussi : Le Caire sous tension\n\nPartager\n\n"
+                            "Veuillez vous connecter pour commenter.\n\n"
+                            "La police a tiré dans la nuit.\n\nTous droits réservés.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "Les manifestants ont envahi la place Tahrir.\n\n"
+                            "La police a tiré dans la nuit.");
+        chr_doc_free(d);
+    }
+    /* a sentence that merely starts like a stamp stays */
+    d = clean_text("Published reports said the minister had resigned.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "Published reports said the minister had resigned.");
+        chr_doc_free(d);
+    }
+}
+
 TEST(normalisation)
 {
     /* curly quotes, NBSP, decomposed é (e + U+0301), zero-width space */
@@ -103,6 +125,7 @@ TEST(hash_and_empty)
 UNIT_MAIN_BEGIN
 RUN(datelines);
 RUN(boilerplate);
+RUN(boilerplate_other_languages);
 RUN(normalisation);
 RUN(wrapped_lines_join);
 RUN(hash_and_empty);
