@@ -276,6 +276,11 @@ static int set_opt(chr_cluster_opts *o, const char *kv)
     OPT_D(name_weight)
     OPT_D(dup_threshold)
     OPT_D(merge_threshold)
+    OPT_D(split_ratio)
+    OPT_I(rehome_after)
+    OPT_D(long_threshold)
+    OPT_D(link_short)
+    OPT_D(link_long)
     return -1;
 }
 
@@ -579,8 +584,10 @@ int main(int argc, char **argv)
                t_total, wall, total / t_total, lat[total / 2] * 1e6, lat[total * 99 / 100] * 1e6,
                lat[total - 1] * 1e6);
     if (total > 0)
-        printf("per article: %.1f postings read, %.1f candidate stories scored; %ld merges\n",
-               (double)cs.postings / total, (double)cs.candidates / total, cs.merges);
+        printf("per article: %.1f postings read, %.1f candidate stories scored; %ld merges, "
+               "%ld splits, %ld re-homed\n",
+               (double)cs.postings / total, (double)cs.candidates / total, cs.merges, cs.splits,
+               cs.rehomed);
     printf("peak RSS %ld KB; story state on disk %lld bytes (%.0f bytes/article)\n",
            rss_kb("VmHWM:"), state_bytes, total > 0 ? (double)state_bytes / total : 0);
     if (generate && total > 0) { /* near-duplicates found against the generated reprints */

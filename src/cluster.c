@@ -19,6 +19,12 @@
 #include "cluster_int.h"
 #include "cluster_text.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 #define NO_DAY INT32_MIN
 #define SHORT_TEXT 300       /* bytes: shorter texts take the stream's main language */
 #define OUTSIDE_RUN 64       /* postings outside the time window in a row that end a list's scan */
@@ -43,11 +49,13 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->max_candidates = 8;
     o->scan_limit = 400;
     o->title_weight = 2.0;
-    o->entity_weight = 0.5;
+    o->entity_weight = 0.1;
     o->date_weight = 0.5;
     o->name_weight = 0.5;
     o->dup_threshold = 0.5;
     o->merge_threshold = 0.45;
+    o->split_ratio = 0.6;
+    o->rehome_after = 16;
 }
 
 /* ---- model ---- */
@@ -63,8 +71,10 @@ typedef struct story {
     float norm;
     uint32_t qstamp; /* query scratch */
     float qscore;
-    int dead;     /* merged into another story */
-    char lang[4]; /* language of its first article, "" unknown */
+    uint32_t ring_head; /* its newest article in the ring: index + 1, 0 none */
+    uint8_t dead;       /* merged into another story */
+    uint8_t checks;     /* split checks passed (split_due) */
+    char lang[4];       /* language of its first article, "" unknown */
 } story;
 
 /* Term ids: words have the lowest bit clear, language-independent features
@@ -111,8 +121,38 @@ typedef struct dterm { /* one term of the article being added */
     uint32_t df; /* documents with the term, this one included */
 } dterm;
 
+/* Recent articles, kept for bounded repair: a story that grew out of two
+ * stories' first articles can be split again while its members are all
+ * here. The ring holds the last RING articles (not near-duplicates); each
+ * keeps its MEMBER_TERMS heaviest terms, its story slot, day and entity
+ * names. Constant memory, nothing is read back from the tables. */
+#define RING 8192
+#define MEMBER_TERMS 48
+#define SPLIT_MAX 32 /* stories larger than this are not checked */
+
+typedef struct member {
+    int64_t article_id; /* 0: empty */
+    uint64_t seq;       /* ring adds when it was added: entries are reused oldest first */
+    uint32_t slot;      /* story slot */
+    uint32_t prev;      /* the story's previous article in the ring: index + 1, 0 none */
+    int32_t day;
+    uint16_t n_terms;
+    uint8_t is_long;              /* a long text (doc_is_long) */
+    uint32_t terms[MEMBER_TERMS]; /* ascending */
+    float w[MEMBER_TERMS];
+    float norm;
+    char *ents; /* entity names, each NUL-terminated, an empty one ends the list; or NULL */
+} member;
+
 struct chr_cluster {
     sqlite3 *db;
+    member *ring; /* RING entries, allocated on the first add */
+    size_t ring_next;
+    uint64_t ring_seq;
+    float split_sim[SPLIT_MAX * SPLIT_MAX]; /* split_check's scratch */
+    float *wsel;                            /* ring_add's scratch */
+    size_t cap_wsel;
+    float split_sum[SPLIT_MAX][SPLIT_MAX];
     chr_cluster_opts o;
     chr_ct *ct;
     chr_dedup *dd;
@@ -144,6 +184,7 @@ struct chr_cluster {
     size_t n_doc, cap_doc;
     uint32_t *dmap; /* term -> doc index + 1, open addressing */
     size_t dmap_mask;
+    uint64_t dbloom[64]; /* bit (term >> 1) % 4096 set for each term of cl->doc */
     uint32_t *touched;
     size_t n_touched, cap_touched;
     dterm *merge;
@@ -156,8 +197,12 @@ struct chr_cluster {
     size_t n_scored, cap_scored;
     sqlite3_stmt *s_find, *s_ins_art, *s_ins_story, *s_upd_story, *s_df, *s_meta, *s_ent;
     sqlite3_stmt *s_mv_art, *s_mv_ent, *s_del_ent, *s_del_story, *s_alias, *s_realias;
+    sqlite3_stmt *s_mv_one, *s_ent_dec, *s_ent_zero;
     chr_cluster_stats stats;
 };
+
+static int story_members(const chr_cluster *cl, uint32_t slot, uint32_t *idx, int max);
+static void story_relink(chr_cluster *cl, uint32_t slot, uint32_t *idx, int n);
 
 static chr_err db_err(sqlite3 *db, chr_diag *d, const char *what)
 {
@@ -561,6 +606,27 @@ static void centroid_blob(const story *s, unsigned char *out)
 
 static int cmp_term(const void *a, const void *b);
 static void select_top(dterm *v, size_t n, size_t k);
+static void doc_index(chr_cluster *cl);
+static float select_kth(float *v, size_t n, size_t k);
+
+/* The weight of the keep-th heaviest of v[0..n) (n > keep), and in *ties how
+ * many terms of exactly that weight make the cut (the first ones in v's
+ * order): keeping w > cut, then the first *ties with w == cut, keeps keep
+ * terms without reordering v. */
+static int heaviest_cut(chr_cluster *cl, const dterm *v, size_t n, size_t keep, float *cut,
+                        size_t *ties)
+{
+    if (grow((void **)&cl->wsel, &cl->cap_wsel, n, sizeof(float)) != 0)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        cl->wsel[k] = v[k].w;
+    *cut = select_kth(cl->wsel, n, keep - 1);
+    size_t above = 0;
+    for (size_t k = 0; k < n; k++)
+        above += v[k].w > *cut;
+    *ties = keep - above;
+    return 0;
+}
 
 static int centroid_load(chr_cluster *cl, story *s, const unsigned char *p, int n)
 {
@@ -676,6 +742,12 @@ static void model_free(chr_cluster *cl)
     cl->n_dirty = cl->dirty_head = 0;
     cl->n_docs = 0;
     cl->loaded = 0;
+    for (size_t i = 0; cl->ring && i < RING; i++)
+        free(cl->ring[i].ents);
+    free(cl->ring);
+    cl->ring = NULL;
+    cl->ring_next = 0;
+    cl->ring_seq = 0;
 }
 
 chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluster **out,
@@ -735,6 +807,11 @@ chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluste
         {&cl->s_del_story, "DELETE FROM story WHERE id = ?"},
         {&cl->s_alias, "INSERT OR REPLACE INTO story_alias(id, into_id) VALUES(?2, ?1)"},
         {&cl->s_realias, "UPDATE story_alias SET into_id = ?1 WHERE into_id = ?2"},
+        /* by the old story first: duplicate_of has no index */
+        {&cl->s_mv_one, "UPDATE story_article SET story_id = ?1 "
+                        "WHERE story_id = ?3 AND (article_id = ?2 OR duplicate_of = ?2)"},
+        {&cl->s_ent_dec, "UPDATE story_entity SET n = n - 1 WHERE story_id = ?1 AND name = ?2"},
+        {&cl->s_ent_zero, "DELETE FROM story_entity WHERE story_id = ? AND n <= 0"},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
         if (sqlite3_prepare_v2(db, stmts[i].sql, -1, stmts[i].st, NULL) != SQLITE_OK) {
@@ -846,7 +923,11 @@ chr_err chr_cluster_close(chr_cluster *cl, chr_diag *d)
     sqlite3_finalize(cl->s_del_story);
     sqlite3_finalize(cl->s_alias);
     sqlite3_finalize(cl->s_realias);
+    sqlite3_finalize(cl->s_mv_one);
+    sqlite3_finalize(cl->s_ent_dec);
+    sqlite3_finalize(cl->s_ent_zero);
     free(cl->scored);
+    free(cl->wsel);
     chr_dedup_close(cl->dd);
     chr_ct_free(cl->ct);
     free(cl->dirty);
@@ -933,13 +1014,32 @@ static void doc_clear(chr_cluster *cl)
 static int add_words(chr_cluster *cl, const char *text, size_t len, const char *lang, float tf,
                      chr_minhash_acc *acc)
 {
-    char buf[CHR_CT_MAXWORD + 8];
+    /* two word buffers: a word's cache slot is prefetched while the word
+     * before it is looked up */
+    char bufs[2][CHR_CT_MAXWORD + 8];
     chr_ct_iter it;
     chr_ct_iter_init(&it, text, len);
-    int wl;
-    unsigned fl;
-    while ((wl = chr_ct_next_word_ex(&it, buf, &fl)) >= 0) {
-        uint64_t h = XXH3_64bits(buf, (size_t)wl);
+    int wl, next_wl = -1, cur = 0;
+    unsigned fl, next_fl = 0;
+    uint64_t h, next_h = 0;
+    for (;;) {
+        /* the pending word becomes current; read the one after it */
+        char *buf = bufs[cur];
+        wl = next_wl;
+        fl = next_fl;
+        h = next_h;
+        cur ^= 1;
+        next_wl = chr_ct_next_word_ex(&it, bufs[cur], &next_fl);
+        if (next_wl >= 0) {
+            next_h = XXH3_64bits(bufs[cur], (size_t)next_wl);
+            if (!(next_fl & CHR_CT_NUMERIC) && next_wl >= 2)
+                chr_ct_prefetch(cl->ct, lang, next_h);
+        }
+        if (wl < 0) {
+            if (next_wl < 0)
+                break;
+            continue; /* the first round only reads ahead */
+        }
         if (acc)
             chr_minhash_word(acc, h, (fl & CHR_CT_NUMERIC) != 0);
         if ((fl & CHR_CT_NUMERIC) || wl < 2)
@@ -995,17 +1095,21 @@ static int sort_by_term(chr_cluster *cl, dterm *v, size_t n)
     }
     if (grow((void **)&cl->sortbuf, &cl->cap_sortbuf, n, sizeof(dterm)) != 0)
         return -1;
+    /* a few hundred terms (an article, a centroid): 4 passes of 8 bits, whose
+     * counts stay small; long texts: 3 passes of 11 bits */
+    int bits = n < 1024 ? 8 : 11, passes = n < 1024 ? 4 : 3;
+    uint32_t mask = (1u << bits) - 1;
     dterm *src = v, *dst = cl->sortbuf;
-    for (int pass = 0; pass < 3; pass++) {
-        int shift = 11 * pass;
+    for (int pass = 0; pass < passes; pass++) {
+        int shift = bits * pass;
         size_t count[2048 + 1];
-        memset(count, 0, sizeof count);
+        memset(count, 0, (mask + 2) * sizeof count[0]);
         for (size_t i = 0; i < n; i++)
-            count[((src[i].term >> shift) & 2047) + 1]++;
-        for (size_t b = 0; b < 2048; b++)
+            count[((src[i].term >> shift) & mask) + 1]++;
+        for (size_t b = 0; b < mask + 1; b++)
             count[b + 1] += count[b];
         for (size_t i = 0; i < n; i++)
-            dst[count[(src[i].term >> shift) & 2047]++] = src[i];
+            dst[count[(src[i].term >> shift) & mask]++] = src[i];
         dterm *t = src;
         src = dst;
         dst = t;
@@ -1091,6 +1195,9 @@ static int doc_weight(chr_cluster *cl, int update_df)
     double norm = 0;
     for (size_t i = 0; i < cl->n_doc; i++) {
         dterm *e = &cl->doc[i];
+        /* the term table outgrows the caches: load a few terms ahead */
+        if (cl->terms && i + 8 < cl->n_doc)
+            PREFETCH(&cl->terms[hash32(cl->doc[i + 8].term) & cl->term_mask]);
         term_ent *te = term_get(cl, e->term, update_df);
         if (update_df) {
             if (!te)
@@ -1122,17 +1229,25 @@ static int doc_weight(chr_cluster *cl, int update_df)
         cl->doc[i].w = norm > 0 ? (float)(cl->doc[i].w / norm) : 0;
     if (sort_by_term(cl, cl->doc, cl->n_doc) != 0)
         return -1;
-    /* the term map points into cl->doc: renumber it after the sort */
+    doc_index(cl);
+    return 0;
+}
+
+/* The term map and filter of cl->doc (sorted by term), rebuilt. */
+static void doc_index(chr_cluster *cl)
+{
+    memset(cl->dbloom, 0, sizeof cl->dbloom);
     if (!cl->dmap)
-        return 0;
+        return;
     memset(cl->dmap, 0, (cl->dmap_mask + 1) * sizeof *cl->dmap);
     for (size_t i = 0; i < cl->n_doc; i++) {
+        uint32_t b = (cl->doc[i].term >> 1) & 4095;
+        cl->dbloom[b >> 6] |= 1ULL << (b & 63);
         size_t j = hash32(cl->doc[i].term) & cl->dmap_mask;
         while (cl->dmap[j])
             j = (j + 1) & cl->dmap_mask;
         cl->dmap[j] = (uint32_t)i + 1;
     }
-    return 0;
 }
 
 /* ---- assignment ---- */
@@ -1201,11 +1316,14 @@ static double cosine(const chr_cluster *cl, const story *s)
         return cosine_features(cl, s);
     /* each centroid term looked up in the article's term map (small, in
      * cache): cheaper than a merge of two sorted lists, whose branches
-     * cannot be predicted */
+     * cannot be predicted; most centroid terms are not in the article, and
+     * a bit filter turns those away before the hash probe */
     double dot = 0;
     const dterm *d = cl->doc;
     for (uint32_t j = 0; j < s->n_terms; j++) {
-        uint32_t t = s->terms[j];
+        uint32_t t = s->terms[j], b = (t >> 1) & 4095;
+        if (!(cl->dbloom[b >> 6] & (1ULL << (b & 63))))
+            continue;
         for (size_t k = hash32(t) & cl->dmap_mask; cl->dmap[k]; k = (k + 1) & cl->dmap_mask)
             if (d[cl->dmap[k] - 1].term == t) {
                 dot += (double)d[cl->dmap[k] - 1].w * s->w[j];
@@ -1366,18 +1484,28 @@ static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const floa
     }
 #undef T_AT
 #undef W_AT
-    size_t keep = s->cap_terms;
-    if (n > keep) {
-        select_top(m, n, keep);
-        n = keep;
-        if (sort_by_term(cl, m, n) != 0)
+    size_t keep = s->cap_terms, kept = 0;
+    if (n > keep) { /* pruned to the heaviest, still in term order */
+        float cut;
+        size_t ties;
+        if (heaviest_cut(cl, m, n, keep, &cut, &ties) != 0)
             return -1;
+        for (size_t k = 0; k < n && kept < keep; k++) {
+            if (m[k].w < cut || (m[k].w == cut && !ties))
+                continue;
+            if (m[k].w == cut)
+                ties--;
+            s->terms[kept] = m[k].term;
+            s->w[kept++] = m[k].w;
+        }
+    } else {
+        for (size_t k = 0; k < n; k++) {
+            s->terms[k] = m[k].term;
+            s->w[k] = m[k].w;
+        }
+        kept = n;
     }
-    for (size_t k = 0; k < n; k++) {
-        s->terms[k] = m[k].term;
-        s->w[k] = m[k].w;
-    }
-    s->n_terms = (uint16_t)n;
+    s->n_terms = (uint16_t)kept;
     story_norm(s);
     return story_index(cl, s);
 }
@@ -1462,22 +1590,30 @@ static chr_err add_entities(chr_cluster *cl, int64_t story_id, const chr_cluster
     return CHR_OK;
 }
 
+/* Dot product of two term-sorted sparse vectors. */
+static double sparse_dot(const uint32_t *ta, const float *wa, uint32_t na, const uint32_t *tb,
+                         const float *wb, uint32_t nb)
+{
+    double dot = 0;
+    uint32_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (ta[i] < tb[j])
+            i++;
+        else if (ta[i] > tb[j])
+            j++;
+        else
+            dot += (double)wa[i++] * wb[j++];
+    }
+    return dot;
+}
+
 /* Cosine of two story centroids. */
 static double centroid_cosine(const story *a, const story *b)
 {
     if (a->norm <= 0 || b->norm <= 0)
         return 0;
-    double dot = 0;
-    uint32_t i = 0, j = 0;
-    while (i < a->n_terms && j < b->n_terms) {
-        if (a->terms[i] < b->terms[j])
-            i++;
-        else if (a->terms[i] > b->terms[j])
-            j++;
-        else
-            dot += (double)a->w[i++] * b->w[j++];
-    }
-    return dot / ((double)a->norm * b->norm);
+    return sparse_dot(a->terms, a->w, a->n_terms, b->terms, b->w, b->n_terms) /
+           ((double)a->norm * b->norm);
 }
 
 static int32_t span_gap(const story *a, const story *b)
@@ -1505,13 +1641,24 @@ static int step2(sqlite3_stmt *st, int64_t a, int64_t b)
 
 /* Merge stories a and b: the older (smaller id) survives and is returned;
  * the other's articles move to it and its id becomes an alias. */
-static story *merge_stories(chr_cluster *cl, story *a, story *b, chr_err *err, chr_diag *d)
+static story *merge_stories(chr_cluster *cl, story *a, story *b, int keep_a, chr_err *err,
+                            chr_diag *d)
 {
-    if (b->id < a->id) {
+    if (!keep_a && b->id < a->id) {
         story *t = a;
         a = b;
         b = t;
     }
+    /* the two ring chains become one when both are whole and small */
+    uint32_t aslot = (uint32_t)(a - cl->stories), bslot = (uint32_t)(b - cl->stories);
+    uint32_t both[2 * SPLIT_MAX];
+    int in_a = story_members(cl, aslot, both, SPLIT_MAX);
+    int in_b = story_members(cl, bslot, both + in_a, SPLIT_MAX);
+    if ((uint32_t)in_a == a->n_unique && (uint32_t)in_b == b->n_unique && in_a + in_b <= SPLIT_MAX)
+        story_relink(cl, aslot, both, in_a + in_b);
+    else
+        a->ring_head = 0;
+    b->ring_head = 0;
     a->size += b->size;
     a->n_unique += b->n_unique;
     if (b->first != NO_DAY) {
@@ -1566,12 +1713,487 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
             continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
         if (centroid_cosine(s, b) * f >= cl->o.merge_threshold) {
-            s = merge_stories(cl, s, b, err, d);
+            s = merge_stories(cl, s, b, 0, err, d);
             if (!s)
                 return NULL;
         }
     }
     return s;
+}
+
+/* ---- bounded repair: the ring of recent articles, story splits ---- */
+
+static float member_cos(const member *a, const member *b)
+{
+    if (a->norm <= 0 || b->norm <= 0)
+        return 0;
+    return (float)(sparse_dot(a->terms, a->w, a->n_terms, b->terms, b->w, b->n_terms) /
+                   ((double)a->norm * b->norm));
+}
+
+/* The ring indexes of story slot's articles, newest first, at most max:
+ * its chain ends where an entry was reused (the reuse made it newer than
+ * the entry pointing to it). */
+static int story_members(const chr_cluster *cl, uint32_t slot, uint32_t *idx, int max)
+{
+    int n = 0;
+    uint64_t last = UINT64_MAX;
+    for (uint32_t i = cl->ring ? cl->stories[slot].ring_head : 0; i && n < max;) {
+        const member *m = &cl->ring[i - 1];
+        if (!m->article_id || m->slot != slot || m->seq >= last)
+            break;
+        idx[n++] = i - 1;
+        last = m->seq;
+        i = m->prev;
+    }
+    return n;
+}
+
+/* Make idx[0..n) (any order) the ring chain of story slot. */
+static void story_relink(chr_cluster *cl, uint32_t slot, uint32_t *idx, int n)
+{
+    for (int i = 1; i < n; i++) { /* by age: insertion sort on seq */
+        uint32_t x = idx[i];
+        int j = i;
+        for (; j > 0 && cl->ring[idx[j - 1]].seq > cl->ring[x].seq; j--)
+            idx[j] = idx[j - 1];
+        idx[j] = x;
+    }
+    uint32_t head = 0;
+    for (int i = 0; i < n; i++) {
+        cl->ring[idx[i]].slot = slot;
+        cl->ring[idx[i]].prev = head;
+        head = idx[i] + 1;
+    }
+    cl->stories[slot].ring_head = head;
+}
+
+/* The k-th largest of v[0..n) (0-based, k < n; v is reordered): quickselect. */
+static float select_kth(float *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        float pv = v[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] > pv)
+                i++;
+            while (v[j] < pv)
+                j--;
+            if (i <= j) {
+                float t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return v[k];
+    }
+    return v[k];
+}
+
+/* Remember the article just assigned to story slot (its vector is cl->doc):
+ * its heaviest terms, day and entity names, in the oldest ring entry. */
+static int ring_add(chr_cluster *cl, const chr_cluster_input *in, uint32_t slot, int32_t day)
+{
+    if (!cl->ring && !(cl->ring = calloc(RING, sizeof *cl->ring)))
+        return -1;
+    member *m = &cl->ring[cl->ring_next];
+    story *s = &cl->stories[slot];
+    m->prev = s->ring_head;
+    s->ring_head = (uint32_t)cl->ring_next + 1;
+    cl->ring_next = (cl->ring_next + 1) % RING;
+    free(m->ents);
+    m->ents = NULL;
+    m->article_id = in->article_id;
+    m->slot = slot;
+    m->seq = ++cl->ring_seq;
+    m->day = day;
+    /* the MEMBER_TERMS heaviest terms, kept in term order */
+    float cut = -1;
+    size_t n = 0, ties = 0;
+    if (cl->n_doc > MEMBER_TERMS &&
+        heaviest_cut(cl, cl->doc, cl->n_doc, MEMBER_TERMS, &cut, &ties) != 0)
+        return -1;
+    double nn = 0;
+    for (size_t k = 0; k < cl->n_doc && n < MEMBER_TERMS; k++) {
+        float w = cl->doc[k].w;
+        if (w < cut || (w == cut && !ties))
+            continue;
+        if (w == cut)
+            ties--;
+        m->terms[n] = cl->doc[k].term;
+        m->w[n++] = w;
+        nn += (double)w * w;
+    }
+    m->n_terms = (uint16_t)n;
+    m->is_long = (uint8_t)doc_is_long(cl);
+    m->norm = (float)sqrt(nn);
+    size_t len = 0;
+    for (size_t i = 0; i < in->n_entities; i++)
+        if (in->entities[i] && *in->entities[i])
+            len += strlen(in->entities[i]) + 1;
+    if (len && (m->ents = malloc(len + 1)) != NULL) {
+        char *p = m->ents;
+        for (size_t i = 0; i < in->n_entities; i++)
+            if (in->entities[i] && *in->entities[i]) {
+                size_t l = strlen(in->entities[i]) + 1;
+                memcpy(p, in->entities[i], l);
+                p += l;
+            }
+        *p = '\0';
+    }
+    return 0;
+}
+
+/* Is a split check due for s? At sizes about x1.4 apart (a merge may jump
+ * over some): the test is O(n^3) in the story's size, so it runs a handful
+ * of times per story. */
+static int split_due(story *s)
+{
+    static const uint16_t at[] = {7, 10, 14, 20, 28};
+    int due = 0;
+    while (s->checks < sizeof at / sizeof at[0] && s->n_unique >= at[s->checks]) {
+        s->checks++;
+        due = 1;
+    }
+    return due;
+}
+
+/* Average-link agglomeration of the n members' cosines sim (n x n) down to
+ * two groups: grp[i] = 0 or 1 (sum: scratch for the pair sums between
+ * groups). Returns the mean cosine between the groups
+ * and the smaller of their mean inner cosines in *inner; -1 when a group
+ * has fewer than 3 members. */
+static double bisect(const float *sim, float (*sum)[SPLIT_MAX], int n, unsigned char *grp,
+                     double *inner)
+{
+    int size[SPLIT_MAX], of[SPLIT_MAX], alive = n;
+    for (int i = 0; i < n; i++) {
+        size[i] = 1;
+        of[i] = i;
+        for (int j = 0; j < n; j++)
+            sum[i][j] = sim[i * n + j];
+    }
+    while (alive > 2) {
+        int ba = -1, bb = -1;
+        double best = -2;
+        for (int a = 0; a < n; a++) {
+            if (!size[a])
+                continue;
+            for (int b = a + 1; b < n; b++) {
+                if (!size[b])
+                    continue;
+                double v = sum[a][b] / ((double)size[a] * size[b]);
+                if (v > best) {
+                    best = v;
+                    ba = a;
+                    bb = b;
+                }
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            sum[ba][c] += sum[bb][c];
+            sum[c][ba] = sum[ba][c];
+        }
+        size[ba] += size[bb];
+        size[bb] = 0;
+        for (int i = 0; i < n; i++)
+            if (of[i] == bb)
+                of[i] = ba;
+        alive--;
+    }
+    int g0 = of[0], g1 = -1;
+    for (int i = 0; i < n; i++) {
+        grp[i] = of[i] != g0;
+        if (of[i] != g0)
+            g1 = of[i];
+    }
+    if (g1 < 0)
+        return -1;
+    /* refine: each article to the group it is closer to on average (average
+     * link peels outliers off first; two topics are found by moving them) */
+    for (int iter = 0; iter < 5; iter++) {
+        int changed = 0;
+        for (int i = 0; i < n; i++) {
+            double m[2] = {0, 0};
+            int c[2] = {0, 0};
+            for (int j = 0; j < n; j++)
+                if (j != i) {
+                    m[grp[j]] += sim[i * n + j];
+                    c[grp[j]]++;
+                }
+            if (!c[0] || !c[1])
+                continue;
+            unsigned char want = m[1] / c[1] > m[0] / c[0];
+            if (want != grp[i] && c[grp[i]] >= 1) {
+                grp[i] = want;
+                changed = 1;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    size[g0] = size[g1] = 0;
+    for (int i = 0; i < n; i++)
+        size[grp[i] ? g1 : g0]++;
+    if (size[g0] < 3 || size[g1] < 3)
+        return -1;
+    double in0 = 0, in1 = 0, between = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            if (i == j)
+                continue;
+            if (grp[i] != grp[j])
+                between += sim[i * n + j];
+            else if (grp[i])
+                in1 += sim[i * n + j];
+            else
+                in0 += sim[i * n + j];
+        }
+    double n0 = size[g0], n1 = size[g1];
+    in0 /= n0 * (n0 - 1);
+    in1 /= n1 * (n1 - 1);
+    *inner = in0 < in1 ? in0 : in1;
+    return between / (2 * n0 * n1);
+}
+
+/* Subtract a member's vector from a story centroid (what is left of terms
+ * it dominated goes), then repost. */
+static int centroid_sub(chr_cluster *cl, story *s, const member *m)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0, j = 0; i < s->n_terms; i++) {
+        float w = s->w[i];
+        while (j < m->n_terms && m->terms[j] < s->terms[i])
+            j++;
+        if (j < m->n_terms && m->terms[j] == s->terms[i])
+            w -= m->w[j];
+        if (w > 1e-4f) {
+            s->terms[k] = s->terms[i];
+            s->w[k++] = w;
+        }
+    }
+    s->n_terms = (uint16_t)k;
+    story_norm(s);
+    return 0;
+}
+
+/* After story slot sslot grew to a size where a split is due, and when all
+ * its articles are still in the ring: bisect its articles by average link;
+ * when the halves are much less alike than each half is within, the half
+ * without the story's first article becomes a new story (its articles, their
+ * near-duplicates and entity counts move). Returns the slot of the story that
+ * now holds article (cl->stories may have moved), or -1 on error. */
+static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int force, chr_err *err,
+                        chr_diag *d)
+{
+    *err = CHR_OK;
+    story *s = &cl->stories[sslot];
+    if (cl->o.split_ratio <= 0 || !cl->ring || (!split_due(s) && !force) || s->n_unique > SPLIT_MAX)
+        return sslot;
+    uint32_t idx[SPLIT_MAX];
+    int n = story_members(cl, sslot, idx, SPLIT_MAX);
+    if ((uint32_t)n != s->n_unique)
+        return sslot; /* some of its articles are older than the ring */
+    float *sim = cl->split_sim;
+    for (int i = 0; i < n; i++) {
+        sim[i * n + i] = 1;
+        for (int j = i + 1; j < n; j++)
+            sim[i * n + j] = sim[j * n + i] = member_cos(&cl->ring[idx[i]], &cl->ring[idx[j]]);
+    }
+    unsigned char grp[SPLIT_MAX];
+    double inner = 0, between = bisect(sim, cl->split_sum, n, grp, &inner);
+    if (between < 0 || inner <= 0 || between >= cl->o.split_ratio * inner)
+        return sslot;
+    /* halves one after the other in time are one story that moved on (the
+     * campaign, then the coalition talks); two topics joined by mistake run
+     * side by side */
+    int32_t lo[2] = {INT32_MAX, INT32_MAX}, hi[2] = {INT32_MIN, INT32_MIN};
+    for (int i = 0; i < n; i++) {
+        int32_t day = cl->ring[idx[i]].day;
+        if (day == NO_DAY)
+            continue;
+        if (day < lo[grp[i]])
+            lo[grp[i]] = day;
+        if (day > hi[grp[i]])
+            hi[grp[i]] = day;
+    }
+    if (hi[0] != INT32_MIN && hi[1] != INT32_MIN && (hi[0] < lo[1] || hi[1] < lo[0]))
+        return sslot;
+    /* the group of the first article keeps the story */
+    int first = 0;
+    for (int i = 1; i < n; i++)
+        if (cl->ring[idx[i]].article_id < cl->ring[idx[first]].article_id)
+            first = i;
+    unsigned char keep = grp[first];
+    story *t = story_new(cl);
+    if (!t) {
+        *err = oom(d);
+        return -1;
+    }
+    uint32_t tslot = (uint32_t)(t - cl->stories);
+    s = &cl->stories[sslot];
+    memcpy(t->lang, s->lang, sizeof t->lang);
+    uint32_t moved = 0;
+    s->first = s->last = NO_DAY;
+    for (int i = 0; i < n; i++) {
+        member *m = &cl->ring[idx[i]];
+        if (grp[i] == keep) {
+            span_add(s, m->day);
+            continue;
+        }
+        moved++;
+        span_add(t, m->day);
+        centroid_sub(cl, s, m);
+        t->n_unique++;
+        if (centroid_add(cl, t, m->terms, m->w, m->n_terms, sizeof(uint32_t)) != 0) {
+            *err = oom(d);
+            return -1;
+        }
+        s = &cl->stories[sslot];
+    }
+    s->n_unique -= moved;
+    if (story_reserve(cl, s, s->n_unique) != 0 || story_index(cl, s) != 0) {
+        *err = oom(d);
+        return -1;
+    }
+    t->size = t->n_unique;
+    if ((*err = save_story(cl, t, 1, d)) != CHR_OK) {
+        story_kill(t);
+        return -1;
+    }
+    t->id = sqlite3_last_insert_rowid(cl->db);
+    if (id_put(cl, t->id, tslot) != 0) {
+        *err = oom(d);
+        return -1;
+    }
+    uint32_t dups = 0;
+    long at = (long)sslot;
+    for (int i = 0; i < n; i++) {
+        member *m = &cl->ring[idx[i]];
+        if (grp[i] == keep)
+            continue;
+        m->slot = tslot;
+        if (m->article_id == article)
+            at = (long)tslot;
+        sqlite3_reset(cl->s_mv_one);
+        sqlite3_bind_int64(cl->s_mv_one, 1, t->id);
+        sqlite3_bind_int64(cl->s_mv_one, 2, m->article_id);
+        sqlite3_bind_int64(cl->s_mv_one, 3, s->id);
+        int mrc = sqlite3_step(cl->s_mv_one);
+        sqlite3_reset(cl->s_mv_one);
+        if (mrc != SQLITE_DONE)
+            goto db_fail;
+        int ch = sqlite3_changes(cl->db);
+        dups += ch > 1 ? (uint32_t)ch - 1 : 0;
+        for (const char *e = m->ents; e && *e; e += strlen(e) + 1) {
+            sqlite3_reset(cl->s_ent_dec);
+            sqlite3_bind_int64(cl->s_ent_dec, 1, s->id);
+            sqlite3_bind_text(cl->s_ent_dec, 2, e, -1, SQLITE_STATIC);
+            int rc = sqlite3_step(cl->s_ent_dec);
+            sqlite3_reset(cl->s_ent_dec);
+            sqlite3_reset(cl->s_ent);
+            sqlite3_bind_int64(cl->s_ent, 1, t->id);
+            sqlite3_bind_text(cl->s_ent, 2, e, -1, SQLITE_STATIC);
+            if (rc != SQLITE_DONE || sqlite3_step(cl->s_ent) != SQLITE_DONE) {
+                sqlite3_reset(cl->s_ent);
+                goto db_fail;
+            }
+            sqlite3_reset(cl->s_ent);
+        }
+    }
+    if (step2(cl->s_ent_zero, s->id, 0) != 0)
+        goto db_fail;
+    {
+        uint32_t kept[SPLIT_MAX], gone[SPLIT_MAX];
+        int nk = 0, ng = 0;
+        for (int i = 0; i < n; i++) {
+            if (grp[i] == keep)
+                kept[nk++] = idx[i];
+            else
+                gone[ng++] = idx[i];
+        }
+        story_relink(cl, sslot, kept, nk);
+        story_relink(cl, tslot, gone, ng);
+    }
+    t->size += dups;
+    s->size -= moved + dups;
+    if ((*err = save_story(cl, s, 0, d)) != CHR_OK || (*err = save_story(cl, t, 0, d)) != CHR_OK)
+        return -1;
+    cl->stats.splits++;
+    cl->stats.new_stories++;
+    if (!force) { /* each half may hold two stories still: check them once */
+        t->checks = s->checks;
+        long a2 = split_check(cl, sslot, article, force + 1, err, d);
+        if (a2 < 0)
+            return -1;
+        long a3 = split_check(cl, tslot, article, force + 1, err, d);
+        if (a3 < 0)
+            return -1;
+        if (at == (long)sslot)
+            at = a2;
+        else
+            at = a3;
+    }
+    return at;
+db_fail:
+    *err = db_err(cl->db, d, "split");
+    return -1;
+}
+
+/* A second chance for an article that started a story of its own: when
+ * rehome_after more articles have come and it is still alone (no other
+ * article, no near-duplicate), its kept terms look for a story again (its
+ * own left out); above the join threshold its story is merged into that
+ * one, which keeps its id. Bounded: one lookup per add at most. Uses
+ * cl->doc: call before the article's own terms are collected. */
+static chr_err rehome(chr_cluster *cl, chr_diag *d)
+{
+    size_t after = cl->o.rehome_after > 0 ? (size_t)cl->o.rehome_after : 0;
+    if (after >= RING)
+        after = RING - 1;
+    if (!cl->ring || !after || cl->ring_seq <= after)
+        return CHR_OK;
+    member *m = &cl->ring[(cl->ring_next + RING - 1 - after) % RING];
+    if (!m->article_id || m->seq != cl->ring_seq - after)
+        return CHR_OK;
+    story *s = &cl->stories[m->slot];
+    if (s->dead || s->n_unique != 1 || s->size != 1 || m->norm <= 0)
+        return CHR_OK;
+    doc_clear(cl);
+    for (uint32_t k = 0; k < m->n_terms; k++) {
+        if (doc_add(cl, m->terms[k], 1, 0) != 0)
+            return oom(d);
+        term_ent *te = term_get(cl, m->terms[k], 0);
+        cl->doc[k].w = m->w[k] / m->norm;
+        cl->doc[k].df = te ? te->df : 1;
+    }
+    doc_index(cl);
+    memcpy(cl->doc_lang, s->lang, sizeof cl->doc_lang);
+    s->dead = 1; /* not its own candidate */
+    double sim = 0;
+    long best = find_best(cl, m->day, &sim);
+    s = &cl->stories[m->slot];
+    s->dead = 0;
+    if (best == -2)
+        return oom(d);
+    double thr = m->is_long ? cl->o.long_threshold : cl->o.threshold;
+    if (best < 0 || sim < thr)
+        return CHR_OK;
+    chr_err err = CHR_OK;
+    if (!merge_stories(cl, &cl->stories[best], s, 1, &err, d))
+        return err;
+    cl->stats.rehomed++;
+    return CHR_OK;
 }
 
 /* The language an article is read in (stemmer, stop words, and which
@@ -1624,6 +2246,8 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         model_free(cl);
         return err;
     }
+    if ((err = rehome(cl, d)) != CHR_OK)
+        return err;
     int32_t day = in->pub_date_inferred ? NO_DAY : chr_cluster_parse_day(in->pub_date);
     choose_lang(cl, in);
 
@@ -1668,8 +2292,14 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
                 return oom(d);
             if ((err = save_story(cl, s, 0, d)) != CHR_OK)
                 return err;
+            if (ring_add(cl, in, (uint32_t)(s - cl->stories), day) != 0)
+                return oom(d);
             if (!(s = merge_candidates(cl, s, thr, &err, d)))
                 return err;
+            long at = split_check(cl, (uint32_t)(s - cl->stories), in->article_id, 0, &err, d);
+            if (at < 0)
+                return err;
+            s = &cl->stories[at];
         } else {
             s = story_new(cl);
             if (!s)
@@ -1688,6 +2318,8 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
                 return oom(d);
             sim = 1;
             cl->stats.new_stories++;
+            if (ring_add(cl, in, (uint32_t)(s - cl->stories), day) != 0)
+                return oom(d);
         }
         if (in->n_entities && (err = add_entities(cl, s->id, in, d)) != CHR_OK)
             return err;

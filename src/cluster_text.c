@@ -355,15 +355,32 @@ uint32_t chr_ct_term(chr_ct *ct, const char *lang, const char *word, size_t len)
     return chr_ct_term_hashed(ct, lang, word, len, XXH3_64bits(word, len));
 }
 
-uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size_t len,
-                            uint64_t hash)
+/* The cache slot hash of a word hash in lang. */
+static uint64_t slot_hash(const char *lang, uint64_t hash)
 {
     uint64_t seed = 0x51ed2701u;
     if (lang)
         for (size_t i = 0; lang[i] && i < 7; i++)
             seed = seed * 131 + (unsigned char)lang[i];
     uint64_t h = (hash ^ seed) * 0x9e3779b97f4a7c15ULL;
-    h ^= h >> 29;
+    return h ^ (h >> 29);
+}
+
+void chr_ct_prefetch(const chr_ct *ct, const char *lang, uint64_t hash)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(&ct->cache[slot_hash(lang, hash) & ct->mask]);
+#else
+    (void)ct;
+    (void)lang;
+    (void)hash;
+#endif
+}
+
+uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size_t len,
+                            uint64_t hash)
+{
+    uint64_t h = slot_hash(lang, hash);
     uint32_t key = (uint32_t)(h >> 32) | 1u;
     size_t i = h & ct->mask;
     while (ct->cache[i].key) {

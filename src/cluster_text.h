@@ -51,6 +51,11 @@ uint32_t chr_ct_term(chr_ct *ct, const char *lang, const char *word, size_t len)
 uint32_t chr_ct_term_hashed(chr_ct *ct, const char *lang, const char *word, size_t len,
                             uint64_t hash);
 
+/* Start loading the cache slot of a word (hash as for chr_ct_term_hashed)
+ * a word ahead of its lookup: the cache is larger than the CPU's caches, and
+ * its misses were a fifth of an add. */
+void chr_ct_prefetch(const chr_ct *ct, const char *lang, uint64_t hash);
+
 /* Term id of an arbitrary string in namespace ns (1 = entity, 2 = date):
  * ids never collide with the word ids of the same string. Never 0. */
 uint32_t chr_ct_feature(unsigned ns, const char *s, size_t len);

@@ -71,6 +71,12 @@ typedef struct chr_cluster_opts {
     double dup_threshold;   /* estimated Jaccard for near-duplicates */
     double merge_threshold; /* merge two stories an article matches when their centroids'
                                cosine >= this (0: never merge) */
+    double split_ratio;     /* split a story of recent articles in two when the mean cosine
+                               between its two average-link halves is below this fraction
+                               of the mean cosine within the looser half (0: never split) */
+    int rehome_after;       /* an article still alone in its story this many articles later
+                               looks for a story again (its kept terms, the join threshold);
+                               0: never */
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);
@@ -173,6 +179,8 @@ typedef struct chr_cluster_stats {
     long new_stories;
     long candidates; /* candidate stories scored exactly, summed */
     long merges;     /* stories merged into older ones */
+    long splits;     /* stories split in two (the younger half became a new story) */
+    long rehomed;    /* stories of one article merged into a story found later */
     long postings;   /* inverted-index entries read, summed */
     long stories;    /* live stories in memory */
     long terms;      /* distinct terms with a document frequency */

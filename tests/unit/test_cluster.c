@@ -324,6 +324,167 @@ TEST(threshold_by_text_length)
     }
 }
 
+/* Invented word number i ("qa", "qb", ... "qzz..."), never a stop word. */
+static void word_of(int i, char *buf)
+{
+    int n = 0;
+    buf[n++] = 'q';
+    do {
+        buf[n++] = (char)('a' + i % 26);
+        i /= 26;
+    } while (i);
+    buf[n] = '\0';
+}
+
+/* Very long articles (more distinct terms than the scoring maps start with)
+ * and tiny ones (one word, none): the word read-ahead and the term filter
+ * of the scoring must see every word. The same words in reverse order are
+ * not a near-duplicate (no shingle in common) but the same story. */
+TEST(long_and_tiny_texts)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    enum { WORDS = 3000 };
+    char *fwd = malloc(WORDS * 8), *rev = malloc(WORDS * 8);
+    if (!fwd || !rev) {
+        free(fwd);
+        free(rev);
+        CHECK(0);
+        return;
+    }
+    size_t nf = 0, nr = 0;
+    char w[16];
+    for (int i = 0; i < WORDS; i++) {
+        word_of(i, w);
+        nf += (size_t)sprintf(fwd + nf, "%s ", w);
+        word_of(WORDS - 1 - i, w);
+        nr += (size_t)sprintf(rev + nr, "%s ", w);
+    }
+    int64_t s_other, s_fwd, s_rev, s_one, s_none, dup = -1;
+    CHECK_INT(add(cl, 1, texts[2][0], NULL, &s_other, &dup), CHR_OK);
+    CHECK_INT(add(cl, 2, fwd, NULL, &s_fwd, &dup), CHR_OK);
+    CHECK(s_fwd > 0 && s_fwd != s_other);
+    CHECK_INT(add(cl, 3, rev, NULL, &s_rev, &dup), CHR_OK);
+    CHECK_INT(dup, 0);
+    CHECK_INT(s_rev, s_fwd);
+    /* the last word of a text counts: two one-word texts meet on it */
+    CHECK_INT(add(cl, 4, "Tarvos", NULL, &s_one, &dup), CHR_OK);
+    CHECK(s_one > 0);
+    CHECK_INT(add(cl, 5, "", NULL, &s_none, &dup), CHR_OK);
+    CHECK(s_none > 0 && s_none != s_one);
+    int64_t s_one2;
+    CHECK_INT(add(cl, 6, "tarvos", NULL, &s_one2, &dup), CHR_OK);
+    CHECK_INT(s_one2, s_one);
+    free(fwd);
+    free(rev);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
+/* One integer from a query with one ? bound to v (-1 when no row). */
+static long long query_int(chr_store *st, const char *sql, long long v)
+{
+    sqlite3_stmt *q;
+    long long r = -1;
+    if (sqlite3_prepare_v2(chr_store_sqlite(st), sql, -1, &q, NULL) != SQLITE_OK)
+        return -2;
+    sqlite3_bind_int64(q, 1, v);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        r = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return r;
+}
+
+/* Bounded repair: with a threshold that lets everything join, two unrelated
+ * topics end up in one story; when it reaches the size of a check, the
+ * younger topic becomes a story of its own, taking its articles, its
+ * near-duplicate and its entity counts, and the first article's half keeps
+ * the story id. */
+TEST(split_of_two_topics)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster_opts o;
+    chr_cluster_opts_default(&o);
+    o.threshold = o.long_threshold = 1e-6;
+    o.merge_threshold = 0;
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+    /* both topics' articles end with the same sentence: a term in common */
+    char a[4][600], b[3][600];
+    const char *tail = " Reported by the Marlow news desk.";
+    for (int k = 0; k < 3; k++) {
+        snprintf(a[k], sizeof a[k], "%s%s", texts[0][k], tail);
+        snprintf(b[k], sizeof b[k], "%s%s", texts[1][k], tail);
+    }
+    snprintf(a[3], sizeof a[3], "%s%s",
+             "The harbour authority of Port Elmira said the cracked breakwater caissons will "
+             "be replaced and container ships stay in the southern basin; shipping lines "
+             "expect delays at the quays.",
+             tail);
+    const char *marsh[] = {"Lidia Marsh", "Tarvos"};
+    int64_t sa[4], sb[3], dup;
+    /* a1 b1 a2 b2 a3 b3 */
+    for (int k = 0; k < 3; k++) {
+        CHECK_INT(add(cl, 1 + k, a[k], "2024-03-01", &sa[k], &dup), CHR_OK);
+        chr_cluster_input in = {0};
+        in.article_id = 11 + k;
+        in.text = b[k];
+        in.text_len = strlen(b[k]);
+        in.lang = "en";
+        in.pub_date = "2024-03-02";
+        in.entities = marsh;
+        in.n_entities = 2;
+        CHECK_INT(chr_cluster_add(cl, &in, &sb[k], &dup, NULL), CHR_OK);
+    }
+    for (int k = 0; k < 3; k++) {
+        CHECK_INT(sa[k], sa[0]);
+        CHECK_INT(sb[k], sa[0]);
+    }
+    /* a near-duplicate of b1 joins, counted in the size only */
+    char reprint[1024];
+    snprintf(reprint, sizeof reprint, "From our wires. %s", b[0]);
+    int64_t sd;
+    CHECK_INT(add(cl, 20, reprint, "2024-03-02", &sd, &dup), CHR_OK);
+    CHECK_INT(dup, 11);
+    CHECK_INT(query_int(st, "SELECT size FROM story WHERE id = ?", sa[0]), 7);
+    chr_cluster_stats stats;
+    chr_cluster_get_stats(cl, &stats);
+    CHECK_INT(stats.splits, 0);
+    /* the seventh distinct article: the check at 7 splits */
+    CHECK_INT(add(cl, 4, a[3], "2024-03-03", &sa[3], &dup), CHR_OK);
+    CHECK_INT(sa[3], sa[0]);
+    chr_cluster_get_stats(cl, &stats);
+    CHECK_INT(stats.splits, 1);
+    long long nb = query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 11);
+    CHECK(nb > 0 && nb != sa[0]);
+    for (int k = 1; k < 3; k++)
+        CHECK_INT(query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 11 + k),
+                  nb);
+    CHECK_INT(query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 20), nb);
+    for (int k = 0; k < 4; k++)
+        CHECK_INT(query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 1 + k),
+                  sa[0]);
+    CHECK_INT(query_int(st, "SELECT size FROM story WHERE id = ?", sa[0]), 4);
+    CHECK_INT(query_int(st, "SELECT n_unique FROM story WHERE id = ?", sa[0]), 4);
+    CHECK_INT(query_int(st, "SELECT size FROM story WHERE id = ?", nb), 4);
+    CHECK_INT(query_int(st, "SELECT n_unique FROM story WHERE id = ?", nb), 3);
+    CHECK_INT(
+        query_int(st, "SELECT n FROM story_entity WHERE story_id = ? AND name = 'Lidia Marsh'", nb),
+        3);
+    CHECK_INT(query_int(st, "SELECT count(*) FROM story_entity WHERE story_id = ?", sa[0]), 0);
+    /* later articles find the story of their topic */
+    int64_t s4;
+    CHECK_INT(add(cl, 14,
+                  "Conductor Lidia Marsh returns to the Tarvos orchestra after surgery on "
+                  "her wrist; the Asian tour concerts will be rescheduled, management said.",
+                  "2024-03-04", &s4, &dup),
+              CHR_OK);
+    CHECK_INT(s4, nb);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
 UNIT_MAIN_BEGIN
 RUN(words_lowercase_flags);
 RUN(terms_stop_words_and_stems);
@@ -333,4 +494,6 @@ RUN(near_duplicate_joins_canonical_story_once);
 RUN(time_window_and_undated_articles);
 RUN(rebuild_from_articles_and_read_back);
 RUN(threshold_by_text_length);
+RUN(long_and_tiny_texts);
+RUN(split_of_two_topics);
 UNIT_MAIN_END
