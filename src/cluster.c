@@ -144,7 +144,11 @@ typedef struct member {
     char *ents; /* entity names, each NUL-terminated, an empty one ends the list; or NULL */
 } member;
 
+#define MOVED_MAX 8
+
 struct chr_cluster {
+    int64_t moved[MOVED_MAX]; /* stories whose articles the last add moved (splits) */
+    size_t n_moved;
     sqlite3 *db;
     member *ring; /* RING entries, allocated on the first add */
     size_t ring_next;
@@ -791,8 +795,12 @@ chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluste
         {&cl->s_find, "SELECT story_id, duplicate_of FROM story_article WHERE article_id = ?"},
         {&cl->s_ins_art, "INSERT INTO story_article(article_id, story_id, duplicate_of, "
                          "similarity) VALUES(?, ?, ?, ?)"},
-        {&cl->s_ins_story, "INSERT INTO story(first_day, last_day, size, n_unique, centroid, "
-                           "lang) VALUES(?, ?, ?, ?, ?, ?)"},
+        /* a new id is above every story and alias ever made: a story merged
+         * away keeps its id as an alias, which must not name another */
+        {&cl->s_ins_story, "INSERT INTO story(id, first_day, last_day, size, n_unique, centroid, "
+                           "lang) VALUES(max(coalesce((SELECT max(id) FROM story), 0),"
+                           " coalesce((SELECT max(id) FROM story_alias), 0)) + 1,"
+                           " ?, ?, ?, ?, ?, ?)"},
         {&cl->s_upd_story, "UPDATE story SET first_day = ?, last_day = ?, size = ?, "
                            "n_unique = ?, centroid = ? WHERE id = ?"},
         {&cl->s_df, "INSERT OR REPLACE INTO cluster_df(term, df) VALUES(?, ?)"},
@@ -1857,6 +1865,22 @@ static int ring_add(chr_cluster *cl, const chr_cluster_input *in, uint32_t slot,
 /* Is a split check due for s? At sizes about x1.4 apart (a merge may jump
  * over some): the test is O(n^3) in the story's size, so it runs a handful
  * of times per story. */
+/* Remember a story whose articles changed other than by the add itself. */
+static void note_moved(chr_cluster *cl, int64_t id)
+{
+    for (size_t i = 0; i < cl->n_moved; i++)
+        if (cl->moved[i] == id)
+            return;
+    if (cl->n_moved < MOVED_MAX)
+        cl->moved[cl->n_moved++] = id;
+}
+
+size_t chr_cluster_moved(const chr_cluster *cl, const int64_t **stories)
+{
+    *stories = cl->moved;
+    return cl->n_moved;
+}
+
 static int split_due(story *s)
 {
     static const uint16_t at[] = {7, 10, 14, 20, 28};
@@ -2129,6 +2153,8 @@ static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int fo
     s->size -= moved + dups;
     if ((*err = save_story(cl, s, 0, d)) != CHR_OK || (*err = save_story(cl, t, 0, d)) != CHR_OK)
         return -1;
+    note_moved(cl, s->id);
+    note_moved(cl, t->id);
     cl->stats.splits++;
     cl->stats.new_stories++;
     if (!force) { /* each half may hold two stories still: check them once */
@@ -2234,6 +2260,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         *duplicate_of = 0;
     if (!cl || !in || in->article_id <= 0)
         return chr_diag_set(d, CHR_EINVAL, "", 0, -1, "cluster: bad input");
+    cl->n_moved = 0;
     if (find_assignment(cl, in->article_id, &sid, &dup)) {
         if (story_id)
             *story_id = sid;

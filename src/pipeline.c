@@ -354,9 +354,16 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     free(tx);
     free(midx);
     chr_entities_free(&ents);
-    /* Timeline of the article's story (keep last: it reads the story step's result). */
-    if (e == CHR_OK && (p->tl || chr_tl_updater_open(p->st, &p->tl, &d) == CHR_OK))
-        e = chr_tl_updater_add(p->tl, id, story, &d);
+    /* Timeline of the article's story (keep last: it reads the story step's
+     * result); first the stories whose articles the story step moved (a
+     * split) follow their new members. */
+    if (e == CHR_OK && (p->tl || chr_tl_updater_open(p->st, &p->tl, &d) == CHR_OK)) {
+        const int64_t *moved = NULL;
+        size_t nm = chr_cluster_moved(p->cl, &moved);
+        e = chr_tl_updater_regroup(p->tl, moved, nm, &d);
+        if (e == CHR_OK)
+            e = chr_tl_updater_add(p->tl, id, story, &d);
+    }
     chr_doc_free(doc);
     if (e) {
         if (!d.msg[0])

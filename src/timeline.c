@@ -1010,21 +1010,15 @@ static chr_err group_mentions(tl_group *g, int64_t story, const tl_mention *m, s
     return e;
 }
 
-chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n)
+/* Step q (columns: article_id, indep, sentence, tx_start, tx_end,
+ * start_day, end_day, gran, weight, terms, entry_id) into mentions; q is
+ * finalized. */
+static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry, size_t *n)
 {
     *out = NULL;
     *n = 0;
     if (entry)
         *entry = NULL;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end,"
-                           " m.start_day, m.end_day, m.gran, m.weight, m.terms, m.entry_id"
-                           " FROM tl_mention m JOIN tl_entry e ON e.id = m.entry_id"
-                           " WHERE e.story_id=?1 ORDER BY m.article_id, m.sentence, m.tx_start",
-                           -1, &q, NULL) != SQLITE_OK)
-        return CHR_EDB;
-    sqlite3_bind_int64(q, 1, story);
     size_t cap = 0, ecap = 0;
     chr_err e = CHR_OK;
     int rc;
@@ -1065,6 +1059,87 @@ chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t 
         }
     }
     return e;
+}
+
+#define MENTION_COLS                                                                               \
+    "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end, m.start_day, m.end_day,"      \
+    " m.gran, m.weight, m.terms, m.entry_id FROM tl_mention m"
+
+chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (entry)
+        *entry = NULL;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db,
+                           MENTION_COLS " JOIN tl_entry e ON e.id = m.entry_id"
+                                        " WHERE e.story_id=?1"
+                                        " ORDER BY m.article_id, m.sentence, m.tx_start",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(q, 1, story);
+    return read_mentions(q, out, entry, n);
+}
+
+/* The persisted mentions of the articles story_article gives story now,
+ * wherever they were grouped. */
+static chr_err member_mentions(sqlite3 *db, int64_t story, tl_mention **out, size_t *n)
+{
+    sqlite3_stmt *q;
+    *out = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db,
+                           MENTION_COLS " WHERE m.article_id IN"
+                                        " (SELECT article_id FROM story_article WHERE story_id=?1)"
+                                        " ORDER BY m.article_id, m.sentence, m.tx_start",
+                           -1, &q, NULL) != SQLITE_OK)
+        return CHR_EDB;
+    sqlite3_bind_int64(q, 1, story);
+    return read_mentions(q, out, NULL, n);
+}
+
+/* The story step moved articles between stories (a split): group the
+ * persisted mentions of each story's current members into its own entries
+ * again, so that its persisted state covers exactly its articles. Reads all
+ * stories' mentions first: an article may leave one story for another of
+ * the list. */
+chr_err tl_group_regroup(tl_group *g, const int64_t *stories, size_t ns, chr_diag *d)
+{
+    if (!ns)
+        return CHR_OK;
+    tl_mention **m = calloc(ns, sizeof *m);
+    size_t *nm = calloc(ns, sizeof *nm);
+    chr_err e = m && nm ? CHR_OK : CHR_ENOMEM;
+    for (size_t i = 0; i < ns && !e; i++)
+        if (member_mentions(g->db, stories[i], &m[i], &nm[i]) != CHR_OK)
+            e = gdb_err(g, d, "reading a story's mentions");
+    for (size_t i = 0; i < ns && !e; i++) {
+        char sql[768];
+        snprintf(sql, sizeof sql,
+                 "DELETE FROM tl_mention WHERE article_id IN"
+                 " (SELECT article_id FROM story_article WHERE story_id=%1$lld);"
+                 "DELETE FROM tl_mention WHERE entry_id IN"
+                 " (SELECT id FROM tl_entry WHERE story_id=%1$lld);"
+                 "DELETE FROM tl_entry WHERE story_id=%1$lld;"
+                 "DELETE FROM tl_df WHERE story_id=%1$lld;"
+                 "UPDATE tl_article SET story_id=%1$lld WHERE article_id IN"
+                 " (SELECT article_id FROM story_article WHERE story_id=%1$lld);",
+                 (long long)stories[i]);
+        if (sqlite3_exec(g->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            e = gdb_err(g, d, "clearing a story's timeline");
+    }
+    for (size_t i = 0; i < ns && !e; i++)
+        for (size_t a = 0, b; a < nm[i] && !e; a = b) { /* one article at a time, for its df */
+            for (b = a + 1; b < nm[i] && m[i][b].article_id == m[i][a].article_id; b++)
+                ;
+            e = group_mentions(g, stories[i], m[i] + a, b - a, 1, d);
+        }
+    for (size_t i = 0; m && nm && i < ns; i++)
+        tl_mentions_free(m[i], nm[i]);
+    free(m);
+    free(nm);
+    return e == CHR_ENOMEM ? chr_diag_set(d, e, "", 0, -1, "timeline: out of memory") : e;
 }
 
 /* The story step merges stories (story_alias: id -> into_id, articles
@@ -1283,6 +1358,20 @@ chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_
             return e;
     }
     return tl_group_add(u->g, article_id, story_id, d);
+}
+
+chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t n,
+                               chr_diag *d)
+{
+    if (!n)
+        return CHR_OK;
+    if (!u->g) {
+        sqlite3 *db = chr_store_sqlite(u->st);
+        chr_err e = tl_group_open(db, db, &u->g, d);
+        if (e)
+            return e;
+    }
+    return tl_group_regroup(u->g, stories, n, d);
 }
 
 void chr_tl_updater_discard(chr_tl_updater *u)

@@ -228,6 +228,9 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d);
 void tl_group_close(tl_group *g);
 /* Add one article to story story_id (see chr_tl_updater_add). */
 chr_err tl_group_add(tl_group *g, int64_t article_id, int64_t story_id, chr_diag *d);
+/* Regroup stories[0..ns) from their members' persisted mentions (see
+ * chr_tl_updater_regroup). */
+chr_err tl_group_regroup(tl_group *g, const int64_t *stories, size_t ns, chr_diag *d);
 
 /* Rebuild story story_id (0: every article of src) into a fresh in-memory
  * database, which the caller closes. */

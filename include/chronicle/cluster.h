@@ -98,6 +98,12 @@ chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluste
 chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *story_id,
                         int64_t *duplicate_of, chr_diag *d);
 
+/* The stories whose articles the last chr_cluster_add moved besides the
+ * added one (both halves of a split; a merge leaves an alias instead, see
+ * story_alias), so that later stages keyed by story can follow: *stories
+ * points into cl, valid until the next add. Returns how many (at most 8). */
+size_t chr_cluster_moved(const chr_cluster *cl, const int64_t **stories);
+
 /* The pipeline's call, once per stored article inside the file's
  * transaction: chr_cluster_add with the title, clean text and language of
  * doc, pub_date ("YYYY-MM-DD" or NULL when undated; inferred = 1 when the

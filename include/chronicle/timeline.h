@@ -108,6 +108,14 @@ chr_err chr_tl_updater_open(chr_store *st, chr_tl_updater **out, chr_diag *d);
  * story assignment are stored. Adding an article twice does nothing. */
 chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_id, chr_diag *d);
 
+/* The story step moved stored articles between stories[0..n) (a split):
+ * regroup each story's persisted timeline from its current articles'
+ * already extracted mentions, so that it covers exactly them (no article
+ * text is read again). Call inside the caller's transaction, before adding
+ * the article whose arrival caused the move. */
+chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t n,
+                               chr_diag *d);
+
 /* Rebuild every persisted story timeline from the story assignments (after
  * the stories were rebuilt, e.g. `ingest --recluster`), in one transaction
  * of the caller's. *n_articles (may be NULL) receives the articles added. */

@@ -458,6 +458,12 @@ TEST(split_of_two_topics)
     CHECK_INT(stats.splits, 1);
     long long nb = query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 11);
     CHECK(nb > 0 && nb != sa[0]);
+    /* both halves are reported, for the stages keyed by story */
+    const int64_t *mv = NULL;
+    size_t nmv = chr_cluster_moved(cl, &mv);
+    CHECK_INT(nmv, 2);
+    if (nmv == 2)
+        CHECK((mv[0] == sa[0] && mv[1] == nb) || (mv[0] == nb && mv[1] == sa[0]));
     for (int k = 1; k < 3; k++)
         CHECK_INT(query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 11 + k),
                   nb);
@@ -485,6 +491,24 @@ TEST(split_of_two_topics)
     tmp_close(&fx);
 }
 
+/* A new story never takes the id of a story merged away (an alias). */
+TEST(new_ids_above_aliases)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    int64_t s1, s2, dup;
+    CHECK_INT(add(cl, 1, texts[0][0], "2024-03-01", &s1, &dup), CHR_OK);
+    CHECK_INT(sqlite3_exec(chr_store_sqlite(st),
+                           "INSERT INTO story_alias(id, into_id) VALUES(9000, 1)", NULL, NULL,
+                           NULL),
+              SQLITE_OK);
+    CHECK_INT(add(cl, 2, texts[1][0], "2024-03-01", &s2, &dup), CHR_OK);
+    CHECK(s2 > 9000);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
 UNIT_MAIN_BEGIN
 RUN(words_lowercase_flags);
 RUN(terms_stop_words_and_stems);
@@ -496,4 +520,5 @@ RUN(rebuild_from_articles_and_read_back);
 RUN(threshold_by_text_length);
 RUN(long_and_tiny_texts);
 RUN(split_of_two_topics);
+RUN(new_ids_above_aliases);
 UNIT_MAIN_END

@@ -418,6 +418,56 @@ TEST(merged_stories)
     cleanup(st);
 }
 
+/* The story step splits story 7: articles 4 and 5 move to a new story 9.
+ * Regrouping both makes each persisted timeline cover exactly its articles,
+ * the same as building it from scratch. */
+TEST(split_stories_regrouped)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    sqlite3 *db = chr_store_sqlite(st);
+    reset_timelines(st);
+    sqlite3_exec(db,
+                 "DELETE FROM story_alias;"
+                 "INSERT OR REPLACE INTO story_article(article_id, story_id)"
+                 " VALUES(1,7),(2,7),(3,7),(4,7),(5,7)",
+                 NULL, NULL, NULL);
+    chr_tl_updater *u = NULL;
+    CHECK_INT(chr_tl_updater_open(st, &u, NULL), CHR_OK);
+    for (int64_t i = 1; i <= 5; i++)
+        CHECK_INT(chr_tl_updater_add(u, i, 0, NULL), CHR_OK);
+    sqlite3_exec(db, "UPDATE story_article SET story_id=9 WHERE article_id IN (4, 5)", NULL, NULL,
+                 NULL);
+    const int64_t moved[] = {7, 9};
+    CHECK_INT(chr_tl_updater_regroup(u, moved, 2, NULL), CHR_OK);
+    chr_tl_updater_close(u);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=7"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=9"), 2);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_mention m JOIN tl_entry e ON e.id ="
+                             " m.entry_id WHERE e.story_id=7 AND m.article_id IN (4, 5)"),
+              0);
+    CHECK(count_rows(st, "SELECT count(*) FROM tl_entry WHERE story_id=9") > 0);
+    CHECK_INT(count_rows(st, "SELECT df FROM tl_df WHERE story_id=9 AND term=0"), 2);
+    /* persisted (now fresh) equals rebuilt in memory */
+    chr_tl_opts o = {0, 2, 0, 0};
+    for (int k = 0; k < 2; k++) {
+        chr_timeline *per = NULL, *mem = NULL;
+        CHECK_INT(chr_timeline_build(st, moved[k], &o, &per, NULL), CHR_OK);
+        char sql[128];
+        snprintf(sql, sizeof sql, "DELETE FROM tl_article WHERE article_id = %d", k ? 4 : 1);
+        sqlite3_exec(db, "SAVEPOINT x", NULL, NULL, NULL);
+        sqlite3_exec(db, sql, NULL, NULL, NULL); /* not fresh: built in memory */
+        CHECK_INT(chr_timeline_build(st, moved[k], &o, &mem, NULL), CHR_OK);
+        sqlite3_exec(db, "ROLLBACK TO x; RELEASE x", NULL, NULL, NULL);
+        CHECK(per && mem && same_timeline(per, mem));
+        chr_timeline_free(per);
+        chr_timeline_free(mem);
+    }
+    cleanup(st);
+}
+
 TEST(selection_and_json)
 {
     chr_store *st = open_fixture_store();
@@ -522,6 +572,7 @@ RUN(grouping_dates_and_sources);
 RUN(near_duplicates_count_once);
 RUN(incremental_matches_rebuild);
 RUN(merged_stories);
+RUN(split_stories_regrouped);
 RUN(selection_and_json);
 RUN(summary_budget);
 UNIT_MAIN_END
