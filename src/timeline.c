@@ -1065,38 +1065,38 @@ static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry,
     "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end, m.start_day, m.end_day,"      \
     " m.gran, m.weight, m.terms, m.entry_id FROM tl_mention m"
 
-chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n)
+/* The mentions sql (MENTION_COLS ..., ?1 = story) selects. */
+static chr_err query_mentions(sqlite3 *db, const char *sql, int64_t story, tl_mention **out,
+                              int64_t **entry, size_t *n)
 {
     *out = NULL;
     *n = 0;
     if (entry)
         *entry = NULL;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db,
-                           MENTION_COLS " JOIN tl_entry e ON e.id = m.entry_id"
-                                        " WHERE e.story_id=?1"
-                                        " ORDER BY m.article_id, m.sentence, m.tx_start",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
         return CHR_EDB;
     sqlite3_bind_int64(q, 1, story);
     return read_mentions(q, out, entry, n);
+}
+
+chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n)
+{
+    return query_mentions(db,
+                          MENTION_COLS " JOIN tl_entry e ON e.id = m.entry_id WHERE e.story_id=?1"
+                                       " ORDER BY m.article_id, m.sentence, m.tx_start",
+                          story, out, entry, n);
 }
 
 /* The persisted mentions of the articles story_article gives story now,
  * wherever they were grouped. */
 static chr_err member_mentions(sqlite3 *db, int64_t story, tl_mention **out, size_t *n)
 {
-    sqlite3_stmt *q;
-    *out = NULL;
-    *n = 0;
-    if (sqlite3_prepare_v2(db,
-                           MENTION_COLS " WHERE m.article_id IN"
-                                        " (SELECT article_id FROM story_article WHERE story_id=?1)"
-                                        " ORDER BY m.article_id, m.sentence, m.tx_start",
-                           -1, &q, NULL) != SQLITE_OK)
-        return CHR_EDB;
-    sqlite3_bind_int64(q, 1, story);
-    return read_mentions(q, out, NULL, n);
+    return query_mentions(db,
+                          MENTION_COLS " WHERE m.article_id IN"
+                                       " (SELECT article_id FROM story_article WHERE story_id=?1)"
+                                       " ORDER BY m.article_id, m.sentence, m.tx_start",
+                          story, out, NULL, n);
 }
 
 /* The story step moved articles between stories (a split): group the
