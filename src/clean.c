@@ -241,6 +241,14 @@ static int is_boiler_line(const char *s, size_t n, char **author)
         return 1;
     if (is_agency_id(s, n))
         return 1;
+    /* a note or reference: "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11" */
+    if (n > 3 && s[0] == '[' && isdigit((unsigned char)s[1])) {
+        size_t k = 1;
+        while (k < n && k < 5 && isdigit((unsigned char)s[k]))
+            k++;
+        if (k < n && s[k] == ']')
+            return 1;
+    }
     /* Byline: "By Jane Doe", "By Media", "By Jane Doe and John Roe, Reuters" */
     if (n > 3 && n <= 60 && (strncmp(s, "By ", 3) == 0 || strncmp(s, "BY ", 3) == 0) &&
         isupper((unsigned char)s[3]) && !memchr(s, '.', n - 1)) {

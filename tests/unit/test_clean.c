@@ -69,7 +69,8 @@ TEST(boilerplate_other_languages)
                             "Publié le 20 août 2013 à 16h52 - Mis à jour le 20 août 2013 à 17h28\n\n"
                             "Lire aussi : Le Caire sous tension\n\nPartager\n\n"
                             "Veuillez vous connecter pour commenter.\n\n"
-                            "La police a tiré dans la nuit.\n\nTous droits réservés.");
+                            "La police a tiré dans la nuit.\n\nTous droits réservés.\n\n"
+                            "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11");
     CHECK(d != NULL);
     if (d) {
         CHECK_STR(d->clean, "Les manifestants ont envahi la place Tahrir.\n\n"
