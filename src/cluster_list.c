@@ -1,7 +1,8 @@
 /* chronicle — cluster_list: reading stories back for people and tools.
  * Owns: chr_story_foreach / chr_story_get (a story with its articles, top
- * entities, span and title) and the choice of the title: the headline (or
- * first sentence) of the story's article closest to its centroid. Read-only
+ * entities, span and title) and the choice of the title: the headline of the
+ * story's article closest to its centroid (the first sentence when no
+ * article has a headline). Read-only
  * over the story tables and the article/sentence tables. */
 #include <math.h>
 #include <sqlite3.h>
@@ -156,16 +157,19 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         double best = -1;
         for (size_t i = 0; terms && i < n_terms; i++)
             chr_cluster_blob_get(blob, i, &terms[i], &w[i]);
-        for (size_t i = 0; i < l->n; i++) {
-            if (!l->lead[i] || l->a[i].duplicate_of)
-                continue;
-            double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms) : 0;
-            if (sc > best) {
-                best = sc;
-                s.title = l->lead[i];
-                s.title_article = l->a[i].id;
+        /* headlines first: a first sentence only when no article has one */
+        for (int pass = 0; pass < 2 && !s.title; pass++)
+            for (size_t i = 0; i < l->n; i++) {
+                int headline = l->a[i].title && *l->a[i].title;
+                if (!l->lead[i] || l->a[i].duplicate_of || (pass == 0 && !headline))
+                    continue;
+                double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms) : 0;
+                if (sc > best) {
+                    best = sc;
+                    s.title = l->lead[i];
+                    s.title_article = l->a[i].id;
+                }
             }
-        }
         free(terms);
         s.articles = l->a;
         s.n_articles = l->n;

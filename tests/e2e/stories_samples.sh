@@ -85,6 +85,14 @@ s = json.load(open(sys.argv[1]))
 n = len(s["articles"]) + sum(len(a["duplicates"]) for a in s["articles"])
 assert s["id"] == int(sys.argv[2]) and n == s["size"] and s["title"]' "$TMP/story.json" "$sid"
 fi
+# a story whose articles have headlines is titled by one (the election: wire.jsonl)
+chr --db "$TMP/e.db" stories --json >"$TMP/all.json"
+check stories_title_is_a_headline $PY -c '
+import json, sys
+heads = {json.loads(l).get("title") for l in open(sys.argv[2], encoding="utf-8") if l.strip()}
+st = [s for s in json.load(open(sys.argv[1])) if any("wire.jsonl" in a["source"] for a in s["articles"])
+      and any("election" in a["source"] for a in s["articles"])]
+assert st and st[0]["title"] in heads, st and st[0]["title"]' "$TMP/all.json" examples/wire.jsonl
 chr --db "$TMP/e.db" story 999999 >/dev/null 2>&1
 check_eq stories_story_unknown_exit $? 1
 chr --db "$TMP/e.db" story >/dev/null 2>&1
