@@ -241,6 +241,20 @@ static int is_boiler_line(const char *s, size_t n, char **author)
         return 1;
     if (is_agency_id(s, n))
         return 1;
+    /* a publication stamp anywhere in a short line: "Le Monde avec Reuters
+     * Publié le 18 mai 2011 à 22h07 - Mis à jour le 18 mai 2011 à 22h07" */
+    if (n <= 160) { /* capitalised as labels are, unlike words in a sentence */
+        static const char *const stamps[][2] = {
+            {"Publié le", "Mis à jour"},     {"Published", "Updated"},
+            {"Publicado el", "Actualizado"}, {"Publicado em", "Atualizado"},
+            {"Pubblicato il", "Aggiornato"}, {"Veröffentlicht am", "Aktualisiert"}};
+        char line[161];
+        memcpy(line, s, n);
+        line[n] = 0;
+        for (size_t k = 0; k < sizeof stamps / sizeof *stamps; k++)
+            if (strstr(line, stamps[k][0]) && strstr(line, stamps[k][1]))
+                return 1;
+    }
     /* a note or reference: "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11" */
     if (n > 3 && s[0] == '[' && isdigit((unsigned char)s[1])) {
         size_t k = 1;
