@@ -365,7 +365,7 @@ static const char *const FUT_WORDS[] = {
     "sera",     "seront",   "aura",     "prochain", "prochaine", "será",      "serán",  "hará",
     "sarà",     "saranno",  "wird",     "werden",   "soll",      "prevé",     "prévu",  "prevista",
     "previsto", "soon",     "planning", "plan",     "would",     "effective", "can",
-    "iront",    "feront",   "devront",  "pourront", "fera",      "va",     NULL};
+    "iront",    "feront",   "devront",  "pourront", "fera",      NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
@@ -642,6 +642,20 @@ static int is_reporting(const char *w, size_t n)
     return 0;
 }
 
+/* word_tense, plus the future auxiliary "va" of French, Spanish and
+ * Romanian ("il va partir", "va a votar", "va vorbi"), which in English text
+ * is an abbreviation (the VA). */
+static int lang_tense(const M *m, wspan w)
+{
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s;
+    int t = word_tense(p, n);
+    if (!t && n == 2 && p[0] == 'v' && p[1] == 'a' && !(m->lang & TL_EN) &&
+        (m->lang & (TL_FR | TL_ES | TL_RO)))
+        t = 1;
+    return t;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e)
 {
     wspan L[16], Rw[8];
@@ -649,7 +663,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
     int nr = collect_words(m, e, 1, Rw, 8, 100);
     int best = 0, bestd = 99;
     for (int i = 0; i < nl; i++) {
-        int t = word_tense(m->text + L[i].s, L[i].e - L[i].s);
+        int t = lang_tense(m, L[i]);
         if (t < 0 && i + 1 < nl) {
             const char *w = m->text + L[i + 1].s;
             size_t n = L[i + 1].e - L[i + 1].s;
@@ -685,7 +699,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
     for (int i = 0; i < nr && i < bestd; i++) {
         if (bestd < 99 && (i >= 3 || memchr(m->text + e, ',', Rw[i].s - e)))
             break; /* "..., which are supposed to end by May, invited ...": another clause */
-        int t = word_tense(m->text + Rw[i].s, Rw[i].e - Rw[i].s);
+        int t = lang_tense(m, Rw[i]);
         if (t > 0 && tense_false_future(m, Rw, nr, i, 1))
             continue;
         if (!t && tense_to_future(m, Rw, nr, i, 1))
