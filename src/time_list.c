@@ -233,7 +233,7 @@ static int relative_surface(const char *s, size_t n)
  * without one may lie to continue its story. */
 #define NARRATIVE_DAYS 62
 /* How far back (bytes) that written date may be. */
-#define NARRATIVE_REACH 1500
+#define NARRATIVE_REACH 600
 
 static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
 {
