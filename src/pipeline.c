@@ -158,7 +158,13 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
         }
         free(tx);
     }
-    chr_time_fix_document(text, len, all, na);
+    na = chr_time_fix_document(text, len, all, na);
+    /* the pass may drop dates: their sentences again */
+    for (size_t i = 0, si = 0; i < na; i++) {
+        while (si + 1 < n_sents && sents[si].end <= all[i].start)
+            si++;
+        idx[i] = si;
+    }
     *out = all;
     *sent_idx = idx;
     *n = na;

@@ -9,6 +9,7 @@
  * year it has just written. Owns chr_time_fix_document. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "time_int.h"
 
@@ -271,8 +272,81 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
     }
 }
 
-void chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
+/* Nouns that take a date as their name in Romance languages (and English
+ * "movement"): "Movimiento 6 de abril", "plaza 2 de Mayo", "pont du 6
+ * Octobre", "Avenida 9 de Julio", "piazza 25 aprile": the date names a
+ * place or a group, it dates nothing. */
+static const char *const NAME_HEADS[] = {
+    "movimiento", "movimento", "mouvement", "movement", "grupo", "groupe", "gruppo", "plaza",
+    "place", "piazza", "praça", "praca", "calle", "rue", "via", "rua", "avenida", "avenue",
+    "viale", "boulevard", "puente", "pont", "ponte", "estadio", "stade", "stadio", "barrio",
+    "quartier", "colonia", "hospital", "hôpital", "ospedale", "escuela", "école", "colegio",
+    "liceo", "lycée", "universidad", "université", "jóvenes", "jeunes", "giovani", "brigada",
+    "brigade", "frente", "front", "partido", "parti"};
+
+/* The word before p (skipping spaces and "del", "de", "du", "de la", "des"),
+ * folded to lower case ASCII/Latin-1 bytes as written, into w. */
+static int name_head_before(const char *text, size_t at)
 {
-    fix_lists(text, len, x, n);
-    fix_narrative(text, len, x, n);
+    size_t e = at;
+    for (int skip = 0; skip < 3; skip++) {
+        while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+            e--;
+        size_t b = e;
+        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\t' &&
+               text[b - 1] != '(' && text[b - 1] != '"')
+            b--;
+        size_t n = e - b;
+        if (n == 0 || n >= 24)
+            return 0;
+        char w[24];
+        for (size_t i = 0; i < n; i++)
+            w[i] = (char)(text[b + i] >= 'A' && text[b + i] <= 'Z' ? text[b + i] + 32 : text[b + i]);
+        w[n] = 0;
+        if (!strcmp(w, "del") || !strcmp(w, "de") || !strcmp(w, "du") || !strcmp(w, "des") ||
+            !strcmp(w, "la") || !strcmp(w, "della") || !strcmp(w, "do") || !strcmp(w, "da")) {
+            e = b;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof NAME_HEADS / sizeof *NAME_HEADS; k++)
+            if (!strcmp(w, NAME_HEADS[k]))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* "April 6 Youth Movement", "6 April movement": the noun after. */
+static int name_head_after(const char *text, size_t len, size_t end)
+{
+    size_t b = end;
+    for (int k = 0; k < 2; k++) {
+        while (b < len && text[b] == ' ')
+            b++;
+        size_t e = b;
+        while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != ',' && text[e] != '.')
+            e++;
+        if (e - b == 8 && strncasecmp(text + b, "movement", 8) == 0)
+            return 1;
+        if (!(e - b == 5 && strncasecmp(text + b, "youth", 5) == 0))
+            return 0;
+        b = e;
+    }
+    return 0;
+}
+
+size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    /* dates that are names are no dates */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int y, md;
+        if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
+            md % 100 && (name_head_before(text, x[i].start) || name_head_after(text, len, x[i].end)))
+            continue;
+        x[k++] = x[i];
+    }
+    fix_lists(text, len, x, k);
+    fix_narrative(text, len, x, k);
+    return k;
 }

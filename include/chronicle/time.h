@@ -59,9 +59,12 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
  * chronologies, runs of three or more lines that each begin with a date and
  * a separator ("- 15 marzo: ..."), are read as ordered lists; a day and
  * month in words up to two months after a date whose year is written ("On
- * 25 January 2011 ... On 28 January ...") continue that year. x[0..n)
- * sorted, offsets into text[0..len); values are changed in place. */
-void chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n);
+ * 25 January 2011 ... On 28 January ...") continue that year. A date
+ * that names a place or a group ("plaza 2 de Mayo", "Movimiento 6 de
+ * abril", "April 6 Youth Movement") is dropped. x[0..n) sorted, offsets
+ * into text[0..len); changed and compacted in place; returns the new
+ * count. */
+size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n);
 
 /* Infer a publication date for a text that has none, from the dates it
  * states and their tenses. Returns CHR_OK with *out set and *confidence in
