@@ -311,6 +311,56 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
 
 /* ---- dateline ----------------------------------------------------------- */
 
+static size_t parse_dateline(const char *s, size_t n, char **place, char **agency, char **date);
+
+/* Web pages saved as text often open with furniture: the site's name, the
+ * headline, a byline, a section, links to other stories ("Las 5 cosas que
+ * debes saber este 11 de noviembre"), and only then the article, which
+ * starts with its dateline ("(CNN) —", "MADRID, 3 feb (EFE).-"). When a
+ * dateline naming an agency opens one of the first paragraphs and every
+ * paragraph before it is short, those are dropped. */
+#define HEADER_PARAS 12
+#define HEADER_PARA_MAX 160
+static void drop_header_block(chr_doc *doc)
+{
+    char *s = doc->clean;
+    size_t n = doc->clean_len, start = 0;
+    for (int k = 0; k < HEADER_PARAS && start < n; k++) {
+        const char *e = strstr(s + start, "\n\n");
+        size_t end = e ? (size_t)(e - s) : n;
+        if (k > 0) {
+            char *place = NULL, *agency = NULL, *date = NULL;
+            size_t dl = parse_dateline(s + start, end - start, &place, &agency, &date);
+            if (dl > 0 && agency) {
+                doc->dateline_place = place;
+                doc->dateline_agency = agency;
+                doc->dateline_date = date;
+                size_t from = start + dl; /* then spaces and dashes: "(CNN) — " */
+                for (;;) {
+                    if (from < n && (s[from] == ' ' || s[from] == '-'))
+                        from++;
+                    else if (from + 2 < n && (unsigned char)s[from] == 0xE2 &&
+                             (unsigned char)s[from + 1] == 0x80 &&
+                             ((unsigned char)s[from + 2] == 0x93 ||
+                              (unsigned char)s[from + 2] == 0x94))
+                        from += 3;
+                    else
+                        break;
+                }
+                memmove(s, s + from, n - from + 1);
+                doc->clean_len = n - from;
+                return;
+            }
+            free(place);
+            free(agency);
+            free(date);
+        }
+        if (end - start > HEADER_PARA_MAX || !e)
+            return; /* a real paragraph before any dateline: no header block */
+        start = end + 2;
+    }
+}
+
 static char *dup_range(const char *s, size_t n)
 {
     char *p = malloc(n + 1);
@@ -583,6 +633,8 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
     }
     doc->clean = out_b.p;
     doc->clean_len = out_b.n;
+    if (!doc->dateline_place && !doc->dateline_agency)
+        drop_header_block(doc);
     if (a->title) {
         size_t tl = 0;
         doc->title = chr_normalize(a->title, strlen(a->title), &tl);

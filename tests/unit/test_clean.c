@@ -90,6 +90,34 @@ TEST(boilerplate_other_languages)
     }
 }
 
+TEST(header_block_before_dateline)
+{
+    /* a saved web page: site furniture, headline, byline, links, then the
+     * article from its dateline */
+    chr_doc *d = clean_text("A Warner Media Company.\n\nEta vuelve a ser huracán\n\n"
+                            "Egipto vuelve a la plaza Tahrir\n\nPor CNN en Español\n\n"
+                            "Las 5 cosas que debes saber este 11 de noviembre\n\n"
+                            "(CNN) \xE2\x80\x94 Miles de egipcios llenaron la plaza Tahrir este "
+                            "miércoles.\n\nLa policía no intervino.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "Miles de egipcios llenaron la plaza Tahrir este miércoles.\n\n"
+                            "La policía no intervino.");
+        CHECK_STR(d->dateline_agency, "CNN");
+        chr_doc_free(d);
+    }
+    /* a long paragraph first: no header block, nothing dropped */
+    d = clean_text("Thousands of Egyptians filled Tahrir Square on Wednesday, exactly one year "
+                   "after the start of the uprising that toppled the president, and marched "
+                   "to the parliament building.\n\n"
+                   "(AP) \xE2\x80\x94 Officials said the police stayed away.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strncmp(d->clean, "Thousands of Egyptians", 22) == 0);
+        chr_doc_free(d);
+    }
+}
+
 TEST(normalisation)
 {
     /* curly quotes, NBSP, decomposed é (e + U+0301), zero-width space */
@@ -131,6 +159,7 @@ UNIT_MAIN_BEGIN
 RUN(datelines);
 RUN(boilerplate);
 RUN(boilerplate_other_languages);
+RUN(header_block_before_dateline);
 RUN(normalisation);
 RUN(wrapped_lines_join);
 RUN(hash_and_empty);
