@@ -819,6 +819,20 @@ static int res_md_year(const M *m, int mo, int d, int tense)
     return m->ry - 1 + bk;
 }
 
+/* The year of a day and month written without one (tokens i..j): the one
+ * whose calendar has the weekday the text gives (wd, 0 none), else the
+ * one the tense of the governing verb points to (sets r->tense). */
+static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
+{
+    int y = 0;
+    r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+    if (wd && m->hasref)
+        for (int yy = m->ry - 1; yy <= m->ry + 1; yy++)
+            if (d <= chr_month_days(yy, mo) && chr_weekday(yy, mo, d) == wd)
+                y = yy;
+    return y ? y : res_md_year(m, mo, d, r->tense);
+}
+
 /* ---- counting words ---------------------------------------------------- */
 
 /* A count: digits or number words ("twenty-four", "a couple of", "a few",
@@ -1154,17 +1168,8 @@ static int pat_md(M *m, int i, R *r)
                 y = 0;
         }
         r->tense = 0;
-        if (!y) {
-            r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
-            if (wd && m->hasref) {
-                /* the weekday decides the year */
-                for (int yy = m->ry - 1; yy <= m->ry + 1; yy++)
-                    if (d <= chr_month_days(yy, mo) && chr_weekday(yy, mo, d) == wd)
-                        y = yy;
-            }
-            if (!y)
-                y = res_md_year(m, mo, d, r->tense);
-        }
+        if (!y)
+            y = unwritten_year(m, r, i, j, mo, d, wd);
         if (d > chr_month_days(y ? y : 2000, mo))
             return 0;
         set_date(r, y, mo, d);
@@ -1303,14 +1308,7 @@ static int pat_dm(M *m, int i, R *r)
         y = m->hasref ? m->ry + dy : 0;
         j = k2;
     } else {
-        r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
-        if (wd && m->hasref) {
-            for (int yy = m->ry - 1; yy <= m->ry + 1; yy++)
-                if (d <= chr_month_days(yy, mo) && chr_weekday(yy, mo, d) == wd)
-                    y = yy;
-        }
-        if (!y)
-            y = res_md_year(m, mo, d, r->tense);
+        y = unwritten_year(m, r, i, j, mo, d, wd);
         r->flags |= CHR_TIMEX_RELATIVE;
     }
     if (d > chr_month_days(y ? y : 2000, mo) || (d2 && d2 > chr_month_days(y ? y : 2000, mo)))
