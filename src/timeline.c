@@ -1186,6 +1186,9 @@ static chr_err adopt_merged(tl_group *g, int64_t story, chr_diag *d)
     return CHR_OK;
 }
 
+static chr_err add_mentions(tl_group *g, int64_t id, int64_t story, const tl_mention *m, size_t n,
+                            chr_diag *d);
+
 /* Add article id to story key story (0 = the whole-database timeline). */
 static chr_err add_to_story(tl_group *g, int64_t id, int64_t story, chr_diag *d)
 {
@@ -1214,8 +1217,16 @@ static chr_err add_to_story(tl_group *g, int64_t id, int64_t story, chr_diag *d)
     tl_article_free(&a);
     if (e)
         return chr_diag_set(d, e, "", 0, -1, "timeline: out of memory");
-    e = group_mentions(g, story, m, n, 1, d);
+    e = add_mentions(g, id, story, m, n, d);
     tl_mentions_free(m, n);
+    return e;
+}
+
+/* Group article id's mentions m[0..n) into story and record the article. */
+static chr_err add_mentions(tl_group *g, int64_t id, int64_t story, const tl_mention *m, size_t n,
+                            chr_diag *d)
+{
+    chr_err e = group_mentions(g, story, m, n, 1, d);
     if (e)
         return e;
     if (gprep(g, &g->q_ins_art,
@@ -1280,8 +1291,46 @@ chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_dia
     e = tl_group_open(db, src, &g, d);
     if (!e)
         e = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? CHR_OK : CHR_EDB;
-    for (size_t i = 0; i < n && !e; i++)
-        e = add_to_story(g, ids[i], story_id, d);
+    /* the mentions the pipeline already extracted and stored are grouped
+     * again as they are; only articles without them are read and extracted */
+    tl_mention *pm = NULL;
+    size_t npm = 0, k = 0;
+    int64_t *done = NULL;
+    size_t ndone = 0, kd = 0;
+    if (!e && tl_table_exists(src, "tl_article")) {
+        if (story_id ? member_mentions(src, story_id, &pm, &npm) != CHR_OK
+                     : query_mentions(src, MENTION_COLS " WHERE ?1 = ?1"
+                                                        " ORDER BY m.article_id, m.sentence, m.tx_start",
+                                      0, &pm, NULL, &npm) != CHR_OK)
+            npm = 0;
+        else if (tl_query_ids(src, story_id ? "SELECT t.article_id FROM tl_article t JOIN story_article s"
+                                              " ON s.article_id = t.article_id WHERE s.story_id = ?1"
+                                              " ORDER BY t.article_id"
+                                            : "SELECT article_id FROM tl_article WHERE ?1 = ?1"
+                                              " ORDER BY article_id",
+                              1, story_id, &done, &ndone) != CHR_OK) {
+            tl_mentions_free(pm, npm);
+            pm = NULL;
+            npm = 0;
+        }
+    }
+    for (size_t i = 0; i < n && !e; i++) {
+        while (kd < ndone && done[kd] < ids[i])
+            kd++;
+        while (k < npm && pm[k].article_id < ids[i])
+            k++;
+        if (kd < ndone && done[kd] == ids[i]) {
+            size_t b = k;
+            while (b < npm && pm[b].article_id == ids[i])
+                b++;
+            e = add_mentions(g, ids[i], story_id, pm + k, b - k, d);
+            k = b;
+        } else {
+            e = add_to_story(g, ids[i], story_id, d);
+        }
+    }
+    tl_mentions_free(pm, npm);
+    free(done);
     if (!e)
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     tl_group_close(g);
