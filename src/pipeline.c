@@ -200,6 +200,55 @@ static int copy_span(void *ctx, const chr_story_info *si)
  * dateline ("VAROS, September 23"), the year from the story's dated span;
  * with neither, the story's latest date stands in. Returns 1 and updates
  * *ref when the reference date changes. */
+static chr_date next_day(chr_date d)
+{
+    static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    if (++d.day > len[d.month - 1] + (d.month == 2 && leap)) {
+        d.day = 1;
+        if (++d.month > 12) {
+            d.month = 1;
+            d.year++;
+        }
+    }
+    return d;
+}
+
+/* An undated article placed after its story's last day l: the weekdays it
+ * names ("said on Saturday", "the storm on Tuesday") are the last such days
+ * before it was written, and they report the story, so inside its span
+ * (from a few days before its first day, lo). Of l and the six days after,
+ * the first that puts most of them there. */
+static chr_date by_weekdays(const chr_doc *doc, const chr_date *l, long lo)
+{
+    chr_timex *tx = NULL;
+    size_t n = 0;
+    int has[8] = {0}, any = 0;
+    if (chr_time_tag(doc->clean, doc->clean_len, NULL, doc->lang, &tx, &n) == CHR_OK)
+        for (size_t i = 0; i < n; i++) {
+            int w = 0;
+            if (tx[i].type == CHR_TIMEX_DATE && sscanf(tx[i].value, "XXXX-WXX-%d", &w) == 1 &&
+                w >= 1 && w <= 7)
+                has[w] = any = 1;
+        }
+    free(tx);
+    chr_date best = *l, d = *l;
+    int best_in = -1;
+    for (int k = 0; any && k < 7; k++, d = next_day(d)) {
+        long pd = days_of(&d);
+        int pw = (int)(((pd % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday (4) */
+        int in = 0;
+        for (int w = 1; w <= 7; w++)
+            if (has[w] && pd - (pw - w + 7) % 7 >= lo - 3)
+                in++;
+        if (in > best_in) {
+            best_in = in;
+            best = d;
+        }
+    }
+    return best;
+}
+
 static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, chr_date *ref,
                            double *conf)
 {
@@ -226,7 +275,7 @@ static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, c
         }
         free(tx);
     }
-    chr_date best = l;
+    chr_date best = !month ? by_weekdays(doc, &l, lo) : l;
     double c = 0.3;
     if (!month && ref->year && ref->month && ref->day) {
         long r = days_of(ref);
