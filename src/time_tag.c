@@ -365,7 +365,8 @@ static const char *const FUT_WORDS[] = {
     "sera",     "seront",   "aura",     "prochain", "prochaine", "será",      "serán",  "hará",
     "sarà",     "saranno",  "wird",     "werden",   "soll",      "prevé",     "prévu",  "prevista",
     "previsto", "soon",     "planning", "plan",     "would",     "effective", "can",
-    "iront",    "feront",   "devront",  "pourront", "fera",      NULL};
+    "iront",    "feront",   "devront",  "pourront", "fera",      "possible", "likely",
+    "forecast", NULL};
 static const char *const PAST_WORDS[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
