@@ -2441,31 +2441,17 @@ static int pat_time(M *m, int i, R *r)
                 } else {
                     return 0;
                 }
-            } else if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_TONIGHT) {
+            } else if ((has(m, k, C_DEICT) && (val(m, k, C_DEICT) == D_TONIGHT ||
+                                                 val(m, k, C_DEICT) == D_LASTNIGHT)) ||
+                       (has(m, k, C_PART) && val(m, k, C_PART) == P_OVERNIGHT)) {
+                /* tonight, overnight: the reference day's night; last night: the day before's */
                 part = P_NI;
                 if (m->hasref) {
                     y = m->ry;
                     mo = m->rm;
                     d = m->rd;
-                }
-                haveday = 1;
-                j = k + 1;
-            } else if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_LASTNIGHT) {
-                part = P_NI;
-                if (m->hasref) {
-                    y = m->ry;
-                    mo = m->rm;
-                    d = m->rd;
-                    add_days(&y, &mo, &d, -1);
-                }
-                haveday = 1;
-                j = k + 1;
-            } else if (has(m, k, C_PART) && val(m, k, C_PART) == P_OVERNIGHT) {
-                part = P_NI;
-                if (m->hasref) {
-                    y = m->ry;
-                    mo = m->rm;
-                    d = m->rd;
+                    if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_LASTNIGHT)
+                        add_days(&y, &mo, &d, -1);
                 }
                 haveday = 1;
                 j = k + 1;

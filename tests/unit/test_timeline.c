@@ -355,6 +355,24 @@ TEST(incremental_matches_rebuild)
     cleanup(st);
 }
 
+/* Timelines reset, articles 1..5 put in the stories of values ("(1,7),..."),
+ * each added by a fresh updater, which is returned (caller closes). */
+static chr_tl_updater *five_in_stories(chr_store *st, const char *values)
+{
+    char sql[256];
+    reset_timelines(st);
+    snprintf(sql, sizeof sql,
+             "DELETE FROM story_alias;"
+             "INSERT OR REPLACE INTO story_article(article_id, story_id) VALUES%s",
+             values);
+    sqlite3_exec(chr_store_sqlite(st), sql, NULL, NULL, NULL);
+    chr_tl_updater *u = NULL;
+    CHECK_INT(chr_tl_updater_open(st, &u, NULL), CHR_OK);
+    for (int64_t i = 1; i <= 5; i++)
+        CHECK_INT(chr_tl_updater_add(u, i, 0, NULL), CHR_OK);
+    return u;
+}
+
 /* The story step merges story 8 into 7: the next update of 7 adopts 8's
  * state, and 8 resolves to 7. */
 TEST(merged_stories)
@@ -364,16 +382,7 @@ TEST(merged_stories)
     if (!st)
         return;
     sqlite3 *db = chr_store_sqlite(st);
-    reset_timelines(st);
-    sqlite3_exec(db,
-                 "DELETE FROM story_alias;"
-                 "INSERT OR REPLACE INTO story_article(article_id, story_id)"
-                 " VALUES(1,7),(2,7),(3,7),(4,8),(5,8)",
-                 NULL, NULL, NULL);
-    chr_tl_updater *u = NULL;
-    CHECK_INT(chr_tl_updater_open(st, &u, NULL), CHR_OK);
-    for (int64_t i = 1; i <= 5; i++)
-        CHECK_INT(chr_tl_updater_add(u, i, 0, NULL), CHR_OK);
+    chr_tl_updater *u = five_in_stories(st, "(1,7),(2,7),(3,7),(4,8),(5,8)");
     sqlite3_exec(db,
                  "UPDATE story_article SET story_id=7 WHERE story_id=8;"
                  "INSERT INTO story_alias(id, into_id) VALUES(8, 7);",
@@ -428,16 +437,7 @@ TEST(split_stories_regrouped)
     if (!st)
         return;
     sqlite3 *db = chr_store_sqlite(st);
-    reset_timelines(st);
-    sqlite3_exec(db,
-                 "DELETE FROM story_alias;"
-                 "INSERT OR REPLACE INTO story_article(article_id, story_id)"
-                 " VALUES(1,7),(2,7),(3,7),(4,7),(5,7)",
-                 NULL, NULL, NULL);
-    chr_tl_updater *u = NULL;
-    CHECK_INT(chr_tl_updater_open(st, &u, NULL), CHR_OK);
-    for (int64_t i = 1; i <= 5; i++)
-        CHECK_INT(chr_tl_updater_add(u, i, 0, NULL), CHR_OK);
+    chr_tl_updater *u = five_in_stories(st, "(1,7),(2,7),(3,7),(4,7),(5,7)");
     sqlite3_exec(db, "UPDATE story_article SET story_id=9 WHERE article_id IN (4, 5)", NULL, NULL,
                  NULL);
     const int64_t moved[] = {7, 9};
