@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <textcat.h>
@@ -151,18 +152,75 @@ static chr_err push_span(chr_span **v, size_t *n, size_t *cap, const char *s, si
     return CHR_OK;
 }
 
+/* Whether the byte range holds a character of a web address or a number. */
+static int has_address_char(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (s[i] == '/' || s[i] == '@' || s[i] == ':' || (s[i] >= '0' && s[i] <= '9') ||
+            (s[i] == '.' && i + 1 < b && s[i + 1] != '.'))
+            return 1;
+    return 0;
+}
+
+/* "sur Facebook.Sous le slogan", "fui la Libye.A Benghazi": a full stop
+ * between a lower-case word of three letters or more and a capitalised word,
+ * with no space, is two sentences glued together by a scraper. Not when
+ * either side looks like a web address ("Amazon.Com", "www.Le-Monde.fr"),
+ * an abbreviation or an initial. */
+static int glued_sentences(const char *s, size_t len, size_t seg_start, size_t term, size_t after)
+{
+    if (s[term] != '.' || after != term + 1)
+        return 0;
+    size_t p = term, letters = 0, st;
+    while (p > seg_start) {
+        int32_t cp = decode_before(s, p, &st);
+        if (!is_letter(cp))
+            break;
+        if (letters < 2 && is_upper(cp))
+            return 0;
+        letters++;
+        p = st;
+    }
+    if (letters < 3 || is_abbrev(s + p, term - p))
+        return 0;
+    size_t tok = p; /* the whole token before, back to a space */
+    while (tok > seg_start && !is_space_cp(decode_before(s, tok, &st)))
+        tok = st;
+    size_t nx, nx2;
+    int32_t first = decode_at(s, len, after, &nx);
+    if (!is_upper(first))
+        return 0;
+    int32_t second = nx < len ? decode_at(s, len, nx, &nx2) : ' ';
+    if (!(is_letter(second) && !is_upper(second)) && !is_space_cp(second))
+        return 0;
+    size_t end = after;
+    while (end < len && !is_space_cp(decode_at(s, len, end, &nx2)))
+        end = nx2;
+    if (has_address_char(s, tok, term) || has_address_char(s, after, end))
+        return 0;
+    static const char *const tld[] = {"com", "net", "org", "gov", "edu", "info", "io", "co", NULL};
+    size_t wl = after;
+    while (wl < end && is_letter(decode_at(s, len, wl, &nx2)))
+        wl = nx2;
+    for (int i = 0; tld[i]; i++)
+        if (wl - after == strlen(tld[i]) && strncasecmp(s + after, tld[i], wl - after) == 0)
+            return 0;
+    return 1;
+}
+
 /* Decide whether the terminator run ending just before `after` ends a
  * sentence. term is the position of the first terminator char. */
 static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t term, size_t after,
                          int ordinal_dots)
 {
-    /* must be followed by whitespace (or end) */
+    /* must be followed by whitespace (or end), unless two sentences were
+     * glued together when the page was scraped */
     if (after >= len)
         return 1;
     size_t nx;
     int32_t c = decode_at(s, len, after, &nx);
     if (!is_space_cp(c))
-        return 0;
+        return glued_sentences(s, len, seg_start, term, after);
     /* skip spaces to next visible char */
     size_t j = after;
     while (j < len) {

@@ -52,6 +52,24 @@ TEST(german_ordinals)
     free(v);
 }
 
+TEST(glued_sentences)
+{
+    /* scrapers drop the space between sentences; web addresses, initials,
+     * abbreviations and numbers keep their dots */
+    const char *s = "Un groupe sur Facebook.Sous le slogan de la colère, ils ont fui la Libye.A "
+                    "Benghazi, la foule attend. Voir Amazon.Com et www.Le-Monde.fr ou lemonde.fr/Libye "
+                    "selon M.Dupont, le gen.Smith et la version 2.Cinq du site.";
+    chr_span *v;
+    size_t n = split(s, &v);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK(sent_is(s, v, 0, "Un groupe sur Facebook."));
+        CHECK(sent_is(s, v, 1, "Sous le slogan de la colère, ils ont fui la Libye."));
+        CHECK(sent_is(s, v, 2, "A Benghazi, la foule attend."));
+    }
+    free(v);
+}
+
 TEST(quotes_close_sentences)
 {
     const char *s = "He said: \"We will win.\" The crowd cheered. (It was late.) Then rain.";
@@ -138,6 +156,7 @@ TEST(language)
 UNIT_MAIN_BEGIN
 RUN(abbreviations_and_initials);
 RUN(german_ordinals);
+RUN(glued_sentences);
 RUN(quotes_close_sentences);
 RUN(ptb_quotes_start_sentences);
 RUN(paragraphs_split);
