@@ -255,6 +255,15 @@ static int is_boiler_line(const char *s, size_t n, char **author)
             if (strstr(line, stamps[k][0]) && strstr(line, stamps[k][1]))
                 return 1;
     }
+    /* style sheet or script left in the text of a saved page:
+     * ".alogo{display: block;text-indent: -1000px;}", "if(a){b();}" */
+    if (memchr(s, '{', n) && memchr(s, '}', n)) {
+        size_t punct = 0;
+        for (size_t k = 0; k < n; k++)
+            punct += s[k] == ';' || s[k] == ':' || s[k] == '(' || s[k] == '=';
+        if (punct >= 2)
+            return 1;
+    }
     /* a note or reference: "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11" */
     if (n > 3 && s[0] == '[' && isdigit((unsigned char)s[1])) {
         size_t k = 1;

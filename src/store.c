@@ -102,6 +102,9 @@ static const char *const migrations[] = {
      * found by what they became */
     "DROP TRIGGER articles_fts_ai;"
     "CREATE INDEX story_alias_into ON story_alias(into_id);",
+    /* 9: timeline mentions keep a hash of headline-like lines (timeline_read.c
+     * drops the ones repeated across independent articles) */
+    CHR_TIMELINE_FRAG,
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

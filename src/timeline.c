@@ -11,6 +11,8 @@
 
 #include "timeline_int.h"
 
+#include <xxhash.h>
+
 /* Similarity (idf-weighted cosine of a sentence with an entry centroid)
  * needed to join an entry: with exactly the same date, with a compatible
  * date (one contains the other), and with a date that only overlaps or is a
@@ -331,6 +333,31 @@ static int ends_sentence(const char *s, size_t n)
     return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
+/* tl_mention.frag of a sentence: 0 when it ends as sentences do, else a
+ * nonzero hash of its words (case and spacing ignored). */
+static uint32_t fragment_hash(const char *s, size_t n)
+{
+    if (ends_sentence(s, n))
+        return 0;
+    uint64_t h = 0; /* each word's hash seeds the next's */
+    for (size_t i = 0; i < n;) {
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
+        char w[64];
+        size_t k = 0;
+        for (; i < n && !isspace((unsigned char)s[i]); i++) {
+            if (k == sizeof w) {
+                h = XXH3_64bits_withSeed(w, k, h);
+                k = 0;
+            }
+            w[k++] = (char)tolower((unsigned char)s[i]);
+        }
+        if (k)
+            h = XXH3_64bits_withSeed(w, k, h);
+    }
+    return (uint32_t)h ? (uint32_t)h : 1;
+}
+
 /* ---- extraction ---- */
 
 static size_t nonspace(const char *s, size_t n)
@@ -474,8 +501,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     goto oom;
                 have_vec = 1;
             }
-            tl_mention m = {a->id, a->indep, (int32_t)si, t->start, t->end,
-                            s0,    e0,       g,           w,        {NULL, 0}};
+            tl_mention m = {a->id, a->indep, (int32_t)si, t->start, t->end, s0,
+                            e0,    g,        w,           {NULL, 0}, fragment_hash(stext, slen)};
             if (v.n) {
                 m.v.t = malloc(v.n * sizeof *v.t);
                 if (!m.v.t)
@@ -507,7 +534,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     tl_mention m = {a->id,      a->indep,     (int32_t)si,
                                     -1,         -1,           a->pub_day,
                                     a->pub_day, CHR_GRAN_DAY, is_lead ? W_LEAD : W_OTHER,
-                                    v};
+                                    v,          0};
                     v.t = NULL;
                     v.n = 0;
                     if (push_mention(out, n, &cap, &m) != 0) {
@@ -579,7 +606,12 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
         tl_group_close(g);
         return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
     }
-    if (sqlite3_exec(db, CHR_TIMELINE_SCHEMA, NULL, NULL, NULL) != SQLITE_OK) {
+    sqlite3_stmt *probe = NULL;
+    int has_frag = sqlite3_exec(db, CHR_TIMELINE_SCHEMA, NULL, NULL, NULL) == SQLITE_OK &&
+                   sqlite3_prepare_v2(db, "SELECT frag FROM tl_mention", -1, &probe, NULL) ==
+                       SQLITE_OK;
+    sqlite3_finalize(probe);
+    if (!has_frag && sqlite3_exec(db, CHR_TIMELINE_FRAG, NULL, NULL, NULL) != SQLITE_OK) {
         chr_err e = gdb_err(g, d, "creating tables");
         tl_group_close(g);
         return e;
@@ -976,8 +1008,8 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
         return gdb_err(g, d, "writing entry");
     if (gprep(g, &g->q_ins_mention,
               "INSERT OR IGNORE INTO tl_mention(article_id, sentence, tx_start, tx_end, entry_id,"
-              " indep, start_day, end_day, gran, weight, terms)"
-              " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)") != SQLITE_OK)
+              " indep, start_day, end_day, gran, weight, terms, frag)"
+              " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)") != SQLITE_OK)
         return gdb_err(g, d, "preparing mention insert");
     sqlite3_stmt *q = g->q_ins_mention;
     sqlite3_bind_int64(q, 1, m->article_id);
@@ -992,6 +1024,7 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
     sqlite3_bind_double(q, 10, m->weight);
     sqlite3_bind_blob(q, 11, m->v.n ? (const void *)m->v.t : (const void *)"",
                       (int)(m->v.n * sizeof *m->v.t), SQLITE_STATIC);
+    sqlite3_bind_int64(q, 12, m->frag);
     rc = sqlite3_step(q);
     sqlite3_reset(q);
     if (rc != SQLITE_DONE)
@@ -1011,7 +1044,7 @@ static chr_err group_mentions(tl_group *g, int64_t story, const tl_mention *m, s
 }
 
 /* Step q (columns: article_id, indep, sentence, tx_start, tx_end,
- * start_day, end_day, gran, weight, terms, entry_id) into mentions; q is
+ * start_day, end_day, gran, weight, terms, entry_id, frag) into mentions; q is
  * finalized. */
 static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry, size_t *n)
 {
@@ -1033,6 +1066,7 @@ static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry,
         m.end = sqlite3_column_int(q, 6);
         m.gran = (chr_gran)sqlite3_column_int(q, 7);
         m.weight = (float)sqlite3_column_double(q, 8);
+        m.frag = (uint32_t)sqlite3_column_int64(q, 11);
         if (entry && tl_grow(entry, *n, &ecap, sizeof **entry, 64) != 0) {
             e = CHR_ENOMEM;
             break;
@@ -1063,7 +1097,7 @@ static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry,
 
 #define MENTION_COLS                                                                               \
     "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end, m.start_day, m.end_day,"      \
-    " m.gran, m.weight, m.terms, m.entry_id FROM tl_mention m"
+    " m.gran, m.weight, m.terms, m.entry_id, m.frag FROM tl_mention m"
 
 /* The mentions sql (MENTION_COLS ..., ?1 = story) selects. */
 static chr_err query_mentions(sqlite3 *db, const char *sql, int64_t story, tl_mention **out,

@@ -48,6 +48,9 @@
     " story_id INTEGER NOT NULL, term INTEGER NOT NULL, df INTEGER NOT NULL,"                      \
     " PRIMARY KEY(story_id, term)) WITHOUT ROWID;"
 
+/* Migration 9: a mention's fragment hash (tl_mention.frag, see tl_mention). */
+#define CHR_TIMELINE_FRAG "ALTER TABLE tl_mention ADD COLUMN frag INTEGER NOT NULL DEFAULT 0;"
+
 #define TL_NO_DAY INT32_MIN
 #define TL_DAY_SPAN 7 /* span classes of entries (tl_entry.coarse) */
 #define TL_FINE_SPAN 62
@@ -206,6 +209,10 @@ typedef struct tl_mention {
     chr_gran gran;
     float weight;
     tl_vec v;
+    /* A sentence without final punctuation (a headline-like line) has a
+     * nonzero hash of its words here, 0 otherwise: the same line in several
+     * independent articles is the site's furniture (related links), not news. */
+    uint32_t frag;
 } tl_mention;
 
 /* The mentions of story's entries in db, in the order they were added;

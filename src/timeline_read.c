@@ -3,6 +3,7 @@
  * date (and conflicts), support, importance and representative sentence,
  * --top / --dates / --sentences selection, and the JSON form. Grouping is
  * timeline.c; this file never writes the store. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,9 @@
 /* Length preference for representative sentences (see brevity()). */
 #define BREVITY_FREE 15.0
 #define BREVITY 0.03
+/* A headline-like line (tl_mention.frag) found in this many independent
+ * articles is a site's furniture ("related" links, teasers): not news. */
+#define FRAG_REPEATS 3
 /* --dates: days more than COVER_MARGIN days outside the publication span
  * count COVER_OUTSIDE times their score. */
 #define COVER_MARGIN 7
@@ -109,6 +113,63 @@ static rentry *find_entry(model *mo, int64_t id)
     return lo < mo->n && mo->e[lo].id == id ? &mo->e[lo] : NULL;
 }
 
+typedef struct frag_key {
+    uint32_t frag;
+    int64_t indep;
+} frag_key;
+
+static int cmp_frag_key(const void *a, const void *b)
+{
+    const frag_key *x = a, *y = b;
+    if (x->frag != y->frag)
+        return x->frag < y->frag ? -1 : 1;
+    return x->indep < y->indep ? -1 : x->indep > y->indep;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The fragment hashes of ms that FRAG_REPEATS or more independent articles
+ * share, ascending, in *out (malloc'd; NULL when none). */
+static chr_err repeated_fragments(const tl_mention *ms, size_t nm, uint32_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t nk = 0;
+    for (size_t i = 0; i < nm; i++)
+        nk += ms[i].frag != 0;
+    if (nk < FRAG_REPEATS)
+        return CHR_OK;
+    frag_key *k = malloc(nk * sizeof *k);
+    uint32_t *r = malloc(nk * sizeof *r);
+    if (!k || !r) {
+        free(k);
+        free(r);
+        return CHR_ENOMEM;
+    }
+    nk = 0;
+    for (size_t i = 0; i < nm; i++)
+        if (ms[i].frag)
+            k[nk++] = (frag_key){ms[i].frag, ms[i].indep};
+    qsort(k, nk, sizeof *k, cmp_frag_key);
+    for (size_t i = 0, j; i < nk; i = j) {
+        size_t indep = 1;
+        for (j = i + 1; j < nk && k[j].frag == k[i].frag; j++)
+            indep += k[j].indep != k[j - 1].indep;
+        if (indep >= FRAG_REPEATS)
+            r[(*n)++] = k[i].frag;
+    }
+    free(k);
+    if (!*n)
+        free(r);
+    else
+        *out = r;
+    return CHR_OK;
+}
+
 static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
 {
     memset(mo, 0, sizeof *mo);
@@ -153,10 +214,14 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
     tl_mention *ms = NULL;
     int64_t *ent = NULL;
     size_t nm = 0;
+    uint32_t *furniture = NULL;
+    size_t nf = 0;
     e = tl_story_mentions(db, story, &ms, &ent, &nm);
+    if (!e)
+        e = repeated_fragments(ms, nm, &furniture, &nf);
     for (size_t i = 0; i < nm && !e; i++) {
         rentry *r = find_entry(mo, ent[i]);
-        if (!r)
+        if (!r || (ms[i].frag && nf && bsearch(&ms[i].frag, furniture, nf, sizeof *furniture, cmp_u32)))
             continue;
         if (tl_grow(&r->m, r->n, &r->cap, sizeof *r->m, 4) != 0) {
             e = CHR_ENOMEM;
@@ -180,6 +245,7 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
     }
     tl_mentions_free(ms, nm);
     free(ent);
+    free(furniture);
     if (e)
         return e;
     /* idf over the story, as the grouping computed it */
@@ -807,6 +873,21 @@ static int opens_quote(const char *s)
     return 0;
 }
 
+/* A post quoted from a social network: "@user: ...", "RT @user ...", or a
+ * line carrying two hashtags or more. Somebody's words, like a quotation. */
+static int is_post(const char *s)
+{
+    while (*s == ' ' || *s == '-')
+        s++;
+    if (*s == '@' || strncmp(s, "RT @", 4) == 0)
+        return 1;
+    int tags = 0;
+    for (const char *p = strchr(s, '#'); p; p = strchr(p + 1, '#'))
+        tags += p[1] && (isalnum((unsigned char)p[1]) || (unsigned char)p[1] >= 0x80) &&
+                (p == s || p[-1] == ' ');
+    return tags >= 2;
+}
+
 static int cmp_source(const void *a, const void *b)
 {
     const chr_tl_source *x = a, *y = b;
@@ -911,8 +992,10 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
             if (!s->sentence || !s->expression)
                 continue;
             /* the entry's text: entry_facts' choice, unless it quotes
-             * somebody and another sentence states the entry as well */
-            double rs = m->rsel - (opens_quote(s->sentence) ? QUOTE_PENALTY : 0);
+             * somebody (or a post) and another sentence states the entry
+             * as well */
+            double rs = m->rsel -
+                        (opens_quote(s->sentence) || is_post(s->sentence) ? QUOTE_PENALTY : 0);
             if (rs > best + 1e-12) {
                 best = rs;
                 r->rep = k;

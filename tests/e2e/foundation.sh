@@ -131,11 +131,11 @@ check_eq "database intact after kill" "$ok_int" ok
 # a database from an older chronicle (schema one step back) is migrated by the
 # first command that opens it, a reading one included
 chr --db "$TMP/old.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
-sqlite3 "$TMP/old.db" "DROP INDEX story_alias_into; CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text); END;
-  PRAGMA user_version = 7;"
+sqlite3 "$TMP/old.db" "ALTER TABLE tl_mention DROP COLUMN frag; PRAGMA user_version = 8;"
 chr --db "$TMP/old.db" ls >/dev/null 2>&1
-check_eq "reading an older database migrates it" "$?:$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" "0:8"
+check_eq "reading an older database migrates it" "$?:$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" "0:9"
+chr --db "$TMP/old.db" timeline --all --json >/dev/null 2>&1
+check_eq "the migrated database gives a timeline" "$?" 0
 
 # --- tag: offsets are into the input as given
 chr tag --json --ref 2024-03-04 "$D/dated.txt" | py '

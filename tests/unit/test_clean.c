@@ -79,6 +79,15 @@ TEST(boilerplate_other_languages)
                             "La police a tiré dans la nuit.");
         chr_doc_free(d);
     }
+    /* style sheets and scripts of a saved page go; braces in prose stay */
+    d = clean_text(".alogo{display: block;text-indent: -1000px;width: 330px;}\n\n"
+                   "La police a tiré {dit-il} dans la nuit.\n\n"
+                   "if(window.ads){load(\"x\");}");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "La police a tiré {dit-il} dans la nuit.");
+        chr_doc_free(d);
+    }
     /* a sentence that merely starts like a stamp stays */
     d = clean_text("Published reports said the minister had resigned.\n\n"
                    "The agency published an updated forecast on Monday.");
