@@ -535,6 +535,19 @@ static int ends_terminal(const char *s, size_t n)
     return n > 0 && strchr(".!?:;", s[n - 1]) != NULL;
 }
 
+/* Whether the line at s (up to end) opens with a lower-case letter: it goes
+ * on with the sentence of the line before, whatever the line widths say
+ * ("... au massacre d'hommes, de femmes et" / "d'enfants en Syrie ..."). */
+static int continues_line(const char *s, const char *end)
+{
+    while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+    utf8proc_int32_t cp;
+    if (s >= end || utf8proc_iterate((const utf8proc_uint8_t *)s, end - s, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
 chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
 {
     *out = NULL;
@@ -553,8 +566,9 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
     size_t pos = 0;
     /* Line layout: the longest line tells whether the text is hard-wrapped.
      * A short line without final punctuation (a heading, a caption) stands
-     * alone; a line that ends a sentence well before the wrap width ends its
-     * paragraph; other single newlines are soft. */
+     * alone unless the next line continues it in lower case; a line that
+     * ends a sentence well before the wrap width ends its paragraph; other
+     * single newlines are soft. */
     size_t maxlen = 0;
     for (size_t i = 0, st = 0; i <= nlen; i++)
         if (i == nlen || norm[i] == '\n') {
@@ -577,7 +591,8 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
             tl = 0;
         }
         if (tl > 0) {
-            int standalone = tl * 10 < maxlen * 6 && !ends_terminal(t, tl);
+            int standalone = tl * 10 < maxlen * 6 && !ends_terminal(t, tl) &&
+                             !(nl && continues_line(nl + 1, norm + nlen));
             if ((standalone || prev_ended) && para.n > 0) {
                 flush = 2; /* flush what we have, then re-read this line */
             } else {

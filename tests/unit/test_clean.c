@@ -150,6 +150,25 @@ TEST(wrapped_lines_join)
         CHECK(strstr(d->clean, "\n\nShort heading\n\nNext paragraph here.") != NULL);
         chr_doc_free(d);
     }
+    /* a page that puts some paragraphs on one long line and wraps a quoted
+     * document: the wrapped lines are much shorter than the longest, yet a
+     * line that the next continues in lower case is no heading */
+    d = clean_text("Le point sur la situation\n"
+                   "-Le ministre a affirmé mardi que les Etats-Unis avaient reçu et analysé des "
+                   "échantillons prouvant l'utilisation de gaz sarin dans les faubourgs de la "
+                   "capitale, selon plusieurs responsables.\n"
+                   "Bonjour à tous. Voici dix\n"
+                   "jours, le monde a assisté avec horreur au massacre\n"
+                   "d'enfants en Syrie.\n"
+                   "Ryad en faveur des frappes\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "Voici dix jours, le monde a assisté avec horreur au massacre "
+                               "d'enfants en Syrie.") != NULL);
+        CHECK(strstr(d->clean, "Le point sur la situation\n\n-Le ministre") != NULL);
+        CHECK(strstr(d->clean, "\n\nRyad en faveur des frappes") != NULL);
+        chr_doc_free(d);
+    }
 }
 
 TEST(hash_and_empty)
