@@ -21,6 +21,9 @@
 #define MERGE_SIM 0.10
 /* The same for an entry whose month or week contains the other's day. */
 #define MERGE_COMPAT_SIM 0.05
+/* Dates more than this many days before the story's first article are its
+ * background (see merge_same_dates). */
+#define BACKGROUND_DAYS 30
 /* A sentence that opens with a quotation is somebody's words, not a
  * statement of what happened: as an entry's text it ranks this much lower
  * (below a sentence that states the entry's date in the reporter's words). */
@@ -304,7 +307,24 @@ static chr_err merge_into(rentry *dst, rentry *src)
     return CHR_OK;
 }
 
-static chr_err merge_same_dates(model *mo)
+/* Whether no article has mentions in both entries. */
+static int disjoint_articles(const rentry *x, const rentry *y)
+{
+    for (size_t i = 0; i < x->n; i++)
+        for (size_t j = 0; j < y->n; j++)
+            if (x->m[i].article_id == y->m[j].article_id)
+                return 0;
+    return 1;
+}
+
+/* Entries on one date (not a year) merge when their words are alike; in the
+ * story's background (before its first article: first, TL_NO_DAY unknown)
+ * also when no article tells both. Articles recall a story's landmarks, each
+ * in its own words ("announced an unrestricted partnership in February
+ * 2022", "in February 2022 the two nations declared that their friendship
+ * knows no bounds"); two landmarks on one date are rare, and an article
+ * that tells two events of one date keeps them apart. */
+static chr_err merge_same_dates(model *mo, int32_t first)
 {
     if (mo->n < 2)
         return CHR_OK;
@@ -322,12 +342,13 @@ static chr_err merge_same_dates(model *mo)
             j++;
         if (v[i]->core_gran == CHR_GRAN_YEAR)
             j = i;
+        int background = first != TL_NO_DAY && v[i]->core_end < first - BACKGROUND_DAYS;
         for (size_t a = i + 1; a <= j && !e; a++)
             for (size_t b = i; b < a; b++) {
                 if (!v[b]->n || !v[a]->n || v[a]->cnorm <= 0 || v[b]->cnorm <= 0)
                     continue;
                 double c = tl_vec_dot(&v[a]->c, &v[b]->c, NULL, NULL) / (v[a]->cnorm * v[b]->cnorm);
-                if (c >= MERGE_SIM) {
+                if (c >= MERGE_SIM || (background && disjoint_articles(v[a], v[b]))) {
                     e = merge_into(v[b], v[a]);
                     break;
                 }
@@ -1147,9 +1168,11 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     tl->priv = pv;
     tl->story_id = story_id;
     tl->n_articles = members > 0 ? (size_t)members : 0;
+    int32_t first = TL_NO_DAY, last = TL_NO_DAY;
+    pub_span(src, story_id, &first, &last);
     e = load_model(db, story_id, &mo);
     if (!e)
-        e = merge_same_dates(&mo);
+        e = merge_same_dates(&mo, first);
     if (!e)
         e = merge_compatible(&mo);
     if (e)
@@ -1168,8 +1191,6 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     tl_vec_free(&sc);
     if (e)
         goto done;
-    int32_t first = TL_NO_DAY, last = TL_NO_DAY;
-    pub_span(src, story_id, &first, &last);
     e = select_entries(&mo, &o, first, last, &sel, &nsel);
     if (e)
         goto done;

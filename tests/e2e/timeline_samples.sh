@@ -38,6 +38,7 @@ def need(name, ok):
 feb = find(lambda e: e["date"].startswith("2022-02"))
 need("samples: February 2022 entry", bool(feb))
 need("samples: February 2022 from two outlets", bool(feb) and len(set().union(*map(files, feb))) >= 2)
+need("samples: February 2022 is one entry of three sources", len(feb) == 1 and feb[0]["support"] >= 3)
 # March 2023: Xi in Moscow, TASS gives 20-22 March
 mar = find(lambda e: e["date"] == "2023-03-20" and e.get("end") == "2023-03-22")
 need("samples: 20-22 March 2023 range", bool(mar) and "002" in files(mar[0]))

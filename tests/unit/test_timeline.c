@@ -75,13 +75,16 @@ static const struct fixture {
                "islands resumes on December 2 after the winter storm repairs\n"},
     {"a3.txt", " date 2023-10-22 Twelve people were injured when the Dunmore bridge collapsed on "
                "October 18 during the morning commute.\n\nOn October 18 the mayor Edith Rowan "
-               "also opened the new Eastfield primary school with pupils and parents.\n\nThe "
+               "also opened the new Eastfield primary school with pupils and parents.\n\nEdith "
+               "Rowan took office as mayor in June 2022.\n\nThe public library reopened in "
+               "June 2022 after a long closure for a fire.\n\nThe "
                "council vote on a replacement bridge is set for November 3.\n\n@rescuelive: divers searched "
                "the Moyle river for missing cars on October 19 #Dunmore #rescue\n\nHarbour ferry "
                "service between the islands resumes on December 2 after the winter storm "
                "repairs\n"},
     {"a4.txt", " date 2023-10-23 The Dunmore bridge collapsed on October 17, injuring twelve "
-               "people on the morning commute, officials said.\n"},
+               "people on the morning commute, officials said.\n\nAn inspection in March 2021 "
+               "had found rust on the main supports, officials said.\n"},
     /* a near-duplicate of a1 (the test marks it as one, as the cluster step would) */
     {"a5.txt", " date 2023-10-20 The Dunmore bridge collapsed on October 18, 2023, injuring "
                "twelve people on the morning commute.\n\nEngineers had warned about corrosion in "
@@ -269,13 +272,19 @@ TEST(grouping_dates_and_sources)
     CHECK(school != NULL && school != c);
     if (school)
         CHECK_INT(school->support, 1);
-    /* a month ("March 2021") from two outlets: one entry */
+    /* a month of the story's background ("March 2021") from three outlets,
+     * one in other words ("rust on the main supports"): one entry; two
+     * events that one article dates to one background month stay two */
     const chr_tl_entry *warn = find_entry(tl, "2021-03", "corrosion");
     CHECK(warn != NULL);
     if (warn) {
         CHECK_STR(chr_gran_name(warn->gran), "month");
-        CHECK(warn->support >= 2);
+        CHECK_INT(warn->support, 3);
+        CHECK(source_has(warn, "a4.txt"));
     }
+    const chr_tl_entry *mayor = find_entry(tl, "2022-06", "mayor");
+    const chr_tl_entry *library = find_entry(tl, "2022-06", "library");
+    CHECK(mayor != NULL && library != NULL && mayor != library);
     /* the announced vote: November 3 from a1 and a3 ("set for November 3") */
     const chr_tl_entry *vote = find_entry(tl, "2023-11-03", "vote");
     CHECK(vote != NULL);
