@@ -9,10 +9,14 @@ the adjusted Rand index (Hubert & Arabie 1985). Also the agreement of two
 ingest orders, and the scikit-learn peer (eval/peer_sklearn.py) when
 importable. With --set dedup: the near-duplicate groups found in the reprint
 set of tools/dedup_reprints.py, scored the same pairwise way (precision and
-recall of "same duplicate group" over article pairs). Python standard
-library only.
+recall of "same duplicate group" over article pairs). With --set reuters
+(also part of all): Reuters-21578 in file order, which has no story labels:
+how large the largest stories grow and their topic purity (the share of
+labelled articles whose first TOPICS label is their story's most common
+one), a check that stories do not chain a whole field into one. Python
+standard library only.
 
-usage: stories_eval.py [--set duc|uci|all|dedup] [--engine chronicle|bench]
+usage: stories_eval.py [--set duc|uci|reuters|all|dedup] [--engine chronicle|bench]
                        [--orders N] [--no-peer] [--json OUT]
 """
 import argparse
@@ -33,6 +37,7 @@ SHARED = os.environ.get("CHR_SHARED", os.path.join(ROOT, "..", "shared"))
 DUC_DIR = os.path.join(SHARED, "bench/duc2004/usmanniazi/DUC2004_Summarization_Documents/"
                        "duc2004_testdata/tasks1and2/duc2004_tasks1and2_docs/docs")
 UCI_CSV = os.path.join(SHARED, "bench/uci-news-aggregator-partial/uci-news-aggregator.csv")
+REUTERS_DIR = os.path.join(SHARED, "bench/corpus-reuters21578")
 
 
 # ---- data sets: lists of (doc_id, gold_label, record) ----
@@ -67,6 +72,35 @@ def load_uci():
         docs.append(("uci/" + row["ID"], "uci" + row["STORY"],
                      {"id": "uci-" + row["ID"], "text": row["TITLE"], "date": date}))
     return docs
+
+
+def load_reuters():
+    """Reuters-21578 through tools/reuters2jsonl.py; gold = first topic or None."""
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "reuters2jsonl.py"),
+                          REUTERS_DIR], check=True, stdout=subprocess.PIPE).stdout
+    docs = []
+    for line in out.decode("utf-8").splitlines():
+        rec = json.loads(line)
+        topics = rec.pop("topics", None)
+        docs.append((rec["id"], topics[0] if topics else None, rec))
+    return docs
+
+
+def reuters_report(pred, docs):
+    """Sizes of the largest stories and topic purity of the labelled articles."""
+    members = collections.defaultdict(list)
+    for doc_id, topic, _ in docs:
+        members[pred[doc_id]].append(topic)
+    sizes = sorted((len(m) for m in members.values()), reverse=True)
+    labelled = agree = 0
+    for m in members.values():
+        t = [x for x in m if x]
+        if t:
+            labelled += len(t)
+            agree += collections.Counter(t).most_common(1)[0][1]
+    return {"docs": len(docs), "stories": len(sizes), "largest": sizes[:5],
+            "largest_share": sizes[0] / len(docs) if sizes else 0,
+            "topic_purity": agree / labelled if labelled else 0, "labelled": labelled}
 
 
 # ---- metrics (published definitions, no library) ----
@@ -272,7 +306,7 @@ def fmt(name, s, secs=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", default="all", choices=["duc", "uci", "all", "dedup"])
+    ap.add_argument("--set", default="all", choices=["duc", "uci", "reuters", "all", "dedup"])
     ap.add_argument("--engine", default="chronicle", choices=["chronicle", "bench"])
     ap.add_argument("--bin", default=None, help="chronicle (or stories_bench) binary")
     ap.add_argument("--orders", type=int, default=2, help="ingest orders to compare")
@@ -290,6 +324,22 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             results = run_dedup(args, binary, tmp)
         wanted = []
+    if "reuters" in wanted or args.set == "all":
+        wanted = [w for w in wanted if w != "reuters"]
+        if not os.path.isdir(REUTERS_DIR):
+            print("reuters: skipped, %s not found" % REUTERS_DIR)
+        else:
+            docs = load_reuters()
+            with tempfile.TemporaryDirectory() as tmp:
+                run = run_chronicle if args.engine == "chronicle" else (
+                    lambda d, t, b: run_bench(d, t, b, args.opt))
+                pred, secs = run(docs, tmp, binary)
+            r = reuters_report(pred, docs)
+            print("reuters: %d documents in file order, no story labels" % r["docs"])
+            print("  %d stories; largest %s (%.1f%% of all); topic purity %.3f over %d labelled"
+                  "   %.2fs" % (r["stories"], ", ".join(map(str, r["largest"])),
+                               100 * r["largest_share"], r["topic_purity"], r["labelled"], secs))
+            results["reuters"] = r
     with tempfile.TemporaryDirectory() as tmp:
         for name in wanted:
             docs = sets[name]()

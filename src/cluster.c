@@ -54,6 +54,7 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->name_weight = 0.5;
     o->dup_threshold = 0.5;
     o->merge_threshold = 0.45;
+    o->merge_cohesion = 0.25;
     o->split_ratio = 0.6;
     o->rehome_after = 16;
 }
@@ -1624,6 +1625,18 @@ static double centroid_cosine(const story *a, const story *b)
            ((double)a->norm * b->norm);
 }
 
+/* The cohesion the union of stories a and b (centroid cosine c) would have:
+ * |Ca + Cb| / (na + nb), 1 for identical articles, 1/sqrt(n) for unrelated
+ * ones. Two large stories of one broad field (markets, earnings) have
+ * centroids close to the field's mean, so their cosine is high though their
+ * articles have little in common: their union is loose. */
+static double merged_cohesion(const story *a, const story *b, double c)
+{
+    double na = a->norm, nb = b->norm;
+    double n = (double)a->n_unique + b->n_unique;
+    return n > 0 ? sqrt(na * na + nb * nb + 2 * c * na * nb) / n : 1;
+}
+
 static int32_t span_gap(const story *a, const story *b)
 {
     if (a->first == NO_DAY || b->first == NO_DAY)
@@ -1720,7 +1733,8 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
         if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->o.window_days)
             continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
-        if (centroid_cosine(s, b) * f >= cl->o.merge_threshold) {
+        double c = centroid_cosine(s, b);
+        if (c * f >= cl->o.merge_threshold && merged_cohesion(s, b, c) >= cl->o.merge_cohesion) {
             s = merge_stories(cl, s, b, 0, err, d);
             if (!s)
                 return NULL;

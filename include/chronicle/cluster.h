@@ -71,6 +71,9 @@ typedef struct chr_cluster_opts {
     double dup_threshold;   /* estimated Jaccard for near-duplicates */
     double merge_threshold; /* merge two stories an article matches when their centroids'
                                cosine >= this (0: never merge) */
+    double merge_cohesion;  /* ... and when the merged story would stay this cohesive:
+                               |centroid| / articles, about the square root of the mean
+                               cosine between its articles (0: no floor) */
     double split_ratio;     /* split a story of recent articles in two when the mean cosine
                                between its two average-link halves is below this fraction
                                of the mean cosine within the looser half (0: never split) */

@@ -336,6 +336,45 @@ static void word_of(int i, char *buf)
     buf[n] = '\0';
 }
 
+/* Two stories that a third article matches merge when their centroids are
+ * alike, but not when their union would be too loose (merge_cohesion): the
+ * union of a = words 0-9, b = words 10-19 and c = words 0-4 and 10-14 has
+ * cohesion |a + b + c| / 3 = sqrt(5) / 3 = 0.75. */
+TEST(merge_needs_cohesion)
+{
+    static const double floors[] = {0.25, 0.8};
+    for (int f = 0; f < 2; f++) {
+        TMP_STORE(fx, st, 1);
+        chr_cluster_opts o;
+        chr_cluster_opts_default(&o);
+        o.threshold = o.long_threshold = 0.3;
+        o.merge_threshold = 0.3;
+        o.merge_cohesion = floors[f];
+        o.split_ratio = 0;
+        chr_cluster *cl = NULL;
+        CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+        static const int from[3][2][2] = {{{0, 10}, {0, 0}}, {{10, 20}, {0, 0}}, {{0, 5}, {10, 15}}};
+        int64_t story[3], dup;
+        for (int k = 0; k < 3; k++) {
+            char text[256] = "", w[16];
+            for (int r = 0; r < 2; r++)
+                for (int i = from[k][r][0]; i < from[k][r][1]; i++) {
+                    word_of(i, w);
+                    strcat(text, w);
+                    strcat(text, " ");
+                }
+            put_article(st, k + 1, text, "2024-03-01", NULL);
+            CHECK_INT(add(cl, k + 1, text, "2024-03-01", &story[k], &dup), CHR_OK);
+        }
+        chr_cluster_stats stats;
+        chr_cluster_get_stats(cl, &stats);
+        CHECK_INT(stats.new_stories, 2);
+        CHECK_INT(stats.merges, f == 0);
+        CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+        tmp_close(&fx);
+    }
+}
+
 /* Very long articles (more distinct terms than the scoring maps start with)
  * and tiny ones (one word, none): the word read-ahead and the term filter
  * of the scoring must see every word. The same words in reverse order are
@@ -518,6 +557,7 @@ RUN(near_duplicate_joins_canonical_story_once);
 RUN(time_window_and_undated_articles);
 RUN(rebuild_from_articles_and_read_back);
 RUN(threshold_by_text_length);
+RUN(merge_needs_cohesion);
 RUN(long_and_tiny_texts);
 RUN(split_of_two_topics);
 RUN(new_ids_above_aliases);
