@@ -77,7 +77,8 @@ def load_uci():
 def load_reuters():
     """Reuters-21578 through tools/reuters2jsonl.py; gold = first topic or None."""
     out = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "reuters2jsonl.py"),
-                          REUTERS_DIR], check=True, stdout=subprocess.PIPE).stdout
+                          REUTERS_DIR], check=True, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL).stdout
     docs = []
     for line in out.decode("utf-8").splitlines():
         rec = json.loads(line)
