@@ -9,11 +9,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const langs[] = {NULL, "en", "fr", "de", "it", "es", "ru", "pt"};
+    static const char *const langs[] = {NULL, "en", "fr", "de", "it", "es", "ru", "pt", "ro", "ca"};
     if (size < 2)
         return 0;
-    const char *lang = langs[data[0] & 7];
-    int use_ref = data[0] & 8;
+    const char *lang = langs[(data[0] & 15) % 10];
+    int use_ref = data[0] & 16;
     chr_date ref = {1990 + (data[1] % 50), 1 + (data[1] % 12), 1 + (data[1] % 31)};
     const char *text = (const char *)data + 2;
     size_t len = size - 2;

@@ -521,11 +521,14 @@ static const struct {
     {"nl", " de het een van en in is op dat met voor zijn niet aan ook bij "},
 };
 #define N_STOP_SETS (sizeof stop_sets / sizeof stop_sets[0])
+/* Catalan shares most function words with Spanish, French and Italian: its
+ * own (ASCII) ones in numbers send the text to textcat, which has a model. */
+static const char ca_words[] = " els dels als pel pels amb seva seves aquest ";
 
 static int stopword_guess(const char *text, size_t n, char lang[8], double *conf)
 {
     int hits[N_STOP_SETS] = {0};
-    int words = 0;
+    int words = 0, ca = 0;
     size_t i = 0;
     while (i < n) {
         while (i < n && !isalpha((unsigned char)text[i]))
@@ -552,6 +555,7 @@ static int stopword_guess(const char *text, size_t n, char lang[8], double *conf
         for (size_t l = 0; l < N_STOP_SETS; l++)
             if (strstr(stop_sets[l].words, w))
                 hits[l]++;
+        ca += strstr(ca_words, w) != NULL;
     }
     size_t best = 0, second = 1;
     if (hits[second] > hits[best]) {
@@ -567,7 +571,7 @@ static int stopword_guess(const char *text, size_t n, char lang[8], double *conf
         }
     }
     if (words >= 30 && hits[best] >= 8 && hits[best] >= 2 * hits[second] &&
-        hits[best] * 8 >= words) {
+        hits[best] * 8 >= words && !(ca >= 3 && ca * 4 >= hits[best])) {
         strcpy(lang, stop_sets[best].lang);
         *conf = 0.95;
         return 1;

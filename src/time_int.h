@@ -20,8 +20,13 @@ enum {
     TL_RU = 1 << 5,
     TL_PT = 1 << 6,
     TL_RO = 1 << 7,
-    TL_ALL = 0xff,
-    TL_NLANG = 8
+    TL_CA = 1 << 8,
+    TL_ALL = 0x1ff,
+    TL_NLANG = 9,
+    /* the "ca" hint: every language's senses plus the Catalan-only ones
+     * (language identification says "ca" for short texts in other Romance
+     * languages too, and Catalan news quote Spanish and French) */
+    TL_CA_ALL = TL_ALL | (1 << 9)
 };
 
 /* Word classes of the lexicon. A word may have several (e.g. "may": month,
@@ -86,7 +91,8 @@ enum {
     D_FUTURE,
     D_PAST,
     D_LASTNIGHT,
-    D_TOMORROW_OR_MORNING
+    D_TOMORROW_OR_MORNING,
+    D_THISMORNING /* stamattina: the reference day's morning */
 };
 enum {
     H_CHRISTMAS = 1,
@@ -158,6 +164,9 @@ enum {
     K_NEAR,     /* near, short (the near future, the short term) */
     K_TERM,     /* term */
     K_FULL,     /* full (the full year) */
+    K_HENCE,    /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
+    K_QUE,      /* que (pt, ca) of "o ano que vem", "l'any que ve" */
+    K_CAP,      /* cap (ca) of "cap de setmana" (weekend) */
     K_COUNT
 };
 
@@ -167,7 +176,7 @@ typedef struct tlex {
     size_t len;
     uint32_t cls;          /* bit c set when the word has class c */
     int16_t val[C_COUNT];  /* value per class */
-    uint8_t lang[C_COUNT]; /* TL_* mask per class */
+    uint16_t lang[C_COUNT]; /* TL_* mask per class */
     uint32_t cls_lang[TL_NLANG + 1]; /* classes active for language bit i (TL_NLANG: all) */
 } tlex;
 

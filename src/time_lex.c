@@ -1,4 +1,4 @@
-/* chronicle — time: the lexicon of temporal words in eight languages.
+/* chronicle — time: the lexicon of temporal words in nine languages.
  * Owns: the word table (months, weekdays, units, numbers, relative words,
  * keywords), case folding and the hash lookup built once on first use. */
 #include <pthread.h>
@@ -11,7 +11,7 @@ typedef struct lsrc {
     const char *w;
     unsigned char c;
     short v;
-    unsigned char lang;
+    unsigned short lang;
 } lsrc;
 
 #define EN TL_EN
@@ -22,6 +22,7 @@ typedef struct lsrc {
 #define RU TL_RU
 #define PT TL_PT
 #define RO TL_RO
+#define CA TL_CA
 #define ALL TL_ALL
 
 static const lsrc SRC[] = {
@@ -564,7 +565,6 @@ static const lsrc SRC[] = {
     {"l'altro", C_DEICT, D_DBY, IT},
     {"dopodomani", C_DEICT, D_DAT, IT},
     {"stanotte", C_DEICT, D_TONIGHT, IT},
-    {"stamattina", C_DEICT, D_TODAY, IT},
     {"stasera", C_DEICT, D_TONIGHT, IT},
     {"adesso", C_DEICT, D_NOW, IT},
     {"attualmente", C_DEICT, D_NOW, IT},
@@ -1051,6 +1051,165 @@ static const lsrc SRC[] = {
     {"opt", C_NUMW, 8, RO},
     {"nouă", C_NUMW, 9, RO},
     {"zece", C_NUMW, 10, RO},
+    /* Italian and Portuguese words beyond the Spanish/French core */
+    {"da", C_KW2, K_FROM, IT},   /* "da marzo" (pt "da" = "of the") */
+    {"dell", C_KW, K_OF, IT},    /* "la fine dell'anno" */
+    {"nell", C_KW, K_IN, IT},    /* "nell'aprile 2011" */
+    {"entro", C_KW, K_TO, IT},   /* "entro la fine dell'anno" */
+    {"fra", C_KW2, K_HENCE, IT}, /* "fra due settimane" (also "between") */
+    {"tra", C_KW2, K_HENCE, IT},
+    {"weekend", C_UNIT, U_WEEKEND, IT | PT},
+    {"un", C_NUMW, 1, IT},
+    {"stamattina", C_DEICT, D_THISMORNING, IT},
+    {"stamane", C_DEICT, D_THISMORNING, IT},
+    {"segunda-feira", C_WDAY, 1, PT},
+    {"terça-feira", C_WDAY, 2, PT},
+    {"quarta-feira", C_WDAY, 3, PT},
+    {"quinta-feira", C_WDAY, 4, PT},
+    {"sexta-feira", C_WDAY, 5, PT},
+    {"daqui", C_KW, K_HENCE, PT},  /* "daqui a duas semanas" */
+    {"que", C_KW, K_QUE, PT | CA}, /* "o ano que vem", "l'any que ve" */
+    {"vem", C_POSTREL, R_NEXT, PT},
+    {"último", C_REL, R_LAST, PT},
+    {"última", C_REL, R_LAST, PT},
+    {"fim", C_MOD, M_END, PT},
+    {"final", C_MOD, M_END, PT | CA},
+    {"início", C_MOD, M_BEGIN, PT},
+    {"princípio", C_MOD, M_BEGIN, PT},
+    {"princípios", C_MOD, M_BEGIN, PT},
+    {"meados", C_MOD, M_MID, PT},
+    {"anteontem", C_DEICT, D_DBY, PT},
+    {"até", C_KW, K_TO, PT},
+    {"ao", C_KW, K_TO, PT},
+    {"à", C_KW, K_TO, PT},
+    {"nos", C_KW, K_IN, PT},
+    {"nas", C_KW, K_IN, PT},
+    {"dos", C_KW, K_OF, PT},
+    {"cerca", C_KW, K_APPROX, PT},
+    {"quase", C_KW, K_APPROX, PT},
+    {"mais", C_KW, K_MORE, PT},
+    {"alguns", C_KW, K_FEW, PT},
+    {"algumas", C_KW, K_FEW, PT},
+    {"onze", C_NUMW, 11, PT | CA},
+    {"doze", C_NUMW, 12, PT},
+    {"vinte", C_NUMW, 20, PT},
+    {"trinta", C_NUMW, 30, PT},
+    {"século", C_UNIT, U_CENTURY, PT},
+    {"minutos", C_UNITPL, U_MIN, ES | PT},
+    /* Catalan (only with the "ca" hint: several words are English or
+     * French words too, see lex_build) */
+    {"gener", C_MONTH, 1, CA},
+    {"febrer", C_MONTH, 2, CA},
+    {"març", C_MONTH, 3, CA},
+    {"abril", C_MONTH, 4, CA},
+    {"maig", C_MONTH, 5, CA},
+    {"juny", C_MONTH, 6, CA},
+    {"juliol", C_MONTH, 7, CA},
+    {"agost", C_MONTH, 8, CA},
+    {"setembre", C_MONTH, 9, CA},
+    {"octubre", C_MONTH, 10, CA},
+    {"novembre", C_MONTH, 11, CA},
+    {"desembre", C_MONTH, 12, CA},
+    {"dilluns", C_WDAY, 1, CA},
+    {"dimarts", C_WDAY, 2, CA},
+    {"dimecres", C_WDAY, 3, CA},
+    {"dijous", C_WDAY, 4, CA},
+    {"divendres", C_WDAY, 5, CA},
+    {"dissabte", C_WDAY, 6, CA},
+    {"diumenge", C_WDAY, 7, CA},
+    {"un", C_NUMW, 1, CA},
+    {"una", C_NUMW, 1, CA},
+    {"dos", C_NUMW, 2, CA},
+    {"dues", C_NUMW, 2, CA},
+    {"tres", C_NUMW, 3, CA},
+    {"quatre", C_NUMW, 4, CA},
+    {"cinc", C_NUMW, 5, CA},
+    {"sis", C_NUMW, 6, CA},
+    {"set", C_NUMW, 7, CA},
+    {"vuit", C_NUMW, 8, CA},
+    {"nou", C_NUMW, 9, CA},
+    {"deu", C_NUMW, 10, CA},
+    {"dotze", C_NUMW, 12, CA},
+    {"quinze", C_NUMW, 15, CA},
+    {"vint", C_NUMW, 20, CA},
+    {"trenta", C_NUMW, 30, CA},
+    {"dia", C_UNIT, U_DAY, CA},
+    {"dies", C_UNITPL, U_DAY, CA},
+    {"setmana", C_UNIT, U_WEEK, CA},
+    {"setmanes", C_UNITPL, U_WEEK, CA},
+    {"mes", C_UNIT, U_MONTH, CA},
+    {"mesos", C_UNITPL, U_MONTH, CA},
+    {"any", C_UNIT, U_YEAR, CA},
+    {"anys", C_UNITPL, U_YEAR, CA},
+    {"hora", C_UNIT, U_HOUR, CA},
+    {"hores", C_UNITPL, U_HOUR, CA},
+    {"minuts", C_UNITPL, U_MIN, CA},
+    {"dècada", C_UNIT, U_DECADE, CA},
+    {"dècades", C_UNITPL, U_DECADE, CA},
+    {"segle", C_UNIT, U_CENTURY, CA},
+    {"trimestre", C_UNIT, U_QUARTER, CA},
+    {"primavera", C_SEASON, S_SP, CA},
+    {"estiu", C_SEASON, S_SU, CA},
+    {"tardor", C_SEASON, S_FA, CA},
+    {"hivern", C_SEASON, S_WI, CA},
+    {"matí", C_PART, P_MO, CA},
+    {"tarda", C_PART, P_AF, CA},
+    {"vespre", C_PART, P_EV, CA},
+    {"nit", C_PART, P_NI, CA},
+    {"migdia", C_PART, P_NOON, CA},
+    {"avui", C_DEICT, D_TODAY, CA},
+    {"ahir", C_DEICT, D_YESTERDAY, CA},
+    {"demà", C_DEICT, D_TOMORROW, CA},
+    {"abans-d'ahir", C_DEICT, D_DBY, CA},
+    {"anit", C_DEICT, D_LASTNIGHT, CA},
+    {"actualment", C_DEICT, D_NOW, CA},
+    {"recentment", C_DEICT, D_RECENTLY, CA},
+    {"futur", C_DEICT, D_FUTURE, CA},
+    {"aquest", C_REL, R_THIS, CA},
+    {"aquesta", C_REL, R_THIS, CA},
+    {"proper", C_REL, R_NEXT, CA},
+    {"propera", C_REL, R_NEXT, CA},
+    {"darrer", C_REL, R_LAST, CA},
+    {"darrera", C_REL, R_LAST, CA},
+    {"últims", C_REL, R_PAST, CA},
+    {"últimes", C_REL, R_PAST, CA},
+    {"darrers", C_REL, R_PAST, CA},
+    {"darreres", C_REL, R_PAST, CA},
+    {"passat", C_POSTREL, R_LAST, CA},
+    {"passada", C_POSTREL, R_LAST, CA},
+    {"vinent", C_POSTREL, R_NEXT, CA},
+    {"ve", C_POSTREL, R_NEXT, CA},
+    {"mitjan", C_MOD, M_MID, CA},
+    {"finals", C_MOD, M_END, CA},
+    {"principis", C_MOD, M_BEGIN, CA},
+    {"inici", C_MOD, M_BEGIN, CA},
+    {"cada", C_EVERY, 1, CA},
+    {"el", C_KW, K_THE, CA},
+    {"la", C_KW, K_THE, CA},
+    {"l", C_KW, K_THE, CA},
+    {"els", C_KW, K_THE, CA},
+    {"les", C_KW, K_THE, CA},
+    {"de", C_KW, K_OF, CA},
+    {"de", C_KW2, K_DE, CA},
+    {"d", C_KW, K_OF, CA},
+    {"del", C_KW, K_OF, CA},
+    {"en", C_KW, K_IN, CA},
+    {"al", C_KW, K_TO, CA},
+    {"a", C_KW2, K_TO, CA},
+    {"fins", C_KW, K_TO, CA},
+    {"i", C_KW, K_AND, CA},
+    {"entre", C_KW, K_BETWEEN, CA},
+    {"des", C_KW, K_SINCE, CA},
+    {"fa", C_KW2, K_HACE, CA},   /* "fa tres dies" (it "tre giorni fa") */
+    {"aquí", C_KW, K_HENCE, CA}, /* "d'aquí a dues setmanes" */
+    {"cap", C_KW, K_CAP, CA},    /* "cap de setmana" */
+    {"uns", C_KW, K_APPROX, CA},
+    {"unes", C_KW, K_APPROX, CA},
+    {"gairebé", C_KW, K_APPROX, CA},
+    {"més", C_KW, K_MORE, CA},
+    {"diversos", C_KW, K_FEW, CA},
+    {"tots", C_KW, K_ALL, CA},
+    {"totes", C_KW, K_ALL, CA},
 };
 
 /* Hash table: open addressing over entries built from SRC. */
@@ -1125,7 +1284,8 @@ static void lex_build(void)
         for (int b = 0; b < TL_NLANG; b++)
             if (s->lang & (1u << b))
                 t->cls_lang[b] |= 1u << s->c;
-        t->cls_lang[TL_NLANG] = t->cls;
+        if (s->lang & ~TL_CA)
+            t->cls_lang[TL_NLANG] |= 1u << s->c;
     }
 }
 

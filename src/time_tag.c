@@ -505,7 +505,13 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
                 !dot_continues(m, p) && /* "Peoria, Ill., bank" */
                 !(p > 3 && m->text[p - 3] >= 'A' && m->text[p - 3] <= 'Z' && m->text[p - 4] == ' '))
                 break;
-            if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+            size_t q = p; /* a word may end in an accented letter: parlerà, será */
+            while (c >= 0x80 && q > 0 && (unsigned char)m->text[q - 1] >= 0x80 && p - q < 8)
+                q--;
+            int ends_high = c >= 0x80 && q > 0 && q < p &&
+                            (((unsigned char)m->text[q - 1] | 32) >= 'a' &&
+                             ((unsigned char)m->text[q - 1] | 32) <= 'z');
+            if (((c | 32) >= 'a' && (c | 32) <= 'z') || ends_high) {
                 size_t e = p;
                 while (p > 0 && ((((unsigned char)m->text[p - 1] | 32) >= 'a' &&
                                   ((unsigned char)m->text[p - 1] | 32) <= 'z') ||
@@ -643,9 +649,80 @@ static int is_reporting(const char *w, size_t n)
     return 0;
 }
 
+static int ends_with(const char *b, size_t n, const char *e)
+{
+    size_t k = strlen(e);
+    return n >= k && memcmp(b + n - k, e, k) == 0;
+}
+
+static int word_in(const char *b, size_t n, const char *const *l)
+{
+    for (; *l; l++)
+        if (word_eq(b, n, *l))
+            return 1;
+    return 0;
+}
+
+/* Tense cues of Italian, Portuguese and Catalan verbs, used only when the
+ * text is known to be in that language (the endings are ordinary words
+ * elsewhere: "milieu", "Moscou", "veteran"). b is lower-case. */
+static int romance_tense(unsigned lang, const char *b, size_t n)
+{
+    static const char *const IT_PAST[] = {"ha",   "fu",      "furono", "aveva", "avevano",
+                                          "era",  "erano",   "disse",  "fece",  "ebbe",
+                                          "sono", "avrebbe", NULL};
+    static const char *const PT_PAST[] = {
+        "foi",     "foram",   "era",      "eram",   "esteve", "estiveram", "estava", "estavam",
+        "teve",    "tiveram", "tinha",    "tinham", "houve",  "havia",     "haviam", "fez",
+        "fizeram", "disse",   "disseram", "deu",    "deram",  "veio",      "vieram", "viu",
+        "viram",   "quis",    "soube",    "pôs",    NULL};
+    static const char *const PT_NOTPAST[] = {"europeu", "museu",  "judeu",   "hebreu",
+                                             "liceu",   "apogeu", "jubileu", "coliseu",
+                                             "plebeu",  "pneu",   NULL};
+    static const char *const IT_FUT[] = {"previsti",    "previste",    "attesi",
+                                         "attese",      "atteso",      "attesa",
+                                         "programmato", "programmata", NULL};
+    static const char *const PT_FUT[] = {"vai", "vão", "irá", "irão", NULL};
+    static const char *const CA_PAST[] = {"va",  "van",   "vam",    "vau", "vaig",
+                                          "han", "havia", "havien", NULL};
+    static const char *const CA_FUT[] = {"previst", "prevista", "previstos", "previstes", NULL};
+    if (lang == TL_IT) {
+        if (word_in(b, n, IT_PAST))
+            return -1;
+        if (word_in(b, n, IT_FUT))
+            return 1;
+        if (n >= 6 &&
+            (ends_with(b, n, "arono") || ends_with(b, n, "irono") || ends_with(b, n, "erono") ||
+             ends_with(b, n, "avano") || ends_with(b, n, "evano") || ends_with(b, n, "ivano")))
+            return -1;
+        if (n >= 6 && ends_with(b, n, "\xc3\xb2") && !word_eq(b, n, "perci\xc3\xb2"))
+            return -1; /* parlò, dichiarò */
+    } else if (lang == TL_PT) {
+        if (word_in(b, n, PT_PAST))
+            return -1;
+        if (word_in(b, n, PT_FUT))
+            return 1;
+        if (n >= 4 && (ends_with(b, n, "ou") || ends_with(b, n, "eu") || ends_with(b, n, "iu")) &&
+            !word_in(b, n, PT_NOTPAST))
+            return -1; /* falou, prendeu, explodiu */
+        if (n >= 6 && (ends_with(b, n, "aram") || ends_with(b, n, "eram") ||
+                       ends_with(b, n, "iram") || ends_with(b, n, "avam")))
+            return -1;
+    } else if (lang == TL_CA_ALL) {
+        if (word_in(b, n, CA_PAST))
+            return -1; /* "va parlar", "van començar": the past, not a future */
+        if (word_in(b, n, CA_FUT))
+            return 1;
+        if (n >= 6 && ends_with(b, n, "ran"))
+            return 1; /* tornaran, votaran */
+    }
+    return 0;
+}
+
 /* word_tense, plus the future auxiliary "va" of French, Spanish and
  * Romanian ("il va partir", "va a votar", "va vorbi"), which in English text
- * is an abbreviation (the VA). */
+ * is an abbreviation (the VA), and the cues of Italian, Portuguese and
+ * Catalan (romance_tense) when the text is in one of those. */
 static int lang_tense(const M *m, wspan w)
 {
     const char *p = m->text + w.s;
@@ -654,6 +731,14 @@ static int lang_tense(const M *m, wspan w)
     if (!t && n == 2 && p[0] == 'v' && p[1] == 'a' && !(m->lang & TL_EN) &&
         (m->lang & (TL_FR | TL_ES | TL_RO)))
         t = 1;
+    if (t > 0 && m->lang == TL_IT && n == 4 && !strncasecmp(p, "sera", 4))
+        return 0; /* "mercoledì sera": the evening, not French "sera" */
+    if (!t && n <= 16 && (m->lang == TL_IT || m->lang == TL_PT || m->lang == TL_CA_ALL)) {
+        char b[17];
+        for (size_t i = 0; i < n; i++)
+            b[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+        t = romance_tense(m->lang, b, n);
+    }
     return t;
 }
 
@@ -918,6 +1003,19 @@ static int p_count(const M *m, int i, long *v, int *half)
 /* A unit noun; *pl set for plurals. Returns index after, or 0. */
 static int p_unit(const M *m, int i, int *u, int *pl)
 {
+    /* "fine settimana" (it), "fim de semana" (pt), "cap de setmana" (ca) */
+    if ((!(m->lang & (TL_EN | TL_FR | TL_ES)) || m->lang == TL_CA_ALL) && i + 1 < m->n &&
+        ((has(m, i, C_MOD) && val(m, i, C_MOD) == M_END) || kw(m, i, K_CAP))) {
+        int k = i + 1;
+        if (m->t[k].kind == TK_WORD && m->t[k].e - m->t[k].s == 2 &&
+            !strncmp(m->text + m->t[k].s, "de", 2))
+            k++;
+        if (has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_WEEK) {
+            *u = U_WEEKEND;
+            *pl = 0;
+            return k + 1;
+        }
+    }
     if (has(m, i, C_UNIT)) {
         *u = val(m, i, C_UNIT);
         *pl = 0;
@@ -1271,7 +1369,9 @@ static int pat_dm(M *m, int i, R *r)
         j++;
     if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
         (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
-        int k2 = p_day(m, j + 1, &d2);
+        /* "tra il 16 e il 17 maggio", "entre el 16 y el 17 de mayo" */
+        int the2 = !pu(m, j, '-') && kw(m, j + 1, K_THE) && isnum(m, j + 2);
+        int k2 = p_day(m, j + 1 + the2, &d2);
         if (k2 && d2 > d) {
             j = k2;
             if (pu(m, j, '.') && glued(m, j))
@@ -1280,8 +1380,11 @@ static int pat_dm(M *m, int i, R *r)
             d2 = 0;
         }
     }
-    if (kw(m, j, K_OF))
+    if (kw(m, j, K_OF)) {
         j++;
+        if (pu(m, j, '\'') && glued(m, j)) /* "3 d'abril" */
+            j++;
+    }
     k = p_month(m, j, &mo, 0);
     if (!k)
         return 0;
@@ -1308,6 +1411,21 @@ static int pat_dm(M *m, int i, R *r)
     } else if ((k2 = p_year_shift(m, j, &dy)) != 0) {
         y = m->hasref ? m->ry + dy : 0;
         j = k2;
+    } else if (!wd && i > 0 && has(m, i - 1, C_REL) &&
+               (val(m, i - 1, C_REL) == R_LAST || val(m, i - 1, C_REL) == R_NEXT)) {
+        /* "lo scorso 3 aprile", "el pasado 3 de abril", "il prossimo 3 aprile" */
+        r->tense = val(m, i - 1, C_REL) == R_LAST ? -1 : 1;
+        y = 0;
+        if (m->hasref) { /* the nearest such day on that side of the reference */
+            long ref = chr_days_from_civil(m->ry, m->rm, m->rd);
+            y = m->ry;
+            long c = chr_days_from_civil(y, mo, d) - ref;
+            if (r->tense < 0 && c >= 0)
+                y--;
+            else if (r->tense > 0 && c <= 0)
+                y++;
+        }
+        r->flags |= CHR_TIMEX_RELATIVE;
     } else {
         y = unwritten_year(m, r, i, j, mo, d, wd);
         r->flags |= CHR_TIMEX_RELATIVE;
@@ -1356,7 +1474,7 @@ static int pat_numeric(M *m, int i, R *r)
         if (s1 == '/' && a->num > 12) {
             d = (int)a->num;
             mo = (int)b->num;
-        } else if (s1 == '/' && (b->num > 12 || (m->lang & TL_EN))) {
+        } else if (s1 == '/' && (b->num > 12 || ((m->lang & TL_EN) && m->lang != TL_CA_ALL))) {
             mo = (int)a->num; /* US order */
             d = (int)b->num;
         } else {
@@ -1756,6 +1874,8 @@ static int pat_rel(M *m, int i, R *r)
         rr = val(m, j, C_REL);
         anaph = the && anaphoric_rel(m, j);
         j++;
+        if (pu(m, j, '\'') && glued(m, j)) /* "quest'anno" */
+            j++;
         /* "this past spring" */
         if (rr == R_THIS && has(m, j, C_REL) && val(m, j, C_REL) == R_PAST) {
             rr = R_LAST;
@@ -1783,6 +1903,11 @@ static int pat_rel(M *m, int i, R *r)
         rr = val(m, j, C_POSTREL);
         post = 1;
         j++;
+    } else if (!rr && kw(m, j, K_QUE) && has(m, j + 1, C_POSTREL) &&
+               val(m, j + 1, C_POSTREL) == R_NEXT) {
+        rr = R_NEXT; /* "o ano que vem", "l'any que ve" */
+        post = 1;
+        j += 2;
     }
     if (rr && !wd && !mo && !se && u == U_MONTH && kw(m, j, K_OF) &&
         (k = p_month(m, j + 1, &mo, 0)) != 0) {
@@ -1937,6 +2062,30 @@ static int pat_rel(M *m, int i, R *r)
     return j;
 }
 
+/* Whether "há seis anos" (pt) or "fa sis anys" (ca), tokens i..e, is a
+ * length of time rather than a date: after "desde"/"des de" ("desde há
+ * três anos", "des de fa sis anys"), before "que" ("há seis anos que
+ * vive"), and for "há" when the governing verb is not in the past ("vive lá
+ * há seis anos"). Spanish "hace" keeps its date reading. */
+static int word_after(const M *m, int i, const char *w);
+static int word_before(const M *m, int i, const char *w);
+
+static int hace_is_duration(M *m, int i, int e)
+{
+    const tk *t = &m->t[i];
+    size_t n = t->e - t->s;
+    const char *w = m->text + t->s;
+    int ha = n == 3 && (w[0] | 32) == 'h' && (unsigned char)w[1] == 0xC3 &&
+             (unsigned char)w[2] == 0xA1; /* há */
+    int fa = n == 2 && (w[0] | 32) == 'f' && w[1] == 'a' && m->lang == TL_CA_ALL;
+    if (!ha && !fa)
+        return 0;
+    if (word_before(m, i, "desde") || (fa && word_before(m, i, "de")) ||
+        word_after(m, e - 1, "que"))
+        return 1;
+    return ha && guess_tense(m, t->s, m->t[e - 1].e) >= 0;
+}
+
 /* "two years ago", "a year earlier", "three days later", "il y a trois
  * jours", "hace dos semanas", "vor zwei Wochen", "tre giorni fa",
  * "два дня назад", "a few years ago". */
@@ -1952,12 +2101,18 @@ static int pat_ago(M *m, int i, R *r)
     } else if (kw(m, j, K_HACE)) {
         pre = 1;
         j++;
+    } else if (kw(m, j, K_HENCE)) {
+        /* "fra due settimane", "daqui a duas semanas", "d'aquí a dues setmanes" */
+        pre = 2;
+        j++;
+        if (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)
+            j++;
     }
     while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)))
         j += kw(m, j, K_APPROX) ? 1 : 2;
     long n;
-    int half, u, pl;
+    int half, u, pl, cstart = j;
     int k = p_count(m, j, &n, &half);
     if (!k)
         return 0;
@@ -1966,7 +2121,16 @@ static int pat_ago(M *m, int i, R *r)
         return 0;
     j = k2;
     int dir = 0, anaph = 0;
-    if (pre) {
+    if (pre == 1 && hace_is_duration(m, i, k2)) {
+        r->type = CHR_TIMEX_DURATION; /* "vive lá há seis anos": for six years */
+        fmt_dur(r->v, n, u, half);
+        r->first = cstart;
+        r->end = k2;
+        return k2;
+    }
+    if (pre == 2) {
+        dir = 1;
+    } else if (pre) {
         dir = -1;
     } else if (kw(m, j, K_AGO)) {
         dir = -1;
@@ -2279,6 +2443,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
             off = 1;
         } else if (dv == D_DBY) {
             off = -2;
+            if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_YESTERDAY)
+                k++; /* "l'altro ieri" */
         } else if (dv == D_DAT) {
             off = 2;
         } else if (dv == D_TOMORROW_OR_MORNING) {
@@ -2430,8 +2596,9 @@ static int pat_time(M *m, int i, R *r)
             int k2 = p_dayword(m, k, &y, &mo, &d, &tense);
             if (k2) {
                 int k3 = k2;
-                if (kw(m, k3, K_IN) || kw(m, k3, K_ON))
-                    k3++; /* "ayer por la noche", "yesterday in the morning" */
+                if (kw(m, k3, K_IN) || kw(m, k3, K_ON) || kw(m, k3, K_TO))
+                    k3++; /* "ayer por la noche", "yesterday in the morning", "ontem à
+                           * noite", "ahir a la nit" */
                 if (kw(m, k3, K_THE))
                     k3++;
                 if (has(m, k3, C_PART)) {
@@ -2441,11 +2608,12 @@ static int pat_time(M *m, int i, R *r)
                 } else {
                     return 0;
                 }
-            } else if ((has(m, k, C_DEICT) && (val(m, k, C_DEICT) == D_TONIGHT ||
-                                                 val(m, k, C_DEICT) == D_LASTNIGHT)) ||
+            } else if ((has(m, k, C_DEICT) &&
+                        (val(m, k, C_DEICT) == D_TONIGHT || val(m, k, C_DEICT) == D_LASTNIGHT ||
+                         val(m, k, C_DEICT) == D_THISMORNING)) ||
                        (has(m, k, C_PART) && val(m, k, C_PART) == P_OVERNIGHT)) {
                 /* tonight, overnight: the reference day's night; last night: the day before's */
-                part = P_NI;
+                part = has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_THISMORNING ? P_MO : P_NI;
                 if (m->hasref) {
                     y = m->ry;
                     mo = m->rm;
@@ -2729,7 +2897,7 @@ static int pat_mod(M *m, int i, R *r)
             usedthe = 1;
         }
     }
-    if (!k && has(m, j, C_UNIT) && !(m->lang & TL_EN) && m->hasref) {
+    if (!k && has(m, j, C_UNIT) && (!(m->lang & TL_EN) || m->lang == TL_CA_ALL) && m->hasref) {
         int u = val(m, j, C_UNIT);
         if (u == U_YEAR || u == U_MONTH || u == U_WEEK) {
             r_init(&in, j);
@@ -2882,9 +3050,50 @@ static int pat_holiday(M *m, int i, R *r)
 }
 
 typedef int (*pat_fn)(M *, int, R *);
-static const pat_fn PATS[] = {pat_numeric, pat_md,    pat_dm,   pat_year, pat_century,
-                              pat_quarter, pat_rel,   pat_ago,  pat_dur,  pat_set,
-                              pat_time,    pat_deict, pat_misc, pat_mod,  pat_holiday};
+
+/* "no dia 3" (pt), "el dia 3" (ca), "il giorno 3" (it): a day of the month
+ * without a month, the month of the reference or the one next to it that
+ * the tense points to; with a month it is a date ("dia 20 de março"). */
+static int pat_dayn(M *m, int i, R *r)
+{
+    int d;
+    if (((m->lang & (TL_EN | TL_ES | TL_FR | TL_DE | TL_RU)) && m->lang != TL_CA_ALL) ||
+        !has(m, i, C_UNIT) || val(m, i, C_UNIT) != U_DAY || !isnum(m, i + 1) ||
+        !p_day(m, i + 1, &d))
+        return 0;
+    int k = pat_dm(m, i + 1, r);
+    if (k) {
+        r->first = i;
+        return k;
+    }
+    r_init(r, i);
+    if (!m->hasref)
+        return 0;
+    int j = p_day(m, i + 1, &d);
+    if (isnum(m, j) || pu(m, j, '/') || pu(m, j, ':') || (pu(m, j, '.') && isnum(m, j + 1)))
+        return 0; /* "dia 3/4", "dia 3.500" */
+    r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+    int y = m->ry, mo = m->rm;
+    int back = d > m->rd, ahead = d < m->rd;
+    if (r->tense == 0)
+        back = d - m->rd > 7; /* the 3rd said on the 14th: this month; the 25th: the last */
+    if (r->tense < 0 || r->tense == 0) {
+        if (back)
+            add_months(&y, &mo, -1);
+    } else if (ahead) {
+        add_months(&y, &mo, 1);
+    }
+    if (d > chr_month_days(y, mo))
+        return 0;
+    set_date(r, y, mo, d);
+    r->explicit_day = 1;
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = j;
+    return j;
+}
+static const pat_fn PATS[] = {pat_numeric, pat_md,  pat_dm,      pat_year, pat_century, pat_quarter,
+                              pat_rel,     pat_ago, pat_dur,     pat_set,  pat_time,    pat_deict,
+                              pat_misc,    pat_mod, pat_holiday, pat_dayn};
 
 /* The patterns that can begin with a number token (the others all need a
  * word first: a month, weekday, keyword, capitalised holiday...). */
@@ -2998,6 +3207,7 @@ static int starter_kw(const tk *t)
         case K_LABOR:
         case K_MEMORIAL:
         case K_TO:
+        case K_HENCE:
             return 1;
         default:
             break;
@@ -3202,6 +3412,8 @@ static uint32_t active(const tlex *lx, unsigned lang)
 {
     if (lang == TL_ALL)
         return lx->cls_lang[TL_NLANG];
+    if (lang == TL_CA_ALL)
+        return lx->cls_lang[TL_NLANG] | lx->cls_lang[8];
     uint32_t cm = 0;
     for (int b = 0; b < TL_NLANG; b++)
         if (lang & (1u << b))
@@ -3216,8 +3428,8 @@ static unsigned lang_mask(const char *lang)
     static const struct {
         const char *c;
         unsigned m;
-    } L[] = {{"en", TL_EN}, {"fr", TL_FR}, {"de", TL_DE}, {"it", TL_IT},
-             {"es", TL_ES}, {"ru", TL_RU}, {"pt", TL_PT}, {"ro", TL_RO}};
+    } L[] = {{"en", TL_EN}, {"fr", TL_FR}, {"de", TL_DE}, {"it", TL_IT},    {"es", TL_ES},
+             {"ru", TL_RU}, {"pt", TL_PT}, {"ro", TL_RO}, {"ca", TL_CA_ALL}};
     for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
         if ((lang[0] | 32) == L[i].c[0] && (lang[1] | 32) == L[i].c[1] &&
             (lang[2] == 0 || lang[2] == '-' || lang[2] == '_'))
@@ -3249,6 +3461,34 @@ static size_t word_end(const char *text, size_t len, size_t p)
         }
     }
     return p;
+}
+
+/* A lexicon word written with an elided article or preposition: text[p..e)
+ * followed by an apostrophe (' or ’) and letters ("l'altro", "abans-d'ahir").
+ * Returns the entry and sets *end, or NULL. */
+static const tlex *elided_word(const char *text, size_t len, size_t p, size_t e, size_t *end)
+{
+    size_t a = e < len && text[e] == '\'' ? 1
+               : e + 2 < len && (unsigned char)text[e] == 0xE2 &&
+                       (unsigned char)text[e + 1] == 0x80 && (unsigned char)text[e + 2] == 0x99
+                   ? 3
+                   : 0;
+    if (!a || e + a >= len || bclass[(unsigned char)text[e + a]] == B_SPACE ||
+        bclass[(unsigned char)text[e + a]] == B_DIGIT)
+        return NULL;
+    size_t e2 = word_end(text, len, e + a);
+    if (e2 == e + a || e2 - p - a + 1 > 31)
+        return NULL;
+    char buf[32];
+    size_t n = e - p;
+    memcpy(buf, text + p, n);
+    buf[n++] = '\'';
+    memcpy(buf + n, text + e + a, e2 - e - a);
+    n += e2 - e - a;
+    const tlex *lx = chr_time_lex_word(buf, n);
+    if (lx)
+        *end = e2;
+    return lx;
 }
 
 chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
@@ -3384,17 +3624,28 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
                 (c == 0xD0 && p + 1 < len &&
                  (((unsigned char)text[p + 1] >= 0x90 && (unsigned char)text[p + 1] <= 0xAF) ||
                   (unsigned char)text[p + 1] == 0x81));
-        /* hyphenated lexicon words: après-midi, year-earlier, avant-hier */
+        /* hyphenated lexicon words: après-midi, year-earlier, avant-hier,
+         * abans-d'ahir */
         if (e + 1 < len && text[e] == '-' && bclass[(unsigned char)text[e + 1]] != B_SPACE &&
             bclass[(unsigned char)text[e + 1]] != B_DIGIT && e - p < 30) {
             size_t e2 = word_end(text, len, e + 1);
             if (e2 > e + 1) {
                 const tlex *lx2 = chr_time_lex_word(text + p, e2 - p);
+                if (!lx2)
+                    lx2 = elided_word(text, len, p, e2, &e2);
                 if (lx2 && active(lx2, m->lang)) {
                     lx = lx2;
                     e = e2;
                     t.e = e;
                 }
+            }
+        } else if (e == p + 1) { /* l'altro (ieri) */
+            size_t e2;
+            const tlex *lx2 = elided_word(text, len, p, e, &e2);
+            if (lx2 && active(lx2, m->lang)) {
+                lx = lx2;
+                e = e2;
+                t.e = e;
             }
         }
         if (lx) {

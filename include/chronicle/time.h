@@ -47,9 +47,9 @@ typedef struct chr_timex {
 /* Tag and normalise all temporal expressions in text[0..len), resolving
  * relative ones against ref (ref may be NULL or year 0: relative expressions
  * then get underspecified values such as "XXXX-05" or "PAST_REF").
- * lang: ISO 639-1 hint ("en", "fr", "de", "it", "es", "ru") or NULL for
- * all-language matching. *out malloc'd (caller frees), sorted by start,
- * non-overlapping. */
+ * lang: ISO 639-1 hint ("en", "fr", "de", "it", "es", "ru", "pt", "ro",
+ * "ca") or NULL for all-language matching (Catalan needs its hint). *out malloc'd (caller frees),
+ * sorted by start, non-overlapping. */
 chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const char *lang,
                      chr_timex **out, size_t *n);
 
