@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "chronicle/json.h"
 #include "timeline_int.h"
 
@@ -21,13 +23,21 @@
 #define MERGE_SIM 0.10
 /* The same for an entry whose month or week contains the other's day. */
 #define MERGE_COMPAT_SIM 0.05
-/* Dates more than this many days before the story's first article are its
- * background (see merge_same_dates). */
-#define BACKGROUND_DAYS 30
+/* A date more than this many days before the article that gives it is a
+ * recall (see merge_same_dates). */
+#define RECALL_DAYS 30
 /* A sentence that opens with a quotation is somebody's words, not a
  * statement of what happened: as an entry's text it ranks this much lower
  * (below a sentence that states the entry's date in the reporter's words). */
 #define QUOTE_PENALTY 1.0
+/* A sentence that opens with its date ("El 11 de febrero de 2011 el
+ * presidente renunció", "On March 3 the council voted") states the dated
+ * event itself: as an entry's text it ranks this much higher. */
+#define LEAD_DATE_BONUS 0.15
+#define LEAD_DATE_BYTES 12
+/* A sentence that opens in lower case is a piece of one (a hard-wrapped
+ * page, a cut the splitter made): it ranks this much lower. */
+#define FRAGMENT_PENALTY 0.5
 /* Length preference for representative sentences (see brevity()). */
 #define BREVITY_FREE 15.0
 #define BREVITY 0.03
@@ -48,6 +58,7 @@ typedef struct tl_priv {
 typedef struct rm { /* one mention */
     int64_t article_id, indep;
     int32_t sentence, tx_start, tx_end, start, end;
+    int32_t pub; /* its article's publication day, TL_NO_DAY unknown */
     chr_gran gran;
     float weight;
     tl_vec v;
@@ -173,6 +184,60 @@ static chr_err repeated_fragments(const tl_mention *ms, size_t nm, uint32_t **ou
     return CHR_OK;
 }
 
+typedef struct art_day {
+    int64_t id;
+    int32_t day;
+} art_day;
+
+static int cmp_art_day(const void *a, const void *b)
+{
+    int64_t x = ((const art_day *)a)->id, y = ((const art_day *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Each mention's publication day, from the articles table of src. */
+static chr_err load_pub_days(sqlite3 *src, model *mo)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < mo->n; i++)
+        n += mo->e[i].n;
+    if (!n)
+        return CHR_OK;
+    art_day *d = malloc(n * sizeof *d);
+    if (!d)
+        return CHR_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < mo->n; i++)
+        for (size_t j = 0; j < mo->e[i].n; j++)
+            d[k++] = (art_day){mo->e[i].m[j].article_id, TL_NO_DAY};
+    qsort(d, k, sizeof *d, cmp_art_day);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!u || d[u - 1].id != d[i].id)
+            d[u++] = d[i];
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(src, "SELECT pub_date FROM articles WHERE id=?1", -1, &q, NULL) !=
+        SQLITE_OK) {
+        free(d);
+        return CHR_EDB;
+    }
+    for (size_t i = 0; i < u; i++) {
+        sqlite3_bind_int64(q, 1, d[i].id);
+        if (sqlite3_step(q) == SQLITE_ROW)
+            d[i].day = tl_parse_day((const char *)sqlite3_column_text(q, 0));
+        sqlite3_reset(q);
+    }
+    sqlite3_finalize(q);
+    for (size_t i = 0; i < mo->n; i++)
+        for (size_t j = 0; j < mo->e[i].n; j++) {
+            art_day key = {mo->e[i].m[j].article_id, 0};
+            const art_day *f = bsearch(&key, d, u, sizeof *d, cmp_art_day);
+            mo->e[i].m[j].pub = f ? f->day : TL_NO_DAY;
+        }
+    free(d);
+    return CHR_OK;
+}
+
 static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
 {
     memset(mo, 0, sizeof *mo);
@@ -243,6 +308,7 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
         m->weight = t->weight;
         m->v = t->v; /* moved */
         m->sim = 0;
+        m->pub = TL_NO_DAY;
         ms[i].v.t = NULL;
         ms[i].v.n = 0;
     }
@@ -317,14 +383,26 @@ static int disjoint_articles(const rentry *x, const rentry *y)
     return 1;
 }
 
-/* Entries on one date (not a year) merge when their words are alike; in the
- * story's background (before its first article: first, TL_NO_DAY unknown)
- * also when no article tells both. Articles recall a story's landmarks, each
- * in its own words ("announced an unrestricted partnership in February
- * 2022", "in February 2022 the two nations declared that their friendship
- * knows no bounds"); two landmarks on one date are rare, and an article
- * that tells two events of one date keeps them apart. */
-static chr_err merge_same_dates(model *mo, int32_t first)
+/* Whether at least two thirds of r's mentions recall its date from an
+ * article published more than RECALL_DAYS later. */
+static int recalled(const rentry *r)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++)
+        k += r->m[i].pub != TL_NO_DAY && r->m[i].pub - r->core_end > RECALL_DAYS;
+    return r->n > 0 && 3 * k >= 2 * r->n;
+}
+
+/* Entries on one date (not a year) merge when their words are alike, and
+ * when both are recalled and no article tells both. Articles recall a
+ * story's landmarks, each in its own words ("announced an unrestricted
+ * partnership in February 2022", "in February 2022 the two nations declared
+ * that their friendship knows no bounds"; "depuis le début de la
+ * contestation le 15 mars 2011", "l'éclatement, le 15 mars 2011, du
+ * conflit"); two landmarks on one date are rare, and an article that tells
+ * two events of one date keeps them apart. Fresh reports of one day are
+ * grouped by their words only. */
+static chr_err merge_same_dates(model *mo)
 {
     if (mo->n < 2)
         return CHR_OK;
@@ -342,13 +420,13 @@ static chr_err merge_same_dates(model *mo, int32_t first)
             j++;
         if (v[i]->core_gran == CHR_GRAN_YEAR)
             j = i;
-        int background = first != TL_NO_DAY && v[i]->core_end < first - BACKGROUND_DAYS;
         for (size_t a = i + 1; a <= j && !e; a++)
             for (size_t b = i; b < a; b++) {
                 if (!v[b]->n || !v[a]->n || v[a]->cnorm <= 0 || v[b]->cnorm <= 0)
                     continue;
                 double c = tl_vec_dot(&v[a]->c, &v[b]->c, NULL, NULL) / (v[a]->cnorm * v[b]->cnorm);
-                if (c >= MERGE_SIM || (background && disjoint_articles(v[a], v[b]))) {
+                if (c >= MERGE_SIM ||
+                    (recalled(v[a]) && recalled(v[b]) && disjoint_articles(v[a], v[b]))) {
                     e = merge_into(v[b], v[a]);
                     break;
                 }
@@ -894,6 +972,17 @@ static int opens_quote(const char *s)
     return 0;
 }
 
+/* Whether s opens with a lower-case letter (after spaces and dashes). */
+static int opens_lower(const char *s)
+{
+    while (*s == ' ' || *s == '-')
+        s++;
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
 /* A post quoted from a social network: "@user: ...", "RT @user ...", or a
  * line carrying two hashtags or more. Somebody's words, like a quotation. */
 static int is_post(const char *s)
@@ -1017,6 +1106,11 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
              * as well */
             double rs = m->rsel -
                         (opens_quote(s->sentence) || is_post(s->sentence) ? QUOTE_PENALTY : 0);
+            if (opens_lower(s->sentence))
+                rs -= FRAGMENT_PENALTY;
+            if (m->tx_start >= 0 && (size_t)m->sentence < a->n_sents &&
+                (size_t)m->tx_start <= a->sents[m->sentence].start + LEAD_DATE_BYTES)
+                rs += LEAD_DATE_BONUS;
             if (rs > best + 1e-12) {
                 best = rs;
                 r->rep = k;
@@ -1168,11 +1262,11 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     tl->priv = pv;
     tl->story_id = story_id;
     tl->n_articles = members > 0 ? (size_t)members : 0;
-    int32_t first = TL_NO_DAY, last = TL_NO_DAY;
-    pub_span(src, story_id, &first, &last);
     e = load_model(db, story_id, &mo);
     if (!e)
-        e = merge_same_dates(&mo, first);
+        e = load_pub_days(src, &mo);
+    if (!e)
+        e = merge_same_dates(&mo);
     if (!e)
         e = merge_compatible(&mo);
     if (e)
@@ -1191,6 +1285,8 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     tl_vec_free(&sc);
     if (e)
         goto done;
+    int32_t first = TL_NO_DAY, last = TL_NO_DAY;
+    pub_span(src, story_id, &first, &last);
     e = select_entries(&mo, &o, first, last, &sel, &nsel);
     if (e)
         goto done;

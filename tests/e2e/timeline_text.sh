@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# End-to-end: which source sentence states a timeline entry. A sentence
+# that opens with the date ("On 12 March the barrier broke") wins over a
+# fuller one that dates the event in passing; a piece of a sentence (a
+# hard-wrapped page's line that opens in lower case) and a quoted post lose
+# to a plain statement, however central they are.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+D="$TMP/in"
+mkdir -p "$D"
+art() { # file, date, lead, sentence: an article of a lead and the sentence
+    printf ' date %s %s\n\n%s\n' "$2" "$3" "$4" > "$D/$1"
+}
+art a.txt 2024-04-20 "Insurers in Orne counted more claims from the lower town." \
+    "On 12 March the old flood barrier broke in the night storm and the river flooded the town."
+art b.txt 2024-04-21 "The regional government promised money for repairs." \
+    "The old flood barrier of Orne broke in the night storm and the river flooded the lower town on 12 March."
+art c.txt 2024-04-20 "Shops on the quay of Orne are still closed." \
+    "The council closed the riverside road on 5 April."
+art d.txt 2024-04-21 "Engineers inspected what is left of the barrier." \
+    "and the council closed the riverside road near the old bridge of Orne on 5 April when the water rose again"
+art e.txt 2024-04-20 "Farmers upstream counted their losses." \
+    "The council reopened the riverside road on 9 April."
+art f.txt 2024-04-21 "Volunteers cleaned the school of Orne." \
+    "@ornewatch: the council reopened the riverside road near the old bridge of Orne on 9 April, drive slowly #Orne #roads"
+chr --db "$TMP/t.db" --quiet ingest "$D" >/dev/null 2>&1
+chr --db "$TMP/t.db" timeline --all --json > "$TMP/tl.json"
+check_eq "timeline --all --json exits 0" "$?" 0
+"$PY" - "$TMP/tl.json" <<'PY'
+import json, sys
+tl = json.load(open(sys.argv[1]))
+def need(name, ok, why=""):
+    print(("ok " if ok else "not ok ") + name + ("" if ok else " " + why))
+for date, want, what in (("2024-03-12", "On 12 March the old flood barrier broke in the night storm and the river flooded the town.",
+                         "opens with its date"),
+                         ("2024-04-05", "The council closed the riverside road on 5 April.", "not a fragment"),
+                         ("2024-04-09", "The council reopened the riverside road on 9 April.", "not a post")):
+    e = [x for x in tl if x["date"] == date]
+    need("%s: one entry of two sources" % date, len(e) == 1 and e[0]["support"] == 2,
+         repr([(x["text"], x["support"]) for x in e]))
+    need("%s: stated by the sentence %s" % (date, what), bool(e) and e[0]["text"] == want,
+         repr(e[0]["text"] if e else None))
+PY
