@@ -316,6 +316,26 @@ static int name_head_before(const char *text, size_t at)
     return 0;
 }
 
+/* "grupo juvenil opositor 16 de Abril", "la avenida 9 de Julio": Spanish
+ * and Portuguese write months in lower case, so "N de Month" capitalised
+ * after a lower-case word, inside a sentence, is a name. */
+static int capitalised_month_name(const char *text, size_t start, size_t end)
+{
+    const char *de = NULL;
+    for (size_t i = start; i + 4 <= end && !de; i++)
+        if (text[i] == ' ' && text[i + 1] == 'd' && text[i + 2] == 'e' && text[i + 3] == ' ')
+            de = text + i + 4;
+    if (!de || de >= text + end || !(*de >= 'A' && *de <= 'Z'))
+        return 0;
+    size_t e = start;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n')
+        b--;
+    return e > b && text[b] >= 'a' && text[b] <= 'z';
+}
+
 /* "April 6 Youth Movement", "6 April movement": the noun after. */
 static int name_head_after(const char *text, size_t len, size_t end)
 {
@@ -342,7 +362,9 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
     for (size_t i = 0; i < n; i++) {
         int y, md;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
-            md % 100 && (name_head_before(text, x[i].start) || name_head_after(text, len, x[i].end)))
+            md % 100 &&
+            (name_head_before(text, x[i].start) || name_head_after(text, len, x[i].end) ||
+             capitalised_month_name(text, x[i].start, x[i].end)))
             continue;
         x[k++] = x[i];
     }
