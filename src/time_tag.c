@@ -1332,8 +1332,8 @@ static int pat_md(M *m, int i, R *r)
     if (has(m, j, C_POSTREL)) {
         int rr = val(m, j, C_POSTREL);
         int yy = m->ry;
-        if (rr == R_LAST)
-            yy = (mo >= m->rm || mo == m->rm - 1) ? m->ry - 1 : m->ry;
+        if (rr == R_LAST) /* "novembre dernier" in December: the one just gone */
+            yy = mo >= m->rm ? m->ry - 1 : m->ry;
         else if (rr == R_NEXT)
             yy = mo <= m->rm ? m->ry + 1 : m->ry;
         set_date(r, m->hasref ? yy : 0, mo, 0);
@@ -1869,9 +1869,10 @@ static int pat_rel(M *m, int i, R *r)
         if (pu(m, j, '\''))
             j++;
     }
-    int thispast = 0, anaph = 0;
+    int thispast = 0, anaph = 0, relt = -1;
     if (has(m, j, C_REL)) {
         rr = val(m, j, C_REL);
+        relt = j;
         anaph = the && anaphoric_rel(m, j);
         j++;
         if (pu(m, j, '\'') && glued(m, j)) /* "quest'anno" */
@@ -1999,9 +2000,14 @@ static int pat_rel(M *m, int i, R *r)
     if (mo) {
         int y = m->ry;
         if (dir < 0) {
-            /* the most recent such month before this one, but never the
-             * month just gone ("last March" said in April is a year ago) */
-            y = (mo >= m->rm - 1) ? m->ry - 1 : m->ry;
+            /* the most recent such month before this one; in English never
+             * the month just gone ("last March" said in April is a year
+             * ago: the writer would say "last month"), in other languages
+             * that one too ("en novembre dernier", "el pasado noviembre"
+             * written in December: the November just gone, as "le 22
+             * novembre dernier" is) */
+            int gone_ok = post || (relt >= 0 && !(m->t[relt].lx->lang[C_REL] & TL_EN));
+            y = (mo >= m->rm - !gone_ok) ? m->ry - 1 : m->ry;
         } else if (dir > 0) {
             y = mo <= m->rm ? m->ry + 1 : m->ry;
         }
