@@ -169,6 +169,51 @@ size_t ner_fold(const char *s, size_t n, char *buf, size_t cap)
     return o;
 }
 
+/* What a token's character counts say: its flags and shape into t (the
+ * part describe_ascii and describe share). first: class of its first char. */
+typedef struct tok_counts {
+    int up, low, dig, other, letters, first, later_up, periods;
+} tok_counts;
+
+static void set_flags_shape(ner_tok *t, const tok_counts *k, size_t n, unsigned flags)
+{
+    if (k->letters)
+        flags |= NT_ALPHA;
+    if (k->dig)
+        flags |= NT_DIGIT;
+    if (k->first == C_UPPER)
+        flags |= NT_UPPER0;
+    if (k->first == C_LOWER)
+        flags |= NT_LOWER0;
+    if (k->up && !k->low)
+        flags |= NT_ALLUP;
+    if (!k->letters && !k->dig)
+        flags |= NT_PUNCT;
+    if (k->later_up && k->low)
+        flags |= NT_MIXED;
+    int shape;
+    if (!k->letters && !k->dig)
+        shape = SH_PUNCT;
+    else if (!k->letters)
+        shape = k->other ? SH_NUMBER : SH_DIGITS;
+    else if (k->dig)
+        shape = SH_ALNUM;
+    else if (k->up && !k->low && k->periods && n <= 8)
+        shape = SH_ABBR;
+    else if (k->up == 1 && !k->low && k->letters == 1)
+        shape = SH_CAP1;
+    else if (k->up && !k->low)
+        shape = SH_ALLCAPS;
+    else if (k->first == C_UPPER && !k->later_up)
+        shape = SH_INITCAP;
+    else if (k->up)
+        shape = SH_MIXED;
+    else
+        shape = SH_LOWER; /* letters, none upper */
+    t->flags = (uint16_t)flags;
+    t->shape = (uint8_t)shape;
+}
+
 /* describe() for a token of ASCII bytes only: one pass, no decoding. */
 static void describe_ascii(const char *s, size_t n, ner_tok *t)
 {
@@ -211,44 +256,10 @@ static void describe_ascii(const char *s, size_t n, ner_tok *t)
         }
     else
         lh = eh;
-    int letters = up + low;
     unsigned char f0 = (unsigned char)s[0];
     int first = f0 >= 'A' && f0 <= 'Z' ? C_UPPER : f0 >= 'a' && f0 <= 'z' ? C_LOWER : C_OTHER;
-    if (letters)
-        flags |= NT_ALPHA;
-    if (dig)
-        flags |= NT_DIGIT;
-    if (first == C_UPPER)
-        flags |= NT_UPPER0;
-    if (first == C_LOWER)
-        flags |= NT_LOWER0;
-    if (up && !low)
-        flags |= NT_ALLUP;
-    if (!letters && !dig)
-        flags |= NT_PUNCT;
-    if (later_up && low)
-        flags |= NT_MIXED;
-    int shape;
-    if (!letters && !dig)
-        shape = SH_PUNCT;
-    else if (!letters)
-        shape = other ? SH_NUMBER : SH_DIGITS;
-    else if (dig)
-        shape = SH_ALNUM;
-    else if (up && !low && periods && n <= 8)
-        shape = SH_ABBR;
-    else if (up == 1 && !low && letters == 1)
-        shape = SH_CAP1;
-    else if (up && !low)
-        shape = SH_ALLCAPS;
-    else if (first == C_UPPER && !later_up)
-        shape = SH_INITCAP;
-    else if (up)
-        shape = SH_MIXED;
-    else
-        shape = SH_LOWER;
-    t->flags = (uint16_t)flags;
-    t->shape = (uint8_t)shape;
+    tok_counts k = {up, low, dig, other, up + low, first, later_up, periods};
+    set_flags_shape(t, &k, n, flags);
     t->shash = ner_fnv(NER_FNV_INIT, shp, sl);
     t->ehash = eh;
     t->lhash = lh;
@@ -308,43 +319,8 @@ static void describe(const char *text, ner_tok *t)
             last = sc;
         }
     }
-    if (letters)
-        flags |= NT_ALPHA;
-    if (dig)
-        flags |= NT_DIGIT;
-    if (first == C_UPPER)
-        flags |= NT_UPPER0;
-    if (first == C_LOWER)
-        flags |= NT_LOWER0;
-    if (up && !low)
-        flags |= NT_ALLUP;
-    if (!letters && !dig)
-        flags |= NT_PUNCT;
-    if (later_up && low)
-        flags |= NT_MIXED;
-    int shape;
-    if (!letters && !dig)
-        shape = SH_PUNCT;
-    else if (!letters)
-        shape = other ? SH_NUMBER : SH_DIGITS;
-    else if (dig)
-        shape = SH_ALNUM;
-    else if (up && !low && periods && n <= 8)
-        shape = SH_ABBR;
-    else if (up == 1 && !low && letters == 1)
-        shape = SH_CAP1;
-    else if (up && !low)
-        shape = SH_ALLCAPS;
-    else if (first == C_UPPER && !later_up)
-        shape = SH_INITCAP;
-    else if (up)
-        shape = SH_MIXED;
-    else if (low || letters)
-        shape = SH_LOWER;
-    else
-        shape = SH_OTHER;
-    t->flags = (uint16_t)flags;
-    t->shape = (uint8_t)shape;
+    tok_counts kc = {up, low, dig, other, letters, first, later_up, periods};
+    set_flags_shape(t, &kc, n, flags);
     t->shash = ner_fnv(NER_FNV_INIT, shp, sl);
     t->ehash = ner_fnv(NER_FNV_INIT, s, n);
     char fb[256];
