@@ -414,6 +414,31 @@ static int is_caps_char(unsigned char c)
 /* Parse a dateline at the start of s (the first paragraph). On success sets
  * place/agency/date (malloc'd, any may stay NULL) and returns the number of
  * bytes it spans (to drop from the text), else 0. */
+/* Whether the parenthesised word after a dateline's place names an agency
+ * ("(AFP)", "(Reuters)", "(dpa)") rather than qualifying the place
+ * ("BEYROUTH (Liban)-", "SPRINGFIELD (Illinois) -"): agencies write their
+ * short names in capitals; a capitalised common word is a place unless it
+ * is one of the agencies that write theirs so. */
+static int names_agency(const char *s, size_t n)
+{
+    static const char *const title_case_agencies[] = {
+        "Reuters", "Agencies", "Agences", "Agencias", "Agenzie", "Xinhua", "Bloomberg", "Interfax",
+        "Kyodo", "Yonhap", "Bernama", "Sputnik", "Anadolu", "Notimex", "Europa Press",
+        "Prensa Latina", "Ria Novosti", "Efe", "Lusa", "Agence France-Presse", "Associated Press",
+        "Dow Jones", NULL};
+    int lower = 0, upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        lower += s[i] >= 'a' && s[i] <= 'z';
+        upper += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    if (!lower || upper == 0) /* "AFP", "TASS", "dpa" */
+        return 1;
+    for (const char *const *a = title_case_agencies; *a; a++)
+        if (ci_equal(s, n, *a))
+            return 1;
+    return 0;
+}
+
 static size_t parse_dateline(const char *s, size_t n, char **place, char **agency, char **date)
 {
     size_t i = 0;
@@ -422,7 +447,8 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
         size_t j = 1;
         while (j < n && j < 40 && s[j] != ')' && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == '-'))
             j++;
-        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1])) {
+        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) &&
+            (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '-' || s[j + 1] == ':')) {
             *agency = dup_range(s + 1, j - 1);
             j++;
             while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == ':'))
@@ -519,7 +545,7 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     while (j < n && s[j] == ' ')
         j++;
     *place = title_case(s, pe);
-    if (ag_e > ag_s)
+    if (ag_e > ag_s && names_agency(s + ag_s, ag_e - ag_s))
         *agency = dup_range(s + ag_s, ag_e - ag_s);
     if (date_e > date_s)
         *date = dup_range(s + date_s, date_e - date_s);

@@ -29,6 +29,12 @@ TEST(datelines)
         {"(MENAFN) In a move, officials met.", NULL, "MENAFN", "In a move, officials met."},
         {"WASHINGTON \xE2\x80\x94 Congress met.", "Washington", NULL, "Congress met."},
         {"NATO leaders met on Monday in Brussels.", NULL, NULL, "NATO leaders met on Monday in Brussels."},
+        /* a country after the place qualifies it; an abbreviation in
+         * parentheses that a sentence goes on from is no credit */
+        {"BEYROUTH (Liban)- Un attentat a fait huit morts.", "Beyrouth", NULL,
+         "Un attentat a fait huit morts."},
+        {"(CPI). Mais la Cour attend.", NULL, NULL, "(CPI). Mais la Cour attend."},
+        {"BERLIN (dpa) - Die Regierung tagte.", "Berlin", "dpa", "Die Regierung tagte."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         chr_doc *d = clean_text(cases[i].in);
