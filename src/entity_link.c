@@ -490,7 +490,11 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
         lgroup *x = &g[gid[i]];
         x->count++;
         x->named++;
-        if (!x->country && m[i].gi && m[i].gi->country && m[i].type != CHR_ENT_PER)
+        /* an organisation's name that is also a town's ("UN", "Un" in
+         * Gujarat) does not take the town's country */
+        if (!x->country && m[i].gi && m[i].gi->country && m[i].type != CHR_ENT_PER &&
+            !(m[i].type == CHR_ENT_ORG &&
+              (m[i].gi->cats & ((1u << GZ_CITY) | (1u << GZ_SUBDIV)))))
             x->country = m[i].gi->country;
     }
 

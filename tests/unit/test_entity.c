@@ -235,6 +235,16 @@ TEST(titles_and_roles)
     CHECK(ch && ch->type == CHR_ENT_MISC);
     chr_entities_free(&e);
     CHECK(e.mentions == NULL && e.n_entities == 0);
+    /* "UN" is also a town's name (Un, Gujarat): the organisation has no
+     * country */
+    const char *u = "The diplomats stressed coordination within the framework of the UN, SCO "
+                    "and BRICS.\n";
+    e = tag(u);
+    const chr_mention *un = mention_of(&e, u, "UN");
+    CHECK(un && un->type == CHR_ENT_ORG);
+    if (un)
+        CHECK(e.entities[un->entity].country == NULL);
+    chr_entities_free(&e);
 }
 
 TEST(title_rule_unknown_name)
