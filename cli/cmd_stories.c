@@ -12,6 +12,7 @@ typedef struct out_ctx {
     int json;
     int one; /* `story ID` */
     long count;
+    long limit; /* stories to list, -1 all */
 } out_ctx;
 
 static void json_entities(chr_json *j, const chr_story_info *s)
@@ -131,6 +132,8 @@ static void text_story(const chr_story_info *s)
 static int on_story(void *ctx, const chr_story_info *s)
 {
     out_ctx *o = ctx;
+    if (o->limit >= 0 && o->count >= o->limit)
+        return 1;
     o->count++;
     if (o->json)
         json_story(o, s);
@@ -143,8 +146,9 @@ static int on_story(void *ctx, const chr_story_info *s)
     return 0;
 }
 
-/* Common options only, plus one optional positional argument. */
-static int parse(int argc, char **argv, cli_opts *g, const char **arg)
+/* Common options, --limit N when limit is given, and one optional
+ * positional argument when arg is. */
+static int parse(int argc, char **argv, cli_opts *g, const char **arg, long *limit)
 {
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
@@ -152,6 +156,11 @@ static int parse(int argc, char **argv, cli_opts *g, const char **arg)
             return EXIT_USAGE;
         if (k)
             continue;
+        if (limit && strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+            if (cli_count_arg(argv[0], "--limit", argv[++i], limit))
+                return EXIT_USAGE;
+            continue;
+        }
         if (arg && !*arg && argv[i][0] != '-') {
             *arg = argv[i];
             continue;
@@ -164,13 +173,14 @@ static int parse(int argc, char **argv, cli_opts *g, const char **arg)
 
 int cmd_stories(int argc, char **argv, cli_opts *g)
 {
-    int rc = parse(argc, argv, g, NULL);
+    long limit = -1;
+    int rc = parse(argc, argv, g, NULL, &limit);
     if (rc)
         return rc;
     chr_store *st = cli_open_store(g, 1);
     if (!st)
         return EXIT_FATAL;
-    out_ctx o = {.json = g->json};
+    out_ctx o = {.json = g->json, .limit = limit};
     chr_json_init(&o.j, stdout, 0);
     if (o.json)
         chr_json_begin_array(&o.j);
@@ -194,7 +204,7 @@ int cmd_stories(int argc, char **argv, cli_opts *g)
 int cmd_story(int argc, char **argv, cli_opts *g)
 {
     const char *arg = NULL;
-    int rc = parse(argc, argv, g, &arg);
+    int rc = parse(argc, argv, g, &arg, NULL);
     if (rc)
         return rc;
     char *end = NULL;
@@ -206,7 +216,7 @@ int cmd_story(int argc, char **argv, cli_opts *g)
     chr_store *st = cli_open_store(g, 1);
     if (!st)
         return EXIT_FATAL;
-    out_ctx o = {.json = g->json, .one = 1};
+    out_ctx o = {.json = g->json, .one = 1, .limit = -1};
     chr_json_init(&o.j, stdout, 0);
     chr_diag d;
     chr_diag_clear(&d);

@@ -34,7 +34,7 @@ static const struct command {
     {"show", cmd_show, "show [--json] ID", "one article: metadata, clean text, sentences, dates"},
     {"tag", cmd_tag, "tag [--ref YYYY-MM-DD] [--json] FILE|-", "annotate one text without storing it"},
     {"extract", cmd_extract, "extract [--json] [--url URL] [--charset CS] FILE|-", "main text and metadata of one HTML page, without storing it"},
-    {"stories", cmd_stories, "stories [--json]", "list stories (groups of articles about one development), largest first"},
+    {"stories", cmd_stories, "stories [--json] [--limit N]", "list stories (groups of articles about one development), largest first"},
     {"story", cmd_story, "story ID [--json]", "one story: its articles, near-duplicates folded"},
     {"entities", cmd_entities, "entities [--story ID] [--type T] [--limit N] [--json]", "people, places, organisations with mention counts (--story: one story, aliases linked)"},
     {"timeline", cmd_timeline, "timeline ID|--all [--json] [--top N] [--sentences K] [--dates N]", "a story's dated events with their sources (--all: the whole database)"},

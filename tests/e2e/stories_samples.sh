@@ -93,6 +93,15 @@ heads = {json.loads(l).get("title") for l in open(sys.argv[2], encoding="utf-8")
 st = [s for s in json.load(open(sys.argv[1])) if any("wire.jsonl" in a["source"] for a in s["articles"])
       and any("election" in a["source"] for a in s["articles"])]
 assert st and st[0]["title"] in heads, st and st[0]["title"]' "$TMP/all.json" examples/wire.jsonl
+# --limit N: the N largest stories
+check stories_limit $PY -c '
+import json, subprocess, sys
+all_ = json.load(open(sys.argv[1]))
+two = json.loads(subprocess.run(sys.argv[2:] + ["stories", "--json", "--limit", "2"],
+                                stdout=subprocess.PIPE, check=True).stdout)
+assert [s["id"] for s in two] == [s["id"] for s in all_[:2]], (two, all_[:2])' "$TMP/all.json" "$CHR_BIN" --db "$TMP/e.db"
+chr --db "$TMP/e.db" stories --limit 0 >/dev/null 2>&1
+check_eq stories_limit_usage_exit $? 2
 chr --db "$TMP/e.db" story 999999 >/dev/null 2>&1
 check_eq stories_story_unknown_exit $? 1
 chr --db "$TMP/e.db" story >/dev/null 2>&1
