@@ -291,8 +291,12 @@ static int is_boiler_line(const char *s, size_t n, char **author)
  * ("... attachment to China. Share"). Returns the new length. */
 static size_t strip_trailing_fragments(const char *s, size_t n)
 {
-    static const char *const tails[] = {" Share", " Share this", " Tweet", " Translate",
-                                        " Read more", " Advertisement", NULL};
+    /* page furniture, and an agency's sign-off after the last sentence
+     * ("... in deposits. REUTER") */
+    static const char *const tails[] = {
+        " Share",  " Share this", " Tweet",   " Translate", " Read more", " Advertisement",
+        " REUTER", " Reuter",     " Reuters", " AFP",       " (AFP)",     " AP",
+        " dpa",    NULL};
     int changed = 1;
     while (changed) {
         changed = 0;

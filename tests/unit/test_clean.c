@@ -67,6 +67,20 @@ TEST(boilerplate)
         CHECK_INT(d->n_sentences, 2);
         chr_doc_free(d);
     }
+    /* an agency's sign-off after the last sentence; the agency named in a
+     * sentence stays */
+    d = clean_text("Banks held 7.5 billion dlrs in deposits. REUTER");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "Banks held 7.5 billion dlrs in deposits.");
+        chr_doc_free(d);
+    }
+    d = clean_text("The senator told Reuters.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "The senator told Reuters.");
+        chr_doc_free(d);
+    }
 }
 
 TEST(boilerplate_other_languages)
