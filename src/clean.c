@@ -256,12 +256,16 @@ static int is_boiler_line(const char *s, size_t n, char **author)
                 return 1;
     }
     /* style sheet or script left in the text of a saved page:
-     * ".alogo{display: block;text-indent: -1000px;}", "if(a){b();}" */
-    if (memchr(s, '{', n) && memchr(s, '}', n)) {
+     * ".alogo{display: block;text-indent: -1000px;}", "if(a){b();}": a brace
+     * glued to a selector or a call, and code's density of punctuation
+     * (prose in braces, "known as {Project Renew}", stays) */
+    const char *brace = memchr(s, '{', n);
+    if (brace && brace > s && memchr(s, '}', n) && !isspace((unsigned char)brace[-1])) {
         size_t punct = 0;
         for (size_t k = 0; k < n; k++)
-            punct += s[k] == ';' || s[k] == ':' || s[k] == '(' || s[k] == '=';
-        if (punct >= 2)
+            punct += s[k] == ';' || s[k] == ':' || s[k] == '(' || s[k] == ')' || s[k] == '=' ||
+                     s[k] == '{' || s[k] == '}';
+        if (punct >= 4 && punct * 15 >= n)
             return 1;
     }
     /* a note or reference: "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11" */

@@ -8,6 +8,7 @@
  * 2011 protesters filled Tahrir Square. On 28 January ...") goes on in the
  * year it has just written. Owns chr_time_fix_document. */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -316,9 +317,23 @@ static int name_head_before(const char *text, size_t at)
     return 0;
 }
 
+/* Words that stand before a date in Spanish and Portuguese ("el 11 de
+ * Febrero", "desde el", "el lunes 23 de Mayo", "el pasado 12 de Julio",
+ * "no dia 3 de Março"): after one of them a capitalised month is still a
+ * date, only written the older way. */
+static const char *const DATE_LEADS[] = {
+    "el", "la", "los", "las", "lo", "del", "al", "a", "de", "desde", "hasta", "en", "em", "no",
+    "na", "nos", "nas", "do", "da", "dos", "das", "y", "e", "o", "u", "entre", "para", "por",
+    "hacia", "antes", "tras", "pasado", "passado", "próximo", "proximo", "día", "dia", "hoy",
+    "hoje", "ayer", "ontem", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes",
+    "sábado", "sabado", "domingo", "segunda", "terça", "terca", "quarta", "quinta", "sexta",
+    "feira", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "fecha", "data", "noche", "noite", "tarde", "mañana", "manhã", "madrugada"};
+
 /* "grupo juvenil opositor 16 de Abril", "la avenida 9 de Julio": Spanish
- * and Portuguese write months in lower case, so "N de Month" capitalised
- * after a lower-case word, inside a sentence, is a name. */
+ * and Portuguese write months in lower case, so a yearless "N de Month"
+ * whose month is capitalised after a lower-case word that does not lead
+ * dates ("el", "pasado", "lunes"...) is a name. */
 static int capitalised_month_name(const char *text, size_t start, size_t end)
 {
     const char *de = NULL;
@@ -327,13 +342,22 @@ static int capitalised_month_name(const char *text, size_t start, size_t end)
             de = text + i + 4;
     if (!de || de >= text + end || !(*de >= 'A' && *de <= 'Z'))
         return 0;
+    for (size_t i = start; i + 4 <= end; i++) /* a year: a date, however written */
+        if (isdigit((unsigned char)text[i]) && isdigit((unsigned char)text[i + 1]) &&
+            isdigit((unsigned char)text[i + 2]) && isdigit((unsigned char)text[i + 3]))
+            return 0;
     size_t e = start;
     while (e > 0 && text[e - 1] == ' ')
         e--;
     size_t b = e;
-    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n')
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(')
         b--;
-    return e > b && text[b] >= 'a' && text[b] <= 'z';
+    if (e <= b || !(text[b] >= 'a' && text[b] <= 'z') || e - b >= 24)
+        return 0;
+    for (size_t k = 0; k < sizeof DATE_LEADS / sizeof *DATE_LEADS; k++)
+        if (strlen(DATE_LEADS[k]) == e - b && strncmp(text + b, DATE_LEADS[k], e - b) == 0)
+            return 0;
+    return 1;
 }
 
 /* "April 6 Youth Movement", "6 April movement": the noun after. */

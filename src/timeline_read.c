@@ -26,6 +26,10 @@
 /* A date more than this many days before the article that gives it is a
  * recall (see merge_same_dates). */
 #define RECALL_DAYS 30
+/* ... and a date with more entries than this is told of many events (the
+ * results of many companies' year that ended on 31 December): its recalled
+ * entries merge by their words only. */
+#define RECALL_GROUP_MAX 3
 /* A sentence that opens with a quotation is somebody's words, not a
  * statement of what happened: as an entry's text it ranks this much lower
  * (below a sentence that states the entry's date in the reporter's words). */
@@ -400,8 +404,9 @@ static int recalled(const rentry *r)
  * that their friendship knows no bounds"; "depuis le début de la
  * contestation le 15 mars 2011", "l'éclatement, le 15 mars 2011, du
  * conflit"); two landmarks on one date are rare, and an article that tells
- * two events of one date keeps them apart. Fresh reports of one day are
- * grouped by their words only. */
+ * two events of one date keeps them apart. Fresh reports of one day, and
+ * dates with more than RECALL_GROUP_MAX entries, are grouped by their words
+ * only. */
 static chr_err merge_same_dates(model *mo)
 {
     if (mo->n < 2)
@@ -420,13 +425,17 @@ static chr_err merge_same_dates(model *mo)
             j++;
         if (v[i]->core_gran == CHR_GRAN_YEAR)
             j = i;
+        size_t live = 0;
+        for (size_t a = i; a <= j; a++)
+            live += v[a]->n > 0;
+        int by_recall = live <= RECALL_GROUP_MAX;
         for (size_t a = i + 1; a <= j && !e; a++)
             for (size_t b = i; b < a; b++) {
                 if (!v[b]->n || !v[a]->n || v[a]->cnorm <= 0 || v[b]->cnorm <= 0)
                     continue;
                 double c = tl_vec_dot(&v[a]->c, &v[b]->c, NULL, NULL) / (v[a]->cnorm * v[b]->cnorm);
-                if (c >= MERGE_SIM ||
-                    (recalled(v[a]) && recalled(v[b]) && disjoint_articles(v[a], v[b]))) {
+                if (c >= MERGE_SIM || (by_recall && recalled(v[a]) && recalled(v[b]) &&
+                                       disjoint_articles(v[a], v[b]))) {
                     e = merge_into(v[b], v[a]);
                     break;
                 }

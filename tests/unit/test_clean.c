@@ -102,10 +102,15 @@ TEST(boilerplate_other_languages)
     /* style sheets and scripts of a saved page go; braces in prose stay */
     d = clean_text(".alogo{display: block;text-indent: -1000px;width: 330px;}\n\n"
                    "La police a tiré {dit-il} dans la nuit.\n\n"
-                   "if(window.ads){load(\"x\");}");
+                   "if(window.ads){load(\"x\");}\n\n"
+                   "The council voted on Tuesday (May 1) to approve the budget: the plan, known "
+                   "internally as {Project Renew}, costs (in all) 3 million; it starts in June.");
     CHECK(d != NULL);
     if (d) {
-        CHECK_STR(d->clean, "La police a tiré {dit-il} dans la nuit.");
+        CHECK_STR(d->clean, "La police a tiré {dit-il} dans la nuit.\n\n"
+                            "The council voted on Tuesday (May 1) to approve the budget: the plan, "
+                            "known internally as {Project Renew}, costs (in all) 3 million; it "
+                            "starts in June.");
         chr_doc_free(d);
     }
     /* a sentence that merely starts like a stamp stays */
