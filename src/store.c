@@ -107,6 +107,9 @@ static const char *const migrations[] = {
     CHR_TIMELINE_FRAG,
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+/* The oldest schema a read-only handle reads as it is: later migrations
+ * only add what readers can do without (9: tl_mention.frag, read as 0). */
+#define READ_COMPAT_VERSION 8
 
 struct chr_store {
     sqlite3 *db;
@@ -134,7 +137,7 @@ static chr_err migrate(chr_store *st, chr_diag *d)
         return chr_diag_set(d, CHR_EDB, st->path, 0, -1,
                             "database schema version %d is newer than this chronicle (%d)", ver,
                             N_MIGRATIONS);
-    if (ver == N_MIGRATIONS)
+    if (ver == N_MIGRATIONS || (st->readonly && ver >= READ_COMPAT_VERSION))
         return CHR_OK;
     if (st->readonly)
         return chr_diag_set(d, CHR_EDB, st->path, 0, -1,

@@ -594,6 +594,17 @@ static chr_err gdb_err(tl_group *g, chr_diag *d, const char *what)
     return chr_diag_set(d, CHR_EDB, "", 0, -1, "timeline: %s: %s", what, sqlite3_errmsg(g->db));
 }
 
+/* Whether db's tl_mention has the frag column (a store opened read-only
+ * may be of schema version 8, before it). */
+static int has_frag_column(sqlite3 *db)
+{
+    sqlite3_stmt *probe = NULL;
+    int ok = sqlite3_prepare_v2(db, "SELECT frag FROM tl_mention LIMIT 0", -1, &probe, NULL) ==
+             SQLITE_OK;
+    sqlite3_finalize(probe);
+    return ok;
+}
+
 chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
 {
     *out = NULL;
@@ -606,12 +617,10 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
         tl_group_close(g);
         return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
     }
-    sqlite3_stmt *probe = NULL;
-    int has_frag = sqlite3_exec(db, CHR_TIMELINE_SCHEMA, NULL, NULL, NULL) == SQLITE_OK &&
-                   sqlite3_prepare_v2(db, "SELECT frag FROM tl_mention", -1, &probe, NULL) ==
-                       SQLITE_OK;
-    sqlite3_finalize(probe);
-    if (!has_frag && sqlite3_exec(db, CHR_TIMELINE_FRAG, NULL, NULL, NULL) != SQLITE_OK) {
+    /* the tables (a memory database's; the store's exist), and the column
+     * of migration 9 where they were made before it */
+    if (sqlite3_exec(db, CHR_TIMELINE_SCHEMA, NULL, NULL, NULL) != SQLITE_OK ||
+        (!has_frag_column(db) && sqlite3_exec(db, CHR_TIMELINE_FRAG, NULL, NULL, NULL) != SQLITE_OK)) {
         chr_err e = gdb_err(g, d, "creating tables");
         tl_group_close(g);
         return e;
@@ -1095,18 +1104,20 @@ static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry,
     return e;
 }
 
-#define MENTION_COLS                                                                               \
-    "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end, m.start_day, m.end_day,"      \
-    " m.gran, m.weight, m.terms, m.entry_id, m.frag FROM tl_mention m"
-
-/* The mentions sql (MENTION_COLS ..., ?1 = story) selects. */
-static chr_err query_mentions(sqlite3 *db, const char *sql, int64_t story, tl_mention **out,
+/* The mentions "SELECT <columns> FROM tl_mention m" + tail (?1 = story)
+ * selects. */
+static chr_err query_mentions(sqlite3 *db, const char *tail, int64_t story, tl_mention **out,
                               int64_t **entry, size_t *n)
 {
     *out = NULL;
     *n = 0;
     if (entry)
         *entry = NULL;
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end, m.start_day,"
+             " m.end_day, m.gran, m.weight, m.terms, m.entry_id, %s FROM tl_mention m%s",
+             has_frag_column(db) ? "m.frag" : "0", tail);
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
         return CHR_EDB;
@@ -1117,8 +1128,8 @@ static chr_err query_mentions(sqlite3 *db, const char *sql, int64_t story, tl_me
 chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n)
 {
     return query_mentions(db,
-                          MENTION_COLS " JOIN tl_entry e ON e.id = m.entry_id WHERE e.story_id=?1"
-                                       " ORDER BY m.article_id, m.sentence, m.tx_start",
+                          " JOIN tl_entry e ON e.id = m.entry_id WHERE e.story_id=?1"
+                          " ORDER BY m.article_id, m.sentence, m.tx_start",
                           story, out, entry, n);
 }
 
@@ -1127,9 +1138,9 @@ chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t 
 static chr_err member_mentions(sqlite3 *db, int64_t story, tl_mention **out, size_t *n)
 {
     return query_mentions(db,
-                          MENTION_COLS " WHERE m.article_id IN"
-                                       " (SELECT article_id FROM story_article WHERE story_id=?1)"
-                                       " ORDER BY m.article_id, m.sentence, m.tx_start",
+                          " WHERE m.article_id IN"
+                          " (SELECT article_id FROM story_article WHERE story_id=?1)"
+                          " ORDER BY m.article_id, m.sentence, m.tx_start",
                           story, out, NULL, n);
 }
 
@@ -1333,8 +1344,7 @@ chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_dia
     size_t ndone = 0, kd = 0;
     if (!e && tl_table_exists(src, "tl_article")) {
         if (story_id ? member_mentions(src, story_id, &pm, &npm) != CHR_OK
-                     : query_mentions(src, MENTION_COLS " WHERE ?1 = ?1"
-                                                        " ORDER BY m.article_id, m.sentence, m.tx_start",
+                     : query_mentions(src, " WHERE ?1 = ?1 ORDER BY m.article_id, m.sentence, m.tx_start",
                                       0, &pm, NULL, &npm) != CHR_OK)
             npm = 0;
         else if (tl_query_ids(src, story_id ? "SELECT t.article_id FROM tl_article t JOIN story_article s"
