@@ -523,7 +523,7 @@ static const struct {
 #define N_STOP_SETS (sizeof stop_sets / sizeof stop_sets[0])
 /* Catalan shares most function words with Spanish, French and Italian: its
  * own (ASCII) ones in numbers send the text to textcat, which has a model. */
-static const char ca_words[] = " els dels als pel pels amb seva seves aquest ";
+static const char ca_words[] = " els dels pel pels amb seva seves aquest "; /* not "als": German */
 
 static int stopword_guess(const char *text, size_t n, char lang[8], double *conf)
 {

@@ -1,6 +1,7 @@
 /* chronicle — time: the lexicon of temporal words in nine languages.
  * Owns: the word table (months, weekdays, units, numbers, relative words,
  * keywords), case folding and the hash lookup built once on first use. */
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1068,7 +1069,7 @@ static const lsrc SRC[] = {
     {"quinta-feira", C_WDAY, 4, PT},
     {"sexta-feira", C_WDAY, 5, PT},
     {"daqui", C_KW, K_HENCE, PT},  /* "daqui a duas semanas" */
-    {"que", C_KW, K_QUE, PT | CA}, /* "o ano que vem", "l'any que ve" */
+    {"que", C_KW2, K_QUE, PT | CA}, /* "o ano que vem", "l'any que ve" (C_KW: K_THAN) */
     {"vem", C_POSTREL, R_NEXT, PT},
     {"último", C_REL, R_LAST, PT},
     {"última", C_REL, R_LAST, PT},
@@ -1199,7 +1200,7 @@ static const lsrc SRC[] = {
     {"fins", C_KW, K_TO, CA},
     {"i", C_KW, K_AND, CA},
     {"entre", C_KW, K_BETWEEN, CA},
-    {"des", C_KW, K_SINCE, CA},
+    {"des", C_KW2, K_SINCE, CA}, /* C_KW: French K_OF */
     {"fa", C_KW2, K_HACE, CA},   /* "fa tres dies" (it "tre giorni fa") */
     {"aquí", C_KW, K_HENCE, CA}, /* "d'aquí a dues setmanes" */
     {"cap", C_KW, K_CAP, CA},    /* "cap de setmana" */
@@ -1278,6 +1279,9 @@ static void lex_build(void)
         bloom[h >> 6] |= 1ull << (h & 63);
         if (n > maxlen)
             maxlen = n;
+        /* one value per word and class, whatever the language: a second
+         * sense goes in another class (C_KW2) */
+        assert(!(t->cls & (1u << s->c)) || t->val[s->c] == s->v);
         t->cls |= 1u << s->c;
         t->val[s->c] = s->v;
         t->lang[s->c] |= s->lang;
