@@ -1128,8 +1128,10 @@ static chr_err query_mentions(sqlite3 *db, const char *tail, int64_t story, tl_m
 chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n)
 {
     return query_mentions(db,
-                          " JOIN tl_entry e ON e.id = m.entry_id WHERE e.story_id=?1"
-                          " ORDER BY m.article_id, m.sentence, m.tx_start",
+                          story < 0 ? " JOIN tl_entry e ON e.id = m.entry_id WHERE ?1 < 0"
+                                      " ORDER BY m.article_id, m.sentence, m.tx_start"
+                                    : " JOIN tl_entry e ON e.id = m.entry_id WHERE e.story_id=?1"
+                                      " ORDER BY m.article_id, m.sentence, m.tx_start",
                           story, out, entry, n);
 }
 

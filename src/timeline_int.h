@@ -219,6 +219,7 @@ typedef struct tl_mention {
  * entry (may be NULL) receives each one's entry id. Free *out with
  * tl_mentions_free and *entry with free. */
 chr_err tl_story_mentions(sqlite3 *db, int64_t story, tl_mention **out, int64_t **entry, size_t *n);
+/* (story < 0: the mentions of every story.) */
 
 /* The event mentions of an article (sentence order). *out malloc'd, each
  * mention's vector owned by it: free with tl_mentions_free. */

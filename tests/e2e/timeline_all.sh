@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End-to-end: `timeline --all` on a database past ALL_REGROUP_MAX articles
+# (src/timeline_read.c) is read from every story's persisted entries: it
+# works, every entry is stated by one of its source sentences, entries are
+# in date order, and every day that one story's timeline dates is there
+# (a month's entry may join a day of another story's).
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+$PY bench/gen_corpus.py --mb 3.8 --out "$TMP/c.jsonl" >/dev/null 2>&1
+n=$(wc -l < "$TMP/c.jsonl")
+check "generated more than 2,000 articles" test "$n" -gt 2000
+chr --db "$TMP/a.db" --quiet ingest "$TMP/c.jsonl" >/dev/null 2>&1
+check_eq "ingest exits 0" "$?" 0
+chr --db "$TMP/a.db" timeline --all --json > "$TMP/all.json"
+check_eq "timeline --all --json exits 0" "$?" 0
+chr --db "$TMP/a.db" stories --json --limit 1 > "$TMP/top.json"
+sid=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["id"])' "$TMP/top.json")
+chr --db "$TMP/a.db" timeline "$sid" --json > "$TMP/one.json"
+"$PY" - "$TMP/all.json" "$TMP/one.json" <<'PY'
+import json, sys
+tl, one = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+def need(name, ok, why=""):
+    print(("ok " if ok else "not ok ") + name + ("" if ok else " " + why))
+need("entries", len(tl) > 0)
+need("every entry stated by a source sentence",
+     all(any(s["sentence"] == e["text"] for s in e["sources"]) for e in tl))
+days = [e["date"] for e in tl if e["granularity"] == "day"]
+need("in date order", all(a <= b for a, b in zip(days, days[1:])))
+need("support counts its sources", all(1 <= e["support"] <= len(e["sources"]) for e in tl))
+dates = {e["date"] for e in tl}
+lost = [e["date"] for e in one if e["granularity"] == "day" and e["date"] not in dates]
+need("the largest story's days are all there", not lost, repr(lost[:5]))
+PY
