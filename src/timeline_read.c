@@ -969,11 +969,24 @@ static void cache_free(art_cache *c)
     free(c->a);
 }
 
+/* A sentence as sources and entries show it: spaces folded, without the
+ * marker of a list item ("- 3 juillet 2011 : ...", "• ...", "-Le pape ..."). */
 static char *sentence_text(const tl_article *a, int32_t idx)
 {
     if (idx < 0 || (size_t)idx >= a->n_sents)
         return NULL;
-    return tl_fold_space(a->text + a->sents[idx].start, a->sents[idx].end - a->sents[idx].start);
+    const char *s = a->text + a->sents[idx].start, *e = a->text + a->sents[idx].end;
+    static const char *const marks[] = {"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa2",
+                                        "\xc2\xb7", "*", "-"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+        size_t n = strlen(marks[k]);
+        if ((size_t)(e - s) > n + 1 && strncmp(s, marks[k], n) == 0 &&
+            (s[n] == ' ' || (s[n] >= 'A' && s[n] <= 'Z') || (unsigned char)s[n] >= 0xC3)) {
+            s += n;
+            break;
+        }
+    }
+    return tl_fold_space(s, (size_t)(e - s));
 }
 
 /* Does the (space-folded) sentence open with a quotation mark? */

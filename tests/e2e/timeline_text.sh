@@ -3,7 +3,8 @@
 # that opens with the date ("On 12 March the barrier broke") wins over a
 # fuller one that dates the event in passing; a piece of a sentence (a
 # hard-wrapped page's line that opens in lower case) and a quoted post lose
-# to a plain statement, however central they are.
+# to a plain statement, however central they are; a list item's marker is
+# not part of the sentence shown.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 D="$TMP/in"
@@ -21,6 +22,8 @@ art d.txt 2024-04-21 "Engineers inspected what is left of the barrier." \
     "and the council closed the riverside road near the old bridge of Orne on 5 April when the water rose again"
 art e.txt 2024-04-20 "Farmers upstream counted their losses." \
     "The council reopened the riverside road on 9 April."
+art g.txt 2024-04-22 "The mayor thanked the volunteers of Orne." \
+    "- 15 April: the council reopened the school of Orne after the flood."
 art f.txt 2024-04-21 "Volunteers cleaned the school of Orne." \
     "@ornewatch: the council reopened the riverside road near the old bridge of Orne on 9 April, drive slowly #Orne #roads"
 chr --db "$TMP/t.db" --quiet ingest "$D" >/dev/null 2>&1
@@ -40,4 +43,8 @@ for date, want, what in (("2024-03-12", "On 12 March the old flood barrier broke
          repr([(x["text"], x["support"]) for x in e]))
     need("%s: stated by the sentence %s" % (date, what), bool(e) and e[0]["text"] == want,
          repr(e[0]["text"] if e else None))
+e = [x for x in tl if x["date"] == "2024-04-15"]
+need("a list item is shown without its marker",
+     len(e) == 1 and e[0]["text"] == "15 April: the council reopened the school of Orne after the flood."
+     and e[0]["sources"][0]["sentence"] == e[0]["text"], repr([x["text"] for x in e]))
 PY
