@@ -182,10 +182,18 @@ static int is_agency_id(const char *s, size_t n)
         i++;
     if (i < 3 || i > 12)
         return 0;
+    /* "NPA-ID 20250218-0412", "AFP ID: 2025..." */
+    size_t j = i + (i < n && (s[i] == '-' || s[i] == ' '));
+    if (j + 2 < n && s[j] == 'I' && s[j + 1] == 'D' && (s[j + 2] == ' ' || s[j + 2] == ':')) {
+        i = j + 2;
+        while (i < n && (s[i] == ' ' || s[i] == ':'))
+            i++;
+    }
     size_t d = 0;
-    while (i < n && isdigit((unsigned char)s[i])) {
+    while (i < n && (isdigit((unsigned char)s[i]) ||
+                     (s[i] == '-' && d > 0 && i + 1 < n && isdigit((unsigned char)s[i + 1])))) {
+        d += s[i] != '-';
         i++;
-        d++;
     }
     if (d < 8)
         return 0;

@@ -59,7 +59,8 @@ TEST(boilerplate)
     chr_doc *d = clean_text("Officials met on Monday.\n\nBy Jane Doe\n\nLeave a Reply\n\nYour email "
                             "address will not be published. Required fields are marked *\n\n"
                             "He welcomed the idea. Share\n\nTranslate \xC2\xBB\n\n"
-                            "MENAFN15052024000045015687ID1108214746\n\n\xC2\xA9 Photo: Someone/Agency");
+                            "MENAFN15052024000045015687ID1108214746\n\nNPA-ID 20250218-0412\n\n"
+                            "\xC2\xA9 Photo: Someone/Agency");
     CHECK(d != NULL);
     if (d) {
         CHECK_STR(d->clean, "Officials met on Monday.\n\nHe welcomed the idea.");
