@@ -172,7 +172,12 @@ static const char *const boiler_prefix[] = {
     "todos los derechos reservados", "todos os direitos reservados", "haga clic", "clique aqui",
     "pubblicato il", "aggiornato il", "ultimo aggiornamento", "leggi anche",
     "riproduzione riservata", "clicca ", "veröffentlicht am", "aktualisiert am",
-    "zuletzt aktualisiert", "lesen sie auch", "alle rechte vorbehalten", NULL};
+    "zuletzt aktualisiert", "lesen sie auch", "alle rechte vorbehalten",
+    /* a post's note that it belongs to a site's coverage of a topic */
+    "this post is part of", "this article is part of our", "este post es parte de",
+    "este post forma parte de", "este artículo forma parte de", "ce billet fait partie",
+    "cet article fait partie de notre", "questo post fa parte", "questo articolo fa parte",
+    "este post faz parte", "este artigo faz parte", "dieser beitrag ist teil", NULL};
 
 /* Is [s, s+n) an agency/ad tracking ID like MENAFN15052024000045015687ID1108214746? */
 static int is_agency_id(const char *s, size_t n)

@@ -92,6 +92,7 @@ TEST(boilerplate_other_languages)
                             "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le "
                             "18 mai 2011 à 22h07\n\n"
                             "Veuillez vous connecter pour commenter.\n\n"
+                            "Ce billet fait partie de notre dossier sur les manifestations en Syrie.\n\n"
                             "La police a tiré dans la nuit.\n\nTous droits réservés.\n\n"
                             "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11");
     CHECK(d != NULL);
