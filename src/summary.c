@@ -426,12 +426,14 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
     sqlite3 *db = chr_store_sqlite(st);
     int64_t *ids = NULL;
     size_t n_ids = 0;
+    int64_t asked = story_id;
+    story_id = tl_story_now(db, story_id); /* merged into another: that one now */
     chr_err e = tl_story_articles(db, story_id, &ids, &n_ids);
     if (e == CHR_OK && story_id && !n_ids)
         e = CHR_ENOTFOUND;
     if (e)
         return chr_diag_set(d, e, "", 0, -1, story_id ? "no story %lld" : "no articles",
-                            (long long)story_id);
+                            (long long)asked);
     sdoc *docs = calloc(n_ids ? n_ids : 1, sizeof *docs);
     tl_loader *l = NULL;
     chr_ct *ct = chr_ct_new();

@@ -159,6 +159,9 @@ int64_t tl_loader_duplicate_of(tl_loader *l, int64_t id);
 
 /* 1 when table name exists in db. */
 int tl_table_exists(sqlite3 *db, const char *name);
+/* The story that story id is now: the one it was merged into (story_alias),
+ * else id itself. */
+int64_t tl_story_now(sqlite3 *db, int64_t id);
 
 /* The first column of every row of sql (one optional int64 parameter ?1,
  * bound when use_arg) as int64s: *ids malloc'd (NULL when *n is 0). */

@@ -1253,12 +1253,7 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     int64_t members;
     chr_err e;
     int64_t mstory; /* the model's story: -1 every story's entries */
-    if (story_id && tl_table_exists(src, "story_alias")) {
-        /* a story merged into another is that story now */
-        int64_t into = count_i64(src, "SELECT into_id FROM story_alias WHERE id=?1", story_id);
-        if (into > 0)
-            story_id = into;
-    }
+    story_id = tl_story_now(src, story_id); /* merged into another: that one now */
     mstory = story_id;
     if (story_id) {
         members =

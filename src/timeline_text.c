@@ -302,6 +302,19 @@ int tl_table_exists(sqlite3 *db, const char *name)
     return r;
 }
 
+int64_t tl_story_now(sqlite3 *db, int64_t id)
+{
+    sqlite3_stmt *q;
+    if (!id || !tl_table_exists(db, "story_alias") ||
+        sqlite3_prepare_v2(db, "SELECT into_id FROM story_alias WHERE id=?1", -1, &q, NULL) !=
+            SQLITE_OK)
+        return id;
+    sqlite3_bind_int64(q, 1, id);
+    int64_t into = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_finalize(q);
+    return into > 0 ? into : id;
+}
+
 chr_err tl_query_ids(sqlite3 *db, const char *sql, int use_arg, int64_t arg, int64_t **ids,
                      size_t *n)
 {

@@ -448,6 +448,16 @@ TEST(merged_stories)
         CHECK(find_entry(tl, "2023-10-23", "car") != NULL);
     }
     chr_timeline_free(tl);
+    /* the summary of the merged-away id is the surviving story's */
+    chr_summary *sm = NULL, *sm7 = NULL;
+    CHECK_INT(chr_summary_build(st, 8, NULL, &sm, NULL), CHR_OK);
+    CHECK_INT(chr_summary_build(st, 7, NULL, &sm7, NULL), CHR_OK);
+    CHECK(sm && sm7 && sm->n > 0 && sm->n == sm7->n);
+    if (sm && sm7 && sm->n > 0 && sm->n == sm7->n)
+        for (size_t i = 0; i < sm->n; i++)
+            CHECK_STR(sm->sentences[i].text, sm7->sentences[i].text);
+    chr_summary_free(sm);
+    chr_summary_free(sm7);
     cleanup(st);
 }
 
