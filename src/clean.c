@@ -173,6 +173,16 @@ static const char *const boiler_prefix[] = {
     "pubblicato il", "aggiornato il", "ultimo aggiornamento", "leggi anche",
     "riproduzione riservata", "clicca ", "veröffentlicht am", "aktualisiert am",
     "zuletzt aktualisiert", "lesen sie auch", "alle rechte vorbehalten",
+    /* accounts, comment forms, privacy and cookie notices */
+    "créez un compte", "créer un compte", "connectez-vous", "vous devez renseigner",
+    "pour conserver le précédent brouillon", "politique de confidentialité",
+    "politique de protection des données", "nous utilisons des cookies",
+    "ce site utilise des cookies", "déjà abonné", "consultez les articles de la rubrique",
+    "crea una cuenta", "crear una cuenta", "inicia sesión", "iniciar sesión",
+    "política de privacidad", "utilizamos cookies", "este sitio web utiliza cookies",
+    "ya eres suscriptor", "crea un account", "informativa sulla privacy", "utilizziamo i cookie",
+    "crie uma conta", "faça login", "política de privacidade", "konto erstellen",
+    "datenschutzerklärung", "wir verwenden cookies",
     /* a post's note that it belongs to a site's coverage of a topic */
     "this post is part of", "this article is part of our", "este post es parte de",
     "este post forma parte de", "este artículo forma parte de", "ce billet fait partie",

@@ -93,6 +93,8 @@ TEST(boilerplate_other_languages)
                             "18 mai 2011 à 22h07\n\n"
                             "Veuillez vous connecter pour commenter.\n\n"
                             "Ce billet fait partie de notre dossier sur les manifestations en Syrie.\n\n"
+                            "Vous devez renseigner un pseudo avant de pouvoir commenter un article.\n\n"
+                            "Créez un compte afin d'accéder à la version numérique du magazine.\n\n"
                             "La police a tiré dans la nuit.\n\nTous droits réservés.\n\n"
                             "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11");
     CHECK(d != NULL);
