@@ -182,7 +182,10 @@ static const char *const boiler_prefix[] = {
     "política de privacidad", "utilizamos cookies", "este sitio web utiliza cookies",
     "ya eres suscriptor", "crea un account", "informativa sulla privacy", "utilizziamo i cookie",
     "crie uma conta", "faça login", "política de privacidade", "konto erstellen",
-    "datenschutzerklärung", "wir verwenden cookies",
+    "datenschutzerklärung", "wir verwenden cookies", "pour sauvegarder le nouveau brouillon",
+    "renseignez votre numéro d'abonné", "merci d'avoir partagé cet article",
+    "cet article a été ajouté dans vos favoris", "gracias por compartir",
+    "este artículo se ha añadido a", "obrigado por partilhar", "grazie per aver condiviso",
     /* a post's note that it belongs to a site's coverage of a topic */
     "this post is part of", "this article is part of our", "este post es parte de",
     "este post forma parte de", "este artículo forma parte de", "ce billet fait partie",
@@ -279,11 +282,12 @@ static int is_boiler_line(const char *s, size_t n, char **author)
                 return 1;
     }
     /* style sheet or script left in the text of a saved page:
-     * ".alogo{display: block;text-indent: -1000px;}", "if(a){b();}": a brace
-     * glued to a selector or a call, and code's density of punctuation
+     * ".alogo{display: block;text-indent: -1000px;}", "if(a){b();}",
+     * "{src: 'x.swf', width: 320}": a brace opening the line or glued to a
+     * selector or a call, and code's density of punctuation
      * (prose in braces, "known as {Project Renew}", stays) */
     const char *brace = memchr(s, '{', n);
-    if (brace && brace > s && memchr(s, '}', n) && !isspace((unsigned char)brace[-1])) {
+    if (brace && memchr(s, '}', n) && (brace == s || !isspace((unsigned char)brace[-1]))) {
         size_t punct = 0;
         for (size_t k = 0; k < n; k++)
             punct += s[k] == ';' || s[k] == ':' || s[k] == '(' || s[k] == ')' || s[k] == '=' ||
