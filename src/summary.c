@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "chronicle/json.h"
 #include "timeline_int.h"
 
@@ -122,6 +124,8 @@ typedef struct cand_s {
     uint32_t n_cpt, n_tok;
     double bonus; /* position prior: its concepts' gain is multiplied by it */
     int chosen;
+    int checked, banned; /* site furniture (furniture()) looked up / found */
+    uint64_t hash;       /* of its text, to ban every copy at once */
 } cand_s;
 
 typedef struct sdoc {
@@ -273,7 +277,7 @@ static void select_budget(sumctx *x, int budget)
         size_t bi = x->n;
         for (size_t i = 0; i < x->n; i++) {
             cand_s *c = &x->c[i];
-            if (c->chosen || used + c->words > budget)
+            if (c->chosen || c->banned || used + c->words > budget)
                 continue;
             double g = gain_of(x, c) / pow((double)c->words, P.len_pow);
             if (g > best) {
@@ -296,7 +300,8 @@ static void select_budget(sumctx *x, int budget)
             if (!x->c[i].chosen)
                 continue;
             for (size_t j = 0; j < x->n; j++) {
-                if (x->c[j].chosen || used - x->c[i].words + x->c[j].words > budget)
+                if (x->c[j].chosen || x->c[j].banned ||
+                    used - x->c[i].words + x->c[j].words > budget)
                     continue;
                 x->c[i].chosen = 0;
                 x->c[j].chosen = 1;
@@ -315,6 +320,44 @@ static void select_budget(sumctx *x, int budget)
             break;
     }
     objective(x);
+}
+
+/* A sentence that this many independent articles of the database carry
+ * word for word is a site's furniture ("Vous devez renseigner un pseudo
+ * avant de pouvoir commenter un article.", "Este post es parte de nuestra
+ * cobertura especial..."): no summary sentence. */
+#define FURNITURE_ARTICLES 3
+
+/* Whether sentence s of n bytes is furniture: a phrase query on the
+ * full-text index, near-duplicates counted once. */
+static int furniture(sqlite3 *db, const char *s, size_t n)
+{
+    char *q = malloc(2 * n + 3);
+    if (!q)
+        return 0;
+    size_t k = 0;
+    q[k++] = '"';
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            q[k++] = '"';
+        q[k++] = s[i];
+    }
+    q[k++] = '"';
+    q[k] = '\0';
+    sqlite3_stmt *st;
+    int count = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT count(*) FROM articles_fts f LEFT JOIN story_article sa"
+                           " ON sa.article_id = f.rowid WHERE articles_fts MATCH ?1"
+                           " AND sa.duplicate_of IS NULL",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, q, (int)k, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            count = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    free(q);
+    return count >= FURNITURE_ARTICLES;
 }
 
 /* ---- output ---- */
@@ -544,6 +587,8 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             c->n_tok = (uint32_t)nt;
             c->bonus = 1.0 + P.pos_weight / (1.0 + si * P.pos_decay);
             c->chosen = 0;
+            c->checked = c->banned = 0;
+            c->hash = XXH3_64bits(t, tn);
         }
     }
     int min_df = (int)ceil(P.min_df_frac * (double)nd);
@@ -562,7 +607,30 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         e = CHR_ENOMEM;
         goto done;
     }
-    select_budget(&x, budget);
+    /* select; a chosen sentence that is site furniture is banned and the
+     * selection made again (each sentence looked up once) */
+    for (int round = 0; round < 8; round++) {
+        for (size_t i = 0; i < x.n; i++)
+            x.c[i].chosen = 0;
+        select_budget(&x, budget);
+        int again = 0;
+        for (size_t i = 0; i < x.n; i++) {
+            cand_s *c = &x.c[i];
+            if (!c->chosen || c->checked)
+                continue;
+            c->checked = 1;
+            const tl_article *a = &docs[c->doc].a;
+            if (furniture(db, a->text + a->sents[c->pos].start,
+                          a->sents[c->pos].end - a->sents[c->pos].start)) {
+                for (size_t j = 0; j < x.n; j++)
+                    if (x.c[j].hash == c->hash)
+                        x.c[j].banned = x.c[j].checked = 1;
+                again = 1;
+            }
+        }
+        if (!again)
+            break;
+    }
     /* fill the budget with the start of one more sentence, as ROUGE's -l does */
     int used = 0;
     for (size_t i = 0; i < x.n; i++)
@@ -571,7 +639,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
     if (truncate && used < budget) {
         double best = -1; /* fill the budget even when nothing new is left to cover */
         for (size_t i = 0; i < x.n; i++) {
-            if (x.c[i].chosen)
+            if (x.c[i].chosen || x.c[i].banned)
                 continue;
             double g = prefix_gain(&x, &x.c[i], budget - used);
             if (g > best) {
