@@ -294,6 +294,12 @@ static int is_boiler_line(const char *s, size_t n, char **author)
                      s[k] == '{' || s[k] == '}';
         if (punct >= 4 && punct * 15 >= n)
             return 1;
+        /* an object literal on a line of its own */
+        size_t e = n;
+        while (e > 0 && (s[e - 1] == ',' || s[e - 1] == ';'))
+            e--;
+        if (brace == s && e > 0 && s[e - 1] == '}' && punct >= 3)
+            return 1;
     }
     /* a note or reference: "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11" */
     if (n > 3 && s[0] == '[' && isdigit((unsigned char)s[1])) {

@@ -107,7 +107,8 @@ TEST(boilerplate_other_languages)
     d = clean_text(".alogo{display: block;text-indent: -1000px;width: 330px;}\n\n"
                    "La police a tiré {dit-il} dans la nuit.\n\n"
                    "if(window.ads){load(\"x\");}\n\n"
-                   "{src: 'https://example.org/player.swf', width: 320, height: 24 },\n\n"
+                   "{src: 'https://globalvoicesonline.org/wp-content/plugins/powerpress/"
+                   "FlowPlayerClassic.swf', width: 320, height: 24, wmode: 'transparent' },\n\n"
                    "The council voted on Tuesday (May 1) to approve the budget: the plan, known "
                    "internally as {Project Renew}, costs (in all) 3 million; it starts in June.");
     CHECK(d != NULL);
