@@ -17,6 +17,17 @@ static chr_doc *clean_text(const char *text)
     return e == CHR_OK ? d : NULL;
 }
 
+/* text cleans to want */
+static void expect_clean(const char *text, const char *want)
+{
+    chr_doc *d = clean_text(text);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, want);
+        chr_doc_free(d);
+    }
+}
+
 TEST(datelines)
 {
     struct {
@@ -28,7 +39,8 @@ TEST(datelines)
         {"MOSCOW (Agencies): This week it rained.", "Moscow", "Agencies", "This week it rained."},
         {"(MENAFN) In a move, officials met.", NULL, "MENAFN", "In a move, officials met."},
         {"WASHINGTON \xE2\x80\x94 Congress met.", "Washington", NULL, "Congress met."},
-        {"NATO leaders met on Monday in Brussels.", NULL, NULL, "NATO leaders met on Monday in Brussels."},
+        {"NATO leaders met on Monday in Brussels.", NULL, NULL,
+         "NATO leaders met on Monday in Brussels."},
         /* a country after the place qualifies it; an abbreviation in
          * parentheses that a sentence goes on from is no credit */
         {"BEYROUTH (Liban)- Un attentat a fait huit morts.", "Beyrouth", NULL,
@@ -56,11 +68,12 @@ TEST(datelines)
 
 TEST(boilerplate)
 {
-    chr_doc *d = clean_text("Officials met on Monday.\n\nBy Jane Doe\n\nLeave a Reply\n\nYour email "
-                            "address will not be published. Required fields are marked *\n\n"
-                            "He welcomed the idea. Share\n\nTranslate \xC2\xBB\n\n"
-                            "MENAFN15052024000045015687ID1108214746\n\nNPA-ID 20250218-0412\n\n"
-                            "\xC2\xA9 Photo: Someone/Agency");
+    chr_doc *d =
+        clean_text("Officials met on Monday.\n\nBy Jane Doe\n\nLeave a Reply\n\nYour email "
+                   "address will not be published. Required fields are marked *\n\n"
+                   "He welcomed the idea. Share\n\nTranslate \xC2\xBB\n\n"
+                   "MENAFN15052024000045015687ID1108214746\n\nNPA-ID 20250218-0412\n\n"
+                   "\xC2\xA9 Photo: Someone/Agency");
     CHECK(d != NULL);
     if (d) {
         CHECK_STR(d->clean, "Officials met on Monday.\n\nHe welcomed the idea.");
@@ -70,64 +83,43 @@ TEST(boilerplate)
     }
     /* an agency's sign-off after the last sentence; the agency named in a
      * sentence stays */
-    d = clean_text("Banks held 7.5 billion dlrs in deposits. REUTER");
-    CHECK(d != NULL);
-    if (d) {
-        CHECK_STR(d->clean, "Banks held 7.5 billion dlrs in deposits.");
-        chr_doc_free(d);
-    }
-    d = clean_text("The senator told Reuters.");
-    CHECK(d != NULL);
-    if (d) {
-        CHECK_STR(d->clean, "The senator told Reuters.");
-        chr_doc_free(d);
-    }
+    expect_clean("Banks held 7.5 billion dlrs in deposits. REUTER",
+                 "Banks held 7.5 billion dlrs in deposits.");
+    expect_clean("The senator told Reuters.", "The senator told Reuters.");
 }
 
 TEST(boilerplate_other_languages)
 {
-    chr_doc *d = clean_text("Les manifestants ont envahi la place Tahrir.\n\n"
-                            "Publié le 20 août 2013 à 16h52 - Mis à jour le 20 août 2013 à 17h28\n\n"
-                            "Lire aussi : Le Caire sous tension\n\nPartager\n\n"
-                            "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le "
-                            "18 mai 2011 à 22h07\n\n"
-                            "Veuillez vous connecter pour commenter.\n\n"
-                            "Ce billet fait partie de notre dossier sur les manifestations en Syrie.\n\n"
-                            "Vous devez renseigner un pseudo avant de pouvoir commenter un article.\n\n"
-                            "Créez un compte afin d'accéder à la version numérique du magazine.\n\n"
-                            "La police a tiré dans la nuit.\n\nTous droits réservés.\n\n"
-                            "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11");
-    CHECK(d != NULL);
-    if (d) {
-        CHECK_STR(d->clean, "Les manifestants ont envahi la place Tahrir.\n\n"
-                            "La police a tiré dans la nuit.");
-        chr_doc_free(d);
-    }
+    expect_clean("Les manifestants ont envahi la place Tahrir.\n\n"
+                 "Publié le 20 août 2013 à 16h52 - Mis à jour le 20 août 2013 à 17h28\n\n"
+                 "Lire aussi : Le Caire sous tension\n\nPartager\n\n"
+                 "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le "
+                 "18 mai 2011 à 22h07\n\n"
+                 "Veuillez vous connecter pour commenter.\n\n"
+                 "Ce billet fait partie de notre dossier sur les manifestations en Syrie.\n\n"
+                 "Vous devez renseigner un pseudo avant de pouvoir commenter un article.\n\n"
+                 "Créez un compte afin d'accéder à la version numérique du magazine.\n\n"
+                 "La police a tiré dans la nuit.\n\nTous droits réservés.\n\n"
+                 "[21] Ghannoushi, S. «Arab woman», The Guardian, 11/03/11",
+                 "Les manifestants ont envahi la place Tahrir.\n\n"
+                 "La police a tiré dans la nuit.");
     /* style sheets and scripts of a saved page go; braces in prose stay */
-    d = clean_text(".alogo{display: block;text-indent: -1000px;width: 330px;}\n\n"
-                   "La police a tiré {dit-il} dans la nuit.\n\n"
-                   "if(window.ads){load(\"x\");}\n\n"
-                   "{src: 'https://globalvoicesonline.org/wp-content/plugins/powerpress/"
-                   "FlowPlayerClassic.swf', width: 320, height: 24, wmode: 'transparent' },\n\n"
-                   "The council voted on Tuesday (May 1) to approve the budget: the plan, known "
-                   "internally as {Project Renew}, costs (in all) 3 million; it starts in June.");
-    CHECK(d != NULL);
-    if (d) {
-        CHECK_STR(d->clean, "La police a tiré {dit-il} dans la nuit.\n\n"
-                            "The council voted on Tuesday (May 1) to approve the budget: the plan, "
-                            "known internally as {Project Renew}, costs (in all) 3 million; it "
-                            "starts in June.");
-        chr_doc_free(d);
-    }
+    expect_clean(".alogo{display: block;text-indent: -1000px;width: 330px;}\n\n"
+                 "La police a tiré {dit-il} dans la nuit.\n\n"
+                 "if(window.ads){load(\"x\");}\n\n"
+                 "{src: 'https://globalvoicesonline.org/wp-content/plugins/powerpress/"
+                 "FlowPlayerClassic.swf', width: 320, height: 24, wmode: 'transparent' },\n\n"
+                 "The council voted on Tuesday (May 1) to approve the budget: the plan, known "
+                 "internally as {Project Renew}, costs (in all) 3 million; it starts in June.",
+                 "La police a tiré {dit-il} dans la nuit.\n\n"
+                 "The council voted on Tuesday (May 1) to approve the budget: the plan, "
+                 "known internally as {Project Renew}, costs (in all) 3 million; it "
+                 "starts in June.");
     /* a sentence that merely starts like a stamp stays */
-    d = clean_text("Published reports said the minister had resigned.\n\n"
-                   "The agency published an updated forecast on Monday.");
-    CHECK(d != NULL);
-    if (d) {
-        CHECK_STR(d->clean, "Published reports said the minister had resigned.\n\n"
-                            "The agency published an updated forecast on Monday.");
-        chr_doc_free(d);
-    }
+    expect_clean("Published reports said the minister had resigned.\n\n"
+                 "The agency published an updated forecast on Monday.",
+                 "Published reports said the minister had resigned.\n\n"
+                 "The agency published an updated forecast on Monday.");
 }
 
 TEST(header_block_before_dateline)
@@ -161,12 +153,11 @@ TEST(header_block_before_dateline)
 TEST(normalisation)
 {
     /* curly quotes, NBSP, decomposed é (e + U+0301), zero-width space */
-    chr_doc *d = clean_text("\xE2\x80\x9C" "Cafe\xCC\x81" "\xE2\x80\x9D is\xC2\xA0open\xE2\x80\x8B. It\xE2\x80\x99s fine.");
-    CHECK(d != NULL);
-    if (d) {
-        CHECK_STR(d->clean, "\"Caf\xC3\xA9" "\" is open. It's fine.");
-        chr_doc_free(d);
-    }
+    expect_clean("\xE2\x80\x9C"
+                 "Cafe\xCC\x81"
+                 "\xE2\x80\x9D is\xC2\xA0open\xE2\x80\x8B. It\xE2\x80\x99s fine.",
+                 "\"Caf\xC3\xA9"
+                 "\" is open. It's fine.");
 }
 
 TEST(wrapped_lines_join)
