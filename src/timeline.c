@@ -1444,15 +1444,19 @@ chr_err chr_tl_updater_open(chr_store *st, chr_tl_updater **out, chr_diag *d)
     return CHR_OK;
 }
 
+/* The updater's grouping over the store, opened on first use. */
+static chr_err updater_group(chr_tl_updater *u, chr_diag *d)
+{
+    if (u->g)
+        return CHR_OK;
+    sqlite3 *db = chr_store_sqlite(u->st);
+    return tl_group_open(db, db, &u->g, d);
+}
+
 chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_id, chr_diag *d)
 {
-    if (!u->g) {
-        sqlite3 *db = chr_store_sqlite(u->st);
-        chr_err e = tl_group_open(db, db, &u->g, d);
-        if (e)
-            return e;
-    }
-    return tl_group_add(u->g, article_id, story_id, d);
+    chr_err e = updater_group(u, d);
+    return e ? e : tl_group_add(u->g, article_id, story_id, d);
 }
 
 chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t n,
@@ -1460,13 +1464,8 @@ chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t
 {
     if (!n)
         return CHR_OK;
-    if (!u->g) {
-        sqlite3 *db = chr_store_sqlite(u->st);
-        chr_err e = tl_group_open(db, db, &u->g, d);
-        if (e)
-            return e;
-    }
-    return tl_group_regroup(u->g, stories, n, d);
+    chr_err e = updater_group(u, d);
+    return e ? e : tl_group_regroup(u->g, stories, n, d);
 }
 
 void chr_tl_updater_discard(chr_tl_updater *u)
