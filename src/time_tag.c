@@ -359,37 +359,48 @@ static int word_eq(const char *w, size_t n, const char *s)
     return strlen(s) == n && memcmp(w, s, n) == 0;
 }
 
-static const char *const FUT_WORDS[] = {
-    "will",     "ll",       "shall",    "going",    "scheduled", "expected",  "slated", "plans",
-    "due",      "upcoming", "next",     "tomorrow", "coming",    "intends",   "aims",   "hopes",
-    "sera",     "seront",   "aura",     "prochain", "prochaine", "será",      "serán",  "hará",
-    "sarà",     "saranno",  "wird",     "werden",   "soll",      "prevé",     "prévu",  "prevista",
-    "previsto", "soon",     "planning", "plan",     "would",     "effective", "can",
-    "iront",    "feront",   "devront",  "pourront", "fera",      "possible", "likely",
-    "forecast", NULL};
-static const char *const PAST_WORDS[] = {
+/* Tense cue words by language: English's only count in English text (or
+ * text of unknown language): Italian "due" is two, French "possible" an
+ * adjective. */
+static const char *const FUT_EN[] = {
+    "will",     "ll",      "shall",   "going",   "scheduled", "expected", "slated",
+    "plans",    "due",     "upcoming", "next",   "tomorrow",  "coming",   "intends",
+    "aims",     "hopes",   "soon",    "planning", "plan",     "would",    "effective",
+    "can",      "possible", "likely", "forecast", NULL};
+static const char *const FUT_FR[] = {"sera",    "seront",  "aura",    "prochain", "prochaine",
+                                     "prévu",   "iront",   "feront",  "devront",  "pourront",
+                                     "fera",    NULL};
+static const char *const FUT_ES[] = {"será", "serán", "hará", "prevé", NULL};
+static const char *const FUT_ROM[] = {"prevista", "previsto", NULL}; /* es, it, pt */
+static const char *const FUT_IT[] = {"sarà", "saranno", NULL};
+static const char *const FUT_DE[] = {"wird", "werden", "soll", NULL};
+static const char *const PAST_EN[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
     "took",    "gave",  "met",     "held",      "began",   "won",    "lost",  "left",  "saw",
     "thought", "felt",  "found",   "got",       "brought", "bought", "built", "sent",  "spent",
     "paid",    "sold",  "led",     "fell",      "rose",    "ran",    "kept",  "heard", "meant",
     "stood",   "ago",   "last",    "yesterday", "struck",  "hit",    "shot",  "put",   "cut",
     "quit",    "spoke", "wrote",   "became",    "broke",   "chose",  "drove", "flew",  "grew",
-    "knew",    "wore",  "earlier", "fue",       "fueron",  "dijo",   "hubo",  "había", "était",
-    "avait",   "été",   "dit",     "waren",     "hatte",   "wurde",  "sagte", "stato", "stata",
-    "disse",   "ont",   "hanno",   NULL};
+    "knew",    "wore",  "earlier", NULL};
+static const char *const PAST_ES[] = {"fue", "fueron", "dijo", "hubo", "había", NULL};
+static const char *const PAST_FR[] = {"était", "avait", "été", "dit", "ont", NULL};
+static const char *const PAST_DE[] = {"waren", "hatte", "wurde", "sagte", NULL};
+static const char *const PAST_IT[] = {"stato", "stata", "hanno", NULL};
+static const char *const PAST_ITPT[] = {"disse", NULL};
 static const char *const ED_EXCEPT[] = {
     "need",     "indeed",  "speed",    "proceed",   "exceed",  "succeed",   "united",    "red",
     "bed",      "hundred", "feed",     "seed",      "breed",   "weed",      "scheduled", "expected",
     "planned",  "related", "based",    "concerned", "alleged", "so-called", "called",    "named",
     "detailed", "limited", "advanced", "proposed",  "planned", "intended",  "supposed",  NULL};
 
-/* The three word lists in one small hash table: value 1 future, -1 past,
- * 2 an "-ed" word that is not a past tense. */
+/* The word lists in one small hash table: value 1 future, -1 past, 2 an
+ * "-ed" word that is not a past tense; lang the languages it is a cue of. */
 #define TW_SIZE 1024
 static struct {
     const char *w;
     size_t n;
     int v;
+    unsigned lang;
 } tw[TW_SIZE];
 static pthread_once_t tw_once = PTHREAD_ONCE_INIT;
 
@@ -401,7 +412,7 @@ static uint32_t tw_hash(const char *s, size_t n)
     return h & (TW_SIZE - 1);
 }
 
-static void tw_add(const char *const *l, int v)
+static void tw_add(const char *const *l, int v, unsigned lang)
 {
     for (; *l; l++) {
         size_t n = strlen(*l);
@@ -412,23 +423,34 @@ static void tw_add(const char *const *l, int v)
             tw[p].w = *l;
             tw[p].n = n;
             tw[p].v = v;
+            tw[p].lang = lang;
         }
     }
 }
 
 static void tw_init(void)
 {
-    tw_add(FUT_WORDS, 1);
-    tw_add(PAST_WORDS, -1);
-    tw_add(ED_EXCEPT, 2);
+    tw_add(FUT_EN, 1, TL_EN);
+    tw_add(FUT_FR, 1, TL_FR);
+    tw_add(FUT_ES, 1, TL_ES);
+    tw_add(FUT_ROM, 1, TL_ES | TL_IT | TL_PT);
+    tw_add(FUT_IT, 1, TL_IT);
+    tw_add(FUT_DE, 1, TL_DE);
+    tw_add(PAST_EN, -1, TL_EN);
+    tw_add(PAST_ES, -1, TL_ES);
+    tw_add(PAST_FR, -1, TL_FR);
+    tw_add(PAST_DE, -1, TL_DE);
+    tw_add(PAST_IT, -1, TL_IT);
+    tw_add(PAST_ITPT, -1, TL_IT | TL_PT);
+    tw_add(ED_EXCEPT, 2, TL_EN);
 }
 
-static int tw_get(const char *b, size_t n)
+static int tw_get(const char *b, size_t n, unsigned lang)
 {
     uint32_t p = tw_hash(b, n);
     while (tw[p].w) {
         if (tw[p].n == n && !memcmp(tw[p].w, b, n))
-            return tw[p].v;
+            return tw[p].lang & lang ? tw[p].v : 0;
         p = (p + 1) & (TW_SIZE - 1);
     }
     return 0;
@@ -451,8 +473,8 @@ static int romance_future(const char *b, size_t n)
     return 0;
 }
 
-/* Tense of a word: -1 past, +1 future, 0 none. */
-static int word_tense(const char *w, size_t n)
+/* Tense of a word in text of languages lang: -1 past, +1 future, 0 none. */
+static int word_tense(const char *w, size_t n, unsigned lang)
 {
     if (n == 0 || n > 16)
         return 0;
@@ -460,10 +482,10 @@ static int word_tense(const char *w, size_t n)
     char b[17];
     for (size_t i = 0; i < n; i++)
         b[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
-    int v = tw_get(b, n);
+    int v = tw_get(b, n, lang);
     if (v == 1 || v == -1)
         return v;
-    if (v == 0 && n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd')
+    if (v == 0 && (lang & TL_EN) && n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd')
         return -1;
     if (v == 0 && romance_future(b, n))
         return 1;
@@ -727,7 +749,7 @@ static int lang_tense(const M *m, wspan w)
 {
     const char *p = m->text + w.s;
     size_t n = w.e - w.s;
-    int t = word_tense(p, n);
+    int t = word_tense(p, n, m->lang);
     if (!t && n == 2 && p[0] == 'v' && p[1] == 'a' && !(m->lang & TL_EN) &&
         (m->lang & (TL_FR | TL_ES | TL_RO)))
         t = 1;
