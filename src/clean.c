@@ -341,8 +341,10 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
             n--;
         for (const char *const *t = tails; *t; t++) {
             size_t k = strlen(*t);
+            /* the all-capitals sign-off ends a table or a cut sentence
+             * too ("... TOTAL 14.7 16.0 15.8 REUTER") */
             if (n > k + 1 && strncmp(s + n - k, *t, k) == 0 &&
-                strchr(".!?\"'", s[n - k - 1])) {
+                (strchr(".!?\"'", s[n - k - 1]) || strcmp(*t, " REUTER") == 0)) {
                 n -= k;
                 changed = 1;
             }

@@ -375,6 +375,10 @@ void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark);
  * organisation takes that type ("Syrie" is a country, not a person). */
 void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang);
 
+/* The label opening a row of a wire figures table ("Shr 30 cts vs 5.92
+ * dlrs") is not a name: unlabelled. */
+void ner_rules_table_labels(const ner_doc *d, uint8_t *lab);
+
 /* Turn labels into mentions, find roles and nominal mentions, and link
  * aliases into entities. Returns CHR_OK or CHR_ENOMEM (out zeroed). */
 chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_entities *out);

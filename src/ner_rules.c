@@ -124,6 +124,45 @@ void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark)
     }
 }
 
+/* A figures table of the wire ("Shr 30 cts vs 5.92 dlrs", "Avg shrs 5.1 mln
+ * vs 4.9 mln", "Revs 10.6 mln vs 24.2 mln"): its rows open with a label,
+ * the label's figure, a lower-case unit and "vs" the year-ago figure. A
+ * name of one or two words that opens a sentence that way, and that the
+ * gazetteer does not know as a place or an organisation, is such a label.
+ * (Sports results, "Somerset 83 and 174", "Celtic 2 Rangers 0", compare
+ * nothing with "vs".) */
+static int has_vs(const ner_doc *d, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        size_t n = d->t[i].end - d->t[i].start;
+        const char *w = d->text + d->t[i].start;
+        if ((n == 2 || (n == 3 && w[2] == '.')) && w[0] == 'v' && w[1] == 's')
+            return 1;
+    }
+    return 0;
+}
+
+void ner_rules_table_labels(const ner_doc *d, uint8_t *lab)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t a = d->sent0[k], b = d->sent0[k + 1];
+        if (!ner_lab_is_b(lab[a]))
+            continue;
+        size_t e = a + 1;
+        while (e < b && lab[e] && !ner_lab_is_b(lab[e]))
+            e++;
+        size_t f = e; /* "Shr Class A 61 cts vs 48 cts": the class's letter */
+        if (f + 1 < b && d->t[f].end - d->t[f].start == 1 && (d->t[f].flags & NT_UPPER0))
+            f++;
+        if (e - a > 2 || f + 1 >= b || !(d->t[f].flags & NT_DIGIT) ||
+            (d->t[f].flags & NT_ALPHA) || !(d->t[f + 1].flags & NT_LOWER0) ||
+            (d->gaz_1[a] & (CATS_LOC | CATS_ORG)) || !has_vs(d, f + 2, b))
+            continue;
+        for (size_t i = a; i < e; i++)
+            lab[i] = 0;
+    }
+}
+
 /* Closed-class words of the Romance and Germanic languages the pipeline
  * identifies, folded to lower case: articles, prepositions, contractions,
  * conjunctions, demonstratives and pronouns that begin sentences, and

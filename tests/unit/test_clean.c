@@ -86,6 +86,9 @@ TEST(boilerplate)
     expect_clean("Banks held 7.5 billion dlrs in deposits. REUTER",
                  "Banks held 7.5 billion dlrs in deposits.");
     expect_clean("The senator told Reuters.", "The senator told Reuters.");
+    expect_clean("Output growth was slowing.\n\nTOTAL 14.7 16.0 15.8 REUTER",
+                 "Output growth was slowing.\n\nTOTAL 14.7 16.0 15.8");
+    expect_clean("Reuters spoke to Reuter", "Reuters spoke to Reuter");
 }
 
 TEST(boilerplate_other_languages)

@@ -439,6 +439,23 @@ TEST(other_languages)
     chr_entities_free(&e);
 }
 
+/* the labels of a wire figures table are not names; a results row is */
+TEST(table_labels)
+{
+    const char *t = "Shr 30 cts vs 5.92 dlrs\n"
+                    "Revs 10.6 mln vs 24.2 mln\n"
+                    "Shr Class A 61 cts vs 48 cts\n"
+                    "Somerset 83 and 174\n"
+                    "General Motors said sales rose 8.2 pct.\n";
+    chr_entities e = tag(t);
+    CHECK(mention_of(&e, t, "Shr") == NULL);
+    CHECK(mention_of(&e, t, "Revs") == NULL);
+    CHECK(mention_of(&e, t, "Shr Class") == NULL);
+    CHECK(mention_of(&e, t, "Somerset") != NULL);
+    CHECK(mention_of(&e, t, "General Motors") != NULL);
+    chr_entities_free(&e);
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -458,6 +475,7 @@ RUN(title_rule_unknown_name);
 RUN(alias_linking);
 RUN(acronym_linking);
 RUN(mentions_well_formed);
+RUN(table_labels);
 RUN(given_sentences);
 RUN(arguments);
 RUN(story_linking);
