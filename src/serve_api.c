@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
+#include "chronicle/cluster.h"
 #include "chronicle/timeline.h"
 #include "serve_int.h"
 
@@ -284,17 +285,27 @@ char *serve_fts_query(const char *q)
 
 /* The story list. The cursor is "<last_day>.<id>" of the last story sent
  * ("u.<id>" once into the undated stories, which come last). */
-/* A story's title: the headline of its first canonical article that has
- * one (in ingest order), else that article's first sentence. Both lookups
- * walk story_article's index in article order and stop at the first hit. */
-#define STORY_TITLE(sid)                                                                           \
-    " coalesce((SELECT a.title FROM story_article sa JOIN articles a ON a.id = sa.article_id"      \
-    "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL AND a.title IS NOT NULL"           \
-    "   ORDER BY sa.article_id LIMIT 1),"                                                          \
-    "  (SELECT CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)"  \
-    "   FROM story_article sa JOIN articles a ON a.id = sa.article_id"                             \
-    "   JOIN sentences se ON se.article_id = a.id AND se.idx = 0"                                  \
-    "   WHERE sa.story_id = " sid " AND sa.duplicate_of IS NULL ORDER BY sa.article_id LIMIT 1))"
+/* A story's title as `chronicle stories` gives it (chr_story_get: the most
+ * central headline, else first sentence); malloc'd, NULL if none. Callers
+ * keep it in the story's cached card or page. */
+static int take_title(void *ctx, const chr_story_info *st)
+{
+    *(char **)ctx = st->title ? strdup(st->title) : NULL;
+    return 1;
+}
+
+static char *story_title(serve_db *db, int64_t id)
+{
+    char *t = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (chr_story_get(db->st, id, take_title, &t, &d) != CHR_OK) {
+        free(t);
+        t = NULL;
+    }
+    return t;
+}
+
 /* days since 1970-01-01 as "YYYY-MM-DD", and a date as days */
 #define DAY_DATE(d) " date(" d " * 86400, 'unixepoch')"
 #define DATE_DAY(p) " CAST(julianday(" p ") - 2440587.5 AS INTEGER)"
@@ -315,7 +326,6 @@ static const char sql_stories[] = STORY_COLS STORY_FILTERS;
 static const char sql_stories_q[] =
     STORY_COLS " AND s.id IN (SELECT sa.story_id FROM story_article sa WHERE sa.article_id IN"
                " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))" STORY_FILTERS;
-static const char sql_story_title[] = "SELECT" STORY_TITLE("?1");
 /* The story's entities from the stored mentions of its newest ?3 canonical
  * articles (near-duplicates not counted again: they repeat their source),
  * most widely reported first. The sample bounds the work on huge stories. */
@@ -398,16 +408,9 @@ static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *r
         chr_json_init(&c, f, 0);
         chr_json_begin_object(&c);
         chr_json_kint(&c, "id", id);
-        sqlite3_stmt *t = serve_stmt(db, sql_story_title, NULL);
-        if (t) {
-            sqlite3_bind_int64(t, 1, id);
-            int ok = sqlite3_step(t) == SQLITE_ROW;
-            kshort(&c, "title", ok ? (const char *)sqlite3_column_text(t, 0) : NULL,
-                   ok ? (size_t)sqlite3_column_bytes(t, 0) : 0);
-            sqlite3_reset(t);
-        } else {
-            chr_json_kstring(&c, "title", NULL);
-        }
+        char *title = story_title(db, id);
+        kshort(&c, "title", title, title ? strlen(title) : 0);
+        free(title);
         ktext(&c, "first", row, 5);
         ktext(&c, "last", row, 6);
         chr_json_kint(&c, "size", sqlite3_column_int64(row, 3));
@@ -520,9 +523,8 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, int64_t 
 /* ----------------------------------------------------- one story */
 
 static const char sql_story[] =
-    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," STORY_TITLE("s.id") "," DAY_DATE(
-        "s.first_day") "," DAY_DATE("s.last_day") " FROM story s WHERE s.size > 0"
-                                                  " AND s.id = ?1";
+    "SELECT s.id, s.first_day, s.last_day, s.size, s.n_unique," DAY_DATE(
+        "s.first_day") "," DAY_DATE("s.last_day") " FROM story s WHERE s.size > 0 AND s.id = ?1";
 static const char sql_story_articles[] =
     "SELECT a.id, a.title, a.outlet, a.pub_date, a.source, a.ext_id, a.url,"
     " sa.duplicate_of, sa.similarity, a.pub_date_source,"
@@ -809,10 +811,11 @@ void serve_api_story(chr_server *s, serve_db *db, const serve_req *q_, int64_t i
         return;
     }
     chr_json *j = &b.j;
-    const char *title = (const char *)sqlite3_column_text(q, 5);
-    kshort(j, "title", title, (size_t)sqlite3_column_bytes(q, 5));
-    ktext(j, "first", q, 6);
-    ktext(j, "last", q, 7);
+    char *title = story_title(db, id);
+    kshort(j, "title", title, title ? strlen(title) : 0);
+    free(title);
+    ktext(j, "first", q, 5);
+    ktext(j, "last", q, 6);
     chr_json_kint(j, "size", sqlite3_column_int64(q, 3));
     chr_json_kint(j, "unique", sqlite3_column_int64(q, 4));
     chr_json_key(j, "sources");

@@ -78,6 +78,15 @@ if [ "$nst" -gt 0 ]; then
     sid=$(get '/api/stories?q=kovac' >/dev/null; jget 'max(d["stories"], key=lambda s: s["size"])["id"]')
     check "story search finds the visit" test -n "$sid"
     check_eq "story 200" "$(get "/api/stories/$sid")" 200
+    # titles as `chronicle stories` gives them (the API shortens long ones with "…")
+    same_titles='import json,sys
+api = {s["id"]: s["title"] for s in json.load(open(sys.argv[1])).get("stories", [])}
+cli = {s["id"]: s["title"] for s in json.load(sys.stdin)}
+print(all(cli.get(i, "").startswith(t.rstrip("\u2026")) for i, t in api.items()) and len(api) > 0)'
+    check_eq "story list titles as the CLI gives them" "$(get '/api/stories?limit=100' >/dev/null; "$CHR_BIN" --db "$DB" stories --json | "$PY" -c "$same_titles" "$TMP/body")" True
+    get "/api/stories/$sid" >/dev/null
+    check_eq "story title as the CLI gives it" "$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps({"stories": [{"id": d["id"], "title": d["title"]}]}))' "$TMP/body" >"$TMP/one.json"; "$CHR_BIN" --db "$DB" stories --json | "$PY" -c "$same_titles" "$TMP/one.json")" True
+    get "/api/stories/$sid" >/dev/null
     check_eq "story has articles, entities" "$(jget 'len(d["articles"]) >= 2 and "entities" in d')" True
     check_eq "story entities typed" "$(jget 'any(e["type"] == "PER" and "Kova" in e["name"] for e in d["entities"])')" True
     check_eq "story duplicates folded" "$(jget 'sum(1 + len(a["duplicates"]) for a in d["articles"]) == d["size"]')" True
