@@ -186,6 +186,17 @@ static const char *const boiler_prefix[] = {
     "renseignez votre numéro d'abonné", "merci d'avoir partagé cet article",
     "cet article a été ajouté dans vos favoris", "gracias por compartir",
     "este artículo se ha añadido a", "obrigado por partilhar", "grazie per aver condiviso",
+    /* share, follow, subscribe and read-next furniture */
+    "condividi su", "iscriviti", "ti potrebbe interessare", "potrebbe interessarti",
+    "accedi per", "articoli correlati", "seguici", "scarica l'app", "abbonati a ", "abbonati ora",
+    "leggi tutto", "guarda il video", "síguenos", "te puede interesar",
+    "también te puede interesar", "noticias relacionadas", "comparte en", "compartir en",
+    "suscríbete", "descarga la app", "lee también", "compartilhe", "assine",
+    "inscreva-se", "veja também", "siga-nos", "saiba mais", "baixe o app",
+    "você pode gostar", "partager sur", "inscrivez-vous", "suivez-nous", "à voir aussi",
+    "sur le même sujet", "vous aimerez aussi", "à lire également", "lire également",
+    "téléchargez l'application", "folgen sie uns", "jetzt abonnieren",
+    "das könnte sie auch interessieren",
     /* a post's note that it belongs to a site's coverage of a topic */
     "this post is part of", "this article is part of our", "este post es parte de",
     "este post forma parte de", "este artículo forma parte de", "ce billet fait partie",
@@ -233,8 +244,11 @@ static void trim(const char **s, size_t *n)
         (*n)--;
 }
 
-/* Line is boilerplate? May set *author for "By NAME" lines. */
-static int is_boiler_line(const char *s, size_t n, char **author)
+static char *dup_range(const char *s, size_t n);
+
+/* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
+ * a publication stamp. */
+static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
 {
     trim(&s, &n);
     if (n == 0)
@@ -258,6 +272,16 @@ static int is_boiler_line(const char *s, size_t n, char **author)
     for (const char *const *p = boiler_exact; *p; p++)
         if (ci_equal(s, m, *p))
             return 1;
+    /* a publication stamp: kept for the publication date, out of the text */
+    static const char *const stamp_prefix[] = {
+        "publié le",  "publicado el", "publicado em",    "pubblicato il", "published:",
+        "published on", "first published", "veröffentlicht am", NULL};
+    for (const char *const *p = stamp_prefix; *p && n <= 200; p++)
+        if (ci_prefix(s, n, *p)) {
+            if (stamp && !*stamp)
+                *stamp = dup_range(s, n);
+            return 1;
+        }
     if (n <= 200)
         for (const char *const *p = boiler_prefix; *p; p++)
             if (ci_prefix(s, n, *p))
@@ -278,8 +302,12 @@ static int is_boiler_line(const char *s, size_t n, char **author)
         memcpy(line, s, n);
         line[n] = 0;
         for (size_t k = 0; k < sizeof stamps / sizeof *stamps; k++)
-            if (strstr(line, stamps[k][0]) && strstr(line, stamps[k][1]))
+            if (strstr(line, stamps[k][0]) && strstr(line, stamps[k][1])) {
+                if (stamp && !*stamp)
+                    *stamp = dup_range(strstr(line, stamps[k][0]),
+                                       n - (size_t)(strstr(line, stamps[k][0]) - line));
                 return 1;
+            }
     }
     /* style sheet or script left in the text of a saved page:
      * ".alogo{display: block;text-indent: -1000px;}", "if(a){b();}",
@@ -426,21 +454,35 @@ static char *dup_range(const char *s, size_t n)
 /* "NEW YORK" → "New York"; short function words lowercased. */
 static char *title_case(const char *s, size_t n)
 {
-    char *p = dup_range(s, n);
+    /* letters re-cased by code point ("SÃO PAULO" -> "São Paulo"); a
+     * re-cased letter may take more bytes than the original */
+    char *p = malloc(4 * n + 1);
     if (!p)
         return NULL;
+    size_t o = 0;
     int start = 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c < 0x80 && isalpha(c)) {
-            p[i] = (char)(start ? toupper(c) : tolower(c));
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0) { /* not UTF-8: copied as it is */
+            p[o++] = s[i++];
             start = 0;
-        } else if (c < 0x80) {
-            start = (c == ' ' || c == '-' || c == '.' || c == '\'');
-        } else {
-            start = 0; /* leave non-ASCII letters as written */
+            continue;
         }
+        i += (size_t)k;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+            cat == UTF8PROC_CATEGORY_LT) {
+            c = start ? utf8proc_toupper(c) : utf8proc_tolower(c);
+            start = 0;
+        } else {
+            start = (c == ' ' || c == '-' || c == '.' || c == '\'');
+        }
+        o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)p + o);
     }
+    p[o] = 0;
+    n = o;
     for (size_t i = 0; i + 4 <= n; i++) {
         if (p[i] == ' ' && (strncmp(p + i, " De ", 4) == 0 || strncmp(p + i, " Da ", 4) == 0 ||
                             strncmp(p + i, " La ", 4) == 0 || strncmp(p + i, " Of ", 4) == 0))
@@ -468,7 +510,7 @@ static int names_agency(const char *s, size_t n)
         "Reuters", "Agencies", "Agences", "Agencias", "Agenzie", "Xinhua", "Bloomberg", "Interfax",
         "Kyodo", "Yonhap", "Bernama", "Sputnik", "Anadolu", "Notimex", "Europa Press",
         "Prensa Latina", "Ria Novosti", "Efe", "Lusa", "Agence France-Presse", "Associated Press",
-        "Dow Jones", NULL};
+        "Dow Jones", "Adnkronos", "Askanews", "LaPresse", "Agência Brasil", "Dire", NULL};
     int lower = 0, upper = 0;
     for (size_t i = 0; i < n; i++) {
         lower += s[i] >= 'a' && s[i] <= 'z';
@@ -480,6 +522,80 @@ static int names_agency(const char *s, size_t n)
         if (ci_equal(s, n, *a))
             return 1;
     return 0;
+}
+
+/* A dateline whose place is written in title case, as Italian agencies
+ * write it: "Roma, 3 mar. (Adnkronos) - ...", "Roma, 3 mar. - ..." (after an
+ * "(AGI) -" credit). Stricter than the capitals form, since any sentence
+ * opens with a capital: up to four words (lower-case joiners inside: "Rio
+ * de Janeiro"), a comma, a short date that opens with its day, then an
+ * agency in parentheses or a dash. */
+static size_t title_dateline(const char *s, size_t n, char **place, char **agency, char **date)
+{
+    size_t i = 0, words = 0;
+    while (i < n && words < 4) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0)
+            return 0;
+        int upper = utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+        if (!upper && words == 0)
+            return 0;
+        size_t w = i + (size_t)k; /* the rest of the word: lower case */
+        while (w < n) {
+            k = utf8proc_iterate((const utf8proc_uint8_t *)s + w, (utf8proc_ssize_t)(n - w), &c);
+            if (k <= 0 || (utf8proc_category(c) != UTF8PROC_CATEGORY_LL && c != '\''))
+                break;
+            w += (size_t)k;
+        }
+        if (!upper && w - i > 3) /* joiners: de, di, del, da, la */
+            return 0;
+        words++;
+        i = w;
+        if (i < n && s[i] == ' ')
+            i++;
+        else
+            break;
+    }
+    size_t pe = i;
+    if (pe >= n || s[pe] != ',')
+        return 0;
+    size_t j = pe + 1;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j >= n || !isdigit((unsigned char)s[j]))
+        return 0;
+    size_t ds = j;
+    while (j < n && j - ds <= 16 && s[j] != '(' && s[j] != '-')
+        j++;
+    if (j >= n || j - ds > 16)
+        return 0;
+    size_t de = j;
+    while (de > ds && (s[de - 1] == ' '))
+        de--;
+    size_t ag_s = 0, ag_e = 0;
+    if (s[j] == '(') {
+        size_t k = j + 1;
+        while (k < n && k - j < 30 && s[k] != ')')
+            k++;
+        if (k >= n || s[k] != ')' || !names_agency(s + j + 1, k - j - 1))
+            return 0;
+        ag_s = j + 1;
+        ag_e = k;
+        j = k + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+    }
+    if (j >= n || s[j] != '-')
+        return 0;
+    while (j < n && (s[j] == '-' || s[j] == ' '))
+        j++;
+    *place = dup_range(s, pe);
+    if (ag_e > ag_s && !*agency)
+        *agency = dup_range(s + ag_s, ag_e - ag_s);
+    *date = dup_range(s + ds, de - ds);
+    return j;
 }
 
 static size_t parse_dateline(const char *s, size_t n, char **place, char **agency, char **date)
@@ -496,6 +612,12 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
             j++;
             while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == ':'))
                 j++;
+            /* then the place and date: "(ANSA) - ROMA, 3 MAR - ...",
+             * "(AGI) - Roma, 3 mar. - ..." */
+            char *ag2 = NULL;
+            if (j < n && s[j] != '(')
+                j += parse_dateline(s + j, n - j, place, &ag2, date);
+            free(ag2);
             return j;
         }
         return 0;
@@ -520,7 +642,7 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     while (pe > 0 && (s[pe - 1] == ' ' || s[pe - 1] == '-' || s[pe - 1] == '.'))
         pe--;
     if (caps < 3 || pe == 0)
-        return 0;
+        return title_dateline(s, n, place, agency, date);
     /* the next char after the caps run must be a separator, not a lower-case
      * letter (which would mean an upper-case first word of a sentence) */
     if (i < n && islower((unsigned char)s[i]))
@@ -654,7 +776,7 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
         size_t tl = ll;
         trim(&t, &tl);
         int flush = (tl == 0);
-        if (tl > 0 && is_boiler_line(t, tl, &doc->author)) {
+        if (tl > 0 && is_boiler_line(t, tl, &doc->author, &doc->stamp)) {
             doc->removed_lines++;
             flush = 1;
             tl = 0;
@@ -762,6 +884,7 @@ void chr_doc_free(chr_doc *doc)
     free(doc->dateline_place);
     free(doc->dateline_agency);
     free(doc->dateline_date);
+    free(doc->stamp);
     free(doc->sentences);
     free(doc);
 }

@@ -249,6 +249,23 @@ static chr_date by_weekdays(const chr_doc *doc, const chr_date *l, long lo)
     return best;
 }
 
+/* The day a page's publication stamp states ("Publié le 18 mai 2011 à
+ * 22h07"): its first date with a day and a written year. */
+static int stamp_date(const chr_doc *doc, chr_date *out)
+{
+    if (!doc->stamp)
+        return 0;
+    chr_timex *tx = NULL;
+    size_t n = 0;
+    int ok = 0;
+    if (chr_time_tag(doc->stamp, strlen(doc->stamp), NULL, doc->lang, &tx, &n) == CHR_OK)
+        for (size_t i = 0; i < n && !ok; i++)
+            ok = (tx[i].type == CHR_TIMEX_DATE || tx[i].type == CHR_TIMEX_TIME) &&
+                 chr_date_parse(tx[i].value, out) && out->year && out->day;
+    free(tx);
+    return ok;
+}
+
 static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, chr_date *ref,
                            double *conf)
 {
@@ -342,12 +359,19 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         chr_doc_free(doc);
         return CHR_OK;
     }
-    /* Reference date: the publication date, else one inferred from the text. */
+    /* Reference date: the publication date, else the page's publication
+     * stamp, else one inferred from the text. */
     chr_date ref = {0, 0, 0};
     double conf = 0;
     int inferred = 0;
+    chr_date_src ref_src = CHR_DATE_INFERRED;
     if (!(a->pub_date && chr_date_parse(a->pub_date, &ref))) {
-        if (chr_time_infer_ref(doc->clean, doc->clean_len, doc->lang, &ref, &conf) == CHR_OK)
+        if (stamp_date(doc, &ref)) {
+            inferred = 1;
+            conf = 1.0;
+            ref_src = CHR_DATE_METADATA;
+        } else if (chr_time_infer_ref(doc->clean, doc->clean_len, doc->lang, &ref, &conf) ==
+                   CHR_OK)
             inferred = 1;
         else
             memset(&ref, 0, sizeof ref);
@@ -365,8 +389,8 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     }
     if (inferred) {
         char buf[16];
-        e = chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf),
-                                   CHR_DATE_INFERRED, conf);
+        e = chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf), ref_src,
+                                   conf);
         if (e) {
             chr_doc_free(doc);
             chr_diag_set(&d, e, a->source, 0, -1, "storing the inferred publication date");

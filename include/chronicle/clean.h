@@ -24,6 +24,8 @@ typedef struct chr_doc {
     char *dateline_place;   /* "Moscow" from "MOSCOW, May 14. /TASS/." or NULL */
     char *dateline_agency;  /* "TASS" or NULL */
     char *dateline_date;    /* raw date text of the dateline ("May 14") or NULL */
+    char *stamp;            /* the page's publication stamp line, removed from the text
+                               ("Pubblicato il 12 marzo 2013 alle 14:32"), or NULL */
     char lang[8];           /* ISO 639-1 */
     double lang_confidence;
     chr_span *sentences;    /* into clean */

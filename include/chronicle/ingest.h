@@ -27,7 +27,7 @@ const char *chr_format_name(chr_format f);
 typedef enum chr_date_src {
     CHR_DATE_NONE = 0,
     CHR_DATE_HEADER,   /* " date YYYY-MM-DD" header of a text file */
-    CHR_DATE_METADATA, /* JSON field, HTML meta tag, WARC-Date, ... */
+    CHR_DATE_METADATA, /* JSON field, HTML meta tag, WARC-Date, a page's stamp, ... */
     CHR_DATE_INFERRED  /* inferred from the text by the time module */
 } chr_date_src;
 

@@ -47,6 +47,20 @@ TEST(datelines)
          "Un attentat a fait huit morts."},
         {"(CPI). Mais la Cour attend.", NULL, NULL, "(CPI). Mais la Cour attend."},
         {"BERLIN (dpa) - Die Regierung tagte.", "Berlin", "dpa", "Die Regierung tagte."},
+        /* Italian agencies: credit then place, or a place in title case */
+        {"(ANSA) - ROMA, 3 MAR - Il governo ha deciso.", "Roma", "ANSA", "Il governo ha deciso."},
+        {"(AGI) - Roma, 3 mar. - Il governo ha deciso.", "Roma", "AGI", "Il governo ha deciso."},
+        {"Roma, 3 mar. (Adnkronos) - Il governo ha deciso.", "Roma", "Adnkronos",
+         "Il governo ha deciso."},
+        {"Rio de Janeiro, 5 abr (Lusa) - O governo decidiu.", "Rio de Janeiro", "Lusa",
+         "O governo decidiu."},
+        /* a place in capitals with letters beyond ASCII keeps them */
+        {"S\xC3\x83O PAULO, 3 MAR (Reuters) - Talks began.", "S\xC3\xA3o Paulo", "Reuters",
+         "Talks began."},
+        /* a sentence that opens with a name and a comma is no dateline */
+        {"Roma, la capitale, ha 3 milioni di abitanti - dice l'Istat.", NULL, NULL,
+         "Roma, la capitale, ha 3 milioni di abitanti - dice l'Istat."},
+        {"Maria, 25 anni, vive a Roma.", NULL, NULL, "Maria, 25 anni, vive a Roma."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         chr_doc *d = clean_text(cases[i].in);
@@ -118,11 +132,45 @@ TEST(boilerplate_other_languages)
                  "The council voted on Tuesday (May 1) to approve the budget: the plan, "
                  "known internally as {Project Renew}, costs (in all) 3 million; it "
                  "starts in June.");
+    /* share, follow and read-next lines of Italian, Spanish and Portuguese pages */
+    expect_clean("Il governo ha deciso.\n\nCondividi su Facebook Twitter WhatsApp\n\n"
+                 "Iscriviti alla newsletter\n\nTi potrebbe interessare anche\n\n"
+                 "Accedi per commentare\n\nTambi\xC3\xA9n te puede interesar\n\n"
+                 "Veja tamb\xC3\xA9m: O governo decidiu",
+                 "Il governo ha deciso.");
     /* a sentence that merely starts like a stamp stays */
     expect_clean("Published reports said the minister had resigned.\n\n"
                  "The agency published an updated forecast on Monday.",
                  "Published reports said the minister had resigned.\n\n"
                  "The agency published an updated forecast on Monday.");
+}
+
+/* a page's publication stamp leaves the text and is kept for the date */
+TEST(publication_stamp)
+{
+    chr_doc *d = clean_text("Siria, raid su Aleppo\n\n"
+                            "Pubblicato il 12 marzo 2013 alle 14:32 - Ultimo aggiornamento: "
+                            "12 marzo 2013 alle 16:05\n\nAlmeno trenta persone sono morte oggi.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->stamp, "Pubblicato il 12 marzo 2013 alle 14:32 - Ultimo aggiornamento: "
+                            "12 marzo 2013 alle 16:05");
+        CHECK(strstr(d->clean, "Pubblicato") == NULL);
+        chr_doc_free(d);
+    }
+    d = clean_text("Le Monde avec Reuters Publi\xC3\xA9 le 18 mai 2011 \xC3\xA0 22h07 - Mis \xC3\xA0 "
+                   "jour le 18 mai 2011\n\nLes manifestants ont envahi la place.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->stamp && strncmp(d->stamp, "Publi\xC3\xA9 le 18 mai 2011", 18) == 0);
+        chr_doc_free(d);
+    }
+    d = clean_text("Published reports said the minister had resigned.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->stamp == NULL);
+        chr_doc_free(d);
+    }
 }
 
 TEST(header_block_before_dateline)
@@ -213,6 +261,7 @@ RUN(datelines);
 RUN(boilerplate);
 RUN(boilerplate_other_languages);
 RUN(header_block_before_dateline);
+RUN(publication_stamp);
 RUN(normalisation);
 RUN(wrapped_lines_join);
 RUN(hash_and_empty);
