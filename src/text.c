@@ -87,14 +87,36 @@ static int is_opener(int32_t cp)
 static const char *const abbrevs[] = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
     "rep", "sen", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "co", "corp", "inc",
-    "ltd", "bros", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar",
+    "ltd", "bros", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     "m", "mme", "mlle", "sr", "sra", "srta", "dña", "av", "sig", "dott", "ing", "hr", "fr", "nr",
-    "str", "bzw", "z.b", "vgl", "op", "cf", "al", "ca", "c", "p", "pp", "vol", "art", "ed", "eds",
-    "gov", "assn", "univ", "ave", "blvd", "rd", "sq", "cie", "cía", "ste", "nº", NULL};
+    "str", "bzw", "z.b", "vgl", "op", "cf", "al", "ca", "c", "p", "pp", "vol", "ed", "eds",
+    "gov", "assn", "univ", "ave", "blvd", "rd", "sq", "cie", "cía", "ste", NULL};
 
-static int is_abbrev(const char *w, size_t n)
+/* Abbreviations that stand before a number ("No. 5", "legge n. 123", "art.
+ * 5", "núm. 3"): no sentence end before a digit; before anything else they
+ * are words like others ("He said no. Then ...", "state of the art."). */
+static const char *const num_abbrevs[] = {"no",  "nos", "nº",  "n",   "nn",  "núm", "num",
+                                          "art", "pag", "pág", "cap", NULL};
+
+/* Abbreviations of one language that are ordinary words at a sentence's
+ * end in others (English "on.", "n."): titles ("l'on. Verdi", "o dep.
+ * Costa", "el Gral. Pérez"), "n. 123", "núm. 5". */
+static const struct {
+    const char *lang, *const *words;
+} lang_abbrevs[] = {
+    {"it", (const char *const[]){"on", "avv", "geom", "rag", "arch", "mons", "sgg", "dott.ssa",
+                                 NULL}},
+    {"pt", (const char *const[]){"dep", "sto", "sta", "exmo", "exma", "eng", "dra", "min", NULL}},
+    {"es", (const char *const[]){"gral", "lic", "dra", "sres", "ud", "uds", "dip", "excmo", "excma",
+                                 "sto", "sta", NULL}},
+    {"fr", (const char *const[]){"mgr", NULL}},
+    {"ca", (const char *const[]){"sr", "sra", NULL}},
+};
+
+/* Is the word w[0..n), in lower case (ASCII letters folded), in list l? */
+static int in_list(const char *const *l, const char *w, size_t n)
 {
     char buf[16];
     if (n == 0 || n >= sizeof buf)
@@ -102,8 +124,18 @@ static int is_abbrev(const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         buf[i] = (char)tolower((unsigned char)w[i]);
     buf[n] = 0;
-    for (const char *const *a = abbrevs; *a; a++)
-        if (strcmp(*a, buf) == 0)
+    for (; *l; l++)
+        if (strcmp(*l, buf) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_abbrev(const char *w, size_t n, const char *lang)
+{
+    if (in_list(abbrevs, w, n))
+        return 1;
+    for (size_t k = 0; lang && k < sizeof lang_abbrevs / sizeof *lang_abbrevs; k++)
+        if (strncmp(lang, lang_abbrevs[k].lang, 2) == 0 && in_list(lang_abbrevs[k].words, w, n))
             return 1;
     return 0;
 }
@@ -181,7 +213,7 @@ static int glued_sentences(const char *s, size_t len, size_t seg_start, size_t t
         letters++;
         p = st;
     }
-    if (letters < 3 || is_abbrev(s + p, term - p))
+    if (letters < 3 || is_abbrev(s + p, term - p, NULL))
         return 0;
     size_t tok = p; /* the whole token before, back to a space */
     while (tok > seg_start && !is_space_cp(decode_before(s, tok, &st)))
@@ -211,8 +243,9 @@ static int glued_sentences(const char *s, size_t len, size_t seg_start, size_t t
 /* Decide whether the terminator run ending just before `after` ends a
  * sentence. term is the position of the first terminator char. */
 static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t term, size_t after,
-                         int ordinal_dots)
+                         const char *lang)
 {
+    int ordinal_dots = lang && (lang[0] | 32) == 'd' && (lang[1] | 32) == 'e';
     /* must be followed by whitespace (or end), unless two sentences were
      * glued together when the page was scraped */
     if (after >= len)
@@ -264,7 +297,9 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
             /* dotted abbreviation like U.S. or a.m. */
             if (memchr(w, '.', wl) && wl <= 6 && !is_upper(first))
                 return 0;
-            if (is_abbrev(w, wl)) {
+            if (first >= '0' && first <= '9' && in_list(num_abbrevs, w, wl))
+                return 0;
+            if (is_abbrev(w, wl, lang)) {
                 /* "No. 5", "Mr. Smith": not an end. Month abbrevs: not an end
                  * before a number. Others (etc., Inc.) end only before a capital
                  * that starts a clear new sentence: keep together. */
@@ -281,7 +316,6 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
 
 chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_span **out, size_t *n)
 {
-    int ordinal_dots = lang && (lang[0] | 32) == 'd' && (lang[1] | 32) == 'e';
     chr_span *v = NULL;
     size_t nv = 0, cap = 0;
     size_t seg = 0, i = 0;
@@ -348,7 +382,7 @@ chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_spa
                 j = nx;
             }
             /* decimal numbers: 3.5 — no whitespace after, handled by ends_sentence */
-            if (ends_sentence(s, len, seg, term, j, ordinal_dots)) {
+            if (ends_sentence(s, len, seg, term, j, lang)) {
                 chr_err e = push_span(&v, &nv, &cap, s, seg, j);
                 if (e) {
                     free(v);

@@ -32,6 +32,29 @@ TEST(abbreviations_and_initials)
     free(v);
 }
 
+/* titles of Italian, Portuguese and Spanish; abbreviations before a number;
+ * the same words at an English sentence's end still end it */
+TEST(romance_abbreviations)
+{
+    const char *it = "Ha risposto l'on. Verdi. L'art. 5 della legge n. 123 prevede multe.";
+    chr_span *v = NULL;
+    size_t n = 0;
+    CHECK(chr_split_sentences(it, strlen(it), "it", &v, &n) == CHR_OK);
+    CHECK_INT(n, 2);
+    if (n == 2)
+        CHECK(sent_is(it, v, 1, "L'art. 5 della legge n. 123 prevede multe."));
+    free(v);
+    const char *pt = "O dep. Costa falou com o gen. Lima.";
+    CHECK(chr_split_sentences(pt, strlen(pt), "pt", &v, &n) == CHR_OK);
+    CHECK_INT(n, 1);
+    free(v);
+    const char *en = "The lights were on. He said no. Then he left. It was the state of the art. "
+                     "See No. 5 here.";
+    n = split(en, &v);
+    CHECK_INT(n, 5);
+    free(v);
+}
+
 TEST(german_ordinals)
 {
     /* German ordinals carry a dot: no sentence ends there; in English a
@@ -155,6 +178,7 @@ TEST(language)
 
 UNIT_MAIN_BEGIN
 RUN(abbreviations_and_initials);
+RUN(romance_abbreviations);
 RUN(german_ordinals);
 RUN(glued_sentences);
 RUN(quotes_close_sentences);
