@@ -4,11 +4,16 @@
 #include "chronicle/text.h"
 #include "unit.h"
 
-static size_t split(const char *s, chr_span **v)
+static size_t split_in(const char *s, const char *lang, chr_span **v)
 {
     size_t n = 0;
-    CHECK(chr_split_sentences(s, strlen(s), "en", v, &n) == CHR_OK);
+    CHECK(chr_split_sentences(s, strlen(s), lang, v, &n) == CHR_OK);
     return n;
+}
+
+static size_t split(const char *s, chr_span **v)
+{
+    return split_in(s, "en", v);
 }
 
 static int sent_is(const char *s, const chr_span *v, size_t i, const char *want)
@@ -38,15 +43,13 @@ TEST(romance_abbreviations)
 {
     const char *it = "Ha risposto l'on. Verdi. L'art. 5 della legge n. 123 prevede multe.";
     chr_span *v = NULL;
-    size_t n = 0;
-    CHECK(chr_split_sentences(it, strlen(it), "it", &v, &n) == CHR_OK);
+    size_t n = split_in(it, "it", &v);
     CHECK_INT(n, 2);
     if (n == 2)
         CHECK(sent_is(it, v, 1, "L'art. 5 della legge n. 123 prevede multe."));
     free(v);
     const char *pt = "O dep. Costa falou com o gen. Lima.";
-    CHECK(chr_split_sentences(pt, strlen(pt), "pt", &v, &n) == CHR_OK);
-    CHECK_INT(n, 1);
+    CHECK_INT(split_in(pt, "pt", &v), 1);
     free(v);
     const char *en = "The lights were on. He said no. Then he left. It was the state of the art. "
                      "See No. 5 here.";
@@ -61,8 +64,7 @@ TEST(german_ordinals)
      * number with a dot before a capital still ends one */
     const char *de = "Am 2. Mai feierte die Stadt den 75. Jahrestag. Seit dem 3. Juni ist es ruhig.";
     chr_span *v = NULL;
-    size_t n = 0;
-    CHECK(chr_split_sentences(de, strlen(de), "de", &v, &n) == CHR_OK);
+    size_t n = split_in(de, "de", &v);
     CHECK_INT(n, 2);
     if (n == 2) {
         CHECK(sent_is(de, v, 0, "Am 2. Mai feierte die Stadt den 75. Jahrestag."));
