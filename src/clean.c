@@ -566,14 +566,30 @@ static size_t title_dateline(const char *s, size_t n, char **place, char **agenc
         j++;
     if (j >= n || !isdigit((unsigned char)s[j]))
         return 0;
+    /* the date: a day, a month's name or abbreviation, maybe a year
+     * ("3 mar.", "12 MARZO 2013") */
     size_t ds = j;
-    while (j < n && j - ds <= 16 && s[j] != '(' && s[j] != '-')
+    while (j < n && j - ds < 2 && isdigit((unsigned char)s[j]))
         j++;
-    if (j >= n || j - ds > 16)
+    if (j >= n || s[j] != ' ')
         return 0;
+    j++;
+    size_t ms = j;
+    while (j < n && j - ms <= 10 && s[j] != ' ' && s[j] != '.' && s[j] != '(' && s[j] != '-' &&
+           !isdigit((unsigned char)s[j]) && s[j] != ',')
+        j++;
+    if (j - ms < 3 || j - ms > 10)
+        return 0;
+    if (j < n && s[j] == '.')
+        j++;
+    if (j + 5 <= n && s[j] == ' ' && isdigit((unsigned char)s[j + 1]) &&
+        isdigit((unsigned char)s[j + 4]))
+        j += 5; /* the year */
     size_t de = j;
-    while (de > ds && (s[de - 1] == ' '))
-        de--;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j >= n)
+        return 0;
     size_t ag_s = 0, ag_e = 0;
     if (s[j] == '(') {
         size_t k = j + 1;

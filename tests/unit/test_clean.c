@@ -61,6 +61,10 @@ TEST(datelines)
         {"Roma, la capitale, ha 3 milioni di abitanti - dice l'Istat.", NULL, NULL,
          "Roma, la capitale, ha 3 milioni di abitanti - dice l'Istat."},
         {"Maria, 25 anni, vive a Roma.", NULL, NULL, "Maria, 25 anni, vive a Roma."},
+        {"Donald Trump, 70, said - in a tweet - that he won.", NULL, NULL,
+         "Donald Trump, 70, said - in a tweet - that he won."},
+        {"Milano, 12 marzo 2013 - La Borsa chiude in rialzo.", "Milano", NULL,
+         "La Borsa chiude in rialzo."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         chr_doc *d = clean_text(cases[i].in);
