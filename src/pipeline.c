@@ -249,21 +249,29 @@ static chr_date by_weekdays(const chr_doc *doc, const chr_date *l, long lo)
     return best;
 }
 
-/* The day a page's publication stamp states ("Publié le 18 mai 2011 à
- * 22h07"): its first date with a day and a written year. */
-static int stamp_date(const chr_doc *doc, chr_date *out)
+/* The first date with a day and a written year in s (NULL: none). */
+static int full_date_in(const char *s, const char *lang, chr_date *out)
 {
-    if (!doc->stamp)
+    if (!s)
         return 0;
     chr_timex *tx = NULL;
     size_t n = 0;
     int ok = 0;
-    if (chr_time_tag(doc->stamp, strlen(doc->stamp), NULL, doc->lang, &tx, &n) == CHR_OK)
+    if (chr_time_tag(s, strlen(s), NULL, lang, &tx, &n) == CHR_OK)
         for (size_t i = 0; i < n && !ok; i++)
             ok = (tx[i].type == CHR_TIMEX_DATE || tx[i].type == CHR_TIMEX_TIME) &&
                  chr_date_parse(tx[i].value, out) && out->year && out->day;
     free(tx);
     return ok;
+}
+
+/* The day the page states it was published: its publication stamp
+ * ("Publié le 18 mai 2011 à 22h07"), else its dateline when that has a year
+ * ("Milano, 12 marzo 2013 -"). */
+static int stamp_date(const chr_doc *doc, chr_date *out)
+{
+    return full_date_in(doc->stamp, doc->lang, out) ||
+           full_date_in(doc->dateline_date, doc->lang, out);
 }
 
 static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, chr_date *ref,

@@ -44,6 +44,9 @@ assert by["dated.txt"]["sentences"]==2
 # --- a saved page's publication stamp dates it (and leaves its text)
 printf 'Siria, raid su Aleppo\n\nPubblicato il 12 marzo 2013 alle 14:32\n\n(ANSA) - BEIRUT, 12 MAR - Almeno trenta persone sono morte oggi in un raid aereo su Aleppo.\n' >"$TMP/stamp.txt"
 chr --db "$TMP/stamp.db" ingest "$TMP/stamp.txt" >/dev/null 2>&1
+printf 'Milano, 12 marzo 2013 - La Borsa chiude in rialzo. Ieri il governo ha parlato.\n' >"$TMP/dl.txt"
+chr --db "$TMP/dl.db" ingest "$TMP/dl.txt" >/dev/null 2>&1
+check_eq "a dateline with a year dates the article" "$(chr --db "$TMP/dl.db" ls --json | py 'import json,sys; a=json.load(sys.stdin)[0]; print(a["pub_date"], a["pub_date_source"])')" "2013-03-12 metadata"
 check_eq "publication stamp dates the page" "$(chr --db "$TMP/stamp.db" ls --json | py 'import json,sys; a=json.load(sys.stdin)[0]; print(a["pub_date"], a["pub_date_source"], a["outlet"])')" "2013-03-12 metadata ANSA"
 
 id=$(py 'import json,sys; print([x["id"] for x in json.load(open(sys.argv[1])) if x["source"].endswith("dated.txt") and "undated" not in x["source"]][0])' "$TMP/ls.json")
