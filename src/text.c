@@ -645,5 +645,15 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     if (cands)
         textcat_ReleaseClassifyFullOutput(tc_handle, cands);
     pthread_mutex_unlock(&tc_lock);
+    /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
+     * ("não", "ações") are Portuguese's own */
+    if (!strcmp(lang, "ca") || !strcmp(lang, "es") || !strcmp(lang, "gl")) {
+        int tilde = 0;
+        for (size_t i = 0; i + 1 < n; i++)
+            tilde += (unsigned char)text[i] == 0xC3 &&
+                     ((unsigned char)text[i + 1] == 0xA3 || (unsigned char)text[i + 1] == 0xB5);
+        if (tilde >= 2)
+            strcpy(lang, "pt");
+    }
     return conf;
 }

@@ -176,6 +176,15 @@ TEST(language)
     CHECK_STR(lang, "es");
     chr_detect_language(en, strlen(en), lang);
     CHECK_STR(lang, "en");
+    /* a short Portuguese text that the trigram profiles give to Catalan;
+     * a Spanish one naming São Paulo stays Spanish */
+    const char *pt = "O sr. João Silva e a sra. Maria chegaram. A Petrobras S.A. anunciou "
+                     "lucro. O dep. Costa falou com o gen. Lima às 14h30. Fim. Não.";
+    chr_detect_language(pt, strlen(pt), lang);
+    CHECK_STR(lang, "pt");
+    const char *es2 = "El gobierno de São Paulo anunció ayer nuevas medidas para la región.";
+    chr_detect_language(es2, strlen(es2), lang);
+    CHECK_STR(lang, "es");
 }
 
 UNIT_MAIN_BEGIN
