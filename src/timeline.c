@@ -90,18 +90,25 @@ static const cue_lang cues[] = {
      "will would shall plans plan planned expected scheduled going", "has have had", "ed", ""},
     {"es",
      "dijo afirmó anunció aseguró declaró informó confirmó explicó indicó señaló según denunció "
-     "murieron murió",
+     "murieron murió agregó añadió subrayó precisó reveló advirtió",
      "va van irá prevé previsto planea", "ha han había habían", "ó aron ieron ado ados ido idos",
      "rá rán"},
     {"fr",
      "déclaré annoncé affirmé indiqué selon confirmé expliqué précisé estimé dénoncé annonce "
-     "affirme indique déclare",
+     "affirme indique déclare ajouté souligné averti révélé",
      "va vont sera seront devrait prévu prévoit", "a ont avait avaient", "é és ée ées", "ra ront"},
-    {"it", "detto annunciato affermato dichiarato secondo confermato spiegato riferito",
-     "sarà saranno previsto prevede dovrebbe", "ha hanno aveva avevano è sono",
+    {"it",
+     "detto annunciato affermato dichiarato secondo confermato spiegato riferito aggiunto "
+     "sottolineato precisato ribadito denunciato comunicato stando",
+     "sarà saranno previsto prevede dovrebbe dovranno atteso attesa attesi", "ha hanno aveva avevano è sono",
      "ato ati ata ito iti uto uti ò", "rà ranno"},
-    {"pt", "disse afirmou anunciou segundo declarou confirmou informou",
-     "vai vão será serão prevê previsto", "tem têm", "ou aram eram ado ido", "rá rão"},
+    {"pt",
+     "disse afirmou anunciou segundo declarou confirmou informou explicou revelou denunciou "
+     "acrescentou destacou",
+     "vai vão será serão prevê previsto", "tem têm", "ou aram eram iram ado ido", "rá rão"},
+    {"ca", "dit anunciat afirmat declarat segons confirmat explicat denunciat",
+     "serà seran previst preveu", "ha han havia havien va van", "at ats ada ades it its",
+     "rà ran"},
     {"de", "sagte erklärte teilte laut bestätigte berichtete kündigte",
      "wird werden soll sollen geplant", "hat haben hatte hatten", "te ten", ""},
 };

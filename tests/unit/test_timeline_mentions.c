@@ -277,6 +277,50 @@ TEST(reported_dates_stay)
     check_group("reported");
 }
 
+/* How many undated mentions (placed at the publication day) a two-sentence
+ * undated article in lang yields: its lead, and the second sentence when
+ * that one reports (a reporting verb of the language). */
+static size_t undated_mentions(const char *lang, const char *text, size_t second)
+{
+    tl_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.indep = 1;
+    a.text = (char *)text;
+    a.len = strlen(text);
+    a.lang = (char *)lang;
+    a.pub_day = tl_parse_day(PUB);
+    chr_span sents[2] = {{0, second - 1}, {second, a.len}};
+    a.sents = sents;
+    a.n_sents = 2;
+    tl_mention *m = NULL;
+    size_t n = 0, k = 0;
+    if (tl_extract(ct, &a, &m, &n) == CHR_OK)
+        for (size_t i = 0; i < n; i++)
+            k += m[i].tx_start < 0;
+    tl_mentions_free(m, n);
+    return k;
+}
+
+TEST(reporting_sentences_in_romance_languages)
+{
+    static const struct {
+        const char *lang, *lead, *second;
+    } rc[] = {
+        {"it", "Il governo ha approvato la riforma delle pensioni nella notte.",
+         "Il ministro ha aggiunto che il testo passera al Senato in tempi brevi."},
+        {"pt", "O governo aprovou a reforma da previdencia durante a madrugada.",
+         "O ministro acrescentou que o texto segue agora para o Senado federal."},
+        {"ca", "El govern ha aprovat la reforma de les pensions aquesta nit.",
+         "El ministre ha explicat que el text anira al Senat molt aviat."},
+    };
+    for (size_t i = 0; i < sizeof rc / sizeof *rc; i++) {
+        char text[512];
+        size_t second = (size_t)snprintf(text, sizeof text, "%s ", rc[i].lead);
+        snprintf(text + second, sizeof text - second, "%s", rc[i].second);
+        CHECK_INT(undated_mentions(rc[i].lang, text, second), 2);
+    }
+}
+
 UNIT_MAIN_BEGIN
 ct = chr_ct_new();
 if (!ct)
@@ -286,5 +330,6 @@ RUN(since_when_is_an_anchor);
 RUN(until_is_no_anchor);
 RUN(anniversary_origin_is_no_anchor);
 RUN(reported_dates_stay);
+RUN(reporting_sentences_in_romance_languages);
 chr_ct_free(ct);
 UNIT_MAIN_END
