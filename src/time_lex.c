@@ -1068,7 +1068,7 @@ static const lsrc SRC[] = {
     {"quarta-feira", C_WDAY, 3, PT},
     {"quinta-feira", C_WDAY, 4, PT},
     {"sexta-feira", C_WDAY, 5, PT},
-    {"daqui", C_KW, K_HENCE, PT},  /* "daqui a duas semanas" */
+    {"daqui", C_KW, K_HENCE, PT},   /* "daqui a duas semanas" */
     {"que", C_KW2, K_QUE, PT | CA}, /* "o ano que vem", "l'any que ve" (C_KW: K_THAN) */
     {"vem", C_POSTREL, R_NEXT, PT},
     {"último", C_REL, R_LAST, PT},
@@ -1097,6 +1097,81 @@ static const lsrc SRC[] = {
     {"trinta", C_NUMW, 30, PT},
     {"século", C_UNIT, U_CENTURY, PT},
     {"minutos", C_UNITPL, U_MIN, ES | PT},
+    /* Italian wire copy: month abbreviations of datelines ("ROMA, 14 MAR -",
+     * "12 set"; the Italian-only ones need the "it" hint or capitals, see
+     * p_month), parts of the day, "ad aprile", numbers of decades ("anni
+     * Ottanta") and counts ("quindici giorni") */
+    {"gen", C_MONABBR, 1, IT},
+    {"mar", C_MONABBR, 3, IT},
+    {"mag", C_MONABBR, 5, IT},
+    {"giu", C_MONABBR, 6, IT},
+    {"lug", C_MONABBR, 7, IT},
+    {"ago", C_MONABBR, 8, IT},
+    {"set", C_MONABBR, 9, IT},
+    {"ott", C_MONABBR, 10, IT},
+    {"dic", C_MONABBR, 12, IT},
+    {"mattinata", C_PART, P_MO, IT},
+    {"alba", C_PART, P_MO, IT},
+    {"nottata", C_PART, P_NI, IT},
+    {"madrugada", C_PART, P_MO, ES | PT}, /* the small hours: the day's start */
+    {"ad", C_KW2, K_TO, IT},
+    {"undici", C_NUMW, 11, IT},
+    {"dodici", C_NUMW, 12, IT},
+    {"tredici", C_NUMW, 13, IT},
+    {"quattordici", C_NUMW, 14, IT},
+    {"quindici", C_NUMW, 15, IT},
+    {"sedici", C_NUMW, 16, IT},
+    {"diciassette", C_NUMW, 17, IT},
+    {"diciotto", C_NUMW, 18, IT},
+    {"diciannove", C_NUMW, 19, IT},
+    {"quaranta", C_NUMW, 40, IT},
+    {"cinquanta", C_NUMW, 50, IT},
+    {"sessanta", C_NUMW, 60, IT},
+    {"settanta", C_NUMW, 70, IT},
+    {"ottanta", C_NUMW, 80, IT},
+    {"novanta", C_NUMW, 90, IT},
+    {"quarenta", C_NUMW, 40, PT},
+    {"cinquenta", C_NUMW, 50, PT},
+    {"sessenta", C_NUMW, 60, PT},
+    {"setenta", C_NUMW, 70, ES | PT},
+    {"oitenta", C_NUMW, 80, PT},
+    {"noventa", C_NUMW, 90, ES | PT},
+    {"cuarenta", C_NUMW, 40, ES},
+    {"cincuenta", C_NUMW, 50, ES},
+    {"sesenta", C_NUMW, 60, ES},
+    {"ochenta", C_NUMW, 80, ES},
+    {"h", C_KW, K_H, PT}, /* "às 14h30" */
+    {"capodanno", C_HOLIDAY, H_NEWYEAR, IT},
+    {"natal", C_HOLIDAY, H_CHRISTMAS, PT},
+    {"pochi", C_KW, K_FEW, IT}, /* "pochi giorni fa" */
+    {"poche", C_KW, K_FEW, IT},
+    {"qualche", C_KW, K_FEW, IT},
+    {"poco", C_KW, K_APPROX, IT}, /* "poco più di un anno fa" */
+    {"pouco", C_KW, K_APPROX, PT},
+    /* articles and "a" + article ("tutti i venerdì", "fino all'estate");
+     * Catalan "i" is "and" (C_KW) */
+    {"i", C_KW2, K_THE, IT},
+    {"gli", C_KW, K_THE, IT},
+    {"le", C_KW, K_THE, IT},
+    {"all", C_KW2, K_TO, IT},
+    {"alla", C_KW2, K_TO, IT},
+    {"alle", C_KW2, K_TO, IT},
+    /* elided tens: "quarant'anni", "vent'anni" (p_count) */
+    {"vent", C_NUMW, 20, IT},
+    {"trent", C_NUMW, 30, IT},
+    {"quarant", C_NUMW, 40, IT},
+    {"cinquant", C_NUMW, 50, IT},
+    {"sessant", C_NUMW, 60, IT},
+    {"settant", C_NUMW, 70, IT},
+    {"ottant", C_NUMW, 80, IT},
+    {"novant", C_NUMW, 90, IT},
+    /* Portuguese: "nesta/desta semana", "neste mês" (before a weekday they
+     * name the nearest one, by tense: see pat_rel); short weekdays and
+     * "-feira" are in the weekday block above */
+    {"nesta", C_REL, R_THIS, PT},
+    {"neste", C_REL, R_THIS, PT},
+    {"desta", C_REL, R_THIS, PT},
+    {"deste", C_REL, R_THIS, PT},
     /* Catalan (only with the "ca" hint: several words are English or
      * French words too, see lex_build) */
     {"gener", C_MONTH, 1, CA},

@@ -379,6 +379,18 @@ static int name_head_after(const char *text, size_t len, size_t end)
     return 0;
 }
 
+/* Whether the expression text[s..e) opens with a weekday or a deictic
+ * word ("sabato prossimo", "ieri"): a day named that way is never the
+ * name of a square or a group ("scesi in piazza sabato prossimo"). */
+static int opens_with_day_word(const char *text, size_t s, size_t e)
+{
+    size_t q = s;
+    while (q < e && text[q] != ' ' && text[q] != '-' && text[q] != '\'' && text[q] != ',')
+        q++;
+    const tlex *lx = q > s ? chr_time_lex_word(text + s, q - s) : NULL;
+    return lx && (lx->cls & ((1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_DEICT)));
+}
+
 size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
 {
     /* dates that are names are no dates */
@@ -386,7 +398,7 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
     for (size_t i = 0; i < n; i++) {
         int y, md;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
-            md % 100 &&
+            md % 100 && !opens_with_day_word(text, x[i].start, x[i].end) &&
             (name_head_before(text, x[i].start) || name_head_after(text, len, x[i].end) ||
              capitalised_month_name(text, x[i].start, x[i].end)))
             continue;

@@ -147,6 +147,9 @@ static inline int glued(const M *m, int i)
 {
     return i < m->n && m->t[i].glued;
 }
+static int word_after(const M *m, int i, const char *w);
+static int word_before(const M *m, int i, const char *w);
+
 /* A plain number: not part of 1,500 or 3.5 or 10/27. */
 static int plainnum(const M *m, int i)
 {
@@ -690,9 +693,9 @@ static int word_in(const char *b, size_t n, const char *const *l)
  * elsewhere: "milieu", "Moscou", "veteran"). b is lower-case. */
 static int romance_tense(unsigned lang, const char *b, size_t n)
 {
-    static const char *const IT_PAST[] = {"ha",   "fu",      "furono", "aveva", "avevano",
-                                          "era",  "erano",   "disse",  "fece",  "ebbe",
-                                          "sono", "avrebbe", NULL};
+    static const char *const IT_PAST[] = {"ha",   "fu",      "furono",    "aveva", "avevano",
+                                          "era",  "erano",   "disse",     "fece",  "ebbe",
+                                          "sono", "avrebbe", "avrebbero", NULL};
     static const char *const PT_PAST[] = {
         "foi",     "foram",   "era",      "eram",   "esteve", "estiveram", "estava", "estavam",
         "teve",    "tiveram", "tinha",    "tinham", "houve",  "havia",     "haviam", "fez",
@@ -701,10 +704,15 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
     static const char *const PT_NOTPAST[] = {"europeu", "museu",  "judeu",   "hebreu",
                                              "liceu",   "apogeu", "jubileu", "coliseu",
                                              "plebeu",  "pneu",   NULL};
-    static const char *const IT_FUT[] = {"previsti",    "previste",    "attesi",
-                                         "attese",      "atteso",      "attesa",
-                                         "programmato", "programmata", NULL};
-    static const char *const PT_FUT[] = {"vai", "vão", "irá", "irão", NULL};
+    static const char *const IT_FUT[] = {"previsti",    "previste",    "attesi",      "attese",
+                                         "atteso",      "attesa",      "programmato", "programmata",
+                                         "programmati", "programmate", "fissato",     "fissata",
+                                         "fissati",     "fissate",     NULL};
+    static const char *const PT_FUT[] = {
+        "vai",      "vão",       "irá",       "irão",      "será",      "serão",
+        "haverá",   "terá",      "terão",     "estará",    "estarão",   "fará",
+        "farão",    "previstos", "previstas", "marcado",   "marcada",   "marcados",
+        "marcadas", "agendado",  "agendada",  "agendados", "agendadas", NULL};
     static const char *const CA_PAST[] = {"va",  "van",   "vam",    "vau", "vaig",
                                           "han", "havia", "havien", NULL};
     static const char *const CA_FUT[] = {"previst", "prevista", "previstos", "previstes", NULL};
@@ -719,6 +727,12 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
             return -1;
         if (n >= 6 && ends_with(b, n, "\xc3\xb2") && !word_eq(b, n, "perci\xc3\xb2"))
             return -1; /* parlò, dichiarò */
+        /* the conditional of what should or could happen ("dovrebbe
+         * votare", "potrebbero arrivare") looks ahead; "avrebbe/sarebbe"
+         * + participle report a past (avrebbe is a past cue above) */
+        if (n >= 7 && (ends_with(b, n, "rebbe") || ends_with(b, n, "rebbero")) &&
+            strncmp(b, "sar", 3) != 0)
+            return 1;
     } else if (lang == TL_PT) {
         if (word_in(b, n, PT_PAST))
             return -1;
@@ -749,12 +763,31 @@ static int lang_tense(const M *m, wspan w)
 {
     const char *p = m->text + w.s;
     size_t n = w.e - w.s;
+    char acc[20];
+    if (m->lang == TL_IT && n >= 2 && n <= 16 && w.e < m->len && m->text[w.e] == '\'' &&
+        (w.e + 1 == m->len ||
+         !(((m->text[w.e + 1] | 32) >= 'a' && (m->text[w.e + 1] | 32) <= 'z') ||
+           (unsigned char)m->text[w.e + 1] >= 0x80))) {
+        /* wire copy: "parlera'" is parlerà, "dichiaro'" dichiarò */
+        static const char V[] = "aeiou", A[] = "\xa0\xa8\xac\xb2\xb9"; /* à è ì ò ù */
+        const char *v = strchr(V, p[n - 1] | 32);
+        if (v && p[n - 1]) {
+            memcpy(acc, p, n - 1);
+            acc[n - 1] = (char)0xC3;
+            acc[n] = A[v - V];
+            p = acc;
+            n++;
+        }
+    }
     int t = word_tense(p, n, m->lang);
     if (!t && n == 2 && p[0] == 'v' && p[1] == 'a' && !(m->lang & TL_EN) &&
         (m->lang & (TL_FR | TL_ES | TL_RO)))
         t = 1;
     if (t > 0 && m->lang == TL_IT && n == 4 && !strncasecmp(p, "sera", 4))
         return 0; /* "mercoledì sera": the evening, not French "sera" */
+    if (!t && m->lang == TL_IT && n == 9 && !memcmp(p, "programma", 9) && w.s >= 3 &&
+        !strncasecmp(m->text + w.s - 3, "in ", 3))
+        return 1; /* "in programma giovedì": scheduled */
     if (!t && n <= 16 && (m->lang == TL_IT || m->lang == TL_PT || m->lang == TL_CA_ALL)) {
         char b[17];
         for (size_t i = 0; i < n; i++)
@@ -764,13 +797,84 @@ static int lang_tense(const M *m, wspan w)
     return t;
 }
 
+/* Whether w is the Romance "that" opening a clause ("ha annunciato che
+ * venerdì le truppe lasceranno", "anunciou que na sexta-feira as tropas
+ * vão"): the verb of that clause governs a date in it, not the verb of
+ * saying before it. Only in text known to be Romance. */
+static int romance_that(const M *m, wspan w)
+{
+    unsigned l = m->lang;
+    if (l != TL_IT && l != TL_PT && l != TL_ES && l != TL_FR && l != TL_CA_ALL)
+        return 0;
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s;
+    return (n == 3 && (!memcmp(p, "che", 3) || !memcmp(p, "que", 3))) ||
+           (n == 2 && !memcmp(p, "qu", 2) && w.e < m->len && m->text[w.e] == '\'');
+}
+
+/* Italian and Portuguese: a date after "entro" / "fino a" / "até" (by,
+ * until) lies ahead when no verb says otherwise; after a verb of putting
+ * off and "a/al/para" ("rinviato a sabato", "slittata al 29 marzo",
+ * "adiada para sábado") it always does, and so after "per/para" (for) of
+ * what is called or set for a day ("hanno proclamato uno sciopero per
+ * venerdì", "convocou uma reunião para sábado"). L: the words left of
+ * the date, nearest first. Returns 2 (always ahead), 1 (ahead without a
+ * verb) or 0. */
+static int romance_ahead(const M *m, const wspan *L, int nl)
+{
+    if ((m->lang != TL_IT && m->lang != TL_PT) || nl == 0)
+        return 0;
+    static const char *const BY[] = {"entro", "fino", "at\xc3\xa9", NULL};
+    static const char *const FOR[] = {"per", "para", NULL};
+    static const char *const FOR_ART[] = {"il", "la", "lo", "l", "o", "a", "os", "as", NULL};
+    static const char *const ART[] = {"il", "la", "lo",       "l",  "a",    "al",  "alla",
+                                      "ao", "o",  "\xc3\xa0", "ad", "para", "per", NULL};
+    static const char *const PUT_OFF[] = {"rinviat",   "rimandat", "posticipat", "slittat",
+                                          "spostat",   "prorogat", "differit",   "adiad",
+                                          "prorrogad", "remarcad", "transferid", NULL};
+    char w0[8];
+    size_t n0 = L[0].e - L[0].s;
+    if (n0 >= sizeof w0)
+        n0 = 0;
+    for (size_t i = 0; i < n0; i++)
+        w0[i] = (char)(i == 0 && m->text[L[0].s] >= 'A' && m->text[L[0].s] <= 'Z'
+                           ? m->text[L[0].s] + 32
+                           : m->text[L[0].s + i]); /* "Até sexta-feira" */
+    if (word_in(w0, n0, ART)) {
+        for (int i = 1; i < nl && i < 4; i++) {
+            const char *w = m->text + L[i].s;
+            size_t n = L[i].e - L[i].s;
+            for (int k = 0; PUT_OFF[k]; k++) {
+                size_t pn = strlen(PUT_OFF[k]);
+                if (n == pn + 1 && !strncasecmp(w, PUT_OFF[k], pn) && strchr("oaie", w[pn]))
+                    return 2;
+                if (n == pn + 2 && !strncasecmp(w, PUT_OFF[k], pn) && w[n - 1] == 's')
+                    return 2; /* adiados, adiadas */
+            }
+        }
+    }
+    if (word_in(w0, n0, FOR) ||
+        (nl > 1 && word_in(w0, n0, FOR_ART) && word_in(m->text + L[1].s, L[1].e - L[1].s, FOR)))
+        return 2;
+    if (word_in(w0, n0, BY))
+        return 1;
+    if (nl > 1 && word_in(w0, n0, ART) && word_in(m->text + L[1].s, L[1].e - L[1].s, BY))
+        return 1;
+    return 0;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e)
 {
     wspan L[16], Rw[8];
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
-    int best = 0, bestd = 99;
+    int best = 0, bestd = 99, that = 99;
+    int ahead = romance_ahead(m, L, nl);
+    if (ahead == 2)
+        return 1;
     for (int i = 0; i < nl; i++) {
+        if (that == 99 && romance_that(m, L[i]))
+            that = i;
         int t = lang_tense(m, L[i]);
         if (t < 0 && i + 1 < nl) {
             const char *w = m->text + L[i + 1].s;
@@ -804,8 +908,13 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
             break;
         }
     }
-    for (int i = 0; i < nr && i < bestd; i++) {
-        if (bestd < 99 && (i >= 3 || memchr(m->text + e, ',', Rw[i].s - e)))
+    /* a clause opened by "che/que" before the date: its own verb, to the
+     * right, comes first */
+    int inclause = that < bestd && bestd < 99;
+    for (int i = 0; i < nr && (i < bestd || inclause); i++) {
+        if (inclause && (i >= 6 || memchr(m->text + e, ',', Rw[i].s - e)))
+            break;
+        if (!inclause && bestd < 99 && (i >= 3 || memchr(m->text + e, ',', Rw[i].s - e)))
             break; /* "..., which are supposed to end by May, invited ...": another clause */
         int t = lang_tense(m, Rw[i]);
         if (t > 0 && tense_false_future(m, Rw, nr, i, 1))
@@ -840,7 +949,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         }
         if (best == 0 &&
             (word_eq(w, n, "by") || word_eq(w, n, "until") || word_eq(w, n, "through") ||
-             word_eq(w, n, "till") || word_eq(w, n, "Until")))
+             word_eq(w, n, "till") || word_eq(w, n, "Until") || ahead))
             return 1;
     }
     if (best == 0) {
@@ -985,6 +1094,9 @@ static int p_count(const M *m, int i, long *v, int *half)
         }
         if (x == 12 && m->t[i].e - m->t[i].s == 5 && j < m->n && kw(m, j, K_OF))
             j++; /* "a dozen of" */
+        if (j == i + 1 && m->text[m->t[i].e - 1] == 't' && pu(m, j, '\'') && glued(m, j) &&
+            glued(m, j + 1))
+            j++; /* "quarant'anni" */
         *v = x;
         return j;
     }
@@ -1119,6 +1231,41 @@ static int p_day(const M *m, int i, int *d)
     return 0;
 }
 
+/* Whether the raw text after token i goes on with a letter (a word the
+ * chunk did not take: an ordinary word). */
+static int letter_follows(const M *m, int i)
+{
+    size_t p = m->t[i].e;
+    while (p < m->len && (m->text[p] == ' ' || m->text[p] == '\t'))
+        p++;
+    return p < m->len && (((m->text[p] | 32) >= 'a' && (m->text[p] | 32) <= 'z') ||
+                          (unsigned char)m->text[p] >= 0xC0);
+}
+
+/* The month abbreviations only Italian has ("set", "ago", "gen", "dic") are
+ * English words or glue elsewhere: they count in capitals ("ROMA, 14 MAR
+ * -") or in Italian text, and there, written in lower case ("12 set"),
+ * only before punctuation, a number or the end ("un set di sanzioni", "in
+ * 3 set di fila" are no dates). */
+static int it_abbr_ok(const M *m, int i)
+{
+    const tk *t = &m->t[i];
+    if (t->lx->lang[C_MONABBR] != TL_IT)
+        return 1;
+    size_t n = t->e - t->s;
+    int caps = 1;
+    for (size_t k = 0; k < n; k++)
+        if (!(m->text[t->s + k] >= 'A' && m->text[t->s + k] <= 'Z'))
+            caps = 0;
+    if (caps)
+        return 1;
+    if (m->lang != TL_IT)
+        return 0;
+    if (i + 1 < m->n)
+        return m->t[i + 1].kind != TK_WORD;
+    return !letter_follows(m, i);
+}
+
 /* A month name; abbreviations need a capital or a following number; the
  * English words "may"/"march" need a capital. */
 static int p_month(const M *m, int i, int *mo, int strict)
@@ -1135,13 +1282,13 @@ static int p_month(const M *m, int i, int *mo, int strict)
         *mo = val(m, i, C_MONTH);
         return i + 1;
     }
-    if (has(m, i, C_MONABBR) && (m->t[i].cap || !strict)) {
+    if (has(m, i, C_MONABBR) && (m->t[i].cap || !strict) && it_abbr_ok(m, i)) {
         *mo = val(m, i, C_MONABBR);
         int j = i + 1;
         if (pu(m, j, '.') && glued(m, j))
             return j + 1;
-        if (isnum(m, j) || m->t[i].cap)
-            return j;
+        if (isnum(m, j) || m->t[i].cap || (!strict && m->t[i].lx->lang[C_MONABBR] == TL_IT))
+            return j; /* "12 set -": it_abbr_ok said what may follow */
     }
     return 0;
 }
@@ -1158,6 +1305,10 @@ static int p_wday(const M *m, int i, int *wd)
         if (pu(m, j, '-') && j + 1 < m->n && m->t[j + 1].kind == TK_WORD &&
             m->t[j + 1].e - m->t[j + 1].s == 5 && memcmp(m->text + m->t[j + 1].s, "feira", 5) == 0)
             j += 2;
+        else if (t->lx->lang[C_WDAY] == TL_PT && t->e - t->s <= 7 && j >= m->n &&
+                 letter_follows(m, i))
+            return 0; /* "segunda", "quinta" before a noun are ordinals: "na
+                       * segunda volta", "a quinta edição" */
         return j;
     }
     if (has(m, i, C_WDABBR) && m->t[i].cap && pu(m, i + 1, '.') && glued(m, i + 1)) {
@@ -1167,17 +1318,23 @@ static int p_wday(const M *m, int i, int *wd)
     return 0;
 }
 
-/* "last year", "this year", "l'année dernière", "el año pasado" after a
- * date: returns index after and *dy (year shift), or 0. */
-static int p_year_shift(const M *m, int i, int *dy)
+/* Past an optional "of", article and elision: "del", "de los", "dell'". */
+static int skip_of_the(const M *m, int j)
 {
-    int j = i;
     if (kw(m, j, K_OF))
         j++;
     if (kw(m, j, K_THE))
         j++;
     if (pu(m, j, '\''))
         j++;
+    return j;
+}
+
+/* "last year", "this year", "l'année dernière", "el año pasado" after a
+ * date: returns index after and *dy (year shift), or 0. */
+static int p_year_shift(const M *m, int i, int *dy)
+{
+    int j = skip_of_the(m, i);
     if (has(m, j, C_REL) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR) {
         int r = val(m, j, C_REL);
         if (r == R_LAST || r == R_PAST)
@@ -1252,6 +1409,31 @@ static int p_range_md(const M *m, int j, int *emo, int *ed)
     return 0;
 }
 
+/* A day written as a capitalised English number word right after a
+ * capitalised month, as wire copy writes small numbers: "expire April
+ * Three", "Record March Two", "May Twenty-One". Returns the index after. */
+static int p_day_words(const M *m, int j, int *d)
+{
+    if (!(m->lang & TL_EN) || !has(m, j, C_NUMW) || !m->t[j].cap ||
+        !(m->t[j].lx->lang[C_NUMW] & TL_EN))
+        return 0;
+    int v = val(m, j, C_NUMW), k = j + 1;
+    if (v < 1 || (v > 20 && v != 30))
+        return 0;
+    if (v == 20 || v == 30) {
+        int k2 = pu(m, k, '-') && glued(m, k) ? k + 1 : k;
+        if (has(m, k2, C_NUMW) && m->t[k2].cap && val(m, k2, C_NUMW) >= 1 &&
+            val(m, k2, C_NUMW) <= 9 && (k2 == k || glued(m, k2))) {
+            v += val(m, k2, C_NUMW);
+            k = k2 + 1;
+        }
+    }
+    if (v > 31)
+        return 0;
+    *d = v;
+    return k;
+}
+
 /* Month first: "May 16", "Oct. 23, 1998", "May 16-17", "March 20-22 last
  * year", "March 2023", "March of 2023", "May". */
 static int pat_md(M *m, int i, R *r)
@@ -1269,6 +1451,8 @@ static int pat_md(M *m, int i, R *r)
     int mstart = j;
     j = k;
     int k2 = p_day(m, j, &d);
+    if (!k2 && m->t[mstart].cap)
+        k2 = p_day_words(m, j, &d);
     if (k2 && !(isnum(m, j) && m->t[j].nd == 4) &&
         !(pu(m, k2, ':') && glued(m, k2) && isnum(m, k2 + 1) && glued(m, k2 + 1))) {
         j = k2;
@@ -1531,11 +1715,61 @@ static int pat_numeric(M *m, int i, R *r)
     return j;
 }
 
+/* A number that names a document, not a year, in Italian and Portuguese:
+ * "la Risoluzione 1973", "a resolução 2042", "n. 2011". (Spanish and French
+ * are left as they were: there the change moved a date of the ML-Crisis
+ * timelines through the sentence ranking, not through any value.) */
+static int numbered_thing(const M *m, int j)
+{
+    static const char *const W[] = {"risoluzione", "risoluzioni", "resolução", "resoluções",
+                                    "n.",          "nº",          NULL};
+    if (m->lang != TL_IT && m->lang != TL_PT)
+        return 0;
+    for (int k = 0; W[k]; k++)
+        if (word_before(m, j, W[k]))
+            return 1;
+    return 0;
+}
+
+/* Decades written with the word for years or decade first, as Romance
+ * languages do: "gli anni '80", "negli anni Ottanta", "les années 80",
+ * "los años 1980", "nos anos 80", "la década de 1980" (not a list of years,
+ * "los años 2010 y 2011"). Writes the value (198) to v; returns the index
+ * after, or 0. */
+static int romance_decade(const M *m, int j, char *v)
+{
+    int cls = has(m, j, C_UNITPL) && val(m, j, C_UNITPL) == U_YEAR ? C_UNITPL
+              : has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_DECADE ? C_UNIT
+                                                                   : -1;
+    if (cls < 0 || !(m->t[j].lx->lang[cls] & (TL_FR | TL_ES | TL_IT | TL_PT | TL_CA | TL_RO)) ||
+        (m->t[j].lx->lang[cls] & TL_EN))
+        return 0;
+    int k = skip_of_the(m, j + 1), x;
+    if (plainnum(m, k) && m->t[k].nd == 2 && m->t[k].num % 10 == 0)
+        x = 1900 + (int)m->t[k].num;
+    else if (plainnum(m, k) && m->t[k].nd == 4 && m->t[k].num % 10 == 0 && m->t[k].num >= 1000 &&
+             m->t[k].num < 2200)
+        x = (int)m->t[k].num;
+    else if (has(m, k, C_NUMW) && val(m, k, C_NUMW) >= 10 && val(m, k, C_NUMW) <= 90 &&
+             val(m, k, C_NUMW) % 10 == 0 && !has(m, k + 1, C_NUMW))
+        x = 1900 + val(m, k, C_NUMW);
+    else
+        return 0;
+    if ((kw(m, k + 1, K_AND) || kw(m, k + 1, K_Y) || pu(m, k + 1, '-') || pu(m, k + 1, ',')) &&
+        isnum(m, k + 2))
+        return 0;
+    if (has(m, k + 1, C_UNIT) || has(m, k + 1, C_UNITPL))
+        return 0;
+    snprintf(v, 48, "%03d", x / 10);
+    return k + 1;
+}
+
 /* Years, decades, ranges of years: "1998", "fiscal 1990", "1990s", "the
- * '90s", "2010-2015", "the 1980s", "the nineties", "nineteen ninety-six". */
+ * '90s", "2010-2015", "the 1980s", "the nineties", "nineteen ninety-six",
+ * "anni '80" (romance_decade). */
 static int pat_year(M *m, int i, R *r)
 {
-    int j = i, y, fiscal = 0, the = 0;
+    int j = i, y, fiscal = 0, the = 0, k0;
     if (kw(m, j, K_THE)) {
         the = 1;
         j++;
@@ -1550,6 +1784,10 @@ static int pat_year(M *m, int i, R *r)
         snprintf(r->v, 48, "19%d", val(m, j, C_DECW));
         r->end = j + 1;
         return j + 1;
+    }
+    if ((k0 = romance_decade(m, j, r->v)) != 0) {
+        r->end = k0;
+        return k0;
     }
     /* nineteen ninety-six */
     int yy, k = p_spelled_year(m, j, &yy);
@@ -1582,6 +1820,8 @@ static int pat_year(M *m, int i, R *r)
         return 0;
     if (pu(m, j, '\''))
         return 0; /* "'98" alone is too ambiguous */
+    if (numbered_thing(m, j))
+        return 0;
     if (the && !fiscal)
         return 0;
     r->first = fiscal ? (the ? i + 1 : i) : j;
@@ -1960,8 +2200,9 @@ static int pat_rel(M *m, int i, R *r)
         r->end = k4;
         return k4;
     }
-    if (!rr && the && !wd && !mo && !se && u == U_WEEKEND)
-        rr = R_THIS; /* "the weekend" */
+    if (!rr && !wd && !mo && !se && u == U_WEEKEND &&
+        (the || (i > 0 && kw(m, i - 1, K_IN) && !(m->t[i - 1].lx->lang[C_KW] & TL_EN))))
+        rr = R_THIS; /* "the weekend", "nel fine settimana", "no fim de semana" */
     else if (!rr)
         return 0;
     /* "that year", "that day", "that quarter": the date last mentioned */
@@ -2012,6 +2253,12 @@ static int pat_rel(M *m, int i, R *r)
             res_wday(&tmp, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
         } else if (the && dir && (m->t[i].lx->lang[C_KW] & TL_EN)) {
             return 0; /* an anaphoric weekday without an anchor */
+        } else if (rr == R_THIS && !(m->t[relt].lx->lang[C_REL] & ~TL_PT)) {
+            /* "nesta terça-feira", "desta quinta-feira": the nearest one
+             * the tense points to, as a bare weekday */
+            int t = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+            res_wday(m, wd, 0, t, &y, &mm, &d);
+            r->tense = t;
         } else {
             res_wday(m, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
         }
@@ -2095,8 +2342,7 @@ static int pat_rel(M *m, int i, R *r)
  * três anos", "des de fa sis anys"), before "que" ("há seis anos que
  * vive"), and for "há" when the governing verb is not in the past ("vive lá
  * há seis anos"). Spanish "hace" keeps its date reading. */
-static int word_after(const M *m, int i, const char *w);
-static int word_before(const M *m, int i, const char *w);
+static int clock_cue(const M *m, int j);
 
 static int hace_is_duration(M *m, int i, int e)
 {
@@ -2137,8 +2383,13 @@ static int pat_ago(M *m, int i, R *r)
             j++;
     }
     while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
-           (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)))
+           (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE))) {
         j += kw(m, j, K_APPROX) ? 1 : 2;
+        if (pre && kw(m, j - 1, K_APPROX) && kw(m, j, K_OF) && !(m->lang & TL_EN))
+            j++; /* "há cerca de um ano", "hace cerca de un año" */
+        if (kw(m, j, K_MORE) && kw(m, j + 1, K_OF) && !(m->lang & TL_EN))
+            j += 2; /* "há pouco mais de um ano", "poco più di un anno fa" */
+    }
     long n;
     int half, u, pl, cstart = j;
     int k = p_count(m, j, &n, &half);
@@ -2237,6 +2488,18 @@ static int word_before(const M *m, int i, const char *w)
     return p == n || !(((m->text[p - n - 1] | 32) >= 'a' && (m->text[p - n - 1] | 32) <= 'z'));
 }
 
+/* Whether tokens i..j stand between commas in the raw text (an
+ * apposition: "Morsi, 61 anni, ex dirigente"). */
+static int between_commas(const M *m, int i, int j)
+{
+    size_t p = m->t[i].s, q = m->t[j].e;
+    while (p > 0 && m->text[p - 1] == ' ')
+        p--;
+    while (q < m->len && m->text[q] == ' ')
+        q++;
+    return p > 0 && m->text[p - 1] == ',' && q < m->len && m->text[q] == ',';
+}
+
 /* Durations: "six years", "another six years", "more than four hours",
  * "the past three years", "the next few days", "five-year", "the nine
  * months", "several weeks", "years", "recent weeks", "the coming years". */
@@ -2302,6 +2565,8 @@ static int pat_dur(M *m, int i, R *r)
         return 0;
     if (u == U_WEEKEND && n == -2)
         return 0;
+    if (u == U_HOUR && m->lang == TL_PT && k == cstart + 1 && clock_cue(m, cstart))
+        return 0; /* "às 14 horas": a time of day (pat_time) */
     {
         const tk *ut = &m->t[k2 - 1];
         int unit_cls = pl ? C_UNITPL : C_UNIT;
@@ -2313,6 +2578,9 @@ static int pat_dur(M *m, int i, R *r)
         return 0; /* "a second" */
     if (word_after(m, k2 - 1, "old"))
         return 0; /* "52 years old": an age */
+    if (n > 0 && pl && u == U_YEAR && !(m->lang & TL_EN) && k == cstart + 1 &&
+        between_commas(m, cstart, k2 - 1))
+        return 0; /* "Morsi, 61 anni, ...": an age */
     if (adj && u == U_QUARTER)
         return 0; /* "three-quarters" */
     /* "six-year-old" / "year-long": ages and adjectives are not durations */
@@ -2324,6 +2592,8 @@ static int pat_dur(M *m, int i, R *r)
         /* no count: "years", "the past years", "recent weeks" */
         if (!pl || (m->t[k2 - 1].cap && rel == 0 && !the))
             return 0;
+        if (isnum(m, k2 - 2))
+            return 0; /* the unit of a number that is no count ("Morsi, 61 anni,") */
         if (u == U_SEC || u == U_MIN || u == U_WEEKEND || u == U_QUARTER)
             return 0; /* "quarters" alone are mostly places to live */
         n = -1;
@@ -2499,6 +2769,93 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
     return 0;
 }
 
+/* The day a part of the day written first belongs to (tokens from k):
+ * "(pomeriggio) di ieri", "(noite) de domingo", "(manhã) desta
+ * terça-feira", "(notte) tra sabato e domenica" (the first), "(mattina)
+ * del 15 marzo", "(notte) scorsa" (the one before the reference day).
+ * Returns the index after, or 0. */
+static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
+{
+    if (has(m, k, C_POSTREL) && val(m, k, C_POSTREL) == R_LAST && m->hasref) {
+        *y = m->ry, *mo = m->rm, *d = m->rd;
+        add_days(y, mo, d, -1);
+        return k + 1;
+    }
+    int between = kw(m, k, K_BETWEEN);
+    if (kw(m, k, K_OF) || between)
+        k++;
+    else if (!(has(m, k, C_REL) && val(m, k, C_REL) == R_THIS && m->lang == TL_PT))
+        return 0;
+    if (has(m, k, C_REL) && val(m, k, C_REL) == R_THIS && m->lang == TL_PT)
+        k++; /* desta, deste */
+    if (kw(m, k, K_THE))
+        k++;
+    int k2 = p_dayword(m, k, y, mo, d, tense);
+    if (!k2) {
+        R sub;
+        r_init(&sub, k);
+        k2 = pat_dm(m, k, &sub);
+        if (!k2 || !sub.d || sub.y <= 0)
+            return 0;
+        *y = sub.y, *mo = sub.m, *d = sub.d;
+        return k2;
+    }
+    if ((between && (kw(m, k2, K_AND) || kw(m, k2, K_Y))) || (!between && kw(m, k2, K_TO))) {
+        /* "notte tra sabato e domenica", "nuit de samedi à dimanche" */
+        int y2, mo2, d2, t2;
+        int k3 = p_dayword(m, k2 + 1, &y2, &mo2, &d2, &t2);
+        if (k3)
+            k2 = k3;
+    }
+    return k2;
+}
+
+/* A part of the day alone that news use for the day they report, in
+ * Italian and Portuguese: "in mattinata", "in serata", "nel pomeriggio",
+ * "all'alba", "in tarda serata", "pela manhã", "à noite", "de madrugada". */
+static int bare_part(const M *m, int k)
+{
+    if (m->lang != TL_IT && m->lang != TL_PT)
+        return 0;
+    int p = k - 1;
+    if (pu(m, p, '\''))
+        p--;
+    if (p >= 0)
+        return kw(m, p, K_IN) || kw(m, p, K_TO) || (m->lang == TL_PT && kw(m, p, K_OF));
+    return word_before(m, k, "all'") || word_before(m, k, "tarda") || word_before(m, k, "pela") ||
+           word_before(m, k, "tarde");
+}
+
+/* The day a time of day without one belongs to: the day last mentioned,
+ * else the reference day (y stays 0 without either). */
+static void context_day(const M *m, int *y, int *mo, int *d)
+{
+    if (m->agran == 'D' && m->ay > 0) {
+        *y = m->ay;
+        *mo = m->am;
+        *d = m->ad;
+    } else if (m->hasref) {
+        *y = m->ry;
+        *mo = m->rm;
+        *d = m->rd;
+    }
+}
+
+/* A number that the word before makes an hour, in Italian and Portuguese:
+ * "alle 14", "dalle 9.30", "verso le 8", "às 14h30", "pelas 6h". What may
+ * follow is checked by pat_time ("alle 12 vittime" is no time). */
+static int clock_cue(const M *m, int j)
+{
+    if ((m->lang != TL_IT && m->lang != TL_PT) || !isnum(m, j) || m->t[j].nd > 2)
+        return 0;
+    static const char *const IT[] = {"alle", "dalle", "le", NULL};
+    static const char *const PT[] = {"\xc3\xa0s", "\xc3\x80s", "as", "das", "pelas", NULL};
+    for (const char *const *w = m->lang == TL_IT ? IT : PT; *w; w++)
+        if (word_before(m, j, *w))
+            return 1;
+    return 0;
+}
+
 /* Times of day: "10:30 a.m.", "10 a.m. EST", "noon", "midnight Friday",
  * "Friday morning", "this morning", "last night", "tonight", "yesterday
  * afternoon", "hier soir", "ayer por la tarde", "вчера вечером", "14h30",
@@ -2507,15 +2864,30 @@ static int pat_time(M *m, int i, R *r)
 {
     int j = i, hh = -1, mi = 0, part = 0;
     int y = 0, mo = 0, d = 0, tense = 0, haveday = 0;
+    /* Italian "ore 14", "(alle) ore 14.30": the hour named */
+    int cue = 0;
+    if (m->lang == TL_IT && has(m, j, C_UNITPL) && val(m, j, C_UNITPL) == U_HOUR &&
+        isnum(m, j + 1) && m->t[j + 1].nd <= 2) {
+        cue = 2;
+        j++;
+    } else if (clock_cue(m, j)) {
+        cue = 1;
+    }
     /* clock */
-    if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':'))) {
+    if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':')) || cue) {
         if (m->t[j].nd > 2 || m->t[j].num > 24)
             return 0;
         int k = j + 1;
         int h = (int)m->t[j].num;
         int ampm = 0;
-        if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1) &&
-            m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
+        if (cue && pu(m, k, '.') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1) &&
+            m->t[k + 1].nd == 2 && m->t[k + 1].num < 60 &&
+            !(pu(m, k + 2, '.') && glued(m, k + 2) && isnum(m, k + 3))) {
+            mi = (int)m->t[k + 1].num; /* "alle 14.30" */
+            k += 2;
+            ampm = 1;
+        } else if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1) &&
+                   m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
             mi = (int)m->t[k + 1].num;
             k += 2;
             if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1))
@@ -2526,6 +2898,25 @@ static int pat_time(M *m, int i, R *r)
             mi = (int)m->t[k + 1].num;
             k += 2;
             ampm = 1;
+        } else if (kw(m, k, K_H) && glued(m, k) && !(m->lang & TL_EN)) {
+            k++; /* "às 6h", "à 6h" */
+            ampm = 1;
+        } else if (cue && m->lang == TL_PT && has(m, k, C_UNITPL) &&
+                   val(m, k, C_UNITPL) == U_HOUR) {
+            k++; /* "às 14 horas" */
+            ampm = 1;
+        } else if (cue == 2 ||
+                   (cue && (k < m->n ? !has(m, k, C_UNIT) && !has(m, k, C_UNITPL)
+                                     : !letter_follows(m, k - 1) || word_after(m, k - 1, "ora")))) {
+            ampm = 1; /* "ore 14", "alle 14, ora locale", "dalle 10 alle 13", "alle 8
+                       * del mattino" (not "alle 12 vittime") */
+        }
+        if (ampm && kw(m, k, K_OF) && has(m, k + 1, C_PART) && val(m, k + 1, C_PART) <= P_NI &&
+            !(m->t[k + 1].lx->lang[C_PART] & TL_EN) && h < 12) {
+            int pp = val(m, k + 1, C_PART);
+            if (pp == P_AF || pp == P_EV || (pp == P_NI && h >= 6))
+                h += 12; /* "8h da manhã", "10 della sera", "2 di notte" */
+            k += 2;
         }
         /* a.m. / p.m. / am / pm */
         int pm = -1;
@@ -2595,6 +2986,19 @@ static int pat_time(M *m, int i, R *r)
                 goto out;
             }
         }
+        if (has(m, k, C_PART) && val(m, k, C_PART) <= P_NI && !(m->t[k].lx->lang[C_PART] & TL_EN)) {
+            /* "nel pomeriggio di ieri", "na noite de domingo", "la notte
+             * scorsa", "in serata" */
+            int k2 = part_day(m, k + 1, &y, &mo, &d, &tense);
+            if (k2 || bare_part(m, k)) {
+                part = val(m, k, C_PART);
+                haveday = 1;
+                j = k2 ? k2 : k + 1;
+                if (!k2)
+                    context_day(m, &y, &mo, &d);
+                goto out;
+            }
+        }
         if (has(m, k, C_REL) && (val(m, k, C_REL) == R_THIS || val(m, k, C_REL) == R_LAST)) {
             rr = val(m, k, C_REL);
             k++;
@@ -2624,9 +3028,11 @@ static int pat_time(M *m, int i, R *r)
             int k2 = p_dayword(m, k, &y, &mo, &d, &tense);
             if (k2) {
                 int k3 = k2;
-                if (kw(m, k3, K_IN) || kw(m, k3, K_ON) || kw(m, k3, K_TO))
+                if (kw(m, k3, K_IN) || kw(m, k3, K_ON) || kw(m, k3, K_TO) ||
+                    (kw(m, k3, K_OF) && has(m, k3 + 1, C_PART) &&
+                     !(m->t[k3 + 1].lx->lang[C_PART] & TL_EN)))
                     k3++; /* "ayer por la noche", "yesterday in the morning", "ontem à
-                           * noite", "ahir a la nit" */
+                           * noite", "ahir a la nit", "hoje de manhã" */
                 if (kw(m, k3, K_THE))
                     k3++;
                 if (has(m, k3, C_PART)) {
@@ -2656,15 +3062,22 @@ static int pat_time(M *m, int i, R *r)
             }
         }
     }
-    /* a following day: "midnight Friday", "4 a.m. Thursday", "10 a.m. on May 16" */
+    /* a following day: "midnight Friday", "4 a.m. Thursday", "10 a.m. on May 16",
+     * "alle 14 di ieri", "8h da manhã de ontem" */
     if (!haveday) {
         int k = j;
-        if (kw(m, k, K_ON))
+        if (kw(m, k, K_ON) || (kw(m, k, K_OF) && !(m->lang & TL_EN)))
             k++;
         int k2 = p_dayword(m, k, &y, &mo, &d, &tense);
         if (k2) {
             haveday = 1;
             j = k2;
+            if (hh >= 0 && hh < 12 && has(m, k2, C_PART) && val(m, k2, C_PART) <= P_NI &&
+                val(m, k2, C_PART) != P_MO && !(val(m, k2, C_PART) == P_NI && hh < 6) &&
+                !(m->t[k2].lx->lang[C_PART] & TL_EN)) {
+                hh += 12; /* "le 8 di ieri sera" */
+                j = k2 + 1;
+            }
         } else {
             R sub;
             r_init(&sub, k);
@@ -2677,18 +3090,17 @@ static int pat_time(M *m, int i, R *r)
                 j = k3;
             }
         }
-        if (!haveday && m->agran == 'D' && m->ay > 0) {
-            y = m->ay; /* a clock time belongs to the day last mentioned */
-            mo = m->am;
-            d = m->ad;
-        } else if (!haveday && m->hasref) {
-            y = m->ry;
-            mo = m->rm;
-            d = m->rd;
-        }
+        if (!haveday)
+            context_day(m, &y, &mo, &d); /* a clock time belongs to the day last mentioned */
     }
 out:;
     char day[48];
+    if (haveday && y > 0) { /* the day, for a clock time after it ("sabato sera, alle 21") */
+        r->y = y;
+        r->m = mo;
+        r->d = d;
+        r->gran = 'D';
+    }
     if (y > 0)
         fmt_date(day, y, mo, d);
     else
@@ -3085,8 +3497,9 @@ typedef int (*pat_fn)(M *, int, R *);
 static int pat_dayn(M *m, int i, R *r)
 {
     int d;
+    int days = has(m, i, C_UNITPL) && val(m, i, C_UNITPL) == U_DAY;
     if (((m->lang & (TL_EN | TL_ES | TL_FR | TL_DE | TL_RU)) && m->lang != TL_CA_ALL) ||
-        !has(m, i, C_UNIT) || val(m, i, C_UNIT) != U_DAY || !isnum(m, i + 1) ||
+        !((has(m, i, C_UNIT) && val(m, i, C_UNIT) == U_DAY) || days) || !isnum(m, i + 1) ||
         !p_day(m, i + 1, &d))
         return 0;
     int k = pat_dm(m, i + 1, r);
@@ -3094,6 +3507,8 @@ static int pat_dayn(M *m, int i, R *r)
         r->first = i;
         return k;
     }
+    if (days)
+        return 0; /* "nos dias 10 e 11 de março" only with the month */
     r_init(r, i);
     if (!m->hasref)
         return 0;
@@ -3190,7 +3605,10 @@ static void emit(M *m, const R *r)
     /* the public record is the first member of chr_tx */
     memcpy(m->out + m->nout++ * m->rec, x, m->rec);
     /* anaphora */
-    if (r->type == CHR_TIMEX_DATE && r->gran && r->y > 0) {
+    /* a time of day on a named day anchors what follows too, outside English
+     * (where TimeBank values "... 9 p.m." after "Friday night" otherwise) */
+    if ((r->type == CHR_TIMEX_DATE || (r->type == CHR_TIMEX_TIME && !(m->lang & TL_EN))) &&
+        r->gran && r->y > 0) {
         m->agran = r->gran;
         m->ay = r->y;
         m->am = r->m;
@@ -3252,7 +3670,8 @@ static int num_may_start(const M *m, int i)
     if (t->nd == 4)
         return 1; /* a year */
     if (i + 1 >= m->n)
-        return 0; /* a day, count or hour needs a next token */
+        return clock_cue(m, i); /* a day, count or hour needs a next token ("alle 21 ora
+                                 * locale": the word before makes it an hour) */
     if (t->nd <= 2)
         return 1;
     if (t->nd > 7)
@@ -3304,7 +3723,8 @@ static void match_chunk(M *m)
         }
         R r;
         int e;
-        if (t->kind == TK_NUM && !plainnum(m, i) && !pu(m, i + 1, ':') && !grouped_count(m, i)) {
+        if (t->kind == TK_NUM && !plainnum(m, i) && !pu(m, i + 1, ':') && !grouped_count(m, i) &&
+            !(pu(m, i + 1, '.') && clock_cue(m, i))) {
             /* part of an amount (1,500 3.5 $20 10%): only a numeric date
              * (14.05.2024, 10/27/89) can start here */
             r_init(&r, i);
@@ -3675,6 +4095,14 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
                 e = e2;
                 t.e = e;
             }
+        }
+        /* wire copy writes a final accent as an apostrophe ("venerdi'",
+         * "lunedi' sera"): the word goes on to it */
+        if (lx && e < len && text[e] == '\'' && strchr("aeiou", text[e - 1]) &&
+            (e + 1 == len || bclass[(unsigned char)text[e + 1]] == B_SPACE ||
+             bclass[(unsigned char)text[e + 1]] == B_PUNCT)) {
+            e++;
+            t.e = e;
         }
         if (lx) {
             t.lx = lx;
