@@ -286,6 +286,14 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
         for (const char *const *p = boiler_prefix; *p; p++)
             if (ci_prefix(s, n, *p))
                 return 1;
+    /* a photo credit: "ANSA/ Foto di archivio", "REUTERS/Kevin Lamarque" */
+    {
+        size_t k = 0;
+        while (k < n && k < 11 && s[k] >= 'A' && s[k] <= 'Z')
+            k++;
+        if (k >= 2 && k < n && s[k] == '/' && n <= 120 && !strchr(".!?\"", s[n - 1]))
+            return 1;
+    }
     /* copyright / photo credit lines: "© Mikhail Metzel/..." */
     if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9)
         return 1;
@@ -376,6 +384,18 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
                 n -= k;
                 changed = 1;
             }
+        }
+        /* a notice after the last sentence, with no final punctuation of
+         * its own ("... per venerdi'. Riproduzione riservata © Copyright
+         * ANSA", "... 47 persone. Leggi anche: Arvenia, chi e' Elias Marun") */
+        size_t t = n;
+        while (t > 1 && !(s[t - 1] == ' ' && strchr(".!?\"", s[t - 2])))
+            t--;
+        if (t > 1 && n - t <= 200 && !strchr(".!?\"'", s[n - 1]) &&
+            is_boiler_line(s + t, n - t, NULL, NULL)) {
+            n = t;
+            changed = 1;
+            continue;
         }
         /* trailing agency id token */
         size_t j = n;
@@ -660,9 +680,24 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     if (caps < 3 || pe == 0)
         return title_dateline(s, n, place, agency, date);
     /* the next char after the caps run must be a separator, not a lower-case
-     * letter (which would mean an upper-case first word of a sentence) */
-    if (i < n && islower((unsigned char)s[i]))
-        return 0;
+     * letter (which would mean an upper-case first word of a sentence);
+     * "ROMA - Il ministro": the run took the sentence's first capital, the
+     * place ends at the dash */
+    if (i < n && islower((unsigned char)s[i])) {
+        size_t k = i;
+        while (k > 3 && !(s[k - 1] == ' ' && s[k - 2] == '-' && s[k - 3] == ' '))
+            k--;
+        if (k <= 3)
+            return 0;
+        pe = k - 3;
+        while (pe > 0 && s[pe - 1] == ' ')
+            pe--;
+        caps = 0;
+        for (size_t q = 0; q < pe; q++)
+            caps += s[q] >= 'A' && s[q] <= 'Z';
+        if (caps < 3)
+            return 0;
+    }
     size_t j = pe;
     while (j < n && s[j] == ' ')
         j++;

@@ -290,7 +290,7 @@ static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, c
     if (doc->dateline_date) {
         chr_timex *tx = NULL;
         size_t n = 0;
-        if (chr_time_tag(doc->dateline_date, strlen(doc->dateline_date), &l, NULL, &tx, &n) ==
+        if (chr_time_tag(doc->dateline_date, strlen(doc->dateline_date), &l, doc->lang, &tx, &n) ==
                 CHR_OK && n > 0) {
             chr_date dd;
             if (tx[0].type == CHR_TIMEX_DATE && chr_date_parse(tx[0].value, &dd) && dd.day) {

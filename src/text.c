@@ -307,7 +307,7 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
             }
         }
     }
-    if (is_upper(first) || (first >= '0' && first <= '9') || is_opener(c))
+    if (is_upper(first) || (first >= '0' && first <= '9') || is_opener(c) || first == 0xA9)
         return 1;
     if (first == 0x201C || first == '"' || first == 0xAB)
         return 1;

@@ -61,6 +61,7 @@ TEST(datelines)
         {"Roma, la capitale, ha 3 milioni di abitanti - dice l'Istat.", NULL, NULL,
          "Roma, la capitale, ha 3 milioni di abitanti - dice l'Istat."},
         {"Maria, 25 anni, vive a Roma.", NULL, NULL, "Maria, 25 anni, vive a Roma."},
+        {"ROMA - Il ministro ha parlato ieri.", "Roma", NULL, "Il ministro ha parlato ieri."},
         {"Donald Trump, 70, said - in a tweet - that he won.", NULL, NULL,
          "Donald Trump, 70, said - in a tweet - that he won."},
         {"Milano, 12 marzo 2013 - La Borsa chiude in rialzo.", "Milano", NULL,
@@ -142,6 +143,21 @@ TEST(boilerplate_other_languages)
                  "Accedi per commentare\n\nTambi\xC3\xA9n te puede interesar\n\n"
                  "Veja tamb\xC3\xA9m: O governo decidiu",
                  "Il governo ha deciso.");
+    /* a notice glued after the last sentence goes; a last sentence that
+     * merely starts like one stays */
+    expect_clean("I sindacati hanno proclamato uno sciopero. Riproduzione riservata \xC2\xA9 "
+                 "Copyright ANSA",
+                 "I sindacati hanno proclamato uno sciopero.");
+    expect_clean("Sono rimaste ferite 47 persone. Leggi anche: Arvenia, chi e' Elias Marun",
+                 "Sono rimaste ferite 47 persone.");
+    expect_clean("Il voto e' previsto a novembre. Ultimo aggiornamento: 4 novembre 2019, 18:40",
+                 "Il voto e' previsto a novembre.");
+    expect_clean("He left early. Follow the money, he said.",
+                 "He left early. Follow the money, he said.");
+    /* photo credits; a sentence with a slash in its first word stays */
+    expect_clean("Il ministro ha parlato.\n\nANSA/ Foto di archivio\n\nREUTERS/Kevin Lamarque",
+                 "Il ministro ha parlato.");
+    expect_clean("UN/EU officials met on Monday.", "UN/EU officials met on Monday.");
     /* a sentence that merely starts like a stamp stays */
     expect_clean("Published reports said the minister had resigned.\n\n"
                  "The agency published an updated forecast on Monday.",

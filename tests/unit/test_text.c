@@ -48,6 +48,9 @@ TEST(romance_abbreviations)
     if (n == 2)
         CHECK(sent_is(it, v, 1, "L'art. 5 della legge n. 123 prevede multe."));
     free(v);
+    const char *copy = "Si concludera' entro fine mese. \xC2\xA9 RIPRODUZIONE RISERVATA";
+    CHECK_INT(split_in(copy, "it", &v), 2);
+    free(v);
     const char *pt = "O dep. Costa falou com o gen. Lima.";
     CHECK_INT(split_in(pt, "pt", &v), 1);
     free(v);
