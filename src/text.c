@@ -613,6 +613,41 @@ static int stopword_guess(const char *text, size_t n, char lang[8], double *conf
     return 0;
 }
 
+/* Words of one of the three languages that the other two do not write. */
+static const struct {
+    const char *lang, *words;
+} own_words[] = {
+    {"ca", " els dels amb seva seves aquest aquesta però més és pel pels fins molt "},
+    {"it", " il della degli gli che sono nel nella alla dei delle dell sul dal anche questo "
+           "questa con "},
+    {"es", " los las y muy pero sus esta este fue según con "},
+};
+
+static void recheck_catalan(const char *text, size_t n, char lang[8])
+{
+    int hits[3] = {0, 0, 0};
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalpha((unsigned char)text[i]) && (unsigned char)text[i] < 0x80)
+            i++;
+        size_t st = i;
+        while (i < n && (isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80))
+            i++;
+        if (i == st || i - st > 8)
+            continue;
+        char w[12];
+        w[0] = ' ';
+        for (size_t k = 0; k < i - st; k++)
+            w[k + 1] = (char)tolower((unsigned char)text[st + k]);
+        w[i - st + 1] = ' ';
+        w[i - st + 2] = 0;
+        for (size_t l = 0; l < 3; l++)
+            hits[l] += strstr(own_words[l].words, w) != NULL;
+    }
+    size_t best = hits[1] >= hits[2] ? 1 : 2;
+    if (hits[0] == 0 && hits[best] >= 2)
+        strcpy(lang, own_words[best].lang);
+}
+
 double chr_detect_language(const char *text, size_t len, char lang[8])
 {
     strcpy(lang, "en");
@@ -645,6 +680,10 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     if (cands)
         textcat_ReleaseClassifyFullOutput(tc_handle, cands);
     pthread_mutex_unlock(&tc_lock);
+    /* a short Italian or Spanish text read as Catalan: Catalan's own words
+     * are missing and the other's are there */
+    if (!strcmp(lang, "ca"))
+        recheck_catalan(text, n, lang);
     /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
      * ("não", "ações") are Portuguese's own */
     if (!strcmp(lang, "ca") || !strcmp(lang, "es") || !strcmp(lang, "gl")) {

@@ -185,6 +185,15 @@ TEST(language)
                      "lucro. O dep. Costa falou com o gen. Lima às 14h30. Fim. Não.";
     chr_detect_language(pt, strlen(pt), lang);
     CHECK_STR(lang, "pt");
+    /* a short Italian text the profiles give to Catalan; Catalan stays */
+    const char *it = "La Fiat Chrysler Automobiles ha chiuso il trimestre con un utile in "
+                     "crescita. L'amministratore delegato Sergio Marchionne ha presentato i "
+                     "conti a Torino.";
+    chr_detect_language(it, strlen(it), lang);
+    CHECK_STR(lang, "it");
+    const char *ca = "El govern ha aprovat la reforma de les pensions aquesta nit.";
+    chr_detect_language(ca, strlen(ca), lang);
+    CHECK_STR(lang, "ca");
     const char *es2 = "El gobierno de São Paulo anunció ayer nuevas medidas para la región.";
     chr_detect_language(es2, strlen(es2), lang);
     CHECK_STR(lang, "es");
