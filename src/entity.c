@@ -10,6 +10,7 @@
 
 struct chr_ner {
     const ner_model *model; /* NULL: gazetteer and rules only */
+    ner_gloss *gloss;       /* English glosses of other languages' function words */
 };
 
 const char *chr_ent_type_name(chr_ent_type t)
@@ -44,11 +45,18 @@ chr_err chr_ner_open(chr_ner **out, chr_diag *d)
     if (!*out)
         return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, "chr_ner_open: out of memory");
     (*out)->model = ner_model_builtin();
+    if (!((*out)->gloss = ner_gloss_new())) {
+        free(*out);
+        *out = NULL;
+        return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, "chr_ner_open: out of memory");
+    }
     return CHR_OK;
 }
 
 void chr_ner_close(chr_ner *ner)
 {
+    if (ner)
+        ner_gloss_free(ner->gloss);
     free(ner);
 }
 
@@ -189,18 +197,28 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
     if (!lab || !mark)
         goto done;
     /* the model is English-trained; it reads capitalised names in other
-     * Latin-script languages well enough to keep, with ner_rules_lang's repairs */
+     * Latin-script languages well enough to keep, with the function words
+     * around them glossed in English and ner_rules_lang's repairs */
     if (ner->model) {
         ner_wcache wc = {0};
-        for (size_t k = 0; k < d.nsent; k++) {
+        ner_gloss_saved *saved = NULL;
+        size_t nsaved = 0;
+        if (lang && *lang && strncmp(lang, "en", 2) != 0) {
+            if (!(saved = malloc((d.n + 1) * sizeof *saved)))
+                goto done;
+            nsaved = ner_gloss_apply(ner->gloss, &d, lang, saved);
+        }
+        int bad = 0;
+        for (size_t k = 0; k < d.nsent && !bad; k++) {
             ner_sent s;
             ner_doc_sent(&d, k, &s);
-            if (ner_model_decode(ner->model, &s, &wc, lab + d.sent0[k])) {
-                ner_wcache_free(&wc);
-                goto done;
-            }
+            bad = ner_model_decode(ner->model, &s, &wc, lab + d.sent0[k]);
         }
+        ner_gloss_restore(&d, saved, nsaved);
+        free(saved);
         ner_wcache_free(&wc);
+        if (bad)
+            goto done;
         ner_rules_apply(&d, lab, mark);
         ner_rules_lang(&d, lab, mark, lang);
         ner_rules_table_labels(&d, lab);
@@ -233,7 +251,8 @@ static int same_name(const char *a, const char *b)
     return *a == *b;
 }
 
-/* Last (or first) word of a multi-word name equals the one-word name s. */
+/* Last (or first) word of a multi-word name equals the one-word name s, or
+ * the last word is a spelling of it ("Assad" of "Bashar al-Asad"). */
 static int name_part(const char *full, const char *s)
 {
     const char *sp = strchr(full, ' ');
@@ -241,7 +260,35 @@ static int name_part(const char *full, const char *s)
         return 0;
     const char *last = strrchr(full, ' ') + 1;
     size_t n = strlen(s);
-    return same_name(last, s) || ((size_t)(sp - full) == n && strncmp(full, s, n) == 0);
+    return same_name(last, s) || ner_name_variant(last, strlen(last), s, n) ||
+           ((size_t)(sp - full) == n && strncmp(full, s, n) == 0);
+}
+
+/* Two multi-word people's names with the same first word and the same (or
+ * a variant) last word: "Bashar al Asad", "Bashar al-Assad". */
+static int same_person(const char *a, const char *b)
+{
+    const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
+    if (!sa || !sb || sa - a != sb - b || strncmp(a, b, (size_t)(sa - a)) != 0)
+        return 0;
+    const char *la = strrchr(a, ' ') + 1, *lb = strrchr(b, ' ') + 1;
+    return same_name(la, lb) || ner_name_variant(la, strlen(la), lb, strlen(lb));
+}
+
+/* The gazetteer's type of a whole name ("Damascus" LOC, "United Nations"
+ * ORG), or -1 when it has none or several. */
+static int known_type(const char *s)
+{
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    int type = -1;
+    if (ner_tokenize(s, 0, strlen(s), &t, &n, &cap) == 0 && n > 0) {
+        ner_gaz_match m = ner_gaz_longest(t, n, 0);
+        if (m.info && m.end == n)
+            type = ner_gaz_type(m.info);
+    }
+    free(t);
+    return type;
 }
 
 /* Is the one-word name s a country or city in the gazetteer? */
@@ -268,12 +315,19 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
     for (size_t i = 0; i < n; i++)
         total += docs[i].n_entities;
     story->entities = calloc(total + 1, sizeof *story->entities);
-    if (!story->entities)
+    int(*votes)[CHR_ENT_NTYPES] = calloc(total + 1, sizeof *votes);
+    if (!story->entities || !votes) {
+        free(votes);
+        chr_entities_free(story);
         return CHR_ENOMEM;
+    }
     /* Multi-word names first, so that one-word names can join them in the
      * second pass: "Putin" -> "Vladimir Putin"; a one-word name the tagger
      * typed otherwise in one article ("Xi" as LOC) joins a person named in
-     * full elsewhere in the story unless it is a known place. */
+     * full elsewhere in the story unless it is a known place. One name is
+     * one entity whatever type each article gave it ("Alepo" as a person,
+     * an organisation and a place): the type is the gazetteer's, else the
+     * one most of its mentions have. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < n; i++) {
             for (size_t j = 0; j < docs[i].n_entities; j++) {
@@ -284,7 +338,9 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
                 size_t k;
                 for (k = 0; k < story->n_entities; k++) {
                     chr_entity *s = &story->entities[k];
-                    if (s->type == e->type && same_name(s->canonical, e->canonical))
+                    if (same_name(s->canonical, e->canonical) ||
+                        (multi && s->type == CHR_ENT_PER && e->type == CHR_ENT_PER &&
+                         same_person(s->canonical, e->canonical)))
                         break;
                 }
                 if (k == story->n_entities && !multi) {
@@ -305,6 +361,7 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
                     story->n_entities++;
                 }
                 s->mentions += e->mentions;
+                votes[k][e->type] += e->mentions > 0 ? e->mentions : 1;
                 if (!s->country && e->country && !(s->country = strdup(e->country)))
                     goto oom;
                 if (!s->role && e->role && !(s->role = strdup(e->role)))
@@ -314,8 +371,21 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
             }
         }
     }
+    for (size_t k = 0; k < story->n_entities; k++) {
+        chr_entity *s = &story->entities[k];
+        int best = (int)s->type, ntypes = 0;
+        for (int ty = 0; ty < CHR_ENT_NTYPES; ty++) {
+            ntypes += votes[k][ty] > 0;
+            if (votes[k][ty] > votes[k][best])
+                best = ty;
+        }
+        int known = ntypes > 1 ? known_type(s->canonical) : -1;
+        s->type = (chr_ent_type)(known >= 0 ? known : best);
+    }
+    free(votes);
     return CHR_OK;
 oom:
+    free(votes);
     chr_entities_free(story);
     return CHR_ENOMEM;
 }

@@ -255,6 +255,63 @@ static char *surface(const ner_doc *d, size_t a, size_t b, int dedup, int titlec
     return s;
 }
 
+/* The comparison key of a one-word name for ner_name_variant: letters
+ * case-folded and stripped of accents, doubled letters once, without a
+ * leading "al-"/"el-"; into buf (cap bytes). Returns its length, 0 when it
+ * does not fit or has anything but letters, hyphens and apostrophes. */
+static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t k = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    for (utf8proc_ssize_t i = 0; i < (utf8proc_ssize_t)n;) {
+        utf8proc_int32_t c, dc[4];
+        utf8proc_ssize_t nd = 1;
+        if (p[i] < 0x80) { /* ASCII: no decomposition needed */
+            c = p[i++];
+            dc[0] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        } else {
+            utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)n - i, &c);
+            if (l <= 0)
+                return 0;
+            i += l;
+            int lb;
+            nd = utf8proc_decompose_char(
+                c, dc, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &lb);
+        }
+        for (utf8proc_ssize_t j = 0; j < nd && j < 4; j++) {
+            c = dc[j];
+            if (c == '-' || c == '\'' || c == 0x2019)
+                c = '-';
+            else if (c < 'a' || c > 'z')
+                return 0;
+            if (k > 0 && buf[k - 1] == (char)c)
+                continue;
+            if (k + 1 >= cap)
+                return 0;
+            buf[k++] = (char)c;
+        }
+    }
+    buf[k] = '\0';
+    if (k > 3 && (memcmp(buf, "al-", 3) == 0 || memcmp(buf, "el-", 3) == 0)) {
+        memmove(buf, buf + 3, k - 2);
+        k -= 3;
+    }
+    return k;
+}
+
+int ner_name_variant(const char *a, size_t na, const char *b, size_t nb)
+{
+    char ka[64], kb[64];
+    if (na < 4 || nb < 4 || (na == nb && memcmp(a, b, na) == 0))
+        return 0;
+    /* most pairs differ in their last letter: reject them cheaply */
+    unsigned char xa = (unsigned char)a[na - 1], xb = (unsigned char)b[nb - 1];
+    if (xa < 0x80 && xb < 0x80 && (xa | 0x20) != (xb | 0x20))
+        return 0;
+    size_t la = variant_key(a, na, ka, sizeof ka), lb = variant_key(b, nb, kb, sizeof kb);
+    return la >= 4 && la == lb && memcmp(ka, kb, la) == 0;
+}
+
 /* Hash of the canonical form of a mention: the gazetteer's expansion, or
  * the folded words (repeats dropped). */
 static uint64_t mention_key(const ner_doc *d, const lmen *x)
@@ -298,6 +355,14 @@ static size_t initials(const ner_doc *d, size_t a, size_t b, char *buf, size_t c
     return n;
 }
 
+/* Tokens i and j are one name, or spellings of one ("Asad", "Assad"). */
+static int same_word(const ner_doc *d, size_t i, size_t j)
+{
+    const ner_tok *a = &d->t[i], *b = &d->t[j];
+    return a->lhash == b->lhash || ner_name_variant(d->text + a->start, a->end - a->start,
+                                                    d->text + b->start, b->end - b->start);
+}
+
 /* One document, one reading: a name the model typed differently in
  * different places takes the type of its full-name occurrences (a person's
  * surname stays a person), else the type most of its occurrences have. */
@@ -311,11 +376,11 @@ static void consistency(const ner_doc *d, lmen *m, size_t n)
         for (size_t j = 0; j < n; j++) {
             if (m[j].type != CHR_ENT_PER || m[j].b - m[j].a < 2 || j == i)
                 continue;
-            int same = len >= 2
-                           ? t[m[i].a].lhash == t[m[j].a].lhash &&
-                                 t[m[i].b - 1].lhash == t[m[j].b - 1].lhash
-                           : t[m[i].a].lhash == t[m[j].b - 1].lhash &&
-                                 !(d->gaz_1[m[i].a] & ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY)));
+            int same =
+                len >= 2
+                    ? t[m[i].a].lhash == t[m[j].a].lhash && same_word(d, m[i].b - 1, m[j].b - 1)
+                    : same_word(d, m[i].a, m[j].b - 1) &&
+                          !(d->gaz_1[m[i].a] & ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY)));
             if (same) {
                 m[i].type = CHR_ENT_PER;
                 break;
@@ -393,7 +458,7 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
         for (size_t j = 0; j < i; j++) {
             if (m[j].type != CHR_ENT_PER || m[j].b - m[j].a < 2)
                 continue;
-            if (t[m[i].a].lhash == t[m[j].a].lhash && t[m[i].b - 1].lhash == t[m[j].b - 1].lhash)
+            if (t[m[i].a].lhash == t[m[j].a].lhash && same_word(d, m[i].b - 1, m[j].b - 1))
                 unite(m, (int)i, (int)j);
         }
     }
@@ -413,6 +478,8 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
                 continue;
             int sc = 0;
             if (t[m[j].b - 1].lhash == h)
+                sc = 3;
+            else if (same_word(d, m[i].a, m[j].b - 1)) /* "Assad" -> "Bashar al-Assad" */
                 sc = 2;
             else if (t[m[j].a].lhash == h)
                 sc = 1;
@@ -493,8 +560,7 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
         /* an organisation's name that is also a town's ("UN", "Un" in
          * Gujarat) does not take the town's country */
         if (!x->country && m[i].gi && m[i].gi->country && m[i].type != CHR_ENT_PER &&
-            !(m[i].type == CHR_ENT_ORG &&
-              (m[i].gi->cats & ((1u << GZ_CITY) | (1u << GZ_SUBDIV)))))
+            !(m[i].type == CHR_ENT_ORG && (m[i].gi->cats & ((1u << GZ_CITY) | (1u << GZ_SUBDIV)))))
             x->country = m[i].gi->country;
     }
 

@@ -117,6 +117,8 @@ enum {
     GZF_PREFIX = 1u << 0, /* the key is a proper prefix of some entry */
     GZF_ENTRY = 1u << 1,  /* the key is a whole entry */
     GZF_EXACT = 1u << 2,  /* match only with the exact case of one entry form (acronyms) */
+    GZF_KNOWN = 1u << 3,  /* a well-known city (data/ner/cities_exonyms.tsv): a place in
+                             any language, though maybe under a million; not a feature */
 };
 
 typedef struct ner_gaz_info {
@@ -353,6 +355,30 @@ int ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *lab);
  * the stretches between such tokens. */
 int ner_model_decode(const ner_model *m, const ner_sent *s, ner_wcache *cache, uint8_t *lab);
 
+/* ---- glosses for other languages (ner_gloss.c) ------------------------- */
+
+/* English glosses of Spanish, French, Italian and Portuguese function words
+ * and reporting verbs ("en" -> "in", "dijo" -> "said"), so the
+ * English-trained model reads their context. Built once (ner_gloss_new;
+ * NULL on OOM), read-only after. */
+typedef struct ner_gloss ner_gloss;
+ner_gloss *ner_gloss_new(void);
+void ner_gloss_free(ner_gloss *g);
+
+typedef struct ner_gloss_saved {
+    size_t tok;
+    uint64_t lhash, ehash, shash;
+} ner_gloss_saved;
+
+/* Give the glossable tokens of d (lang an ISO 639-1 code; nothing for
+ * English) the hashes of their English gloss, saving the originals in
+ * saved (d->n slots); returns how many were changed. Lower-case words are
+ * glossed, capitalised ones only at the start of a sentence, and never a
+ * short word between two capitalised words ("Staffan de Mistura"). Decode,
+ * then ner_gloss_restore before anything else reads the tokens. */
+size_t ner_gloss_apply(const ner_gloss *g, ner_doc *d, const char *lang, ner_gloss_saved *saved);
+void ner_gloss_restore(ner_doc *d, const ner_gloss_saved *saved, size_t n);
+
 /* ---- rules and linking (ner_rules.c, entity_link.c) -------------------- */
 
 /* Per-token marks set by the rules. */
@@ -378,6 +404,17 @@ void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *l
 /* The label opening a row of a wire figures table ("Shr 30 cts vs 5.92
  * dlrs") is not a name: unlabelled. */
 void ner_rules_table_labels(const ner_doc *d, uint8_t *lab);
+
+/* The type a gazetteer entry gives a name on its own: a well-known city or
+ * a seat of government is LOC (as CoNLL-2003 annotates "Kremlin"), else
+ * the unambiguous type of its categories; -1 when it has none or several. */
+int ner_gaz_type(const ner_gaz_info *gi);
+
+/* Are two one-word names spellings of one name ("Asad" and "Assad",
+ * "Gadafi" and "Gaddafi", "Sarraj" and "al-Sarraj")? Compared without
+ * case, accents, doubled letters and an Arabic article "al-"/"el-"; the
+ * rest must be at least four letters. 0 for identical strings too. */
+int ner_name_variant(const char *a, size_t na, const char *b, size_t nb);
 
 /* Turn labels into mentions, find roles and nominal mentions, and link
  * aliases into entities. Returns CHR_OK or CHR_ENOMEM (out zeroed). */

@@ -4,6 +4,7 @@
  * the repairs of the English model's names in other languages. Only the
  * language repairs relabel or unlabel; the other rules fill tokens the
  * model left as O. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ner.h"
@@ -163,21 +164,52 @@ void ner_rules_table_labels(const ner_doc *d, uint8_t *lab)
     }
 }
 
+/* ---- repairs for documents in other languages ---------------------------
+ * The model was trained on English; in Spanish, French, Italian or
+ * Portuguese text it finds the capitalised names but often types them
+ * wrongly and takes articles into them. The repairs below use word lists of
+ * those languages (folded to lower case; accents kept) and the gazetteer. */
+
+static size_t tok_fold(const ner_doc *d, size_t i, char *buf, size_t cap)
+{
+    const ner_tok *t = &d->t[i];
+    size_t n = t->end - t->start;
+    if (n >= cap)
+        return 0;
+    return ner_fold(d->text + t->start, n, buf, cap);
+}
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(w, list[k]) == 0)
+            return 1;
+    return 0;
+}
+
+#define IN_LIST(d, i, list) tok_in_list(d, i, list, sizeof list / sizeof *list)
+
+static int tok_in_list(const ner_doc *d, size_t i, const char *const *list, size_t n)
+{
+    char buf[32];
+    return tok_fold(d, i, buf, sizeof buf) && in_list(buf, list, n);
+}
+
 /* Closed-class words of the Romance and Germanic languages the pipeline
- * identifies, folded to lower case: articles, prepositions, contractions,
- * conjunctions, demonstratives and pronouns that begin sentences, and
- * courtesy titles. English is not repaired (the model was trained on it). */
+ * identifies: articles, prepositions, contractions, conjunctions,
+ * demonstratives and pronouns that begin sentences, and courtesy titles.
+ * English is not repaired (the model was trained on it). */
 static const char *const function_words[] = {
     /* fr */ "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "et",
     "en", "par", "pour", "sur", "dans", "avec", "selon", "ce", "cet", "cette", "ces", "il",
     "elle", "ils", "elles", "on", "nous", "vous", "qu'", "mais", "ou", "si", "m.", "mme", "mm.",
     /* es */ "el", "los", "las", "lo", "del", "al", "una", "unos", "unas", "y", "con", "por",
     "para", "según", "segun", "este", "esta", "estos", "estas", "ese", "esa", "aquel", "pero",
-    "sin", "sr.", "sra.",
+    "sin", "sr.", "sra.", "desde", "tras", "ante", "entre", "hacia", "mientras",
     /* it */ "il", "gli", "i", "di", "da", "dei", "degli", "delle", "della", "dello", "dal",
     "dalla", "nel", "nella", "nei", "sul", "sulla", "alla", "allo", "alle", "ai", "agli",
     "dell'", "all'", "dall'", "nell'", "sull'", "un'", "uno", "questo", "questa", "quello",
-    "quella", "ma", "con", "per", "tra", "fra",
+    "quella", "ma", "con", "per", "tra", "fra", "secondo",
     /* pt */ "o", "os", "a", "as", "do", "dos", "da", "das", "no", "nos", "na", "nas", "um",
     "uma", "ao", "aos", "pelo", "pela", "com", "em", "esse", "essa", "isso", "isto", "mas",
     /* ro */ "în", "pe", "cu", "și", "şi", "din", "lui", "ale", "cel", "cea", "acest", "această",
@@ -188,16 +220,7 @@ static const char *const function_words[] = {
 
 static int function_word(const ner_doc *d, size_t i)
 {
-    const ner_tok *t = &d->t[i];
-    char buf[16];
-    size_t n = t->end - t->start;
-    if (n >= sizeof buf)
-        return 0;
-    ner_fold(d->text + t->start, n, buf, sizeof buf);
-    for (size_t k = 0; k < sizeof function_words / sizeof *function_words; k++)
-        if (strcmp(buf, function_words[k]) == 0)
-            return 1;
-    return 0;
+    return IN_LIST(d, i, function_words);
 }
 
 /* A lower-case "and" or "or" (names on either side are two names). */
@@ -214,11 +237,458 @@ static int conjunction(const ner_doc *d, size_t i)
     return 0;
 }
 
+/* Prepositions (with their articles) that link a title to its portfolio or
+ * an institution to its owner: "ministro de", "ministre des", "ministro
+ * dell'", "secrétaire d'", "Gobierno de". */
+static const char *const of_words[] = {
+    "de", "del", "de la", "la", "l'", "des", "du", "d'", "di", "della", "dell'", "degli", "delle",
+    "dello", "dei", "da", "do", "dos", "das", "der",
+};
+
+/* Nouns that head the name of an institution: "Gobierno", "Ejército",
+ * "Conseil", "Ministero"... A name that opens with one is an organisation,
+ * not a person (the English model reads "Consejo de Seguridad" as a
+ * person's name). es, fr, it, pt. */
+static const char *const head_nouns[] = {
+    /* es */ "gobierno", "ejército", "consejo", "ministerio", "partido", "frente", "comisión",
+    "asamblea", "parlamento", "tribunal", "policía", "fuerzas", "movimiento", "observatorio",
+    "banco", "agencia", "congreso", "senado", "cámara", "corte", "fiscalía", "audiencia", "junta",
+    "guardia", "armada", "fundación", "universidad", "instituto", "organización", "oficina",
+    "departamento", "secretaría", "federación", "confederación", "unión", "liga", "alianza",
+    "coalición", "comité", "sindicato", "bolsa", "servicio", "autoridad", "brigadas", "milicias",
+    "presidencia", "cancillería", "ayuntamiento", "embajada", "generalitat", "mossos",
+    /* fr */ "gouvernement", "armée", "conseil", "ministère", "parti", "front", "commission",
+    "assemblée", "parlement", "police", "forces", "mouvement", "observatoire", "banque",
+    "agence", "congrès", "sénat", "chambre", "cour", "parquet", "garde", "fondation",
+    "université", "institut", "organisation", "office", "département", "secrétariat",
+    "fédération", "confédération", "union", "ligue", "alliance", "coalition", "comité",
+    "syndicat", "bourse", "service", "autorité", "brigades", "gendarmerie", "préfecture",
+    "mairie", "ambassade", "présidence",
+    /* it */ "governo", "esercito", "consiglio", "ministero", "partito", "fronte", "commissione",
+    "assemblea", "tribunale", "polizia", "forze", "movimento", "osservatorio", "banca", "agenzia",
+    "congresso", "senato", "procura", "fondazione", "università", "istituto", "organizzazione",
+    "ufficio", "dipartimento", "segreteria", "federazione", "confederazione", "unione", "lega",
+    "alleanza", "coalizione", "comitato", "sindacato", "borsa", "servizio", "autorità",
+    "brigate", "carabinieri", "questura", "prefettura", "ambasciata", "presidenza", "farnesina",
+    /* pt */ "governo", "exército", "conselho", "ministério", "comissão", "assembleia", "polícia",
+    "forças", "observatório", "agência", "fundação", "universidade", "organização", "gabinete",
+    "secretaria", "federação", "confederação", "união", "aliança", "coligação", "coalizão",
+    "comitê", "serviço", "autoridade", "brigadas", "procuradoria", "presidência", "itamaraty",
+};
+
+/* Lower-case adjectives that belong to an institution's name after its
+ * head noun ("Banque centrale européenne", "Union africaine", "Guardia
+ * costiera", "Fondo monetario internazionale"). Nationality adjectives are
+ * not among them: "el Ejército sirio" is the army, described. */
+static const char *const org_adjectives[] = {
+    "central", "centrale", "centrales", "européen", "européenne", "europeo", "europea", "europeu",
+    "europeia", "internacional", "international", "internationale", "internazionale",
+    "nacional", "national", "nationale", "nazionale", "federal", "fédéral", "fédérale",
+    "federale", "africain", "africaine", "africano", "africana", "árabe", "arabe", "araba",
+    "arabo", "islámico", "islámica", "islamique", "islamico", "islamica", "islâmico", "islâmica",
+    "supremo", "suprema", "suprême", "constitucional", "constitutionnel", "constitutionnelle",
+    "costituzionale", "penal", "pénal", "pénale", "penale", "mondial", "mondiale", "mundial",
+    "monetario", "monétaire", "monetário", "popular", "populaire", "popolare", "democrático",
+    "democrática", "démocratique", "democratico", "democratica", "socialista", "socialiste",
+    "comunista", "communiste", "republicano", "republicana", "républicain", "républicaine",
+    "repubblicano", "repubblicana", "nacionalista", "nationaliste", "costiera", "costera",
+    "côtière", "civil", "civile", "militar", "militaire", "militare", "revolucionario",
+    "révolutionnaire", "rivoluzionario", "patriótico", "patriotique", "patriottico", "unies",
+    "unite", "unidas", "armées", "armate", "armadas", "armadas", "électorale", "electoral",
+    "elettorale", "financière", "financiero", "finanziaria",
+};
+
+/* Portfolios that follow a title and its preposition: "el ministro de
+ * Defensa", "le ministre des Affaires étrangères", "il ministro
+ * dell'Interno", "le secrétaire d'Etat": part of the role, not a name.
+ * Words are folded and separated by one space. */
+static const char *const portfolios[] = {
+    /* es */ "defensa", "exteriores", "asuntos exteriores", "relaciones exteriores", "interior",
+    "hacienda", "economía", "justicia", "estado", "sanidad", "salud", "trabajo", "educación",
+    "industria", "energía", "agricultura", "finanzas", "comercio", "fomento", "cultura",
+    "transportes", "medio ambiente", "seguridad", "exterior", "guerra", "información",
+    /* fr (capitals often lose their accent: "Economie", "Etat") */
+    "défense", "armées", "affaires étrangères", "intérieur", "interieur", "économie",
+    "economie", "finances", "etat", "état", "santé", "travail", "éducation", "education",
+    "éducation nationale", "budget", "transports", "environnement", "affaires européennes",
+    "comptes publics",
+    /* it */ "interno", "interni", "esteri", "affari esteri", "difesa", "economia", "finanze",
+    "giustizia", "stato", "salute", "lavoro", "istruzione", "tesoro", "sviluppo economico",
+    "infrastrutture", "ambiente", "sanità",
+    /* pt */ "defesa", "negócios estrangeiros", "relações exteriores", "administração interna",
+    "fazenda", "finanças", "justiça", "saúde", "educação", "segurança",
+};
+
+/* Nouns that head the name of a place or building: "Palazzo Chigi",
+ * "Plaza de Mayo", "Isla de Lesbos". */
+static const char *const loc_heads[] = {
+    "palacio", "palais", "palazzo", "palácio", "plaza", "piazza", "praça", "aeropuerto",
+    "aéroport", "aeroporto", "estrecho", "détroit", "stretto", "estreito", "golfo", "golfe",
+    "isla", "islas", "île", "îles", "isola", "isole", "ilha", "ilhas", "monte", "mont", "lago",
+    "lac", "río", "fleuve", "fiume", "valle", "vallée", "península", "péninsule", "penisola",
+    "cabo", "provincia", "province", "región", "région", "regione", "região", "distrito",
+    "barrio", "quartier", "quartiere", "bairro", "avenida", "calle", "via", "rua",
+};
+
+/* Capitalised common nouns the press writes for a country or a state
+ * ("il Paese", "el Estado"): no name when alone. */
+static const char *const lone_nouns[] = {
+    "paese", "país", "pays", "estado", "stato", "état", "etat", "nación", "nazione",
+    "nação", "patria", "patrie", "capital", "capitale",
+};
+
+/* Particles inside people's names: "José Eduardo dos Santos", "Staffan de
+ * Mistura", "Bashar al Asad". */
+static const char *const name_particles[] = {
+    "de", "da", "do", "dos", "das", "di", "van", "von", "al", "el", "bin", "ben", "ibn",
+};
+
+/* A given name and nothing else in the gazetteer (not a country, a big
+ * city, an organisation): "Donald", "Isabel", "Matteo". */
+static int given_name(const ner_doc *d, size_t i)
+{
+    unsigned g = d->gaz_1[i];
+    return (g & (1u << GZ_FIRSTNAME)) && !(g & (CATS_LOC | CATS_ORG | (1u << GZ_DEMONYM))) &&
+           (d->t[i].flags & NT_UPPER0) && !(d->t[i].flags & NT_ALLUP);
+}
+
+/* The organs of a state, named by their country ("el Gobierno de Egipto",
+ * "l'armée de Syrie"): the country stays a place of its own; other
+ * institutions with a place in their name are one name ("Università di
+ * Cambridge", "Banco de Portugal"). */
+static const char *const state_organs[] = {
+    "gobierno", "gouvernement", "governo", "ejército", "armée", "esercito", "exército",
+    "parlamento", "parlement", "policía", "police", "polizia", "polícia", "fuerzas", "forces",
+    "forze", "forças", "presidencia", "présidence", "presidenza", "presidência",
+};
+
+static int head_noun(const ner_doc *d, size_t i)
+{
+    return (d->t[i].flags & NT_UPPER0) && IN_LIST(d, i, head_nouns);
+}
+
+/* Tokens in a portfolio starting at i and ending by e: 0 when none. */
+static size_t portfolio_at(const ner_doc *d, size_t i, size_t e)
+{
+    char buf[96], w[48];
+    size_t n = 0, best = 0;
+    for (size_t j = i; j < e && j < i + 3; j++) {
+        size_t wl = tok_fold(d, j, w, sizeof w);
+        if (!wl || n + wl + 2 > sizeof buf)
+            break;
+        if (j > i)
+            buf[n++] = ' ';
+        memcpy(buf + n, w, wl + 1);
+        n += wl;
+        if (in_list(buf, portfolios, sizeof portfolios / sizeof *portfolios))
+            best = j + 1 - i;
+    }
+    return best;
+}
+
+/* Is a title gazetteer entry ending exactly at e (exclusive)? */
+static int title_ends(const ner_doc *d, size_t s0, size_t s1, size_t e)
+{
+    for (size_t q = e > s0 + 4 ? e - 4 : s0; q < e; q++) {
+        if (!(d->gaz_b[q] & (1u << GZ_TITLE)))
+            continue;
+        ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, q - s0);
+        if (m.info && s0 + m.end == e && (m.info->cats & (1u << GZ_TITLE)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A title and a preposition right before token a ("ministro de", "ministre
+ * des", "ministro dell'", "secrétaire d'"). */
+static int after_title_of(const ner_doc *d, size_t s0, size_t s1, size_t a)
+{
+    size_t p = a;
+    while (p > s0 && a - p < 2 && !(d->t[p - 1].flags & NT_UPPER0) && IN_LIST(d, p - 1, of_words))
+        p--;
+    if (p == a)
+        return 0;
+    if (title_ends(d, s0, s1, p))
+        return 1;
+    /* "le ministre iranien des Affaires étrangères" */
+    return p > s0 + 1 && (d->t[p - 1].flags & NT_LOWER0) && !function_word(d, p - 1) &&
+           title_ends(d, s0, s1, p - 1);
+}
+
+/* The gazetteer's type of an entry for the repairs: a well-known city is a
+ * place in any language, even under a million people ("Homs"), and a seat
+ * of government ("Kremlin", "Casa Blanca") a place, as CoNLL-2003 and the
+ * English model have it; otherwise the unambiguous type, or -1. */
+static int lang_type(const ner_gaz_info *gi)
+{
+    unsigned c = gi->cats;
+    unsigned other = CATS_ORG | (1u << GZ_DEMONYM) | (1u << GZ_MISC) | (1u << GZ_COUNTRY) |
+                     (1u << GZ_REGION);
+    if ((gi->flags & GZF_KNOWN) && (c & (1u << GZ_CITY)) && !(c & other & ~(1u << GZ_COUNTRY)))
+        return CHR_ENT_LOC;
+    if ((c & CATS_ORG) == (1u << GZ_GOVBODY) && !(c & (other & ~CATS_ORG)))
+        return CHR_ENT_LOC;
+    return gaz_type(gi, 1);
+}
+
+int ner_gaz_type(const ner_gaz_info *gi)
+{
+    return lang_type(gi);
+}
+
 /* The gazetteer's type for exactly tokens [a, b) of sentence [s0, s1), or -1. */
 static int gaz_span_type(const ner_doc *d, size_t s0, size_t s1, size_t a, size_t b)
 {
     ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, a - s0);
-    return m.info && s0 + m.end == b ? gaz_type(m.info, 1) : -1;
+    return m.info && s0 + m.end == b ? lang_type(m.info) : -1;
+}
+
+/* A name the model cut short of a gazetteer entry: "Union" of "Union
+ * européenne", "Nations" of "Nations unies", "Cairo" without the "El" of
+ * "El Cairo". The entry must begin at a (or at a capitalised article right
+ * before it), end at b or later over unlabelled tokens, and have a type. */
+static int complete(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uint8_t *mark,
+                    size_t a, size_t b)
+{
+    for (int back = 1; back >= 0; back--) {
+        if (back && !(a > s0 && !lab[a - 1] && (d->t[a - 1].flags & NT_UPPER0) &&
+                      function_word(d, a - 1)))
+            continue;
+        size_t st = a - (size_t)back;
+        ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, st - s0);
+        size_t e = s0 + m.end;
+        /* the entry may swallow whole names the model found in it
+         * ("Al-Qaïda" + "Maghreb" of "Al-Qaïda au Maghreb islamique"),
+         * not cut one */
+        if (!m.info || e < b || (e == b && !back) ||
+            (e < s1 && lab[e] && !ner_lab_is_b(lab[e])))
+            continue;
+        int ty = lang_type(m.info);
+        if (ty < 0)
+            continue;
+        set_span(lab, mark, st, e, ty);
+        return 1;
+    }
+    return 0;
+}
+
+/* Does tokens [a, b) look like a person's name on its own: a given name
+ * first ("Bashar", "Angela"), an Arabic name with its lower-case particle
+ * ("Bashar al Asad", "Abdel Fattah al-Sisi" has it inside a token), or a
+ * last word the model called a person elsewhere in the document? */
+static int person_like(const ner_doc *d, const uint8_t *lab, size_t a, size_t b)
+{
+    if (b - a < 2 || !(d->t[a].flags & NT_UPPER0) || !(d->t[b - 1].flags & NT_UPPER0))
+        return 0;
+    if (given_name(d, a))
+        return 1;
+    for (size_t i = a + 1; i + 1 < b; i++) {
+        char w[8];
+        if (tok_fold(d, i, w, sizeof w) && (d->t[i].flags & NT_LOWER0) &&
+            (strcmp(w, "al") == 0 || strcmp(w, "el") == 0 || strcmp(w, "bin") == 0 ||
+             strcmp(w, "ben") == 0 || strcmp(w, "ibn") == 0))
+            return 1;
+    }
+    uint64_t h = d->t[b - 1].lhash;
+    for (size_t j = 0; j < d->n; j++)
+        if ((j < a || j >= b) && d->t[j].lhash == h && ner_lab_type(lab[j]) == CHR_ENT_PER)
+            return 1;
+    return 0;
+}
+
+/* An institution followed by the person it belongs to, read as one name:
+ * "Gobierno de Bashar al Asad" -> "Gobierno" + "Bashar al Asad"; an organ
+ * of a state and its country: "Gobierno de Egipto" -> "Gobierno" +
+ * "Egipto". [s0, s1) is the sentence. */
+static int split_owner(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uint8_t *mark,
+                       size_t a, size_t b)
+{
+    if (IN_LIST(d, a, state_organs) && b - a >= 3 && !(d->t[a + 1].flags & NT_UPPER0) &&
+        IN_LIST(d, a + 1, of_words)) {
+        size_t q = a + 2;
+        while (q < b && !(d->t[q].flags & NT_UPPER0) && IN_LIST(d, q, of_words))
+            q++;
+        ner_gaz_match m = q < b ? ner_gaz_longest(d->t + s0, s1 - s0, q - s0) : (ner_gaz_match){0};
+        if (m.info && s0 + m.end == b &&
+            (m.info->cats & (CATS_LOC | (1u << GZ_CITY) | (1u << GZ_SUBDIV))) &&
+            lang_type(m.info) != CHR_ENT_ORG) {
+            set_span(lab, mark, a, a + 1, CHR_ENT_ORG);
+            for (size_t k = a + 1; k < q; k++)
+                lab[k] = 0;
+            set_span(lab, mark, q, b, CHR_ENT_LOC);
+            return 1;
+        }
+    }
+    /* "presidente del Consiglio Matteo Renzi", "Audiencia Nacional José
+     * Marín": a given name opens the person */
+    for (size_t q = a + 1; q + 1 < b; q++)
+        if (given_name(d, q) && (d->t[q - 1].flags & NT_UPPER0) && person_like(d, lab, q, b)) {
+            set_span(lab, mark, a, q, CHR_ENT_ORG);
+            set_span(lab, mark, q, b, CHR_ENT_PER);
+            return 1;
+        }
+    for (size_t p = a + 1; p + 1 < b; p++) {
+        if ((d->t[p].flags & NT_UPPER0) || !IN_LIST(d, p, of_words))
+            continue;
+        size_t q = p + 1;
+        while (q < b && !(d->t[q].flags & NT_UPPER0) && IN_LIST(d, q, of_words))
+            q++;
+        if (q < b && person_like(d, lab, q, b)) {
+            set_span(lab, mark, a, p, CHR_ENT_ORG);
+            for (size_t k = p; k < q; k++)
+                lab[k] = 0;
+            set_span(lab, mark, q, b, CHR_ENT_PER);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* End of the name that begins at token a (labelled B-). */
+static size_t span_end(const uint8_t *lab, size_t a, size_t s1)
+{
+    size_t e = a + 1;
+    while (e < s1 && lab[e] && !ner_lab_is_b(lab[e]))
+        e++;
+    return e;
+}
+
+/* Names the model cut at a particle or a preposition:
+ * - a person (or a given name) + "dos", "de", "al" + a capitalised name:
+ *   "José Eduardo" + "dos" + "Santos", "Isabel" + "dos" + "Santos";
+ * - an institution + "de", "di" + a place: "Università" + "di" +
+ *   "Cambridge", "Policía de Nueva York" (its own name, not two). */
+static void join_names(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t a = s0; a < s1; a++) {
+        if (!ner_lab_is_b(lab[a]))
+            continue;
+        size_t b = span_end(lab, a, s1);
+        size_t c = b;
+        while (c < s1 && c < b + 2 && !lab[c] && (d->t[c].flags & NT_LOWER0) &&
+               IN_LIST(d, c, of_words))
+            c++;
+        if (c == b || c >= s1 || !ner_lab_is_b(lab[c]))
+            continue;
+        size_t e = span_end(lab, c, s1);
+        int ta = ner_lab_type(lab[a]), tc = ner_lab_type(lab[c]);
+        const ner_gaz_info *gc = NULL;
+        ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, c - s0);
+        if (m.info && s0 + m.end == e)
+            gc = m.info;
+        unsigned strong = (1u << GZ_COUNTRY) | (1u << GZ_REGION) | CATS_ORG;
+        if (c == b + 1 && (ta == CHR_ENT_PER || (b - a == 1 && given_name(d, a))) &&
+            IN_LIST(d, b, name_particles) && (!gc || !(gc->cats & strong)) &&
+            !head_noun(d, c)) {
+            set_span(lab, mark, a, e, CHR_ENT_PER);
+        } else if (ta == CHR_ENT_ORG && head_noun(d, a) && !IN_LIST(d, a, state_organs) &&
+                   tc != CHR_ENT_PER && gc && lang_type(gc) != CHR_ENT_ORG &&
+                   (gc->cats & (CATS_LOC | (1u << GZ_CITY) | (1u << GZ_SUBDIV)))) {
+            set_span(lab, mark, a, e, CHR_ENT_ORG);
+        } else {
+            continue;
+        }
+        for (size_t q = b; q < c; q++)
+            mark[q] |= NER_MARK_RULE;
+        a = e - 1;
+    }
+}
+
+/* A capitalised word the model left out that is the last word of a person
+ * named in full elsewhere in the document ("Asad se reunió..." after
+ * "Bashar al Asad"), or a transliteration of it, is that person. */
+static void surnames(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    size_t last[256], nl = 0; /* the last words of people's names */
+    for (size_t j = 1; j < d->n && nl < sizeof last / sizeof *last; j++)
+        if (ner_lab_type(lab[j]) == CHR_ENT_PER && !ner_lab_is_b(lab[j]) &&
+            (j + 1 == d->n || !lab[j + 1] || ner_lab_is_b(lab[j + 1])))
+            last[nl++] = j;
+    for (size_t i = 0; i < d->n && nl; i++) {
+        const ner_tok *t = &d->t[i];
+        if (lab[i] || !(t->flags & NT_UPPER0) || (t->flags & (NT_ALLUP | NT_DIGIT)) ||
+            t->end - t->start < 3 || (d->gaz_1[i] & (CATS_LOC | CATS_ORG | (1u << GZ_TITLE))) ||
+            function_word(d, i) || head_noun(d, i) || (i + 1 < d->n && !t->sent_end &&
+                                                       (t[1].flags & NT_UPPER0)))
+            continue;
+        for (size_t k = 0; k < nl; k++) {
+            const ner_tok *u = &d->t[last[k]];
+            if (u->lhash == t->lhash ||
+                ner_name_variant(d->text + t->start, t->end - t->start, d->text + u->start,
+                                 u->end - u->start)) {
+                lab[i] = (uint8_t)ner_lab_b(CHR_ENT_PER);
+                mark[i] |= NER_MARK_RULE;
+                break;
+            }
+        }
+    }
+}
+
+typedef struct lspan {
+    uint64_t h;
+    size_t a, b, s0, s1, order;
+    int type;
+} lspan;
+
+static int cmp_lspan(const void *x, const void *y)
+{
+    const lspan *p = x, *q = y;
+    if (p->h != q->h)
+        return p->h < q->h ? -1 : 1;
+    return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* One name, one type in a document: every occurrence of the same words
+ * takes the type most of them have; a tie goes to the gazetteer's type when
+ * it is one of them, else to the first occurrence ("Homs" is not a place in
+ * one sentence and an organisation in the next). */
+static void unify_types(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    size_t ns = 0;
+    for (size_t i = 0; i < d->n; i++)
+        ns += ner_lab_is_b(lab[i]);
+    if (ns < 2)
+        return;
+    lspan *sp = malloc(ns * sizeof *sp);
+    if (!sp)
+        return; /* out of memory: names keep their own types */
+    size_t k = 0;
+    for (size_t q = 0; q < d->nsent; q++) {
+        size_t s0 = d->sent0[q], s1 = d->sent0[q + 1];
+        for (size_t i = s0; i < s1; i++) {
+            if (!ner_lab_is_b(lab[i]))
+                continue;
+            size_t e = span_end(lab, i, s1);
+            uint64_t h = NER_SEQ_INIT;
+            for (size_t j = i; j < e; j++)
+                h = ner_seq_add(h, d->t[j].lhash);
+            sp[k] = (lspan){h, i, e, s0, s1, k, ner_lab_type(lab[i])};
+            k++;
+        }
+    }
+    qsort(sp, k, sizeof *sp, cmp_lspan);
+    for (size_t g = 0; g < k;) {
+        size_t e = g + 1;
+        int votes[CHR_ENT_NTYPES] = {0}, ntypes = 0;
+        votes[sp[g].type]++;
+        while (e < k && sp[e].h == sp[g].h)
+            votes[sp[e++].type]++;
+        for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
+            ntypes += votes[ty] > 0;
+        if (ntypes > 1) {
+            int known = gaz_span_type(d, sp[g].s0, sp[g].s1, sp[g].a, sp[g].b);
+            int best = known >= 0 && votes[known] ? known : sp[g].type; /* sp[g]: the first */
+            for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
+                if (votes[ty] > votes[best])
+                    best = ty;
+            for (size_t j = g; j < e; j++)
+                if (sp[j].type != best)
+                    set_span(lab, mark, sp[j].a, sp[j].b, best);
+        }
+        g = e;
+    }
+    free(sp);
 }
 
 void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
@@ -227,6 +697,14 @@ void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *l
         return;
     for (size_t k = 0; k < d->nsent; k++) {
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k])
+            continue;
+        /* a bare institution the model left out: "el Gobierno", "la Policía" */
+        for (size_t i = s0 + 1; i < s1; i++)
+            if (!lab[i] && head_noun(d, i) && !(d->t[i].flags & NT_ALLUP) &&
+                (i + 1 == s1 || !(d->t[i + 1].flags & NT_UPPER0) ||
+                 (ner_lab_is_b(lab[i + 1]) && ner_lab_type(lab[i + 1]) == CHR_ENT_PER)))
+                set_span(lab, mark, i, i + 1, CHR_ENT_ORG);
         for (size_t i = s0; i < s1;) {
             if (!lab[i]) {
                 i++;
@@ -238,12 +716,24 @@ void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *l
                 b++;
             i = b;
             size_t a0 = a, b0 = b;
-            int known = gaz_span_type(d, s0, s1, a, b);
+            int known = gaz_span_type(d, s0, s1, a, b), after_title = 0;
             if (known < 0) {
                 while (a < b && function_word(d, a))
                     lab[a++] = 0;
+                /* "el ministro de Defensa", "ministro dell'Interno Angelino Alfano" */
+                size_t np = a < b && after_title_of(d, s0, s1, a) ? portfolio_at(d, a, s1) : 0;
+                if (np) { /* it may go on in lower case: "Affaires étrangères" */
+                    while (np-- && a < b)
+                        lab[a++] = 0;
+                    while (a < b && function_word(d, a))
+                        lab[a++] = 0;
+                    after_title = 1;
+                }
                 while (b > a && function_word(d, b - 1))
                     lab[--b] = 0;
+                /* "Papa Francesco": the title is not part of the name */
+                while (type == CHR_ENT_PER && b - a > 1 && title_ends(d, s0, s1, a + 1))
+                    lab[a++] = 0;
                 if (a == b)
                     continue;
                 known = gaz_span_type(d, s0, s1, a, b);
@@ -260,12 +750,40 @@ void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *l
                     i = c + 1; /* the second name gets the same repairs */
                     continue;
                 }
+                if (complete(d, s0, s1, lab, mark, a, b)) {
+                    while (i < s1 && lab[i] && !ner_lab_is_b(lab[i]))
+                        i++;
+                    continue;
+                }
             }
-            if ((known == CHR_ENT_LOC || known == CHR_ENT_ORG) && known != type)
+            if (known < 0 && b - a == 1 && IN_LIST(d, a, lone_nouns)) {
+                lab[a] = 0;
+                continue;
+            }
+            if (known < 0 && head_noun(d, a)) {
+                if (split_owner(d, s0, s1, lab, mark, a, b))
+                    continue;
+                type = CHR_ENT_ORG;
+                while (b < s1 && !lab[b] && (d->t[b].flags & NT_LOWER0) &&
+                       IN_LIST(d, b, org_adjectives))
+                    b++;
+            } else if (known < 0 && after_title && b - a >= 2) {
+                type = CHR_ENT_PER; /* "ministro dell'Interno [Angelino Alfano]" */
+            } else if (known < 0 && b - a >= 2 && given_name(d, a) &&
+                       (d->t[b - 1].flags & NT_UPPER0)) {
+                type = CHR_ENT_PER; /* "Donald Trump" is no organisation */
+            } else if (known < 0 && b - a >= 2 && IN_LIST(d, a, loc_heads)) {
+                type = CHR_ENT_LOC;
+            } else if (known >= 0 && known != CHR_ENT_MISC) {
                 type = known;
-            else if (a == a0 && b == b0)
+            }
+            if (a == a0 && b == b0 && type == ner_lab_type(lab[a0]))
                 continue;
             set_span(lab, mark, a, b, type);
+            i = b;
         }
+        join_names(d, s0, s1, lab, mark);
     }
+    surnames(d, lab, mark);
+    unify_types(d, lab, mark);
 }

