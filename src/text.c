@@ -110,7 +110,7 @@ static const struct {
                                  NULL}},
     {"pt", (const char *const[]){"dep", "sto", "sta", "exmo", "exma", "eng", "dra", "min", NULL}},
     {"es", (const char *const[]){"gral", "lic", "dra", "sres", "ud", "uds", "dip", "excmo", "excma",
-                                 "sto", "sta", NULL}},
+                                 "sto", "sta", "ee", "ff", "cc", "aa", "oo", "ss", "mm", NULL}},
     {"fr", (const char *const[]){"mgr", NULL}},
     {"ca", (const char *const[]){"sr", "sra", NULL}},
 };

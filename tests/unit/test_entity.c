@@ -477,7 +477,10 @@ TEST(romance_names)
     const char *es = "Las tropas de EE.UU. bombardearon Alepo y Damasco.\n"
                      "El Ejército sirio y el Estado Islámico combaten en Homs.\n"
                      "El secretario de Defensa, Ashton Carter, habló ayer en Washington.\n"
-                     "El Consejo de Seguridad de la ONU se reunió.\n";
+                     "El Consejo de Seguridad de la ONU se reunió.\n"
+                     "Los aviones de EE UU y las tropas de EE. UU. llegaron.\n";
+    check_name(es, "es", "EE UU", CHR_ENT_LOC, "United States", NULL);
+    check_name(es, "es", "EE. UU.", CHR_ENT_LOC, "United States", NULL);
     check_name(es, "es", "Damasco", CHR_ENT_LOC, "Damascus", "SY");
     check_name(es, "es", "Alepo", CHR_ENT_LOC, "Aleppo", "SY");
     check_name(es, "es", "Homs", CHR_ENT_LOC, NULL, "SY");

@@ -51,6 +51,9 @@ TEST(romance_abbreviations)
     const char *copy = "Si concludera' entro fine mese. \xC2\xA9 RIPRODUZIONE RISERVATA";
     CHECK_INT(split_in(copy, "it", &v), 2);
     free(v);
+    const char *es = "Las tropas de EE. UU. bombardearon Alepo el lunes.";
+    CHECK_INT(split_in(es, "es", &v), 1);
+    free(v);
     const char *pt = "O dep. Costa falou com o gen. Lima.";
     CHECK_INT(split_in(pt, "pt", &v), 1);
     free(v);
