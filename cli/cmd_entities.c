@@ -1,7 +1,8 @@
 /* chronicle CLI — `entities [--story ID] [--type T] [--limit N] [--json]`:
  * the stored entities with their mention and article counts, most mentioned
- * first. With --story, only that story's articles, and names linked across
- * them (chr_entities_link_story: "Putin" joins "Vladimir Putin"). */
+ * first, one row per name whatever types articles gave it. With --story,
+ * only that story's articles, and names linked across them
+ * (chr_entities_link_story: "Putin" joins "Vladimir Putin"). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,11 +99,22 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
     }
     sqlite3 *db = chr_store_sqlite(st);
     sqlite3_stmt *q = NULL;
-    const char *sql = "SELECT e.id, e.canonical, e.type, e.country, e.role, count(*),"
-                      " count(DISTINCT m.article_id), sum(m.flags & 1)"
-                      " FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                      " WHERE (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))"
-                      " GROUP BY e.id ORDER BY count(*) DESC, e.canonical";
+    /* one row per name: articles that typed a name differently ("Aleppo"
+     * as a place here, as a person there) stored it twice; the row with
+     * the most mentions gives its id, type, country and role */
+    const char *sql =
+        "WITH per AS (SELECT e.id, e.canonical, e.type, e.country, e.role,"
+        "   sum(count(*)) OVER w AS mentions, sum(sum(m.flags & 1)) OVER w AS nominal,"
+        "   row_number() OVER (PARTITION BY e.canonical ORDER BY count(*) DESC, e.id) AS rk"
+        "  FROM mentions m JOIN entities e ON e.id = m.entity_id"
+        "  WHERE (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))"
+        "  GROUP BY e.id WINDOW w AS (PARTITION BY e.canonical))"
+        " SELECT p.id, p.canonical, p.type, p.country, p.role, p.mentions,"
+        "  (SELECT count(DISTINCT m.article_id) FROM entities e JOIN mentions m"
+        "    ON m.entity_id = e.id WHERE e.canonical = p.canonical"
+        "    AND (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))),"
+        "  p.nominal"
+        " FROM per p WHERE p.rk = 1 ORDER BY p.mentions DESC, p.canonical";
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
         cli_error("%s: %s", g->db, sqlite3_errmsg(db));
         goto out;

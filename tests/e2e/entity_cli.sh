@@ -74,3 +74,18 @@ print(("ok" if not bad and ents else "not ok") + " entity_cli_other_languages_no
 syria = [e for e in ents if e[0] == "Syrie"]
 print(("ok" if syria and syria[0][1] == "LOC" else "not ok") + " entity_cli_other_languages_places " + repr(syria))
 PY
+
+# one row per name: a name stored under two types (articles that typed it
+# differently) is listed once, with the type most of its mentions have
+"$PY" - "$DB" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+eid, = db.execute("SELECT id FROM entities WHERE canonical = 'Berlin' AND type = 'LOC'").fetchone()
+aid, = db.execute("SELECT min(id) FROM articles").fetchone()
+db.execute("INSERT INTO entities(canonical, type, mentions) VALUES('Berlin', 'PER', 1)")
+pid = db.execute("SELECT id FROM entities WHERE canonical = 'Berlin' AND type = 'PER'").fetchone()[0]
+db.execute("INSERT INTO mentions(article_id, start, end, sentence, entity_id, type) VALUES(?, 999999, 1000005, 0, ?, 'PER')", (aid, pid))
+db.commit()
+PY
+chr --db "$DB" entities --json >"$TMP/one.json" 2>/dev/null
+check_eq entity_cli_one_row_per_name "$("$PY" -c 'import json,sys; r=[e for e in json.load(open(sys.argv[1])) if e["canonical"]=="Berlin"]; print(len(r), r[0]["type"] if r else "")' "$TMP/one.json")" "1 LOC"
