@@ -286,13 +286,31 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
         for (const char *const *p = boiler_prefix; *p; p++)
             if (ci_prefix(s, n, *p))
                 return 1;
-    /* a photo credit: "ANSA/ Foto di archivio", "REUTERS/Kevin Lamarque" */
+    /* a photo credit: "ANSA/ Foto di archivio", "REUTERS/Kevin Lamarque"
+     * (a photographer's name in capitalised words; "GBP/USD dips as ..." is
+     * a headline) */
     {
         size_t k = 0;
         while (k < n && k < 11 && s[k] >= 'A' && s[k] <= 'Z')
             k++;
-        if (k >= 2 && k < n && s[k] == '/' && n <= 120 && !strchr(".!?\"", s[n - 1]))
-            return 1;
+        if (k >= 2 && k + 1 < n && s[k] == '/' && n <= 120 && !strchr(".!?\"", s[n - 1])) {
+            int credit = s[k + 1] == ' ', words = 0;
+            for (size_t q = k + 1; !credit && q < n;) {
+                if (q + 1 >= n || !isupper((unsigned char)s[q]) ||
+                    !islower((unsigned char)s[q + 1]))
+                    break;
+                while (q < n && s[q] != ' ')
+                    q++;
+                words++;
+                if (q >= n) {
+                    credit = words <= 4;
+                    break;
+                }
+                q++;
+            }
+            if (credit)
+                return 1;
+        }
     }
     /* copyright / photo credit lines: "© Mikhail Metzel/..." */
     if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9)

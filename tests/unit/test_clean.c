@@ -158,6 +158,8 @@ TEST(boilerplate_other_languages)
     expect_clean("Il ministro ha parlato.\n\nANSA/ Foto di archivio\n\nREUTERS/Kevin Lamarque",
                  "Il ministro ha parlato.");
     expect_clean("UN/EU officials met on Monday.", "UN/EU officials met on Monday.");
+    expect_clean("GBP/USD dips as Carney sees room to keep policy loose",
+                 "GBP/USD dips as Carney sees room to keep policy loose");
     /* a sentence that merely starts like a stamp stays */
     expect_clean("Published reports said the minister had resigned.\n\n"
                  "The agency published an updated forecast on Monday.",
