@@ -102,8 +102,12 @@ void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (!m.info)
                 continue;
             size_t e = a + m.end;
+            /* one word is enough for an acronym, or for a company's name
+             * inside a sentence ("used Facebook and Twitter") */
+            int one_word_ok = (m.info->flags & GZF_EXACT) ||
+                              (m.info->cats == (1u << GZ_COMPANY) && i > a);
             if ((m.info->cats & CATS_ORG) && all_o(lab, i, e) && capitalised(&d->t[i]) &&
-                gaz_type(m.info, 1) == CHR_ENT_ORG && ((m.info->flags & GZF_EXACT) || e - i > 1)) {
+                gaz_type(m.info, 1) == CHR_ENT_ORG && (one_word_ok || e - i > 1)) {
                 set_span(lab, mark, i, e, CHR_ENT_ORG);
                 i = e - 1;
                 continue;

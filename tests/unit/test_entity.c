@@ -637,6 +637,17 @@ TEST(one_name_one_type)
     chr_entities_free(&st);
 }
 
+/* a company the gazetteer knows is one inside a sentence, even alone */
+TEST(company_names)
+{
+    const char *t = "Protesters used Facebook, Twitter and YouTube to organise the march.\n";
+    chr_entities e = tag(t);
+    const chr_mention *m = mention_of(&e, t, "Twitter");
+    CHECK(m != NULL && m->type == CHR_ENT_ORG);
+    CHECK_STR(canon(&e, mention_of(&e, t, "Facebook")), "Facebook");
+    chr_entities_free(&e);
+}
+
 /* the labels of a wire figures table are not names; a results row is */
 TEST(table_labels)
 {
@@ -674,6 +685,7 @@ RUN(alias_linking);
 RUN(acronym_linking);
 RUN(mentions_well_formed);
 RUN(table_labels);
+RUN(company_names);
 RUN(given_sentences);
 RUN(arguments);
 RUN(story_linking);
