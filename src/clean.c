@@ -143,7 +143,7 @@ static const char *const boiler_exact[] = {
     "loading", "back to top", "skip to content", "menu", "search", "home", "top stories",
     "most read", "most popular", "trending", "cancel reply", "reply", "whatsapp", "facebook",
     "twitter", "linkedin", "telegram", "copy link", "copy", "listen", "listen to this article",
-    "click to share", "continue reading", "show comments", "hide comments", "close",
+    "click to share", "continue reading", "show comments", "hide comments", "close", "reuter",
     /* fr, es, it, pt, de */
     "partager", "commentaires", "commenter", "lire aussi", "lire la suite", "voir aussi",
     "publicité", "abonnez-vous", "s'abonner", "imprimer", "envoyer", "réagir", "compartir",
@@ -186,22 +186,32 @@ static const char *const boiler_prefix[] = {
     "renseignez votre numéro d'abonné", "merci d'avoir partagé cet article",
     "cet article a été ajouté dans vos favoris", "gracias por compartir",
     "este artículo se ha añadido a", "obrigado por partilhar", "grazie per aver condiviso",
-    /* share, follow, subscribe and read-next furniture */
-    "condividi su", "iscriviti", "ti potrebbe interessare", "potrebbe interessarti",
-    "accedi per", "articoli correlati", "seguici", "scarica l'app", "abbonati a ", "abbonati ora",
-    "leggi tutto", "guarda il video", "síguenos", "te puede interesar",
-    "también te puede interesar", "noticias relacionadas", "comparte en", "compartir en",
-    "suscríbete", "descarga la app", "lee también", "compartilhe", "assine",
-    "inscreva-se", "veja também", "siga-nos", "saiba mais", "baixe o app",
-    "você pode gostar", "partager sur", "inscrivez-vous", "suivez-nous", "à voir aussi",
-    "sur le même sujet", "vous aimerez aussi", "à lire également", "lire également",
-    "téléchargez l'application", "folgen sie uns", "jetzt abonnieren",
-    "das könnte sie auch interessieren",
     /* a post's note that it belongs to a site's coverage of a topic */
     "this post is part of", "this article is part of our", "este post es parte de",
     "este post forma parte de", "este artículo forma parte de", "ce billet fait partie",
     "cet article fait partie de notre", "questo post fa parte", "questo articolo fa parte",
     "este post faz parte", "este artigo faz parte", "dieser beitrag ist teil", NULL};
+
+/* Share, follow, subscribe and read-next furniture: line prefixes that
+ * count only on a short line without a sentence's final punctuation
+ * ("Assinei o acordo, disse o ministro." is a sentence). */
+static const char *const furniture_prefix[] = {
+    "condividi su", "iscriviti", "ti potrebbe interessare", "potrebbe interessarti",
+    "accedi per", "articoli correlati", "seguici", "scarica l'app", "abbonati a ", "abbonati ora",
+    "leggi tutto", "guarda il video", "síguenos", "te puede interesar",
+    "también te puede interesar", "noticias relacionadas", "comparte en", "compartir en",
+    "suscríbete", "descarga la app", "lee también", "compartilhe", "assine ", "assine já",
+    "inscreva-se", "veja também", "siga-nos", "saiba mais", "baixe o app",
+    "você pode gostar", "partager sur", "inscrivez-vous", "suivez-nous", "à voir aussi",
+    "sur le même sujet", "vous aimerez aussi", "à lire également", "lire également",
+    "téléchargez l'application", "folgen sie uns", "jetzt abonnieren",
+    "das könnte sie auch interessieren", NULL};
+
+/* Agencies and picture desks whose name opens a photo credit. */
+static const char *const credit_agencies[] = {
+    "REUTERS", "AP", "AFP", "ANSA", "EPA", "GETTY", "XINHUA", "EFE", "DPA", "TASS", "SPUTNIK",
+    "AA", "IANS", "PTI", "LUSA", "ZUMA", "SIPA", "LAPRESSE", "AGI", "ABACA", "UPI", "NURPHOTO",
+    NULL};
 
 /* Is [s, s+n) an agency/ad tracking ID like MENAFN15052024000045015687ID1108214746? */
 static int is_agency_id(const char *s, size_t n)
@@ -276,7 +286,14 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
     static const char *const stamp_prefix[] = {
         "publié le",  "publicado el", "publicado em",    "pubblicato il", "published:",
         "published on", "first published", "veröffentlicht am", NULL};
-    for (const char *const *p = stamp_prefix; *p && n <= 200; p++)
+    /* (a stamp is short, has figures and no final full stop: "Published on
+     * 12 March 2019 in the journal Nature, the study found ..." is news) */
+    int ends_sentence_punct = strchr(".!?\"", s[n - 1]) != NULL;
+    int has_digit = 0;
+    for (size_t k = 0; k < n && !has_digit; k++)
+        has_digit = isdigit((unsigned char)s[k]);
+    for (const char *const *p = stamp_prefix; *p && n <= 120 && has_digit && !ends_sentence_punct;
+         p++)
         if (ci_prefix(s, n, *p)) {
             if (stamp && !*stamp)
                 *stamp = dup_range(s, n);
@@ -286,6 +303,10 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
         for (const char *const *p = boiler_prefix; *p; p++)
             if (ci_prefix(s, n, *p))
                 return 1;
+    if (n <= 120 && !ends_sentence_punct)
+        for (const char *const *p = furniture_prefix; *p; p++)
+            if (ci_prefix(s, n, *p))
+                return 1;
     /* a photo credit: "ANSA/ Foto di archivio", "REUTERS/Kevin Lamarque"
      * (a photographer's name in capitalised words; "GBP/USD dips as ..." is
      * a headline) */
@@ -293,7 +314,10 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
         size_t k = 0;
         while (k < n && k < 11 && s[k] >= 'A' && s[k] <= 'Z')
             k++;
-        if (k >= 2 && k + 1 < n && s[k] == '/' && n <= 120 && !strchr(".!?\"", s[n - 1])) {
+        int agency = 0;
+        for (const char *const *p = credit_agencies; *p && !agency; p++)
+            agency = strlen(*p) == k && strncmp(s, *p, k) == 0;
+        if (agency && k + 1 < n && s[k] == '/' && n <= 120 && !ends_sentence_punct) {
             int credit = s[k + 1] == ' ', words = 0;
             for (size_t q = k + 1; !credit && q < n;) {
                 if (q + 1 >= n || !isupper((unsigned char)s[q]) ||
@@ -562,6 +586,44 @@ static int names_agency(const char *s, size_t n)
     return 0;
 }
 
+/* Does the word open like a month's name or abbreviation in one of the
+ * news languages ("mar.", "MARZO", "févr", "out")? */
+static int month_word(const char *s, size_t n)
+{
+    static const char *const m3[] = {"jan", "feb", "fev", "fév", "mar", "apr", "avr", "abr", "mai",
+                                     "may", "mag", "jun", "jui", "giu", "jul", "lug", "aug", "ago",
+                                     "aoû", "sep", "set", "oct", "ott", "out", "okt", "nov", "dec",
+                                     "déc", "dic", "dez", "gen", "ene", NULL};
+    char b[8];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 4; i++)
+        b[k++] = (char)tolower((unsigned char)s[i]);
+    b[k] = 0;
+    for (const char *const *m = m3; *m; m++)
+        if (strncmp(b, *m, strlen(*m)) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words in capitals that open a story as a rubric, not a place: "VIDEO -
+ * Il ministro ...", "BREAKING - ...", "ULTIM'ORA - ...". */
+static int rubric(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "VIDEO", "VIDEOS", "FOTO", "FOTOS", "PHOTO", "PHOTOS", "LIVE", "DIRETTA", "BREAKING",
+        "BREAKING NEWS", "EXCLUSIVE", "ESCLUSIVO", "EXCLUSIF", "EXCLUSIVA", "ULTIM'ORA",
+        "ULTIMA ORA", "UPDATE", "UPDATED", "URGENT", "URGENTE", "FLASH", "ALERTA", "ALERT",
+        "OPINION", "OPINIONE", "OPINIÓN", "ANALYSIS", "ANALISI", "ANÁLISIS", "EDITORIAL",
+        "INTERVIEW", "ENTREVISTA", "INTERVISTA", "COMMENT", "SONDAGE", "EN DIRECT", "EN VIVO",
+        "AO VIVO", "WATCH", "READ", "NEWS", "PODCAST", "ÚLTIMA HORA", "DERNIÈRE MINUTE",
+        "INFOGRAPHIE", "INFOGRAFIA", "REPORTAGE", "CRONACA", "POLITICA", "ESTERI", "ECONOMIA",
+        "SPORT", "SPORTS", "CULTURA", "CULTURE", "MONDO", "WORLD", "MUNDO", "MONDE", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == n && strncmp(s, *w, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* A dateline whose place is written in title case, as Italian agencies
  * write it: "Roma, 3 mar. (Adnkronos) - ...", "Roma, 3 mar. - ..." (after an
  * "(AGI) -" credit). Stricter than the capitals form, since any sentence
@@ -616,7 +678,7 @@ static size_t title_dateline(const char *s, size_t n, char **place, char **agenc
     while (j < n && j - ms <= 10 && s[j] != ' ' && s[j] != '.' && s[j] != '(' && s[j] != '-' &&
            !isdigit((unsigned char)s[j]) && s[j] != ',')
         j++;
-    if (j - ms < 3 || j - ms > 10)
+    if (j - ms < 3 || j - ms > 10 || !month_word(s + ms, j - ms))
         return 0;
     if (j < n && s[j] == '.')
         j++;
@@ -774,7 +836,7 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
         j += 3;
         have_sep = 1;
     }
-    if (!have_sep)
+    if (!have_sep || rubric(s, pe))
         return 0;
     while (j < n && s[j] == ' ')
         j++;

@@ -147,6 +147,21 @@ static int has_vs(const ner_doc *d, size_t a, size_t b)
     return 0;
 }
 
+/* The word after a figure in a results table: a money or count unit, or
+ * "vs" itself ("Net 1,142,000 vs 16.0 mln"); not "pct" (a poll's "Clinton
+ * 45 pct vs 41 pct" names a person). */
+static int figure_unit(const ner_doc *d, size_t i)
+{
+    static const char *const units[] = {"cts", "dlrs", "dlr", "mln", "bln", "billion", "vs",
+                                        "stg", "yen", "marks", "francs", "shrs", NULL};
+    size_t n = d->t[i].end - d->t[i].start;
+    const char *w = d->text + d->t[i].start;
+    for (const char *const *u = units; *u; u++)
+        if (strlen(*u) == n && memcmp(w, *u, n) == 0)
+            return 1;
+    return 0;
+}
+
 void ner_rules_table_labels(const ner_doc *d, uint8_t *lab)
 {
     for (size_t k = 0; k < d->nsent; k++) {
@@ -160,8 +175,8 @@ void ner_rules_table_labels(const ner_doc *d, uint8_t *lab)
         if (f + 1 < b && d->t[f].end - d->t[f].start == 1 && (d->t[f].flags & NT_UPPER0))
             f++;
         if (e - a > 2 || f + 1 >= b || !(d->t[f].flags & NT_DIGIT) ||
-            (d->t[f].flags & NT_ALPHA) || !(d->t[f + 1].flags & NT_LOWER0) ||
-            (d->gaz_1[a] & (CATS_LOC | CATS_ORG)) || !has_vs(d, f + 2, b))
+            (d->t[f].flags & NT_ALPHA) || !figure_unit(d, f + 1) ||
+            (d->gaz_1[a] & (CATS_LOC | CATS_ORG)) || !has_vs(d, f + 1, b))
             continue;
         for (size_t i = a; i < e; i++)
             lab[i] = 0;

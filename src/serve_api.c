@@ -330,20 +330,21 @@ static const char sql_stories_q[] =
  * articles (near-duplicates not counted again: they repeat their source),
  * most widely reported first. The sample bounds the work on huge stories. */
 /* ... one per name whatever types articles gave it (as `chronicle entities`
- * lists them): the row with the most mentions gives id, type, country and
- * role. */
+ * lists them): among its PER, LOC and ORG rows, the one with the most
+ * mentions gives id, type, country and role. */
 static const char sql_story_entities[] =
     "WITH sa AS (SELECT article_id FROM story_article WHERE story_id = ?1"
     "   AND duplicate_of IS NULL ORDER BY article_id DESC LIMIT ?3),"
     " sm AS (SELECT m.article_id, e.id, e.canonical, e.type, e.country, e.role FROM sa"
-    "   JOIN mentions m ON m.article_id = sa.article_id JOIN entities e ON e.id = m.entity_id),"
+    "   JOIN mentions m ON m.article_id = sa.article_id JOIN entities e ON e.id = m.entity_id"
+    "   WHERE e.type <> 'MISC'),"
     " per AS (SELECT id, canonical, type, country, role, sum(count(*)) OVER w AS mentions,"
     "   row_number() OVER (PARTITION BY canonical ORDER BY count(*) DESC, id) AS rk"
     "   FROM sm GROUP BY id WINDOW w AS (PARTITION BY canonical)),"
     " arts AS (SELECT canonical, count(DISTINCT article_id) AS n FROM sm GROUP BY canonical)"
     " SELECT p.id, p.canonical, p.type, p.country, p.role, p.mentions, a.n"
     " FROM per p JOIN arts a ON a.canonical = p.canonical"
-    " WHERE p.rk = 1 AND p.type <> 'MISC'"
+    " WHERE p.rk = 1"
     " ORDER BY 7 DESC, 6 DESC, p.canonical LIMIT ?2";
 static const char sql_story_sources[] =
     "SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_article sa"

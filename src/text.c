@@ -108,7 +108,7 @@ static const struct {
 } lang_abbrevs[] = {
     {"it", (const char *const[]){"on", "avv", "geom", "rag", "arch", "mons", "sgg", "dott.ssa",
                                  NULL}},
-    {"pt", (const char *const[]){"dep", "sto", "sta", "exmo", "exma", "eng", "dra", "min", NULL}},
+    {"pt", (const char *const[]){"dep", "sto", "sta", "exmo", "exma", "eng", "dra", NULL}},
     {"es", (const char *const[]){"gral", "lic", "dra", "sres", "ud", "uds", "dip", "excmo", "excma",
                                  "sto", "sta", "ee", "ff", "cc", "aa", "oo", "ss", "mm", NULL}},
     {"fr", (const char *const[]){"mgr", NULL}},
@@ -134,6 +134,10 @@ static int is_abbrev(const char *w, size_t n, const char *lang)
 {
     if (in_list(abbrevs, w, n))
         return 1;
+    /* Spanish plurals double their letters in capitals ("EE. UU.", "FF.
+     * AA."); "120 mm." is a unit */
+    if (n == 2 && w[0] == w[1] && !isupper((unsigned char)w[0]))
+        return 0;
     for (size_t k = 0; lang && k < sizeof lang_abbrevs / sizeof *lang_abbrevs; k++)
         if (strncmp(lang, lang_abbrevs[k].lang, 2) == 0 && in_list(lang_abbrevs[k].words, w, n))
             return 1;
@@ -687,10 +691,16 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
      * ("não", "ações") are Portuguese's own */
     if (!strcmp(lang, "ca") || !strcmp(lang, "es") || !strcmp(lang, "gl")) {
-        int tilde = 0;
+        int tilde = 0; /* in words that open in lower case: "São", "João" are names */
         for (size_t i = 0; i + 1 < n; i++)
-            tilde += (unsigned char)text[i] == 0xC3 &&
-                     ((unsigned char)text[i + 1] == 0xA3 || (unsigned char)text[i + 1] == 0xB5);
+            if ((unsigned char)text[i] == 0xC3 &&
+                ((unsigned char)text[i + 1] == 0xA3 || (unsigned char)text[i + 1] == 0xB5)) {
+                size_t w = i;
+                while (w > 0 && (isalpha((unsigned char)text[w - 1]) ||
+                                 (unsigned char)text[w - 1] >= 0x80))
+                    w--;
+                tilde += w < i && islower((unsigned char)text[w]);
+            }
         if (tilde >= 2)
             strcpy(lang, "pt");
     }

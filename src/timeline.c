@@ -105,7 +105,7 @@ static const cue_lang cues[] = {
     {"pt",
      "disse afirmou anunciou segundo declarou confirmou informou explicou revelou denunciou "
      "acrescentou destacou",
-     "vai vão será serão prevê previsto", "tem têm", "ou aram eram iram ado ido", "rá rão"},
+     "vai vão será serão prevê previsto", "tem têm", "ou aram eram ado ido", "rá rão"},
     {"ca", "dit anunciat afirmat declarat segons confirmat explicat denunciat",
      "serà seran previst preveu", "ha han havia havien va van", "at ats ada ades it its",
      "rà ran"},

@@ -62,6 +62,9 @@ TEST(datelines)
          "Roma, la capitale, ha 3 milioni di abitanti - dice l'Istat."},
         {"Maria, 25 anni, vive a Roma.", NULL, NULL, "Maria, 25 anni, vive a Roma."},
         {"ROMA - Il ministro ha parlato ieri.", "Roma", NULL, "Il ministro ha parlato ieri."},
+        {"VIDEO - Il ministro ha parlato ieri.", NULL, NULL,
+         "VIDEO - Il ministro ha parlato ieri."},
+        {"Roma, 3 morti - la polizia indaga.", NULL, NULL, "Roma, 3 morti - la polizia indaga."},
         {"Donald Trump, 70, said - in a tweet - that he won.", NULL, NULL,
          "Donald Trump, 70, said - in a tweet - that he won."},
         {"Milano, 12 marzo 2013 - La Borsa chiude in rialzo.", "Milano", NULL,
@@ -158,6 +161,10 @@ TEST(boilerplate_other_languages)
     expect_clean("Il ministro ha parlato.\n\nANSA/ Foto di archivio\n\nREUTERS/Kevin Lamarque",
                  "Il ministro ha parlato.");
     expect_clean("UN/EU officials met on Monday.", "UN/EU officials met on Monday.");
+    expect_clean("He spoke.\n\nUS/China Talks Resume", "He spoke.\n\nUS/China Talks Resume");
+    /* a sentence that opens like furniture stays */
+    expect_clean("Assinei o acordo com orgulho, disse o ministro aos jornalistas.",
+                 "Assinei o acordo com orgulho, disse o ministro aos jornalistas.");
     expect_clean("GBP/USD dips as Carney sees room to keep policy loose",
                  "GBP/USD dips as Carney sees room to keep policy loose");
     /* a sentence that merely starts like a stamp stays */
@@ -185,6 +192,14 @@ TEST(publication_stamp)
     CHECK(d != NULL);
     if (d) {
         CHECK(d->stamp && strncmp(d->stamp, "Publi\xC3\xA9 le 18 mai 2011", 18) == 0);
+        chr_doc_free(d);
+    }
+    d = clean_text("Published on 12 March 2019 in the journal Nature, the study found that sea "
+                   "levels rose faster than expected.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->stamp == NULL);
+        CHECK(strstr(d->clean, "Published on 12 March") != NULL);
         chr_doc_free(d);
     }
     d = clean_text("Published reports said the minister had resigned.");

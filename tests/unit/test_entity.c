@@ -655,13 +655,15 @@ TEST(table_labels)
                     "Revs 10.6 mln vs 24.2 mln\n"
                     "Shr Class A 61 cts vs 48 cts\n"
                     "Somerset 83 and 174\n"
-                    "General Motors said sales rose 8.2 pct.\n";
+                    "General Motors said sales rose 8.2 pct.\n"
+                    "Clinton 45 pct vs 41 pct a month ago, the poll showed.\n";
     chr_entities e = tag(t);
     CHECK(mention_of(&e, t, "Shr") == NULL);
     CHECK(mention_of(&e, t, "Revs") == NULL);
     CHECK(mention_of(&e, t, "Shr Class") == NULL);
     CHECK(mention_of(&e, t, "Somerset") != NULL);
     CHECK(mention_of(&e, t, "General Motors") != NULL);
+    CHECK(mention_of(&e, t, "Clinton") != NULL); /* a poll, not a figures table */
     chr_entities_free(&e);
 }
 

@@ -54,6 +54,13 @@ TEST(romance_abbreviations)
     const char *es = "Las tropas de EE. UU. bombardearon Alepo el lunes.";
     CHECK_INT(split_in(es, "es", &v), 1);
     free(v);
+    /* units after a number end a sentence */
+    const char *mm = "En Valencia cayeron 120 mm. La Aemet mantiene la alerta.";
+    CHECK_INT(split_in(mm, "es", &v), 2);
+    free(v);
+    const char *min = "O gol saiu aos 45 min. O Flamengo venceu.";
+    CHECK_INT(split_in(min, "pt", &v), 2);
+    free(v);
     const char *pt = "O dep. Costa falou com o gen. Lima.";
     CHECK_INT(split_in(pt, "pt", &v), 1);
     free(v);
@@ -185,7 +192,8 @@ TEST(language)
     /* a short Portuguese text that the trigram profiles give to Catalan;
      * a Spanish one naming São Paulo stays Spanish */
     const char *pt = "O sr. João Silva e a sra. Maria chegaram. A Petrobras S.A. anunciou "
-                     "lucro. O dep. Costa falou com o gen. Lima às 14h30. Fim. Não.";
+                     "lucro. O dep. Costa falou com o gen. Lima às 14h30. Fim. Ele não falou, "
+                     "não.";
     chr_detect_language(pt, strlen(pt), lang);
     CHECK_STR(lang, "pt");
     /* a short Italian text the profiles give to Catalan; Catalan stays */
@@ -199,6 +207,10 @@ TEST(language)
     CHECK_STR(lang, "ca");
     const char *es2 = "El gobierno de São Paulo anunció ayer nuevas medidas para la región.";
     chr_detect_language(es2, strlen(es2), lang);
+    CHECK_STR(lang, "es");
+    const char *es3 = "El alcalde João Doria llegó a São Paulo con su equipo y dijo que la "
+                      "ciudad está lista para los Juegos.";
+    chr_detect_language(es3, strlen(es3), lang);
     CHECK_STR(lang, "es");
 }
 
