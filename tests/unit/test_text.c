@@ -48,22 +48,21 @@ TEST(romance_abbreviations)
     if (n == 2)
         CHECK(sent_is(it, v, 1, "L'art. 5 della legge n. 123 prevede multe."));
     free(v);
-    const char *copy = "Si concludera' entro fine mese. \xC2\xA9 RIPRODUZIONE RISERVATA";
-    CHECK_INT(split_in(copy, "it", &v), 2);
-    free(v);
-    const char *es = "Las tropas de EE. UU. bombardearon Alepo el lunes.";
-    CHECK_INT(split_in(es, "es", &v), 1);
-    free(v);
-    /* units after a number end a sentence */
-    const char *mm = "En Valencia cayeron 120 mm. La Aemet mantiene la alerta.";
-    CHECK_INT(split_in(mm, "es", &v), 2);
-    free(v);
-    const char *min = "O gol saiu aos 45 min. O Flamengo venceu.";
-    CHECK_INT(split_in(min, "pt", &v), 2);
-    free(v);
-    const char *pt = "O dep. Costa falou com o gen. Lima.";
-    CHECK_INT(split_in(pt, "pt", &v), 1);
-    free(v);
+    static const struct {
+        const char *text, *lang;
+        size_t n;
+    } c[] = {
+        {"Si concludera' entro fine mese. \xC2\xA9 RIPRODUZIONE RISERVATA", "it", 2},
+        {"Las tropas de EE. UU. bombardearon Alepo el lunes.", "es", 1},
+        /* units after a number end a sentence */
+        {"En Valencia cayeron 120 mm. La Aemet mantiene la alerta.", "es", 2},
+        {"O gol saiu aos 45 min. O Flamengo venceu.", "pt", 2},
+        {"O dep. Costa falou com o gen. Lima.", "pt", 1},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        CHECK_INT(split_in(c[i].text, c[i].lang, &v), c[i].n);
+        free(v);
+    }
     const char *en = "The lights were on. He said no. Then he left. It was the state of the art. "
                      "See No. 5 here.";
     n = split(en, &v);
