@@ -370,9 +370,9 @@ static const char *const FUT_EN[] = {
     "plans",    "due",     "upcoming", "next",   "tomorrow",  "coming",   "intends",
     "aims",     "hopes",   "soon",    "planning", "plan",     "would",    "effective",
     "can",      "possible", "likely", "forecast", NULL};
-static const char *const FUT_FR[] = {"sera",    "seront",  "aura",    "prochain", "prochaine",
-                                     "prévu",   "iront",   "feront",  "devront",  "pourront",
-                                     "fera",    NULL};
+static const char *const FUT_FR[] = {"sera",  "seront", "aura",   "prochain", "prochaine",
+                                     "prévu", "iront",  "feront", "devront",  "pourront",
+                                     "fera",  "auront", NULL};
 static const char *const FUT_ES[] = {"será", "serán", "hará", "prevé", NULL};
 static const char *const FUT_ROM[] = {"prevista", "previsto", NULL}; /* es, it, pt */
 static const char *const FUT_IT[] = {"sarà", "saranno", NULL};
@@ -744,6 +744,50 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         if (n >= 6 && (ends_with(b, n, "aram") || ends_with(b, n, "eram") ||
                        ends_with(b, n, "iram") || ends_with(b, n, "avam")))
             return -1;
+    } else if (lang == TL_FR) {
+        static const char *const FR_PAST[] = {"a",      "avaient", "étaient", "fut",
+                                              "furent", "eut",     "eurent",  NULL};
+        static const char *const FR_NOTPAST[] = {"portrait",  "extrait", "parfait",  "souhait",
+                                                 "retrait",   "attrait", "abstrait", "distrait",
+                                                 "satisfait", "forfait", "bienfait", NULL};
+        if (word_in(b, n, FR_PAST))
+            return -1; /* "a reconnu", "fut renversé" */
+        /* the conditional looks ahead ("pourrait tomber", "devrait se
+         * tenir"); "aurait"/"serait" + participle report a past: neither */
+        if (n >= 6 &&
+            (ends_with(b, n, "erait") || ends_with(b, n, "eraient") || ends_with(b, n, "irait") ||
+             ends_with(b, n, "iraient") || ends_with(b, n, "rrait") || ends_with(b, n, "rraient") ||
+             ends_with(b, n, "vrait") || ends_with(b, n, "vraient") || ends_with(b, n, "drait") ||
+             ends_with(b, n, "draient")))
+            return 1;
+        if (n >= 5 && (ends_with(b, n, "ait") || ends_with(b, n, "aient")) &&
+            !word_in(b, n, FR_NOTPAST) && !word_eq(b, n, "aurait") && !word_eq(b, n, "serait"))
+            return -1; /* imparfait: contrôlait, tiraient */
+        if (n >= 7 && ends_with(b, n, "\xc3\xa8rent"))
+            return -1; /* passé simple: lancèrent */
+        if (n >= 6 && (ends_with(b, n, "era") || ends_with(b, n, "ira") || ends_with(b, n, "rra") ||
+                       ends_with(b, n, "dra") || ends_with(b, n, "vra") ||
+                       ends_with(b, n, "erons") || ends_with(b, n, "irons")))
+            return 1; /* futur: organisera, partira, pourra, viendra, devra */
+    } else if (lang == TL_ES) {
+        static const char *const ES_PAST[] = {
+            "estuvo", "estuvieron", "tuvo",     "tuvieron", "hizo",     "hicieron", "dio",
+            "dieron", "vino",       "vinieron", "murió",    "murieron", "habían",   "era",
+            "eran",   "estaba",     "estaban",  "pudo",     "quiso",    NULL};
+        static const char *const ES_FUT[] = {"habrá",     "tendrá",     "tendrán",    "podrá",
+                                             "podrán",    "prevista",   "previsto",   "previstas",
+                                             "previstos", "programada", "programado", NULL};
+        if (word_in(b, n, ES_PAST))
+            return -1;
+        if (word_in(b, n, ES_FUT))
+            return 1;
+        if (n >= 5 &&
+            (ends_with(b, n, "\xc3\xb3") || ends_with(b, n, "aron") || ends_with(b, n, "ieron") ||
+             ends_with(b, n, "aba") || ends_with(b, n, "aban")))
+            return -1; /* pretérito: reconoció, atacaron, murieron; imperfecto: controlaba */
+        if (n >= 4 && ends_with(b, n, "\xc3\xad") && !word_eq(b, n, "aqu\xc3\xad") &&
+            !word_eq(b, n, "as\xc3\xad"))
+            return -1; /* recibí, salí */
     } else if (lang == TL_CA_ALL) {
         if (word_in(b, n, CA_PAST))
             return -1; /* "va parlar", "van començar": the past, not a future */
@@ -788,7 +832,9 @@ static int lang_tense(const M *m, wspan w)
     if (!t && m->lang == TL_IT && n == 9 && !memcmp(p, "programma", 9) && w.s >= 3 &&
         !strncasecmp(m->text + w.s - 3, "in ", 3))
         return 1; /* "in programma giovedì": scheduled */
-    if (!t && n <= 16 && (m->lang == TL_IT || m->lang == TL_PT || m->lang == TL_CA_ALL)) {
+    if (!t && n <= 16 &&
+        (m->lang == TL_IT || m->lang == TL_PT || m->lang == TL_CA_ALL || m->lang == TL_FR ||
+         m->lang == TL_ES)) {
         char b[17];
         for (size_t i = 0; i < n; i++)
             b[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
@@ -812,7 +858,7 @@ static int romance_that(const M *m, wspan w)
            (n == 2 && !memcmp(p, "qu", 2) && w.e < m->len && m->text[w.e] == '\'');
 }
 
-/* Italian and Portuguese: a date after "entro" / "fino a" / "até" (by,
+/* Italian, Portuguese, Spanish, French: a date after "entro" / "fino a" / "até" (by,
  * until) lies ahead when no verb says otherwise; after a verb of putting
  * off and "a/al/para" ("rinviato a sabato", "slittata al 29 marzo",
  * "adiada para sábado") it always does, and so after "per/para" (for) of
@@ -822,12 +868,14 @@ static int romance_that(const M *m, wspan w)
  * verb) or 0. */
 static int romance_ahead(const M *m, const wspan *L, int nl)
 {
-    if ((m->lang != TL_IT && m->lang != TL_PT) || nl == 0)
+    if ((m->lang != TL_IT && m->lang != TL_PT && m->lang != TL_ES && m->lang != TL_FR) || nl == 0)
         return 0;
-    static const char *const BY[] = {"entro", "fino", "at\xc3\xa9", NULL};
-    static const char *const FOR[] = {"per", "para", NULL};
-    static const char *const FOR_ART[] = {"il", "la", "lo", "l", "o", "a", "os", "as", NULL};
-    static const char *const ART[] = {"il", "la", "lo",       "l",  "a",    "al",  "alla",
+    /* Spanish "hasta el viernes", "para el sábado"; French "d'ici (à)
+     * vendredi", "pour samedi" */
+    static const char *const BY[] = {"entro", "fino", "at\xc3\xa9", "hasta", "ici", NULL};
+    static const char *const FOR[] = {"per", "para", "pour", NULL};
+    static const char *const FOR_ART[] = {"il", "la", "lo", "l", "o", "a", "os", "as", "el", NULL};
+    static const char *const ART[] = {"il", "la", "lo",       "l",  "a",    "al",  "alla", "el",
                                       "ao", "o",  "\xc3\xa0", "ad", "para", "per", NULL};
     static const char *const PUT_OFF[] = {"rinviat",   "rimandat", "posticipat", "slittat",
                                           "spostat",   "prorogat", "differit",   "adiad",
@@ -1242,15 +1290,21 @@ static int letter_follows(const M *m, int i)
                           (unsigned char)m->text[p] >= 0xC0);
 }
 
-/* The month abbreviations only Italian has ("set", "ago", "gen", "dic") are
- * English words or glue elsewhere: they count in capitals ("ROMA, 14 MAR
- * -") or in Italian text, and there, written in lower case ("12 set"),
- * only before punctuation, a number or the end ("un set di sanzioni", "in
- * 3 set di fila" are no dates). */
+/* Month abbreviations only Italian, Spanish or French have ("set", "ago",
+ * "gen", "dic", "fév", "abr") are English words or glue elsewhere: they
+ * count in capitals ("ROMA, 14 MAR -") or in text of their language, and
+ * there, written in lower case ("12 set"), only before punctuation, a number
+ * or the end ("un set di sanzioni", "in 3 set di fila" are no dates). */
+static int romance_abbr(const tk *t)
+{
+    unsigned mask = t->lx->lang[C_MONABBR];
+    return mask && !(mask & ~(unsigned)(TL_IT | TL_ES | TL_FR));
+}
+
 static int it_abbr_ok(const M *m, int i)
 {
     const tk *t = &m->t[i];
-    if (t->lx->lang[C_MONABBR] != TL_IT)
+    if (!romance_abbr(t))
         return 1;
     size_t n = t->e - t->s;
     int caps = 1;
@@ -1259,7 +1313,7 @@ static int it_abbr_ok(const M *m, int i)
             caps = 0;
     if (caps)
         return 1;
-    if (m->lang != TL_IT)
+    if ((m->lang & ~(unsigned)t->lx->lang[C_MONABBR]) != 0)
         return 0;
     if (i + 1 < m->n)
         return m->t[i + 1].kind != TK_WORD;
@@ -1287,8 +1341,13 @@ static int p_month(const M *m, int i, int *mo, int strict)
         int j = i + 1;
         if (pu(m, j, '.') && glued(m, j))
             return j + 1;
-        if (isnum(m, j) || m->t[i].cap || (!strict && m->t[i].lx->lang[C_MONABBR] == TL_IT))
+        if (isnum(m, j) || m->t[i].cap || (!strict && romance_abbr(&m->t[i])))
             return j; /* "12 set -": it_abbr_ok said what may follow */
+        /* "El Cairo, 3 feb (EFE).-", "DAMAS, 12 sept (AFP)": lower case
+         * after a day in Romance text, before punctuation or the end */
+        if (!strict && m->lang != TL_CA_ALL && (m->lang & (TL_FR | TL_ES | TL_IT | TL_PT)) &&
+            !(m->lang & TL_EN) && (j < m->n ? m->t[j].kind != TK_WORD : !letter_follows(m, i)))
+            return j;
     }
     return 0;
 }
@@ -1715,15 +1774,15 @@ static int pat_numeric(M *m, int i, R *r)
     return j;
 }
 
-/* A number that names a document, not a year, in Italian and Portuguese:
- * "la Risoluzione 1973", "a resolução 2042", "n. 2011". (Spanish and French
- * are left as they were: there the change moved a date of the ML-Crisis
- * timelines through the sentence ranking, not through any value.) */
+/* A number that names a document, not a year, in Italian, Portuguese,
+ * Spanish and French: "la Risoluzione 1973", "a resolução 2042", "la
+ * resolución 2254", "la résolution 1973", "n. 2011". */
 static int numbered_thing(const M *m, int j)
 {
-    static const char *const W[] = {"risoluzione", "risoluzioni", "resolução", "resoluções",
-                                    "n.",          "nº",          NULL};
-    if (m->lang != TL_IT && m->lang != TL_PT)
+    static const char *const W[] = {"risoluzione", "risoluzioni",  "resolução",  "resoluções",
+                                    "resolución",  "resoluciones", "résolution", "résolutions",
+                                    "n.",          "nº",           NULL};
+    if (m->lang != TL_IT && m->lang != TL_PT && m->lang != TL_ES && m->lang != TL_FR)
         return 0;
     for (int k = 0; W[k]; k++)
         if (word_before(m, j, W[k]))
@@ -2352,6 +2411,9 @@ static int hace_is_duration(M *m, int i, int e)
     int ha = n == 3 && (w[0] | 32) == 'h' && (unsigned char)w[1] == 0xC3 &&
              (unsigned char)w[2] == 0xA1; /* há */
     int fa = n == 2 && (w[0] | 32) == 'f' && w[1] == 'a' && m->lang == TL_CA_ALL;
+    if (n == 4 && !strncasecmp(w, "hace", 4))
+        return word_before(m, i, "desde") || word_after(m, e - 1, "que"); /* "desde hace
+                                                                           * 41 años": for */
     if (!ha && !fa)
         return 0;
     if (word_before(m, i, "desde") || (fa && word_before(m, i, "de")) ||
@@ -2403,7 +2465,10 @@ static int pat_ago(M *m, int i, R *r)
     if (pre == 1 && hace_is_duration(m, i, k2)) {
         r->type = CHR_TIMEX_DURATION; /* "vive lá há seis anos": for six years */
         fmt_dur(r->v, n, u, half);
-        r->first = cstart;
+        /* Spanish keeps "hace" in the extent ("desde hace seis años"), as
+         * the timeline's mention tests expect */
+        r->first =
+            m->t[i].e - m->t[i].s == 4 && !strncasecmp(m->text + m->t[i].s, "hace", 4) ? i : cstart;
         r->end = k2;
         return k2;
     }
@@ -2565,8 +2630,9 @@ static int pat_dur(M *m, int i, R *r)
         return 0;
     if (u == U_WEEKEND && n == -2)
         return 0;
-    if (u == U_HOUR && m->lang == TL_PT && k == cstart + 1 && clock_cue(m, cstart))
-        return 0; /* "às 14 horas": a time of day (pat_time) */
+    if (u == U_HOUR && (m->lang == TL_PT || m->lang == TL_ES || m->lang == TL_FR) &&
+        k == cstart + 1 && clock_cue(m, cstart))
+        return 0; /* "às 14 horas", "à 18 heures": a time of day (pat_time) */
     {
         const tk *ut = &m->t[k2 - 1];
         int unit_cls = pl ? C_UNITPL : C_UNIT;
@@ -2581,6 +2647,14 @@ static int pat_dur(M *m, int i, R *r)
     if (n > 0 && pl && u == U_YEAR && !(m->lang & TL_EN) && k == cstart + 1 &&
         between_commas(m, cstart, k2 - 1))
         return 0; /* "Morsi, 61 anni, ...": an age */
+    if (n > 0 && pl && u == U_YEAR && k == cstart + 1 && cstart > 0 &&
+        (m->lang == TL_ES || m->lang == TL_PT) && kw(m, cstart - 1, K_OF) &&
+        between_commas(m, cstart - 1, k2 - 1))
+        return 0; /* "Asad, de 45 años, ...": an age */
+    if (n > 0 && pl && u == U_YEAR && k == cstart + 1 &&
+        ((m->lang == TL_ES && word_before(m, cstart, ", a los")) ||
+         (m->lang == TL_FR && word_before(m, cstart, ", \xc3\xa0"))))
+        return 0; /* "tomó el poder, a los 27 años", "en 1969, à 27 ans": an age */
     if (adj && u == U_QUARTER)
         return 0; /* "three-quarters" */
     /* "six-year-old" / "year-long": ages and adjectives are not durations */
@@ -2846,6 +2920,29 @@ static void context_day(const M *m, int *y, int *mo, int *d)
  * follow is checked by pat_time ("alle 12 vittime" is no time). */
 static int clock_cue(const M *m, int j)
 {
+    if (m->lang == TL_ES && isnum(m, j) && m->t[j].nd <= 2) {
+        /* "a las 14.30 horas", "hacia las 10 de la mañana", "desde las 9",
+         * "a la una" (not "las 24 horas", "en las 48 horas siguientes") */
+        static const char *const ES[] = {
+            "a las",     "hacia las", "desde las", "hasta las", "sobre las", "de las", "y las",
+            "entre las", "a la",      "A las",     "Hacia las", "Desde las", NULL};
+        for (const char *const *w = ES; *w; w++)
+            if (word_before(m, j, *w))
+                return 1;
+        return 0;
+    }
+    if (m->lang == TL_FR && isnum(m, j) && m->t[j].nd <= 2 &&
+        ((has(m, j + 1, C_UNITPL) && val(m, j + 1, C_UNITPL) == U_HOUR) ||
+         (has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_HOUR))) {
+        /* "à 18 heures", "vers 10 heures du matin", "dès 7 heures" (not
+         * "pendant 18 heures", "en 48 heures") */
+        static const char *const FR[] = {"\xc3\xa0",   "\xc3\x80",   "vers", "Vers",
+                                         "d\xc3\xa8s", "D\xc3\xa8s", NULL};
+        for (const char *const *w = FR; *w; w++)
+            if (word_before(m, j, *w))
+                return 1;
+        return 0;
+    }
     if ((m->lang != TL_IT && m->lang != TL_PT) || !isnum(m, j) || m->t[j].nd > 2)
         return 0;
     static const char *const IT[] = {"alle", "dalle", "le", NULL};
@@ -2854,6 +2951,15 @@ static int clock_cue(const M *m, int j)
         if (word_before(m, j, *w))
             return 1;
     return 0;
+}
+
+/* Spanish "mañana" after an article or "esta" is the morning ("el martes
+ * por la mañana", "esta mañana"), not tomorrow. */
+static int es_morning(const M *m, int k)
+{
+    return k > 0 && has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_TOMORROW_OR_MORNING &&
+           (m->t[k].lx->lang[C_DEICT] & TL_ES) && !(m->lang & TL_DE) &&
+           (kw(m, k - 1, K_THE) || has(m, k - 1, C_REL));
 }
 
 /* Times of day: "10:30 a.m.", "10 a.m. EST", "noon", "midnight Friday",
@@ -2886,6 +2992,8 @@ static int pat_time(M *m, int i, R *r)
             mi = (int)m->t[k + 1].num; /* "alle 14.30" */
             k += 2;
             ampm = 1;
+            if (m->lang == TL_ES && has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR)
+                k++; /* "a las 14.30 horas" */
         } else if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1) &&
                    m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
             mi = (int)m->t[k + 1].num;
@@ -2901,9 +3009,10 @@ static int pat_time(M *m, int i, R *r)
         } else if (kw(m, k, K_H) && glued(m, k) && !(m->lang & TL_EN)) {
             k++; /* "às 6h", "à 6h" */
             ampm = 1;
-        } else if (cue && m->lang == TL_PT && has(m, k, C_UNITPL) &&
-                   val(m, k, C_UNITPL) == U_HOUR) {
-            k++; /* "às 14 horas" */
+        } else if (cue && (m->lang == TL_PT || m->lang == TL_ES || m->lang == TL_FR) &&
+                   ((has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR) ||
+                    (has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_HOUR))) {
+            k++; /* "às 14 horas", "a las 19 horas", "à 18 heures" */
             ampm = 1;
         } else if (cue == 2 ||
                    (cue && (k < m->n ? !has(m, k, C_UNIT) && !has(m, k, C_UNITPL)
@@ -2911,12 +3020,16 @@ static int pat_time(M *m, int i, R *r)
             ampm = 1; /* "ore 14", "alle 14, ora locale", "dalle 10 alle 13", "alle 8
                        * del mattino" (not "alle 12 vittime") */
         }
-        if (ampm && kw(m, k, K_OF) && has(m, k + 1, C_PART) && val(m, k + 1, C_PART) <= P_NI &&
-            !(m->t[k + 1].lx->lang[C_PART] & TL_EN) && h < 12) {
-            int pp = val(m, k + 1, C_PART);
-            if (pp == P_AF || pp == P_EV || (pp == P_NI && h >= 6))
-                h += 12; /* "8h da manhã", "10 della sera", "2 di notte" */
-            k += 2;
+        {
+            int th = ampm && kw(m, k, K_OF) && kw(m, k + 1, K_THE); /* "10 de la mañana" */
+            if (ampm && kw(m, k, K_OF) && has(m, k + 1 + th, C_PART) &&
+                val(m, k + 1 + th, C_PART) <= P_NI &&
+                !(m->t[k + 1 + th].lx->lang[C_PART] & TL_EN) && h < 12) {
+                int pp = val(m, k + 1 + th, C_PART);
+                if (pp == P_AF || pp == P_EV || (pp == P_NI && h >= 6))
+                    h += 12; /* "8h da manhã", "10 della sera", "2 di notte" */
+                k += 2 + th;
+            }
         }
         /* a.m. / p.m. / am / pm */
         int pm = -1;
@@ -3007,9 +3120,9 @@ static int pat_time(M *m, int i, R *r)
             return 0;
         }
         if (rr) {
-            if (!has(m, k, C_PART))
+            if (!has(m, k, C_PART) && !(rr == R_THIS && es_morning(m, k)))
                 return 0;
-            int p = val(m, k, C_PART);
+            int p = has(m, k, C_PART) ? val(m, k, C_PART) : P_MO;
             if (p == P_NOON || p == P_MIDNIGHT || p == P_OVERNIGHT)
                 return 0;
             if (rr == R_LAST && p != P_NI)
@@ -3035,8 +3148,8 @@ static int pat_time(M *m, int i, R *r)
                            * noite", "ahir a la nit", "hoje de manhã" */
                 if (kw(m, k3, K_THE))
                     k3++;
-                if (has(m, k3, C_PART)) {
-                    part = val(m, k3, C_PART);
+                if (has(m, k3, C_PART) || (k3 > k2 && es_morning(m, k3))) {
+                    part = has(m, k3, C_PART) ? val(m, k3, C_PART) : P_MO;
                     haveday = 1;
                     j = k3 + 1;
                 } else {
