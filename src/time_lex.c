@@ -1069,8 +1069,10 @@ static const lsrc SRC[] = {
     {"quinta-feira", C_WDAY, 4, PT},
     {"sexta-feira", C_WDAY, 5, PT},
     {"daqui", C_KW, K_HENCE, PT},   /* "daqui a duas semanas" */
-    {"que", C_KW2, K_QUE, PT | CA}, /* "o ano que vem", "l'any que ve" (C_KW: K_THAN) */
+    {"que", C_KW2, K_QUE, PT | CA | ES}, /* "o ano que vem", "l'any que ve", "la semana que
+                                            viene" (C_KW: K_THAN) */
     {"vem", C_POSTREL, R_NEXT, PT},
+    {"viene", C_POSTREL, R_NEXT, ES},
     {"último", C_REL, R_LAST, PT},
     {"última", C_REL, R_LAST, PT},
     {"fim", C_MOD, M_END, PT},
