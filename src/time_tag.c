@@ -688,6 +688,13 @@ static int word_in(const char *b, size_t n, const char *const *l)
     return 0;
 }
 
+/* -1 when b is one of the past forms, 1 one of the future ones, else 0. */
+static int listed_tense(const char *b, size_t n, const char *const *past,
+                        const char *const *fut)
+{
+    return word_in(b, n, past) ? -1 : word_in(b, n, fut) ? 1 : 0;
+}
+
 /* Tense cues of Italian, Portuguese and Catalan verbs, used only when the
  * text is known to be in that language (the endings are ordinary words
  * elsewhere: "milieu", "Moscou", "veteran"). b is lower-case. */
@@ -717,10 +724,9 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
                                           "han", "havia", "havien", NULL};
     static const char *const CA_FUT[] = {"previst", "prevista", "previstos", "previstes", NULL};
     if (lang == TL_IT) {
-        if (word_in(b, n, IT_PAST))
-            return -1;
-        if (word_in(b, n, IT_FUT))
-            return 1;
+        int t = listed_tense(b, n, IT_PAST, IT_FUT);
+        if (t)
+            return t;
         if (n >= 6 &&
             (ends_with(b, n, "arono") || ends_with(b, n, "irono") || ends_with(b, n, "erono") ||
              ends_with(b, n, "avano") || ends_with(b, n, "evano") || ends_with(b, n, "ivano")))
@@ -734,10 +740,9 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
             strncmp(b, "sar", 3) != 0)
             return 1;
     } else if (lang == TL_PT) {
-        if (word_in(b, n, PT_PAST))
-            return -1;
-        if (word_in(b, n, PT_FUT))
-            return 1;
+        int t = listed_tense(b, n, PT_PAST, PT_FUT);
+        if (t)
+            return t;
         if (n >= 4 && (ends_with(b, n, "ou") || ends_with(b, n, "eu") || ends_with(b, n, "iu")) &&
             !word_in(b, n, PT_NOTPAST))
             return -1; /* falou, prendeu, explodiu */
@@ -777,10 +782,9 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         static const char *const ES_FUT[] = {"habrá",     "tendrá",     "tendrán",    "podrá",
                                              "podrán",    "prevista",   "previsto",   "previstas",
                                              "previstos", "programada", "programado", NULL};
-        if (word_in(b, n, ES_PAST))
-            return -1;
-        if (word_in(b, n, ES_FUT))
-            return 1;
+        int t = listed_tense(b, n, ES_PAST, ES_FUT);
+        if (t)
+            return t;
         if (n >= 5 &&
             (ends_with(b, n, "\xc3\xb3") || ends_with(b, n, "aron") || ends_with(b, n, "ieron") ||
              ends_with(b, n, "aba") || ends_with(b, n, "aban")))
@@ -789,10 +793,10 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
             !word_eq(b, n, "as\xc3\xad"))
             return -1; /* recibí, salí */
     } else if (lang == TL_CA_ALL) {
-        if (word_in(b, n, CA_PAST))
-            return -1; /* "va parlar", "van començar": the past, not a future */
-        if (word_in(b, n, CA_FUT))
-            return 1;
+        /* "va parlar", "van començar": the past, not a future */
+        int t = listed_tense(b, n, CA_PAST, CA_FUT);
+        if (t)
+            return t;
         if (n >= 6 && ends_with(b, n, "ran"))
             return 1; /* tornaran, votaran */
     }
