@@ -15,12 +15,16 @@
 
 /* Similarity (idf-weighted cosine of a sentence with an entry centroid)
  * needed to join an entry: with exactly the same date, with a compatible
- * date (one contains the other), and with a date that only overlaps or is a
- * few days off (the entry then may report a conflict). Publication-date placements join
- * entries up to SOFT_DAYS away without moving their date. */
+ * date (one contains the other: a finer date than the entry's, or a vaguer
+ * one, which says less that it is the same event, so that "in March" does
+ * not pile every March event onto one day), and with a date that only
+ * overlaps or is a few days off (the entry then may report a conflict).
+ * Publication-date placements join entries up to SOFT_DAYS away without
+ * moving their date. */
 #define JOIN_EXACT_DAY 0.08
 #define JOIN_EXACT 0.02 /* a month or week: stories rarely have two events in one */
 #define JOIN_SIM 0.22
+#define JOIN_VAGUE 0.40
 #define CONFLICT_SIM 0.50
 #define CONFLICT_DAYS 3
 #define SOFT_DAYS 7
@@ -777,8 +781,10 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
         return gap <= SOFT_DAYS && m->end - m->start <= TL_FINE_SPAN ? JOIN_SIM : -1;
     if (m->start == s && m->end == e && m->gran == eg && eg != CHR_GRAN_YEAR)
         return eg == CHR_GRAN_DAY ? JOIN_EXACT_DAY : JOIN_EXACT;
-    if ((m->start >= s && m->end <= e) || (s >= m->start && e <= m->end))
-        return JOIN_SIM; /* one contains the other: 2023-10 and 2023-10-18 */
+    if (m->start >= s && m->end <= e)
+        return JOIN_SIM; /* a finer date narrows the entry: 2023-10, then 2023-10-18 */
+    if (s >= m->start && e <= m->end)
+        return JOIN_VAGUE; /* "in October" said of the 18th needs more words in common */
     if (gap == 0) {      /* ranges that only overlap: May 16-17 and May 17-21 */
         *near = 1;
         return CONFLICT_SIM;
@@ -946,7 +952,9 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
         sqlite3_bind_int(g->q_cand, 9, m->end);
         scan_candidates(g, g->q_cand, m, mnorm, &ov, &near);
     }
-    cand *b = ov.id ? &ov : near.id ? &near : NULL;
+    /* the entry it fits best, by its margin over the threshold that applies:
+     * a day a few days off (a conflict) needs far more words in common */
+    cand *b = ov.id && (!near.id || ov.margin >= near.margin) ? &ov : near.id ? &near : NULL;
     tl_vec add;
     if (idf_vec(g, m, &add) != 0) {
         tl_vec_free(&ov.c);

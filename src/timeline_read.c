@@ -21,8 +21,9 @@
 /* Entries whose dates became the same merge when their centroids are this
  * alike (grouping is incremental: two entries may narrow to one date). */
 #define MERGE_SIM 0.10
-/* The same for an entry whose month or week contains the other's day. */
-#define MERGE_COMPAT_SIM 0.05
+/* The same for an entry whose month or week contains the other's day: a
+ * vaguer date says less that it is the same event, so more words must agree. */
+#define MERGE_COMPAT_SIM 0.15
 /* A date more than this many days before the article that gives it is a
  * recall (see merge_same_dates). */
 #define RECALL_DAYS 30
@@ -456,8 +457,7 @@ static chr_err merge_same_dates(model *mo)
 
 /* A month's (or week's) entry and a day's entry inside it that look alike
  * are one event told at two granularities ("in March last year", "on March
- * 20-22"): the coarse one joins the finest most alike, which keeps its date.
- * Compatible dates make weaker word overlap enough than equal ones. */
+ * 20-22"): the coarse one joins the finest most alike, which keeps its date. */
 static chr_err merge_compatible(model *mo)
 {
     chr_err e = CHR_OK;
