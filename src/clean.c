@@ -156,7 +156,7 @@ static const char *const boiler_exact[] = {
 static const char *const boiler_prefix[] = {
     "your email address will not be published", "required fields are marked",
     "all rights reserved", "copyright ", "(c) ", "photo:", "photo credit", "photos:", "image:",
-    "image credit", "picture:", "credit:", "file photo", "follow us on", "follow ", "sign up for",
+    "image credit", "picture:", "credit:", "crédits photo", "crédit photo", "foto:", "file photo", "follow us on", "follow ", "sign up for",
     "subscribe to", "click here", "read also:", "read also", "also read:", "read more:",
     "related:", "share this:", "share on", "tags:", "filed under", "this article was",
     "reporting by", "editing by", "writing by", "additional reporting by", "we use cookies",
@@ -242,6 +242,22 @@ static int is_agency_id(const char *s, size_t n)
             i++;
     }
     return i == n;
+}
+
+/* Is the token s[0..n) a web address or a picture file's name? */
+static int is_link(const char *s, size_t n)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", NULL};
+    if (ci_prefix(s, n, "http://") || ci_prefix(s, n, "https://") || ci_prefix(s, n, "www."))
+        return 1;
+    while (n && strchr(".,;:)", s[n - 1]))
+        n--;
+    for (const char *const *e = exts; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k && ci_equal(s + n - k, k, *e))
+            return 1;
+    }
+    return 0;
 }
 
 static void trim(const char **s, size_t *n)
@@ -335,6 +351,25 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
             if (credit)
                 return 1;
         }
+    }
+    /* a dump of links or picture files ("bf48.jpg http://site/medias/2011/04/29/bf48.jpg
+     * Les chars ... © Reuters TV http://..."): links that are a quarter of
+     * the line, or one that is half of it; prose that cites a site stays */
+    {
+        size_t links = 0, link_bytes = 0;
+        for (size_t k = 0; k < n;) {
+            while (k < n && s[k] == ' ')
+                k++;
+            size_t b = k;
+            while (k < n && s[k] != ' ')
+                k++;
+            if (k > b && is_link(s + b, k - b)) {
+                links++;
+                link_bytes += k - b;
+            }
+        }
+        if ((links >= 2 && 4 * link_bytes >= n) || (links == 1 && 2 * link_bytes >= n))
+            return 1;
     }
     /* copyright / photo credit lines: "© Mikhail Metzel/..." */
     if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9)

@@ -160,6 +160,21 @@ TEST(boilerplate_other_languages)
     /* photo credits; a sentence with a slash in its first word stays */
     expect_clean("Il ministro ha parlato.\n\nANSA/ Foto di archivio\n\nREUTERS/Kevin Lamarque",
                  "Il ministro ha parlato.");
+    expect_clean("Les chars sont entr\xC3\xA9s lundi dans Deraa. Cr\xC3\xA9" "dits photo : \xC2\xA9 "
+                 "Reuters TV / Reuters/REUTERS",
+                 "Les chars sont entr\xC3\xA9s lundi dans Deraa.");
+    /* a dump of a gallery's links and picture files goes; prose citing a
+     * site stays */
+    expect_clean("Le pr\xC3\xA9sident a parl\xC3\xA9.\n\n"
+                 "bf485b7a-7278.jpg http://www.example.fr/medias/2011/04/29/bf485b7a-7278.jpg "
+                 "FILE PHOTO OF THE MEETING. 3b6b80b0-7283.jpg Les deux hommes se sont "
+                 "rencontr\xC3\xA9s \xC3\xA0 Gen\xC3\xA8ve en mars 2000. \xC2\xA9 Reuters "
+                 "http://www.example.fr/medias/2011/04/29/3b6b80b0-7283.jpg",
+                 "Le pr\xC3\xA9sident a parl\xC3\xA9.");
+    expect_clean("The full report, published on Monday at www.example.org, runs to 300 pages "
+                 "and names every official who signed the order.",
+                 "The full report, published on Monday at www.example.org, runs to 300 pages "
+                 "and names every official who signed the order.");
     expect_clean("UN/EU officials met on Monday.", "UN/EU officials met on Monday.");
     expect_clean("He spoke.\n\nUS/China Talks Resume", "He spoke.\n\nUS/China Talks Resume");
     /* a sentence that opens like furniture stays */
