@@ -163,7 +163,8 @@ static const char *const boiler_prefix[] = {
     "this website uses cookies", "accept cookies", "download our app", "get the latest",
     "join our", "sign in", "log in", "posted in", "published in", "save my name, email",
     "notify me of", "your comment", "name *", "email *", "website", "published:", "updated:",
-    "last updated", "first published",
+    "last updated", "first published", "reading time", "temps de lecture",
+    "tiempo de lectura", "tempo di lettura", "tempo de leitura", "lesezeit",
     /* fr, es, it, pt, de: stamps, cross-links, rights, forms */
     "publié le", "publié à", "mis à jour le", "mis à jour à", "modifié le", "à lire aussi",
     "lire aussi", "voir aussi", "tous droits réservés", "abonnez-vous", "merci de ",
@@ -536,6 +537,42 @@ static void drop_header_block(chr_doc *doc)
             return; /* a real paragraph before any dateline: no header block */
         start = end + 2;
     }
+}
+
+/* A page that states its publication stamp ("Le Monde avec AFP Publié le
+ * 21 février 2011 à 16h56") after its headline and standfirst often opens
+ * with links to other stories and the site's menus: when at least
+ * STAMP_HEADER_MIN short paragraphs, mostly without a final full stop,
+ * come before the two that precede the stamp (at byte stamp_off of the
+ * clean text), they are dropped. */
+#define STAMP_HEADER_MIN 2
+static void drop_before_stamp(chr_doc *doc, size_t stamp_off)
+{
+    char *s = doc->clean;
+    size_t n = doc->clean_len, starts[64];
+    int k = 0;
+    if (stamp_off == (size_t)-1 || stamp_off > n)
+        return;
+    for (size_t at = 0; at < stamp_off && k < 64;) {
+        starts[k++] = at;
+        const char *e = strstr(s + at, "\n\n");
+        at = e ? (size_t)(e - s) + 2 : n;
+    }
+    if (k < STAMP_HEADER_MIN + 2 || k == 64)
+        return;
+    size_t cut = starts[k - 2]; /* keep the headline and the standfirst */
+    int stated = 0;              /* paragraphs that end as sentences do */
+    for (int i = 0; i < k - 2; i++) {
+        size_t len = starts[i + 1] - starts[i] - 2;
+        if (len > HEADER_PARA_MAX)
+            return;
+        stated += len > 0 && s[starts[i] + len - 1] == '.';
+    }
+    if (3 * stated > k - 2)
+        return; /* short paragraphs of a brief, not headlines and menus */
+    memmove(s, s + cut, n - cut + 1);
+    doc->clean_len = n - cut;
+    doc->removed_lines += k - 2;
 }
 
 static char *dup_range(const char *s, size_t n)
@@ -933,7 +970,8 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
                 maxlen = i - st;
             st = i + 1;
         }
-    int prev_ended = 0;
+    int prev_ended = 0, stamp_pending = 0;
+    size_t stamp_off = (size_t)-1; /* where the text resumed after the stamp */
     while (pos <= nlen) {
         const char *ls = norm + pos;
         const char *nl = memchr(ls, '\n', nlen - pos);
@@ -943,6 +981,8 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
         trim(&t, &tl);
         int flush = (tl == 0);
         if (tl > 0 && is_boiler_line(t, tl, &doc->author, &doc->stamp)) {
+            if (doc->stamp && stamp_off == (size_t)-1)
+                stamp_pending = 1;
             doc->removed_lines++;
             flush = 1;
             tl = 0;
@@ -996,6 +1036,10 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
             if (flush == 2)
                 continue;
         }
+        if (stamp_pending) {
+            stamp_off = out_b.n + (out_b.n > 0 ? 2 : 0);
+            stamp_pending = 0;
+        }
         if (!nl)
             break;
         pos += ll + 1;
@@ -1014,6 +1058,7 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
     }
     doc->clean = out_b.p;
     doc->clean_len = out_b.n;
+    drop_before_stamp(doc, stamp_off);
     if (!doc->dateline_place && !doc->dateline_agency)
         drop_header_block(doc);
     if (a->title) {

@@ -223,6 +223,33 @@ TEST(publication_stamp)
         CHECK(d->stamp == NULL);
         chr_doc_free(d);
     }
+    /* links to other stories and menus above the headline, the standfirst
+     * and the stamp go; the headline and the standfirst stay */
+    expect_clean("Un magasin ferme ses portes\n\nPourquoi la lumi\xC3\xA8re menace les animaux ?\n\n"
+                 "Services Le Monde\n\nLibye : r\xC3\xA9pression sanglante\n\n"
+                 "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
+                 "Le Monde avec AFP Publi\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
+                 "\xC3\xA0 jour le 22 f\xC3\xA9vrier 2011\n\nTemps de Lecture 5 min.\n\n"
+                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi.",
+                 "Libye : r\xC3\xA9pression sanglante\n\n"
+                 "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
+                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi.");
+    /* a stamp after the article's own paragraphs cuts nothing */
+    expect_clean("La police a tir\xC3\xA9.\n\nIl pleut.\n\nLe maire a parl\xC3\xA9.\n\n"
+                 "Les \xC3\xA9" "coles ferment.\n\nPubli\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
+                 "\xC3\xA0 jour le 22 f\xC3\xA9vrier 2011",
+                 "La police a tir\xC3\xA9.\n\nIl pleut.\n\nLe maire a parl\xC3\xA9.\n\n"
+                 "Les \xC3\xA9" "coles ferment.");
+    expect_clean("Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel \xC3\xA0 "
+                 "faire cesser les violences contre les manifestants dans tout le pays, sans "
+                 "d\xC3\xA9lai et sans conditions.\n\nLa police a tir\xC3\xA9.\n\nIl pleut.\n\n"
+                 "Publi\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis \xC3\xA0 jour le 22 "
+                 "f\xC3\xA9vrier 2011\n\nFin.",
+                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel \xC3\xA0 "
+                 "faire cesser les violences contre les manifestants dans tout le pays, sans "
+                 "d\xC3\xA9lai et sans conditions.\n\nLa police a tir\xC3\xA9.\n\nIl pleut.\n\nFin.");
 }
 
 TEST(header_block_before_dateline)
