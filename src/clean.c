@@ -1085,6 +1085,135 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
     return CHR_OK;
 }
 
+/* ---- corpus furniture ---------------------------------------------------- */
+
+/* Calls fn(ctx, start, len) for each paragraph of doc's text. */
+static void each_para(const chr_doc *doc, void (*fn)(void *, size_t, size_t), void *ctx)
+{
+    const char *s = doc->clean;
+    size_t n = doc->clean_len;
+    for (size_t at = 0; at < n;) {
+        const char *e = strstr(s + at, "\n\n");
+        size_t end = e ? (size_t)(e - s) : n;
+        fn(ctx, at, end - at);
+        at = e ? end + 2 : n;
+    }
+}
+
+/* Can the paragraph be furniture: short, and not ending with a full stop
+ * (a short sentence of a wire story, reprinted by many, is news)? */
+static int furniture_shaped(const chr_doc *doc, size_t at, size_t len)
+{
+    return len > 0 && len <= CHR_LINE_MAX && doc->clean[at + len - 1] != '.';
+}
+
+static uint64_t para_hash(const chr_doc *doc, size_t at, size_t len)
+{
+    return XXH3_64bits(doc->clean + at, len);
+}
+
+typedef struct hash_list {
+    const chr_doc *doc;
+    uint64_t *h;
+    size_t n, cap;
+    int oom;
+} hash_list;
+
+static void collect_short(void *ctx, size_t at, size_t len)
+{
+    hash_list *l = ctx;
+    if (!furniture_shaped(l->doc, at, len) || l->oom)
+        return;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? 2 * l->cap : 16;
+        uint64_t *nh = realloc(l->h, nc * sizeof *nh);
+        if (!nh) {
+            l->oom = 1;
+            return;
+        }
+        l->h = nh;
+        l->cap = nc;
+    }
+    l->h[l->n++] = para_hash(l->doc, at, len);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n)
+{
+    hash_list l = {doc, NULL, 0, 0, 0};
+    each_para(doc, collect_short, &l);
+    if (l.oom) {
+        free(l.h);
+        return CHR_ENOMEM;
+    }
+    if (l.n)
+        qsort(l.h, l.n, sizeof *l.h, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (!u || l.h[u - 1] != l.h[i])
+            l.h[u++] = l.h[i];
+    *out = l.h;
+    *n = u;
+    return CHR_OK;
+}
+
+typedef struct drop_ctx {
+    const chr_doc *doc;
+    int (*is_furniture)(void *, uint64_t);
+    void *ctx;
+    buf out;
+    int dropped;
+} drop_ctx;
+
+static void keep_or_drop(void *ctx, size_t at, size_t len)
+{
+    drop_ctx *c = ctx;
+    if (furniture_shaped(c->doc, at, len) && c->is_furniture(c->ctx, para_hash(c->doc, at, len))) {
+        c->dropped++;
+        return;
+    }
+    if (c->out.n)
+        buf_add(&c->out, "\n\n", 2);
+    buf_add(&c->out, c->doc->clean + at, len);
+}
+
+chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash),
+                           void *ctx, int *dropped)
+{
+    drop_ctx c = {doc, is_furniture, ctx, {0}, 0};
+    *dropped = 0;
+    each_para(doc, keep_or_drop, &c);
+    if (c.out.oom) {
+        free(c.out.p);
+        return CHR_ENOMEM;
+    }
+    if (!c.dropped || c.out.n == 0) {
+        free(c.out.p);
+        return CHR_OK;
+    }
+    chr_span *sents = NULL;
+    size_t ns = 0;
+    chr_err e = chr_split_sentences(c.out.p, c.out.n, doc->lang, &sents, &ns);
+    if (e) {
+        free(c.out.p);
+        return e;
+    }
+    free(doc->clean);
+    free(doc->sentences);
+    doc->clean = c.out.p;
+    doc->clean_len = c.out.n;
+    doc->sentences = sents;
+    doc->n_sentences = ns;
+    doc->removed_lines += c.dropped;
+    *dropped = c.dropped;
+    return CHR_OK;
+}
+
 void chr_doc_free(chr_doc *doc)
 {
     if (!doc)

@@ -349,6 +349,17 @@ static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, cons
 }
 
 /* The stages for one article, inside the file's transaction. */
+/* A short paragraph that this many stored articles carried word for word
+ * is the furniture of the sites they come from (menus, footers, "related"
+ * headlines): later articles are stored without it. The first ones keep it
+ * (the count grows as a corpus arrives). */
+#define LINE_REPEATS 3
+
+static int seen_often(void *ctx, uint64_t hash)
+{
+    return chr_store_line_count(((chr_pipeline *)ctx)->st, hash) >= LINE_REPEATS;
+}
+
 static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats *s)
 {
     chr_diag d;
@@ -366,6 +377,18 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         s->duplicates++;
         chr_doc_free(doc);
         return CHR_OK;
+    }
+    /* the sites' furniture that earlier articles showed, out */
+    uint64_t *lines = NULL;
+    size_t n_lines = 0;
+    int dropped = 0;
+    e = chr_doc_short_lines(doc, &lines, &n_lines);
+    if (e == CHR_OK)
+        e = chr_doc_drop_lines(doc, seen_often, p, &dropped);
+    if (e) {
+        free(lines);
+        chr_doc_free(doc);
+        return e;
     }
     /* Reference date: the publication date, else the page's publication
      * stamp, else one inferred from the text. */
@@ -385,6 +408,9 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
             memset(&ref, 0, sizeof ref);
     }
     e = chr_store_put_article(p->st, a, doc, &id, &d);
+    if (e == CHR_OK)
+        e = chr_store_count_lines(p->st, lines, n_lines, &d);
+    free(lines);
     if (e == CHR_EDUP) {
         s->duplicates++;
         chr_doc_free(doc);

@@ -105,6 +105,9 @@ static const char *const migrations[] = {
     /* 9: timeline mentions keep a hash of headline-like lines (timeline_read.c
      * drops the ones repeated across independent articles) */
     CHR_TIMELINE_FRAG,
+    /* 10: how many articles carried each short paragraph (a site's menus
+     * and footers: pipeline.c drops the ones many articles repeat) */
+    "CREATE TABLE line_seen(hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 /* The oldest schema a read-only handle reads as it is: later migrations
@@ -117,6 +120,7 @@ struct chr_store {
     int readonly;
     sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash;
     sqlite3_stmt *up_entity, *ins_mention;
+    sqlite3_stmt *line_get, *line_add;
 };
 
 static chr_err db_err(chr_store *st, chr_diag *d, const char *what)
@@ -213,6 +217,8 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->find_hash);
     sqlite3_finalize(st->up_entity);
     sqlite3_finalize(st->ins_mention);
+    sqlite3_finalize(st->line_get);
+    sqlite3_finalize(st->line_add);
     if (st->db)
         sqlite3_close_v2(st->db);
     free(st->path);
@@ -287,6 +293,32 @@ int64_t chr_store_find_hash(chr_store *st, const char *hash_hex)
         id = sqlite3_column_int64(st->find_hash, 0);
     sqlite3_reset(st->find_hash);
     return id;
+}
+
+int chr_store_line_count(chr_store *st, uint64_t hash)
+{
+    if (prep(st, &st->line_get, "SELECT n FROM line_seen WHERE hash = ?1") != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(st->line_get, 1, (sqlite3_int64)hash);
+    int n = sqlite3_step(st->line_get) == SQLITE_ROW ? sqlite3_column_int(st->line_get, 0) : 0;
+    sqlite3_reset(st->line_get);
+    return n;
+}
+
+chr_err chr_store_count_lines(chr_store *st, const uint64_t *hashes, size_t n, chr_diag *d)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (prep(st, &st->line_add,
+                 "INSERT INTO line_seen(hash, n) VALUES(?1, 1)"
+                 " ON CONFLICT(hash) DO UPDATE SET n = n + 1") != SQLITE_OK)
+            return db_err(st, d, "counting lines");
+        sqlite3_bind_int64(st->line_add, 1, (sqlite3_int64)hashes[i]);
+        int rc = sqlite3_step(st->line_add);
+        sqlite3_reset(st->line_add);
+        if (rc != SQLITE_DONE)
+            return db_err(st, d, "counting lines");
+    }
+    return CHR_OK;
 }
 
 chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc, int64_t *id,

@@ -41,6 +41,21 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d);
 
 void chr_doc_free(chr_doc *doc);
 
+/* Corpus furniture: a short paragraph without a final full stop (a menu
+ * entry, a footer, another story's headline: at most CHR_LINE_MAX bytes)
+ * that many earlier articles carried word for word. The store counts them (chr_store_count_lines);
+ * these two give the doc's side. */
+#define CHR_LINE_MAX 100
+/* 64-bit hashes of doc's distinct short paragraphs into *out (malloc'd,
+ * caller frees; NULL when none). */
+chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n);
+/* Drop the short paragraphs for which is_furniture(ctx, hash) is nonzero and
+ * split the sentences again; *dropped receives how many went. The content
+ * hash stays that of the cleaned article (re-ingesting it is still a
+ * duplicate). Leaves doc as it was when nothing else would remain. */
+chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash),
+                           void *ctx, int *dropped);
+
 /* Normalise a UTF-8 string: NFC, curly quotes and dashes kept as typed but
  * non-breaking and odd spaces turned into ' ', control characters dropped.
  * Returns a malloc'd string (caller frees) or NULL on OOM. */

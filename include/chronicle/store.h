@@ -42,6 +42,11 @@ void chr_store_rollback(chr_store *st);
 /* Article id by content hash, 0 if absent. */
 int64_t chr_store_find_hash(chr_store *st, const char *hash_hex);
 
+/* How many stored articles carried the short paragraph with this hash
+ * (chr_doc_short_lines), and count one more for each of hashes[0..n). */
+int chr_store_line_count(chr_store *st, uint64_t hash);
+chr_err chr_store_count_lines(chr_store *st, const uint64_t *hashes, size_t n, chr_diag *d);
+
 /* Insert an article and its document (and sentences). *id receives the new
  * row id. Returns CHR_EDUP (with *id = existing id) when the hash is stored. */
 chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc,

@@ -136,24 +136,40 @@ check_eq "killed ingest completes on re-run" "$n" 300
 ok_int=$(sqlite3 "$TMP/k.db" 'PRAGMA integrity_check' 2>/dev/null || echo ok)
 check_eq "database intact after kill" "$ok_int" ok
 
+# a site's furniture that earlier articles carried word for word (a menu
+# line, a footer) is left out of later ones; a short sentence with a full
+# stop, and an article that is nothing but one short line, stay
+mkdir -p "$TMP/furn"
+for i in 1 2 3 4 5; do
+    printf 'Newsletters du site\n\nThe council met on day %s and voted on the budget for the harbour works after a long debate among its members.\n\nThe vote was close.\n\nLe Journal du Port, édition numérique\n' "$i" > "$TMP/furn/f$i.txt"
+done
+printf 'Le Journal du Port, édition numérique\n' > "$TMP/furn/f6.txt"
+for i in 1 2 3 4 5 6; do chr --db "$TMP/furn.db" --quiet ingest "$TMP/furn/f$i.txt" >/dev/null 2>&1; done
+furn=$(for i in 1 2 3 4 5 6; do sqlite3 "$TMP/furn.db" "SELECT (instr(clean_text, 'Journal du Port') > 0) || (instr(clean_text, 'Newsletters') > 0) || (instr(clean_text, 'The vote was close.') > 0) FROM articles WHERE source LIKE '%/f$i.txt'"; done | tr '\n' ' ')
+check_eq "furniture of earlier articles leaves later ones" "$furn" "111 111 111 001 001 100 "
+chr --db "$TMP/furn.db" ingest "$TMP/furn/f5.txt" 2>&1 | grep -q "0 new, 1 already stored"
+check "an article stored without furniture is still a duplicate of itself" test $? -eq 0
+
 # a database of schema 8 (before tl_mention.frag) is read as it is, by a
 # read-only handle too (serve opens one): the column reads as 0
 chr --db "$TMP/v8.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
-sqlite3 "$TMP/v8.db" "ALTER TABLE tl_mention DROP COLUMN frag; PRAGMA user_version = 8;"
+sqlite3 "$TMP/v8.db" "ALTER TABLE tl_mention DROP COLUMN frag; DROP TABLE line_seen;
+  PRAGMA user_version = 8;"
 chr --db "$TMP/v8.db" timeline --all --json >/dev/null 2>&1
 check_eq "a schema-8 database gives a timeline, unchanged" \
     "$?:$(sqlite3 "$TMP/v8.db" 'PRAGMA user_version')" "0:8"
 chr --db "$TMP/v8.db" --quiet ingest "$TMP/many/a002.txt" >/dev/null 2>&1
-check_eq "a writer migrates it" "$?:$(sqlite3 "$TMP/v8.db" 'PRAGMA user_version')" "0:9"
+check_eq "a writer migrates it" "$?:$(sqlite3 "$TMP/v8.db" 'PRAGMA user_version')" "0:10"
 # an older one (schema 7) is migrated by the first command that opens it, a
 # reading one included, when the file is writable
 chr --db "$TMP/old.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
 sqlite3 "$TMP/old.db" "ALTER TABLE tl_mention DROP COLUMN frag; DROP INDEX story_alias_into;
+  DROP TABLE line_seen;
   CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text); END;
   PRAGMA user_version = 7;"
 chr --db "$TMP/old.db" ls >/dev/null 2>&1
-check_eq "reading an older database migrates it" "$?:$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" "0:9"
+check_eq "reading an older database migrates it" "$?:$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" "0:10"
 chr --db "$TMP/old.db" timeline --all --json >/dev/null 2>&1
 check_eq "the migrated database gives a timeline" "$?" 0
 
