@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "chronicle/cluster.h"
+#include "chronicle/entity.h"
 #include "chronicle/store.h"
 #include "cluster_int.h"
 #include "cluster_text.h"
@@ -106,6 +107,57 @@ static double lead_score(lister *l, const char *text, const char *lang, const ui
     return n_seen ? sum / sqrt((double)n_seen) : 0;
 }
 
+static int cmp_entity_count(const void *a, const void *b)
+{
+    const chr_entity *x = a, *y = b;
+    if (x->mentions != y->mentions)
+        return x->mentions > y->mentions ? -1 : 1;
+    return strcmp(x->canonical, y->canonical);
+}
+
+/* The story's most mentioned entities into l->e: the names its articles
+ * gave, one entity per person or place however the articles wrote it
+ * ("Bashar al-Assad", "Bashar al Assad", "Assad": chr_entities_link_story,
+ * over the LINK_CANDIDATES most frequent names, each typed as most of its
+ * mentions are). */
+#define LINK_CANDIDATES 40
+static chr_err top_entities(lister *l, int64_t story, chr_diag *d)
+{
+    chr_entity cand[LINK_CANDIDATES];
+    chr_entities doc = {NULL, 0, cand, 0}, linked = {0};
+    sqlite3_reset(l->ents);
+    sqlite3_bind_int64(l->ents, 1, story);
+    chr_err err = CHR_OK;
+    while (doc.n_entities < LINK_CANDIDATES && sqlite3_step(l->ents) == SQLITE_ROW) {
+        chr_entity *e = &cand[doc.n_entities];
+        memset(e, 0, sizeof *e);
+        e->canonical = dup_col(l->ents, 0);
+        e->mentions = sqlite3_column_int(l->ents, 1);
+        e->type = (chr_ent_type)sqlite3_column_int(l->ents, 2);
+        if (!e->canonical) {
+            err = CHR_ENOMEM;
+            break;
+        }
+        doc.n_entities++;
+    }
+    sqlite3_reset(l->ents);
+    if (err == CHR_OK)
+        err = chr_entities_link_story(&doc, 1, &linked, NULL);
+    for (size_t i = 0; i < doc.n_entities; i++)
+        free(cand[i].canonical);
+    if (err)
+        return chr_diag_set(d, err, "", 0, -1, "stories: %s", chr_strerror(err));
+    qsort(linked.entities, linked.n_entities, sizeof *linked.entities, cmp_entity_count);
+    for (size_t i = 0; i < linked.n_entities && l->n_e < MAX_ENTITIES; i++) {
+        l->e[l->n_e].name = linked.entities[i].canonical;
+        l->e[l->n_e].count = linked.entities[i].mentions;
+        linked.entities[i].canonical = NULL; /* now l->e's */
+        l->n_e++;
+    }
+    chr_entities_free(&linked);
+    return CHR_OK;
+}
+
 /* Read the story of row q (columns: id, first_day, last_day, size,
  * n_unique, centroid) and hand it to fn. */
 static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int *stop, chr_diag *d)
@@ -139,15 +191,8 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         l->n++;
     }
     sqlite3_reset(l->arts);
-    sqlite3_reset(l->ents);
-    sqlite3_bind_int64(l->ents, 1, s.id);
-    while (err == CHR_OK && l->n_e < MAX_ENTITIES && sqlite3_step(l->ents) == SQLITE_ROW) {
-        l->e[l->n_e].name = dup_col(l->ents, 0);
-        l->e[l->n_e].count = (long)sqlite3_column_int64(l->ents, 1);
-        if (l->e[l->n_e].name)
-            l->n_e++;
-    }
-    sqlite3_reset(l->ents);
+    if (err == CHR_OK)
+        err = top_entities(l, s.id, d);
     if (err == CHR_OK) {
         /* the title: the most central lead line among the non-duplicates */
         const unsigned char *blob = sqlite3_column_blob(q, 5);
@@ -198,8 +243,11 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
             " WHERE sa.story_id = ?1 ORDER BY a.pub_date IS NOT NULL, a.pub_date, a.id",
             -1, &l->arts, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(l->db,
-                           "SELECT name, n FROM story_entity WHERE story_id = ?1"
-                           " ORDER BY n DESC, name",
+                           "SELECT se.name, se.n, coalesce((SELECT CASE type WHEN 'PER' THEN 0"
+                           " WHEN 'LOC' THEN 1 WHEN 'ORG' THEN 2 ELSE 3 END FROM entities"
+                           " WHERE canonical = se.name ORDER BY mentions DESC LIMIT 1), 3)"
+                           " FROM story_entity se WHERE se.story_id = ?1"
+                           " ORDER BY se.n DESC, se.name",
                            -1, &l->ents, NULL) != SQLITE_OK)
         return chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l->db));
     return CHR_OK;

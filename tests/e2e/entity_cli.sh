@@ -89,3 +89,14 @@ db.commit()
 PY
 chr --db "$DB" entities --json >"$TMP/one.json" 2>/dev/null
 check_eq entity_cli_one_row_per_name "$("$PY" -c 'import json,sys; r=[e for e in json.load(open(sys.argv[1])) if e["canonical"]=="Berlin"]; print(len(r), r[0]["type"] if r else "")' "$TMP/one.json")" "1 LOC"
+
+# a story's top entities: one person however its articles wrote the name
+mkdir -p "$TMP/lk"
+printf 'DAMASCUS, March 3 (Reuters) - Syrian President Bashar al-Assad visited the port city of Latakia on Monday and met army commanders there.\n\nAssad said the army would retake the north.\n' >"$TMP/lk/a.txt"
+printf 'DAMASCUS, March 4 (Reuters) - President Bashar al Assad promised on Tuesday in Latakia that the army would retake the north of Syria.\n' >"$TMP/lk/b.txt"
+printf 'DAMASCUS, March 5 (Reuters) - Assad returned from Latakia to Damascus on Wednesday after meeting the army commanders of the north.\n' >"$TMP/lk/c.txt"
+chr --db "$TMP/lk.db" --quiet ingest "$TMP/lk" >/dev/null 2>&1
+check_eq entity_story_names_linked "$(chr --db "$TMP/lk.db" stories --json | "$PY" -c '
+import json,sys
+s=json.load(sys.stdin)
+print(len(s), sum(1 for e in s[0]["entities"] if "Assad" in e), "Bashar al-Assad" in s[0]["entities"])')" "1 1 True"
