@@ -119,7 +119,7 @@ static int cmp_entity_count(const void *a, const void *b)
  * gave, one entity per person or place however the articles wrote it
  * ("Bashar al-Assad", "Bashar al Assad", "Assad": chr_entities_link_story,
  * over the LINK_CANDIDATES most frequent names, each typed as most of its
- * mentions are). */
+ * mentions are), without bare institutions and peoples (chr_entity_generic). */
 #define LINK_CANDIDATES 40
 static chr_err top_entities(lister *l, int64_t story, chr_diag *d)
 {
@@ -149,6 +149,8 @@ static chr_err top_entities(lister *l, int64_t story, chr_diag *d)
         return chr_diag_set(d, err, "", 0, -1, "stories: %s", chr_strerror(err));
     qsort(linked.entities, linked.n_entities, sizeof *linked.entities, cmp_entity_count);
     for (size_t i = 0; i < linked.n_entities && l->n_e < MAX_ENTITIES; i++) {
+        if (chr_entity_generic(linked.entities[i].canonical))
+            continue;
         l->e[l->n_e].name = linked.entities[i].canonical;
         l->e[l->n_e].count = linked.entities[i].mentions;
         linked.entities[i].canonical = NULL; /* now l->e's */

@@ -306,6 +306,24 @@ static int known_place(const char *s)
     return place;
 }
 
+int chr_entity_generic(const char *name)
+{
+    if (!name || strchr(name, ' '))
+        return 0;
+    if (ner_head_noun_name(name))
+        return 1;
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    int generic = 0;
+    if (ner_tokenize(name, 0, strlen(name), &t, &n, &cap) == 0 && n == 1) {
+        const ner_gaz_info *gi = ner_gaz_find(ner_seq_add(NER_SEQ_INIT, t[0].lhash));
+        generic = gi && (gi->cats & (1u << GZ_DEMONYM)) &&
+                  !(gi->cats & ((1u << GZ_COUNTRY) | (1u << GZ_CITY) | (1u << GZ_REGION)));
+    }
+    free(t);
+    return generic;
+}
+
 chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story, int **map)
 {
     if (!story || (!docs && n))

@@ -101,6 +101,12 @@ void chr_entities_free(chr_entities *e);
  * the remaining entities are renumbered in order. */
 void chr_entities_drop_spans(chr_entities *e, const chr_span *spans, size_t n);
 
+/* Is name a bare common word that the tagger rightly calls an entity but
+ * that names nothing in particular: an institution's head noun on its own
+ * ("Gobierno", "Armée", "Congresso") or a people ("Syriens")? Story
+ * listings leave these out of a story's top entities. */
+int chr_entity_generic(const char *name);
+
 /* Story-level linking: merge the entities of n documents into one list.
  * *story receives the merged entities (mentions summed, mention arrays
  * empty); map[i][j] (caller-allocated, map[i] has docs[i].n_entities

@@ -667,6 +667,20 @@ TEST(table_labels)
     chr_entities_free(&e);
 }
 
+/* bare institutions and peoples name nothing in particular; names do */
+TEST(generic_names)
+{
+    CHECK(chr_entity_generic("Gobierno"));
+    CHECK(chr_entity_generic("Ej\xC3\xA9rcito"));
+    CHECK(chr_entity_generic("ARM\xC3\x89" "E") || chr_entity_generic("Arm\xC3\xA9" "e"));
+    CHECK(chr_entity_generic("Congresso"));
+    CHECK(chr_entity_generic("Syrian"));
+    CHECK(!chr_entity_generic("Gobierno de Egipto"));
+    CHECK(!chr_entity_generic("Syria"));
+    CHECK(!chr_entity_generic("Bashar al-Assad"));
+    CHECK(!chr_entity_generic("Damascus"));
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -696,5 +710,6 @@ RUN(romance_names);
 RUN(name_variants);
 RUN(gloss_restores);
 RUN(one_name_one_type);
+RUN(generic_names);
 chr_ner_close(ner);
 UNIT_MAIN_END
