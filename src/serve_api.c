@@ -369,6 +369,8 @@ static int parse_cursor(const char *c, sqlite3_int64 *day, int *undated, sqlite3
     return *id > 0 ? 0 : -1;
 }
 
+/* Rows read beyond the limit, for the generic names left out. */
+#define GENERIC_SLACK 10
 static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit, int sample)
 {
     chr_json_key(j, "entities");
@@ -376,9 +378,14 @@ static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit, 
     sqlite3_stmt *e = serve_stmt(db, sql_story_entities, NULL);
     if (e) {
         sqlite3_bind_int64(e, 1, story);
-        sqlite3_bind_int(e, 2, limit);
+        sqlite3_bind_int(e, 2, limit + GENERIC_SLACK);
         sqlite3_bind_int(e, 3, sample);
-        while (sqlite3_step(e) == SQLITE_ROW) {
+        int out = 0;
+        while (out < limit && sqlite3_step(e) == SQLITE_ROW) {
+            /* a bare institution or a people is no story's entity */
+            if (chr_entity_generic((const char *)sqlite3_column_text(e, 1)))
+                continue;
+            out++;
             chr_json_begin_object(j);
             chr_json_kint(j, "id", sqlite3_column_int64(e, 0));
             ktext(j, "name", e, 1);
