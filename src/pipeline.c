@@ -15,8 +15,23 @@
 #include "chronicle/ingest.h"
 #include "chronicle/timeline.h"
 
+/* Short paragraphs of the batch being ingested (see prescan): for each,
+ * how many of the batch's new articles carry it and how many stored
+ * articles did before the batch. Open addressing, hash 0 marks a free slot. */
+typedef struct line_slot {
+    uint64_t hash;
+    uint32_t batch, prior;
+} line_slot;
+
+typedef struct line_tab {
+    line_slot *v;
+    size_t n, cap; /* cap a power of two, or 0 */
+} line_tab;
+
 struct chr_pipeline {
     chr_store *st;
+    line_tab lines; /* empty unless a prescan ran */
+    line_tab docs;  /* the prescan's contents (hash only), each counted once */
     chr_ner *ner; /* entity tagger, loaded once */
     chr_cluster *cl; /* story clustering state */
     chr_tl_updater *tl; /* story timelines, opened on first use */
@@ -49,6 +64,8 @@ void chr_pipeline_close(chr_pipeline *p)
 {
     if (!p)
         return;
+    free(p->lines.v);
+    free(p->docs.v);
     chr_ner_close(p->ner);
     chr_cluster_close(p->cl, NULL);
     chr_tl_updater_close(p->tl);
@@ -355,9 +372,50 @@ static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, cons
  * (the count grows as a corpus arrives). */
 #define LINE_REPEATS 3
 
+static line_slot *line_find(line_tab *t, uint64_t h, int add)
+{
+    h = h ? h : 1;
+    if (add && (t->n + 1) * 4 > t->cap * 3) {
+        size_t nc = t->cap ? 2 * t->cap : 1024;
+        line_slot *nv = calloc(nc, sizeof *nv);
+        if (!nv)
+            return NULL;
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->v[i].hash) {
+                size_t k = (size_t)t->v[i].hash & (nc - 1);
+                while (nv[k].hash)
+                    k = (k + 1) & (nc - 1);
+                nv[k] = t->v[i];
+            }
+        free(t->v);
+        t->v = nv;
+        t->cap = nc;
+    }
+    if (!t->cap)
+        return NULL;
+    size_t k = (size_t)h & (t->cap - 1);
+    while (t->v[k].hash && t->v[k].hash != h)
+        k = (k + 1) & (t->cap - 1);
+    if (t->v[k].hash)
+        return &t->v[k];
+    if (!add)
+        return NULL;
+    t->v[k].hash = h;
+    t->n++;
+    return &t->v[k];
+}
+
+/* Other articles that carried the line: stored ones, and the batch's
+ * others when a prescan counted them (so that the first pages of a batch
+ * lose their site's furniture too). */
 static int seen_often(void *ctx, uint64_t hash)
 {
-    return chr_store_line_count(((chr_pipeline *)ctx)->st, hash) >= LINE_REPEATS;
+    chr_pipeline *p = ctx;
+    long n = chr_store_line_count(p->st, hash);
+    line_slot *l = line_find(&p->lines, hash, 0);
+    if (l && (long)l->prior + (long)l->batch - 1 > n)
+        n = (long)l->prior + (long)l->batch - 1;
+    return n >= LINE_REPEATS;
 }
 
 static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats *s)
@@ -641,6 +699,56 @@ typedef struct ingest_ctx {
     chr_ingest_stats *s;
 } ingest_ctx;
 
+/* Prescan: read and clean every article of the batch (quietly: the real
+ * pass reports problems) and count the short paragraphs of the new ones,
+ * each content once. */
+static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
+{
+    chr_pipeline *p = ctx;
+    (void)st;
+    chr_diag d;
+    chr_reader *r = NULL;
+    if (chr_reader_open(path, &r, &d) != CHR_OK)
+        return CHR_OK;
+    chr_err fatal = CHR_OK;
+    for (;;) {
+        chr_article *a = NULL;
+        chr_err e = chr_reader_next(r, &a, &d);
+        if (e == CHR_ENOMEM) {
+            fatal = e;
+            break;
+        }
+        if (e)
+            continue;
+        if (!a)
+            break;
+        chr_doc *doc = NULL;
+        uint64_t *h = NULL;
+        size_t n = 0;
+        if (chr_clean(a, &doc, &d) == CHR_OK && !chr_store_find_hash(p->st, doc->hash_hex) &&
+            !line_find(&p->docs, doc->hash_lo, 0) && chr_doc_short_lines(doc, &h, &n) == CHR_OK) {
+            if (!line_find(&p->docs, doc->hash_lo, 1))
+                fatal = CHR_ENOMEM;
+            for (size_t i = 0; i < n && !fatal; i++) {
+                line_slot *l = line_find(&p->lines, h[i], 1);
+                if (!l) {
+                    fatal = CHR_ENOMEM;
+                    break;
+                }
+                if (!l->batch++)
+                    l->prior = (uint32_t)chr_store_line_count(p->st, h[i]);
+            }
+        }
+        free(h);
+        chr_doc_free(doc);
+        chr_article_free(a);
+        if (fatal)
+            break;
+    }
+    chr_reader_close(r);
+    return fatal;
+}
+
 static chr_err visit_ingest(void *ctx, const char *path, const struct stat *st)
 {
     ingest_ctx *c = ctx;
@@ -653,7 +761,14 @@ chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats 
     if (strcmp(path, "-") == 0)
         return ingest_file(p, path, NULL, s);
     ingest_ctx c = {p, s};
-    return walk(path, visit_ingest, &c, 0);
+    chr_err e = walk(path, prescan_file, p, 0);
+    if (e == CHR_OK)
+        e = walk(path, visit_ingest, &c, 0);
+    free(p->lines.v);
+    free(p->docs.v);
+    memset(&p->lines, 0, sizeof p->lines);
+    memset(&p->docs, 0, sizeof p->docs);
+    return e;
 }
 
 chr_err chr_pipeline_ingest_as(chr_pipeline *p, const char *path, const char *name,
