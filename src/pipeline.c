@@ -699,19 +699,22 @@ typedef struct ingest_ctx {
     chr_ingest_stats *s;
 } ingest_ctx;
 
-/* Prescan: read and clean every article of the batch (quietly: the real
+/* Prescan: read and clean the articles of the batch (quietly: the real
  * pass reports problems) and count the short paragraphs of the new ones,
- * each content once. */
+ * each content once. A site's furniture shows in its first pages: past
+ * PRESCAN_MAX articles the store's counts, growing as the batch goes in,
+ * take over (the prescan's time and memory stay bounded on huge inputs). */
+#define PRESCAN_MAX 20000
 static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
 {
     chr_pipeline *p = ctx;
     (void)st;
     chr_diag d;
     chr_reader *r = NULL;
-    if (chr_reader_open(path, &r, &d) != CHR_OK)
+    if (p->docs.n >= PRESCAN_MAX || chr_reader_open(path, &r, &d) != CHR_OK)
         return CHR_OK;
     chr_err fatal = CHR_OK;
-    for (;;) {
+    while (p->docs.n < PRESCAN_MAX) {
         chr_article *a = NULL;
         chr_err e = chr_reader_next(r, &a, &d);
         if (e == CHR_ENOMEM) {
