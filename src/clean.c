@@ -163,8 +163,7 @@ static const char *const boiler_prefix[] = {
     "this website uses cookies", "accept cookies", "download our app", "get the latest",
     "join our", "sign in", "log in", "posted in", "published in", "save my name, email",
     "notify me of", "your comment", "name *", "email *", "website", "published:", "updated:",
-    "last updated", "first published", "reading time", "temps de lecture",
-    "tiempo de lectura", "tempo di lettura", "tempo de leitura", "lesezeit",
+    "last updated", "first published",
     /* fr, es, it, pt, de: stamps, cross-links, rights, forms */
     "publié le", "publié à", "mis à jour le", "mis à jour à", "modifié le", "à lire aussi",
     "lire aussi", "voir aussi", "tous droits réservés", "abonnez-vous", "merci de ",
@@ -324,6 +323,15 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
         for (const char *const *p = furniture_prefix; *p; p++)
             if (ci_prefix(s, n, *p))
                 return 1;
+    /* "Temps de lecture 5 min.", "Reading time: 3 minutes" (a sentence about
+     * reading time is longer) */
+    static const char *const reading_time[] = {"reading time", "temps de lecture",
+                                               "tiempo de lectura", "tempo di lettura",
+                                               "tempo de leitura", "lesezeit", NULL};
+    if (n <= 40 && has_digit)
+        for (const char *const *p = reading_time; *p; p++)
+            if (ci_prefix(s, n, *p))
+                return 1;
     /* a photo credit: "ANSA/ Foto di archivio", "REUTERS/Kevin Lamarque"
      * (a photographer's name in capitalised words; "GBP/USD dips as ..." is
      * a headline) */
@@ -370,6 +378,32 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
             }
         }
         if ((links >= 2 && 4 * link_bytes >= n) || (links == 1 && 2 * link_bytes >= n))
+            return 1;
+    }
+    /* a share bar: "Enviar Facebook Twitter google+ Whatsapp Tumblr ..." */
+    if (n <= 200) {
+        static const char *const networks[] = {
+            "facebook", "twitter", "whatsapp", "linkedin", "google+", "tumblr", "meneame",
+            "digg", "reddit", "pinterest", "telegram", "email", "e-mail", "messenger", "sonico",
+            "newsvine", "flipboard", "youtube", "instagram", "vk", "weibo", "wechat", "skype",
+            "print", "imprimir", "imprimer", "stampa", "mail", "x", NULL};
+        int words = 0, social = 0;
+        for (size_t k = 0; k < n;) {
+            while (k < n && (s[k] == ' ' || s[k] == '|' || s[k] == ',' || s[k] == '/'))
+                k++;
+            size_t b = k;
+            while (k < n && s[k] != ' ' && s[k] != '|' && s[k] != ',' && s[k] != '/')
+                k++;
+            if (k == b)
+                continue;
+            words++;
+            for (const char *const *w = networks; *w; w++)
+                if (ci_equal(s + b, k - b, *w)) {
+                    social++;
+                    break;
+                }
+        }
+        if (social >= 3 && 3 * social >= 2 * words)
             return 1;
     }
     /* copyright / photo credit lines: "© Mikhail Metzel/..." */
@@ -542,10 +576,12 @@ static void drop_header_block(chr_doc *doc)
 /* A page that states its publication stamp ("Le Monde avec AFP Publié le
  * 21 février 2011 à 16h56") after its headline and standfirst often opens
  * with links to other stories and the site's menus: when at least
- * STAMP_HEADER_MIN short paragraphs, mostly without a final full stop,
+ * STAMP_HEADER_MIN short paragraphs, mostly not ending as sentences do,
  * come before the two that precede the stamp (at byte stamp_off of the
- * clean text), they are dropped. */
+ * clean text), and more text follows the stamp than precedes it, they are
+ * dropped. */
 #define STAMP_HEADER_MIN 2
+static int ends_as_text(const char *s, size_t n);
 static void drop_before_stamp(chr_doc *doc, size_t stamp_off)
 {
     char *s = doc->clean;
@@ -561,12 +597,14 @@ static void drop_before_stamp(chr_doc *doc, size_t stamp_off)
     if (k < STAMP_HEADER_MIN + 2 || k == 64)
         return;
     size_t cut = starts[k - 2]; /* keep the headline and the standfirst */
+    if (n - stamp_off < stamp_off)
+        return; /* the article's body follows its stamp: this one closes it */
     int stated = 0;              /* paragraphs that end as sentences do */
     for (int i = 0; i < k - 2; i++) {
         size_t len = starts[i + 1] - starts[i] - 2;
         if (len > HEADER_PARA_MAX)
             return;
-        stated += len > 0 && s[starts[i] + len - 1] == '.';
+        stated += ends_as_text(s + starts[i], len);
     }
     if (3 * stated > k - 2)
         return; /* short paragraphs of a brief, not headlines and menus */
@@ -1100,11 +1138,36 @@ static void each_para(const chr_doc *doc, void (*fn)(void *, size_t, size_t), vo
     }
 }
 
-/* Can the paragraph be furniture: short, and not ending with a full stop
- * (a short sentence of a wire story, reprinted by many, is news)? */
+/* Does s[0..n) end as text does: with a sentence's or a quotation's last
+ * mark in any script (. ! ? … : ; " ” ’ » ) 。 ！ ？ । ۔), not with a word, a
+ * figure or a menu's separator? */
+static int ends_as_text(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (!n)
+        return 0;
+    size_t k = n - 1; /* the last code point starts at k */
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s + k, (utf8proc_ssize_t)(n - k), &c) <= 0)
+        return 0;
+    static const utf8proc_int32_t marks[] = {'.',    '!',    '?',    ':',    ';',    '"',
+                                             '\'',   ')',    0x2026, 0x201D, 0x2019, 0x00BB,
+                                             0x3002, 0xFF01, 0xFF1F, 0x0964, 0x06D4};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (c == marks[i])
+            return 1;
+    return 0;
+}
+
+/* Can the paragraph be furniture: short, and not ending as a sentence or a
+ * quotation does (a short sentence or quote of a wire story, reprinted by
+ * many, is news; "Suivez Le Monde", "Aviso legal |" are not)? */
 static int furniture_shaped(const chr_doc *doc, size_t at, size_t len)
 {
-    return len > 0 && len <= CHR_LINE_MAX && doc->clean[at + len - 1] != '.';
+    return len > 0 && len <= CHR_LINE_MAX && !ends_as_text(doc->clean + at, len);
 }
 
 static uint64_t para_hash(const chr_doc *doc, size_t at, size_t len)
@@ -1141,6 +1204,25 @@ static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
+}
+
+typedef struct lead_find {
+    const chr_doc *doc;
+    uint64_t h;
+} lead_find;
+
+static void first_long(void *ctx, size_t at, size_t len)
+{
+    lead_find *f = ctx;
+    if (!f->h && len > CHR_LINE_MAX)
+        f->h = para_hash(f->doc, at, len) | 1;
+}
+
+uint64_t chr_doc_lead_hash(const chr_doc *doc)
+{
+    lead_find f = {doc, 0};
+    each_para(doc, first_long, &f);
+    return f.h;
 }
 
 chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n)

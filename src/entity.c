@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "ner.h"
 
 struct chr_ner {
@@ -306,22 +308,54 @@ static int known_place(const char *s)
     return place;
 }
 
-int chr_entity_generic(const char *name)
+/* Institutions that every country has, named by their common noun alone
+ * (en, es, fr, it, pt; folded to lower case). Not the proper names some of
+ * them also are elsewhere ("Lega", "Generalitat", "Farnesina"). */
+static const char *const generic_nouns[] = {
+    "government", "army", "police", "parliament", "congress", "senate", "ministry",
+    "court", "council", "presidency", "opposition", "military", "navy", "judiciary",
+    "gobierno", "ejército", "policía", "parlamento", "congreso", "senado", "ministerio",
+    "tribunal", "consejo", "presidencia", "oposición", "fiscalía", "justicia", "armada",
+    "ayuntamiento", "gouvernement", "armée", "parlement", "congrès", "sénat", "ministère",
+    "conseil", "présidence", "parquet", "justice", "mairie", "governo", "esercito", "polizia",
+    "senato", "ministero", "tribunale", "consiglio", "presidenza", "opposizione", "procura",
+    "giustizia", "exército", "polícia", "ministério", "conselho", "presidência", "oposição",
+    "justiça", "prefeitura", "câmara", "assembleia", "asamblea", "assemblée", "assemblea",
+    "comisión", "commission", "commissione", "comissão"};
+
+/* Is the one word a people ("Syrian", "Syriens", "sirios")? */
+static int demonym_word(const char *w, size_t len)
 {
-    if (!name || strchr(name, ' '))
-        return 0;
-    if (ner_head_noun_name(name))
-        return 1;
     ner_tok *t = NULL;
     size_t n = 0, cap = 0;
-    int generic = 0;
-    if (ner_tokenize(name, 0, strlen(name), &t, &n, &cap) == 0 && n == 1) {
+    int dem = 0;
+    if (ner_tokenize(w, 0, len, &t, &n, &cap) == 0 && n == 1) {
         const ner_gaz_info *gi = ner_gaz_find(ner_seq_add(NER_SEQ_INIT, t[0].lhash));
-        generic = gi && (gi->cats & (1u << GZ_DEMONYM)) &&
-                  !(gi->cats & ((1u << GZ_COUNTRY) | (1u << GZ_CITY) | (1u << GZ_REGION)));
+        dem = gi && (gi->cats & (1u << GZ_DEMONYM)) &&
+              !(gi->cats & ((1u << GZ_COUNTRY) | (1u << GZ_CITY) | (1u << GZ_REGION)));
     }
     free(t);
-    return generic;
+    return dem;
+}
+
+int chr_entity_generic(const char *name)
+{
+    if (!name || !*name || strchr(name, ' '))
+        return 0;
+    utf8proc_uint8_t *f = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &f,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) <
+        0)
+        return 0;
+    int generic = 0;
+    for (size_t i = 0; i < sizeof generic_nouns / sizeof *generic_nouns && !generic; i++)
+        generic = strcmp((const char *)f, generic_nouns[i]) == 0;
+    free(f);
+    if (generic)
+        return 1;
+    /* a people, or its plural: "Syriens" is "Syrien" + s */
+    size_t len = strlen(name);
+    return demonym_word(name, len) || (len > 4 && name[len - 1] == 's' && demonym_word(name, len - 1));
 }
 
 chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story, int **map)

@@ -387,8 +387,6 @@ enum { NER_MARK_RULE = 1u << 0 };
 /* Labels from the gazetteer alone (no model, or a language the model was
  * not trained for): unambiguous places, organisations and nationalities. */
 void ner_rules_gazetteer(const ner_doc *d, uint8_t *lab, uint8_t *mark);
-/* Is name one word that heads institutions' names ("Gobierno", "Armée")? */
-int ner_head_noun_name(const char *name);
 
 /* Rules over the model's labels: a capitalised name right after a title is
  * a person ("aide Yury Ushakov"); gazetteer organisations and acronyms the

@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "ner.h"
 
 #define CATS_LOC ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY) | (1u << GZ_REGION))
@@ -382,20 +380,6 @@ static const char *const state_organs[] = {
     "parlamento", "parlement", "policía", "police", "polizia", "polícia", "fuerzas", "forces",
     "forze", "forças", "presidencia", "présidence", "presidenza", "presidência",
 };
-
-int ner_head_noun_name(const char *name)
-{
-    if (!name || strchr(name, ' '))
-        return 0;
-    utf8proc_uint8_t *f = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &f,
-                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) <
-        0)
-        return 0;
-    int r = in_list((const char *)f, head_nouns, sizeof head_nouns / sizeof *head_nouns);
-    free(f);
-    return r;
-}
 
 static int head_noun(const ner_doc *d, size_t i)
 {

@@ -32,6 +32,7 @@ struct chr_pipeline {
     chr_store *st;
     line_tab lines; /* empty unless a prescan ran */
     line_tab docs;  /* the prescan's contents (hash only), each counted once */
+    size_t prescan_stored; /* articles the prescan found stored already */
     chr_ner *ner; /* entity tagger, loaded once */
     chr_cluster *cl; /* story clustering state */
     chr_tl_updater *tl; /* story timelines, opened on first use */
@@ -366,10 +367,12 @@ static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, cons
 }
 
 /* The stages for one article, inside the file's transaction. */
-/* A short paragraph that this many stored articles carried word for word
- * is the furniture of the sites they come from (menus, footers, "related"
- * headlines): later articles are stored without it. The first ones keep it
- * (the count grows as a corpus arrives). */
+/* A short paragraph (chr_doc_short_lines) that this many other articles
+ * carry word for word, stored ones and those of the batch a prescan
+ * counted, is the furniture of the sites they come from (menus, footers,
+ * "related" headlines): the article is stored without it. Copies of one
+ * article (the same lead) count once and keep theirs. Without a prescan
+ * (standard input, uploads, pipes) the first carriers keep it. */
 #define LINE_REPEATS 3
 
 static line_slot *line_find(line_tab *t, uint64_t h, int add)
@@ -405,17 +408,21 @@ static line_slot *line_find(line_tab *t, uint64_t h, int add)
     return &t->v[k];
 }
 
-/* Other articles that carried the line: stored ones, and the batch's
- * others when a prescan counted them (so that the first pages of a batch
- * lose their site's furniture too). */
-static int seen_often(void *ctx, uint64_t hash)
+/* How many other articles carry the paragraph: stored ones, and the
+ * batch's others when a prescan counted them (so that the first pages of a
+ * batch lose their site's furniture too). */
+static long others_carrying(chr_pipeline *p, uint64_t hash)
 {
-    chr_pipeline *p = ctx;
     long n = chr_store_line_count(p->st, hash);
     line_slot *l = line_find(&p->lines, hash, 0);
     if (l && (long)l->prior + (long)l->batch - 1 > n)
         n = (long)l->prior + (long)l->batch - 1;
-    return n >= LINE_REPEATS;
+    return n;
+}
+
+static int seen_often(void *ctx, uint64_t hash)
+{
+    return others_carrying(ctx, hash) >= LINE_REPEATS;
 }
 
 static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats *s)
@@ -436,13 +443,27 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         chr_doc_free(doc);
         return CHR_OK;
     }
-    /* the sites' furniture that earlier articles showed, out */
+    /* the sites' furniture that other articles show, out; not from a copy
+     * of another article (its lead elsewhere too): a wire story's short
+     * lines are its text in every outlet that runs it */
     uint64_t *lines = NULL;
     size_t n_lines = 0;
     int dropped = 0;
-    e = chr_doc_short_lines(doc, &lines, &n_lines);
-    if (e == CHR_OK)
-        e = chr_doc_drop_lines(doc, seen_often, p, &dropped);
+    uint64_t lead = chr_doc_lead_hash(doc);
+    if (!lead || others_carrying(p, lead) == 0) {
+        e = chr_doc_short_lines(doc, &lines, &n_lines);
+        if (e == CHR_OK)
+            e = chr_doc_drop_lines(doc, seen_often, p, &dropped);
+    }
+    if (e == CHR_OK && lead) { /* the lead is counted with the lines */
+        uint64_t *nl = realloc(lines, (n_lines + 1) * sizeof *nl);
+        if (nl) {
+            lines = nl;
+            lines[n_lines++] = lead;
+        } else {
+            e = CHR_ENOMEM;
+        }
+    }
     if (e) {
         free(lines);
         chr_doc_free(doc);
@@ -705,16 +726,23 @@ typedef struct ingest_ctx {
  * PRESCAN_MAX articles the store's counts, growing as the batch goes in,
  * take over (the prescan's time and memory stay bounded on huge inputs). */
 #define PRESCAN_MAX 20000
+/* A batch that is mostly stored already (a re-run) is not prescanned. */
+static int prescan_done(const chr_pipeline *p)
+{
+    return p->docs.n >= PRESCAN_MAX || (p->prescan_stored > 100 && p->prescan_stored > 9 * p->docs.n);
+}
+
 static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
 {
     chr_pipeline *p = ctx;
-    (void)st;
     chr_diag d;
     chr_reader *r = NULL;
-    if (p->docs.n >= PRESCAN_MAX || chr_reader_open(path, &r, &d) != CHR_OK)
+    /* regular files only: a pipe read here would be empty for the ingest */
+    if (!st || !S_ISREG(st->st_mode) || prescan_done(p) ||
+        chr_reader_open(path, &r, &d) != CHR_OK)
         return CHR_OK;
     chr_err fatal = CHR_OK;
-    while (p->docs.n < PRESCAN_MAX) {
+    while (!prescan_done(p)) {
         chr_article *a = NULL;
         chr_err e = chr_reader_next(r, &a, &d);
         if (e == CHR_ENOMEM) {
@@ -728,18 +756,32 @@ static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
         chr_doc *doc = NULL;
         uint64_t *h = NULL;
         size_t n = 0;
-        if (chr_clean(a, &doc, &d) == CHR_OK && !chr_store_find_hash(p->st, doc->hash_hex) &&
-            !line_find(&p->docs, doc->hash_lo, 0) && chr_doc_short_lines(doc, &h, &n) == CHR_OK) {
+        if (chr_clean(a, &doc, &d) != CHR_OK) {
+            /* nothing to count */
+        } else if (chr_store_find_hash(p->st, doc->hash_hex)) {
+            p->prescan_stored++;
+        } else if (!line_find(&p->docs, doc->hash_lo, 0)) {
             if (!line_find(&p->docs, doc->hash_lo, 1))
                 fatal = CHR_ENOMEM;
-            for (size_t i = 0; i < n && !fatal; i++) {
-                line_slot *l = line_find(&p->lines, h[i], 1);
+            /* a copy of another article (its lead counted already) adds
+             * only its lead */
+            uint64_t lead = chr_doc_lead_hash(doc);
+            line_slot *known = lead ? line_find(&p->lines, lead, 0) : NULL;
+            if (!fatal && (!lead || (!(known && known->batch) &&
+                                     chr_store_line_count(p->st, lead) == 0)) &&
+                chr_doc_short_lines(doc, &h, &n) != CHR_OK)
+                fatal = CHR_ENOMEM;
+            for (size_t i = 0; i <= n && !fatal; i++) {
+                uint64_t x = i < n ? h[i] : lead;
+                if (!x)
+                    continue;
+                line_slot *l = line_find(&p->lines, x, 1);
                 if (!l) {
                     fatal = CHR_ENOMEM;
                     break;
                 }
                 if (!l->batch++)
-                    l->prior = (uint32_t)chr_store_line_count(p->st, h[i]);
+                    l->prior = (uint32_t)chr_store_line_count(p->st, x);
             }
         }
         free(h);
@@ -771,6 +813,7 @@ chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats 
     free(p->docs.v);
     memset(&p->lines, 0, sizeof p->lines);
     memset(&p->docs, 0, sizeof p->docs);
+    p->prescan_stored = 0;
     return e;
 }
 

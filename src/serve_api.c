@@ -369,35 +369,98 @@ static int parse_cursor(const char *c, sqlite3_int64 *day, int *undated, sqlite3
     return *id > 0 ? 0 : -1;
 }
 
-/* Rows read beyond the limit, for the generic names left out. */
-#define GENERIC_SLACK 10
+/* Rows read beyond the limit: names linked into others and generic ones
+ * leave room. */
+#define ENTITY_SLACK 20
+
+typedef struct ent_row {
+    int64_t id;
+    char *country, *role;
+    long mentions, articles;
+} ent_row;
+
+static char *text_dup(sqlite3_stmt *q, int c)
+{
+    const unsigned char *t = sqlite3_column_text(q, c);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+/* The story's entities as `chronicle stories` gives them: one per person or
+ * place however its articles wrote the name (chr_entities_link_story), no
+ * bare institution or people (chr_entity_generic); each with the id, type,
+ * country and role of its most reported name, the mentions of all its
+ * names and the articles of the most reported one. */
 static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit, int sample)
 {
     chr_json_key(j, "entities");
     chr_json_begin_array(j);
     sqlite3_stmt *e = serve_stmt(db, sql_story_entities, NULL);
-    if (e) {
+    size_t cap = (size_t)limit + ENTITY_SLACK, n = 0;
+    chr_entity *ents = calloc(cap, sizeof *ents);
+    ent_row *rows = calloc(cap, sizeof *rows);
+    int *map = calloc(cap, sizeof *map);
+    chr_entities doc = {NULL, 0, ents, 0}, linked = {0};
+    if (e && ents && rows && map) {
         sqlite3_bind_int64(e, 1, story);
-        sqlite3_bind_int(e, 2, limit + GENERIC_SLACK);
+        sqlite3_bind_int(e, 2, (int)cap);
         sqlite3_bind_int(e, 3, sample);
-        int out = 0;
-        while (out < limit && sqlite3_step(e) == SQLITE_ROW) {
-            /* a bare institution or a people is no story's entity */
-            if (chr_entity_generic((const char *)sqlite3_column_text(e, 1)))
-                continue;
-            out++;
-            chr_json_begin_object(j);
-            chr_json_kint(j, "id", sqlite3_column_int64(e, 0));
-            ktext(j, "name", e, 1);
-            ktext(j, "type", e, 2);
-            ktext(j, "country", e, 3);
-            ktext(j, "role", e, 4);
-            chr_json_kint(j, "mentions", sqlite3_column_int64(e, 5));
-            chr_json_kint(j, "articles", sqlite3_column_int64(e, 6));
-            chr_json_end_object(j);
+        while (n < cap && sqlite3_step(e) == SQLITE_ROW) {
+            const char *type = (const char *)sqlite3_column_text(e, 2);
+            ents[n].canonical = text_dup(e, 1);
+            if (!ents[n].canonical)
+                break;
+            ents[n].type = type && !strcmp(type, "PER")   ? CHR_ENT_PER
+                           : type && !strcmp(type, "LOC") ? CHR_ENT_LOC
+                                                          : CHR_ENT_ORG;
+            ents[n].mentions = sqlite3_column_int(e, 6);
+            rows[n].id = sqlite3_column_int64(e, 0);
+            rows[n].country = text_dup(e, 3);
+            rows[n].role = text_dup(e, 4);
+            rows[n].mentions = (long)sqlite3_column_int64(e, 5);
+            rows[n].articles = (long)sqlite3_column_int64(e, 6);
+            n++;
         }
         sqlite3_reset(e);
+        doc.n_entities = n;
     }
+    int *maps[1] = {map};
+    if (n && chr_entities_link_story(&doc, 1, &linked, maps) == CHR_OK) {
+        /* rows come most reported first: a group speaks with its first row,
+         * at that row's place */
+        long *ment = calloc(linked.n_entities ? linked.n_entities : 1, sizeof *ment);
+        char *done = calloc(linked.n_entities ? linked.n_entities : 1, 1);
+        for (size_t r = 0; ment && r < n; r++)
+            ment[map[r]] += rows[r].mentions;
+        int out = 0;
+        for (size_t r = 0; ment && done && r < n && out < limit; r++) {
+            size_t k = (size_t)map[r];
+            const chr_entity *x = &linked.entities[k];
+            if (done[k] || chr_entity_generic(x->canonical))
+                continue;
+            done[k] = 1;
+            out++;
+            chr_json_begin_object(j);
+            chr_json_kint(j, "id", rows[r].id);
+            chr_json_kstring(j, "name", x->canonical);
+            chr_json_kstring(j, "type", chr_ent_type_name(x->type));
+            chr_json_kstring(j, "country", rows[r].country);
+            chr_json_kstring(j, "role", rows[r].role);
+            chr_json_kint(j, "mentions", ment[k]);
+            chr_json_kint(j, "articles", rows[r].articles);
+            chr_json_end_object(j);
+        }
+        free(ment);
+        free(done);
+        chr_entities_free(&linked);
+    }
+    for (size_t r = 0; r < n; r++) {
+        free(ents[r].canonical);
+        free(rows[r].country);
+        free(rows[r].role);
+    }
+    free(ents);
+    free(rows);
+    free(map);
     chr_json_end_array(j);
 }
 

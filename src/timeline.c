@@ -344,9 +344,12 @@ static int ends_sentence(const char *s, size_t n)
     return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
-/* A nonzero hash of the words of s[0..n) (case and spacing ignored). */
-static uint32_t words_hash(const char *s, size_t n)
+/* tl_mention.frag of a sentence: 0 when it ends as sentences do, else a
+ * nonzero hash of its words (case and spacing ignored). */
+static uint32_t fragment_hash(const char *s, size_t n)
 {
+    if (ends_sentence(s, n))
+        return 0;
     uint64_t h = 0; /* each word's hash seeds the next's */
     for (size_t i = 0; i < n;) {
         while (i < n && isspace((unsigned char)s[i]))
@@ -364,14 +367,6 @@ static uint32_t words_hash(const char *s, size_t n)
             h = XXH3_64bits_withSeed(w, k, h);
     }
     return (uint32_t)h ? (uint32_t)h : 1;
-}
-
-/* tl_mention.frag of a dated sentence: 0 when it ends as sentences do (wire
- * copy repeats its background paragraphs word for word, and they are
- * support), else its words_hash. */
-static uint32_t fragment_hash(const char *s, size_t n)
-{
-    return ends_sentence(s, n) ? 0 : words_hash(s, n);
 }
 
 /* ---- extraction ---- */
@@ -550,7 +545,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     tl_mention m = {a->id,      a->indep,     (int32_t)si,
                                     -1,         -1,           a->pub_day,
                                     a->pub_day, CHR_GRAN_DAY, is_lead ? W_LEAD : W_OTHER,
-                                    v,          words_hash(stext, slen)};
+                                    v,          0};
                     v.t = NULL;
                     v.n = 0;
                     if (push_mention(out, n, &cap, &m) != 0) {

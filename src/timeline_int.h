@@ -212,11 +212,9 @@ typedef struct tl_mention {
     chr_gran gran;
     float weight;
     tl_vec v;
-    /* A dated sentence without final punctuation (a headline-like line),
-     * and every undated one placed at the publication date, has a nonzero
-     * hash of its words here, 0 otherwise: the same line in several
-     * independent articles is the site's furniture (related links, a
-     * teaser), not news. */
+    /* A sentence without final punctuation (a headline-like line) has a
+     * nonzero hash of its words here, 0 otherwise: the same line in several
+     * independent articles is the site's furniture (related links), not news. */
     uint32_t frag;
 } tl_mention;
 

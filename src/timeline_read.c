@@ -48,9 +48,8 @@
 #define BREVITY 0.03
 /* `timeline --all` regroups every mention up to this many articles. */
 #define ALL_REGROUP_MAX 2000
-/* A headline-like or undated line (tl_mention.frag) found in this many
- * independent articles is a site's furniture ("related" links, teasers):
- * not news. */
+/* A headline-like line (tl_mention.frag) found in this many independent
+ * articles is a site's furniture ("related" links, teasers): not news. */
 #define FRAG_REPEATS 3
 /* --dates: days more than COVER_MARGIN days outside the publication span
  * count COVER_OUTSIDE times their score. */

@@ -30,7 +30,8 @@ typedef struct chr_doc {
     double lang_confidence;
     chr_span *sentences;    /* into clean */
     size_t n_sentences;
-    uint64_t hash_hi, hash_lo; /* XXH3-128 of the normalised clean text */
+    uint64_t hash_hi, hash_lo; /* XXH3-128 of the clean text chr_clean made
+                                  (chr_doc_drop_lines leaves it) */
     char hash_hex[33];
     int removed_lines;      /* boilerplate lines/fragments removed */
 } chr_doc;
@@ -41,11 +42,17 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d);
 
 void chr_doc_free(chr_doc *doc);
 
-/* Corpus furniture: a short paragraph without a final full stop (a menu
- * entry, a footer, another story's headline: at most CHR_LINE_MAX bytes)
- * that many earlier articles carried word for word. The store counts them (chr_store_count_lines);
- * these two give the doc's side. */
+/* Corpus furniture: a short paragraph that does not end as a sentence or a
+ * quotation does (a menu entry, a footer, another story's headline: at
+ * most CHR_LINE_MAX bytes) that many other articles carry word for word.
+ * The store counts them (chr_store_count_lines); these give the doc's
+ * side. */
 #define CHR_LINE_MAX 100
+/* Hash (nonzero) of the doc's first paragraph longer than CHR_LINE_MAX, its
+ * lead: an article whose lead others carry too is a copy of theirs (wire
+ * copy), and its short lines are its text, not a site's furniture. 0 when
+ * it has none. */
+uint64_t chr_doc_lead_hash(const chr_doc *doc);
 /* 64-bit hashes of doc's distinct short paragraphs into *out (malloc'd,
  * caller frees; NULL when none). */
 chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n);

@@ -103,7 +103,7 @@ void chr_entities_drop_spans(chr_entities *e, const chr_span *spans, size_t n);
 
 /* Is name a bare common word that the tagger rightly calls an entity but
  * that names nothing in particular: an institution's head noun on its own
- * ("Gobierno", "Armée", "Congresso") or a people ("Syriens")? Story
+ * ("Gobierno", "Armée", "Senato") or a people ("Syrians")? Story
  * listings leave these out of a story's top entities. */
 int chr_entity_generic(const char *name);
 

@@ -175,6 +175,12 @@ TEST(boilerplate_other_languages)
                  "and names every official who signed the order.",
                  "The full report, published on Monday at www.example.org, runs to 300 pages "
                  "and names every official who signed the order.");
+    expect_clean("Alemania ofrece mediaci\xC3\xB3n.\n\nEnviar  Facebook   Twitter   google+   "
+                 "Whatsapp   Tumblr   Meneame   Digg   linkedin\n\nEnlace permanente "
+                 "https://p.example.com/p/2wE4U",
+                 "Alemania ofrece mediaci\xC3\xB3n.");
+    expect_clean("He posted the video on Facebook, Twitter and YouTube on Monday.",
+                 "He posted the video on Facebook, Twitter and YouTube on Monday.");
     expect_clean("UN/EU officials met on Monday.", "UN/EU officials met on Monday.");
     expect_clean("He spoke.\n\nUS/China Talks Resume", "He spoke.\n\nUS/China Talks Resume");
     /* a sentence that opens like furniture stays */
@@ -230,10 +236,27 @@ TEST(publication_stamp)
                  "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
                  "Le Monde avec AFP Publi\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
                  "\xC3\xA0 jour le 22 f\xC3\xA9vrier 2011\n\nTemps de Lecture 5 min.\n\n"
-                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi.",
+                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
+                 "\xC3\xA0 faire cesser les violences contre les manifestants.\n\n"
+                 "La Ligue arabe se r\xC3\xA9unit mercredi en session d'urgence au Caire.",
                  "Libye : r\xC3\xA9pression sanglante\n\n"
                  "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
-                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi.");
+                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
+                 "\xC3\xA0 faire cesser les violences contre les manifestants.\n\n"
+                 "La Ligue arabe se r\xC3\xA9unit mercredi en session d'urgence au Caire.");
+    /* a brief whose stamp closes it keeps its short paragraphs, in any
+     * script's punctuation or none */
+    expect_clean("Storm hits the coast\n\nPower cut in three towns\n\nSchools closed on Monday\n\n"
+                 "Roads reopen by evening\n\nPublished: 3 March 2024, 09:12\n\nBy the desk",
+                 "Storm hits the coast\n\nPower cut in three towns\n\nSchools closed on Monday\n\n"
+                 "Roads reopen by evening\n\nBy the desk");
+    /* a sentence about reading time is news */
+    expect_clean("Reading time among children fell by a quarter between 2019 and 2024, the "
+                 "charity said.",
+                 "Reading time among children fell by a quarter between 2019 and 2024, the "
+                 "charity said.");
     /* a stamp after the article's own paragraphs cuts nothing */
     expect_clean("La police a tir\xC3\xA9.\n\nIl pleut.\n\nLe maire a parl\xC3\xA9.\n\n"
                  "Les \xC3\xA9" "coles ferment.\n\nPubli\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
