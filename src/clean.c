@@ -1162,12 +1162,19 @@ static int ends_as_text(const char *s, size_t n)
     return 0;
 }
 
-/* Can the paragraph be furniture: short, and not ending as a sentence or a
- * quotation does (a short sentence or quote of a wire story, reprinted by
- * many, is news; "Suivez Le Monde", "Aviso legal |" are not)? */
+/* Can the paragraph be furniture: short, without a figure, and not ending
+ * as a sentence or a quotation does? A short sentence or quote of a wire
+ * story, reprinted by many, is news, and so are a wire's formulas that
+ * carry figures ("Pay April 30", "Qtly div 10 cts vs 10 cts prior");
+ * "Suivez Le Monde" and "Aviso legal |" are not. */
 static int furniture_shaped(const chr_doc *doc, size_t at, size_t len)
 {
-    return len > 0 && len <= CHR_LINE_MAX && !ends_as_text(doc->clean + at, len);
+    if (len == 0 || len > CHR_LINE_MAX || ends_as_text(doc->clean + at, len))
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (doc->clean[at + i] >= '0' && doc->clean[at + i] <= '9')
+            return 0;
+    return 1;
 }
 
 static uint64_t para_hash(const chr_doc *doc, size_t at, size_t len)

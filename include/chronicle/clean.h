@@ -42,9 +42,10 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d);
 
 void chr_doc_free(chr_doc *doc);
 
-/* Corpus furniture: a short paragraph that does not end as a sentence or a
- * quotation does (a menu entry, a footer, another story's headline: at
- * most CHR_LINE_MAX bytes) that many other articles carry word for word.
+/* Corpus furniture: a short paragraph without figures that does not end as
+ * a sentence or a quotation does (a menu entry, a footer, another story's
+ * headline: at most CHR_LINE_MAX bytes) that many other articles carry word
+ * for word.
  * The store counts them (chr_store_count_lines); these give the doc's
  * side. */
 #define CHR_LINE_MAX 100
