@@ -680,6 +680,7 @@ TEST(generic_names)
     CHECK(!chr_entity_generic("Bashar al-Assad"));
     CHECK(!chr_entity_generic("Damascus"));
     CHECK(chr_entity_generic("Syrians"));
+    CHECK(chr_entity_generic("Syriens"));
     /* proper names that are also institutions' head nouns elsewhere */
     CHECK(!chr_entity_generic("Lega"));
     CHECK(!chr_entity_generic("Farnesina"));
