@@ -1215,21 +1215,23 @@ static int cmp_u64(const void *a, const void *b)
 
 typedef struct lead_find {
     const chr_doc *doc;
-    uint64_t h;
+    size_t at, len;
 } lead_find;
 
-static void first_long(void *ctx, size_t at, size_t len)
+static void longest_text(void *ctx, size_t at, size_t len)
 {
     lead_find *f = ctx;
-    if (!f->h && len > CHR_LINE_MAX)
-        f->h = para_hash(f->doc, at, len) | 1;
+    if (len > CHR_LINE_MAX && len > f->len && ends_as_text(f->doc->clean + at, len)) {
+        f->at = at;
+        f->len = len;
+    }
 }
 
 uint64_t chr_doc_lead_hash(const chr_doc *doc)
 {
-    lead_find f = {doc, 0};
-    each_para(doc, first_long, &f);
-    return f.h;
+    lead_find f = {doc, 0, 0};
+    each_para(doc, longest_text, &f);
+    return f.len ? para_hash(doc, f.at, f.len) | 1 : 0;
 }
 
 chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n)

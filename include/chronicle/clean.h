@@ -49,10 +49,10 @@ void chr_doc_free(chr_doc *doc);
  * The store counts them (chr_store_count_lines); these give the doc's
  * side. */
 #define CHR_LINE_MAX 100
-/* Hash (nonzero) of the doc's first paragraph longer than CHR_LINE_MAX, its
- * lead: an article whose lead others carry too is a copy of theirs (wire
- * copy), and its short lines are its text, not a site's furniture. 0 when
- * it has none. */
+/* Hash (nonzero) of the doc's longest paragraph that ends as a sentence
+ * does (longer than CHR_LINE_MAX), its core: an article whose core others
+ * carry too is a copy of theirs (wire copy), and its short lines are its
+ * text, not a site's furniture. 0 when it has none. */
 uint64_t chr_doc_lead_hash(const chr_doc *doc);
 /* 64-bit hashes of doc's distinct short paragraphs into *out (malloc'd,
  * caller frees; NULL when none). */

@@ -160,6 +160,14 @@ for i in 1 2 3 4 5; do
 done
 chr --db "$TMP/div.db" --quiet ingest "$TMP/div" >/dev/null 2>&1
 check_eq "figures are never furniture" "$(sqlite3 "$TMP/div.db" "SELECT sum(instr(clean_text, 'Pay April 30') > 0) FROM articles")" 5
+# five outlets running one wire story keep its short lines: copies of one
+# article are not a site's furniture
+mkdir -p "$TMP/wire"
+for i in 1 2 3 4 5; do
+    printf 'The health ministry said on Tuesday that the outbreak in the northern provinces had spread to the capital and that hospitals were running out of beds.\n\nHospitals overwhelmed in the north\n\nSchools shut until further notice\n\nOutlet %s\n' "$i" > "$TMP/wire/w$i.txt"
+done
+chr --db "$TMP/wire.db" --quiet ingest "$TMP/wire" >/dev/null 2>&1
+check_eq "wire copies keep their short lines" "$(sqlite3 "$TMP/wire.db" "SELECT sum(instr(clean_text, 'Hospitals overwhelmed') > 0) FROM articles")" 5
 
 # a database of schema 8 (before tl_mention.frag) is read as it is, by a
 # read-only handle too (serve opens one): the column reads as 0
