@@ -153,21 +153,19 @@ check "an article stored without furniture is still a duplicate of itself" test 
 chr --db "$TMP/furn2.db" --quiet ingest "$TMP/furn" >/dev/null 2>&1
 furn=$(for i in 1 2 3 4 5 6; do sqlite3 "$TMP/furn2.db" "SELECT (instr(clean_text, 'Journal du Port') > 0) || (instr(clean_text, 'Newsletters') > 0) || (instr(clean_text, 'The vote was close.') > 0) FROM articles WHERE source LIKE '%/f$i.txt'"; done | tr '\n' ' ')
 check_eq "furniture of a batch leaves all its articles" "$furn" "001 001 001 001 001 100 "
+# five articles from one template (FMT, %s = 1..5) in folder NAME, ingested at
+# once: how many still carry TEXT
+five_carry() {
+    mkdir -p "$TMP/$1"
+    for i in 1 2 3 4 5; do printf "$2" "$i" > "$TMP/$1/a$i.txt"; done
+    chr --db "$TMP/$1.db" --quiet ingest "$TMP/$1" >/dev/null 2>&1
+    sqlite3 "$TMP/$1.db" "SELECT sum(instr(clean_text, '$3') > 0) FROM articles"
+}
 # a wire's formulas with figures are data, however many articles repeat them
-mkdir -p "$TMP/div"
-for i in 1 2 3 4 5; do
-    printf 'Company number %s of the index declared its regular quarterly dividend on Tuesday, its board said after a meeting in the city.\n\nPay April 30\n\nQtly div ten cts vs ten cts prior\n' "$i" > "$TMP/div/d$i.txt"
-done
-chr --db "$TMP/div.db" --quiet ingest "$TMP/div" >/dev/null 2>&1
-check_eq "figures are never furniture" "$(sqlite3 "$TMP/div.db" "SELECT sum(instr(clean_text, 'Pay April 30') > 0) FROM articles")" 5
+check_eq "figures are never furniture" "$(five_carry div 'Company number %s of the index declared its regular quarterly dividend on Tuesday, its board said after a meeting in the city.\n\nPay April 30\n\nQtly div ten cts vs ten cts prior\n' 'Pay April 30')" 5
 # five outlets running one wire story keep its short lines: copies of one
 # article are not a site's furniture
-mkdir -p "$TMP/wire"
-for i in 1 2 3 4 5; do
-    printf 'The health ministry said on Tuesday that the outbreak in the northern provinces had spread to the capital and that hospitals were running out of beds.\n\nHospitals overwhelmed in the north\n\nSchools shut until further notice\n\nOutlet %s\n' "$i" > "$TMP/wire/w$i.txt"
-done
-chr --db "$TMP/wire.db" --quiet ingest "$TMP/wire" >/dev/null 2>&1
-check_eq "wire copies keep their short lines" "$(sqlite3 "$TMP/wire.db" "SELECT sum(instr(clean_text, 'Hospitals overwhelmed') > 0) FROM articles")" 5
+check_eq "wire copies keep their short lines" "$(five_carry wire 'The health ministry said on Tuesday that the outbreak in the northern provinces had spread to the capital and that hospitals were running out of beds.\n\nHospitals overwhelmed in the north\n\nSchools shut until further notice\n\nOutlet %s\n' 'Hospitals overwhelmed')" 5
 
 # a database of schema 8 (before tl_mention.frag) is read as it is, by a
 # read-only handle too (serve opens one): the column reads as 0
