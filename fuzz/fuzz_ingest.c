@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             uint64_t *lines = NULL;
             size_t nl = 0;
             int dropped = 0;
-            if (chr_doc_short_lines(doc, &lines, &nl) == CHR_OK)
+            if (chr_doc_short_lines(doc, &lines, &nl) == CHR_OK && !(chr_doc_lead_hash(doc) & 2))
                 chr_doc_drop_lines(doc, odd_hash, NULL, &dropped);
             free(lines);
             chr_token *t = NULL;
