@@ -2,8 +2,9 @@
 """Generate a synthetic news corpus for throughput benchmarks (deterministic).
 
 Articles are assembled from sentence templates with names, places, outlets and
-dates (absolute and relative), boilerplate lines and datelines, so every stage
-of chronicle has realistic work to do. They come in stories of 3 to 40
+dates (absolute and relative), boilerplate lines, each outlet's site menus
+(repeated lines the pipeline learns to drop) and datelines, so every stage of
+chronicle has realistic work to do. They come in stories of 3 to 40
 articles, each story with its own invented people, places and subject and a
 publication week, as a news stream does. Output: JSON Lines (default) or a folder
 of plain-text files in the samples' format.
@@ -45,6 +46,7 @@ TEMPLATES = [
     "Analysts expect the vote to take place in the second quarter of {year}.",
     "Markets in {place} rose {pct} percent after the announcement on {weekday}.",
 ]
+SITE = ["{outlet} newsletters", "Follow {outlet} on social media", "About {outlet} | Contact | Careers"]
 BOILER = ["Leave a Reply", "Your email address will not be published. Required fields are marked *",
           "Share", "Translate »", "© Photo: {outlet}/{person}", "By {person}"]
 
@@ -94,6 +96,8 @@ def article(r, i, st):
     paras[0] = "%s, %s %d (%s) - %s" % (place, MONTHS[month - 1], day, outlet, paras[0])
     for _ in range(r.randint(0, 3)):
         paras.append(r.choice(BOILER).format(outlet=outlet, person=r.choice(PEOPLE)))
+    if (i * 2654435761) % 10 < 6:  # the outlet site's own menus (no draw from r)
+        paras += [line.format(outlet=outlet) for line in SITE]
     title = "%s: %s" % (r.choice(st.places), st.topic.capitalize())
     return {"id": "gen-%d" % i, "url": "https://news.example/%d" % i, "title": title,
             "date": date, "text": "\n\n".join(paras), "outlet": outlet}
