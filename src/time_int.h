@@ -52,6 +52,8 @@ enum {
     C_HOLIDAY,   /* H_* fixed and computed holidays */
     C_KW,        /* keyword: K_* */
     C_KW2,       /* a second keyword sense (e.g. "a": English article, Romance "to") */
+    C_WDAYPL,    /* plural weekday, 1..7 ("les mercredis", "los sábados": habitual);
+                  * 11..17 when it is one only after every/all ("todas as quartas") */
     C_COUNT
 };
 
@@ -167,6 +169,7 @@ enum {
     K_HENCE,    /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
     K_QUE,      /* que (pt, ca) of "o ano que vem", "l'any que ve" */
     K_CAP,      /* cap (ca) of "cap de setmana" (weekend) */
+    K_OTHER,    /* other (en) of "every other week" */
     K_COUNT
 };
 

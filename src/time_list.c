@@ -105,8 +105,25 @@ static void move(chr_timex *x, int y)
         set_year(x->end_value, y1 + (y - y0));
 }
 
+/* A line that heads a part of a list, not prose: "= FEVRIER =", "## Mars",
+ * "MARZO" (opens with = or #, or short and without a lower-case letter). */
+static int heading_line(const char *q, const char *end)
+{
+    const char *e = memchr(q, '\n', (size_t)(end - q));
+    if (!e)
+        e = end;
+    if (*q == '=' || *q == '#')
+        return 1;
+    if (e - q > 40)
+        return 0;
+    for (const char *c = q; c < e; c++)
+        if (*c >= 'a' && *c <= 'z')
+            return 0;
+    return 1;
+}
+
 /* Between the line of the list item at prev and the next one at next, only
- * blank lines and bulleted lines (items whose date was not understood,
+ * blank lines, headings ("= MARS =") and bulleted lines (items whose date was not understood,
  * "- abril: ..."): an item is one line. */
 static int adjacent_lines(const char *text, size_t prev, size_t next)
 {
@@ -123,7 +140,7 @@ static int adjacent_lines(const char *text, size_t prev, size_t next)
             p = q;
             continue; /* blank, or the next item's own line */
         }
-        if (*q != '-' && *q != '*' && (unsigned char)*q != 0xE2)
+        if (*q != '-' && *q != '*' && (unsigned char)*q != 0xE2 && !heading_line(q, end))
             return 0; /* prose between the items */
         p = memchr(q, '\n', (size_t)(end - q));
         if (!p)

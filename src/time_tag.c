@@ -88,7 +88,7 @@ typedef struct tk {
 #define HEAD_MASK                                                                                  \
     ((1u << C_MONTH) | (1u << C_MONABBR) | (1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_UNIT) |    \
      (1u << C_UNITPL) | (1u << C_SEASON) | (1u << C_PART) | (1u << C_DEICT) | (1u << C_SET) |      \
-     (1u << C_DECW) | (1u << C_POSTREL) | (1u << C_NUMW) | (1u << C_HOLIDAY))
+     (1u << C_DECW) | (1u << C_POSTREL) | (1u << C_NUMW) | (1u << C_HOLIDAY) | (1u << C_WDAYPL))
 
 #define CHUNK_MAX 256
 
@@ -109,7 +109,11 @@ typedef struct M {
     size_t nout, cap, rec;
     int oom;
     size_t memo_s, memo_e; /* last guess_tense query */
-    int memo_t, memo_ok;
+    int memo_t, memo_ok, memo_perf;
+    /* times of day without their day, the last ones emitted: records
+     * pend..pend+npend-1, the last ending at byte pend_end (a day written
+     * right after gives them theirs: "à 2h30, heure locale, le 21 août") */
+    size_t pend, npend, pend_end;
 } M;
 
 /* A match. */
@@ -121,6 +125,7 @@ typedef struct R {
     int tense, y, m, d, explicit_day, rel_week;
     char gran; /* for anaphora */
     int q;
+    int dayless; /* a time of day whose day was not written (context or reference day) */
 } R;
 
 static inline int has(const M *m, int i, int c)
@@ -149,6 +154,7 @@ static inline int glued(const M *m, int i)
 }
 static int word_after(const M *m, int i, const char *w);
 static int word_before(const M *m, int i, const char *w);
+static int fr_plural_rel(const M *m, int i);
 
 /* A plain number: not part of 1,500 or 3.5 or 10/27. */
 static int plainnum(const M *m, int i)
@@ -578,13 +584,15 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
 /* Tense of the verb governing the expression text[s..e): the nearest word
  * with a tense, left or right, within the sentence. A past participle after
  * "be"/"been" (passive: "will be held") does not count as past. */
-static int guess_tense_raw(const M *m, size_t s, size_t e);
+static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect);
 
+/* m->memo_perf tells afterwards whether the tense came from the Spanish
+ * perfect ("ha anunciado"), which news use for what happened today. */
 static int guess_tense(M *m, size_t s, size_t e)
 {
     if (m->memo_ok && m->memo_s == s && m->memo_e == e)
         return m->memo_t;
-    m->memo_t = guess_tense_raw(m, s, e);
+    m->memo_t = guess_tense_raw(m, s, e, &m->memo_perf);
     m->memo_s = s;
     m->memo_e = e;
     m->memo_ok = 1;
@@ -778,7 +786,8 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         static const char *const ES_PAST[] = {
             "estuvo", "estuvieron", "tuvo",     "tuvieron", "hizo",     "hicieron", "dio",
             "dieron", "vino",       "vinieron", "murió",    "murieron", "habían",   "era",
-            "eran",   "estaba",     "estaban",  "pudo",     "quiso",    NULL};
+            "eran",   "estaba",     "estaban",  "pudo",     "quiso",    "ha",       "han",
+            "hemos",  "he",         NULL}; /* "ha anunciado este jueves": a past */
         static const char *const ES_FUT[] = {"habrá",     "tendrá",     "tendrán",    "podrá",
                                              "podrán",    "prevista",   "previsto",   "previstas",
                                              "previstos", "programada", "programado", NULL};
@@ -801,6 +810,71 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
             return 1; /* tornaran, votaran */
     }
     return 0;
+}
+
+/* French "est/sont" and Italian "è/sono" before a past participle: the
+ * passé composé / passato prossimo of the verbs conjugated with "to be"
+ * ("s'est terminé dimanche", "sont mortes", "è morto giovedì"); not what
+ * is planned or expected ("est prévu", "è atteso": those are cues of a
+ * future) nor a place ("est situé"). */
+static int aux_participle(const M *m, wspan w)
+{
+    static const char *const FR_AUX[] = {"est", "sont", NULL};
+    static const char *const IT_AUX[] = {"\xc3\xa8", "\xc3\x88", "sono", "erano", NULL};
+    static const char *const NOT[] = {
+        "prévu",       "prévue",      "prévus",     "prévues", "attendu",   "attendue",  "attendus",
+        "attendues",   "programmé",   "programmée", "fixé",    "fixée",     "censé",     "censée",
+        "situé",       "située",      "situés",     "situées", "previsto",  "prevista",  "previsti",
+        "previste",    "atteso",      "attesa",     "attesi",  "attese",    "fissato",   "fissata",
+        "programmato", "programmata", "situato",    "situata", "convocato", "convocata", "convoqué",
+        "convoquée",   "chiamato",    "chiamata",   "appelé",  "appelée",   "destiné",   "destinée",
+        NULL};
+    static const char *const FR_NOT_I[] = {"aussi", "ainsi",    "parmi", "depuis",   "lundi",
+                                           "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                                           "midi",  "ici",      "celui", "aujourd",  NULL};
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s;
+    const char *v;
+    size_t vn;
+    if (n <= 5 && word_in(p, n, m->lang == TL_FR ? FR_AUX : IT_AUX)) {
+        size_t q = w.e;
+        while (q < m->len && m->text[q] == ' ')
+            q++;
+        size_t e = q;
+        while (
+            e < m->len && e - q < 24 &&
+            ((((unsigned char)m->text[e] | 32) >= 'a' && ((unsigned char)m->text[e] | 32) <= 'z') ||
+             (unsigned char)m->text[e] >= 0x80))
+            e++;
+        v = m->text + q;
+        vn = e - q;
+    } else if (m->lang == TL_IT && w.s >= 3 && m->text[w.s - 1] == ' ' &&
+               (unsigned char)m->text[w.s - 3] == 0xC3 &&
+               ((unsigned char)m->text[w.s - 2] == 0xA8 ||
+                (unsigned char)m->text[w.s - 2] == 0x88) &&
+               (w.s == 3 || m->text[w.s - 4] == ' ')) {
+        v = p; /* "è morto": the scan of words does not see "è" */
+        vn = n;
+    } else {
+        return 0;
+    }
+    if (vn < 4 || vn >= 24 || word_in(v, vn, NOT))
+        return 0;
+    if (m->lang == TL_FR)
+        return ends_with(v, vn, "é") || ends_with(v, vn, "ée") || ends_with(v, vn, "és") ||
+               ends_with(v, vn, "ées") || ends_with(v, vn, "venu") || ends_with(v, vn, "venue") ||
+               ends_with(v, vn, "venus") || ends_with(v, vn, "venues") ||
+               ends_with(v, vn, "rendu") || ends_with(v, vn, "tenu") || ends_with(v, vn, "tenue") ||
+               word_eq(v, vn, "mort") || word_eq(v, vn, "morte") || word_eq(v, vn, "morts") ||
+               word_eq(v, vn, "mortes") || word_eq(v, vn, "apparu") ||
+               ((ends_with(v, vn, "i") || ends_with(v, vn, "ie") || ends_with(v, vn, "is") ||
+                 ends_with(v, vn, "ies")) &&
+                !word_in(v, vn, FR_NOT_I)); /* parti, poursuivis, réunies */
+    return ends_with(v, vn, "ato") || ends_with(v, vn, "ata") || ends_with(v, vn, "ati") ||
+           ends_with(v, vn, "ate") || ends_with(v, vn, "uto") || ends_with(v, vn, "uta") ||
+           ends_with(v, vn, "uti") || ends_with(v, vn, "ito") || ends_with(v, vn, "ita") ||
+           ends_with(v, vn, "iti") || word_eq(v, vn, "morto") || word_eq(v, vn, "morta") ||
+           word_eq(v, vn, "morti") || word_eq(v, vn, "stato") || word_eq(v, vn, "stata");
 }
 
 /* word_tense, plus the future auxiliary "va" of French, Spanish and
@@ -828,6 +902,9 @@ static int lang_tense(const M *m, wspan w)
         }
     }
     int t = word_tense(p, n, m->lang);
+    if (!t && (m->lang == TL_FR || m->lang == TL_IT) && (n <= 5 || m->lang == TL_IT) &&
+        aux_participle(m, w))
+        return -1;
     if (!t && n == 2 && p[0] == 'v' && p[1] == 'a' && !(m->lang & TL_EN) &&
         (m->lang & (TL_FR | TL_ES | TL_RO)))
         t = 1;
@@ -915,8 +992,123 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
     return 0;
 }
 
-static int guess_tense_raw(const M *m, size_t s, size_t e)
+/* An article or preposition that may stand between a participle and the
+ * date it governs ("firmado el jueves", "conclu le 3 mars"). */
+static int date_article(const M *m, wspan w)
 {
+    static const char *const A[] = {"el", "la", "le", "il", "lo", "del", "de", "du", "o",
+                                    "a",  "na", "no", "em", "en", "al",  "do", NULL};
+    return word_in(m->text + w.s, w.e - w.s, A);
+}
+
+/* A past participle right before a date in Romance text dates a past
+ * event ("el acuerdo firmado el jueves", "l'attaque lancée mardi",
+ * "l'accordo raggiunto giovedì", "o acordo assinado na quinta-feira");
+ * nouns with the same endings ("partido", "armée", "stato") and what is
+ * planned ("previsto", "programmé") are not. */
+static int participle_before(const M *m, wspan w)
+{
+    static const char *const NOUN[] = {
+        "partido", "partidos", "estado", "estados", "mercado", "lado", "senado", "soldado",
+        "soldados", "abogado", "advogado", "diputado", "deputado", "sentido", "vida", "salida",
+        "saída", "medida", "medidas", "comida", "partida", "llegada", "chegada", "jornada",
+        "unidos", "unidas", "pasado", "passado", "armée", "année", "journée", "soirée", "matinée",
+        "arrivée", "entrée", "idée", "musée", "lycée", "été", "durée", "stato", "stati", "senato",
+        "mercato", "lato", "soldato", "avvocato", "deputato", "partito", "partiti", "vita",
+        "uscita", "data", "giornata", "serata", "mattinata", "nottata", "settimana", "entrata",
+        "previsto", "prevista", "previstos", "previstas", "previsti", "previste", "programado",
+        "programada", "programmato", "programmata", "programmé", "programmée", "prévu", "marcado",
+        "marcada", "agendado", "agendada", "fixé", "fixée", "fissato", "fissata", "attendu",
+        "atteso", "attesa", "convocado", "convocada", "convocato", "convocata", "convoqué",
+        "convoquée",
+        /* nouns of times and places that end like participles */
+        "madrugada", "temporada", "década", "entrada", "avenida", "embajada", "embaixada",
+        "retirada", "caída", "queda", "bienvenida", "oleada", "ondata", "durata", "partita",
+        "salita", "rentrée", "tournée", "veillée", "assemblée", "député", "députés", "marché",
+        "côté", "degré", "délégué", "délégués", "café", "nuitée", "semaine",
+        /* "the so-called": a name follows */
+        "denominado", "denominada", "llamado", "llamada", "conocido", "conocida", "chamado",
+        "chamada", "denominato", "denominata", "chiamato", "chiamata", "appelé", "appelée",
+        "dénommé", "dénommée", "baptisé", "baptisée", "surnommé", "surnommée", NULL};
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s;
+    unsigned l = m->lang;
+    if (n < 5 || n > 20 || !(p[0] >= 'a' && p[0] <= 'z'))
+        return 0;
+    if (l != TL_FR)
+        for (size_t k = 0; k + 4 < n; k++)
+            if ((unsigned char)p[k] >= 0x80)
+                return 0; /* "vívido", "rápido", "sólido": adjectives (participles
+                           * carry no accent but on the last vowels: "caído") */
+    int end = 0;
+    if (l == TL_ES || l == TL_PT)
+        end = ends_with(p, n, "ado") || ends_with(p, n, "ada") || ends_with(p, n, "ados") ||
+              ends_with(p, n, "adas") || ends_with(p, n, "ido") || ends_with(p, n, "ida") ||
+              ends_with(p, n, "idos") || ends_with(p, n, "idas");
+    else if (l == TL_IT)
+        end = ends_with(p, n, "ato") || ends_with(p, n, "ata") || ends_with(p, n, "ati") ||
+              ends_with(p, n, "uto") || ends_with(p, n, "uta") || ends_with(p, n, "uti") ||
+              ends_with(p, n, "ito") || ends_with(p, n, "ita") || ends_with(p, n, "iti");
+    else if (l == TL_FR)
+        end = (ends_with(p, n, "é") || ends_with(p, n, "ée") || ends_with(p, n, "és") ||
+               ends_with(p, n, "ées")) &&
+              !ends_with(p, n, "ité") && !ends_with(p, n, "ités");
+    return end && !word_in(p, n, NOUN); /* the list last: it is long */
+}
+
+/* Forms of "be" and "have" (and "estar") before a participle: the passive or
+ * compound tense whose own tense counts ("sea aprobada", "sera consacrée",
+ * "doit être publié", "está cercada", "è stato ucciso"). */
+static int auxiliary(const M *m, wspan w)
+{
+    static const char *const A[] = {
+        "sea",    "sean",    "ser",      "es",       "son",     "era",     "eran",  "fue",
+        "fueron", "sido",    "está",     "están",    "estaba",  "estaban", "estar", "ha",
+        "han",    "había",   "habían",   "haya",     "hayan",   "será",    "serán", "sería",
+        "serían", "siendo",  "sigue",    "siguen",   "être",    "été",     "est",   "sont",
+        "sera",   "seront",  "serait",   "seraient", "soit",    "soient",  "a",     "ont",
+        "avait",  "avaient", "aura",     "auront",   "essere",  "stato",   "stata", "stati",
+        "state",  "sarà",    "saranno",  "sia",      "siano",   "hanno",   "aveva", "avevano",
+        "sono",   "viene",   "vengono",  "venne",    "é",       "são",     "seja",  "sejam",
+        "foi",    "foram",   "estão",    "estava",   "estavam", "tem",     "têm",   "tinha",
+        "tinham", "ficou",   "continua", "continúa", NULL};
+    return word_in(m->text + w.s, w.e - w.s, A);
+}
+
+/* A verb in the future before the participle L[i], in the same clause
+ * (no comma between): the participle is an adjective of what is to come
+ * ("tiendra compte du rapport publié lundi"). */
+static int future_before(const M *m, const wspan *L, int nl, int i)
+{
+    static const char *const PLANNED[] = {"prévu",  "previst", "programm", "attendu", "attes",
+                                          "marcad", "agendad", "fissat",   "fixé",    NULL};
+    for (int j = i + 1; j < nl && j <= i + 10; j++) {
+        if (memchr(m->text + L[j].e, ',', L[j - 1].s - L[j].e))
+            return 0;
+        if (lang_tense(m, L[j]) <= 0)
+            continue;
+        int planned = 0; /* "le cessez-le-feu prévu dans la résolution adoptée jeudi":
+                          * another participle, no verb */
+        for (const char *const *w = PLANNED; *w && !planned; w++)
+            planned = !strncmp(m->text + L[j].s, *w, strlen(*w));
+        if (!planned)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether w is an auxiliary of the Spanish perfect ("ha", "han"). */
+static int es_perfect(const M *m, wspan w)
+{
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s;
+    return m->lang == TL_ES && (word_eq(p, n, "ha") || word_eq(p, n, "han") ||
+                                word_eq(p, n, "he") || word_eq(p, n, "hemos"));
+}
+
+static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect)
+{
+    *perfect = 0;
     wspan L[16], Rw[8];
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
@@ -939,6 +1131,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
             continue;
         if (t < 0 && i + 1 < nl && ed_adjective(m, L[i], L[i + 1]))
             continue; /* "a still unspecified date", "the planned merger" */
+        if (t < 0 && ahead && es_perfect(m, L[i]))
+            continue; /* "ha dado de plazo hasta el viernes": the deadline lies ahead */
         if (t > 0 && i + 1 < nl &&
             (word_eq(m->text + L[i].s, L[i].e - L[i].s, "due") ||
              word_eq(m->text + L[i].s, L[i].e - L[i].s, "scheduled") ||
@@ -952,11 +1146,17 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
                  word_eq(m->text + L[i + 2].s, L[i + 2].e - L[i + 2].s, "had")))
                 t = -1;
         }
+        if (!t && i <= 1 && (i == 0 || date_article(m, L[0])) && participle_before(m, L[i]) &&
+            !(i + 1 < nl && auxiliary(m, L[i + 1])) && !future_before(m, L, nl, i))
+            t = -1; /* "lo pactado el jueves", "l'accord signé jeudi"; after an auxiliary
+                     * ("sea aprobada", "doit être publié", "está cercada") that one
+                     * tells the tense */
         if (!t && tense_to_future(m, L, nl, i, -1))
             t = 1;
         if (t) {
             best = i < 3 ? 2 * t : t;
             bestd = i;
+            *perfect = es_perfect(m, L[i]);
             break;
         }
     }
@@ -968,6 +1168,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
             break;
         if (!inclause && bestd < 99 && (i >= 3 || memchr(m->text + e, ',', Rw[i].s - e)))
             break; /* "..., which are supposed to end by May, invited ...": another clause */
+        if (!inclause && bestd < 99 && romance_that(m, Rw[i]))
+            break; /* "ha anunciado el jueves que dimitirá": the clause is another's */
         int t = lang_tense(m, Rw[i]);
         if (t > 0 && tense_false_future(m, Rw, nr, i, 1))
             continue;
@@ -977,9 +1179,14 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
             break; /* "X will leave Thursday," he said: the clause's own verb governs */
         if (t) {
             best = i < 3 ? 2 * t : t;
+            inclause = 0;
+            *perfect = es_perfect(m, Rw[i]);
             break;
         }
     }
+    if (inclause && best < 0)
+        best = 0; /* "han dicho que la Liga, que se reúne el sábado": the verb of saying
+                   * does not date what the clause after "que" says */
     if (nl > 0) {
         /* "since March 3" looks back; "by/until/through May" ahead unless a
          * verb says otherwise */
@@ -987,6 +1194,13 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
         size_t n = L[0].e - L[0].s;
         if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
             return -2;
+        if (best <= 0 && (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
+            (word_eq(w, n, "desde") || word_eq(w, n, "Desde") || word_eq(w, n, "depuis") ||
+             word_eq(w, n, "Depuis") ||
+             (nl > 1 && (word_eq(w, n, "el") || word_eq(w, n, "o") || word_eq(w, n, "a")) &&
+              (word_eq(m->text + L[1].s, L[1].e - L[1].s, "desde") ||
+               word_eq(m->text + L[1].s, L[1].e - L[1].s, "Desde")))))
+            return -2; /* "desde el jueves", "depuis mardi": since, back */
         /* "postponed until Tuesday", "extended the offer until Friday":
          * the new date lies ahead */
         if ((word_eq(w, n, "until") || word_eq(w, n, "till")) && best < 0 && bestd < 99) {
@@ -1004,7 +1218,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e)
              word_eq(w, n, "till") || word_eq(w, n, "Until") || ahead))
             return 1;
     }
-    if (best == 0) {
+    if (best == 0 && (m->lang & TL_EN)) {
         /* a copula in the present ("the deadline is Friday") points ahead */
         for (int i = 0; i < nl && i < 4; i++) {
             const char *w = m->text + L[i].s;
@@ -1430,6 +1644,7 @@ static void r_init(R *r, int first)
     r->flags = 0;
     r->tense = r->y = r->m = r->d = r->explicit_day = r->rel_week = r->q = 0;
     r->gran = 0;
+    r->dayless = 0;
 }
 
 static void set_date(R *r, int y, int mo, int d)
@@ -2214,6 +2429,8 @@ static int pat_rel(M *m, int i, R *r)
     int k;
     int wd = 0, mo = 0, se = 0;
     if ((k = p_unit(m, j, &u, &pl)) != 0 && !pl) {
+        if (fr_plural_rel(m, relt))
+            return 0; /* "ces derniers mois": "mois" is plural there (pat_dur) */
         j = k;
     } else if ((k = p_wday(m, j, &wd)) != 0) {
         j = k;
@@ -2569,12 +2786,25 @@ static int between_commas(const M *m, int i, int j)
     return p > 0 && m->text[p - 1] == ',' && q < m->len && m->text[q] == ',';
 }
 
+static int alternate_set(M *m, int i, R *r);
+
+/* French "derniers/dernières/prochains/prochaines": the noun after is
+ * plural ("ces derniers mois" is some months, not last month). */
+static int fr_plural_rel(const M *m, int i)
+{
+    return has(m, i, C_REL) && (val(m, i, C_REL) == R_PAST || val(m, i, C_REL) == R_COMING) &&
+           (m->t[i].lx->lang[C_REL] & TL_FR) && (m->lang & TL_FR);
+}
+
 /* Durations: "six years", "another six years", "more than four hours",
  * "the past three years", "the next few days", "five-year", "the nine
  * months", "several weeks", "years", "recent weeks", "the coming years". */
 static int pat_dur(M *m, int i, R *r)
 {
     int j = i, the = 0, rel = 0;
+    R alt;
+    if (alternate_set(m, i, &alt))
+        return 0; /* "un jour sur deux": a set (pat_set) */
     if (kw(m, j, K_THE)) {
         the = 1;
         j++;
@@ -2629,9 +2859,13 @@ static int pat_dur(M *m, int i, R *r)
         r->first = cstart;
         j++;
     }
+    if (k && fr_plural_rel(m, j))
+        j++; /* "les trois derniers mois", "les deux prochaines semaines" */
     int k2 = p_unit(m, j, &u, &pl);
     if (!k2)
         return 0;
+    if (!pl && u == U_MONTH && fr_plural_rel(m, k2 - 2))
+        pl = 1; /* "ces derniers mois": "mois" is plural too */
     if (u == U_WEEKEND && n == -2)
         return 0;
     if (u == U_HOUR && (m->lang == TL_PT || m->lang == TL_ES || m->lang == TL_FR) &&
@@ -2703,8 +2937,84 @@ static int pat_dur(M *m, int i, R *r)
     return end;
 }
 
+/* Whether the raw text from byte p on reads as the words of phrase (one
+ * space between them there): any spaces and commas may separate the
+ * words, ASCII letters in any case, and a word must end at a non-letter. */
+static int raw_phrase(const M *m, size_t p, const char *phrase)
+{
+    const char *w = phrase;
+    while (*w) {
+        while (p < m->len &&
+               (m->text[p] == ' ' || m->text[p] == ',' || m->text[p] == '\n' || m->text[p] == '\t'))
+            p++;
+        size_t n = strcspn(w, " ");
+        if (p + n > m->len || strncasecmp(m->text + p, w, n) != 0)
+            return 0;
+        p += n;
+        unsigned char c = p < m->len ? (unsigned char)m->text[p] : ' ';
+        if (c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+            return 0;
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+    return 1;
+}
+
+/* "(un mercredi) sur deux", "(un miércoles) sí y otro no", "(un mercoledì)
+ * sì e uno no", "(uma quarta-feira) sim, outra não", "(one Wednesday) in
+ * two": the text after token k says one in two. */
+static int one_in_two(const M *m, int k)
+{
+    static const char *const ALT[] = {
+        "sur deux",        "sí y otro no",    "sí y otra no",    "sí y el otro no",
+        "sí y la otra no", "sì e uno no",     "sì e una no",     "sì e l'altro no",
+        "sì e l'altra no", "sim e outro não", "sim e outra não", "sim outro não",
+        "sim outra não",   "in two",          "out of two",      NULL};
+    for (const char *const *a = ALT; *a; a++)
+        if (raw_phrase(m, m->t[k].e, *a))
+            return 1;
+    return 0;
+}
+
+/* "un jour sur deux", "una semana sí y otra no", "one Wednesday in two":
+ * a set of every other day or weekday; returns the index after the noun. */
+static int alternate_set(M *m, int i, R *r)
+{
+    int u, pl, wd, k;
+    if (!has(m, i, C_NUMW) || val(m, i, C_NUMW) != 1)
+        return 0;
+    if ((k = p_wday(m, i + 1, &wd)) != 0 && one_in_two(m, k - 1)) {
+        r->type = CHR_TIMEX_SET;
+        snprintf(r->v, 48, "XXXX-WXX-%d", wd);
+        return k;
+    }
+    if ((k = p_unit(m, i + 1, &u, &pl)) != 0 && !pl && one_in_two(m, k - 1)) {
+        r->type = CHR_TIMEX_SET;
+        fmt_dur(r->v, 2, u, 0);
+        return k;
+    }
+    return 0;
+}
+
+/* A plural weekday ("mercredis", "sábados", "quartas-feiras"): returns the
+ * index after it and its day, or 0; the weak ones ("quartas", also
+ * ordinals) only when weak is allowed (after every/all). English ones
+ * need their capital. */
+static int p_wday_pl(const M *m, int i, int weak, int *wd)
+{
+    if (!has(m, i, C_WDAYPL) || ((m->t[i].lx->lang[C_WDAYPL] & TL_EN) && !m->t[i].cap))
+        return 0;
+    int v = val(m, i, C_WDAYPL);
+    if (v > 10 && !weak)
+        return 0;
+    *wd = v > 10 ? v - 10 : v;
+    return i + 1;
+}
+
 /* Sets: "daily", "annually", "every year", "each Thursday", "every two
- * weeks", "chaque année", "todos los días", "tous les jours". */
+ * weeks", "chaque année", "todos los días", "tous les jours", "every
+ * other week", "les mercredis", "los miércoles", "un jour sur deux". */
 static int pat_set(M *m, int i, R *r)
 {
     int j = i;
@@ -2713,6 +3023,25 @@ static int pat_set(M *m, int i, R *r)
         fmt_dur(r->v, 1, val(m, j, C_SET), 0);
         r->end = j + 1;
         return j + 1;
+    }
+    int k2, wd;
+    if ((k2 = alternate_set(m, i, r)) != 0) {
+        r->end = k2;
+        return k2;
+    }
+    {
+        /* a plural weekday: "les mercredis", "on Fridays", "aos sábados";
+         * Spanish weekdays are plural after "los" ("los miércoles") */
+        int k = kw(m, j, K_THE) ? j + 1 : j;
+        if ((k2 = p_wday_pl(m, k, 0, &wd)) != 0 ||
+            (k > j && (m->lang & TL_ES) && m->t[j].e - m->t[j].s == 3 &&
+             !strncasecmp(m->text + m->t[j].s, "los", 3) && (k2 = p_wday(m, k, &wd)) != 0 &&
+             (m->t[k].lx->lang[C_WDAY] & TL_ES))) {
+            r->type = CHR_TIMEX_SET;
+            snprintf(r->v, 48, "XXXX-WXX-%d", wd);
+            r->end = k2;
+            return k2;
+        }
     }
     int every = 0;
     if (has(m, j, C_EVERY)) {
@@ -2725,13 +3054,16 @@ static int pat_set(M *m, int i, R *r)
     if (!every)
         return 0;
     long n = 1;
-    int half, u, pl, wd;
-    int k = p_count(m, j, &n, &half);
-    if (k && n > 0)
+    int half, u, pl;
+    int k = kw(m, j, K_OTHER) ? 0 : p_count(m, j, &n, &half);
+    if (kw(m, j, K_OTHER)) { /* "every other week": every second one */
+        j++;
+        n = 2;
+    } else if (k && n > 0) {
         j = k;
-    else
+    } else {
         n = 1;
-    int k2;
+    }
     if ((k2 = p_unit(m, j, &u, &pl)) != 0) {
         if (every == 2 && !pl)
             return 0;
@@ -2740,7 +3072,7 @@ static int pat_set(M *m, int i, R *r)
         r->end = k2;
         return k2;
     }
-    if ((k2 = p_wday(m, j, &wd)) != 0) {
+    if ((k2 = p_wday(m, j, &wd)) != 0 || (k2 = p_wday_pl(m, j, 1, &wd)) != 0) {
         r->type = CHR_TIMEX_SET;
         snprintf(r->v, 48, "XXXX-WXX-%d", wd);
         r->end = k2;
@@ -2802,7 +3134,10 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
         *tense = guess_tense(m, m->t[i].s, m->t[k - 1].e);
         if (pu(m, k, '\'') && glued(m, k) && kw(m, k + 1, K_S))
             *tense = -1; /* "Wednesday's ruling": an event already named */
-        res_wday(m, wd, 0, *tense, y, mo, d);
+        /* the Spanish perfect tells of today: a weekday with it is today,
+         * or tomorrow when that is the day (a story dated the day before),
+         * else the last one, as without a tense */
+        res_wday(m, wd, 0, *tense < 0 && m->memo_perf ? 0 : *tense, y, mo, d);
         return k;
     }
     if (has(m, i, C_DEICT)) {
@@ -3097,6 +3432,7 @@ static int pat_time(M *m, int i, R *r)
                 } else if (m->hasref) {
                     y = m->ry, mo = m->rm, d = m->rd;
                     haveday = 1;
+                    r->dayless = 1;
                 } else {
                     haveday = 1;
                 }
@@ -3111,8 +3447,10 @@ static int pat_time(M *m, int i, R *r)
                 part = val(m, k, C_PART);
                 haveday = 1;
                 j = k2 ? k2 : k + 1;
-                if (!k2)
+                if (!k2) {
                     context_day(m, &y, &mo, &d);
+                    r->dayless = 1;
+                }
                 goto out;
             }
         }
@@ -3207,8 +3545,10 @@ static int pat_time(M *m, int i, R *r)
                 j = k3;
             }
         }
-        if (!haveday)
+        if (!haveday) {
             context_day(m, &y, &mo, &d); /* a clock time belongs to the day last mentioned */
+            r->dayless = 1;
+        }
     }
 out:;
     char day[48];
@@ -3687,6 +4027,77 @@ static int try_inner(M *m, int i, R *best, int nomod)
 
 /* ---- output ------------------------------------------------------------ */
 
+/* Whether text[a..b) only joins a time of day to the day after it: spaces,
+ * commas, brackets and the words of "local time on", "heure locale, le",
+ * "de la madrugada del", "ora locale del" (not "hora de Brasília"). */
+static int time_day_gap(const M *m, size_t a, size_t b)
+{
+    static const char *const W[] = {
+        "on",    "the",   "of",  "local", "time",   "le",   "du",    "de",     "del",
+        "da",    "do",    "el",  "il",    "lo",     "la",   "heure", "heures", "locale",
+        "hora",  "horas", "ora", "ore",   "gmt",    "utc",  "hs",    "h",      "horário",
+        "dello", "della", "dia", "día",   "giorno", "jour", NULL};
+    if (b < a || b - a > 48)
+        return 0;
+    size_t p = a;
+    while (p < b) {
+        unsigned char c = (unsigned char)m->text[p];
+        if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '\n' || c == '\t') {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < b && m->text[q] != ' ' && m->text[q] != ',' && m->text[q] != '(' &&
+               m->text[q] != ')' && m->text[q] != '\n' && m->text[q] != '\t')
+            q++;
+        int ok = 0;
+        for (const char *const *w = W; *w && !ok; w++)
+            ok = strlen(*w) == q - p && strncasecmp(m->text + p, *w, q - p) == 0;
+        if (!ok)
+            return 0;
+        p = q;
+    }
+    return 1;
+}
+
+/* A day written right after times of day that had none: theirs ("at 2:30
+ * a.m. local time on Aug. 21", "à 2h30 du matin, heure locale, le 21
+ * août", "a las 2.30 (0.30 GMT) del 21 de agosto"). */
+static void pending_times(M *m, const R *r, size_t idx, size_t start, size_t end)
+{
+    int joined = m->npend && m->pend + m->npend == idx && time_day_gap(m, m->pend_end, start);
+    if (r->type == CHR_TIMEX_TIME && r->dayless) {
+        if (joined) {
+            m->npend++;
+        } else {
+            m->pend = idx;
+            m->npend = 1;
+        }
+        m->pend_end = end;
+        return;
+    }
+    if (joined && r->gran == 'D' && r->y > 0 && r->d > 0 && !(r->flags & CHR_TIMEX_RANGE) &&
+        (r->type == CHR_TIMEX_DATE || r->type == CHR_TIMEX_TIME)) {
+        char day[16];
+        fmt_date(day, r->y, r->m, r->d);
+        for (size_t q = m->pend; q < idx; q++) {
+            chr_timex *t = (chr_timex *)(void *)(m->out + q * m->rec);
+            char *tp = strchr(t->value, 'T');
+            if (!tp || tp - t->value != 10)
+                continue;
+            memcpy(t->value, day, 10);
+            t->flags |= CHR_TIMEX_RELATIVE;
+            if (m->rec == sizeof(chr_tx)) {
+                chr_tx *x = (chr_tx *)(void *)t;
+                x->y = r->y;
+                x->m = r->m;
+                x->d = r->d;
+            }
+        }
+    }
+    m->npend = 0;
+}
+
 static void emit(M *m, const R *r)
 {
     if (m->oom)
@@ -3721,6 +4132,7 @@ static void emit(M *m, const R *r)
     x->rel_week = r->rel_week;
     /* the public record is the first member of chr_tx */
     memcpy(m->out + m->nout++ * m->rec, x, m->rec);
+    pending_times(m, r, m->nout - 1, x->t.start, x->t.end);
     /* anaphora */
     /* a time of day on a named day anchors what follows too, outside English
      * (where TimeBank values "... 9 p.m." after "Friday night" otherwise) */
@@ -4056,6 +4468,44 @@ static const tlex *elided_word(const char *text, size_t len, size_t p, size_t e,
     return lx;
 }
 
+/* Whether the run of text from s to the next white space is an address
+ * (URL, e-mail, file path): "http://x.fr/medias/2011/04/29/a.jpg",
+ * "www.x.com/2011/04", "jean.2011@x.fr", "/var/log/2011/04/29.txt". The
+ * numbers in an address are no dates. Sets *e to the end of the run.
+ * "10/27/89" and "1/3/2011-5/3/2011" stay dates (no letters, no leading
+ * slash). */
+static int address_run(const char *text, size_t len, size_t s, size_t *e)
+{
+    size_t q = s;
+    int slashes = 0, letters = 0, at = 0, dot_after_at = 0, scheme = 0;
+    while (q < len) {
+        unsigned char c = (unsigned char)text[q];
+        if (bclass[c] == B_SPACE || c == '"' || c == '<' || c == '>' ||
+            (c == 0xC2 && q + 1 < len && (unsigned char)text[q + 1] == 0xA0))
+            break;
+        if (c == '/' || c == '\\')
+            slashes++;
+        else if (c == '@')
+            at = 1;
+        else if (c == '.' && at && q + 1 < len && lower_tab[(unsigned char)text[q + 1]])
+            dot_after_at = 1;
+        else if (c == ':' && q + 2 < len && text[q + 1] == '/' && text[q + 2] == '/')
+            scheme = 1;
+        else if (lower_tab[c])
+            letters = 1; /* ASCII: "19/08/2013à)" stays a date */
+        q++;
+    }
+    *e = q;
+    size_t b = s;
+    while (b < q && (text[b] == '(' || text[b] == '[' || text[b] == '\''))
+        b++;
+    if (scheme || (at && dot_after_at))
+        return 1;
+    if (q - b > 4 && strncasecmp(text + b, "www.", 4) == 0)
+        return 1;
+    return slashes >= 2 && (letters || text[b] == '/' || text[b] == '\\');
+}
+
 chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
                         chr_tx **out, size_t *nout)
 {
@@ -4098,6 +4548,7 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
     }
     size_t p = 0;
     int gap = 1;
+    size_t run_s = 0, run_checked = (size_t)-1; /* the run of non-space text p is in */
     while (p < len) {
         unsigned char c = (unsigned char)text[p];
         unsigned char k = bclass[c];
@@ -4106,6 +4557,8 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
             p++;
             continue;
         }
+        if (gap)
+            run_s = p;
         tk t;
         t.lx = NULL;
         t.cm = 0;
@@ -4146,6 +4599,24 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
                 ch = '?';
         }
         if (k == B_PUNCT) {
+            if ((c == '/' || c == '@' || c == ':' || c == '\\') && run_checked != run_s) {
+                /* the first such character of a run: is the run an address? */
+                size_t re;
+                run_checked = run_s;
+                if (address_run(text, len, run_s, &re)) {
+                    while (s->n && s->buf[s->n - 1].e > run_s)
+                        s->n--;
+                    while (
+                        m->nout &&
+                        ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end >
+                            run_s)
+                        m->nout--;
+                    flush(s);
+                    p = re;
+                    gap = 1;
+                    continue;
+                }
+            }
             t.e = p + hn;
             t.kind = TK_PUNCT;
             t.ch = ch == '`' ? '\'' : ch;
