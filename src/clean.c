@@ -980,7 +980,19 @@ static int continues_line(const char *s, const char *end)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_diag *d);
+
 chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
+{
+    return clean(a, 0, out, d);
+}
+
+chr_err chr_clean_text(const chr_article *a, chr_doc **out, chr_diag *d)
+{
+    return clean(a, 1, out, d);
+}
+
+static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_diag *d)
 {
     *out = NULL;
     size_t nlen = 0;
@@ -1103,13 +1115,17 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
         size_t tl = 0;
         doc->title = chr_normalize(a->title, strlen(a->title), &tl);
     }
-    doc->lang_confidence = chr_detect_language(doc->clean, doc->clean_len, doc->lang);
-    if (a->lang && a->lang[0] && doc->lang_confidence < 0.9 && strlen(a->lang) < sizeof doc->lang) {
-        snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
-        doc->lang_confidence = 0.9;
+    chr_err e = CHR_OK;
+    if (!text_only) {
+        doc->lang_confidence = chr_detect_language(doc->clean, doc->clean_len, doc->lang);
+        if (a->lang && a->lang[0] && doc->lang_confidence < 0.9 &&
+            strlen(a->lang) < sizeof doc->lang) {
+            snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
+            doc->lang_confidence = 0.9;
+        }
+        e = chr_split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
+                                &doc->n_sentences);
     }
-    chr_err e = chr_split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
-                                    &doc->n_sentences);
     if (e) {
         chr_doc_free(doc);
         return chr_diag_set(d, e, a->source, 0, -1, NULL);

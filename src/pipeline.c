@@ -413,11 +413,12 @@ static line_slot *line_find(line_tab *t, uint64_t h, int add)
  * batch lose their site's furniture too). */
 static long others_carrying(chr_pipeline *p, uint64_t hash)
 {
-    long n = chr_store_line_count(p->st, hash);
+    /* counted by the prescan: the store holds at most the batch's earlier
+     * carriers more than it did then */
     line_slot *l = line_find(&p->lines, hash, 0);
-    if (l && (long)l->prior + (long)l->batch - 1 > n)
-        n = (long)l->prior + (long)l->batch - 1;
-    return n;
+    if (l)
+        return (long)l->prior + (long)l->batch - 1;
+    return chr_store_line_count(p->st, hash);
 }
 
 static int seen_often(void *ctx, uint64_t hash)
@@ -756,7 +757,7 @@ static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
         chr_doc *doc = NULL;
         uint64_t *h = NULL;
         size_t n = 0;
-        if (chr_clean(a, &doc, &d) != CHR_OK) {
+        if (chr_clean_text(a, &doc, &d) != CHR_OK) {
             /* nothing to count */
         } else if (chr_store_find_hash(p->st, doc->hash_hex)) {
             p->prescan_stored++;

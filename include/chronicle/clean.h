@@ -40,6 +40,11 @@ typedef struct chr_doc {
  * identified). Returns CHR_EEMPTY when nothing but boilerplate remains. */
 chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d);
 
+/* chr_clean without language identification and sentence splitting (lang
+ * empty, no sentences): the clean text and its content hash only, for a
+ * quick look at what an article would be. */
+chr_err chr_clean_text(const chr_article *a, chr_doc **out, chr_diag *d);
+
 void chr_doc_free(chr_doc *doc);
 
 /* Corpus furniture: a short paragraph without figures that does not end as
