@@ -304,7 +304,7 @@ static const char *const NAME_HEADS[] = {
 
 /* The word before p (skipping spaces and "del", "de", "du", "de la", "des"),
  * folded to lower case ASCII/Latin-1 bytes as written, into w. */
-static int name_head_before(const char *text, size_t at)
+static int head_before(const char *text, size_t at, const char *const *heads, size_t n_heads)
 {
     size_t e = at;
     for (int skip = 0; skip < 3; skip++) {
@@ -326,8 +326,8 @@ static int name_head_before(const char *text, size_t at)
             e = b;
             continue;
         }
-        for (size_t k = 0; k < sizeof NAME_HEADS / sizeof *NAME_HEADS; k++)
-            if (!strcmp(w, NAME_HEADS[k]))
+        for (size_t k = 0; k < n_heads; k++)
+            if (!strcmp(w, heads[k]))
                 return 1;
         return 0;
     }
@@ -359,10 +359,8 @@ static int capitalised_month_name(const char *text, size_t start, size_t end)
             de = text + i + 4;
     if (!de || de >= text + end || !(*de >= 'A' && *de <= 'Z'))
         return 0;
-    for (size_t i = start; i + 4 <= end; i++) /* a year: a date, however written */
-        if (isdigit((unsigned char)text[i]) && isdigit((unsigned char)text[i + 1]) &&
-            isdigit((unsigned char)text[i + 2]) && isdigit((unsigned char)text[i + 3]))
-            return 0;
+    if (has_year_digits(text + start, end - start)) /* a date, however written */
+        return 0;
     size_t e = start;
     while (e > 0 && text[e - 1] == ' ')
         e--;
@@ -376,6 +374,12 @@ static int capitalised_month_name(const char *text, size_t start, size_t end)
             return 0;
     return 1;
 }
+
+/* Revolutions are named after their first day ("la révolution du 25
+ * janvier", "Revolución del 25 de Enero"); written without a year, the
+ * name is recalled long after and dates nothing. */
+static const char *const EVENT_HEADS[] = {"revolución", "revolucion", "révolution", "revolution",
+                                          "rivoluzione", "revolução", "revolucao", "revolució"};
 
 /* "April 6 Youth Movement", "6 April movement": the noun after. */
 static int name_head_after(const char *text, size_t len, size_t end)
@@ -414,9 +418,12 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         int y, md;
+        if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && !has_year_digits(text + x[i].start, x[i].end - x[i].start) &&
+            head_before(text, x[i].start, EVENT_HEADS, sizeof EVENT_HEADS / sizeof *EVENT_HEADS))
+            continue;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
             md % 100 && !opens_with_day_word(text, x[i].start, x[i].end) &&
-            (name_head_before(text, x[i].start) || name_head_after(text, len, x[i].end) ||
+            (head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS) || name_head_after(text, len, x[i].end) ||
              capitalised_month_name(text, x[i].start, x[i].end)))
             continue;
         x[k++] = x[i];

@@ -1132,10 +1132,13 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
             if (!s->sentence || !s->expression)
                 continue;
             /* the entry's text: entry_facts' choice, unless it quotes
-             * somebody (or a post) and another sentence states the entry
-             * as well */
-            double rs = m->rsel -
-                        (opens_quote(s->sentence) || is_post(s->sentence) ? QUOTE_PENALTY : 0);
+             * somebody (or a post, or names its date only as a hashtag)
+             * and another sentence states the entry as well */
+            int tag = m->tx_start > 0 && (size_t)m->tx_start <= a->len &&
+                      a->text[m->tx_start - 1] == '#'; /* dated by a hashtag: "#Jan25" */
+            double rs = m->rsel - (opens_quote(s->sentence) || is_post(s->sentence) || tag
+                                       ? QUOTE_PENALTY
+                                       : 0);
             if (opens_lower(s->sentence))
                 rs -= FRAGMENT_PENALTY;
             if (m->tx_start >= 0 && (size_t)m->sentence < a->n_sents &&

@@ -26,6 +26,10 @@ art g.txt 2024-04-22 "The mayor thanked the volunteers of Orne." \
     "- 15 April: the council reopened the school of Orne after the flood."
 art f.txt 2024-04-21 "Volunteers cleaned the school of Orne." \
     "@ornewatch: the council reopened the riverside road near the old bridge of Orne on 9 April, drive slowly #Orne #roads"
+art h.txt 2024-04-22 "The school of Orne opened its doors again." \
+    "Volunteers marched through Orne to the flooded school for #Apr18 and cleaned the flooded school."
+art i.txt 2024-04-22 "Rain stopped over the lower town of Orne." \
+    "Volunteers marched to the school on 18 April after the storm, with the mayor among them."
 chr --db "$TMP/t.db" --quiet ingest "$D" >/dev/null 2>&1
 chr --db "$TMP/t.db" timeline --all --json > "$TMP/tl.json"
 check_eq "timeline --all --json exits 0" "$?" 0
@@ -37,7 +41,9 @@ def need(name, ok, why=""):
 for date, want, what in (("2024-03-12", "On 12 March the old flood barrier broke in the night storm and the river flooded the town.",
                          "opens with its date"),
                          ("2024-04-05", "The council closed the riverside road on 5 April.", "not a fragment"),
-                         ("2024-04-09", "The council reopened the riverside road on 9 April.", "not a post")):
+                         ("2024-04-09", "The council reopened the riverside road on 9 April.", "not a post"),
+                         ("2024-04-18", "Volunteers marched to the school on 18 April after the storm, with the mayor among them.",
+                          "not the one dated by a hashtag")):
     e = [x for x in tl if x["date"] == date]
     need("%s: one entry of two sources" % date, len(e) == 1 and e[0]["support"] == 2,
          repr([(x["text"], x["support"]) for x in e]))
