@@ -232,38 +232,54 @@ static chr_date next_day(chr_date d)
     return d;
 }
 
-/* An undated article placed after its story's last day l: the weekdays it
- * names ("said on Saturday", "the storm on Tuesday") are the last such days
- * before it was written, and they report the story, so inside its span
- * (from a few days before its first day, lo). Of l and the six days after,
- * the first that puts most of them there. */
+/* An undated article placed after its story's last day l: it reports the
+ * story's latest news, so the days it names by weekday ("welcomed on
+ * Monday", "to be signed on Tuesday"; past or future as its tenses say)
+ * fall inside the story's span (from a few days before its first day, lo,
+ * to a week after the day it was written) and close to l. Of l and the six
+ * days after, the first that puts them there closest to l. */
 static chr_date by_weekdays(const chr_doc *doc, const chr_date *l, long lo)
 {
     chr_timex *tx = NULL;
-    size_t n = 0;
-    int has[8] = {0}, any = 0;
-    if (chr_time_tag(doc->clean, doc->clean_len, NULL, doc->lang, &tx, &n) == CHR_OK)
+    size_t n = 0, nw = 0;
+    size_t *at = NULL; /* start offsets of the weekday expressions */
+    if (chr_time_tag(doc->clean, doc->clean_len, NULL, doc->lang, &tx, &n) == CHR_OK && n &&
+        (at = malloc(n * sizeof *at)) != NULL)
         for (size_t i = 0; i < n; i++) {
             int w = 0;
-            if (tx[i].type == CHR_TIMEX_DATE && sscanf(tx[i].value, "XXXX-WXX-%d", &w) == 1 &&
-                w >= 1 && w <= 7)
-                has[w] = any = 1;
+            if ((tx[i].type == CHR_TIMEX_DATE || tx[i].type == CHR_TIMEX_TIME) &&
+                sscanf(tx[i].value, "XXXX-WXX-%d", &w) == 1 && w >= 1 && w <= 7)
+                at[nw++] = tx[i].start;
         }
     free(tx);
     chr_date best = *l, d = *l;
-    int best_in = -1;
-    for (int k = 0; any && k < 7; k++, d = next_day(d)) {
+    double best_score = 0;
+    long hl = days_of(l);
+    for (int k = 0; nw && k < 7; k++, d = next_day(d)) {
+        tx = NULL;
+        n = 0;
+        if (chr_time_tag(doc->clean, doc->clean_len, &d, doc->lang, &tx, &n) != CHR_OK) {
+            free(tx);
+            break;
+        }
         long pd = days_of(&d);
-        int pw = (int)(((pd % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday (4) */
-        int in = 0;
-        for (int w = 1; w <= 7; w++)
-            if (has[w] && pd - (pw - w + 7) % 7 >= lo - 3)
-                in++;
-        if (in > best_in) {
-            best_in = in;
+        double score = 0;
+        for (size_t i = 0, j = 0; i < n && j < nw; i++) {
+            while (j < nw && at[j] < tx[i].start)
+                j++;
+            chr_date r;
+            if (j == nw || at[j] != tx[i].start || !chr_date_parse(tx[i].value, &r) || !r.day)
+                continue;
+            long rd = days_of(&r);
+            score -= rd < lo - 3 || rd > pd + 7 ? 1000 : (double)(rd > hl ? rd - hl : hl - rd);
+        }
+        free(tx);
+        if (k == 0 || score > best_score) {
+            best_score = score;
             best = d;
         }
     }
+    free(at);
     return best;
 }
 

@@ -32,4 +32,8 @@ e = by.get("election-04-tass-coalition.txt")
 # no dateline: its weekdays ("said on Saturday", the storm "on Tuesday") fall inside the story
 e = by.get("flood-03-menafn-toll.txt")
 (ok if e and e["pub_date"] == "2024-10-19" else lambda n: bad(n, str(e and e["pub_date"])))("weekdays place a dateless article in its story")
+# past and future weekdays ("welcomed on Monday", "to be signed on Tuesday")
+# close to the story's latest day: written the Monday after a Sunday preview
+e = by.get("visit-03-ap-arrival.txt")
+(ok if e and e["pub_date"] == "2025-03-03" else lambda n: bad(n, str(e and e["pub_date"])))("tenses of weekdays place a dateless article at the story's edge")
 PY
