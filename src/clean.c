@@ -582,6 +582,59 @@ static void drop_header_block(chr_doc *doc)
  * dropped. */
 #define STAMP_HEADER_MIN 2
 static int ends_as_text(const char *s, size_t n);
+
+/* A plain text's headline: its first line when a blank line follows it and
+ * it is shaped like one (3-25 words, 12-200 bytes, opens with a capital
+ * letter, does not end as a sentence does, no " | " of a site's furniture,
+ * not the byline) and a paragraph of text comes after. Malloc'd, or NULL. */
+static char *text_headline(const chr_article *a, const chr_doc *doc)
+{
+    const char *s = a->text, *end = a->text + a->text_len;
+    while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+        s++;
+    const char *e = s;
+    while (e < end && *e != '\n')
+        e++;
+    size_t n = (size_t)(e - s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    const char *q = e < end ? e + 1 : end;
+    while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+    if (q >= end || *q != '\n' || n < 12 || n > 200 || ends_as_text(s, n))
+        return NULL;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (s[i] == ' ' && s[i + 1] == '|' && s[i + 2] == ' ')
+            return NULL;
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == ' ' && i + 1 < n && s[i + 1] != ' ';
+    utf8proc_int32_t c;
+    if (words < 3 || words > 25 ||
+        utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c) <= 0 ||
+        utf8proc_category(c) != UTF8PROC_CATEGORY_LU)
+        return NULL;
+    if (doc->author) {
+        size_t an = strlen(doc->author);
+        for (size_t i = 0; an && i + an <= n; i++)
+            if (memcmp(s + i, doc->author, an) == 0)
+                return NULL;
+    }
+    /* text after it: a paragraph that ends as a sentence does */
+    int text = 0;
+    while (q < end && !text) {
+        while (q < end && (*q == '\n' || *q == '\r' || *q == ' '))
+            q++;
+        const char *p = q;
+        while (q < end && !(*q == '\n' && q + 1 < end && (q[1] == '\n' || q[1] == '\r')))
+            q++;
+        text = q - p >= 40 && ends_as_text(p, (size_t)(q - p));
+    }
+    if (!text)
+        return NULL;
+    size_t tl = 0;
+    return chr_normalize(s, n, &tl);
+}
 static void drop_before_stamp(chr_doc *doc, size_t stamp_off)
 {
     char *s = doc->clean;
@@ -1114,6 +1167,8 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
     if (a->title) {
         size_t tl = 0;
         doc->title = chr_normalize(a->title, strlen(a->title), &tl);
+    } else if (a->format == CHR_FMT_TEXT) {
+        doc->title = text_headline(a, doc);
     }
     chr_err e = CHR_OK;
     if (!text_only) {

@@ -196,7 +196,7 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
     if (err == CHR_OK)
         err = top_entities(l, s.id, d);
     if (err == CHR_OK) {
-        /* the title: the most central lead line among the non-duplicates */
+        /* the title: the most central headline, else lead line of a non-duplicate */
         const unsigned char *blob = sqlite3_column_blob(q, 5);
         size_t n_terms = (size_t)sqlite3_column_bytes(q, 5) / 8;
         uint32_t *terms = malloc((n_terms ? n_terms : 1) * (sizeof(uint32_t) + sizeof(float)));
@@ -204,11 +204,12 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         double best = -1;
         for (size_t i = 0; terms && i < n_terms; i++)
             chr_cluster_blob_get(blob, i, &terms[i], &w[i]);
-        /* headlines first: a first sentence only when no article has one */
+        /* headlines first (a reprint's too: it heads the same text), a
+         * first sentence only when no article has one */
         for (int pass = 0; pass < 2 && !s.title; pass++)
             for (size_t i = 0; i < l->n; i++) {
                 int headline = l->a[i].title && *l->a[i].title;
-                if (!l->lead[i] || l->a[i].duplicate_of || (pass == 0 && !headline))
+                if (!l->lead[i] || (pass == 0 && !headline) || (pass == 1 && l->a[i].duplicate_of))
                     continue;
                 double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms) : 0;
                 if (sc > best) {

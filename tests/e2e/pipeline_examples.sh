@@ -37,3 +37,17 @@ e = by.get("flood-03-menafn-toll.txt")
 e = by.get("visit-03-ap-arrival.txt")
 (ok if e and e["pub_date"] == "2025-03-03" else lambda n: bad(n, str(e and e["pub_date"])))("tenses of weekdays place a dateless article at the story's edge")
 PY
+# a plain text's first line shaped as a headline is its title; a story is
+# titled by a headline, a reprint's too, before any lead sentence
+chr --db "$DB" stories --json > "$TMP/st.json"
+"$PY" - "$TMP/st.json" "$TMP/ls.json" <<'PY'
+import json, sys
+st = json.load(open(sys.argv[1]))
+arts = {a["source"].split("/")[-1]: a for a in json.load(open(sys.argv[2]))}
+want = "Kova\u010d and Morel seal \u20ac2.4bn rail and hydrogen deal"
+t = arts.get("visit-05-herald-reprint.txt", {}).get("title")
+print(("ok" if t == want else "not ok") + " a text file's headline line is its title (%r)" % t)
+print(("ok" if arts.get("visit-07-analysis.txt", {}).get("title") is None else "not ok") + " a byline is no title")
+v = [s for s in st if any(a["source"].endswith("visit-04-reuters-agreements.txt") for a in s["articles"])]
+print(("ok" if v and v[0]["title"] == want else "not ok") + " the story takes the reprint's headline (%r)" % (v and v[0]["title"]))
+PY

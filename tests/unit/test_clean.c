@@ -303,6 +303,68 @@ TEST(header_block_before_dateline)
     }
 }
 
+/* A plain text's first line is its headline when it is shaped like one and
+ * text follows; the article's own title (JSON, HTML) and other formats are
+ * left alone. */
+static char *headline_of(const char *text, chr_format f)
+{
+    chr_article a = {0};
+    a.source = "test";
+    a.text = (char *)text;
+    a.text_len = strlen(text);
+    a.format = f;
+    chr_doc *d = NULL;
+    chr_diag dg;
+    chr_diag_clear(&dg);
+    char *t = NULL;
+    if (chr_clean(&a, &d, &dg) == CHR_OK && d->title)
+        t = strdup(d->title);
+    chr_doc_free(d);
+    return t;
+}
+
+TEST(text_headline)
+{
+    static const char body[] =
+        "\n\nFrance and Novaria signed agreements worth 2.4 billion euros on Tuesday.\n\n"
+        "Morel called the agreements a bet on Europe.\n";
+    struct {
+        const char *first;
+        chr_format f;
+        const char *want;
+    } cases[] = {
+        {"Kova\xC4\x8D and Morel seal rail and hydrogen deal", CHR_FMT_TEXT,
+         "Kova\xC4\x8D and Morel seal rail and hydrogen deal"},
+        {"  \xC3\x89lys\xC3\xA9" "e talks end with a deal on rail  ", CHR_FMT_TEXT,
+         "\xC3\x89lys\xC3\xA9" "e talks end with a deal on rail"},
+        {"Kova\xC4\x8D and Morel seal rail and hydrogen deal", CHR_FMT_JSONL, NULL},
+        {"The two leaders met in Paris to sign the deal.", CHR_FMT_TEXT, NULL}, /* a sentence */
+        {"The Lesna Herald | World | 5 March 2025", CHR_FMT_TEXT, NULL},     /* furniture */
+        {"16.09 - martedi 9 aprile 2024", CHR_FMT_TEXT, NULL},               /* a stamp */
+        {"Deal signed", CHR_FMT_TEXT, NULL},                                 /* too short */
+        {"By Mira Hollis, Europe correspondent", CHR_FMT_TEXT, NULL},        /* the byline */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s", cases[i].first, body);
+        char *t = headline_of(text, cases[i].f);
+        if (cases[i].want)
+            CHECK_STR(t ? t : "(null)", cases[i].want);
+        else
+            CHECK(t == NULL);
+        free(t);
+    }
+    /* a line wrapped into the next is no headline, nor one with no text after */
+    char *t = headline_of("Kova\xC4\x8D and Morel seal rail and\nhydrogen deal in Paris.\n\nMore text "
+                          "follows here and it ends as a sentence does.\n",
+                          CHR_FMT_TEXT);
+    CHECK(t == NULL);
+    free(t);
+    t = headline_of("Kova\xC4\x8D and Morel seal rail and hydrogen deal\n\nShare\n", CHR_FMT_TEXT);
+    CHECK(t == NULL);
+    free(t);
+}
+
 TEST(normalisation)
 {
     /* curly quotes, NBSP, decomposed é (e + U+0301), zero-width space */
@@ -364,6 +426,7 @@ RUN(boilerplate);
 RUN(boilerplate_other_languages);
 RUN(header_block_before_dateline);
 RUN(publication_stamp);
+RUN(text_headline);
 RUN(normalisation);
 RUN(wrapped_lines_join);
 RUN(hash_and_empty);
