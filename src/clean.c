@@ -583,10 +583,43 @@ static void drop_header_block(chr_doc *doc)
 #define STAMP_HEADER_MIN 2
 static int ends_as_text(const char *s, size_t n);
 
+static int month_word(const char *s, size_t n);
+
+/* Does the line state a date or a time, as a dateline or a stamp does
+ * ("NEW YORK, March 3", "Updated 14:32 GMT, Monday 3 March 2025"): a
+ * number next to a month's name, or a clock time? */
+static int states_date(const char *s, size_t n)
+{
+    size_t prev_b = 0, prev_n = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == ','))
+            i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != ',')
+            i++;
+        if (i == b)
+            break;
+        for (size_t k = b; k + 3 < i; k++)
+            if (isdigit((unsigned char)s[k]) && (s[k + 1] == ':' || s[k + 1] == '.') &&
+                isdigit((unsigned char)s[k + 2]) && isdigit((unsigned char)s[k + 3]))
+                return 1;
+        if (prev_n) {
+            int dp = isdigit((unsigned char)s[prev_b]), dc = isdigit((unsigned char)s[b]);
+            if ((dp && !dc && month_word(s + b, i - b)) ||
+                (dc && !dp && month_word(s + prev_b, prev_n)))
+                return 1;
+        }
+        prev_b = b;
+        prev_n = i - b;
+    }
+    return 0;
+}
+
 /* A plain text's headline: its first line when a blank line follows it and
  * it is shaped like one (3-25 words, 12-200 bytes, opens with a capital
- * letter, does not end as a sentence does, no " | " of a site's furniture,
- * not the byline) and a paragraph of text comes after. Malloc'd, or NULL. */
+ * letter and has small ones, does not end as a sentence does, states no
+ * date as a dateline or a stamp does, no " | " of a site's furniture, not
+ * the byline) and a paragraph of text comes after. Malloc'd, or NULL. */
 static char *text_headline(const chr_article *a, const chr_doc *doc)
 {
     const char *s = a->text, *end = a->text + a->text_len;
@@ -601,7 +634,19 @@ static char *text_headline(const chr_article *a, const chr_doc *doc)
     const char *q = e < end ? e + 1 : end;
     while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
         q++;
-    if (q >= end || *q != '\n' || n < 12 || n > 200 || ends_as_text(s, n))
+    if (q >= end || *q != '\n' || n < 12 || n > 200 || ends_as_text(s, n) || states_date(s, n))
+        return NULL;
+    int lower = 0;
+    for (size_t i = 0; i < n && !lower;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            break;
+        lower = utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+        i += (size_t)k;
+    }
+    if (!lower) /* a rubric in capitals ("EXCLUSIVE INTERVIEW") */
         return NULL;
     for (size_t i = 0; i + 3 <= n; i++)
         if (s[i] == ' ' && s[i + 1] == '|' && s[i + 2] == ' ')
@@ -628,7 +673,10 @@ static char *text_headline(const chr_article *a, const chr_doc *doc)
         const char *p = q;
         while (q < end && !(*q == '\n' && q + 1 < end && (q[1] == '\n' || q[1] == '\r')))
             q++;
-        text = q - p >= 40 && ends_as_text(p, (size_t)(q - p));
+        size_t pn = (size_t)(q - p);
+        while (pn && (p[pn - 1] == '\n' || p[pn - 1] == '\r' || p[pn - 1] == ' '))
+            pn--;
+        text = pn >= 40 && ends_as_text(p, pn);
     }
     if (!text)
         return NULL;

@@ -343,6 +343,14 @@ TEST(text_headline)
         {"16.09 - martedi 9 aprile 2024", CHR_FMT_TEXT, NULL},               /* a stamp */
         {"Deal signed", CHR_FMT_TEXT, NULL},                                 /* too short */
         {"By Mira Hollis, Europe correspondent", CHR_FMT_TEXT, NULL},        /* the byline */
+        {"NEW YORK, March 3", CHR_FMT_TEXT, NULL},                           /* a dateline */
+        {"Updated 14:32 GMT, Monday", CHR_FMT_TEXT, NULL},                   /* a stamp */
+        {"EXCLUSIVE INTERVIEW WITH THE MINISTER", CHR_FMT_TEXT, NULL},       /* a rubric */
+        {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
+         "\xD0\xB2 \xD0\x9F\xD0\xB5\xD0\xBA\xD0\xB8\xD0\xBD",
+         CHR_FMT_TEXT,
+         "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
+         "\xD0\xB2 \xD0\x9F\xD0\xB5\xD0\xBA\xD0\xB8\xD0\xBD"}, /* Cyrillic */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char text[512];
@@ -354,7 +362,8 @@ TEST(text_headline)
             CHECK(t == NULL);
         free(t);
     }
-    /* a line wrapped into the next is no headline, nor one with no text after */
+    /* a line wrapped into the next is no headline, nor one with no text after;
+     * the text's last paragraph may end with its line break */
     char *t = headline_of("Kova\xC4\x8D and Morel seal rail and\nhydrogen deal in Paris.\n\nMore text "
                           "follows here and it ends as a sentence does.\n",
                           CHR_FMT_TEXT);
@@ -362,6 +371,11 @@ TEST(text_headline)
     free(t);
     t = headline_of("Kova\xC4\x8D and Morel seal rail and hydrogen deal\n\nShare\n", CHR_FMT_TEXT);
     CHECK(t == NULL);
+    free(t);
+    t = headline_of("Markets fall as banks worry investors\n\nStocks fell sharply on Monday as "
+                    "investors worried about the banks.\n",
+                    CHR_FMT_TEXT);
+    CHECK_STR(t ? t : "(null)", "Markets fall as banks worry investors");
     free(t);
 }
 
