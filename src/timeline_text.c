@@ -64,6 +64,25 @@ static int starts_upper(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+/* A figure as a term shared by every language ("850 millones", "850
+ * million"; "410,000" and "410.000" alike): what one event's reports have
+ * in common across outlets. Days of a month, years and one-digit figures are
+ * left out: they are the date's, or too common. 0 when left out. */
+static uint32_t number_feature(const char *w, int wl)
+{
+    char dg[24];
+    size_t nd = 0;
+    for (int i = 0; i < wl && nd < sizeof dg; i++)
+        if (w[i] >= '0' && w[i] <= '9')
+            dg[nd++] = w[i];
+    long val = 0;
+    for (size_t i = 0; i < nd && i < 9; i++)
+        val = val * 10 + (dg[i] - '0');
+    if (nd < 2 || (nd < 10 && val < 32) || (nd == 4 && val >= 1900 && val <= 2100))
+        return 0;
+    return chr_ct_feature(7, dg, nd);
+}
+
 int tl_vec_of_text(chr_ct *ct, const char *lang, const char *text, size_t len, tl_vec *v)
 {
     v->t = NULL;
@@ -81,9 +100,7 @@ int tl_vec_of_text(chr_ct *ct, const char *lang, const char *text, size_t len, t
             break;
         int upper = !first && starts_upper(before, it.p);
         first = 0;
-        if (numeric)
-            continue;
-        uint32_t id = chr_ct_term(ct, lang, buf, (size_t)wl);
+        uint32_t id = numeric ? number_feature(buf, wl) : chr_ct_term(ct, lang, buf, (size_t)wl);
         if (!id)
             continue;
         if (v->n == cap) {

@@ -239,6 +239,35 @@ static int count_rows(chr_store *st, const char *sql)
 
 /* ---- tests over the fixture story ---- */
 
+/* Figures are terms every language shares ("850 millones", "850 million";
+ * "410,000", "410.000"); days of a month, years and small figures are not. */
+TEST(figures_in_sentence_vectors)
+{
+    chr_ct *ct = chr_ct_new();
+    CHECK(ct != NULL);
+    if (!ct)
+        return;
+    tl_vec es, en, a, b, dates;
+    CHECK(tl_vec_of_text(ct, "es", "ayudas de 850 millones", 22, &es) == 0);
+    CHECK(tl_vec_of_text(ct, "en", "850 million aid", 15, &en) == 0);
+    CHECK(tl_vec_dot(&es, &en, NULL, NULL) > 0);
+    CHECK(tl_vec_of_text(ct, "en", "recalls 410,000 heaters", 23, &a) == 0);
+    CHECK(tl_vec_of_text(ct, "fr", "rappel de 410.000 radiateurs", 28, &b) == 0);
+    CHECK(tl_vec_dot(&a, &b, NULL, NULL) > 0);
+    const char *d1 = "14 de octubre de 2024, 3 muertos", *d2 = "14 October 2024: 3 dead";
+    tl_vec x;
+    CHECK(tl_vec_of_text(ct, "es", d1, strlen(d1), &dates) == 0);
+    CHECK(tl_vec_of_text(ct, "en", d2, strlen(d2), &x) == 0);
+    CHECK(tl_vec_dot(&dates, &x, NULL, NULL) == 0);
+    tl_vec_free(&es);
+    tl_vec_free(&en);
+    tl_vec_free(&a);
+    tl_vec_free(&b);
+    tl_vec_free(&dates);
+    tl_vec_free(&x);
+    chr_ct_free(ct);
+}
+
 TEST(grouping_dates_and_sources)
 {
     chr_store *st = open_fixture_store();
@@ -602,6 +631,7 @@ TEST(summary_budget)
 
 UNIT_MAIN_BEGIN
 RUN(values_as_intervals);
+RUN(figures_in_sentence_vectors);
 RUN(grouping_dates_and_sources);
 RUN(near_duplicates_count_once);
 RUN(incremental_matches_rebuild);
