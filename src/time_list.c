@@ -254,6 +254,46 @@ static int relative_surface(const char *s, size_t n)
 /* How far back (bytes) that written date may be. */
 #define NARRATIVE_REACH 600
 
+/* How far back (bytes) a "since" word may stand before a date in its
+ * clause. */
+#define SINCE_REACH 80
+
+/* Whether a "since" word opens the clause of the date at p (the caller
+ * leaves out a date another one closes: "desde el 12 de abril hasta el 20
+ * de mayo", "dal 12 al 20 aprile" are spans of their story) ("depuis
+ * l'entrée en vigueur le 12 avril", "desde que el 3 de marzo", "since the
+ * truce of 12 April", "dall'entrata in vigore il 12 aprile"): what has
+ * lasted since then lasts to the time of writing, so the day is the last
+ * one before it, not one of the story an earlier year began. */
+static int since_clause(const char *text, size_t p)
+{
+    static const char *const W[] = {"depuis", "desde", "since", "dal", "dalla", "dallo", "dall"};
+    static const char *const TO[] = {"hasta", "al", "au", "until", "till", "fino", "jusqu"};
+    size_t lo = p > SINCE_REACH ? p - SINCE_REACH : 0;
+    size_t e = p;
+    while (e > lo) {
+        char c = text[e - 1];
+        if (c == '.' || c == ';' || c == ':' || c == '\n' || c == '!' || c == '?')
+            return 0;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            e--;
+            continue;
+        }
+        size_t b = e;
+        while (b > lo && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
+                          (text[b - 1] >= 'A' && text[b - 1] <= 'Z')))
+            b--;
+        for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+            if (strlen(W[k]) == e - b && strncasecmp(text + b, W[k], e - b) == 0)
+                return 1;
+        for (size_t k = 0; k < sizeof TO / sizeof *TO; k++)
+            if (strlen(TO[k]) == e - b && strncasecmp(text + b, TO[k], e - b) == 0)
+                return 0; /* "desde el 12 hasta el 20 de abril": the end of a span */
+        e = b;
+    }
+    return 0;
+}
+
 static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -267,7 +307,9 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
         for (size_t k = 0; k < sn; k++)
             digit |= sf[k] >= '0' && sf[k] <= '9';
         if (!digit || has_year_digits(sf, sn) || memchr(sf, '/', sn) || memchr(sf, '.', sn) ||
-            relative_surface(sf, sn))
+            relative_surface(sf, sn) ||
+            (since_clause(text, x[i].start) &&
+             !(i + 1 < n && x[i + 1].start >= x[i].end && x[i + 1].start - x[i].end <= 12)))
             continue; /* only a day and a month in words: "28 janvier" */
         /* the nearest earlier date with a written year */
         size_t j = i;
@@ -278,15 +320,69 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
                 break;
             ay = 0;
         }
-        if (!ay || ay == y)
+        if (!ay)
             continue;
         int am = amd / 100, ad = amd % 100 ? amd % 100 : 1;
         int m = md / 100, d = md % 100;
-        if (d > chr_month_days(ay, m))
+        /* the story goes on into the next year after a date late in one:
+         * "le 17 décembre 2010 ... que le 11 janvier" is January 2011 */
+        int ny = m < am ? ay + 1 : ay;
+        if (ny == y || d > chr_month_days(ny, m))
             continue;
-        long gap = chr_days_from_civil(ay, m, d) - chr_days_from_civil(ay, am, ad);
+        long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
         if (gap >= 0 && gap <= NARRATIVE_DAYS)
-            move(&x[i], ay);
+            move(&x[i], ny);
+    }
+}
+
+/* Words that join the two ends of a span of days ("du 21 février au 15
+ * décembre 1916", "del 21 de febrero al 15 de diciembre de 1916", "dal 21
+ * febbraio al 15 dicembre 1916", "de 21 de fevereiro a 15 de dezembro de
+ * 1916", "entre el 21 de febrero y el 15 de diciembre de 1916"). */
+static const char *const SPAN_JOINS[] = {
+    "au", "aux", "al", "a",  "à",     "to",       "until",    "till", "through", "and",
+    "y",  "e",   "et", "ed", "hasta", "jusqu'au", "jusqu’au", "fino", "até",     "ate",
+    "el", "le",  "il", "o",  "the",   "-",        "–",        "—"};
+
+/* Whether text[a..b) holds only span joining words. */
+static int span_join(const char *text, size_t a, size_t b)
+{
+    int words = 0;
+    size_t p = a;
+    while (p < b) {
+        while (p < b && (text[p] == ' ' || text[p] == '\t' || text[p] == ','))
+            p++;
+        if (p >= b)
+            break;
+        size_t e = p;
+        while (e < b && text[e] != ' ' && text[e] != '\t' && text[e] != ',')
+            e++;
+        int ok = 0;
+        for (size_t k = 0; k < sizeof SPAN_JOINS / sizeof *SPAN_JOINS && !ok; k++)
+            ok = strlen(SPAN_JOINS[k]) == e - p && strncasecmp(text + p, SPAN_JOINS[k], e - p) == 0;
+        if (!ok || ++words > 2)
+            return 0;
+        p = e;
+    }
+    return words > 0;
+}
+
+/* A day and month without a year that opens a span whose other end has
+ * one takes that year (the year before when it lies later in the year):
+ * "du 21 février au 15 décembre 1916" is 21 February 1916. */
+static void fix_spans(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        int y, md, y2, md2;
+        if (x[i].type != CHR_TIMEX_DATE || x[i + 1].type != CHR_TIMEX_DATE || x[i].end > len ||
+            x[i + 1].end > len || x[i + 1].start < x[i].end || (x[i].flags & CHR_TIMEX_RANGE) ||
+            !parse_value(x[i].value, &y, &md) || md % 100 == 0 ||
+            !parse_value(x[i + 1].value, &y2, &md2) || md2 % 100 == 0 ||
+            has_year_digits(text + x[i].start, x[i].end - x[i].start) ||
+            !has_year_digits(text + x[i + 1].start, x[i + 1].end - x[i + 1].start) ||
+            !span_join(text, x[i].end, x[i + 1].start))
+            continue;
+        move(&x[i], md <= md2 ? y2 : y2 - 1);
     }
 }
 
@@ -302,34 +398,81 @@ static const char *const NAME_HEADS[] = {
     "liceo", "lycée", "universidad", "université", "jóvenes", "jeunes", "giovani", "brigada",
     "brigade", "frente", "front", "partido", "parti"};
 
-/* The word before p (skipping spaces and "del", "de", "du", "de la", "des"),
- * folded to lower case ASCII/Latin-1 bytes as written, into w. */
+/* Heads that name a group of people: their name may carry an adjective
+ * between the head and the date ("Movimiento Juvenil del 6 de Abril",
+ * "Grupo Juvenil Opositor 16 de Abril"). */
+static const char *const GROUP_HEADS[] = {
+    "movimiento", "movimento", "mouvement", "movement", "grupo",   "groupe", "gruppo",
+    "jóvenes",    "jeunes",    "giovani",   "brigada",  "brigade", "frente", "front"};
+
+static int in_list(const char *w, const char *const *l, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(w, l[k]))
+            return 1;
+    return 0;
+}
+
+/* Opening quotes and brackets glued to a word: « “ ‘ " ' ( [ */
+static size_t skip_open_quotes(const char *text, size_t b, size_t e)
+{
+    for (;;) {
+        if (b < e && (text[b] == '"' || text[b] == '\'' || text[b] == '(' || text[b] == '['))
+            b++;
+        else if (b + 1 < e && (unsigned char)text[b] == 0xc2 && (unsigned char)text[b + 1] == 0xab)
+            b += 2;
+        else if (b + 2 < e && (unsigned char)text[b] == 0xe2 &&
+                 (unsigned char)text[b + 1] == 0x80 &&
+                 ((unsigned char)text[b + 2] == 0x9c || (unsigned char)text[b + 2] == 0x98))
+            b += 3;
+        else
+            return b;
+    }
+}
+
+/* Whether the word at b is written with a capital (ASCII or a Latin-1
+ * capital in UTF-8: "Juvenil", "Élite"). */
+static int capital_at(const char *text, size_t b)
+{
+    unsigned char c = (unsigned char)text[b];
+    return (c >= 'A' && c <= 'Z') ||
+           (c == 0xc3 && (unsigned char)text[b + 1] >= 0x80 && (unsigned char)text[b + 1] <= 0x9e);
+}
+
+/* The word before p (skipping spaces, opening quotes and "del", "de",
+ * "du", "de la", "des", and for a group one capitalised word of its
+ * name), folded to lower case ASCII bytes as written, is one of heads. */
 static int head_before(const char *text, size_t at, const char *const *heads, size_t n_heads)
 {
     size_t e = at;
-    for (int skip = 0; skip < 3; skip++) {
+    int adjective = 0;
+    for (int skip = 0; skip < 4; skip++) {
         while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t'))
             e--;
         size_t b = e;
         while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\t' &&
                text[b - 1] != '(' && text[b - 1] != '"')
             b--;
-        size_t n = e - b;
+        size_t wb = skip_open_quotes(text, b, e);
+        size_t n = e - wb;
         if (n == 0 || n >= 24)
             return 0;
         char w[24];
         for (size_t i = 0; i < n; i++)
-            w[i] = (char)(text[b + i] >= 'A' && text[b + i] <= 'Z' ? text[b + i] + 32 : text[b + i]);
+            w[i] = (char)(text[wb + i] >= 'A' && text[wb + i] <= 'Z' ? text[wb + i] + 32
+                                                                     : text[wb + i]);
         w[n] = 0;
         if (!strcmp(w, "del") || !strcmp(w, "de") || !strcmp(w, "du") || !strcmp(w, "des") ||
             !strcmp(w, "la") || !strcmp(w, "della") || !strcmp(w, "do") || !strcmp(w, "da")) {
             e = b;
             continue;
         }
-        for (size_t k = 0; k < n_heads; k++)
-            if (!strcmp(w, heads[k]))
-                return 1;
-        return 0;
+        if (in_list(w, heads, n_heads))
+            return !adjective || in_list(w, GROUP_HEADS, sizeof GROUP_HEADS / sizeof *GROUP_HEADS);
+        if (adjective || wb != b || !capital_at(text, wb))
+            return 0;
+        adjective = 1; /* "Movimiento Juvenil del": look one word further */
+        e = b;
     }
     return 0;
 }
@@ -389,8 +532,10 @@ static int name_head_after(const char *text, size_t len, size_t end)
         while (b < len && text[b] == ' ')
             b++;
         size_t e = b;
-        while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != ',' && text[e] != '.')
-            e++;
+        while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != ',' && text[e] != '.' &&
+               text[e] != '"' && text[e] != ')' && text[e] != ';' && text[e] != ':' &&
+               (unsigned char)text[e] != 0xc2 && (unsigned char)text[e] != 0xe2)
+            e++; /* a closing quote ends the word: "April 6 Youth Movement" */
         if (e - b == 8 && strncasecmp(text + b, "movement", 8) == 0)
             return 1;
         if (!(e - b == 5 && strncasecmp(text + b, "youth", 5) == 0))
@@ -429,6 +574,7 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
         x[k++] = x[i];
     }
     fix_lists(text, len, x, k);
+    fix_spans(text, len, x, k);
     fix_narrative(text, len, x, k);
     return k;
 }

@@ -1302,18 +1302,34 @@ static int res_md_year(const M *m, int mo, int d, int tense)
     return m->ry - 1 + bk;
 }
 
+/* How far from the reference a day whose weekday the text gives may lie
+ * for that weekday to choose its year over the tense. */
+#define WDAY_YEAR_REACH 200
+
 /* The year of a day and month written without one (tokens i..j): the one
- * whose calendar has the weekday the text gives (wd, 0 none), else the
- * one the tense of the governing verb points to (sets r->tense). */
+ * the tense of the governing verb points to (sets r->tense), unless its
+ * calendar lacks the weekday the text gives (wd, 0 none) and a year whose
+ * calendar has it puts the day within half a year of the reference. A
+ * weekday one off ("el viernes 19 de noviembre" written on 23 November
+ * 2011, a Saturday) is a slip of the writer, never a date a year back. */
 static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
 {
-    int y = 0;
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
-    if (wd && m->hasref)
-        for (int yy = m->ry - 1; yy <= m->ry + 1; yy++)
-            if (d <= chr_month_days(yy, mo) && chr_weekday(yy, mo, d) == wd)
-                y = yy;
-    return y ? y : res_md_year(m, mo, d, r->tense);
+    int y = res_md_year(m, mo, d, r->tense);
+    if (!wd || !m->hasref || (y && d <= chr_month_days(y, mo) && chr_weekday(y, mo, d) == wd))
+        return y;
+    long r0 = chr_days_from_civil(m->ry, m->rm, m->rd);
+    int best = 0;
+    long bgap = WDAY_YEAR_REACH + 1;
+    for (int yy = m->ry - 1; yy <= m->ry + 1; yy++)
+        if (d <= chr_month_days(yy, mo) && chr_weekday(yy, mo, d) == wd) {
+            long g = labs(chr_days_from_civil(yy, mo, d) - r0);
+            if (g < bgap) {
+                bgap = g;
+                best = yy;
+            }
+        }
+    return best ? best : y;
 }
 
 /* ---- counting words ---------------------------------------------------- */
@@ -2508,6 +2524,29 @@ static int pat_rel(M *m, int i, R *r)
     if (the && !post && rr == R_THIS && !(u == U_WEEKEND && !wd && !mo && !se))
         return 0;
     int dir = (rr == R_LAST || rr == R_PAST) ? -1 : (rr == R_NEXT || rr == R_COMING) ? 1 : 0;
+    if (!wd && !mo && !se && u == U_DAY && !post && dir && isnum(m, j)) {
+        /* "el pasado día 11", "no passado dia 11", "el próximo día 25": a
+         * day of the month, the last one before the reference or the next
+         * one after it; never "the past day". With a month after it
+         * ("el pasado día 2 de febrero") the date is the day and month. */
+        int d, k5 = p_day(m, j, &d);
+        if (!k5 || !m->hasref || isnum(m, k5) || pu(m, k5, '/') || pu(m, k5, ':') ||
+            (pu(m, k5, '.') && isnum(m, k5 + 1)) || p_month(m, k5, &pl, 0) ||
+            (kw(m, k5, K_OF) && p_month(m, k5 + 1, &pl, 0)))
+            return 0;
+        int y = m->ry, mm = m->rm;
+        if (dir < 0 && d >= m->rd)
+            add_months(&y, &mm, -1);
+        else if (dir > 0 && d <= m->rd)
+            add_months(&y, &mm, 1);
+        if (d > chr_month_days(y, mm))
+            return 0;
+        set_date(r, y, mm, d);
+        r->explicit_day = 1;
+        r->flags |= CHR_TIMEX_RELATIVE;
+        r->end = k5;
+        return k5;
+    }
     if (!m->hasref) {
         snprintf(r->v, 48, "%s", dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF");
         r->end = j;
@@ -2541,6 +2580,18 @@ static int pat_rel(M *m, int i, R *r)
             r->tense = t;
         } else {
             res_wday(m, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
+            if (rr == R_THIS) {
+                /* "this Sunday" is the one of this week, unless the verb
+                 * says it is gone ("Las protestas llegaron este domingo a
+                 * la capital" written on a Monday: the day before) or
+                 * still ahead ("se reunirá este lunes" written on a
+                 * Wednesday: the next one) */
+                int t = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+                long off = chr_days_from_civil(y, mm, d) - chr_days_from_civil(m->ry, m->rm, m->rd);
+                if ((t < 0 && off > 0) || (t > 0 && off < 0))
+                    res_wday(m, wd, t < 0 ? -1 : 1, 0, &y, &mm, &d);
+                r->tense = t;
+            }
         }
         set_date(r, y, mm, d);
         r->end = j;
@@ -3121,6 +3172,46 @@ static const char *part_code(int p)
     }
 }
 
+/* A weekday at token i joined by "y", "et", "e", "and", "o", "ou", "or"
+ * (and an article) to a day just emitted ("este miércoles y jueves", "ce
+ * lundi et mardi", "questo mercoledì e giovedì", "nesta quarta e quinta"):
+ * it is the same weekday nearest that day, not one the tense points to on
+ * its own. Sets the date; returns 0 when the weekday stands alone. */
+static int coordinated_wday(const M *m, int i, int wd, int *y, int *mo, int *d)
+{
+    static const char *const CONJ[] = {"y", "e", "et", "and", "o", "ou", "or", "ed"};
+    static const char *const ART[] = {"el", "le", "il", "o", "the", "la", "lo"};
+    if (!m->nout || m->agran != 'D' || m->ay <= 0 || !m->ad)
+        return 0;
+    int j = i - 1;
+    if (j >= 2) {
+        for (size_t k = 0; k < sizeof ART / sizeof *ART; k++)
+            if (word_eq(m->text + m->t[j].s, m->t[j].e - m->t[j].s, ART[k])) {
+                j--;
+                break;
+            }
+    }
+    if (j < 1)
+        return 0;
+    int conj = 0;
+    for (size_t k = 0; k < sizeof CONJ / sizeof *CONJ; k++)
+        conj |= word_eq(m->text + m->t[j].s, m->t[j].e - m->t[j].s, CONJ[k]);
+    const chr_timex *last = (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec);
+    if (!conj || last->end != m->t[j - 1].e || last->type != CHR_TIMEX_DATE)
+        return 0;
+    int lwd = chr_weekday(m->ay, m->am, m->ad);
+    if (lwd == wd)
+        return 0;
+    int k = ((wd - lwd) + 7) % 7;
+    if (k > 3)
+        k -= 7;
+    *y = m->ay;
+    *mo = m->am;
+    *d = m->ad;
+    add_days(y, mo, d, k);
+    return 1;
+}
+
 /* A day word: weekday, yesterday/today/tomorrow (any language). Returns
  * index after and the date; 0 when none. */
 static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
@@ -3137,7 +3228,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
         /* the Spanish perfect tells of today: a weekday with it is today,
          * or tomorrow when that is the day (a story dated the day before),
          * else the last one, as without a tense */
-        res_wday(m, wd, 0, *tense < 0 && m->memo_perf ? 0 : *tense, y, mo, d);
+        if (!coordinated_wday(m, i, wd, y, mo, d))
+            res_wday(m, wd, 0, *tense < 0 && m->memo_perf ? 0 : *tense, y, mo, d);
         return k;
     }
     if (has(m, i, C_DEICT)) {
