@@ -682,20 +682,77 @@ static int skip_name(const char *name)
     return 0;
 }
 
-/* Visit the files under path in name order; fn returns non-OK to stop. */
+/* Visit the files under path in name order; fn returns non-OK to stop. A
+ * path given is visited whatever it is (a named pipe: "<(zcat a.gz)");
+ * inside a folder only regular files are, and a folder already read (a
+ * symbolic link back up the tree, or a second name for one) is not read
+ * again. With p set, what is skipped is reported as a warning. */
 typedef chr_err (*visit_fn)(void *ctx, const char *path, const struct stat *st);
 
-static chr_err walk(const char *path, visit_fn fn, void *ctx, int depth)
+typedef struct walker {
+    visit_fn fn;
+    void *ctx;
+    chr_pipeline *p; /* warnings, or NULL */
+    chr_ingest_stats *s;
+    struct {
+        dev_t dev;
+        ino_t ino;
+    } * seen; /* folders read */
+    size_t n_seen, cap_seen;
+} walker;
+
+static void walk_warn(walker *w, const char *path, const char *why)
+{
+    if (!w->p)
+        return;
+    chr_diag d;
+    chr_diag_set(&d, CHR_OK, path, 0, -1, why);
+    report(w->p, w->s, &d, 1);
+}
+
+/* Whether the folder st was read already; else remember it. -1 out of memory. */
+static int walk_seen(walker *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n_seen; i++)
+        if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+            return 1;
+    if (w->n_seen == w->cap_seen) {
+        size_t nc = w->cap_seen ? w->cap_seen * 2 : 16;
+        void *ns = realloc(w->seen, nc * sizeof *w->seen);
+        if (!ns)
+            return -1;
+        w->seen = ns;
+        w->cap_seen = nc;
+    }
+    w->seen[w->n_seen].dev = st->st_dev;
+    w->seen[w->n_seen++].ino = st->st_ino;
+    return 0;
+}
+
+static chr_err walk_in(walker *w, const char *path, int depth)
 {
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return fn(ctx, path, stat(path, &st) == 0 ? &st : NULL);
+    int ok = stat(path, &st) == 0;
+    if (!ok || !S_ISDIR(st.st_mode)) {
+        if (depth > 0 && ok && !S_ISREG(st.st_mode)) {
+            walk_warn(w, path, "not a regular file (a pipe, socket or device): skipped");
+            return CHR_OK;
+        }
+        return w->fn(w->ctx, path, ok ? &st : NULL);
+    }
+    int seen = walk_seen(w, &st);
+    if (seen < 0)
+        return CHR_ENOMEM;
+    if (seen) {
+        walk_warn(w, path, "a folder already read (a symbolic link loop or a second name): skipped");
+        return CHR_OK;
+    }
     if (depth > 64)
         return CHR_OK;
     struct dirent **ents = NULL;
     int n = scandir(path, &ents, NULL, alphasort);
     if (n < 0)
-        return fn(ctx, path, NULL);
+        return w->fn(w->ctx, path, NULL);
     chr_err e = CHR_OK;
     for (int i = 0; i < n; i++) {
         if (e == CHR_OK && !skip_name(ents[i]->d_name)) {
@@ -706,13 +763,22 @@ static chr_err walk(const char *path, visit_fn fn, void *ctx, int depth)
             } else {
                 snprintf(child, l, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
                          ents[i]->d_name);
-                e = walk(child, fn, ctx, depth + 1);
+                e = walk_in(w, child, depth + 1);
                 free(child);
             }
         }
         free(ents[i]);
     }
     free(ents);
+    return e;
+}
+
+static chr_err walk(const char *path, visit_fn fn, void *ctx, chr_pipeline *p,
+                    chr_ingest_stats *s)
+{
+    walker w = {fn, ctx, p, s, NULL, 0, 0};
+    chr_err e = walk_in(&w, path, 0);
+    free(w.seen);
     return e;
 }
 
@@ -728,7 +794,7 @@ long long chr_pipeline_input_size(const char *path)
 {
     long long total = 0;
     if (strcmp(path, "-") != 0)
-        walk(path, add_size, &total, 0);
+        walk(path, add_size, &total, NULL, NULL);
     return total;
 }
 
@@ -823,9 +889,9 @@ chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats 
     if (strcmp(path, "-") == 0)
         return ingest_file(p, path, NULL, s);
     ingest_ctx c = {p, s};
-    chr_err e = walk(path, prescan_file, p, 0);
+    chr_err e = walk(path, prescan_file, p, NULL, NULL);
     if (e == CHR_OK)
-        e = walk(path, visit_ingest, &c, 0);
+        e = walk(path, visit_ingest, &c, p, s);
     free(p->lines.v);
     free(p->docs.v);
     memset(&p->lines, 0, sizeof p->lines);

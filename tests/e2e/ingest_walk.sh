@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# End-to-end: walking folders. Inside a folder only regular files are read
+# (a named pipe would block the ingest forever), and a folder reached again
+# through a symbolic link (a loop up the tree, or a second name) is read
+# once: both with a one-line warning, the rest of the folder ingested.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+D="$TMP/in"
+mkdir -p "$D/sub"
+printf ' date 2024-03-01 The council of Orne met on Friday and approved the new flood barrier for the river.\n' > "$D/a.txt"
+printf ' date 2024-03-02 Engineers in Orne began work on the flood barrier on Saturday after the council vote.\n' > "$D/sub/b.txt"
+mkfifo "$D/pipe.txt"
+ln -s . "$D/self"
+ln -s .. "$D/sub/up"
+ln -s sub "$D/alias"
+timeout 60 "$CHR_BIN" --db "$TMP/w.db" ingest "$D" > "$TMP/out" 2> "$TMP/err"
+check_eq "a folder with a pipe and symbolic link loops is ingested (exit 0, no hang)" "$?" 0
+n=$(chr --db "$TMP/w.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+check_eq "each article once" "$n" 2
+check "the pipe is reported, by name" grep -q "pipe.txt: not a regular file" "$TMP/err"
+check "a folder read again is reported" grep -q "a folder already read" "$TMP/err"
+check_eq "every warning is one line naming a path" \
+    "$(grep -c "warning: $D/" "$TMP/err")" "$(grep -c "warning" "$TMP/err")"
+# a pipe named on the command line is read: "ingest <(zcat a.gz)"
+timeout 60 "$CHR_BIN" --db "$TMP/p.db" --quiet ingest <(cat "$D/a.txt") > /dev/null 2>&1
+n=$(chr --db "$TMP/p.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+check_eq "a pipe given as the path is read" "$n" 1
