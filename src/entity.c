@@ -189,6 +189,14 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             free(own);
             return CHR_EINVAL;
         }
+    /* linking compares mentions pairwise: names are read in the sentences
+     * of a text's first CHR_NER_MAX_TEXT bytes (a news article is shorter) */
+    while (n_sents > 0 && sents[n_sents - 1].end > CHR_NER_MAX_TEXT)
+        n_sents--;
+    if (n_sents == 0) {
+        free(own);
+        return CHR_OK;
+    }
     ner_doc d;
     if (ner_doc_build(&d, text, sents, n_sents)) {
         free(own);

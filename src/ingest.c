@@ -165,12 +165,12 @@ char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaire
 int chr_looks_binary(const unsigned char *buf, size_t len)
 {
     size_t n = len < 8192 ? len : 8192;
-    size_t ctl = 0;
+    size_t ctl = 0, nul = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = buf[i];
-        if (c == 0)
-            return 1;
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
+        if (c == 0 && ++nul * 100 > n)
+            return 1; /* a stray NUL is a bad line's, not a binary file's */
+        if (c && c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
             ctl++;
     }
     return n > 0 && ctl * 20 > n; /* more than 5% control bytes */
@@ -751,6 +751,10 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         if (k == -2)
             return chr_diag_set(d, CHR_ETOOBIG, r->name, r->line, -1,
                                 "line too long (limit %u MiB)", CHR_MAX_ARTICLE >> 20);
+        if (r->line == 1 && len >= 3 && memcmp(r->lbuf, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(r->lbuf, r->lbuf + 3, len - 3); /* a byte order mark */
+            len -= 3;
+        }
         size_t i = 0;
         while (i < len && isspace((unsigned char)r->lbuf[i]))
             i++;

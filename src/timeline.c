@@ -460,6 +460,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         size_t slen = e - s, sns = nonspace(stext, slen);
         tl_vec v = {NULL, 0};
         int have_vec = 0, dated = 0;
+        int swords = -1; /* the sentence's words and fragment hash, read once */
+        uint32_t frag = 0;
         size_t first_new = *n;
         while (tx < a->n_tx && a->tx[tx].sentence < (int32_t)si)
             tx++;
@@ -481,7 +483,11 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             dated = 1;
             /* a sentence that is little more than the date (a dateline, a
              * stamp), or a short line that is no sentence (a headline) */
-            int words = alpha_words(stext, slen);
+            if (swords < 0) {
+                swords = alpha_words(stext, slen);
+                frag = fragment_hash(stext, slen);
+            }
+            int words = swords;
             if (t->end <= t->start || (size_t)t->end > a->len ||
                 nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
                 words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||
@@ -513,7 +519,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 have_vec = 1;
             }
             tl_mention m = {a->id, a->indep, (int32_t)si, t->start, t->end, s0,
-                            e0,    g,        w,           {NULL, 0}, fragment_hash(stext, slen)};
+                            e0,    g,        w,           {NULL, 0}, frag};
             if (v.n) {
                 m.v.t = malloc(v.n * sizeof *v.t);
                 if (!m.v.t)

@@ -287,7 +287,8 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
     sqlite3_finalize(q);
     if (e || rc != SQLITE_DONE)
         return e ? e : CHR_EDB;
-    qsort(mo->e, mo->n, sizeof *mo->e, cmp_entry_id);
+    if (mo->n)
+        qsort(mo->e, mo->n, sizeof *mo->e, cmp_entry_id);
     tl_mention *ms = NULL;
     int64_t *ent = NULL;
     size_t nm = 0;

@@ -88,8 +88,11 @@ typedef struct chr_entities {
  * function words alone dropped, gazetteer places and organisations typed as
  * such). Links aliases within the document ("Putin" -> "Vladimir
  * Putin", "the Russian president" -> the person the text calls President of
- * Russia). On success *out is filled (caller frees with chr_entities_free);
- * on error *out is zeroed. */
+ * Russia). Names are read in the sentences that end within the text's first
+ * CHR_NER_MAX_TEXT bytes: linking compares mentions pairwise, and a news
+ * article is shorter. On success *out is filled (caller frees with
+ * chr_entities_free); on error *out is zeroed. */
+#define CHR_NER_MAX_TEXT (256u * 1024u)
 chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_span *sents,
                     size_t n_sents, const char *lang, chr_entities *out);
 

@@ -110,7 +110,8 @@ char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaire
  * UTF-8, ignored field, ...), or NULL. Valid until the next call. */
 const char *chr_reader_warning(const chr_reader *r);
 
-/* Heuristic: does buf look like binary (NULs, many control bytes)? */
+/* Heuristic: does buf look like binary (NULs in more than 1% of its first
+ * 8 KiB, or many control bytes)? One stray NUL is a bad line of a text. */
 int chr_looks_binary(const unsigned char *buf, size_t len);
 
 #ifdef __cplusplus

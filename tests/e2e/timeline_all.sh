@@ -31,3 +31,11 @@ dates = {e["date"] for e in tl}
 lost = [e["date"] for e in one if e["granularity"] == "day" and e["date"] not in dates]
 need("the largest story's days are all there", not lost, repr(lost[:5]))
 PY
+# a database that holds no article (its only page had no text): an empty
+# timeline, clean under the sanitizers
+printf '<html><body><script>var x = 1;</script></body></html>\n' > "$TMP/empty.html"
+chr --db "$TMP/empty.db" --quiet ingest "$TMP/empty.html" >/dev/null 2>&1
+out=$(chr --db "$TMP/empty.db" timeline --all --json 2>"$TMP/empty.err")
+check_eq "timeline --all of an empty database exits 0" "$?" 0
+check_eq "timeline --all of an empty database is []" "$out" "[]"
+check_eq "nothing on stderr" "$(cat "$TMP/empty.err")" ""

@@ -350,6 +350,46 @@ TEST(given_sentences)
     CHECK(e.n_mentions == 0 && e.mentions == NULL);
 }
 
+/* Names are read in the sentences within the first CHR_NER_MAX_TEXT bytes:
+ * a huge text (no news article) costs no more than that. */
+TEST(long_text_bounded)
+{
+    static const char first[] = "Boris Yeltsin spoke in Moscow. ";
+    static const char last[] = "Angela Merkel answered from Berlin. ";
+    static const char filler[] = "The talks went on for many hours and nothing was decided. ";
+    size_t nf = (CHR_NER_MAX_TEXT + 4096) / (sizeof filler - 1) + 1;
+    size_t len = sizeof first - 1 + nf * (sizeof filler - 1) + sizeof last - 1;
+    char *text = malloc(len + 1);
+    chr_span *sp = malloc((nf + 2) * sizeof *sp);
+    CHECK(text && sp);
+    if (!text || !sp) {
+        free(text);
+        free(sp);
+        return;
+    }
+    size_t at = 0, ns = 0;
+    memcpy(text, first, sizeof first - 1);
+    sp[ns++] = (chr_span){0, sizeof first - 2};
+    at = sizeof first - 1;
+    for (size_t i = 0; i < nf; i++) {
+        memcpy(text + at, filler, sizeof filler - 1);
+        sp[ns++] = (chr_span){at, at + sizeof filler - 2};
+        at += sizeof filler - 1;
+    }
+    memcpy(text + at, last, sizeof last - 1);
+    sp[ns++] = (chr_span){at, at + sizeof last - 2};
+    text[len] = 0;
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, text, len, sp, ns, "en", &e), CHR_OK);
+    CHECK(mention_of(&e, text, "Boris Yeltsin") != NULL);
+    CHECK(mention_of(&e, text, "Angela Merkel") == NULL);
+    for (size_t i = 0; i < e.n_mentions; i++)
+        CHECK(e.mentions[i].end <= CHR_NER_MAX_TEXT);
+    chr_entities_free(&e);
+    free(text);
+    free(sp);
+}
+
 TEST(arguments)
 {
     chr_entities e;
@@ -709,6 +749,7 @@ RUN(mentions_well_formed);
 RUN(table_labels);
 RUN(company_names);
 RUN(given_sentences);
+RUN(long_text_bounded);
 RUN(arguments);
 RUN(story_linking);
 RUN(other_languages);

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# End-to-end: JSON Lines as other tools write them. A byte order mark before
+# the first record does not cost that record; a NUL byte inside one line
+# makes that line an error (named by file and line), not the whole file
+# "binary".
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+rec() { printf '{"id":"%s","date":"2024-03-0%s","text":"The council of Orne met on day %s and approved the budget for the flood barrier."}' "$1" "$2" "$2"; }
+{ printf '\xEF\xBB\xBF'; rec a 1 1; printf '\r\n'; rec b 2 2; printf '\r\n'; } > "$TMP/bom.jsonl"
+chr --db "$TMP/b.db" ingest "$TMP/bom.jsonl" >/dev/null 2>"$TMP/b.err"
+check_eq "a JSON Lines file with a byte order mark ingests (exit 0)" "$?" 0
+n=$(chr --db "$TMP/b.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+check_eq "its first record is kept" "$n" 2
+{ rec a 1 1; printf '\n{"id":"b","text":"raw\0nul"}\n'; rec c 3 3; printf '\n'; } > "$TMP/nul.jsonl"
+chr --db "$TMP/n.db" ingest "$TMP/nul.jsonl" >/dev/null 2>"$TMP/n.err"
+n=$(chr --db "$TMP/n.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+check_eq "a NUL in one line costs only that line" "$n" 2
+check "the bad line is named by file and line" grep -q "nul.jsonl:2:" "$TMP/n.err"
+# a real binary file is still refused as one
+head -c 4096 /dev/urandom > "$TMP/bin.txt"
+printf '\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0' >> "$TMP/bin.txt"
+chr --db "$TMP/x.db" ingest "$TMP/bin.txt" >/dev/null 2>"$TMP/x.err"
+check "binary data is refused as such" grep -q "binary data" "$TMP/x.err"
