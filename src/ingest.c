@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,9 +299,46 @@ struct chr_reader {
     char *rbuf;     /* JSON Lines read buffer */
     size_t rpos, rlen;
     char warn[256];
+    int streaming; /* read from a pipe (fd) as it comes */
 };
 
-static int spool_to_tmp(int fd)
+/* Read up to cap bytes of fd (a pipe delivers in pieces), or with
+ * first_line only until a line has ended (a live feed sends one record and
+ * waits); -1 on error. */
+static ssize_t read_full(int fd, unsigned char *b, size_t cap, int first_line)
+{
+    size_t n = 0;
+    while (n < cap && !(first_line && n && memchr(b, '\n', n))) {
+        ssize_t k = read(fd, b + n, cap - n);
+        if (k == 0)
+            break;
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        n += (size_t)k;
+    }
+    return (ssize_t)n;
+}
+
+static int write_all(int t, const unsigned char *b, size_t n)
+{
+    for (size_t w = 0; w < n;) {
+        ssize_t k = write(t, b + w, n - w);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        w += (size_t)k;
+    }
+    return 0;
+}
+
+/* A copy of pre[0..npre) and the rest of fd in an unlinked temporary file;
+ * -2 once it grows past limit bytes (0: none). */
+static int spool_to_tmp(int fd, const unsigned char *pre, size_t npre, size_t limit)
 {
     const char *dir = getenv("TMPDIR");
     char path[4096];
@@ -309,26 +347,24 @@ static int spool_to_tmp(int fd)
     if (t < 0)
         return -1;
     unlink(path);
-    char b[65536];
+    if (write_all(t, pre, npre) != 0) {
+        close(t);
+        return -1;
+    }
+    unsigned char b[65536];
+    size_t total = npre;
     for (;;) {
-        ssize_t r = read(fd, b, sizeof b);
+        ssize_t r = read_full(fd, b, sizeof b, 0);
         if (r == 0)
             break;
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
+        if (r < 0 || write_all(t, b, (size_t)r) != 0) {
             close(t);
             return -1;
         }
-        for (ssize_t w = 0; w < r;) {
-            ssize_t k = write(t, b + w, (size_t)(r - w));
-            if (k < 0) {
-                if (errno == EINTR)
-                    continue;
-                close(t);
-                return -1;
-            }
-            w += k;
+        total += (size_t)r;
+        if (limit && total > limit) {
+            close(t);
+            return -2;
         }
     }
     lseek(t, 0, SEEK_SET);
@@ -347,17 +383,58 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
         close(fd);
         return chr_diag_set(d, CHR_EINVAL, path, 0, -1, "is a directory");
     }
+    /* A pipe: plain JSON Lines are read as they come (a live feed goes in
+     * record by record, and nothing is copied); anything else (a whole
+     * text or page, WARC, gzip) is spooled to an unlinked temporary file
+     * first, so that it can be sniffed and read like a file. */
+    unsigned char *pre = NULL;
+    ssize_t npre = -1;
     if (lseek(fd, 0, SEEK_CUR) < 0) {
-        int t = spool_to_tmp(fd);
-        close(fd);
-        if (t < 0)
-            return chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
-        fd = t;
+        pre = malloc(SNIFF_LEN);
+        npre = pre ? read_full(fd, pre, SNIFF_LEN, 1) : -1;
+        int gz = npre >= 2 && pre[0] == 0x1f && pre[1] == 0x8b;
+        chr_format f = npre > 0 && !gz ? chr_detect_format(pre, (size_t)npre, NULL) : CHR_FMT_UNKNOWN;
+        int stream = f == CHR_FMT_JSONL && !chr_looks_binary(pre, (size_t)npre);
+        if (!stream) {
+            /* one text or page is one article: spooled up to its limit; an
+             * archive (gzip, WARC) as it is */
+            size_t limit = gz || f == CHR_FMT_WARC ? 0 : CHR_MAX_ARTICLE + (size_t)SNIFF_LEN;
+            chr_err ec = pre ? CHR_EIO : CHR_ENOMEM;
+            int t = npre >= 0 ? spool_to_tmp(fd, pre, (size_t)npre, limit) : -1;
+            int err = errno;
+            free(pre);
+            pre = NULL;
+            close(fd);
+            if (t == -2)
+                return chr_diag_set(d, CHR_ETOOBIG, path, 0, -1,
+                                    "article too large (limit %u MiB; JSON Lines are read as they come)",
+                                    CHR_MAX_ARTICLE >> 20);
+            if (t < 0)
+                return chr_diag_set(d, ec, path, 0, -1, "cannot read: %s", strerror(err));
+            fd = t;
+        }
     }
     chr_reader *r = calloc(1, sizeof *r);
     if (!r) {
+        free(pre);
         close(fd);
         return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
+    }
+    if (pre) { /* streamed: what sniffing read is the first of the stream */
+        r->name = strdup(path);
+        r->fd = fd; /* read() as data comes: gzread would wait for a full buffer */
+        r->fmt = CHR_FMT_JSONL;
+        r->streaming = 1;
+        r->rbuf = realloc(pre, 1 << 16);
+        if (!r->rbuf)
+            free(pre);
+        r->rlen = (size_t)npre;
+        if (!r->name || !r->rbuf) {
+            chr_reader_close(r);
+            return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
+        }
+        *out = r;
+        return CHR_OK;
     }
     r->name = strdup(path);
     r->fd = fd;
@@ -431,6 +508,21 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
     }
     *out = r;
     return CHR_OK;
+}
+
+int chr_reader_streaming(const chr_reader *r)
+{
+    return r->streaming;
+}
+
+int chr_reader_idle(const chr_reader *r)
+{
+    if (!r->streaming)
+        return 0;
+    if (r->rpos < r->rlen && memchr(r->rbuf + r->rpos, '\n', r->rlen - r->rpos))
+        return 0; /* a whole record is buffered */
+    struct pollfd pf = {r->fd, POLLIN, 0};
+    return poll(&pf, 1, 0) == 0;
 }
 
 chr_format chr_reader_format(const chr_reader *r)
@@ -643,7 +735,15 @@ static int read_line(chr_reader *r, size_t *len)
         if (r->rpos == r->rlen) {
             if (!r->rbuf && !(r->rbuf = malloc(1 << 16)))
                 return -3;
-            int k = gzread(r->gz, r->rbuf, 1 << 16);
+            int k;
+            if (r->streaming) {
+                ssize_t m;
+                while ((m = read(r->fd, r->rbuf, 1 << 16)) < 0 && errno == EINTR)
+                    ;
+                k = m < 0 ? -1 : (int)m;
+            } else {
+                k = gzread(r->gz, r->rbuf, 1 << 16);
+            }
             if (k < 0)
                 return -1;
             if (k == 0)

@@ -593,6 +593,8 @@ static void rollback_file(chr_pipeline *p)
         chr_tl_updater_discard(p->tl);
 }
 
+#define STREAM_COMMIT 1000
+
 static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
                            chr_ingest_stats *s)
 {
@@ -617,6 +619,7 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
         return CHR_EDB;
     }
     chr_err fatal = CHR_OK;
+    long pending = 0; /* records since the last commit of a stream */
     for (;;) {
         chr_article *a = NULL;
         chr_diag_clear(&d);
@@ -644,6 +647,18 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
         if (e) {
             fatal = e;
             break;
+        }
+        /* a feed read as it comes is committed whenever it pauses (and
+         * every STREAM_COMMIT records): what arrived is kept, and visible,
+         * while the rest is awaited */
+        if (chr_reader_streaming(r) && (++pending >= STREAM_COMMIT || chr_reader_idle(r))) {
+            if (chr_store_commit(p->st) != CHR_OK || chr_store_begin(p->st) != CHR_OK) {
+                fatal = CHR_EDB;
+                break;
+            }
+            pending = 0;
+            stored0 = s->stored;
+            dups0 = s->duplicates;
         }
         if (p->progress)
             p->progress(p->progress_ctx, s, p->total_bytes);

@@ -110,6 +110,14 @@ char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaire
  * UTF-8, ignored field, ...), or NULL. Valid until the next call. */
 const char *chr_reader_warning(const chr_reader *r);
 
+/* Whether r reads a pipe as the data comes (plain JSON Lines on standard
+ * input or a named pipe), rather than a file or a spooled copy. */
+int chr_reader_streaming(const chr_reader *r);
+
+/* Whether a streaming r would now wait for its pipe: no whole record is
+ * buffered and nothing is there to read (0 for other readers). */
+int chr_reader_idle(const chr_reader *r);
+
 /* Heuristic: does buf look like binary (NULs in more than 1% of its first
  * 8 KiB, or many control bytes)? One stray NUL is a bad line of a text. */
 int chr_looks_binary(const unsigned char *buf, size_t len);

@@ -21,3 +21,28 @@ head -c 4096 /dev/urandom > "$TMP/bin.txt"
 printf '\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0' >> "$TMP/bin.txt"
 chr --db "$TMP/x.db" ingest "$TMP/bin.txt" >/dev/null 2>"$TMP/x.err"
 check "binary data is refused as such" grep -q "binary data" "$TMP/x.err"
+# a live JSON Lines feed (a pipe that sends a record and waits) is stored
+# record by record: the first is in the database while the second is awaited
+mkfifo "$TMP/feed"
+chr --db "$TMP/f.db" --quiet ingest "$TMP/feed" > /dev/null 2>&1 &
+pid=$!
+exec 3> "$TMP/feed"
+rec a 1 1 >&3; printf '\n' >&3
+n=0
+for _ in $(seq 1 120); do
+    n=$(chr --db "$TMP/f.db" ls --json 2>/dev/null | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))" 2>/dev/null)
+    [ "$n" = 1 ] && break
+    sleep 0.5
+done
+check_eq "a feed's first record is stored before the feed ends" "$n" 1
+rec b 2 2 >&3; printf '\n' >&3
+exec 3>&-
+wait "$pid"
+check_eq "the feed's ingest ends with it (exit 0)" "$?" 0
+n=$(chr --db "$TMP/f.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+check_eq "both records stored" "$n" 2
+# one text on standard input is one article: past the limit it is refused,
+# without copying the rest
+yes "The mayor of Orne said the barrier will hold this winter." | head -c 40000000 |
+    chr --db "$TMP/t.db" ingest - > /dev/null 2> "$TMP/t.err"
+check "an oversized text on standard input is refused as too large" grep -q "article too large" "$TMP/t.err"
