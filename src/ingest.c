@@ -302,13 +302,25 @@ struct chr_reader {
     int streaming; /* read from a pipe (fd) as it comes */
 };
 
+/* Whether b[0..n) holds a whole line that is not blank. */
+static int has_line(const unsigned char *b, size_t n)
+{
+    int text = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i] == '\n' && text)
+            return 1;
+        text |= !isspace(b[i]);
+    }
+    return 0;
+}
+
 /* Read up to cap bytes of fd (a pipe delivers in pieces), or with
- * first_line only until a line has ended (a live feed sends one record and
- * waits); -1 on error. */
+ * first_line only until a line with text has ended (a live feed sends one
+ * record and waits); -1 on error. */
 static ssize_t read_full(int fd, unsigned char *b, size_t cap, int first_line)
 {
     size_t n = 0;
-    while (n < cap && !(first_line && n && memchr(b, '\n', n))) {
+    while (n < cap && !(first_line && has_line(b, n))) {
         ssize_t k = read(fd, b + n, cap - n);
         if (k == 0)
             break;

@@ -46,3 +46,7 @@ check_eq "both records stored" "$n" 2
 yes "The mayor of Orne said the barrier will hold this winter." | head -c 40000000 |
     chr --db "$TMP/t.db" ingest - > /dev/null 2> "$TMP/t.err"
 check "an oversized text on standard input is refused as too large" grep -q "article too large" "$TMP/t.err"
+# blank lines before the first record of a feed on standard input
+{ printf '\n \n'; rec a 1 1; printf '\n'; rec b 2 2; printf '\n'; } | chr --db "$TMP/s.db" --quiet ingest - > /dev/null 2>&1
+n=$(chr --db "$TMP/s.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+check_eq "a feed that opens with blank lines is read as JSON Lines" "$n" 2
