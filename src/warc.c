@@ -157,8 +157,15 @@ static int start_member(chr_warc *w)
 static int resync_gzip(chr_warc *w)
 {
     w->zactive = 0;
-    if (w->in_end > w->in_beg)
+    /* from just after the damaged member's start: a member cut short has
+     * handed the next member's header to the inflater, past where we are */
+    if (w->member_off + 1 < in_pos(w) && lseek(w->fd, w->member_off + 1, SEEK_SET) >= 0) {
+        w->in_off = w->member_off + 1;
+        w->in_beg = w->in_end = 0;
+        w->eof_in = 0;
+    } else if (w->in_end > w->in_beg) {
         w->in_beg++; /* past the damaged member's first byte at least */
+    }
     for (;;) {
         while (w->in_end - w->in_beg >= 3) {
             unsigned char *p = memchr(w->in + w->in_beg, 0x1f, w->in_end - w->in_beg - 2);
@@ -888,13 +895,25 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
         r = need(w, n);
         if (r <= 0) {
             size_t got = w->end - w->beg;
-            w->beg = w->end;
             free(rc.target);
             if (r == 0) {
+                /* the input ended inside the block: a Content-Length too
+                 * large runs over the records after it, which are read on */
+                const unsigned char *b = w->buf + w->beg;
+                for (size_t i = 0; i + 8 <= got; i++)
+                    if (b[i] == '\n' && memcmp(b + i + 1, "WARC/1.", 7) == 0) {
+                        w->beg += i + 1;
+                        return chr_diag_set(d, CHR_EPARSE, w->name, 0, off,
+                                            "the record block runs into the next record: "
+                                            "wrong Content-Length %lld?",
+                                            rc.length);
+                    }
+                w->beg = w->end;
                 w->done = 1;
                 return chr_diag_set(d, CHR_EPARSE, w->name, 0, off,
                                     "truncated record: %zu of %zu bytes", got, n);
             }
+            w->beg = w->end;
             return stream_error(w, r, off, d, "truncated record");
         }
         /* Copy out: the trailer check may read on and move the window. */

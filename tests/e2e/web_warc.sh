@@ -80,3 +80,28 @@ check_eq web_mixed_folder_exit "$?" 0
 chr --db "$TMP/db4" ls >"$TMP/ls4.txt" 2>/dev/null
 check_eq web_mixed_folder_warc "$(grep -c 'crawl.bin@' "$TMP/ls4.txt")" 3
 check web_mixed_folder_html grep -q 'page.txt .*River bridge reopens after repairs' "$TMP/ls4.txt"
+# damage in the middle does not cost the records after it: a gzip member
+# cut short (its bytes run into the next member), and a Content-Length that
+# runs over the next record
+"$PY" - "$TMP" <<'PY'
+import gzip, sys
+d = sys.argv[1]
+def rec(i, clen=None):
+    body = ("<html><head><title>Bridge %d</title></head><body><article><p>The mayor of Orne "
+            "said on Monday that bridge number %d will reopen next week after long repairs, "
+            "officials said.</p></article></body></html>" % (i, i)).encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    n = str(clen if clen is not None else len(http)).encode()
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.org/%d\r\n"
+            b"WARC-Date: 2024-03-01T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: " % i + n + b"\r\n\r\n" + http + b"\r\n\r\n")
+m = [gzip.compress(rec(i)) for i in (1, 2, 3)]
+open(d + "/cut.warc.gz", "wb").write(m[0] + m[1][: len(m[1]) // 2] + m[2])
+open(d + "/long.warc", "wb").write(rec(1) + rec(2, 999999) + rec(3))
+PY
+for f in cut.warc.gz long.warc; do
+    chr --db "$TMP/$f.db" --quiet ingest "$TMP/$f" >/dev/null 2>"$TMP/$f.err"
+    n=$(chr --db "$TMP/$f.db" ls --json | "$PY" -c "import json,sys; print(sorted(a['title'] for a in json.load(sys.stdin)))")
+    check_eq "web_warc_resync_$f" "$n" "['Bridge 1', 'Bridge 3']"
+    check_eq "web_warc_resync_${f}_one_error" "$(grep -c "error: $TMP/$f@" "$TMP/$f.err")" 1
+done
