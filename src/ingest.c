@@ -244,9 +244,31 @@ static int has_ext(const char *name, const char *ext)
     return n > k && strcasecmp(name + n - k, ext) == 0;
 }
 
+/* A UTF-16 page with its byte order mark: its ASCII letters (every other
+ * byte) open with markup. */
+static int utf16_html(const unsigned char *buf, size_t len)
+{
+    if (len < 8 || !((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF)))
+        return 0;
+    size_t lo = buf[0] == 0xFF ? 0 : 1; /* the byte that carries ASCII */
+    char a[64];
+    size_t n = 0;
+    for (size_t i = 2; i + 1 < len && n < sizeof a - 1; i += 2) {
+        if (buf[i + 1 - lo] != 0)
+            return 0; /* not ASCII: no markup start to see */
+        if (!isspace(buf[i + lo]))
+            a[n++] = (char)tolower(buf[i + lo]);
+    }
+    a[n] = 0;
+    return a[0] == '<' && (strstr(a, "<html") || strstr(a, "<!doctype") || strstr(a, "<head") ||
+                           strstr(a, "<meta") || strstr(a, "<body"));
+}
+
 chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *name)
 {
     size_t i = 0;
+    if (utf16_html(buf, len))
+        return CHR_FMT_HTML;
     if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
         i = 3;
     if (len - i >= 5 && memcmp(buf + i, "WARC/", 5) == 0)
@@ -496,7 +518,7 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
         return chr_diag_set(d, CHR_EEMPTY, path, 0, -1, "empty file");
     }
     r->fmt = chr_detect_format(sn, sl, is_stdin ? NULL : path);
-    if (r->fmt != CHR_FMT_WARC && chr_looks_binary(sn, sl)) {
+    if (r->fmt != CHR_FMT_WARC && !utf16_html(sn, sl) && chr_looks_binary(sn, sl)) {
         free(sn);
         chr_reader_close(r);
         return chr_diag_set(d, CHR_EBINARY, path, 0, -1, "binary data, not a text, JSON Lines, HTML or WARC file");

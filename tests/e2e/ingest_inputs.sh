@@ -50,3 +50,13 @@ check "an oversized text on standard input is refused as too large" grep -q "art
 { printf '\n \n'; rec a 1 1; printf '\n'; rec b 2 2; printf '\n'; } | chr --db "$TMP/s.db" --quiet ingest - > /dev/null 2>&1
 n=$(chr --db "$TMP/s.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
 check_eq "a feed that opens with blank lines is read as JSON Lines" "$n" 2
+# a UTF-16 page with its byte order mark is a page, as `extract` reads it
+"$PY" -c "
+import sys
+page = '<!DOCTYPE html><html><head><title>Orne vote</title></head><body><article><p>The council of Orne voted on Friday to build the new flood barrier before the winter storms, the mayor said.</p><p>Work on the river bank will begin in the spring, officials added after the meeting.</p></article></body></html>'
+open(sys.argv[1], 'wb').write(page.encode('utf-16'))
+" "$TMP/u16.html"
+chr --db "$TMP/u.db" ingest "$TMP/u16.html" >/dev/null 2>"$TMP/u.err"
+check_eq "a UTF-16 page ingests (exit 0)" "$?" 0
+t=$(chr --db "$TMP/u.db" ls --json | "$PY" -c "import json,sys; print([a['title'] for a in json.load(sys.stdin)])")
+check_eq "its title is read" "$t" "['Orne vote']"
