@@ -943,7 +943,13 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         char src[600];
         snprintf(src, sizeof src, "%s#%ld", r->name, r->line);
         a->source = strdup(src);
-        a->ext_id = json_str(json_object_get(o, "id"));
+        json_t *idv = json_object_get(o, "id");
+        a->ext_id = json_str(idv);
+        if (!a->ext_id && json_is_integer(idv)) { /* feeds number their records */
+            char num[32];
+            snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(idv));
+            a->ext_id = strdup(num);
+        }
         a->url = json_str(json_object_get(o, "url"));
         a->title = json_str(json_object_get(o, "title"));
         a->author = json_str(json_object_get(o, "author"));
@@ -960,6 +966,12 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             snprintf(r->warn + wl, sizeof r->warn - wl,
                      "%sline %ld: \"date\" is not an ISO 8601 calendar date (%.40s): ignored",
                      wl ? "; " : "", r->line, ds);
+        } else if (json_object_get(o, "date") && !json_is_null(json_object_get(o, "date"))) {
+            size_t wl = strlen(r->warn);
+            snprintf(r->warn + wl, sizeof r->warn - wl,
+                     "%sline %ld: \"date\" is not a string (an ISO 8601 date is expected): "
+                     "ignored",
+                     wl ? "; " : "", r->line);
         }
         /* unknown fields kept verbatim */
         static const char *const known[] = {"id", "url", "title", "date", "text", "author",

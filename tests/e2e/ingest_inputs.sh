@@ -60,3 +60,10 @@ chr --db "$TMP/u.db" ingest "$TMP/u16.html" >/dev/null 2>"$TMP/u.err"
 check_eq "a UTF-16 page ingests (exit 0)" "$?" 0
 t=$(chr --db "$TMP/u.db" ls --json | "$PY" -c "import json,sys; print([a['title'] for a in json.load(sys.stdin)])")
 check_eq "its title is read" "$t" "['Orne vote']"
+# a numbered record keeps its number as its id; a date that is no string is
+# reported, not silently dropped
+printf '{"id": 17, "date": 20240301, "text": "The council of Orne met on Friday and approved the new flood barrier for the river."}\n' > "$TMP/num.jsonl"
+chr --db "$TMP/num.db" ingest "$TMP/num.jsonl" >/dev/null 2>"$TMP/num.err"
+t=$(chr --db "$TMP/num.db" ls --json | "$PY" -c "import json,sys; print([a['ext_id'] for a in json.load(sys.stdin)])")
+check_eq "a numeric id is the record's id" "$t" "['17']"
+check "a numeric date is reported, by file and line" grep -q 'num.jsonl#1: line 1: "date" is not a string' "$TMP/num.err"
