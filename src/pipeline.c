@@ -704,15 +704,18 @@ static int skip_name(const char *name)
  * again. With p set, what is skipped is reported as a warning. */
 typedef chr_err (*visit_fn)(void *ctx, const char *path, const struct stat *st);
 
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+    int used;
+} dir_id;
+
 typedef struct walker {
     visit_fn fn;
     void *ctx;
     chr_pipeline *p; /* warnings, or NULL */
     chr_ingest_stats *s;
-    struct {
-        dev_t dev;
-        ino_t ino;
-    } * seen; /* folders read */
+    dir_id *seen; /* folders read: open addressing on device and inode */
     size_t n_seen, cap_seen;
 } walker;
 
@@ -725,22 +728,34 @@ static void walk_warn(walker *w, const char *path, const char *why)
     report(w->p, w->s, &d, 1);
 }
 
+static dir_id *seen_slot(dir_id *t, size_t cap, dev_t dev, ino_t ino)
+{
+    size_t i = ((size_t)ino * 0x9E3779B97F4A7C15ull ^ (size_t)dev) & (cap - 1);
+    while (t[i].used && !(t[i].dev == dev && t[i].ino == ino))
+        i = (i + 1) & (cap - 1);
+    return &t[i];
+}
+
 /* Whether the folder st was read already; else remember it. -1 out of memory. */
 static int walk_seen(walker *w, const struct stat *st)
 {
-    for (size_t i = 0; i < w->n_seen; i++)
-        if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
-            return 1;
-    if (w->n_seen == w->cap_seen) {
-        size_t nc = w->cap_seen ? w->cap_seen * 2 : 16;
-        void *ns = realloc(w->seen, nc * sizeof *w->seen);
-        if (!ns)
+    if (2 * (w->n_seen + 1) > w->cap_seen) {
+        size_t nc = w->cap_seen ? w->cap_seen * 2 : 64;
+        dir_id *nt = calloc(nc, sizeof *nt);
+        if (!nt)
             return -1;
-        w->seen = ns;
+        for (size_t i = 0; i < w->cap_seen; i++)
+            if (w->seen[i].used)
+                *seen_slot(nt, nc, w->seen[i].dev, w->seen[i].ino) = w->seen[i];
+        free(w->seen);
+        w->seen = nt;
         w->cap_seen = nc;
     }
-    w->seen[w->n_seen].dev = st->st_dev;
-    w->seen[w->n_seen++].ino = st->st_ino;
+    dir_id *e = seen_slot(w->seen, w->cap_seen, st->st_dev, st->st_ino);
+    if (e->used)
+        return 1;
+    *e = (dir_id){st->st_dev, st->st_ino, 1};
+    w->n_seen++;
     return 0;
 }
 

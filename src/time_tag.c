@@ -2412,6 +2412,29 @@ static int anaphoric_rel(const M *m, int i)
            (n == 9 && !strncmp(w, "following", 9));
 }
 
+/* Does the number before j go on ("3/4", "3.500", "14:30", "3 4")? */
+static int number_goes_on(M *m, int j)
+{
+    return isnum(m, j) || pu(m, j, '/') || pu(m, j, ':') || (pu(m, j, '.') && isnum(m, j + 1));
+}
+
+/* Day d of the month shift months from the reference's ("el pasado día 11",
+ * "no dia 3"): r set to it, ending before token end; 0 when that month has
+ * no day d. */
+static int day_of_month(M *m, R *r, int d, int shift, int end)
+{
+    int y = m->ry, mo = m->rm;
+    if (shift)
+        add_months(&y, &mo, shift);
+    if (d > chr_month_days(y, mo))
+        return 0;
+    set_date(r, y, mo, d);
+    r->explicit_day = 1;
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = end;
+    return end;
+}
+
 /* Relative expressions built on last/this/next and their Romance, German and
  * Russian forms: "last week", "next month", "this year", "the past year",
  * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
@@ -2530,22 +2553,11 @@ static int pat_rel(M *m, int i, R *r)
          * one after it; never "the past day". With a month after it
          * ("el pasado día 2 de febrero") the date is the day and month. */
         int d, k5 = p_day(m, j, &d);
-        if (!k5 || !m->hasref || isnum(m, k5) || pu(m, k5, '/') || pu(m, k5, ':') ||
-            (pu(m, k5, '.') && isnum(m, k5 + 1)) || p_month(m, k5, &pl, 0) ||
+        if (!k5 || !m->hasref || number_goes_on(m, k5) || p_month(m, k5, &pl, 0) ||
             (kw(m, k5, K_OF) && p_month(m, k5 + 1, &pl, 0)))
             return 0;
-        int y = m->ry, mm = m->rm;
-        if (dir < 0 && d >= m->rd)
-            add_months(&y, &mm, -1);
-        else if (dir > 0 && d <= m->rd)
-            add_months(&y, &mm, 1);
-        if (d > chr_month_days(y, mm))
-            return 0;
-        set_date(r, y, mm, d);
-        r->explicit_day = 1;
-        r->flags |= CHR_TIMEX_RELATIVE;
-        r->end = k5;
-        return k5;
+        int shift = dir < 0 && d >= m->rd ? -1 : dir > 0 && d <= m->rd ? 1 : 0;
+        return day_of_month(m, r, d, shift, k5);
     }
     if (!m->hasref) {
         snprintf(r->v, 48, "%s", dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF");
@@ -4062,26 +4074,14 @@ static int pat_dayn(M *m, int i, R *r)
     if (!m->hasref)
         return 0;
     int j = p_day(m, i + 1, &d);
-    if (isnum(m, j) || pu(m, j, '/') || pu(m, j, ':') || (pu(m, j, '.') && isnum(m, j + 1)))
+    if (number_goes_on(m, j))
         return 0; /* "dia 3/4", "dia 3.500" */
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
-    int y = m->ry, mo = m->rm;
     int back = d > m->rd, ahead = d < m->rd;
     if (r->tense == 0)
         back = d - m->rd > 7; /* the 3rd said on the 14th: this month; the 25th: the last */
-    if (r->tense < 0 || r->tense == 0) {
-        if (back)
-            add_months(&y, &mo, -1);
-    } else if (ahead) {
-        add_months(&y, &mo, 1);
-    }
-    if (d > chr_month_days(y, mo))
-        return 0;
-    set_date(r, y, mo, d);
-    r->explicit_day = 1;
-    r->flags |= CHR_TIMEX_RELATIVE;
-    r->end = j;
-    return j;
+    int shift = r->tense <= 0 ? (back ? -1 : 0) : (ahead ? 1 : 0);
+    return day_of_month(m, r, d, shift, j);
 }
 static const pat_fn PATS[] = {pat_numeric, pat_md,  pat_dm,      pat_year, pat_century, pat_quarter,
                               pat_rel,     pat_ago, pat_dur,     pat_set,  pat_time,    pat_deict,
