@@ -2,6 +2,7 @@
  * Owns: tokenising text into words/numbers/punctuation, the chunking that
  * skips text without temporal words, the pattern functions that recognise
  * expressions and their normalisation against a reference date. */
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2435,6 +2436,66 @@ static int day_of_month(M *m, R *r, int d, int shift, int end)
     return end;
 }
 
+/* A weekday's day of the month in apposition: "el pasado martes, día
+ * 25", "el viernes pasado, 28 de enero", "mardi dernier, le 25 janvier",
+ * "terça-feira passada, dia 25 de janeiro". From token j (just after the
+ * weekday expression) and the weekday's own resolution *y-*mo-*d, sets the
+ * date the number names nearest that day (its weekday wd when more than a
+ * week away) and returns the index after it; 0 when nothing follows. A
+ * bare number needs "día"/"dia", a month, or an article and a stop after
+ * it ("Lundi, 33 personnes" is a count). */
+static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
+{
+    int comma = pu(m, j, ',');
+    if (comma)
+        j++;
+    int the = kw(m, j, K_THE), u = 0, pl = 0, dd, mo2 = 0, y2 = 0;
+    if (the)
+        j++;
+    int k = p_unit(m, j, &u, &pl);
+    int dayword = k && u == U_DAY && !pl;
+    if (dayword)
+        j = k;
+    else if (!comma)
+        return 0;
+    if (!isnum(m, j) || m->t[j].nd > 2 || !(k = p_day(m, j, &dd)) || number_goes_on(m, k))
+        return 0;
+    int km = kw(m, k, K_OF) ? k + 1 : k, k2 = p_month(m, km, &mo2, 0);
+    if (k2) {
+        k = k2;
+        int ky = pu(m, k, ',') ? k + 1 : k;
+        if (kw(m, ky, K_OF))
+            ky++;
+        if ((k2 = p_year(m, ky, &y2)) != 0)
+            k = k2;
+    } else if (!dayword && !(the && (pu(m, k, ',') || pu(m, k, '.') || k >= m->n))) {
+        return 0;
+    }
+    long at = chr_days_from_civil(*y, *mo, *d), best = 0, bestd = LONG_MAX;
+    for (int step = -1; step <= 1; step++) {
+        int cy = y2 ? y2 : *y, cm = mo2 ? mo2 : *mo;
+        if (y2 && step)
+            continue;
+        if (mo2 && !y2)
+            cy += step;
+        else if (!mo2)
+            add_months(&cy, &cm, step);
+        if (dd > chr_month_days(cy, cm))
+            continue;
+        long z = chr_days_from_civil(cy, cm, dd), dist = labs(z - at);
+        if (dist > 7 && chr_weekday(cy, cm, dd) != wd)
+            continue;
+        if (dist < bestd) {
+            bestd = dist;
+            best = z;
+        }
+    }
+    if (bestd > 45)
+        return 0;
+    chr_civil_from_days(best, y, mo, d);
+    return k;
+}
+
 /* Relative expressions built on last/this/next and their Romance, German and
  * Russian forms: "last week", "next month", "this year", "the past year",
  * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
@@ -2604,6 +2665,11 @@ static int pat_rel(M *m, int i, R *r)
                     res_wday(m, wd, t < 0 ? -1 : 1, 0, &y, &mm, &d);
                 r->tense = t;
             }
+        }
+        int ka = wday_apposition(m, j, wd, &y, &mm, &d);
+        if (ka) {
+            j = ka;
+            r->explicit_day = 1;
         }
         set_date(r, y, mm, d);
         r->end = j;
@@ -3687,7 +3753,7 @@ static int pat_deict(M *m, int i, R *r)
         j++;
     }
     int y, mo, d, tense = 0;
-    int k = p_dayword(m, j, &y, &mo, &d, &tense);
+    int k2, k = p_dayword(m, j, &y, &mo, &d, &tense);
     if (k && !the) {
         if (!m->hasref || y == 0) {
             snprintf(r->v, 48, "%s",
@@ -3700,6 +3766,11 @@ static int pat_deict(M *m, int i, R *r)
                 snprintf(r->v, 48, "XXXX-WXX-%d", wd);
             }
         } else {
+            int wd;
+            if (p_wday(m, j, &wd) == k && (k2 = wday_apposition(m, k, wd, &y, &mo, &d)) != 0) {
+                k = k2;
+                r->explicit_day = 1;
+            }
             set_date(r, y, mo, d);
         }
         r->tense = tense;
