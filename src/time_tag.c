@@ -2750,7 +2750,8 @@ static int pat_rel(M *m, int i, R *r)
  * length of time rather than a date: after "desde"/"des de" ("desde há
  * três anos", "des de fa sis anys"), before "que" ("há seis anos que
  * vive"), and for "há" when the governing verb is not in the past ("vive lá
- * há seis anos"). Spanish "hace" keeps its date reading. */
+ * há seis anos"), unless it opens a clause and a comma closes it. Spanish
+ * "hace" keeps its date reading. */
 static int clock_cue(const M *m, int j);
 
 static int hace_is_duration(M *m, int i, int e)
@@ -2769,6 +2770,10 @@ static int hace_is_duration(M *m, int i, int e)
     if (word_before(m, i, "desde") || (fa && word_before(m, i, "de")) ||
         word_after(m, e - 1, "que"))
         return 1;
+    /* "Há três semanas, ninguém imaginava": a clause that opens with it
+     * dates what follows */
+    if (ha && pu(m, e, ',') && (i == 0 || m->t[i - 1].kind == TK_PUNCT))
+        return 0;
     return ha && guess_tense(m, t->s, m->t[e - 1].e) >= 0;
 }
 
