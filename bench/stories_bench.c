@@ -282,6 +282,8 @@ static int set_opt(chr_cluster_opts *o, const char *kv)
     OPT_D(long_threshold)
     OPT_D(link_short)
     OPT_D(link_long)
+    OPT_I(split_peel)
+    OPT_D(split_remerge)
     return -1;
 }
 

@@ -57,6 +57,8 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->merge_cohesion = 0.25;
     o->split_ratio = 0.6;
     o->rehome_after = 16;
+    o->split_peel = 2;
+    o->split_remerge = 0.7;
 }
 
 /* ---- model ---- */
@@ -75,6 +77,7 @@ typedef struct story {
     uint32_t ring_head; /* its newest article in the ring: index + 1, 0 none */
     uint8_t dead;       /* merged into another story */
     uint8_t checks;     /* split checks passed (split_due) */
+    int64_t split_from; /* the story a split parted it from (either half), 0 none */
     char lang[4];       /* language of its first article, "" unknown */
 } story;
 
@@ -158,6 +161,7 @@ struct chr_cluster {
     float *wsel;                            /* ring_add's scratch */
     size_t cap_wsel;
     float split_sum[SPLIT_MAX][SPLIT_MAX];
+    float split_sub[SPLIT_MAX * SPLIT_MAX]; /* bisect_peel's scratch */
     chr_cluster_opts o;
     chr_ct *ct;
     chr_dedup *dd;
@@ -208,6 +212,7 @@ struct chr_cluster {
 
 static int story_members(const chr_cluster *cl, uint32_t slot, uint32_t *idx, int max);
 static void story_relink(chr_cluster *cl, uint32_t slot, uint32_t *idx, int n);
+static float member_cos(const member *a, const member *b);
 
 static chr_err db_err(sqlite3 *db, chr_diag *d, const char *what)
 {
@@ -1721,6 +1726,47 @@ static story *merge_stories(chr_cluster *cl, story *a, story *b, int keep_a, chr
     return a;
 }
 
+/* Would the split test still part stories a and b, the two halves of one
+ * split? Their articles in the ring as the two groups: the mean cosine
+ * between the groups below split_remerge x the looser group's mean inner
+ * cosine. Without it, the next article that matches both merges them again
+ * (their centroids stay close: a split parts stories on one topic). 0 (they
+ * may merge) when some of their articles have left the ring, or when most
+ * of them are short texts. */
+static int still_apart(chr_cluster *cl, const story *a, const story *b)
+{
+    uint32_t ia[SPLIT_MAX], ib[SPLIT_MAX];
+    if (cl->o.split_remerge <= 0 || a->n_unique > SPLIT_MAX || b->n_unique > SPLIT_MAX)
+        return 0;
+    int na = story_members(cl, (uint32_t)(a - cl->stories), ia, SPLIT_MAX);
+    int nb = story_members(cl, (uint32_t)(b - cl->stories), ib, SPLIT_MAX);
+    if ((uint32_t)na != a->n_unique || (uint32_t)nb != b->n_unique || na < 2 || nb < 2)
+        return 0;
+    /* the cosine of two headlines says little (see link_sim): stories of
+     * mostly short texts merge on their centroids as any others */
+    int n_long = 0;
+    for (int i = 0; i < na; i++)
+        n_long += cl->ring[ia[i]].is_long;
+    for (int i = 0; i < nb; i++)
+        n_long += cl->ring[ib[i]].is_long;
+    if (n_long * 2 < na + nb)
+        return 0;
+    double in[2] = {0, 0}, between = 0;
+    for (int i = 0; i < na; i++)
+        for (int j = i + 1; j < na; j++)
+            in[0] += member_cos(&cl->ring[ia[i]], &cl->ring[ia[j]]);
+    for (int i = 0; i < nb; i++)
+        for (int j = i + 1; j < nb; j++)
+            in[1] += member_cos(&cl->ring[ib[i]], &cl->ring[ib[j]]);
+    for (int i = 0; i < na; i++)
+        for (int j = 0; j < nb; j++)
+            between += member_cos(&cl->ring[ia[i]], &cl->ring[ib[j]]);
+    in[0] /= na * (na - 1) / 2.0;
+    in[1] /= nb * (nb - 1) / 2.0;
+    between /= (double)na * nb;
+    return between < cl->o.split_remerge * (in[0] < in[1] ? in[0] : in[1]);
+}
+
 /* After s took an article: merge into it the other candidates the article
  * also matched whose centroids are close to s's. */
 static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *err, chr_diag *d)
@@ -1731,6 +1777,10 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
     for (size_t k = 0; k < cl->n_scored; k++) {
         story *b = &cl->stories[cl->touched[k]];
         if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->o.window_days)
+            continue;
+        if (((s->split_from && s->split_from == b->id) ||
+             (b->split_from && b->split_from == s->id)) &&
+            still_apart(cl, s, b))
             continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
         double c = centroid_cosine(s, b);
@@ -1876,9 +1926,6 @@ static int ring_add(chr_cluster *cl, const chr_cluster_input *in, uint32_t slot,
     return 0;
 }
 
-/* Is a split check due for s? At sizes about x1.4 apart (a merge may jump
- * over some): the test is O(n^3) in the story's size, so it runs a handful
- * of times per story. */
 /* Remember a story whose articles changed other than by the add itself. */
 static void note_moved(chr_cluster *cl, int64_t id)
 {
@@ -1895,9 +1942,13 @@ size_t chr_cluster_moved(const chr_cluster *cl, const int64_t **stories)
     return cl->n_moved;
 }
 
+/* Is a split check due for s? At sizes about x1.3 apart up to SPLIT_MAX (a
+ * merge may jump over some): the test is O(n^3) in the story's size, so it
+ * runs a handful of times per story. (At x1.4 apart, 7, 10, 14, 20, 28, two
+ * DUC topics joined into 16-19 articles had their last check at 14.) */
 static int split_due(story *s)
 {
-    static const uint16_t at[] = {7, 10, 14, 20, 28};
+    static const uint16_t at[] = {7, 9, 12, 16, 20, 24, 28, 32};
     int due = 0;
     while (s->checks < sizeof at / sizeof at[0] && s->n_unique >= at[s->checks]) {
         s->checks++;
@@ -2004,6 +2055,64 @@ static double bisect(const float *sim, float (*sum)[SPLIT_MAX], int n, unsigned 
     return between / (2 * n0 * n1);
 }
 
+/* bisect, and when average link only peeled off a group of one or two
+ * outliers (no split), bisect again without them, at most split_peel times
+ * and while six articles or more are left: two stories joined by mistake
+ * often hide behind an outlier. The peeled articles then go to the half
+ * they are closer to on average. Returns as bisect. */
+static double bisect_peel(chr_cluster *cl, const float *sim, int n, unsigned char *grp,
+                          double *inner)
+{
+    double between = bisect(sim, cl->split_sum, n, grp, inner);
+    if (between >= 0 || cl->o.split_peel <= 0)
+        return between;
+    int keep[SPLIT_MAX], nk = n;
+    unsigned char out[SPLIT_MAX] = {0}, g[SPLIT_MAX];
+    float *sub = cl->split_sub;
+    for (int i = 0; i < n; i++) {
+        keep[i] = i;
+        g[i] = grp[i];
+    }
+    for (int r = 0; r < cl->o.split_peel && between < 0; r++) {
+        int c1 = 0;
+        for (int i = 0; i < nk; i++)
+            c1 += g[i];
+        unsigned char small = c1 * 2 < nk;
+        int cs = small ? c1 : nk - c1;
+        if (cs == 0 || cs >= 3 || nk - cs < 6)
+            return -1;
+        int m = 0;
+        for (int i = 0; i < nk; i++) {
+            if (g[i] == small)
+                out[keep[i]] = 1;
+            else
+                keep[m++] = keep[i];
+        }
+        nk = m;
+        for (int i = 0; i < nk; i++)
+            for (int j = 0; j < nk; j++)
+                sub[i * nk + j] = sim[keep[i] * n + keep[j]];
+        between = bisect(sub, cl->split_sum, nk, g, inner);
+    }
+    if (between < 0)
+        return -1;
+    for (int i = 0; i < nk; i++)
+        grp[keep[i]] = g[i];
+    for (int i = 0; i < n; i++) {
+        if (!out[i])
+            continue;
+        double sm[2] = {0, 0};
+        int c[2] = {0, 0};
+        for (int j = 0; j < n; j++)
+            if (!out[j]) {
+                sm[grp[j]] += sim[i * n + j];
+                c[grp[j]]++;
+            }
+        grp[i] = sm[1] / c[1] > sm[0] / c[0];
+    }
+    return between;
+}
+
 /* Subtract a member's vector from a story centroid (what is left of terms
  * it dominated goes), then repost. */
 static int centroid_sub(chr_cluster *cl, story *s, const member *m)
@@ -2049,7 +2158,7 @@ static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int fo
             sim[i * n + j] = sim[j * n + i] = member_cos(&cl->ring[idx[i]], &cl->ring[idx[j]]);
     }
     unsigned char grp[SPLIT_MAX];
-    double inner = 0, between = bisect(sim, cl->split_sum, n, grp, &inner);
+    double inner = 0, between = bisect_peel(cl, sim, n, grp, &inner);
     if (between < 0 || inner <= 0 || between >= cl->o.split_ratio * inner)
         return sslot;
     /* halves one after the other in time are one story that moved on (the
@@ -2110,6 +2219,8 @@ static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int fo
         return -1;
     }
     t->id = sqlite3_last_insert_rowid(cl->db);
+    t->split_from = s->id;
+    s->split_from = t->id;
     if (id_put(cl, t->id, tslot) != 0) {
         *err = oom(d);
         return -1;

@@ -80,6 +80,12 @@ typedef struct chr_cluster_opts {
     int rehome_after;       /* an article still alone in its story this many articles later
                                looks for a story again (its kept terms, the join threshold);
                                0: never */
+    int split_peel;         /* when the bisection of a split check only peels off one or two
+                               outliers, bisect again without them, up to this many times
+                               (while 6 articles or more are left); 0: never */
+    double split_remerge;   /* two stories a split parted merge again only when the split test
+                               at this ratio no longer parts their articles (those still in
+                               the repair ring); 0: like any two stories */
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);

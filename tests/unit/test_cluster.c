@@ -353,7 +353,8 @@ TEST(merge_needs_cohesion)
         o.split_ratio = 0;
         chr_cluster *cl = NULL;
         CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
-        static const int from[3][2][2] = {{{0, 10}, {0, 0}}, {{10, 20}, {0, 0}}, {{0, 5}, {10, 15}}};
+        static const int from[3][2][2] = {
+            {{0, 10}, {0, 0}}, {{10, 20}, {0, 0}}, {{0, 5}, {10, 15}}};
         int64_t story[3], dup;
         for (int k = 0; k < 3; k++) {
             char text[256] = "", w[16];
@@ -530,6 +531,129 @@ TEST(split_of_two_topics)
     tmp_close(&fx);
 }
 
+/* Invented words from[r][0] <= i < from[r][1] of n ranges, without those
+ * with i % 3 == skip % 3 in the first range (skip -1: none), which goes
+ * backwards when skip >= 3 (no shingle in common with the forward ones). */
+static void words_text(char *text, size_t cap, const int (*from)[2], int n, int skip)
+{
+    size_t len = 0;
+    char w[16];
+    text[0] = '\0';
+    for (int r = 0; r < n; r++)
+        for (int k = from[r][0]; k < from[r][1] && len + 16 < cap; k++) {
+            int i = r == 0 && skip >= 3 ? from[r][0] + from[r][1] - 1 - k : k;
+            if (r == 0 && skip >= 0 && i % 3 == skip % 3)
+                continue;
+            word_of(i, w);
+            len += (size_t)snprintf(text + len, cap - len, "%s ", w);
+        }
+}
+
+/* Two topics joined in one story behind an outlier: average link first
+ * peels off the outlier (a half of one article: no split); split_peel
+ * bisects again without it and parts the topics. Then an article that
+ * bridges both halves merges them again only without split_remerge (long
+ * texts: stories of headlines merge as any others). Topic a = words 0-59,
+ * b = words 60-119, two thirds of them per article (not near-duplicates),
+ * both with words 200-204; the outlier shares words 0, 60 and 200 and has
+ * 50 words of its own. */
+TEST(split_behind_outlier_and_no_remerge)
+{
+    for (int v = 0; v < 3; v++) {
+        TMP_STORE(fx, st, 0);
+        chr_cluster_opts o;
+        chr_cluster_opts_default(&o);
+        o.threshold = o.long_threshold = 1e-6;
+        o.merge_threshold = 0.01;
+        o.merge_cohesion = 0;
+        o.index_terms = o.centroid_terms; /* every term finds the stories that have it */
+        o.query_terms = 64;
+        if (v == 1)
+            o.split_peel = 0;
+        if (v == 2)
+            o.split_remerge = 0;
+        chr_cluster *cl = NULL;
+        CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+        char text[2048];
+        int64_t sa[3], sb[3], so, dup;
+        for (int k = 0; k < 3; k++) {
+            const int ra[3][2] = {{0, 60}, {200, 205}, {300 + k, 301 + k}};
+            words_text(text, sizeof text, ra, 3, k);
+            CHECK_INT(add(cl, 1 + 2 * k, text, NULL, &sa[k], &dup), CHR_OK);
+            const int rb[3][2] = {{60, 120}, {200, 205}, {310 + k, 311 + k}};
+            words_text(text, sizeof text, rb, 3, k);
+            CHECK_INT(add(cl, 2 + 2 * k, text, NULL, &sb[k], &dup), CHR_OK);
+        }
+        chr_cluster_stats stats;
+        chr_cluster_get_stats(cl, &stats);
+        CHECK_INT(stats.splits, 0);
+        const int ro[4][2] = {{0, 1}, {60, 61}, {200, 201}, {400, 450}};
+        words_text(text, sizeof text, ro, 4, -1);
+        CHECK_INT(add(cl, 7, text, NULL, &so, &dup), CHR_OK);
+        chr_cluster_get_stats(cl, &stats);
+        CHECK_INT(stats.splits, v == 1 ? 0 : 1);
+        long long a1 = query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 1);
+        long long b1 = query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 2);
+        CHECK_INT(a1, sa[0]);
+        CHECK(v == 1 ? b1 == a1 : b1 != a1);
+        if (v != 1) {
+            for (int k = 1; k < 3; k++) {
+                CHECK_INT(query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?",
+                                    1 + 2 * k),
+                          a1);
+                CHECK_INT(query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?",
+                                    2 + 2 * k),
+                          b1);
+            }
+            /* an article of both topics matches both halves */
+            const int rab[2][2] = {{0, 120}, {200, 205}};
+            words_text(text, sizeof text, rab, 2, -1);
+            int64_t sab;
+            CHECK_INT(add(cl, 8, text, NULL, &sab, &dup), CHR_OK);
+            chr_cluster_get_stats(cl, &stats);
+            CHECK_INT(stats.merges, v == 2 ? 1 : 0);
+        }
+        CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+        tmp_close(&fx);
+    }
+}
+
+/* Split checks come at 7, 9, 12, 16 ... articles: a second topic that has
+ * two articles at the check at 7 (a half too small) is parted at 9. */
+TEST(split_checks_at_nine)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster_opts o;
+    chr_cluster_opts_default(&o);
+    o.threshold = o.long_threshold = 1e-6;
+    o.merge_threshold = 0;
+    o.index_terms = o.centroid_terms;
+    o.query_terms = 64;
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+    /* a1..a5 b1 b2 (7: no split) a6 (8) b3 (9: split) */
+    static const int topic[9] = {0, 0, 0, 0, 0, 1, 1, 0, 1};
+    int count[2] = {0, 0};
+    char text[2048];
+    chr_cluster_stats stats;
+    for (int k = 0; k < 9; k++) {
+        int t = topic[k], j = count[t]++;
+        const int r[3][2] = {{60 * t, 60 * t + 60}, {200, 205}, {300 + k, 301 + k}};
+        words_text(text, sizeof text, r, 3, j);
+        int64_t sid, dup;
+        CHECK_INT(add(cl, 1 + k, text, NULL, &sid, &dup), CHR_OK);
+        CHECK_INT(dup, 0);
+        chr_cluster_get_stats(cl, &stats);
+        CHECK_INT(stats.splits, k == 8);
+    }
+    long long a = query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 1);
+    long long b = query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 6);
+    CHECK(a > 0 && b > 0 && a != b);
+    CHECK_INT(query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 9), b);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
 /* A new story never takes the id of a story merged away (an alias). */
 TEST(new_ids_above_aliases)
 {
@@ -560,5 +684,7 @@ RUN(threshold_by_text_length);
 RUN(merge_needs_cohesion);
 RUN(long_and_tiny_texts);
 RUN(split_of_two_topics);
+RUN(split_behind_outlier_and_no_remerge);
+RUN(split_checks_at_nine);
 RUN(new_ids_above_aliases);
 UNIT_MAIN_END
