@@ -88,6 +88,28 @@ int cli_count_arg(const char *cmd, const char *opt, const char *arg, long *out)
     return 0;
 }
 
+int cli_id_arg(const char *cmd, const char *what, const char *arg, int64_t *out)
+{
+    int digits = *arg != 0;
+    for (const char *p = arg; *p; p++)
+        digits &= *p >= '0' && *p <= '9';
+    errno = 0;
+    long long v = digits ? strtoll(arg, NULL, 10) : -1;
+    if (!digits || errno == ERANGE) {
+        cli_error("%s: '%s' is not a%s %s ID (%s: see 'chronicle %s')", cmd, arg,
+                  strchr("aeiou", *what) ? "n" : "", what, digits ? "too large" : "a number",
+                  strcmp(what, "story") == 0 ? "stories" : "ls");
+        return -1;
+    }
+    *out = (int64_t)v;
+    return 0;
+}
+
+int cli_negative_number(const char *arg)
+{
+    return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
+}
+
 double cli_now(void)
 {
     struct timespec ts;

@@ -4,6 +4,7 @@
 #ifndef CHRONICLE_CLI_H
 #define CHRONICLE_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "chronicle/error.h"
@@ -63,6 +64,15 @@ char *cli_read_all(const char *path, size_t *len);
 /* Parse a count option's value (>= 1) into *out; reports and returns -1 when
  * it is not one. */
 int cli_count_arg(const char *cmd, const char *opt, const char *arg, long *out);
+
+/* Parse a story or article ID: decimal digits within 64 bits (0 is well
+ * formed and found nowhere). Reports "cmd: 'arg' is not a WHAT ID" and
+ * returns -1 otherwise (the caller exits with EXIT_USAGE). */
+int cli_id_arg(const char *cmd, const char *what, const char *arg, int64_t *out);
+
+/* Whether a command-line word is a negative number ("-1"): a bad ID to
+ * report as such, not an unknown option. */
+int cli_negative_number(const char *arg);
 
 double cli_now(void);
 

@@ -71,12 +71,9 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
         cli_error("entities: --type must be PER, LOC, ORG or MISC");
         return EXIT_USAGE;
     }
-    char *end = NULL;
-    long long story_id = story_arg ? strtoll(story_arg, &end, 10) : 0;
-    if (story_arg && (!*story_arg || *end || story_id <= 0)) {
-        cli_error("entities: --story needs a story id");
+    int64_t story_id = 0;
+    if (story_arg && cli_id_arg("entities", "story", story_arg, &story_id))
         return EXIT_USAGE;
-    }
     chr_store *st = cli_open_store(g, 1);
     if (!st)
         return EXIT_FATAL;
@@ -85,9 +82,10 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
     chr_diag d;
     chr_diag_clear(&d);
     if (story_arg) {
-        chr_err e = chr_story_get(st, story_id, collect_story, &story, &d);
+        chr_err e =
+            story_id > 0 ? chr_story_get(st, story_id, collect_story, &story, &d) : CHR_ENOTFOUND;
         if (e == CHR_ENOTFOUND) {
-            cli_error("entities: no story %lld", story_id);
+            cli_error("entities: no story %lld in %s", (long long)story_id, g->db);
             chr_store_close(st);
             return EXIT_INPUT;
         }

@@ -1,6 +1,7 @@
 /* chronicle CLI — `ls` (stored articles) and `show ID` (one article with its
  * clean text, sentences and marked date expressions). */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -99,8 +100,9 @@ int cmd_ls(int argc, char **argv, cli_opts *g)
     return EXIT_OK;
 }
 
-/* Resolve an article reference: a row id, an external id, a source path or
- * a hash prefix. Returns 0 when not found. */
+/* Resolve an article reference: a row id, else an external id (a JSON
+ * Lines "id", numbers included: "17", or one of 20 digits), a source path
+ * or a hash prefix. Returns 0 when not found. */
 static sqlite3_int64 find_article(sqlite3 *db, const char *ref)
 {
     sqlite3_stmt *q;
@@ -108,10 +110,23 @@ static sqlite3_int64 find_article(sqlite3 *db, const char *ref)
     int numeric = *ref != 0;
     for (const char *p = ref; *p; p++)
         numeric &= isdigit((unsigned char)*p) != 0;
-    const char *sql = numeric ? "SELECT id FROM articles WHERE id = ?1"
-                              : "SELECT id FROM articles WHERE ext_id = ?1 OR source = ?1"
-                                " OR (length(?1) >= 8 AND hash LIKE ?1 || '%') ORDER BY id LIMIT 1";
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+    if (numeric && sqlite3_prepare_v2(db, "SELECT id FROM articles WHERE id = ?1", -1, &q, NULL) ==
+                       SQLITE_OK) {
+        errno = 0;
+        long long v = strtoll(ref, NULL, 10);
+        if (errno != ERANGE) {
+            sqlite3_bind_int64(q, 1, v);
+            if (sqlite3_step(q) == SQLITE_ROW)
+                id = sqlite3_column_int64(q, 0);
+        }
+        sqlite3_finalize(q);
+        if (id)
+            return id;
+    }
+    if (sqlite3_prepare_v2(db,
+                           "SELECT id FROM articles WHERE ext_id = ?1 OR source = ?1"
+                           " OR (length(?1) >= 8 AND hash LIKE ?1 || '%') ORDER BY id LIMIT 1",
+                           -1, &q, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(q, 1, ref, -1, SQLITE_STATIC);
     if (sqlite3_step(q) == SQLITE_ROW)
@@ -171,7 +186,7 @@ int cmd_show(int argc, char **argv, cli_opts *g)
             return EXIT_USAGE;
         if (k)
             continue;
-        if (argv[i][0] == '-' || ref) {
+        if ((argv[i][0] == '-' && !cli_negative_number(argv[i])) || ref) {
             cli_error("show: unexpected argument '%s'", argv[i]);
             return EXIT_USAGE;
         }
@@ -179,6 +194,12 @@ int cmd_show(int argc, char **argv, cli_opts *g)
     }
     if (!ref) {
         cli_error("show: give an article ID (see 'chronicle ls')");
+        return EXIT_USAGE;
+    }
+    if (!*ref || cli_negative_number(ref)) {
+        cli_error("show: '%s' is not an article ID (a number, an input's id, a source or a hash: "
+                  "see 'chronicle ls')",
+                  ref);
         return EXIT_USAGE;
     }
     chr_store *st = cli_open_store(g, 1);

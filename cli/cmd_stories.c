@@ -161,7 +161,7 @@ static int parse(int argc, char **argv, cli_opts *g, const char **arg, long *lim
                 return EXIT_USAGE;
             continue;
         }
-        if (arg && !*arg && argv[i][0] != '-') {
+        if (arg && !*arg && (argv[i][0] != '-' || cli_negative_number(argv[i]))) {
             *arg = argv[i];
             continue;
         }
@@ -207,12 +207,13 @@ int cmd_story(int argc, char **argv, cli_opts *g)
     int rc = parse(argc, argv, g, &arg, NULL);
     if (rc)
         return rc;
-    char *end = NULL;
-    long long id = arg ? strtoll(arg, &end, 10) : 0;
-    if (!arg || *end || id <= 0) {
+    int64_t id = 0;
+    if (!arg) {
         cli_error("story: give a story ID (see 'chronicle stories')");
         return EXIT_USAGE;
     }
+    if (cli_id_arg("story", "story", arg, &id))
+        return EXIT_USAGE;
     chr_store *st = cli_open_store(g, 1);
     if (!st)
         return EXIT_FATAL;
@@ -220,12 +221,12 @@ int cmd_story(int argc, char **argv, cli_opts *g)
     chr_json_init(&o.j, stdout, 0);
     chr_diag d;
     chr_diag_clear(&d);
-    chr_err e = chr_story_get(st, id, on_story, &o, &d);
+    chr_err e = id > 0 ? chr_story_get(st, id, on_story, &o, &d) : CHR_ENOTFOUND;
     if (o.json && e == CHR_OK)
         chr_json_end(&o.j);
     chr_store_close(st);
     if (e == CHR_ENOTFOUND) {
-        cli_error("story: no story %lld", id);
+        cli_error("story: no story %lld in %s", (long long)id, g->db);
         return EXIT_INPUT;
     }
     if (e) {

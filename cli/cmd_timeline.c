@@ -32,18 +32,6 @@ static int int_opt(int argc, char **argv, int *i, const char *name, int *v)
     return 1;
 }
 
-/* Story argument: a positive id, or --all (0). Returns -1 when missing/bad. */
-static int64_t story_arg(const char *s)
-{
-    if (!s)
-        return -1;
-    if (strcmp(s, "--all") == 0)
-        return 0;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    return *s && !*end && v > 0 ? (int64_t)v : -1;
-}
-
 /* Options of a story command: integers (--top N) and flags (--truncate). */
 typedef struct opt_spec {
     const char *name;
@@ -51,8 +39,9 @@ typedef struct opt_spec {
     int is_flag;
 } opt_spec;
 
-/* Parse argv into the options and the story (ID or --all, *id). Returns an
- * exit code for a usage error, else -1. */
+/* Parse argv into the options and the story: an ID (*id, 0 included: it
+ * is found nowhere) or --all (*id = -1). Returns an exit code for a usage
+ * error, else -1. */
 static int parse_story_args(int argc, char **argv, cli_opts *g, const opt_spec *opts, int64_t *id)
 {
     const char *story = NULL;
@@ -71,18 +60,21 @@ static int parse_story_args(int argc, char **argv, cli_opts *g, const opt_spec *
         }
         if (k)
             continue;
-        if (!story && (strcmp(argv[i], "--all") == 0 || argv[i][0] != '-')) {
+        if (!story &&
+            (strcmp(argv[i], "--all") == 0 || argv[i][0] != '-' || cli_negative_number(argv[i]))) {
             story = argv[i];
             continue;
         }
         cli_error("%s: unexpected argument '%s'", argv[0], argv[i]);
         return EXIT_USAGE;
     }
-    *id = story_arg(story);
-    if (*id < 0) {
+    if (!story) {
         cli_error("%s: give a story ID or --all", argv[0]);
         return EXIT_USAGE;
     }
+    *id = -1;
+    if (strcmp(story, "--all") != 0 && cli_id_arg(argv[0], "story", story, id))
+        return EXIT_USAGE;
     return -1;
 }
 
@@ -95,7 +87,8 @@ typedef struct story_cmd {
     void (*release)(void *r);
 } story_cmd;
 
-static int run_story_cmd(const story_cmd *c, cli_opts *g, int64_t id, const void *opts)
+static int run_story_cmd(const story_cmd *c, const char *cmd, cli_opts *g, int64_t id,
+                         const void *opts)
 {
     chr_store *st = cli_open_store(g, 1);
     if (!st)
@@ -103,9 +96,17 @@ static int run_story_cmd(const story_cmd *c, cli_opts *g, int64_t id, const void
     void *r = NULL;
     chr_diag d;
     chr_diag_clear(&d);
-    chr_err e = c->build(st, id, opts, &r, &d);
+    /* story 0 is found nowhere (the library reads 0 as the whole database) */
+    chr_err e = id != 0 ? c->build(st, id < 0 ? 0 : id, opts, &r, &d) : CHR_ENOTFOUND;
+    if (e == CHR_ENOTFOUND && id >= 0) {
+        cli_error("%s: no story %lld in %s", cmd, (long long)id, g->db);
+        chr_store_close(st);
+        return EXIT_INPUT;
+    }
     if (e) {
-        cli_diag(&d, NULL);
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "%s: ", cmd);
+        cli_diag(&d, prefix);
         chr_store_close(st);
         return e == CHR_ENOTFOUND ? EXIT_INPUT : EXIT_FATAL;
     }
@@ -152,32 +153,75 @@ int cmd_timeline(int argc, char **argv, cli_opts *g)
     if (rc >= 0)
         return rc;
     static const story_cmd c = {tl_build, tl_json, tl_text, tl_release};
-    return run_story_cmd(&c, g, id, &o);
+    return run_story_cmd(&c, "timeline", g, id, &o);
 }
 
+/* A summary and, when no sentence fits its budget, the default budget's
+ * (which lends it the story's headline). */
+typedef struct sum_result {
+    chr_summary *s, *full;
+    int words; /* the budget asked for */
+} sum_result;
+
+#define SUMMARY_WORDS 100
+
+static void sum_release(void *r)
+{
+    sum_result *x = r;
+    if (!x)
+        return;
+    chr_summary_free(x->s);
+    chr_summary_free(x->full);
+    free(x);
+}
+
+/* Whatever the budget, the output has the same shape: the story's headline
+ * (null only for a story without sentences), the summary ("" when no
+ * sentence fits) and its sentences ([]). */
 static chr_err sum_build(chr_store *st, int64_t id, const void *opts, void **out, chr_diag *d)
 {
-    return chr_summary_build(st, id, opts, (chr_summary **)out, d);
+    const chr_summary_opts *o = opts;
+    sum_result *x = calloc(1, sizeof *x);
+    if (!x)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, NULL);
+    x->words = o->words;
+    chr_err e = chr_summary_build(st, id, o, &x->s, d);
+    if (e == CHR_OK && x->s->n == 0 && o->words < SUMMARY_WORDS) {
+        const chr_summary_opts dflt = {SUMMARY_WORDS, 0};
+        if (chr_summary_build(st, id, &dflt, &x->full, NULL) == CHR_OK && x->full->n)
+            x->s->headline = x->full->headline;
+    }
+    if (e == CHR_OK && x->s->headline && !*x->s->headline)
+        x->s->headline = NULL;
+    if (e) {
+        sum_release(x);
+        return e;
+    }
+    *out = x;
+    return CHR_OK;
 }
 static void sum_json(const void *r, chr_json *j)
 {
-    chr_summary_write_json(r, j);
+    chr_summary_write_json(((const sum_result *)r)->s, j);
 }
 static void sum_text(const void *r)
 {
-    const chr_summary *s = r;
-    printf("%s\n\n", s->headline);
+    const sum_result *x = r;
+    const chr_summary *s = x->s;
+    if (s->headline)
+        printf("%s\n\n", s->headline);
     for (size_t i = 0; i < s->n; i++)
         printf("%s\n", s->sentences[i].text);
-}
-static void sum_release(void *r)
-{
-    chr_summary_free(r);
+    if (!s->n && s->headline)
+        cli_error("summary: no whole sentence fits in %d word%s (--truncate cuts one to fit)",
+                  x->words, x->words == 1 ? "" : "s");
+    else if (!s->n)
+        cli_error("summary: no sentence to summarise");
 }
 
 int cmd_summary(int argc, char **argv, cli_opts *g)
 {
-    chr_summary_opts o = {100, 0};
+    chr_summary_opts o = {SUMMARY_WORDS, 0};
     const opt_spec opts[] = {
         {"--words", &o.words, 0}, {"--truncate", &o.truncate, 1}, {NULL, NULL, 0}};
     int64_t id;
@@ -189,5 +233,5 @@ int cmd_summary(int argc, char **argv, cli_opts *g)
         return EXIT_USAGE;
     }
     static const story_cmd c = {sum_build, sum_json, sum_text, sum_release};
-    return run_story_cmd(&c, g, id, &o);
+    return run_story_cmd(&c, "summary", g, id, &o);
 }

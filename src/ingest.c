@@ -264,6 +264,70 @@ static int utf16_html(const unsigned char *buf, size_t len)
                            strstr(a, "<meta") || strstr(a, "<body"));
 }
 
+const char *chr_utf16_charset(const unsigned char *buf, size_t len, int *bom)
+{
+    size_t n = (len < 8192 ? len : 8192) & ~(size_t)1;
+    if (bom)
+        *bom = 0;
+    if (n < 4)
+        return NULL;
+    int be = -1; /* from the byte order mark */
+    size_t i0 = 0;
+    if (buf[0] == 0xFF && buf[1] == 0xFE)
+        be = 0;
+    else if (buf[0] == 0xFE && buf[1] == 0xFF)
+        be = 1;
+    if (be >= 0)
+        i0 = 2;
+    size_t pairs = (n - i0) / 2, z[2] = {0, 0};
+    for (size_t i = i0; i < n; i += 2) {
+        z[0] += buf[i] == 0;
+        z[1] += buf[i + 1] == 0;
+    }
+    if (be < 0) {
+        /* no mark: the high bytes of ASCII letters are NULs in one column
+         * (odd for little endian), the other holds the letters; a text in
+         * one other alphabet (Cyrillic, Greek) shows NULs between words and
+         * one value (its block) otherwise */
+        int hi = z[1] >= z[0];
+        if (z[!hi] * 100 > pairs || z[hi] * 10 < pairs)
+            return NULL;
+        if (z[hi] * 10 < pairs * 4) {
+            size_t count[256] = {0}, top = 0;
+            for (size_t i = i0 + (size_t)hi; i < n; i += 2)
+                count[buf[i]]++;
+            for (int v = 1; v < 256; v++)
+                top = count[v] > top ? count[v] : top;
+            if ((z[hi] + top) * 20 < pairs * 19)
+                return NULL;
+        }
+        be = !hi;
+    }
+    /* code units: no control characters beyond a few, surrogates paired */
+    size_t ctl = 0;
+    for (size_t i = i0; i < n; i += 2) {
+        unsigned u = be ? (unsigned)buf[i] << 8 | buf[i + 1] : (unsigned)buf[i + 1] << 8 | buf[i];
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 3 >= n)
+                break; /* cut by the end of the sample */
+            unsigned v = be ? (unsigned)buf[i + 2] << 8 | buf[i + 3]
+                            : (unsigned)buf[i + 3] << 8 | buf[i + 2];
+            if (v < 0xDC00 || v > 0xDFFF)
+                return NULL;
+            i += 2;
+        } else if ((u >= 0xDC00 && u <= 0xDFFF) || u == 0xFFFE || u == 0xFFFF) {
+            return NULL;
+        } else if (u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f') {
+            ctl++;
+        }
+    }
+    if (ctl * 100 > pairs)
+        return NULL;
+    if (bom)
+        *bom = i0 > 0;
+    return be ? "UTF-16BE" : "UTF-16LE";
+}
+
 chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *name)
 {
     size_t i = 0;
@@ -321,7 +385,9 @@ struct chr_reader {
     char *rbuf;     /* JSON Lines read buffer */
     size_t rpos, rlen;
     char warn[256];
-    int streaming; /* read from a pipe (fd) as it comes */
+    int streaming;     /* read from a pipe (fd) as it comes */
+    const char *utf16; /* "UTF-16LE"/"UTF-16BE": the input was, read from a UTF-8 copy */
+    int utf16_bom, utf16_repaired, utf16_told;
 };
 
 /* Whether b[0..n) holds a whole line that is not blank. */
@@ -372,15 +438,23 @@ static int write_all(int t, const unsigned char *b, size_t n)
 
 /* A copy of pre[0..npre) and the rest of fd in an unlinked temporary file;
  * -2 once it grows past limit bytes (0: none). */
-static int spool_to_tmp(int fd, const unsigned char *pre, size_t npre, size_t limit)
+/* An unlinked temporary file (in $TMPDIR, else /tmp); -1 on failure. */
+static int tmp_file(void)
 {
     const char *dir = getenv("TMPDIR");
     char path[4096];
     snprintf(path, sizeof path, "%s/chronicle-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
     int t = mkstemp(path);
+    if (t >= 0)
+        unlink(path);
+    return t;
+}
+
+static int spool_to_tmp(int fd, const unsigned char *pre, size_t npre, size_t limit)
+{
+    int t = tmp_file();
     if (t < 0)
         return -1;
-    unlink(path);
     if (write_all(t, pre, npre) != 0) {
         close(t);
         return -1;
@@ -403,6 +477,99 @@ static int spool_to_tmp(int fd, const unsigned char *pre, size_t npre, size_t li
     }
     lseek(t, 0, SEEK_SET);
     return t;
+}
+
+/* Replace r->fd, UTF-16 (r->utf16; plain or gzip), by an unlinked
+ * temporary file holding it in UTF-8 (without the byte order mark; what
+ * does not decode becomes U+FFFD), and detect the format of that. */
+static chr_err utf16_to_utf8(chr_reader *r, const char *path, int is_stdin, chr_diag *d)
+{
+    gzFile g = gzdopen(r->fd, "rb");
+    if (!g)
+        return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
+    r->fd = -1;
+    int t = tmp_file();
+    iconv_t cd = t >= 0 ? iconv_open("UTF-8", r->utf16) : (iconv_t)-1;
+    if (t < 0 || cd == (iconv_t)-1) {
+        int err = errno;
+        gzclose(g);
+        if (t >= 0)
+            close(t);
+        return chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot convert from %s: %s", r->utf16,
+                            strerror(err));
+    }
+    enum { CHUNK = 1 << 16 };
+    char *in = malloc(CHUNK), *out = malloc(CHUNK * 2);
+    size_t have = 0; /* bytes in in[] not converted yet */
+    int first = 1, eof = 0, failed = !in || !out;
+    while (!failed && !(eof && have == 0)) {
+        if (!eof) {
+            int k = gzread(g, in + have, (unsigned)(CHUNK - have));
+            if (k < 0) {
+                failed = 1;
+                break;
+            }
+            eof = k == 0;
+            have += (size_t)k;
+            if (first && have >= 2) {
+                if (r->utf16_bom) {
+                    memmove(in, in + 2, have - 2);
+                    have -= 2;
+                }
+                first = 0;
+            }
+        }
+        char *ip = in, *op = out;
+        size_t il = have, ol = CHUNK * 2;
+        while (il > 0) {
+            if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 || errno == E2BIG)
+                break;
+            if (errno == EINVAL && !eof)
+                break; /* a sequence the next read completes */
+            /* a lone surrogate, or an odd last byte */
+            size_t skip = il < 2 ? il : 2;
+            if (ol < 3)
+                break;
+            memcpy(op, "\xEF\xBF\xBD", 3);
+            op += 3;
+            ol -= 3;
+            ip += skip;
+            il -= skip;
+            r->utf16_repaired = 1;
+        }
+        size_t done = (size_t)(ip - in);
+        if (write_all(t, (const unsigned char *)out, (size_t)(op - out)) != 0) {
+            failed = 1;
+            break;
+        }
+        memmove(in, ip, il);
+        have = il;
+        if (eof && done == 0 && op == out && have > 0)
+            break; /* nothing more converts */
+    }
+    iconv_close(cd);
+    free(in);
+    free(out);
+    gzclose(g);
+    if (failed) {
+        close(t);
+        return chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot convert from %s", r->utf16);
+    }
+    r->fd = t;
+    unsigned char *sn = malloc(SNIFF_LEN);
+    ssize_t n = sn ? pread(t, sn, SNIFF_LEN, 0) : -1;
+    size_t nonspace = 0;
+    for (ssize_t i = 0; i < n; i++)
+        nonspace += !isspace(sn[i]);
+    if (n >= 0 && nonspace)
+        r->fmt = chr_detect_format(sn, (size_t)n, is_stdin ? NULL : path);
+    free(sn);
+    lseek(t, 0, SEEK_SET);
+    if (n < 0)
+        return chr_diag_set(d, sn ? CHR_EIO : CHR_ENOMEM, path, 0, -1, NULL);
+    if (!nonspace)
+        return chr_diag_set(d, CHR_EEMPTY, path, 0, -1, "empty file");
+    return CHR_OK;
 }
 
 chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
@@ -429,10 +596,12 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
         int gz = npre >= 2 && pre[0] == 0x1f && pre[1] == 0x8b;
         chr_format f = npre > 0 && !gz ? chr_detect_format(pre, (size_t)npre, NULL) : CHR_FMT_UNKNOWN;
         int stream = f == CHR_FMT_JSONL && !chr_looks_binary(pre, (size_t)npre);
+        int utf16 = npre > 0 && !gz && chr_utf16_charset(pre, (size_t)npre, NULL);
         if (!stream) {
             /* one text or page is one article: spooled up to its limit; an
-             * archive (gzip, WARC) as it is */
-            size_t limit = gz || f == CHR_FMT_WARC ? 0 : CHR_MAX_ARTICLE + (size_t)SNIFF_LEN;
+             * archive (gzip, WARC) or UTF-16 (which may be JSON Lines) as it is */
+            size_t limit =
+                gz || utf16 || f == CHR_FMT_WARC ? 0 : CHR_MAX_ARTICLE + (size_t)SNIFF_LEN;
             chr_err ec = pre ? CHR_EIO : CHR_ENOMEM;
             int t = npre >= 0 ? spool_to_tmp(fd, pre, (size_t)npre, limit) : -1;
             int err = errno;
@@ -518,12 +687,29 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
         return chr_diag_set(d, CHR_EEMPTY, path, 0, -1, "empty file");
     }
     r->fmt = chr_detect_format(sn, sl, is_stdin ? NULL : path);
-    if (r->fmt != CHR_FMT_WARC && !utf16_html(sn, sl) && chr_looks_binary(sn, sl)) {
+    int bom = 0;
+    const char *u16 =
+        r->fmt != CHR_FMT_WARC && !utf16_html(sn, sl) ? chr_utf16_charset(sn, sl, &bom) : NULL;
+    if (u16) {
+        /* UTF-16 (a page with its mark aside, which html.c decodes): read
+         * from a UTF-8 copy, detected again */
         free(sn);
-        chr_reader_close(r);
-        return chr_diag_set(d, CHR_EBINARY, path, 0, -1, "binary data, not a text, JSON Lines, HTML or WARC file");
+        r->utf16 = u16;
+        r->utf16_bom = bom;
+        chr_err e = utf16_to_utf8(r, path, is_stdin, d);
+        if (e) {
+            chr_reader_close(r);
+            return e;
+        }
+    } else {
+        int binary = r->fmt != CHR_FMT_WARC && !utf16_html(sn, sl) && chr_looks_binary(sn, sl);
+        free(sn);
+        if (binary) {
+            chr_reader_close(r);
+            return chr_diag_set(d, CHR_EBINARY, path, 0, -1,
+                                "binary data, not a text, JSON Lines, HTML or WARC file");
+        }
     }
-    free(sn);
     if (r->fmt == CHR_FMT_WARC) {
         chr_err e = chr_warc_open_fd(r->fd, path, &r->warc, d);
         r->fd = -1;
@@ -828,6 +1014,147 @@ static int read_line(chr_reader *r, size_t *len)
     return 1;
 }
 
+/* ---- JSON Lines: numbers as written ------------------------------------ */
+
+/* Index after the JSON string that opens at s[i] ('"'), or n. */
+static size_t json_skip_string(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return n;
+}
+
+static size_t json_skip_space(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Index after the JSON value that starts at s[i] (any type, nested ones
+ * whole), or n. */
+static size_t json_skip_value(const char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '"')
+        return json_skip_string(s, n, i);
+    if (i < n && (s[i] == '{' || s[i] == '[')) {
+        int depth = 0;
+        while (i < n) {
+            if (s[i] == '"') {
+                i = json_skip_string(s, n, i);
+                continue;
+            }
+            depth += (s[i] == '{' || s[i] == '[') - (s[i] == '}' || s[i] == ']');
+            i++;
+            if (depth == 0)
+                return i;
+        }
+        return n;
+    }
+    while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' && s[i] != '\t' &&
+           s[i] != '\r' && s[i] != '\n')
+        i++;
+    return i;
+}
+
+/* The value of member key of the top-level object in s[0..n), as written:
+ * s[*vs..*ve). Keys are compared as written (an escaped key is not found).
+ * Returns 0 when absent. */
+static int json_member_raw(const char *s, size_t n, const char *key, size_t *vs, size_t *ve)
+{
+    size_t kl = strlen(key);
+    size_t i = json_skip_space(s, n, 0);
+    if (i >= n || s[i] != '{')
+        return 0;
+    for (i = json_skip_space(s, n, i + 1); i < n && s[i] == '"';) {
+        size_t ke = json_skip_string(s, n, i);
+        int match = ke - i == kl + 2 && memcmp(s + i + 1, key, kl) == 0;
+        i = json_skip_space(s, n, ke);
+        if (i >= n || s[i] != ':')
+            return 0;
+        i = json_skip_space(s, n, i + 1);
+        size_t e = json_skip_value(s, n, i);
+        if (match) {
+            *vs = i;
+            *ve = e;
+            return e > i;
+        }
+        i = json_skip_space(s, n, e);
+        if (i >= n || s[i] != ',')
+            return 0;
+        i = json_skip_space(s, n, i + 1);
+    }
+    return 0;
+}
+
+/* A copy of the JSON text s[0..n) with each number jansson cannot hold (an
+ * integer beyond 64 bits, a real beyond a double) written as a string of
+ * its digits, so that the line is read rather than refused; NULL when there
+ * is none (or on OOM). */
+static char *json_quote_big_numbers(const char *s, size_t n, size_t *out_len)
+{
+    char *out = malloc(n * 3 + 1); /* at worst every byte a one-digit number */
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    int changed = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '"') {
+            size_t e = json_skip_string(s, n, i);
+            memcpy(out + o, s + i, e - i);
+            o += e - i;
+            i = e;
+            continue;
+        }
+        if (s[i] != '-' && !isdigit((unsigned char)s[i])) {
+            out[o++] = s[i++];
+            continue;
+        }
+        size_t e = i + 1;
+        int real = 0;
+        while (e < n && (isdigit((unsigned char)s[e]) || s[e] == '.' || s[e] == 'e' ||
+                         s[e] == 'E' || s[e] == '+' || s[e] == '-')) {
+            real |= s[e] == '.' || s[e] == 'e' || s[e] == 'E';
+            e++;
+        }
+        char num[400];
+        int big = 0;
+        if (e - i < sizeof num) {
+            memcpy(num, s + i, e - i);
+            num[e - i] = 0;
+            errno = 0;
+            if (real) {
+                double v = strtod(num, NULL);
+                big = errno == ERANGE && (v > 1.0 || v < -1.0);
+            } else {
+                (void)strtoll(num, NULL, 10);
+                big = errno == ERANGE;
+            }
+        } else {
+            big = 1;
+        }
+        if (big)
+            out[o++] = '"';
+        memcpy(out + o, s + i, e - i);
+        o += e - i;
+        if (big)
+            out[o++] = '"';
+        changed |= big;
+        i = e;
+    }
+    out[o] = 0;
+    if (!changed) {
+        free(out);
+        return NULL;
+    }
+    *out_len = o;
+    return out;
+}
+
 static char *json_str(json_t *v)
 {
     if (json_is_string(v))
@@ -913,20 +1240,35 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         }
         json_error_t je;
         json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-        free(fixed);
+        if (!o && json_error_code(&je) == json_error_numeric_overflow) {
+            /* valid JSON with a number too large for jansson (an id of 20
+             * digits): read with such numbers as strings, as written */
+            size_t ql = 0;
+            char *quoted = json_quote_big_numbers(line, len, &ql);
+            if (quoted) {
+                o = json_loadb(quoted, ql, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+                free(fixed);
+                fixed = quoted;
+                line = quoted;
+                len = ql;
+            }
+        }
         if (!o) {
+            free(fixed);
             free(cs);
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "malformed JSON at column %d: %s",
                                 je.column, je.text);
         }
         if (!json_is_object(o)) {
             json_decref(o);
+            free(fixed);
             free(cs);
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "not a JSON object");
         }
         json_t *tv = json_object_get(o, "text");
         if (!json_is_string(tv) || json_string_length(tv) == 0) {
             json_decref(o);
+            free(fixed);
             free(cs);
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1,
                                 tv ? "\"text\" is not a non-empty string" : "missing \"text\"");
@@ -934,6 +1276,7 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         chr_article *a = chr_article_new();
         if (!a) {
             json_decref(o);
+            free(fixed);
             free(cs);
             return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
         }
@@ -943,12 +1286,23 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         char src[600];
         snprintf(src, sizeof src, "%s#%ld", r->name, r->line);
         a->source = strdup(src);
+        /* a numeric id is kept as written: 1e30 or a 20-digit number are
+         * ids, not quantities to round */
         json_t *idv = json_object_get(o, "id");
-        a->ext_id = json_str(idv);
-        if (!a->ext_id && json_is_integer(idv)) { /* feeds number their records */
-            char num[32];
-            snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(idv));
+        size_t vs, ve;
+        if (json_is_number(idv) && json_member_raw(line, len, "id", &vs, &ve))
+            a->ext_id = strndup(line + vs, ve - vs);
+        else if (json_is_real(idv)) { /* "\u0069d": the key was escaped */
+            char num[40];
+            snprintf(num, sizeof num, "%.17g", json_real_value(idv));
             a->ext_id = strdup(num);
+        } else
+            a->ext_id = json_str(idv);
+        if (idv && !json_is_null(idv) && !a->ext_id) {
+            size_t wl = strlen(r->warn);
+            snprintf(r->warn + wl, sizeof r->warn - wl,
+                     "%sline %ld: \"id\" is not a string or a number: ignored", wl ? "; " : "",
+                     r->line);
         }
         a->url = json_str(json_object_get(o, "url"));
         a->title = json_str(json_object_get(o, "title"));
@@ -997,6 +1351,7 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             t[tl] = 0;
         }
         json_decref(o);
+        free(fixed);
         if (!t || !a->source) {
             free(t);
             chr_article_free(a);
@@ -1010,21 +1365,58 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
     }
 }
 
+/* An article of a UTF-16 input says so: flag, charset, and a warning on
+ * the input's first one. */
+static chr_err mark_utf16(chr_reader *r, chr_article *a, chr_diag *d)
+{
+    char *cs = strdup(r->utf16);
+    if (!cs)
+        return chr_diag_set(d, CHR_ENOMEM, r->name, 0, -1, NULL);
+    free(a->charset);
+    a->charset = cs;
+    a->flags |= CHR_ART_TRANSCODED | (r->utf16_repaired ? CHR_ART_UTF8_REPAIRED : 0u);
+    if (!r->utf16_told) {
+        r->utf16_told = 1;
+        char w[sizeof r->warn];
+        snprintf(w, sizeof w, "not UTF-8: transcoded from %s%s%s%s", r->utf16,
+                 r->utf16_bom ? "" : " (no byte order mark)",
+                 r->utf16_repaired ? ", undecodable units replaced with U+FFFD" : "",
+                 r->warn[0] ? "; " : "");
+        size_t wl = strlen(w), ol = strlen(r->warn);
+        if (wl + ol < sizeof r->warn) {
+            memmove(r->warn + wl, r->warn, ol + 1);
+            memcpy(r->warn, w, wl);
+        }
+    }
+    return CHR_OK;
+}
+
 chr_err chr_reader_next(chr_reader *r, chr_article **out, chr_diag *d)
 {
     *out = NULL;
     r->warn[0] = 0;
     if (r->done)
         return CHR_OK;
+    chr_err e;
     switch (r->fmt) {
-    case CHR_FMT_WARC: {
-        chr_err e = chr_warc_next(r->warc, out, d);
+    case CHR_FMT_WARC:
+        e = chr_warc_next(r->warc, out, d);
         if (e == CHR_OK && !*out)
             r->done = 1;
         return e;
+    case CHR_FMT_HTML:
+        e = next_html(r, out, d);
+        break;
+    case CHR_FMT_JSONL:
+        e = next_jsonl(r, out, d);
+        break;
+    default:
+        e = next_text(r, out, d);
+        break;
     }
-    case CHR_FMT_HTML: return next_html(r, out, d);
-    case CHR_FMT_JSONL: return next_jsonl(r, out, d);
-    default: return next_text(r, out, d);
+    if (e == CHR_OK && *out && r->utf16 && (e = mark_utf16(r, *out, d)) != CHR_OK) {
+        chr_article_free(*out);
+        *out = NULL;
     }
+    return e;
 }

@@ -132,6 +132,20 @@ static void report(chr_pipeline *p, chr_ingest_stats *s, const chr_diag *d, int 
         p->report(p->report_ctx, d, warning);
 }
 
+/* Where an article came from, as a diag: "path#LINE" (a JSON Lines
+ * record) is path, line LINE. */
+static void article_diag(chr_diag *d, const chr_article *a)
+{
+    const char *src = a->source ? a->source : "-";
+    const char *h = a->format == CHR_FMT_JSONL ? strrchr(src, '#') : NULL;
+    char *end = NULL;
+    long line = h && h[1] ? strtol(h + 1, &end, 10) : 0;
+    if (!end || *end || line <= 0)
+        h = NULL;
+    chr_diag_set(d, CHR_OK, "", h ? line : 0, -1, NULL);
+    snprintf(d->file, sizeof d->file, "%.*s", h ? (int)(h - src) : (int)strlen(src), src);
+}
+
 chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, size_t n_sents,
                            const chr_date *ref, const char *lang, chr_timex **out,
                            size_t **sent_idx, size_t *n)
@@ -503,6 +517,10 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         else
             memset(&ref, 0, sizeof ref);
     }
+    /* an id stored before with other text (same text is a duplicate,
+     * above): an update re-sent under its id, or two feeds' ids colliding;
+     * both versions are kept, and the user told */
+    int64_t same_id = a->ext_id && *a->ext_id ? chr_store_find_ext_id(p->st, a->ext_id) : 0;
     e = chr_store_put_article(p->st, a, doc, &id, &d);
     if (e == CHR_OK)
         e = chr_store_count_lines(p->st, lines, n_lines, &d);
@@ -516,6 +534,15 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         chr_doc_free(doc);
         report(p, s, &d, 0);
         return e;
+    }
+    if (same_id) {
+        chr_diag w;
+        article_diag(&w, a);
+        snprintf(w.msg, sizeof w.msg,
+                 "id \"%.200s\" is already stored with different text (article %lld); this "
+                 "version is stored too, as article %lld",
+                 a->ext_id, (long long)same_id, (long long)id);
+        report(p, s, &w, 1);
     }
     if (inferred) {
         char buf[16];

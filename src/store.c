@@ -61,7 +61,8 @@ static const char *const migrations[] = {
     "CREATE VIRTUAL TABLE articles_fts USING fts5(title, clean_text, content='articles',"
     "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
     "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
-    "  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text);"
+    "  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, "
+    "new.clean_text);"
     "  END;"
     "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
     "  INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)"
@@ -69,7 +70,8 @@ static const char *const migrations[] = {
     "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, clean_text ON articles BEGIN"
     "  INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)"
     "  VALUES('delete', old.id, old.title, old.clean_text);"
-    "  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text);"
+    "  INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, "
+    "new.clean_text);"
     "  END;"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');",
     /* 4: stories (cluster.c) and near-duplicate signatures (dedup.c); ids of
@@ -108,6 +110,9 @@ static const char *const migrations[] = {
     /* 10: how many articles carried each short paragraph (a site's menus
      * and footers: pipeline.c drops the ones many articles repeat) */
     "CREATE TABLE line_seen(hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);",
+    /* 11: articles by the id their input gave (JSON Lines "id"): a record
+     * re-sent under a stored id with other text is reported (pipeline.c) */
+    "CREATE INDEX articles_ext_id ON articles(ext_id) WHERE ext_id IS NOT NULL;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 /* The oldest schema a read-only handle reads as it is: later migrations
@@ -118,7 +123,7 @@ struct chr_store {
     sqlite3 *db;
     char *path;
     int readonly;
-    sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash;
+    sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash, *find_ext;
     sqlite3_stmt *up_entity, *ins_mention;
     sqlite3_stmt *line_get, *line_add;
 };
@@ -215,6 +220,7 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->ins_sentence);
     sqlite3_finalize(st->ins_timex);
     sqlite3_finalize(st->find_hash);
+    sqlite3_finalize(st->find_ext);
     sqlite3_finalize(st->up_entity);
     sqlite3_finalize(st->ins_mention);
     sqlite3_finalize(st->line_get);
@@ -292,6 +298,19 @@ int64_t chr_store_find_hash(chr_store *st, const char *hash_hex)
     if (sqlite3_step(st->find_hash) == SQLITE_ROW)
         id = sqlite3_column_int64(st->find_hash, 0);
     sqlite3_reset(st->find_hash);
+    return id;
+}
+
+int64_t chr_store_find_ext_id(chr_store *st, const char *ext_id)
+{
+    if (!ext_id ||
+        prep(st, &st->find_ext, "SELECT max(id) FROM articles WHERE ext_id = ?1") != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st->find_ext, 1, ext_id, -1, SQLITE_STATIC);
+    int64_t id = 0;
+    if (sqlite3_step(st->find_ext) == SQLITE_ROW)
+        id = sqlite3_column_int64(st->find_ext, 0);
+    sqlite3_reset(st->find_ext);
     return id;
 }
 
@@ -386,7 +405,8 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
     if (n == 0)
         return CHR_OK;
     if (prep(st, &st->ins_timex,
-             "INSERT OR REPLACE INTO timexes(article_id, start, end, sentence, type, value, end_value)"
+             "INSERT OR REPLACE INTO timexes(article_id, start, end, sentence, type, value, "
+             "end_value)"
              " VALUES(?1,?2,?3,?4,?5,?6,?7)") != SQLITE_OK)
         return db_err(st, d, "preparing timex insert");
     for (size_t i = 0; i < n; i++) {
@@ -431,7 +451,8 @@ chr_err chr_store_put_entities(chr_store *st, int64_t id, const chr_entities *en
         sqlite3_reset(q);
     }
     if (prep(st, &st->ins_mention,
-             "INSERT OR REPLACE INTO mentions(article_id, start, end, sentence, entity_id, type, flags)"
+             "INSERT OR REPLACE INTO mentions(article_id, start, end, sentence, entity_id, type, "
+             "flags)"
              " VALUES(?1,?2,?3,?4,?5,?6,?7)") != SQLITE_OK)
         return db_err(st, d, "preparing mention insert");
     for (size_t i = 0; i < ents->n_mentions; i++) {

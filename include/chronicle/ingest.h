@@ -118,6 +118,14 @@ int chr_reader_streaming(const chr_reader *r);
  * buffered and nothing is there to read (0 for other readers). */
 int chr_reader_idle(const chr_reader *r);
 
+/* Heuristic: is buf UTF-16 text? With a byte order mark, when its first
+ * 8 KiB decode as text (paired surrogates, few control characters); without
+ * one, also when one byte of each pair is mostly NUL (the high byte of ASCII
+ * letters) or, in a text in one other alphabet, NUL or that alphabet's block.
+ * Returns "UTF-16LE" or "UTF-16BE" (*bom, if given, set when the mark is
+ * there), else NULL. Such input is converted to UTF-8 by the reader. */
+const char *chr_utf16_charset(const unsigned char *buf, size_t len, int *bom);
+
 /* Heuristic: does buf look like binary (NULs in more than 1% of its first
  * 8 KiB, or many control bytes)? One stray NUL is a bad line of a text. */
 int chr_looks_binary(const unsigned char *buf, size_t len);

@@ -42,6 +42,10 @@ void chr_store_rollback(chr_store *st);
 /* Article id by content hash, 0 if absent. */
 int64_t chr_store_find_hash(chr_store *st, const char *hash_hex);
 
+/* The latest article stored with this input id (chr_article.ext_id), 0 if
+ * none. */
+int64_t chr_store_find_ext_id(chr_store *st, const char *ext_id);
+
 /* How many stored articles carried the short paragraph with this hash
  * (chr_doc_short_lines), and count one more for each of hashes[0..n). */
 int chr_store_line_count(chr_store *st, uint64_t hash);

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end: JSON Lines ids (docs/ingest.md). An id stored before with other
+# text (an update re-sent under its id) is stored again with a one-line
+# warning naming file:line and the id; the same id with the same text is a
+# silent no-op. Numeric ids are kept exactly as written, however large.
+# UTF-16 input without a byte order mark is read, not refused as binary.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+rec() { printf '{"id":"%s","date":"2024-03-01","text":"%s"}\n' "$1" "$2"; }
+T1="The council of Orne met on Friday and approved the budget for the new flood barrier."
+T2="The council of Orne met on Friday and approved the budget for the new flood barrier after a long debate."
+{ rec a1 "$T1"; rec a1 "$T1"; rec a1 "$T2"; } > "$TMP/feed.jsonl"
+chr --db "$TMP/d.db" ingest "$TMP/feed.jsonl" >/dev/null 2>"$TMP/d.err"
+check_eq "an updated record is a warning, not an error (exit 0)" "$?" 0
+check "the warning names file:line and the id" \
+    grep -q "feed.jsonl:3: id \"a1\" is already stored with different text (article 1)" "$TMP/d.err"
+check_eq "one warning only (the same text again is a no-op)" "$(grep -c 'already stored with different' "$TMP/d.err")" 1
+check_eq "both versions stored" "$(chr --db "$TMP/d.db" ls --json | "$PY" -c "import json,sys; print([a['ext_id'] for a in json.load(sys.stdin)])")" "['a1', 'a1']"
+chr --db "$TMP/d.db" ingest "$TMP/feed.jsonl" >/dev/null 2>"$TMP/d2.err"
+check_eq "ingesting the feed again: exit 0" "$?" 0
+check "and silent" grep -q "0 new, 3 already stored, 0 errors" "$TMP/d2.err"
+check_eq "no warning the second time" "$(grep -c 'warning' "$TMP/d2.err")" 0
+
+# numeric ids as written
+printf '{"id": 99999999999999999999, "text": "%s"}\n{"id": 1e30, "text": "%s"}\n{"id": 17, "text": "%s"}\n' \
+    "$T1" "Floods closed the northern road on Sunday, police said in a statement." \
+    "The mayor of Orne resigned on Monday after a dispute with the council." > "$TMP/num.jsonl"
+chr --db "$TMP/n.db" ingest "$TMP/num.jsonl" >/dev/null 2>"$TMP/n.err"
+check_eq "records with huge numeric ids ingest (exit 0)" "$?" 0
+check_eq "their ids are kept as written" \
+    "$(chr --db "$TMP/n.db" ls --json | "$PY" -c "import json,sys; print([a['ext_id'] for a in json.load(sys.stdin)])")" \
+    "['99999999999999999999', '1e30', '17']"
+check_eq "show finds an article by a 20-digit id" \
+    "$(chr --db "$TMP/n.db" show --json 99999999999999999999 | "$PY" -c "import json,sys; print(json.load(sys.stdin)['ext_id'])")" \
+    "99999999999999999999"
+check_eq "show finds a numeric id that is no row id" \
+    "$(chr --db "$TMP/n.db" show --json 17 | "$PY" -c "import json,sys; print(json.load(sys.stdin)['ext_id'])")" "17"
+
+# UTF-16 without a byte order mark: a text, a page, and a text on stdin
+"$PY" - "$TMP" <<'PY'
+import sys
+d = sys.argv[1]
+t = " date 2024-03-01\nThe council of Orne voted on Friday to build the new flood barrier before the winter storms, the mayor said.\n\nWork on the river bank will begin in the spring, officials added.\n"
+open(d + "/le.txt", "wb").write(t.encode("utf-16-le"))
+page = '<!DOCTYPE html><html><head><title>Orne vote</title></head><body><article><p>The council of Orne voted on Friday to build the new flood barrier before the winter storms, the mayor said.</p><p>Work on the river bank will begin in the spring, officials added after the meeting.</p></article></body></html>'
+open(d + "/be.html", "wb").write(page.encode("utf-16-be"))
+PY
+chr --db "$TMP/u.db" ingest "$TMP/le.txt" "$TMP/be.html" >/dev/null 2>"$TMP/u.err"
+check_eq "UTF-16 text and page without a byte order mark ingest (exit 0)" "$?" 0
+check "the conversion is reported" grep -q "le.txt: not UTF-8: transcoded from UTF-16LE (no byte order mark)" "$TMP/u.err"
+check_eq "the text is read (date header, language) and the page too (title)" \
+    "$(chr --db "$TMP/u.db" ls --json | "$PY" -c "import json,sys; a=json.load(sys.stdin); print([(a[0]['format'], a[0]['pub_date'], a[0]['lang']), (a[1]['format'], a[1]['title'], a[1]['lang'])])")" \
+    "[('text', '2024-03-01', 'en'), ('html', 'Orne vote', 'en')]"
+cat "$TMP/le.txt" | chr --db "$TMP/s.db" --quiet ingest - >/dev/null 2>&1
+check_eq "UTF-16 from a pipe on standard input ingests" "$(chr --db "$TMP/s.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")" 1
