@@ -1008,6 +1008,14 @@ static const lsrc SRC[] = {
     {"sambata", C_WDAY, 6, RO},
     {"duminică", C_WDAY, 7, RO},
     {"duminica", C_WDAY, 7, RO},
+    {"lunea", C_WDAYPL, 1, RO}, /* articled: "on Mondays", "lunea trecută" */
+    {"marțea", C_WDAYPL, 2, RO},
+    {"marţea", C_WDAYPL, 2, RO},
+    {"miercurea", C_WDAYPL, 3, RO},
+    {"joia", C_WDAYPL, 4, RO},
+    {"vinerea", C_WDAYPL, 5, RO},
+    {"sâmbăta", C_WDAYPL, 6, RO},
+    {"sîmbăta", C_WDAYPL, 6, RO},
     {"ieri", C_DEICT, D_YESTERDAY, RO},
     {"azi", C_DEICT, D_TODAY, RO},
     {"astăzi", C_DEICT, D_TODAY, RO},
@@ -1025,6 +1033,7 @@ static const lsrc SRC[] = {
     {"lună", C_UNIT, U_MONTH, RO},
     {"luna", C_UNIT, U_MONTH, RO},
     {"lunile", C_UNITPL, U_MONTH, RO},
+    {"luni", C_UNITPL, U_MONTH, RO}, /* also Monday: p_wday */
     {"an", C_UNIT, U_YEAR, RO},
     {"anul", C_UNIT, U_YEAR, RO},
     {"ani", C_UNITPL, U_YEAR, RO},

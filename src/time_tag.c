@@ -383,6 +383,10 @@ static const char *const FUT_FR[] = {"sera",  "seront", "aura",   "prochain", "p
 static const char *const FUT_ES[] = {"será", "serán", "hará", "prevé", NULL};
 static const char *const FUT_ROM[] = {"prevista", "previsto", NULL}; /* es, it, pt */
 static const char *const FUT_IT[] = {"sarà", "saranno", NULL};
+static const char *const FUT_RO[] = {"vor",       "voi",        "vom",      "veți", "veţi",
+                                     "urmează",   "programat",  "programată", "prevăzut",
+                                     "prevăzută", NULL};
+static const char *const PAST_RO[] = {"au", "fost", "avut", "fusese", "era", "erau", NULL};
 static const char *const FUT_DE[] = {"wird", "werden", "soll", NULL};
 static const char *const PAST_EN[] = {
     "was",     "were",  "had",     "did",       "said",    "told",   "came",  "went",  "made",
@@ -446,6 +450,8 @@ static void tw_init(void)
     tw_add(FUT_ROM, 1, TL_ES | TL_IT | TL_PT);
     tw_add(FUT_IT, 1, TL_IT);
     tw_add(FUT_DE, 1, TL_DE);
+    tw_add(FUT_RO, 1, TL_RO);
+    tw_add(PAST_RO, -1, TL_RO);
     tw_add(PAST_EN, -1, TL_EN);
     tw_add(PAST_ES, -1, TL_ES);
     tw_add(PAST_FR, -1, TL_FR);
@@ -1593,6 +1599,10 @@ static int p_wday(const M *m, int i, int *wd)
         const tk *t = &m->t[i];
         if ((t->lx->lang[C_WDAY] & TL_EN) && !t->cap)
             return 0;
+        /* Romanian "luni" after a count is months: "acum trei luni" */
+        if (has(m, i, C_UNITPL) && i > 0 &&
+            (isnum(m, i - 1) || has(m, i - 1, C_NUMW) || has(m, i - 1, C_REL)))
+            return 0;
         *wd = val(m, i, C_WDAY);
         int j = i + 1;
         /* Portuguese "segunda-feira" */
@@ -1823,6 +1833,9 @@ static int pat_md(M *m, int i, R *r)
         ok = 1;
     if (has(m, j, C_POSTREL))
         ok = 1;
+    if (mstart > 0 && has(m, mstart - 1, C_UNIT) && val(m, mstart - 1, C_UNIT) == U_MONTH &&
+        (m->t[mstart - 1].lx->lang[C_UNIT] & TL_RO))
+        ok = 1; /* "în luna martie" */
     if (mstart > 0 && (kw(m, mstart - 1, K_THE) || kw(m, mstart - 1, K_A)) && t->cap &&
         has(m, mstart, C_MONTH) && (mo == 4 || mo == 6 || mo == 7))
         ok = 1; /* "a June agreement", "the April meeting" (not "the March", "a May") */
@@ -2436,6 +2449,8 @@ static int day_of_month(M *m, R *r, int d, int shift, int end)
     return end;
 }
 
+static int p_wday_pl(const M *m, int i, int weak, int *wd);
+
 /* A weekday's day of the month in apposition: "el pasado martes, día
  * 25", "el viernes pasado, 28 de enero", "mardi dernier, le 25 janvier",
  * "terça-feira passada, dia 25 de janeiro". From token j (just after the
@@ -2534,6 +2549,9 @@ static int pat_rel(M *m, int i, R *r)
         j = k;
     } else if ((k = p_wday(m, j, &wd)) != 0) {
         j = k;
+    } else if (!rr && (k = p_wday_pl(m, j, 0, &wd)) != 0 && has(m, k, C_POSTREL) &&
+               (m->t[j].lx->lang[C_WDAYPL] & TL_RO)) {
+        j = k; /* Romanian "vinerea viitoare", "sâmbăta trecută" */
     } else if (rr && (k = p_month(m, j, &mo, 0)) != 0 && !isnum(m, k) && !p_year(m, k, &pl)) {
         j = k;
     } else if (has(m, j, C_SEASON)) {
