@@ -156,14 +156,13 @@ int cmd_timeline(int argc, char **argv, cli_opts *g)
     return run_story_cmd(&c, "timeline", g, id, &o);
 }
 
-/* A summary and, when no sentence fits its budget, the default budget's
- * (which lends it the story's headline). */
-typedef struct sum_result {
-    chr_summary *s, *full;
-    int words; /* the budget asked for */
-} sum_result;
-
+/* A summary and the budget asked for. */
 #define SUMMARY_WORDS 100
+
+typedef struct sum_result {
+    chr_summary *s;
+    int words;
+} sum_result;
 
 static void sum_release(void *r)
 {
@@ -171,13 +170,13 @@ static void sum_release(void *r)
     if (!x)
         return;
     chr_summary_free(x->s);
-    chr_summary_free(x->full);
     free(x);
 }
 
 /* Whatever the budget, the output has the same shape: the story's headline
- * (null only for a story without sentences), the summary ("" when no
- * sentence fits) and its sentences ([]). */
+ * (null only for a story without sentences; the library gives it even when
+ * no sentence fits the budget), the summary ("" then) and its sentences
+ * ([]). */
 static chr_err sum_build(chr_store *st, int64_t id, const void *opts, void **out, chr_diag *d)
 {
     const chr_summary_opts *o = opts;
@@ -186,11 +185,6 @@ static chr_err sum_build(chr_store *st, int64_t id, const void *opts, void **out
         return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, NULL);
     x->words = o->words;
     chr_err e = chr_summary_build(st, id, o, &x->s, d);
-    if (e == CHR_OK && x->s->n == 0 && o->words < SUMMARY_WORDS) {
-        const chr_summary_opts dflt = {SUMMARY_WORDS, 0};
-        if (chr_summary_build(st, id, &dflt, &x->full, NULL) == CHR_OK && x->full->n)
-            x->s->headline = x->full->headline;
-    }
     if (e == CHR_OK && x->s->headline && !*x->s->headline)
         x->s->headline = NULL;
     if (e) {

@@ -387,18 +387,16 @@ static char *cut_words(const char *s, int words)
     return out;
 }
 
-/* A headline: the title of the article of the summary's most important
- * sentence (top), else that sentence's opening clause. */
-static char *make_headline(const sdoc *docs, const chr_summary *s, const int *doc_of, size_t top)
+/* A headline: the title of the article d of the most important sentence
+ * t, else that sentence's opening clause; "" without one. */
+static char *make_headline(const sdoc *d, const char *t)
 {
-    if (!s->n)
+    if (!d || !t)
         return strdup("");
-    const sdoc *d = &docs[doc_of[top]];
     if (d->a.title && *d->a.title)
         return tl_fold_space(d->a.title, strlen(d->a.title));
     /* the whole sentence when short; else up to its first clause break
      * after six words; else its first HEADLINE_WORDS words and an ellipsis */
-    const char *t = s->sentences[top].text;
     size_t n = strlen(t), cut = n, clause = 0, at_max = 0;
     int w = 0, in = 0;
     for (size_t i = 0; i < n; i++) {
@@ -485,7 +483,6 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
     tok *tb = NULL;
     size_t tcap = 0;
     chr_summary *s = NULL;
-    int *doc_of = NULL;
     order_ent *ord = NULL;
     if (!docs || !ct || tl_loader_open(db, &l) != CHR_OK) {
         e = CHR_ENOMEM;
@@ -656,10 +653,9 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
     ord = calloc(nsel ? nsel : 1, sizeof *ord);
     s = calloc(1, sizeof *s);
     tl_pool *pv = calloc(1, sizeof *pv);
-    doc_of = calloc(nsel ? nsel : 1, sizeof *doc_of);
     if (s)
         s->priv = pv;
-    if (!ord || !s || !pv || !doc_of) {
+    if (!ord || !s || !pv) {
         if (!s)
             free(pv);
         e = CHR_ENOMEM;
@@ -709,29 +705,39 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             goto done;
         }
         chr_summary_sentence *ss = &s->sentences[s->n];
-        doc_of[s->n++] = c->doc;
+        s->n++;
         ss->article_id = a->id;
         ss->article = tl_pool_take(pv, strdup(tl_article_name(a)));
         ss->text = kept;
         s->words += count_words(kept, strlen(kept));
     }
-    /* the most important sentence: the most concept weight on its own */
-    size_t top = 0;
+    /* the most important sentence: the most concept weight on its own,
+     * among the chosen ones; when the budget took none, among all (the
+     * story keeps its headline whatever the budget) */
+    size_t top = x.n;
     double best_alone = -1;
-    for (size_t i = 0; i < s->n; i++) {
-        const cand_s *c = &x.c[ord[i].cand];
-        if (ord[i].cand == extra)
+    for (size_t q = 0; q < (s->n ? s->n : x.n); q++) {
+        size_t ci = s->n ? ord[q].cand : q;
+        if (ci == extra)
             continue;
+        const cand_s *c = &x.c[ci];
         double alone = 0;
         for (uint32_t j = 0; j < c->n_cpt; j++)
             alone += x.cm.c[c->cpt[j]].w;
         alone *= c->bonus;
         if (alone > best_alone) {
             best_alone = alone;
-            top = i;
+            top = ci;
         }
     }
-    s->headline = tl_pool_take(pv, make_headline(docs, s, doc_of, top));
+    char *ht = NULL;
+    if (top < x.n) {
+        const tl_article *a = &docs[x.c[top].doc].a;
+        ht = tl_fold_space(a->text + a->sents[x.c[top].pos].start,
+                           a->sents[x.c[top].pos].end - a->sents[x.c[top].pos].start);
+    }
+    s->headline = tl_pool_take(pv, make_headline(top < x.n ? &docs[x.c[top].doc] : NULL, ht));
+    free(ht);
     if (!s->headline)
         e = CHR_ENOMEM;
 done:
@@ -742,7 +748,6 @@ done:
     cmap_free(&x.cm);
     free(tb);
     free(ord);
-    free(doc_of);
     if (docs)
         for (size_t i = 0; i < n_ids; i++)
             tl_article_free(&docs[i].a);

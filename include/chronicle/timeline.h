@@ -135,7 +135,9 @@ typedef struct chr_summary_sentence {
 } chr_summary_sentence;
 
 typedef struct chr_summary {
-    const char *headline; /* a short headline: a source title or the lead's main clause */
+    /* a short headline: a source title or the lead's main clause; given
+     * whatever the budget, "" only for a story without sentences */
+    const char *headline;
     chr_summary_sentence *sentences; /* in reading order */
     size_t n;
     int words; /* words in the summary */

@@ -626,6 +626,14 @@ TEST(summary_budget)
     if (s)
         CHECK_INT(s->words, 25); /* filled exactly, the last sentence cut */
     chr_summary_free(s);
+    /* a budget no sentence fits: no sentences, still the story's headline */
+    chr_summary_opts one = {1, 0};
+    CHECK_INT(chr_summary_build(st, 0, &one, &s, NULL), CHR_OK);
+    if (s) {
+        CHECK_INT((int)s->n, 0);
+        CHECK(s->headline && *s->headline);
+    }
+    chr_summary_free(s);
     cleanup(st);
 }
 
