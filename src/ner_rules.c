@@ -349,6 +349,15 @@ static const char *const loc_heads[] = {
     "barrio", "quartier", "quartiere", "bairro", "avenida", "calle", "via", "rua",
 };
 
+/* Lower-case nouns of a square, street, quarter or island whose name
+ * follows at once: "la plaza Tahrir", "na praça Tahrir", "piazza Navona",
+ * "la place Tahrir", "el barrio Salah al Din" (not "via": "via Twitter"). */
+static const char *const loc_heads_before[] = {
+    "plaza",   "praça",     "piazza",  "place",    "avenida", "rua",  "calle", "barrio",
+    "bairro",  "quartiere", "quartier", "isla",    "ilha",    "isola", "île",  "aeropuerto",
+    "aeroporto", "aéroport",
+};
+
 /* Capitalised common nouns the press writes for a country or a state
  * ("il Paese", "el Estado"): no name when alone. */
 static const char *const lone_nouns[] = {
@@ -792,6 +801,9 @@ void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *l
                        (d->t[b - 1].flags & NT_UPPER0)) {
                 type = CHR_ENT_PER; /* "Donald Trump" is no organisation */
             } else if (known < 0 && b - a >= 2 && IN_LIST(d, a, loc_heads)) {
+                type = CHR_ENT_LOC;
+            } else if (known < 0 && a > s0 && (d->t[a - 1].flags & NT_LOWER0) &&
+                       IN_LIST(d, a - 1, loc_heads_before)) {
                 type = CHR_ENT_LOC;
             } else if (known >= 0 && known != CHR_ENT_MISC) {
                 type = known;

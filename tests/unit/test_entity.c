@@ -566,6 +566,12 @@ TEST(romance_names)
     check_name(pt, "pt", "Donald Trump", CHR_ENT_PER, NULL, NULL);
     check_name(pt, "pt", "Polícia Federal", CHR_ENT_ORG, NULL, NULL);
     check_name(pt, "pt", "Moscovo", CHR_ENT_LOC, "Moscow", "RU");
+
+    /* a name right after a lower-case square or street noun is a place */
+    const char *sq = "Milhares de pessoas na praça Tahrir pediram a saída do presidente.\n";
+    check_name(sq, "pt", "Tahrir", CHR_ENT_LOC, NULL, NULL);
+    const char *sq2 = "Miles de personas en la plaza Tahrir pidieron la salida del presidente.\n";
+    check_name(sq2, "es", "Tahrir", CHR_ENT_LOC, NULL, NULL);
 }
 
 /* Spellings of one name ("Asad", "Assad") and the person behind them. */
