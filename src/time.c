@@ -96,14 +96,23 @@ const char *chr_date_format(const chr_date *d, char *buf, size_t size)
 
 /* ---- reference date inference ------------------------------------------ */
 
-/* A dateline: a date near the start with nothing before it but capitals,
- * digits and punctuation ("MOSCOW, May 14.", "16.09 - martedì 9 aprile"). */
+/* A dateline: a date near the start of the text, or of a line within its
+ * first DATELINE_LINE bytes (after a headline), with nothing before it on
+ * its line but capitals, digits and punctuation ("MOSCOW, May 14.", "16.09
+ * - martedì 9 aprile", "EL CAIRO, 12 de febrero de 2011 -"). */
+#define DATELINE_LINE 300
+
 static int is_dateline(const char *text, const chr_tx *t)
 {
-    if (t->t.start > 60 || !t->m || !t->d)
+    if (!t->m || !t->d)
+        return 0;
+    size_t ls = (size_t)t->t.start;
+    while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+    if (t->t.start - ls > 60 || (ls > 0 && ls > DATELINE_LINE))
         return 0;
     size_t run = 0;
-    for (size_t i = 0; i < t->t.start; i++) {
+    for (size_t i = ls; i < t->t.start; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c >= 'a' && c <= 'z') {
             if (++run > 3)

@@ -107,6 +107,22 @@ TEST(infer_ref)
                        "inauguration is scheduled for May 7.";
     CHECK_INT(chr_time_infer_ref(past, strlen(past), "en", &d, &c), CHR_OK);
     CHECK(d.year == 2024 && d.month == 4 && d.day == 26);
+    /* a dateline after a headline line still dates the text */
+    const char *hl = "Mubarak dimite tras 18 dias de protestas\n\nEL CAIRO, 12 de febrero de "
+                     "2011 - El presidente dimitio el viernes. Las protestas comenzaron el martes "
+                     "25 de enero.";
+    CHECK_INT(chr_time_infer_ref(hl, strlen(hl), "es", &d, &c), CHR_OK);
+    CHECK(d.year == 2011 && d.month == 2 && d.day == 12);
+    CHECK(c >= 0.9);
+    /* but not a date deep in running text after a long first paragraph */
+    const char *deep = "The talks went on for hours and nobody in the room was willing to give "
+                       "ground on the main points, which the delegations had argued over for "
+                       "weeks before the meeting, while the press waited outside the building "
+                       "for any word of progress on the deal that everyone had expected, and "
+                       "then the doors finally opened late in the evening.\nMAY 3, 2021 - The "
+                       "second round ended.";
+    CHECK_INT(chr_time_infer_ref(deep, strlen(deep), "en", &d, &c), CHR_OK);
+    CHECK(c < 0.9);
     const char *none = "No dates at all in this sentence.";
     CHECK_INT(chr_time_infer_ref(none, strlen(none), "en", &d, &c), CHR_ENOTFOUND);
 }
