@@ -121,6 +121,29 @@ static const char ru_stop[] =
     "этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между "
     "сказал заявил также году года";
 
+/* Romanian and Catalan: Snowball has stemmers but no lists; these are
+ * their common function words and auxiliaries, plus news' reporting verbs. */
+static const char ro_stop[] =
+    "a acea aceasta această aceea acel acela acele acelea acest acesta aceste acestea acestei "
+    "acestor acestui acolo acum ai aia aici al ale alt alta altă alte altceva altcineva am "
+    "ar are as aş aș astfel asta aşa așa atât atâta atunci au avea aveau avem avut azi ca că "
+    "care ce cea cei cel cele celor cât câte câţi câți către ceva cine cineva cu cum da dacă "
+    "dar de deci decât deja deşi deși din dintre doar după ea ei el ele eram este eu fi fie "
+    "fiecare fiind foarte fost fără iar ii îi îl îmi împotriva în înainte încât încă între "
+    "la le li lor lui mai mult multe mulţi mulți ne nici nimic noi nostru nu o oricare pe "
+    "pentru peste poate prin sa să sau se si şi și sub sunt tot toate toţi toți tu un una "
+    "unei unele unor unui unul va vor voi vă zis spus declarat potrivit conform anul zi";
+
+static const char ca_stop[] =
+    "a al als amb ans aquell aquella aquelles aquells aquest aquesta aquestes aquests així "
+    "aleshores algun alguna algunes alguns altra altre altres amb aquí cada com con contra "
+    "d de del dels des desde després dins doncs durant e el ella elles ells em en entre era "
+    "eren es és està estan estat esta fa fins ha han havia havien he hi i igual jo la les li "
+    "lo los més meu meva molt molts ni no nosaltres o on per però perquè poc pot pel pels "
+    "quan que què qui se segons seu seva seus seves ser si sense sobre són també tan tant "
+    "te tenen tenia tot tota totes tots tu un una unes uns va van vosaltres ja ara dit "
+    "anunciat afirmat any dia";
+
 const char *chr_ct_stop_list(const char *lang)
 {
     static const struct {
@@ -129,6 +152,7 @@ const char *chr_ct_stop_list(const char *lang)
     } lists[] = {
         {"en", en_stop}, {"fr", fr_stop}, {"de", de_stop}, {"es", es_stop},
         {"it", it_stop}, {"pt", pt_stop}, {"nl", nl_stop}, {"ru", ru_stop},
+        {"ro", ro_stop}, {"ca", ca_stop},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lang && strcmp(lang, lists[i].lang) == 0)

@@ -113,6 +113,11 @@ static const cue_lang cues[] = {
     {"ca", "dit anunciat afirmat declarat segons confirmat explicat denunciat",
      "serà seran previst preveu", "ha han havia havien va van", "at ats ada ades it its",
      "rà ran"},
+    {"ro",
+     "declarat spus anunțat anunţat afirmat potrivit conform confirmat precizat explicat "
+     "transmis adăugat subliniat avertizat dezvăluit murit",
+     "va vor urmează prevede prevăzut programat", "a au avea aveau",
+     "at ată ați aţi ate it ită iți iţi ite ut ută uți uţi ute", ""},
     {"de", "sagte erklärte teilte laut bestätigte berichtete kündigte",
      "wird werden soll sollen geplant", "hat haben hatte hatten", "te ten", ""},
 };
