@@ -138,7 +138,9 @@ static long md_after(long z, int m, int d)
 /* Reads the text's dates without a reference. A dateline wins. Otherwise
  * explicit dates with a year bound the publication from below (an article
  * reports the past); month-day dates without a year are placed at their
- * first occurrence after the latest explicit date; among those, past or
+ * first occurrence after the latest explicit date (unless the weekday
+ * written with them fits only the year before: then they bound nothing
+ * beyond that date); among those, past or
  * tenseless ones bound the publication from below (it reports them the day
  * after) and future ones from above ("scheduled for May 16 and 17": two
  * days before; "this week" keeps it in that date's week). */
@@ -206,6 +208,11 @@ chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_d
         if (t->t.type != CHR_TIMEX_DATE || t->y != 0 || !t->m || !t->d)
             continue;
         long z = md_after(anchor + 1, t->m, t->d);
+        int zy, zm, zd;
+        chr_civil_from_days(z, &zy, &zm, &zd);
+        if (t->wd && t->tense <= 0 && chr_weekday(zy, zm, zd) != t->wd &&
+            t->d <= chr_month_days(zy - 1, t->m) && chr_weekday(zy - 1, t->m, t->d) == t->wd)
+            z = latest; /* "martes 25 de enero" is of the year before: no later bound */
         if (t->tense > 0) {
             if (hi < 0 || z < hi)
                 hi = z;

@@ -225,6 +225,7 @@ typedef struct chr_tx {
     int y, m, d;      /* calendar fields as stated (y = 0: year not stated) */
     int explicit_day; /* a stated day of month (with or without year) */
     int rel_week;     /* "this week" */
+    int wd;           /* weekday written with the day of the month, 1-7; 0 none */
 } chr_tx;
 
 /* The scanner behind both: pub = 1 fills *out with chr_timex records (what

@@ -124,6 +124,7 @@ typedef struct R {
     char v[48], ev[48];
     unsigned flags;
     int tense, y, m, d, explicit_day, rel_week;
+    int wd; /* the weekday written with a day of the month (1 = Monday), 0 none */
     char gran; /* for anaphora */
     int q;
     int dayless; /* a time of day whose day was not written (context or reference day) */
@@ -1669,7 +1670,7 @@ static void r_init(R *r, int first)
     r->type = CHR_TIMEX_DATE;
     r->v[0] = r->ev[0] = 0;
     r->flags = 0;
-    r->tense = r->y = r->m = r->d = r->explicit_day = r->rel_week = r->q = 0;
+    r->tense = r->y = r->m = r->d = r->explicit_day = r->rel_week = r->q = r->wd = 0;
     r->gran = 0;
     r->dayless = 0;
 }
@@ -1784,6 +1785,7 @@ static int pat_md(M *m, int i, R *r)
             return 0;
         set_date(r, y, mo, d);
         r->explicit_day = 1;
+        r->wd = wd;
         if (ed) {
             int ey = y, em = emo ? emo : mo;
             if (em < mo && y)
@@ -1948,6 +1950,7 @@ static int pat_dm(M *m, int i, R *r)
         return 0;
     set_date(r, y, mo, d);
     r->explicit_day = 1;
+    r->wd = wd;
     if (d2) {
         fmt_date(r->ev, y, mo, d2);
         r->flags |= CHR_TIMEX_RANGE;
@@ -4316,6 +4319,7 @@ static void emit(M *m, const R *r)
     x->d = r->d;
     x->explicit_day = r->explicit_day;
     x->rel_week = r->rel_week;
+    x->wd = r->wd;
     /* the public record is the first member of chr_tx */
     memcpy(m->out + m->nout++ * m->rec, x, m->rec);
     pending_times(m, r, m->nout - 1, x->t.start, x->t.end);

@@ -114,6 +114,11 @@ TEST(infer_ref)
     CHECK_INT(chr_time_infer_ref(hl, strlen(hl), "es", &d, &c), CHR_OK);
     CHECK(d.year == 2011 && d.month == 2 && d.day == 12);
     CHECK(c >= 0.9);
+    /* a weekday that fits only the year before keeps a yearless date there */
+    const char *wk = "Mubarak dimitio el viernes 11 de febrero de 2011. Las protestas "
+                     "comenzaron el martes 25 de enero.";
+    CHECK_INT(chr_time_infer_ref(wk, strlen(wk), "es", &d, &c), CHR_OK);
+    CHECK(d.year == 2011 && d.month == 2 && d.day == 12);
     /* but not a date deep in running text after a long first paragraph */
     const char *deep = "The talks went on for hours and nobody in the room was willing to give "
                        "ground on the main points, which the delegations had argued over for "
