@@ -289,29 +289,27 @@ static void bind_text(sqlite3_stmt *q, int i, const char *s)
         sqlite3_bind_null(q, i);
 }
 
+/* The article id one text parameter finds through *q (sql), 0 none. */
+static int64_t find_id(chr_store *st, sqlite3_stmt **q, const char *sql, const char *arg)
+{
+    if (!arg || prep(st, q, sql) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(*q, 1, arg, -1, SQLITE_STATIC);
+    int64_t id = 0;
+    if (sqlite3_step(*q) == SQLITE_ROW)
+        id = sqlite3_column_int64(*q, 0);
+    sqlite3_reset(*q);
+    return id;
+}
+
 int64_t chr_store_find_hash(chr_store *st, const char *hash_hex)
 {
-    if (prep(st, &st->find_hash, "SELECT id FROM articles WHERE hash = ?1") != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(st->find_hash, 1, hash_hex, -1, SQLITE_STATIC);
-    int64_t id = 0;
-    if (sqlite3_step(st->find_hash) == SQLITE_ROW)
-        id = sqlite3_column_int64(st->find_hash, 0);
-    sqlite3_reset(st->find_hash);
-    return id;
+    return find_id(st, &st->find_hash, "SELECT id FROM articles WHERE hash = ?1", hash_hex);
 }
 
 int64_t chr_store_find_ext_id(chr_store *st, const char *ext_id)
 {
-    if (!ext_id ||
-        prep(st, &st->find_ext, "SELECT max(id) FROM articles WHERE ext_id = ?1") != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(st->find_ext, 1, ext_id, -1, SQLITE_STATIC);
-    int64_t id = 0;
-    if (sqlite3_step(st->find_ext) == SQLITE_ROW)
-        id = sqlite3_column_int64(st->find_ext, 0);
-    sqlite3_reset(st->find_ext);
-    return id;
+    return find_id(st, &st->find_ext, "SELECT max(id) FROM articles WHERE ext_id = ?1", ext_id);
 }
 
 int chr_store_line_count(chr_store *st, uint64_t hash)
