@@ -29,8 +29,7 @@
 #define SHORT_TEXT 300       /* bytes: shorter texts take the stream's main language */
 #define OUTSIDE_RUN 64       /* postings outside the time window in a row that end a list's scan */
 #define FLUSH_EVERY 1024     /* adds between writes of the document count */
-#define DF_WRITES_PER_ADD 64 /* changed document frequencies written per add, at most */
-#define DF_WRITE_AGE 4096    /* adds a changed frequency waits before it is written */
+#define DF_BATCH 4096        /* adds between writes of the changed document frequencies */
 
 void chr_cluster_opts_default(chr_cluster_opts *o)
 {
@@ -113,11 +112,6 @@ typedef struct posting {
     uint32_t n, cap;
 } posting;
 
-typedef struct dirty_ent {
-    uint32_t term;
-    uint32_t since; /* cl->adds when it changed */
-} dirty_ent;
-
 typedef struct dterm { /* one term of the article being added */
     uint32_t term;
     float tf, w;
@@ -176,9 +170,9 @@ struct chr_cluster {
     size_t term_mask, term_used;
     posting *posts;
     size_t n_posts, cap_posts;
-    dirty_ent *dirty; /* changed frequencies not yet written, oldest first from head */
-    size_t dirty_head, n_dirty, cap_dirty;
-    uint32_t adds; /* adds since open, for the age of dirty entries */
+    uint32_t *dirty; /* terms whose frequency changed since it was last written */
+    size_t n_dirty, cap_dirty;
+    uint32_t adds; /* adds since open */
     uint64_t n_docs;
     long since_flush;
     uint32_t qstamp;
@@ -749,7 +743,7 @@ static void model_free(chr_cluster *cl)
     free(cl->terms);
     cl->terms = NULL;
     cl->term_mask = cl->term_used = 0;
-    cl->n_dirty = cl->dirty_head = 0;
+    cl->n_dirty = 0;
     cl->n_docs = 0;
     cl->loaded = 0;
     for (size_t i = 0; cl->ring && i < RING; i++)
@@ -840,39 +834,33 @@ fail:
     return err;
 }
 
-/* Write changed document frequencies, oldest change first: at most max of
- * them (0: no limit) and only those changed at least min_age adds ago. A
- * frequency is thus written about once per min_age adds however often it
- * changes, and each add writes a few instead of one add writing thousands. */
-static chr_err write_df(chr_cluster *cl, size_t max, uint32_t min_age, chr_diag *d)
+static int cmp_u32(const void *a, const void *b)
 {
-    size_t written = 0;
-    while (cl->dirty_head < cl->n_dirty && (!max || written < max)) {
-        dirty_ent *q = &cl->dirty[cl->dirty_head];
-        if (min_age && cl->adds - q->since < min_age)
-            break;
-        term_ent *te = term_get(cl, q->term, 0);
-        if (te && te->dirty) {
-            sqlite3_reset(cl->s_df);
-            sqlite3_bind_int64(cl->s_df, 1, te->term);
-            sqlite3_bind_int64(cl->s_df, 2, te->df);
-            int rc = sqlite3_step(cl->s_df);
-            sqlite3_reset(cl->s_df);
-            if (rc != SQLITE_DONE)
-                return db_err(cl->db, d, "document frequencies");
-            te->dirty = 0;
-            written++;
-        }
-        cl->dirty_head++;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Write the changed document frequencies, all at once and in term order:
+ * rows next to each other share B-tree pages, which a write in the order
+ * of change (random terms) does not. Called every DF_BATCH adds, so that a
+ * frequency is written about once per batch however often it changes. */
+static chr_err write_df(chr_cluster *cl, chr_diag *d)
+{
+    qsort(cl->dirty, cl->n_dirty, sizeof *cl->dirty, cmp_u32);
+    for (size_t i = 0; i < cl->n_dirty; i++) {
+        term_ent *te = term_get(cl, cl->dirty[i], 0);
+        if (!te || !te->dirty)
+            continue;
+        sqlite3_reset(cl->s_df);
+        sqlite3_bind_int64(cl->s_df, 1, te->term);
+        sqlite3_bind_int64(cl->s_df, 2, te->df);
+        int rc = sqlite3_step(cl->s_df);
+        sqlite3_reset(cl->s_df);
+        if (rc != SQLITE_DONE)
+            return db_err(cl->db, d, "document frequencies");
+        te->dirty = 0;
     }
-    if (cl->dirty_head == cl->n_dirty) {
-        cl->dirty_head = cl->n_dirty = 0;
-    } else if (cl->dirty_head > 4096 && cl->dirty_head * 2 > cl->n_dirty) {
-        memmove(cl->dirty, cl->dirty + cl->dirty_head,
-                (cl->n_dirty - cl->dirty_head) * sizeof *cl->dirty);
-        cl->n_dirty -= cl->dirty_head;
-        cl->dirty_head = 0;
-    }
+    cl->n_dirty = 0;
     return CHR_OK;
 }
 
@@ -888,12 +876,12 @@ static chr_err write_meta(chr_cluster *cl, chr_diag *d)
 
 chr_err chr_cluster_flush(chr_cluster *cl, chr_diag *d)
 {
-    if (!cl || !cl->loaded || (cl->dirty_head == cl->n_dirty && !cl->since_flush))
+    if (!cl || !cl->loaded || (!cl->n_dirty && !cl->since_flush))
         return CHR_OK;
     int own = sqlite3_get_autocommit(cl->db);
     if (own && sqlite3_exec(cl->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         return db_err(cl->db, d, "flush");
-    chr_err err = write_df(cl, 0, 0, d);
+    chr_err err = write_df(cl, d);
     if (err == CHR_OK)
         err = write_meta(cl, d);
     if (own) {
@@ -1218,10 +1206,10 @@ static int doc_weight(chr_cluster *cl, int update_df)
                 return -1;
             te->df++;
             if (!te->dirty) {
-                if (grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1, sizeof(dirty_ent)) !=
+                if (grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1, sizeof(uint32_t)) !=
                     0)
                     return -1;
-                cl->dirty[cl->n_dirty++] = (dirty_ent){e->term, cl->adds};
+                cl->dirty[cl->n_dirty++] = e->term;
                 te->dirty = 1;
             }
         }
@@ -2490,7 +2478,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         return db_err(cl->db, d, "assign");
     cl->stats.added++;
     cl->adds++;
-    if ((err = write_df(cl, DF_WRITES_PER_ADD, DF_WRITE_AGE, d)) != CHR_OK)
+    if (cl->adds % DF_BATCH == 0 && (err = write_df(cl, d)) != CHR_OK)
         return err;
     if (++cl->since_flush >= FLUSH_EVERY) {
         if ((err = write_meta(cl, d)) != CHR_OK)

@@ -672,6 +672,33 @@ TEST(new_ids_above_aliases)
     tmp_close(&fx);
 }
 
+/* Document frequencies reach the database in batches of 4096 adds (the
+ * frequency of a word every article has is there, exact, after the 4096th
+ * add) and whole on close; a reopened model counts on from them. */
+TEST(document_frequencies_written_in_batches)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    const char *max_df = "SELECT coalesce(max(df), 0) FROM cluster_df WHERE ? > 0";
+    char text[128];
+    int64_t sid, dup;
+    for (int k = 1; k <= 4097; k++) {
+        snprintf(text, sizeof text, "Harbour cranes unloaded cargo number w%dq at dawn.", k);
+        CHECK_INT(add(cl, k, text, NULL, &sid, &dup), CHR_OK);
+        if (k == 4095)
+            CHECK(query_int(st, max_df, 1) < 4095);
+    }
+    CHECK_INT(query_int(st, max_df, 1), 4096);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    CHECK_INT(query_int(st, max_df, 1), 4097);
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    CHECK_INT(add(cl, 5000, "Harbour cranes idle at night.", NULL, &sid, &dup), CHR_OK);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    CHECK_INT(query_int(st, max_df, 1), 4098);
+    tmp_close(&fx);
+}
+
 UNIT_MAIN_BEGIN
 RUN(words_lowercase_flags);
 RUN(terms_stop_words_and_stems);
@@ -687,4 +714,5 @@ RUN(split_of_two_topics);
 RUN(split_behind_outlier_and_no_remerge);
 RUN(split_checks_at_nine);
 RUN(new_ids_above_aliases);
+RUN(document_frequencies_written_in_batches);
 UNIT_MAIN_END
