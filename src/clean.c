@@ -472,6 +472,31 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
     return 0;
 }
 
+/* A wire story's closing credit in brackets, "(Reporting by Elise Marchand;
+ * Editing by Tom Fairley)", "(Reporte de ...; Editado por ...)": its
+ * start in s[0..n), which ends with ')', or n when there is none. */
+static size_t credit_start(const char *s, size_t n)
+{
+    static const char *const credits[] = {
+        "reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
+        "reported by", "edited by", "written by", "reporte de", "reportaje de",
+        "información de", "redacción de", "editado por", "editado en español por",
+        "reportage de", "reportage ", "rédigé par", "édité par", "version française",
+        "avec la contribution de", "reportagem de", "edição de", "editado em português",
+        "hanno collaborato", "redazione ", "a cura di", NULL};
+    if (n < 12 || s[n - 1] != ')')
+        return n;
+    size_t k = n - 1;
+    while (k > 0 && s[k] != '(' && n - k <= 300)
+        k--;
+    if (s[k] != '(' || (k > 0 && s[k - 1] != ' '))
+        return n;
+    for (const char *const *c = credits; *c; c++)
+        if (ci_prefix(s + k + 1, n - k - 1, *c))
+            return k;
+    return n;
+}
+
 /* Remove trailing furniture words glued to the end of a paragraph
  * ("... attachment to China. Share"). Returns the new length. */
 static size_t strip_trailing_fragments(const char *s, size_t n)
@@ -506,6 +531,12 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
         if (t > 1 && n - t <= 200 && !strchr(".!?\"'", s[n - 1]) &&
             is_boiler_line(s + t, n - t, NULL, NULL)) {
             n = t;
+            changed = 1;
+            continue;
+        }
+        size_t c = credit_start(s, n);
+        if (c < n) {
+            n = c;
             changed = 1;
             continue;
         }

@@ -111,6 +111,17 @@ TEST(boilerplate)
     expect_clean("Output growth was slowing.\n\nTOTAL 14.7 16.0 15.8 REUTER",
                  "Output growth was slowing.\n\nTOTAL 14.7 16.0 15.8");
     expect_clean("Reuters spoke to Reuter", "Reuters spoke to Reuter");
+    /* a wire story's closing credit in brackets, alone or after the last
+     * sentence; brackets inside a sentence stay */
+    expect_clean("Veltro shares rose.\n\n(Reporting by Nina Sorlie and Erik Dahl; Editing by "
+                 "Mark Heinz)",
+                 "Veltro shares rose.");
+    expect_clean("Profits doubled. (Reporting by Elise Marchand; Editing by Tom Fairley)",
+                 "Profits doubled.");
+    expect_clean("El banco subió. (Reporte de Ana Gil; Editado por Luis Paz)", "El banco subió.");
+    expect_clean("The index (reporting by analysts) fell.", "The index (reporting by analysts) fell.");
+    expect_clean("He said (reporting by email) it fell (Editing by Tom Fairley)",
+                 "He said (reporting by email) it fell");
 }
 
 TEST(boilerplate_other_languages)
