@@ -1312,6 +1312,14 @@ static int ends_as_text(const char *s, size_t n)
     return 0;
 }
 
+static int has_figure(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* Can the paragraph be furniture: short, without a figure, and not ending
  * as a sentence or a quotation does? A short sentence or quote of a wire
  * story, reprinted by many, is news, and so are a wire's formulas that
@@ -1319,12 +1327,8 @@ static int ends_as_text(const char *s, size_t n)
  * "Suivez Le Monde" and "Aviso legal |" are not. */
 static int furniture_shaped(const chr_doc *doc, size_t at, size_t len)
 {
-    if (len == 0 || len > CHR_LINE_MAX || ends_as_text(doc->clean + at, len))
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (doc->clean[at + i] >= '0' && doc->clean[at + i] <= '9')
-            return 0;
-    return 1;
+    return len > 0 && len <= CHR_LINE_MAX && !ends_as_text(doc->clean + at, len) &&
+           !has_figure(doc->clean + at, len);
 }
 
 static uint64_t para_hash(const chr_doc *doc, size_t at, size_t len)
@@ -1332,8 +1336,21 @@ static uint64_t para_hash(const chr_doc *doc, size_t at, size_t len)
     return XXH3_64bits(doc->clean + at, len);
 }
 
+/* A paragraph short enough to be one entry of a block of furniture (a
+ * menu of other stories' headlines, which may end as sentences do and
+ * hold figures): counted like the furniture-shaped ones, and dropped when
+ * it repeats inside a run of repeated paragraphs (chr_doc_drop_lines). */
+#define BLOCK_RUN 3
+#define BLOCK_RUN_FIGURES 5
+
+static int block_shaped(size_t len)
+{
+    return len > 0 && len <= CHR_BLOCK_MAX;
+}
+
 typedef struct hash_list {
     const chr_doc *doc;
+    uint64_t lead; /* chr_doc_lead_hash, left out */
     uint64_t *h;
     size_t n, cap;
     int oom;
@@ -1342,8 +1359,11 @@ typedef struct hash_list {
 static void collect_short(void *ctx, size_t at, size_t len)
 {
     hash_list *l = ctx;
-    if (!furniture_shaped(l->doc, at, len) || l->oom)
+    if (!block_shaped(len) || l->oom)
         return;
+    uint64_t h = para_hash(l->doc, at, len);
+    if ((h | 1) == l->lead)
+        return; /* counted as the lead */
     if (l->n == l->cap) {
         size_t nc = l->cap ? 2 * l->cap : 16;
         uint64_t *nh = realloc(l->h, nc * sizeof *nh);
@@ -1354,7 +1374,7 @@ static void collect_short(void *ctx, size_t at, size_t len)
         l->h = nh;
         l->cap = nc;
     }
-    l->h[l->n++] = para_hash(l->doc, at, len);
+    l->h[l->n++] = h;
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -1386,7 +1406,7 @@ uint64_t chr_doc_lead_hash(const chr_doc *doc)
 
 chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n)
 {
-    hash_list l = {doc, NULL, 0, 0, 0};
+    hash_list l = {doc, chr_doc_lead_hash(doc), NULL, 0, 0, 0};
     each_para(doc, collect_short, &l);
     if (l.oom) {
         free(l.h);
@@ -1403,55 +1423,112 @@ chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n)
     return CHR_OK;
 }
 
-typedef struct drop_ctx {
-    const chr_doc *doc;
-    int (*is_furniture)(void *, uint64_t);
-    void *ctx;
-    buf out;
-    int dropped;
-} drop_ctx;
+typedef struct para_ent {
+    size_t at, len;
+    int seen;  /* repeated elsewhere (block-shaped and is_furniture) */
+    int furn;  /* furniture-shaped as well */
+} para_ent;
 
-static void keep_or_drop(void *ctx, size_t at, size_t len)
+typedef struct para_list {
+    para_ent *v;
+    size_t n, cap;
+    int oom;
+} para_list;
+
+static void list_para(void *ctx, size_t at, size_t len)
 {
-    drop_ctx *c = ctx;
-    if (furniture_shaped(c->doc, at, len) && c->is_furniture(c->ctx, para_hash(c->doc, at, len))) {
-        c->dropped++;
+    para_list *l = ctx;
+    if (l->oom)
         return;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? 2 * l->cap : 32;
+        para_ent *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv) {
+            l->oom = 1;
+            return;
+        }
+        l->v = nv;
+        l->cap = nc;
     }
-    if (c->out.n)
-        buf_add(&c->out, "\n\n", 2);
-    buf_add(&c->out, c->doc->clean + at, len);
+    l->v[l->n++] = (para_ent){at, len, 0, 0};
 }
 
 chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash),
                            void *ctx, int *dropped)
 {
-    drop_ctx c = {doc, is_furniture, ctx, {0}, 0};
     *dropped = 0;
-    each_para(doc, keep_or_drop, &c);
-    if (c.out.oom) {
-        free(c.out.p);
+    para_list pl = {NULL, 0, 0, 0};
+    each_para(doc, list_para, &pl);
+    if (pl.oom) {
+        free(pl.v);
         return CHR_ENOMEM;
     }
-    if (!c.dropped || c.out.n == 0) {
-        free(c.out.p);
+    uint64_t lead = chr_doc_lead_hash(doc);
+    for (size_t i = 0; i < pl.n; i++) {
+        para_ent *q = &pl.v[i];
+        if (!block_shaped(q->len))
+            continue;
+        uint64_t h = para_hash(doc, q->at, q->len);
+        if ((h | 1) == lead || !is_furniture(ctx, h))
+            continue;
+        q->seen = 1;
+        q->furn = furniture_shaped(doc, q->at, q->len);
+    }
+    /* a furniture-shaped repeat goes alone; other repeats go when they
+     * stand in a run of BLOCK_RUN repeats or more (a menu of headlines),
+     * not alone (a wire story's sentence); those with figures only in a
+     * run of BLOCK_RUN_FIGURES (a wire's data lines repeat in twos) */
+    buf out = {0};
+    int n_drop = 0;
+    for (size_t i = 0; i < pl.n;) {
+        size_t j = i;
+        while (j < pl.n && pl.v[j].seen)
+            j++;
+        size_t run = j - i;
+        if (!run) {
+            if (out.n)
+                buf_add(&out, "\n\n", 2);
+            buf_add(&out, doc->clean + pl.v[i].at, pl.v[i].len);
+            i++;
+            continue;
+        }
+        for (size_t k = i; k < j; k++) {
+            para_ent *q = &pl.v[k];
+            if (q->furn || (run >= BLOCK_RUN_FIGURES ||
+                            (run >= BLOCK_RUN && !has_figure(doc->clean + q->at, q->len)))) {
+                n_drop++;
+                continue;
+            }
+            if (out.n)
+                buf_add(&out, "\n\n", 2);
+            buf_add(&out, doc->clean + q->at, q->len);
+        }
+        i = j;
+    }
+    free(pl.v);
+    if (out.oom) {
+        free(out.p);
+        return CHR_ENOMEM;
+    }
+    if (!n_drop || out.n == 0) {
+        free(out.p);
         return CHR_OK;
     }
     chr_span *sents = NULL;
     size_t ns = 0;
-    chr_err e = chr_split_sentences(c.out.p, c.out.n, doc->lang, &sents, &ns);
+    chr_err e = chr_split_sentences(out.p, out.n, doc->lang, &sents, &ns);
     if (e) {
-        free(c.out.p);
+        free(out.p);
         return e;
     }
     free(doc->clean);
     free(doc->sentences);
-    doc->clean = c.out.p;
-    doc->clean_len = c.out.n;
+    doc->clean = out.p;
+    doc->clean_len = out.n;
     doc->sentences = sents;
     doc->n_sentences = ns;
-    doc->removed_lines += c.dropped;
-    *dropped = c.dropped;
+    doc->removed_lines += n_drop;
+    *dropped = n_drop;
     return CHR_OK;
 }
 

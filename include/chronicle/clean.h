@@ -54,15 +54,22 @@ void chr_doc_free(chr_doc *doc);
  * The store counts them (chr_store_count_lines); these give the doc's
  * side. */
 #define CHR_LINE_MAX 100
+/* Any paragraph up to CHR_BLOCK_MAX bytes is counted too: repeated ones go
+ * when they stand in a run of three or more repeats (five when they hold
+ * figures): a menu of other stories' headlines, which end as sentences and
+ * hold figures as often as not. */
+#define CHR_BLOCK_MAX 240
 /* Hash (nonzero) of the doc's longest paragraph that ends as a sentence
  * does (longer than CHR_LINE_MAX), its core: an article whose core others
  * carry too is a copy of theirs (wire copy), and its short lines are its
  * text, not a site's furniture. 0 when it has none. */
 uint64_t chr_doc_lead_hash(const chr_doc *doc);
-/* 64-bit hashes of doc's distinct short paragraphs into *out (malloc'd,
- * caller frees; NULL when none). */
+/* 64-bit hashes of doc's distinct paragraphs of at most CHR_BLOCK_MAX
+ * bytes, its lead left out, into *out (malloc'd, caller frees; NULL when
+ * none). */
 chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n);
-/* Drop the short paragraphs for which is_furniture(ctx, hash) is nonzero and
+/* Drop the furniture-shaped paragraphs for which is_furniture(ctx, hash)
+ * is nonzero, and the other repeats of a run as CHR_BLOCK_MAX says, and
  * split the sentences again; *dropped receives how many went. The content
  * hash stays that of the cleaned article (re-ingesting it is still a
  * duplicate). Leaves doc as it was when nothing else would remain. */

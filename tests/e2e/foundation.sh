@@ -166,6 +166,11 @@ check_eq "figures are never furniture" "$(five_carry div 'Company number %s of t
 # five outlets running one wire story keep its short lines: copies of one
 # article are not a site's furniture
 check_eq "wire copies keep their short lines" "$(five_carry wire 'The health ministry said on Tuesday that the outbreak in the northern provinces had spread to the capital and that hospitals were running out of beds.\n\nHospitals overwhelmed in the north\n\nSchools shut until further notice\n\nOutlet %s\n' 'Hospitals overwhelmed')" 5
+# a site's menu of other stories' headlines, which end as sentences do or
+# hold figures, goes as a block; one repeated sentence alone stays
+menu='Markets fall as bond default hits China, what next?\n\nHow 24 films changed the way we travel in 2020\n\n"We cannot forget the young again", ministers say.\n\nTen recipes that make the most of butter!\n\nWhy the lights of cities threaten animals?\n\n'
+check_eq "a menu block of headlines goes, a repeated sentence alone stays" \
+    "$(five_carry menu "${menu}The port authority approved plan number %s for the new container terminal on Monday after a long and bitter public consultation.\n\nThe vote was close.\n" 'recipes')/$(sqlite3 "$TMP/menu.db" "SELECT sum(instr(clean_text, 'films changed') > 0), sum(instr(clean_text, 'The vote was close.') > 0) FROM articles")" "0/0|5"
 
 # a database of schema 8 (before tl_mention.frag) is read as it is, by a
 # read-only handle too (serve opens one): the column reads as 0
