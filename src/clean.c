@@ -13,6 +13,8 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include "grow.h"
+
 /* ---- growable buffer ---------------------------------------------------- */
 
 typedef struct buf {
@@ -1364,15 +1366,9 @@ static void collect_short(void *ctx, size_t at, size_t len)
     uint64_t h = para_hash(l->doc, at, len);
     if ((h | 1) == l->lead)
         return; /* counted as the lead */
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? 2 * l->cap : 16;
-        uint64_t *nh = realloc(l->h, nc * sizeof *nh);
-        if (!nh) {
-            l->oom = 1;
-            return;
-        }
-        l->h = nh;
-        l->cap = nc;
+    if (chr_grow((void **)&l->h, &l->cap, l->n + 1, sizeof *l->h) != 0) {
+        l->oom = 1;
+        return;
     }
     l->h[l->n++] = h;
 }
@@ -1440,15 +1436,9 @@ static void list_para(void *ctx, size_t at, size_t len)
     para_list *l = ctx;
     if (l->oom)
         return;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? 2 * l->cap : 32;
-        para_ent *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv) {
-            l->oom = 1;
-            return;
-        }
-        l->v = nv;
-        l->cap = nc;
+    if (chr_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v) != 0) {
+        l->oom = 1;
+        return;
     }
     l->v[l->n++] = (para_ent){at, len, 0, 0};
 }

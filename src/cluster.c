@@ -18,6 +18,7 @@
 #include "chronicle/store.h"
 #include "cluster_int.h"
 #include "cluster_text.h"
+#include "grow.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -216,22 +217,6 @@ static chr_err db_err(sqlite3 *db, chr_diag *d, const char *what)
 static chr_err oom(chr_diag *d)
 {
     return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "cluster: out of memory");
-}
-
-/* Grow *arr (of elem-sized items) so that it holds at least need items. */
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *p = realloc(*arr, c * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = c;
-    return 0;
 }
 
 /* ---- dates ---- */
@@ -452,7 +437,7 @@ static int story_reserve(chr_cluster *cl, story *s, uint32_t n)
 /* A new, empty story in memory (id 0 until the caller gives it one). */
 static story *story_new(chr_cluster *cl)
 {
-    if (grow((void **)&cl->stories, &cl->cap_stories, cl->n_stories + 1, sizeof(story)) != 0)
+    if (chr_grow((void **)&cl->stories, &cl->cap_stories, cl->n_stories + 1, sizeof(story)) != 0)
         return NULL;
     story *s = &cl->stories[cl->n_stories];
     memset(s, 0, sizeof *s);
@@ -555,7 +540,7 @@ static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot)
     if (!te)
         return -1;
     if (!te->post) {
-        if (grow((void **)&cl->posts, &cl->cap_posts, cl->n_posts + 1, sizeof(posting)) != 0)
+        if (chr_grow((void **)&cl->posts, &cl->cap_posts, cl->n_posts + 1, sizeof(posting)) != 0)
             return -1;
         memset(&cl->posts[cl->n_posts], 0, sizeof(posting));
         te->post = (uint32_t)++cl->n_posts;
@@ -620,7 +605,7 @@ static float select_kth(float *v, size_t n, size_t k);
 static int heaviest_cut(chr_cluster *cl, const dterm *v, size_t n, size_t keep, float *cut,
                         size_t *ties)
 {
-    if (grow((void **)&cl->wsel, &cl->cap_wsel, n, sizeof(float)) != 0)
+    if (chr_grow((void **)&cl->wsel, &cl->cap_wsel, n, sizeof(float)) != 0)
         return -1;
     for (size_t k = 0; k < n; k++)
         cl->wsel[k] = v[k].w;
@@ -636,7 +621,7 @@ static int centroid_load(chr_cluster *cl, story *s, const unsigned char *p, int 
 {
     size_t cnt = (size_t)(n > 0 ? n / 8 : 0);
     if (story_reserve(cl, s, s->n_unique ? s->n_unique : 1) != 0 ||
-        grow((void **)&cl->merge, &cl->cap_merge, cnt, sizeof(dterm)) != 0)
+        chr_grow((void **)&cl->merge, &cl->cap_merge, cnt, sizeof(dterm)) != 0)
         return -1;
     uint32_t prev = 0;
     for (size_t i = 0; i < cnt; i++) {
@@ -992,7 +977,7 @@ static int doc_add(chr_cluster *cl, uint32_t term, float tf, int kind)
         }
         j = (j + 1) & cl->dmap_mask;
     }
-    if (grow((void **)&cl->doc, &cl->cap_doc, cl->n_doc + 1, sizeof(dterm)) != 0)
+    if (chr_grow((void **)&cl->doc, &cl->cap_doc, cl->n_doc + 1, sizeof(dterm)) != 0)
         return -1;
     cl->doc[cl->n_doc] = (dterm){term, tf, 0, kind, 0};
     cl->dmap[j] = (uint32_t)++cl->n_doc;
@@ -1095,7 +1080,7 @@ static int sort_by_term(chr_cluster *cl, dterm *v, size_t n)
         }
         return 0;
     }
-    if (grow((void **)&cl->sortbuf, &cl->cap_sortbuf, n, sizeof(dterm)) != 0)
+    if (chr_grow((void **)&cl->sortbuf, &cl->cap_sortbuf, n, sizeof(dterm)) != 0)
         return -1;
     /* a few hundred terms (an article, a centroid): 4 passes of 8 bits, whose
      * counts stay small; long texts: 3 passes of 11 bits */
@@ -1206,7 +1191,7 @@ static int doc_weight(chr_cluster *cl, int update_df)
                 return -1;
             te->df++;
             if (!te->dirty) {
-                if (grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1, sizeof(uint32_t)) !=
+                if (chr_grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1, sizeof(uint32_t)) !=
                     0)
                     return -1;
                 cl->dirty[cl->n_dirty++] = e->term;
@@ -1367,7 +1352,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
     cl->n_scored = 0;
     if (!cl->n_stories || !cl->n_doc)
         return -1;
-    if (grow((void **)&cl->merge, &cl->cap_merge, cl->n_doc, sizeof(dterm)) != 0)
+    if (chr_grow((void **)&cl->merge, &cl->cap_merge, cl->n_doc, sizeof(dterm)) != 0)
         return -2;
     /* the heaviest terms, without disturbing cl->doc; a term no earlier
      * article had cannot find anything */
@@ -1418,7 +1403,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
                     continue;
                 }
                 outside = 0;
-                if (grow((void **)&cl->touched, &cl->cap_touched, cl->n_touched + 1,
+                if (chr_grow((void **)&cl->touched, &cl->cap_touched, cl->n_touched + 1,
                          sizeof(uint32_t)) != 0)
                     return -2;
                 s->qstamp = cl->qstamp;
@@ -1441,7 +1426,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
         cl->touched[m] = t;
     }
     long best = -1;
-    if (grow((void **)&cl->scored, &cl->cap_scored, c + 1, sizeof(float)) != 0)
+    if (chr_grow((void **)&cl->scored, &cl->cap_scored, c + 1, sizeof(float)) != 0)
         return -2;
     cl->n_scored = c;
     for (size_t k = 0; k < c; k++) {
@@ -1465,7 +1450,7 @@ static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const floa
     if (story_reserve(cl, s, s->n_unique) != 0)
         return -1;
     size_t need = s->n_terms + n_in;
-    if (grow((void **)&cl->merge, &cl->cap_merge, need, sizeof(dterm)) != 0)
+    if (chr_grow((void **)&cl->merge, &cl->cap_merge, need, sizeof(dterm)) != 0)
         return -1;
     dterm *m = cl->merge;
     size_t n = 0, i = 0, j = 0;
@@ -1531,7 +1516,7 @@ static void span_add(story *s, int32_t day)
 
 static chr_err save_story(chr_cluster *cl, story *s, int insert, chr_diag *d)
 {
-    if (grow((void **)&cl->blob, &cl->cap_blob, 8 * (size_t)s->n_terms + 8, 1) != 0)
+    if (chr_grow((void **)&cl->blob, &cl->cap_blob, 8 * (size_t)s->n_terms + 8, 1) != 0)
         return oom(d);
     unsigned char *blob = cl->blob;
     centroid_blob(s, blob);

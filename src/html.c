@@ -21,6 +21,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include "grow.h"
 #include "html_int.h"
 
 /* Sparing soft boilerplate: when removing it leaves less than SPARE_LOSS
@@ -356,24 +357,9 @@ typedef struct page {
     int soft_next;
 } page;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = n;
-    return 0;
-}
-
 static void append(page *pg, const char *s, size_t l)
 {
-    if (grow((void **)&pg->text, &pg->cap, pg->len + l + 2, 1) < 0) {
+    if (chr_grow((void **)&pg->text, &pg->cap, pg->len + l + 2, 1) < 0) {
         pg->oom = 1;
         return;
     }
@@ -407,7 +393,7 @@ static int ends_sentence(const char *t, size_t start, size_t e)
 static void end_block(page *pg)
 {
     if (pg->cur_chars > 0) {
-        if (grow((void **)&pg->blocks, &pg->bcap, pg->nblocks + 1, sizeof(block)) < 0) {
+        if (chr_grow((void **)&pg->blocks, &pg->bcap, pg->nblocks + 1, sizeof(block)) < 0) {
             pg->oom = 1;
             return;
         }
@@ -483,7 +469,7 @@ static int is_top(const xmlNode *n)
 
 static int new_elem(page *pg, xmlNode *n, int parent, unsigned kind, unsigned hints)
 {
-    if (grow((void **)&pg->elems, &pg->ecap, pg->nelems + 1, sizeof(elem)) < 0) {
+    if (chr_grow((void **)&pg->elems, &pg->ecap, pg->nelems + 1, sizeof(elem)) < 0) {
         pg->oom = 1;
         return -1;
     }
@@ -1137,7 +1123,7 @@ static char *main_text(xmlDocPtr doc, size_t page_len, int use_hints, const char
     if (!root)
         return strdup("");
     /* The text is shorter than the page: one allocation, no regrowth. */
-    if (grow((void **)&pg.text, &pg.cap, page_len / 2 + 64, 1) < 0)
+    if (chr_grow((void **)&pg.text, &pg.cap, page_len / 2 + 64, 1) < 0)
         return NULL;
     /* Reset the per-element index left by a previous pass (a fresh tree
      * has none). */
