@@ -733,6 +733,19 @@ TEST(generic_names)
     CHECK(!chr_entity_generic("Generalitat"));
 }
 
+/* A bare "Commission" is whichever commission the text is about (the SEC,
+ * a national one): not the European Commission without its full name. */
+TEST(bare_commission_unlinked)
+{
+    const char *s = "The Commission has issued a private order against the brokers.";
+    chr_entities e = tag(s);
+    const chr_mention *m = mention_of(&e, s, "The Commission");
+    if (!m)
+        m = mention_of(&e, s, "Commission");
+    CHECK(!m || !canon(&e, m) || strcmp(canon(&e, m), "European Commission") != 0);
+    chr_entities_free(&e);
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -764,5 +777,6 @@ RUN(name_variants);
 RUN(gloss_restores);
 RUN(one_name_one_type);
 RUN(generic_names);
+RUN(bare_commission_unlinked);
 chr_ner_close(ner);
 UNIT_MAIN_END
