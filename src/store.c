@@ -139,9 +139,13 @@ static chr_err migrate(chr_store *st, chr_diag *d)
     int ver = 0;
     if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
         return db_err(st, d, "reading schema version");
-    if (sqlite3_step(q) == SQLITE_ROW)
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
         ver = sqlite3_column_int(q, 0);
     sqlite3_finalize(q);
+    if (rc != SQLITE_ROW) /* random bytes, a truncated header: the read says so */
+        return chr_diag_set(d, CHR_EDB, st->path, 0, -1, "not a usable database: %s",
+                            sqlite3_errstr(rc));
     if (ver > N_MIGRATIONS)
         return chr_diag_set(d, CHR_EDB, st->path, 0, -1,
                             "database schema version %d is newer than this chronicle (%d)", ver,

@@ -172,6 +172,13 @@ menu='Markets fall as bond default hits China, what next?\n\nHow 24 films change
 check_eq "a menu block of headlines goes, a repeated sentence alone stays" \
     "$(five_carry menu "${menu}The port authority approved plan number %s for the new container terminal on Monday after a long and bitter public consultation.\n\nThe vote was close.\n" 'recipes')/$(sqlite3 "$TMP/menu.db" "SELECT sum(instr(clean_text, 'films changed') > 0), sum(instr(clean_text, 'The vote was close.') > 0) FROM articles")" "0/0|5"
 
+# a file that is not a database says so to a reading command too (not
+# "older schema: run ingest")
+head -c 9000 /dev/urandom > "$TMP/rand.db"
+msg=$(chr --db "$TMP/rand.db" ls 2>&1 >/dev/null)
+check_eq "a file that is not a database is named as such when read" \
+    "$?:$(echo "$msg" | grep -c 'not a usable database')" "3:1"
+
 # a database of schema 8 (before tl_mention.frag) is read as it is, by a
 # read-only handle too (serve opens one): the column reads as 0
 chr --db "$TMP/v8.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
