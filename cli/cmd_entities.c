@@ -3,6 +3,7 @@
  * first, one row per name whatever types articles gave it. With --story,
  * only that story's articles, and names linked across them
  * (chr_entities_link_story: "Putin" joins "Vladimir Putin"). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,9 +68,16 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
             return EXIT_USAGE;
         }
     }
-    if (type_arg && chr_ent_type_parse(type_arg) < 0) {
-        cli_error("entities: --type must be PER, LOC, ORG or MISC");
-        return EXIT_USAGE;
+    if (type_arg) { /* per, Per and PER alike */
+        char up[8] = {0};
+        for (size_t k = 0; type_arg[k] && k + 1 < sizeof up; k++)
+            up[k] = (char)toupper((unsigned char)type_arg[k]);
+        int ty = strlen(type_arg) < sizeof up ? chr_ent_type_parse(up) : -1;
+        if (ty < 0) {
+            cli_error("entities: --type must be PER, LOC, ORG or MISC");
+            return EXIT_USAGE;
+        }
+        type_arg = chr_ent_type_name((chr_ent_type)ty);
     }
     int64_t story_id = 0;
     if (story_arg && cli_id_arg("entities", "story", story_arg, &story_id))

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "cli.h"
+#include "pad.h"
 
 #define ARTICLE_COLS                                                                               \
     "a.id, a.source, a.outlet, a.title, a.pub_date, a.pub_date_source,"                           \
@@ -86,9 +87,10 @@ int cmd_ls(int argc, char **argv, cli_opts *g)
         const char *src = (const char *)sqlite3_column_text(q, 5);
         const char *mark = !src ? "" : strcmp(src, "inferred") == 0 ? "~" : "";
         const unsigned char *title = sqlite3_column_text(q, 3);
-        printf("%5lld  %-10s  %-3s %-12.12s %4d  %s%s%s\n", (long long)sqlite3_column_int64(q, 0),
-               or_dash(sqlite3_column_text(q, 4)), mark, or_dash(sqlite3_column_text(q, 2)),
-               sqlite3_column_int(q, 6), (const char *)sqlite3_column_text(q, 1),
+        printf("%5lld  %-10s  %-3s ", (long long)sqlite3_column_int64(q, 0),
+               or_dash(sqlite3_column_text(q, 4)), mark);
+        cli_column(stdout, or_dash(sqlite3_column_text(q, 2)), 12, 1);
+        printf(" %4d  %s%s%s\n", sqlite3_column_int(q, 6), (const char *)sqlite3_column_text(q, 1),
                title ? "  " : "", title ? (const char *)title : "");
     }
     sqlite3_finalize(q);
@@ -298,6 +300,8 @@ int cmd_show(int argc, char **argv, cli_opts *g)
             printf("published %s%s%s%s\n", pd ? pd : "unknown", pds ? " (from " : "",
                    pds ? pds : "", pds ? ")" : "");
         printf("outlet    %s\n", or_dash(sqlite3_column_text(q, 2)));
+        if (sqlite3_column_text(q, 15))
+            printf("author    %s\n", sqlite3_column_text(q, 15));
         if (sqlite3_column_text(q, 12) || sqlite3_column_text(q, 13))
             printf("dateline  %s%s%s\n", or_dash(sqlite3_column_text(q, 12)),
                    sqlite3_column_text(q, 13) ? " / " : "",

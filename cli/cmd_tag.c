@@ -14,6 +14,7 @@
 #include "chronicle/text.h"
 #include "chronicle/time.h"
 #include "cli.h"
+#include "pad.h"
 
 int cmd_tag(int argc, char **argv, cli_opts *g)
 {
@@ -222,11 +223,12 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
                        (int)(tx[t].end - tx[t].start), text + tx[t].start);
             }
             for (size_t m = 0; m < ents.n_mentions; m++)
-                if (midx[m] == i)
-                    printf("       %-8s %-24s %.*s\n", chr_ent_type_name(ents.mentions[m].type),
-                           ents.entities[ents.mentions[m].entity].canonical,
-                           (int)(ents.mentions[m].end - ents.mentions[m].start),
+                if (midx[m] == i) {
+                    printf("       %-8s ", chr_ent_type_name(ents.mentions[m].type));
+                    cli_column(stdout, ents.entities[ents.mentions[m].entity].canonical, 24, 0);
+                    printf(" %.*s\n", (int)(ents.mentions[m].end - ents.mentions[m].start),
                            text + ents.mentions[m].start);
+                }
         }
     }
     chr_entities_free(&ents);

@@ -100,3 +100,12 @@ check_eq entity_story_names_linked "$(chr --db "$TMP/lk.db" stories --json | "$P
 import json,sys
 s=json.load(sys.stdin)
 print(len(s), sum(1 for e in s[0]["entities"] if "Assad" in e), "Bashar al-Assad" in s[0]["entities"])')" "1 1 True"
+
+# tag's columns line up after names with accents (cells, not bytes)
+check_eq tag_columns_by_display_width "$(printf 'Pedro Sánchez met Xi Jinping in Beijing.\n' | chr tag --ref 2024-01-01 - | "$PY" -c '
+import sys
+cols = set(len(l) - len(l.rstrip().split("  ")[-1].lstrip()) for l in sys.stdin.read().splitlines() if l.startswith("       PER"))
+print(len(cols))')" "1"
+
+# --type takes any case
+check_eq entities_type_any_case "$(chr --db "$DB" entities --type loc --json 2>/dev/null | "$PY" -c 'import json,sys; r=json.load(sys.stdin); print(len(r) > 0 and all(e["type"] == "LOC" for e in r))')" "True"

@@ -51,3 +51,7 @@ print(("ok" if arts.get("visit-07-analysis.txt", {}).get("title") is None else "
 v = [s for s in st if any(a["source"].endswith("visit-04-reuters-agreements.txt") for a in s["articles"])]
 print(("ok" if v and v[0]["title"] == want else "not ok") + " the story takes the reprint's headline (%r)" % (v and v[0]["title"]))
 PY
+
+# show names the byline's author in text mode as in JSON
+aid=$(chr --db "$DB" ls --json | "$PY" -c 'import json,sys; print(next(a["id"] for a in json.load(sys.stdin) if a["author"]))')
+check_eq "show prints the author" "$(chr --db "$DB" show "$aid" | grep -c '^author ')" 1
