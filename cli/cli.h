@@ -14,9 +14,10 @@
 /* Exit codes. */
 enum {
     EXIT_OK = 0,
-    EXIT_INPUT = 1, /* input errors reported, or the thing asked for does not exist */
-    EXIT_USAGE = 2, /* bad command line */
-    EXIT_FATAL = 3  /* database or system failure */
+    EXIT_INPUT = 1,   /* input errors reported, or the thing asked for does not exist */
+    EXIT_USAGE = 2,   /* bad command line */
+    EXIT_FATAL = 3,   /* database or system failure */
+    EXIT_SIGNAL = 128 /* + the signal: ingest stopped by SIGINT (130) or SIGTERM (143) */
 };
 
 typedef struct cli_opts {

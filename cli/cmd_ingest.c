@@ -1,6 +1,8 @@
 /* chronicle CLI — `ingest` and `run`: read inputs through the pipeline,
  * report problems one line each, print a summary. `run` then prints what
- * was found (stories and timelines when those stages exist). */
+ * was found (stories and timelines when those stages exist). SIGINT and
+ * SIGTERM stop an ingest cleanly: what was processed is kept. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +33,44 @@ static void on_progress(void *ctx, const chr_ingest_stats *s, long long total)
     cli_progress_update(&ui->bar, s->bytes, s->articles, "articles");
 }
 
-/* Shared by ingest and run. Returns an exit code; *stats filled. */
+/* The signal (SIGINT, SIGTERM) that asked the ingest to stop, else 0: set
+ * by the handler alone, read by the pipeline between articles. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static const int stop_signals[] = {SIGINT, SIGTERM};
+#define N_STOP_SIGNALS (sizeof stop_signals / sizeof stop_signals[0])
+
+/* Catch the stop signals, once each (a second one ends the process as it
+ * would have), keeping their actions in old[]. A signal ignored by whoever
+ * started us (a background job, nohup) stays ignored. */
+static void catch_stop_signals(struct sigaction old[N_STOP_SIGNALS])
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND | SA_RESTART;
+    for (size_t i = 0; i < N_STOP_SIGNALS; i++) {
+        if (sigaction(stop_signals[i], NULL, &old[i]) != 0)
+            old[i].sa_handler = SIG_DFL;
+        else if (old[i].sa_handler != SIG_IGN)
+            sigaction(stop_signals[i], &sa, NULL);
+    }
+}
+
+static void restore_stop_signals(const struct sigaction old[N_STOP_SIGNALS])
+{
+    for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+        sigaction(stop_signals[i], &old[i], NULL);
+}
+
+/* Shared by ingest and run. Returns an exit code (128 + the signal when
+ * stopped by SIGINT or SIGTERM); *stats filled. */
 int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest_stats *stats)
 {
     chr_pipeline *p = NULL;
@@ -49,11 +88,17 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
     chr_pipeline_set_total(p, total);
     chr_pipeline_on_report(p, on_report, &ui);
     chr_pipeline_on_progress(p, on_progress, &ui);
+    struct sigaction old[N_STOP_SIGNALS];
+    stop_signal = 0;
+    catch_stop_signals(old);
+    chr_pipeline_set_stop(p, &stop_signal);
     memset(stats, 0, sizeof *stats);
     double t0 = cli_now();
     int rc = EXIT_OK;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !stop_signal; i++) {
         chr_err e = chr_pipeline_ingest(p, paths[i], stats);
+        if (e == CHR_EINTR)
+            break;
         if (e) {
             cli_error("ingest stopped at %s: %s", paths[i], chr_strerror(e));
             rc = EXIT_FATAL;
@@ -61,8 +106,16 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
         }
     }
     cli_progress_done(&ui.bar);
-    chr_pipeline_close(p);
+    chr_pipeline_close(p); /* (stories' buffered statistics written) */
+    restore_stop_signals(old);
     double dt = cli_now() - t0;
+    if (stop_signal && rc == EXIT_OK) {
+        /* every article counted was committed whole; the rest is to read */
+        cli_error("interrupted (%s): %ld new article%s stored, re-run to continue",
+                  stop_signal == SIGINT ? "SIGINT" : "SIGTERM", stats->stored,
+                  stats->stored == 1 ? "" : "s");
+        return EXIT_SIGNAL + stop_signal;
+    }
     if (!g->quiet)
         fprintf(stderr,
                 "ingested %ld article%s from %ld file%s: %ld new, %ld already stored, %ld error%s"
@@ -128,7 +181,7 @@ int cmd_ingest(int argc, char **argv, cli_opts *g)
     }
     chr_ingest_stats s;
     rc = np > 0 ? cli_ingest_paths(g, st, paths, np, &s) : EXIT_OK;
-    if (recluster && rc != EXIT_FATAL) {
+    if (recluster && rc != EXIT_FATAL && rc < EXIT_SIGNAL) {
         chr_diag d;
         chr_diag_clear(&d);
         long n = 0, nt = 0;
@@ -186,7 +239,7 @@ int cmd_run(int argc, char **argv, cli_opts *g)
     }
     chr_ingest_stats s;
     rc = cli_ingest_paths(g, st, paths, np, &s);
-    if (rc != EXIT_FATAL) {
+    if (rc != EXIT_FATAL && rc < EXIT_SIGNAL) {
         int r2 = cli_print_overview(g, st);
         if (r2 > rc)
             rc = r2;

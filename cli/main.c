@@ -60,7 +60,8 @@ static void usage(FILE *f)
                "  --quiet      no progress or summaries on stderr\n"
                "  --help       this help; 'chronicle COMMAND --help' for one command\n"
                "  --version    print the version\n\n"
-               "exit codes: 0 ok, 1 input errors reported or not found, 2 usage, 3 database/system failure\n");
+               "exit codes: 0 ok, 1 input errors reported or not found, 2 usage, 3 database/system failure,\n"
+               "            130/143 ingest stopped by SIGINT/SIGTERM (what was read is kept)\n");
 }
 
 int main(int argc, char **argv)

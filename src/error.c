@@ -19,6 +19,7 @@ static const char *const messages[CHR_ERR_COUNT] = {
     [CHR_ENOTFOUND] = "not found",
     [CHR_EDUP] = "already stored",
     [CHR_EUNSUPPORTED] = "unsupported",
+    [CHR_EINTR] = "interrupted",
 };
 
 const char *chr_strerror(chr_err err)

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,38 @@ void chr_article_free(chr_article *a)
     free(a->extra);
     free(a->charset);
     free(a);
+}
+
+void chr_article_locate(const chr_article *a, chr_diag *d)
+{
+    const char *src = a->source ? a->source : "-";
+    size_t n = strlen(src);
+    long line = 0;
+    long long off = -1;
+    /* the suffix the reader wrote: "#LINE" (JSON Lines), "@OFFSET" (a WARC
+     * record, format HTML; a page file named "x@12" prints alike) */
+    const char *h = a->format == CHR_FMT_JSONL  ? strrchr(src, '#')
+                    : a->format == CHR_FMT_HTML ? strrchr(src, '@')
+                                                : NULL;
+    if (h && isdigit((unsigned char)h[1])) {
+        char *end = NULL;
+        errno = 0;
+        long long v = strtoll(h + 1, &end, 10);
+        if (*end || errno || (*h == '#' && (v < 1 || v > LONG_MAX)))
+            h = NULL;
+        else if (*h == '#')
+            line = (long)v;
+        else
+            off = v;
+    } else {
+        h = NULL;
+    }
+    if (h)
+        n = (size_t)(h - src);
+    snprintf(d->file, sizeof d->file, "%.*s", (int)(n < sizeof d->file ? n : sizeof d->file - 1),
+             src);
+    d->line = line;
+    d->offset = off;
 }
 
 /* ---- encoding ----------------------------------------------------------- */
@@ -388,6 +421,8 @@ struct chr_reader {
     int streaming;     /* read from a pipe (fd) as it comes */
     const char *utf16; /* "UTF-16LE"/"UTF-16BE": the input was, read from a UTF-8 copy */
     int utf16_bom, utf16_repaired, utf16_told;
+    /* streaming: waiting for the pipe ends once *stop is set (NULL: never) */
+    const volatile sig_atomic_t *stop;
 };
 
 /* Whether b[0..n) holds a whole line that is not blank. */
@@ -402,13 +437,32 @@ static int has_line(const unsigned char *b, size_t n)
     return 0;
 }
 
+/* Wait until fd has data (or its end) to read: 1, or 0 once *stop is set
+ * (stop may be NULL: then at once). The signal that sets *stop interrupts
+ * poll; the timeout covers one that came just before it. */
+static int wait_input(int fd, const volatile sig_atomic_t *stop)
+{
+    if (!stop)
+        return 1;
+    while (!*stop) {
+        struct pollfd pf = {fd, POLLIN, 0};
+        int k = poll(&pf, 1, 200);
+        if (k > 0 || (k < 0 && errno != EINTR))
+            return 1; /* data, end of input, or an error the read reports */
+    }
+    return 0;
+}
+
 /* Read up to cap bytes of fd (a pipe delivers in pieces), or with
  * first_line only until a line with text has ended (a live feed sends one
- * record and waits); -1 on error. */
-static ssize_t read_full(int fd, unsigned char *b, size_t cap, int first_line)
+ * record and waits); -1 on error, -2 once *stop is set (stop may be NULL). */
+static ssize_t read_full(int fd, unsigned char *b, size_t cap, int first_line,
+                         const volatile sig_atomic_t *stop)
 {
     size_t n = 0;
     while (n < cap && !(first_line && has_line(b, n))) {
+        if (!wait_input(fd, stop))
+            return -2;
         ssize_t k = read(fd, b + n, cap - n);
         if (k == 0)
             break;
@@ -436,8 +490,6 @@ static int write_all(int t, const unsigned char *b, size_t n)
     return 0;
 }
 
-/* A copy of pre[0..npre) and the rest of fd in an unlinked temporary file;
- * -2 once it grows past limit bytes (0: none). */
 /* An unlinked temporary file (in $TMPDIR, else /tmp); -1 on failure. */
 static int tmp_file(void)
 {
@@ -450,7 +502,10 @@ static int tmp_file(void)
     return t;
 }
 
-static int spool_to_tmp(int fd, const unsigned char *pre, size_t npre, size_t limit)
+/* A copy of pre[0..npre) and the rest of fd in an unlinked temporary file;
+ * -2 once it grows past limit bytes (0: none), -3 once *stop is set. */
+static int spool_to_tmp(int fd, const unsigned char *pre, size_t npre, size_t limit,
+                        const volatile sig_atomic_t *stop)
 {
     int t = tmp_file();
     if (t < 0)
@@ -462,12 +517,12 @@ static int spool_to_tmp(int fd, const unsigned char *pre, size_t npre, size_t li
     unsigned char b[65536];
     size_t total = npre;
     for (;;) {
-        ssize_t r = read_full(fd, b, sizeof b, 0);
+        ssize_t r = read_full(fd, b, sizeof b, 0, stop);
         if (r == 0)
             break;
         if (r < 0 || write_all(t, b, (size_t)r) != 0) {
             close(t);
-            return -1;
+            return r == -2 ? -3 : -1;
         }
         total += (size_t)r;
         if (limit && total > limit) {
@@ -574,6 +629,12 @@ static chr_err utf16_to_utf8(chr_reader *r, const char *path, int is_stdin, chr_
 
 chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
 {
+    return chr_reader_open_until(path, NULL, out, d);
+}
+
+chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *stop, chr_reader **out,
+                              chr_diag *d)
+{
     *out = NULL;
     int is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
@@ -592,7 +653,12 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
     ssize_t npre = -1;
     if (lseek(fd, 0, SEEK_CUR) < 0) {
         pre = malloc(SNIFF_LEN);
-        npre = pre ? read_full(fd, pre, SNIFF_LEN, 1) : -1;
+        npre = pre ? read_full(fd, pre, SNIFF_LEN, 1, stop) : -1;
+        if (npre == -2) {
+            free(pre);
+            close(fd);
+            return chr_diag_set(d, CHR_EINTR, path, 0, -1, "interrupted before the first record");
+        }
         int gz = npre >= 2 && pre[0] == 0x1f && pre[1] == 0x8b;
         chr_format f = npre > 0 && !gz ? chr_detect_format(pre, (size_t)npre, NULL) : CHR_FMT_UNKNOWN;
         int stream = f == CHR_FMT_JSONL && !chr_looks_binary(pre, (size_t)npre);
@@ -603,11 +669,13 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
             size_t limit =
                 gz || utf16 || f == CHR_FMT_WARC ? 0 : CHR_MAX_ARTICLE + (size_t)SNIFF_LEN;
             chr_err ec = pre ? CHR_EIO : CHR_ENOMEM;
-            int t = npre >= 0 ? spool_to_tmp(fd, pre, (size_t)npre, limit) : -1;
+            int t = npre >= 0 ? spool_to_tmp(fd, pre, (size_t)npre, limit, stop) : -1;
             int err = errno;
             free(pre);
             pre = NULL;
             close(fd);
+            if (t == -3)
+                return chr_diag_set(d, CHR_EINTR, path, 0, -1, "interrupted while reading");
             if (t == -2)
                 return chr_diag_set(d, CHR_ETOOBIG, path, 0, -1,
                                     "article too large (limit %u MiB; JSON Lines are read as they come)",
@@ -628,6 +696,7 @@ chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d)
         r->fd = fd; /* read() as data comes: gzread would wait for a full buffer */
         r->fmt = CHR_FMT_JSONL;
         r->streaming = 1;
+        r->stop = stop;
         r->rbuf = realloc(pre, 1 << 16);
         if (!r->rbuf)
             free(pre);
@@ -946,7 +1015,8 @@ static chr_err next_html(chr_reader *r, chr_article **out, chr_diag *d)
 /* Read one line into r->lbuf (without the newline; it may contain NUL
  * bytes, *len counts them). Returns 1 with *len set, 0 at end of input, -1 on
  * a read error, -2 when the line exceeds the limit (the rest of it is
- * consumed), -3 when out of memory. */
+ * consumed), -3 when out of memory, -4 when stopped (r->stop) waiting for a
+ * pipe (what came of the line is dropped). */
 static int read_line(chr_reader *r, size_t *len)
 {
     size_t n = 0;
@@ -958,8 +1028,10 @@ static int read_line(chr_reader *r, size_t *len)
             int k;
             if (r->streaming) {
                 ssize_t m;
-                while ((m = read(r->fd, r->rbuf, 1 << 16)) < 0 && errno == EINTR)
-                    ;
+                do {
+                    if (!wait_input(r->fd, r->stop))
+                        return -4;
+                } while ((m = read(r->fd, r->rbuf, 1 << 16)) < 0 && errno == EINTR);
                 k = m < 0 ? -1 : (int)m;
             } else {
                 k = gzread(r->gz, r->rbuf, 1 << 16);
@@ -1203,6 +1275,10 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             r->done = 1;
             return CHR_OK;
         }
+        if (k == -4) {
+            r->done = 1;
+            return chr_diag_set(d, CHR_EINTR, r->name, r->line + 1, -1, "interrupted");
+        }
         r->line++;
         if (k == -1 || k == -3) {
             r->done = 1;
@@ -1235,7 +1311,7 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             fixed = to_utf8(copy, len, &len, &fl, &cs, w, sizeof w);
             if (!fixed)
                 return chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL);
-            snprintf(r->warn, sizeof r->warn, "line %ld: %s", r->line, w);
+            snprintf(r->warn, sizeof r->warn, "%s", w);
             line = fixed;
         }
         json_error_t je;
@@ -1301,8 +1377,7 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         if (idv && !json_is_null(idv) && !a->ext_id) {
             size_t wl = strlen(r->warn);
             snprintf(r->warn + wl, sizeof r->warn - wl,
-                     "%sline %ld: \"id\" is not a string or a number: ignored", wl ? "; " : "",
-                     r->line);
+                     "%s\"id\" is not a string or a number: ignored", wl ? "; " : "");
         }
         a->url = json_str(json_object_get(o, "url"));
         a->title = json_str(json_object_get(o, "title"));
@@ -1318,14 +1393,13 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         else if (ds && *ds) {
             size_t wl = strlen(r->warn);
             snprintf(r->warn + wl, sizeof r->warn - wl,
-                     "%sline %ld: \"date\" is not an ISO 8601 calendar date (%.40s): ignored",
-                     wl ? "; " : "", r->line, ds);
+                     "%s\"date\" is not an ISO 8601 calendar date (%.40s): ignored", wl ? "; " : "",
+                     ds);
         } else if (json_object_get(o, "date") && !json_is_null(json_object_get(o, "date"))) {
             size_t wl = strlen(r->warn);
             snprintf(r->warn + wl, sizeof r->warn - wl,
-                     "%sline %ld: \"date\" is not a string (an ISO 8601 date is expected): "
-                     "ignored",
-                     wl ? "; " : "", r->line);
+                     "%s\"date\" is not a string (an ISO 8601 date is expected): ignored",
+                     wl ? "; " : "");
         }
         /* unknown fields kept verbatim */
         static const char *const known[] = {"id", "url", "title", "date", "text", "author",

@@ -41,6 +41,7 @@ struct chr_pipeline {
     chr_progress_fn progress;
     void *progress_ctx;
     long long total_bytes;
+    const volatile sig_atomic_t *stop; /* chr_pipeline_set_stop, or NULL */
 };
 
 chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d)
@@ -132,18 +133,27 @@ static void report(chr_pipeline *p, chr_ingest_stats *s, const chr_diag *d, int 
         p->report(p->report_ctx, d, warning);
 }
 
-/* Where an article came from, as a diag: "path#LINE" (a JSON Lines
- * record) is path, line LINE. */
-static void article_diag(chr_diag *d, const chr_article *a)
+/* Report d, a problem with article a from any stage, at the place a was
+ * read from ("path:LINE:" for a JSON Lines record, "path@OFFSET:" for a
+ * WARC record: the reader's own form), whatever file the stage named: the
+ * article's source ("path#LINE", which stays the article's name in the
+ * store) or none. A stage that named another file (the database) keeps
+ * that name at the head of the reason. */
+static void report_article(chr_pipeline *p, chr_ingest_stats *s, chr_diag *d, const chr_article *a,
+                           int warning)
 {
-    const char *src = a->source ? a->source : "-";
-    const char *h = a->format == CHR_FMT_JSONL ? strrchr(src, '#') : NULL;
-    char *end = NULL;
-    long line = h && h[1] ? strtol(h + 1, &end, 10) : 0;
-    if (!end || *end || line <= 0)
-        h = NULL;
-    chr_diag_set(d, CHR_OK, "", h ? line : 0, -1, NULL);
-    snprintf(d->file, sizeof d->file, "%.*s", h ? (int)(h - src) : (int)strlen(src), src);
+    char other[sizeof d->file] = "";
+    if (d->file[0] && strcmp(d->file, a->source ? a->source : "-") != 0)
+        memcpy(other, d->file, sizeof other);
+    chr_article_locate(a, d);
+    if (!d->msg[0])
+        snprintf(d->msg, sizeof d->msg, "%s", chr_strerror(d->code));
+    if (other[0] && strcmp(other, d->file) != 0) {
+        char msg[sizeof d->msg];
+        memcpy(msg, d->msg, sizeof msg);
+        snprintf(d->msg, sizeof d->msg, "%.200s: %.300s", other, msg);
+    }
+    report(p, s, d, warning);
 }
 
 chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, size_t n_sents,
@@ -463,9 +473,7 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     chr_doc *doc = NULL;
     chr_err e = chr_clean(a, &doc, &d);
     if (e) {
-        if (!d.file[0])
-            snprintf(d.file, sizeof d.file, "%s", a->source ? a->source : "-");
-        report(p, s, &d, 0);
+        report_article(p, s, &d, a, 0);
         return e == CHR_ENOMEM ? e : CHR_OK;
     }
     int64_t id = 0;
@@ -532,17 +540,16 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     }
     if (e) {
         chr_doc_free(doc);
-        report(p, s, &d, 0);
+        report_article(p, s, &d, a, 0);
         return e;
     }
     if (same_id) {
         chr_diag w;
-        article_diag(&w, a);
-        snprintf(w.msg, sizeof w.msg,
-                 "id \"%.200s\" is already stored with different text (article %lld); this "
-                 "version is stored too, as article %lld",
-                 a->ext_id, (long long)same_id, (long long)id);
-        report(p, s, &w, 1);
+        chr_diag_set(&w, CHR_OK, NULL, 0, -1,
+                     "id \"%.200s\" is already stored with different text (article %lld); this "
+                     "version is stored too, as article %lld",
+                     a->ext_id, (long long)same_id, (long long)id);
+        report_article(p, s, &w, a, 1);
     }
     if (inferred) {
         char buf[16];
@@ -550,8 +557,8 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
                                    conf);
         if (e) {
             chr_doc_free(doc);
-            chr_diag_set(&d, e, a->source, 0, -1, "storing the inferred publication date");
-            report(p, s, &d, 0);
+            chr_diag_set(&d, e, NULL, 0, -1, "storing the inferred publication date");
+            report_article(p, s, &d, a, 0);
             return e;
         }
     }
@@ -602,9 +609,9 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     }
     chr_doc_free(doc);
     if (e) {
-        if (!d.msg[0])
-            chr_diag_set(&d, e, a->source, 0, -1, NULL);
-        report(p, s, &d, 0);
+        if (!d.code)
+            d.code = e;
+        report_article(p, s, &d, a, 0);
         return e;
     }
     s->stored++;
@@ -628,9 +635,11 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
     chr_diag d;
     chr_diag_clear(&d);
     chr_reader *r = NULL;
-    chr_err e = chr_reader_open(path, &r, &d);
+    chr_err e = chr_reader_open_until(path, p->stop, &r, &d);
     if (e == CHR_OK && name && (e = chr_reader_set_name(r, name)) != CHR_OK)
         chr_reader_close(r);
+    if (e == CHR_EINTR)
+        return e; /* stopped before the first record: nothing to keep */
     if (e) {
         report(p, s, &d, 0);
         return e == CHR_ENOMEM ? e : CHR_OK;
@@ -646,12 +655,23 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
         return CHR_EDB;
     }
     chr_err fatal = CHR_OK;
+    int stopped = 0;
     long pending = 0; /* records since the last commit of a stream */
     for (;;) {
         chr_article *a = NULL;
+        /* asked to stop: between articles, so that every article stored is
+         * whole; what was processed is committed below */
+        if (p->stop && *p->stop) {
+            stopped = 1;
+            break;
+        }
         chr_diag_clear(&d);
         e = chr_reader_next(r, &a, &d);
         s->bytes = base + chr_reader_bytes(r);
+        if (e == CHR_EINTR) {
+            stopped = 1; /* while waiting for a feed: a cut record is dropped */
+            break;
+        }
         if (e) {
             report(p, s, &d, 0);
             if (e == CHR_ENOMEM) {
@@ -666,8 +686,8 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
         const char *w = chr_reader_warning(r);
         if (w) {
             chr_diag wd;
-            chr_diag_set(&wd, CHR_OK, a->source, 0, -1, "%s", w);
-            report(p, s, &wd, 1);
+            chr_diag_set(&wd, CHR_OK, NULL, 0, -1, "%s", w);
+            report_article(p, s, &wd, a, 1);
         }
         e = process_article(p, a, s);
         chr_article_free(a);
@@ -706,7 +726,7 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
         report(p, s, &d, 0);
         return CHR_EDB;
     }
-    return CHR_OK;
+    return stopped ? CHR_EINTR : CHR_OK;
 }
 
 static int skip_name(const char *name)
@@ -883,6 +903,10 @@ static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
         return CHR_OK;
     chr_err fatal = CHR_OK;
     while (!prescan_done(p)) {
+        if (p->stop && *p->stop) {
+            fatal = CHR_EINTR;
+            break;
+        }
         chr_article *a = NULL;
         chr_err e = chr_reader_next(r, &a, &d);
         if (e == CHR_ENOMEM) {
@@ -938,6 +962,8 @@ static chr_err visit_ingest(void *ctx, const char *path, const struct stat *st)
 {
     ingest_ctx *c = ctx;
     (void)st;
+    if (c->p->stop && *c->p->stop)
+        return CHR_EINTR;
     return ingest_file(c->p, path, NULL, c->s);
 }
 
@@ -966,4 +992,9 @@ chr_err chr_pipeline_ingest_as(chr_pipeline *p, const char *path, const char *na
 void chr_pipeline_set_total(chr_pipeline *p, long long total)
 {
     p->total_bytes = total;
+}
+
+void chr_pipeline_set_stop(chr_pipeline *p, const volatile sig_atomic_t *stop)
+{
+    p->stop = stop;
 }

@@ -24,6 +24,7 @@ typedef enum chr_err {
     CHR_ENOTFOUND, /* no such article, story, entity, ... */
     CHR_EDUP,      /* already stored (not an error for ingest; reported) */
     CHR_EUNSUPPORTED, /* format or feature not supported */
+    CHR_EINTR,     /* stopped on request (a signal) before the end */
     CHR_ERR_COUNT
 } chr_err;
 

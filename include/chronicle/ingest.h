@@ -5,6 +5,7 @@
 #ifndef CHRONICLE_INGEST_H
 #define CHRONICLE_INGEST_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "chronicle/error.h"
@@ -64,6 +65,13 @@ typedef struct chr_article {
 chr_article *chr_article_new(void);
 void chr_article_free(chr_article *a);
 
+/* Put d at the place a was read from, as the reader's own diagnostics name
+ * a record: file and line for a JSON Lines record ("path#LINE"), file and
+ * byte offset for a WARC record ("path@OFFSET"), else the file. Sets d's
+ * file, line and offset only; its code and reason are left as they are.
+ * chr_diag_format then gives "path:LINE: reason" or "path@OFFSET: reason". */
+void chr_article_locate(const chr_article *a, chr_diag *d);
+
 /* Guess the format of a buffer (the first bytes of an input suffice; gzip
  * input is recognised only by magic and reported as CHR_FMT_WARC when the
  * decompressed prefix given starts with "WARC/"). name may be NULL; its
@@ -77,6 +85,14 @@ typedef struct chr_reader chr_reader;
 
 /* Open path ("-" = stdin). On failure returns an error, fills d, *out NULL. */
 chr_err chr_reader_open(const char *path, chr_reader **out, chr_diag *d);
+
+/* chr_reader_open for a reader that can be stopped: once *stop (set by a
+ * signal handler, say) is non-zero, waiting for a pipe ends, in the open
+ * (returns CHR_EINTR) and in chr_reader_next (returns CHR_EINTR; a record
+ * only partly received is dropped, never returned cut). stop may be NULL;
+ * it must outlive the reader. Files are read to the end of the record. */
+chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *stop, chr_reader **out,
+                              chr_diag *d);
 
 /* Call the input name (in every article's source and every diagnostic) name
  * instead of its path, e.g. for a spooled upload; name is copied. Call before
@@ -107,7 +123,8 @@ void chr_reader_close(chr_reader *r);
 char *chr_utf8_repair(const char *buf, size_t len, size_t *out_len, int *repaired);
 
 /* Warning about the article last returned by chr_reader_next (repaired
- * UTF-8, ignored field, ...), or NULL. Valid until the next call. */
+ * UTF-8, ignored field, ...; several joined by "; "), or NULL. Valid until
+ * the next call. It does not say where: chr_article_locate does. */
 const char *chr_reader_warning(const chr_reader *r);
 
 /* Whether r reads a pipe as the data comes (plain JSON Lines on standard

@@ -6,6 +6,8 @@
 #ifndef CHRONICLE_PIPELINE_H
 #define CHRONICLE_PIPELINE_H
 
+#include <signal.h>
+
 #include "chronicle/clean.h"
 #include "chronicle/entity.h"
 #include "chronicle/store.h"
@@ -43,10 +45,22 @@ void chr_pipeline_on_progress(chr_pipeline *p, chr_progress_fn fn, void *ctx);
 /* Total input size to report with progress (see chr_pipeline_input_size). */
 void chr_pipeline_set_total(chr_pipeline *p, long long total);
 
+/* Stop on request: once *stop is non-zero (a signal handler sets it; stop
+ * must outlive p, NULL to clear), ingest stops between two articles, or
+ * while a feed on a pipe is awaited, commits every article processed so far
+ * (each whole, with its annotations and story) and returns CHR_EINTR. The
+ * rest of the input is not read: ingesting it again stores only what was
+ * not stored yet (articles are known by their content hash). */
+void chr_pipeline_set_stop(chr_pipeline *p, const volatile sig_atomic_t *stop);
+
 /* Ingest a file, a folder (recursively, in name order; hidden files and
  * .md/.tsv/.csv/.db files skipped) or "-" (stdin). Totals are added to *s.
  * Returns CHR_OK even when some inputs were bad (they are reported and
- * counted in s->errors); an error only when the database failed. */
+ * counted in s->errors); an error only when the database failed, or
+ * CHR_EINTR when stopped (chr_pipeline_set_stop). A problem with one
+ * article is reported where the reader would name it: "file:LINE" for a
+ * JSON Lines record, "file@OFFSET" for a WARC record (the diag's line or
+ * offset), else the file. */
 chr_err chr_pipeline_ingest(chr_pipeline *p, const char *path, chr_ingest_stats *s);
 
 /* Ingest one file as chr_pipeline_ingest does, but name it name (not its

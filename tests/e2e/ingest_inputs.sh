@@ -66,4 +66,4 @@ printf '{"id": 17, "date": 20240301, "text": "The council of Orne met on Friday 
 chr --db "$TMP/num.db" ingest "$TMP/num.jsonl" >/dev/null 2>"$TMP/num.err"
 t=$(chr --db "$TMP/num.db" ls --json | "$PY" -c "import json,sys; print([a['ext_id'] for a in json.load(sys.stdin)])")
 check_eq "a numeric id is the record's id" "$t" "['17']"
-check "a numeric date is reported, by file and line" grep -q 'num.jsonl#1: line 1: "date" is not a string' "$TMP/num.err"
+check "a numeric date is reported, by file and line" grep -q 'num.jsonl:1: "date" is not a string' "$TMP/num.err"

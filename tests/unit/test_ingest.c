@@ -1,6 +1,8 @@
 /* chronicle — unit tests of the input reader (ingest.h): UTF-16 with and
- * without its byte order mark (text, HTML, JSON Lines, gzip), and JSON Lines
- * ids kept as written. Fixtures are generated into a temporary folder. */
+ * without its byte order mark (text, HTML, JSON Lines, gzip), JSON Lines
+ * ids kept as written, where an article's problems are said to be, and a
+ * feed stopped while it is awaited. Fixtures are generated into a
+ * temporary folder. */
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,8 +271,88 @@ TEST(json_lines_numeric_ids_kept_as_written)
     CHECK_INT(g.n, 1);
     if (g.n == 1)
         CHECK(g.a[0]->ext_id == NULL);
-    CHECK_STR(g.warn, "line 1: \"id\" is not a string or a number: ignored");
+    CHECK_STR(g.warn, "\"id\" is not a string or a number: ignored");
     got_free(&g);
+}
+
+/* The place of an article, for its problems: as the reader names a bad
+ * record (file:LINE, file@OFFSET), not its source string. */
+TEST(article_located_as_the_reader_names_records)
+{
+    static const struct {
+        const char *source;
+        chr_format fmt;
+        const char *file;
+        long line;
+        long long offset;
+        const char *shown;
+    } cases[] = {
+        {"feed.jsonl#93", CHR_FMT_JSONL, "feed.jsonl", 93, -1, "feed.jsonl:93: why"},
+        {"-#2", CHR_FMT_JSONL, "-", 2, -1, "-:2: why"},
+        {"a#1/feed.jsonl#7", CHR_FMT_JSONL, "a#1/feed.jsonl", 7, -1, "a#1/feed.jsonl:7: why"},
+        {"crawl.warc.gz@0", CHR_FMT_HTML, "crawl.warc.gz", 0, 0, "crawl.warc.gz@0: why"},
+        {"crawl.warc@1186", CHR_FMT_HTML, "crawl.warc", 0, 1186, "crawl.warc@1186: why"},
+        {"notes#3.txt", CHR_FMT_TEXT, "notes#3.txt", 0, -1, "notes#3.txt: why"},
+        {"issue#12", CHR_FMT_TEXT, "issue#12", 0, -1, "issue#12: why"},
+        {"page.html", CHR_FMT_HTML, "page.html", 0, -1, "page.html: why"},
+        {"feed.jsonl#x", CHR_FMT_JSONL, "feed.jsonl#x", 0, -1, "feed.jsonl#x: why"},
+        {"feed.jsonl#0", CHR_FMT_JSONL, "feed.jsonl#0", 0, -1, "feed.jsonl#0: why"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chr_article a = {0};
+        a.source = (char *)cases[i].source;
+        a.format = cases[i].fmt;
+        chr_diag d;
+        chr_diag_set(&d, CHR_EEMPTY, "other", 5, 9, "why");
+        chr_article_locate(&a, &d);
+        CHECK_STR(d.file, cases[i].file);
+        CHECK_INT(d.line, cases[i].line);
+        CHECK_INT(d.offset, cases[i].offset);
+        CHECK_INT(d.code, CHR_EEMPTY); /* the reason stays */
+        char buf[600];
+        CHECK_STR(chr_diag_format(&d, buf, sizeof buf), cases[i].shown);
+    }
+}
+
+/* A feed on a pipe, stopped while the reader waits for the rest of a
+ * record: the records received whole come out, the cut one does not. */
+TEST(feed_stopped_while_awaited)
+{
+    int fds[2];
+    CHECK(pipe(fds) == 0);
+    const char *feed = "{\"id\": \"r1\", \"text\": \"one\"}\n{\"id\": \"r2\", \"text\": \"tw";
+    CHECK(write(fds[1], feed, strlen(feed)) == (ssize_t)strlen(feed));
+    char path[64];
+    snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+    volatile sig_atomic_t stop = 0;
+    chr_reader *r = NULL;
+    chr_diag d;
+    CHECK_INT(chr_reader_open_until(path, &stop, &r, &d), CHR_OK);
+    if (r) {
+        CHECK(chr_reader_streaming(r));
+        chr_article *a = NULL;
+        CHECK_INT(chr_reader_next(r, &a, &d), CHR_OK);
+        CHECK(a && a->ext_id && strcmp(a->ext_id, "r1") == 0);
+        chr_article_free(a);
+        stop = 1; /* as a signal handler would; the writer is still there */
+        a = NULL;
+        CHECK_INT(chr_reader_next(r, &a, &d), CHR_EINTR);
+        CHECK(a == NULL);
+        CHECK_INT(chr_reader_next(r, &a, &d), CHR_OK); /* and then no more */
+        CHECK(a == NULL);
+        chr_reader_close(r);
+    }
+    /* stopped before the first record came */
+    int e[2];
+    CHECK(pipe(e) == 0);
+    snprintf(path, sizeof path, "/dev/fd/%d", e[0]);
+    r = NULL;
+    CHECK_INT(chr_reader_open_until(path, &stop, &r, &d), CHR_EINTR);
+    CHECK(r == NULL);
+    close(e[0]);
+    close(e[1]);
+    close(fds[0]);
+    close(fds[1]);
 }
 
 UNIT_MAIN_BEGIN
@@ -284,6 +366,8 @@ RUN(utf16_text_without_mark_is_read);
 RUN(utf16_html_without_mark_is_a_page);
 RUN(utf16_json_lines_are_records);
 RUN(json_lines_numeric_ids_kept_as_written);
+RUN(article_located_as_the_reader_names_records);
+RUN(feed_stopped_while_awaited);
 char cmd[300];
 snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 if (system(cmd) != 0)
