@@ -159,9 +159,31 @@ static chr_err migrate(chr_store *st, chr_diag *d)
     for (int v = ver; v < N_MIGRATIONS; v++) {
         char *msg = NULL;
         char set[64];
+        if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
+            chr_diag_set(d, CHR_EDB, st->path, 0, -1, "migration %d failed: %s", v + 1,
+                         msg ? msg : sqlite3_errmsg(st->db));
+            sqlite3_free(msg);
+            return CHR_EDB;
+        }
+        /* under the write lock, again: another process opening the same
+         * new database may have migrated it since the version was read */
+        int now = v;
+        if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK) {
+            if (sqlite3_step(q) == SQLITE_ROW)
+                now = sqlite3_column_int(q, 0);
+            sqlite3_finalize(q);
+        }
+        if (now > v) {
+            sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+            if (now > N_MIGRATIONS)
+                return chr_diag_set(d, CHR_EDB, st->path, 0, -1,
+                                    "database schema version %d is newer than this chronicle (%d)",
+                                    now, N_MIGRATIONS);
+            v = now - 1;
+            continue;
+        }
         snprintf(set, sizeof set, "PRAGMA user_version=%d;", v + 1);
-        if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK ||
-            sqlite3_exec(st->db, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
+        if (sqlite3_exec(st->db, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
             sqlite3_exec(st->db, set, NULL, NULL, &msg) != SQLITE_OK ||
             sqlite3_exec(st->db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
             chr_diag_set(d, CHR_EDB, st->path, 0, -1, "migration %d failed: %s", v + 1,
@@ -200,7 +222,18 @@ chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d
                                           * ingest just wrote */
                                          "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;";
     char *msg = NULL;
-    if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+    /* switching a new file to WAL needs it alone: another process creating
+     * the same database holds it for a moment, and the busy handler is not
+     * asked for this one */
+    int rc;
+    for (int tries = 0; (rc = sqlite3_exec(st->db, pragmas, NULL, NULL, &msg)) == SQLITE_BUSY &&
+                        tries < 200;
+         tries++) {
+        sqlite3_free(msg);
+        msg = NULL;
+        sqlite3_sleep(50);
+    }
+    if (rc != SQLITE_OK) {
         chr_err e = chr_diag_set(d, CHR_EDB, path, 0, -1, "not a usable database: %s",
                                  msg ? msg : sqlite3_errmsg(st->db));
         sqlite3_free(msg);

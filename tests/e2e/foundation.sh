@@ -179,6 +179,17 @@ msg=$(chr --db "$TMP/rand.db" ls 2>&1 >/dev/null)
 check_eq "a file that is not a database is named as such when read" \
     "$?:$(echo "$msg" | grep -c 'not a usable database')" "3:1"
 
+# two processes creating one new database at once both get it whole (the
+# schema is read again under the write lock; switching to WAL waits)
+race_fail=0
+for k in 1 2 3 4 5; do
+    chr --db "$TMP/race$k.db" --quiet ingest examples >/dev/null 2>&1 &
+    chr --db "$TMP/race$k.db" --quiet ingest examples/visit-01-npa-announcement.txt >/dev/null 2>&1 || race_fail=$((race_fail + 1))
+    wait $! || race_fail=$((race_fail + 1))
+    [ "$(sqlite3 "$TMP/race$k.db" 'SELECT count(*) FROM articles')" = 24 ] || race_fail=$((race_fail + 1))
+done
+check_eq "two ingests creating one database at once both succeed" "$race_fail" 0
+
 # a database of schema 8 (before tl_mention.frag) is read as it is, by a
 # read-only handle too (serve opens one): the column reads as 0
 chr --db "$TMP/v8.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
