@@ -83,8 +83,108 @@ static void put_cp(buf *b, int32_t cp)
     buf_add(b, (const char *)enc, (size_t)k);
 }
 
+/* ---- double-encoded UTF-8 ------------------------------------------------ */
+
+/* The byte a code point stood for when UTF-8 was read as Latin-1 or
+ * Windows-1252 and encoded again ("Ã©" for "é", "â€™" for "’"): 0x80-0xBF,
+ * the continuation bytes, else -1. */
+static int mis_byte(utf8proc_int32_t c)
+{
+    static const uint16_t cp1252[32] = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    if (c >= 0x80 && c <= 0xBF)
+        return (int)c;
+    for (int i = 0; i < 32; i++)
+        if (cp1252[i] && cp1252[i] == c)
+            return 0x80 + i;
+    return -1;
+}
+
+/* At s[0..n): a code point that was a UTF-8 lead byte and the one or two
+ * after it that together were one character's UTF-8 bytes; writes those bytes to out and
+ * returns how many bytes of s they take, else 0. */
+static size_t mis_char(const char *s, size_t n, unsigned char out[3], size_t *out_n)
+{
+    utf8proc_int32_t c[3];
+    size_t at = 0, used[3];
+    for (int k = 0; k < 3; k++) {
+        utf8proc_ssize_t r = at < n ? utf8proc_iterate((const utf8proc_uint8_t *)s + at,
+                                                       (utf8proc_ssize_t)(n - at), &c[k])
+                                    : -1;
+        if (r <= 0) {
+            c[k] = -1;
+            used[k] = at;
+            continue;
+        }
+        at += (size_t)r;
+        used[k] = at;
+    }
+    /* leads of the Latin letters (Â Ã Ä Å: U+0080-U+017F) and of
+     * punctuation (â: U+2000-U+2FFF); not Ñ, Ð or é, which stand before
+     * » or ° in ordinary text */
+    if (!(c[0] >= 0xC2 && c[0] <= 0xC5) && c[0] != 0xE2)
+        return 0;
+    int b1 = mis_byte(c[1]);
+    if (b1 < 0)
+        return 0;
+    out[0] = (unsigned char)c[0];
+    out[1] = (unsigned char)b1;
+    if (c[0] <= 0xDF) {
+        *out_n = 2;
+        return used[1];
+    }
+    int b2 = mis_byte(c[2]);
+    if (b2 < 0)
+        return 0;
+    out[2] = (unsigned char)b2;
+    *out_n = 3;
+    return used[2];
+}
+
+/* Text whose accented letters went through one decoding too many, whole
+ * or in places ("miÃ©rcoles", "AlÃ­", "itâ€™s"): repaired copy, or NULL
+ * when there is nothing to repair (fewer than two such characters: one
+ * "Ã" before a symbol may be meant). */
+static char *unmojibake(const char *s, size_t n, size_t *out_n)
+{
+    unsigned char tmp[3];
+    size_t tn, hits = 0;
+    for (size_t i = 0; i + 1 < n && hits < 2; i++)
+        if (((unsigned char)s[i] == 0xC3 || (unsigned char)s[i] == 0xC5) &&
+            mis_char(s + i, n - i, tmp, &tn))
+            hits++;
+    if (hits < 2)
+        return NULL;
+    char *o = malloc(n + 1);
+    if (!o)
+        return NULL;
+    size_t j = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = mis_char(s + i, n - i, tmp, &tn);
+        if (k) {
+            memcpy(o + j, tmp, tn);
+            j += tn;
+            i += k;
+        } else {
+            o[j++] = s[i++];
+        }
+    }
+    o[j] = 0;
+    *out_n = j;
+    return o;
+}
+
 char *chr_normalize(const char *s, size_t len, size_t *out_len)
 {
+    size_t fixed_len = 0;
+    char *fixed = unmojibake(s, len, &fixed_len);
+    if (fixed) {
+        s = fixed;
+        len = fixed_len;
+    }
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -109,6 +209,7 @@ char *chr_normalize(const char *s, size_t len, size_t *out_len)
         i += (size_t)k;
     }
     free(nfc);
+    free(fixed);
     if (!b.p && !b.oom)
         buf_add(&b, "", 0);
     if (b.oom) {

@@ -398,6 +398,14 @@ TEST(normalisation)
                  "\xE2\x80\x9D is\xC2\xA0open\xE2\x80\x8B. It\xE2\x80\x99s fine.",
                  "\"Caf\xC3\xA9"
                  "\" is open. It's fine.");
+    /* UTF-8 decoded once too often, in places: "miÃ©rcoles", "AlÃ­" (a soft
+     * hyphen), "â€™"; the rest of the text, and text that only looks alike,
+     * stay */
+    expect_clean("M\xC3\x83\xC2\xA1s heridas este mi\xC3\x83\xC2\xA9rcoles, dijo Al\xC3\x83\xC2\xAD"
+                 " en Han\xC3\xB3i; it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s late.",
+                 "M\xC3\xA1s heridas este mi\xC3\xA9rcoles, dijo Al\xC3\xAD en Han\xC3\xB3i; it's late.");
+    expect_clean("S\xC3\x83O PAULO e \xC2\xABPE\xC3\x91" "A\xC2\xBB, caf\xC3\xA9\xC2\xBB a 20\xC2\xB0.",
+                 "S\xC3\x83O PAULO e \xC2\xABPE\xC3\x91" "A\xC2\xBB, caf\xC3\xA9\xC2\xBB a 20\xC2\xB0.");
 }
 
 TEST(wrapped_lines_join)
