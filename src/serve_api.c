@@ -525,6 +525,10 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, int64_t 
         serve_error(r, 400, "to must be a date: YYYY-MM-DD, YYYY-MM or YYYY");
         return;
     }
+    if (from && *from && to && *to && strcmp(f1, t2) > 0) {
+        serve_error(r, 400, "from is after to");
+        return;
+    }
     sqlite3_int64 cday = 0, cid = 0;
     int cundated = 0;
     if (cur && *cur && parse_cursor(cur, &cday, &cundated, &cid)) {

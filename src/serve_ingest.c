@@ -33,7 +33,8 @@ static void on_report(void *ctx, const chr_diag *d, int warning)
     chr_json_kstring(pr->j, "level", warning ? "warning" : "error");
     if (d->line > 0)
         chr_json_kint(pr->j, "record", d->line);
-    chr_json_kstring(pr->j, "code", chr_strerror(d->code));
+    if (d->code != CHR_OK) /* a warning has none: not "success" */
+        chr_json_kstring(pr->j, "code", chr_strerror(d->code));
     serve_json_kclean(pr->j, "message", d->msg);
     chr_json_end_object(pr->j);
 }

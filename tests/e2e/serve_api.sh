@@ -110,6 +110,7 @@ check_eq "bad limit 400" "$(get '/api/stories?limit=0')" 400
 check_eq "limit above max 400" "$(get '/api/stories?limit=101')" 400
 check_eq "bad cursor 400" "$(get '/api/stories?cursor=garbage')" 400
 check_eq "bad date 400" "$(get '/api/stories?from=2025-02-30')" 400
+check_eq "from after to 400" "$(get '/api/stories?from=2025-03&to=2025-02')" 400
 
 # --- methods, limits, unknown routes
 check_eq "unknown api 404" "$(get /api/nothing)" 404
@@ -179,6 +180,8 @@ printf '%s\n%s\n' '{"id":"t-2","text":"Second quokka note: rangers will repeat t
 check_eq "post JSON Lines 201" "$(http POST /api/articles -H 'Content-Type: application/x-ndjson' --data-binary @"$TMP/two.jsonl")" 201
 check_eq "post JSON Lines stored two" "$(jget 'd["stored"]')" 2
 check_eq "post again: duplicates" "$(http POST /api/articles --data-binary @"$TMP/two.jsonl"; echo; jget 'd["duplicates"]')" "$(printf '200\n2')"
+http POST /api/articles --data-binary '{"id":"t-1","text":"Rangers will count the quokkas again next year, the island authority said on Friday."}' >/dev/null
+check_eq "post warning: its record, no error code" "$(jget '[(p["level"], p.get("record"), "code" in p) for p in d["problems"]]')" "[('warning', 1, False)]"
 check_eq "post bad JSON 400" "$(http POST /api/articles -d '{"text": ')" 400
 check_eq "post non-object 400" "$(http POST /api/articles -d '[1,2]')" 400
 check_eq "post empty 400" "$(http POST /api/articles -d '')" 400
@@ -187,7 +190,7 @@ head -c 9000000 /dev/zero | tr '\0' a > "$TMP/big.txt"
 check_eq "post too large 413" "$(http POST /api/articles --data-binary @"$TMP/big.txt")" 413
 check_eq "post too large, chunked 413" "$(http POST /api/articles -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/big.txt")" 413
 check_eq "GET on the POST route 405" "$(get /api/articles)" 405
-grep -q '^chronicle_ingest_api_articles_total 3$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
+grep -q '^chronicle_ingest_api_articles_total 4$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
 serve_stop; check_eq "ingest server stops cleanly" "$?" 0
 
 # --- start-up errors
