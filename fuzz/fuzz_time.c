@@ -37,5 +37,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (c <= 0 || c > 1 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
             abort();
     }
+    /* a dateline's day: 0 to 3 days before the reference, a real date */
+    chr_date w;
+    if (chr_time_dateline_ref(text, len, lang, &ref, &w)) {
+        if (w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31)
+            abort();
+    }
     return 0;
 }

@@ -397,9 +397,17 @@ static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, cons
     free(*tx);
     *tx = NULL;
     *ntx = 0;
+    /* a dateline 0-3 days before the publication is the day the text was
+     * written: its "today" and "on Tuesday" count from there */
+    chr_date wr;
+    const chr_date *tref = ref->year ? ref : NULL;
+    if (tref && doc->dateline_date &&
+        chr_time_dateline_ref(doc->dateline_date, strlen(doc->dateline_date), doc->lang, ref,
+                              &wr))
+        tref = &wr;
     if (e == CHR_OK)
-        e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences,
-                               ref->year ? ref : NULL, doc->lang, tx, &sidx, ntx);
+        e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences, tref,
+                               doc->lang, tx, &sidx, ntx);
     if (e == CHR_OK)
         e = chr_store_put_timexes(p->st, id, *tx, sidx, *ntx, d);
     free(sidx);

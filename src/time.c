@@ -1,7 +1,8 @@
 /* chronicle — time: public entry points of the temporal tagger.
  * Owns: chr_time_tag (the tagger in time_tag.c, then the years of dated
  * lists, time_list.c),
- * reference-date inference, chr_date_parse/format and the type names. */
+ * reference-date inference (and the writing day a dateline states),
+ * chr_date_parse/format and the type names. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,4 +251,47 @@ chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_d
     if (confidence)
         *confidence = conf;
     return CHR_OK;
+}
+
+/* The writing day a dateline states, as the reference of a text's relative
+ * expressions: the first date of the text, a dateline (is_dateline), with
+ * a day; a day and month without a year takes the year that puts it 0-3
+ * days before pub (a dateline of 31 December on a text published on 2
+ * January). A wire story reprinted a day or two later keeps the day it was
+ * written; a later date, or one more than three days before, is no writing
+ * day (a date in the first line that names an event, a page updated much
+ * later). */
+#define DATELINE_LAG 3
+
+int chr_time_dateline_ref(const char *text, size_t len, const char *lang, const chr_date *pub,
+                          chr_date *out)
+{
+    if (!out || !pub || !pub->year || !pub->month || !pub->day || (!text && len))
+        return 0;
+    *out = *pub;
+    if (len > DATELINE_LINE + 120)
+        len = DATELINE_LINE + 120; /* the dateline is in the first lines */
+    chr_tx *x = NULL;
+    size_t n = 0;
+    if (chr_time_tag_ex(text, len, NULL, lang, &x, &n) != CHR_OK) {
+        free(x);
+        return 0;
+    }
+    int ok = 0;
+    long zp = chr_days_from_civil(pub->year, pub->month, pub->day);
+    if (n > 0 && x[0].t.type == CHR_TIMEX_DATE && x[0].explicit_day && is_dateline(text, &x[0]) &&
+        !(x[0].t.flags & CHR_TIMEX_RANGE)) {
+        const chr_tx *t = &x[0];
+        for (int y = t->y ? t->y : pub->year; !ok && y >= (t->y ? t->y : pub->year - 1); y--) {
+            if (t->d > chr_month_days(y, t->m))
+                continue;
+            long z = chr_days_from_civil(y, t->m, t->d);
+            if (z <= zp && zp - z <= DATELINE_LAG) {
+                chr_civil_from_days(z, &out->year, &out->month, &out->day);
+                ok = 1;
+            }
+        }
+    }
+    free(x);
+    return ok;
 }

@@ -356,6 +356,7 @@ static const lsrc SRC[] = {
     {"minutes", C_UNITPL, U_MIN, EN | FR},
     {"hour", C_UNIT, U_HOUR, EN},
     {"hours", C_UNITPL, U_HOUR, EN},
+    {"hrs", C_UNITPL, U_HOUR, EN},
     {"day", C_UNIT, U_DAY, EN},
     {"days", C_UNITPL, U_DAY, EN},
     {"week", C_UNIT, U_WEEK, EN},
@@ -1050,6 +1051,9 @@ static const lsrc SRC[] = {
     {"ultimele", C_REL, R_PAST, RO},
     {"acum", C_KW, K_HACE, RO},
     {"în", C_KW, K_IN, RO},
+    {"și", C_KW, K_AND, RO}, /* "între martie și noiembrie 2024" */
+    {"şi", C_KW, K_AND, RO},
+    {"între", C_KW, K_BETWEEN, RO},
     {"un", C_NUMW, 1, RO},
     {"o", C_NUMW, 1, RO},
     {"doi", C_NUMW, 2, RO},

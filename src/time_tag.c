@@ -374,14 +374,15 @@ static int word_eq(const char *w, size_t n, const char *s)
  * text of unknown language): Italian "due" is two, French "possible" an
  * adjective. */
 static const char *const FUT_EN[] = {
-    "will",     "ll",      "shall",   "going",   "scheduled", "expected", "slated",
-    "plans",    "due",     "upcoming", "next",   "tomorrow",  "coming",   "intends",
-    "aims",     "hopes",   "soon",    "planning", "plan",     "would",    "effective",
-    "can",      "possible", "likely", "forecast", NULL};
+    "will",   "ll",       "shall",     "going",     "scheduled", "expected", "slated",
+    "plans",  "due",      "upcoming",  "next",      "tomorrow",  "coming",   "intends",
+    "aims",   "hopes",    "soon",      "planning",  "plan",      "would",    "effective",
+    "can",    "possible", "likely",    "forecast",  "forecasts", "expects",  "expect",
+    "intend", "aiming",   "intending", "expecting", NULL};
 static const char *const FUT_FR[] = {"sera",  "seront", "aura",   "prochain", "prochaine",
                                      "prévu", "iront",  "feront", "devront",  "pourront",
                                      "fera",  "auront", NULL};
-static const char *const FUT_ES[] = {"será", "serán", "hará", "prevé", NULL};
+static const char *const FUT_ES[] = {"será", "serán", "hará", "prevé", "prevén", NULL};
 static const char *const FUT_ROM[] = {"prevista", "previsto", NULL}; /* es, it, pt */
 static const char *const FUT_IT[] = {"sarà", "saranno", NULL};
 static const char *const FUT_RO[] = {"vor",       "voi",        "vom",      "veți", "veţi",
@@ -885,6 +886,83 @@ static int aux_participle(const M *m, wspan w)
            word_eq(v, vn, "morti") || word_eq(v, vn, "stato") || word_eq(v, vn, "stata");
 }
 
+/* Whether the raw text after w goes on with an infinitive, after at most
+ * two clitics or "de/di/a" ("compte le lancer", "espera lanzarlo", "conta
+ * di lanciarlo", "pretende lançá-lo", "punta a vincere"). */
+static int infinitive_follows(const M *m, wspan w)
+{
+    static const char *const CLITIC[] = {"le",  "la",  "les", "l",  "lui", "leur", "y",    "en",
+                                         "se",  "s",   "me",  "m",  "te",  "nous", "vous", "lo",
+                                         "los", "las", "gli", "ne", "si",  "ci",   "o",    "a",
+                                         "os",  "as",  "lhe", "de", "di",  "d",    NULL};
+    static const char *const ENCLITIC[] = {"lo", "la", "los", "las", "le",  "les", "li",
+                                           "si", "se", "ne",  "lhe", "gli", NULL};
+    size_t p = w.e;
+    for (int k = 0; k < 3; k++) {
+        while (p < m->len && m->text[p] == ' ')
+            p++;
+        size_t q = p;
+        while (q < m->len && ((((unsigned char)m->text[q] | 32) >= 'a' &&
+                               ((unsigned char)m->text[q] | 32) <= 'z') ||
+                              (unsigned char)m->text[q] >= 0x80))
+            q++;
+        if (q == p)
+            return 0;
+        const char *v = m->text + p;
+        size_t n = q - p;
+        if (k < 2 && word_in(v, n, CLITIC)) {
+            p = q < m->len && m->text[q] == '\'' ? q + 1 : q;
+            continue;
+        }
+        if (q < m->len && m->text[q] == '-')
+            return n >= 3 && (ends_with(v, n, "\xc3\xa1") || ends_with(v, n, "\xc3\xaa") ||
+                              ends_with(v, n, "i") || ends_with(v, n, "r")); /* "lançá-lo" */
+        for (int e = 0; ENCLITIC[e] && n > 6; e++)
+            if (ends_with(v, n, ENCLITIC[e]) && v[n - strlen(ENCLITIC[e]) - 1] == 'r') {
+                n -= strlen(ENCLITIC[e]); /* "lanzarlo", "lanciarlo" */
+                break;
+            }
+        if (n < 4)
+            return 0;
+        return ends_with(v, n, "er") || ends_with(v, n, "ir") || ends_with(v, n, "re") ||
+               ends_with(v, n, "ar") || ends_with(v, n, "\xc3\xaetre") || ends_with(v, n, "oir");
+    }
+    return 0;
+}
+
+/* Verbs of intent and expectation in Romance text, which look ahead with
+ * an infinitive after them ("compte lancer", "espera lanzar", "conta di
+ * lanciare", "pretende lançar", "prévoit de lancer"; "le compte de", "la
+ * espera" are nouns, "l'accordo prevede una tregua" says what a text
+ * provides), and the French "à paraître", "à venir" (an interview to
+ * appear on Sunday). */
+static int romance_intent(const M *m, wspan w)
+{
+    static const char *const FR[] = {"compte",    "comptent",  "espère",     "espèrent", "entend",
+                                     "entendent", "souhaite",  "souhaitent", "doit",     "doivent",
+                                     "prévoit",   "prévoient", NULL};
+    static const char *const ES[] = {"espera",    "esperan", "planea", "planean", "pretende",
+                                     "pretenden", "busca",   "buscan", NULL};
+    static const char *const IT[] = {"conta",   "contano",   "punta", "puntano",
+                                     "intende", "intendono", "spera", "sperano",
+                                     "prevede", "prevedono", NULL};
+    static const char *const PT[] = {"espera",  "esperam",  "pretende", "pretendem",
+                                     "planeja", "planejam", "planeia",  "planeiam",
+                                     "prevê",   "preveem",  "prevêem",  NULL};
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s;
+    if (m->lang == TL_FR &&
+        (word_eq(p, n, "paraître") || word_eq(p, n, "paraitre") || word_eq(p, n, "venir")) &&
+        w.s >= 3 && !memcmp(m->text + w.s - 3, "\xc3\xa0 ", 3))
+        return 1;
+    const char *const *l = m->lang == TL_FR   ? FR
+                           : m->lang == TL_ES ? ES
+                           : m->lang == TL_IT ? IT
+                           : m->lang == TL_PT ? PT
+                                              : NULL;
+    return l && word_in(p, n, l) && infinitive_follows(m, w);
+}
+
 /* word_tense, plus the future auxiliary "va" of French, Spanish and
  * Romanian ("il va partir", "va a votar", "va vorbi"), which in English text
  * is an abbreviation (the VA), and the cues of Italian, Portuguese and
@@ -910,6 +988,8 @@ static int lang_tense(const M *m, wspan w)
         }
     }
     int t = word_tense(p, n, m->lang);
+    if (!t)
+        t = romance_intent(m, w);
     if (!t && (m->lang == TL_FR || m->lang == TL_IT) && (n <= 5 || m->lang == TL_IT) &&
         aux_participle(m, w))
         return -1;
@@ -1149,7 +1229,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect)
             /* "had been due to", "was scheduled to": a plan in the past */
             const char *pw = m->text + L[i + 1].s;
             size_t pn = L[i + 1].e - L[i + 1].s;
-            if (word_eq(pw, pn, "was") || word_eq(pw, pn, "were") ||
+            if (word_eq(pw, pn, "was") || word_eq(pw, pn, "were") || word_eq(pw, pn, "had") ||
                 (word_eq(pw, pn, "been") && i + 2 < nl &&
                  word_eq(m->text + L[i + 2].s, L[i + 2].e - L[i + 2].s, "had")))
                 t = -1;
@@ -1740,6 +1820,41 @@ static int p_day_words(const M *m, int j, int *d)
     return k;
 }
 
+/* A month whose year is written only after a second month joined to it
+ * takes that year: "in March and April 2024", "en marzo y abril de 2024"
+ * (the first month alone: 2024-03); a range where the grammar says so,
+ * "from January to May 2023", "de enero a mayo de 2023", "between March
+ * and November 2024", "entre mars et novembre 2024", "tra marzo e novembre
+ * 2024": one expression 2023-01..2023-05 (a range whose first month comes
+ * later in the calendar starts the year before: "from November to March
+ * 2024"). mo is the month at token mstart, j the token after it. Returns
+ * the index after the expression, or 0. */
+static int month_shared_year(M *m, int mstart, int j, int mo, R *r)
+{
+    int to = kw(m, j, K_TO) || (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO) || pu(m, j, '-');
+    if (!to && !kw(m, j, K_AND) && !kw(m, j, K_Y))
+        return 0;
+    int mo2, d2, y, k = p_month(m, j + 1, &mo2, 0);
+    if (!k || p_day(m, k, &d2))
+        return 0;
+    int jy = k;
+    if (pu(m, jy, ',') || kw(m, jy, K_OF) || kw(m, jy, K_DE))
+        jy++;
+    int ke = isnum(m, jy) ? p_year(m, jy, &y) : 0;
+    if (!ke)
+        return 0;
+    if (to || (mstart > 0 && kw(m, mstart - 1, K_BETWEEN))) {
+        set_date(r, mo > mo2 ? y - 1 : y, mo, 0);
+        fmt_ym(r->ev, y, mo2);
+        r->flags |= CHR_TIMEX_RANGE;
+        r->end = ke;
+        return ke;
+    }
+    set_date(r, y, mo, 0);
+    r->end = j;
+    return j;
+}
+
 /* Month first: "May 16", "Oct. 23, 1998", "May 16-17", "March 20-22 last
  * year", "March 2023", "March of 2023", "May". */
 static int pat_md(M *m, int i, R *r)
@@ -1819,6 +1934,8 @@ static int pat_md(M *m, int i, R *r)
     }
     if (wd)
         return 0;
+    if ((k4 = month_shared_year(m, mstart, j, mo, r)) != 0)
+        return k4;
     /* month alone: needs context */
     const tk *t = &m->t[mstart];
     int ok = 0;
@@ -2026,20 +2143,210 @@ static int pat_numeric(M *m, int i, R *r)
     return j;
 }
 
-/* A number that names a document, not a year, in Italian, Portuguese,
- * Spanish and French: "la Risoluzione 1973", "a resolução 2042", "la
- * resolución 2254", "la résolution 1973", "n. 2011". */
-static int numbered_thing(const M *m, int j)
+/* ---- numbers that are no years ----------------------------------------- */
+
+static int raw_phrase(const M *m, size_t p, const char *phrase);
+
+/* The raw word right before token j with only blanks between: its bytes
+ * are text[*ws..return value). Letters (UTF-8 too), digits and the marks of
+ * abbreviations ("No.", "n°", "nº") belong to it; after an apostrophe only
+ * what follows it counts ("jusqu'en" is "en"). Returns *ws when none. */
+static size_t raw_prev_word(const M *m, int j, size_t *ws)
 {
-    static const char *const W[] = {"risoluzione", "risoluzioni",  "resolução",  "resoluções",
-                                    "resolución",  "resoluciones", "résolution", "résolutions",
-                                    "n.",          "nº",           NULL};
-    if (m->lang != TL_IT && m->lang != TL_PT && m->lang != TL_ES && m->lang != TL_FR)
-        return 0;
-    for (int k = 0; W[k]; k++)
-        if (word_before(m, j, W[k]))
+    size_t p = m->t[j].s;
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t'))
+        p--;
+    size_t e = p;
+    while (p > 0) {
+        unsigned char c = (unsigned char)m->text[p - 1];
+        if (c == '\'' || (c == 0x99 && p >= 3 && !memcmp(m->text + p - 3, "\xe2\x80\x99", 3)))
+            break;
+        if (!(c >= 0x80 || c == '.' || (c >= '0' && c <= '9') ||
+              ((c | 32) >= 'a' && (c | 32) <= 'z')))
+            break;
+        p--;
+    }
+    *ws = p;
+    return e;
+}
+
+static int raw_word_in(const M *m, size_t ws, size_t we, const char *const *l)
+{
+    for (; *l; l++)
+        if (strlen(*l) == we - ws && !strncasecmp(m->text + ws, *l, we - ws))
             return 1;
     return 0;
+}
+
+/* Words after which a four-digit number is a year, whatever its value:
+ * prepositions of time, "year", "circa" ("in 1492", "depuis 1650", "nel
+ * 1500", "the year 1000", "c. 1450"). */
+static const char *const YEAR_CUE[] = {
+    "in",     "since",      "from",   "of",           "by",      "until",   "till",       "through",
+    "before", "after",      "during", "circa",        "c.",      "ca.",     "between",    "around",
+    "about",  "year",       "en",     "\xc3\xa0",     "em",      "no",      "na",         "nel",
+    "del",    "dal",        "di",     "de",           "des",     "du",      "desde",      "hasta",
+    "depuis", "d\xc3\xa8s", "avant",  "apr\xc3\xa8s", "pendant", "durante", "dopo",       "prima",
+    "fino",   "entre",      "tra",    "fra",          "hacia",   "vers",    "a\xc3\xb1o", "ano",
+    "anno",   "année",      "din",    "\xc3\xaen",    "anul",    "any",     NULL};
+
+/* Nouns that number things, not years: "resolution 1973", "flight 1549",
+ * "No. 1999", "la resolución 1973 de la ONU", "vol 2230", "modelo 2000". */
+static const char *const NUMBERED[] = {
+    "resolution", "resolutions", "résolution",  "résolutions", "resolución", "resoluciones",
+    "resolução",  "resoluções",  "risoluzione", "risoluzioni", "resolució",  "rezoluția",
+    "rezoluţia",  "flight",      "flights",     "vuelo",       "vol",        "volo",
+    "voo",        "zborul",      "no.",         "nos.",        "n.",         "n°",
+    "nº",         "nr.",         "num.",        "number",      "numéro",     "número",
+    "numero",     "model",       "modelo",      "modèle",      "modello",    "route",
+    "ruta",       "highway",     "series",      "série",       "serie",      "section",
+    "article",    "artículo",    "articolo",    "artigo",      "art.",       "chapter",
+    "page",       "p.",          "pp.",         "room",        "bus",        "line",
+    "platform",   "gate",        "code",        "version",     "ticket",     "channel",
+    NULL};
+
+/* Whether the raw word at ws opens a sentence (a capital there is no name). */
+static int opens_sentence(const M *m, size_t ws)
+{
+    size_t p = ws;
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t'))
+        p--;
+    if (p == 0)
+        return 1;
+    unsigned char c = (unsigned char)m->text[p - 1];
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(' ||
+           c >= 0x80; /* a quotation mark, a dash */
+}
+
+/* A number naming a thing: after a numbering noun ("resolution 1973",
+ * "flight 1549", "No. 1999", "la risoluzione 1973") or a capitalised name
+ * inside a sentence that is no temporal word ("Mirage 2000", "Windows
+ * 2000": a product, not a year). */
+static int numbered_thing(const M *m, int j)
+{
+    size_t ws, we = raw_prev_word(m, j, &ws);
+    if (we == ws)
+        return 0;
+    if (raw_word_in(m, ws, we, NUMBERED))
+        return 1;
+    if (!(m->text[ws] >= 'A' && m->text[ws] <= 'Z') || we - ws < 2 ||
+        !(m->text[ws + 1] >= 'a' && m->text[ws + 1] <= 'z') || m->text[we - 1] == '.')
+        return 0;
+    if (j > 0 && m->t[j - 1].e == we)
+        return 0; /* a month, a season, "Fiscal", ...: a lexicon word */
+    static const char *const DEMONYM[] = {"an", "ese", "ish", "ch", "i", "ic", NULL};
+    for (const char *const *e = DEMONYM; *e; e++)
+        if (ends_with(m->text + ws, we - ws, *e))
+            return 0; /* "French 1987 growth", "Iraqi 1990 claims": an adjective */
+    return !opens_sentence(m, ws) && !raw_word_in(m, ws, we, YEAR_CUE);
+}
+
+/* Whether a time zone or a clock word follows token j: "1040 GMT", "1600
+ * hrs", "1330 local time", "1600 hora local", "1600 heure locale", "1600
+ * ora locale". Abbreviations of zones in capitals, or in lower case where
+ * they are no word ("1800 gmt", not "est", "et": French words). */
+static int clock_word_after(const M *m, int j)
+{
+    static const char *const TZ[] = {"GMT", "UTC", "EST", "EDT", "CST",  "CDT", "MST",
+                                     "MDT", "PST", "PDT", "CET", "CEST", "BST", "MSK",
+                                     "ET",  "HKT", "JST", "SGT", "AEST", "WIB", NULL};
+    static const char *const CLOCK[] = {"hrs",
+                                        "hr",
+                                        "local time",
+                                        "hora local",
+                                        "horas locales",
+                                        "heure locale",
+                                        "heures locales",
+                                        "heure de Paris",
+                                        "ora locale",
+                                        "ora italiana",
+                                        "hora de Brasília",
+                                        "hs",
+                                        "Z",
+                                        NULL};
+    size_t p = m->t[j].e;
+    while (p < m->len && (m->text[p] == ' ' || m->text[p] == '\t'))
+        p++;
+    for (const char *const *z = TZ; *z; z++) {
+        size_t n = strlen(*z), q;
+        if (p + n > m->len)
+            continue;
+        int up = !strncmp(m->text + p, *z, n), low = 1;
+        for (q = 0; q < n && low; q++)
+            low = m->text[p + q] == ((*z)[q] | 32);
+        if (low && (!strcmp(*z, "EST") || !strcmp(*z, "ET")))
+            low = 0;
+        q = p + n;
+        if ((up || low) &&
+            (q == m->len || !(((m->text[q] | 32) >= 'a' && (m->text[q] | 32) <= 'z'))))
+            return 1;
+    }
+    for (const char *const *w = CLOCK; *w; w++)
+        if (raw_phrase(m, p, *w))
+            return 1;
+    return 0;
+}
+
+/* A four-digit number that reads as a 24-hour clock time: 0000-2359. */
+static int hhmm(const M *m, int j)
+{
+    return isnum(m, j) && plainnum(m, j) && m->t[j].nd == 4 && m->t[j].num / 100 <= 23 &&
+           m->t[j].num % 100 < 60;
+}
+
+/* A four-digit number that is a time of day, not a year: a valid clock
+ * value followed by a zone or clock word ("1040 GMT", "1600 hrs EST",
+ * "1330 local time"), by "hours" after a clock preposition ("at 1500
+ * hours", not "worked 1500 hours"), or after "at" with nothing but
+ * punctuation or a day word after it ("at 1130.", "At 1044, pdt", "at
+ * 1100 on Monday"; not "at 2015 prices"). */
+static int clock_number(const M *m, int j)
+{
+    if (!hhmm(m, j))
+        return 0;
+    if (clock_word_after(m, j))
+        return 1;
+    if ((kw(m, j + 1, K_TO) || kw(m, j + 1, K_AND)) && hhmm(m, j + 2) && clock_word_after(m, j + 2))
+        return 1; /* "from 1800 to 2100 local time", "between 1000 and 1030 EST" */
+    size_t ws, we = raw_prev_word(m, j, &ws);
+    static const char *const AT[] = {"at", "by", "before", "after", "until", "till", "from", NULL};
+    if (we == ws || !raw_word_in(m, ws, we, AT))
+        return 0;
+    if (has(m, j + 1, C_UNITPL) && val(m, j + 1, C_UNITPL) == U_HOUR)
+        return 1;
+    if (we - ws != 2)
+        return 0; /* only "at" makes a bare number a time */
+    if (j + 1 < m->n && m->t[j + 1].s >= m->t[j].e)
+        return kw(m, j + 1, K_ON) || kw(m, j + 1, K_AND) || kw(m, j + 1, K_TO) ||
+               has(m, j + 1, C_DEICT) || has(m, j + 1, C_WDAY) ||
+               (m->t[j + 1].kind == TK_PUNCT && m->t[j + 1].ch != '-' && m->t[j + 1].ch != '/');
+    return !letter_follows(m, j);
+}
+
+/* A four-digit year older than 1800 without a word that introduces
+ * a year ("in", "since", "en", "nel", "the year", "c.") or the form of one
+ * ("(1452-1519)", "1492-1498"): in news such numbers are clock times
+ * ("1100 GMT"), weights ("1050-1350 lb steers"), counts and index levels
+ * (Reuters-21578: most 1000-1799 values were no years); real years that old
+ * come with a preposition or inside a date. */
+static int old_year_unmarked(const M *m, int j, int y)
+{
+    if (y >= 1800)
+        return 0;
+    static const char *const AND[] = {"and", "to", "or", "y",  "et", "e",
+                                      "o",   "ou", "a",  "au", "al", NULL};
+    size_t ws, we = raw_prev_word(m, j, &ws);
+    if (we > ws && raw_word_in(m, ws, we, AND))
+        return !(j >= 2 && isnum(m, j - 2) && m->t[j - 2].nd == 4); /* "from 1450 to 1500" */
+    if (we > ws && raw_word_in(m, ws, we, YEAR_CUE))
+        return 0;
+    if (j >= 2 && pu(m, j - 1, '-') && glued(m, j) && isnum(m, j - 2) && m->t[j - 2].nd == 4 &&
+        m->t[j - 2].num < (unsigned)y && m->t[j - 2].num + 100 > (unsigned)y)
+        return 0; /* the end of "(1452-1519)" */
+    if (pu(m, j + 1, '-') && glued(m, j + 1) && isnum(m, j + 2) && glued(m, j + 2) &&
+        m->t[j + 2].nd == 4 && m->t[j + 2].num > (unsigned)y && m->t[j + 2].num < (unsigned)y + 100)
+        return 0;
+    return 1;
 }
 
 /* Decades written with the word for years or decade first, as Romance
@@ -2131,8 +2438,9 @@ static int pat_year(M *m, int i, R *r)
         return 0;
     if (pu(m, j, '\''))
         return 0; /* "'98" alone is too ambiguous */
-    if (numbered_thing(m, j))
-        return 0;
+    if (m->t[j].nd == 4 && (clock_number(m, j) || clock_word_after(m, j) || numbered_thing(m, j) ||
+                            old_year_unmarked(m, j, y)))
+        return 0; /* "1040 GMT", "at 1130", "flight 1549", "Mirage 2000", "sold 1200" */
     if (the && !fiscal)
         return 0;
     r->first = fiscal ? (the ? i + 1 : i) : j;
@@ -2991,6 +3299,8 @@ static int pat_dur(M *m, int i, R *r)
     long n = -2;
     int half = 0, u, pl, cstart = j;
     int k = p_count(m, j, &n, &half);
+    if (k && clock_number(m, j))
+        return 0; /* "at 1500 hours": a time of day (pat_time) */
     if (k) {
         /* "two to three weeks", "12 to 18 months" */
         if ((kw(m, k, K_TO) || pu(m, k, '-') || kw(m, k, K_AND)) &&
@@ -3515,7 +3825,16 @@ static int pat_time(M *m, int i, R *r)
         cue = 1;
     }
     /* clock */
-    if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':')) || cue) {
+    if (!cue && clock_number(m, j)) {
+        /* "1040 GMT", "at 1130", "1600 hrs", "at 1500 hours" */
+        hh = (int)m->t[j].num / 100;
+        mi = (int)m->t[j].num % 100;
+        j++;
+        if (has(m, j, C_UNITPL) && val(m, j, C_UNITPL) == U_HOUR)
+            j++;
+        if (kw(m, j, K_TZ))
+            j++;
+    } else if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':')) || cue) {
         if (m->t[j].nd > 2 || m->t[j].num > 24)
             return 0;
         int k = j + 1;

@@ -72,6 +72,18 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
 chr_err chr_time_infer_ref(const char *text, size_t len, const char *lang, chr_date *out,
                            double *confidence);
 
+/* The reference date for the relative expressions ("today", "on Tuesday",
+ * "last week") of a text published on pub whose dateline says it was
+ * written earlier: a story datelined "PARIS, March 4 (Reuters) -" and
+ * published (reprinted) on 2025-03-05 says "today" of March 4. text: the
+ * start of the body with its dateline, or the dateline's date alone
+ * ("March 4", "4 mars", the chr_doc dateline_date). Returns 1 and sets *out
+ * to the dateline's day when the text's first date is a dateline dated 0 to
+ * 3 days before pub; 0 with *out = *pub otherwise (no dateline, a date after
+ * pub or further back). pub must have a day. */
+int chr_time_dateline_ref(const char *text, size_t len, const char *lang, const chr_date *pub,
+                          chr_date *out);
+
 /* Parse "YYYY-MM-DD" (or a longer ISO 8601 timestamp, or "YYYY-MM", "YYYY")
  * into d. Returns 1 on success. */
 int chr_date_parse(const char *s, chr_date *d);

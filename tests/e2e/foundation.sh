@@ -179,6 +179,15 @@ msg=$(chr --db "$TMP/rand.db" ls 2>&1 >/dev/null)
 check_eq "a file that is not a database is named as such when read" \
     "$?:$(echo "$msg" | grep -c 'not a usable database')" "3:1"
 
+# a reprint's dateline, a day before its publication, is the day its
+# "today" means; a dateline far before it is not
+printf '%s\n%s\n' \
+  '{"id":"dl-1","date":"2025-03-05","text":"PARIS, March 4 (Reuters) - The foreign minister said today that the talks on the harbour treaty would resume in Geneva."}' \
+  '{"id":"dl-2","date":"2025-03-25","text":"PARIS, March 4 (Reuters) - The trade minister said today that the new rules on harbour fees would take effect in the spring."}' > "$TMP/dl.jsonl"
+chr --db "$TMP/dl.db" --quiet ingest "$TMP/dl.jsonl" >/dev/null 2>&1
+today_of() { chr --db "$TMP/dl.db" show "$1" --json | "$PY" -c 'import json,sys; print(next(t["value"] for t in json.load(sys.stdin)["timexes"] if t["text"] == "today"))'; }
+check_eq "a dateline a day back dates today; one three weeks back does not" "$(today_of dl-1) $(today_of dl-2)" "2025-03-04 2025-03-25"
+
 # two processes creating one new database at once both get it whole (the
 # schema is read again under the write lock; switching to WAL waits)
 race_fail=0

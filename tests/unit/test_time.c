@@ -259,6 +259,46 @@ static void dates_of(const char *text, chr_date ref, const char *lang, char *out
     free(t);
 }
 
+/* A dateline 0-3 days before the publication is the day the text was
+ * written: its "today", "Tuesday", "last week" count from it. */
+TEST(dateline_ref)
+{
+    chr_date pub = {2025, 3, 5}, d;
+    const char *a = "PARIS, March 4 (Reuters) - The minister said on Tuesday that talks would "
+                    "resume today.";
+    CHECK_INT(chr_time_dateline_ref(a, strlen(a), "en", &pub, &d), 1);
+    CHECK(d.year == 2025 && d.month == 3 && d.day == 4);
+    /* relative expressions resolved against it */
+    chr_timex *t = NULL;
+    size_t n = 0;
+    CHECK_INT(chr_time_tag(a, strlen(a), &d, "en", &t, &n), CHR_OK);
+    CHECK(n == 3 && !strcmp(t[1].value, "2025-03-04") && !strcmp(t[2].value, "2025-03-04"));
+    free(t);
+    /* the date alone, as the cleaner keeps it; other languages; a year */
+    CHECK_INT(chr_time_dateline_ref("4 mars", 6, "fr", &pub, &d), 1);
+    CHECK(d.month == 3 && d.day == 4);
+    const char *es = "MADRID, 2 de marzo de 2025 (EFE).- El Gobierno aprobó hoy el plan.";
+    CHECK_INT(chr_time_dateline_ref(es, strlen(es), "es", &pub, &d), 1);
+    CHECK(d.year == 2025 && d.month == 3 && d.day == 2);
+    /* across the new year */
+    chr_date jan = {2025, 1, 2};
+    CHECK_INT(chr_time_dateline_ref("Dec. 31", 7, "en", &jan, &d), 1);
+    CHECK(d.year == 2024 && d.month == 12 && d.day == 31);
+    /* the same day: no change */
+    CHECK_INT(chr_time_dateline_ref("March 5", 7, "en", &pub, &d), 1);
+    CHECK(d.year == 2025 && d.month == 3 && d.day == 5);
+    /* a later date, one far back, a date in running text: the publication */
+    const char *later = "PARIS, March 7 (Reuters) - The minister said on Tuesday.";
+    CHECK_INT(chr_time_dateline_ref(later, strlen(later), "en", &pub, &d), 0);
+    CHECK(d.year == 2025 && d.month == 3 && d.day == 5);
+    const char *far = "PARIS, Feb. 20 (Reuters) - The minister said on Tuesday.";
+    CHECK_INT(chr_time_dateline_ref(far, strlen(far), "en", &pub, &d), 0);
+    CHECK(d.month == 3 && d.day == 5);
+    const char *run = "The minister said on March 4 that talks would resume today.";
+    CHECK_INT(chr_time_dateline_ref(run, strlen(run), "en", &pub, &d), 0);
+    CHECK_INT(chr_time_dateline_ref(a, strlen(a), "en", NULL, &d), 0);
+}
+
 TEST(chronology_lists)
 {
     char got[512];
@@ -317,6 +357,7 @@ int main(void)
     RUN(date_parse_format);
     RUN(api_contract);
     RUN(infer_ref);
+    RUN(dateline_ref);
     RUN(chronology_lists);
     const char *dir = getenv("CHR_TIME_CASES") ? getenv("CHR_TIME_CASES") : "tests/time";
     DIR *dh = opendir(dir);
