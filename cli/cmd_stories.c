@@ -7,6 +7,57 @@
 #include "chronicle/cluster.h"
 #include "cli.h"
 
+char *cli_story_title(chr_store *st, int64_t id);
+
+/* Longest title shown (bytes), as GET /api/stories cuts it (docs/api.md). */
+#define TITLE_MAX 200
+
+/* A story's title as every command shows it: the story step's choice
+ * (chr_story_info.title), past TITLE_MAX bytes cut at a space (in the
+ * second half) with "…", as the API does. malloc'd; NULL for none. */
+static char *show_title(const char *t)
+{
+    if (!t)
+        return NULL;
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\t' || t[n - 1] == '\r'))
+        n--;
+    size_t cut = n;
+    if (n > TITLE_MAX) {
+        cut = TITLE_MAX;
+        while (cut > TITLE_MAX / 2 && t[cut] != ' ')
+            cut--;
+        while (cut && ((unsigned char)t[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    char *out = malloc(cut + 4);
+    if (!out)
+        return NULL;
+    memcpy(out, t, cut);
+    memcpy(out + cut, cut < n ? "\xE2\x80\xA6" : "", cut < n ? 4 : 1); /* … */
+    return out;
+}
+
+static int take_title(void *ctx, const chr_story_info *s)
+{
+    *(char **)ctx = show_title(s->title);
+    return 1;
+}
+
+/* The title of story id as `stories` shows it (for `run`); malloc'd, NULL
+ * when none or no such story. */
+char *cli_story_title(chr_store *st, int64_t id)
+{
+    char *t = NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    if (chr_story_get(st, id, take_title, &t, &d) != CHR_OK) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
 typedef struct out_ctx {
     chr_json j;
     int json;
@@ -24,12 +75,12 @@ static void json_entities(chr_json *j, const chr_story_info *s)
     chr_json_end_array(j);
 }
 
-static void json_story(out_ctx *o, const chr_story_info *s)
+static void json_story(out_ctx *o, const chr_story_info *s, const char *title)
 {
     chr_json *j = &o->j;
     chr_json_begin_object(j);
     chr_json_kint(j, "id", s->id);
-    chr_json_kstring(j, "title", s->title);
+    chr_json_kstring(j, "title", title);
     chr_json_kint(j, "size", s->size);
     if (o->one)
         chr_json_kint(j, "unique", s->n_unique);
@@ -99,16 +150,16 @@ static void text_entities(const chr_story_info *s, size_t max)
     printf("\n");
 }
 
-static void text_story_line(const chr_story_info *s)
+static void text_story_line(const chr_story_info *s, const char *title)
 {
     printf("%6lld  %4ld  ", (long long)s->id, s->size);
     text_span(s);
-    printf("  %s\n", s->title ? s->title : "(no title)");
+    printf("  %s\n", title ? title : "(no title)");
 }
 
-static void text_story(const chr_story_info *s)
+static void text_story(const chr_story_info *s, const char *title)
 {
-    printf("story %lld: %s\n", (long long)s->id, s->title ? s->title : "(no title)");
+    printf("story %lld: %s\n", (long long)s->id, title ? title : "(no title)");
     printf("  %ld article%s (%ld after folding near-duplicates), ", s->size,
            s->size == 1 ? "" : "s", s->n_unique);
     text_span(s);
@@ -135,14 +186,16 @@ static int on_story(void *ctx, const chr_story_info *s)
     if (o->limit >= 0 && o->count >= o->limit)
         return 1;
     o->count++;
+    char *title = show_title(s->title);
     if (o->json)
-        json_story(o, s);
+        json_story(o, s, title);
     else if (o->one)
-        text_story(s);
+        text_story(s, title);
     else {
-        text_story_line(s);
+        text_story_line(s, title);
         text_entities(s, 6);
     }
+    free(title);
     return 0;
 }
 

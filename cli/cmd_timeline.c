@@ -10,14 +10,17 @@
 void cli_print_timeline(FILE *f, const chr_timeline *tl, int width);
 int cli_term_width(void);
 
-/* "--opt N" or "--opt=N" at argv[*i]: 1 and *v set, 0 not this option, -1 bad. */
-static int int_opt(int argc, char **argv, int *i, const char *name, int *v)
+/* "--opt N" or "--opt=N" at argv[*i], N >= min: 1 and *v set, 0 not this
+ * option, -1 bad (said on stderr). */
+static int int_opt(int argc, char **argv, int *i, const char *name, int min, int *v)
 {
     size_t n = strlen(name);
     const char *a = argv[*i], *val = NULL;
     if (strcmp(a, name) == 0) {
-        if (*i + 1 >= argc)
+        if (*i + 1 >= argc) {
+            cli_error("%s: option %s needs a number", argv[0], name);
             return -1;
+        }
         val = argv[++*i];
     } else if (strncmp(a, name, n) == 0 && a[n] == '=') {
         val = a + n + 1;
@@ -26,17 +29,22 @@ static int int_opt(int argc, char **argv, int *i, const char *name, int *v)
     }
     char *end;
     long x = strtol(val, &end, 10);
-    if (!*val || *end || x < 0 || x > 1000000)
+    if (!*val || *end || x < min || x > 1000000) {
+        cli_error("%s: %s needs a number >= %d, not '%s'", argv[0], name, min, val);
         return -1;
+    }
     *v = (int)x;
     return 1;
 }
 
-/* Options of a story command: integers (--top N) and flags (--truncate). */
+/* Options of a story command: integers (--top N, at least min) and flags
+ * (--truncate). A count of what to keep starts at 1, as `stories --limit`
+ * does: "keep none" is no request. */
 typedef struct opt_spec {
     const char *name;
     int *value;
     int is_flag;
+    int min;
 } opt_spec;
 
 /* Parse argv into the options and the story: an ID (*id, 0 included: it
@@ -46,18 +54,15 @@ static int parse_story_args(int argc, char **argv, cli_opts *g, const opt_spec *
 {
     const char *story = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
         int k = cli_common_opt(argc, argv, &i, g);
         for (const opt_spec *o = opts; o->name && k == 0; o++) {
             if (o->is_flag)
                 k = strcmp(argv[i], o->name) == 0 ? (*o->value = 1) : 0;
             else
-                k = int_opt(argc, argv, &i, o->name, o->value);
+                k = int_opt(argc, argv, &i, o->name, o->min, o->value);
         }
-        if (k < 0) {
-            cli_error("%s: option %s needs a number", argv[0], arg);
+        if (k < 0)
             return EXIT_USAGE;
-        }
         if (k)
             continue;
         if (!story &&
@@ -143,11 +148,11 @@ static void tl_release(void *r)
 int cmd_timeline(int argc, char **argv, cli_opts *g)
 {
     chr_tl_opts o = {0, 0, 0, 0};
-    const opt_spec opts[] = {{"--top", &o.top, 0},
-                             {"--sentences", &o.sentences, 0},
-                             {"--dates", &o.dates, 0},
-                             {"--min-support", &o.min_support, 0},
-                             {NULL, NULL, 0}};
+    const opt_spec opts[] = {{"--top", &o.top, 0, 1},
+                             {"--sentences", &o.sentences, 0, 0},
+                             {"--dates", &o.dates, 0, 1},
+                             {"--min-support", &o.min_support, 0, 0},
+                             {NULL, NULL, 0, 0}};
     int64_t id;
     int rc = parse_story_args(argc, argv, g, opts, &id);
     if (rc >= 0)
@@ -217,15 +222,11 @@ int cmd_summary(int argc, char **argv, cli_opts *g)
 {
     chr_summary_opts o = {SUMMARY_WORDS, 0};
     const opt_spec opts[] = {
-        {"--words", &o.words, 0}, {"--truncate", &o.truncate, 1}, {NULL, NULL, 0}};
+        {"--words", &o.words, 0, 1}, {"--truncate", &o.truncate, 1, 0}, {NULL, NULL, 0, 0}};
     int64_t id;
     int rc = parse_story_args(argc, argv, g, opts, &id);
     if (rc >= 0)
         return rc;
-    if (o.words < 1) {
-        cli_error("summary: --words must be >= 1");
-        return EXIT_USAGE;
-    }
     static const story_cmd c = {sum_build, sum_json, sum_text, sum_release};
     return run_story_cmd(&c, "summary", g, id, &o);
 }

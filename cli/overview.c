@@ -13,6 +13,7 @@
 int cli_print_overview(cli_opts *g, chr_store *st);
 void cli_print_timeline(FILE *f, const chr_timeline *tl, int width);
 int cli_term_width(void);
+char *cli_story_title(chr_store *st, int64_t id);
 
 #define DATE_COL 17     /* "2024-05-16 – 17" and "2023-03 – 2023-04" fit */
 #define OVERVIEW_TOP 20 /* entries shown per story by `run` */
@@ -64,12 +65,13 @@ static void wrap(FILE *f, const char *text, int indent, int width)
     fputc('\n', f);
 }
 
-/* "2024-05-16", "2024-05-16 – 17", "2024-05-30 – 06-02", "2023 – 2024". */
+/* "2024-05-16", "2024-05-16 – 17", "2024-05-30 – 06-02", "2024-Q2",
+ * "spring 2024". */
 static void date_label(const chr_tl_entry *e, char *buf, size_t size)
 {
     size_t dl = strlen(e->date);
     if (!e->end[0]) {
-        snprintf(buf, size, "%s", e->date);
+        snprintf(buf, size, "%s", e->label);
         return;
     }
     size_t common = 0;
@@ -167,7 +169,9 @@ void cli_print_timeline(FILE *f, const chr_timeline *tl, int width)
     }
 }
 
-/* One story: header (number, size, headline), then its top entries. */
+/* One story: header (number, size, title), then its top entries. The title
+ * is the one `stories` shows; the whole database (no stories) has its
+ * summary's headline. */
 static int print_story(chr_store *st, int64_t id, size_t nth, int width)
 {
     chr_tl_opts o = {OVERVIEW_TOP, 0, 0, 0};
@@ -179,9 +183,13 @@ static int print_story(chr_store *st, int64_t id, size_t nth, int width)
         cli_diag(&d, NULL);
         return EXIT_FATAL;
     }
-    chr_summary_opts so = {40, 0};
-    chr_diag_clear(&d);
-    chr_summary_build(st, id, &so, &s, &d);
+    char *title = id ? cli_story_title(st, id) : NULL;
+    if (!id) {
+        chr_summary_opts so = {40, 0};
+        chr_diag_clear(&d);
+        if (chr_summary_build(st, id, &so, &s, &d) == CHR_OK && s->headline)
+            title = strdup(s->headline);
+    }
     char head[64];
     if (id)
         snprintf(head, sizeof head, "STORY %lld", (long long)id);
@@ -190,14 +198,15 @@ static int print_story(chr_store *st, int64_t id, size_t nth, int width)
     printf("%s%s · %zu article%s", nth ? "\n" : "", head, tl->n_articles,
            tl->n_articles == 1 ? "" : "s");
     if (tl->n)
-        printf(" · %s … %s", tl->entries[0].date,
+        printf(" · %s … %s", tl->entries[0].label,
                tl->entries[tl->n - 1].end[0] ? tl->entries[tl->n - 1].end
-                                             : tl->entries[tl->n - 1].date);
+                                             : tl->entries[tl->n - 1].label);
     printf("\n");
-    if (s && s->headline && *s->headline) {
+    if (title && *title) {
         printf("  ");
-        wrap(stdout, s->headline, 2, width);
+        wrap(stdout, title, 2, width);
     }
+    free(title);
     printf("\n");
     cli_print_timeline(stdout, tl, width);
     chr_tl_opts all = {0, 0, 0, 0};

@@ -201,6 +201,10 @@ int tl_value_interval(const char *value, int32_t *start, int32_t *end, chr_gran 
 /* ISO text of an interval at a granularity into buf (>= 16): "2024-05-16",
  * "2024-W20", "2024-05", "2024". */
 void tl_format_date(int32_t start, chr_gran g, char *buf, size_t size);
+/* The same as people read it (buf >= 24): a quarter "2024-Q2", a half
+ * "2024-H1", a season "spring 2024" ("winter 2024/25": December to
+ * February), else tl_format_date's. */
+void tl_format_label(int32_t start, chr_gran g, char *buf, size_t size);
 
 /* ---- mentions ---- */
 

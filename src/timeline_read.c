@@ -71,6 +71,7 @@ typedef struct rm { /* one mention */
     tl_vec v;
     double sim;  /* to its entry's centroid */
     double rsel; /* how well it would state the entry (entry_facts) */
+    int own;     /* its sentence may be the entry's text (own_texts) */
 } rm;
 
 typedef struct rentry {
@@ -88,6 +89,8 @@ typedef struct rentry {
     double weight, centrality, score;
     size_t rep; /* representative mention */
     char conflict[400];
+    int n_own; /* mentions with own set: 0, no text of its own to show */
+    int n_opt; /* sentences that state its date (own_texts) */
     int keep;  /* selected for output */
     int slots; /* sentences to output (--dates) */
 } rentry;
@@ -351,6 +354,131 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
     return CHR_OK;
 }
 
+/* ---- sums of many vectors ---- */
+
+/* Adds vectors term by term through a hash of term ids: the same floats,
+ * summed in the same order, as tl_vec_add of each in turn, without
+ * copying the growing sum at every step (a whole database's story vector
+ * is the sum of 10^5 mentions). */
+typedef struct vec_acc {
+    uint32_t *slot; /* 1 + index into t, 0 = empty */
+    size_t mask;
+    tl_term *t;
+    uint32_t n, cap;
+} vec_acc;
+
+static size_t term_hash(uint32_t id)
+{
+    id ^= id >> 16;
+    id *= 0x7feb352du;
+    id ^= id >> 15;
+    id *= 0x846ca68bu;
+    return id ^ (id >> 16);
+}
+
+static int vec_acc_grow(vec_acc *a)
+{
+    size_t nsz = a->mask ? (a->mask + 1) * 2 : 1024;
+    uint32_t *ns = calloc(nsz, sizeof *ns);
+    uint32_t ncap = (uint32_t)(nsz / 2);
+    tl_term *nt = ns ? realloc(a->t, ncap * sizeof *nt) : NULL;
+    if (!nt) {
+        free(ns);
+        return -1;
+    }
+    for (uint32_t i = 0; i < a->n; i++) {
+        size_t h = term_hash(nt[i].id) & (nsz - 1);
+        while (ns[h])
+            h = (h + 1) & (nsz - 1);
+        ns[h] = i + 1;
+    }
+    free(a->slot);
+    a->slot = ns;
+    a->mask = nsz - 1;
+    a->t = nt;
+    a->cap = ncap;
+    return 0;
+}
+
+static int vec_acc_add(vec_acc *a, const tl_vec *v)
+{
+    for (uint32_t k = 0; k < v->n; k++) {
+        if (a->n == a->cap && vec_acc_grow(a) != 0)
+            return -1;
+        size_t h = term_hash(v->t[k].id) & a->mask;
+        while (a->slot[h] && a->t[a->slot[h] - 1].id != v->t[k].id)
+            h = (h + 1) & a->mask;
+        if (a->slot[h]) {
+            a->t[a->slot[h] - 1].w += 1.0f * v->t[k].w;
+        } else {
+            a->t[a->n] = v->t[k];
+            a->slot[h] = ++a->n;
+        }
+    }
+    return 0;
+}
+
+static int cmp_term(const void *a, const void *b)
+{
+    uint32_t x = ((const tl_term *)a)->id, y = ((const tl_term *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Empty a for reuse. */
+static void vec_acc_clear(vec_acc *a)
+{
+    if (a->n * 8 < a->mask) { /* few terms: clear their slots only */
+        for (uint32_t i = 0; i < a->n; i++) {
+            size_t h = term_hash(a->t[i].id) & a->mask;
+            while (a->slot[h] != i + 1)
+                h = (h + 1) & a->mask;
+            a->slot[h] = 0;
+        }
+    } else if (a->n) {
+        memset(a->slot, 0, (a->mask + 1) * sizeof *a->slot);
+    }
+    a->n = 0;
+}
+
+/* The sum so far as a vector (*out malloc'd); a is left as it is. */
+static int vec_acc_vec(const vec_acc *a, tl_vec *out)
+{
+    out->t = NULL;
+    out->n = 0;
+    if (!a->n)
+        return 0;
+    tl_term *t = malloc(a->n * sizeof *t);
+    if (!t)
+        return -1;
+    memcpy(t, a->t, a->n * sizeof *t);
+    qsort(t, a->n, sizeof *t, cmp_term);
+    out->t = t;
+    out->n = a->n;
+    return 0;
+}
+
+/* tl_vec_dot(sum so far, v, NULL, NULL): v's terms ascending, as it adds them. */
+static double vec_acc_dot(const vec_acc *a, const tl_vec *v)
+{
+    double s = 0;
+    if (!a->n)
+        return 0;
+    for (uint32_t k = 0; k < v->n; k++) {
+        size_t h = term_hash(v->t[k].id) & a->mask;
+        while (a->slot[h] && a->t[a->slot[h] - 1].id != v->t[k].id)
+            h = (h + 1) & a->mask;
+        if (a->slot[h])
+            s += (double)a->t[a->slot[h] - 1].w * v->t[k].w;
+    }
+    return s;
+}
+
+static void vec_acc_free(vec_acc *a)
+{
+    free(a->slot);
+    free(a->t);
+}
+
 /* ---- merging entries that ended up on one date ---- */
 
 static int cmp_core(const void *a, const void *b)
@@ -456,32 +584,111 @@ static chr_err merge_same_dates(model *mo)
     return e;
 }
 
+static int cmp_start(const void *a, const void *b)
+{
+    const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
+    if (x->core_start != y->core_start)
+        return x->core_start < y->core_start ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+/* Index of term id in a (its position in a->t), -1 when absent. */
+static long vec_acc_find(const vec_acc *a, uint32_t id)
+{
+    if (!a->n)
+        return -1;
+    size_t h = term_hash(id) & a->mask;
+    while (a->slot[h] && a->t[a->slot[h] - 1].id != id)
+        h = (h + 1) & a->mask;
+    return a->slot[h] ? (long)a->slot[h] - 1 : -1;
+}
+
+/* The vocabulary indexes of v's terms into *dense (realloc'd). -1 on OOM. */
+static int dense_ids(const vec_acc *vocab, const tl_vec *v, uint32_t **dense)
+{
+    uint32_t *d = realloc(*dense, (v->n ? v->n : 1) * sizeof *d);
+    if (!d)
+        return -1;
+    for (uint32_t k = 0; k < v->n; k++)
+        d[k] = (uint32_t)vec_acc_find(vocab, v->t[k].id);
+    *dense = d;
+    return 0;
+}
+
 /* A month's (or week's) entry and a day's entry inside it that look alike
  * are one event told at two granularities ("in March last year", "on March
- * 20-22"): the coarse one joins the finest most alike, which keeps its date. */
+ * 20-22"): the coarse one joins the finest most alike, which keeps its date
+ * (the last in the model's order on a tie). A whole database has 10^4
+ * entries in a month: the entries inside are found by their start, and
+ * compared through the coarse one's weights spread over the vocabulary
+ * (the same products, in the same order, as tl_vec_dot). */
 static chr_err merge_compatible(model *mo)
 {
+    rentry **v = malloc((mo->n ? mo->n : 1) * sizeof *v);
+    uint32_t **dense = calloc(mo->n ? mo->n : 1, sizeof *dense);
+    vec_acc vocab = {0};
+    float *cw = NULL;
     chr_err e = CHR_OK;
+    if (!v || !dense)
+        e = CHR_ENOMEM;
+    for (size_t i = 0; i < mo->n && !e; i++)
+        if (vec_acc_add(&vocab, &mo->e[i].c) != 0)
+            e = CHR_ENOMEM;
+    for (size_t i = 0; i < mo->n && !e; i++)
+        if (dense_ids(&vocab, &mo->e[i].c, &dense[i]) != 0)
+            e = CHR_ENOMEM;
+    if (!e && !(cw = calloc(vocab.n ? vocab.n : 1, sizeof *cw)))
+        e = CHR_ENOMEM;
+    for (size_t i = 0; i < mo->n && !e; i++)
+        v[i] = &mo->e[i];
+    if (!e)
+        qsort(v, mo->n, sizeof *v, cmp_start);
     for (size_t i = 0; i < mo->n && !e; i++) {
         rentry *c = &mo->e[i];
-        if (!c->n || c->cnorm <= 0 || (c->core_gran != CHR_GRAN_MONTH && c->core_gran != CHR_GRAN_WEEK))
+        if (!c->n || c->cnorm <= 0 ||
+            (c->core_gran != CHR_GRAN_MONTH && c->core_gran != CHR_GRAN_WEEK))
             continue;
+        size_t lo = 0, hi = mo->n; /* first entry starting on or after c */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (v[mid]->core_start < c->core_start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (uint32_t k = 0; k < c->c.n; k++)
+            cw[dense[i][k]] = c->c.t[k].w;
         rentry *best = NULL;
         double bs = MERGE_COMPAT_SIM;
-        for (size_t j = 0; j < mo->n; j++) {
-            rentry *f = &mo->e[j];
+        for (size_t j = lo; j < mo->n && v[j]->core_start <= c->core_end; j++) {
+            rentry *f = v[j];
             if (f == c || !f->n || f->cnorm <= 0 || f->core_gran >= c->core_gran ||
-                f->core_start < c->core_start || f->core_end > c->core_end)
+                f->core_end > c->core_end)
                 continue;
-            double s = tl_vec_dot(&c->c, &f->c, NULL, NULL) / (c->cnorm * f->cnorm);
-            if (s >= bs) {
+            const uint32_t *fd = dense[f - mo->e];
+            double dot = 0;
+            for (uint32_t k = 0; k < f->c.n; k++)
+                dot += (double)cw[fd[k]] * f->c.t[k].w;
+            double s = dot / (c->cnorm * f->cnorm);
+            if (s > bs || (s == bs && (!best || f > best))) {
                 bs = s;
                 best = f;
             }
         }
-        if (best)
+        for (uint32_t k = 0; k < c->c.n; k++)
+            cw[dense[i][k]] = 0;
+        if (best) {
             e = merge_into(best, c);
+            if (!e && dense_ids(&vocab, &best->c, &dense[best - mo->e]) != 0)
+                e = CHR_ENOMEM;
+        }
     }
+    for (size_t i = 0; dense && i < mo->n; i++)
+        free(dense[i]);
+    free(dense);
+    free(cw);
+    vec_acc_free(&vocab);
+    free(v);
     return e;
 }
 
@@ -601,9 +808,9 @@ static void entry_date(rentry *r, int64_t *scratch)
         }
         if (agree)
             continue;
-        char a[16], b[16];
-        tl_format_date(g[i].start, fin, a, sizeof a);
-        tl_format_date(r->start, fin, b, sizeof b);
+        char a[24], b[24];
+        tl_format_label(g[i].start, fin, a, sizeof a);
+        tl_format_label(r->start, fin, b, sizeof b);
         size_t used = strlen(r->conflict);
         snprintf(r->conflict + used, sizeof r->conflict - used, "%s%d source%s give%s %s, not %s",
                  used ? "; " : "", g[i].support, g[i].support == 1 ? "" : "s",
@@ -662,7 +869,10 @@ static size_t dates_in_sentence(const sent_key *keys, size_t n, const rm *m)
     return (size_t)(b - a) + 1;
 }
 
-static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
+/* Each entry's date, support, weight, centrality (against story, the
+ * story's summed mention vectors, of norm story_norm) and representative
+ * sentence; acc is scratch. */
+static void entry_facts(model *mo, const vec_acc *story, double story_norm, vec_acc *acc)
 {
     size_t maxn = 1, total = 0;
     for (size_t i = 0; i < mo->n; i++) {
@@ -712,12 +922,15 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
         /* centrality: the entry's words against the whole story's, by raw
          * counts, so that the story's main names and words weigh most */
         tl_vec raw = {NULL, 0};
+        int bad = 0;
         for (size_t k = 0; k < r->n; k++)
-            tl_vec_add(&raw, &r->m[k].v, 1.0f);
+            bad |= vec_acc_add(acc, &r->m[k].v);
+        bad |= vec_acc_vec(acc, &raw);
+        vec_acc_clear(acc);
+        if (bad) /* out of memory: no centrality rather than half of one */
+            tl_vec_free(&raw);
         double rn = raw_norm(&raw);
-        r->centrality = rn > 0 && story_norm > 0
-                            ? tl_vec_dot(&raw, story_c, NULL, NULL) / (rn * story_norm)
-                            : 0;
+        r->centrality = rn > 0 && story_norm > 0 ? vec_acc_dot(story, &raw) / (rn * story_norm) : 0;
         tl_vec_free(&raw);
         r->score = r->weight * (0.5 + r->centrality);
         /* representative: a sentence that states the entry's date at its
@@ -746,6 +959,98 @@ static void entry_facts(model *mo, const tl_vec *story_c, double story_norm)
     free(scratch);
     free(wmax);
     free(keys);
+}
+
+/* Whether m states r's date: it gives r's date at r's granularity; for an
+ * entry that only publication dates place, any of its sentences. */
+static int states_date(const rentry *r, const rm *m, int explicit)
+{
+    if (!explicit)
+        return 1;
+    return m->tx_start >= 0 && m->gran == r->gran && m->start <= r->end && m->end >= r->start;
+}
+
+typedef struct claim {
+    int64_t article;
+    int32_t sentence;
+    int gran;
+    double score;
+    int32_t start;
+    int64_t id;
+    rentry *r;
+    size_t k; /* the mention */
+} claim;
+
+static int cmp_claim(const void *a, const void *b)
+{
+    const claim *x = a, *y = b;
+    if (x->article != y->article)
+        return x->article < y->article ? -1 : 1;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    if (x->gran != y->gran)
+        return x->gran < y->gran ? -1 : 1;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Which sentences may be which entry's text. An entry's text states its
+ * date; a sentence that states the dates of several entries ("Veltro will
+ * report second-quarter results on July 24", "net profit 1986 ... vs 1985")
+ * belongs to one of them: the one whose date it gives at the finest
+ * granularity; among those, the one with the fewest such sentences (so that
+ * "the river overflowed on Wednesday, and the emergency was declared on
+ * Thursday" is Wednesday's when Thursday has others), then the most
+ * important. An entry left without a sentence of its own states nothing
+ * the others do not, and is not output. */
+static chr_err own_texts(model *mo)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < mo->n; i++)
+        total += mo->e[i].n;
+    claim *c = malloc((total ? total : 1) * sizeof *c);
+    if (!c)
+        return CHR_ENOMEM;
+    size_t nc = 0;
+    for (size_t i = 0; i < mo->n; i++) {
+        rentry *r = &mo->e[i];
+        int explicit = 0;
+        for (size_t k = 0; k < r->n; k++)
+            explicit |= r->m[k].tx_start >= 0;
+        r->n_own = r->n_opt = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            rm *m = &r->m[k];
+            m->own = 0;
+            if (states_date(r, m, explicit))
+                c[nc++] =
+                    (claim){m->article_id, m->sentence, r->gran, r->score, r->start, r->id, r, k};
+        }
+    }
+    qsort(c, nc, sizeof *c, cmp_claim);
+    for (size_t i = 0, j; i < nc; i = j) {
+        for (j = i + 1; j < nc && c[j].article == c[i].article && c[j].sentence == c[i].sentence;
+             j++)
+            ;
+        for (size_t x = i; x < j; x++) /* claims of one entry are adjacent */
+            c[x].r->n_opt += x == i || c[x].r != c[x - 1].r;
+    }
+    for (size_t i = 0, j; i < nc; i = j) {
+        rentry *best = c[i].r;
+        for (j = i + 1; j < nc && c[j].article == c[i].article && c[j].sentence == c[i].sentence;
+             j++)
+            if (c[j].gran == c[i].gran && c[j].r->n_opt < best->n_opt)
+                best = c[j].r;
+        for (size_t x = i; x < j; x++)
+            if (c[x].r == best) {
+                best->m[c[x].k].own = 1;
+                best->n_own++;
+            }
+    }
+    free(c);
+    return CHR_OK;
 }
 
 /* ---- selection ---- */
@@ -853,7 +1158,8 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int32_t first, in
     size_t n = 0;
     for (size_t i = 0; i < mo->n; i++) {
         rentry *r = &mo->e[i];
-        r->keep = r->n > 0 && r->support >= (o->min_support > 1 ? o->min_support : 1);
+        r->keep =
+            r->n > 0 && r->n_own > 0 && r->support >= (o->min_support > 1 ? o->min_support : 1);
         r->slots = o->sentences;
         if (r->keep && o->dates > 0 && r->gran != CHR_GRAN_DAY)
             r->keep = 0;
@@ -937,28 +1243,56 @@ typedef struct art_cache {
     int64_t *ids;
     tl_article *a;
     size_t n, cap;
+    uint32_t *slot; /* by id: 1 + index, 0 = empty (a whole database has 10^4) */
+    size_t mask;
     tl_loader *l;
 } art_cache;
 
+static size_t id_hash(int64_t id)
+{
+    return term_hash((uint32_t)id ^ (uint32_t)((uint64_t)id >> 32));
+}
+
 static const tl_article *cache_get(art_cache *c, int64_t id)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (c->ids[i] == id)
-            return &c->a[i];
+    size_t h = 0;
+    if (c->slot) {
+        h = id_hash(id) & c->mask;
+        while (c->slot[h]) {
+            if (c->ids[c->slot[h] - 1] == id)
+                return &c->a[c->slot[h] - 1];
+            h = (h + 1) & c->mask;
+        }
+    }
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 32;
         int64_t *ni = realloc(c->ids, nc * sizeof *ni);
         if (ni)
             c->ids = ni;
         tl_article *na = ni ? realloc(c->a, nc * sizeof *na) : NULL;
-        if (!na)
+        if (na)
+            c->a = na;
+        uint32_t *ns = na ? calloc(2 * nc, sizeof *ns) : NULL;
+        if (!ns)
             return NULL;
-        c->a = na;
+        for (size_t i = 0; i < c->n; i++) {
+            size_t k = id_hash(c->ids[i]) & (2 * nc - 1);
+            while (ns[k])
+                k = (k + 1) & (2 * nc - 1);
+            ns[k] = (uint32_t)(i + 1);
+        }
+        free(c->slot);
+        c->slot = ns;
+        c->mask = 2 * nc - 1;
         c->cap = nc;
+        h = id_hash(id) & c->mask;
+        while (c->slot[h])
+            h = (h + 1) & c->mask;
     }
     if (tl_article_load(c->l, id, 0, &c->a[c->n]) != CHR_OK)
         return NULL;
     c->ids[c->n] = id;
+    c->slot[h] = (uint32_t)(c->n + 1);
     return &c->a[c->n++];
 }
 
@@ -968,6 +1302,7 @@ static void cache_free(art_cache *c)
         tl_article_free(&c->a[i]);
     free(c->ids);
     free(c->a);
+    free(c->slot);
 }
 
 /* A sentence as sources and entries show it: spaces folded, without the
@@ -1038,8 +1373,16 @@ static int cmp_source(const void *a, const void *b)
     return x->article_id < y->article_id ? -1 : x->article_id > y->article_id;
 }
 
-/* MMR over the entry's distinct sentences, the representative first. */
-static size_t pick_sentences(const model *mo, const rentry *r, int k, size_t *out)
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* MMR over the entry's distinct sentences, the representative first.
+ * text[i] is mention i's sentence (NULL: unreadable); sentences in
+ * others[0..n_others) (sorted, the other entries' texts) are not taken. */
+static size_t pick_sentences(const model *mo, const rentry *r, int k, size_t *out,
+                             const char *const *text, const char **others, size_t n_others)
 {
     size_t n = 0;
     if (k <= 0 || !r->n)
@@ -1058,11 +1401,15 @@ static size_t pick_sentences(const model *mo, const rentry *r, int k, size_t *ou
                 if (a->article_id == b->article_id && a->sentence == b->sentence)
                     taken = 1;
                 same_art |= a->indep == b->indep;
+                if (text[i] && text[out[j]] && strcmp(text[i], text[out[j]]) == 0)
+                    taken = 1; /* a reprint's copy */
                 double s = vec_cos(&a->v, &b->v, mo);
                 if (s > red)
                     red = s;
             }
-            if (taken || red > SAME_SENTENCE)
+            if (taken || red > SAME_SENTENCE ||
+                (text[i] && n_others &&
+                 bsearch(&text[i], others, n_others, sizeof *others, cmp_str)))
                 continue;
             double sc = MMR_LAMBDA * r->m[i].sim - (1 - MMR_LAMBDA) * red - (same_art ? 0.05 : 0);
             if (sc > best) {
@@ -1086,17 +1433,25 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
     if (!tl->entries)
         return CHR_ENOMEM;
     size_t *pick = NULL;
-    size_t maxn = 1;
-    for (size_t i = 0; i < n; i++)
+    size_t maxn = 1, total = 0;
+    for (size_t i = 0; i < n; i++) {
         if (sel[i]->n > maxn)
             maxn = sel[i]->n;
+        total += sel[i]->n;
+    }
     pick = malloc(maxn * sizeof *pick);
-    if (!pick)
-        return CHR_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
+    const char **mtext = calloc(total ? total : 1, sizeof *mtext); /* by entry, by mention */
+    const char **texts = malloc((n ? n : 1) * sizeof *texts);
+    chr_err err = CHR_OK;
+    if (!pick || !mtext || !texts) {
+        err = CHR_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0, base = 0; i < n; base += sel[i++]->n) {
         rentry *r = sel[i];
         chr_tl_entry *e = &tl->entries[tl->n++];
         tl_format_date(r->start, r->gran, e->date, sizeof e->date);
+        tl_format_label(r->start, r->gran, e->label, sizeof e->label);
         if (r->end > r->start) {
             if (r->gran == CHR_GRAN_DAY || r->gran == CHR_GRAN_WEEK || r->gran == CHR_GRAN_MONTH)
                 tl_format_date(r->end, r->gran, e->end, sizeof e->end);
@@ -1109,8 +1464,8 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
         e->conflict = r->conflict[0] ? tl_pool_dup(p, r->conflict) : NULL;
         e->sources = calloc(r->n, sizeof *e->sources);
         if (!e->sources) {
-            free(pick);
-            return CHR_ENOMEM;
+            err = CHR_ENOMEM;
+            goto out;
         }
         double best = -1e9;
         for (size_t k = 0; k < r->n; k++) {
@@ -1132,6 +1487,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
                 s->expression = tl_pool_dup(p, "");
             if (!s->sentence || !s->expression)
                 continue;
+            mtext[base + k] = s->sentence;
             /* the entry's text: entry_facts' choice, unless it quotes
              * somebody (or a post, or names its date only as a hashtag)
              * and another sentence states the entry as well */
@@ -1145,7 +1501,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
             if (m->tx_start >= 0 && (size_t)m->sentence < a->n_sents &&
                 (size_t)m->tx_start <= a->sents[m->sentence].start + LEAD_DATE_BYTES)
                 rs += LEAD_DATE_BONUS;
-            if (rs > best + 1e-12) {
+            if (m->own && rs > best + 1e-12) {
                 best = rs;
                 r->rep = k;
                 e->text = s->sentence;
@@ -1155,25 +1511,48 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
         if (!e->text && e->n_sources)
             e->text = e->sources[0].sentence;
         qsort(e->sources, e->n_sources, sizeof *e->sources, cmp_source);
+    }
+    /* extra sentences, once every entry has its text: none repeats another's */
+    size_t nt = 0;
+    for (size_t i = 0; i < n; i++)
+        if (tl->entries[i].text)
+            texts[nt++] = tl->entries[i].text;
+    qsort(texts, nt, sizeof *texts, cmp_str);
+    for (size_t i = 0, base = 0; i < n; base += sel[i++]->n) {
+        rentry *r = sel[i];
+        chr_tl_entry *e = &tl->entries[i];
         int k = o->dates > 0 ? r->slots : o->sentences;
-        if (k > 0) {
-            size_t np = pick_sentences(mo, r, k, pick);
-            e->sentences = calloc(np ? np : 1, sizeof *e->sentences);
-            if (!e->sentences) {
-                free(pick);
-                return CHR_ENOMEM;
-            }
-            for (size_t j = 0; j < np; j++) {
-                const rm *m = &r->m[pick[j]];
-                const tl_article *a = cache_get(ac, m->article_id);
-                const char *t = a ? tl_pool_take(p, sentence_text(a, m->sentence)) : NULL;
-                if (t)
-                    e->sentences[e->n_sentences++] = t;
-            }
+        if (k <= 0)
+            continue;
+        /* the others' texts: all but this entry's own (one copy of it) */
+        const char **own = e->text ? bsearch(&e->text, texts, nt, sizeof *texts, cmp_str) : NULL;
+        size_t at = own ? (size_t)(own - texts) : nt;
+        const char *keep = at < nt ? texts[at] : NULL;
+        if (at < nt)
+            memmove(&texts[at], &texts[at + 1], (nt - at - 1) * sizeof *texts);
+        size_t np = pick_sentences(mo, r, k, pick, mtext + base, texts, at < nt ? nt - 1 : nt);
+        if (at < nt) {
+            memmove(&texts[at + 1], &texts[at], (nt - at - 1) * sizeof *texts);
+            texts[at] = keep;
+        }
+        e->sentences = calloc(np ? np : 1, sizeof *e->sentences);
+        if (!e->sentences) {
+            err = CHR_ENOMEM;
+            goto out;
+        }
+        for (size_t j = 0; j < np; j++) {
+            const rm *m = &r->m[pick[j]];
+            const tl_article *a = cache_get(ac, m->article_id);
+            const char *t = a ? tl_pool_take(p, sentence_text(a, m->sentence)) : NULL;
+            if (t)
+                e->sentences[e->n_sentences++] = t;
         }
     }
+out:
     free(pick);
-    return CHR_OK;
+    free(mtext);
+    free(texts);
+    return err;
 }
 
 /* ---- entry point ---- */
@@ -1313,16 +1692,23 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
         goto done;
     /* the story's raw word counts, for centrality */
     tl_vec sc = {NULL, 0};
+    vec_acc story = {0}, tmp = {0};
     for (size_t i = 0; i < mo.n && !e; i++)
         for (size_t k = 0; k < mo.e[i].n && !e; k++)
-            if (tl_vec_add(&sc, &mo.e[i].m[k].v, 1.0f) != 0)
+            if (vec_acc_add(&story, &mo.e[i].m[k].v) != 0)
                 e = CHR_ENOMEM;
+    if (!e && vec_acc_vec(&story, &sc) != 0)
+        e = CHR_ENOMEM;
     double sn = 0;
     for (uint32_t k = 0; k < sc.n; k++)
         sn += (double)sc.t[k].w * sc.t[k].w;
     if (!e)
-        entry_facts(&mo, &sc, sqrt(sn));
+        entry_facts(&mo, &story, sqrt(sn), &tmp);
     tl_vec_free(&sc);
+    vec_acc_free(&story);
+    vec_acc_free(&tmp);
+    if (!e)
+        e = own_texts(&mo);
     if (e)
         goto done;
     int32_t first = TL_NO_DAY, last = TL_NO_DAY;
@@ -1377,6 +1763,7 @@ void chr_timeline_write_json(const chr_timeline *tl, chr_json *j)
         if (e->end[0])
             chr_json_kstring(j, "end", e->end);
         chr_json_kstring(j, "granularity", chr_gran_name(e->gran));
+        chr_json_kstring(j, "label", e->label);
         chr_json_kstring(j, "text", e->text ? e->text : "");
         chr_json_kint(j, "support", e->support);
         if (e->conflict)

@@ -731,6 +731,23 @@ void tl_format_date(int32_t start, chr_gran g, char *buf, size_t size)
     }
 }
 
+void tl_format_label(int32_t start, chr_gran g, char *buf, size_t size)
+{
+    int y, m, d;
+    tl_ymd(start, &y, &m, &d);
+    static const char *const season[] = {"spring", "summer", "autumn"};
+    if (g == CHR_GRAN_QUARTER)
+        snprintf(buf, size, "%04d-Q%d", y, (m - 1) / 3 + 1);
+    else if (g == CHR_GRAN_HALF)
+        snprintf(buf, size, "%04d-H%d", y, m < 7 ? 1 : 2);
+    else if (g == CHR_GRAN_SEASON && m == 12) /* December to February */
+        snprintf(buf, size, "winter %04d/%02d", y, (y + 1) % 100);
+    else if (g == CHR_GRAN_SEASON && (m == 3 || m == 6 || m == 9))
+        snprintf(buf, size, "%s %04d", season[m / 3 - 1], y);
+    else
+        tl_format_date(start, g, buf, size);
+}
+
 const char *chr_gran_name(chr_gran g)
 {
     static const char *const names[] = {"day",     "week", "month", "season",

@@ -46,8 +46,11 @@ typedef struct chr_tl_source {
 
 /* One timeline entry. */
 typedef struct chr_tl_entry {
-    char date[16]; /* ISO: "2024-05-16", "2024-W20", "2024-05", "2024" */
-    char end[16];  /* last day/month of a range, "" when none */
+    char date[16];  /* ISO: "2024-05-16", "2024-W20", "2024-05", "2024"; a season,
+                       quarter or half as its first month: "2024-04" */
+    char end[16];   /* last day/month of a range, "" when none */
+    char label[24]; /* date as people read it: date, but "2024-Q2", "2024-H1",
+                       "spring 2024", "winter 2024/25" */
     chr_gran gran;
     const char *text;     /* the most representative source sentence */
     int support;          /* independent articles (near-duplicates count once) */

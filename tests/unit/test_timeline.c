@@ -55,6 +55,30 @@ TEST(values_as_intervals)
     CHECK_STR(chr_gran_name(CHR_GRAN_MONTH), "month");
 }
 
+/* Text output names a quarter, half or season as such (the JSON date stays
+ * its first month). */
+TEST(date_labels)
+{
+    static const struct {
+        int y, m, d;
+        chr_gran g;
+        const char *label;
+    } cases[] = {
+        {2025, 4, 1, CHR_GRAN_QUARTER, "2025-Q2"},
+        {2025, 7, 1, CHR_GRAN_HALF, "2025-H2"},
+        {2025, 3, 1, CHR_GRAN_SEASON, "spring 2025"},
+        {2025, 9, 1, CHR_GRAN_SEASON, "autumn 2025"},
+        {2023, 12, 1, CHR_GRAN_SEASON, "winter 2023/24"},
+        {2024, 5, 16, CHR_GRAN_DAY, "2024-05-16"},
+        {2024, 5, 1, CHR_GRAN_MONTH, "2024-05"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[24];
+        tl_format_label(tl_day(cases[i].y, cases[i].m, cases[i].d), cases[i].g, buf, sizeof buf);
+        CHECK_STR(buf, cases[i].label);
+    }
+}
+
 /* ---- fixtures ---- */
 
 static const struct fixture {
@@ -639,6 +663,7 @@ TEST(summary_budget)
 
 UNIT_MAIN_BEGIN
 RUN(values_as_intervals);
+RUN(date_labels);
 RUN(figures_in_sentence_vectors);
 RUN(grouping_dates_and_sources);
 RUN(near_duplicates_count_once);
