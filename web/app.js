@@ -92,6 +92,13 @@ function fmtSpan(first, last) {
   return fmtValue(first) + ' – ' + fmtValue(last);
 }
 
+/* An entry's date as a reader says it: a quarter or a season by its label
+ * ("2025-Q2", "spring 2025"), not by its first month. */
+function whenOf(e) {
+  const fine = !e.granularity || ['day', 'month', 'year', 'week'].includes(e.granularity);
+  return !fine && e.label ? e.label : fmtSpan(e.date, e.end);
+}
+
 function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
 
 /* ------------------------------------------------------------ routing */
@@ -256,7 +263,7 @@ function timelineAxis(entries, onPick, only) {
   ranges.forEach((r, i) => {
     if (!r) return;
     const coarse = entries[i].granularity && entries[i].granularity !== 'day';
-    const mark = h('button', {type: 'button', class: 'mark' + (coarse ? ' coarse' : ''), title: fmtValue(entries[i].date) + ': ' + (entries[i].text || ''),
+    const mark = h('button', {type: 'button', class: 'mark' + (coarse ? ' coarse' : ''), title: whenOf(entries[i]) + ': ' + (entries[i].text || ''),
       'aria-label': 'entry ' + (i + 1), onclick: () => onPick(i)});
     mark.style.left = pos(r[0]);
     mark.style.width = 'max(10px, ' + ((r[1] - r[0] + 864e5) / span * 100).toFixed(3) + '%)';
@@ -290,7 +297,7 @@ function timelineEntries(entries, storyArticles) {
     };
     const item = h('li', {class: 'entry', id: 'entry-' + i, dataset: {date: e.date || ''}},
       h('div', {},
-        h('span', {class: 'when'}, fmtSpan(e.date, e.end)),
+        h('span', {class: 'when'}, whenOf(e)),
         h('span', {class: 'support', title: 'independent articles reporting it'},
           plural(e.support != null ? e.support : srcs.length, 'source') + (e.support > 1 ? ' agree' : ''))),
       h('p', {class: 'text', title: 'read it in its article', onclick: () => open(srcs[0])}, e.text),
