@@ -836,6 +836,10 @@ static chr_err write_df(chr_cluster *cl, chr_diag *d)
         term_ent *te = term_get(cl, cl->dirty[i], 0);
         if (!te || !te->dirty)
             continue;
+        if (te->df <= 1) { /* a word seen once so far: not worth a row */
+            te->dirty = 0;
+            continue;
+        }
         sqlite3_reset(cl->s_df);
         sqlite3_bind_int64(cl->s_df, 1, te->term);
         sqlite3_bind_int64(cl->s_df, 2, te->df);
