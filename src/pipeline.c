@@ -40,6 +40,8 @@ struct chr_pipeline {
     void *report_ctx;
     chr_progress_fn progress;
     void *progress_ctx;
+    chr_duplicate_fn duplicate;
+    void *duplicate_ctx;
     long long total_bytes;
     const volatile sig_atomic_t *stop; /* chr_pipeline_set_stop, or NULL */
 };
@@ -119,6 +121,12 @@ void chr_pipeline_on_progress(chr_pipeline *p, chr_progress_fn fn, void *ctx)
 {
     p->progress = fn;
     p->progress_ctx = ctx;
+}
+
+void chr_pipeline_on_duplicate(chr_pipeline *p, chr_duplicate_fn fn, void *ctx)
+{
+    p->duplicate = fn;
+    p->duplicate_ctx = ctx;
 }
 
 static void report(chr_pipeline *p, chr_ingest_stats *s, const chr_diag *d, int warning)
@@ -484,9 +492,11 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         report_article(p, s, &d, a, 0);
         return e == CHR_ENOMEM ? e : CHR_OK;
     }
-    int64_t id = 0;
-    if (chr_store_find_hash(p->st, doc->hash_hex)) {
+    int64_t id = chr_store_find_hash(p->st, doc->hash_hex);
+    if (id) {
         s->duplicates++;
+        if (p->duplicate)
+            p->duplicate(p->duplicate_ctx, a, id);
         chr_doc_free(doc);
         return CHR_OK;
     }

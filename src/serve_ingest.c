@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "chronicle/pipeline.h"
+#include "grow.h"
 #include "serve_int.h"
 
 enum { MAX_REPORTED = 50 };
@@ -37,6 +38,27 @@ static void on_report(void *ctx, const chr_diag *d, int warning)
         chr_json_kstring(pr->j, "code", chr_strerror(d->code));
     serve_json_kclean(pr->j, "message", d->msg);
     chr_json_end_object(pr->j);
+}
+
+/* Records whose text was stored before: their record line and the stored
+ * article's id. */
+typedef struct post_dups {
+    struct {
+        long record;
+        int64_t id;
+    } *v;
+    size_t n, cap;
+} post_dups;
+
+static void on_duplicate(void *ctx, const chr_article *a, int64_t id)
+{
+    post_dups *pd = ctx;
+    if (pd->n >= MAX_REPORTED ||
+        chr_grow((void **)&pd->v, &pd->cap, pd->n + 1, sizeof *pd->v) != 0)
+        return;
+    const char *hash = a->source ? strrchr(a->source, '#') : NULL;
+    pd->v[pd->n].record = hash ? strtol(hash + 1, NULL, 10) : 0;
+    pd->v[pd->n++].id = id;
 }
 
 static int write_all(int fd, const char *p, size_t n)
@@ -232,6 +254,7 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     chr_json_key(j, "problems");
     chr_json_begin_array(j);
     post_report pr = {j, 0};
+    post_dups pd = {NULL, 0, 0};
     chr_ingest_stats st = {0};
     chr_diag d;
     chr_diag_clear(&d);
@@ -240,6 +263,7 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     chr_err e = chr_pipeline_open(s->write_st, &p, &d);
     if (e == CHR_OK) {
         chr_pipeline_on_report(p, on_report, &pr);
+        chr_pipeline_on_duplicate(p, on_duplicate, &pd);
         e = chr_pipeline_ingest_as(p, path, name, &st);
         chr_pipeline_close(p);
     }
@@ -247,6 +271,18 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     if (e == CHR_OK)
         list_posted(chr_store_sqlite(s->write_st), name, j);
     pthread_mutex_unlock(&s->write_mu);
+    if (e == CHR_OK) {
+        chr_json_key(j, "already_stored");
+        chr_json_begin_array(j);
+        for (size_t i = 0; i < pd.n; i++) {
+            chr_json_begin_object(j);
+            chr_json_kint(j, "record", pd.v[i].record);
+            chr_json_kint(j, "id", pd.v[i].id);
+            chr_json_end_object(j);
+        }
+        chr_json_end_array(j);
+    }
+    free(pd.v);
     unlink(path);
     if (e != CHR_OK) {
         serve_json_abort(&b);

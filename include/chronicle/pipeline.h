@@ -37,11 +37,16 @@ typedef void (*chr_report_fn)(void *ctx, const chr_diag *d, int warning);
  * size planned (0 if unknown). */
 typedef void (*chr_progress_fn)(void *ctx, const chr_ingest_stats *s, long long total_bytes);
 
+/* Called for an article whose content is already stored, with the stored
+ * article's id (a re-sent upload learns where its text is). */
+typedef void (*chr_duplicate_fn)(void *ctx, const chr_article *a, int64_t stored_id);
+
 /* The pipeline borrows st (which must outlive it). */
 chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d);
 void chr_pipeline_close(chr_pipeline *p);
 void chr_pipeline_on_report(chr_pipeline *p, chr_report_fn fn, void *ctx);
 void chr_pipeline_on_progress(chr_pipeline *p, chr_progress_fn fn, void *ctx);
+void chr_pipeline_on_duplicate(chr_pipeline *p, chr_duplicate_fn fn, void *ctx);
 /* Total input size to report with progress (see chr_pipeline_input_size). */
 void chr_pipeline_set_total(chr_pipeline *p, long long total);
 

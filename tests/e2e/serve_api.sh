@@ -180,6 +180,7 @@ printf '%s\n%s\n' '{"id":"t-2","text":"Second quokka note: rangers will repeat t
 check_eq "post JSON Lines 201" "$(http POST /api/articles -H 'Content-Type: application/x-ndjson' --data-binary @"$TMP/two.jsonl")" 201
 check_eq "post JSON Lines stored two" "$(jget 'd["stored"]')" 2
 check_eq "post again: duplicates" "$(http POST /api/articles --data-binary @"$TMP/two.jsonl"; echo; jget 'd["duplicates"]')" "$(printf '200\n2')"
+check_eq "post again: the stored ids of its records" "$(jget '[(x["record"], x["id"] > 0) for x in d["already_stored"]]')" "[(1, True), (2, True)]"
 http POST /api/articles --data-binary '{"id":"t-1","text":"Rangers will count the quokkas again next year, the island authority said on Friday."}' >/dev/null
 check_eq "post warning: its record, no error code" "$(jget '[(p["level"], p.get("record"), "code" in p) for p in d["problems"]]')" "[('warning', 1, False)]"
 check_eq "post bad JSON 400" "$(http POST /api/articles -d '{"text": ')" 400
