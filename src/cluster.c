@@ -42,6 +42,7 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->window_days = 45;
     o->near_days = 2;
     o->near_boost = 1.5;
+    o->near_boost_long = 1.25;
     o->halflife_days = 30;
     o->centroid_terms = 256;
     o->index_terms = 32;
@@ -1254,16 +1255,20 @@ static int32_t gap_days(const story *s, int32_t day)
     return 0;
 }
 
+static int doc_is_long(const chr_cluster *cl);
+
 /* How time changes a similarity between an article or story spanning days
  * [a0, a1] and a story spanning [b0, b1]: news comes in bursts, so close in
- * time is evidence for the same story (near_boost within near_days), and
- * the evidence decays with a half-life beyond. Undated: no evidence (1). */
+ * time is evidence for the same story (near_boost within near_days, for
+ * headlines; near_boost_long for the article being added when it is long),
+ * and the evidence decays with a half-life beyond. Undated: no evidence (1). */
 static double time_factor(const chr_cluster *cl, int32_t b0, int32_t b1, int32_t a0, int32_t a1)
 {
     if (a0 == NO_DAY || b0 == NO_DAY)
         return 1;
     int32_t gap = a1 < b0 ? b0 - a1 : (a0 > b1 ? a0 - b1 : 0);
-    double f = cl->o.near_boost > 0 ? cl->o.near_boost : 1;
+    double boost = doc_is_long(cl) ? cl->o.near_boost_long : cl->o.near_boost;
+    double f = boost > 0 ? boost : 1;
     if (gap > cl->o.near_days && cl->o.halflife_days > 0)
         f *= pow(0.5, (gap - cl->o.near_days) / cl->o.halflife_days);
     return f;

@@ -54,7 +54,10 @@ typedef struct chr_cluster_opts {
     double link_long;       /* the same for long texts */
     int window_days;        /* only stories whose span comes this close to the date */
     int near_days;          /* within this many days of a story's span an article is "near" */
-    double near_boost;      /* similarity factor for near articles (dated ones only) */
+    double near_boost;      /* similarity factor for near articles (dated ones only), short
+                               texts (headlines), whose few words say little alone */
+    double near_boost_long; /* the same for long texts, whose threshold was set undated: in a
+                               day's feed every article is near, sports beside sports */
     double halflife_days;   /* beyond near_days, the factor halves per this many days */
     int centroid_terms;     /* terms kept per story centroid, at most: a quarter of it for
                                one article, growing with log2(articles) up to all at 8 */
