@@ -963,6 +963,8 @@ static int romance_intent(const M *m, wspan w)
     return l && word_in(p, n, l) && infinitive_follows(m, w);
 }
 
+static int opens_sentence(const M *m, size_t ws);
+
 /* word_tense, plus the future auxiliary "va" of French, Spanish and
  * Romanian ("il va partir", "va a votar", "va vorbi"), which in English text
  * is an abbreviation (the VA), and the cues of Italian, Portuguese and
@@ -972,6 +974,10 @@ static int lang_tense(const M *m, wspan w)
     const char *p = m->text + w.s;
     size_t n = w.e - w.s;
     char acc[20];
+    if (!(m->lang & TL_EN) && n >= 3 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'a' && p[1] <= 'z' &&
+        !opens_sentence(m, w.s))
+        return 0; /* a name inside a sentence ("Al-Jazeera", "Abreu", "Aaron"), no verb
+                   * whatever its ending */
     if (m->lang == TL_IT && n >= 2 && n <= 16 && w.e < m->len && m->text[w.e] == '\'' &&
         (w.e + 1 == m->len ||
          !(((m->text[w.e + 1] | 32) >= 'a' && (m->text[w.e + 1] | 32) <= 'z') ||
@@ -1945,6 +1951,8 @@ static int pat_md(M *m, int i, R *r)
             kw(m, p, K_OF) || kw(m, p, K_ON) || kw(m, p, K_BETWEEN) || kw(m, p, K_AND) ||
             has(m, p, C_MOD) || pu(m, p, '-') || (has(m, p, C_KW2) && val(m, p, C_KW2) == K_TO))
             ok = 1;
+        if (pu(m, p, '\'') && p > 0 && kw(m, p - 1, K_OF))
+            ok = 1; /* "le mois d'avril", "fin d'août", "la revolució d'octubre" */
     }
     if (has(m, mstart, C_MONTH) && t->cap && (t->lx->lang[C_MONTH] & TL_EN) && t->e - t->s > 5)
         ok = 1; /* January, February, ... (not May, March, April, June, July) */
@@ -2146,6 +2154,7 @@ static int pat_numeric(M *m, int i, R *r)
 /* ---- numbers that are no years ----------------------------------------- */
 
 static int raw_phrase(const M *m, size_t p, const char *phrase);
+static size_t raw_word_before(const M *m, size_t p, size_t *ws);
 
 /* The raw word right before token j with only blanks between: its bytes
  * are text[*ws..return value). Letters (UTF-8 too), digits and the marks of
@@ -2153,7 +2162,12 @@ static int raw_phrase(const M *m, size_t p, const char *phrase);
  * what follows it counts ("jusqu'en" is "en"). Returns *ws when none. */
 static size_t raw_prev_word(const M *m, int j, size_t *ws)
 {
-    size_t p = m->t[j].s;
+    return raw_word_before(m, m->t[j].s, ws);
+}
+
+/* raw_prev_word for the word before byte offset p. */
+static size_t raw_word_before(const M *m, size_t p, size_t *ws)
+{
     while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t'))
         p--;
     size_t e = p;
@@ -2323,6 +2337,57 @@ static int clock_number(const M *m, int j)
     return !letter_follows(m, j);
 }
 
+/* A number after a word that compares or rounds a quantity is a count, not
+ * a year, whatever its value: "plus de 2000 personnes", "près de 1300
+ * morts", "más de 1000 muertos", "au moins 2000", "unos 1500", "più di
+ * 1200", "mais de 2000", "més de 1500", "peste 2000", "more than 2000". */
+static int counted_number(const M *m, int j)
+{
+    static const char *const ONE[] = {"environ",
+                                      "quelque",
+                                      "presque",
+                                      "approximativement",
+                                      "unos",
+                                      "unas",
+                                      "casi",
+                                      "aproximadamente",
+                                      "quasi",
+                                      "quase",
+                                      "aproape",
+                                      "peste",
+                                      "gaireb\xc3\xa9",
+                                      "almeno",
+                                      "nearly",
+                                      "almost",
+                                      NULL};
+    /* the first word of a pair whose second is "de", "di", "than", "moins"... */
+    static const char *const DE[] = {"plus",  "moins",        "pr\xc3\xa8s",  "m\xc3\xa1s",
+                                     "menos", "cerca",        "mais",         "m\xc3\xa9s",
+                                     "menys", "prop",         "pi\xc3\xb9",   "meno",
+                                     "mult",  "pu\xc8\x9bin", "pu\xc5\xa3in", NULL};
+    static const char *const OF[] = {"de", "di", NULL};
+    static const char *const LEAST[] = {"moins",        "menos",        "least",
+                                        "pu\xc8\x9bin", "pu\xc5\xa3in", NULL};
+    static const char *const AT[] = {"au", "al", "pelo", "at", "cel", NULL};
+    static const char *const THAN[] = {"than", NULL};
+    static const char *const CMP[] = {"more", "less", "fewer", NULL};
+    size_t ws, we = raw_prev_word(m, j, &ws), ws2, we2;
+    if (we == ws)
+        return 0;
+    if (raw_word_in(m, ws, we, ONE))
+        return 1;
+    we2 = raw_word_before(m, ws, &ws2);
+    if (we2 == ws2)
+        return 0;
+    if (raw_word_in(m, ws, we, OF) && raw_word_in(m, ws2, we2, DE))
+        return 1; /* "plus de", "más de", "più di", "mai mult de" */
+    if (raw_word_in(m, ws, we, LEAST) && raw_word_in(m, ws2, we2, AT))
+        return 1; /* "au moins", "al menos", "pelo menos", "at least", "cel puțin" */
+    if (raw_word_in(m, ws, we, THAN) && raw_word_in(m, ws2, we2, CMP))
+        return 1;
+    return 0;
+}
+
 /* A four-digit year older than 1800 without a word that introduces
  * a year ("in", "since", "en", "nel", "the year", "c.") or the form of one
  * ("(1452-1519)", "1492-1498"): in news such numbers are clock times
@@ -2439,8 +2504,9 @@ static int pat_year(M *m, int i, R *r)
     if (pu(m, j, '\''))
         return 0; /* "'98" alone is too ambiguous */
     if (m->t[j].nd == 4 && (clock_number(m, j) || clock_word_after(m, j) || numbered_thing(m, j) ||
-                            old_year_unmarked(m, j, y)))
-        return 0; /* "1040 GMT", "at 1130", "flight 1549", "Mirage 2000", "sold 1200" */
+                            old_year_unmarked(m, j, y) || counted_number(m, j)))
+        return 0; /* "1040 GMT", "at 1130", "flight 1549", "Mirage 2000", "sold 1200",
+                   * "plus de 2000" */
     if (the && !fiscal)
         return 0;
     r->first = fiscal ? (the ? i + 1 : i) : j;
@@ -4324,6 +4390,22 @@ static int pat_mod(M *m, int i, R *r)
         }
     }
     (void)usedthe;
+    if (k && (!(m->lang & TL_EN) || m->lang == TL_CA_ALL) && has(m, k - 1, C_UNIT) &&
+        val(m, k - 1, C_UNIT) == U_MONTH && kw(m, k, K_OF)) {
+        /* "la fin du mois de septembre", "a finales del mes de mayo", "alla
+         * fine del mese di maggio", "no final do mês de maio": the month
+         * named, not the reference's */
+        int j2 = k + 1;
+        if (pu(m, j2, '\''))
+            j2++;
+        R named;
+        int k2;
+        if (has(m, j2, C_MONTH) && (k2 = try_inner(m, j2, &named, 1)) > j2 &&
+            named.type == CHR_TIMEX_DATE) {
+            in = named;
+            k = k2;
+        }
+    }
     if (!k || in.type == CHR_TIMEX_DURATION || in.type == CHR_TIMEX_SET)
         return 0;
     if ((md == M_EARLIER || md == M_LATER) && (kw(m, i, K_THE)))
@@ -4749,6 +4831,30 @@ static int grouped_count(const M *m, int i)
     return j > i + 1 && has(m, j, C_UNITPL);
 }
 
+/* French "ce jour-là", "cette nuit-là", "cette année-là": that day, the
+ * one the story is about, not the reference's ("ce jour" is today). */
+static int fr_that_one(const M *m, const R *r)
+{
+    if (!(m->lang & TL_FR))
+        return 0;
+    const tk *f = &m->t[r->first];
+    size_t n = f->e - f->s;
+    if (!((n == 2 && !strncasecmp(m->text + f->s, "ce", 2)) ||
+          (n == 3 && !strncasecmp(m->text + f->s, "cet", 3)) ||
+          (n == 5 && !strncasecmp(m->text + f->s, "cette", 5))))
+        return 0;
+    size_t p = m->t[r->end - 1].e;
+    while (p < m->len && m->text[p] == ' ')
+        p++;
+    if (p < m->len && m->text[p] == '-')
+        p++;
+    if (p + 3 > m->len || m->text[p] != 'l' || memcmp(m->text + p + 1, "\xc3\xa0", 2))
+        return 0;
+    p += 3;
+    return p == m->len || !(((m->text[p] | 32) >= 'a' && (m->text[p] | 32) <= 'z') ||
+                            (unsigned char)m->text[p] >= 0x80 || m->text[p] == '-');
+}
+
 /* Run the grammar over the buffered tokens of one chunk. */
 static void match_chunk(M *m)
 {
@@ -4777,7 +4883,8 @@ static void match_chunk(M *m)
             while (r.end - 1 > r.first && m->t[r.end - 1].kind == TK_PUNCT &&
                    m->t[r.end - 1].ch != '.')
                 r.end--;
-            emit(m, &r);
+            if (!fr_that_one(m, &r))
+                emit(m, &r);
             i = e;
         } else {
             i++;
