@@ -211,6 +211,22 @@ TEST(language)
                       "ciudad está lista para los Juegos.";
     chr_detect_language(es3, strlen(es3), lang);
     CHECK_STR(lang, "es");
+    /* Catalan wire copy long enough for the stop-word count, which shares
+     * "el la de en es una" with Spanish and holds none of els/dels/amb */
+    const char *ca2 = "BARCELONA - Un tren de Rodalies de la linia R2 va descarrilar ahir a "
+                      "l'estacio de Montcada i Reixac sense causar ferits greus. Segons Adif, el "
+                      "descarrilament es va produir per una fallada en un canvi d'agulles. "
+                      "Dimarts passat ja hi havia hagut una avaria al mateix punt, va denunciar "
+                      "la consellera de Territori. La linia R2 no es restablira fins dilluns.";
+    chr_detect_language(ca2, strlen(ca2), lang);
+    CHECK_STR(lang, "ca");
+    const char *es4 = "BARCELONA - Un tren de Cercanías de la línea R2 descarriló ayer en la "
+                      "estación de Montcada i Reixac sin causar heridos graves. Según Adif, el "
+                      "descarrilamiento se produjo por un fallo en un cambio de agujas. El martes "
+                      "pasado ya hubo una avería en el mismo punto, denunció la consejera de "
+                      "Territorio. La línea R2 no se restablecerá hasta el lunes.";
+    chr_detect_language(es4, strlen(es4), lang);
+    CHECK_STR(lang, "es");
 }
 
 UNIT_MAIN_BEGIN
