@@ -99,6 +99,10 @@ function whenOf(e) {
   return !fine && e.label ? e.label : fmtSpan(e.date, e.end);
 }
 
+/* Only web addresses become links: a stored url of javascript: or data:
+ * is shown as text. */
+function webUrl(u) { return typeof u === 'string' && /^https?:\/\//i.test(u); }
+
 function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
 
 /* ------------------------------------------------------------ routing */
@@ -406,7 +410,7 @@ async function openReader(id, want) {
   fill(readerBody,
     h('h2', {}, a.title || (sents[0] && sents[0].text) || a.source),
     h('div', {class: 'meta'}, [a.outlet, a.author, a.pub_date ? fmtValue(a.pub_date) + (a.pub_date_source === 'inferred' ? ' (inferred)' : '') : 'undated'].filter(Boolean).join(' · ')),
-    h('div', {class: 'meta'}, a.url ? h('a', {href: a.url, rel: 'noopener noreferrer', target: '_blank'}, a.url) : a.source),
+    h('div', {class: 'meta'}, webUrl(a.url) ? h('a', {href: a.url, rel: 'noopener noreferrer', target: '_blank'}, a.url) : (a.url || a.source)),
     a.story ? h('div', {class: 'meta'}, h('a', {href: '#/story/' + a.story.id}, 'story ' + a.story.id),
       a.story.duplicate_of ? ' · near-duplicate of article ' + a.story.duplicate_of : '') : null,
     h('div', {class: 'sentences', id: 'reader-text'}, paras));
