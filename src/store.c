@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -196,9 +198,59 @@ static chr_err migrate(chr_store *st, chr_diag *d)
     return CHR_OK;
 }
 
+/* The folder that holds path: can this process create files in it (the
+ * WAL's -shm and -wal beside a database)? */
+static int dir_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return access(".", W_OK) == 0;
+    if (slash == path)
+        return access("/", W_OK) == 0;
+    char dir[4096];
+    size_t n = (size_t)(slash - path);
+    if (n >= sizeof dir)
+        return 1;
+    memcpy(dir, path, n);
+    dir[n] = 0;
+    return access(dir, W_OK) == 0;
+}
+
+/* "file:" URI of path with immutable=1: a database in a folder this
+ * process cannot write (an archive, a mount) is read without the WAL's
+ * shared-memory file. Caller frees. */
+static char *immutable_uri(const char *path)
+{
+    size_t n = strlen(path);
+    char *u = malloc(3 * n + 32);
+    if (!u)
+        return NULL;
+    size_t k = 0;
+    k += (size_t)sprintf(u, "file:");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)path[i];
+        if (c == '?' || c == '#' || c == '%' || c < 0x21)
+            k += (size_t)sprintf(u + k, "%%%02X", c);
+        else
+            u[k++] = (char)c;
+    }
+    strcpy(u + k, "?immutable=1");
+    return u;
+}
+
 chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d)
 {
     *out = NULL;
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return chr_diag_set(d, CHR_EDB, path, 0, -1, "is a directory, not a database file");
+    if (!(flags & CHR_STORE_READONLY)) {
+        if (stat(path, &sb) == 0 ? access(path, W_OK) != 0 : !dir_writable(path))
+            return chr_diag_set(d, CHR_EDB, path, 0, -1,
+                                stat(path, &sb) == 0
+                                    ? "database is read-only for this user: cannot store into it"
+                                    : "cannot create the database: its folder is not writable");
+    }
     chr_store *st = calloc(1, sizeof *st);
     if (!st)
         return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
@@ -206,7 +258,12 @@ chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d
     st->readonly = (flags & CHR_STORE_READONLY) != 0;
     int of = st->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     of |= SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path, &st->db, of, NULL) != SQLITE_OK) {
+    char *uri = st->readonly && !dir_writable(path) ? immutable_uri(path) : NULL;
+    if (uri)
+        of |= SQLITE_OPEN_URI;
+    int orc = sqlite3_open_v2(uri ? uri : path, &st->db, of, NULL);
+    free(uri);
+    if (orc != SQLITE_OK) {
         chr_err e = chr_diag_set(d, CHR_EDB, path, 0, -1, "cannot open database: %s",
                                  st->db ? sqlite3_errmsg(st->db) : "out of memory");
         chr_store_close(st);

@@ -188,6 +188,26 @@ chr --db "$TMP/dl.db" --quiet ingest "$TMP/dl.jsonl" >/dev/null 2>&1
 today_of() { chr --db "$TMP/dl.db" show "$1" --json | "$PY" -c 'import json,sys; print(next(t["value"] for t in json.load(sys.stdin)["timexes"] if t["text"] == "today"))'; }
 check_eq "a dateline a day back dates today; one three weeks back does not" "$(today_of dl-1) $(today_of dl-2)" "2025-03-04 2025-03-25"
 
+# --db naming a folder says so; a database in a folder the user cannot
+# write (an archive, a mount) is read; storing into a read-only one is
+# refused before any input is read
+mkdir -p "$TMP/adir"
+check_eq "--db naming a folder is named as such" \
+    "$(chr --db "$TMP/adir" ls 2>&1 | grep -c 'is a directory')" 1
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    mkdir -p "$TMP/ro" && chr --db "$TMP/ro/a.db" --quiet ingest examples >/dev/null 2>&1
+    sqlite3 "$TMP/ro/a.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+    chmod 444 "$TMP/ro/a.db" && chmod 555 "$TMP/ro" && chmod o+rx "$TMP"
+    nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+    check_eq "a database in a read-only folder is read" \
+        "$(nobody "$CHR_BIN" --db "$TMP/ro/a.db" ls --json 2>/dev/null | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 24
+    check_eq "storing into a read-only database is refused, one line" \
+        "$(nobody "$CHR_BIN" --db "$TMP/ro/a.db" ingest examples 2>&1 | grep -c 'read-only'):$(nobody "$CHR_BIN" --db "$TMP/ro/a.db" ingest examples >/dev/null 2>&1; echo $?)" "1:3"
+    chmod 755 "$TMP/ro"
+else
+    skip "read-only database checks" "needs root and setpriv to act as another user"
+fi
+
 # two processes creating one new database at once both get it whole (the
 # schema is read again under the write lock; switching to WAL waits)
 race_fail=0
