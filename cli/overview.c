@@ -102,7 +102,23 @@ static void short_source(const chr_tl_source *s, char *buf, size_t size)
         if (hash && hash != buf)
             *hash = '\0';
     }
-    if (cols(buf, strlen(buf)) > 18) { /* keep 17 columns and an ellipsis */
+    int named = s->outlet && *s->outlet;
+    if (!named && cols(buf, strlen(buf)) > 18) {
+        /* an id or file name: its end tells articles apart ("…2011-02-15-ext_12") */
+        size_t i = strlen(buf);
+        int c = 0;
+        while (i > 0 && c < 17) {
+            i--;
+            while (i > 0 && ((unsigned char)buf[i] & 0xC0) == 0x80)
+                i--;
+            c++;
+        }
+        size_t tail = strlen(buf + i);
+        if (tail + 4 < size) {
+            memmove(buf + 3, buf + i, tail + 1);
+            memcpy(buf, "…", 3);
+        }
+    } else if (cols(buf, strlen(buf)) > 18) { /* keep 17 columns and an ellipsis */
         size_t i = 0;
         int c = 0;
         while (buf[i] && c < 17) {

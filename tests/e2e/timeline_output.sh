@@ -54,3 +54,9 @@ for s in stories:
         print("  story %d: run %r, stories %r" % (s["id"], shown, t), file=sys.stderr)
 need("run shows each story's title as stories does, cut at 200 bytes", ok and len(stories) >= 4)
 PY
+
+# long input ids as sources keep their ends, which tell articles apart
+printf '%s\n' '{"id":"es-yemen-2011-02-15-ext_12","date":"2011-02-15","text":"Yemen protests grew on Monday in Sanaa as thousands marched against the president, witnesses said."}' \
+    '{"id":"es-yemen-2011-02-15-ext_13","date":"2011-02-15","text":"Thousands marched in Sanaa on Monday against the president of Yemen, witnesses and officials said."}' > "$TMP/ids.jsonl"
+check_eq "long source ids keep their distinguishing ends" \
+    "$(chr --db "$TMP/ids.db" run "$TMP/ids.jsonl" 2>/dev/null | grep -c -- '—.*ext_12.*ext_13')" 1
