@@ -25,6 +25,7 @@ typedef struct lister {
     chr_story_article *a;
     char **lead; /* per article: headline or first sentence */
     char **lang;
+    int *brief; /* per article: a brief (fewer than BRIEF_SENTENCES sentences) */
     size_t n, cap;
     chr_story_entity e[MAX_ENTITIES];
     size_t n_e;
@@ -63,9 +64,12 @@ static int rows_grow(lister *l)
     if (lead)
         l->lead = lead;
     char **lang = lead ? realloc(l->lang, cap * sizeof *lang) : NULL;
-    if (!lang)
+    if (lang)
+        l->lang = lang;
+    int *brief = lang ? realloc(l->brief, cap * sizeof *brief) : NULL;
+    if (!brief)
         return -1;
-    l->lang = lang;
+    l->brief = brief;
     l->cap = cap;
     return 0;
 }
@@ -73,6 +77,8 @@ static int rows_grow(lister *l)
 /* Score of a line of text against a centroid: the centroid weight of its
  * distinct terms over sqrt(their number), so that a short headline made of
  * the story's key words wins over a long one that merely contains them. */
+#define BRIEF_SENTENCES 3
+
 static double lead_score(lister *l, const char *text, const char *lang, const uint32_t *terms,
                          const float *w, size_t n_terms)
 {
@@ -190,6 +196,7 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         a->similarity = sqlite3_column_double(l->arts, 5);
         l->lang[l->n] = dup_col(l->arts, 6);
         l->lead[l->n] = a->title && *a->title ? strdup(a->title) : dup_col(l->arts, 7);
+        l->brief[l->n] = sqlite3_column_int(l->arts, 8) < BRIEF_SENTENCES;
         l->n++;
     }
     sqlite3_reset(l->arts);
@@ -204,12 +211,15 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         double best = -1;
         for (size_t i = 0; terms && i < n_terms; i++)
             chr_cluster_blob_get(blob, i, &terms[i], &w[i]);
-        /* headlines first (a reprint's too: it heads the same text), a
+        /* headlines first (a reprint's too: it heads the same text), those
+         * of full articles before those of briefs (a one-line note's few
+         * words weigh much in a centroid of summed article vectors), a
          * first sentence only when no article has one */
-        for (int pass = 0; pass < 2 && !s.title; pass++)
+        for (int pass = 0; pass < 3 && !s.title; pass++)
             for (size_t i = 0; i < l->n; i++) {
                 int headline = l->a[i].title && *l->a[i].title;
-                if (!l->lead[i] || (pass == 0 && !headline) || (pass == 1 && l->a[i].duplicate_of))
+                if (!l->lead[i] || (pass < 2 && !headline) || (pass == 0 && l->brief[i]) ||
+                    (pass == 2 && l->a[i].duplicate_of))
                     continue;
                 double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms) : 0;
                 if (sc > best) {
@@ -241,7 +251,8 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
             "SELECT a.id, a.source, a.title, a.pub_date, coalesce(sa.duplicate_of, 0),"
             " sa.similarity, a.lang,"
             " (SELECT CAST(substr(CAST(a.clean_text AS BLOB), s.start + 1, s.end - s.start)"
-            "   AS TEXT) FROM sentences s WHERE s.article_id = a.id AND s.idx = 0)"
+            "   AS TEXT) FROM sentences s WHERE s.article_id = a.id AND s.idx = 0),"
+            " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id)"
             " FROM story_article sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = ?1 ORDER BY a.pub_date IS NOT NULL, a.pub_date, a.id",
             -1, &l->arts, NULL) != SQLITE_OK ||
@@ -265,6 +276,7 @@ static void lister_close(lister *l)
     free(l->a);
     free(l->lead);
     free(l->lang);
+    free(l->brief);
 }
 
 #define STORY_COLS "id, first_day, last_day, size, n_unique, centroid"

@@ -55,3 +55,9 @@ PY
 # show names the byline's author in text mode as in JSON
 aid=$(chr --db "$DB" ls --json | "$PY" -c 'import json,sys; print(next(a["id"] for a in json.load(sys.stdin) if a["author"]))')
 check_eq "show prints the author" "$(chr --db "$DB" show "$aid" | grep -c '^author ')" 1
+
+# a one-line note joining a story does not take over its title
+printf '%s\n' '{"id":"note-1","title":"Short note on Kovač","date":"2025-03-04","outlet":"Blog","text":"Novarian Prime Minister Ana Kovač met President Morel at the Elysee Palace in Paris on Tuesday to sign rail and hydrogen agreements."}' > "$TMP/note.jsonl"
+chr --db "$DB" --quiet ingest "$TMP/note.jsonl" >/dev/null 2>&1
+check_eq "a brief's headline does not title a story of full articles" \
+    "$(chr --db "$DB" stories --json | "$PY" -c 'import json,sys; s=[x for x in json.load(sys.stdin) if any(a["source"].endswith("#1") and "note" in a["source"] or False for a in x["articles"]) or "Kova" in x["title"]]; print(len(s) >= 1 and all(x["title"] != "Short note on Kovač" for x in s))')" True
