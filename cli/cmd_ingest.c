@@ -124,6 +124,9 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
                 stats->files == 1 ? "" : "s", stats->stored, stats->duplicates, stats->errors,
                 stats->errors == 1 ? "" : "s", stats->skipped ? ", some records skipped" : "",
                 (double)stats->bytes / 1e6, dt);
+    if (rc == EXIT_OK && stats->files == 0 && stats->errors == 0)
+        cli_error("warning: no input files found (hidden files and .md .tsv .csv .db "
+                  ".sqlite are skipped)");
     if (rc == EXIT_OK && stats->errors > 0)
         rc = EXIT_INPUT;
     return rc;

@@ -67,3 +67,8 @@ chr --db "$TMP/num.db" ingest "$TMP/num.jsonl" >/dev/null 2>"$TMP/num.err"
 t=$(chr --db "$TMP/num.db" ls --json | "$PY" -c "import json,sys; print([a['ext_id'] for a in json.load(sys.stdin)])")
 check_eq "a numeric id is the record's id" "$t" "['17']"
 check "a numeric date is reported, by file and line" grep -q 'num.jsonl:1: "date" is not a string' "$TMP/num.err"
+
+# an empty folder: a warning, not silence
+mkdir -p "$TMP/emptydir"
+check_eq "an empty folder is warned about" \
+    "$(chr --db "$TMP/empty.db" --quiet ingest "$TMP/emptydir" 2>&1 | grep -c 'no input files found'):$(chr --db "$TMP/empty.db" --quiet ingest "$TMP/emptydir" >/dev/null 2>&1; echo $?)" "1:0"
