@@ -673,6 +673,37 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                      MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"));
 }
 
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* MHD's unescaping of the path and the parameters, except that "%00" stays
+ * as written: a NUL would cut "1%00" to "1" and answer for story 1. */
+static size_t unescape_no_nul(void *cls, struct MHD_Connection *c, char *uri)
+{
+    (void)cls;
+    (void)c;
+    char *o = uri;
+    for (char *p = uri; *p; p++) {
+        int hi, lo;
+        if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0 && (hi || lo)) {
+            *o++ = (char)(hi * 16 + lo);
+            p += 2;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = 0;
+    return (size_t)(o - uri);
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -747,7 +778,7 @@ chr_err chr_serve_listen(chr_server *s, chr_diag *d)
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->o.threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)SERVE_CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_CONN_LIMIT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_CONN_TIMEOUT, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, s, MHD_OPTION_END);
+        on_completed, s, MHD_OPTION_UNESCAPE_CALLBACK, unescape_no_nul, s, MHD_OPTION_END);
     if (!s->mhd)
         return chr_diag_set(d, CHR_EIO, NULL, 0, -1, "cannot listen on %s: %s", s->listen,
                             errno ? strerror(errno) : "libmicrohttpd failed to start");
@@ -791,26 +822,19 @@ void chr_serve_close(chr_server *s)
 
 /* ------------------------------------------------------- without network */
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
-/* Decode %XX and '+' in place (as MHD does for the query). */
+/* Decode %XX and '+' in place, as MHD does for the query (and as
+ * unescape_no_nul, "%00" stays as written). */
 static void url_decode(char *s)
 {
     char *o = s;
     for (char *p = s; *p; p++) {
+        int hi, lo;
         if (*p == '+') {
             *o++ = ' ';
-        } else if (*p == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
-            *o++ = (char)(hexval(p[1]) * 16 + hexval(p[2]));
+        } else if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0 &&
+                   (hi || lo)) {
+            *o++ = (char)(hi * 16 + lo);
             p += 2;
         } else {
             *o++ = *p;

@@ -110,6 +110,7 @@ check_eq "bad limit 400" "$(get '/api/stories?limit=0')" 400
 check_eq "limit above max 400" "$(get '/api/stories?limit=101')" 400
 check_eq "bad cursor 400" "$(get '/api/stories?cursor=garbage')" 400
 check_eq "bad date 400" "$(get '/api/stories?from=2025-02-30')" 400
+check_eq "a NUL in the path 400" "$(get '/api/stories/1%00')" 400
 check_eq "from after to 400" "$(get '/api/stories?from=2025-03&to=2025-02')" 400
 
 # --- methods, limits, unknown routes
