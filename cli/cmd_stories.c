@@ -251,6 +251,8 @@ int cmd_stories(int argc, char **argv, cli_opts *g)
         cli_diag(&d, "stories");
         return EXIT_FATAL;
     }
+    if (!o.json && o.count == 0)
+        printf("%6s  (no stories yet: 'chronicle ingest PATH' reads articles)\n", "");
     return EXIT_OK;
 }
 

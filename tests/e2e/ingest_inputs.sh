@@ -72,3 +72,5 @@ check "a numeric date is reported, by file and line" grep -q 'num.jsonl:1: "date
 mkdir -p "$TMP/emptydir"
 check_eq "an empty folder is warned about" \
     "$(chr --db "$TMP/empty.db" --quiet ingest "$TMP/emptydir" 2>&1 | grep -c 'no input files found'):$(chr --db "$TMP/empty.db" --quiet ingest "$TMP/emptydir" >/dev/null 2>&1; echo $?)" "1:0"
+check_eq "stories of an empty database say so" \
+    "$(chr --db "$TMP/empty.db" stories 2>/dev/null | grep -c 'no stories yet')" 1
