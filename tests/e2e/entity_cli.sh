@@ -75,6 +75,27 @@ syria = [e for e in ents if e[0] == "Syrie"]
 print(("ok" if syria and syria[0][1] == "LOC" else "not ok") + " entity_cli_other_languages_places " + repr(syria))
 PY
 
+# country names in Romanian, Catalan and Spanish are places with their
+# country; ordinary words that are also small places ("la Constitución",
+# "el Norte") are linked to no country
+printf '%s\n' "Franța și Ungaria au semnat joi un acord cu Republica Moldova la București." \
+    "El Govern d'Espanya i el d'Alemanya van signar dimarts l'acord a Brussel·les." \
+    "Argelia y Bahréin rechazaron la reforma de la Constitución, dijo el Gobierno del Norte." \
+    > "$TMP/rc.txt"
+chr tag --json "$TMP/rc.txt" > "$TMP/rc.json" 2>/dev/null
+"$PY" - "$TMP/rc.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+el = d["entity_list"]
+got = {m["text"]: (m["type"], el[m["entity"]]["country"]) for m in d["entities"]}
+want = {"Franța": "FR", "Ungaria": "HU", "Republica Moldova": "MD", "Espanya": "ES",
+        "Alemanya": "DE", "Argelia": "DZ", "Bahréin": "BH"}
+bad = {t: got.get(t) for t, cc in want.items() if got.get(t) != ("LOC", cc)}
+print(("ok" if not bad else "not ok") + " entity_cli_romance_countries" + ("" if not bad else " " + repr(bad)))
+words = {t: got[t] for t in ("Constitución", "Norte") if t in got and got[t][1]}
+print(("ok" if not words else "not ok") + " entity_cli_common_words_unlinked" + ("" if not words else " " + repr(words)))
+PY
+
 # one row per name: a name stored under two types (articles that typed it
 # differently) is listed once, with the type most of its mentions have
 "$PY" - "$DB" <<'PY'

@@ -120,6 +120,61 @@ TEST(gazetteer)
     free(t);
 }
 
+/* The country code of `form` when the whole of it is a gazetteer country
+ * name, else NULL. */
+static const char *gaz_country(const char *form)
+{
+    size_t n;
+    ner_tok *t = tokens(form, &n);
+    ner_gaz_match m = ner_gaz_longest(t, n, 0);
+    const char *cc = NULL;
+    if (m.info && m.end == n && (m.info->cats & (1u << GZ_COUNTRY)))
+        cc = ner_gaz_country_code(m.info->country);
+    free(t);
+    return cc;
+}
+
+/* Country names in Spanish, French, Portuguese, Romanian and Catalan: the
+ * iso-codes translations, Romanian letters with a comma or a cedilla, the
+ * news forms iso-codes lacks; and the translations left out because they
+ * name something else in another language. */
+TEST(gazetteer_romance_countries)
+{
+    static const char *const forms[][2] = {
+        {"Rumanía", "RO"},
+        {"România", "RO"},
+        {"Espanya", "ES"},
+        {"Alemanya", "DE"},
+        {"Alemanha", "DE"},
+        {"Hongrie", "HU"},
+        {"Ungaria", "HU"},
+        {"Franța", "FR"},
+        {"Fran\u0163a", "FR"}, /* t with a cedilla */
+        {"Republica Moldova", "MD"},
+        {"Argelia", "DZ"},
+        {"Bahréin", "BH"},
+        {"Marruecos", "MA"},
+        {"Siria", "SY"},
+        {"Yemen", "YE"},
+        {"Taiwán", "TW"},
+        {"Bolivie", "BO"},
+        {"Coreea de Sud", "KR"},
+        {"Statele Unite", "US"},
+        {"Països Baixos", "NL"},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        const char *cc = gaz_country(forms[i][0]);
+        if (!cc || strcmp(cc, forms[i][1]) != 0)
+            printf("  %s: %s\n", forms[i][0], cc ? cc : "(no country)");
+        CHECK_STR(cc, forms[i][1]);
+    }
+    CHECK(gaz_country("Granada") == NULL);    /* Spanish for Grenada: the city in Spain */
+    CHECK(gaz_country("Salvador") == NULL);   /* the city in Brazil, a given name */
+    CHECK(gaz_country("Dominique") == NULL);  /* French for Dominica: a given name */
+    CHECK(gaz_country("Columbia") == NULL);   /* Romanian for Colombia: the US city */
+    CHECK(gaz_country("San Martín") == NULL); /* "San Martín (zona francesa)" cut short */
+}
+
 TEST(model_present)
 {
     const ner_model *m = ner_model_builtin();
@@ -574,6 +629,76 @@ TEST(romance_names)
     check_name(sq2, "es", "Tahrir", CHR_ENT_LOC, NULL, NULL);
 }
 
+/* Country names in a Romanian and a Catalan sentence are places linked to
+ * their country, whatever the Romanian letters' encoding. */
+TEST(romance_countries_linked)
+{
+    const char *ro = "Franța și Ungaria au semnat joi un acord cu Republica Moldova.\n";
+    check_name(ro, "ro", "Franța", CHR_ENT_LOC, "France", "FR");
+    check_name(ro, "ro", "Ungaria", CHR_ENT_LOC, "Hungary", "HU");
+    check_name(ro, "ro", "Republica Moldova", CHR_ENT_LOC, "Moldova", "MD");
+    /* s and t with a cedilla, as legacy encodings write them */
+    const char *ro2 = "Premierul a spus că România \u015Fi Fran\u0163a vor semna acordul.\n";
+    check_name(ro2, "ro", "România", CHR_ENT_LOC, "Romania", "RO");
+    check_name(ro2, "ro", "Fran\u0163a", CHR_ENT_LOC, "France", "FR");
+    const char *ca = "El Govern d'Espanya i el d'Alemanya van signar dimarts l'acord.\n";
+    check_name(ca, "ca", "Espanya", CHR_ENT_LOC, "Spain", "ES");
+    check_name(ca, "ca", "Alemanya", CHR_ENT_LOC, "Germany", "DE");
+    const char *es = "Argelia y Bahréin firmaron el acuerdo con Marruecos.\n";
+    check_name(es, "es", "Argelia", CHR_ENT_LOC, "Algeria", "DZ");
+    check_name(es, "es", "Bahréin", CHR_ENT_LOC, "Bahrain", "BH");
+}
+
+/* Whether `form` is a city or subdivision in the gazetteer. */
+static int gaz_place(const char *form)
+{
+    size_t n;
+    ner_tok *t = tokens(form, &n);
+    ner_gaz_match m = ner_gaz_longest(t, n, 0);
+    int place = m.info && m.end == n &&
+                (m.info->cats & ((1u << GZ_CITY) | (1u << GZ_SUBDIV) | (1u << GZ_BIGCITY)));
+    free(t);
+    return place;
+}
+
+/* Ordinary words that are also small places ("la Constitución" is not the
+ * Chilean town, "el Norte" not the region of Guinea-Bissau, a sentence
+ * opening "Como" not the Italian city) are not linked to those places. */
+TEST(common_words_not_places)
+{
+    static const char *const words[] = {"Constitución", "Norte", "Como", "Libertad",
+                                        "Nord",         "Mon",   "Para"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        if (gaz_place(words[i]))
+            printf("  %s is a place\n", words[i]);
+        CHECK(!gaz_place(words[i]));
+    }
+    CHECK(gaz_place("Pará"));    /* the Brazilian state keeps its accented name */
+    CHECK(gaz_place("Tijuana")); /* places that are no words stay */
+    CHECK_STR(gaz_country("Corea del Norte"), "KP");
+
+    const char *es = "El Parlamento aprobó la reforma de la Constitución, y los rebeldes del "
+                     "Norte rechazaron el texto.\nComo dijo el ministro, la Constitución no "
+                     "cambia.\n";
+    const char *fr = "Les rebelles du Nord ont pris Kidal, selon la Mission de l'ONU. Mon avis "
+                     "est clair.\n";
+    const char *texts[][2] = {{es, "es"}, {fr, "fr"}};
+    for (size_t k = 0; k < 2; k++) {
+        chr_entities e;
+        CHECK_INT(chr_ner_tag(ner, texts[k][0], strlen(texts[k][0]), NULL, 0, texts[k][1], &e),
+                  CHR_OK);
+        for (size_t i = 0; i < e.n_mentions; i++) {
+            const chr_mention *m = &e.mentions[i];
+            const char *cc = e.entities[m->entity].country;
+            if (cc && strcmp(cc, "ML") != 0)
+                printf("  '%.*s' linked to %s\n", (int)(m->end - m->start), texts[k][0] + m->start,
+                       cc);
+            CHECK(!cc || strcmp(cc, "ML") == 0); /* only Kidal has a country */
+        }
+        chr_entities_free(&e);
+    }
+}
+
 /* Spellings of one name ("Asad", "Assad") and the person behind them. */
 TEST(name_variants)
 {
@@ -756,6 +881,7 @@ RUN(type_names);
 RUN(tokeniser);
 RUN(tokeniser_unicode);
 RUN(gazetteer);
+RUN(gazetteer_romance_countries);
 RUN(model_present);
 RUN(token_hashes);
 RUN(model_blocks_current);
@@ -773,6 +899,8 @@ RUN(arguments);
 RUN(story_linking);
 RUN(other_languages);
 RUN(romance_names);
+RUN(romance_countries_linked);
+RUN(common_words_not_places);
 RUN(name_variants);
 RUN(gloss_restores);
 RUN(one_name_one_type);
