@@ -1054,6 +1054,8 @@ static const lsrc SRC[] = {
     {"și", C_KW, K_AND, RO}, /* "între martie și noiembrie 2024" */
     {"şi", C_KW, K_AND, RO},
     {"între", C_KW, K_BETWEEN, RO},
+    {"până", C_KW, K_TO, RO}, /* "de luni până vineri" */
+    {"pana", C_KW, K_TO, RO},
     {"un", C_NUMW, 1, RO},
     {"o", C_NUMW, 1, RO},
     {"doi", C_NUMW, 2, RO},

@@ -111,6 +111,7 @@ typedef struct M {
     int oom;
     size_t memo_s, memo_e; /* last guess_tense query */
     int memo_t, memo_ok, memo_perf;
+    int memo_pres; /* that tense came from a present copula or schedule verb (English) */
     /* times of day without their day, the last ones emitted: records
      * pend..pend+npend-1, the last ending at byte pend_end (a day written
      * right after gives them theirs: "à 2h30, heure locale, le 21 août") */
@@ -593,7 +594,7 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
 /* Tense of the verb governing the expression text[s..e): the nearest word
  * with a tense, left or right, within the sentence. A past participle after
  * "be"/"been" (passive: "will be held") does not count as past. */
-static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect);
+static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present);
 
 /* m->memo_perf tells afterwards whether the tense came from the Spanish
  * perfect ("ha anunciado"), which news use for what happened today. */
@@ -601,7 +602,7 @@ static int guess_tense(M *m, size_t s, size_t e)
 {
     if (m->memo_ok && m->memo_s == s && m->memo_e == e)
         return m->memo_t;
-    m->memo_t = guess_tense_raw(m, s, e, &m->memo_perf);
+    m->memo_t = guess_tense_raw(m, s, e, &m->memo_perf, &m->memo_pres);
     m->memo_s = s;
     m->memo_e = e;
     m->memo_ok = 1;
@@ -1200,16 +1201,57 @@ static int es_perfect(const M *m, wspan w)
                                 word_eq(p, n, "he") || word_eq(p, n, "hemos"));
 }
 
-static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect)
+/* A plan gone by: a participle of planning after a past form of "be"
+ * ("estaba previsto que", "il était prévu que", "era previsto che",
+ * "estava previsto que", "estava previst", "avait été prévu", "era
+ * prevăzut"): the planned day is behind the writer, unlike "está previsto
+ * que". L[i] is the participle, the words before it follow in L. */
+static int past_plan(const M *m, const wspan *L, int nl, int i)
 {
-    *perfect = 0;
+    static const char *const PLAN[] = {
+        "previsto",   "prevista",  "previstos",  "previstas",   "previsti",    "previste",
+        "previst",    "prévu",     "prévue",     "prévus",      "prévues",     "programado",
+        "programada", "programmé", "programmée", "programmato", "programmata", "prevăzut",
+        "prevăzută",  "programat", "programată", NULL};
+    static const char *const WAS[] = {"estaba", "estaban", "era",    "eran",   "fue",
+                                      "fueron", "había",   "habían", "était",  "étaient",
+                                      "fut",    "erano",   "fu",     "estava", "estavam",
+                                      "eram",   "foi",     "havia",  "fusese", NULL};
+    static const char *const HAD[] = {"avait", "avaient", "era",   "erano",
+                                      "había", "habían",  "havia", NULL};
+    if (i + 1 >= nl || !word_in(m->text + L[i].s, L[i].e - L[i].s, PLAN))
+        return 0;
+    const char *w = m->text + L[i + 1].s;
+    size_t n = L[i + 1].e - L[i + 1].s;
+    char b[12];
+    if (n >= sizeof b)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        b[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+    if (word_in(b, n, WAS))
+        return 1;
+    /* "avait été prévu", "era stato previsto", "había sido previsto" */
+    if ((word_eq(b, n, "été") || word_eq(b, n, "stato") || word_eq(b, n, "stata") ||
+         word_eq(b, n, "sido")) &&
+        i + 2 < nl && word_in(m->text + L[i + 2].s, L[i + 2].e - L[i + 2].s, HAD))
+        return 1;
+    return 0;
+}
+
+static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present)
+{
+    *perfect = *present = 0;
     wspan L[16], Rw[8];
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
     int best = 0, bestd = 99, that = 99;
     int ahead = romance_ahead(m, L, nl);
-    if (ahead == 2)
+    if (ahead == 2) {
+        for (int i = 0; i < nl && i < 6; i++)
+            if (past_plan(m, L, nl, i))
+                return -1; /* "estaba prevista para el miércoles" */
         return 1;
+    }
     for (int i = 0; i < nl; i++) {
         if (that == 99 && romance_that(m, L[i]))
             that = i;
@@ -1227,6 +1269,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect)
             continue; /* "a still unspecified date", "the planned merger" */
         if (t < 0 && ahead && es_perfect(m, L[i]))
             continue; /* "ha dado de plazo hasta el viernes": the deadline lies ahead */
+        if (t > 0 && past_plan(m, L, nl, i))
+            t = -1;
         if (t > 0 && i + 1 < nl &&
             (word_eq(m->text + L[i].s, L[i].e - L[i].s, "due") ||
              word_eq(m->text + L[i].s, L[i].e - L[i].s, "scheduled") ||
@@ -1318,13 +1362,13 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect)
             const char *w = m->text + L[i].s;
             size_t n = L[i].e - L[i].s;
             if (word_eq(w, n, "is") || word_eq(w, n, "are"))
-                return 1;
+                return *present = 1;
         }
         /* a schedule in the present ("polls open on Sunday", "the talks
          * resume Monday") points ahead too */
         for (int i = 0; i < nl && i < 5; i++)
             if (schedule_verb(m->text + L[i].s, L[i].e - L[i].s))
-                return 1;
+                return *present = 1;
     }
     return best;
 }
@@ -1396,6 +1440,84 @@ static int res_md_year(const M *m, int mo, int d, int tense)
     return m->ry - 1 + bk;
 }
 
+static size_t raw_word_before(const M *m, size_t p, size_t *ws);
+static int raw_word_in(const M *m, size_t ws, size_t we, const char *const *l);
+static int mid_sentence(const M *m, size_t p);
+
+/* Byte p moved back over an elision's apostrophe right before it ("l'any",
+ * "nell'anno"). */
+static size_t elided(const M *m, size_t p)
+{
+    if (p > 0 && m->text[p - 1] == '\'')
+        return p - 1;
+    if (p >= 3 && !memcmp(m->text + p - 3, "\xe2\x80\x99", 3))
+        return p - 3;
+    return p;
+}
+
+/* The year that frames a date without one at byte p: a year written
+ * earlier in the same sentence after "in/en/nel/em/în" ("il avait été
+ * invité en 2008 au défilé du 14 juillet", "En 2005, el 3 de marzo",
+ * "Nel 2009, il 6 aprile"). With a comma, a semicolon or a conjunction
+ * between them the year frames the date only when it opens the sentence
+ * ("Élu en 2008, il a démissionné le 3 mars" is recent). 0 when none. */
+static int frame_year(const M *m, size_t p)
+{
+    static const char *const IN[] = {"in", "en", "nel", "em", "\xc3\xaen", "\xc3\x8en", NULL};
+    /* "El 2009", "en el año 2009", "l'any 2009", "nell'anno 2009" */
+    static const char *const YEARW[] = {"el", "any", "a\xc3\xb1o", "anno", "ano", NULL};
+    static const char *const ART[] = {"el", "l", NULL};
+    static const char *const IN2[] = {"in", "en", "nel",    "nell",    "em",
+                                      "no", "a",  "durant", "durante", NULL};
+    static const char *const CONJ[] = {"y",    "et",   "e",   "and", "i",  "\xc8\x99i", "ma",
+                                       "mais", "pero", "but", "o",   "ou", "or",        NULL};
+    for (size_t q = m->nout; q-- > 0;) {
+        const chr_timex *t = (const chr_timex *)(const void *)(m->out + q * m->rec);
+        if (t->end > p || p - t->end > 200)
+            return 0;
+        for (size_t c = t->end; c < p; c++)
+            if (m->text[c] && strchr(".!?;:\n", m->text[c]))
+                return 0;
+        if (t->type != CHR_TIMEX_DATE || (t->flags & (CHR_TIMEX_RANGE | CHR_TIMEX_RELATIVE)) ||
+            strlen(t->value) != 4)
+            continue;
+        size_t ws, we = raw_word_before(m, t->start, &ws);
+        if (we > ws && raw_word_in(m, ws, we, YEARW)) {
+            size_t at = ws, ps, pe = raw_word_before(m, elided(m, ws), &ps);
+            if (mid_sentence(m, at) && pe > ps && raw_word_in(m, ps, pe, ART)) {
+                at = ps;
+                pe = raw_word_before(m, ps, &ps);
+            }
+            if (mid_sentence(m, at)) {
+                if (pe == ps || !raw_word_in(m, ps, pe, IN2))
+                    return 0; /* "desde el 2008" */
+                at = ps;
+            }
+            ws = at;
+        } else if (we == ws || !raw_word_in(m, ws, we, IN)) {
+            return 0;
+        }
+        if (mid_sentence(m, ws)) {
+            if (memchr(m->text + t->end, ',', p - t->end))
+                return 0;
+            for (size_t c = t->end; c < p;) {
+                while (c < p && !(((m->text[c] | 32) >= 'a' && (m->text[c] | 32) <= 'z') ||
+                                  (unsigned char)m->text[c] >= 0x80))
+                    c++;
+                size_t e = c;
+                while (e < p && (((m->text[e] | 32) >= 'a' && (m->text[e] | 32) <= 'z') ||
+                                 (unsigned char)m->text[e] >= 0x80))
+                    e++;
+                if (e > c && raw_word_in(m, c, e, CONJ))
+                    return 0;
+                c = e;
+            }
+        }
+        return atoi(t->value);
+    }
+    return 0;
+}
+
 /* How far from the reference a day whose weekday the text gives may lie
  * for that weekday to choose its year over the tense. */
 #define WDAY_YEAR_REACH 200
@@ -1409,6 +1531,9 @@ static int res_md_year(const M *m, int mo, int d, int tense)
 static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
 {
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+    int fy = frame_year(m, m->t[i].s);
+    if (fy && d <= chr_month_days(fy, mo) && (!wd || chr_weekday(fy, mo, d) == wd))
+        return fy;
     int y = res_md_year(m, mo, d, r->tense);
     if (!wd || !m->hasref || (y && d <= chr_month_days(y, mo) && chr_weekday(y, mo, d) == wd))
         return y;
@@ -1648,6 +1773,66 @@ static int it_abbr_ok(const M *m, int i)
     return !letter_follows(m, i);
 }
 
+/* Whether a word at byte p stands inside a sentence: a word, a comma or
+ * an elision ("all'Italia") before it (not the start of the text or a
+ * line, a full stop, a bracket, a quotation mark or a dash). */
+static int mid_sentence(const M *m, size_t p)
+{
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t'))
+        p--;
+    if (p == 0)
+        return 0;
+    unsigned char c = (unsigned char)m->text[p - 1];
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == ',' || c == '\'' ||
+           (c == 0x99 && p >= 3 && !memcmp(m->text + p - 3, "\xe2\x80\x99", 3)) ||
+           (c >= 0x80 && c < 0xC0 && p >= 2 && (unsigned char)m->text[p - 2] >= 0xC3 &&
+            (unsigned char)m->text[p - 2] <= 0xC9); /* a letter: "à", "ă", "ș" */
+}
+
+/* A month of a language that writes months in lower case (fr es it pt ro
+ * ca), capitalised inside a sentence without a day before it or a year
+ * after it: a name ("la sonde vers Mars", "Curiosity sur Mars", "la
+ * periodista Mayo Fernández", "le film Août"), not the month. At the start
+ * of a sentence or a line, after a bracket or a quotation mark, with a day
+ * ("Le 25 Mars", "2 de Mayo"), a year ("Marzo de 2011"), "in" ("en Août",
+ * "En Enero entrará"), a modifier or "month" before it ("a finales de
+ * Julio", "le mois de Mai") or "dernier/pasado" after it ("Octobre
+ * dernier") it is one. */
+static int month_is_name(const M *m, int i)
+{
+    const tk *t = &m->t[i];
+    if (!t->cap || t->e - t->s < 2 || (m->text[t->s + 1] >= 'A' && m->text[t->s + 1] <= 'Z') ||
+        (t->lx->lang[C_MONTH] & m->lang & (TL_EN | TL_DE | TL_RU)) ||
+        !(t->lx->lang[C_MONTH] & (TL_FR | TL_ES | TL_IT | TL_PT | TL_RO | TL_CA)))
+        return 0;
+    if (!mid_sentence(m, t->s) || kw(m, i - 1, K_IN))
+        return 0;
+    if (has(m, i + 1, C_POSTREL))
+        return 0;
+    int k2 = pu(m, i + 1, '-') || kw(m, i + 1, K_TO) || kw(m, i + 1, K_AND) ? i + 2 : i + 1;
+    if ((k2 > i + 1 && has(m, k2, C_MONTH)) ||
+        ((pu(m, i - 1, '-') || kw(m, i - 1, K_TO) || kw(m, i - 1, K_AND)) &&
+         has(m, i - 2, C_MONTH)))
+        return 0; /* "Mars-Avril 2011", "entre Mars et Avril" */
+    int k = i - 1;
+    if (pu(m, k, '\'') && glued(m, k))
+        k--;
+    if (kw(m, k, K_THE))
+        k--;
+    if (kw(m, k, K_OF))
+        k--;
+    if (isnum(m, k) || has(m, k, C_ORDW) || (kw(m, k, K_ORDSUF) && isnum(m, k - 1)) ||
+        has(m, k, C_MOD) || has(m, k, C_REL) || (has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_MONTH))
+        return 0; /* "25 Mars", "2 de Mayo", "1er Mars", "fin Août", "le mois de Mai" */
+    int y;
+    k = i + 1;
+    if (pu(m, k, ','))
+        k++;
+    if (kw(m, k, K_OF))
+        k++;
+    return !p_year(m, k, &y); /* "Marzo de 2011", "Juin 1940" */
+}
+
 /* A month name; abbreviations need a capital or a following number; the
  * English words "may"/"march" need a capital. */
 static int p_month(const M *m, int i, int *mo, int strict)
@@ -1658,6 +1843,8 @@ static int p_month(const M *m, int i, int *mo, int strict)
         if ((t->lx->lang[C_MONTH] & TL_EN) && !t->cap &&
             ((n == 3 && memcmp(m->text + t->s, "may", 3) == 0) ||
              (n == 5 && memcmp(m->text + t->s, "march", 5) == 0)))
+            return 0;
+        if (month_is_name(m, i))
             return 0;
         if (strict && !t->cap && (t->lx->lang[C_MONTH] & TL_EN) && !(m->lang & ~TL_EN))
             return 0;
@@ -1983,7 +2170,8 @@ static int pat_md(M *m, int i, R *r)
         return j + 1;
     }
     r->tense = guess_tense(m, t->s, t->e);
-    set_date(r, res_md_year(m, mo, 0, r->tense), mo, 0);
+    int fy = frame_year(m, t->s);
+    set_date(r, fy ? fy : res_md_year(m, mo, 0, r->tense), mo, 0);
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
     return j;
@@ -3692,6 +3880,46 @@ static int coordinated_wday(const M *m, int i, int wd, int *y, int *mo, int *d)
     return 1;
 }
 
+/* "tomorrow" as a noun, the future: "la Libye de demain", "el mundo de
+ * mañana", "l'Italia di domani", "o Brasil de amanhã", "România de
+ * mâine", "the world of tomorrow". After "de/di/do/of" that follows a
+ * name (capitalised inside a sentence) or a noun of what a future is
+ * made of (world, society, generation, leaders...); "le vote de demain",
+ * "la reunión de mañana", "a partir de mañana" stay tomorrow. */
+static int tomorrow_noun(const M *m, int i)
+{
+    static const char *const OF[] = {"de", "di", "d", "do", "del", "of", NULL};
+    static const char *const NOUN[] = {
+        "monde",        "société",     "ville",       "villes",      "pays",      "école",
+        "génération",   "générations", "dirigeants",  "leaders",     "citoyens",  "enfants",
+        "jeunes",       "métiers",     "emplois",     "défis",       "enjeux",    "économie",
+        "énergie",      "énergies",    "médecine",    "agriculture", "guerres",   "mundo",
+        "sociedad",     "ciudad",      "ciudades",    "país",        "escuela",   "generación",
+        "generaciones", "dirigentes",  "líderes",     "ciudadanos",  "niños",     "jóvenes",
+        "empleos",      "retos",       "desafíos",    "economía",    "energía",   "medicina",
+        "agricultura",  "guerras",     "mondo",       "società",     "città",     "paese",
+        "scuola",       "generazione", "generazioni", "dirigenti",   "leader",    "cittadini",
+        "giovani",      "sfide",       "economia",    "energia",     "sociedade", "cidade",
+        "cidades",      "escola",      "geração",     "gerações",    "jovens",    "desafios",
+        "món",          "societat",    "ciutat",      "ciutats",     "generació", "joves",
+        "reptes",       "lumea",       "societatea",  "generația",   "tinerii",   "world",
+        "society",      "city",        "cities",      "country",     "school",    "generation",
+        "generations",  "people",      "citizens",    "children",    "jobs",      "challenges",
+        "economy",      "energy",      "medicine",    "wars",        NULL};
+    size_t ps, pe = raw_word_before(m, m->t[i].s, &ps);
+    if (pe == ps || !(raw_word_in(m, ps, pe, OF) ||
+                      (!(m->lang & TL_IT) && pe - ps == 2 && !strncasecmp(m->text + ps, "da", 2))))
+        return 0; /* Portuguese "da"; Italian "da domani" is "from tomorrow" */
+    size_t ns, ne = raw_word_before(m, ps, &ns);
+    if (ne - ns < 2)
+        return 0;
+    unsigned char c0 = (unsigned char)m->text[ns], c1 = (unsigned char)m->text[ns + 1];
+    int cap = (c0 >= 'A' && c0 <= 'Z' && c1 >= 'a') || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E);
+    if (cap && mid_sentence(m, ns))
+        return 1; /* a name */
+    return raw_word_in(m, ns, ne, NOUN);
+}
+
 /* A day word: weekday, yesterday/today/tomorrow (any language). Returns
  * index after and the date; 0 when none. */
 static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
@@ -3723,6 +3951,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
         } else if (dv == D_YESTERDAY) {
             off = -1;
         } else if (dv == D_TOMORROW) {
+            if (tomorrow_noun(m, i))
+                return 0;
             off = 1;
         } else if (dv == D_DBY) {
             off = -2;
@@ -3735,6 +3965,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
             if (i > 0 && (kw(m, i - 1, K_THE) || has(m, i - 1, C_REL) || has(m, i - 1, C_DEICT)))
                 return 0;
             if (m->t[i].cap && (m->lang & TL_DE) && i > 0)
+                return 0;
+            if (tomorrow_noun(m, i))
                 return 0;
             off = 1;
         } else {
@@ -4581,9 +4813,220 @@ static int pat_dayn(M *m, int i, R *r)
     int shift = r->tense <= 0 ? (back ? -1 : 0) : (ahead ? 1 : 0);
     return day_of_month(m, r, d, shift, j);
 }
+/* One end of a weekday range: [this/next/last] weekday [day [month
+ * [year]]] [dernier/pasado/próximo]. rel is the R_* written with it (0
+ * none); full: y-mo-d from a day and month (pat_dm); d alone: a day of
+ * the month without one ("du lundi 3 au samedi 8 mars"). */
+typedef struct wend {
+    int wd, rel, d, full, y, mo;
+} wend;
+
+static int p_wrange_end(M *m, int j, wend *w)
+{
+    memset(w, 0, sizeof *w);
+    if (has(m, j, C_REL)) {
+        w->rel = val(m, j, C_REL);
+        if (w->rel != R_THIS && w->rel != R_NEXT && w->rel != R_LAST && w->rel != R_PAST &&
+            w->rel != R_COMING)
+            return 0;
+        j++;
+        if (pu(m, j, '\'') && glued(m, j)) /* "quest'" */
+            j++;
+    }
+    int k = p_wday(m, j, &w->wd);
+    if (!k)
+        return 0;
+    R s;
+    r_init(&s, j);
+    int kd = pat_dm(m, j, &s);
+    if (kd && s.d && !(s.flags & CHR_TIMEX_RANGE)) {
+        w->full = 1;
+        w->y = s.y;
+        w->mo = s.m;
+        w->d = s.d;
+        return kd;
+    }
+    j = k;
+    if (!w->rel && has(m, j, C_POSTREL)) {
+        w->rel = val(m, j, C_POSTREL);
+        if (w->rel != R_NEXT && w->rel != R_LAST)
+            return 0;
+        return j + 1;
+    }
+    if (isnum(m, j) && m->t[j].nd <= 2 && (k = p_day(m, j, &w->d)) != 0 && !number_goes_on(m, k))
+        return k;
+    w->d = 0;
+    return j;
+}
+
+/* The weekday wd that rel ("ce", "el próximo", "lo scorso", "dernier")
+ * names, as pat_rel reads it (tokens i..e for the tense of "this"). */
+static void wrange_rel(M *m, int i, int e, int wd, int rel, int *y, int *mo, int *d)
+{
+    if (rel == R_THIS) {
+        res_wday(m, wd, 2, 0, y, mo, d);
+        int t = guess_tense(m, m->t[i].s, m->t[e - 1].e);
+        long off = chr_days_from_civil(*y, *mo, *d) - chr_days_from_civil(m->ry, m->rm, m->rd);
+        if ((t < 0 && off > 0) || (t > 0 && off < 0))
+            res_wday(m, wd, t < 0 ? -1 : 1, 0, y, mo, d);
+    } else {
+        res_wday(m, wd, rel == R_LAST || rel == R_PAST ? -1 : 1, 0, y, mo, d);
+    }
+}
+
+/* A week named right after a weekday range ("de lunes a miércoles de la
+ * semana próxima", "du lundi au mercredi de la semaine prochaine", "de
+ * luni până miercuri săptămâna viitoare", "Monday to Wednesday next
+ * week"): *dw weeks from the reference's; returns the index after it, 0
+ * when none. */
+static int wrange_week(const M *m, int j, int *dw)
+{
+    j = skip_of_the(m, j);
+    int u, pl, rr = 0, k;
+    if (has(m, j, C_REL)) {
+        rr = val(m, j, C_REL);
+        j++;
+    }
+    if (!(k = p_unit(m, j, &u, &pl)) || u != U_WEEK || pl)
+        return 0;
+    if (!rr && has(m, k, C_POSTREL))
+        rr = val(m, k++, C_POSTREL);
+    if (rr == R_NEXT || rr == R_COMING)
+        *dw = 1;
+    else if (rr == R_LAST || rr == R_PAST)
+        *dw = -1;
+    else if (rr == R_THIS || rr == R_CURRENT)
+        *dw = 0;
+    else
+        return 0;
+    return k;
+}
+
+/* Weekday ranges: "du lundi au samedi", "de lunes a viernes", "dal
+ * lunedì al venerdì", "de segunda a sexta", "de luni până vineri", "de
+ * dilluns a divendres", "from Monday to Friday", "Monday through Friday".
+ * Without a day of the month, "this/next/last" or a tense that places
+ * them ("ouvert du lundi au samedi", "abren de lunes a viernes": a
+ * schedule in the present) they are a SET, XXXX-WXX-1..XXXX-WXX-5; with
+ * one ("du lundi 3 au samedi 8 mars", "this Monday to Friday", "los
+ * combates duraron de lunes a miércoles") a range of days, its end never
+ * before its start. */
+static int pat_wrange(M *m, int i, R *r)
+{
+    wend a, b;
+    int j = p_wrange_end(m, i, &a);
+    if (!j || !(kw(m, j, K_TO) || pu(m, j, '-')))
+        return 0;
+    j++;
+    if (pu(m, j, '\'') && kw(m, j + 1, K_TO)) /* "jusqu'au", "jusqu'à" */
+        j += 2;
+    int e = p_wrange_end(m, j, &b);
+    if (!e || a.wd == b.wd)
+        return 0;
+    int delta = ((b.wd - a.wd) + 7) % 7;
+    int y = 0, mo = 0, d = 0, y2, mo2, d2, dw = 0, kw2;
+    if (!a.d && !b.d && !a.rel && !b.rel && m->hasref && (kw2 = wrange_week(m, e, &dw)) != 0) {
+        y = m->ry, mo = m->rm, d = m->rd; /* that week's days */
+        add_days(&y, &mo, &d, 7L * dw + a.wd - chr_weekday(m->ry, m->rm, m->rd));
+        y2 = y, mo2 = mo, d2 = d;
+        add_days(&y2, &mo2, &d2, delta);
+        e = kw2;
+        r->flags |= CHR_TIMEX_RELATIVE;
+    } else if (a.d || b.d) {
+        if (a.full && b.full) {
+            y = a.y, mo = a.mo, d = a.d;
+            y2 = b.y, mo2 = b.mo, d2 = b.d;
+        } else if (b.full) {
+            y2 = b.y, mo2 = b.mo, d2 = b.d;
+            y = y2, mo = mo2, d = d2;
+            if (a.d) {
+                d = a.d;
+                if (a.d > d2)
+                    add_months(&y, &mo, -1);
+            } else if (y > 0) {
+                add_days(&y, &mo, &d, -delta);
+            } else {
+                return 0;
+            }
+        } else if (a.full) {
+            y = a.y, mo = a.mo, d = a.d;
+            y2 = y, mo2 = mo, d2 = d;
+            if (b.d) {
+                d2 = b.d;
+                if (b.d < d)
+                    add_months(&y2, &mo2, 1);
+            } else if (y > 0) {
+                add_days(&y2, &mo2, &d2, delta);
+            } else {
+                return 0;
+            }
+        } else {
+            /* days without a month: the month next to the reference's
+             * whose calendar has the first weekday on that day */
+            if (!m->hasref || !a.d)
+                return 0;
+            int found = 0;
+            static const int SHIFT[] = {0, -1, 1};
+            for (int s = 0; s < 3 && !found; s++) {
+                y = m->ry, mo = m->rm;
+                add_months(&y, &mo, SHIFT[s]);
+                found = a.d <= chr_month_days(y, mo) && chr_weekday(y, mo, a.d) == a.wd;
+            }
+            if (!found)
+                return 0;
+            d = a.d;
+            y2 = y, mo2 = mo, d2 = d;
+            add_days(&y2, &mo2, &d2, delta);
+            if (b.d && b.d != d2)
+                return 0;
+        }
+        if (y <= 0 || y2 <= 0 || d > chr_month_days(y, mo) || d2 > chr_month_days(y2, mo2))
+            return 0;
+        long span = chr_days_from_civil(y2, mo2, d2) - chr_days_from_civil(y, mo, d);
+        if (span <= 0 || span > 31)
+            return 0;
+        r->explicit_day = 1;
+    } else {
+        int t = 0;
+        if (!a.rel && !b.rel) {
+            t = guess_tense(m, m->t[i].s, m->t[e - 1].e);
+            if (m->memo_pres)
+                t = 0; /* "the shop is open from Monday to Friday": no plan */
+        }
+        if ((!a.rel && !b.rel && t == 0) || !m->hasref) {
+            r->type = t == 0 && !a.rel && !b.rel ? CHR_TIMEX_SET : CHR_TIMEX_DATE;
+            snprintf(r->v, 48, "XXXX-WXX-%d", a.wd);
+            snprintf(r->ev, 48, "XXXX-WXX-%d", b.wd);
+            r->flags |= CHR_TIMEX_RANGE;
+            r->end = e;
+            return e;
+        }
+        if (a.rel) {
+            wrange_rel(m, i, e, a.wd, a.rel, &y, &mo, &d);
+        } else if (b.rel) {
+            wrange_rel(m, i, e, b.wd, b.rel, &y, &mo, &d);
+            add_days(&y, &mo, &d, -delta);
+        } else if (t < 0) {
+            res_wday(m, b.wd, 0, -1, &y, &mo, &d); /* ended by the reference day */
+            add_days(&y, &mo, &d, -delta);
+        } else {
+            res_wday(m, a.wd, 0, 1, &y, &mo, &d);
+        }
+        y2 = y, mo2 = mo, d2 = d;
+        add_days(&y2, &mo2, &d2, delta);
+        r->tense = t;
+        r->flags |= CHR_TIMEX_RELATIVE;
+    }
+    set_date(r, y, mo, d);
+    fmt_date(r->ev, y2, mo2, d2);
+    r->flags |= CHR_TIMEX_RANGE;
+    r->end = e;
+    return e;
+}
+
 static const pat_fn PATS[] = {pat_numeric, pat_md,  pat_dm,      pat_year, pat_century, pat_quarter,
                               pat_rel,     pat_ago, pat_dur,     pat_set,  pat_time,    pat_deict,
-                              pat_misc,    pat_mod, pat_holiday, pat_dayn};
+                              pat_misc,    pat_mod, pat_holiday, pat_dayn, pat_wrange};
 
 /* The patterns that can begin with a number token (the others all need a
  * word first: a month, weekday, keyword, capitalised holiday...). */
