@@ -1216,6 +1216,10 @@ static const lsrc SRC[] = {
     {"h", C_KW, K_H, PT}, /* "às 14h30" */
     {"capodanno", C_HOLIDAY, H_NEWYEAR, IT},
     {"natal", C_HOLIDAY, H_CHRISTMAS, PT},
+    {"nadal", C_HOLIDAY, H_CHRISTMAS, CA},
+    {"crăciun", C_HOLIDAY, H_CHRISTMAS, RO},
+    {"crăciunul", C_HOLIDAY, H_CHRISTMAS, RO}, /* articled: "Crăciunul din 2009" */
+    {"din", C_KW, K_OF, RO},
     {"pochi", C_KW, K_FEW, IT}, /* "pochi giorni fa" */
     {"poche", C_KW, K_FEW, IT},
     {"qualche", C_KW, K_FEW, IT},

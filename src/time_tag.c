@@ -964,6 +964,113 @@ static int romance_intent(const M *m, wspan w)
     return l && word_in(p, n, l) && infinitive_follows(m, w);
 }
 
+/* The word that starts at or after byte p (letters and UTF-8 bytes);
+ * *s..*e, empty when punctuation comes first. */
+static void next_raw_word(const M *m, size_t p, size_t *s, size_t *e)
+{
+    while (p < m->len && m->text[p] == ' ')
+        p++;
+    *s = p;
+    while (p < m->len &&
+           ((((unsigned char)m->text[p] | 32) >= 'a' && ((unsigned char)m->text[p] | 32) <= 'z') ||
+            (unsigned char)m->text[p] >= 0x80))
+        p++;
+    *e = p;
+}
+
+static size_t raw_word_before(const M *m, size_t p, size_t *ws);
+
+/* Whether a negation stands among the few words before byte p in its
+ * clause ("no one could", "neither he nor she could"). */
+static int negated_before(const M *m, size_t p)
+{
+    static const char *const NEG[] = {"not",  "no",      "nor", "neither", "never", "nobody",
+                                      "none", "Neither", "No",  "Nobody",  "None",  NULL};
+    for (int k = 0; k < 6; k++) {
+        if (p > 0 && m->text[p - 1] == '\'')
+            p--; /* "Elian's" */
+        size_t ws, we = raw_word_before(m, p, &ws);
+        if (we == ws)
+            return 0; /* punctuation: the clause starts here */
+        if (word_in(m->text + ws, we - ws, NEG))
+            return 1;
+        p = ws;
+    }
+    return 0;
+}
+
+/* A modal verb before an infinitive says what could or should happen, which
+ * looks ahead ("a deal could come by Friday", "may be signed", "podría
+ * firmarse", "pode ser assinado", "peut être signé", "può essere firmato",
+ * "es podria signar", "ar putea fi semnat"); the modal before "have"
+ * ("may have been", "podría haber muerto", "pourrait avoir été") reports
+ * a past, and "could not" is as often past inability ("could not be
+ * reached"): no cue. Returns 1, -1 or 0. */
+static int modal_tense(const M *m, wspan w)
+{
+    static const char *const EN[] = {"could", "may", "might", "should", "must", "would", NULL};
+    static const char *const EN_SKIP[] = {"also", "still", "soon", "now",     "then",       "only",
+                                          "even", "yet",   "well", "finally", "eventually", NULL};
+    static const char *const EN_NOVERB[] = {"of", "and", "or",   "the", "a",  "an", "in",   "on",
+                                            "to", "for", "with", "as",  "at", "by", "from", NULL};
+    static const char *const ES[] = {"podría",   "podrían", "puede", "pueden", "debería",
+                                     "deberían", "debe",    "deben", NULL};
+    static const char *const FR[] = {"peut", "peuvent", "pourrait", "pourraient", NULL};
+    static const char *const IT[] = {"può",  "possono", "potrebbe", "potrebbero",
+                                     "deve", "devono",  NULL};
+    static const char *const PT[] = {"pode",  "podem",   "poderia",  "poderiam", "deve",
+                                     "devem", "deveria", "deveriam", NULL};
+    static const char *const CA[] = {"podria", "podrien", "pot", "poden",
+                                     "hauria", "haurien", NULL};
+    static const char *const RO_AR[] = {"ar", NULL};
+    static const char *const RO[] = {"putea", "trebui", NULL}; /* after "ar" */
+    static const char *const HAVE[] = {"haber", "avoir", "aver", "avere",
+                                       "ter",   "haver", "have", NULL};
+    static const char *const ROM_SKIP[] = {"de", "di", "se", "si",  "ne",
+                                           "lo", "la", "le", "les", NULL};
+    static const char *const SHORT_INF[] = {"ser", "ir", "dar", "ver", "fer", "dir", NULL};
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s, s, e;
+    unsigned l = m->lang;
+    const char *const *list = l == TL_CA_ALL ? CA
+                              : (l & TL_EN)  ? EN
+                              : l == TL_ES   ? ES
+                              : l == TL_FR   ? FR
+                              : l == TL_IT   ? IT
+                              : l == TL_PT   ? PT
+                              : l == TL_RO   ? RO_AR
+                                             : NULL;
+    if (!list || !word_in(p, n, list))
+        return 0;
+    next_raw_word(m, w.e, &s, &e);
+    if (list == EN) {
+        if (word_eq(p, n, "could") && negated_before(m, w.s))
+            return 0; /* "Neither he nor his aunt could be located Wednesday" */
+        for (int k = 0; k < 2 && word_in(m->text + s, e - s, EN_SKIP); k++)
+            next_raw_word(m, e, &s, &e);
+        if (word_in(m->text + s, e - s, HAVE) ||
+            (e < m->len && m->text[e] == '\'' && e == s)) /* "could've" */
+            return -1;
+        if (e == s || word_eq(m->text + s, e - s, "not") || m->text[s] < 'a' || m->text[s] > 'z' ||
+            word_in(m->text + s, e - s, EN_NOVERB))
+            return 0;
+        return 1;
+    }
+    if (l == TL_RO)
+        return word_in(m->text + s, e - s, RO);
+    /* "ne peut pas être"; clitics ("debe de haber", "se pueden firmar"):
+     * infinitive_follows skips them itself */
+    if (word_eq(m->text + s, e - s, "pas")) {
+        w.e = e;
+        next_raw_word(m, e, &s, &e);
+    }
+    for (int k = 0; k < 2 && word_in(m->text + s, e - s, ROM_SKIP); k++)
+        next_raw_word(m, e, &s, &e);
+    if (word_in(m->text + s, e - s, HAVE))
+        return -1;
+    return infinitive_follows(m, w) || word_in(m->text + s, e - s, SHORT_INF);
+}
+
 static int opens_sentence(const M *m, size_t ws);
 
 /* word_tense, plus the future auxiliary "va" of French, Spanish and
@@ -994,7 +1101,10 @@ static int lang_tense(const M *m, wspan w)
             n++;
         }
     }
-    int t = word_tense(p, n, m->lang);
+    int t = modal_tense(m, w);
+    if (t)
+        return t;
+    t = word_tense(p, n, m->lang);
     if (!t)
         t = romance_intent(m, w);
     if (!t && (m->lang == TL_FR || m->lang == TL_IT) && (n <= 5 || m->lang == TL_IT) &&
@@ -1035,7 +1145,8 @@ static int romance_that(const M *m, wspan w)
 }
 
 /* Italian, Portuguese, Spanish, French: a date after "entro" / "fino a" / "até" (by,
- * until) lies ahead when no verb says otherwise; after a verb of putting
+ * until), "antes de" / "prima di" / "avant" (before) lies ahead when no verb
+ * says otherwise (Romanian and Catalan: these deadlines only); after a verb of putting
  * off and "a/al/para" ("rinviato a sabato", "slittata al 29 marzo",
  * "adiada para sábado") it always does, and so after "per/para" (for) of
  * what is called or set for a day ("hanno proclamato uno sciopero per
@@ -1044,11 +1155,18 @@ static int romance_that(const M *m, wspan w)
  * verb) or 0. */
 static int romance_ahead(const M *m, const wspan *L, int nl)
 {
-    if ((m->lang != TL_IT && m->lang != TL_PT && m->lang != TL_ES && m->lang != TL_FR) || nl == 0)
+    if ((m->lang != TL_IT && m->lang != TL_PT && m->lang != TL_ES && m->lang != TL_FR &&
+         m->lang != TL_RO && m->lang != TL_CA_ALL) ||
+        nl == 0)
         return 0;
     /* Spanish "hasta el viernes", "para el sábado"; French "d'ici (à)
-     * vendredi", "pour samedi" */
-    static const char *const BY[] = {"entro", "fino", "at\xc3\xa9", "hasta", "ici", NULL};
+     * vendredi", "jusqu'à vendredi", "avant vendredi", "pour samedi";
+     * Catalan "fins (a) divendres", Romanian "până vineri" */
+    static const char *const BY[] = {"entro", "fino", "at\xc3\xa9",         "hasta", "ici", "jusqu",
+                                     "avant", "fins", "p\xc3\xa2n\xc4\x83", "pana",  NULL};
+    /* "antes de(l) viernes", "prima di venerdì", "abans de divendres" */
+    static const char *const BEFORE[] = {"antes", "prima", "abans", NULL};
+    static const char *const OF[] = {"de", "del", "di", "do", "da", NULL};
     static const char *const FOR[] = {"per", "para", "pour", NULL};
     static const char *const FOR_ART[] = {"il", "la", "lo", "l", "o", "a", "os", "as", "el", NULL};
     static const char *const ART[] = {"il", "la", "lo",       "l",  "a",    "al",  "alla", "el",
@@ -1064,6 +1182,12 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
         w0[i] = (char)(i == 0 && m->text[L[0].s] >= 'A' && m->text[L[0].s] <= 'Z'
                            ? m->text[L[0].s] + 32
                            : m->text[L[0].s + i]); /* "Até sexta-feira" */
+    const char *w1 = nl > 1 ? m->text + L[1].s : "";
+    size_t n1 = nl > 1 ? L[1].e - L[1].s : 0;
+    int by = word_in(w0, n0, BY) || (word_in(w0, n0, OF) && word_in(w1, n1, BEFORE)) ||
+             (word_in(w0, n0, ART) && word_in(w1, n1, BY));
+    if (m->lang == TL_RO || m->lang == TL_CA_ALL)
+        return by; /* only the deadlines: Catalan "per" is "by" (of the agent) too */
     if (word_in(w0, n0, ART)) {
         for (int i = 1; i < nl && i < 4; i++) {
             const char *w = m->text + L[i].s;
@@ -1077,14 +1201,9 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
             }
         }
     }
-    if (word_in(w0, n0, FOR) ||
-        (nl > 1 && word_in(w0, n0, FOR_ART) && word_in(m->text + L[1].s, L[1].e - L[1].s, FOR)))
+    if (word_in(w0, n0, FOR) || (word_in(w0, n0, FOR_ART) && word_in(w1, n1, FOR)))
         return 2;
-    if (word_in(w0, n0, BY))
-        return 1;
-    if (nl > 1 && word_in(w0, n0, ART) && word_in(m->text + L[1].s, L[1].e - L[1].s, BY))
-        return 1;
-    return 0;
+    return by;
 }
 
 /* An article or preposition that may stand between a participle and the
@@ -1256,6 +1375,10 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (that == 99 && romance_that(m, L[i]))
             that = i;
         int t = lang_tense(m, L[i]);
+        if (t && i > 6 && modal_tense(m, L[i]) &&
+            !word_tense(m->text + L[i].s, L[i].e - L[i].s, m->lang))
+            continue; /* a modal far off is another verb's ("had ruled that he must be
+                       * returned to his father, and set Friday as the deadline") */
         if (t < 0 && i + 1 < nl) {
             const char *w = m->text + L[i + 1].s;
             size_t n = L[i + 1].e - L[i + 1].s;
@@ -4701,9 +4824,35 @@ static void holiday_date(int h, int y, int *mo, int *d)
     }
 }
 
+/* The year of a holiday joined by "of"/"de": "Christmas of 2009", "la
+ * Navidad de 2009", "il Natale del 2009", "no Natal de 2009", "le Noël de
+ * l'an 2009", "el Nadal de l'any 2009", "do ano de 2009", "Crăciunul din
+ * (anul) 2009". Returns the index after the year or 0; a count is no year
+ * ("il Natale di 2000 anni fa"). */
+static int holiday_of_year(const M *m, int j, int *y)
+{
+    if (!kw(m, j, K_OF) && !kw(m, j, K_DE))
+        return 0;
+    j++;
+    if (kw(m, j, K_THE))
+        j++;
+    if (pu(m, j, '\''))
+        j++;
+    if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_YEAR) {
+        j++;
+        if (kw(m, j, K_OF) || kw(m, j, K_DE))
+            j++;
+    }
+    int k = isnum(m, j) ? p_year(m, j, y) : 0;
+    if (!k || has(m, k, C_UNIT) || has(m, k, C_UNITPL))
+        return 0;
+    return k;
+}
+
 /* Holidays: "Christmas", "Christmas Eve", "Thanksgiving (Day)", "New Year's
  * Day", "Independence Day", "Election Day", "last Thanksgiving",
- * "Christmas 2023". */
+ * "Christmas 2023", "la Navidad de 2009". A holiday name after a name is a
+ * surname ("Rafael Nadal"). */
 static int pat_holiday(M *m, int i, R *r)
 {
     int j = i, rr = 0, h = 0;
@@ -4716,6 +4865,21 @@ static int pat_holiday(M *m, int i, R *r)
     if (j >= m->n || !m->t[j].cap)
         return 0;
     if (has(m, j, C_HOLIDAY)) {
+        size_t ws, we = raw_prev_word(m, j, &ws);
+        if (we > ws && m->text[ws] >= 'A' && m->text[ws] <= 'Z' && !opens_sentence(m, ws) &&
+            !chr_time_lex_word(m->text + ws, we - ws))
+            return 0;
+        /* Catalan "Nadal" is a common surname too ("el tenista Nadal va
+         * guanyar"): the feast after an article or preposition or with its
+         * year ("per Nadal", "el Nadal de 2009") */
+        static const char *const CA_BEFORE[] = {
+            "el",  "per",  "de",    "d",      "a",      "al",     "del",
+            "pel", "fins", "abans", "aquest", "aquell", "durant", "despr\xc3\xa9s",
+            NULL};
+        int y0;
+        if (m->t[j].lx->lang[C_HOLIDAY] == TL_CA && !raw_word_in(m, ws, we, CA_BEFORE) &&
+            !holiday_of_year(m, j + 1, &y0))
+            return 0;
         h = val(m, j, C_HOLIDAY);
         j++;
         if (kw(m, j, K_EVE) && m->t[j].cap && h == H_CHRISTMAS) {
@@ -4758,7 +4922,7 @@ static int pat_holiday(M *m, int i, R *r)
         j = k;
     }
     int y = 0, mo, d, k2;
-    if ((k2 = p_year(m, j, &y)) != 0) {
+    if ((k2 = p_year(m, j, &y)) != 0 || (k2 = holiday_of_year(m, j, &y)) != 0) {
         j = k2;
     } else if (m->hasref) {
         holiday_date(h, m->ry, &mo, &d);
