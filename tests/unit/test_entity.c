@@ -175,6 +175,30 @@ TEST(gazetteer_romance_countries)
     CHECK(gaz_country("San Martín") == NULL); /* "San Martín (zona francesa)" cut short */
 }
 
+/* Romanian news inflects country names: the genitive-dative ("României",
+ * "Egiptului"), the definite nominative ("Egiptul"), the forms no rule
+ * makes ("Marii Britanii", "Statelor Unite") and the acronym "SUA", which
+ * matches in capitals only. */
+TEST(gazetteer_romanian_inflections)
+{
+    static const char *const forms[][2] = {
+        {"României", "RO"},       {"Franței", "FR"},        {"Fran\u0163ei", "FR"},
+        {"Germaniei", "DE"},      {"Italiei", "IT"},        {"Spaniei", "ES"},
+        {"Ucrainei", "UA"},       {"Rusiei", "RU"},         {"Siriei", "SY"},
+        {"Libiei", "LY"},         {"Egiptului", "EG"},      {"Irakului", "IQ"},
+        {"Iranului", "IR"},       {"Israelului", "IL"},     {"Yemenului", "YE"},
+        {"Egiptul", "EG"},        {"Irakul", "IQ"},         {"Coreei de Sud", "KR"},
+        {"Marii Britanii", "GB"}, {"Statelor Unite", "US"}, {"SUA", "US"},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        const char *cc = gaz_country(forms[i][0]);
+        if (!cc || strcmp(cc, forms[i][1]) != 0)
+            printf("  %s: %s\n", forms[i][0], cc ? cc : "(no country)");
+        CHECK_STR(cc, forms[i][1]);
+    }
+    CHECK(gaz_country("Sua") == NULL); /* the acronym in its exact case only */
+}
+
 TEST(model_present)
 {
     const ner_model *m = ner_model_builtin();
@@ -641,6 +665,11 @@ TEST(romance_countries_linked)
     const char *ro2 = "Premierul a spus că România \u015Fi Fran\u0163a vor semna acordul.\n";
     check_name(ro2, "ro", "România", CHR_ENT_LOC, "Romania", "RO");
     check_name(ro2, "ro", "Fran\u0163a", CHR_ENT_LOC, "France", "FR");
+    /* inflected: genitive-dative of a feminine and of a masculine name */
+    const char *ro3 = "Președintele României s-a întâlnit cu ministrul de externe al "
+                      "Egiptului la Cairo.\n";
+    check_name(ro3, "ro", "României", CHR_ENT_LOC, "Romania", "RO");
+    check_name(ro3, "ro", "Egiptului", CHR_ENT_LOC, "Egypt", "EG");
     const char *ca = "El Govern d'Espanya i el d'Alemanya van signar dimarts l'acord.\n";
     check_name(ca, "ca", "Espanya", CHR_ENT_LOC, "Spain", "ES");
     check_name(ca, "ca", "Alemanya", CHR_ENT_LOC, "Germany", "DE");
@@ -882,6 +911,7 @@ RUN(tokeniser);
 RUN(tokeniser_unicode);
 RUN(gazetteer);
 RUN(gazetteer_romance_countries);
+RUN(gazetteer_romanian_inflections);
 RUN(model_present);
 RUN(token_hashes);
 RUN(model_blocks_current);
