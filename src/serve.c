@@ -684,16 +684,18 @@ static int hexval(int c)
     return -1;
 }
 
-/* MHD's unescaping of the path and the parameters, except that "%00" stays
- * as written: a NUL would cut "1%00" to "1" and answer for story 1. */
-static size_t unescape_no_nul(void *cls, struct MHD_Connection *c, char *uri)
+/* Decode %XX in place (and '+' as a space when plus is set); "%00" stays as
+ * written: a NUL would cut "1%00" to "1" and answer for story 1. Returns
+ * the decoded length. */
+static size_t pct_decode(char *s, int plus)
 {
-    (void)cls;
-    (void)c;
-    char *o = uri;
-    for (char *p = uri; *p; p++) {
+    char *o = s;
+    for (char *p = s; *p; p++) {
         int hi, lo;
-        if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0 && (hi || lo)) {
+        if (plus && *p == '+') {
+            *o++ = ' ';
+        } else if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0 &&
+                   (hi || lo)) {
             *o++ = (char)(hi * 16 + lo);
             p += 2;
         } else {
@@ -701,7 +703,15 @@ static size_t unescape_no_nul(void *cls, struct MHD_Connection *c, char *uri)
         }
     }
     *o = 0;
-    return (size_t)(o - uri);
+    return (size_t)(o - s);
+}
+
+/* MHD's unescaping of the path and the parameters ('+' is MHD's own). */
+static size_t unescape_no_nul(void *cls, struct MHD_Connection *c, char *uri)
+{
+    (void)cls;
+    (void)c;
+    return pct_decode(uri, 0);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -823,24 +833,10 @@ void chr_serve_close(chr_server *s)
 /* ------------------------------------------------------- without network */
 
 
-/* Decode %XX and '+' in place, as MHD does for the query (and as
- * unescape_no_nul, "%00" stays as written). */
+/* Decode %XX and '+' in place, as MHD does for the query. */
 static void url_decode(char *s)
 {
-    char *o = s;
-    for (char *p = s; *p; p++) {
-        int hi, lo;
-        if (*p == '+') {
-            *o++ = ' ';
-        } else if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0 &&
-                   (hi || lo)) {
-            *o++ = (char)(hi * 16 + lo);
-            p += 2;
-        } else {
-            *o++ = *p;
-        }
-    }
-    *o = 0;
+    pct_decode(s, 1);
 }
 
 void chr_serve_handle(chr_server *s, const char *method, const char *path, const char *query,
