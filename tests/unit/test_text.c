@@ -173,44 +173,43 @@ TEST(tokens)
     free(t);
 }
 
-TEST(language)
+/* text is identified as want */
+static void expect_lang(const char *text, const char *want)
 {
     char lang[8];
+    chr_detect_language(text, strlen(text), lang);
+    CHECK_STR(lang, want);
+}
+
+TEST(language)
+{
     const char *fr = "Le président a annoncé mardi que le gouvernement allait présenter un "
                      "nouveau projet de loi sur les retraites avant la fin de l'année.";
     const char *es = "El presidente anunció el martes que el gobierno presentará un nuevo "
                      "proyecto de ley sobre las pensiones antes de que termine el año.";
     const char *en = "The president announced on Tuesday that the government would present a "
                      "new pensions bill before the end of the year.";
-    chr_detect_language(fr, strlen(fr), lang);
-    CHECK_STR(lang, "fr");
-    chr_detect_language(es, strlen(es), lang);
-    CHECK_STR(lang, "es");
-    chr_detect_language(en, strlen(en), lang);
-    CHECK_STR(lang, "en");
+    expect_lang(fr, "fr");
+    expect_lang(es, "es");
+    expect_lang(en, "en");
     /* a short Portuguese text that the trigram profiles give to Catalan;
      * a Spanish one naming São Paulo stays Spanish */
     const char *pt = "O sr. João Silva e a sra. Maria chegaram. A Petrobras S.A. anunciou "
                      "lucro. O dep. Costa falou com o gen. Lima às 14h30. Fim. Ele não falou, "
                      "não.";
-    chr_detect_language(pt, strlen(pt), lang);
-    CHECK_STR(lang, "pt");
+    expect_lang(pt, "pt");
     /* a short Italian text the profiles give to Catalan; Catalan stays */
     const char *it = "La Fiat Chrysler Automobiles ha chiuso il trimestre con un utile in "
                      "crescita. L'amministratore delegato Sergio Marchionne ha presentato i "
                      "conti a Torino.";
-    chr_detect_language(it, strlen(it), lang);
-    CHECK_STR(lang, "it");
+    expect_lang(it, "it");
     const char *ca = "El govern ha aprovat la reforma de les pensions aquesta nit.";
-    chr_detect_language(ca, strlen(ca), lang);
-    CHECK_STR(lang, "ca");
+    expect_lang(ca, "ca");
     const char *es2 = "El gobierno de São Paulo anunció ayer nuevas medidas para la región.";
-    chr_detect_language(es2, strlen(es2), lang);
-    CHECK_STR(lang, "es");
+    expect_lang(es2, "es");
     const char *es3 = "El alcalde João Doria llegó a São Paulo con su equipo y dijo que la "
                       "ciudad está lista para los Juegos.";
-    chr_detect_language(es3, strlen(es3), lang);
-    CHECK_STR(lang, "es");
+    expect_lang(es3, "es");
     /* Catalan wire copy long enough for the stop-word count, which shares
      * "el la de en es una" with Spanish and holds none of els/dels/amb */
     const char *ca2 = "BARCELONA - Un tren de Rodalies de la linia R2 va descarrilar ahir a "
@@ -218,15 +217,13 @@ TEST(language)
                       "descarrilament es va produir per una fallada en un canvi d'agulles. "
                       "Dimarts passat ja hi havia hagut una avaria al mateix punt, va denunciar "
                       "la consellera de Territori. La linia R2 no es restablira fins dilluns.";
-    chr_detect_language(ca2, strlen(ca2), lang);
-    CHECK_STR(lang, "ca");
+    expect_lang(ca2, "ca");
     const char *es4 = "BARCELONA - Un tren de Cercanías de la línea R2 descarriló ayer en la "
                       "estación de Montcada i Reixac sin causar heridos graves. Según Adif, el "
                       "descarrilamiento se produjo por un fallo en un cambio de agujas. El martes "
                       "pasado ya hubo una avería en el mismo punto, denunció la consejera de "
                       "Territorio. La línea R2 no se restablecerá hasta el lunes.";
-    chr_detect_language(es4, strlen(es4), lang);
-    CHECK_STR(lang, "es");
+    expect_lang(es4, "es");
 }
 
 UNIT_MAIN_BEGIN
