@@ -303,7 +303,7 @@ static const char *const furniture_prefix[] = {
     "accedi per", "articoli correlati", "seguici", "scarica l'app", "abbonati a ", "abbonati ora",
     "leggi tutto", "guarda il video", "síguenos", "te puede interesar",
     "también te puede interesar", "noticias relacionadas", "comparte en", "compartir en",
-    "suscríbete", "descarga la app", "lee también", "compartilhe", "assine ", "assine já",
+    "suscríbete", "suscribete", "suscribite", "suscríbase", "descarga la app", "lee también", "compartilhe", "assine ", "assine já",
     "inscreva-se", "veja também", "siga-nos", "saiba mais", "baixe o app",
     "você pode gostar", "partager sur", "inscrivez-vous", "suivez-nous", "à voir aussi",
     "sur le même sujet", "vous aimerez aussi", "à lire également", "lire également",

@@ -157,6 +157,9 @@ TEST(boilerplate_other_languages)
                  "Accedi per commentare\n\nTambi\xC3\xA9n te puede interesar\n\n"
                  "Veja tamb\xC3\xA9m: O governo decidiu",
                  "Il governo ha deciso.");
+    /* the subscription offers of Spanish-language pages, voseo included */
+    expect_clean("Suscribite por $70\n\nSuscr\xC3\xAD" "base hoy\n\nEl gobierno decidi\xC3\xB3" ".",
+                 "El gobierno decidi\xC3\xB3.");
     /* a notice glued after the last sentence goes; a last sentence that
      * merely starts like one stays */
     expect_clean("I sindacati hanno proclamato uno sciopero. Riproduzione riservata \xC2\xA9 "
