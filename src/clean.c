@@ -247,6 +247,8 @@ static const char *const boiler_exact[] = {
     "most read", "most popular", "trending", "cancel reply", "reply", "whatsapp", "facebook",
     "twitter", "linkedin", "telegram", "copy link", "copy", "listen", "listen to this article",
     "click to share", "continue reading", "show comments", "hide comments", "close", "reuter",
+    "share this with", "copy this link", "these are external links and will open in a new window",
+    "main menu", "site navigation", "main navigation", "navigation",
     /* fr, es, it, pt, de */
     "partager", "commentaires", "commenter", "lire aussi", "lire la suite", "voir aussi",
     "publicité", "abonnez-vous", "s'abonner", "imprimer", "envoyer", "réagir", "compartir",
@@ -401,6 +403,15 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
     for (const char *const *p = boiler_exact; *p; p++)
         if (ci_equal(s, m, *p))
             return 1;
+    /* a site's name before its menu: "BBC News Navigation" (not "menu":
+     * "The State Dinner Menu" is a headline) */
+    if (m <= 40) {
+        size_t w = m;
+        while (w > 0 && s[w - 1] != ' ')
+            w--;
+        if (w > 0 && ci_equal(s + w, m - w, "navigation"))
+            return 1;
+    }
     /* a publication stamp: kept for the publication date, out of the text */
     static const char *const stamp_prefix[] = {
         "publié le",  "publicado el", "publicado em",    "pubblicato il", "published:",

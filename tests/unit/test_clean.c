@@ -157,6 +157,12 @@ TEST(boilerplate_other_languages)
                  "Accedi per commentare\n\nTambi\xC3\xA9n te puede interesar\n\n"
                  "Veja tamb\xC3\xA9m: O governo decidiu",
                  "Il governo ha deciso.");
+    /* a site's menu and share lines above a saved page's text; a sentence
+     * about navigation stays */
+    expect_clean("BBC News Navigation\n\nShare this with\n\nCopy this link\n\n"
+                 "These are external links and will open in a new window\n\n"
+                 "The ship lost its navigation.",
+                 "The ship lost its navigation.");
     /* the subscription offers of Spanish-language pages, voseo included */
     expect_clean("Suscribite por $70\n\nSuscr\xC3\xAD" "base hoy\n\nEl gobierno decidi\xC3\xB3" ".",
                  "El gobierno decidi\xC3\xB3.");
