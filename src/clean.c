@@ -185,9 +185,17 @@ char *chr_normalize(const char *s, size_t len, size_t *out_len)
         s = fixed;
         len = fixed_len;
     }
+    /* Text whose code points are all below U+0300 (ASCII, Latin-1, Latin
+     * Extended-A and -B: a lead byte below 0xCC) has no combining mark and
+     * no character NFC would change: it is its own NFC. */
+    int below_marks = 1;
+    for (size_t k = 0; k < len && below_marks; k++)
+        below_marks = (unsigned char)s[k] < 0xCC;
     utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t r = -1;
+    if (!below_marks)
+        r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
+                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     const char *src = s;
     size_t srclen = len;
     if (r >= 0) {
@@ -197,6 +205,16 @@ char *chr_normalize(const char *s, size_t len, size_t *out_len)
     buf b = {0};
     size_t i = 0;
     while (i < srclen) {
+        /* a run of printable ASCII and newlines is copied as it is */
+        size_t j = i;
+        while (j < srclen && (((unsigned char)src[j] >= 0x20 && (unsigned char)src[j] < 0x7F) ||
+                              src[j] == '\n'))
+            j++;
+        if (j > i) {
+            buf_add(&b, src + i, j - i);
+            i = j;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k =
             utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(srclen - i), &cp);
