@@ -252,6 +252,32 @@ static int ci_equal(const char *s, size_t n, const char *p)
     return strlen(p) == n && strncasecmp(s, p, n) == 0;
 }
 
+/* Whether s[0..n) equals (list_equal) or starts with (list_prefix) a word
+ * of a NULL-ended list, ignoring ASCII case. Every line and every word of a
+ * short line is checked against these lists: the first bytes are compared
+ * before anything else, as most differ there. */
+static int list_equal(const char *s, size_t n, const char *const *list)
+{
+    if (!n)
+        return 0;
+    int c = tolower((unsigned char)*s);
+    for (const char *const *p = list; *p; p++)
+        if (tolower((unsigned char)**p) == c && ci_equal(s, n, *p))
+            return 1;
+    return 0;
+}
+
+static int list_prefix(const char *s, size_t n, const char *const *list)
+{
+    if (!n)
+        return 0;
+    int c = tolower((unsigned char)*s);
+    for (const char *const *p = list; *p; p++)
+        if (tolower((unsigned char)**p) == c && ci_prefix(s, n, *p))
+            return 1;
+    return 0;
+}
+
 /* Whole lines that are page furniture, compared case-insensitively after
  * trimming spaces and trailing punctuation/arrows. */
 static const char *const boiler_exact[] = {
@@ -418,9 +444,8 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
         }
         break;
     }
-    for (const char *const *p = boiler_exact; *p; p++)
-        if (ci_equal(s, m, *p))
-            return 1;
+    if (list_equal(s, m, boiler_exact))
+        return 1;
     /* a site's name before its menu: "BBC News Navigation" (not "menu":
      * "The State Dinner Menu" is a headline) */
     if (m <= 40) {
@@ -448,13 +473,11 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
             return 1;
         }
     if (n <= 200)
-        for (const char *const *p = boiler_prefix; *p; p++)
-            if (ci_prefix(s, n, *p))
-                return 1;
+        if (list_prefix(s, n, boiler_prefix))
+            return 1;
     if (n <= 120 && !ends_sentence_punct)
-        for (const char *const *p = furniture_prefix; *p; p++)
-            if (ci_prefix(s, n, *p))
-                return 1;
+        if (list_prefix(s, n, furniture_prefix))
+            return 1;
     /* "Temps de lecture 5 min.", "Reading time: 3 minutes" (a sentence about
      * reading time is longer) */
     static const char *const reading_time[] = {"reading time", "temps de lecture",
@@ -504,7 +527,7 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
             size_t b = k;
             while (k < n && s[k] != ' ')
                 k++;
-            if (k > b && is_link(s + b, k - b)) {
+            if (k > b && memchr(s + b, '.', k - b) && is_link(s + b, k - b)) {
                 links++;
                 link_bytes += k - b;
             }
@@ -529,11 +552,7 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
             if (k == b)
                 continue;
             words++;
-            for (const char *const *w = networks; *w; w++)
-                if (ci_equal(s + b, k - b, *w)) {
-                    social++;
-                    break;
-                }
+            social += list_equal(s + b, k - b, networks);
         }
         if (social >= 3 && 3 * social >= 2 * words)
             return 1;
@@ -545,7 +564,7 @@ static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
         return 1;
     /* a publication stamp anywhere in a short line: "Le Monde avec Reuters
      * Publié le 18 mai 2011 à 22h07 - Mis à jour le 18 mai 2011 à 22h07" */
-    if (n <= 160) { /* capitalised as labels are, unlike words in a sentence */
+    if (n <= 160 && has_digit) { /* capitalised as labels are, unlike words in a sentence */
         static const char *const stamps[][2] = {
             {"Publié le", "Mis à jour"},     {"Published", "Updated"},
             {"Publicado el", "Actualizado"}, {"Publicado em", "Atualizado"},
