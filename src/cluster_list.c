@@ -1,8 +1,9 @@
 /* chronicle — cluster_list: reading stories back for people and tools.
  * Owns: chr_story_foreach / chr_story_get (a story with its articles, top
  * entities, span and title) and the choice of the title: the headline of the
- * story's article closest to its centroid (the first sentence when no
- * article has a headline). Read-only
+ * story's article closest to its centroid (when no article has a
+ * headline, the most central first sentence, cut to a headline's length
+ * by chr_headline_cut). Read-only
  * over the story tables and the article/sentence tables. */
 #include <math.h>
 #include <sqlite3.h>
@@ -12,6 +13,7 @@
 #include "chronicle/cluster.h"
 #include "chronicle/entity.h"
 #include "chronicle/store.h"
+#include "chronicle/text.h"
 #include "cluster_int.h"
 #include "cluster_text.h"
 
@@ -24,6 +26,7 @@ typedef struct lister {
     /* one story's rows, owned copies */
     chr_story_article *a;
     char **lead; /* per article: headline or first sentence */
+    char *cut;   /* a first sentence made the title: the headline cut from it */
     char **lang;
     int *brief; /* per article: a brief (fewer than BRIEF_SENTENCES sentences) */
     size_t n, cap;
@@ -47,6 +50,8 @@ static void rows_clear(lister *l)
         free(l->lang[i]);
     }
     l->n = 0;
+    free(l->cut);
+    l->cut = NULL;
     for (size_t i = 0; i < l->n_e; i++)
         free((char *)l->e[i].name);
     l->n_e = 0;
@@ -76,11 +81,13 @@ static int rows_grow(lister *l)
 
 /* Score of a line of text against a centroid: the centroid weight of its
  * distinct terms over sqrt(their number), so that a short headline made of
- * the story's key words wins over a long one that merely contains them. */
+ * the story's key words wins over a long one that merely contains them;
+ * with mean, over their number (first sentences, whose length varies
+ * more). */
 #define BRIEF_SENTENCES 3
 
 static double lead_score(lister *l, const char *text, const char *lang, const uint32_t *terms,
-                         const float *w, size_t n_terms)
+                         const float *w, size_t n_terms, int mean)
 {
     uint32_t seen[64];
     size_t n_seen = 0;
@@ -110,7 +117,7 @@ static double lead_score(lister *l, const char *text, const char *lang, const ui
         if (lo < n_terms && terms[lo] == t)
             sum += w[lo];
     }
-    return n_seen ? sum / sqrt((double)n_seen) : 0;
+    return n_seen ? sum / (mean ? (double)n_seen : sqrt((double)n_seen)) : 0;
 }
 
 static int cmp_entity_count(const void *a, const void *b)
@@ -215,20 +222,33 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
          * of full articles before those of briefs (a one-line note's few
          * words weigh much in a centroid of summed article vectors), a
          * first sentence only when no article has one */
+        int from_sentence = 0;
         for (int pass = 0; pass < 3 && !s.title; pass++)
             for (size_t i = 0; i < l->n; i++) {
                 int headline = l->a[i].title && *l->a[i].title;
                 if (!l->lead[i] || (pass < 2 && !headline) || (pass == 0 && l->brief[i]) ||
                     (pass == 2 && l->a[i].duplicate_of))
                     continue;
-                double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms) : 0;
+                /* (a first sentence by the mean weight of its words: the
+                 * longest would win by their sum, not the most central) */
+                double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms,
+                                               pass == 2)
+                                  : 0;
                 if (sc > best) {
                     best = sc;
                     s.title = l->lead[i];
                     s.title_article = l->a[i].id;
+                    from_sentence = !headline;
                 }
             }
         free(terms);
+        /* a sentence is cut to a headline's length ("...") */
+        if (s.title && from_sentence) {
+            l->cut = chr_headline_cut(s.title, strlen(s.title), CHR_HEADLINE_WORDS);
+            if (!l->cut)
+                err = chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "stories: out of memory");
+            s.title = l->cut;
+        }
         s.articles = l->a;
         s.n_articles = l->n;
         s.entities = l->e;

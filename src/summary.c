@@ -28,8 +28,6 @@ typedef struct sum_params {
     double alpha; /* concept weight (df + lead bonus) ^ alpha */
 } sum_params;
 
-/* Longest headline made from a sentence (words). */
-#define HEADLINE_WORDS 14
 /* Sentences tried for a headline that does not repeat a summary line. */
 #define HEADLINE_TRIES 8
 
@@ -487,50 +485,9 @@ static char *make_headline(const sdoc *d, const char *t)
         return strdup("");
     if (d->a.title && *d->a.title)
         return tl_fold_space(d->a.title, strlen(d->a.title));
-    /* the whole sentence when short; else up to its first clause break
-     * after six words, else its first HEADLINE_WORDS words, and an
-     * ellipsis ("Un autre fils de Kadhafi, Khamis..." is no headline
-     * without one) */
-    size_t n = strlen(t), cut = n, clause = 0, at_max = 0;
-    int w = 0, in = 0;
-    for (size_t i = 0; i < n; i++) {
-        int sp = isspace((unsigned char)t[i]);
-        if (!sp && !in && ++w == HEADLINE_WORDS + 1)
-            at_max = i;
-        in = !sp;
-        if (!clause && (t[i] == ',' || t[i] == ';' || t[i] == ':') && w >= 6 && w <= HEADLINE_WORDS)
-            clause = i;
-    }
-    int ellipsis = 0; /* a cut sentence says so, at a clause break too */
-    if (w > HEADLINE_WORDS) {
-        cut = clause ? clause : at_max;
-        ellipsis = 1;
-    }
-    while (cut && (isspace((unsigned char)t[cut - 1]) || t[cut - 1] == '.'))
-        cut--;
-    /* a cut headline does not end on a function word ("... rail link and") */
-    while (ellipsis && cut) {
-        size_t b = cut;
-        while (b && !isspace((unsigned char)t[b - 1]))
-            b--;
-        static const char *const tail[] = {"and",  "or",   "to",    "a",    "an",      "the", "of",
-                                           "in",   "on",   "for",   "with", "between", "by",  "at",
-                                           "from", "that", "which", "who",  NULL};
-        int drop = 0;
-        for (const char *const *x = tail; *x && !drop; x++)
-            drop = strlen(*x) == cut - b && strncmp(t + b, *x, cut - b) == 0;
-        if (!drop || !b)
-            break;
-        cut = b;
-        while (cut && isspace((unsigned char)t[cut - 1]))
-            cut--;
-    }
-    char *h = malloc(cut + 4);
-    if (h) {
-        memcpy(h, t, cut);
-        memcpy(h + cut, ellipsis ? "..." : "", ellipsis ? 4 : 1);
-    }
-    return h;
+    /* the whole sentence when short, else its opening clause ("Un autre
+     * fils de Kadhafi, Khamis..." is no headline without its ellipsis) */
+    return chr_headline_cut(t, strlen(t), CHR_HEADLINE_WORDS);
 }
 
 typedef struct order_ent {

@@ -711,3 +711,57 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     }
     return conf;
 }
+
+/* ---- headlines ------------------------------------------------------------ */
+
+/* Words a cut headline does not end on: articles, prepositions,
+ * conjunctions, relative pronouns (en, fr, es, it, pt). */
+static int cut_tail_word(const char *w, size_t n)
+{
+    static const char *const tail[] = {
+        "and", "or", "to", "a", "an", "the", "of", "in", "on", "for", "with", "between", "by", "at",
+        "from", "that", "which", "who", "et", "ou", "le", "la", "les", "un", "une", "de", "des",
+        "du", "au", "aux", "en", "pour", "par", "avec", "que", "qui", "y", "o", "el", "los", "las",
+        "del", "al", "con", "por", "para", "e", "il", "lo", "gli", "di", "da", "per", "che", "os",
+        "as", "do", "dos", "das", "na", "com", NULL};
+    for (const char *const *x = tail; *x; x++)
+        if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
+            return 1;
+    return 0;
+}
+
+char *chr_headline_cut(const char *t, size_t n, int max_words)
+{
+    size_t cut = n, clause = 0, at_max = 0;
+    int words = 0, in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = isspace((unsigned char)t[i]);
+        if (!sp && !in && ++words == max_words + 1)
+            at_max = i;
+        in = !sp;
+        if (!clause && (t[i] == ',' || t[i] == ';' || t[i] == ':') && words >= 6 &&
+            words <= max_words)
+            clause = i;
+    }
+    int cut_short = words > max_words;
+    if (cut_short)
+        cut = clause ? clause : at_max;
+    while (cut && (isspace((unsigned char)t[cut - 1]) || t[cut - 1] == '.'))
+        cut--;
+    while (cut_short && cut) {
+        size_t b = cut;
+        while (b && !isspace((unsigned char)t[b - 1]))
+            b--;
+        if (!b || !cut_tail_word(t + b, cut - b))
+            break;
+        cut = b;
+        while (cut && isspace((unsigned char)t[cut - 1]))
+            cut--;
+    }
+    char *h = malloc(cut + 4);
+    if (!h)
+        return NULL;
+    memcpy(h, t, cut);
+    memcpy(h + cut, cut_short ? "..." : "", cut_short ? 4 : 1);
+    return h;
+}

@@ -45,6 +45,16 @@ chr_err chr_tokenize(const char *text, size_t len, chr_token **out, size_t *n);
  * used: falls back to "en" with confidence 0. */
 double chr_detect_language(const char *text, size_t len, char lang[8]);
 
+/* A sentence shortened to serve as a headline: the whole of it when it has
+ * at most max_words words; else up to its first clause break (, ; :) after
+ * six words, else its first max_words words, without a function word at
+ * the end ("... rail link and") and with "..." after. Final full stops and
+ * spaces are dropped. malloc'd (caller frees); NULL when out of memory. */
+char *chr_headline_cut(const char *sentence, size_t len, int max_words);
+/* The max_words of the headlines chronicle makes from sentences (story
+ * titles, summary headlines). */
+#define CHR_HEADLINE_WORDS 14
+
 #ifdef __cplusplus
 }
 #endif

@@ -226,8 +226,38 @@ TEST(language)
     expect_lang(es4, "es");
 }
 
+static void expect_cut(const char *in, const char *want)
+{
+    char *h = chr_headline_cut(in, strlen(in), CHR_HEADLINE_WORDS);
+    CHECK_STR(h, want);
+    free(h);
+}
+
+TEST(headline_cut)
+{
+    /* short: whole, without the final stop */
+    expect_cut("Floods kill nine in Spain.", "Floods kill nine in Spain");
+    /* long: up to the first clause break after six words */
+    expect_cut("At least nine people died in the town of Villaserena, emergency services said on "
+               "Wednesday, as rescuers searched for the missing.",
+               "At least nine people died in the town of Villaserena...");
+    /* no clause break: fourteen words, not ending on a function word (en, es, fr) */
+    expect_cut("Regional authorities said the river rose faster than at any time since records "
+               "began in the valley",
+               "Regional authorities said the river rose faster than at any time since records "
+               "began...");
+    expect_cut("El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada de "
+               "la semana pasada",
+               "El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada...");
+    expect_cut("Le gouvernement a adopté un plan d'aide aux communes touchées par les inondations "
+               "de la semaine dernière",
+               "Le gouvernement a adopté un plan d'aide aux communes touchées par les "
+               "inondations...");
+}
+
 UNIT_MAIN_BEGIN
 RUN(abbreviations_and_initials);
+    RUN(headline_cut);
 RUN(romance_abbreviations);
 RUN(german_ordinals);
 RUN(glued_sentences);
