@@ -1,7 +1,7 @@
 /* libFuzzer target for the ingest parsers: format detection, the plain-text
  * header, JSON Lines, encoding repair (and HTML/WARC through dispatch), then
- * cleaning (with corpus furniture dropped), sentence splitting and
- * tokenisation of every article read. */
+ * cleaning (with corpus furniture dropped), sentence splitting,
+ * tokenisation and headline cuts of every article read. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +53,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             size_t n = 0;
             chr_tokenize(doc->clean, doc->clean_len, &t, &n);
             free(t);
+            /* each sentence as a headline, as story titles and summaries cut them */
+            for (size_t k = 0; k < doc->n_sentences; k++)
+                free(chr_headline_cut(doc->clean + doc->sentences[k].start,
+                                      doc->sentences[k].end - doc->sentences[k].start, 1 + (int)(k % 16)));
             chr_doc_free(doc);
         }
         chr_article_free(a);

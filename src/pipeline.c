@@ -789,7 +789,7 @@ static void walk_warn(walker *w, const char *path, const char *why)
     if (!w->p)
         return;
     chr_diag d;
-    chr_diag_set(&d, CHR_OK, path, 0, -1, why);
+    chr_diag_set(&d, CHR_OK, path, 0, -1, "%s", why);
     report(w->p, w->s, &d, 1);
 }
 
