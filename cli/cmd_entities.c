@@ -1,6 +1,7 @@
 /* chronicle CLI — `entities [--story ID] [--type T] [--limit N] [--json]`:
  * the stored entities with their mention and article counts, most mentioned
- * first, one row per name whatever types articles gave it. With --story,
+ * first, one row per name whatever types articles gave it and however they
+ * spelled it (case, accents: chr_entity_key). With --story,
  * only that story's articles, and names linked across them
  * (chr_entities_link_story: "Putin" joins "Vladimir Putin"). */
 #include <ctype.h>
@@ -107,20 +108,23 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
     sqlite3_stmt *q = NULL;
     /* one row per name: articles that typed a name differently ("Aleppo"
      * as a place here, as a person there) stored it twice; the row with
-     * the most mentions gives its id, type, country and role */
+     * the most mentions gives its id, type, country and role. Names are
+     * compared by chr_name_key (chr_entity_key): a database from before
+     * schema 12, read as it is, may hold "Alí" and "Ali" apart. */
     const char *sql =
-        "WITH per AS (SELECT e.id, e.canonical, e.type, e.country, e.role,"
-        "   sum(count(*)) OVER w AS mentions, sum(sum(m.flags & 1)) OVER w AS nominal,"
-        "   row_number() OVER (PARTITION BY e.canonical ORDER BY count(*) DESC, e.id) AS rk"
-        "  FROM mentions m JOIN entities e ON e.id = m.entity_id"
-        "  WHERE (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))"
-        "  GROUP BY e.id WINDOW w AS (PARTITION BY e.canonical))"
-        " SELECT p.id, p.canonical, p.type, p.country, p.role, p.mentions,"
-        "  (SELECT count(DISTINCT m.article_id) FROM entities e JOIN mentions m"
-        "    ON m.entity_id = e.id WHERE e.canonical = p.canonical"
-        "    AND (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))),"
-        "  p.nominal"
-        " FROM per p WHERE p.rk = 1 ORDER BY p.mentions DESC, p.canonical";
+        "WITH ek AS MATERIALIZED (SELECT id, canonical, type, country, role,"
+        "   chr_name_key(canonical) AS k FROM entities),"
+        " em AS (SELECT m.flags, e.*,"
+        "   row_number() OVER (PARTITION BY e.k, m.article_id) = 1 AS first_in_article"
+        "  FROM mentions m JOIN ek e ON e.id = m.entity_id"
+        "  WHERE (?1 IS NULL OR m.article_id IN (SELECT value FROM json_each(?1)))),"
+        " per AS (SELECT id, canonical, type, country, role,"
+        "   sum(count(*)) OVER w AS mentions, sum(sum(flags & 1)) OVER w AS nominal,"
+        "   sum(sum(first_in_article)) OVER w AS articles,"
+        "   row_number() OVER (PARTITION BY k ORDER BY count(*) DESC, id) AS rk"
+        "  FROM em GROUP BY id WINDOW w AS (PARTITION BY k))"
+        " SELECT id, canonical, type, country, role, mentions, articles, nominal"
+        " FROM per WHERE rk = 1 ORDER BY mentions DESC, canonical";
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
         cli_error("%s: %s", g->db, sqlite3_errmsg(db));
         goto out;

@@ -1,6 +1,7 @@
 /* chronicle — entity: public entry points of the named-entity recogniser.
  * Owns chr_ner_open/close, chr_ner_tag (tokenise, tag with the model, apply
- * rules, link), chr_entities_free and story-level linking. The pieces live
+ * rules, link), chr_entities_free, story-level linking and which spelling
+ * of a name to show (chr_entity_spelling). The pieces live
  * in ner_tok.c, ner_feat.c, ner_model.c, gazetteer.c, ner_rules.c and
  * entity_link.c. */
 #include <stdlib.h>
@@ -247,18 +248,23 @@ done:
 
 /* ---- story-level linking ------------------------------------------------ */
 
+/* Two spellings of one name: the same up to case, accents, hyphens and
+ * periods (chr_entity_key: "Alí Abdalá Saleh", "Ali Abdalá Saleh"). */
 static int same_name(const char *a, const char *b)
 {
-    for (; *a && *b; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x += 32;
-        if (y >= 'A' && y <= 'Z')
-            y += 32;
-        if (x != y)
-            return 0;
-    }
-    return *a == *b;
+    char ka[128], kb[128];
+    size_t la = chr_entity_key(a, ka, sizeof ka), lb = chr_entity_key(b, kb, sizeof kb);
+    return la == lb && strcmp(ka, kb) == 0;
+}
+
+/* chr_entity_key of s, malloc'd; NULL on OOM. */
+static char *name_key(const char *s)
+{
+    size_t n = chr_entity_key(s, NULL, 0);
+    char *k = malloc(n + 1);
+    if (k)
+        chr_entity_key(s, k, n + 1);
+    return k;
 }
 
 /* Last (or first) word of a multi-word name equals the one-word name s, or
@@ -274,31 +280,109 @@ static int name_part(const char *full, const char *s)
            ((size_t)(sp - full) == n && strncmp(full, s, n) == 0);
 }
 
-/* Two multi-word people's names with the same first word and the same (or
- * a variant) last word: "Bashar al Asad", "Bashar al-Assad". */
+/* Two multi-word people's names with the same first word (up to case and
+ * accents: "Alí", "Ali") and the same (or a variant) last word: "Bashar al
+ * Asad", "Bashar al-Assad". */
 static int same_person(const char *a, const char *b)
 {
     const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
-    if (!sa || !sb || sa - a != sb - b || strncmp(a, b, (size_t)(sa - a)) != 0)
+    char fa[64], fb[64];
+    if (!sa || !sb || (size_t)(sa - a) >= sizeof fa || (size_t)(sb - b) >= sizeof fb)
+        return 0;
+    memcpy(fa, a, (size_t)(sa - a));
+    fa[sa - a] = '\0';
+    memcpy(fb, b, (size_t)(sb - b));
+    fb[sb - b] = '\0';
+    if (!same_name(fa, fb))
         return 0;
     const char *la = strrchr(a, ' ') + 1, *lb = strrchr(b, ' ') + 1;
     return same_name(la, lb) || ner_name_variant(la, strlen(la), lb, strlen(lb));
+}
+
+/* The gazetteer entry that is the whole name s, or NULL. */
+static const ner_gaz_info *whole_entry(const char *s)
+{
+    ner_tok *t = NULL;
+    size_t n = 0, cap = 0;
+    const ner_gaz_info *gi = NULL;
+    if (ner_tokenize(s, 0, strlen(s), &t, &n, &cap) == 0 && n > 0) {
+        ner_gaz_match m = ner_gaz_longest(t, n, 0);
+        if (m.info && m.end == n)
+            gi = m.info;
+    }
+    free(t);
+    return gi;
 }
 
 /* The gazetteer's type of a whole name ("Damascus" LOC, "United Nations"
  * ORG), or -1 when it has none or several. */
 static int known_type(const char *s)
 {
-    ner_tok *t = NULL;
-    size_t n = 0, cap = 0;
-    int type = -1;
-    if (ner_tokenize(s, 0, strlen(s), &t, &n, &cap) == 0 && n > 0) {
-        ner_gaz_match m = ner_gaz_longest(t, n, 0);
-        if (m.info && m.end == n)
-            type = ner_gaz_type(m.info);
+    const ner_gaz_info *gi = whole_entry(s);
+    return gi ? ner_gaz_type(gi) : -1;
+}
+
+/* Characters of name that carry a diacritic ("Alí Abdalá Saleh": 2). */
+static int marks(const char *name)
+{
+    int k = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(name);
+    for (utf8proc_ssize_t i = 0; i < n;) {
+        utf8proc_int32_t c, dc[4];
+        utf8proc_ssize_t l = utf8proc_iterate(p + i, n - i, &c);
+        i += l > 0 ? l : 1;
+        int lb;
+        utf8proc_ssize_t nd =
+            l > 1 ? utf8proc_decompose_char(c, dc, 4, UTF8PROC_DECOMPOSE, &lb) : 0;
+        for (utf8proc_ssize_t j = 0; j < nd && j < 4; j++) {
+            utf8proc_propval_t cat = utf8proc_category(dc[j]);
+            if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+                cat == UTF8PROC_CATEGORY_ME) {
+                k++;
+                break;
+            }
+        }
     }
-    free(t);
-    return type;
+    return k;
+}
+
+/* Letters in capitals only, two or more ("YEMEN")? */
+static int all_caps(const char *name)
+{
+    int up = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(name);
+    for (utf8proc_ssize_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t l = utf8proc_iterate(p + i, n - i, &c);
+        i += l > 0 ? l : 1;
+        if (l > 0 && utf8proc_toupper(c) != c)
+            return 0;
+        up += l > 0 && utf8proc_tolower(c) != c;
+    }
+    return up >= 2;
+}
+
+/* Is name the gazetteer's own name of a place, an organisation, a people
+ * or an event: an entry that names itself ("Yemen", not the headline's
+ * "YEMEN" unless it is an acronym) or the canonical name of one? */
+static int gazetteer_name(const char *name)
+{
+    const ner_gaz_info *gi = whole_entry(name);
+    if (!gi || !(gi->flags & GZF_ENTRY) || !(gi->cats & ~((1u << GZ_FIRSTNAME) | (1u << GZ_TITLE))))
+        return 0;
+    const char *canon = ner_gaz_canon(gi);
+    if (canon)
+        return strcmp(canon, name) == 0;
+    return (gi->flags & GZF_EXACT) || !all_caps(name);
+}
+
+int chr_entity_spelling(const char *name)
+{
+    if (!name)
+        return 0;
+    return (gazetteer_name(name) ? 1 << 16 : 0) + marks(name);
 }
 
 /* Is the one-word name s a country or city in the gazetteer? */
@@ -376,11 +460,11 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
         total += docs[i].n_entities;
     story->entities = calloc(total + 1, sizeof *story->entities);
     int(*votes)[CHR_ENT_NTYPES] = calloc(total + 1, sizeof *votes);
-    if (!story->entities || !votes) {
-        free(votes);
-        chr_entities_free(story);
-        return CHR_ENOMEM;
-    }
+    char **keys = calloc(total + 1, sizeof *keys); /* chr_entity_key of each story entity */
+    char *ek = NULL;
+    chr_err err = CHR_OK;
+    if (!story->entities || !votes || !keys)
+        goto oom;
     /* Multi-word names first, so that one-word names can join them in the
      * second pass: "Putin" -> "Vladimir Putin"; a one-word name the tagger
      * typed otherwise in one article ("Xi" as LOC) joins a person named in
@@ -395,10 +479,12 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
                 int multi = strchr(e->canonical, ' ') != NULL;
                 if ((pass == 0) != multi)
                     continue;
+                if (!(ek = name_key(e->canonical)))
+                    goto oom;
                 size_t k;
                 for (k = 0; k < story->n_entities; k++) {
                     chr_entity *s = &story->entities[k];
-                    if (same_name(s->canonical, e->canonical) ||
+                    if (strcmp(keys[k], ek) == 0 ||
                         (multi && s->type == CHR_ENT_PER && e->type == CHR_ENT_PER &&
                          same_person(s->canonical, e->canonical)))
                         break;
@@ -418,8 +504,12 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
                     s->type = e->type;
                     if (!s->canonical)
                         goto oom;
+                    keys[k] = ek;
+                    ek = NULL;
                     story->n_entities++;
                 }
+                free(ek);
+                ek = NULL;
                 s->mentions += e->mentions;
                 votes[k][e->type] += e->mentions > 0 ? e->mentions : 1;
                 if (!s->country && e->country && !(s->country = strdup(e->country)))
@@ -442,10 +532,15 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
         int known = ntypes > 1 ? known_type(s->canonical) : -1;
         s->type = (chr_ent_type)(known >= 0 ? known : best);
     }
-    free(votes);
-    return CHR_OK;
+    goto done;
 oom:
-    free(votes);
     chr_entities_free(story);
-    return CHR_ENOMEM;
+    err = CHR_ENOMEM;
+done:
+    for (size_t k = 0; keys && k < total; k++)
+        free(keys[k]);
+    free(keys);
+    free(ek);
+    free(votes);
+    return err;
 }

@@ -1,8 +1,10 @@
 /* chronicle — entity: from token labels to mentions and entities. Owns
  * alias linking within a document ("Putin" -> "Vladimir Putin", "SCO" ->
  * "Shanghai Cooperation Organisation", "the Russian president" -> the person
- * the text calls Russia's president), roles and countries of entities, and
- * story-level merging of several documents' entities. */
+ * the text calls Russia's president), roles and countries of entities,
+ * story-level merging of several documents' entities, and the comparison
+ * keys of names (ner_name_variant within a story, chr_entity_key across a
+ * database). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,6 +257,27 @@ static char *surface(const ner_doc *d, size_t a, size_t b, int dedup, int titlec
     return s;
 }
 
+/* The base letters of the character at p[0..n): case-folded, accents
+ * stripped ("Á" -> "a", "ß" -> "ss"), into dc (up to 4); *len receives the
+ * bytes read. Returns how many were written, -1 on a byte that is not
+ * UTF-8. */
+static utf8proc_ssize_t base_letters(const utf8proc_uint8_t *p, utf8proc_ssize_t n,
+                                     utf8proc_int32_t dc[4], utf8proc_ssize_t *len)
+{
+    if (p[0] < 0x80) { /* ASCII: no decomposition needed */
+        *len = 1;
+        dc[0] = p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 32 : p[0];
+        return 1;
+    }
+    utf8proc_int32_t c;
+    if ((*len = utf8proc_iterate(p, n, &c)) <= 0)
+        return -1;
+    int lb;
+    utf8proc_ssize_t nd = utf8proc_decompose_char(
+        c, dc, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &lb);
+    return nd < 0 ? -1 : nd > 4 ? 4 : nd;
+}
+
 /* The comparison key of a one-word name for ner_name_variant: letters
  * case-folded and stripped of accents, doubled letters once, without a
  * leading "al-"/"el-"; into buf (cap bytes). Returns its length, 0 when it
@@ -264,22 +287,13 @@ static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
     size_t k = 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     for (utf8proc_ssize_t i = 0; i < (utf8proc_ssize_t)n;) {
-        utf8proc_int32_t c, dc[4];
-        utf8proc_ssize_t nd = 1;
-        if (p[i] < 0x80) { /* ASCII: no decomposition needed */
-            c = p[i++];
-            dc[0] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-        } else {
-            utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)n - i, &c);
-            if (l <= 0)
-                return 0;
-            i += l;
-            int lb;
-            nd = utf8proc_decompose_char(
-                c, dc, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &lb);
-        }
-        for (utf8proc_ssize_t j = 0; j < nd && j < 4; j++) {
-            c = dc[j];
+        utf8proc_int32_t dc[4];
+        utf8proc_ssize_t l, nd = base_letters(p + i, (utf8proc_ssize_t)n - i, dc, &l);
+        if (nd < 0)
+            return 0;
+        i += l;
+        for (utf8proc_ssize_t j = 0; j < nd; j++) {
+            utf8proc_int32_t c = dc[j];
             if (c == '-' || c == '\'' || c == 0x2019)
                 c = '-';
             else if (c < 'a' || c > 'z')
@@ -296,6 +310,45 @@ static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
         memmove(buf, buf + 3, k - 2);
         k -= 3;
     }
+    return k;
+}
+
+/* Not ner_name_variant's looser key (doubled letters, "al-"): across a
+ * whole database "Ana" and "Anna", "Hasan" and "Hassan" may be two people. */
+size_t chr_entity_key(const char *name, char *buf, size_t cap)
+{
+    size_t k = 0, n = name ? strlen(name) : 0;
+    int space = 0; /* a space is pending: written before the next character */
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+    for (utf8proc_ssize_t i = 0; i < (utf8proc_ssize_t)n;) {
+        utf8proc_int32_t dc[4];
+        utf8proc_ssize_t l, nd = base_letters(p + i, (utf8proc_ssize_t)n - i, dc, &l);
+        if (nd < 0) { /* not UTF-8: the byte, read as Latin-1 */
+            nd = 1, l = 1;
+            dc[0] = p[i];
+        }
+        i += l;
+        for (utf8proc_ssize_t j = 0; j < nd; j++) {
+            utf8proc_int32_t c = dc[j];
+            if (c == '.')
+                continue;
+            if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
+                (c >= 0x2010 && c <= 0x2015)) {
+                space = k > 0;
+                continue;
+            }
+            if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == '`')
+                c = '\'';
+            utf8proc_uint8_t u[4];
+            utf8proc_ssize_t ul = utf8proc_encode_char(c, u);
+            for (utf8proc_ssize_t b = -space; b < ul; b++, k++)
+                if (k + 1 < cap)
+                    buf[k] = b < 0 ? ' ' : (char)u[b];
+            space = 0;
+        }
+    }
+    if (cap)
+        buf[k + 1 < cap ? k : cap - 1] = '\0';
     return k;
 }
 

@@ -595,7 +595,7 @@ static void join_names(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uin
         size_t b = span_end(lab, a, s1);
         size_t c = b;
         while (c < s1 && c < b + 2 && !lab[c] && (d->t[c].flags & NT_LOWER0) &&
-               IN_LIST(d, c, of_words))
+               (IN_LIST(d, c, of_words) || IN_LIST(d, c, name_particles)))
             c++;
         if (c == b || c >= s1 || !ner_lab_is_b(lab[c]))
             continue;
@@ -659,6 +659,18 @@ typedef struct lspan {
     int type;
 } lspan;
 
+/* Tokens [a, b) are capitalised words the gazetteer has nothing for but
+ * given names: no acronym ("député UMP"), place, people or institution
+ * ("el mayor Ejército de África"). */
+static int bare_name(const ner_doc *d, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (!(d->t[i].flags & NT_UPPER0) || (d->t[i].flags & NT_ALLUP) ||
+            (d->gaz_1[i] & ~(1u << GZ_FIRSTNAME)) || head_noun(d, i))
+            return 0;
+    return 1;
+}
+
 static int cmp_lspan(const void *x, const void *y)
 {
     const lspan *p = x, *q = y;
@@ -670,7 +682,11 @@ static int cmp_lspan(const void *x, const void *y)
 /* One name, one type in a document: every occurrence of the same words
  * takes the type most of them have; a tie goes to the gazetteer's type when
  * it is one of them, else to the first occurrence ("Homs" is not a place in
- * one sentence and an organisation in the next). */
+ * one sentence and an organisation in the next). A name the gazetteer does
+ * not type that follows a person's title somewhere ("el coronel Gadafi") is
+ * a person everywhere: the English model reads a bare surname after a
+ * glossed "de" ("las fuerzas de Gadafi", "of Gadafi") as a place more often
+ * than not, and the title outweighs those votes. */
 static void unify_types(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
     size_t ns = 0;
@@ -704,12 +720,17 @@ static void unify_types(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             votes[sp[e++].type]++;
         for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
             ntypes += votes[ty] > 0;
-        if (ntypes > 1) {
+        int titled = 0;
+        for (size_t j = g; j < e && !titled && bare_name(d, sp[g].a, sp[g].b); j++)
+            titled = title_ends(d, sp[j].s0, sp[j].s1, sp[j].a);
+        if (ntypes > 1 || (titled && sp[g].type != CHR_ENT_PER)) {
             int known = gaz_span_type(d, sp[g].s0, sp[g].s1, sp[g].a, sp[g].b);
             int best = known >= 0 && votes[known] ? known : sp[g].type; /* sp[g]: the first */
             for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
                 if (votes[ty] > votes[best])
                     best = ty;
+            if (titled)
+                best = CHR_ENT_PER;
             for (size_t j = g; j < e; j++)
                 if (sp[j].type != best)
                     set_span(lab, mark, sp[j].a, sp[j].b, best);

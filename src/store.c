@@ -115,10 +115,57 @@ static const char *const migrations[] = {
     /* 11: articles by the id their input gave (JSON Lines "id"): a record
      * re-sent under a stored id with other text is reported (pipeline.c) */
     "CREATE INDEX articles_ext_id ON articles(ext_id) WHERE ext_id IS NOT NULL;",
+    /* 12: one row per name and type whatever its case, accents, hyphens and
+     * periods ("Alí Abdalá Saleh", "Ali Abdalá Saleh"): entities.key is
+     * chr_entity_key(canonical). Rows of one key and type merge into the
+     * first stored, their mentions summed and repointed; then every row of
+     * a key takes one spelling, the best by chr_entity_spelling (the first
+     * stored among equals), and the stories' entity names (story_entity,
+     * by name) follow it. The SQL functions are registered on every
+     * connection (register_functions). */
+    "ALTER TABLE entities ADD COLUMN key TEXT;"
+    "UPDATE entities SET key = chr_name_key(canonical);"
+    "CREATE INDEX entities_key_merge ON entities(key);"
+    "CREATE TEMP TABLE entity_spelling AS SELECT g.key, (SELECT c.canonical FROM entities c"
+    "  WHERE c.key = g.key ORDER BY chr_name_rank(c.canonical) DESC, c.id LIMIT 1) AS canonical"
+    "  FROM (SELECT key FROM entities GROUP BY key HAVING count(DISTINCT canonical) > 1) g;"
+    "CREATE TEMP TABLE entity_merge AS SELECT e.id, k.keep AS into_id FROM entities e"
+    "  JOIN (SELECT key, type, min(id) AS keep FROM entities GROUP BY key, type"
+    "        HAVING count(*) > 1) k ON k.key = e.key AND k.type = e.type"
+    "  WHERE e.id <> k.keep;"
+    "UPDATE entities SET"
+    "  mentions = mentions + (SELECT sum(x.mentions) FROM entity_merge m JOIN entities x"
+    "    ON x.id = m.id WHERE m.into_id = entities.id),"
+    "  country = coalesce(country, (SELECT x.country FROM entity_merge m JOIN entities x"
+    "    ON x.id = m.id WHERE m.into_id = entities.id AND x.country IS NOT NULL"
+    "    ORDER BY x.id LIMIT 1)),"
+    "  role = coalesce(role, (SELECT x.role FROM entity_merge m JOIN entities x"
+    "    ON x.id = m.id WHERE m.into_id = entities.id AND x.role IS NOT NULL"
+    "    ORDER BY x.id LIMIT 1))"
+    "  WHERE id IN (SELECT into_id FROM entity_merge);"
+    "UPDATE mentions SET entity_id = (SELECT into_id FROM entity_merge WHERE id = entity_id)"
+    "  WHERE entity_id IN (SELECT id FROM entity_merge);"
+    "DELETE FROM entities WHERE id IN (SELECT id FROM entity_merge);"
+    "UPDATE entities SET canonical = (SELECT s.canonical FROM entity_spelling s"
+    "  WHERE s.key = entities.key) WHERE key IN (SELECT key FROM entity_spelling);"
+    "CREATE TEMP TABLE entity_rename AS SELECT r.old, r.new FROM (SELECT se.name AS old,"
+    "  (SELECT e.canonical FROM entities e WHERE e.key = chr_name_key(se.name)"
+    "   ORDER BY e.mentions DESC, e.id LIMIT 1) AS new"
+    "  FROM (SELECT DISTINCT name FROM story_entity) se) r"
+    "  WHERE r.new IS NOT NULL AND r.new <> r.old;"
+    "INSERT INTO story_entity(story_id, name, n) SELECT se.story_id, r.new, sum(se.n)"
+    "  FROM story_entity se JOIN entity_rename r ON r.old = se.name GROUP BY 1, 2"
+    "  ON CONFLICT(story_id, name) DO UPDATE SET n = n + excluded.n;"
+    "DELETE FROM story_entity WHERE name IN (SELECT old FROM entity_rename);"
+    "DROP TABLE entity_merge; DROP TABLE entity_spelling; DROP TABLE entity_rename;"
+    "DROP INDEX entities_key_merge;"
+    "CREATE UNIQUE INDEX entities_key ON entities(key, type);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 /* The oldest schema a read-only handle reads as it is: later migrations
- * only add what readers can do without (9: tl_mention.frag, read as 0). */
+ * only add what readers can do without (9: tl_mention.frag, read as 0;
+ * 12: entities.key, which readers do not read: they fold names with
+ * chr_name_key where a person may still have several rows). */
 #define READ_COMPAT_VERSION 8
 
 struct chr_store {
@@ -126,13 +173,57 @@ struct chr_store {
     char *path;
     int readonly;
     sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash, *find_ext;
-    sqlite3_stmt *up_entity, *ins_mention;
+    sqlite3_stmt *up_entity, *up_spelling, *ins_mention;
     sqlite3_stmt *line_get, *line_add;
 };
 
 static chr_err db_err(chr_store *st, chr_diag *d, const char *what)
 {
     return chr_diag_set(d, CHR_EDB, st->path, 0, -1, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+/* chr_entity_key of s into buf (cap bytes) or, when longer, a malloc'd
+ * string; the caller frees a result that is not buf. NULL on OOM. */
+static char *name_key(const char *s, char *buf, size_t cap)
+{
+    size_t n = chr_entity_key(s, buf, cap);
+    if (n < cap)
+        return buf;
+    char *k = malloc(n + 1);
+    if (k)
+        chr_entity_key(s, k, n + 1);
+    return k;
+}
+
+static void sql_name_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *s = (const char *)sqlite3_value_text(argv[0]);
+    char buf[256], *k = s ? name_key(s, buf, sizeof buf) : NULL;
+    if (!s)
+        sqlite3_result_null(cx);
+    else if (!k)
+        sqlite3_result_error_nomem(cx);
+    else
+        sqlite3_result_text(cx, k, -1, k == buf ? SQLITE_TRANSIENT : free);
+}
+
+static void sql_name_rank(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sqlite3_result_int(cx, chr_entity_spelling((const char *)sqlite3_value_text(argv[0])));
+}
+
+/* chr_name_key(name) and chr_name_rank(name): chr_entity_key and
+ * chr_entity_spelling in SQL, for migration 12 and for readers that fold
+ * names (a database read as it is may be older than 12). */
+static int register_functions(sqlite3 *db)
+{
+    int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    return sqlite3_create_function_v2(db, "chr_name_key", 1, f, NULL, sql_name_key, NULL, NULL,
+                                      NULL) == SQLITE_OK &&
+           sqlite3_create_function_v2(db, "chr_name_rank", 1, f, NULL, sql_name_rank, NULL, NULL,
+                                      NULL) == SQLITE_OK;
 }
 
 static chr_err migrate(chr_store *st, chr_diag *d)
@@ -297,6 +388,11 @@ chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d
         chr_store_close(st);
         return e;
     }
+    if (!register_functions(st->db)) {
+        chr_err e = db_err(st, d, "registering SQL functions");
+        chr_store_close(st);
+        return e;
+    }
     chr_err e = migrate(st, d);
     if (e) {
         chr_store_close(st);
@@ -316,6 +412,7 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->find_hash);
     sqlite3_finalize(st->find_ext);
     sqlite3_finalize(st->up_entity);
+    sqlite3_finalize(st->up_spelling);
     sqlite3_finalize(st->ins_mention);
     sqlite3_finalize(st->line_get);
     sqlite3_finalize(st->line_add);
@@ -517,30 +614,75 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
     return CHR_OK;
 }
 
-chr_err chr_store_put_entities(chr_store *st, int64_t id, const chr_entities *ents,
-                               const size_t *sent, int64_t *entity_ids, chr_diag *d)
+/* Upsert entity e under key (its chr_entity_key) into *eid. One spelling
+ * per key: the stored one, unless e's is better (chr_entity_spelling),
+ * which then replaces it in every row of the key; e->canonical becomes
+ * that spelling. An SQLite result code. */
+static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t *eid)
+{
+    int rc = prep(st, &st->up_entity,
+                  "INSERT INTO entities(canonical, key, type, country, role, mentions)"
+                  " VALUES(coalesce((SELECT canonical FROM entities WHERE key = ?2 LIMIT 1),"
+                  " ?1), ?2, ?3, ?4, ?5, ?6)"
+                  " ON CONFLICT(key, type) DO UPDATE SET mentions = mentions + excluded.mentions,"
+                  " country = coalesce(country, excluded.country),"
+                  " role = coalesce(role, excluded.role) RETURNING id, canonical");
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_stmt *q = st->up_entity;
+    bind_text(q, 1, e->canonical);
+    bind_text(q, 2, key);
+    sqlite3_bind_text(q, 3, chr_ent_type_name(e->type), -1, SQLITE_STATIC);
+    bind_text(q, 4, e->country);
+    bind_text(q, 5, e->role);
+    sqlite3_bind_int(q, 6, e->mentions);
+    char *stored = NULL;
+    rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        *eid = sqlite3_column_int64(q, 0);
+        const char *c = (const char *)sqlite3_column_text(q, 1);
+        rc = SQLITE_OK;
+        if (c && strcmp(c, e->canonical) != 0 && !(stored = strdup(c)))
+            rc = SQLITE_NOMEM;
+    }
+    sqlite3_reset(q);
+    if (!stored)
+        return rc;
+    if (chr_entity_spelling(e->canonical) <= chr_entity_spelling(stored)) {
+        free(e->canonical);
+        e->canonical = stored;
+        return SQLITE_OK;
+    }
+    free(stored);
+    rc = prep(st, &st->up_spelling, "UPDATE entities SET canonical = ?1 WHERE key = ?2");
+    if (rc != SQLITE_OK)
+        return rc;
+    bind_text(st->up_spelling, 1, e->canonical);
+    bind_text(st->up_spelling, 2, key);
+    rc = sqlite3_step(st->up_spelling) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    sqlite3_reset(st->up_spelling);
+    return rc;
+}
+
+chr_err chr_store_put_entities(chr_store *st, int64_t id, chr_entities *ents, const size_t *sent,
+                               int64_t *entity_ids, chr_diag *d)
 {
     if (ents->n_entities == 0)
         return CHR_OK;
-    if (prep(st, &st->up_entity,
-             "INSERT INTO entities(canonical, type, country, role, mentions) VALUES(?1,?2,?3,?4,?5)"
-             " ON CONFLICT(canonical, type) DO UPDATE SET mentions = mentions + excluded.mentions,"
-             " country = coalesce(country, excluded.country), role = coalesce(role, excluded.role)"
-             " RETURNING id") != SQLITE_OK)
-        return db_err(st, d, "preparing entity upsert");
     for (size_t i = 0; i < ents->n_entities; i++) {
-        const chr_entity *e = &ents->entities[i];
-        sqlite3_stmt *q = st->up_entity;
-        sqlite3_reset(q);
-        bind_text(q, 1, e->canonical);
-        sqlite3_bind_text(q, 2, chr_ent_type_name(e->type), -1, SQLITE_STATIC);
-        bind_text(q, 3, e->country);
-        bind_text(q, 4, e->role);
-        sqlite3_bind_int(q, 5, e->mentions);
-        if (sqlite3_step(q) != SQLITE_ROW)
+        chr_entity *e = &ents->entities[i];
+        if (!e->canonical)
+            return chr_diag_set(d, CHR_EINVAL, st->path, 0, -1, "storing an entity without a name");
+        char buf[256], *key = name_key(e->canonical, buf, sizeof buf);
+        if (!key)
+            return chr_diag_set(d, CHR_ENOMEM, st->path, 0, -1, NULL);
+        int rc = upsert_entity(st, e, key, &entity_ids[i]);
+        if (key != buf)
+            free(key);
+        if (rc == SQLITE_NOMEM)
+            return chr_diag_set(d, CHR_ENOMEM, st->path, 0, -1, NULL);
+        if (rc != SQLITE_OK)
             return db_err(st, d, "storing entity");
-        entity_ids[i] = sqlite3_column_int64(q, 0);
-        sqlite3_reset(q);
     }
     if (prep(st, &st->ins_mention,
              "INSERT OR REPLACE INTO mentions(article_id, start, end, sentence, entity_id, type, "

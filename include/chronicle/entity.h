@@ -110,6 +110,24 @@ void chr_entities_drop_spans(chr_entities *e, const chr_span *spans, size_t n);
  * listings leave these out of a story's top entities. */
 int chr_entity_generic(const char *name);
 
+/* The identity of a name across a database: "Alí Abdalá Saleh", "ALI
+ * ABDALA SALEH" and "Ali Abdalá Saleh" are one name, "Bashar al-Assad" and
+ * "Bashar al Assad" one, "U.S." and "US" one. Letters case-folded and
+ * stripped of accents, hyphens and dashes read as spaces, runs of spaces
+ * as one, periods dropped, typographic apostrophes as "'". Spellings are
+ * not guessed ("Abdalá" and "Abdullah" stay two names). Writes the key into
+ * buf (cap bytes, always NUL-terminated when cap > 0, cut short when it
+ * does not fit) and returns its full length, as snprintf does. */
+size_t chr_entity_key(const char *name, char *buf, size_t cap);
+
+/* How good a spelling of a name is to show, higher better: the
+ * gazetteer's own name for it first ("Yemen", not "Yemén"), then the more
+ * diacritics ("Alí Abdalá Saleh" over "Ali Abdalá Saleh": the accents a
+ * careful writer gives it, which a hasty one leaves out). Of the spellings
+ * of one key (chr_entity_key) the store shows the best, the first stored
+ * among equals. */
+int chr_entity_spelling(const char *name);
+
 /* Story-level linking: merge the entities of n documents into one list.
  * *story receives the merged entities (mentions summed, mention arrays
  * empty); map[i][j] (caller-allocated, map[i] has docs[i].n_entities

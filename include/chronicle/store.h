@@ -62,10 +62,14 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
                               size_t n, chr_diag *d);
 
 /* Store the entities and mentions of article id: entities are upserted by
- * (canonical, type) and their database ids written to entity_ids (caller
- * allocates ents->n_entities slots); sent[i] is the sentence of mention i. */
-chr_err chr_store_put_entities(chr_store *st, int64_t id, const chr_entities *ents,
-                               const size_t *sent, int64_t *entity_ids, chr_diag *d);
+ * name and type, the name compared by chr_entity_key ("Alí Abdalá Saleh"
+ * and "Ali Abdalá Saleh" are one row), and their database ids written to
+ * entity_ids (caller allocates ents->n_entities slots); sent[i] is the
+ * sentence of mention i. The rows of one key show one spelling, the best
+ * seen (chr_entity_spelling): each entity's canonical is replaced by it, so
+ * that later stages (story entities) name it as the database does. */
+chr_err chr_store_put_entities(chr_store *st, int64_t id, chr_entities *ents, const size_t *sent,
+                               int64_t *entity_ids, chr_diag *d);
 
 /* Remove the timexes of article id (before storing new ones). */
 chr_err chr_store_delete_timexes(chr_store *st, int64_t id);

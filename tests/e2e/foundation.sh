@@ -224,7 +224,7 @@ check_eq "two ingests creating one database at once both succeed" "$race_fail" 0
 chr --db "$TMP/v8.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
 latest=$(sqlite3 "$TMP/v8.db" 'PRAGMA user_version') # what this chronicle writes
 sqlite3 "$TMP/v8.db" "ALTER TABLE tl_mention DROP COLUMN frag; DROP TABLE line_seen;
-  DROP INDEX articles_ext_id;
+  DROP INDEX articles_ext_id; DROP INDEX entities_key; ALTER TABLE entities DROP COLUMN key;
   PRAGMA user_version = 8;"
 chr --db "$TMP/v8.db" timeline --all --json >/dev/null 2>&1
 check_eq "a schema-8 database gives a timeline, unchanged" \
@@ -236,6 +236,7 @@ check_eq "a writer migrates it" "$?:$(sqlite3 "$TMP/v8.db" 'PRAGMA user_version'
 chr --db "$TMP/old.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
 sqlite3 "$TMP/old.db" "ALTER TABLE tl_mention DROP COLUMN frag; DROP INDEX story_alias_into;
   DROP TABLE line_seen; DROP INDEX articles_ext_id;
+  DROP INDEX entities_key; ALTER TABLE entities DROP COLUMN key;
   CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text); END;
   PRAGMA user_version = 7;"

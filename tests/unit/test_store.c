@@ -1,9 +1,12 @@
-/* chronicle — unit tests of the store's article lookups (store.h) and of
+/* chronicle — unit tests of the store's article lookups (store.h), of
  * what the pipeline reports when a JSON Lines id comes back with other
- * text. Fixtures are written into a temporary folder. */
+ * text, and of one entity row per name (the upsert and migration 12).
+ * Fixtures are written into a temporary folder. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "chronicle/pipeline.h"
 #include "chronicle/store.h"
@@ -41,6 +44,17 @@ static const char *write_file(const char *name, const char *text)
     return p;
 }
 
+/* Open (creating) the database name in the test folder; NULL on failure. */
+static chr_store *open_store(const char *name)
+{
+    char db[300];
+    snprintf(db, sizeof db, "%s/%s", dir, name);
+    chr_store *st = NULL;
+    chr_diag d;
+    CHECK_INT(chr_store_open(db, 0, &st, &d), CHR_OK);
+    return st;
+}
+
 /* Ingest path into st; returns the stats, reports in *r. */
 static chr_ingest_stats ingest(chr_store *st, const char *path, reports *r)
 {
@@ -65,11 +79,7 @@ static chr_ingest_stats ingest(chr_store *st, const char *path, reports *r)
 
 TEST(same_id_other_text_is_reported)
 {
-    char db[300];
-    snprintf(db, sizeof db, "%s/a.db", dir);
-    chr_store *st = NULL;
-    chr_diag d;
-    CHECK_INT(chr_store_open(db, 0, &st, &d), CHR_OK);
+    chr_store *st = open_store("a.db");
     if (!st)
         return;
     CHECK_INT(chr_store_find_ext_id(st, "a1"), 0);
@@ -105,12 +115,178 @@ TEST(same_id_other_text_is_reported)
     chr_store_close(st);
 }
 
+/* One integer a query on db gives (-1 when none). */
+static long long q_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *q;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int64(q, 0);
+    else
+        fprintf(stderr, "  %s: %s\n", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(q);
+    return v;
+}
+
+/* The text a query gives, copied into a static buffer ("" when none). */
+static const char *q_text(sqlite3 *db, const char *sql)
+{
+    static char buf[256];
+    sqlite3_stmt *q;
+    buf[0] = '\0';
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW &&
+        sqlite3_column_text(q, 0))
+        snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    return buf;
+}
+
+/* A bare article row for mentions to point at; returns its id. */
+static int64_t add_article(sqlite3 *db, const char *hash)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO articles(hash, source, format, raw_text, clean_text)"
+             " VALUES('%s', 't', 'text', '', '')",
+             hash);
+    CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    return sqlite3_last_insert_rowid(db);
+}
+
+/* Store one entity of name and type, mentioned n times, for a new article;
+ * returns its entity id, and the name the store gave it in *stored. */
+static int64_t put_one(chr_store *st, const char *hash, const char *name, chr_ent_type type, int n,
+                       char *stored, size_t cap)
+{
+    int64_t art = add_article(chr_store_sqlite(st), hash), eid = 0;
+    chr_entity ent = {strdup(name), type, NULL, n, NULL};
+    chr_mention m[4];
+    size_t sent[4] = {0};
+    for (int i = 0; i < n && i < 4; i++)
+        m[i] = (chr_mention){(size_t)i * 10, (size_t)i * 10 + 5, type, 0, 0};
+    chr_entities e = {m, (size_t)(n < 4 ? n : 4), &ent, 1};
+    chr_diag d;
+    CHECK_INT(chr_store_put_entities(st, art, &e, sent, &eid, &d), CHR_OK);
+    snprintf(stored, cap, "%s", ent.canonical);
+    free(ent.canonical);
+    return eid;
+}
+
+/* Spellings of one name that differ in case, accents, hyphens or periods
+ * are one row per type, shown in the best spelling (the gazetteer's name,
+ * else the most accents), which the caller's entity takes too. */
+TEST(entities_fold_spellings)
+{
+    char got[128];
+    chr_store *st = open_store("fold.db");
+    if (!st)
+        return;
+    sqlite3 *h = chr_store_sqlite(st);
+    int64_t a = put_one(st, "h1", "Ali Abdalá Saleh", CHR_ENT_PER, 2, got, sizeof got);
+    CHECK_STR(got, "Ali Abdalá Saleh");
+    int64_t b = put_one(st, "h2", "Alí Abdalá Saleh", CHR_ENT_PER, 3, got, sizeof got);
+    CHECK_STR(got, "Alí Abdalá Saleh"); /* more accents: the new spelling */
+    int64_t c = put_one(st, "h3", "ALI ABDALA SALEH", CHR_ENT_PER, 1, got, sizeof got);
+    CHECK_STR(got, "Alí Abdalá Saleh"); /* fewer: the stored one */
+    CHECK(a > 0 && a == b && b == c);
+    CHECK_INT(q_int(h, "SELECT count(*) FROM entities"), 1);
+    CHECK_INT(q_int(h, "SELECT mentions FROM entities"), 6);
+    CHECK_STR(q_text(h, "SELECT canonical FROM entities"), "Alí Abdalá Saleh");
+    CHECK_INT(q_int(h, "SELECT count(DISTINCT entity_id) FROM mentions"), 1);
+    /* another type: another row, the same spelling */
+    int64_t l = put_one(st, "h4", "Ali Abdala Saleh", CHR_ENT_LOC, 1, got, sizeof got);
+    CHECK(l != a);
+    CHECK_STR(got, "Alí Abdalá Saleh");
+    /* another transliteration is another name */
+    int64_t o = put_one(st, "h5", "Ali Abdullah Saleh", CHR_ENT_PER, 1, got, sizeof got);
+    CHECK(o != a && o != l);
+    /* hyphens and spaces; the gazetteer's name of a place over an accent */
+    CHECK_INT(put_one(st, "h6", "Bashar al-Assad", CHR_ENT_PER, 1, got, sizeof got),
+              put_one(st, "h7", "Bashar al Assad", CHR_ENT_PER, 1, got, sizeof got));
+    int64_t y = put_one(st, "h8", "Yemén", CHR_ENT_LOC, 1, got, sizeof got);
+    CHECK_INT(put_one(st, "h9", "Yemen", CHR_ENT_LOC, 1, got, sizeof got), y);
+    CHECK_STR(got, "Yemen");
+    CHECK_INT(put_one(st, "h10", "Yemén", CHR_ENT_LOC, 1, got, sizeof got), y);
+    CHECK_STR(got, "Yemen");
+    chr_store_close(st);
+}
+
+/* A database from before schema 12 with one person stored under three
+ * spellings (and a story naming two of them) migrates into one row with
+ * the mentions summed and every reference pointing at it. */
+TEST(entities_migrate_spellings)
+{
+    chr_store *st = open_store("mig.db");
+    if (!st)
+        return;
+    sqlite3 *h = chr_store_sqlite(st);
+    int64_t art = add_article(h, "m1");
+    char sql[2048];
+    /* the schema 11 had: no key, one row per exact name and type */
+    snprintf(sql, sizeof sql,
+             "DROP INDEX IF EXISTS entities_key;"
+             "ALTER TABLE entities DROP COLUMN key;"
+             "INSERT INTO entities(id, canonical, type, country, role, mentions) VALUES"
+             " (1, 'Ali Abdalá Saleh', 'PER', NULL, 'presidente', 87),"
+             " (2, 'Alí Abdalá Saleh', 'PER', 'YE', NULL, 59),"
+             " (3, 'ALI ABDALA SALEH', 'PER', NULL, NULL, 2),"
+             " (4, 'Ali Abdullah Saleh', 'PER', NULL, NULL, 53),"
+             " (5, 'Ali Abdala Saleh', 'LOC', NULL, NULL, 1);"
+             "INSERT INTO mentions(article_id, start, end, sentence, entity_id, type) VALUES"
+             " (%lld, 0, 5, 0, 1, 'PER'), (%lld, 10, 15, 0, 2, 'PER'),"
+             " (%lld, 20, 25, 0, 3, 'PER'), (%lld, 30, 35, 0, 4, 'PER'),"
+             " (%lld, 40, 45, 0, 5, 'LOC');"
+             "INSERT INTO story_entity(story_id, name, n) VALUES"
+             " (7, 'Ali Abdalá Saleh', 3), (7, 'Alí Abdalá Saleh', 2), (8, 'ALI ABDALA SALEH', 1),"
+             " (8, 'Ali Abdullah Saleh', 4);"
+             "PRAGMA user_version = 11;",
+             (long long)art, (long long)art, (long long)art, (long long)art, (long long)art);
+    char *msg = NULL;
+    CHECK_INT(sqlite3_exec(h, sql, NULL, NULL, &msg), SQLITE_OK);
+    if (msg)
+        fprintf(stderr, "  %s\n", msg);
+    sqlite3_free(msg);
+    chr_store_close(st);
+    st = open_store("mig.db"); /* migrates */
+    if (!st)
+        return;
+    h = chr_store_sqlite(st);
+    CHECK_INT(q_int(h, "PRAGMA user_version"), chr_store_schema_version(st));
+    CHECK_INT(q_int(h, "SELECT count(*) FROM entities WHERE type = 'PER'"), 2);
+    CHECK_INT(q_int(h, "SELECT id FROM entities WHERE canonical = 'Alí Abdalá Saleh'"
+                       " AND type = 'PER'"),
+              1); /* the first stored row, in the most accented spelling */
+    CHECK_INT(q_int(h, "SELECT mentions FROM entities WHERE id = 1"), 87 + 59 + 2);
+    CHECK_STR(q_text(h, "SELECT country || ' ' || role FROM entities WHERE id = 1"),
+              "YE presidente");
+    CHECK_STR(q_text(h, "SELECT canonical FROM entities WHERE id = 5"), "Alí Abdalá Saleh");
+    CHECK_STR(q_text(h, "SELECT canonical FROM entities WHERE id = 4"), "Ali Abdullah Saleh");
+    CHECK_INT(q_int(h, "SELECT count(*) FROM mentions WHERE entity_id = 1"), 3);
+    CHECK_INT(q_int(h, "SELECT count(*) FROM mentions m WHERE NOT EXISTS"
+                       " (SELECT 1 FROM entities e WHERE e.id = m.entity_id)"),
+              0);
+    CHECK_INT(q_int(h, "SELECT n FROM story_entity WHERE story_id = 7"
+                       " AND name = 'Alí Abdalá Saleh'"),
+              5);
+    CHECK_INT(q_int(h, "SELECT count(*) FROM story_entity WHERE story_id = 7"), 1);
+    CHECK_STR(q_text(h, "SELECT group_concat(name, '|') FROM (SELECT name FROM story_entity"
+                        " WHERE story_id = 8 ORDER BY name)"),
+              "Ali Abdullah Saleh|Alí Abdalá Saleh");
+    /* the next article's spelling joins the merged row */
+    char got[128];
+    CHECK_INT(put_one(st, "m2", "Ali Abdala Saleh", CHR_ENT_PER, 1, got, sizeof got), 1);
+    CHECK_STR(got, "Alí Abdalá Saleh");
+    chr_store_close(st);
+}
+
 UNIT_MAIN_BEGIN
 if (!mkdtemp(dir)) {
     perror("mkdtemp");
     return 1;
 }
 RUN(same_id_other_text_is_reported);
+RUN(entities_fold_spellings);
+RUN(entities_migrate_spellings);
 char cmd[300];
 snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 if (system(cmd) != 0)
