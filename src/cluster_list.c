@@ -259,6 +259,25 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
     return err;
 }
 
+/* A story's entity names with their type, by the name's entities row: by
+ * its key where the database has keys (chr_entity_key: a name stored
+ * before a better spelling of it came keeps the old one in story_entity;
+ * the spelling the entities table has now is shown). */
+#define ENTS_SQL(name, match)                                                                      \
+    "SELECT " name ", se.n, coalesce((SELECT CASE type WHEN 'PER' THEN 0"                          \
+    " WHEN 'LOC' THEN 1 WHEN 'ORG' THEN 2 ELSE 3 END FROM entities"                                \
+    " WHERE " match " ORDER BY mentions DESC LIMIT 1), 3)"                                         \
+    " FROM story_entity se WHERE se.story_id = ?1 ORDER BY se.n DESC, se.name"
+
+static int entities_by_key(sqlite3 *db)
+{
+    sqlite3_stmt *probe = NULL;
+    int ok = sqlite3_prepare_v2(db, "SELECT key FROM entities LIMIT 0", -1, &probe, NULL) ==
+             SQLITE_OK;
+    sqlite3_finalize(probe);
+    return ok;
+}
+
 static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
 {
     memset(l, 0, sizeof *l);
@@ -277,11 +296,11 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
             " WHERE sa.story_id = ?1 ORDER BY a.pub_date IS NOT NULL, a.pub_date, a.id",
             -1, &l->arts, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(l->db,
-                           "SELECT se.name, se.n, coalesce((SELECT CASE type WHEN 'PER' THEN 0"
-                           " WHEN 'LOC' THEN 1 WHEN 'ORG' THEN 2 ELSE 3 END FROM entities"
-                           " WHERE canonical = se.name ORDER BY mentions DESC LIMIT 1), 3)"
-                           " FROM story_entity se WHERE se.story_id = ?1"
-                           " ORDER BY se.n DESC, se.name",
+                           entities_by_key(l->db)
+                               ? ENTS_SQL("coalesce((SELECT canonical FROM entities WHERE"
+                                          " key = chr_name_key(se.name) LIMIT 1), se.name)",
+                                          "key = chr_name_key(se.name)")
+                               : ENTS_SQL("se.name", "canonical = se.name"),
                            -1, &l->ents, NULL) != SQLITE_OK)
         return chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l->db));
     return CHR_OK;

@@ -130,3 +130,15 @@ print(len(cols))')" "1"
 
 # --type takes any case
 check_eq entities_type_any_case "$(chr --db "$DB" entities --type loc --json 2>/dev/null | "$PY" -c 'import json,sys; r=json.load(sys.stdin); print(len(r) > 0 and all(e["type"] == "LOC" for e in r))')" "True"
+
+# one person written with and without accents is one entity everywhere: the
+# entities table, and the story's list, in the spelling the table has now
+# (the accented one, stored second)
+DB2="$TMP/spell.db"
+chr --db "$DB2" --quiet ingest tests/data/entity/saleh_spellings.jsonl >/dev/null 2>&1
+check_eq entity_cli_spellings_one_row \
+    "$(chr --db "$DB2" entities --json --type PER | /usr/bin/env python3 -c 'import json,sys; print([e["canonical"] for e in json.load(sys.stdin)])')" \
+    "['Alí Abdalá Saleh']"
+check_eq entity_cli_spellings_story \
+    "$(chr --db "$DB2" stories --json | /usr/bin/env python3 -c 'import json,sys; print([n for s in json.load(sys.stdin) for n in s["entities"] if "Saleh" in n])')" \
+    "['Alí Abdalá Saleh']"
