@@ -595,7 +595,7 @@ struct tl_group {
     chr_ct *ct;
     int has_story, has_alias;
     sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_cand, *q_ins_entry, *q_upd_entry,
-        *q_ins_mention, *q_df, *q_upd_df, *q_has_art;
+        *q_upd_words, *q_ins_mention, *q_df, *q_upd_df, *q_has_art;
     tl_idf_table idf; /* of the current article's terms */
     double *mw;       /* the current mention's term weights times idf */
     uint32_t mw_cap;
@@ -656,8 +656,8 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
 static void group_finalize(tl_group *g)
 {
     sqlite3_stmt **all[] = {&g->q_aliases, &g->q_done,      &g->q_story,     &g->q_ins_art,
-                            &g->q_cand,    &g->q_ins_entry, &g->q_upd_entry, &g->q_ins_mention,
-                            &g->q_df,      &g->q_upd_df,    &g->q_has_art};
+                            &g->q_cand,    &g->q_ins_entry, &g->q_upd_entry, &g->q_upd_words,
+                            &g->q_ins_mention, &g->q_df,    &g->q_upd_df,    &g->q_has_art};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -998,22 +998,30 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
             e = e < m->end ? e : m->end;
             eg = eg < m->gran ? eg : m->gran;
         }
-        if (gprep(g, &g->q_upd_entry,
-                  "UPDATE tl_entry SET start_day=?2, end_day=?3, gran=?4, soft=?5, coarse=?6,"
-                  " n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1") != SQLITE_OK)
+        /* the entry's dates in the search index change less often than
+         * its words: when they stay, only its words are written */
+        int moved = s != b->start || e != b->end || eg != b->gran || soft != b->soft;
+        sqlite3_stmt **q = moved ? &g->q_upd_entry : &g->q_upd_words;
+        if (gprep(g, q,
+                  moved ? "UPDATE tl_entry SET start_day=?2, end_day=?3, gran=?4, soft=?5, coarse=?6,"
+                          " n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1"
+                        : "UPDATE tl_entry SET n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1") !=
+            SQLITE_OK)
             rc = SQLITE_ERROR;
         else {
-            sqlite3_bind_int64(g->q_upd_entry, 1, b->id);
-            sqlite3_bind_int(g->q_upd_entry, 2, s);
-            sqlite3_bind_int(g->q_upd_entry, 3, e);
-            sqlite3_bind_int(g->q_upd_entry, 4, (int)eg);
-            sqlite3_bind_int(g->q_upd_entry, 5, soft);
-            sqlite3_bind_int(g->q_upd_entry, 6, span_class(s, e));
-            sqlite3_bind_int(g->q_upd_entry, 7, b->n_mentions + 1);
-            write_centroid(g->q_upd_entry, 9, &b->c, &norm);
-            sqlite3_bind_double(g->q_upd_entry, 8, norm);
-            rc = sqlite3_step(g->q_upd_entry);
-            sqlite3_reset(g->q_upd_entry);
+            sqlite3_bind_int64(*q, 1, b->id);
+            if (moved) {
+                sqlite3_bind_int(*q, 2, s);
+                sqlite3_bind_int(*q, 3, e);
+                sqlite3_bind_int(*q, 4, (int)eg);
+                sqlite3_bind_int(*q, 5, soft);
+                sqlite3_bind_int(*q, 6, span_class(s, e));
+            }
+            sqlite3_bind_int(*q, 7, b->n_mentions + 1);
+            write_centroid(*q, 9, &b->c, &norm);
+            sqlite3_bind_double(*q, 8, norm);
+            rc = sqlite3_step(*q);
+            sqlite3_reset(*q);
         }
         entry = b->id;
     } else {
