@@ -965,7 +965,9 @@ static int names_agency(const char *s, size_t n)
         "Reuters", "Agencies", "Agences", "Agencias", "Agenzie", "Xinhua", "Bloomberg", "Interfax",
         "Kyodo", "Yonhap", "Bernama", "Sputnik", "Anadolu", "Notimex", "Europa Press",
         "Prensa Latina", "Ria Novosti", "Efe", "Lusa", "Agence France-Presse", "Associated Press",
-        "Dow Jones", "Adnkronos", "Askanews", "LaPresse", "Agência Brasil", "Dire", NULL};
+        "Dow Jones", "Adnkronos", "Askanews", "LaPresse", "Agência Brasil", "Dire", "TMNews",
+        "TmNews", "Apcom", "Asca", "Aki", "Adnkronos/Aki", "ANSAmed", "Agerpres", "Mediafax",
+        "Rador", "News.ro", "Inquam", NULL};
     int lower = 0, upper = 0;
     for (size_t i = 0; i < n; i++) {
         lower += s[i] >= 'a' && s[i] <= 'z';
@@ -1017,12 +1019,13 @@ static int rubric(const char *s, size_t n)
     return 0;
 }
 
-/* A dateline whose place is written in title case, as Italian agencies
- * write it: "Roma, 3 mar. (Adnkronos) - ...", "Roma, 3 mar. - ..." (after an
- * "(AGI) -" credit). Stricter than the capitals form, since any sentence
- * opens with a capital: up to four words (lower-case joiners inside: "Rio
- * de Janeiro"), a comma, a short date that opens with its day, then an
- * agency in parentheses or a dash. */
+/* A dateline whose place is written in title case, as Italian and
+ * Romanian agencies write it: "Roma, 3 mar. (Adnkronos) - ...", "Roma, 3
+ * mar. - ..." (after an "(AGI) -" credit), "Iași, 5 mar /Agerpres/ - ...".
+ * Stricter than the capitals form, since any sentence opens with a
+ * capital: up to four words (lower-case joiners inside: "Rio de
+ * Janeiro"), a comma, a short date that opens with its day, then an agency
+ * in parentheses or slashes, or a dash. */
 static size_t title_dateline(const char *s, size_t n, char **place, char **agency, char **date)
 {
     size_t i = 0, words = 0;
@@ -1084,11 +1087,12 @@ static size_t title_dateline(const char *s, size_t n, char **place, char **agenc
     if (j >= n)
         return 0;
     size_t ag_s = 0, ag_e = 0;
-    if (s[j] == '(') {
+    if (s[j] == '(' || s[j] == '/') { /* "(Adnkronos)", Romanian "/Agerpres/" */
+        char close = s[j] == '(' ? ')' : '/';
         size_t k = j + 1;
-        while (k < n && k - j < 30 && s[k] != ')')
+        while (k < n && k - j < 30 && s[k] != close)
             k++;
-        if (k >= n || s[k] != ')' || !names_agency(s + j + 1, k - j - 1))
+        if (k >= n || s[k] != close || !names_agency(s + j + 1, k - j - 1))
             return 0;
         ag_s = j + 1;
         ag_e = k;

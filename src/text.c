@@ -106,13 +106,17 @@ static const char *const num_abbrevs[] = {"no",  "nos", "nº",  "n",   "nn",  "n
 static const struct {
     const char *lang, *const *words;
 } lang_abbrevs[] = {
-    {"it", (const char *const[]){"on", "avv", "geom", "rag", "arch", "mons", "sgg", "dott.ssa",
-                                 NULL}},
+    {"it",
+     (const char *const[]){"on", "avv", "geom", "rag", "arch", "mons", "sgg", "dott.ssa", NULL}},
     {"pt", (const char *const[]){"dep", "sto", "sta", "exmo", "exma", "eng", "dra", NULL}},
     {"es", (const char *const[]){"gral", "lic", "dra", "sres", "ud", "uds", "dip", "excmo", "excma",
                                  "sto", "sta", "ee", "ff", "cc", "aa", "oo", "ss", "mm", NULL}},
     {"fr", (const char *const[]){"mgr", NULL}},
     {"ca", (const char *const[]){"sr", "sra", NULL}},
+    {"ro",
+     (const char *const[]){"dl",  "dna",  "dlui", "dnei", "d-l", "d-na",       "d-lui", "alin",
+                           "lit", "pct",  "bd",   "bdul", "sos", "\xc8\x99os", "jud",   "mun",
+                           "com", "sect", "conf", "lect", "cpt", "gral",       "ec",    NULL}},
 };
 
 /* Is the word w[0..n), in lower case (ASCII letters folded), in list l? */
@@ -628,8 +632,8 @@ static const struct {
 } own_words[] = {
     {"ca", " els dels amb seva seves aquest aquesta però més és pel pels fins molt "},
     {"it", " il della degli gli che sono nel nella alla dei delle dell sul dal anche questo "
-           "questa con "},
-    {"es", " los las y muy pero sus esta este fue según con "},
+           "questa con hanno stato stata stati scorso scorsa ieri oggi domani più città "},
+    {"es", " los las y muy pero sus esta este fue según con ayer hoy hubo "},
 };
 
 static void recheck_catalan(const char *text, size_t n, char lang[8])

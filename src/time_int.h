@@ -184,8 +184,14 @@ typedef struct tlex {
 } tlex;
 
 /* Fold (lower-case) a word of at most 31 bytes into buf; returns its length
- * or 0 when the word is too long. Handles ASCII, Latin-1 and Cyrillic. */
+ * or 0 when the word is too long. Handles ASCII, Latin-1, Cyrillic and the
+ * Romanian letters (the cedilla forms ş, ţ fold to the comma-below ș, ț). */
 size_t chr_time_fold(const char *w, size_t n, char *buf);
+
+/* A Romanian word in lower case without its diacritics (ă â î ș ț, the
+ * cedilla forms ş ţ and the capitals to a a i s t) into buf[n + 1];
+ * returns its length (shorter than n exactly when it had any). */
+size_t chr_time_ro_plain(const char *w, size_t n, char *buf);
 
 /* Look a folded word up; NULL when it is no temporal word. Thread-safe
  * (the table is built once). */

@@ -999,19 +999,14 @@ static const lsrc SRC[] = {
     {"dec", C_MONABBR, 12, RO},
     {"luni", C_WDAY, 1, RO},
     {"marți", C_WDAY, 2, RO},
-    {"marţi", C_WDAY, 2, RO},
-    {"marti", C_WDAY, 2, RO},
     {"miercuri", C_WDAY, 3, RO},
     {"joi", C_WDAY, 4, RO},
     {"vineri", C_WDAY, 5, RO},
     {"sâmbătă", C_WDAY, 6, RO},
     {"sîmbătă", C_WDAY, 6, RO},
-    {"sambata", C_WDAY, 6, RO},
     {"duminică", C_WDAY, 7, RO},
-    {"duminica", C_WDAY, 7, RO},
     {"lunea", C_WDAYPL, 1, RO}, /* articled: "on Mondays", "lunea trecută" */
     {"marțea", C_WDAYPL, 2, RO},
-    {"marţea", C_WDAYPL, 2, RO},
     {"miercurea", C_WDAYPL, 3, RO},
     {"joia", C_WDAYPL, 4, RO},
     {"vinerea", C_WDAYPL, 5, RO},
@@ -1020,9 +1015,7 @@ static const lsrc SRC[] = {
     {"ieri", C_DEICT, D_YESTERDAY, RO},
     {"azi", C_DEICT, D_TODAY, RO},
     {"astăzi", C_DEICT, D_TODAY, RO},
-    {"astazi", C_DEICT, D_TODAY, RO},
     {"mâine", C_DEICT, D_TOMORROW, RO},
-    {"maine", C_DEICT, D_TOMORROW, RO},
     {"alaltăieri", C_DEICT, D_DBY, RO},
     {"poimâine", C_DEICT, D_DAT, RO},
     {"zi", C_UNIT, U_DAY, RO},
@@ -1052,10 +1045,8 @@ static const lsrc SRC[] = {
     {"acum", C_KW, K_HACE, RO},
     {"în", C_KW, K_IN, RO},
     {"și", C_KW, K_AND, RO}, /* "între martie și noiembrie 2024" */
-    {"şi", C_KW, K_AND, RO},
     {"între", C_KW, K_BETWEEN, RO},
     {"până", C_KW, K_TO, RO}, /* "de luni până vineri" */
-    {"pana", C_KW, K_TO, RO},
     {"un", C_NUMW, 1, RO},
     {"o", C_NUMW, 1, RO},
     {"doi", C_NUMW, 2, RO},
@@ -1064,12 +1055,88 @@ static const lsrc SRC[] = {
     {"patru", C_NUMW, 4, RO},
     {"cinci", C_NUMW, 5, RO},
     {"șase", C_NUMW, 6, RO},
-    {"şase", C_NUMW, 6, RO},
     {"șapte", C_NUMW, 7, RO},
-    {"şapte", C_NUMW, 7, RO},
     {"opt", C_NUMW, 8, RO},
     {"nouă", C_NUMW, 9, RO},
     {"zece", C_NUMW, 10, RO},
+    /* Romanian beyond the core. Written with comma-below letters: the fold
+     * maps the cedilla forms (ş, ţ) to them, and lex_build adds each word
+     * without diacritics too ("saptamana trecuta"), as much web copy is
+     * written */
+    {"unsprezece", C_NUMW, 11, RO},
+    {"doisprezece", C_NUMW, 12, RO},
+    {"douăsprezece", C_NUMW, 12, RO},
+    {"cincisprezece", C_NUMW, 15, RO},
+    {"douăzeci", C_NUMW, 20, RO},
+    {"treizeci", C_NUMW, 30, RO},
+    {"patruzeci", C_NUMW, 40, RO},
+    {"cincizeci", C_NUMW, 50, RO},
+    {"câteva", C_KW, K_FEW, RO},
+    {"câțiva", C_KW, K_FEW, RO},
+    {"ore", C_UNITPL, U_HOUR, RO},
+    {"oră", C_UNIT, U_HOUR, RO},
+    {"ora", C_UNIT, U_HOUR, RO},  /* "la ora 14.30" (pat_time) */
+    {"orei", C_UNIT, U_HOUR, RO}, /* "în jurul orei 6" */
+    {"orele", C_UNITPL, U_HOUR, RO},
+    {"minute", C_UNITPL, U_MIN, RO},
+    {"deceniu", C_UNIT, U_DECADE, RO},
+    {"decenii", C_UNITPL, U_DECADE, RO},
+    {"secol", C_UNIT, U_CENTURY, RO},
+    {"secolul", C_UNIT, U_CENTURY, RO},
+    /* genitives: "la sfârșitul lunii", "începutul anului", "săptămânii trecute" */
+    {"zilei", C_UNIT, U_DAY, RO},
+    {"săptămânii", C_UNIT, U_WEEK, RO},
+    {"lunii", C_UNIT, U_MONTH, RO},
+    {"anului", C_UNIT, U_YEAR, RO},
+    {"weekend", C_UNIT, U_WEEKEND, RO},
+    {"weekendul", C_UNIT, U_WEEKEND, RO},
+    {"weekendului", C_UNIT, U_WEEKEND, RO},
+    {"week-end", C_UNIT, U_WEEKEND, RO},
+    {"week-endul", C_UNIT, U_WEEKEND, RO},
+    {"acesta", C_POSTREL, R_THIS, RO}, /* "anul acesta", "luna aceasta" */
+    {"aceasta", C_POSTREL, R_THIS, RO},
+    {"curent", C_POSTREL, R_THIS, RO}, /* "anul curent", "luna curentă" */
+    {"curentă", C_POSTREL, R_THIS, RO},
+    {"trecute", C_POSTREL, R_LAST, RO},
+    {"trecutei", C_POSTREL, R_LAST, RO},
+    {"viitorului", C_POSTREL, R_NEXT, RO},
+    {"următorii", C_REL, R_COMING, RO},
+    {"următoarele", C_REL, R_COMING, RO},
+    {"sfârșitul", C_MOD, M_END, RO},
+    {"sfîrșitul", C_MOD, M_END, RO},
+    {"finalul", C_MOD, M_END, RO},
+    {"începutul", C_MOD, M_BEGIN, RO},
+    {"mijlocul", C_MOD, M_MID, RO},
+    {"dimineață", C_PART, P_MO, RO},
+    {"dimineața", C_PART, P_MO, RO},
+    {"dimineții", C_PART, P_MO, RO},
+    {"după-amiază", C_PART, P_AF, RO},
+    {"după-amiaza", C_PART, P_AF, RO},
+    {"după-amiezii", C_PART, P_AF, RO},
+    {"seară", C_PART, P_EV, RO},
+    {"seara", C_PART, P_EV, RO},
+    {"serii", C_PART, P_EV, RO},
+    {"noapte", C_PART, P_NI, RO},
+    {"noaptea", C_PART, P_NI, RO},
+    {"nopții", C_PART, P_NI, RO},
+    {"amiază", C_PART, P_NOON, RO},
+    {"amiaza", C_PART, P_NOON, RO},
+    {"aseară", C_DEICT, D_LASTNIGHT, RO},
+    {"azi-noapte", C_DEICT, D_TONIGHT, RO},
+    {"astă-noapte", C_DEICT, D_TONIGHT, RO},
+    {"astă-seară", C_DEICT, D_TONIGHT, RO},
+    {"diseară", C_DEICT, D_TONIGHT, RO},
+    {"deseară", C_DEICT, D_TONIGHT, RO},
+    {"azi-dimineață", C_DEICT, D_THISMORNING, RO},
+    {"astă-dimineață", C_DEICT, D_THISMORNING, RO},
+    {"de", C_KW, K_OF, RO},     /* "noaptea de sâmbătă", "sfârșitul lunii de martie" */
+    {"lui", C_KW, K_OF, RO},    /* "la sfârșitul lui februarie" */
+    {"spre", C_KW, K_TO, RO},   /* "noaptea de sâmbătă spre duminică" */
+    {"urmă", C_KW, K_HACE, RO}, /* "în urmă cu trei zile" (pat_ago) */
+    {"cu", C_KW, K_MISC, RO},
+    {"la", C_KW2, K_TO, RO},      /* "de la 1 la 5 martie" */
+    {"pe", C_KW, K_ON, RO},       /* "pe 15 martie", "până pe 5 martie" */
+    {"peste", C_KW, K_HENCE, RO}, /* "peste două săptămâni": from now */
     /* Italian and Portuguese words beyond the Spanish/French core */
     {"da", C_KW2, K_FROM, IT},   /* "da marzo" (pt "da" = "of the") */
     {"dell", C_KW, K_OF, IT},    /* "la fine dell'anno" */
@@ -1080,6 +1147,8 @@ static const lsrc SRC[] = {
     {"weekend", C_UNIT, U_WEEKEND, IT | PT},
     {"un", C_NUMW, 1, IT},
     {"stamattina", C_DEICT, D_THISMORNING, IT},
+    {"altroieri", C_DEICT, D_DBY, IT},
+    {"avantieri", C_DEICT, D_DBY, IT},
     {"stamane", C_DEICT, D_THISMORNING, IT},
     /* plural weekdays: habitual ("le mercredi" is left a date) */
     {"mondays", C_WDAYPL, 1, EN},
@@ -1245,6 +1314,7 @@ static const lsrc SRC[] = {
     /* Portuguese: "nesta/desta semana", "neste mês" (before a weekday they
      * name the nearest one, by tense: see pat_rel); short weekdays and
      * "-feira" are in the weekday block above */
+    {"para", C_KW2, K_MISC, PT}, /* "noite de segunda para terça-feira" (part_day) */
     {"nesta", C_REL, R_THIS, PT},
     {"neste", C_REL, R_THIS, PT},
     {"desta", C_REL, R_THIS, PT},
@@ -1377,6 +1447,8 @@ uint64_t chr_time_lex_bloom[1024]; /* 64K bits over the upper hash bits: fast mi
 static int32_t slots[LEX_SIZE];   /* entry index + 1, 0 empty */
 static uint32_t slot_h[LEX_SIZE]; /* full hash of the slot's word: probes skip other words */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+#define PLAIN_POOL 4096
+static char *plain_pool; /* the Romanian words without diacritics */
 
 static uint32_t lex_hash(const char *s, size_t n)
 {
@@ -1404,45 +1476,92 @@ static int32_t lex_find_slot(const char *w, size_t n, uint32_t *pos)
     }
 }
 
+size_t chr_time_ro_plain(const char *p, size_t n, char *buf)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i], d = i + 1 < n ? (unsigned char)p[i + 1] : 0;
+        if ((c == 0xC4 && (d == 0x82 || d == 0x83)) || (c == 0xC3 && (d == 0xA2 || d == 0x82))) {
+            buf[k++] = 'a';
+            i++;
+        } else if (c == 0xC3 && (d == 0xAE || d == 0x8E)) {
+            buf[k++] = 'i';
+            i++;
+        } else if ((c == 0xC8 && (d == 0x98 || d == 0x99)) ||
+                   (c == 0xC5 && (d == 0x9E || d == 0x9F))) {
+            buf[k++] = 's';
+            i++;
+        } else if ((c == 0xC8 && (d == 0x9A || d == 0x9B)) ||
+                   (c == 0xC5 && (d == 0xA2 || d == 0xA3))) {
+            buf[k++] = 't';
+            i++;
+        } else {
+            buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+    buf[k] = 0;
+    return k;
+}
+
+static void lex_add(const lsrc *s, const char *w);
+
 static void lex_build(void)
 {
     size_t nsrc = sizeof SRC / sizeof SRC[0];
-    entries = calloc(nsrc, sizeof *entries);
-    if (!entries)
+    entries = calloc(2 * nsrc, sizeof *entries);
+    plain_pool = malloc(PLAIN_POOL);
+    if (!entries || !plain_pool)
         return;
+    size_t used = 0;
     for (size_t i = 0; i < nsrc; i++) {
-        const lsrc *s = &SRC[i];
-        if (s->lang == 0)
-            continue;
-        uint32_t pos;
-        size_t n = strlen(s->w);
-        int32_t e = lex_find_slot(s->w, n, &pos);
-        if (!e) {
-            if (nentries * 2 >= LEX_SIZE)
-                continue; /* table full: cannot happen with the sizes above */
-            entries[nentries].word = s->w;
-            entries[nentries].len = n;
-            slots[pos] = (int32_t)++nentries;
-            slot_h[pos] = lex_hash(s->w, n);
-            e = (int32_t)nentries;
+        lex_add(&SRC[i], SRC[i].w);
+        /* a Romanian word written with diacritics goes in without them too
+         * ("saptamana trecuta"), as much web copy writes it */
+        char buf[40];
+        size_t n = strlen(SRC[i].w);
+        if (SRC[i].lang == RO && n < sizeof buf &&
+            (n = chr_time_ro_plain(SRC[i].w, n, buf)) != strlen(SRC[i].w) &&
+            used + n + 1 <= PLAIN_POOL) {
+            memcpy(plain_pool + used, buf, n + 1);
+            lex_add(&SRC[i], plain_pool + used);
+            used += n + 1;
         }
-        tlex *t = &entries[e - 1];
-        uint32_t h = lex_hash(s->w, n) >> 16;
-        bloom[h >> 6] |= 1ull << (h & 63);
-        if (n > maxlen)
-            maxlen = n;
-        /* one value per word and class, whatever the language: a second
-         * sense goes in another class (C_KW2) */
-        assert(!(t->cls & (1u << s->c)) || t->val[s->c] == s->v);
-        t->cls |= 1u << s->c;
-        t->val[s->c] = s->v;
-        t->lang[s->c] |= s->lang;
-        for (int b = 0; b < TL_NLANG; b++)
-            if (s->lang & (1u << b))
-                t->cls_lang[b] |= 1u << s->c;
-        if (s->lang & ~TL_CA)
-            t->cls_lang[TL_NLANG] |= 1u << s->c;
     }
+}
+
+/* Enter one sense of word w (SRC's word or its plain Romanian form). */
+static void lex_add(const lsrc *s, const char *w)
+{
+    if (s->lang == 0)
+        return;
+    uint32_t pos;
+    size_t n = strlen(w);
+    int32_t e = lex_find_slot(w, n, &pos);
+    if (!e) {
+        if (nentries * 2 >= LEX_SIZE)
+            return; /* table full: cannot happen with the sizes above */
+        entries[nentries].word = w;
+        entries[nentries].len = n;
+        slots[pos] = (int32_t)++nentries;
+        slot_h[pos] = lex_hash(w, n);
+        e = (int32_t)nentries;
+    }
+    tlex *t = &entries[e - 1];
+    uint32_t h = lex_hash(w, n) >> 16;
+    bloom[h >> 6] |= 1ull << (h & 63);
+    if (n > maxlen)
+        maxlen = n;
+    /* one value per word and class, whatever the language: a second
+     * sense goes in another class (C_KW2) */
+    assert(!(t->cls & (1u << s->c)) || t->val[s->c] == s->v);
+    t->cls |= 1u << s->c;
+    t->val[s->c] = s->v;
+    t->lang[s->c] |= s->lang;
+    for (int b = 0; b < TL_NLANG; b++)
+        if (s->lang & (1u << b))
+            t->cls_lang[b] |= 1u << s->c;
+    if (s->lang & ~TL_CA)
+        t->cls_lang[TL_NLANG] |= 1u << s->c;
 }
 
 const tlex *chr_time_lex(const char *folded, size_t n)
@@ -1536,6 +1655,22 @@ size_t chr_time_fold(const char *w, size_t n, char *buf)
             unsigned char d = (unsigned char)w[i + 1];
             buf[i] = (char)c;
             buf[i + 1] = (char)((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d);
+            i++;
+        } else if ((c == 0xC4 || c == 0xC5 || c == 0xC8) && i + 1 < n) {
+            /* Romanian: Ă to ă; Ș, ş, Ş (cedilla, as older fonts write it)
+             * to ș; Ț, ţ, Ţ to ț */
+            unsigned char d = (unsigned char)w[i + 1];
+            buf[i] = (char)c;
+            buf[i + 1] = (char)d;
+            if (c == 0xC4 && d == 0x82) {
+                buf[i + 1] = (char)0x83;
+            } else if ((c == 0xC5 && (d == 0x9E || d == 0x9F)) || (c == 0xC8 && d == 0x98)) {
+                buf[i] = (char)0xC8;
+                buf[i + 1] = (char)0x99;
+            } else if ((c == 0xC5 && (d == 0xA2 || d == 0xA3)) || (c == 0xC8 && d == 0x9A)) {
+                buf[i] = (char)0xC8;
+                buf[i + 1] = (char)0x9B;
+            }
             i++;
         } else if (c == 0xD0 && i + 1 < n) {
             unsigned char d = (unsigned char)w[i + 1];

@@ -294,6 +294,17 @@ static int since_clause(const char *text, size_t p)
     return 0;
 }
 
+/* The weekday (1 = Monday) that opens the expression text[s..e) ("martes
+ * 28 de noviembre", "martedì 28 novembre"), 0 when none does. */
+static int written_wday(const char *text, size_t s, size_t e)
+{
+    size_t q = s;
+    while (q < e && text[q] != ' ' && text[q] != '-' && text[q] != '\'' && text[q] != ',')
+        q++;
+    const tlex *lx = q > s ? chr_time_lex_word(text + s, q - s) : NULL;
+    return lx && (lx->cls & (1u << C_WDAY)) ? lx->val[C_WDAY] : 0;
+}
+
 static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -329,6 +340,9 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
         int ny = m < am ? ay + 1 : ay;
         if (ny == y || d > chr_month_days(ny, m))
             continue;
+        int wd = written_wday(text, x[i].start, x[i].end);
+        if (wd && chr_weekday(y, m, d) == wd && chr_weekday(ny, m, d) != wd)
+            continue; /* "martedì 28 novembre": the weekday already chose the year */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
         if (gap >= 0 && gap <= NARRATIVE_DAYS)
             move(&x[i], ny);

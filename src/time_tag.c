@@ -111,7 +111,8 @@ typedef struct M {
     int oom;
     size_t memo_s, memo_e; /* last guess_tense query */
     int memo_t, memo_ok, memo_perf;
-    int memo_pres; /* that tense came from a present copula or schedule verb (English) */
+    int memo_pres; /* that tense came from a present copula or schedule verb (English);
+                    * 2: a Romance schedule verb, which only a weekday follows ahead */
     /* times of day without their day, the last ones emitted: records
      * pend..pend+npend-1, the last ending at byte pend_end (a day written
      * right after gives them theirs: "à 2h30, heure locale, le 21 août") */
@@ -681,6 +682,44 @@ static int schedule_verb(const char *w, size_t n)
     return 0;
 }
 
+static int word_in(const char *b, size_t n, const char *const *l);
+
+/* The same in Romance text: meeting, voting and arriving in the present
+ * ("a câmara reúne-se na quinta-feira", "il Consiglio si riunisce
+ * giovedì", "el Consejo se reúne el jueves", "les Égyptiens votent
+ * dimanche", "o enviado chega ao Cairo na sexta-feira"). */
+static int romance_schedule(const M *m, const char *w, size_t n)
+{
+    static const char *const SV[] = {"re\xc3\xbane",
+                                     "re\xc3\xbanen",
+                                     "re\xc3\xbanem",
+                                     "riunisce",
+                                     "riuniscono",
+                                     "votan",
+                                     "votam",
+                                     "votano",
+                                     "votent",
+                                     "chega",
+                                     "chegam",
+                                     "llega",
+                                     "llegan",
+                                     "arriva",
+                                     "arrivano",
+                                     "arrivent",
+                                     "r\xc3\xa9unit",
+                                     "reuneste",
+                                     "r\xc3\xa9unissent",
+                                     "reune\xc8\x99te",
+                                     "reune\xc5\x9fte",
+                                     "voteaz\xc4\x83",
+                                     "voteaza",
+                                     "sose\xc8\x99te",
+                                     "soseste",
+                                     NULL};
+    return (m->lang & (TL_FR | TL_ES | TL_IT | TL_PT | TL_RO)) && !(m->lang & TL_EN) &&
+           m->lang != TL_CA_ALL && word_in(w, n, SV);
+}
+
 /* A verb of saying: in reported speech it does not date the report. */
 static int is_reporting(const char *w, size_t n)
 {
@@ -811,6 +850,20 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         if (n >= 4 && ends_with(b, n, "\xc3\xad") && !word_eq(b, n, "aqu\xc3\xad") &&
             !word_eq(b, n, "as\xc3\xad"))
             return -1; /* recibí, salí */
+    } else if (lang == TL_RO) {
+        /* b without diacritics (chr_time_ro_plain): "așteptate", "asteptate" */
+        static const char *const RO_FUT[] = {
+            "asteptat",    "asteptata",  "asteptati",   "asteptate",  "preconizat",
+            "preconizata", "planificat", "planificata", "programate", "programati",
+            "prevazute",   "prevazuti",  "stabilit",    "stabilita",  NULL};
+        if (word_in(b, n, RO_FUT))
+            return 1;
+        /* the pluperfect: "anunțase", "depusese", "protestaseră" (not the
+         * adjectives "numeroase", "frumoase") */
+        if (n >= 6 &&
+            ((ends_with(b, n, "ase") && !ends_with(b, n, "oase")) || ends_with(b, n, "sese") ||
+             ends_with(b, n, "sera") || (ends_with(b, n, "ise") && !ends_with(b, n, "mise"))))
+            return -1;
     } else if (lang == TL_CA_ALL) {
         /* "va parlar", "van començar": the past, not a future */
         int t = listed_tense(b, n, CA_PAST, CA_FUT);
@@ -884,7 +937,11 @@ static int aux_participle(const M *m, wspan w)
            ends_with(v, vn, "ate") || ends_with(v, vn, "uto") || ends_with(v, vn, "uta") ||
            ends_with(v, vn, "uti") || ends_with(v, vn, "ito") || ends_with(v, vn, "ita") ||
            ends_with(v, vn, "iti") || word_eq(v, vn, "morto") || word_eq(v, vn, "morta") ||
-           word_eq(v, vn, "morti") || word_eq(v, vn, "stato") || word_eq(v, vn, "stata");
+           word_eq(v, vn, "morti") || word_eq(v, vn, "stato") || word_eq(v, vn, "stata") ||
+           !strncmp(v, "rimast", 6) || !strncmp(v, "giunt", 5) || !strncmp(v, "esplos", 6) ||
+           !strncmp(v, "success", 7) || !strncmp(v, "scesi", 5) || word_eq(v, vn, "sceso") ||
+           word_eq(v, vn, "scesa") || word_eq(v, vn, "scese") || word_eq(v, vn, "nato") ||
+           word_eq(v, vn, "nata");
 }
 
 /* Whether the raw text after w goes on with an infinitive, after at most
@@ -1073,6 +1130,42 @@ static int modal_tense(const M *m, wspan w)
 
 static int opens_sentence(const M *m, size_t ws);
 
+/* Romanian tense cues beyond the word lists: the perfect "a" + participle
+ * ("a murit", "s-a întâmplat", "a decis"; "a" before a noun or an
+ * infinitive is a preposition: "a râului", "a vota"), the future "o să",
+ * and romance_tense's list and endings on the word without diacritics. */
+static int ro_tense(const M *m, wspan w)
+{
+    char b[24], v[24];
+    size_t n = w.e - w.s;
+    if (n >= sizeof b)
+        return 0;
+    n = chr_time_ro_plain(m->text + w.s, n, b);
+    size_t s, e;
+    next_raw_word(m, w.e, &s, &e);
+    size_t vn = e - s < sizeof v ? chr_time_ro_plain(m->text + s, e - s, v) : 0;
+    if (word_eq(b, n, "a") && vn >= 3 &&
+        (ends_with(v, vn, "at") || ends_with(v, vn, "it") || ends_with(v, vn, "ut") ||
+         ends_with(v, vn, "is") || ends_with(v, vn, "us") || ends_with(v, vn, "as") ||
+         ends_with(v, vn, "rs") || ends_with(v, vn, "ns")))
+        return -1;
+    if (word_eq(b, n, "o") && word_eq(v, vn, "sa"))
+        return 1; /* "o să voteze" */
+    return romance_tense(TL_RO, b, n);
+}
+
+static int raw_word_in(const M *m, size_t ws, size_t we, const char *const *l);
+
+/* Italian "stato/stati" after an article or "dello/allo/nello" is the
+ * noun (the state), not the participle of "essere". */
+static int it_state_noun(const M *m, wspan w)
+{
+    static const char *const ART[] = {"lo",  "Lo",  "dello", "allo", "nello", "sullo", "dallo",
+                                      "uno", "gli", "degli", "agli", "negli", "sugli", NULL};
+    size_t ps, pe = raw_word_before(m, w.s, &ps);
+    return pe > ps && raw_word_in(m, ps, pe, ART);
+}
+
 /* word_tense, plus the future auxiliary "va" of French, Spanish and
  * Romanian ("il va partir", "va a votar", "va vorbi"), which in English text
  * is an abbreviation (the VA), and the cues of Italian, Portuguese and
@@ -1104,6 +1197,19 @@ static int lang_tense(const M *m, wspan w)
     int t = modal_tense(m, w);
     if (t)
         return t;
+    if (m->lang == TL_IT && n == 5 && !strncmp(p, "stat", 4) && it_state_noun(m, w))
+        return 0; /* "lo stato di emergenza": the state, no past */
+    if (m->lang == TL_IT && (word_eq(p, n, "sono") || word_eq(p, n, "\xc3\xa8"))) {
+        /* "sono previste", "è atteso": what is planned, not the past "sono" */
+        static const char *const PLANNED[] = {
+            "previsto",    "prevista",    "previsti",    "previste",    "atteso",  "attesa",
+            "attesi",      "attese",      "fissato",     "fissata",     "fissati", "fissate",
+            "programmato", "programmata", "programmati", "programmate", NULL};
+        size_t s2, e2;
+        next_raw_word(m, w.e, &s2, &e2);
+        if (word_in(m->text + s2, e2 - s2, PLANNED))
+            return 1;
+    }
     t = word_tense(p, n, m->lang);
     if (!t)
         t = romance_intent(m, w);
@@ -1118,6 +1224,8 @@ static int lang_tense(const M *m, wspan w)
     if (!t && m->lang == TL_IT && n == 9 && !memcmp(p, "programma", 9) && w.s >= 3 &&
         !strncasecmp(m->text + w.s - 3, "in ", 3))
         return 1; /* "in programma giovedì": scheduled */
+    if (!t && m->lang == TL_RO)
+        t = ro_tense(m, w);
     if (!t && n <= 16 &&
         (m->lang == TL_IT || m->lang == TL_PT || m->lang == TL_CA_ALL || m->lang == TL_FR ||
          m->lang == TL_ES)) {
@@ -1131,15 +1239,19 @@ static int lang_tense(const M *m, wspan w)
 
 /* Whether w is the Romance "that" opening a clause ("ha annunciato che
  * venerdì le truppe lasceranno", "anunciou que na sexta-feira as tropas
- * vão"): the verb of that clause governs a date in it, not the verb of
- * saying before it. Only in text known to be Romance. */
+ * vão", "a anunțat că vineri trupele vor pleca"): the verb of that clause
+ * governs a date in it, not the verb of saying before it. Only in text
+ * known to be Romance. */
 static int romance_that(const M *m, wspan w)
 {
     unsigned l = m->lang;
-    if (l != TL_IT && l != TL_PT && l != TL_ES && l != TL_FR && l != TL_CA_ALL)
+    if (l != TL_IT && l != TL_PT && l != TL_ES && l != TL_FR && l != TL_CA_ALL && l != TL_RO)
         return 0;
     const char *p = m->text + w.s;
     size_t n = w.e - w.s;
+    if (l == TL_RO) /* "că", "ca (să)", "să" */
+        return word_eq(p, n, "c\xc4\x83") || word_eq(p, n, "ca") || word_eq(p, n, "s\xc4\x83") ||
+               word_eq(p, n, "sa");
     return (n == 3 && (!memcmp(p, "che", 3) || !memcmp(p, "que", 3))) ||
            (n == 2 && !memcmp(p, "qu", 2) && w.e < m->len && m->text[w.e] == '\'');
 }
@@ -1186,6 +1298,19 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
     size_t n1 = nl > 1 ? L[1].e - L[1].s : 0;
     int by = word_in(w0, n0, BY) || (word_in(w0, n0, OF) && word_in(w1, n1, BEFORE)) ||
              (word_in(w0, n0, ART) && word_in(w1, n1, BY));
+    if (m->lang == TL_RO && n0 > 0) {
+        /* "amânată pentru joi", "convocat pentru vineri" */
+        static const char *const RO_FOR[] = {"pentru", "pe", NULL};
+        static const char *const RO_OFF[] = {"am\xc3\xa2nat", "amanat", "reprogramat", NULL};
+        if (word_in(w0, n0, RO_FOR)) {
+            if (word_eq(w0, n0, "pentru"))
+                return 2;
+            for (int i = 1; i < nl && i < 4; i++)
+                for (int k = 0; RO_OFF[k]; k++)
+                    if (!strncasecmp(m->text + L[i].s, RO_OFF[k], strlen(RO_OFF[k])))
+                        return 2;
+        }
+    }
     if (m->lang == TL_RO || m->lang == TL_CA_ALL)
         return by; /* only the deadlines: Catalan "per" is "by" (of the agent) too */
     if (word_in(w0, n0, ART)) {
@@ -1492,6 +1617,10 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     /* a clause opened by "che/que" before the date: its own verb, to the
      * right, comes first */
     int inclause = that < bestd && bestd < 99;
+    /* the verb to the right stands after "and": another clause's ("está em
+     * vigor desde segunda-feira e deverá manter-se até sábado") */
+    static const char *const CONJ[] = {"e", "y", "et", "ed", "and", "i", "\xc8\x99i", NULL};
+    int right_conj = 0;
     for (int i = 0; i < nr && (i < bestd || inclause); i++) {
         if (inclause && (i >= 6 || memchr(m->text + e, ',', Rw[i].s - e)))
             break;
@@ -1510,6 +1639,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             best = i < 3 ? 2 * t : t;
             inclause = 0;
             *perfect = es_perfect(m, Rw[i]);
+            for (int c = 0; c < i && !right_conj; c++)
+                right_conj = word_in(m->text + Rw[c].s, Rw[c].e - Rw[c].s, CONJ);
             break;
         }
     }
@@ -1523,16 +1654,27 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         size_t n = L[0].e - L[0].s;
         if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
             return -2;
-        if (best <= 0 && (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
+        if ((best <= 0 || right_conj) &&
+            (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
             (word_eq(w, n, "desde") || word_eq(w, n, "Desde") || word_eq(w, n, "depuis") ||
              word_eq(w, n, "Depuis") ||
              (nl > 1 && (word_eq(w, n, "el") || word_eq(w, n, "o") || word_eq(w, n, "a")) &&
               (word_eq(m->text + L[1].s, L[1].e - L[1].s, "desde") ||
                word_eq(m->text + L[1].s, L[1].e - L[1].s, "Desde")))))
             return -2; /* "desde el jueves", "depuis mardi": since, back */
-        /* "postponed until Tuesday", "extended the offer until Friday":
-         * the new date lies ahead */
-        if ((word_eq(w, n, "until") || word_eq(w, n, "till")) && best < 0 && bestd < 99) {
+        if (right_conj && ((m->lang == TL_IT && (word_eq(w, n, "da") || word_eq(w, n, "Da"))) ||
+                           (m->lang == TL_RO && (word_eq(w, n, "de") || word_eq(w, n, "De") ||
+                                                 word_eq(w, n, "din") || word_eq(w, n, "Din")))))
+            return -2; /* "da lunedì la città è senza acqua e resterà ...": since */
+        /* "postponed until Tuesday", "extended the offer until Friday",
+         * "prolongou o alerta até domingo", "ha prorogato lo stato di
+         * emergenza fino a lunedì": the new date lies ahead */
+        if ((word_eq(w, n, "until") || word_eq(w, n, "till") || ahead) && best < 0 && bestd < 99) {
+            /* and what stays valid until then ("un'allerta valida fino a
+             * giovedì", "válido até sexta-feira") */
+            static const char *const EXTEND[] = {
+                "prolong", "prorrog", "prorog", "prolung", "prelung",      "extend",  "extiend",
+                "estend",  "esteso",  "estesa", "valid",   "v\xc3\xa1lid", "valabil", NULL};
             for (int i = 1; i < nl && i <= bestd; i++) {
                 const char *v = m->text + L[i].s;
                 size_t vn = L[i].e - L[i].s;
@@ -1540,6 +1682,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                     word_eq(v, vn, "extended") || word_eq(v, vn, "adjourned") ||
                     word_eq(v, vn, "deferred") || word_eq(v, vn, "suspended"))
                     return 1;
+                for (int k = 0; ahead && EXTEND[k]; k++)
+                    if (vn >= strlen(EXTEND[k]) && !strncasecmp(v, EXTEND[k], strlen(EXTEND[k])))
+                        return 1;
             }
         }
         if (best == 0 &&
@@ -1561,6 +1706,14 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             if (schedule_verb(m->text + L[i].s, L[i].e - L[i].s))
                 return *present = 1;
     }
+    if (best == 0)
+        for (int i = 0; i < nl && i < 6; i++)
+            if (romance_schedule(m, m->text + L[i].s, L[i].e - L[i].s)) {
+                *present = 2; /* a bare weekday lies ahead (p_dayword); a day and month
+                               * keeps the nearest year ("la prueba llega el 19 de
+                               * marzo" of a chronology in the present) */
+                return 0;
+            }
     return best;
 }
 
@@ -1744,6 +1897,16 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
 
 /* ---- counting words ---------------------------------------------------- */
 
+/* Romanian counts from twenty on take "de" before their noun ("41 de ani",
+ * "douăzeci de zile"): the index of the unit after count x ending at j. */
+static int ro_count_de(const M *m, int j, long x)
+{
+    if (m->lang == TL_RO && x >= 20 && j + 1 < m->n && kw(m, j, K_OF) &&
+        m->t[j].e - m->t[j].s == 2 && (has(m, j + 1, C_UNITPL) || has(m, j + 1, C_UNIT)))
+        return j + 1;
+    return j;
+}
+
 /* A count: digits or number words ("twenty-four", "a couple of", "a few",
  * "several"). *v = -1 for vague counts. Returns the index after it, or 0. */
 static int p_count(const M *m, int i, long *v, int *half)
@@ -1767,7 +1930,7 @@ static int p_count(const M *m, int i, long *v, int *half)
             j += 3;
         }
         *v = x;
-        return j;
+        return ro_count_de(m, j, x);
     }
     if (has(m, i, C_NUMW)) {
         long x = val(m, i, C_NUMW);
@@ -1790,7 +1953,7 @@ static int p_count(const M *m, int i, long *v, int *half)
             glued(m, j + 1))
             j++; /* "quarant'anni" */
         *v = x;
-        return j;
+        return ro_count_de(m, j, x);
     }
     if (kw(m, i, K_A)) {
         if (kw(m, i + 1, K_FEW)) { /* a few, a couple (of) */
@@ -2024,6 +2187,20 @@ static int month_is_name(const M *m, int i)
     return !p_year(m, k, &y); /* "Marzo de 2011", "Juin 1940" */
 }
 
+/* Romanian "mai" is "more" ("mai multe", "cel mai mare", "nu mai") unless
+ * a day, "în", "din", "lui", "luna", "pe", "până" or another month before it,
+ * or a year after it, make it May. */
+static int ro_may(const M *m, int i)
+{
+    int y;
+    if (i > 0 && (isnum(m, i - 1) || kw(m, i - 1, K_IN) || kw(m, i - 1, K_OF) ||
+                  kw(m, i - 1, K_ON) || kw(m, i - 1, K_TO) || has(m, i - 1, C_UNIT)))
+        return 1;
+    if (i > 1 && (kw(m, i - 1, K_AND) || pu(m, i - 1, '-')) && has(m, i - 2, C_MONTH))
+        return 1; /* "aprilie și mai" */
+    return p_year(m, i + 1, &y) != 0;
+}
+
 /* A month name; abbreviations need a capital or a following number; the
  * English words "may"/"march" need a capital. */
 static int p_month(const M *m, int i, int *mo, int strict)
@@ -2036,6 +2213,8 @@ static int p_month(const M *m, int i, int *mo, int strict)
              (n == 5 && memcmp(m->text + t->s, "march", 5) == 0)))
             return 0;
         if (month_is_name(m, i))
+            return 0;
+        if (m->lang == TL_RO && n == 3 && !strncasecmp(m->text + t->s, "mai", 3) && !ro_may(m, i))
             return 0;
         if (strict && !t->cap && (t->lx->lang[C_MONTH] & TL_EN) && !(m->lang & ~TL_EN))
             return 0;
@@ -2075,9 +2254,10 @@ static int p_wday(const M *m, int i, int *wd)
             m->t[j + 1].e - m->t[j + 1].s == 5 && memcmp(m->text + m->t[j + 1].s, "feira", 5) == 0)
             j += 2;
         else if (t->lx->lang[C_WDAY] == TL_PT && t->e - t->s <= 7 && j >= m->n &&
-                 letter_follows(m, i))
+                 letter_follows(m, i) && !word_after(m, i, "para"))
             return 0; /* "segunda", "quinta" before a noun are ordinals: "na
-                       * segunda volta", "a quinta edição" */
+                       * segunda volta", "a quinta edição"; not before "para"
+                       * ("na noite de segunda para terça") */
         return j;
     }
     if (has(m, i, C_WDABBR) && m->t[i].cap && pu(m, i + 1, '.') && glued(m, i + 1)) {
@@ -2389,8 +2569,9 @@ static int pat_dm(M *m, int i, R *r)
         j++;
     if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
         (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
-        /* "tra il 16 e il 17 maggio", "entre el 16 y el 17 de mayo" */
-        int the2 = !pu(m, j, '-') && kw(m, j + 1, K_THE) && isnum(m, j + 2);
+        /* "tra il 16 e il 17 maggio", "entre el 16 y el 17 de mayo", "din 3
+         * până pe 5 martie" */
+        int the2 = !pu(m, j, '-') && (kw(m, j + 1, K_THE) || kw(m, j + 1, K_ON)) && isnum(m, j + 2);
         int k2 = p_day(m, j + 1 + the2, &d2);
         if (k2 && d2 > d) {
             j = k2;
@@ -3551,6 +3732,13 @@ static int hace_is_duration(M *m, int i, int e)
     return ha && guess_tense(m, t->s, m->t[e - 1].e) >= 0;
 }
 
+/* Whether token k is Romanian "urmă" ("în urmă cu trei zile", "trei zile
+ * în urmă"), the other "ago" word beside "acum". */
+static int ro_urma(const M *m, int k)
+{
+    return m->lang == TL_RO && kw(m, k, K_HACE) && (m->text[m->t[k].s] | 32) == 'u';
+}
+
 /* "two years ago", "a year earlier", "three days later", "il y a trois
  * jours", "hace dos semanas", "vor zwei Wochen", "tre giorni fa",
  * "два дня назад", "a few years ago". */
@@ -3566,7 +3754,18 @@ static int pat_ago(M *m, int i, R *r)
     } else if (kw(m, j, K_HACE)) {
         pre = 1;
         j++;
+        if (ro_urma(m, j - 1)) {
+            /* Romanian "(în) urmă cu trei zile" */
+            if (!kw(m, j, K_MISC))
+                return 0;
+            j++;
+            if (kw(m, i - 1, K_IN))
+                r->first = i - 1;
+        }
     } else if (kw(m, j, K_HENCE)) {
+        /* Romanian "de peste trei luni", "cu peste un an": over, a length */
+        if (m->lang == TL_RO && i > 0 && (kw(m, i - 1, K_OF) || kw(m, i - 1, K_MISC)))
+            return 0;
         /* "fra due settimane", "daqui a duas semanas", "d'aquí a dues setmanes" */
         pre = 2;
         j++;
@@ -3608,6 +3807,9 @@ static int pat_ago(M *m, int i, R *r)
     } else if (kw(m, j, K_AGO)) {
         dir = -1;
         j++;
+    } else if (kw(m, j, K_IN) && ro_urma(m, j + 1)) {
+        dir = -1; /* "trei zile în urmă" */
+        j += 2;
     } else if (kw(m, j, K_EARLIER) || (has(m, j, C_MOD) && val(m, j, C_MOD) == M_EARLIER)) {
         /* "before" is a preposition: "a year earlier" only */
         if (m->text[m->t[j].s] == 'b' || m->text[m->t[j].s] == 'B')
@@ -3814,6 +4016,8 @@ static int pat_dur(M *m, int i, R *r)
         /* no count: "years", "the past years", "recent weeks" */
         if (!pl || (m->t[k2 - 1].cap && rel == 0 && !the))
             return 0;
+        if (rel == 0 && has(m, k2 - 1, C_WDAY))
+            return 0; /* Romanian "luni" alone is Monday ("explozia de luni") */
         if (isnum(m, k2 - 2))
             return 0; /* the unit of a number that is no count ("Morsi, 61 anni,") */
         if (u == U_SEC || u == U_MIN || u == U_WEEKEND || u == U_QUARTER)
@@ -4122,6 +4326,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
             return k;
         }
         *tense = guess_tense(m, m->t[i].s, m->t[k - 1].e);
+        if (*tense == 0 && m->memo_pres == 2)
+            *tense = 1; /* "o enviado chega na sexta-feira" */
         if (pu(m, k, '\'') && glued(m, k) && kw(m, k + 1, K_S))
             *tense = -1; /* "Wednesday's ruling": an event already named */
         /* the Spanish perfect tells of today: a weekday with it is today,
@@ -4145,6 +4351,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
             if (tomorrow_noun(m, i))
                 return 0;
             off = 1;
+            if (m->lang == TL_PT && word_before(m, i, "depois de"))
+                off = 2; /* "depois de amanhã": the day after tomorrow */
         } else if (dv == D_DBY) {
             off = -2;
             if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_YESTERDAY)
@@ -4190,6 +4398,8 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
         return k + 1;
     }
     int between = kw(m, k, K_BETWEEN);
+    if (m->lang == TL_RO && has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_DAY && kw(m, k + 1, K_OF))
+        k++; /* "(dimineața) zilei de luni" */
     if (kw(m, k, K_OF) || between)
         k++;
     else if (!(has(m, k, C_REL) && val(m, k, C_REL) == R_THIS && m->lang == TL_PT))
@@ -4208,8 +4418,10 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
         *y = sub.y, *mo = sub.m, *d = sub.d;
         return k2;
     }
-    if ((between && (kw(m, k2, K_AND) || kw(m, k2, K_Y))) || (!between && kw(m, k2, K_TO))) {
-        /* "notte tra sabato e domenica", "nuit de samedi à dimanche" */
+    if ((between && (kw(m, k2, K_AND) || kw(m, k2, K_Y))) ||
+        (!between && (kw(m, k2, K_TO) || (m->lang == TL_PT && kw(m, k2, K_MISC))))) {
+        /* "notte tra sabato e domenica", "nuit de samedi à dimanche",
+         * "noite de segunda para terça-feira" */
         int y2, mo2, d2, t2;
         int k3 = p_dayword(m, k2 + 1, &y2, &mo2, &d2, &t2);
         if (k3)
@@ -4304,9 +4516,12 @@ static int pat_time(M *m, int i, R *r)
 {
     int j = i, hh = -1, mi = 0, part = 0;
     int y = 0, mo = 0, d = 0, tense = 0, haveday = 0;
-    /* Italian "ore 14", "(alle) ore 14.30": the hour named */
+    /* Italian "ore 14", "(alle) ore 14.30", Romanian "ora 14.30", "orele
+     * 8", "orei 6": the hour named */
     int cue = 0;
-    if (m->lang == TL_IT && has(m, j, C_UNITPL) && val(m, j, C_UNITPL) == U_HOUR &&
+    if (((m->lang == TL_IT && has(m, j, C_UNITPL) && val(m, j, C_UNITPL) == U_HOUR) ||
+         (m->lang == TL_RO && ((has(m, j, C_UNITPL) && val(m, j, C_UNITPL) == U_HOUR) ||
+                               (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_HOUR)))) &&
         isnum(m, j + 1) && m->t[j + 1].nd <= 2) {
         cue = 2;
         j++;
@@ -4814,11 +5029,12 @@ static int pat_mod(M *m, int i, R *r)
     }
     (void)usedthe;
     if (k && (!(m->lang & TL_EN) || m->lang == TL_CA_ALL) && has(m, k - 1, C_UNIT) &&
-        val(m, k - 1, C_UNIT) == U_MONTH && kw(m, k, K_OF)) {
+        val(m, k - 1, C_UNIT) == U_MONTH &&
+        (kw(m, k, K_OF) || (m->lang == TL_RO && has(m, k, C_MONTH)))) {
         /* "la fin du mois de septembre", "a finales del mes de mayo", "alla
-         * fine del mese di maggio", "no final do mês de maio": the month
-         * named, not the reference's */
-        int j2 = k + 1;
+         * fine del mese di maggio", "no final do mês de maio", "la
+         * sfârșitul lunii mai": the month named, not the reference's */
+        int j2 = kw(m, k, K_OF) ? k + 1 : k;
         if (pu(m, j2, '\''))
             j2++;
         R named;

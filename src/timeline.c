@@ -104,20 +104,22 @@ static const cue_lang cues[] = {
     {"it",
      "detto annunciato affermato dichiarato secondo confermato spiegato riferito aggiunto "
      "sottolineato precisato ribadito denunciato comunicato stando",
-     "sarà saranno previsto prevede dovrebbe dovranno atteso attesa attesi", "ha hanno aveva avevano è sono",
-     "ato ati ata ito iti uto uti ò", "rà ranno"},
+     "sarà saranno previsto prevede dovrebbe dovranno atteso attesa attesi",
+     "ha hanno aveva avevano è sono",
+     "ato ati ata ate ito iti ita ite uto uti uta ute ò arono irono erono", "rà ranno"},
     {"pt",
-     "disse afirmou anunciou segundo declarou confirmou informou explicou revelou denunciou "
-     "acrescentou destacou",
-     "vai vão será serão prevê previsto", "tem têm", "ou aram eram ado ido", "rá rão"},
+     "disse disseram afirmou anunciou segundo declarou confirmou informou explicou revelou "
+     "denunciou acrescentou destacou referiu adiantou sublinhou garantiu indicou lembrou "
+     "avançou admitiu",
+     "vai vão será serão prevê previsto", "tem têm foi foram", "ou aram eram iram ado ido eu iu",
+     "rá rão"},
     {"ca", "dit anunciat afirmat declarat segons confirmat explicat denunciat",
-     "serà seran previst preveu", "ha han havia havien va van", "at ats ada ades it its",
-     "rà ran"},
+     "serà seran previst preveu", "ha han havia havien va van", "at ats ada ades it its", "rà ran"},
     {"ro",
-     "declarat spus anunțat anunţat afirmat potrivit conform confirmat precizat explicat "
-     "transmis adăugat subliniat avertizat dezvăluit murit",
-     "va vor urmează prevede prevăzut programat", "a au avea aveau",
-     "at ată ați aţi ate it ită iți iţi ite ut ută uți uţi ute", ""},
+     "declarat spus anunțat anunţat anuntat afirmat potrivit conform confirmat precizat explicat "
+     "transmis adăugat adaugat subliniat avertizat dezvăluit dezvaluit murit",
+     "va vor urmează urmeaza prevede prevăzut prevazut programat", "a au avea aveau",
+     "at ată ata ați aţi ati ate it ită ita iți iţi iti ite ut ută uta uți uţi uti ute", ""},
     {"de", "sagte erklärte teilte laut bestätigte berichtete kündigte",
      "wird werden soll sollen geplant", "hat haben hatte hatten", "te ten", ""},
 };

@@ -56,6 +56,14 @@ TEST(datelines)
          "Il governo ha deciso."},
         {"Rio de Janeiro, 5 abr (Lusa) - O governo decidiu.", "Rio de Janeiro", "Lusa",
          "O governo decidiu."},
+        /* Romanian agencies: the credit between slashes or in title case;
+         * Italian ones in title case */
+        {"Ia\xC8\x99i, 5 mar /Agerpres/ - Guvernul a decis.", "Ia\xC8\x99i", "Agerpres",
+         "Guvernul a decis."},
+        {"Bucuresti, 15 mar (Mediafax) - Guvernul a decis.", "Bucuresti", "Mediafax",
+         "Guvernul a decis."},
+        {"Roma, 16 feb. (TMNews) - Il governo ha deciso.", "Roma", "TMNews",
+         "Il governo ha deciso."},
         /* a place in capitals with letters beyond ASCII keeps them */
         {"S\xC3\x83O PAULO, 3 MAR (Reuters) - Talks began.", "S\xC3\xA3o Paulo", "Reuters",
          "Talks began."},

@@ -58,6 +58,11 @@ TEST(romance_abbreviations)
         {"En Valencia cayeron 120 mm. La Aemet mantiene la alerta.", "es", 2},
         {"O gol saiu aos 45 min. O Flamengo venceu.", "pt", 2},
         {"O dep. Costa falou com o gen. Lima.", "pt", 1},
+        /* Romanian titles and references before a number */
+        {"Ministrul, dl. Ionescu, a vorbit. Conform art. 5 alin. 2 din lege, strada a fost "
+         "închisă.",
+         "ro", 2},
+        {"Potrivit d-lui Popa, bd. Unirii a fost închis.", "ro", 1},
     };
     for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
         CHECK_INT(split_in(c[i].text, c[i].lang, &v), c[i].n);
@@ -224,6 +229,11 @@ TEST(language)
                       "pasado ya hubo una avería en el mismo punto, denunció la consejera de "
                       "Territorio. La línea R2 no se restablecerá hasta el lunes.";
     expect_lang(es4, "es");
+    /* a short Italian sentence the profiles give to Catalan, with none of
+     * the first Italian-only words: "hanno", "scorso", "città" are */
+    expect_lang("Martedì scorso i ribelli hanno preso la città.", "it");
+    /* Romanian as web copy writes it, without diacritics */
+    expect_lang("Saptamana trecuta guvernul a demisionat dupa protestele de la Bucuresti.", "ro");
 }
 
 static void expect_cut(const char *in, const char *want)

@@ -312,6 +312,16 @@ TEST(reporting_sentences_in_romance_languages)
          "O ministro acrescentou que o texto segue agora para o Senado federal."},
         {"ca", "El govern ha aprovat la reforma de les pensions aquesta nit.",
          "El ministre ha explicat que el text anira al Senat molt aviat."},
+        /* past endings beyond the masculine participle: "approvate",
+         * "morreu", Romanian written without diacritics ("anuntata") */
+        {"it", "Il governo ha approvato la riforma delle pensioni nella notte.",
+         "Le misure sono state approvate dal Consiglio."},
+        {"pt", "O incendio obrigou a retirar cento e cinquenta pessoas de tres aldeias.",
+         "Um bombeiro morreu no hospital de Coimbra."},
+        {"pt", "O incendio obrigou a retirar cento e cinquenta pessoas de tres aldeias.",
+         "O autarca referiu que a situacao continua grave."},
+        {"ro", "Guvernul a aprobat reforma pensiilor in cursul noptii.",
+         "Masura a fost anuntata de premier."},
     };
     for (size_t i = 0; i < sizeof rc / sizeof *rc; i++) {
         char text[512];
