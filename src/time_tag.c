@@ -1548,6 +1548,30 @@ static int en_deadline_ahead(const M *m, const wspan *L, int nl)
     return 0;
 }
 
+/* English: a date of a passive "to"-infinitive lies ahead whatever the
+ * verb of telling ("said the agreements to be signed on Tuesday were
+ * worth", "talks due to be held Friday"); "was to be signed on Tuesday"
+ * (a plan told in the past) decides as before. L: the words left of the
+ * date, nearest first. Returns 1 (ahead) or 0. */
+static int en_to_be_done_ahead(const M *m, const wspan *L, int nl)
+{
+    static const char *const PAST_BE[] = {"was", "were", "had", NULL};
+    if (!(m->lang & TL_EN))
+        return 0;
+    int k = nl > 0 && word_eq(m->text + L[0].s, L[0].e - L[0].s, "on");
+    if (k + 2 >= nl)
+        return 0;
+    const char *x = m->text + L[k].s; /* the participle */
+    size_t xn = L[k].e - L[k].s;
+    if (x[0] < 'a' || x[0] > 'z' || word_tense(x, xn, m->lang) >= 0 ||
+        !word_eq(m->text + L[k + 1].s, L[k + 1].e - L[k + 1].s, "be") ||
+        !word_eq(m->text + L[k + 2].s, L[k + 2].e - L[k + 2].s, "to"))
+        return 0;
+    if (memchr(m->text + L[k + 2].e, ',', L[0].s - L[k + 2].e))
+        return 0;
+    return !(k + 3 < nl && word_in(m->text + L[k + 3].s, L[k + 3].e - L[k + 3].s, PAST_BE));
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present)
 {
     *perfect = *present = 0;
@@ -1555,7 +1579,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
     int best = 0, bestd = 99, that = 99;
-    if (en_deadline_ahead(m, L, nl))
+    if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl))
         return 1;
     int ahead = romance_ahead(m, L, nl);
     if (ahead == 2) {
