@@ -116,14 +116,17 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
                   stats->stored == 1 ? "" : "s");
         return EXIT_SIGNAL + stop_signal;
     }
+    char copies[64] = "";
+    if (stats->copies)
+        snprintf(copies, sizeof copies, " (%ld from other inputs, kept as copies)", stats->copies);
     if (!g->quiet)
         fprintf(stderr,
-                "ingested %ld article%s from %ld file%s: %ld new, %ld already stored, %ld error%s"
+                "ingested %ld article%s from %ld file%s: %ld new, %ld already stored%s, %ld error%s"
                 "%s (%.1f MB in %.2f s)\n",
                 stats->articles, stats->articles == 1 ? "" : "s", stats->files,
-                stats->files == 1 ? "" : "s", stats->stored, stats->duplicates, stats->errors,
-                stats->errors == 1 ? "" : "s", stats->skipped ? ", some records skipped" : "",
-                (double)stats->bytes / 1e6, dt);
+                stats->files == 1 ? "" : "s", stats->stored, stats->duplicates, copies,
+                stats->errors, stats->errors == 1 ? "" : "s",
+                stats->skipped ? ", some records skipped" : "", (double)stats->bytes / 1e6, dt);
     if (rc == EXIT_OK && stats->files == 0 && stats->errors == 0)
         cli_error("warning: no input files found (hidden files and .md .tsv .csv .db "
                   ".sqlite are skipped)");

@@ -102,6 +102,10 @@ static void json_story(out_ctx *o, const chr_story_info *s, const char *title)
             chr_json_key(j, "duplicate_of");
             chr_json_null(j);
         }
+        if (a->copy) {
+            chr_json_key(j, "copy");
+            chr_json_bool(j, 1);
+        }
         if (o->one) {
             chr_json_kstring(j, "title", a->title);
             chr_json_kstring(j, "pub_date", a->pub_date);
@@ -115,6 +119,10 @@ static void json_story(out_ctx *o, const chr_story_info *s, const char *title)
                 chr_json_kint(j, "id", s->articles[k].id);
                 chr_json_kstring(j, "source", s->articles[k].source);
                 chr_json_kstring(j, "pub_date", s->articles[k].pub_date);
+                if (s->articles[k].copy) {
+                    chr_json_key(j, "copy");
+                    chr_json_bool(j, 1);
+                }
                 chr_json_end_object(j);
             }
             chr_json_end_array(j);
@@ -172,11 +180,16 @@ static void text_story(const chr_story_info *s, const char *title)
             continue;
         printf("%6lld  %-10s  %s%s%s\n", (long long)a->id, or_dash(a->pub_date), a->source,
                a->title ? "  " : "", a->title ? a->title : "");
-        for (size_t k = 0; k < s->n_articles; k++)
-            if (s->articles[k].duplicate_of == a->id)
-                printf("%6s  %-10s    = %lld near-duplicate: %s\n", "",
-                       or_dash(s->articles[k].pub_date), (long long)s->articles[k].id,
-                       s->articles[k].source);
+        for (size_t k = 0; k < s->n_articles; k++) {
+            const chr_story_article *c = &s->articles[k];
+            if (c->duplicate_of != a->id)
+                continue;
+            if (c->copy)
+                printf("%6s  %-10s    = copy: %s\n", "", or_dash(c->pub_date), c->source);
+            else
+                printf("%6s  %-10s    = %lld near-duplicate: %s\n", "", or_dash(c->pub_date),
+                       (long long)c->id, c->source);
+        }
     }
 }
 

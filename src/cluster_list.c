@@ -21,7 +21,7 @@ enum { MAX_ENTITIES = 10 };
 
 typedef struct lister {
     sqlite3 *db;
-    sqlite3_stmt *arts, *ents;
+    sqlite3_stmt *arts, *ents, *copies; /* copies: NULL before migration 13 */
     chr_ct *ct;
     /* one story's rows, owned copies */
     chr_story_article *a;
@@ -201,12 +201,35 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         a->pub_date = dup_col(l->arts, 3);
         a->duplicate_of = sqlite3_column_int64(l->arts, 4);
         a->similarity = sqlite3_column_double(l->arts, 5);
+        a->copy = 0;
         l->lang[l->n] = dup_col(l->arts, 6);
         l->lead[l->n] = a->title && *a->title ? strdup(a->title) : dup_col(l->arts, 7);
         l->brief[l->n] = sqlite3_column_int(l->arts, 8) < BRIEF_SENTENCES;
         l->n++;
     }
     sqlite3_reset(l->arts);
+    /* the inputs kept as copies of its articles, after them */
+    if (l->copies && err == CHR_OK) {
+        sqlite3_bind_int64(l->copies, 1, s.id);
+        while (sqlite3_step(l->copies) == SQLITE_ROW) {
+            if (rows_grow(l) != 0) {
+                err = chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "stories: out of memory");
+                break;
+            }
+            chr_story_article *a = &l->a[l->n];
+            memset(a, 0, sizeof *a);
+            a->id = a->duplicate_of = sqlite3_column_int64(l->copies, 0);
+            a->source = dup_col(l->copies, 1);
+            a->pub_date = dup_col(l->copies, 2);
+            a->similarity = 1;
+            a->copy = 1;
+            l->lead[l->n] = NULL;
+            l->lang[l->n] = NULL;
+            l->brief[l->n] = 0;
+            l->n++;
+        }
+        sqlite3_reset(l->copies);
+    }
     if (err == CHR_OK)
         err = top_entities(l, s.id, d);
     if (err == CHR_OK) {
@@ -303,6 +326,13 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
                                : ENTS_SQL("se.name", "canonical = se.name"),
                            -1, &l->ents, NULL) != SQLITE_OK)
         return chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l->db));
+    /* (a database older than migration 13 has no copies: read as it is) */
+    if (sqlite3_prepare_v2(l->db,
+                           "SELECT c.article_id, c.source, c.pub_date FROM copies c"
+                           " JOIN story_article sa ON sa.article_id = c.article_id"
+                           " WHERE sa.story_id = ?1 ORDER BY c.article_id, c.source",
+                           -1, &l->copies, NULL) != SQLITE_OK)
+        l->copies = NULL;
     return CHR_OK;
 }
 
@@ -311,6 +341,7 @@ static void lister_close(lister *l)
     rows_clear(l);
     sqlite3_finalize(l->arts);
     sqlite3_finalize(l->ents);
+    sqlite3_finalize(l->copies);
     chr_ct_free(l->ct);
     free(l->a);
     free(l->lead);

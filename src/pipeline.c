@@ -494,6 +494,16 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
     }
     int64_t id = chr_store_find_hash(p->st, doc->hash_hex);
     if (id) {
+        /* another input with the same text: kept as a copy of it (its
+         * outlet and date), not stored again */
+        int added = 0;
+        e = chr_store_add_copy(p->st, id, a, &added, &d);
+        if (e) {
+            chr_doc_free(doc);
+            report_article(p, s, &d, a, 0);
+            return e;
+        }
+        s->copies += added;
         s->duplicates++;
         if (p->duplicate)
             p->duplicate(p->duplicate_ctx, a, id);

@@ -295,6 +295,7 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     atomic_fetch_add(&s->m.ingested, (unsigned long)st.stored);
     chr_json_kint(j, "stored", st.stored);
     chr_json_kint(j, "duplicates", st.duplicates);
+    chr_json_kint(j, "copies", st.copies);
     chr_json_kint(j, "errors", st.errors);
     chr_json_end_object(j);
     serve_json_done(&b, r, st.stored > 0 ? 201 : (st.errors == n ? 400 : 200));

@@ -160,6 +160,13 @@ static const char *const migrations[] = {
     "DROP TABLE entity_merge; DROP TABLE entity_spelling; DROP TABLE entity_rename;"
     "DROP INDEX entities_key_merge;"
     "CREATE UNIQUE INDEX entities_key ON entities(key, type);",
+    /* 13: inputs that carried a stored article's text word for word (a
+     * syndicated copy from another outlet or file): not stored again, but
+     * kept with where and when they appeared (chr_store_add_copy) */
+    "CREATE TABLE copies("
+    "  article_id INTEGER NOT NULL REFERENCES articles(id),"
+    "  source TEXT NOT NULL, outlet TEXT, url TEXT, ext_id TEXT, pub_date TEXT,"
+    "  PRIMARY KEY(article_id, source)) WITHOUT ROWID;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 /* The oldest schema a read-only handle reads as it is: later migrations
@@ -501,6 +508,70 @@ int64_t chr_store_find_hash(chr_store *st, const char *hash_hex)
 int64_t chr_store_find_ext_id(chr_store *st, const char *ext_id)
 {
     return find_id(st, &st->find_ext, "SELECT max(id) FROM articles WHERE ext_id = ?1", ext_id);
+}
+
+/* The name of an input without its folder ("a/b/feed.jsonl#12" ->
+ * "feed.jsonl#12"): the same input read from another directory. */
+static const char *input_name(const char *source)
+{
+    const char *slash = strrchr(source, '/');
+    return slash ? slash + 1 : source;
+}
+
+static int same_text_field(const char *a, const char *b)
+{
+    return !a || !b || strcmp(a, b) == 0;
+}
+
+chr_err chr_store_add_copy(chr_store *st, int64_t id, const chr_article *a, int *added,
+                           chr_diag *d)
+{
+    if (added)
+        *added = 0;
+    if (!a->source)
+        return CHR_OK;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT source, outlet, url, ext_id FROM articles WHERE id = ?1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_err(st, d, "reading an article's input");
+    sqlite3_bind_int64(q, 1, id);
+    int own = 0;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        const char *src = (const char *)sqlite3_column_text(q, 0);
+        const char *outlet = (const char *)sqlite3_column_text(q, 1);
+        const char *url = (const char *)sqlite3_column_text(q, 2);
+        const char *ext = (const char *)sqlite3_column_text(q, 3);
+        /* the same page or record (by its url or input id), or the same
+         * input read again from another folder */
+        own = (url && a->url && strcmp(url, a->url) == 0) ||
+              (ext && a->ext_id && strcmp(ext, a->ext_id) == 0) ||
+              (src && strcmp(input_name(src), input_name(a->source)) == 0 &&
+               same_text_field(outlet, a->outlet) && same_text_field(url, a->url) &&
+               same_text_field(ext, a->ext_id));
+    } else {
+        own = 1; /* no such article: nothing to attach a copy to */
+    }
+    sqlite3_finalize(q);
+    if (own)
+        return CHR_OK;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT OR IGNORE INTO copies(article_id, source, outlet, url, ext_id,"
+                           " pub_date) VALUES(?1,?2,?3,?4,?5,?6)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_err(st, d, "preparing copy insert");
+    sqlite3_bind_int64(q, 1, id);
+    bind_text(q, 2, a->source);
+    bind_text(q, 3, a->outlet);
+    bind_text(q, 4, a->url);
+    bind_text(q, 5, a->ext_id);
+    bind_text(q, 6, a->pub_date);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return db_err(st, d, "storing copy");
+    if (added)
+        *added = sqlite3_changes(st->db) > 0;
+    return CHR_OK;
 }
 
 int chr_store_line_count(chr_store *st, uint64_t hash)

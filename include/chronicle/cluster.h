@@ -159,6 +159,8 @@ typedef struct chr_story_article {
     const char *pub_date; /* "YYYY-MM-DD" or NULL */
     int64_t duplicate_of; /* canonical article when a near-duplicate, else 0 */
     double similarity;    /* to the story when it joined (1 for the first) */
+    int copy; /* 1: another input with article duplicate_of's text word for word, kept as
+                 a copy (chr_store_add_copy), not stored: id is that article's too */
 } chr_story_article;
 
 typedef struct chr_story_entity {

@@ -24,6 +24,7 @@ typedef struct chr_ingest_stats {
     long articles;   /* articles read */
     long stored;     /* new articles stored */
     long duplicates; /* exact duplicates (same content hash) skipped */
+    long copies;     /* ... of them from another input, kept as copies (chr_store_add_copy) */
     long errors;     /* problems reported (bad files, bad records) */
     long warnings;   /* repaired input, ignored fields */
     long skipped;    /* records skipped by design (non-HTML WARC records) */

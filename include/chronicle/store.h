@@ -46,6 +46,16 @@ int64_t chr_store_find_hash(chr_store *st, const char *hash_hex);
  * none. */
 int64_t chr_store_find_ext_id(chr_store *st, const char *ext_id);
 
+/* Record input a as a copy of stored article id: its text, cleaned, is the
+ * article's word for word (a wire story in another outlet, a page saved
+ * twice). Kept: its source, outlet, url, input id and publication date. Not
+ * recorded: the article's own page or record again (the same url or input
+ * id), its input read again (the same file name, line or offset, from any
+ * folder, with no other outlet, url or id), or a copy recorded already.
+ * *added (may be NULL) is set when a row was added. */
+chr_err chr_store_add_copy(chr_store *st, int64_t id, const chr_article *a, int *added,
+                           chr_diag *d);
+
 /* How many stored articles carried the short paragraph with this hash
  * (chr_doc_short_lines), and count one more for each of hashes[0..n). */
 int chr_store_line_count(chr_store *st, uint64_t hash);

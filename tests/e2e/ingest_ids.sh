@@ -53,3 +53,22 @@ check_eq "the text is read (date header, language) and the page too (title)" \
     "[('text', '2024-03-01', 'en'), ('html', 'Orne vote', 'en')]"
 cat "$TMP/le.txt" | chr --db "$TMP/s.db" --quiet ingest - >/dev/null 2>&1
 check_eq "UTF-16 from a pipe on standard input ingests" "$(chr --db "$TMP/s.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")" 1
+
+# an article another outlet ran word for word is kept as a copy of the stored
+# one: listed in its story (copy: true) with its own source and date, once,
+# and not at all when the same file is read again from another folder
+mkdir -p "$TMP/wire/a" "$TMP/wire/b"
+printf ' date 2025-03-04\nFrance and Novaria signed agreements worth 2.4 billion euros on Tuesday to finance a rail link.\n\nThe prime ministers signed the deal in Paris.\n' > "$TMP/wire/a/reuters.txt"
+sed 's/2025-03-04/2025-03-05/' "$TMP/wire/a/reuters.txt" > "$TMP/wire/b/herald.txt"
+cp "$TMP/wire/a/reuters.txt" "$TMP/wire/b/reuters.txt"
+CDB="$TMP/copies.db"
+chr --db "$CDB" --quiet ingest "$TMP/wire/a" >/dev/null 2>&1
+out=$(chr --db "$CDB" ingest "$TMP/wire/b" 2>&1 >/dev/null)
+check_eq "a copy from another input is counted as such" \
+    "$(echo "$out" | grep -c '2 already stored (1 from other inputs, kept as copies)')" 1
+check_eq "a story lists the copy with its source and date" \
+    "$(chr --db "$CDB" stories --json | "$PY" -c 'import json,sys; s=json.load(sys.stdin); print(len(s), sorted((a["source"].split("/")[-1], a.get("copy", False), a["duplicate_of"]) for a in s[0]["articles"]))')" \
+    "1 [('herald.txt', True, 1), ('reuters.txt', False, None)]"
+chr --db "$CDB" --quiet ingest "$TMP/wire/b" >/dev/null 2>&1
+check_eq "a copy is kept once" \
+    "$(chr --db "$CDB" story 1 | grep -c '= copy: .*herald.txt')" 1

@@ -4,6 +4,7 @@
  * Fixtures are written into a temporary folder. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -128,6 +129,39 @@ static long long q_int(sqlite3 *db, const char *sql)
     return v;
 }
 
+/* Another input with a stored article's text is kept as a copy of it (once);
+ * the article's own input read again, from any folder or under its id, is
+ * not a copy. */
+TEST(copies_of_other_inputs)
+{
+    chr_store *st = open_store("copies.db");
+    if (!st)
+        return;
+    sqlite3 *db = chr_store_sqlite(st);
+    reports r;
+    chr_ingest_stats s = ingest(st, write_file("feed.jsonl", REC("a1", T1)), &r);
+    CHECK_INT(s.stored, 1);
+    const char *other = write_file("other.jsonl", REC("z9", T1));
+    s = ingest(st, other, &r);
+    CHECK_INT(s.stored, 0);
+    CHECK_INT(s.duplicates, 1);
+    CHECK_INT(s.copies, 1);
+    s = ingest(st, other, &r); /* recorded already */
+    CHECK_INT(s.copies, 0);
+    char sub[300];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    mkdir(sub, 0700);
+    s = ingest(st, write_file("sub/feed.jsonl", REC("a1", T1)), &r); /* the same input */
+    CHECK_INT(s.copies, 0);
+    s = ingest(st, write_file("resent.jsonl", REC("x", "") REC("a1", T1)), &r); /* its id */
+    CHECK_INT(s.copies, 0);
+    CHECK_INT(q_int(db, "SELECT count(*) FROM copies"), 1);
+    CHECK_INT(q_int(db, "SELECT count(*) FROM copies WHERE article_id = 1 AND source LIKE "
+                        "'%/other.jsonl#1' AND ext_id = 'z9' AND pub_date = '2024-03-01'"),
+              1);
+    chr_store_close(st);
+}
+
 /* The text a query gives, copied into a static buffer ("" when none). */
 static const char *q_text(sqlite3 *db, const char *sql)
 {
@@ -226,6 +260,7 @@ TEST(entities_migrate_spellings)
     snprintf(sql, sizeof sql,
              "DROP INDEX IF EXISTS entities_key;"
              "ALTER TABLE entities DROP COLUMN key;"
+             "DROP TABLE IF EXISTS copies;"
              "INSERT INTO entities(id, canonical, type, country, role, mentions) VALUES"
              " (1, 'Ali Abdalá Saleh', 'PER', NULL, 'presidente', 87),"
              " (2, 'Alí Abdalá Saleh', 'PER', 'YE', NULL, 59),"
@@ -285,6 +320,7 @@ if (!mkdtemp(dir)) {
     return 1;
 }
 RUN(same_id_other_text_is_reported);
+    RUN(copies_of_other_inputs);
 RUN(entities_fold_spellings);
 RUN(entities_migrate_spellings);
 char cmd[300];
