@@ -616,6 +616,32 @@ static const char sql_story_articles[] =
     " WHERE sa.story_id = ?1"
     " ORDER BY a.pub_date IS NULL, a.pub_date DESC, a.id DESC LIMIT ?2";
 
+/* Inputs kept as copies of an article (store migration 13; an older
+ * database read as it is has none). */
+static const char sql_article_copies[] =
+    "SELECT source, outlet, url, pub_date FROM copies WHERE article_id = ?1 ORDER BY pub_date, source";
+
+/* "copies": [{source, outlet, url, pub_date}] of article id. */
+static void article_copies(serve_db *db, chr_json *j, int64_t id)
+{
+    chr_json_key(j, "copies");
+    chr_json_begin_array(j);
+    sqlite3_stmt *q = serve_stmt(db, sql_article_copies, NULL);
+    if (q) {
+        sqlite3_bind_int64(q, 1, id);
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            chr_json_begin_object(j);
+            chr_json_kstring(j, "source", (const char *)sqlite3_column_text(q, 0));
+            chr_json_kstring(j, "outlet", (const char *)sqlite3_column_text(q, 1));
+            chr_json_kstring(j, "url", (const char *)sqlite3_column_text(q, 2));
+            chr_json_kstring(j, "pub_date", (const char *)sqlite3_column_text(q, 3));
+            chr_json_end_object(j);
+        }
+        sqlite3_reset(q);
+    }
+    chr_json_end_array(j);
+}
+
 typedef struct art_row {
     int64_t id, dup;
     double similarity; /* < 0: none */
@@ -716,6 +742,7 @@ static int story_articles(serve_db *db, chr_json *j, int64_t story)
             continue;
         chr_json_begin_object(j);
         article_brief(j, &rows[i]);
+        article_copies(db, j, rows[i].id);
         chr_json_key(j, "duplicates");
         chr_json_begin_array(j);
         for (size_t k = 0; k < n; k++) {

@@ -365,10 +365,12 @@ async function storyView(id, params, seq) {
     entityColumns(s.entities || []),
     h('h2', {}, 'Articles', h('span', {class: 'meta'}, ' newest first' +
       (listed < s.size ? ', ' + listed + ' of ' + s.size : ''))),
-    h('ul', {class: 'articles', id: 'articles'}, s.articles.map((a) => articleItem(a,
+    h('ul', {class: 'articles', id: 'articles'}, s.articles.map((a) => articleItem(a, [
+      a.copies && a.copies.length ? h('div', {class: 'meta copies'}, 'also ran word for word in: ' +
+        a.copies.map((c) => [c.outlet || c.source.split('/').pop(), c.pub_date].filter(Boolean).join(', ')).join('; ')) : null,
       a.duplicates && a.duplicates.length ? h('details', {class: 'dups'},
         h('summary', {}, plural(a.duplicates.length, 'near-duplicate') + ' folded'),
-        h('ul', {}, a.duplicates.map((d) => articleItem(d)))) : null))));
+        h('ul', {}, a.duplicates.map((d) => articleItem(d)))) : null]))));
   document.title = (s.title || 'Story ' + s.id) + ' — chronicle';
   shown('story');
   /* timeline or summary still being built by another request: look again */

@@ -150,6 +150,15 @@ before=$(get '/api/search?q=Veltro+Hearth' >/dev/null; jget 'len([r for r in d["
 chr --db "$DB" --quiet ingest examples/wire.jsonl >/dev/null 2>&1
 after=$(get '/api/search?q=Veltro+Hearth' >/dev/null; jget 'len([r for r in d["results"] if (r["source"] or "").endswith("wire.jsonl#1")])')
 check_eq "ingest while serving: visible at once" "$before-$after" "0-1"
+# an article another input carried word for word lists it as a copy
+mkdir -p "$TMP/mirror"
+cp examples/flood-01-reuters-river.txt "$TMP/mirror/river-mirror.txt"
+chr --db "$DB" --quiet ingest "$TMP/mirror" >/dev/null 2>&1
+sid=$(chr --db "$DB" stories --json | "$PY" -c 'import json,sys; print(next(s["id"] for s in json.load(sys.stdin) if any(a["source"].endswith("flood-01-reuters-river.txt") for a in s["articles"])))')
+get "/api/stories/$sid" >/dev/null
+check_eq "a story's article lists its copies" \
+    "$(jget '[(c["source"].split("/")[-1], c["pub_date"]) for a in d["articles"] for c in a["copies"]]')" \
+    "[('river-mirror.txt', '2024-10-16')]"
 
 # --- metrics after all that
 check_eq "metrics 200" "$(get /metrics)" 200
