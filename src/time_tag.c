@@ -381,15 +381,20 @@ static const char *const FUT_EN[] = {
     "aims",   "hopes",    "soon",      "planning",  "plan",      "would",    "effective",
     "can",    "possible", "likely",    "forecast",  "forecasts", "expects",  "expect",
     "intend", "aiming",   "intending", "expecting", NULL};
-static const char *const FUT_FR[] = {"sera",  "seront", "aura",   "prochain", "prochaine",
-                                     "prévu", "iront",  "feront", "devront",  "pourront",
-                                     "fera",  "auront", NULL};
-static const char *const FUT_ES[] = {"será", "serán", "hará", "prevé", "prevén", NULL};
+/* Each language's list has its noun for a forecast ("les prévisions
+ * annoncent de la pluie mardi", "le previsioni indicano nuove piogge"), a cue
+ * of the future as English "forecasts" is. */
+static const char *const FUT_FR[] = {"sera",  "seront", "aura",       "prochain", "prochaine",
+                                     "prévu", "iront",  "feront",     "devront",  "pourront",
+                                     "fera",  "auront", "prévisions", NULL};
+static const char *const FUT_ES[] = {"será",   "serán",       "hará", "prevé",
+                                     "prevén", "previsiones", NULL};
 static const char *const FUT_ROM[] = {"prevista", "previsto", NULL}; /* es, it, pt */
-static const char *const FUT_IT[] = {"sarà", "saranno", NULL};
-static const char *const FUT_RO[] = {"vor",       "voi",        "vom",      "veți", "veţi",
-                                     "urmează",   "programat",  "programată", "prevăzut",
-                                     "prevăzută", NULL};
+static const char *const FUT_IT[] = {"sarà", "saranno", "previsioni", NULL};
+static const char *const FUT_PT[] = {"previsões", "previsão", NULL};
+static const char *const FUT_RO[] = {
+    "vor",        "voi",      "vom",       "veți",     "veţi",       "urmează", "programat",
+    "programată", "prevăzut", "prevăzută", "prognoza", "prognozele", NULL};
 static const char *const PAST_RO[] = {"au", "fost", "avut", "fusese", "era", "erau", NULL};
 static const char *const FUT_DE[] = {"wird", "werden", "soll", NULL};
 static const char *const PAST_EN[] = {
@@ -453,6 +458,7 @@ static void tw_init(void)
     tw_add(FUT_ES, 1, TL_ES);
     tw_add(FUT_ROM, 1, TL_ES | TL_IT | TL_PT);
     tw_add(FUT_IT, 1, TL_IT);
+    tw_add(FUT_PT, 1, TL_PT);
     tw_add(FUT_DE, 1, TL_DE);
     tw_add(FUT_RO, 1, TL_RO);
     tw_add(PAST_RO, -1, TL_RO);

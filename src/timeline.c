@@ -27,6 +27,7 @@
 #define JOIN_VAGUE 0.40
 #define CONFLICT_SIM 0.50
 #define CONFLICT_DAYS 3
+#define FRESH_DAYS 1 /* see fresh_report */
 #define SOFT_DAYS 7
 /* Mention weights (importance, not grouping). A dated sentence starts at
  * 1 for a day (less for vaguer dates); a date recalled more than a day
@@ -143,10 +144,7 @@ static int ends_with_any(const char *w, const char *list)
     return list_any(list, w, is_suffix);
 }
 
-/* +1 when the sentence reports something (reporting verb or past tense), -1
- * when it only announces the future, 0 when unclear. *words gets its word
- * count. */
-static int report_cue(const char *lang, const char *s, size_t len, int *words)
+int tl_report_cue(const char *lang, const char *s, size_t len, int *words)
 {
     const cue_lang *c = cue_for(lang);
     chr_ct_iter it;
@@ -170,7 +168,8 @@ static int report_cue(const char *lang, const char *s, size_t len, int *words)
                 : strcmp(c->lang, "fr") && ends_with_any(w, c->past_sfx) && wl >= 5)
             past = 1;
     }
-    *words = n;
+    if (words)
+        *words = n;
     if (report)
         return 1;
     if (future)
@@ -222,22 +221,25 @@ static int words_before(const char *text, size_t s, size_t off, char (*w)[32], i
 }
 
 /* Words before a date that make it the edge of a period, not an event
- * ("since 2009", "desde hace seis años", "jusqu'en 2026", "seit 2009").
+ * ("since 2009", "desde hace seis años", "jusqu'en 2026", "seit 2009",
+ * "până la 1 aprilie", with or without its diacritics).
  * Not "dès": "dès mai 2004, Bush a mis la Syrie au ban" reports an event. */
 static const char period_words[] =
     "since until till through throughout desde hasta depuis jusqu'à jusqu'au jusqu'aux "
-    "jusqu'en jusqu'ici seit bis dal dalla dallo dall' fino até";
+    "jusqu'en jusqu'ici seit bis dal dalla dallo dall' fino até p\xc3\xa2n\xc4\x83 pana "
+    "p\xc3\xaen\xc4\x83";
 /* The same in Italian only ("da marzo", "sino al 2026"; Spanish "sino" is
  * "but rather"). */
 static const char period_words_it[] = "da sino";
 /* "à partir de", "a partir de", "a partire dal": from X on. */
 static const char from_on_words[] = "partir partire";
 static const char from_on_preps[] = "de du des del dal dalla da do";
-/* Articles (and the day noun) that may stand between such a word and the
- * date: "desde el 2 de mayo", "seit dem 2. Mai", "fino al 2026". */
+/* Articles, prepositions and the day or month noun that may stand between
+ * such a word and the date: "desde el 2 de mayo", "seit dem 2. Mai", "fino
+ * al 2026", "până pe 31 martie", "până în luna iunie". */
 static const char date_articles[] =
     "the le la les l' el los las il lo i gli o os a as ao à al au aux dem den der die das "
-    "zum zur día dia giorno jour";
+    "zum zur día dia giorno jour pe \xc3\xaen in luna";
 /* A word right after the date that says the sentence reports what
  * happened then ("since 2 May, when both sides signed"). */
 static const char then_words[] = "when cuando quand lorsque quando als";
@@ -378,6 +380,20 @@ static uint32_t fragment_hash(const char *s, size_t n)
 
 /* ---- extraction ---- */
 
+/* Is timex t a field of a stamp line, a '|' right before or after it
+ * ("El Biar en réponse au commentaire de sartene | 2 août 2013 9h27 |",
+ * "Posted | June 4, 2025 | 3 comments")? A page's comment headers and
+ * bylines, not news. */
+static int is_stamp(const char *text, size_t s, size_t e, const tl_timex *t)
+{
+    size_t b = (size_t)t->start, f = (size_t)t->end;
+    while (b > s && text[b - 1] == ' ')
+        b--;
+    while (f < e && text[f] == ' ')
+        f++;
+    return (b > s && text[b - 1] == '|') || (f < e && text[f] == '|');
+}
+
 static size_t nonspace(const char *s, size_t n)
 {
     size_t k = 0;
@@ -495,7 +511,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 frag = fragment_hash(stext, slen);
             }
             int words = swords;
-            if (t->end <= t->start || (size_t)t->end > a->len ||
+            if (t->end <= t->start || (size_t)t->end > a->len || is_stamp(a->text, s, e, t) ||
                 nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
                 words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||
                 (words < 10 && !ends_sentence(stext, slen)))
@@ -525,8 +541,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     goto oom;
                 have_vec = 1;
             }
-            tl_mention m = {a->id, a->indep, (int32_t)si, t->start, t->end, s0,
-                            e0,    g,        w,           {NULL, 0}, frag};
+            tl_mention m = {a->id, a->indep, (int32_t)si, t->start,  t->end, s0,
+                            e0,    g,        w,           {NULL, 0}, frag,   a->pub_day};
             if (v.n) {
                 m.v.t = malloc(v.n * sizeof *v.t);
                 if (!m.v.t)
@@ -545,7 +561,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         int cue = 0;
         if (!dated && a->pub_day != TL_NO_DAY && lead_seen < LEAD_SENTENCES && slen > 0 &&
             stext[slen - 1] != '?' && ends_sentence(stext, slen)) {
-            cue = report_cue(a->lang, stext, slen, &words);
+            cue = tl_report_cue(a->lang, stext, slen, &words);
             if (words >= 6 && words <= 80) {
                 int is_lead = lead_seen == 0;
                 lead_seen++;
@@ -555,10 +571,17 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                             goto oom;
                         have_vec = 1;
                     }
-                    tl_mention m = {a->id,      a->indep,     (int32_t)si,
-                                    -1,         -1,           a->pub_day,
-                                    a->pub_day, CHR_GRAN_DAY, is_lead ? W_LEAD : W_OTHER,
-                                    v,          0};
+                    tl_mention m = {.article_id = a->id,
+                                    .indep = a->indep,
+                                    .sentence = (int32_t)si,
+                                    .tx_start = -1,
+                                    .tx_end = -1,
+                                    .start = a->pub_day,
+                                    .end = a->pub_day,
+                                    .gran = CHR_GRAN_DAY,
+                                    .weight = is_lead ? W_LEAD : W_OTHER,
+                                    .v = v,
+                                    .pub = a->pub_day};
                     v.t = NULL;
                     v.n = 0;
                     if (push_mention(out, n, &cap, &m) != 0) {
@@ -779,6 +802,16 @@ static int32_t gap_days(int32_t s1, int32_t e1, int32_t s2, int32_t e2)
     return s2 > e1 ? s2 - e1 : s1 > e2 ? s1 - e2 : 0;
 }
 
+/* A sentence that dates its article's own publication day, or the day
+ * before, is the reporter's fresh news ("shares plunged on Thursday" in
+ * Thursday's paper): its day is not in doubt, so an entry a few days off
+ * reports another event, not the same one with a conflicting date. */
+static int fresh_report(const tl_mention *m)
+{
+    return m->tx_start >= 0 && m->pub != TL_NO_DAY && m->start == m->end &&
+           m->pub - m->start >= 0 && m->pub - m->start <= FRESH_DAYS;
+}
+
 /* The threshold for m to join an entry with core [s, e] at granularity eg
  * (soft: dated only by publication dates), or a negative value when it may
  * not. *near is set when joining would be a date conflict. */
@@ -790,8 +823,10 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
     *near = 0;
     if (msoft && soft)
         return gap == 0 ? JOIN_SIM : -1;
-    if (msoft || soft)
-        return gap <= SOFT_DAYS && m->end - m->start <= TL_FINE_SPAN ? JOIN_SIM : -1;
+    if (msoft || soft) /* a day's news joins no year (nor is it joined by one) */
+        return gap <= SOFT_DAYS && m->end - m->start <= TL_FINE_SPAN && e - s <= TL_FINE_SPAN
+                   ? JOIN_SIM
+                   : -1;
     if (m->start == s && m->end == e && m->gran == eg && eg != CHR_GRAN_YEAR)
         return eg == CHR_GRAN_DAY ? JOIN_EXACT_DAY : JOIN_EXACT;
     if (m->start >= s && m->end <= e)
@@ -802,7 +837,7 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
         *near = 1;
         return CONFLICT_SIM;
     }
-    if (gap <= CONFLICT_DAYS && m->gran == CHR_GRAN_DAY && eg == CHR_GRAN_DAY) {
+    if (gap <= CONFLICT_DAYS && m->gran == CHR_GRAN_DAY && eg == CHR_GRAN_DAY && !fresh_report(m)) {
         *near = 1;
         return CONFLICT_SIM;
     }
@@ -1089,8 +1124,8 @@ static chr_err group_mentions(tl_group *g, int64_t story, const tl_mention *m, s
 }
 
 /* Step q (columns: article_id, indep, sentence, tx_start, tx_end,
- * start_day, end_day, gran, weight, terms, entry_id, frag) into mentions; q is
- * finalized. */
+ * start_day, end_day, gran, weight, terms, entry_id, frag, the article's
+ * pub_date or NULL) into mentions; q is finalized. */
 static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry, size_t *n)
 {
     *out = NULL;
@@ -1112,6 +1147,7 @@ static chr_err read_mentions(sqlite3_stmt *q, tl_mention **out, int64_t **entry,
         m.gran = (chr_gran)sqlite3_column_int(q, 7);
         m.weight = (float)sqlite3_column_double(q, 8);
         m.frag = (uint32_t)sqlite3_column_int64(q, 11);
+        m.pub = tl_parse_day((const char *)sqlite3_column_text(q, 12));
         if (entry && tl_grow(entry, *n, &ecap, sizeof **entry, 64) != 0) {
             e = CHR_ENOMEM;
             break;
@@ -1149,11 +1185,15 @@ static chr_err query_mentions(sqlite3 *db, const char *tail, int64_t story, tl_m
     *n = 0;
     if (entry)
         *entry = NULL;
-    char sql[512];
+    char sql[640];
     snprintf(sql, sizeof sql,
              "SELECT m.article_id, m.indep, m.sentence, m.tx_start, m.tx_end, m.start_day,"
-             " m.end_day, m.gran, m.weight, m.terms, m.entry_id, %s FROM tl_mention m%s",
-             has_frag_column(db) ? "m.frag" : "0", tail);
+             " m.end_day, m.gran, m.weight, m.terms, m.entry_id, %s, %s FROM tl_mention m%s",
+             has_frag_column(db) ? "m.frag" : "0",
+             tl_table_exists(db, "articles")
+                 ? "(SELECT pub_date FROM articles a WHERE a.id = m.article_id)"
+                 : "NULL",
+             tail);
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
         return CHR_EDB;

@@ -208,6 +208,11 @@ void tl_format_label(int32_t start, chr_gran g, char *buf, size_t size);
 
 /* ---- mentions ---- */
 
+/* +1 when the sentence s[0..len) in lang reports something (a reporting
+ * verb or the past tense), -1 when it only announces the future, 0 when
+ * unclear. *words (may be NULL) gets its word count. */
+int tl_report_cue(const char *lang, const char *s, size_t len, int *words);
+
 typedef struct tl_mention {
     int64_t article_id, indep;
     int32_t sentence;
@@ -220,6 +225,7 @@ typedef struct tl_mention {
      * nonzero hash of its words here, 0 otherwise: the same line in several
      * independent articles is the site's furniture (related links), not news. */
     uint32_t frag;
+    int32_t pub; /* its article's publication day, TL_NO_DAY unknown (not stored) */
 } tl_mention;
 
 /* The mentions of story's entries in db, in the order they were added;

@@ -35,6 +35,11 @@
  * statement of what happened: as an entry's text it ranks this much lower
  * (below a sentence that states the entry's date in the reporter's words). */
 #define QUOTE_PENALTY 1.0
+/* A sentence written before the day it dates that reports nothing done
+ * announces what was to come ("the minister is expected in Ribafria on the
+ * 17th", "el juicio comenzará el 3 de agosto"): as an entry's text it ranks
+ * this much lower, below a report of the day that states it too. */
+#define FORECAST_PENALTY 1.0
 /* A sentence that opens with its date ("El 11 de febrero de 2011 el
  * presidente renunció", "On March 3 the council voted") states the dated
  * event itself: as an entry's text it ranks this much higher. */
@@ -615,9 +620,71 @@ static int dense_ids(const vec_acc *vocab, const tl_vec *v, uint32_t **dense)
     return 0;
 }
 
+/* A dated sentence of the model (gran: one of its mentions' granularity;
+ * keys compare by sentence only). */
+typedef struct sent_key {
+    int64_t article;
+    int32_t sentence;
+    int gran;
+} sent_key;
+
+static int cmp_sent_key(const void *a, const void *b)
+{
+    const sent_key *x = a, *y = b;
+    if (x->article != y->article)
+        return x->article < y->article ? -1 : 1;
+    return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
+}
+
+/* The model's dated mentions as sentence keys, sorted (*out malloc'd). */
+static chr_err sentence_keys(const model *mo, sent_key **out, size_t *n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < mo->n; i++)
+        total += mo->e[i].n;
+    sent_key *k = malloc((total ? total : 1) * sizeof *k);
+    if (!k)
+        return CHR_ENOMEM;
+    size_t nk = 0;
+    for (size_t i = 0; i < mo->n; i++)
+        for (size_t j = 0; j < mo->e[i].n; j++)
+            if (mo->e[i].m[j].tx_start >= 0)
+                k[nk++] = (sent_key){mo->e[i].m[j].article_id, mo->e[i].m[j].sentence,
+                                     (int)mo->e[i].m[j].gran};
+    qsort(k, nk, sizeof *k, cmp_sent_key);
+    *out = k;
+    *n = nk;
+    return CHR_OK;
+}
+
+/* Whether every mention of r comes from a sentence that also dates
+ * something finer than r's date ("the suspect arrested last week was
+ * remanded today"): such a sentence's words tell its finer event, not
+ * which day of r's week or month r is. */
+static int only_beside_finer(const rentry *r, const sent_key *keys, size_t nk)
+{
+    for (size_t j = 0; j < r->n; j++) {
+        const rm *m = &r->m[j];
+        sent_key k = {m->article_id, m->sentence, 0};
+        const sent_key *p =
+            m->tx_start >= 0 ? bsearch(&k, keys, nk, sizeof *keys, cmp_sent_key) : NULL;
+        if (!p)
+            return 0;
+        while (p > keys && !cmp_sent_key(p - 1, &k))
+            p--;
+        int finer = 0;
+        for (; p < keys + nk && !cmp_sent_key(p, &k) && !finer; p++)
+            finer = p->gran < r->core_gran;
+        if (!finer)
+            return 0;
+    }
+    return 1;
+}
+
 /* A month's (or week's) entry and a day's entry inside it that look alike
  * are one event told at two granularities ("in March last year", "on March
  * 20-22"): the coarse one joins the finest most alike, which keeps its date
+ * (unless its sentences' words are another, finer event's: only_beside_finer)
  * (the last in the model's order on a tie). A whole database has 10^4
  * entries in a month: the entries inside are found by their start, and
  * compared through the coarse one's weights spread over the vocabulary
@@ -643,10 +710,15 @@ static chr_err merge_compatible(model *mo)
         v[i] = &mo->e[i];
     if (!e)
         qsort(v, mo->n, sizeof *v, cmp_start);
+    sent_key *keys = NULL;
+    size_t nk = 0;
+    if (!e)
+        e = sentence_keys(mo, &keys, &nk);
     for (size_t i = 0; i < mo->n && !e; i++) {
         rentry *c = &mo->e[i];
         if (!c->n || c->cnorm <= 0 ||
-            (c->core_gran != CHR_GRAN_MONTH && c->core_gran != CHR_GRAN_WEEK))
+            (c->core_gran != CHR_GRAN_MONTH && c->core_gran != CHR_GRAN_WEEK) ||
+            only_beside_finer(c, keys, nk))
             continue;
         size_t lo = 0, hi = mo->n; /* first entry starting on or after c */
         while (lo < hi) {
@@ -686,6 +758,7 @@ static chr_err merge_compatible(model *mo)
     for (size_t i = 0; dense && i < mo->n; i++)
         free(dense[i]);
     free(dense);
+    free(keys);
     free(cw);
     vec_acc_free(&vocab);
     free(v);
@@ -841,23 +914,10 @@ static double brevity(const tl_vec *v)
  * each other date it gives lowers it as an entry's text by this much. */
 #define OTHER_DATE_PENALTY 0.4
 
-typedef struct sent_key {
-    int64_t article;
-    int32_t sentence;
-} sent_key;
-
-static int cmp_sent_key(const void *a, const void *b)
-{
-    const sent_key *x = a, *y = b;
-    if (x->article != y->article)
-        return x->article < y->article ? -1 : 1;
-    return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
-}
-
 /* How many of the model's mentions (dates) the sentence of m holds. */
 static size_t dates_in_sentence(const sent_key *keys, size_t n, const rm *m)
 {
-    sent_key k = {m->article_id, m->sentence};
+    sent_key k = {m->article_id, m->sentence, 0};
     const sent_key *p = bsearch(&k, keys, n, sizeof *keys, cmp_sent_key);
     if (!p)
         return 1;
@@ -874,27 +934,19 @@ static size_t dates_in_sentence(const sent_key *keys, size_t n, const rm *m)
  * sentence; acc is scratch. */
 static void entry_facts(model *mo, const vec_acc *story, double story_norm, vec_acc *acc)
 {
-    size_t maxn = 1, total = 0;
-    for (size_t i = 0; i < mo->n; i++) {
+    size_t maxn = 1;
+    for (size_t i = 0; i < mo->n; i++)
         if (mo->e[i].n > maxn)
             maxn = mo->e[i].n;
-        total += mo->e[i].n;
-    }
     int64_t *scratch = malloc(maxn * sizeof *scratch);
     float *wmax = malloc(maxn * sizeof *wmax);
-    sent_key *keys = malloc((total ? total : 1) * sizeof *keys);
-    if (!scratch || !wmax || !keys) {
+    sent_key *keys = NULL;
+    size_t nk = 0;
+    if (!scratch || !wmax || sentence_keys(mo, &keys, &nk) != CHR_OK) {
         free(scratch);
         free(wmax);
-        free(keys);
         return;
     }
-    size_t nk = 0;
-    for (size_t i = 0; i < mo->n; i++)
-        for (size_t k = 0; k < mo->e[i].n; k++)
-            if (mo->e[i].m[k].tx_start >= 0)
-                keys[nk++] = (sent_key){mo->e[i].m[k].article_id, mo->e[i].m[k].sentence};
-    qsort(keys, nk, sizeof *keys, cmp_sent_key);
     for (size_t i = 0; i < mo->n; i++) {
         rentry *r = &mo->e[i];
         if (!r->n)
@@ -1003,9 +1055,11 @@ static int cmp_claim(const void *a, const void *b)
  * belongs to one of them: the one whose date it gives at the finest
  * granularity; among those, the one with the fewest such sentences (so that
  * "the river overflowed on Wednesday, and the emergency was declared on
- * Thursday" is Wednesday's when Thursday has others), then the most
- * important. An entry left without a sentence of its own states nothing
- * the others do not, and is not output. */
+ * Thursday" is Wednesday's when Thursday has others), then the one more
+ * sources report (an event that two outlets tell keeps its text against
+ * one an article recalls in passing), then the most important. An entry
+ * left without a sentence of its own states nothing the others do not, and
+ * is not output. */
 static chr_err own_texts(model *mo)
 {
     size_t total = 0;
@@ -1041,7 +1095,9 @@ static chr_err own_texts(model *mo)
         rentry *best = c[i].r;
         for (j = i + 1; j < nc && c[j].article == c[i].article && c[j].sentence == c[i].sentence;
              j++)
-            if (c[j].gran == c[i].gran && c[j].r->n_opt < best->n_opt)
+            if (c[j].gran == c[i].gran &&
+                (c[j].r->n_opt < best->n_opt ||
+                 (c[j].r->n_opt == best->n_opt && c[j].r->support > best->support)))
                 best = c[j].r;
         for (size_t x = i; x < j; x++)
             if (c[x].r == best) {
@@ -1498,6 +1554,9 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
                                        : 0);
             if (opens_lower(s->sentence))
                 rs -= FRAGMENT_PENALTY;
+            if (m->pub != TL_NO_DAY && m->pub < r->start &&
+                tl_report_cue(a->lang, s->sentence, strlen(s->sentence), NULL) <= 0)
+                rs -= FORECAST_PENALTY;
             if (m->tx_start >= 0 && (size_t)m->sentence < a->n_sents &&
                 (size_t)m->tx_start <= a->sents[m->sentence].start + LEAD_DATE_BYTES)
                 rs += LEAD_DATE_BONUS;

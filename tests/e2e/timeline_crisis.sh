@@ -152,3 +152,35 @@ for f, expr, value in WANT:
         sys.stderr.write("  got %s\n" % (got or "no such expression"))
 EOF
 done
+
+# The timelines of the Portuguese and Romanian stories: a day is stated by
+# its report, not by the earlier article that announced it ("é esperada em
+# Ribafria no próximo dia 17", then "anunciou hoje, em Ribafria"); "the
+# suspect arrested last week was remanded today" tells no day of last week;
+# a sentence that dates two events is the text of the one two outlets report
+# (the analyses' results "presented today", announced for "next week"), not
+# of the one it recalls in passing; "până la 1 aprilie" ends a period.
+for lang in pt ro; do
+    chr --db "$TMP/$lang.db" timeline --all --json > "$TMP/$lang.tl.json"
+done
+"$PY" - "$TMP/pt.tl.json" "$TMP/ro.tl.json" <<'EOF'
+import json, sys
+pt, ro = (json.load(open(p)) for p in sys.argv[1:3])
+def need(label, ok, why=""):
+    print(("ok " if ok else "not ok ") + "crisis timeline: " + label)
+    if not ok and why:
+        sys.stderr.write("  %s\n" % why)
+def texts(tl, date):
+    return [e["text"] for e in tl if e["date"] == date]
+need("pt: 2022-08-17 stated by its report",
+     any(t.startswith("A ministra da Agricultura anunciou hoje") for t in texts(pt, "2022-08-17")),
+     repr(texts(pt, "2022-08-17")))
+need("pt: 'detido na semana passada' is no source of a day of that week",
+     not any(s["expression"] == "semana passada" for e in pt if e["date"].startswith("2022-08-0")
+             for s in e["sources"]))
+need("ro: 2024-03-13 stated by the results presented that day",
+     any(t.startswith("Garda de Mediu a prezentat astăzi") for t in texts(ro, "2024-03-13")),
+     repr(texts(ro, "2024-03-13")))
+need("ro: 'până la 1 aprilie', 'până pe 31 martie' date no event",
+     not texts(ro, "2024-04-01") and not texts(ro, "2024-03-31"))
+EOF

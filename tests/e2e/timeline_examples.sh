@@ -3,7 +3,8 @@
 # invented stories, see examples/MANIFEST.tsv): the events each story's
 # articles date, with the right sources, one entry per event across
 # outlets, relative dates in Spanish, near-duplicates counted once (when the
-# story step recorded them), no headline or byline lines as events.
+# story step recorded them), no headline or byline lines as events, no date
+# conflict between two fresh reports, a report over a forecast as text.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 if [ ! -f examples/MANIFEST.tsv ]; then
@@ -79,6 +80,21 @@ need("examples: election entry text is a statement, not a quote",
      and "sworn in" not in day[0]["text"])
 need("examples: texts are source sentences",
      all(e["text"] in [s["sentence"] for s in e["sources"]] for e in tl))
+# a reporter's own day is not in doubt: the shares that plunged "on Thursday"
+# in Thursday's AP report are an event of June 5, not a conflicting date of
+# Monday's halt (their words are alike: the firm, the recall, the fire risk)
+need("examples: a fresh report of its own day is no date conflict",
+     not any("2025-06-05" in (e.get("conflict") or "") for e in tl)
+     and bool(entries("2025-06-05", "recall-03", "plunged")))
+# "joining the recall announced last week" in a Wednesday report: the week
+# is said beside that Wednesday, its words are the Wednesday's, so it joins
+# no day of its week (it is not a second source of Monday's halt)
+need("examples: a week said beside a finer date joins no day",
+     not any("wire-0001" in files(e) for e in entries("2025-06-02", word="halted")))
+# the day is stated by the report of it, not by the preview that announced it
+lyon = entries("2025-03-05", "visit-06")
+need("examples: a day's text is its report, not an earlier forecast",
+     bool(lyon) and "wrapped up" in lyon[0]["text"])
 EOF
 
 # --dates: N days, day entries only, K sentences per day at most

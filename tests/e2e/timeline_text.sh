@@ -4,7 +4,8 @@
 # fuller one that dates the event in passing; a piece of a sentence (a
 # hard-wrapped page's line that opens in lower case) and a quoted post lose
 # to a plain statement, however central they are; a list item's marker is
-# not part of the sentence shown.
+# not part of the sentence shown; an undated lead placed at its publication
+# day stays that day's entry.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 D="$TMP/in"
@@ -30,6 +31,10 @@ art h.txt 2024-04-22 "The school of Orne opened its doors again." \
     "Volunteers marched through Orne to the flooded school for #Apr18 and cleaned the flooded school."
 art i.txt 2024-04-22 "Rain stopped over the lower town of Orne." \
     "Volunteers marched to the school on 18 April after the storm, with the mayor among them."
+# an undated sentence of a lead is placed at its publication day: that
+# day's news, which joins no entry of a whole year
+art j.txt 2024-05-14 "President Claire Morel will make a state visit to Lesna in 2024, the French foreign ministry said." \
+    "Foreign Minister Luka Petrovic arrived in Lesna for talks that prepare the state visit of President Claire Morel, officials said."
 chr --db "$TMP/t.db" --quiet ingest "$D" >/dev/null 2>&1
 chr --db "$TMP/t.db" timeline --all --json > "$TMP/tl.json"
 check_eq "timeline --all --json exits 0" "$?" 0
@@ -54,4 +59,9 @@ need("a list item is shown without its marker",
      len(e) == 1 and e[0]["text"] == "15 April: the council reopened the school of Orne after the flood."
      and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
      repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
+day = [e for e in tl if e["date"] == "2024-05-14"]
+need("a lead placed at its day is that day's entry, not the year's",
+     len(day) == 1 and day[0]["text"].startswith("Foreign Minister Luka Petrovic arrived")
+     and all(s["expression"] for e in tl if e["date"] == "2024" for s in e["sources"]),
+     repr([(e["date"], e["text"]) for e in tl if e["date"] in ("2024", "2024-05-14")]))
 PY

@@ -149,6 +149,15 @@ static const anchor_case cases[] = {
      "2026", 0},
     {"until", "it", PUB, "La tregua è stata prorogata sino al 15 giugno, ha annunciato il governo.",
      "15 giugno", 0},
+    {"until", "ro", "2024-03-13", "Combinatul va rămâne închis cel puţin până pe 31 martie.",
+     "31 martie", 0},
+    {"until", "ro", "2024-03-15",
+     "Premierul a precizat ca banii vor ajunge la primarii pana la 1 aprilie.", "1 aprilie", 0},
+    {"until", "ro", "2024-03-06",
+     "Ministrul Mediului a anunţat că inspectorii vor preleva probe de aer şi de apă până vineri.",
+     "vineri", 0},
+    {"until", "ro", "2024-03-20", "Ancheta procurorilor ar putea dura până în luna iunie.", "iunie",
+     0},
     /* An anniversary recalls its origin; the celebration's own date stays. */
     {"anniversary", "en", "2024-10-02",
      "The country celebrated the 75th anniversary of the revolution of 1949 "
@@ -234,6 +243,22 @@ static const anchor_case cases[] = {
      "Er führt die Partei seit sechs Jahren und verspricht Reformen, sagte ein "
      "Sprecher.",
      "sechs Jahren", 0},
+    {"reported", "ro", "2024-03-13",
+     "Consumul de apă din râu este interzis de vineri, 8 martie, "
+     "în cinci comune din aval.",
+     "8 martie", 1},
+    /* A date between the '|' of a stamp line (a comment's header, a byline)
+     * is the page's, not an event's. */
+    {"stamp", "fr", "2013-08-20",
+     "Boss en réponse au commentaire de El Biar | 3 août 2013 13h50 | Répondre", "3 août 2013", 0},
+    {"stamp", "fr", "2013-08-20", "El Biar en réponse au commentaire de sartene | 2 août 2013 9h27",
+     "2 août 2013", 0},
+    {"stamp", "en", "2025-06-10", "Posted by Tom Wright | June 4, 2025 | Share this story",
+     "June 4", 0},
+    /* a caption's credit after a '|' leaves its date alone */
+    {"stamp", "es", "2011-08-22",
+     "El complejo de Muamar Gadafi fue atacado el domingo por la OTAN en Trípoli | EFE", "domingo",
+     1},
 };
 
 /* Check every case of group; print the ones that differ. */
@@ -275,6 +300,11 @@ TEST(anniversary_origin_is_no_anchor)
 TEST(reported_dates_stay)
 {
     check_group("reported");
+}
+
+TEST(stamp_dates_are_no_anchors)
+{
+    check_group("stamp");
 }
 
 /* How many undated mentions (placed at the publication day) a two-sentence
@@ -340,6 +370,7 @@ RUN(since_when_is_an_anchor);
 RUN(until_is_no_anchor);
 RUN(anniversary_origin_is_no_anchor);
 RUN(reported_dates_stay);
+RUN(stamp_dates_are_no_anchors);
 RUN(reporting_sentences_in_romance_languages);
 chr_ct_free(ct);
 UNIT_MAIN_END
