@@ -171,6 +171,13 @@ int chr_ct_next_word_ex(chr_ct_iter *it, char *buf, unsigned *flags)
         if (cls == 1) {
             letters = 1;
             cp = utf8proc_tolower(cp);
+            /* Romanian s and t with a comma below are written with a
+             * cedilla as often (older keyboards and fonts): one letter,
+             * in the cedilla form its Snowball stemmer's suffixes use */
+            if (cp == 0x0219)
+                cp = 0x015F;
+            else if (cp == 0x021B)
+                cp = 0x0163;
         }
         utf8proc_uint8_t enc[4];
         utf8proc_ssize_t k = utf8proc_encode_char(cp, enc);

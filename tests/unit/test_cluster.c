@@ -87,6 +87,21 @@ TEST(terms_stop_words_and_stems)
     /* French elision: l'inondation is inondation */
     CHECK_INT(chr_ct_term(ct, "fr", "l'inondation", 12), chr_ct_term(ct, "fr", "inondation", 10));
     CHECK(chr_ct_feature(1, "Port Elmira", 11) != chr_ct_feature(2, "Port Elmira", 11));
+    /* Romanian: ș ț (comma below) and ş ţ (cedilla) are one letter, and the
+     * stemmer takes its plural off both ("autoritățile" = "autoritatea") */
+    const char *forms[] = {"Autorităţile", "Autoritățile", "autoritatea", "Ştirile", "știrea"};
+    uint32_t t[5];
+    for (int i = 0; i < 5; i++) {
+        char buf[CHR_CT_MAXWORD + 8];
+        chr_ct_iter it;
+        chr_ct_iter_init(&it, forms[i], strlen(forms[i]));
+        int n = chr_ct_next_word(&it, buf, &(int){0});
+        t[i] = n > 0 ? chr_ct_term(ct, "ro", buf, (size_t)n) : 0;
+    }
+    CHECK(t[0] != 0);
+    CHECK_INT(t[1], t[0]);
+    CHECK_INT(t[2], t[0]);
+    CHECK_INT(t[4], t[3]);
     chr_ct_free(ct);
 }
 
