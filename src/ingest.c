@@ -44,6 +44,7 @@ const char *chr_date_src_name(chr_date_src s)
     case CHR_DATE_HEADER: return "header";
     case CHR_DATE_METADATA: return "metadata";
     case CHR_DATE_INFERRED: return "inferred";
+    case CHR_DATE_PATH: return "path";
     default: return NULL;
     }
 }
@@ -955,6 +956,62 @@ static chr_err finish_text(chr_reader *r, chr_article *a, char *text, size_t len
     return CHR_OK;
 }
 
+/* Digits of s[0..n), as a number; -1 unless all are digits. */
+static int digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return n ? v : -1;
+}
+
+/* A publication date in a file's path, as archives lay files out by day:
+ * a folder named 2023-11-03, folders 2023/11/03, or a file name that opens
+ * with 2023-11-03 and then no digit; the one nearest the file wins. Writes
+ * date[11]; returns 0 when the path has none (years 1900-2099 only). */
+static int path_date(const char *path, char date[11])
+{
+    int found = 0;
+    const char *c[3] = {NULL, NULL, NULL}; /* the last three components */
+    size_t cl[3] = {0, 0, 0};
+    for (const char *p = path; *p;) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        int y, m, dd;
+        if (n >= 10 && p[4] == '-' && p[7] == '-' && (y = digits(p, 4)) >= 1900 && y < 2100 &&
+            (m = digits(p + 5, 2)) > 0 && (dd = digits(p + 8, 2)) > 0 && valid_ymd(y, m, dd) &&
+            (n == 10 || !isdigit((unsigned char)p[10]))) {
+            memcpy(date, p, 10);
+            date[10] = 0;
+            found = 1;
+        }
+        c[0] = c[1];
+        cl[0] = cl[1];
+        c[1] = c[2];
+        cl[1] = cl[2];
+        c[2] = p;
+        cl[2] = n;
+        if (c[0] && cl[0] == 4 && cl[1] == 2 && cl[2] == 2 && e &&
+            (y = digits(c[0], 4)) >= 1900 && y < 2100 && (m = digits(c[1], 2)) > 0 &&
+            (dd = digits(c[2], 2)) > 0 && valid_ymd(y, m, dd)) {
+            memcpy(date, c[0], 4); /* (digits, checked above) */
+            date[4] = '-';
+            memcpy(date + 5, c[1], 2);
+            date[7] = '-';
+            memcpy(date + 8, c[2], 2);
+            date[10] = 0;
+            found = 1;
+        }
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return found;
+}
+
 static chr_err next_text(chr_reader *r, chr_article **out, chr_diag *d)
 {
     char *b;
@@ -977,6 +1034,9 @@ static chr_err next_text(chr_reader *r, chr_article **out, chr_diag *d)
         a->pub_date_source = CHR_DATE_HEADER;
         memmove(b, b + h, n - h + 1);
         n -= h;
+    } else if (path_date(r->name, date)) {
+        a->pub_date = strdup(date);
+        a->pub_date_source = CHR_DATE_PATH;
     }
     e = finish_text(r, a, b, n, d);
     if (e) {

@@ -29,10 +29,12 @@ typedef enum chr_date_src {
     CHR_DATE_NONE = 0,
     CHR_DATE_HEADER,   /* " date YYYY-MM-DD" header of a text file */
     CHR_DATE_METADATA, /* JSON field, HTML meta tag, WARC-Date, a page's stamp, ... */
-    CHR_DATE_INFERRED  /* inferred from the text by the time module */
+    CHR_DATE_INFERRED, /* inferred from the text by the time module */
+    CHR_DATE_PATH      /* a text file's path: .../2023-11-03/x.txt, .../2023/11/03/x.txt,
+                          .../2023-11-03-x.txt (no header) */
 } chr_date_src;
 
-/* Name used in JSON output: "header", "metadata", "inferred" or NULL. */
+/* Name used in JSON output: "header", "metadata", "inferred", "path" or NULL. */
 const char *chr_date_src_name(chr_date_src s);
 
 /* Flags on chr_article.flags. */

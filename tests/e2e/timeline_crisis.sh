@@ -184,3 +184,12 @@ need("ro: 2024-03-13 stated by the results presented that day",
 need("ro: 'până la 1 aprilie', 'până pe 31 martie' date no event",
      not texts(ro, "2024-04-01") and not texts(ro, "2024-03-31"))
 EOF
+
+# the folder itself, ingested as it is: each text is dated by the day folder
+# it sits in (the ML-Crisis layout), and its relative dates with it
+PDB="$TMP/path.db"
+chr --db "$PDB" --quiet ingest tests/data/crisis/it/alluvione >/dev/null 2>&1
+check_eq "texts in day folders are dated by them" \
+    "$(chr --db "$PDB" ls --json | "$PY" -c 'import json,sys; a=json.load(sys.stdin); print(len(a) > 0 and all(x["pub_date_source"] == "path" and x["pub_date"] in x["source"] for x in a))')" True
+check_eq "their relative dates resolve in the story's own year" \
+    "$(chr --db "$PDB" timeline --all --json | "$PY" -c 'import json,sys; print(sorted({e["date"][:4] for e in json.load(sys.stdin) if e["granularity"] == "day"}))')" "['2023']"

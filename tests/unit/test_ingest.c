@@ -5,6 +5,7 @@
  * temporary folder. */
 #include <iconv.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -111,6 +112,48 @@ static void got_free(got *g)
 static const char *TEXT =
     "The council of Orne voted on Friday to build the new flood barrier before the winter "
     "storms, the mayor said.\n\nWork on the river bank will begin in the spring.\n";
+
+/* The publication date of a plain text without a header, from its path as
+ * archives lay files out by day; a header wins; other digits are no date. */
+static void expect_path_date(const char *rel, const char *text, const char *want,
+                             const char *want_src)
+{
+    char sub[512];
+    snprintf(sub, sizeof sub, "%s/%s", dir, rel);
+    for (char *p = sub + strlen(dir) + 1; (p = strchr(p, '/')); p++) {
+        *p = 0;
+        mkdir(sub, 0700);
+        *p = '/';
+    }
+    const char *path = fixture(rel, text, "UTF-8", 0, 0);
+    got g;
+    read_input(path, &g);
+    CHECK_INT(g.n, 1);
+    if (g.n) {
+        if (want)
+            CHECK_STR(g.a[0]->pub_date, want);
+        else
+            CHECK(g.a[0]->pub_date == NULL);
+        CHECK(chr_date_src_name(g.a[0]->pub_date_source) == want_src ||
+              (want_src && chr_date_src_name(g.a[0]->pub_date_source) &&
+               strcmp(chr_date_src_name(g.a[0]->pub_date_source), want_src) == 0));
+    }
+    got_free(&g);
+}
+
+TEST(text_dated_by_its_path)
+{
+    const char *t = "The river burst its banks overnight, officials said.\n";
+    expect_path_date("yemen/2011-03-25/ext_69.txt", t, "2011-03-25", "path");
+    expect_path_date("archive/2024/05/16/putin.txt", t, "2024-05-16", "path");
+    expect_path_date("feeds/2023-11-03-flood.txt", t, "2023-11-03", "path");
+    expect_path_date("2019-01-01/2023-11-04/x.txt", t, "2023-11-04", "path"); /* the nearest */
+    expect_path_date("2011-03-25/h.txt", " date 2011-03-26\nThe river rose.\n", "2011-03-26",
+                     "header");
+    expect_path_date("ids/2023-13-45/y.txt", t, NULL, NULL);    /* no such day */
+    expect_path_date("ids/2023-11-0312/z.txt", t, NULL, NULL);  /* more digits */
+    expect_path_date("ids/1200/05/16/w.txt", t, NULL, NULL);    /* a number, not a year */
+}
 
 TEST(utf16_detected_with_and_without_mark)
 {
@@ -368,6 +411,7 @@ RUN(utf16_json_lines_are_records);
 RUN(json_lines_numeric_ids_kept_as_written);
 RUN(article_located_as_the_reader_names_records);
 RUN(feed_stopped_while_awaited);
+    RUN(text_dated_by_its_path);
 char cmd[300];
 snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 if (system(cmd) != 0)
