@@ -282,7 +282,9 @@ static int name_part(const char *full, const char *s)
 
 /* Two multi-word people's names with the same first word (up to case and
  * accents: "Alí", "Ali") and the same (or a variant) last word: "Bashar al
- * Asad", "Bashar al-Assad". */
+ * Asad", "Bashar al-Assad"; or with variants of one first word and the same
+ * last word: "Muamar el Gadafi", "Muammar el Gadafi" (the same person in
+ * one story; Ana and Anna of one surname are two only across a database). */
 static int same_person(const char *a, const char *b)
 {
     const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
@@ -293,9 +295,9 @@ static int same_person(const char *a, const char *b)
     fa[sa - a] = '\0';
     memcpy(fb, b, (size_t)(sb - b));
     fb[sb - b] = '\0';
-    if (!same_name(fa, fb))
-        return 0;
     const char *la = strrchr(a, ' ') + 1, *lb = strrchr(b, ' ') + 1;
+    if (!same_name(fa, fb))
+        return ner_name_variant(fa, strlen(fa), fb, strlen(fb)) && same_name(la, lb);
     return same_name(la, lb) || ner_name_variant(la, strlen(la), lb, strlen(lb));
 }
 

@@ -929,6 +929,13 @@ TEST(one_name_one_type)
                         {"Ali Abdulla Saleh", CHR_ENT_PER, NULL, 1, NULL}};
     CHECK_INT(one_story_entity(g0, g1), 6);
 
+    /* a first name spelt with a doubled letter, the last name the same:
+     * one person in one story ("Muamar el Gadafi", "Muammar el Gadafi") */
+    chr_entity q0[1] = {{"Muamar el Gadafi", CHR_ENT_PER, NULL, 4, NULL}};
+    chr_entity q1[2] = {{"Muammar el Gadafi", CHR_ENT_PER, NULL, 2, NULL},
+                        {"Muamar Gadafi", CHR_ENT_PER, NULL, 1, NULL}};
+    CHECK_INT(one_story_entity(q0, q1), 7);
+
     /* "Bashar al Asad" and "Bashar al-Assad" in two articles: one person */
     chr_entity f0[1] = {{"Bashar al Asad", CHR_ENT_PER, NULL, 2, NULL}};
     chr_entity f1[2] = {{"Bashar al-Assad", CHR_ENT_PER, NULL, 1, NULL},
