@@ -104,6 +104,10 @@ typedef struct model {
     rentry *e;
     size_t n;
     tl_idf_table idf;
+    /* its dated sentences, sorted (sentence_keys): merging entries moves
+     * mentions, never adds or drops one, so they are found once */
+    struct sent_key *keys;
+    size_t n_keys;
 } model;
 
 static void model_free(model *mo)
@@ -116,6 +120,7 @@ static void model_free(model *mo)
     }
     free(mo->e);
     free(mo->idf.e);
+    free(mo->keys);
 }
 
 static double model_idf(void *ctx, uint32_t term)
@@ -710,15 +715,11 @@ static chr_err merge_compatible(model *mo)
         v[i] = &mo->e[i];
     if (!e)
         qsort(v, mo->n, sizeof *v, cmp_start);
-    sent_key *keys = NULL;
-    size_t nk = 0;
-    if (!e)
-        e = sentence_keys(mo, &keys, &nk);
     for (size_t i = 0; i < mo->n && !e; i++) {
         rentry *c = &mo->e[i];
         if (!c->n || c->cnorm <= 0 ||
             (c->core_gran != CHR_GRAN_MONTH && c->core_gran != CHR_GRAN_WEEK) ||
-            only_beside_finer(c, keys, nk))
+            only_beside_finer(c, mo->keys, mo->n_keys))
             continue;
         size_t lo = 0, hi = mo->n; /* first entry starting on or after c */
         while (lo < hi) {
@@ -758,7 +759,6 @@ static chr_err merge_compatible(model *mo)
     for (size_t i = 0; dense && i < mo->n; i++)
         free(dense[i]);
     free(dense);
-    free(keys);
     free(cw);
     vec_acc_free(&vocab);
     free(v);
@@ -940,9 +940,7 @@ static void entry_facts(model *mo, const vec_acc *story, double story_norm, vec_
             maxn = mo->e[i].n;
     int64_t *scratch = malloc(maxn * sizeof *scratch);
     float *wmax = malloc(maxn * sizeof *wmax);
-    sent_key *keys = NULL;
-    size_t nk = 0;
-    if (!scratch || !wmax || sentence_keys(mo, &keys, &nk) != CHR_OK) {
+    if (!scratch || !wmax) {
         free(scratch);
         free(wmax);
         return;
@@ -998,7 +996,7 @@ static void entry_facts(model *mo, const vec_acc *story, double story_norm, vec_
                 m->tx_start >= 0 && m->gran == r->gran && m->start <= r->end && m->end >= r->start;
             double sm = m->sim + (m->tx_start >= 0 ? 1 : 0) + (states ? 2 : 0);
             if (m->tx_start >= 0) {
-                double others = (double)dates_in_sentence(keys, nk, m) - 1;
+                double others = (double)dates_in_sentence(mo->keys, mo->n_keys, m) - 1;
                 sm -= OTHER_DATE_PENALTY * (others < 2 ? others : 2);
             }
             m->rsel = sm;
@@ -1010,7 +1008,6 @@ static void entry_facts(model *mo, const vec_acc *story, double story_norm, vec_
     }
     free(scratch);
     free(wmax);
-    free(keys);
 }
 
 /* Whether m states r's date: it gives r's date at r's granularity; for an
@@ -1743,6 +1740,8 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     e = load_model(db, mstory, &mo);
     if (!e)
         e = load_pub_days(src, &mo);
+    if (!e)
+        e = sentence_keys(&mo, &mo.keys, &mo.n_keys);
     if (!e)
         e = merge_same_dates(&mo);
     if (!e)
