@@ -180,7 +180,7 @@ struct chr_store {
     char *path;
     int readonly;
     sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash, *find_ext;
-    sqlite3_stmt *up_entity, *up_spelling, *ins_mention;
+    sqlite3_stmt *up_entity, *up_spelling, *ins_mention, *copy_of, *ins_copy;
     sqlite3_stmt *line_get, *line_add;
 };
 
@@ -420,6 +420,8 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->find_ext);
     sqlite3_finalize(st->up_entity);
     sqlite3_finalize(st->up_spelling);
+    sqlite3_finalize(st->copy_of);
+    sqlite3_finalize(st->ins_copy);
     sqlite3_finalize(st->ins_mention);
     sqlite3_finalize(st->line_get);
     sqlite3_finalize(st->line_add);
@@ -530,10 +532,10 @@ chr_err chr_store_add_copy(chr_store *st, int64_t id, const chr_article *a, int 
         *added = 0;
     if (!a->source)
         return CHR_OK;
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT source, outlet, url, ext_id FROM articles WHERE id = ?1",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (prep(st, &st->copy_of, "SELECT source, outlet, url, ext_id FROM articles WHERE id = ?1") !=
+        SQLITE_OK)
         return db_err(st, d, "reading an article's input");
+    sqlite3_stmt *q = st->copy_of;
     sqlite3_bind_int64(q, 1, id);
     int own = 0;
     if (sqlite3_step(q) == SQLITE_ROW) {
@@ -551,14 +553,14 @@ chr_err chr_store_add_copy(chr_store *st, int64_t id, const chr_article *a, int 
     } else {
         own = 1; /* no such article: nothing to attach a copy to */
     }
-    sqlite3_finalize(q);
+    sqlite3_reset(q);
     if (own)
         return CHR_OK;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT OR IGNORE INTO copies(article_id, source, outlet, url, ext_id,"
-                           " pub_date) VALUES(?1,?2,?3,?4,?5,?6)",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (prep(st, &st->ins_copy,
+             "INSERT OR IGNORE INTO copies(article_id, source, outlet, url, ext_id, pub_date)"
+             " VALUES(?1,?2,?3,?4,?5,?6)") != SQLITE_OK)
         return db_err(st, d, "preparing copy insert");
+    q = st->ins_copy;
     sqlite3_bind_int64(q, 1, id);
     bind_text(q, 2, a->source);
     bind_text(q, 3, a->outlet);
@@ -566,7 +568,7 @@ chr_err chr_store_add_copy(chr_store *st, int64_t id, const chr_article *a, int 
     bind_text(q, 5, a->ext_id);
     bind_text(q, 6, a->pub_date);
     int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
+    sqlite3_reset(q);
     if (rc != SQLITE_DONE)
         return db_err(st, d, "storing copy");
     if (added)
