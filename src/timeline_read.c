@@ -1358,8 +1358,53 @@ static void cache_free(art_cache *c)
     free(c->slot);
 }
 
+/* Bytes of a live report's clock stamp that opens s, with its separator
+ * and the spaces after it ("11h16 : ", "15 h : ", "13:40 - ", "9.05 – "),
+ * or 0. Hours and minutes must be a time of day, the separator must follow,
+ * and text must remain: "15 April: ..." and "23 heures Kadhafi" keep theirs. */
+static size_t clock_stamp(const char *s, const char *e)
+{
+    const char *p = s;
+    int h = 0, nd = 0;
+    while (p < e && nd < 2 && isdigit((unsigned char)*p)) {
+        h = h * 10 + (*p++ - '0');
+        nd++;
+    }
+    if (!nd || h > 23)
+        return 0;
+    if (p < e && *p == ' ')
+        p++;
+    if (p >= e || (*p != 'h' && *p != 'H' && *p != ':' && *p != '.'))
+        return 0;
+    int letter = *p != ':' && *p != '.';
+    p++;
+    if (p < e && *p == ' ' && letter)
+        p++;
+    int m = 0, nm = 0;
+    while (p < e && nm < 2 && isdigit((unsigned char)*p)) {
+        m = m * 10 + (*p++ - '0');
+        nm++;
+    }
+    if ((!letter && nm != 2) || (nm && nm != 2) || m > 59 || (p < e && isdigit((unsigned char)*p)))
+        return 0;
+    while (p < e && *p == ' ')
+        p++;
+    static const char *const seps[] = {":", "-", "\xe2\x80\x93", "\xe2\x80\x94"};
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps && !k; i++)
+        if ((size_t)(e - p) > strlen(seps[i]) && strncmp(p, seps[i], strlen(seps[i])) == 0)
+            k = strlen(seps[i]);
+    if (!k || p + k >= e || p[k] != ' ')
+        return 0;
+    p += k;
+    while (p < e && *p == ' ')
+        p++;
+    return p < e ? (size_t)(p - s) : 0;
+}
+
 /* A sentence as sources and entries show it: spaces folded, without the
- * marker of a list item ("- 3 juillet 2011 : ...", "• ...", "-Le pape ..."). */
+ * marker of a list item ("- 3 juillet 2011 : ...", "• ...", "-Le pape ...")
+ * or a live report's clock stamp ("11h16 : Kadhafi a adressé ..."). */
 static char *sentence_text(const tl_article *a, int32_t idx)
 {
     if (idx < 0 || (size_t)idx >= a->n_sents)
@@ -1375,6 +1420,9 @@ static char *sentence_text(const tl_article *a, int32_t idx)
             break;
         }
     }
+    while (s < e && *s == ' ')
+        s++;
+    s += clock_stamp(s, e);
     return tl_fold_space(s, (size_t)(e - s));
 }
 

@@ -3,8 +3,8 @@
 # that opens with the date ("On 12 March the barrier broke") wins over a
 # fuller one that dates the event in passing; a piece of a sentence (a
 # hard-wrapped page's line that opens in lower case) and a quoted post lose
-# to a plain statement, however central they are; a list item's marker is
-# not part of the sentence shown; an undated lead placed at its publication
+# to a plain statement, however central they are; a list item's marker and
+# a live report's clock stamp ("10:45 - ") are not part of the sentence shown; an undated lead placed at its publication
 # day stays that day's entry.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
@@ -31,6 +31,8 @@ art h.txt 2024-04-22 "The school of Orne opened its doors again." \
     "Volunteers marched through Orne to the flooded school for #Apr18 and cleaned the flooded school."
 art i.txt 2024-04-22 "Rain stopped over the lower town of Orne." \
     "Volunteers marched to the school on 18 April after the storm, with the mayor among them."
+art k.txt 2024-04-23 "Traffic returned to the old bridge of Orne." \
+    "10:45 - The council reopened the old bridge of Orne on 20 April after the inspection."
 # an undated sentence of a lead is placed at its publication day: that
 # day's news, which joins no entry of a whole year
 art j.txt 2024-05-14 "President Claire Morel will make a state visit to Lesna in 2024, the French foreign ministry said." \
@@ -57,6 +59,11 @@ for date, want, what in (("2024-03-12", "On 12 March the old flood barrier broke
 e = [x for x in tl if x["date"] == "2024-04-15"]
 need("a list item is shown without its marker",
      len(e) == 1 and e[0]["text"] == "15 April: the council reopened the school of Orne after the flood."
+     and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
+     repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
+e = [x for x in tl if x["date"] == "2024-04-20"]
+need("a live report's clock stamp is not shown",
+     len(e) == 1 and e[0]["text"] == "The council reopened the old bridge of Orne on 20 April after the inspection."
      and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
      repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
 day = [e for e in tl if e["date"] == "2024-05-14"]
