@@ -94,7 +94,9 @@ enum {
     D_PAST,
     D_LASTNIGHT,
     D_TOMORROW_OR_MORNING,
-    D_THISMORNING /* stamattina: the reference day's morning */
+    D_THISMORNING, /* stamattina: the reference day's morning */
+    D_EVE,         /* veille, víspera, vigilia, véspera: the day before a day */
+    D_MORROW       /* lendemain, indomani: the day after a day */
 };
 enum {
     H_CHRISTMAS = 1,
@@ -170,6 +172,7 @@ enum {
     K_QUE,      /* que (pt, ca) of "o ano que vem", "l'any que ve" */
     K_CAP,      /* cap (ca) of "cap de setmana" (weekend) */
     K_OTHER,    /* other (en) of "every other week" */
+    K_SAME,     /* mismo, misma (es) of "este mismo lunes" */
     K_COUNT
 };
 

@@ -1002,14 +1002,16 @@ static int infinitive_follows(const M *m, wspan w)
  * appear on Sunday). */
 static int romance_intent(const M *m, wspan w)
 {
-    static const char *const FR[] = {"compte",    "comptent",  "espère",     "espèrent", "entend",
-                                     "entendent", "souhaite",  "souhaitent", "doit",     "doivent",
-                                     "prévoit",   "prévoient", NULL};
-    static const char *const ES[] = {"espera",    "esperan", "planea", "planean", "pretende",
-                                     "pretenden", "busca",   "buscan", NULL};
-    static const char *const IT[] = {"conta",   "contano",   "punta", "puntano",
-                                     "intende", "intendono", "spera", "sperano",
-                                     "prevede", "prevedono", NULL};
+    static const char *const FR[] = {"compte",   "comptent",   "espère",   "espèrent",
+                                     "entend",   "entendent",  "souhaite", "souhaitent",
+                                     "doit",     "doivent",    "prévoit",  "prévoient",
+                                     "envisage", "envisagent", NULL};
+    static const char *const ES[] = {"espera",    "esperan",    "planea", "planean",
+                                     "pretende",  "pretenden",  "busca",  "buscan",
+                                     "contempla", "contemplan", NULL};
+    static const char *const IT[] = {"conta",     "contano", "punta",   "puntano", "intende",
+                                     "intendono", "spera",   "sperano", "prevede", "prevedono",
+                                     "pensa",     "pensano", NULL};
     static const char *const PT[] = {"espera",  "esperam",  "pretende", "pretendem",
                                      "planeja", "planejam", "planeia",  "planeiam",
                                      "prevê",   "preveem",  "prevêem",  NULL};
@@ -1962,16 +1964,29 @@ static int p_count(const M *m, int i, long *v, int *half)
         *v = x;
         return ro_count_de(m, j, x);
     }
+    if (has(m, i, C_NUMW) && val(m, i, C_NUMW) == 1 && kw(m, i + 1, K_FEW) &&
+        m->t[i + 1].e - m->t[i + 1].s == 3 && kw(m, i + 2, K_OF) && (m->lang & TL_ES)) {
+        *v = 2; /* "un par de días": a couple of days */
+        return i + 3;
+    }
     if (has(m, i, C_NUMW)) {
         long x = val(m, i, C_NUMW);
         int j = i + 1;
-        if (x >= 20 && x < 100 && pu(m, j, '-') && has(m, j + 1, C_NUMW) &&
-            val(m, j + 1, C_NUMW) < 10) {
-            x += val(m, j + 1, C_NUMW);
+        int unit = has(m, j + 1, C_NUMW) ? val(m, j + 1, C_NUMW) : 0;
+        if (x >= 20 && x < 100 && pu(m, j, '-') && unit > 0 && unit < 10) {
+            x += unit;
             j += 2;
         } else if (x >= 20 && x < 100 && has(m, j, C_NUMW) && val(m, j, C_NUMW) < 10) {
             x += val(m, j, C_NUMW);
             j++;
+        } else if (x >= 20 && x < 100 && (kw(m, j, K_Y) || (kw(m, j, K_AND) && m->lang == TL_FR)) &&
+                   unit > 0 && unit < 10) {
+            x += unit; /* "treinta y cinco", "vingt et un" */
+            j += 2;
+        } else if (((x == 10 && unit >= 7 && unit <= 9) || (x == 60 && unit >= 10 && unit < 20)) &&
+                   pu(m, j, '-') && m->lang == TL_FR) {
+            x += unit; /* "dix-sept", "soixante-dix", "soixante-quinze" */
+            j += 2;
         }
         if (has(m, j, C_NUMW) && (val(m, j, C_NUMW) == 100 || val(m, j, C_NUMW) == 1000)) {
             x *= val(m, j, C_NUMW);
@@ -2022,9 +2037,10 @@ static int p_count(const M *m, int i, long *v, int *half)
 /* A unit noun; *pl set for plurals. Returns index after, or 0. */
 static int p_unit(const M *m, int i, int *u, int *pl)
 {
-    /* "fine settimana" (it), "fim de semana" (pt), "cap de setmana" (ca) */
-    if ((!(m->lang & (TL_EN | TL_FR | TL_ES)) || m->lang == TL_CA_ALL) && i + 1 < m->n &&
-        ((has(m, i, C_MOD) && val(m, i, C_MOD) == M_END) || kw(m, i, K_CAP))) {
+    /* "fine settimana" (it), "fim de semana" (pt), "cap de setmana" (ca),
+     * "fin de semana" (es; French "fin de semaine" is the week's end) */
+    if ((!(m->lang & (TL_EN | TL_FR | TL_ES)) || m->lang == TL_CA_ALL || m->lang == TL_ES) &&
+        i + 1 < m->n && ((has(m, i, C_MOD) && val(m, i, C_MOD) == M_END) || kw(m, i, K_CAP))) {
         int k = i + 1;
         if (m->t[k].kind == TK_WORD && m->t[k].e - m->t[k].s == 2 &&
             !strncmp(m->text + m->t[k].s, "de", 2))
@@ -2109,7 +2125,10 @@ static int p_day(const M *m, int i, int *d)
             j++;
         return j;
     }
-    if (has(m, i, C_ORDW) && val(m, i, C_ORDW) <= 31) {
+    /* "the second of May", "le premier mai"; Romance ordinals past the
+     * first name quarters and halves, not days ("el segundo trimestre") */
+    if (has(m, i, C_ORDW) && val(m, i, C_ORDW) <= 31 &&
+        (val(m, i, C_ORDW) == 1 || (m->t[i].lx->lang[C_ORDW] & TL_EN))) {
         *d = val(m, i, C_ORDW);
         return i + 1;
     }
@@ -2833,6 +2852,9 @@ static int numbered_thing(const M *m, int j)
         return 0;
     if (raw_word_in(m, ws, we, NUMBERED))
         return 1;
+    if (j >= 2 && (kw(m, j - 1, K_AND) || kw(m, j - 1, K_Y)) && isnum(m, j - 2) &&
+        m->t[j - 2].nd == 4 && numbered_thing(m, j - 2))
+        return 1; /* "les résolutions 1970 et 1973" */
     if (!(m->text[ws] >= 'A' && m->text[ws] <= 'Z') || we - ws < 2 ||
         !(m->text[ws + 1] >= 'a' && m->text[ws + 1] <= 'z') || m->text[we - 1] == '.')
         return 0;
@@ -3245,13 +3267,19 @@ static int pat_quarter(M *m, int i, R *r)
         if (has(m, k2, C_UNIT) && val(m, k2, C_UNIT) == U_QUARTER) {
             q = o;
             j = k2 + 1;
-        } else if (kw(m, k2, K_HALFW) && o <= 2) {
-            half = o;
+        } else if ((kw(m, k2, K_HALFW) || (has(m, k2, C_UNIT) && val(m, k2, C_UNIT) == U_HALF)) &&
+                   o <= 2) {
+            half = o; /* "the first half", "el primer semestre" */
             j = k2 + 1;
         } else {
             return 0;
         }
-        if (kw(m, j, K_OF)) {
+        int yb;
+        int k5 = !(m->lang & TL_EN) ? p_year(m, j, &yb) : 0;
+        if (k5) {
+            y = yb; /* "au premier trimestre 2010", "nel terzo trimestre 2010" */
+            j = k5;
+        } else if (kw(m, j, K_OF)) {
             int k3 = j + 1, y2;
             if (kw(m, k3, K_FISCAL))
                 k3++;
@@ -3478,6 +3506,26 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
     return k;
 }
 
+static const char *part_code(int p);
+static int es_morning(const M *m, int k);
+
+/* A Romance part of the day right after "this/next/last" + weekday, from
+ * token j: "(ce samedi) soir", "(este sábado) por la noche", "(questo
+ * sabato) sera", "(esta) mañana"; the index after it, or 0. */
+static int rel_wday_part(const M *m, int j)
+{
+    int k = j;
+    if (kw(m, k, K_IN) && !(m->lang & TL_EN))
+        k++; /* "por", "en" */
+    if (k > j && kw(m, k, K_THE))
+        k++;
+    if (has(m, k, C_PART) && val(m, k, C_PART) <= P_NI && !(m->t[k].lx->lang[C_PART] & TL_EN))
+        return k + 1;
+    if (k > j + 1 && es_morning(m, k))
+        return k + 1;
+    return 0;
+}
+
 /* Relative expressions built on last/this/next and their Romance, German and
  * Russian forms: "last week", "next month", "this year", "the past year",
  * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
@@ -3499,6 +3547,8 @@ static int pat_rel(M *m, int i, R *r)
         j++;
         if (pu(m, j, '\'') && glued(m, j)) /* "quest'anno" */
             j++;
+        if (rr == R_THIS && kw(m, j, K_SAME))
+            j++; /* "este mismo lunes", "esta misma semana": this one */
         /* "this past spring" */
         if (rr == R_THIS && has(m, j, C_REL) && val(m, j, C_REL) == R_PAST) {
             rr = R_LAST;
@@ -3528,6 +3578,11 @@ static int pat_rel(M *m, int i, R *r)
         return 0;
     }
     if (!rr && has(m, j, C_POSTREL)) {
+        static const char *const POSS[] = {"leur",  "son", "sa", "notre",
+                                           "votre", "mon", "ma", NULL};
+        for (const char *const *w = POSS; (m->lang & TL_FR) && *w; w++)
+            if (word_before(m, i, *w))
+                return 0; /* "leur année passée à la tête du pays": spent there */
         rr = val(m, j, C_POSTREL);
         post = 1;
         j++;
@@ -3566,8 +3621,11 @@ static int pat_rel(M *m, int i, R *r)
         return k4;
     }
     if (!rr && !wd && !mo && !se && u == U_WEEKEND &&
-        (the || (i > 0 && kw(m, i - 1, K_IN) && !(m->t[i - 1].lx->lang[C_KW] & TL_EN))))
-        rr = R_THIS; /* "the weekend", "nel fine settimana", "no fim de semana" */
+        (the || (i > 0 && kw(m, i - 1, K_IN) && !(m->t[i - 1].lx->lang[C_KW] & TL_EN)) ||
+         (i > 0 && (m->lang & (TL_FR | TL_ES)) && kw(m, i - 1, K_OF) &&
+          (word_before(m, i, "du") || word_before(m, i, "del")))))
+        rr = R_THIS; /* "the weekend", "nel fine settimana", "no fim de semana", "au
+                      * cours du week-end", "del fin de semana" ("du" = "de le") */
     else if (!rr)
         return 0;
     /* "that year", "that day", "that quarter": the date last mentioned */
@@ -3658,6 +3716,17 @@ static int pat_rel(M *m, int i, R *r)
         }
         set_date(r, y, mm, d);
         r->end = j;
+        int kp = rel_wday_part(m, j);
+        if (kp && !ka) {
+            /* "ce samedi soir", "este sábado por la noche", "questo sabato sera" */
+            char day[48];
+            snprintf(day, sizeof day, "%s", r->v);
+            r->type = CHR_TIMEX_TIME;
+            snprintf(r->v, 48, "%.10sT%s", day,
+                     part_code(has(m, kp - 1, C_PART) ? val(m, kp - 1, C_PART) : P_MO));
+            r->end = kp;
+            return kp;
+        }
         return j;
     }
     if (mo) {
@@ -3706,6 +3775,10 @@ static int pat_rel(M *m, int i, R *r)
     case U_WEEKEND:
         if (dir == 0)
             res_weekend(m, 0, guess_tense(m, m->t[i].s, m->t[j - 1].e), r->v);
+        else if (dir > 0 && !(m->lang & TL_EN) && chr_weekday(m->ry, m->rm, m->rd) <= 4)
+            res_weekend(m, 0, 0, r->v); /* "el fin de semana que viene", "le week-end
+                                         * prochain" said from Monday to Thursday: the
+                                         * coming one, this week's */
         else
             res_weekend(m, dir, 0, r->v);
         break;
@@ -3738,6 +3811,7 @@ static int pat_rel(M *m, int i, R *r)
  * há seis anos"), unless it opens a clause and a comma closes it. Spanish
  * "hace" keeps its date reading. */
 static int clock_cue(const M *m, int j);
+static int romance_half(const M *m, int k, int u);
 
 static int hace_is_duration(M *m, int i, int e)
 {
@@ -3803,21 +3877,36 @@ static int pat_ago(M *m, int i, R *r)
             j++;
     }
     while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
-           (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE))) {
+           (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)) ||
+           (kw(m, j, K_MORE) && kw(m, j + 1, K_OF) && !(m->lang & TL_EN))) {
+        /* "il y a plus de quatre mois", "hace más de dos años", "più di due
+         * anni fa" */
         j += kw(m, j, K_APPROX) ? 1 : 2;
         if (pre && kw(m, j - 1, K_APPROX) && kw(m, j, K_OF) && !(m->lang & TL_EN))
             j++; /* "há cerca de um ano", "hace cerca de un año" */
         if (kw(m, j, K_MORE) && kw(m, j + 1, K_OF) && !(m->lang & TL_EN))
             j += 2; /* "há pouco mais de um ano", "poco più di un anno fa" */
+        if (kw(m, j - 1, K_OF) && pu(m, j, '\'') && glued(m, j))
+            j++; /* "il y a près d'un an", "plus d'un an" */
     }
     long n;
     int half, u, pl, cstart = j;
     int k = p_count(m, j, &n, &half);
+    if (!k && pre == 1 && j > i + 1 && kw(m, j - 1, K_APPROX) && has(m, j, C_UNITPL) &&
+        !(m->lang & TL_EN)) {
+        k = j; /* "hace unas semanas": some weeks */
+        n = -1;
+        half = 0;
+    }
     if (!k)
         return 0;
     int k2 = p_unit(m, k, &u, &pl);
     if (!k2)
         return 0;
+    if (n >= 1 && romance_half(m, k2, u)) {
+        half = 1; /* "hace tres años y medio", "tre anni e mezzo fa" */
+        k2 += 2;
+    }
     j = k2;
     int dir = 0, anaph = 0;
     if (pre == 1 && hace_is_duration(m, i, k2)) {
@@ -3864,7 +3953,6 @@ static int pat_ago(M *m, int i, R *r)
         r->end = k2;
         return k2;
     }
-    (void)half;
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
     if (n < 0 || !m->hasref) {
@@ -3886,6 +3974,10 @@ static int pat_ago(M *m, int i, R *r)
     if (u == U_HOUR || u == U_MIN || u == U_SEC) {
         gu = U_DAY;
         n = 0;
+    }
+    if (half && u == U_YEAR) {
+        gu = U_MONTH; /* "hace dos años y medio": thirty months back */
+        n = n * 12 + 6;
     }
     fmt_unit(r->v, gu, dir * n, y, mo, d);
     r->gran = gu == U_YEAR ? 'Y' : gu == U_MONTH ? 'M' : gu == U_DAY ? 'D' : 0;
@@ -3934,6 +4026,48 @@ static int fr_plural_rel(const M *m, int i)
 {
     return has(m, i, C_REL) && (val(m, i, C_REL) == R_PAST || val(m, i, C_REL) == R_COMING) &&
            (m->t[i].lx->lang[C_REL] & TL_FR) && (m->lang & TL_FR);
+}
+
+/* A half after a Romance count and unit: "trois ans et demi", "tres años y
+ * medio", "tre anni e mezzo", "dois anos e meio", "una hora y media". The
+ * tokens it takes after the unit ending at k (0 none); only for the units
+ * fmt_dur can halve. */
+static int romance_half(const M *m, int k, int u)
+{
+    if ((m->lang & TL_EN) || !(kw(m, k, K_AND) || kw(m, k, K_Y)) || !kw(m, k + 1, K_HALFW) ||
+        !(u == U_YEAR || u == U_HOUR || u == U_DAY || u == U_MIN))
+        return 0;
+    return 2;
+}
+
+/* Romance "un jour", "un día", "un giorno", "um dia" without a word that
+ * makes it a length (before: "pendant", "en", "durante", "per", "para",
+ * "de"; after: "de", "après", "después", "dopo", "depois", "plus tard") is
+ * some day: "Un jour viendra où ...", "il sera amené un jour à répondre",
+ * "si un día vuelve" are no durations. Token c is the count, u its unit
+ * token. */
+static int romance_someday(const M *m, int c, int u)
+{
+    static const char *const BEFORE[] = {
+        "pendant",       "durant", "pour",    "en",  "dans",  "depuis", "sur", "de", "d'",
+        "d\xe2\x80\x99", "moins",  "durante", "por", "desde", "menos",  "per", "in", "da",
+        "para",          "em",     "entre",   "que", NULL};
+    static const char *const AFTER[] = {
+        "de",    "d'",    "d\xe2\x80\x99",  "di",    "do",  "après",
+        "avant", "plus",  "despu\xc3\xa9s", "antes", "más", "m\xc3\xa1s",
+        "dopo",  "prima", "depois",         "sur",   "y",   "et",
+        "e",     NULL};
+    if (!(m->lang & (TL_FR | TL_ES | TL_IT | TL_PT)) || (m->lang & TL_EN) || isnum(m, c) ||
+        !has(m, c, C_NUMW) || val(m, c, C_NUMW) != 1 || !has(m, u, C_UNIT) ||
+        val(m, u, C_UNIT) != U_DAY || m->t[u].e - m->t[u].s > 6)
+        return 0; /* not "une journée": a day's length */
+    for (const char *const *w = BEFORE; *w; w++)
+        if (word_before(m, c, *w))
+            return 0;
+    for (const char *const *w = AFTER; *w; w++)
+        if (word_after(m, u, *w))
+            return 0;
+    return 1;
 }
 
 /* Durations: "six years", "another six years", "more than four hours",
@@ -4008,6 +4142,9 @@ static int pat_dur(M *m, int i, R *r)
         return 0;
     if (!pl && u == U_MONTH && fr_plural_rel(m, k2 - 2))
         pl = 1; /* "ces derniers mois": "mois" is plural too */
+    if (!pl && u == U_MONTH && n == -2 && k2 == i + 1 && (m->lang & TL_FR) &&
+        (word_before(m, i, "des") || word_before(m, i, "ces")))
+        pl = 1; /* "depuis des mois": some months */
     if (u == U_WEEKEND && n == -2)
         return 0;
     if (u == U_HOUR && (m->lang == TL_PT || m->lang == TL_ES || m->lang == TL_FR) &&
@@ -4022,6 +4159,8 @@ static int pat_dur(M *m, int i, R *r)
     }
     if (u == U_SEC && !pl && n == 1)
         return 0; /* "a second" */
+    if (k == cstart + 1 && cstart == i && k2 == k + 1 && romance_someday(m, cstart, k))
+        return 0; /* "Un jour viendra" */
     if (word_after(m, k2 - 1, "old"))
         return 0; /* "52 years old": an age */
     if (n > 0 && pl && u == U_YEAR && !(m->lang & TL_EN) && k == cstart + 1 &&
@@ -4074,6 +4213,9 @@ static int pat_dur(M *m, int i, R *r)
         (u == U_YEAR || u == U_HOUR || u == U_DAY || u == U_MIN)) {
         half = 1; /* "a year and a half", "a minute and a half" */
         end += 3;
+    } else if (n >= 1 && !half && romance_half(m, end, u)) {
+        half = 1;
+        end += 2;
     }
     r->type = CHR_TIMEX_DURATION;
     fmt_dur(r->v, n, u, half);
@@ -4156,6 +4298,23 @@ static int p_wday_pl(const M *m, int i, int weak, int *wd)
     return i + 1;
 }
 
+/* French "quotidien", "hebdomadaire" after a determiner are nouns, a
+ * newspaper or a magazine ("a annoncé le quotidien américain", "l'hebdomadaire
+ * Jeune Afrique", "un grand quotidien"), not "daily" ("un rythme quotidien"). */
+static int fr_set_noun(const M *m, int i)
+{
+    static const char *const DET[] = {
+        "le",    "du",     "au",  "un",    "ce",    "son", "leur",
+        "notre", "votre",  "mon", "grand", "petit", "l'",  "l\xe2\x80\x99",
+        "cet",   "ancien", NULL};
+    if (!(m->t[i].lx->lang[C_SET] & TL_FR) || !(m->lang & TL_FR))
+        return 0;
+    for (const char *const *w = DET; *w; w++)
+        if (word_before(m, i, *w))
+            return 1;
+    return 0;
+}
+
 /* Sets: "daily", "annually", "every year", "each Thursday", "every two
  * weeks", "chaque année", "todos los días", "tous les jours", "every
  * other week", "les mercredis", "los miércoles", "un jour sur deux". */
@@ -4163,6 +4322,8 @@ static int pat_set(M *m, int i, R *r)
 {
     int j = i;
     if (has(m, j, C_SET) && val(m, j, C_SET) > 0) {
+        if (fr_set_noun(m, j))
+            return 0;
         r->type = CHR_TIMEX_SET;
         fmt_dur(r->v, 1, val(m, j, C_SET), 0);
         r->end = j + 1;
@@ -4462,9 +4623,25 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
 
 /* A part of the day alone that news use for the day they report, in
  * Italian and Portuguese: "in mattinata", "in serata", "nel pomeriggio",
- * "all'alba", "in tarda serata", "pela manhã", "à noite", "de madrugada". */
+ * "all'alba", "in tarda serata", "pela manhã", "à noite", "de madrugada";
+ * in Spanish and French after "in the": "por la mañana", "en la noche",
+ * "dans la matinée", "dans l'après-midi", "en soirée" (not "la nuit" alone,
+ * nor "toute la nuit"). */
 static int bare_part(const M *m, int k)
 {
+    if (m->lang == TL_ES || m->lang == TL_FR) {
+        int p = k - 1;
+        if (pu(m, p, '\'') && glued(m, p))
+            p--;
+        if (kw(m, p, K_THE) && (word_before(m, p, "pendant") || word_before(m, p, "durant") ||
+                                word_before(m, p, "durante")))
+            return 1; /* "pendant la nuit", "durante la noche" */
+        if (kw(m, p, K_THE))
+            p--;
+        else if (m->lang == TL_ES)
+            return kw(m, p, K_OF) && m->t[p].e - m->t[p].s == 2; /* "de madrugada" */
+        return kw(m, p, K_IN) && !kw(m, p, K_TO); /* "por", "en", "dans" (not "au") */
+    }
     if (m->lang != TL_IT && m->lang != TL_PT)
         return 0;
     int p = k - 1;
@@ -4514,6 +4691,10 @@ static int clock_cue(const M *m, int j)
          * "pendant 18 heures", "en 48 heures") */
         static const char *const FR[] = {"\xc3\xa0",   "\xc3\x80",   "vers", "Vers",
                                          "d\xc3\xa8s", "D\xc3\xa8s", NULL};
+        if (kw(m, j + 2, K_OF) && m->t[j + 2].e - m->t[j + 2].s == 2 && !has(m, j + 3, C_PART) &&
+            !kw(m, j + 3, K_THE))
+            return 0; /* "à 2 heures de vol d'ici", "à trois heures de route": a distance
+                       * (not "à 2 heures de l'après-midi") */
         for (const char *const *w = FR; *w; w++)
             if (word_before(m, j, *w))
                 return 1;
@@ -4529,13 +4710,14 @@ static int clock_cue(const M *m, int j)
     return 0;
 }
 
-/* Spanish "mañana" after an article or "esta" is the morning ("el martes
- * por la mañana", "esta mañana"), not tomorrow. */
+/* Spanish "mañana" after an article or "esta (misma)" is the morning ("el
+ * martes por la mañana", "esta mañana"), not tomorrow. */
 static int es_morning(const M *m, int k)
 {
     return k > 0 && has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_TOMORROW_OR_MORNING &&
            (m->t[k].lx->lang[C_DEICT] & TL_ES) && !(m->lang & TL_DE) &&
-           (kw(m, k - 1, K_THE) || has(m, k - 1, C_REL));
+           (kw(m, k - 1, K_THE) || has(m, k - 1, C_REL) ||
+            (kw(m, k - 1, K_SAME) && has(m, k - 2, C_REL)));
 }
 
 /* Times of day: "10:30 a.m.", "10 a.m. EST", "noon", "midnight Friday",
@@ -4610,6 +4792,8 @@ static int pat_time(M *m, int i, R *r)
         }
         {
             int th = ampm && kw(m, k, K_OF) && kw(m, k + 1, K_THE); /* "10 de la mañana" */
+            if (th && pu(m, k + 2, '\'') && glued(m, k + 2))
+                th++; /* "2 heures de l'après-midi" */
             if (ampm && kw(m, k, K_OF) && has(m, k + 1 + th, C_PART) &&
                 val(m, k + 1 + th, C_PART) <= P_NI &&
                 !(m->t[k + 1 + th].lx->lang[C_PART] & TL_EN) && h < 12) {
@@ -4688,12 +4872,15 @@ static int pat_time(M *m, int i, R *r)
                 goto out;
             }
         }
-        if (has(m, k, C_PART) && val(m, k, C_PART) <= P_NI && !(m->t[k].lx->lang[C_PART] & TL_EN)) {
+        int esmo = m->lang == TL_ES && kw(m, k - 1, K_THE) && es_morning(m, k);
+        if ((has(m, k, C_PART) && val(m, k, C_PART) <= P_NI &&
+             !(m->t[k].lx->lang[C_PART] & TL_EN)) ||
+            esmo) {
             /* "nel pomeriggio di ieri", "na noite de domingo", "la notte
-             * scorsa", "in serata" */
+             * scorsa", "in serata", "por la mañana" */
             int k2 = part_day(m, k + 1, &y, &mo, &d, &tense);
             if (k2 || bare_part(m, k)) {
-                part = val(m, k, C_PART);
+                part = esmo ? P_MO : val(m, k, C_PART);
                 haveday = 1;
                 j = k2 ? k2 : k + 1;
                 if (!k2) {
@@ -4706,6 +4893,8 @@ static int pat_time(M *m, int i, R *r)
         if (has(m, k, C_REL) && (val(m, k, C_REL) == R_THIS || val(m, k, C_REL) == R_LAST)) {
             rr = val(m, k, C_REL);
             k++;
+            if (rr == R_THIS && kw(m, k, K_SAME))
+                k++; /* "esta misma mañana" */
         } else if (kw(m, k, K_THE) && has(m, k + 1, C_PART) && has(m, k + 2, C_KW) &&
                    kw(m, k + 2, K_OF)) {
             return 0;
@@ -4821,6 +5010,38 @@ out:;
     return j;
 }
 
+static int try_inner(M *m, int i, R *best, int nomod);
+
+/* Romance "la veille", "le lendemain", "la víspera", "l'indomani", "na
+ * véspera" at token j: the day before (off -1) or after (+1) the day
+ * written after it ("la veille du 30 juin") or, alone, the day last
+ * mentioned in the text ("réunis à Berlin jeudi, ... affirmé la veille à
+ * Doha"). Nothing when it is an event's ("à la veille du Ramadan", "au
+ * lendemain de l'élection") or no day came before it: the pipeline tags
+ * sentence by sentence, and a guess from the reference date would more
+ * often be wrong. */
+static int eve_morrow(M *m, int j, int off, R *r)
+{
+    int y, mo, d, k = j + 1;
+    if (kw(m, k, K_OF)) {
+        R sub;
+        int e = try_inner(m, k + 1, &sub, 1);
+        if (!e || sub.type != CHR_TIMEX_DATE || !sub.d || sub.y <= 0)
+            return 0;
+        y = sub.y, mo = sub.m, d = sub.d;
+        k = e;
+    } else if (m->agran == 'D' && m->ay > 0 && m->ad > 0) {
+        y = m->ay, mo = m->am, d = m->ad;
+    } else {
+        return 0;
+    }
+    add_days(&y, &mo, &d, off);
+    set_date(r, y, mo, d);
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = k;
+    return k;
+}
+
 /* Deictic words alone: today, yesterday, tomorrow, now, currently,
  * recently, soon, the future, the past, hier, ayer, ieri, heute ... and
  * bare weekdays ("on Friday" resolved with the tense of its verb). */
@@ -4866,9 +5087,16 @@ static int pat_deict(M *m, int i, R *r)
             return j + 2;
         }
     }
+    if (the && pu(m, j, '\'') && glued(m, j) && has(m, j + 1, C_DEICT) &&
+        val(m, j + 1, C_DEICT) == D_MORROW)
+        j++; /* "l'indomani" */
     if (!has(m, j, C_DEICT))
         return 0;
     int dv = val(m, j, C_DEICT);
+    if (dv == D_EVE || dv == D_MORROW)
+        return the || (j > 0 && (word_before(m, j, "na") || word_before(m, j, "alla")))
+                   ? eve_morrow(m, j, dv == D_EVE ? -1 : 1, r)
+                   : 0; /* "la veille", "na véspera", "alla vigilia"; not "il veille à" */
     if (the && dv != D_FUTURE && dv != D_PAST)
         return 0;
     const char *v = NULL;
@@ -5025,6 +5253,9 @@ static int pat_mod(M *m, int i, R *r)
         j++; /* "a finales de" */
     if (!has(m, j, C_MOD))
         return 0;
+    int u0, pl0;
+    if (p_unit(m, j, &u0, &pl0) && u0 == U_WEEKEND)
+        return 0; /* "fin de semana", "fine settimana": the weekend, not the week's end */
     md = val(m, j, C_MOD);
     j++;
     if (pu(m, j, '-'))
@@ -5260,14 +5491,15 @@ static int pat_holiday(M *m, int i, R *r)
 
 typedef int (*pat_fn)(M *, int, R *);
 
-/* "no dia 3" (pt), "el dia 3" (ca), "il giorno 3" (it): a day of the month
- * without a month, the month of the reference or the one next to it that
- * the tense points to; with a month it is a date ("dia 20 de março"). */
+/* "no dia 3" (pt), "el dia 3" (ca), "el día 27" (es), "il giorno 3" (it):
+ * a day of the month without a month, the month of the reference or the
+ * one next to it that the tense points to; with a month it is a date
+ * ("dia 20 de março"). */
 static int pat_dayn(M *m, int i, R *r)
 {
     int d;
     int days = has(m, i, C_UNITPL) && val(m, i, C_UNITPL) == U_DAY;
-    if (((m->lang & (TL_EN | TL_ES | TL_FR | TL_DE | TL_RU)) && m->lang != TL_CA_ALL) ||
+    if (((m->lang & (TL_EN | TL_FR | TL_DE | TL_RU)) && m->lang != TL_CA_ALL) ||
         !((has(m, i, C_UNIT) && val(m, i, C_UNIT) == U_DAY) || days) || !isnum(m, i + 1) ||
         !p_day(m, i + 1, &d))
         return 0;
@@ -5282,8 +5514,8 @@ static int pat_dayn(M *m, int i, R *r)
     if (!m->hasref)
         return 0;
     int j = p_day(m, i + 1, &d);
-    if (number_goes_on(m, j))
-        return 0; /* "dia 3/4", "dia 3.500" */
+    if (number_goes_on(m, j) || kw(m, j, K_OF))
+        return 0; /* "dia 3/4", "dia 3.500", "Día 1 de la era post-Mubarak": a count */
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
     int back = d > m->rd, ahead = d < m->rd;
     if (r->tense == 0)
@@ -5726,10 +5958,11 @@ static int num_may_start(const M *m, int i)
 }
 
 /* Every expression contains a head (number, month, unit, ...) within its
- * first five tokens ("the end of the year", "at least the past 18 months"). */
+ * first seven tokens ("the end of the year", "at least the past 18 months",
+ * "il y a près d'un an"). */
 static int head_near(const M *m, int i)
 {
-    for (int k = i; k < m->n && k < i + 6; k++) {
+    for (int k = i; k < m->n && k < i + 7; k++) {
         const tk *t = &m->t[k];
         if (t->kind == TK_NUM || (t->cm & (HEAD_MASK | (1u << C_REL) | (1u << C_ORDW))))
             return 1;
