@@ -1,7 +1,8 @@
 /* chronicle — timeline: event mentions and their incremental grouping.
  * Owns: which sentences are timeline points (dated by a DATE/TIME timex, or
  * an undated lead placed at the publication date), the entries they join
- * (same or compatible dates, similar content), the tl_* tables, and the
+ * (same or compatible dates, similar content), the tl_* tables (read through
+ * the entry cache of timeline_cache.c, which it keeps in step), and the
  * pipeline's updater. Ranking and output are timeline_read.c. */
 #include <ctype.h>
 #include <stdio.h>
@@ -619,8 +620,9 @@ struct tl_group {
     tl_loader *src;
     chr_ct *ct;
     int has_story, has_alias;
-    sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_cand, *q_ins_entry, *q_upd_entry,
-        *q_upd_words, *q_ins_mention, *q_df, *q_upd_df, *q_has_art;
+    sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_ins_entry, *q_upd_entry,
+        *q_upd_words, *q_ins_mention, *q_upd_df, *q_has_art;
+    tl_cache *cache;  /* the entries candidates are read from (db's, shared) */
     tl_idf_table idf; /* of the current article's terms */
     double *mw;       /* the current mention's term weights times idf */
     uint32_t mw_cap;
@@ -672,6 +674,11 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
         tl_group_close(g);
         return e;
     }
+    g->cache = tl_cache_acquire(db);
+    if (!g->cache) {
+        tl_group_close(g);
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+    }
     g->has_story = tl_table_exists(src, "story_article");
     g->has_alias = db == src && tl_table_exists(src, "story_alias");
     *out = g;
@@ -680,9 +687,9 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
 
 static void group_finalize(tl_group *g)
 {
-    sqlite3_stmt **all[] = {&g->q_aliases, &g->q_done,      &g->q_story,     &g->q_ins_art,
-                            &g->q_cand,    &g->q_ins_entry, &g->q_upd_entry, &g->q_upd_words,
-                            &g->q_ins_mention, &g->q_df,    &g->q_upd_df,    &g->q_has_art};
+    sqlite3_stmt **all[] = {&g->q_aliases,   &g->q_done,      &g->q_story,     &g->q_ins_art,
+                            &g->q_ins_entry, &g->q_upd_entry, &g->q_upd_words, &g->q_ins_mention,
+                            &g->q_upd_df,    &g->q_has_art};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -694,6 +701,7 @@ void tl_group_close(tl_group *g)
     if (!g)
         return;
     group_finalize(g);
+    tl_cache_release(g->cache);
     tl_loader_close(g->src);
     chr_ct_free(g->ct);
     free(g->idf.e);
@@ -720,9 +728,23 @@ double tl_idf(double n_docs, double df)
     return v > TL_IDF_FLOOR ? v : TL_IDF_FLOOR;
 }
 
-/* The idf of the distinct terms of m[0..n) for story, into g->df_*; with
+/* Decimal digits of v at p (no terminator); returns how many. */
+static size_t put_u32(char *p, uint32_t v)
+{
+    char tmp[10];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        p[i] = tmp[n - 1 - i];
+    return n;
+}
+
+/* The idf of the distinct terms of m[0..n) for story, into g->idf; with
  * count, first count them into tl_df as one more article's (term 0 counts
- * articles). */
+ * articles). The story's df rows are read from the entry cache. */
 static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t n, int count,
                          chr_diag *d)
 {
@@ -748,52 +770,59 @@ static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t
         if (!u || t->e[u - 1].term != t->e[i].term)
             t->e[u++].term = t->e[i].term;
     t->n = u;
-    /* one statement for all terms: their ids as a JSON array */
-    char *ids = malloc(u * 11 + 3);
-    if (!ids)
-        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
-    size_t len = 0;
-    ids[len++] = '[';
-    for (size_t i = 0; i < u; i++)
-        len += (size_t)snprintf(ids + len, 12, "%s%u", i ? "," : "", t->e[i].term);
-    ids[len++] = ']';
-    ids[len] = '\0';
-    sqlite3_stmt **q = count ? &g->q_upd_df : &g->q_df;
-    if (gprep(g, q,
-              count ? "INSERT INTO tl_df(story_id, term, df) SELECT ?1, value, 1 FROM json_each(?2)"
-                      " WHERE 1 ON CONFLICT(story_id, term) DO UPDATE SET df = df + 1"
-                      " RETURNING term, df"
-                    : "SELECT term, df FROM tl_df WHERE story_id=?1"
-                      " AND term IN (SELECT value FROM json_each(?2))") != SQLITE_OK) {
+    tl_cstory *cs;
+    chr_err ce = tl_cache_story(g->cache, story, &cs);
+    if (!ce)
+        ce = tl_cstory_load_df(g->cache, cs);
+    if (ce)
+        return ce == CHR_ENOMEM ? chr_diag_set(d, ce, "", 0, -1, "timeline: out of memory")
+                                : gdb_err(g, d, "reading a story's df");
+    if (count) {
+        /* one statement for all terms: their ids as a JSON array */
+        char *ids = malloc(u * 11 + 3);
+        if (!ids)
+            return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+        size_t len = 0;
+        ids[len++] = '[';
+        for (size_t i = 0; i < u; i++) {
+            if (i)
+                ids[len++] = ',';
+            len += put_u32(ids + len, t->e[i].term);
+        }
+        ids[len++] = ']';
+        ids[len] = '\0';
+        if (gprep(g, &g->q_upd_df,
+                  "INSERT INTO tl_df(story_id, term, df) SELECT ?1, value, 1 FROM json_each(?2)"
+                  " WHERE 1 ON CONFLICT(story_id, term) DO UPDATE SET df = df + 1") != SQLITE_OK) {
+            free(ids);
+            return gdb_err(g, d, "preparing df update");
+        }
+        sqlite3_bind_int64(g->q_upd_df, 1, story);
+        sqlite3_bind_text(g->q_upd_df, 2, ids, (int)len, SQLITE_STATIC);
+        int rc = sqlite3_step(g->q_upd_df);
+        sqlite3_reset(g->q_upd_df);
         free(ids);
-        return gdb_err(g, d, "preparing df update");
+        if (rc != SQLITE_DONE) {
+            tl_cache_drop_df(g->cache, story);
+            return gdb_err(g, d, "updating df");
+        }
+        tl_cache_df_counted(g->cache, cs, t->e, u);
+        /* (out of memory there forgets the rows: read them again) */
+        if ((ce = tl_cstory_load_df(g->cache, cs)) != CHR_OK)
+            return ce == CHR_ENOMEM ? chr_diag_set(d, ce, "", 0, -1, "timeline: out of memory")
+                                    : gdb_err(g, d, "reading a story's df");
     }
-    sqlite3_bind_int64(*q, 1, story);
-    sqlite3_bind_text(*q, 2, ids, (int)len, SQLITE_STATIC);
-    for (size_t i = 0; i < u; i++)
-        t->e[i].v = 1; /* df, until turned into idf below */
-    int rc;
-    while ((rc = sqlite3_step(*q)) == SQLITE_ROW) {
-        tl_idf_ent key = {(uint32_t)sqlite3_column_int64(*q, 0), 0};
-        tl_idf_ent *p = bsearch(&key, t->e, u, sizeof *t->e, cmp_idf_term);
-        if (p)
-            p->v = sqlite3_column_double(*q, 1);
+    for (size_t i = 0; i < u; i++) {
+        const tl_cdf *r = tl_cstory_df(cs, t->e[i].term);
+        t->e[i].v = r ? (double)r->df : 1; /* df, until turned into idf below */
     }
-    sqlite3_reset(*q);
-    free(ids);
-    if (rc != SQLITE_DONE)
-        return gdb_err(g, d, "updating df");
     tl_idf_finish(t);
     return CHR_OK;
 }
 
 typedef struct cand {
-    int64_t id;
-    int32_t start, end;
-    chr_gran gran;
-    int soft, n_mentions;
+    tl_centry *e;  /* the entry (NULL: none yet) */
     double margin; /* similarity above the threshold that applies */
-    tl_vec c;      /* its centroid */
 } cand;
 
 /* Days between two intervals, 0 when they overlap. */
@@ -856,23 +885,30 @@ static int entry_has_article(tl_group *g, int64_t entry, int64_t article)
     return r;
 }
 
-/* Best entry for m among the rows of q (id, start, end, gran, soft, norm,
- * centroid, n_mentions): *best among entries it may join without a date
- * conflict, *best_near among those a few days off. */
-static void scan_candidates(tl_group *g, sqlite3_stmt *q, const tl_mention *m, double mnorm,
+/* Best entry for m among e[0..n) (a range of one span class, in the order
+ * the candidates were always read in: ties go to the first): *best among
+ * entries it may join without a date conflict, *best_near among those a
+ * few days off. Entries join_threshold refuses for their distance alone
+ * are passed over first: more than reach_hard (an entry with a stated date)
+ * or reach_soft (one dated by publication days) days away, or ending
+ * before m->start - w. */
+static void scan_candidates(tl_group *g, tl_centry *const *e, size_t n, const tl_mention *m,
+                            double mnorm, int32_t w, int32_t reach_hard, int32_t reach_soft,
                             cand *best, cand *best_near)
 {
     const double *mw = g->mw;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        int32_t s = sqlite3_column_int(q, 1), e = sqlite3_column_int(q, 2);
-        chr_gran eg = (chr_gran)sqlite3_column_int(q, 3);
-        int soft = sqlite3_column_int(q, 4), near;
-        double cnorm = sqlite3_column_double(q, 5);
-        double th = join_threshold(m, s, e, eg, soft, &near);
-        if (th < 0 || cnorm <= 0 || mnorm <= 0)
+    for (size_t k = 0; k < n; k++) {
+        tl_centry *x = e[k];
+        int64_t reach = x->soft == 0 ? reach_hard : reach_soft;
+        if (x->end < (int64_t)m->start - w || x->end < (int64_t)m->start - reach ||
+            x->start > (int64_t)m->end + reach)
             continue;
-        const tl_term *c = sqlite3_column_blob(q, 6);
-        uint32_t cn = (uint32_t)((size_t)sqlite3_column_bytes(q, 6) / sizeof *c);
+        int near;
+        double th = join_threshold(m, x->start, x->end, x->gran, x->soft, &near);
+        if (th < 0 || x->norm <= 0 || mnorm <= 0)
+            continue;
+        const tl_term *c = x->c.t;
+        uint32_t cn = x->c.n;
         /* centroid weights already carry idf: weight only the mention's side */
         double dot = 0;
         uint32_t i = 0, j = 0;
@@ -887,28 +923,17 @@ static void scan_candidates(tl_group *g, sqlite3_stmt *q, const tl_mention *m, d
                 j++;
             }
         }
-        double margin = dot / (mnorm * cnorm) - th;
+        double margin = dot / (mnorm * x->norm) - th;
         cand *b = near ? best_near : best;
-        if (margin < 0 || (b->id && margin <= b->margin))
+        if (margin < 0 || (b->e && margin <= b->margin))
             continue;
         /* an article does not contradict itself: a second date in one of its
          * sentences is another event */
-        if (near && entry_has_article(g, sqlite3_column_int64(q, 0), m->article_id))
+        if (near && entry_has_article(g, x->id, m->article_id))
             continue;
-        tl_vec nv;
-        if (tl_vec_from_blob(c, sqlite3_column_bytes(q, 6), &nv) != 0)
-            continue;
-        tl_vec_free(&b->c);
-        b->c = nv;
-        b->id = sqlite3_column_int64(q, 0);
-        b->start = s;
-        b->end = e;
-        b->gran = eg;
-        b->soft = soft;
+        b->e = x;
         b->margin = margin;
-        b->n_mentions = sqlite3_column_int(q, 7);
     }
-    sqlite3_reset(q);
 }
 
 static chr_err write_centroid(sqlite3_stmt *q, int col, const tl_vec *c, double *norm)
@@ -969,75 +994,67 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
     double mnorm = weigh_mention(g, m);
     if (mnorm < 0)
         return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
-    cand ov, near;
-    memset(&ov, 0, sizeof ov);
-    memset(&near, 0, sizeof near);
+    tl_cstory *cs;
+    chr_err ce = tl_cache_story(g->cache, story, &cs);
+    if (ce)
+        return ce == CHR_ENOMEM ? chr_diag_set(d, ce, "", 0, -1, "timeline: out of memory")
+                                : gdb_err(g, d, "reading a story's entries");
+    cand ov = {NULL, 0}, near = {NULL, 0};
     /* a fine mention may join entries up to SOFT_DAYS away (placements,
-     * conflicts); entries are searched per span class, so that the index
-     * range read stays a few days wide for the many day entries */
+     * conflicts); entries are searched per span class, so that the range
+     * read stays a few days wide for the many day entries */
     int32_t w = m->end - m->start <= TL_FINE_SPAN ? SOFT_DAYS : 0;
     static const int32_t class_span[3] = {TL_DAY_SPAN, TL_FINE_SPAN, TL_MAX_SPAN};
-    /* Entries join_threshold refuses for their distance alone are left in
-     * the index (?7, ?8: the most days a hard-dated or a soft entry may be
-     * away), so that only rows that may be joined are read. */
     int msoft = m->tx_start < 0;
-    if (gprep(g, &g->q_cand,
-              "SELECT id, start_day, end_day, gran, soft, norm, centroid, n_mentions FROM tl_entry"
-              " WHERE story_id=?1 AND coarse=?2 AND start_day BETWEEN ?3 AND ?4"
-              " AND end_day >= ?5 AND end_day >= ?6 - CASE soft WHEN 0 THEN ?7 ELSE ?8 END"
-              " AND start_day <= ?9 + CASE soft WHEN 0 THEN ?7 ELSE ?8 END") != SQLITE_OK)
-        return gdb_err(g, d, "preparing candidate query");
     for (int cls = 0; cls < 3; cls++) {
-        sqlite3_reset(g->q_cand);
-        sqlite3_bind_int64(g->q_cand, 1, story);
-        sqlite3_bind_int(g->q_cand, 2, cls);
-        sqlite3_bind_int(g->q_cand, 3, m->start - class_span[cls] - w);
-        sqlite3_bind_int(g->q_cand, 4, m->end + w);
-        sqlite3_bind_int(g->q_cand, 5, m->start - w);
-        sqlite3_bind_int(g->q_cand, 6, m->start);
-        sqlite3_bind_int(g->q_cand, 7, msoft ? SOFT_DAYS : CONFLICT_DAYS);
-        sqlite3_bind_int(g->q_cand, 8, msoft ? 0 : SOFT_DAYS);
-        sqlite3_bind_int(g->q_cand, 9, m->end);
-        scan_candidates(g, g->q_cand, m, mnorm, &ov, &near);
+        tl_centry *const *e;
+        size_t n = tl_cstory_range(cs, cls, (int64_t)m->start - class_span[cls] - w,
+                                   (int64_t)m->end + w, &e);
+        scan_candidates(g, e, n, m, mnorm, w, msoft ? SOFT_DAYS : CONFLICT_DAYS,
+                        msoft ? 0 : SOFT_DAYS, &ov, &near);
     }
     /* the entry it fits best, by its margin over the threshold that applies:
      * a day a few days off (a conflict) needs far more words in common */
-    cand *b = ov.id && (!near.id || ov.margin >= near.margin) ? &ov : near.id ? &near : NULL;
-    tl_vec add;
-    if (idf_vec(g, m, &add) != 0) {
-        tl_vec_free(&ov.c);
-        tl_vec_free(&near.c);
+    cand *b = ov.e && (!near.e || ov.margin >= near.margin) ? &ov : near.e ? &near : NULL;
+    tl_centry now = {0};
+    if (idf_vec(g, m, &now.c) != 0)
         return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
-    }
-    int64_t entry;
-    double norm;
     int rc;
     if (b) {
-        if (tl_vec_add(&b->c, &add, 1.0f) != 0) {
-            tl_vec_free(&ov.c);
-            tl_vec_free(&near.c);
-            tl_vec_free(&add);
+        tl_centry *x = b->e;
+        /* the entry's centroid (a copy, as stored) plus the mention */
+        tl_vec add = now.c;
+        int oom = tl_vec_from_blob(x->c.t, (int)(x->c.n * sizeof *x->c.t), &now.c) != 0 ||
+                  tl_vec_add(&now.c, &add, 1.0f) != 0;
+        tl_vec_free(&add);
+        if (oom) {
+            tl_vec_free(&now.c);
             return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
         }
-        tl_vec_prune(&b->c, TL_CENTROID);
+        tl_vec_prune(&now.c, TL_CENTROID);
         /* the core date: a dated mention narrows it (or gives a soft entry
          * its first real date); placements and conflicting dates leave it */
-        int32_t s = b->start, e = b->end;
-        chr_gran eg = b->gran;
-        int soft = b->soft;
-        if (!msoft && soft) {
-            s = m->start;
-            e = m->end;
-            eg = m->gran;
-            soft = 0;
+        now.id = x->id;
+        now.start = x->start;
+        now.end = x->end;
+        now.gran = x->gran;
+        now.soft = x->soft;
+        if (!msoft && x->soft) {
+            now.start = m->start;
+            now.end = m->end;
+            now.gran = m->gran;
+            now.soft = 0;
         } else if (!msoft && b == &ov) {
-            s = s > m->start ? s : m->start;
-            e = e < m->end ? e : m->end;
-            eg = eg < m->gran ? eg : m->gran;
+            now.start = now.start > m->start ? now.start : m->start;
+            now.end = now.end < m->end ? now.end : m->end;
+            now.gran = now.gran < m->gran ? now.gran : m->gran;
         }
         /* the entry's dates in the search index change less often than
          * its words: when they stay, only its words are written */
-        int moved = s != b->start || e != b->end || eg != b->gran || soft != b->soft;
+        int moved = now.start != x->start || now.end != x->end || now.gran != x->gran ||
+                    now.soft != x->soft;
+        now.coarse = moved ? span_class(now.start, now.end) : x->coarse;
+        now.n_mentions = x->n_mentions + 1;
         sqlite3_stmt **q = moved ? &g->q_upd_entry : &g->q_upd_words;
         if (gprep(g, q,
                   moved ? "UPDATE tl_entry SET start_day=?2, end_day=?3, gran=?4, soft=?5, coarse=?6,"
@@ -1046,46 +1063,61 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
             SQLITE_OK)
             rc = SQLITE_ERROR;
         else {
-            sqlite3_bind_int64(*q, 1, b->id);
+            sqlite3_bind_int64(*q, 1, now.id);
             if (moved) {
-                sqlite3_bind_int(*q, 2, s);
-                sqlite3_bind_int(*q, 3, e);
-                sqlite3_bind_int(*q, 4, (int)eg);
-                sqlite3_bind_int(*q, 5, soft);
-                sqlite3_bind_int(*q, 6, span_class(s, e));
+                sqlite3_bind_int(*q, 2, now.start);
+                sqlite3_bind_int(*q, 3, now.end);
+                sqlite3_bind_int(*q, 4, (int)now.gran);
+                sqlite3_bind_int(*q, 5, now.soft);
+                sqlite3_bind_int(*q, 6, now.coarse);
             }
-            sqlite3_bind_int(*q, 7, b->n_mentions + 1);
-            write_centroid(*q, 9, &b->c, &norm);
-            sqlite3_bind_double(*q, 8, norm);
+            sqlite3_bind_int(*q, 7, now.n_mentions);
+            write_centroid(*q, 9, &now.c, &now.norm);
+            sqlite3_bind_double(*q, 8, now.norm);
             rc = sqlite3_step(*q);
             sqlite3_reset(*q);
+            if (rc == SQLITE_DONE && sqlite3_changes(g->db) != 1)
+                rc = SQLITE_NOTFOUND; /* the cache held an entry tl_entry does not */
         }
-        entry = b->id;
+        if (rc == SQLITE_DONE)
+            tl_cache_put(g->cache, cs, x, &now);
     } else {
-        tl_vec_prune(&add, TL_CENTROID);
+        tl_vec_prune(&now.c, TL_CENTROID);
+        now.start = m->start;
+        now.end = m->end;
+        now.gran = m->gran;
+        now.soft = msoft;
+        now.coarse = span_class(m->start, m->end);
+        now.n_mentions = 1;
         if (gprep(g, &g->q_ins_entry,
                   "INSERT INTO tl_entry(story_id, start_day, end_day, gran, soft, coarse,"
                   " n_mentions, norm, centroid) VALUES(?1,?2,?3,?4,?5,?6,1,?7,?8)") != SQLITE_OK)
             rc = SQLITE_ERROR;
         else {
             sqlite3_bind_int64(g->q_ins_entry, 1, story);
-            sqlite3_bind_int(g->q_ins_entry, 2, m->start);
-            sqlite3_bind_int(g->q_ins_entry, 3, m->end);
-            sqlite3_bind_int(g->q_ins_entry, 4, (int)m->gran);
-            sqlite3_bind_int(g->q_ins_entry, 5, msoft);
-            sqlite3_bind_int(g->q_ins_entry, 6, span_class(m->start, m->end));
-            write_centroid(g->q_ins_entry, 8, &add, &norm);
-            sqlite3_bind_double(g->q_ins_entry, 7, norm);
+            sqlite3_bind_int(g->q_ins_entry, 2, now.start);
+            sqlite3_bind_int(g->q_ins_entry, 3, now.end);
+            sqlite3_bind_int(g->q_ins_entry, 4, (int)now.gran);
+            sqlite3_bind_int(g->q_ins_entry, 5, now.soft);
+            sqlite3_bind_int(g->q_ins_entry, 6, now.coarse);
+            write_centroid(g->q_ins_entry, 8, &now.c, &now.norm);
+            sqlite3_bind_double(g->q_ins_entry, 7, now.norm);
             rc = sqlite3_step(g->q_ins_entry);
             sqlite3_reset(g->q_ins_entry);
         }
-        entry = sqlite3_last_insert_rowid(g->db);
+        now.id = sqlite3_last_insert_rowid(g->db);
+        if (rc == SQLITE_DONE)
+            tl_cache_add(g->cache, cs, &now);
     }
-    tl_vec_free(&ov.c);
-    tl_vec_free(&near.c);
-    tl_vec_free(&add);
-    if (rc != SQLITE_DONE)
-        return gdb_err(g, d, "writing entry");
+    int64_t entry = now.id;
+    tl_vec_free(&now.c); /* (taken by the cache when written) */
+    if (rc != SQLITE_DONE) {
+        tl_cache_drop(g->cache, story);
+        return rc == SQLITE_NOTFOUND
+                   ? chr_diag_set(d, CHR_EDB, "", 0, -1,
+                                  "timeline: entry %lld is cached but not stored", (long long)entry)
+                   : gdb_err(g, d, "writing entry");
+    }
     if (gprep(g, &g->q_ins_mention,
               "INSERT OR IGNORE INTO tl_mention(article_id, sentence, tx_start, tx_end, entry_id,"
               " indep, start_day, end_day, gran, weight, terms, frag)"
@@ -1231,6 +1263,7 @@ chr_err tl_group_regroup(tl_group *g, const int64_t *stories, size_t ns, chr_dia
 {
     if (!ns)
         return CHR_OK;
+    tl_cache_check(g->cache);
     tl_mention **m = calloc(ns, sizeof *m);
     size_t *nm = calloc(ns, sizeof *nm);
     chr_err e = m && nm ? CHR_OK : CHR_ENOMEM;
@@ -1249,6 +1282,7 @@ chr_err tl_group_regroup(tl_group *g, const int64_t *stories, size_t ns, chr_dia
                  "UPDATE tl_article SET story_id=%1$lld WHERE article_id IN"
                  " (SELECT article_id FROM story_article WHERE story_id=%1$lld);",
                  (long long)stories[i]);
+        tl_cache_drop(g->cache, stories[i]);
         if (sqlite3_exec(g->db, sql, NULL, NULL, NULL) != SQLITE_OK)
             e = gdb_err(g, d, "clearing a story's timeline");
     }
@@ -1297,6 +1331,8 @@ static chr_err adopt_merged(tl_group *g, int64_t story, chr_diag *d)
                  " SET df = df + excluded.df;"
                  "DELETE FROM tl_df WHERE story_id=%2$lld;",
                  (long long)story, (long long)gone[i]);
+        tl_cache_drop(g->cache, gone[i]);
+        tl_cache_drop_df(g->cache, story); /* gone's df is added to story's */
         chr_err e = sqlite3_exec(g->db, sql, NULL, NULL, NULL) == SQLITE_OK
                         ? CHR_OK
                         : gdb_err(g, d, "adopting a merged story");
@@ -1366,6 +1402,7 @@ static chr_err add_mentions(tl_group *g, int64_t id, int64_t story, const tl_men
 
 chr_err tl_group_add(tl_group *g, int64_t article_id, int64_t story_id, chr_diag *d)
 {
+    tl_cache_check(g->cache);
     if (story_id <= 0) {
         if (!g->has_story)
             g->has_story = tl_table_exists(g->db, "story_article");
@@ -1475,10 +1512,13 @@ chr_err chr_timeline_rebuild(chr_store *st, long *n_articles, chr_diag *d)
     chr_err e = tl_group_open(db, db, &g, d);
     if (e)
         return e;
-    if (sqlite3_exec(db,
+    int cleared =
+        sqlite3_exec(db,
                      "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
                      " DELETE FROM tl_df;",
-                     NULL, NULL, NULL) != SQLITE_OK) {
+                     NULL, NULL, NULL) == SQLITE_OK;
+    tl_cache_clear(g->cache); /* the other groups' on this connection too */
+    if (!cleared) {
         e = gdb_err(g, d, "clearing the timeline tables");
         tl_group_close(g);
         return e;
@@ -1547,6 +1587,7 @@ chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t
 void chr_tl_updater_discard(chr_tl_updater *u)
 {
     if (u && u->g) {
+        tl_cache_clear(u->g->cache); /* every group's on this connection: rolled back */
         tl_group_close(u->g);
         u->g = NULL;
     }

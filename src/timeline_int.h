@@ -253,6 +253,64 @@ chr_err tl_group_add(tl_group *g, int64_t article_id, int64_t story_id, chr_diag
  * chr_tl_updater_regroup). */
 chr_err tl_group_regroup(tl_group *g, const int64_t *stories, size_t ns, chr_diag *d);
 
+/* ---- entry cache (timeline_cache.c) ---- */
+
+/* A tl_entry row as the grouper reads it; c is the stored centroid. */
+typedef struct tl_centry {
+    int64_t id;
+    int32_t start, end;
+    chr_gran gran;
+    int soft, coarse, n_mentions;
+    double norm;
+    tl_vec c;
+} tl_centry;
+
+/* Stories' entries and tl_df rows in memory, one cache per connection (the
+ * groups open on it share it), at most a few tens of MB (least recently
+ * used stories are evicted whole). It holds what the tables hold only while
+ * every write to tl_entry or tl_df on the connection is passed to it
+ * (tl_cache_put, tl_cache_add, tl_cache_df_counted) or makes it forget what
+ * changed (tl_cache_drop, tl_cache_drop_df, tl_cache_clear: after a DELETE,
+ * a merge, or a rollback). Commits by other connections are caught by
+ * tl_cache_check. */
+typedef struct tl_cache tl_cache;
+typedef struct tl_cstory tl_cstory;
+
+/* The cache of db (NULL on OOM); release it before db is closed. */
+tl_cache *tl_cache_acquire(sqlite3 *db);
+void tl_cache_release(tl_cache *c);
+/* At most bytes held (the story in use is kept whatever its size). */
+void tl_cache_set_budget(tl_cache *c, size_t bytes);
+void tl_cache_clear(tl_cache *c);
+void tl_cache_drop(tl_cache *c, int64_t story);
+/* Clear c when another connection committed since the last check. */
+void tl_cache_check(tl_cache *c);
+/* Story's entries, read from tl_entry when not held (CHR_EDB, CHR_ENOMEM).
+ * *out stays valid until c is asked for another story or told to forget. */
+chr_err tl_cache_story(tl_cache *c, int64_t story, tl_cstory **out);
+/* The entries of class coarse with start day in [lo, hi], ascending by
+ * (start, id) as the tl_entry_window index holds them: *first[0..n). */
+size_t tl_cstory_range(const tl_cstory *s, int coarse, int64_t lo, int64_t hi,
+                       tl_centry *const **first);
+/* Entry e of s was written as *now (same id; now->c is taken). */
+void tl_cache_put(tl_cache *c, tl_cstory *s, tl_centry *e, tl_centry *now);
+/* A new entry *now of s was written (now->c is taken). */
+void tl_cache_add(tl_cache *c, tl_cstory *s, tl_centry *now);
+/* A tl_df row of a story (the cache holds them too once asked for). */
+typedef struct tl_cdf {
+    uint32_t term;
+    int64_t df;
+} tl_cdf;
+/* Read s's tl_df rows if not held (CHR_EDB, CHR_ENOMEM). */
+chr_err tl_cstory_load_df(tl_cache *c, tl_cstory *s);
+/* s's row of term, NULL when it has none (s's rows loaded). */
+const tl_cdf *tl_cstory_df(const tl_cstory *s, uint32_t term);
+/* The terms of terms[0..n) (ascending, each once) were counted once more
+ * in s's tl_df: 1 for a term it had no row of. */
+void tl_cache_df_counted(tl_cache *c, tl_cstory *s, const tl_idf_ent *terms, size_t n);
+/* Forget story's tl_df rows only (its entries stay). */
+void tl_cache_drop_df(tl_cache *c, int64_t story);
+
 /* Rebuild story story_id (0: every article of src) into a fresh in-memory
  * database, which the caller closes. */
 chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_diag *d);

@@ -101,7 +101,11 @@ void chr_timeline_write_json(const chr_timeline *tl, struct chr_json *j);
 
 typedef struct chr_tl_updater chr_tl_updater;
 
-/* Open the updater on a store (which must outlive it). */
+/* Open the updater on a store (which must outlive it). The updaters open on
+ * one store share an in-memory copy of the entries they read and write; it
+ * follows other connections' commits by itself. After a rollback, or after
+ * other code changed tl_* rows on the same connection, call
+ * chr_tl_updater_discard. */
 chr_err chr_tl_updater_open(chr_store *st, chr_tl_updater **out, chr_diag *d);
 
 /* Add stored article article_id to the timeline of story story_id (the
@@ -124,7 +128,9 @@ chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t
  * of the caller's. *n_articles (may be NULL) receives the articles added. */
 chr_err chr_timeline_rebuild(chr_store *st, long *n_articles, chr_diag *d);
 
-/* Drop cached statements after the caller rolled back (state is in SQL). */
+/* Drop cached statements and entries (those of every updater on the store)
+ * after the caller rolled back a transaction the updater wrote in; the state
+ * is in SQL. */
 void chr_tl_updater_discard(chr_tl_updater *u);
 void chr_tl_updater_close(chr_tl_updater *u);
 

@@ -14,6 +14,7 @@
 #include "chronicle/json.h"
 #include "chronicle/pipeline.h"
 #include "chronicle/timeline.h"
+#include "timeline_fixture.h"
 #include "timeline_int.h"
 #include "unit.h"
 
@@ -81,9 +82,7 @@ TEST(date_labels)
 
 /* ---- fixtures ---- */
 
-static const struct fixture {
-    const char *name, *text;
-} fixtures[] = {
+static const tl_fixture fixtures[] = {
     {"a1.txt", " date 2023-10-20 The Dunmore bridge collapsed on October 18, 2023, injuring "
                "twelve people on the morning commute.\n\nEngineers had warned about corrosion in "
                "the bridge's steel cables in March 2021, according to council records.\n\nThe "
@@ -122,38 +121,7 @@ static char dir[64], db_path[128];
 
 static chr_store *open_fixture_store(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/chr_tl_XXXXXX");
-    if (!mkdtemp(dir))
-        return NULL;
-    char in[128];
-    snprintf(in, sizeof in, "%s/in", dir);
-    if (mkdir(in, 0700) != 0)
-        return NULL;
-    for (size_t i = 0; i < N_FIX; i++) {
-        char path[192];
-        snprintf(path, sizeof path, "%s/%s", in, fixtures[i].name);
-        FILE *f = fopen(path, "w");
-        if (!f)
-            return NULL;
-        fputs(fixtures[i].text, f);
-        fclose(f);
-    }
-    snprintf(db_path, sizeof db_path, "%s/t.db", dir);
-    chr_store *st = NULL;
-    chr_pipeline *p = NULL;
-    chr_ingest_stats s;
-    memset(&s, 0, sizeof s);
-    chr_diag d;
-    chr_diag_clear(&d);
-    if (chr_store_open(db_path, 0, &st, &d) || chr_pipeline_open(st, &p, &d) ||
-        chr_pipeline_ingest(p, in, &s) || s.stored != (long)N_FIX) {
-        fprintf(stderr, "  fixture ingest failed: %s (stored %ld)\n", d.msg, s.stored);
-        chr_pipeline_close(p);
-        chr_store_close(st);
-        return NULL;
-    }
-    chr_pipeline_close(p);
-    return st;
+    return tl_fixture_open("chr_tl", fixtures, N_FIX, dir, db_path);
 }
 
 static int64_t article_id(chr_store *st, const char *name)
@@ -201,11 +169,7 @@ static void assign_story(chr_store *st)
 
 static void cleanup(chr_store *st)
 {
-    chr_store_close(st);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "  could not remove %s\n", dir);
+    tl_fixture_close(st, dir);
 }
 
 static const chr_tl_entry *find_entry(const chr_timeline *tl, const char *date, const char *word)
@@ -248,17 +212,6 @@ static int same_timeline(const chr_timeline *x, const chr_timeline *y)
     free(a);
     free(b);
     return same;
-}
-
-static int count_rows(chr_store *st, const char *sql)
-{
-    sqlite3_stmt *q;
-    int n = -1;
-    if (sqlite3_prepare_v2(chr_store_sqlite(st), sql, -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
-    return n;
 }
 
 /* ---- tests over the fixture story ---- */
