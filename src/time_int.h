@@ -54,6 +54,8 @@ enum {
     C_KW2,       /* a second keyword sense (e.g. "a": English article, Romance "to") */
     C_WDAYPL,    /* plural weekday, 1..7 ("les mercredis", "los sábados": habitual);
                   * 11..17 when it is one only after every/all ("todas as quartas") */
+    C_ROUNDN,    /* a round count noun before "of": "decina" 10, "dizaine", "decena",
+                  * "centinaio" 100 ("una decina di giorni fa") */
     C_COUNT
 };
 
@@ -96,7 +98,9 @@ enum {
     D_TOMORROW_OR_MORNING,
     D_THISMORNING, /* stamattina: the reference day's morning */
     D_EVE,         /* veille, víspera, vigilia, véspera: the day before a day */
-    D_MORROW       /* lendemain, indomani: the day after a day */
+    D_MORROW,      /* lendemain, indomani: the day after a day */
+    D_THISEVENING, /* stasera: the reference day's evening */
+    D_TMRWMORNING  /* domattina: the morning of the day after the reference */
 };
 enum {
     H_CHRISTMAS = 1,
@@ -172,7 +176,11 @@ enum {
     K_QUE,      /* que (pt, ca) of "o ano que vem", "l'any que ve" */
     K_CAP,      /* cap (ca) of "cap de setmana" (weekend) */
     K_OTHER,    /* other (en) of "every other week" */
-    K_SAME,     /* mismo, misma (es) of "este mismo lunes" */
+    K_SAME,     /* mismo, misma (es), stesso (it), même (fr): "este mismo lunes", "lo
+                 * stesso giorno", "le jour même" */
+    K_NEXTD,    /* dopo, successivo, seguente, siguiente, después, suivant: "il giorno
+                 * dopo", "al día siguiente", "le jour suivant" (pat_deict) */
+    K_PREVD,    /* prima, precedente, anterior, antes, précédent: "il giorno prima" */
     K_COUNT
 };
 

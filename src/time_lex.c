@@ -3,6 +3,7 @@
  * keywords), case folding and the hash lookup built once on first use. */
 #include <assert.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -418,6 +419,13 @@ static const lsrc SRC[] = {
     {"anno", C_UNIT, U_YEAR, IT},
     {"anni", C_UNITPL, U_YEAR, IT},
     {"ore", C_UNITPL, U_HOUR, IT},
+    {"ora", C_UNIT, U_HOUR, IT}, /* "un'ora fa" (a count before it: pat_dur) */
+    {"minuto", C_UNIT, U_MIN, IT},
+    {"minuti", C_UNITPL, U_MIN, IT},
+    {"secondi", C_UNITPL, U_SEC, IT},
+    {"secoli", C_UNITPL, U_CENTURY, IT},
+    {"millennio", C_UNIT, U_MILLENNIUM, IT},
+    {"millenni", C_UNITPL, U_MILLENNIUM, IT},
     {"decennio", C_UNIT, U_DECADE, IT},
     {"decenni", C_UNITPL, U_DECADE, IT},
     {"secolo", C_UNIT, U_CENTURY, IT},
@@ -567,7 +575,7 @@ static const lsrc SRC[] = {
     {"l'altro", C_DEICT, D_DBY, IT},
     {"dopodomani", C_DEICT, D_DAT, IT},
     {"stanotte", C_DEICT, D_TONIGHT, IT},
-    {"stasera", C_DEICT, D_TONIGHT, IT},
+    {"stasera", C_DEICT, D_THISEVENING, IT},
     {"adesso", C_DEICT, D_NOW, IT},
     {"attualmente", C_DEICT, D_NOW, IT},
     {"recentemente", C_DEICT, D_RECENTLY, IT | PT},
@@ -634,6 +642,10 @@ static const lsrc SRC[] = {
     {"quest", C_REL, R_THIS, IT},
     {"prossimo", C_REL, R_NEXT, IT},
     {"prossima", C_REL, R_NEXT, IT},
+    {"prossimi", C_REL, R_COMING, IT}, /* "nei prossimi giorni" */
+    {"prossime", C_REL, R_COMING, IT},
+    {"próximos", C_REL, R_COMING, ES},
+    {"próximas", C_REL, R_COMING, ES},
     {"scorso", C_REL, R_LAST, IT},
     {"scorsa", C_REL, R_LAST, IT},
     {"passato", C_REL, R_LAST, IT},
@@ -1151,6 +1163,9 @@ static const lsrc SRC[] = {
     {"altroieri", C_DEICT, D_DBY, IT},
     {"avantieri", C_DEICT, D_DBY, IT},
     {"stamane", C_DEICT, D_THISMORNING, IT},
+    {"stamani", C_DEICT, D_THISMORNING, IT},
+    {"domattina", C_DEICT, D_TMRWMORNING, IT},
+    {"mezzanotte", C_PART, P_MIDNIGHT, IT},
     /* plural weekdays: habitual ("le mercredi" is left a date) */
     {"mondays", C_WDAYPL, 1, EN},
     {"tuesdays", C_WDAYPL, 2, EN},
@@ -1196,8 +1211,10 @@ static const lsrc SRC[] = {
                                             viene" (C_KW: K_THAN) */
     {"vem", C_POSTREL, R_NEXT, PT},
     {"viene", C_POSTREL, R_NEXT, ES},
-    {"último", C_REL, R_LAST, PT},
-    {"última", C_REL, R_LAST, PT},
+    {"último", C_REL, R_LAST, PT | ES}, /* es, it: only "la última semana" (pat_rel) */
+    {"última", C_REL, R_LAST, PT | ES},
+    {"ultimo", C_REL, R_LAST, IT},
+    {"ultima", C_REL, R_LAST, IT},
     {"fim", C_MOD, M_END, PT},
     {"final", C_MOD, M_END, PT | CA},
     {"início", C_MOD, M_BEGIN, PT},
@@ -1500,6 +1517,91 @@ static const lsrc SRC[] = {
     {"vigilia", C_DEICT, D_EVE, IT},
     {"indomani", C_DEICT, D_MORROW, IT},
     {"véspera", C_DEICT, D_EVE, PT},
+    /* the day after, before or the same as a day written or last mentioned:
+     * "il giorno dopo", "al día siguiente", "le jour même", "lo stesso
+     * giorno" (pat_deict); "quel giorno", "ese año" (pat_rel, as "that";
+     * the masculine only: "that" values a day, month or year) */
+    {"dopo", C_KW, K_NEXTD, IT},
+    {"successivo", C_KW, K_NEXTD, IT},
+    {"successiva", C_KW, K_NEXTD, IT},
+    {"seguente", C_KW, K_NEXTD, IT},
+    {"siguiente", C_KW, K_NEXTD, ES},
+    {"después", C_KW, K_NEXTD, ES},
+    {"suivant", C_KW, K_NEXTD, FR},
+    {"suivante", C_KW, K_NEXTD, FR},
+    {"prima", C_KW, K_PREVD, IT},
+    {"precedente", C_KW, K_PREVD, IT},
+    {"anterior", C_KW, K_PREVD, ES | PT},
+    {"seguinte", C_KW, K_NEXTD, PT},
+    {"antes", C_KW, K_PREVD, ES},
+    {"précédent", C_KW, K_PREVD, FR},
+    {"précédente", C_KW, K_PREVD, FR},
+    {"stesso", C_KW, K_SAME, IT},
+    {"stessa", C_KW, K_SAME, IT},
+    {"même", C_KW, K_SAME, FR},
+    {"mesmo", C_KW, K_SAME, PT},
+    {"mesma", C_KW, K_SAME, PT},
+    {"quel", C_REL, R_THAT, IT},
+    {"quello", C_REL, R_THAT, IT},
+    {"quell", C_REL, R_THAT, IT},
+    {"ese", C_REL, R_THAT, ES},
+    {"aquel", C_REL, R_THAT, ES},
+    /* modifiers of a count: "oltre due anni fa", "da meno di un mese" */
+    {"oltre", C_KW, K_APPROX, IT},
+    {"meno", C_KW, K_MORE, IT},
+    /* round counts: "una decina di giorni fa", "une dizaine de jours",
+     * "hace una decena de días"; plurals, negative, are vague: "centinaia
+     * di anni" (p_count) */
+    {"decina", C_ROUNDN, 10, IT},
+    {"dozzina", C_ROUNDN, 12, IT},
+    {"quindicina", C_ROUNDN, 15, IT},
+    {"ventina", C_ROUNDN, 20, IT},
+    {"trentina", C_ROUNDN, 30, IT},
+    {"quarantina", C_ROUNDN, 40, IT},
+    {"cinquantina", C_ROUNDN, 50, IT},
+    {"sessantina", C_ROUNDN, 60, IT},
+    {"centinaio", C_ROUNDN, 100, IT},
+    {"centinaia", C_ROUNDN, -100, IT},
+    {"migliaio", C_ROUNDN, 1000, IT},
+    {"migliaia", C_ROUNDN, -1000, IT},
+    {"dizaine", C_ROUNDN, 10, FR},
+    {"douzaine", C_ROUNDN, 12, FR},
+    {"quinzaine", C_ROUNDN, 15, FR},
+    {"vingtaine", C_ROUNDN, 20, FR},
+    {"trentaine", C_ROUNDN, 30, FR},
+    {"quarantaine", C_ROUNDN, 40, FR},
+    {"cinquantaine", C_ROUNDN, 50, FR},
+    {"soixantaine", C_ROUNDN, 60, FR},
+    {"centaine", C_ROUNDN, 100, FR},
+    {"millier", C_ROUNDN, 1000, FR},
+    {"milliers", C_ROUNDN, -1000, FR},
+    {"decena", C_ROUNDN, 10, ES},
+    {"docena", C_ROUNDN, 12, ES},
+    {"veintena", C_ROUNDN, 20, ES},
+    {"treintena", C_ROUNDN, 30, ES},
+    {"centenar", C_ROUNDN, 100, ES},
+    {"centenares", C_ROUNDN, -100, ES},
+    {"millar", C_ROUNDN, 1000, ES},
+    {"millares", C_ROUNDN, -1000, ES},
+    {"dezena", C_ROUNDN, 10, PT},
+    {"vintena", C_ROUNDN, 20, PT},
+    {"centena", C_ROUNDN, 100, PT},
+    {"centenas", C_ROUNDN, -100, PT},
+    {"milhar", C_ROUNDN, 1000, PT},
+    {"milhares", C_ROUNDN, -1000, PT},
+    /* hundreds and thousands; 21-99 are made in lex_build */
+    {"cento", C_NUMW, 100, IT},
+    {"duecento", C_NUMW, 200, IT},
+    {"trecento", C_NUMW, 300, IT},
+    {"quattrocento", C_NUMW, 400, IT},
+    {"cinquecento", C_NUMW, 500, IT},
+    {"seicento", C_NUMW, 600, IT},
+    {"settecento", C_NUMW, 700, IT},
+    {"ottocento", C_NUMW, 800, IT},
+    {"novecento", C_NUMW, 900, IT},
+    {"mille", C_NUMW, 1000, IT},
+    {"duemila", C_NUMW, 2000, IT},
+    {"tremila", C_NUMW, 3000, IT},
 };
 
 /* Hash table: open addressing over entries built from SRC. */
@@ -1572,10 +1674,58 @@ size_t chr_time_ro_plain(const char *p, size_t n, char *buf)
 
 static void lex_add(const lsrc *s, const char *w);
 
+/* Italian writes 21-99 as one word: the ten, without its last vowel
+ * before "uno" and "otto" (ventuno, ventotto), then the unit (trentacinque,
+ * quarantadue); "tre" takes an accent (ventitré, also written ventitre).
+ * Before a noun "-uno" loses its "o" (ventun anni), and a count elides
+ * its last vowel before one ("ventiquattr'ore", "quarantott'ore"). Each
+ * goes into the pool as a word and into ITNUM as its sense. */
+#define ITNUM_MAX 120
+static char itnum_pool[ITNUM_MAX * 20];
+static lsrc itnum[ITNUM_MAX];
+
+static size_t itnum_make(void)
+{
+    static const char *const TEN[] = {"venti",    "trenta",   "quaranta", "cinquanta",
+                                      "sessanta", "settanta", "ottanta",  "novanta"};
+    static const char *const UNIT[] = {"uno", "due",   "tre",  "quattro", "cinque",
+                                       "sei", "sette", "otto", "nove"};
+    size_t n = 0, used = 0;
+    for (int t = 0; t < 8; t++)
+        for (int u = 1; u <= 9; u++) {
+            char stem[16], w[5][24];
+            int nw = 0;
+            size_t sl = strlen(TEN[t]);
+            memcpy(stem, TEN[t], sl + 1);
+            if (u == 1 || u == 8)
+                stem[sl - 1] = 0; /* vent-uno, trent-otto */
+            snprintf(w[nw++], sizeof w[0], "%s%s", stem, UNIT[u - 1]);
+            if (u == 3)
+                snprintf(w[nw++], sizeof w[0], "%str\xc3\xa9", stem); /* ventitré */
+            if (u == 1 || u == 4 || u == 8) {
+                /* ventun, ventiquattr', quarantott' */
+                snprintf(w[nw], sizeof w[0], "%s", w[0]);
+                w[nw][strlen(w[nw]) - 1] = 0;
+                nw++;
+            }
+            for (int k = 0; k < nw && n < ITNUM_MAX; k++) {
+                size_t l = strlen(w[k]);
+                if (used + l + 1 > sizeof itnum_pool)
+                    return n;
+                memcpy(itnum_pool + used, w[k], l + 1);
+                itnum[n] = (lsrc){itnum_pool + used, C_NUMW, (short)(10 * (t + 2) + u), IT};
+                used += l + 1;
+                n++;
+            }
+        }
+    return n;
+}
+
 static void lex_build(void)
 {
     size_t nsrc = sizeof SRC / sizeof SRC[0];
-    entries = calloc(2 * nsrc, sizeof *entries);
+    size_t nit = itnum_make();
+    entries = calloc(2 * nsrc + nit, sizeof *entries);
     plain_pool = malloc(PLAIN_POOL);
     if (!entries || !plain_pool)
         return;
@@ -1594,6 +1744,8 @@ static void lex_build(void)
             used += n + 1;
         }
     }
+    for (size_t i = 0; i < nit; i++)
+        lex_add(&itnum[i], itnum[i].w);
 }
 
 /* Enter one sense of word w (SRC's word or its plain Romanian form). */

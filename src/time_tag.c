@@ -130,6 +130,7 @@ typedef struct R {
     char gran; /* for anaphora */
     int q;
     int dayless; /* a time of day whose day was not written (context or reference day) */
+    int anchored; /* "that day" valued from the date last mentioned */
 } R;
 
 static inline int has(const M *m, int i, int c)
@@ -159,6 +160,8 @@ static inline int glued(const M *m, int i)
 static int word_after(const M *m, int i, const char *w);
 static int word_before(const M *m, int i, const char *w);
 static int fr_plural_rel(const M *m, int i);
+static int fr_la_after(const M *m, int k);
+static int of_last_emitted(const M *m, int i);
 
 /* A plain number: not part of 1,500 or 3.5 or 10/27. */
 static int plainnum(const M *m, int i)
@@ -547,6 +550,8 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
             if (c == '!' || c == '?' || c == ';' || (c == '\n' && p > 1 && m->text[p - 2] == '\n'))
                 break;
             if (c == '.' && p > 2 && m->text[p - 2] != '.' &&
+                !(p < m->len && m->text[p] >= '0' && m->text[p] <= '9' && m->text[p - 2] >= '0' &&
+                  m->text[p - 2] <= '9') && /* "alle 17.45", "20.000" */
                 !(m->text[p - 2] >= 'A' && m->text[p - 2] <= 'Z') &&
                 !(p > 3 && m->text[p - 3] == '.') && /* a.m. p.m. U.S. */
                 !(p < m->len && ((m->text[p] | 32) >= 'a' && (m->text[p] | 32) <= 'z')) &&
@@ -577,7 +582,10 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
         size_t p = pos;
         while (p < m->len && n < max && steps < limit) {
             unsigned char c = (unsigned char)m->text[p];
-            if (c == '.' || c == '!' || c == '?' || c == ';' ||
+            if ((c == '.' &&
+                 !(p > 0 && p + 1 < m->len && m->text[p - 1] >= '0' && m->text[p - 1] <= '9' &&
+                   m->text[p + 1] >= '0' && m->text[p + 1] <= '9')) ||
+                c == '!' || c == '?' || c == ';' ||
                 (c == '\n' && p + 1 < m->len && m->text[p + 1] == '\n'))
                 break;
             if ((c | 32) >= 'a' && (c | 32) <= 'z') {
@@ -721,6 +729,9 @@ static int romance_schedule(const M *m, const char *w, size_t n)
                                      "voteaza",
                                      "sose\xc8\x99te",
                                      "soseste",
+                                     "ricorre",
+                                     "cade",
+                                     "tombe",
                                      NULL};
     return (m->lang & (TL_FR | TL_ES | TL_IT | TL_PT | TL_RO)) && !(m->lang & TL_EN) &&
            m->lang != TL_CA_ALL && word_in(w, n, SV);
@@ -950,17 +961,33 @@ static int aux_participle(const M *m, wspan w)
            word_eq(v, vn, "nata");
 }
 
+/* Whether v[0..n) is a Romance infinitive, with an enclitic or not
+ * ("lancer", "lanzarlo", "lanciarlo", "adottarlo", "faire"). */
+static int romance_infinitive(const char *v, size_t n)
+{
+    static const char *const ENCLITIC[] = {"lo", "la", "los", "las", "le",  "les", "li",
+                                           "si", "se", "ne",  "lhe", "gli", NULL};
+    for (int e = 0; ENCLITIC[e] && n > 6; e++)
+        if (ends_with(v, n, ENCLITIC[e]) && v[n - strlen(ENCLITIC[e]) - 1] == 'r') {
+            n -= strlen(ENCLITIC[e]); /* "lanzarlo", "lanciarlo" */
+            break;
+        }
+    if (n < 4)
+        return 0;
+    return ends_with(v, n, "er") || ends_with(v, n, "ir") || ends_with(v, n, "re") ||
+           ends_with(v, n, "ar") || ends_with(v, n, "\xc3\xaetre") || ends_with(v, n, "oir");
+}
+
+static const char *const ROMANCE_CLITIC[] = {
+    "le",   "la", "les", "l",   "lui", "leur", "y",  "en", "se", "s", "me", "m",  "te",  "nous",
+    "vous", "lo", "los", "las", "gli", "ne",   "si", "ci", "o",  "a", "os", "as", "lhe", NULL};
+
 /* Whether the raw text after w goes on with an infinitive, after at most
  * two clitics or "de/di/a" ("compte le lancer", "espera lanzarlo", "conta
  * di lanciarlo", "pretende lançá-lo", "punta a vincere"). */
 static int infinitive_follows(const M *m, wspan w)
 {
-    static const char *const CLITIC[] = {"le",  "la",  "les", "l",  "lui", "leur", "y",    "en",
-                                         "se",  "s",   "me",  "m",  "te",  "nous", "vous", "lo",
-                                         "los", "las", "gli", "ne", "si",  "ci",   "o",    "a",
-                                         "os",  "as",  "lhe", "de", "di",  "d",    NULL};
-    static const char *const ENCLITIC[] = {"lo", "la", "los", "las", "le",  "les", "li",
-                                           "si", "se", "ne",  "lhe", "gli", NULL};
+    static const char *const OF[] = {"de", "di", "d", NULL};
     size_t p = w.e;
     for (int k = 0; k < 3; k++) {
         while (p < m->len && m->text[p] == ' ')
@@ -974,24 +1001,58 @@ static int infinitive_follows(const M *m, wspan w)
             return 0;
         const char *v = m->text + p;
         size_t n = q - p;
-        if (k < 2 && word_in(v, n, CLITIC)) {
+        if (k < 2 && (word_in(v, n, ROMANCE_CLITIC) || word_in(v, n, OF))) {
             p = q < m->len && m->text[q] == '\'' ? q + 1 : q;
             continue;
         }
         if (q < m->len && m->text[q] == '-')
             return n >= 3 && (ends_with(v, n, "\xc3\xa1") || ends_with(v, n, "\xc3\xaa") ||
                               ends_with(v, n, "i") || ends_with(v, n, "r")); /* "lançá-lo" */
-        for (int e = 0; ENCLITIC[e] && n > 6; e++)
-            if (ends_with(v, n, ENCLITIC[e]) && v[n - strlen(ENCLITIC[e]) - 1] == 'r') {
-                n -= strlen(ENCLITIC[e]); /* "lanzarlo", "lanciarlo" */
-                break;
-            }
-        if (n < 4)
-            return 0;
-        return ends_with(v, n, "er") || ends_with(v, n, "ir") || ends_with(v, n, "re") ||
-               ends_with(v, n, "ar") || ends_with(v, n, "\xc3\xaetre") || ends_with(v, n, "oir");
+        return romance_infinitive(v, n);
     }
     return 0;
+}
+
+/* A date right after an infinitive that a goal introduces ("con
+ * l'obiettivo di adottarlo giovedì", "avec pour objectif de l'adopter
+ * jeudi", "con el objetivo de aprobarlo el jueves", "afin de le voter
+ * mardi", "allo scopo di votarla lunedì"): the goal lies ahead, whatever
+ * the tense of the verb that set it. L: the words left of the date,
+ * nearest first. */
+static int romance_goal(const M *m, const wspan *L, int nl)
+{
+    static const char *const ART[] = {"el", "le", "il", "lo", "la", "o", "a", NULL};
+    static const char *const OF[] = {"de", "di", "d", NULL};
+    static const char *const GOAL[] = {"obiettivo",
+                                       "scopo",
+                                       "fine",
+                                       "intento",
+                                       "intenzione",
+                                       "proposito",
+                                       "objectif",
+                                       "but",
+                                       "afin",
+                                       "objetivo",
+                                       "fin",
+                                       "prop\xc3\xb3sito",
+                                       "intenci\xc3\xb3n",
+                                       "meta",
+                                       "inten\xc3\xa7\xc3\xa3o",
+                                       "fim",
+                                       NULL};
+    if (!(m->lang & (TL_IT | TL_ES | TL_FR | TL_PT)) || (m->lang & TL_EN) || nl < 3)
+        return 0;
+    int i = 0;
+    if (word_in(m->text + L[0].s, L[0].e - L[0].s, ART))
+        i++; /* "aprobarlo el jueves" */
+    if (i >= nl || !romance_infinitive(m->text + L[i].s, L[i].e - L[i].s))
+        return 0;
+    i++;
+    for (int c = 0; c < 2 && i < nl && word_in(m->text + L[i].s, L[i].e - L[i].s, ROMANCE_CLITIC);
+         c++)
+        i++; /* "de l'adopter" */
+    return i + 1 < nl && word_in(m->text + L[i].s, L[i].e - L[i].s, OF) &&
+           word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, GOAL);
 }
 
 /* Verbs of intent and expectation in Romance text, which look ahead with
@@ -1174,6 +1235,26 @@ static int it_state_noun(const M *m, wspan w)
     return pe > ps && raw_word_in(m, ps, pe, ART);
 }
 
+/* Whether an Italian participle follows "ha/hanno" within three words
+ * ("ha detto", "ha già deciso", "hanno poi annunciato"; not "ha tempo",
+ * "hanno paura"): the perfect, or the verb "avere". Participles end in
+ * -to/-ta/-ti/-te or -so/-sa/-si/-se (detto, preso, chiuso, rimasta). */
+static int it_participle_follows(const M *m, wspan w)
+{
+    size_t p = w.e;
+    for (int k = 0; k < 3; k++) {
+        size_t s, e;
+        next_raw_word(m, p, &s, &e);
+        if (e == s)
+            return 0;
+        char a = (char)(m->text[e - 2] | 32), b = (char)(m->text[e - 1] | 32);
+        if (e - s >= 4 && (a == 't' || a == 's') && strchr("oaie", b))
+            return 1;
+        p = e;
+    }
+    return 0;
+}
+
 /* word_tense, plus the future auxiliary "va" of French, Spanish and
  * Romanian ("il va partir", "va a votar", "va vorbi"), which in English text
  * is an abbreviation (the VA), and the cues of Italian, Portuguese and
@@ -1218,6 +1299,9 @@ static int lang_tense(const M *m, wspan w)
         if (word_in(m->text + s2, e2 - s2, PLANNED))
             return 1;
     }
+    if (m->lang == TL_IT && (word_eq(p, n, "ha") || word_eq(p, n, "hanno")) &&
+        !it_participle_follows(m, w))
+        return 0; /* "il regime ha tempo fino a lunedì": "avere", no perfect */
     t = word_tense(p, n, m->lang);
     if (!t)
         t = romance_intent(m, w);
@@ -1267,7 +1351,7 @@ static int romance_that(const M *m, wspan w)
 /* Italian, Portuguese, Spanish, French: a date after "entro" / "fino a" / "até" (by,
  * until), "antes de" / "prima di" / "avant" (before) lies ahead when no verb
  * says otherwise (Romanian and Catalan: these deadlines only); after a verb of putting
- * off and "a/al/para" ("rinviato a sabato", "slittata al 29 marzo",
+ * off and "a/al/para" ("rinviato a sabato", "slittata al 29 marzo", "aplazada a julio",
  * "adiada para sábado") it always does, and so after "per/para" (for) of
  * what is called or set for a day ("hanno proclamato uno sciopero per
  * venerdì", "convocou uma reunião para sábado"). L: the words left of
@@ -1291,9 +1375,10 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
     static const char *const FOR_ART[] = {"il", "la", "lo", "l", "o", "a", "os", "as", "el", NULL};
     static const char *const ART[] = {"il", "la", "lo",       "l",  "a",    "al",  "alla", "el",
                                       "ao", "o",  "\xc3\xa0", "ad", "para", "per", NULL};
-    static const char *const PUT_OFF[] = {"rinviat",   "rimandat", "posticipat", "slittat",
-                                          "spostat",   "prorogat", "differit",   "adiad",
-                                          "prorrogad", "remarcad", "transferid", NULL};
+    static const char *const PUT_OFF[] = {"rinviat",   "rimandat",  "posticipat", "slittat",
+                                          "spostat",   "prorogat",  "differit",   "adiad",
+                                          "prorrogad", "remarcad",  "transferid", "aplazad",
+                                          "pospuest",  "postergad", NULL};
     char w0[8];
     size_t n0 = L[0].e - L[0].s;
     if (n0 >= sizeof w0)
@@ -1587,7 +1672,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
     int best = 0, bestd = 99, that = 99;
-    if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl))
+    if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl) || romance_goal(m, L, nl))
         return 1;
     int ahead = romance_ahead(m, L, nl);
     if (ahead == 2) {
@@ -1964,6 +2049,17 @@ static int p_count(const M *m, int i, long *v, int *half)
         *v = x;
         return ro_count_de(m, j, x);
     }
+    if (has(m, i, C_ROUNDN) || (has(m, i, C_NUMW) && val(m, i, C_NUMW) == 1 &&
+                                has(m, i + 1, C_ROUNDN) && !glued(m, i + 1))) {
+        /* "una decina di giorni", "une vingtaine d'années", "centinaia di anni" */
+        int k = has(m, i, C_ROUNDN) ? i : i + 1, j = k + 2;
+        if (!kw(m, k + 1, K_OF))
+            return 0;
+        if (pu(m, j, '\'') && glued(m, j))
+            j++;
+        *v = val(m, k, C_ROUNDN) > 0 ? val(m, k, C_ROUNDN) : -1;
+        return j;
+    }
     if (has(m, i, C_NUMW) && val(m, i, C_NUMW) == 1 && kw(m, i + 1, K_FEW) &&
         m->t[i + 1].e - m->t[i + 1].s == 3 && kw(m, i + 2, K_OF) && (m->lang & TL_ES)) {
         *v = 2; /* "un par de días": a couple of days */
@@ -1994,9 +2090,9 @@ static int p_count(const M *m, int i, long *v, int *half)
         }
         if (x == 12 && m->t[i].e - m->t[i].s == 5 && j < m->n && kw(m, j, K_OF))
             j++; /* "a dozen of" */
-        if (j == i + 1 && m->text[m->t[i].e - 1] == 't' && pu(m, j, '\'') && glued(m, j) &&
-            glued(m, j + 1))
-            j++; /* "quarant'anni" */
+        if (j == i + 1 && pu(m, j, '\'') && !strchr("aeiou", m->text[m->t[i].e - 1] | 32) &&
+            glued(m, j) && glued(m, j + 1))
+            j++; /* "quarant'anni", "ventiquattr'ore" */
         *v = x;
         return ro_count_de(m, j, x);
     }
@@ -2329,25 +2425,39 @@ static int skip_of_the(const M *m, int j)
 }
 
 /* "last year", "this year", "l'année dernière", "el año pasado" after a
- * date: returns index after and *dy (year shift), or 0. */
-static int p_year_shift(const M *m, int i, int *dy)
+ * date: returns index after and *y, the year (0 without a reference), or
+ * 0. "de ese (mismo) año", "di quell'anno", "of that year" is the year last
+ * mentioned ("en abril de 2004 ... en agosto de ese año"), when there is
+ * one. */
+static int p_year_rel(const M *m, int i, int *y)
 {
-    int j = skip_of_the(m, i);
+    int j = skip_of_the(m, i), dy;
+    if ((has(m, j, C_REL) && val(m, j, C_REL) == R_THAT) || (kw(m, j, K_SAME) && j > i)) {
+        int k = kw(m, j, K_SAME) ? j : j + 1 + (pu(m, j + 1, '\'') && glued(m, j + 1));
+        if (kw(m, k, K_SAME))
+            k++;
+        if (!has(m, k, C_UNIT) || val(m, k, C_UNIT) != U_YEAR || !m->agran || m->ay <= 0)
+            return 0;
+        *y = m->ay;
+        return k + 1;
+    }
     if (has(m, j, C_REL) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR) {
         int r = val(m, j, C_REL);
         if (r == R_LAST || r == R_PAST)
-            *dy = -1;
+            dy = -1;
         else if (r == R_NEXT || r == R_COMING)
-            *dy = 1;
+            dy = 1;
         else if (r == R_THIS || r == R_CURRENT)
-            *dy = 0;
+            dy = 0;
         else
             return 0;
+        *y = m->hasref ? m->ry + dy : 0;
         return j + 2;
     }
     if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_YEAR && has(m, j + 1, C_POSTREL)) {
         int r = val(m, j + 1, C_POSTREL);
-        *dy = r == R_LAST ? -1 : r == R_NEXT ? 1 : 0;
+        dy = r == R_LAST ? -1 : r == R_NEXT ? 1 : 0;
+        *y = m->hasref ? m->ry + dy : 0;
         return j + 2;
     }
     return 0;
@@ -2365,7 +2475,7 @@ static void r_init(R *r, int first)
     r->flags = 0;
     r->tense = r->y = r->m = r->d = r->explicit_day = r->rel_week = r->q = r->wd = 0;
     r->gran = 0;
-    r->dayless = 0;
+    r->dayless = r->anchored = 0;
 }
 
 static void set_date(R *r, int y, int mo, int d)
@@ -2496,16 +2606,11 @@ static int pat_md(M *m, int i, R *r)
         int jy = j;
         if (pu(m, jy, ','))
             jy++;
-        int dy;
         int k4 = p_year(m, jy, &y);
-        if (k4) {
+        if (k4)
             j = k4;
-        } else if ((k4 = p_year_shift(m, j, &dy)) != 0) {
+        else if ((k4 = p_year_rel(m, j, &y)) != 0)
             j = k4;
-            y = m->hasref ? m->ry + dy : 0;
-            if (!m->hasref)
-                y = 0;
-        }
         r->tense = 0;
         if (!y)
             y = unwritten_year(m, r, i, j, mo, d, wd);
@@ -2538,9 +2643,9 @@ static int pat_md(M *m, int i, R *r)
         r->end = k4;
         return k4;
     }
-    int dy;
-    if ((k4 = p_year_shift(m, j, &dy)) != 0) {
-        set_date(r, m->hasref ? m->ry + dy : 0, mo, 0);
+    int yr;
+    if ((k4 = p_year_rel(m, j, &yr)) != 0) {
+        set_date(r, yr, mo, 0);
         r->flags |= CHR_TIMEX_RELATIVE;
         r->end = k4;
         return k4;
@@ -2561,6 +2666,9 @@ static int pat_md(M *m, int i, R *r)
         if (pu(m, p, '\'') && p > 0 && kw(m, p - 1, K_OF))
             ok = 1; /* "le mois d'avril", "fin d'août", "la revolució d'octubre" */
     }
+    if (!(m->lang & TL_EN) && (word_before(m, mstart, "per") || word_before(m, mstart, "para") ||
+                               word_before(m, mstart, "pour")))
+        ok = 1; /* "previsto per giugno", "prevista para junio" */
     if (has(m, mstart, C_MONTH) && t->cap && (t->lx->lang[C_MONTH] & TL_EN) && t->e - t->s > 5)
         ok = 1; /* January, February, ... (not May, March, April, June, July) */
     if (has(m, mstart, C_MONTH) && t->cap && !(t->lx->lang[C_MONTH] & TL_EN))
@@ -2630,22 +2738,39 @@ static int pat_dm(M *m, int i, R *r)
             d2 = 0;
         }
     }
-    if (kw(m, j, K_OF)) {
-        j++;
-        if (pu(m, j, '\'') && glued(m, j)) /* "3 d'abril" */
-            j++;
+    int shared = 0;
+    if (wd && !d2 && (kw(m, j, K_AND) || kw(m, j, K_Y))) {
+        /* "sabato 16 e domenica 17 giugno", "el sábado 16 y el domingo 17
+         * de junio": the month written after the second day is the first's
+         * too */
+        int w2, d3, q = j + 1 + (kw(m, j + 1, K_THE) || kw(m, j + 1, K_ON));
+        q = p_wday(m, q, &w2);
+        if (q && (q = p_day(m, q, &d3)) != 0 && d3 > d) {
+            if (kw(m, q, K_OF))
+                q++;
+            if ((q = p_month(m, q, &mo, 0)) != 0) {
+                shared = j;
+                j = q;
+            }
+        }
     }
-    k = p_month(m, j, &mo, 0);
-    if (!k)
-        return 0;
-    j = k;
+    if (!shared) {
+        if (kw(m, j, K_OF)) {
+            j++;
+            if (pu(m, j, '\'') && glued(m, j)) /* "3 d'abril" */
+                j++;
+        }
+        k = p_month(m, j, &mo, 0);
+        if (!k)
+            return 0;
+        j = k;
+    }
     int jy = j;
     if (pu(m, jy, ','))
         jy++;
     if (kw(m, jy, K_OF))
         jy++;
     int k2 = p_year(m, jy, &y);
-    int dy;
     if (k2) {
         j = k2;
         if (kw(m, j, K_YEARW)) {
@@ -2658,8 +2783,7 @@ static int pat_dm(M *m, int i, R *r)
         r->tense = rr == R_LAST ? -1 : rr == R_NEXT ? 1 : 0;
         y = res_md_year(m, mo, d, r->tense);
         j++;
-    } else if ((k2 = p_year_shift(m, j, &dy)) != 0) {
-        y = m->hasref ? m->ry + dy : 0;
+    } else if ((k2 = p_year_rel(m, j, &y)) != 0) {
         j = k2;
     } else if (!wd && i > 0 && has(m, i - 1, C_REL) &&
                (val(m, i - 1, C_REL) == R_LAST || val(m, i - 1, C_REL) == R_NEXT)) {
@@ -2689,6 +2813,8 @@ static int pat_dm(M *m, int i, R *r)
         fmt_date(r->ev, y, mo, d2);
         r->flags |= CHR_TIMEX_RANGE;
     }
+    if (shared)
+        j = shared;
     r->end = j;
     return j;
 }
@@ -2952,7 +3078,8 @@ static int clock_number(const M *m, int j)
 /* A number after a word that compares or rounds a quantity is a count, not
  * a year, whatever its value: "plus de 2000 personnes", "près de 1300
  * morts", "más de 1000 muertos", "au moins 2000", "unos 1500", "più di
- * 1200", "mais de 2000", "més de 1500", "peste 2000", "more than 2000". */
+ * 1200", "oltre 2000", "circa 2000", "mais de 2000", "més de 1500", "peste 2000",
+ * "more than 2000". */
 static int counted_number(const M *m, int j)
 {
     static const char *const ONE[] = {"environ",
@@ -2983,10 +3110,12 @@ static int counted_number(const M *m, int j)
     static const char *const AT[] = {"au", "al", "pelo", "at", "cel", NULL};
     static const char *const THAN[] = {"than", NULL};
     static const char *const CMP[] = {"more", "less", "fewer", NULL};
+    /* Italian only: "circa 1850" is a year in English */
+    static const char *const ONE_IT[] = {"oltre", "circa", "ben", "sui", "sulle", NULL};
     size_t ws, we = raw_prev_word(m, j, &ws), ws2, we2;
     if (we == ws)
         return 0;
-    if (raw_word_in(m, ws, we, ONE))
+    if (raw_word_in(m, ws, we, ONE) || (m->lang == TL_IT && raw_word_in(m, ws, we, ONE_IT)))
         return 1;
     we2 = raw_word_before(m, ws, &ws2);
     if (we2 == ws2)
@@ -3547,8 +3676,13 @@ static int pat_rel(M *m, int i, R *r)
         j++;
         if (pu(m, j, '\'') && glued(m, j)) /* "quest'anno" */
             j++;
-        if (rr == R_THIS && kw(m, j, K_SAME))
-            j++; /* "este mismo lunes", "esta misma semana": this one */
+        if ((rr == R_THIS || rr == R_THAT) && kw(m, j, K_SAME)) {
+            /* "este mismo lunes", "esta misma semana": this one; "ese mismo
+             * día", "quello stesso giorno", "ce même jour": that one */
+            if (rr == R_THIS && (m->t[j].lx->lang[C_KW] & (TL_FR | TL_IT)))
+                rr = R_THAT;
+            j++;
+        }
         /* "this past spring" */
         if (rr == R_THIS && has(m, j, C_REL) && val(m, j, C_REL) == R_PAST) {
             rr = R_LAST;
@@ -3628,8 +3762,29 @@ static int pat_rel(M *m, int i, R *r)
                       * cours du week-end", "del fin de semana" ("du" = "de le") */
     else if (!rr)
         return 0;
-    /* "that year", "that day", "that quarter": the date last mentioned */
-    if (rr == R_THAT && !the && !wd && !mo && !se && m->agran && m->ay > 0) {
+    if (rr == R_THIS && !wd && !mo && !se && fr_la_after(m, j - 1))
+        rr = R_THAT; /* "ce jour-là", "cette année-là" */
+    /* Spanish and Italian "último/ultimo" is "last" only in "la última
+     * semana", "l'ultima settimana": the seven days up to the reference, a
+     * length as "las últimas dos semanas" is (not the calendar week, "la
+     * semana pasada"); "el último día del año", "l'ultimo anno di governo",
+     * "l'ultima settimana di campagna" are the final ones */
+    if (rr == R_LAST && relt >= 0 && !post && (m->t[relt].lx->lang[C_REL] & (TL_ES | TL_IT)) &&
+        (!(m->lang & TL_PT) || !(m->t[relt].lx->lang[C_REL] & TL_PT)) &&
+        (m->text[m->t[relt].s] | 32) != 'p' && (m->text[m->t[relt].s] | 32) != 's') {
+        if (wd || mo || se || u != U_WEEK || kw(m, j, K_OF))
+            return 0;
+        r->type = CHR_TIMEX_DURATION;
+        snprintf(r->v, 48, "P1W");
+        r->end = j;
+        return j;
+    }
+    /* "that year", "that day", "that quarter": the date last mentioned
+     * (not the one just written: "el 18 de julio de ese año" without an
+     * earlier year has none) */
+    if (rr == R_THAT && !the && !wd && !mo && !se && m->agran && m->ay > 0 &&
+        !of_last_emitted(m, i)) {
+        r->anchored = 1;
         if (u == U_YEAR) {
             fmt_y(r->v, m->ay);
         } else if (u == U_MONTH && m->am) {
@@ -4102,6 +4257,9 @@ static int pat_dur(M *m, int i, R *r)
             j++;
         else if (kw(m, j, K_MORE) && (kw(m, j + 1, K_THAN) || kw(m, j + 1, K_MORE)))
             j += 2;
+        else if (kw(m, j, K_MORE) && kw(m, j + 1, K_OF) && !(m->lang & TL_EN))
+            j +=
+                2 + (pu(m, j + 2, '\'') && glued(m, j + 2)); /* "più di due anni", "plus d'un an" */
         else if (kw(m, j, K_MORE) && (kw(m, j + 1, K_TO) || kw(m, j + 1, K_ANOTHER)))
             j += 2; /* up to */
         else
@@ -4159,6 +4317,9 @@ static int pat_dur(M *m, int i, R *r)
     }
     if (u == U_SEC && !pl && n == 1)
         return 0; /* "a second" */
+    if (u == U_HOUR && !pl && n != 1 && (m->lang & TL_IT) &&
+        (m->t[k2 - 1].lx->lang[C_UNIT] & TL_IT))
+        return 0; /* "alle 21 ora locale": an hour of the clock; "un'ora" is one */
     if (k == cstart + 1 && cstart == i && k2 == k + 1 && romance_someday(m, cstart, k))
         return 0; /* "Un jour viendra" */
     if (word_after(m, k2 - 1, "old"))
@@ -4189,6 +4350,13 @@ static int pat_dur(M *m, int i, R *r)
             return 0; /* Romanian "luni" alone is Monday ("explozia de luni") */
         if (isnum(m, k2 - 2))
             return 0; /* the unit of a number that is no count ("Morsi, 61 anni,") */
+        if (k2 - 1 == i && !(m->lang & TL_EN) &&
+            (word_before(m, i, "prime") || word_before(m, i, "primi") ||
+             word_before(m, i, "premi\xc3\xa8res") || word_before(m, i, "premiers") ||
+             word_before(m, i, "primeras") || word_before(m, i, "primeros") ||
+             word_before(m, i, "primeiras") || word_before(m, i, "primeiros")))
+            return 0; /* "nelle prime ore del mattino", "los primeros días de marzo": the
+                       * start of something, no length */
         if (u == U_SEC || u == U_MIN || u == U_WEEKEND || u == U_QUARTER)
             return 0; /* "quarters" alone are mostly places to live */
         n = -1;
@@ -4512,6 +4680,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
 {
     int wd, k;
     if ((k = p_wday(m, i, &wd)) != 0) {
+        if (i > 0 && kw(m, i - 1, K_THE) && (kw(m, k, K_NEXTD) || kw(m, k, K_PREVD)))
+            return 0; /* "il sabato successivo": the day after another (day_anaphor) */
         if (!m->hasref) {
             *y = 0;
             return k;
@@ -4623,6 +4793,7 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
 
 /* A part of the day alone that news use for the day they report, in
  * Italian and Portuguese: "in mattinata", "in serata", "nel pomeriggio",
+ * "nel primo pomeriggio", "nel corso della notte", "durante la notte",
  * "all'alba", "in tarda serata", "pela manhã", "à noite", "de madrugada";
  * in Spanish and French after "in the": "por la mañana", "en la noche",
  * "dans la matinée", "dans l'après-midi", "en soirée" (not "la nuit" alone,
@@ -4645,8 +4816,15 @@ static int bare_part(const M *m, int k)
     if (m->lang != TL_IT && m->lang != TL_PT)
         return 0;
     int p = k - 1;
+    if (m->lang == TL_IT && p >= 0 &&
+        ((has(m, p, C_ORDW) && val(m, p, C_ORDW) == 1) || kw(m, p, K_PREVD)))
+        p--; /* "nel primo pomeriggio", "in prima serata" */
     if (pu(m, p, '\''))
         p--;
+    if (m->lang == TL_IT && p >= 0 &&
+        ((kw(m, p, K_OF) && word_before(m, p, "corso")) ||
+         (kw(m, p, K_THE) && word_before(m, p, "durante"))))
+        return 1; /* "nel corso della notte", "durante la notte" */
     if (p >= 0)
         return kw(m, p, K_IN) || kw(m, p, K_TO) || (m->lang == TL_PT && kw(m, p, K_OF));
     return word_before(m, k, "all'") || word_before(m, k, "tarda") || word_before(m, k, "pela") ||
@@ -4708,6 +4886,21 @@ static int clock_cue(const M *m, int j)
         if (word_before(m, j, *w))
             return 1;
     return 0;
+}
+
+/* Whether the word after an Italian or Portuguese hour ("alle 11") is one
+ * that goes on a clause, not the noun of a count ("alle 11 è cominciato il
+ * corteo", "alle 11 in punto", "às 11 em ponto"; not "alle 12 vittime"). */
+static int hour_word_after(const M *m, int j)
+{
+    static const char *const W[] = {"\xc3\xa8", "e",      "ha",       "hanno",    "si",  "sono",
+                                    "era",      "erano",  "in",       "a",        "ad",  "circa",
+                                    "precise",  "esatte", "italiane", "locali",   "con", "per",
+                                    "quando",   "ci",     "c",        "\xc3\xa9", "em",  "foi",
+                                    "houve",    "cerca",  "o",        "os",       "as",  NULL};
+    size_t s, e;
+    next_raw_word(m, m->t[j].e, &s, &e);
+    return e > s && raw_word_in(m, s, e, W);
 }
 
 /* Spanish "mañana" after an article or "esta (misma)" is the morning ("el
@@ -4785,8 +4978,10 @@ static int pat_time(M *m, int i, R *r)
             k++; /* "às 14 horas", "a las 19 horas", "à 18 heures" */
             ampm = 1;
         } else if (cue == 2 ||
-                   (cue && (k < m->n ? !has(m, k, C_UNIT) && !has(m, k, C_UNITPL)
-                                     : !letter_follows(m, k - 1) || word_after(m, k - 1, "ora")))) {
+                   (cue && (k < m->n ? (!has(m, k, C_UNIT) || word_after(m, k - 1, "ora")) &&
+                                           !has(m, k, C_UNITPL)
+                                     : !letter_follows(m, k - 1) || word_after(m, k - 1, "ora") ||
+                                           hour_word_after(m, k - 1)))) {
             ampm = 1; /* "ore 14", "alle 14, ora locale", "dalle 10 alle 13", "alle 8
                        * del mattino" (not "alle 12 vittime") */
         }
@@ -4937,16 +5132,23 @@ static int pat_time(M *m, int i, R *r)
                 }
             } else if ((has(m, k, C_DEICT) &&
                         (val(m, k, C_DEICT) == D_TONIGHT || val(m, k, C_DEICT) == D_LASTNIGHT ||
-                         val(m, k, C_DEICT) == D_THISMORNING)) ||
+                         val(m, k, C_DEICT) == D_THISMORNING ||
+                         val(m, k, C_DEICT) == D_THISEVENING ||
+                         val(m, k, C_DEICT) == D_TMRWMORNING)) ||
                        (has(m, k, C_PART) && val(m, k, C_PART) == P_OVERNIGHT)) {
-                /* tonight, overnight: the reference day's night; last night: the day before's */
-                part = has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_THISMORNING ? P_MO : P_NI;
+                /* tonight, overnight: the reference day's night; last night: the day
+                 * before's; "stamattina", "stasera": the reference day's morning and
+                 * evening; "domattina": the next day's morning */
+                int dv = has(m, k, C_DEICT) ? val(m, k, C_DEICT) : 0;
+                part = dv == D_THISMORNING || dv == D_TMRWMORNING ? P_MO
+                       : dv == D_THISEVENING                      ? P_EV
+                                                                  : P_NI;
                 if (m->hasref) {
                     y = m->ry;
                     mo = m->rm;
                     d = m->rd;
-                    if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_LASTNIGHT)
-                        add_days(&y, &mo, &d, -1);
+                    if (dv == D_LASTNIGHT || dv == D_TMRWMORNING)
+                        add_days(&y, &mo, &d, dv == D_LASTNIGHT ? -1 : 1);
                 }
                 haveday = 1;
                 j = k + 1;
@@ -5012,6 +5214,49 @@ out:;
 
 static int try_inner(M *m, int i, R *best, int nomod);
 
+/* Whether the raw word after token k makes "il giorno dopo", "el día
+ * anterior", "le jour même" an event's day rather than a day of the story:
+ * "of" or a relative pronoun ("il giorno prima delle elezioni", "le jour
+ * même de l'attaque", "lo stesso giorno in cui"), in Spanish and
+ * Portuguese "to" ("el día anterior a la votación"; "la veille à Doha",
+ * "il giorno dopo a Bengasi" name a place), a name ("il giorno prima
+ * Natale") or, after "dopo" that takes its object bare, an article ("il
+ * giorno dopo le elezioni"; "al día siguiente la policía disparó" has the
+ * subject there). */
+static int anaphor_object(const M *m, int k, int art)
+{
+    static const char *const OF[] = {
+        "del", "dello", "della", "dei",    "degli",  "delle", "dell",      "di",   "d",
+        "che", "cui",   "de",    "que",    "du",     "des",   "o\xc3\xb9", "dont", "do",
+        "da",  "dos",   "das",   "quando", "cuando", "quand", NULL};
+    static const char *const TO[] = {"a", "al", "ao", "\xc3\xa0", "aos", "\xc3\xa0s", NULL};
+    static const char *const ART[] = {"il", "lo",  "la",  "i",  "gli", "le",  "l",
+                                      "un", "una", "uno", "el", "los", "las", NULL};
+    static const char *const REL[] = {"cui", "que", "qui", "quale", NULL};
+    size_t s, e, s2, e2;
+    next_raw_word(m, m->t[k].e, &s, &e);
+    if (e == s)
+        return 0; /* punctuation or the end */
+    if ((m->text[s] >= 'A' && m->text[s] <= 'Z') || raw_word_in(m, s, e, OF) ||
+        ((m->lang == TL_ES || m->lang == TL_PT) && raw_word_in(m, s, e, TO)) ||
+        (art && raw_word_in(m, s, e, ART)))
+        return 1;
+    next_raw_word(m, e, &s2, &e2);
+    return e - s == 2 &&
+           (!strncasecmp(m->text + s, "in", 2) || !strncasecmp(m->text + s, "en", 2)) &&
+           raw_word_in(m, s2, e2, REL);
+}
+
+/* Whether token i follows "of" right after the expression just emitted
+ * ("agosto de ese año", "août de la même année"): that expression took
+ * its year from nothing earlier, so it can anchor nothing here. */
+static int of_last_emitted(const M *m, int i)
+{
+    return i >= 2 && kw(m, i - 1, K_OF) && m->nout &&
+           ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end ==
+               m->t[i - 2].e;
+}
+
 /* Romance "la veille", "le lendemain", "la víspera", "l'indomani", "na
  * véspera" at token j: the day before (off -1) or after (+1) the day
  * written after it ("la veille du 30 juin") or, alone, the day last
@@ -5030,8 +5275,8 @@ static int eve_morrow(M *m, int j, int off, R *r)
             return 0;
         y = sub.y, mo = sub.m, d = sub.d;
         k = e;
-    } else if (m->agran == 'D' && m->ay > 0 && m->ad > 0) {
-        y = m->ay, mo = m->am, d = m->ad;
+    } else if (m->agran == 'D' && m->ay > 0 && m->ad > 0 && !anaphor_object(m, j, 0)) {
+        y = m->ay, mo = m->am, d = m->ad; /* not "alla vigilia delle elezioni" */
     } else {
         return 0;
     }
@@ -5042,12 +5287,133 @@ static int eve_morrow(M *m, int j, int off, R *r)
     return k;
 }
 
+/* Romance "il giorno dopo", "il giorno prima", "lo stesso giorno", "il
+ * giorno stesso", "al día siguiente", "el día anterior", "el mismo día",
+ * "le jour même", "le jour suivant", "le même jour", "no dia seguinte",
+ * and the same with "settimana", "mese", "anno" ("l'anno successivo")
+ * or a weekday ("il sabato successivo": the first after that day), at
+ * token i (the article, or the noun after one): off days (weeks...)
+ * from the date written after it ("il giorno prima del 30 giugno"), in
+ * apposition to it ("lo stesso giorno, il 14 agosto"), or, alone, from the
+ * day last mentioned in the text, as "la veille" (eve_morrow). Nothing
+ * when it is an event's ("il giorno dopo le elezioni") or no day came
+ * before it. */
+static int day_anaphor(M *m, int i, R *r)
+{
+    int j = i, u, pl, off = 0, k;
+    const uint32_t noun = (1u << C_UNIT) | (1u << C_WDAY);
+    if (!(m->t[j].cm & noun) && !(j + 1 < m->n && (m->t[j + 1].cm & noun)) &&
+        !(j + 2 < m->n && (m->t[j + 2].cm & noun)))
+        return 0; /* the noun comes within three tokens */
+    if (kw(m, j, K_THE) || kw(m, j, K_TO) || kw(m, j, K_IN) || kw(m, j, K_OF)) {
+        j++;
+        if (pu(m, j, '\'') && glued(m, j))
+            j++; /* "l'anno dopo" */
+    } else if (!(j > 0 && (kw(m, j - 1, K_THE) || kw(m, j - 1, K_TO) || kw(m, j - 1, K_IN) ||
+                           kw(m, j - 1, K_OF) || pu(m, j - 1, '\'')))) {
+        return 0;
+    }
+    int same_first = kw(m, j, K_SAME), wd = 0;
+    if (same_first)
+        j++;
+    if (!same_first && (k = p_wday(m, j, &wd)) != 0 && (kw(m, k, K_NEXTD) || kw(m, k, K_PREVD))) {
+        /* "il sabato successivo", "el viernes anterior": the first such
+         * weekday after (before) the day last mentioned */
+        off = kw(m, k, K_NEXTD) ? 1 : -1;
+        if (!m->hasref || m->agran != 'D' || m->ay <= 0 || anaphor_object(m, k, 0) ||
+            of_last_emitted(m, i))
+            return 0;
+        int y = m->ay, mo = m->am, d = m->ad;
+        do
+            add_days(&y, &mo, &d, off);
+        while (chr_weekday(y, mo, d) != wd);
+        set_date(r, y, mo, d);
+        r->flags |= CHR_TIMEX_RELATIVE;
+        r->end = k + 1;
+        return k + 1;
+    }
+    if (!(k = p_unit(m, j, &u, &pl)) || pl ||
+        (u != U_DAY && u != U_WEEK && u != U_MONTH && u != U_YEAR))
+        return 0;
+    j = k;
+    if (!same_first) {
+        if (kw(m, j, K_NEXTD))
+            off = 1;
+        else if (kw(m, j, K_PREVD))
+            off = -1;
+        else if (!kw(m, j, K_SAME))
+            return 0;
+        j++;
+    }
+    if (!m->hasref)
+        return 0;
+    int y, mo, d, k2 = j, e = 0;
+    R sub;
+    if (kw(m, k2, K_OF) || kw(m, k2, K_THE) || kw(m, k2, K_TO)) {
+        k2++;
+        if (pu(m, k2, '\'') && glued(m, k2))
+            k2++;
+        if (kw(m, k2, K_THE))
+            k2++;
+        e = try_inner(m, k2, &sub, 1);
+        if (e && (sub.type != CHR_TIMEX_DATE || sub.y <= 0 || (sub.flags & CHR_TIMEX_RANGE) ||
+                  ((u == U_DAY || u == U_WEEK) && !sub.d) || (u == U_MONTH && !sub.m)))
+            e = 0;
+    }
+    if (e) {
+        y = sub.y, mo = sub.m, d = sub.d; /* "il giorno prima del 30 giugno" */
+        j = e;
+    } else if (pu(m, k2, ',') && (kw(m, k2 + 1, K_THE) || isnum(m, k2 + 1)) &&
+               try_inner(m, k2 + 1 + kw(m, k2 + 1, K_THE), &sub, 1) && sub.type == CHR_TIMEX_DATE &&
+               sub.y > 0 && sub.d > 0 && !(sub.flags & CHR_TIMEX_RANGE)) {
+        y = sub.y, mo = sub.m, d = sub.d; /* "lo stesso giorno, il 14 agosto": that day */
+        off = 0;
+        u = U_DAY;
+    } else if (m->agran && m->ay > 0 && !of_last_emitted(m, i) &&
+               !anaphor_object(m, j - 1, off > 0 && m->text[m->t[j - 1].s] == 'd') &&
+               (u == U_YEAR || (u == U_MONTH && m->am) || m->agran == 'D')) {
+        y = m->ay, mo = m->am, d = m->ad;
+    } else {
+        return 0;
+    }
+    switch (u) {
+    case U_DAY:
+        add_days(&y, &mo, &d, off);
+        set_date(r, y, mo, d);
+        break;
+    case U_WEEK: {
+        int wy, w;
+        add_days(&y, &mo, &d, 7 * off);
+        chr_iso_week(y, mo, d, &wy, &w);
+        snprintf(r->v, 48, "%04d-W%02d", wy, w);
+        break;
+    }
+    case U_MONTH:
+        add_months(&y, &mo, off);
+        set_date(r, y, mo, 0);
+        break;
+    default:
+        fmt_y(r->v, y + off);
+        r->y = y + off;
+        r->gran = 'Y';
+        break;
+    }
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = j;
+    return j;
+}
+
 /* Deictic words alone: today, yesterday, tomorrow, now, currently,
  * recently, soon, the future, the past, hier, ayer, ieri, heute ... and
  * bare weekdays ("on Friday" resolved with the tense of its verb). */
 static int pat_deict(M *m, int i, R *r)
 {
     int j = i, the = 0;
+    if ((m->lang & (TL_IT | TL_ES | TL_FR | TL_PT)) && !(m->lang & TL_EN)) {
+        int k = day_anaphor(m, i, r);
+        if (k)
+            return k;
+    }
     if (kw(m, j, K_THE)) {
         the = 1;
         j++;
@@ -5880,7 +6246,8 @@ static void emit(M *m, const R *r)
     /* anaphora */
     /* a time of day on a named day anchors what follows too, outside English
      * (where TimeBank values "... 9 p.m." after "Friday night" otherwise) */
-    if ((r->type == CHR_TIMEX_DATE || (r->type == CHR_TIMEX_TIME && !(m->lang & TL_EN))) &&
+    if ((r->type == CHR_TIMEX_DATE ||
+         (r->type == CHR_TIMEX_TIME && !(m->lang & TL_EN) && !r->dayless)) &&
         r->gran && r->y > 0) {
         m->agran = r->gran;
         m->ay = r->y;
@@ -5985,19 +6352,12 @@ static int grouped_count(const M *m, int i)
     return j > i + 1 && has(m, j, C_UNITPL);
 }
 
-/* French "ce jour-là", "cette nuit-là", "cette année-là": that day, the
- * one the story is about, not the reference's ("ce jour" is today). */
-static int fr_that_one(const M *m, const R *r)
+/* Whether "-là" follows token k in French text ("ce jour-là"). */
+static int fr_la_after(const M *m, int k)
 {
     if (!(m->lang & TL_FR))
         return 0;
-    const tk *f = &m->t[r->first];
-    size_t n = f->e - f->s;
-    if (!((n == 2 && !strncasecmp(m->text + f->s, "ce", 2)) ||
-          (n == 3 && !strncasecmp(m->text + f->s, "cet", 3)) ||
-          (n == 5 && !strncasecmp(m->text + f->s, "cette", 5))))
-        return 0;
-    size_t p = m->t[r->end - 1].e;
+    size_t p = m->t[k].e;
     while (p < m->len && m->text[p] == ' ')
         p++;
     if (p < m->len && m->text[p] == '-')
@@ -6007,6 +6367,22 @@ static int fr_that_one(const M *m, const R *r)
     p += 3;
     return p == m->len || !(((m->text[p] | 32) >= 'a' && (m->text[p] | 32) <= 'z') ||
                             (unsigned char)m->text[p] >= 0x80 || m->text[p] == '-');
+}
+
+/* French "ce jour-là", "cette nuit-là", "cette année-là": that day, the
+ * one the story is about, not the reference's ("ce jour" is today); only
+ * the date last mentioned values it (pat_rel). */
+static int fr_that_one(const M *m, const R *r)
+{
+    if (!(m->lang & TL_FR) || r->anchored)
+        return 0;
+    const tk *f = &m->t[r->first];
+    size_t n = f->e - f->s;
+    if (!((n == 2 && !strncasecmp(m->text + f->s, "ce", 2)) ||
+          (n == 3 && !strncasecmp(m->text + f->s, "cet", 3)) ||
+          (n == 5 && !strncasecmp(m->text + f->s, "cette", 5))))
+        return 0;
+    return fr_la_after(m, r->end - 1);
 }
 
 /* Run the grammar over the buffered tokens of one chunk. */
