@@ -1544,8 +1544,11 @@ static const lsrc SRC[] = {
     {"quel", C_REL, R_THAT, IT},
     {"quello", C_REL, R_THAT, IT},
     {"quell", C_REL, R_THAT, IT},
+    {"quella", C_REL, R_THAT, IT},
     {"ese", C_REL, R_THAT, ES},
+    {"esa", C_REL, R_THAT, ES},
     {"aquel", C_REL, R_THAT, ES},
+    {"aquella", C_REL, R_THAT, ES},
     /* modifiers of a count: "oltre due anni fa", "da meno di un mese" */
     {"oltre", C_KW, K_APPROX, IT},
     {"meno", C_KW, K_MORE, IT},
