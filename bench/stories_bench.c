@@ -588,10 +588,10 @@ int main(int argc, char **argv)
                t_total, wall, total / t_total, lat[total / 2] * 1e6, lat[total * 99 / 100] * 1e6,
                lat[total - 1] * 1e6);
     if (total > 0)
-        printf("per article: %.1f postings read, %.1f candidate stories scored; %ld merges, "
-               "%ld splits, %ld re-homed\n",
-               (double)cs.postings / total, (double)cs.candidates / total, cs.merges, cs.splits,
-               cs.rehomed);
+        printf("per article: %.1f postings read (%.1f of their stories read), %.1f candidate "
+               "stories scored; %ld merges, %ld splits, %ld re-homed\n",
+               (double)cs.postings / total, (double)cs.looked / total,
+               (double)cs.candidates / total, cs.merges, cs.splits, cs.rehomed);
     printf("peak RSS %ld KB; story state on disk %lld bytes (%.0f bytes/article)\n",
            rss_kb("VmHWM:"), state_bytes, total > 0 ? (double)state_bytes / total : 0);
     if (generate && total > 0) { /* near-duplicates found against the generated reprints */

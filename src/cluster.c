@@ -1,9 +1,9 @@
 /* chronicle — cluster: streaming story clustering (see cluster.h).
  * Owns: the in-memory model (stories with pruned centroids, document
- * frequencies, the inverted index term -> stories), article vectors, the
- * assignment decision and its write-through to the story tables. Listing
- * stories for people is cluster_list.c; rebuilding from the article table
- * is cluster_rebuild.c. */
+ * frequencies, the inverted index term -> stories with day-stamped
+ * entries), article vectors, the assignment decision and its write-through
+ * to the story tables. Listing stories for people is cluster_list.c;
+ * rebuilding from the article table is cluster_feed.c. */
 #include "chronicle/cluster.h"
 
 #include <math.h>
@@ -27,10 +27,12 @@
 #endif
 
 #define NO_DAY INT32_MIN
-#define SHORT_TEXT 300       /* bytes: shorter texts take the stream's main language */
-#define OUTSIDE_RUN 64       /* postings outside the time window in a row that end a list's scan */
-#define FLUSH_EVERY 1024     /* adds between writes of the document count */
-#define DF_BATCH 4096        /* adds between writes of the changed document frequencies */
+#define SHORT_TEXT 300 /* bytes: shorter texts take the stream's main language */
+#define OUTSIDE_RUN 64 /* postings outside the time window in a row that end a list's scan */
+#define STAMP_DAYS 8   /* days of a story's last day that one posting stamp stands for */
+#define UNDATED_STAMP INT32_MAX /* never out of the window: undated stories, entries to read */
+#define FLUSH_EVERY 1024        /* adds between writes of the document count */
+#define DF_BATCH 4096           /* adds between writes of the changed document frequencies */
 
 void chr_cluster_opts_default(chr_cluster_opts *o)
 {
@@ -73,6 +75,7 @@ typedef struct story {
     float *w;        /* sum of the unit vectors of its articles, pruned */
     uint32_t *idx;   /* terms currently posted in the inverted index */
     float norm;
+    int32_t pstamp;  /* the stamp its postings carry: story_stamp, kept up to date */
     uint32_t qstamp; /* query scratch */
     float qscore;
     uint32_t ring_head; /* its newest article in the ring: index + 1, 0 none */
@@ -109,8 +112,19 @@ typedef struct term_ent {
     uint32_t dirty;
 } term_ent;
 
+/* One entry of a posting list: the story slot, and the story's stamp
+ * (story_stamp), which tells a story that ended more than the time window
+ * ago without reading the story. */
+typedef struct pent {
+    uint32_t slot;
+    int32_t stamp;
+} pent;
+
+#define PBLOCK 16 /* entries of a posting list under one newest stamp */
+
 typedef struct posting {
-    uint32_t *slots; /* story slots, oldest first */
+    pent *e;       /* in the order posted, oldest first */
+    int32_t *bmax; /* the newest stamp of each PBLOCK entries e[b * PBLOCK ...] */
     uint32_t n, cap;
 } posting;
 
@@ -154,7 +168,7 @@ struct chr_cluster {
     size_t ring_next;
     uint64_t ring_seq;
     float split_sim[SPLIT_MAX * SPLIT_MAX]; /* split_check's scratch */
-    float *wsel;                            /* ring_add's scratch */
+    uint32_t *wsel;                         /* heaviest_cut's scratch */
     size_t cap_wsel;
     float split_sum[SPLIT_MAX][SPLIT_MAX];
     float split_sub[SPLIT_MAX * SPLIT_MAX]; /* bisect_peel's scratch */
@@ -449,10 +463,14 @@ static story *story_new(chr_cluster *cl)
     return s;
 }
 
+static void posts_unstamp(chr_cluster *cl, const story *s, const uint32_t *terms, uint32_t n);
+
 /* Retire a story slot (merged away, or its row could not be written); its
- * postings become stale and are skipped, then dropped on compaction. */
-static void story_kill(story *s)
+ * postings become stale and are skipped when read (not by their stamp),
+ * then dropped on compaction. */
+static void story_kill(chr_cluster *cl, story *s)
 {
+    posts_unstamp(cl, s, s->idx, s->n_idx);
     s->dead = 1;
     s->n_idx = 0;
     s->n_terms = 0;
@@ -467,17 +485,42 @@ static void story_norm(story *s)
     s->norm = (float)sqrt(n);
 }
 
-static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot);
+static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot, int32_t stamp);
 
-/* The want heaviest terms of s (features only when features_only) into
- * top/topw, heaviest first; returns how many. */
-static uint32_t top_terms(const story *s, int features_only, uint32_t want, uint32_t *top,
-                          float *topw)
+/* A story's posting stamp: its last day rounded down to a multiple of
+ * STAMP_DAYS (so last < stamp + STAMP_DAYS), UNDATED_STAMP when undated.
+ * When it moves, the story's entries take the new one (story_restamp). */
+static int32_t story_stamp(const story *s)
+{
+    if (s->last == NO_DAY)
+        return UNDATED_STAMP;
+    int32_t l = s->last;
+    return l >= 0 ? l / STAMP_DAYS * STAMP_DAYS
+                  : -((-l + STAMP_DAYS - 1) / STAMP_DAYS * STAMP_DAYS);
+}
+
+/* Does story s still post term t? (s->idx is in term order) */
+static int story_posts(const story *s, uint32_t t)
+{
+    uint32_t lo = 0, hi = s->n_idx;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->idx[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->n_idx && s->idx[lo] == t;
+}
+
+/* The want heaviest language-independent features of s into top/topw,
+ * heaviest first; returns how many. */
+static uint32_t top_features(const story *s, uint32_t want, uint32_t *top, float *topw)
 {
     uint32_t k = 0;
-    for (uint32_t i = 0; i < s->n_terms && want; i++) { /* insertion into a small sorted list */
+    for (uint32_t i = 0; i < s->n_terms; i++) { /* insertion into a small sorted list */
         float w = s->w[i];
-        if ((features_only && !IS_FEATURE(s->terms[i])) || (k == want && w <= topw[k - 1]))
+        if (!IS_FEATURE(s->terms[i]) || (k == want && w <= topw[k - 1]))
             continue;
         uint32_t j = k < want ? k++ : k - 1;
         while (j > 0 && topw[j - 1] < w) {
@@ -491,34 +534,110 @@ static uint32_t top_terms(const story *s, int features_only, uint32_t want, uint
     return k;
 }
 
-/* Post the story's heaviest terms that are not yet posted. */
+static int heaviest_cut(chr_cluster *cl, const float *w, size_t stride, size_t n, size_t keep,
+                        float *cut, size_t *ties);
+
+/* Give the story's entries in the list of term a new stamp, those among the
+ * newest scan_limit: the only ones a scan reads (a list grows at its newest
+ * end, and a compaction, which can bring deeper entries nearer, stamps
+ * every entry it keeps anew). A story can have two entries in a list: a
+ * term it dropped and posted again before the list's compaction. */
+static void post_restamp(chr_cluster *cl, uint32_t term, uint32_t slot, int32_t stamp)
+{
+    term_ent *te = term_get(cl, term, 0);
+    if (!te || !te->post)
+        return;
+    posting *p = &cl->posts[te->post - 1];
+    uint32_t stop = p->n > (uint32_t)cl->o.scan_limit ? p->n - (uint32_t)cl->o.scan_limit : 0;
+    for (uint32_t i = p->n; i-- > stop;) {
+        if (p->e[i].slot != slot)
+            continue;
+        p->e[i].stamp = stamp;
+        if (p->bmax[i / PBLOCK] < stamp)
+            p->bmax[i / PBLOCK] = stamp;
+    }
+}
+
+/* After the story's span changed: when its stamp moved (the span reached
+ * another STAMP_DAYS period), its entries take the new one in place.
+ * (Posted again at the newest end instead, a long-running story would be
+ * found where it was not before.) */
+static void story_restamp(chr_cluster *cl, story *s)
+{
+    int32_t stamp = story_stamp(s);
+    if (stamp == s->pstamp)
+        return;
+    s->pstamp = stamp;
+    uint32_t slot = (uint32_t)(s - cl->stories);
+    for (uint32_t j = 0; j < s->n_idx; j++)
+        post_restamp(cl, s->idx[j], slot, stamp);
+}
+
+/* The story no longer posts these terms (or no longer exists): their
+ * entries stay until the next compaction, counted as before when the story
+ * is in the window, so their stamp can no longer pass them over. */
+static void posts_unstamp(chr_cluster *cl, const story *s, const uint32_t *terms, uint32_t n)
+{
+    uint32_t slot = (uint32_t)(s - cl->stories);
+    for (uint32_t j = 0; j < n; j++)
+        post_restamp(cl, terms[j], slot, UNDATED_STAMP);
+}
+
+/* Post the story's heaviest terms that are not yet posted (after its
+ * postings took its stamp, story_restamp). s->idx is kept in term order. */
 static int story_index(chr_cluster *cl, story *s)
 {
     uint32_t top[256 + FEATURE_POSTS];
-    float topw[256 + FEATURE_POSTS];
     uint32_t want = index_for(cl, s->cap_terms);
     if (want + FEATURE_POSTS > s->cap_idx)
         want = s->cap_idx > FEATURE_POSTS ? s->cap_idx - FEATURE_POSTS : 1;
     if (want > 256)
         want = 256;
-    uint32_t k = top_terms(s, 0, want, top, topw);
+    uint32_t k = 0;
+    if (s->n_terms <= want) {
+        memcpy(top, s->terms, s->n_terms * sizeof *top);
+        k = s->n_terms;
+    } else { /* the want heaviest, in term order (ties: the first ones) */
+        float cut;
+        size_t ties;
+        if (heaviest_cut(cl, s->w, sizeof *s->w, s->n_terms, want, &cut, &ties) != 0)
+            return -1;
+        for (uint32_t i = 0; i < s->n_terms && k < want; i++) {
+            float w = s->w[i];
+            if (w < cut || (w == cut && !ties))
+                continue;
+            if (w == cut)
+                ties--;
+            top[k++] = s->terms[i];
+        }
+    }
     /* and the heaviest language-independent features not already in */
     uint32_t ft[FEATURE_POSTS];
     float fw[FEATURE_POSTS];
-    uint32_t nf = top_terms(s, 1, FEATURE_POSTS, ft, fw);
+    uint32_t nf = top_features(s, FEATURE_POSTS, ft, fw);
     for (uint32_t i = 0; i < nf; i++) {
-        int have = 0;
-        for (uint32_t j = 0; j < k && !have; j++)
-            have = top[j] == ft[i];
-        if (!have)
-            top[k++] = ft[i];
+        uint32_t j = k;
+        while (j > 0 && top[j - 1] > ft[i])
+            j--;
+        if (j > 0 && top[j - 1] == ft[i])
+            continue;
+        memmove(top + j + 1, top + j, (k - j) * sizeof *top);
+        top[j] = ft[i];
+        k++;
     }
     uint32_t slot = (uint32_t)(s - cl->stories);
-    for (uint32_t i = 0; i < k; i++) {
-        int have = 0;
-        for (uint32_t j = 0; j < s->n_idx && !have; j++)
-            have = s->idx[j] == top[i];
-        if (!have && post_add(cl, top[i], slot) != 0)
+    story_restamp(cl, s);
+    for (uint32_t i = 0, j = 0; i < s->n_idx; i++) { /* terms dropped: both in term order */
+        while (j < k && top[j] < s->idx[i])
+            j++;
+        if (j == k || top[j] != s->idx[i])
+            posts_unstamp(cl, s, &s->idx[i], 1);
+    }
+    for (uint32_t i = 0, j = 0; i < k; i++) { /* terms added */
+        while (j < s->n_idx && s->idx[j] < top[i])
+            j++;
+        int have = j < s->n_idx && s->idx[j] == top[i];
+        if (!have && post_add(cl, top[i], slot, s->pstamp) != 0)
             return -1;
     }
     memcpy(s->idx, top, k * sizeof *top);
@@ -526,16 +645,7 @@ static int story_index(chr_cluster *cl, story *s)
     return 0;
 }
 
-/* Does story s still post term t? */
-static int story_posts(const story *s, uint32_t t)
-{
-    for (uint32_t j = 0; j < s->n_idx; j++)
-        if (s->idx[j] == t)
-            return 1;
-    return 0;
-}
-
-static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot)
+static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot, int32_t stamp)
 {
     term_ent *te = term_get(cl, term, 1);
     if (!te)
@@ -548,22 +658,34 @@ static int post_add(chr_cluster *cl, uint32_t term, uint32_t slot)
     }
     posting *p = &cl->posts[te->post - 1];
     if (p->n == p->cap) {
-        /* drop stale postings (story no longer indexes the term) before growing */
+        /* drop stale postings (the story no longer indexes the term) before
+         * growing; the kept ones take their story's stamp */
         uint32_t k = 0;
-        for (uint32_t i = 0; i < p->n; i++)
-            if (story_posts(&cl->stories[p->slots[i]], term))
-                p->slots[k++] = p->slots[i];
+        for (uint32_t i = 0; i < p->n; i++) {
+            const story *s = &cl->stories[p->e[i].slot];
+            if (story_posts(s, term))
+                p->e[k++] = (pent){p->e[i].slot, s->pstamp};
+        }
         p->n = k;
         if (p->n * 2 > p->cap || p->cap == 0) {
             uint32_t cap = p->cap ? p->cap * 2 : 4;
-            uint32_t *n = realloc(p->slots, cap * sizeof *n);
+            pent *n = realloc(p->e, cap * sizeof *n);
             if (!n)
                 return -1;
-            p->slots = n;
+            p->e = n;
+            int32_t *b = realloc(p->bmax, (cap + PBLOCK - 1) / PBLOCK * sizeof *b);
+            if (!b)
+                return -1;
+            p->bmax = b;
             p->cap = cap;
         }
+        for (uint32_t i = 0; i < p->n; i++)
+            if (i % PBLOCK == 0 || p->e[i].stamp > p->bmax[i / PBLOCK])
+                p->bmax[i / PBLOCK] = p->e[i].stamp;
     }
-    p->slots[p->n++] = slot;
+    if (p->n % PBLOCK == 0 || stamp > p->bmax[p->n / PBLOCK])
+        p->bmax[p->n / PBLOCK] = stamp;
+    p->e[p->n++] = (pent){slot, stamp};
     return 0;
 }
 
@@ -597,23 +719,44 @@ static void centroid_blob(const story *s, unsigned char *out)
 static int cmp_term(const void *a, const void *b);
 static void select_top(dterm *v, size_t n, size_t k);
 static void doc_index(chr_cluster *cl);
-static float select_kth(float *v, size_t n, size_t k);
+static uint32_t select_kth(uint32_t *v, size_t n, size_t k);
 
-/* The weight of the keep-th heaviest of v[0..n) (n > keep), and in *ties how
- * many terms of exactly that weight make the cut (the first ones in v's
- * order): keeping w > cut, then the first *ties with w == cut, keeps keep
- * terms without reordering v. */
-static int heaviest_cut(chr_cluster *cl, const dterm *v, size_t n, size_t keep, float *cut,
-                        size_t *ties)
+/* A float's key for select_kth: the larger float has the larger key (the
+ * sign bit flipped, and all bits of a negative); -0 is 0. */
+static uint32_t float_key(float f)
 {
-    if (chr_grow((void **)&cl->wsel, &cl->cap_wsel, n, sizeof(float)) != 0)
+    uint32_t u;
+    if (f == 0)
+        f = 0;
+    memcpy(&u, &f, sizeof u);
+    return u & 0x80000000u ? ~u : u | 0x80000000u;
+}
+
+static float key_float(uint32_t k)
+{
+    uint32_t u = k & 0x80000000u ? k & 0x7fffffffu : ~k;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+/* The weight of the keep-th heaviest of the n weights at w, w + stride
+ * bytes, ... (n > keep), and in *ties how many terms of exactly that weight
+ * make the cut (the first ones in order): keeping w > cut, then the first
+ * *ties with w == cut, keeps keep terms without reordering them. */
+static int heaviest_cut(chr_cluster *cl, const float *w, size_t stride, size_t n, size_t keep,
+                        float *cut, size_t *ties)
+{
+#define W_AT(k) (*(const float *)((const char *)w + (k)*stride))
+    if (chr_grow((void **)&cl->wsel, &cl->cap_wsel, n, sizeof(uint32_t)) != 0)
         return -1;
     for (size_t k = 0; k < n; k++)
-        cl->wsel[k] = v[k].w;
-    *cut = select_kth(cl->wsel, n, keep - 1);
+        cl->wsel[k] = float_key(W_AT(k));
+    *cut = key_float(select_kth(cl->wsel, n, keep - 1));
     size_t above = 0;
     for (size_t k = 0; k < n; k++)
-        above += v[k].w > *cut;
+        above += W_AT(k) > *cut;
+#undef W_AT
     *ties = keep - above;
     return 0;
 }
@@ -721,8 +864,10 @@ static void model_free(chr_cluster *cl)
     cl->id_keys = NULL;
     cl->id_vals = NULL;
     cl->id_mask = cl->id_used = 0;
-    for (size_t i = 0; i < cl->n_posts; i++)
-        free(cl->posts[i].slots);
+    for (size_t i = 0; i < cl->n_posts; i++) {
+        free(cl->posts[i].e);
+        free(cl->posts[i].bmax);
+    }
     free(cl->posts);
     cl->posts = NULL;
     cl->n_posts = cl->cap_posts = 0;
@@ -1352,6 +1497,53 @@ static double link_sim(const chr_cluster *cl, const story *s)
     return pow(c, 1 - x) * pow(avg, x);
 }
 
+/* Add weight w to the partial score of each story in posting list p within
+ * the time window of day (those not seen yet go to cl->touched). Newest
+ * first; a long run of stories outside the window means the list has gone
+ * back past it (lists grow in arrival order). A posting stamped before edge
+ * (see story_stamp) is outside without reading its story, which is not in
+ * the cache, and a block of PBLOCK of them without reading them. */
+static int scan_list(chr_cluster *cl, const posting *p, float w, int32_t day, int64_t edge)
+{
+    uint32_t stop = p->n > (uint32_t)cl->o.scan_limit ? p->n - (uint32_t)cl->o.scan_limit : 0;
+    uint32_t outside = 0;
+    for (uint32_t i = p->n; i > stop && outside < OUTSIDE_RUN;) {
+        uint32_t b = (i - 1) / PBLOCK, lo = b * PBLOCK > stop ? b * PBLOCK : stop;
+        if (p->bmax[b] < edge) {
+            outside += i - lo;
+            i = lo;
+            continue;
+        }
+        for (; i > lo && outside < OUTSIDE_RUN;) {
+            pent e = p->e[--i];
+            cl->stats.postings++;
+            if (e.stamp < edge) {
+                outside++;
+                continue;
+            }
+            story *s = &cl->stories[e.slot];
+            cl->stats.looked++;
+            if (s->qstamp != cl->qstamp) {
+                if (s->dead)
+                    continue;
+                if (gap_days(s, day) > cl->o.window_days) {
+                    outside++;
+                    continue;
+                }
+                outside = 0;
+                if (chr_grow((void **)&cl->touched, &cl->cap_touched, cl->n_touched + 1,
+                             sizeof(uint32_t)) != 0)
+                    return -1;
+                s->qstamp = cl->qstamp;
+                s->qscore = 0;
+                cl->touched[cl->n_touched++] = e.slot;
+            }
+            s->qscore += w;
+        }
+    }
+    return 0;
+}
+
 /* Candidates through the inverted index: stories posting one of the
  * article's heaviest terms, within the time window; returns the best story
  * slot (or -1) and its similarity. */
@@ -1392,36 +1584,28 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
         cl->qstamp = 1;
     }
     cl->n_touched = 0;
+    /* postings stamped before this are of stories that ended more than the
+     * window before day: last < stamp + STAMP_DAYS <= day - window */
+    int64_t edge = day == NO_DAY ? INT64_MIN : (int64_t)day - cl->o.window_days - (STAMP_DAYS - 1);
+    /* the lists are far apart in memory: their headers, then their newest
+     * entries, are requested for all the terms before the first is read
+     * (top[k].df, a copy, holds the list: 1 + index, 0 none) */
     for (size_t k = 0; k < q; k++) {
         term_ent *te = term_get(cl, top[k].term, 0);
-        if (!te || !te->post)
-            continue;
-        posting *p = &cl->posts[te->post - 1];
-        uint32_t stop = p->n > (uint32_t)cl->o.scan_limit ? p->n - (uint32_t)cl->o.scan_limit : 0;
-        /* newest first; a long run of stories outside the time window means
-         * the list has gone back past it (lists grow in arrival order) */
-        uint32_t outside = 0;
-        for (uint32_t i = p->n; i-- > stop && outside < OUTSIDE_RUN;) {
-            story *s = &cl->stories[p->slots[i]];
-            cl->stats.postings++;
-            if (s->qstamp != cl->qstamp) {
-                if (s->dead)
-                    continue;
-                if (gap_days(s, day) > cl->o.window_days) {
-                    outside++;
-                    continue;
-                }
-                outside = 0;
-                if (chr_grow((void **)&cl->touched, &cl->cap_touched, cl->n_touched + 1,
-                         sizeof(uint32_t)) != 0)
-                    return -2;
-                s->qstamp = cl->qstamp;
-                s->qscore = 0;
-                cl->touched[cl->n_touched++] = p->slots[i];
-            }
-            s->qscore += top[k].w;
+        top[k].df = te ? te->post : 0;
+        if (top[k].df)
+            PREFETCH(&cl->posts[top[k].df - 1]);
+    }
+    for (size_t k = 0; k < q; k++) {
+        const posting *p = top[k].df ? &cl->posts[top[k].df - 1] : NULL;
+        if (p && p->n) {
+            PREFETCH(&p->bmax[(p->n - 1) / PBLOCK]);
+            PREFETCH(&p->e[p->n - 1]);
         }
     }
+    for (size_t k = 0; k < q; k++)
+        if (top[k].df && scan_list(cl, &cl->posts[top[k].df - 1], top[k].w, day, edge) != 0)
+            return -2;
     /* the max_candidates best by partial score, then the exact cosine */
     size_t c =
         cl->n_touched < (size_t)cl->o.max_candidates ? cl->n_touched : (size_t)cl->o.max_candidates;
@@ -1438,6 +1622,8 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
     if (chr_grow((void **)&cl->scored, &cl->cap_scored, c + 1, sizeof(float)) != 0)
         return -2;
     cl->n_scored = c;
+    for (size_t k = 0; k < c; k++) /* their centroids, all requested at once */
+        PREFETCH(cl->stories[cl->touched[k]].terms);
     for (size_t k = 0; k < c; k++) {
         story *s = &cl->stories[cl->touched[k]];
         double sim = link_sim(cl, s) * time_factor(cl, s->first, s->last, day, day);
@@ -1484,7 +1670,7 @@ static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const floa
     if (n > keep) { /* pruned to the heaviest, still in term order */
         float cut;
         size_t ties;
-        if (heaviest_cut(cl, m, n, keep, &cut, &ties) != 0)
+        if (heaviest_cut(cl, &m[0].w, sizeof *m, n, keep, &cut, &ties) != 0)
             return -1;
         for (size_t k = 0; k < n && kept < keep; k++) {
             if (m[k].w < cut || (m[k].w == cut && !ties))
@@ -1508,8 +1694,10 @@ static int centroid_add(chr_cluster *cl, story *s, const uint32_t *t, const floa
 
 static int centroid_merge(chr_cluster *cl, story *s)
 {
-    if (!cl->n_doc)
+    if (!cl->n_doc) { /* the span may have moved */
+        story_restamp(cl, s);
         return story_reserve(cl, s, s->n_unique);
+    }
     return centroid_add(cl, s, &cl->doc[0].term, &cl->doc[0].w, cl->n_doc, sizeof(dterm));
 }
 
@@ -1690,12 +1878,12 @@ static story *merge_stories(chr_cluster *cl, story *a, story *b, int keep_a, chr
         return NULL;
     }
     int64_t gone = b->id;
+    story_kill(cl, b);
     free(b->terms);
     b->terms = NULL;
     b->w = NULL;
     b->idx = NULL;
     b->cap_terms = b->cap_idx = 0;
-    story_kill(b);
     if (step2(cl->s_mv_art, a->id, gone) || step2(cl->s_mv_ent, a->id, gone) ||
         step2(cl->s_del_ent, gone, 0) || step2(cl->s_del_story, gone, 0) ||
         step2(cl->s_alias, a->id, gone) || step2(cl->s_realias, a->id, gone)) {
@@ -1822,36 +2010,27 @@ static void story_relink(chr_cluster *cl, uint32_t slot, uint32_t *idx, int n)
     cl->stories[slot].ring_head = head;
 }
 
-/* The k-th largest of v[0..n) (0-based, k < n; v is reordered): quickselect. */
-static float select_kth(float *v, size_t n, size_t k)
+/* The k-th largest of v[0..n) (0-based, k < n; v is overwritten): a radix
+ * select from the top byte, each pass keeping only the values whose byte
+ * holds the k-th. Counting and keeping do not branch on the values, which
+ * a quickselect's partition mispredicts about every other time. */
+static uint32_t select_kth(uint32_t *v, size_t n, size_t k)
 {
-    size_t lo = 0, hi = n - 1;
-    while (lo < hi) {
-        float pv = v[lo + (hi - lo) / 2];
-        size_t i = lo, j = hi;
-        while (i <= j) {
-            while (v[i] > pv)
-                i++;
-            while (v[j] < pv)
-                j--;
-            if (i <= j) {
-                float t = v[i];
-                v[i] = v[j];
-                v[j] = t;
-                i++;
-                if (j == 0)
-                    break;
-                j--;
-            }
+    for (int shift = 24; shift >= 0 && n > 1; shift -= 8) {
+        uint32_t count[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(v[i] >> shift) & 255]++;
+        uint32_t d = 255;
+        while (k >= count[d])
+            k -= count[d--];
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            v[m] = v[i];
+            m += ((v[i] >> shift) & 255) == d;
         }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return v[k];
+        n = m;
     }
-    return v[k];
+    return v[0];
 }
 
 /* Remember the article just assigned to story slot (its vector is cl->doc):
@@ -1875,7 +2054,7 @@ static int ring_add(chr_cluster *cl, const chr_cluster_input *in, uint32_t slot,
     float cut = -1;
     size_t n = 0, ties = 0;
     if (cl->n_doc > MEMBER_TERMS &&
-        heaviest_cut(cl, cl->doc, cl->n_doc, MEMBER_TERMS, &cut, &ties) != 0)
+        heaviest_cut(cl, &cl->doc[0].w, sizeof(dterm), cl->n_doc, MEMBER_TERMS, &cut, &ties) != 0)
         return -1;
     double nn = 0;
     for (size_t k = 0; k < cl->n_doc && n < MEMBER_TERMS; k++) {
@@ -2197,7 +2376,7 @@ static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int fo
     }
     t->size = t->n_unique;
     if ((*err = save_story(cl, t, 1, d)) != CHR_OK) {
-        story_kill(t);
+        story_kill(cl, t);
         return -1;
     }
     t->id = sqlite3_last_insert_rowid(cl->db);
@@ -2407,6 +2586,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
         sim = dsim;
         s->size++;
         span_add(s, day);
+        story_restamp(cl, s);
         if ((err = save_story(cl, s, 0, d)) != CHR_OK)
             return err;
         cl->stats.duplicates++;
@@ -2444,7 +2624,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
             if (centroid_merge(cl, s) != 0)
                 return oom(d);
             if ((err = save_story(cl, s, 1, d)) != CHR_OK) {
-                story_kill(s);
+                story_kill(cl, s);
                 return err;
             }
             s->id = sqlite3_last_insert_rowid(cl->db); /* the row id is the story id */

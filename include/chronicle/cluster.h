@@ -201,7 +201,9 @@ typedef struct chr_cluster_stats {
     long merges;     /* stories merged into older ones */
     long splits;     /* stories split in two (the younger half became a new story) */
     long rehomed;    /* stories of one article merged into a story found later */
-    long postings;   /* inverted-index entries read, summed */
+    long postings;   /* inverted-index entries read one by one, summed (not the blocks
+                      * passed over by their stamp) */
+    long looked;     /* of which the story was read (not turned away by the entry's stamp) */
     long stories;    /* live stories in memory */
     long terms;      /* distinct terms with a document frequency */
 } chr_cluster_stats;

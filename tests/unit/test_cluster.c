@@ -699,6 +699,84 @@ TEST(split_checks_at_nine)
     tmp_close(&fx);
 }
 
+/* Posting lists and the time window, with query_terms and index_terms 1
+ * (a story posts its heaviest term; an article looks up its heaviest term
+ * that an earlier article had). Story A: one article dated 2024-01-01,
+ * word 0 ten times and words 1-30 once. Then n_old stories long before it,
+ * one every 50 days (never in each other's window), of word 0 alone: they
+ * post word 0 after A did, and all ended long before A began. */
+static chr_cluster *story_and_old_ones(chr_store *st, char *a_text, size_t cap, int64_t *a,
+                                       int n_old)
+{
+    chr_cluster_opts o;
+    chr_cluster_opts_default(&o);
+    o.query_terms = o.index_terms = 1;
+    o.rehome_after = 0;
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+    if (!cl)
+        return NULL;
+    size_t len = 0;
+    char w[16];
+    for (int k = 0; k < 40; k++) {
+        word_of(k < 10 ? 0 : k - 9, w);
+        len += (size_t)snprintf(a_text + len, cap - len, "%s ", w);
+    }
+    int64_t sid, dup;
+    CHECK_INT(add(cl, 1, a_text, "2024-01-01", a, &dup), CHR_OK);
+    int32_t day0 = chr_cluster_parse_day("2024-01-01") - 4000;
+    for (int k = 0; k < n_old; k++) {
+        char date[11];
+        chr_cluster_format_day(day0 + 50 * k, date);
+        CHECK_INT(add(cl, 100 + k, "qa qa qa", date, &sid, &dup), CHR_OK);
+        CHECK(sid != *a);
+    }
+    return cl;
+}
+
+/* Stamped postings. v 0: stories that ended before the time window are
+ * passed over by the stamps of their postings, a block of entries at a
+ * time, without reading the stories (or the entries one by one). v 1: a
+ * story whose span moves on (here by reprints 3 days apart, which do not
+ * change its centroid) gives its postings its new stamp: an article 39
+ * days after its last reprint finds it through the posting made on its
+ * first day, 69 days before, whose first stamp alone would put the story
+ * outside the window. */
+TEST(postings_stamped_with_their_story_days)
+{
+    for (int v = 0; v < 2; v++) {
+        TMP_STORE(fx, st, 0);
+        char a_text[512];
+        int64_t a, sid, dup;
+        chr_cluster *cl = story_and_old_ones(st, a_text, sizeof a_text, &a, v ? 0 : 70);
+        if (!cl)
+            return;
+        if (v == 0) {
+            chr_cluster_stats before, after;
+            chr_cluster_get_stats(cl, &before);
+            CHECK_INT(add(cl, 20, "qa qa qa", "2030-01-01", &sid, &dup), CHR_OK);
+            chr_cluster_get_stats(cl, &after);
+            CHECK(sid != a);
+            CHECK_INT(after.new_stories - before.new_stories, 1);
+            CHECK(after.postings - before.postings < 16);
+            CHECK_INT(after.looked - before.looked, 0);
+        } else {
+            int32_t day0 = chr_cluster_parse_day("2024-01-01");
+            for (int k = 1; k <= 10; k++) {
+                char date[11];
+                chr_cluster_format_day(day0 + 3 * k, date);
+                CHECK_INT(add(cl, 10 + k, a_text, date, &sid, &dup), CHR_OK);
+                CHECK_INT(sid, a);
+                CHECK(dup != 0);
+            }
+            CHECK_INT(add(cl, 30, "qa qa qa", "2024-03-10", &sid, &dup), CHR_OK);
+            CHECK_INT(sid, a);
+        }
+        CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+        tmp_close(&fx);
+    }
+}
+
 /* A new story never takes the id of a story merged away (an alias). */
 TEST(new_ids_above_aliases)
 {
@@ -762,6 +840,7 @@ RUN(split_of_two_topics);
 RUN(split_behind_outlier_and_no_remerge);
 RUN(split_checks_at_nine);
 RUN(new_ids_above_aliases);
+RUN(postings_stamped_with_their_story_days);
 RUN(same_day_long_texts_need_more_than_the_day);
 RUN(document_frequencies_written_in_batches);
 UNIT_MAIN_END
