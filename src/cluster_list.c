@@ -175,6 +175,41 @@ static chr_err top_entities(lister *l, int64_t story, chr_diag *d)
 
 /* Read the story of row q (columns: id, first_day, last_day, size,
  * n_unique, centroid) and hand it to fn. */
+typedef struct id_dup {
+    int64_t id, dup;
+} id_dup;
+
+static int cmp_id_dup(const void *a, const void *b)
+{
+    const id_dup *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* A copy of a near-duplicate is in its canonical article's group: its
+ * duplicate_of names the canonical, as the article's own does (rows
+ * [0, n_arts) are the story's articles, the copies after them). */
+static chr_err copies_to_canonical(lister *l, size_t n_arts, chr_diag *d)
+{
+    if (l->n == n_arts)
+        return CHR_OK;
+    id_dup *v = malloc((n_arts ? n_arts : 1) * sizeof *v);
+    if (!v)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "stories: out of memory");
+    for (size_t i = 0; i < n_arts; i++) {
+        v[i].id = l->a[i].id;
+        v[i].dup = l->a[i].duplicate_of;
+    }
+    qsort(v, n_arts, sizeof *v, cmp_id_dup);
+    for (size_t i = n_arts; i < l->n; i++) {
+        id_dup key = {l->a[i].id, 0};
+        const id_dup *p = bsearch(&key, v, n_arts, sizeof *v, cmp_id_dup);
+        if (p && p->dup)
+            l->a[i].duplicate_of = p->dup;
+    }
+    free(v);
+    return CHR_OK;
+}
+
 static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int *stop, chr_diag *d)
 {
     chr_story_info s;
@@ -208,6 +243,7 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         l->n++;
     }
     sqlite3_reset(l->arts);
+    size_t n_arts = l->n;
     /* the inputs kept as copies of its articles, after them */
     if (l->copies && err == CHR_OK) {
         sqlite3_bind_int64(l->copies, 1, s.id);
@@ -229,6 +265,8 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
             l->n++;
         }
         sqlite3_reset(l->copies);
+        if (err == CHR_OK)
+            err = copies_to_canonical(l, n_arts, d);
     }
     if (err == CHR_OK)
         err = top_entities(l, s.id, d);

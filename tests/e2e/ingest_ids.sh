@@ -72,3 +72,20 @@ check_eq "a story lists the copy with its source and date" \
 chr --db "$CDB" --quiet ingest "$TMP/wire/b" >/dev/null 2>&1
 check_eq "a copy is kept once" \
     "$(chr --db "$CDB" story 1 | grep -c '= copy: .*herald.txt')" 1
+
+# a copy of a near-duplicate belongs to its canonical article's group:
+# duplicate_of names the canonical for both
+mkdir -p "$TMP/nd/a" "$TMP/nd/b" "$TMP/nd/c"
+body='The council of Orne voted on Monday to rebuild the old flood barrier that broke in the March storm, after three weeks of debate over its cost and its route along the river.
+The new barrier will be two metres higher than the old one and will run for four kilometres from the railway bridge to the harbour, the mayor told reporters after the vote.
+Work is due to start in September and to last two years. The regional government will pay half of the cost, and the state has promised a loan for the rest.
+Residents of the lower town, where more than 300 homes were flooded, had demanded a higher barrier since the storm. Insurers estimate the damage at 40 million euros.
+Farmers upstream asked the council to protect their fields as well, and the mayor said a second phase would be studied next year.'
+printf ' date 2025-04-07\n%s\n\nThe opposition voted against the plan and called it too expensive.\n' "$body" > "$TMP/nd/a/orne.txt"
+printf ' date 2025-04-08\n%s\n\nRead more: floods in the region this spring.\n' "$body" > "$TMP/nd/b/gazette.txt"
+cp "$TMP/nd/b/gazette.txt" "$TMP/nd/c/courier.txt"
+NDB="$TMP/neardup.db"
+for f in a b c; do chr --db "$NDB" --quiet ingest "$TMP/nd/$f" >/dev/null 2>&1; done
+check_eq "a copy of a near-duplicate names the canonical as duplicate_of" \
+    "$(chr --db "$NDB" stories --json | "$PY" -c 'import json,sys; s=json.load(sys.stdin); print(len(s), sorted((a["source"].split("/")[-1], a.get("copy", False), a["duplicate_of"]) for a in s[0]["articles"]))')" \
+    "1 [('courier.txt', True, 1), ('gazette.txt', False, 1), ('orne.txt', False, None)]"
