@@ -263,19 +263,18 @@ def run_dedup(args, binary, tmp):
     gold = {d[0]: d[1] for d in docs}
     if args.engine == "chronicle":
         stories, secs = chronicle_stories(docs, tmp, binary)
-        id_line = {}
+        # a stored article's line and group (its canonical, duplicate_of, else
+        # itself); a copy (its cleaned text a stored article's word for word)
+        # carries that article's id, names no line, and joins its group
+        id_line, canon = {}, {}
         for s in stories:
             for a in s["articles"]:
+                if a.get("copy"):
+                    continue
+                canon[a["id"]] = a["duplicate_of"] or a["id"]
                 n = line_of(a["source"])
                 if n:
-                    # a copy (its cleaned text a stored article's word for
-                    # word) carries that article's id: it names no line
-                    if not a.get("copy"):
-                        id_line[a["id"]] = n
-        # a stored article's group: its canonical (duplicate_of), else itself;
-        # a copy joins the group of the article it copies
-        canon = {a["id"]: a["duplicate_of"] or a["id"]
-                 for s in stories for a in s["articles"] if not a.get("copy")}
+                    id_line[a["id"]] = n
         key = {}
         for s in stories:
             for a in s["articles"]:
