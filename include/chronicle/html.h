@@ -1,5 +1,5 @@
 /* chronicle — html: one HTML page to one article (main text and metadata).
- * Owns: charset detection and transcoding of a page, the HTML5 parse (gumbo),
+ * Owns: charset detection and transcoding of a page, the HTML parse (libxml2),
  * main-text extraction and metadata (headline, date, author, outlet, URL,
  * language). Does not read files or WARC records; see warc.h and ingest.h. */
 #ifndef CHRONICLE_HTML_H
