@@ -21,6 +21,7 @@ int cmd_summary(int argc, char **argv, cli_opts *g);
 int cmd_stories(int argc, char **argv, cli_opts *g);
 int cmd_story(int argc, char **argv, cli_opts *g);
 int cmd_entities(int argc, char **argv, cli_opts *g);
+int cmd_search(int argc, char **argv, cli_opts *g);
 
 static const struct command {
     const char *name;
@@ -37,6 +38,7 @@ static const struct command {
     {"stories", cmd_stories, "stories [--json] [--limit N]", "list stories (groups of articles about one development), largest first"},
     {"story", cmd_story, "story ID [--json]", "one story: its articles, near-duplicates folded"},
     {"entities", cmd_entities, "entities [--story ID] [--type T] [--limit N] [--json]", "people, places, organisations with mention counts (--story: one story, aliases linked)"},
+    {"search", cmd_search, "search WORDS... [--json] [--limit N]", "articles that match the words (\"a phrase\", prefix*, OR), best first, with their stories"},
     {"timeline", cmd_timeline, "timeline ID|--all [--json] [--top N] [--sentences K] [--dates N] [--min-support N]", "a story's dated events with their sources (--all: the whole database)"},
     {"summary", cmd_summary, "summary ID|--all [--json] [--words N] [--truncate]", "an extractive summary of a story in at most N words (default 100)"},
     {"serve", cmd_serve, "serve [--listen HOST:PORT] [--allow-ingest] [--threads N]", "HTTP/JSON API and web page over the database (default 127.0.0.1:8080)"},

@@ -81,6 +81,28 @@ static void kint_or_null(chr_json *j, const char *key, sqlite3_stmt *q, int col)
 }
 
 /* A headline-length text: cut at a word boundary, never inside UTF-8. */
+/* s[0..n) cut to a headline's length: trailing spaces dropped; past
+ * TITLE_MAX bytes cut at a word boundary, never inside UTF-8, with "…" (into
+ * buf). Returns s or buf; *len is the length. */
+static const char *short_text(const char *s, size_t n, char buf[TITLE_MAX + 8], size_t *len)
+{
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    *len = n;
+    if (n <= TITLE_MAX)
+        return s;
+    size_t cut = TITLE_MAX;
+    while (cut > TITLE_MAX / 2 && s[cut] != ' ')
+        cut--;
+    while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    memcpy(buf, s, cut);
+    memcpy(buf + cut, "\xE2\x80\xA6", 4); /* … */
+    *len = cut + 3;
+    return buf;
+}
+
+/* A headline-length text (short_text). */
 static void kshort(chr_json *j, const char *key, const char *s, size_t n)
 {
     chr_json_key(j, key);
@@ -88,21 +110,10 @@ static void kshort(chr_json *j, const char *key, const char *s, size_t n)
         chr_json_null(j);
         return;
     }
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    if (n <= TITLE_MAX) {
-        chr_json_string_n(j, s, n);
-        return;
-    }
-    size_t cut = TITLE_MAX;
-    while (cut > TITLE_MAX / 2 && s[cut] != ' ')
-        cut--;
-    while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
-        cut--;
     char buf[TITLE_MAX + 8];
-    memcpy(buf, s, cut);
-    memcpy(buf + cut, "\xE2\x80\xA6", 4); /* … */
-    chr_json_string(j, buf);
+    size_t len;
+    const char *t = short_text(s, n, buf, &len);
+    chr_json_string_n(j, t, len);
 }
 
 static int limit_arg(chr_server *s, const serve_req *q, serve_resp *r, int *limit)
@@ -202,83 +213,6 @@ static void list_end(serve_json *b, const char *cursor, serve_resp *r)
     chr_json_kstring(&b->j, "next_cursor", cursor);
     chr_json_end_object(&b->j);
     serve_json_done(b, r, 200);
-}
-
-/* ------------------------------------------------------------ FTS query */
-
-static int is_word_byte(unsigned char c)
-{
-    return isalnum(c) || c >= 0x80;
-}
-
-/* Append s[0..n) as an FTS5 string ("..." with quotes doubled). */
-static void fts_string(FILE *f, const char *s, size_t n)
-{
-    fputc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            fputc('"', f);
-        fputc(s[i], f);
-    }
-    fputc('"', f);
-}
-
-char *serve_fts_query(const char *q)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f)
-        return NULL;
-    int terms = 0, pending_or = 0;
-    const char *p = q;
-    while (*p) {
-        if (isspace((unsigned char)*p)) {
-            p++;
-            continue;
-        }
-        const char *start, *end;
-        int phrase = *p == '"';
-        if (phrase) {
-            start = ++p;
-            while (*p && *p != '"')
-                p++;
-            end = p;
-            if (*p)
-                p++;
-        } else {
-            start = p;
-            while (*p && !isspace((unsigned char)*p) && *p != '"')
-                p++;
-            end = p;
-        }
-        int prefix = 0;
-        if (!phrase && end > start && end[-1] == '*') {
-            prefix = 1;
-            end--;
-        }
-        if (!phrase && end - start == 2 && memcmp(start, "OR", 2) == 0) {
-            pending_or = terms > 0;
-            continue;
-        }
-        int words = 0;
-        for (const char *c = start; c < end; c++)
-            words |= is_word_byte((unsigned char)*c);
-        if (!words)
-            continue;
-        if (terms)
-            fputs(pending_or ? " OR " : " ", f);
-        pending_or = 0;
-        fts_string(f, start, (size_t)(end - start));
-        if (prefix)
-            fputs(" *", f);
-        terms++;
-    }
-    if (fclose(f) != 0 || !terms) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
 }
 
 /* ------------------------------------------------------------- stories */
@@ -537,7 +471,7 @@ void serve_api_stories(chr_server *s, serve_db *db, const serve_req *q, int64_t 
     }
     char *fts = NULL;
     if (qs && *qs) {
-        fts = serve_fts_query(qs);
+        fts = chr_search_query(qs);
         if (!fts) {
             serve_error(r, 400, "q has no word to search for");
             return;
@@ -1131,18 +1065,31 @@ void serve_api_article(chr_server *s, serve_db *db, const serve_req *q_, int64_t
 #define ARTICLE_LABEL                                                                              \
     " coalesce(a.title, (SELECT CAST(substr(CAST(a.clean_text AS BLOB), se.start + 1,"             \
     "   se.end - se.start) AS TEXT) FROM sentences se WHERE se.article_id = a.id AND se.idx = 0))"
-#define SEARCH_COLS                                                                                \
-    "SELECT a.id," ARTICLE_LABEL ", a.outlet, a.pub_date, a.source,"                               \
-    " snippet(articles_fts, 1, char(2), char(3), '\xE2\x80\xA6', 24), bm25(articles_fts)"
-static const char sql_search_story[] =
-    SEARCH_COLS ", sa.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                " LEFT JOIN story_article sa ON sa.article_id = a.id"
-                " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3";
-static const char sql_search[] =
-    SEARCH_COLS ", NULL FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3";
-
 enum { SEARCH_MAX_OFFSET = 10000 };
+
+typedef struct search_page {
+    chr_json *j;
+    int n, limit, more;
+} search_page;
+
+static int search_hit(void *ctx, const chr_search_hit *h)
+{
+    search_page *pg = ctx;
+    if (pg->n == pg->limit) {
+        pg->more = 1;
+        return 1;
+    }
+    chr_search_hit cut = *h; /* the title cut as lists show it */
+    char buf[TITLE_MAX + 8];
+    size_t len;
+    if (h->title && short_text(h->title, strlen(h->title), buf, &len) == buf) {
+        buf[len] = 0;
+        cut.title = buf;
+    }
+    chr_search_hit_json(pg->j, &cut);
+    pg->n++;
+    return 0;
+}
 
 void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, int64_t id, serve_resp *r)
 {
@@ -1164,64 +1111,32 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, int64_t i
             return;
         }
     }
-    char *fts = serve_fts_query(qs);
+    char *fts = chr_search_query(qs);
     if (!fts) {
         serve_error(r, 400, "q has no word to search for");
         return;
     }
-    int missing = 0;
-    sqlite3_stmt *st = serve_stmt(db, sql_search_story, &missing);
-    if (!st && missing)
-        st = serve_stmt(db, sql_search, &missing);
-    if (!st) {
-        free(fts);
-        if (missing)
-            serve_error(r, 503,
-                        "full-text index missing: open the database with this "
-                        "chronicle's ingest to migrate it");
-        else
-            db_error(db, r);
-        return;
-    }
-    serve_json b;
-    if (list_begin(&b, qs, "results", fts, r))
-        return;
-    chr_json *j = &b.j;
-    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, limit + 1);
-    sqlite3_bind_int64(st, 3, offset);
-    int n = 0, more = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == limit) {
-            more = 1;
-            break;
-        }
-        chr_json_begin_object(j);
-        chr_json_kint(j, "id", sqlite3_column_int64(st, 0));
-        kshort(j, "title", (const char *)sqlite3_column_text(st, 1),
-               (size_t)sqlite3_column_bytes(st, 1));
-        ktext(j, "outlet", st, 2);
-        ktext(j, "pub_date", st, 3);
-        ktext(j, "source", st, 4);
-        kint_or_null(j, "story", st, 7);
-        ktext(j, "snippet", st, 5);
-        chr_json_kdouble(j, "score", -sqlite3_column_double(st, 6));
-        chr_json_end_object(j);
-        n++;
-    }
-    sqlite3_reset(st);
     free(fts);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    serve_json b;
+    if (list_begin(&b, qs, "results", NULL, r))
+        return;
+    search_page pg = {&b.j, 0, limit, 0};
+    chr_diag d;
+    chr_diag_clear(&d);
+    chr_err e = chr_search(db->st, qs, limit + 1, (long)offset, search_hit, &pg, &d);
+    if (e) {
         serve_json_abort(&b);
-        if (strstr(sqlite3_errmsg(db->db), "fts5"))
+        if (e == CHR_EINVAL)
             serve_error(r, 400, "bad search query");
+        else if (e == CHR_EUNSUPPORTED)
+            serve_error(r, 503, "%s", d.msg);
         else
-            db_error(db, r);
+            serve_error(r, 500, "database error: %s", d.msg);
         return;
     }
     char c[24];
     snprintf(c, sizeof c, "%lld", (long long)(offset + limit));
-    list_end(&b, more ? c : NULL, r);
+    list_end(&b, pg.more ? c : NULL, r);
 }
 
 /* ----------------------------------------------------------- entities */

@@ -212,11 +212,6 @@ serve_handler serve_api_stories, serve_api_story, serve_api_article, serve_api_s
     serve_api_entity, serve_api_healthz, serve_metrics_render;
 void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r);
 
-/* Turn free text into a safe FTS5 query (each word or "quoted phrase" a
- * string, implicit AND, a trailing * kept as a prefix search). Returns a
- * malloc'd string, or NULL when q has no word. */
-char *serve_fts_query(const char *q);
-
 /* --- metrics (serve_metrics.c) --- */
 void serve_metrics_record(serve_metrics *m, serve_route route, int status, double seconds);
 

@@ -192,6 +192,43 @@ chr_err chr_story_foreach(chr_store *st, chr_story_fn fn, void *ctx, chr_diag *d
  * story. CHR_ENOTFOUND when there is none. */
 chr_err chr_story_get(chr_store *st, int64_t id, chr_story_fn fn, void *ctx, chr_diag *d);
 
+/* ---- full-text search (cluster_search.c) ---- */
+
+/* The words of a search box as an FTS5 query: each word or "quoted phrase"
+ * a string, "word*" a prefix, OR between two terms kept, everything else
+ * (AND, NEAR, -x, column filters) taken as words. malloc'd; NULL when there
+ * is no word (or out of memory). */
+char *chr_search_query(const char *words);
+
+/* One search hit. Every pointer is valid during the callback only; NULL
+ * when unknown. */
+typedef struct chr_search_hit {
+    int64_t id;
+    const char *title; /* headline, else the first sentence */
+    const char *outlet;
+    const char *pub_date; /* "YYYY-MM-DD" */
+    const char *source;   /* as stored: path, path#LINE, path@OFFSET */
+    const char *snippet;  /* matched words between U+0002 and U+0003 */
+    double score;         /* higher is better (minus bm25) */
+    int64_t story;        /* its story, 0 when in none */
+} chr_search_hit;
+
+/* Called once per hit; return nonzero to stop. */
+typedef int (*chr_search_fn)(void *ctx, const chr_search_hit *h);
+
+/* The stored articles that match words (chr_search_query), best first,
+ * limit of them from offset. CHR_EINVAL when words has no word or FTS5
+ * rejects the query, CHR_EUNSUPPORTED on a database without the index (one
+ * older chronicle wrote, opened read-only), CHR_EDB on other failures. */
+chr_err chr_search(chr_store *st, const char *words, long limit, long offset, chr_search_fn fn,
+                   void *ctx, chr_diag *d);
+
+/* A hit as one JSON object: {id, title, outlet, pub_date, source, story
+ * (null when in none), snippet, score}, as `search --json` and GET
+ * /api/search give it. */
+struct chr_json;
+void chr_search_hit_json(struct chr_json *j, const chr_search_hit *h);
+
 /* Counters of one handle since it was opened. */
 typedef struct chr_cluster_stats {
     long added;      /* articles assigned */

@@ -1,7 +1,6 @@
-/* Unit tests for serve*.c without the network: the FTS query builder, and
- * requests answered by chr_serve_handle (routing, limits, JSON errors,
- * static files, POST ingest, metrics) over a database of a few articles
- * written here. */
+/* Unit tests for serve*.c without the network: requests answered by
+ * chr_serve_handle (routing, limits, JSON errors, static files, POST ingest,
+ * metrics) over a database of a few articles written here. */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -64,25 +63,6 @@ static int req(const char *method, const char *path, const char *query, const ch
 static int has(const chr_serve_response *r, const char *s)
 {
     return r->body && strstr(r->body, s) != NULL;
-}
-
-TEST(fts_query_is_safe)
-{
-    char *q = serve_fts_query("kovac \"state visit\" pre*");
-    CHECK_STR(q, "\"kovac\" \"state visit\" \"pre\" *");
-    free(q);
-    q = serve_fts_query("cranes OR strike");
-    CHECK_STR(q, "\"cranes\" OR \"strike\"");
-    free(q);
-    q = serve_fts_query("say \"hi\"there NEAR(x) -y");
-    CHECK_STR(q, "\"say\" \"hi\" \"there\" \"NEAR(x)\" \"-y\"");
-    free(q);
-    q = serve_fts_query("O'Brien AND");
-    CHECK_STR(q, "\"O'Brien\" \"AND\"");
-    free(q);
-    CHECK(serve_fts_query("") == NULL);
-    CHECK(serve_fts_query("*** \" - ") == NULL);
-    CHECK(serve_fts_query("OR") == NULL);
 }
 
 TEST(health_and_static)
@@ -216,7 +196,6 @@ if (setup() != 0) {
     printf("not ok setup\n");
     return 1;
 }
-RUN(fts_query_is_safe);
 RUN(health_and_static);
 RUN(articles_and_search);
 RUN(limits_and_errors);

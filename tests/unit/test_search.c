@@ -1,0 +1,153 @@
+/* Unit tests for cluster_search.c: the search box's words as an FTS5 query,
+ * and chr_search over a database of three articles written here (ranking,
+ * snippets, stories, limit and offset, bad queries). */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "chronicle/cluster.h"
+#include "chronicle/pipeline.h"
+#include "unit.h"
+
+static char dir[] = "/tmp/chr-test-search-XXXXXX";
+static chr_store *st;
+
+static const char *const fixture =
+    "{\"id\":\"a1\",\"title\":\"Harbour cranes return to Port Vell\",\"date\":\"2024-06-03\","
+    "\"outlet\":\"Test Wire\",\"text\":\"The port authority said on Monday that three new cranes "
+    "arrived in Port Vell. Dock workers welcomed the cranes after a long strike over cranes.\"}\n"
+    "{\"id\":\"a2\",\"title\":\"Caf\\u00e9 owners protest harbour noise\",\"date\":\"2024-06-04\","
+    "\"text\":\"Owners of the Caf\\u00e9 Mar said the new cranes were too loud. The port authority "
+    "promised a review of night work within two weeks.\"}\n"
+    "{\"id\":\"a3\",\"title\":\"Orchestra opens season\",\"date\":\"2024-06-05\","
+    "\"text\":\"The city orchestra opened its season with a Mahler symphony on Wednesday night. "
+    "Tickets for the autumn concerts sold out within hours.\"}\n";
+
+static int setup(void)
+{
+    if (!mkdtemp(dir))
+        return -1;
+    char db[256], in[256];
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    snprintf(in, sizeof in, "%s/in.jsonl", dir);
+    FILE *f = fopen(in, "w");
+    if (!f)
+        return -1;
+    fputs(fixture, f);
+    fclose(f);
+    chr_pipeline *p = NULL;
+    chr_diag d;
+    chr_ingest_stats s = {0};
+    if (chr_store_open(db, 0, &st, &d) || chr_pipeline_open(st, &p, &d) ||
+        chr_pipeline_ingest(p, in, &s) || s.stored != 3)
+        return -1;
+    chr_pipeline_close(p);
+    return 0;
+}
+
+typedef struct got {
+    int n;
+    int64_t id[8], story[8];
+    char title[8][64];
+    int marked[8]; /* the snippet marks a match */
+    double score[8];
+} got;
+
+static int collect(void *ctx, const chr_search_hit *h)
+{
+    got *g = ctx;
+    if (g->n == 8)
+        return 1;
+    g->id[g->n] = h->id;
+    g->story[g->n] = h->story;
+    snprintf(g->title[g->n], sizeof g->title[0], "%s", h->title ? h->title : "");
+    g->marked[g->n] = h->snippet && strchr(h->snippet, '\x02') && strchr(h->snippet, '\x03');
+    g->score[g->n] = h->score;
+    g->n++;
+    return 0;
+}
+
+static int stop_at_first(void *ctx, const chr_search_hit *h)
+{
+    (void)h;
+    ++*(int *)ctx;
+    return 1;
+}
+
+TEST(query_from_search_box_words)
+{
+    char *q = chr_search_query("kovac \"state visit\" pre*");
+    CHECK_STR(q, "\"kovac\" \"state visit\" \"pre\" *");
+    free(q);
+    q = chr_search_query("cranes OR strike");
+    CHECK_STR(q, "\"cranes\" OR \"strike\"");
+    free(q);
+    q = chr_search_query("say \"hi\"there NEAR(x) -y");
+    CHECK_STR(q, "\"say\" \"hi\" \"there\" \"NEAR(x)\" \"-y\"");
+    free(q);
+    q = chr_search_query("O'Brien AND");
+    CHECK_STR(q, "\"O'Brien\" \"AND\"");
+    free(q);
+    CHECK(chr_search_query("") == NULL);
+    CHECK(chr_search_query("*** \" - ") == NULL);
+    CHECK(chr_search_query("OR") == NULL);
+}
+
+TEST(hits_best_first_with_story_and_snippet)
+{
+    got g = {0};
+    CHECK_INT(chr_search(st, "cranes", 10, 0, collect, &g, NULL), CHR_OK);
+    CHECK_INT(g.n, 2);
+    CHECK_STR(g.title[0], "Harbour cranes return to Port Vell"); /* three times, and the title */
+    CHECK(g.score[0] > g.score[1]);
+    CHECK(g.story[0] > 0 && g.story[1] > 0);
+    CHECK(g.marked[0] && g.marked[1]);
+    got h = {0};
+    CHECK_INT(chr_search(st, "\"port authority\" caf*", 10, 0, collect, &h, NULL), CHR_OK);
+    CHECK_INT(h.n, 1);
+    CHECK_STR(h.title[0], "Café owners protest harbour noise");
+    got o = {0};
+    CHECK_INT(chr_search(st, "cranes OR Mahler", 10, 0, collect, &o, NULL), CHR_OK);
+    CHECK_INT(o.n, 3);
+}
+
+TEST(limit_offset_and_stop)
+{
+    got all = {0}, page = {0}, rest = {0};
+    CHECK_INT(chr_search(st, "cranes OR Mahler", 10, 0, collect, &all, NULL), CHR_OK);
+    CHECK_INT(chr_search(st, "cranes OR Mahler", 2, 0, collect, &page, NULL), CHR_OK);
+    CHECK_INT(chr_search(st, "cranes OR Mahler", 2, 2, collect, &rest, NULL), CHR_OK);
+    CHECK_INT(page.n, 2);
+    CHECK_INT(rest.n, 1);
+    CHECK(all.n == 3 && page.id[0] == all.id[0] && page.id[1] == all.id[1] &&
+          rest.id[0] == all.id[2]);
+    int calls = 0; /* a callback that returns nonzero is not called again */
+    CHECK_INT(chr_search(st, "cranes OR Mahler", 10, 0, stop_at_first, &calls, NULL), CHR_OK);
+    CHECK_INT(calls, 1);
+}
+
+TEST(no_words_and_no_match)
+{
+    got g = {0};
+    chr_diag d;
+    CHECK_INT(chr_search(st, " * \" ", 10, 0, collect, &g, &d), CHR_EINVAL);
+    CHECK(strstr(d.msg, "no word") != NULL);
+    CHECK_INT(chr_search(st, NULL, 10, 0, collect, &g, &d), CHR_EINVAL);
+    CHECK_INT(chr_search(st, "zeppelin", 10, 0, collect, &g, &d), CHR_OK);
+    CHECK_INT(g.n, 0);
+}
+
+UNIT_MAIN_BEGIN
+if (setup() != 0) {
+    printf("not ok setup\n");
+    return 1;
+}
+RUN(query_from_search_box_words);
+RUN(hits_best_first_with_story_and_snippet);
+RUN(limit_offset_and_stop);
+RUN(no_words_and_no_match);
+chr_store_close(st);
+char cmd[300];
+snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+if (system(cmd) != 0)
+    fprintf(stderr, "  could not remove %s\n", dir);
+UNIT_MAIN_END
