@@ -34,9 +34,9 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("CHR_SHARED", os.path.join(ROOT, "..", "shared"))
-DUC_DIR = os.path.join(SHARED, "bench/duc2004/usmanniazi/DUC2004_Summarization_Documents/"
+DUC_DIR = os.environ.get("CHR_DUC_DOCS") or os.path.join(SHARED, "bench/duc2004/usmanniazi/DUC2004_Summarization_Documents/"
                        "duc2004_testdata/tasks1and2/duc2004_tasks1and2_docs/docs")
-UCI_CSV = os.path.join(SHARED, "bench/uci-news-aggregator-partial/uci-news-aggregator.csv")
+UCI_CSV = os.environ.get("CHR_UCI_CSV") or os.path.join(SHARED, "bench/uci-news-aggregator-partial/uci-news-aggregator.csv")
 REUTERS_DIR = os.path.join(SHARED, "bench/corpus-reuters21578")
 
 
@@ -60,10 +60,15 @@ def load_uci():
     docs = []
     with open(UCI_CSV, encoding="utf-8", errors="replace", newline="") as f:
         lines = f.read().split("\n")
-    # the last line of the partial file is truncated: drop it (and a trailing empty one)
+    # the last line of the partial file is cut short: drop it when it does
+    # not hold every column (and trailing empty lines)
     while lines and not lines[-1].strip():
         lines.pop()
-    lines.pop()
+    if lines:
+        header = next(csv.reader(lines[:1]))
+        last = next(csv.reader(lines[-1:]), [])
+        if len(last) != len(header) or not last[-1].strip().isdigit():
+            lines.pop()
     for row in csv.DictReader(lines):
         if not row.get("STORY") or not row.get("TITLE"):
             continue
@@ -369,8 +374,12 @@ def main():
                   "   %.2fs" % (r["stories"], ", ".join(map(str, r["largest"])),
                                100 * r["largest_share"], r["topic_purity"], r["labelled"], secs))
             results["reuters"] = r
+    paths = {"duc": DUC_DIR, "uci": UCI_CSV}
     with tempfile.TemporaryDirectory() as tmp:
         for name in wanted:
+            if not os.path.exists(paths[name]):
+                print("%s: skipped, %s not found" % (name, paths[name]))
+                continue
             docs = sets[name]()
             gold = {d[0]: d[1] for d in docs}
             print("%s: %d documents, %d gold stories" % (name, len(docs), len(set(gold.values()))))

@@ -143,8 +143,9 @@ def read_timeline(path, duplicates="merge", day_only=False):
     if path == "-":
         text = sys.stdin.read()
     else:
-        with open(path, encoding="utf-8", errors="replace") as f:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
             text = f.read()
+    text = text.lstrip("\ufeff")
     if text.lstrip()[:1] in ("[", "{"):
         try:
             data = json.loads(text)

@@ -11,7 +11,8 @@
 
 Protocol (see ../shared/notes/ml-crisis-baselines.md): per topic, T = number
 of distinct reference days, K = round(reference sentences / T);
-`chronicle timeline --all --json --dates T --sentences K`; date F1 on exact
+`chronicle timeline --all --json --top T --sentences K` (the interface issue
+#7 names; with --all, --top keeps T days, one entry each); date F1 on exact
 days; ROUGE-1/2 F (tilse: concat, and align+ m:1 = date-aligned), stop words
 kept, Porter stemming. Articles are given to chronicle as JSON Lines with
 `id` = <topic>/<pub-date>/<file> and `date` = the folder's date; the
@@ -53,6 +54,18 @@ def reference_stats(path):
     return tl, t, k
 
 
+def read_text(path):
+    """An article's text: UTF-8 (a BOM dropped), else Windows-1252, as
+    `chronicle ingest` reads a text file."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return text.lstrip("\ufeff")
+
+
 def write_jsonl(topic_dir, topic, out):
     n = 0
     with open(out, "w", encoding="utf-8") as f:
@@ -63,8 +76,7 @@ def write_jsonl(topic_dir, topic, out):
             for name in sorted(os.listdir(dd)):
                 if not name.endswith(".txt"):
                     continue
-                with open(os.path.join(dd, name), encoding="utf-8", errors="replace") as g:
-                    text = g.read()
+                text = read_text(os.path.join(dd, name))
                 f.write(json.dumps({"id": "%s/%s/%s" % (topic, day, name), "date": day,
                                     "text": text}, ensure_ascii=False) + "\n")
                 n += 1
@@ -180,8 +192,14 @@ def score(pred, ref):
 COLS = ("date_f1", "concat_r1", "concat_r2", "align_r1", "align_r2")
 
 
+def note(msg):
+    """A topic left out, said on stderr (the table stays on stdout)."""
+    sys.stdout.flush()
+    print("timeline_eval.py: " + msg, file=sys.stderr)
+
+
 def fmt_row(name, r):
-    return "%-14s" % name + "".join("  %9.4f" % r[c] for c in COLS)
+    return "%-18s" % name + "".join("  %9.4f" % r[c] for c in COLS)
 
 
 def mean(rows):
@@ -209,36 +227,52 @@ def main(argv=None):
         if os.path.isdir(os.path.join(a.data, l, "reference"))
         and any(os.path.isdir(os.path.join(a.data, l, t)) and t != "reference"
                 for t in os.listdir(os.path.join(a.data, l))))
+    for l in langs:
+        if not os.path.isdir(os.path.join(a.data, l)):
+            print("timeline_eval.py: no language folder %s in %s" % (l, a.data), file=sys.stderr)
+            return 2
     results = {}
     print("ML-Crisis timelines: T dates = reference days, K = sentences per day; "
           "ROUGE F, tilse concat and align+ m:1, stop words kept")
-    print("%-14s" % "topic" + "".join("  %9s" % c for c in COLS) + "     T  K  articles  secs")
+    print("%-18s" % "topic" + "".join("  %9s" % c for c in COLS) + "     T  K  articles  secs")
     for lang in langs:
         ours_rows, base_rows = [], []
         topics = sorted(t for t in os.listdir(os.path.join(a.data, lang))
                         if t != "reference" and os.path.isdir(os.path.join(a.data, lang, t)))
         if a.topics:
             topics = [t for t in topics if t in a.topics.split(",")]
+        refs = os.path.join(a.data, lang, "reference")
+        for name in sorted(os.listdir(refs)) if os.path.isdir(refs) else []:
+            if name.endswith(".txt") and name[:-4] not in topics and (
+                    not a.topics or name[:-4] in a.topics.split(",")):
+                note("%s/%s: a reference without articles (skipped)" % (lang, name[:-4]))
         for topic in topics:
-            ref_path = os.path.join(a.data, lang, "reference", topic + ".txt")
+            name = "%s/%s" % (lang, topic)
+            ref_path = os.path.join(refs, topic + ".txt")
             if not os.path.exists(ref_path):
+                note("%s: no reference %s (skipped)" % (name, ref_path))
                 continue
             ref, t, k = reference_stats(ref_path)
+            if t == 0:
+                note("%s: the reference has no dated entry (skipped)" % name)
+                continue
             jl = os.path.join(a.work, "%s_%s.jsonl" % (lang, topic))
             db = os.path.join(a.work, "%s_%s.db" % (lang, topic))
             n_art = write_jsonl(os.path.join(a.data, lang, topic), topic, jl)
+            if n_art == 0:
+                note("%s: no article in YYYY-MM-DD/*.txt folders (skipped)" % name)
+                continue
             for suf in ("", "-wal", "-shm"):
                 if os.path.exists(db + suf):
                     os.remove(db + suf)
             t0 = time.time()
             run([a.bin, "--db", db, "--quiet", "ingest", jl])
             out = run([a.bin, "--db", db, "timeline", "--all", "--json",
-                       "--dates", str(t), "--sentences", str(k)])
+                       "--top", str(t), "--sentences", str(k)])
             secs = time.time() - t0
             pred = tilse.from_chronicle_json(json.loads(out.decode("utf-8")))
             r = score(pred, ref)
             ours_rows.append(r)
-            name = "%s/%s" % (lang, topic)
             print(fmt_row(name, r) + "  %4d %2d  %8d  %4.1f" % (t, k, n_art, secs))
             entry = {"chronicle": r, "T": t, "K": k, "articles": n_art, "seconds": secs}
             if not a.no_baseline:

@@ -10,7 +10,7 @@
 
 STORIES_PY ?= /usr/bin/python3
 STORIES_N ?= 100000
-STORIES_SHARED ?= ../shared
+STORIES_SHARED ?= $(or $(CHR_SHARED),../shared)
 REUTERS_DIR ?= $(STORIES_SHARED)/bench/corpus-reuters21578
 
 build/bench/stories_bench: bench/stories_bench.c build/libchronicle.a

@@ -126,6 +126,8 @@ typedef struct cand_s {
     int chosen;
     int checked, banned; /* site furniture (furniture()) looked up / found */
     int weighty;         /* has a concept of weight > 0 (else no swap takes it) */
+    int weak; /* a fragment, question, lead-in or dangling start: a candidate
+                 only when the story has no other (drop_weak) */
     uint64_t hash;       /* of its text, to ban every copy at once */
 } cand_s;
 
@@ -509,6 +511,26 @@ static int cmp_order(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+/* Weak candidates (cand_s.weak) leave when the story has any other: a
+ * story whose every sentence opens in lower case or leans on the one
+ * before (wire items that start "said its unit ...") still gets a summary. */
+static void drop_weak(sumctx *x)
+{
+    size_t strong = 0;
+    for (size_t i = 0; i < x->n; i++)
+        strong += !x->c[i].weak;
+    if (!strong)
+        return;
+    size_t m = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->c[i].weak)
+            free(x->c[i].cpt);
+        else
+            x->c[m++] = x->c[i];
+    }
+    x->n = m;
+}
+
 chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opts *opts,
                           chr_summary **out, chr_diag *d)
 {
@@ -558,8 +580,8 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             size_t tn = a->sents[si].end - a->sents[si].start;
             size_t nt = tokens_of(ct, a->lang, t, tn, &tb, &tcap);
             int words = count_words(t, tn);
-            int is_cand = words >= P.min_words && words <= P.max_words && !bad_candidate(t, tn) &&
-                          !dangling_start(t, tn);
+            int is_cand = words >= P.min_words && words <= P.max_words;
+            int weak = is_cand && (bad_candidate(t, tn) || dangling_start(t, tn));
             uint64_t *cp = NULL; /* concept << 32 | token */
             uint32_t ncp = 0;
             if (is_cand && !(cp = malloc((2 * nt + 1) * sizeof *cp))) {
@@ -636,9 +658,11 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             c->bonus = 1.0 + P.pos_weight / (1.0 + si * P.pos_decay);
             c->chosen = 0;
             c->checked = c->banned = 0;
+            c->weak = weak;
             c->hash = XXH3_64bits(t, tn);
         }
     }
+    drop_weak(&x);
     int min_df = (int)ceil(P.min_df_frac * (double)nd);
     if (min_df < 2)
         min_df = 2;
@@ -810,6 +834,18 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         }
         if (!repeats)
             break;
+    }
+    /* no sentence could be a candidate (every one too short or too long):
+     * the first article's title, else its first sentence */
+    for (size_t i = 0; !e && !head && i < nd; i++) {
+        const tl_article *a = &docs[i].a;
+        if ((a->title && *a->title) || a->n_sents) {
+            char *ht = a->n_sents ? tl_fold_space(a->text + a->sents[0].start,
+                                                  a->sents[0].end - a->sents[0].start)
+                                  : NULL;
+            head = make_headline(&docs[i], ht ? ht : "");
+            free(ht);
+        }
     }
     if (!e) {
         s->headline = tl_pool_take(pv, head ? head : strdup(""));

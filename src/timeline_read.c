@@ -1201,9 +1201,15 @@ static chr_err day_scores(rentry **v, size_t n, day_score *ds, size_t nd)
     return CHR_OK;
 }
 
+/* Whether two entries give the same date (start, end and granularity). */
+static int same_date(const rentry *a, const rentry *b)
+{
+    return a->start == b->start && a->end == b->end && a->gran == b->gran;
+}
+
 /* Mark the entries to output; returns them ordered by date in *out. */
-static chr_err select_entries(model *mo, const chr_tl_opts *o, int32_t first, int32_t last,
-                              rentry ***out, size_t *n_out)
+static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, int32_t first,
+                              int32_t last, rentry ***out, size_t *n_out)
 {
     rentry **v = malloc((mo->n ? mo->n : 1) * sizeof *v);
     if (!v)
@@ -1249,8 +1255,8 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int32_t first, in
             nd = (size_t)o->dates;
         qsort(ds, nd, sizeof *ds, cmp_day);
         /* each kept day's K sentences: one per entry by importance, the
-         * rest from its most important entry; entries left without one
-         * are not output */
+         * rest from its most important entry (one_per_day: all from it);
+         * entries left without one are not output */
         qsort(v, n, sizeof *v, cmp_score_desc);
         int k = o->sentences > 0 ? o->sentences : 1;
         for (size_t i = 0; i < n; i++)
@@ -1258,7 +1264,7 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int32_t first, in
         for (size_t i = 0; i < nd; i++) {
             int left = k;
             rentry *top = NULL;
-            for (size_t j = 0; j < n && left > 0; j++) {
+            for (size_t j = 0; j < n && left > 0 && !(one_per_day && top); j++) {
                 if (v[j]->start != ds[i].day)
                     continue;
                 if (!top)
@@ -1279,10 +1285,20 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int32_t first, in
         n = m;
         free(ds);
     } else if (o->top > 0 && n > (size_t)o->top) {
+        /* the most important entries, one per date: a second event of a
+         * date already kept gives way to the next date's */
         qsort(v, n, sizeof *v, cmp_score_desc);
-        for (size_t i = (size_t)o->top; i < n; i++)
-            v[i]->keep = 0;
-        n = (size_t)o->top;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            int seen = 0;
+            for (size_t j = 0; j < m && !seen; j++)
+                seen = same_date(v[j], v[i]);
+            if (m < (size_t)o->top && !seen)
+                v[m++] = v[i];
+            else
+                v[i]->keep = 0;
+        }
+        n = m;
     }
     qsort(v, n, sizeof *v, cmp_date);
     *out = v;
@@ -1736,6 +1752,14 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     chr_tl_opts o = {0, 0, 0, 0};
     if (opts)
         o = *opts;
+    int one_per_day = 0;
+    if (!story_id && o.top > 0 && o.dates <= 0) {
+        /* the whole database is read against day-level reference
+         * timelines: the N most important days, one entry each */
+        o.dates = o.top;
+        o.top = 0;
+        one_per_day = 1;
+    }
     sqlite3 *src = chr_store_sqlite(st), *mem = NULL, *db = src;
     int64_t members;
     chr_err e;
@@ -1819,7 +1843,7 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
         goto done;
     int32_t first = TL_NO_DAY, last = TL_NO_DAY;
     pub_span(src, story_id, &first, &last);
-    e = select_entries(&mo, &o, first, last, &sel, &nsel);
+    e = select_entries(&mo, &o, one_per_day, first, last, &sel, &nsel);
     if (e)
         goto done;
     if (tl_loader_open(src, &ac.l) != CHR_OK) {

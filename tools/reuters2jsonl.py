@@ -27,10 +27,14 @@ def field(tag, s):
 
 
 def clean(s):
+    """Markup out, entities read. SGML tags go first: "&lt;Acme Corp>" is
+    the wire's way of marking a company's name in the text, kept as
+    "Acme Corp"."""
     if s is None:
         return None
     s = re.sub(r"&#\d+;", " ", s)  # control characters written as entities
-    s = html.unescape(re.sub(r"<[^>]+>", " ", s))
+    s = re.sub(r"&lt;([^<>&]{1,100})>", r"\1", re.sub(r"<[^>]+>", " ", s))
+    s = html.unescape(s)
     s = s.replace("\r", "")
     s = re.sub(r"\s*\bReuter\s*$", "", s.strip())  # the wire's sign-off
     return s.strip()
@@ -69,7 +73,7 @@ def convert(path, out, limit, count):
         body = field("BODY", text_el)
         if body is None:  # brief or unprocessed articles: the text element itself
             body = re.sub(r"<(TITLE|DATELINE)>.*?</\1>", " ", text_el, flags=re.S)
-        text = clean(body_text(html.unescape(body)))
+        text = clean(body_text(body))
         if not text:
             continue
         rec = {"id": "reuters-" + (newid.group(1) if newid else str(count + 1))}

@@ -72,7 +72,9 @@ typedef struct chr_timeline {
 } chr_timeline;
 
 typedef struct chr_tl_opts {
-    int top;         /* keep the N most important entries (0 = all) */
+    int top;         /* keep the N most important entries, one per date (0 = all);
+                        for the whole database (story_id 0) the N days dates
+                        would keep, one entry each with all K sentences */
     int sentences;   /* sentences per entry in chr_tl_entry.sentences (0 = none) */
     int dates;       /* keep the N most important days, day entries only (0 = off);
                         with sentences = K each kept day gets K sentences in all */

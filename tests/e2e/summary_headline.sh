@@ -2,7 +2,10 @@
 # End-to-end: a summary's headline and budget. A headline cut from a
 # sentence says so ("...", at a clause break too) and has at most 14 words;
 # it never repeats a summary line; a summary of many unrelated articles
-# (a whole database) still fills its word budget.
+# (a whole database) still fills its word budget. A story whose sentences
+# are all fragments (wire items that open "said its unit ...") still gets
+# a summary and a headline, and one with no sentence long enough its
+# title as headline.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 # one story of one untitled article per case
@@ -45,6 +48,12 @@ Lumio expects its bicycle factory to deliver forty thousand electric frames a ye
 Thieves stole a famous painting from the Brask museum by cutting the canvas.
 Police in Brask questioned museum guards about the stolen painting and its frame.
 TXT
+printf '{"id":"f1","title":"Acme completes bond issue","date":"1987-03-03","text":"said its unit completed the previously announced 50 mln dlr issue of two pct notes due 1992 through underwriters."}\n' > "$TMP/frag.jsonl"
+chr --db "$TMP/frag.db" --quiet ingest "$TMP/frag.jsonl" >/dev/null 2>&1
+chr --db "$TMP/frag.db" summary --all --json > "$TMP/frag.json"
+printf '{"id":"s1","title":"Acme shares rise","date":"1987-03-03","text":"Acme rose."}\n' > "$TMP/short.jsonl"
+chr --db "$TMP/short.db" --quiet ingest "$TMP/short.jsonl" >/dev/null 2>&1
+chr --db "$TMP/short.db" summary --all --json > "$TMP/short.json"
 chr --db "$TMP/many.db" --quiet ingest "$D" >/dev/null 2>&1
 chr --db "$TMP/many.db" summary --all --words 60 --json > "$TMP/many.json"
 check_eq "summary --all of unrelated articles exits 0" "$?" 0
@@ -66,6 +75,13 @@ s = load("repeat")
 lines = [x["text"].rstrip(".") for x in s["sentences"]]
 need("headline: not a summary line again", (s["headline"] or "").rstrip(".") not in lines and len(lines) == 3,
      repr((s["headline"], lines)))
+s = load("frag")
+need("summary of fragments only: the fragment, and the title as headline",
+     s["headline"] == "Acme completes bond issue" and len(s["sentences"]) == 1
+     and s["sentences"][0]["text"].startswith("said its unit"), repr(s))
+s = load("short")
+need("no sentence long enough: the title is the headline", s["headline"] == "Acme shares rise",
+     repr(s))
 s = load("many")
 words = sum(len(x["text"].split()) for x in s["sentences"])
 need("summary --all of unrelated articles fills its budget", words >= 45, "%d words: %r" % (words, s["sentences"]))

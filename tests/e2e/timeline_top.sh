@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# End-to-end: `timeline --top N` keeps at most N entries, one per date. On
+# the whole database (`--all`, read against day-level reference timelines)
+# it keeps the N most important days as `--dates N` does, one entry each
+# with up to K sentences (--sentences K), so that a scorer asking for the
+# reference's number of dates gets that many distinct days.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+DB="$TMP/t.db"
+chr --db "$DB" --quiet ingest examples >/dev/null 2>&1
+chr --db "$DB" timeline --all --json --top 6 --sentences 2 > "$TMP/top.json"
+chr --db "$DB" timeline --all --json --dates 6 --sentences 2 > "$TMP/dates.json"
+chr --db "$DB" timeline --all --json > "$TMP/full.json"
+# every story with --top 3, 4 and 8, and its full timeline
+for sid in $(chr --db "$DB" stories --json | "$PY" -c "import json,sys; print(' '.join(str(s['id']) for s in json.load(sys.stdin)))"); do
+    for n in 3 4 8; do
+        chr --db "$DB" timeline "$sid" --json --top "$n" > "$TMP/story-$sid-$n.json"
+    done
+    chr --db "$DB" timeline "$sid" --json > "$TMP/story-$sid.json"
+done
+"$PY" - "$TMP" <<'PYEOF'
+import json, sys, os
+d = sys.argv[1]
+load = lambda n: json.load(open(os.path.join(d, n)))
+top, dates, full = load("top.json"), load("dates.json"), load("full.json")
+runs = []  # (n, its --top n timeline, the full timeline of its story)
+for name in sorted(os.listdir(d)):
+    parts = name[:-5].split("-")
+    if name.startswith("story-") and len(parts) == 3:
+        runs.append((int(parts[2]), load(name), load("story-%s.json" % parts[1])))
+def need(name, ok, why=""):
+    print(("ok " if ok else "not ok ") + name + ("" if ok else "  " + why))
+key = lambda e: (e["date"], e.get("end"), e["granularity"])
+days = [e["date"] for e in top]
+need("--all --top 6: 6 entries", len(top) == 6, str(len(top)))
+need("--all --top 6: 6 distinct days", len(set(days)) == 6 and
+     all(e["granularity"] == "day" for e in top), str(days))
+need("--all --top 6: the days of --dates 6", set(days) == {e["date"] for e in dates},
+     "%s vs %s" % (sorted(days), sorted({e["date"] for e in dates})))
+need("--all --top: at most K sentences each", all(1 <= len(e.get("sentences") or [e["text"]]) <= 2
+                                                  for e in top))
+need("the full --all timeline has more entries than days (the case --top folds)",
+     len(full) > len({key(e) for e in full}) or len(dates) > 6)
+need("stories --top N: at most N entries", runs and all(1 <= len(t) <= n for n, t, _ in runs))
+need("stories --top N: one entry per date", all(len({key(e) for e in t}) == len(t)
+                                                for _, t, _ in runs),
+     str([[key(e) for e in t] for _, t, _ in runs if len({key(e) for e in t}) < len(t)]))
+dd = lambda t: [e["date"] for e in t if e["granularity"] == "day"]
+need("stories --top N: days in date order", all(dd(t) == sorted(dd(t)) for _, t, _ in runs))
+need("stories --top N: entries of the full timeline", all(
+    any(f["text"] == e["text"] and key(f) == key(e) for f in full_) for _, t, full_ in runs
+    for e in t))
+PYEOF
