@@ -1,6 +1,7 @@
 /* chronicle CLI — `tag FILE|-`: annotate one text without storing it.
- * Prints its sentences and date expressions (and, as later stages add them,
- * entities) with UTF-8 byte offsets into the input as given. For plain text
+ * Prints its sentences, date expressions and entities with UTF-8 byte
+ * offsets into the input as given; --ref sets the reference date and
+ * --lang the language. For plain text
  * the offsets count from the first byte of the file (a " date" header
  * included); for JSON Lines/HTML/WARC input they are offsets into the
  * extracted article text of the first record, printed as "text". */
@@ -18,7 +19,7 @@
 
 int cmd_tag(int argc, char **argv, cli_opts *g)
 {
-    const char *path = NULL, *refarg = NULL;
+    const char *path = NULL, *refarg = NULL, *langarg = NULL;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
         if (k < 0)
@@ -35,6 +36,17 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
         }
         if (strncmp(argv[i], "--ref=", 6) == 0) {
             refarg = argv[i] + 6;
+            continue;
+        }
+        if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
+            langarg = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[++i] : "";
+            if (strlen(langarg) != 2 || langarg[0] < 'a' || langarg[0] > 'z' ||
+                langarg[1] < 'a' || langarg[1] > 'z') {
+                cli_error("tag: --lang needs a two-letter language code (en, es, fr, it, pt, "
+                          "ro, ca, de, ru), not '%s'",
+                          langarg);
+                return EXIT_USAGE;
+            }
             continue;
         }
         if ((argv[i][0] == '-' && argv[i][1]) || path) {
@@ -102,8 +114,15 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
         memset(&ref, 0, sizeof ref);
         ref_conf = 0;
     }
+    /* the language: --lang, else the input's (a JSON Lines "lang"), else
+     * guessed from the text (short texts are the hardest to guess) */
     char lang[8];
-    chr_detect_language(text + base, len - base, lang);
+    if (langarg)
+        snprintf(lang, sizeof lang, "%s", langarg);
+    else if (a->lang && strlen(a->lang) >= 2 && strlen(a->lang) < sizeof lang)
+        snprintf(lang, sizeof lang, "%.2s", a->lang);
+    else
+        chr_detect_language(text + base, len - base, lang);
     chr_span *sents = NULL;
     size_t ns = 0;
     e = chr_split_sentences(text + base, len - base, lang, &sents, &ns);

@@ -33,7 +33,7 @@ static const struct command {
     {"ingest", cmd_ingest, "ingest [--recluster] PATH...", "read articles (files, folders, - for stdin) into the database"},
     {"ls", cmd_ls, "ls [--json] [--limit N]", "list stored articles"},
     {"show", cmd_show, "show [--json] ID", "one article: metadata, clean text, sentences, dates"},
-    {"tag", cmd_tag, "tag [--ref YYYY-MM-DD] [--json] FILE|-", "annotate one text without storing it"},
+    {"tag", cmd_tag, "tag [--ref YYYY-MM-DD] [--lang LL] [--json] FILE|-", "annotate one text without storing it"},
     {"extract", cmd_extract, "extract [--json] [--url URL] [--charset CS] FILE|-", "main text and metadata of one HTML page, without storing it"},
     {"stories", cmd_stories, "stories [--json] [--limit N]", "list stories (groups of articles about one development), largest first"},
     {"story", cmd_story, "story ID [--json]", "one story: its articles, near-duplicates folded"},

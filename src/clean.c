@@ -985,10 +985,12 @@ static int names_agency(const char *s, size_t n)
  * news languages ("mar.", "MARZO", "févr", "out")? */
 static int month_word(const char *s, size_t n)
 {
+    /* with Romanian "ian", "iun", "iul" (ianuarie, iunie, iulie: "Cairo, 4
+     * iul /Agerpres/ -") */
     static const char *const m3[] = {"jan", "feb", "fev", "fév", "mar", "apr", "avr", "abr", "mai",
                                      "may", "mag", "jun", "jui", "giu", "jul", "lug", "aug", "ago",
                                      "aoû", "sep", "set", "oct", "ott", "out", "okt", "nov", "dec",
-                                     "déc", "dic", "dez", "gen", "ene", NULL};
+                                     "déc", "dic", "dez", "gen", "ene", "ian", "iun", "iul", NULL};
     char b[8];
     size_t k = 0;
     for (size_t i = 0; i < n && k < 4; i++)

@@ -626,38 +626,79 @@ static int stopword_guess(const char *text, size_t n, char lang[8], double *conf
     return 0;
 }
 
-/* Words of one of the three languages that the other two do not write. */
+/* Words that one Romance language writes and the others (and English) do
+ * not: function words, auxiliaries, "yesterday", "today". A short text's
+ * n-gram guess is often a neighbour's (an Italian sentence read as Spanish
+ * or Catalan), and these settle it (recheck_romance). */
 static const struct {
     const char *lang, *words;
 } own_words[] = {
-    {"ca", " els dels amb seva seves aquest aquesta però més és pel pels fins molt "},
-    {"it", " il della degli gli che sono nel nella alla dei delle dell sul dal anche questo "
-           "questa con hanno stato stata stati scorso scorsa ieri oggi domani più città "},
-    {"es", " los las y muy pero sus esta este fue según con ayer hoy hubo "},
+    {"it", " il gli della delle degli dello dei nel nella nelle negli alla alle agli sul sulla "
+           "dal dalla dalle che sono stato stata stati hanno anche questo questa quello quella "
+           "più città ieri oggi domani scorso scorsa prossimo prossima dopo perché ancora sarà "
+           "essere tra fra già mentre "
+           "lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre è "},
+    {"es", " los las y muy pero sus estos estas fue según ayer hoy hubo también hasta donde "
+           "cuando pasado después mañana años año dijo "
+           "lunes martes miércoles jueves viernes enero febrero mayo junio julio septiembre octubre noviembre diciembre anteayer "},
+    {"pt", " não os do dos das em na nos nas ao aos uma foi são também ontem hoje pelo pela "
+           "pelos pelas após disse está estão mas depois até onde enquanto já muito "
+           "feira janeiro fevereiro março maio junho julho setembro outubro dezembro "},
+    {"ca", " els dels pel pels amb seva seves aquest aquesta aquests aquestes hi ahir avui fins "
+           "molt sense perquè també doncs més és "
+           "dilluns dimarts dimecres dijous divendres dissabte diumenge gener febrer març maig juny juliol desembre "},
+    {"ro", " și şi în cu pe din că fost sunt ieri azi această acest pentru după nu ale lui unei "
+           "unui sau dar "
+           "luni marți marţi miercuri joi vineri sâmbătă duminică ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie "},
+    {"fr", " des du et est dans pour une sur pas ont été hier selon leur leurs aux ces cette mais "
+           "depuis avait "
+           "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août septembre octobre décembre "},
 };
+#define N_OWN (sizeof own_words / sizeof own_words[0])
 
-static void recheck_catalan(const char *text, size_t n, char lang[8])
+/* A short text (under 30 words) that textcat put in a Romance language, or
+ * in English, goes to the Romance language whose own words it holds most:
+ * more than any other's, twice those of the language guessed, and at
+ * least two (one when no other language has any; three when English was
+ * guessed). */
+static void recheck_romance(const char *text, size_t n, char lang[8])
 {
-    int hits[3] = {0, 0, 0};
+    int hits[N_OWN] = {0}, words = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && !isalpha((unsigned char)text[i]) && (unsigned char)text[i] < 0x80)
             i++;
         size_t st = i;
         while (i < n && (isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80))
             i++;
-        if (i == st || i - st > 8)
+        if (i == st)
             continue;
-        char w[12];
+        words++;
+        if (i - st > 12)
+            continue;
+        char w[16];
         w[0] = ' ';
         for (size_t k = 0; k < i - st; k++)
             w[k + 1] = (char)tolower((unsigned char)text[st + k]);
         w[i - st + 1] = ' ';
         w[i - st + 2] = 0;
-        for (size_t l = 0; l < 3; l++)
+        for (size_t l = 0; l < N_OWN; l++)
             hits[l] += strstr(own_words[l].words, w) != NULL;
     }
-    size_t best = hits[1] >= hits[2] ? 1 : 2;
-    if (hits[0] == 0 && hits[best] >= 2)
+    if (words >= 30)
+        return;
+    size_t best = 0;
+    int second = 0, guessed = 0;
+    for (size_t l = 1; l < N_OWN; l++)
+        if (hits[l] > hits[best])
+            best = l;
+    for (size_t l = 0; l < N_OWN; l++) {
+        if (l != best && hits[l] > second)
+            second = hits[l];
+        if (!strcmp(own_words[l].lang, lang))
+            guessed = hits[l];
+    }
+    int need = !strcmp(lang, "en") ? 3 : second ? 2 : 1;
+    if (hits[best] >= need && hits[best] > second && hits[best] >= 2 * guessed)
         strcpy(lang, own_words[best].lang);
 }
 
@@ -693,10 +734,12 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     if (cands)
         textcat_ReleaseClassifyFullOutput(tc_handle, cands);
     pthread_mutex_unlock(&tc_lock);
-    /* a short Italian or Spanish text read as Catalan: Catalan's own words
-     * are missing and the other's are there */
-    if (!strcmp(lang, "ca"))
-        recheck_catalan(text, n, lang);
+    /* a short Romance text read as a neighbour's language */
+    static const char romance[] = " it es pt ca ro fr gl en ";
+    char key[8];
+    snprintf(key, sizeof key, " %.4s ", lang);
+    if (strstr(romance, key))
+        recheck_romance(text, n, lang);
     /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
      * ("não", "ações") are Portuguese's own */
     if (!strcmp(lang, "ca") || !strcmp(lang, "es") || !strcmp(lang, "gl")) {

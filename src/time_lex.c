@@ -1147,6 +1147,8 @@ static const lsrc SRC[] = {
     {"spre", C_KW, K_TO, RO},   /* "noaptea de sâmbătă spre duminică" */
     {"urmă", C_KW, K_HACE, RO}, /* "în urmă cu trei zile" (pat_ago) */
     {"cu", C_KW, K_MISC, RO},
+    {"bine", C_KW, K_MISC, RO},   /* "acum mai bine de un an": more than (pat_ago) */
+    {"mult", C_KW, K_MISC, RO},   /* "în urmă cu mai mult de un an" */
     {"la", C_KW2, K_TO, RO},      /* "de la 1 la 5 martie" */
     {"pe", C_KW, K_ON, RO},       /* "pe 15 martie", "până pe 5 martie" */
     {"peste", C_KW, K_HENCE, RO}, /* "peste două săptămâni": from now */
@@ -1166,6 +1168,11 @@ static const lsrc SRC[] = {
     {"stamani", C_DEICT, D_THISMORNING, IT},
     {"domattina", C_DEICT, D_TMRWMORNING, IT},
     {"mezzanotte", C_PART, P_MIDNIGHT, IT},
+    {"meia-noite", C_PART, P_MIDNIGHT, PT},
+    {"meio-dia", C_PART, P_NOON, PT},
+    {"mitjanit", C_PART, P_MIDNIGHT, CA},
+    {"matinada", C_PART, P_MO, CA},     /* the small hours, as "madrugada" */
+    {"miezul", C_PART, P_MIDNIGHT, RO}, /* only before "nopții" (pat_time) */
     /* plural weekdays: habitual ("le mercredi" is left a date) */
     {"mondays", C_WDAYPL, 1, EN},
     {"tuesdays", C_WDAYPL, 2, EN},
@@ -1207,6 +1214,7 @@ static const lsrc SRC[] = {
     {"quinta-feira", C_WDAY, 4, PT},
     {"sexta-feira", C_WDAY, 5, PT},
     {"daqui", C_KW, K_HENCE, PT},        /* "daqui a duas semanas" */
+    {"dentro", C_KW, K_HENCE, PT | ES},  /* "dentro de uma semana", "dentro de dos meses" */
     {"que", C_KW2, K_QUE, PT | CA | ES}, /* "o ano que vem", "l'any que ve", "la semana que
                                             viene" (C_KW: K_THAN) */
     {"vem", C_POSTREL, R_NEXT, PT},
@@ -1296,11 +1304,47 @@ static const lsrc SRC[] = {
     {"setenta", C_NUMW, 70, ES | PT},
     {"oitenta", C_NUMW, 80, PT},
     {"noventa", C_NUMW, 90, ES | PT},
+    /* Portuguese 13-19 (European and Brazilian spellings), Catalan 13-19
+     * and tens, Romanian 13-19 and tens: "nos últimos dezoito dias", "els
+     * darrers divuit dies"; 21-99 are the ten, "e/și/-i-" and the unit
+     * (count_value) */
+    {"treze", C_NUMW, 13, PT},
+    {"catorze", C_NUMW, 14, PT | CA},
+    {"quatorze", C_NUMW, 14, PT},
+    {"dezasseis", C_NUMW, 16, PT},
+    {"dezesseis", C_NUMW, 16, PT},
+    {"dezassete", C_NUMW, 17, PT},
+    {"dezessete", C_NUMW, 17, PT},
+    {"dezoito", C_NUMW, 18, PT},
+    {"dezanove", C_NUMW, 19, PT},
+    {"dezenove", C_NUMW, 19, PT},
+    {"tretze", C_NUMW, 13, CA},
+    {"setze", C_NUMW, 16, CA},
+    {"disset", C_NUMW, 17, CA},
+    {"divuit", C_NUMW, 18, CA},
+    {"dinou", C_NUMW, 19, CA},
+    {"quaranta", C_NUMW, 40, CA},
+    {"cinquanta", C_NUMW, 50, CA},
+    {"seixanta", C_NUMW, 60, CA},
+    {"setanta", C_NUMW, 70, CA},
+    {"vuitanta", C_NUMW, 80, CA},
+    {"noranta", C_NUMW, 90, CA},
+    {"treisprezece", C_NUMW, 13, RO},
+    {"paisprezece", C_NUMW, 14, RO},
+    {"patrusprezece", C_NUMW, 14, RO},
+    {"șaisprezece", C_NUMW, 16, RO},
+    {"șaptesprezece", C_NUMW, 17, RO},
+    {"optsprezece", C_NUMW, 18, RO},
+    {"nouăsprezece", C_NUMW, 19, RO},
+    {"șaizeci", C_NUMW, 60, RO},
+    {"șaptezeci", C_NUMW, 70, RO},
+    {"optzeci", C_NUMW, 80, RO},
+    {"nouăzeci", C_NUMW, 90, RO},
     {"cuarenta", C_NUMW, 40, ES},
     {"cincuenta", C_NUMW, 50, ES},
     {"sesenta", C_NUMW, 60, ES},
     {"ochenta", C_NUMW, 80, ES},
-    {"h", C_KW, K_H, PT}, /* "às 14h30" */
+    {"h", C_KW, K_H, PT | CA}, /* "às 14h30", "a les 18 h" */
     {"capodanno", C_HOLIDAY, H_NEWYEAR, IT},
     {"natal", C_HOLIDAY, H_CHRISTMAS, PT},
     {"nadal", C_HOLIDAY, H_CHRISTMAS, CA},
@@ -1503,6 +1547,23 @@ static const lsrc SRC[] = {
     {"terzo", C_ORDW, 3, IT},
     {"quarto", C_ORDW, 4, IT | PT},
     {"terceiro", C_ORDW, 3, PT},
+    {"primeiro", C_ORDW, 1, PT}, /* "no primeiro trimestre", "primeiro semestre" */
+    /* Romanian quarters and halves: "primul trimestru", "al treilea
+     * trimestru", "trimestrul al treilea", "semestrul întâi", "primul
+     * semestru al anului 2012" (pat_quarter) */
+    {"primul", C_ORDW, 1, RO},
+    {"întâi", C_ORDW, 1, RO},
+    {"întîi", C_ORDW, 1, RO},
+    {"doilea", C_ORDW, 2, RO},
+    {"treilea", C_ORDW, 3, RO},
+    {"patrulea", C_ORDW, 4, RO},
+    {"al", C_KW2, K_OF, RO},
+    {"trimestru", C_UNIT, U_QUARTER, RO},
+    {"trimestrul", C_UNIT, U_QUARTER, RO},
+    {"trimestrului", C_UNIT, U_QUARTER, RO},
+    {"semestru", C_UNIT, U_HALF, RO},
+    {"semestrul", C_UNIT, U_HALF, RO},
+    {"semestrului", C_UNIT, U_HALF, RO},
     {"mismo", C_KW, K_SAME, ES}, /* "este mismo lunes": this Monday */
     {"misma", C_KW, K_SAME, ES},
     {"week-ends", C_UNITPL, U_WEEKEND, FR},

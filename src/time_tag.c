@@ -698,12 +698,19 @@ static int schedule_verb(const char *w, size_t n)
 
 static int word_in(const char *b, size_t n, const char *const *l);
 
-/* The same in Romance text: meeting, voting and arriving in the present
- * ("a câmara reúne-se na quinta-feira", "il Consiglio si riunisce
- * giovedì", "el Consejo se reúne el jueves", "les Égyptiens votent
- * dimanche", "o enviado chega ao Cairo na sexta-feira"). */
+/* The same in Romance text: meeting, voting, arriving and promising in
+ * the present ("a câmara reúne-se na quinta-feira", "il Consiglio si
+ * riunisce giovedì", "el Consejo se reúne el jueves", "les Égyptiens
+ * votent dimanche", "o enviado chega ao Cairo na sexta-feira", "os
+ * islamitas prometem manifestações na segunda-feira", "l'enviat arriba
+ * dimecres"). Catalan's words are read only with the "ca" hint, which
+ * turns on every language's senses. */
 static int romance_schedule(const M *m, const char *w, size_t n)
 {
+    static const char *const CA_SV[] = {"arriba", "arriben", "reuneix",  "reuneixen",
+                                        "voten",  "promet",  "prometen", NULL};
+    if (m->lang == TL_CA_ALL)
+        return word_in(w, n, CA_SV);
     static const char *const SV[] = {"re\xc3\xbane",
                                      "re\xc3\xbanen",
                                      "re\xc3\xbanem",
@@ -732,9 +739,18 @@ static int romance_schedule(const M *m, const char *w, size_t n)
                                      "ricorre",
                                      "cade",
                                      "tombe",
+                                     "promete",
+                                     "prometem",
+                                     "prometen",
+                                     "promette",
+                                     "promettono",
+                                     "promet",
+                                     "promettent",
+                                     "promite",
+                                     "promit",
                                      NULL};
     return (m->lang & (TL_FR | TL_ES | TL_IT | TL_PT | TL_RO)) && !(m->lang & TL_EN) &&
-           m->lang != TL_CA_ALL && word_in(w, n, SV);
+           word_in(w, n, SV);
 }
 
 /* A verb of saying: in reported speech it does not date the report. */
@@ -1404,6 +1420,8 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
                         return 2;
         }
     }
+    if (m->lang == TL_CA_ALL && word_eq(w0, n0, "a") && word_eq(w1, n1, "per"))
+        return 2; /* "convocades per a divendres": "per a" is "for", never the agent */
     if (m->lang == TL_RO || m->lang == TL_CA_ALL)
         return by; /* only the deadlines: Catalan "per" is "by" (of the agent) too */
     if (word_in(w0, n0, ART)) {
@@ -2075,10 +2093,17 @@ static int p_count(const M *m, int i, long *v, int *half)
         } else if (x >= 20 && x < 100 && has(m, j, C_NUMW) && val(m, j, C_NUMW) < 10) {
             x += val(m, j, C_NUMW);
             j++;
-        } else if (x >= 20 && x < 100 && (kw(m, j, K_Y) || (kw(m, j, K_AND) && m->lang == TL_FR)) &&
+        } else if (x >= 20 && x < 100 &&
+                   (kw(m, j, K_Y) || (kw(m, j, K_AND) && (m->lang == TL_FR || m->lang == TL_PT ||
+                                                          m->lang == TL_RO))) &&
                    unit > 0 && unit < 10) {
-            x += unit; /* "treinta y cinco", "vingt et un" */
+            x += unit; /* "treinta y cinco", "vingt et un", "vinte e cinco", "douăzeci și cinci" */
             j += 2;
+        } else if (x == 20 && pu(m, j, '-') && kw(m, j + 1, K_AND) && pu(m, j + 2, '-') &&
+                   has(m, j + 3, C_NUMW) && val(m, j + 3, C_NUMW) < 10 && glued(m, j + 1) &&
+                   glued(m, j + 2) && glued(m, j + 3)) {
+            x += val(m, j + 3, C_NUMW); /* Catalan "vint-i-cinc" */
+            j += 4;
         } else if (((x == 10 && unit >= 7 && unit <= 9) || (x == 60 && unit >= 10 && unit < 20)) &&
                    pu(m, j, '-') && m->lang == TL_FR) {
             x += unit; /* "dix-sept", "soixante-dix", "soixante-quinze" */
@@ -3304,13 +3329,28 @@ static int pat_century(M *m, int i, R *r)
     return j + 1;
 }
 
+/* Romanian writes a quarter's or half's ordinal after it too
+ * ("trimestrul al treilea", "semestrul întâi"): the ordinal's value in
+ * *o and the token after it, or 0. */
+static int ro_ord_after(const M *m, int j, int *o)
+{
+    if (m->lang != TL_RO || !has(m, j, C_UNIT) ||
+        (val(m, j, C_UNIT) != U_QUARTER && val(m, j, C_UNIT) != U_HALF))
+        return 0;
+    int k = kw(m, j + 1, K_OF) ? j + 2 : j + 1;
+    if (!has(m, k, C_ORDW) || val(m, k, C_ORDW) > 4)
+        return 0;
+    *o = val(m, k, C_ORDW);
+    return k + 1;
+}
+
 /* Quarters and halves: "the third quarter", "third-quarter", "the fiscal
  * first quarter", "the 1988 third quarter", "the third quarter of 1990",
  * "this year's third quarter", "Q3 2024", "the first half", "the quarter",
  * "the year-earlier quarter", "the latest quarter". */
 static int pat_quarter(M *m, int i, R *r)
 {
-    int j = i, y = 0, q = 0, half = 0, yearago = 0, dyr = 99;
+    int j = i, y = 0, q = 0, half = 0, yearago = 0, dyr = 99, ro_post = 0, ro_o = 0;
     if (kw(m, j, K_THE))
         j++;
     /* this year's / next year's / last year's */
@@ -3385,9 +3425,10 @@ static int pat_quarter(M *m, int i, R *r)
             j = k2;
         }
     } else if ((has(m, j, C_ORDW) && val(m, j, C_ORDW) <= 4) ||
+               (ro_post = ro_ord_after(m, j, &ro_o)) != 0 ||
                (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST && kw(m, j + 1, K_HALFW))) {
-        int o = has(m, j, C_ORDW) ? val(m, j, C_ORDW) : 2; /* "the last half" */
-        int k2 = j + 1;
+        int o = ro_post ? ro_o : has(m, j, C_ORDW) ? val(m, j, C_ORDW) : 2; /* "the last half" */
+        int k2 = ro_post ? j : j + 1;
         if (pu(m, k2, '-')) {
             k2++;
             if (kw(m, i, K_THE) && r->first == i)
@@ -3403,6 +3444,8 @@ static int pat_quarter(M *m, int i, R *r)
         } else {
             return 0;
         }
+        if (ro_post)
+            j = ro_post;
         int yb;
         int k5 = !(m->lang & TL_EN) ? p_year(m, j, &yb) : 0;
         if (k5) {
@@ -3419,6 +3462,10 @@ static int pat_quarter(M *m, int i, R *r)
             } else if (kw(m, k3, K_THE) && has(m, k3 + 1, C_UNIT) &&
                        val(m, k3 + 1, C_UNIT) == U_YEAR) {
                 j = k3 + 2;
+            } else if (m->lang == TL_RO && has(m, k3, C_UNIT) && val(m, k3, C_UNIT) == U_YEAR &&
+                       (k4 = p_year(m, k3 + 1, &y2)) != 0) {
+                y = y2; /* "primul semestru al anului 2012" */
+                j = k4;
             }
         }
     } else if (yearago && (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_QUARTER)) {
@@ -4025,12 +4072,21 @@ static int pat_ago(M *m, int i, R *r)
         /* Romanian "de peste trei luni", "cu peste un an": over, a length */
         if (m->lang == TL_RO && i > 0 && (kw(m, i - 1, K_OF) || kw(m, i - 1, K_MISC)))
             return 0;
-        /* "fra due settimane", "daqui a duas semanas", "d'aquí a dues setmanes" */
+        /* "fra due settimane", "daqui a duas semanas", "d'aquí a dues
+         * setmanes", "dentro de uma semana" ("dentro de casa": no count) */
         pre = 2;
         j++;
         if (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)
             j++;
+        else if ((m->text[m->t[i].s] | 32) == 'd' && m->t[i].e - m->t[i].s == 6) {
+            if (!kw(m, j, K_OF))
+                return 0;
+            j++;
+        }
     }
+    if (pre == 1 && m->lang == TL_RO && has(m, j, C_MONTH) && val(m, j, C_MONTH) == 5 &&
+        kw(m, j + 1, K_MISC) && kw(m, j + 2, K_OF))
+        j += 3; /* "acum mai bine de un an", "în urmă cu mai mult de doi ani" */
     while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_OF) && !(m->lang & TL_EN))) {
@@ -4305,9 +4361,10 @@ static int pat_dur(M *m, int i, R *r)
         pl = 1; /* "depuis des mois": some months */
     if (u == U_WEEKEND && n == -2)
         return 0;
-    if (u == U_HOUR && (m->lang == TL_PT || m->lang == TL_ES || m->lang == TL_FR) &&
+    if (u == U_HOUR &&
+        (m->lang == TL_PT || m->lang == TL_ES || m->lang == TL_FR || m->lang == TL_CA_ALL) &&
         k == cstart + 1 && clock_cue(m, cstart))
-        return 0; /* "às 14 horas", "à 18 heures": a time of day (pat_time) */
+        return 0; /* "às 14 horas", "à 18 heures", "a les 18 hores": a time of day (pat_time) */
     {
         const tk *ut = &m->t[k2 - 1];
         int unit_cls = pl ? C_UNITPL : C_UNIT;
@@ -4878,6 +4935,8 @@ static int clock_cue(const M *m, int j)
                 return 1;
         return 0;
     }
+    if (m->lang == TL_CA_ALL && isnum(m, j) && m->t[j].nd <= 2 && m->t[j].num <= 24)
+        return word_before(m, j, "a les") || word_before(m, j, "A les"); /* "a les 18 h" */
     if ((m->lang != TL_IT && m->lang != TL_PT) || !isnum(m, j) || m->t[j].nd > 2)
         return 0;
     static const char *const IT[] = {"alle", "dalle", "le", NULL};
@@ -4955,8 +5014,10 @@ static int pat_time(M *m, int i, R *r)
             mi = (int)m->t[k + 1].num; /* "alle 14.30" */
             k += 2;
             ampm = 1;
-            if (m->lang == TL_ES && has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR)
-                k++; /* "a las 14.30 horas" */
+            if ((m->lang == TL_ES || m->lang == TL_CA_ALL) &&
+                ((has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR) ||
+                 (m->lang == TL_CA_ALL && kw(m, k, K_H))))
+                k++; /* "a las 14.30 horas", "a les 18.30 h" */
         } else if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1) &&
                    m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
             mi = (int)m->t[k + 1].num;
@@ -4971,6 +5032,10 @@ static int pat_time(M *m, int i, R *r)
             ampm = 1;
         } else if (kw(m, k, K_H) && glued(m, k) && !(m->lang & TL_EN)) {
             k++; /* "às 6h", "à 6h" */
+            ampm = 1;
+        } else if (cue && m->lang == TL_CA_ALL &&
+                   (kw(m, k, K_H) || (has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR))) {
+            k++; /* "a les 18 h", "a les 18 hores" */
             ampm = 1;
         } else if (cue && (m->lang == TL_PT || m->lang == TL_ES || m->lang == TL_FR) &&
                    ((has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR) ||
@@ -5042,6 +5107,13 @@ static int pat_time(M *m, int i, R *r)
                (val(m, j, C_PART) == P_NOON || val(m, j, C_PART) == P_MIDNIGHT)) {
         part = val(m, j, C_PART);
         j++;
+        if (part == P_MIDNIGHT && m->t[j - 1].lx->lang[C_PART] == TL_RO) {
+            /* Romanian "miezul nopții" (the core of the night); "miezul
+             * problemei" is none */
+            if (!has(m, j, C_PART) || val(m, j, C_PART) != P_NI)
+                return 0;
+            j++;
+        }
     } else {
         /* day word + part of day */
         int k = j, rr = 0;
@@ -5176,7 +5248,12 @@ static int pat_time(M *m, int i, R *r)
         } else {
             R sub;
             r_init(&sub, k);
-            int k3 = pat_md(m, k, &sub);
+            /* "às 10h desta quinta-feira", "alle 10 di questo sabato" */
+            int k3 = has(m, k, C_REL) && !(m->lang & TL_EN) ? pat_rel(m, k, &sub) : 0;
+            if (!(k3 && sub.type == CHR_TIMEX_DATE && sub.d && sub.gran == 'D')) {
+                r_init(&sub, k);
+                k3 = pat_md(m, k, &sub);
+            }
             if (k3 && sub.d) {
                 y = sub.y;
                 mo = sub.m;
@@ -5300,12 +5377,18 @@ static int eve_morrow(M *m, int j, int off, R *r)
  * before it. */
 static int day_anaphor(M *m, int i, R *r)
 {
-    int j = i, u, pl, off = 0, k;
+    int j = i, u, pl, off = 0, k, same_after_in = 0;
     const uint32_t noun = (1u << C_UNIT) | (1u << C_WDAY);
     if (!(m->t[j].cm & noun) && !(j + 1 < m->n && (m->t[j + 1].cm & noun)) &&
         !(j + 2 < m->n && (m->t[j + 2].cm & noun)))
         return 0; /* the noun comes within three tokens */
-    if (kw(m, j, K_THE) || kw(m, j, K_TO) || kw(m, j, K_IN) || kw(m, j, K_OF)) {
+    if (j > 1 && kw(m, j - 1, K_SAME) &&
+        (kw(m, j - 2, K_THE) || kw(m, j - 2, K_TO) || kw(m, j - 2, K_IN) || kw(m, j - 2, K_OF))) {
+        /* "no mesmo dia": the scan starts at the noun, "no" and "mesmo"
+         * being no starters */
+        same_after_in = 1;
+        r->first = j - 1;
+    } else if (kw(m, j, K_THE) || kw(m, j, K_TO) || kw(m, j, K_IN) || kw(m, j, K_OF)) {
         j++;
         if (pu(m, j, '\'') && glued(m, j))
             j++; /* "l'anno dopo" */
@@ -5313,8 +5396,8 @@ static int day_anaphor(M *m, int i, R *r)
                            kw(m, j - 1, K_OF) || pu(m, j - 1, '\'')))) {
         return 0;
     }
-    int same_first = kw(m, j, K_SAME), wd = 0;
-    if (same_first)
+    int same_first = kw(m, j, K_SAME) || same_after_in, wd = 0;
+    if (same_first && !same_after_in)
         j++;
     if (!same_first && (k = p_wday(m, j, &wd)) != 0 && (kw(m, k, K_NEXTD) || kw(m, k, K_PREVD))) {
         /* "il sabato successivo", "el viernes anterior": the first such

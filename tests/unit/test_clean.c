@@ -62,6 +62,10 @@ TEST(datelines)
          "Guvernul a decis."},
         {"Bucuresti, 15 mar (Mediafax) - Guvernul a decis.", "Bucuresti", "Mediafax",
          "Guvernul a decis."},
+        /* Romanian abbreviations of January, June and July */
+        {"Cairo, 4 iul /Agerpres/ - Armata a decis.", "Cairo", "Agerpres", "Armata a decis."},
+        {"Bucure\xC8\x99ti, 20 ian /Agerpres/ - Guvernul a decis.", "Bucure\xC8\x99ti", "Agerpres",
+         "Guvernul a decis."},
         {"Roma, 16 feb. (TMNews) - Il governo ha deciso.", "Roma", "TMNews",
          "Il governo ha deciso."},
         /* a place in capitals with letters beyond ASCII keeps them */

@@ -234,6 +234,24 @@ TEST(language)
     expect_lang("Martedì scorso i ribelli hanno preso la città.", "it");
     /* Romanian as web copy writes it, without diacritics */
     expect_lang("Saptamana trecuta guvernul a demisionat dupa protestele de la Bucuresti.", "ro");
+    /* one-line sentences the trigram profiles give to a neighbour, settled
+     * by words only their language writes (weekdays, auxiliaries) */
+    expect_lang("Il presidente Mubarak ha lasciato il paese lunedì scorso, secondo la "
+                "televisione di Stato.",
+                "it");
+    expect_lang("Giovedì il presidente ha parlato al parlamento.", "it");
+    expect_lang("DAMASCO, 3 Feb. (EUROPA PRESS) - Al menos 30 personas murieron este viernes en "
+                "Homs.",
+                "es");
+    expect_lang("El Cairo, 11 feb (EFE).- Hosni Mubarak dimitió hoy como presidente de Egipto.",
+                "es");
+    expect_lang("Mercredi, les rebelles ont perdu Ajdabiya.", "fr");
+    expect_lang("Un couple ami envisage de se marier début novembre à la mairie.", "fr");
+    expect_lang("Ontem, o Conselho Nacional Sírio pediu armas.", "pt");
+    expect_lang("Morsi vai tomar posse no sábado.", "pt"); /* sábado is Spanish too */
+    /* English headlines stay English */
+    expect_lang("Mt. Gox files for US bankruptcy to halt class action", "en");
+    expect_lang("Titanfall review: my buddy", "en");
 }
 
 static void expect_cut(const char *in, const char *want)
