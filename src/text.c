@@ -20,7 +20,8 @@
 static int32_t decode_at(const char *s, size_t len, size_t i, size_t *next)
 {
     utf8proc_int32_t cp = -1;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
     if (k <= 0) {
         *next = i + 1;
         return -1;
@@ -78,27 +79,29 @@ static int is_closer(int32_t cp)
 /* Openers that may start a sentence. */
 static int is_opener(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == '`' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
-           cp == 0xAB || cp == 0xBF || cp == 0xA1 || cp == 0x2039 || cp == 0x2014 || cp == '-';
+    return cp == '"' || cp == '\'' || cp == '`' || cp == '(' || cp == '[' || cp == 0x201C ||
+           cp == 0x2018 || cp == 0xAB || cp == 0xBF || cp == 0xA1 || cp == 0x2039 || cp == 0x2014 ||
+           cp == '-';
 }
 
 /* Abbreviations that do not end a sentence when followed by a capital
  * (titles, months, common Latin and corporate forms), lowercase, no dot. */
 static const char *const abbrevs[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
-    "rep", "sen", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "co", "corp", "inc",
-    "ltd", "bros", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
-    "m", "mme", "mlle", "sr", "sra", "srta", "dña", "av", "sig", "dott", "ing", "hr", "fr", "nr",
-    "str", "bzw", "z.b", "vgl", "op", "cf", "al", "ca", "c", "p", "pp", "vol", "ed", "eds",
-    "gov", "assn", "univ", "ave", "blvd", "rd", "sq", "cie", "cía", "ste", NULL};
+    "mr",   "mrs",  "ms",  "dr",  "prof", "gen",   "col",  "lt",     "sgt",  "capt", "cmdr", "adm",
+    "maj",  "rep",  "sen", "gov", "pres", "rev",   "hon",  "st",     "mt",   "ft",   "jr",   "sr",
+    "co",   "corp", "inc", "ltd", "bros", "vs",    "etc",  "approx", "dept", "est",  "fig",  "jan",
+    "feb",  "mar",  "apr", "jun", "jul",  "aug",   "sep",  "sept",   "oct",  "nov",  "dec",  "mon",
+    "tue",  "tues", "wed", "thu", "thur", "thurs", "fri",  "sat",    "sun",  "e.g",  "i.e",  "u.s",
+    "u.k",  "u.n",  "a.m", "p.m", "m",    "mme",   "mlle", "sr",     "sra",  "srta", "dña",  "av",
+    "sig",  "dott", "ing", "hr",  "fr",   "nr",    "str",  "bzw",    "z.b",  "vgl",  "op",   "cf",
+    "al",   "ca",   "c",   "p",   "pp",   "vol",   "ed",   "eds",    "gov",  "assn", "univ", "ave",
+    "blvd", "rd",   "sq",  "cie", "cía",  "ste",   NULL};
 
 /* Abbreviations that stand before a number ("No. 5", "legge n. 123", "art.
  * 5", "núm. 3"): no sentence end before a digit; before anything else they
  * are words like others ("He said no. Then ...", "state of the art."). */
-static const char *const num_abbrevs[] = {"no",  "nos", "nº",  "n",   "nn",  "núm", "num",
-                                          "art", "pag", "pág", "cap", NULL};
+static const char *const num_abbrevs[] = {"no",  "nos", "nº",  "n",   "nn",  "núm",
+                                          "num", "art", "pag", "pág", "cap", NULL};
 
 /* Abbreviations of one language that are ordinary words at a sentence's
  * end in others (English "on.", "n."): titles ("l'on. Verdi", "o dep.
@@ -440,7 +443,8 @@ chr_err chr_tokenize(const char *s, size_t len, chr_token **out, size_t *n)
                     i = nx;
                     continue;
                 }
-                if ((d == '.' || d == ',' || d == ':') && nx < len && s[nx] >= '0' && s[nx] <= '9') {
+                if ((d == '.' || d == ',' || d == ':') && nx < len && s[nx] >= '0' &&
+                    s[nx] <= '9') {
                     i = nx;
                     continue;
                 }
@@ -637,30 +641,40 @@ static const struct {
            "dal dalla dalle che sono stato stata stati hanno anche questo questa quello quella "
            "più città ieri oggi domani scorso scorsa prossimo prossima dopo perché ancora sarà "
            "essere tra fra già mentre "
-           "lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre è "},
-    {"es", " los las y muy pero sus estos estas fue según ayer hoy hubo también hasta donde "
-           "cuando pasado después mañana años año dijo "
-           "lunes martes miércoles jueves viernes enero febrero mayo junio julio septiembre octubre noviembre diciembre anteayer "},
+           "lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio aprile "
+           "maggio giugno luglio settembre ottobre dicembre è "},
+    {"es",
+     " los las y muy pero sus estos estas fue según ayer hoy hubo también hasta donde "
+     "cuando pasado después mañana años año dijo nuestra nuestro nuestros nuestras hay ya sin "
+     "mientras allí aquí gobierno ciudad "
+     "lunes martes miércoles jueves viernes enero febrero mayo junio julio septiembre octubre "
+     "noviembre diciembre anteayer "},
     {"pt", " não os do dos das em na nos nas ao aos uma foi são também ontem hoje pelo pela "
-           "pelos pelas após disse está estão mas depois até onde enquanto já muito "
+           "pelos pelas após disse estão depois até onde enquanto já muito "
            "feira janeiro fevereiro março maio junho julho setembro outubro dezembro "},
     {"ca", " els dels pel pels amb seva seves aquest aquesta aquests aquestes hi ahir avui fins "
            "molt sense perquè també doncs més és "
-           "dilluns dimarts dimecres dijous divendres dissabte diumenge gener febrer març maig juny juliol desembre "},
+           "dilluns dimarts dimecres dijous divendres dissabte diumenge gener febrer març maig "
+           "juny juliol desembre "},
     {"ro", " și şi în cu pe din că fost sunt ieri azi această acest pentru după nu ale lui unei "
            "unui sau dar "
-           "luni marți marţi miercuri joi vineri sâmbătă duminică ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie "},
+           "luni marți marţi miercuri joi vineri sâmbătă duminică ianuarie februarie martie "
+           "aprilie iunie iulie septembrie octombrie noiembrie decembrie "},
+    {"en", " the of and to for with from after says said its have were this that into are "
+           "than about against "},
     {"fr", " des du et est dans pour une sur pas ont été hier selon leur leurs aux ces cette mais "
            "depuis avait "
-           "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août septembre octobre décembre "},
+           "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin "
+           "juillet août septembre octobre décembre "},
 };
 #define N_OWN (sizeof own_words / sizeof own_words[0])
 
 /* A short text (under 30 words) that textcat put in a Romance language, or
- * in English, goes to the Romance language whose own words it holds most:
- * more than any other's, twice those of the language guessed, and at
- * least two (one when no other language has any; three when English was
- * guessed). */
+ * in English, goes to the Romance language whose own words it holds most
+ * (a word of three bytes or more counting two, a shorter one one): more
+ * than any other's, twice those of the language guessed, and at least 4
+ * (2, one word, when no other language has any; 1 when Catalan was guessed
+ * and none of its words is there). */
 static void recheck_romance(const char *text, size_t n, char lang[8])
 {
     int hits[N_OWN] = {0}, words = 0;
@@ -681,8 +695,9 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
             w[k + 1] = (char)tolower((unsigned char)text[st + k]);
         w[i - st + 1] = ' ';
         w[i - st + 2] = 0;
+        /* a word of three bytes or more says more than "il", "os", "em" */
         for (size_t l = 0; l < N_OWN; l++)
-            hits[l] += strstr(own_words[l].words, w) != NULL;
+            hits[l] += strstr(own_words[l].words, w) ? (i - st >= 3 ? 2 : 1) : 0;
     }
     if (words >= 30)
         return;
@@ -697,7 +712,9 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         if (!strcmp(own_words[l].lang, lang))
             guessed = hits[l];
     }
-    int need = !strcmp(lang, "en") ? 3 : second ? 2 : 1;
+    int need = !strcmp(lang, "en") ? 4 : second ? 4 : 2;
+    if (!strcmp(lang, "ca") && !guessed)
+        need = 1; /* Catalan that writes none of its own words is not */
     if (hits[best] >= need && hits[best] > second && hits[best] >= 2 * guessed)
         strcpy(lang, own_words[best].lang);
 }
@@ -734,12 +751,8 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     if (cands)
         textcat_ReleaseClassifyFullOutput(tc_handle, cands);
     pthread_mutex_unlock(&tc_lock);
-    /* a short Romance text read as a neighbour's language */
-    static const char romance[] = " it es pt ca ro fr gl en ";
-    char key[8];
-    snprintf(key, sizeof key, " %.4s ", lang);
-    if (strstr(romance, key))
-        recheck_romance(text, n, lang);
+    /* a short text read as a neighbour's language */
+    recheck_romance(text, n, lang);
     /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
      * ("não", "ações") are Portuguese's own */
     if (!strcmp(lang, "ca") || !strcmp(lang, "es") || !strcmp(lang, "gl")) {
@@ -748,8 +761,8 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
             if ((unsigned char)text[i] == 0xC3 &&
                 ((unsigned char)text[i + 1] == 0xA3 || (unsigned char)text[i + 1] == 0xB5)) {
                 size_t w = i;
-                while (w > 0 && (isalpha((unsigned char)text[w - 1]) ||
-                                 (unsigned char)text[w - 1] >= 0x80))
+                while (w > 0 &&
+                       (isalpha((unsigned char)text[w - 1]) || (unsigned char)text[w - 1] >= 0x80))
                     w--;
                 tilde += w < i && islower((unsigned char)text[w]);
             }
@@ -766,11 +779,12 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
 static int cut_tail_word(const char *w, size_t n)
 {
     static const char *const tail[] = {
-        "and", "or", "to", "a", "an", "the", "of", "in", "on", "for", "with", "between", "by", "at",
-        "from", "that", "which", "who", "et", "ou", "le", "la", "les", "un", "une", "de", "des",
-        "du", "au", "aux", "en", "pour", "par", "avec", "que", "qui", "y", "o", "el", "los", "las",
-        "del", "al", "con", "por", "para", "e", "il", "lo", "gli", "di", "da", "per", "che", "os",
-        "as", "do", "dos", "das", "na", "com", NULL};
+        "and",     "or",   "to",  "a",    "an",   "the",   "of",  "in",  "on",  "for",  "with",
+        "between", "by",   "at",  "from", "that", "which", "who", "et",  "ou",  "le",   "la",
+        "les",     "un",   "une", "de",   "des",  "du",    "au",  "aux", "en",  "pour", "par",
+        "avec",    "que",  "qui", "y",    "o",    "el",    "los", "las", "del", "al",   "con",
+        "por",     "para", "e",   "il",   "lo",   "gli",   "di",  "da",  "per", "che",  "os",
+        "as",      "do",   "dos", "das",  "na",   "com",   NULL};
     for (const char *const *x = tail; *x; x++)
         if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
             return 1;
