@@ -492,6 +492,19 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         report_article(p, s, &d, a, 0);
         return e == CHR_ENOMEM ? e : CHR_OK;
     }
+    /* one text read from standard input is "-" as given: named by its
+     * content ("stdin-" and 12 hex digits) so that two piped texts are
+     * told apart wherever articles are listed or cited */
+    if (a->source && strcmp(a->source, "-") == 0) {
+        char *named = malloc(20);
+        if (!named) {
+            chr_doc_free(doc);
+            return CHR_ENOMEM;
+        }
+        snprintf(named, 20, "stdin-%.12s", doc->hash_hex);
+        free(a->source);
+        a->source = named;
+    }
     int64_t id = chr_store_find_hash(p->st, doc->hash_hex);
     if (id) {
         /* another input with the same text: kept as a copy of it (its

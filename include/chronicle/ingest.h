@@ -46,7 +46,9 @@ enum {
 /* One raw article. Every string is NUL-terminated valid UTF-8 or NULL, and
  * owned by the article: chr_article_free() releases it all. */
 typedef struct chr_article {
-    char *source;   /* "path", "path#LINE" for JSON Lines, "path@OFFSET" for WARC */
+    char *source;   /* "path", "path#LINE" for JSON Lines, "path@OFFSET" for WARC; one
+                       text on stdin, "-" as read, is stored as "stdin-" + 12 hex digits of
+                       its content hash (the pipeline names it) */
     char *ext_id;   /* id given by the input (JSON "id"), or NULL */
     char *url;      /* canonical or target URL, or NULL */
     char *title;    /* headline, or NULL */

@@ -76,8 +76,9 @@ out=$(chr --db "$DB" ingest "$D" 2>&1 >/dev/null | tail -1)
 echo "$out" | grep -q "0 new, 6 already stored"; check "re-ingest stores nothing twice" test $? -eq 0
 cat "$D/dated.txt" | chr --db "$DB" ingest - 2>&1 | grep -q "0 new, 1 already"; check "stdin duplicate detected" test $? -eq 0
 printf 'Fresh text from a pipe. It has two sentences.' | chr --db "$DB" ingest - 2>/dev/null
-chr --db "$DB" ls --json | py 'import json,sys; assert any(x["source"]=="-" for x in json.load(sys.stdin))'
-check "stdin article stored with source -" test $? -eq 0
+printf 'Another text from a pipe. It has two sentences too.' | chr --db "$DB" ingest - 2>/dev/null
+chr --db "$DB" ls --json | py 'import json,re,sys; s=[x["source"] for x in json.load(sys.stdin) if x["source"].startswith("stdin-")]; assert len(s)==2 and len(set(s))==2 and all(re.fullmatch("stdin-[0-9a-f]{12}", x) for x in s), s'
+check "stdin texts stored as stdin-HASH, two pipes told apart" test $? -eq 0
 printf '{"id":"p1","text":"Piped JSON line. Second sentence."}\n' | chr --db "$DB" ingest - 2>/dev/null
 chr --db "$DB" show --json p1 >/dev/null 2>&1; check "JSON Lines detected on stdin" test $? -eq 0
 
