@@ -103,11 +103,12 @@ static void short_source(const chr_tl_source *s, char *buf, size_t size)
             *hash = '\0';
     }
     int named = s->outlet && *s->outlet;
-    if (!named && cols(buf, strlen(buf)) > 18) {
-        /* an id or file name: its end tells articles apart ("…2011-02-15-ext_12") */
+    if (!named && cols(buf, strlen(buf)) > 24) {
+        /* an id or file name, up to 24 columns ("003_25c78f597e85f3c1"); past
+         * that its end tells articles apart ("…ria/2011-02-15/ext_12") */
         size_t i = strlen(buf);
         int c = 0;
-        while (i > 0 && c < 17) {
+        while (i > 0 && c < 23) {
             i--;
             while (i > 0 && ((unsigned char)buf[i] & 0xC0) == 0x80)
                 i--;
@@ -118,7 +119,7 @@ static void short_source(const chr_tl_source *s, char *buf, size_t size)
             memmove(buf + 3, buf + i, tail + 1);
             memcpy(buf, "…", 3);
         }
-    } else if (cols(buf, strlen(buf)) > 18) { /* keep 17 columns and an ellipsis */
+    } else if (named && cols(buf, strlen(buf)) > 18) { /* 17 columns and an ellipsis */
         size_t i = 0;
         int c = 0;
         while (buf[i] && c < 17) {

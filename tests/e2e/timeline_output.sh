@@ -60,3 +60,12 @@ printf '%s\n' '{"id":"es-yemen-2011-02-15-ext_12","date":"2011-02-15","text":"Ye
     '{"id":"es-yemen-2011-02-15-ext_13","date":"2011-02-15","text":"Thousands marched in Sanaa on Monday against the president of Yemen, witnesses and officials said."}' > "$TMP/ids.jsonl"
 check_eq "long source ids keep their distinguishing ends" \
     "$(chr --db "$TMP/ids.db" run "$TMP/ids.jsonl" 2>/dev/null | grep -c -- '—.*ext_12.*ext_13')" 1
+
+# a source without an outlet is named by its file: whole up to 24 columns
+# ("003_25c78f597e85f3c1"), else by its end
+mkdir -p "$TMP/src"
+printf ' date 2024-05-14\nOrne opens its new flood barrier\n\nThe town of Orne opened its new flood barrier on Monday, the mayor said.\n' > "$TMP/src/003_25c78f597e85f3c1.txt"
+printf ' date 2024-05-15\nOrne barrier holds\n\nThe new flood barrier of Orne, opened on Monday, held back the river on Tuesday, officials said.\n' > "$TMP/src/2024-05-15-a-much-longer-file-name-ext_12.txt"
+chr --db "$TMP/src.db" --quiet run "$TMP/src" > "$TMP/src.txt" 2>/dev/null
+check "run: a 20-column file name shown whole" grep -q -- "— 003_25c78f597e85f3c1" "$TMP/src.txt"
+check "run: a longer file name shown by its end" grep -q -- "…longer-file-name-ext_12" "$TMP/src.txt"
