@@ -61,7 +61,18 @@ int cmd_search(int argc, char **argv, cli_opts *g)
         cli_error("search: out of memory");
         return EXIT_FATAL;
     }
+    int words_only = 0; /* after "--" */
     for (int i = 1; i < argc; i++) {
+        if (!words_only && strcmp(argv[i], "--") == 0) {
+            words_only = 1;
+            continue;
+        }
+        if (words_only) {
+            if (*words)
+                strcat(words, " ");
+            strcat(words, argv[i]);
+            continue;
+        }
         int k = cli_common_opt(argc, argv, &i, g);
         if (k < 0) {
             free(words);

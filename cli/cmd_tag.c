@@ -40,8 +40,8 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
         }
         if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
             langarg = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[++i] : "";
-            if (strlen(langarg) != 2 || langarg[0] < 'a' || langarg[0] > 'z' ||
-                langarg[1] < 'a' || langarg[1] > 'z') {
+            if (strlen(langarg) != 2 || !strstr(" en es fr it pt ro ca de ru ", langarg) ||
+                strchr(langarg, ' ')) {
                 cli_error("tag: --lang needs a two-letter language code (en, es, fr, it, pt, "
                           "ro, ca, de, ru), not '%s'",
                           langarg);
@@ -114,15 +114,16 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
         memset(&ref, 0, sizeof ref);
         ref_conf = 0;
     }
-    /* the language: --lang, else the input's (a JSON Lines "lang"), else
-     * guessed from the text (short texts are the hardest to guess) */
+    /* the language: --lang, else as ingest decides it (guessed from the
+     * text; the input's own, a JSON Lines "lang" or a page's lang
+     * attribute, when the guess is unsure) */
     char lang[8];
-    if (langarg)
+    if (langarg) {
         snprintf(lang, sizeof lang, "%s", langarg);
-    else if (a->lang && strlen(a->lang) >= 2 && strlen(a->lang) < sizeof lang)
+    } else if (chr_detect_language(text + base, len - base, lang) < 0.9 && a->lang &&
+               strlen(a->lang) >= 2 && strlen(a->lang) < sizeof lang) {
         snprintf(lang, sizeof lang, "%.2s", a->lang);
-    else
-        chr_detect_language(text + base, len - base, lang);
+    }
     chr_span *sents = NULL;
     size_t ns = 0;
     e = chr_split_sentences(text + base, len - base, lang, &sents, &ns);

@@ -147,7 +147,7 @@ static void tl_release(void *r)
 
 int cmd_timeline(int argc, char **argv, cli_opts *g)
 {
-    chr_tl_opts o = {0, 0, 0, 0};
+    chr_tl_opts o = {0, 0, 0, 0, 0};
     const opt_spec opts[] = {{"--top", &o.top, 0, 1},
                              {"--sentences", &o.sentences, 0, 0},
                              {"--dates", &o.dates, 0, 1},
@@ -157,6 +157,11 @@ int cmd_timeline(int argc, char **argv, cli_opts *g)
     int rc = parse_story_args(argc, argv, g, opts, &id);
     if (rc >= 0)
         return rc;
+    if (o.top > 0 && o.dates > 0) {
+        cli_error("timeline: give --top N (entries; with --all, days) or --dates N (days), "
+                  "not both");
+        return EXIT_USAGE;
+    }
     static const story_cmd c = {tl_build, tl_json, tl_text, tl_release};
     return run_story_cmd(&c, "timeline", g, id, &o);
 }

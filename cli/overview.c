@@ -191,7 +191,7 @@ void cli_print_timeline(FILE *f, const chr_timeline *tl, int width)
  * summary's headline. */
 static int print_story(chr_store *st, int64_t id, size_t nth, int width)
 {
-    chr_tl_opts o = {OVERVIEW_TOP, 0, 0, 0};
+    chr_tl_opts o = {OVERVIEW_TOP, 0, 0, 0, 0};
     chr_timeline *tl = NULL;
     chr_summary *s = NULL;
     chr_diag d;
@@ -226,7 +226,7 @@ static int print_story(chr_store *st, int64_t id, size_t nth, int width)
     free(title);
     printf("\n");
     cli_print_timeline(stdout, tl, width);
-    chr_tl_opts all = {0, 0, 0, 0};
+    chr_tl_opts all = {0, 0, 0, 0, 0};
     chr_timeline *full = NULL;
     if (tl->n == OVERVIEW_TOP && chr_timeline_build(st, id, &all, &full, &d) == CHR_OK &&
         full->n > tl->n)

@@ -8,6 +8,7 @@
  * read through it. */
 #include <ctype.h>
 #include <sqlite3.h>
+#include <utf8proc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,25 @@
 #include "chronicle/json.h"
 #include "chronicle/store.h"
 
-static int is_word_byte(unsigned char c)
+/* Whether s[0..n) holds a letter or a digit (of any script): what the
+ * full-text index keeps of it. */
+static int has_word(const char *s, size_t n)
 {
-    return isalnum(c) || c >= 0x80;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        utf8proc_category_t cat = utf8proc_category(c);
+        if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+            return 1;
+        i += (size_t)k;
+    }
+    return 0;
 }
 
 /* Append s[0..n) as an FTS5 string ("..." with quotes doubled). */
@@ -71,11 +88,10 @@ char *chr_search_query(const char *q)
             pending_or = terms > 0;
             continue;
         }
-        int words = 0;
-        for (const char *c = start; c < end; c++)
-            words |= is_word_byte((unsigned char)*c);
-        if (!words)
+        if (!has_word(start, (size_t)(end - start)))
             continue;
+        if (terms == CHR_SEARCH_MAX_TERMS)
+            break;
         if (terms)
             fputs(pending_or ? " OR " : " ", f);
         pending_or = 0;

@@ -709,6 +709,7 @@ static char *build_timeline(serve_db *db, int64_t id)
 {
     chr_tl_opts o = {0};
     o.top = STORY_TOP_ENTRIES;
+    o.same_date = 1; /* a busy day's every event */
     chr_timeline *tl = NULL;
     chr_diag d;
     chr_diag_clear(&d);

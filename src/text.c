@@ -751,8 +751,13 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     if (cands)
         textcat_ReleaseClassifyFullOutput(tc_handle, cands);
     pthread_mutex_unlock(&tc_lock);
-    /* a short text read as a neighbour's language */
-    recheck_romance(text, n, lang);
+    /* a short text read as a neighbour's language: only among the
+     * languages with own words (German "des", "hier" are French ones) */
+    for (size_t l = 0; l < N_OWN; l++)
+        if (!strcmp(lang, own_words[l].lang)) {
+            recheck_romance(text, n, lang);
+            break;
+        }
     /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
      * ("não", "ações") are Portuguese's own */
     if (!strcmp(lang, "ca") || !strcmp(lang, "es") || !strcmp(lang, "gl")) {

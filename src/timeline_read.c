@@ -1284,14 +1284,15 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, 
         }
         n = m;
         free(ds);
-    } else if (o->top > 0 && n > (size_t)o->top) {
+    } else if (o->top > 0) {
         /* the most important entries, one per date: a second event of a
-         * date already kept gives way to the next date's */
+         * date already kept gives way to the next date's (however many are
+         * asked for) */
         qsort(v, n, sizeof *v, cmp_score_desc);
         size_t m = 0;
         for (size_t i = 0; i < n; i++) {
             int seen = 0;
-            for (size_t j = 0; j < m && !seen; j++)
+            for (size_t j = 0; j < m && !seen && !o->same_date; j++)
                 seen = same_date(v[j], v[i]);
             if (m < (size_t)o->top && !seen)
                 v[m++] = v[i];
@@ -1749,7 +1750,7 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
                            chr_timeline **out, chr_diag *d)
 {
     *out = NULL;
-    chr_tl_opts o = {0, 0, 0, 0};
+    chr_tl_opts o = {0, 0, 0, 0, 0};
     if (opts)
         o = *opts;
     int one_per_day = 0;
@@ -1846,6 +1847,9 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     e = select_entries(&mo, &o, one_per_day, first, last, &sel, &nsel);
     if (e)
         goto done;
+    if (one_per_day && o.sentences <= 0) /* --top without --sentences: texts only */
+        for (size_t i = 0; i < nsel; i++)
+            sel[i]->slots = 0;
     if (tl_loader_open(src, &ac.l) != CHR_OK) {
         e = CHR_ENOMEM;
         goto done;

@@ -33,8 +33,8 @@ def clean(s):
     if s is None:
         return None
     s = re.sub(r"&#\d+;", " ", s)  # control characters written as entities
-    s = re.sub(r"&lt;([^<>&]{1,100})>", r"\1", re.sub(r"<[^>]+>", " ", s))
-    s = html.unescape(s)
+    s = re.sub(r"&lt;((?:[^<>&]|&amp;){1,100})>", r" \1 ", re.sub(r"<[^>]+>", " ", s))
+    s = re.sub(r"[ \t]+", " ", html.unescape(s))
     s = s.replace("\r", "")
     s = re.sub(r"\s*\bReuter\s*$", "", s.strip())  # the wire's sign-off
     return s.strip()

@@ -196,8 +196,10 @@ chr_err chr_story_get(chr_store *st, int64_t id, chr_story_fn fn, void *ctx, chr
 
 /* The words of a search box as an FTS5 query: each word or "quoted phrase"
  * a string, "word*" a prefix, OR between two terms kept, everything else
- * (AND, NEAR, -x, column filters) taken as words. malloc'd; NULL when there
- * is no word (or out of memory). */
+ * (AND, NEAR, -x, column filters) taken as words; a term without a letter
+ * or digit is left out, and terms past CHR_SEARCH_MAX_TERMS too. malloc'd;
+ * NULL when there is no word (or out of memory). */
+enum { CHR_SEARCH_MAX_TERMS = 64 };
 char *chr_search_query(const char *words);
 
 /* One search hit. Every pointer is valid during the callback only; NULL

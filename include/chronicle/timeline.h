@@ -79,6 +79,8 @@ typedef struct chr_tl_opts {
     int dates;       /* keep the N most important days, day entries only (0 = off);
                         with sentences = K each kept day gets K sentences in all */
     int min_support; /* drop entries with less support (0 or 1 = keep all) */
+    int same_date;   /* with top on a story: keep several entries of one date (the
+                        API's story page lists every event), not one per date */
 } chr_tl_opts;
 
 /* Build the timeline of story story_id, or of the whole database as one

@@ -42,3 +42,9 @@ check_eq "search without a word: exit 2" "$?" 2
 check "search without a word: says so" grep -q "give the words" "$TMP/err"
 chr --db "$DB" search --bogus x > /dev/null 2>&1
 check_eq "search unknown option: exit 2" "$?" 2
+chr --db "$DB" search -- '—' > /dev/null 2>&1
+check_eq "search of punctuation only: exit 2" "$?" 2
+chr --db "$DB" search -- --bogus heater > /dev/null 2>&1
+check_eq "search after --: every word is a word (nothing matches --bogus)" "$?" 1
+n=$(chr --db "$DB" search --json -- Veltro | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+check "search -- WORDS finds" [ "$n" -gt 0 ]

@@ -97,6 +97,9 @@ print(all(cli.get(i, "").startswith(t.rstrip("\u2026")) for i, t in api.items())
     check_eq "date filter includes" "$(get '/api/stories?from=2025-03&to=2025-03' >/dev/null; jget 'len(d["stories"]) >= 1 and all(s["first"] <= "2025-03-31" and s["last"] >= "2025-03-01" for s in d["stories"])')" True
     if [ "$(get "/api/stories/$sid" >/dev/null; jget '"timeline" in d')" = True ]; then
         check_eq "story timeline entries" "$(jget 'len(d["timeline"]) >= 1 and all("date" in e and "sources" in e and "support" in e for e in d["timeline"])')" True
+        # every event of a busy day, as the full timeline has them (under 200)
+        n_full=$("$CHR_BIN" --db "$DB" timeline "$sid" --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+        check_eq "story page timeline: every entry, several on one date" "$(jget 'len(d["timeline"])')" "$n_full"
     else
         skip "story timeline" "the timeline module is not in this build"
     fi

@@ -11,9 +11,10 @@ chr --db "$DB" --quiet ingest examples >/dev/null 2>&1
 chr --db "$DB" timeline --all --json --top 6 --sentences 2 > "$TMP/top.json"
 chr --db "$DB" timeline --all --json --dates 6 --sentences 2 > "$TMP/dates.json"
 chr --db "$DB" timeline --all --json > "$TMP/full.json"
-# every story with --top 3, 4 and 8, and its full timeline
+# every story with --top 3, 4, 8 and more than it has entries, and its full
+# timeline
 for sid in $(chr --db "$DB" stories --json | "$PY" -c "import json,sys; print(' '.join(str(s['id']) for s in json.load(sys.stdin)))"); do
-    for n in 3 4 8; do
+    for n in 3 4 8 500; do
         chr --db "$DB" timeline "$sid" --json --top "$n" > "$TMP/story-$sid-$n.json"
     done
     chr --db "$DB" timeline "$sid" --json > "$TMP/story-$sid.json"
@@ -51,3 +52,10 @@ need("stories --top N: entries of the full timeline", all(
     any(f["text"] == e["text"] and key(f) == key(e) for f in full_) for _, t, full_ in runs
     for e in t))
 PYEOF
+# without --sentences no entry carries sentences; --top and --dates together
+# are a usage error (which one would win is not obvious)
+n=$(chr --db "$DB" timeline --all --json --top 3 | grep -c '"sentences"')
+check_eq "--all --top without --sentences: texts only" "$n" 0
+chr --db "$DB" timeline --all --top 3 --dates 5 > /dev/null 2> "$TMP/both.err"
+check_eq "--top with --dates: usage error (exit 2)" "$?" 2
+check "--top with --dates: says why" grep -q "not both" "$TMP/both.err"

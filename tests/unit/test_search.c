@@ -90,6 +90,21 @@ TEST(query_from_search_box_words)
     CHECK(chr_search_query("") == NULL);
     CHECK(chr_search_query("*** \" - ") == NULL);
     CHECK(chr_search_query("OR") == NULL);
+    /* punctuation of any script is no word; letters of any script are */
+    CHECK(chr_search_query("\xE2\x80\x94 \xC2\xAB") == NULL); /* — « */
+    q = chr_search_query("\xC2\xAB Kova\xC4\x8D \xC2\xBB");
+    CHECK_STR(q, "\"Kova\xC4\x8D\"");
+    free(q);
+    /* at most CHR_SEARCH_MAX_TERMS terms, however long the box */
+    char many[1200] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(many, "hydrogen ");
+    q = chr_search_query(many);
+    int terms = 0;
+    for (const char *p = q; p && (p = strstr(p, "\"hydrogen\"")); p++)
+        terms++;
+    CHECK_INT(terms, CHR_SEARCH_MAX_TERMS);
+    free(q);
 }
 
 TEST(hits_best_first_with_story_and_snippet)

@@ -249,6 +249,12 @@ TEST(language)
     expect_lang("Un couple ami envisage de se marier début novembre à la mairie.", "fr");
     expect_lang("Ontem, o Conselho Nacional Sírio pediu armas.", "pt");
     expect_lang("Morsi vai tomar posse no sábado.", "pt"); /* sábado is Spanish too */
+    /* German and Dutch stay themselves ("des", "hier", "das" are words of
+     * French and Portuguese too) */
+    expect_lang("Der Chef des Konzerns trat am Dienstag zurück.", "de");
+    expect_lang("Der Sprecher des Ministeriums sagte hier am Montag, die Gespräche gingen weiter.",
+                "de");
+    expect_lang("Het kabinet vergaderde hier op dinsdag.", "nl");
     /* English headlines stay English */
     expect_lang("Mt. Gox files for US bankruptcy to halt class action", "en");
     expect_lang("Titanfall review: my buddy", "en");

@@ -355,7 +355,7 @@ TEST(incremental_matches_rebuild)
     assign_story(st);
     reset_timelines(st);
     /* state rebuilt in memory (nothing persisted for story 7 yet) */
-    chr_tl_opts o = {0, 2, 0, 0};
+    chr_tl_opts o = {.sentences = 2};
     chr_timeline *mem = NULL, *inc = NULL;
     CHECK_INT(chr_timeline_build(st, 7, &o, &mem, NULL), CHR_OK);
     /* the pipeline's path: one update per article, in id order */
@@ -491,7 +491,7 @@ TEST(split_stories_regrouped)
     CHECK(count_rows(st, "SELECT count(*) FROM tl_entry WHERE story_id=9") > 0);
     CHECK_INT(count_rows(st, "SELECT df FROM tl_df WHERE story_id=9 AND term=0"), 2);
     /* persisted (now fresh) equals rebuilt in memory */
-    chr_tl_opts o = {0, 2, 0, 0};
+    chr_tl_opts o = {.sentences = 2};
     for (int k = 0; k < 2; k++) {
         chr_timeline *per = NULL, *mem = NULL;
         CHECK_INT(chr_timeline_build(st, moved[k], &o, &per, NULL), CHR_OK);
@@ -514,7 +514,7 @@ TEST(selection_and_json)
     CHECK(st != NULL);
     if (!st)
         return;
-    chr_tl_opts top = {2, 0, 0, 0};
+    chr_tl_opts top = {.top = 2};
     chr_timeline *tl = NULL;
     CHECK_INT(chr_timeline_build(st, 0, &top, &tl, NULL), CHR_OK);
     CHECK(tl && tl->n == 2);
@@ -522,7 +522,7 @@ TEST(selection_and_json)
         CHECK(find_entry(tl, "2023-10-18", "collapsed") != NULL);
     chr_timeline_free(tl);
     /* --dates 2 --sentences 2: two days, at most two sentences each */
-    chr_tl_opts dates = {0, 2, 2, 0};
+    chr_tl_opts dates = {.sentences = 2, .dates = 2};
     CHECK_INT(chr_timeline_build(st, 0, &dates, &tl, NULL), CHR_OK);
     if (tl) {
         char days[4][16];
