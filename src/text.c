@@ -796,6 +796,35 @@ static int cut_tail_word(const char *w, size_t n)
     return 0;
 }
 
+/* A name's last word written twice ("Vladimir Putin Putin plans ..."), a
+ * slip of the source, once: a capitalised word of three letters or more
+ * right after itself, the two after another capitalised word. Not "Walla
+ * Walla", "Baden Baden" after a lower-case word. In place. */
+static void drop_doubled_name(char *h)
+{
+    char *prev = NULL, *prev2 = NULL; /* starts of the last two words */
+    size_t prev_n = 0;
+    for (char *p = h; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t wn = (size_t)(p - w);
+        if (prev && prev2 && wn == prev_n && wn >= 3 && memcmp(w, prev, wn) == 0 &&
+            isupper((unsigned char)*w) && isupper((unsigned char)*prev2)) {
+            memmove(prev + prev_n, p, strlen(p) + 1); /* the second copy and its space */
+            p = prev + prev_n;
+            continue;
+        }
+        prev2 = prev;
+        prev = w;
+        prev_n = wn;
+    }
+}
+
 char *chr_headline_cut(const char *t, size_t n, int max_words)
 {
     size_t cut = n, clause = 0, at_max = 0;
@@ -829,5 +858,6 @@ char *chr_headline_cut(const char *t, size_t n, int max_words)
         return NULL;
     memcpy(h, t, cut);
     memcpy(h + cut, cut_short ? "..." : "", cut_short ? 4 : 1);
+    drop_doubled_name(h);
     return h;
 }

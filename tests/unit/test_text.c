@@ -269,6 +269,12 @@ static void expect_cut(const char *in, const char *want)
 
 TEST(headline_cut)
 {
+    /* a name's last word written twice by the source, once */
+    expect_cut("Russian dictator Vladimir Putin Putin plans to visit Chinese leader Xi Jinping in "
+               "May.",
+               "Russian dictator Vladimir Putin plans to visit Chinese leader Xi Jinping in May");
+    expect_cut("Floods reach Walla Walla after storm.", "Floods reach Walla Walla after storm");
+    expect_cut("The the river rose.", "The the river rose");
     /* short: whole, without the final stop */
     expect_cut("Floods kill nine in Spain.", "Floods kill nine in Spain");
     /* long: up to the first clause break after six words */
