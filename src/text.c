@@ -646,7 +646,7 @@ static const struct {
     {"es",
      " los las y muy pero sus estos estas fue según ayer hoy hubo también hasta donde "
      "cuando pasado después mañana años año dijo nuestra nuestro nuestros nuestras hay ya sin "
-     "mientras allí aquí gobierno ciudad "
+     "mientras gobierno ciudad "
      "lunes martes miércoles jueves viernes enero febrero mayo junio julio septiembre octubre "
      "noviembre diciembre anteayer "},
     {"pt", " não os do dos das em na nos nas ao aos uma foi são também ontem hoje pelo pela "
