@@ -977,7 +977,8 @@ static int cmp_u32(const void *a, const void *b)
  * frequency is written about once per batch however often it changes. */
 static chr_err write_df(chr_cluster *cl, chr_diag *d)
 {
-    qsort(cl->dirty, cl->n_dirty, sizeof *cl->dirty, cmp_u32);
+    if (cl->n_dirty) /* none changed yet: no array */
+        qsort(cl->dirty, cl->n_dirty, sizeof *cl->dirty, cmp_u32);
     for (size_t i = 0; i < cl->n_dirty; i++) {
         term_ent *te = term_get(cl, cl->dirty[i], 0);
         if (!te || !te->dirty)

@@ -344,7 +344,7 @@ size_t tl_cstory_range(const tl_cstory *s, int coarse, int64_t lo, int64_t hi,
     size_t a = lower_bound(s, coarse, lo, INT64_MIN), b = a;
     while (b < s->n && s->e[b]->coarse == coarse && s->e[b]->start <= hi)
         b++;
-    *first = s->e + a;
+    *first = s->e ? s->e + a : NULL; /* a story with no entries has no array */
     return b - a;
 }
 

@@ -370,6 +370,22 @@ TEST(evicted_stories_read_again)
     warm_equals_cold(two_stories, evict);
 }
 
+/* A story the cache holds no entry of reads as empty (its entry array was
+ * never made: no pointer arithmetic on it). */
+TEST(story_without_entries)
+{
+    chr_store *st = open_store(one_story);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    chr_tl_updater *u = updater(st);
+    add(st, u, 1, 2);
+    CHECK(cache_matches(st, 7));
+    CHECK(cache_matches(st, 4242));
+    chr_tl_updater_close(u);
+    tl_fixture_close(st, dir);
+}
+
 UNIT_MAIN_BEGIN
 RUN(regrouped_story_not_stale);
 RUN(adopted_story_not_stale);
@@ -377,4 +393,5 @@ RUN(rolled_back_article_not_stale);
 RUN(other_connection_not_stale);
 RUN(rebuilt_timelines_not_stale);
 RUN(evicted_stories_read_again);
+RUN(story_without_entries);
 UNIT_MAIN_END
