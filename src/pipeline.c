@@ -164,6 +164,77 @@ static void report_article(chr_pipeline *p, chr_ingest_stats *s, chr_diag *d, co
     report(p, s, d, warning);
 }
 
+/* Append tx[0..nt) (offsets into text + base) to *all / *idx as sentence
+ * si's; grows both. */
+static chr_err push_timexes(chr_timex **all, size_t **idx, size_t *na, size_t *cap,
+                            const chr_timex *tx, size_t nt, size_t base, size_t si)
+{
+    if (*na + nt > *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        while (nc < *na + nt)
+            nc *= 2;
+        chr_timex *na_ = realloc(*all, nc * sizeof *na_);
+        if (!na_)
+            return CHR_ENOMEM;
+        *all = na_;
+        size_t *ni = realloc(*idx, nc * sizeof *ni);
+        if (!ni)
+            return CHR_ENOMEM;
+        *idx = ni;
+        *cap = nc;
+    }
+    for (size_t k = 0; k < nt; k++) {
+        (*all)[*na] = tx[k];
+        (*all)[*na].start += base;
+        (*all)[*na].end += base;
+        (*idx)[(*na)++] = si;
+    }
+    return CHR_OK;
+}
+
+/* The dates of sentence si read with the sentence before it as context
+ * that the sentence alone did not give: the anaphors "the next day", "la
+ * veille", "al día siguiente", "quel giorno", "l'année précédente" take
+ * that sentence's date. Those overlapping a date of the sentence alone are
+ * not taken (a time of day keeps the day the sentence alone gives it). */
+static chr_err context_dates(const char *text, const chr_span *sents, size_t si,
+                             const chr_date *ref, const char *lang, chr_timex **all,
+                             size_t **idx, size_t *na, size_t *cap, size_t own_from)
+{
+    size_t from = sents[si - 1].start;
+    chr_timex *tx = NULL;
+    size_t nt = 0;
+    chr_err e = chr_time_tag(text + from, sents[si].end - from, ref, lang, &tx, &nt);
+    size_t k = 0;
+    for (size_t j = 0; !e && j < nt; j++) {
+        size_t s0 = tx[j].start + from, e0 = tx[j].end + from;
+        if (s0 < sents[si].start)
+            continue;
+        int overlap = 0;
+        for (size_t o = own_from; o < *na && !overlap; o++)
+            overlap = (*all)[o].start < e0 && s0 < (*all)[o].end;
+        if (!overlap)
+            tx[k++] = tx[j];
+    }
+    if (!e && k)
+        e = push_timexes(all, idx, na, cap, tx, k, from, si);
+    free(tx);
+    return e;
+}
+
+/* Whether the time grammar of lang reads a day from the date before it
+ * ("la veille", "il giorno dopo"); English "the next day" is a day after
+ * the reference date, sentence alone or not, so English texts skip the
+ * context pass. */
+static int reads_anaphors(const char *lang)
+{
+    static const char *const L[] = {"fr", "es", "it", "pt", "ca", "ro", NULL};
+    for (const char *const *l = L; lang && *l; l++)
+        if (strncmp(lang, *l, 2) == 0)
+            return 1;
+    return 0;
+}
+
 chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, size_t n_sents,
                            const chr_date *ref, const char *lang, chr_timex **out,
                            size_t **sent_idx, size_t *n)
@@ -174,39 +245,24 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
     *out = NULL;
     *sent_idx = NULL;
     *n = 0;
+    size_t prev_from = 0; /* the previous sentence's dates: all[prev_from..own_from) */
+    int anaphors = reads_anaphors(lang);
     for (size_t i = 0; i < n_sents; i++) {
         chr_timex *tx = NULL;
-        size_t nt = 0;
+        size_t nt = 0, own_from = na;
         chr_err e = chr_time_tag(text + sents[i].start, sents[i].end - sents[i].start, ref, lang,
                                  &tx, &nt);
+        if (!e)
+            e = push_timexes(&all, &idx, &na, &cap, tx, nt, sents[i].start, i);
+        free(tx);
+        if (!e && anaphors && i && own_from > prev_from) /* the sentence before gave a date */
+            e = context_dates(text, sents, i, ref, lang, &all, &idx, &na, &cap, own_from);
         if (e) {
             free(all);
             free(idx);
             return e;
         }
-        if (na + nt > cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            while (nc < na + nt)
-                nc *= 2;
-            chr_timex *na_ = realloc(all, nc * sizeof *na_);
-            size_t *ni = na_ ? realloc(idx, nc * sizeof *ni) : NULL;
-            if (!na_ || !ni) {
-                free(na_ ? na_ : all);
-                free(idx);
-                free(tx);
-                return CHR_ENOMEM;
-            }
-            all = na_;
-            idx = ni;
-            cap = nc;
-        }
-        for (size_t k = 0; k < nt; k++) {
-            tx[k].start += sents[i].start;
-            tx[k].end += sents[i].start;
-            all[na] = tx[k];
-            idx[na++] = i;
-        }
-        free(tx);
+        prev_from = own_from;
     }
     na = chr_time_fix_document(text, len, all, na);
     /* the pass may drop dates: their sentences again */

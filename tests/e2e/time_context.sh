@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# End-to-end: dates are tagged sentence by sentence, and an anaphor that
+# needs the date of the sentence before ("Il giorno dopo", "Le lendemain",
+# "Al día siguiente", "Ce jour-là") reads it; a time of day keeps the day its
+# own sentence gives it (a live report's "10h29 :"), and an anaphor with no
+# date before it stays untagged.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+# LANG REF TEXT EXPRESSION -> its value, or "none"
+value() {
+    printf '%s\n' "$3" | chr tag - --json --lang "$1" --ref "$2" |
+        "$PY" -c 'import json,sys; e=sys.argv[1]; v=[t["value"] for t in json.load(sys.stdin)["timexes"] if t["text"]==e]; print(v[0] if v else "none")' "$4"
+}
+check_eq "it: Il giorno dopo, after a dated sentence" \
+    "$(value it 2013-07-10 "Il 25 gennaio migliaia di persone sono scese in piazza al Cairo. Il giorno dopo, la polizia ha arrestato dieci persone." "Il giorno dopo")" 2013-01-26
+check_eq "fr: Le lendemain, after a dated sentence" \
+    "$(value fr 2011-08-22 "Le 3 juin, une attaque contre le palais a blessé le président. Le lendemain, il a quitté le pays." "Le lendemain")" 2011-06-04
+check_eq "es: Al día siguiente, after a dated sentence" \
+    "$(value es 2011-02-16 "El 10 de febrero Mubarak habló en la televisión. Al día siguiente, dimitió." "Al día siguiente")" 2011-02-11
+check_eq "fr: Ce jour-là, after a dated sentence" \
+    "$(value fr 2013-02-25 "Le 25 novembre 2011, une manifestation a réuni des milliers de personnes. Ce jour-là, cinq mille manifestants ont entendu le cheikh." "Ce jour")" 2011-11-25
+check_eq "fr: a live report's clock time keeps its own day" \
+    "$(value fr 2011-03-22 "Lundi, les rebelles ont attaqué Zentane. 10h29 : les forces loyales tentent de reprendre la ville." "10h29")" 2011-03-22T10:29
+check_eq "it: no date before, the anaphor stays untagged" \
+    "$(value it 2013-07-10 "La polizia ha arrestato dieci persone. Il giorno dopo, il governo si è dimesso." "Il giorno dopo")" none
