@@ -686,7 +686,8 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
             i++;
         if (i == st)
             continue;
-        words++;
+        if (++words >= 30)
+            return; /* not a short text: the guess stands */
         if (i - st > 12)
             continue;
         char w[16];
@@ -699,8 +700,6 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         for (size_t l = 0; l < N_OWN; l++)
             hits[l] += strstr(own_words[l].words, w) ? (i - st >= 3 ? 2 : 1) : 0;
     }
-    if (words >= 30)
-        return;
     size_t best = 0;
     int second = 0, guessed = 0;
     for (size_t l = 1; l < N_OWN; l++)

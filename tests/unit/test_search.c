@@ -1,48 +1,28 @@
 /* Unit tests for cluster_search.c: the search box's words as an FTS5 query,
- * and chr_search over a database of three articles written here (ranking,
- * snippets, stories, limit and offset, bad queries). */
+ * and chr_search over a database of three articles written here
+ * (timeline_fixture.h: ranking, snippets, stories, limit and offset, bad
+ * queries). */
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "chronicle/cluster.h"
-#include "chronicle/pipeline.h"
+#include "timeline_fixture.h"
 #include "unit.h"
 
-static char dir[] = "/tmp/chr-test-search-XXXXXX";
+static char dir[64], db_path[128];
 static chr_store *st;
 
-static const char *const fixture =
-    "{\"id\":\"a1\",\"title\":\"Harbour cranes return to Port Vell\",\"date\":\"2024-06-03\","
-    "\"outlet\":\"Test Wire\",\"text\":\"The port authority said on Monday that three new cranes "
-    "arrived in Port Vell. Dock workers welcomed the cranes after a long strike over cranes.\"}\n"
-    "{\"id\":\"a2\",\"title\":\"Caf\\u00e9 owners protest harbour noise\",\"date\":\"2024-06-04\","
-    "\"text\":\"Owners of the Caf\\u00e9 Mar said the new cranes were too loud. The port authority "
-    "promised a review of night work within two weeks.\"}\n"
-    "{\"id\":\"a3\",\"title\":\"Orchestra opens season\",\"date\":\"2024-06-05\","
-    "\"text\":\"The city orchestra opened its season with a Mahler symphony on Wednesday night. "
-    "Tickets for the autumn concerts sold out within hours.\"}\n";
-
-static int setup(void)
-{
-    if (!mkdtemp(dir))
-        return -1;
-    char db[256], in[256];
-    snprintf(db, sizeof db, "%s/t.db", dir);
-    snprintf(in, sizeof in, "%s/in.jsonl", dir);
-    FILE *f = fopen(in, "w");
-    if (!f)
-        return -1;
-    fputs(fixture, f);
-    fclose(f);
-    chr_pipeline *p = NULL;
-    chr_diag d;
-    chr_ingest_stats s = {0};
-    if (chr_store_open(db, 0, &st, &d) || chr_pipeline_open(st, &p, &d) ||
-        chr_pipeline_ingest(p, in, &s) || s.stored != 3)
-        return -1;
-    chr_pipeline_close(p);
-    return 0;
-}
+static const tl_fixture texts[] = {
+    {"a1.txt", " date 2024-06-03\nHarbour cranes return to Port Vell\n\nThe port authority said "
+               "on Monday that three new cranes arrived in Port Vell. Dock workers welcomed the "
+               "cranes after a long strike over cranes.\n"},
+    {"a2.txt", " date 2024-06-04\nCaf\xC3\xA9 owners protest harbour noise\n\nOwners of the "
+               "Caf\xC3\xA9 Mar said the new cranes were too loud. The port authority promised a "
+               "review of night work within two weeks.\n"},
+    {"a3.txt", " date 2024-06-05\nOrchestra opens season\n\nThe city orchestra opened its season "
+               "with a Mahler symphony on Wednesday night. Tickets for the autumn concerts sold "
+               "out within hours.\n"},
+};
 
 typedef struct got {
     int n;
@@ -152,7 +132,8 @@ TEST(no_words_and_no_match)
 }
 
 UNIT_MAIN_BEGIN
-if (setup() != 0) {
+st = tl_fixture_open("chr_search", texts, sizeof texts / sizeof texts[0], dir, db_path);
+if (!st) {
     printf("not ok setup\n");
     return 1;
 }
@@ -160,9 +141,5 @@ RUN(query_from_search_box_words);
 RUN(hits_best_first_with_story_and_snippet);
 RUN(limit_offset_and_stop);
 RUN(no_words_and_no_match);
-chr_store_close(st);
-char cmd[300];
-snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-if (system(cmd) != 0)
-    fprintf(stderr, "  could not remove %s\n", dir);
+tl_fixture_close(st, dir);
 UNIT_MAIN_END

@@ -1,5 +1,5 @@
-/* chronicle — a store of articles written by the timeline unit tests
- * (tests/unit/test_timeline.c, test_timeline_cache.c): the texts are
+/* chronicle — a store of articles written by unit tests (test_timeline.c,
+ * test_timeline_cache.c, test_search.c): the texts are
  * written as files into a fresh folder under /tmp and ingested by the
  * pipeline; tl_fixture_close closes the store and removes the folder. */
 #ifndef CHR_TIMELINE_FIXTURE_H
@@ -21,8 +21,8 @@ typedef struct tl_fixture {
 /* Files fx[0..n) ingested into dir/t.db (dir, of 64 bytes, gets a fresh
  * folder named after prefix, path the database's path, of 128); NULL when
  * anything failed (said on stderr). */
-static chr_store *tl_fixture_open(const char *prefix, const tl_fixture *fx, size_t n, char *dir,
-                                  char *path)
+static inline chr_store *tl_fixture_open(const char *prefix, const tl_fixture *fx, size_t n,
+                                         char *dir, char *path)
 {
     snprintf(dir, 64, "/tmp/%s_XXXXXX", prefix);
     if (!mkdtemp(dir))
@@ -59,7 +59,7 @@ static chr_store *tl_fixture_open(const char *prefix, const tl_fixture *fx, size
 }
 
 /* The first column of sql's first row as an int, -1 when there is none. */
-static int count_rows(chr_store *st, const char *sql)
+static inline int count_rows(chr_store *st, const char *sql)
 {
     sqlite3_stmt *q;
     int n = -1;
@@ -70,7 +70,7 @@ static int count_rows(chr_store *st, const char *sql)
     return n;
 }
 
-static void tl_fixture_close(chr_store *st, const char *dir)
+static inline void tl_fixture_close(chr_store *st, const char *dir)
 {
     chr_store_close(st);
     char cmd[160];
