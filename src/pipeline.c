@@ -196,7 +196,10 @@ static chr_err push_timexes(chr_timex **all, size_t **idx, size_t *na, size_t *c
  * that the sentence alone did not give: the anaphors "the next day", "la
  * veille", "al día siguiente", "quel giorno", "l'année précédente" take
  * that sentence's date. Those overlapping a date of the sentence alone are
- * not taken (a time of day keeps the day the sentence alone gives it). */
+ * not taken (a time of day keeps the day the sentence alone gives it),
+ * unless the context read them from its date and the sentence alone from
+ * the reference date ("Two years later" after "in 2009"): those replace
+ * it. The sentence's dates all[own_from..*na) stay sorted by start. */
 static chr_err context_dates(const char *text, const chr_span *sents, size_t si,
                              const chr_date *ref, const char *lang, chr_timex **all,
                              size_t **idx, size_t *na, size_t *cap, size_t own_from)
@@ -210,25 +213,40 @@ static chr_err context_dates(const char *text, const chr_span *sents, size_t si,
         size_t s0 = tx[j].start + from, e0 = tx[j].end + from;
         if (s0 < sents[si].start)
             continue;
-        int overlap = 0;
-        for (size_t o = own_from; o < *na && !overlap; o++)
-            overlap = (*all)[o].start < e0 && s0 < (*all)[o].end;
-        if (!overlap)
-            tx[k++] = tx[j];
+        int overlap = 0, anchored = 0;
+        for (size_t o = own_from; o < *na; o++)
+            if ((*all)[o].start < e0 && s0 < (*all)[o].end) {
+                overlap = 1;
+                anchored |= ((*all)[o].flags & CHR_TIMEX_ANCHORED) != 0;
+            }
+        if (overlap && (anchored || !(tx[j].flags & CHR_TIMEX_ANCHORED)))
+            continue;
+        size_t w = own_from; /* drop the sentence alone's reading */
+        for (size_t o = own_from; o < *na; o++)
+            if (!((*all)[o].start < e0 && s0 < (*all)[o].end))
+                (*all)[w++] = (*all)[o];
+        *na = w;
+        tx[k++] = tx[j];
     }
     if (!e && k)
         e = push_timexes(all, idx, na, cap, tx, k, from, si);
     free(tx);
+    for (size_t i = own_from + 1; !e && i < *na; i++) {
+        chr_timex t = (*all)[i];
+        size_t j = i;
+        for (; j > own_from && (*all)[j - 1].start > t.start; j--)
+            (*all)[j] = (*all)[j - 1];
+        (*all)[j] = t;
+    }
     return e;
 }
 
 /* Whether the time grammar of lang reads a day from the date before it
- * ("la veille", "il giorno dopo"); English "the next day" is a day after
- * the reference date, sentence alone or not, so English texts skip the
- * context pass. */
+ * ("the next day", "la veille", "il giorno dopo"); German and the rest
+ * skip the context pass. */
 static int reads_anaphors(const char *lang)
 {
-    static const char *const L[] = {"fr", "es", "it", "pt", "ca", "ro", NULL};
+    static const char *const L[] = {"en", "fr", "es", "it", "pt", "ca", "ro", NULL};
     for (const char *const *l = L; lang && *l; l++)
         if (strncmp(lang, *l, 2) == 0)
             return 1;
@@ -271,6 +289,7 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
             si++;
         idx[i] = si;
     }
+    chr_time_anchor_lengths(text, len, all, na, idx);
     *out = all;
     *sent_idx = idx;
     *n = na;

@@ -3702,6 +3702,18 @@ static int rel_wday_part(const M *m, int j)
     return 0;
 }
 
+/* Whether the expression at token i opens a period ahead of the reference
+ * ("in the next day or two", "within the next day", "over the next day"),
+ * not a day after an earlier one. */
+static int en_period_ahead(const M *m, int i)
+{
+    static const char *const W[] = {"in", "within", "over", "during", "for", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (word_before(m, i, *w))
+            return 1;
+    return 0;
+}
+
 /* Relative expressions built on last/this/next and their Romance, German and
  * Russian forms: "last week", "next month", "this year", "the past year",
  * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
@@ -3723,7 +3735,10 @@ static int pat_rel(M *m, int i, R *r)
         j++;
         if (pu(m, j, '\'') && glued(m, j)) /* "quest'anno" */
             j++;
-        if ((rr == R_THIS || rr == R_THAT) && kw(m, j, K_SAME)) {
+        if (rr == R_THAT && has(m, j, C_REL) && val(m, j, C_REL) == R_SAME &&
+            (m->t[j].lx->lang[C_REL] & TL_EN))
+            j++; /* "that same day" */
+        else if ((rr == R_THIS || rr == R_THAT) && kw(m, j, K_SAME)) {
             /* "este mismo lunes", "esta misma semana": this one; "ese mismo
              * día", "quello stesso giorno", "ce même jour": that one */
             if (rr == R_THIS && (m->t[j].lx->lang[C_KW] & (TL_FR | TL_IT)))
@@ -3826,6 +3841,13 @@ static int pat_rel(M *m, int i, R *r)
         r->end = j;
         return j;
     }
+    /* English "the same day", "that same week": that one, unless a
+     * comparison follows ("the same day as the vote") */
+    int en_rel = relt >= 0 && (m->t[relt].lx->lang[C_REL] & TL_EN) && (m->lang & TL_EN);
+    if (en_rel && rr == R_SAME && the && !wd && !mo && !se && !word_after(m, j - 1, "as")) {
+        rr = R_THAT;
+        the = 0;
+    }
     /* "that year", "that day", "that quarter": the date last mentioned
      * (not the one just written: "el 18 de julio de ese año" without an
      * earlier year has none) */
@@ -3838,6 +3860,10 @@ static int pat_rel(M *m, int i, R *r)
             fmt_ym(r->v, m->ay, m->am);
         } else if (u == U_DAY && m->agran == 'D') {
             fmt_date(r->v, m->ay, m->am, m->ad);
+        } else if (u == U_WEEK && m->agran == 'D') {
+            int wy, w; /* "later that week" */
+            chr_iso_week(m->ay, m->am, m->ad, &wy, &w);
+            snprintf(r->v, 48, "%04d-W%02d", wy, w);
         } else if (u == U_QUARTER && m->qy) {
             snprintf(r->v, 48, "%04d-Q%d", m->qy, m->qq); /* the quarter last named */
         } else {
@@ -3881,6 +3907,7 @@ static int pat_rel(M *m, int i, R *r)
         by = m->ay;
         bm = m->am ? m->am : 6;
         bd = m->ad ? m->ad : 15;
+        r->anchored = 1;
     }
     if (wd) {
         int y, mm, d;
@@ -3969,6 +3996,16 @@ static int pat_rel(M *m, int i, R *r)
     case U_DAY:
         if (!the && rr != R_THIS)
             return 0;
+        if (en_rel && dir && (anaph || (rr == R_NEXT && !en_period_ahead(m, i)))) {
+            /* "the next day", "the following day", "the previous day": a
+             * day from the day last mentioned; none without one (the
+             * pipeline reads the sentence again after a dated one) */
+            if (m->agran != 'D' || m->ay <= 0 || of_last_emitted(m, i))
+                return 0;
+            fmt_unit(r->v, U_DAY, dir, m->ay, m->am, m->ad);
+            r->anchored = 1;
+            break;
+        }
         if (rr == R_THIS || rr == R_CURRENT)
             fmt_unit(r->v, U_DAY, 0, m->ry, m->rm, m->rd);
         else
@@ -4156,9 +4193,10 @@ static int pat_ago(M *m, int i, R *r)
     } else {
         return 0;
     }
-    if (anaph && (u == U_DAY || u == U_HOUR || u == U_MIN || u == U_SEC)) {
-        /* "three days later", "an hour earlier": TimeBank marks the length
-         * ("three days", P3D), not the day it leads to */
+    if (anaph && (u == U_DAY || u == U_WEEK || u == U_HOUR || u == U_MIN || u == U_SEC)) {
+        /* "three days later", "a week earlier", "an hour earlier": TimeBank
+         * marks the length ("three days", P3D), not the day it leads to
+         * (chr_time_anchor_lengths finds that for timelines) */
         r->type = CHR_TIMEX_DURATION;
         fmt_dur(r->v, n, u, half);
         r->end = k2;
@@ -4175,6 +4213,7 @@ static int pat_ago(M *m, int i, R *r)
         y = m->ay;
         mo = m->am ? m->am : 1;
         d = m->ad ? m->ad : 1;
+        r->anchored = 1;
     }
     if (u == U_YEAR && n == 1 && m->qy && m->lastq) {
         /* "a year ago" in a text about a quarter: the same quarter */
@@ -5342,18 +5381,23 @@ static int of_last_emitted(const M *m, int i)
  * lendemain de l'élection") or no day came before it: the pipeline tags
  * sentence by sentence, and a guess from the reference date would more
  * often be wrong. */
-static int eve_morrow(M *m, int j, int off, R *r)
+/* The day off days from a date written at token at (at < 0: none) or,
+ * without one and when alone allows, from the day last mentioned; r set,
+ * ending at the date's end or at token k. 0 when neither gives a day. */
+static int shift_day(M *m, int k, int at, int off, int alone, R *r)
 {
-    int y, mo, d, k = j + 1;
-    if (kw(m, k, K_OF)) {
-        R sub;
-        int e = try_inner(m, k + 1, &sub, 1);
-        if (!e || sub.type != CHR_TIMEX_DATE || !sub.d || sub.y <= 0)
+    int y, mo, d, e = 0;
+    R sub;
+    if (at >= 0)
+        e = try_inner(m, at, &sub, 1);
+    if (e) {
+        if (sub.type != CHR_TIMEX_DATE || sub.y <= 0 || sub.d <= 0 || (sub.flags & CHR_TIMEX_RANGE))
             return 0;
         y = sub.y, mo = sub.m, d = sub.d;
         k = e;
-    } else if (m->agran == 'D' && m->ay > 0 && m->ad > 0 && !anaphor_object(m, j, 0)) {
-        y = m->ay, mo = m->am, d = m->ad; /* not "alla vigilia delle elezioni" */
+    } else if (alone && m->agran == 'D' && m->ay > 0 && m->ad > 0) {
+        y = m->ay, mo = m->am, d = m->ad;
+        r->anchored = 1;
     } else {
         return 0;
     }
@@ -5362,6 +5406,15 @@ static int eve_morrow(M *m, int j, int off, R *r)
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = k;
     return k;
+}
+
+static int eve_morrow(M *m, int j, int off, R *r)
+{
+    int k = j + 1;
+    if (kw(m, k, K_OF))
+        return shift_day(m, k, k + 1, off, 0, r);
+    return shift_day(m, k, -1, off, !anaphor_object(m, j, 0), r); /* not "alla vigilia
+                                                                  * delle elezioni" */
 }
 
 /* Romance "il giorno dopo", "il giorno prima", "lo stesso giorno", "il
@@ -5407,6 +5460,7 @@ static int day_anaphor(M *m, int i, R *r)
             of_last_emitted(m, i))
             return 0;
         int y = m->ay, mo = m->am, d = m->ad;
+        r->anchored = 1;
         do
             add_days(&y, &mo, &d, off);
         while (chr_weekday(y, mo, d) != wd);
@@ -5456,6 +5510,7 @@ static int day_anaphor(M *m, int i, R *r)
                !anaphor_object(m, j - 1, off > 0 && m->text[m->t[j - 1].s] == 'd') &&
                (u == U_YEAR || (u == U_MONTH && m->am) || m->agran == 'D')) {
         y = m->ay, mo = m->am, d = m->ad;
+        r->anchored = 1;
     } else {
         return 0;
     }
@@ -5486,6 +5541,60 @@ static int day_anaphor(M *m, int i, R *r)
     return j;
 }
 
+/* English "the day before", "the day after" at token i: the day before or
+ * after the date written next ("the day before March 3", "the day after
+ * tomorrow") or, alone before a punctuation mark or the end, after the day
+ * last mentioned ("released the day after."). Nothing when an event
+ * follows ("the day after the election"). */
+static int en_day_before_after(M *m, int i, R *r)
+{
+    int u, pl, k = kw(m, i, K_THE) ? p_unit(m, i + 1, &u, &pl) : 0;
+    if (!k || pl || u != U_DAY || !(m->t[i].lx->lang[C_KW] & TL_EN))
+        return 0;
+    int off = kw(m, k, K_EARLIER) ? -1 : kw(m, k, K_LATER) ? 1 : 0;
+    char c = (char)(m->text[m->t[k].s] | 32);
+    if (!off || (off < 0 && c != 'b') || (off > 0 && c != 'a'))
+        return 0; /* "before" / "after" only */
+    size_t s, we;
+    next_raw_word(m, m->t[k].e, &s, &we);
+    return shift_day(m, k + 1, k + 1, off, we == s && !of_last_emitted(m, i), r);
+}
+
+/* English "that night", "that morning", "the next morning", "the
+ * following evening", "the previous night" at token i: that part of the day
+ * last mentioned, or of the day after or before it; nothing without one. */
+static int en_part_anaphor(M *m, int i, R *r)
+{
+    int j = i, off = 0;
+    if (kw(m, j, K_THE) && has(m, j + 1, C_REL) &&
+        (val(m, j + 1, C_REL) == R_NEXT || anaphoric_rel(m, j + 1))) {
+        off = val(m, j + 1, C_REL) == R_NEXT ? 1 : -1;
+        if ((m->text[m->t[j + 1].s] | 32) == 'f')
+            off = 1; /* "following" */
+        j += 2;
+    } else if (has(m, j, C_REL) && val(m, j, C_REL) == R_THAT) {
+        j++;
+    } else {
+        return 0;
+    }
+    if (!(m->t[i].lx->lang[kw(m, i, K_THE) ? C_KW : C_REL] & TL_EN) || !has(m, j, C_PART) ||
+        val(m, j, C_PART) > P_NI || !(m->t[j].lx->lang[C_PART] & TL_EN) || m->agran != 'D' ||
+        m->ay <= 0 || !m->ad || of_last_emitted(m, i))
+        return 0;
+    int y = m->ay, mo = m->am, d = m->ad;
+    add_days(&y, &mo, &d, off);
+    char day[16];
+    fmt_date(day, y, mo, d);
+    r->type = CHR_TIMEX_TIME;
+    snprintf(r->v, 48, "%sT%s", day, part_code(val(m, j, C_PART)));
+    r->y = y, r->m = mo, r->d = d;
+    r->gran = 'D';
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->anchored = 1;
+    r->end = j + 1;
+    return j + 1;
+}
+
 /* Deictic words alone: today, yesterday, tomorrow, now, currently,
  * recently, soon, the future, the past, hier, ayer, ieri, heute ... and
  * bare weekdays ("on Friday" resolved with the tense of its verb). */
@@ -5494,6 +5603,13 @@ static int pat_deict(M *m, int i, R *r)
     int j = i, the = 0;
     if ((m->lang & (TL_IT | TL_ES | TL_FR | TL_PT)) && !(m->lang & TL_EN)) {
         int k = day_anaphor(m, i, r);
+        if (k)
+            return k;
+    }
+    if (m->lang & TL_EN) {
+        int k = en_day_before_after(m, i, r);
+        if (!k)
+            k = en_part_anaphor(m, i, r);
         if (k)
             return k;
     }
@@ -6315,7 +6431,7 @@ static void emit(M *m, const R *r)
     memcpy(x->t.value, r->v, strnlen(r->v, sizeof x->t.value - 1));
     if (r->flags & CHR_TIMEX_RANGE)
         memcpy(x->t.end_value, r->ev, strnlen(r->ev, sizeof x->t.end_value - 1));
-    x->t.flags = r->flags;
+    x->t.flags = r->flags | (r->anchored ? CHR_TIMEX_ANCHORED : 0);
     x->tense = r->tense;
     x->y = r->y;
     x->m = r->m;

@@ -31,6 +31,8 @@ const char *chr_timex_type_name(chr_timex_type t);
 enum {
     CHR_TIMEX_RELATIVE = 1u << 0, /* value was computed from the reference date */
     CHR_TIMEX_RANGE = 1u << 1,    /* end_value holds the end of a range */
+    CHR_TIMEX_ANCHORED = 1u << 2, /* value was read from a date written before it in
+                                   * the text ("the next day", "that year") */
 };
 
 /* One temporal expression. value/end_value are TIMEX3 values:
@@ -65,6 +67,17 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
  * into text[0..len); changed and compacted in place; returns the new
  * count. */
 size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n);
+
+/* For timelines: a length followed by "later" or "earlier" ("three days
+ * later", "a week earlier", "dos días después,", "deux jours plus tard",
+ * "tre giorni dopo,") after a day given in the same or the sentence
+ * before becomes the day it leads to: a DATE, CHR_TIMEX_ANCHORED, its
+ * extent taking the adverb. chr_time_tag marks the length, as TimeML
+ * does. Not when an event or a comparison follows ("two days after the
+ * vote", "later than planned"). x[0..n) sorted, offsets into
+ * text[0..len), sent[i] the sentence index of x[i]; changed in place. */
+void chr_time_anchor_lengths(const char *text, size_t len, chr_timex *x, size_t n,
+                             const size_t *sent);
 
 /* Infer a publication date for a text that has none, from the dates it
  * states and their tenses. Returns CHR_OK with *out set and *confidence in

@@ -23,3 +23,21 @@ check_eq "fr: a live report's clock time keeps its own day" \
     "$(value fr 2011-03-22 "Lundi, les rebelles ont attaqué Zentane. 10h29 : les forces loyales tentent de reprendre la ville." "10h29")" 2011-03-22T10:29
 check_eq "it: no date before, the anaphor stays untagged" \
     "$(value it 2013-07-10 "La polizia ha arrestato dieci persone. Il giorno dopo, il governo si è dimesso." "Il giorno dopo")" none
+# English anaphors read the day before them too (they were the day after
+# the reference date), a length with "later"/"earlier" after a day becomes
+# the day it leads to, and a reading from the reference date gives way to
+# the one the sentence before anchors
+check_eq "en: The next day, after a dated sentence" \
+    "$(value en 2011-02-10 "Crowds gathered in Tahrir Square on January 25. The next day, police fired tear gas." "The next day")" 2011-01-26
+check_eq "en: no date before, the anaphor stays untagged" \
+    "$(value en 2011-02-10 "Police fired tear gas at the crowd. The next day, the minister resigned." "The next day")" none
+check_eq "en: Three days later, after a dated sentence" \
+    "$(value en 2011-02-20 "Protests began on January 25, 2011. Three days later, the army was deployed." "Three days later")" 2011-01-28
+check_eq "en: Two days after the vote stays a length" \
+    "$(value en 2011-02-20 "The vote was held on January 25, 2011. Two days after the vote, he resigned." "Two days")" P2D
+check_eq "en: Two years later, after a year" \
+    "$(value en 2011-02-20 "The firm was founded in 2009. Two years later it was sold." "Two years later")" 2011
+check_eq "es: Dos días después, after a dated sentence" \
+    "$(value es 2011-06-10 "El 3 de mayo de 2011 el ejército rodeó el palacio. Dos días después, el presidente dimitió." "Dos días después")" 2011-05-05
+check_eq "fr: Deux jours plus tard, after a dated sentence" \
+    "$(value fr 2011-06-10 "Le 3 mai 2011, l'armée a encerclé le palais. Deux jours plus tard, le président a démissionné." "Deux jours plus tard")" 2011-05-05

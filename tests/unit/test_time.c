@@ -350,6 +350,41 @@ TEST(chronology_lists)
     CHECK_STR(got, "2013-03-15;2012-08-18;2013-02-03");
 }
 
+/* A length with "later"/"earlier" after a day of the same or the sentence
+ * before becomes the day it leads to; not two sentences on, not before an
+ * event or a comparison, and chr_time_tag alone keeps the length. */
+TEST(anchor_lengths)
+{
+    const char *text = "Protests began on 25 January 2011. Three days later, troops came. "
+                       "Nothing happened. Crowds grew. Two days later, they left. "
+                       "On 3 March they voted; a week earlier, talks failed. "
+                       "Two days after the vote, he resigned; results came two days later than "
+                       "planned.";
+    chr_date ref = {2011, 6, 1};
+    chr_timex *t = NULL;
+    size_t n = 0;
+    CHECK_INT(chr_time_tag(text, strlen(text), &ref, "en", &t, &n), CHR_OK);
+    CHECK_INT(n, 7);
+    if (n != 7) {
+        free(t);
+        return;
+    }
+    CHECK_STR(t[1].value, "P3D"); /* TimeML's reading */
+    /* sentence of each: 0 25 January, 1 three days, 4 two days, 5 3 March
+     * and a week, 6 two days after and two days later than */
+    size_t sent[7] = {0, 1, 4, 5, 5, 6, 6};
+    chr_time_anchor_lengths(text, strlen(text), t, n, sent);
+    CHECK_STR(t[1].value, "2011-01-28");
+    CHECK(t[1].type == CHR_TIMEX_DATE && (t[1].flags & CHR_TIMEX_ANCHORED));
+    CHECK(!strncmp(text + t[1].start, "Three days later", t[1].end - t[1].start) &&
+          t[1].end - t[1].start == 16);
+    CHECK_STR(t[2].value, "P2D");        /* three sentences after its day */
+    CHECK_STR(t[4].value, "2011-02-24"); /* "a week earlier" than 3 March */
+    CHECK_STR(t[5].value, "P2D");        /* "after the vote" */
+    CHECK_STR(t[6].value, "P2D");        /* "later than planned" */
+    free(t);
+}
+
 int main(void)
 {
     int unit_passed = 0, unit_failed = 0;
@@ -359,6 +394,7 @@ int main(void)
     RUN(infer_ref);
     RUN(dateline_ref);
     RUN(chronology_lists);
+    RUN(anchor_lengths);
     const char *dir = getenv("CHR_TIME_CASES") ? getenv("CHR_TIME_CASES") : "tests/time";
     DIR *dh = opendir(dir);
     if (!dh) {

@@ -1,0 +1,130 @@
+/* chronicle — time: lengths that lead to a day. TimeML marks "three days
+ * later" as the length it names ("three days", P3D), and chr_time_tag
+ * does the same; a timeline needs the day it leads to, counted from the
+ * day the text last gave ("Protests began on 25 January. Three days later
+ * the army was deployed": 28 January). Owns chr_time_anchor_lengths. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "time_int.h"
+
+/* Words after "later"/"earlier" that make it a comparison ("later than
+ * planned", "más tarde de lo previsto", "plus tard que prévu"). */
+static const char *const CMP[] = {"than", "que", "de", "di", "del", "che", "decât", NULL};
+
+typedef struct adverb {
+    const char *w; /* lower case, words separated by one space */
+    int dir;       /* +1 after, -1 before */
+    int prep;      /* a preposition: alone only before a punctuation mark or the end
+                    * ("two days after, ..."; not "two days after the vote",
+                    * "dos días después de la votación", "dopo le elezioni") */
+} adverb;
+
+static const adverb ADV[] = {
+    {"later", 1, 0},       {"earlier", -1, 0},     {"after", 1, 1},        {"before", -1, 1},
+    {"después", 1, 1},     {"más tarde", 1, 0},    {"antes", -1, 1},       {"plus tard", 1, 0},
+    {"plus tôt", -1, 0},   {"après", 1, 1},        {"auparavant", -1, 0},  {"avant", -1, 1},
+    {"più tardi", 1, 0},   {"dopo", 1, 1},         {"prima", -1, 1},       {"depois", 1, 1},
+    {"mais tarde", 1, 0},  {"més tard", 1, 0},     {"després", 1, 1},      {"abans", -1, 1},
+    {"mai târziu", 1, 0},  {"după", 1, 1},         {"mai devreme", -1, 0}, {"înainte", -1, 1},
+    {NULL, 0, 0}};
+
+static int word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static size_t skip_blanks(const char *text, size_t len, size_t p)
+{
+    while (p < len && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r'))
+        p++;
+    return p;
+}
+
+/* Whether the word at text[p..) is one of l (ASCII letters compared in any
+ * case); its end in *end. */
+static int word_in(const char *text, size_t len, size_t p, const char *const *l, size_t *end)
+{
+    size_t e = p;
+    while (e < len && word_byte((unsigned char)text[e]))
+        e++;
+    *end = e;
+    for (; *l; l++)
+        if (strlen(*l) == e - p && strncasecmp(text + p, *l, e - p) == 0)
+            return 1;
+    return 0;
+}
+
+/* The adverb at text[p..): its entry, *end set past it; NULL if none. */
+static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *end)
+{
+    for (const adverb *a = ADV; a->w; a++) {
+        size_t n = strlen(a->w);
+        if (p + n > len || strncasecmp(text + p, a->w, n) != 0 ||
+            (p + n < len && word_byte((unsigned char)text[p + n])))
+            continue;
+        size_t q = skip_blanks(text, len, p + n), we;
+        int word = q < len && word_byte((unsigned char)text[q]);
+        if (word && (a->prep || word_in(text, len, q, CMP, &we)))
+            continue; /* an event or a comparison follows */
+        *end = p + n;
+        return a;
+    }
+    return NULL;
+}
+
+/* Days of a length "P3D", "P2W"; 0 for any other. */
+static long length_days(const chr_timex *x)
+{
+    const char *v = x->value;
+    if (x->type != CHR_TIMEX_DURATION || v[0] != 'P' || v[1] < '1' || v[1] > '9')
+        return 0;
+    char *end;
+    long n = strtol(v + 1, &end, 10);
+    if (n > 366 || end[1] != '\0')
+        return 0;
+    return end[0] == 'D' ? n : end[0] == 'W' ? 7 * n : 0;
+}
+
+/* A day's value "YYYY-MM-DD" of x: 1 with y, m, d set. */
+static int day_of(const chr_timex *x, int *y, int *m, int *d)
+{
+    const char *v = x->value;
+    if (x->type != CHR_TIMEX_DATE || (x->flags & CHR_TIMEX_RANGE) || strlen(v) != 10 ||
+        v[4] != '-' || v[7] != '-')
+        return 0;
+    *y = atoi(v), *m = atoi(v + 5), *d = atoi(v + 8);
+    return *y > 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+void chr_time_anchor_lengths(const char *text, size_t len, chr_timex *x, size_t n,
+                             const size_t *sent)
+{
+    int ay = 0, am = 0, ad = 0;
+    size_t asent = 0;
+    for (size_t i = 0; i < n; i++) {
+        int y, m, d;
+        if (day_of(&x[i], &y, &m, &d)) {
+            ay = y, am = m, ad = d;
+            asent = sent[i];
+            continue;
+        }
+        long days = length_days(&x[i]);
+        if (!days || !ay || sent[i] > asent + 1 || x[i].end > len)
+            continue;
+        size_t end;
+        const adverb *a = adverb_at(text, len, skip_blanks(text, len, x[i].end), &end);
+        if (!a || (i + 1 < n && x[i + 1].start < end))
+            continue;
+        long z = chr_days_from_civil(ay, am, ad) + a->dir * days;
+        chr_civil_from_days(z, &y, &m, &d);
+        x[i].type = CHR_TIMEX_DATE;
+        snprintf(x[i].value, sizeof x[i].value, "%04d-%02d-%02d", y, m, d);
+        x[i].flags |= CHR_TIMEX_RELATIVE | CHR_TIMEX_ANCHORED;
+        x[i].end = end;
+        ay = y, am = m, ad = d; /* "Two days later ... A week later": from there */
+        asent = sent[i];
+    }
+}
