@@ -39,6 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char d[11];
     if (size < 512) {
         char *s = malloc(size + 1);
+        if (!s)
+            return 0;
         memcpy(s, data, size);
         s[size] = '\0';
         if (chr_html_parse_date(s, d) && strlen(d) != 10)

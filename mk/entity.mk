@@ -52,10 +52,10 @@ ner-tools: $(NER_TOOLS)
 build/ner_%: tools/ner_%.c $(NER_OBJ) src/ner.h
 	$(CC) $(REL_CFLAGS) -o $@ $< $(NER_OBJ) $(LIBS)
 
-# The ASan driver for tests/e2e/entity_*.sh, built with `make check`.
-asan: build/asan/ner_tag
+# The ASan drivers for tests/e2e/entity_*.sh, built with `make check`.
+asan: build/asan/ner_tag build/asan/ner_train
 NER_ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(NER_SRC))
-build/asan/ner_tag: tools/ner_tag.c $(NER_ASAN_OBJ) src/ner.h
+build/asan/ner_tag build/asan/ner_train: build/asan/%: tools/%.c $(NER_ASAN_OBJ) src/ner.h
 	$(CC) $(ASAN_CFLAGS) -o $@ $< $(NER_ASAN_OBJ) $(LIBS)
 
 train-ner: build/ner_train

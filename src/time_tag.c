@@ -5432,7 +5432,7 @@ static int day_anaphor(M *m, int i, R *r)
 {
     int j = i, u, pl, off = 0, k, same_after_in = 0;
     const uint32_t noun = (1u << C_UNIT) | (1u << C_WDAY);
-    if (!(m->t[j].cm & noun) && !(j + 1 < m->n && (m->t[j + 1].cm & noun)) &&
+    if (!(j < m->n && (m->t[j].cm & noun)) && !(j + 1 < m->n && (m->t[j + 1].cm & noun)) &&
         !(j + 2 < m->n && (m->t[j + 2].cm & noun)))
         return 0; /* the noun comes within three tokens */
     if (j > 1 && kw(m, j - 1, K_SAME) &&
@@ -5617,7 +5617,7 @@ static int pat_deict(M *m, int i, R *r)
         the = 1;
         j++;
     }
-    int y, mo, d, tense = 0;
+    int y, mo = 0, d, tense = 0; /* mo: no reference date and a weekday leave it unset */
     int k2, k = p_dayword(m, j, &y, &mo, &d, &tense);
     if (k && !the) {
         if (!m->hasref || y == 0) {

@@ -1804,6 +1804,7 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     rentry **sel = NULL;
     size_t nsel = 0;
     if (!tl || !pv) {
+        free(pv); /* not yet tl's: chr_timeline_free would miss it */
         e = CHR_ENOMEM;
         goto done;
     }

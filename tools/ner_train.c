@@ -146,6 +146,10 @@ static void build(const char *path, corpus *c, fdict *d, fdict *ent)
         /* fix IOB2 where our tokenisation merged or split differently */
         ner_doc_free(&doc);
     }
+    if (!c->ntok) {
+        fprintf(stderr, "%s: no tokens\n", path);
+        exit(1);
+    }
     c->sent0[c->nsent] = c->ntok;
     c->foff[c->ntok] = c->nfid;
     conll_free(docs, nd);
