@@ -46,6 +46,11 @@ static void buf_add(buf *b, const char *s, size_t n)
 
 static void buf_addc(buf *b, char c)
 {
+    if (b->n + 2 <= b->cap && !b->oom) { /* the usual case, without memcpy (one call a byte) */
+        b->p[b->n++] = c;
+        b->p[b->n] = 0;
+        return;
+    }
     buf_add(b, &c, 1);
 }
 

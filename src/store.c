@@ -180,7 +180,8 @@ struct chr_store {
     char *path;
     int readonly;
     sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash, *find_ext;
-    sqlite3_stmt *up_entity, *up_spelling, *ins_mention, *copy_of, *ins_copy;
+    sqlite3_stmt *find_entity, *add_entity, *count_entity, *up_spelling, *ins_mention, *copy_of;
+    sqlite3_stmt *rep_timex, *rep_mention, *ins_copy;
     sqlite3_stmt *line_get, *line_add;
 };
 
@@ -418,7 +419,11 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->ins_timex);
     sqlite3_finalize(st->find_hash);
     sqlite3_finalize(st->find_ext);
-    sqlite3_finalize(st->up_entity);
+    sqlite3_finalize(st->find_entity);
+    sqlite3_finalize(st->add_entity);
+    sqlite3_finalize(st->count_entity);
+    sqlite3_finalize(st->rep_timex);
+    sqlite3_finalize(st->rep_mention);
     sqlite3_finalize(st->up_spelling);
     sqlite3_finalize(st->copy_of);
     sqlite3_finalize(st->ins_copy);
@@ -661,27 +666,65 @@ chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc
     return CHR_OK;
 }
 
+/* Step the one-row INSERT q after bind(q, row). When a constraint refuses
+ * the row (one with its key is stored), the row goes in by *rep, prepared
+ * from rep_sql on first use: the same statement as INSERT OR REPLACE, so the
+ * table ends as OR REPLACE alone would leave it. OR REPLACE on a table with
+ * foreign keys runs in a statement journal (SQLite copies each page the row
+ * touches: twice the time of the plain insert inside the file's long
+ * transaction); the plain INSERT does not, and a refused one has written
+ * nothing. Returns the last step's result code. */
+static int insert_or_replace(chr_store *st, sqlite3_stmt *q, sqlite3_stmt **rep,
+                             const char *rep_sql, void (*bind)(sqlite3_stmt *, const void *),
+                             const void *row)
+{
+    bind(q, row);
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if ((rc & 0xff) != SQLITE_CONSTRAINT)
+        return rc;
+    rc = prep(st, rep, rep_sql);
+    if (rc != SQLITE_OK)
+        return rc;
+    bind(*rep, row);
+    rc = sqlite3_step(*rep);
+    sqlite3_reset(*rep);
+    return rc;
+}
+
+#define TIMEX_INTO                                                                                 \
+    " INTO timexes(article_id, start, end, sentence, type, value, end_value)"                      \
+    " VALUES(?1,?2,?3,?4,?5,?6,?7)"
+
+typedef struct timex_row {
+    int64_t article;
+    const chr_timex *tx;
+    size_t sentence;
+} timex_row;
+
+static void bind_timex(sqlite3_stmt *s, const void *row)
+{
+    const timex_row *r = row;
+    sqlite3_bind_int64(s, 1, r->article);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)r->tx->start);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)r->tx->end);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)r->sentence);
+    sqlite3_bind_text(s, 5, chr_timex_type_name(r->tx->type), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, r->tx->value, -1, SQLITE_STATIC);
+    bind_text(s, 7, r->tx->end_value[0] ? r->tx->end_value : NULL);
+}
+
 chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, const size_t *sent,
                               size_t n, chr_diag *d)
 {
     if (n == 0)
         return CHR_OK;
-    if (prep(st, &st->ins_timex,
-             "INSERT OR REPLACE INTO timexes(article_id, start, end, sentence, type, value, "
-             "end_value)"
-             " VALUES(?1,?2,?3,?4,?5,?6,?7)") != SQLITE_OK)
+    if (prep(st, &st->ins_timex, "INSERT" TIMEX_INTO) != SQLITE_OK)
         return db_err(st, d, "preparing timex insert");
     for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *s = st->ins_timex;
-        sqlite3_reset(s);
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int64(s, 2, (sqlite3_int64)tx[i].start);
-        sqlite3_bind_int64(s, 3, (sqlite3_int64)tx[i].end);
-        sqlite3_bind_int64(s, 4, (sqlite3_int64)sent[i]);
-        sqlite3_bind_text(s, 5, chr_timex_type_name(tx[i].type), -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 6, tx[i].value, -1, SQLITE_STATIC);
-        bind_text(s, 7, tx[i].end_value[0] ? tx[i].end_value : NULL);
-        if (sqlite3_step(s) != SQLITE_DONE)
+        timex_row r = {id, &tx[i], sent[i]};
+        if (insert_or_replace(st, st->ins_timex, &st->rep_timex, "INSERT OR REPLACE" TIMEX_INTO,
+                              bind_timex, &r) != SQLITE_DONE)
             return db_err(st, d, "storing timex");
     }
     return CHR_OK;
@@ -690,37 +733,85 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
 /* Upsert entity e under key (its chr_entity_key) into *eid. One spelling
  * per key: the stored one, unless e's is better (chr_entity_spelling),
  * which then replaces it in every row of the key; e->canonical becomes
- * that spelling. An SQLite result code. */
+ * that spelling. A row of the key and e's type gains e's mentions (and a
+ * country and role it lacks); else a new row takes the spelling of the
+ * key's first row by type, or e's. A lookup, then a plain UPDATE or
+ * INSERT: neither needs a statement journal, which an INSERT ... ON
+ * CONFLICT ... RETURNING did (SQLite runs RETURNING as a trigger). An
+ * SQLite result code. */
 static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t *eid)
 {
-    int rc = prep(st, &st->up_entity,
-                  "INSERT INTO entities(canonical, key, type, country, role, mentions)"
-                  " VALUES(coalesce((SELECT canonical FROM entities WHERE key = ?2 LIMIT 1),"
-                  " ?1), ?2, ?3, ?4, ?5, ?6)"
-                  " ON CONFLICT(key, type) DO UPDATE SET mentions = mentions + excluded.mentions,"
-                  " country = coalesce(country, excluded.country),"
-                  " role = coalesce(role, excluded.role) RETURNING id, canonical");
+    int rc = prep(st, &st->find_entity,
+                  "SELECT id, type, canonical FROM entities WHERE key = ?1 ORDER BY type");
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_stmt *q = st->up_entity;
-    bind_text(q, 1, e->canonical);
-    bind_text(q, 2, key);
-    sqlite3_bind_text(q, 3, chr_ent_type_name(e->type), -1, SQLITE_STATIC);
-    bind_text(q, 4, e->country);
-    bind_text(q, 5, e->role);
-    sqlite3_bind_int(q, 6, e->mentions);
-    char *stored = NULL;
-    rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) {
-        *eid = sqlite3_column_int64(q, 0);
-        const char *c = (const char *)sqlite3_column_text(q, 1);
-        rc = SQLITE_OK;
-        if (c && strcmp(c, e->canonical) != 0 && !(stored = strdup(c)))
-            rc = SQLITE_NOMEM;
+    sqlite3_stmt *q = st->find_entity;
+    bind_text(q, 1, key);
+    const char *type = chr_ent_type_name(e->type);
+    char *first = NULL, *stored = NULL;
+    int64_t id = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(q, 1);
+        const char *c = (const char *)sqlite3_column_text(q, 2);
+        int mine = t && strcmp(t, type) == 0;
+        if ((!first || mine) && c) {
+            free(first); /* the spelling: the first row's, or that of e's own */
+            if (!(first = strdup(c))) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+        }
+        if (mine) {
+            id = sqlite3_column_int64(q, 0);
+            rc = SQLITE_DONE;
+            break;
+        }
     }
     sqlite3_reset(q);
-    if (!stored)
+    if (rc != SQLITE_DONE) {
+        free(first);
         return rc;
+    }
+    if (id) {
+        rc = prep(st, &st->count_entity,
+                  "UPDATE entities SET mentions = mentions + ?2, country = coalesce(country, ?3),"
+                  " role = coalesce(role, ?4) WHERE id = ?1");
+        if (rc == SQLITE_OK) {
+            q = st->count_entity;
+            sqlite3_bind_int64(q, 1, id);
+            sqlite3_bind_int(q, 2, e->mentions);
+            bind_text(q, 3, e->country);
+            bind_text(q, 4, e->role);
+        }
+    } else {
+        rc = prep(st, &st->add_entity,
+                  "INSERT INTO entities(canonical, key, type, country, role, mentions)"
+                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+        if (rc == SQLITE_OK) {
+            q = st->add_entity;
+            bind_text(q, 1, first ? first : e->canonical);
+            bind_text(q, 2, key);
+            sqlite3_bind_text(q, 3, type, -1, SQLITE_STATIC);
+            bind_text(q, 4, e->country);
+            bind_text(q, 5, e->role);
+            sqlite3_bind_int(q, 6, e->mentions);
+        }
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(st->db);
+        sqlite3_reset(q);
+        if (rc == SQLITE_OK && !id)
+            id = sqlite3_last_insert_rowid(st->db);
+    }
+    *eid = id;
+    if (rc == SQLITE_OK && first && strcmp(first, e->canonical) != 0)
+        stored = first;
+    else
+        free(first);
+    if (rc != SQLITE_OK || !stored) {
+        free(stored);
+        return rc;
+    }
     if (chr_entity_spelling(e->canonical) <= chr_entity_spelling(stored)) {
         free(e->canonical);
         e->canonical = stored;
@@ -735,6 +826,29 @@ static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t 
     rc = sqlite3_step(st->up_spelling) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
     sqlite3_reset(st->up_spelling);
     return rc;
+}
+
+#define MENTION_INTO                                                                               \
+    " INTO mentions(article_id, start, end, sentence, entity_id, type, flags)"                     \
+    " VALUES(?1,?2,?3,?4,?5,?6,?7)"
+
+typedef struct mention_row {
+    int64_t article;
+    const chr_mention *m;
+    size_t sentence;
+    int64_t entity;
+} mention_row;
+
+static void bind_mention(sqlite3_stmt *q, const void *row)
+{
+    const mention_row *r = row;
+    sqlite3_bind_int64(q, 1, r->article);
+    sqlite3_bind_int64(q, 2, (sqlite3_int64)r->m->start);
+    sqlite3_bind_int64(q, 3, (sqlite3_int64)r->m->end);
+    sqlite3_bind_int64(q, 4, (sqlite3_int64)r->sentence);
+    sqlite3_bind_int64(q, 5, r->entity);
+    sqlite3_bind_text(q, 6, chr_ent_type_name(r->m->type), -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 7, (int)r->m->flags);
 }
 
 chr_err chr_store_put_entities(chr_store *st, int64_t id, chr_entities *ents, const size_t *sent,
@@ -757,25 +871,15 @@ chr_err chr_store_put_entities(chr_store *st, int64_t id, chr_entities *ents, co
         if (rc != SQLITE_OK)
             return db_err(st, d, "storing entity");
     }
-    if (prep(st, &st->ins_mention,
-             "INSERT OR REPLACE INTO mentions(article_id, start, end, sentence, entity_id, type, "
-             "flags)"
-             " VALUES(?1,?2,?3,?4,?5,?6,?7)") != SQLITE_OK)
+    if (prep(st, &st->ins_mention, "INSERT" MENTION_INTO) != SQLITE_OK)
         return db_err(st, d, "preparing mention insert");
     for (size_t i = 0; i < ents->n_mentions; i++) {
         const chr_mention *m = &ents->mentions[i];
         if (m->entity < 0 || (size_t)m->entity >= ents->n_entities)
             continue;
-        sqlite3_stmt *q = st->ins_mention;
-        sqlite3_reset(q);
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int64(q, 2, (sqlite3_int64)m->start);
-        sqlite3_bind_int64(q, 3, (sqlite3_int64)m->end);
-        sqlite3_bind_int64(q, 4, (sqlite3_int64)sent[i]);
-        sqlite3_bind_int64(q, 5, entity_ids[m->entity]);
-        sqlite3_bind_text(q, 6, chr_ent_type_name(m->type), -1, SQLITE_STATIC);
-        sqlite3_bind_int(q, 7, (int)m->flags);
-        if (sqlite3_step(q) != SQLITE_DONE)
+        mention_row r = {id, m, sent[i], entity_ids[m->entity]};
+        if (insert_or_replace(st, st->ins_mention, &st->rep_mention,
+                              "INSERT OR REPLACE" MENTION_INTO, bind_mention, &r) != SQLITE_DONE)
             return db_err(st, d, "storing mention");
     }
     return CHR_OK;

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -576,8 +577,55 @@ static const struct {
 static const char ca_words[] = " els dels pel pels amb seva seves aquest aquesta aquests aquestes "
                                "hi ahir avui fins molt sense perque tambe doncs ";
 
+/* The stop sets as one hash table: a word of up to 8 ASCII letters, packed
+ * into a uint64_t, to the bit set of the lists that hold it (bit l: stop set
+ * l, bit CA_BIT: ca_words). One lookup a word instead of a strstr in each
+ * list, which was 3% of ingest. */
+#define CA_BIT N_STOP_SETS
+#define STOP_SLOTS 512 /* a power of two, well above the ~170 words */
+static struct {
+    uint64_t key; /* 0: empty */
+    uint32_t sets;
+} stop_tab[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static size_t stop_slot(uint64_t key)
+{
+    size_t h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 55) & (STOP_SLOTS - 1);
+    while (stop_tab[h].key && stop_tab[h].key != key)
+        h = (h + 1) & (STOP_SLOTS - 1);
+    return h;
+}
+
+static void stop_add(const char *words, uint32_t bit)
+{
+    for (const char *p = words; *p;) {
+        while (*p == ' ')
+            p++;
+        uint64_t key = 0;
+        size_t k = 0;
+        for (; p[k] && p[k] != ' '; k++)
+            if (k < 8)
+                key |= (uint64_t)(unsigned char)p[k] << (8 * k);
+        if (k > 0 && k <= 8) {
+            size_t h = stop_slot(key);
+            stop_tab[h].key = key;
+            stop_tab[h].sets |= 1u << bit;
+        }
+        p += k;
+    }
+}
+
+static void stop_init(void)
+{
+    for (size_t l = 0; l < N_STOP_SETS; l++)
+        stop_add(stop_sets[l].words, (uint32_t)l);
+    stop_add(ca_words, CA_BIT);
+}
+
 static int stopword_guess(const char *text, size_t n, char lang[8], double *conf)
 {
+    pthread_once(&stop_once, stop_init);
     int hits[N_STOP_SETS] = {0};
     int words = 0, ca = 0;
     size_t i = 0;
@@ -591,22 +639,19 @@ static int stopword_guess(const char *text, size_t n, char lang[8], double *conf
         if (wl == 0 || wl > 6)
             continue;
         words++;
-        char w[9];
-        w[0] = ' ';
+        uint64_t key = 0;
         int ascii = 1;
         for (size_t k = 0; k < wl; k++) {
             unsigned char c = (unsigned char)text[st + k];
             ascii &= c < 0x80;
-            w[k + 1] = (char)tolower(c);
+            key |= (uint64_t)(unsigned char)tolower(c) << (8 * k);
         }
         if (!ascii)
             continue;
-        w[wl + 1] = ' ';
-        w[wl + 2] = 0;
+        uint32_t sets = stop_tab[stop_slot(key)].sets;
         for (size_t l = 0; l < N_STOP_SETS; l++)
-            if (strstr(stop_sets[l].words, w))
-                hits[l]++;
-        ca += strstr(ca_words, w) != NULL;
+            hits[l] += (int)(sets >> l & 1);
+        ca += (int)(sets >> CA_BIT & 1);
     }
     size_t best = 0, second = 1;
     if (hits[second] > hits[best]) {

@@ -1,6 +1,7 @@
 /* chronicle — unit tests of the store's article lookups (store.h), of
  * what the pipeline reports when a JSON Lines id comes back with other
- * text, and of one entity row per name (the upsert and migration 12).
+ * text, of one entity row per name (the upsert and migration 12), and
+ * of rows stored again under a taken key.
  * Fixtures are written into a temporary folder. */
 #include <stdlib.h>
 #include <string.h>
@@ -314,6 +315,60 @@ TEST(entities_migrate_spellings)
     chr_store_close(st);
 }
 
+/* Rows stored again under a key that is taken (one article's timex or
+ * mention at one offset) replace the stored row, whether they come in one
+ * call or a later one: the plain INSERT the store tries first is refused
+ * and the row goes in as INSERT OR REPLACE. A second mention of a name of
+ * one type adds to its count and gives it the country and role it lacked. */
+TEST(rows_stored_again_replace)
+{
+    chr_store *st = open_store("again.db");
+    if (!st)
+        return;
+    sqlite3 *h = chr_store_sqlite(st);
+    int64_t art = add_article(h, "r1");
+    chr_diag d;
+    chr_timex tx[3] = {{0, 4, CHR_TIMEX_DATE, "2020-01-01", "", 0},
+                       {0, 9, CHR_TIMEX_DATE, "2020-01-02", "", 0},
+                       {20, 24, CHR_TIMEX_DATE, "2020-03", "", 0}};
+    size_t sent[3] = {0, 1, 2};
+    CHECK_INT(chr_store_put_timexes(st, art, tx, sent, 3, &d), CHR_OK);
+    CHECK_INT(q_int(h, "SELECT count(*) FROM timexes"), 2);
+    CHECK_STR(q_text(h, "SELECT value || ' ' || end || ' ' || sentence FROM timexes"
+                        " WHERE start = 0"),
+              "2020-01-02 9 1");
+    chr_timex again = {20, 30, CHR_TIMEX_DATE, "2021", "", 0};
+    CHECK_INT(chr_store_put_timexes(st, art, &again, sent, 1, &d), CHR_OK);
+    CHECK_INT(q_int(h, "SELECT count(*) FROM timexes"), 2);
+    CHECK_STR(q_text(h, "SELECT value || ' ' || end FROM timexes WHERE start = 20"), "2021 30");
+
+    chr_entity ents[2] = {{strdup("Ana Prado"), CHR_ENT_PER, NULL, 1, NULL},
+                          {strdup("Lima"), CHR_ENT_LOC, NULL, 1, NULL}};
+    chr_mention m[2] = {{5, 14, CHR_ENT_PER, 0, 0}, {5, 9, CHR_ENT_LOC, 1, 0}};
+    chr_entities e = {m, 2, ents, 2};
+    int64_t eid[2];
+    CHECK_INT(chr_store_put_entities(st, art, &e, sent, eid, &d), CHR_OK);
+    CHECK_INT(q_int(h, "SELECT count(*) FROM mentions"), 1);
+    CHECK_STR(q_text(h, "SELECT type || ' ' || end FROM mentions"), "LOC 9");
+    CHECK_INT(q_int(h, "SELECT entity_id FROM mentions"), (int)eid[1]);
+    /* the same name again, now with a country and a role */
+    chr_entity more = {strdup("Ana Prado"), CHR_ENT_PER, strdup("PE"), 2, strdup("minister")};
+    chr_mention m2 = {40, 49, CHR_ENT_PER, 0, 0};
+    chr_entities e2 = {&m2, 1, &more, 1};
+    int64_t id2 = 0;
+    CHECK_INT(chr_store_put_entities(st, art, &e2, sent, &id2, &d), CHR_OK);
+    CHECK_INT(id2, eid[0]);
+    CHECK_STR(q_text(h, "SELECT mentions || ' ' || country || ' ' || role FROM entities"
+                        " WHERE canonical = 'Ana Prado'"),
+              "3 PE minister");
+    free(ents[0].canonical);
+    free(ents[1].canonical);
+    free(more.canonical);
+    free(more.country);
+    free(more.role);
+    chr_store_close(st);
+}
+
 UNIT_MAIN_BEGIN
 if (!mkdtemp(dir)) {
     perror("mkdtemp");
@@ -323,6 +378,7 @@ RUN(same_id_other_text_is_reported);
     RUN(copies_of_other_inputs);
 RUN(entities_fold_spellings);
 RUN(entities_migrate_spellings);
+RUN(rows_stored_again_replace);
 char cmd[300];
 snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 if (system(cmd) != 0)
