@@ -96,6 +96,7 @@ static void json_story(out_ctx *o, const chr_story_info *s, const char *title)
         chr_json_begin_object(j);
         chr_json_kint(j, "id", a->id);
         chr_json_kstring(j, "source", a->source);
+        chr_json_kstring(j, "ext_id", a->ext_id);
         if (a->duplicate_of)
             chr_json_kint(j, "duplicate_of", a->duplicate_of);
         else {
@@ -118,6 +119,7 @@ static void json_story(out_ctx *o, const chr_story_info *s, const char *title)
                 chr_json_begin_object(j);
                 chr_json_kint(j, "id", s->articles[k].id);
                 chr_json_kstring(j, "source", s->articles[k].source);
+                chr_json_kstring(j, "ext_id", s->articles[k].ext_id);
                 chr_json_kstring(j, "pub_date", s->articles[k].pub_date);
                 if (s->articles[k].copy) {
                     chr_json_key(j, "copy");

@@ -44,6 +44,7 @@ static void rows_clear(lister *l)
 {
     for (size_t i = 0; i < l->n; i++) {
         free((char *)l->a[i].source);
+        free((char *)l->a[i].ext_id);
         free((char *)l->a[i].title);
         free((char *)l->a[i].pub_date);
         free(l->lead[i]);
@@ -237,6 +238,7 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         a->duplicate_of = sqlite3_column_int64(l->arts, 4);
         a->similarity = sqlite3_column_double(l->arts, 5);
         a->copy = 0;
+        a->ext_id = dup_col(l->arts, 9);
         l->lang[l->n] = dup_col(l->arts, 6);
         l->lead[l->n] = a->title && *a->title ? strdup(a->title) : dup_col(l->arts, 7);
         l->brief[l->n] = sqlite3_column_int(l->arts, 8) < BRIEF_SENTENCES;
@@ -257,6 +259,7 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
             a->id = a->duplicate_of = sqlite3_column_int64(l->copies, 0);
             a->source = dup_col(l->copies, 1);
             a->pub_date = dup_col(l->copies, 2);
+            a->ext_id = dup_col(l->copies, 3);
             a->similarity = 1;
             a->copy = 1;
             l->lead[l->n] = NULL;
@@ -352,7 +355,7 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
             " sa.similarity, a.lang,"
             " (SELECT CAST(substr(CAST(a.clean_text AS BLOB), s.start + 1, s.end - s.start)"
             "   AS TEXT) FROM sentences s WHERE s.article_id = a.id AND s.idx = 0),"
-            " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id)"
+            " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.ext_id"
             " FROM story_article sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = ?1 ORDER BY a.pub_date IS NOT NULL, a.pub_date, a.id",
             -1, &l->arts, NULL) != SQLITE_OK ||
@@ -366,7 +369,7 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
         return chr_diag_set(d, CHR_EDB, "", 0, -1, "stories: %s", sqlite3_errmsg(l->db));
     /* (a database older than migration 13 has no copies: read as it is) */
     if (sqlite3_prepare_v2(l->db,
-                           "SELECT c.article_id, c.source, c.pub_date FROM copies c"
+                           "SELECT c.article_id, c.source, c.pub_date, c.ext_id FROM copies c"
                            " JOIN story_article sa ON sa.article_id = c.article_id"
                            " WHERE sa.story_id = ?1 ORDER BY c.article_id, c.source",
                            -1, &l->copies, NULL) != SQLITE_OK)

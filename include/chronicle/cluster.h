@@ -155,6 +155,7 @@ chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n
 typedef struct chr_story_article {
     int64_t id;
     const char *source;   /* as stored: path, path#LINE, path@OFFSET */
+    const char *ext_id;   /* the input's own id (JSON Lines "id", WARC record id) or NULL */
     const char *title;    /* headline or NULL */
     const char *pub_date; /* "YYYY-MM-DD" or NULL */
     int64_t duplicate_of; /* canonical article when a near-duplicate, else 0 */

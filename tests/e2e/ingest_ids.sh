@@ -69,6 +69,12 @@ check_eq "a copy from another input is counted as such" \
 check_eq "a story lists the copy with its source and date" \
     "$(chr --db "$CDB" stories --json | "$PY" -c 'import json,sys; s=json.load(sys.stdin); print(len(s), sorted((a["source"].split("/")[-1], a.get("copy", False), a["duplicate_of"]) for a in s[0]["articles"]))')" \
     "1 [('herald.txt', True, 1), ('reuters.txt', False, None)]"
+# each input keyed by its own id: a JSON Lines copy has its own ext_id
+printf '{"id":"w-1","text":"Novaria opened a rail tunnel under the Brest hills on Monday, the transport ministry said.","date":"2025-03-04"}\n{"id":"w-2","text":"Novaria opened a rail tunnel under the Brest hills on Monday, the transport ministry said.","date":"2025-03-05"}\n' > "$TMP/wire.jsonl"
+chr --db "$TMP/ext.db" --quiet ingest "$TMP/wire.jsonl" >/dev/null 2>&1
+check_eq "stories --json gives each input its own ext_id" \
+    "$(chr --db "$TMP/ext.db" stories --json | "$PY" -c 'import json,sys; s=json.load(sys.stdin); print(sorted((a["id"], a["ext_id"], a.get("copy", False)) for a in s[0]["articles"]))')" \
+    "[(1, 'w-1', False), (1, 'w-2', True)]"
 chr --db "$CDB" --quiet ingest "$TMP/wire/b" >/dev/null 2>&1
 check_eq "a copy is kept once" \
     "$(chr --db "$CDB" story 1 | grep -c '= copy: .*herald.txt')" 1
