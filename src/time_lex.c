@@ -1578,6 +1578,8 @@ static const lsrc SRC[] = {
     {"vigilia", C_DEICT, D_EVE, IT},
     {"indomani", C_DEICT, D_MORROW, IT},
     {"véspera", C_DEICT, D_EVE, PT},
+    {"vigília", C_DEICT, D_EVE, CA},
+    {"endemà", C_DEICT, D_MORROW, CA},
     /* the day after, before or the same as a day written or last mentioned:
      * "il giorno dopo", "al día siguiente", "le jour même", "lo stesso
      * giorno" (pat_deict); "quel giorno", "ese año" (pat_rel, as "that";
@@ -1592,7 +1594,15 @@ static const lsrc SRC[] = {
     {"suivante", C_KW, K_NEXTD, FR},
     {"prima", C_KW, K_PREVD, IT},
     {"precedente", C_KW, K_PREVD, IT},
-    {"anterior", C_KW, K_PREVD, ES | PT},
+    {"anterior", C_KW, K_PREVD, ES | PT | CA},
+    {"següent", C_KW, K_NEXTD, CA},
+    {"mateix", C_KW, K_SAME, CA},
+    {"mateixa", C_KW, K_SAME, CA},
+    {"aceeași", C_KW, K_SAME, RO}, /* "în aceeași zi" */
+    {"următoare", C_KW, K_NEXTD, RO}, /* "în ziua următoare" */
+    {"precedentă", C_KW, K_PREVD, RO},
+    {"anterioară", C_KW, K_PREVD, RO},
+    {"același", C_KW, K_SAME, RO},
     {"seguinte", C_KW, K_NEXTD, PT},
     {"antes", C_KW, K_PREVD, ES},
     {"précédent", C_KW, K_PREVD, FR},

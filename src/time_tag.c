@@ -4393,6 +4393,8 @@ static int pat_dur(M *m, int i, R *r)
     int k2 = p_unit(m, j, &u, &pl);
     if (!k2)
         return 0;
+    if (!pl && n == 2 && u == U_DAY && (m->lang & TL_RO) && word_before(m, cstart, "a"))
+        return 0; /* "a doua zi": the day after (ro_next_day) */
     if (!pl && u == U_MONTH && fr_plural_rel(m, k2 - 2))
         pl = 1; /* "ces derniers mois": "mois" is plural too */
     if (!pl && u == U_MONTH && n == -2 && k2 == i + 1 && (m->lang & TL_FR) &&
@@ -5560,6 +5562,23 @@ static int en_day_before_after(M *m, int i, R *r)
     return shift_day(m, k + 1, k + 1, off, we == s && !of_last_emitted(m, i), r);
 }
 
+/* Romanian "a doua zi" ("the second day": the day after) at token i
+ * ("doua"): the day after the day last mentioned; nothing when "după"
+ * follows ("a doua zi după alegeri": an event's), and never two days
+ * (pat_dur). */
+static int ro_next_day(M *m, int i, R *r)
+{
+    static const char *const DOUA[] = {"doua", "două", NULL};
+    static const char *const DUPA[] = {"după", "dupa", NULL};
+    int k = i + 2;
+    size_t s, e;
+    if (k > m->n || !word_before(m, i, "a") || !raw_word_in(m, m->t[i].s, m->t[i].e, DOUA) ||
+        !has(m, i + 1, C_UNIT) || val(m, i + 1, C_UNIT) != U_DAY)
+        return 0;
+    next_raw_word(m, m->t[i + 1].e, &s, &e);
+    return raw_word_in(m, s, e, DUPA) ? 0 : shift_day(m, k, -1, 1, 1, r);
+}
+
 /* English "that night", "that morning", "the next morning", "the
  * following evening", "the previous night" at token i: that part of the day
  * last mentioned, or of the day after or before it; nothing without one. */
@@ -5601,8 +5620,11 @@ static int en_part_anaphor(M *m, int i, R *r)
 static int pat_deict(M *m, int i, R *r)
 {
     int j = i, the = 0;
-    if ((m->lang & (TL_IT | TL_ES | TL_FR | TL_PT)) && !(m->lang & TL_EN)) {
+    if ((m->lang & (TL_IT | TL_ES | TL_FR | TL_PT | TL_RO)) &&
+        (!(m->lang & TL_EN) || m->lang == TL_CA_ALL)) {
         int k = day_anaphor(m, i, r);
+        if (!k && (m->lang & TL_RO))
+            k = ro_next_day(m, i, r);
         if (k)
             return k;
     }
