@@ -23,12 +23,12 @@ typedef struct adverb {
 } adverb;
 
 static const adverb ADV[] = {
-    {"later", 1, 0},       {"earlier", -1, 0},     {"after", 1, 1},        {"before", -1, 1},
-    {"después", 1, 1},     {"más tarde", 1, 0},    {"antes", -1, 1},       {"plus tard", 1, 0},
-    {"plus tôt", -1, 0},   {"après", 1, 1},        {"auparavant", -1, 0},  {"avant", -1, 1},
-    {"più tardi", 1, 0},   {"dopo", 1, 1},         {"prima", -1, 1},       {"depois", 1, 1},
-    {"mais tarde", 1, 0},  {"més tard", 1, 0},     {"després", 1, 1},      {"abans", -1, 1},
-    {"mai târziu", 1, 0},  {"după", 1, 1},         {"mai devreme", -1, 0}, {"înainte", -1, 1},
+    {"later", 1, 0},      {"earlier", -1, 0},  {"after", 1, 1},        {"before", -1, 1},
+    {"después", 1, 1},    {"más tarde", 1, 0}, {"antes", -1, 1},       {"plus tard", 1, 0},
+    {"plus tôt", -1, 0},  {"après", 1, 1},     {"auparavant", -1, 0},  {"avant", -1, 1},
+    {"più tardi", 1, 0},  {"dopo", 1, 1},      {"prima", -1, 1},       {"depois", 1, 1},
+    {"mais tarde", 1, 0}, {"més tard", 1, 0},  {"després", 1, 1},      {"abans", -1, 1},
+    {"mai târziu", 1, 0}, {"după", 1, 1},      {"mai devreme", -1, 0}, {"înainte", -1, 1},
     {NULL, 0, 0}};
 
 static int word_byte(unsigned char c)
