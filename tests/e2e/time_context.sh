@@ -41,3 +41,13 @@ check_eq "es: Dos días después, after a dated sentence" \
     "$(value es 2011-06-10 "El 3 de mayo de 2011 el ejército rodeó el palacio. Dos días después, el presidente dimitió." "Dos días después")" 2011-05-05
 check_eq "fr: Deux jours plus tard, after a dated sentence" \
     "$(value fr 2011-06-10 "Le 3 mai 2011, l'armée a encerclé le palais. Deux jours plus tard, le président a démissionné." "Deux jours plus tard")" 2011-05-05
+
+# through the pipeline into a story's timeline: "The next day" after a dated
+# sentence is an entry of the day after it, with that expression as source
+D="$TMP/nextday"
+mkdir -p "$D"
+printf ' date 2011-02-10\n\nCrowds filled Tahrir Square in Cairo on January 25 to demand the resignation of President Hosni Mubarak.\n\nThe next day, police in Cairo fired tear gas at the crowds in Tahrir Square.\n' > "$D/a.txt"
+chr --db "$TMP/nd.db" --quiet ingest "$D" >/dev/null 2>&1
+check_eq "en: the timeline has the next day's entry, sourced by its expression" \
+    "$(chr --db "$TMP/nd.db" timeline 1 --json | "$PY" -c 'import json,sys; print(sorted((e["date"], s["expression"]) for e in json.load(sys.stdin) for s in e["sources"] if s["expression"]))')" \
+    "[('2011-01-25', 'January 25'), ('2011-01-26', 'The next day')]"
