@@ -197,9 +197,11 @@ static chr_err push_timexes(chr_timex **all, size_t **idx, size_t *na, size_t *c
  * veille", "al día siguiente", "quel giorno", "l'année précédente" take
  * that sentence's date. Those overlapping a date of the sentence alone are
  * not taken (a time of day keeps the day the sentence alone gives it),
- * unless the context read them from its date and the sentence alone from
- * the reference date ("Two years later" after "in 2009"): those replace
- * it. The sentence's dates all[own_from..*na) stay sorted by start. */
+ * unless the context read them from its date (CHR_TIMEX_ANCHORED) and the
+ * sentence alone from the reference date ("Two years later" after "in
+ * 2009", "The previous week's M-1" after "in the February 23 week"): those
+ * replace it. The sentence's dates all[own_from..*na) stay sorted by
+ * start. */
 static chr_err context_dates(const char *text, const chr_span *sents, size_t si,
                              const chr_date *ref, const char *lang, chr_timex **all,
                              size_t **idx, size_t *na, size_t *cap, size_t own_from)

@@ -3714,6 +3714,18 @@ static int en_period_ahead(const M *m, int i)
     return 0;
 }
 
+/* Whether a month or year back from the date last named ("a year earlier",
+ * "the prior year", "a month earlier") is a comparison: in reports it is
+ * the period before the one reported on more often than before the date
+ * just named ("sales totaled 3,469, down from 3,862 a year earlier" after
+ * "February of 1986"), so it does not take CHR_TIMEX_ANCHORED, which would
+ * let it replace the reading the sentence alone gives (the pipeline's
+ * context pass). */
+static int comparison(int dir, int u)
+{
+    return dir < 0 && (u == U_MONTH || u == U_QUARTER || u == U_YEAR);
+}
+
 /* Relative expressions built on last/this/next and their Romance, German and
  * Russian forms: "last week", "next month", "this year", "the past year",
  * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
@@ -3842,9 +3854,14 @@ static int pat_rel(M *m, int i, R *r)
         return j;
     }
     /* English "the same day", "that same week": that one, unless a
-     * comparison follows ("the same day as the vote") */
+     * comparison follows ("the same day as the vote", "the same month last
+     * year", "the same quarter of 1985") */
     int en_rel = relt >= 0 && (m->t[relt].lx->lang[C_REL] & TL_EN) && (m->lang & TL_EN);
-    if (en_rel && rr == R_SAME && the && !wd && !mo && !se && !word_after(m, j - 1, "as")) {
+    static const char *const CMP[] = {"as", "last", "a", "of", "in", "one", "the", "previous",
+                                      "prior", NULL};
+    size_t cs, ce;
+    next_raw_word(m, m->t[j - 1].e, &cs, &ce);
+    if (en_rel && rr == R_SAME && the && !wd && !mo && !se && !raw_word_in(m, cs, ce, CMP)) {
         rr = R_THAT;
         the = 0;
     }
@@ -3903,11 +3920,15 @@ static int pat_rel(M *m, int i, R *r)
     /* "the following year", "the previous Friday": from the date last
      * mentioned, when there is one */
     int by = m->ry, bm = m->rm, bd = m->rd;
-    if (anaph && m->agran && m->ay > 0) {
+    /* a week (or day) counts from a day, a month or quarter from a month:
+     * not "the previous week" from a quarter last named */
+    if (anaph && m->agran && m->ay > 0 &&
+        (wd || mo || se || u == U_YEAR || u == U_DECADE || u == U_CENTURY || m->agran == 'D' ||
+         ((u == U_MONTH || u == U_QUARTER) && m->am))) {
         by = m->ay;
         bm = m->am ? m->am : 6;
         bd = m->ad ? m->ad : 15;
-        r->anchored = 1;
+        r->anchored = !comparison(dir, u);
     }
     if (wd) {
         int y, mm, d;
@@ -4213,7 +4234,7 @@ static int pat_ago(M *m, int i, R *r)
         y = m->ay;
         mo = m->am ? m->am : 1;
         d = m->ad ? m->ad : 1;
-        r->anchored = 1;
+        r->anchored = !comparison(dir, u);
     }
     if (u == U_YEAR && n == 1 && m->qy && m->lastq) {
         /* "a year ago" in a text about a quarter: the same quarter */

@@ -41,6 +41,10 @@ check_eq "es: Dos días después, after a dated sentence" \
     "$(value es 2011-06-10 "El 3 de mayo de 2011 el ejército rodeó el palacio. Dos días después, el presidente dimitió." "Dos días después")" 2011-05-05
 check_eq "fr: Deux jours plus tard, after a dated sentence" \
     "$(value fr 2011-06-10 "Le 3 mai 2011, l'armée a encerclé le palais. Deux jours plus tard, le président a démissionné." "Deux jours plus tard")" 2011-05-05
+check_eq "en: a year earlier in a comparison keeps the report's year" \
+    "$(value en 1987-03-04 "Porsche sold 1,815 cars during February, down from 2,129 cars during February of 1986. Sales since the beginning of the year totaled 3,469, down from 3,862 a year earlier." "a year earlier")" 1986
+check_eq "en: the previous week after a week named in the sentence before" \
+    "$(value en 1987-03-05 "M-1 money supply rose 1.9 billion dlrs in the February 23 week, the Federal Reserve said. The previous week's level was revised." "The previous week")" 1987-W08
 
 # through the pipeline into a story's timeline: "The next day" after a dated
 # sentence is an entry of the day after it, with that expression as source
