@@ -135,6 +135,29 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
     return rc;
 }
 
+/* Open the database to write, holding its writer lock (waiting, with one
+ * line said, while another ingest holds it) until chr_store_close; NULL
+ * after the error was printed. */
+static chr_store *open_writer(cli_opts *g)
+{
+    chr_store *st = cli_open_store(g, 0);
+    if (!st)
+        return NULL;
+    chr_diag d;
+    chr_diag_clear(&d);
+    chr_err e = chr_store_lock_writer(st, 0, &d);
+    if (e == CHR_EBUSY) {
+        cli_error("waiting for another ingest of %s to finish", g->db);
+        e = chr_store_lock_writer(st, 1, &d);
+    }
+    if (e) {
+        cli_diag(&d, NULL);
+        chr_store_close(st);
+        return NULL;
+    }
+    return st;
+}
+
 /* Parse options common to ingest and run; collects paths into argv order. */
 static int parse_paths(int argc, char **argv, cli_opts *g, char ***paths, int *np, int *recluster)
 {
@@ -180,7 +203,7 @@ int cmd_ingest(int argc, char **argv, cli_opts *g)
         free(paths);
         return EXIT_USAGE;
     }
-    chr_store *st = cli_open_store(g, 0);
+    chr_store *st = open_writer(g);
     if (!st) {
         free(paths);
         return EXIT_FATAL;
@@ -238,7 +261,7 @@ int cmd_run(int argc, char **argv, cli_opts *g)
         free(paths);
         return EXIT_USAGE;
     }
-    chr_store *st = cli_open_store(g, 0);
+    chr_store *st = open_writer(g);
     if (!st) {
         free(paths);
         return EXIT_FATAL;

@@ -973,7 +973,9 @@ static int cmp_u32(const void *a, const void *b)
 
 /* Write the changed document frequencies, all at once and in term order:
  * rows next to each other share B-tree pages, which a write in the order
- * of change (random terms) does not. Called every DF_BATCH adds, so that a
+ * of change (random terms) does not. Called at each of the caller's commits
+ * (chr_cluster_flush: the tables then reload into the state in memory, a
+ * word seen once included) and every DF_BATCH adds, so that a
  * frequency is written about once per batch however often it changes. */
 static chr_err write_df(chr_cluster *cl, chr_diag *d)
 {
@@ -983,10 +985,6 @@ static chr_err write_df(chr_cluster *cl, chr_diag *d)
         term_ent *te = term_get(cl, cl->dirty[i], 0);
         if (!te || !te->dirty)
             continue;
-        if (te->df <= 1) { /* a word seen once so far: not worth a row */
-            te->dirty = 0;
-            continue;
-        }
         sqlite3_reset(cl->s_df);
         sqlite3_bind_int64(cl->s_df, 1, te->term);
         sqlite3_bind_int64(cl->s_df, 2, te->df);

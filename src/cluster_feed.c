@@ -139,9 +139,14 @@ chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n
     sqlite3 *db = chr_store_sqlite(st);
     if (n_articles)
         *n_articles = 0;
-    if (chr_store_begin(st) != CHR_OK)
+    chr_err err = chr_store_lock_writer(st, 0, d); /* no ingest may hold a model meanwhile */
+    if (err)
+        return err;
+    if (chr_store_begin(st) != CHR_OK) {
+        chr_store_unlock_writer(st);
         return chr_diag_set(d, CHR_EDB, "", 0, -1, "recluster: cannot start a transaction");
-    chr_err err = chr_cluster_reset(st, d);
+    }
+    err = chr_cluster_reset(st, d);
     chr_cluster *cl = NULL;
     if (err == CHR_OK)
         err = chr_cluster_open(st, opts, &cl, d);
@@ -211,5 +216,6 @@ chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n
         chr_store_rollback(st);
     else if (n_articles)
         *n_articles = n;
+    chr_store_unlock_writer(st);
     return err;
 }

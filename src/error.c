@@ -20,6 +20,7 @@ static const char *const messages[CHR_ERR_COUNT] = {
     [CHR_EDUP] = "already stored",
     [CHR_EUNSUPPORTED] = "unsupported",
     [CHR_EINTR] = "interrupted",
+    [CHR_EBUSY] = "database in use by another writer",
 };
 
 const char *chr_strerror(chr_err err)

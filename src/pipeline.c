@@ -1,5 +1,6 @@
 /* chronicle — pipeline: inputs → articles → documents → annotations → store.
- * Owns: the folder walk, the per-file transaction, the order of the stages
+ * Owns: the folder walk, the transactions (every 1,000 records or second,
+ * holding the database's writer lock), the order of the stages
  * for one article, and the reporting of problems. Each stage is called
  * through its module's public API; nothing here reaches back upstream. */
 #include "chronicle/pipeline.h"
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "chronicle/cluster.h"
 #include "chronicle/entity.h"
@@ -52,11 +54,18 @@ chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d)
     if (!p)
         return chr_diag_set(d, CHR_ENOMEM, NULL, 0, -1, NULL);
     p->st = st;
-    chr_err e = chr_ner_open(&p->ner, d);
+    /* the writer lock first: the story step's model is loaded under it */
+    chr_err e = chr_store_lock_writer(st, 0, d);
+    if (e) {
+        free(p);
+        return e;
+    }
+    e = chr_ner_open(&p->ner, d);
     if (e == CHR_OK)
         e = chr_cluster_open(st, NULL, &p->cl, d);
     if (e) {
         chr_ner_close(p->ner);
+        chr_store_unlock_writer(st);
         free(p);
         return e;
     }
@@ -73,6 +82,7 @@ void chr_pipeline_close(chr_pipeline *p)
     chr_ner_close(p->ner);
     chr_cluster_close(p->cl, NULL);
     chr_tl_updater_close(p->tl);
+    chr_store_unlock_writer(p->st);
     free(p);
 }
 
@@ -745,7 +755,27 @@ static void rollback_file(chr_pipeline *p)
         chr_tl_updater_discard(p->tl);
 }
 
-#define STREAM_COMMIT 1000
+/* Commit the transaction and open the next: the story step's buffered
+ * statistics go in with the articles they count, so that a process killed
+ * after any commit leaves tables that reload into the state it had then. */
+static chr_err commit(chr_pipeline *p, chr_diag *d)
+{
+    chr_err e = chr_cluster_flush(p->cl, d);
+    return e ? e : chr_store_commit(p->st) ? CHR_EDB : CHR_OK;
+}
+
+/* An input is committed every COMMIT_RECORDS records and COMMIT_SECONDS
+ * seconds, and a feed whenever it pauses: what was read is kept through a
+ * kill, and visible to readers, while the rest is read or awaited. */
+#define COMMIT_RECORDS 1000
+#define COMMIT_SECONDS 1.0
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
                            chr_ingest_stats *s)
@@ -774,7 +804,8 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
     }
     chr_err fatal = CHR_OK;
     int stopped = 0;
-    long pending = 0; /* records since the last commit of a stream */
+    long pending = 0; /* records since the last commit */
+    double committed = now_seconds();
     for (;;) {
         chr_article *a = NULL;
         /* asked to stop: between articles, so that every article stored is
@@ -813,15 +844,14 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
             fatal = e;
             break;
         }
-        /* a feed read as it comes is committed whenever it pauses (and
-         * every STREAM_COMMIT records): what arrived is kept, and visible,
-         * while the rest is awaited */
-        if (chr_reader_streaming(r) && (++pending >= STREAM_COMMIT || chr_reader_idle(r))) {
-            if (chr_store_commit(p->st) != CHR_OK || chr_store_begin(p->st) != CHR_OK) {
+        if (++pending >= COMMIT_RECORDS || chr_reader_idle(r) ||
+            now_seconds() - committed >= COMMIT_SECONDS) {
+            if (commit(p, &d) != CHR_OK || chr_store_begin(p->st) != CHR_OK) {
                 fatal = CHR_EDB;
                 break;
             }
             pending = 0;
+            committed = now_seconds();
             stored0 = s->stored;
             dups0 = s->duplicates;
         }
@@ -836,7 +866,7 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
         s->duplicates = dups0;
         return fatal;
     }
-    if (chr_store_commit(p->st) != CHR_OK) {
+    if (commit(p, &d) != CHR_OK) {
         rollback_file(p);
         s->stored = stored0;
         s->duplicates = dups0;
@@ -850,7 +880,7 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
 static int skip_name(const char *name)
 {
     static const char *const exts[] = {".md", ".tsv", ".csv", ".db", ".db-wal", ".db-shm",
-                                       ".sqlite", NULL};
+                                       ".db-lock", ".sqlite", NULL};
     if (name[0] == '.')
         return 1;
     size_t n = strlen(name);

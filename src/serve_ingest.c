@@ -286,7 +286,10 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     unlink(path);
     if (e != CHR_OK) {
         serve_json_abort(&b);
-        if (e == CHR_EDB)
+        if (e == CHR_EBUSY) /* a CLI ingest holds the writer lock (store.h) */
+            serve_error(r, 503, "another ingest into this database is running: try again when "
+                                "it has finished");
+        else if (e == CHR_EDB)
             serve_error(r, 503, "database busy or failing, try again: %s", d.msg);
         else
             serve_error(r, 500, "ingest failed: %s", chr_strerror(e));

@@ -1,13 +1,17 @@
 /* chronicle — store: the SQLite database.
- * Owns: opening (WAL, busy timeout, foreign keys), the schema as an ordered
+ * Owns: opening (WAL, busy timeout, foreign keys), the writer lock (a flock
+ * on PATH-lock), the schema as an ordered
  * list of migrations applied by PRAGMA user_version, and the article,
  * sentence, timex and ingest-error rows. Modules with their own tables append
  * a migration here and run their own statements via chr_store_sqlite(). */
 #include "chronicle/store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -183,6 +187,8 @@ struct chr_store {
     sqlite3_stmt *find_entity, *add_entity, *count_entity, *up_spelling, *ins_mention, *copy_of;
     sqlite3_stmt *rep_timex, *rep_mention, *ins_copy;
     sqlite3_stmt *line_get, *line_add;
+    int lock_fd;    /* the writer lock's file (PATH-lock), -1 until first locked */
+    int lock_depth; /* chr_store_lock_writer calls not yet released */
 };
 
 static chr_err db_err(chr_store *st, chr_diag *d, const char *what)
@@ -354,6 +360,7 @@ chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d
     if (!st)
         return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
     st->path = strdup(path);
+    st->lock_fd = -1;
     st->readonly = (flags & CHR_STORE_READONLY) != 0;
     int of = st->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     of |= SQLITE_OPEN_NOMUTEX;
@@ -432,8 +439,54 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->line_add);
     if (st->db)
         sqlite3_close_v2(st->db);
+    if (st->lock_fd >= 0)
+        close(st->lock_fd); /* releases the writer lock */
     free(st->path);
     free(st);
+}
+
+chr_err chr_store_lock_writer(chr_store *st, int wait, chr_diag *d)
+{
+    if (st->lock_depth) {
+        st->lock_depth++;
+        return CHR_OK;
+    }
+    if (st->readonly)
+        return chr_diag_set(d, CHR_EINVAL, st->path, 0, -1, "opened read-only: cannot write");
+    if (!st->path[0] || strcmp(st->path, ":memory:") == 0) { /* this handle's alone */
+        st->lock_depth = 1;
+        return CHR_OK;
+    }
+    if (st->lock_fd < 0) {
+        size_t n = strlen(st->path) + sizeof "-lock";
+        char *lp = malloc(n);
+        if (!lp)
+            return chr_diag_set(d, CHR_ENOMEM, st->path, 0, -1, NULL);
+        snprintf(lp, n, "%s-lock", st->path);
+        st->lock_fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        int err = errno;
+        free(lp);
+        if (st->lock_fd < 0)
+            return chr_diag_set(d, CHR_EIO, st->path, 0, -1, "cannot open its writer lock: %s",
+                                strerror(err));
+    }
+    int rc;
+    while ((rc = flock(st->lock_fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
+        ;
+    if (rc != 0)
+        return errno == EWOULDBLOCK
+                   ? chr_diag_set(d, CHR_EBUSY, st->path, 0, -1,
+                                  "another process is ingesting into this database")
+                   : chr_diag_set(d, CHR_EIO, st->path, 0, -1, "cannot take its writer lock: %s",
+                                  strerror(errno));
+    st->lock_depth = 1;
+    return CHR_OK;
+}
+
+void chr_store_unlock_writer(chr_store *st)
+{
+    if (st && st->lock_depth && --st->lock_depth == 0 && st->lock_fd >= 0)
+        flock(st->lock_fd, LOCK_UN);
 }
 
 sqlite3 *chr_store_sqlite(chr_store *st)

@@ -127,8 +127,10 @@ chr_err chr_cluster_add_doc(chr_cluster *cl, int64_t article_id, const chr_doc *
                             const chr_timex *tx, size_t n_tx, int64_t *story_id,
                             int64_t *duplicate_of, chr_diag *d);
 
-/* Write buffered document frequencies (also done every few thousand adds and
- * by chr_cluster_close). Call inside a transaction for speed. */
+/* Write buffered document frequencies and the article count (also done every
+ * few thousand adds and by chr_cluster_close). The pipeline calls it in each
+ * transaction before committing, so that what a later load reads is the
+ * state of the articles committed. Call inside a transaction for speed. */
 chr_err chr_cluster_flush(chr_cluster *cl, chr_diag *d);
 
 /* Drop the in-memory state after the caller rolled back a transaction that

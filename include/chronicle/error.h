@@ -25,6 +25,7 @@ typedef enum chr_err {
     CHR_EDUP,      /* already stored (not an error for ingest; reported) */
     CHR_EUNSUPPORTED, /* format or feature not supported */
     CHR_EINTR,     /* stopped on request (a signal) before the end */
+    CHR_EBUSY,     /* another process holds the database's writer lock */
     CHR_ERR_COUNT
 } chr_err;
 

@@ -1,5 +1,6 @@
 /* chronicle — pipeline: runs the stages in order for each input and stores
- * the results. Owns: walking files and folders, one transaction per file,
+ * the results. Owns: walking files and folders, the transactions (one per
+ * 1,000 records or second of an input, the story step's statistics with them),
  * the order article → document → annotations (dates, entities) → story, and
  * reporting of per-article problems. The stages themselves live in their
  * modules; the pipeline only connects them. */
@@ -42,7 +43,9 @@ typedef void (*chr_progress_fn)(void *ctx, const chr_ingest_stats *s, long long 
  * article's id (a re-sent upload learns where its text is). */
 typedef void (*chr_duplicate_fn)(void *ctx, const chr_article *a, int64_t stored_id);
 
-/* The pipeline borrows st (which must outlive it). */
+/* The pipeline borrows st (which must outlive it) and holds its writer lock
+ * (chr_store_lock_writer) until closed: CHR_EBUSY when another process
+ * holds it. A caller that would rather wait takes the lock first. */
 chr_err chr_pipeline_open(chr_store *st, chr_pipeline **out, chr_diag *d);
 void chr_pipeline_close(chr_pipeline *p);
 void chr_pipeline_on_report(chr_pipeline *p, chr_report_fn fn, void *ctx);

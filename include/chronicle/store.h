@@ -1,6 +1,6 @@
 /* chronicle — store: the embedded SQLite database (WAL).
- * Owns: opening, the schema and its migrations (PRAGMA user_version), and the
- * article/sentence tables. Other modules that persist state (time, entity,
+ * Owns: opening, the writer lock, the schema and its migrations (PRAGMA
+ * user_version), and the article/sentence tables. Other modules that persist state (time, entity,
  * dedup, cluster, timeline) register their tables as migrations in store.c
  * and use chr_store_sqlite() for their own statements. */
 #ifndef CHRONICLE_STORE_H
@@ -32,6 +32,18 @@ struct sqlite3 *chr_store_sqlite(chr_store *st);
 
 /* Schema version after migrations. */
 int chr_store_schema_version(chr_store *st);
+
+/* The writer lock: one process at a time ingests into a database. An
+ * ingest keeps state between its commits (the story step's model) that
+ * another writer's commits would make stale, so a writer takes the lock
+ * before it loads any and keeps it until it is done; readers never take
+ * it. It is an advisory lock (flock) on the file PATH-lock beside the
+ * database, released by chr_store_unlock_writer, chr_store_close or the end
+ * of the process (a killed ingest holds nothing). With wait = 0 it returns
+ * CHR_EBUSY when another handle holds it; else it waits. Calls nest: the
+ * lock is released by the last unlock. chr_pipeline_open takes it. */
+chr_err chr_store_lock_writer(chr_store *st, int wait, chr_diag *d);
+void chr_store_unlock_writer(chr_store *st);
 
 /* One transaction. chr_store_commit first enters the articles stored since
  * the last commit into the full-text index (articles_fts), in one statement. */

@@ -204,6 +204,19 @@ head -c 9000000 /dev/zero | tr '\0' a > "$TMP/big.txt"
 check_eq "post too large 413" "$(http POST /api/articles --data-binary @"$TMP/big.txt")" 413
 check_eq "post too large, chunked 413" "$(http POST /api/articles -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/big.txt")" 413
 check_eq "GET on the POST route 405" "$(get /api/articles)" 405
+# another process ingesting (holding the database's writer lock): a POST is
+# turned away with 503, readers are served
+rm -f "$TMP/held"
+"$PY" -c 'import fcntl, sys, time
+f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX); open(sys.argv[2], "w").close(); time.sleep(120)' \
+    "$DB-lock" "$TMP/held" &
+holder=$!
+while [ ! -e "$TMP/held" ] && kill -0 "$holder" 2>/dev/null; do sleep 0.05; done
+check_eq "post while another ingest runs 503" "$(http POST /api/articles --data-binary @"$TMP/two.jsonl")" 503
+check "post while another ingest runs: says why" grep -q "another ingest into this database is running" "$TMP/body"
+check_eq "GET while another ingest runs 200" "$(get "/api/articles/$pid")" 200
+kill "$holder"
+wait "$holder" 2>/dev/null
 grep -q '^chronicle_ingest_api_articles_total 4$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
 serve_stop; check_eq "ingest server stops cleanly" "$?" 0
 

@@ -797,8 +797,8 @@ TEST(new_ids_above_aliases)
 
 /* Document frequencies reach the database in batches of 4096 adds (the
  * frequency of a word every article has is there, exact, after the 4096th
- * add) and whole on close, except for words seen once; a reopened model
- * counts on from them. */
+ * add) and whole on close, words seen once included; a reopened model
+ * counts on from them as one that went on would. */
 TEST(document_frequencies_written_in_batches)
 {
     TMP_STORE(fx, st, 0);
@@ -816,12 +816,15 @@ TEST(document_frequencies_written_in_batches)
     CHECK_INT(query_int(st, max_df, 1), 4096);
     CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
     CHECK_INT(query_int(st, max_df, 1), 4097);
-    /* each article's own number word, seen once: no row */
-    CHECK_INT(query_int(st, "SELECT count(*) FROM cluster_df WHERE df = ?", 1), 0);
+    /* each article's own number word, seen once: a row too */
+    CHECK_INT(query_int(st, "SELECT count(*) FROM cluster_df WHERE df = ?", 1), 4097);
+    CHECK_INT(query_int(st, "SELECT count(*) FROM cluster_df WHERE df = ?", 2), 0);
     CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
-    CHECK_INT(add(cl, 5000, "Harbour cranes idle at night.", NULL, &sid, &dup), CHR_OK);
+    CHECK_INT(add(cl, 5000, "Harbour cranes idle at night, number w7q.", NULL, &sid, &dup), CHR_OK);
     CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
     CHECK_INT(query_int(st, max_df, 1), 4098);
+    /* the reopened model counted on from the word's one article */
+    CHECK_INT(query_int(st, "SELECT count(*) FROM cluster_df WHERE df = ?", 2), 1);
     tmp_close(&fx);
 }
 
