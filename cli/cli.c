@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,6 +34,21 @@ chr_store *cli_open_store(const cli_opts *g, int ro)
         cli_error("%s: no such database (run 'chronicle ingest' first, or give --db FILE)", g->db);
         return NULL;
     }
+    if (!ro && access(g->db, F_OK) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+        /* a new database: its folder must exist (the store says when it
+         * is not writable) */
+        const char *slash = strrchr(g->db, '/');
+        int dir_len = !slash ? 1 : slash == g->db ? 1 : (int)(slash - g->db); /* ".", "/" */
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", dir_len, slash ? g->db : ".");
+        struct stat sb;
+        int found = stat(dir, &sb) == 0;
+        if (!found || !S_ISDIR(sb.st_mode)) {
+            cli_error("%s: cannot create the database: %s %s", g->db, dir,
+                      found ? "is not a folder" : "does not exist");
+            return NULL;
+        }
+    }
     if (chr_store_open(g->db, ro ? CHR_STORE_READONLY : 0, &st, &d) == CHR_OK)
         return st;
     /* a database from an older chronicle is migrated by a writer: when the
@@ -50,9 +66,43 @@ chr_store *cli_open_store(const cli_opts *g, int ro)
     return NULL;
 }
 
-int cli_common_opt(int argc, char **argv, int *i, cli_opts *g)
+/* cli_opt_value, naming cmd (NULL: none) in the message. */
+static int opt_value(const char *cmd, int argc, char **argv, int *i, const char *name,
+                     const char **val)
 {
     const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0 || (a[n] != 0 && a[n] != '='))
+        return 0;
+    if (a[n] == '=') {
+        *val = a + n + 1;
+        return 1;
+    }
+    if (*i + 1 >= argc) {
+        cli_error("%s%soption %s needs a value", cmd ? cmd : "", cmd ? ": " : "", name);
+        return -1;
+    }
+    *val = argv[++*i];
+    return 1;
+}
+
+int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **val)
+{
+    return opt_value(argv[0], argc, argv, i, name, val);
+}
+
+int cli_count_opt(int argc, char **argv, int *i, const char *name, long *out)
+{
+    const char *v;
+    int k = cli_opt_value(argc, argv, i, name, &v);
+    if (k > 0 && cli_count_arg(argv[0], name, v, out))
+        return -1;
+    return k;
+}
+
+int cli_common_opt(int argc, char **argv, int *i, cli_opts *g)
+{
+    const char *a = argv[*i], *v;
     if (strcmp(a, "--json") == 0) {
         g->json = 1;
         return 1;
@@ -61,19 +111,20 @@ int cli_common_opt(int argc, char **argv, int *i, cli_opts *g)
         g->quiet = 1;
         return 1;
     }
-    if (strcmp(a, "--db") == 0) {
-        if (*i + 1 >= argc) {
-            cli_error("option %s needs a value", a);
-            return -1;
-        }
-        g->db = argv[++*i];
-        return 1;
+    int k = opt_value(g->cmd, argc, argv, i, "--db", &v);
+    if (k > 0 && !*v) {
+        cli_error("%s%s--db needs a file name, not ''", g->cmd ? g->cmd : "", g->cmd ? ": " : "");
+        return -1;
     }
-    if (strncmp(a, "--db=", 5) == 0) {
-        g->db = a + 5;
-        return 1;
-    }
-    return 0;
+    if (k > 0)
+        g->db = v;
+    return k;
+}
+
+int cli_styled(int fd)
+{
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+    return isatty(fd) && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
 }
 
 int cli_count_arg(const char *cmd, const char *opt, const char *arg, long *out)
@@ -135,23 +186,35 @@ void cli_progress_update(cli_progress *p, long long done, long items, const char
         return;
     p->last = now;
     double rate = (double)items / (now - p->start);
+    int w;
     if (p->total > 0) {
         double f = (double)done / (double)p->total;
         if (f > 1)
             f = 1;
-        int w = 30, fill = (int)(f * w);
-        fprintf(stderr, "\r[%.*s%*s] %3d%% %ld %s (%.0f/s) ", fill,
-                "##############################", w - fill, "", (int)(f * 100), items, what, rate);
+        int bar = 30, fill = (int)(f * bar);
+        w = fprintf(stderr, "\r[%.*s%*s] %3d%% %ld %s (%.0f/s) ", fill,
+                    "##############################", bar - fill, "", (int)(f * 100), items, what,
+                    rate);
     } else {
-        fprintf(stderr, "\r%ld %s (%.0f/s) ", items, what, rate);
+        w = fprintf(stderr, "\r%ld %s (%.0f/s) ", items, what, rate);
     }
+    p->width = w > 1 ? w - 1 : 0;
     p->active = 2;
+}
+
+/* Spaces over the line rather than an erase sequence: right on any
+ * terminal, TERM=dumb included. */
+void cli_progress_clear(cli_progress *p)
+{
+    if (p->active == 2) {
+        fprintf(stderr, "\r%*s\r", p->width, "");
+        p->active = 1;
+    }
 }
 
 void cli_progress_done(cli_progress *p)
 {
-    if (p->active == 2)
-        fputs("\r\033[K", stderr);
+    cli_progress_clear(p);
     p->active = 0;
 }
 

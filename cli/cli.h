@@ -21,9 +21,10 @@ enum {
 };
 
 typedef struct cli_opts {
-    const char *db; /* --db FILE, default chronicle.db or $CHRONICLE_DB */
-    int json;       /* --json */
-    int quiet;      /* --quiet */
+    const char *db;  /* --db FILE, default chronicle.db or $CHRONICLE_DB */
+    int json;        /* --json */
+    int quiet;       /* --quiet */
+    const char *cmd; /* the subcommand once known (names it in messages), else NULL */
 } cli_opts;
 
 /* One subcommand: argv[0] is its name. */
@@ -44,18 +45,35 @@ chr_store *cli_open_store(const cli_opts *g, int ro);
 
 /* Handle a common option (--db, --json, --quiet) at argv[*i]; returns 1 if
  * consumed (advancing *i past any value), 0 if not a common option, -1 on a
- * missing value (already reported). */
+ * missing or empty value (already reported). */
 int cli_common_opt(int argc, char **argv, int *i, cli_opts *g);
+
+/* The value of option name at argv[*i], given as "name V" (advancing *i)
+ * or "name=V": 1 with *val set, 0 when argv[*i] is another word, -1 when
+ * the value is missing, reported as "argv[0]: option NAME needs a value"
+ * (argv[0] is the subcommand; the caller exits with EXIT_USAGE). */
+int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **val);
+
+/* cli_opt_value for a count (>= 1, cli_count_arg): 1 with *out set, 0 not
+ * this option, -1 missing or bad (reported). */
+int cli_count_opt(int argc, char **argv, int *i, const char *name, long *out);
+
+/* Whether output to fd may carry ANSI styling (bold, colour, underline): a
+ * terminal, NO_COLOR unset or empty (no-color.org), TERM not "dumb". */
+int cli_styled(int fd);
 
 /* Progress bar on stderr, drawn only when stderr is a terminal and the work
  * is long; cleared by cli_progress_done. */
 typedef struct cli_progress {
-    int active;
+    int active; /* 1 may draw, 2 drawn (a line to clear) */
+    int width;  /* columns of the line drawn */
     double start, last;
     long long total;
 } cli_progress;
 void cli_progress_init(cli_progress *p, long long total, int quiet);
 void cli_progress_update(cli_progress *p, long long done, long items, const char *what);
+/* Blank the drawn line (before another message); the bar may draw again. */
+void cli_progress_clear(cli_progress *p);
 void cli_progress_done(cli_progress *p);
 
 /* Read a whole file (or "-") into memory; NUL-terminated. Returns NULL and

@@ -53,18 +53,15 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
     long limit = -1;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
+        if (k == 0)
+            k = cli_opt_value(argc, argv, &i, "--story", &story_arg);
+        if (k == 0)
+            k = cli_opt_value(argc, argv, &i, "--type", &type_arg);
+        if (k == 0)
+            k = cli_count_opt(argc, argv, &i, "--limit", &limit);
         if (k < 0)
             return EXIT_USAGE;
-        if (k)
-            continue;
-        if (strcmp(argv[i], "--story") == 0 && i + 1 < argc) {
-            story_arg = argv[++i];
-        } else if (strcmp(argv[i], "--type") == 0 && i + 1 < argc) {
-            type_arg = argv[++i];
-        } else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            if (cli_count_arg("entities", "--limit", argv[++i], &limit))
-                return EXIT_USAGE;
-        } else {
+        if (k == 0) {
             cli_error("entities: unexpected argument '%s'", argv[i]);
             return EXIT_USAGE;
         }

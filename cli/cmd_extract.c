@@ -59,15 +59,15 @@ int cmd_extract(int argc, char **argv, cli_opts *g)
     const char *path = NULL, *url = NULL, *charset = NULL;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
+        if (k == 0)
+            k = cli_opt_value(argc, argv, &i, "--url", &url);
+        if (k == 0)
+            k = cli_opt_value(argc, argv, &i, "--charset", &charset);
         if (k < 0)
             return EXIT_USAGE;
         if (k)
             continue;
-        if (strcmp(argv[i], "--url") == 0 && i + 1 < argc) {
-            url = argv[++i];
-        } else if (strcmp(argv[i], "--charset") == 0 && i + 1 < argc) {
-            charset = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1]) {
+        if (argv[i][0] == '-' && argv[i][1]) {
             cli_error("extract: unknown option '%s'", argv[i]);
             return EXIT_USAGE;
         } else if (!path) {

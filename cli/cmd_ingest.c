@@ -13,16 +13,12 @@
 
 typedef struct ingest_ui {
     cli_progress bar;
-    int quiet;
 } ingest_ui;
 
 static void on_report(void *ctx, const chr_diag *d, int warning)
 {
     ingest_ui *ui = ctx;
-    if (ui->bar.active == 2)
-        fputs("\r\033[K", stderr);
-    if (warning && ui->quiet)
-        return;
+    cli_progress_clear(&ui->bar); /* (--quiet keeps warnings: it hides progress and summaries) */
     cli_diag(d, warning ? "warning: " : "error: ");
 }
 
@@ -69,6 +65,27 @@ static void restore_stop_signals(const struct sigaction old[N_STOP_SIGNALS])
         sigaction(stop_signals[i], &old[i], NULL);
 }
 
+/* `ingest --json`: the summary as one object on stdout. */
+static void print_stats_json(const chr_ingest_stats *s, double seconds, int sig)
+{
+    chr_json j;
+    chr_json_init(&j, stdout, 0);
+    chr_json_begin_object(&j);
+    chr_json_kint(&j, "new", s->stored);
+    chr_json_kint(&j, "already", s->duplicates);
+    chr_json_kint(&j, "copies", s->copies);
+    chr_json_kint(&j, "errors", s->errors);
+    chr_json_kint(&j, "warnings", s->warnings);
+    chr_json_kint(&j, "articles", s->articles);
+    chr_json_kint(&j, "files", s->files);
+    chr_json_kint(&j, "skipped", s->skipped);
+    chr_json_kint(&j, "bytes", s->bytes);
+    chr_json_kdouble(&j, "seconds", seconds);
+    chr_json_kstring(&j, "stopped", sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : NULL);
+    chr_json_end_object(&j);
+    chr_json_end(&j);
+}
+
 /* Shared by ingest and run. Returns an exit code (128 + the signal when
  * stopped by SIGINT or SIGTERM); *stats filled. */
 int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest_stats *stats)
@@ -80,7 +97,7 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
         cli_diag(&d, NULL);
         return EXIT_FATAL;
     }
-    ingest_ui ui = {.quiet = g->quiet};
+    ingest_ui ui;
     long long total = 0;
     for (int i = 0; i < n; i++)
         total += chr_pipeline_input_size(paths[i]);
@@ -109,6 +126,8 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
     chr_pipeline_close(p); /* (stories' buffered statistics written) */
     restore_stop_signals(old);
     double dt = cli_now() - t0;
+    if (g->json)
+        print_stats_json(stats, dt, stop_signal);
     if (stop_signal && rc == EXIT_OK) {
         /* every article counted was committed whole; the rest is to read */
         cli_error("interrupted (%s): %ld new article%s stored, re-run to continue",
@@ -116,17 +135,20 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
                   stats->stored == 1 ? "" : "s");
         return EXIT_SIGNAL + stop_signal;
     }
-    char copies[64] = "";
+    char copies[64] = "", skipped[64] = "";
     if (stats->copies)
         snprintf(copies, sizeof copies, " (%ld from other inputs, kept as copies)", stats->copies);
+    if (stats->skipped)
+        snprintf(skipped, sizeof skipped, ", %ld web record%s without an article skipped",
+                 stats->skipped, stats->skipped == 1 ? "" : "s");
     if (!g->quiet)
         fprintf(stderr,
                 "ingested %ld article%s from %ld file%s: %ld new, %ld already stored%s, %ld error%s"
                 "%s (%.1f MB in %.2f s)\n",
                 stats->articles, stats->articles == 1 ? "" : "s", stats->files,
                 stats->files == 1 ? "" : "s", stats->stored, stats->duplicates, copies,
-                stats->errors, stats->errors == 1 ? "" : "s",
-                stats->skipped ? ", some records skipped" : "", (double)stats->bytes / 1e6, dt);
+                stats->errors, stats->errors == 1 ? "" : "s", skipped, (double)stats->bytes / 1e6,
+                dt);
     if (rc == EXIT_OK && stats->files == 0 && stats->errors == 0)
         cli_error("warning: no input files found (hidden files and .md .tsv .csv .db "
                   ".sqlite are skipped)");
@@ -185,6 +207,18 @@ static int parse_paths(int argc, char **argv, cli_opts *g, char ***paths, int *n
             break;
         }
         (*paths)[(*np)++] = argv[i];
+    }
+    int stdin_seen = 0;
+    for (int k = 0; k < *np; k++) {
+        const char *a = (*paths)[k];
+        if (!*a) {
+            cli_error("%s: an empty PATH ('') names no file", argv[0]);
+            return EXIT_USAGE;
+        }
+        if (strcmp(a, "-") == 0 && stdin_seen++) {
+            cli_error("%s: - (standard input) given more than once: it can be read once", argv[0]);
+            return EXIT_USAGE;
+        }
     }
     return EXIT_OK;
 }

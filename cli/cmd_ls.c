@@ -47,15 +47,12 @@ int cmd_ls(int argc, char **argv, cli_opts *g)
     long limit = -1;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
+        if (k == 0)
+            k = cli_count_opt(argc, argv, &i, "--limit", &limit);
         if (k < 0)
             return EXIT_USAGE;
         if (k)
             continue;
-        if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            if (cli_count_arg("ls", "--limit", argv[++i], &limit))
-                return EXIT_USAGE;
-            continue;
-        }
         cli_error("ls: unexpected argument '%s'", argv[i]);
         return EXIT_USAGE;
     }
@@ -287,7 +284,7 @@ int cmd_show(int argc, char **argv, cli_opts *g)
         chr_json_end_object(&j);
         chr_json_end(&j);
     } else {
-        int color = isatty(1);
+        int color = cli_styled(1);
         const char *pd = (const char *)sqlite3_column_text(q, 4);
         const char *pds = (const char *)sqlite3_column_text(q, 5);
         printf("article %lld  %s\n", (long long)id, (const char *)sqlite3_column_text(q, 1));

@@ -12,7 +12,7 @@
 
 typedef struct hits {
     chr_json *j; /* --json, else NULL */
-    int tty;     /* stdout is a terminal: matched words in bold */
+    int tty;     /* stdout takes styling (cli_styled): matched words in bold */
     long n;
 } hits;
 
@@ -74,19 +74,14 @@ int cmd_search(int argc, char **argv, cli_opts *g)
             continue;
         }
         int k = cli_common_opt(argc, argv, &i, g);
+        if (k == 0)
+            k = cli_count_opt(argc, argv, &i, "--limit", &limit);
         if (k < 0) {
             free(words);
             return EXIT_USAGE;
         }
         if (k)
             continue;
-        if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            if (cli_count_arg("search", "--limit", argv[++i], &limit)) {
-                free(words);
-                return EXIT_USAGE;
-            }
-            continue;
-        }
         if (argv[i][0] == '-' && argv[i][1] == '-') {
             cli_error("search: unknown option '%s'", argv[i]);
             free(words);
@@ -109,7 +104,7 @@ int cmd_search(int argc, char **argv, cli_opts *g)
         return EXIT_FATAL;
     }
     chr_json j;
-    hits x = {NULL, isatty(STDOUT_FILENO), 0};
+    hits x = {NULL, cli_styled(STDOUT_FILENO), 0};
     if (g->json) {
         chr_json_init(&j, stdout, 0);
         chr_json_begin_array(&j);

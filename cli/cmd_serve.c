@@ -17,23 +17,6 @@ static int is_loopback(const char *listen)
            strncmp(listen, "[::1]:", 6) == 0;
 }
 
-static int opt_value(int argc, char **argv, int *i, const char *name, const char **val)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return 0;
-    if (argv[*i][n] == '=') {
-        *val = argv[*i] + n + 1;
-        return 1;
-    }
-    if (argv[*i][n] != 0)
-        return 0;
-    if (*i + 1 >= argc)
-        return -1;
-    *val = argv[++*i];
-    return 1;
-}
-
 int cmd_serve(int argc, char **argv, cli_opts *g)
 {
     chr_serve_opts o;
@@ -45,11 +28,11 @@ int cmd_serve(int argc, char **argv, cli_opts *g)
             o.allow_ingest = 1;
             continue;
         }
-        if (k == 0 && (k = opt_value(argc, argv, &i, "--listen", &v)) > 0) {
+        if (k == 0 && (k = cli_opt_value(argc, argv, &i, "--listen", &v)) > 0) {
             o.listen = v;
             continue;
         }
-        if (k == 0 && (k = opt_value(argc, argv, &i, "--threads", &v)) > 0) {
+        if (k == 0 && (k = cli_opt_value(argc, argv, &i, "--threads", &v)) > 0) {
             char *end;
             long n = strtol(v, &end, 10);
             if (*end || n < 1 || n > 64) {
@@ -96,7 +79,8 @@ int cmd_serve(int argc, char **argv, cli_opts *g)
     if (e) {
         cli_diag(&d, "serve: ");
         chr_serve_close(s);
-        return e == CHR_EINVAL ? EXIT_USAGE : e == CHR_ENOTFOUND ? EXIT_INPUT : EXIT_FATAL;
+        /* a missing database is a database failure (3), as for every command */
+        return e == CHR_EINVAL ? EXIT_USAGE : EXIT_FATAL;
     }
     if (!is_loopback(o.listen))
         cli_error("warning: listening on %s, beyond this machine; the API has no "

@@ -220,15 +220,12 @@ static int parse(int argc, char **argv, cli_opts *g, const char **arg, long *lim
 {
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
+        if (k == 0 && limit)
+            k = cli_count_opt(argc, argv, &i, "--limit", limit);
         if (k < 0)
             return EXIT_USAGE;
         if (k)
             continue;
-        if (limit && strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            if (cli_count_arg(argv[0], "--limit", argv[++i], limit))
-                return EXIT_USAGE;
-            continue;
-        }
         if (arg && !*arg && (argv[i][0] != '-' || cli_negative_number(argv[i]))) {
             *arg = argv[i];
             continue;

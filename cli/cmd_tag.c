@@ -22,24 +22,15 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
     const char *path = NULL, *refarg = NULL, *langarg = NULL;
     for (int i = 1; i < argc; i++) {
         int k = cli_common_opt(argc, argv, &i, g);
+        if (k == 0)
+            k = cli_opt_value(argc, argv, &i, "--ref", &refarg);
         if (k < 0)
             return EXIT_USAGE;
         if (k)
             continue;
-        if (strcmp(argv[i], "--ref") == 0) {
-            if (i + 1 >= argc) {
-                cli_error("tag: --ref needs a date (YYYY-MM-DD)");
-                return EXIT_USAGE;
-            }
-            refarg = argv[++i];
-            continue;
-        }
-        if (strncmp(argv[i], "--ref=", 6) == 0) {
-            refarg = argv[i] + 6;
-            continue;
-        }
-        if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
-            langarg = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[++i] : "";
+        if ((k = cli_opt_value(argc, argv, &i, "--lang", &langarg)) < 0)
+            return EXIT_USAGE;
+        if (k) {
             if (strlen(langarg) != 2 || !strstr(" en es fr it pt ro ca de ru ", langarg) ||
                 strchr(langarg, ' ')) {
                 cli_error("tag: --lang needs a two-letter language code (en, es, fr, it, pt, "

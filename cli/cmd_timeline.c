@@ -14,19 +14,10 @@ int cli_term_width(void);
  * option, -1 bad (said on stderr). */
 static int int_opt(int argc, char **argv, int *i, const char *name, int min, int *v)
 {
-    size_t n = strlen(name);
-    const char *a = argv[*i], *val = NULL;
-    if (strcmp(a, name) == 0) {
-        if (*i + 1 >= argc) {
-            cli_error("%s: option %s needs a number", argv[0], name);
-            return -1;
-        }
-        val = argv[++*i];
-    } else if (strncmp(a, name, n) == 0 && a[n] == '=') {
-        val = a + n + 1;
-    } else {
-        return 0;
-    }
+    const char *val = NULL;
+    int k = cli_opt_value(argc, argv, i, name, &val);
+    if (k <= 0)
+        return k;
     char *end;
     long x = strtol(val, &end, 10);
     if (!*val || *end || x < min || x > 1000000) {

@@ -58,11 +58,12 @@ static void usage(FILE *f)
     }
     fprintf(f, "\noptions (accepted before or after the command):\n"
                "  --db FILE    database (default: $CHRONICLE_DB or chronicle.db)\n"
-               "  --json       machine-readable output (listings)\n"
-               "  --quiet      no progress or summaries on stderr\n"
+               "  --json       machine-readable output (listings, ingest's summary)\n"
+               "  --quiet      no progress or summaries on stderr (warnings still print)\n"
                "  --help       this help; 'chronicle COMMAND --help' for one command\n"
                "  --version    print the version\n\n"
-               "exit codes: 0 ok, 1 input errors reported or not found, 2 usage, 3 database/system failure,\n"
+               "exit codes: 0 ok, 1 input errors reported or not found, 2 usage,\n"
+               "            3 database/system failure (no such database included),\n"
                "            130/143 ingest stopped by SIGINT/SIGTERM (what was read is kept)\n");
 }
 
@@ -111,6 +112,7 @@ int main(int argc, char **argv)
                     printf("usage: chronicle %s\n  %s\n", c->usage, c->summary);
                     return EXIT_OK;
                 }
+            g.cmd = c->name;
             return c->fn(argc - i, argv + i, &g);
         }
     }

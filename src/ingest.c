@@ -278,6 +278,41 @@ static int has_ext(const char *name, const char *ext)
     return n > k && strcasecmp(name + n - k, ext) == 0;
 }
 
+/* A name that says JSON Lines: read as such whatever its first line is (a
+ * cut or commented first line is reported, not the feed taken for text). */
+static int jsonl_name(const char *name)
+{
+    return has_ext(name, ".jsonl") || has_ext(name, ".ndjson") || has_ext(name, ".jsonl.gz") ||
+           has_ext(name, ".ndjson.gz");
+}
+
+/* Whether most of the first whole lines of buf that are not blank (at most
+ * eight; two at least) are JSON objects: a feed on standard input, or under
+ * another name, whose first line was cut or is a comment. */
+static int mostly_json_objects(const unsigned char *buf, size_t len)
+{
+    int lines = 0, objects = 0;
+    const unsigned char *nl;
+    for (size_t i = 0; lines < 8 && i < len && (nl = memchr(buf + i, '\n', len - i));) {
+        size_t b = i, e = (size_t)(nl - buf);
+        i = e + 1;
+        while (b < e && isspace(buf[b]))
+            b++;
+        while (e > b && isspace(buf[e - 1]))
+            e--;
+        if (b == e)
+            continue;
+        lines++;
+        json_error_t je;
+        json_t *o = json_loadb((const char *)buf + b, e - b, 0, &je);
+        /* (a number beyond jansson's range is JSON all the same) */
+        objects += json_is_object(o) ||
+                   (!o && buf[b] == '{' && json_error_code(&je) == json_error_numeric_overflow);
+        json_decref(o);
+    }
+    return objects >= 2 && objects * 2 > lines;
+}
+
 /* A UTF-16 page with its byte order mark: its ASCII letters (every other
  * byte) open with markup. */
 static int utf16_html(const unsigned char *buf, size_t len)
@@ -373,12 +408,13 @@ chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *n
         return CHR_FMT_WARC;
     if (chr_html_sniff(buf, len))
         return CHR_FMT_HTML;
+    if (jsonl_name(name))
+        return CHR_FMT_JSONL;
     while (i < len && isspace(buf[i]))
         i++;
     if (i < len && buf[i] == '{') {
         /* a JSON object that ends on its own line */
-        if (has_ext(name, ".jsonl") || has_ext(name, ".ndjson") || has_ext(name, ".json") ||
-            has_ext(name, ".jsonl.gz"))
+        if (has_ext(name, ".json"))
             return CHR_FMT_JSONL;
         const unsigned char *nl = memchr(buf + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - buf) : len;
@@ -387,6 +423,8 @@ chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *n
         if (e > i + 1 && buf[e - 1] == '}' && memchr(buf + i, '"', e - i))
             return CHR_FMT_JSONL;
     }
+    if (mostly_json_objects(buf, len))
+        return CHR_FMT_JSONL;
     if (i < len && buf[i] == '<' && (has_ext(name, ".html") || has_ext(name, ".htm")))
         return CHR_FMT_HTML;
     return CHR_FMT_TEXT;
@@ -425,6 +463,16 @@ struct chr_reader {
     /* streaming: waiting for the pipe ends once *stop is set (NULL: never) */
     const volatile sig_atomic_t *stop;
 };
+
+/* Whether gzip input ended inside a member: zlib's "unexpected end of
+ * file", which gzread takes for the end of the data (a plain file read
+ * through zlib never has it). */
+static int gz_cut(gzFile gz)
+{
+    int err = Z_OK;
+    gzerror(gz, &err);
+    return err == Z_BUF_ERROR;
+}
 
 /* Whether b[0..n) holds a whole line that is not blank. */
 static int has_line(const unsigned char *b, size_t n)
@@ -606,10 +654,12 @@ static chr_err utf16_to_utf8(chr_reader *r, const char *path, int is_stdin, chr_
     iconv_close(cd);
     free(in);
     free(out);
+    int cut = !failed && gz_cut(g);
     gzclose(g);
-    if (failed) {
+    if (failed || cut) {
         close(t);
-        return chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot convert from %s", r->utf16);
+        return cut ? chr_diag_set(d, CHR_EPARSE, path, 0, -1, "truncated gzip data")
+                   : chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot convert from %s", r->utf16);
     }
     r->fd = t;
     unsigned char *sn = malloc(SNIFF_LEN);
@@ -901,8 +951,12 @@ static chr_err slurp(chr_reader *r, char **out, size_t *len, chr_diag *d)
             break;
         n += (size_t)k;
     }
-    b[n] = 0;
     r->bytes = (long long)n;
+    if (gz_cut(r->gz)) { /* one article: none rather than part of one */
+        free(b);
+        return chr_diag_set(d, CHR_EPARSE, r->name, 0, -1, "truncated gzip data");
+    }
+    b[n] = 0;
     *out = b;
     *len = n;
     return CHR_OK;
@@ -1076,7 +1130,8 @@ static chr_err next_html(chr_reader *r, chr_article **out, chr_diag *d)
  * bytes, *len counts them). Returns 1 with *len set, 0 at end of input, -1 on
  * a read error, -2 when the line exceeds the limit (the rest of it is
  * consumed), -3 when out of memory, -4 when stopped (r->stop) waiting for a
- * pipe (what came of the line is dropped). */
+ * pipe (what came of the line is dropped), -5 when gzip input ends inside
+ * a member (what came of the line is dropped). */
 static int read_line(chr_reader *r, size_t *len)
 {
     size_t n = 0;
@@ -1098,6 +1153,8 @@ static int read_line(chr_reader *r, size_t *len)
             }
             if (k < 0)
                 return -1;
+            if (k == 0 && !r->streaming && gz_cut(r->gz))
+                return -5;
             if (k == 0)
                 break;
             r->rpos = 0;
@@ -1340,6 +1397,10 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             return chr_diag_set(d, CHR_EINTR, r->name, r->line + 1, -1, "interrupted");
         }
         r->line++;
+        if (k == -5) {
+            r->done = 1;
+            return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "truncated gzip data");
+        }
         if (k == -1 || k == -3) {
             r->done = 1;
             return k == -3 ? chr_diag_set(d, CHR_ENOMEM, r->name, r->line, -1, NULL)

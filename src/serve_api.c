@@ -5,6 +5,7 @@
  * transaction serve.c opened. Tables of modules not yet in the store
  * (stories, timelines) read as empty rather than failing. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,8 +295,10 @@ static int parse_cursor(const char *c, sqlite3_int64 *day, int *undated, sqlite3
         *undated = 1;
     } else {
         char *end;
+        errno = 0;
         long long v = strtoll(c, &end, 10);
-        if (end != dot || end == c)
+        /* a day of years 0..9999, as next_cursor gives them */
+        if (end != dot || end == c || errno == ERANGE || v < -719528 || v > 2932896)
             return -1;
         *day = v;
     }
@@ -400,8 +403,8 @@ static void story_entities(serve_db *db, chr_json *j, int64_t story, int limit, 
 
 /* One story of the list from its story row (id, first_day, last_day,
  * size, n_unique, first date, last date): kept per story state like a story page, since a list is
- * mostly the same cards again. */
-static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *row)
+ * mostly the same cards again. malloc'd JSON, NULL on failure. */
+static char *story_card_json(chr_server *s, serve_db *db, sqlite3_stmt *row)
 {
     int64_t id = sqlite3_column_int64(row, 0);
     char sig[64];
@@ -412,10 +415,8 @@ static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *r
     if (!card) {
         size_t len = 0;
         FILE *f = open_memstream(&card, &len);
-        if (!f) {
-            chr_json_null(j);
-            return;
-        }
+        if (!f)
+            return NULL;
         chr_json c;
         chr_json_init(&c, f, 0);
         chr_json_begin_object(&c);
@@ -432,12 +433,20 @@ static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *r
         int bad = ferror(f);
         if (fclose(f) != 0 || bad) {
             free(card);
-            chr_json_null(j);
-            return;
+            return NULL;
         }
         serve_cache_store(s->cache, id, CACHE_CARD, sig, card, len);
     }
-    chr_json_raw(j, card);
+    return card;
+}
+
+static void story_card(chr_server *s, serve_db *db, chr_json *j, sqlite3_stmt *row)
+{
+    char *card = story_card_json(s, db, row);
+    if (card)
+        chr_json_raw(j, card);
+    else
+        chr_json_null(j);
     free(card);
 }
 
@@ -1144,13 +1153,15 @@ void serve_api_search(chr_server *s, serve_db *db, const serve_req *q, int64_t i
 
 static const char sql_entity[] =
     "SELECT id, canonical, type, country, role, mentions FROM entities WHERE id = ?1";
+/* (the columns of a story row, as story_card reads them, then the counts) */
 static const char sql_entity_stories[] =
-    "SELECT sa.story_id, count(*), count(DISTINCT m.article_id)," DAY_DATE(
-        "st.first_day") "," DAY_DATE("st.last_day") " FROM mentions m JOIN story_article sa ON "
+    "SELECT st.id, st.first_day, st.last_day, st.size, st.n_unique," DAY_DATE(
+        "st.first_day") "," DAY_DATE("st.last_day") ", count(*), count(DISTINCT m.article_id)"
+                                                    " FROM mentions m JOIN story_article sa ON "
                                                     "sa.article_id = m.article_id"
                                                     " JOIN story st ON st.id = sa.story_id"
                                                     " WHERE m.entity_id = ?1 GROUP BY sa.story_id "
-                                                    "ORDER BY 3 DESC, st.last_day DESC LIMIT ?2";
+                                                    "ORDER BY 9 DESC, st.last_day DESC LIMIT ?2";
 static const char sql_entity_articles[] =
     "SELECT a.id," ARTICLE_LABEL ", a.outlet, a.pub_date, a.source, x.n, a.clean_text, se.start,"
     " se.end"
@@ -1160,7 +1171,8 @@ static const char sql_entity_articles[] =
     " LEFT JOIN sentences se ON se.article_id = a.id AND se.idx = x.first"
     " ORDER BY a.pub_date IS NULL, a.pub_date DESC, a.id DESC LIMIT ?2";
 
-/* One entity: its stories and the articles that mention it (with the first
+/* One entity: its stories (with the title, from the story's card: the
+ * page lists them by it) and the articles that mention it (with the first
  * sentence naming it). */
 void serve_api_entity(chr_server *s, serve_db *db, const serve_req *q_, int64_t id, serve_resp *r)
 {
@@ -1183,12 +1195,18 @@ void serve_api_entity(chr_server *s, serve_db *db, const serve_req *q_, int64_t 
         sqlite3_bind_int64(sq, 1, id);
         sqlite3_bind_int(sq, 2, s->o.max_limit);
         while (sqlite3_step(sq) == SQLITE_ROW) {
+            char *card = story_card_json(s, db, sq);
+            json_t *c = card ? json_loads(card, 0, NULL) : NULL;
+            free(card);
             chr_json_begin_object(j);
             chr_json_kint(j, "id", sqlite3_column_int64(sq, 0));
-            ktext(j, "first", sq, 3);
-            ktext(j, "last", sq, 4);
-            chr_json_kint(j, "mentions", sqlite3_column_int64(sq, 1));
-            chr_json_kint(j, "articles", sqlite3_column_int64(sq, 2));
+            chr_json_kstring(j, "title", json_string_value(json_object_get(c, "title")));
+            json_decref(c);
+            ktext(j, "first", sq, 5);
+            ktext(j, "last", sq, 6);
+            chr_json_kint(j, "size", sqlite3_column_int64(sq, 3));
+            chr_json_kint(j, "mentions", sqlite3_column_int64(sq, 7));
+            chr_json_kint(j, "articles", sqlite3_column_int64(sq, 8));
             chr_json_end_object(j);
         }
         sqlite3_reset(sq);

@@ -860,7 +860,11 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
             return chr_diag_set(d, CHR_EPARSE, w->name, 0, off, "%s Content-Length",
                                 rc.length == -1 ? "missing" : "invalid");
         }
-        int want = strcmp(rc.type, "response") == 0 || strcmp(rc.type, "resource") == 0;
+        /* request, warcinfo, metadata, revisit... never hold a page: passed
+         * over without a count; a response or resource without an article
+         * in it is counted (chr_warc_skipped) */
+        int page_rec = strcmp(rc.type, "response") == 0 || strcmp(rc.type, "resource") == 0;
+        int want = page_rec;
         if (want && rc.ctype[0] && strcmp(rc.type, "resource") == 0 && !is_html_type(rc.ctype))
             want = 0;
         if (want && (unsigned long long)rc.length > MAX_KEEP) {
@@ -887,7 +891,7 @@ chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d)
                 return chr_diag_set(d, CHR_EPARSE, w->name, 0, off,
                                     "bytes after the record block: wrong Content-Length %lld?",
                                     rc.length);
-            w->skipped++;
+            w->skipped += page_rec;
             continue;
         }
         /* Keep the block: it is in the window once `need` returns. */

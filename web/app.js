@@ -297,7 +297,7 @@ function timelineEntries(entries, storyArticles) {
   entries.forEach((e, i) => {
     const srcs = e.sources || [];
     const open = (src) => {
-      if (src && src.article_id) openReader(src.article_id, {sentence: src.sentence, sentenceIdx: src.sentence_idx});
+      if (src && src.article_id) openReader(src.article_id, {sentence: src.sentence});
     };
     const item = h('li', {class: 'entry', id: 'entry-' + i, dataset: {date: e.date || ''}},
       h('div', {},
@@ -438,20 +438,13 @@ async function entityView(id, seq) {
     h('h1', {}, e.name),
     h('div', {class: 'meta'}, [typeName, e.role, e.country, plural(e.mentions, 'mention')].filter(Boolean).join(' · ')),
     h('h2', {}, 'Stories'),
-    e.stories.length ? h('ul', {class: 'articles'}, e.stories.map((s) => h('li', {},
-      h('a', {href: '#/story/' + s.id}, 'Story ' + s.id), ' ',
-      h('span', {class: 'meta'}, fmtSpan(s.first, s.last) + ' · ' + plural(s.articles, 'article'))))) : h('p', {class: 'empty'}, 'none'),
+    e.stories.length ? h('ul', {class: 'articles', id: 'entity-stories'}, e.stories.map((s) => h('li', {},
+      h('a', {href: '#/story/' + s.id}, s.title || 'Story ' + s.id), ' ',
+      h('span', {class: 'meta'}, fmtSpan(s.first, s.last) + ' · ' + plural(s.articles, 'article') +
+        (s.size > s.articles ? ' of ' + s.size : ''))))) : h('p', {class: 'empty'}, 'none'),
     h('h2', {}, 'Articles'),
     h('ul', {class: 'articles'}, e.articles.map((a) => articleItem(a, a.sentence ? h('div', {class: 'snippet'}, a.sentence) : null))));
   shown('entity');
-  /* story titles, fetched after the page is up */
-  e.stories.forEach(async (s, i) => {
-    try {
-      const st = await api('/api/stories/' + s.id);
-      const link = main.querySelectorAll('ul.articles')[0].children[i].firstChild;
-      if (seq === renderSeq && st.articles.length) link.textContent = st.title || st.articles[0].title || link.textContent;
-    } catch (err) { /* keep the plain label */ }
-  });
 }
 
 /* Snippets mark matches with U+0002 … U+0003. */

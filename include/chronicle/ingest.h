@@ -113,7 +113,7 @@ chr_err chr_reader_next(chr_reader *r, chr_article **out, chr_diag *d);
 /* Format detected for this input. */
 chr_format chr_reader_format(const chr_reader *r);
 
-/* Records skipped silently (e.g. non-HTML WARC records), for reporting. */
+/* Records skipped silently (WARC responses without an article: chr_warc_skipped), for reporting. */
 long chr_reader_skipped(const chr_reader *r);
 
 /* Bytes consumed so far (for progress). */

@@ -28,7 +28,7 @@ typedef struct chr_ingest_stats {
     long copies;     /* ... of them from another input, kept as copies (chr_store_add_copy) */
     long errors;     /* problems reported (bad files, bad records) */
     long warnings;   /* repaired input, ignored fields */
-    long skipped;    /* records skipped by design (non-HTML WARC records) */
+    long skipped;    /* WARC response/resource records without an article (chr_warc_skipped) */
     long long bytes; /* input bytes read */
 } chr_ingest_stats;
 

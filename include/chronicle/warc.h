@@ -30,7 +30,8 @@ chr_err chr_warc_open_fd(int fd, const char *name, chr_warc **out, chr_diag *d);
  * A record whose page has no article text is counted as skipped. */
 chr_err chr_warc_next(chr_warc *w, chr_article **out, chr_diag *d);
 
-/* Records passed over: non-response/resource, non-HTML, non-2xx, empty. */
+/* Response and resource records passed over: non-HTML, non-2xx, no article
+ * text (records of other types never hold a page and are not counted). */
 long chr_warc_skipped(const chr_warc *w);
 
 /* Bytes of (compressed) input consumed so far. */

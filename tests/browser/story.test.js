@@ -168,10 +168,24 @@ async function main() {
     // --- an entity page from the story
     await page.goto(base + '/#/story/' + id);
     await page.waitForSelector('main[data-view=story] #entities a');
+    const asked = [];
+    const onRequest = (r) => asked.push(new URL(r.url()).pathname);
+    page.on('request', onRequest);
     await page.locator('#entities [data-type=PER] a').first().click();
     await page.waitForSelector('main[data-view=entity] h1');
     const eh = await page.locator('h1').innerText();
     check('entity page opens', apiPeople.includes(eh), eh);
+    // its stories are listed by title from /api/entities/{id} alone
+    const entId = (await page.evaluate(() => location.hash)).split('/').pop();
+    const ent = await api('/api/entities/' + entId);
+    const listed = await page.locator('#entity-stories li > a').allInnerTexts();
+    check('entity page lists its stories by title', listed.length === ent.stories.length &&
+      listed.every((t, i) => norm(t) === norm(ent.stories[i].title || 'Story ' + ent.stories[i].id)),
+      `page ${JSON.stringify(listed)}, api ${JSON.stringify(ent.stories.map((x) => x.title))}`);
+    await page.waitForTimeout(300);
+    page.off('request', onRequest);
+    const storyFetches = asked.filter((p) => /^\/api\/stories\/\d+$/.test(p));
+    check('entity page fetches no story pages', storyFetches.length === 0, storyFetches.join(' '));
     check('no script errors', errors.length === 0, errors.join('; '));
   } finally {
     await browser.close();

@@ -74,3 +74,44 @@ check_eq "an empty folder is warned about" \
     "$(chr --db "$TMP/empty.db" --quiet ingest "$TMP/emptydir" 2>&1 | grep -c 'no input files found'):$(chr --db "$TMP/empty.db" --quiet ingest "$TMP/emptydir" >/dev/null 2>&1; echo $?)" "1:0"
 check_eq "stories of an empty database say so" \
     "$(chr --db "$TMP/empty.db" stories 2>/dev/null | grep -c 'no stories yet')" 1
+
+# A feed named JSON Lines whose first line is no JSON (a cut log line, a
+# comment) is read as JSON Lines: that line is reported, the records kept.
+good5() { for i in 1 2 3 4 5; do rec "r$i" "$i" "$i"; printf '\n'; done; }
+{ printf 'ption": "x"}\n'; good5; } > "$TMP/cut.jsonl"
+{ printf '// exported by the crawler\n'; good5; } > "$TMP/comment.ndjson"
+gzip -c "$TMP/cut.jsonl" > "$TMP/cutgz.jsonl.gz"
+for f in cut.jsonl comment.ndjson cutgz.jsonl.gz; do
+    chr --db "$TMP/$f.db" ingest "$TMP/$f" >/dev/null 2>"$TMP/$f.err"
+    check_eq "$f with a first line that is no JSON: exit 1" "$?" 1
+    check "$f: the first line is reported as file:1" grep -q "^chronicle: error: $TMP/$f:1: malformed JSON" "$TMP/$f.err"
+    check_eq "$f: its 5 records are stored" "$(chr --db "$TMP/$f.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 5
+done
+# without a name (standard input) most first lines being JSON objects decide
+chr --db "$TMP/cutin.db" ingest - < "$TMP/cut.jsonl" >/dev/null 2>"$TMP/cutin.err"
+check "standard input, mostly JSON objects: read as JSON Lines" grep -q '^chronicle: error: -:1: malformed JSON' "$TMP/cutin.err"
+check_eq "standard input: the 5 records are stored" "$(chr --db "$TMP/cutin.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 5
+printf 'The council met on Monday.\n{"a": "b"}\nIt approved the budget on Friday, officials said.\nThe barrier will be built in spring.\n' \
+    | chr --db "$TMP/txtin.db" ingest - >/dev/null 2>&1
+check_eq "standard input, a text with one JSON-like line: still one text article" \
+    "$(chr --db "$TMP/txtin.db" ls --json | "$PY" -c 'import json,sys; print([a["format"] for a in json.load(sys.stdin)])')" "['text']"
+
+# Truncated gzip: an error naming the file, nothing stored from a text or a
+# page; a feed keeps the records before the cut
+"$PY" -c 'import sys; sys.stdout.write(" ".join("The council of Orne met on day %d and approved the flood barrier budget." % i for i in range(3000)))' > "$TMP/big.txt"
+gzip -c "$TMP/big.txt" | head -c 8000 > "$TMP/cut.txt.gz"
+chr --db "$TMP/tgz.db" ingest "$TMP/cut.txt.gz" >/dev/null 2>"$TMP/tgz.err"
+check_eq "a truncated .txt.gz: exit 1" "$?" 1
+check_eq "a truncated .txt.gz: said so" "$(grep -v '^ingested' "$TMP/tgz.err")" "chronicle: error: $TMP/cut.txt.gz: truncated gzip data"
+check_eq "a truncated .txt.gz: nothing stored" "$(chr --db "$TMP/tgz.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 0
+{ printf '<!DOCTYPE html><html><head><title>Orne</title></head><body><article>'; sed 's/\. /.<\/p><p>/g; s/^/<p>/' "$TMP/big.txt"; printf '</p></article></body></html>'; } | gzip -c | head -c 8000 > "$TMP/cut.html.gz"
+chr --db "$TMP/hgz.db" ingest "$TMP/cut.html.gz" >/dev/null 2>"$TMP/hgz.err"
+check_eq "a truncated .html.gz: said so" "$(grep -v '^ingested' "$TMP/hgz.err")" "chronicle: error: $TMP/cut.html.gz: truncated gzip data"
+for i in $(seq 1 400); do printf '{"id":"f%s","text":"Record %s: the council of Orne met and approved budget line %s for the flood barrier."}\n' "$i" "$i" "$i"; done | gzip -c > "$TMP/feed.gz"
+head -c $(( $(wc -c < "$TMP/feed.gz") / 2 )) "$TMP/feed.gz" > "$TMP/cutfeed.jsonl.gz"
+chr --db "$TMP/fgz.db" ingest "$TMP/cutfeed.jsonl.gz" >/dev/null 2>"$TMP/fgz.err"
+check_eq "a truncated .jsonl.gz: exit 1" "$?" 1
+check "a truncated .jsonl.gz: the cut is the one error, at its line" \
+    test "$(grep -c '^chronicle: error:' "$TMP/fgz.err")" = 1 -a "$(grep -c "cutfeed.jsonl.gz:[0-9]*: truncated gzip data" "$TMP/fgz.err")" = 1
+n=$(chr --db "$TMP/fgz.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+check "a truncated .jsonl.gz: the records before the cut are kept" test "$n" -ge 1 -a "$n" -lt 400

@@ -93,6 +93,15 @@ print(all(cli.get(i, "").startswith(t.rstrip("\u2026")) for i, t in api.items())
     eid=$(jget '[e["id"] for e in d["entities"] if "Kova" in e["name"]][0]')
     check_eq "entity 200" "$(get "/api/entities/$eid")" 200
     check_eq "entity has stories and articles" "$(jget 'len(d["stories"]) >= 1 and len(d["articles"]) >= 2 and "Kova" in d["name"]')" True
+    # each story with the title and size the story list gives it (the page
+    # lists them by title without fetching every story)
+    get "/api/entities/$eid" >/dev/null; cp "$TMP/body" "$TMP/entity.json"
+    get '/api/stories?limit=100' >/dev/null
+    check_eq "entity stories carry the list's title and size" "$("$PY" -c '
+import json, sys
+e = json.load(open(sys.argv[1])); cards = {s["id"]: s for s in json.load(open(sys.argv[2]))["stories"]}
+print(all(s["title"] == cards[s["id"]]["title"] and s["size"] == cards[s["id"]]["size"]
+          and s["first"] == cards[s["id"]]["first"] and s["articles"] <= s["size"] for s in e["stories"]))' "$TMP/entity.json" "$TMP/body")" True
     check_eq "date filter excludes" "$(get '/api/stories?from=2030-01-01' >/dev/null; jget 'len(d["stories"])')" 0
     check_eq "date filter includes" "$(get '/api/stories?from=2025-03&to=2025-03' >/dev/null; jget 'len(d["stories"]) >= 1 and all(s["first"] <= "2025-03-31" and s["last"] >= "2025-03-01" for s in d["stories"])')" True
     if [ "$(get "/api/stories/$sid" >/dev/null; jget '"timeline" in d')" = True ]; then
@@ -112,6 +121,8 @@ check_eq "entity 404" "$(get /api/entities/999999)" 404
 check_eq "bad limit 400" "$(get '/api/stories?limit=0')" 400
 check_eq "limit above max 400" "$(get '/api/stories?limit=101')" 400
 check_eq "bad cursor 400" "$(get '/api/stories?cursor=garbage')" 400
+check_eq "cursor with a day out of range 400" "$(get '/api/stories?cursor=99999999999999999999999.5')" 400
+check_eq "cursor with a day beyond year 9999 400" "$(get '/api/stories?cursor=9999999.5')" 400
 check_eq "bad date 400" "$(get '/api/stories?from=2025-02-30')" 400
 check_eq "a NUL in the path 400" "$(get '/api/stories/1%00')" 400
 check_eq "from after to 400" "$(get '/api/stories?from=2025-03&to=2025-02')" 400
@@ -221,6 +232,6 @@ grep -q '^chronicle_ingest_api_articles_total 4$' <(curl -s "$BASE/metrics"); ch
 serve_stop; check_eq "ingest server stops cleanly" "$?" 0
 
 # --- start-up errors
-chr --db "$TMP/missing.db" serve --listen 127.0.0.1:0 >/dev/null 2>&1; check_eq "missing database exits 1" "$?" 1
+chr --db "$TMP/missing.db" serve --listen 127.0.0.1:0 >/dev/null 2>&1; check_eq "missing database exits 3, as every command" "$?" 3
 chr --db "$DB" serve --listen nonsense >/dev/null 2>&1; check_eq "bad listen address exits 2" "$?" 2
 chr --db "$DB" serve --bogus >/dev/null 2>&1; check_eq "unknown option exits 2" "$?" 2

@@ -398,6 +398,31 @@ TEST(feed_stopped_while_awaited)
     close(fds[1]);
 }
 
+/* A JSON Lines name settles the format whatever the first line; without
+ * one, most first lines being JSON objects do; one JSON-like line in a
+ * text does not. */
+TEST(json_lines_detected_by_name_and_by_most_lines)
+{
+    const char *cut = "ption\": \"x\"}\n{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n";
+    const char *comment = "// feed\n{\"text\": \"a\", \"n\": 1}\n{\"text\": \"b\", \"n\": 2}\n";
+    const char *text = "The council met on Monday.\n{\"a\": \"b\"}\nIt approved the budget.\n"
+                       "{\"c\": 1}\nThe barrier will be built.\n";
+#define DETECT(s, name) chr_detect_format((const unsigned char *)(s), strlen(s), name)
+    CHECK_INT(DETECT(cut, "feed.jsonl"), CHR_FMT_JSONL);
+    CHECK_INT(DETECT(cut, "feed.NDJSON"), CHR_FMT_JSONL);
+    CHECK_INT(DETECT(cut, "feed.jsonl.gz"), CHR_FMT_JSONL);
+    CHECK_INT(DETECT(cut, NULL), CHR_FMT_JSONL);
+    CHECK_INT(DETECT(comment, NULL), CHR_FMT_JSONL);
+    CHECK_INT(DETECT(comment, "feed.ndjson"), CHR_FMT_JSONL);
+    CHECK_INT(DETECT(text, NULL), CHR_FMT_TEXT);
+    CHECK_INT(DETECT(text, "a.txt"), CHR_FMT_TEXT);
+    CHECK_INT(DETECT("plain words\n", "notes.jsonl.txt"), CHR_FMT_TEXT);
+    /* markup and WARC stay what they are */
+    CHECK_INT(DETECT("<!DOCTYPE html><html><body>x</body></html>", "page.jsonl"), CHR_FMT_HTML);
+    CHECK_INT(DETECT("WARC/1.0\r\n", "crawl.jsonl"), CHR_FMT_WARC);
+#undef DETECT
+}
+
 UNIT_MAIN_BEGIN
 if (!mkdtemp(dir)) {
     perror("mkdtemp");
@@ -411,7 +436,8 @@ RUN(utf16_json_lines_are_records);
 RUN(json_lines_numeric_ids_kept_as_written);
 RUN(article_located_as_the_reader_names_records);
 RUN(feed_stopped_while_awaited);
-    RUN(text_dated_by_its_path);
+RUN(json_lines_detected_by_name_and_by_most_lines);
+RUN(text_dated_by_its_path);
 char cmd[300];
 snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 if (system(cmd) != 0)
