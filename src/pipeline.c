@@ -212,11 +212,11 @@ static chr_err push_timexes(chr_timex **all, size_t **idx, size_t *na, size_t *c
  * 2009", "The previous week's M-1" after "in the February 23 week"): those
  * replace it. The sentence's dates all[own_from..*na) stay sorted by
  * start. */
-static chr_err context_dates(const char *text, const chr_span *sents, size_t si,
-                             const chr_date *ref, const char *lang, chr_timex **all,
+static chr_err context_dates(const char *text, const chr_span *sents, size_t from_sent,
+                             size_t si, const chr_date *ref, const char *lang, chr_timex **all,
                              size_t **idx, size_t *na, size_t *cap, size_t own_from)
 {
-    size_t from = sents[si - 1].start;
+    size_t from = sents[from_sent].start;
     chr_timex *tx = NULL;
     size_t nt = 0;
     chr_err e = chr_time_tag(text + from, sents[si].end - from, ref, lang, &tx, &nt);
@@ -253,6 +253,20 @@ static chr_err context_dates(const char *text, const chr_span *sents, size_t si,
     return e;
 }
 
+/* Sentences back that the context pass reads at most. */
+#define CONTEXT_MAX 3
+
+/* Whether x[from..to) holds a date or a time; with lengths too ("Two days
+ * later", which the time module counts on from), a length. */
+static int has_day(const chr_timex *x, size_t from, size_t to, int lengths)
+{
+    for (size_t i = from; i < to; i++)
+        if (x[i].type == CHR_TIMEX_DATE || x[i].type == CHR_TIMEX_TIME ||
+            (lengths && x[i].type == CHR_TIMEX_DURATION))
+            return 1;
+    return 0;
+}
+
 /* Whether the time grammar of lang reads a day from the date before it
  * ("the next day", "la veille", "il giorno dopo"); German and the rest
  * skip the context pass. */
@@ -275,7 +289,11 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
     *out = NULL;
     *sent_idx = NULL;
     *n = 0;
-    size_t prev_from = 0; /* the previous sentence's dates: all[prev_from..own_from) */
+    /* the context of a sentence after a dated one: from the last sentence
+     * dated on its own, so that a chain ("on May 3 ... The next day ...
+     * The following day ...") counts on from each day it reads */
+    size_t last_own = SIZE_MAX;
+    int prev_dated = 0;
     int anaphors = reads_anaphors(lang);
     for (size_t i = 0; i < n_sents; i++) {
         chr_timex *tx = NULL;
@@ -285,14 +303,18 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
         if (!e)
             e = push_timexes(&all, &idx, &na, &cap, tx, nt, sents[i].start, i);
         free(tx);
-        if (!e && anaphors && i && own_from > prev_from) /* the sentence before gave a date */
-            e = context_dates(text, sents, i, ref, lang, &all, &idx, &na, &cap, own_from);
+        int own_dated = has_day(all, own_from, na, 0);
+        if (!e && anaphors && prev_dated && last_own != SIZE_MAX && i - last_own <= CONTEXT_MAX)
+            e = context_dates(text, sents, last_own, i, ref, lang, &all, &idx, &na, &cap,
+                              own_from);
         if (e) {
             free(all);
             free(idx);
             return e;
         }
-        prev_from = own_from;
+        if (own_dated)
+            last_own = i;
+        prev_dated = has_day(all, own_from, na, 1);
     }
     na = chr_time_fix_document(text, len, all, na);
     /* the pass may drop dates: their sentences again */
@@ -877,16 +899,25 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
     return stopped ? CHR_EINTR : CHR_OK;
 }
 
+/* Hidden files, notes and tables, and databases with their companion
+ * files ("news.sqlite-wal", "chronicle.db-lock"). */
 static int skip_name(const char *name)
 {
-    static const char *const exts[] = {".md", ".tsv", ".csv", ".db", ".db-wal", ".db-shm",
-                                       ".db-lock", ".sqlite", NULL};
+    static const char *const exts[] = {".md", ".tsv", ".csv", ".db", ".sqlite", ".sqlite3", NULL};
+    static const char *const companions[] = {"-wal", "-shm", "-journal", "-lock", NULL};
     if (name[0] == '.')
         return 1;
     size_t n = strlen(name);
+    for (const char *const *c = companions; *c; c++) {
+        size_t k = strlen(*c);
+        if (n > k && strcmp(name + n - k, *c) == 0) {
+            n -= k; /* "x.db-wal" is "x.db"'s */
+            break;
+        }
+    }
     for (const char *const *e = exts; *e; e++) {
         size_t k = strlen(*e);
-        if (n > k && strcasecmp(name + n - k, *e) == 0)
+        if (n > k && strncasecmp(name + n - k, *e, k) == 0)
             return 1;
     }
     return 0;

@@ -458,12 +458,23 @@ chr_err chr_store_lock_writer(chr_store *st, int wait, chr_diag *d)
         return CHR_OK;
     }
     if (st->lock_fd < 0) {
-        size_t n = strlen(st->path) + sizeof "-lock";
+        /* next to the file itself, whatever link named it (SQLite resolves
+         * links for its own -wal and -shm): two names of one database
+         * share one lock */
+        const char *file = sqlite3_db_filename(st->db, "main");
+        char *real = realpath(file && *file ? file : st->path, NULL);
+        const char *base = real ? real : st->path;
+        size_t n = strlen(base) + sizeof "-lock";
         char *lp = malloc(n);
-        if (!lp)
+        if (!lp) {
+            free(real);
             return chr_diag_set(d, CHR_ENOMEM, st->path, 0, -1, NULL);
-        snprintf(lp, n, "%s-lock", st->path);
-        st->lock_fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        }
+        snprintf(lp, n, "%s-lock", base);
+        free(real);
+        st->lock_fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (st->lock_fd < 0 && errno == EACCES) /* another user's: flock needs no write */
+            st->lock_fd = open(lp, O_RDONLY | O_CLOEXEC);
         int err = errno;
         free(lp);
         if (st->lock_fd < 0)

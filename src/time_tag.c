@@ -131,6 +131,9 @@ typedef struct R {
     int q;
     int dayless; /* a time of day whose day was not written (context or reference day) */
     int anchored; /* "that day" valued from the date last mentioned */
+    int sy, sm, sd; /* a length after a day ("two days later", kept a length as
+                     * TimeML marks it): the day it leads to, which the
+                     * anaphors after it count from; sy 0 for none */
 } R;
 
 static inline int has(const M *m, int i, int c)
@@ -2500,7 +2503,7 @@ static void r_init(R *r, int first)
     r->flags = 0;
     r->tense = r->y = r->m = r->d = r->explicit_day = r->rel_week = r->q = r->wd = 0;
     r->gran = 0;
-    r->dayless = r->anchored = 0;
+    r->dayless = r->anchored = r->sy = 0;
 }
 
 static void set_date(R *r, int y, int mo, int d)
@@ -3857,8 +3860,8 @@ static int pat_rel(M *m, int i, R *r)
      * comparison follows ("the same day as the vote", "the same month last
      * year", "the same quarter of 1985") */
     int en_rel = relt >= 0 && (m->t[relt].lx->lang[C_REL] & TL_EN) && (m->lang & TL_EN);
-    static const char *const CMP[] = {"as", "last", "a", "of", "in", "one", "the", "previous",
-                                      "prior", NULL};
+    static const char *const CMP[] = {"as",    "last",  "a",    "of",    "in", "one",
+                                      "the",   "previous", "prior", "each", "every", NULL};
     size_t cs, ce;
     next_raw_word(m, m->t[j - 1].e, &cs, &ce);
     if (en_rel && rr == R_SAME && the && !wd && !mo && !se && !raw_word_in(m, cs, ce, CMP)) {
@@ -4023,7 +4026,9 @@ static int pat_rel(M *m, int i, R *r)
              * pipeline reads the sentence again after a dated one) */
             if (m->agran != 'D' || m->ay <= 0 || of_last_emitted(m, i))
                 return 0;
-            fmt_unit(r->v, U_DAY, dir, m->ay, m->am, m->ad);
+            int y = m->ay, mo2 = m->am, d = m->ad;
+            add_days(&y, &mo2, &d, dir);
+            set_date(r, y, mo2, d); /* and a day for what follows to count from */
             r->anchored = 1;
             break;
         }
@@ -4220,6 +4225,11 @@ static int pat_ago(M *m, int i, R *r)
          * (chr_time_anchor_lengths finds that for timelines) */
         r->type = CHR_TIMEX_DURATION;
         fmt_dur(r->v, n, u, half);
+        if ((u == U_DAY || u == U_WEEK) && n > 0 && !half && m->agran == 'D' && m->ay > 0 &&
+            m->ad) {
+            r->sy = m->ay, r->sm = m->am, r->sd = m->ad;
+            add_days(&r->sy, &r->sm, &r->sd, dir * n * (u == U_WEEK ? 7 : 1));
+        }
         r->end = k2;
         return k2;
     }
@@ -5575,8 +5585,10 @@ static int en_day_before_after(M *m, int i, R *r)
     if (!k || pl || u != U_DAY || !(m->t[i].lx->lang[C_KW] & TL_EN))
         return 0;
     int off = kw(m, k, K_EARLIER) ? -1 : kw(m, k, K_LATER) ? 1 : 0;
+    if (!off)
+        return 0; /* kw() is false past the last token */
     char c = (char)(m->text[m->t[k].s] | 32);
-    if (!off || (off < 0 && c != 'b') || (off > 0 && c != 'a'))
+    if ((off < 0 && c != 'b') || (off > 0 && c != 'a'))
         return 0; /* "before" / "after" only */
     size_t s, we;
     next_raw_word(m, m->t[k].e, &s, &we);
@@ -6496,10 +6508,22 @@ static void emit(M *m, const R *r)
         m->am = r->m;
         m->ad = r->d;
         m->aq = r->q;
+        int ey, em, ed;
+        if ((r->flags & CHR_TIMEX_RANGE) && r->gran == 'D' && strlen(r->ev) == 10 &&
+            sscanf(r->ev, "%4d-%2d-%2d", &ey, &em, &ed) == 3 && ey > 0) {
+            m->ay = ey; /* "from May 3 to May 5. The next day": after its end */
+            m->am = em;
+            m->ad = ed;
+        }
         if (r->gran == 'Q') {
             m->qy = r->y;
             m->qq = r->q;
         }
+    } else if (r->sy > 0) { /* "May 3 ... Two days later ... The next day": May 6 */
+        m->agran = 'D';
+        m->ay = r->sy;
+        m->am = r->sm;
+        m->ad = r->sd;
     }
     if (strstr(r->v, "-Q"))
         m->lastq = 1;

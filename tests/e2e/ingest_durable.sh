@@ -53,7 +53,7 @@ hold_lock() {
     rm -f "$TMP/held"
     "$PY" -c 'import fcntl, sys, time
 f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX); open(sys.argv[2], "w").close(); time.sleep(120)' \
-        "$1-lock" "$TMP/held" &
+        "$(realpath "$1")-lock" "$TMP/held" &
     holder=$!
     while [ ! -e "$TMP/held" ] && alive "$holder"; do sleep 0.05; done
 }
@@ -146,3 +146,33 @@ kill "$holder"
 wait "$holder" 2>/dev/null
 wait "$pid"
 check_eq "lock released: the ingest goes on" "$? $(count "$TMP/w.db")" "0 $total"
+
+# 5. one lock for every name of the database: through a symbolic link the
+# ingest waits for the lock the real path's writer holds
+ln -s "$TMP/w.db" "$TMP/link.db"
+hold_lock "$TMP/w.db"
+"$CHR_BIN" --quiet --db "$TMP/link.db" ingest "$TMP/five.jsonl" 2> "$TMP/l.err" &
+pid=$!
+while alive "$pid" && [ ! -s "$TMP/l.err" ]; do sleep 0.05; done
+check_eq "a link to the database waits for its writer" "$(cat "$TMP/l.err")" \
+    "chronicle: waiting for another ingest of $TMP/link.db to finish"
+kill "$holder"
+wait "$holder" 2>/dev/null
+wait "$pid"
+
+# 6. a lock file another user created does not keep a user who may write the
+# database out (flock needs no write access to it)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    chmod o+x "$TMP"
+    mkdir -m 777 "$TMP/shared"
+    chr --quiet --db "$TMP/shared/s.db" ingest "$TMP/five.jsonl"
+    chmod 666 "$TMP/shared/s.db"*
+    chmod 644 "$TMP/shared/s.db-lock"
+    head -n 12 "$TMP/all.jsonl" | tail -n 7 > "$TMP/shared/more.jsonl"
+    chmod 644 "$TMP/shared/more.jsonl"
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$CHR_BIN" --quiet --db "$TMP/shared/s.db" \
+        ingest "$TMP/shared/more.jsonl" 2> "$TMP/shared.err"
+    check_eq "another user's lock file: the ingest goes on" "$? $(count "$TMP/shared/s.db")" "0 12"
+else
+    echo "skip another user's lock file (needs root and setpriv)"
+fi

@@ -25,3 +25,13 @@ check_eq "every warning is one line naming a path" \
 timeout 60 "$CHR_BIN" --db "$TMP/p.db" --quiet ingest <(cat "$D/a.txt") > /dev/null 2>&1
 n=$(chr --db "$TMP/p.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
 check_eq "a pipe given as the path is read" "$n" 1
+
+# a database kept in the folder it reads is not read, nor its companion
+# files (-wal, -shm, -journal, chronicle's -lock), whatever its extension
+F="$TMP/keep"
+mkdir -p "$F"
+printf '{"id":"k1","text":"The council of Orne voted on Monday to rebuild the old flood barrier.","date":"2024-03-04"}\n' > "$F/a.jsonl"
+chr --db "$F/news.sqlite" --quiet ingest "$F" >/dev/null 2>&1
+touch "$F/news.sqlite-journal"
+chr --db "$F/news.sqlite" ingest "$F" > /dev/null 2> "$TMP/keep.err"
+check_eq "a database and its companions in the folder read are skipped" "$? $(grep -c "error:" "$TMP/keep.err")" "0 0"

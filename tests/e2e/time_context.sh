@@ -45,6 +45,12 @@ check_eq "en: a year earlier in a comparison keeps the report's year" \
     "$(value en 1987-03-04 "Porsche sold 1,815 cars during February, down from 2,129 cars during February of 1986. Sales since the beginning of the year totaled 3,469, down from 3,862 a year earlier." "a year earlier")" 1986
 check_eq "en: the previous week after a week named in the sentence before" \
     "$(value en 1987-03-05 "M-1 money supply rose 1.9 billion dlrs in the February 23 week, the Federal Reserve said. The previous week's level was revised." "The previous week")" 1987-W08
+check_eq "en: a chain of anaphors counts on from each day" \
+    "$(value en 2024-06-15 "Protests began on May 3. The next day, police fired tear gas. The following day, the army arrived." "The following day")" 2024-05-05
+check_eq "en: an anaphor after a length counts from the day the length leads to" \
+    "$(value en 2024-06-15 "Protests began on May 3. Two days later, police fired. The next day, the army arrived." "The next day")" 2024-05-06
+check_eq "en: the next day after a range is the day after its end" \
+    "$(value en 2024-06-15 "The talks ran from May 3 to May 5. The next day, the envoys left." "The next day")" 2024-05-06
 
 # through the pipeline into a story's timeline: "The next day" after a dated
 # sentence is an entry of the day after it, with that expression as source
