@@ -47,9 +47,10 @@
 
 /* ---- cues: words that make an undated sentence the article's own news ---- */
 
-/* Does pred(item, w) hold for an item of the space-separated list? */
-static int list_any(const char *list, const char *w,
-                    int (*pred)(const char *, size_t, const char *))
+/* Does pred(item, w) hold for an item of the space-separated list? (wl:
+ * strlen(w)) */
+static int list_any(const char *list, const char *w, size_t wl,
+                    int (*pred)(const char *, size_t, const char *, size_t))
 {
     for (const char *p = list; *p;) {
         while (*p == ' ')
@@ -57,21 +58,22 @@ static int list_any(const char *list, const char *w,
         const char *q = p;
         while (*q && *q != ' ')
             q++;
-        if (q > p && pred(p, (size_t)(q - p), w))
+        if (q > p && pred(p, (size_t)(q - p), w, wl))
             return 1;
         p = q;
     }
     return 0;
 }
 
-static int is_word(const char *item, size_t n, const char *w)
+static int is_word(const char *item, size_t n, const char *w, size_t wl)
 {
-    return strlen(w) == n && memcmp(item, w, n) == 0;
+    return wl == n && memcmp(item, w, n) == 0;
 }
 
 static int word_in(const char *w, const char *list)
 {
-    return list_any(list, w, is_word);
+    /* most words are in no list: one substring search rules them out */
+    return *w && strstr(list, w) && list_any(list, w, strlen(w), is_word);
 }
 
 static int ends_with(const char *w, const char *suffix)
@@ -134,15 +136,14 @@ static const cue_lang *cue_for(const char *lang)
     return &cues[0];
 }
 
-static int is_suffix(const char *item, size_t n, const char *w)
+static int is_suffix(const char *item, size_t n, const char *w, size_t k)
 {
-    size_t k = strlen(w);
     return k > n + 2 && memcmp(w + k - n, item, n) == 0;
 }
 
 static int ends_with_any(const char *w, const char *list)
 {
-    return list_any(list, w, is_suffix);
+    return list_any(list, w, strlen(w), is_suffix);
 }
 
 int tl_report_cue(const char *lang, const char *s, size_t len, int *words)
@@ -621,7 +622,7 @@ struct tl_group {
     chr_ct *ct;
     int has_story, has_alias;
     sqlite3_stmt *q_aliases, *q_done, *q_story, *q_ins_art, *q_ins_entry, *q_upd_entry,
-        *q_upd_words, *q_ins_mention, *q_upd_df, *q_has_art;
+        *q_upd_words, *q_ins_mention, *q_has_art;
     tl_cache *cache;  /* the entries candidates are read from (db's, shared) */
     tl_idf_table idf; /* of the current article's terms */
     double *mw;       /* the current mention's term weights times idf */
@@ -687,9 +688,9 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
 
 static void group_finalize(tl_group *g)
 {
-    sqlite3_stmt **all[] = {&g->q_aliases,   &g->q_done,      &g->q_story,     &g->q_ins_art,
-                            &g->q_ins_entry, &g->q_upd_entry, &g->q_upd_words, &g->q_ins_mention,
-                            &g->q_upd_df,    &g->q_has_art};
+    sqlite3_stmt **all[] = {&g->q_aliases,   &g->q_done,        &g->q_story,
+                            &g->q_ins_art,   &g->q_ins_entry,   &g->q_upd_entry,
+                            &g->q_upd_words, &g->q_ins_mention, &g->q_has_art};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -728,25 +729,9 @@ double tl_idf(double n_docs, double df)
     return v > TL_IDF_FLOOR ? v : TL_IDF_FLOOR;
 }
 
-/* Decimal digits of v at p (no terminator); returns how many. */
-static size_t put_u32(char *p, uint32_t v)
-{
-    char tmp[10];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    for (size_t i = 0; i < n; i++)
-        p[i] = tmp[n - 1 - i];
-    return n;
-}
-
-/* The idf of the distinct terms of m[0..n) for story, into g->idf; with
- * count, first count them into tl_df as one more article's (term 0 counts
- * articles). The story's df rows are read from the entry cache. */
-static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t n, int count,
-                         chr_diag *d)
+/* The distinct terms of m[0..n) and term 0 (which counts articles),
+ * ascending, into g->idf (values not set). */
+static chr_err distinct_terms(tl_group *g, const tl_mention *m, size_t n, chr_diag *d)
 {
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
@@ -770,49 +755,57 @@ static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t
         if (!u || t->e[u - 1].term != t->e[i].term)
             t->e[u++].term = t->e[i].term;
     t->n = u;
-    tl_cstory *cs;
-    chr_err ce = tl_cache_story(g->cache, story, &cs);
+    return CHR_OK;
+}
+
+/* Story's entries and document frequencies, from the cache. */
+static chr_err story_df(tl_group *g, int64_t story, tl_cstory **cs, chr_diag *d)
+{
+    chr_err ce = tl_cache_story(g->cache, story, cs);
     if (!ce)
-        ce = tl_cstory_load_df(g->cache, cs);
+        ce = tl_cstory_load_df(g->cache, *cs);
     if (ce)
         return ce == CHR_ENOMEM ? chr_diag_set(d, ce, "", 0, -1, "timeline: out of memory")
-                                : gdb_err(g, d, "reading a story's df");
-    if (count) {
-        /* one statement for all terms: their ids as a JSON array */
-        char *ids = malloc(u * 11 + 3);
-        if (!ids)
+                                : gdb_err(g, d, "counting a story's document frequencies");
+    return CHR_OK;
+}
+
+/* Count the articles of m[0..n) (an article's mentions together) into
+ * cs's document frequencies, each as one more article using its mentions'
+ * terms. Uses g->idf. */
+static chr_err count_articles(tl_group *g, tl_cstory *cs, const tl_mention *m, size_t n,
+                              chr_diag *d)
+{
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && m[b].article_id == m[a].article_id; b++)
+            ;
+        chr_err e = distinct_terms(g, m + a, b - a, d);
+        if (e)
+            return e;
+        if (tl_cache_df_counted(g->cache, cs, g->idf.e, g->idf.n) != 0)
             return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
-        size_t len = 0;
-        ids[len++] = '[';
-        for (size_t i = 0; i < u; i++) {
-            if (i)
-                ids[len++] = ',';
-            len += put_u32(ids + len, t->e[i].term);
-        }
-        ids[len++] = ']';
-        ids[len] = '\0';
-        if (gprep(g, &g->q_upd_df,
-                  "INSERT INTO tl_df(story_id, term, df) SELECT ?1, value, 1 FROM json_each(?2)"
-                  " WHERE 1 ON CONFLICT(story_id, term) DO UPDATE SET df = df + 1") != SQLITE_OK) {
-            free(ids);
-            return gdb_err(g, d, "preparing df update");
-        }
-        sqlite3_bind_int64(g->q_upd_df, 1, story);
-        sqlite3_bind_text(g->q_upd_df, 2, ids, (int)len, SQLITE_STATIC);
-        int rc = sqlite3_step(g->q_upd_df);
-        sqlite3_reset(g->q_upd_df);
-        free(ids);
-        if (rc != SQLITE_DONE) {
-            tl_cache_drop_df(g->cache, story);
-            return gdb_err(g, d, "updating df");
-        }
-        tl_cache_df_counted(g->cache, cs, t->e, u);
-        /* (out of memory there forgets the rows: read them again) */
-        if ((ce = tl_cstory_load_df(g->cache, cs)) != CHR_OK)
-            return ce == CHR_ENOMEM ? chr_diag_set(d, ce, "", 0, -1, "timeline: out of memory")
-                                    : gdb_err(g, d, "reading a story's df");
     }
-    for (size_t i = 0; i < u; i++) {
+    return CHR_OK;
+}
+
+/* The idf of the distinct terms of m[0..n) for story, into g->idf; with
+ * count, first count them as one more article's (term 0 counts articles).
+ * The story's document frequencies are the entry cache's: only the
+ * mentions are stored, and they are counted again from those when the
+ * cache has to read them. */
+static chr_err story_idf(tl_group *g, int64_t story, const tl_mention *m, size_t n, int count,
+                         chr_diag *d)
+{
+    tl_cstory *cs;
+    chr_err e = story_df(g, story, &cs, d);
+    if (!e)
+        e = distinct_terms(g, m, n, d);
+    if (e)
+        return e;
+    tl_idf_table *t = &g->idf;
+    if (count && tl_cache_df_counted(g->cache, cs, t->e, t->n) != 0)
+        return chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "timeline: out of memory");
+    for (size_t i = 0; i < t->n; i++) {
         const tl_cdf *r = tl_cstory_df(cs, t->e[i].term);
         t->e[i].v = r ? (double)r->df : 1; /* df, until turned into idf below */
     }
@@ -1278,7 +1271,6 @@ chr_err tl_group_regroup(tl_group *g, const int64_t *stories, size_t ns, chr_dia
                  "DELETE FROM tl_mention WHERE entry_id IN"
                  " (SELECT id FROM tl_entry WHERE story_id=%1$lld);"
                  "DELETE FROM tl_entry WHERE story_id=%1$lld;"
-                 "DELETE FROM tl_df WHERE story_id=%1$lld;"
                  "UPDATE tl_article SET story_id=%1$lld WHERE article_id IN"
                  " (SELECT article_id FROM story_article WHERE story_id=%1$lld);",
                  (long long)stories[i]);
@@ -1325,17 +1317,20 @@ static chr_err adopt_merged(tl_group *g, int64_t story, chr_diag *d)
                  "DELETE FROM tl_mention WHERE entry_id IN"
                  " (SELECT id FROM tl_entry WHERE story_id=%2$lld);"
                  "DELETE FROM tl_entry WHERE story_id=%2$lld;"
-                 "UPDATE tl_article SET story_id=%1$lld WHERE story_id=%2$lld;"
-                 "INSERT INTO tl_df(story_id, term, df) SELECT %1$lld, term, df FROM tl_df"
-                 " WHERE story_id=%2$lld ON CONFLICT(story_id, term) DO UPDATE"
-                 " SET df = df + excluded.df;"
-                 "DELETE FROM tl_df WHERE story_id=%2$lld;",
+                 "UPDATE tl_article SET story_id=%1$lld WHERE story_id=%2$lld;",
                  (long long)story, (long long)gone[i]);
         tl_cache_drop(g->cache, gone[i]);
-        tl_cache_drop_df(g->cache, story); /* gone's df is added to story's */
         chr_err e = sqlite3_exec(g->db, sql, NULL, NULL, NULL) == SQLITE_OK
                         ? CHR_OK
                         : gdb_err(g, d, "adopting a merged story");
+        /* gone's articles count in story's document frequencies before any
+         * of their mentions is grouped there (read now, story's count none
+         * of them: their mentions were deleted) */
+        tl_cstory *cs;
+        if (!e)
+            e = story_df(g, story, &cs, d);
+        if (!e)
+            e = count_articles(g, cs, m, nm, d);
         if (!e)
             e = group_mentions(g, story, m, nm, 0, d);
         tl_mentions_free(m, nm);
@@ -1513,9 +1508,7 @@ chr_err chr_timeline_rebuild(chr_store *st, long *n_articles, chr_diag *d)
     if (e)
         return e;
     int cleared =
-        sqlite3_exec(db,
-                     "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
-                     " DELETE FROM tl_df;",
+        sqlite3_exec(db, "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;",
                      NULL, NULL, NULL) == SQLITE_OK;
     tl_cache_clear(g->cache); /* the other groups' on this connection too */
     if (!cleared) {

@@ -1,13 +1,16 @@
 /* chronicle — timeline entry cache: the grouper's in-process copy of
  * stories' tl_entry rows (dates, counts, norms, decoded centroids) and
- * tl_df rows, one per database connection and shared by the groups open on
- * it, bounded by evicting whole stories, least recently used first.
- * Owns: loading a story's rows, keeping them in the order the candidate
- * search reads, eviction, forgetting. Not what is written: timeline.c
- * passes every row it writes (tl_cache_put, tl_cache_add,
- * tl_cache_df_counted) and says what changed behind the cache's back
- * (tl_cache_drop, tl_cache_drop_df, tl_cache_clear). */
+ * document frequencies, one per database connection and shared by the
+ * groups open on it, bounded by evicting whole stories, least recently used
+ * first. Owns: loading a story's rows, counting a story's document
+ * frequencies from its stored mentions (tl_story_df, which the reader uses
+ * too), keeping entries in the order the candidate search reads, eviction,
+ * forgetting. Not what is written: timeline.c passes every row it writes
+ * (tl_cache_put, tl_cache_add), every article it counts
+ * (tl_cache_df_counted), and says what changed behind the cache's back
+ * (tl_cache_drop, tl_cache_clear). */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +23,7 @@ struct tl_cstory {
     int64_t id;
     tl_centry **e; /* ascending by (coarse, start, id): the candidate search's order */
     size_t n, cap, bytes;
-    tl_cdf *df; /* tl_df rows by term, when has_df */
+    tl_cdf *df; /* document frequencies by term, when has_df */
     size_t ndf, dfcap;
     int has_df;
     tl_cstory *newer, *older; /* LRU list */
@@ -403,13 +406,6 @@ static void forget_df(tl_cache *c, tl_cstory *s)
     s->has_df = 0;
 }
 
-void tl_cache_drop_df(tl_cache *c, int64_t story)
-{
-    tl_cstory *s = find_story(c, story);
-    if (s)
-        forget_df(c, s);
-}
-
 /* Make room for need rows in s->df, counting the bytes; -1 on OOM. */
 static int reserve_df(tl_cache *c, tl_cstory *s, size_t need)
 {
@@ -428,31 +424,117 @@ static int reserve_df(tl_cache *c, tl_cstory *s, size_t need)
     return 0;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Append article's distinct terms (term 0 first: it counts articles) from
+ * t[0..n) to *all (*na used, *cap held); -1 on OOM. t is sorted in place. */
+static int append_article(uint32_t *t, size_t n, uint32_t **all, size_t *na, size_t *cap)
+{
+    if (n > 1)
+        qsort(t, n, sizeof *t, cmp_u32);
+    if (tl_grow(all, *na + n, cap, sizeof **all, 256) != 0)
+        return -1;
+    (*all)[(*na)++] = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i] && (i == 0 || t[i] != t[i - 1]))
+            (*all)[(*na)++] = t[i];
+    return 0;
+}
+
+chr_err tl_story_df(sqlite3 *db, sqlite3_stmt **q, int64_t story, tl_cdf **rows, size_t *n)
+{
+    *rows = NULL;
+    *n = 0;
+    /* an article's mentions come together (tl_article_story, then the
+     * mention key, both by article: no sorting) */
+    sqlite3_stmt *all_q = NULL;
+    if (story < 0) {
+        if (sqlite3_prepare_v2(db,
+                               "SELECT t.article_id, m.terms FROM tl_article t"
+                               " JOIN tl_mention m ON m.article_id = t.article_id"
+                               " ORDER BY t.article_id",
+                               -1, &all_q, NULL) != SQLITE_OK)
+            return CHR_EDB;
+        q = &all_q;
+    } else if (!*q && sqlite3_prepare_v3(db,
+                                         "SELECT t.article_id, m.terms FROM tl_article t"
+                                         " JOIN tl_mention m ON m.article_id = t.article_id"
+                                         " WHERE t.story_id = ?1 ORDER BY t.article_id",
+                                         -1, SQLITE_PREPARE_PERSISTENT, q, NULL) != SQLITE_OK) {
+        return CHR_EDB;
+    } else {
+        sqlite3_bind_int64(*q, 1, story);
+    }
+    uint32_t *art = NULL, *all = NULL; /* the article's terms; every article's distinct ones */
+    size_t nart = 0, artcap = 0, nall = 0, allcap = 0;
+    int64_t cur = 0;
+    int have = 0, rc = SQLITE_DONE, oom = 0;
+    while (!oom && (rc = sqlite3_step(*q)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(*q, 0);
+        if (have && id != cur) {
+            oom = append_article(art, nart, &all, &nall, &allcap) != 0;
+            nart = 0;
+        }
+        cur = id;
+        have = 1;
+        const unsigned char *b = sqlite3_column_blob(*q, 1);
+        size_t k = (size_t)sqlite3_column_bytes(*q, 1) / sizeof(tl_term);
+        if (!oom && k && tl_grow(&art, nart + k, &artcap, sizeof *art, 64) != 0)
+            oom = 1;
+        for (size_t i = 0; !oom && i < k; i++) /* the blob is tl_term[], maybe unaligned */
+            memcpy(&art[nart++], b + i * sizeof(tl_term) + offsetof(tl_term, id), sizeof *art);
+    }
+    sqlite3_reset(*q);
+    sqlite3_finalize(all_q);
+    if (!oom && have)
+        oom = append_article(art, nart, &all, &nall, &allcap) != 0;
+    free(art);
+    if (oom || rc != SQLITE_DONE) {
+        free(all);
+        return oom ? CHR_ENOMEM : CHR_EDB;
+    }
+    if (nall > 1)
+        qsort(all, nall, sizeof *all, cmp_u32);
+    size_t nr = 0;
+    for (size_t i = 0; i < nall; i++)
+        nr += i == 0 || all[i] != all[i - 1];
+    tl_cdf *r = nr ? malloc(nr * sizeof *r) : NULL;
+    if (nr && !r) {
+        free(all);
+        return CHR_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < nall; i++) {
+        if (i == 0 || all[i] != all[i - 1]) {
+            r[k].term = all[i];
+            r[k++].df = 0;
+        }
+        r[k - 1].df++;
+    }
+    free(all);
+    *rows = r;
+    *n = nr;
+    return CHR_OK;
+}
+
 chr_err tl_cstory_load_df(tl_cache *c, tl_cstory *s)
 {
     if (s->has_df)
         return CHR_OK;
-    sqlite3_stmt *q = story_rows(
-        c, &c->q_load_df, "SELECT term, df FROM tl_df WHERE story_id=?1 ORDER BY term", s->id);
-    if (!q)
-        return CHR_EDB;
-    chr_err err = CHR_OK;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (reserve_df(c, s, s->ndf + 1) != 0) {
-            err = CHR_ENOMEM;
-            break;
-        }
-        s->df[s->ndf].term = (uint32_t)sqlite3_column_int64(q, 0);
-        s->df[s->ndf++].df = sqlite3_column_int64(q, 1);
-    }
-    sqlite3_reset(q);
-    if (!err && rc != SQLITE_DONE)
-        err = CHR_EDB;
-    if (err) {
-        forget_df(c, s);
+    tl_cdf *rows;
+    size_t n;
+    chr_err err = tl_story_df(c->db, &c->q_load_df, s->id, &rows, &n);
+    if (err)
         return err;
-    }
+    forget_df(c, s);
+    s->df = rows;
+    s->ndf = s->dfcap = n;
+    s->bytes += n * sizeof *rows;
+    c->bytes += n * sizeof *rows;
     s->has_df = 1;
     evict(c, s);
     return CHR_OK;
@@ -472,13 +554,18 @@ static size_t df_bound(const tl_cstory *s, uint32_t term)
     return lo;
 }
 
+size_t tl_cstory_ndf(const tl_cstory *s)
+{
+    return s->ndf;
+}
+
 const tl_cdf *tl_cstory_df(const tl_cstory *s, uint32_t term)
 {
     size_t k = df_bound(s, term);
     return k < s->ndf && s->df[k].term == term ? &s->df[k] : NULL;
 }
 
-void tl_cache_df_counted(tl_cache *c, tl_cstory *s, const tl_idf_ent *terms, size_t n)
+int tl_cache_df_counted(tl_cache *c, tl_cstory *s, const tl_idf_ent *terms, size_t n)
 {
     size_t fresh = 0;
     for (size_t i = 0; i < n; i++) {
@@ -489,10 +576,10 @@ void tl_cache_df_counted(tl_cache *c, tl_cstory *s, const tl_idf_ent *terms, siz
             fresh++;
     }
     if (!fresh)
-        return;
+        return 0;
     if (reserve_df(c, s, s->ndf + fresh) != 0) {
         forget_df(c, s); /* out of memory: read again when next needed */
-        return;
+        return -1;
     }
     /* merge the new terms in from the back: both lists ascend */
     size_t i = s->ndf, k = s->ndf + fresh, j = n;
@@ -510,4 +597,5 @@ void tl_cache_df_counted(tl_cache *c, tl_cstory *s, const tl_idf_ent *terms, siz
     }
     s->ndf += fresh;
     evict(c, s);
+    return 0;
 }

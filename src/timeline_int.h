@@ -24,7 +24,8 @@
  * tl_mention: one dated sentence (tx_start -1: placed at the publication
  *   date), its vector, and the entry it joined.
  * tl_article: articles already added (and to which story).
- * tl_df: per story, how many articles use a term in their dated sentences. */
+ * A story's document frequencies are not stored: tl_story_df counts them
+ * from its articles' mentions (until migration 14, tl_df held them). */
 #define CHR_TIMELINE_SCHEMA                                                                        \
     "CREATE TABLE IF NOT EXISTS tl_entry("                                                         \
     " id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL,"                                          \
@@ -43,10 +44,7 @@
     "CREATE INDEX IF NOT EXISTS tl_mention_entry ON tl_mention(entry_id);"                         \
     "CREATE TABLE IF NOT EXISTS tl_article("                                                       \
     " article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, n_mentions INTEGER NOT NULL);"    \
-    "CREATE INDEX IF NOT EXISTS tl_article_story ON tl_article(story_id);"                         \
-    "CREATE TABLE IF NOT EXISTS tl_df("                                                            \
-    " story_id INTEGER NOT NULL, term INTEGER NOT NULL, df INTEGER NOT NULL,"                      \
-    " PRIMARY KEY(story_id, term)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS tl_article_story ON tl_article(story_id);"
 
 /* Migration 9: a mention's fragment hash (tl_mention.frag, see tl_mention). */
 #define CHR_TIMELINE_FRAG "ALTER TABLE tl_mention ADD COLUMN frag INTEGER NOT NULL DEFAULT 0;"
@@ -61,8 +59,9 @@
 /* idf of a term used by df of a story's n_docs articles. */
 double tl_idf(double n_docs, double df);
 
-/* Terms with a value, ascending by term: document frequencies as read from
- * tl_df (term 0 = the story's article count), idf after tl_idf_finish. */
+/* Terms with a value, ascending by term: document frequencies as
+ * tl_story_df counts them (term 0 = the story's article count), idf after
+ * tl_idf_finish. */
 typedef struct tl_idf_ent {
     uint32_t term;
     double v;
@@ -265,13 +264,15 @@ typedef struct tl_centry {
     tl_vec c;
 } tl_centry;
 
-/* Stories' entries and tl_df rows in memory, one cache per connection (the
- * groups open on it share it), at most a few tens of MB (least recently
- * used stories are evicted whole). It holds what the tables hold only while
- * every write to tl_entry or tl_df on the connection is passed to it
- * (tl_cache_put, tl_cache_add, tl_cache_df_counted) or makes it forget what
- * changed (tl_cache_drop, tl_cache_drop_df, tl_cache_clear: after a DELETE,
- * a merge, or a rollback). Commits by other connections are caught by
+/* Stories' entries and document frequencies in memory, one cache per
+ * connection (the groups open on it share it), at most a few tens of MB
+ * (least recently used stories are evicted whole). It holds what the
+ * tables hold only while every write to tl_entry on the connection is
+ * passed to it (tl_cache_put, tl_cache_add), every article whose mentions
+ * are grouped into a story is counted in its frequencies
+ * (tl_cache_df_counted), and it is made to forget what changed
+ * (tl_cache_drop, tl_cache_clear: after a DELETE, a
+ * merge, or a rollback). Commits by other connections are caught by
  * tl_cache_check. */
 typedef struct tl_cache tl_cache;
 typedef struct tl_cstory tl_cstory;
@@ -296,20 +297,30 @@ size_t tl_cstory_range(const tl_cstory *s, int coarse, int64_t lo, int64_t hi,
 void tl_cache_put(tl_cache *c, tl_cstory *s, tl_centry *e, tl_centry *now);
 /* A new entry *now of s was written (now->c is taken). */
 void tl_cache_add(tl_cache *c, tl_cstory *s, tl_centry *now);
-/* A tl_df row of a story (the cache holds them too once asked for). */
+/* A story's document frequency of a term: how many of its articles use it
+ * in their mentions (term 0: how many articles have mentions). */
 typedef struct tl_cdf {
     uint32_t term;
     int64_t df;
 } tl_cdf;
-/* Read s's tl_df rows if not held (CHR_EDB, CHR_ENOMEM). */
+/* Story's document frequencies (story < 0: every article's, as if one
+ * story), counted from the terms of the persisted mentions of the articles
+ * tl_article gives it, into *rows[0..n) ascending by term (malloc'd). *q
+ * holds the statement between calls (finalize it; unused for story < 0).
+ * CHR_EDB or CHR_ENOMEM. */
+chr_err tl_story_df(sqlite3 *db, sqlite3_stmt **q, int64_t story, tl_cdf **rows, size_t *n);
+/* Count s's document frequencies (tl_story_df) if not held (CHR_EDB,
+ * CHR_ENOMEM). */
 chr_err tl_cstory_load_df(tl_cache *c, tl_cstory *s);
+/* How many rows s holds (s's rows loaded). */
+size_t tl_cstory_ndf(const tl_cstory *s);
 /* s's row of term, NULL when it has none (s's rows loaded). */
 const tl_cdf *tl_cstory_df(const tl_cstory *s, uint32_t term);
-/* The terms of terms[0..n) (ascending, each once) were counted once more
- * in s's tl_df: 1 for a term it had no row of. */
-void tl_cache_df_counted(tl_cache *c, tl_cstory *s, const tl_idf_ent *terms, size_t n);
-/* Forget story's tl_df rows only (its entries stay). */
-void tl_cache_drop_df(tl_cache *c, int64_t story);
+/* One more article of s uses the terms of terms[0..n) (ascending, each
+ * once; term 0 among them): 1 for a term s had no row of. -1 on OOM, when
+ * s's rows are forgotten (they cannot be counted again before the
+ * article's mentions are stored). */
+int tl_cache_df_counted(tl_cache *c, tl_cstory *s, const tl_idf_ent *terms, size_t n);
 
 /* Rebuild story story_id (0: every article of src) into a fresh in-memory
  * database, which the caller closes. */

@@ -340,26 +340,28 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
     free(furniture);
     if (e)
         return e;
-    /* idf over the story, as the grouping computed it (every story: their
-     * document frequencies summed, term 0 the articles) */
-    if (sqlite3_prepare_v2(db,
-                           story < 0 ? "SELECT term, sum(df) FROM tl_df WHERE ?1 < 0"
-                                       " GROUP BY term ORDER BY term"
-                                     : "SELECT term, df FROM tl_df WHERE story_id=?1 ORDER BY term",
-                           -1, &q, NULL) != SQLITE_OK)
-        return CHR_EDB;
-    sqlite3_bind_int64(q, 1, story);
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (tl_grow(&mo->idf.e, mo->idf.n, &mo->idf.cap, sizeof *mo->idf.e, 256) != 0) {
-            e = CHR_ENOMEM;
-            break;
-        }
-        mo->idf.e[mo->idf.n].term = (uint32_t)sqlite3_column_int64(q, 0);
-        mo->idf.e[mo->idf.n++].v = sqlite3_column_double(q, 1);
-    }
+    /* idf over the story, as the grouping computed it (story < 0: every
+     * story's document frequencies summed, term 0 the articles) */
+    tl_cdf *df = NULL;
+    size_t ndf = 0;
+    q = NULL;
+    e = tl_story_df(db, &q, story, &df, &ndf);
     sqlite3_finalize(q);
-    if (e || rc != SQLITE_DONE)
-        return e ? e : CHR_EDB;
+    if (e)
+        return e;
+    free(mo->idf.e);
+    mo->idf.e = malloc((ndf ? ndf : 1) * sizeof *mo->idf.e);
+    if (!mo->idf.e) {
+        free(df);
+        return CHR_ENOMEM;
+    }
+    mo->idf.cap = ndf ? ndf : 1;
+    for (size_t i = 0; i < ndf; i++) {
+        mo->idf.e[i].term = df[i].term;
+        mo->idf.e[i].v = (double)df[i].df;
+    }
+    mo->idf.n = ndf;
+    free(df);
     tl_idf_finish(&mo->idf);
     return CHR_OK;
 }

@@ -405,6 +405,18 @@ static char *dup_col(sqlite3_stmt *q, int i)
     return s ? strdup((const char *)s) : NULL;
 }
 
+/* Text column i of q into buf (size bytes), cut to fit as snprintf would
+ * ("(null)" for NULL, which these columns never are). */
+static void copy_col(sqlite3_stmt *q, int i, char *buf, size_t size)
+{
+    const char *s = (const char *)sqlite3_column_text(q, i);
+    if (!s)
+        s = "(null)";
+    size_t n = strnlen(s, size - 1);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+}
+
 int64_t tl_loader_duplicate_of(tl_loader *l, int64_t id)
 {
     int64_t c = 0;
@@ -497,10 +509,9 @@ chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a)
             t->start = sqlite3_column_int(l->tx, 0);
             t->end = sqlite3_column_int(l->tx, 1);
             t->sentence = sqlite3_column_int(l->tx, 2);
-            snprintf(t->type, sizeof t->type, "%s", (const char *)sqlite3_column_text(l->tx, 3));
-            snprintf(t->value, sizeof t->value, "%s", (const char *)sqlite3_column_text(l->tx, 4));
-            snprintf(t->end_value, sizeof t->end_value, "%s",
-                     (const char *)sqlite3_column_text(l->tx, 5));
+            copy_col(l->tx, 3, t->type, sizeof t->type);
+            copy_col(l->tx, 4, t->value, sizeof t->value);
+            copy_col(l->tx, 5, t->end_value, sizeof t->end_value);
         }
         sqlite3_reset(l->tx);
         if (rc != SQLITE_DONE)

@@ -144,9 +144,8 @@ static int64_t article_id(chr_store *st, const char *name)
 static void reset_timelines(chr_store *st)
 {
     sqlite3_exec(chr_store_sqlite(st),
-                 "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
-                 " DELETE FROM tl_df;",
-                 NULL, NULL, NULL);
+                 "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;", NULL,
+                 NULL, NULL);
 }
 
 /* Put every article in story 7, a5 a near-duplicate of a1 (what the story
@@ -403,6 +402,59 @@ static chr_tl_updater *five_in_stories(chr_store *st, const char *values)
     return u;
 }
 
+/* Story's document frequency of term, as counted from the stored
+ * mentions (story < 0: every story's summed), -1 on error. */
+static int64_t story_df(chr_store *st, int64_t story, uint32_t term)
+{
+    sqlite3_stmt *q = NULL;
+    tl_cdf *rows = NULL;
+    size_t n = 0;
+    chr_err e = tl_story_df(chr_store_sqlite(st), &q, story, &rows, &n);
+    sqlite3_finalize(q);
+    int64_t df = e ? -1 : 0;
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].term == term)
+            df = rows[i].df;
+    free(rows);
+    return df;
+}
+
+/* Does the grouper's in-memory count of story's document frequencies (the
+ * cache of the store's connection, which an open updater holds) agree with
+ * the count from the stored mentions, row for row? */
+static int df_agrees(chr_store *st, int64_t story)
+{
+    sqlite3 *db = chr_store_sqlite(st);
+    sqlite3_stmt *q = NULL;
+    tl_cdf *rows = NULL;
+    size_t n = 0;
+    tl_cache *c = tl_cache_acquire(db);
+    tl_cstory *cs = NULL;
+    int ok = c && tl_story_df(db, &q, story, &rows, &n) == CHR_OK &&
+             tl_cache_story(c, story, &cs) == CHR_OK && tl_cstory_load_df(c, cs) == CHR_OK &&
+             tl_cstory_ndf(cs) == n && n > 0;
+    for (size_t i = 0; ok && i < n; i++) {
+        const tl_cdf *r = tl_cstory_df(cs, rows[i].term);
+        ok = r && r->df == rows[i].df;
+    }
+    sqlite3_finalize(q);
+    free(rows);
+    tl_cache_release(c);
+    return ok;
+}
+
+/* Articles 1-3 added to story 7, 4 and 5 to story 8, which the story step
+ * then merges into 7; the updater is returned (caller closes). */
+static chr_tl_updater *eight_merged_into_seven(chr_store *st)
+{
+    chr_tl_updater *u = five_in_stories(st, "(1,7),(2,7),(3,7),(4,8),(5,8)");
+    sqlite3_exec(chr_store_sqlite(st),
+                 "UPDATE story_article SET story_id=7 WHERE story_id=8;"
+                 "INSERT INTO story_alias(id, into_id) VALUES(8, 7);",
+                 NULL, NULL, NULL);
+    return u;
+}
+
 /* The story step merges story 8 into 7: the next update of 7 adopts 8's
  * state, and 8 resolves to 7. */
 TEST(merged_stories)
@@ -412,11 +464,7 @@ TEST(merged_stories)
     if (!st)
         return;
     sqlite3 *db = chr_store_sqlite(st);
-    chr_tl_updater *u = five_in_stories(st, "(1,7),(2,7),(3,7),(4,8),(5,8)");
-    sqlite3_exec(db,
-                 "UPDATE story_article SET story_id=7 WHERE story_id=8;"
-                 "INSERT INTO story_alias(id, into_id) VALUES(8, 7);",
-                 NULL, NULL, NULL);
+    chr_tl_updater *u = eight_merged_into_seven(st);
     /* a sixth article joins story 7 */
     char in[160];
     snprintf(in, sizeof in, "%s/a6.txt", dir);
@@ -440,11 +488,14 @@ TEST(merged_stories)
         "DELETE FROM tl_mention WHERE article_id=6; DELETE FROM tl_article WHERE article_id=6;",
         NULL, NULL, NULL);
     CHECK_INT(chr_tl_updater_add(u, 6, 0, NULL), CHR_OK);
+    /* 8's articles counted in 7's frequencies before their mentions were
+     * grouped there: what 7's stored mentions give */
+    CHECK(df_agrees(st, 7));
     chr_tl_updater_close(u);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=7"), 6);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=8"), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_df WHERE story_id=8"), 0);
-    CHECK_INT(count_rows(st, "SELECT df FROM tl_df WHERE story_id=7 AND term=0"), 6);
+    CHECK_INT((int)story_df(st, 8, 0), 0);
+    CHECK_INT((int)story_df(st, 7, 0), 6);
     chr_timeline *tl = NULL;
     CHECK_INT(chr_timeline_build(st, 8, NULL, &tl, NULL), CHR_OK);
     if (tl) {
@@ -482,6 +533,7 @@ TEST(split_stories_regrouped)
                  NULL);
     const int64_t moved[] = {7, 9};
     CHECK_INT(chr_tl_updater_regroup(u, moved, 2, NULL), CHR_OK);
+    CHECK(df_agrees(st, 7) && df_agrees(st, 9));
     chr_tl_updater_close(u);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=7"), 3);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM tl_article WHERE story_id=9"), 2);
@@ -489,7 +541,7 @@ TEST(split_stories_regrouped)
                              " m.entry_id WHERE e.story_id=7 AND m.article_id IN (4, 5)"),
               0);
     CHECK(count_rows(st, "SELECT count(*) FROM tl_entry WHERE story_id=9") > 0);
-    CHECK_INT(count_rows(st, "SELECT df FROM tl_df WHERE story_id=9 AND term=0"), 2);
+    CHECK_INT((int)story_df(st, 9, 0), 2);
     /* persisted (now fresh) equals rebuilt in memory */
     chr_tl_opts o = {.sentences = 2};
     for (int k = 0; k < 2; k++) {
@@ -505,6 +557,33 @@ TEST(split_stories_regrouped)
         chr_timeline_free(per);
         chr_timeline_free(mem);
     }
+    cleanup(st);
+}
+
+/* Story 8 merges into 7, and the story step splits 7 before its next
+ * update: 8's articles go to story 9 with their mentions, and nothing of 8
+ * is counted any more (stored per-term counts of 8 were left behind and
+ * counted those articles twice in the whole-database idf). The store
+ * keeps no per-term counts (migration 14). */
+TEST(merged_then_split_counts_once)
+{
+    chr_store *st = open_fixture_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM sqlite_master WHERE name = 'tl_df'"), 0);
+    chr_tl_updater *u = eight_merged_into_seven(st);
+    sqlite3_exec(chr_store_sqlite(st),
+                 "UPDATE story_article SET story_id=9 WHERE article_id IN (4, 5)", NULL, NULL,
+                 NULL);
+    const int64_t moved[] = {7, 9};
+    CHECK_INT(chr_tl_updater_regroup(u, moved, 2, NULL), CHR_OK);
+    chr_tl_updater_close(u);
+    int64_t articles = count_rows(st, "SELECT count(DISTINCT article_id) FROM tl_mention");
+    CHECK(articles >= 4);
+    CHECK_INT((int)story_df(st, -1, 0), (int)articles);
+    CHECK_INT((int)story_df(st, 8, 0), 0);
+    CHECK_INT((int)(story_df(st, 7, 0) + story_df(st, 9, 0)), (int)articles);
     cleanup(st);
 }
 
@@ -622,6 +701,7 @@ RUN(grouping_dates_and_sources);
 RUN(near_duplicates_count_once);
 RUN(incremental_matches_rebuild);
 RUN(merged_stories);
+RUN(merged_then_split_counts_once);
 RUN(split_stories_regrouped);
 RUN(selection_and_json);
 RUN(summary_budget);

@@ -1,5 +1,5 @@
 /* chronicle — unit tests of the timeline entry cache (timeline_cache.c):
- * the grouper writes the same tl_entry, tl_mention and tl_df rows with a
+ * the grouper writes the same tl_entry, tl_mention and tl_article rows with a
  * warm cache as with a cold one (every entry read from the database) after
  * the entries changed behind a group's back: a split story regrouped, a
  * merged story adopted, an article rolled back, another connection's
@@ -54,7 +54,7 @@ static chr_store *open_store(const int *stories)
     sqlite3 *db = chr_store_sqlite(st);
     sqlite3_exec(db,
                  "DELETE FROM tl_mention; DELETE FROM tl_entry; DELETE FROM tl_article;"
-                 " DELETE FROM tl_df; DELETE FROM story_alias;",
+                 " DELETE FROM story_alias;",
                  NULL, NULL, NULL);
     for (size_t i = 0; i < N_TEXTS; i++) {
         char sql[160];
@@ -76,7 +76,6 @@ static char *dump(chr_store *st)
         "SELECT 'm', article_id, sentence, tx_start, entry_id, start_day, end_day, gran,"
         " quote(weight), hex(terms), frag FROM tl_mention"
         " ORDER BY article_id, sentence, tx_start;"
-        "SELECT 'd', story_id, term, df FROM tl_df ORDER BY story_id, term;"
         "SELECT 'a', article_id, story_id, n_mentions FROM tl_article ORDER BY article_id;";
     char *out = NULL;
     size_t len = 0;
