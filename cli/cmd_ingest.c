@@ -263,9 +263,20 @@ int cmd_ingest(int argc, char **argv, cli_opts *g)
             else
                 cli_error("recluster: %s", chr_strerror(e));
             rc = EXIT_FATAL;
-        } else if (!g->quiet) {
-            fprintf(stderr, "reclustered %ld article%s into stories and rebuilt their timelines (%.2f s)\n",
-                    n, n == 1 ? "" : "s", cli_now() - t0);
+        } else {
+            if (!g->quiet)
+                fprintf(stderr,
+                        "reclustered %ld article%s into stories and rebuilt their timelines (%.2f s)\n",
+                        n, n == 1 ? "" : "s", cli_now() - t0);
+            if (g->json) { /* after the ingest's own object, if PATHs were given */
+                chr_json j;
+                chr_json_init(&j, stdout, 0);
+                chr_json_begin_object(&j);
+                chr_json_kint(&j, "reclustered", n);
+                chr_json_kdouble(&j, "seconds", cli_now() - t0);
+                chr_json_end_object(&j);
+                chr_json_end(&j);
+            }
         }
     }
     chr_store_close(st);

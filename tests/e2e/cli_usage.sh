@@ -60,6 +60,9 @@ print(sorted(k for k in d if k not in ("seconds", "bytes")), d["new"], d["alread
     "['already', 'articles', 'copies', 'errors', 'files', 'new', 'skipped', 'stopped', 'warnings'] 2 0 1 1 2 2 True True"
 chr --db "$TMP/j.db" ingest --json "$TMP/a.txt" > "$TMP/j2.out" 2>/dev/null
 check_eq "ingest --json again: already stored" "$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["new"], d["already"])' "$TMP/j2.out")" "0 1"
+chr --db "$TMP/j.db" ingest --json --recluster > "$TMP/j3.out" 2>/dev/null
+check_eq "ingest --json --recluster: an object with the articles reclustered" \
+    "$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["reclustered"], d["seconds"] >= 0)' "$TMP/j3.out")" "2 True"
 
 # --- --quiet: no progress or summary, but warnings and errors still
 chr --db "$TMP/q.db" --quiet ingest "$TMP/w.jsonl" >/dev/null 2>"$TMP/q.err"
