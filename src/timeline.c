@@ -20,8 +20,8 @@
  * one, which says less that it is the same event, so that "in March" does
  * not pile every March event onto one day), and with a date that only
  * overlaps or is a few days off (the entry then may report a conflict).
- * Publication-date placements join entries up to SOFT_DAYS away without
- * moving their date. */
+ * Publication-date placements join entries of their day or the day before
+ * (FRESH_DAYS) without moving their date; SOFT_DAYS bounds the search. */
 #define JOIN_EXACT_DAY 0.08
 #define JOIN_EXACT 0.02 /* a month or week: stories rarely have two events in one */
 #define JOIN_SIM 0.22
@@ -845,10 +845,17 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
     *near = 0;
     if (msoft && soft)
         return gap == 0 ? JOIN_SIM : -1;
-    if (msoft || soft) /* a day's news joins no year (nor is it joined by one) */
-        return gap <= SOFT_DAYS && m->end - m->start <= TL_FINE_SPAN && e - s <= TL_FINE_SPAN
+    if (msoft || soft) { /* a day's news joins no year (nor is it joined by one) */
+        /* the day placed is a publication's: what its sentence reports
+         * happened that day or the day before (a fresh report), not after
+         * it nor a week before ("the government resigned" in a paper of
+         * 3 March is no news of 26 February) */
+        int32_t ps = msoft ? m->start : s, ds = msoft ? s : m->start, de = msoft ? e : m->end;
+        return ds <= ps && ps - de <= FRESH_DAYS && m->end - m->start <= TL_FINE_SPAN &&
+                       e - s <= TL_FINE_SPAN
                    ? JOIN_SIM
                    : -1;
+    }
     if (m->start == s && m->end == e && m->gran == eg && eg != CHR_GRAN_YEAR)
         return eg == CHR_GRAN_DAY ? JOIN_EXACT_DAY : JOIN_EXACT;
     if (m->start >= s && m->end <= e)

@@ -37,6 +37,12 @@ art k.txt 2024-04-23 "Traffic returned to the old bridge of Orne." \
 # day's news, which joins no entry of a whole year
 art j.txt 2024-05-14 "President Claire Morel will make a state visit to Lesna in 2024, the French foreign ministry said." \
     "Foreign Minister Luka Petrovic arrived in Lesna for talks that prepare the state visit of President Claire Morel, officials said."
+# an undated lead reports its day or the day before: it joins no entry a
+# week earlier, however many words they share
+art m.txt 2024-02-26 "Traffic was slow in the lower town of Orne." \
+    "The leaders of the coalition government of Novaria met on 26 February to discuss the budget crisis."
+art n.txt 2024-03-03 "The coalition government of Novaria resigned over the budget crisis, its leaders said." \
+    "Markets in Lesna were calm."
 chr --db "$TMP/t.db" --quiet ingest "$D" >/dev/null 2>&1
 chr --db "$TMP/t.db" timeline --all --json > "$TMP/tl.json"
 check_eq "timeline --all --json exits 0" "$?" 0
@@ -61,11 +67,14 @@ need("a list item is shown without its marker",
      len(e) == 1 and e[0]["text"] == "15 April: the council reopened the school of Orne after the flood."
      and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
      repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
-e = [x for x in tl if x["date"] == "2024-04-20"]
+# (the day's own leads, placed at it, may make an entry of their own)
+e = [x for x in tl if x["date"] == "2024-04-20" and any(s["expression"] for s in x["sources"])]
 need("a live report's clock stamp is not shown",
      len(e) == 1 and e[0]["text"] == "The council reopened the old bridge of Orne on 20 April after the inspection."
      and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
      repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
+res = [e["date"] for e in tl for s in e["sources"] if s["sentence"].startswith("The coalition government of Novaria resigned")]
+need("a lead placed at its day joins no entry a week before it", res == ["2024-03-03"], repr(res))
 day = [e for e in tl if e["date"] == "2024-05-14"]
 need("a lead placed at its day is that day's entry, not the year's",
      len(day) == 1 and day[0]["text"].startswith("Foreign Minister Luka Petrovic arrived")
