@@ -226,13 +226,9 @@ static int print_story(chr_store *st, int64_t id, size_t nth, int width)
     free(title);
     printf("\n");
     cli_print_timeline(stdout, tl, width);
-    chr_tl_opts all = {0, 0, 0, 0, 0};
-    chr_timeline *full = NULL;
-    if (tl->n == OVERVIEW_TOP && chr_timeline_build(st, id, &all, &full, &d) == CHR_OK &&
-        full->n > tl->n)
-        printf("  … %zu more entries: chronicle timeline %s\n", full->n - tl->n,
-               id ? head + 6 : "--all");
-    chr_timeline_free(full);
+    if (tl->n_all > tl->n) /* one entry a date kept, or the top ones */
+        printf("  … %zu more entr%s: chronicle timeline %s\n", tl->n_all - tl->n,
+               tl->n_all - tl->n == 1 ? "y" : "ies", id ? head + 6 : "--all");
     chr_timeline_free(tl);
     chr_summary_free(s);
     return EXIT_OK;

@@ -1211,7 +1211,7 @@ static int same_date(const rentry *a, const rentry *b)
 
 /* Mark the entries to output; returns them ordered by date in *out. */
 static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, int32_t first,
-                              int32_t last, rentry ***out, size_t *n_out)
+                              int32_t last, rentry ***out, size_t *n_out, size_t *n_all)
 {
     rentry **v = malloc((mo->n ? mo->n : 1) * sizeof *v);
     if (!v)
@@ -1227,6 +1227,7 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, 
         if (r->keep)
             v[n++] = r;
     }
+    *n_all = n;
     if (o->dates > 0) {
         /* days by the summed importance of their entries */
         day_score *ds = malloc((n ? n : 1) * sizeof *ds);
@@ -1847,7 +1848,7 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
         goto done;
     int32_t first = TL_NO_DAY, last = TL_NO_DAY;
     pub_span(src, story_id, &first, &last);
-    e = select_entries(&mo, &o, one_per_day, first, last, &sel, &nsel);
+    e = select_entries(&mo, &o, one_per_day, first, last, &sel, &nsel, &tl->n_all);
     if (e)
         goto done;
     if (one_per_day && o.sentences <= 0) /* --top without --sentences: texts only */

@@ -68,6 +68,7 @@ typedef struct chr_timeline {
     chr_tl_entry *entries;
     size_t n;
     size_t n_articles; /* articles of the story */
+    size_t n_all;      /* entries before --top or --dates kept n of them */
     void *priv;
 } chr_timeline;
 

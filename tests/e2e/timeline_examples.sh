@@ -15,6 +15,14 @@ DB="$TMP/e.db"
 chr --db "$DB" --quiet run examples > "$TMP/run.txt" 2>"$TMP/run.err"
 check_eq "run on examples exits 0" "$?" 0
 grep -qE '^(STORY [0-9]+|ALL ARTICLES) ·' "$TMP/run.txt"; check "run prints stories" test $? -eq 0
+# a story with more entries than it shows (one a date) says how many more,
+# as many as `timeline ID` lists beyond them
+first=$(grep -m1 -oE '^STORY [0-9]+' "$TMP/run.txt" | cut -d' ' -f2)
+shown=$(chr --db "$DB" timeline "$first" --top 20 --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+all=$(chr --db "$DB" timeline "$first" --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+check_eq "run says how many more entries a story has" \
+    "$(awk -v s="STORY $first " 'index($0, s) == 1 {on = 1; next} /^STORY / {on = 0} on && /more entr/' "$TMP/run.txt" | grep -oE '[0-9]+ more')" \
+    "$((all - shown)) more"
 chr --db "$DB" timeline --all --json > "$TMP/all.json"
 check_eq "timeline --all --json exits 0" "$?" 0
 # near-duplicate groups the story step recorded (article source -> canonical source)
