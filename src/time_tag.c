@@ -5770,12 +5770,17 @@ static int pat_misc(M *m, int i, R *r)
         }
         if (has(m, k, C_MOD) && val(m, k, C_MOD) == M_END && m->t[k].e - m->t[k].s == 3 &&
             m->hasref) {
-            if (hyph) /* "year-end": the closing day */
-                fmt_ymd(r->v, m->ry, 12, 31);
+            int y = m->ry, e = k + 1, ky = p_year(m, e, &y); /* "year-end 1986": that one's */
+            if (ky)
+                e = ky;
             else
-                fmt_y(r->v, m->ry);
-            r->end = k + 1;
-            return k + 1;
+                y = m->ry;
+            if (hyph) /* "year-end": the closing day */
+                fmt_ymd(r->v, y, 12, 31);
+            else
+                fmt_y(r->v, y);
+            r->end = e;
+            return e;
         }
     }
     /* "the week of March 6": the ISO week of that day */
