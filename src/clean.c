@@ -428,11 +428,44 @@ static char *dup_range(const char *s, size_t n);
 
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. */
+/* A photo caption with its credit after a bar: "Manifestante en El Cairo. |
+ * Ap", "La plaza Tahrir, durante una protesta. | Reuters": a sentence, then
+ * " | " and one to four words of letters, dots, slashes or hyphens (30
+ * bytes at most). */
+static int photo_caption(const char *s, size_t n)
+{
+    size_t c = n;
+    while (c > 0 && s[c - 1] != '|')
+        c--;
+    if (c < 4 || n - c > 31 || s[c - 2] != ' ' || s[c - 3] != '.')
+        return 0;
+    size_t p = c, words = 0;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (p == n || !(s[p] >= 'A' && s[p] <= 'Z'))
+        return 0;
+    for (int in = 0; p < n; p++) {
+        unsigned char ch = (unsigned char)s[p];
+        int letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
+        if (!letter && ch < 0x80 && ch != '.' && ch != '/' && ch != '-' && ch != ' ')
+            return 0;
+        if (ch == ' ')
+            in = 0;
+        else if (!in) {
+            in = 1;
+            words++;
+        }
+    }
+    return words >= 1 && words <= 4;
+}
+
 static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
 {
     trim(&s, &n);
     if (n == 0)
         return 0;
+    if (photo_caption(s, n))
+        return 1;
     /* trailing decorations: "Translate »", "Share:", "Read more ›" */
     size_t m = n;
     for (;;) {

@@ -140,6 +140,13 @@ TEST(boilerplate)
 
 TEST(boilerplate_other_languages)
 {
+    /* a photo caption with its credit after a bar goes; a headline with
+     * its site after one (no sentence end before the bar) stays */
+    expect_clean("Manifestante en El Cairo. | Ap\n\n"
+                 "La policía disparó contra los manifestantes en El Cairo.\n\n"
+                 "La plaza Tahrir, epicentro del cambio en Egipto, durante una protesta. | Reuters\n\n"
+                 "Vista del Consejo de Seguridad de la ONU el viernes. | AP",
+                 "La policía disparó contra los manifestantes en El Cairo.");
     expect_clean("Les manifestants ont envahi la place Tahrir.\n\n"
                  "Publié le 20 août 2013 à 16h52 - Mis à jour le 20 août 2013 à 17h28\n\n"
                  "Lire aussi : Le Caire sous tension\n\nPartager\n\n"
