@@ -426,8 +426,6 @@ static void trim(const char **s, size_t *n)
 
 static char *dup_range(const char *s, size_t n);
 
-/* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
- * a publication stamp. */
 /* A photo caption with its credit after a bar: "Manifestante en El Cairo. |
  * Ap", "La plaza Tahrir, durante una protesta. | Reuters": a sentence, then
  * " | " and one to four words of letters, dots, slashes or hyphens (30
@@ -459,6 +457,8 @@ static int photo_caption(const char *s, size_t n)
     return words >= 1 && words <= 4;
 }
 
+/* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
+ * a publication stamp. */
 static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
 {
     trim(&s, &n);
