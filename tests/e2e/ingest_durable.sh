@@ -57,6 +57,17 @@ f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX); open(sys.argv[2], "w"
     holder=$!
     while [ ! -e "$TMP/held" ] && alive "$holder"; do sleep 0.05; done
 }
+release_lock() {
+    kill "$holder"
+    wait "$holder" 2>/dev/null
+}
+# ingest_waiting DB FILE ERR: an ingest in the background ($pid), returned
+# from once it has written to ERR (or ended)
+ingest_waiting() {
+    "$CHR_BIN" --quiet --db "$1" ingest "$2" 2> "$3" &
+    pid=$!
+    while alive "$pid" && [ ! -s "$3" ]; do sleep 0.05; done
+}
 
 # a clean run: the reference
 chr --quiet --db "$TMP/clean.db" ingest "$TMP/in" || fail "clean ingest"
@@ -135,15 +146,12 @@ check "two at once: the stories of one run" cmp -s "$TMP/two.json" "$TMP/clean.j
 head -n 5 "$TMP/all.jsonl" > "$TMP/five.jsonl"
 chr --quiet --db "$TMP/w.db" ingest "$TMP/five.jsonl"
 hold_lock "$TMP/w.db"
-"$CHR_BIN" --quiet --db "$TMP/w.db" ingest "$TMP/all.jsonl" 2> "$TMP/w.err" &
-pid=$!
-while alive "$pid" && [ ! -s "$TMP/w.err" ]; do sleep 0.05; done
+ingest_waiting "$TMP/w.db" "$TMP/all.jsonl" "$TMP/w.err"
 check_eq "lock held: the ingest says it waits" "$(cat "$TMP/w.err")" \
     "chronicle: waiting for another ingest of $TMP/w.db to finish"
 check_eq "lock held: readers read" "$(chr --db "$TMP/w.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 5
 check_eq "lock held: nothing stored while waiting" "$(count "$TMP/w.db")" 5
-kill "$holder"
-wait "$holder" 2>/dev/null
+release_lock
 wait "$pid"
 check_eq "lock released: the ingest goes on" "$? $(count "$TMP/w.db")" "0 $total"
 
@@ -151,13 +159,10 @@ check_eq "lock released: the ingest goes on" "$? $(count "$TMP/w.db")" "0 $total
 # ingest waits for the lock the real path's writer holds
 ln -s "$TMP/w.db" "$TMP/link.db"
 hold_lock "$TMP/w.db"
-"$CHR_BIN" --quiet --db "$TMP/link.db" ingest "$TMP/five.jsonl" 2> "$TMP/l.err" &
-pid=$!
-while alive "$pid" && [ ! -s "$TMP/l.err" ]; do sleep 0.05; done
+ingest_waiting "$TMP/link.db" "$TMP/five.jsonl" "$TMP/l.err"
 check_eq "a link to the database waits for its writer" "$(cat "$TMP/l.err")" \
     "chronicle: waiting for another ingest of $TMP/link.db to finish"
-kill "$holder"
-wait "$holder" 2>/dev/null
+release_lock
 wait "$pid"
 
 # 6. a lock file another user created does not keep a user who may write the
