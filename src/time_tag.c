@@ -5647,6 +5647,30 @@ static int en_part_anaphor(M *m, int i, R *r)
     return j + 1;
 }
 
+/* A weekday right after today, yesterday or tomorrow ("hoy sábado", "oggi
+ * sabato", "aujourd'hui samedi", "ayer, viernes"): the same day named
+ * twice. When the weekday is the day before or after the one the word
+ * gives (a publication date a day off), it is the day: one expression, y,
+ * mo, d moved to it; returns the token after the weekday, or 0 (the
+ * weekday agrees, or is further off: each read on its own). */
+static int deict_wday(const M *m, int k, int *y, int *mo, int *d)
+{
+    int j = pu(m, k, ',') ? k + 1 : k, wd;
+    int e = p_wday(m, j, &wd);
+    if (!e || has(m, e, C_MONTH) || isnum(m, e))
+        return 0; /* "hoy, sábado 26 de febrero": the date pattern's */
+    long z = chr_days_from_civil(*y, *mo, *d);
+    for (int off = -1; off <= 1; off += 2) { /* the same day: two expressions, as before */
+        int yy, mm, dd;
+        chr_civil_from_days(z + off, &yy, &mm, &dd);
+        if (chr_weekday(yy, mm, dd) == wd) {
+            *y = yy, *mo = mm, *d = dd;
+            return e;
+        }
+    }
+    return 0;
+}
+
 /* Deictic words alone: today, yesterday, tomorrow, now, currently,
  * recently, soon, the future, the past, hier, ayer, ieri, heute ... and
  * bare weekdays ("on Friday" resolved with the tense of its verb). */
@@ -5690,6 +5714,8 @@ static int pat_deict(M *m, int i, R *r)
             if (p_wday(m, j, &wd) == k && (k2 = wday_apposition(m, k, wd, &y, &mo, &d)) != 0) {
                 k = k2;
                 r->explicit_day = 1;
+            } else if (has(m, j, C_DEICT) && (k2 = deict_wday(m, k, &y, &mo, &d)) != 0) {
+                k = k2; /* "hoy sábado": one day, the weekday's */
             }
             set_date(r, y, mo, d);
         }
