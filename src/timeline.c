@@ -248,6 +248,17 @@ static const char then_words[] = "when cuando quand lorsque quando als";
 /* Words before a date that date another event than the sentence's own
  * ("clashed in the last debate before Sunday's election"). */
 static const char relative_words[] = "before after antes después avant après prima dopo vor nach";
+/* A first plan's date, not what happened: "originally due in 2026",
+ * "prevista inicialmente para el 3 de marzo", "initialement prévu le 3
+ * mars", "inizialmente previsto per il 3 marzo" (an adverb of the first
+ * plan and a word of planning among the four words before the date). */
+static const char first_plan_words[] =
+    "originally initially inicialmente originalmente initialement inizialmente "
+    "originariamente ursprünglich";
+static const char plan_words[] =
+    "due scheduled planned set slated expected prevista previsto previstas previstos "
+    "programada programado prévu prévue prévus prévues programmé programmée programmato "
+    "programmata agendado agendada geplant";
 
 /* The first word after offset off (skipping spaces and commas), lowercased. */
 static void word_after(const char *text, size_t off, size_t e, char *buf, size_t size)
@@ -326,6 +337,13 @@ static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *
     int n = words_before(a->text, s, (size_t)t->start, w, 4);
     if (n && word_in(w[0], relative_words))
         return ANCHOR_RELATIVE;
+    int first_plan = 0, plan = 0;
+    for (int k = 0; k < n; k++) {
+        first_plan |= word_in(w[k], first_plan_words);
+        plan |= word_in(w[k], plan_words);
+    }
+    if (first_plan && plan)
+        return ANCHOR_RELATIVE; /* the first plan's date: another event */
     int k = 0;
     while (k < n - 1 && k < 2 && word_in(w[k], date_articles))
         k++;

@@ -43,6 +43,9 @@ art m.txt 2024-02-26 "Traffic was slow in the lower town of Orne." \
     "The leaders of the coalition government of Novaria met on 26 February to discuss the budget crisis."
 art n.txt 2024-03-03 "The coalition government of Novaria resigned over the budget crisis, its leaders said." \
     "Markets in Lesna were calm."
+# a first plan's date is no event: "originally due in 2031"
+art p.txt 2024-03-03 "The early election of Novaria was called on 1 March after the coalition collapsed." \
+    "The vote was originally due in 2031."
 chr --db "$TMP/t.db" --quiet ingest "$D" >/dev/null 2>&1
 chr --db "$TMP/t.db" timeline --all --json > "$TMP/tl.json"
 check_eq "timeline --all --json exits 0" "$?" 0
@@ -73,6 +76,8 @@ need("a live report's clock stamp is not shown",
      len(e) == 1 and e[0]["text"] == "The council reopened the old bridge of Orne on 20 April after the inspection."
      and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
      repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
+plan = [e["date"] for e in tl if e["date"].startswith("2031")]
+need("a first plan's date is no entry", plan == [], repr(plan))
 res = [e["date"] for e in tl for s in e["sources"] if s["sentence"].startswith("The coalition government of Novaria resigned")]
 need("a lead placed at its day joins no entry a week before it", res == ["2024-03-03"], repr(res))
 day = [e for e in tl if e["date"] == "2024-05-14"]
