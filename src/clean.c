@@ -309,8 +309,8 @@ static const char *const boiler_exact[] = {
 /* Line prefixes that mark furniture when the line is short. */
 static const char *const boiler_prefix[] = {
     "your email address will not be published", "required fields are marked",
-    "all rights reserved", "copyright ", "(c) ", "photo:", "photo credit", "photos:", "image:",
-    "image credit", "picture:", "credit:", "crédits photo", "crédit photo", "foto:", "file photo", "follow us on", "follow ", "sign up for",
+    "all rights reserved", "copyright ", "(c) ", "photo credit", "image credit", "credit:",
+    "crédits photo", "crédit photo", "file photo", "follow us on", "follow ", "sign up for",
     "subscribe to", "click here", "read also:", "read also", "also read:", "read more:",
     "related:", "share this:", "share on", "tags:", "filed under", "this article was",
     "reporting by", "editing by", "writing by", "additional reporting by", "we use cookies",
@@ -345,6 +345,11 @@ static const char *const boiler_prefix[] = {
     "este post forma parte de", "este artículo forma parte de", "ce billet fait partie",
     "cet article fait partie de notre", "questo post fa parte", "questo articolo fa parte",
     "este post faz parte", "este artigo faz parte", "dieser beitrag ist teil", NULL};
+
+/* A picture's caption: furniture inside an article, but a text of one line
+ * that opens so is a headline ("PHOTO: First Full Look At ..."). */
+static const char *const caption_prefix[] = {"photo:", "photos:", "image:", "picture:", "foto:",
+                                             "fotos:", NULL};
 
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation
@@ -458,13 +463,14 @@ static int photo_caption(const char *s, size_t n)
 }
 
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
- * a publication stamp. */
-static int is_boiler_line(const char *s, size_t n, char **author, char **stamp)
+ * a publication stamp. whole: the line is the whole text (a headline feed's
+ * record), which no caption rule removes. */
+static int is_boiler_line(const char *s, size_t n, int whole, char **author, char **stamp)
 {
     trim(&s, &n);
     if (n == 0)
         return 0;
-    if (photo_caption(s, n))
+    if (!whole && (photo_caption(s, n) || (n <= 200 && list_prefix(s, n, caption_prefix))))
         return 1;
     /* trailing decorations: "Translate »", "Share:", "Read more ›" */
     size_t m = n;
@@ -718,7 +724,7 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
         while (t > 1 && !(s[t - 1] == ' ' && strchr(".!?\"", s[t - 2])))
             t--;
         if (t > 1 && n - t <= 200 && !strchr(".!?\"'", s[n - 1]) &&
-            is_boiler_line(s + t, n - t, NULL, NULL)) {
+            is_boiler_line(s + t, n - t, 0, NULL, NULL)) {
             n = t;
             changed = 1;
             continue;
@@ -1347,6 +1353,14 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
                 maxlen = i - st;
             st = i + 1;
         }
+    /* a text of one line (a headline feed's record) is no caption */
+    size_t lines = 0;
+    for (size_t i = 0, st = 0; i <= nlen && lines < 2; i++)
+        if (i == nlen || norm[i] == '\n') {
+            lines += i > st;
+            st = i + 1;
+        }
+    int whole = lines <= 1;
     int prev_ended = 0, stamp_pending = 0;
     size_t stamp_off = (size_t)-1; /* where the text resumed after the stamp */
     while (pos <= nlen) {
@@ -1357,7 +1371,7 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         size_t tl = ll;
         trim(&t, &tl);
         int flush = (tl == 0);
-        if (tl > 0 && is_boiler_line(t, tl, &doc->author, &doc->stamp)) {
+        if (tl > 0 && is_boiler_line(t, tl, whole, &doc->author, &doc->stamp)) {
             if (doc->stamp && stamp_off == (size_t)-1)
                 stamp_pending = 1;
             doc->removed_lines++;

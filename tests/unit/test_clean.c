@@ -147,6 +147,13 @@ TEST(boilerplate_other_languages)
                  "La plaza Tahrir, epicentro del cambio en Egipto, durante una protesta. | Reuters\n\n"
                  "Vista del Consejo de Seguridad de la ONU el viernes. | AP",
                  "La policía disparó contra los manifestantes en El Cairo.");
+    /* ... but a text of one line (a headline feed's record) is a headline,
+     * whatever label or site it carries; inside an article the label goes */
+    expect_clean("Well that was fast! Stacy Keibler goes from Miss to Mrs. | DailyDish",
+                 "Well that was fast! Stacy Keibler goes from Miss to Mrs. | DailyDish");
+    expect_clean("PHOTO: First Full Look At the new series", "PHOTO: First Full Look At the new series");
+    expect_clean("The series opens in May.\n\nPHOTO: The cast in Vancouver\n\nIt has ten episodes.",
+                 "The series opens in May.\n\nIt has ten episodes.");
     expect_clean("Les manifestants ont envahi la place Tahrir.\n\n"
                  "Publié le 20 août 2013 à 16h52 - Mis à jour le 20 août 2013 à 17h28\n\n"
                  "Lire aussi : Le Caire sous tension\n\nPartager\n\n"
