@@ -292,6 +292,18 @@ function closeUp(entries, pick) {
     ' – ' + fmtDay(Math.max(...days.map((r) => r[1])))), axis];
 }
 
+// An entry's sources, one group per article (an article that tells the
+// event in several sentences is one chip, its sentences in the tooltip).
+function byArticle(srcs) {
+  const groups = new Map();
+  for (const s of srcs) {
+    const k = s.article_id || s.article;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(s);
+  }
+  return [...groups.values()];
+}
+
 function timelineEntries(entries, storyArticles) {
   const list = h('ol', {class: 'entries', id: 'timeline'});
   entries.forEach((e, i) => {
@@ -307,9 +319,10 @@ function timelineEntries(entries, storyArticles) {
       h('p', {class: 'text', title: 'read it in its article', onclick: () => open(srcs[0])}, e.text),
       e.conflict ? h('p', {class: 'conflict'}, 'Sources disagree: ',
         typeof e.conflict === 'string' ? e.conflict : JSON.stringify(e.conflict)) : null,
-      h('div', {class: 'sources'}, srcs.map((s) => h('button', {type: 'button', class: 'chip source',
-        title: (s.expression ? '“' + s.expression + '” — ' : '') + (s.sentence || ''),
-        onclick: () => open(s)}, sourceLabel(s) + (s.pub_date ? ' · ' + fmtValue(s.pub_date) : '')))));
+      h('div', {class: 'sources'}, byArticle(srcs).map((g) => h('button', {type: 'button', class: 'chip source',
+        title: g.map((s) => (s.expression ? '“' + s.expression + '” — ' : '') + (s.sentence || '')).join('\n'),
+        onclick: () => open(g[0])}, sourceLabel(g[0]) + (g[0].pub_date ? ' · ' + fmtValue(g[0].pub_date) : '') +
+          (g.length > 1 ? ' ×' + g.length : '')))));
     list.append(item);
   });
   return list;

@@ -134,6 +134,13 @@ async function main() {
       check('entry texts are the API sentences', texts.every((t, i) => t === norm(story.timeline[i].text)));
       const support = await page.locator('#timeline li.entry .support').first().innerText();
       check('agreement count shown', new RegExp('^' + (story.timeline[0].support || story.timeline[0].sources.length) + ' source').test(support), support);
+      // one chip per article: an article telling an event twice is not two sources
+      const chips = await entries.evaluateAll((els) => els.map((e) =>
+        [...e.querySelectorAll('.sources button')].map((b) => b.textContent)));
+      const twice = chips.findIndex((c) => new Set(c).size !== c.length);
+      const arts = story.timeline.map((e) => new Set(e.sources.map((s) => s.article_id || s.article)).size);
+      check('one source chip per article', twice < 0 && chips.every((c, i) => c.length === arts[i]),
+        twice < 0 ? JSON.stringify(chips.map((c) => c.length)) : JSON.stringify(chips[twice]));
       // expected events of the examples' visit story (examples/MANIFEST.tsv)
       const want = (process.env.CHR_EXPECT_DATES || '').split(',').filter(Boolean);
       for (const d of want)
