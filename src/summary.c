@@ -3,7 +3,8 @@
  * content words, weighted by how many articles use them, boosted near the
  * top of an article), budgeted maximum coverage (greedy, then swaps),
  * reading order and the headline. Reads articles only through
- * timeline_int.h's loader; writes nothing. */
+ * timeline_int.h's loader and a story's title through chr_story_get;
+ * writes nothing. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,7 +13,9 @@
 
 #include <xxhash.h>
 
+#include "chronicle/cluster.h"
 #include "chronicle/json.h"
+#include "chronicle/text.h"
 #include "timeline_int.h"
 
 /* Tunables: one setting for every corpus. */
@@ -128,6 +131,7 @@ typedef struct cand_s {
     int weighty;         /* has a concept of weight > 0 (else no swap takes it) */
     int weak; /* a fragment, question, lead-in or dangling start: a candidate
                  only when the story has no other (drop_weak) */
+    int lead; /* its article's first candidate sentence (order_opening) */
     uint64_t hash;       /* of its text, to ban every copy at once */
 } cand_s;
 
@@ -241,6 +245,16 @@ static double gain_of(const sumctx *x, const cand_s *c)
         if (!x->covered[c->cpt[i]])
             g += x->cm.c[c->cpt[i]].w;
     return g * c->bonus;
+}
+
+/* The weight of c's concepts on its own, as the first sentence of a summary:
+ * how well it states the story. */
+static double alone_weight(const sumctx *x, const cand_s *c)
+{
+    double w = 0;
+    for (uint32_t i = 0; i < c->n_cpt; i++)
+        w += x->cm.c[c->cpt[i]].w;
+    return w * c->bonus;
 }
 
 /* Gain of the first `words` words of c (concepts complete within them). */
@@ -479,17 +493,47 @@ static int same_line(const char *h, const char *t)
     return hn == tn && memcmp(h, t, hn) == 0;
 }
 
-/* A headline: the title of the article d of the most important sentence
- * t, else that sentence's opening clause; "" without one. */
+/* A headline from sentence t of article d: d's title, else t whole or
+ * shortened where nothing is lost but a detail (chr_headline_clean), else
+ * its opening clause with "..." ("Un autre fils de Kadhafi, Khamis..." is no
+ * headline without its ellipsis). NULL when out of memory. */
 static char *make_headline(const sdoc *d, const char *t)
 {
-    if (!d || !t)
-        return strdup("");
     if (d->a.title && *d->a.title)
         return tl_fold_space(d->a.title, strlen(d->a.title));
-    /* the whole sentence when short, else its opening clause ("Un autre
-     * fils de Kadhafi, Khamis..." is no headline without its ellipsis) */
-    return chr_headline_cut(t, strlen(t), CHR_HEADLINE_WORDS);
+    char *h;
+    if (chr_headline_clean(t, strlen(t), CHR_HEADLINE_WORDS, &h) != CHR_OK)
+        return NULL;
+    return h ? h : chr_headline_cut(t, strlen(t), CHR_HEADLINE_WORDS);
+}
+
+/* How a headline reads, best first: 0 whole (a title, a sentence or its
+ * main clause), 1 cut ("..."), 2 a summary line again (read twice). */
+static int headline_rank(const chr_summary *s, const char *h)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (same_line(h, s->sentences[i].text))
+            return 2;
+    size_t n = strlen(h);
+    return n >= 3 && memcmp(h + n - 3, "...", 3) == 0;
+}
+
+/* Keep h (ranked rank) when it reads better than *best; frees the other. */
+static void headline_offer(char **best, int *best_rank, char *h, int rank)
+{
+    if (!*best || rank < *best_rank) {
+        free(*best);
+        *best = h;
+        *best_rank = rank;
+    } else {
+        free(h);
+    }
+}
+
+static int take_title(void *ctx, const chr_story_info *si)
+{
+    *(char **)ctx = si->title ? strdup(si->title) : NULL;
+    return 1;
 }
 
 typedef struct order_ent {
@@ -509,6 +553,38 @@ static int cmp_order(const void *a, const void *b)
     if (x->doc != y->doc)
         return x->doc < y->doc ? -1 : 1;
     return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static void reverse_order(order_ent *o, size_t n)
+{
+    for (size_t i = 0; i < n / 2; i++) {
+        order_ent t = o[i];
+        o[i] = o[n - 1 - i];
+        o[n - 1 - i] = t;
+    }
+}
+
+/* The opening. In date order a summary can open on a detail that leans on
+ * what it has not said yet ("Reuters Agency first announced Putin's visit
+ * to Beijing on March 19.", the fifth sentence of its article). A lead is
+ * written to be read first: the earliest chosen lead, followed by its
+ * article's other chosen sentences in their order, opens the summary; the
+ * rest keep date order. ord is in date order (cmp_order), which keeps an
+ * article's sentences together; the cut sentence (extra) opens nothing. */
+static void order_opening(const sumctx *x, order_ent *ord, size_t n, size_t extra)
+{
+    size_t first = 0;
+    while (first < n && (!x->c[ord[first].cand].lead || ord[first].cand == extra))
+        first++;
+    if (first == n || first == 0)
+        return;
+    size_t end = first;
+    while (end < n && ord[end].doc == ord[first].doc)
+        end++;
+    /* rotate ord[0..end) so that ord[first..end) comes first */
+    reverse_order(ord, first);
+    reverse_order(ord + first, end - first);
+    reverse_order(ord, end);
 }
 
 /* Weak candidates (cand_s.weak) leave when the story has any other: a
@@ -575,6 +651,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
     /* concepts and candidates */
     for (size_t di = 0; di < nd; di++) {
         const tl_article *a = &docs[di].a;
+        int first_cand = 1;
         for (size_t si = 0; si < a->n_sents; si++) {
             const char *t = a->text + a->sents[si].start;
             size_t tn = a->sents[si].end - a->sents[si].start;
@@ -659,6 +736,8 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             c->chosen = 0;
             c->checked = c->banned = 0;
             c->weak = weak;
+            c->lead = first_cand;
+            first_cand = 0;
             c->hash = XXH3_64bits(t, tn);
         }
     }
@@ -747,6 +826,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         k++;
     }
     qsort(ord, nsel, sizeof *ord, cmp_order);
+    order_opening(&x, ord, nsel, extra);
     /* the cut sentence goes last so that the cut is at the end */
     for (size_t i = 0; i + 1 < nsel; i++)
         if (ord[i].cand == extra) {
@@ -782,15 +862,28 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         ss->text = kept;
         s->words += count_words(kept, strlen(kept));
     }
-    /* the headline: from the most important sentence, the most concept
-     * weight on its own, among the chosen ones; when the budget took none,
-     * among all (the story keeps its headline whatever the budget). One
-     * that would repeat a summary line word for word (a short sentence of
-     * an article without a title) comes from the next one instead. */
+    /* the headline: the story's title as `stories` shows it (the most
+     * central headline, else first sentence); then, from the most important
+     * sentence on (the most concept weight on its own; the chosen ones
+     * first, then all: the story keeps its headline whatever the budget),
+     * its article's title or the sentence made a headline. The first that
+     * reads whole and repeats no summary line wins; else the best read
+     * (headline_rank), the earliest among equals. */
+    char *head = NULL;
+    int head_rank = 3;
+    if (!e && story_id) {
+        char *title = NULL;
+        chr_diag ignored;
+        chr_diag_clear(&ignored);
+        if (chr_story_get(st, story_id, take_title, &title, &ignored) == CHR_OK && title &&
+            *title)
+            headline_offer(&head, &head_rank, title, headline_rank(s, title));
+        else
+            free(title);
+    }
     size_t tried[HEADLINE_TRIES];
     int n_tried = 0;
-    char *head = NULL;
-    while (!e && n_tried < HEADLINE_TRIES) {
+    while (!e && head_rank > 0 && n_tried < HEADLINE_TRIES) {
         size_t top = x.n;
         double best_alone = -1;
         int among_chosen = (size_t)n_tried < (s->n ? s->n : 0);
@@ -801,11 +894,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
                 seen = tried[t] == ci;
             if (seen)
                 continue;
-            const cand_s *c = &x.c[ci];
-            double alone = 0;
-            for (uint32_t j = 0; j < c->n_cpt; j++)
-                alone += x.cm.c[c->cpt[j]].w;
-            alone *= c->bonus;
+            double alone = alone_weight(&x, &x.c[ci]);
             if (alone > best_alone) {
                 best_alone = alone;
                 top = ci;
@@ -823,17 +912,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             e = CHR_ENOMEM;
             break;
         }
-        int repeats = 0;
-        for (size_t i = 0; i < s->n && !repeats; i++)
-            repeats = same_line(h, s->sentences[i].text);
-        if (!head || !repeats) {
-            free(head);
-            head = h;
-        } else {
-            free(h);
-        }
-        if (!repeats)
-            break;
+        headline_offer(&head, &head_rank, h, headline_rank(s, h));
     }
     /* no sentence could be a candidate (every one too short or too long):
      * the first article's title, else its first sentence */
@@ -845,6 +924,8 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
                                   : NULL;
             head = make_headline(&docs[i], ht ? ht : "");
             free(ht);
+            if (!head)
+                e = CHR_ENOMEM;
         }
     }
     if (!e) {

@@ -1,7 +1,8 @@
 /* chronicle — text: sentence splitting, tokenisation, language identification.
  * Owns the rules for sentence ends (abbreviations, initials, numbers, quotes,
- * headings) and the language guesser (libexttextcat over a fixed set of
- * news languages). Knows nothing of articles or storage. */
+ * headings), the language guesser (libexttextcat over a fixed set of
+ * news languages) and headlines made from a sentence (chr_headline_cut,
+ * chr_headline_clean). Knows nothing of articles or storage. */
 #include "chronicle/text.h"
 
 #include <ctype.h>
@@ -825,6 +826,14 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
 
 /* Words a cut headline does not end on: articles, prepositions,
  * conjunctions, relative pronouns (en, fr, es, it, pt). */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (const char *const *x = list; *x; x++)
+        if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
+            return 1;
+    return 0;
+}
+
 static int cut_tail_word(const char *w, size_t n)
 {
     static const char *const tail[] = {
@@ -834,10 +843,7 @@ static int cut_tail_word(const char *w, size_t n)
         "avec",    "que",  "qui", "y",    "o",    "el",    "los", "las", "del", "al",   "con",
         "por",     "para", "e",   "il",   "lo",   "gli",   "di",  "da",  "per", "che",  "os",
         "as",      "do",   "dos", "das",  "na",   "com",   NULL};
-    for (const char *const *x = tail; *x; x++)
-        if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
-            return 1;
-    return 0;
+    return word_in(w, n, tail);
 }
 
 /* A name's last word written twice ("Vladimir Putin Putin plans ..."), a
@@ -904,4 +910,140 @@ char *chr_headline_cut(const char *t, size_t n, int max_words)
     memcpy(h + cut, cut_short ? "..." : "", cut_short ? 4 : 1);
     drop_doubled_name(h);
     return h;
+}
+
+/* Words that, first after a comma, open an adjunct: the clause before the
+ * comma stands alone ("..., with visits to Beijing", "..., as rescuers
+ * searched"). Not "who", "which": they follow a subject as often. */
+static const char *const adjunct_words[] = {
+    "with",   "including", "as",      "while", "after",      "before", "amid",  "despite",
+    "but",    "although",  "though",  "whereas", "following", "con",   "mientras", "tras",
+    "pese",   "avec",      "alors",   "après", "malgré",     "tandis", "dopo",  "mentre",
+    "nonostante", "com",   "enquanto", "após", "apesar",     NULL};
+/* Words of an attribution: "..., officials said on Monday", "..., according
+ * to police", "..., dijo el ministro". */
+static const char *const attribution_words[] = {
+    "said",     "says",    "told",    "reported", "announced", "added",   "stated",
+    "according", "dijo",   "afirmó",  "declaró",  "indicó",    "señaló",  "informó",
+    "según",    "selon",   "déclaré", "affirmé",  "indiqué",   "annoncé", "secondo",
+    "detto",    "dichiarato", "riferito", "disse", "afirmou",  "segundo", "informou", NULL};
+/* First words of a leading adverbial phrase ("In a surprise move, ..."). */
+static const char *const opener_words[] = {
+    "In",     "On",      "At",       "After",    "Before", "Despite", "Amid",  "During",
+    "Following", "Under", "Since",   "Earlier",  "Later",  "Last",    "Meanwhile", "However",
+    "Tras",   "Después", "Durante",  "Après",    "Lors",   "Pendant", "Dopo",  "Após", NULL};
+
+/* The word at t[*i..n) (spaces skipped), without trailing punctuation:
+ * start and length; *i moves past it. 0 when none. */
+static size_t next_word(const char *t, size_t n, size_t *i, size_t *start)
+{
+    while (*i < n && isspace((unsigned char)t[*i]))
+        (*i)++;
+    *start = *i;
+    while (*i < n && !isspace((unsigned char)t[*i]))
+        (*i)++;
+    size_t e = *i;
+    while (e > *start && strchr(".,;:!?\"')", t[e - 1]))
+        e--;
+    return e - *start;
+}
+
+/* Whether the words after the clause break at t[i] make what comes before
+ * it a headline of its own: an adjunct, a participle ("..., marking the
+ * first visit") or an attribution of at most ten words. */
+static int droppable_after(const char *t, size_t n, size_t i)
+{
+    size_t j = i + 1, ws, wl = next_word(t, n, &j, &ws);
+    if (!wl)
+        return 0;
+    if (word_in(t + ws, wl, adjunct_words) ||
+        (wl >= 5 && islower((unsigned char)t[ws]) && memcmp(t + ws + wl - 3, "ing", 3) == 0))
+        return 1;
+    j = i + 1;
+    for (int k = 0; k < 10; k++) {
+        wl = next_word(t, n, &j, &ws);
+        if (!wl)
+            return 0;
+        if (word_in(t + ws, wl, attribution_words))
+            return 1;
+        if (t[j - 1] == ',' || t[j - 1] == ';') /* the attribution's clause ends */
+            return 0;
+    }
+    return 0;
+}
+
+/* Whether t[0..n) has its quotation marks paired. */
+static int quotes_paired(const char *t, size_t n)
+{
+    int dq = 0, open = 0, close = 0;
+    for (size_t i = 0; i < n; i++) {
+        dq += t[i] == '"';
+        if (i + 2 < n && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80) {
+            open += (unsigned char)t[i + 2] == 0x9C;
+            close += (unsigned char)t[i + 2] == 0x9D;
+        }
+    }
+    return dq % 2 == 0 && open == close;
+}
+
+/* Length of the headline chr_headline_clean keeps of t[0..n) (final stop
+ * dropped), 0 when none. A comma before the sixth word may open an
+ * apposition that a later one closes ("Ariel Sharon, the hawkish former
+ * general tipped to be foreign minister, said ..."): no cut then, nor the
+ * whole of t when lead says it follows a dropped phrase ("In Moscow,
+ * Russia's capital, ..."). */
+static size_t clean_length(const char *t, size_t n, int max_words, int lead)
+{
+    int words = 0, in = 0, early = 0;
+    size_t cut = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = isspace((unsigned char)t[i]);
+        if (!sp && !in)
+            words++;
+        in = !sp;
+        if (t[i] != ',' && t[i] != ';')
+            continue;
+        if (words < 6)
+            early = 1;
+        else if (!early && !cut && words <= max_words && droppable_after(t, n, i))
+            cut = i;
+    }
+    if (words <= max_words)
+        cut = lead && early ? 0 : n;
+    while (cut && isspace((unsigned char)t[cut - 1]))
+        cut--;
+    return cut && quotes_paired(t, cut) ? cut : 0;
+}
+
+chr_err chr_headline_clean(const char *t, size_t n, int max_words, char **out)
+{
+    *out = NULL;
+    while (n && (isspace((unsigned char)t[n - 1]) || t[n - 1] == '.'))
+        n--;
+    size_t skip = 0, len = clean_length(t, n, max_words, 0);
+    if (!len) { /* a leading adverbial phrase of at most ten words, dropped */
+        size_t i = 0, ws, wl = next_word(t, n, &i, &ws);
+        if (wl && word_in(t + ws, wl, opener_words)) {
+            for (int k = 0; k < 9 && wl && t[i - 1] != ','; k++)
+                wl = next_word(t, n, &i, &ws);
+            if (wl && t[i - 1] == ',') {
+                while (i < n && isspace((unsigned char)t[i]))
+                    i++;
+                skip = i;
+                len = clean_length(t + skip, n - skip, max_words, 1);
+            }
+        }
+    }
+    if (!len)
+        return CHR_OK;
+    char *h = malloc(len + 1);
+    if (!h)
+        return CHR_ENOMEM;
+    memcpy(h, t + skip, len);
+    h[len] = '\0';
+    if (skip)
+        h[0] = (char)toupper((unsigned char)h[0]);
+    drop_doubled_name(h);
+    *out = h;
+    return CHR_OK;
 }

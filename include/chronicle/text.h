@@ -51,6 +51,15 @@ double chr_detect_language(const char *text, size_t len, char lang[8]);
  * the end ("... rail link and") and with "..." after. Final full stops and
  * spaces are dropped. malloc'd (caller frees); NULL when out of memory. */
 char *chr_headline_cut(const char *sentence, size_t len, int max_words);
+/* A sentence as a headline that needs no "...": the whole of it when it has
+ * at most max_words words, else its opening clause (6 to max_words words) up
+ * to a comma that an attribution ("..., officials said on Monday"), an
+ * adjunct ("..., with visits to ...", "..., as ...") or a participle
+ * ("..., marking ...") follows; failing both, the same of what follows a
+ * leading adverbial phrase ("In a surprise move, ..."), capitalised. Final
+ * full stops dropped, quotation marks paired. *out malloc'd (caller frees),
+ * NULL when the sentence has no such headline; CHR_ENOMEM when out of memory. */
+chr_err chr_headline_clean(const char *sentence, size_t len, int max_words, char **out);
 /* The max_words of the headlines chronicle makes from sentences (story
  * titles, summary headlines). */
 #define CHR_HEADLINE_WORDS 14

@@ -149,10 +149,12 @@ typedef struct chr_summary_sentence {
 } chr_summary_sentence;
 
 typedef struct chr_summary {
-    /* a short headline: a source title or the lead's main clause; given
+    /* a short headline: the story's title as chr_story_get gives it, else
+     * a source title or a sentence's main clause (docs/timeline.md); given
      * whatever the budget, "" only for a story without sentences */
     const char *headline;
-    chr_summary_sentence *sentences; /* in reading order */
+    chr_summary_sentence *sentences; /* in reading order: an article lead first,
+                                        then by publication date */
     size_t n;
     int words; /* words in the summary */
     void *priv;

@@ -295,9 +295,65 @@ TEST(headline_cut)
                "inondations...");
 }
 
+/* want NULL: the sentence has no headline without "..." */
+static void expect_clean(const char *in, const char *want)
+{
+    char *h = NULL;
+    CHECK(chr_headline_clean(in, strlen(in), CHR_HEADLINE_WORDS, &h) == CHR_OK);
+    if (want)
+        CHECK_STR(h, want);
+    else
+        CHECK(h == NULL);
+    free(h);
+}
+
+TEST(headline_clean)
+{
+    /* short: whole, without the final stop; a doubled name once */
+    expect_clean("Floods kill nine in Spain.", "Floods kill nine in Spain");
+    expect_clean("Russian dictator Vladimir Putin Putin plans to visit Chinese leader Xi Jinping in "
+                 "May.",
+                 "Russian dictator Vladimir Putin plans to visit Chinese leader Xi Jinping in May");
+    /* the clause before an attribution, an adjunct or a participle */
+    expect_clean("At least nine people died in the town of Villaserena, emergency services said on "
+                 "Wednesday, as rescuers searched for the missing.",
+                 "At least nine people died in the town of Villaserena");
+    expect_clean("Russian President Vladimir Putin is set to embark on a trip abroad, with scheduled "
+                 "visits to Beijing and Harbin.",
+                 "Russian President Vladimir Putin is set to embark on a trip abroad");
+    expect_clean("The wife of former Chilean dictator Augusto Pinochet appealed for his release, "
+                 "saying he is too sick to be extradited to Spain.",
+                 "The wife of former Chilean dictator Augusto Pinochet appealed for his release");
+    expect_clean("El gobierno aprobó un paquete de ayudas para los municipios afectados, según "
+                 "informó el ministerio de Hacienda el lunes por la tarde.",
+                 "El gobierno aprobó un paquete de ayudas para los municipios afectados");
+    /* a leading adverbial phrase dropped, the rest capitalised */
+    expect_clean("In a significant diplomatic move, Putin is set to visit Beijing and Harbin this "
+                 "week, officials in Moscow told reporters on Tuesday.",
+                 "Putin is set to visit Beijing and Harbin this week");
+    /* a comma before the sixth word may open an apposition: no cut */
+    expect_clean("Ariel Sharon, the hawkish former general tipped to be Israel's next foreign "
+                 "minister, said on Monday that talks with the Palestinians would resume.",
+                 NULL);
+    expect_clean("Another son of the leader, Khamis, was killed with his guards when rebel fighters "
+                 "attacked the convoy near Orne on Monday night.",
+                 NULL);
+    expect_clean("In Moscow, the capital, officials prepared the visit of the Chinese leader with "
+                 "great care and much money.",
+                 NULL);
+    /* what follows the comma is news too, not a detail; a cut inside a quotation */
+    expect_clean("The barrier of the lower town of Orne broke in the storm, the river flooded forty "
+                 "homes and the school.",
+                 NULL);
+    expect_clean("The mayor promised \"to rebuild every house in the lower town, with money from the "
+                 "state\" at a meeting on Monday evening in the town hall.",
+                 NULL);
+}
+
 UNIT_MAIN_BEGIN
 RUN(abbreviations_and_initials);
     RUN(headline_cut);
+    RUN(headline_clean);
 RUN(romance_abbreviations);
 RUN(german_ordinals);
 RUN(glued_sentences);
