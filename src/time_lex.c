@@ -659,13 +659,16 @@ static const lsrc SRC[] = {
     {"vergangene", C_REL, R_LAST, DE},
     {"vergangenen", C_REL, R_LAST, DE},
     {"vergangenes", C_REL, R_LAST, DE},
+    {"vergangener", C_REL, R_LAST, DE}, /* "Ende vergangener Woche" */
     {"nächste", C_REL, R_NEXT, DE},
     {"nächsten", C_REL, R_NEXT, DE},
     {"nächstes", C_REL, R_NEXT, DE},
+    {"nächster", C_REL, R_NEXT, DE}, /* "Ende nächster Woche" */
     {"diese", C_REL, R_THIS, DE},
     {"diesen", C_REL, R_THIS, DE},
     {"dieses", C_REL, R_THIS, DE},
     {"diesem", C_REL, R_THIS, DE},
+    {"dieser", C_REL, R_THIS, DE}, /* "Anfang dieser Woche" */
     {"прошлой", C_REL, R_LAST, RU},
     {"прошлом", C_REL, R_LAST, RU},
     {"прошлый", C_REL, R_LAST, RU},
@@ -808,7 +811,7 @@ static const lsrc SRC[] = {
     {"del", C_KW, K_OF, ES | IT},
     {"di", C_KW, K_OF, IT},
     {"du", C_KW, K_OF, FR},
-    {"des", C_KW, K_OF, FR},
+    {"des", C_KW, K_OF, FR | DE}, /* de: "Ende des Monats" */
     {"della", C_KW, K_OF, IT},
     {"dello", C_KW, K_OF, IT},
     {"do", C_KW, K_OF, PT},

@@ -6,7 +6,9 @@
  * where the month and day go backwards (or forwards, in a list written
  * newest first), a year boundary was crossed. A narrative ("On 25 January
  * 2011 protesters filled Tahrir Square. On 28 January ...") goes on in the
- * year it has just written. Owns chr_time_fix_document. */
+ * year it has just written. Two dates written as the ends of one span
+ * ("between October 2023 and May 2025") are one range. Owns
+ * chr_time_fix_document. */
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
@@ -400,6 +402,207 @@ static void fix_spans(const char *text, size_t len, chr_timex *x, size_t n)
     }
 }
 
+/* Two dates written as the ends of one span: an opening word before the
+ * first ("from", "between", "du", "entre", "dal", "vom", "din"...) and a
+ * joining word between them that fits it ("to"/"au"/"al"/"a"/"bis"/"până"
+ * after "from", "and"/"et"/"y"/"e"/"und"/"și" after "between"). Articles
+ * may stand on either side ("entre el 3 de mayo y el 5 de junio", "entre
+ * l'octubre del 2023 i el maig del 2025", "de la 3 mai până la 5 iunie"). */
+static const char *const SPAN_FROM[] = {"from", "de",    "d'",  "d\342\200\231", "du",
+                                        "del",  "desde", "dal", "dall'",         "dall\342\200\231",
+                                        "da",   "do",    "vom", "von",           "din"};
+static const char *const SPAN_BETWEEN[] = {"between",  "entre", "tra",   "fra",
+                                           "zwischen", "între", "Între", "intre"};
+static const char *const SPAN_TO[] = {"to",
+                                      "until",
+                                      "till",
+                                      "through",
+                                      "thru",
+                                      "au",
+                                      "aux",
+                                      "à",
+                                      "a",
+                                      "al",
+                                      "ao",
+                                      "até",
+                                      "ate",
+                                      "hasta",
+                                      "fino",
+                                      "fins",
+                                      "bis",
+                                      "până",
+                                      "pana",
+                                      "jusqu'au",
+                                      "jusqu'à",
+                                      "jusqu'en",
+                                      "jusqu\342\200\231au",
+                                      "jusqu\342\200\231à",
+                                      "jusqu\342\200\231en"};
+static const char *const SPAN_DASH[] = {"-", "\342\200\223", "\342\200\224"};
+static const char *const SPAN_AND[] = {"and", "et", "y", "e", "ed", "und", "i", "și", "şi", "si"};
+static const char *const SPAN_ARTICLE[] = {"the",           "el", "le", "la", "il", "lo", "l'",
+                                           "l\342\200\231", "o",  "în", "in"};
+
+/* Whether text[b..e) is one of l[0..n), ignoring ASCII case. */
+static int word_is(const char *text, size_t b, size_t e, const char *const *l, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(l[k]) == e - b && strncasecmp(text + b, l[k], e - b) == 0)
+            return 1;
+    return 0;
+}
+
+/* The opening word of a span before text position at, skipping one
+ * article: 1 for a "from" word, 2 for a "between" word, 0 for none. An
+ * elided article or preposition ("l'", "d'", "dall'") may be glued to the
+ * date. */
+static int span_opener(const char *text, size_t at)
+{
+    size_t e = at;
+    for (int skip = 0; skip < 2; skip++) {
+        while (e > 0 && text[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\t' &&
+               text[b - 1] != '(' && text[b - 1] != ',' && text[b - 1] != '.')
+            b--;
+        if (b == e || e - b > 16)
+            return 0;
+        if (word_is(text, b, e, SPAN_FROM, sizeof SPAN_FROM / sizeof *SPAN_FROM))
+            return 1;
+        if (word_is(text, b, e, SPAN_BETWEEN, sizeof SPAN_BETWEEN / sizeof *SPAN_BETWEEN))
+            return 2;
+        if (!word_is(text, b, e, SPAN_ARTICLE, sizeof SPAN_ARTICLE / sizeof *SPAN_ARTICLE))
+            return 0;
+        e = b;
+    }
+    return 0;
+}
+
+/* Whether text[a..b) joins the two ends of a span its opener (1 "from",
+ * 2 "between") began: one to three words, the joining words that opener
+ * takes and articles ("hasta el", "y el", "până la", "jusqu'au"). */
+static int span_gap(const char *text, size_t a, size_t b, int opener)
+{
+    int words = 0, joins = 0;
+    size_t p = a;
+    if (b < a || b - a > 24)
+        return 0;
+    while (p < b) {
+        while (p < b && (text[p] == ' ' || text[p] == '\t'))
+            p++;
+        if (p >= b)
+            break;
+        size_t e = p;
+        while (e < b && text[e] != ' ' && text[e] != '\t')
+            e++;
+        if (++words > 3)
+            return 0;
+        if (opener == 1 ? word_is(text, p, e, SPAN_TO, sizeof SPAN_TO / sizeof *SPAN_TO)
+                        : word_is(text, p, e, SPAN_AND, sizeof SPAN_AND / sizeof *SPAN_AND))
+            joins++;
+        else if (word_is(text, p, e, SPAN_DASH, sizeof SPAN_DASH / sizeof *SPAN_DASH))
+            joins++;
+        else if (!word_is(text, p, e, SPAN_ARTICLE, sizeof SPAN_ARTICLE / sizeof *SPAN_ARTICLE))
+            return 0;
+        p = e;
+    }
+    return joins >= 1 && joins <= 2;
+}
+
+/* The shape of a value: its length when it is a calendar date written
+ * with digits and dashes ("2023", "2023-10", "2023-10-05", "199"), 0
+ * otherwise. */
+static size_t date_shape(const char *v)
+{
+    size_t n = strlen(v);
+    if (n < 3 || n > 10)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(v[i] >= '0' && v[i] <= '9') && !(v[i] == '-' && (i == 4 || i == 7)))
+            return 0;
+    return n;
+}
+
+/* Whether text[s..e) is written with a digit or names a month ("October
+ * 2023", "3 mai", "octobre"): a calendar date, not a deictic word or a
+ * weekday ("from today through Nov. 17", "from Sept. 14 to Thursday" stay
+ * two expressions, as TimeML marks them). */
+static int calendar_surface(const char *text, size_t s, size_t e, const char *v)
+{
+    for (size_t k = s; k < e; k++)
+        if (text[k] >= '0' && text[k] <= '9')
+            return 1;
+    return strlen(v) == 7;
+}
+
+/* Whether text[s..e) names a month ("5 de maio", "Oct. 3"; not "dia 3"). */
+static int names_month(const char *text, size_t s, size_t e)
+{
+    for (size_t p = s; p < e;) {
+        size_t q = p;
+        while (
+            q < e &&
+            ((text[q] | 32) >= 'a' && (text[q] | 32) <= 'z' ? 1 : (unsigned char)text[q] >= 0x80))
+            q++;
+        if (q == p) {
+            p++;
+            continue;
+        }
+        const tlex *lx = chr_time_lex_word(text + p, q - p);
+        if (lx && (lx->cls & ((1u << C_MONTH) | (1u << C_MONABBR))))
+            return 1;
+        p = q;
+    }
+    return 0;
+}
+
+/* Two dates of one shape written as the ends of a span ("between October
+ * 2023 and May 2025", "from 1939 to 1945", "du 3 mai au 5 juin", "del 3 de
+ * mayo al 5 de junio", "vom 3. Mai bis 5. Juni", "entre 2010 y 2015")
+ * become one range, as "May 16-17" is: value the start, end_value the end.
+ * An end without a written year takes the start's ("from 3 May 2024 to 5
+ * June"; the next year when it comes earlier in the calendar). Returns the
+ * new count. */
+static size_t join_spans(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        x[k] = x[i];
+        chr_timex *a = &x[k++], *b = i + 1 < n ? &x[i + 1] : NULL;
+        size_t sh;
+        int opener;
+        if (!b || a->type != CHR_TIMEX_DATE || b->type != CHR_TIMEX_DATE || b->end > len ||
+            b->start < a->end || b->start - a->end > 24 ||
+            ((a->flags | b->flags) & CHR_TIMEX_RANGE) || (sh = date_shape(a->value)) == 0 ||
+            date_shape(b->value) != sh || !calendar_surface(text, a->start, a->end, a->value) ||
+            !calendar_surface(text, b->start, b->end, b->value) ||
+            (opener = span_opener(text, a->start)) == 0 ||
+            !span_gap(text, a->end, b->start, opener))
+            continue;
+        char ev[sizeof b->value];
+        memcpy(ev, b->value, sizeof ev);
+        int y, md, y2, md2;
+        if (sh == 10 && parse_value(ev, &y2, &md2) && !names_month(text, a->start, a->end) &&
+            names_month(text, b->start, b->end) && parse_value(a->value, &y, &md) &&
+            md % 100 <= chr_month_days(y2, md2 / 100))
+            memcpy(a->value, ev, 8); /* "do dia 3 ao dia 5 de maio": 3 May */
+        if (sh >= 7 && parse_value(a->value, &y, &md) && parse_value(ev, &y2, &md2) &&
+            !has_year_digits(text + b->start, b->end - b->start)) {
+            int ny = md2 < md ? y + 1 : y;
+            if (md2 % 100 <= chr_month_days(ny, md2 / 100))
+                set_year(ev, ny);
+        }
+        if (strcmp(ev, a->value) <= 0)
+            continue; /* not a span forwards in time */
+        memcpy(a->end_value, ev, sizeof ev);
+        a->end = b->end;
+        a->flags |= CHR_TIMEX_RANGE | (b->flags & CHR_TIMEX_RELATIVE);
+        i++;
+    }
+    return k;
+}
+
 /* Nouns that take a date as their name in Romance languages (and English
  * "movement"): "Movimiento 6 de abril", "plaza 2 de Mayo", "pont du 6
  * Octobre", "Avenida 9 de Julio", "piazza 25 aprile": the date names a
@@ -590,5 +793,5 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
     fix_lists(text, len, x, k);
     fix_spans(text, len, x, k);
     fix_narrative(text, len, x, k);
-    return k;
+    return join_spans(text, len, x, k);
 }

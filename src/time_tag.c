@@ -136,6 +136,11 @@ typedef struct R {
                      * anaphors after it count from; sy 0 for none */
 } R;
 
+/* An internal flag of R (never output): the extent starts with the word
+ * before token first, which the scanner does not keep (Romanian "a" of "a
+ * doua zi"). */
+#define R_WORD_BEFORE (1u << 31)
+
 static inline int has(const M *m, int i, int c)
 {
     return i >= 0 && i < m->n && ((m->t[i].cm >> c) & 1u);
@@ -5609,7 +5614,10 @@ static int ro_next_day(M *m, int i, R *r)
         !has(m, i + 1, C_UNIT) || val(m, i + 1, C_UNIT) != U_DAY)
         return 0;
     next_raw_word(m, m->t[i + 1].e, &s, &e);
-    return raw_word_in(m, s, e, DUPA) ? 0 : shift_day(m, k, -1, 1, 1, r);
+    if (raw_word_in(m, s, e, DUPA) || !shift_day(m, k, -1, 1, 1, r))
+        return 0;
+    r->flags |= R_WORD_BEFORE; /* the extent is "a doua zi" */
+    return k;
 }
 
 /* English "that night", "that morning", "the next morning", "the
@@ -6510,6 +6518,8 @@ static void emit(M *m, const R *r)
     chr_tx rec, *x = &rec;
     memset(x, 0, sizeof *x);
     x->t.start = m->t[r->first].s;
+    if (r->flags & R_WORD_BEFORE)
+        raw_word_before(m, x->t.start, &x->t.start);
     x->t.end = m->t[r->end - 1].e;
     /* an extent never ends on punctuation (except "a.m." style dots) */
     x->t.type = (chr_timex_type)r->type;
@@ -6517,7 +6527,7 @@ static void emit(M *m, const R *r)
     memcpy(x->t.value, r->v, strnlen(r->v, sizeof x->t.value - 1));
     if (r->flags & CHR_TIMEX_RANGE)
         memcpy(x->t.end_value, r->ev, strnlen(r->ev, sizeof x->t.end_value - 1));
-    x->t.flags = r->flags | (r->anchored ? CHR_TIMEX_ANCHORED : 0);
+    x->t.flags = (r->flags & ~R_WORD_BEFORE) | (r->anchored ? CHR_TIMEX_ANCHORED : 0);
     x->tense = r->tense;
     x->y = r->y;
     x->m = r->m;
@@ -6949,6 +6959,49 @@ static int address_run(const char *text, size_t len, size_t s, size_t *e)
     return slashes >= 2 && (letters || text[b] == '/' || text[b] == '\\');
 }
 
+/* A hashtag or a handle at p ('#' or '@' not after a letter or digit,
+ * then letters, digits and '_' with at least one letter: "#Jan25",
+ * "#25Jan", "@Feb17voices", "#Libia17Feb") is a name, whatever date its
+ * letters spell. Returns its end, or p when there is none ("#1", "#25",
+ * "user@host"). */
+static size_t handle_end(const char *text, size_t len, size_t p)
+{
+    if (p > 0 && (bclass[(unsigned char)text[p - 1]] == B_ALPHA ||
+                  bclass[(unsigned char)text[p - 1]] == B_DIGIT))
+        return p;
+    if (p > 0 && (unsigned char)text[p - 1] >= 0x80) {
+        /* after a letter ("café#"), not after "“" or a no-break space */
+        size_t b = p - 1;
+        while (b > 0 && p - b < 4 && ((unsigned char)text[b] & 0xC0) == 0x80)
+            b--;
+        char ch;
+        size_t n;
+        if (high_class((const unsigned char *)text + b, len - b, &ch, &n) == B_ALPHA)
+            return p;
+    }
+    size_t q = p + 1;
+    int letter = 0;
+    while (q < len) {
+        unsigned char c = (unsigned char)text[q];
+        if (bclass[c] == B_DIGIT || c == '_') {
+            q++;
+        } else if (bclass[c] == B_ALPHA) {
+            letter = 1;
+            q++;
+        } else if (bclass[c] == B_HIGH) {
+            char ch;
+            size_t n;
+            if (high_class((const unsigned char *)text + q, len - q, &ch, &n) != B_ALPHA)
+                break;
+            letter = 1;
+            q += n;
+        } else {
+            break;
+        }
+    }
+    return letter ? q : p;
+}
+
 chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
                         chr_tx **out, size_t *nout)
 {
@@ -7047,6 +7100,14 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
                 ch = '?';
         }
         if (k == B_PUNCT) {
+            if (c == '#' || c == '@') {
+                size_t he = handle_end(text, len, p);
+                if (he > p) { /* "#Jan25", "@Feb17voices": a name, no date */
+                    flush(s);
+                    p = he;
+                    continue;
+                }
+            }
             if ((c == '/' || c == '@' || c == ':' || c == '\\') && run_checked != run_s) {
                 /* the first such character of a run: is the run an address? */
                 size_t re;

@@ -1610,13 +1610,10 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
                 continue;
             mtext[base + k] = s->sentence;
             /* the entry's text: entry_facts' choice, unless it quotes
-             * somebody (or a post, or names its date only as a hashtag)
-             * and another sentence states the entry as well */
-            int tag = m->tx_start > 0 && (size_t)m->tx_start <= a->len &&
-                      a->text[m->tx_start - 1] == '#'; /* dated by a hashtag: "#Jan25" */
-            double rs = m->rsel - (opens_quote(s->sentence) || is_post(s->sentence) || tag
-                                       ? QUOTE_PENALTY
-                                       : 0);
+             * somebody (or a post) and another sentence states the entry
+             * as well */
+            double rs =
+                m->rsel - (opens_quote(s->sentence) || is_post(s->sentence) ? QUOTE_PENALTY : 0);
             if (opens_lower(s->sentence))
                 rs -= FRAGMENT_PENALTY;
             if (m->pub != TL_NO_DAY && m->pub < r->start &&

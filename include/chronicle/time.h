@@ -50,7 +50,9 @@ typedef struct chr_timex {
  * relative ones against ref (ref may be NULL or year 0: relative expressions
  * then get underspecified values such as "XXXX-05" or "PAST_REF").
  * lang: ISO 639-1 hint ("en", "fr", "de", "it", "es", "ru", "pt", "ro",
- * "ca") or NULL for all-language matching (Catalan needs its hint). *out malloc'd (caller frees),
+ * "ca") or NULL for all-language matching (Catalan needs its hint). A
+ * date inside a hashtag or a handle ("#Jan25", "@Feb17voices") is a name:
+ * not tagged. *out malloc'd (caller frees),
  * sorted by start, non-overlapping. */
 chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const char *lang,
                      chr_timex **out, size_t *n);
@@ -63,7 +65,10 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
  * month in words up to two months after a date whose year is written ("On
  * 25 January 2011 ... On 28 January ...") continue that year. A date
  * that names a place or a group ("plaza 2 de Mayo", "Movimiento 6 de
- * abril", "April 6 Youth Movement") is dropped. x[0..n) sorted, offsets
+ * abril", "April 6 Youth Movement") is dropped. Two dates written as the
+ * ends of one span ("between October 2023 and May 2025", "del 3 de mayo
+ * al 5 de junio") become one CHR_TIMEX_RANGE record, value the start and
+ * end_value the end. x[0..n) sorted, offsets
  * into text[0..len); changed and compacted in place; returns the new
  * count. */
 size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n);
