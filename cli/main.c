@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "cli.h"
 
 #ifndef CHR_VERSION
@@ -69,6 +71,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* SQLite's memory statistics cost a global mutex on every allocation
+     * and nothing here reads them: off, before SQLite starts */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     cli_opts g = {0};
     g.db = getenv("CHRONICLE_DB");
     if (!g.db || !*g.db)

@@ -936,8 +936,8 @@ chr_err chr_cluster_open(chr_store *st, const chr_cluster_opts *opts, chr_cluste
                            "n_unique = ?, centroid = ? WHERE id = ?"},
         {&cl->s_df, "INSERT OR REPLACE INTO cluster_df(term, df) VALUES(?, ?)"},
         {&cl->s_meta, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES(?, ?)"},
-        {&cl->s_ent, "INSERT INTO story_entity(story_id, name, n) VALUES(?, ?, 1) "
-                     "ON CONFLICT(story_id, name) DO UPDATE SET n = n + 1"},
+        {&cl->s_ent, "INSERT INTO story_entity(story_id, name, n) VALUES(?1, ?2, ?3) "
+                     "ON CONFLICT(story_id, name) DO UPDATE SET n = n + ?3"},
         {&cl->s_mv_art, "UPDATE story_article SET story_id = ?1 WHERE story_id = ?2"},
         {&cl->s_mv_ent, "INSERT INTO story_entity(story_id, name, n) SELECT ?1, name, n "
                         "FROM story_entity WHERE story_id = ?2 AND 1 "
@@ -1756,21 +1756,46 @@ static int find_assignment(chr_cluster *cl, int64_t article, int64_t *story_id, 
     return found;
 }
 
+/* Count n more mentions of name in the story (s_ent). */
+static int count_entity(chr_cluster *cl, int64_t story_id, const char *name, int n)
+{
+    sqlite3_reset(cl->s_ent);
+    sqlite3_bind_int64(cl->s_ent, 1, story_id);
+    sqlite3_bind_text(cl->s_ent, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_int(cl->s_ent, 3, n);
+    int rc = sqlite3_step(cl->s_ent);
+    sqlite3_reset(cl->s_ent);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The article's mentions into the story's entity counts: one upsert per
+ * name, however often the article names it. */
 static chr_err add_entities(chr_cluster *cl, int64_t story_id, const chr_cluster_input *in,
                             chr_diag *d)
 {
-    for (size_t i = 0; i < in->n_entities; i++) {
-        if (!in->entities[i] || !*in->entities[i])
-            continue;
-        sqlite3_reset(cl->s_ent);
-        sqlite3_bind_int64(cl->s_ent, 1, story_id);
-        sqlite3_bind_text(cl->s_ent, 2, in->entities[i], -1, SQLITE_STATIC);
-        int rc = sqlite3_step(cl->s_ent);
-        sqlite3_reset(cl->s_ent);
-        if (rc != SQLITE_DONE)
-            return db_err(cl->db, d, "story entity");
+    if (!in->n_entities)
+        return CHR_OK;
+    const char **v = malloc(in->n_entities * sizeof *v);
+    if (!v)
+        return oom(d);
+    size_t n = 0;
+    for (size_t i = 0; i < in->n_entities; i++)
+        if (in->entities[i] && *in->entities[i])
+            v[n++] = in->entities[i];
+    qsort(v, n, sizeof *v, by_name);
+    int rc = 0;
+    for (size_t i = 0, j; i < n && !rc; i = j) {
+        for (j = i + 1; j < n && strcmp(v[j], v[i]) == 0; j++)
+            ;
+        rc = count_entity(cl, story_id, v[i], (int)(j - i));
     }
-    return CHR_OK;
+    free(v);
+    return rc ? db_err(cl->db, d, "story entity") : CHR_OK;
 }
 
 /* Dot product of two term-sorted sparse vectors. */
@@ -2410,14 +2435,8 @@ static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int fo
             sqlite3_bind_text(cl->s_ent_dec, 2, e, -1, SQLITE_STATIC);
             int rc = sqlite3_step(cl->s_ent_dec);
             sqlite3_reset(cl->s_ent_dec);
-            sqlite3_reset(cl->s_ent);
-            sqlite3_bind_int64(cl->s_ent, 1, t->id);
-            sqlite3_bind_text(cl->s_ent, 2, e, -1, SQLITE_STATIC);
-            if (rc != SQLITE_DONE || sqlite3_step(cl->s_ent) != SQLITE_DONE) {
-                sqlite3_reset(cl->s_ent);
+            if (rc != SQLITE_DONE || count_entity(cl, t->id, e, 1) != 0)
                 goto db_fail;
-            }
-            sqlite3_reset(cl->s_ent);
         }
     }
     if (step2(cl->s_ent_zero, s->id, 0) != 0)

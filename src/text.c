@@ -133,8 +133,8 @@ static int in_list(const char *const *l, const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         buf[i] = (char)tolower((unsigned char)w[i]);
     buf[n] = 0;
-    for (; *l; l++)
-        if (strcmp(*l, buf) == 0)
+    for (; *l; l++) /* (the first bytes differ for most: no call then) */
+        if (**l == buf[0] && strcmp(*l, buf) == 0)
             return 1;
     return 0;
 }

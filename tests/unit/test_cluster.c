@@ -828,6 +828,41 @@ TEST(document_frequencies_written_in_batches)
     tmp_close(&fx);
 }
 
+/* A story counts every mention of a name: an article that names one three
+ * times adds three (its names come one a mention, in any order, blanks
+ * skipped); a second article adds its own. */
+TEST(story_entities_count_every_mention)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    const char *names[] = {"Tarvos", "Lidia Marsh", "Tarvos", "", NULL, "Tarvos"};
+    const char *text = "Conductor Lidia Marsh returns to the Tarvos orchestra after surgery.";
+    int64_t sid[2], dup;
+    for (int k = 0; k < 2; k++) {
+        chr_cluster_input in = {0};
+        in.article_id = 1 + k;
+        in.text = text;
+        in.text_len = strlen(text);
+        in.lang = "en";
+        in.pub_date = "2024-03-01";
+        in.entities = names;
+        in.n_entities = k ? 2 : 6;
+        CHECK_INT(chr_cluster_add(cl, &in, &sid[k], &dup, NULL), CHR_OK);
+    }
+    CHECK_INT(sid[1], sid[0]);
+    CHECK_INT(
+        query_int(st, "SELECT n FROM story_entity WHERE story_id = ? AND name = 'Tarvos'", sid[0]),
+        4);
+    CHECK_INT(query_int(st,
+                        "SELECT n FROM story_entity WHERE story_id = ? AND name = 'Lidia Marsh'",
+                        sid[0]),
+              2);
+    CHECK_INT(query_int(st, "SELECT count(*) FROM story_entity WHERE story_id = ?", sid[0]), 2);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
 UNIT_MAIN_BEGIN
 RUN(words_lowercase_flags);
 RUN(terms_stop_words_and_stems);
@@ -846,4 +881,5 @@ RUN(new_ids_above_aliases);
 RUN(postings_stamped_with_their_story_days);
 RUN(same_day_long_texts_need_more_than_the_day);
 RUN(document_frequencies_written_in_batches);
+RUN(story_entities_count_every_mention);
 UNIT_MAIN_END

@@ -318,6 +318,40 @@ TEST(json_lines_numeric_ids_kept_as_written)
     got_free(&g);
 }
 
+/* Records are read as JSON reads them: escapes, arrays and objects kept in
+ * extra, surrogate pairs, \u0000, reals, deep nesting; what JSON refuses (a
+ * repeated key, a trailing comma or word, a leading zero) is refused, that
+ * line only. */
+TEST(json_lines_read_as_jansson_reads_them)
+{
+    const char *feed =
+        "{\"id\":\"e1\",\"title\":\"Caf\\u00e9 \\\"Orne\\\"\",\"text\":\"Line one\\nTwo\\t\\\\ \\/ "
+        "\\u4e2d\",\"tags\":[\"a\",{\"k\":[true,false,null,-12]}],\"views\":0}\n"
+        "{\"id\":\"e2\",\"text\":\"smile \\ud83d\\ude00 x\\u0000y\",\"score\":1.5}\n"
+        "{\"id\":\"e3\",\"text\":\"a\",\"text\":\"b\"}\n"
+        "{\"id\":\"e4\",\"text\":\"ok\"} x\n"
+        "{\"id\":\"e5\",\"text\":\"ok\",}\n"
+        "{\"id\":007,\"text\":\"z\"}\n"
+        "{\"id\":\"e7\",\"text\":\"deep\",\"n\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]"
+        "]]]]]]]]]]]]]]]]]]]]}\n";
+    got g;
+    read_input(fixture("escapes.jsonl", feed, "UTF-8", 0, 0), &g);
+    CHECK_INT(g.errors, 4);
+    CHECK_INT(g.n, 3);
+    if (g.n == 3) {
+        CHECK_STR(g.a[0]->title, "Caf\xc3\xa9 \"Orne\"");
+        CHECK_STR(g.a[0]->text, "Line one\nTwo\t\\ / \xe4\xb8\xad");
+        CHECK_STR(g.a[0]->extra, "{\"tags\":[\"a\",{\"k\":[true,false,null,-12]}],\"views\":0}");
+        CHECK_STR(g.a[1]->text, "smile \xf0\x9f\x98\x80 x");
+        CHECK_INT(g.a[1]->text_len, strlen("smile \xf0\x9f\x98\x80 x") + 2);
+        CHECK_STR(g.a[1]->extra, "{\"score\":1.5}");
+        CHECK_STR(g.a[2]->ext_id, "e7");
+        CHECK(g.a[2]->extra &&
+              strncmp(g.a[2]->extra, "{\"n\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]", 41) == 0);
+    }
+    got_free(&g);
+}
+
 /* The place of an article, for its problems: as the reader names a bad
  * record (file:LINE, file@OFFSET), not its source string. */
 TEST(article_located_as_the_reader_names_records)
@@ -434,6 +468,7 @@ RUN(utf16_text_without_mark_is_read);
 RUN(utf16_html_without_mark_is_a_page);
 RUN(utf16_json_lines_are_records);
 RUN(json_lines_numeric_ids_kept_as_written);
+RUN(json_lines_read_as_jansson_reads_them);
 RUN(article_located_as_the_reader_names_records);
 RUN(feed_stopped_while_awaited);
 RUN(json_lines_detected_by_name_and_by_most_lines);
