@@ -358,7 +358,8 @@ static int copy_span(void *ctx, const chr_story_info *si)
  * close together. The month and day come from the inference or from the
  * dateline ("VAROS, September 23"), the year from the story's dated span;
  * with neither, the story's latest date stands in. Returns 1 and updates
- * *ref when the reference date changes. */
+ * *ref when the reference date changes, 0 when it stands (the inference
+ * agrees with the story), -1 when the story has no dated article. */
 static chr_date next_day(chr_date d)
 {
     static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -456,7 +457,7 @@ static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, c
     chr_date f, l;
     if (story <= 0 || chr_story_get(p->st, story, copy_span, &sp, NULL) != CHR_OK ||
         !chr_date_parse(sp.first, &f) || !chr_date_parse(sp.last, &l) || !f.day || !l.day)
-        return 0;
+        return -1;
     /* month/day: the dateline states it; else the inference's, when the
      * story's span explains it (a few days before its first article to a
      * week after its last) */
@@ -504,6 +505,14 @@ static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, c
     *conf = c;
     return 1;
 }
+
+/* A publication date inferred from the text alone stands without a dated
+ * story-mate only when this sure: a dateline or a page's stamp. Read from the
+ * other dates of a text (a year it names, a day it announces) it was right
+ * within two days for 0-18% of 1,300 ML-Crisis and 3,000 Reuters articles
+ * ingested without their dates, and a wrong publication date misdates every
+ * "yesterday" and "on Friday" of the article. */
+#define INFER_FIRM 0.9
 
 /* Date annotations of a stored article against ref, replacing any stored. */
 static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, const chr_date *ref,
@@ -735,12 +744,20 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_ingest_stats
         e = chr_cluster_add_doc(p->cl, id, doc, pub, inferred, &ents, tx, ntx, &story, &dup_of,
                                 &d);
     }
-    /* Without a firm publication date, the story places the article. */
-    int firm = ref.year && (!inferred || conf >= 0.7);
-    if (e == CHR_OK && !firm && anchor_to_story(p, story, doc, &ref, &conf)) {
+    /* Without a firm publication date, the story places the article; a
+     * date read from the text alone that no dated story-mate bears out is
+     * no date at all (see INFER_FIRM) */
+    int firm = ref.year && (!inferred || conf >= INFER_FIRM);
+    int placed = e == CHR_OK && !firm ? anchor_to_story(p, story, doc, &ref, &conf) : 0;
+    if (placed > 0) {
         char buf[16];
         e = chr_store_set_pub_date(p->st, id, chr_date_format(&ref, buf, sizeof buf),
                                    CHR_DATE_INFERRED, conf);
+        if (e == CHR_OK)
+            e = store_dates(p, id, doc, &ref, &tx, &ntx, &d);
+    } else if (placed < 0 && ref.year && inferred) {
+        memset(&ref, 0, sizeof ref);
+        e = chr_store_set_pub_date(p->st, id, NULL, CHR_DATE_NONE, 0);
         if (e == CHR_OK)
             e = store_dates(p, id, doc, &ref, &tx, &ntx, &d);
     }

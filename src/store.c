@@ -977,7 +977,10 @@ chr_err chr_store_set_pub_date(chr_store *st, int64_t id, const char *date, chr_
         return CHR_EDB;
     bind_text(q, 1, date);
     bind_text(q, 2, chr_date_src_name(src));
-    sqlite3_bind_double(q, 3, confidence);
+    if (date)
+        sqlite3_bind_double(q, 3, confidence);
+    else
+        sqlite3_bind_null(q, 3);
     sqlite3_bind_int64(q, 4, id);
     int rc = sqlite3_step(q);
     sqlite3_finalize(q);
