@@ -4,7 +4,8 @@
 Owns: reading the reut2-NNN.sgm files (Latin-1, SGML entities, one
 <REUTERS> element per article) and writing one JSON object per article with
 id (NEWID), title, date (YYYY-MM-DD from <DATE>), dateline and text (the
-<BODY>, or the <TEXT> content when an article has no body), plus its topics.
+<BODY>, or the <TEXT> content when an article has no body, after the
+dateline as the wire printed it), plus its topics.
 Articles with no text at all are skipped. Python standard library only.
 
 usage: reuters2jsonl.py [--limit N] DIR_OR_SGM... > OUT.jsonl
@@ -86,6 +87,9 @@ def convert(path, out, limit, count):
         dateline = clean(field("DATELINE", text_el))
         if dateline:
             rec["dateline"] = dateline.rstrip(" -")
+            # the wire opened its text with it ("HOUSTON, Feb 26 - ..."): it
+            # names the day written, which "last night" counts from
+            text = rec["dateline"] + " - " + text
         topics = re.findall(r"<D>(.*?)</D>", field("TOPICS", inner) or "")
         if topics:
             rec["topics"] = topics
