@@ -285,6 +285,8 @@ static int set_opt(chr_cluster_opts *o, const char *kv)
     OPT_D(link_long)
     OPT_I(split_peel)
     OPT_D(split_remerge)
+    OPT_D(common_share)
+    OPT_I(common_min)
     return -1;
 }
 

@@ -13,8 +13,10 @@ recall of "same duplicate group" over article pairs). With --set reuters
 (also part of all): Reuters-21578 in file order, which has no story labels:
 how large the largest stories grow and their topic purity (the share of
 labelled articles whose first TOPICS label is their story's most common
-one), a check that stories do not chain a whole field into one. Python
-standard library only.
+one), a check that stories do not chain a whole field into one; and, as a
+diagnostic, the pairwise precision of its results and dividend reports with
+the company as label (reuters_companies: templated reports of different
+companies are different developments). Python standard library only.
 
 usage: stories_eval.py [--set duc|uci|reuters|all|dedup] [--engine chronicle|bench]
                        [--orders N] [--no-peer] [--json OUT]
@@ -23,10 +25,12 @@ import argparse
 import collections
 import csv
 import datetime
+import html
 import json
 import math
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -90,6 +94,64 @@ def load_reuters():
         topics = rec.pop("topics", None)
         docs.append((rec["id"], topics[0] if topics else None, rec))
     return docs
+
+
+# Words that make a Reuters title a results or dividend report, and the words
+# that end the company's name in one ("NL INDUSTRIES INC <NL> 1ST QTR NET",
+# "HEALTH-MOR INC SETS DIVIDEND").
+REPORT_WORDS = set("QTR QTRLY QTLY QUARTERLY YEAR NET LOSS PROFIT SHR MTHS MONTHS DIVIDEND DIV "
+                   "PAYOUT DISTRIBUTION EARNINGS RESULTS".split())
+NAME_ENDS = set("QTR 1ST 2ND 3RD 4TH FIRST SECOND THIRD FOURTH YEAR YEAR-END FISCAL SETS QTRLY "
+                "QTLY QUARTERLY SIX NINE NET LOSS SHR PAYOUT DIVIDEND RAISES INCREASES CUTS OMITS "
+                "DECLARES REPORTS".split())
+NAME_SUFFIXES = {"INC", "CORP", "CO", "LTD", "PLC", "CORPORATION", "COMPANY", "COS"}
+
+
+def reuters_companies():
+    """reuters-NEWID -> company, for the articles whose raw title reads like a
+    results or dividend report: the title's words before the wire's ticker
+    mark ("&lt;MMCT>"), else before the first of NAME_ENDS; at most six
+    words, legal suffixes dropped ("NL INDUSTRIES INC" = "NL INDUSTRIES").
+    Reuters-21578 has no company labels; this is a heuristic label for a
+    diagnostic: different companies' reports are different developments."""
+    out = {}
+    for name in sorted(os.listdir(REUTERS_DIR)):
+        if not (name.startswith("reut2-") and name.endswith(".sgm")):
+            continue
+        with open(os.path.join(REUTERS_DIR, name), encoding="latin-1") as f:
+            data = f.read()
+        for m in re.finditer(r'<REUTERS\b[^>]*NEWID="(\d+)"[^>]*>(.*?)</REUTERS>', data, re.S):
+            t = re.search(r"<TITLE>(.*?)</TITLE>", m.group(2), re.S)
+            if not t:
+                continue
+            raw = " ".join(t.group(1).split())
+            if not set(re.findall(r"[A-Z0-9-]+", html.unescape(raw))) & REPORT_WORDS:
+                continue
+            if "&lt;" in raw:
+                words = raw.split("&lt;")[0].split()
+            else:
+                words = raw.split()
+                k = next((i for i, w in enumerate(words) if w in NAME_ENDS), None)
+                if k is None:
+                    continue
+                words = words[:k]
+            words = re.sub(r"[^A-Z0-9&' .-]", " ", html.unescape(" ".join(words)).upper()).split()
+            while words and words[-1] in NAME_SUFFIXES:
+                words.pop()
+            if 1 <= len(words) <= 6:
+                out["reuters-" + m.group(1)] = " ".join(words)
+    return out
+
+
+def company_report(pred, companies):
+    """Pairwise and BCubed precision of the stories of the report articles
+    with the company as label (only pairs of two report articles count)."""
+    s = scores({d: pred[d] for d in companies if d in pred}, companies)
+    ids, table, a, _ = contingency(pred, companies)
+    return {"reports": s["docs"], "companies": s["gold_clusters"],
+            "pairwise_p": s["pairwise_p"], "pairwise_r": s["pairwise_r"],
+            "bcubed_p": s["bcubed_p"], "pairs": sum(comb2(v) for v in a.values()),
+            "largest": max(a.values()) if a else 0}
 
 
 def reuters_report(pred, docs):
@@ -373,6 +435,13 @@ def main():
             print("  %d stories; largest %s (%.1f%% of all); topic purity %.3f over %d labelled"
                   "   %.2fs" % (r["stories"], ", ".join(map(str, r["largest"])),
                                100 * r["largest_share"], r["topic_purity"], r["labelled"], secs))
+            c = company_report(pred, reuters_companies())
+            print("  diagnostic, results/dividend reports labelled by the company in their title "
+                  "(%d reports, %d companies): pairwise P %.4f R %.3f over %d same-story pairs, "
+                  "BCubed P %.3f; most reports in one story %d" % (
+                      c["reports"], c["companies"], c["pairwise_p"], c["pairwise_r"], c["pairs"],
+                      c["bcubed_p"], c["largest"]))
+            r["companies"] = c
             results["reuters"] = r
     paths = {"duc": DUC_DIR, "uci": UCI_CSV}
     with tempfile.TemporaryDirectory() as tmp:

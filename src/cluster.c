@@ -62,6 +62,8 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->rehome_after = 16;
     o->split_peel = 2;
     o->split_remerge = 0.7;
+    o->common_share = 0.08;
+    o->common_min = 100;
 }
 
 /* ---- model ---- */
@@ -1418,6 +1420,24 @@ static double time_factor(const chr_cluster *cl, int32_t b0, int32_t b1, int32_t
     return f;
 }
 
+/* The document frequency from which a term is a commonplace of the stream:
+ * in more than common_share of the articles so far and in common_min of them
+ * at least (UINT32_MAX: none). Sharing commonplaces is what articles of one
+ * genre have in common, not evidence of one development: the results of two
+ * thousand companies ("shr", "net", "revs", "qtr" are each in a tenth of a
+ * financial wire's articles) joined one story on them. idf already weighs
+ * such a term less, but not enough when a template shares a dozen of them,
+ * while each article's own subject, the company, is one or two names. */
+static uint32_t common_df(const chr_cluster *cl)
+{
+    if (cl->o.common_share <= 0 || cl->o.common_min <= 0)
+        return UINT32_MAX;
+    double cut = floor(cl->o.common_share * (double)cl->n_docs) + 1;
+    if (cut < cl->o.common_min)
+        cut = cl->o.common_min;
+    return cut >= (double)UINT32_MAX ? UINT32_MAX : (uint32_t)cut;
+}
+
 /* Across languages words do not match: the cosine of the article and the
  * story restricted to their language-independent features (names,
  * entities, dates). */
@@ -1434,12 +1454,13 @@ static double cosine_features(const chr_cluster *cl, const story *s)
             ns += (double)s->w[k] * s->w[k];
     if (nd <= 0 || ns <= 0)
         return 0;
+    uint32_t common = common_df(cl);
     while (i < cl->n_doc && j < s->n_terms) {
         if (d[i].term < s->terms[j])
             i++;
         else if (d[i].term > s->terms[j])
             j++;
-        else if (IS_FEATURE(d[i].term))
+        else if (IS_FEATURE(d[i].term) && d[i].df < common)
             dot += (double)d[i++].w * s->w[j++];
         else
             i++, j++;
@@ -1447,13 +1468,15 @@ static double cosine_features(const chr_cluster *cl, const story *s)
     return dot / sqrt(nd * ns);
 }
 
-/* Cosine of the (unit, term-sorted) article vector with a story centroid. */
+/* Cosine of the (unit, term-sorted) article vector with a story centroid,
+ * commonplace terms left out of the dot product (common_df). */
 static double cosine(const chr_cluster *cl, const story *s)
 {
     if (s->norm <= 0)
         return 0;
     if (cl->doc_lang[0] && s->lang[0] && strcmp(cl->doc_lang, s->lang) != 0)
         return cosine_features(cl, s);
+    uint32_t common = common_df(cl);
     /* each centroid term looked up in the article's term map (small, in
      * cache): cheaper than a merge of two sorted lists, whose branches
      * cannot be predicted; most centroid terms are not in the article, and
@@ -1466,7 +1489,8 @@ static double cosine(const chr_cluster *cl, const story *s)
             continue;
         for (size_t k = hash32(t) & cl->dmap_mask; cl->dmap[k]; k = (k + 1) & cl->dmap_mask)
             if (d[cl->dmap[k] - 1].term == t) {
-                dot += (double)d[cl->dmap[k] - 1].w * s->w[j];
+                if (d[cl->dmap[k] - 1].df < common)
+                    dot += (double)d[cl->dmap[k] - 1].w * s->w[j];
                 break;
             }
     }
@@ -1815,13 +1839,28 @@ static double sparse_dot(const uint32_t *ta, const float *wa, uint32_t na, const
     return dot;
 }
 
-/* Cosine of two story centroids. */
-static double centroid_cosine(const story *a, const story *b)
+/* Cosine of two story centroids, commonplace terms left out of the dot
+ * product (common_df). */
+static double centroid_cosine(chr_cluster *cl, const story *a, const story *b)
 {
     if (a->norm <= 0 || b->norm <= 0)
         return 0;
-    return sparse_dot(a->terms, a->w, a->n_terms, b->terms, b->w, b->n_terms) /
-           ((double)a->norm * b->norm);
+    uint32_t common = common_df(cl);
+    double dot = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n_terms && j < b->n_terms) {
+        if (a->terms[i] < b->terms[j]) {
+            i++;
+        } else if (a->terms[i] > b->terms[j]) {
+            j++;
+        } else {
+            const term_ent *te = term_get(cl, a->terms[i], 0);
+            if (!te || te->df < common)
+                dot += (double)a->w[i] * b->w[j];
+            i++, j++;
+        }
+    }
+    return dot / ((double)a->norm * b->norm);
 }
 
 /* The cohesion the union of stories a and b (centroid cosine c) would have:
@@ -1977,7 +2016,7 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
             still_apart(cl, s, b))
             continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
-        double c = centroid_cosine(s, b);
+        double c = centroid_cosine(cl, s, b);
         if (c * f >= cl->o.merge_threshold && merged_cohesion(s, b, c) >= cl->o.merge_cohesion) {
             s = merge_stories(cl, s, b, 0, err, d);
             if (!s)

@@ -89,6 +89,11 @@ typedef struct chr_cluster_opts {
     double split_remerge;   /* two stories a split parted merge again only when the split test
                                at this ratio no longer parts their articles (those still in
                                the repair ring); 0: like any two stories */
+    double common_share;    /* a term in more than this share of all articles so far ... */
+    int common_min;         /* ... and in at least this many is a commonplace of the stream
+                               (a wire's results template: "shr", "net", "qtr"): it does not
+                               count in the similarity of an article to a story or of two
+                               stories (it still counts in the norms); 0: no commonplaces */
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);

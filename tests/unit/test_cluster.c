@@ -437,6 +437,59 @@ TEST(long_and_tiny_texts)
     tmp_close(&fx);
 }
 
+/* A wire's templated reports: every other article is one company's
+ * results, the same ten template words around the company's two names (as
+ * "NL INDUSTRIES 1ST QTR NET / Shr 21 cts vs 15 cts / Net ... / Revs ...");
+ * the others are 30 developments of ten articles each, six words of their
+ * own and four of the article's. The template words are in half of all
+ * articles: commonplaces (common_share, common_min) once 100 articles have
+ * them, and sharing them does not make two companies' reports one story,
+ * while each development's articles still join theirs. */
+TEST(templated_reports_stay_apart)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    enum { N = 600, DEVS = 30 };
+    static int64_t story[N];
+    char text[512], w[16];
+    int64_t dup;
+    for (int i = 0; i < N; i++) {
+        text[0] = '\0';
+        int r = i / 2, d = (i / 2) / 10;
+        for (int k = 0; k < 10; k++) {
+            /* a report: its company (2 words) and the template (10); a
+             * development's article: its 6 words and 4 of its own */
+            int id = i % 2 == 0 ? (k < 2 ? 1000 + 2 * r + k : 5000 + k)
+                                : (k < 6 ? 6000 + 6 * d + k : 8000 + 4 * r + k);
+            word_of(id, w);
+            strcat(text, w);
+            strcat(text, k == 9 ? "." : " ");
+        }
+        if (i % 2 == 0) /* the template is longer than the company's names */
+            for (int k = 2; k < 10; k++) {
+                word_of(5010 + k, w);
+                strcat(text, " ");
+                strcat(text, w);
+            }
+        CHECK_INT(add(cl, i + 1, text, "2024-03-01", &story[i], &dup), CHR_OK);
+    }
+    /* reports after the template became a commonplace: each its own story */
+    int together = 0;
+    for (int i = N / 2; i < N; i += 2)
+        for (int j = i + 2; j < N; j += 2)
+            together += story[i] == story[j];
+    CHECK_INT(together, 0);
+    /* each later development is one story */
+    int apart = 0;
+    for (int d = DEVS / 2; d < DEVS; d++)
+        for (int k = 1; k < 10; k++)
+            apart += story[2 * (10 * d + k) + 1] != story[2 * 10 * d + 1];
+    CHECK_INT(apart, 0);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
 /* One integer from a query with one ? bound to v (-1 when no row). */
 static long long query_int(chr_store *st, const char *sql, long long v)
 {
@@ -882,4 +935,5 @@ RUN(postings_stamped_with_their_story_days);
 RUN(same_day_long_texts_need_more_than_the_day);
 RUN(document_frequencies_written_in_batches);
 RUN(story_entities_count_every_mention);
+RUN(templated_reports_stay_apart);
 UNIT_MAIN_END
