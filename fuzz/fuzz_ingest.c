@@ -1,7 +1,7 @@
 /* libFuzzer target for the ingest parsers: format detection, the plain-text
  * header, JSON Lines, encoding repair (and HTML/WARC through dispatch), then
  * cleaning (with corpus furniture dropped), sentence splitting,
- * tokenisation and headline cuts of every article read. */
+ * tokenisation and headlines (cut and clean) of every article read. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,9 +54,16 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             chr_tokenize(doc->clean, doc->clean_len, &t, &n);
             free(t);
             /* each sentence as a headline, as story titles and summaries cut them */
-            for (size_t k = 0; k < doc->n_sentences; k++)
-                free(chr_headline_cut(doc->clean + doc->sentences[k].start,
-                                      doc->sentences[k].end - doc->sentences[k].start, 1 + (int)(k % 16)));
+            for (size_t k = 0; k < doc->n_sentences; k++) {
+                const char *st = doc->clean + doc->sentences[k].start;
+                size_t sl = doc->sentences[k].end - doc->sentences[k].start;
+                free(chr_headline_cut(st, sl, 1 + (int)(k % 16)));
+                char *h = NULL;
+                if (chr_headline_clean(st, sl, 1 + (int)(k % 16), &h) == CHR_OK && h &&
+                    strlen(h) > sl)
+                    abort(); /* a shortened sentence is never longer */
+                free(h);
+            }
             chr_doc_free(doc);
         }
         chr_article_free(a);

@@ -33,6 +33,8 @@ typedef struct sum_params {
 
 /* Sentences tried for a headline that does not repeat a summary line. */
 #define HEADLINE_TRIES 8
+/* ... each of at least this fraction of the first one's weight alone. */
+#define HEADLINE_NEAR 0.7
 
 /* Tuned on the 25 visible DUC 2004 clusters (docs/timeline.md). */
 static const sum_params P = {8, 55, 0.2, 0.75, 2, 1.0, 0.3, 1.0, 1.2, 1.0};
@@ -883,6 +885,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
     }
     size_t tried[HEADLINE_TRIES];
     int n_tried = 0;
+    double first_alone = 0;
     while (!e && head_rank > 0 && n_tried < HEADLINE_TRIES) {
         size_t top = x.n;
         double best_alone = -1;
@@ -901,6 +904,14 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
             }
         }
         if (top == x.n)
+            break;
+        /* a headline tells the story's main point: no detail of much less
+         * weight ("Truck sales totaled 8,558 in February" for a story of
+         * Chrysler's output) beats the main sentence cut short (one that
+         * only repeats a summary line still gives way) */
+        if (n_tried == 0)
+            first_alone = best_alone;
+        else if (best_alone < HEADLINE_NEAR * first_alone && head_rank <= 1)
             break;
         tried[n_tried++] = top;
         const tl_article *a = &docs[x.c[top].doc].a;

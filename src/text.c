@@ -97,7 +97,7 @@ static const char *const abbrevs[] = {
     "u.k",  "u.n",  "a.m", "p.m", "m",    "mme",   "mlle", "sr",     "sra",  "srta", "dña",  "av",
     "sig",  "dott", "ing", "hr",  "fr",   "nr",    "str",  "bzw",    "z.b",  "vgl",  "op",   "cf",
     "al",   "ca",   "c",   "p",   "pp",   "vol",   "ed",   "eds",    "gov",  "assn", "univ", "ave",
-    "blvd", "rd",   "sq",  "cie", "cía",  "ste",   NULL};
+    "blvd", "rd",   "sq",  "cie", "cía",  "ste",   "sens", "reps", "govs", "gens", NULL};
 
 /* Abbreviations that stand before a number ("No. 5", "legge n. 123", "art.
  * 5", "núm. 3"): no sentence end before a digit; before anything else they
@@ -151,6 +151,27 @@ static int is_abbrev(const char *w, size_t n, const char *lang)
         if (strncmp(lang, lang_abbrevs[k].lang, 2) == 0 && in_list(lang_abbrevs[k].words, w, n))
             return 1;
     return 0;
+}
+
+/* Is w[0..n) two or three capital initials, each with its dot ("E.A.",
+ * "J.C." without the last dot: the word ends before it)? */
+static int dotted_initials(const char *w, size_t n)
+{
+    if (n != 3 && n != 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i % 2 ? w[i] != '.' : !(w[i] >= 'A' && w[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
+/* Is there nothing but spaces and openers between from and at? */
+static int opens_segment(const char *s, size_t from, size_t at)
+{
+    for (size_t i = from; i < at; i++)
+        if (!strchr(" \t\n\"'(`[", s[i]))
+            return 0;
+    return 1;
 }
 
 /* The word that ends at position dot (exclusive), letters and inner dots. */
@@ -306,6 +327,11 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
             size_t st;
             int32_t prev = decode_before(s, term, &st);
             if (is_upper(prev) && st == ws)
+                return 0;
+            /* initials opening a sentence ("E.A. Viner Holdings said", "R.J.
+             * Reynolds"): no sentence is initials alone ("... in the U.S.
+             * The" still ends) */
+            if (dotted_initials(w, wl) && opens_segment(s, seg_start, ws))
                 return 0;
             /* dotted abbreviation like U.S. or a.m. */
             if (memchr(w, '.', wl) && wl <= 6 && !is_upper(first))
@@ -912,21 +938,51 @@ char *chr_headline_cut(const char *t, size_t n, int max_words)
     return h;
 }
 
-/* Words that, first after a comma, open an adjunct: the clause before the
- * comma stands alone ("..., with visits to Beijing", "..., as rescuers
- * searched"). Not "who", "which": they follow a subject as often. */
-static const char *const adjunct_words[] = {
-    "with",   "including", "as",      "while", "after",      "before", "amid",  "despite",
-    "but",    "although",  "though",  "whereas", "following", "con",   "mientras", "tras",
-    "pese",   "avec",      "alors",   "après", "malgré",     "tandis", "dopo",  "mentre",
-    "nonostante", "com",   "enquanto", "após", "apesar",     NULL};
-/* Words of an attribution: "..., officials said on Monday", "..., according
- * to police", "..., dijo el ministro". */
+/* Conjunctions that, first after a comma, open a clause of their own: the
+ * clause before the comma stands alone ("..., as rescuers searched",
+ * "..., but talks go on"). Not "who", "which": they follow a subject as
+ * often. */
+static const char *const adjunct_conj[] = {"as",      "while",    "but",      "although", "though",
+                                           "whereas", "because",  "mientras", "alors",    "tandis",
+                                           "mentre",  "enquanto", NULL};
+/* Prepositions that, first after a comma, open an adjunct ("..., with
+ * visits to Beijing", "..., after talks"), unless it is a parenthetical
+ * (parenthetical_after). */
+static const char *const adjunct_preps[] = {
+    "with", "including", "after", "before", "amid",    "despite", "following",  "con",
+    "tras", "pese",      "avec",  "après",  "malgré",  "dopo",    "nonostante", "com",
+    "após", "apesar",    "up",    "down",   "against", NULL};
+/* Verbs of an attribution: "..., officials said on Monday", "..., dijo el
+ * ministro". */
 static const char *const attribution_words[] = {
-    "said",     "says",    "told",    "reported", "announced", "added",   "stated",
-    "according", "dijo",   "afirmó",  "declaró",  "indicó",    "señaló",  "informó",
-    "según",    "selon",   "déclaré", "affirmé",  "indiqué",   "annoncé", "secondo",
-    "detto",    "dichiarato", "riferito", "disse", "afirmou",  "segundo", "informou", NULL};
+    "said",    "says",    "told",       "reported", "announced", "added",   "stated",   "dijo",
+    "afirmó",  "declaró", "indicó",     "señaló",   "informó",   "déclaré", "affirmé",  "indiqué",
+    "annoncé", "detto",   "dichiarato", "riferito", "disse",     "afirmou", "informou", NULL};
+/* Prepositions of an attribution: "..., according to police", "..., selon
+ * l'AFP". */
+static const char *const attribution_preps[] = {"according", "según",   "selon",
+                                                "secondo",   "segundo", NULL};
+/* First words of what an attribution verb reports, not of its subject
+ * ("..., it said it bought the stock": the clause goes on). */
+static const char *const reported_words[] = {"that", "it",    "he",    "she", "they",
+                                             "we",   "i",     "there", "its", "his",
+                                             "her",  "their", "que",   "che", NULL};
+/* Words that open an attribution's subject after its verb ("..., said a
+ * spokesman", "..., dijo el ministro", "..., disse o ministro"). */
+static const char *const subject_openers[] = {"the", "a",   "an",  "el", "la", "los", "las",
+                                              "le",  "les", "il",  "lo", "o",  "os",  "un",
+                                              "una", "um",  "uma", "l",  NULL};
+/* Prepositions that open another adjunct after a parenthetical's comma
+ * ("..., with an option for 25,000 tons more, to ...", "..., in large
+ * part ..."): not the main clause. */
+static const char *const adverbial_preps[] = {"in",   "at",    "on",   "from", "for", "by",
+                                              "over", "under", "than", "en",   "de",  NULL};
+/* Possessives: "as its new president" is no clause. */
+static const char *const possessive_words[] = {"its", "his", "her", "their", "our", "my", NULL};
+/* Words after a parenthetical's closing comma that go on with something
+ * other than the main clause's verb ("..., including France, and ..."). */
+static const char *const clause_words[] = {"and", "or", "but", "which", "who", "where",
+                                           "y",   "et", "e",   "o",     "ou",  NULL};
 /* First words of a leading adverbial phrase ("In a surprise move, ..."). */
 static const char *const opener_words[] = {
     "In",     "On",      "At",       "After",    "Before", "Despite", "Amid",  "During",
@@ -948,28 +1004,110 @@ static size_t next_word(const char *t, size_t n, size_t *i, size_t *start)
     return e - *start;
 }
 
+/* Whether t[i] breaks a clause: a comma or a semicolon, not the comma of
+ * a number ("1,270"). */
+static int clause_break(const char *t, size_t n, size_t i)
+{
+    if (t[i] == ';')
+        return 1;
+    return t[i] == ',' && !(i > 0 && i + 1 < n && isdigit((unsigned char)t[i - 1]) &&
+                            isdigit((unsigned char)t[i + 1]));
+}
+
+/* Whether the word at t[ws..ws+wl) is a participle ("marking", "excluding"). */
+static int participle(const char *t, size_t ws, size_t wl)
+{
+    return wl >= 5 && islower((unsigned char)t[ws]) && memcmp(t + ws + wl - 3, "ing", 3) == 0;
+}
+
+/* Whether the clause after the break at t[i] is an attribution that ends
+ * the sentence or its clause: its verb among the first ten words and at
+ * most five words after it ("..., officials said on Monday"), a verb
+ * first only before its subject ("..., said a spokesman", "..., dijo el
+ * ministro"), or a preposition ("..., according to police"); not "...,
+ * the department said hog numbers rose ...", "..., it said it bought
+ * ...", "..., said these were false" (what it reports goes on), nor a
+ * clause that a comma closes before more than a participle or an adjunct
+ * ("..., Trunkline said, it is reducing ..."). */
+static int attribution_after(const char *t, size_t n, size_t i)
+{
+    size_t j = i + 1, ws, wl;
+    int verb = -1, after = 0, reported = 0;
+    for (int k = 0; k < 16; k++) {
+        wl = next_word(t, n, &j, &ws);
+        if (!wl || (k >= 10 && verb < 0))
+            break;
+        if (verb < 0) {
+            if (word_in(t + ws, wl, attribution_words))
+                verb = k;
+            else if (word_in(t + ws, wl, attribution_preps))
+                return 1; /* "according to ...": the source, however long */
+        } else if (verb >= 0 && ++after == 1) {
+            reported = word_in(t + ws, wl, reported_words) ||
+                       (wl > 3 && strncmp(t + ws, "qu'", 3) == 0) ||
+                       (verb == 0 && !isupper((unsigned char)t[ws]) &&
+                        !word_in(t + ws, wl, subject_openers));
+        }
+        if (j >= n || clause_break(t, n, j - 1)) { /* the clause ends */
+            if (!(verb >= 0 && after <= 5 && !reported))
+                return 0;
+            if (j >= n || t[j - 1] == ';')
+                return 1;
+            size_t q = j, qs, ql = next_word(t, n, &q, &qs); /* after its comma */
+            return !ql || participle(t, qs, ql) || word_in(t + qs, ql, adjunct_conj) ||
+                   word_in(t + qs, ql, adjunct_preps);
+        }
+    }
+    return 0;
+}
+
+/* Whether the adjunct or participle after the break at t[i] is a
+ * parenthetical: a later comma is followed by the main clause's verb
+ * ("Loans, excluding acceptances, fell ...", "The microprocessor,
+ * measuring one centimetre, is ...", "A spokesman, commenting on rumours,
+ * said ...": what comes before the break has no verb yet). A conjunction,
+ * a relative pronoun or an attribution after a comma opens a clause of
+ * its own first. */
+static int parenthetical_after(const char *t, size_t n, size_t i)
+{
+    for (size_t c = i + 1; c < n; c++) {
+        if (!clause_break(t, n, c))
+            continue;
+        if (t[c] == ';')
+            return 0;
+        size_t j = c + 1, ws, wl = next_word(t, n, &j, &ws);
+        if (!wl || word_in(t + ws, wl, adjunct_conj) || word_in(t + ws, wl, clause_words))
+            return 0;
+        if (word_in(t + ws, wl, attribution_words))
+            return 1; /* ", said ...": the main verb */
+        if (attribution_after(t, n, c))
+            return 0;
+        if (islower((unsigned char)t[ws]) && !word_in(t + ws, wl, adjunct_preps) &&
+            !word_in(t + ws, wl, adverbial_preps) && !participle(t, ws, wl))
+            return 1; /* no adjunct opens here: the main clause goes on */
+    }
+    return 0;
+}
+
 /* Whether the words after the clause break at t[i] make what comes before
- * it a headline of its own: an adjunct, a participle ("..., marking the
- * first visit") or an attribution of at most ten words. */
+ * it a headline of its own: a clause of its own, an adjunct or a
+ * participle ("..., marking the first visit") that is no parenthetical,
+ * or an attribution that ends its clause (attribution_after). "as"
+ * before a possessive or a participle is no conjunction ("named him, ...,
+ * as its new president", "quoted him as saying"). */
 static int droppable_after(const char *t, size_t n, size_t i)
 {
     size_t j = i + 1, ws, wl = next_word(t, n, &j, &ws);
     if (!wl)
         return 0;
-    if (word_in(t + ws, wl, adjunct_words) ||
-        (wl >= 5 && islower((unsigned char)t[ws]) && memcmp(t + ws + wl - 3, "ing", 3) == 0))
-        return 1;
-    j = i + 1;
-    for (int k = 0; k < 10; k++) {
-        wl = next_word(t, n, &j, &ws);
-        if (!wl)
-            return 0;
-        if (word_in(t + ws, wl, attribution_words))
-            return 1;
-        if (t[j - 1] == ',' || t[j - 1] == ';') /* the attribution's clause ends */
-            return 0;
+    if (word_in(t + ws, wl, adjunct_conj)) {
+        size_t q = j, qs, ql = next_word(t, n, &q, &qs);
+        return !(wl == 2 && strncasecmp(t + ws, "as", 2) == 0 &&
+                 (!ql || participle(t, qs, ql) || word_in(t + qs, ql, possessive_words)));
     }
-    return 0;
+    if (word_in(t + ws, wl, adjunct_preps) || participle(t, ws, wl))
+        return !parenthetical_after(t, n, i);
+    return attribution_after(t, n, i);
 }
 
 /* Whether t[0..n) has its quotation marks paired. */
@@ -1001,7 +1139,7 @@ static size_t clean_length(const char *t, size_t n, int max_words, int lead)
         if (!sp && !in)
             words++;
         in = !sp;
-        if (t[i] != ',' && t[i] != ';')
+        if ((t[i] != ',' && t[i] != ';') || !clause_break(t, n, i))
             continue;
         if (words < 6)
             early = 1;
@@ -1012,6 +1150,11 @@ static size_t clean_length(const char *t, size_t n, int max_words, int lead)
         cut = lead && early ? 0 : n;
     while (cut && isspace((unsigned char)t[cut - 1]))
         cut--;
+    size_t lw = cut; /* a cut never ends on a function word ("... said that") */
+    while (lw > 0 && !isspace((unsigned char)t[lw - 1]))
+        lw--;
+    if (cut < n && cut_tail_word(t + lw, cut - lw))
+        return 0;
     return cut && quotes_paired(t, cut) ? cut : 0;
 }
 
@@ -1026,10 +1169,13 @@ chr_err chr_headline_clean(const char *t, size_t n, int max_words, char **out)
         if (wl && word_in(t + ws, wl, opener_words)) {
             for (int k = 0; k < 9 && wl && t[i - 1] != ','; k++)
                 wl = next_word(t, n, &i, &ws);
-            if (wl && t[i - 1] == ',') {
-                while (i < n && isspace((unsigned char)t[i]))
-                    i++;
-                skip = i;
+            size_t nws = 0, nwl = wl && t[i - 1] == ',' ? next_word(t, n, &i, &nws) : 0;
+            /* not when a relative clause, a conjunction or a pronoun follows
+             * ("Under the contract, which runs ...", "..., it said ..."): a
+             * headline names what it tells of */
+            if (nwl && !word_in(t + nws, nwl, clause_words) &&
+                !word_in(t + nws, nwl, reported_words)) {
+                skip = nws;
                 len = clean_length(t + skip, n - skip, max_words, 1);
             }
         }

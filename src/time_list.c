@@ -232,12 +232,17 @@ static void fix_lists(const char *text, size_t len, chr_timex *x, size_t n)
 }
 
 /* Words that make a day and month relative on their own ("le 28 janvier
- * dernier", "next 3 March"): such a date keeps the year the tagger chose. */
+ * dernier", "next 3 March", "noiembrie anul trecut"): such a date keeps
+ * the year the tagger chose. */
 static int relative_surface(const char *s, size_t n)
 {
-    static const char *const W[] = {"dernier", "derni\xc3\xa8re", "prochain", "pasado", "pasada",
-                                     "pr\xc3\xb3xim", "last", "next", "passad", "scors",
-                                     "prossim", "this", "ce ", "este", "questo"};
+    static const char *const W[] = {"dernier", "derni\xc3\xa8re", "prochain",    "pasado",
+                                    "pasada",  "pr\xc3\xb3xim",   "last",        "next",
+                                    "passad",  "scors",           "prossim",     "this",
+                                    "ce ",     "cette",           "este",        "questo",
+                                    "letzt",   "vergangen",       "n\u00e4chst", "dies",
+                                    "passat",  "aquest",          "trecut",      "viitor",
+                                    "acest"};
     char b[64];
     if (n >= sizeof b)
         return 1;
@@ -524,18 +529,6 @@ static size_t date_shape(const char *v)
     return n;
 }
 
-/* Whether text[s..e) is written with a digit or names a month ("October
- * 2023", "3 mai", "octobre"): a calendar date, not a deictic word or a
- * weekday ("from today through Nov. 17", "from Sept. 14 to Thursday" stay
- * two expressions, as TimeML marks them). */
-static int calendar_surface(const char *text, size_t s, size_t e, const char *v)
-{
-    for (size_t k = s; k < e; k++)
-        if (text[k] >= '0' && text[k] <= '9')
-            return 1;
-    return strlen(v) == 7;
-}
-
 /* Whether text[s..e) names a month ("5 de maio", "Oct. 3"; not "dia 3"). */
 static int names_month(const char *text, size_t s, size_t e)
 {
@@ -557,13 +550,37 @@ static int names_month(const char *text, size_t s, size_t e)
     return 0;
 }
 
+/* Whether text[s..e) is written with a digit or names a month ("October
+ * 2023", "3 mai", "octobre"): a calendar date, not a deictic word or a
+ * weekday ("from today through Nov. 17", "from Sept. 14 to Thursday",
+ * "from last month to next month" stay two expressions, as TimeML marks
+ * them). */
+static int calendar_surface(const char *text, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (text[k] >= '0' && text[k] <= '9')
+            return 1;
+    return names_month(text, s, e);
+}
+
+/* Whether text[s..e) gives its own year: in digits or in words ("2024",
+ * "del año pasado", "last August", "letzten Jahres"). */
+static int names_year(const char *text, size_t s, size_t e)
+{
+    return has_year_digits(text + s, e - s) || relative_surface(text + s, e - s);
+}
+
 /* Two dates of one shape written as the ends of a span ("between October
  * 2023 and May 2025", "from 1939 to 1945", "du 3 mai au 5 juin", "del 3 de
  * mayo al 5 de junio", "vom 3. Mai bis 5. Juni", "entre 2010 y 2015")
  * become one range, as "May 16-17" is: value the start, end_value the end.
- * An end without a written year takes the start's ("from 3 May 2024 to 5
- * June"; the next year when it comes earlier in the calendar). Returns the
- * new count. */
+ * An end that gives no year of its own takes the start's ("from 3 May
+ * 2024 to 5 June"; the next year when it comes earlier in the calendar),
+ * a start without one the end's ("between August and November last
+ * year"; the year before when it comes later), and a start without a
+ * month the end's ("del 3 al 5 de mayo"; the month before when its day
+ * is later: "del 30 al 5 de mayo" opens on 30 April). Returns the new
+ * count. */
 static size_t join_spans(const char *text, size_t len, chr_timex *x, size_t n)
 {
     size_t k = 0;
@@ -575,26 +592,45 @@ static size_t join_spans(const char *text, size_t len, chr_timex *x, size_t n)
         if (!b || a->type != CHR_TIMEX_DATE || b->type != CHR_TIMEX_DATE || b->end > len ||
             b->start < a->end || b->start - a->end > 24 ||
             ((a->flags | b->flags) & CHR_TIMEX_RANGE) || (sh = date_shape(a->value)) == 0 ||
-            date_shape(b->value) != sh || !calendar_surface(text, a->start, a->end, a->value) ||
-            !calendar_surface(text, b->start, b->end, b->value) ||
+            date_shape(b->value) != sh || !calendar_surface(text, a->start, a->end) ||
+            !calendar_surface(text, b->start, b->end) ||
             (opener = span_opener(text, a->start)) == 0 ||
             !span_gap(text, a->end, b->start, opener))
             continue;
-        char ev[sizeof b->value];
+        /* both ends are worked on in copies: a pair that is no span keeps
+         * its values */
+        char av[sizeof a->value], ev[sizeof b->value];
+        memcpy(av, a->value, sizeof av);
         memcpy(ev, b->value, sizeof ev);
         int y, md, y2, md2;
-        if (sh == 10 && parse_value(ev, &y2, &md2) && !names_month(text, a->start, a->end) &&
-            names_month(text, b->start, b->end) && parse_value(a->value, &y, &md) &&
-            md % 100 <= chr_month_days(y2, md2 / 100))
-            memcpy(a->value, ev, 8); /* "do dia 3 ao dia 5 de maio": 3 May */
-        if (sh >= 7 && parse_value(a->value, &y, &md) && parse_value(ev, &y2, &md2) &&
-            !has_year_digits(text + b->start, b->end - b->start)) {
+        if (!parse_value(av, &y, &md) || !parse_value(ev, &y2, &md2)) {
+            /* years or decades ("1939", "198"): as written */
+        } else if (sh == 10 && !names_month(text, a->start, a->end) &&
+                   names_month(text, b->start, b->end)) {
+            /* "do dia 3 ao dia 5 de maio": 3 May; "del 30 al 5 de mayo": 30 April */
+            int ny = y2, nm = md2 / 100;
+            if (md % 100 > md2 % 100 && --nm == 0) {
+                nm = 12;
+                ny--;
+            }
+            if (md % 100 > chr_month_days(ny, nm))
+                continue;
+            memcpy(av, ev, 8);
+            set_year(av, ny);
+            av[5] = (char)('0' + nm / 10);
+            av[6] = (char)('0' + nm % 10);
+        } else if (!names_year(text, b->start, b->end)) {
             int ny = md2 < md ? y + 1 : y;
             if (md2 % 100 <= chr_month_days(ny, md2 / 100))
                 set_year(ev, ny);
+        } else if (!names_year(text, a->start, a->end)) {
+            int ny = md > md2 ? y2 - 1 : y2;
+            if (md % 100 <= chr_month_days(ny, md / 100))
+                set_year(av, ny);
         }
-        if (strcmp(ev, a->value) <= 0)
+        if (strcmp(ev, av) <= 0)
             continue; /* not a span forwards in time */
+        memcpy(a->value, av, sizeof av);
         memcpy(a->end_value, ev, sizeof ev);
         a->end = b->end;
         a->flags |= CHR_TIMEX_RANGE | (b->flags & CHR_TIMEX_RELATIVE);

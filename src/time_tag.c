@@ -137,8 +137,8 @@ typedef struct R {
 } R;
 
 /* An internal flag of R (never output): the extent starts with the word
- * before token first, which the scanner does not keep (Romanian "a" of "a
- * doua zi"). */
+ * of ASCII letters before token first, which the scanner does not keep
+ * (Romanian "a" of "a doua zi"; not the "«" or "." glued to it). */
 #define R_WORD_BEFORE (1u << 31)
 
 static inline int has(const M *m, int i, int c)
@@ -6518,8 +6518,14 @@ static void emit(M *m, const R *r)
     chr_tx rec, *x = &rec;
     memset(x, 0, sizeof *x);
     x->t.start = m->t[r->first].s;
-    if (r->flags & R_WORD_BEFORE)
-        raw_word_before(m, x->t.start, &x->t.start);
+    if (r->flags & R_WORD_BEFORE) { /* (word_before checked it: "a" alone) */
+        size_t p = x->t.start;
+        while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t' || m->text[p - 1] == '\n'))
+            p--;
+        while (p > 0 && ((m->text[p - 1] | 32) >= 'a' && (m->text[p - 1] | 32) <= 'z'))
+            p--;
+        x->t.start = p;
+    }
     x->t.end = m->t[r->end - 1].e;
     /* an extent never ends on punctuation (except "a.m." style dots) */
     x->t.type = (chr_timex_type)r->type;

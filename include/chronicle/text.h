@@ -53,10 +53,12 @@ double chr_detect_language(const char *text, size_t len, char lang[8]);
 char *chr_headline_cut(const char *sentence, size_t len, int max_words);
 /* A sentence as a headline that needs no "...": the whole of it when it has
  * at most max_words words, else its opening clause (6 to max_words words) up
- * to a comma that an attribution ("..., officials said on Monday"), an
- * adjunct ("..., with visits to ...", "..., as ...") or a participle
- * ("..., marking ...") follows; failing both, the same of what follows a
- * leading adverbial phrase ("In a surprise move, ..."), capitalised. Final
+ * to a comma that an attribution ending its clause ("..., officials said on
+ * Monday"; not "..., it said it bought ..."), a clause of its own ("...,
+ * as ...") or an adjunct or participle ("..., with visits to ...", "...,
+ * marking ...") that is no parenthetical ("..., excluding X, fell ...")
+ * follows; failing both, the same of what follows a leading adverbial
+ * phrase ("In a surprise move, ..."), capitalised. Final
  * full stops dropped, quotation marks paired. *out malloc'd (caller frees),
  * NULL when the sentence has no such headline; CHR_ENOMEM when out of memory. */
 chr_err chr_headline_clean(const char *sentence, size_t len, int max_words, char **out);
