@@ -1325,6 +1325,18 @@ chr_err chr_clean_text(const chr_article *a, chr_doc **out, chr_diag *d)
     return clean(a, 1, out, d);
 }
 
+chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d)
+{
+    doc->lang_confidence = chr_detect_language(doc->clean, doc->clean_len, doc->lang);
+    if (a->lang && a->lang[0] && doc->lang_confidence < 0.9 && strlen(a->lang) < sizeof doc->lang) {
+        snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
+        doc->lang_confidence = 0.9;
+    }
+    chr_err e = chr_split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
+                                    &doc->n_sentences);
+    return e ? chr_diag_set(d, e, a->source, 0, -1, NULL) : CHR_OK;
+}
+
 static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_diag *d)
 {
     *out = NULL;
@@ -1458,20 +1470,10 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
     } else if (a->format == CHR_FMT_TEXT) {
         doc->title = text_headline(a, doc);
     }
-    chr_err e = CHR_OK;
-    if (!text_only) {
-        doc->lang_confidence = chr_detect_language(doc->clean, doc->clean_len, doc->lang);
-        if (a->lang && a->lang[0] && doc->lang_confidence < 0.9 &&
-            strlen(a->lang) < sizeof doc->lang) {
-            snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
-            doc->lang_confidence = 0.9;
-        }
-        e = chr_split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
-                                &doc->n_sentences);
-    }
+    chr_err e = text_only ? CHR_OK : chr_clean_finish(a, doc, d);
     if (e) {
         chr_doc_free(doc);
-        return chr_diag_set(d, e, a->source, 0, -1, NULL);
+        return e;
     }
     XXH128_hash_t h = XXH3_128bits(doc->clean, doc->clean_len);
     doc->hash_hi = h.high64;

@@ -865,6 +865,11 @@ int chr_reader_idle(const chr_reader *r)
     return poll(&pf, 1, 0) == 0;
 }
 
+long chr_reader_line(const chr_reader *r)
+{
+    return r->fmt == CHR_FMT_JSONL ? r->line : 0;
+}
+
 chr_format chr_reader_format(const chr_reader *r)
 {
     return r->fmt;
@@ -1582,6 +1587,23 @@ static chr_err mark_utf16(chr_reader *r, chr_article *a, chr_diag *d)
             memmove(r->warn + wl, r->warn, ol + 1);
             memcpy(r->warn, w, wl);
         }
+    }
+    return CHR_OK;
+}
+
+chr_err chr_reader_skip_lines(chr_reader *r, long lines, chr_diag *d)
+{
+    if (r->fmt != CHR_FMT_JSONL || r->utf16 || r->line != 0 || r->done)
+        return CHR_EINVAL;
+    while (r->line < lines) {
+        size_t len;
+        int k = read_line(r, &len);
+        if (k != 1 && k != -2) { /* -2: a line too long, passed all the same */
+            r->done = 1;
+            return chr_diag_set(d, k == -3 ? CHR_ENOMEM : CHR_EIO, r->name, r->line + 1, -1,
+                                "cannot read up to line %ld again", lines);
+        }
+        r->line++;
     }
     return CHR_OK;
 }

@@ -45,6 +45,12 @@ chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d);
  * quick look at what an article would be. */
 chr_err chr_clean_text(const chr_article *a, chr_doc **out, chr_diag *d);
 
+/* Finish a document chr_clean_text made of a into the one chr_clean makes
+ * (language identified, sentences split), so that an article looked at
+ * first is cleaned once. Call once per document. On error (CHR_ENOMEM) doc
+ * is still the caller's to free. */
+chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d);
+
 void chr_doc_free(chr_doc *doc);
 
 /* Corpus furniture: a short paragraph without figures that does not end as

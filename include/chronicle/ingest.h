@@ -110,6 +110,18 @@ chr_err chr_reader_set_name(chr_reader *r, const char *name);
  * good record (e.g. repaired UTF-8) are reported through chr_reader_warning. */
 chr_err chr_reader_next(chr_reader *r, chr_article **out, chr_diag *d);
 
+/* JSON Lines: the number of the line last read (its record's, or the
+ * error's); 0 before the first and for other formats. */
+long chr_reader_line(const chr_reader *r);
+
+/* Move a JSON Lines reader that has read nothing yet past the first lines
+ * lines without reading their records, as chr_reader_next would have left
+ * it (line numbers and bytes read go on from there): to go on where
+ * another reader of the same, unchanged file stopped. CHR_EINVAL, having
+ * read nothing, for other formats and for UTF-16 input (its first article
+ * carries a warning); a read error as chr_reader_next reports it. */
+chr_err chr_reader_skip_lines(chr_reader *r, long lines, chr_diag *d);
+
 /* Format detected for this input. */
 chr_format chr_reader_format(const chr_reader *r);
 

@@ -35,3 +35,20 @@ chr --db "$F/news.sqlite" --quiet ingest "$F" >/dev/null 2>&1
 touch "$F/news.sqlite-journal"
 chr --db "$F/news.sqlite" ingest "$F" > /dev/null 2> "$TMP/keep.err"
 check_eq "a database and its companions in the folder read are skipped" "$? $(grep -c "error:" "$TMP/keep.err")" "0 0"
+
+# each file is read once: what the prescan (for the sites' furniture) read
+# and cleaned is kept for the ingest, a file changed in between read again
+R="$TMP/once"
+mkdir -p "$R"
+printf '{"id":"o1","text":"The council of Orne voted on Monday to rebuild the old flood barrier."}\n{"id":"o2","text":"Engineers in Orne began work on the barrier on Tuesday."}\n' > "$R/a.jsonl"
+printf ' date 2024-03-01 The mayor of Orne thanked the engineers on Wednesday.\n' > "$R/b.txt"
+if strace -o /dev/null true 2>/dev/null; then
+    strace -f -e trace=open,openat -o "$TMP/once.trace" "$CHR_BIN" --db "$TMP/once.db" --quiet \
+        ingest "$R" > /dev/null 2>&1
+    check_eq "each file of a folder is opened once" \
+        "$(grep -c "$R/a.jsonl\"" "$TMP/once.trace") $(grep -c "$R/b.txt\"" "$TMP/once.trace")" "1 1"
+    n=$(chr --db "$TMP/once.db" ls --json | "$PY" -c "import json,sys; print(len(json.load(sys.stdin)))")
+    check_eq "each file of a folder is opened once: all stored" "$n" 3
+else
+    skip "each file of a folder is opened once" "strace cannot run here"
+fi
