@@ -391,7 +391,7 @@ static const char *const FUT_EN[] = {
     "plans",  "due",      "upcoming",  "next",      "tomorrow",  "coming",   "intends",
     "aims",   "hopes",    "soon",      "planning",  "plan",      "would",    "effective",
     "can",    "possible", "likely",    "forecast",  "forecasts", "expects",  "expect",
-    "intend", "aiming",   "intending", "expecting", NULL};
+    "intend", "aiming",   "intending", "expecting", "payable",   NULL};
 /* Each language's list has its noun for a forecast ("les prévisions
  * annoncent de la pluie mardi", "le previsioni indicano nuove piogge"), a cue
  * of the future as English "forecasts" is. */

@@ -167,8 +167,9 @@ int64_t tl_story_now(sqlite3 *db, int64_t id);
 chr_err tl_query_ids(sqlite3 *db, const char *sql, int use_arg, int64_t arg, int64_t **ids,
                      size_t *n);
 
-/* Make room for one more element in *arr (of *n used, *cap allocated,
- * elem bytes each; first allocation first_cap). -1 on OOM. */
+/* Make room for element n of *arr (*cap allocated, elem bytes each; first
+ * allocation first_cap; however far n is past *cap: many may be appended at
+ * once). -1 on OOM. */
 int tl_grow(void *arr, size_t n, size_t *cap, size_t elem, size_t first_cap);
 
 /* Strings owned by one result (a timeline, a summary). */

@@ -3,6 +3,7 @@
  * sentences, timexes, duplicate group), day numbers and TIMEX3 values as
  * day intervals. No grouping or ranking here (timeline.c, timeline_read.c). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,6 +368,10 @@ int tl_grow(void *arr, size_t n, size_t *cap, size_t elem, size_t first_cap)
     if (n < *cap)
         return 0;
     size_t nc = *cap ? *cap * 2 : first_cap;
+    while (nc <= n) /* room for n itself: appends of many at once */
+        nc *= 2;
+    if (nc > SIZE_MAX / elem)
+        return -1;
     void *np = realloc(*p, nc * elem);
     if (!np)
         return -1;

@@ -385,6 +385,46 @@ TEST(story_without_entries)
     tl_fixture_close(st, dir);
 }
 
+/* A story's document frequencies from an article whose one dated sentence
+ * has hundreds of terms (more than twice what the term arrays first hold:
+ * they grew by doubling once and were overrun, crashing `run` on a Spanish
+ * report): every distinct term counted once, the article once. */
+TEST(story_df_of_a_long_sentence)
+{
+    static char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text,
+                                " date 2024-03-05 The port council said on March 4 that");
+    for (int i = 0; i < 150 && n < sizeof text - 64; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, " kelso%d harbour%d and", i, i);
+    snprintf(text + n, sizeof text - n, " the quay were inspected.\n");
+    const tl_fixture longer[] = {{"long.txt", text}};
+    char ldir[64], lpath[128];
+    chr_store *st = tl_fixture_open("chr_tlc_long", longer, 1, ldir, lpath);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    sqlite3 *db = chr_store_sqlite(st);
+    int story = count_rows(st, "SELECT story_id FROM story_article WHERE article_id = 1");
+    CHECK(story > 0);
+    sqlite3_stmt *q = NULL;
+    tl_cdf *rows = NULL;
+    size_t nrows = 0;
+    CHECK_INT(tl_story_df(db, &q, story, &rows, &nrows), CHR_OK);
+    sqlite3_finalize(q);
+    CHECK(nrows > 300); /* kelso0..149, harbour0..149, the article count */
+    int articles = -1, twice = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        if (rows[i].term == 0)
+            articles = (int)rows[i].df;
+        else if (rows[i].df != 1)
+            twice++;
+    }
+    CHECK_INT(articles, 1);
+    CHECK_INT(twice, 0);
+    free(rows);
+    tl_fixture_close(st, ldir);
+}
+
 UNIT_MAIN_BEGIN
 RUN(regrouped_story_not_stale);
 RUN(adopted_story_not_stale);
@@ -393,4 +433,5 @@ RUN(other_connection_not_stale);
 RUN(rebuilt_timelines_not_stale);
 RUN(evicted_stories_read_again);
 RUN(story_without_entries);
+RUN(story_df_of_a_long_sentence);
 UNIT_MAIN_END
