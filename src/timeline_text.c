@@ -367,9 +367,12 @@ int tl_grow(void *arr, size_t n, size_t *cap, size_t elem, size_t first_cap)
     void **p = arr;
     if (n < *cap)
         return 0;
-    size_t nc = *cap ? *cap * 2 : first_cap;
-    while (nc <= n) /* room for n itself: appends of many at once */
+    size_t nc = *cap ? *cap * 2 : (first_cap ? first_cap : 1);
+    while (nc <= n) { /* room for n itself: appends of many at once */
+        if (nc > SIZE_MAX / 2)
+            return -1;
         nc *= 2;
+    }
     if (nc > SIZE_MAX / elem)
         return -1;
     void *np = realloc(*p, nc * elem);
