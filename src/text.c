@@ -901,6 +901,8 @@ static void drop_doubled_name(char *h)
     }
 }
 
+#define HEADLINE_SLACK 3
+
 char *chr_headline_cut(const char *t, size_t n, int max_words)
 {
     size_t cut = n, clause = 0, at_max = 0;
@@ -914,7 +916,9 @@ char *chr_headline_cut(const char *t, size_t n, int max_words)
             words <= max_words)
             clause = i;
     }
-    int cut_short = words > max_words;
+    /* a sentence a few words over is whole: cutting it would drop no more
+     * than its last phrase ("... libra combates dentro de la ciudad") */
+    int cut_short = words > max_words + HEADLINE_SLACK;
     if (cut_short)
         cut = clause ? clause : at_max;
     while (cut && (isspace((unsigned char)t[cut - 1]) || t[cut - 1] == '.'))

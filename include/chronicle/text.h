@@ -46,7 +46,8 @@ chr_err chr_tokenize(const char *text, size_t len, chr_token **out, size_t *n);
 double chr_detect_language(const char *text, size_t len, char lang[8]);
 
 /* A sentence shortened to serve as a headline: the whole of it when it has
- * at most max_words words; else up to its first clause break (, ; :) after
+ * at most max_words words (or three more: a cut would drop only its last
+ * phrase); else up to its first clause break (, ; :) after
  * six words, else its first max_words words, without a function word at
  * the end ("... rail link and") and with "..." after. Final full stops and
  * spaces are dropped. malloc'd (caller frees); NULL when out of memory. */

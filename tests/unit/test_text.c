@@ -301,16 +301,19 @@ TEST(headline_cut)
                "At least nine people died in the town of Villaserena...");
     /* no clause break: fourteen words, not ending on a function word (en, es, fr) */
     expect_cut("Regional authorities said the river rose faster than at any time since records "
-               "began in the valley",
+               "began in the upper valley",
                "Regional authorities said the river rose faster than at any time since records "
                "began...");
     expect_cut("El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada de "
                "la semana pasada",
                "El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada...");
     expect_cut("Le gouvernement a adopté un plan d'aide aux communes touchées par les inondations "
-               "de la semaine dernière",
+               "de la semaine dernière dans le sud",
                "Le gouvernement a adopté un plan d'aide aux communes touchées par les "
                "inondations...");
+    /* a few words over fourteen: whole, not cut before its last phrase */
+    expect_cut("Las tropas de Gadafi y los rebeldes libran combates dentro de la ciudad de Misrata",
+               "Las tropas de Gadafi y los rebeldes libran combates dentro de la ciudad de Misrata");
 }
 
 /* want NULL: the sentence has no headline without "..." */
