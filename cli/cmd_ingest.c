@@ -135,9 +135,10 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
                   stats->stored == 1 ? "" : "s");
         return EXIT_SIGNAL + stop_signal;
     }
-    char copies[64] = "", skipped[64] = "";
+    char copies[96] = "", skipped[64] = "";
     if (stats->copies)
-        snprintf(copies, sizeof copies, " (%ld from other inputs, kept as copies)", stats->copies);
+        snprintf(copies, sizeof copies, " (%ld of them another record's text, kept as copies)",
+                 stats->copies);
     if (stats->skipped)
         snprintf(skipped, sizeof skipped, ", %ld web record%s without an article skipped",
                  stats->skipped, stats->skipped == 1 ? "" : "s");
