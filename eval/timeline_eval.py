@@ -206,13 +206,23 @@ def mean(rows):
     return {c: sum(r[c] for r in rows) / len(rows) for c in COLS} if rows else None
 
 
-def main(argv=None):
+def write_json(path, obj):
+    with open(path, "w") as f:
+        json.dump(obj, f, indent=1)
+
+
+def add_data_args(ap):
+    """--bin, --data and --work, as this driver and date_rank_study.py take them."""
     root = os.path.normpath(os.path.join(HERE, ".."))
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", default=os.environ.get("CHR_BIN", os.path.join(root, "build", "chronicle")))
     ap.add_argument("--data", default=os.environ.get(
         "CHR_MLCRISIS", os.path.join(root, "..", "shared", "bench", "timeline", "ml-crisis-cltls")))
     ap.add_argument("--work", default=os.path.join(root, "build", "eval", "timeline"))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_data_args(ap)
     ap.add_argument("--langs", help="comma list (default: every language with references and articles)")
     ap.add_argument("--topics", help="comma list (default: all)")
     ap.add_argument("--no-baseline", action="store_true")
@@ -299,8 +309,7 @@ def main(argv=None):
             print(fmt_row("  datewise", mean(allb)))
             results["all/mean"]["datewise"] = mean(allb)
     if a.json:
-        with open(a.json, "w") as f:
-            json.dump(results, f, indent=1)
+        write_json(a.json, results)
     return 0
 
 

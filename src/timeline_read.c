@@ -92,6 +92,8 @@ typedef struct rentry {
     chr_gran gran;
     int support;
     double weight, centrality, score;
+    /* when days are ranked, the importance of its day; else 0 */
+    double day_score;
     size_t rep; /* representative mention */
     char conflict[400];
     int n_own; /* mentions with own set: 0, no text of its own to show */
@@ -1222,6 +1224,7 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, 
         r->keep =
             r->n > 0 && r->n_own > 0 && r->support >= (o->min_support > 1 ? o->min_support : 1);
         r->slots = o->sentences;
+        r->day_score = 0;
         if (r->keep && o->dates > 0 && r->gran != CHR_GRAN_DAY)
             r->keep = 0;
         if (r->keep)
@@ -1270,6 +1273,7 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, 
             for (size_t j = 0; j < n && left > 0 && !(one_per_day && top); j++) {
                 if (v[j]->start != ds[i].day)
                     continue;
+                v[j]->day_score = ds[i].score;
                 if (!top)
                     top = v[j];
                 v[j]->slots = 1;
@@ -1582,6 +1586,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
         e->gran = r->gran;
         e->support = r->support;
         e->score = r->score;
+        e->day_score = r->day_score;
         e->conflict = r->conflict[0] ? tl_pool_dup(p, r->conflict) : NULL;
         e->sources = calloc(r->n, sizeof *e->sources);
         if (!e->sources) {
@@ -1901,6 +1906,9 @@ void chr_timeline_write_json(const chr_timeline *tl, chr_json *j)
         chr_json_kstring(j, "label", e->label);
         chr_json_kstring(j, "text", e->text ? e->text : "");
         chr_json_kint(j, "support", e->support);
+        chr_json_kdouble(j, "importance", e->score);
+        if (e->day_score > 0)
+            chr_json_kdouble(j, "day_importance", e->day_score);
         if (e->conflict)
             chr_json_kstring(j, "conflict", e->conflict);
         chr_json_key(j, "sources");

@@ -55,6 +55,9 @@ typedef struct chr_tl_entry {
     const char *text;     /* the most representative source sentence */
     int support;          /* independent articles (near-duplicates count once) */
     double score;         /* importance used by --top */
+    double day_score;     /* when days are ranked (opts.dates, or opts.top of the whole
+                             database): the importance of its day, by which the days
+                             were kept; else 0 */
     const char *conflict; /* NULL, or which sources give which other date */
     chr_tl_source *sources;
     size_t n_sources;

@@ -193,3 +193,22 @@ check_eq "texts in day folders are dated by them" \
     "$(chr --db "$PDB" ls --json | "$PY" -c 'import json,sys; a=json.load(sys.stdin); print(len(a) > 0 and all(x["pub_date_source"] == "path" and x["pub_date"] in x["source"] for x in a))')" True
 check_eq "their relative dates resolve in the story's own year" \
     "$(chr --db "$PDB" timeline --all --json | "$PY" -c 'import json,sys; print(sorted({e["date"][:4] for e in json.load(sys.stdin) if e["granularity"] == "day"}))')" "['2023']"
+
+# eval/date_rank_study.py reads every candidate day with the score --top ranks
+# by (day_importance): on its harness the hand score gives timeline_eval.py's
+# date F1 per topic, and the best choice among the candidates no less
+"$PY" eval/timeline_eval.py --bin "$CHR_BIN" --data "$FIX" --work "$TMP/ev" --no-baseline \
+    --json "$TMP/ev.json" > /dev/null 2>&1
+"$PY" eval/date_rank_study.py --bin "$CHR_BIN" --data "$FIX" --work "$TMP/ev" --langs it,pt,ro \
+    --models hand,oracle --json "$TMP/rank.json" > /dev/null 2> "$TMP/rank.err"
+"$PY" - "$TMP/ev.json" "$TMP/rank.json" <<'EOF2'
+import json, os, sys
+load = lambda p: json.load(open(p)) if os.path.exists(p) else {}
+ev, rk = load(sys.argv[1]), load(sys.argv[2])
+hand, orc = rk.get("hand", {}), rk.get("oracle", {})
+topics = [k for k in ev if not k.endswith("/mean")]
+ok = len(topics) == 3 and all(abs(hand.get(t, -1) - ev[t]["chronicle"]["date_f1"]) < 1e-9 for t in topics)
+print(("ok " if ok else "not ok ") + "date_rank_study: hand ranking = timeline --top's date F1 per topic")
+ok = bool(orc) and all(orc[t] >= hand[t] for t in topics if t in orc and t in hand)
+print(("ok " if ok else "not ok ") + "date_rank_study: oracle >= hand")
+EOF2

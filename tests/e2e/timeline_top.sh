@@ -11,6 +11,8 @@ chr --db "$DB" --quiet ingest examples >/dev/null 2>&1
 chr --db "$DB" timeline --all --json --top 6 --sentences 2 > "$TMP/top.json"
 chr --db "$DB" timeline --all --json --dates 6 --sentences 2 > "$TMP/dates.json"
 chr --db "$DB" timeline --all --json > "$TMP/full.json"
+# every candidate day with every entry: the ranking eval/date_rank_study.py reads
+chr --db "$DB" timeline --all --json --dates 1000000 --sentences 1000000 > "$TMP/every.json"
 # every story with --top 3, 4, 8 and more than it has entries, and its full
 # timeline
 for sid in $(chr --db "$DB" stories --json | "$PY" -c "import json,sys; print(' '.join(str(s['id']) for s in json.load(sys.stdin)))"); do
@@ -24,6 +26,7 @@ import json, sys, os
 d = sys.argv[1]
 load = lambda n: json.load(open(os.path.join(d, n)))
 top, dates, full = load("top.json"), load("dates.json"), load("full.json")
+every = load("every.json")
 runs = []  # (n, its --top n timeline, the full timeline of its story)
 for name in sorted(os.listdir(d)):
     parts = name[:-5].split("-")
@@ -38,6 +41,16 @@ need("--all --top 6: 6 distinct days", len(set(days)) == 6 and
      all(e["granularity"] == "day" for e in top), str(days))
 need("--all --top 6: the days of --dates 6", set(days) == {e["date"] for e in dates},
      "%s vs %s" % (sorted(days), sorted({e["date"] for e in dates})))
+need("every entry gives its importance", all(isinstance(e.get("importance"), (int, float))
+                                             for t in (top, dates, full, every) for e in t))
+need("ranked days give their day_importance, its entries one value",
+     all(len({x.get("day_importance") for x in every if x["date"] == e["date"]} - {None}) == 1
+         for e in every)
+     and all("day_importance" not in e for e in full), str(every[:2]))
+byday = {e["date"]: e.get("day_importance", 0) for e in every}
+best6 = sorted(byday, key=lambda k: (-byday[k], k))[:6]
+need("--all --top 6: the 6 days of highest day_importance", len(byday) > 6 and set(best6) == set(days),
+     "%s vs %s" % (sorted(best6), sorted(days)))
 need("--all --top: at most K sentences each", all(1 <= len(e.get("sentences") or [e["text"]]) <= 2
                                                   for e in top))
 need("the full --all timeline has more entries than days (the case --top folds)",

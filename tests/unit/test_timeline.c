@@ -615,6 +615,7 @@ TEST(selection_and_json)
             if (k < 4)
                 per[k] += (int)tl->entries[i].n_sentences;
             CHECK_STR(chr_gran_name(tl->entries[i].gran), "day");
+            CHECK(tl->entries[i].day_score > 0 && tl->entries[i].score > 0);
         }
         CHECK_INT(nd, 2);
         CHECK(per[0] <= 2 && per[1] <= 2 && per[0] >= 1);
@@ -628,6 +629,8 @@ TEST(selection_and_json)
         CHECK(json_is_string(json_object_get(e0, "granularity")));
         CHECK(json_is_string(json_object_get(e0, "text")));
         CHECK(json_is_integer(json_object_get(e0, "support")));
+        CHECK(json_is_number(json_object_get(e0, "importance")));
+        CHECK(json_is_number(json_object_get(e0, "day_importance")));
         CHECK(json_is_array(json_object_get(e0, "sentences")));
         json_t *s0 = json_array_get(json_object_get(e0, "sources"), 0);
         const char *keys[] = {"article", "outlet", "pub_date", "sentence", "expression"};
