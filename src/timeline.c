@@ -23,7 +23,8 @@
  * Publication-date placements join entries of their day or the day before
  * (FRESH_DAYS) without moving their date; SOFT_DAYS bounds the search. */
 #define JOIN_EXACT_DAY 0.08
-#define JOIN_EXACT 0.02 /* a month or week: stories rarely have two events in one */
+#define JOIN_EXACT 0.02 /* a month or week, or the same run of days ("May 16-17", "May
+                           16 and 17"): stories rarely have two events in one */
 #define JOIN_SIM 0.22
 #define JOIN_VAGUE 0.40
 #define CONFLICT_SIM 0.50
@@ -875,7 +876,7 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
                    : -1;
     }
     if (m->start == s && m->end == e && m->gran == eg && eg != CHR_GRAN_YEAR)
-        return eg == CHR_GRAN_DAY ? JOIN_EXACT_DAY : JOIN_EXACT;
+        return eg == CHR_GRAN_DAY && e == s ? JOIN_EXACT_DAY : JOIN_EXACT;
     if (m->start >= s && m->end <= e)
         return JOIN_SIM; /* a finer date narrows the entry: 2023-10, then 2023-10-18 */
     if (s >= m->start && e <= m->end)

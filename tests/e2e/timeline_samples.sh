@@ -61,6 +61,7 @@ visit = find(lambda e: e["date"] == "2024-05-16" and e.get("end") == "2024-05-17
 need("samples: 16-17 May 2024 state visit", bool(visit))
 need("samples: state visit from TASS and Agencies",
      bool(visit) and {"001", "002"} <= set().union(*map(files, visit)))
+need("samples: 'May 16 and 17' and 'May 16-17' are one entry", len(visit) == 1)
 expo = find(lambda e: e["date"] == "2024-05-17" and e.get("end") == "2024-05-21")
 need("samples: 17-21 May EXPO", bool(expo) and "001" in files(expo[0])
      and "EXPO" in expo[0]["text"])
