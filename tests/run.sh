@@ -23,6 +23,11 @@ run_one() { # name, command...
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         echo "not ok $name (exit $rc)" >>"$out"; f=$((f + 1))
     fi
+    # a check script that raised stopped before its remaining checks
+    if grep -q '^Traceback (most recent call last)' "$out.err"; then
+        echo "not ok $name (a Python check raised: the checks after it did not run)" >>"$out"
+        f=$((f + 1))
+    fi
     grep -E '^(not ok|skip)' "$out" | sed "s|^|$name: |"
     if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then sed 's/^/    /' "$out.err" | tail -n 40; fi
     echo "$name: $p passed, $f failed"
