@@ -6965,26 +6965,10 @@ static int address_run(const char *text, size_t len, size_t s, size_t *e)
     return slashes >= 2 && (letters || text[b] == '/' || text[b] == '\\');
 }
 
-/* A hashtag or a handle at p ('#' or '@' not after a letter or digit,
- * then letters, digits and '_' with at least one letter: "#Jan25",
- * "#25Jan", "@Feb17voices", "#Libia17Feb") is a name, whatever date its
- * letters spell. Returns its end, or p when there is none ("#1", "#25",
- * "user@host"). */
-static size_t handle_end(const char *text, size_t len, size_t p)
+/* The end of the tag whose '#' or '@' is at p: letters, digits and '_'
+ * with at least one letter; p when there is none. */
+static size_t tag_body(const char *text, size_t len, size_t p)
 {
-    if (p > 0 && (bclass[(unsigned char)text[p - 1]] == B_ALPHA ||
-                  bclass[(unsigned char)text[p - 1]] == B_DIGIT))
-        return p;
-    if (p > 0 && (unsigned char)text[p - 1] >= 0x80) {
-        /* after a letter ("café#"), not after "“" or a no-break space */
-        size_t b = p - 1;
-        while (b > 0 && p - b < 4 && ((unsigned char)text[b] & 0xC0) == 0x80)
-            b--;
-        char ch;
-        size_t n;
-        if (high_class((const unsigned char *)text + b, len - b, &ch, &n) == B_ALPHA)
-            return p;
-    }
     size_t q = p + 1;
     int letter = 0;
     while (q < len) {
@@ -7006,6 +6990,37 @@ static size_t handle_end(const char *text, size_t len, size_t p)
         }
     }
     return letter ? q : p;
+}
+
+/* A hashtag or a handle at p ('#' or '@' not after a letter or digit,
+ * then letters, digits and '_' with at least one letter: "#Jan25",
+ * "#25Jan", "@Feb17voices", "#Libia17Feb", and the tags chained to it:
+ * "#Egypt#Jan25") is a name, whatever date its letters spell. Returns its
+ * end, or p when there is none ("#1", "#25", "user@host"). */
+static size_t handle_end(const char *text, size_t len, size_t p)
+{
+    if (p > 0 && (bclass[(unsigned char)text[p - 1]] == B_ALPHA ||
+                  bclass[(unsigned char)text[p - 1]] == B_DIGIT))
+        return p;
+    if (p > 0 && (unsigned char)text[p - 1] >= 0x80) {
+        /* after a letter ("café#"), not after "“" or a no-break space */
+        size_t b = p - 1;
+        while (b > 0 && p - b < 4 && ((unsigned char)text[b] & 0xC0) == 0x80)
+            b--;
+        char ch;
+        size_t n;
+        if (high_class((const unsigned char *)text + b, len - b, &ch, &n) == B_ALPHA)
+            return p;
+    }
+    size_t end = tag_body(text, len, p);
+    /* chained tags ("#Egypt#Jan25"): the next starts after a letter */
+    while (end > p && end < len && text[end] == text[p]) {
+        size_t e2 = tag_body(text, len, end);
+        if (e2 == end)
+            break;
+        end = e2;
+    }
+    return end;
 }
 
 chr_err chr_time_tag_ex(const char *text, size_t len, const chr_date *ref, const char *lang,
