@@ -804,6 +804,11 @@ int chr_html_meta_collect(xmlDocPtr doc, const char *url_hint, chr_html_meta *m)
         free(m->outlet);
         m->outlet = h;
     }
+    if (m->outlet) { /* "Autoracing | F1 | Indy | MotoGP": the site, not its sections */
+        char *bar = strstr(m->outlet, " | ");
+        if (bar && bar - m->outlet >= 2)
+            *bar = '\0';
+    }
     if (!m->outlet)
         m->outlet = host_of(m->url);
     m->lang = iso639(c.lang.v);
