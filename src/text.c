@@ -981,6 +981,8 @@ static const char *const subject_openers[] = {"the", "a",   "an",  "el", "la", "
  * part ..."): not the main clause. */
 static const char *const adverbial_preps[] = {"in",   "at",    "on",   "from", "for", "by",
                                               "over", "under", "than", "en",   "de",  NULL};
+/* Articles that open an apposition after a comma (apposition_after). */
+static const char *const apposition_words[] = {"the", "a", "an", NULL};
 /* Possessives: "as its new president" is no clause. */
 static const char *const possessive_words[] = {"its", "his", "her", "their", "our", "my", NULL};
 /* Words after a parenthetical's closing comma that go on with something
@@ -1093,6 +1095,48 @@ static int parenthetical_after(const char *t, size_t n, size_t i)
     return 0;
 }
 
+/* Finite verbs that end in neither "-ed" nor "-s" (verb_like). */
+static const char *const plain_verbs[] = {
+    "is",    "are",  "was",   "were",   "has",     "have", "had",    "will",   "would", "may",
+    "might", "can",  "could", "met",    "said",    "took", "found",  "made",   "won",   "lost",
+    "led",   "held", "left",  "began",  "sent",    "set",  "put",    "hit",    "cut",   "rose",
+    "fell",  "gave", "told",  "came",   "went",    "saw",  "struck", "shot",   "fled",  "sought",
+    "kept",  "paid", "sold",  "bought", "brought", "got",  "ran",    "became", "chose", NULL};
+
+/* Whether the lower-case word w[0..n) looks like a finite verb. */
+static int verb_like(const char *w, size_t n)
+{
+    return islower((unsigned char)w[0]) &&
+           ((n >= 4 && memcmp(w + n - 2, "ed", 2) == 0) || word_in(w, n, plain_verbs));
+}
+
+/* Words that open a relative clause inside a phrase ("the module that
+ * had to be connected"). */
+static const char *const relative_words[] = {"that", "who", "which", "whose", "whom", NULL};
+
+/* Whether the phrase after the break at t[i] (opened by an article) is an
+ * apposition that ends the sentence ("..., the latest tensions in a rare
+ * area of cooperation.", "..., the first time in the league's history
+ * that it will lose games") or its clause before an attribution that ends
+ * it ("..., the Internet pioneer at the center of the suit, executives
+ * said Sunday."): it names again what comes before; the news is there. */
+static int apposition_after(const char *t, size_t n, size_t i)
+{
+    size_t j = i + 1, ws, wl;
+    while ((wl = next_word(t, n, &j, &ws)) > 0) { /* no verb before a relative word */
+        if (word_in(t + ws, wl, relative_words))
+            break;
+        if (verb_like(t + ws, wl))
+            return 0; /* "..., the river flooded forty homes": a clause */
+        if (j > ws + wl)
+            break;
+    }
+    for (size_t c = i + 1; c < n; c++)
+        if (clause_break(t, n, c))
+            return t[c] == ',' && attribution_after(t, n, c);
+    return 1;
+}
+
 /* Whether the words after the clause break at t[i] make what comes before
  * it a headline of its own: a clause of its own, an adjunct or a
  * participle ("..., marking the first visit") that is no parenthetical,
@@ -1111,6 +1155,8 @@ static int droppable_after(const char *t, size_t n, size_t i)
     }
     if (word_in(t + ws, wl, adjunct_preps) || participle(t, ws, wl))
         return !parenthetical_after(t, n, i);
+    if (word_in(t + ws, wl, apposition_words) && apposition_after(t, n, i))
+        return 1;
     return attribution_after(t, n, i);
 }
 
@@ -1147,7 +1193,7 @@ static size_t clean_length(const char *t, size_t n, int max_words, int lead)
             continue;
         if (words < 6)
             early = 1;
-        else if (!early && !cut && words <= max_words && droppable_after(t, n, i))
+        else if (!early && !cut && words <= max_words + HEADLINE_SLACK && droppable_after(t, n, i))
             cut = i;
     }
     if (words <= max_words)
@@ -1162,6 +1208,82 @@ static size_t clean_length(const char *t, size_t n, int max_words, int lead)
     return cut && quotes_paired(t, cut) ? cut : 0;
 }
 
+/* Whether the word w[0..n) opens a sentence with a participle phrase
+ * ("Facing a court challenge, ...", "Struggling to meet ..."). */
+static int participle_opener(const char *w, size_t n)
+{
+    return n >= 5 && isupper((unsigned char)w[0]) && memcmp(w + n - 3, "ing", 3) == 0;
+}
+
+/* Where the clause that an opening attribution reports starts ("Exiled
+ * groups said Friday that Indonesian troops attacked ...": at
+ * "Indonesian"): an attribution verb among the first twelve words, at most
+ * two words ("Friday", "on Friday") and "that" after it, and no pronoun
+ * next (what "it" is, the attribution said). 0 when none. */
+static size_t reported_clause(const char *t, size_t n)
+{
+    size_t i = 0, ws, wl;
+    for (int k = 0; k < 12 && (wl = next_word(t, n, &i, &ws)) > 0; k++) {
+        if (t[i - 1] == ',' || t[i - 1] == ';')
+            return 0; /* the attribution's subject is no plain phrase */
+        if (!word_in(t + ws, wl, attribution_words))
+            continue;
+        for (int j = 0; j < 3 && (wl = next_word(t, n, &i, &ws)) > 0; j++)
+            if (wl == 4 && memcmp(t + ws, "that", 4) == 0) {
+                size_t q = i, qs, ql = next_word(t, n, &q, &qs);
+                return i == ws + wl && ql && !word_in(t + qs, ql, reported_words) &&
+                               !word_in(t + qs, ql, adjunct_conj)
+                           ? qs
+                           : 0; /* not "said that, although ...", "said that it ..." */
+            }
+        return 0;
+    }
+    return 0;
+}
+
+/* Prepositions that open an adverbial phrase a headline may end before
+ * ("... found the heads of four foreigners Tuesday | along a highway ...");
+ * not "of", "to", "by": they go on with what comes before. */
+static const char *const phrase_preps[] = {
+    "on",     "at",      "in",   "near",    "along",  "during", "after", "before",
+    "amid",   "from",    "with", "against", "over",   "under",  "since", "until",
+    "across", "through", "for",  "outside", "inside", NULL};
+/* Length of the opening of t[0..n) that ends before a preposition (6 to
+ * max_words words) and reads as a clause of its own: a verb after its
+ * first two words, no comma or quotation before the cut, no clause left
+ * open ("that", "who", "which", "when", "before", ...: "... advocate of
+ * the party who has been in custody", "Shortly before the government filed
+ * its suit" are no clause). The longest such; 0 when none. */
+static size_t phrase_cut(const char *t, size_t n, int max_words)
+{
+    static const char *const open_words[] = {"that",     "who",   "whom",    "whose",   "which",
+                                             "where",    "when",  "if",      "because", "while",
+                                             "although", "as",    "whether", "before",  "after",
+                                             "since",    "until", "unless",  NULL};
+    size_t i = 0, ws, wl, best = 0, prev_end = 0;
+    int words = 0, verb = 0;
+    while ((wl = next_word(t, n, &i, &ws)) > 0 && words <= max_words) {
+        if (words >= 6 && verb && word_in(t + ws, wl, phrase_preps))
+            best = prev_end;
+        words++;
+        if (word_in(t + ws, wl, open_words))
+            break;
+        if (words > 2 && verb_like(t + ws, wl))
+            verb = 1;
+        prev_end = ws + wl;
+        if (i > ws + wl || strchr("\"'`", t[ws]))
+            break; /* punctuation after the word, or a quotation */
+    }
+    if (best) {
+        size_t lw = best;
+        while (lw > 0 && !isspace((unsigned char)t[lw - 1]))
+            lw--;
+        if (cut_tail_word(t + lw, best - lw))
+            best = 0;
+    }
+    return best;
+}
+
 chr_err chr_headline_clean(const char *t, size_t n, int max_words, char **out)
 {
     *out = NULL;
@@ -1170,7 +1292,7 @@ chr_err chr_headline_clean(const char *t, size_t n, int max_words, char **out)
     size_t skip = 0, len = clean_length(t, n, max_words, 0);
     if (!len) { /* a leading adverbial phrase of at most ten words, dropped */
         size_t i = 0, ws, wl = next_word(t, n, &i, &ws);
-        if (wl && word_in(t + ws, wl, opener_words)) {
+        if (wl && (word_in(t + ws, wl, opener_words) || participle_opener(t + ws, wl))) {
             for (int k = 0; k < 9 && wl && t[i - 1] != ','; k++)
                 wl = next_word(t, n, &i, &ws);
             size_t nws = 0, nwl = wl && t[i - 1] == ',' ? next_word(t, n, &i, &nws) : 0;
@@ -1183,6 +1305,12 @@ chr_err chr_headline_clean(const char *t, size_t n, int max_words, char **out)
                 len = clean_length(t + skip, n - skip, max_words, 1);
             }
         }
+    }
+    if (!len && (skip = reported_clause(t, n)) > 0)
+        len = clean_length(t + skip, n - skip, max_words, 1);
+    if (!len) {
+        skip = 0;
+        len = phrase_cut(t, n, max_words);
     }
     if (!len)
         return CHR_OK;

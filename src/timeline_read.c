@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "chronicle/json.h"
+#include "cluster_text.h"
 #include "timeline_int.h"
 
 /* MMR trade-off between closeness to the entry and novelty (--sentences). */
@@ -81,6 +82,7 @@ typedef struct rm { /* one mention */
 
 typedef struct rentry {
     int64_t id;
+    int64_t story; /* the story it was grouped in */
     tl_vec c;
     double cnorm;
     int32_t core_start, core_end; /* tl_entry's date */
@@ -106,6 +108,10 @@ typedef struct model {
     rentry *e;
     size_t n;
     tl_idf_table idf;
+    /* the feature ids of the database's named entities (persons,
+     * organisations, places), ascending (load_names) */
+    uint32_t *names;
+    size_t n_names;
     /* its dated sentences, sorted (sentence_keys): merging entries moves
      * mentions, never adds or drops one, so they are found once */
     struct sent_key *keys;
@@ -123,6 +129,7 @@ static void model_free(model *mo)
     free(mo->e);
     free(mo->idf.e);
     free(mo->keys);
+    free(mo->names);
 }
 
 static double model_idf(void *ctx, uint32_t term)
@@ -268,10 +275,10 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
     int rc;
     chr_err e = CHR_OK;
     if (sqlite3_prepare_v2(db,
-                           story < 0 ? "SELECT id, centroid, norm, start_day, end_day, gran"
-                                       " FROM tl_entry WHERE ?1 < 0 ORDER BY id"
-                                     : "SELECT id, centroid, norm, start_day, end_day, gran"
-                                       " FROM tl_entry WHERE story_id=?1 ORDER BY id",
+                           story < 0 ? "SELECT id, centroid, norm, start_day, end_day, gran,"
+                                       " story_id FROM tl_entry WHERE ?1 < 0 ORDER BY id"
+                                     : "SELECT id, centroid, norm, start_day, end_day, gran,"
+                                       " story_id FROM tl_entry WHERE story_id=?1 ORDER BY id",
                            -1, &q, NULL) != SQLITE_OK)
         return CHR_EDB;
     sqlite3_bind_int64(q, 1, story);
@@ -297,6 +304,7 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
         r->core_start = sqlite3_column_int(q, 3);
         r->core_end = sqlite3_column_int(q, 4);
         r->core_gran = sqlite3_column_int(q, 5);
+        r->story = sqlite3_column_int64(q, 6);
         mo->n++;
     }
     sqlite3_finalize(q);
@@ -549,6 +557,82 @@ static int recalled(const rentry *r)
     return r->n > 0 && 3 * k >= 2 * r->n;
 }
 
+/* Cosine of a and b with the model's idf on both sides. */
+static double vec_cos(const tl_vec *a, const tl_vec *b, const model *mo)
+{
+    double na = tl_vec_norm(a, model_idf, (void *)mo), nb = tl_vec_norm(b, model_idf, (void *)mo);
+    if (na <= 0 || nb <= 0)
+        return 0;
+    return tl_vec_dot(a, b, model_idf, (void *)mo) / (na * nb);
+}
+
+/* The feature ids (tl_sentence_vec's) of src's named entities but MISC
+ * ("Russian", "Chinese": descriptions), ascending in mo->names. */
+static chr_err load_names(sqlite3 *src, model *mo)
+{
+    if (!tl_table_exists(src, "entities"))
+        return CHR_OK;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(src, "SELECT canonical FROM entities WHERE type <> 'MISC'", -1, &q,
+                           NULL) != SQLITE_OK)
+        return CHR_EDB;
+    size_t cap = 0;
+    int rc;
+    chr_err e = CHR_OK;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (tl_grow(&mo->names, mo->n_names, &cap, sizeof *mo->names, 256) != 0) {
+            e = CHR_ENOMEM;
+            break;
+        }
+        const char *name = (const char *)sqlite3_column_text(q, 0);
+        mo->names[mo->n_names++] = chr_ct_feature(1, name ? name : "", name ? strlen(name) : 0);
+    }
+    sqlite3_finalize(q);
+    if (!e && rc != SQLITE_DONE)
+        e = CHR_EDB;
+    if (mo->n_names)
+        qsort(mo->names, mo->n_names, sizeof *mo->names, cmp_u32);
+    return e;
+}
+
+static int is_name(const model *mo, uint32_t term)
+{
+    return mo->n_names && bsearch(&term, mo->names, mo->n_names, sizeof term, cmp_u32);
+}
+
+/* Whether entries x and y, alike in their words, may report one event.
+ * Entries of one story were grouped against the story's words: yes. Of two
+ * stories (a whole database read from every story's entries), which the
+ * clustering told apart: not when each names somebody or something and
+ * they share no name (two companies' results for the year ended 31
+ * December, in the same words), and only when they stay alike (at least
+ * sim) with the model's idf on both: each centroid carries its own story's
+ * idf, which for a story of one article weighs "mln", "dlrs", "shares
+ * outstanding" as much as a name. */
+static int same_event(const model *mo, const rentry *x, const rentry *y, double sim)
+{
+    if (x->story == y->story)
+        return 1;
+    int xn = 0, yn = 0, shared = 0;
+    uint32_t i = 0, j = 0;
+    while (i < x->c.n || j < y->c.n) {
+        if (j >= y->c.n || (i < x->c.n && x->c.t[i].id < y->c.t[j].id)) {
+            xn = xn || is_name(mo, x->c.t[i].id);
+            i++;
+        } else if (i >= x->c.n || y->c.t[j].id < x->c.t[i].id) {
+            yn = yn || is_name(mo, y->c.t[j].id);
+            j++;
+        } else {
+            shared = shared || is_name(mo, x->c.t[i].id);
+            i++;
+            j++;
+        }
+    }
+    if (xn && yn && !shared)
+        return 0;
+    return vec_cos(&x->c, &y->c, mo) >= sim;
+}
+
 /* Entries on one date (not a year) merge when their words are alike, and
  * when both are recalled and no article tells both. Articles recall a
  * story's landmarks, each in its own words ("announced an unrestricted
@@ -586,8 +670,10 @@ static chr_err merge_same_dates(model *mo)
                 if (!v[b]->n || !v[a]->n || v[a]->cnorm <= 0 || v[b]->cnorm <= 0)
                     continue;
                 double c = tl_vec_dot(&v[a]->c, &v[b]->c, NULL, NULL) / (v[a]->cnorm * v[b]->cnorm);
-                if (c >= MERGE_SIM || (by_recall && recalled(v[a]) && recalled(v[b]) &&
-                                       disjoint_articles(v[a], v[b]))) {
+                if (c >= MERGE_SIM
+                        ? same_event(mo, v[a], v[b], MERGE_SIM)
+                        : by_recall && recalled(v[a]) && recalled(v[b]) &&
+                              disjoint_articles(v[a], v[b]) && same_event(mo, v[a], v[b], 0)) {
                     e = merge_into(v[b], v[a]);
                     break;
                 }
@@ -747,7 +833,8 @@ static chr_err merge_compatible(model *mo)
             for (uint32_t k = 0; k < f->c.n; k++)
                 dot += (double)cw[fd[k]] * f->c.t[k].w;
             double s = dot / (c->cnorm * f->cnorm);
-            if (s > bs || (s == bs && (!best || f > best))) {
+            if ((s > bs || (s == bs && (!best || f > best))) &&
+                same_event(mo, c, f, MERGE_COMPAT_SIM)) {
                 bs = s;
                 best = f;
             }
@@ -797,14 +884,6 @@ static double sim_to(const model *mo, const tl_vec *v, const tl_vec *c, double c
         }
     }
     return dot / (mn * cnorm);
-}
-
-static double vec_cos(const tl_vec *a, const tl_vec *b, const model *mo)
-{
-    double na = tl_vec_norm(a, model_idf, (void *)mo), nb = tl_vec_norm(b, model_idf, (void *)mo);
-    if (na <= 0 || nb <= 0)
-        return 0;
-    return tl_vec_dot(a, b, model_idf, (void *)mo) / (na * nb);
 }
 
 typedef struct dategroup {
@@ -1819,6 +1898,8 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     e = load_model(db, mstory, &mo);
     if (!e)
         e = load_pub_days(src, &mo);
+    if (!e)
+        e = load_names(src, &mo);
     if (!e)
         e = sentence_keys(&mo, &mo.keys, &mo.n_keys);
     if (!e)

@@ -53,13 +53,19 @@ double chr_detect_language(const char *text, size_t len, char lang[8]);
  * spaces are dropped. malloc'd (caller frees); NULL when out of memory. */
 char *chr_headline_cut(const char *sentence, size_t len, int max_words);
 /* A sentence as a headline that needs no "...": the whole of it when it has
- * at most max_words words, else its opening clause (6 to max_words words) up
- * to a comma that an attribution ending its clause ("..., officials said on
- * Monday"; not "..., it said it bought ..."), a clause of its own ("...,
- * as ...") or an adjunct or participle ("..., with visits to ...", "...,
- * marking ...") that is no parenthetical ("..., excluding X, fell ...")
- * follows; failing both, the same of what follows a leading adverbial
- * phrase ("In a surprise move, ..."), capitalised. Final
+ * at most max_words words, else its opening clause (6 to max_words + 3
+ * words) up to a comma that an attribution ending its clause ("...,
+ * officials said on Monday"; not "..., it said it bought ..."), a clause of
+ * its own ("..., as ..."), an adjunct or participle ("..., with visits to
+ * ...", "..., marking ...") that is no parenthetical ("..., excluding X,
+ * fell ...") or an apposition that ends the sentence ("..., the latest
+ * tensions in ...") follows; failing both, the same of what follows a
+ * leading adverbial or participle phrase ("In a surprise move, ...",
+ * "Facing a court challenge, ..."), or of the clause an opening attribution
+ * reports ("Groups said Friday that troops attacked ..."), capitalised;
+ * failing all, its opening up to a preposition when it reads as a clause
+ * ("... met here Sunday | with ..."). Extractive: a stretch of the
+ * sentence, never other words. Final
  * full stops dropped, quotation marks paired. *out malloc'd (caller frees),
  * NULL when the sentence has no such headline; CHR_ENOMEM when out of memory. */
 chr_err chr_headline_clean(const char *sentence, size_t len, int max_words, char **out);

@@ -5,7 +5,8 @@
 # (a whole database) still fills its word budget. A story whose sentences
 # are all fragments (wire items that open "said its unit ...") still gets
 # a summary and a headline, and one with no sentence long enough its
-# title as headline.
+# title as headline. A story without headlines is titled the same way: its
+# central sentence shortened where only a detail is lost.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 # one story of one untitled article per case
@@ -23,6 +24,10 @@ summarise cut \
 summarise clause \
     "Another son of the leader, Khamis, was killed with his guards when rebel fighters attacked the convoy near Orne on Monday night." \
     "Residents of the lower town said they were relieved but worried about the cost."
+summarise toll \
+    "The death toll from the floods in the eastern Montalba region has risen to 14, regional officials said on Saturday, as rescue teams recovered two more bodies from a flooded car park." \
+    "Residents of the lower town said they were relieved but worried about the cost."
+chr --db "$TMP/toll.db" stories --json > "$TMP/toll-stories.json"
 summarise repeat \
     "Orne council approves rebuilding flood barrier after river storm destroyed lower town homes." \
     "The new barrier will cost about 40 million euros, officials of the council said on Monday." \
@@ -82,6 +87,14 @@ need("summary of fragments only: the fragment, and the title as headline",
 s = load("short")
 need("no sentence long enough: the title is the headline", s["headline"] == "Acme shares rise",
      repr(s))
+h = load("toll")["headline"] or ""
+try:
+    t = json.load(open(d + "/toll-stories.json"))[0]["title"]
+except Exception as e:
+    t = repr(e)
+need("headline: a trailing attribution and adjunct are dropped, not cut",
+     h == "The death toll from the floods in the eastern Montalba region has risen to 14", repr(h))
+need("story title of an untitled story: shortened like the headline", t == h, repr((t, h)))
 s = load("many")
 words = sum(len(x["text"].split()) for x in s["sentences"])
 need("summary --all of unrelated articles fills its budget", words >= 45, "%d words: %r" % (words, s["sentences"]))

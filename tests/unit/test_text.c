@@ -416,6 +416,50 @@ TEST(headline_clean)
         "Sales at the retail chain rose to 328.5 mln dlrs in February, up from 276.5 mln a "
         "year before.",
         "Sales at the retail chain rose to 328.5 mln dlrs in February");
+    /* an apposition that ends the sentence, or its clause before a final
+     * attribution; a clause a few words over the limit is still whole */
+    expect_clean("Israeli security officials delayed two planes from taking off from the "
+                 "Palestinian airport on Wednesday, the latest tensions in a rare area of "
+                 "cooperation.",
+                 "Israeli security officials delayed two planes from taking off from the "
+                 "Palestinian airport on Wednesday");
+    expect_clean("America Online is on the verge of agreeing to purchase Netscape Communications "
+                 "Corp., the Internet pioneer at the center of the antitrust suit against "
+                 "Microsoft Corp., executives involved in the talks said Sunday.",
+                 "America Online is on the verge of agreeing to purchase Netscape Communications "
+                 "Corp.");
+    /* an apposition the main clause's verb follows is no ending */
+    expect_clean("The union leader of the dock workers in Rotterdam, the largest port in Europe, "
+                 "called a strike for Monday over the new shift rosters.",
+                 NULL);
+    /* an opening participle phrase dropped; an opening attribution's report */
+    expect_clean("Struggling to meet their fourth deadline over the federal budget, congressional "
+                 "Republicans and White House officials wrestled Tuesday with their differences.",
+                 "Congressional Republicans and White House officials wrestled Tuesday with their "
+                 "differences");
+    expect_clean("Representatives of exiled East Timorese pro-independence groups in Lisbon said "
+                 "Friday that Indonesian troops attacked unarmed civilians in a village, killing "
+                 "one East Timorese and wounding 22 others.",
+                 "Indonesian troops attacked unarmed civilians in a village");
+    expect_clean("The Facing Committee of the exiled groups said Friday that it would hold talks "
+                 "with the government of the territory in a village in the mountains next week.",
+                 NULL);
+    /* a clause without its adverbial phrases: before a preposition, after a verb */
+    expect_clean(
+        "Egyptian President Hosni Mubarak met here Sunday with Syrian President Hafez Assad "
+        "to try to defuse growing tension between Syria and Turkey.",
+        "Egyptian President Hosni Mubarak met here Sunday");
+    expect_clean("Brazil and the International Monetary Fund moved closer Tuesday to agreement on "
+                 "an expected 30 billion dollar rescue package for the economy.",
+                 "Brazil and the International Monetary Fund moved closer Tuesday to agreement");
+    /* no verb yet, a clause left open: no cut */
+    expect_clean(
+        "A third leading advocate of the China Democracy Party who has been in custody for "
+        "a month was accused of inciting the overthrow of the government.",
+        NULL);
+    expect_clean("Shortly before the government filed its antitrust suit against the software "
+                 "maker in May the assistant attorney general met a Silicon Valley executive.",
+                 NULL);
 }
 
 UNIT_MAIN_BEGIN
