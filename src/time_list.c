@@ -312,6 +312,53 @@ static int written_wday(const char *text, size_t s, size_t e)
     return lx && (lx->cls & (1u << C_WDAY)) ? lx->val[C_WDAY] : 0;
 }
 
+/* Whether the date at p is the end of a term, of a bond or a loan ("a
+ * eurobond due March 31, 1994", "notes maturing in 1992", "expiring June
+ * 30, 1990", fr "à échéance", es "con vencimiento", it "a scadenza"): a
+ * day of the contract, not of the story; the dates after it ("The payment
+ * date is March 31") keep their own year. The word before the date, or
+ * the one before "in"/"on" there. */
+static int term_end(const char *text, size_t p)
+{
+    static const char *const TERM[] = {"due",
+                                       "maturing",
+                                       "matures",
+                                       "mature",
+                                       "maturity",
+                                       "expiring",
+                                       "expires",
+                                       "expire",
+                                       "expiry",
+                                       "redeemable",
+                                       "repayable",
+                                       "callable",
+                                       "\303\251ch\303\251ance",
+                                       "vencimiento",
+                                       "scadenza"};
+    static const char *const PREP[] = {"in", "on", "en", "el", "au", "il", "al", "le"};
+    size_t e = p;
+    for (int w = 0; w < 2; w++) {
+        while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ','))
+            e--;
+        size_t b = e;
+        while (b > 0 && (((text[b - 1] | 32) >= 'a' && (text[b - 1] | 32) <= 'z') ||
+                         (unsigned char)text[b - 1] >= 0x80))
+            b--;
+        if (b == e || e - b > 12)
+            return 0;
+        for (size_t k = 0; k < sizeof TERM / sizeof *TERM; k++)
+            if (strlen(TERM[k]) == e - b && strncasecmp(text + b, TERM[k], e - b) == 0)
+                return 1;
+        int prep = 0;
+        for (size_t k = 0; k < sizeof PREP / sizeof *PREP && !prep; k++)
+            prep = strlen(PREP[k]) == e - b && strncasecmp(text + b, PREP[k], e - b) == 0;
+        if (!prep)
+            return 0;
+        e = b;
+    }
+    return 0;
+}
+
 static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -334,7 +381,8 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
         int ay = 0, amd = 0;
         while (j-- > 0 && x[i].start - x[j].start <= NARRATIVE_REACH) {
             if (x[j].type == CHR_TIMEX_DATE && parse_value(x[j].value, &ay, &amd) &&
-                has_year_digits(text + x[j].start, x[j].end - x[j].start))
+                has_year_digits(text + x[j].start, x[j].end - x[j].start) &&
+                !term_end(text, x[j].start))
                 break;
             ay = 0;
         }

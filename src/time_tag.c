@@ -112,7 +112,8 @@ typedef struct M {
     size_t memo_s, memo_e; /* last guess_tense query */
     int memo_t, memo_ok, memo_perf;
     int memo_pres; /* that tense came from a present copula or schedule verb (English);
-                    * 2: a Romance schedule verb, which only a weekday follows ahead */
+                    * 2: a Romance schedule verb, which only a weekday follows ahead;
+                    * 3: a notice's label ("Pay May 22", sched_label) */
     /* times of day without their day, the last ones emitted: records
      * pend..pend+npend-1, the last ending at byte pend_end (a day written
      * right after gives them theirs: "à 2h30, heure locale, le 21 août") */
@@ -1691,6 +1692,106 @@ static int en_to_be_done_ahead(const M *m, const wspan *L, int nl)
     return !(k + 3 < nl && word_in(m->text + L[k + 3].s, L[k + 3].e - L[k + 3].s, PAST_BE));
 }
 
+/* ---- scheduled days of notices ------------------------------------------ */
+
+/* Whether text[ls..le) is a label that names the scheduled day after it
+ * in a notice ("Pay", "Record date", "Ex-div", "Maturity"). */
+static int sched_label_at(const M *m, size_t ls, size_t le)
+{
+    static const char *const LABEL[] = {
+        "pay",      "payable",        "payment",         "payment date",
+        "pay date", "record",         "record date",     "date of record",
+        "ex-div",   "ex-dividend",    "ex-date",         "ex-rights",
+        "ex div",   "ex dividend",    "distribution",    "distribution date",
+        "due",      "due date",       "maturity",        "maturity date",
+        "matures",  "settlement",     "settlement date", "delivery",
+        "expiry",   "expires",        "expiration",      "expiration date",
+        "deadline", "closing date",   "effective",       "effective date",
+        "meeting",  "annual meeting", "dividend pay",    "div pay",
+        NULL};
+    char b[24];
+    if (le <= ls || le - ls >= sizeof b)
+        return 0;
+    for (size_t k = ls; k < le; k++) {
+        unsigned char c = (unsigned char)m->text[k];
+        b[k - ls] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return word_in(b, le - ls, LABEL);
+}
+
+static int label_char(char c)
+{
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '-';
+}
+
+/* Whether the line at byte q opens with a label of one or two words and
+ * a day after it ("Pay April 30, ..."). */
+static int line_opens_label(const M *m, size_t q, size_t lim)
+{
+    while (q < lim && (m->text[q] == ' ' || m->text[q] == '\t'))
+        q++;
+    size_t e = q;
+    for (int w = 0; w < 2; w++) {
+        while (e < lim && label_char(m->text[e]))
+            e++;
+        if (e + 1 >= lim || m->text[e] != ' ')
+            return 0;
+        if (sched_label_at(m, q, e) && ((m->text[e + 1] >= 'A' && m->text[e + 1] <= 'Z') ||
+                                        (m->text[e + 1] >= '0' && m->text[e + 1] <= '9')))
+            return 1;
+        e++;
+    }
+    return 0;
+}
+
+/* English: the date at byte s follows a label that opens its line in a
+ * notice ("Pay May 22", "Record May 8", "Payable: June 1", "Ex-div May 4",
+ * "Record date May 8", "Maturity June 30"), or a comma on such a line
+ * ("Pay April 30, record April 16"). Such a day is one of the notice's
+ * plans: ahead, as "payable" says it is, though a record day may lie a
+ * few weeks back (res_md_year's sched). A label inside a sentence ("set a
+ * record May 8") is none. */
+static int sched_label(const M *m, size_t s)
+{
+    if (!(m->lang & TL_EN))
+        return 0;
+    size_t p = s;
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t'))
+        p--;
+    if (p > 0 && m->text[p - 1] == ':')
+        p--;
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t'))
+        p--;
+    size_t le = p, ls = p;
+    for (int w = 0; w < 2; w++) {
+        size_t q = ls;
+        while (q > 0 && label_char(m->text[q - 1]))
+            q--;
+        if (q == ls)
+            return 0;
+        ls = q;
+        if (sched_label_at(m, ls, le)) {
+            size_t r = ls;
+            while (r > 0 && (m->text[r - 1] == ' ' || m->text[r - 1] == '\t'))
+                r--;
+            if (r == 0 || m->text[r - 1] == '\n')
+                return 1; /* the line opens with it */
+            if ((m->text[r - 1] == ',' || m->text[r - 1] == ';') && r > 1 &&
+                m->text[r - 2] >= '0' && m->text[r - 2] <= '9') {
+                size_t q0 = r;
+                while (q0 > 0 && m->text[q0 - 1] != '\n' && r - q0 < 80)
+                    q0--;
+                if (q0 == 0 || m->text[q0 - 1] == '\n')
+                    return line_opens_label(m, q0, r);
+            }
+        }
+        if (ls < 2 || m->text[ls - 1] != ' ')
+            return 0;
+        ls--;
+    }
+    return 0;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present)
 {
     *perfect = *present = 0;
@@ -1698,6 +1799,10 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
     int best = 0, bestd = 99, that = 99;
+    if (sched_label(m, s)) {
+        *present = 3;
+        return 1;
+    }
     if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl) || romance_goal(m, L, nl))
         return 1;
     int ahead = romance_ahead(m, L, nl);
@@ -1887,8 +1992,12 @@ static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, in
 /* Year of a month (and day) stated without year: the occurrence nearest to
  * the reference, unless the tense of the verb points the other way and that
  * occurrence is not far ("in October" said in April in past tense is last
- * October; "in January" said in late October is next January). */
-static int res_md_year(const M *m, int mo, int d, int tense)
+ * October; "in January" said in late October is next January). sched: the
+ * day is a notice's (sched_label), ahead but for a day up to SCHED_BACK days
+ * back (a record day just gone, "Record February 27" on 2 March). */
+#define SCHED_BACK 45
+
+static int res_md_year(const M *m, int mo, int d, int tense, int sched)
 {
     if (!m->hasref)
         return 0;
@@ -1907,7 +2016,9 @@ static int res_md_year(const M *m, int mo, int d, int tense)
             bk = k;
     if (tense == 0 && c[bk] > 60)
         tense = -1; /* news report the past: a tenseless date well ahead is last year's */
-    long slack = d == 0 ? 45 : 0;    /* a month is "past" while it is under way */
+    long slack = d == 0 ? 45 : 0; /* a month is "past" while it is under way */
+    if (sched && tense > 0)
+        slack = SCHED_BACK;
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
@@ -2021,7 +2132,7 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
     int fy = frame_year(m, m->t[i].s);
     if (fy && d <= chr_month_days(fy, mo) && (!wd || chr_weekday(fy, mo, d) == wd))
         return fy;
-    int y = res_md_year(m, mo, d, r->tense);
+    int y = res_md_year(m, mo, d, r->tense, m->memo_pres == 3);
     if (!wd || !m->hasref || (y && d <= chr_month_days(y, mo) && chr_weekday(y, mo, d) == wd))
         return y;
     long r0 = chr_days_from_civil(m->ry, m->rm, m->rd);
@@ -2379,13 +2490,81 @@ static int ro_may(const M *m, int i)
     return p_year(m, i + 1, &y) != 0;
 }
 
+/* A dateline's place and day before and after a month written in lower
+ * case: "SANTIAGO, march 6 - ...", "La Paz, march 4 -", "BOSTON, Mass.,
+ * feb 26 (Reuters) -" near the start of the text (within DATELINE_AT bytes,
+ * on a line of its own start), or the month and day alone ("march 6", a
+ * dateline's date as chr_doc keeps it). Before the month: capitalised
+ * words (lower-case joiners of up to three letters: "Rio de Janeiro") and
+ * a comma; after the day: the dash or bracket that ends a dateline. In
+ * running text a lower-case "may" or "march" is a verb ("they may 5 times
+ * ...") and no month is read. */
+#define DATELINE_AT 300
+
+static int dateline_month(const M *m, int i)
+{
+    const tk *t = &m->t[i];
+    int j = i + 1;
+    if (pu(m, j, '.') && glued(m, j))
+        j++;
+    if (!isnum(m, j) || m->t[j].nd > 2 || m->t[j].num < 1 || m->t[j].num > 31 || glued(m, j))
+        return 0;
+    size_t p = m->t[j].e;
+    while (p < m->len && (m->text[p] == ' ' || m->text[p] == '\t'))
+        p++;
+    int ends = p == m->len || m->text[p] == '\n' || m->text[p] == '\r';
+    if (!ends && m->text[p] != '-' && m->text[p] != '(' && m->text[p] != '/' &&
+        !(p + 3 <= m->len && !memcmp(m->text + p, "\xe2\x80", 2) &&
+          ((unsigned char)m->text[p + 2] == 0x93 || (unsigned char)m->text[p + 2] == 0x94)))
+        return 0;
+    size_t ls = t->s;
+    while (ls > 0 && m->text[ls - 1] != '\n')
+        ls--;
+    if (ls > DATELINE_AT)
+        return 0;
+    size_t q = t->s;
+    while (q > ls && (m->text[q - 1] == ' ' || m->text[q - 1] == '\t'))
+        q--;
+    if (q == ls)
+        return ends; /* the date alone */
+    if (m->text[q - 1] != ',' || q - ls > 60)
+        return 0;
+    int word_start = 1, lower = 0;
+    for (size_t k = ls; k < q - 1; k++) {
+        unsigned char c = (unsigned char)m->text[k];
+        if (c == ' ' || c == ',' || c == '.' || c == '-' || c == '(' || c == ')') {
+            if (lower > 3)
+                return 0;
+            word_start = 1;
+            lower = 0;
+        } else if (c >= 'a' && c <= 'z') {
+            if (word_start && k == ls)
+                return 0; /* the line opens in lower case: a sentence */
+            lower = word_start || lower ? lower + 1 : 0;
+            word_start = 0;
+        } else if ((c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'') {
+            if (word_start)
+                lower = -1000; /* a capitalised word: any letters may follow */
+            word_start = 0;
+        } else {
+            return 0;
+        }
+    }
+    return lower <= 3;
+}
+
 /* A month name; abbreviations need a capital or a following number; the
- * English words "may"/"march" need a capital. */
+ * English words "may"/"march" need a capital, but in a dateline
+ * (dateline_month). */
 static int p_month(const M *m, int i, int *mo, int strict)
 {
     if (has(m, i, C_MONTH)) {
         const tk *t = &m->t[i];
         size_t n = t->e - t->s;
+        if (!t->cap && (t->lx->lang[C_MONTH] & TL_EN) && dateline_month(m, i)) {
+            *mo = val(m, i, C_MONTH);
+            return i + 1;
+        }
         if ((t->lx->lang[C_MONTH] & TL_EN) && !t->cap &&
             ((n == 3 && memcmp(m->text + t->s, "may", 3) == 0) ||
              (n == 5 && memcmp(m->text + t->s, "march", 5) == 0)))
@@ -2398,6 +2577,11 @@ static int p_month(const M *m, int i, int *mo, int strict)
             return 0;
         *mo = val(m, i, C_MONTH);
         return i + 1;
+    }
+    if (has(m, i, C_MONABBR) && (m->t[i].lx->lang[C_MONABBR] & TL_EN) && !m->t[i].cap && strict &&
+        dateline_month(m, i)) {
+        *mo = val(m, i, C_MONABBR);
+        return pu(m, i + 1, '.') && glued(m, i + 1) ? i + 2 : i + 1; /* "feb 26 -" */
     }
     if (has(m, i, C_MONABBR) && (m->t[i].cap || !strict) && it_abbr_ok(m, i)) {
         *mo = val(m, i, C_MONABBR);
@@ -2732,7 +2916,7 @@ static int pat_md(M *m, int i, R *r)
     }
     r->tense = guess_tense(m, t->s, t->e);
     int fy = frame_year(m, t->s);
-    set_date(r, fy ? fy : res_md_year(m, mo, 0, r->tense), mo, 0);
+    set_date(r, fy ? fy : res_md_year(m, mo, 0, r->tense, 0), mo, 0);
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
     return j;
@@ -2814,7 +2998,7 @@ static int pat_dm(M *m, int i, R *r)
     } else if (has(m, j, C_POSTREL)) {
         int rr = val(m, j, C_POSTREL);
         r->tense = rr == R_LAST ? -1 : rr == R_NEXT ? 1 : 0;
-        y = res_md_year(m, mo, d, r->tense);
+        y = res_md_year(m, mo, d, r->tense, 0);
         j++;
     } else if ((k2 = p_year_rel(m, j, &y)) != 0) {
         j = k2;
@@ -5053,6 +5237,41 @@ static int es_morning(const M *m, int k)
  * "Friday morning", "this morning", "last night", "tonight", "yesterday
  * afternoon", "hier soir", "ayer por la tarde", "вчера вечером", "14h30",
  * "4 a.m. EDT Thursday". */
+/* Whether the number token j is the hours of an offset from UTC ("UTC-04:30",
+ * "GMT+5:30", "(UTC +01:00)", "UTC−3"): a zone's difference, no time of day
+ * ("10:30 GMT+1" is one, with its offset after it). */
+static int utc_offset(const M *m, int j)
+{
+    if (!isnum(m, j))
+        return 0;
+    size_t p = m->t[j].s;
+    if (p > 0 && m->text[p - 1] == ' ')
+        p--;
+    if (p > 0 && (m->text[p - 1] == '+' || m->text[p - 1] == '-'))
+        p--;
+    else if (p >= 3 && !memcmp(m->text + p - 3, "\xe2\x88\x92", 3))
+        p -= 3; /* U+2212 minus */
+    else
+        return 0;
+    if (p > 0 && m->text[p - 1] == ' ')
+        p--;
+    if (p < 3 || (p > 3 && label_char(m->text[p - 4])))
+        return 0;
+    return !strncasecmp(m->text + p - 3, "utc", 3) || !strncasecmp(m->text + p - 3, "gmt", 3);
+}
+
+/* The end of a zone's offset at token j, after the zone ("16:00 GMT+1",
+ * "9:30 UTC-04:30"); j when none follows. */
+static int zone_offset_end(const M *m, int j)
+{
+    if (!(pu(m, j, '+') || pu(m, j, '-')) || !utc_offset(m, j + 1))
+        return j;
+    j += 2;
+    if (pu(m, j, ':') && glued(m, j) && isnum(m, j + 1) && glued(m, j + 1))
+        j += 2;
+    return j;
+}
+
 static int pat_time(M *m, int i, R *r)
 {
     int j = i, hh = -1, mi = 0, part = 0;
@@ -5069,6 +5288,8 @@ static int pat_time(M *m, int i, R *r)
     } else if (clock_cue(m, j)) {
         cue = 1;
     }
+    if (utc_offset(m, j))
+        return 0;
     /* clock */
     if (!cue && clock_number(m, j)) {
         /* "1040 GMT", "at 1130", "1600 hrs", "at 1500 hours" */
@@ -5078,7 +5299,7 @@ static int pat_time(M *m, int i, R *r)
         if (has(m, j, C_UNITPL) && val(m, j, C_UNITPL) == U_HOUR)
             j++;
         if (kw(m, j, K_TZ))
-            j++;
+            j = zone_offset_end(m, j + 1);
     } else if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':')) || cue) {
         if (m->t[j].nd > 2 || m->t[j].num > 24)
             return 0;
@@ -5179,7 +5400,7 @@ static int pat_time(M *m, int i, R *r)
         hh = h;
         j = k;
         if (kw(m, j, K_TZ))
-            j++;
+            j = zone_offset_end(m, j + 1);
     } else if (has(m, j, C_PART) &&
                (val(m, j, C_PART) == P_NOON || val(m, j, C_PART) == P_MIDNIGHT)) {
         part = val(m, j, C_PART);
@@ -6138,7 +6359,7 @@ static int pat_holiday(M *m, int i, R *r)
             y = m->ry;
         } else {
             r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
-            y = res_md_year(m, mo, d, r->tense);
+            y = res_md_year(m, mo, d, r->tense, m->memo_pres == 3);
         }
         r->flags |= CHR_TIMEX_RELATIVE;
     }

@@ -185,6 +185,22 @@ static int item_ok(char *want, const chr_timex *t, const char *text, char *why, 
     return ok;
 }
 
+/* A backslash and an "n" in a case's text stand for a line break (a
+ * notice's lines, a dateline on a line of its own); replaced in place. */
+static void unescape_lines(char *s)
+{
+    char *w = s;
+    for (; *s; s++) {
+        if (s[0] == '\\' && s[1] == 'n') {
+            *w++ = '\n';
+            s++;
+        } else {
+            *w++ = *s;
+        }
+    }
+    *w = 0;
+}
+
 static int run_case(const char *file, int lineno, char *line)
 {
     char *p1 = strchr(line, '|');
@@ -195,6 +211,7 @@ static int run_case(const char *file, int lineno, char *line)
     }
     *p1 = *p2 = 0;
     char *head = trim(line), *text = trim(p1 + 1), *want = trim(p2 + 1);
+    unescape_lines(text);
     char *lang = strchr(head, ' ');
     if (lang) {
         *lang++ = 0;
@@ -343,6 +360,13 @@ TEST(chronology_lists)
              "Le 3 janvier dernier, un tribunal a rejugé l'affaire.\n",
              (chr_date){2013, 1, 30}, "fr", got, sizeof got);
     CHECK_STR(got, "2011-01-25;2011-01-28;2011-02-11;2013-01-03");
+    /* the end of a term (a bond "due March 31, 1994") starts no narrative:
+     * the payment date after it is this year's */
+    dates_of("The city is issuing a 12 billion yen eurobond due March 31, 1994 paying 5 pct.\n\n"
+             "The payment date is March 31. Notes maturing on April 15, 1992 pay on April 15.\n"
+             "On 2 February 1987 the city sold bonds. On 20 February it sold more.\n",
+             (chr_date){1987, 3, 2}, "en", got, sizeof got);
+    CHECK_STR(got, "1994-03-31;1987-03-31;1992-04-15;1987-04-15;1987-02-02;1987-02-20");
     /* prose is not a list: each date resolved on its own */
     dates_of("The talks began on 15 March. Sanctions followed on 18 August.\n"
              "The siege began on 3 February.\n",
