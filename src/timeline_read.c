@@ -84,6 +84,11 @@ typedef struct rentry {
     int64_t id;
     int64_t story; /* the story it was grouped in */
     tl_vec c;
+    /* the named entities among c's terms, ascending (entry_names; names_ok
+     * cleared when c grows) */
+    uint32_t *names;
+    uint32_t n_names;
+    int names_ok;
     double cnorm;
     int32_t core_start, core_end; /* tl_entry's date */
     int core_gran;
@@ -124,6 +129,7 @@ static void model_free(model *mo)
         for (size_t k = 0; k < mo->e[i].n; k++)
             tl_vec_free(&mo->e[i].m[k].v);
         free(mo->e[i].m);
+        free(mo->e[i].names);
         tl_vec_free(&mo->e[i].c);
     }
     free(mo->e);
@@ -528,6 +534,7 @@ static chr_err merge_into(rentry *dst, rentry *src)
     memcpy(dst->m + dst->n, src->m, src->n * sizeof *src->m);
     dst->n += src->n;
     src->n = 0; /* the vectors moved */
+    dst->names_ok = 0;
     if (tl_vec_add(&dst->c, &src->c, 1.0f) != 0)
         return CHR_ENOMEM;
     double s = 0;
@@ -600,37 +607,58 @@ static int is_name(const model *mo, uint32_t term)
     return mo->n_names && bsearch(&term, mo->names, mo->n_names, sizeof term, cmp_u32);
 }
 
-/* Whether entries x and y, alike in their words, may report one event.
- * Entries of one story were grouped against the story's words: yes. Of two
- * stories (a whole database read from every story's entries), which the
- * clustering told apart: not when each names somebody or something and
- * they share no name (two companies' results for the year ended 31
- * December, in the same words), and only when they stay alike (at least
- * sim) with the model's idf on both: each centroid carries its own story's
- * idf, which for a story of one article weighs "mln", "dlrs", "shares
+/* r's named entities (r->names), from its centroid's terms: found once,
+ * again only after r grew. 0, or -1 when out of memory. */
+static int entry_names(const model *mo, rentry *r)
+{
+    if (r->names_ok)
+        return 0;
+    r->n_names = 0;
+    size_t cap = 0;
+    for (uint32_t k = 0; k < r->c.n; k++) {
+        if (!is_name(mo, r->c.t[k].id))
+            continue;
+        if (tl_grow(&r->names, r->n_names, &cap, sizeof *r->names, 8) != 0)
+            return -1;
+        r->names[r->n_names++] = r->c.t[k].id;
+    }
+    r->names_ok = 1;
+    return 0;
+}
+
+/* Whether entries x and y of two stories, which the clustering told apart,
+ * cannot report one event whatever their words: each names somebody or
+ * something and they share no name (two companies' results for the year
+ * ended 31 December, in the same words). Entries of one story were grouped
+ * against the story's words: never. -1 when out of memory. */
+static int names_apart(const model *mo, rentry *x, rentry *y)
+{
+    if (x->story == y->story)
+        return 0;
+    if (entry_names(mo, x) != 0 || entry_names(mo, y) != 0)
+        return -1;
+    if (!x->n_names || !y->n_names)
+        return 0;
+    for (uint32_t i = 0, j = 0; i < x->n_names && j < y->n_names;) {
+        if (x->names[i] == y->names[j])
+            return 0;
+        if (x->names[i] < y->names[j])
+            i++;
+        else
+            j++;
+    }
+    return 1;
+}
+
+/* Whether entries x and y, alike in their words and not names_apart, may
+ * report one event: of one story, yes; of two (a whole database read from
+ * every story's entries), only when they stay alike (at least sim) with
+ * the model's idf on both: each centroid carries its own story's idf,
+ * which for a story of one article weighs "mln", "dlrs", "shares
  * outstanding" as much as a name. */
 static int same_event(const model *mo, const rentry *x, const rentry *y, double sim)
 {
-    if (x->story == y->story)
-        return 1;
-    int xn = 0, yn = 0, shared = 0;
-    uint32_t i = 0, j = 0;
-    while (i < x->c.n || j < y->c.n) {
-        if (j >= y->c.n || (i < x->c.n && x->c.t[i].id < y->c.t[j].id)) {
-            xn = xn || is_name(mo, x->c.t[i].id);
-            i++;
-        } else if (i >= x->c.n || y->c.t[j].id < x->c.t[i].id) {
-            yn = yn || is_name(mo, y->c.t[j].id);
-            j++;
-        } else {
-            shared = shared || is_name(mo, x->c.t[i].id);
-            i++;
-            j++;
-        }
-    }
-    if (xn && yn && !shared)
-        return 0;
-    return vec_cos(&x->c, &y->c, mo) >= sim;
+    return x->story == y->story || vec_cos(&x->c, &y->c, mo) >= sim;
 }
 
 /* Entries on one date (not a year) merge when their words are alike, and
@@ -668,6 +696,13 @@ static chr_err merge_same_dates(model *mo)
         for (size_t a = i + 1; a <= j && !e; a++)
             for (size_t b = i; b < a; b++) {
                 if (!v[b]->n || !v[a]->n || v[a]->cnorm <= 0 || v[b]->cnorm <= 0)
+                    continue;
+                int apart = names_apart(mo, v[a], v[b]);
+                if (apart < 0) {
+                    e = CHR_ENOMEM;
+                    break;
+                }
+                if (apart)
                     continue;
                 double c = tl_vec_dot(&v[a]->c, &v[b]->c, NULL, NULL) / (v[a]->cnorm * v[b]->cnorm);
                 if (c >= MERGE_SIM
@@ -828,6 +863,13 @@ static chr_err merge_compatible(model *mo)
             if (f == c || !f->n || f->cnorm <= 0 || f->core_gran >= c->core_gran ||
                 f->core_end > c->core_end)
                 continue;
+            int apart = names_apart(mo, c, f);
+            if (apart < 0) {
+                e = CHR_ENOMEM;
+                break;
+            }
+            if (apart)
+                continue;
             const uint32_t *fd = dense[f - mo->e];
             double dot = 0;
             for (uint32_t k = 0; k < f->c.n; k++)
@@ -841,7 +883,7 @@ static chr_err merge_compatible(model *mo)
         }
         for (uint32_t k = 0; k < c->c.n; k++)
             cw[dense[i][k]] = 0;
-        if (best) {
+        if (best && !e) {
             e = merge_into(best, c);
             if (!e && dense_ids(&vocab, &best->c, &dense[best - mo->e]) != 0)
                 e = CHR_ENOMEM;
