@@ -1,6 +1,7 @@
 /* chronicle — clean: raw article text to a clean document.
  * Owns: Unicode normalisation (NFC, quotes, spaces), boilerplate removal
- * (lines and trailing fragments), dateline and byline parsing, paragraph
+ * (lines and trailing fragments), notes (editorial ones out, footnotes
+ * kept out of the sentences), dateline and byline parsing, paragraph
  * layout, the content hash. Sentence splitting and language guessing are
  * delegated to text.c. Reads the chr_article, never changes it. */
 #include "chronicle/clean.h"
@@ -1291,6 +1292,139 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     return j;
 }
 
+/* ---- notes ------------------------------------------------------------- */
+
+/* A note is text beside the story, not a part of it. An editorial note
+ * says how the article was made or mended ("Editor's note: ...", "Note to
+ * editors: ...", "Correction: ...", "(Corrects paragraph 3 ...)"): like a
+ * closing credit it is dropped from the text. A footnote qualifies the
+ * text or its table ("NOTE: 1986 net includes tax credit of 1,200,000
+ * dlrs.", "Nota: ..."): it stays in the text (it is read and searched) but
+ * is no sentence, so that no date, timeline entry or summary line comes
+ * from it (note_sentences). Labels are matched ignoring ASCII case, before
+ * a colon or a dash: "Notes in circulation rose" is no note. */
+static const char *const editorial_labels[] = {
+    "editor's note", "editors' note", "editor\xE2\x80\x99s note", "editors\xE2\x80\x99 note",
+    "editorial note", "note to editors", "notes to editors", "note to editor",
+    "note for editors", "reuters note", "correction", "corrections", "clarification",
+    /* fr, es, it, pt, de, ro, ca, ru */
+    "note de la rédaction", "note de la redaction", "note aux rédactions", "ndlr", "n.d.l.r.",
+    "rectificatif", "nota del editor", "nota de la redacción", "nota del redactor",
+    "nota de los editores", "nota para los editores", "nota a los editores", "fe de erratas",
+    "fe de errores", "nota della redazione", "nota dell'editore", "nota dell\xE2\x80\x99" "editore",
+    "n.d.r.", "ndr", "errata corrige", "rettifica", "nota do editor", "nota da redação",
+    "nota da redacção", "nota aos editores", "errata", "correção", "correcção",
+    "anmerkung der redaktion", "hinweis der redaktion", "anm. d. red.", "korrektur",
+    "korrekturhinweis", "berichtigung", "hinweis an die redaktionen", "nota redacției",
+    "nota redacţiei", "nota editorului", "n.r.", "erată", "nota de la redacció",
+    "nota de l'editor", "fe d'errades", "Примечание редакции", "От редакции", "Прим. ред.",
+    "Поправка", NULL};
+
+static const char *const footnote_labels[] = {
+    "note", "notes", "note continued", "notes continued", "n.b.", "nb", "nota bene",
+    "footnote", "footnotes", "nota", "notas", "remarque", "observación", "observação", "obs.",
+    "anmerkung", "anmerkungen", "hinweis", "anm.", "fußnote", "notă", "Примечание",
+    "Примечания", "Прим.", NULL};
+
+/* Length of the label of a list that opens s[0..n), with its colon or
+ * spaced dash ("NOTE:", "Note -", "Ndlr :", "Nota —"), or 0. caps: a
+ * label in capitals may stand without either. */
+static size_t note_label(const char *s, size_t n, const char *const *labels, int caps)
+{
+    for (const char *const *l = labels; *l; l++) {
+        size_t k = strlen(*l);
+        if (!ci_prefix(s, n, *l))
+            continue;
+        size_t j = k;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j < n && s[j] == ':')
+            return j + 1;
+        /* a dash needs a space before it: "Note-taking" is a word */
+        int dash = j + 1 < n && s[j] == '-' && s[j + 1] == ' ';
+        if (!dash && j + 3 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+            ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94))
+            dash = 2;
+        if (dash && j > k)
+            return j + (dash == 1 ? 1 : 3);
+        /* a label in capitals before a word that is not: "NOTE Fourteen vs
+         * 13-week periods." ("NOTE HOLDERS" is a heading's words) */
+        if (caps && j == k + 1 && j + 1 < n && isupper((unsigned char)s[j]) &&
+            !isupper((unsigned char)s[j + 1]) && strlen(*l) > 2) {
+            size_t c = 0;
+            while (c < k && !islower((unsigned char)s[c]))
+                c++;
+            if (c == k)
+                return j;
+        }
+    }
+    return 0;
+}
+
+/* A wire's update or correction advisory, a paragraph in brackets:
+ * "(Corrects paragraph 4 to show ...)", "(Adds quotes, background)",
+ * "(Actualiza con ...)". */
+static int advisory(const char *s, size_t n)
+{
+    static const char *const verbs[] = {
+        "corrects ", "updates ", "adds ", "recasts ", "repeats ", "refiles ", "fixes ",
+        "corrige ", "actualiza ", "agrega ", "añade ", "actualisé ", "ajoute ", "atualiza ",
+        "acrescenta ", "corregge ", "aggiorna ", "aggiunge ", "berichtigt ", "aktualisiert ",
+        "ergänzt ", "corectează ", "actualizează ", NULL};
+    if (n < 8 || s[0] != '(' || s[n - 1] != ')' || memchr(s + 1, '(', n - 2))
+        return 0;
+    return list_prefix(s + 1, n - 1, verbs);
+}
+
+/* How many of the sentences v[0..n) (of text s[0..len)) are no footnote's;
+ * with compact, those are moved to the front. A footnote runs from the
+ * sentence its label opens to the end of its paragraph, and to the end of
+ * the text when it stands in the second half of the paragraphs and what
+ * follows it is short, NOTE_TAIL bytes at most (a table's notes after its
+ * last row: "NOTE: Full name Philippine Long Distance Telephone Co." /
+ * "Figures quoted in Philippine Pesos."; a note amid a long text's
+ * paragraphs does not take the story after it). */
+#define NOTE_TAIL 600
+
+static size_t story_sentences(const char *s, size_t len, chr_span *v, size_t n, int compact)
+{
+    size_t paras = 1;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (s[i] == '\n' && s[i + 1] == '\n') {
+            paras++;
+            i++;
+        }
+    size_t keep = 0, para = 0, at = 0;
+    int note = 0; /* 1: to the end of the paragraph, 2: to the end of the text */
+    for (size_t i = 0; i < n; i++) {
+        for (; at + 1 < v[i].start; at++)
+            if (s[at] == '\n' && s[at + 1] == '\n') {
+                para++;
+                at++;
+                note = note == 1 ? 0 : note;
+            }
+        if (!note && note_label(s + v[i].start, v[i].end - v[i].start, footnote_labels, 1))
+            note = 2 * para >= paras && len - v[i].start <= NOTE_TAIL ? 2 : 1;
+        if (!note) {
+            if (compact)
+                v[keep] = v[i];
+            keep++;
+        }
+    }
+    return keep;
+}
+
+/* chr_split_sentences of text, a footnote's sentences left out (all kept
+ * when all would go: the text is its note). */
+static chr_err split_sentences(const char *s, size_t len, const char *lang, chr_span **out,
+                               size_t *n)
+{
+    chr_err e = chr_split_sentences(s, len, lang, out, n);
+    if (e == CHR_OK && story_sentences(s, len, *out, *n, 0) > 0)
+        *n = story_sentences(s, len, *out, *n, 1);
+    return e;
+}
+
 /* ---- paragraphs --------------------------------------------------------- */
 
 static int ends_terminal(const char *s, size_t n)
@@ -1332,7 +1466,7 @@ chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d)
         snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
         doc->lang_confidence = 0.9;
     }
-    chr_err e = chr_split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
+    chr_err e = split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
                                     &doc->n_sentences);
     return e ? chr_diag_set(d, e, a->source, 0, -1, NULL) : CHR_OK;
 }
@@ -1410,7 +1544,15 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         if (flush && para.n > 0) {
             const char *p = para.p;
             size_t pn = strip_trailing_fragments(para.p, para.n);
-            if (first_para) {
+            /* an editorial note goes (not a text's only line, nor a heading
+             * without a sentence's end: "CORRECTION - HEINEKEN 1986 YEAR"
+             * is a correction item's headline) */
+            if (!whole && ((note_label(p, pn, editorial_labels, 0) && ends_as_text(p, pn)) ||
+                           advisory(p, pn))) {
+                doc->removed_lines++;
+                pn = 0;
+            }
+            if (first_para && pn > 0) {
                 size_t k = parse_dateline(p, pn, &doc->dateline_place, &doc->dateline_agency,
                                           &doc->dateline_date);
                 p += k;
@@ -1715,7 +1857,7 @@ chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t
     }
     chr_span *sents = NULL;
     size_t ns = 0;
-    chr_err e = chr_split_sentences(out.p, out.n, doc->lang, &sents, &ns);
+    chr_err e = split_sentences(out.p, out.n, doc->lang, &sents, &ns);
     if (e) {
         free(out.p);
         return e;

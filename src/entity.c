@@ -232,6 +232,7 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             goto done;
         ner_rules_apply(&d, lab, mark);
         ner_rules_lang(&d, lab, mark, lang);
+        ner_rules_position(&d, lab, mark, lang);
         ner_rules_table_labels(&d, lab);
     } else {
         ner_rules_gazetteer(&d, lab, mark);

@@ -401,6 +401,14 @@ void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark);
  * organisation takes that type ("Syrie" is a country, not a person). */
 void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang);
 
+/* Repairs for English documents (lang NULL, empty or "en"): a function
+ * word capitalised only by its place (opening the sentence or a headline's
+ * segment, or in a sentence in headline case) is cut from the start of a
+ * name ("From The New York Times" -> "The New York Times", "Off Nintendo
+ * Switch Lite" -> "Nintendo Switch Lite"); a name that is nothing else is
+ * dropped. */
+void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang);
+
 /* The label opening a row of a wire figures table ("Shr 30 cts vs 5.92
  * dlrs") is not a name: unlabelled. */
 void ner_rules_table_labels(const ner_doc *d, uint8_t *lab);

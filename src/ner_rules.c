@@ -235,6 +235,9 @@ static const char *const function_words[] = {
     "dl.", "dna",
     /* de, nl */ "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "und", "mit",
     "im", "am", "zum", "zur", "het", "een", "van", "op",
+    /* ca */ "els", "dels", "als", "pels", "amb", "aquest", "aquesta", "segons", "l’", "d’",
+    /* ru */ "в", "во", "на", "с", "со", "к", "по", "из", "от", "до", "для", "о", "об", "у",
+    "за", "при", "и", "но", "после", "перед", "над", "под", "между", "это", "этот", "эта",
 };
 
 static int function_word(const ner_doc *d, size_t i)
@@ -738,6 +741,117 @@ static void unify_types(const ner_doc *d, uint8_t *lab, uint8_t *mark)
         g = e;
     }
     free(sp);
+}
+
+/* ---- a function word capitalised by its place ---------------------------
+ * "From The New York Times", "Off Nintendo Switch Lite", "Will Apple Buy
+ * Beats": an English preposition, pronoun, auxiliary, conjunction or adverb
+ * capitalised because it opens a sentence (or a headline's segment, after a
+ * colon or a dash) or because the sentence is in headline case begins no
+ * name. Words that do begin names ("The Hague", "All Nippon Airways", "May
+ * Department Stores", "Under Armour") are not listed; a name the gazetteer
+ * knows from its first word keeps it. */
+static const char *const en_function_words[] = {
+    "a", "an", "about", "above", "across", "after", "against", "along", "amid", "among",
+    "around", "as", "at", "before", "behind", "below", "beside", "besides", "between",
+    "beyond", "by", "despite", "during", "for", "from", "in", "inside", "into", "like", "near",
+    "of", "off", "on", "onto", "out", "over", "per", "since", "than", "through", "to",
+    "toward", "towards", "until", "upon", "via", "with", "within", "without", "unlike",
+    "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while",
+    "whereas", "if", "unless", "whether", "once", "this", "that", "these", "those", "such",
+    "another", "each", "every", "either", "neither", "no", "some", "any", "many", "much",
+    "more", "most", "few", "several", "my", "your", "his", "her", "its", "our", "their",
+    "he", "she", "it", "we", "they", "you", "me", "him", "them", "is", "are", "was", "were",
+    "be", "been", "being", "do", "does", "did", "has", "have", "had", "would", "should",
+    "could", "can", "shall", "might", "must", "will", "what", "which", "who", "whom", "whose",
+    "why", "how", "when", "where", "also", "even", "just", "only", "really", "still",
+    "already", "again", "never", "not", "very", "however", "meanwhile", "perhaps", "maybe",
+    "instead", "too", "thus", "then", "there", "here", "now", "says", "said", "adding",
+    "according", "get", "gets", "got", "here's", "there's", "it's", "that's", "what's",
+};
+
+/* A sentence in headline case: its words of four letters or more, three at
+ * least, all capitalised ("Nintendo Slashes Price Of 3DS"; not capitals
+ * throughout, which ner_doc.allcaps marks). */
+static int headline_case(const ner_doc *d, size_t s0, size_t s1)
+{
+    int cap = 0;
+    for (size_t i = s0 + 1; i < s1; i++) {
+        const ner_tok *t = &d->t[i];
+        if (!(t->flags & NT_ALPHA) || t->end - t->start < 4)
+            continue;
+        if (!(t->flags & NT_UPPER0))
+            return 0;
+        cap++;
+    }
+    return cap >= 3;
+}
+
+/* Does token i stand where any word is capitalised: first in its sentence
+ * or after a colon, a dash or a bar, quotation marks or brackets between? */
+static int opens_segment(const ner_doc *d, size_t s0, size_t i)
+{
+    while (i > s0) {
+        const ner_tok *t = &d->t[i - 1];
+        if (!(t->flags & NT_PUNCT))
+            return 0;
+        const char *c = d->text + t->start;
+        size_t n = t->end - t->start;
+        if ((n == 1 && strchr(":|-", *c)) || (n == 3 && (unsigned char)c[0] == 0xE2 &&
+                                               (unsigned char)c[1] == 0x80 &&
+                                               ((unsigned char)c[2] == 0x93 ||
+                                                (unsigned char)c[2] == 0x94)))
+            return 1;
+        i--;
+    }
+    return 1;
+}
+
+void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
+{
+    if (lang && *lang && strncmp(lang, "en", 2) != 0)
+        return; /* ner_rules_lang cuts the other languages' function words */
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k])
+            continue;
+        int headline = headline_case(d, s0, s1);
+        for (size_t i = s0; i < s1; i++) {
+            if (!lab[i])
+                continue;
+            int type = ner_lab_type(lab[i]);
+            size_t a0 = i, a = i, b = span_end(lab, i, s1);
+            i = b - 1;
+            while (b - a > 1) {
+                const ner_tok *t = &d->t[a];
+                if ((t->flags & NT_PUNCT) && a > a0) {
+                    a++; /* "For A ' Lean In": the quotation mark after the words cut */
+                    continue;
+                }
+                if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) ||
+                    !IN_LIST(d, a, en_function_words) || (!headline && !opens_segment(d, s0, a)))
+                    break;
+                /* "Will Smith": a given name opening a person's name */
+                if (type == CHR_ENT_PER && given_name(d, a))
+                    break;
+                ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, a - s0);
+                if (m.info && s0 + m.end > a + 1)
+                    break; /* a name the gazetteer knows from this word */
+                a++;
+            }
+            if (a == a0)
+                continue;
+            for (size_t j = a0; j < a; j++)
+                lab[j] = 0;
+            if (b - a == 1 &&
+                ((d->t[a].flags & NT_PUNCT) || IN_LIST(d, a, en_function_words))) {
+                for (size_t j = a; j < b; j++) /* nothing but such words: "Or Two" */
+                    lab[j] = 0;
+                continue;
+            }
+            set_span(lab, mark, a, b, type);
+        }
+    }
 }
 
 void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)

@@ -28,7 +28,9 @@ typedef struct chr_doc {
                                ("Pubblicato il 12 marzo 2013 alle 14:32"), or NULL */
     char lang[8];           /* ISO 639-1 */
     double lang_confidence;
-    chr_span *sentences;    /* into clean */
+    chr_span *sentences;    /* into clean; a footnote's left out ("NOTE: ...": it stays in
+                               the text, but no date, name or summary line comes
+                               from it; see docs/ingest.md) */
     size_t n_sentences;
     uint64_t hash_hi, hash_lo; /* XXH3-128 of the clean text chr_clean made
                                   (chr_doc_drop_lines leaves it) */

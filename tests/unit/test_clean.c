@@ -1,5 +1,7 @@
 /* Unit tests for clean.c: boilerplate, datelines, normalisation, hash. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -539,6 +541,118 @@ TEST(hash_and_empty)
     CHECK(clean_text("Share\n\nLeave a Reply\n\nTranslate") == NULL);
 }
 
+/* sentence i of d, as a string in buf */
+static const char *sentence_of(const chr_doc *d, size_t i, char *buf, size_t cap)
+{
+    size_t n = d->sentences[i].end - d->sentences[i].start;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(buf, d->clean + d->sentences[i].start, n);
+    buf[n] = 0;
+    return buf;
+}
+
+/* whether some sentence of d opens with prefix */
+static int has_sentence(const chr_doc *d, const char *prefix)
+{
+    char b[512];
+    for (size_t i = 0; i < d->n_sentences; i++)
+        if (strncmp(sentence_of(d, i, b, sizeof b), prefix, strlen(prefix)) == 0)
+            return 1;
+    return 0;
+}
+
+TEST(notes)
+{
+    /* a table's footnotes: in the text, no sentence (no timeline entry, no
+     * summary line); after the table, the note runs to the end */
+    chr_doc *d = clean_text("NEW YORK, Feb 26 - Shr profit 15 cts vs profit four cts\n\n"
+                            "Net profit 72,000 vs profit 16,000\n\n"
+                            "Revs 7,075,000 vs 2,330,000\n\n"
+                            "NOTE: 1986 net includes tax credit of 1,200,000 dlrs.\n\n"
+                            "Figures quoted in Philippine Pesos.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "NOTE: 1986 net includes tax credit") != NULL);
+        CHECK(strstr(d->clean, "Figures quoted") != NULL);
+        CHECK(d->n_sentences == 3);
+        CHECK(has_sentence(d, "Revs 7,075,000"));
+        CHECK(!has_sentence(d, "NOTE"));
+        CHECK(!has_sentence(d, "Figures quoted"));
+        chr_doc_free(d);
+    }
+    /* labels in other forms and languages; a note in the first half is its
+     * paragraph only; "Notes in circulation" is no label */
+    const char *const first[] = {"Note - Net is after tax.", "NOTE Fourteen vs 13-week periods.",
+                                 "Nota: Para más información, véase el comentario.",
+                                 "N.B. : chiffres provisoires.", "Hinweis: Die Zahlen sind vorläufig.",
+                                 NULL};
+    for (const char *const *f = first; *f; f++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "%s Figures are rounded.\n\nThe bank said reserves rose.\n\n"
+                 "Notes in circulation rose 360 mln.\n\nDealers expect a shortage.",
+                 *f);
+        d = clean_text(text);
+        CHECK(d != NULL);
+        if (d) {
+            CHECK(strncmp(d->clean, *f, 6) == 0);
+            CHECK(d->n_sentences == 3);
+            CHECK(!has_sentence(d, "Figures are rounded"));
+            CHECK(has_sentence(d, "The bank said"));
+            CHECK(has_sentence(d, "Notes in circulation"));
+            chr_doc_free(d);
+        }
+    }
+    /* a note late in a long text is its paragraph only: the story after it
+     * stays (a tail of more than NOTE_TAIL bytes) */
+    d = clean_text("The council met on Monday to discuss the flood barrier.\n\n"
+                   "Residents asked for faster repairs.\n\n"
+                   "The mayor promised a report by June.\n\n"
+                   "Shops on the river front stayed closed.\n\n"
+                   "Note: prices were correct at the time of writing.\n\n"
+                   "Engineers told the council that the old barrier had been weakened by years "
+                   "of neglect and that a new one would take two winters to build, at a cost "
+                   "the town could not meet without help from the regional government.\n\n"
+                   "The regional government said it would consider the request at its next "
+                   "meeting, but warned that other towns along the river had asked first and "
+                   "that its budget for flood works was already committed until next year.\n\n"
+                   "Opposition councillors said the town had been warned about the barrier five "
+                   "years ago and had done nothing, and called for an independent inquiry into "
+                   "how the money set aside for maintenance had been spent since then.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(!has_sentence(d, "Note: prices"));
+        CHECK(has_sentence(d, "Engineers told the council"));
+        CHECK(has_sentence(d, "Opposition councillors"));
+        chr_doc_free(d);
+    }
+    /* a text that is its note keeps its sentences */
+    d = clean_text("Note: full name Philippine Long Distance Telephone Co.");
+    CHECK(d && d->n_sentences == 1);
+    chr_doc_free(d);
+    /* editorial notes and wire advisories leave the text */
+    d = clean_text("(Corrects paragraph 2 to show talks began on Monday)\n\n"
+                   "PARIS, March 3 (Reuters) - Talks began on Monday.\n\n"
+                   "Editor's note: An earlier version misspelled the minister's name.\n\n"
+                   "The minister said more talks would follow.\n\n"
+                   "Nota de la redacción: este artículo fue actualizado.\n\n"
+                   "Anmerkung der Redaktion: Der Artikel wurde ergänzt.\n\n"
+                   "Note to editors: photographs are available.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->clean, "Talks began on Monday.\n\nThe minister said more talks would follow.");
+        CHECK(d->dateline_place && strcmp(d->dateline_place, "Paris") == 0);
+        chr_doc_free(d);
+    }
+    /* a correction item's heading stays, and so does a one-line text */
+    expect_clean("CORRECTION - HEINEKEN 1986 YEAR\n\nIn an Amsterdam item please read 1.2 "
+                 "billion guilders.",
+                 "CORRECTION - HEINEKEN 1986 YEAR\n\nIn an Amsterdam item please read 1.2 "
+                 "billion guilders.");
+    expect_clean("Correction: Apple shares fall 3 pct.", "Correction: Apple shares fall 3 pct.");
+}
+
 UNIT_MAIN_BEGIN
 RUN(datelines);
 RUN(boilerplate);
@@ -550,4 +664,5 @@ RUN(normalisation);
 RUN(normalisation_fast_path);
     RUN(wrapped_lines_join);
 RUN(hash_and_empty);
+RUN(notes);
 UNIT_MAIN_END

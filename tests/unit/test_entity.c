@@ -1006,6 +1006,60 @@ TEST(bare_commission_unlinked)
     chr_entities_free(&e);
 }
 
+/* Whether an entity of text (English) is named canonical, as want says
+ * (0 or 1); the names found are printed when not. */
+static int entity_named(const char *text, const char *canonical, int want)
+{
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, text, strlen(text), NULL, 0, "en", &e), CHR_OK);
+    int found = 0;
+    for (size_t i = 0; i < e.n_entities; i++)
+        found |= strcmp(e.entities[i].canonical, canonical) == 0;
+    if (found != want) {
+        printf("  entity '%s' %s in '%s':", canonical, want ? "missing" : "found", text);
+        for (size_t i = 0; i < e.n_entities; i++)
+            printf(" [%s]", e.entities[i].canonical);
+        printf("\n");
+    }
+    chr_entities_free(&e);
+    return found == want;
+}
+
+/* A function word capitalised by its place (a sentence's or a segment's
+ * first word, or any word of a headline in headline case) begins no name;
+ * names that do begin with such a word keep it. */
+TEST(leading_function_words)
+{
+    CHECK(entity_named("From The New York Times: the senator resigned on Monday.\n",
+                       "The New York Times", 1));
+    CHECK(entity_named("But Trade Union leaders rejected the offer on Monday.\n",
+                       "Trade Union", 1));
+    CHECK(entity_named("Adding Piedmont Airlines to the group, USAir said it would grow.\n",
+                       "Piedmont Airlines", 1));
+    CHECK(entity_named("Off Nintendo Switch Lite, Walmart takes 20 percent.\n",
+                       "Nintendo Switch Lite", 1));
+    CHECK(entity_named("Off Nintendo Switch Lite, Walmart takes 20 percent.\n",
+                       "Off Nintendo Switch Lite", 0));
+    CHECK(entity_named("Will Smith starred in the film, critics said.\n",
+                       "Will Smith", 1));
+    CHECK(entity_named("But Will Smith starred in the film, critics said.\n",
+                       "Will Smith", 1));
+    CHECK(entity_named("Under Armour said its sales rose.\n",
+                       "Under Armour", 1));
+    CHECK(entity_named("Los Angeles police said the suspect fled.\n",
+                       "Los Angeles", 1));
+    /* Russian and Catalan prepositions, cut as the other languages' are */
+    const char *ru = "После Владимира Путина выступил Си Цзиньпин в Пекине.\n";
+    const char *ca = "Amb Pere Aragonès al capdavant, el Govern ha aprovat el pressupost.\n";
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, ru, strlen(ru), NULL, 0, "ru", &e), CHR_OK);
+    CHECK(mention_of(&e, ru, "Владимира Путина") != NULL);
+    chr_entities_free(&e);
+    CHECK_INT(chr_ner_tag(ner, ca, strlen(ca), NULL, 0, "ca", &e), CHR_OK);
+    CHECK(mention_of(&e, ca, "Pere Aragonès") != NULL);
+    chr_entities_free(&e);
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -1044,5 +1098,6 @@ RUN(gloss_restores);
 RUN(one_name_one_type);
 RUN(generic_names);
 RUN(bare_commission_unlinked);
+RUN(leading_function_words);
 chr_ner_close(ner);
 UNIT_MAIN_END
