@@ -1066,13 +1066,74 @@ static int rubric(const char *s, size_t n)
     return 0;
 }
 
+/* Whether s[0..n) is a month's full name in a news language (lower case,
+ * or ASCII capitals), not only its first letters ("Mayor", "Marsh"). */
+static int month_name(const char *s, size_t n)
+{
+    static const char *const names[] = {
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "janvier", "février", "avril", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril",
+        "mayo", "junio", "julio", "agosto", "setiembre", "septiembre", "octubre", "noviembre",
+        "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+        "ottobre", "dicembre", "janeiro", "fevereiro", "março", "junho", "julho", "setembro",
+        "outubro", "dezembro", "januar", "februar", "märz", "jänner", "oktober", "dezember",
+        "ianuarie", "februarie", "martie", "aprilie", "iunie", "iulie", "septembrie",
+        "octombrie", "noiembrie", "decembrie", "januari", "februari", "maart", "augustus",
+        "gener", "febrer", "març", "juny", "juliol", "agost", "setembre", "desembre", NULL};
+    char b[16];
+    if (n >= sizeof b)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        b[i] = (char)tolower((unsigned char)s[i]);
+    for (const char *const *m = names; *m; m++)
+        if (strlen(*m) == n && memcmp(b, *m, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The end of a dateline's day at s[j..n) (one or two digits, 1 to 31, not
+ * followed by another digit), 0 when none. */
+static size_t dateline_day(const char *s, size_t n, size_t j)
+{
+    size_t ds = j;
+    while (j < n && j - ds < 2 && isdigit((unsigned char)s[j]))
+        j++;
+    if (j == ds || (j < n && isdigit((unsigned char)s[j])))
+        return 0;
+    int d = atoi(s + ds);
+    return d >= 1 && d <= 31 ? j : 0;
+}
+
+/* The end of a dateline's month at s[j..n), its name or an abbreviation of
+ * four letters at most, a dot after it taken ("mar.", "March", "Feb.",
+ * "févr"; not "Mayor"), 0 when none. */
+static size_t dateline_month(const char *s, size_t n, size_t j)
+{
+    size_t ms = j;
+    while (j < n && j - ms <= 10 && s[j] != ' ' && s[j] != '.' && s[j] != '(' && s[j] != '-' &&
+           !isdigit((unsigned char)s[j]) && s[j] != ',')
+        j++;
+    size_t chars = 0; /* letters, not bytes: "févr" is an abbreviation */
+    for (size_t k = ms; k < j; k++)
+        chars += ((unsigned char)s[k] & 0xC0) != 0x80;
+    if (j - ms < 3 || j - ms > 10 || !month_word(s + ms, j - ms) ||
+        (chars > 4 && !month_name(s + ms, j - ms)))
+        return 0;
+    if (j < n && s[j] == '.')
+        j++;
+    return j;
+}
+
 /* A dateline whose place is written in title case, as Italian and
  * Romanian agencies write it: "Roma, 3 mar. (Adnkronos) - ...", "Roma, 3
- * mar. - ..." (after an "(AGI) -" credit), "Iași, 5 mar /Agerpres/ - ...".
- * Stricter than the capitals form, since any sentence opens with a
- * capital: up to four words (lower-case joiners inside: "Rio de
- * Janeiro"), a comma, a short date that opens with its day, then an agency
- * in parentheses or slashes, or a dash. */
+ * mar. - ..." (after an "(AGI) -" credit), "Iași, 5 mar /Agerpres/ - ...",
+ * and English ones month first: "Santiago, March 6 - ...", "Boston, feb 26,
+ * 1987 (Reuters) - ...". Stricter than the capitals form, since any
+ * sentence opens with a capital: up to four words (lower-case joiners
+ * inside: "Rio de Janeiro"), a comma, a short date (a day and a month's
+ * name, either order), then an agency in parentheses or slashes, or a
+ * dash. */
 static size_t title_dateline(const char *s, size_t n, char **place, char **agency, char **date)
 {
     size_t i = 0, words = 0;
@@ -1107,28 +1168,30 @@ static size_t title_dateline(const char *s, size_t n, char **place, char **agenc
     size_t j = pe + 1;
     while (j < n && s[j] == ' ')
         j++;
-    if (j >= n || !isdigit((unsigned char)s[j]))
-        return 0;
-    /* the date: a day, a month's name or abbreviation, maybe a year
-     * ("3 mar.", "12 MARZO 2013") */
-    size_t ds = j;
-    while (j < n && j - ds < 2 && isdigit((unsigned char)s[j]))
-        j++;
-    if (j >= n || s[j] != ' ')
-        return 0;
-    j++;
-    size_t ms = j;
-    while (j < n && j - ms <= 10 && s[j] != ' ' && s[j] != '.' && s[j] != '(' && s[j] != '-' &&
-           !isdigit((unsigned char)s[j]) && s[j] != ',')
-        j++;
-    if (j - ms < 3 || j - ms > 10 || !month_word(s + ms, j - ms))
-        return 0;
-    if (j < n && s[j] == '.')
-        j++;
-    if (j + 5 <= n && s[j] == ' ' && isdigit((unsigned char)s[j + 1]) &&
-        isdigit((unsigned char)s[j + 4]))
-        j += 5; /* the year */
-    size_t de = j;
+    size_t ds = j, de;
+    if (j < n && isalpha((unsigned char)s[j])) {
+        /* the date, month first: "Santiago, March 6 -", "Boston, Feb. 26, 1987
+         * (Reuters) -" */
+        if ((j = dateline_month(s, n, j)) == 0 || j >= n || s[j] != ' ')
+            return 0;
+        j = dateline_day(s, n, j + 1);
+        if (!j)
+            return 0;
+        if (j + 6 <= n && s[j] == ',' && s[j + 1] == ' ' && isdigit((unsigned char)s[j + 2]) &&
+            isdigit((unsigned char)s[j + 5]))
+            j += 6; /* the year */
+    } else {
+        /* the date: a day, a month's name or abbreviation, maybe a year
+         * ("3 mar.", "12 MARZO 2013") */
+        if ((j = dateline_day(s, n, j)) == 0 || j >= n || s[j] != ' ')
+            return 0;
+        if ((j = dateline_month(s, n, j + 1)) == 0)
+            return 0;
+        if (j + 5 <= n && s[j] == ' ' && isdigit((unsigned char)s[j + 1]) &&
+            isdigit((unsigned char)s[j + 4]))
+            j += 5; /* the year */
+    }
+    de = j;
     while (j < n && s[j] == ' ')
         j++;
     if (j >= n)

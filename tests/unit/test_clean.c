@@ -85,6 +85,18 @@ TEST(datelines)
          "Donald Trump, 70, said - in a tweet - that he won."},
         {"Milano, 12 marzo 2013 - La Borsa chiude in rialzo.", "Milano", NULL,
          "La Borsa chiude in rialzo."},
+        /* English datelines with the place in title case, month first */
+        {"Santiago, March 6 - The bank raised rates.", "Santiago", NULL, "The bank raised rates."},
+        {"Santiago, march 6 - The bank raised rates.", "Santiago", NULL, "The bank raised rates."},
+        {"Boston, Feb. 26, 1987 (Reuters) - The bank raised rates.", "Boston", "Reuters",
+         "The bank raised rates."},
+        {"Rio de Janeiro, March 6 - The bank raised rates.", "Rio de Janeiro", NULL,
+         "The bank raised rates."},
+        /* ... but not a sentence with a month and a day after a name */
+        {"Mayor Smith, May 6 was a good day - he said.", NULL, NULL,
+         "Mayor Smith, May 6 was a good day - he said."},
+        {"Paris, March 40 - a typo.", NULL, NULL, "Paris, March 40 - a typo."},
+        {"Smith, Mayor 6 - a list.", NULL, NULL, "Smith, Mayor 6 - a list."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         chr_doc *d = clean_text(cases[i].in);
