@@ -318,7 +318,12 @@ static const char *const boiler_prefix[] = {
     "this website uses cookies", "accept cookies", "download our app", "get the latest",
     "join our", "sign in", "log in", "posted in", "published in", "save my name, email",
     "notify me of", "your comment", "name *", "email *", "website", "published:", "updated:",
-    "last updated", "first published",
+    "last updated", "first published", "this article appeared in", "this story appeared in",
+    "a version of this article appear", "a version of this story appear",
+    /* print-edition stamps (the day the paper printed it: no event) */
+    "este artículo apareció en", "este artigo foi publicado na edição", "cet article est paru",
+    "cet article a été publié dans l'édition", "questo articolo è apparso",
+    "dieser artikel erschien", "recibe la mejor información",
     /* fr, es, it, pt, de: stamps, cross-links, rights, forms */
     "publié le", "publié à", "mis à jour le", "mis à jour à", "modifié le", "à lire aussi",
     "lire aussi", "voir aussi", "tous droits réservés", "abonnez-vous", "merci de ",
@@ -463,6 +468,38 @@ static int photo_caption(const char *s, size_t n)
     return words >= 1 && words <= 4;
 }
 
+/* Whether the line is a site's cookie notice: "cookie" among its first
+ * words and, further on, the consent or policy talk that goes with it
+ * ("Usamos cookies a fin de mejorar nuestro servicio. Encontrará más
+ * información en nuestras Políticas de privacidad.", "Le Monde utilise des
+ * cookies ... En poursuivant votre navigation ..."). A report about
+ * cookies ("Facebook uses cookies to track users, the study found") has no
+ * such talk. */
+static int cookie_notice(const char *s, size_t n)
+{
+    static const char *const consent[] = {
+        "privacy", "privacidad", "privacidade", "confidentialité", "données personnelles",
+        "datenschutz", "by continuing", "continue browsing", "continuing to browse",
+        "si continúa", "si continua", "en poursuivant", "continuando", "proseguendo",
+        "accept", "acepta", "acceptez", "j'accepte", "accetta", "akzeptieren", "zustimmen",
+        "learn more", "more information", "más información", "mais informações",
+        "en savoir plus", "maggiori informazioni", "mehr erfahren", "opt-out", "opt out",
+        "désinscrire", NULL};
+    char b[720];
+    if (n < 20 || n >= sizeof b)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        b[i] = (char)tolower((unsigned char)s[i]);
+    b[n] = 0;
+    const char *c = strstr(b, "cookie");
+    if (!c || c - b > 100)
+        return 0;
+    for (const char *const *w = consent; *w; w++)
+        if (strstr(c, *w))
+            return 1;
+    return 0;
+}
+
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
@@ -517,9 +554,17 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
                 *stamp = dup_range(s, n);
             return 1;
         }
-    if (n <= 200)
-        if (list_prefix(s, n, boiler_prefix))
+    if (n <= 200) {
+        /* (after a footnote's star or a bullet: "* Este artículo apareció en
+         * la edición impresa del ...") */
+        size_t b = 0;
+        while (b < n && b < 4 && (s[b] == '*' || s[b] == '-' || s[b] == ' '))
+            b++;
+        if (list_prefix(s + b, n - b, boiler_prefix))
             return 1;
+    }
+    if (cookie_notice(s, n))
+        return 1;
     if (n <= 120 && !ends_sentence_punct)
         if (list_prefix(s, n, furniture_prefix))
             return 1;

@@ -665,6 +665,25 @@ TEST(notes)
     expect_clean("Correction: Apple shares fall 3 pct.", "Correction: Apple shares fall 3 pct.");
 }
 
+TEST(site_notices)
+{
+    /* cookie notices and print-edition stamps leave the text; a report
+     * about cookies stays */
+    expect_clean("El gobierno dijo que las protestas siguen.\n\n"
+                 "Usamos cookies a fin de mejorar nuestro servicio. Encontrará más información "
+                 "en nuestras Políticas de privacidad.\n\n"
+                 "Le Monde utilise des cookies pour vous offrir une expérience de qualité. En "
+                 "poursuivant votre navigation sur ce site, vous acceptez leur utilisation.\n\n"
+                 "Facebook uses cookies to track users across the web, the study found.\n\n"
+                 "* Este artículo apareció en la edición impresa del Domingo, 6 de febrero de "
+                 "2011\n\n"
+                 "Recibe la mejor información en tu bandeja de entrada\n\n"
+                 "A version of this article appears in print on Feb. 6, 2011, Section A, Page 1 "
+                 "of the New York edition with the headline: Protests.",
+                 "El gobierno dijo que las protestas siguen.\n\n"
+                 "Facebook uses cookies to track users across the web, the study found.");
+}
+
 UNIT_MAIN_BEGIN
 RUN(datelines);
 RUN(boilerplate);
@@ -677,4 +696,5 @@ RUN(normalisation_fast_path);
     RUN(wrapped_lines_join);
 RUN(hash_and_empty);
 RUN(notes);
+RUN(site_notices);
 UNIT_MAIN_END
