@@ -500,6 +500,77 @@ static int cookie_notice(const char *s, size_t n)
     return 0;
 }
 
+/* Whether the line opens a page's comment section, after which nothing is
+ * the article: a count of comments ("Se han publicado 104 comentarios",
+ * "12 Comments", "Commentaires (3)", "There are 5 responses so far") or
+ * the comment form's heading or notice ("Leave a Reply", "Deja un
+ * comentario", "Your email address will not be published", "Correo (no
+ * será publicado):"). A bare "Comments" (a menu's link) is none. */
+static int comment_marker(const char *s, size_t n)
+{
+    static const char *const forms[] = {
+        "leave a reply", "leave a comment", "post a comment", "add a comment",
+        "deja un comentario", "deja una respuesta", "deja tu comentario", "dejar un comentario",
+        "escribe un comentario", "laisser un commentaire", "laissez un commentaire",
+        "ajouter un commentaire", "lascia un commento", "lascia una risposta",
+        "scrivi un commento", "deixe um comentário", "deixe uma resposta", "deixe seu comentário",
+        "schreibe einen kommentar", "kommentar schreiben", "lasă un comentariu",
+        "adaugă un comentariu", "your email address will not be published",
+        "votre adresse e-mail ne sera pas publiée", "votre adresse email ne sera pas publiée",
+        "votre adresse de messagerie ne sera pas publiée",
+        "tu dirección de correo electrónico no será publicada",
+        "tu dirección de email no será publicada", "correo (no será publicado)",
+        "il tuo indirizzo email non sarà pubblicato", "o seu endereço de email não será publicado",
+        "o seu endereço de e-mail não será publicado",
+        "ihre e-mail-adresse wird nicht veröffentlicht", "adresa ta de email nu va fi publicată",
+        NULL};
+    static const char *const words[] = {
+        "comment", "comments", "comentario", "comentarios", "commentaire", "commentaires",
+        "commento", "commenti", "comentário", "comentários", "kommentar", "kommentare",
+        "comentariu", "comentarii", "réaction", "réactions", "reacciones", "responses",
+        "replies", "respuestas", "risposte", "respostas", NULL};
+    static const char *const lead[] = {"se han publicado ", "hay ", "there are ", "there is ",
+                                       "il y a ", "ci sono ", "há ", NULL};
+    while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ' '))
+        n--;
+    if (n < 5 || n > 80)
+        return 0;
+    for (const char *const *f = forms; *f; f++)
+        if (ci_prefix(s, n, *f))
+            return 1;
+    /* [lead] N word [so far | hasta ahora] */
+    size_t i = 0;
+    for (const char *const *l = lead; *l; l++)
+        if (ci_prefix(s, n, *l)) {
+            i = strlen(*l);
+            break;
+        }
+    size_t d = i;
+    while (i < n && isdigit((unsigned char)s[i]))
+        i++;
+    if (i > d && i < n && s[i] == ' ') {
+        size_t w = ++i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (list_equal(s + w, i - w, words) &&
+            (i == n || ci_equal(s + i, n - i, " so far") || ci_equal(s + i, n - i, " hasta ahora")))
+            return 1;
+        return 0;
+    }
+    /* word (N) */
+    if (i != d || !n || s[n - 1] != ')')
+        return 0;
+    size_t o = n - 1;
+    while (o > 0 && isdigit((unsigned char)s[o - 1]))
+        o--;
+    if (o == n - 1 || o < 2 || s[o - 1] != '(')
+        return 0;
+    size_t we = o - 1;
+    while (we > 0 && s[we - 1] == ' ')
+        we--;
+    return list_equal(s, we, words);
+}
+
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
@@ -1579,6 +1650,9 @@ chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d)
     return e ? chr_diag_set(d, e, a->source, 0, -1, NULL) : CHR_OK;
 }
 
+/* Text (bytes) an article has before a comment section can end it. */
+#define COMMENTS_AFTER 300
+
 static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_diag *d)
 {
     *out = NULL;
@@ -1625,6 +1699,13 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         size_t tl = ll;
         trim(&t, &tl);
         int flush = (tl == 0);
+        /* a page's comment section, after some text: the article ended */
+        if (tl > 0 && out_b.n + para.n >= COMMENTS_AFTER && comment_marker(t, tl)) {
+            doc->removed_lines++;
+            tl = 0;
+            flush = 1;
+            nl = NULL;
+        }
         if (tl > 0 && is_boiler_line(t, tl, whole, &doc->author, &doc->stamp)) {
             if (doc->stamp && stamp_off == (size_t)-1)
                 stamp_pending = 1;

@@ -684,6 +684,41 @@ TEST(site_notices)
                  "Facebook uses cookies to track users across the web, the study found.");
 }
 
+TEST(comment_sections)
+{
+    /* a page's comment section ends the article: its count or its form's
+     * heading, after some text; the readers' comments go with it */
+    const char *body = "El Consejo de Seguridad se reunió el martes para discutir la crisis en "
+                       "Libia. Los diplomáticos dijeron que no hubo acuerdo sobre las sanciones.\n\n"
+                       "La reunión continuará el jueves, según un portavoz de la misión francesa, "
+                       "que pidió una respuesta rápida de la comunidad internacional. Rusia y "
+                       "China se oponen a cualquier intervención militar en el país.";
+    const char *const markers[] = {"Se han publicado 104 comentarios", "12 Comments",
+                                   "Commentaires (3)", "There are 5 responses so far",
+                                   "Leave a Reply", "Correo (no será publicado):",
+                                   "Votre adresse de messagerie ne sera pas publiée.",
+                                   "Hay 25 Comentarios", NULL};
+    for (const char *const *m = markers; *m; m++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "%s\n\n%s\n\nTotalmente de acuerdo con usted, la OTAN intervendrá el lunes.\n\n"
+                 "Como siempre, excelente artículo.",
+                 body, *m);
+        expect_clean(text, body);
+    }
+    /* a menu's "Comments" link, or a count before any text, ends nothing;
+     * nor does a sentence about comments */
+    expect_clean("5 comments\n\nThe council met on Monday to discuss the flood barrier and "
+                 "agreed to study a new one.",
+                 "5 comments\n\nThe council met on Monday to discuss the flood barrier and "
+                 "agreed to study a new one.");
+    char text[1024];
+    snprintf(text, sizeof text, "%s\n\nThere are 5 comments in the report.\n\nEnd.", body);
+    chr_doc *d = clean_text(text);
+    CHECK(d && strstr(d->clean, "There are 5 comments in the report.") != NULL);
+    chr_doc_free(d);
+}
+
 UNIT_MAIN_BEGIN
 RUN(datelines);
 RUN(boilerplate);
@@ -697,4 +732,5 @@ RUN(normalisation_fast_path);
 RUN(hash_and_empty);
 RUN(notes);
 RUN(site_notices);
+RUN(comment_sections);
 UNIT_MAIN_END
