@@ -1927,7 +1927,7 @@ typedef struct lead_find {
 static void longest_text(void *ctx, size_t at, size_t len)
 {
     lead_find *f = ctx;
-    if (len > CHR_LINE_MAX && len > f->len && ends_as_text(f->doc->clean + at, len)) {
+    if (len > CHR_LEAD_MIN && len > f->len && ends_as_text(f->doc->clean + at, len)) {
         f->at = at;
         f->len = len;
     }

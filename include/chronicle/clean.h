@@ -61,14 +61,17 @@ void chr_doc_free(chr_doc *doc);
  * for word.
  * The store counts them (chr_store_count_lines); these give the doc's
  * side. */
-#define CHR_LINE_MAX 100
+#define CHR_LINE_MAX 160
 /* Any paragraph up to CHR_BLOCK_MAX bytes is counted too: repeated ones go
  * when they stand in a run of three or more repeats (five when they hold
  * figures): a menu of other stories' headlines, which end as sentences and
  * hold figures as often as not. */
 #define CHR_BLOCK_MAX 240
+/* A paragraph longer than this that ends as a sentence does can be an
+ * article's core (chr_doc_lead_hash). */
+#define CHR_LEAD_MIN 100
 /* Hash (nonzero) of the doc's longest paragraph that ends as a sentence
- * does (longer than CHR_LINE_MAX), its core: an article whose core others
+ * does (longer than CHR_LEAD_MIN bytes), its core: an article whose core others
  * carry too is a copy of theirs (wire copy), and its short lines are its
  * text, not a site's furniture. 0 when it has none. */
 uint64_t chr_doc_lead_hash(const chr_doc *doc);

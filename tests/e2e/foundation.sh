@@ -167,6 +167,8 @@ check_eq "figures are never furniture" "$(five_carry div 'Company number %s of t
 # five outlets running one wire story keep its short lines: copies of one
 # article are not a site's furniture
 check_eq "wire copies keep their short lines" "$(five_carry wire 'The health ministry said on Tuesday that the outbreak in the northern provinces had spread to the capital and that hospitals were running out of beds.\n\nHospitals overwhelmed in the north\n\nSchools shut until further notice\n\nOutlet %s\n' 'Hospitals overwhelmed')" 5
+# a site's banner headline of another story, up to 160 bytes, goes alone too
+check_eq "a long banner headline of another story is furniture" "$(five_carry banner 'Spain will require a negative PCR test at origin from every traveller arriving in Spain from countries at risk\n\nThe port authority approved plan number %s for the new container terminal on Monday after a long and bitter public consultation.\n' 'negative PCR')" 0
 # a site's menu of other stories' headlines, which end as sentences do or
 # hold figures, goes as a block; one repeated sentence alone stays
 menu='Markets fall as bond default hits China, what next?\n\nHow 24 films changed the way we travel in 2020\n\n"We cannot forget the young again", ministers say.\n\nTen recipes that make the most of butter!\n\nWhy the lights of cities threaten animals?\n\n'
