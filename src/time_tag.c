@@ -3283,8 +3283,8 @@ static int clock_number(const M *m, int j)
         return 0;
     if (has(m, j + 1, C_UNITPL) && val(m, j + 1, C_UNITPL) == U_HOUR)
         return 1;
-    if (we - ws != 2)
-        return 0; /* only "at" makes a bare number a time */
+    if (we - ws != 2 || (m->text[ws] | 32) != 'a')
+        return 0; /* only "at" makes a bare number a time ("by 2030" is a year) */
     if (j + 1 < m->n && m->t[j + 1].s >= m->t[j].e)
         return kw(m, j + 1, K_ON) || kw(m, j + 1, K_AND) || kw(m, j + 1, K_TO) ||
                has(m, j + 1, C_DEICT) || has(m, j + 1, C_WDAY) ||
@@ -3346,15 +3346,398 @@ static int counted_number(const M *m, int j)
     return 0;
 }
 
-/* A four-digit year older than 1800 without a word that introduces
- * a year ("in", "since", "en", "nel", "the year", "c.") or the form of one
- * ("(1452-1519)", "1492-1498"): in news such numbers are clock times
- * ("1100 GMT"), weights ("1050-1350 lb steers"), counts and index levels
- * (Reuters-21578: most 1000-1799 values were no years); real years that old
- * come with a preposition or inside a date. */
+/* ---- numbers that are no years: addresses, counts, model codes ---------- */
+
+/* Whether the raw word at ws..we is capitalised (a name, "Eighth", "N.") or
+ * an ordinal in figures ("5th", "42nd"). */
+static int name_or_ordinal(const M *m, size_t ws, size_t we)
+{
+    if (we == ws)
+        return 0;
+    if (m->text[ws] >= 'A' && m->text[ws] <= 'Z')
+        return 1;
+    size_t q = ws;
+    while (q < we && m->text[q] >= '0' && m->text[q] <= '9')
+        q++;
+    return q > ws && we - q == 2 && ((m->text[q] | 32) >= 'a' && (m->text[q] | 32) <= 'z');
+}
+
+/* The raw word (letters, digits, UTF-8) starting at or after byte p, blanks
+ * skipped; *s..*e, empty when punctuation comes first. */
+static void raw_token_at(const M *m, size_t p, size_t *s, size_t *e)
+{
+    while (p < m->len && (m->text[p] == ' ' || m->text[p] == '\t'))
+        p++;
+    *s = p;
+    while (p < m->len &&
+           ((((unsigned char)m->text[p] | 32) >= 'a' && ((unsigned char)m->text[p] | 32) <= 'z') ||
+            (m->text[p] >= '0' && m->text[p] <= '9') || (unsigned char)m->text[p] >= 0x80))
+        p++;
+    *e = p;
+}
+
+/* Articles and possessives that make the number after them a year ("the
+ * 2020 elections", "its 1986 sales"). */
+static const char *const NUM_DET[] = {
+    "the",   "a",   "an",  "its", "their", "his",   "her", "our",  "this", "that", "these",
+    "those", "le",  "la",  "les", "el",    "los",   "las", "il",   "lo",   "gli",  "o",
+    "os",    "der", "die", "das", "ses",   "leurs", "sus", "suoi", "seus", NULL};
+
+/* A house number: the number, one to three capitalised words (or an
+ * ordinal) and a street word, as English writes addresses ("of 1119
+ * Eighth St.", "1909 Jolinda Drive", "behind 2134 Caldwell Place"), or a
+ * street word, its name and the number, as Romance languages write them
+ * ("Avenida Corrientes 1540", "Rua Augusta, 1508", "Calle de Alcalá 1200"). */
+static int house_number(const M *m, int j)
+{
+    static const char *const STREET_EN[] = {
+        "St",     "Street", "Ave",     "Avenue",  "Av",    "Road",     "Rd",        "Drive",
+        "Dr",     "Place",  "Pl",      "Lane",    "Ln",    "Blvd",     "Boulevard", "Way",
+        "Court",  "Ct",     "Terrace", "Parkway", "Pkwy",  "Highway",  "Hwy",       "Circle",
+        "Square", "Trail",  "Pike",    "Plaza",   "Alley", "Crescent", NULL};
+    static const char *const STREET_PRE[] = {
+        "Calle",  "Avenida", "Avda",      "Rua",        "Travessa", "Alameda", "Estrada",
+        "Rue",    "Avenue",  "Boulevard", "Via",        "Viale",    "Corso",   "Piazza",
+        "Carrer", "Passeig", "Strada",    "Bulevardul", "Calea",    "Soseaua", NULL};
+    static const char *const LINK[] = {"de", "del",   "da",  "do", "dos", "das",
+                                       "di", "della", "des", "du", NULL};
+    size_t p = m->t[j].e, s, e, ws, we = raw_prev_word(m, j, &ws);
+    /* after a lower-case word that is no article ("of", "at", "behind") or
+     * opening a sentence; not "the 1985 New York Plaza meeting", "(G-5) 1985
+     * New York Plaza meeting" */
+    int placed =
+        (we > ws && m->text[ws] >= 'a' && m->text[ws] <= 'z' && !raw_word_in(m, ws, we, NUM_DET)) ||
+        opens_sentence(m, m->t[j].s);
+    for (int names = 0; placed && names <= 3; names++) {
+        raw_token_at(m, p, &s, &e);
+        if (e == s)
+            return 0;
+        if (names > 0) {
+            for (const char *const *w = STREET_EN; *w; w++)
+                if (strlen(*w) == e - s && !strncmp(m->text + s, *w, e - s))
+                    return 1;
+        }
+        if (!name_or_ordinal(m, s, e))
+            break;
+        p = e;
+        if (p < m->len && m->text[p] == '.')
+            p++; /* "N. Main St." */
+    }
+    /* Romance: street word, name, optional comma, number */
+    p = m->t[j].s;
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == ','))
+        p--;
+    for (int names = 0; names <= 4; names++) {
+        we = raw_word_before(m, p, &ws);
+        if (we == ws)
+            return 0;
+        size_t wn = we - ws - (m->text[we - 1] == '.');
+        if (names > 0)
+            for (const char *const *w = STREET_PRE; *w; w++)
+                if (strlen(*w) == wn && !strncmp(m->text + ws, *w, wn))
+                    return 1;
+        if (!(m->text[ws] >= 'A' && m->text[ws] <= 'Z') &&
+            !(names > 0 && raw_word_in(m, ws, we, LINK)))
+            return 0;
+        p = ws;
+    }
+    return 0;
+}
+
+/* Units of measure after which a number is a quantity, whatever comes
+ * before it ("1080 pixels", "1920 px", "2000 km", "1850 MW"). */
+static const char *const MEASURE[] = {"pixels",
+                                      "px",
+                                      "dpi",
+                                      "ppi",
+                                      "fps",
+                                      "rpm",
+                                      "nits",
+                                      "mAh",
+                                      "Hz",
+                                      "kHz",
+                                      "MHz",
+                                      "GHz",
+                                      "mm",
+                                      "cm",
+                                      "km",
+                                      "kms",
+                                      "kilometres",
+                                      "kilometers",
+                                      "kil\xc3\xb3metros",
+                                      "kilom\xc3\xa8tres",
+                                      "chilometri",
+                                      "quil\xc3\xb4metros",
+                                      "quil\xc3\xb3metros",
+                                      "kilometri",
+                                      "metres",
+                                      "meters",
+                                      "metros",
+                                      "metri",
+                                      "m\xc3\xa8tres",
+                                      "miles",
+                                      "feet",
+                                      "ft",
+                                      "yards",
+                                      "inches",
+                                      "kg",
+                                      "kilos",
+                                      "kilograms",
+                                      "kilogrammes",
+                                      "kilogramos",
+                                      "chili",
+                                      "grams",
+                                      "tonnes",
+                                      "tons",
+                                      "toneladas",
+                                      "tonnellate",
+                                      "lbs",
+                                      "barrels",
+                                      "bpd",
+                                      "hectares",
+                                      "ettari",
+                                      "hect\xc3\xa1reas",
+                                      "acres",
+                                      "calories",
+                                      "kcal",
+                                      "watts",
+                                      "kW",
+                                      "MW",
+                                      "GW",
+                                      "kWh",
+                                      "MWh",
+                                      "GB",
+                                      "MB",
+                                      "TB",
+                                      "mph",
+                                      "psi",
+                                      NULL};
+
+/* Plural nouns of things counted in news, after which a number is a count
+ * unless an article, a possessive or a preposition of time makes it a year
+ * ("sent 2000 troops", "plus de 1900 manifestants"; not "the 2020
+ * candidates", "in 1980 people"). */
+static const char *const COUNTED[] = {"people",
+                                      "persons",
+                                      "personnes",
+                                      "personas",
+                                      "persone",
+                                      "pessoas",
+                                      "persoane",
+                                      "persones",
+                                      "Menschen",
+                                      "Personen",
+                                      "employees",
+                                      "workers",
+                                      "jobs",
+                                      "troops",
+                                      "soldiers",
+                                      "officers",
+                                      "policemen",
+                                      "students",
+                                      "children",
+                                      "families",
+                                      "households",
+                                      "homes",
+                                      "houses",
+                                      "deaths",
+                                      "victims",
+                                      "refugees",
+                                      "migrants",
+                                      "protesters",
+                                      "demonstrators",
+                                      "passengers",
+                                      "visitors",
+                                      "residents",
+                                      "members",
+                                      "fans",
+                                      "spectators",
+                                      "copies",
+                                      "units",
+                                      "vehicles",
+                                      "signatures",
+                                      "votes",
+                                      "seats",
+                                      "points",
+                                      "lawsuits",
+                                      "complaints",
+                                      "arrests",
+                                      "patients",
+                                      "morts",
+                                      "bless\xc3\xa9s",
+                                      "manifestants",
+                                      "emplois",
+                                      "salari\xc3\xa9s",
+                                      "habitants",
+                                      "soldats",
+                                      "policiers",
+                                      "victimes",
+                                      "r\xc3\xa9"
+                                      "fugi\xc3\xa9s",
+                                      "voix",
+                                      "si\xc3\xa8ges",
+                                      "muertos",
+                                      "heridos",
+                                      "manifestantes",
+                                      "empleos",
+                                      "trabajadores",
+                                      "habitantes",
+                                      "soldados",
+                                      "v\xc3\xad"
+                                      "ctimas",
+                                      "refugiados",
+                                      "votos",
+                                      "esca\xc3\xb1os",
+                                      "puntos",
+                                      "morti",
+                                      "feriti",
+                                      "manifestanti",
+                                      "lavoratori",
+                                      "dipendenti",
+                                      "abitanti",
+                                      "soldati",
+                                      "vittime",
+                                      "profughi",
+                                      "migranti",
+                                      "voti",
+                                      "seggi",
+                                      "punti",
+                                      "mortos",
+                                      "feridos",
+                                      "empregos",
+                                      "trabalhadores",
+                                      "v\xc3\xad"
+                                      "timas",
+                                      "pontos",
+                                      "mor\xc8\x9bi",
+                                      "mor\xc5\xa3i",
+                                      "Tote",
+                                      "Soldaten",
+                                      "Stimmen",
+                                      "Punkte",
+                                      NULL};
+
+/* Words before a number that leave it a count before a counted noun
+ * though they introduce years too ("a crowd of 2000 people", "about 1700
+ * lawsuits", "between 1500 and 2000 troops"). */
+static const char *const COUNT_OK[] = {"of",    "de",     "di",   "du",      "des",   "del",
+                                       "about", "around", "from", "between", "entre", "tra",
+                                       "fra",   "some",   "over", "nearly",  NULL};
+
+/* Whether a number is a quantity by the word after it: a unit of measure,
+ * or a counted noun without an article, possessive or preposition of time
+ * before the number. */
+static int quantity_after(const M *m, int j)
+{
+    size_t s, e;
+    next_raw_word(m, m->t[j].e, &s, &e);
+    if (e == s || (e < m->len && m->text[e] >= '0' && m->text[e] <= '9'))
+        return 0;
+    if (e - s >= 2 && raw_word_in(m, s, e, MEASURE))
+        return 1;
+    if (!raw_word_in(m, s, e, COUNTED))
+        return 0;
+    size_t ws, we = raw_prev_word(m, j, &ws);
+    if (we == ws || raw_word_in(m, ws, we, COUNT_OK))
+        return 1;
+    return !raw_word_in(m, ws, we, NUM_DET) && !raw_word_in(m, ws, we, YEAR_CUE);
+}
+
+/* Whether a number is the value of a quantity named before it with an
+ * indefinite article: "a total score of 2072", "a resolution of 1080",
+ * "un total de 1500", "una media di 1900", "an average of 1950". */
+static int quantity_of(const M *m, int j)
+{
+    static const char *const QTY[] = {"total",
+                                      "totale",
+                                      "score",
+                                      "average",
+                                      "resolution",
+                                      "r\xc3\xa9solution",
+                                      "resoluci\xc3\xb3n",
+                                      "risoluzione",
+                                      "population",
+                                      "sum",
+                                      "promedio",
+                                      "moyenne",
+                                      "media",
+                                      "m\xc3\xa9"
+                                      "dia",
+                                      "punteggio",
+                                      "puntuaci\xc3\xb3n",
+                                      NULL};
+    static const char *const OF[] = {"of", "de", "di", "du", NULL};
+    static const char *const A[] = {"a", "an", "un", "une", "una", "um", "uma", NULL};
+    size_t ws, we = raw_prev_word(m, j, &ws), ws2, we2;
+    if (we == ws || !raw_word_in(m, ws, we, OF))
+        return 0;
+    we2 = raw_word_before(m, ws, &ws2);
+    if (we2 == ws2 || !raw_word_in(m, ws2, we2, QTY))
+        return 0;
+    for (int back = 0; back < 2; back++) { /* "a score of", "a total score of" */
+        size_t ws3, we3 = raw_word_before(m, ws2, &ws3);
+        if (we3 == ws3)
+            return 0;
+        if (raw_word_in(m, ws3, we3, A))
+            return 1;
+        ws2 = ws3;
+    }
+    return 0;
+}
+
+/* A model number: glued to letters ("AC1900", "1900R"; not "FY2020", a
+ * fiscal year), or after a code in capitals ("RTX 2060", "NGC 2070") when
+ * more than ten years from the reference ("CES 2020", "DMEXCO 2018" near it
+ * stay years; "AD 1066", a month or a year word in a headline are no codes). */
+static int model_number(const M *m, int j, int y)
+{
+    size_t s = m->t[j].s, e = m->t[j].e;
+    if (s > 0 && ((m->text[s - 1] | 32) >= 'a' && (m->text[s - 1] | 32) <= 'z')) {
+        size_t ws, we = raw_word_before(m, s, &ws);
+        return !(we - ws == 2 && !strncasecmp(m->text + ws, "FY", 2)) &&
+               !(j > 0 && m->t[j - 1].e == s && m->t[j - 1].kind == TK_WORD);
+    }
+    if (e < m->len && ((m->text[e] | 32) >= 'a' && (m->text[e] | 32) <= 'z') &&
+        !(j + 1 < m->n && m->t[j + 1].s == e && m->t[j + 1].kind == TK_WORD))
+        return 1;
+    if (!m->hasref || (y >= m->ry - 10 && y <= m->ry + 10))
+        return 0;
+    static const char *const ERA[] = {"AD", "BC", "BCE", "CE", NULL};
+    size_t ws, we = raw_prev_word(m, j, &ws);
+    if (we - ws < 2 || we - ws > 5 || (j > 0 && m->t[j - 1].e == we))
+        return 0;
+    for (size_t q = ws; q < we; q++)
+        if (!(m->text[q] >= 'A' && m->text[q] <= 'Z'))
+            return 0;
+    if (raw_word_in(m, ws, we, ERA) || raw_word_in(m, ws, we, YEAR_CUE))
+        return 0;
+    size_t ws2, we2 = raw_word_before(m, ws, &ws2);
+    if (we2 > ws2 && m->text[ws2] >= 'A' && m->text[ws2] <= 'Z' && m->text[we2 - 1] >= 'A' &&
+        m->text[we2 - 1] <= 'Z')
+        return 0; /* a headline in capitals */
+    next_raw_word(m, e, &ws2, &we2);
+    return !(we2 > ws2 + 1 && m->text[ws2] >= 'A' && m->text[ws2] <= 'Z' &&
+             m->text[ws2 + 1] >= 'A' && m->text[ws2 + 1] <= 'Z'); /* "(BASE 1967 EQUALS 100)" */
+}
+
+/* A four-digit number that is no year by the words around it: a house
+ * number, a quantity, a model number. */
+static int thing_number(const M *m, int j, int y)
+{
+    return house_number(m, j) || quantity_after(m, j) || quantity_of(m, j) || model_number(m, j, y);
+}
+
+/* A four-digit year older than 1800 or later than 2100 without a word
+ * that introduces a year ("in", "since", "by", "en", "nel", "the year",
+ * "c.") or the form of one ("(1452-1519)", "1492-1498"): in news such
+ * numbers are clock times ("1100 GMT"), weights ("1050-1350 lb steers"),
+ * counts, scores, index levels and house numbers (Reuters-21578: most
+ * 1000-1799 values were no years; "a 2182 score", "Erik Jones 2194",
+ * "the 2114/PC"); real years that far come with a preposition or inside a
+ * date ("by 2150"). */
 static int old_year_unmarked(const M *m, int j, int y)
 {
-    if (y >= 1800)
+    if (y >= 1800 && y <= 2100)
         return 0;
     static const char *const AND[] = {"and", "to", "or", "y",  "et", "e",
                                       "o",   "ou", "a",  "au", "al", NULL};
@@ -3461,10 +3844,11 @@ static int pat_year(M *m, int i, R *r)
         return 0;
     if (pu(m, j, '\''))
         return 0; /* "'98" alone is too ambiguous */
-    if (m->t[j].nd == 4 && (clock_number(m, j) || clock_word_after(m, j) || numbered_thing(m, j) ||
-                            old_year_unmarked(m, j, y) || counted_number(m, j)))
+    if (m->t[j].nd == 4 &&
+        (clock_number(m, j) || clock_word_after(m, j) || numbered_thing(m, j) ||
+         old_year_unmarked(m, j, y) || counted_number(m, j) || thing_number(m, j, y)))
         return 0; /* "1040 GMT", "at 1130", "flight 1549", "Mirage 2000", "sold 1200",
-                   * "plus de 2000" */
+                   * "plus de 2000", "1119 Eighth St.", "1080 pixels", "RTX 2060" */
     if (the && !fiscal)
         return 0;
     r->first = fiscal ? (the ? i + 1 : i) : j;
@@ -5272,9 +5656,128 @@ static int zone_offset_end(const M *m, int j)
     return j;
 }
 
+/* Whether h:mm written bare (tokens j..k-1, no a.m. after) is a ratio, a
+ * score or a game clock, not a time of day: after a word for scale or
+ * ratio ("scala 1:24", "scale 1:43", "a ratio of 16:10", "aspect ratio
+ * 21:09"), after a verb of winning or losing ("won 19:21", "beat them
+ * 24:22", "ha vinto 2:10"), before a word for a win or defeat ("a 19:21
+ * win"), or counting a game's clock ("with 1:24 left", "2:55 into
+ * overtime", "the final 4:29 of regulation"). */
+static int colon_not_clock(const M *m, int j, int k)
+{
+    static const char *const RATIO[] = {"scale",
+                                        "scala",
+                                        "\xc3\xa9"
+                                        "chelle",
+                                        "escala",
+                                        "ma\xc3\x9fstab",
+                                        "massstab",
+                                        "ratio",
+                                        "rapporto",
+                                        "rapport",
+                                        "raport",
+                                        "aspect",
+                                        "proporci\xc3\xb3n",
+                                        "propor\xc3\xa7\xc3\xa3o",
+                                        "proporzione",
+                                        "odds",
+                                        NULL};
+    static const char *const OF[] = {"of", "de", "di", "du", "von", NULL};
+    static const char *const SCORE[] = {"won",
+                                        "win",
+                                        "wins",
+                                        "beat",
+                                        "beats",
+                                        "lost",
+                                        "lose",
+                                        "loses",
+                                        "drew",
+                                        "defeated",
+                                        "edged",
+                                        "vinto",
+                                        "perso",
+                                        "battuto",
+                                        "pareggiato",
+                                        "gagn\xc3\xa9",
+                                        "battu",
+                                        "perdu",
+                                        "gan\xc3\xb3",
+                                        "perdi\xc3\xb3",
+                                        "venci\xc3\xb3",
+                                        "empat\xc3\xb3",
+                                        "venceu",
+                                        "perdeu",
+                                        "ganhou",
+                                        "empatou",
+                                        "gewann",
+                                        "verlor",
+                                        "siegte",
+                                        "besiegte",
+                                        "c\xc3\xa2\xc8\x99tigat",
+                                        "pierdut",
+                                        NULL};
+    static const char *const OBJ[] = {"them", "us", "him", "her", "it",
+                                      "les",  "li", "los", "sie", NULL};
+    static const char *const RESULT[] = {"win",
+                                         "victory",
+                                         "defeat",
+                                         "loss",
+                                         "draw",
+                                         "victoire",
+                                         "d\xc3\xa9"
+                                         "faite",
+                                         "vittoria",
+                                         "sconfitta",
+                                         "victoria",
+                                         "derrota",
+                                         "vit\xc3\xb3ria",
+                                         "Sieg",
+                                         "Niederlage",
+                                         "victorie",
+                                         "\xc3\xaenfr\xc3\xa2ngere",
+                                         NULL};
+    static const char *const LEFT[] = {"left", "remaining", "to play", "to go", NULL};
+    static const char *const GAME[] = {"overtime", "OT",      "regulation", "period",
+                                       "half",     "quarter", "round",      "game",
+                                       "match",    "extra",   NULL};
+    size_t ws, we = raw_prev_word(m, j, &ws), ws2 = ws, we2 = ws;
+    if (we > ws)
+        we2 = raw_word_before(m, ws, &ws2);
+    if (we > ws && raw_word_in(m, ws, we, RATIO))
+        return 1;
+    if (we2 > ws2 && raw_word_in(m, ws, we, OF) && raw_word_in(m, ws2, we2, RATIO))
+        return 1;
+    if (we > ws && raw_word_in(m, ws, we, SCORE))
+        return 1;
+    if (we2 > ws2 && raw_word_in(m, ws, we, OBJ) && raw_word_in(m, ws2, we2, SCORE))
+        return 1;
+    size_t p = m->t[k - 1].e, s, e;
+    next_raw_word(m, p, &s, &e);
+    if (e == s)
+        return 0;
+    if (raw_word_in(m, s, e, RESULT))
+        return 1;
+    if (we > ws && we - ws == 4 && !strncasecmp(m->text + ws, "with", 4))
+        for (const char *const *w = LEFT; *w; w++)
+            if (raw_phrase(m, s, *w))
+                return 1;
+    if ((e - s == 4 && !strncasecmp(m->text + s, "into", 4)) ||
+        (e - s == 2 && !strncasecmp(m->text + s, "of", 2))) {
+        /* "into overtime", "of regulation", "into the third period" */
+        for (int w = 0; w < 3; w++) {
+            next_raw_word(m, e, &s, &e);
+            if (e == s)
+                return 0;
+            if (raw_word_in(m, s, e, GAME))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int pat_time(M *m, int i, R *r)
 {
-    int j = i, hh = -1, mi = 0, part = 0;
+    int j = i, hh = -1, mi = 0, part = 0, colon = 0;
     int y = 0, mo = 0, d = 0, tense = 0, haveday = 0;
     /* Italian "ore 14", "(alle) ore 14.30", Romanian "ora 14.30", "orele
      * 8", "orei 6": the hour named */
@@ -5322,6 +5825,8 @@ static int pat_time(M *m, int i, R *r)
             k += 2;
             if (pu(m, k, ':') && isnum(m, k + 1) && glued(m, k) && glued(m, k + 1))
                 k += 2;
+            else
+                colon = 1;
             ampm = 1; /* a clock time even without am/pm */
         } else if (kw(m, k, K_H) && glued(m, k) && isnum(m, k + 1) && glued(m, k + 1) &&
                    m->t[k + 1].nd == 2) {
@@ -5391,6 +5896,8 @@ static int pat_time(M *m, int i, R *r)
         }
         if (pm < 0 && !ampm)
             return 0;
+        if (pm < 0 && colon && colon_not_clock(m, j, k))
+            return 0; /* "scala 1:24", "won 19:21", "with 1:24 left" */
         if (pm == 1 && h < 12)
             h += 12;
         if (pm == 0 && h == 12)
