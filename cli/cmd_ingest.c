@@ -266,9 +266,10 @@ int cmd_ingest(int argc, char **argv, cli_opts *g)
             rc = EXIT_FATAL;
         } else {
             if (!g->quiet)
-                fprintf(stderr,
-                        "reclustered %ld article%s into stories and rebuilt their timelines (%.2f s)\n",
-                        n, n == 1 ? "" : "s", cli_now() - t0);
+                fprintf(
+                    stderr,
+                    "reclustered %ld article%s into stories and rebuilt their timelines (%.2f s)\n",
+                    n, n == 1 ? "" : "s", cli_now() - t0);
             if (g->json) { /* after the ingest's own object, if PATHs were given */
                 chr_json j;
                 chr_json_init(&j, stdout, 0);

@@ -12,8 +12,8 @@
 #include "pad.h"
 
 #define ARTICLE_COLS                                                                               \
-    "a.id, a.source, a.outlet, a.title, a.pub_date, a.pub_date_source,"                           \
-    " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.lang, a.url, a.ext_id,"     \
+    "a.id, a.source, a.outlet, a.title, a.pub_date, a.pub_date_source,"                            \
+    " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.lang, a.url, a.ext_id,"      \
     " a.hash, a.pub_date_confidence, a.dateline_place, a.dateline_agency, a.format, a.author"
 
 /* The fields shared by `ls --json` entries and `show --json`. */
@@ -73,7 +73,8 @@ int cmd_ls(int argc, char **argv, cli_opts *g)
     if (g->json)
         chr_json_begin_array(&j);
     else
-        printf("%5s  %-10s  %-3s %-12s %4s  %s\n", "ID", "PUB DATE", "", "OUTLET", "SENT", "SOURCE / TITLE");
+        printf("%5s  %-10s  %-3s %-12s %4s  %s\n", "ID", "PUB DATE", "", "OUTLET", "SENT",
+               "SOURCE / TITLE");
     while (sqlite3_step(q) == SQLITE_ROW) {
         if (g->json) {
             chr_json_begin_object(&j);

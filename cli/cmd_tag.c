@@ -125,7 +125,8 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
     chr_timex *tx = NULL;
     size_t *sidx = NULL, ntx = 0;
     if (e == CHR_OK)
-        e = chr_annotate_dates(text, len, sents, ns, ref.year ? &ref : NULL, lang, &tx, &sidx, &ntx);
+        e = chr_annotate_dates(text, len, sents, ns, ref.year ? &ref : NULL, lang, &tx, &sidx,
+                               &ntx);
     chr_ner *ner = NULL;
     chr_entities ents = {0};
     size_t *midx = NULL;
@@ -154,7 +155,8 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
         if (!(is_text && text == raw))
             chr_json_kstring(&j, "text", a->text);
         chr_json_kstring(&j, "lang", lang);
-        chr_json_kstring(&j, "ref_date", ref.year ? chr_date_format(&ref, rbuf, sizeof rbuf) : NULL);
+        chr_json_kstring(&j, "ref_date",
+                         ref.year ? chr_date_format(&ref, rbuf, sizeof rbuf) : NULL);
         chr_json_kstring(&j, "ref_source", ref_source);
         if (ref.year)
             chr_json_kdouble(&j, "ref_confidence", ref_conf);
@@ -225,7 +227,8 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
                ref_source ? ref_source : "none");
         size_t t = 0;
         for (size_t i = 0; i < ns; i++) {
-            printf("%3zu  %.*s\n", i + 1, (int)(sents[i].end - sents[i].start), text + sents[i].start);
+            printf("%3zu  %.*s\n", i + 1, (int)(sents[i].end - sents[i].start),
+                   text + sents[i].start);
             for (; t < ntx && sidx[t] == i; t++) {
                 char v[100];
                 snprintf(v, sizeof v, "%s%s%s", tx[t].value, tx[t].end_value[0] ? ".." : "",

@@ -61,20 +61,50 @@ static void buf_addc(buf *b, char c)
 static void put_cp(buf *b, int32_t cp)
 {
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
         buf_addc(b, '\'');
         return;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
         buf_addc(b, '"');
         return;
-    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
-    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
-    case 0x3000: case '\t': case '\f': case '\v':
+    case 0x00A0:
+    case 0x2000:
+    case 0x2001:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x2007:
+    case 0x2008:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case '\t':
+    case '\f':
+    case '\v':
         buf_addc(b, ' ');
         return;
-    case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD: case '\r':
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0xFEFF:
+    case 0x00AD:
+    case '\r':
         return; /* zero-width, BOM, soft hyphen: drop */
-    case 0x2028: case 0x2029:
+    case 0x2028:
+    case 0x2029:
         buf_addc(b, '\n');
         return;
     default:
@@ -97,10 +127,9 @@ static void put_cp(buf *b, int32_t cp)
 static int mis_byte(utf8proc_int32_t c)
 {
     static const uint16_t cp1252[32] = {
-        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
     if (c >= 0x80 && c <= 0xBF)
         return (int)c;
     for (int i = 0; i < 32; i++)
@@ -213,8 +242,8 @@ char *chr_normalize(const char *s, size_t len, size_t *out_len)
     while (i < srclen) {
         /* a run of printable ASCII and newlines is copied as it is */
         size_t j = i;
-        while (j < srclen && (((unsigned char)src[j] >= 0x20 && (unsigned char)src[j] < 0x7F) ||
-                              src[j] == '\n'))
+        while (j < srclen &&
+               (((unsigned char)src[j] >= 0x20 && (unsigned char)src[j] < 0x7F) || src[j] == '\n'))
             j++;
         if (j > i) {
             buf_add(&b, src + i, j - i);
@@ -222,8 +251,8 @@ char *chr_normalize(const char *s, size_t len, size_t *out_len)
             continue;
         }
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(srclen - i), &cp);
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)src + i,
+                                              (utf8proc_ssize_t)(srclen - i), &cp);
         if (k <= 0) {
             put_cp(&b, 0xFFFD);
             i++;
@@ -287,48 +316,48 @@ static int list_prefix(const char *s, size_t n, const char *const *list)
 /* Whole lines that are page furniture, compared case-insensitively after
  * trimming spaces and trailing punctuation/arrows. */
 static const char *const boiler_exact[] = {
-    "leave a reply", "leave a comment", "leave a reply cancel reply", "post a comment",
-    "comments", "comment", "share", "share this", "share this article", "share on facebook",
-    "share on twitter", "share on x", "share via email", "tweet", "print", "email", "translate",
-    "advertisement", "advertising", "sponsored", "sponsored content", "related", "related articles",
-    "related posts", "related stories", "read more", "read next", "see also", "more on this story",
-    "subscribe", "sign up", "newsletter", "follow us", "like this:", "like", "loading...",
-    "loading", "back to top", "skip to content", "menu", "search", "home", "top stories",
-    "most read", "most popular", "trending", "cancel reply", "reply", "whatsapp", "facebook",
-    "twitter", "linkedin", "telegram", "copy link", "copy", "listen", "listen to this article",
+    "leave a reply", "leave a comment", "leave a reply cancel reply", "post a comment", "comments",
+    "comment", "share", "share this", "share this article", "share on facebook", "share on twitter",
+    "share on x", "share via email", "tweet", "print", "email", "translate", "advertisement",
+    "advertising", "sponsored", "sponsored content", "related", "related articles", "related posts",
+    "related stories", "read more", "read next", "see also", "more on this story", "subscribe",
+    "sign up", "newsletter", "follow us", "like this:", "like", "loading...", "loading",
+    "back to top", "skip to content", "menu", "search", "home", "top stories", "most read",
+    "most popular", "trending", "cancel reply", "reply", "whatsapp", "facebook", "twitter",
+    "linkedin", "telegram", "copy link", "copy", "listen", "listen to this article",
     "click to share", "continue reading", "show comments", "hide comments", "close", "reuter",
     "share this with", "copy this link", "these are external links and will open in a new window",
     "main menu", "site navigation", "main navigation", "navigation",
     /* fr, es, it, pt, de */
     "partager", "commentaires", "commenter", "lire aussi", "lire la suite", "voir aussi",
     "publicité", "abonnez-vous", "s'abonner", "imprimer", "envoyer", "réagir", "compartir",
-    "comentarios", "comentar", "leer más", "publicidad", "suscríbete", "imprimir",
-    "condividi", "commenti", "leggi anche", "pubblicità", "stampa", "compartilhar",
-    "comentários", "leia mais", "leia também", "publicidade", "teilen", "kommentare",
-    "mehr zum thema", "anzeige", "werbung", "drucken", NULL};
+    "comentarios", "comentar", "leer más", "publicidad", "suscríbete", "imprimir", "condividi",
+    "commenti", "leggi anche", "pubblicità", "stampa", "compartilhar", "comentários", "leia mais",
+    "leia também", "publicidade", "teilen", "kommentare", "mehr zum thema", "anzeige", "werbung",
+    "drucken", NULL};
 
 /* Line prefixes that mark furniture when the line is short. */
 static const char *const boiler_prefix[] = {
-    "your email address will not be published", "required fields are marked",
-    "all rights reserved", "copyright ", "(c) ", "photo credit", "image credit", "credit:",
-    "crédits photo", "crédit photo", "file photo", "follow us on", "follow ", "sign up for",
-    "subscribe to", "click here", "read also:", "read also", "also read:", "read more:",
-    "related:", "share this:", "share on", "tags:", "filed under", "this article was",
-    "reporting by", "editing by", "writing by", "additional reporting by", "we use cookies",
-    "this website uses cookies", "accept cookies", "download our app", "get the latest",
-    "join our", "sign in", "log in", "posted in", "published in", "save my name, email",
-    "notify me of", "your comment", "name *", "email *", "website", "published:", "updated:",
-    "last updated", "first published", "this article appeared in", "this story appeared in",
-    "a version of this article appear", "a version of this story appear",
+    "your email address will not be published", "required fields are marked", "all rights reserved",
+    "copyright ", "(c) ", "photo credit", "image credit", "credit:", "crédits photo",
+    "crédit photo", "file photo", "follow us on", "follow ", "sign up for", "subscribe to",
+    "click here", "read also:", "read also",
+    "also read:", "read more:", "related:", "share this:", "share on", "tags:", "filed under",
+    "this article was", "reporting by", "editing by", "writing by", "additional reporting by",
+    "we use cookies", "this website uses cookies", "accept cookies", "download our app",
+    "get the latest", "join our", "sign in", "log in", "posted in", "published in",
+    "save my name, email", "notify me of", "your comment", "name *", "email *", "website",
+    "published:", "updated:", "last updated", "first published", "this article appeared in",
+    "this story appeared in", "a version of this article appear", "a version of this story appear",
     /* print-edition stamps (the day the paper printed it: no event) */
     "este artículo apareció en", "este artigo foi publicado na edição", "cet article est paru",
     "cet article a été publié dans l'édition", "questo articolo è apparso",
     "dieser artikel erschien", "recibe la mejor información",
     /* fr, es, it, pt, de: stamps, cross-links, rights, forms */
     "publié le", "publié à", "mis à jour le", "mis à jour à", "modifié le", "à lire aussi",
-    "lire aussi", "voir aussi", "tous droits réservés", "abonnez-vous", "merci de ",
-    "veuillez ", "cliquez ", "publicado el", "publicado em", "actualizado el", "actualizado a",
-    "atualizado em", "última actualización", "lea también", "leer también", "leia também",
+    "lire aussi", "voir aussi", "tous droits réservés", "abonnez-vous", "merci de ", "veuillez ",
+    "cliquez ", "publicado el", "publicado em", "actualizado el", "actualizado a", "atualizado em",
+    "última actualización", "lea también", "leer también", "leia também",
     "todos los derechos reservados", "todos os direitos reservados", "haga clic", "clique aqui",
     "pubblicato il", "aggiornato il", "ultimo aggiornamento", "leggi anche",
     "riproduzione riservata", "clicca ", "veröffentlicht am", "aktualisiert am",
@@ -354,29 +383,64 @@ static const char *const boiler_prefix[] = {
 
 /* A picture's caption: furniture inside an article, but a text of one line
  * that opens so is a headline ("PHOTO: First Full Look At ..."). */
-static const char *const caption_prefix[] = {"photo:", "photos:", "image:", "picture:", "foto:",
-                                             "fotos:", NULL};
+static const char *const caption_prefix[] = {
+    "photo:", "photos:", "image:", "picture:", "foto:", "fotos:", NULL};
 
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation
  * ("Assinei o acordo, disse o ministro." is a sentence). */
-static const char *const furniture_prefix[] = {
-    "condividi su", "iscriviti", "ti potrebbe interessare", "potrebbe interessarti",
-    "accedi per", "articoli correlati", "seguici", "scarica l'app", "abbonati a ", "abbonati ora",
-    "leggi tutto", "guarda il video", "síguenos", "te puede interesar",
-    "también te puede interesar", "noticias relacionadas", "comparte en", "compartir en",
-    "suscríbete", "suscribete", "suscribite", "suscríbase", "descarga la app", "lee también", "compartilhe", "assine ", "assine já",
-    "inscreva-se", "veja também", "siga-nos", "saiba mais", "baixe o app",
-    "você pode gostar", "partager sur", "inscrivez-vous", "suivez-nous", "à voir aussi",
-    "sur le même sujet", "vous aimerez aussi", "à lire également", "lire également",
-    "téléchargez l'application", "folgen sie uns", "jetzt abonnieren",
-    "das könnte sie auch interessieren", NULL};
+static const char *const furniture_prefix[] = {"condividi su",
+                                               "iscriviti",
+                                               "ti potrebbe interessare",
+                                               "potrebbe interessarti",
+                                               "accedi per",
+                                               "articoli correlati",
+                                               "seguici",
+                                               "scarica l'app",
+                                               "abbonati a ",
+                                               "abbonati ora",
+                                               "leggi tutto",
+                                               "guarda il video",
+                                               "síguenos",
+                                               "te puede interesar",
+                                               "también te puede interesar",
+                                               "noticias relacionadas",
+                                               "comparte en",
+                                               "compartir en",
+                                               "suscríbete",
+                                               "suscribete",
+                                               "suscribite",
+                                               "suscríbase",
+                                               "descarga la app",
+                                               "lee también",
+                                               "compartilhe",
+                                               "assine ",
+                                               "assine já",
+                                               "inscreva-se",
+                                               "veja também",
+                                               "siga-nos",
+                                               "saiba mais",
+                                               "baixe o app",
+                                               "você pode gostar",
+                                               "partager sur",
+                                               "inscrivez-vous",
+                                               "suivez-nous",
+                                               "à voir aussi",
+                                               "sur le même sujet",
+                                               "vous aimerez aussi",
+                                               "à lire également",
+                                               "lire également",
+                                               "téléchargez l'application",
+                                               "folgen sie uns",
+                                               "jetzt abonnieren",
+                                               "das könnte sie auch interessieren",
+                                               NULL};
 
 /* Agencies and picture desks whose name opens a photo credit. */
 static const char *const credit_agencies[] = {
-    "REUTERS", "AP", "AFP", "ANSA", "EPA", "GETTY", "XINHUA", "EFE", "DPA", "TASS", "SPUTNIK",
-    "AA", "IANS", "PTI", "LUSA", "ZUMA", "SIPA", "LAPRESSE", "AGI", "ABACA", "UPI", "NURPHOTO",
-    NULL};
+    "REUTERS", "AP",       "AFP",     "ANSA",  "EPA",  "GETTY",    "XINHUA", "EFE",
+    "DPA",     "TASS",     "SPUTNIK", "AA",    "IANS", "PTI",      "LUSA",   "ZUMA",
+    "SIPA",    "LAPRESSE", "AGI",     "ABACA", "UPI",  "NURPHOTO", NULL};
 
 /* Is [s, s+n) an agency/ad tracking ID like MENAFN15052024000045015687ID1108214746? */
 static int is_agency_id(const char *s, size_t n)
@@ -477,14 +541,38 @@ static int photo_caption(const char *s, size_t n)
  * such talk. */
 static int cookie_notice(const char *s, size_t n)
 {
-    static const char *const consent[] = {
-        "privacy", "privacidad", "privacidade", "confidentialité", "données personnelles",
-        "datenschutz", "by continuing", "continue browsing", "continuing to browse",
-        "si continúa", "si continua", "en poursuivant", "continuando", "proseguendo",
-        "accept", "acepta", "acceptez", "j'accepte", "accetta", "akzeptieren", "zustimmen",
-        "learn more", "more information", "más información", "mais informações",
-        "en savoir plus", "maggiori informazioni", "mehr erfahren", "opt-out", "opt out",
-        "désinscrire", NULL};
+    static const char *const consent[] = {"privacy",
+                                          "privacidad",
+                                          "privacidade",
+                                          "confidentialité",
+                                          "données personnelles",
+                                          "datenschutz",
+                                          "by continuing",
+                                          "continue browsing",
+                                          "continuing to browse",
+                                          "si continúa",
+                                          "si continua",
+                                          "en poursuivant",
+                                          "continuando",
+                                          "proseguendo",
+                                          "accept",
+                                          "acepta",
+                                          "acceptez",
+                                          "j'accepte",
+                                          "accetta",
+                                          "akzeptieren",
+                                          "zustimmen",
+                                          "learn more",
+                                          "more information",
+                                          "más información",
+                                          "mais informações",
+                                          "en savoir plus",
+                                          "maggiori informazioni",
+                                          "mehr erfahren",
+                                          "opt-out",
+                                          "opt out",
+                                          "désinscrire",
+                                          NULL};
     char b[720];
     if (n < 20 || n >= sizeof b)
         return 0;
@@ -508,29 +596,48 @@ static int cookie_notice(const char *s, size_t n)
  * será publicado):"). A bare "Comments" (a menu's link) is none. */
 static int comment_marker(const char *s, size_t n)
 {
-    static const char *const forms[] = {
-        "leave a reply", "leave a comment", "post a comment", "add a comment",
-        "deja un comentario", "deja una respuesta", "deja tu comentario", "dejar un comentario",
-        "escribe un comentario", "laisser un commentaire", "laissez un commentaire",
-        "ajouter un commentaire", "lascia un commento", "lascia una risposta",
-        "scrivi un commento", "deixe um comentário", "deixe uma resposta", "deixe seu comentário",
-        "schreibe einen kommentar", "kommentar schreiben", "lasă un comentariu",
-        "adaugă un comentariu", "your email address will not be published",
-        "votre adresse e-mail ne sera pas publiée", "votre adresse email ne sera pas publiée",
-        "votre adresse de messagerie ne sera pas publiée",
-        "tu dirección de correo electrónico no será publicada",
-        "tu dirección de email no será publicada", "correo (no será publicado)",
-        "il tuo indirizzo email non sarà pubblicato", "o seu endereço de email não será publicado",
-        "o seu endereço de e-mail não será publicado",
-        "ihre e-mail-adresse wird nicht veröffentlicht", "adresa ta de email nu va fi publicată",
-        NULL};
+    static const char *const forms[] = {"leave a reply",
+                                        "leave a comment",
+                                        "post a comment",
+                                        "add a comment",
+                                        "deja un comentario",
+                                        "deja una respuesta",
+                                        "deja tu comentario",
+                                        "dejar un comentario",
+                                        "escribe un comentario",
+                                        "laisser un commentaire",
+                                        "laissez un commentaire",
+                                        "ajouter un commentaire",
+                                        "lascia un commento",
+                                        "lascia una risposta",
+                                        "scrivi un commento",
+                                        "deixe um comentário",
+                                        "deixe uma resposta",
+                                        "deixe seu comentário",
+                                        "schreibe einen kommentar",
+                                        "kommentar schreiben",
+                                        "lasă un comentariu",
+                                        "adaugă un comentariu",
+                                        "your email address will not be published",
+                                        "votre adresse e-mail ne sera pas publiée",
+                                        "votre adresse email ne sera pas publiée",
+                                        "votre adresse de messagerie ne sera pas publiée",
+                                        "tu dirección de correo electrónico no será publicada",
+                                        "tu dirección de email no será publicada",
+                                        "correo (no será publicado)",
+                                        "il tuo indirizzo email non sarà pubblicato",
+                                        "o seu endereço de email não será publicado",
+                                        "o seu endereço de e-mail não será publicado",
+                                        "ihre e-mail-adresse wird nicht veröffentlicht",
+                                        "adresa ta de email nu va fi publicată",
+                                        NULL};
     static const char *const words[] = {
-        "comment", "comments", "comentario", "comentarios", "commentaire", "commentaires",
-        "commento", "commenti", "comentário", "comentários", "kommentar", "kommentare",
-        "comentariu", "comentarii", "réaction", "réactions", "reacciones", "responses",
-        "replies", "respuestas", "risposte", "respostas", NULL};
-    static const char *const lead[] = {"se han publicado ", "hay ", "there are ", "there is ",
-                                       "il y a ", "ci sono ", "há ", NULL};
+        "comment",    "comments",   "comentario", "comentarios", "commentaire", "commentaires",
+        "commento",   "commenti",   "comentário", "comentários", "kommentar",   "kommentare",
+        "comentariu", "comentarii", "réaction",   "réactions",   "reacciones",  "responses",
+        "replies",    "respuestas", "risposte",   "respostas",   NULL};
+    static const char *const lead[] = {"se han publicado ", "hay ",     "there are ", "there is ",
+                                       "il y a ",           "ci sono ", "há ",        NULL};
     while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ' '))
         n--;
     if (n < 5 || n > 80)
@@ -610,8 +717,9 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     }
     /* a publication stamp: kept for the publication date, out of the text */
     static const char *const stamp_prefix[] = {
-        "publié le",  "publicado el", "publicado em",    "pubblicato il", "published:",
-        "published on", "first published", "veröffentlicht am", NULL};
+        "publié le",       "publicado el",      "publicado em",
+        "pubblicato il",   "published:",        "published on",
+        "first published", "veröffentlicht am", NULL};
     /* (a stamp is short, has figures and no final full stop: "Published on
      * 12 March 2019 in the journal Nature, the study found ..." is news) */
     int ends_sentence_punct = strchr(".!?\"", s[n - 1]) != NULL;
@@ -641,9 +749,13 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
             return 1;
     /* "Temps de lecture 5 min.", "Reading time: 3 minutes" (a sentence about
      * reading time is longer) */
-    static const char *const reading_time[] = {"reading time", "temps de lecture",
-                                               "tiempo de lectura", "tempo di lettura",
-                                               "tempo de leitura", "lesezeit", NULL};
+    static const char *const reading_time[] = {"reading time",
+                                               "temps de lecture",
+                                               "tiempo de lectura",
+                                               "tempo di lettura",
+                                               "tempo de leitura",
+                                               "lesezeit",
+                                               NULL};
     if (n <= 40 && has_digit)
         for (const char *const *p = reading_time; *p; p++)
             if (ci_prefix(s, n, *p))
@@ -699,10 +811,11 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     /* a share bar: "Enviar Facebook Twitter google+ Whatsapp Tumblr ..." */
     if (n <= 200) {
         static const char *const networks[] = {
-            "facebook", "twitter", "whatsapp", "linkedin", "google+", "tumblr", "meneame",
-            "digg", "reddit", "pinterest", "telegram", "email", "e-mail", "messenger", "sonico",
-            "newsvine", "flipboard", "youtube", "instagram", "vk", "weibo", "wechat", "skype",
-            "print", "imprimir", "imprimer", "stampa", "mail", "x", NULL};
+            "facebook",  "twitter",   "whatsapp", "linkedin",  "google+",   "tumblr",
+            "meneame",   "digg",      "reddit",   "pinterest", "telegram",  "email",
+            "e-mail",    "messenger", "sonico",   "newsvine",  "flipboard", "youtube",
+            "instagram", "vk",        "weibo",    "wechat",    "skype",     "print",
+            "imprimir",  "imprimer",  "stampa",   "mail",      "x",         NULL};
         int words = 0, social = 0;
         for (size_t k = 0; k < n;) {
             while (k < n && (s[k] == ' ' || s[k] == '|' || s[k] == ',' || s[k] == '/'))
@@ -789,13 +902,33 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
  * start in s[0..n), which ends with ')', or n when there is none. */
 static size_t credit_start(const char *s, size_t n)
 {
-    static const char *const credits[] = {
-        "reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
-        "reported by", "edited by", "written by", "reporte de", "reportaje de",
-        "información de", "redacción de", "editado por", "editado en español por",
-        "reportage de", "reportage ", "rédigé par", "édité par", "version française",
-        "avec la contribution de", "reportagem de", "edição de", "editado em português",
-        "hanno collaborato", "redazione ", "a cura di", NULL};
+    static const char *const credits[] = {"reporting by",
+                                          "additional reporting by",
+                                          "editing by",
+                                          "writing by",
+                                          "compiled by",
+                                          "reported by",
+                                          "edited by",
+                                          "written by",
+                                          "reporte de",
+                                          "reportaje de",
+                                          "información de",
+                                          "redacción de",
+                                          "editado por",
+                                          "editado en español por",
+                                          "reportage de",
+                                          "reportage ",
+                                          "rédigé par",
+                                          "édité par",
+                                          "version française",
+                                          "avec la contribution de",
+                                          "reportagem de",
+                                          "edição de",
+                                          "editado em português",
+                                          "hanno collaborato",
+                                          "redazione ",
+                                          "a cura di",
+                                          NULL};
     if (n < 12 || s[n - 1] != ')')
         return n;
     size_t k = n - 1;
@@ -816,9 +949,8 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
     /* page furniture, and an agency's sign-off after the last sentence
      * ("... in deposits. REUTER") */
     static const char *const tails[] = {
-        " Share",  " Share this", " Tweet",   " Translate", " Read more", " Advertisement",
-        " REUTER", " Reuter",     " Reuters", " AFP",       " (AFP)",     " AP",
-        " dpa",    NULL};
+        " Share",  " Share this", " Tweet", " Translate", " Read more", " Advertisement", " REUTER",
+        " Reuter", " Reuters",    " AFP",   " (AFP)",     " AP",        " dpa",           NULL};
     int changed = 1;
     while (changed) {
         changed = 0;
@@ -1042,8 +1174,8 @@ static void drop_before_stamp(chr_doc *doc, size_t stamp_off)
         return;
     size_t cut = starts[k - 2]; /* keep the headline and the standfirst */
     if (n - stamp_off < stamp_off)
-        return; /* the article's body follows its stamp: this one closes it */
-    int stated = 0;              /* paragraphs that end as sentences do */
+        return;     /* the article's body follows its stamp: this one closes it */
+    int stated = 0; /* paragraphs that end as sentences do */
     for (int i = 0; i < k - 2; i++) {
         size_t len = starts[i + 1] - starts[i] - 2;
         if (len > HEADER_PARA_MAX)
@@ -1122,13 +1254,46 @@ static int is_caps_char(unsigned char c)
  * is one of the agencies that write theirs so. */
 static int names_agency(const char *s, size_t n)
 {
-    static const char *const title_case_agencies[] = {
-        "Reuters", "Agencies", "Agences", "Agencias", "Agenzie", "Xinhua", "Bloomberg", "Interfax",
-        "Kyodo", "Yonhap", "Bernama", "Sputnik", "Anadolu", "Notimex", "Europa Press",
-        "Prensa Latina", "Ria Novosti", "Efe", "Lusa", "Agence France-Presse", "Associated Press",
-        "Dow Jones", "Adnkronos", "Askanews", "LaPresse", "Agência Brasil", "Dire", "TMNews",
-        "TmNews", "Apcom", "Asca", "Aki", "Adnkronos/Aki", "ANSAmed", "Agerpres", "Mediafax",
-        "Rador", "News.ro", "Inquam", NULL};
+    static const char *const title_case_agencies[] = {"Reuters",
+                                                      "Agencies",
+                                                      "Agences",
+                                                      "Agencias",
+                                                      "Agenzie",
+                                                      "Xinhua",
+                                                      "Bloomberg",
+                                                      "Interfax",
+                                                      "Kyodo",
+                                                      "Yonhap",
+                                                      "Bernama",
+                                                      "Sputnik",
+                                                      "Anadolu",
+                                                      "Notimex",
+                                                      "Europa Press",
+                                                      "Prensa Latina",
+                                                      "Ria Novosti",
+                                                      "Efe",
+                                                      "Lusa",
+                                                      "Agence France-Presse",
+                                                      "Associated Press",
+                                                      "Dow Jones",
+                                                      "Adnkronos",
+                                                      "Askanews",
+                                                      "LaPresse",
+                                                      "Agência Brasil",
+                                                      "Dire",
+                                                      "TMNews",
+                                                      "TmNews",
+                                                      "Apcom",
+                                                      "Asca",
+                                                      "Aki",
+                                                      "Adnkronos/Aki",
+                                                      "ANSAmed",
+                                                      "Agerpres",
+                                                      "Mediafax",
+                                                      "Rador",
+                                                      "News.ro",
+                                                      "Inquam",
+                                                      NULL};
     int lower = 0, upper = 0;
     for (size_t i = 0; i < n; i++) {
         lower += s[i] >= 'a' && s[i] <= 'z';
@@ -1168,14 +1333,16 @@ static int month_word(const char *s, size_t n)
 static int rubric(const char *s, size_t n)
 {
     static const char *const words[] = {
-        "VIDEO", "VIDEOS", "FOTO", "FOTOS", "PHOTO", "PHOTOS", "LIVE", "DIRETTA", "BREAKING",
-        "BREAKING NEWS", "EXCLUSIVE", "ESCLUSIVO", "EXCLUSIF", "EXCLUSIVA", "ULTIM'ORA",
-        "ULTIMA ORA", "UPDATE", "UPDATED", "URGENT", "URGENTE", "FLASH", "ALERTA", "ALERT",
-        "OPINION", "OPINIONE", "OPINIÓN", "ANALYSIS", "ANALISI", "ANÁLISIS", "EDITORIAL",
-        "INTERVIEW", "ENTREVISTA", "INTERVISTA", "COMMENT", "SONDAGE", "EN DIRECT", "EN VIVO",
-        "AO VIVO", "WATCH", "READ", "NEWS", "PODCAST", "ÚLTIMA HORA", "DERNIÈRE MINUTE",
-        "INFOGRAPHIE", "INFOGRAFIA", "REPORTAGE", "CRONACA", "POLITICA", "ESTERI", "ECONOMIA",
-        "SPORT", "SPORTS", "CULTURA", "CULTURE", "MONDO", "WORLD", "MUNDO", "MONDE", NULL};
+        "VIDEO",       "VIDEOS",          "FOTO",        "FOTOS",         "PHOTO",     "PHOTOS",
+        "LIVE",        "DIRETTA",         "BREAKING",    "BREAKING NEWS", "EXCLUSIVE", "ESCLUSIVO",
+        "EXCLUSIF",    "EXCLUSIVA",       "ULTIM'ORA",   "ULTIMA ORA",    "UPDATE",    "UPDATED",
+        "URGENT",      "URGENTE",         "FLASH",       "ALERTA",        "ALERT",     "OPINION",
+        "OPINIONE",    "OPINIÓN",         "ANALYSIS",    "ANALISI",       "ANÁLISIS",  "EDITORIAL",
+        "INTERVIEW",   "ENTREVISTA",      "INTERVISTA",  "COMMENT",       "SONDAGE",   "EN DIRECT",
+        "EN VIVO",     "AO VIVO",         "WATCH",       "READ",          "NEWS",      "PODCAST",
+        "ÚLTIMA HORA", "DERNIÈRE MINUTE", "INFOGRAPHIE", "INFOGRAFIA",    "REPORTAGE", "CRONACA",
+        "POLITICA",    "ESTERI",          "ECONOMIA",    "SPORT",         "SPORTS",    "CULTURA",
+        "CULTURE",     "MONDO",           "WORLD",       "MUNDO",         "MONDE",     NULL};
     for (const char *const *w = words; *w; w++)
         if (strlen(*w) == n && strncmp(s, *w, n) == 0)
             return 1;
@@ -1187,16 +1354,18 @@ static int rubric(const char *s, size_t n)
 static int month_name(const char *s, size_t n)
 {
     static const char *const names[] = {
-        "january", "february", "march", "april", "june", "july", "august", "september",
-        "october", "november", "december", "janvier", "février", "avril", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril",
-        "mayo", "junio", "julio", "agosto", "setiembre", "septiembre", "octubre", "noviembre",
-        "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
-        "ottobre", "dicembre", "janeiro", "fevereiro", "março", "junho", "julho", "setembro",
-        "outubro", "dezembro", "januar", "februar", "märz", "jänner", "oktober", "dezember",
-        "ianuarie", "februarie", "martie", "aprilie", "iunie", "iulie", "septembrie",
-        "octombrie", "noiembrie", "decembrie", "januari", "februari", "maart", "augustus",
-        "gener", "febrer", "març", "juny", "juliol", "agost", "setembre", "desembre", NULL};
+        "january",   "february",   "march",     "april",     "june",      "july",     "august",
+        "september", "october",    "november",  "december",  "janvier",   "février",  "avril",
+        "juillet",   "août",       "septembre", "octobre",   "novembre",  "décembre", "enero",
+        "febrero",   "marzo",      "abril",     "mayo",      "junio",     "julio",    "agosto",
+        "setiembre", "septiembre", "octubre",   "noviembre", "diciembre", "gennaio",  "febbraio",
+        "aprile",    "maggio",     "giugno",    "luglio",    "settembre", "ottobre",  "dicembre",
+        "janeiro",   "fevereiro",  "março",     "junho",     "julho",     "setembro", "outubro",
+        "dezembro",  "januar",     "februar",   "märz",      "jänner",    "oktober",  "dezember",
+        "ianuarie",  "februarie",  "martie",    "aprilie",   "iunie",     "iulie",    "septembrie",
+        "octombrie", "noiembrie",  "decembrie", "januari",   "februari",  "maart",    "augustus",
+        "gener",     "febrer",     "març",      "juny",      "juliol",    "agost",    "setembre",
+        "desembre",  NULL};
     char b[16];
     if (n >= sizeof b)
         return 0;
@@ -1343,7 +1512,8 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     /* "(MENAFN) text" — agency credit alone */
     if (n > 3 && s[0] == '(') {
         size_t j = 1;
-        while (j < n && j < 40 && s[j] != ')' && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == '-'))
+        while (j < n && j < 40 && s[j] != ')' &&
+               (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == '-'))
             j++;
         if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) &&
             (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '-' || s[j + 1] == ':')) {
@@ -1484,26 +1654,30 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
  * a colon or a dash: "Notes in circulation rose" is no note. */
 static const char *const editorial_labels[] = {
     "editor's note", "editors' note", "editor\xE2\x80\x99s note", "editors\xE2\x80\x99 note",
-    "editorial note", "note to editors", "notes to editors", "note to editor",
-    "note for editors", "reuters note", "correction", "corrections", "clarification",
+    "editorial note", "note to editors", "notes to editors", "note to editor", "note for editors",
+    "reuters note", "correction", "corrections", "clarification",
     /* fr, es, it, pt, de, ro, ca, ru */
     "note de la rédaction", "note de la redaction", "note aux rédactions", "ndlr", "n.d.l.r.",
     "rectificatif", "nota del editor", "nota de la redacción", "nota del redactor",
     "nota de los editores", "nota para los editores", "nota a los editores", "fe de erratas",
-    "fe de errores", "nota della redazione", "nota dell'editore", "nota dell\xE2\x80\x99" "editore",
+    "fe de errores", "nota della redazione", "nota dell'editore",
+    "nota dell\xE2\x80\x99"
+    "editore",
     "n.d.r.", "ndr", "errata corrige", "rettifica", "nota do editor", "nota da redação",
     "nota da redacção", "nota aos editores", "errata", "correção", "correcção",
     "anmerkung der redaktion", "hinweis der redaktion", "anm. d. red.", "korrektur",
     "korrekturhinweis", "berichtigung", "hinweis an die redaktionen", "nota redacției",
-    "nota redacţiei", "nota editorului", "n.r.", "erată", "nota de la redacció",
-    "nota de l'editor", "fe d'errades", "Примечание редакции", "От редакции", "Прим. ред.",
-    "Поправка", NULL};
+    "nota redacţiei", "nota editorului", "n.r.", "erată", "nota de la redacció", "nota de l'editor",
+    "fe d'errades", "Примечание редакции", "От редакции", "Прим. ред.", "Поправка", NULL};
 
 static const char *const footnote_labels[] = {
-    "note", "notes", "note continued", "notes continued", "n.b.", "nb", "nota bene",
-    "footnote", "footnotes", "nota", "notas", "remarque", "observación", "observação", "obs.",
-    "anmerkung", "anmerkungen", "hinweis", "anm.", "fußnote", "notă", "Примечание",
-    "Примечания", "Прим.", NULL};
+    "note",        "notes",      "note continued", "notes continued",
+    "n.b.",        "nb",         "nota bene",      "footnote",
+    "footnotes",   "nota",       "notas",          "remarque",
+    "observación", "observação", "obs.",           "anmerkung",
+    "anmerkungen", "hinweis",    "anm.",           "fußnote",
+    "notă",        "Примечание", "Примечания",     "Прим.",
+    NULL};
 
 /* Length of the label of a list that opens s[0..n), with its colon or
  * spaced dash ("NOTE:", "Note -", "Ndlr :", "Nota —"), or 0. caps: a
@@ -1546,10 +1720,10 @@ static size_t note_label(const char *s, size_t n, const char *const *labels, int
 static int advisory(const char *s, size_t n)
 {
     static const char *const verbs[] = {
-        "corrects ", "updates ", "adds ", "recasts ", "repeats ", "refiles ", "fixes ",
-        "corrige ", "actualiza ", "agrega ", "añade ", "actualisé ", "ajoute ", "atualiza ",
-        "acrescenta ", "corregge ", "aggiorna ", "aggiunge ", "berichtigt ", "aktualisiert ",
-        "ergänzt ", "corectează ", "actualizează ", NULL};
+        "corrects ",   "updates ",      "adds ",       "recasts ",    "repeats ",      "refiles ",
+        "fixes ",      "corrige ",      "actualiza ",  "agrega ",     "añade ",        "actualisé ",
+        "ajoute ",     "atualiza ",     "acrescenta ", "corregge ",   "aggiorna ",     "aggiunge ",
+        "berichtigt ", "aktualisiert ", "ergänzt ",    "corectează ", "actualizează ", NULL};
     if (n < 8 || s[0] != '(' || s[n - 1] != ')' || memchr(s + 1, '(', n - 2))
         return 0;
     return list_prefix(s + 1, n - 1, verbs);
@@ -1645,8 +1819,8 @@ chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d)
         snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
         doc->lang_confidence = 0.9;
     }
-    chr_err e = split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences,
-                                    &doc->n_sentences);
+    chr_err e =
+        split_sentences(doc->clean, doc->clean_len, doc->lang, &doc->sentences, &doc->n_sentences);
     return e ? chr_diag_set(d, e, a->source, 0, -1, NULL) : CHR_OK;
 }
 
@@ -1961,8 +2135,8 @@ chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n)
 
 typedef struct para_ent {
     size_t at, len;
-    int seen;  /* repeated elsewhere (block-shaped and is_furniture) */
-    int furn;  /* furniture-shaped as well */
+    int seen; /* repeated elsewhere (block-shaped and is_furniture) */
+    int furn; /* furniture-shaped as well */
 } para_ent;
 
 typedef struct para_list {
@@ -1983,8 +2157,8 @@ static void list_para(void *ctx, size_t at, size_t len)
     l->v[l->n++] = (para_ent){at, len, 0, 0};
 }
 
-chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash),
-                           void *ctx, int *dropped)
+chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash), void *ctx,
+                           int *dropped)
 {
     *dropped = 0;
     para_list pl = {NULL, 0, 0, 0};

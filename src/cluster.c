@@ -1342,8 +1342,8 @@ static int doc_weight(chr_cluster *cl, int update_df)
                 return -1;
             te->df++;
             if (!te->dirty) {
-                if (chr_grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1, sizeof(uint32_t)) !=
-                    0)
+                if (chr_grow((void **)&cl->dirty, &cl->cap_dirty, cl->n_dirty + 1,
+                             sizeof(uint32_t)) != 0)
                     return -1;
                 cl->dirty[cl->n_dirty++] = e->term;
                 te->dirty = 1;

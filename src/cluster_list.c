@@ -295,9 +295,8 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
                     continue;
                 /* (a first sentence by the mean weight of its words: the
                  * longest would win by their sum, not the most central) */
-                double sc = terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms,
-                                               pass == 2)
-                                  : 0;
+                double sc =
+                    terms ? lead_score(l, l->lead[i], l->lang[i], terms, w, n_terms, pass == 2) : 0;
                 if (sc > best) {
                     best = sc;
                     s.title = l->lead[i];
@@ -309,8 +308,7 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
         /* a sentence is shortened to a headline's length where only a
          * detail is lost (chr_headline_clean), else cut ("...") */
         if (s.title && from_sentence) {
-            if (chr_headline_clean(s.title, strlen(s.title), CHR_HEADLINE_WORDS, &l->cut) !=
-                CHR_OK)
+            if (chr_headline_clean(s.title, strlen(s.title), CHR_HEADLINE_WORDS, &l->cut) != CHR_OK)
                 l->cut = NULL;
             else if (!l->cut)
                 l->cut = chr_headline_cut(s.title, strlen(s.title), CHR_HEADLINE_WORDS);
@@ -341,8 +339,8 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
 static int entities_by_key(sqlite3 *db)
 {
     sqlite3_stmt *probe = NULL;
-    int ok = sqlite3_prepare_v2(db, "SELECT key FROM entities LIMIT 0", -1, &probe, NULL) ==
-             SQLITE_OK;
+    int ok =
+        sqlite3_prepare_v2(db, "SELECT key FROM entities LIMIT 0", -1, &probe, NULL) == SQLITE_OK;
     sqlite3_finalize(probe);
     return ok;
 }

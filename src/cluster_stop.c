@@ -150,9 +150,8 @@ const char *chr_ct_stop_list(const char *lang)
         const char *lang;
         const char *list;
     } lists[] = {
-        {"en", en_stop}, {"fr", fr_stop}, {"de", de_stop}, {"es", es_stop},
-        {"it", it_stop}, {"pt", pt_stop}, {"nl", nl_stop}, {"ru", ru_stop},
-        {"ro", ro_stop}, {"ca", ca_stop},
+        {"en", en_stop}, {"fr", fr_stop}, {"de", de_stop}, {"es", es_stop}, {"it", it_stop},
+        {"pt", pt_stop}, {"nl", nl_stop}, {"ru", ru_stop}, {"ro", ro_stop}, {"ca", ca_stop},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lang && strcmp(lang, lists[i].lang) == 0)

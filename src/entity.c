@@ -407,16 +407,18 @@ static int known_place(const char *s)
  * (en, es, fr, it, pt; folded to lower case). Not the proper names some of
  * them also are elsewhere ("Lega", "Generalitat", "Farnesina"). */
 static const char *const generic_nouns[] = {
-    "government", "army", "police", "parliament", "congress", "senate", "ministry",
-    "court", "council", "presidency", "opposition", "military", "navy", "judiciary",
-    "gobierno", "ejército", "policía", "parlamento", "congreso", "senado", "ministerio",
-    "tribunal", "consejo", "presidencia", "oposición", "fiscalía", "justicia", "armada",
-    "ayuntamiento", "gouvernement", "armée", "parlement", "congrès", "sénat", "ministère",
-    "conseil", "présidence", "parquet", "justice", "mairie", "governo", "esercito", "polizia",
-    "senato", "ministero", "tribunale", "consiglio", "presidenza", "opposizione", "procura",
-    "giustizia", "exército", "polícia", "ministério", "conselho", "presidência", "oposição",
-    "justiça", "prefeitura", "câmara", "assembleia", "asamblea", "assemblée", "assemblea",
-    "comisión", "commission", "commissione", "comissão"};
+    "government",  "army",        "police",     "parliament", "congress",     "senate",
+    "ministry",    "court",       "council",    "presidency", "opposition",   "military",
+    "navy",        "judiciary",   "gobierno",   "ejército",   "policía",      "parlamento",
+    "congreso",    "senado",      "ministerio", "tribunal",   "consejo",      "presidencia",
+    "oposición",   "fiscalía",    "justicia",   "armada",     "ayuntamiento", "gouvernement",
+    "armée",       "parlement",   "congrès",    "sénat",      "ministère",    "conseil",
+    "présidence",  "parquet",     "justice",    "mairie",     "governo",      "esercito",
+    "polizia",     "senato",      "ministero",  "tribunale",  "consiglio",    "presidenza",
+    "opposizione", "procura",     "giustizia",  "exército",   "polícia",      "ministério",
+    "conselho",    "presidência", "oposição",   "justiça",    "prefeitura",   "câmara",
+    "assembleia",  "asamblea",    "assemblée",  "assemblea",  "comisión",     "commission",
+    "commissione", "comissão"};
 
 /* Is the one word a people ("Syrian", "Syriens", "sirios")? */
 static int demonym_word(const char *w, size_t len)
@@ -450,7 +452,8 @@ int chr_entity_generic(const char *name)
         return 1;
     /* a people, or its plural: "Syriens" is "Syrien" + s */
     size_t len = strlen(name);
-    return demonym_word(name, len) || (len > 4 && name[len - 1] == 's' && demonym_word(name, len - 1));
+    return demonym_word(name, len) ||
+           (len > 4 && name[len - 1] == 's' && demonym_word(name, len - 1));
 }
 
 chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities *story, int **map)

@@ -30,22 +30,32 @@
 const char *chr_format_name(chr_format f)
 {
     switch (f) {
-    case CHR_FMT_TEXT: return "text";
-    case CHR_FMT_JSONL: return "jsonl";
-    case CHR_FMT_HTML: return "html";
-    case CHR_FMT_WARC: return "warc";
-    default: return "unknown";
+    case CHR_FMT_TEXT:
+        return "text";
+    case CHR_FMT_JSONL:
+        return "jsonl";
+    case CHR_FMT_HTML:
+        return "html";
+    case CHR_FMT_WARC:
+        return "warc";
+    default:
+        return "unknown";
     }
 }
 
 const char *chr_date_src_name(chr_date_src s)
 {
     switch (s) {
-    case CHR_DATE_HEADER: return "header";
-    case CHR_DATE_METADATA: return "metadata";
-    case CHR_DATE_INFERRED: return "inferred";
-    case CHR_DATE_PATH: return "path";
-    default: return NULL;
+    case CHR_DATE_HEADER:
+        return "header";
+    case CHR_DATE_METADATA:
+        return "metadata";
+    case CHR_DATE_INFERRED:
+        return "inferred";
+    case CHR_DATE_PATH:
+        return "path";
+    default:
+        return NULL;
     }
 }
 
@@ -444,17 +454,17 @@ static int valid_ymd(int y, int m, int dd)
 
 struct chr_reader {
     char *name;
-    int fd;         /* -1 once handed to the WARC reader */
-    gzFile gz;      /* text, JSON Lines and HTML are read through zlib (plain or gzip) */
+    int fd;    /* -1 once handed to the WARC reader */
+    gzFile gz; /* text, JSON Lines and HTML are read through zlib (plain or gzip) */
     chr_format fmt;
     chr_warc *warc;
     int done;
-    long line;      /* JSON Lines: current line number */
+    long line; /* JSON Lines: current line number */
     long skipped;
     long long bytes;
-    char *lbuf;     /* JSON Lines line buffer */
+    char *lbuf; /* JSON Lines line buffer */
     size_t lcap;
-    char *rbuf;     /* JSON Lines read buffer */
+    char *rbuf; /* JSON Lines read buffer */
     size_t rpos, rlen;
     char warn[256];
     int streaming;     /* read from a pipe (fd) as it comes */
@@ -711,7 +721,8 @@ chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *sto
             return chr_diag_set(d, CHR_EINTR, path, 0, -1, "interrupted before the first record");
         }
         int gz = npre >= 2 && pre[0] == 0x1f && pre[1] == 0x8b;
-        chr_format f = npre > 0 && !gz ? chr_detect_format(pre, (size_t)npre, NULL) : CHR_FMT_UNKNOWN;
+        chr_format f =
+            npre > 0 && !gz ? chr_detect_format(pre, (size_t)npre, NULL) : CHR_FMT_UNKNOWN;
         int stream = f == CHR_FMT_JSONL && !chr_looks_binary(pre, (size_t)npre);
         int utf16 = npre > 0 && !gz && chr_utf16_charset(pre, (size_t)npre, NULL);
         if (!stream) {
@@ -728,9 +739,10 @@ chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *sto
             if (t == -3)
                 return chr_diag_set(d, CHR_EINTR, path, 0, -1, "interrupted while reading");
             if (t == -2)
-                return chr_diag_set(d, CHR_ETOOBIG, path, 0, -1,
-                                    "article too large (limit %u MiB; JSON Lines are read as they come)",
-                                    CHR_MAX_ARTICLE >> 20);
+                return chr_diag_set(
+                    d, CHR_ETOOBIG, path, 0, -1,
+                    "article too large (limit %u MiB; JSON Lines are read as they come)",
+                    CHR_MAX_ARTICLE >> 20);
             if (t < 0)
                 return chr_diag_set(d, ec, path, 0, -1, "cannot read: %s", strerror(err));
             fd = t;
@@ -784,7 +796,9 @@ chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *sto
             z.next_out = sn;
             z.avail_out = SNIFF_LEN;
             int zr = inflate(&z, Z_SYNC_FLUSH);
-            n = (zr == Z_OK || zr == Z_STREAM_END || zr == Z_BUF_ERROR) ? (int)(SNIFF_LEN - z.avail_out) : -1;
+            n = (zr == Z_OK || zr == Z_STREAM_END || zr == Z_BUF_ERROR)
+                    ? (int)(SNIFF_LEN - z.avail_out)
+                    : -1;
             inflateEnd(&z);
         }
     } else if (rn > 0) {
@@ -950,7 +964,8 @@ static chr_err slurp(chr_reader *r, char **out, size_t *len, chr_diag *d)
         int k = gzread(r->gz, b + n, (unsigned)(cap - n));
         if (k < 0) {
             free(b);
-            return chr_diag_set(d, CHR_EIO, r->name, 0, (long long)n, "read error (corrupt compressed data?)");
+            return chr_diag_set(d, CHR_EIO, r->name, 0, (long long)n,
+                                "read error (corrupt compressed data?)");
         }
         if (k == 0)
             break;
@@ -972,7 +987,8 @@ static chr_err slurp(chr_reader *r, char **out, size_t *len, chr_diag *d)
 static size_t text_header(const char *s, size_t n, char date[11])
 {
     size_t i = 0;
-    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
         i = 3;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
@@ -1053,9 +1069,9 @@ static int path_date(const char *path, char date[11])
         cl[1] = cl[2];
         c[2] = p;
         cl[2] = n;
-        if (c[0] && cl[0] == 4 && cl[1] == 2 && cl[2] == 2 && e &&
-            (y = digits(c[0], 4)) >= 1900 && y < 2100 && (m = digits(c[1], 2)) > 0 &&
-            (dd = digits(c[2], 2)) > 0 && valid_ymd(y, m, dd)) {
+        if (c[0] && cl[0] == 4 && cl[1] == 2 && cl[2] == 2 && e && (y = digits(c[0], 4)) >= 1900 &&
+            y < 2100 && (m = digits(c[1], 2)) > 0 && (dd = digits(c[2], 2)) > 0 &&
+            valid_ymd(y, m, dd)) {
             memcpy(date, c[0], 4); /* (digits, checked above) */
             date[4] = '-';
             memcpy(date + 5, c[1], 2);
@@ -1121,7 +1137,8 @@ static chr_err next_html(chr_reader *r, chr_article **out, chr_diag *d)
         if (d) {
             snprintf(d->file, sizeof d->file, "%s", r->name);
             if (!d->msg[0])
-                snprintf(d->msg, sizeof d->msg, "%s", e == CHR_EEMPTY ? "no article text in page" : chr_strerror(e));
+                snprintf(d->msg, sizeof d->msg, "%s",
+                         e == CHR_EEMPTY ? "no article text in page" : chr_strerror(e));
         }
         return e;
     }
@@ -1458,8 +1475,8 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         if (!o) {
             free(fixed);
             free(cs);
-            return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1, "malformed JSON at column %d: %s",
-                                je.column, je.text);
+            return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1,
+                                "malformed JSON at column %d: %s", je.column, je.text);
         }
         if (!json_is_object(o)) {
             json_decref(o);
@@ -1528,8 +1545,8 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
                      wl ? "; " : "");
         }
         /* unknown fields kept verbatim */
-        static const char *const known[] = {"id", "url", "title", "date", "text", "author",
-                                            "outlet", "source", "lang", NULL};
+        static const char *const known[] = {"id",     "url",    "title",  "date", "text",
+                                            "author", "outlet", "source", "lang", NULL};
         json_t *extra = json_object();
         const char *key;
         json_t *val;

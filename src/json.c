@@ -101,7 +101,10 @@ static void put_escaped(FILE *f, const char *s, size_t n)
             esc = tmp;
         } else if (c >= 0x80) {
             /* validate the sequence; replace invalid bytes with U+FFFD */
-            size_t k = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+            size_t k = (c >= 0xC2 && c <= 0xDF)   ? 2
+                       : (c >= 0xE0 && c <= 0xEF) ? 3
+                       : (c >= 0xF0 && c <= 0xF4) ? 4
+                                                  : 0;
             int ok = k > 0 && i + k <= n;
             for (size_t m = 1; ok && m < k; m++)
                 ok = (p[i + m] & 0xC0) == 0x80;

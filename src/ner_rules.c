@@ -104,8 +104,8 @@ void ner_rules_apply(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             size_t e = a + m.end;
             /* one word is enough for an acronym, or for a company's name
              * inside a sentence ("used Facebook and Twitter") */
-            int one_word_ok = (m.info->flags & GZF_EXACT) ||
-                              (m.info->cats == (1u << GZ_COMPANY) && i > a);
+            int one_word_ok =
+                (m.info->flags & GZF_EXACT) || (m.info->cats == (1u << GZ_COMPANY) && i > a);
             if ((m.info->cats & CATS_ORG) && all_o(lab, i, e) && capitalised(&d->t[i]) &&
                 gaz_type(m.info, 1) == CHR_ENT_ORG && (one_word_ok || e - i > 1)) {
                 set_span(lab, mark, i, e, CHR_ENT_ORG);
@@ -152,8 +152,8 @@ static int has_vs(const ner_doc *d, size_t a, size_t b)
  * 45 pct vs 41 pct" names a person). */
 static int figure_unit(const ner_doc *d, size_t i)
 {
-    static const char *const units[] = {"cts", "dlrs", "dlr", "mln", "bln", "billion", "vs",
-                                        "stg", "yen", "marks", "francs", "shrs", NULL};
+    static const char *const units[] = {"cts", "dlrs", "dlr",   "mln",    "bln",  "billion", "vs",
+                                        "stg", "yen",  "marks", "francs", "shrs", NULL};
     size_t n = d->t[i].end - d->t[i].start;
     const char *w = d->text + d->t[i].start;
     for (const char *const *u = units; *u; u++)
@@ -174,9 +174,8 @@ void ner_rules_table_labels(const ner_doc *d, uint8_t *lab)
         size_t f = e; /* "Shr Class A 61 cts vs 48 cts": the class's letter */
         if (f + 1 < b && d->t[f].end - d->t[f].start == 1 && (d->t[f].flags & NT_UPPER0))
             f++;
-        if (e - a > 2 || f + 1 >= b || !(d->t[f].flags & NT_DIGIT) ||
-            (d->t[f].flags & NT_ALPHA) || !figure_unit(d, f + 1) ||
-            (d->gaz_1[a] & (CATS_LOC | CATS_ORG)) || !has_vs(d, f + 1, b))
+        if (e - a > 2 || f + 1 >= b || !(d->t[f].flags & NT_DIGIT) || (d->t[f].flags & NT_ALPHA) ||
+            !figure_unit(d, f + 1) || (d->gaz_1[a] & (CATS_LOC | CATS_ORG)) || !has_vs(d, f + 1, b))
             continue;
         for (size_t i = a; i < e; i++)
             lab[i] = 0;
@@ -219,25 +218,209 @@ static int tok_in_list(const ner_doc *d, size_t i, const char *const *list, size
  * demonstratives and pronouns that begin sentences, and courtesy titles.
  * English is not repaired (the model was trained on it). */
 static const char *const function_words[] = {
-    /* fr */ "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "et",
-    "en", "par", "pour", "sur", "dans", "avec", "selon", "ce", "cet", "cette", "ces", "il",
-    "elle", "ils", "elles", "on", "nous", "vous", "qu'", "mais", "ou", "si", "m.", "mme", "mm.",
-    /* es */ "el", "los", "las", "lo", "del", "al", "una", "unos", "unas", "y", "con", "por",
-    "para", "según", "segun", "este", "esta", "estos", "estas", "ese", "esa", "aquel", "pero",
-    "sin", "sr.", "sra.", "desde", "tras", "ante", "entre", "hacia", "mientras",
-    /* it */ "il", "gli", "i", "di", "da", "dei", "degli", "delle", "della", "dello", "dal",
-    "dalla", "nel", "nella", "nei", "sul", "sulla", "alla", "allo", "alle", "ai", "agli",
-    "dell'", "all'", "dall'", "nell'", "sull'", "un'", "uno", "questo", "questa", "quello",
-    "quella", "ma", "con", "per", "tra", "fra", "secondo",
-    /* pt */ "o", "os", "a", "as", "do", "dos", "da", "das", "no", "nos", "na", "nas", "um",
-    "uma", "ao", "aos", "pelo", "pela", "com", "em", "esse", "essa", "isso", "isto", "mas",
-    /* ro */ "în", "pe", "cu", "și", "şi", "din", "lui", "ale", "cel", "cea", "acest", "această",
-    "dl.", "dna",
-    /* de, nl */ "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "und", "mit",
-    "im", "am", "zum", "zur", "het", "een", "van", "op",
-    /* ca */ "els", "dels", "als", "pels", "amb", "aquest", "aquesta", "segons", "l’", "d’",
-    /* ru */ "в", "во", "на", "с", "со", "к", "по", "из", "от", "до", "для", "о", "об", "у",
-    "за", "при", "и", "но", "после", "перед", "над", "под", "между", "это", "этот", "эта",
+    /* fr */ "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "au",
+    "aux",
+    "et",
+    "en",
+    "par",
+    "pour",
+    "sur",
+    "dans",
+    "avec",
+    "selon",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "qu'",
+    "mais",
+    "ou",
+    "si",
+    "m.",
+    "mme",
+    "mm.",
+    /* es */ "el",
+    "los",
+    "las",
+    "lo",
+    "del",
+    "al",
+    "una",
+    "unos",
+    "unas",
+    "y",
+    "con",
+    "por",
+    "para",
+    "según",
+    "segun",
+    "este",
+    "esta",
+    "estos",
+    "estas",
+    "ese",
+    "esa",
+    "aquel",
+    "pero",
+    "sin",
+    "sr.",
+    "sra.",
+    "desde",
+    "tras",
+    "ante",
+    "entre",
+    "hacia",
+    "mientras",
+    /* it */ "il",
+    "gli",
+    "i",
+    "di",
+    "da",
+    "dei",
+    "degli",
+    "delle",
+    "della",
+    "dello",
+    "dal",
+    "dalla",
+    "nel",
+    "nella",
+    "nei",
+    "sul",
+    "sulla",
+    "alla",
+    "allo",
+    "alle",
+    "ai",
+    "agli",
+    "dell'",
+    "all'",
+    "dall'",
+    "nell'",
+    "sull'",
+    "un'",
+    "uno",
+    "questo",
+    "questa",
+    "quello",
+    "quella",
+    "ma",
+    "con",
+    "per",
+    "tra",
+    "fra",
+    "secondo",
+    /* pt */ "o",
+    "os",
+    "a",
+    "as",
+    "do",
+    "dos",
+    "da",
+    "das",
+    "no",
+    "nos",
+    "na",
+    "nas",
+    "um",
+    "uma",
+    "ao",
+    "aos",
+    "pelo",
+    "pela",
+    "com",
+    "em",
+    "esse",
+    "essa",
+    "isso",
+    "isto",
+    "mas",
+    /* ro */ "în",
+    "pe",
+    "cu",
+    "și",
+    "şi",
+    "din",
+    "lui",
+    "ale",
+    "cel",
+    "cea",
+    "acest",
+    "această",
+    "dl.",
+    "dna",
+    /* de, nl */ "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "und",
+    "mit",
+    "im",
+    "am",
+    "zum",
+    "zur",
+    "het",
+    "een",
+    "van",
+    "op",
+    /* ca */ "els",
+    "dels",
+    "als",
+    "pels",
+    "amb",
+    "aquest",
+    "aquesta",
+    "segons",
+    "l’",
+    "d’",
+    /* ru */ "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "к",
+    "по",
+    "из",
+    "от",
+    "до",
+    "для",
+    "о",
+    "об",
+    "у",
+    "за",
+    "при",
+    "и",
+    "но",
+    "после",
+    "перед",
+    "над",
+    "под",
+    "между",
+    "это",
+    "этот",
+    "эта",
 };
 
 static int function_word(const ner_doc *d, size_t i)
@@ -263,8 +446,8 @@ static int conjunction(const ner_doc *d, size_t i)
  * an institution to its owner: "ministro de", "ministre des", "ministro
  * dell'", "secrétaire d'", "Gobierno de". */
 static const char *const of_words[] = {
-    "de", "del", "de la", "la", "l'", "des", "du", "d'", "di", "della", "dell'", "degli", "delle",
-    "dello", "dei", "da", "do", "dos", "das", "der",
+    "de",    "del",   "de la", "la",    "l'",  "des", "du", "d'",  "di",  "della",
+    "dell'", "degli", "delle", "dello", "dei", "da",  "do", "dos", "das", "der",
 };
 
 /* Nouns that head the name of an institution: "Gobierno", "Ejército",
@@ -272,30 +455,173 @@ static const char *const of_words[] = {
  * not a person (the English model reads "Consejo de Seguridad" as a
  * person's name). es, fr, it, pt. */
 static const char *const head_nouns[] = {
-    /* es */ "gobierno", "ejército", "consejo", "ministerio", "partido", "frente", "comisión",
-    "asamblea", "parlamento", "tribunal", "policía", "fuerzas", "movimiento", "observatorio",
-    "banco", "agencia", "congreso", "senado", "cámara", "corte", "fiscalía", "audiencia", "junta",
-    "guardia", "armada", "fundación", "universidad", "instituto", "organización", "oficina",
-    "departamento", "secretaría", "federación", "confederación", "unión", "liga", "alianza",
-    "coalición", "comité", "sindicato", "bolsa", "servicio", "autoridad", "brigadas", "milicias",
-    "presidencia", "cancillería", "ayuntamiento", "embajada", "generalitat", "mossos",
-    /* fr */ "gouvernement", "armée", "conseil", "ministère", "parti", "front", "commission",
-    "assemblée", "parlement", "police", "forces", "mouvement", "observatoire", "banque",
-    "agence", "congrès", "sénat", "chambre", "cour", "parquet", "garde", "fondation",
-    "université", "institut", "organisation", "office", "département", "secrétariat",
-    "fédération", "confédération", "union", "ligue", "alliance", "coalition", "comité",
-    "syndicat", "bourse", "service", "autorité", "brigades", "gendarmerie", "préfecture",
-    "mairie", "ambassade", "présidence",
-    /* it */ "governo", "esercito", "consiglio", "ministero", "partito", "fronte", "commissione",
-    "assemblea", "tribunale", "polizia", "forze", "movimento", "osservatorio", "banca", "agenzia",
-    "congresso", "senato", "procura", "fondazione", "università", "istituto", "organizzazione",
-    "ufficio", "dipartimento", "segreteria", "federazione", "confederazione", "unione", "lega",
-    "alleanza", "coalizione", "comitato", "sindacato", "borsa", "servizio", "autorità",
-    "brigate", "carabinieri", "questura", "prefettura", "ambasciata", "presidenza", "farnesina",
-    /* pt */ "governo", "exército", "conselho", "ministério", "comissão", "assembleia", "polícia",
-    "forças", "observatório", "agência", "fundação", "universidade", "organização", "gabinete",
-    "secretaria", "federação", "confederação", "união", "aliança", "coligação", "coalizão",
-    "comitê", "serviço", "autoridade", "brigadas", "procuradoria", "presidência", "itamaraty",
+    /* es */ "gobierno",
+    "ejército",
+    "consejo",
+    "ministerio",
+    "partido",
+    "frente",
+    "comisión",
+    "asamblea",
+    "parlamento",
+    "tribunal",
+    "policía",
+    "fuerzas",
+    "movimiento",
+    "observatorio",
+    "banco",
+    "agencia",
+    "congreso",
+    "senado",
+    "cámara",
+    "corte",
+    "fiscalía",
+    "audiencia",
+    "junta",
+    "guardia",
+    "armada",
+    "fundación",
+    "universidad",
+    "instituto",
+    "organización",
+    "oficina",
+    "departamento",
+    "secretaría",
+    "federación",
+    "confederación",
+    "unión",
+    "liga",
+    "alianza",
+    "coalición",
+    "comité",
+    "sindicato",
+    "bolsa",
+    "servicio",
+    "autoridad",
+    "brigadas",
+    "milicias",
+    "presidencia",
+    "cancillería",
+    "ayuntamiento",
+    "embajada",
+    "generalitat",
+    "mossos",
+    /* fr */ "gouvernement",
+    "armée",
+    "conseil",
+    "ministère",
+    "parti",
+    "front",
+    "commission",
+    "assemblée",
+    "parlement",
+    "police",
+    "forces",
+    "mouvement",
+    "observatoire",
+    "banque",
+    "agence",
+    "congrès",
+    "sénat",
+    "chambre",
+    "cour",
+    "parquet",
+    "garde",
+    "fondation",
+    "université",
+    "institut",
+    "organisation",
+    "office",
+    "département",
+    "secrétariat",
+    "fédération",
+    "confédération",
+    "union",
+    "ligue",
+    "alliance",
+    "coalition",
+    "comité",
+    "syndicat",
+    "bourse",
+    "service",
+    "autorité",
+    "brigades",
+    "gendarmerie",
+    "préfecture",
+    "mairie",
+    "ambassade",
+    "présidence",
+    /* it */ "governo",
+    "esercito",
+    "consiglio",
+    "ministero",
+    "partito",
+    "fronte",
+    "commissione",
+    "assemblea",
+    "tribunale",
+    "polizia",
+    "forze",
+    "movimento",
+    "osservatorio",
+    "banca",
+    "agenzia",
+    "congresso",
+    "senato",
+    "procura",
+    "fondazione",
+    "università",
+    "istituto",
+    "organizzazione",
+    "ufficio",
+    "dipartimento",
+    "segreteria",
+    "federazione",
+    "confederazione",
+    "unione",
+    "lega",
+    "alleanza",
+    "coalizione",
+    "comitato",
+    "sindacato",
+    "borsa",
+    "servizio",
+    "autorità",
+    "brigate",
+    "carabinieri",
+    "questura",
+    "prefettura",
+    "ambasciata",
+    "presidenza",
+    "farnesina",
+    /* pt */ "governo",
+    "exército",
+    "conselho",
+    "ministério",
+    "comissão",
+    "assembleia",
+    "polícia",
+    "forças",
+    "observatório",
+    "agência",
+    "fundação",
+    "universidade",
+    "organização",
+    "gabinete",
+    "secretaria",
+    "federação",
+    "confederação",
+    "união",
+    "aliança",
+    "coligação",
+    "coalizão",
+    "comitê",
+    "serviço",
+    "autoridade",
+    "brigadas",
+    "procuradoria",
+    "presidência",
+    "itamaraty",
 };
 
 /* Lower-case adjectives that belong to an institution's name after its
@@ -303,21 +629,40 @@ static const char *const head_nouns[] = {
  * costiera", "Fondo monetario internazionale"). Nationality adjectives are
  * not among them: "el Ejército sirio" is the army, described. */
 static const char *const org_adjectives[] = {
-    "central", "centrale", "centrales", "européen", "européenne", "europeo", "europea", "europeu",
-    "europeia", "internacional", "international", "internationale", "internazionale",
-    "nacional", "national", "nationale", "nazionale", "federal", "fédéral", "fédérale",
-    "federale", "africain", "africaine", "africano", "africana", "árabe", "arabe", "araba",
-    "arabo", "islámico", "islámica", "islamique", "islamico", "islamica", "islâmico", "islâmica",
-    "supremo", "suprema", "suprême", "constitucional", "constitutionnel", "constitutionnelle",
-    "costituzionale", "penal", "pénal", "pénale", "penale", "mondial", "mondiale", "mundial",
-    "monetario", "monétaire", "monetário", "popular", "populaire", "popolare", "democrático",
-    "democrática", "démocratique", "democratico", "democratica", "socialista", "socialiste",
-    "comunista", "communiste", "republicano", "republicana", "républicain", "républicaine",
-    "repubblicano", "repubblicana", "nacionalista", "nationaliste", "costiera", "costera",
-    "côtière", "civil", "civile", "militar", "militaire", "militare", "revolucionario",
-    "révolutionnaire", "rivoluzionario", "patriótico", "patriotique", "patriottico", "unies",
-    "unite", "unidas", "armées", "armate", "armadas", "armadas", "électorale", "electoral",
-    "elettorale", "financière", "financiero", "finanziaria",
+    "central",        "centrale",        "centrales",
+    "européen",       "européenne",      "europeo",
+    "europea",        "europeu",         "europeia",
+    "internacional",  "international",   "internationale",
+    "internazionale", "nacional",        "national",
+    "nationale",      "nazionale",       "federal",
+    "fédéral",        "fédérale",        "federale",
+    "africain",       "africaine",       "africano",
+    "africana",       "árabe",           "arabe",
+    "araba",          "arabo",           "islámico",
+    "islámica",       "islamique",       "islamico",
+    "islamica",       "islâmico",        "islâmica",
+    "supremo",        "suprema",         "suprême",
+    "constitucional", "constitutionnel", "constitutionnelle",
+    "costituzionale", "penal",           "pénal",
+    "pénale",         "penale",          "mondial",
+    "mondiale",       "mundial",         "monetario",
+    "monétaire",      "monetário",       "popular",
+    "populaire",      "popolare",        "democrático",
+    "democrática",    "démocratique",    "democratico",
+    "democratica",    "socialista",      "socialiste",
+    "comunista",      "communiste",      "republicano",
+    "republicana",    "républicain",     "républicaine",
+    "repubblicano",   "repubblicana",    "nacionalista",
+    "nationaliste",   "costiera",        "costera",
+    "côtière",        "civil",           "civile",
+    "militar",        "militaire",       "militare",
+    "revolucionario", "révolutionnaire", "rivoluzionario",
+    "patriótico",     "patriotique",     "patriottico",
+    "unies",          "unite",           "unidas",
+    "armées",         "armate",          "armadas",
+    "armadas",        "électorale",      "electoral",
+    "elettorale",     "financière",      "financiero",
+    "finanziaria",
 };
 
 /* Portfolios that follow a title and its preposition: "el ministro de
@@ -325,47 +670,109 @@ static const char *const org_adjectives[] = {
  * dell'Interno", "le secrétaire d'Etat": part of the role, not a name.
  * Words are folded and separated by one space. */
 static const char *const portfolios[] = {
-    /* es */ "defensa", "exteriores", "asuntos exteriores", "relaciones exteriores", "interior",
-    "hacienda", "economía", "justicia", "estado", "sanidad", "salud", "trabajo", "educación",
-    "industria", "energía", "agricultura", "finanzas", "comercio", "fomento", "cultura",
-    "transportes", "medio ambiente", "seguridad", "exterior", "guerra", "información",
+    /* es */ "defensa",
+    "exteriores",
+    "asuntos exteriores",
+    "relaciones exteriores",
+    "interior",
+    "hacienda",
+    "economía",
+    "justicia",
+    "estado",
+    "sanidad",
+    "salud",
+    "trabajo",
+    "educación",
+    "industria",
+    "energía",
+    "agricultura",
+    "finanzas",
+    "comercio",
+    "fomento",
+    "cultura",
+    "transportes",
+    "medio ambiente",
+    "seguridad",
+    "exterior",
+    "guerra",
+    "información",
     /* fr (capitals often lose their accent: "Economie", "Etat") */
-    "défense", "armées", "affaires étrangères", "intérieur", "interieur", "économie",
-    "economie", "finances", "etat", "état", "santé", "travail", "éducation", "education",
-    "éducation nationale", "budget", "transports", "environnement", "affaires européennes",
+    "défense",
+    "armées",
+    "affaires étrangères",
+    "intérieur",
+    "interieur",
+    "économie",
+    "economie",
+    "finances",
+    "etat",
+    "état",
+    "santé",
+    "travail",
+    "éducation",
+    "education",
+    "éducation nationale",
+    "budget",
+    "transports",
+    "environnement",
+    "affaires européennes",
     "comptes publics",
-    /* it */ "interno", "interni", "esteri", "affari esteri", "difesa", "economia", "finanze",
-    "giustizia", "stato", "salute", "lavoro", "istruzione", "tesoro", "sviluppo economico",
-    "infrastrutture", "ambiente", "sanità",
-    /* pt */ "defesa", "negócios estrangeiros", "relações exteriores", "administração interna",
-    "fazenda", "finanças", "justiça", "saúde", "educação", "segurança",
+    /* it */ "interno",
+    "interni",
+    "esteri",
+    "affari esteri",
+    "difesa",
+    "economia",
+    "finanze",
+    "giustizia",
+    "stato",
+    "salute",
+    "lavoro",
+    "istruzione",
+    "tesoro",
+    "sviluppo economico",
+    "infrastrutture",
+    "ambiente",
+    "sanità",
+    /* pt */ "defesa",
+    "negócios estrangeiros",
+    "relações exteriores",
+    "administração interna",
+    "fazenda",
+    "finanças",
+    "justiça",
+    "saúde",
+    "educação",
+    "segurança",
 };
 
 /* Nouns that head the name of a place or building: "Palazzo Chigi",
  * "Plaza de Mayo", "Isla de Lesbos". */
 static const char *const loc_heads[] = {
-    "palacio", "palais", "palazzo", "palácio", "plaza", "piazza", "praça", "aeropuerto",
-    "aéroport", "aeroporto", "estrecho", "détroit", "stretto", "estreito", "golfo", "golfe",
-    "isla", "islas", "île", "îles", "isola", "isole", "ilha", "ilhas", "monte", "mont", "lago",
-    "lac", "río", "fleuve", "fiume", "valle", "vallée", "península", "péninsule", "penisola",
-    "cabo", "provincia", "province", "región", "région", "regione", "região", "distrito",
-    "barrio", "quartier", "quartiere", "bairro", "avenida", "calle", "via", "rua",
+    "palacio",    "palais",   "palazzo",   "palácio",  "plaza",     "piazza",    "praça",
+    "aeropuerto", "aéroport", "aeroporto", "estrecho", "détroit",   "stretto",   "estreito",
+    "golfo",      "golfe",    "isla",      "islas",    "île",       "îles",      "isola",
+    "isole",      "ilha",     "ilhas",     "monte",    "mont",      "lago",      "lac",
+    "río",        "fleuve",   "fiume",     "valle",    "vallée",    "península", "péninsule",
+    "penisola",   "cabo",     "provincia", "province", "región",    "région",    "regione",
+    "região",     "distrito", "barrio",    "quartier", "quartiere", "bairro",    "avenida",
+    "calle",      "via",      "rua",
 };
 
 /* Lower-case nouns of a square, street, quarter or island whose name
  * follows at once: "la plaza Tahrir", "na praça Tahrir", "piazza Navona",
  * "la place Tahrir", "el barrio Salah al Din" (not "via": "via Twitter"). */
 static const char *const loc_heads_before[] = {
-    "plaza",   "praça",     "piazza",  "place",    "avenida", "rua",  "calle", "barrio",
-    "bairro",  "quartiere", "quartier", "isla",    "ilha",    "isola", "île",  "aeropuerto",
-    "aeroporto", "aéroport",
+    "plaza", "praça",  "piazza", "place",      "avenida",   "rua",
+    "calle", "barrio", "bairro", "quartiere",  "quartier",  "isla",
+    "ilha",  "isola",  "île",    "aeropuerto", "aeroporto", "aéroport",
 };
 
 /* Capitalised common nouns the press writes for a country or a state
  * ("il Paese", "el Estado"): no name when alone. */
 static const char *const lone_nouns[] = {
-    "paese", "país", "pays", "estado", "stato", "état", "etat", "nación", "nazione",
-    "nação", "patria", "patrie", "capital", "capitale",
+    "paese",  "país",    "pays",  "estado", "stato",  "état",    "etat",
+    "nación", "nazione", "nação", "patria", "patrie", "capital", "capitale",
 };
 
 /* Particles inside people's names: "José Eduardo dos Santos", "Staffan de
@@ -388,9 +795,10 @@ static int given_name(const ner_doc *d, size_t i)
  * institutions with a place in their name are one name ("Università di
  * Cambridge", "Banco de Portugal"). */
 static const char *const state_organs[] = {
-    "gobierno", "gouvernement", "governo", "ejército", "armée", "esercito", "exército",
-    "parlamento", "parlement", "policía", "police", "polizia", "polícia", "fuerzas", "forces",
-    "forze", "forças", "presidencia", "présidence", "presidenza", "presidência",
+    "gobierno",   "gouvernement", "governo",     "ejército", "armée",  "esercito",
+    "exército",   "parlamento",   "parlement",   "policía",  "police", "polizia",
+    "polícia",    "fuerzas",      "forces",      "forze",    "forças", "presidencia",
+    "présidence", "presidenza",   "presidência",
 };
 
 static int head_noun(const ner_doc *d, size_t i)
@@ -453,8 +861,8 @@ static int after_title_of(const ner_doc *d, size_t s0, size_t s1, size_t a)
 static int lang_type(const ner_gaz_info *gi)
 {
     unsigned c = gi->cats;
-    unsigned other = CATS_ORG | (1u << GZ_DEMONYM) | (1u << GZ_MISC) | (1u << GZ_COUNTRY) |
-                     (1u << GZ_REGION);
+    unsigned other =
+        CATS_ORG | (1u << GZ_DEMONYM) | (1u << GZ_MISC) | (1u << GZ_COUNTRY) | (1u << GZ_REGION);
     if ((gi->flags & GZF_KNOWN) && (c & (1u << GZ_CITY)) && !(c & other & ~(1u << GZ_COUNTRY)))
         return CHR_ENT_LOC;
     if ((c & CATS_ORG) == (1u << GZ_GOVBODY) && !(c & (other & ~CATS_ORG)))
@@ -478,12 +886,12 @@ static int gaz_span_type(const ner_doc *d, size_t s0, size_t s1, size_t a, size_
  * européenne", "Nations" of "Nations unies", "Cairo" without the "El" of
  * "El Cairo". The entry must begin at a (or at a capitalised article right
  * before it), end at b or later over unlabelled tokens, and have a type. */
-static int complete(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uint8_t *mark,
-                    size_t a, size_t b)
+static int complete(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uint8_t *mark, size_t a,
+                    size_t b)
 {
     for (int back = 1; back >= 0; back--) {
-        if (back && !(a > s0 && !lab[a - 1] && (d->t[a - 1].flags & NT_UPPER0) &&
-                      function_word(d, a - 1)))
+        if (back &&
+            !(a > s0 && !lab[a - 1] && (d->t[a - 1].flags & NT_UPPER0) && function_word(d, a - 1)))
             continue;
         size_t st = a - (size_t)back;
         ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, st - s0);
@@ -491,8 +899,7 @@ static int complete(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uint8_
         /* the entry may swallow whole names the model found in it
          * ("Al-Qaïda" + "Maghreb" of "Al-Qaïda au Maghreb islamique"),
          * not cut one */
-        if (!m.info || e < b || (e == b && !back) ||
-            (e < s1 && lab[e] && !ner_lab_is_b(lab[e])))
+        if (!m.info || e < b || (e == b && !back) || (e < s1 && lab[e] && !ner_lab_is_b(lab[e])))
             continue;
         int ty = lang_type(m.info);
         if (ty < 0)
@@ -610,8 +1017,7 @@ static void join_names(const ner_doc *d, size_t s0, size_t s1, uint8_t *lab, uin
             gc = m.info;
         unsigned strong = (1u << GZ_COUNTRY) | (1u << GZ_REGION) | CATS_ORG;
         if (c == b + 1 && (ta == CHR_ENT_PER || (b - a == 1 && given_name(d, a))) &&
-            IN_LIST(d, b, name_particles) && (!gc || !(gc->cats & strong)) &&
-            !head_noun(d, c)) {
+            IN_LIST(d, b, name_particles) && (!gc || !(gc->cats & strong)) && !head_noun(d, c)) {
             set_span(lab, mark, a, e, CHR_ENT_PER);
         } else if (ta == CHR_ENT_ORG && head_noun(d, a) && !IN_LIST(d, a, state_organs) &&
                    tc != CHR_ENT_PER && gc && lang_type(gc) != CHR_ENT_ORG &&
@@ -640,14 +1046,13 @@ static void surnames(const ner_doc *d, uint8_t *lab, uint8_t *mark)
         const ner_tok *t = &d->t[i];
         if (lab[i] || !(t->flags & NT_UPPER0) || (t->flags & (NT_ALLUP | NT_DIGIT)) ||
             t->end - t->start < 3 || (d->gaz_1[i] & (CATS_LOC | CATS_ORG | (1u << GZ_TITLE))) ||
-            function_word(d, i) || head_noun(d, i) || (i + 1 < d->n && !t->sent_end &&
-                                                       (t[1].flags & NT_UPPER0)))
+            function_word(d, i) || head_noun(d, i) ||
+            (i + 1 < d->n && !t->sent_end && (t[1].flags & NT_UPPER0)))
             continue;
         for (size_t k = 0; k < nl; k++) {
             const ner_tok *u = &d->t[last[k]];
-            if (u->lhash == t->lhash ||
-                ner_name_variant(d->text + t->start, t->end - t->start, d->text + u->start,
-                                 u->end - u->start)) {
+            if (u->lhash == t->lhash || ner_name_variant(d->text + t->start, t->end - t->start,
+                                                         d->text + u->start, u->end - u->start)) {
                 lab[i] = (uint8_t)ner_lab_b(CHR_ENT_PER);
                 mark[i] |= NER_MARK_RULE;
                 break;
@@ -752,22 +1157,27 @@ static void unify_types(const ner_doc *d, uint8_t *lab, uint8_t *mark)
  * Department Stores", "Under Armour") are not listed; a name the gazetteer
  * knows from its first word keeps it. */
 static const char *const en_function_words[] = {
-    "a", "an", "about", "above", "across", "after", "against", "along", "amid", "among",
-    "around", "as", "at", "before", "behind", "below", "beside", "besides", "between",
-    "beyond", "by", "despite", "during", "for", "from", "in", "inside", "into", "like", "near",
-    "of", "off", "on", "onto", "out", "over", "per", "since", "than", "through", "to",
-    "toward", "towards", "until", "upon", "via", "with", "within", "without", "unlike",
-    "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while",
-    "whereas", "if", "unless", "whether", "once", "this", "that", "these", "those", "such",
-    "another", "each", "every", "either", "neither", "no", "some", "any", "many", "much",
-    "more", "most", "few", "several", "my", "your", "his", "her", "its", "our", "their",
-    "he", "she", "it", "we", "they", "you", "me", "him", "them", "is", "are", "was", "were",
-    "be", "been", "being", "do", "does", "did", "has", "have", "had", "would", "should",
-    "could", "can", "shall", "might", "must", "will", "what", "which", "who", "whom", "whose",
-    "why", "how", "when", "where", "also", "even", "just", "only", "really", "still",
-    "already", "again", "never", "not", "very", "however", "meanwhile", "perhaps", "maybe",
-    "instead", "too", "thus", "then", "there", "here", "now", "says", "said", "adding",
-    "according", "get", "gets", "got", "here's", "there's", "it's", "that's", "what's",
+    "a",       "an",       "about",   "above",     "across",  "after",   "against",   "along",
+    "amid",    "among",    "around",  "as",        "at",      "before",  "behind",    "below",
+    "beside",  "besides",  "between", "beyond",    "by",      "despite", "during",    "for",
+    "from",    "in",       "inside",  "into",      "like",    "near",    "of",        "off",
+    "on",      "onto",     "out",     "over",      "per",     "since",   "than",      "through",
+    "to",      "toward",   "towards", "until",     "upon",    "via",     "with",      "within",
+    "without", "unlike",   "and",     "but",       "or",      "nor",     "so",        "yet",
+    "because", "although", "though",  "while",     "whereas", "if",      "unless",    "whether",
+    "once",    "this",     "that",    "these",     "those",   "such",    "another",   "each",
+    "every",   "either",   "neither", "no",        "some",    "any",     "many",      "much",
+    "more",    "most",     "few",     "several",   "my",      "your",    "his",       "her",
+    "its",     "our",      "their",   "he",        "she",     "it",      "we",        "they",
+    "you",     "me",       "him",     "them",      "is",      "are",     "was",       "were",
+    "be",      "been",     "being",   "do",        "does",    "did",     "has",       "have",
+    "had",     "would",    "should",  "could",     "can",     "shall",   "might",     "must",
+    "will",    "what",     "which",   "who",       "whom",    "whose",   "why",       "how",
+    "when",    "where",    "also",    "even",      "just",    "only",    "really",    "still",
+    "already", "again",    "never",   "not",       "very",    "however", "meanwhile", "perhaps",
+    "maybe",   "instead",  "too",     "thus",      "then",    "there",   "here",      "now",
+    "says",    "said",     "adding",  "according", "get",     "gets",    "got",       "here's",
+    "there's", "it's",     "that's",  "what's",
 };
 
 /* A sentence in headline case: its words of four letters or more, three at
@@ -797,10 +1207,9 @@ static int opens_segment(const ner_doc *d, size_t s0, size_t i)
             return 0;
         const char *c = d->text + t->start;
         size_t n = t->end - t->start;
-        if ((n == 1 && strchr(":|-", *c)) || (n == 3 && (unsigned char)c[0] == 0xE2 &&
-                                               (unsigned char)c[1] == 0x80 &&
-                                               ((unsigned char)c[2] == 0x93 ||
-                                                (unsigned char)c[2] == 0x94)))
+        if ((n == 1 && strchr(":|-", *c)) ||
+            (n == 3 && (unsigned char)c[0] == 0xE2 && (unsigned char)c[1] == 0x80 &&
+             ((unsigned char)c[2] == 0x93 || (unsigned char)c[2] == 0x94)))
             return 1;
         i--;
     }
@@ -843,8 +1252,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
                 continue;
             for (size_t j = a0; j < a; j++)
                 lab[j] = 0;
-            if (b - a == 1 &&
-                ((d->t[a].flags & NT_PUNCT) || IN_LIST(d, a, en_function_words))) {
+            if (b - a == 1 && ((d->t[a].flags & NT_PUNCT) || IN_LIST(d, a, en_function_words))) {
                 for (size_t j = a; j < b; j++) /* nothing but such words: "Or Two" */
                     lab[j] = 0;
                 continue;

@@ -370,9 +370,9 @@ static const unsigned char alnum[256] = {
 /* French and Italian words that elide before a vowel: l' d' qu' dell' ... */
 static int elision(const char *w, size_t n)
 {
-    static const char *const words[] = {"l",    "d",    "j",    "n",    "s",    "c",    "m",
-                                        "t",    "qu",   "lorsqu", "puisqu", "dell", "all", "dall",
-                                        "nell", "sull", "coll", "un"};
+    static const char *const words[] = {"l",   "d",    "j",    "n",      "s",      "c",
+                                        "m",   "t",    "qu",   "lorsqu", "puisqu", "dell",
+                                        "all", "dall", "nell", "sull",   "coll",   "un"};
     char low[8];
     if (n == 0 || n >= sizeof low)
         return 0;

@@ -35,13 +35,13 @@ typedef struct line_tab {
 
 struct chr_pipeline {
     chr_store *st;
-    line_tab lines; /* empty unless a prescan ran */
-    line_tab docs;  /* the prescan's contents (hash only), each counted once */
+    line_tab lines;        /* empty unless a prescan ran */
+    line_tab docs;         /* the prescan's contents (hash only), each counted once */
     size_t prescan_stored; /* articles the prescan found stored already */
-    chr_ahead *ahead; /* the records the prescan read, for the ingest; or NULL */
-    chr_ner *ner; /* entity tagger, loaded once */
-    chr_cluster *cl; /* story clustering state */
-    chr_tl_updater *tl; /* story timelines, opened on first use */
+    chr_ahead *ahead;      /* the records the prescan read, for the ingest; or NULL */
+    chr_ner *ner;          /* entity tagger, loaded once */
+    chr_cluster *cl;       /* story clustering state */
+    chr_tl_updater *tl;    /* story timelines, opened on first use */
     chr_report_fn report;
     void *report_ctx;
     chr_progress_fn progress;
@@ -92,8 +92,7 @@ void chr_pipeline_close(chr_pipeline *p)
 
 chr_err chr_annotate_entities(const chr_ner *ner, const char *text, size_t len,
                               const chr_span *sents, size_t n_sents, const char *lang,
-                              const chr_timex *tx, size_t ntx, chr_entities *out,
-                              size_t **sent_idx)
+                              const chr_timex *tx, size_t ntx, chr_entities *out, size_t **sent_idx)
 {
     *sent_idx = NULL;
     chr_err e = chr_ner_tag(ner, text, len, sents, n_sents, lang, out);
@@ -216,9 +215,9 @@ static chr_err push_timexes(chr_timex **all, size_t **idx, size_t *na, size_t *c
  * 2009", "The previous week's M-1" after "in the February 23 week"): those
  * replace it. The sentence's dates all[own_from..*na) stay sorted by
  * start. */
-static chr_err context_dates(const char *text, const chr_span *sents, size_t from_sent,
-                             size_t si, const chr_date *ref, const char *lang, chr_timex **all,
-                             size_t **idx, size_t *na, size_t *cap, size_t own_from)
+static chr_err context_dates(const char *text, const chr_span *sents, size_t from_sent, size_t si,
+                             const chr_date *ref, const char *lang, chr_timex **all, size_t **idx,
+                             size_t *na, size_t *cap, size_t own_from)
 {
     size_t from = sents[from_sent].start;
     chr_timex *tx = NULL;
@@ -302,15 +301,14 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
     for (size_t i = 0; i < n_sents; i++) {
         chr_timex *tx = NULL;
         size_t nt = 0, own_from = na;
-        chr_err e = chr_time_tag(text + sents[i].start, sents[i].end - sents[i].start, ref, lang,
-                                 &tx, &nt);
+        chr_err e =
+            chr_time_tag(text + sents[i].start, sents[i].end - sents[i].start, ref, lang, &tx, &nt);
         if (!e)
             e = push_timexes(&all, &idx, &na, &cap, tx, nt, sents[i].start, i);
         free(tx);
         int own_dated = has_day(all, own_from, na, 0);
         if (!e && anaphors && prev_dated && last_own != SIZE_MAX && i - last_own <= CONTEXT_MAX)
-            e = context_dates(text, sents, last_own, i, ref, lang, &all, &idx, &na, &cap,
-                              own_from);
+            e = context_dates(text, sents, last_own, i, ref, lang, &all, &idx, &na, &cap, own_from);
         if (e) {
             free(all);
             free(idx);
@@ -471,7 +469,8 @@ static int anchor_to_story(chr_pipeline *p, int64_t story, const chr_doc *doc, c
         chr_timex *tx = NULL;
         size_t n = 0;
         if (chr_time_tag(doc->dateline_date, strlen(doc->dateline_date), &l, doc->lang, &tx, &n) ==
-                CHR_OK && n > 0) {
+                CHR_OK &&
+            n > 0) {
             chr_date dd;
             if (tx[0].type == CHR_TIMEX_DATE && chr_date_parse(tx[0].value, &dd) && dd.day) {
                 month = dd.month;
@@ -532,8 +531,7 @@ static chr_err store_dates(chr_pipeline *p, int64_t id, const chr_doc *doc, cons
     chr_date wr;
     const chr_date *tref = ref->year ? ref : NULL;
     if (tref && doc->dateline_date &&
-        chr_time_dateline_ref(doc->dateline_date, strlen(doc->dateline_date), doc->lang, ref,
-                              &wr))
+        chr_time_dateline_ref(doc->dateline_date, strlen(doc->dateline_date), doc->lang, ref, &wr))
         tref = &wr;
     if (e == CHR_OK)
         e = chr_annotate_dates(doc->clean, doc->clean_len, doc->sentences, doc->n_sentences, tref,
@@ -690,8 +688,7 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_doc *doc, ch
             inferred = 1;
             conf = 1.0;
             ref_src = CHR_DATE_METADATA;
-        } else if (chr_time_infer_ref(doc->clean, doc->clean_len, doc->lang, &ref, &conf) ==
-                   CHR_OK)
+        } else if (chr_time_infer_ref(doc->clean, doc->clean_len, doc->lang, &ref, &conf) == CHR_OK)
             inferred = 1;
         else
             memset(&ref, 0, sizeof ref);
@@ -753,8 +750,7 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_doc *doc, ch
     if (e == CHR_OK) {
         char pd[16];
         const char *pub = ref.year ? chr_date_format(&ref, pd, sizeof pd) : NULL;
-        e = chr_cluster_add_doc(p->cl, id, doc, pub, inferred, &ents, tx, ntx, &story, &dup_of,
-                                &d);
+        e = chr_cluster_add_doc(p->cl, id, doc, pub, inferred, &ents, tx, ntx, &story, &dup_of, &d);
     }
     /* Without a firm publication date, the story places the article; a
      * date read from the text alone that no dated story-mate bears out is
@@ -828,8 +824,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name,
-                           chr_ingest_stats *s)
+static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name, chr_ingest_stats *s)
 {
     chr_diag d;
     chr_diag_clear(&d);
@@ -1028,7 +1023,8 @@ static chr_err walk_in(walker *w, const char *path, int depth)
     if (seen < 0)
         return CHR_ENOMEM;
     if (seen) {
-        walk_warn(w, path, "a folder already read (a symbolic link loop or a second name): skipped");
+        walk_warn(w, path,
+                  "a folder already read (a symbolic link loop or a second name): skipped");
         return CHR_OK;
     }
     if (depth > 64)
@@ -1057,8 +1053,7 @@ static chr_err walk_in(walker *w, const char *path, int depth)
     return e;
 }
 
-static chr_err walk(const char *path, visit_fn fn, void *ctx, chr_pipeline *p,
-                    chr_ingest_stats *s)
+static chr_err walk(const char *path, visit_fn fn, void *ctx, chr_pipeline *p, chr_ingest_stats *s)
 {
     walker w = {fn, ctx, p, s, NULL, 0, 0};
     chr_err e = walk_in(&w, path, 0);
@@ -1101,7 +1096,8 @@ typedef struct ingest_ctx {
 /* A batch that is mostly stored already (a re-run) is not prescanned. */
 static int prescan_done(const chr_pipeline *p)
 {
-    return p->docs.n >= PRESCAN_MAX || (p->prescan_stored > 100 && p->prescan_stored > 9 * p->docs.n);
+    return p->docs.n >= PRESCAN_MAX ||
+           (p->prescan_stored > 100 && p->prescan_stored > 9 * p->docs.n);
 }
 
 static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
@@ -1148,8 +1144,8 @@ static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
              * only its lead */
             uint64_t lead = chr_doc_lead_hash(doc);
             line_slot *known = lead ? line_find(&p->lines, lead, 0) : NULL;
-            if (!fatal && (!lead || (!(known && known->batch) &&
-                                     chr_store_line_count(p->st, lead) == 0)) &&
+            if (!fatal &&
+                (!lead || (!(known && known->batch) && chr_store_line_count(p->st, lead) == 0)) &&
                 chr_doc_short_lines(doc, &h, &n) != CHR_OK)
                 fatal = CHR_ENOMEM;
             for (size_t i = 0; i <= n && !fatal; i++) {

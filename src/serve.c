@@ -832,7 +832,6 @@ void chr_serve_close(chr_server *s)
 
 /* ------------------------------------------------------- without network */
 
-
 /* Decode %XX and '+' in place, as MHD does for the query. */
 static void url_decode(char *s)
 {

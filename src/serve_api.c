@@ -561,8 +561,8 @@ static const char sql_story_articles[] =
 
 /* Inputs kept as copies of an article (store migration 13; an older
  * database read as it is has none). */
-static const char sql_article_copies[] =
-    "SELECT source, outlet, url, pub_date FROM copies WHERE article_id = ?1 ORDER BY pub_date, source";
+static const char sql_article_copies[] = "SELECT source, outlet, url, pub_date FROM copies WHERE "
+                                         "article_id = ?1 ORDER BY pub_date, source";
 
 /* "copies": [{source, outlet, url, pub_date}] of article id. */
 static void article_copies(serve_db *db, chr_json *j, int64_t id)

@@ -46,15 +46,14 @@ typedef struct post_dups {
     struct {
         long record;
         int64_t id;
-    } *v;
+    } * v;
     size_t n, cap;
 } post_dups;
 
 static void on_duplicate(void *ctx, const chr_article *a, int64_t id)
 {
     post_dups *pd = ctx;
-    if (pd->n >= MAX_REPORTED ||
-        chr_grow((void **)&pd->v, &pd->cap, pd->n + 1, sizeof *pd->v) != 0)
+    if (pd->n >= MAX_REPORTED || chr_grow((void **)&pd->v, &pd->cap, pd->n + 1, sizeof *pd->v) != 0)
         return;
     const char *hash = a->source ? strrchr(a->source, '#') : NULL;
     pd->v[pd->n].record = hash ? strtol(hash + 1, NULL, 10) : 0;
@@ -287,8 +286,9 @@ void serve_api_post(chr_server *s, const serve_req *q, serve_resp *r)
     if (e != CHR_OK) {
         serve_json_abort(&b);
         if (e == CHR_EBUSY) /* a CLI ingest holds the writer lock (store.h) */
-            serve_error(r, 503, "another ingest into this database is running: try again when "
-                                "it has finished");
+            serve_error(r, 503,
+                        "another ingest into this database is running: try again when "
+                        "it has finished");
         else if (e == CHR_EDB)
             serve_error(r, 503, "database busy or failing, try again: %s", d.msg);
         else

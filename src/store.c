@@ -265,9 +265,10 @@ static chr_err migrate(chr_store *st, chr_diag *d)
     if (ver == N_MIGRATIONS || (st->readonly && ver >= READ_COMPAT_VERSION))
         return CHR_OK;
     if (st->readonly)
-        return chr_diag_set(d, CHR_EDB, st->path, 0, -1,
-                            "database schema version %d is older than %d: run 'chronicle ingest' to migrate",
-                            ver, N_MIGRATIONS);
+        return chr_diag_set(
+            d, CHR_EDB, st->path, 0, -1,
+            "database schema version %d is older than %d: run 'chronicle ingest' to migrate", ver,
+            N_MIGRATIONS);
     for (int v = ver; v < N_MIGRATIONS; v++) {
         char *msg = NULL;
         char set[64];
@@ -394,8 +395,8 @@ chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d
      * the same database holds it for a moment, and the busy handler is not
      * asked for this one */
     int rc;
-    for (int tries = 0; (rc = sqlite3_exec(st->db, pragmas, NULL, NULL, &msg)) == SQLITE_BUSY &&
-                        tries < 200;
+    for (int tries = 0;
+         (rc = sqlite3_exec(st->db, pragmas, NULL, NULL, &msg)) == SQLITE_BUSY && tries < 200;
          tries++) {
         sqlite3_free(msg);
         msg = NULL;
@@ -518,7 +519,8 @@ int chr_store_schema_version(chr_store *st)
 
 chr_err chr_store_begin(chr_store *st)
 {
-    return sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? CHR_OK : CHR_EDB;
+    return sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? CHR_OK
+                                                                                  : CHR_EDB;
 }
 
 /* Articles not yet in the full-text index (ids above the last indexed one;
@@ -599,8 +601,7 @@ static int same_text_field(const char *a, const char *b)
     return !a || !b || strcmp(a, b) == 0;
 }
 
-chr_err chr_store_add_copy(chr_store *st, int64_t id, const chr_article *a, int *added,
-                           chr_diag *d)
+chr_err chr_store_add_copy(chr_store *st, int64_t id, const chr_article *a, int *added, chr_diag *d)
 {
     if (added)
         *added = 0;

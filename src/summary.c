@@ -131,9 +131,9 @@ typedef struct cand_s {
     int chosen;
     int checked, banned; /* site furniture (furniture()) looked up / found */
     int weighty;         /* has a concept of weight > 0 (else no swap takes it) */
-    int weak; /* a fragment, question, lead-in or dangling start: a candidate
-                 only when the story has no other (drop_weak) */
-    int lead; /* its article's first candidate sentence (order_opening) */
+    int weak;            /* a fragment, question, lead-in or dangling start: a candidate
+                            only when the story has no other (drop_weak) */
+    int lead;            /* its article's first candidate sentence (order_opening) */
     uint64_t hash;       /* of its text, to ban every copy at once */
 } cand_s;
 
@@ -877,8 +877,7 @@ chr_err chr_summary_build(chr_store *st, int64_t story_id, const chr_summary_opt
         char *title = NULL;
         chr_diag ignored;
         chr_diag_clear(&ignored);
-        if (chr_story_get(st, story_id, take_title, &title, &ignored) == CHR_OK && title &&
-            *title)
+        if (chr_story_get(st, story_id, take_title, &title, &ignored) == CHR_OK && title && *title)
             headline_offer(&head, &head_rank, title, headline_rank(s, title));
         else
             free(title);

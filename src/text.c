@@ -97,7 +97,7 @@ static const char *const abbrevs[] = {
     "u.k",  "u.n",  "a.m", "p.m", "m",    "mme",   "mlle", "sr",     "sra",  "srta", "dña",  "av",
     "sig",  "dott", "ing", "hr",  "fr",   "nr",    "str",  "bzw",    "z.b",  "vgl",  "op",   "cf",
     "al",   "ca",   "c",   "p",   "pp",   "vol",   "ed",   "eds",    "gov",  "assn", "univ", "ave",
-    "blvd", "rd",   "sq",  "cie", "cía",  "ste",   "sens", "reps", "govs", "gens", NULL};
+    "blvd", "rd",   "sq",  "cie", "cía",  "ste",   "sens", "reps",   "govs", "gens", NULL};
 
 /* Abbreviations that stand before a number ("No. 5", "legge n. 123", "art.
  * 5", "núm. 3"): no sentence end before a digit; before anything else they
@@ -991,9 +991,10 @@ static const char *const clause_words[] = {"and", "or", "but", "which", "who", "
                                            "y",   "et", "e",   "o",     "ou",  NULL};
 /* First words of a leading adverbial phrase ("In a surprise move, ..."). */
 static const char *const opener_words[] = {
-    "In",     "On",      "At",       "After",    "Before", "Despite", "Amid",  "During",
-    "Following", "Under", "Since",   "Earlier",  "Later",  "Last",    "Meanwhile", "However",
-    "Tras",   "Después", "Durante",  "Après",    "Lors",   "Pendant", "Dopo",  "Após", NULL};
+    "In",        "On",        "At",    "After",   "Before",  "Despite", "Amid",
+    "During",    "Following", "Under", "Since",   "Earlier", "Later",   "Last",
+    "Meanwhile", "However",   "Tras",  "Después", "Durante", "Après",   "Lors",
+    "Pendant",   "Dopo",      "Após",  NULL};
 
 /* The word at t[*i..n) (spaces skipped), without trailing punctuation:
  * start and length; *i moves past it. 0 when none. */

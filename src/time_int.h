@@ -188,9 +188,9 @@ enum {
 typedef struct tlex {
     const char *word;
     size_t len;
-    uint32_t cls;          /* bit c set when the word has class c */
-    int16_t val[C_COUNT];  /* value per class */
-    uint16_t lang[C_COUNT]; /* TL_* mask per class */
+    uint32_t cls;                    /* bit c set when the word has class c */
+    int16_t val[C_COUNT];            /* value per class */
+    uint16_t lang[C_COUNT];          /* TL_* mask per class */
     uint32_t cls_lang[TL_NLANG + 1]; /* classes active for language bit i (TL_NLANG: all) */
 } tlex;
 

@@ -1601,7 +1601,7 @@ static const lsrc SRC[] = {
     {"següent", C_KW, K_NEXTD, CA},
     {"mateix", C_KW, K_SAME, CA},
     {"mateixa", C_KW, K_SAME, CA},
-    {"aceeași", C_KW, K_SAME, RO}, /* "în aceeași zi" */
+    {"aceeași", C_KW, K_SAME, RO},    /* "în aceeași zi" */
     {"următoare", C_KW, K_NEXTD, RO}, /* "în ziua următoare" */
     {"precedentă", C_KW, K_PREVD, RO},
     {"anterioară", C_KW, K_PREVD, RO},

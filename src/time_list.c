@@ -27,8 +27,8 @@ typedef struct head {
 
 static int is_bullet(unsigned char c)
 {
-    return c == '-' || c == '*' || c == ' ' || c == '\t' || c == '>' || c == 0xE2 ||
-           c == 0x80 || c == 0x93 || c == 0x94 || c == 0xA2 || c == 0xC2 || c == 0xB7;
+    return c == '-' || c == '*' || c == ' ' || c == '\t' || c == '>' || c == 0xE2 || c == 0x80 ||
+           c == 0x93 || c == 0x94 || c == 0xA2 || c == 0xC2 || c == 0xB7;
 }
 
 /* The date starts its line (after white space and a bullet: - * – — • ·). */
@@ -52,9 +52,9 @@ static int item_separator(const char *text, size_t len, size_t end)
     if (i >= len)
         return 0;
     unsigned char c = (unsigned char)text[i];
-    return c == ':' || c == '-' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-                                    ((unsigned char)text[i + 2] == 0x93 ||
-                                     (unsigned char)text[i + 2] == 0x94));
+    return c == ':' || c == '-' ||
+           (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+            ((unsigned char)text[i + 2] == 0x93 || (unsigned char)text[i + 2] == 0x94));
 }
 
 static int has_year_digits(const char *s, size_t n)
@@ -692,12 +692,13 @@ static size_t join_spans(const char *text, size_t len, chr_timex *x, size_t n)
  * Octobre", "Avenida 9 de Julio", "piazza 25 aprile": the date names a
  * place or a group, it dates nothing. */
 static const char *const NAME_HEADS[] = {
-    "movimiento", "movimento", "mouvement", "movement", "grupo", "groupe", "gruppo", "plaza",
-    "place", "piazza", "praça", "praca", "calle", "rue", "via", "rua", "avenida", "avenue",
-    "viale", "boulevard", "puente", "pont", "ponte", "estadio", "stade", "stadio", "barrio",
-    "quartier", "colonia", "hospital", "hôpital", "ospedale", "escuela", "école", "colegio",
-    "liceo", "lycée", "universidad", "université", "jóvenes", "jeunes", "giovani", "brigada",
-    "brigade", "frente", "front", "partido", "parti"};
+    "movimiento", "movimento", "mouvement",   "movement",   "grupo",   "groupe",    "gruppo",
+    "plaza",      "place",     "piazza",      "praça",      "praca",   "calle",     "rue",
+    "via",        "rua",       "avenida",     "avenue",     "viale",   "boulevard", "puente",
+    "pont",       "ponte",     "estadio",     "stade",      "stadio",  "barrio",    "quartier",
+    "colonia",    "hospital",  "hôpital",     "ospedale",   "escuela", "école",     "colegio",
+    "liceo",      "lycée",     "universidad", "université", "jóvenes", "jeunes",    "giovani",
+    "brigada",    "brigade",   "frente",      "front",      "partido", "parti"};
 
 /* Heads that name a group of people: their name may carry an adjective
  * between the head and the date ("Movimiento Juvenil del 6 de Abril",
@@ -782,14 +783,76 @@ static int head_before(const char *text, size_t at, const char *const *heads, si
  * Febrero", "desde el", "el lunes 23 de Mayo", "el pasado 12 de Julio",
  * "no dia 3 de Março"): after one of them a capitalised month is still a
  * date, only written the older way. */
-static const char *const DATE_LEADS[] = {
-    "el", "la", "los", "las", "lo", "del", "al", "a", "de", "desde", "hasta", "en", "em", "no",
-    "na", "nos", "nas", "do", "da", "dos", "das", "y", "e", "o", "u", "entre", "para", "por",
-    "hacia", "antes", "tras", "pasado", "passado", "próximo", "proximo", "día", "dia", "hoy",
-    "hoje", "ayer", "ontem", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes",
-    "sábado", "sabado", "domingo", "segunda", "terça", "terca", "quarta", "quinta", "sexta",
-    "feira", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
-    "fecha", "data", "noche", "noite", "tarde", "mañana", "manhã", "madrugada"};
+static const char *const DATE_LEADS[] = {"el",
+                                         "la",
+                                         "los",
+                                         "las",
+                                         "lo",
+                                         "del",
+                                         "al",
+                                         "a",
+                                         "de",
+                                         "desde",
+                                         "hasta",
+                                         "en",
+                                         "em",
+                                         "no",
+                                         "na",
+                                         "nos",
+                                         "nas",
+                                         "do",
+                                         "da",
+                                         "dos",
+                                         "das",
+                                         "y",
+                                         "e",
+                                         "o",
+                                         "u",
+                                         "entre",
+                                         "para",
+                                         "por",
+                                         "hacia",
+                                         "antes",
+                                         "tras",
+                                         "pasado",
+                                         "passado",
+                                         "próximo",
+                                         "proximo",
+                                         "día",
+                                         "dia",
+                                         "hoy",
+                                         "hoje",
+                                         "ayer",
+                                         "ontem",
+                                         "lunes",
+                                         "martes",
+                                         "miércoles",
+                                         "miercoles",
+                                         "jueves",
+                                         "viernes",
+                                         "sábado",
+                                         "sabado",
+                                         "domingo",
+                                         "segunda",
+                                         "terça",
+                                         "terca",
+                                         "quarta",
+                                         "quinta",
+                                         "sexta",
+                                         "feira",
+                                         "segunda-feira",
+                                         "terça-feira",
+                                         "quarta-feira",
+                                         "quinta-feira",
+                                         "sexta-feira",
+                                         "fecha",
+                                         "data",
+                                         "noche",
+                                         "noite",
+                                         "tarde",
+                                         "mañana",
+                                         "manhã",
+                                         "madrugada"};
 
 /* "grupo juvenil opositor 16 de Abril", "la avenida 9 de Julio": Spanish
  * and Portuguese write months in lower case, so a yearless "N de Month"
@@ -822,8 +885,8 @@ static int capitalised_month_name(const char *text, size_t start, size_t end)
 /* Revolutions are named after their first day ("la révolution du 25
  * janvier", "Revolución del 25 de Enero"); written without a year, the
  * name is recalled long after and dates nothing. */
-static const char *const EVENT_HEADS[] = {"revolución", "revolucion", "révolution", "revolution",
-                                          "rivoluzione", "revolução", "revolucao", "revolució"};
+static const char *const EVENT_HEADS[] = {"revolución",  "revolucion", "révolution", "revolution",
+                                          "rivoluzione", "revolução",  "revolucao",  "revolució"};
 
 /* "April 6 Youth Movement", "6 April movement": the noun after. */
 static int name_head_after(const char *text, size_t len, size_t end)
@@ -864,12 +927,14 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         int y, md;
-        if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && !has_year_digits(text + x[i].start, x[i].end - x[i].start) &&
+        if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len &&
+            !has_year_digits(text + x[i].start, x[i].end - x[i].start) &&
             head_before(text, x[i].start, EVENT_HEADS, sizeof EVENT_HEADS / sizeof *EVENT_HEADS))
             continue;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
             md % 100 && !opens_with_day_word(text, x[i].start, x[i].end) &&
-            (head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS) || name_head_after(text, len, x[i].end) ||
+            (head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS) ||
+             name_head_after(text, len, x[i].end) ||
              capitalised_month_name(text, x[i].start, x[i].end)))
             continue;
         x[k++] = x[i];

@@ -127,11 +127,11 @@ typedef struct R {
     char v[48], ev[48];
     unsigned flags;
     int tense, y, m, d, explicit_day, rel_week;
-    int wd; /* the weekday written with a day of the month (1 = Monday), 0 none */
+    int wd;    /* the weekday written with a day of the month (1 = Monday), 0 none */
     char gran; /* for anaphora */
     int q;
-    int dayless; /* a time of day whose day was not written (context or reference day) */
-    int anchored; /* "that day" valued from the date last mentioned */
+    int dayless;    /* a time of day whose day was not written (context or reference day) */
+    int anchored;   /* "that day" valued from the date last mentioned */
     int sy, sm, sd; /* a length after a day ("two days later", kept a length as
                      * TimeML marks it): the day it leads to, which the
                      * anaphors after it count from; sy 0 for none */
@@ -500,7 +500,7 @@ static int tw_get(const char *b, size_t n, unsigned lang)
 static int romance_future(const char *b, size_t n)
 {
     static const char *const END[] = {"r\xc3\xa0", "r\xc3\xa1", "r\xc3\xa1n", "r\xc3\xa3o",
-                                      "ranno", "eront", "iront"};
+                                      "ranno",     "eront",     "iront"};
     if (n < 6)
         return 0;
     for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
@@ -694,11 +694,11 @@ static int ed_adjective(const M *m, wspan w, wspan before)
 /* A verb in the present that news use for what is scheduled. */
 static int schedule_verb(const char *w, size_t n)
 {
-    static const char *const SV[] = {"open",   "opens",  "close",   "closes",  "begin",  "begins",
-                                     "start",  "starts", "resume",  "resumes", "meet",   "meets",
-                                     "vote",   "votes",  "travel",  "travels", "arrive", "arrives",
+    static const char *const SV[] = {"open",   "opens",   "close",  "closes",  "begin",  "begins",
+                                     "start",  "starts",  "resume", "resumes", "meet",   "meets",
+                                     "vote",   "votes",   "travel", "travels", "arrive", "arrives",
                                      "return", "returns", "expire", "expires", "end",    "ends",
-                                     "kick",   "kicks",  NULL};
+                                     "kick",   "kicks",   NULL};
     for (int k = 0; SV[k]; k++)
         if (word_eq(w, n, SV[k]))
             return 1;
@@ -788,8 +788,7 @@ static int word_in(const char *b, size_t n, const char *const *l)
 }
 
 /* -1 when b is one of the past forms, 1 one of the future ones, else 0. */
-static int listed_tense(const char *b, size_t n, const char *const *past,
-                        const char *const *fut)
+static int listed_tense(const char *b, size_t n, const char *const *past, const char *const *fut)
 {
     return word_in(b, n, past) ? -1 : word_in(b, n, fut) ? 1 : 0;
 }
@@ -1614,15 +1613,16 @@ static int past_plan(const M *m, const wspan *L, int nl, int i)
  * left of the date, nearest first. Returns 1 (ahead) or 0. */
 static int en_deadline_ahead(const M *m, const wspan *L, int nl)
 {
-    static const char *const NOT_VERB[] = {
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-        "these", "those", "them", "him", "us", "me", "it", "some", "all", "be", NULL};
-    static const char *const DONE[] = {"had", "used", "managed", "tried", "failed", "went",
-                                       "came", "got", "began", "started", "continued", "able",
-                                       "returned", "moved", "back", NULL};
-    static const char *const NOT_PAST[] = {"will", "cannot", "can", "must", "may", "might",
-                                           "would", "should", "is", "are", "remains",
-                                           "stays", "won", NULL};
+    static const char *const NOT_VERB[] = {"the",   "a",     "an",   "his",  "her",  "their",
+                                           "its",   "our",   "my",   "your", "this", "that",
+                                           "these", "those", "them", "him",  "us",   "me",
+                                           "it",    "some",  "all",  "be",   NULL};
+    static const char *const DONE[] = {
+        "had",   "used",    "managed",   "tried", "failed",   "went",  "came", "got",
+        "began", "started", "continued", "able",  "returned", "moved", "back", NULL};
+    static const char *const NOT_PAST[] = {"will",    "cannot", "can",    "must", "may",
+                                           "might",   "would",  "should", "is",   "are",
+                                           "remains", "stays",  "won",    NULL};
     if (!(m->lang & TL_EN) || nl < 2)
         return 0;
     const char *w = m->text + L[0].s;
@@ -4433,8 +4433,8 @@ static int pat_rel(M *m, int i, R *r)
      * comparison follows ("the same day as the vote", "the same month last
      * year", "the same quarter of 1985") */
     int en_rel = relt >= 0 && (m->t[relt].lx->lang[C_REL] & TL_EN) && (m->lang & TL_EN);
-    static const char *const CMP[] = {"as",    "last",  "a",    "of",    "in", "one",
-                                      "the",   "previous", "prior", "each", "every", NULL};
+    static const char *const CMP[] = {"as",  "last",     "a",     "of",   "in",    "one",
+                                      "the", "previous", "prior", "each", "every", NULL};
     size_t cs, ce;
     next_raw_word(m, m->t[j - 1].e, &cs, &ce);
     if (en_rel && rr == R_SAME && the && !wd && !mo && !se && !raw_word_in(m, cs, ce, CMP)) {
@@ -6180,7 +6180,7 @@ static int eve_morrow(M *m, int j, int off, R *r)
     if (kw(m, k, K_OF))
         return shift_day(m, k, k + 1, off, 0, r);
     return shift_day(m, k, -1, off, !anaphor_object(m, j, 0), r); /* not "alla vigilia
-                                                                  * delle elezioni" */
+                                                                   * delle elezioni" */
 }
 
 /* Romance "il giorno dopo", "il giorno prima", "lo stesso giorno", "il

@@ -23,8 +23,9 @@
  * Publication-date placements join entries of their day or the day before
  * (FRESH_DAYS) without moving their date; SOFT_DAYS bounds the search. */
 #define JOIN_EXACT_DAY 0.08
-#define JOIN_EXACT 0.02 /* a month or week, or the same run of days ("May 16-17", "May
-                           16 and 17"): stories rarely have two events in one */
+#define JOIN_EXACT                                                                                 \
+    0.02 /* a month or week, or the same run of days ("May 16-17", "May                            \
+            16 and 17"): stories rarely have two events in one */
 #define JOIN_SIM 0.22
 #define JOIN_VAGUE 0.40
 #define CONFLICT_SIM 0.50
@@ -689,7 +690,8 @@ chr_err tl_group_open(sqlite3 *db, sqlite3 *src, tl_group **out, chr_diag *d)
     /* the tables (a memory database's; the store's exist), and the column
      * of migration 9 where they were made before it */
     if (sqlite3_exec(db, CHR_TIMELINE_SCHEMA, NULL, NULL, NULL) != SQLITE_OK ||
-        (!has_frag_column(db) && sqlite3_exec(db, CHR_TIMELINE_FRAG, NULL, NULL, NULL) != SQLITE_OK)) {
+        (!has_frag_column(db) &&
+         sqlite3_exec(db, CHR_TIMELINE_FRAG, NULL, NULL, NULL) != SQLITE_OK)) {
         chr_err e = gdb_err(g, d, "creating tables");
         tl_group_close(g);
         return e;
@@ -881,7 +883,7 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
         return JOIN_SIM; /* a finer date narrows the entry: 2023-10, then 2023-10-18 */
     if (s >= m->start && e <= m->end)
         return JOIN_VAGUE; /* "in October" said of the 18th needs more words in common */
-    if (gap == 0) {      /* ranges that only overlap: May 16-17 and May 17-21 */
+    if (gap == 0) {        /* ranges that only overlap: May 16-17 and May 17-21 */
         *near = 1;
         return CONFLICT_SIM;
     }
@@ -1076,9 +1078,10 @@ static chr_err add_mention(tl_group *g, int64_t story, const tl_mention *m, chr_
         now.n_mentions = x->n_mentions + 1;
         sqlite3_stmt **q = moved ? &g->q_upd_entry : &g->q_upd_words;
         if (gprep(g, q,
-                  moved ? "UPDATE tl_entry SET start_day=?2, end_day=?3, gran=?4, soft=?5, coarse=?6,"
-                          " n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1"
-                        : "UPDATE tl_entry SET n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1") !=
+                  moved
+                      ? "UPDATE tl_entry SET start_day=?2, end_day=?3, gran=?4, soft=?5, coarse=?6,"
+                        " n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1"
+                      : "UPDATE tl_entry SET n_mentions=?7, norm=?8, centroid=?9 WHERE id=?1") !=
             SQLITE_OK)
             rc = SQLITE_ERROR;
         else {
@@ -1480,14 +1483,17 @@ chr_err tl_rebuild_memory(sqlite3 *src, int64_t story_id, sqlite3 **mem, chr_dia
     size_t ndone = 0, kd = 0;
     if (!e && tl_table_exists(src, "tl_article")) {
         if (story_id ? member_mentions(src, story_id, &pm, &npm) != CHR_OK
-                     : query_mentions(src, " WHERE ?1 = ?1 ORDER BY m.article_id, m.sentence, m.tx_start",
-                                      0, &pm, NULL, &npm) != CHR_OK)
+                     : query_mentions(
+                           src, " WHERE ?1 = ?1 ORDER BY m.article_id, m.sentence, m.tx_start", 0,
+                           &pm, NULL, &npm) != CHR_OK)
             npm = 0;
-        else if (tl_query_ids(src, story_id ? "SELECT t.article_id FROM tl_article t JOIN story_article s"
-                                              " ON s.article_id = t.article_id WHERE s.story_id = ?1"
-                                              " ORDER BY t.article_id"
-                                            : "SELECT article_id FROM tl_article WHERE ?1 = ?1"
-                                              " ORDER BY article_id",
+        else if (tl_query_ids(src,
+                              story_id
+                                  ? "SELECT t.article_id FROM tl_article t JOIN story_article s"
+                                    " ON s.article_id = t.article_id WHERE s.story_id = ?1"
+                                    " ORDER BY t.article_id"
+                                  : "SELECT article_id FROM tl_article WHERE ?1 = ?1"
+                                    " ORDER BY article_id",
                               1, story_id, &done, &ndone) != CHR_OK) {
             tl_mentions_free(pm, npm);
             pm = NULL;
@@ -1594,8 +1600,7 @@ chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_
     return e ? e : tl_group_add(u->g, article_id, story_id, d);
 }
 
-chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t n,
-                               chr_diag *d)
+chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t n, chr_diag *d)
 {
     if (!n)
         return CHR_OK;

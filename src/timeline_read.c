@@ -328,7 +328,8 @@ static chr_err load_model(sqlite3 *db, int64_t story, model *mo)
         e = repeated_fragments(ms, nm, &furniture, &nf);
     for (size_t i = 0; i < nm && !e; i++) {
         rentry *r = find_entry(mo, ent[i]);
-        if (!r || (ms[i].frag && nf && bsearch(&ms[i].frag, furniture, nf, sizeof *furniture, cmp_u32)))
+        if (!r ||
+            (ms[i].frag && nf && bsearch(&ms[i].frag, furniture, nf, sizeof *furniture, cmp_u32)))
             continue;
         if (tl_grow(&r->m, r->n, &r->cap, sizeof *r->m, 4) != 0) {
             e = CHR_ENOMEM;
@@ -1555,8 +1556,8 @@ static char *sentence_text(const tl_article *a, int32_t idx)
     if (idx < 0 || (size_t)idx >= a->n_sents)
         return NULL;
     const char *s = a->text + a->sents[idx].start, *e = a->text + a->sents[idx].end;
-    static const char *const marks[] = {"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa2",
-                                        "\xc2\xb7", "*", "-"};
+    static const char *const marks[] = {
+        "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa2", "\xc2\xb7", "*", "-"};
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
         size_t n = strlen(marks[k]);
         if ((size_t)(e - s) > n + 1 && strncmp(s, marks[k], n) == 0 &&
@@ -1574,8 +1575,8 @@ static char *sentence_text(const tl_article *a, int32_t idx)
 /* Does the (space-folded) sentence open with a quotation mark? */
 static int opens_quote(const char *s)
 {
-    static const char *const marks[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xe2\x80\x98",
-                                        "\xc2\xab", "\xe2\x80\x9d", "``"};
+    static const char *const marks[] = {"\"",           "'",        "\xe2\x80\x9c", "\xe2\x80\x9e",
+                                        "\xe2\x80\x98", "\xc2\xab", "\xe2\x80\x9d", "``"};
     while (*s == ' ' || *s == '-')
         s++;
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
@@ -1890,7 +1891,7 @@ chr_err chr_timeline_build(chr_store *st, int64_t story_id, const chr_tl_opts *o
     sqlite3 *src = chr_store_sqlite(st), *mem = NULL, *db = src;
     int64_t members;
     chr_err e;
-    int64_t mstory; /* the model's story: -1 every story's entries */
+    int64_t mstory;                         /* the model's story: -1 every story's entries */
     story_id = tl_story_now(src, story_id); /* merged into another: that one now */
     mstory = story_id;
     if (story_id) {

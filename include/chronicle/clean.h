@@ -17,25 +17,25 @@ extern "C" {
 
 /* A cleaned document. Owns all its strings and arrays (chr_doc_free). */
 typedef struct chr_doc {
-    char *clean;            /* clean text, NFC, paragraphs separated by "\n\n" */
+    char *clean; /* clean text, NFC, paragraphs separated by "\n\n" */
     size_t clean_len;
-    char *title;            /* cleaned headline or NULL */
-    char *author;           /* byline found in the text ("By Jane Doe") or NULL */
-    char *dateline_place;   /* "Moscow" from "MOSCOW, May 14. /TASS/." or NULL */
-    char *dateline_agency;  /* "TASS" or NULL */
-    char *dateline_date;    /* raw date text of the dateline ("May 14") or NULL */
-    char *stamp;            /* the page's publication stamp line, removed from the text
-                               ("Pubblicato il 12 marzo 2013 alle 14:32"), or NULL */
-    char lang[8];           /* ISO 639-1 */
+    char *title;           /* cleaned headline or NULL */
+    char *author;          /* byline found in the text ("By Jane Doe") or NULL */
+    char *dateline_place;  /* "Moscow" from "MOSCOW, May 14. /TASS/." or NULL */
+    char *dateline_agency; /* "TASS" or NULL */
+    char *dateline_date;   /* raw date text of the dateline ("May 14") or NULL */
+    char *stamp;           /* the page's publication stamp line, removed from the text
+                              ("Pubblicato il 12 marzo 2013 alle 14:32"), or NULL */
+    char lang[8];          /* ISO 639-1 */
     double lang_confidence;
-    chr_span *sentences;    /* into clean; a footnote's left out ("NOTE: ...": it stays in
-                               the text, but no date, name or summary line comes
-                               from it; see docs/ingest.md) */
+    chr_span *sentences; /* into clean; a footnote's left out ("NOTE: ...": it stays in
+                            the text, but no date, name or summary line comes
+                            from it; see docs/ingest.md) */
     size_t n_sentences;
     uint64_t hash_hi, hash_lo; /* XXH3-128 of the clean text chr_clean made
                                   (chr_doc_drop_lines leaves it) */
     char hash_hex[33];
-    int removed_lines;      /* boilerplate lines/fragments removed */
+    int removed_lines; /* boilerplate lines/fragments removed */
 } chr_doc;
 
 /* Clean an article into a new document (sentences split, language
@@ -84,8 +84,8 @@ chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n);
  * split the sentences again; *dropped receives how many went. The content
  * hash stays that of the cleaned article (re-ingesting it is still a
  * duplicate). Leaves doc as it was when nothing else would remain. */
-chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash),
-                           void *ctx, int *dropped);
+chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash), void *ctx,
+                           int *dropped);
 
 /* Normalise a UTF-8 string: NFC, curly quotes and dashes kept as typed but
  * non-breaking and odd spaces turned into ' ', control characters dropped.

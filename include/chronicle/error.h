@@ -12,20 +12,20 @@ extern "C" {
 
 typedef enum chr_err {
     CHR_OK = 0,
-    CHR_ENOMEM,    /* out of memory */
-    CHR_EIO,       /* cannot open, read or write a file */
-    CHR_EPARSE,    /* malformed input (bad JSON, bad WARC record, ...) */
-    CHR_EEMPTY,    /* input has no usable text */
-    CHR_EBINARY,   /* input looks like binary data, not text */
-    CHR_EENCODING, /* text encoding could not be repaired */
-    CHR_ETOOBIG,   /* input exceeds a configured limit */
-    CHR_EDB,       /* SQLite error */
-    CHR_EINVAL,    /* invalid argument */
-    CHR_ENOTFOUND, /* no such article, story, entity, ... */
-    CHR_EDUP,      /* already stored (not an error for ingest; reported) */
+    CHR_ENOMEM,       /* out of memory */
+    CHR_EIO,          /* cannot open, read or write a file */
+    CHR_EPARSE,       /* malformed input (bad JSON, bad WARC record, ...) */
+    CHR_EEMPTY,       /* input has no usable text */
+    CHR_EBINARY,      /* input looks like binary data, not text */
+    CHR_EENCODING,    /* text encoding could not be repaired */
+    CHR_ETOOBIG,      /* input exceeds a configured limit */
+    CHR_EDB,          /* SQLite error */
+    CHR_EINVAL,       /* invalid argument */
+    CHR_ENOTFOUND,    /* no such article, story, entity, ... */
+    CHR_EDUP,         /* already stored (not an error for ingest; reported) */
     CHR_EUNSUPPORTED, /* format or feature not supported */
-    CHR_EINTR,     /* stopped on request (a signal) before the end */
-    CHR_EBUSY,     /* another process holds the database's writer lock */
+    CHR_EINTR,        /* stopped on request (a signal) before the end */
+    CHR_EBUSY,        /* another process holds the database's writer lock */
     CHR_ERR_COUNT
 } chr_err;
 

@@ -57,12 +57,12 @@ typedef struct chr_article {
     char *lang;     /* ISO 639-1 from metadata, or NULL */
     char *pub_date; /* ISO 8601 date (YYYY-MM-DD) or NULL */
     chr_date_src pub_date_source;
-    char *text;     /* body as read (header removed), valid UTF-8 */
+    char *text; /* body as read (header removed), valid UTF-8 */
     size_t text_len;
-    char *extra;    /* JSON object text of unknown input fields, or NULL */
+    char *extra; /* JSON object text of unknown input fields, or NULL */
     chr_format format;
     unsigned flags;
-    char *charset;  /* source charset if transcoded, or NULL */
+    char *charset; /* source charset if transcoded, or NULL */
 } chr_article;
 
 /* Allocate a zeroed article; NULL on OOM. */

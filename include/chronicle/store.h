@@ -75,8 +75,8 @@ chr_err chr_store_count_lines(chr_store *st, const uint64_t *hashes, size_t n, c
 
 /* Insert an article and its document (and sentences). *id receives the new
  * row id. Returns CHR_EDUP (with *id = existing id) when the hash is stored. */
-chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc,
-                              int64_t *id, chr_diag *d);
+chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc, int64_t *id,
+                              chr_diag *d);
 
 /* Store the timexes of article id (offsets into its clean text); sent[i] is
  * the index of the sentence holding tx[i]. */

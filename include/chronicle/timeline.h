@@ -128,8 +128,7 @@ chr_err chr_tl_updater_add(chr_tl_updater *u, int64_t article_id, int64_t story_
  * already extracted mentions, so that it covers exactly them (no article
  * text is read again). Call inside the caller's transaction, before adding
  * the article whose arrival caused the move. */
-chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t n,
-                               chr_diag *d);
+chr_err chr_tl_updater_regroup(chr_tl_updater *u, const int64_t *stories, size_t n, chr_diag *d);
 
 /* Rebuild every persisted story timeline from the story assignments (after
  * the stories were rebuilt, e.g. `ingest --recluster`), in one transaction

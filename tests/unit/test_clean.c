@@ -147,7 +147,8 @@ TEST(boilerplate)
     expect_clean("Profits doubled. (Reporting by Elise Marchand; Editing by Tom Fairley)",
                  "Profits doubled.");
     expect_clean("El banco subió. (Reporte de Ana Gil; Editado por Luis Paz)", "El banco subió.");
-    expect_clean("The index (reporting by analysts) fell.", "The index (reporting by analysts) fell.");
+    expect_clean("The index (reporting by analysts) fell.",
+                 "The index (reporting by analysts) fell.");
     expect_clean("He said (reporting by email) it fell (Editing by Tom Fairley)",
                  "He said (reporting by email) it fell");
 }
@@ -156,16 +157,18 @@ TEST(boilerplate_other_languages)
 {
     /* a photo caption with its credit after a bar goes; a headline with
      * its site after one (no sentence end before the bar) stays */
-    expect_clean("Manifestante en El Cairo. | Ap\n\n"
-                 "La policía disparó contra los manifestantes en El Cairo.\n\n"
-                 "La plaza Tahrir, epicentro del cambio en Egipto, durante una protesta. | Reuters\n\n"
-                 "Vista del Consejo de Seguridad de la ONU el viernes. | AP",
-                 "La policía disparó contra los manifestantes en El Cairo.");
+    expect_clean(
+        "Manifestante en El Cairo. | Ap\n\n"
+        "La policía disparó contra los manifestantes en El Cairo.\n\n"
+        "La plaza Tahrir, epicentro del cambio en Egipto, durante una protesta. | Reuters\n\n"
+        "Vista del Consejo de Seguridad de la ONU el viernes. | AP",
+        "La policía disparó contra los manifestantes en El Cairo.");
     /* ... but a text of one line (a headline feed's record) is a headline,
      * whatever label or site it carries; inside an article the label goes */
     expect_clean("Well that was fast! Stacy Keibler goes from Miss to Mrs. | DailyDish",
                  "Well that was fast! Stacy Keibler goes from Miss to Mrs. | DailyDish");
-    expect_clean("PHOTO: First Full Look At the new series", "PHOTO: First Full Look At the new series");
+    expect_clean("PHOTO: First Full Look At the new series",
+                 "PHOTO: First Full Look At the new series");
     expect_clean("The series opens in May.\n\nPHOTO: The cast in Vancouver\n\nIt has ten episodes.",
                  "The series opens in May.\n\nIt has ten episodes.");
     expect_clean("Les manifestants ont envahi la place Tahrir.\n\n"
@@ -206,7 +209,9 @@ TEST(boilerplate_other_languages)
                  "The ship lost its navigation.",
                  "The ship lost its navigation.");
     /* the subscription offers of Spanish-language pages, voseo included */
-    expect_clean("Suscribite por $70\n\nSuscr\xC3\xAD" "base hoy\n\nEl gobierno decidi\xC3\xB3" ".",
+    expect_clean("Suscribite por $70\n\nSuscr\xC3\xAD"
+                 "base hoy\n\nEl gobierno decidi\xC3\xB3"
+                 ".",
                  "El gobierno decidi\xC3\xB3.");
     /* a notice glued after the last sentence goes; a last sentence that
      * merely starts like one stays */
@@ -222,7 +227,8 @@ TEST(boilerplate_other_languages)
     /* photo credits; a sentence with a slash in its first word stays */
     expect_clean("Il ministro ha parlato.\n\nANSA/ Foto di archivio\n\nREUTERS/Kevin Lamarque",
                  "Il ministro ha parlato.");
-    expect_clean("Les chars sont entr\xC3\xA9s lundi dans Deraa. Cr\xC3\xA9" "dits photo : \xC2\xA9 "
+    expect_clean("Les chars sont entr\xC3\xA9s lundi dans Deraa. Cr\xC3\xA9"
+                 "dits photo : \xC2\xA9 "
                  "Reuters TV / Reuters/REUTERS",
                  "Les chars sont entr\xC3\xA9s lundi dans Deraa.");
     /* a dump of a gallery's links and picture files goes; prose citing a
@@ -270,8 +276,9 @@ TEST(publication_stamp)
         CHECK(strstr(d->clean, "Pubblicato") == NULL);
         chr_doc_free(d);
     }
-    d = clean_text("Le Monde avec Reuters Publi\xC3\xA9 le 18 mai 2011 \xC3\xA0 22h07 - Mis \xC3\xA0 "
-                   "jour le 18 mai 2011\n\nLes manifestants ont envahi la place.");
+    d = clean_text(
+        "Le Monde avec Reuters Publi\xC3\xA9 le 18 mai 2011 \xC3\xA0 22h07 - Mis \xC3\xA0 "
+        "jour le 18 mai 2011\n\nLes manifestants ont envahi la place.");
     CHECK(d != NULL);
     if (d) {
         CHECK(d->stamp && strncmp(d->stamp, "Publi\xC3\xA9 le 18 mai 2011", 18) == 0);
@@ -293,21 +300,24 @@ TEST(publication_stamp)
     }
     /* links to other stories and menus above the headline, the standfirst
      * and the stamp go; the headline and the standfirst stay */
-    expect_clean("Un magasin ferme ses portes\n\nPourquoi la lumi\xC3\xA8re menace les animaux ?\n\n"
-                 "Services Le Monde\n\nLibye : r\xC3\xA9pression sanglante\n\n"
-                 "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
-                 "Le Monde avec AFP Publi\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
-                 "\xC3\xA0 jour le 22 f\xC3\xA9vrier 2011\n\nTemps de Lecture 5 min.\n\n"
-                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
-                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
-                 "\xC3\xA0 faire cesser les violences contre les manifestants.\n\n"
-                 "La Ligue arabe se r\xC3\xA9unit mercredi en session d'urgence au Caire.",
-                 "Libye : r\xC3\xA9pression sanglante\n\n"
-                 "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
-                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
-                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
-                 "\xC3\xA0 faire cesser les violences contre les manifestants.\n\n"
-                 "La Ligue arabe se r\xC3\xA9unit mercredi en session d'urgence au Caire.");
+    expect_clean(
+        "Un magasin ferme ses portes\n\nPourquoi la lumi\xC3\xA8re menace les animaux ?\n\n"
+        "Services Le Monde\n\nLibye : r\xC3\xA9pression sanglante\n\n"
+        "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
+        "Le Monde avec AFP Publi\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
+        "\xC3\xA0 jour le 22 f\xC3\xA9vrier 2011\n\nTemps de Lecture 5 min.\n\n"
+        "Le Conseil de s\xC3\xA9"
+        "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+        "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
+        "\xC3\xA0 faire cesser les violences contre les manifestants.\n\n"
+        "La Ligue arabe se r\xC3\xA9unit mercredi en session d'urgence au Caire.",
+        "Libye : r\xC3\xA9pression sanglante\n\n"
+        "Une r\xC3\xA9pression meurtri\xC3\xA8re a s\xC3\xA9vi lundi en Libye.\n\n"
+        "Le Conseil de s\xC3\xA9"
+        "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+        "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
+        "\xC3\xA0 faire cesser les violences contre les manifestants.\n\n"
+        "La Ligue arabe se r\xC3\xA9unit mercredi en session d'urgence au Caire.");
     /* a brief whose stamp closes it keeps its short paragraphs, in any
      * script's punctuation or none */
     expect_clean("Storm hits the coast\n\nPower cut in three towns\n\nSchools closed on Monday\n\n"
@@ -321,20 +331,27 @@ TEST(publication_stamp)
                  "charity said.");
     /* a stamp after the article's own paragraphs cuts nothing */
     expect_clean("La police a tir\xC3\xA9.\n\nIl pleut.\n\nLe maire a parl\xC3\xA9.\n\n"
-                 "Les \xC3\xA9" "coles ferment.\n\nPubli\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
+                 "Les \xC3\xA9"
+                 "coles ferment.\n\nPubli\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis "
                  "\xC3\xA0 jour le 22 f\xC3\xA9vrier 2011",
                  "La police a tir\xC3\xA9.\n\nIl pleut.\n\nLe maire a parl\xC3\xA9.\n\n"
-                 "Les \xC3\xA9" "coles ferment.");
-    expect_clean("Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
-                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel \xC3\xA0 "
-                 "faire cesser les violences contre les manifestants dans tout le pays, sans "
-                 "d\xC3\xA9lai et sans conditions.\n\nLa police a tir\xC3\xA9.\n\nIl pleut.\n\n"
-                 "Publi\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis \xC3\xA0 jour le 22 "
-                 "f\xC3\xA9vrier 2011\n\nFin.",
-                 "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
-                 "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel \xC3\xA0 "
-                 "faire cesser les violences contre les manifestants dans tout le pays, sans "
-                 "d\xC3\xA9lai et sans conditions.\n\nLa police a tir\xC3\xA9.\n\nIl pleut.\n\nFin.");
+                 "Les \xC3\xA9"
+                 "coles ferment.");
+    expect_clean(
+        "Le Conseil de s\xC3\xA9"
+        "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+        "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
+        "\xC3\xA0 "
+        "faire cesser les violences contre les manifestants dans tout le pays, sans "
+        "d\xC3\xA9lai et sans conditions.\n\nLa police a tir\xC3\xA9.\n\nIl pleut.\n\n"
+        "Publi\xC3\xA9 le 21 f\xC3\xA9vrier 2011 \xC3\xA0 16h56 - Mis \xC3\xA0 jour le 22 "
+        "f\xC3\xA9vrier 2011\n\nFin.",
+        "Le Conseil de s\xC3\xA9"
+        "curit\xC3\xA9 s'est r\xC3\xA9uni mardi pour discuter de "
+        "la crise, et le secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral a appel\xC3\xA9 le colonel "
+        "\xC3\xA0 "
+        "faire cesser les violences contre les manifestants dans tout le pays, sans "
+        "d\xC3\xA9lai et sans conditions.\n\nLa police a tir\xC3\xA9.\n\nIl pleut.\n\nFin.");
 }
 
 TEST(header_block_before_dateline)
@@ -397,21 +414,26 @@ TEST(text_headline)
     } cases[] = {
         {"Kova\xC4\x8D and Morel seal rail and hydrogen deal", CHR_FMT_TEXT,
          "Kova\xC4\x8D and Morel seal rail and hydrogen deal"},
-        {"  \xC3\x89lys\xC3\xA9" "e talks end with a deal on rail  ", CHR_FMT_TEXT,
-         "\xC3\x89lys\xC3\xA9" "e talks end with a deal on rail"},
+        {"  \xC3\x89lys\xC3\xA9"
+         "e talks end with a deal on rail  ",
+         CHR_FMT_TEXT,
+         "\xC3\x89lys\xC3\xA9"
+         "e talks end with a deal on rail"},
         {"Kova\xC4\x8D and Morel seal rail and hydrogen deal", CHR_FMT_JSONL, NULL},
         {"The two leaders met in Paris to sign the deal.", CHR_FMT_TEXT, NULL}, /* a sentence */
-        {"The Lesna Herald | World | 5 March 2025", CHR_FMT_TEXT, NULL},     /* furniture */
-        {"16.09 - martedi 9 aprile 2024", CHR_FMT_TEXT, NULL},               /* a stamp */
-        {"Deal signed", CHR_FMT_TEXT, NULL},                                 /* too short */
-        {"By Mira Hollis, Europe correspondent", CHR_FMT_TEXT, NULL},        /* the byline */
-        {"NEW YORK, March 3", CHR_FMT_TEXT, NULL},                           /* a dateline */
-        {"Updated 14:32 GMT, Monday", CHR_FMT_TEXT, NULL},                   /* a stamp */
-        {"EXCLUSIVE INTERVIEW WITH THE MINISTER", CHR_FMT_TEXT, NULL},       /* a rubric */
-        {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
+        {"The Lesna Herald | World | 5 March 2025", CHR_FMT_TEXT, NULL},        /* furniture */
+        {"16.09 - martedi 9 aprile 2024", CHR_FMT_TEXT, NULL},                  /* a stamp */
+        {"Deal signed", CHR_FMT_TEXT, NULL},                                    /* too short */
+        {"By Mira Hollis, Europe correspondent", CHR_FMT_TEXT, NULL},           /* the byline */
+        {"NEW YORK, March 3", CHR_FMT_TEXT, NULL},                              /* a dateline */
+        {"Updated 14:32 GMT, Monday", CHR_FMT_TEXT, NULL},                      /* a stamp */
+        {"EXCLUSIVE INTERVIEW WITH THE MINISTER", CHR_FMT_TEXT, NULL},          /* a rubric */
+        {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD "
+         "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
          "\xD0\xB2 \xD0\x9F\xD0\xB5\xD0\xBA\xD0\xB8\xD0\xBD",
          CHR_FMT_TEXT,
-         "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
+         "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD "
+         "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
          "\xD0\xB2 \xD0\x9F\xD0\xB5\xD0\xBA\xD0\xB8\xD0\xBD"}, /* Cyrillic */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -426,9 +448,10 @@ TEST(text_headline)
     }
     /* a line wrapped into the next is no headline, nor one with no text after;
      * the text's last paragraph may end with its line break */
-    char *t = headline_of("Kova\xC4\x8D and Morel seal rail and\nhydrogen deal in Paris.\n\nMore text "
-                          "follows here and it ends as a sentence does.\n",
-                          CHR_FMT_TEXT);
+    char *t =
+        headline_of("Kova\xC4\x8D and Morel seal rail and\nhydrogen deal in Paris.\n\nMore text "
+                    "follows here and it ends as a sentence does.\n",
+                    CHR_FMT_TEXT);
     CHECK(t == NULL);
     free(t);
     t = headline_of("Kova\xC4\x8D and Morel seal rail and hydrogen deal\n\nShare\n", CHR_FMT_TEXT);
@@ -452,11 +475,14 @@ TEST(normalisation)
     /* UTF-8 decoded once too often, in places: "miÃ©rcoles", "AlÃ­" (a soft
      * hyphen), "â€™"; the rest of the text, and text that only looks alike,
      * stay */
-    expect_clean("M\xC3\x83\xC2\xA1s heridas este mi\xC3\x83\xC2\xA9rcoles, dijo Al\xC3\x83\xC2\xAD"
-                 " en Han\xC3\xB3i; it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s late.",
-                 "M\xC3\xA1s heridas este mi\xC3\xA9rcoles, dijo Al\xC3\xAD en Han\xC3\xB3i; it's late.");
-    expect_clean("S\xC3\x83O PAULO e \xC2\xABPE\xC3\x91" "A\xC2\xBB, caf\xC3\xA9\xC2\xBB a 20\xC2\xB0.",
-                 "S\xC3\x83O PAULO e \xC2\xABPE\xC3\x91" "A\xC2\xBB, caf\xC3\xA9\xC2\xBB a 20\xC2\xB0.");
+    expect_clean(
+        "M\xC3\x83\xC2\xA1s heridas este mi\xC3\x83\xC2\xA9rcoles, dijo Al\xC3\x83\xC2\xAD"
+        " en Han\xC3\xB3i; it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s late.",
+        "M\xC3\xA1s heridas este mi\xC3\xA9rcoles, dijo Al\xC3\xAD en Han\xC3\xB3i; it's late.");
+    expect_clean("S\xC3\x83O PAULO e \xC2\xABPE\xC3\x91"
+                 "A\xC2\xBB, caf\xC3\xA9\xC2\xBB a 20\xC2\xB0.",
+                 "S\xC3\x83O PAULO e \xC2\xABPE\xC3\x91"
+                 "A\xC2\xBB, caf\xC3\xA9\xC2\xBB a 20\xC2\xB0.");
 }
 
 /* Text below U+0300 skips utf8proc's NFC pass: random printable text of
@@ -595,9 +621,11 @@ TEST(notes)
     }
     /* labels in other forms and languages; a note in the first half is its
      * paragraph only; "Notes in circulation" is no label */
-    const char *const first[] = {"Note - Net is after tax.", "NOTE Fourteen vs 13-week periods.",
+    const char *const first[] = {"Note - Net is after tax.",
+                                 "NOTE Fourteen vs 13-week periods.",
                                  "Nota: Para más información, véase el comentario.",
-                                 "N.B. : chiffres provisoires.", "Hinweis: Die Zahlen sind vorläufig.",
+                                 "N.B. : chiffres provisoires.",
+                                 "Hinweis: Die Zahlen sind vorläufig.",
                                  NULL};
     for (const char *const *f = first; *f; f++) {
         char text[512];
@@ -688,16 +716,21 @@ TEST(comment_sections)
 {
     /* a page's comment section ends the article: its count or its form's
      * heading, after some text; the readers' comments go with it */
-    const char *body = "El Consejo de Seguridad se reunió el martes para discutir la crisis en "
-                       "Libia. Los diplomáticos dijeron que no hubo acuerdo sobre las sanciones.\n\n"
-                       "La reunión continuará el jueves, según un portavoz de la misión francesa, "
-                       "que pidió una respuesta rápida de la comunidad internacional. Rusia y "
-                       "China se oponen a cualquier intervención militar en el país.";
-    const char *const markers[] = {"Se han publicado 104 comentarios", "12 Comments",
-                                   "Commentaires (3)", "There are 5 responses so far",
-                                   "Leave a Reply", "Correo (no será publicado):",
+    const char *body =
+        "El Consejo de Seguridad se reunió el martes para discutir la crisis en "
+        "Libia. Los diplomáticos dijeron que no hubo acuerdo sobre las sanciones.\n\n"
+        "La reunión continuará el jueves, según un portavoz de la misión francesa, "
+        "que pidió una respuesta rápida de la comunidad internacional. Rusia y "
+        "China se oponen a cualquier intervención militar en el país.";
+    const char *const markers[] = {"Se han publicado 104 comentarios",
+                                   "12 Comments",
+                                   "Commentaires (3)",
+                                   "There are 5 responses so far",
+                                   "Leave a Reply",
+                                   "Correo (no será publicado):",
                                    "Votre adresse de messagerie ne sera pas publiée.",
-                                   "Hay 25 Comentarios", NULL};
+                                   "Hay 25 Comentarios",
+                                   NULL};
     for (const char *const *m = markers; *m; m++) {
         char text[1024];
         snprintf(text, sizeof text,
@@ -728,7 +761,7 @@ RUN(publication_stamp);
 RUN(text_headline);
 RUN(normalisation);
 RUN(normalisation_fast_path);
-    RUN(wrapped_lines_join);
+RUN(wrapped_lines_join);
 RUN(hash_and_empty);
 RUN(notes);
 RUN(site_notices);

@@ -978,7 +978,10 @@ TEST(generic_names)
 {
     CHECK(chr_entity_generic("Gobierno"));
     CHECK(chr_entity_generic("Ej\xC3\xA9rcito"));
-    CHECK(chr_entity_generic("ARM\xC3\x89" "E") || chr_entity_generic("Arm\xC3\xA9" "e"));
+    CHECK(chr_entity_generic("ARM\xC3\x89"
+                             "E") ||
+          chr_entity_generic("Arm\xC3\xA9"
+                             "e"));
     CHECK(chr_entity_generic("Senato"));
     CHECK(chr_entity_generic("Syrian"));
     CHECK(!chr_entity_generic("Gobierno de Egipto"));
@@ -1032,22 +1035,18 @@ TEST(leading_function_words)
 {
     CHECK(entity_named("From The New York Times: the senator resigned on Monday.\n",
                        "The New York Times", 1));
-    CHECK(entity_named("But Trade Union leaders rejected the offer on Monday.\n",
-                       "Trade Union", 1));
+    CHECK(
+        entity_named("But Trade Union leaders rejected the offer on Monday.\n", "Trade Union", 1));
     CHECK(entity_named("Adding Piedmont Airlines to the group, USAir said it would grow.\n",
                        "Piedmont Airlines", 1));
     CHECK(entity_named("Off Nintendo Switch Lite, Walmart takes 20 percent.\n",
                        "Nintendo Switch Lite", 1));
     CHECK(entity_named("Off Nintendo Switch Lite, Walmart takes 20 percent.\n",
                        "Off Nintendo Switch Lite", 0));
-    CHECK(entity_named("Will Smith starred in the film, critics said.\n",
-                       "Will Smith", 1));
-    CHECK(entity_named("But Will Smith starred in the film, critics said.\n",
-                       "Will Smith", 1));
-    CHECK(entity_named("Under Armour said its sales rose.\n",
-                       "Under Armour", 1));
-    CHECK(entity_named("Los Angeles police said the suspect fled.\n",
-                       "Los Angeles", 1));
+    CHECK(entity_named("Will Smith starred in the film, critics said.\n", "Will Smith", 1));
+    CHECK(entity_named("But Will Smith starred in the film, critics said.\n", "Will Smith", 1));
+    CHECK(entity_named("Under Armour said its sales rose.\n", "Under Armour", 1));
+    CHECK(entity_named("Los Angeles police said the suspect fled.\n", "Los Angeles", 1));
     /* Russian and Catalan prepositions, cut as the other languages' are */
     const char *ru = "После Владимира Путина выступил Си Цзиньпин в Пекине.\n";
     const char *ca = "Amb Pere Aragonès al capdavant, el Govern ha aprovat el pressupost.\n";

@@ -167,9 +167,10 @@ TEST(url_date_and_hint)
 /* a site name followed by its sections is the site's name */
 TEST(outlet_without_sections)
 {
-    const char *page = "<html><head><meta property=\"og:site_name\" content=\"Autoracing | F1 | "
-                       "Indy | MotoGP\"></head><body><p>The race was stopped after a crash in the "
-                       "first lap, and restarted an hour later under a clear sky.</p></body></html>";
+    const char *page =
+        "<html><head><meta property=\"og:site_name\" content=\"Autoracing | F1 | "
+        "Indy | MotoGP\"></head><body><p>The race was stopped after a crash in the "
+        "first lap, and restarted an hour later under a clear sky.</p></body></html>";
     chr_article *a = NULL;
     CHECK_INT(chr_html_extract(page, strlen(page), NULL, NULL, &a, NULL), CHR_OK);
     if (!a)
@@ -335,7 +336,7 @@ RUN(teaser_list_left_out);
 RUN(no_text_is_empty);
 RUN(url_date_and_hint);
 RUN(outlet_without_sections);
-    RUN(charset_hint_and_bom);
+RUN(charset_hint_and_bom);
 RUN(dates);
 RUN(charset_names);
 RUN(sniff);

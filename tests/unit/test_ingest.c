@@ -150,9 +150,9 @@ TEST(text_dated_by_its_path)
     expect_path_date("2019-01-01/2023-11-04/x.txt", t, "2023-11-04", "path"); /* the nearest */
     expect_path_date("2011-03-25/h.txt", " date 2011-03-26\nThe river rose.\n", "2011-03-26",
                      "header");
-    expect_path_date("ids/2023-13-45/y.txt", t, NULL, NULL);    /* no such day */
-    expect_path_date("ids/2023-11-0312/z.txt", t, NULL, NULL);  /* more digits */
-    expect_path_date("ids/1200/05/16/w.txt", t, NULL, NULL);    /* a number, not a year */
+    expect_path_date("ids/2023-13-45/y.txt", t, NULL, NULL);   /* no such day */
+    expect_path_date("ids/2023-11-0312/z.txt", t, NULL, NULL); /* more digits */
+    expect_path_date("ids/1200/05/16/w.txt", t, NULL, NULL);   /* a number, not a year */
 }
 
 TEST(utf16_detected_with_and_without_mark)

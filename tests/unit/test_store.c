@@ -375,7 +375,7 @@ if (!mkdtemp(dir)) {
     return 1;
 }
 RUN(same_id_other_text_is_reported);
-    RUN(copies_of_other_inputs);
+RUN(copies_of_other_inputs);
 RUN(entities_fold_spellings);
 RUN(entities_migrate_spellings);
 RUN(rows_stored_again_replace);

@@ -29,7 +29,8 @@ TEST(abbreviations_and_initials)
     size_t n = split(s, &v);
     CHECK_INT(n, 4);
     if (n == 4) {
-        CHECK(sent_is(s, v, 0, "Mr. Smith met Dr. J. R. Jones in the U.S. on Jan. 5 at 3.5 p.m. today."));
+        CHECK(sent_is(s, v, 0,
+                      "Mr. Smith met Dr. J. R. Jones in the U.S. on Jan. 5 at 3.5 p.m. today."));
         CHECK(sent_is(s, v, 1, "They talked."));
         CHECK(sent_is(s, v, 2, "\"Is it over?\" she asked."));
         CHECK(sent_is(s, v, 3, "No. 10 was quiet."));
@@ -97,7 +98,8 @@ TEST(german_ordinals)
 {
     /* German ordinals carry a dot: no sentence ends there; in English a
      * number with a dot before a capital still ends one */
-    const char *de = "Am 2. Mai feierte die Stadt den 75. Jahrestag. Seit dem 3. Juni ist es ruhig.";
+    const char *de =
+        "Am 2. Mai feierte die Stadt den 75. Jahrestag. Seit dem 3. Juni ist es ruhig.";
     chr_span *v = NULL;
     size_t n = split_in(de, "de", &v);
     CHECK_INT(n, 2);
@@ -116,9 +118,10 @@ TEST(glued_sentences)
 {
     /* scrapers drop the space between sentences; web addresses, initials,
      * abbreviations and numbers keep their dots */
-    const char *s = "Un groupe sur Facebook.Sous le slogan de la colère, ils ont fui la Libye.A "
-                    "Benghazi, la foule attend. Voir Amazon.Com et www.Le-Monde.fr ou lemonde.fr/Libye "
-                    "selon M.Dupont, le gen.Smith et la version 2.Cinq du site.";
+    const char *s =
+        "Un groupe sur Facebook.Sous le slogan de la colère, ils ont fui la Libye.A "
+        "Benghazi, la foule attend. Voir Amazon.Com et www.Le-Monde.fr ou lemonde.fr/Libye "
+        "selon M.Dupont, le gen.Smith et la version 2.Cinq du site.";
     chr_span *v;
     size_t n = split(s, &v);
     CHECK_INT(n, 4);
@@ -182,13 +185,14 @@ TEST(tokens)
     chr_token *t;
     size_t n;
     CHECK(chr_tokenize(s, strlen(s), &t, &n) == CHR_OK);
-    const char *want[] = {"Putin's", "1,000", "U.S.", "troops", ",", "3.5", "%", "on",
-                          "19th", "-", "century", "Russo-Chinese", "ties", "."};
+    const char *want[] = {"Putin's", "1,000", "U.S.",    "troops",        ",",    "3.5", "%", "on",
+                          "19th",    "-",     "century", "Russo-Chinese", "ties", "."};
     CHECK_INT(n, sizeof want / sizeof *want);
     for (size_t i = 0; i < n && i < sizeof want / sizeof *want; i++) {
         size_t l = t[i].end - t[i].start;
         if (l != strlen(want[i]) || memcmp(s + t[i].start, want[i], l) != 0) {
-            fprintf(stderr, "  token %zu: got '%.*s' want '%s'\n", i, (int)l, s + t[i].start, want[i]);
+            fprintf(stderr, "  token %zu: got '%.*s' want '%s'\n", i, (int)l, s + t[i].start,
+                    want[i]);
             unit_failed_checks++;
         }
     }
@@ -304,16 +308,18 @@ TEST(headline_cut)
                "began in the upper valley",
                "Regional authorities said the river rose faster than at any time since records "
                "began...");
-    expect_cut("El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada de "
-               "la semana pasada",
-               "El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada...");
+    expect_cut(
+        "El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada de "
+        "la semana pasada",
+        "El gobierno aprobó un paquete de ayudas para los municipios afectados por la riada...");
     expect_cut("Le gouvernement a adopté un plan d'aide aux communes touchées par les inondations "
                "de la semaine dernière dans le sud",
                "Le gouvernement a adopté un plan d'aide aux communes touchées par les "
                "inondations...");
     /* a few words over fourteen: whole, not cut before its last phrase */
-    expect_cut("Las tropas de Gadafi y los rebeldes libran combates dentro de la ciudad de Misrata",
-               "Las tropas de Gadafi y los rebeldes libran combates dentro de la ciudad de Misrata");
+    expect_cut(
+        "Las tropas de Gadafi y los rebeldes libran combates dentro de la ciudad de Misrata",
+        "Las tropas de Gadafi y los rebeldes libran combates dentro de la ciudad de Misrata");
 }
 
 /* want NULL: the sentence has no headline without "..." */
@@ -332,16 +338,18 @@ TEST(headline_clean)
 {
     /* short: whole, without the final stop; a doubled name once */
     expect_clean("Floods kill nine in Spain.", "Floods kill nine in Spain");
-    expect_clean("Russian dictator Vladimir Putin Putin plans to visit Chinese leader Xi Jinping in "
-                 "May.",
-                 "Russian dictator Vladimir Putin plans to visit Chinese leader Xi Jinping in May");
+    expect_clean(
+        "Russian dictator Vladimir Putin Putin plans to visit Chinese leader Xi Jinping in "
+        "May.",
+        "Russian dictator Vladimir Putin plans to visit Chinese leader Xi Jinping in May");
     /* the clause before an attribution, an adjunct or a participle */
     expect_clean("At least nine people died in the town of Villaserena, emergency services said on "
                  "Wednesday, as rescuers searched for the missing.",
                  "At least nine people died in the town of Villaserena");
-    expect_clean("Russian President Vladimir Putin is set to embark on a trip abroad, with scheduled "
-                 "visits to Beijing and Harbin.",
-                 "Russian President Vladimir Putin is set to embark on a trip abroad");
+    expect_clean(
+        "Russian President Vladimir Putin is set to embark on a trip abroad, with scheduled "
+        "visits to Beijing and Harbin.",
+        "Russian President Vladimir Putin is set to embark on a trip abroad");
     expect_clean("The wife of former Chilean dictator Augusto Pinochet appealed for his release, "
                  "saying he is too sick to be extradited to Spain.",
                  "The wife of former Chilean dictator Augusto Pinochet appealed for his release");
@@ -356,19 +364,22 @@ TEST(headline_clean)
     expect_clean("Ariel Sharon, the hawkish former general tipped to be Israel's next foreign "
                  "minister, said on Monday that talks with the Palestinians would resume.",
                  NULL);
-    expect_clean("Another son of the leader, Khamis, was killed with his guards when rebel fighters "
-                 "attacked the convoy near Orne on Monday night.",
-                 NULL);
+    expect_clean(
+        "Another son of the leader, Khamis, was killed with his guards when rebel fighters "
+        "attacked the convoy near Orne on Monday night.",
+        NULL);
     expect_clean("In Moscow, the capital, officials prepared the visit of the Chinese leader with "
                  "great care and much money.",
                  NULL);
     /* what follows the comma is news too, not a detail; a cut inside a quotation */
-    expect_clean("The barrier of the lower town of Orne broke in the storm, the river flooded forty "
-                 "homes and the school.",
-                 NULL);
-    expect_clean("The mayor promised \"to rebuild every house in the lower town, with money from the "
-                 "state\" at a meeting on Monday evening in the town hall.",
-                 NULL);
+    expect_clean(
+        "The barrier of the lower town of Orne broke in the storm, the river flooded forty "
+        "homes and the school.",
+        NULL);
+    expect_clean(
+        "The mayor promised \"to rebuild every house in the lower town, with money from the "
+        "state\" at a meeting on Monday evening in the town hall.",
+        NULL);
     /* an attribution whose report goes on is no detail: "..., the agency
      * said prices rose ...", "..., it said it bought ...", "..., said he
      * would ...", "..., Trunkline said, it is ..." */
@@ -464,9 +475,9 @@ TEST(headline_clean)
 
 UNIT_MAIN_BEGIN
 RUN(abbreviations_and_initials);
-    RUN(initials_open_sentences);
-    RUN(headline_cut);
-    RUN(headline_clean);
+RUN(initials_open_sentences);
+RUN(headline_cut);
+RUN(headline_clean);
 RUN(romance_abbreviations);
 RUN(german_ordinals);
 RUN(glued_sentences);

@@ -96,15 +96,16 @@ static const tl_fixture fixtures[] = {
                "corrosion of the bridge's steel cables.\n\n@dunmorewatch: Dunmore bridge collapsed "
                "October 18, twelve injured #Dunmore #bridge\n\nHarbour ferry service between the "
                "islands resumes on December 2 after the winter storm repairs\n"},
-    {"a3.txt", " date 2023-10-22 Twelve people were injured when the Dunmore bridge collapsed on "
-               "October 18 during the morning commute.\n\nOn October 18 the mayor Edith Rowan "
-               "also opened the new Eastfield primary school with pupils and parents.\n\nEdith "
-               "Rowan took office as mayor in June 2022.\n\nThe public library reopened in "
-               "June 2022 after a long closure for a fire.\n\nThe "
-               "council vote on a replacement bridge is set for November 3.\n\n@rescuelive: divers searched "
-               "the Moyle river for missing cars on October 19 #Dunmore #rescue\n\nHarbour ferry "
-               "service between the islands resumes on December 2 after the winter storm "
-               "repairs\n"},
+    {"a3.txt",
+     " date 2023-10-22 Twelve people were injured when the Dunmore bridge collapsed on "
+     "October 18 during the morning commute.\n\nOn October 18 the mayor Edith Rowan "
+     "also opened the new Eastfield primary school with pupils and parents.\n\nEdith "
+     "Rowan took office as mayor in June 2022.\n\nThe public library reopened in "
+     "June 2022 after a long closure for a fire.\n\nThe "
+     "council vote on a replacement bridge is set for November 3.\n\n@rescuelive: divers searched "
+     "the Moyle river for missing cars on October 19 #Dunmore #rescue\n\nHarbour ferry "
+     "service between the islands resumes on December 2 after the winter storm "
+     "repairs\n"},
     {"a4.txt", " date 2023-10-23 The Dunmore bridge collapsed on October 17, injuring twelve "
                "people on the morning commute, officials said.\n\nAn inspection in March 2021 "
                "had found rust on the main supports, officials said.\n"},
