@@ -572,6 +572,14 @@ static int cookie_notice(const char *s, size_t n)
                                           "opt-out",
                                           "opt out",
                                           "désinscrire",
+                                          "cookie policy",
+                                          "informativa",
+                                          "acconsenti",
+                                          "ao continuar",
+                                          "concorda",
+                                          "aceita",
+                                          "acord",
+                                          "continuarea",
                                           NULL};
     char b[720];
     if (n < 20 || n >= sizeof b)
