@@ -1692,10 +1692,13 @@ static const char *const footnote_labels[] = {
  * label in capitals may stand without either. */
 static size_t note_label(const char *s, size_t n, const char *const *labels, int caps)
 {
+    if (!n)
+        return 0;
+    int c0 = tolower((unsigned char)*s);
     for (const char *const *l = labels; *l; l++) {
-        size_t k = strlen(*l);
-        if (!ci_prefix(s, n, *l))
+        if (tolower((unsigned char)**l) != c0 || !ci_prefix(s, n, *l))
             continue;
+        size_t k = strlen(*l);
         size_t j = k;
         while (j < n && s[j] == ' ')
             j++;

@@ -200,7 +200,7 @@ static size_t tok_fold(const ner_doc *d, size_t i, char *buf, size_t cap)
 static int in_list(const char *w, const char *const *list, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        if (strcmp(w, list[k]) == 0)
+        if (list[k][0] == w[0] && strcmp(w, list[k]) == 0)
             return 1;
     return 0;
 }
@@ -1224,7 +1224,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k])
             continue;
-        int headline = headline_case(d, s0, s1);
+        int headline = -1; /* headline_case, found when first asked */
         for (size_t i = s0; i < s1; i++) {
             if (!lab[i])
                 continue;
@@ -1238,7 +1238,11 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
                     continue;
                 }
                 if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) ||
-                    !IN_LIST(d, a, en_function_words) || (!headline && !opens_segment(d, s0, a)))
+                    !IN_LIST(d, a, en_function_words))
+                    break;
+                if (headline < 0)
+                    headline = headline_case(d, s0, s1);
+                if (!headline && !opens_segment(d, s0, a))
                     break;
                 /* "Will Smith": a given name opening a person's name */
                 if (type == CHR_ENT_PER && given_name(d, a))

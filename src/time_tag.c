@@ -1716,6 +1716,9 @@ static int sched_label_at(const M *m, size_t ls, size_t le)
         unsigned char c = (unsigned char)m->text[k];
         b[k - ls] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    /* (most words open with another letter than any label's) */
+    if (!b[0] || !strchr("acdemprs", b[0]))
+        return 0;
     return word_in(b, le - ls, LABEL);
 }
 
