@@ -352,7 +352,7 @@ static const char *const boiler_prefix[] = {
     /* print-edition stamps (the day the paper printed it: no event) */
     "este artículo apareció en", "este artigo foi publicado na edição", "cet article est paru",
     "cet article a été publié dans l'édition", "questo articolo è apparso",
-    "dieser artikel erschien", "recibe la mejor información",
+    "dieser artikel erschien",
     /* fr, es, it, pt, de: stamps, cross-links, rights, forms */
     "publié le", "publié à", "mis à jour le", "mis à jour à", "modifié le", "à lire aussi",
     "lire aussi", "voir aussi", "tous droits réservés", "abonnez-vous", "merci de ", "veuillez ",
@@ -1835,8 +1835,12 @@ chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d)
     return e ? chr_diag_set(d, e, a->source, 0, -1, NULL) : CHR_OK;
 }
 
-/* Text (bytes) an article has before a comment section can end it. */
+/* Text (bytes) an article has before a comment section can end it, one
+ * paragraph of it at least a sentence's (COMMENTS_PARA bytes ending as a
+ * sentence does: a page's menu and a title, "12 Comments" under it, are
+ * no article yet). */
 #define COMMENTS_AFTER 300
+#define COMMENTS_PARA 100
 
 static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_diag *d)
 {
@@ -1874,7 +1878,7 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
             st = i + 1;
         }
     int whole = lines <= 1;
-    int prev_ended = 0, stamp_pending = 0;
+    int prev_ended = 0, stamp_pending = 0, prose = 0;
     size_t stamp_off = (size_t)-1; /* where the text resumed after the stamp */
     while (pos <= nlen) {
         const char *ls = norm + pos;
@@ -1884,12 +1888,14 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         size_t tl = ll;
         trim(&t, &tl);
         int flush = (tl == 0);
-        /* a page's comment section, after some text: the article ended */
-        if (tl > 0 && out_b.n + para.n >= COMMENTS_AFTER && comment_marker(t, tl)) {
+        /* a page's comment section, after some text: the article ended;
+         * before it, the count is a line of furniture */
+        if (tl > 0 && !whole && comment_marker(t, tl)) {
             doc->removed_lines++;
             tl = 0;
             flush = 1;
-            nl = NULL;
+            if (prose && out_b.n + para.n >= COMMENTS_AFTER)
+                nl = NULL;
         }
         if (tl > 0 && is_boiler_line(t, tl, whole, &doc->author, &doc->stamp)) {
             if (doc->stamp && stamp_off == (size_t)-1)
@@ -1935,6 +1941,8 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
                     first_para = 0;
             }
             /* collapse runs of spaces */
+            if (pn >= COMMENTS_PARA && ends_terminal(p, pn))
+                prose = 1;
             if (pn > 0) {
                 if (out_b.n > 0)
                     buf_add(&out_b, "\n\n", 2);

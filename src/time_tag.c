@@ -3627,9 +3627,22 @@ static const char *const COUNT_OK[] = {"of",    "de",     "di",   "du",      "de
                                        "about", "around", "from", "between", "entre", "tra",
                                        "fra",   "some",   "over", "nearly",  NULL};
 
+/* Whether the number token j follows a word of time, directly or with
+ * "of" between ("early 2011", "the end of 2012", "el verano de 2011", "a
+ * finales de 2011"): it is a year whatever noun comes after it. */
+static int time_word_before(const M *m, int j)
+{
+    int k = j - 1;
+    if (kw(m, k, K_OF))
+        k--;
+    return has(m, k, C_MOD) || has(m, k, C_SEASON) || has(m, k, C_MONTH);
+}
+
 /* Whether a number is a quantity by the word after it: a unit of measure,
  * or a counted noun without an article, possessive or preposition of time
- * before the number. */
+ * before the number, nor a word of time. The second of two numbers joined
+ * by "and" or "or" is read as the first ("in 2010 and 2011 protesters"
+ * are years, "between 1500 and 2000 troops" a count). */
 static int quantity_after(const M *m, int j)
 {
     size_t s, e;
@@ -3638,8 +3651,13 @@ static int quantity_after(const M *m, int j)
         return 0;
     if (e - s >= 2 && raw_word_in(m, s, e, MEASURE))
         return 1;
-    if (!raw_word_in(m, s, e, COUNTED))
+    if (!raw_word_in(m, s, e, COUNTED) || time_word_before(m, j))
         return 0;
+    if ((kw(m, j - 1, K_AND) || kw(m, j - 1, K_Y)) && isnum(m, j - 2) && m->t[j - 2].nd == 4) {
+        if (time_word_before(m, j - 2))
+            return 0;
+        j -= 2;
+    }
     size_t ws, we = raw_prev_word(m, j, &ws);
     if (we == ws || raw_word_in(m, ws, we, COUNT_OK))
         return 1;

@@ -710,7 +710,6 @@ TEST(site_notices)
                  "Acest site folosește cookie-uri. Continuarea navigării implică acordul tău.\n\n"
                  "* Este artículo apareció en la edición impresa del Domingo, 6 de febrero de "
                  "2011\n\n"
-                 "Recibe la mejor información en tu bandeja de entrada\n\n"
                  "A version of this article appears in print on Feb. 6, 2011, Section A, Page 1 "
                  "of the New York edition with the headline: Protests.",
                  "El gobierno dijo que las protestas siguen.\n\n"
@@ -744,11 +743,27 @@ TEST(comment_sections)
                  body, *m);
         expect_clean(text, body);
     }
-    /* a menu's "Comments" link, or a count before any text, ends nothing;
-     * nor does a sentence about comments */
+    /* a count under a page's menu and title, before any paragraph of prose,
+     * ends nothing */
+    expect_clean("Home | World | Politics | Business | Tech | Science | Health | Sports | "
+                 "Entertainment | Travel | Style | Opinion | Video | Podcasts | Newsletters\n\n"
+                 "Markets | Economy | Companies | Personal Finance | Real Estate | Autos | Jobs | "
+                 "Careers | Education | Weather | Obituaries | Crosswords | Games | Archives\n\n"
+                 "Council votes on the flood barrier\n\n12 Comments\n\n"
+                 "The council met on Monday to discuss the flood barrier and agreed to study a new "
+                 "one before the winter storms return to the lower town.",
+                 "Home | World | Politics | Business | Tech | Science | Health | Sports | "
+                 "Entertainment | Travel | Style | Opinion | Video | Podcasts | Newsletters\n\n"
+                 "Markets | Economy | Companies | Personal Finance | Real Estate | Autos | Jobs | "
+                 "Careers | Education | Weather | Obituaries | Crosswords | Games | Archives\n\n"
+                 "Council votes on the flood barrier\n\n"
+                 "The council met on Monday to discuss the flood barrier and agreed to study a new "
+                 "one before the winter storms return to the lower town.");
+    /* a count before any text ends nothing (it goes alone), nor does a
+     * sentence about comments */
     expect_clean("5 comments\n\nThe council met on Monday to discuss the flood barrier and "
                  "agreed to study a new one.",
-                 "5 comments\n\nThe council met on Monday to discuss the flood barrier and "
+                 "The council met on Monday to discuss the flood barrier and "
                  "agreed to study a new one.");
     char text[1024];
     snprintf(text, sizeof text, "%s\n\nThere are 5 comments in the report.\n\nEnd.", body);
