@@ -3,7 +3,7 @@
  * entities, span and title) and the choice of the title: the headline of the
  * story's article closest to its centroid (when no article has a
  * headline, the most central first sentence, shortened to a headline's
- * length by chr_headline_clean, else cut by chr_headline_cut). Read-only
+ * length by chr_headline_make). Read-only
  * over the story tables and the article/sentence tables. */
 #include <math.h>
 #include <sqlite3.h>
@@ -306,12 +306,9 @@ static chr_err emit(lister *l, sqlite3_stmt *q, chr_story_fn fn, void *ctx, int 
             }
         free(terms);
         /* a sentence is shortened to a headline's length where only a
-         * detail is lost (chr_headline_clean), else cut ("...") */
+         * detail is lost, else cut ("...") */
         if (s.title && from_sentence) {
-            if (chr_headline_clean(s.title, strlen(s.title), CHR_HEADLINE_WORDS, &l->cut) != CHR_OK)
-                l->cut = NULL;
-            else if (!l->cut)
-                l->cut = chr_headline_cut(s.title, strlen(s.title), CHR_HEADLINE_WORDS);
+            l->cut = chr_headline_make(s.title, strlen(s.title), CHR_HEADLINE_WORDS);
             if (!l->cut)
                 err = chr_diag_set(d, CHR_ENOMEM, "", 0, -1, "stories: out of memory");
             s.title = l->cut;

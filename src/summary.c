@@ -503,10 +503,7 @@ static char *make_headline(const sdoc *d, const char *t)
 {
     if (d->a.title && *d->a.title)
         return tl_fold_space(d->a.title, strlen(d->a.title));
-    char *h;
-    if (chr_headline_clean(t, strlen(t), CHR_HEADLINE_WORDS, &h) != CHR_OK)
-        return NULL;
-    return h ? h : chr_headline_cut(t, strlen(t), CHR_HEADLINE_WORDS);
+    return chr_headline_make(t, strlen(t), CHR_HEADLINE_WORDS);
 }
 
 /* How a headline reads, best first: 0 whole (a title, a sentence or its

@@ -1326,3 +1326,11 @@ chr_err chr_headline_clean(const char *t, size_t n, int max_words, char **out)
     *out = h;
     return CHR_OK;
 }
+
+char *chr_headline_make(const char *t, size_t n, int max_words)
+{
+    char *h = NULL;
+    if (chr_headline_clean(t, n, max_words, &h) != CHR_OK)
+        return NULL;
+    return h ? h : chr_headline_cut(t, n, max_words);
+}

@@ -69,6 +69,9 @@ char *chr_headline_cut(const char *sentence, size_t len, int max_words);
  * full stops dropped, quotation marks paired. *out malloc'd (caller frees),
  * NULL when the sentence has no such headline; CHR_ENOMEM when out of memory. */
 chr_err chr_headline_clean(const char *sentence, size_t len, int max_words, char **out);
+/* A sentence's headline: chr_headline_clean's when it has one, else
+ * chr_headline_cut's. malloc'd (caller frees); NULL when out of memory. */
+char *chr_headline_make(const char *sentence, size_t len, int max_words);
 /* The max_words of the headlines chronicle makes from sentences (story
  * titles, summary headlines). */
 #define CHR_HEADLINE_WORDS 14
