@@ -1180,6 +1180,14 @@ static const char *const en_function_words[] = {
     "there's", "it's",     "that's",  "what's",
 };
 
+/* Auxiliaries that are given names too ("Do Kwon", "Can Dündar", "Will
+ * Smith"), and the verbs of a statement after a subject: "Do Kwon said"
+ * is a name and its verb, "Can Smith win" a question. */
+static const char *const en_aux_names[] = {"do", "can", "will", "may", "shall"};
+static const char *const en_statement_verbs[] = {
+    "said", "says", "was", "is", "has", "had", "told", "added", "wrote", "denied", "announced",
+};
+
 /* A sentence in headline case: its words of four letters or more, three at
  * least, all capitalised ("Nintendo Slashes Price Of 3DS"; not capitals
  * throughout, which ner_doc.allcaps marks). */
@@ -1244,8 +1252,13 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
                     headline = headline_case(d, s0, s1);
                 if (!headline && !opens_segment(d, s0, a))
                     break;
-                /* "Will Smith": a given name opening a person's name */
-                if (type == CHR_ENT_PER && given_name(d, a))
+                /* "Will Smith": a given name opening a person's name;
+                 * "Do Kwon said": an auxiliary that a statement's verb
+                 * shows to be one */
+                if (type == CHR_ENT_PER &&
+                    (given_name(d, a) ||
+                     (b - a == 2 && b < s1 && IN_LIST(d, a, en_aux_names) &&
+                      !(d->t[b].flags & NT_UPPER0) && IN_LIST(d, b, en_statement_verbs))))
                     break;
                 ner_gaz_match m = ner_gaz_longest(d->t + s0, s1 - s0, a - s0);
                 if (m.info && s0 + m.end > a + 1)

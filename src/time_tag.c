@@ -2738,15 +2738,35 @@ static int p_range_md(const M *m, int j, int *emo, int *ed)
     return 0;
 }
 
-/* A day written as a capitalised English number word right after a
- * capitalised month, as wire copy writes small numbers: "expire April
- * Three", "Record March Two", "May Twenty-One". Returns the index after. */
+/* A day written as an English number word right after a capitalised
+ * month, as wire copy writes small numbers: "expire April Three", "Record
+ * March Two", "May Twenty-One"; in lower case one to nine, when no word
+ * but a joining one follows ("payable April one to holders", "effective
+ * March six.", "between April six and May two"; not "in March six people
+ * died"). Returns the index after. */
 static int p_day_words(const M *m, int j, int *d)
 {
-    if (!(m->lang & TL_EN) || !has(m, j, C_NUMW) || !m->t[j].cap ||
-        !(m->t[j].lx->lang[C_NUMW] & TL_EN))
+    if (!(m->lang & TL_EN) || !has(m, j, C_NUMW) || !(m->t[j].lx->lang[C_NUMW] & TL_EN))
         return 0;
     int v = val(m, j, C_NUMW), k = j + 1;
+    size_t after = m->t[j].e;
+    if (after + 1 < m->len && m->text[after] == '-' && (m->text[after + 1] | 32) >= 'a' &&
+        (m->text[after + 1] | 32) <= 'z' && !has(m, j + 2, C_NUMW))
+        return 0; /* "the February three-month average" */
+    if (!m->t[j].cap) {
+        static const char *const JOIN[] = {"to",    "and", "or",  "through",
+                                           "until", "at",  "for", NULL};
+        size_t ws = m->t[j].e;
+        while (ws < m->len && (m->text[ws] == ' ' || m->text[ws] == '\t'))
+            ws++;
+        size_t we = ws;
+        while (we < m->len && m->text[we] >= 'a' && m->text[we] <= 'z')
+            we++;
+        if (v < 1 || v > 9 || (letter_follows(m, j) && !raw_word_in(m, ws, we, JOIN)))
+            return 0;
+        *d = v;
+        return k;
+    }
     if (v < 1 || (v > 20 && v != 30))
         return 0;
     if (v == 20 || v == 30) {
@@ -3259,6 +3279,30 @@ static int clock_word_after(const M *m, int j)
     return 0;
 }
 
+/* Whether a place's time follows token j: "1000 London time", "1500 New
+ * York time", "0900 Tokyo time" (one or two capitalised words, then
+ * "time"). */
+static int place_time_after(const M *m, int j)
+{
+    size_t p = m->t[j].e;
+    while (p < m->len && (m->text[p] == ' ' || m->text[p] == '\t'))
+        p++;
+    for (int words = 0; words < 2; words++) {
+        if (p >= m->len || m->text[p] < 'A' || m->text[p] > 'Z')
+            return 0;
+        size_t q = p + 1;
+        while (q < m->len &&
+               ((unsigned char)m->text[q] >= 0x80 || (m->text[q] >= 'a' && m->text[q] <= 'z')))
+            q++;
+        if (q == p + 1 || q >= m->len || m->text[q] != ' ')
+            return 0;
+        p = q + 1;
+        if (raw_phrase(m, p, "time"))
+            return 1;
+    }
+    return 0;
+}
+
 /* A four-digit number that reads as a 24-hour clock time: 0000-2359. */
 static int hhmm(const M *m, int j)
 {
@@ -3284,8 +3328,8 @@ static int clock_number(const M *m, int j)
     static const char *const AT[] = {"at", "by", "before", "after", "until", "till", "from", NULL};
     if (we == ws || !raw_word_in(m, ws, we, AT))
         return 0;
-    if (has(m, j + 1, C_UNITPL) && val(m, j + 1, C_UNITPL) == U_HOUR)
-        return 1;
+    if ((has(m, j + 1, C_UNITPL) && val(m, j + 1, C_UNITPL) == U_HOUR) || place_time_after(m, j))
+        return 1; /* "at 1500 hours", "by 1000 London time" */
     if (we - ws != 2 || (m->text[ws] | 32) != 'a')
         return 0; /* only "at" makes a bare number a time ("by 2030" is a year) */
     if (j + 1 < m->n && m->t[j + 1].s >= m->t[j].e)
@@ -7180,7 +7224,8 @@ static int try_inner(M *m, int i, R *best, int nomod)
 
 /* Whether text[a..b) only joins a time of day to the day after it: spaces,
  * commas, brackets and the words of "local time on", "heure locale, le",
- * "de la madrugada del", "ora locale del" (not "hora de Brasília"). */
+ * "de la madrugada del", "ora locale del" (not "hora de Brasília"), and
+ * a place's name before "time" ("London time on"). */
 static int time_day_gap(const M *m, size_t a, size_t b)
 {
     static const char *const W[] = {
@@ -7204,6 +7249,10 @@ static int time_day_gap(const M *m, size_t a, size_t b)
         int ok = 0;
         for (const char *const *w = W; *w && !ok; w++)
             ok = strlen(*w) == q - p && strncasecmp(m->text + p, *w, q - p) == 0;
+        /* a place's name before "time": "1000 London time on Friday" */
+        for (size_t t = q + 1; !ok && m->text[p] >= 'A' && m->text[p] <= 'Z' && t + 4 <= b; t++)
+            ok = !strncmp(m->text + t - 1, " time", 5) &&
+                 (t + 4 == b || m->text[t + 4] == ' ' || m->text[t + 4] == ',');
         if (!ok)
             return 0;
         p = q;
