@@ -29,8 +29,12 @@ build/gaz_compile: tools/gaz_compile.c src/ner_tok.c src/ner.h
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -o $@ tools/gaz_compile.c src/ner_tok.c $(LIBS)
 
-build/gen/ner_gaz.c: build/gen/ner_gaz.tsv build/gaz_compile
-	build/gaz_compile $< $@.tmp && mv $@.tmp $@
+# Words that are never names (Debian's wamerican), for headline case: without
+# the dictionary the build goes on and headlines read as before.
+NER_DICT ?= /usr/share/dict/american-english
+build/gen/ner_gaz.c: build/gen/ner_gaz.tsv build/gaz_compile $(wildcard $(NER_DICT))
+	@[ -f $(NER_DICT) ] || echo "entity: $(NER_DICT) not found (Debian package wamerican, scripts/install-deps): headline-case text is read without it" >&2
+	build/gaz_compile $< $@.tmp $(wildcard $(NER_DICT)) && mv $@.tmp $@
 
 # The model blob is embedded with .incbin, so the binary needs no data path.
 build/gen/ner_model.c: mk/entity.mk $(wildcard $(NER_MODEL))

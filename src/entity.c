@@ -213,11 +213,16 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
     if (ner->model) {
         ner_wcache wc = {0};
         ner_gloss_saved *saved = NULL;
-        size_t nsaved = 0;
+        ner_case_saved *recased = NULL;
+        size_t nsaved = 0, nrecased = 0;
         if (lang && *lang && strncmp(lang, "en", 2) != 0) {
             if (!(saved = malloc((d.n + 1) * sizeof *saved)))
                 goto done;
             nsaved = ner_gloss_apply(ner->gloss, &d, lang, saved);
+        } else {
+            if (!(recased = malloc((d.n + 1) * sizeof *recased)))
+                goto done;
+            nrecased = ner_case_apply(&d, lang, recased);
         }
         int bad = 0;
         for (size_t k = 0; k < d.nsent && !bad; k++) {
@@ -226,12 +231,15 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             bad = ner_model_decode(ner->model, &s, &wc, lab + d.sent0[k]);
         }
         ner_gloss_restore(&d, saved, nsaved);
+        ner_case_restore(&d, recased, nrecased);
         free(saved);
+        free(recased);
         ner_wcache_free(&wc);
         if (bad)
             goto done;
         ner_rules_apply(&d, lab, mark);
         ner_rules_lang(&d, lab, mark, lang);
+        ner_rules_headline(&d, lab, mark, lang);
         ner_rules_position(&d, lab, mark, lang);
         ner_rules_table_labels(&d, lab);
     } else {

@@ -45,20 +45,37 @@ static int capitalised(const ner_tok *t)
     return (t->flags & (NT_UPPER0 | NT_DIGIT)) != 0;
 }
 
+/* The gazetteer's names in the sentence of tokens [a, b) that are still
+ * unlabelled take their type (gaz_type, strict as given). */
+static void label_known(const ner_doc *d, size_t a, size_t b, uint8_t *lab, uint8_t *mark,
+                        int strict)
+{
+    for (size_t i = a; i < b;) {
+        ner_gaz_match m = ner_gaz_longest(d->t + a, b - a, i - a);
+        int type = m.info ? gaz_type(m.info, strict) : -1;
+        if (type >= 0 && capitalised(&d->t[i]) && all_o(lab, i, a + m.end)) {
+            set_span(lab, mark, i, a + m.end, type);
+            i = a + m.end;
+        } else {
+            i++;
+        }
+    }
+}
+
 void ner_rules_gazetteer(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
+    for (size_t k = 0; k < d->nsent; k++)
+        label_known(d, d->sent0[k], d->sent0[k + 1], lab, mark, 0);
+}
+
+void ner_rules_headline(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
+{
+    if (lang && *lang && strncmp(lang, "en", 2) != 0)
+        return;
     for (size_t k = 0; k < d->nsent; k++) {
         size_t a = d->sent0[k], b = d->sent0[k + 1];
-        for (size_t i = a; i < b;) {
-            ner_gaz_match m = ner_gaz_longest(d->t + a, b - a, i - a);
-            int type = m.info ? gaz_type(m.info, 0) : -1;
-            if (type >= 0 && capitalised(&d->t[i]) && all_o(lab, i, a + m.end)) {
-                set_span(lab, mark, i, a + m.end, type);
-                i = a + m.end;
-            } else {
-                i++;
-            }
-        }
+        if (!d->allcaps[k] && ner_headline_case(d, a, b))
+            label_known(d, a, b, lab, mark, 1);
     }
 }
 
@@ -1188,23 +1205,6 @@ static const char *const en_statement_verbs[] = {
     "said", "says", "was", "is", "has", "had", "told", "added", "wrote", "denied", "announced",
 };
 
-/* A sentence in headline case: its words of four letters or more, three at
- * least, all capitalised ("Nintendo Slashes Price Of 3DS"; not capitals
- * throughout, which ner_doc.allcaps marks). */
-static int headline_case(const ner_doc *d, size_t s0, size_t s1)
-{
-    int cap = 0;
-    for (size_t i = s0 + 1; i < s1; i++) {
-        const ner_tok *t = &d->t[i];
-        if (!(t->flags & NT_ALPHA) || t->end - t->start < 4)
-            continue;
-        if (!(t->flags & NT_UPPER0))
-            return 0;
-        cap++;
-    }
-    return cap >= 3;
-}
-
 /* Does token i stand where any word is capitalised: first in its sentence
  * or after a colon, a dash or a bar, quotation marks or brackets between? */
 static int opens_segment(const ner_doc *d, size_t s0, size_t i)
@@ -1232,7 +1232,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k])
             continue;
-        int headline = -1; /* headline_case, found when first asked */
+        int headline = -1; /* ner_headline_case, found when first asked */
         for (size_t i = s0; i < s1; i++) {
             if (!lab[i])
                 continue;
@@ -1249,7 +1249,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
                     !IN_LIST(d, a, en_function_words))
                     break;
                 if (headline < 0)
-                    headline = headline_case(d, s0, s1);
+                    headline = ner_headline_case(d, s0, s1);
                 if (!headline && !opens_segment(d, s0, a))
                     break;
                 /* "Will Smith": a given name opening a person's name;

@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <limits.h>
 #include <textcat.h>
 #include <utf8proc.h>
 
@@ -650,11 +651,15 @@ static void stop_init(void)
     stop_add(ca_words, CA_BIT);
 }
 
-static int stopword_guess(const char *text, size_t n, char lang[8], double *conf)
+/* Hits of text[0..n)'s short ASCII words in each stop set (hits), in
+ * ca_words (*ca); *words counts the words of up to six letters, up to
+ * max_words (where counting stops). */
+static void stop_hits(const char *text, size_t n, int hits[N_STOP_SETS], int *ca, int *words,
+                      int max_words)
 {
     pthread_once(&stop_once, stop_init);
-    int hits[N_STOP_SETS] = {0};
-    int words = 0, ca = 0;
+    memset(hits, 0, N_STOP_SETS * sizeof *hits);
+    *ca = *words = 0;
     size_t i = 0;
     while (i < n) {
         while (i < n && !isalpha((unsigned char)text[i]))
@@ -665,7 +670,8 @@ static int stopword_guess(const char *text, size_t n, char lang[8], double *conf
         size_t wl = i - st;
         if (wl == 0 || wl > 6)
             continue;
-        words++;
+        if (++*words >= max_words)
+            return;
         uint64_t key = 0;
         int ascii = 1;
         for (size_t k = 0; k < wl; k++) {
@@ -678,8 +684,14 @@ static int stopword_guess(const char *text, size_t n, char lang[8], double *conf
         uint32_t sets = stop_tab[stop_slot(key)].sets;
         for (size_t l = 0; l < N_STOP_SETS; l++)
             hits[l] += (int)(sets >> l & 1);
-        ca += (int)(sets >> CA_BIT & 1);
+        *ca += (int)(sets >> CA_BIT & 1);
     }
+}
+
+static int stopword_guess(const char *text, size_t n, char lang[8], double *conf)
+{
+    int hits[N_STOP_SETS], words, ca;
+    stop_hits(text, n, hits, &ca, &words, INT_MAX);
     size_t best = 0, second = 1;
     if (hits[second] > hits[best]) {
         best = 1;
@@ -741,6 +753,29 @@ static const struct {
 };
 #define N_OWN (sizeof own_words / sizeof own_words[0])
 
+/* The word (letters, or any UTF-8 byte) at or after byte i of text[0..n):
+ * its start in *st; returns its end (n when none is left). */
+static size_t next_letters(const char *text, size_t n, size_t i, size_t *st)
+{
+    while (i < n && !isalpha((unsigned char)text[i]) && (unsigned char)text[i] < 0x80)
+        i++;
+    *st = i;
+    while (i < n && (isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80))
+        i++;
+    return i;
+}
+
+/* w = " word " in lower case, for a search in a space-separated list; n
+ * at most 12. */
+static void padded_word(const char *word, size_t n, char w[16])
+{
+    w[0] = ' ';
+    for (size_t k = 0; k < n; k++)
+        w[k + 1] = (char)tolower((unsigned char)word[k]);
+    w[n + 1] = ' ';
+    w[n + 2] = '\0';
+}
+
 /* A short text (under 30 words) that textcat put in a Romance language, or
  * in English, goes to the Romance language whose own words it holds most
  * (a word of three bytes or more counting two, a shorter one one): more
@@ -750,12 +785,8 @@ static const struct {
 static void recheck_romance(const char *text, size_t n, char lang[8])
 {
     int hits[N_OWN] = {0}, words = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && !isalpha((unsigned char)text[i]) && (unsigned char)text[i] < 0x80)
-            i++;
-        size_t st = i;
-        while (i < n && (isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80))
-            i++;
+    for (size_t i = 0, st; i < n;) {
+        i = next_letters(text, n, i, &st);
         if (i == st)
             continue;
         if (++words >= 30)
@@ -763,11 +794,7 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         if (i - st > 12)
             continue;
         char w[16];
-        w[0] = ' ';
-        for (size_t k = 0; k < i - st; k++)
-            w[k + 1] = (char)tolower((unsigned char)text[st + k]);
-        w[i - st + 1] = ' ';
-        w[i - st + 2] = 0;
+        padded_word(text + st, i - st, w);
         /* a word of three bytes or more says more than "il", "os", "em" */
         for (size_t l = 0; l < N_OWN; l++)
             hits[l] += strstr(own_words[l].words, w) ? (i - st >= 3 ? 2 : 1) : 0;
@@ -790,6 +817,79 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         strcpy(lang, own_words[best].lang);
 }
 
+/* A short text (under 30 words) for which textcat found English as likely
+ * as another language (among its k candidates) is English when it holds
+ * more English words (function words, auxiliaries, the commonest
+ * headline verbs and adjectives) than words of any other stop set, and no
+ * Catalan ones: "Metro-North track worker killed in Harlem" (German
+ * first), "Europe calls for more US natural gas exports" (Catalan first),
+ * "Asian stock market steady after sell-off" (Swedish first). n-gram
+ * profiles of a headline's few words are near ties. */
+static void recheck_english(const char *text, size_t n, const candidate_t *cands, int k,
+                            char lang[8])
+{
+    static const char en_words[] =
+        " the of and to in is on at by as for with from after over into about against amid "
+        "says said its his her their our your you who what how why when will would could "
+        "should can cannot not but be been has have had were was are this that than more "
+        "most new first up out off down gets get sees set makes make ";
+    if (!strcmp(lang, "en"))
+        return;
+    int en = 0;
+    for (int i = 0; i < k && !en; i++)
+        en = !strncmp(cands[i].name, "en-", 3) || !strcmp(cands[i].name, "en");
+    if (!en)
+        return;
+    int hits[N_STOP_SETS], words, ca, own = 0;
+    stop_hits(text, n, hits, &ca, &words, 30);
+    if (words >= 30 || ca > 0)
+        return;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalpha((unsigned char)text[i]))
+            i++;
+        size_t st = i;
+        while (i < n && isalpha((unsigned char)text[i]))
+            i++;
+        if (i == st || i - st > 8)
+            continue;
+        char w[16];
+        padded_word(text + st, i - st, w);
+        own += strstr(en_words, w) != NULL;
+    }
+    if (own == 0)
+        return;
+    for (size_t l = 1; l < N_STOP_SETS; l++)
+        if (hits[l] >= own)
+            return;
+    strcpy(lang, "en");
+}
+
+/* A copy of text[0..n) with its ASCII capitals lowered when it is written
+ * in title case (of its words of four letters or more, three at least and
+ * four in five capitalised: "Neil Young Will Unveil His Pono Tomorrow"):
+ * n-gram profiles read capitals as German nouns. NULL otherwise (or on
+ * OOM: the text is then classified as written). */
+static char *title_case_lowered(const char *text, size_t n)
+{
+    int words = 0, caps = 0;
+    for (size_t i = 0, st; i < n;) {
+        i = next_letters(text, n, i, &st);
+        if (i - st < 4)
+            continue;
+        words++;
+        caps += isupper((unsigned char)text[st]) != 0;
+    }
+    if (words < 3 || caps * 5 < words * 4)
+        return NULL;
+    char *c = malloc(n + 1);
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        c[i] = (char)tolower((unsigned char)text[i]);
+    c[n] = '\0';
+    return c;
+}
+
 double chr_detect_language(const char *text, size_t len, char lang[8])
 {
     strcpy(lang, "en");
@@ -805,9 +905,10 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     size_t n = len < 1500 ? len : 1500;
     while (n > 0 && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--;
+    char *lowered = title_case_lowered(text, n);
     pthread_mutex_lock(&tc_lock);
     candidate_t *cands = textcat_GetClassifyFullOutput(tc_handle);
-    int k = cands ? textcat_ClassifyFull(tc_handle, text, n, cands) : -1;
+    int k = cands ? textcat_ClassifyFull(tc_handle, lowered ? lowered : text, n, cands) : -1;
     double conf = 0.0;
     if (k > 0) {
         char name[64];
@@ -819,9 +920,12 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
             strcpy(lang, name);
         conf = k == 1 ? 0.95 : (k == 2 ? 0.7 : 0.5);
     }
+    if (k > 1)
+        recheck_english(text, n, cands, k, lang);
     if (cands)
         textcat_ReleaseClassifyFullOutput(tc_handle, cands);
     pthread_mutex_unlock(&tc_lock);
+    free(lowered);
     /* a short text read as a neighbour's language: only among the
      * languages with own words (German "des", "hier" are French ones) */
     for (size_t l = 0; l < N_OWN; l++)

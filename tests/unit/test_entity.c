@@ -1028,6 +1028,32 @@ static int entity_named(const char *text, const char *canonical, int want)
     return found == want;
 }
 
+/* A headline in title case is read with its ordinary words in lower case:
+ * no run-on names of every capitalised word; the names the gazetteer
+ * knows keep their type; a line of names is no headline. Needs the
+ * dictionary (wamerican) the build reads. */
+TEST(headline_case_names)
+{
+    if (!ner_lower_n) {
+        printf("  skipped: built without a dictionary (install wamerican)\n");
+        return;
+    }
+    const char *h = "Neil Young To Unveil Pono Music Service And Device At Sxsw\n";
+    CHECK(entity_named(h, "Neil Young", 1));
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, h, strlen(h), NULL, 0, "en", &e), CHR_OK);
+    for (size_t i = 0; i < e.n_entities; i++)
+        CHECK(strstr(e.entities[i].canonical, "Music") == NULL);
+    chr_entities_free(&e);
+    CHECK(entity_named("Twitter Back Online After Brief Outage\n", "Twitter", 1));
+    CHECK(entity_named("Lena Dunham Blames Molestation Joke on Being Sleepy\n", "Lena Dunham", 1));
+    /* names throughout, and running text with a capitalised name */
+    CHECK(entity_named("Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson\n",
+                       "Tiger Woods", 1));
+    CHECK(entity_named("Magna was up 1/8 on the New York Stock Exchange.\n",
+                       "New York Stock Exchange", 1));
+}
+
 /* A function word capitalised by its place (a sentence's or a segment's
  * first word, or any word of a headline in headline case) begins no name;
  * names that do begin with such a word keep it. */
@@ -1102,5 +1128,6 @@ RUN(one_name_one_type);
 RUN(generic_names);
 RUN(bare_commission_unlinked);
 RUN(leading_function_words);
+RUN(headline_case_names);
 chr_ner_close(ner);
 UNIT_MAIN_END

@@ -254,6 +254,13 @@ TEST(language)
     /* a short Italian sentence the profiles give to Catalan, with none of
      * the first Italian-only words: "hanno", "scorso", "città" are */
     expect_lang("Martedì scorso i ribelli hanno preso la città.", "it");
+    /* English headlines: in title case (read in lower case: capitals are
+     * German nouns to the profiles), and short ones the profiles find as
+     * likely English as another language */
+    expect_lang("Taylor Swift Named Highest Earner In Music In Billboard List", "en");
+    expect_lang("See What George Zimmerman Is Doing For Money Now", "en");
+    expect_lang("Europe calls for more US natural gas exports", "en");
+    expect_lang("Der Bundestag Stimmt Dem Gesetz Zur Reform Der Rente Zu", "de");
     /* Romanian as web copy writes it, without diacritics */
     expect_lang("Saptamana trecuta guvernul a demisionat dupa protestele de la Bucuresti.", "ro");
     /* one-line sentences the trigram profiles give to a neighbour, settled

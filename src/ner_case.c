@@ -1,0 +1,160 @@
+/* chronicle — entity: reading headline case. Owns the test for a sentence
+ * in headline case and the swap of its ordinary words' token hashes to
+ * their lower-case forms around decoding; not the model, the features or
+ * the rules (which see the original words). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner.h"
+
+/* In "Neil Young To Unveil Pono Music Service And Device At Sxsw" every
+ * word is capitalised, so capitals tell the English-trained model nothing
+ * and it makes names of whole runs ("Want Some More Titanfall Videos",
+ * ORG). Decoding with the words a dictionary has only in lower case
+ * ("unveil", "music", "service", "device") given their lower-case form
+ * reads the headline as running text would write it: "Neil Young to unveil
+ * Pono music service and device at Sxsw". */
+
+/* The words title case leaves in lower case (articles, conjunctions,
+ * prepositions; name particles), by length: "Google Courting Cloud Apps
+ * Users with Referral Program", "Bank of England Overhauls Oversight". */
+static const char *const title_lower[7] = {
+    "",
+    " a ",
+    " an as at by in of on or so to up vs de da di du la le al el ",
+    " the and but nor for yet off per via von der bin del ",
+    " with from into onto over upon amid than that near like till ",
+    " about after under until ",
+    " versus ",
+};
+
+static int title_lower_word(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    size_t n = t->end - t->start;
+    if (n >= sizeof title_lower / sizeof *title_lower)
+        return 0;
+    for (const char *p = title_lower[n]; *p && p[1]; p += n + 1)
+        if (!memcmp(p + 1, d->text + t->start, n))
+            return 1;
+    return 0;
+}
+
+/* Gazetteer categories that keep a word capitalised even when the
+ * dictionary has it in lower case: "Google", "Bank of England" (any entry
+ * of two words or more), "Ukrainian". Towns and regions named by ordinary
+ * words ("Mobile", "Reading") do not; a given name does only before a word
+ * that stays capitalised ("Will Smith", not "Will Lead"). */
+#define KEEP_CATS                                                                                  \
+    ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY) | (1u << GZ_ORG) | (1u << GZ_AGENCY) |                \
+     (1u << GZ_GOVBODY) | (1u << GZ_COMPANY) | (1u << GZ_DEMONYM) | (1u << GZ_MISC))
+
+/* Whether token i is part of a name the gazetteer knows (KEEP_CATS, or
+ * any entry of two words or more). */
+static int known_name(const ner_doc *d, size_t i)
+{
+    return ((d->gaz_b[i] | d->gaz_i[i]) & KEEP_CATS) || d->gaz_i[i] || d->gaz_len[i] > 1;
+}
+
+/* A word: letters only, not "48GB", "iPhone", "e-mail", "IBM", "U.S.". */
+static int plain_word(const ner_tok *t)
+{
+    return (t->flags & NT_ALPHA) &&
+           !(t->flags & (NT_DIGIT | NT_MIXED | NT_HYPHEN | NT_PERIOD | NT_ALLUP | NT_CASELESS));
+}
+
+int ner_headline_case(const ner_doc *d, size_t s0, size_t s1)
+{
+    int cap = 0, ord = 0;
+    for (size_t i = s0 + 1; i < s1; i++) {
+        const ner_tok *t = &d->t[i];
+        if (!plain_word(t))
+            continue;
+        if (!(t->flags & NT_UPPER0)) {
+            if (title_lower_word(d, i))
+                continue;
+            return 0; /* "Magna was up on the New York Stock Exchange" */
+        }
+        if (known_name(d, i))
+            continue;
+        cap++;
+        ord += ner_lower_word(t->lhash);
+    }
+    /* ordinary words must be half of the capitalised ones, two at least:
+     * a line of names ("Mike Hulbert, Brian Henninger, Tiger Woods") or a
+     * results table is capitalised throughout too; without the dictionary,
+     * three capitalised words */
+    return ner_lower_n ? cap >= 3 && ord >= 2 && ord * 2 >= cap : cap >= 3;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int ner_lower_word(uint64_t lhash)
+{
+    return ner_lower_n &&
+           bsearch(&lhash, ner_lower_words, ner_lower_n, sizeof lhash, cmp_u64) != NULL;
+}
+
+/* Whether token i (InitCap, ASCII letters) is an ordinary word to read in
+ * lower case. */
+static int ordinary(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    if (t->shape != SH_INITCAP || (t->flags & (NT_DIGIT | NT_HYPHEN | NT_PERIOD | NT_APOS)))
+        return 0;
+    for (size_t k = t->start; k < t->end; k++)
+        if ((unsigned char)d->text[k] >= 0x80)
+            return 0;
+    return !known_name(d, i) && ner_lower_word(t->lhash);
+}
+
+size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
+{
+    if (lang && *lang && strncmp(lang, "en", 2) != 0)
+        return 0;
+    if (!ner_lower_n)
+        return 0;
+    static const char x[] = "x";
+    uint64_t lower_shape = ner_fnv(NER_FNV_INIT, x, 1);
+    size_t ns = 0;
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k] || !ner_headline_case(d, s0, s1))
+            continue;
+        /* the sentence's first word stays: running text capitalises it too */
+        for (size_t i = s0 + 1; i < s1; i++) {
+            if (!ordinary(d, i))
+                continue;
+            if ((d->gaz_1[i] & (1u << GZ_FIRSTNAME)) && i + 1 < s1 &&
+                d->t[i + 1].shape == SH_INITCAP && !ordinary(d, i + 1))
+                continue; /* "Will Smith" */
+            ner_tok *t = &d->t[i];
+            saved[ns].tok = i;
+            saved[ns].ehash = t->ehash;
+            saved[ns].shash = t->shash;
+            saved[ns].flags = t->flags;
+            saved[ns].shape = t->shape;
+            ns++;
+            t->ehash = t->lhash; /* ASCII: the folded form is the lower-case one */
+            t->shash = lower_shape;
+            t->shape = SH_LOWER;
+            t->flags = (uint16_t)((t->flags & ~NT_UPPER0) | NT_LOWER0);
+        }
+    }
+    return ns;
+}
+
+void ner_case_restore(ner_doc *d, const ner_case_saved *saved, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        ner_tok *t = &d->t[saved[k].tok];
+        t->ehash = saved[k].ehash;
+        t->shash = saved[k].shash;
+        t->flags = saved[k].flags;
+        t->shape = saved[k].shape;
+    }
+}
