@@ -5250,6 +5250,35 @@ static int fr_set_noun(const M *m, int i)
     return 0;
 }
 
+/* A yearly set followed by the day it recurs on: "annually on August 11",
+ * "every year on 11 August", "cada año el 11 de agosto", "chaque année le
+ * 11 août": the day, any year (XXXX-MM-DD, in r->v). j: the token after
+ * the set. Returns the index after the day, or 0. */
+static int yearly_day(const M *m, int j, R *r)
+{
+    while (kw(m, j, K_ON) || kw(m, j, K_THE) || pu(m, j, ','))
+        j++;
+    int mo, d, k = p_month(m, j, &mo, 0);
+    if (k) {
+        int k2 = p_day(m, k, &d);
+        if (!k2 || (isnum(m, k) && m->t[k].nd == 4))
+            return 0;
+        k = k2;
+    } else if ((k = p_day(m, j, &d)) != 0) {
+        if (kw(m, k, K_DE) || kw(m, k, K_OF))
+            k++;
+        if (!(k = p_month(m, k, &mo, 0)))
+            return 0;
+    } else {
+        return 0;
+    }
+    int y, ky = pu(m, k, ',') || kw(m, k, K_DE) || kw(m, k, K_OF) ? k + 1 : k;
+    if (d > chr_month_days(2000, mo) || (isnum(m, ky) && p_year(m, ky, &y)))
+        return 0; /* "annually, on August 11, 1985": one day */
+    snprintf(r->v, 48, "XXXX-%02d-%02d", mo, d);
+    return k;
+}
+
 /* Sets: "daily", "annually", "every year", "each Thursday", "every two
  * weeks", "chaque année", "todos los días", "tous les jours", "every
  * other week", "les mercredis", "los miércoles", "un jour sur deux". */
@@ -5261,8 +5290,9 @@ static int pat_set(M *m, int i, R *r)
             return 0;
         r->type = CHR_TIMEX_SET;
         fmt_dur(r->v, 1, val(m, j, C_SET), 0);
-        r->end = j + 1;
-        return j + 1;
+        int kd = val(m, j, C_SET) == U_YEAR ? yearly_day(m, j + 1, r) : 0;
+        r->end = kd ? kd : j + 1;
+        return r->end;
     }
     int k2, wd;
     if ((k2 = alternate_set(m, i, r)) != 0) {
@@ -5309,8 +5339,9 @@ static int pat_set(M *m, int i, R *r)
             return 0;
         r->type = CHR_TIMEX_SET;
         fmt_dur(r->v, n, u, 0);
-        r->end = k2;
-        return k2;
+        int kd = u == U_YEAR && n == 1 ? yearly_day(m, k2, r) : 0;
+        r->end = kd ? kd : k2;
+        return r->end;
     }
     if ((k2 = p_wday(m, j, &wd)) != 0 || (k2 = p_wday_pl(m, j, 1, &wd)) != 0) {
         r->type = CHR_TIMEX_SET;
@@ -5322,6 +5353,11 @@ static int pat_set(M *m, int i, R *r)
     if ((k2 = p_month(m, j, &mo, 0)) != 0) {
         r->type = CHR_TIMEX_SET;
         snprintf(r->v, 48, "XXXX-%02d", mo);
+        int d, k3 = p_day(m, k2, &d); /* "every August 11" */
+        if (k3 && !(isnum(m, k2) && m->t[k2].nd == 4) && d <= chr_month_days(2000, mo)) {
+            snprintf(r->v, 48, "XXXX-%02d-%02d", mo, d);
+            k2 = k3;
+        }
         r->end = k2;
         return k2;
     }
