@@ -56,11 +56,11 @@ static int known_name(const ner_doc *d, size_t i)
     return ((d->gaz_b[i] | d->gaz_i[i]) & KEEP_CATS) || d->gaz_i[i] || d->gaz_len[i] > 1;
 }
 
-/* A word: letters only, not "48GB", "iPhone", "e-mail", "IBM", "U.S.". */
+/* A word: letters only, not "48GB", "iPhone", "e-mail", "IBM", "U.S.", "'s". */
 static int plain_word(const ner_tok *t)
 {
-    return (t->flags & NT_ALPHA) &&
-           !(t->flags & (NT_DIGIT | NT_MIXED | NT_HYPHEN | NT_PERIOD | NT_ALLUP | NT_CASELESS));
+    return (t->flags & NT_ALPHA) && !(t->flags & (NT_DIGIT | NT_MIXED | NT_HYPHEN | NT_PERIOD |
+                                                  NT_APOS | NT_ALLUP | NT_CASELESS));
 }
 
 int ner_headline_case(const ner_doc *d, size_t s0, size_t s1)
@@ -99,6 +99,27 @@ int ner_lower_word(uint64_t lhash)
            bsearch(&lhash, ner_lower_words, ner_lower_n, sizeof lhash, cmp_u64) != NULL;
 }
 
+/* Auxiliaries, which the dictionary also has as names ("Will", "May",
+ * "Be"): ordinary in a headline unless a name follows ("Will Smith"). */
+static const char auxiliaries[] =
+    " will may can could would should must shall might do does did is are was were be been "
+    "being am has have had ";
+
+static int auxiliary(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    size_t n = t->end - t->start;
+    if (n > 6)
+        return 0;
+    char w[10];
+    w[0] = ' ';
+    for (size_t k = 0; k < n; k++)
+        w[k + 1] = (char)(d->text[t->start + k] | 0x20);
+    w[n + 1] = ' ';
+    w[n + 2] = '\0';
+    return strstr(auxiliaries, w) != NULL;
+}
+
 /* Whether token i (InitCap, ASCII letters) is an ordinary word to read in
  * lower case. */
 static int ordinary(const ner_doc *d, size_t i)
@@ -109,7 +130,7 @@ static int ordinary(const ner_doc *d, size_t i)
     for (size_t k = t->start; k < t->end; k++)
         if ((unsigned char)d->text[k] >= 0x80)
             return 0;
-    return !known_name(d, i) && ner_lower_word(t->lhash);
+    return !known_name(d, i) && (ner_lower_word(t->lhash) || auxiliary(d, i));
 }
 
 size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
@@ -129,9 +150,9 @@ size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
         for (size_t i = s0 + 1; i < s1; i++) {
             if (!ordinary(d, i))
                 continue;
-            if ((d->gaz_1[i] & (1u << GZ_FIRSTNAME)) && i + 1 < s1 &&
+            if ((d->gaz_1[i] & (1u << GZ_FIRSTNAME) || auxiliary(d, i)) && i + 1 < s1 &&
                 d->t[i + 1].shape == SH_INITCAP && !ordinary(d, i + 1))
-                continue; /* "Will Smith" */
+                continue; /* "Will Smith", "May Mobility" */
             ner_tok *t = &d->t[i];
             saved[ns].tok = i;
             saved[ns].ehash = t->ehash;
