@@ -4,7 +4,8 @@
 #   make eval-ner    conlleval-style P/R/F1 on eng.testa
 #   make bench-ner   tokens/s, MB/s on one core and start-up time
 #   make eval-ner-romance  exact-span P/R/F1 on the Spanish, French, Italian
-#                    and Portuguese sentences of tests/data/ner/ (chronicle tag)
+#                    and Portuguese sentences and the English title-case
+#                    headlines of tests/data/ner/ (chronicle tag)
 NER_SHARED  ?= $(or $(CHR_SHARED),../shared)
 NER_CONLL   := $(NER_SHARED)/bench/ner-conll2003
 NER_NPM     := data/ner/node_modules/.package-lock.json

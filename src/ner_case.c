@@ -153,6 +153,9 @@ size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
             if ((d->gaz_1[i] & (1u << GZ_FIRSTNAME) || auxiliary(d, i)) && i + 1 < s1 &&
                 d->t[i + 1].shape == SH_INITCAP && !ordinary(d, i + 1))
                 continue; /* "Will Smith", "May Mobility" */
+            if ((d->gaz_1[i - 1] & (1u << GZ_FIRSTNAME)) && d->t[i - 1].shape == SH_INITCAP &&
+                (i - 1 == s0 || !ordinary(d, i - 1)) && !auxiliary(d, i - 1))
+                continue; /* a surname after a given name: "Elon Musk", "Tiger Woods" */
             ner_tok *t = &d->t[i];
             saved[ns].tok = i;
             saved[ns].ehash = t->ehash;
