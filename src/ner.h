@@ -249,7 +249,8 @@ typedef struct ner_doc {
     uint8_t *docf;
     uint16_t *gaz_b, *gaz_i, *gaz_1;
     uint8_t *gaz_len;
-    uint8_t *allcaps; /* per sentence */
+    uint8_t *allcaps;  /* per sentence */
+    uint8_t *headline; /* per sentence: in headline case (set by ner_case_apply; else 0) */
 } ner_doc;
 
 /* Tokenise text by the given sentence spans and prepare every sentence.
@@ -402,11 +403,13 @@ typedef struct ner_case_saved {
     uint8_t shape;
 } ner_case_saved;
 
-/* In the English (lang NULL, "" or "en") sentences of d in headline case,
- * give the ordinary words (ner_lower_word, not the first, not part of a
- * gazetteer name) the hashes, shape and flags of their lower-case form,
- * saving the originals in saved (d->n slots); returns how many changed.
- * Decode, then ner_case_restore before anything else reads the tokens. */
+/* For an English d (lang NULL, "" or "en"): marks its sentences in
+ * headline case in d->headline (ner_headline_case, not in capitals
+ * throughout), and gives their ordinary words (ner_lower_word, not the
+ * first, not part of a gazetteer name) the hashes, shape and flags of
+ * their lower-case form, saving the originals in saved (d->n slots);
+ * returns how many changed. Decode, then ner_case_restore before anything
+ * else reads the tokens. */
 size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved);
 void ner_case_restore(ner_doc *d, const ner_case_saved *saved, size_t n);
 

@@ -137,6 +137,9 @@ size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
 {
     if (lang && *lang && strncmp(lang, "en", 2) != 0)
         return 0;
+    for (size_t k = 0; k < d->nsent; k++)
+        d->headline[k] =
+            (uint8_t)(!d->allcaps[k] && ner_headline_case(d, d->sent0[k], d->sent0[k + 1]));
     if (!ner_lower_n)
         return 0;
     static const char x[] = "x";
@@ -144,7 +147,7 @@ size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
     size_t ns = 0;
     for (size_t k = 0; k < d->nsent; k++) {
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
-        if (d->allcaps[k] || !ner_headline_case(d, s0, s1))
+        if (!d->headline[k])
             continue;
         /* the sentence's first word stays: running text capitalises it too */
         for (size_t i = s0 + 1; i < s1; i++) {

@@ -381,6 +381,7 @@ void ner_doc_free(ner_doc *d)
     free(d->gaz_1);
     free(d->gaz_len);
     free(d->allcaps);
+    free(d->headline);
     memset(d, 0, sizeof *d);
 }
 
@@ -404,7 +405,8 @@ int ner_doc_build(ner_doc *d, const char *text, const chr_span *sents, size_t ns
     d->text = text;
     d->sent0 = malloc((nsents + 1) * sizeof *d->sent0);
     d->allcaps = calloc(nsents + 1, 1);
-    if (!d->sent0 || !d->allcaps)
+    d->headline = calloc(nsents + 1, 1);
+    if (!d->sent0 || !d->allcaps || !d->headline)
         goto oom;
     size_t bytes = 0; /* about one token per five bytes of news text */
     for (size_t k = 0; k < nsents; k++)

@@ -74,7 +74,7 @@ void ner_rules_headline(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
         return;
     for (size_t k = 0; k < d->nsent; k++) {
         size_t a = d->sent0[k], b = d->sent0[k + 1];
-        if (!d->allcaps[k] && ner_headline_case(d, a, b))
+        if (d->headline[k])
             label_known(d, a, b, lab, mark, 1);
     }
 }
@@ -1232,7 +1232,6 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k])
             continue;
-        int headline = -1; /* ner_headline_case, found when first asked */
         for (size_t i = s0; i < s1; i++) {
             if (!lab[i])
                 continue;
@@ -1248,9 +1247,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
                 if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) ||
                     !IN_LIST(d, a, en_function_words))
                     break;
-                if (headline < 0)
-                    headline = ner_headline_case(d, s0, s1);
-                if (!headline && !opens_segment(d, s0, a))
+                if (!d->headline[k] && !opens_segment(d, s0, a))
                     break;
                 /* "Will Smith": a given name opening a person's name;
                  * "Do Kwon said": an auxiliary that a statement's verb
