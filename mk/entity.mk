@@ -32,10 +32,17 @@ build/gaz_compile: tools/gaz_compile.c src/ner_tok.c src/ner.h
 
 # Words that are never names (Debian's wamerican), for headline case: without
 # the dictionary the build goes on and headlines read as before.
+# A stamp records whether it was found, so that installing it later rebuilds.
+.PHONY: FORCE
+FORCE:
 NER_DICT ?= /usr/share/dict/american-english
-build/gen/ner_gaz.c: build/gen/ner_gaz.tsv build/gaz_compile $(wildcard $(NER_DICT))
-	@[ -f $(NER_DICT) ] || echo "entity: $(NER_DICT) not found (Debian package wamerican, scripts/install-deps): headline-case text is read without it" >&2
-	build/gaz_compile $< $@.tmp $(wildcard $(NER_DICT)) && mv $@.tmp $@
+NER_DICT_FOUND := $(wildcard $(NER_DICT))
+build/gen/ner_dict.stamp: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(NER_DICT_FOUND)' | cmp -s - $@ || echo '$(NER_DICT_FOUND)' > $@
+build/gen/ner_gaz.c: build/gen/ner_gaz.tsv build/gaz_compile build/gen/ner_dict.stamp $(NER_DICT_FOUND)
+	@[ -n "$(NER_DICT_FOUND)" ] || echo "entity: $(NER_DICT) not found (Debian package wamerican, scripts/install-deps): headline-case text is read without it" >&2
+	build/gaz_compile $< $@.tmp $(NER_DICT_FOUND) && mv $@.tmp $@
 
 # The model blob is embedded with .incbin, so the binary needs no data path.
 build/gen/ner_model.c: mk/entity.mk $(wildcard $(NER_MODEL))

@@ -389,11 +389,13 @@ extern const size_t ner_lower_n;
 /* Whether a folded hash is one of those words. */
 int ner_lower_word(uint64_t lhash);
 /* Whether tokens [s0, s1) of d are a sentence in headline case: its words
- * of four letters or more (no digits, inner capitals or hyphens), three at
- * least, all capitalised but prepositions title case may leave ("with",
- * "from"), and half of them, two at least, ordinary words (ner_lower_word;
- * not a line of names): "Nintendo Slashes Price Of 3DS"; capitals
- * throughout are ner_doc.allcaps. */
+ * (letters only: no digits, inner capitals, hyphens, apostrophes or
+ * capitals throughout) all capitalised but the small words title case
+ * leaves ("of", "with", "from"), three at least that the gazetteer does not
+ * know as names, and half of those, two at least, words running text
+ * writes in lower case (ner_lower_word, title case's small words,
+ * auxiliaries; not a line of names): "Nintendo Slashes Price Of Console".
+ * Never without the dictionary (ner_lower_n 0). */
 int ner_headline_case(const ner_doc *d, size_t s0, size_t s1);
 
 typedef struct ner_case_saved {

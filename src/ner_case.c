@@ -4,6 +4,7 @@
  * the rules (which see the original words). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ner.h"
 
@@ -35,7 +36,7 @@ static int title_lower_word(const ner_doc *d, size_t i)
     if (n >= sizeof title_lower / sizeof *title_lower)
         return 0;
     for (const char *p = title_lower[n]; *p && p[1]; p += n + 1)
-        if (!memcmp(p + 1, d->text + t->start, n))
+        if (!strncasecmp(p + 1, d->text + t->start, n))
             return 1;
     return 0;
 }
@@ -63,42 +64,6 @@ static int plain_word(const ner_tok *t)
                                                   NT_APOS | NT_ALLUP | NT_CASELESS));
 }
 
-int ner_headline_case(const ner_doc *d, size_t s0, size_t s1)
-{
-    int cap = 0, ord = 0;
-    for (size_t i = s0 + 1; i < s1; i++) {
-        const ner_tok *t = &d->t[i];
-        if (!plain_word(t))
-            continue;
-        if (!(t->flags & NT_UPPER0)) {
-            if (title_lower_word(d, i))
-                continue;
-            return 0; /* "Magna was up on the New York Stock Exchange" */
-        }
-        if (known_name(d, i))
-            continue;
-        cap++;
-        ord += ner_lower_word(t->lhash);
-    }
-    /* ordinary words must be half of the capitalised ones, two at least:
-     * a line of names ("Mike Hulbert, Brian Henninger, Tiger Woods") or a
-     * results table is capitalised throughout too; without the dictionary,
-     * three capitalised words */
-    return ner_lower_n ? cap >= 3 && ord >= 2 && ord * 2 >= cap : cap >= 3;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-int ner_lower_word(uint64_t lhash)
-{
-    return ner_lower_n &&
-           bsearch(&lhash, ner_lower_words, ner_lower_n, sizeof lhash, cmp_u64) != NULL;
-}
-
 /* Auxiliaries, which the dictionary also has as names ("Will", "May",
  * "Be"): ordinary in a headline unless a name follows ("Will Smith"). */
 static const char auxiliaries[] =
@@ -120,6 +85,50 @@ static int auxiliary(const ner_doc *d, size_t i)
     return strstr(auxiliaries, w) != NULL;
 }
 
+/* A word a headline may capitalise that running text writes in lower
+ * case: the dictionary's lower-case words, title case's small words ("In",
+ * "As", which the dictionary has capitalised as element symbols) and the
+ * auxiliaries. */
+static int lower_case_word(const ner_doc *d, size_t i)
+{
+    return ner_lower_word(d->t[i].lhash) || title_lower_word(d, i) || auxiliary(d, i);
+}
+
+int ner_headline_case(const ner_doc *d, size_t s0, size_t s1)
+{
+    int cap = 0, ord = 0;
+    for (size_t i = s0 + 1; i < s1; i++) {
+        const ner_tok *t = &d->t[i];
+        if (!plain_word(t))
+            continue;
+        if (!(t->flags & NT_UPPER0)) {
+            if (title_lower_word(d, i))
+                continue;
+            return 0; /* "Magna was up on the New York Stock Exchange" */
+        }
+        if (known_name(d, i))
+            continue;
+        cap++;
+        ord += lower_case_word(d, i);
+    }
+    /* ordinary words must be half of the capitalised ones, two at least:
+     * a line of names ("Mike Hulbert, Brian Henninger, Tiger Woods") or a
+     * results table is capitalised throughout too */
+    return ner_lower_n && cap >= 3 && ord >= 2 && ord * 2 >= cap;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int ner_lower_word(uint64_t lhash)
+{
+    return ner_lower_n &&
+           bsearch(&lhash, ner_lower_words, ner_lower_n, sizeof lhash, cmp_u64) != NULL;
+}
+
 /* Whether token i (InitCap, ASCII letters) is an ordinary word to read in
  * lower case. */
 static int ordinary(const ner_doc *d, size_t i)
@@ -130,18 +139,41 @@ static int ordinary(const ner_doc *d, size_t i)
     for (size_t k = t->start; k < t->end; k++)
         if ((unsigned char)d->text[k] >= 0x80)
             return 0;
-    return !known_name(d, i) && (ner_lower_word(t->lhash) || auxiliary(d, i));
+    return !known_name(d, i) && lower_case_word(d, i);
+}
+
+/* Whether token i (ASCII) is a verb's -s form: "Joins", "Leads", "Says"
+ * (its stem is a dictionary word). */
+static int verb_s(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    size_t n = t->end - t->start;
+    char w[40];
+    if (n < 4 || n > sizeof w || (d->text[t->end - 1] | 0x20) != 's')
+        return 0;
+    for (size_t k = 0; k + 1 < n; k++)
+        w[k] = (char)(d->text[t->start + k] | 0x20);
+    return ner_lower_word(ner_fnv(NER_FNV_INIT, w, n - 1));
+}
+
+/* Whether token i, a dictionary word, is a surname: right after a given
+ * name that opens a name ("Elon Musk", "Angela Merkel"; not "Will Smith
+ * Joins", "Rose Leads Masters", "Jordan Says", a country) and no verb. */
+static int surname(const ner_doc *d, size_t s0, size_t i)
+{
+    const ner_tok *g = &d->t[i - 1];
+    return (d->gaz_1[i - 1] & (1u << GZ_FIRSTNAME)) && g->shape == SH_INITCAP &&
+           (i - 1 == s0 || !(d->t[i - 2].flags & NT_UPPER0)) && !known_name(d, i - 1) &&
+           !auxiliary(d, i - 1) && (i - 1 == s0 || !ordinary(d, i - 1)) && !verb_s(d, i);
 }
 
 size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
 {
-    if (lang && *lang && strncmp(lang, "en", 2) != 0)
+    if ((lang && *lang && strncmp(lang, "en", 2) != 0) || !ner_lower_n)
         return 0;
     for (size_t k = 0; k < d->nsent; k++)
         d->headline[k] =
             (uint8_t)(!d->allcaps[k] && ner_headline_case(d, d->sent0[k], d->sent0[k + 1]));
-    if (!ner_lower_n)
-        return 0;
     static const char x[] = "x";
     uint64_t lower_shape = ner_fnv(NER_FNV_INIT, x, 1);
     size_t ns = 0;
@@ -156,9 +188,8 @@ size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
             if ((d->gaz_1[i] & (1u << GZ_FIRSTNAME) || auxiliary(d, i)) && i + 1 < s1 &&
                 d->t[i + 1].shape == SH_INITCAP && !ordinary(d, i + 1))
                 continue; /* "Will Smith", "May Mobility" */
-            if ((d->gaz_1[i - 1] & (1u << GZ_FIRSTNAME)) && d->t[i - 1].shape == SH_INITCAP &&
-                (i - 1 == s0 || !ordinary(d, i - 1)) && !auxiliary(d, i - 1))
-                continue; /* a surname after a given name: "Elon Musk", "Tiger Woods" */
+            if (surname(d, s0, i))
+                continue;
             ner_tok *t = &d->t[i];
             saved[ns].tok = i;
             saved[ns].ehash = t->ehash;

@@ -1205,6 +1205,25 @@ static const char *const en_statement_verbs[] = {
     "said", "says", "was", "is", "has", "had", "told", "added", "wrote", "denied", "announced",
 };
 
+/* A sentence whose words of four letters or more, three at least, are all
+ * capitalised ("Nintendo Slashes Price Of 3DS"; not capitals throughout,
+ * which ner_doc.allcaps marks): where a function word may be capitalised
+ * by its place. Looser than ner_headline_case, which decides what is read
+ * in lower case. */
+static int capitalised_words(const ner_doc *d, size_t s0, size_t s1)
+{
+    int cap = 0;
+    for (size_t i = s0 + 1; i < s1; i++) {
+        const ner_tok *t = &d->t[i];
+        if (!(t->flags & NT_ALPHA) || t->end - t->start < 4)
+            continue;
+        if (!(t->flags & NT_UPPER0))
+            return 0;
+        cap++;
+    }
+    return cap >= 3;
+}
+
 /* Does token i stand where any word is capitalised: first in its sentence
  * or after a colon, a dash or a bar, quotation marks or brackets between? */
 static int opens_segment(const ner_doc *d, size_t s0, size_t i)
@@ -1232,6 +1251,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k])
             continue;
+        int headline = -1; /* capitalised_words, found when first asked */
         for (size_t i = s0; i < s1; i++) {
             if (!lab[i])
                 continue;
@@ -1247,7 +1267,9 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
                 if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) ||
                     !IN_LIST(d, a, en_function_words))
                     break;
-                if (!d->headline[k] && !opens_segment(d, s0, a))
+                if (headline < 0)
+                    headline = capitalised_words(d, s0, s1);
+                if (!headline && !opens_segment(d, s0, a))
                     break;
                 /* "Will Smith": a given name opening a person's name;
                  * "Do Kwon said": an auxiliary that a statement's verb

@@ -817,14 +817,15 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         strcpy(lang, own_words[best].lang);
 }
 
-/* A short text (under 30 words) for which textcat found English as likely
- * as another language (among its k candidates) is English when it holds
- * more English words (function words, auxiliaries, the commonest
- * headline verbs and adjectives) than words of any other stop set, and no
- * Catalan ones: "Metro-North track worker killed in Harlem" (German
- * first), "Europe calls for more US natural gas exports" (Catalan first),
- * "Asian stock market steady after sell-off" (Swedish first). n-gram
- * profiles of a headline's few words are near ties. */
+/* A short text (under 30 words of up to six letters) for which textcat
+ * found English as likely as another language (among its k candidates) is
+ * English when it holds more English words (function words, auxiliaries,
+ * the commonest headline verbs and adjectives) than words of any other stop
+ * set, and no Catalan ones: "Stocks fall on weak China export data"
+ * (Romanian first), "UK's first bitcoin machine opens in London cafe"
+ * (Romanian first). n-gram profiles of a headline's few words are near
+ * ties. Not "Metro-North track worker killed in Harlem": "in" is Dutch too,
+ * and it stays German. */
 static void recheck_english(const char *text, size_t n, const candidate_t *cands, int k,
                             char lang[8])
 {

@@ -2764,6 +2764,11 @@ static int p_day_words(const M *m, int j, int *d)
             we++;
         if (v < 1 || v > 9 || (letter_follows(m, j) && !raw_word_in(m, ws, we, JOIN)))
             return 0;
+        /* the joined word leads to another day, not a count: "from March
+         * six to March 31", not "in March two to three percent", "May one
+         * or two of them" */
+        if (we > ws && (isnum(m, j + 2) || has(m, j + 2, C_NUMW)))
+            return 0;
         *d = v;
         return k;
     }
@@ -3280,14 +3285,14 @@ static int clock_word_after(const M *m, int j)
 }
 
 /* Whether a place's time follows token j: "1000 London time", "1500 New
- * York time", "0900 Tokyo time" (one or two capitalised words, then
- * "time"). */
+ * York City time", "0900 Tokyo time" (one to three capitalised words, then
+ * "time", then no noun: "at 1000 Grand Prix time trials" is none). */
 static int place_time_after(const M *m, int j)
 {
     size_t p = m->t[j].e;
     while (p < m->len && (m->text[p] == ' ' || m->text[p] == '\t'))
         p++;
-    for (int words = 0; words < 2; words++) {
+    for (int words = 0; words < 3; words++) {
         if (p >= m->len || m->text[p] < 'A' || m->text[p] > 'Z')
             return 0;
         size_t q = p + 1;
@@ -3297,8 +3302,18 @@ static int place_time_after(const M *m, int j)
         if (q == p + 1 || q >= m->len || m->text[q] != ' ')
             return 0;
         p = q + 1;
-        if (raw_phrase(m, p, "time"))
-            return 1;
+        if (raw_phrase(m, p, "time")) {
+            /* not a noun after it: "the 1000 Grand Prix time trials" */
+            size_t e = p + 4, ws;
+            while (e < m->len && m->text[e] == ' ')
+                e++;
+            ws = e;
+            while (e < m->len && m->text[e] >= 'a' && m->text[e] <= 'z')
+                e++;
+            static const char *const NEXT[] = {"on",  "in",  "at",   "and",  "or", "to",
+                                               "the", "for", "with", "when", NULL};
+            return e == ws || raw_word_in(m, ws, e, NEXT);
+        }
     }
     return 0;
 }
@@ -5250,6 +5265,25 @@ static int fr_set_noun(const M *m, int i)
     return 0;
 }
 
+/* Whether token k goes on with what a number before it counts: a unit
+ * ("15 years"), "times", "percent", "%" ("every March 15 years", "every May
+ * 3 times"): that number was no day. */
+static int counted(const M *m, int k)
+{
+    static const char *const COUNT[] = {"times", "percent", "pct", "per", NULL};
+    if (k < m->n && (has(m, k, C_UNIT) || has(m, k, C_UNITPL) || pu(m, k, '%')))
+        return 1;
+    /* the raw word after the number (words outside the lexicon are no
+     * tokens) */
+    size_t ws = m->t[k - 1].e;
+    while (ws < m->len && m->text[ws] == ' ')
+        ws++;
+    size_t we = ws;
+    while (we < m->len && m->text[we] >= 'a' && m->text[we] <= 'z')
+        we++;
+    return we > ws && raw_word_in(m, ws, we, COUNT);
+}
+
 /* A yearly set followed by the day it recurs on: "annually on August 11",
  * "every year on 11 August", "cada año el 11 de agosto", "chaque année le
  * 11 août": the day, any year (XXXX-MM-DD, in r->v). j: the token after
@@ -5273,7 +5307,7 @@ static int yearly_day(const M *m, int j, R *r)
         return 0;
     }
     int y, ky = pu(m, k, ',') || kw(m, k, K_DE) || kw(m, k, K_OF) ? k + 1 : k;
-    if (d > chr_month_days(2000, mo) || (isnum(m, ky) && p_year(m, ky, &y)))
+    if (d > chr_month_days(2000, mo) || (isnum(m, ky) && p_year(m, ky, &y)) || counted(m, k))
         return 0; /* "annually, on August 11, 1985": one day */
     snprintf(r->v, 48, "XXXX-%02d-%02d", mo, d);
     return k;
@@ -5354,7 +5388,8 @@ static int pat_set(M *m, int i, R *r)
         r->type = CHR_TIMEX_SET;
         snprintf(r->v, 48, "XXXX-%02d", mo);
         int d, k3 = p_day(m, k2, &d); /* "every August 11" */
-        if (k3 && !(isnum(m, k2) && m->t[k2].nd == 4) && d <= chr_month_days(2000, mo)) {
+        if (k3 && !(isnum(m, k2) && m->t[k2].nd == 4) && d <= chr_month_days(2000, mo) &&
+            !counted(m, k3)) {
             snprintf(r->v, 48, "XXXX-%02d-%02d", mo, d);
             k2 = k3;
         }
@@ -7287,7 +7322,7 @@ static int time_day_gap(const M *m, size_t a, size_t b)
             ok = strlen(*w) == q - p && strncasecmp(m->text + p, *w, q - p) == 0;
         /* a place's name before "time": "1000 London time on Friday" */
         for (size_t t = q + 1; !ok && m->text[p] >= 'A' && m->text[p] <= 'Z' && t + 4 <= b; t++)
-            ok = !strncmp(m->text + t - 1, " time", 5) &&
+            ok = !strncasecmp(m->text + t - 1, " time", 5) &&
                  (t + 4 == b || m->text[t + 4] == ' ' || m->text[t + 4] == ',');
         if (!ok)
             return 0;

@@ -1047,6 +1047,11 @@ TEST(headline_case_names)
     chr_entities_free(&e);
     CHECK(entity_named("Twitter Back Online After Brief Outage\n", "Twitter", 1));
     CHECK(entity_named("Lena Dunham Blames Molestation Joke on Being Sleepy\n", "Lena Dunham", 1));
+    /* a given name's surname stays, a verb after a name does not; title
+     * case's small words ("In") are no part of a name */
+    CHECK(entity_named("Angela Merkel Warns Greece Time Is Running Out\n", "Angela Merkel", 1));
+    CHECK(entity_named("Will Smith Joins Cast Of New Movie\n", "Will Smith", 1));
+    CHECK(entity_named("Brazil Beats Germany In Semifinal Match\n", "Germany", 1));
     /* names throughout, and running text with a capitalised name */
     CHECK(entity_named("Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson\n",
                        "Tiger Woods", 1));
