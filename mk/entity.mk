@@ -30,19 +30,8 @@ build/gaz_compile: tools/gaz_compile.c src/ner_tok.c src/ner.h
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -o $@ tools/gaz_compile.c src/ner_tok.c $(LIBS)
 
-# Words that are never names (Debian's wamerican), for headline case: without
-# the dictionary the build goes on and headlines read as before.
-# A stamp records whether it was found, so that installing it later rebuilds.
-.PHONY: FORCE
-FORCE:
-NER_DICT ?= /usr/share/dict/american-english
-NER_DICT_FOUND := $(wildcard $(NER_DICT))
-build/gen/ner_dict.stamp: FORCE
-	@mkdir -p $(dir $@)
-	@echo '$(NER_DICT_FOUND)' | cmp -s - $@ || echo '$(NER_DICT_FOUND)' > $@
-build/gen/ner_gaz.c: build/gen/ner_gaz.tsv build/gaz_compile build/gen/ner_dict.stamp $(NER_DICT_FOUND)
-	@[ -n "$(NER_DICT_FOUND)" ] || echo "entity: $(NER_DICT) not found (Debian package wamerican, scripts/install-deps): headline-case text is read without it" >&2
-	build/gaz_compile $< $@.tmp $(NER_DICT_FOUND) && mv $@.tmp $@
+build/gen/ner_gaz.c: build/gen/ner_gaz.tsv build/gaz_compile
+	build/gaz_compile $< $@.tmp && mv $@.tmp $@
 
 # The model blob is embedded with .incbin, so the binary needs no data path.
 build/gen/ner_model.c: mk/entity.mk $(wildcard $(NER_MODEL))
@@ -57,7 +46,7 @@ build/rel/build/gen/ner_model.o build/asan/build/gen/ner_model.o: $(wildcard $(N
 # Tools: linked against the entity module's own objects only (so they build
 # while other modules are mid-change).
 NER_SRC   = $(sort $(wildcard src/entity*.c src/ner*.c src/gazetteer*.c)) src/error.c \
-            build/gen/ner_gaz.c build/gen/ner_model.c
+            src/text_words.c build/gen/ner_gaz.c build/gen/ner_model.c build/gen/en_words.c
 NER_OBJ   = $(patsubst %.c,build/rel/%.o,$(NER_SRC))
 NER_TOOLS := build/ner_train build/ner_tag build/ner_conll build/ner_bench
 ner-tools: $(NER_TOOLS)

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "ner.h"
+#include "text_int.h"
 
 /* In "Neil Young To Unveil Pono Music Service And Device At Sxsw" every
  * word is capitalised, so capitals tell the English-trained model nothing
@@ -91,7 +92,7 @@ static int auxiliary(const ner_doc *d, size_t i)
  * auxiliaries. */
 static int lower_case_word(const ner_doc *d, size_t i)
 {
-    return ner_lower_word(d->t[i].lhash) || title_lower_word(d, i) || auxiliary(d, i);
+    return chr_en_lower_word(d->t[i].lhash) || title_lower_word(d, i) || auxiliary(d, i);
 }
 
 int ner_headline_case(const ner_doc *d, size_t s0, size_t s1)
@@ -114,19 +115,7 @@ int ner_headline_case(const ner_doc *d, size_t s0, size_t s1)
     /* ordinary words must be half of the capitalised ones, two at least:
      * a line of names ("Mike Hulbert, Brian Henninger, Tiger Woods") or a
      * results table is capitalised throughout too */
-    return ner_lower_n && cap >= 3 && ord >= 2 && ord * 2 >= cap;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-int ner_lower_word(uint64_t lhash)
-{
-    return ner_lower_n &&
-           bsearch(&lhash, ner_lower_words, ner_lower_n, sizeof lhash, cmp_u64) != NULL;
+    return chr_en_lower_n && cap >= 3 && ord >= 2 && ord * 2 >= cap;
 }
 
 /* Whether token i (InitCap, ASCII letters) is an ordinary word to read in
@@ -153,7 +142,7 @@ static int verb_s(const ner_doc *d, size_t i)
         return 0;
     for (size_t k = 0; k + 1 < n; k++)
         w[k] = (char)(d->text[t->start + k] | 0x20);
-    return ner_lower_word(ner_fnv(NER_FNV_INIT, w, n - 1));
+    return chr_en_lower_word(chr_en_hash(w, n - 1));
 }
 
 /* Whether token i, a dictionary word, is a surname: right after a given
@@ -169,7 +158,7 @@ static int surname(const ner_doc *d, size_t s0, size_t i)
 
 size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved)
 {
-    if ((lang && *lang && strncmp(lang, "en", 2) != 0) || !ner_lower_n)
+    if ((lang && *lang && strncmp(lang, "en", 2) != 0) || !chr_en_lower_n)
         return 0;
     for (size_t k = 0; k < d->nsent; k++)
         d->headline[k] =

@@ -4,6 +4,7 @@
  * news languages) and headlines made from a sentence (chr_headline_cut,
  * chr_headline_clean). Knows nothing of articles or storage. */
 #include "chronicle/text.h"
+#include "text_int.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -817,9 +818,34 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         strcpy(lang, own_words[best].lang);
 }
 
-/* A short text (under 30 words of up to six letters) for which textcat
- * found English as likely as another language (among its k candidates) is
- * English when it holds more English words (function words, auxiliaries,
+/* Whether percent % of text[0..n)'s words (two letters or more, three
+ * words at least) are English dictionary words (chr_en_word; a word with a
+ * letter outside ASCII is none): "Colorado pot taxes generate millions",
+ * "Stocks slip slightly". A Romance sentence shares its short words ("la",
+ * "de") and some nouns with English, rarely three in four of its words. */
+static int english_words(const char *text, size_t n, int percent)
+{
+    if (!chr_en_words_n)
+        return 0;
+    int words = 0, known = 0;
+    for (size_t i = 0, st; i < n;) {
+        i = next_letters(text, n, i, &st);
+        if (i - st < 2)
+            continue;
+        words++;
+        int ascii = 1;
+        for (size_t k = st; k < i && ascii; k++)
+            ascii = (unsigned char)text[k] < 0x80;
+        known += ascii && chr_en_word(chr_en_hash(text + st, i - st));
+    }
+    return words >= 3 && known * 100 >= words * percent;
+}
+
+/* A short text (under 30 words of up to six letters) is English when nine
+ * in ten of its words are English dictionary words (english_words), three
+ * in four when textcat found English as likely as its first guess (among
+ * its k candidates); with English among those, also when it holds more
+ * English words (function words, auxiliaries,
  * the commonest headline verbs and adjectives) than words of any other stop
  * set, and no Catalan ones: "Stocks fall on weak China export data"
  * (Romanian first), "UK's first bitcoin machine opens in London cafe"
@@ -839,11 +865,15 @@ static void recheck_english(const char *text, size_t n, const candidate_t *cands
     int en = 0;
     for (int i = 0; i < k && !en; i++)
         en = !strncmp(cands[i].name, "en-", 3) || !strcmp(cands[i].name, "en");
-    if (!en)
-        return;
     int hits[N_STOP_SETS], words, ca, own = 0;
     stop_hits(text, n, hits, &ca, &words, 30);
-    if (words >= 30 || ca > 0)
+    if (words >= 30)
+        return;
+    if (english_words(text, n, en ? 75 : 90)) {
+        strcpy(lang, "en");
+        return;
+    }
+    if (!en || ca > 0)
         return;
     for (size_t i = 0; i < n;) {
         while (i < n && !isalpha((unsigned char)text[i]))
@@ -921,7 +951,7 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
             strcpy(lang, name);
         conf = k == 1 ? 0.95 : (k == 2 ? 0.7 : 0.5);
     }
-    if (k > 1)
+    if (k > 0)
         recheck_english(text, n, cands, k, lang);
     if (cands)
         textcat_ReleaseClassifyFullOutput(tc_handle, cands);

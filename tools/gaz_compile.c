@@ -1,9 +1,7 @@
 /* chronicle — gazetteer compiler: build/gen/ner_gaz.tsv (from
  * tools/gaz_build.py) -> build/gen/ner_gaz.c, the open-addressing table of
  * token-sequence hashes that src/gazetteer.c searches. Tokenises every form
- * with the tagger's own tokeniser so build time and run time agree. With a
- * spelling dictionary (Debian's wamerican) it also emits the hashes of the
- * words that are never names, for reading headline case (src/ner_case.c). */
+ * with the tagger's own tokeniser so build time and run time agree. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,73 +102,10 @@ static uint64_t fix(uint64_t k)
     return k ? k : 1;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The words of a spelling dictionary (one a line, proper nouns
- * capitalised: /usr/share/dict/american-english) that it has only in lower
- * case, ASCII letters, two or more: "music", "device", "want" (not "young",
- * which "Young" is too, nor "Apple"). Emits their folded hashes, sorted, as
- * ner_lower_words for headline-case recasing; returns how many. */
-static size_t emit_lower_words(FILE *out, const char *path)
-{
-    FILE *in = fopen(path, "r");
-    if (!in) {
-        perror(path);
-        exit(1);
-    }
-    char **w = NULL, buf[128];
-    size_t n = 0, cap = 0;
-    while (fgets(buf, sizeof buf, in)) {
-        size_t l = strcspn(buf, "\r\n");
-        buf[l] = '\0';
-        int ok = l >= 2;
-        for (size_t i = 0; i < l && ok; i++)
-            ok = (buf[i] >= 'a' && buf[i] <= 'z') || (i == 0 && buf[i] >= 'A' && buf[i] <= 'Z');
-        if (!ok)
-            continue;
-        if (n == cap)
-            w = xrealloc(w, (cap = cap ? cap * 2 : 4096) * sizeof *w);
-        w[n++] = strdup(buf);
-    }
-    fclose(in);
-    qsort(w, n, sizeof *w, cmp_str);
-    uint64_t *h = xrealloc(NULL, (n ? n : 1) * sizeof *h);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (w[i][0] < 'a')
-            continue;
-        char cap1[128];
-        strcpy(cap1, w[i]);
-        cap1[0] = (char)(cap1[0] - 32);
-        if (bsearch(&(char *){cap1}, w, n, sizeof *w, cmp_str))
-            continue; /* a name too: "Young", "Apple" */
-        h[m++] = ner_fnv(NER_FNV_INIT, w[i], strlen(w[i]));
-    }
-    qsort(h, m, sizeof *h, cmp_u64);
-    fprintf(out, "const size_t ner_lower_n = %zu;\nconst uint64_t ner_lower_words[] = {\n", m);
-    for (size_t i = 0; i < m; i++)
-        fprintf(out, "0x%llxULL,%s", (unsigned long long)h[i], i % 4 == 3 ? "\n" : "");
-    fprintf(out, "%s};\n", m ? "" : "0");
-    for (size_t i = 0; i < n; i++)
-        free(w[i]);
-    free(w);
-    free(h);
-    return m;
-}
-
 int main(int argc, char **argv)
 {
-    if (argc != 3 && argc != 4) {
-        fprintf(stderr, "usage: gaz_compile IN.tsv OUT.c [DICTIONARY]\n");
+    if (argc != 3) {
+        fprintf(stderr, "usage: gaz_compile IN.tsv OUT.c\n");
         return 2;
     }
     FILE *in = fopen(argv[1], "r");
@@ -325,17 +260,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < ncodes; i++)
         fprintf(out, "\"%s\",%s", codes[i], i % 16 == 15 ? "\n" : "");
     fprintf(out, "};\n");
-    size_t nlower = argc > 3 ? emit_lower_words(out, argv[3]) : 0;
-    if (argc <= 3)
-        fprintf(out, "const size_t ner_lower_n = 0;\nconst uint64_t ner_lower_words[1] = {0};\n");
     if (fclose(out) != 0) {
         perror(argv[2]);
         return 1;
     }
-    fprintf(stderr,
-            "gaz_compile: %ld forms (%ld skipped), %zu keys, %zu countries, %zu lower-case "
-            "words\n",
-            forms, skipped, ninfos, ncodes - 1, nlower);
+    fprintf(stderr, "gaz_compile: %ld forms (%ld skipped), %zu keys, %zu countries\n", forms,
+            skipped, ninfos, ncodes - 1);
     free(line);
     free(toks);
     free(slots);

@@ -7,6 +7,7 @@
 
 #include "chronicle/entity.h"
 #include "ner.h"
+#include "text_int.h"
 #include "unit.h"
 
 static chr_ner *ner;
@@ -1034,7 +1035,7 @@ static int entity_named(const char *text, const char *canonical, int want)
  * dictionary (wamerican) the build reads. */
 TEST(headline_case_names)
 {
-    if (!ner_lower_n) {
+    if (!chr_en_lower_n) {
         printf("  skipped: built without a dictionary (install wamerican)\n");
         return;
     }

@@ -260,6 +260,8 @@ TEST(language)
     expect_lang("Taylor Swift Named Highest Earner In Music In Billboard List", "en");
     expect_lang("See What George Zimmerman Is Doing For Money Now", "en");
     expect_lang("Stocks fall on weak China export data", "en");
+    expect_lang("Stocks slip slightly", "en");
+    expect_lang("Colorado pot taxes generate millions", "en");
     expect_lang("Der Bundestag Stimmt Dem Gesetz Zur Reform Der Rente Zu", "de");
     /* Romanian as web copy writes it, without diacritics */
     expect_lang("Saptamana trecuta guvernul a demisionat dupa protestele de la Bucuresti.", "ro");
