@@ -1224,6 +1224,15 @@ static int capitalised_words(const ner_doc *d, size_t s0, size_t s1)
     return cap >= 3;
 }
 
+/* Whether the sentence ending before token s1 is a question: "Will
+ * Titanfall Save Xbox One?" opens with an auxiliary, not with a given
+ * name. */
+static int question(const ner_doc *d, size_t s1)
+{
+    const ner_tok *t = &d->t[s1 - 1];
+    return t->end > t->start && d->text[t->end - 1] == '?';
+}
+
 /* Does token i stand where any word is capitalised: first in its sentence
  * or after a colon, a dash or a bar, quotation marks or brackets between? */
 static int opens_segment(const ner_doc *d, size_t s0, size_t i)
@@ -1275,7 +1284,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
                  * "Do Kwon said": an auxiliary that a statement's verb
                  * shows to be one */
                 if (type == CHR_ENT_PER &&
-                    (given_name(d, a) ||
+                    ((given_name(d, a) && !(IN_LIST(d, a, en_aux_names) && question(d, s1))) ||
                      (b - a == 2 && b < s1 && IN_LIST(d, a, en_aux_names) &&
                       !(d->t[b].flags & NT_UPPER0) && IN_LIST(d, b, en_statement_verbs))))
                     break;

@@ -1052,6 +1052,7 @@ TEST(headline_case_names)
      * case's small words ("In") are no part of a name */
     CHECK(entity_named("Angela Merkel Warns Greece Time Is Running Out\n", "Angela Merkel", 1));
     CHECK(entity_named("Will Smith Joins Cast Of New Movie\n", "Will Smith", 1));
+    CHECK(entity_named("Will Titanfall Save Xbox One?\n", "Will Titanfall", 0));
     CHECK(entity_named("Brazil Beats Germany In Semifinal Match\n", "Germany", 1));
     /* names throughout, and running text with a capitalised name */
     CHECK(entity_named("Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson\n",
