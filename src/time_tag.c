@@ -3697,6 +3697,19 @@ static int time_word_before(const M *m, int j)
     return has(m, k, C_MOD) || has(m, k, C_SEASON) || has(m, k, C_MONTH);
 }
 
+/* Whether "to" and a number follow the counted noun ending at byte e: "from
+ * 2000 troops to 5000" is a count, "From 2003 troops were stationed" a year. */
+static int count_range_after(const M *m, size_t e)
+{
+    size_t s2, e2;
+    next_raw_word(m, e, &s2, &e2);
+    if (e2 - s2 != 2 || strncasecmp(m->text + s2, "to", 2))
+        return 0;
+    while (e2 < m->len && m->text[e2] == ' ')
+        e2++;
+    return e2 < m->len && m->text[e2] >= '0' && m->text[e2] <= '9';
+}
+
 /* Whether a number is a quantity by the word after it: a unit of measure,
  * or a counted noun without an article, possessive or preposition of time
  * before the number, nor a word of time. The second of two numbers joined
@@ -3718,6 +3731,8 @@ static int quantity_after(const M *m, int j)
         j -= 2;
     }
     size_t ws, we = raw_prev_word(m, j, &ws);
+    if (we - ws == 4 && !strncasecmp(m->text + ws, "from", 4))
+        return count_range_after(m, e); /* "From 2003 troops were stationed" */
     if (we == ws || raw_word_in(m, ws, we, COUNT_OK))
         return 1;
     return !raw_word_in(m, ws, we, NUM_DET) && !raw_word_in(m, ws, we, YEAR_CUE);
