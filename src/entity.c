@@ -214,14 +214,18 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
         ner_wcache wc = {0};
         ner_gloss_saved *saved = NULL;
         ner_case_saved *recased = NULL;
-        size_t nsaved = 0, nrecased = 0;
+        size_t *first = NULL; /* sentences' first words to read as names */
+        size_t nsaved = 0, nrecased = 0, nfirst = 0;
         if (lang && *lang && strncmp(lang, "en", 2) != 0) {
             if (!(saved = malloc((d.n + 1) * sizeof *saved)))
                 goto done;
             nsaved = ner_gloss_apply(ner->gloss, &d, lang, saved);
         } else {
-            if (!(recased = malloc((d.n + 1) * sizeof *recased)))
+            if (!(recased = malloc((d.n + 1) * sizeof *recased)) ||
+                !(first = malloc((d.nsent + 1) * sizeof *first))) {
+                free(recased);
                 goto done;
+            }
             nrecased = ner_case_apply(&d, lang, recased);
         }
         int bad = 0;
@@ -229,18 +233,27 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             ner_sent s;
             ner_doc_sent(&d, k, &s);
             bad = ner_model_decode(ner->model, &s, &wc, lab + d.sent0[k]);
+            if (!bad && first && lab[d.sent0[k]] == 0 &&
+                ner_case_first_name(&d, d.sent0[k], d.sent0[k + 1], d.headline[k]))
+                first[nfirst++] = d.sent0[k];
         }
         ner_gloss_restore(&d, saved, nsaved);
         ner_case_restore(&d, recased, nrecased);
         free(saved);
         free(recased);
         ner_wcache_free(&wc);
-        if (bad)
+        if (bad) {
+            free(first);
             goto done;
+        }
         ner_rules_apply(&d, lab, mark);
         ner_rules_lang(&d, lab, mark, lang);
         ner_rules_headline(&d, lab, mark, lang);
         ner_rules_position(&d, lab, mark, lang);
+        bad = ner_case_first_names(&d, first, nfirst, lab);
+        free(first);
+        if (bad)
+            goto done;
         ner_rules_table_labels(&d, lab);
     } else {
         ner_rules_gazetteer(&d, lab, mark);

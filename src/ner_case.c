@@ -71,19 +71,26 @@ static const char auxiliaries[] =
     " will may can could would should must shall might do does did is are was were be been "
     "being am has have had ";
 
-static int auxiliary(const ner_doc *d, size_t i)
+/* Whether token i, lower-cased, is a word of list (" a b c "), whose
+ * words have at most 9 letters. */
+static int in_list(const ner_doc *d, size_t i, const char *list)
 {
     const ner_tok *t = &d->t[i];
     size_t n = t->end - t->start;
-    if (n > 6)
+    if (n > 9)
         return 0;
-    char w[10];
+    char w[12];
     w[0] = ' ';
     for (size_t k = 0; k < n; k++)
         w[k + 1] = (char)(d->text[t->start + k] | 0x20);
     w[n + 1] = ' ';
     w[n + 2] = '\0';
-    return strstr(auxiliaries, w) != NULL;
+    return strstr(list, w) != NULL;
+}
+
+static int auxiliary(const ner_doc *d, size_t i)
+{
+    return in_list(d, i, auxiliaries);
 }
 
 /* A word a headline may capitalise that running text writes in lower
@@ -204,4 +211,62 @@ void ner_case_restore(ner_doc *d, const ner_case_saved *saved, size_t n)
         t->flags = saved[k].flags;
         t->shape = saved[k].shape;
     }
+}
+
+/* Capitalised words that name no entity: the calendar's. */
+static const char calendar_words[] =
+    " january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday ";
+
+int ner_case_first_name(const ner_doc *d, size_t s0, size_t s1, int headline)
+{
+    if (!chr_en_lower_n || s0 + 1 >= s1)
+        return 0;
+    const ner_tok *t = &d->t[s0], *next = &d->t[s0 + 1];
+    size_t n = t->end - t->start;
+    if (n < 3 || n > 20 || t->shape != SH_INITCAP || !plain_word(t) || next->shape != SH_LOWER ||
+        !(next->flags & NT_ALPHA) || (d->gaz_1[s0] & (1u << GZ_FIRSTNAME)))
+        return 0;
+    /* a word the dictionary lacks is a name only in a headline: running
+     * text's are spellings and abbreviations ("Organisers", "Shr") */
+    if (!chr_en_proper_word(t->lhash) && (chr_en_word(t->lhash) || !headline))
+        return 0; /* an ordinary word: "Strong winds", "Shares of" */
+    return !in_list(d, s0, calendar_words);
+}
+
+typedef struct {
+    uint64_t h;
+    int type;
+} named_word;
+
+static int cmp_named(const void *a, const void *b)
+{
+    uint64_t x = ((const named_word *)a)->h, y = ((const named_word *)b)->h;
+    return x < y ? -1 : x > y;
+}
+
+int ner_case_first_names(const ner_doc *d, const size_t *first, size_t n, uint8_t *lab)
+{
+    if (n == 0)
+        return 0;
+    /* the capitalised words the model and rules named, by hash, first seen
+     * kept: "Ruehe" named in full before stays a person */
+    named_word *nw = malloc((d->n + 1) * sizeof *nw);
+    if (!nw)
+        return -1;
+    size_t nn = 0;
+    for (size_t j = 0; j < d->n; j++)
+        if (lab[j] && d->t[j].shape == SH_INITCAP)
+            nw[nn++] = (named_word){d->t[j].lhash, ner_lab_type(lab[j])};
+    qsort(nw, nn, sizeof *nw, cmp_named);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = first[k];
+        if (lab[i])
+            continue;
+        named_word key = {d->t[i].lhash, 0};
+        const named_word *hit = bsearch(&key, nw, nn, sizeof *nw, cmp_named);
+        lab[i] = (uint8_t)ner_lab_b(hit ? hit->type : CHR_ENT_ORG);
+    }
+    free(nw);
+    return 0;
 }

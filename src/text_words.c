@@ -40,3 +40,8 @@ int chr_en_lower_word(uint64_t h)
 {
     return find(chr_en_lower, chr_en_lower_n, h);
 }
+
+int chr_en_proper_word(uint64_t h)
+{
+    return find(chr_en_proper, chr_en_proper_n, h);
+}

@@ -1061,6 +1061,48 @@ TEST(headline_case_names)
                        "New York Stock Exchange", 1));
 }
 
+/* The type of the entity with that canonical name in text, -1 when none. */
+static int entity_type(const char *text, const char *canonical)
+{
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, text, strlen(text), NULL, 0, "en", &e), CHR_OK);
+    int type = -1;
+    for (size_t i = 0; i < e.n_entities; i++)
+        if (strcmp(e.entities[i].canonical, canonical) == 0)
+            type = (int)e.entities[i].type;
+    chr_entities_free(&e);
+    return type;
+}
+
+/* A sentence's first word the model leaves is a name when the dictionary
+ * has it only capitalised (or, in a headline, not at all) and a word in
+ * lower case follows; a company unless the text names it otherwise. */
+TEST(first_word_names)
+{
+    if (!chr_en_lower_n) {
+        printf("  skipped: built without a dictionary (install wamerican)\n");
+        return;
+    }
+    CHECK_INT(
+        entity_type("Netflix Shares Jump After Subscriber Growth Beats Forecasts\n", "Netflix"),
+        CHR_ENT_ORG);
+    CHECK_INT(
+        entity_type("Netflix shares jump after subscriber growth beats forecasts.\n", "Netflix"),
+        CHR_ENT_ORG);
+    CHECK_INT(entity_type("Herbalife Shares Slide After Regulator Opens Inquiry\n", "Herbalife"),
+              CHR_ENT_ORG);
+    /* a person named in full before keeps the type */
+    CHECK_INT(
+        entity_type("Actor Jeffrey Orr arrived in Berlin on Monday.\nOrr said he was tired.\n",
+                    "Jeffrey Orr"),
+        CHR_ENT_PER);
+    /* ordinary words, calendar words, unknown words of running text */
+    CHECK(entity_named("Strong winds hit the coast on Monday.\n", "Strong", 0));
+    CHECK(entity_named("Monday was quiet in the markets.\n", "Monday", 0));
+    CHECK(entity_named("Organisers said the march would go ahead.\n", "Organisers", 0));
+    CHECK(entity_named("Shr loss five cts vs profit 12 cts\n", "Shr", 0));
+}
+
 /* A function word capitalised by its place (a sentence's or a segment's
  * first word, or any word of a headline in headline case) begins no name;
  * names that do begin with such a word keep it. */
@@ -1136,5 +1178,6 @@ RUN(generic_names);
 RUN(bare_commission_unlinked);
 RUN(leading_function_words);
 RUN(headline_case_names);
+RUN(first_word_names);
 chr_ner_close(ner);
 UNIT_MAIN_END
