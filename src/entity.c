@@ -215,6 +215,7 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
         ner_gloss_saved *saved = NULL;
         ner_case_saved *recased = NULL;
         size_t *first = NULL; /* sentences' first words to read as names */
+        uint8_t *cue = NULL;  /* ... and the types their next words tell */
         size_t nsaved = 0, nrecased = 0, nfirst = 0;
         if (lang && *lang && strncmp(lang, "en", 2) != 0) {
             if (!(saved = malloc((d.n + 1) * sizeof *saved)))
@@ -222,8 +223,9 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             nsaved = ner_gloss_apply(ner->gloss, &d, lang, saved);
         } else {
             if (!(recased = malloc((d.n + 1) * sizeof *recased)) ||
-                !(first = malloc((d.nsent + 1) * sizeof *first))) {
+                !(first = malloc((d.nsent + 1) * sizeof *first)) || !(cue = malloc(d.nsent + 1))) {
                 free(recased);
+                free(first);
                 goto done;
             }
             nrecased = ner_case_apply(&d, lang, recased);
@@ -233,9 +235,12 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             ner_sent s;
             ner_doc_sent(&d, k, &s);
             bad = ner_model_decode(ner->model, &s, &wc, lab + d.sent0[k]);
+            int type;
             if (!bad && first && lab[d.sent0[k]] == 0 &&
-                ner_case_first_name(&d, d.sent0[k], d.sent0[k + 1], d.headline[k]))
+                (type = ner_case_first_name(&d, d.sent0[k], d.sent0[k + 1], d.headline[k])) >= 0) {
+                cue[nfirst] = (uint8_t)type;
                 first[nfirst++] = d.sent0[k];
+            }
         }
         ner_gloss_restore(&d, saved, nsaved);
         ner_case_restore(&d, recased, nrecased);
@@ -244,14 +249,16 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
         ner_wcache_free(&wc);
         if (bad) {
             free(first);
+            free(cue);
             goto done;
         }
         ner_rules_apply(&d, lab, mark);
         ner_rules_lang(&d, lab, mark, lang);
         ner_rules_headline(&d, lab, mark, lang);
         ner_rules_position(&d, lab, mark, lang);
-        bad = ner_case_first_names(&d, first, nfirst, lab);
+        bad = ner_case_first_names(&d, first, cue, nfirst, lab);
         free(first);
+        free(cue);
         if (bad)
             goto done;
         ner_rules_table_labels(&d, lab);

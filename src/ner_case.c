@@ -218,20 +218,37 @@ static const char calendar_words[] =
     " january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday ";
 
+/* Words after a headline's first name that tell its type: what people do
+ * ("Snowden Says", "Beyonce Wants"), what companies do ("Netflix Shares",
+ * "Sbarro Files", "Walmart Raises"). */
+static const char person_next[] =
+    " says said tells told urges slams blasts admits denies wants apologizes apologises vows "
+    "insists jokes dies marries weds speaks testifies resigns quits sings ";
+static const char company_next[] =
+    " shares stock profit profits earnings revenue revenues sales files agrees buys acquires "
+    "sells recalls launches unveils cuts slashes raises hires lays beats misses posts invests "
+    "shuts expands settles ";
+
 int ner_case_first_name(const ner_doc *d, size_t s0, size_t s1, int headline)
 {
     if (!chr_en_lower_n || s0 + 1 >= s1)
-        return 0;
+        return -1;
     const ner_tok *t = &d->t[s0], *next = &d->t[s0 + 1];
     size_t n = t->end - t->start;
     if (n < 3 || n > 20 || t->shape != SH_INITCAP || !plain_word(t) || next->shape != SH_LOWER ||
         !(next->flags & NT_ALPHA) || (d->gaz_1[s0] & (1u << GZ_FIRSTNAME)))
-        return 0;
+        return -1;
     /* a word the dictionary lacks is a name only in a headline: running
      * text's are spellings and abbreviations ("Organisers", "Shr") */
     if (!chr_en_proper_word(t->lhash) && (chr_en_word(t->lhash) || !headline))
-        return 0; /* an ordinary word: "Strong winds", "Shares of" */
-    return !in_list(d, s0, calendar_words);
+        return -1; /* an ordinary word: "Strong winds", "Shares of" */
+    if (in_list(d, s0, calendar_words))
+        return -1;
+    if (in_list(d, s0 + 1, person_next))
+        return CHR_ENT_PER;
+    if (in_list(d, s0 + 1, company_next))
+        return CHR_ENT_ORG;
+    return CHR_ENT_NTYPES;
 }
 
 typedef struct {
@@ -245,12 +262,13 @@ static int cmp_named(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int ner_case_first_names(const ner_doc *d, const size_t *first, size_t n, uint8_t *lab)
+int ner_case_first_names(const ner_doc *d, const size_t *first, const uint8_t *cue, size_t n,
+                         uint8_t *lab)
 {
     if (n == 0)
         return 0;
-    /* the capitalised words the model and rules named, by hash, first seen
-     * kept: "Ruehe" named in full before stays a person */
+    /* the capitalised words the model and rules named, by hash: "Orr"
+     * named in full before stays a person */
     named_word *nw = malloc((d->n + 1) * sizeof *nw);
     if (!nw)
         return -1;
@@ -265,7 +283,10 @@ int ner_case_first_names(const ner_doc *d, const size_t *first, size_t n, uint8_
             continue;
         named_word key = {d->t[i].lhash, 0};
         const named_word *hit = bsearch(&key, nw, nn, sizeof *nw, cmp_named);
-        lab[i] = (uint8_t)ner_lab_b(hit ? hit->type : CHR_ENT_ORG);
+        if (hit)
+            lab[i] = (uint8_t)ner_lab_b(hit->type);
+        else if (cue[k] < CHR_ENT_NTYPES)
+            lab[i] = (uint8_t)ner_lab_b(cue[k]);
     }
     free(nw);
     return 0;

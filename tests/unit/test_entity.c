@@ -1075,8 +1075,9 @@ static int entity_type(const char *text, const char *canonical)
 }
 
 /* A sentence's first word the model leaves is a name when the dictionary
- * has it only capitalised (or, in a headline, not at all) and a word in
- * lower case follows; a company unless the text names it otherwise. */
+ * has it only capitalised (or, in a headline, not at all), a word in lower
+ * case follows, and that word or another mention of the name tells its
+ * type. */
 TEST(first_word_names)
 {
     if (!chr_en_lower_n) {
@@ -1096,6 +1097,11 @@ TEST(first_word_names)
         entity_type("Actor Jeffrey Orr arrived in Berlin on Monday.\nOrr said he was tired.\n",
                     "Jeffrey Orr"),
         CHR_ENT_PER);
+    CHECK_INT(
+        entity_type("Snowden Says Technology Companies Should Lead on Encryption\n", "Snowden"),
+        CHR_ENT_PER);
+    /* no type told: no name */
+    CHECK(entity_named("Titanfall Review: What Critics Think of the Game\n", "Titanfall", 0));
     /* ordinary words, calendar words, unknown words of running text */
     CHECK(entity_named("Strong winds hit the coast on Monday.\n", "Strong", 0));
     CHECK(entity_named("Monday was quiet in the markets.\n", "Monday", 0));
