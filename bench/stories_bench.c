@@ -262,6 +262,8 @@ static int set_opt(chr_cluster_opts *o, const char *kv)
     }
     OPT_D(threshold)
     OPT_I(window_days)
+    OPT_I(headline_words)
+    OPT_I(headline_window_days)
     OPT_D(halflife_days)
     OPT_I(near_days)
     OPT_D(near_boost)

@@ -42,6 +42,8 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->link_short = -0.3;
     o->link_long = 0.3;
     o->window_days = 45;
+    o->headline_words = 12;
+    o->headline_window_days = 0;
     o->near_days = 2;
     o->near_boost = 1.5;
     o->near_boost_long = 1.25;
@@ -154,6 +156,7 @@ typedef struct member {
     int32_t day;
     uint16_t n_terms;
     uint8_t is_long;              /* a long text (doc_is_long) */
+    uint8_t is_headline;          /* a headline (doc_is_headline) */
     uint32_t terms[MEMBER_TERMS]; /* ascending */
     float w[MEMBER_TERMS];
     float norm;
@@ -216,6 +219,7 @@ struct chr_cluster {
     size_t cap_blob;
     float *scored; /* similarity of touched[k] for the exactly scored candidates */
     size_t n_scored, cap_scored;
+    int win; /* the time window of the article being placed: window_days, headline_window_days */
     sqlite3_stmt *s_find, *s_ins_art, *s_ins_story, *s_upd_story, *s_df, *s_meta, *s_ent;
     sqlite3_stmt *s_mv_art, *s_mv_ent, *s_del_ent, *s_del_story, *s_alias, *s_realias;
     sqlite3_stmt *s_mv_one, *s_ent_dec, *s_ent_zero;
@@ -1503,6 +1507,30 @@ static int doc_is_long(const chr_cluster *cl)
     return cl->n_doc >= (size_t)cl->o.long_terms;
 }
 
+/* Whether the article in cl->doc is a headline: one line of text, at most
+ * headline_words distinct words (a two-paragraph brief of as few words is
+ * no headline). */
+static int doc_is_headline(const chr_cluster *cl, const chr_cluster_input *in)
+{
+    if (cl->o.headline_words <= 0)
+        return 0;
+    size_t n = in->text_len;
+    while (n > 0 && (in->text[n - 1] == '\n' || in->text[n - 1] == '\r' || in->text[n - 1] == ' '))
+        n--;
+    if (memchr(in->text, '\n', n))
+        return 0;
+    int words = 0;
+    for (size_t i = 0; i < cl->n_doc && words <= cl->o.headline_words; i++)
+        words += cl->doc[i].kind == 0;
+    return words <= cl->o.headline_words;
+}
+
+/* The time window of the article being placed. */
+static int doc_window(const chr_cluster *cl, int is_headline)
+{
+    return is_headline ? cl->o.headline_window_days : cl->o.window_days;
+}
+
 /* The article's similarity to a story: the centroid cosine c, corrected
  * for the story's size with the average-link similarity a (the mean cosine
  * to its articles, c * |centroid| / articles): c^(1-x) * a^x. A centroid
@@ -1549,7 +1577,7 @@ static int scan_list(chr_cluster *cl, const posting *p, float w, int32_t day, in
             if (s->qstamp != cl->qstamp) {
                 if (s->dead)
                     continue;
-                if (gap_days(s, day) > cl->o.window_days) {
+                if (gap_days(s, day) > cl->win) {
                     outside++;
                     continue;
                 }
@@ -1609,7 +1637,7 @@ static long find_best(chr_cluster *cl, int32_t day, double *best_sim)
     cl->n_touched = 0;
     /* postings stamped before this are of stories that ended more than the
      * window before day: last < stamp + STAMP_DAYS <= day - window */
-    int64_t edge = day == NO_DAY ? INT64_MIN : (int64_t)day - cl->o.window_days - (STAMP_DAYS - 1);
+    int64_t edge = day == NO_DAY ? INT64_MIN : (int64_t)day - cl->win - (STAMP_DAYS - 1);
     /* the lists are far apart in memory: their headers, then their newest
      * entries, are requested for all the terms before the first is read
      * (top[k].df, a copy, holds the list: 1 + index, 0 none) */
@@ -2009,7 +2037,7 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
         return s;
     for (size_t k = 0; k < cl->n_scored; k++) {
         story *b = &cl->stories[cl->touched[k]];
-        if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->o.window_days)
+        if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->win)
             continue;
         if (((s->split_from && s->split_from == b->id) ||
              (b->split_from && b->split_from == s->id)) &&
@@ -2132,6 +2160,7 @@ static int ring_add(chr_cluster *cl, const chr_cluster_input *in, uint32_t slot,
     }
     m->n_terms = (uint16_t)n;
     m->is_long = (uint8_t)doc_is_long(cl);
+    m->is_headline = (uint8_t)doc_is_headline(cl, in);
     m->norm = (float)sqrt(nn);
     size_t len = 0;
     for (size_t i = 0; i < in->n_entities; i++)
@@ -2549,6 +2578,7 @@ static chr_err rehome(chr_cluster *cl, chr_diag *d)
     doc_index(cl);
     memcpy(cl->doc_lang, s->lang, sizeof cl->doc_lang);
     s->dead = 1; /* not its own candidate */
+    cl->win = doc_window(cl, m->is_headline);
     double sim = 0;
     long best = find_best(cl, m->day, &sim);
     s = &cl->stories[m->slot];
@@ -2650,6 +2680,7 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
     } else {
         if (doc_weight(cl, 1) != 0)
             return oom(d);
+        cl->win = doc_window(cl, doc_is_headline(cl, in));
         long best = find_best(cl, day, &sim);
         if (best == -2)
             return oom(d);

@@ -44,56 +44,61 @@ typedef struct chr_cluster_input {
 /* Tunables. chr_cluster_opts_default() gives the one configuration used for
  * every data set; the fields exist for experiments and tests. */
 typedef struct chr_cluster_opts {
-    double threshold;       /* join the best story when its similarity >= threshold
-                               (short texts: fewer than long_terms distinct terms) */
-    double long_threshold;  /* the same for long texts */
-    int long_terms;         /* distinct terms (words and features) that make a text long */
-    double link_short;      /* size correction of the similarity, short texts: centroid
-                               cosine c, average link a = c*|centroid|/articles, similarity
-                               c^(1-x)*a^x; x < 0 favours large stories, 0 = plain cosine */
-    double link_long;       /* the same for long texts */
-    int window_days;        /* only stories whose span comes this close to the date */
-    int near_days;          /* within this many days of a story's span an article is "near" */
-    double near_boost;      /* similarity factor for near articles (dated ones only), short
-                               texts (headlines), whose few words say little alone */
-    double near_boost_long; /* the same for long texts, whose threshold was set undated: in a
-                               day's feed every article is near, sports beside sports */
-    double halflife_days;   /* beyond near_days, the factor halves per this many days */
-    int centroid_terms;     /* terms kept per story centroid, at most: a quarter of it for
-                               one article, growing with log2(articles) up to all at 8 */
-    int index_terms;        /* a story's top terms entered in the inverted index (scaled
-                               like the centroid, at least 12), plus its top 4 features */
-    int query_terms;        /* an article's top terms used to look up candidates */
-    int max_candidates;     /* candidate stories scored exactly per article */
-    int scan_limit;         /* most recent postings read per query term */
-    double title_weight;    /* a headline word counts this many times */
-    double entity_weight;   /* weight of an entity feature relative to a word */
-    double date_weight;     /* weight of a mentioned-date feature */
-    double name_weight;     /* weight of the unstemmed copy of a capitalised word inside a
-                               sentence (names match across languages); 0: none */
-    double dup_threshold;   /* estimated Jaccard for near-duplicates */
-    double merge_threshold; /* merge two stories an article matches when their centroids'
-                               cosine >= this (0: never merge) */
-    double merge_cohesion;  /* ... and when the merged story would stay this cohesive:
-                               |centroid| / articles, about the square root of the mean
-                               cosine between its articles (0: no floor) */
-    double split_ratio;     /* split a story of recent articles in two when the mean cosine
-                               between its two average-link halves is below this fraction
-                               of the mean cosine within the looser half (0: never split) */
-    int rehome_after;       /* an article still alone in its story this many articles later
-                               looks for a story again (its kept terms, the join threshold);
-                               0: never */
-    int split_peel;         /* when the bisection of a split check only peels off one or two
-                               outliers, bisect again without them, up to this many times
-                               (while 6 articles or more are left); 0: never */
-    double split_remerge;   /* two stories a split parted merge again only when the split test
-                               at this ratio no longer parts their articles (those still in
-                               the repair ring); 0: like any two stories */
-    double common_share;    /* a term in more than this share of all articles so far ... */
-    int common_min;         /* ... and in at least this many is a commonplace of the stream
-                               (a wire's results template: "shr", "net", "qtr"): it does not
-                               count in the similarity of an article to a story or of two
-                               stories (it still counts in the norms); 0: no commonplaces */
+    double threshold;         /* join the best story when its similarity >= threshold
+                                 (short texts: fewer than long_terms distinct terms) */
+    double long_threshold;    /* the same for long texts */
+    int long_terms;           /* distinct terms (words and features) that make a text long */
+    double link_short;        /* size correction of the similarity, short texts: centroid
+                                 cosine c, average link a = c*|centroid|/articles, similarity
+                                 c^(1-x)*a^x; x < 0 favours large stories, 0 = plain cosine */
+    double link_long;         /* the same for long texts */
+    int window_days;          /* only stories whose span comes this close to the date */
+    int headline_words;       /* a text of at most this many distinct words (stop words left
+                                 out) is a headline (0: none) ... */
+    int headline_window_days; /* ... and finds only stories this close to its date: a
+                               headline's few words cannot tell one day's development from
+                               the next day's */
+    int near_days;            /* within this many days of a story's span an article is "near" */
+    double near_boost;        /* similarity factor for near articles (dated ones only), short
+                                 texts (headlines), whose few words say little alone */
+    double near_boost_long;   /* the same for long texts, whose threshold was set undated: in a
+                                 day's feed every article is near, sports beside sports */
+    double halflife_days;     /* beyond near_days, the factor halves per this many days */
+    int centroid_terms;       /* terms kept per story centroid, at most: a quarter of it for
+                                 one article, growing with log2(articles) up to all at 8 */
+    int index_terms;          /* a story's top terms entered in the inverted index (scaled
+                                 like the centroid, at least 12), plus its top 4 features */
+    int query_terms;          /* an article's top terms used to look up candidates */
+    int max_candidates;       /* candidate stories scored exactly per article */
+    int scan_limit;           /* most recent postings read per query term */
+    double title_weight;      /* a headline word counts this many times */
+    double entity_weight;     /* weight of an entity feature relative to a word */
+    double date_weight;       /* weight of a mentioned-date feature */
+    double name_weight;       /* weight of the unstemmed copy of a capitalised word inside a
+                                 sentence (names match across languages); 0: none */
+    double dup_threshold;     /* estimated Jaccard for near-duplicates */
+    double merge_threshold;   /* merge two stories an article matches when their centroids'
+                                 cosine >= this (0: never merge) */
+    double merge_cohesion;    /* ... and when the merged story would stay this cohesive:
+                                 |centroid| / articles, about the square root of the mean
+                                 cosine between its articles (0: no floor) */
+    double split_ratio;       /* split a story of recent articles in two when the mean cosine
+                                 between its two average-link halves is below this fraction
+                                 of the mean cosine within the looser half (0: never split) */
+    int rehome_after;         /* an article still alone in its story this many articles later
+                                 looks for a story again (its kept terms, the join threshold);
+                                 0: never */
+    int split_peel;           /* when the bisection of a split check only peels off one or two
+                                 outliers, bisect again without them, up to this many times
+                                 (while 6 articles or more are left); 0: never */
+    double split_remerge;     /* two stories a split parted merge again only when the split test
+                                 at this ratio no longer parts their articles (those still in
+                                 the repair ring); 0: like any two stories */
+    double common_share;      /* a term in more than this share of all articles so far ... */
+    int common_min;           /* ... and in at least this many is a commonplace of the stream
+                                 (a wire's results template: "shr", "net", "qtr"): it does not
+                                 count in the similarity of an article to a story or of two
+                                 stories (it still counts in the norms); 0: no commonplaces */
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);

@@ -241,6 +241,28 @@ TEST(time_window_and_undated_articles)
     tmp_close(&fx);
 }
 
+/* A headline (a few words) finds only stories of its own day: the same
+ * words a day later start another story; a longer text a day later joins. */
+TEST(headlines_stay_within_their_day)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    int64_t a, b, c, d, dup;
+    const char *h1 = "Tarvos orchestra cancels Asian tour after conductor breaks wrist";
+    const char *h2 = "Conductor's broken wrist: Tarvos orchestra cancels its Asian tour";
+    CHECK_INT(add(cl, 1, h1, "2024-03-02", &a, &dup), CHR_OK);
+    CHECK_INT(add(cl, 2, h2, "2024-03-02", &b, &dup), CHR_OK);
+    CHECK_INT(b, a);
+    CHECK_INT(add(cl, 3, h2, "2024-03-03", &c, &dup), CHR_OK);
+    CHECK(c != a);
+    /* the articles: a day later still the same story */
+    CHECK_INT(add(cl, 4, texts[1][1], "2024-03-03", &d, &dup), CHR_OK);
+    CHECK(d == a || d == c);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
 typedef struct seen {
     int stories;
     long sizes[8];
@@ -765,6 +787,7 @@ static chr_cluster *story_and_old_ones(chr_store *st, char *a_text, size_t cap, 
     chr_cluster_opts_default(&o);
     o.query_terms = o.index_terms = 1;
     o.rehome_after = 0;
+    o.headline_words = 0; /* "qa qa qa" looks back the whole window */
     chr_cluster *cl = NULL;
     CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
     if (!cl)
@@ -923,6 +946,7 @@ RUN(day_numbers);
 RUN(topics_form_separate_stories_with_stable_ids);
 RUN(near_duplicate_joins_canonical_story_once);
 RUN(time_window_and_undated_articles);
+RUN(headlines_stay_within_their_day);
 RUN(rebuild_from_articles_and_read_back);
 RUN(threshold_by_text_length);
 RUN(merge_needs_cohesion);
