@@ -41,6 +41,7 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->long_terms = 32;
     o->link_short = -0.3;
     o->link_long = 0.3;
+    o->link_headline = -0.6;
     o->window_days = 45;
     o->headline_words = 12;
     o->headline_window_days = 0;
@@ -59,6 +60,7 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->name_weight = 0.5;
     o->dup_threshold = 0.5;
     o->merge_threshold = 0.45;
+    o->headline_merge_threshold = 0.3;
     o->merge_cohesion = 0.25;
     o->split_ratio = 0.6;
     o->rehome_after = 16;
@@ -220,6 +222,7 @@ struct chr_cluster {
     float *scored; /* similarity of touched[k] for the exactly scored candidates */
     size_t n_scored, cap_scored;
     int win; /* the time window of the article being placed: window_days, headline_window_days */
+    int headline; /* the article being placed is a headline (doc_is_headline) */
     sqlite3_stmt *s_find, *s_ins_art, *s_ins_story, *s_upd_story, *s_df, *s_meta, *s_ent;
     sqlite3_stmt *s_mv_art, *s_mv_ent, *s_del_ent, *s_del_story, *s_alias, *s_realias;
     sqlite3_stmt *s_mv_one, *s_ent_dec, *s_ent_zero;
@@ -1541,7 +1544,9 @@ static int doc_window(const chr_cluster *cl, int is_headline)
 static double link_sim(const chr_cluster *cl, const story *s)
 {
     double c = cosine(cl, s);
-    double x = doc_is_long(cl) ? cl->o.link_long : cl->o.link_short;
+    double x = cl->headline      ? cl->o.link_headline
+               : doc_is_long(cl) ? cl->o.link_long
+                                 : cl->o.link_short;
     if (x == 0 || s->n_unique <= 1 || c <= 0)
         return c;
     double avg = c * s->norm / s->n_unique;
@@ -2033,7 +2038,8 @@ static int still_apart(chr_cluster *cl, const story *a, const story *b)
 static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *err, chr_diag *d)
 {
     *err = CHR_OK;
-    if (cl->o.merge_threshold <= 0)
+    double mthr = cl->headline ? cl->o.headline_merge_threshold : cl->o.merge_threshold;
+    if (mthr <= 0)
         return s;
     for (size_t k = 0; k < cl->n_scored; k++) {
         story *b = &cl->stories[cl->touched[k]];
@@ -2045,7 +2051,7 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
             continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
         double c = centroid_cosine(cl, s, b);
-        if (c * f >= cl->o.merge_threshold && merged_cohesion(s, b, c) >= cl->o.merge_cohesion) {
+        if (c * f >= mthr && merged_cohesion(s, b, c) >= cl->o.merge_cohesion) {
             s = merge_stories(cl, s, b, 0, err, d);
             if (!s)
                 return NULL;
@@ -2160,7 +2166,7 @@ static int ring_add(chr_cluster *cl, const chr_cluster_input *in, uint32_t slot,
     }
     m->n_terms = (uint16_t)n;
     m->is_long = (uint8_t)doc_is_long(cl);
-    m->is_headline = (uint8_t)doc_is_headline(cl, in);
+    m->is_headline = (uint8_t)cl->headline;
     m->norm = (float)sqrt(nn);
     size_t len = 0;
     for (size_t i = 0; i < in->n_entities; i++)
@@ -2578,6 +2584,7 @@ static chr_err rehome(chr_cluster *cl, chr_diag *d)
     doc_index(cl);
     memcpy(cl->doc_lang, s->lang, sizeof cl->doc_lang);
     s->dead = 1; /* not its own candidate */
+    cl->headline = m->is_headline;
     cl->win = doc_window(cl, m->is_headline);
     double sim = 0;
     long best = find_best(cl, m->day, &sim);
@@ -2680,7 +2687,8 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
     } else {
         if (doc_weight(cl, 1) != 0)
             return oom(d);
-        cl->win = doc_window(cl, doc_is_headline(cl, in));
+        cl->headline = doc_is_headline(cl, in);
+        cl->win = doc_window(cl, cl->headline);
         long best = find_best(cl, day, &sim);
         if (best == -2)
             return oom(d);

@@ -52,6 +52,8 @@ typedef struct chr_cluster_opts {
                                  cosine c, average link a = c*|centroid|/articles, similarity
                                  c^(1-x)*a^x; x < 0 favours large stories, 0 = plain cosine */
     double link_long;         /* the same for long texts */
+    double link_headline;     /* the same for headlines (headline_words), among the stories of
+                                 their day */
     int window_days;          /* only stories whose span comes this close to the date */
     int headline_words;       /* a text of at most this many distinct words (stop words left
                                  out) is a headline (0: none) ... */
@@ -79,26 +81,28 @@ typedef struct chr_cluster_opts {
     double dup_threshold;     /* estimated Jaccard for near-duplicates */
     double merge_threshold;   /* merge two stories an article matches when their centroids'
                                  cosine >= this (0: never merge) */
-    double merge_cohesion;    /* ... and when the merged story would stay this cohesive:
-                                 |centroid| / articles, about the square root of the mean
-                                 cosine between its articles (0: no floor) */
-    double split_ratio;       /* split a story of recent articles in two when the mean cosine
-                                 between its two average-link halves is below this fraction
-                                 of the mean cosine within the looser half (0: never split) */
-    int rehome_after;         /* an article still alone in its story this many articles later
-                                 looks for a story again (its kept terms, the join threshold);
-                                 0: never */
-    int split_peel;           /* when the bisection of a split check only peels off one or two
-                                 outliers, bisect again without them, up to this many times
-                                 (while 6 articles or more are left); 0: never */
-    double split_remerge;     /* two stories a split parted merge again only when the split test
-                                 at this ratio no longer parts their articles (those still in
-                                 the repair ring); 0: like any two stories */
-    double common_share;      /* a term in more than this share of all articles so far ... */
-    int common_min;           /* ... and in at least this many is a commonplace of the stream
-                                 (a wire's results template: "shr", "net", "qtr"): it does not
-                                 count in the similarity of an article to a story or of two
-                                 stories (it still counts in the norms); 0: no commonplaces */
+    double headline_merge_threshold; /* the same when the article is a headline: the
+                                        stories of its day it matches */
+    double merge_cohesion;           /* ... and when the merged story would stay this cohesive:
+                                        |centroid| / articles, about the square root of the mean
+                                        cosine between its articles (0: no floor) */
+    double split_ratio;              /* split a story of recent articles in two when the mean cosine
+                                        between its two average-link halves is below this fraction
+                                        of the mean cosine within the looser half (0: never split) */
+    int rehome_after;                /* an article still alone in its story this many articles later
+                                        looks for a story again (its kept terms, the join threshold);
+                                        0: never */
+    int split_peel;       /* when the bisection of a split check only peels off one or two
+                             outliers, bisect again without them, up to this many times
+                             (while 6 articles or more are left); 0: never */
+    double split_remerge; /* two stories a split parted merge again only when the split test
+                             at this ratio no longer parts their articles (those still in
+                             the repair ring); 0: like any two stories */
+    double common_share;  /* a term in more than this share of all articles so far ... */
+    int common_min;       /* ... and in at least this many is a commonplace of the stream
+                             (a wire's results template: "shr", "net", "qtr"): it does not
+                             count in the similarity of an article to a story or of two
+                             stories (it still counts in the norms); 0: no commonplaces */
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);

@@ -376,16 +376,20 @@ static void word_of(int i, char *buf)
 /* Two stories that a third article matches merge when their centroids are
  * alike, but not when their union would be too loose (merge_cohesion): the
  * union of a = words 0-9, b = words 10-19 and c = words 0-4 and 10-14 has
- * cohesion |a + b + c| / 3 = sqrt(5) / 3 = 0.75. */
+ * cohesion |a + b + c| / 3 = sqrt(5) / 3 = 0.75. Texts of one line and ten
+ * words are headlines, which merge by headline_merge_threshold (f 2: too
+ * high to merge); as two lines (f 3) they merge by merge_threshold. */
 TEST(merge_needs_cohesion)
 {
-    static const double floors[] = {0.25, 0.8};
-    for (int f = 0; f < 2; f++) {
+    static const double floors[] = {0.25, 0.8, 0.25, 0.25};
+    for (int f = 0; f < 4; f++) {
         TMP_STORE(fx, st, 1);
         chr_cluster_opts o;
         chr_cluster_opts_default(&o);
         o.threshold = o.long_threshold = 0.3;
-        o.merge_threshold = 0.3;
+        o.merge_threshold = o.headline_merge_threshold = 0.3;
+        if (f >= 2)
+            o.headline_merge_threshold = 0.99;
         o.merge_cohesion = floors[f];
         o.split_ratio = 0;
         chr_cluster *cl = NULL;
@@ -399,7 +403,7 @@ TEST(merge_needs_cohesion)
                 for (int i = from[k][r][0]; i < from[k][r][1]; i++) {
                     word_of(i, w);
                     strcat(text, w);
-                    strcat(text, " ");
+                    strcat(text, f == 3 && i == from[k][0][0] + 2 ? "\n" : " ");
                 }
             put_article(st, k + 1, text, "2024-03-01", NULL);
             CHECK_INT(add(cl, k + 1, text, "2024-03-01", &story[k], &dup), CHR_OK);
@@ -407,7 +411,7 @@ TEST(merge_needs_cohesion)
         chr_cluster_stats stats;
         chr_cluster_get_stats(cl, &stats);
         CHECK_INT(stats.new_stories, 2);
-        CHECK_INT(stats.merges, f == 0);
+        CHECK_INT(stats.merges, f == 0 || f == 3);
         CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
         tmp_close(&fx);
     }
