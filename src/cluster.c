@@ -1510,17 +1510,18 @@ static int doc_is_long(const chr_cluster *cl)
     return cl->n_doc >= (size_t)cl->o.long_terms;
 }
 
-/* Whether the article in cl->doc is a headline: one line of text, at most
- * headline_words distinct words (a two-paragraph brief of as few words is
- * no headline). */
+/* Whether the article in cl->doc is a headline: no title of its own, one
+ * line of text, at most headline_words distinct words. An article with a
+ * title (a wire brief, an RSS item's summary, a page) is a report however
+ * short; a two-paragraph report is no headline either. */
 static int doc_is_headline(const chr_cluster *cl, const chr_cluster_input *in)
 {
-    if (cl->o.headline_words <= 0)
+    if (cl->o.headline_words <= 0 || !in->text || (in->title && *in->title))
         return 0;
     size_t n = in->text_len;
     while (n > 0 && (in->text[n - 1] == '\n' || in->text[n - 1] == '\r' || in->text[n - 1] == ' '))
         n--;
-    if (memchr(in->text, '\n', n))
+    if (n == 0 || memchr(in->text, '\n', n))
         return 0;
     int words = 0;
     for (size_t i = 0; i < cl->n_doc && words <= cl->o.headline_words; i++)
@@ -2687,7 +2688,9 @@ chr_err chr_cluster_add(chr_cluster *cl, const chr_cluster_input *in, int64_t *s
     } else {
         if (doc_weight(cl, 1) != 0)
             return oom(d);
-        cl->headline = doc_is_headline(cl, in);
+        /* undated, a headline keeps the short texts' rules: its window, link
+         * and merge threshold go together */
+        cl->headline = day != NO_DAY && doc_is_headline(cl, in);
         cl->win = doc_window(cl, cl->headline);
         long best = find_best(cl, day, &sim);
         if (best == -2)

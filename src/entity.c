@@ -118,6 +118,16 @@ void chr_entities_drop_spans(chr_entities *e, const chr_span *spans, size_t n)
     free(map);
 }
 
+/* Whether d is one sentence without a final full stop: a headline in
+ * sentence case ("Netflix shares jump after subscriber growth"). */
+static int lone_headline(const ner_doc *d)
+{
+    if (d->nsent != 1 || d->n == 0)
+        return 0;
+    const ner_tok *t = &d->t[d->n - 1];
+    return !(t->end - t->start == 1 && d->text[t->start] == '.');
+}
+
 /* Fallback sentence spans when the caller gives none: lines, split further
  * after . ! ? followed by a space and a capital (not after an initial or a
  * short abbreviation). */
@@ -237,7 +247,8 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             bad = ner_model_decode(ner->model, &s, &wc, lab + d.sent0[k]);
             int type;
             if (!bad && first && lab[d.sent0[k]] == 0 &&
-                (type = ner_case_first_name(&d, d.sent0[k], d.sent0[k + 1], d.headline[k])) >= 0) {
+                (type = ner_case_first_name(&d, d.sent0[k], d.sent0[k + 1],
+                                            d.headline[k] ? 2 : lone_headline(&d))) >= 0) {
                 cue[nfirst] = (uint8_t)type;
                 first[nfirst++] = d.sent0[k];
             }

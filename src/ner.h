@@ -409,16 +409,18 @@ typedef struct ner_case_saved {
 size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved);
 void ner_case_restore(ner_doc *d, const ner_case_saved *saved, size_t n);
 
-/* Whether the first token s0 of an English sentence [s0, s1), which the
- * model left O, may be a name by the dictionary: a word it has only
- * capitalised ("Netflix", "Snowden"; in a headline, headline != 0, a word it
- * lacks: "Herbalife") before a word in lower case. -1 when not; else the
- * type the next word tells ("Snowden says" PER, "Netflix shares" ORG), or
- * CHR_ENT_NTYPES when it tells none. Call between decoding and
- * ner_case_restore. */
+/* Whether the first token s0 of an English sentence [s0, s1) that is a
+ * headline (headline 2: in headline case; 1: the document's only sentence,
+ * no full stop at its end), which the model left O, may be a name by the
+ * dictionary: a word it has only capitalised ("Netflix", "Snowden") or, in
+ * headline case, lacks ("Herbalife") before a word in lower case that is no small word ("and",
+ * "of"). -1 when not; else the type the next word tells ("Snowden says" PER, "Netflix shares" ORG),
+ * or CHR_ENT_NTYPES when it tells none. Call between decoding and ner_case_restore. Running text's
+ * are left: there such words are companies, towns and people alike ("Piedmont said"), and the next
+ * word does not tell them apart. */
 int ner_case_first_name(const ner_doc *d, size_t s0, size_t s1, int headline);
-/* Labels the tokens first[0..n) that are still O with the type another
- * mention of the word in d has, else with their cue[k] (from
+/* Labels the tokens first[0..n) that are still O with the type most other
+ * mentions of the word in d have, else with their cue[k] (from
  * ner_case_first_name) when it is a type. 0, -1 on OOM. */
 int ner_case_first_names(const ner_doc *d, const size_t *first, const uint8_t *cue, size_t n,
                          uint8_t *lab);

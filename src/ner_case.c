@@ -72,14 +72,14 @@ static const char auxiliaries[] =
     "being am has have had ";
 
 /* Whether token i, lower-cased, is a word of list (" a b c "), whose
- * words have at most 9 letters. */
+ * words have at most 13 letters. */
 static int in_list(const ner_doc *d, size_t i, const char *list)
 {
     const ner_tok *t = &d->t[i];
     size_t n = t->end - t->start;
-    if (n > 9)
+    if (n > 13)
         return 0;
-    char w[12];
+    char w[16];
     w[0] = ' ';
     for (size_t k = 0; k < n; k++)
         w[k + 1] = (char)(d->text[t->start + k] | 0x20);
@@ -235,12 +235,13 @@ int ner_case_first_name(const ner_doc *d, size_t s0, size_t s1, int headline)
         return -1;
     const ner_tok *t = &d->t[s0], *next = &d->t[s0 + 1];
     size_t n = t->end - t->start;
-    if (n < 3 || n > 20 || t->shape != SH_INITCAP || !plain_word(t) || next->shape != SH_LOWER ||
-        !(next->flags & NT_ALPHA) || (d->gaz_1[s0] & (1u << GZ_FIRSTNAME)))
-        return -1;
-    /* a word the dictionary lacks is a name only in a headline: running
-     * text's are spellings and abbreviations ("Organisers", "Shr") */
-    if (!chr_en_proper_word(t->lhash) && (chr_en_word(t->lhash) || !headline))
+    if (!headline || n < 3 || n > 20 || t->shape != SH_INITCAP || !plain_word(t) ||
+        next->shape != SH_LOWER || !(next->flags & NT_ALPHA) || title_lower_word(d, s0 + 1) ||
+        (d->gaz_1[s0] & (1u << GZ_FIRSTNAME)))
+        return -1; /* "Procter and Gamble" */
+    /* a word the dictionary lacks, only in headline case: elsewhere they
+     * are spellings and abbreviations ("Organisers", "Shr") */
+    if (!chr_en_proper_word(t->lhash) && (chr_en_word(t->lhash) || headline < 2))
         return -1; /* an ordinary word: "Strong winds", "Shares of" */
     if (in_list(d, s0, calendar_words))
         return -1;
@@ -283,10 +284,23 @@ int ner_case_first_names(const ner_doc *d, const size_t *first, const uint8_t *c
             continue;
         named_word key = {d->t[i].lhash, 0};
         const named_word *hit = bsearch(&key, nw, nn, sizeof *nw, cmp_named);
-        if (hit)
-            lab[i] = (uint8_t)ner_lab_b(hit->type);
-        else if (cue[k] < CHR_ENT_NTYPES)
-            lab[i] = (uint8_t)ner_lab_b(cue[k]);
+        int type = cue[k];
+        if (hit) { /* the type most of the word's other mentions have */
+            size_t a = (size_t)(hit - nw), b = a;
+            while (a > 0 && nw[a - 1].h == key.h)
+                a--;
+            while (b < nn && nw[b].h == key.h)
+                b++;
+            int count[CHR_ENT_NTYPES] = {0}, best = 0;
+            for (size_t q = a; q < b; q++)
+                count[nw[q].type]++;
+            for (int ty = 1; ty < CHR_ENT_NTYPES; ty++)
+                if (count[ty] > count[best])
+                    best = ty;
+            type = best;
+        }
+        if (type < CHR_ENT_NTYPES)
+            lab[i] = (uint8_t)ner_lab_b(type);
     }
     free(nw);
     return 0;

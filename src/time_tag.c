@@ -3697,17 +3697,30 @@ static int time_word_before(const M *m, int j)
     return has(m, k, C_MOD) || has(m, k, C_SEASON) || has(m, k, C_MONTH);
 }
 
-/* Whether "to" and a number follow the counted noun ending at byte e: "from
- * 2000 troops to 5000" is a count, "From 2003 troops were stationed" a year. */
-static int count_range_after(const M *m, size_t e)
+/* Whether number token j after "from" before the counted noun ending at
+ * byte e is a count: "to" comes within six words ("grew from 1800 workers
+ * to nearly 2400", "from 1900 students last year to 2400"), or the number
+ * is no year near the reference ("From 1800 workers, the plant grew").
+ * "From 2003 troops were stationed" is a year. */
+static int count_from(const M *m, int j, size_t e)
 {
-    size_t s2, e2;
-    next_raw_word(m, e, &s2, &e2);
-    if (e2 - s2 != 2 || strncasecmp(m->text + s2, "to", 2))
-        return 0;
-    while (e2 < m->len && m->text[e2] == ' ')
-        e2++;
-    return e2 < m->len && m->text[e2] >= '0' && m->text[e2] <= '9';
+    size_t p = e;
+    for (int k = 0; k < 6; k++) {
+        while (
+            p < m->len &&
+            !(((unsigned char)m->text[p] | 32) >= 'a' && ((unsigned char)m->text[p] | 32) <= 'z') &&
+            m->text[p] != '.' && m->text[p] != ';')
+            p++;
+        size_t s2, e2;
+        next_raw_word(m, p, &s2, &e2);
+        if (e2 == s2)
+            break;
+        if (e2 - s2 == 2 && !strncasecmp(m->text + s2, "to", 2))
+            return 1;
+        p = e2;
+    }
+    long y = (long)m->t[j].num;
+    return m->hasref && (y < m->ry - 60 || y > m->ry + 5);
 }
 
 /* Whether a number is a quantity by the word after it: a unit of measure,
@@ -3732,7 +3745,7 @@ static int quantity_after(const M *m, int j)
     }
     size_t ws, we = raw_prev_word(m, j, &ws);
     if (we - ws == 4 && !strncasecmp(m->text + ws, "from", 4))
-        return count_range_after(m, e); /* "From 2003 troops were stationed" */
+        return count_from(m, j, e); /* "From 2003 troops were stationed" */
     if (we == ws || raw_word_in(m, ws, we, COUNT_OK))
         return 1;
     return !raw_word_in(m, ws, we, NUM_DET) && !raw_word_in(m, ws, we, YEAR_CUE);

@@ -241,8 +241,9 @@ TEST(time_window_and_undated_articles)
     tmp_close(&fx);
 }
 
-/* A headline (a few words) finds only stories of its own day: the same
- * words a day later start another story; a longer text a day later joins. */
+/* A headline (one line of a few words, no title) finds only stories of its
+ * own day: the same words a day later start another story; a longer text,
+ * or a one-line brief with a title, a day later joins. */
 TEST(headlines_stay_within_their_day)
 {
     TMP_STORE(fx, st, 0);
@@ -259,6 +260,21 @@ TEST(headlines_stay_within_their_day)
     /* the articles: a day later still the same story */
     CHECK_INT(add(cl, 4, texts[1][1], "2024-03-03", &d, &dup), CHR_OK);
     CHECK(d == a || d == c);
+    /* a one-line brief with a title of its own is no headline */
+    int64_t e, f;
+    chr_cluster_input in = {0};
+    in.article_id = 5;
+    in.title = "Tarvos tour cancelled";
+    in.text = h1;
+    in.text_len = strlen(h1);
+    in.pub_date = "2024-03-04";
+    CHECK_INT(chr_cluster_add(cl, &in, &e, &dup, NULL), CHR_OK);
+    CHECK(e == a || e == c);
+    /* a title without text */
+    in.article_id = 6;
+    in.text = NULL;
+    in.text_len = 0;
+    CHECK_INT(chr_cluster_add(cl, &in, &f, &dup, NULL), CHR_OK);
     CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
     tmp_close(&fx);
 }
