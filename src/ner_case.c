@@ -220,13 +220,14 @@ static const char calendar_words[] =
 
 /* Words after a headline's first name that tell its type: what people do
  * ("Snowden Says", "Beyonce Wants"), what companies do ("Netflix Shares",
- * "Sbarro Files", "Walmart Raises"). */
+ * "Sbarro Files", "Walmart Raises"; not "launches", which games and phones
+ * do too: "Titanfall Launches At 792p"). */
 static const char person_next[] =
     " says said tells told urges slams blasts admits denies wants apologizes apologises vows "
     "insists jokes dies marries weds speaks testifies resigns quits sings ";
 static const char company_next[] =
     " shares stock profit profits earnings revenue revenues sales files agrees buys acquires "
-    "sells recalls launches unveils cuts slashes raises hires lays beats misses posts invests "
+    "sells recalls unveils cuts slashes raises hires lays beats misses posts invests "
     "shuts expands settles ";
 
 int ner_case_first_name(const ner_doc *d, size_t s0, size_t s1, int headline)
