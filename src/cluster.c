@@ -158,7 +158,7 @@ typedef struct member {
     int32_t day;
     uint16_t n_terms;
     uint8_t is_long;              /* a long text (doc_is_long) */
-    uint8_t is_headline;          /* a headline (doc_is_headline) */
+    uint8_t is_headline;          /* a dated headline (cl->headline when added) */
     uint32_t terms[MEMBER_TERMS]; /* ascending */
     float w[MEMBER_TERMS];
     float norm;
@@ -222,7 +222,7 @@ struct chr_cluster {
     float *scored; /* similarity of touched[k] for the exactly scored candidates */
     size_t n_scored, cap_scored;
     int win; /* the time window of the article being placed: window_days, headline_window_days */
-    int headline; /* the article being placed is a headline (doc_is_headline) */
+    int headline; /* the article being placed is a dated headline (doc_is_headline) */
     sqlite3_stmt *s_find, *s_ins_art, *s_ins_story, *s_upd_story, *s_df, *s_meta, *s_ent;
     sqlite3_stmt *s_mv_art, *s_mv_ent, *s_del_ent, *s_del_story, *s_alias, *s_realias;
     sqlite3_stmt *s_mv_one, *s_ent_dec, *s_ent_zero;

@@ -224,8 +224,7 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
         ner_wcache wc = {0};
         ner_gloss_saved *saved = NULL;
         ner_case_saved *recased = NULL;
-        size_t *first = NULL; /* sentences' first words to read as names */
-        uint8_t *cue = NULL;  /* ... and the types their next words tell */
+        ner_first *first = NULL; /* headlines' first words to read as names */
         size_t nsaved = 0, nrecased = 0, nfirst = 0;
         if (lang && *lang && strncmp(lang, "en", 2) != 0) {
             if (!(saved = malloc((d.n + 1) * sizeof *saved)))
@@ -233,9 +232,8 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             nsaved = ner_gloss_apply(ner->gloss, &d, lang, saved);
         } else {
             if (!(recased = malloc((d.n + 1) * sizeof *recased)) ||
-                !(first = malloc((d.nsent + 1) * sizeof *first)) || !(cue = malloc(d.nsent + 1))) {
+                !(first = malloc((d.nsent + 1) * sizeof *first))) {
                 free(recased);
-                free(first);
                 goto done;
             }
             nrecased = ner_case_apply(&d, lang, recased);
@@ -249,8 +247,7 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
             if (!bad && first && lab[d.sent0[k]] == 0 &&
                 (type = ner_case_first_name(&d, d.sent0[k], d.sent0[k + 1],
                                             d.headline[k] ? 2 : lone_headline(&d))) >= 0) {
-                cue[nfirst] = (uint8_t)type;
-                first[nfirst++] = d.sent0[k];
+                first[nfirst++] = (ner_first){d.sent0[k], type};
             }
         }
         ner_gloss_restore(&d, saved, nsaved);
@@ -260,16 +257,14 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
         ner_wcache_free(&wc);
         if (bad) {
             free(first);
-            free(cue);
             goto done;
         }
         ner_rules_apply(&d, lab, mark);
         ner_rules_lang(&d, lab, mark, lang);
         ner_rules_headline(&d, lab, mark, lang);
         ner_rules_position(&d, lab, mark, lang);
-        bad = ner_case_first_names(&d, first, cue, nfirst, lab);
+        bad = ner_case_first_names(&d, first, nfirst, lab);
         free(first);
-        free(cue);
         if (bad)
             goto done;
         ner_rules_table_labels(&d, lab);

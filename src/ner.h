@@ -409,21 +409,28 @@ typedef struct ner_case_saved {
 size_t ner_case_apply(ner_doc *d, const char *lang, ner_case_saved *saved);
 void ner_case_restore(ner_doc *d, const ner_case_saved *saved, size_t n);
 
+/* A headline's first word that may be a name (ner_case_first_name). */
+typedef struct ner_first {
+    size_t tok;
+    int type; /* the type its next word tells, CHR_ENT_NTYPES none */
+} ner_first;
+
 /* Whether the first token s0 of an English sentence [s0, s1) that is a
  * headline (headline 2: in headline case; 1: the document's only sentence,
  * no full stop at its end), which the model left O, may be a name by the
  * dictionary: a word it has only capitalised ("Netflix", "Snowden") or, in
- * headline case, lacks ("Herbalife") before a word in lower case that is no small word ("and",
- * "of"). -1 when not; else the type the next word tells ("Snowden says" PER, "Netflix shares" ORG),
- * or CHR_ENT_NTYPES when it tells none. Call between decoding and ner_case_restore. Running text's
- * are left: there such words are companies, towns and people alike ("Piedmont said"), and the next
- * word does not tell them apart. */
+ * headline case, lacks ("Herbalife"), before a word in lower case that is
+ * no small word ("and", "of"). -1 when not; else the type the next word
+ * tells ("Snowden says" PER, "Netflix shares" ORG), or CHR_ENT_NTYPES when
+ * it tells none. Call between decoding and ner_case_restore. Running text's
+ * first words are left to the model: there such words are companies, towns
+ * and people alike ("Piedmont said"), and the next word does not tell them
+ * apart. */
 int ner_case_first_name(const ner_doc *d, size_t s0, size_t s1, int headline);
-/* Labels the tokens first[0..n) that are still O with the type most other
- * mentions of the word in d have, else with their cue[k] (from
- * ner_case_first_name) when it is a type. 0, -1 on OOM. */
-int ner_case_first_names(const ner_doc *d, const size_t *first, const uint8_t *cue, size_t n,
-                         uint8_t *lab);
+/* Labels the tokens first[k].tok still O with the type most other mentions
+ * of the word in d have, else with first[k].type when it is a type. 0, -1
+ * on OOM. */
+int ner_case_first_names(const ner_doc *d, const ner_first *first, size_t n, uint8_t *lab);
 
 /* ---- rules and linking (ner_rules.c, entity_link.c) -------------------- */
 

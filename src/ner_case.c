@@ -264,8 +264,7 @@ static int cmp_named(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int ner_case_first_names(const ner_doc *d, const size_t *first, const uint8_t *cue, size_t n,
-                         uint8_t *lab)
+int ner_case_first_names(const ner_doc *d, const ner_first *first, size_t n, uint8_t *lab)
 {
     if (n == 0)
         return 0;
@@ -280,12 +279,12 @@ int ner_case_first_names(const ner_doc *d, const size_t *first, const uint8_t *c
             nw[nn++] = (named_word){d->t[j].lhash, ner_lab_type(lab[j])};
     qsort(nw, nn, sizeof *nw, cmp_named);
     for (size_t k = 0; k < n; k++) {
-        size_t i = first[k];
+        size_t i = first[k].tok;
         if (lab[i])
             continue;
         named_word key = {d->t[i].lhash, 0};
         const named_word *hit = bsearch(&key, nw, nn, sizeof *nw, cmp_named);
-        int type = cue[k];
+        int type = first[k].type;
         if (hit) { /* the type most of the word's other mentions have */
             size_t a = (size_t)(hit - nw), b = a;
             while (a > 0 && nw[a - 1].h == key.h)

@@ -55,11 +55,12 @@ typedef struct chr_cluster_opts {
     double link_headline;     /* the same for headlines (headline_words), among the stories of
                                  their day */
     int window_days;          /* only stories whose span comes this close to the date */
-    int headline_words;       /* a text of at most this many distinct words (stop words left
-                                 out) is a headline (0: none) ... */
+    int headline_words;       /* a dated text without a title, of one line and at most this
+                                 many distinct words (stop words left out) is a headline
+                                 (0: none) ... */
     int headline_window_days; /* ... and finds only stories this close to its date: a
-                               headline's few words cannot tell one day's development from
-                               the next day's */
+                                 headline's few words cannot tell one day's development
+                                 from the next day's */
     int near_days;            /* within this many days of a story's span an article is "near" */
     double near_boost;        /* similarity factor for near articles (dated ones only), short
                                  texts (headlines), whose few words say little alone */
@@ -81,17 +82,17 @@ typedef struct chr_cluster_opts {
     double dup_threshold;     /* estimated Jaccard for near-duplicates */
     double merge_threshold;   /* merge two stories an article matches when their centroids'
                                  cosine >= this (0: never merge) */
-    double headline_merge_threshold; /* the same when the article is a headline: the
-                                        stories of its day it matches */
-    double merge_cohesion;           /* ... and when the merged story would stay this cohesive:
-                                        |centroid| / articles, about the square root of the mean
-                                        cosine between its articles (0: no floor) */
-    double split_ratio;              /* split a story of recent articles in two when the mean cosine
-                                        between its two average-link halves is below this fraction
-                                        of the mean cosine within the looser half (0: never split) */
-    int rehome_after;                /* an article still alone in its story this many articles later
-                                        looks for a story again (its kept terms, the join threshold);
-                                        0: never */
+    double merge_cohesion;    /* ... and when the merged story would stay this cohesive:
+                                 |centroid| / articles, about the square root of the mean
+                                 cosine between its articles (0: no floor) */
+    /* merge_threshold when the article is a headline (the stories of its day it matches) */
+    double headline_merge_threshold;
+    double split_ratio;   /* split a story of recent articles in two when the mean cosine
+                             between its two average-link halves is below this fraction
+                             of the mean cosine within the looser half (0: never split) */
+    int rehome_after;     /* an article still alone in its story this many articles later
+                             looks for a story again (its kept terms, the join threshold);
+                             0: never */
     int split_peel;       /* when the bisection of a split check only peels off one or two
                              outliers, bisect again without them, up to this many times
                              (while 6 articles or more are left); 0: never */
