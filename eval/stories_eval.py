@@ -235,11 +235,15 @@ def write_jsonl(docs, path):
 
 
 def exact_copies(docs):
-    """line (1-based) -> line of the first identical text: the content hash
-    stores those once, so they take the story of their first copy."""
+    """line (1-based) -> line of the first identical text (with its title
+    when short): the content hash stores those once, so they take the story
+    of their first copy."""
     first, alias = {}, {}
     for k, (_, _, rec) in enumerate(docs, 1):
         key = " ".join(rec["text"].split())
+        # a short text is identified with its title (CHR_SHORT_TEXT_WORDS)
+        if rec.get("title") and len(re.findall(r"[^\W_]+", key)) < 20:
+            key = rec["title"] + "\n\n" + key
         if key in first:
             alias[k] = first[key]
         else:

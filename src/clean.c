@@ -1813,6 +1813,42 @@ static int continues_line(const char *s, const char *end)
 
 static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_diag *d);
 
+static void hash_hex(XXH128_hash_t h, char *out, size_t size)
+{
+    snprintf(out, size, "%016llx%016llx", (unsigned long long)h.high64,
+             (unsigned long long)h.low64);
+}
+
+/* Fewer than CHR_SHORT_TEXT_WORDS words (runs of letters and digits)? */
+static int short_text(const char *s, size_t n)
+{
+    int words = 0, in = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int w = isalnum(c) || c >= 0x80;
+        if (w && !in && ++words >= CHR_SHORT_TEXT_WORDS)
+            return 0;
+        in = w;
+    }
+    return 1;
+}
+
+/* The content hash: the clean text's, or, when the article has a title of
+ * its own and a short text (clean.h), the text's seeded with the title's. */
+static void identify(const chr_article *a, chr_doc *doc)
+{
+    XXH128_hash_t h = XXH3_128bits(doc->clean, doc->clean_len);
+    doc->text_hash_hex[0] = 0;
+    if (a->title && doc->title && *doc->title && short_text(doc->clean, doc->clean_len)) {
+        hash_hex(h, doc->text_hash_hex, sizeof doc->text_hash_hex);
+        h = XXH3_128bits_withSeed(doc->clean, doc->clean_len,
+                                  XXH3_64bits(doc->title, strlen(doc->title)));
+    }
+    doc->hash_hi = h.high64;
+    doc->hash_lo = h.low64;
+    hash_hex(h, doc->hash_hex, sizeof doc->hash_hex);
+}
+
 chr_err chr_clean(const chr_article *a, chr_doc **out, chr_diag *d)
 {
     return clean(a, 0, out, d);
@@ -1999,11 +2035,7 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         chr_doc_free(doc);
         return e;
     }
-    XXH128_hash_t h = XXH3_128bits(doc->clean, doc->clean_len);
-    doc->hash_hi = h.high64;
-    doc->hash_lo = h.low64;
-    snprintf(doc->hash_hex, sizeof doc->hash_hex, "%016llx%016llx", (unsigned long long)h.high64,
-             (unsigned long long)h.low64);
+    identify(a, doc);
     *out = doc;
     return CHR_OK;
 }
@@ -2253,6 +2285,54 @@ chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t
     doc->removed_lines += n_drop;
     *dropped = n_drop;
     return CHR_OK;
+}
+
+typedef struct {
+    const chr_doc *doc;
+    uint64_t lead;
+    int (*is_furniture)(void *, uint64_t);
+    void *ctx;
+    int all;
+} repeat_check;
+
+static void check_repeated(void *ctx, size_t at, size_t len)
+{
+    repeat_check *c = ctx;
+    if (!c->all)
+        return;
+    uint64_t h = para_hash(c->doc, at, len);
+    if ((h | 1) == c->lead)
+        h = c->lead; /* counted as the lead */
+    else if (!block_shaped(len))
+        h = 0;
+    c->all = h && c->is_furniture(c->ctx, h);
+}
+
+int chr_doc_placeholder(const chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash),
+                        void *ctx)
+{
+    if (!doc->text_hash_hex[0] || !doc->title || !doc->clean_len)
+        return 0;
+    repeat_check c = {doc, chr_doc_lead_hash(doc), is_furniture, ctx, 1};
+    each_para(doc, check_repeated, &c);
+    return c.all;
+}
+
+chr_err chr_doc_title_as_text(const chr_article *a, chr_doc *doc, chr_diag *d)
+{
+    size_t n = strlen(doc->title);
+    char *t = malloc(n + 1);
+    if (!t)
+        return chr_diag_set(d, CHR_ENOMEM, a->source, 0, -1, NULL);
+    memcpy(t, doc->title, n + 1);
+    free(doc->clean);
+    free(doc->sentences);
+    doc->clean = t;
+    doc->clean_len = n;
+    doc->sentences = NULL;
+    doc->n_sentences = 0;
+    doc->removed_lines++;
+    return chr_clean_finish(a, doc, d);
 }
 
 void chr_doc_free(chr_doc *doc)

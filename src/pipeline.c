@@ -626,7 +626,7 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_doc *doc, ch
         free(a->source);
         a->source = named;
     }
-    int64_t id = chr_store_find_hash(p->st, doc->hash_hex);
+    int64_t id = chr_store_find_doc(p->st, doc);
     if (id) {
         /* another input with the same text: kept as a copy of it (its
          * outlet and date), not stored again */
@@ -663,6 +663,10 @@ static chr_err process_article(chr_pipeline *p, chr_article *a, chr_doc *doc, ch
         if (e == CHR_OK)
             e = chr_doc_drop_lines(doc, seen_often, p, &dropped);
     }
+    /* a placeholder under many titles ("Subscribe to read"): the title is
+     * the article */
+    if (e == CHR_OK && chr_doc_placeholder(doc, seen_often, p))
+        e = chr_doc_title_as_text(a, doc, &d);
     if (e == CHR_OK && lead) { /* the lead is counted with the lines */
         uint64_t *nl = realloc(lines, (n_lines + 1) * sizeof *nl);
         if (nl) {
@@ -1135,7 +1139,7 @@ static chr_err prescan_file(void *ctx, const char *path, const struct stat *st)
         size_t n = 0;
         if (chr_clean_text(a, &doc, &d) != CHR_OK) {
             /* nothing to count */
-        } else if (chr_store_find_hash(p->st, doc->hash_hex)) {
+        } else if (chr_store_find_doc(p->st, doc)) {
             p->prescan_stored++;
         } else if (!line_find(&p->docs, doc->hash_lo, 0)) {
             if (!line_find(&p->docs, doc->hash_lo, 1))

@@ -188,7 +188,7 @@ struct chr_store {
     sqlite3 *db;
     char *path;
     int readonly;
-    sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash, *find_ext;
+    sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash, *find_ext, *find_titled;
     sqlite3_stmt *find_entity, *add_entity, *count_entity, *up_spelling, *ins_mention, *copy_of;
     sqlite3_stmt *rep_timex, *rep_mention, *ins_copy;
     sqlite3_stmt *line_get, *line_add;
@@ -432,6 +432,7 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->ins_timex);
     sqlite3_finalize(st->find_hash);
     sqlite3_finalize(st->find_ext);
+    sqlite3_finalize(st->find_titled);
     sqlite3_finalize(st->find_entity);
     sqlite3_finalize(st->add_entity);
     sqlite3_finalize(st->count_entity);
@@ -565,12 +566,16 @@ static void bind_text(sqlite3_stmt *q, int i, const char *s)
         sqlite3_bind_null(q, i);
 }
 
-/* The article id one text parameter finds through *q (sql), 0 none. */
-static int64_t find_id(chr_store *st, sqlite3_stmt **q, const char *sql, const char *arg)
+/* The article id that text parameters arg (and arg2 when not NULL) find
+ * through *q (sql), 0 none. */
+static int64_t find_id2(chr_store *st, sqlite3_stmt **q, const char *sql, const char *arg,
+                        const char *arg2)
 {
     if (!arg || prep(st, q, sql) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(*q, 1, arg, -1, SQLITE_STATIC);
+    if (arg2)
+        sqlite3_bind_text(*q, 2, arg2, -1, SQLITE_STATIC);
     int64_t id = 0;
     if (sqlite3_step(*q) == SQLITE_ROW)
         id = sqlite3_column_int64(*q, 0);
@@ -578,9 +583,24 @@ static int64_t find_id(chr_store *st, sqlite3_stmt **q, const char *sql, const c
     return id;
 }
 
+static int64_t find_id(chr_store *st, sqlite3_stmt **q, const char *sql, const char *arg)
+{
+    return find_id2(st, q, sql, arg, NULL);
+}
+
 int64_t chr_store_find_hash(chr_store *st, const char *hash_hex)
 {
     return find_id(st, &st->find_hash, "SELECT id FROM articles WHERE hash = ?1", hash_hex);
+}
+
+int64_t chr_store_find_doc(chr_store *st, const chr_doc *doc)
+{
+    int64_t id = chr_store_find_hash(st, doc->hash_hex);
+    if (!id && doc->text_hash_hex[0] && doc->title)
+        id =
+            find_id2(st, &st->find_titled, "SELECT id FROM articles WHERE hash = ?1 AND title = ?2",
+                     doc->text_hash_hex, doc->title);
+    return id;
 }
 
 int64_t chr_store_find_ext_id(chr_store *st, const char *ext_id)
@@ -680,7 +700,7 @@ chr_err chr_store_count_lines(chr_store *st, const uint64_t *hashes, size_t n, c
 chr_err chr_store_put_article(chr_store *st, const chr_article *a, const chr_doc *doc, int64_t *id,
                               chr_diag *d)
 {
-    *id = chr_store_find_hash(st, doc->hash_hex);
+    *id = chr_store_find_doc(st, doc);
     if (*id)
         return CHR_EDUP;
     if (prep(st, &st->ins_article,

@@ -33,10 +33,21 @@ typedef struct chr_doc {
                             from it; see docs/ingest.md) */
     size_t n_sentences;
     uint64_t hash_hi, hash_lo; /* XXH3-128 of the clean text chr_clean made
-                                  (chr_doc_drop_lines leaves it) */
+                                  (chr_doc_drop_lines leaves it), with the
+                                  title before it when the text is short
+                                  (CHR_SHORT_TEXT_WORDS) */
     char hash_hex[33];
-    int removed_lines; /* boilerplate lines/fragments removed */
+    char text_hash_hex[33]; /* the clean text's alone when hash_hex includes the
+                               title, else "": the identity a store written
+                               before the title counted gave it */
+    int removed_lines;      /* boilerplate lines/fragments removed */
 } chr_doc;
+
+/* A text of fewer words than this is identified with its title: two
+ * feed items whose bodies are the same placeholder ("Subscribe to read",
+ * "****** Blah blah blah.") under different titles are two articles, while
+ * a longer text under a changed headline is a copy of one. */
+#define CHR_SHORT_TEXT_WORDS 20
 
 /* Clean an article into a new document (sentences split, language
  * identified). Returns CHR_EEMPTY when nothing but boilerplate remains. */
@@ -86,6 +97,15 @@ chr_err chr_doc_short_lines(const chr_doc *doc, uint64_t **out, size_t *n);
  * duplicate). Leaves doc as it was when nothing else would remain. */
 chr_err chr_doc_drop_lines(chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash), void *ctx,
                            int *dropped);
+/* A placeholder: a short text identified with its title (text_hash_hex set)
+ * every paragraph of which is_furniture calls repeated (hashes as
+ * chr_doc_short_lines and chr_doc_lead_hash give them): the same "******
+ * Blah blah blah." or "Subscribe to read" under many titles. */
+int chr_doc_placeholder(const chr_doc *doc, int (*is_furniture)(void *ctx, uint64_t hash),
+                        void *ctx);
+/* Make doc's title its text (language identified again, sentences split,
+ * removed_lines counted); the content hash stays. For a placeholder text. */
+chr_err chr_doc_title_as_text(const chr_article *a, chr_doc *doc, chr_diag *d);
 
 /* Normalise a UTF-8 string: NFC, curly quotes and dashes kept as typed but
  * non-breaking and odd spaces turned into ' ', control characters dropped.

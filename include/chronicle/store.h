@@ -54,6 +54,12 @@ void chr_store_rollback(chr_store *st);
 /* Article id by content hash, 0 if absent. */
 int64_t chr_store_find_hash(chr_store *st, const char *hash_hex);
 
+/* The stored article doc is: by its content hash, or, for a short text
+ * identified with its title (chr_doc.text_hash_hex), one that a store
+ * written before the title counted holds under the text's hash with the
+ * same title. 0 if none. */
+int64_t chr_store_find_doc(chr_store *st, const chr_doc *doc);
+
 /* The latest article stored with this input id (chr_article.ext_id), 0 if
  * none. */
 int64_t chr_store_find_ext_id(chr_store *st, const char *ext_id);

@@ -579,6 +579,61 @@ TEST(hash_and_empty)
     CHECK(clean_text("Share\n\nLeave a Reply\n\nTranslate") == NULL);
 }
 
+static chr_doc *clean_titled(const char *title, const char *text)
+{
+    chr_article a = {0};
+    a.source = "test";
+    a.title = (char *)title;
+    a.text = (char *)text;
+    a.text_len = strlen(text);
+    chr_doc *d = NULL;
+    chr_diag dg;
+    chr_diag_clear(&dg);
+    return chr_clean(&a, &d, &dg) == CHR_OK ? d : NULL;
+}
+
+/* A short text is identified with its title (two briefs under one
+ * placeholder body are two articles); a longer one by its text alone (a
+ * reprint under another headline is a copy). */
+TEST(short_texts_are_identified_with_their_title)
+{
+    static const char *const pair[][2] = {
+        {"Full story to follow shortly.", "Full story to follow shortly."},
+        {"Nine words is not enough to say it is a copy, so",
+         "Nine words is not enough to say it is a copy, so"},
+    };
+    for (size_t i = 0; i < sizeof pair / sizeof pair[0]; i++) {
+        chr_doc *a = clean_titled("Council approves flood barrier", pair[i][0]);
+        chr_doc *b = clean_titled("Storm closes northern road", pair[i][1]);
+        chr_doc *c = clean_titled("Council approves flood barrier", pair[i][0]);
+        chr_doc *u = clean_text(pair[i][0]);
+        CHECK(a && b && c && u);
+        if (a && b && c && u) {
+            CHECK(strcmp(a->hash_hex, b->hash_hex) != 0);
+            CHECK_STR(a->hash_hex, c->hash_hex);
+            /* the text's own hash kept for stores written before */
+            CHECK_STR(a->text_hash_hex, b->text_hash_hex);
+            CHECK_STR(a->text_hash_hex, u->hash_hex);
+            CHECK_STR(u->text_hash_hex, "");
+        }
+        chr_doc_free(a);
+        chr_doc_free(b);
+        chr_doc_free(c);
+        chr_doc_free(u);
+    }
+    const char *lng = "The council of Orne met on Friday and approved the budget for the new "
+                      "flood barrier after a long debate about its cost and its route.";
+    chr_doc *a = clean_titled("Council approves flood barrier", lng);
+    chr_doc *b = clean_titled("Orne says yes to the barrier", lng);
+    CHECK(a && b);
+    if (a && b) {
+        CHECK_STR(a->hash_hex, b->hash_hex);
+        CHECK_STR(a->text_hash_hex, "");
+    }
+    chr_doc_free(a);
+    chr_doc_free(b);
+}
+
 /* sentence i of d, as a string in buf */
 static const char *sentence_of(const chr_doc *d, size_t i, char *buf, size_t cap)
 {
@@ -783,6 +838,7 @@ RUN(normalisation);
 RUN(normalisation_fast_path);
 RUN(wrapped_lines_join);
 RUN(hash_and_empty);
+RUN(short_texts_are_identified_with_their_title);
 RUN(notes);
 RUN(site_notices);
 RUN(comment_sections);
