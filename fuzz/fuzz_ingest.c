@@ -1,6 +1,7 @@
 /* libFuzzer target for the ingest parsers: format detection, the plain-text
  * header, JSON Lines, encoding repair (and HTML/WARC through dispatch), then
- * cleaning (with corpus furniture dropped), sentence splitting,
+ * cleaning (with corpus furniture dropped, a placeholder text replaced by
+ * its title), sentence splitting,
  * tokenisation and headlines (cut and clean) of every article read. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             if (chr_doc_short_lines(doc, &lines, &nl) == CHR_OK && !(chr_doc_lead_hash(doc) & 2))
                 chr_doc_drop_lines(doc, odd_hash, NULL, &dropped);
             free(lines);
+            /* a placeholder text (a short titled one whose paragraphs all
+             * have odd hashes here) gives way to its title */
+            if (chr_doc_placeholder(doc, odd_hash, NULL) &&
+                chr_doc_title_as_text(a, doc, &d) != CHR_OK) {
+                chr_doc_free(doc);
+                chr_article_free(a);
+                continue;
+            }
             chr_token *t = NULL;
             size_t n = 0;
             chr_tokenize(doc->clean, doc->clean_len, &t, &n);

@@ -912,13 +912,20 @@ static int name_head_after(const char *text, size_t len, size_t end)
 /* Whether the expression text[s..e) opens with a weekday or a deictic
  * word ("sabato prossimo", "ieri"): a day named that way is never the
  * name of a square or a group ("scesi in piazza sabato prossimo"). */
-static int opens_with_day_word(const char *text, size_t s, size_t e)
+/* Does the expression open with a word of one of the lexicon classes cls? */
+static int opens_with_class(const char *text, size_t s, size_t e, unsigned cls)
 {
     size_t q = s;
-    while (q < e && text[q] != ' ' && text[q] != '-' && text[q] != '\'' && text[q] != ',')
+    while (q < e && text[q] != ' ' && text[q] != '-' && text[q] != '\'' && text[q] != ',' &&
+           text[q] != '.')
         q++;
     const tlex *lx = q > s ? chr_time_lex_word(text + s, q - s) : NULL;
-    return lx && (lx->cls & ((1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_DEICT)));
+    return lx && (lx->cls & cls);
+}
+
+static int opens_with_day_word(const char *text, size_t s, size_t e)
+{
+    return opens_with_class(text, s, e, (1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_DEICT));
 }
 
 size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
@@ -933,7 +940,10 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
             continue;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
             md % 100 && !opens_with_day_word(text, x[i].start, x[i].end) &&
-            (head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS) ||
+            /* a name's date is written day first ("plaza 2 de Mayo"); "take
+             * place April 13", "taken to hospital March 3" date events */
+            ((!opens_with_class(text, x[i].start, x[i].end, (1u << C_MONTH) | (1u << C_MONABBR)) &&
+              head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS)) ||
              name_head_after(text, len, x[i].end) ||
              capitalised_month_name(text, x[i].start, x[i].end)))
             continue;

@@ -1871,6 +1871,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     /* the verb to the right stands after "and": another clause's ("está em
      * vigor desde segunda-feira e deverá manter-se até sábado") */
     static const char *const CONJ[] = {"e", "y", "et", "ed", "and", "i", "\xc8\x99i", NULL};
+    static const char *const EN_SUBJ[] = {"he", "she", "it", "they", "we", "I", "you", NULL};
     int right_conj = 0;
     for (int i = 0; i < nr && (i < bestd || inclause); i++) {
         if (inclause && (i >= 6 || memchr(m->text + e, ',', Rw[i].s - e)))
@@ -1879,6 +1880,12 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             break; /* "..., which are supposed to end by May, invited ...": another clause */
         if (!inclause && bestd < 99 && romance_that(m, Rw[i]))
             break; /* "ha anunciado el jueves que dimitirá": the clause is another's */
+        if (!inclause && bestd < 99 &&
+            (word_in(m->text + Rw[i].s, Rw[i].e - Rw[i].s, CONJ) ||
+             ((m->lang & TL_EN) && word_in(m->text + Rw[i].s, Rw[i].e - Rw[i].s, EN_SUBJ))))
+            break; /* "told leaders Wednesday he would veto", "repelled an attack
+                    * Wednesday and would hold": the verb on the left is the date's,
+                    * the one after a subject or "and" another clause's */
         int t = lang_tense(m, Rw[i]);
         if (t > 0 && tense_false_future(m, Rw, nr, i, 1))
             continue;
@@ -3896,7 +3903,7 @@ static int romance_decade(const M *m, int j, char *v)
     return k + 1;
 }
 
-/* Years, decades, ranges of years: "1998", "fiscal 1990", "1990s", "the
+/* Years, decades, ranges of years: "1998", "fiscal 1990", "1990s" ("1990's"), "the
  * '90s", "2010-2015", "the 1980s", "the nineties", "nineteen ninety-six",
  * "anni '80" (romance_decade). */
 static int pat_year(M *m, int i, R *r)
@@ -3940,13 +3947,20 @@ static int pat_year(M *m, int i, R *r)
         return j + 3;
     }
     k = 0;
-    if (isnum(m, j) && m->t[j].nd == 4 && kw(m, j + 1, K_S) && glued(m, j + 1) &&
-        m->t[j].num % 10 == 0 && m->t[j].num >= 1000 && m->t[j].num < 2200) {
+    /* "1990s", "the 1990's", "early 1990's" ("2020's pandemic" is the year's) */
+    int dec_s = 0;
+    if (kw(m, j + 1, K_S) && glued(m, j + 1))
+        dec_s = j + 2;
+    else if (pu(m, j + 1, '\'') && glued(m, j + 1) && kw(m, j + 2, K_S) && glued(m, j + 2) &&
+             (the || (i > 0 && has(m, i - 1, C_MOD))))
+        dec_s = j + 3;
+    if (isnum(m, j) && m->t[j].nd == 4 && dec_s && m->t[j].num % 10 == 0 && m->t[j].num >= 1000 &&
+        m->t[j].num < 2200) {
         snprintf(r->v, 48, "%03u", m->t[j].num / 10);
-        r->end = j + 2;
+        r->end = dec_s;
         if (!the)
             r->first = j;
-        return j + 2;
+        return dec_s;
     }
     if (!(k = p_year(m, j, &y)))
         return 0;
@@ -4110,8 +4124,16 @@ static int pat_quarter(M *m, int i, R *r)
         }
     } else if ((has(m, j, C_ORDW) && val(m, j, C_ORDW) <= 4) ||
                (ro_post = ro_ord_after(m, j, &ro_o)) != 0 ||
-               (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST && kw(m, j + 1, K_HALFW))) {
-        int o = ro_post ? ro_o : has(m, j, C_ORDW) ? val(m, j, C_ORDW) : 2; /* "the last half" */
+               (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST &&
+                (kw(m, j + 1, K_HALFW) ||
+                 (has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_QUARTER &&
+                  kw(m, j + 2, K_OF))))) {
+        /* "the last half"; "the last quarter of 1986" (of a year: the
+         * fourth; "the last quarter" alone is the one just ended, above) */
+        int o = ro_post                 ? ro_o
+                : has(m, j, C_ORDW)     ? val(m, j, C_ORDW)
+                : kw(m, j + 1, K_HALFW) ? 2
+                                        : 4;
         int k2 = ro_post ? j : j + 1;
         if (pu(m, k2, '-')) {
             k2++;
@@ -4500,7 +4522,9 @@ static int pat_rel(M *m, int i, R *r)
             k3++;
         int k4 = p_year(m, k3, &y);
         if (!k4 && the && m->hasref && (m->t[i].lx->lang[C_KW] & TL_EN)) {
-            fmt_season(r->v, m->ry, se); /* "the summer": this year's */
+            /* "the summer": this year's; "the winter" in January or
+             * February: the one under way, named by its December */
+            fmt_season(r->v, se == S_WI && m->rm <= 2 ? m->ry - 1 : m->ry, se);
             r->flags |= CHR_TIMEX_RELATIVE;
             r->end = j;
             return j;
