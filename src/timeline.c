@@ -262,6 +262,37 @@ static const char plan_words[] =
     "programada programado prévu prévue prévus prévues programmé programmée programmato "
     "programmata agendado agendada geplant";
 
+/* Words that call a plan off or put it back: a planned date in a sentence
+ * with one of them is the plan's, not what happened ("the planned meeting
+ * March 7 has been postponed until April", "was to have met April 2 but
+ * the session has been postponed"). Prefixes, matched at a word's start. */
+static const char called_off_words[] =
+    "postpon cancel called delayed aplaz pospu suspend report annul rinvi rimand annull "
+    "adiad cancela verschob abgesagt";
+
+static int is_prefix(const char *item, size_t n, const char *w, size_t k)
+{
+    return k >= n && memcmp(w, item, n) == 0;
+}
+
+/* Does the sentence [s, e) call a plan off? ("called" only as "called
+ * off".) */
+static int calls_off(const tl_article *a, size_t s, size_t e)
+{
+    chr_ct_iter it;
+    chr_ct_iter_init(&it, a->text + s, e - s);
+    char w[CHR_CT_MAXWORD + 8];
+    int numeric, called = 0;
+    while (chr_ct_next_word(&it, w, &numeric) >= 0) {
+        if (called && strcmp(w, "off") == 0)
+            return 1;
+        called = strcmp(w, "called") == 0;
+        if (!called && !numeric && list_any(called_off_words, w, strlen(w), is_prefix))
+            return 1;
+    }
+    return 0;
+}
+
 /* The first word after offset off (skipping spaces and commas), lowercased. */
 static void word_after(const char *text, size_t off, size_t e, char *buf, size_t size)
 {
@@ -335,8 +366,8 @@ static int anniversary_origin(const tl_article *a, size_t s, size_t e, const tl_
  * recalls. */
 static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *t, int32_t e0)
 {
-    char w[4][32];
-    int n = words_before(a->text, s, (size_t)t->start, w, 4);
+    char w[6][32];
+    int n6 = words_before(a->text, s, (size_t)t->start, w, 6), n = n6 < 4 ? n6 : 4;
     if (n && word_in(w[0], relative_words))
         return ANCHOR_RELATIVE;
     int first_plan = 0, plan = 0;
@@ -346,6 +377,13 @@ static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *
     }
     if (first_plan && plan)
         return ANCHOR_RELATIVE; /* the first plan's date: another event */
+    /* "the planned meeting March 7 ... has been postponed", "was to have met
+     * in Vienna starting April 2 but ... postponed" */
+    int to_have = 0;
+    for (int k = 0; k + 1 < n6; k++)
+        to_have |= strcmp(w[k], "have") == 0 && strcmp(w[k + 1], "to") == 0;
+    if ((plan || to_have) && calls_off(a, s, e))
+        return ANCHOR_RELATIVE;
     int k = 0;
     while (k < n - 1 && k < 2 && word_in(w[k], date_articles))
         k++;

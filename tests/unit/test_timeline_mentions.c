@@ -247,6 +247,20 @@ static const anchor_case cases[] = {
      "Consumul de apă din râu este interzis de vineri, 8 martie, "
      "în cinci comune din aval.",
      "8 martie", 1},
+    /* A plan called off: its date is the plan's, not what happened; a
+     * plan kept, or another event in the sentence, stays. */
+    {"called-off", "en", "1987-03-05",
+     "The planned meeting March 7 of the committee has been postponed until April.", "March 7", 0},
+    {"called-off", "en", "1987-03-05",
+     "The committee was to have met in Vienna starting April 2 but the session was cancelled.",
+     "April 2", 0},
+    {"called-off", "en", "1987-03-05", "The match scheduled for Sunday was called off.", "Sunday",
+     0},
+    {"called-off", "es", "2011-03-05", "La reunión prevista para el 7 de marzo fue aplazada.",
+     "7 de marzo", 0},
+    {"called-off", "en", "1987-03-05", "The planned meeting March 7 will go ahead.", "March 7", 1},
+    {"called-off", "en", "1987-03-05",
+     "The talks that were postponed in January resumed on March 3.", "March 3", 1},
     /* A date between the '|' of a stamp line (a comment's header, a byline)
      * is the page's, not an event's. */
     {"stamp", "fr", "2013-08-20",
@@ -300,6 +314,11 @@ TEST(anniversary_origin_is_no_anchor)
 TEST(reported_dates_stay)
 {
     check_group("reported");
+}
+
+TEST(called_off_plans_are_no_anchors)
+{
+    check_group("called-off");
 }
 
 TEST(stamp_dates_are_no_anchors)
@@ -370,6 +389,7 @@ RUN(since_when_is_an_anchor);
 RUN(until_is_no_anchor);
 RUN(anniversary_origin_is_no_anchor);
 RUN(reported_dates_stay);
+RUN(called_off_plans_are_no_anchors);
 RUN(stamp_dates_are_no_anchors);
 RUN(reporting_sentences_in_romance_languages);
 chr_ct_free(ct);
