@@ -633,8 +633,10 @@ static int guess_tense(M *m, size_t s, size_t e)
     return m->memo_t;
 }
 
+static int word_in(const char *b, size_t n, const char *const *l);
+
 /* A future marker that is no verb here: "next to", the noun "plans"
- * (only "plans to" is), "coming from". ws[i] is the marker; words run away
+ * (only "plans to" and "he plans" are verbs), "coming from". ws[i] is the marker; words run away
  * from the expression in direction dir, so the word after it in the text is
  * ws[i - 1] on the left side and ws[i + 1] on the right. */
 static int tense_false_future(const M *m, const wspan *ws, int n, int i, int dir)
@@ -653,6 +655,11 @@ static int tense_false_future(const M *m, const wspan *ws, int n, int i, int dir
         return 0;
     for (size_t j = 0; j < wn; j++)
         b[j] = (char)(w[j] | 0x20);
+    int kb = dir < 0 ? i + 1 : i - 1; /* the word before it in the text */
+    static const char *const SUBJ[] = {"he", "she", "it", "they", "we", "I", "who", NULL};
+    if ((word_eq(b, wn, "plans") || word_eq(b, wn, "plan")) && kb >= 0 && kb < n &&
+        word_in(m->text + ws[kb].s, ws[kb].e - ws[kb].s, SUBJ))
+        return 0; /* "he plans a July trip": the verb */
     if (word_eq(b, wn, "next") || word_eq(b, wn, "plans") || word_eq(b, wn, "plan") ||
         word_eq(b, wn, "coming"))
         return !(nx && (word_eq(b, wn, "next") ? !word_eq(nx, nn, "to") && !word_eq(nx, nn, "from")
@@ -704,8 +711,6 @@ static int schedule_verb(const char *w, size_t n)
             return 1;
     return 0;
 }
-
-static int word_in(const char *b, size_t n, const char *const *l);
 
 /* The same in Romance text: meeting, voting, arriving and promising in
  * the present ("a câmara reúne-se na quinta-feira", "il Consiglio si
@@ -1678,15 +1683,21 @@ static int en_to_be_done_ahead(const M *m, const wspan *L, int nl)
     static const char *const PAST_BE[] = {"was", "were", "had", NULL};
     if (!(m->lang & TL_EN))
         return 0;
-    int k = nl > 0 && word_eq(m->text + L[0].s, L[0].e - L[0].s, "on");
-    if (k + 2 >= nl)
-        return 0;
-    const char *x = m->text + L[k].s; /* the participle */
-    size_t xn = L[k].e - L[k].s;
-    if (x[0] < 'a' || x[0] > 'z' || word_tense(x, xn, m->lang) >= 0 ||
-        !word_eq(m->text + L[k + 1].s, L[k + 1].e - L[k + 1].s, "be") ||
-        !word_eq(m->text + L[k + 2].s, L[k + 2].e - L[k + 2].s, "to"))
-        return 0;
+    /* the participle right before the date, or before a phrase of up to
+     * eight words without a verb ("to be paid at nine pct during May") */
+    int k = 0;
+    for (;; k++) {
+        if (k + 2 >= nl || k > 8)
+            return 0;
+        const char *x = m->text + L[k].s;
+        size_t xn = L[k].e - L[k].s;
+        if (x[0] >= 'a' && x[0] <= 'z' && word_tense(x, xn, m->lang) < 0 &&
+            word_eq(m->text + L[k + 1].s, L[k + 1].e - L[k + 1].s, "be") &&
+            word_eq(m->text + L[k + 2].s, L[k + 2].e - L[k + 2].s, "to"))
+            break;
+        if (word_tense(x, xn, m->lang) || lang_tense(m, L[k]))
+            return 0; /* a verb of its own nearer the date */
+    }
     if (memchr(m->text + L[k + 2].e, ',', L[0].s - L[k + 2].e))
         return 0;
     return !(k + 3 < nl && word_in(m->text + L[k + 3].s, L[k + 3].e - L[k + 3].s, PAST_BE));
