@@ -86,73 +86,84 @@ static int write_object(int fd, json_t *o)
     return rc ? rc : write_all(fd, "\n", 1);
 }
 
-/* Validate the body and write it to fd as JSON Lines. Returns the number of
- * records, or -1 with msg filled (the client's mistake), or -2 on a write
- * failure. */
-static long spool_body(int fd, const char *body, size_t len, char *msg, size_t msz)
+/* Non-blank lines of body[0..len): the records of JSON Lines. */
+static long count_lines(const char *body, size_t len)
 {
-    json_error_t je;
-    json_t *all = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
-    if (all) {
-        long n = 0;
-        if (json_is_object(all)) {
-            n = write_object(fd, all) ? -2 : 1;
-        } else if (json_is_array(all)) {
-            size_t i;
-            json_t *v;
-            json_array_foreach(all, i, v)
-            {
-                if (!json_is_object(v)) {
-                    snprintf(msg, msz, "array element %zu is not a JSON object", i + 1);
-                    n = -1;
-                    break;
-                }
-                if (write_object(fd, v)) {
-                    n = -2;
-                    break;
-                }
-                n++;
-            }
-        } else {
-            snprintf(msg, msz, "body must be a JSON object, an array of objects, or JSON Lines");
-            n = -1;
-        }
-        json_decref(all);
-        if (n == 0) {
-            snprintf(msg, msz, "no article in the body");
-            return -1;
-        }
-        return n;
-    }
-    /* JSON Lines: every non-blank line one object. */
-    long n = 0, line = 0;
+    long n = 0;
     const char *p = body, *end = body + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
-        line++;
-        const char *c = p;
-        while (c < le && (*c == ' ' || *c == '\t' || *c == '\r'))
-            c++;
-        if (c < le) {
-            json_t *o = json_loadb(p, (size_t)(le - p), JSON_REJECT_DUPLICATES, &je);
-            if (!o || !json_is_object(o)) {
-                snprintf(msg, msz, "line %ld: %s", line, o ? "not a JSON object" : je.text);
-                json_decref(o);
-                return -1;
-            }
-            int rc = write_object(fd, o);
-            json_decref(o);
-            if (rc)
-                return -2;
-            n++;
-        }
+        while (p < le && (*p == ' ' || *p == '\t' || *p == '\r'))
+            p++;
+        n += p < le;
         p = nl ? nl + 1 : end;
     }
-    if (n == 0) {
+    return n;
+}
+
+/* Validate the body and write it to fd as JSON Lines. Returns the number of
+ * records, or -1 with msg filled (the client's mistake), or -2 on a write
+ * failure. JSON Lines (and one object on one line) are spooled as they came,
+ * so that the ingest reads them as it reads a file: a bad line costs only
+ * itself, ids stay as written, charsets are repaired with a warning. An
+ * array, or one object over several lines, is parsed here and written one
+ * object a line. */
+static long spool_body(int fd, const char *body, size_t len, char *msg, size_t msz)
+{
+    size_t at = 0, tl = len;
+    if (len >= 3 && !memcmp(body, "\xef\xbb\xbf", 3))
+        at = 3; /* a byte order mark */
+    while (at < len && strchr(" \t\r\n", body[at]))
+        at++;
+    while (tl > at && strchr(" \t\r\n", body[tl - 1]))
+        tl--;
+    if (at == tl) {
         snprintf(msg, msz, "no article in the body");
         return -1;
     }
+    if (body[at] != '{' && body[at] != '[') {
+        snprintf(msg, msz, "body must be a JSON object, an array of objects, or JSON Lines");
+        return -1;
+    }
+    json_error_t je;
+    json_t *all = NULL;
+    if (body[at] == '[' || memchr(body + at, '\n', tl - at))
+        all = json_loadb(body + at, tl - at, JSON_REJECT_DUPLICATES, &je);
+    if (!all && body[at] == '[') {
+        snprintf(msg, msz, "%s", je.text);
+        return -1;
+    }
+    if (!all) { /* JSON Lines, or one object on one line */
+        if (write_all(fd, body, len) || (body[len - 1] != '\n' && write_all(fd, "\n", 1)))
+            return -2;
+        return count_lines(body, len);
+    }
+    long n = 0;
+    if (json_is_object(all)) {
+        n = write_object(fd, all) ? -2 : 1;
+    } else {
+        size_t i;
+        json_t *v;
+        json_array_foreach(all, i, v)
+        {
+            if (!json_is_object(v)) {
+                snprintf(msg, msz, "array element %zu is not a JSON object", i + 1);
+                n = -1;
+                break;
+            }
+            if (write_object(fd, v)) {
+                n = -2;
+                break;
+            }
+            n++;
+        }
+        if (n == 0) {
+            snprintf(msg, msz, "no article in the body");
+            n = -1;
+        }
+    }
+    json_decref(all);
     return n;
 }
 

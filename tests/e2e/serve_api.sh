@@ -211,6 +211,17 @@ check_eq "post bad JSON 400" "$(http POST /api/articles -d '{"text": ')" 400
 check_eq "post non-object 400" "$(http POST /api/articles -d '[1,2]')" 400
 check_eq "post empty 400" "$(http POST /api/articles -d '')" 400
 check_eq "post without text 400" "$(http POST /api/articles -d '{"title":"no body"}')" 400
+# JSON Lines are read as a file is: a bad line costs only itself, an id
+# stays as written
+printf '%s\n%s\n%s\n' '{"id":"l-1","text":"The Perth bus drivers went on strike on Tuesday over rosters, the union said."}' \
+    '{"id":"l-2", "text": ' \
+    '{"id":"l-3","text":"Perth bus drivers returned to work on Wednesday after the rosters deal was signed."}' > "$TMP/bad.jsonl"
+check_eq "post JSON Lines with a bad line 201" "$(http POST /api/articles --data-binary @"$TMP/bad.jsonl")" 201
+check_eq "post JSON Lines with a bad line: the others stored, the bad one named" \
+    "$(jget '(d["stored"], d["errors"], [p["record"] for p in d["problems"]])')" "(2, 1, [2])"
+check_eq "post a numeric id: kept as written" \
+    "$(http POST /api/articles --data-binary '{"id": 1.50, "text":"Hobart ferry crews stopped work on Monday, the operator said in a statement."}'; echo; jget 'd["articles"][0]["ext_id"]')" \
+    "$(printf '201\n1.50')"
 head -c 9000000 /dev/zero | tr '\0' a > "$TMP/big.txt"
 check_eq "post too large 413" "$(http POST /api/articles --data-binary @"$TMP/big.txt")" 413
 check_eq "post too large, chunked 413" "$(http POST /api/articles -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/big.txt")" 413
@@ -228,7 +239,7 @@ check "post while another ingest runs: says why" grep -q "another ingest into th
 check_eq "GET while another ingest runs 200" "$(get "/api/articles/$pid")" 200
 kill "$holder"
 wait "$holder" 2>/dev/null
-grep -q '^chronicle_ingest_api_articles_total 4$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
+grep -q '^chronicle_ingest_api_articles_total 7$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
 serve_stop; check_eq "ingest server stops cleanly" "$?" 0
 
 # --- start-up errors
