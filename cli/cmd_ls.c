@@ -180,13 +180,18 @@ static span_row *load_timexes(sqlite3 *db, sqlite3_int64 id, size_t *n)
 int cmd_show(int argc, char **argv, cli_opts *g)
 {
     const char *ref = NULL;
+    int dashdash = 0; /* after "--" an input's id may open with '-' ("-w17") */
     for (int i = 1; i < argc; i++) {
-        int k = cli_common_opt(argc, argv, &i, g);
+        if (!dashdash && strcmp(argv[i], "--") == 0) {
+            dashdash = 1;
+            continue;
+        }
+        int k = dashdash ? 0 : cli_common_opt(argc, argv, &i, g);
         if (k < 0)
             return EXIT_USAGE;
         if (k)
             continue;
-        if ((argv[i][0] == '-' && !cli_negative_number(argv[i])) || ref) {
+        if ((argv[i][0] == '-' && !dashdash && !cli_negative_number(argv[i])) || ref) {
             cli_error("show: unexpected argument '%s'", argv[i]);
             return EXIT_USAGE;
         }
@@ -196,7 +201,7 @@ int cmd_show(int argc, char **argv, cli_opts *g)
         cli_error("show: give an article ID (see 'chronicle ls')");
         return EXIT_USAGE;
     }
-    if (!*ref || cli_negative_number(ref)) {
+    if (!*ref) {
         cli_error("show: '%s' is not an article ID (a number, an input's id, a source or a hash: "
                   "see 'chronicle ls')",
                   ref);

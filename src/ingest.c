@@ -407,6 +407,28 @@ const char *chr_utf16_charset(const unsigned char *buf, size_t len, int *bom)
     return be ? "UTF-16BE" : "UTF-16LE";
 }
 
+/* Does buf open with a JSON array of objects ("[", "{", a quoted key)? */
+static int json_array_start(const unsigned char *buf, size_t len)
+{
+    size_t i = len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0;
+    const char want[] = "[{\"";
+    for (int k = 0; k < 3; k++) {
+        while (i < len && isspace(buf[i]))
+            i++;
+        if (i >= len || buf[i] != (unsigned char)want[k])
+            return 0;
+        i++;
+    }
+    return 1;
+}
+
+static chr_err json_array_error(const char *path, chr_diag *d)
+{
+    return chr_diag_set(d, CHR_EPARSE, path, 0, -1,
+                        "a JSON array of objects: chronicle reads JSON Lines, one object a line "
+                        "(jq -c '.[]' turns the one into the other)");
+}
+
 chr_format chr_detect_format(const unsigned char *buf, size_t len, const char *name)
 {
     size_t i = 0;
@@ -679,7 +701,10 @@ static chr_err utf16_to_utf8(chr_reader *r, const char *path, int is_stdin, chr_
         nonspace += !isspace(sn[i]);
     if (n >= 0 && nonspace)
         r->fmt = chr_detect_format(sn, (size_t)n, is_stdin ? NULL : path);
+    int array = n > 0 && r->fmt == CHR_FMT_TEXT && json_array_start(sn, (size_t)n);
     free(sn);
+    if (array)
+        return json_array_error(path, d);
     lseek(t, 0, SEEK_SET);
     if (n < 0)
         return chr_diag_set(d, sn ? CHR_EIO : CHR_ENOMEM, path, 0, -1, NULL);
@@ -837,11 +862,16 @@ chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *sto
         }
     } else {
         int binary = r->fmt != CHR_FMT_WARC && !utf16_html(sn, sl) && chr_looks_binary(sn, sl);
+        int array = r->fmt == CHR_FMT_TEXT && json_array_start(sn, sl);
         free(sn);
         if (binary) {
             chr_reader_close(r);
             return chr_diag_set(d, CHR_EBINARY, path, 0, -1,
                                 "binary data, not a text, JSON Lines, HTML or WARC file");
+        }
+        if (array) {
+            chr_reader_close(r);
+            return json_array_error(path, d);
         }
     }
     if (r->fmt == CHR_FMT_WARC) {
@@ -1379,29 +1409,91 @@ static char *json_str(json_t *v)
 }
 
 /* ISO 8601 date or timestamp → "YYYY-MM-DD" (malloc'd), NULL if not one. */
+/* An ISO 8601 time of day at s, "hh[:mm[:ss[.f]]]" or "hhmm[ss]", and a
+ * zone ("Z", "+02:00", "-0500"): where it ends, or NULL. */
+static const char *iso_time(const char *s)
+{
+    int h = digits(s, 2); /* stops at a NUL */
+    if (h < 0 || h > 24)
+        return NULL;
+    int basic = isdigit((unsigned char)s[2]);
+    s += 2;
+    for (int part = 0; part < 2; part++) {
+        if (basic ? !isdigit((unsigned char)*s) : *s != ':')
+            break;
+        s += !basic;
+        int v = digits(s, 2);
+        if (v < 0 || v > (part ? 60 : 59))
+            return NULL;
+        s += 2;
+    }
+    if (*s == '.' || *s == ',') {
+        if (!isdigit((unsigned char)s[1]))
+            return NULL;
+        for (s++; isdigit((unsigned char)*s); s++)
+            ;
+    }
+    if (*s == 'Z' || *s == 'z')
+        return s + 1;
+    if (*s == '+' || *s == '-') {
+        int zh = digits(s + 1, 2);
+        if (zh < 0 || zh > 14)
+            return NULL;
+        s += 3;
+        if (*s == ':')
+            s++;
+        if (isdigit((unsigned char)*s)) {
+            int zm = digits(s, 2);
+            if (zm < 0 || zm > 59)
+                return NULL;
+            s += 2;
+        }
+    }
+    return s;
+}
+
+/* The calendar date of an ISO 8601 date or date-time ("2024-05-16",
+ * "2024-05-16T08:30:00+03:00", "20240516"), as a new "YYYY-MM-DD"; NULL
+ * when the value is none (a time of day out of range, trailing words). */
 static char *iso_date(const char *s)
 {
     if (!s)
         return NULL;
     while (isspace((unsigned char)*s))
         s++;
-    if (strlen(s) < 10)
+    int y, mo, dy;
+    const char *p;
+    size_t n = strlen(s);
+    if (n < 8)
         return NULL;
-    for (int k = 0; k < 10; k++) {
-        int want_dash = (k == 4 || k == 7);
-        if (want_dash ? s[k] != '-' : !isdigit((unsigned char)s[k]))
+    if (n >= 10 && digits(s, 4) >= 0 && s[4] == '-' && s[7] == '-') {
+        y = digits(s, 4);
+        mo = digits(s + 5, 2);
+        dy = digits(s + 8, 2);
+        p = s + 10;
+    } else {
+        y = digits(s, 4);
+        mo = digits(s + 4, 2);
+        dy = digits(s + 6, 2);
+        p = s + 8;
+        if (isdigit((unsigned char)*p))
             return NULL;
     }
-    if (s[10] && s[10] != 'T' && s[10] != ' ' && s[10] != 't' && s[10] != 'Z')
+    if (y < 0 || mo < 0 || dy < 0 || !valid_ymd(y, mo, dy))
         return NULL;
-    int mo = (s[5] - '0') * 10 + (s[6] - '0'), dy = (s[8] - '0') * 10 + (s[9] - '0');
-    if (!valid_ymd(atoi(s), mo, dy))
+    if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1])))
+        p = iso_time(p + 1);
+    else if (*p == 'Z' || *p == 'z')
+        p++;
+    if (!p)
         return NULL;
-    char *r = malloc(11);
-    if (r) {
-        memcpy(r, s, 10);
-        r[10] = 0;
-    }
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p)
+        return NULL;
+    char *r = malloc(40); /* (what the compiler sees a %d may take) */
+    if (r)
+        snprintf(r, 40, "%04d-%02d-%02d", y, mo, dy);
     return r;
 }
 
@@ -1538,6 +1630,10 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             snprintf(r->warn + wl, sizeof r->warn - wl,
                      "%s\"date\" is not an ISO 8601 calendar date (%.40s): ignored", wl ? "; " : "",
                      ds);
+        } else if (ds) {
+            size_t wl = strlen(r->warn);
+            snprintf(r->warn + wl, sizeof r->warn - wl, "%s\"date\" is empty: ignored",
+                     wl ? "; " : "");
         } else if (json_object_get(o, "date") && !json_is_null(json_object_get(o, "date"))) {
             size_t wl = strlen(r->warn);
             snprintf(r->warn + wl, sizeof r->warn - wl,

@@ -2,7 +2,8 @@
 # End-to-end: the ID arguments of show, story, timeline, summary and
 # entities --story (docs/cli.md). An ID that is well formed but stored
 # nowhere (0 included) is "not found", exit 1, for every command; one that
-# is no ID at all ("abc", "-1", "1.5", past 64 bits) is a usage error, exit 2.
+# is no ID at all ("abc", "-1", "1.5", past 64 bits) is a usage error, exit 2
+# (show takes an input's id too: "abc" and "-1" are looked up there).
 # And `summary --json` has one shape whatever the budget or the story.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
@@ -23,11 +24,13 @@ for cmd in show story timeline summary "entities --story"; do
     check_eq "$cmd 999999: not found (exit 1)" "$(code $cmd 999999)" 1
     check "$cmd 999999: the message says what is missing" grep -q "no .* '*999999'* in $DB" "$TMP/err"
     for bad in -1 ""; do
+        [ "$cmd" = show ] && [ "$bad" = -1 ] && continue # an input's id may be -1
         # shellcheck disable=SC2086
         check_eq "$cmd '$bad': usage error (exit 2)" "$(code $cmd "$bad")" 2
         check "$cmd '$bad': the message names the bad ID" grep -q "'$bad' is not a.* ID" "$TMP/err"
     done
 done
+check_eq "show -1: no such input id (exit 1)" "$(code show -1)" 1
 for cmd in story timeline summary "entities --story"; do
     for bad in abc 1.5 99999999999999999999; do
         # shellcheck disable=SC2086

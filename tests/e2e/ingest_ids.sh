@@ -95,3 +95,16 @@ for f in a b c; do chr --db "$NDB" --quiet ingest "$TMP/nd/$f" >/dev/null 2>&1; 
 check_eq "a copy of a near-duplicate names the canonical as duplicate_of" \
     "$(chr --db "$NDB" stories --json | "$PY" -c 'import json,sys; s=json.load(sys.stdin); print(len(s), sorted((a["source"].split("/")[-1], a.get("copy", False), a["duplicate_of"]) for a in s[0]["articles"]))')" \
     "1 [('courier.txt', True, 1), ('gazette.txt', False, 1), ('orne.txt', False, None)]"
+
+# an input id that opens with '-': a negative number is looked up as given,
+# another after "--"
+printf '{"id":"-w17","text":"The Riga tram drivers went on strike on Monday, the city said."}\n{"id":-5,"text":"The Riga port reopened on Tuesday after the storm, officials said."}\n' > "$TMP/dash.jsonl"
+chr --db "$TMP/dash.db" --quiet ingest "$TMP/dash.jsonl" >/dev/null 2>&1
+check_eq "show -5 finds the input id -5" \
+    "$(chr --db "$TMP/dash.db" show --json -5 | "$PY" -c "import json,sys; print(json.load(sys.stdin)['ext_id'])")" "-5"
+check_eq "show -- -w17 finds the input id -w17" \
+    "$(chr --db "$TMP/dash.db" show --json -- -w17 | "$PY" -c "import json,sys; print(json.load(sys.stdin)['ext_id'])")" "-w17"
+chr --db "$TMP/dash.db" show -w17 >/dev/null 2>&1
+check_eq "show -w17 without --: usage (exit 2)" "$?" 2
+chr --db "$TMP/dash.db" show -7 >/dev/null 2>&1
+check_eq "show -7 that matches nothing: not found (exit 1)" "$?" 1

@@ -68,6 +68,24 @@ t=$(chr --db "$TMP/num.db" ls --json | "$PY" -c "import json,sys; print([a['ext_
 check_eq "a numeric id is the record's id" "$t" "['17']"
 check "a numeric date is reported, by file and line" grep -q 'num.jsonl:1: "date" is not a string' "$TMP/num.err"
 
+# a JSON array of objects is said to be one, not stored as a text
+printf '[{"id":"j1","text":"The Lagos bridge collapsed on Monday, officials said."},\n {"id":"j2","text":"Rescue teams worked through Tuesday."}]\n' > "$TMP/arr.json"
+chr --db "$TMP/arr.db" ingest "$TMP/arr.json" >/dev/null 2>"$TMP/arr.err"
+check_eq "a JSON array file: exit 1" "$?" 1
+check "a JSON array file: said so, by file" grep -q "arr.json: a JSON array of objects: chronicle reads JSON Lines" "$TMP/arr.err"
+
+# "date": ISO 8601 dates and date-times are read to their day; a time out of
+# range, trailing words or an empty string are reported and ignored
+: > "$TMP/dates.jsonl"
+for d in 2025-06-01 2025-06-01T08:30:00+03:00 2025-06-01T08:30:00.123Z 20250601 2025-06-01T25:61:00Z 2025-06-01Tgarbage ""; do
+    printf '{"id":"d%s","date":"%s","text":"The Canberra budget hearing number %s was held, officials said."}\n' "$d" "$d" "${#d}" >> "$TMP/dates.jsonl"
+done
+chr --db "$TMP/dates.db" ingest "$TMP/dates.jsonl" >/dev/null 2>"$TMP/dates.err"
+check_eq "ISO 8601 dates read to their day, bad ones not" \
+    "$(chr --db "$TMP/dates.db" ls --json | "$PY" -c "import json,sys; print(' '.join(str(a['pub_date'] if a.get('pub_date_source') == 'metadata' else None) for a in json.load(sys.stdin)))")" \
+    "2025-06-01 2025-06-01 2025-06-01 2025-06-01 None None None"
+check_eq "bad dates reported, one warning each" "$(grep -c 'warning: .*dates.jsonl:[567]: "date" is' "$TMP/dates.err")" 3
+
 # an empty folder: a warning, not silence
 mkdir -p "$TMP/emptydir"
 check_eq "an empty folder is warned about" \
