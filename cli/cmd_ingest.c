@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chronicle/cluster.h"
 #include "chronicle/pipeline.h"
@@ -237,6 +238,11 @@ int cmd_ingest(int argc, char **argv, cli_opts *g)
         cli_error("ingest: give at least one PATH (file, folder, or - for stdin)");
         free(paths);
         return EXIT_USAGE;
+    }
+    if (np == 0 && access(g->db, F_OK) != 0) { /* --recluster alone: nothing to rebuild */
+        cli_error("%s: no such database (run 'chronicle ingest' first, or give --db FILE)", g->db);
+        free(paths);
+        return EXIT_FATAL;
     }
     chr_store *st = open_writer(g);
     if (!st) {

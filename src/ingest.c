@@ -1408,6 +1408,41 @@ static char *json_str(json_t *v)
     return NULL;
 }
 
+/* json_str for a field shown on one line (a title, an author, an outlet):
+ * control characters (line breaks, tabs, ESC, BEL; C1 too) are spaces, runs
+ * of spaces one, none at either end. NULL for an empty result. */
+static char *json_line(json_t *v)
+{
+    char *s = json_str(v);
+    if (!s)
+        return NULL;
+    size_t k = 0;
+    int sp = 1; /* drops leading spaces */
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int ctl = c < 0x20 || c == 0x7f ||
+                  (c == 0xc2 && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f);
+        if (ctl && c == 0xc2)
+            i++; /* U+0080..U+009F: two bytes */
+        if (ctl || c == ' ') {
+            if (!sp)
+                s[k++] = ' ';
+            sp = 1;
+            continue;
+        }
+        s[k++] = (char)c;
+        sp = 0;
+    }
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    s[k] = 0;
+    if (!k) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
 /* ISO 8601 date or timestamp → "YYYY-MM-DD" (malloc'd), NULL if not one. */
 /* An ISO 8601 time of day at s, "hh[:mm[:ss[.f]]]" or "hhmm[ss]", and a
  * zone ("Z", "+02:00", "-0500"): where it ends, or NULL. */
@@ -1567,6 +1602,10 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
         if (!o) {
             free(fixed);
             free(cs);
+            /* jansson read the line as its whole input: its end is the line's */
+            char *eof = strstr(je.text, "end of file");
+            if (eof && (size_t)(eof - je.text) + 12 <= sizeof je.text)
+                memcpy(eof, "end of line", 11);
             return chr_diag_set(d, CHR_EPARSE, r->name, r->line, -1,
                                 "malformed JSON at column %d: %s", je.column, je.text);
         }
@@ -1615,11 +1654,11 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
                      "%s\"id\" is not a string or a number: ignored", wl ? "; " : "");
         }
         a->url = json_str(json_object_get(o, "url"));
-        a->title = json_str(json_object_get(o, "title"));
-        a->author = json_str(json_object_get(o, "author"));
-        a->outlet = json_str(json_object_get(o, "outlet"));
+        a->title = json_line(json_object_get(o, "title"));
+        a->author = json_line(json_object_get(o, "author"));
+        a->outlet = json_line(json_object_get(o, "outlet"));
         if (!a->outlet)
-            a->outlet = json_str(json_object_get(o, "source"));
+            a->outlet = json_line(json_object_get(o, "source"));
         a->lang = json_str(json_object_get(o, "lang"));
         const char *ds = json_string_value(json_object_get(o, "date"));
         a->pub_date = iso_date(ds);

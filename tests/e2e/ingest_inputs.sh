@@ -86,6 +86,13 @@ check_eq "ISO 8601 dates read to their day, bad ones not" \
     "2025-06-01 2025-06-01 2025-06-01 2025-06-01 None None None"
 check_eq "bad dates reported, one warning each" "$(grep -c 'warning: .*dates.jsonl:[567]: "date" is' "$TMP/dates.err")" 3
 
+# a title, an author or an outlet is one line: control characters are spaces
+printf '{"id":"c1","title":"Two\\nlines \\u001bred","outlet":"Out\\u0007let","text":"The Nairobi marathon was held on Sunday, the organisers said."}\n' > "$TMP/ctl.jsonl"
+chr --db "$TMP/ctl.db" --quiet ingest "$TMP/ctl.jsonl" >/dev/null 2>&1
+check_eq "control characters in a title and an outlet are spaces" \
+    "$(chr --db "$TMP/ctl.db" ls --json | "$PY" -c "import json,sys; a=json.load(sys.stdin)[0]; print(repr(a['title']), repr(a['outlet']))")" \
+    "'Two lines red' 'Out let'"
+
 # an empty folder: a warning, not silence
 mkdir -p "$TMP/emptydir"
 check_eq "an empty folder is warned about" \
