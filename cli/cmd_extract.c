@@ -96,6 +96,20 @@ int cmd_extract(int argc, char **argv, cli_opts *g)
         buf = u;
         n = un;
     }
+    /* what ingest would not read as a page is said to be none */
+    size_t sniff = n < 4096 ? n : 4096;
+    chr_format f = chr_detect_format((const unsigned char *)buf, sniff, path);
+    const char *none = f == CHR_FMT_WARC    ? "a WARC file (ingest reads its pages)"
+                       : f == CHR_FMT_JSONL ? "JSON Lines, not an HTML page"
+                       : !chr_utf16_charset((const unsigned char *)buf, sniff, NULL) &&
+                               chr_looks_binary((const unsigned char *)buf, sniff)
+                           ? "binary data, not an HTML page"
+                           : NULL;
+    if (none) {
+        cli_error("%s: %s", path, none);
+        free(buf);
+        return EXIT_INPUT;
+    }
     chr_article *a = NULL;
     chr_diag d;
     chr_diag_clear(&d);

@@ -64,3 +64,12 @@ if [ -n "$page" ]; then
 else
     skip web_extract_benchmark_page "no $CHR_SHARED/bench/article-extraction"
 fi
+
+# what ingest would not read as a page is said to be none (exit 1)
+head -c 4000 /dev/urandom > "$TMP/junk.bin"
+chr extract "$TMP/junk.bin" >/dev/null 2>"$TMP/junk.err"
+check_eq web_extract_binary_exit "$?" 1
+check web_extract_binary_said grep -q "junk.bin: binary data, not an HTML page" "$TMP/junk.err"
+chr extract tests/data/warc/news.warc.gz >/dev/null 2>"$TMP/warc.err"
+check_eq web_extract_warc_exit "$?" 1
+check web_extract_warc_said grep -q "a WARC file (ingest reads its pages)" "$TMP/warc.err"
