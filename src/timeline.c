@@ -265,10 +265,11 @@ static const char plan_words[] =
 /* Words that call a plan off or put it back: a planned date in a sentence
  * with one of them is the plan's, not what happened ("the planned meeting
  * March 7 has been postponed until April", "was to have met April 2 but
- * the session has been postponed"). Prefixes, matched at a word's start. */
+ * the session has been postponed"; French "reporté", not English "report").
+ * Prefixes, matched at a word's start. */
 static const char called_off_words[] =
-    "postpon cancel called delayed aplaz pospu suspend report annul rinvi rimand annull "
-    "adiad cancela verschob abgesagt";
+    "postpon cancel called delayed aplaz pospu suspend report\xc3\xa9 annul rinvi rimand "
+    "adiad verschob abgesagt";
 
 static int is_prefix(const char *item, size_t n, const char *w, size_t k)
 {

@@ -260,6 +260,9 @@ static const anchor_case cases[] = {
      "7 de marzo", 0},
     {"called-off", "en", "1987-03-05", "The planned meeting March 7 will go ahead.", "March 7", 1},
     {"called-off", "en", "1987-03-05",
+     "The planned meeting March 7 will set quotas, a report by the agency said.", "March 7", 1},
+    {"called-off", "fr", "2011-03-05", "La réunion prévue le 7 mars a été reportée.", "7 mars", 0},
+    {"called-off", "en", "1987-03-05",
      "The talks that were postponed in January resumed on March 3.", "March 3", 1},
     /* A date between the '|' of a stamp line (a comment's header, a byline)
      * is the page's, not an event's. */
