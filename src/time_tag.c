@@ -1686,18 +1686,18 @@ static int en_to_be_done_ahead(const M *m, const wspan *L, int nl)
     /* the participle right before the date, or before a phrase of up to
      * eight words without a verb ("to be paid at nine pct during May") */
     int k = 0;
-    for (;; k++) {
-        if (k + 2 >= nl || k > 8)
-            return 0;
-        const char *x = m->text + L[k].s;
-        size_t xn = L[k].e - L[k].s;
-        if (x[0] >= 'a' && x[0] <= 'z' && word_tense(x, xn, m->lang) < 0 &&
-            word_eq(m->text + L[k + 1].s, L[k + 1].e - L[k + 1].s, "be") &&
-            word_eq(m->text + L[k + 2].s, L[k + 2].e - L[k + 2].s, "to"))
-            break;
-        if (word_tense(x, xn, m->lang) || lang_tense(m, L[k]))
+    while (k + 2 < nl && k <= 8 &&
+           !(word_eq(m->text + L[k + 1].s, L[k + 1].e - L[k + 1].s, "be") &&
+             word_eq(m->text + L[k + 2].s, L[k + 2].e - L[k + 2].s, "to")))
+        k++;
+    if (k + 2 >= nl || k > 8)
+        return 0;
+    const char *x = m->text + L[k].s; /* the participle */
+    if (x[0] < 'a' || x[0] > 'z' || word_tense(x, L[k].e - L[k].s, m->lang) >= 0)
+        return 0;
+    for (int i = 0; i < k; i++)
+        if (word_tense(m->text + L[i].s, L[i].e - L[i].s, m->lang) || lang_tense(m, L[i]))
             return 0; /* a verb of its own nearer the date */
-    }
     if (memchr(m->text + L[k + 2].e, ',', L[0].s - L[k + 2].e))
         return 0;
     return !(k + 3 < nl && word_in(m->text + L[k + 3].s, L[k + 3].e - L[k + 3].s, PAST_BE));

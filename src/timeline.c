@@ -271,6 +271,16 @@ static const char called_off_words[] =
     "postpon cancel called delayed aplaz pospu suspend report\xc3\xa9 annul rinvi rimand "
     "adiad verschob abgesagt";
 
+/* Does s[0..n) hold the bytes of needle? */
+static int has_bytes(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; k && i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_prefix(const char *item, size_t n, const char *w, size_t k)
 {
     return k >= n && memcmp(w, item, n) == 0;
@@ -368,7 +378,7 @@ static int anniversary_origin(const tl_article *a, size_t s, size_t e, const tl_
 static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *t, int32_t e0)
 {
     char w[6][32];
-    int n6 = words_before(a->text, s, (size_t)t->start, w, 6), n = n6 < 4 ? n6 : 4;
+    int n = words_before(a->text, s, (size_t)t->start, w, 4);
     if (n && word_in(w[0], relative_words))
         return ANCHOR_RELATIVE;
     int first_plan = 0, plan = 0;
@@ -381,8 +391,11 @@ static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *
     /* "the planned meeting March 7 ... has been postponed", "was to have met
      * in Vienna starting April 2 but ... postponed" */
     int to_have = 0;
-    for (int k = 0; k + 1 < n6; k++)
-        to_have |= strcmp(w[k], "have") == 0 && strcmp(w[k + 1], "to") == 0;
+    if (!plan && has_bytes(a->text + s, (size_t)t->start - s, "to have")) {
+        int n6 = words_before(a->text, s, (size_t)t->start, w, 6);
+        for (int k = 0; k + 1 < n6; k++)
+            to_have |= strcmp(w[k], "have") == 0 && strcmp(w[k + 1], "to") == 0;
+    }
     if ((plan || to_have) && calls_off(a, s, e))
         return ANCHOR_RELATIVE;
     int k = 0;
