@@ -234,6 +234,23 @@ def write_jsonl(docs, path):
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
+WORD_RE = re.compile(r"[0-9A-Za-z\u0080-\U0010ffff]+")
+COMMON_TITLE_WORDS = set("said says with from that this will have more been were they their over "
+                         "into after about news".split())
+
+
+def titled_identity(title, text):
+    """Whether chronicle identifies a text with its title (src/clean.c
+    identify): fewer than 20 words (CHR_SHORT_TEXT_WORDS) sharing no word of
+    four letters or more, not among the commonest, with the title."""
+    words = WORD_RE.findall(text)
+    if len(words) >= 20:
+        return False
+    have = set(w.lower() for w in words)
+    return not any(len(w) >= 4 and w.lower() not in COMMON_TITLE_WORDS and w.lower() in have
+                   for w in WORD_RE.findall(title))
+
+
 def exact_copies(docs):
     """line (1-based) -> line of the first identical text (with its title
     when short): the content hash stores those once, so they take the story
@@ -241,8 +258,7 @@ def exact_copies(docs):
     first, alias = {}, {}
     for k, (_, _, rec) in enumerate(docs, 1):
         key = " ".join(rec["text"].split())
-        # a short text is identified with its title (CHR_SHORT_TEXT_WORDS)
-        if rec.get("title") and len(re.findall(r"[^\W_]+", key)) < 20:
+        if rec.get("title") and titled_identity(rec["title"], key):
             key = rec["title"] + "\n\n" + key
         if key in first:
             alias[k] = first[key]

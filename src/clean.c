@@ -1819,13 +1819,18 @@ static void hash_hex(XXH128_hash_t h, char *out, size_t size)
              (unsigned long long)h.low64);
 }
 
+static int word_char(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
 /* Fewer than CHR_SHORT_TEXT_WORDS words (runs of letters and digits)? */
 static int short_text(const char *s, size_t n)
 {
     int words = 0, in = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        int w = isalnum(c) || c >= 0x80;
+        int w = word_char(c);
         if (w && !in && ++words >= CHR_SHORT_TEXT_WORDS)
             return 0;
         in = w;
@@ -1833,13 +1838,44 @@ static int short_text(const char *s, size_t n)
     return 1;
 }
 
+/* Does the text hold a word of the title of four letters or more, case
+ * aside ("Quake hits northern Chile" and "... struck northern Chile")? Not
+ * the commonest of them. */
+static int shares_title_word(const char *title, const char *text, size_t n)
+{
+    static const char *const common[] = {"said", "says",  "with",  "from", "that", "this",  "will",
+                                         "have", "more",  "been",  "were", "they", "their", "over",
+                                         "into", "after", "about", "news", NULL};
+    for (const char *t = title; *t;) {
+        while (*t && !word_char((unsigned char)*t))
+            t++;
+        const char *b = t;
+        while (*t && word_char((unsigned char)*t))
+            t++;
+        size_t wl = (size_t)(t - b);
+        if (wl < 4)
+            continue;
+        int skip = 0;
+        for (const char *const *c = common; *c && !skip; c++)
+            skip = strlen(*c) == wl && strncasecmp(*c, b, wl) == 0;
+        for (size_t i = 0; !skip && i + wl <= n; i++)
+            if ((i == 0 || !word_char((unsigned char)text[i - 1])) &&
+                (i + wl == n || !word_char((unsigned char)text[i + wl])) &&
+                strncasecmp(text + i, b, wl) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* The content hash: the clean text's, or, when the article has a title of
- * its own and a short text (clean.h), the text's seeded with the title's. */
+ * its own and a short text (clean.h) that shares no word with it, the
+ * text's seeded with the title's. */
 static void identify(const chr_article *a, chr_doc *doc)
 {
     XXH128_hash_t h = XXH3_128bits(doc->clean, doc->clean_len);
     doc->text_hash_hex[0] = 0;
-    if (a->title && doc->title && *doc->title && short_text(doc->clean, doc->clean_len)) {
+    if (a->title && doc->title && *doc->title && short_text(doc->clean, doc->clean_len) &&
+        !shares_title_word(doc->title, doc->clean, doc->clean_len)) {
         hash_hex(h, doc->text_hash_hex, sizeof doc->text_hash_hex);
         h = XXH3_128bits_withSeed(doc->clean, doc->clean_len,
                                   XXH3_64bits(doc->title, strlen(doc->title)));

@@ -701,7 +701,8 @@ static chr_err utf16_to_utf8(chr_reader *r, const char *path, int is_stdin, chr_
         nonspace += !isspace(sn[i]);
     if (n >= 0 && nonspace)
         r->fmt = chr_detect_format(sn, (size_t)n, is_stdin ? NULL : path);
-    int array = n > 0 && r->fmt == CHR_FMT_TEXT && json_array_start(sn, (size_t)n);
+    int array = n > 0 && (r->fmt == CHR_FMT_TEXT || r->fmt == CHR_FMT_JSONL) &&
+                json_array_start(sn, (size_t)n);
     free(sn);
     if (array)
         return json_array_error(path, d);
@@ -862,7 +863,7 @@ chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *sto
         }
     } else {
         int binary = r->fmt != CHR_FMT_WARC && !utf16_html(sn, sl) && chr_looks_binary(sn, sl);
-        int array = r->fmt == CHR_FMT_TEXT && json_array_start(sn, sl);
+        int array = (r->fmt == CHR_FMT_TEXT || r->fmt == CHR_FMT_JSONL) && json_array_start(sn, sl);
         free(sn);
         if (binary) {
             chr_reader_close(r);
@@ -1522,10 +1523,30 @@ static char *iso_date(const char *s)
         p++;
     if (!p)
         return NULL;
-    while (isspace((unsigned char)*p))
-        p++;
-    if (*p)
-        return NULL;
+    /* then zone names, offsets or a weekday ("08:30:00 +0000 UTC", "GMT",
+     * "2024-05-16 Thursday"), as exports write them */
+    while (*p) {
+        if (isspace((unsigned char)*p)) {
+            p++;
+        } else if (isalpha((unsigned char)*p)) {
+            const char *b = p;
+            while (isalpha((unsigned char)*p))
+                p++;
+            if (p - b > 10)
+                return NULL;
+        } else if ((*p == '+' || *p == '-') && digits(p + 1, 2) >= 0) {
+            p += 3;
+            if (*p == ':')
+                p++;
+            if (digits(p, 2) >= 0)
+                p += 2;
+        } else {
+            return NULL;
+        }
+        if (*p && !isspace((unsigned char)*p) && !isspace((unsigned char)p[-1]) &&
+            !(isalpha((unsigned char)p[-1]) && (*p == '+' || *p == '-')))
+            return NULL; /* "Tgarbage1", "UTC5" */
+    }
     char *r = malloc(40); /* (what the compiler sees a %d may take) */
     if (r)
         snprintf(r, 40, "%04d-%02d-%02d", y, mo, dy);

@@ -102,6 +102,24 @@ static long count_lines(const char *body, size_t len)
     return n;
 }
 
+/* Is some line of body[0..len) a JSON object of its own? */
+static int some_line_parses(const char *body, size_t len)
+{
+    const char *p = body, *end = body + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        json_error_t je;
+        json_t *o = json_loadb(p, (size_t)(le - p), 0, &je);
+        int ok = json_is_object(o);
+        json_decref(o);
+        if (ok)
+            return 1;
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
 /* Validate the body and write it to fd as JSON Lines. Returns the number of
  * records, or -1 with msg filled (the client's mistake), or -2 on a write
  * failure. JSON Lines (and one object on one line) are spooled as they came,
@@ -132,6 +150,12 @@ static long spool_body(int fd, const char *body, size_t len, char *msg, size_t m
         all = json_loadb(body + at, tl - at, JSON_REJECT_DUPLICATES, &je);
     if (!all && body[at] == '[') {
         snprintf(msg, msz, "%s", je.text);
+        return -1;
+    }
+    if (!all && memchr(body + at, '\n', tl - at) && !some_line_parses(body + at, tl - at)) {
+        /* not JSON Lines (no line is an object of its own): an object over
+         * several lines that does not parse, one mistake */
+        snprintf(msg, msz, "line %d: %s", je.line, je.text);
         return -1;
     }
     if (!all) { /* JSON Lines, or one object on one line */

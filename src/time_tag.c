@@ -1806,6 +1806,13 @@ static int sched_label(const M *m, size_t s)
     return 0;
 }
 
+/* Does the word open a time expression ("Tuesday", "May", "15")? */
+static int time_word(const M *m, wspan w)
+{
+    const char *t = m->text + w.s;
+    return (t[0] >= '0' && t[0] <= '9') || chr_time_lex_word(t, w.e - w.s) != NULL;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present)
 {
     *perfect = *present = 0;
@@ -1884,6 +1891,12 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     static const char *const CONJ[] = {"e", "y", "et", "ed", "and", "i", "\xc8\x99i", NULL};
     static const char *const EN_SUBJ[] = {"he", "she", "it", "they", "we", "I", "you", NULL};
     int right_conj = 0;
+    /* the left verb reaches the date through "that" or "to": it tells what
+     * was said or planned, not when ("said that on Monday it will") */
+    int left_open = 0;
+    for (int i = 0; i < nl && i <= bestd && bestd < 99; i++)
+        left_open |= word_eq(m->text + L[i].s, L[i].e - L[i].s, "that") ||
+                     word_eq(m->text + L[i].s, L[i].e - L[i].s, "to");
     for (int i = 0; i < nr && (i < bestd || inclause); i++) {
         if (inclause && (i >= 6 || memchr(m->text + e, ',', Rw[i].s - e)))
             break;
@@ -1891,12 +1904,15 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             break; /* "..., which are supposed to end by May, invited ...": another clause */
         if (!inclause && bestd < 99 && romance_that(m, Rw[i]))
             break; /* "ha anunciado el jueves que dimitirá": the clause is another's */
-        if (!inclause && bestd < 99 &&
-            (word_in(m->text + Rw[i].s, Rw[i].e - Rw[i].s, CONJ) ||
+        if (!inclause && bestd < 99 && !left_open &&
+            ((word_in(m->text + Rw[i].s, Rw[i].e - Rw[i].s, CONJ) &&
+              !(i + 1 < nr && time_word(m, Rw[i + 1]))) ||
              ((m->lang & TL_EN) && word_in(m->text + Rw[i].s, Rw[i].e - Rw[i].s, EN_SUBJ))))
             break; /* "told leaders Wednesday he would veto", "repelled an attack
                     * Wednesday and would hold": the verb on the left is the date's,
-                    * the one after a subject or "and" another clause's */
+                    * the one after a subject or "and" another clause's; not "on
+                    * Monday and Tuesday will", nor after "said that", "due to
+                    * expire", whose verb does not date the day */
         int t = lang_tense(m, Rw[i]);
         if (t > 0 && tense_false_future(m, Rw, nr, i, 1))
             continue;
@@ -2965,9 +2981,11 @@ static int pat_md(M *m, int i, R *r)
     }
     r->tense = guess_tense(m, t->s, t->e);
     int fy = frame_year(m, t->s);
-    if (!fy && r->tense != 2 && r->tense != -2 && month_label(m, mstart, j))
-        fy = nearest_month_year(m, mo); /* "under the December pact"; a verb next to it
-                                           tells ("will meet in the December session") */
+    if (!fy && (r->tense == 0 || r->tense == 1) && month_label(m, mstart, j))
+        fy = nearest_month_year(m, mo); /* "would not honour ... the December pact"; a
+                                           verb next to it tells ("will meet in the
+                                           December session"), and so does a past
+                                           ("despite the July agreement") */
     set_date(r, fy ? fy : res_md_year(m, mo, 0, r->tense, 0), mo, 0);
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
@@ -4104,6 +4122,16 @@ static int ro_ord_after(const M *m, int j, int *o)
     return k + 1;
 }
 
+/* "(fiscal) 1986" at token j: "the last quarter of 1986" is its fourth
+ * ("the last quarter of a century", "latest quarter of 12.2 mln" are none). */
+static int last_quarter_of_year(const M *m, int j)
+{
+    int y;
+    if (kw(m, j, K_FISCAL))
+        j++;
+    return p_year(m, j, &y) != 0;
+}
+
 /* Quarters and halves: "the third quarter", "third-quarter", "the fiscal
  * first quarter", "the 1988 third quarter", "the third quarter of 1990",
  * "this year's third quarter", "Q3 2024", "the first half", "the quarter",
@@ -4189,7 +4217,7 @@ static int pat_quarter(M *m, int i, R *r)
                (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST &&
                 (kw(m, j + 1, K_HALFW) ||
                  (has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_QUARTER &&
-                  kw(m, j + 2, K_OF))))) {
+                  kw(m, j + 2, K_OF) && last_quarter_of_year(m, j + 3))))) {
         /* "the last half"; "the last quarter of 1986" (of a year: the
          * fourth; "the last quarter" alone is the one just ended, above) */
         int o = ro_post                 ? ro_o

@@ -262,14 +262,15 @@ static const char plan_words[] =
     "programada programado prévu prévue prévus prévues programmé programmée programmato "
     "programmata agendado agendada geplant";
 
-/* Words that call a plan off or put it back: a planned date in a sentence
- * with one of them is the plan's, not what happened ("the planned meeting
+/* Words that call a plan off or put it back (verbs: not "cancellation"): a
+ * planned date followed in its sentence by one of them is the plan's, not
+ * what happened ("the planned meeting
  * March 7 has been postponed until April", "was to have met April 2 but
  * the session has been postponed"; French "reporté", not English "report").
  * Prefixes, matched at a word's start. */
 static const char called_off_words[] =
-    "postpon cancel called delayed aplaz pospu suspend report\xc3\xa9 annul rinvi rimand "
-    "adiad verschob abgesagt";
+    "postpon cancelled canceled cancels cancelad cancellat called delayed aplaz pospu suspend "
+    "report\xc3\xa9 annul rinvi rimand adiad verschob abgesagt";
 
 /* Does s[0..n) hold the bytes of needle? */
 static int has_bytes(const char *s, size_t n, const char *needle)
@@ -286,8 +287,8 @@ static int is_prefix(const char *item, size_t n, const char *w, size_t k)
     return k >= n && memcmp(w, item, n) == 0;
 }
 
-/* Does the sentence [s, e) call a plan off? ("called" only as "called
- * off".) */
+/* Does the text [s, e) (a sentence after a date) call a plan off?
+ * ("called" only as "called off".) */
 static int calls_off(const tl_article *a, size_t s, size_t e)
 {
     chr_ct_iter it;
@@ -396,7 +397,7 @@ static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *
         for (int k = 0; k + 1 < n6; k++)
             to_have |= strcmp(w[k], "have") == 0 && strcmp(w[k + 1], "to") == 0;
     }
-    if ((plan || to_have) && calls_off(a, s, e))
+    if ((plan || to_have) && calls_off(a, (size_t)t->end, e))
         return ANCHOR_RELATIVE;
     int k = 0;
     while (k < n - 1 && k < 2 && word_in(w[k], date_articles))

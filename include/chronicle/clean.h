@@ -35,6 +35,7 @@ typedef struct chr_doc {
     uint64_t hash_hi, hash_lo; /* XXH3-128 of the clean text chr_clean made
                                   (chr_doc_drop_lines leaves it), with the
                                   title before it when the text is short
+                                  and shares no word with it
                                   (CHR_SHORT_TEXT_WORDS) */
     char hash_hex[33];
     char text_hash_hex[33]; /* the clean text's alone when hash_hex includes the
@@ -43,10 +44,12 @@ typedef struct chr_doc {
     int removed_lines;      /* boilerplate lines/fragments removed */
 } chr_doc;
 
-/* A text of fewer words than this is identified with its title: two
- * feed items whose bodies are the same placeholder ("Subscribe to read",
- * "****** Blah blah blah.") under different titles are two articles, while
- * a longer text under a changed headline is a copy of one. */
+/* A text of fewer words than this that shares no word of four letters or
+ * more with its title is identified with its title: two feed items whose
+ * bodies are the same placeholder ("Subscribe to read", "****** Blah blah
+ * blah.") under different titles are two articles, while a wire brief
+ * under changed headlines ("Quake hits northern Chile") or a longer text
+ * under a changed headline is a copy of one. */
 #define CHR_SHORT_TEXT_WORDS 20
 
 /* Clean an article into a new document (sentences split, language

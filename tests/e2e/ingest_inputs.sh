@@ -77,14 +77,14 @@ check "a JSON array file: said so, by file" grep -q "arr.json: a JSON array of o
 # "date": ISO 8601 dates and date-times are read to their day; a time out of
 # range, trailing words or an empty string are reported and ignored
 : > "$TMP/dates.jsonl"
-for d in 2025-06-01 2025-06-01T08:30:00+03:00 2025-06-01T08:30:00.123Z 20250601 2025-06-01T25:61:00Z 2025-06-01Tgarbage ""; do
+for d in 2025-06-01 2025-06-01T08:30:00+03:00 2025-06-01T08:30:00.123Z 20250601 "2025-06-01 08:30:00 +0000 UTC" 2025-06-01T25:61:00Z 2025-06-01Tgarbage ""; do
     printf '{"id":"d%s","date":"%s","text":"The Canberra budget hearing number %s was held, officials said."}\n' "$d" "$d" "${#d}" >> "$TMP/dates.jsonl"
 done
 chr --db "$TMP/dates.db" ingest "$TMP/dates.jsonl" >/dev/null 2>"$TMP/dates.err"
 check_eq "ISO 8601 dates read to their day, bad ones not" \
     "$(chr --db "$TMP/dates.db" ls --json | "$PY" -c "import json,sys; print(' '.join(str(a['pub_date'] if a.get('pub_date_source') == 'metadata' else None) for a in json.load(sys.stdin)))")" \
-    "2025-06-01 2025-06-01 2025-06-01 2025-06-01 None None None"
-check_eq "bad dates reported, one warning each" "$(grep -c 'warning: .*dates.jsonl:[567]: "date" is' "$TMP/dates.err")" 3
+    "2025-06-01 2025-06-01 2025-06-01 2025-06-01 2025-06-01 None None None"
+check_eq "bad dates reported, one warning each" "$(grep -c 'warning: .*dates.jsonl:[678]: "date" is' "$TMP/dates.err")" 3
 
 # a title, an author or an outlet is one line: control characters are spaces
 printf '{"id":"c1","title":"Two\\nlines \\u001bred","outlet":"Out\\u0007let","text":"The Nairobi marathon was held on Sunday, the organisers said."}\n' > "$TMP/ctl.jsonl"

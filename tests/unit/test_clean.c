@@ -621,6 +621,18 @@ TEST(short_texts_are_identified_with_their_title)
         chr_doc_free(c);
         chr_doc_free(u);
     }
+    /* a wire brief under changed headlines shares their words: one text */
+    const char *brief = "SANTIAGO, May 16 (Reuters) - A magnitude 6.1 earthquake struck northern "
+                        "Chile on Thursday, officials said.";
+    chr_doc *q1 = clean_titled("Quake hits northern Chile", brief);
+    chr_doc *q2 = clean_titled("Strong earthquake shakes Chile", brief);
+    CHECK(q1 && q2);
+    if (q1 && q2) {
+        CHECK_STR(q1->hash_hex, q2->hash_hex);
+        CHECK_STR(q1->text_hash_hex, "");
+    }
+    chr_doc_free(q1);
+    chr_doc_free(q2);
     const char *lng = "The council of Orne met on Friday and approved the budget for the new "
                       "flood barrier after a long debate about its cost and its route.";
     chr_doc *a = clean_titled("Council approves flood barrier", lng);

@@ -262,6 +262,13 @@ static const anchor_case cases[] = {
     {"called-off", "en", "1987-03-05",
      "The planned meeting March 7 will set quotas, a report by the agency said.", "March 7", 1},
     {"called-off", "fr", "2011-03-05", "La réunion prévue le 7 mars a été reportée.", "7 mars", 0},
+    {"called-off", "en", "2024-03-08",
+     "Oil ministers held the planned meeting on March 7 in Vienna and agreed to cut output, the "
+     "report said.",
+     "March 7", 1},
+    {"called-off", "en", "2024-03-08",
+     "After the cancellation of the debt talks, the planned vote on March 7 went ahead.", "March 7",
+     1},
     {"called-off", "en", "1987-03-05",
      "The talks that were postponed in January resumed on March 3.", "March 3", 1},
     /* A date between the '|' of a stamp line (a comment's header, a byline)
