@@ -930,19 +930,23 @@ static int opens_with_day_word(const char *text, size_t s, size_t e)
 
 size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
 {
-    /* dates that are names are no dates */
+    /* dates that are names are no dates; nor is one that letters or digits
+     * go on from ("Feb17voices", a group's handle) */
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         int y, md;
+        if (x[i].type == CHR_TIMEX_DATE && x[i].end < len && isalnum((unsigned char)text[x[i].end]))
+            continue;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len &&
             !has_year_digits(text + x[i].start, x[i].end - x[i].start) &&
             head_before(text, x[i].start, EVENT_HEADS, sizeof EVENT_HEADS / sizeof *EVENT_HEADS))
             continue;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
             md % 100 && !opens_with_day_word(text, x[i].start, x[i].end) &&
-            /* a name's date is written day first ("plaza 2 de Mayo"); "take
-             * place April 13", "taken to hospital March 3" date events */
-            ((!opens_with_class(text, x[i].start, x[i].end, (1u << C_MONTH) | (1u << C_MONABBR)) &&
+            /* a name's date opens with its day's number ("plaza 2 de
+             * Mayo"); "take place April 13", "taken to hospital March 3",
+             * "descendre dans la rue ce dimanche" date events */
+            ((text[x[i].start] >= '0' && text[x[i].start] <= '9' &&
               head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS)) ||
              name_head_after(text, len, x[i].end) ||
              capitalised_month_name(text, x[i].start, x[i].end)))

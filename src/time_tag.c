@@ -1806,6 +1806,17 @@ static int sched_label(const M *m, size_t s)
     return 0;
 }
 
+/* A perfect infinitive after "after" ("après avoir", "después de haber",
+ * "dopo aver(e)", "depois de ter"): what was done before the clause's
+ * time, a past. w is the auxiliary, before the word written before it. */
+static int perfect_infinitive(const M *m, wspan w, wspan before)
+{
+    static const char *const AUX[] = {"avoir", "haber", "aver", "avere", "ter", NULL};
+    static const char *const AFTER[] = {"apr\xc3\xa8s", "dopo", "de", NULL};
+    return !(m->lang & TL_EN) && word_in(m->text + w.s, w.e - w.s, AUX) &&
+           word_in(m->text + before.s, before.e - before.s, AFTER);
+}
+
 /* Does the word open a time expression ("Tuesday", "May", "15")? */
 static int time_word(const M *m, wspan w)
 {
@@ -1876,6 +1887,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                      * tells the tense */
         if (!t && tense_to_future(m, L, nl, i, -1))
             t = 1;
+        if (!t && i + 1 < nl && perfect_infinitive(m, L[i], L[i + 1]))
+            t = -1; /* "après avoir bondi mardi", "dopo aver superato martedì" */
         if (t) {
             best = i < 3 ? 2 * t : t;
             bestd = i;
@@ -2345,6 +2358,8 @@ static int p_unit(const M *m, int i, int *u, int *pl)
 /* A year in words: "nineteen ninety-six", "nineteen ninety". */
 static int p_spelled_year(const M *m, int j, int *y)
 {
+    if (!(m->lang & TL_EN))
+        return 0; /* "nineteen ninety-six"; "quatre vingt dix" is ninety */
     if (has(m, j, C_NUMW) && val(m, j, C_NUMW) >= 11 && val(m, j, C_NUMW) <= 20 &&
         has(m, j + 1, C_NUMW) && val(m, j + 1, C_NUMW) >= 10 && val(m, j + 1, C_NUMW) < 100 &&
         val(m, j + 1, C_NUMW) % 10 == 0) {
@@ -2948,9 +2963,13 @@ static int pat_md(M *m, int i, R *r)
         if (pu(m, p, '\'') && p > 0 && kw(m, p - 1, K_OF))
             ok = 1; /* "le mois d'avril", "fin d'août", "la revolució d'octubre" */
     }
-    if (!(m->lang & TL_EN) && (word_before(m, mstart, "per") || word_before(m, mstart, "para") ||
-                               word_before(m, mstart, "pour")))
-        ok = 1; /* "previsto per giugno", "prevista para junio" */
+    static const char *const MONTH_LEADS[] = {
+        "per",         "para",    "pour",    "d\xc3\xa8s", "avant", "apr\xc3\xa8s",
+        "vers",        "courant", "ici",     "dopo",       "verso", "entro",
+        "ap\xc3\xb3s", "durant",  "pendant", "durante",    NULL};
+    for (const char *const *w = MONTH_LEADS; !(m->lang & TL_EN) && *w && !ok; w++)
+        ok = word_before(m, mstart, *w); /* "previsto per giugno", "prevista para junio",
+                                            "dès juin", "d'ici octobre", "entro marzo" */
     if (has(m, mstart, C_MONTH) && t->cap && (t->lx->lang[C_MONTH] & TL_EN) && t->e - t->s > 5)
         ok = 1; /* January, February, ... (not May, March, April, June, July) */
     if (has(m, mstart, C_MONTH) && t->cap && !(t->lx->lang[C_MONTH] & TL_EN))
