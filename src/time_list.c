@@ -928,6 +928,46 @@ static int opens_with_day_word(const char *text, size_t s, size_t e)
     return opens_with_class(text, s, e, (1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_DEICT));
 }
 
+/* "Hier encore, 5 septembre", "yesterday, September 5", "hier le 05
+ * juillet": a word of the day (yesterday, today) with the day written
+ * after it, a comma or an article between, is that day (the article's
+ * date may be a day or two off the writing's); within a week of it. */
+static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    static const char *const between[] = {"le", "el", "il", "lo", "o", "the", "encore", NULL};
+    for (size_t i = 0; i + 1 < n; i++) {
+        int y1, md1, y2, md2;
+        chr_timex *a = &x[i], *b = &x[i + 1];
+        if (a->type != CHR_TIMEX_DATE || b->type != CHR_TIMEX_DATE || b->start > len ||
+            strlen(a->value) != 10 || strlen(b->value) != 10 || !parse_value(a->value, &y1, &md1) ||
+            !parse_value(b->value, &y2, &md2) ||
+            !opens_with_class(text, a->start, a->end, 1u << C_DEICT))
+            continue;
+        size_t p = a->end;
+        int words = 0, comma = 0;
+        while (p < b->start) {
+            if (text[p] == ' ' || text[p] == ',') {
+                comma |= text[p] == ',';
+                p++;
+                continue;
+            }
+            size_t q = p;
+            while (q < b->start && text[q] != ' ' && text[q] != ',')
+                q++;
+            int ok = 0;
+            for (const char *const *w = between; *w && !ok; w++)
+                ok = strlen(*w) == q - p && strncasecmp(text + p, *w, q - p) == 0;
+            if (!ok || ++words > 2)
+                break;
+            p = q;
+        }
+        long d = chr_days_from_civil(y2, md2 / 100, md2 % 100) -
+                 chr_days_from_civil(y1, md1 / 100, md1 % 100);
+        if (p == b->start && (comma || words) && d != 0 && d >= -7 && d <= 7)
+            memcpy(a->value, b->value, sizeof a->value);
+    }
+}
+
 size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
 {
     /* dates that are names are no dates; nor is one that letters or digits
@@ -953,6 +993,7 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
             continue;
         x[k++] = x[i];
     }
+    fix_apposition(text, len, x, k);
     fix_lists(text, len, x, k);
     fix_spans(text, len, x, k);
     fix_narrative(text, len, x, k);
