@@ -968,6 +968,28 @@ static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
     }
 }
 
+/* A weekday alone, capitalised, after "du/del/della/do/da" ("le Journal du
+ * Dimanche", "El Correo del Domingo"): a name where weekdays are written
+ * in lower case. */
+static int weekday_name(const char *text, const chr_timex *t)
+{
+    static const char *const of[] = {"du", "del", "della", "do", "da", NULL};
+    if (!(text[t->start] >= 'A' && text[t->start] <= 'Z') ||
+        !opens_with_class(text, t->start, t->end, 1u << C_WDAY) ||
+        memchr(text + t->start, ' ', t->end - t->start))
+        return 0;
+    size_t e = t->start;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n')
+        b--;
+    for (const char *const *w = of; *w; w++)
+        if (strlen(*w) == e - b && strncmp(text + b, *w, e - b) == 0)
+            return 1;
+    return 0;
+}
+
 size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
 {
     /* dates that are names are no dates; nor is one that letters or digits
@@ -976,6 +998,8 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
     for (size_t i = 0; i < n; i++) {
         int y, md;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end < len && isalnum((unsigned char)text[x[i].end]))
+            continue;
+        if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && weekday_name(text, &x[i]))
             continue;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len &&
             !has_year_digits(text + x[i].start, x[i].end - x[i].start) &&
