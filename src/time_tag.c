@@ -6842,12 +6842,17 @@ static int pat_misc(M *m, int i, R *r)
             return e;
         }
     }
-    /* "the week of March 6": the ISO week of that day */
+    /* "the week of March 6", "la semaine du 9 septembre", "la semana del 9
+     * de septiembre": the ISO week of that day */
     if (kw(m, j, K_THE) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_WEEK &&
         !has(m, j + 1, C_UNITPL) && kw(m, j + 2, K_OF)) {
         R in;
         r_init(&in, j + 3);
         int k = pat_md(m, j + 3, &in);
+        if (k <= j + 3) {
+            r_init(&in, j + 3);
+            k = pat_dm(m, j + 3, &in);
+        }
         if (k > j + 3 && in.d > 0 && !(in.flags & CHR_TIMEX_RANGE)) {
             if (in.y > 0) {
                 int wy, w;
