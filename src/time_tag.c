@@ -5518,6 +5518,18 @@ static int pat_set(M *m, int i, R *r)
     }
     if (!every)
         return 0;
+    {
+        /* "chaque 14 juillet", "cada 14 de julio", "ogni 14 luglio" */
+        int d0, mo0, kd0 = p_day(m, j, &d0);
+        int km = kd0 && kw(m, kd0, K_OF) ? kd0 + 1 : kd0;
+        int k3 = kd0 ? p_month(m, km, &mo0, 0) : 0;
+        if (k3 && d0 <= chr_month_days(2000, mo0)) {
+            r->type = CHR_TIMEX_SET;
+            snprintf(r->v, 48, "XXXX-%02d-%02d", mo0, d0);
+            r->end = k3;
+            return k3;
+        }
+    }
     long n = 1;
     int half, u, pl;
     int k = kw(m, j, K_OTHER) ? 0 : p_count(m, j, &n, &half);
