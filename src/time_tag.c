@@ -2872,8 +2872,50 @@ static int month_shared_year(M *m, int mstart, int j, int mo, R *r)
     return j;
 }
 
-static int month_label(const M *m, int mstart, int j);
-static int nearest_month_year(const M *m, int mo);
+/* English: a month that names a thing, "the December pact", "the April
+ * meeting" (after "the", before a word in lower case that is none of
+ * these): the clause's tense is not the thing's ("said it would not honour
+ * its quota under the December pact"). */
+static int month_label(const M *m, int mstart, int j)
+{
+    static const char *const FUNC[] = {
+        "and",   "or",   "but",  "to",    "of",    "in",     "on",     "at",      "for",
+        "with",  "by",   "from", "as",    "is",    "was",    "were",   "are",     "will",
+        "would", "when", "that", "which", "after", "before", "until",  "since",   "than",
+        "had",   "has",  "have", "be",    "been",  "could",  "should", "may",     "might",
+        "must",  "can",  "did",  "does",  "do",    "while",  "if",     "because", "so",
+        "then",  "into", "over", "under", "about", "its",    "their",  "his",     "her",
+        "a",     "an",   "the",  "this",  "last",  "next",   NULL};
+    if (!(m->lang & TL_EN) || mstart < 1 || !kw(m, mstart - 1, K_THE) || j != mstart + 1)
+        return 0;
+    size_t p = m->t[mstart].e; /* the tokens may end here: the text tells what follows */
+    if (p >= m->len || m->text[p] != ' ')
+        return 0;
+    const char *w = m->text + p + 1;
+    size_t n = 0;
+    while (p + 1 + n < m->len && w[n] >= 'a' && w[n] <= 'z')
+        n++;
+    if (n < 3 || (p + 1 + n < m->len && ((unsigned char)w[n] >= 0x80 || w[n] == '-')))
+        return 0;
+    return !word_in(w, n, FUNC) && !chr_time_lex_word(w, n);
+}
+
+/* The year of month mo when one occurrence lies within four months of
+ * the reference, else 0 (the tense decides: "the October slaying" said in
+ * April). */
+static int nearest_month_year(const M *m, int mo)
+{
+    if (!m->hasref)
+        return 0;
+    int d = (mo - m->rm + 12) % 12; /* months ahead to the next one */
+    if (d == 0)
+        return m->ry;
+    if (d <= 4)
+        return mo > m->rm ? m->ry : m->ry + 1;
+    if (d >= 8)
+        return mo < m->rm ? m->ry : m->ry - 1;
+    return 0;
+}
 
 /* Month first: "May 16", "Oct. 23, 1998", "May 16-17", "March 20-22 last
  * year", "March 2023", "March of 2023", "May". */
@@ -3009,51 +3051,6 @@ static int pat_md(M *m, int i, R *r)
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
     return j;
-}
-
-/* English: a month that names a thing, "the December pact", "the April
- * meeting" (after "the", before a word in lower case that is none of
- * these): the clause's tense is not the thing's ("said it would not honour
- * its quota under the December pact"). */
-static int month_label(const M *m, int mstart, int j)
-{
-    static const char *const FUNC[] = {
-        "and",   "or",   "but",  "to",    "of",    "in",     "on",     "at",      "for",
-        "with",  "by",   "from", "as",    "is",    "was",    "were",   "are",     "will",
-        "would", "when", "that", "which", "after", "before", "until",  "since",   "than",
-        "had",   "has",  "have", "be",    "been",  "could",  "should", "may",     "might",
-        "must",  "can",  "did",  "does",  "do",    "while",  "if",     "because", "so",
-        "then",  "into", "over", "under", "about", "its",    "their",  "his",     "her",
-        "a",     "an",   "the",  "this",  "last",  "next",   NULL};
-    if (!(m->lang & TL_EN) || mstart < 1 || !kw(m, mstart - 1, K_THE) || j != mstart + 1)
-        return 0;
-    size_t p = m->t[mstart].e; /* the tokens may end here: the text tells what follows */
-    if (p >= m->len || m->text[p] != ' ')
-        return 0;
-    const char *w = m->text + p + 1;
-    size_t n = 0;
-    while (p + 1 + n < m->len && w[n] >= 'a' && w[n] <= 'z')
-        n++;
-    if (n < 3 || (p + 1 + n < m->len && ((unsigned char)w[n] >= 0x80 || w[n] == '-')))
-        return 0;
-    return !word_in(w, n, FUNC) && !chr_time_lex_word(w, n);
-}
-
-/* The year of month mo when one occurrence lies within four months of
- * the reference, else 0 (the tense decides: "the October slaying" said in
- * April). */
-static int nearest_month_year(const M *m, int mo)
-{
-    if (!m->hasref)
-        return 0;
-    int d = (mo - m->rm + 12) % 12; /* months ahead to the next one */
-    if (d == 0)
-        return m->ry;
-    if (d <= 4)
-        return mo > m->rm ? m->ry : m->ry + 1;
-    if (d >= 8)
-        return mo < m->rm ? m->ry : m->ry - 1;
-    return 0;
 }
 
 /* Day first: "16 May 2024", "9 aprile 2024", "3 de marzo de 2024",

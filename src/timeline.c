@@ -264,10 +264,10 @@ static const char plan_words[] =
 
 /* Words that call a plan off or put it back (verbs: not "cancellation"): a
  * planned date followed in its sentence by one of them is the plan's, not
- * what happened ("the planned meeting
- * March 7 has been postponed until April", "was to have met April 2 but
- * the session has been postponed"; French "reporté", not English "report").
- * Prefixes, matched at a word's start. */
+ * what happened ("the planned meeting March 7 has been postponed until
+ * April", "was to have met April 2 but the session has been postponed";
+ * French "reporté", not English "report"). Prefixes, matched at a word's
+ * start. */
 static const char called_off_words[] =
     "postpon cancelled canceled cancels cancelad cancellat called delayed aplaz pospu suspend "
     "report\xc3\xa9 annul rinvi rimand adiad verschob abgesagt";
