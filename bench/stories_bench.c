@@ -291,6 +291,8 @@ static int set_opt(chr_cluster_opts *o, const char *kv)
     OPT_D(split_remerge)
     OPT_D(common_share)
     OPT_I(common_min)
+    OPT_D(specific_share)
+    OPT_I(specific_min)
     return -1;
 }
 

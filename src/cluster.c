@@ -68,6 +68,8 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->split_remerge = 0.7;
     o->common_share = 0.08;
     o->common_min = 100;
+    o->specific_share = 0.005;
+    o->specific_min = 20;
 }
 
 /* ---- model ---- */
@@ -1445,6 +1447,18 @@ static uint32_t common_df(const chr_cluster *cl)
     return cut >= (double)UINT32_MAX ? UINT32_MAX : (uint32_t)cut;
 }
 
+/* The document frequency below which a word is specific (see
+ * chr_cluster_opts.specific_share); 0: no rule. */
+static uint32_t specific_df(const chr_cluster *cl)
+{
+    if (cl->o.specific_share <= 0)
+        return 0;
+    double cut = floor(cl->o.specific_share * (double)cl->n_docs);
+    if (cut < cl->o.specific_min)
+        cut = cl->o.specific_min;
+    return cut >= (double)UINT32_MAX ? UINT32_MAX : (uint32_t)cut;
+}
+
 /* Across languages words do not match: the cosine of the article and the
  * story restricted to their language-independent features (names,
  * entities, dates). */
@@ -1483,7 +1497,8 @@ static double cosine(const chr_cluster *cl, const story *s)
         return 0;
     if (cl->doc_lang[0] && s->lang[0] && strcmp(cl->doc_lang, s->lang) != 0)
         return cosine_features(cl, s);
-    uint32_t common = common_df(cl);
+    uint32_t common = common_df(cl), specific = specific_df(cl);
+    int shares = specific == 0 || cl->headline;
     /* each centroid term looked up in the article's term map (small, in
      * cache): cheaper than a merge of two sorted lists, whose branches
      * cannot be predicted; most centroid terms are not in the article, and
@@ -1498,10 +1513,12 @@ static double cosine(const chr_cluster *cl, const story *s)
             if (d[cl->dmap[k] - 1].term == t) {
                 if (d[cl->dmap[k] - 1].df < common)
                     dot += (double)d[cl->dmap[k] - 1].w * s->w[j];
+                if (!IS_FEATURE(t) && d[cl->dmap[k] - 1].df < specific)
+                    shares = 1;
                 break;
             }
     }
-    return dot / s->norm;
+    return shares ? dot / s->norm : 0;
 }
 
 /* Short texts (headlines) have few terms */

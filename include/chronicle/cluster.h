@@ -104,6 +104,11 @@ typedef struct chr_cluster_opts {
                              (a wire's results template: "shr", "net", "qtr"): it does not
                              count in the similarity of an article to a story or of two
                              stories (it still counts in the norms); 0: no commonplaces */
+    /* a word in fewer than specific_share of all articles so far, or in fewer
+     * than specific_min, is specific: an article that is not a headline joins
+     * only a story it shares a specific word with (0: any story) */
+    double specific_share;
+    int specific_min;
 } chr_cluster_opts;
 
 void chr_cluster_opts_default(chr_cluster_opts *o);
