@@ -1459,6 +1459,28 @@ static uint32_t specific_df(const chr_cluster *cl)
     return cut >= (double)UINT32_MAX ? UINT32_MAX : (uint32_t)cut;
 }
 
+/* Whether story s keeps a word in fewer than specific articles. A story
+ * without one (a flash headline whose words are all frequent: "BANK OF
+ * JAPAN RE-ENTERS MARKET AND STEPS UP DOLLAR BUYING") has no subject of its
+ * own to check, and the report that follows it may join it. */
+static int story_has_specific(const chr_cluster *cl, const story *s, uint32_t specific)
+{
+    if (!cl->terms)
+        return 0;
+    for (uint32_t j = 0; j < s->n_terms; j++) {
+        uint32_t t = s->terms[j];
+        if (IS_FEATURE(t))
+            continue;
+        for (size_t k = hash32(t) & cl->term_mask; cl->terms[k].term; k = (k + 1) & cl->term_mask)
+            if (cl->terms[k].term == t) {
+                if (cl->terms[k].df < specific)
+                    return 1;
+                break;
+            }
+    }
+    return 0;
+}
+
 /* Across languages words do not match: the cosine of the article and the
  * story restricted to their language-independent features (names,
  * entities, dates). */
@@ -1518,7 +1540,7 @@ static double cosine(const chr_cluster *cl, const story *s)
                 break;
             }
     }
-    return shares ? dot / s->norm : 0;
+    return shares || !story_has_specific(cl, s, specific) ? dot / s->norm : 0;
 }
 
 /* Short texts (headlines) have few terms */

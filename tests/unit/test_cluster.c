@@ -600,6 +600,53 @@ TEST(template_words_are_not_a_subject)
     CHECK(together > 100);
 }
 
+/* A flash whose words are all frequent in the stream (each of its five
+ * words is in 50 of 400 articles, as "BANK OF JAPAN STEPS UP DOLLAR
+ * BUYING" is on a financial wire) shares no specific word with any story
+ * and starts its own; it has no specific word of its own either, so the
+ * full report that follows, with the flash's words and two of its own,
+ * joins it. */
+TEST(a_flash_without_specific_words_takes_its_report)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, NULL, &cl, NULL), CHR_OK);
+    char text[512], w[16];
+    int64_t dup, story[400];
+    for (int i = 0; i < 400; i++) { /* 40 developments of 10 */
+        text[0] = '\0';
+        for (int k = 0; k < (i % 2 ? 12 : 14); k++) {
+            int id = k < 12 ? 7000 + 12 * (i / 10) + k : 6000 + (i + k) % 8;
+            word_of(id, w);
+            strcat(text, w);
+            strcat(text, k == 5 || k == (i % 2 ? 11 : 13) ? ".\n" : " ");
+        }
+        CHECK_INT(add(cl, i + 1, text, "2024-03-01", &story[i], &dup), CHR_OK);
+    }
+    text[0] = '\0';
+    for (int k = 0; k < 5; k++) {
+        word_of(6000 + k, w);
+        strcat(text, w);
+        strcat(text, k == 2 ? ".\n" : k == 4 ? "." : " ");
+    }
+    int64_t flash, report;
+    CHECK_INT(add(cl, 401, text, "2024-03-01", &flash, &dup), CHR_OK);
+    for (int i = 0; i < 400; i++)
+        CHECK(flash != story[i]);
+    char full[600];
+    word_of(9900, w);
+    snprintf(full, sizeof full, "%s\n%s", text, w);
+    word_of(9901, w);
+    strcat(full, " ");
+    strcat(full, w);
+    strcat(full, ".");
+    CHECK_INT(add(cl, 402, full, "2024-03-01", &report, &dup), CHR_OK);
+    CHECK_INT(dup, 0);
+    CHECK_INT(report, flash);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
 /* One integer from a query with one ? bound to v (-1 when no row). */
 static long long query_int(chr_store *st, const char *sql, long long v)
 {
@@ -1049,4 +1096,5 @@ RUN(document_frequencies_written_in_batches);
 RUN(story_entities_count_every_mention);
 RUN(templated_reports_stay_apart);
 RUN(template_words_are_not_a_subject);
+RUN(a_flash_without_specific_words_takes_its_report);
 UNIT_MAIN_END
