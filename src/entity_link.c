@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -416,6 +417,20 @@ static int same_word(const ner_doc *d, size_t i, size_t j)
                                                     d->text + b->start, b->end - b->start);
 }
 
+/* Whether token i is the word w, in any case. */
+static int word_is(const ner_doc *d, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < d->n && d->t[i].end - d->t[i].start == n &&
+           strncasecmp(d->text + d->t[i].start, w, n) == 0;
+}
+
+/* Whether "the" comes right before token i, in its sentence. */
+static int the_before(const ner_doc *d, size_t i)
+{
+    return i > 0 && sent_of(d, i - 1) == sent_of(d, i) && word_is(d, i - 1, "the");
+}
+
 /* One document, one reading: a name the model typed differently in
  * different places takes the type of its full-name occurrences (a person's
  * surname stays a person), else the type most of its occurrences have. */
@@ -586,6 +601,25 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
                 const ner_tok *x = &t[m[acr].a];
                 if (nl >= 2 && nl == x->end - x->start && memcmp(ini, d->text + x->start, nl) == 0)
                     unite(m, (int)i, (int)j);
+            }
+        }
+    }
+
+    /* "the Bank" after "the World Bank" or "the Bank of Japan", "the
+     * Commission" after "the European Commission": an organisation's head
+     * word after "the" (which the model may have called MISC: "the
+     * Fund") is the nearest earlier name it heads */
+    for (size_t i = 0; i < nnamed; i++) {
+        if ((m[i].type != CHR_ENT_ORG && m[i].type != CHR_ENT_MISC) || m[i].b - m[i].a != 1 ||
+            !the_before(d, m[i].a))
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            if (m[j].type != CHR_ENT_ORG || m[j].b - m[j].a < 2)
+                continue;
+            if (t[m[j].b - 1].lhash == t[m[i].a].lhash ||
+                (t[m[j].a].lhash == t[m[i].a].lhash && word_is(d, m[j].a + 1, "of"))) {
+                unite(m, (int)i, (int)j);
+                break;
             }
         }
     }

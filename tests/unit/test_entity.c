@@ -392,6 +392,45 @@ TEST(acronym_linking)
     chr_entities_free(&e);
 }
 
+/* "the Bank" after "World Bank", "the Fund" after "International
+ * Monetary Fund": the head word after "the" is the name it heads; "the Bank
+ * of Japan" is headed by its first word, and the nearest such name wins. */
+static const chr_mention *mention_at(const chr_entities *e, const char *text, const char *ctx,
+                                     size_t skip, size_t len)
+{
+    const char *p = strstr(text, ctx);
+    if (!p)
+        return NULL;
+    size_t a = (size_t)(p - text) + skip;
+    for (size_t i = 0; i < e->n_mentions; i++)
+        if (e->mentions[i].start == a && e->mentions[i].end == a + len)
+            return &e->mentions[i];
+    return NULL;
+}
+
+TEST(head_word_after_the)
+{
+    const char *s = "World Bank President Barber Conable said on Monday that the Bank would "
+                    "help Indonesia. Cooperation between the Bank and the International "
+                    "Monetary Fund is close, and the Fund agreed.\n"
+                    "Traders said the Bank of Japan bought dollars. Officials at the Bank "
+                    "declined to comment.\n";
+    chr_entities e = tag(s);
+    const chr_mention *wb = mention_of(&e, s, "World Bank");
+    const chr_mention *b1 = mention_at(&e, s, "the Bank would", 4, 4);
+    const chr_mention *fund = mention_at(&e, s, "the Fund agreed", 4, 4);
+    const chr_mention *boj = mention_of(&e, s, "Bank of Japan");
+    const chr_mention *b3 = mention_at(&e, s, "the Bank declined", 4, 4);
+    CHECK(wb && b1);
+    if (wb && b1)
+        CHECK_INT(b1->entity, wb->entity);
+    CHECK_STR(canon(&e, fund), "International Monetary Fund");
+    CHECK(boj && b3);
+    if (boj && b3)
+        CHECK_INT(b3->entity, boj->entity);
+    chr_entities_free(&e);
+}
+
 TEST(mentions_well_formed)
 {
     const char *s = "ANKARA 1996-08-30\nTurkish Prime Minister Necmettin Erbakan said on Friday "
@@ -1185,5 +1224,6 @@ RUN(bare_commission_unlinked);
 RUN(leading_function_words);
 RUN(headline_case_names);
 RUN(first_word_names);
+RUN(head_word_after_the);
 chr_ner_close(ner);
 UNIT_MAIN_END
