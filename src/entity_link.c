@@ -425,10 +425,29 @@ static int word_is(const ner_doc *d, size_t i, const char *w)
            strncasecmp(d->text + d->t[i].start, w, n) == 0;
 }
 
-/* Whether "the" comes right before token i, in its sentence. */
-static int the_before(const ner_doc *d, size_t i)
+/* A definite article right before token i, in its sentence: 1 "the",
+ * 2 a Romance one ("el Consejo", "le Conseil", "il Consiglio"); else 0. */
+static int article_before(const ner_doc *d, size_t i)
 {
-    return i > 0 && sent_of(d, i - 1) == sent_of(d, i) && word_is(d, i - 1, "the");
+    static const char *const romance[] = {"el", "la", "le", "il", "lo", "o"};
+    if (i == 0 || sent_of(d, i - 1) != sent_of(d, i))
+        return 0;
+    if (word_is(d, i - 1, "the"))
+        return 1;
+    for (size_t k = 0; k < sizeof romance / sizeof *romance; k++)
+        if (word_is(d, i - 1, romance[k]))
+            return 2;
+    return 0;
+}
+
+/* Whether token i is "of" or its Romance forms. */
+static int of_word(const ner_doc *d, size_t i)
+{
+    static const char *const of[] = {"of", "de", "du", "des", "del", "di", "della", "do", "da"};
+    for (size_t k = 0; k < sizeof of / sizeof *of; k++)
+        if (word_is(d, i, of[k]))
+            return 1;
+    return 0;
 }
 
 /* One document, one reading: a name the model typed differently in
@@ -608,16 +627,20 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
     /* "the Bank" after "the World Bank" or "the Bank of Japan", "the
      * Commission" after "the European Commission": an organisation's head
      * word after "the" (which the model may have called MISC: "the
-     * Fund") is the nearest earlier name it heads */
+     * Fund") is the nearest earlier name it heads. Romance names put the
+     * head first: "el Consejo" after "el Consejo de Seguridad", "le
+     * Fonds" after "le Fonds monétaire international". */
     for (size_t i = 0; i < nnamed; i++) {
-        if ((m[i].type != CHR_ENT_ORG && m[i].type != CHR_ENT_MISC) || m[i].b - m[i].a != 1 ||
-            !the_before(d, m[i].a))
+        int art =
+            m[i].type == CHR_ENT_ORG || m[i].type == CHR_ENT_MISC ? article_before(d, m[i].a) : 0;
+        if (!art || m[i].b - m[i].a != 1)
             continue;
         for (size_t j = i; j-- > 0;) {
             if (m[j].type != CHR_ENT_ORG || m[j].b - m[j].a < 2)
                 continue;
-            if (t[m[j].b - 1].lhash == t[m[i].a].lhash ||
-                (t[m[j].a].lhash == t[m[i].a].lhash && word_is(d, m[j].a + 1, "of"))) {
+            int first = t[m[j].a].lhash == t[m[i].a].lhash;
+            if ((art == 1 && t[m[j].b - 1].lhash == t[m[i].a].lhash) ||
+                (first && (art == 2 || of_word(d, m[j].a + 1)))) {
                 unite(m, (int)i, (int)j);
                 break;
             }

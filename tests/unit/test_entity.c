@@ -394,7 +394,9 @@ TEST(acronym_linking)
 
 /* "the Bank" after "World Bank", "the Fund" after "International
  * Monetary Fund": the head word after "the" is the name it heads; "the Bank
- * of Japan" is headed by its first word, and the nearest such name wins. */
+ * of Japan" is headed by its first word, and the nearest such name wins;
+ * "le Fonds" after "le Fonds monétaire international" (a Romance name's
+ * head is its first word). */
 static const chr_mention *mention_at(const chr_entities *e, const char *text, const char *ctx,
                                      size_t skip, size_t len)
 {
@@ -428,6 +430,12 @@ TEST(head_word_after_the)
     CHECK(boj && b3);
     if (boj && b3)
         CHECK_INT(b3->entity, boj->entity);
+    chr_entities_free(&e);
+    /* Romance names put the head first */
+    const char *f = "Le Fonds monétaire international a salué la décision mardi, et le Fonds "
+                    "enverra une mission à Tunis.\n";
+    CHECK_INT(chr_ner_tag(ner, f, strlen(f), NULL, 0, "fr", &e), CHR_OK);
+    CHECK_STR(canon(&e, mention_at(&e, f, "le Fonds", 3, 5)), "International Monetary Fund");
     chr_entities_free(&e);
 }
 
