@@ -578,8 +578,19 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
                 best = (int)j;
             }
         }
-        if (best >= 0)
+        if (best >= 0) {
             unite(m, (int)i, best);
+            continue;
+        }
+        /* no person's full name holds it, but an organisation's name
+         * starts with it: "Chrysler" after "Chrysler Corp", "Cyclops" after
+         * "Cyclops Corp" are the company */
+        for (size_t j = 0; j < nnamed; j++)
+            if (m[j].type == CHR_ENT_ORG && m[j].b - m[j].a >= 2 && t[m[j].a].lhash == h) {
+                m[i].type = CHR_ENT_ORG;
+                unite(m, (int)i, (int)j);
+                break;
+            }
     }
     free(cnt);
 

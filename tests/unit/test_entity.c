@@ -439,6 +439,35 @@ TEST(head_word_after_the)
     chr_entities_free(&e);
 }
 
+/* A one-word name no person's full name in the document holds but an
+ * organisation's name starts with is that organisation ("Cyclops" after
+ * "Cyclops Corp"); a person's full name still takes it ("Ford" after
+ * "Gerald Ford", even with a "Ford Foundation" about). */
+TEST(one_word_company_names)
+{
+    const char *s = "Dixons Group Plc raised its offer for Cyclops Corp on Monday. Cyclops said "
+                    "its board would meet on Friday, and Cyclops shareholders were told to "
+                    "wait.\nFormer President Gerald Ford spoke at the Ford Foundation in New "
+                    "York. Ford said the economy was strong.\n";
+    chr_entities e = tag(s);
+    const chr_mention *corp = mention_of(&e, s, "Cyclops Corp");
+    const chr_mention *c1 = mention_at(&e, s, "Cyclops said", 0, 7);
+    const chr_mention *c2 = mention_at(&e, s, "Cyclops shareholders", 0, 7);
+    const chr_mention *gf = mention_of(&e, s, "Gerald Ford");
+    const chr_mention *f1 = mention_at(&e, s, "Ford said", 0, 4);
+    CHECK(corp && c1 && c2);
+    if (corp && c1 && c2) {
+        CHECK_INT(c1->entity, corp->entity);
+        CHECK_INT(c2->entity, corp->entity);
+        CHECK_INT(e.entities[corp->entity].type, CHR_ENT_ORG);
+        CHECK_INT(c1->type, CHR_ENT_ORG);
+    }
+    CHECK(gf && f1);
+    if (gf && f1)
+        CHECK_INT(f1->entity, gf->entity);
+    chr_entities_free(&e);
+}
+
 TEST(mentions_well_formed)
 {
     const char *s = "ANKARA 1996-08-30\nTurkish Prime Minister Necmettin Erbakan said on Friday "
@@ -1233,5 +1262,6 @@ RUN(leading_function_words);
 RUN(headline_case_names);
 RUN(first_word_names);
 RUN(head_word_after_the);
+RUN(one_word_company_names);
 chr_ner_close(ner);
 UNIT_MAIN_END
