@@ -531,12 +531,29 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
             if (add_mention(&L, i, j, ner_lab_type(lab[i]), fl))
                 goto done;
             L.m[L.n - 1].gi = gaz_exact(d, i, j);
+            /* "the Philippines": a country's name after an article the
+             * tagger took in; a lower-case "the" is not part of the name, a
+             * sentence's "The" may be ("The Netherlands", as CoNLL marks
+             * it), so it stays in the span but the country is known */
+            const ner_gaz_info *gc;
+            if (j - i >= 2 && word_is(d, i, "the") && (gc = gaz_exact(d, i + 1, j)) &&
+                (gc->cats & (1u << GZ_COUNTRY))) {
+                if (d->text[t[i].start] == 't')
+                    L.m[L.n - 1].a = i + 1;
+                L.m[L.n - 1].gi = gc;
+            }
             i = j;
         }
     }
     size_t nnamed = L.n;
     lmen *m = L.m;
     consistency(d, m, nnamed);
+    /* a country's name is a place even where it acts ("the Philippines
+     * clinched a repayment", "Britain said"), as CoNLL marks it; the model
+     * reads a capitalised "The" before it as an organisation's */
+    for (size_t i = 0; i < nnamed; i++)
+        if (m[i].type == CHR_ENT_ORG && m[i].gi && (m[i].gi->cats & (1u << GZ_COUNTRY)))
+            m[i].type = CHR_ENT_LOC;
 
     /* 2. people: full names alike, then single names to the full name */
     for (size_t i = 0; i < nnamed; i++) {

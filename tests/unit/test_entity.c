@@ -468,6 +468,27 @@ TEST(one_word_company_names)
     chr_entities_free(&e);
 }
 
+/* A country's name the tagger took with its article ("The Philippines
+ * clinched a repayment") is the country, a place: a lower-case "the" leaves
+ * the span, a sentence's "The" stays in it (CoNLL's "The Netherlands"). */
+TEST(country_after_the)
+{
+    const char *s = "The Philippines clinched a repayment of 17 years. Talks with the "
+                    "Philippines and its bank advisory committee resume tomorrow.\n";
+    chr_entities e = tag(s);
+    size_t places = 0;
+    for (size_t i = 0; i < e.n_mentions; i++) {
+        const chr_mention *m = &e.mentions[i];
+        CHECK_INT(m->type, CHR_ENT_LOC);
+        CHECK_STR(e.entities[m->entity].canonical, "Philippines");
+        places++;
+    }
+    CHECK_INT(places, 2);
+    const chr_mention *low = mention_at(&e, s, "Philippines and", 0, 11);
+    CHECK(low != NULL);
+    chr_entities_free(&e);
+}
+
 TEST(mentions_well_formed)
 {
     const char *s = "ANKARA 1996-08-30\nTurkish Prime Minister Necmettin Erbakan said on Friday "
@@ -1263,5 +1284,6 @@ RUN(headline_case_names);
 RUN(first_word_names);
 RUN(head_word_after_the);
 RUN(one_word_company_names);
+RUN(country_after_the);
 chr_ner_close(ner);
 UNIT_MAIN_END
