@@ -564,6 +564,7 @@ static const lsrc SRC[] = {
     {"ayer", C_DEICT, D_YESTERDAY, ES},
     {"mañana", C_DEICT, D_TOMORROW_OR_MORNING, ES},
     {"anteayer", C_DEICT, D_DBY, ES},
+    {"antier", C_DEICT, D_DBY, ES},
     {"anoche", C_DEICT, D_LASTNIGHT, ES},
     {"ahora", C_DEICT, D_NOW, ES | PT},
     {"actualmente", C_DEICT, D_NOW, ES | PT},

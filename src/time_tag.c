@@ -497,15 +497,20 @@ static int tw_get(const char *b, size_t n, unsigned lang)
 /* The future tense of Italian, Spanish, Portuguese and French verbs by its
  * ending: parlerà, hablará, falará (-rà, -rá), hablarán (-rán), falarão
  * (-rão), parleranno (-ranno), parleront (-eront, -iront). b is lower-case. */
-static int romance_future(const char *b, size_t n)
+static int romance_future(const char *b, size_t n, int lower)
 {
     static const char *const END[] = {"r\xc3\xa0", "r\xc3\xa1", "r\xc3\xa1n", "r\xc3\xa3o",
-                                      "ranno",     "eront",     "iront"};
-    if (n < 6)
-        return 0;
+                                      "ranno",     "eront",     "iront",      "auront"};
     for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
         size_t e = strlen(END[k]);
-        if (n >= e + 3 && memcmp(b + n - e, END[k], e) == 0)
+        if (n < e || memcmp(b + n - e, END[k], e) != 0)
+            continue;
+        if (n >= 6 && n >= e + 3)
+            return 1;
+        /* short forms ("irá", "hará", "harán", "farà", "iront") in lower
+         * case only ("Irán" is a country), with a letter before an
+         * ending of two letters */
+        if (lower && (e >= 5 || n > e))
             return 1;
     }
     return 0;
@@ -525,7 +530,7 @@ static int word_tense(const char *w, size_t n, unsigned lang)
         return v;
     if (v == 0 && (lang & TL_EN) && n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd')
         return -1;
-    if (v == 0 && romance_future(b, n))
+    if (v == 0 && romance_future(b, n, !(w[0] >= 'A' && w[0] <= 'Z')))
         return 1;
     return 0;
 }
@@ -4442,6 +4447,31 @@ static int p_wday_pl(const M *m, int i, int weak, int *wd);
  * week away) and returns the index after it; 0 when nothing follows. A
  * bare number needs "día"/"dia", a month, or an article and a stop after
  * it ("Lundi, 33 personnes" is a count). */
+/* Whether the text after token i ends or stops: a punctuation mark or the
+ * end of the line (read from the text: the tokens may end at i). */
+static int stop_after(const M *m, int i)
+{
+    size_t p = m->t[i].e;
+    while (p < m->len && m->text[p] == ' ')
+        p++;
+    return p >= m->len || strchr(",.;:)!?\n", m->text[p]) != NULL;
+}
+
+/* Whether a small word (a conjunction, preposition or pronoun that no
+ * count's noun is) follows token i: "el viernes 2 en la plaza". */
+static int small_word_after(const M *m, int i)
+{
+    static const char *const SMALL[] = {
+        "y",      "e",     "et",     "en",   "a",    "\xc3\xa0", "al", "por",  "con",
+        "cuando", "quand", "quando", "que",  "che",  "se",       "il", "el",   "la",
+        "les",    "los",   "las",    "i",    "le",   "lo",       "no", "para", "pour",
+        "per",    "em",    "na",     "ante", "tras", "dans",     "in", "sur"};
+    for (size_t k = 0; k < sizeof SMALL / sizeof *SMALL; k++)
+        if (word_after(m, i, SMALL[k]))
+            return 1;
+    return 0;
+}
+
 static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
 {
     int comma = pu(m, j, ',');
@@ -4452,12 +4482,20 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
         j++;
     int k = p_unit(m, j, &u, &pl);
     int dayword = k && u == U_DAY && !pl;
+    /* a bare number right after a Romance weekday: "el viernes 2 terminó",
+     * "vendredi 2, les manifestants", when a stop or a small word follows
+     * ("el viernes 2 personas" is a count) and the day is that weekday */
+    int bare = !dayword && !comma && !the && !(m->lang & TL_EN);
     if (dayword)
         j = k;
-    else if (!comma)
+    else if (!comma && !bare)
         return 0;
     if (!isnum(m, j) || m->t[j].nd > 2 || !(k = p_day(m, j, &dd)) || number_goes_on(m, k))
         return 0;
+    if (bare && (glued(m, j) || (!p_month(m, kw(m, k, K_OF) ? k + 1 : k, &mo2, 0) &&
+                                 !stop_after(m, j) && !small_word_after(m, j))))
+        return 0;
+    mo2 = 0;
     int km = kw(m, k, K_OF) ? k + 1 : k, k2 = p_month(m, km, &mo2, 0);
     if (k2) {
         k = k2;
@@ -4466,7 +4504,7 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
             ky++;
         if ((k2 = p_year(m, ky, &y2)) != 0)
             k = k2;
-    } else if (!dayword && !(the && (pu(m, k, ',') || pu(m, k, '.') || k >= m->n))) {
+    } else if (!dayword && !bare && !(the && (pu(m, k, ',') || pu(m, k, '.') || k >= m->n))) {
         return 0;
     }
     long at = chr_days_from_civil(*y, *mo, *d), best = 0, bestd = LONG_MAX;
@@ -4481,7 +4519,7 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
         if (dd > chr_month_days(cy, cm))
             continue;
         long z = chr_days_from_civil(cy, cm, dd), dist = labs(z - at);
-        if (dist > 7 && chr_weekday(cy, cm, dd) != wd)
+        if ((dist > 7 || (bare && !mo2)) && chr_weekday(cy, cm, dd) != wd)
             continue;
         if (dist < bestd) {
             bestd = dist;
@@ -5064,8 +5102,8 @@ static int pat_ago(M *m, int i, R *r)
     }
     int gu = u;
     if (u == U_HOUR || u == U_MIN || u == U_SEC) {
-        gu = U_DAY;
-        n = 0;
+        gu = U_DAY; /* "hace 48 horas", "72 hours ago": whole days back */
+        n = u == U_HOUR && n >= 24 ? (n + 12) / 24 : 0;
     }
     if (half && u == U_YEAR) {
         gu = U_MONTH; /* "hace dos años y medio": thirty months back */
@@ -5716,6 +5754,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
                 k += 2;
         } else if (dv == D_YESTERDAY) {
             off = -1;
+            if (m->lang == TL_ES && word_before(m, i, "antes de"))
+                off = -2; /* "antes de ayer": the day before yesterday */
         } else if (dv == D_TOMORROW) {
             if (tomorrow_noun(m, i))
                 return 0;
@@ -5728,6 +5768,11 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
                 k++; /* "l'altro ieri" */
         } else if (dv == D_DAT) {
             off = 2;
+        } else if (dv == D_TOMORROW_OR_MORNING && m->lang == TL_ES && i > 0 &&
+                   has(m, i - 1, C_REL) && val(m, i - 1, C_REL) == R_LAST &&
+                   word_before(m, i, "pasado") && !(i > 1 && kw(m, i - 2, K_THE))) {
+            off = 2; /* "pasado mañana": the day after tomorrow ("el pasado" is
+                        not: "la mañana del pasado") */
         } else if (dv == D_TOMORROW_OR_MORNING) {
             /* mañana / morgen: "la mañana", "heute Morgen" are mornings */
             if (i > 0 && (kw(m, i - 1, K_THE) || has(m, i - 1, C_REL) || has(m, i - 1, C_DEICT)))
@@ -5777,9 +5822,22 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
         k++; /* desta, deste */
     if (kw(m, k, K_THE))
         k++;
+    int last = has(m, k, C_REL) && val(m, k, C_REL) == R_LAST && !(m->lang & TL_EN), wd;
     int k2 = p_dayword(m, k, y, mo, d, tense);
+    if (!k2 && last && p_wday(m, k + 1, &wd)) { /* "(la mañana) del pasado lunes" */
+        if (m->hasref) {
+            res_wday(m, wd, -1, 0, y, mo, d);
+        } else {
+            *y = 0;
+        }
+        *tense = -1;
+        return p_wday(m, k + 1, &wd);
+    }
     if (!k2) {
         R sub;
+        /* "(la mañana) del pasado 19 de enero" */
+        if (last && isnum(m, k + 1))
+            k++;
         r_init(&sub, k);
         k2 = pat_dm(m, k, &sub);
         if (!k2 || !sub.d || sub.y <= 0)
@@ -6283,14 +6341,19 @@ static int pat_time(M *m, int i, R *r)
             int p = has(m, k, C_PART) ? val(m, k, C_PART) : P_MO;
             if (p == P_NOON || p == P_MIDNIGHT || p == P_OVERNIGHT)
                 return 0;
-            if (rr == R_LAST && p != P_NI)
+            /* "la pasada madrugada": the small hours just gone, the
+             * reference day's own */
+            int small = rr == R_LAST && p == P_MO && (m->lang & (TL_ES | TL_PT)) &&
+                        m->t[k].e - m->t[k].s == 9 &&
+                        !strncasecmp(m->text + m->t[k].s, "madrugada", 9);
+            if (rr == R_LAST && p != P_NI && !small)
                 return 0;
             if (!m->hasref)
                 return 0;
             y = m->ry;
             mo = m->rm;
             d = m->rd;
-            if (rr == R_LAST)
+            if (rr == R_LAST && !small)
                 add_days(&y, &mo, &d, -1);
             part = p;
             haveday = 1;
@@ -7221,6 +7284,33 @@ static int pat_dayn(M *m, int i, R *r)
     int shift = r->tense <= 0 ? (back ? -1 : 0) : (ahead ? 1 : 0);
     return day_of_month(m, r, d, shift, j);
 }
+/* "el 7 del mes pasado", "le 7 du mois dernier", "il 7 del mese scorso",
+ * "o dia 7 do mês passado", "el 7 de este mes", "el 7 del próximo mes": a
+ * day of the month before, after or of the reference's. */
+static int pat_day_relmonth(M *m, int i, R *r)
+{
+    int d, shift;
+    if ((m->lang & TL_EN) || !m->hasref)
+        return 0;
+    int j = p_day(m, i, &d);
+    if (!j || number_goes_on(m, j) || !kw(m, j, K_OF))
+        return 0;
+    j++;
+    if (kw(m, j, K_THE))
+        j++;
+    if (has(m, j, C_REL) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_MONTH &&
+        (val(m, j, C_REL) == R_THIS || val(m, j, C_REL) == R_LAST || val(m, j, C_REL) == R_NEXT)) {
+        shift = val(m, j, C_REL) == R_THIS ? 0 : val(m, j, C_REL) == R_LAST ? -1 : 1;
+    } else if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_MONTH && has(m, j + 1, C_POSTREL) &&
+               (val(m, j + 1, C_POSTREL) == R_LAST || val(m, j + 1, C_POSTREL) == R_NEXT)) {
+        shift = val(m, j + 1, C_POSTREL) == R_LAST ? -1 : 1;
+    } else {
+        return 0;
+    }
+    r->flags |= CHR_TIMEX_RELATIVE;
+    return day_of_month(m, r, d, shift, j + 2);
+}
+
 /* One end of a weekday range: [this/next/last] weekday [day [month
  * [year]]] [dernier/pasado/próximo]. rel is the R_* written with it (0
  * none); full: y-mo-d from a day and month (pat_dm); d alone: a day of
@@ -7432,14 +7522,15 @@ static int pat_wrange(M *m, int i, R *r)
     return e;
 }
 
-static const pat_fn PATS[] = {pat_numeric, pat_md,  pat_dm,      pat_year, pat_century, pat_quarter,
-                              pat_rel,     pat_ago, pat_dur,     pat_set,  pat_time,    pat_deict,
-                              pat_misc,    pat_mod, pat_holiday, pat_dayn, pat_wrange};
+static const pat_fn PATS[] = {pat_numeric, pat_md,     pat_dm,          pat_year, pat_century,
+                              pat_quarter, pat_rel,    pat_ago,         pat_dur,  pat_set,
+                              pat_time,    pat_deict,  pat_misc,        pat_mod,  pat_holiday,
+                              pat_dayn,    pat_wrange, pat_day_relmonth};
 
 /* The patterns that can begin with a number token (the others all need a
  * word first: a month, weekday, keyword, capitalised holiday...). */
 static const pat_fn PATS_NUM[] = {pat_numeric, pat_dm,  pat_year, pat_century, pat_quarter,
-                                  pat_rel,     pat_ago, pat_dur,  pat_time};
+                                  pat_rel,     pat_ago, pat_dur,  pat_time,    pat_day_relmonth};
 
 /* Longest match starting at i; 0 when none. */
 static int try_inner(M *m, int i, R *best, int nomod)
