@@ -272,6 +272,25 @@ static const char called_off_words[] =
     "postpon cancelled canceled cancels cancelad cancellat called delayed aplaz pospu suspend "
     "report\xc3\xa9 annul rinvi rimand adiad verschob abgesagt";
 
+/* The terms of a security, not events: a maturity ("8-3/4 pct notes due
+ * 1997", "matures on May 7, 1990", "maturing in 1992"), a dividend's days
+ * ("payable April 1 to holders of record March 15"; the wire's lines "Pay
+ * April 8", "Record March 16"). */
+static const char instrument_words[] =
+    "notes note debentures debenture bonds bond eurobond eurobonds loan loans debt paper "
+    "certificates securities obligations warrants";
+static const char maturity_words[] =
+    "matures mature maturing maturity matured redeemable repayable payable vencimiento "
+    "\xc3\xa9"
+    "ch\xc3\xa9"
+    "ance scadenza";
+static const char line_words[] = "pay record"; /* at a line's start, or "of record" */
+static const char term_skip[] = "on in at by";
+/* A comparison's base ("rose to 86 cts from 73 cts a year ago", "compared
+ * to 1.73 dlrs a share reported for 1985", "down from 1.2 billion in
+ * 1965"): a word of comparison, then a figure, before the date. */
+static const char compare_words[] = "from vs vs. versus compared against";
+
 /* Does s[0..n) hold the bytes of needle? */
 static int has_bytes(const char *s, size_t n, const char *needle)
 {
@@ -370,6 +389,43 @@ static int anniversary_origin(const tl_article *a, size_t s, size_t e, const tl_
     return 0;
 }
 
+/* Whether timex t of the sentence starting at s gives a term of a
+ * security (instrument_words, maturity_words, line_words). */
+static int security_term(const tl_article *a, size_t s, const tl_timex *t)
+{
+    char w[4][32];
+    int n = words_before(a->text, s, (size_t)t->start, w, 4), k = 0;
+    if (n && word_in(w[0], term_skip))
+        k = 1;
+    if (k >= n)
+        return 0;
+    if (word_in(w[k], maturity_words))
+        return 1;
+    if (strcmp(w[k], "due") == 0 && k + 1 < n && word_in(w[k + 1], instrument_words))
+        return 1;
+    return word_in(w[k], line_words) && (k + 1 == n || strcmp(w[k + 1], "of") == 0);
+}
+
+/* Whether timex t of the sentence starting at s is a comparison's base
+ * (compare_words, then a figure, within ten words before it in its
+ * clause). */
+static int comparison_base(const tl_article *a, size_t s, const tl_timex *t)
+{
+    char w[10][32];
+    /* within its clause: "to 10.5 pct from 11 pct, effective tomorrow" is
+     * the cut's day */
+    size_t c = (size_t)t->start;
+    while (c > s && !strchr(",;:(", a->text[c - 1]))
+        c--;
+    int n = words_before(a->text, c, (size_t)t->start, w, 10), figure = 0;
+    for (int k = 0; k < n; k++) {
+        if (figure && word_in(w[k], compare_words))
+            return 1;
+        figure |= isdigit((unsigned char)w[k][0]);
+    }
+    return 0;
+}
+
 /* Whether timex t (interval ending e0) of the sentence [s, e) dates an
  * event of the sentence: ANCHOR, or why not: it dates another event
  * ("before Sunday's election"), it is the edge of a period ("since
@@ -398,6 +454,8 @@ static int anchor_kind(const tl_article *a, size_t s, size_t e, const tl_timex *
             to_have |= strcmp(w[k], "have") == 0 && strcmp(w[k + 1], "to") == 0;
     }
     if ((plan || to_have) && calls_off(a, (size_t)t->end, e))
+        return ANCHOR_RELATIVE;
+    if (security_term(a, s, t) || comparison_base(a, s, t))
         return ANCHOR_RELATIVE;
     int k = 0;
     while (k < n - 1 && k < 2 && word_in(w[k], date_articles))

@@ -279,6 +279,29 @@ static const anchor_case cases[] = {
      "2 août 2013", 0},
     {"stamp", "en", "2025-06-10", "Posted by Tom Wright | June 4, 2025 | Share this story",
      "June 4", 0},
+    /* A security's terms and a comparison's base are not events; an
+     * event beside them stays. */
+    {"terms", "en", "1987-03-16",
+     "The company filed for an offering of 100 mln dlrs of 8-3/4 pct notes due 1997.", "1997", 0},
+    {"terms", "en", "1987-03-16", "The issue, which matures on May 7, 1990, was priced at par.",
+     "May 7, 1990", 0},
+    {"terms", "en", "1987-03-16", "The dividend is payable April 1 to holders of record March 15.",
+     "April 1", 0},
+    {"terms", "en", "1987-03-16", "The dividend is payable April 1 to holders of record March 15.",
+     "March 15", 0},
+    {"terms", "en", "1987-03-16", "Record March 16", "March 16", 0},
+    {"terms", "en", "1987-03-16", "The index hit a record on March 13 in heavy trading.",
+     "March 13", 1},
+    {"terms", "en", "1987-03-16", "The loan is due March 20, the bank said.", "March 20", 1},
+    {"terms", "en", "1987-03-16",
+     "First quarter net rose to 86 cts a share from 73 cts a year ago.", "a year ago", 0},
+    {"terms", "en", "1987-03-16",
+     "Profit was 2.1 dlrs a share, compared to a 1.73 dlrs a share reported for 1985.", "1985", 0},
+    {"terms", "en", "1987-03-16",
+     "It is cutting its base lending rate to 10.5 pct from 11 pct, effective tomorrow.", "tomorrow",
+     1},
+    {"terms", "en", "1987-03-16",
+     "From Monday, 300 workers will join the strike that began on March 2.", "March 2", 1},
     /* a caption's credit after a '|' leaves its date alone */
     {"stamp", "es", "2011-08-22",
      "El complejo de Muamar Gadafi fue atacado el domingo por la OTAN en Trípoli | EFE", "domingo",
@@ -329,6 +352,11 @@ TEST(reported_dates_stay)
 TEST(called_off_plans_are_no_anchors)
 {
     check_group("called-off");
+}
+
+TEST(security_terms_and_comparison_bases_are_no_anchors)
+{
+    check_group("terms");
 }
 
 TEST(stamp_dates_are_no_anchors)
@@ -401,6 +429,7 @@ RUN(anniversary_origin_is_no_anchor);
 RUN(reported_dates_stay);
 RUN(called_off_plans_are_no_anchors);
 RUN(stamp_dates_are_no_anchors);
+RUN(security_terms_and_comparison_bases_are_no_anchors);
 RUN(reporting_sentences_in_romance_languages);
 chr_ct_free(ct);
 UNIT_MAIN_END
