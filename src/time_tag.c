@@ -4313,6 +4313,9 @@ static int pat_quarter(M *m, int i, R *r)
         if (m->agran == 'Q') {
             by = m->ay;
             bq = m->aq;
+        } else if (guess_tense(m, m->t[i].s, m->t[j].e) > 0) {
+            by = m->ry; /* "expects to break even in the quarter": this one */
+            bq = (m->rm - 1) / 3 + 1;
         }
         snprintf(r->v, 48, "%04d-Q%d", by, bq);
         r->y = by;
@@ -4716,6 +4719,32 @@ static int pat_rel(M *m, int i, R *r)
     if (en_rel && rr == R_SAME && the && !wd && !mo && !se && !raw_word_in(m, cs, ce, CMP)) {
         rr = R_THAT;
         the = 0;
+    }
+    /* "the same quarter last year", "the same quarter a year earlier": the
+     * quarter of the text (or the reference's last) a year back */
+    if (en_rel && rr == R_SAME && the && u == U_QUARTER && !wd && !mo && !se && m->hasref) {
+        int ka = 0;
+        if (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST && has(m, j + 1, C_UNIT) &&
+            val(m, j + 1, C_UNIT) == U_YEAR && !has(m, j + 1, C_UNITPL))
+            ka = j + 2;
+        else if (kw(m, j, K_A) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR &&
+                 !has(m, j + 1, C_UNITPL) && (kw(m, j + 2, K_AGO) || kw(m, j + 2, K_EARLIER)))
+            ka = j + 3;
+        if (ka) {
+            int qy = m->ry, qq = (m->rm - 1) / 3;
+            if (m->qy) {
+                qy = m->qy;
+                qq = m->qq;
+            } else if (qq == 0) {
+                qq = 4;
+                qy--;
+            }
+            snprintf(r->v, 48, "%04d-Q%d", qy - 1, qq);
+            r->gran = 'Q';
+            r->flags |= CHR_TIMEX_RELATIVE;
+            r->end = ka;
+            return ka;
+        }
     }
     /* "that year", "that day", "that quarter": the date last mentioned
      * (not the one just written: "el 18 de julio de ese año" without an
@@ -6904,6 +6933,8 @@ static int pat_misc(M *m, int i, R *r)
             int y = m->ry, e = k + 1, ky = p_year(m, e, &y); /* "year-end 1986": that one's */
             if (ky)
                 e = ky;
+            else if (guess_tense(m, m->t[j].s, m->t[k].e) < 0)
+                y = m->ry - 1; /* "debt at year-end stood at": the last one */
             else
                 y = m->ry;
             if (hyph) /* "year-end": the closing day */
