@@ -49,6 +49,9 @@
 /* A sentence that opens in lower case is a piece of one (a hard-wrapped
  * page, a cut the splitter made): it ranks this much lower. */
 #define FRAGMENT_PENALTY 0.5
+/* A sentence that opens with a pronoun ("He declined to comment") leans on
+ * another for its subject: it ranks this much lower. */
+#define PRONOUN_PENALTY 0.5
 /* Length preference for representative sentences (see brevity()). */
 #define BREVITY_FREE 15.0
 #define BREVITY 0.03
@@ -1585,6 +1588,25 @@ static int opens_quote(const char *s)
     return 0;
 }
 
+/* Whether s opens with a personal or demonstrative pronoun ("He declined
+ * to comment", "Il a ajouté", "Ella dijo", "This was the first"): its
+ * subject is in another sentence, so it states an event less well. */
+static int opens_pronoun(const char *s)
+{
+    static const char *const words[] = {
+        "He",    "She",  "It",  "They",  "This", "These", "Those", "His",       "Their", "Its",
+        "Il",    "Elle", "Ils", "Elles", "Cela", "Celui", "Celle", "\xc3\x89l", "Ella",  "Ellos",
+        "Ellas", "Esto", "Lui", "Lei",   "Egli", "Essi",  "Ele",   "Ela",       "Eles",  "Elas"};
+    while (*s == ' ' || *s == '-')
+        s++;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (strncmp(s, words[k], n) == 0 && (s[n] == ' ' || s[n] == ','))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether s opens with a lower-case letter (after spaces and dashes). */
 static int opens_lower(const char *s)
 {
@@ -1743,6 +1765,8 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
                 m->rsel - (opens_quote(s->sentence) || is_post(s->sentence) ? QUOTE_PENALTY : 0);
             if (opens_lower(s->sentence))
                 rs -= FRAGMENT_PENALTY;
+            else if (opens_pronoun(s->sentence))
+                rs -= PRONOUN_PENALTY;
             if (m->pub != TL_NO_DAY && m->pub < r->start &&
                 tl_report_cue(a->lang, s->sentence, strlen(s->sentence), NULL) <= 0)
                 rs -= FORECAST_PENALTY;

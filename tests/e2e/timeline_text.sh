@@ -3,7 +3,8 @@
 # that opens with the date ("On 12 March the barrier broke") wins over a
 # fuller one that dates the event in passing; a piece of a sentence (a
 # hard-wrapped page's line that opens in lower case) and a quoted post lose
-# to a plain statement, however central they are; a list item's marker and
+# to a plain statement, however central they are, and so does a sentence
+# that opens with a pronoun; a list item's marker and
 # a live report's clock stamp ("10:45 - ") are not part of the sentence shown; an undated lead placed at its publication
 # day stays that day's entry.
 cd "$(dirname "$0")/../.." || exit 1
@@ -43,6 +44,11 @@ art m.txt 2024-02-26 "Traffic was slow in the lower town of Orne." \
     "The leaders of the coalition government of Novaria met on 26 February to discuss the budget crisis."
 art n.txt 2024-03-03 "The coalition government of Novaria resigned over the budget crisis, its leaders said." \
     "Markets in Lesna were calm."
+# a sentence that opens with a pronoun leans on another for its subject
+art q.txt 2024-04-26 "Water stood in the riverside quarter of Orne." \
+    "He ordered the evacuation of the riverside quarter of Orne on 25 April."
+art r.txt 2024-04-26 "Boats carried families out of the riverside quarter." \
+    "The mayor of Orne ordered the evacuation of the riverside quarter on 25 April."
 # a first plan's date is no event: "originally due in 2031"
 art p.txt 2024-03-03 "The early election of Novaria was called on 1 March after the coalition collapsed." \
     "The vote was originally due in 2031."
@@ -60,6 +66,8 @@ for date, want, what, n in (("2024-03-12", "On 12 March the old flood barrier br
                              "opens with its date", 2),
                             ("2024-04-05", "The council closed the riverside road on 5 April.", "not a fragment", 2),
                             ("2024-04-09", "The council reopened the riverside road on 9 April.", "not a post", 2),
+                            ("2024-04-25", "The mayor of Orne ordered the evacuation of the riverside quarter on 25 April.",
+                             "that does not open with a pronoun", 2),
                             ("2024-04-18", "Volunteers marched to the school on 18 April after the storm, with the mayor among them.",
                              "not the one with a hashtag", 1)):
     e = [x for x in tl if x["date"] == date]
