@@ -49,6 +49,10 @@ art q.txt 2024-04-26 "Water stood in the riverside quarter of Orne." \
     "He ordered the evacuation of the riverside quarter of Orne on 25 April."
 art r.txt 2024-04-26 "Boats carried families out of the riverside quarter." \
     "The mayor of Orne ordered the evacuation of the riverside quarter on 25 April."
+# an undated detail placed at its article's day joins the entry of that
+# article's lead, however few words they share
+art s.txt 2024-06-10 "Northwind Bank agreed to buy the Orne savings cooperative for 40 million euros." \
+    "Terms of the financing were not disclosed, a spokeswoman said."
 # a first plan's date is no event: "originally due in 2031"
 art p.txt 2024-03-03 "The early election of Novaria was called on 1 March after the coalition collapsed." \
     "The vote was originally due in 2031."
@@ -85,6 +89,10 @@ e = [x for x in tl if x["date"] == "2024-04-20" and any(s["expression"] for s in
 need("a live report's clock stamp is not shown",
      len(e) == 1 and e[0]["text"] == "The council reopened the old bridge of Orne on 20 April after the inspection."
      and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
+     repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
+e = [x for x in tl if x["date"] == "2024-06-10"]
+need("an undated detail joins its article's lead",
+     len(e) == 1 and len(e[0]["sources"]) == 2,
      repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
 plan = [e["date"] for e in tl if e["date"].startswith("2031")]
 need("a first plan's date is no entry", plan == [], repr(plan))
