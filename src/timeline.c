@@ -1060,8 +1060,8 @@ static void scan_candidates(tl_group *g, tl_centry *const *e, size_t n, const tl
         /* an undated sentence placed at its article's day joins the entry
          * its article's own news of that day is in ("Terms were not
          * disclosed" after the lead that reports the deal) */
-        if (margin < 0 && !near && m->tx_start < 0 && x->soft &&
-            entry_has_article(g, x->id, m->article_id))
+        if (margin < 0 && !near && m->tx_start < 0 && x->soft && x->start == m->start &&
+            x->end == m->end && entry_has_article(g, x->id, m->article_id))
             margin = dot / (mnorm * x->norm) * 1e-3;
         if (margin < 0 || (b->e && margin <= b->margin))
             continue;
