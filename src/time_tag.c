@@ -1162,7 +1162,8 @@ static int negated_before(const M *m, size_t p)
 /* A modal verb before an infinitive says what could or should happen, which
  * looks ahead ("a deal could come by Friday", "may be signed", "podría
  * firmarse", "pode ser assinado", "peut être signé", "può essere firmato",
- * "es podria signar", "ar putea fi semnat"); the modal before "have"
+ * "es podria signar", "ar putea fi semnat", "tiene que marcharse", "il doit
+ * partir"); the modal before "have"
  * ("may have been", "podría haber muerto", "pourrait avoir été") reports
  * a past, and "could not" is as often past inability ("could not be
  * reached"): no cue. Returns 1, -1 or 0. */
@@ -1175,7 +1176,11 @@ static int modal_tense(const M *m, wspan w)
                                             "to", "for", "with", "as",  "at", "by", "from", NULL};
     static const char *const ES[] = {"podría",   "podrían", "puede", "pueden", "debería",
                                      "deberían", "debe",    "deben", NULL};
-    static const char *const FR[] = {"peut", "peuvent", "pourrait", "pourraient", NULL};
+    static const char *const FR[] = {"peut",    "peuvent", "pourrait",  "pourraient", "doit",
+                                     "doivent", "devrait", "devraient", NULL};
+    /* "tiene que marcharse", "hay que salir", "tem que sair", "tem de sair" */
+    static const char *const OBLIG[] = {"tiene", "tienen",     "tenemos", "hay",
+                                        "tem",   "t\xc3\xaam", "temos",   NULL};
     static const char *const IT[] = {"può",  "possono", "potrebbe", "potrebbero",
                                      "deve", "devono",  NULL};
     static const char *const PT[] = {"pode",  "podem",   "poderia",  "poderiam", "deve",
@@ -1192,6 +1197,12 @@ static int modal_tense(const M *m, wspan w)
     const char *p = m->text + w.s;
     size_t n = w.e - w.s, s, e;
     unsigned l = m->lang;
+    if ((l == TL_ES || l == TL_PT) && word_in(p, n, OBLIG)) {
+        next_raw_word(m, w.e, &s, &e);
+        if (word_eq(m->text + s, e - s, "que") || (l == TL_PT && word_eq(m->text + s, e - s, "de")))
+            return infinitive_follows(m, (wspan){s, e});
+        return 0;
+    }
     const char *const *list = l == TL_CA_ALL ? CA
                               : (l & TL_EN)  ? EN
                               : l == TL_ES   ? ES
@@ -1226,8 +1237,11 @@ static int modal_tense(const M *m, wspan w)
     }
     for (int k = 0; k < 2 && word_in(m->text + s, e - s, ROM_SKIP); k++)
         next_raw_word(m, e, &s, &e);
-    if (word_in(m->text + s, e - s, HAVE))
-        return -1;
+    if (word_in(m->text + s, e - s, HAVE)) {
+        size_t s2, e2;
+        next_raw_word(m, e, &s2, &e2);
+        return word_eq(m->text + s2, e2 - s2, "lieu") ? 1 : -1; /* "doit avoir lieu" */
+    }
     return infinitive_follows(m, w) || word_in(m->text + s, e - s, SHORT_INF);
 }
 
