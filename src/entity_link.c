@@ -669,7 +669,15 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
             int first = t[m[j].a].lhash == t[m[i].a].lhash;
             if ((art == 1 && t[m[j].b - 1].lhash == t[m[i].a].lhash) ||
                 (first && (art == 2 || of_word(d, m[j].a + 1)))) {
-                unite(m, (int)i, (int)j);
+                /* one head word, one name: a group that already took
+                 * another name ("the Bank" of the African Development Bank,
+                 * then the World Bank) takes no second */
+                int ri = find(m, (int)i), rj = find(m, (int)j), other = 0;
+                for (size_t q = 0; q < nnamed && !other; q++)
+                    other = (int)q != (int)j && m[q].b - m[q].a >= 2 && find(m, (int)q) == ri &&
+                            ri != rj;
+                if (!other)
+                    unite(m, (int)i, (int)j);
                 break;
             }
         }

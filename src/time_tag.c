@@ -507,12 +507,29 @@ static int romance_future(const char *b, size_t n, int lower)
             continue;
         if (n >= 6 && n >= e + 3)
             return 1;
-        /* short forms ("irá", "hará", "harán", "farà", "iront") in lower
-         * case only ("Irán" is a country), with a letter before an
-         * ending of two letters */
-        if (lower && (e >= 5 || n > e))
-            return 1;
     }
+    /* short forms, in lower case only ("Irán" is a country; "verão",
+     * "porão", "tiranno" are nouns) */
+    static const char *const SHORT[] = {"ir\xc3\xa1",
+                                        "har\xc3\xa1",
+                                        "dar\xc3\xa1",
+                                        "ir\xc3\xa1n",
+                                        "har\xc3\xa1n",
+                                        "dar\xc3\xa1n",
+                                        "far\xc3\xa0",
+                                        "sar\xc3\xa0",
+                                        "dar\xc3\xa0",
+                                        "ir\xc3\xa3o",
+                                        "far\xc3\xa3o",
+                                        "dar\xc3\xa3o",
+                                        "iront",
+                                        "feront",
+                                        "seront",
+                                        "auront",
+                                        NULL};
+    for (size_t k = 0; lower && SHORT[k]; k++)
+        if (strlen(SHORT[k]) == n && memcmp(b, SHORT[k], n) == 0)
+            return 1;
     return 0;
 }
 
@@ -4327,9 +4344,6 @@ static int pat_quarter(M *m, int i, R *r)
         if (m->agran == 'Q') {
             by = m->ay;
             bq = m->aq;
-        } else if (guess_tense(m, m->t[i].s, m->t[j].e) > 0) {
-            by = m->ry; /* "expects to break even in the quarter": this one */
-            bq = (m->rm - 1) / 3 + 1;
         }
         snprintf(r->v, 48, "%04d-Q%d", by, bq);
         r->y = by;
@@ -4483,9 +4497,14 @@ static int small_word_after(const M *m, int i)
         "cuando", "quand", "quando", "que",  "che",  "se",       "il", "el",   "la",
         "les",    "los",   "las",    "i",    "le",   "lo",       "no", "para", "pour",
         "per",    "em",    "na",     "ante", "tras", "dans",     "in", "sur"};
-    for (size_t k = 0; k < sizeof SMALL / sizeof *SMALL; k++)
-        if (word_after(m, i, SMALL[k]))
+    size_t p = m->t[i].e;
+    while (p < m->len && m->text[p] == ' ')
+        p++;
+    for (size_t k = 0; k < sizeof SMALL / sizeof *SMALL; k++) {
+        size_t n = strlen(SMALL[k]);
+        if (word_after(m, i, SMALL[k]) && (p + n >= m->len || (unsigned char)m->text[p + n] < 0x80))
             return 1;
+    }
     return 0;
 }
 
@@ -4502,7 +4521,8 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
     /* a bare number right after a Romance weekday: "el viernes 2 terminó",
      * "vendredi 2, les manifestants", when a stop or a small word follows
      * ("el viernes 2 personas" is a count) and the day is that weekday */
-    int bare = !dayword && !comma && !the && !(m->lang & TL_EN);
+    int bare = !dayword && !comma && !the &&
+               ((m->lang & (TL_ES | TL_FR | TL_IT | TL_PT)) || m->lang == TL_CA_ALL);
     if (dayword)
         j = k;
     else if (!comma && !bare)
@@ -6947,7 +6967,7 @@ static int pat_misc(M *m, int i, R *r)
             int y = m->ry, e = k + 1, ky = p_year(m, e, &y); /* "year-end 1986": that one's */
             if (ky)
                 e = ky;
-            else if (guess_tense(m, m->t[j].s, m->t[k].e) < 0)
+            else if (!word_before(m, j, "by") && guess_tense(m, m->t[j].s, m->t[k].e) < 0)
                 y = m->ry - 1; /* "debt at year-end stood at": the last one */
             else
                 y = m->ry;

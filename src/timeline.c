@@ -418,10 +418,12 @@ static int comparison_base(const tl_article *a, size_t s, const tl_timex *t)
     while (c > s && !strchr(",;:(", a->text[c - 1]))
         c--;
     int n = words_before(a->text, c, (size_t)t->start, w, 10), figure = 0;
+    if (n && (strcmp(w[0], "on") == 0 || strcmp(w[0], "effective") == 0))
+        return 0; /* "to 7.5 pct from 7.75 pct on March 3": the cut's day */
     for (int k = 0; k < n; k++) {
         if (figure && word_in(w[k], compare_words))
             return 1;
-        figure |= isdigit((unsigned char)w[k][0]);
+        figure |= k < 6 && isdigit((unsigned char)w[k][0]);
     }
     return 0;
 }

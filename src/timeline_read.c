@@ -1594,9 +1594,9 @@ static int opens_quote(const char *s)
 static int opens_pronoun(const char *s)
 {
     static const char *const words[] = {
-        "He",    "She",  "It",  "They",  "This", "These", "Those", "His",       "Their", "Its",
-        "Il",    "Elle", "Ils", "Elles", "Cela", "Celui", "Celle", "\xc3\x89l", "Ella",  "Ellos",
-        "Ellas", "Esto", "Lui", "Lei",   "Egli", "Essi",  "Ele",   "Ela",       "Eles",  "Elas"};
+        "He",    "She",  "It",    "They",  "His",       "Their", "Its",   "Elle",  "Ils",
+        "Elles", "Cela", "Celui", "Celle", "\xc3\x89l", "Ella",  "Ellos", "Ellas", "Esto",
+        "Lui",   "Lei",  "Egli",  "Essi",  "Ele",       "Ela",   "Eles",  "Elas"};
     while (*s == ' ' || *s == '-')
         s++;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
