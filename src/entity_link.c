@@ -673,9 +673,8 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
                  * another name ("the Bank" of the African Development Bank,
                  * then the World Bank) takes no second */
                 int ri = find(m, (int)i), rj = find(m, (int)j), other = 0;
-                for (size_t q = 0; q < nnamed && !other; q++)
-                    other = (int)q != (int)j && m[q].b - m[q].a >= 2 && find(m, (int)q) == ri &&
-                            ri != rj;
+                for (size_t q = 0; q < nnamed && !other && ri != rj; q++)
+                    other = q != j && m[q].b - m[q].a >= 2 && find(m, (int)q) == ri;
                 if (!other)
                     unite(m, (int)i, (int)j);
                 break;
