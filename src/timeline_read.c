@@ -1639,7 +1639,23 @@ static int cmp_source(const void *a, const void *b)
     int c = strcmp(x->pub_date ? x->pub_date : "", y->pub_date ? y->pub_date : "");
     if (c)
         return c;
-    return x->article_id < y->article_id ? -1 : x->article_id > y->article_id;
+    if (x->article_id != y->article_id)
+        return x->article_id < y->article_id ? -1 : 1;
+    if ((c = strcmp(x->sentence, y->sentence)) != 0)
+        return c;
+    return strcmp(x->expression, y->expression);
+}
+
+/* Drops a source that repeats the one before it (sorted by cmp_source): the
+ * same sentence and expression of one article, which a page that prints a
+ * paragraph twice gives twice. */
+static void drop_repeated_sources(chr_tl_entry *e)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < e->n_sources; k++)
+        if (!m || cmp_source(&e->sources[m - 1], &e->sources[k]) != 0)
+            e->sources[m++] = e->sources[k];
+    e->n_sources = m;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -1783,6 +1799,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
         if (!e->text && e->n_sources)
             e->text = e->sources[0].sentence;
         qsort(e->sources, e->n_sources, sizeof *e->sources, cmp_source);
+        drop_repeated_sources(e);
     }
     /* extra sentences, once every entry has its text: none repeats another's */
     size_t nt = 0;

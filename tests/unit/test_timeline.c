@@ -697,6 +697,35 @@ TEST(summary_budget)
     cleanup(st);
 }
 
+/* A page that prints a paragraph twice (a teaser above the body) gives one
+ * source for it, not two; another outlet's sentence stays. */
+TEST(repeated_paragraph_one_source)
+{
+    static const tl_fixture twice[] = {
+        {"p1.txt", " date 2023-10-20 The Dunmore bridge collapsed on October 18, injuring "
+                   "twelve people.\n\nRescue crews worked through the night.\n\nThe Dunmore "
+                   "bridge collapsed on October 18, injuring twelve people.\n"},
+        {"p2.txt", " date 2023-10-21 Twelve people were hurt when the Dunmore bridge "
+                   "collapsed on October 18.\n"},
+    };
+    char tdir[64], tpath[128];
+    chr_store *st = tl_fixture_open("chr_tl_twice", twice, 2, tdir, tpath);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    chr_timeline *tl = NULL;
+    CHECK_INT(chr_timeline_build(st, 0, NULL, &tl, NULL), CHR_OK);
+    const chr_tl_entry *c = tl ? find_entry(tl, "2023-10-18", "collapsed") : NULL;
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(c->support, 2);
+        CHECK_INT((int)c->n_sources, 2);
+        CHECK(source_has(c, "p1.txt") && source_has(c, "p2.txt"));
+    }
+    chr_timeline_free(tl);
+    tl_fixture_close(st, tdir);
+}
+
 UNIT_MAIN_BEGIN
 RUN(values_as_intervals);
 RUN(date_labels);
@@ -709,4 +738,5 @@ RUN(merged_then_split_counts_once);
 RUN(split_stories_regrouped);
 RUN(selection_and_json);
 RUN(summary_budget);
+RUN(repeated_paragraph_one_source);
 UNIT_MAIN_END
