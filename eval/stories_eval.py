@@ -5,7 +5,9 @@ Owns: turning the labelled sets (DUC 2004 task 2 folders, UCI News Aggregator
 headlines) into one mixed JSON Lines file, running chronicle on it in a fresh
 database, reading `stories --json`, and the scores: pairwise P/R/F1 over
 document pairs, BCubed P/R/F1 (Bagga & Baldwin 1998, Amigo et al. 2009) and
-the adjusted Rand index (Hubert & Arabie 1985). Also the agreement of two
+the adjusted Rand index (Hubert & Arabie 1985), for shuffled ingest orders
+and for the set as stored (DUC folder after folder, UCI in time order: what
+ingesting the folder or file gives). Also the agreement of two
 ingest orders, and the scikit-learn peer (eval/peer_sklearn.py) when
 importable. With --set dedup: the near-duplicate groups found in the reprint
 set of tools/dedup_reprints.py, scored the same pairwise way (precision and
@@ -492,6 +494,15 @@ def main():
                       % (one_day, len(set(gold.values()))))
                 print(fmt("by day", split))
                 results[name]["order1_split_by_day"] = split
+            # the set as it is stored (DUC folder after folder, UCI in time
+            # order): what `chronicle ingest` of the folder or the file sees
+            if args.engine == "chronicle":
+                pred, secs = run_chronicle(docs, tmp, binary)
+            else:
+                pred, secs = run_bench(docs, tmp, binary, args.opt)
+            s = scores(pred, gold)
+            print(fmt("as stored", s, secs))
+            results[name]["as_stored"] = s
             if len(preds) > 1:
                 agree = scores(preds[1], preds[0])
                 print("  orders 1 vs 2: ARI %.3f, pairwise F1 %.3f, BCubed F1 %.3f" % (

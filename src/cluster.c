@@ -89,7 +89,6 @@ typedef struct story {
     uint32_t ring_head; /* its newest article in the ring: index + 1, 0 none */
     uint8_t dead;       /* merged into another story */
     uint8_t checks;     /* split checks passed (split_due) */
-    int64_t split_from; /* the story a split parted it from (either half), 0 none */
     char lang[4];       /* language of its first article, "" unknown */
 } story;
 
@@ -2032,13 +2031,14 @@ static story *merge_stories(chr_cluster *cl, story *a, story *b, int keep_a, chr
     return a;
 }
 
-/* Would the split test still part stories a and b, the two halves of one
- * split? Their articles in the ring as the two groups: the mean cosine
- * between the groups below split_remerge x the looser group's mean inner
- * cosine. Without it, the next article that matches both merges them again
- * (their centroids stay close: a split parts stories on one topic). 0 (they
- * may merge) when some of their articles have left the ring, or when most
- * of them are short texts. */
+/* Would the split test part stories a and b? Their articles in the ring as
+ * the two groups: the mean cosine between the groups below split_remerge x
+ * the looser group's mean inner cosine. Without it, the next article that
+ * matches both merges the halves of a split again (their centroids stay
+ * close: a split parts stories on one topic), and two developments of one
+ * field that arrive one after the other (a third one's articles match
+ * both) end as one story. 0 (they may merge) when some of their articles
+ * have left the ring, or when most of them are short texts. */
 static int still_apart(chr_cluster *cl, const story *a, const story *b)
 {
     uint32_t ia[SPLIT_MAX], ib[SPLIT_MAX];
@@ -2085,9 +2085,7 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
         story *b = &cl->stories[cl->touched[k]];
         if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->win)
             continue;
-        if (((s->split_from && s->split_from == b->id) ||
-             (b->split_from && b->split_from == s->id)) &&
-            still_apart(cl, s, b))
+        if (still_apart(cl, s, b))
             continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
         double c = centroid_cosine(cl, s, b);
@@ -2245,11 +2243,23 @@ size_t chr_cluster_moved(const chr_cluster *cl, const int64_t **stories)
  * merge may jump over some): the test is O(n^3) in the story's size, so it
  * runs a handful of times per story. (At x1.4 apart, 7, 10, 14, 20, 28, two
  * DUC topics joined into 16-19 articles had their last check at 14.) */
+static const uint16_t split_at[] = {7, 9, 12, 16, 20, 24, 28, 32};
+#define SPLIT_AT (sizeof split_at / sizeof split_at[0])
+
+/* The checks a story of its size has had (a split's halves start again
+ * from their own sizes). */
+static uint8_t checks_for(const story *s)
+{
+    uint8_t k = 0;
+    while (k < SPLIT_AT && s->n_unique >= split_at[k])
+        k++;
+    return k;
+}
+
 static int split_due(story *s)
 {
-    static const uint16_t at[] = {7, 9, 12, 16, 20, 24, 28, 32};
     int due = 0;
-    while (s->checks < sizeof at / sizeof at[0] && s->n_unique >= at[s->checks]) {
+    while (s->checks < SPLIT_AT && s->n_unique >= split_at[s->checks]) {
         s->checks++;
         due = 1;
     }
@@ -2518,8 +2528,6 @@ static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int fo
         return -1;
     }
     t->id = sqlite3_last_insert_rowid(cl->db);
-    t->split_from = s->id;
-    s->split_from = t->id;
     if (id_put(cl, t->id, tslot) != 0) {
         *err = oom(d);
         return -1;
@@ -2576,7 +2584,18 @@ static long split_check(chr_cluster *cl, uint32_t sslot, int64_t article, int fo
     cl->stats.splits++;
     cl->stats.new_stories++;
     if (!force) { /* each half may hold two stories still: check them once */
-        t->checks = s->checks;
+        /* each half of long texts is checked again at the next size after
+         * its own: a story that lost half its articles, then grows by a
+         * third topic arriving in a burst (a folder of one topic after
+         * another), would otherwise wait for a size it may never reach */
+        int n_long = 0;
+        for (int i = 0; i < n; i++)
+            n_long += cl->ring[idx[i]].is_long;
+        if (n_long * 2 >= n) {
+            s->checks = checks_for(s);
+            t->checks = checks_for(t);
+        } else
+            t->checks = s->checks;
         long a2 = split_check(cl, sslot, article, force + 1, err, d);
         if (a2 < 0)
             return -1;

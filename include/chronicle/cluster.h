@@ -96,9 +96,9 @@ typedef struct chr_cluster_opts {
     int split_peel;       /* when the bisection of a split check only peels off one or two
                              outliers, bisect again without them, up to this many times
                              (while 6 articles or more are left); 0: never */
-    double split_remerge; /* two stories a split parted merge again only when the split test
-                             at this ratio no longer parts their articles (those still in
-                             the repair ring); 0: like any two stories */
+    double split_remerge; /* two stories of long texts (a split's halves or any others)
+                             merge only when the split test at this ratio would not part
+                             their articles (those still in the repair ring); 0: no test */
     double common_share;  /* a term in more than this share of all articles so far ... */
     int common_min;       /* ... and in at least this many is a commonplace of the stream
                              (a wire's results template: "shr", "net", "qtr"): it does not

@@ -909,6 +909,92 @@ TEST(split_checks_at_nine)
     tmp_close(&fx);
 }
 
+/* Topics that arrive one after the other (a folder of one topic after
+ * another), all joining one story at a tiny threshold: 6 articles of topic
+ * a, then b, parted from a at the check at 9; then c, which shares ten of
+ * a's words, joins a's half, and that half (6 articles when it was parted)
+ * is checked again at 7 and 9 of its own, which parts c (else its next
+ * check would wait for 12). Words: a 0-59, b 60-119, c 120-179 and 0-9,
+ * all 200-204. */
+TEST(topics_in_bursts_are_parted)
+{
+    TMP_STORE(fx, st, 0);
+    chr_cluster_opts o;
+    chr_cluster_opts_default(&o);
+    o.threshold = o.long_threshold = 1e-6;
+    o.merge_threshold = 0;
+    o.index_terms = o.centroid_terms;
+    o.query_terms = 64;
+    chr_cluster *cl = NULL;
+    CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+    char text[2048];
+    int64_t sid[16], dup;
+    for (int k = 0; k < 16; k++) {
+        int t = k < 6 ? 0 : k < 11 ? 1 : 2, j = k < 6 ? k : k < 11 ? k - 6 : k - 11;
+        const int r[4][2] = {{60 * t, 60 * t + 60}, {200, 205}, {300 + k, 301 + k}, {0, 10}};
+        words_text(text, sizeof text, r, t == 2 ? 4 : 3, j);
+        CHECK_INT(add(cl, 1 + k, text, NULL, &sid[k], &dup), CHR_OK);
+        CHECK_INT(dup, 0);
+    }
+    chr_cluster_stats stats;
+    chr_cluster_get_stats(cl, &stats);
+    CHECK_INT(stats.splits, 2);
+    long long s_of[16];
+    for (int k = 0; k < 16; k++)
+        s_of[k] = query_int(st, "SELECT story_id FROM story_article WHERE article_id = ?", 1 + k);
+    for (int k = 0; k < 16; k++) {
+        int t = k < 6 ? 0 : k < 11 ? 1 : 2;
+        CHECK_INT(s_of[k], s_of[t == 0 ? 0 : t == 1 ? 6 : 11]);
+    }
+    CHECK(s_of[0] != s_of[6] && s_of[0] != s_of[11] && s_of[6] != s_of[11]);
+    CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+    tmp_close(&fx);
+}
+
+/* Two stories of long texts that grew apart (a 0-59, c 120-179 and 0-9,
+ * both 200-204) do not merge when an article matches both: the split test
+ * would part them (as it keeps a split's halves apart); without
+ * split_remerge they merge. */
+TEST(stories_the_split_test_parts_do_not_merge)
+{
+    for (int v = 0; v < 2; v++) {
+        TMP_STORE(fx, st, 0);
+        chr_cluster_opts o;
+        chr_cluster_opts_default(&o);
+        o.merge_threshold = 0.01;
+        o.merge_cohesion = 0;
+        o.index_terms = o.centroid_terms;
+        o.query_terms = 64;
+        if (v)
+            o.split_remerge = 0;
+        chr_cluster *cl = NULL;
+        CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+        char text[2048];
+        int64_t sa[3], sc[3], dup;
+        for (int k = 0; k < 3; k++) {
+            const int ra[3][2] = {{0, 60}, {200, 205}, {300 + k, 301 + k}};
+            words_text(text, sizeof text, ra, 3, k);
+            CHECK_INT(add(cl, 1 + k, text, NULL, &sa[k], &dup), CHR_OK);
+        }
+        for (int k = 0; k < 3; k++) {
+            const int rc[4][2] = {{120, 180}, {200, 205}, {310 + k, 311 + k}, {0, 10}};
+            words_text(text, sizeof text, rc, 4, k);
+            CHECK_INT(add(cl, 4 + k, text, NULL, &sc[k], &dup), CHR_OK);
+        }
+        CHECK(sa[0] == sa[1] && sa[1] == sa[2] && sc[0] == sc[1] && sc[1] == sc[2]);
+        CHECK(sa[0] != sc[0]);
+        const int rac[2][2] = {{0, 60}, {120, 180}};
+        words_text(text, sizeof text, rac, 2, -1);
+        int64_t sac;
+        CHECK_INT(add(cl, 7, text, NULL, &sac, &dup), CHR_OK);
+        chr_cluster_stats stats;
+        chr_cluster_get_stats(cl, &stats);
+        CHECK_INT(stats.merges, v);
+        CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+        tmp_close(&fx);
+    }
+}
+
 /* Posting lists and the time window, with query_terms and index_terms 1
  * (a story posts its heaviest term; an article looks up its heaviest term
  * that an earlier article had). Story A: one article dated 2024-01-01,
@@ -1089,6 +1175,8 @@ RUN(long_and_tiny_texts);
 RUN(split_of_two_topics);
 RUN(split_behind_outlier_and_no_remerge);
 RUN(split_checks_at_nine);
+RUN(topics_in_bursts_are_parted);
+RUN(stories_the_split_test_parts_do_not_merge);
 RUN(new_ids_above_aliases);
 RUN(postings_stamped_with_their_story_days);
 RUN(same_day_long_texts_need_more_than_the_day);
