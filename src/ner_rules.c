@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ner.h"
+#include "text_int.h"
 
 #define CATS_LOC ((1u << GZ_COUNTRY) | (1u << GZ_BIGCITY) | (1u << GZ_REGION))
 #define CATS_ORG ((1u << GZ_ORG) | (1u << GZ_AGENCY) | (1u << GZ_GOVBODY) | (1u << GZ_COMPANY))
@@ -1252,10 +1253,174 @@ static int opens_segment(const ner_doc *d, size_t s0, size_t i)
     return 1;
 }
 
+/* Courtesy titles before a person's name, with and without the period. */
+static const char *const en_honorifics[] = {
+    "mr.", "mrs.", "ms.", "mx.", "dr.", "messrs.", "mme.", "mr", "mrs", "ms", "dr", "mme",
+};
+
+/* "Mr. Trump", "Mrs May", "Dr. Fauci": a courtesy title says that the
+ * capitalised words after it are a person's name, and is not part of it
+ * (the model sometimes takes it in, and then as an organisation: "Mr.
+ * Trump" was one entity and "Trump" another). Up to three capitalised
+ * words the model left out are named too ("Mrs. May said"). */
+static void honorifics(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k] || d->headline[k])
+            continue;
+        for (size_t i = s0; i + 1 < s1; i++) {
+            const ner_tok *t = &d->t[i], *n = &d->t[i + 1];
+            if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) || !IN_LIST(d, i, en_honorifics) ||
+                !(n->flags & NT_UPPER0) || !(n->flags & NT_ALPHA) || (n->flags & NT_ALLUP))
+                continue;
+            size_t a = i + 1, e = a;
+            if (lab[a] && !ner_lab_is_b(lab[a])) { /* the title inside the name */
+                e = span_end(lab, i, s1);
+                /* what the span held before the title: an ordinary word
+                 * the sentence opened with ("Despite Mr. Trump's") goes,
+                 * a name stays a name of its own */
+                size_t b0 = i, ordinary = 1;
+                while (b0 > s0 && lab[b0] && !ner_lab_is_b(lab[b0]))
+                    b0--;
+                for (size_t j = b0; j < i && lab[i]; j++)
+                    ordinary &=
+                        IN_LIST(d, j, en_function_words) || chr_en_lower_word(d->t[j].lhash);
+                if (lab[i] && b0 < i) {
+                    if (ordinary)
+                        for (size_t j = b0; j < i; j++)
+                            lab[j] = 0;
+                    else
+                        set_span(lab, mark, b0, i, ner_lab_type(lab[b0]));
+                }
+            } else if (lab[a])
+                e = span_end(lab, a, s1);
+            else
+                while (e < s1 && e - a < 3 && !lab[e] && (d->t[e].flags & NT_UPPER0) &&
+                       (d->t[e].flags & NT_ALPHA) && !(d->t[e].flags & NT_ALLUP))
+                    e++;
+            if (e <= a)
+                continue;
+            lab[i] = 0;
+            set_span(lab, mark, a, e, CHR_ENT_PER);
+            i = e - 1;
+        }
+    }
+}
+
+/* Acronyms of things, not names ("an AI assistant", "the SUV", "a PC"),
+ * and the pronoun's contractions ("I'm", "I've"): never a name alone. */
+static const char *const en_not_names[] = {
+    "suv",  "suvs", "ai",  "led", "leds", "lcd",  "pc",   "pcs", "gpu",  "gpus", "cpu",  "cpus",
+    "hdmi", "gps",  "dna", "rna", "ptsd", "vpn",  "vpns", "ceo", "ceos", "cfo",  "coo",  "cto",
+    "ctr",  "cpm",  "usb", "tv",  "tvs",  "hdtv", "sms",  "faq", "faqs", "atm",  "atms", "gdp",
+    "ipo",  "ipos", "ram", "ssd", "hdd",  "url",  "urls", "pdf", "api",  "apis", "sdk",  "vr",
+    "mvp",  "lte",  "5g",  "4g",  "4k",   "i'm",  "i've", "i'd", "i'll",
+};
+
+/* Drops the one-word names en_not_names lists. */
+static void not_names(const ner_doc *d, uint8_t *lab)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (ner_lab_is_b(lab[i]) && (i + 1 == d->n || !lab[i + 1] || ner_lab_is_b(lab[i + 1])) &&
+            IN_LIST(d, i, en_not_names))
+            lab[i] = 0;
+}
+
+/* Verbs of speech after a sentence's first word ("Putin said on Monday"). */
+static const char *const en_speech_verbs[] = {
+    "said",     "says",      "told",     "added",     "wrote",     "denied",       "announced",
+    "insisted", "warned",    "claimed",  "urged",     "argued",    "noted",        "stated",
+    "tweeted",  "confirmed", "replied",  "responded", "explained", "acknowledged", "declined",
+    "vowed",    "predicted", "conceded", "countered", "recalled",
+};
+
+/* The type that the document's one-word names written with token i's
+ * word inside a sentence (where capitals say it is a name) have most
+ * often; -1 none. ("The", "Department" inside longer names say nothing.) */
+static int named_inside(const ner_doc *d, const uint8_t *lab, size_t i)
+{
+    int votes[CHR_ENT_NTYPES] = {0}, best = -1;
+    for (size_t k = 0; k < d->nsent; k++)
+        for (size_t j = d->sent0[k] + 1, e = d->sent0[k + 1]; j < e; j++)
+            if (ner_lab_is_b(lab[j]) && d->t[j].lhash == d->t[i].lhash &&
+                (j + 1 == e || !lab[j + 1] || ner_lab_is_b(lab[j + 1])))
+                votes[ner_lab_type(lab[j])]++;
+    for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
+        if (votes[ty] && (best < 0 || votes[ty] > votes[best]))
+            best = ty;
+    return best;
+}
+
+/* Whether token i is an English word the dictionary has in lower case,
+ * in its own spelling or in the American one ("Organisers", "Neighbours"). */
+static int en_lower_word(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    size_t n = t->end - t->start;
+    char w[40];
+    if (chr_en_lower_word(t->lhash))
+        return 1;
+    if (n < 4 || n >= sizeof w)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = d->text[t->start + k];
+        if ((unsigned char)c >= 0x80)
+            return 0;
+        w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    int changed = 0;
+    for (size_t k = 1; k + 2 < n; k++)
+        if (w[k] == 'i' && w[k + 1] == 's' && strchr("eai", w[k + 2])) {
+            w[k + 1] = 'z'; /* organise -> organize */
+            changed = 1;
+        }
+    for (size_t k = 1; k + 2 < n; k++)
+        if (w[k] == 'o' && w[k + 1] == 'u' && w[k + 2] == 'r' && k + 3 <= n) {
+            memmove(w + k + 1, w + k + 2, n - k - 2); /* neighbour -> neighbor */
+            n--;
+            changed = 1;
+            break;
+        }
+    return changed && chr_en_lower_word(chr_en_hash(w, n));
+}
+
+/* A sentence's first word that the model left out: its capital says
+ * nothing there, and the English model misses a bare name in that place
+ * ("Putin said on Monday he would", "Apple failed again"). It is a name
+ * when the document names the same word inside a sentence (that type),
+ * or, before a verb of speech, when the gazetteer types it or it is no
+ * dictionary word in lower case (a person: "Netanyahu said"; not
+ * "Officials said"). */
+static void first_words(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t i = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k] || d->headline[k] || i + 1 >= s1 || lab[i] || lab[i + 1])
+            continue;
+        const ner_tok *t = &d->t[i], *next = &d->t[i + 1];
+        if (t->shape != SH_INITCAP || !(t->flags & NT_ALPHA) || t->end - t->start < 3 ||
+            !(next->flags & NT_LOWER0) || IN_LIST(d, i, en_function_words) || function_word(d, i))
+            continue;
+        int type = named_inside(d, lab, i);
+        if (type < 0 && IN_LIST(d, i + 1, en_speech_verbs)) {
+            ner_gaz_match m = ner_gaz_longest(d->t + i, s1 - i, 0);
+            if (m.info && m.end == 1)
+                type = gaz_type(m.info, 0);
+            else if (!m.info && !en_lower_word(d, i) && !head_noun(d, i))
+                type = CHR_ENT_PER;
+        }
+        if (type >= 0)
+            set_span(lab, mark, i, i + 1, type);
+    }
+}
+
 void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
 {
     if (lang && *lang && strncmp(lang, "en", 2) != 0)
         return; /* ner_rules_lang cuts the other languages' function words */
+    honorifics(d, lab, mark);
+    not_names(d, lab);
     for (size_t k = 0; k < d->nsent; k++) {
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k])
@@ -1305,6 +1470,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
             set_span(lab, mark, a, b, type);
         }
     }
+    first_words(d, lab, mark);
 }
 
 void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)

@@ -1246,6 +1246,72 @@ TEST(leading_function_words)
     chr_entities_free(&e);
 }
 
+/* Running text's first word, which the model misses before a verb of
+ * speech or when the document names it inside a sentence; not ordinary
+ * words, nor words only longer names hold. */
+TEST(running_text_first_words)
+{
+    if (!chr_en_lower_n) {
+        printf("  skipped: built without a dictionary (install wamerican)\n");
+        return;
+    }
+    CHECK_INT(entity_type("The talks ended without a deal after three hours. Putin said on "
+                          "Monday he would respond.\n",
+                          "Putin"),
+              CHR_ENT_PER);
+    CHECK_INT(entity_type("Boeing said it would resume deliveries of the jet.\n", "Boeing"),
+              CHR_ENT_ORG);
+    const char *twice = "Analysts said Apple was late with the phone. Apple failed again.\n";
+    chr_entities e = tag(twice);
+    const char *second = strstr(twice, "Apple failed");
+    int found = 0;
+    for (size_t i = 0; i < e.n_mentions; i++)
+        found |=
+            e.mentions[i].start == (size_t)(second - twice) && e.mentions[i].type == CHR_ENT_ORG;
+    CHECK(found);
+    chr_entities_free(&e);
+    CHECK(entity_named("Officials said on Monday the bridge would reopen. Police said two "
+                       "people died.\n",
+                       "Officials", 0));
+    CHECK(entity_named("Officials said on Monday the bridge would reopen. Police said two "
+                       "people died.\n",
+                       "Police", 0));
+    /* "The" and "Department" inside longer names are no evidence */
+    CHECK(entity_named("He flew to The Hague and met the Commerce Department. The talks "
+                       "failed. Department officials said nothing.\n",
+                       "Department", 0));
+}
+
+/* A courtesy title before a name makes it a person's and stays out of it;
+ * the title's sentence-opening word inside the model's span goes. */
+TEST(courtesy_titles)
+{
+    const char *s = "Mr. Trump has brought drama to the talks with China. Despite Mr. Trump's "
+                    "announcement, no deal was signed.\n";
+    CHECK(entity_named(s, "Trump", 1));
+    CHECK(entity_named(s, "Mr. Trump", 0));
+    CHECK(entity_named(s, "Despite", 0));
+    CHECK_INT(entity_type(s, "Trump"), CHR_ENT_PER);
+    CHECK_INT(entity_type("Mr. Garrett then swung it at Mr. Rudolph, hitting him.\n", "Rudolph"),
+              CHR_ENT_PER);
+    CHECK_INT(entity_type("Mrs May said the vote would go ahead.\n", "May"), CHR_ENT_PER);
+    CHECK(entity_named("Donald Trump arrived. Mr Trump said he was happy.\n", "Mr Trump", 0));
+}
+
+/* Acronyms of things and "I'm" are no names. */
+TEST(acronyms_of_things)
+{
+    const char *s = "The SUV has an AI assistant, a LED display and a PC port. The CEO said "
+                    "the GPU uses HDMI. \"I'm happy,\" said Lena Marsh.\n";
+    CHECK(entity_named(s, "SUV", 0));
+    CHECK(entity_named(s, "AI", 0));
+    CHECK(entity_named(s, "LED", 0));
+    CHECK(entity_named(s, "PC", 0));
+    CHECK(entity_named(s, "HDMI", 0));
+    CHECK(entity_named(s, "I'm", 0));
+    CHECK(entity_named(s, "Lena Marsh", 1));
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -1285,6 +1351,9 @@ RUN(one_name_one_type);
 RUN(generic_names);
 RUN(bare_commission_unlinked);
 RUN(leading_function_words);
+RUN(running_text_first_words);
+RUN(courtesy_titles);
+RUN(acronyms_of_things);
 RUN(headline_case_names);
 RUN(first_word_names);
 RUN(head_word_after_the);
