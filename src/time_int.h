@@ -113,7 +113,9 @@ enum {
     H_VALENTINE,
     H_LABOR,
     H_MEMORIAL,
-    H_ELECTION
+    H_ELECTION,
+    H_BLACKFRIDAY, /* the day after Thanksgiving */
+    H_CYBERMONDAY  /* the Monday after Thanksgiving */
 };
 enum { R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_CURRENT, R_RECENT, R_SAME, R_THAT };
 enum { M_EARLY = 1, M_LATE, M_MID, M_END, M_BEGIN, M_EARLIER, M_LATER };
@@ -169,18 +171,20 @@ enum {
     K_ELECTION,
     K_LABOR,
     K_MEMORIAL, /* holiday names */
-    K_NEAR,     /* near, short (the near future, the short term) */
-    K_TERM,     /* term */
-    K_FULL,     /* full (the full year) */
-    K_HENCE,    /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
-    K_QUE,      /* que (pt, ca) of "o ano que vem", "l'any que ve" */
-    K_CAP,      /* cap (ca) of "cap de setmana" (weekend) */
-    K_OTHER,    /* other (en) of "every other week" */
-    K_SAME,     /* mismo, misma (es), stesso (it), même (fr): "este mismo lunes", "lo
-                 * stesso giorno", "le jour même" */
-    K_NEXTD,    /* dopo, successivo, seguente, siguiente, después, suivant: "il giorno
-                 * dopo", "al día siguiente", "le jour suivant" (pat_deict) */
-    K_PREVD,    /* prima, precedente, anterior, antes, précédent: "il giorno prima" */
+    K_BLACK,
+    K_CYBER, /* Black Friday, Cyber Monday */
+    K_NEAR,  /* near, short (the near future, the short term) */
+    K_TERM,  /* term */
+    K_FULL,  /* full (the full year) */
+    K_HENCE, /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
+    K_QUE,   /* que (pt, ca) of "o ano que vem", "l'any que ve" */
+    K_CAP,   /* cap (ca) of "cap de setmana" (weekend) */
+    K_OTHER, /* other (en) of "every other week" */
+    K_SAME,  /* mismo, misma (es), stesso (it), même (fr): "este mismo lunes", "lo
+              * stesso giorno", "le jour même" */
+    K_NEXTD, /* dopo, successivo, seguente, siguiente, después, suivant: "il giorno
+              * dopo", "al día siguiente", "le jour suivant" (pat_deict) */
+    K_PREVD, /* prima, precedente, anterior, antes, précédent: "il giorno prima" */
     K_COUNT
 };
 

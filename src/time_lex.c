@@ -785,6 +785,8 @@ static const lsrc SRC[] = {
     {"election", C_KW, K_ELECTION, EN},
     {"labor", C_KW, K_LABOR, EN},
     {"memorial", C_KW, K_MEMORIAL, EN},
+    {"black", C_KW, K_BLACK, EN},
+    {"cyber", C_KW, K_CYBER, EN},
     /* keywords */
     {"the", C_KW, K_THE, EN},
     {"le", C_KW, K_THE, FR},

@@ -4915,7 +4915,9 @@ static int pat_rel(M *m, int i, R *r)
     if (se) {
         int y = m->ry;
         int cur = season_of(m->rm);
-        if (thispast) /* the last one that has ended */
+        if (thispast || (dir < 0 && se != S_WI)) /* the last one that has ended ("last
+                                                  * summer" said in November: this
+                                                  * year's) */
             y = se == S_WI ? (m->rm >= 3 ? m->ry - 1 : m->ry - 2)
                            : (m->rm > 3 * se + 2 ? m->ry : m->ry - 1);
         else if (dir < 0)
@@ -6476,6 +6478,17 @@ static int pat_time(M *m, int i, R *r)
         if (k2) {
             haveday = 1;
             j = k2;
+            R on;
+            r_init(&on, k2 + 1);
+            int k4;
+            /* "10 a.m. Friday, Dec. 6": the weekday's date is written */
+            if (has(m, k, C_WDAY) && pu(m, k2, ',') && (k4 = pat_md(m, k2 + 1, &on)) != 0 && on.d &&
+                !(on.flags & CHR_TIMEX_RANGE)) {
+                y = on.y;
+                mo = on.m;
+                d = on.d;
+                j = k2 = k4;
+            }
             if (hh >= 0 && hh < 12 && has(m, k2, C_PART) && val(m, k2, C_PART) <= P_NI &&
                 val(m, k2, C_PART) != P_MO && !(val(m, k2, C_PART) == P_NI && hh < 6) &&
                 !(m->t[k2].lx->lang[C_PART] & TL_EN)) {
@@ -7190,6 +7203,15 @@ static void holiday_date(int h, int y, int *mo, int *d)
     case H_ELECTION:
         *mo = 11, *d = nth_wday(y, 11, 1, 1) + 1;
         return;
+    case H_BLACKFRIDAY:
+        *mo = 11, *d = nth_wday(y, 11, 4, 4) + 1;
+        return;
+    case H_CYBERMONDAY: { /* four days after Thanksgiving: 1 or 2 December at the latest */
+        int yy = y;
+        *mo = 11, *d = nth_wday(y, 11, 4, 4);
+        add_days(&yy, mo, d, 4);
+        return;
+    }
     default:
         *mo = 1, *d = 1;
     }
@@ -7283,6 +7305,13 @@ static int pat_holiday(M *m, int i, R *r)
             h = H_LABOR;
         } else if (kw(m, j, K_MEMORIAL)) {
             h = H_MEMORIAL;
+        } else if ((kw(m, j, K_BLACK) || kw(m, j, K_CYBER)) && k < m->n && m->t[k].cap &&
+                   has(m, k, C_WDAY) && val(m, k, C_WDAY) == (kw(m, j, K_BLACK) ? 5 : 1)) {
+            /* "Black Friday", "Cyber Monday": the shopping days after
+             * Thanksgiving, not a week's Friday or Monday */
+            h = kw(m, j, K_BLACK) ? H_BLACKFRIDAY : H_CYBERMONDAY;
+            k++;
+            need_day = 0;
         } else {
             return 0;
         }
@@ -7805,6 +7834,8 @@ static int starter_kw(const tk *t)
         case K_ELECTION:
         case K_LABOR:
         case K_MEMORIAL:
+        case K_BLACK:
+        case K_CYBER:
         case K_TO:
         case K_HENCE:
             return 1;
