@@ -1641,10 +1641,28 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
         return 0;
     while (j < n && s[j] == ' ')
         j++;
+    /* after the comma, a date has its day or year in figures ("May 14",
+     * "3 MAR"); words alone are the place's state or country ("ALBANY,
+     * N.Y.", "HANOI, Vietnam"), kept with the place */
+    int figures = 0;
+    for (size_t k = date_s; k < date_e; k++)
+        figures |= isdigit((unsigned char)s[k]) != 0;
     *place = title_case(s, pe);
+    if (date_e > date_s && !figures && *place) {
+        size_t pl = strlen(*place), sl = date_e - date_s;
+        char *both = malloc(pl + sl + 3);
+        if (both) {
+            memcpy(both, *place, pl);
+            memcpy(both + pl, ", ", 2);
+            memcpy(both + pl + 2, s + date_s, sl);
+            both[pl + sl + 2] = '\0';
+            free(*place);
+            *place = both;
+        }
+    }
     if (ag_e > ag_s && names_agency(s + ag_s, ag_e - ag_s))
         *agency = dup_range(s + ag_s, ag_e - ag_s);
-    if (date_e > date_s)
+    if (date_e > date_s && figures)
         *date = dup_range(s + date_s, date_e - date_s);
     return j;
 }

@@ -361,6 +361,51 @@ int chr_html_parse_date_order(const char *s, int day_first, char out[11])
     return textual(s, out);
 }
 
+int chr_html_stamp_zone(const char *s)
+{
+    if (!s)
+        return 0;
+    while (isspace((unsigned char)*s))
+        s++;
+    /* YYYY-MM-DD, then T or a space, then hh:mm */
+    if (digits(s, 4) < 0 || s[4] != '-' || digits(s + 5, 2) < 0 || s[7] != '-' ||
+        digits(s + 8, 2) < 0 || (s[10] != 'T' && s[10] != ' ') || digits(s + 11, 2) < 0 ||
+        s[13] != ':' || digits(s + 14, 2) < 0)
+        return 0;
+    const char *p = s + 16;
+    while (*p && (isdigit((unsigned char)*p) || *p == ':' || *p == '.'))
+        p++; /* seconds, fractions */
+    while (*p == ' ')
+        p++;
+    if ((*p == 'Z' || *p == 'z') && !isalpha((unsigned char)p[1]))
+        return 1;
+    if (*p != '+' && *p != '-')
+        return 0;
+    int hh = digits(p + 1, 2), mm = p[3] == ':' ? digits(p + 4, 2) : digits(p + 3, 2);
+    if (hh < 0 || mm < 0)
+        return 0;
+    return hh == 0 && mm == 0 ? 1 : 2;
+}
+
+static long civil_days(const char *s)
+{
+    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1)
+        return -1;
+    y -= m <= 2;
+    long era = y / 400, yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+int chr_html_days_adjacent(const char *a, const char *b)
+{
+    if (!a || !b || strlen(a) < 10 || strlen(b) < 10)
+        return 0;
+    long x = civil_days(a), y = civil_days(b);
+    return x >= 0 && y >= 0 && (x - y == 1 || y - x == 1);
+}
+
 int chr_html_url_date(const char *url, char out[11])
 {
     if (!url)

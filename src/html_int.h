@@ -36,6 +36,13 @@ int chr_html_parse_date(const char *s, char out[11]);
  * (pages not in English), month first otherwise. */
 int chr_html_parse_date_order(const char *s, int day_first, char out[11]);
 
+/* The zone of an ISO 8601 date-time stamp: 1 UTC ("2019-11-20T01:50:59Z",
+ * "+00:00"), 2 another offset ("2019-11-19T21:57:00-08:00"), 0 no time or
+ * no zone. A UTC stamp's date is not the publisher's day near midnight. */
+int chr_html_stamp_zone(const char *s);
+/* Whether two "YYYY-MM-DD" dates are one day apart (either way). */
+int chr_html_days_adjacent(const char *a, const char *b);
+
 /* Find a /2024/05/14/, /2024-05-14, /20240514/ or /2024/05/ (no day: not a
  * date) pattern in a URL path. Returns 1 and fills out on success. */
 int chr_html_url_date(const char *url, char out[11]);

@@ -21,6 +21,8 @@ typedef struct collect {
     cand title_ld, title_og, title_tag, title_item;
     cand h1;
     cand date;
+    int date_utc; /* date came from a UTC stamp (chr_html_stamp_zone) */
+    cand local;   /* the best date from a stamp with the publisher's offset */
     cand author;
     cand outlet;
     cand canon, og_url;
@@ -244,10 +246,16 @@ static void offer_str(collect *c, cand *slot, const char *v, int prio)
 static void offer_date(collect *c, const char *v, int prio)
 {
     char d[11];
+    if (!v || !chr_html_parse_date(v, d))
+        return;
+    int zone = chr_html_stamp_zone(v);
+    if (zone == 2)
+        offer(c, &c->local, d, 10, prio);
     if (c->date.v && c->date.prio <= prio)
         return;
-    if (v && chr_html_parse_date(v, d))
-        offer(c, &c->date, d, 10, prio);
+    offer(c, &c->date, d, 10, prio);
+    if (c->date.v && c->date.prio == prio)
+        c->date_utc = zone == 1;
 }
 
 static int looks_like_url(const char *s)
@@ -795,6 +803,19 @@ int chr_html_meta_collect(xmlDocPtr doc, const char *url_hint, chr_html_meta *m)
         (chr_html_url_date(m->url, ud) || chr_html_url_date(url_hint, ud))) {
         free(c.date.v);
         c.date.v = strndup(ud, 10);
+        c.date_utc = 0;
+    }
+    /* a UTC stamp's date is a day off the publisher's near midnight (an
+     * evening story in the Americas is filed under the next day): a date in
+     * the publisher's own offset, or the URL's, one day apart wins */
+    if (c.date.v && c.date_utc) {
+        char alt[11] = "";
+        if (c.local.v)
+            snprintf(alt, sizeof alt, "%s", c.local.v);
+        else if (!chr_html_url_date(m->url, alt) && !chr_html_url_date(url_hint, alt))
+            alt[0] = '\0';
+        if (alt[0] && chr_html_days_adjacent(alt, c.date.v))
+            memcpy(c.date.v, alt, 11);
     }
     m->pub_date = take(&c.date);
     m->author = take(&c.author);
@@ -812,8 +833,8 @@ int chr_html_meta_collect(xmlDocPtr doc, const char *url_hint, chr_html_meta *m)
     if (!m->outlet)
         m->outlet = host_of(m->url);
     m->lang = iso639(c.lang.v);
-    cand *all[] = {&c.title_ld, &c.title_og, &c.title_tag, &c.title_item, &c.h1,  &c.date,
-                   &c.author,   &c.outlet,   &c.canon,     &c.og_url,     &c.lang};
+    cand *all[] = {&c.title_ld, &c.title_og, &c.title_tag, &c.title_item, &c.h1,   &c.date,
+                   &c.author,   &c.outlet,   &c.canon,     &c.og_url,     &c.lang, &c.local};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         free(all[i]->v);
     return c.oom ? -1 : 0;

@@ -97,6 +97,11 @@ TEST(datelines)
          "Mayor Smith, May 6 was a good day - he said."},
         {"Paris, March 40 - a typo.", NULL, NULL, "Paris, March 40 - a typo."},
         {"Smith, Mayor 6 - a list.", NULL, NULL, "Smith, Mayor 6 - a list."},
+        /* a state or country after the comma stays with the place */
+        {"ALBANY, N.Y. (AP) \xE2\x80\x94 The state budget passed.", "Albany, N.Y", "AP",
+         "The state budget passed."},
+        {"HANOI, Vietnam (AP) - Floods hit the north.", "Hanoi, Vietnam", "AP",
+         "Floods hit the north."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         chr_doc *d = clean_text(cases[i].in);
@@ -114,6 +119,13 @@ TEST(datelines)
         CHECK_STR(d->clean, cases[i].first);
         chr_doc_free(d);
     }
+    /* the date is a date: figures after the comma, words are the place's */
+    chr_doc *d = clean_text("PARIS, March 3 (Reuters) - Talks began.");
+    CHECK(d && d->dateline_date && strcmp(d->dateline_date, "March 3") == 0);
+    chr_doc_free(d);
+    d = clean_text("HANOI, Vietnam (AP) - Floods hit the north.");
+    CHECK(d && d->dateline_date == NULL);
+    chr_doc_free(d);
 }
 
 TEST(boilerplate)

@@ -164,6 +164,47 @@ TEST(url_date_and_hint)
     chr_article_free(a);
 }
 
+/* A UTC stamp near midnight is the next day in the Americas: the URL's
+ * date or a stamp in the publisher's offset one day apart is the day; a
+ * day further apart, or no other date, leaves the stamp's. */
+TEST(utc_stamp_and_local_day)
+{
+    const char *body = "<p>The council met on a rainy evening and agreed, after a long "
+                       "debate, to keep the swimming pool open all year.</p></body></html>";
+    static const struct {
+        const char *head, *url, *want;
+    } cases[] = {
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T01:50:59Z\">",
+         "https://news.example/2019/11/19/pool", "2019-11-19"},
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T01:50:59Z\">"
+         "<meta name=\"pubdate\" content=\"2019-11-19T20:50:59-05:00\">",
+         "https://news.example/pool", "2019-11-19"},
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T01:50:59Z\">",
+         "https://news.example/pool", "2019-11-20"},
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T01:50:59Z\">",
+         "https://news.example/2019/11/12/pool", "2019-11-20"},
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T01:50:59-08:00\">",
+         "https://news.example/2019/11/19/pool", "2019-11-20"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char page[1024];
+        snprintf(page, sizeof page, "<html><head>%s</head><body>%s", cases[i].head, body);
+        chr_article *a = NULL;
+        CHECK_INT(chr_html_extract(page, strlen(page), NULL, cases[i].url, &a, NULL), CHR_OK);
+        if (a)
+            CHECK_STR(a->pub_date, cases[i].want);
+        chr_article_free(a);
+    }
+    CHECK_INT(chr_html_stamp_zone("2019-11-20T01:50:59Z"), 1);
+    CHECK_INT(chr_html_stamp_zone("2019-11-20T01:50:59.123+00:00"), 1);
+    CHECK_INT(chr_html_stamp_zone("2019-11-19 21:57:00 -0800"), 2);
+    CHECK_INT(chr_html_stamp_zone("2019-11-19"), 0);
+    CHECK_INT(chr_html_stamp_zone("2019-11-19T21:57:00"), 0);
+    CHECK(chr_html_days_adjacent("2019-12-31", "2020-01-01"));
+    CHECK(chr_html_days_adjacent("2020-03-01", "2020-02-29"));
+    CHECK(!chr_html_days_adjacent("2019-03-01", "2019-02-27"));
+}
+
 /* a site name followed by its sections is the site's name */
 TEST(outlet_without_sections)
 {
@@ -335,6 +376,7 @@ RUN(time_byline_sidebar_wrapper);
 RUN(teaser_list_left_out);
 RUN(no_text_is_empty);
 RUN(url_date_and_hint);
+RUN(utc_stamp_and_local_day);
 RUN(outlet_without_sections);
 RUN(charset_hint_and_bom);
 RUN(dates);
