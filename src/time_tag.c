@@ -4832,6 +4832,14 @@ static int pat_rel(M *m, int i, R *r)
         return j;
     }
     r->flags |= CHR_TIMEX_RELATIVE;
+    /* "The next year, the Taliban released": in a past narration "the
+     * next" year, month or week is the following one after the date last
+     * told, as "the following year" is; said of what lies ahead ("the next
+     * year will be hard") it is the coming one */
+    if (!anaph && the && rr == R_NEXT && relt >= 0 && (m->t[relt].lx->lang[C_REL] & TL_EN) && !wd &&
+        !mo && !se && (u == U_YEAR || u == U_MONTH || u == U_WEEK) && m->agran && m->ay > 0 &&
+        guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
+        anaph = 1;
     /* "the following year", "the previous Friday": from the date last
      * mentioned, when there is one */
     int by = m->ry, bm = m->rm, bd = m->rd;
