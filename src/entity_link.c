@@ -600,10 +600,13 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
             continue;
         }
         /* no person's full name holds it, but an organisation's name
-         * starts with it: "Chrysler" after "Chrysler Corp", "Cyclops" after
-         * "Cyclops Corp" are the company */
+         * starts with it, or ends with it before a designator: "Chrysler"
+         * after "Chrysler Corp", "Cyclops" after "Cyclops Corp", "Disney"
+         * after "Walt Disney Co." are the company */
         for (size_t j = 0; j < nnamed; j++)
-            if (m[j].type == CHR_ENT_ORG && m[j].b - m[j].a >= 2 && t[m[j].a].lhash == h) {
+            if (m[j].type == CHR_ENT_ORG && m[j].b - m[j].a >= 2 &&
+                (t[m[j].a].lhash == h || (m[j].b - m[j].a >= 3 && ner_designator(d, m[j].b - 1) &&
+                                          t[m[j].b - 2].lhash == h))) {
                 m[i].type = CHR_ENT_ORG;
                 unite(m, (int)i, (int)j);
                 break;

@@ -432,6 +432,10 @@ int ner_case_first_name(const ner_doc *d, size_t s0, size_t s1, int headline);
  * on OOM. */
 int ner_case_first_names(const ner_doc *d, const ner_first *first, size_t n, uint8_t *lab);
 
+/* Whether token i is a word that ends a company's name: "Co.", "Corp.",
+ * "Inc.", "Ltd.", "LLC", "PLC" (ner_rules.c). */
+int ner_designator(const ner_doc *d, size_t i);
+
 /* ---- rules and linking (ner_rules.c, entity_link.c) -------------------- */
 
 /* Per-token marks set by the rules. */

@@ -1327,6 +1327,45 @@ static void not_names(const ner_doc *d, uint8_t *lab)
             lab[i] = 0;
 }
 
+/* Words that end a company's name ("Walt Disney Co.", "Chrysler Corp."). */
+static const char *const en_designators[] = {
+    "co.", "corp.", "inc.", "ltd.", "cos.", "co", "corp", "inc", "ltd", "llc", "plc", "gmbh",
+};
+
+/* ... those written in capitals too ("LLC", "PLC"; not "CO", Colorado). */
+static const char *const en_designators_caps[] = {"llc", "plc", "gmbh", "corp", "inc", "ltd"};
+
+int ner_designator(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    if (!(t->flags & NT_UPPER0) || !IN_LIST(d, i, en_designators))
+        return 0;
+    return !(t->flags & NT_ALLUP) || IN_LIST(d, i, en_designators_caps);
+}
+
+/* A name that a company's designator ends or follows is the company's:
+ * "Walt Disney Co." (the model named "Walt Disney" a person and left
+ * "Co."), "Chrysler Corp." (named a person whole). */
+static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k])
+            continue;
+        for (size_t i = s0; i < s1; i++) {
+            if (!ner_lab_is_b(lab[i]))
+                continue;
+            size_t b = span_end(lab, i, s1), e = b;
+            while (e < s1 && !lab[e] && e - b < 2 && ner_designator(d, e))
+                e++;
+            if ((e > b || (b - i > 1 && ner_designator(d, b - 1))) &&
+                (e > b || ner_lab_type(lab[i]) != CHR_ENT_ORG))
+                set_span(lab, mark, i, e, CHR_ENT_ORG);
+            i = e - 1;
+        }
+    }
+}
+
 /* Verbs of speech after a sentence's first word ("Putin said on Monday"). */
 static const char *const en_speech_verbs[] = {
     "said",     "says",      "told",     "added",     "wrote",     "denied",       "announced",
@@ -1421,6 +1460,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
         return; /* ner_rules_lang cuts the other languages' function words */
     honorifics(d, lab, mark);
     not_names(d, lab);
+    designators(d, lab, mark);
     for (size_t k = 0; k < d->nsent; k++) {
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k])

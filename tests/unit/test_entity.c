@@ -1341,6 +1341,28 @@ TEST(acronyms_of_things)
     CHECK(entity_named(s, "Lena Marsh", 1));
 }
 
+/* A designator ends a company's name: the name before it is the company,
+ * and the company's last word alone is the company too. */
+TEST(company_designators)
+{
+    const char *s = "Walt Disney Co. executive Kevin Mayer said the service launched. Disney "
+                    "said demand was high.\n";
+    CHECK_INT(entity_type(s, "Walt Disney Co."), CHR_ENT_ORG);
+    CHECK(entity_named(s, "Walt Disney", 0));
+    chr_entities e = tag(s);
+    const char *second = strstr(s, "Disney said");
+    const chr_mention *m = NULL;
+    for (size_t i = 0; i < e.n_mentions; i++)
+        if (e.mentions[i].start == (size_t)(second - s))
+            m = &e.mentions[i];
+    CHECK(m && canon(&e, m) && strcmp(canon(&e, m), "Walt Disney Co.") == 0);
+    chr_entities_free(&e);
+    CHECK_INT(entity_type("Chrysler Corp. said on Monday it would cut jobs.\n", "Chrysler Corp."),
+              CHR_ENT_ORG);
+    /* "CO" after a city is Colorado, no designator */
+    CHECK(entity_named("August 30 - Denver, CO at the arena.\n", "Denver, CO", 0));
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -1384,6 +1406,7 @@ RUN(leading_function_words);
 RUN(running_text_first_words);
 RUN(courtesy_titles);
 RUN(acronyms_of_things);
+RUN(company_designators);
 RUN(headline_case_names);
 RUN(first_word_names);
 RUN(head_word_after_the);
