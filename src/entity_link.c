@@ -280,9 +280,9 @@ static utf8proc_ssize_t base_letters(const utf8proc_uint8_t *p, utf8proc_ssize_t
 }
 
 /* The comparison key of a one-word name for ner_name_variant: letters
- * case-folded and stripped of accents, doubled letters once, without a
- * leading "al-"/"el-"; into buf (cap bytes). Returns its length, 0 when it
- * does not fit or has anything but letters, hyphens and apostrophes. */
+ * case-folded and stripped of accents, doubled letters once, a final "iy",
+ * "yi" or "ii" as "y", without a leading "al-"/"el-"; into buf (cap bytes). Returns its length, 0
+ * when it does not fit or has anything but letters, hyphens and apostrophes. */
 static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
 {
     size_t k = 0;
@@ -305,6 +305,13 @@ static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
                 return 0;
             buf[k++] = (char)c;
         }
+    }
+    /* transliterations of one ending: "Zelenskiy", "Zelenskyi", "Zelensky" */
+    if (k > 4 && (buf[k - 1] == 'y' || buf[k - 1] == 'i') &&
+        ((buf[k - 2] == 'i' && buf[k - 1] == 'y') || (buf[k - 2] == 'y' && buf[k - 1] == 'i') ||
+         (buf[k - 2] == 'i' && buf[k - 1] == 'i'))) {
+        buf[k - 2] = 'y';
+        k--;
     }
     buf[k] = '\0';
     if (k > 3 && (memcmp(buf, "al-", 3) == 0 || memcmp(buf, "el-", 3) == 0)) {
@@ -636,6 +643,16 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
                     if (t[sh->a + q].lhash != t[lo->b - ls + q].lhash)
                         break;
                 if (q == ls) {
+                    unite(m, (int)i, (int)j);
+                    break;
+                }
+                /* "Ceres Robotics" after "Ceres Robotics Inc." */
+                for (q = 0; q < ls && t[sh->a + q].lhash == t[lo->a + q].lhash; q++)
+                    ;
+                size_t r = lo->a + ls;
+                while (q == ls && r < lo->b && ner_designator(d, r))
+                    r++;
+                if (q == ls && r == lo->b) {
                     unite(m, (int)i, (int)j);
                     break;
                 }

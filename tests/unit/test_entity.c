@@ -1359,6 +1359,15 @@ TEST(company_designators)
     chr_entities_free(&e);
     CHECK_INT(entity_type("Chrysler Corp. said on Monday it would cut jobs.\n", "Chrysler Corp."),
               CHR_ENT_ORG);
+    /* one company with and without its designator; one person in two
+     * transliterations */
+    const char *r = "NASA chose Ceres Robotics. \"We are small,\" said Michael Sims, CEO of Ceres "
+                    "Robotics Inc.\n";
+    CHECK(entity_named(r, "Ceres Robotics", 0));
+    CHECK(entity_named(r, "Ceres Robotics Inc.", 1));
+    CHECK(entity_named("Volodymyr Zelensky spoke to the press. Ukrainian President Volodymyr "
+                       "Zelenskiy denied any pressure.\n",
+                       "Volodymyr Zelenskiy", 0));
     /* "CO" after a city is Colorado, no designator */
     CHECK(entity_named("August 30 - Denver, CO at the arena.\n", "Denver, CO", 0));
 }
