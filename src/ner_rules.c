@@ -1315,7 +1315,7 @@ static const char *const en_not_names[] = {
     "hdmi", "gps",  "dna", "rna", "ptsd", "vpn",  "vpns", "ceo", "ceos", "cfo",  "coo",  "cto",
     "ctr",  "cpm",  "usb", "tv",  "tvs",  "hdtv", "sms",  "faq", "faqs", "atm",  "atms", "gdp",
     "ipo",  "ipos", "ram", "ssd", "hdd",  "url",  "urls", "pdf", "api",  "apis", "sdk",  "vr",
-    "mvp",  "lte",  "5g",  "4g",  "4k",   "i'm",  "i've", "i'd", "i'll",
+    "mvp",  "lte",  "5g",  "4g",  "4k",   "i'm",  "i've", "i'd", "i'll", "ok",
 };
 
 /* Drops the one-word names en_not_names lists. */
@@ -1362,6 +1362,49 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 (e > b || ner_lab_type(lab[i]) != CHR_ENT_ORG))
                 set_span(lab, mark, i, e, CHR_ENT_ORG);
             i = e - 1;
+        }
+    }
+}
+
+/* The US postal codes of the states and DC. */
+static const char *const en_state_codes[] = {
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id",
+    "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo",
+    "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa",
+    "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy",
+};
+
+/* "Charlotte, NC", "Austin, TX", "Washington, DC": a name (one the model
+ * or the gazetteer knows, of up to three capitalised words) before a comma
+ * and a state's postal code in capitals is a town, and the code its state,
+ * both places (they had been people and organisations). */
+static void town_state(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        if (d->allcaps[k])
+            continue;
+        for (size_t c = s0 + 1; c + 1 < s1; c++) {
+            const ner_tok *st = &d->t[c + 1];
+            if (d->text[d->t[c].start] != ',' || d->t[c].end - d->t[c].start != 1 ||
+                st->end - st->start != 2 || !(st->flags & NT_ALLUP) ||
+                !IN_LIST(d, c + 1, en_state_codes) ||
+                (c + 2 < s1 && (d->t[c + 2].flags & NT_UPPER0) && !(d->t[c + 2].flags & NT_PUNCT)))
+                continue;
+            size_t a = c;
+            while (a > s0 && c - a < 3 && (d->t[a - 1].flags & NT_UPPER0) &&
+                   (d->t[a - 1].flags & NT_ALPHA) && !(d->t[a - 1].flags & NT_ALLUP))
+                a--;
+            if (a == c)
+                continue;
+            int named = lab[a] && ner_lab_is_b(lab[a]) && span_end(lab, a, s1) == c;
+            int known = (d->gaz_1[c - 1] & ((1u << GZ_CITY) | (1u << GZ_BIGCITY))) != 0;
+            if (!named && !known)
+                continue;
+            if (!named) /* the gazetteer's town: its last word alone */
+                a = c - 1;
+            set_span(lab, mark, a, c, CHR_ENT_LOC);
+            set_span(lab, mark, c + 1, c + 2, CHR_ENT_LOC);
         }
     }
 }
@@ -1461,6 +1504,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
     honorifics(d, lab, mark);
     not_names(d, lab);
     designators(d, lab, mark);
+    town_state(d, lab, mark);
     for (size_t k = 0; k < d->nsent; k++) {
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k])

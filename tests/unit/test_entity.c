@@ -1341,6 +1341,19 @@ TEST(acronyms_of_things)
     CHECK(entity_named(s, "Lena Marsh", 1));
 }
 
+/* "Town, ST": a known or named town before a state's postal code is a
+ * place, and so is the code; a lone "OK" is no name. */
+TEST(town_and_state_code)
+{
+    const char *s = "June 19 - Charlotte, NC at the Music Pavilion. He moved from Austin, TX to "
+                    "Raleigh, NC. Well, OK, fine.\n";
+    CHECK_INT(entity_type(s, "Charlotte"), CHR_ENT_LOC);
+    CHECK_INT(entity_type(s, "Austin"), CHR_ENT_LOC);
+    CHECK_INT(entity_type(s, "NC"), CHR_ENT_LOC);
+    CHECK_INT(entity_type(s, "TX"), CHR_ENT_LOC);
+    CHECK(entity_named(s, "OK", 0));
+}
+
 /* A designator ends a company's name: the name before it is the company,
  * and the company's last word alone is the company too. */
 TEST(company_designators)
@@ -1416,6 +1429,7 @@ RUN(running_text_first_words);
 RUN(courtesy_titles);
 RUN(acronyms_of_things);
 RUN(company_designators);
+RUN(town_and_state_code);
 RUN(headline_case_names);
 RUN(first_word_names);
 RUN(head_word_after_the);
