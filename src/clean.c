@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 #include <xxhash.h>
@@ -1067,6 +1068,7 @@ static void drop_header_block(chr_doc *doc)
 static int ends_as_text(const char *s, size_t n);
 
 static int month_word(const char *s, size_t n);
+static int month_name(const char *s, size_t n);
 
 /* Does the line state a date or a time, as a dateline or a stamp does
  * ("NEW YORK, March 3", "Updated 14:32 GMT, Monday 3 March 2025"): a
@@ -1250,6 +1252,38 @@ static char *title_case(const char *s, size_t n)
 static int is_caps_char(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '.' || c == '\'' || c >= 0x80;
+}
+
+/* Whether s[a..k) (k at a period) ends with a capitalised abbreviation of
+ * one to three letters ("N.Y", "W", "Va"): a state's, not a sentence's end. */
+static int short_abbrev(const char *s, size_t a, size_t k)
+{
+    size_t b = k;
+    while (b > a && isalpha((unsigned char)s[b - 1]))
+        b--;
+    return k > b && k - b <= 3 && isupper((unsigned char)s[b]) &&
+           (b == a || s[b - 1] == ' ' || s[b - 1] == '.');
+}
+
+/* Whether s[0..n) reads as a dateline's date: a figure in it ("May 14", "3
+ * MAR"), or a weekday, a month or "yesterday" first ("Tuesday", "Sept."). */
+static int dateline_date_words(const char *s, size_t n)
+{
+    static const char *const first[] = {"monday",   "tuesday", "wednesday", "thursday",  "friday",
+                                        "saturday", "sunday",  "today",     "yesterday", NULL};
+    for (size_t k = 0; k < n; k++)
+        if (isdigit((unsigned char)s[k]))
+            return 1;
+    size_t w = 0;
+    while (w < n && isalpha((unsigned char)s[w]))
+        w++;
+    if (w >= 3 && month_word(s, w) && (w == n || !isalpha((unsigned char)s[w])) &&
+        (w <= 4 || month_name(s, w)))
+        return 1;
+    for (const char *const *f = first; *f; f++)
+        if (strlen(*f) == w && strncasecmp(s, *f, w) == 0)
+            return 1;
+    return 0;
 }
 
 /* Parse a dateline at the start of s (the first paragraph). On success sets
@@ -1592,7 +1626,8 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
         size_t k = j;
         while (k < n && k - j < 40 && s[k] != '(' && s[k] != '/' && s[k] != '-' &&
                !(s[k] == '.' && (k + 1 >= n || s[k + 1] == ' ') &&
-                 !(k + 2 < n && isdigit((unsigned char)s[k + 2]))) &&
+                 !(k + 2 < n && isdigit((unsigned char)s[k + 2])) &&
+                 !(short_abbrev(s, j, k) && k + 2 < n && isupper((unsigned char)s[k + 2]))) &&
                (unsigned char)s[k] != 0xE2 && s[k] != ':')
             k++;
         date_s = j;
@@ -1642,11 +1677,22 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     while (j < n && s[j] == ' ')
         j++;
     /* after the comma, a date has its day or year in figures ("May 14",
-     * "3 MAR"); words alone are the place's state or country ("ALBANY,
-     * N.Y.", "HANOI, Vietnam"), kept with the place */
-    int figures = 0;
-    for (size_t k = date_s; k < date_e; k++)
-        figures |= isdigit((unsigned char)s[k]) != 0;
+     * "3 MAR") or opens with a weekday, a month or "yesterday"; other words
+     * are the place's state or country ("ALBANY, N.Y.", "HANOI, Vietnam"),
+     * kept with the place; both: "CHARLESTON, W. Va., April 3" */
+    size_t st_e = date_s; /* the state's end, when a date follows it */
+    for (size_t k = date_s; k + 1 < date_e; k++)
+        if (s[k] == ',' && s[k + 1] == ' ')
+            st_e = k;
+    if (st_e > date_s && dateline_date_words(s + st_e + 2, date_e - st_e - 2) &&
+        !dateline_date_words(s + date_s, st_e - date_s)) {
+        size_t ds = st_e + 2;
+        date_e = st_e;
+        st_e = ds; /* date_s..date_e the state, st_e.. the date */
+    } else {
+        st_e = 0;
+    }
+    int figures = st_e == 0 && dateline_date_words(s + date_s, date_e - date_s);
     *place = title_case(s, pe);
     if (date_e > date_s && !figures && *place) {
         size_t pl = strlen(*place), sl = date_e - date_s;
@@ -1662,8 +1708,18 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     }
     if (ag_e > ag_s && names_agency(s + ag_s, ag_e - ag_s))
         *agency = dup_range(s + ag_s, ag_e - ag_s);
-    if (date_e > date_s && figures)
+    if (st_e) { /* the date after the state */
+        size_t e = st_e;
+        while (e < n && e - st_e < 40 && s[e] != '(' && s[e] != '/' && s[e] != '-' && s[e] != ':' &&
+               (unsigned char)s[e] != 0xE2 && !(s[e] == '.' && e + 1 < n && s[e + 1] == ' '))
+            e++;
+        while (e > st_e && s[e - 1] == ' ')
+            e--;
+        if (e > st_e)
+            *date = dup_range(s + st_e, e - st_e);
+    } else if (date_e > date_s && figures) {
         *date = dup_range(s + date_s, date_e - date_s);
+    }
     return j;
 }
 

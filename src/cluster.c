@@ -2085,11 +2085,10 @@ static story *merge_candidates(chr_cluster *cl, story *s, double thr, chr_err *e
         story *b = &cl->stories[cl->touched[k]];
         if (b == s || b->dead || cl->scored[k] < thr || span_gap(s, b) > cl->win)
             continue;
-        if (still_apart(cl, s, b))
-            continue;
         double f = time_factor(cl, s->first, s->last, b->first, b->last);
         double c = centroid_cosine(cl, s, b);
-        if (c * f >= mthr && merged_cohesion(s, b, c) >= cl->o.merge_cohesion) {
+        if (c * f >= mthr && merged_cohesion(s, b, c) >= cl->o.merge_cohesion &&
+            !still_apart(cl, s, b)) {
             s = merge_stories(cl, s, b, 0, err, d);
             if (!s)
                 return NULL;

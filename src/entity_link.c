@@ -610,14 +610,17 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
          * starts with it, or ends with it before a designator: "Chrysler"
          * after "Chrysler Corp", "Cyclops" after "Cyclops Corp", "Disney"
          * after "Walt Disney Co." are the company */
-        for (size_t j = 0; j < nnamed; j++)
+        for (size_t j = 0; j < nnamed && !ner_designator(d, m[i].a); j++) {
+            size_t e = m[j].b; /* the name without its designators ("Co Ltd") */
+            while (e > m[j].a + 1 && ner_designator(d, e - 1))
+                e--;
             if (m[j].type == CHR_ENT_ORG && m[j].b - m[j].a >= 2 &&
-                (t[m[j].a].lhash == h || (m[j].b - m[j].a >= 3 && ner_designator(d, m[j].b - 1) &&
-                                          t[m[j].b - 2].lhash == h))) {
+                (t[m[j].a].lhash == h || (e < m[j].b && e - m[j].a >= 2 && t[e - 1].lhash == h))) {
                 m[i].type = CHR_ENT_ORG;
                 unite(m, (int)i, (int)j);
                 break;
             }
+        }
     }
     free(cnt);
 

@@ -363,6 +363,11 @@ int chr_html_parse_date_order(const char *s, int day_first, char out[11])
 
 int chr_html_stamp_zone(const char *s)
 {
+    return chr_html_stamp_zone_hour(s, NULL);
+}
+
+int chr_html_stamp_zone_hour(const char *s, int *hour)
+{
     if (!s)
         return 0;
     while (isspace((unsigned char)*s))
@@ -372,6 +377,8 @@ int chr_html_stamp_zone(const char *s)
         digits(s + 8, 2) < 0 || (s[10] != 'T' && s[10] != ' ') || digits(s + 11, 2) < 0 ||
         s[13] != ':' || digits(s + 14, 2) < 0)
         return 0;
+    if (hour)
+        *hour = digits(s + 11, 2);
     const char *p = s + 16;
     while (*p && (isdigit((unsigned char)*p) || *p == ':' || *p == '.'))
         p++; /* seconds, fractions */
@@ -403,7 +410,7 @@ int chr_html_days_adjacent(const char *a, const char *b)
     if (!a || !b || strlen(a) < 10 || strlen(b) < 10)
         return 0;
     long x = civil_days(a), y = civil_days(b);
-    return x >= 0 && y >= 0 && (x - y == 1 || y - x == 1);
+    return x < 0 || y < 0 ? 0 : x - y == 1 ? 1 : y - x == 1 ? -1 : 0;
 }
 
 int chr_html_url_date(const char *url, char out[11])

@@ -40,7 +40,9 @@ int chr_html_parse_date_order(const char *s, int day_first, char out[11]);
  * "+00:00"), 2 another offset ("2019-11-19T21:57:00-08:00"), 0 no time or
  * no zone. A UTC stamp's date is not the publisher's day near midnight. */
 int chr_html_stamp_zone(const char *s);
-/* Whether two "YYYY-MM-DD" dates are one day apart (either way). */
+/* The same, with the stamp's hour (0-23) in *hour when it has one. */
+int chr_html_stamp_zone_hour(const char *s, int *hour);
+/* 1 when "YYYY-MM-DD" a is the day after b, -1 the day before, else 0. */
 int chr_html_days_adjacent(const char *a, const char *b);
 
 /* Find a /2024/05/14/, /2024-05-14, /20240514/ or /2024/05/ (no day: not a

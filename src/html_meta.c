@@ -21,8 +21,9 @@ typedef struct collect {
     cand title_ld, title_og, title_tag, title_item;
     cand h1;
     cand date;
-    int date_utc; /* date came from a UTC stamp (chr_html_stamp_zone) */
-    cand local;   /* the best date from a stamp with the publisher's offset */
+    int date_utc;  /* date came from a UTC stamp (chr_html_stamp_zone) */
+    int date_hour; /* ... at this hour (UTC) */
+    cand local;    /* the best publication date stamped with the publisher's offset */
     cand author;
     cand outlet;
     cand canon, og_url;
@@ -248,14 +249,16 @@ static void offer_date(collect *c, const char *v, int prio)
     char d[11];
     if (!v || !chr_html_parse_date(v, d))
         return;
-    int zone = chr_html_stamp_zone(v);
-    if (zone == 2)
+    int hour = -1, zone = chr_html_stamp_zone_hour(v, &hour);
+    if (zone == 2 && prio <= 5) /* a publication date's, not a sidebar's or a comment's */
         offer(c, &c->local, d, 10, prio);
     if (c->date.v && c->date.prio <= prio)
         return;
     offer(c, &c->date, d, 10, prio);
-    if (c->date.v && c->date.prio == prio)
+    if (c->date.v && c->date.prio == prio) {
         c->date_utc = zone == 1;
+        c->date_hour = hour;
+    }
 }
 
 static int looks_like_url(const char *s)
@@ -806,15 +809,18 @@ int chr_html_meta_collect(xmlDocPtr doc, const char *url_hint, chr_html_meta *m)
         c.date_utc = 0;
     }
     /* a UTC stamp's date is a day off the publisher's near midnight (an
-     * evening story in the Americas is filed under the next day): a date in
-     * the publisher's own offset, or the URL's, one day apart wins */
-    if (c.date.v && c.date_utc) {
+     * evening story in the Americas is stamped the next day, a morning one
+     * in Asia the day before): a publication date in the publisher's own
+     * offset, or the URL's, one day apart wins, the day before only for a
+     * stamp before noon UTC, the day after only for one after it */
+    if (c.date.v && c.date_utc && c.date_hour >= 0) {
         char alt[11] = "";
         if (c.local.v)
             snprintf(alt, sizeof alt, "%s", c.local.v);
         else if (!chr_html_url_date(m->url, alt) && !chr_html_url_date(url_hint, alt))
             alt[0] = '\0';
-        if (alt[0] && chr_html_days_adjacent(alt, c.date.v))
+        int side = alt[0] ? chr_html_days_adjacent(alt, c.date.v) : 0;
+        if ((side < 0 && c.date_hour < 12) || (side > 0 && c.date_hour >= 12))
             memcpy(c.date.v, alt, 11);
     }
     m->pub_date = take(&c.date);

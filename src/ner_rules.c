@@ -1261,8 +1261,11 @@ static const char *const en_honorifics[] = {
 /* "Mr. Trump", "Mrs May", "Dr. Fauci": a courtesy title says that the
  * capitalised words after it are a person's name, and is not part of it
  * (the model sometimes takes it in, and then as an organisation: "Mr.
- * Trump" was one entity and "Trump" another). Up to three capitalised
- * words the model left out are named too ("Mrs. May said"). */
+ * Trump" was one entity and "Trump" another; the span becomes a person's
+ * whatever the model's type, but for a company's name of four words or a
+ * designator, "Dr Pepper Snapple Group Inc"). Up to three capitalised
+ * words the model left out are named too ("Mrs. May said"). "Dr." after
+ * a capitalised word or a number is a street's ("400 Oak Dr."). */
 static void honorifics(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
     for (size_t k = 0; k < d->nsent; k++) {
@@ -1274,6 +1277,17 @@ static void honorifics(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) || !IN_LIST(d, i, en_honorifics) ||
                 !(n->flags & NT_UPPER0) || !(n->flags & NT_ALPHA) || (n->flags & NT_ALLUP))
                 continue;
+            /* "400 Oak Dr. Police said": a street's "Drive" */
+            if (i > s0 && (t->end - t->start == 2 || d->text[t->start + 2] == '.') &&
+                (d->text[t->start] | 32) == 'd' && (d->t[i - 1].flags & (NT_UPPER0 | NT_DIGIT)) &&
+                !(d->t[i - 1].flags & NT_PUNCT))
+                continue;
+            /* a company named with a title: "Dr Pepper Snapple Group Inc" */
+            if (ner_lab_is_b(lab[i]) && ner_lab_type(lab[i]) == CHR_ENT_ORG) {
+                size_t e = span_end(lab, i, s1);
+                if (e - i >= 4 || ner_designator(d, e - 1))
+                    continue;
+            }
             size_t a = i + 1, e = a;
             if (lab[a] && !ner_lab_is_b(lab[a])) { /* the title inside the name */
                 e = span_end(lab, i, s1);
@@ -1314,17 +1328,23 @@ static const char *const en_not_names[] = {
     "suv",  "suvs", "ai",  "led", "leds", "lcd",  "pc",   "pcs", "gpu",  "gpus", "cpu",  "cpus",
     "hdmi", "gps",  "dna", "rna", "ptsd", "vpn",  "vpns", "ceo", "ceos", "cfo",  "coo",  "cto",
     "ctr",  "cpm",  "usb", "tv",  "tvs",  "hdtv", "sms",  "faq", "faqs", "atm",  "atms", "gdp",
-    "ipo",  "ipos", "ram", "ssd", "hdd",  "url",  "urls", "pdf", "api",  "apis", "sdk",  "vr",
-    "mvp",  "lte",  "5g",  "4g",  "4k",   "i'm",  "i've", "i'd", "i'll", "ok",
+    "ipo",  "ipos", "ram", "ssd", "hdd",  "url",  "urls", "pdf", "sdk",  "vr",   "mvp",  "lte",
+    "5g",   "4g",   "4k",  "i'm", "i've", "i'd",  "i'll", "ok",
 };
 
 /* Drops the one-word names en_not_names lists. */
 static void not_names(const ner_doc *d, uint8_t *lab)
 {
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
+        const ner_tok *t = &d->t[i];
+        /* the acronyms in capitals ("AI", not "Ai Weiwei"; "RAM", not the
+         * Ram truck); the contractions as written */
         if (ner_lab_is_b(lab[i]) && (i + 1 == d->n || !lab[i + 1] || ner_lab_is_b(lab[i + 1])) &&
-            IN_LIST(d, i, en_not_names))
+            IN_LIST(d, i, en_not_names) &&
+            ((t->flags & NT_ALLUP) || memchr(d->text + t->start, '\'', t->end - t->start) ||
+             memchr(d->text + t->start, 0xE2, t->end - t->start)))
             lab[i] = 0;
+    }
 }
 
 /* Words that end a company's name ("Walt Disney Co.", "Chrysler Corp."). */
@@ -1356,6 +1376,10 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (!ner_lab_is_b(lab[i]))
                 continue;
             size_t b = span_end(lab, i, s1), e = b;
+            if (b == i + 1 && ner_designator(d, i)) { /* "Co" alone is no name */
+                lab[i] = 0;
+                continue;
+            }
             while (e < s1 && !lab[e] && e - b < 2 && ner_designator(d, e))
                 e++;
             if ((e > b || (b - i > 1 && ner_designator(d, b - 1))) &&
@@ -1418,20 +1442,40 @@ static const char *const en_speech_verbs[] = {
 };
 
 /* The type that the document's one-word names written with token i's
- * word inside a sentence (where capitals say it is a name) have most
- * often; -1 none. ("The", "Department" inside longer names say nothing.) */
+ * word inside a sentence (where capitals say it is a name) have, when more
+ * of them have it than all others together; an organisation's name that
+ * begins with the word ("Piedmont Aviation Inc") votes for an
+ * organisation. -1 none. ("The", "Department" inside longer names say
+ * nothing.) */
 static int named_inside(const ner_doc *d, const uint8_t *lab, size_t i)
 {
-    int votes[CHR_ENT_NTYPES] = {0}, best = -1;
+    int votes[CHR_ENT_NTYPES] = {0}, best = -1, all = 0;
     for (size_t k = 0; k < d->nsent; k++)
-        for (size_t j = d->sent0[k] + 1, e = d->sent0[k + 1]; j < e; j++)
-            if (ner_lab_is_b(lab[j]) && d->t[j].lhash == d->t[i].lhash &&
-                (j + 1 == e || !lab[j + 1] || ner_lab_is_b(lab[j + 1])))
-                votes[ner_lab_type(lab[j])]++;
+        for (size_t j = d->sent0[k], e = d->sent0[k + 1]; j < e; j++) {
+            if (!ner_lab_is_b(lab[j]) || d->t[j].lhash != d->t[i].lhash || j == i)
+                continue;
+            int one = j + 1 == e || !lab[j + 1] || ner_lab_is_b(lab[j + 1]);
+            if (one && j > d->sent0[k])
+                votes[ner_lab_type(lab[j])]++, all++;
+            else if (!one && ner_lab_type(lab[j]) == CHR_ENT_ORG)
+                votes[CHR_ENT_ORG]++, all++;
+        }
     for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
         if (votes[ty] && (best < 0 || votes[ty] > votes[best]))
             best = ty;
-    return best;
+    return best >= 0 && 2 * votes[best] > all ? best : -1;
+}
+
+/* Whether the document names an organisation of several words with token
+ * i's word in it ("Chesebrough-Pond's Inc" ... "Chesebrough said"). */
+static int in_org_name(const ner_doc *d, const uint8_t *lab, size_t i)
+{
+    for (size_t j = 0; j < d->n; j++)
+        if (j != i && lab[j] && ner_lab_type(lab[j]) == CHR_ENT_ORG &&
+            d->t[j].lhash == d->t[i].lhash &&
+            ((j + 1 < d->n && lab[j + 1] && !ner_lab_is_b(lab[j + 1])) || !ner_lab_is_b(lab[j])))
+            return 1;
+    return 0;
 }
 
 /* Whether token i is an English word the dictionary has in lower case,
@@ -1489,7 +1533,7 @@ static void first_words(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             ner_gaz_match m = ner_gaz_longest(d->t + i, s1 - i, 0);
             if (m.info && m.end == 1)
                 type = gaz_type(m.info, 0);
-            else if (!m.info && !en_lower_word(d, i) && !head_noun(d, i))
+            else if (!m.info && !en_lower_word(d, i) && !head_noun(d, i) && !in_org_name(d, lab, i))
                 type = CHR_ENT_PER;
         }
         if (type >= 0)

@@ -4838,8 +4838,8 @@ static int pat_rel(M *m, int i, R *r)
      * year will be hard") it is the coming one */
     if (!anaph && the && rr == R_NEXT && relt >= 0 && (m->t[relt].lx->lang[C_REL] & TL_EN) && !wd &&
         !mo && !se && (u == U_YEAR || u == U_MONTH || u == U_WEEK) && m->agran && m->ay > 0 &&
-        guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
-        anaph = 1;
+        !en_period_ahead(m, i) && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
+        anaph = 1; /* not "planned to hire 500 workers in the next year" */
     /* "the following year", "the previous Friday": from the date last
      * mentioned, when there is one */
     int by = m->ry, bm = m->rm, bd = m->rd;
@@ -7314,9 +7314,11 @@ static int pat_holiday(M *m, int i, R *r)
         } else if (kw(m, j, K_MEMORIAL)) {
             h = H_MEMORIAL;
         } else if ((kw(m, j, K_BLACK) || kw(m, j, K_CYBER)) && k < m->n && m->t[k].cap &&
-                   has(m, k, C_WDAY) && val(m, k, C_WDAY) == (kw(m, j, K_BLACK) ? 5 : 1)) {
+                   has(m, k, C_WDAY) && val(m, k, C_WDAY) == (kw(m, j, K_BLACK) ? 5 : 1) &&
+                   !(pu(m, k + 1, ',') && isnum(m, k + 2))) {
             /* "Black Friday", "Cyber Monday": the shopping days after
-             * Thanksgiving, not a week's Friday or Monday */
+             * Thanksgiving, not a week's Friday or Monday (nor a day whose
+             * date is written after it: "On Black Friday, 13 January 1939") */
             h = kw(m, j, K_BLACK) ? H_BLACKFRIDAY : H_CYBERMONDAY;
             k++;
             need_day = 0;

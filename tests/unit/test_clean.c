@@ -102,6 +102,10 @@ TEST(datelines)
          "The state budget passed."},
         {"HANOI, Vietnam (AP) - Floods hit the north.", "Hanoi, Vietnam", "AP",
          "Floods hit the north."},
+        /* a weekday or a month is a date; a state then a date, both */
+        {"NEW YORK, Tuesday (Reuters) - Stocks fell.", "New York", "Reuters", "Stocks fell."},
+        {"CHARLESTON, W. Va., April 3 (Reuters) - The plant closed.", "Charleston, W. Va.",
+         "Reuters", "The plant closed."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         chr_doc *d = clean_text(cases[i].in);
@@ -125,6 +129,12 @@ TEST(datelines)
     chr_doc_free(d);
     d = clean_text("HANOI, Vietnam (AP) - Floods hit the north.");
     CHECK(d && d->dateline_date == NULL);
+    chr_doc_free(d);
+    d = clean_text("NEW YORK, Tuesday (Reuters) - Stocks fell.");
+    CHECK(d && d->dateline_date && strcmp(d->dateline_date, "Tuesday") == 0);
+    chr_doc_free(d);
+    d = clean_text("CHARLESTON, W. Va., April 3 (Reuters) - The plant closed.");
+    CHECK(d && d->dateline_date && strcmp(d->dateline_date, "April 3") == 0);
     chr_doc_free(d);
 }
 

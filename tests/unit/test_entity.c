@@ -1325,6 +1325,11 @@ TEST(courtesy_titles)
               CHR_ENT_PER);
     CHECK_INT(entity_type("Mrs May said the vote would go ahead.\n", "May"), CHR_ENT_PER);
     CHECK(entity_named("Donald Trump arrived. Mr Trump said he was happy.\n", "Mr Trump", 0));
+    /* a street's "Dr."; a company named with a title */
+    CHECK(
+        entity_named("The fire was near 400 Oak Dr. Police said two people died.\n", "Police", 0));
+    CHECK(entity_named("Dr Pepper Snapple Group Inc said sales rose.\n",
+                       "Dr Pepper Snapple Group Inc", 1));
 }
 
 /* Acronyms of things and "I'm" are no names. */
@@ -1339,6 +1344,10 @@ TEST(acronyms_of_things)
     CHECK(entity_named(s, "HDMI", 0));
     CHECK(entity_named(s, "I'm", 0));
     CHECK(entity_named(s, "Lena Marsh", 1));
+    /* in capitals only: names written so stay */
+    CHECK(entity_named("The artist Ai Weiwei left China in 2015. Ai said he would not "
+                       "return.\n",
+                       "Ai Weiwei", 1));
 }
 
 /* "Town, ST": a known or named town before a state's postal code is a
@@ -1381,6 +1390,9 @@ TEST(company_designators)
     CHECK(entity_named("Volodymyr Zelensky spoke to the press. Ukrainian President Volodymyr "
                        "Zelenskiy denied any pressure.\n",
                        "Volodymyr Zelenskiy", 0));
+    /* a designator alone names nothing, nor links to a company's name */
+    CHECK(entity_named("Hong Leong Securities Co Ltd. bought shares from James Capel and Co.\n",
+                       "Co", 0));
     /* "CO" after a city is Colorado, no designator */
     CHECK(entity_named("August 30 - Denver, CO at the arena.\n", "Denver, CO", 0));
 }

@@ -185,6 +185,17 @@ TEST(utc_stamp_and_local_day)
          "https://news.example/2019/11/12/pool", "2019-11-20"},
         {"<meta property=\"article:published_time\" content=\"2019-11-20T01:50:59-08:00\">",
          "https://news.example/2019/11/19/pool", "2019-11-20"},
+        /* an afternoon stamp is the day in the Americas; a sidebar's time is
+         * no publication date */
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T14:00:00Z\">"
+         "</head><body><aside><time datetime=\"2019-11-19T08:00:00-05:00\">Nov 19</time>"
+         "</aside>",
+         "https://news.example/pool", "2019-11-20"},
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T14:00:00Z\">",
+         "https://news.example/2019/11/19/pool", "2019-11-20"},
+        /* an evening stamp in UTC is the next day in Asia */
+        {"<meta property=\"article:published_time\" content=\"2019-11-19T20:00:00Z\">",
+         "https://news.example/2019/11/20/pool", "2019-11-20"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char page[1024];
@@ -200,8 +211,8 @@ TEST(utc_stamp_and_local_day)
     CHECK_INT(chr_html_stamp_zone("2019-11-19 21:57:00 -0800"), 2);
     CHECK_INT(chr_html_stamp_zone("2019-11-19"), 0);
     CHECK_INT(chr_html_stamp_zone("2019-11-19T21:57:00"), 0);
-    CHECK(chr_html_days_adjacent("2019-12-31", "2020-01-01"));
-    CHECK(chr_html_days_adjacent("2020-03-01", "2020-02-29"));
+    CHECK_INT(chr_html_days_adjacent("2019-12-31", "2020-01-01"), -1);
+    CHECK_INT(chr_html_days_adjacent("2020-03-01", "2020-02-29"), 1);
     CHECK(!chr_html_days_adjacent("2019-03-01", "2019-02-27"));
 }
 
