@@ -1274,6 +1274,10 @@ static void honorifics(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             continue;
         for (size_t i = s0; i + 1 < s1; i++) {
             const ner_tok *t = &d->t[i], *n = &d->t[i + 1];
+            size_t tl = t->end - t->start;
+            char c0 = d->text[t->start];
+            if (tl < 2 || tl > 7 || (c0 != 'M' && c0 != 'D')) /* before the list: cheap */
+                continue;
             if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) || !IN_LIST(d, i, en_honorifics) ||
                 !(n->flags & NT_UPPER0) || !(n->flags & NT_ALPHA) || (n->flags & NT_ALLUP))
                 continue;
@@ -1340,7 +1344,7 @@ static void not_names(const ner_doc *d, uint8_t *lab)
         /* the acronyms in capitals ("AI", not "Ai Weiwei"; "RAM", not the
          * Ram truck); the contractions as written */
         if (ner_lab_is_b(lab[i]) && (i + 1 == d->n || !lab[i + 1] || ner_lab_is_b(lab[i + 1])) &&
-            IN_LIST(d, i, en_not_names) &&
+            t->end - t->start <= 6 && IN_LIST(d, i, en_not_names) &&
             ((t->flags & NT_ALLUP) || memchr(d->text + t->start, '\'', t->end - t->start) ||
              memchr(d->text + t->start, 0xE2, t->end - t->start)))
             lab[i] = 0;
@@ -1358,7 +1362,8 @@ static const char *const en_designators_caps[] = {"llc", "plc", "gmbh", "corp", 
 int ner_designator(const ner_doc *d, size_t i)
 {
     const ner_tok *t = &d->t[i];
-    if (!(t->flags & NT_UPPER0) || !IN_LIST(d, i, en_designators))
+    if (t->end - t->start < 2 || t->end - t->start > 5 || !(t->flags & NT_UPPER0) ||
+        !strchr("CILPG", d->text[t->start]) || !IN_LIST(d, i, en_designators))
         return 0;
     return !(t->flags & NT_ALLUP) || IN_LIST(d, i, en_designators_caps);
 }
@@ -1441,25 +1446,59 @@ static const char *const en_speech_verbs[] = {
     "vowed",    "predicted", "conceded", "countered", "recalled",
 };
 
-/* The type that the document's one-word names written with token i's
- * word inside a sentence (where capitals say it is a name) have, when more
- * of them have it than all others together; an organisation's name that
- * begins with the word ("Piedmont Aviation Inc") votes for an
- * organisation. -1 none. ("The", "Department" inside longer names say
- * nothing.) */
-static int named_inside(const ner_doc *d, const uint8_t *lab, size_t i)
+/* A word's vote for a type (named_vote). */
+typedef struct wvote {
+    uint64_t h;
+    int type;
+} wvote;
+
+static int cmp_wvote(const void *x, const void *y)
 {
-    int votes[CHR_ENT_NTYPES] = {0}, best = -1, all = 0;
+    const wvote *p = x, *q = y;
+    return p->h != q->h ? (p->h < q->h ? -1 : 1) : (p->type > q->type) - (p->type < q->type);
+}
+
+/* The votes of the document's names for their words' types, sorted: a
+ * one-word name inside a sentence (where capitals say it is a name) votes
+ * for its type, an organisation's name of several words for an
+ * organisation by its first word ("Piedmont Aviation Inc"). ("The",
+ * "Department" inside longer names say nothing.) NULL when there is none
+ * or out of memory. */
+static wvote *named_votes(const ner_doc *d, const uint8_t *lab, size_t *n)
+{
+    *n = 0;
+    wvote *v = malloc((d->n + 1) * sizeof *v);
+    if (!v)
+        return NULL;
     for (size_t k = 0; k < d->nsent; k++)
         for (size_t j = d->sent0[k], e = d->sent0[k + 1]; j < e; j++) {
-            if (!ner_lab_is_b(lab[j]) || d->t[j].lhash != d->t[i].lhash || j == i)
+            if (!ner_lab_is_b(lab[j]))
                 continue;
             int one = j + 1 == e || !lab[j + 1] || ner_lab_is_b(lab[j + 1]);
             if (one && j > d->sent0[k])
-                votes[ner_lab_type(lab[j])]++, all++;
+                v[(*n)++] = (wvote){d->t[j].lhash, ner_lab_type(lab[j])};
             else if (!one && ner_lab_type(lab[j]) == CHR_ENT_ORG)
-                votes[CHR_ENT_ORG]++, all++;
+                v[(*n)++] = (wvote){d->t[j].lhash, CHR_ENT_ORG};
         }
+    qsort(v, *n, sizeof *v, cmp_wvote);
+    return v;
+}
+
+/* The type that more of word h's votes have than all others together; -1
+ * none. */
+static int named_inside(const wvote *v, size_t n, uint64_t h)
+{
+    size_t a = 0, b = n;
+    while (a < b) { /* the first vote for h */
+        size_t mid = a + (b - a) / 2;
+        if (v[mid].h < h)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    int votes[CHR_ENT_NTYPES] = {0}, best = -1, all = 0;
+    for (; a < n && v[a].h == h; a++)
+        votes[v[a].type]++, all++;
     for (int ty = 0; ty < CHR_ENT_NTYPES; ty++)
         if (votes[ty] && (best < 0 || votes[ty] > votes[best]))
             best = ty;
@@ -1520,15 +1559,22 @@ static int en_lower_word(const ner_doc *d, size_t i)
  * "Officials said"). */
 static void first_words(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
+    wvote *votes = NULL; /* made when a first word asks */
+    size_t nv = 0;
+    int made = 0;
     for (size_t k = 0; k < d->nsent; k++) {
         size_t i = d->sent0[k], s1 = d->sent0[k + 1];
         if (d->allcaps[k] || d->headline[k] || i + 1 >= s1 || lab[i] || lab[i + 1])
             continue;
         const ner_tok *t = &d->t[i], *next = &d->t[i + 1];
         if (t->shape != SH_INITCAP || !(t->flags & NT_ALPHA) || t->end - t->start < 3 ||
-            !(next->flags & NT_LOWER0) || IN_LIST(d, i, en_function_words) || function_word(d, i))
+            !(next->flags & NT_LOWER0))
             continue;
-        int type = named_inside(d, lab, i);
+        if (!made) {
+            votes = named_votes(d, lab, &nv);
+            made = 1;
+        }
+        int type = votes ? named_inside(votes, nv, t->lhash) : -1;
         if (type < 0 && IN_LIST(d, i + 1, en_speech_verbs)) {
             ner_gaz_match m = ner_gaz_longest(d->t + i, s1 - i, 0);
             if (m.info && m.end == 1)
@@ -1536,9 +1582,11 @@ static void first_words(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             else if (!m.info && !en_lower_word(d, i) && !head_noun(d, i) && !in_org_name(d, lab, i))
                 type = CHR_ENT_PER;
         }
-        if (type >= 0)
+        /* the lists last: few first words get this far */
+        if (type >= 0 && !IN_LIST(d, i, en_function_words) && !function_word(d, i))
             set_span(lab, mark, i, i + 1, type);
     }
+    free(votes);
 }
 
 void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
