@@ -1641,20 +1641,28 @@ static int cmp_source(const void *a, const void *b)
         return c;
     if (x->article_id != y->article_id)
         return x->article_id < y->article_id ? -1 : 1;
-    if ((c = strcmp(x->sentence, y->sentence)) != 0)
-        return c;
+    if (x->sentence_no != y->sentence_no) /* an article's in reading order */
+        return x->sentence_no < y->sentence_no ? -1 : 1;
     return strcmp(x->expression, y->expression);
 }
 
-/* Drops a source that repeats the one before it (sorted by cmp_source): the
- * same sentence and expression of one article, which a page that prints a
- * paragraph twice gives twice. */
+/* Drops a source that repeats an earlier one of its article (sorted by
+ * cmp_source): the same sentence and expression, which a page that prints
+ * a paragraph twice gives twice. */
 static void drop_repeated_sources(chr_tl_entry *e)
 {
-    size_t m = 0;
-    for (size_t k = 0; k < e->n_sources; k++)
-        if (!m || cmp_source(&e->sources[m - 1], &e->sources[k]) != 0)
-            e->sources[m++] = e->sources[k];
+    size_t m = 0, first = 0; /* first: where the current article's sources begin */
+    for (size_t k = 0; k < e->n_sources; k++) {
+        const chr_tl_source *x = &e->sources[k];
+        if (m && e->sources[m - 1].article_id != x->article_id)
+            first = m;
+        int seen = 0;
+        for (size_t q = first; q < m && !seen; q++)
+            seen = strcmp(e->sources[q].sentence, x->sentence) == 0 &&
+                   strcmp(e->sources[q].expression, x->expression) == 0;
+        if (!seen)
+            e->sources[m++] = *x;
+    }
     e->n_sources = m;
 }
 
@@ -1766,6 +1774,7 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
             s->pub_date = tl_pool_dup(p, a->pub_date);
             s->sentence = tl_pool_take(p, sentence_text(a, m->sentence));
             s->duplicate_of = a->dup_of;
+            s->sentence_no = m->sentence;
             if (m->tx_start >= 0 && (size_t)m->tx_end <= a->len && m->tx_end > m->tx_start)
                 s->expression = tl_pool_take(
                     p, tl_fold_space(a->text + m->tx_start, (size_t)(m->tx_end - m->tx_start)));

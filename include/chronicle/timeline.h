@@ -42,6 +42,7 @@ typedef struct chr_tl_source {
     const char *expression; /* the date expression that dated it; "" when the sentence was
                                placed at the publication date */
     int64_t duplicate_of;   /* canonical article when a near-duplicate, else 0 */
+    int sentence_no;        /* the sentence's place in its article's clean text, from 0 */
 } chr_tl_source;
 
 /* One timeline entry. */
