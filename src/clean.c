@@ -1277,8 +1277,10 @@ static int dateline_date_words(const char *s, size_t n)
     size_t w = 0;
     while (w < n && isalpha((unsigned char)s[w]))
         w++;
+    /* "Jan", "Sept.", "June", "April"; not "Mayo", "Abra" */
     if (w >= 3 && month_word(s, w) && (w == n || !isalpha((unsigned char)s[w])) &&
-        (w <= 4 || month_name(s, w)))
+        (w == 3 || month_name(s, w) || (w < n && s[w] == '.') ||
+         (w == 4 && strncasecmp(s, "sept", 4) == 0)))
         return 1;
     for (const char *const *f = first; *f; f++)
         if (strlen(*f) == w && strncasecmp(s, *f, w) == 0)
@@ -1680,19 +1682,17 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
      * "3 MAR") or opens with a weekday, a month or "yesterday"; other words
      * are the place's state or country ("ALBANY, N.Y.", "HANOI, Vietnam"),
      * kept with the place; both: "CHARLESTON, W. Va., April 3" */
-    size_t st_e = date_s; /* the state's end, when a date follows it */
-    for (size_t k = date_s; k + 1 < date_e; k++)
-        if (s[k] == ',' && s[k + 1] == ' ')
-            st_e = k;
-    if (st_e > date_s && dateline_date_words(s + st_e + 2, date_e - st_e - 2) &&
-        !dateline_date_words(s + date_s, st_e - date_s)) {
-        size_t ds = st_e + 2;
-        date_e = st_e;
-        st_e = ds; /* date_s..date_e the state, st_e.. the date */
-    } else {
-        st_e = 0;
-    }
-    int figures = st_e == 0 && dateline_date_words(s + date_s, date_e - date_s);
+    /* the first ", " after which a date follows a state that is none:
+     * date_s..date_e the state, dt_s..dt_e the date */
+    size_t dt_s = 0, dt_e = 0;
+    for (size_t k = date_s; k + 1 < date_e && !dt_s; k++)
+        if (s[k] == ',' && s[k + 1] == ' ' && dateline_date_words(s + k + 2, date_e - k - 2) &&
+            !dateline_date_words(s + date_s, k - date_s)) {
+            dt_s = k + 2;
+            dt_e = date_e;
+            date_e = k;
+        }
+    int figures = dt_s == 0 && dateline_date_words(s + date_s, date_e - date_s);
     *place = title_case(s, pe);
     if (date_e > date_s && !figures && *place) {
         size_t pl = strlen(*place), sl = date_e - date_s;
@@ -1708,15 +1708,8 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     }
     if (ag_e > ag_s && names_agency(s + ag_s, ag_e - ag_s))
         *agency = dup_range(s + ag_s, ag_e - ag_s);
-    if (st_e) { /* the date after the state */
-        size_t e = st_e;
-        while (e < n && e - st_e < 40 && s[e] != '(' && s[e] != '/' && s[e] != '-' && s[e] != ':' &&
-               (unsigned char)s[e] != 0xE2 && !(s[e] == '.' && e + 1 < n && s[e + 1] == ' '))
-            e++;
-        while (e > st_e && s[e - 1] == ' ')
-            e--;
-        if (e > st_e)
-            *date = dup_range(s + st_e, e - st_e);
+    if (dt_e > dt_s) { /* the date after the state */
+        *date = dup_range(s + dt_s, dt_e - dt_s);
     } else if (date_e > date_s && figures) {
         *date = dup_range(s + date_s, date_e - date_s);
     }

@@ -4,6 +4,7 @@
 #include "html_int.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -403,6 +404,28 @@ static long civil_days(const char *s)
     long era = y / 400, yoe = y - era * 400;
     long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+long chr_html_stamp_minutes(const char *s)
+{
+    int hour = -1, zone = chr_html_stamp_zone_hour(s, &hour);
+    if (!zone)
+        return LONG_MIN;
+    while (isspace((unsigned char)*s))
+        s++;
+    long day = civil_days(s);
+    int mi = digits(s + 14, 2);
+    if (day < 0 || hour < 0 || mi < 0)
+        return LONG_MIN;
+    long off = 0;
+    if (zone == 2) { /* the offset, signed, in minutes */
+        const char *p = s + 16;
+        while (*p && *p != '+' && *p != '-')
+            p++;
+        int hh = digits(p + 1, 2), mm = p[3] == ':' ? digits(p + 4, 2) : digits(p + 3, 2);
+        off = (hh * 60L + mm) * (*p == '-' ? -1 : 1);
+    }
+    return day * 1440 + hour * 60 + mi - off;
 }
 
 int chr_html_days_adjacent(const char *a, const char *b)

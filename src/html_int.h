@@ -42,6 +42,9 @@ int chr_html_parse_date_order(const char *s, int day_first, char out[11]);
 int chr_html_stamp_zone(const char *s);
 /* The same, with the stamp's hour (0-23) in *hour when it has one. */
 int chr_html_stamp_zone_hour(const char *s, int *hour);
+/* The instant of a stamp with a zone, in minutes from 0000-03-01 UTC (for
+ * comparing two stamps); LONG_MIN without a time or zone. */
+long chr_html_stamp_minutes(const char *s);
 /* 1 when "YYYY-MM-DD" a is the day after b, -1 the day before, else 0. */
 int chr_html_days_adjacent(const char *a, const char *b);
 

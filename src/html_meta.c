@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <strings.h>
 
 #include <jansson.h>
@@ -23,7 +24,9 @@ typedef struct collect {
     cand date;
     int date_utc;  /* date came from a UTC stamp (chr_html_stamp_zone) */
     int date_hour; /* ... at this hour (UTC) */
+    long date_min; /* ... at this instant (chr_html_stamp_minutes) */
     cand local;    /* the best publication date stamped with the publisher's offset */
+    long local_min;
     cand author;
     cand outlet;
     cand canon, og_url;
@@ -250,14 +253,18 @@ static void offer_date(collect *c, const char *v, int prio)
     if (!v || !chr_html_parse_date(v, d))
         return;
     int hour = -1, zone = chr_html_stamp_zone_hour(v, &hour);
-    if (zone == 2 && prio <= 5) /* a publication date's, not a sidebar's or a comment's */
+    if (zone == 2 && prio <= 5) { /* a publication date's, not a sidebar's or a comment's */
         offer(c, &c->local, d, 10, prio);
+        if (c->local.v && c->local.prio == prio)
+            c->local_min = chr_html_stamp_minutes(v);
+    }
     if (c->date.v && c->date.prio <= prio)
         return;
     offer(c, &c->date, d, 10, prio);
     if (c->date.v && c->date.prio == prio) {
         c->date_utc = zone == 1;
         c->date_hour = hour;
+        c->date_min = chr_html_stamp_minutes(v);
     }
 }
 
@@ -815,12 +822,15 @@ int chr_html_meta_collect(xmlDocPtr doc, const char *url_hint, chr_html_meta *m)
      * stamp before noon UTC, the day after only for one after it */
     if (c.date.v && c.date_utc && c.date_hour >= 0) {
         char alt[11] = "";
-        if (c.local.v)
+        long d = c.local_min - c.date_min;
+        int same = c.local.v && c.local_min != LONG_MIN && c.date_min != LONG_MIN && d >= -1 &&
+                   d <= 1; /* the same moment, in the publisher's offset */
+        if (same)
             snprintf(alt, sizeof alt, "%s", c.local.v);
         else if (!chr_html_url_date(m->url, alt) && !chr_html_url_date(url_hint, alt))
             alt[0] = '\0';
         int side = alt[0] ? chr_html_days_adjacent(alt, c.date.v) : 0;
-        if ((side < 0 && c.date_hour < 12) || (side > 0 && c.date_hour >= 12))
+        if ((same && side) || (side < 0 && c.date_hour < 12) || (side > 0 && c.date_hour >= 12))
             memcpy(c.date.v, alt, 11);
     }
     m->pub_date = take(&c.date);

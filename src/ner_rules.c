@@ -1265,7 +1265,7 @@ static const char *const en_honorifics[] = {
  * whatever the model's type, but for a company's name of four words or a
  * designator, "Dr Pepper Snapple Group Inc"). Up to three capitalised
  * words the model left out are named too ("Mrs. May said"). "Dr." after
- * a capitalised word or a number is a street's ("400 Oak Dr."). */
+ * a house number is a street's ("400 Oak Dr."). */
 static void honorifics(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
     for (size_t k = 0; k < d->nsent; k++) {
@@ -1281,10 +1281,12 @@ static void honorifics(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (!(t->flags & NT_UPPER0) || (t->flags & NT_ALLUP) || !IN_LIST(d, i, en_honorifics) ||
                 !(n->flags & NT_UPPER0) || !(n->flags & NT_ALPHA) || (n->flags & NT_ALLUP))
                 continue;
-            /* "400 Oak Dr. Police said": a street's "Drive" */
-            if (i > s0 && (t->end - t->start == 2 || d->text[t->start + 2] == '.') &&
-                (d->text[t->start] | 32) == 'd' && (d->t[i - 1].flags & (NT_UPPER0 | NT_DIGIT)) &&
-                !(d->t[i - 1].flags & NT_PUNCT))
+            /* "400 Oak Dr. Police said": a street's "Drive", a house number
+             * before it ("Health Minister Dr. Zweli Mkhize" is a title) */
+            int street = 0;
+            for (size_t q = i; c0 == 'D' && q > s0 && i - q < 3 && !street; q--)
+                street = (d->t[q - 1].flags & NT_DIGIT) != 0;
+            if (street)
                 continue;
             /* a company named with a title: "Dr Pepper Snapple Group Inc" */
             if (ner_lab_is_b(lab[i]) && ner_lab_type(lab[i]) == CHR_ENT_ORG) {
@@ -1351,6 +1353,8 @@ static void not_names(const ner_doc *d, uint8_t *lab)
     }
 }
 
+static const char *const en_and[] = {"and"};
+
 /* Words that end a company's name ("Walt Disney Co.", "Chrysler Corp."). */
 static const char *const en_designators[] = {
     "co.", "corp.", "inc.", "ltd.", "cos.", "co", "corp", "inc", "ltd", "llc", "plc", "gmbh",
@@ -1381,7 +1385,10 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (!ner_lab_is_b(lab[i]))
                 continue;
             size_t b = span_end(lab, i, s1), e = b;
-            if (b == i + 1 && ner_designator(d, i)) { /* "Co" alone is no name */
+            /* "James Capel and Co": "Co" alone is no name ("Inc." the
+             * magazine is) */
+            if (b == i + 1 && ner_designator(d, i) && i > s0 &&
+                (IN_LIST(d, i - 1, en_and) || d->text[d->t[i - 1].start] == '&')) {
                 lab[i] = 0;
                 continue;
             }

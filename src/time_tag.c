@@ -4601,6 +4601,37 @@ static int en_period_ahead(const M *m, int i)
     return 0;
 }
 
+/* Whether the sentence before token i speaks of a plan or an outlook
+ * ("said it planned to hire 500 workers in the next year", "aimed to raise
+ * output over the next year", "would"): a period ahead of the statement,
+ * not of the date last told. */
+static int en_outlook_before(const M *m, int i)
+{
+    static const char *const W[] = {"would",     "will",   "plan",    "plans",    "planned",
+                                    "planning",  "expect", "expects", "expected", "aim",
+                                    "aims",      "aimed",  "intend",  "intends",  "intended",
+                                    "hope",      "hopes",  "hoped",   "forecast", "forecasts",
+                                    "predicted", "going",  NULL};
+    size_t p = m->t[i].s;
+    for (int n = 0; n < 40 && p > 0; n++) {
+        size_t ws, we = raw_word_before(m, p, &ws);
+        if (we == ws) {
+            /* a sentence's end, or punctuation: step over it */
+            size_t q = we;
+            while (q > 0 && m->text[q - 1] == ' ')
+                q--;
+            if (q == 0 || strchr(".!?\n", m->text[q - 1]))
+                return 0;
+            p = q - 1;
+            continue;
+        }
+        if (raw_word_in(m, ws, we, W))
+            return 1;
+        p = ws;
+    }
+    return 0;
+}
+
 /* Whether a month or year back from the date last named ("a year earlier",
  * "the prior year", "a month earlier") is a comparison: in reports it is
  * the period before the one reported on more often than before the date
@@ -4838,7 +4869,8 @@ static int pat_rel(M *m, int i, R *r)
      * year will be hard") it is the coming one */
     if (!anaph && the && rr == R_NEXT && relt >= 0 && (m->t[relt].lx->lang[C_REL] & TL_EN) && !wd &&
         !mo && !se && (u == U_YEAR || u == U_MONTH || u == U_WEEK) && m->agran && m->ay > 0 &&
-        !en_period_ahead(m, i) && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
+        !(en_period_ahead(m, i) && en_outlook_before(m, i)) &&
+        guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
         anaph = 1; /* not "planned to hire 500 workers in the next year" */
     /* "the following year", "the previous Friday": from the date last
      * mentioned, when there is one */
@@ -7250,6 +7282,20 @@ static int holiday_of_year(const M *m, int j, int *y)
     return k;
 }
 
+/* Whether ", <day and month>" begins at token k ("Black Friday, 13 January
+ * 1939": the Friday named by its date, not the shopping day). */
+static int written_day_after(M *m, int k)
+{
+    if (!pu(m, k, ','))
+        return 0;
+    R sub;
+    r_init(&sub, k + 1);
+    if (pat_dm(m, k + 1, &sub) && sub.d && sub.m)
+        return 1;
+    r_init(&sub, k + 1);
+    return pat_md(m, k + 1, &sub) && sub.d && sub.m;
+}
+
 /* Holidays: "Christmas", "Christmas Eve", "Thanksgiving (Day)", "New Year's
  * Day", "Independence Day", "Election Day", "last Thanksgiving",
  * "Christmas 2023", "la Navidad de 2009". A holiday name after a name is a
@@ -7315,7 +7361,7 @@ static int pat_holiday(M *m, int i, R *r)
             h = H_MEMORIAL;
         } else if ((kw(m, j, K_BLACK) || kw(m, j, K_CYBER)) && k < m->n && m->t[k].cap &&
                    has(m, k, C_WDAY) && val(m, k, C_WDAY) == (kw(m, j, K_BLACK) ? 5 : 1) &&
-                   !(pu(m, k + 1, ',') && isnum(m, k + 2))) {
+                   !written_day_after(m, k + 1)) {
             /* "Black Friday", "Cyber Monday": the shopping days after
              * Thanksgiving, not a week's Friday or Monday (nor a day whose
              * date is written after it: "On Black Friday, 13 January 1939") */

@@ -136,6 +136,13 @@ TEST(datelines)
     d = clean_text("CHARLESTON, W. Va., April 3 (Reuters) - The plant closed.");
     CHECK(d && d->dateline_date && strcmp(d->dateline_date, "April 3") == 0);
     chr_doc_free(d);
+    d = clean_text("ST. LOUIS, Mo., Jan. 5 (AP) - The plant closed.");
+    CHECK(d && d->dateline_date && strcmp(d->dateline_date, "Jan. 5") == 0);
+    CHECK(d && d->dateline_place && strcmp(d->dateline_place, "St. Louis, Mo.") == 0);
+    chr_doc_free(d);
+    d = clean_text("KYIV, Ukraine, Monday, Jan. 5 - Talks ended.");
+    CHECK(d && d->dateline_date && strcmp(d->dateline_date, "Monday, Jan. 5") == 0);
+    chr_doc_free(d);
 }
 
 TEST(boilerplate)

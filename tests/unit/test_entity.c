@@ -1330,6 +1330,8 @@ TEST(courtesy_titles)
         entity_named("The fire was near 400 Oak Dr. Police said two people died.\n", "Police", 0));
     CHECK(entity_named("Dr Pepper Snapple Group Inc said sales rose.\n",
                        "Dr Pepper Snapple Group Inc", 1));
+    CHECK(
+        entity_named("Health Minister Dr. Zweli Mkhize said the rules work.\n", "Zweli Mkhize", 1));
 }
 
 /* Acronyms of things and "I'm" are no names. */

@@ -1,6 +1,7 @@
 /* chronicle — unit tests of the HTML extractor (html.h) and its helpers
  * (html_int.h): fixture pages in tests/data/html, dates, charsets, sniffing.
  * Run from the repository root (tests/run.sh does). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,6 +194,17 @@ TEST(utc_stamp_and_local_day)
          "https://news.example/pool", "2019-11-20"},
         {"<meta property=\"article:published_time\" content=\"2019-11-20T14:00:00Z\">",
          "https://news.example/2019/11/19/pool", "2019-11-20"},
+        /* a stamp in an offset is the publisher's only at the same moment */
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T03:00:00Z\">"
+         "</head><body><aside><span itemprop=\"datePublished\" "
+         "content=\"2019-11-19T18:00:00+01:00\"></span></aside>",
+         "https://news.example/pool", "2019-11-20"},
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T13:00:00Z\">"
+         "<meta name=\"pubdate\" content=\"2019-11-21T09:00:00+09:00\">",
+         "https://news.example/pool", "2019-11-20"},
+        {"<meta property=\"article:published_time\" content=\"2019-11-20T13:00:00Z\">"
+         "<meta name=\"pubdate\" content=\"2019-11-20T22:00:00+09:00\">",
+         "https://news.example/pool", "2019-11-20"},
         /* an evening stamp in UTC is the next day in Asia */
         {"<meta property=\"article:published_time\" content=\"2019-11-19T20:00:00Z\">",
          "https://news.example/2019/11/20/pool", "2019-11-20"},
@@ -211,6 +223,9 @@ TEST(utc_stamp_and_local_day)
     CHECK_INT(chr_html_stamp_zone("2019-11-19 21:57:00 -0800"), 2);
     CHECK_INT(chr_html_stamp_zone("2019-11-19"), 0);
     CHECK_INT(chr_html_stamp_zone("2019-11-19T21:57:00"), 0);
+    CHECK(chr_html_stamp_minutes("2019-11-20T01:50:59Z") ==
+          chr_html_stamp_minutes("2019-11-19T20:50:59-05:00"));
+    CHECK(chr_html_stamp_minutes("2019-11-19") == LONG_MIN);
     CHECK_INT(chr_html_days_adjacent("2019-12-31", "2020-01-01"), -1);
     CHECK_INT(chr_html_days_adjacent("2020-03-01", "2020-02-29"), 1);
     CHECK(!chr_html_days_adjacent("2019-03-01", "2019-02-27"));
