@@ -1353,8 +1353,6 @@ static void not_names(const ner_doc *d, uint8_t *lab)
     }
 }
 
-static const char *const en_and[] = {"and"};
-
 /* Words that end a company's name ("Walt Disney Co.", "Chrysler Corp."). */
 static const char *const en_designators[] = {
     "co.", "corp.", "inc.", "ltd.", "cos.", "co", "corp", "inc", "ltd", "llc", "plc", "gmbh",
@@ -1385,10 +1383,9 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (!ner_lab_is_b(lab[i]))
                 continue;
             size_t b = span_end(lab, i, s1), e = b;
-            /* "James Capel and Co": "Co" alone is no name ("Inc." the
-             * magazine is) */
-            if (b == i + 1 && ner_designator(d, i) && i > s0 &&
-                (IN_LIST(d, i - 1, en_and) || d->text[d->t[i - 1].start] == '&')) {
+            /* "James Capel and Co", a name cut at a line's end ("Homegate
+             * Hospitality / Inc"): a designator alone is no name */
+            if (b == i + 1 && ner_designator(d, i)) {
                 lab[i] = 0;
                 continue;
             }
