@@ -1303,10 +1303,10 @@ static void honorifics(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 size_t b0 = i, ordinary = 1;
                 while (b0 > s0 && lab[b0] && !ner_lab_is_b(lab[b0]))
                     b0--;
-                for (size_t j = b0; j < i && lab[i]; j++)
+                for (size_t j = b0; j < i; j++)
                     ordinary &=
                         IN_LIST(d, j, en_function_words) || chr_en_lower_word(d->t[j].lhash);
-                if (lab[i] && b0 < i) {
+                if (b0 < i) {
                     if (ordinary)
                         for (size_t j = b0; j < i; j++)
                             lab[j] = 0;
@@ -1450,7 +1450,7 @@ static const char *const en_speech_verbs[] = {
     "vowed",    "predicted", "conceded", "countered", "recalled",
 };
 
-/* A word's vote for a type (named_vote). */
+/* A word's vote for a type (named_votes). */
 typedef struct wvote {
     uint64_t h;
     int type;
@@ -1466,8 +1466,8 @@ static int cmp_wvote(const void *x, const void *y)
  * one-word name inside a sentence (where capitals say it is a name) votes
  * for its type, an organisation's name of several words for an
  * organisation by its first word ("Piedmont Aviation Inc"). ("The",
- * "Department" inside longer names say nothing.) NULL when there is none
- * or out of memory. */
+ * "Department" inside longer names say nothing.) NULL when out of
+ * memory. */
 static wvote *named_votes(const ner_doc *d, const uint8_t *lab, size_t *n)
 {
     *n = 0;
