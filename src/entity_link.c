@@ -281,8 +281,9 @@ static utf8proc_ssize_t base_letters(const utf8proc_uint8_t *p, utf8proc_ssize_t
 
 /* The comparison key of a one-word name for ner_name_variant: letters
  * case-folded and stripped of accents, doubled letters once, a final "iy",
- * "yi" or "ii" as "y", without a leading "al-"/"el-"; into buf (cap bytes). Returns its length, 0
- * when it does not fit or has anything but letters, hyphens and apostrophes. */
+ * "yi" or "ii" as "y", without a leading "al-"/"el-"; into buf (cap
+ * bytes). Returns its length, 0 when it does not fit or has anything but
+ * letters, hyphens and apostrophes. */
 static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
 {
     size_t k = 0;
