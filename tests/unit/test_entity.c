@@ -1290,6 +1290,9 @@ TEST(running_text_first_words)
               CHR_ENT_PER);
     CHECK_INT(entity_type("Boeing said it would resume deliveries of the jet.\n", "Boeing"),
               CHR_ENT_ORG);
+    /* companies of today's news the gazetteer knows */
+    CHECK_INT(entity_type("Netflix said it added subscribers.\n", "Netflix"), CHR_ENT_ORG);
+    CHECK_INT(entity_type("Demand rose. Nvidia said its chips sold out.\n", "Nvidia"), CHR_ENT_ORG);
     const char *twice = "Analysts said Apple was late with the phone. Apple failed again.\n";
     chr_entities e = tag(twice);
     const char *second = strstr(twice, "Apple failed");
