@@ -16,6 +16,7 @@
 
 #include "chronicle/dedup.h"
 #include "chronicle/store.h"
+#include "civil.h"
 #include "cluster_int.h"
 #include "cluster_text.h"
 #include "grow.h"
@@ -248,12 +249,7 @@ static chr_err oom(chr_diag *d)
 
 static int32_t days_from_civil(int y, int m, int d)
 {
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return (int32_t)chr_civil_days(y, m, d);
 }
 
 int32_t chr_cluster_parse_day(const char *s)

@@ -1,6 +1,7 @@
 /* chronicle — html_date: publication-date strings found in web pages to
  * "YYYY-MM-DD" (see html_int.h). Owns the formats pages use in meta tags,
  * JSON-LD, <time> and bylines; does not decide which of them to trust. */
+#include "civil.h"
 #include "html_int.h"
 
 #include <ctype.h>
@@ -395,15 +396,14 @@ int chr_html_stamp_zone_hour(const char *s, int *hour)
     return hh == 0 && mm == 0 ? 1 : 2;
 }
 
+/* Days since 1970-01-01 of "YYYY-MM-DD" at s (years 1000 on), -1 when it
+ * is not one. */
 static long civil_days(const char *s)
 {
     int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-    if (y < 0 || m < 1 || m > 12 || d < 1)
+    if (y < 1000 || m < 1 || m > 12 || d < 1)
         return -1;
-    y -= m <= 2;
-    long era = y / 400, yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return chr_civil_days(y, m, d);
 }
 
 long chr_html_stamp_minutes(const char *s)

@@ -18,6 +18,7 @@
 #include "chronicle/entity.h"
 #include "chronicle/ingest.h"
 #include "chronicle/timeline.h"
+#include "civil.h"
 #include "pipeline_int.h"
 
 /* Short paragraphs of the batch being ingested (see prescan): for each,
@@ -335,12 +336,7 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 static long days_of(const chr_date *dt)
 {
-    long y = dt->year - (dt->month <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long mp = (dt->month + 9) % 12;
-    long doy = (153 * mp + 2) / 5 + dt->day - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return chr_civil_days(dt->year, dt->month, dt->day);
 }
 
 typedef struct span_ctx {

@@ -9,18 +9,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "civil.h"
 #include "time_int.h"
 
 /* ---- calendar ---------------------------------------------------------- */
 
 long chr_days_from_civil(int y, int m, int d)
 {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return chr_civil_days(y, m, d);
 }
 
 void chr_civil_from_days(long z, int *y, int *m, int *d)
