@@ -1153,23 +1153,30 @@ static void next_raw_word(const M *m, size_t p, size_t *s, size_t *e)
 
 static size_t raw_word_before(const M *m, size_t p, size_t *ws);
 
+/* Whether one of the words of list stands among the n words before byte p
+ * in its clause (punctuation ends the search). */
+static int listed_before(const M *m, size_t p, int n, const char *const *list)
+{
+    for (int k = 0; k < n; k++) {
+        if (p > 0 && m->text[p - 1] == '\'')
+            p--; /* "Elian's" */
+        size_t ws, we = raw_word_before(m, p, &ws);
+        if (we == ws)
+            return 0; /* punctuation: the clause starts here */
+        if (word_in(m->text + ws, we - ws, list))
+            return 1;
+        p = ws;
+    }
+    return 0;
+}
+
 /* Whether a negation stands among the few words before byte p in its
  * clause ("no one could", "neither he nor she could"). */
 static int negated_before(const M *m, size_t p)
 {
     static const char *const NEG[] = {"not",  "no",      "nor", "neither", "never", "nobody",
                                       "none", "Neither", "No",  "Nobody",  "None",  NULL};
-    for (int k = 0; k < 6; k++) {
-        if (p > 0 && m->text[p - 1] == '\'')
-            p--; /* "Elian's" */
-        size_t ws, we = raw_word_before(m, p, &ws);
-        if (we == ws)
-            return 0; /* punctuation: the clause starts here */
-        if (word_in(m->text + ws, we - ws, NEG))
-            return 1;
-        p = ws;
-    }
-    return 0;
+    return listed_before(m, p, 6, NEG);
 }
 
 /* A modal verb before an infinitive says what could or should happen, which
@@ -4597,7 +4604,7 @@ static int en_period_ahead(const M *m, int i)
     return 0;
 }
 
-/* Whether the sentence before token i speaks of a plan or an outlook
+/* Whether the clause before token i speaks of a plan or an outlook
  * ("said it planned to hire 500 workers in the next year", "aimed to raise
  * output over the next year", "would"): a period ahead of the statement,
  * not of the date last told. */
@@ -4608,24 +4615,7 @@ static int en_outlook_before(const M *m, int i)
                                     "aims",      "aimed",  "intend",  "intends",  "intended",
                                     "hope",      "hopes",  "hoped",   "forecast", "forecasts",
                                     "predicted", "going",  NULL};
-    size_t p = m->t[i].s;
-    for (int n = 0; n < 40 && p > 0; n++) {
-        size_t ws, we = raw_word_before(m, p, &ws);
-        if (we == ws) {
-            /* a sentence's end, or punctuation: step over it */
-            size_t q = we;
-            while (q > 0 && m->text[q - 1] == ' ')
-                q--;
-            if (q == 0 || strchr(".!?\n", m->text[q - 1]))
-                return 0;
-            p = q - 1;
-            continue;
-        }
-        if (raw_word_in(m, ws, we, W))
-            return 1;
-        p = ws;
-    }
-    return 0;
+    return listed_before(m, m->t[i].s, 12, W);
 }
 
 /* Whether a month or year back from the date last named ("a year earlier",
