@@ -496,6 +496,109 @@ static void consistency(const ner_doc *d, lmen *m, size_t n)
     }
 }
 
+static int word_in_list(const ner_doc *d, size_t i, const char *const *list)
+{
+    for (; *list; list++)
+        if (word_is(d, i, *list))
+            return 1;
+    return 0;
+}
+
+#define CATS_PLACE                                                                                 \
+    ((1u << GZ_COUNTRY) | (1u << GZ_SUBDIV) | (1u << GZ_CITY) | (1u << GZ_BIGCITY) |               \
+     (1u << GZ_REGION))
+
+/* Whether the organisation's name o (two words or more) starts with the
+ * word of hash h, or ends with it before a designator ("Walt Disney Co."). */
+static int org_holds(const ner_doc *d, const lmen *o, uint64_t h)
+{
+    if (o->type != CHR_ENT_ORG || o->b - o->a < 2)
+        return 0;
+    size_t e = o->b; /* the name without its designators ("Co Ltd") */
+    while (e > o->a + 1 && ner_designator(d, e - 1))
+        e--;
+    return d->t[o->a].lhash == h || (e < o->b && e - o->a >= 2 && d->t[e - 1].lhash == h);
+}
+
+/* A company the gazetteer knows that is also a place's name ("Amazon",
+ * "Rio Tinto") is the company unless an article or a word of the land makes
+ * it the place ("the Amazon", "Amazon basin"). */
+static void company_places(const ner_doc *d, lmen *m, size_t n)
+{
+    static const char *const land[] = {"basin", "rainforest", "forest", "jungle",
+                                       "river", "region",     "valley", "delta",
+                                       "state", "province",   NULL};
+    const unsigned places = (1u << GZ_COUNTRY) | (1u << GZ_BIGCITY) | (1u << GZ_SUBDIV);
+    for (size_t i = 0; i < n; i++)
+        if (m[i].type == CHR_ENT_LOC && m[i].gi && (m[i].gi->cats & (1u << GZ_COMPANY)) &&
+            !(m[i].gi->cats & places) && !article_before(d, m[i].a) &&
+            !(m[i].b < d->n && sent_of(d, m[i].b) == sent_of(d, m[i].a) &&
+              word_in_list(d, m[i].b, land)))
+            m[i].type = CHR_ENT_ORG;
+}
+
+/* What the words around a one-word name say of it (English): +1 for a
+ * company ("Alcoa said its", "Kodak, which", "Sears' shares", "shares of
+ * Kodak"), -1 for a person ("Harper said he", "Keating, who"), -2 after a
+ * title ("Chairman Kistler said its ..." speaks for his company), 0. */
+static int company_cue(const ner_doc *d, size_t i)
+{
+    size_t ta;
+    if (title_before(d, d->sent0[sent_of(d, i)], i, &ta))
+        return -2;
+    static const char *const says[] = {"said",      "says",    "reported", "posted",
+                                       "announced", "expects", "added",    NULL};
+    static const char *const org_things[] = {
+        "shares",  "stock",        "profit",       "profits",     "earnings",
+        "revenue", "revenues",     "sales",        "subsidiary",  "unit",
+        "board",   "shareholders", "stockholders", "stake",       "plant",
+        "plants",  "chairman",     "spokesman",    "spokeswoman", NULL};
+    static const char *const people[] = {"he", "she", "his", "her", "who", NULL};
+    size_t j = i + 1;
+    size_t s = sent_of(d, i);
+    if (j + 1 < d->n && sent_of(d, j + 1) == s) {
+        if (is_punct_tok(d, j, ','))
+            return word_is(d, j + 1, "which") ? 1 : word_is(d, j + 1, "who") ? -1 : 0;
+        if (word_in_list(d, j, says))
+            return word_is(d, j + 1, "its") ? 1 : word_in_list(d, j + 1, people) ? -1 : 0;
+        if (is_poss(d, j) && word_in_list(d, j + 1, org_things))
+            return 1;
+    }
+    if (i >= 2 && sent_of(d, i - 2) == s && word_is(d, i - 1, "of") &&
+        (word_is(d, i - 2, "shares") || word_is(d, i - 2, "shareholders")))
+        return 1;
+    return 0;
+}
+
+/* A one-word "person" of an English text that no full name holds (a
+ * person's, or a company's that starts with it: that one links it below)
+ * and whose contexts read as a company's ("Alcoa said its profit", "Kodak,
+ * which") more often than a person's is that company. */
+static void company_words(const ner_doc *d, lmen *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].type != CHR_ENT_PER || m[i].b - m[i].a != 1)
+            continue;
+        uint64_t h = d->t[m[i].a].lhash;
+        int score = 0, held = 0;
+        for (size_t j = 0; j < n && !held; j++) {
+            if (m[j].b - m[j].a == 1 && d->t[m[j].a].lhash == h)
+                score += j > 0 && m[j - 1].b == m[j].a && m[j - 1].type == CHR_ENT_PER
+                             ? -2 /* "W.A. Kistler", cut in two */
+                             : company_cue(d, m[j].a);
+            else if (m[j].type == CHR_ENT_PER && m[j].b - m[j].a >= 2)
+                held = same_word(d, m[i].a, m[j].b - 1) || d->t[m[j].a].lhash == h;
+            else
+                held = org_holds(d, &m[j], h); /* the company's full name links it later */
+        }
+        if (held || score <= 0 || (m[i].gi && (m[i].gi->cats & CATS_PLACE)))
+            continue;
+        for (size_t j = i; j < n; j++)
+            if (m[j].b - m[j].a == 1 && d->t[m[j].a].lhash == h && m[j].type == CHR_ENT_PER)
+                m[j].type = CHR_ENT_ORG;
+    }
+}
+
 static int cmp_mention(const void *x, const void *y)
 {
     const chr_mention *a = x, *b = y;
@@ -562,6 +665,8 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
     for (size_t i = 0; i < nnamed; i++)
         if (m[i].type == CHR_ENT_ORG && m[i].gi && (m[i].gi->cats & (1u << GZ_COUNTRY)))
             m[i].type = CHR_ENT_LOC;
+    company_places(d, m, nnamed);
+    company_words(d, m, nnamed); /* English cue words; they match no other language */
 
     /* 2. people: full names alike, then single names to the full name */
     for (size_t i = 0; i < nnamed; i++) {
@@ -612,11 +717,7 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
          * after "Chrysler Corp", "Cyclops" after "Cyclops Corp", "Disney"
          * after "Walt Disney Co." are the company */
         for (size_t j = 0; j < nnamed && !ner_designator(d, m[i].a); j++) {
-            size_t e = m[j].b; /* the name without its designators ("Co Ltd") */
-            while (e > m[j].a + 1 && ner_designator(d, e - 1))
-                e--;
-            if (m[j].type == CHR_ENT_ORG && m[j].b - m[j].a >= 2 &&
-                (t[m[j].a].lhash == h || (e < m[j].b && e - m[j].a >= 2 && t[e - 1].lhash == h))) {
+            if (org_holds(d, &m[j], h)) {
                 m[i].type = CHR_ENT_ORG;
                 unite(m, (int)i, (int)j);
                 break;

@@ -1554,13 +1554,24 @@ static int en_lower_word(const ner_doc *d, size_t i)
     return changed && chr_en_lower_word(chr_en_hash(w, n));
 }
 
+/* A lower-case verb in the past tense ("unveiled", "posted"; not "red"). */
+static int past_tense(const ner_doc *d, size_t i)
+{
+    const ner_tok *t = &d->t[i];
+    size_t n = t->end - t->start;
+    const char *w = d->text + t->start;
+    return n >= 5 && (t->flags & NT_LOWER0) && (t->flags & NT_ALPHA) && w[n - 2] == 'e' &&
+           w[n - 1] == 'd';
+}
+
 /* A sentence's first word that the model left out: its capital says
  * nothing there, and the English model misses a bare name in that place
  * ("Putin said on Monday he would", "Apple failed again"). It is a name
  * when the document names the same word inside a sentence (that type),
  * or, before a verb of speech, when the gazetteer types it or it is no
  * dictionary word in lower case (a person: "Netanyahu said"; not
- * "Officials said"). */
+ * "Officials said"); a company the gazetteer knows before a verb in the
+ * past tense ("Apple unveiled"). */
 static void first_words(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
     wvote *votes = NULL; /* made when a first word asks */
@@ -1585,12 +1596,67 @@ static void first_words(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 type = gaz_type(m.info, 0);
             else if (!m.info && !en_lower_word(d, i) && !head_noun(d, i) && !in_org_name(d, lab, i))
                 type = CHR_ENT_PER;
+        } else if (type < 0 && (d->gaz_1[i] & (1u << GZ_COMPANY)) && past_tense(d, i + 1)) {
+            ner_gaz_match m = ner_gaz_longest(d->t + i, s1 - i, 0);
+            if (m.info && m.end == 1 && gaz_type(m.info, 0) == CHR_ENT_ORG)
+                type = CHR_ENT_ORG; /* "Apple unveiled", "Nvidia posted" */
         }
         /* the lists last: few first words get this far */
         if (type >= 0 && !IN_LIST(d, i, en_function_words) && !function_word(d, i))
             set_span(lab, mark, i, i + 1, type);
     }
     free(votes);
+}
+
+/* The type of a one-word name the document gives the word of hash h alone,
+ * outside tokens [a, b); -1 when it never does. */
+static int named_alone(const ner_doc *d, const uint8_t *lab, uint64_t h, size_t a, size_t b)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s1 = d->sent0[k + 1];
+        for (size_t i = d->sent0[k]; i < s1; i++)
+            if ((i < a || i >= b) && d->t[i].lhash == h && ner_lab_is_b(lab[i]) &&
+                span_end(lab, i, s1) == i + 1)
+                return ner_lab_type(lab[i]);
+    }
+    return -1;
+}
+
+/* Whether the three words at i occur again in the document. */
+static int said_again(const ner_doc *d, size_t i)
+{
+    for (size_t j = 0; j + 2 < d->n; j++)
+        if (j != i && d->t[j].lhash == d->t[i].lhash && d->t[j + 1].lhash == d->t[i + 1].lhash &&
+            d->t[j + 2].lhash == d->t[i + 2].lhash)
+            return 1;
+    return 0;
+}
+
+/* "Steelers and Browns", "Hughes and Baker": a name of two words joined by
+ * "and" is two names when the document names each word alone elsewhere
+ * ("the Steelers won", "Baker said") and the pair only once; a company's
+ * name of that shape ("Simon and Schuster", "Cable and Wireless") seldom
+ * has both parts alone, and is repeated. */
+static void and_pairs(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s1 = d->sent0[k + 1];
+        for (size_t i = d->sent0[k]; i < s1; i++) {
+            if (!ner_lab_is_b(lab[i]))
+                continue;
+            size_t e = span_end(lab, i, s1);
+            int ta, tb;
+            if (e == i + 3 && d->t[i + 1].end - d->t[i + 1].start == 3 &&
+                memcmp(d->text + d->t[i + 1].start, "and", 3) == 0 &&
+                (ta = named_alone(d, lab, d->t[i].lhash, i, e)) >= 0 &&
+                (tb = named_alone(d, lab, d->t[i + 2].lhash, i, e)) >= 0 && !said_again(d, i)) {
+                set_span(lab, mark, i, i + 1, ta);
+                lab[i + 1] = 0;
+                set_span(lab, mark, i + 2, i + 3, tb);
+            }
+            i = e - 1;
+        }
+    }
 }
 
 void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
@@ -1650,6 +1716,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
             set_span(lab, mark, a, b, type);
         }
     }
+    and_pairs(d, lab, mark);
     first_words(d, lab, mark);
 }
 

@@ -1402,6 +1402,44 @@ TEST(company_designators)
     CHECK(entity_named("August 30 - Denver, CO at the arena.\n", "Denver, CO", 0));
 }
 
+/* A company's one-word name that the model took for a person reads as
+ * the company where its contexts say so; a person's stays a person. */
+TEST(company_contexts)
+{
+    CHECK_INT(entity_type("Viner said its brokerage unit had capital of 24 mln dlrs. Viner, which "
+                          "is based in London, declined to comment.\n",
+                          "Viner"),
+              CHR_ENT_ORG);
+    CHECK_INT(entity_type("Harper said he would resign. Harper, who is 50, left.\n", "Harper"),
+              CHR_ENT_PER);
+    /* a chairman speaks for his company: "Chairman Kistler said its" */
+    const char *k = "Hughes Tool Co Chairman W.A. Kistler said its proposal stood. Kistler said "
+                    "its board would meet.\n";
+    CHECK_INT(entity_type(k, "W.A. Kistler"), CHR_ENT_PER);
+    CHECK_INT(entity_type(k, "Kistler"), -1); /* no company of that name */
+    /* a company that is also a place's name, unless the text makes it the place */
+    CHECK_INT(entity_type("Shares of Amazon rose on Tuesday.\n", "Amazon"), CHR_ENT_ORG);
+    CHECK_INT(entity_type("Fires in the Amazon spread on Tuesday.\n", "Amazon"), CHR_ENT_LOC);
+    CHECK_INT(entity_type("The pipeline links Amazon basin oil fields to the coast.\n", "Amazon"),
+              CHR_ENT_LOC);
+    /* a known company opening a sentence before a verb in the past tense */
+    CHECK_INT(entity_type("Apple unveiled a new laptop on Monday.\n", "Apple"), CHR_ENT_ORG);
+    CHECK(entity_named("Apple pie is a dessert.\n", "Apple", 0));
+    /* two names joined by "and", each named alone elsewhere; a company's
+     * name of that shape, repeated, stays one */
+    const char *g = "Analysts expect Armco and Inland to report losses. Shares of Armco fell, "
+                    "while shares of Inland rose.\n";
+    CHECK_INT(entity_type(g, "Inland"), CHR_ENT_ORG);
+    CHECK(entity_named(g, "Armco and Inland", 0));
+    CHECK(entity_named("Shares of Cable and Wireless rose on Monday. Analysts said Cable and "
+                       "Wireless would gain. Cable said it agreed. Wireless said it agreed.\n",
+                       "Cable and Wireless", 1));
+    /* "Korea" alone is South Korea */
+    CHECK_INT(entity_type("The deficit with Taiwan and Korea grew. Korea said it would act.\n",
+                          "South Korea"),
+              CHR_ENT_LOC);
+}
+
 UNIT_MAIN_BEGIN
 chr_diag d;
 if (chr_ner_open(&ner, &d) != CHR_OK) {
@@ -1446,6 +1484,7 @@ RUN(running_text_first_words);
 RUN(courtesy_titles);
 RUN(acronyms_of_things);
 RUN(company_designators);
+RUN(company_contexts);
 RUN(town_and_state_code);
 RUN(headline_case_names);
 RUN(first_word_names);
