@@ -172,19 +172,21 @@ enum {
     K_LABOR,
     K_MEMORIAL, /* holiday names */
     K_BLACK,
-    K_CYBER, /* Black Friday, Cyber Monday */
-    K_NEAR,  /* near, short (the near future, the short term) */
-    K_TERM,  /* term */
-    K_FULL,  /* full (the full year) */
-    K_HENCE, /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
-    K_QUE,   /* que (pt, ca) of "o ano que vem", "l'any que ve" */
-    K_CAP,   /* cap (ca) of "cap de setmana" (weekend) */
-    K_OTHER, /* other (en) of "every other week" */
-    K_SAME,  /* mismo, misma (es), stesso (it), même (fr): "este mismo lunes", "lo
-              * stesso giorno", "le jour même" */
-    K_NEXTD, /* dopo, successivo, seguente, siguiente, después, suivant: "il giorno
-              * dopo", "al día siguiente", "le jour suivant" (pat_deict) */
-    K_PREVD, /* prima, precedente, anterior, antes, précédent: "il giorno prima" */
+    K_CYBER,  /* Black Friday, Cyber Monday */
+    K_NEAR,   /* near, short (the near future, the short term) */
+    K_TERM,   /* term */
+    K_FULL,   /* full (the full year) */
+    K_HENCE,  /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
+    K_QUE,    /* que (pt, ca) of "o ano que vem", "l'any que ve" */
+    K_CAP,    /* cap (ca) of "cap de setmana" (weekend) */
+    K_OTHER,  /* other (en) of "every other week" */
+    K_SAME,   /* mismo, misma (es), stesso (it), même (fr): "este mismo lunes", "lo
+               * stesso giorno", "le jour même" */
+    K_NEXTD,  /* dopo, successivo, seguente, siguiente, después, suivant: "il giorno
+               * dopo", "al día siguiente", "le jour suivant" (pat_deict) */
+    K_PREVD,  /* prima, precedente, anterior, antes, précédent: "il giorno prima" */
+    K_FIRSTF, /* primera (es), primeira (pt): a feminine "first", before a half only
+               * ("la primera mitad de 2010"; "la primera de abril" is a week's) */
     K_COUNT
 };
 

@@ -743,44 +743,32 @@ static int romance_schedule(const M *m, const char *w, size_t n)
                                         "voten",  "promet",  "prometen", NULL};
     if (m->lang == TL_CA_ALL)
         return word_in(w, n, CA_SV);
-    static const char *const SV[] = {"re\xc3\xbane",
-                                     "re\xc3\xbanen",
-                                     "re\xc3\xbanem",
-                                     "riunisce",
-                                     "riuniscono",
-                                     "votan",
-                                     "votam",
-                                     "votano",
-                                     "votent",
-                                     "chega",
-                                     "chegam",
-                                     "llega",
-                                     "llegan",
-                                     "arriva",
-                                     "arrivano",
-                                     "arrivent",
-                                     "r\xc3\xa9unit",
-                                     "reuneste",
-                                     "r\xc3\xa9unissent",
-                                     "reune\xc8\x99te",
-                                     "reune\xc5\x9fte",
-                                     "voteaz\xc4\x83",
-                                     "voteaza",
-                                     "sose\xc8\x99te",
-                                     "soseste",
-                                     "ricorre",
-                                     "cade",
-                                     "tombe",
-                                     "promete",
-                                     "prometem",
-                                     "prometen",
-                                     "promette",
-                                     "promettono",
-                                     "promet",
-                                     "promettent",
-                                     "promite",
-                                     "promit",
-                                     NULL};
+    static const char *const SV[] = {
+        "re\xc3\xbane", "re\xc3\xbanen", "re\xc3\xbanem", "riunisce", "riuniscono", "votan",
+        "votam", "votano", "votent", "chega", "chegam", "llega", "llegan", "arriva", "arrivano",
+        "arrivent", "r\xc3\xa9unit", "reuneste", "r\xc3\xa9unissent", "reune\xc8\x99te",
+        "reune\xc5\x9fte", "voteaz\xc4\x83", "voteaza", "sose\xc8\x99te", "soseste", "ricorre",
+        "cade", "tombe", "promete", "prometem", "prometen", "promette", "promettono", "promet",
+        "promettent", "promite", "promit",
+        /* a game, a visit, a vote, a term: what the
+         * calendar holds ("o Benfica recebe o Porto
+         * no sábado", "la Juventus ospita il Milan",
+         * "il termine scade il 30 giugno") */
+        "discursa", "divulga", "divulgam", "diffonde", "apresenta", "presenta", "recebe", "recebem",
+        "enfrenta", "enfrentam", "joga", "jogam", "viaja", "viajam", "visitam", "desembarca",
+        "vota", "acontece",
+        "come\xc3\xa7"
+        "a",
+        "come\xc3\xa7"
+        "am",
+        "termina", "terminam", "entra", "ospita", "ospitano", "gioca", "giocano", "affronta",
+        "affrontano", "incontra", "incontrano", "comincia", "cominciano", "inizia", "iniziano",
+        "finisce", "scade", "scadono", "recibe", "reciben", "juega", "juegan", "viaja", "viajan",
+        "visitan", "comienza", "empieza", "disputan", "enfrentan", "re\xc3\xa7oit",
+        "re\xc3\xa7oivent", "joue", "jouent", "affronte", "affrontent", "accueille",
+        "d\xc3\xa9"
+        "bute",
+        NULL};
     return (m->lang & (TL_FR | TL_ES | TL_IT | TL_PT | TL_RO)) && !(m->lang & TL_EN) &&
            word_in(w, n, SV);
 }
@@ -2043,14 +2031,27 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             if (schedule_verb(m->text + L[i].s, L[i].e - L[i].s))
                 return *present = 1;
     }
-    if (best == 0)
-        for (int i = 0; i < nl && i < 6; i++)
-            if (romance_schedule(m, m->text + L[i].s, L[i].e - L[i].s)) {
-                *present = 2; /* a bare weekday lies ahead (p_dayword); a day and month
-                               * keeps the nearest year ("la prueba llega el 19 de
-                               * marzo" of a chronology in the present) */
-                return 0;
-            }
+    /* a date naming a thing ("las protestas del viernes llegan"): the verb
+     * is the thing's, not a schedule's */
+    static const char *const OF[] = {"del", "du", "di", "do", "da", "della", "de", "des", NULL};
+    if (best == 0 && !(nl > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, OF))) {
+        /* the verb before the date, or right after it in its clause ("il 31
+         * dicembre scade", "domenica si vota") */
+        int sched = 0;
+        for (int i = 0; i < nl && i < 6 && !sched; i++)
+            sched = romance_schedule(m, m->text + L[i].s, L[i].e - L[i].s);
+        int fronted = nl <= 1; /* "No sábado, o Benfica recebe": past its comma */
+        for (int i = 0; i < nr && i < (fronted ? 5 : 4) && !sched &&
+                        (fronted || !memchr(m->text + e, ',', Rw[i].s - e));
+             i++)
+            sched = romance_schedule(m, m->text + Rw[i].s, Rw[i].e - Rw[i].s);
+        if (sched) {
+            *present = 2; /* a bare weekday lies ahead (p_dayword); a day and month
+                           * keeps the nearest year ("la prueba llega el 19 de marzo"
+                           * of a chronology in the present) */
+            return 0;
+        }
+    }
     return best;
 }
 
@@ -2083,8 +2084,15 @@ static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, in
  * occurrence is not far ("in October" said in April in past tense is last
  * October; "in January" said in late October is next January). sched: the
  * day is a notice's (sched_label), ahead but for a day up to SCHED_BACK days
- * back (a record day just gone, "Record February 27" on 2 March). */
+ * back (a record day just gone, "Record February 27" on 2 March); 2: a
+ * Romance schedule verb in the present governs it (sched_kind). */
 #define SCHED_BACK 45
+
+/* res_md_year's sched for the tense guess_tense found last. */
+static int sched_kind(const M *m)
+{
+    return m->memo_pres == 3 ? 1 : m->memo_pres == 2 ? 2 : 0;
+}
 
 static int res_md_year(const M *m, int mo, int d, int tense, int sched)
 {
@@ -2103,10 +2111,12 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
     for (int k = 1; k < 3; k++)
         if (labs(c[k]) < labs(c[bk]))
             bk = k;
-    if (tense == 0 && c[bk] > 60)
-        tense = -1; /* news report the past: a tenseless date well ahead is last year's */
+    if (tense == 0 && c[bk] > 60 && sched != 2)
+        tense = -1; /* news report the past: a tenseless date well ahead is last year's
+                     * (not one a schedule's present names: "a lei entra em vigor em 1
+                     * de julho") */
     long slack = d == 0 ? 45 : 0; /* a month is "past" while it is under way */
-    if (sched && tense > 0)
+    if (sched == 1 && tense > 0)
         slack = SCHED_BACK;
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
     if (tense < 0 && c[bk] > slack) {
@@ -2221,7 +2231,7 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
     int fy = frame_year(m, m->t[i].s);
     if (fy && d <= chr_month_days(fy, mo) && (!wd || chr_weekday(fy, mo, d) == wd))
         return fy;
-    int y = res_md_year(m, mo, d, r->tense, m->memo_pres == 3);
+    int y = res_md_year(m, mo, d, r->tense, sched_kind(m));
     if (!wd || !m->hasref || (y && d <= chr_month_days(y, mo) && chr_weekday(y, mo, d) == wd))
         return y;
     long r0 = chr_days_from_civil(m->ry, m->rm, m->rd);
@@ -3086,7 +3096,7 @@ static int pat_md(M *m, int i, R *r)
                                            verb next to it tells ("will meet in the
                                            December session"), and so does a past
                                            ("despite the July agreement") */
-    set_date(r, fy ? fy : res_md_year(m, mo, 0, r->tense, 0), mo, 0);
+    set_date(r, fy ? fy : res_md_year(m, mo, 0, r->tense, sched_kind(m)), mo, 0);
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
     return j;
@@ -4134,6 +4144,50 @@ static int pat_year(M *m, int i, R *r)
     return k;
 }
 
+/* A Romance noun of a half: "la seconda metà", "a segunda metade", "la
+ * primera mitad", "la première moitié". */
+static int half_word(const M *m, int k)
+{
+    static const char *const W[] = {"met\xc3\xa0", "metade", "mitad", "moiti\xc3\xa9", NULL};
+    return k < m->n && word_in(m->text + m->t[k].s, m->t[k].e - m->t[k].s, W);
+}
+
+/* "this year" at token k ("quest'anno", "este año", "cette année"): the
+ * index after it, or 0 (or 0 without a reference). */
+static int this_year_at(const M *m, int k)
+{
+    if (!m->hasref || !has(m, k, C_REL) || val(m, k, C_REL) != R_THIS)
+        return 0;
+    k++;
+    if (pu(m, k, '\'') && glued(m, k))
+        k++;
+    return has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR ? k + 1 : 0;
+}
+
+/* 1 when token k is an apostrophe glued to the word before ("l'", "dell'"). */
+static int apostrophe(const M *m, int k)
+{
+    return pu(m, k, '\'') && glued(m, k);
+}
+
+/* An ordinal of a quarter in digits: "1º trimestre", "3° trimestre". */
+static int digit_ord(const M *m, int j)
+{
+    return isnum(m, j) && m->t[j].nd == 1 && m->t[j].num >= 1 && m->t[j].num <= 4 &&
+           kw(m, j + 1, K_ORDSUF) && glued(m, j + 1) && (m->t[j + 1].lx->lang[C_KW] & ~TL_EN);
+}
+
+/* The feminine "first" before a half ("la prima metà", "la primera
+ * mitad", "a primeira metade"), which is no ordinal elsewhere (Italian
+ * "prima" is "before"; "la primera de abril" is a week's). */
+static int first_half(const M *m, int j)
+{
+    static const char *const W[] = {"prima",    "Prima",    "primera", "Primera",
+                                    "primeira", "Primeira", NULL};
+    return j < m->n && word_in(m->text + m->t[j].s, m->t[j].e - m->t[j].s, W) &&
+           half_word(m, j + 1);
+}
+
 /* Centuries: "the 19th century", "nineteenth century", "this century". */
 static int pat_century(M *m, int i, R *r)
 {
@@ -4194,6 +4248,7 @@ static int last_quarter_of_year(const M *m, int j)
 static int pat_quarter(M *m, int i, R *r)
 {
     int j = i, y = 0, q = 0, half = 0, yearago = 0, dyr = 99, ro_post = 0, ro_o = 0;
+    int noun_half = 0, of_year = 0; /* "la segunda mitad" (of a match?), "... del año" */
     if (kw(m, j, K_THE))
         j++;
     /* this year's / next year's / last year's */
@@ -4267,8 +4322,8 @@ static int pat_quarter(M *m, int i, R *r)
             y = y2;
             j = k2;
         }
-    } else if ((has(m, j, C_ORDW) && val(m, j, C_ORDW) <= 4) ||
-               (ro_post = ro_ord_after(m, j, &ro_o)) != 0 ||
+    } else if ((has(m, j, C_ORDW) && val(m, j, C_ORDW) <= 4) || digit_ord(m, j) ||
+               first_half(m, j) || (ro_post = ro_ord_after(m, j, &ro_o)) != 0 ||
                (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST &&
                 (kw(m, j + 1, K_HALFW) ||
                  (has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_QUARTER &&
@@ -4276,10 +4331,12 @@ static int pat_quarter(M *m, int i, R *r)
         /* "the last half"; "the last quarter of 1986" (of a year: the
          * fourth; "the last quarter" alone is the one just ended, above) */
         int o = ro_post                 ? ro_o
+                : digit_ord(m, j)       ? (int)m->t[j].num
+                : first_half(m, j)      ? 1
                 : has(m, j, C_ORDW)     ? val(m, j, C_ORDW)
                 : kw(m, j + 1, K_HALFW) ? 2
                                         : 4;
-        int k2 = ro_post ? j : j + 1;
+        int k2 = ro_post ? j : digit_ord(m, j) ? j + 2 : j + 1;
         if (pu(m, k2, '-')) {
             k2++;
             if (kw(m, i, K_THE) && r->first == i)
@@ -4288,9 +4345,11 @@ static int pat_quarter(M *m, int i, R *r)
         if (has(m, k2, C_UNIT) && val(m, k2, C_UNIT) == U_QUARTER) {
             q = o;
             j = k2 + 1;
-        } else if ((kw(m, k2, K_HALFW) || (has(m, k2, C_UNIT) && val(m, k2, C_UNIT) == U_HALF)) &&
+        } else if ((kw(m, k2, K_HALFW) || (has(m, k2, C_UNIT) && val(m, k2, C_UNIT) == U_HALF) ||
+                    half_word(m, k2)) &&
                    o <= 2) {
             half = o; /* "the first half", "el primer semestre" */
+            noun_half = half_word(m, k2);
             j = k2 + 1;
         } else {
             return 0;
@@ -4310,15 +4369,29 @@ static int pat_quarter(M *m, int i, R *r)
             if (k4) {
                 y = y2;
                 j = k4;
-            } else if (kw(m, k3, K_THE) && has(m, k3 + 1, C_UNIT) &&
-                       val(m, k3 + 1, C_UNIT) == U_YEAR) {
-                j = k3 + 2;
+            } else if (kw(m, k3, K_THE) && has(m, k3 + 1 + apostrophe(m, k3 + 1), C_UNIT) &&
+                       val(m, k3 + 1 + apostrophe(m, k3 + 1), C_UNIT) == U_YEAR) {
+                j = k3 + 2 + apostrophe(m, k3 + 1); /* "of the year", "de l'année" */
+                of_year = 1;
             } else if (m->lang == TL_RO && has(m, k3, C_UNIT) && val(m, k3, C_UNIT) == U_YEAR &&
                        (k4 = p_year(m, k3 + 1, &y2)) != 0) {
                 y = y2; /* "primul semestru al anului 2012" */
                 j = k4;
+            } else if (has(m, k3 + apostrophe(m, k3), C_UNIT) &&
+                       val(m, k3 + apostrophe(m, k3), C_UNIT) == U_YEAR) {
+                j = k3 + 1 + apostrophe(m, k3); /* "do ano", "del año", "dell'anno" */
+                of_year = 1;
+            } else if ((k4 = this_year_at(m, k3)) != 0) {
+                y = m->ry; /* "nel primo trimestre di quest'anno" */
+                j = k4;
             }
+        } else if (j < m->n && word_eq(m->text + m->t[j].s, m->t[j].e - m->t[j].s, "deste") &&
+                   has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR && m->hasref) {
+            y = m->ry; /* "no primeiro trimestre deste ano" */
+            j += 2;
         }
+        if (noun_half && !y && !of_year)
+            return 0; /* a half of what? ("la segunda mitad" of a match) */
     } else if (yearago && (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_QUARTER)) {
         j++;
     } else if (yearago && kw(m, j, K_PERIOD)) {
@@ -4389,9 +4462,9 @@ static int pat_quarter(M *m, int i, R *r)
         /* "reported a drop for the fourth quarter" said in January: a
          * quarter that has not begun yet, in a past-tense report, is last
          * year's */
-        if (dyr == 99 && q && m->hasref && 3 * q - 2 > m->rm &&
-            guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
-            y = m->ry - 1;
+        if (dyr == 99 && ((q && 3 * q - 2 > m->rm) || (half && 6 * half - 5 > m->rm)) &&
+            m->hasref && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
+            y = m->ry - 1; /* and a half: "la segunda mitad del año había arrimado" */
         if (!m->hasref)
             y = 0;
         r->flags |= CHR_TIMEX_RELATIVE;
@@ -4496,10 +4569,11 @@ static int stop_after(const M *m, int i)
 static int small_word_after(const M *m, int i)
 {
     static const char *const SMALL[] = {
-        "y",      "e",     "et",     "en",   "a",    "\xc3\xa0", "al", "por",  "con",
-        "cuando", "quand", "quando", "que",  "che",  "se",       "il", "el",   "la",
-        "les",    "los",   "las",    "i",    "le",   "lo",       "no", "para", "pour",
-        "per",    "em",    "na",     "ante", "tras", "dans",     "in", "sur"};
+        "y",    "e",      "et",    "en",     "a",   "\xc3\xa0", "al",   "por",
+        "con",  "cuando", "quand", "quando", "que", "che",      "se",   "il",
+        "el",   "la",     "les",   "los",    "las", "i",        "le",   "lo",
+        "no",   "para",   "pour",  "per",    "em",  "na",       "ante", "tras",
+        "dans", "in",     "sur",   "si",     "ci",  "\xc3\xa8", "alle", "\xc3\xa0s"};
     size_t p = m->t[i].e;
     while (p < m->len && m->text[p] == ' ')
         p++;
@@ -4513,7 +4587,9 @@ static int small_word_after(const M *m, int i)
 
 static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
 {
-    int comma = pu(m, j, ',');
+    /* "quinta-feira (17)", the Brazilian way */
+    int paren = pu(m, j, '(') && isnum(m, j + 1) && pu(m, j + 2, ')');
+    int comma = pu(m, j, ',') || paren;
     if (comma)
         j++;
     int the = kw(m, j, K_THE), u = 0, pl = 0, dd, mo2 = 0, y2 = 0;
@@ -4524,17 +4600,21 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
     /* a bare number right after a Romance weekday: "el viernes 2 terminó",
      * "vendredi 2, les manifestants", when a stop or a small word follows
      * ("el viernes 2 personas" is a count) and the day is that weekday */
-    int bare = !dayword && !comma && !the &&
-               ((m->lang & (TL_ES | TL_FR | TL_IT | TL_PT)) || m->lang == TL_CA_ALL);
+    int romance = (m->lang & (TL_ES | TL_FR | TL_IT | TL_PT)) || m->lang == TL_CA_ALL;
+    int bare = !dayword && !the && romance &&
+               (!comma || paren || (isnum(m, j) && stop_after(m, j) && !pu(m, j + 1, ',')));
     if (dayword)
         j = k;
     else if (!comma && !bare)
         return 0;
     if (!isnum(m, j) || m->t[j].nd > 2 || !(k = p_day(m, j, &dd)) || number_goes_on(m, k))
         return 0;
-    if (bare && (glued(m, j) || (!p_month(m, kw(m, k, K_OF) ? k + 1 : k, &mo2, 0) &&
-                                 !stop_after(m, j) && !small_word_after(m, j))))
+    if (bare && !paren &&
+        (glued(m, j) || (!p_month(m, kw(m, k, K_OF) ? k + 1 : k, &mo2, 0) && !stop_after(m, j) &&
+                         !small_word_after(m, j))))
         return 0;
+    if (paren)
+        k++; /* the closing parenthesis */
     mo2 = 0;
     int km = kw(m, k, K_OF) ? k + 1 : k, k2 = p_month(m, km, &mo2, 0);
     if (k2) {
@@ -4630,6 +4710,23 @@ static int comparison(int dir, int u)
     return dir < 0 && (u == U_MONTH || u == U_QUARTER || u == U_YEAR);
 }
 
+/* A Romance season after a preposition, tokens i..j ("en primavera", "na
+ * primavera", "in autunno", "au printemps"), in lower case (not "la
+ * Primavera" of a name), not the Arab Spring nor "el verano del mismo año"
+ * (another pattern's). */
+static int romance_season(const M *m, int i, int j)
+{
+    static const char *const ARAB[] = {"\xc3\xa1rabe",  "arabe",  "araba", "arabo",
+                                       "\xc3\xa1rabes", "arabes", NULL};
+    if (!m->hasref || (m->lang & TL_EN) || !(m->lang & (TL_ES | TL_FR | TL_IT | TL_PT)) || i == 0 ||
+        !kw(m, i - 1, K_IN) || m->t[j - 1].cap || kw(m, j, K_OF))
+        return 0;
+    for (const char *const *w = ARAB; *w; w++)
+        if (word_after(m, j - 1, *w))
+            return 0;
+    return 1;
+}
+
 /* Relative expressions built on last/this/next and their Romance, German and
  * Russian forms: "last week", "next month", "this year", "the past year",
  * "la semaine dernière", "el año pasado", "letzte Woche", "в прошлом году",
@@ -4723,6 +4820,25 @@ static int pat_rel(M *m, int i, R *r)
             /* "the summer": this year's; "the winter" in January or
              * February: the one under way, named by its December */
             fmt_season(r->v, se == S_WI && m->rm <= 2 ? m->ry - 1 : m->ry, se);
+            r->flags |= CHR_TIMEX_RELATIVE;
+            r->end = j;
+            return j;
+        }
+        int t = 0;
+        if (!k4 && romance_season(m, i, j) && (t = guess_tense(m, m->t[i].s, m->t[j - 1].e)) != 0) {
+            /* the season of the year the text tells of, else of this year, or
+             * the last one begun when the verb is in the past, the next one
+             * not over when it lies ahead */
+            int first = se == S_SP ? 3 : se == S_SU ? 6 : se == S_FA ? 9 : 12;
+            int yy = frame_year(m, m->t[i].s);
+            if (!yy) {
+                yy = se == S_WI && m->rm <= 2 ? m->ry - 1 : m->ry;
+                if (t < 0 && se != S_WI && first > m->rm)
+                    yy--;
+                else if (t > 0 && se != S_WI && first + 2 < m->rm)
+                    yy++;
+            }
+            fmt_season(r->v, yy, se);
             r->flags |= CHR_TIMEX_RELATIVE;
             r->end = j;
             return j;
@@ -6819,6 +6935,24 @@ static int ro_next_day(M *m, int i, R *r)
     return k;
 }
 
+/* Italian "in settimana", "entro la settimana", "entro il mese": the week
+ * or month of the reference (not "in settimana prossima", "entro il mese
+ * di marzo"). */
+static int it_current(M *m, int i, R *r)
+{
+    int u = 0, the = kw(m, i, K_THE), k = i + the;
+    if (m->lang != TL_IT || !m->hasref || !has(m, k, C_UNIT) ||
+        !word_before(m, i, the ? "entro" : "in"))
+        return 0;
+    u = val(m, k, C_UNIT);
+    if (!(u == U_WEEK || (the && u == U_MONTH)) || has(m, k + 1, C_REL) ||
+        has(m, k + 1, C_POSTREL) || isnum(m, k + 1) || kw(m, k + 1, K_OF))
+        return 0;
+    fmt_unit(r->v, u, 0, m->ry, m->rm, m->rd);
+    r->flags |= R_WORD_BEFORE | CHR_TIMEX_RELATIVE;
+    return k + 1;
+}
+
 /* English "that night", "that morning", "the next morning", "the
  * following evening", "the previous night" at token i: that part of the day
  * last mentioned, or of the day after or before it; nothing without one. */
@@ -6889,6 +7023,8 @@ static int pat_deict(M *m, int i, R *r)
         int k = day_anaphor(m, i, r);
         if (!k && (m->lang & TL_RO))
             k = ro_next_day(m, i, r);
+        if (!k)
+            k = it_current(m, i, r);
         if (k)
             return k;
     }
@@ -7376,7 +7512,7 @@ static int pat_holiday(M *m, int i, R *r)
             y = m->ry;
         } else {
             r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
-            y = res_md_year(m, mo, d, r->tense, m->memo_pres == 3);
+            y = res_md_year(m, mo, d, r->tense, sched_kind(m));
         }
         r->flags |= CHR_TIMEX_RELATIVE;
     }
@@ -7977,7 +8113,9 @@ static void match_chunk(M *m)
     for (int i = 0; i < m->n;) {
         const tk *t = &m->t[i];
         if ((t->kind == TK_NUM && !num_may_start(m, i)) || (t->kind == TK_PUNCT && t->ch != '\'') ||
-            (t->kind == TK_WORD && !(t->cm & STARTER_MASK) && !starter_kw(t)) || !head_near(m, i)) {
+            (t->kind == TK_WORD && !(t->cm & STARTER_MASK) && !starter_kw(t) &&
+             !first_half(m, i)) ||
+            !head_near(m, i)) {
             i++;
             continue;
         }
@@ -7997,8 +8135,9 @@ static void match_chunk(M *m)
         if (e > i) {
             /* drop a trailing dot that is sentence punctuation, not "Jan." */
             while (r.end - 1 > r.first && m->t[r.end - 1].kind == TK_PUNCT &&
-                   m->t[r.end - 1].ch != '.')
-                r.end--;
+                   m->t[r.end - 1].ch != '.' &&
+                   !(m->t[r.end - 1].ch == ')' && r.end - 3 >= r.first && pu(m, r.end - 3, '(')))
+                r.end--; /* (but the ")" of "quinta-feira (17)") */
             if (!fr_that_one(m, &r))
                 emit(m, &r);
             i = e;
