@@ -1479,6 +1479,14 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
     }
     if (word_in(w0, n0, FOR) || (word_in(w0, n0, FOR_ART) && word_in(w1, n1, FOR)))
         return 2;
+    /* French "d'ici dimanche" and a term that runs out on the day
+     * ("l'ultimatum expirant samedi", "que expira el viernes"): ahead
+     * whatever the tense of the clause ("ont exigé la libération d'ici
+     * dimanche") */
+    static const char *const EXPIRE[] = {"expirant", "expire", "expira", "vence", "scade", NULL};
+    if ((m->lang == TL_FR && word_eq(w0, n0, "ici")) ||
+        word_in(m->text + L[0].s, L[0].e - L[0].s, EXPIRE))
+        return 2;
     return by;
 }
 
