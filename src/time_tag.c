@@ -7023,9 +7023,37 @@ static int deict_wday(const M *m, int k, int *y, int *mo, int *d)
 /* Deictic words alone: today, yesterday, tomorrow, now, currently,
  * recently, soon, the future, the past, hier, ayer, ieri, heute ... and
  * bare weekdays ("on Friday" resolved with the tense of its verb). */
+/* French "encore aujourd'hui", "aujourd'hui encore", "jusqu'à aujourd'hui":
+ * the present, no day; "pas pour demain": not soon, no day. 0 when not. */
+static int fr_no_day(M *m, int i, R *r)
+{
+    if (m->lang != TL_FR || !has(m, i, C_DEICT))
+        return 0;
+    int dv = val(m, i, C_DEICT), k = i + 1;
+    if (dv == D_TODAY && pu(m, k, '\'') && kw(m, k + 1, K_MISC))
+        k += 2; /* aujourd'hui */
+    static const char *const STILL[] = {"encore", "toujours", "jusqu'\xc3\xa0",
+                                        "jusqu\xe2\x80\x99\xc3\xa0", NULL};
+    int still = 0;
+    for (const char *const *w = STILL; *w && !still; w++)
+        still = word_before(m, i, *w);
+    if (dv == D_TODAY && (still || word_after(m, k - 1, "encore"))) {
+        snprintf(r->v, 48, "PRESENT_REF");
+        return k;
+    }
+    if (dv == D_TOMORROW && word_before(m, i, "pas pour")) {
+        snprintf(r->v, 48, "FUTURE_REF");
+        return k;
+    }
+    return 0;
+}
+
 static int pat_deict(M *m, int i, R *r)
 {
     int j = i, the = 0;
+    int nd = fr_no_day(m, i, r);
+    if (nd)
+        return nd;
     if ((m->lang & (TL_IT | TL_ES | TL_FR | TL_PT | TL_RO)) &&
         (!(m->lang & TL_EN) || m->lang == TL_CA_ALL)) {
         int k = day_anaphor(m, i, r);
