@@ -520,9 +520,17 @@ static int org_holds(const ner_doc *d, const lmen *o, uint64_t h)
     return d->t[o->a].lhash == h || (e < o->b && e - o->a >= 2 && d->t[e - 1].lhash == h);
 }
 
+/* ", a town", ", an area" after a name at token e: it says what the name is. */
+static int apposition_after(const ner_doc *d, size_t e)
+{
+    return e + 1 < d->n && is_punct_tok(d, e, ',') && sent_of(d, e + 1) == sent_of(d, e) &&
+           (word_is(d, e + 1, "a") || word_is(d, e + 1, "an"));
+}
+
 /* A company the gazetteer knows that is also a place's name ("Amazon",
- * "Rio Tinto") is the company unless an article or a word of the land makes
- * it the place ("the Amazon", "Amazon basin"). */
+ * "Rio Tinto") is the company unless an article, a word of the land or an
+ * apposition makes it the place ("the Amazon", "Amazon basin", "Nokia, a
+ * town near Tampere"); a headline in capitals says nothing. */
 static void company_places(const ner_doc *d, lmen *m, size_t n)
 {
     static const char *const land[] = {"basin", "rainforest", "forest", "jungle",
@@ -532,13 +540,14 @@ static void company_places(const ner_doc *d, lmen *m, size_t n)
     for (size_t i = 0; i < n; i++)
         if (m[i].type == CHR_ENT_LOC && m[i].gi && (m[i].gi->cats & (1u << GZ_COMPANY)) &&
             !(m[i].gi->cats & places) && !article_before(d, m[i].a) &&
+            !d->allcaps[sent_of(d, m[i].a)] && !apposition_after(d, m[i].b) &&
             !(m[i].b < d->n && sent_of(d, m[i].b) == sent_of(d, m[i].a) &&
               word_in_list(d, m[i].b, land)))
             m[i].type = CHR_ENT_ORG;
 }
 
 /* What the words around a one-word name say of it (English): +1 for a
- * company ("Alcoa said its", "Kodak, which", "Sears' shares", "shares of
+ * company ("Alcoa said its", "Kodak, which", "Kodak's shares", "shares of
  * Kodak"), -1 for a person ("Harper said he", "Keating, who"), -2 after a
  * title ("Chairman Kistler said its ..." speaks for his company), 0. */
 static int company_cue(const ner_doc *d, size_t i)
@@ -573,7 +582,8 @@ static int company_cue(const ner_doc *d, size_t i)
 /* A one-word "person" of an English text that no full name holds (a
  * person's, or a company's that starts with it: that one links it below)
  * and whose contexts read as a company's ("Alcoa said its profit", "Kodak,
- * which") more often than a person's is that company. */
+ * which") at least twice more often than a person's is that company (one
+ * "said its" may be a chairman's speaking for his company). */
 static void company_words(const ner_doc *d, lmen *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -591,11 +601,28 @@ static void company_words(const ner_doc *d, lmen *m, size_t n)
             else
                 held = org_holds(d, &m[j], h); /* the company's full name links it later */
         }
-        if (held || score <= 0 || (m[i].gi && (m[i].gi->cats & CATS_PLACE)))
+        if (held || score < 2 || (m[i].gi && (m[i].gi->cats & CATS_PLACE)))
             continue;
         for (size_t j = i; j < n; j++)
             if (m[j].b - m[j].a == 1 && d->t[m[j].a].lhash == h && m[j].type == CHR_ENT_PER)
                 m[j].type = CHR_ENT_ORG;
+    }
+}
+
+static void link_short_orgs(const ner_doc *d, lmen *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].type != CHR_ENT_ORG || m[i].b - m[i].a != 1 || ner_designator(d, m[i].a) ||
+            word_is(d, m[i].a, "the"))
+            continue;
+        int root = find(m, (int)i), longer = 0;
+        for (size_t j = 0; j < n && !longer; j++)
+            longer = m[j].b - m[j].a >= 2 && find(m, (int)j) == root;
+        for (size_t j = 0; j < n && !longer; j++)
+            if (ner_designator(d, m[j].b - 1) && org_holds(d, &m[j], d->t[m[i].a].lhash)) {
+                unite(m, (int)i, (int)j);
+                break;
+            }
     }
 }
 
@@ -806,6 +833,12 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
             }
         }
     }
+
+    /* 3b. a company's one-word name ("Baker" after "Baker International
+     * Corp") whose group holds no longer name joins the first company's
+     * name with a designator that holds it, as a one-word "person" does
+     * above (not "Senate" to "Senate Finance Committee") */
+    link_short_orgs(d, m, nnamed);
 
     /* 4. groups */
     gid = malloc((nnamed + 1) * sizeof *gid);

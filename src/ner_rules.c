@@ -1622,6 +1622,14 @@ static int named_alone(const ner_doc *d, const uint8_t *lab, uint64_t h, size_t 
     return -1;
 }
 
+/* Whether the gazetteer names tokens [i, e) of the sentence [s0, s1) as
+ * one ("Bosnia and Herzegovina"). */
+static int known_span(const ner_doc *d, size_t s0, size_t s1, size_t i, size_t e)
+{
+    ner_gaz_match g = ner_gaz_longest(d->t + s0, s1 - s0, i - s0);
+    return g.info && s0 + g.end == e;
+}
+
 /* Whether the three words at i occur again in the document. */
 static int said_again(const ner_doc *d, size_t i)
 {
@@ -1634,7 +1642,8 @@ static int said_again(const ner_doc *d, size_t i)
 
 /* "Steelers and Browns", "Hughes and Baker": a name of two words joined by
  * "and" is two names when the document names each word alone elsewhere
- * ("the Steelers won", "Baker said") and the pair only once; a company's
+ * ("the Steelers won", "Baker said") and the pair only once, unless the
+ * gazetteer knows the pair as one ("Bosnia and Herzegovina"); a company's
  * name of that shape ("Simon and Schuster", "Cable and Wireless") seldom
  * has both parts alone, and is repeated. */
 static void and_pairs(const ner_doc *d, uint8_t *lab, uint8_t *mark)
@@ -1646,7 +1655,8 @@ static void and_pairs(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 continue;
             size_t e = span_end(lab, i, s1);
             int ta, tb;
-            if (e == i + 3 && d->t[i + 1].end - d->t[i + 1].start == 3 &&
+            if (e == i + 3 && !known_span(d, d->sent0[k], s1, i, e) &&
+                d->t[i + 1].end - d->t[i + 1].start == 3 &&
                 memcmp(d->text + d->t[i + 1].start, "and", 3) == 0 &&
                 (ta = named_alone(d, lab, d->t[i].lhash, i, e)) >= 0 &&
                 (tb = named_alone(d, lab, d->t[i + 2].lhash, i, e)) >= 0 && !said_again(d, i)) {

@@ -763,9 +763,9 @@ static int romance_schedule(const M *m, const char *w, size_t n)
         "am",
         "termina", "terminam", "entra", "ospita", "ospitano", "gioca", "giocano", "affronta",
         "affrontano", "incontra", "incontrano", "comincia", "cominciano", "inizia", "iniziano",
-        "finisce", "scade", "scadono", "recibe", "reciben", "juega", "juegan", "viaja", "viajan",
-        "visitan", "comienza", "empieza", "disputan", "enfrentan", "re\xc3\xa7oit",
-        "re\xc3\xa7oivent", "joue", "jouent", "affronte", "affrontent", "accueille",
+        "finisce", "scade", "scadono", "recibe", "reciben", "juega", "juegan", "viajan", "visitan",
+        "comienza", "empieza", "disputan", "enfrentan", "re\xc3\xa7oit", "re\xc3\xa7oivent",
+        "affronte", "affrontent", "accueille",
         "d\xc3\xa9"
         "bute",
         NULL};
@@ -1413,6 +1413,14 @@ static int romance_that(const M *m, wspan w)
  * venerdì", "convocou uma reunião para sábado"). L: the words left of
  * the date, nearest first. Returns 2 (always ahead), 1 (ahead without a
  * verb) or 0. */
+/* Whether "d'" (or "d’") is glued before byte p: "d'ici", not "ici". */
+static int elided_d(const M *m, size_t p)
+{
+    if (p >= 2 && m->text[p - 1] == '\'')
+        return (m->text[p - 2] | 32) == 'd';
+    return p >= 4 && !memcmp(m->text + p - 3, "\xe2\x80\x99", 3) && (m->text[p - 4] | 32) == 'd';
+}
+
 static int romance_ahead(const M *m, const wspan *L, int nl)
 {
     if ((m->lang != TL_IT && m->lang != TL_PT && m->lang != TL_ES && m->lang != TL_FR &&
@@ -1483,10 +1491,12 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
      * ("l'ultimatum expirant samedi", "que expira el viernes"): ahead
      * whatever the tense of the clause ("ont exigé la libération d'ici
      * dimanche") */
-    static const char *const EXPIRE[] = {"expirant", "expire", "expira", "vence", "scade", NULL};
-    if ((m->lang == TL_FR && word_eq(w0, n0, "ici")) ||
-        word_in(m->text + L[0].s, L[0].e - L[0].s, EXPIRE))
-        return 2;
+    static const char *const EXPIRE[] = {"expirant", "expire", "expira", "scade", NULL};
+    static const char *const EXP_ART[] = {"el", "le", "il", "o", "a", "na", "no", NULL};
+    if ((m->lang == TL_FR && word_eq(w0, n0, "ici") && elided_d(m, L[0].s)) ||
+        word_in(m->text + L[0].s, L[0].e - L[0].s, EXPIRE) ||
+        (nl > 1 && word_in(w0, n0, EXP_ART) && word_in(w1, n1, EXPIRE)))
+        return 2; /* "expira el viernes" */
     return by;
 }
 
@@ -2040,9 +2050,12 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                 return *present = 1;
     }
     /* a date naming a thing ("las protestas del viernes llegan"): the verb
-     * is the thing's, not a schedule's */
-    static const char *const OF[] = {"del", "du", "di", "do", "da", "della", "de", "des", NULL};
-    if (best == 0 && !(nl > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, OF))) {
+     * is the thing's, not a schedule's ("a partir del viernes" is not) */
+    static const char *const OF[] = {"del", "du", "di", "do", "della", "de", "des", NULL};
+    static const char *const FROM[] = {"partir", "partire", NULL};
+    int named = nl > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, OF) &&
+                !(nl > 1 && word_in(m->text + L[1].s, L[1].e - L[1].s, FROM));
+    if (best == 0 && !named) {
         /* the verb before the date, or right after it in its clause ("il 31
          * dicembre scade", "domenica si vota") */
         int sched = 0;
@@ -4470,9 +4483,12 @@ static int pat_quarter(M *m, int i, R *r)
         /* "reported a drop for the fourth quarter" said in January: a
          * quarter that has not begun yet, in a past-tense report, is last
          * year's */
-        if (dyr == 99 && ((q && 3 * q - 2 > m->rm) || (half && 6 * half - 5 > m->rm)) &&
+        if (dyr == 99 &&
+            ((q && 3 * q - 2 > m->rm) || (half && !(m->lang & TL_EN) && 6 * half - 5 > m->rm)) &&
             m->hasref && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
-            y = m->ry - 1; /* and a half: "la segunda mitad del año había arrimado" */
+            y = m->ry - 1; /* and a Romance half: "la segunda mitad del año había
+                            * arrimado" (English outlooks, "sees an improved second
+                            * half", use the past as often) */
         if (!m->hasref)
             y = 0;
         r->flags |= CHR_TIMEX_RELATIVE;
@@ -5262,6 +5278,10 @@ static int pat_ago(M *m, int i, R *r)
     } else if (pre) {
         dir = -1;
     } else if (kw(m, j, K_AGO)) {
+        static const char *const OF[] = {"de", "da", "do", "dos", "das", NULL};
+        for (const char *const *w = OF; *w; w++)
+            if (word_after(m, j, *w))
+                return 0; /* "uma semana atrás da garagem": behind */
         dir = -1;
         j++;
     } else if (kw(m, j, K_IN) && ro_urma(m, j + 1)) {
@@ -5943,6 +5963,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
     if ((k = p_wday(m, i, &wd)) != 0) {
         if (i > 0 && kw(m, i - 1, K_THE) && (kw(m, k, K_NEXTD) || kw(m, k, K_PREVD)))
             return 0; /* "il sabato successivo": the day after another (day_anaphor) */
+        if (half_word(m, k))
+            return 0; /* "na segunda metade da partida": the second half, no Monday */
         if (!m->hasref) {
             *y = 0;
             return k;
@@ -6953,9 +6975,15 @@ static int it_current(M *m, int i, R *r)
         !word_before(m, i, the ? "entro" : "in"))
         return 0;
     u = val(m, k, C_UNIT);
+    static const char *const FROM[] = {"da",   "dal",        "dalla",    "dalle",
+                                       "dai",  "successivo", "seguente", "precedente",
+                                       "dopo", "prima",      NULL};
     if (!(u == U_WEEK || (the && u == U_MONTH)) || has(m, k + 1, C_REL) ||
         has(m, k + 1, C_POSTREL) || isnum(m, k + 1) || kw(m, k + 1, K_OF))
         return 0;
+    for (const char *const *w = FROM; *w; w++)
+        if (word_after(m, k, *w))
+            return 0; /* "entro il mese successivo alla fattura", "dalla notifica" */
     fmt_unit(r->v, u, 0, m->ry, m->rm, m->rd);
     r->flags |= R_WORD_BEFORE | CHR_TIMEX_RELATIVE;
     return k + 1;

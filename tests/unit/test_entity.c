@@ -1402,14 +1402,28 @@ TEST(company_designators)
     CHECK(entity_named("August 30 - Denver, CO at the arena.\n", "Denver, CO", 0));
 }
 
+/* Whether some entity of text has that canonical name and type. */
+static int entity_has(const char *text, const char *canonical, chr_ent_type type)
+{
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, text, strlen(text), NULL, 0, "en", &e), CHR_OK);
+    int found = 0;
+    for (size_t i = 0; i < e.n_entities; i++)
+        found |= strcmp(e.entities[i].canonical, canonical) == 0 && e.entities[i].type == type;
+    chr_entities_free(&e);
+    return found;
+}
+
 /* A company's one-word name that the model took for a person reads as
  * the company where its contexts say so; a person's stays a person. */
 TEST(company_contexts)
 {
-    CHECK_INT(entity_type("Viner said its brokerage unit had capital of 24 mln dlrs. Viner, which "
-                          "is based in London, declined to comment.\n",
-                          "Viner"),
-              CHR_ENT_ORG);
+    const char *v = "Texscan said its loss narrowed, while Texscan, which makes cable equipment, "
+                    "gave no outlook.\n";
+    CHECK(entity_has(v, "Texscan", CHR_ENT_ORG));
+    CHECK(!entity_has(v, "Texscan", CHR_ENT_PER));
+    /* one "said its" may be a chief's speaking for his company */
+    CHECK_INT(entity_type("Murdoch said its bid was fair.\n", "Murdoch"), CHR_ENT_PER);
     CHECK_INT(entity_type("Harper said he would resign. Harper, who is 50, left.\n", "Harper"),
               CHR_ENT_PER);
     /* a chairman speaks for his company: "Chairman Kistler said its" */
@@ -1422,6 +1436,11 @@ TEST(company_contexts)
     CHECK_INT(entity_type("Fires in the Amazon spread on Tuesday.\n", "Amazon"), CHR_ENT_LOC);
     CHECK_INT(entity_type("The pipeline links Amazon basin oil fields to the coast.\n", "Amazon"),
               CHR_ENT_LOC);
+    CHECK_INT(entity_type("The fire in Nokia, a town near Tampere, spread.\n", "Nokia"),
+              CHR_ENT_LOC);
+    CHECK_INT(entity_type("Korea Electric Power Corp said it signed contracts.\n",
+                          "Korea Electric Power Corp"),
+              CHR_ENT_ORG);
     /* a known company opening a sentence before a verb in the past tense */
     CHECK_INT(entity_type("Apple unveiled a new laptop on Monday.\n", "Apple"), CHR_ENT_ORG);
     CHECK(entity_named("Apple pie is a dessert.\n", "Apple", 0));
@@ -1431,9 +1450,20 @@ TEST(company_contexts)
                     "while shares of Inland rose.\n";
     CHECK_INT(entity_type(g, "Inland"), CHR_ENT_ORG);
     CHECK(entity_named(g, "Armco and Inland", 0));
+    CHECK(entity_named("Bosnia and Herzegovina held elections. Bosnia is poor. Fighting spread to "
+                       "western Herzegovina.\n",
+                       "Bosnia and Herzegovina", 1));
     CHECK(entity_named("Shares of Cable and Wireless rose on Monday. Analysts said Cable and "
                        "Wireless would gain. Cable said it agreed. Wireless said it agreed.\n",
                        "Cable and Wireless", 1));
+    /* a company's one-word name links to its full name with a designator;
+     * a chamber's does not to its committee's */
+    CHECK(entity_named("Baker International Corp agreed to merge with Hughes Tool Co, and analysts "
+                       "said Baker would gain from the deal.\n",
+                       "Baker", 0));
+    CHECK(entity_named("The Senate Finance Committee met on Monday, and the Senate voted on "
+                       "Tuesday.\n",
+                       "Senate", 1));
     /* "Korea" alone is South Korea */
     CHECK_INT(entity_type("The deficit with Taiwan and Korea grew. Korea said it would act.\n",
                           "South Korea"),
