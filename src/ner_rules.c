@@ -1669,6 +1669,24 @@ static void and_pairs(const ner_doc *d, uint8_t *lab, uint8_t *mark)
     }
 }
 
+/* "Joe and Hunter Biden": a given name the model left, before "and" and a
+ * person's name that opens with a given name, is a person of that family
+ * too (linking then finds "Joe Biden" if the text names him in full). */
+static void shared_surname(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s1 = d->sent0[k + 1];
+        for (size_t i = d->sent0[k]; i + 4 <= s1; i++) {
+            if (lab[i] || !given_name(d, i) || d->t[i + 1].end - d->t[i + 1].start != 3 ||
+                memcmp(d->text + d->t[i + 1].start, "and", 3) != 0 || !ner_lab_is_b(lab[i + 2]) ||
+                ner_lab_type(lab[i + 2]) != CHR_ENT_PER || !given_name(d, i + 2) ||
+                span_end(lab, i + 2, s1) < i + 4)
+                continue;
+            set_span(lab, mark, i, i + 1, CHR_ENT_PER);
+        }
+    }
+}
+
 void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
 {
     if (lang && *lang && strncmp(lang, "en", 2) != 0)
@@ -1727,6 +1745,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
         }
     }
     and_pairs(d, lab, mark);
+    shared_surname(d, lab, mark);
     first_words(d, lab, mark);
 }
 

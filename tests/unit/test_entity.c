@@ -1464,6 +1464,8 @@ TEST(company_contexts)
     CHECK(entity_named("The Senate Finance Committee met on Monday, and the Senate voted on "
                        "Tuesday.\n",
                        "Senate", 1));
+    /* "Joe and Hunter Biden": two people of one family */
+    CHECK(entity_named("Joe and Hunter Biden met in Delaware on Monday.\n", "Joe", 1));
     /* "Korea" alone is South Korea */
     CHECK_INT(entity_type("The deficit with Taiwan and Korea grew. Korea said it would act.\n",
                           "South Korea"),
