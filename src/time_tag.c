@@ -2179,6 +2179,47 @@ static size_t elided(const M *m, size_t p)
  * "Nel 2009, il 6 aprile"). With a comma, a semicolon or a conjunction
  * between them the year frames the date only when it opens the sentence
  * ("Élu en 2008, il a démissionné le 3 mars" is recent). 0 when none. */
+/* The year of a list's header on the line before byte p ("its 2021 tour
+ * dates: Oct. 10 in Denver, Oct. 12 in Chicago"): a year alone, at most
+ * four words before a colon that opens the list, among them a word of
+ * lists ("dates", "schedule", "tour"); 0 when none. */
+static int list_year(const M *m, size_t p)
+{
+    for (size_t q = m->nout; q-- > 0;) {
+        const chr_timex *t = (const chr_timex *)(const void *)(m->out + q * m->rec);
+        if (t->end > p || p - t->end > 300)
+            return 0;
+        if (t->type != CHR_TIMEX_DATE || (t->flags & (CHR_TIMEX_RANGE | CHR_TIMEX_RELATIVE)) ||
+            strlen(t->value) != 4)
+            continue;
+        size_t colon = 0;
+        int words = 0;
+        for (size_t c = t->end; c < p; c++) {
+            char ch = m->text[c];
+            if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?' || ch == ';') && !colon))
+                return 0;
+            if (ch == ':' && !colon)
+                colon = c;
+            if (!colon && ch == ' ' && c + 1 < p && m->text[c + 1] != ' ')
+                words++;
+        }
+        static const char *const HEAD[] = {"dates",   "schedule",  "calendar", "fixtures",
+                                           "tour",    "itinerary", "timeline", "agenda",
+                                           "program", "programme", NULL};
+        int listed = 0;
+        for (size_t c = t->end; colon && c < colon && !listed;) {
+            size_t ws, we;
+            next_raw_word(m, c, &ws, &we);
+            if (we <= ws || we > colon)
+                break;
+            listed = raw_word_in(m, ws, we, HEAD);
+            c = we;
+        }
+        return listed && words <= 4 ? atoi(t->value) : 0;
+    }
+    return 0;
+}
+
 static int frame_year(const M *m, size_t p)
 {
     static const char *const IN[] = {"in", "en", "nel", "em", "\xc3\xaen", "\xc3\x8en", NULL};
@@ -2250,6 +2291,8 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
 {
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
     int fy = frame_year(m, m->t[i].s);
+    if (!fy)
+        fy = list_year(m, m->t[i].s);
     if (fy && d <= chr_month_days(fy, mo) && (!wd || chr_weekday(fy, mo, d) == wd))
         return fy;
     int y = res_md_year(m, mo, d, r->tense, sched_kind(m));
@@ -4185,6 +4228,29 @@ static int this_year_at(const M *m, int k)
     return has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR ? k + 1 : 0;
 }
 
+/* Whether the sentence around byte p tells of a game ("with 2:35 left in
+ * the fourth quarter", "a touchdown in the second half"): its quarters and
+ * halves are the game's, no dates. */
+static int game_sentence(const M *m, size_t p)
+{
+    static const char *const CUES[] = {"touchdown",        "field goal",        "halftime",
+                                       "half-time",        "interception",      "quarterback",
+                                       "rebounds",         "free throw",        " left in the ",
+                                       " to play in the ", "remaining in the ", NULL};
+    size_t a = p, b = p;
+    while (a > 0 && p - a < 400 && !strchr(".!?\n", m->text[a - 1]))
+        a--;
+    while (b < m->len && b - p < 400 && !strchr(".!?\n", m->text[b]))
+        b++;
+    for (const char *const *c = CUES; *c; c++) {
+        size_t n = strlen(*c);
+        for (size_t q = a; q + n <= b; q++)
+            if (strncasecmp(m->text + q, *c, n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when token k is an apostrophe glued to the word before ("l'", "dell'"). */
 static int apostrophe(const M *m, int k)
 {
@@ -4475,6 +4541,8 @@ static int pat_quarter(M *m, int i, R *r)
         r->end = j;
         return j;
     }
+    if (!y && dyr == 99 && (m->lang & TL_EN) && game_sentence(m, m->t[i].s))
+        return 0; /* a game's quarter or half */
     if (!y) {
         if (dyr != 99)
             y = m->ry + dyr;
