@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "ner.h"
+#include "text_int.h"
 
 #define MAX_ROLES 4
 
@@ -520,11 +521,21 @@ static int org_holds(const ner_doc *d, const lmen *o, uint64_t h)
     return d->t[o->a].lhash == h || (e < o->b && e - o->a >= 2 && d->t[e - 1].lhash == h);
 }
 
-/* ", a town", ", an area" after a name at token e: it says what the name is. */
+/* ", a town", ", an oil region" after a name at token e: it says the name
+ * is a place's. */
 static int apposition_after(const ner_doc *d, size_t e)
 {
-    return e + 1 < d->n && is_punct_tok(d, e, ',') && sent_of(d, e + 1) == sent_of(d, e) &&
-           (word_is(d, e + 1, "a") || word_is(d, e + 1, "an"));
+    static const char *const place[] = {"town",  "city",     "village",  "region",
+                                        "area",  "province", "district", "municipality",
+                                        "river", "state",    "port",     NULL};
+    if (!(e + 2 < d->n && is_punct_tok(d, e, ',') && sent_of(d, e + 2) == sent_of(d, e) &&
+          (word_is(d, e + 1, "a") || word_is(d, e + 1, "an"))))
+        return 0;
+    /* the noun within the next three words: "a small town", "an oil town" */
+    for (size_t k = e + 2; k < e + 5 && k < d->n && sent_of(d, k) == sent_of(d, e); k++)
+        if (word_in_list(d, k, place))
+            return 1;
+    return 0;
 }
 
 /* A company the gazetteer knows that is also a place's name ("Amazon",
@@ -540,16 +551,17 @@ static void company_places(const ner_doc *d, lmen *m, size_t n)
     for (size_t i = 0; i < n; i++)
         if (m[i].type == CHR_ENT_LOC && m[i].gi && (m[i].gi->cats & (1u << GZ_COMPANY)) &&
             !(m[i].gi->cats & places) && !article_before(d, m[i].a) &&
-            !d->allcaps[sent_of(d, m[i].a)] && !apposition_after(d, m[i].b) &&
+            !apposition_after(d, m[i].b) &&
             !(m[i].b < d->n && sent_of(d, m[i].b) == sent_of(d, m[i].a) &&
               word_in_list(d, m[i].b, land)))
             m[i].type = CHR_ENT_ORG;
 }
 
-/* What the words around a one-word name say of it (English): +1 for a
- * company ("Alcoa said its", "Kodak, which", "Kodak's shares", "shares of
- * Kodak"), -1 for a person ("Harper said he", "Keating, who"), -2 after a
- * title ("Chairman Kistler said its ..." speaks for his company), 0. */
+/* What the words around a one-word name say of it (English): +2 for a
+ * company ("Kodak, which", "Kodak's shares", "shares of Kodak"), +1 for
+ * "Alcoa said its" (a chief may speak so for his company), -2 for a person
+ * ("Harper said he", "Keating, who") and after a title ("Chairman Kistler
+ * said its ..."), 0. */
 static int company_cue(const ner_doc *d, size_t i)
 {
     size_t ta;
@@ -567,23 +579,23 @@ static int company_cue(const ner_doc *d, size_t i)
     size_t s = sent_of(d, i);
     if (j + 1 < d->n && sent_of(d, j + 1) == s) {
         if (is_punct_tok(d, j, ','))
-            return word_is(d, j + 1, "which") ? 1 : word_is(d, j + 1, "who") ? -1 : 0;
+            return word_is(d, j + 1, "which") ? 2 : word_is(d, j + 1, "who") ? -2 : 0;
         if (word_in_list(d, j, says))
-            return word_is(d, j + 1, "its") ? 1 : word_in_list(d, j + 1, people) ? -1 : 0;
+            return word_is(d, j + 1, "its") ? 1 : word_in_list(d, j + 1, people) ? -2 : 0;
         if (is_poss(d, j) && word_in_list(d, j + 1, org_things))
-            return 1;
+            return 2;
     }
     if (i >= 2 && sent_of(d, i - 2) == s && word_is(d, i - 1, "of") &&
         (word_is(d, i - 2, "shares") || word_is(d, i - 2, "shareholders")))
-        return 1;
+        return 2;
     return 0;
 }
 
 /* A one-word "person" of an English text that no full name holds (a
  * person's, or a company's that starts with it: that one links it below)
- * and whose contexts read as a company's ("Alcoa said its profit", "Kodak,
- * which") at least twice more often than a person's is that company (one
- * "said its" may be a chairman's speaking for his company). */
+ * and whose contexts read as a company's ("Kodak, which", or "Alcoa said
+ * its" twice) more than a person's (company_cue's sum at least 2) is that
+ * company. */
 static void company_words(const ner_doc *d, lmen *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -609,6 +621,31 @@ static void company_words(const ner_doc *d, lmen *m, size_t n)
     }
 }
 
+/* The organisation's name that holds the word of hash h (org_holds; with
+ * a designator at its end when designated): the one it opens, else one it
+ * ends, the shortest of them ("Toshiba Corp", not "Toshiba Machine Co
+ * Ltd"; "Ford Motor Co", not "Ford Motor Credit Co"); a dictionary word
+ * only opens one ("Bank" ends "Barclays Bank Plc" as any bank's name
+ * does). n when none. */
+static size_t holding_org(const ner_doc *d, const lmen *m, size_t n, uint64_t h, int designated)
+{
+    size_t best = n;
+    int bopen = 0;
+    for (size_t j = 0; j < n; j++) {
+        if ((designated && !ner_designator(d, m[j].b - 1)) || !org_holds(d, &m[j], h))
+            continue;
+        int open = d->t[m[j].a].lhash == h;
+        if (!open && chr_en_lower_word(h))
+            continue;
+        if (best == n || open > bopen ||
+            (open == bopen && m[j].b - m[j].a < m[best].b - m[best].a)) {
+            best = j;
+            bopen = open;
+        }
+    }
+    return best;
+}
+
 static void link_short_orgs(const ner_doc *d, lmen *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -618,11 +655,16 @@ static void link_short_orgs(const ner_doc *d, lmen *m, size_t n)
         int root = find(m, (int)i), longer = 0;
         for (size_t j = 0; j < n && !longer; j++)
             longer = m[j].b - m[j].a >= 2 && find(m, (int)j) == root;
-        for (size_t j = 0; j < n && !longer; j++)
-            if (ner_designator(d, m[j].b - 1) && org_holds(d, &m[j], d->t[m[i].a].lhash)) {
-                unite(m, (int)i, (int)j);
-                break;
-            }
+        size_t best = longer ? n : holding_org(d, m, n, d->t[m[i].a].lhash, 1);
+        if (best == n)
+            continue;
+        unite(m, (int)i, (int)best);
+        /* "CPC" of "CPC International Inc" is no longer the gazetteer's
+         * Communist Party of China, wherever the text says it */
+        root = find(m, (int)i);
+        for (size_t j = 0; j < n; j++)
+            if (m[j].b - m[j].a == 1 && find(m, (int)j) == root)
+                m[j].gi = NULL;
     }
 }
 
@@ -743,12 +785,10 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
          * starts with it, or ends with it before a designator: "Chrysler"
          * after "Chrysler Corp", "Cyclops" after "Cyclops Corp", "Disney"
          * after "Walt Disney Co." are the company */
-        for (size_t j = 0; j < nnamed && !ner_designator(d, m[i].a); j++) {
-            if (org_holds(d, &m[j], h)) {
-                m[i].type = CHR_ENT_ORG;
-                unite(m, (int)i, (int)j);
-                break;
-            }
+        size_t o = ner_designator(d, m[i].a) ? nnamed : holding_org(d, m, nnamed, h, 0);
+        if (o < nnamed) {
+            m[i].type = CHR_ENT_ORG;
+            unite(m, (int)i, (int)o);
         }
     }
     free(cnt);

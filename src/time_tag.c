@@ -764,8 +764,8 @@ static int romance_schedule(const M *m, const char *w, size_t n)
         "termina", "terminam", "entra", "ospita", "ospitano", "gioca", "giocano", "affronta",
         "affrontano", "incontra", "incontrano", "comincia", "cominciano", "inizia", "iniziano",
         "finisce", "scade", "scadono", "recibe", "reciben", "juega", "juegan", "viajan", "visitan",
-        "comienza", "empieza", "disputan", "enfrentan", "re\xc3\xa7oit", "re\xc3\xa7oivent",
-        "affronte", "affrontent", "accueille",
+        "comienza", "empieza", "disputan", "enfrentan", "re\xc3\xa7oit", "re\xc3\xa7oivent", "joue",
+        "jouent", "affronte", "affrontent", "accueille",
         "d\xc3\xa9"
         "bute",
         NULL};
@@ -1413,12 +1413,11 @@ static int romance_that(const M *m, wspan w)
  * venerdì", "convocou uma reunião para sábado"). L: the words left of
  * the date, nearest first. Returns 2 (always ahead), 1 (ahead without a
  * verb) or 0. */
-/* Whether "d'" (or "d’") is glued before byte p: "d'ici", not "ici". */
+/* Whether "d'" is glued before byte p: "d'ici", not "ici" ("d’ici" with a
+ * typographic apostrophe is one word to collect_words). */
 static int elided_d(const M *m, size_t p)
 {
-    if (p >= 2 && m->text[p - 1] == '\'')
-        return (m->text[p - 2] | 32) == 'd';
-    return p >= 4 && !memcmp(m->text + p - 3, "\xe2\x80\x99", 3) && (m->text[p - 4] | 32) == 'd';
+    return p >= 2 && m->text[p - 1] == '\'' && (m->text[p - 2] | 32) == 'd';
 }
 
 static int romance_ahead(const M *m, const wspan *L, int nl)
@@ -1493,7 +1492,8 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
      * dimanche") */
     static const char *const EXPIRE[] = {"expirant", "expire", "expira", "scade", NULL};
     static const char *const EXP_ART[] = {"el", "le", "il", "o", "a", "na", "no", NULL};
-    if ((m->lang == TL_FR && word_eq(w0, n0, "ici") && elided_d(m, L[0].s)) ||
+    if ((m->lang == TL_FR && ((word_eq(w0, n0, "ici") && elided_d(m, L[0].s)) ||
+                              word_eq(w0, n0, "d\xe2\x80\x99ici"))) ||
         word_in(m->text + L[0].s, L[0].e - L[0].s, EXPIRE) ||
         (nl > 1 && word_in(w0, n0, EXP_ART) && word_in(w1, n1, EXPIRE)))
         return 2; /* "expira el viernes" */
@@ -2053,7 +2053,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
      * is the thing's, not a schedule's ("a partir del viernes" is not) */
     static const char *const OF[] = {"del", "du", "di", "do", "della", "de", "des", NULL};
     static const char *const FROM[] = {"partir", "partire", NULL};
-    int named = nl > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, OF) &&
+    int named = nl > 0 &&
+                (word_in(m->text + L[0].s, L[0].e - L[0].s, OF) ||
+                 (m->lang == TL_PT && word_eq(m->text + L[0].s, L[0].e - L[0].s, "da"))) &&
                 !(nl > 1 && word_in(m->text + L[1].s, L[1].e - L[1].s, FROM));
     if (best == 0 && !named) {
         /* the verb before the date, or right after it in its clause ("il 31
@@ -4228,6 +4230,26 @@ static int this_year_at(const M *m, int k)
     return has(m, k, C_UNIT) && val(m, k, C_UNIT) == U_YEAR ? k + 1 : 0;
 }
 
+static int en_outlook_before(const M *m, int i);
+
+/* Whether a modal follows within four words after token j ("second-half
+ * sales would improve"). */
+static int en_modal_after(const M *m, int j)
+{
+    static const char *const MOD[] = {"would", "will", "should", "could", "might", NULL};
+    size_t p = j > 0 ? m->t[j - 1].e : 0;
+    for (int k = 0; k < 4; k++) {
+        size_t ws, we;
+        next_raw_word(m, p, &ws, &we);
+        if (we <= ws)
+            return 0;
+        if (raw_word_in(m, ws, we, MOD))
+            return 1;
+        p = we;
+    }
+    return 0;
+}
+
 /* Whether the sentence around byte p tells of a game ("with 2:35 left in
  * the fourth quarter", "a touchdown in the second half"): its quarters and
  * halves are the game's, no dates. */
@@ -4552,11 +4574,13 @@ static int pat_quarter(M *m, int i, R *r)
          * quarter that has not begun yet, in a past-tense report, is last
          * year's */
         if (dyr == 99 &&
-            ((q && 3 * q - 2 > m->rm) || (half && !(m->lang & TL_EN) && 6 * half - 5 > m->rm)) &&
+            ((q && 3 * q - 2 > m->rm) ||
+             (half && 6 * half - 5 > m->rm &&
+              !((m->lang & TL_EN) && (en_outlook_before(m, i) || en_modal_after(m, j))))) &&
             m->hasref && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
-            y = m->ry - 1; /* and a Romance half: "la segunda mitad del año había
-                            * arrimado" (English outlooks, "sees an improved second
-                            * half", use the past as often) */
+            y = m->ry - 1; /* and a half: "la segunda mitad del año había arrimado",
+                            * "continued into the second half" (not an English
+                            * outlook's: "said it expected a better second half") */
         if (!m->hasref)
             y = 0;
         r->flags |= CHR_TIMEX_RELATIVE;
@@ -5347,9 +5371,10 @@ static int pat_ago(M *m, int i, R *r)
         dir = -1;
     } else if (kw(m, j, K_AGO)) {
         static const char *const OF[] = {"de", "da", "do", "dos", "das", NULL};
-        for (const char *const *w = OF; *w; w++)
+        for (const char *const *w = OF; *w && (m->t[j].lx->lang[C_KW] & TL_PT); w++)
             if (word_after(m, j, *w))
-                return 0; /* "uma semana atrás da garagem": behind */
+                return 0; /* "uma semana atrás da garagem": behind (not "due giorni fa da
+                           * Bruxelles") */
         dir = -1;
         j++;
     } else if (kw(m, j, K_IN) && ro_urma(m, j + 1)) {
@@ -7049,7 +7074,7 @@ static int it_current(M *m, int i, R *r)
     if (!(u == U_WEEK || (the && u == U_MONTH)) || has(m, k + 1, C_REL) ||
         has(m, k + 1, C_POSTREL) || isnum(m, k + 1) || kw(m, k + 1, K_OF))
         return 0;
-    for (const char *const *w = FROM; *w; w++)
+    for (const char *const *w = FROM; *w && the; w++)
         if (word_after(m, k, *w))
             return 0; /* "entro il mese successivo alla fattura", "dalla notifica" */
     fmt_unit(r->v, u, 0, m->ry, m->rm, m->rd);

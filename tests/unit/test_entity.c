@@ -1464,6 +1464,13 @@ TEST(company_contexts)
     CHECK(entity_named("The Senate Finance Committee met on Monday, and the Senate voted on "
                        "Tuesday.\n",
                        "Senate", 1));
+    /* a gazetteer's acronym that opens a company's name is the company's;
+     * of two names it opens, the shorter */
+    CHECK(entity_named("CPC International Inc said its profit rose, and CPC said sales grew.\n",
+                       "Communist Party of China", 0));
+    CHECK(entity_named("Ford Motor Credit Co sold notes, Ford Motor Co said sales rose, and Ford "
+                       "said it would cut jobs.\n",
+                       "Ford", 0));
     /* "Joe and Hunter Biden": two people of one family */
     CHECK(entity_named("Joe and Hunter Biden met in Delaware on Monday.\n", "Joe", 1));
     /* "Korea" alone is South Korea */
