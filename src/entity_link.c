@@ -301,6 +301,9 @@ static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
                 c = '-';
             else if (c < 'a' || c > 'z')
                 return 0;
+            else if ((c == 'o' || c == 'e') && k > 0)
+                c = c == 'o' ? 'u' : 'i'; /* transliterations: "Tawakkol", "Tawakul";
+                                           * "Saleh", "Salih" */
             if (k > 0 && buf[k - 1] == (char)c)
                 continue;
             if (k + 1 >= cap)
@@ -315,6 +318,9 @@ static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
         buf[k - 2] = 'y';
         k--;
     }
+    /* a final "h" after a vowel: "Saleh", "Salé"; "Abdullah", "Abdulla" */
+    if (k > 4 && buf[k - 1] == 'h' && strchr("aiu", buf[k - 2]))
+        k--;
     buf[k] = '\0';
     if (k > 3 && (memcmp(buf, "al-", 3) == 0 || memcmp(buf, "el-", 3) == 0)) {
         memmove(buf, buf + 3, k - 2);
@@ -369,7 +375,8 @@ int ner_name_variant(const char *a, size_t na, const char *b, size_t nb)
         return 0;
     /* most pairs differ in their last letter: reject them cheaply */
     unsigned char xa = (unsigned char)a[na - 1], xb = (unsigned char)b[nb - 1];
-    if (xa < 0x80 && xb < 0x80 && (xa | 0x20) != (xb | 0x20))
+    if (xa < 0x80 && xb < 0x80 && (xa | 0x20) != (xb | 0x20) && (xa | 0x20) != 'h' &&
+        (xb | 0x20) != 'h')
         return 0;
     size_t la = variant_key(a, na, ka, sizeof ka), lb = variant_key(b, nb, kb, sizeof kb);
     return la >= 4 && la == lb && memcmp(ka, kb, la) == 0;
