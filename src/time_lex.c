@@ -572,6 +572,7 @@ static const lsrc SRC[] = {
     {"anoche", C_DEICT, D_LASTNIGHT, ES},
     {"ahora", C_DEICT, D_NOW, ES | PT},
     {"actualmente", C_DEICT, D_NOW, ES | PT},
+    {"atualmente", C_DEICT, D_NOW, PT}, /* Brazilian spelling */
     {"recientemente", C_DEICT, D_RECENTLY, ES},
     {"futuro", C_DEICT, D_FUTURE, ES | IT | PT},
     {"oggi", C_DEICT, D_TODAY, IT},

@@ -3032,6 +3032,45 @@ static int nearest_month_year(const M *m, int mo)
     return 0;
 }
 
+/* Whether a month at byte p is the period of a Romance statistic ("i dati
+ * di gennaio", "as vendas de dezembro", "la inflación de enero", "les
+ * chiffres de janvier"): a month already gone when the figures come out. */
+static int statistic_month(const M *m, size_t p)
+{
+    static const char *const OF[] = {"di", "de", "del", "do", "da", "du", NULL};
+    static const char *const STAT[] = {"dati",
+                                       "vendite",
+                                       "inflazione",
+                                       "produzione",
+                                       "disoccupazione",
+                                       "esportazioni",
+                                       "dados",
+                                       "vendas",
+                                       "infla\xc3\xa7\xc3\xa3o",
+                                       "produ\xc3\xa7\xc3\xa3o",
+                                       "desemprego",
+                                       "datos",
+                                       "ventas",
+                                       "inflaci\xc3\xb3n",
+                                       "producci\xc3\xb3n",
+                                       "paro",
+                                       "desempleo",
+                                       "donn\xc3\xa9"
+                                       "es",
+                                       "chiffres",
+                                       "ventes",
+                                       "inflation",
+                                       "ch\xc3\xb4mage",
+                                       NULL};
+    if (!(m->lang & (TL_ES | TL_FR | TL_IT | TL_PT)) || (m->lang & TL_EN))
+        return 0;
+    size_t ws, we = raw_word_before(m, p, &ws);
+    if (we == ws || !raw_word_in(m, ws, we, OF))
+        return 0;
+    we = raw_word_before(m, ws, &ws);
+    return we > ws && raw_word_in(m, ws, we, STAT);
+}
+
 /* Month first: "May 16", "Oct. 23, 1998", "May 16-17", "March 20-22 last
  * year", "March 2023", "March of 2023", "May". */
 static int pat_md(M *m, int i, R *r)
@@ -3157,6 +3196,10 @@ static int pat_md(M *m, int i, R *r)
     }
     r->tense = guess_tense(m, t->s, t->e);
     int fy = frame_year(m, t->s);
+    if (!fy && r->tense >= 0 && m->hasref && statistic_month(m, m->t[mstart].s)) {
+        fy = mo > m->rm ? m->ry - 1 : m->ry; /* "i dati di gennaio saranno diffusi" */
+        r->tense = -1;
+    }
     if (!fy && (r->tense == 0 || r->tense == 1) && month_label(m, mstart, j))
         fy = nearest_month_year(m, mo); /* "would not honour ... the December pact"; a
                                            verb next to it tells ("will meet in the
