@@ -548,7 +548,7 @@ static int apposition_after(const ner_doc *d, size_t e)
 /* A company the gazetteer knows that is also a place's name ("Amazon",
  * "Rio Tinto") is the company unless an article, a word of the land or an
  * apposition makes it the place ("the Amazon", "Amazon basin", "Nokia, a
- * town near Tampere"); a headline in capitals says nothing. */
+ * town near Tampere"). */
 static void company_places(const ner_doc *d, lmen *m, size_t n)
 {
     static const char *const land[] = {"basin", "rainforest", "forest", "jungle",

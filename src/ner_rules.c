@@ -1630,6 +1630,12 @@ static int known_span(const ner_doc *d, size_t s0, size_t s1, size_t i, size_t e
     return g.info && s0 + g.end == e;
 }
 
+/* Whether token i is a lower-case "and". */
+static int word_and(const ner_doc *d, size_t i)
+{
+    return d->t[i].end - d->t[i].start == 3 && memcmp(d->text + d->t[i].start, "and", 3) == 0;
+}
+
 /* Whether the three words at i occur again in the document. */
 static int said_again(const ner_doc *d, size_t i)
 {
@@ -1655,9 +1661,7 @@ static void and_pairs(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 continue;
             size_t e = span_end(lab, i, s1);
             int ta, tb;
-            if (e == i + 3 && !known_span(d, d->sent0[k], s1, i, e) &&
-                d->t[i + 1].end - d->t[i + 1].start == 3 &&
-                memcmp(d->text + d->t[i + 1].start, "and", 3) == 0 &&
+            if (e == i + 3 && !known_span(d, d->sent0[k], s1, i, e) && word_and(d, i + 1) &&
                 (ta = named_alone(d, lab, d->t[i].lhash, i, e)) >= 0 &&
                 (tb = named_alone(d, lab, d->t[i + 2].lhash, i, e)) >= 0 && !said_again(d, i)) {
                 set_span(lab, mark, i, i + 1, ta);
@@ -1677,8 +1681,7 @@ static void shared_surname(const ner_doc *d, uint8_t *lab, uint8_t *mark)
     for (size_t k = 0; k < d->nsent; k++) {
         size_t s1 = d->sent0[k + 1];
         for (size_t i = d->sent0[k]; i + 4 <= s1; i++) {
-            if (lab[i] || !given_name(d, i) || d->t[i + 1].end - d->t[i + 1].start != 3 ||
-                memcmp(d->text + d->t[i + 1].start, "and", 3) != 0 || !ner_lab_is_b(lab[i + 2]) ||
+            if (lab[i] || !given_name(d, i) || !word_and(d, i + 1) || !ner_lab_is_b(lab[i + 2]) ||
                 ner_lab_type(lab[i + 2]) != CHR_ENT_PER || !given_name(d, i + 2) ||
                 span_end(lab, i + 2, s1) < i + 4)
                 continue;
