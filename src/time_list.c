@@ -258,8 +258,11 @@ static int relative_surface(const char *s, size_t n)
 /* How far after the date whose year the text wrote a day and month
  * without one may lie to continue its story. */
 #define NARRATIVE_DAYS 62
-/* How far back (bytes) that written date may be. */
-#define NARRATIVE_REACH 600
+/* How far back (bytes) that written date may be: a retrospective's
+ * paragraph or two ("Partie de Sidi Bouzid le 17 décembre 2010 ... En
+ * Egypte, les premières manifestations éclatent le 25 janvier" written in
+ * January 2014; 600 bytes missed it). */
+#define NARRATIVE_REACH 1500
 
 /* How far back (bytes) a "since" word may stand before a date in its
  * clause. */
