@@ -303,15 +303,18 @@ static char *name_key(const char *s)
 }
 
 /* Last (or first) word of a multi-word name equals the one-word name s, or
- * the last word is a spelling of it ("Assad" of "Bashar al-Asad"). */
-static int name_part(const char *full, const char *s)
+ * the last word is a spelling of it ("Assad" of "Bashar al-Asad"; with
+ * transliterations' vowels when s names a person: "Morsi" of "Mohamed
+ * Mursi", not the agency "Saba" of "Sabah al-Ahmad al-Sabah"). */
+static int name_part(const char *full, const char *s, int person)
 {
     const char *sp = strchr(full, ' ');
     if (!sp || strchr(s, ' '))
         return 0;
     const char *last = strrchr(full, ' ') + 1;
     size_t n = strlen(s);
-    return same_name(last, s) || ner_name_variant(last, strlen(last), s, n) ||
+    return same_name(last, s) ||
+           (person ? ner_name_spelling : ner_name_variant)(last, strlen(last), s, n) ||
            ((size_t)(sp - full) == n && strncmp(full, s, n) == 0);
 }
 
@@ -333,7 +336,7 @@ static int same_person(const char *a, const char *b)
     const char *la = strrchr(a, ' ') + 1, *lb = strrchr(b, ' ') + 1;
     if (!same_name(fa, fb))
         return ner_name_variant(fa, strlen(fa), fb, strlen(fb)) && same_name(la, lb);
-    return same_name(la, lb) || ner_name_variant(la, strlen(la), lb, strlen(lb));
+    return same_name(la, lb) || ner_name_spelling(la, strlen(la), lb, strlen(lb));
 }
 
 /* The gazetteer entry that is the whole name s, or NULL. */
@@ -534,7 +537,7 @@ chr_err chr_entities_link_story(const chr_entities *docs, size_t n, chr_entities
                     for (k = 0; k < story->n_entities; k++) {
                         chr_entity *s = &story->entities[k];
                         if (s->type == CHR_ENT_PER && !place &&
-                            name_part(s->canonical, e->canonical))
+                            name_part(s->canonical, e->canonical, e->type == CHR_ENT_PER))
                             break;
                     }
                 }

@@ -282,10 +282,11 @@ static utf8proc_ssize_t base_letters(const utf8proc_uint8_t *p, utf8proc_ssize_t
 
 /* The comparison key of a one-word name for ner_name_variant: letters
  * case-folded and stripped of accents, doubled letters once, a final "iy",
- * "yi" or "ii" as "y", without a leading "al-"/"el-"; into buf (cap
- * bytes). Returns its length, 0 when it does not fit or has anything but
- * letters, hyphens and apostrophes. */
-static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
+ * "yi" or "ii" as "y", without a leading "al-"/"el-"; with vowels, also
+ * "o" as "u" and "e" as "i" after the first letter and without a final "h"
+ * after a vowel (ner_name_spelling); into buf (cap bytes). Returns its length, 0 when it does not
+ * fit or has anything but letters, hyphens and apostrophes. */
+static size_t variant_key(const char *s, size_t n, char *buf, size_t cap, int vowels)
 {
     size_t k = 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -301,9 +302,6 @@ static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
                 c = '-';
             else if (c < 'a' || c > 'z')
                 return 0;
-            else if ((c == 'o' || c == 'e') && k > 0)
-                c = c == 'o' ? 'u' : 'i'; /* transliterations: "Tawakkol", "Tawakul";
-                                           * "Saleh", "Salih" */
             if (k > 0 && buf[k - 1] == (char)c)
                 continue;
             if (k + 1 >= cap)
@@ -318,14 +316,26 @@ static size_t variant_key(const char *s, size_t n, char *buf, size_t cap)
         buf[k - 2] = 'y';
         k--;
     }
-    /* a final "h" after a vowel: "Saleh", "Salé"; "Abdullah", "Abdulla" */
-    if (k > 4 && buf[k - 1] == 'h' && strchr("aiu", buf[k - 2]))
-        k--;
     buf[k] = '\0';
     if (k > 3 && (memcmp(buf, "al-", 3) == 0 || memcmp(buf, "el-", 3) == 0)) {
         memmove(buf, buf + 3, k - 2);
         k -= 3;
     }
+    if (!vowels)
+        return k;
+    /* transliterations of one sound, after the first letter: "Tawakkol",
+     * "Tawakul"; "Saleh", "Salih"; a final "h" after a vowel: "Salé",
+     * "Abdulla" */
+    size_t w = k ? 1 : 0;
+    for (size_t r = 1; r < k; r++) {
+        char c = buf[r] == 'o' ? 'u' : buf[r] == 'e' ? 'i' : buf[r];
+        if (c != buf[w - 1])
+            buf[w++] = c;
+    }
+    k = w;
+    if (k > 4 && buf[k - 1] == 'h' && strchr("aiu", buf[k - 2]))
+        k--;
+    buf[k] = '\0';
     return k;
 }
 
@@ -368,7 +378,7 @@ size_t chr_entity_key(const char *name, char *buf, size_t cap)
     return k;
 }
 
-int ner_name_variant(const char *a, size_t na, const char *b, size_t nb)
+static int name_variant(const char *a, size_t na, const char *b, size_t nb, int vowels)
 {
     char ka[64], kb[64];
     if (na < 4 || nb < 4 || (na == nb && memcmp(a, b, na) == 0))
@@ -378,8 +388,19 @@ int ner_name_variant(const char *a, size_t na, const char *b, size_t nb)
     if (xa < 0x80 && xb < 0x80 && (xa | 0x20) != (xb | 0x20) && (xa | 0x20) != 'h' &&
         (xb | 0x20) != 'h')
         return 0;
-    size_t la = variant_key(a, na, ka, sizeof ka), lb = variant_key(b, nb, kb, sizeof kb);
+    size_t la = variant_key(a, na, ka, sizeof ka, vowels),
+           lb = variant_key(b, nb, kb, sizeof kb, vowels);
     return la >= 4 && la == lb && memcmp(ka, kb, la) == 0;
+}
+
+int ner_name_variant(const char *a, size_t na, const char *b, size_t nb)
+{
+    return name_variant(a, na, b, nb, 0);
+}
+
+int ner_name_spelling(const char *a, size_t na, const char *b, size_t nb)
+{
+    return name_variant(a, na, b, nb, 1);
 }
 
 /* Hash of the canonical form of a mention: the gazetteer's expansion, or
@@ -431,6 +452,15 @@ static int same_word(const ner_doc *d, size_t i, size_t j)
     const ner_tok *a = &d->t[i], *b = &d->t[j];
     return a->lhash == b->lhash || ner_name_variant(d->text + a->start, a->end - a->start,
                                                     d->text + b->start, b->end - b->start);
+}
+
+/* The same for a person's surname, with transliterations' vowels
+ * ("Mursi", "Morsi"): only to link a person to a person. */
+static int same_surname(const ner_doc *d, size_t i, size_t j)
+{
+    const ner_tok *a = &d->t[i], *b = &d->t[j];
+    return a->lhash == b->lhash || ner_name_spelling(d->text + a->start, a->end - a->start,
+                                                     d->text + b->start, b->end - b->start);
 }
 
 /* Whether token i is the word w, in any case. */
@@ -772,7 +802,7 @@ chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_
             int sc = 0;
             if (t[m[j].b - 1].lhash == h)
                 sc = 3;
-            else if (same_word(d, m[i].a, m[j].b - 1)) /* "Assad" -> "Bashar al-Assad" */
+            else if (same_surname(d, m[i].a, m[j].b - 1)) /* "Assad" -> "Bashar al-Assad" */
                 sc = 2;
             else if (t[m[j].a].lhash == h)
                 sc = 1;

@@ -488,6 +488,12 @@ int ner_gaz_type(const ner_gaz_info *gi);
  * rest must be at least four letters. 0 for identical strings too. */
 int ner_name_variant(const char *a, size_t na, const char *b, size_t nb);
 
+/* ner_name_variant, and transliterations of one sound too: after the first
+ * letter "o" is "u" and "e" is "i", and a final "h" after a vowel goes
+ * ("Tawakkol"/"Tawakul", "Saleh"/"Salé"). For a person's surname only:
+ * "Rosso" and "Russo", "Samir" and "Samer" would be one name otherwise. */
+int ner_name_spelling(const char *a, size_t na, const char *b, size_t nb);
+
 /* Turn labels into mentions, find roles and nominal mentions, and link
  * aliases into entities. Returns CHR_OK or CHR_ENOMEM (out zeroed). */
 chr_err ner_link(const ner_doc *d, const uint8_t *lab, const uint8_t *mark, chr_entities *out);

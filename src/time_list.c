@@ -399,8 +399,8 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
         if (ny == y || d > chr_month_days(ny, m))
             continue;
         int wd = written_wday(text, x[i].start, x[i].end);
-        if (wd && chr_weekday(y, m, d) == wd && chr_weekday(ny, m, d) != wd)
-            continue; /* "martedì 28 novembre": the weekday already chose the year */
+        if (wd && chr_weekday(ny, m, d) != wd)
+            continue; /* "martedì 28 novembre": a weekday the story's year does not have */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
         if (gap >= 0 && gap <= NARRATIVE_DAYS)
             move(&x[i], ny);

@@ -2175,14 +2175,9 @@ static size_t elided(const M *m, size_t p)
     return p;
 }
 
-/* The year that frames a date without one at byte p: a year written
- * earlier in the same sentence after "in/en/nel/em/în" ("il avait été
- * invité en 2008 au défilé du 14 juillet", "En 2005, el 3 de marzo",
- * "Nel 2009, il 6 aprile"). With a comma, a semicolon or a conjunction
- * between them the year frames the date only when it opens the sentence
- * ("Élu en 2008, il a démissionné le 3 mars" is recent). 0 when none. */
-/* The year of a list's header on the line before byte p ("its 2021 tour
- * dates: Oct. 10 in Denver, Oct. 12 in Chicago"): a year alone, at most
+/* The year of a list's header before byte p, on its line or the one
+ * before ("its 2021 tour dates: Oct. 10 in Denver, Oct. 12 in Chicago",
+ * "2021 tour dates:\nOct. 10 - Denver"): a year alone, at most
  * four words before a colon that opens the list, among them a word of
  * lists ("dates", "schedule", "tour"); 0 when none. */
 static int list_year(const M *m, size_t p)
@@ -2195,11 +2190,12 @@ static int list_year(const M *m, size_t p)
             strlen(t->value) != 4)
             continue;
         size_t colon = 0;
-        int words = 0;
+        int words = 0, newlines = 0;
         for (size_t c = t->end; c < p; c++) {
             char ch = m->text[c];
-            if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?' || ch == ';') && !colon))
-                return 0;
+            if ((ch == '\n' && (!colon || newlines++)) ||
+                ((ch == '.' || ch == '!' || ch == '?' || ch == ';') && !colon))
+                return 0; /* (a list may start on the line after its colon) */
             if (ch == ':' && !colon)
                 colon = c;
             if (!colon && ch == ' ' && c + 1 < p && m->text[c + 1] != ' ')
@@ -2222,6 +2218,12 @@ static int list_year(const M *m, size_t p)
     return 0;
 }
 
+/* The year that frames a date without one at byte p: a year written
+ * earlier in the same sentence after "in/en/nel/em/în" ("il avait été
+ * invité en 2008 au défilé du 14 juillet", "En 2005, el 3 de marzo",
+ * "Nel 2009, il 6 aprile"). With a comma, a semicolon or a conjunction
+ * between them the year frames the date only when it opens the sentence
+ * ("Élu en 2008, il a démissionné le 3 mars" is recent). 0 when none. */
 static int frame_year(const M *m, size_t p)
 {
     static const char *const IN[] = {"in", "en", "nel", "em", "\xc3\xaen", "\xc3\x8en", NULL};
@@ -3034,7 +3036,8 @@ static int nearest_month_year(const M *m, int mo)
 
 /* Whether a month at byte p is the period of a Romance statistic ("i dati
  * di gennaio", "as vendas de dezembro", "la inflación de enero", "les
- * chiffres de janvier"): a month already gone when the figures come out. */
+ * chiffres de janvier"): a month already gone when the figures come out
+ * (the caller takes it for one up to three months back). */
 static int statistic_month(const M *m, size_t p)
 {
     static const char *const OF[] = {"di", "de", "del", "do", "da", "du", NULL};
@@ -3053,7 +3056,6 @@ static int statistic_month(const M *m, size_t p)
                                        "ventas",
                                        "inflaci\xc3\xb3n",
                                        "producci\xc3\xb3n",
-                                       "paro",
                                        "desempleo",
                                        "donn\xc3\xa9"
                                        "es",
@@ -3196,7 +3198,8 @@ static int pat_md(M *m, int i, R *r)
     }
     r->tense = guess_tense(m, t->s, t->e);
     int fy = frame_year(m, t->s);
-    if (!fy && r->tense >= 0 && m->hasref && statistic_month(m, m->t[mstart].s)) {
+    if (!fy && r->tense >= 0 && m->hasref && (m->rm - mo + 12) % 12 <= 3 &&
+        statistic_month(m, m->t[mstart].s)) {
         fy = mo > m->rm ? m->ry - 1 : m->ry; /* "i dati di gennaio saranno diffusi" */
         r->tense = -1;
     }
@@ -4294,14 +4297,14 @@ static int en_modal_after(const M *m, int j)
 }
 
 /* Whether the sentence around byte p tells of a game ("with 2:35 left in
- * the fourth quarter", "a touchdown in the second half"): its quarters and
- * halves are the game's, no dates. */
+ * the fourth quarter", "a touchdown in the second half"; not "demand
+ * rebounds in the second half", "six weeks left in the holiday season"):
+ * its quarters and halves are the game's, no dates. */
 static int game_sentence(const M *m, size_t p)
 {
-    static const char *const CUES[] = {"touchdown",        "field goal",        "halftime",
-                                       "half-time",        "interception",      "quarterback",
-                                       "rebounds",         "free throw",        " left in the ",
-                                       " to play in the ", "remaining in the ", NULL};
+    static const char *const CUES[] = {"touchdown",  "field goal",       "halftime",
+                                       "half-time",  "interception",     "quarterback",
+                                       "free throw", " to play in the ", NULL};
     size_t a = p, b = p;
     while (a > 0 && p - a < 400 && !strchr(".!?\n", m->text[a - 1]))
         a--;
@@ -4313,6 +4316,14 @@ static int game_sentence(const M *m, size_t p)
             if (strncasecmp(m->text + q, *c, n) == 0)
                 return 1;
     }
+    /* a game's clock: "with 2:35 left", "8:12 remaining" */
+    for (size_t q = a; q + 5 < b; q++)
+        if (m->text[q] >= '0' && m->text[q] <= '9' && m->text[q + 1] == ':' &&
+            m->text[q + 2] >= '0' && m->text[q + 2] <= '9' && m->text[q + 3] >= '0' &&
+            m->text[q + 3] <= '9' && m->text[q + 4] == ' ' &&
+            (strncasecmp(m->text + q + 5, "left", 4) == 0 ||
+             strncasecmp(m->text + q + 5, "remaining", 9) == 0))
+            return 1;
     return 0;
 }
 
