@@ -4345,9 +4345,9 @@ static int digit_ord(const M *m, int j)
  * "prima" is "before"; "la primera de abril" is a week's). */
 static int first_half(const M *m, int j)
 {
-    static const char *const W[] = {"prima",    "Prima",    "primera", "Primera",
-                                    "primeira", "Primeira", NULL};
-    return j < m->n && word_in(m->text + m->t[j].s, m->t[j].e - m->t[j].s, W) &&
+    static const char *const W[] = {"prima", "Prima", NULL}; /* (K_PREVD elsewhere) */
+    return j < m->n &&
+           (kw(m, j, K_FIRSTF) || word_in(m->text + m->t[j].s, m->t[j].e - m->t[j].s, W)) &&
            half_word(m, j + 1);
 }
 
