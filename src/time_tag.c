@@ -2878,6 +2878,43 @@ static void set_date(R *r, int y, int mo, int d)
     r->gran = d ? 'D' : 'M';
 }
 
+/* The days of a list of consecutive days before its last, ", 16" in "les
+ * 15, 16 et 17 mars", "los días 15, 16 y 17 de marzo", "March 15, 16 and
+ * 17": the list is the span of its first and last day. Returns the index of
+ * the word that joins the last day, with *last the day before it, or 0. */
+static int p_day_list(const M *m, int j, int d, int *last)
+{
+    for (int dn, kl;
+         pu(m, j, ',') && isnum(m, j + 1) && (kl = p_day(m, j + 1, &dn)) != 0 && dn == d + 1;
+         j = kl, d = dn)
+        if (kw(m, kl, K_AND) || kw(m, kl, K_Y)) {
+            *last = dn;
+            return kl;
+        }
+    return 0;
+}
+
+/* A month's year in two digits that no day can be, as Romance writers
+ * name a past year: "mai 68", "mayo del 68", "giugno 40" (not "en mars 40
+ * personnes", "mars 40 000"): the number follows "de/del", ends a clause, or
+ * comes before a capital or a short word ("mai 68 a changé"). Returns the
+ * index after it. */
+static int short_year(const M *m, int j)
+{
+    if ((m->lang & TL_EN) || !plainnum(m, j) || m->t[j].nd != 2 || m->t[j].num < 32 ||
+        has(m, j + 1, C_UNIT) || has(m, j + 1, C_UNITPL))
+        return 0;
+    size_t ws, we;
+    next_raw_word(m, m->t[j].e, &ws, &we);
+    if (ws < m->len && we == ws && !strchr(".,;:!?)\"\n", m->text[ws]))
+        return 0; /* a figure or a sign follows: "40 000", "40%" */
+    if (we > ws && we - ws > 3 &&
+        !((unsigned char)m->text[ws] >= 'A' && (unsigned char)m->text[ws] <= 'Z') &&
+        !kw(m, j - 1, K_OF))
+        return 0; /* "mayo del 68 nada" */
+    return j + 1;
+}
+
 /* Range end within the same month or into another: "-17", "to 21",
  * "and 17", "- June 2". */
 static int p_range_md(const M *m, int j, int *emo, int *ed)
@@ -3095,9 +3132,12 @@ static int pat_md(M *m, int i, R *r)
     if (k2 && !(isnum(m, j) && m->t[j].nd == 4) &&
         !(pu(m, k2, ':') && glued(m, k2) && isnum(m, k2 + 1) && glued(m, k2 + 1))) {
         j = k2;
-        int k3 = p_range_md(m, j, &emo, &ed);
-        if (k3)
+        int dlast = d, kl = p_day_list(m, j, d, &dlast);
+        int k3 = p_range_md(m, kl ? kl : j, &emo, &ed);
+        if (k3 && (!kl || (!emo && ed > dlast)))
             j = k3;
+        else
+            emo = ed = 0;
         int jy = j;
         if (pu(m, jy, ','))
             jy++;
@@ -3131,6 +3171,8 @@ static int pat_md(M *m, int i, R *r)
     if (pu(m, jy, ',') || kw(m, jy, K_OF))
         jy++;
     int k4 = p_year(m, jy, &y);
+    if (!k4 && (k4 = short_year(m, jy)) != 0)
+        y = 1900 + (int)m->t[jy].num;
     if (k4) {
         if (kw(m, k4, K_YEARW))
             k4++;
@@ -3233,13 +3275,18 @@ static int pat_dm(M *m, int i, R *r)
     j = k;
     if (pu(m, j, '.') && glued(m, j))
         j++;
+    int dlast = d, kl = p_day_list(m, j, d, &dlast);
+    if (kl)
+        j = kl;
+    else
+        dlast = d;
     if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
         (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
         /* "tra il 16 e il 17 maggio", "entre el 16 y el 17 de mayo", "din 3
          * până pe 5 martie" */
         int the2 = !pu(m, j, '-') && (kw(m, j + 1, K_THE) || kw(m, j + 1, K_ON)) && isnum(m, j + 2);
         int k2 = p_day(m, j + 1 + the2, &d2);
-        if (k2 && d2 > d) {
+        if (k2 && d2 > dlast) {
             j = k2;
             if (pu(m, j, '.') && glued(m, j))
                 j++;
