@@ -2105,7 +2105,9 @@ static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, in
 /* Year of a month (and day) stated without year: the occurrence nearest to
  * the reference, unless the tense of the verb points the other way and that
  * occurrence is not far ("in October" said in April in past tense is last
- * October; "in January" said in late October is next January). sched: the
+ * October; "in January" said in late October is next January); a tense of
+ * ±3 is a word's that names the side ("l'11 febbraio scorso") and reaches
+ * a year. sched: the
  * day is a notice's (sched_label), ahead but for a day up to SCHED_BACK days
  * back (a record day just gone, "Record February 27" on 2 March); 2: a
  * Romance schedule verb in the present governs it (sched_kind). */
@@ -2142,6 +2144,8 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
     if (sched == 1 && tense > 0)
         slack = SCHED_BACK;
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
+    if (tense <= -3 || tense >= 3)
+        reach = 366; /* a word says so: "l'11 febbraio scorso" told on 25 January */
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
@@ -2768,6 +2772,74 @@ static int p_month(const M *m, int i, int *mo, int strict)
     return 0;
 }
 
+/* Whether the word at byte p starts with a capital (ASCII or Latin-1's
+ * "À".."Þ" in UTF-8). */
+static int cap_at(const M *m, size_t p)
+{
+    unsigned char c = (unsigned char)m->text[p];
+    return (c >= 'A' && c <= 'Z') ||
+           (c == 0xC3 && p + 1 < m->len && (unsigned char)m->text[p + 1] >= 0x80 &&
+            (unsigned char)m->text[p + 1] <= 0x9E);
+}
+
+/* Whether the weekday of tokens i..j-1 opens or ends a name, not a day:
+ * "Friday of Anger", "la Sexta-feira da Ira", "el Viernes de la Ira", "il
+ * \"venerdì della collera\"", "Venerdì Santo", "Good Friday", "Bloody
+ * Sunday". A genitive, an optional article and a word the time lexicon
+ * lacks ("el viernes de la semana pasada" stays a day), the weekday in
+ * quotes or (outside English) capitalised inside a sentence, or (in
+ * English) the word capitalised; "dimanche de Toulon" stays a day. */
+static int wday_name(const M *m, int i, int j)
+{
+    static const char *const OF[] = {"of",  "de", "da",  "do", "del", "della", "dello",
+                                     "dei", "du", "des", "di", "dos", "das",   NULL};
+    static const char *const ART[] = {"la", "the", "l", "le", "a", "o", "el", "los", "les", NULL};
+    static const char *const HOLY[] = {"Santo", "Santa", "Saint", "saint", "Sant", NULL};
+    static const char *const BEFORE[] = {"Good", "Holy", "Bloody", NULL};
+    size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
+    if (we > ws && raw_word_in(m, ws, we, BEFORE))
+        return 1;
+    size_t q = m->t[i].s;
+    while (q > 0 && m->text[q - 1] == ' ')
+        q--;
+    int quoted =
+        q > 0 && (m->text[q - 1] == '"' || (q >= 2 && !memcmp(m->text + q - 2, "\xc2\xab", 2)) ||
+                  (q >= 3 && !memcmp(m->text + q - 3, "\xe2\x80\x9c", 3)));
+    next_raw_word(m, m->t[j - 1].e, &ws, &we);
+    if (we >= ws + 2 && !memcmp(m->text + we - 2, "\xc2\xbb", 2))
+        we -= 2; /* "Santo»" */
+    else if (we >= ws + 3 && !memcmp(m->text + we - 3, "\xe2\x80\x9d", 3))
+        we -= 3; /* "Santo”" */
+    if (we == ws)
+        return 0;
+    if (raw_word_in(m, ws, we, HOLY) && (quoted || mid_sentence(m, m->t[i].s)) &&
+        cap_at(m, m->t[i].s))
+        return 1; /* "Venerdì Santo", "Jueves Santo" (not "el sábado santo día") */
+    if (!raw_word_in(m, ws, we, OF))
+        return 0;
+    /* Romance languages write weekdays in lower case: a capital inside a
+     * sentence names; English capitalises them, so the word after "of"
+     * must ("Friday of Anger", not "dimanche de Toulon", "Friday of the
+     * week") */
+    int en = (m->lang & TL_EN) != 0;
+    int named = quoted || (!en && mid_sentence(m, m->t[i].s) && cap_at(m, m->t[i].s));
+    next_raw_word(m, we, &ws, &we);
+    if (we > ws && raw_word_in(m, ws, we, ART)) {
+        if (en)
+            return 0;
+        size_t p = we;
+        if (p < m->len && m->text[p] == '\'')
+            p++;
+        next_raw_word(m, p, &ws, &we);
+    }
+    if (we == ws)
+        return 0;
+    for (int k = j; k < m->n && m->t[k].s <= ws; k++)
+        if (m->t[k].s == ws)
+            return 0; /* a time word: "de la semana", "of next week" */
+    return named || (en && cap_at(m, ws));
+}
+
 static int p_wday(const M *m, int i, int *wd)
 {
     if (has(m, i, C_WDAY)) {
@@ -2789,6 +2861,8 @@ static int p_wday(const M *m, int i, int *wd)
             return 0; /* "segunda", "quinta" before a noun are ordinals: "na
                        * segunda volta", "a quinta edição"; not before "para"
                        * ("na noite de segunda para terça") */
+        if (wday_name(m, i, j))
+            return 0;
         return j;
     }
     if (has(m, i, C_WDABBR) && m->t[i].cap && pu(m, i + 1, '.') && glued(m, i + 1)) {
@@ -3337,7 +3411,7 @@ static int pat_dm(M *m, int i, R *r)
     } else if (has(m, j, C_POSTREL)) {
         int rr = val(m, j, C_POSTREL);
         r->tense = rr == R_LAST ? -1 : rr == R_NEXT ? 1 : 0;
-        y = res_md_year(m, mo, d, r->tense, 0);
+        y = res_md_year(m, mo, d, 3 * r->tense, 0);
         j++;
     } else if ((k2 = p_year_rel(m, j, &y)) != 0) {
         j = k2;
