@@ -9,20 +9,39 @@
 #include <time.h>
 #include <unistd.h>
 
+void cli_put_plain(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 0x20 && *p != 0x7f)
+            fputc(*p, f);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else
+            fprintf(f, "\\x%02x", *p);
+    }
+}
+
 void cli_error(const char *fmt, ...)
 {
+    char buf[2048];
     va_list ap;
-    fputs("chronicle: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    fputs("chronicle: ", stderr);
+    cli_put_plain(stderr, buf);
     fputc('\n', stderr);
 }
 
 void cli_diag(const chr_diag *d, const char *prefix)
 {
     char buf[1200];
-    fprintf(stderr, "chronicle: %s%s\n", prefix ? prefix : "", chr_diag_format(d, buf, sizeof buf));
+    fputs("chronicle: ", stderr);
+    cli_put_plain(stderr, prefix ? prefix : "");
+    cli_put_plain(stderr, chr_diag_format(d, buf, sizeof buf));
+    fputc('\n', stderr);
 }
 
 chr_store *cli_open_store(const cli_opts *g, int ro)

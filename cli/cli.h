@@ -30,7 +30,12 @@ typedef struct cli_opts {
 /* One subcommand: argv[0] is its name. */
 typedef int (*cli_cmd_fn)(int argc, char **argv, cli_opts *g);
 
-/* Print "chronicle: message" to stderr (one line). */
+/* Print s with its control characters escaped ("\n", "\x1b"): a file
+ * name or an argument echoed back stays on its line and cannot drive the
+ * terminal. */
+void cli_put_plain(FILE *f, const char *s);
+/* Print "chronicle: message" to stderr (one line, control characters
+ * escaped). */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

@@ -88,8 +88,13 @@ int cmd_ls(int argc, char **argv, cli_opts *g)
         printf("%5lld  %-10s  %-3s ", (long long)sqlite3_column_int64(q, 0),
                or_dash(sqlite3_column_text(q, 4)), mark);
         cli_column(stdout, or_dash(sqlite3_column_text(q, 2)), 12, 1);
-        printf(" %4d  %s%s%s\n", sqlite3_column_int(q, 6), (const char *)sqlite3_column_text(q, 1),
-               title ? "  " : "", title ? (const char *)title : "");
+        printf(" %4d  ", sqlite3_column_int(q, 6));
+        cli_put_plain(stdout, (const char *)sqlite3_column_text(q, 1));
+        if (title) {
+            fputs("  ", stdout);
+            cli_put_plain(stdout, (const char *)title);
+        }
+        fputc('\n', stdout);
     }
     sqlite3_finalize(q);
     if (g->json) {
@@ -293,7 +298,9 @@ int cmd_show(int argc, char **argv, cli_opts *g)
         int color = cli_styled(1);
         const char *pd = (const char *)sqlite3_column_text(q, 4);
         const char *pds = (const char *)sqlite3_column_text(q, 5);
-        printf("article %lld  %s\n", (long long)id, (const char *)sqlite3_column_text(q, 1));
+        printf("article %lld  ", (long long)id);
+        cli_put_plain(stdout, (const char *)sqlite3_column_text(q, 1));
+        fputc('\n', stdout);
         if (sqlite3_column_text(q, 3))
             printf("title     %s\n", sqlite3_column_text(q, 3));
         if (pd && pds && strcmp(pds, "inferred") == 0)

@@ -40,6 +40,8 @@ static int on_hit(void *ctx, const chr_search_hit *h)
         chr_search_hit_json(x->j, h);
         return 0;
     }
+    if (x->n == 1) /* the header over the first hit: none over an error or no hit */
+        printf("%5s  %-10s  %6s  %-12s  %s\n", "ID", "PUB DATE", "STORY", "OUTLET", "TITLE");
     char story[24] = "-";
     if (h->story)
         snprintf(story, sizeof story, "%lld", (long long)h->story);
@@ -109,8 +111,6 @@ int cmd_search(int argc, char **argv, cli_opts *g)
         chr_json_init(&j, stdout, 0);
         chr_json_begin_array(&j);
         x.j = &j;
-    } else {
-        printf("%5s  %-10s  %6s  %-12s  %s\n", "ID", "PUB DATE", "STORY", "OUTLET", "TITLE");
     }
     chr_diag d;
     chr_diag_clear(&d);
@@ -125,5 +125,7 @@ int cmd_search(int argc, char **argv, cli_opts *g)
         cli_error("search: %s", d.msg[0] ? d.msg : chr_strerror(e));
         return e == CHR_EINVAL ? EXIT_USAGE : EXIT_FATAL;
     }
+    if (!x.n && !g->json && !g->quiet)
+        cli_error("search: no article matches");
     return x.n ? EXIT_OK : EXIT_INPUT;
 }

@@ -1,5 +1,6 @@
 /* chronicle CLI — entry point: global options and the subcommand table.
  * Each subcommand lives in cli/cmd_*.c and uses the public library API. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,25 @@ static void usage(FILE *f)
                "            130/143 ingest stopped by SIGINT/SIGTERM (what was read is kept)\n");
 }
 
+/* What a command printed must have reached its reader: a full disk or a
+ * closed output ("ls > /dev/full") is a failure, not success. A reader
+ * that went away ("| head") is not worth a message. */
+static int flushed(int rc)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0;
+    int err = errno;
+    if (!failed && !ferror(stdout))
+        return rc;
+    if (err == EPIPE)
+        return rc;
+    if (failed && err)
+        cli_error("write error on standard output: %s", strerror(err));
+    else
+        cli_error("write error on standard output");
+    return rc == EXIT_OK ? EXIT_FATAL : rc;
+}
+
 int main(int argc, char **argv)
 {
     /* SQLite's memory statistics cost a global mutex on every allocation
@@ -128,7 +148,7 @@ int main(int argc, char **argv)
                     return EXIT_OK;
                 }
             g.cmd = c->name;
-            return c->fn(argc - i, argv + i, &g);
+            return flushed(c->fn(argc - i, argv + i, &g));
         }
     }
     cli_error("'%s' is not a chronicle command (see 'chronicle --help')", argv[i]);

@@ -135,11 +135,11 @@ chr_err chr_search(chr_store *st, const char *words, long limit, long offset, ch
     if (sqlite3_prepare_v2(db, sql_search_story, -1, &q, NULL) != SQLITE_OK &&
         sqlite3_prepare_v2(db, sql_search, -1, &q, NULL) != SQLITE_OK) {
         free(fts);
-        if (strstr(sqlite3_errmsg(db), "articles_fts"))
+        if (strstr(sqlite3_errmsg(db), "no such table: articles_fts"))
             return chr_diag_set(d, CHR_EUNSUPPORTED, "", 0, -1,
                                 "full-text index missing: open the database with this "
                                 "chronicle's ingest to migrate it");
-        return chr_diag_set(d, CHR_EDB, "", 0, -1, "search: %s", sqlite3_errmsg(db));
+        return chr_diag_set(d, CHR_EDB, "", 0, -1, "reading the index: %s", sqlite3_errmsg(db));
     }
     sqlite3_bind_text(q, 1, fts, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, limit);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <sqlite3.h>
 
 #include "chronicle/cluster.h"
 #include "chronicle/entity.h"
@@ -824,6 +825,20 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The database failed while storing input name: one line naming the
+ * database and SQLite's reason. The input is not at fault: no input error
+ * is counted for it. */
+static void db_failed(chr_pipeline *p, const char *name)
+{
+    sqlite3 *db = chr_store_sqlite(p->st);
+    const char *file = sqlite3_db_filename(db, "main");
+    chr_diag d;
+    chr_diag_set(&d, CHR_EDB, file && *file ? file : "database", 0, -1,
+                 "storing %s failed, nothing of it kept: %s", name, sqlite3_errmsg(db));
+    if (p->report)
+        p->report(p->report_ctx, &d, 0);
+}
+
 static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name, chr_ingest_stats *s)
 {
     chr_diag d;
@@ -892,6 +907,7 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name, 
         if (++pending >= COMMIT_RECORDS || chr_input_idle(r) ||
             now_seconds() - committed >= COMMIT_SECONDS) {
             if (commit(p, &d) != CHR_OK || chr_store_begin(p->st) != CHR_OK) {
+                db_failed(p, name ? name : path);
                 fatal = CHR_EDB;
                 break;
             }
@@ -912,11 +928,10 @@ static chr_err ingest_file(chr_pipeline *p, const char *path, const char *name, 
         return fatal;
     }
     if (commit(p, &d) != CHR_OK) {
+        db_failed(p, name ? name : path);
         rollback_file(p);
         s->stored = stored0;
         s->duplicates = dups0;
-        chr_diag_set(&d, CHR_EDB, name ? name : path, 0, -1, "commit failed");
-        report(p, s, &d, 0);
         return CHR_EDB;
     }
     return stopped ? CHR_EINTR : CHR_OK;

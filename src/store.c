@@ -349,6 +349,24 @@ static char *immutable_uri(const char *path)
     return u;
 }
 
+/* Whether db is another program's SQLite file: no schema version of ours
+ * and tables all the same. Opening it would switch it to WAL and add
+ * chronicle's tables to it. */
+static int foreign_db(sqlite3 *db)
+{
+    sqlite3_stmt *q;
+    int foreign = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT (SELECT user_version FROM pragma_user_version) = 0 AND "
+                           "EXISTS (SELECT 1 FROM sqlite_master)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return 0; /* unreadable: the pragmas' error says what it is */
+    if (sqlite3_step(q) == SQLITE_ROW)
+        foreign = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return foreign;
+}
+
 chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d)
 {
     *out = NULL;
@@ -383,6 +401,12 @@ chr_err chr_store_open(const char *path, int flags, chr_store **out, chr_diag *d
     }
     sqlite3_busy_timeout(st->db, 10000);
     sqlite3_extended_result_codes(st->db, 1);
+    if (foreign_db(st->db)) {
+        chr_err e = chr_diag_set(d, CHR_EDB, path, 0, -1,
+                                 "not a chronicle database: it holds another program's tables");
+        chr_store_close(st);
+        return e;
+    }
     const char *pragmas = st->readonly ? "PRAGMA foreign_keys=ON;"
                                        : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                                          "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"

@@ -739,8 +739,26 @@ static int schedule_verb(const char *w, size_t n)
  * turns on every language's senses. */
 static int romance_schedule(const M *m, const char *w, size_t n)
 {
-    static const char *const CA_SV[] = {"arriba", "arriben", "reuneix",  "reuneixen",
-                                        "voten",  "promet",  "prometen", NULL};
+    static const char *const CA_SV[] = {"arriba",
+                                        "arriben",
+                                        "reuneix",
+                                        "reuneixen",
+                                        "voten",
+                                        "promet",
+                                        "prometen",
+                                        "comen\xc3\xa7"
+                                        "a",
+                                        "comencen",
+                                        "acaba",
+                                        "acaben",
+                                        "juga",
+                                        "juguen",
+                                        "rep",
+                                        "visita",
+                                        "obre",
+                                        "tanca",
+                                        "entra",
+                                        NULL};
     if (m->lang == TL_CA_ALL)
         return word_in(w, n, CA_SV);
     static const char *const SV[] = {
@@ -750,6 +768,10 @@ static int romance_schedule(const M *m, const char *w, size_t n)
         "reune\xc5\x9fte", "voteaz\xc4\x83", "voteaza", "sose\xc8\x99te", "soseste", "ricorre",
         "cade", "tombe", "promete", "prometem", "prometen", "promette", "promettono", "promet",
         "promettent", "promite", "promit",
+        /* Romanian: begins, unfolds, ends, runs out ("Bacalaureatul
+         * începe pe 24 iunie") */
+        "\xc3\xaencepe", "incepe", "\xc3\xaencep", "desf\xc4\x83\xc8\x99oar\xc4\x83", "desfasoara",
+        "\xc3\xaencheie", "incheie", "expir\xc4\x83", "expira\xc8\x9b", "debuteaz\xc4\x83",
         /* a game, a visit, a vote, a term: what the
          * calendar holds ("o Benfica recebe o Porto
          * no sábado", "la Juventus ospita il Milan",
@@ -831,7 +853,9 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         "marcadas", "agendado",  "agendada",  "agendados", "agendadas", NULL};
     static const char *const CA_PAST[] = {"va",  "van",   "vam",    "vau", "vaig",
                                           "han", "havia", "havien", NULL};
-    static const char *const CA_FUT[] = {"previst", "prevista", "previstos", "previstes", NULL};
+    static const char *const CA_FUT[] = {"previst", "prevista", "previstos", "previstes",
+                                         "faran",   "seran",    "tindran",   "hauran",
+                                         "podran",  "aniran",   "vindran",   NULL};
     if (lang == TL_IT) {
         int t = listed_tense(b, n, IT_PAST, IT_FUT);
         if (t)
@@ -923,6 +947,8 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
             return t;
         if (n >= 6 && ends_with(b, n, "ran"))
             return 1; /* tornaran, votaran */
+        if (n >= 5 && ends_with(b, n, "r\xc3\xa0"))
+            return 1; /* serà, farà, començarà */
     }
     return 0;
 }
@@ -6261,12 +6287,19 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
             off = -1;
             if (m->lang == TL_ES && word_before(m, i, "antes de"))
                 off = -2; /* "antes de ayer": the day before yesterday */
+            if (m->lang == TL_CA_ALL &&
+                (word_before(m, i, "abans d'") || word_before(m, i, "abans d\xe2\x80\x99")))
+                off = -2; /* "abans d'ahir", as written before 2016 */
         } else if (dv == D_TOMORROW) {
             if (tomorrow_noun(m, i))
                 return 0;
             off = 1;
             if (m->lang == TL_PT && word_before(m, i, "depois de"))
                 off = 2; /* "depois de amanhã": the day after tomorrow */
+            if (m->lang == TL_CA_ALL && has(m, k, C_POSTREL) && val(m, k, C_POSTREL) == R_LAST) {
+                off = 2; /* "demà passat": the day after tomorrow */
+                k++;
+            }
         } else if (dv == D_DBY) {
             off = -2;
             if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_YESTERDAY)

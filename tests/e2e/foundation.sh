@@ -182,6 +182,24 @@ msg=$(chr --db "$TMP/rand.db" ls 2>&1 >/dev/null)
 check_eq "a file that is not a database is named as such when read" \
     "$?:$(echo "$msg" | grep -c 'not a usable database')" "3:1"
 
+# another program's SQLite file is refused, not converted: no WAL switch,
+# no chronicle tables added to it, by a reading or a storing command
+sqlite3 "$TMP/other.db" "CREATE TABLE foo(x); INSERT INTO foo VALUES (1);"
+msg=$(chr --db "$TMP/other.db" stories 2>&1 >/dev/null)
+rc1=$?
+chr --db "$TMP/other.db" --quiet ingest examples >/dev/null 2>&1
+rc2=$?
+check_eq "another program's database is refused and left as it was" \
+    "$rc1:$rc2:$(echo "$msg" | grep -c 'not a chronicle database'):$(sqlite3 "$TMP/other.db" "PRAGMA journal_mode; SELECT count(*) FROM sqlite_master;" | tr '\n' ' ')" \
+    "3:3:1:delete 1 "
+
+# output that cannot be written is a failure, not success
+if [ -w /dev/full ]; then
+    msg=$(chr --db "$TMP/dl0.db" --quiet ingest examples >/dev/null 2>&1; chr --db "$TMP/dl0.db" stories --json 2>&1 >/dev/full)
+    check_eq "a listing written to a full disk fails with a message" \
+        "$?:$(echo "$msg" | grep -c 'write error on standard output')" "3:1"
+fi
+
 # a reprint's dateline, a day before its publication, is the day its
 # "today" means; a dateline far before it is not
 printf '%s\n%s\n' \
