@@ -611,6 +611,10 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
     *n = 0;
     size_t cap = 0, tx = 0;
     int lead_seen = 0;
+    /* the day the lead reports, when it dates its news within the week
+     * before publication ("ieri", "on Tuesday"): the undated sentences
+     * after it tell of that day, not of the publication day */
+    int32_t news_day = a->pub_day;
     float chrono = 1.0f + W_CHRONO * logf(1.0f + (float)article_days(a));
     for (size_t si = 0; si < a->n_sents; si++) {
         size_t s = a->sents[si].start, e = a->sents[si].end;
@@ -618,7 +622,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         size_t slen = e - s, sns = nonspace(stext, slen);
         tl_vec v = {NULL, 0};
         int have_vec = 0, dated = 0;
-        int swords = -1; /* the sentence's words and fragment hash, read once */
+        int32_t sent_day = TL_NO_DAY; /* its first day in the week before publication */
+        int swords = -1;              /* the sentence's words and fragment hash, read once */
         uint32_t frag = 0;
         size_t first_new = *n;
         while (tx < a->n_tx && a->tx[tx].sentence < (int32_t)si)
@@ -671,6 +676,9 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     w *= W_FUTURE;
             }
             w *= chrono;
+            if (sent_day == TL_NO_DAY && g == CHR_GRAN_DAY && s0 == e0 && a->pub_day != TL_NO_DAY &&
+                s0 <= a->pub_day && a->pub_day - s0 <= 7)
+                sent_day = s0;
             if (!have_vec) {
                 if (tl_sentence_vec(ct, a, si, &v) != 0)
                     goto oom;
@@ -711,8 +719,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                                     .sentence = (int32_t)si,
                                     .tx_start = -1,
                                     .tx_end = -1,
-                                    .start = a->pub_day,
-                                    .end = a->pub_day,
+                                    .start = news_day,
+                                    .end = news_day,
                                     .gran = CHR_GRAN_DAY,
                                     .weight = is_lead ? W_LEAD : W_OTHER,
                                     .v = v,
@@ -726,6 +734,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 }
             }
         } else if (dated && lead_seen < LEAD_SENTENCES) {
+            if (lead_seen == 0 && sent_day != TL_NO_DAY)
+                news_day = sent_day;
             lead_seen++;
         }
         tl_vec_free(&v);

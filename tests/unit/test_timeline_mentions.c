@@ -418,6 +418,70 @@ TEST(reporting_sentences_in_romance_languages)
     }
 }
 
+/* The day (relative to the publication day) at which the reporting
+ * sentence after a dated lead is placed, or 99 when it is not placed. */
+static int placed_after(const char *lang, const char *lead, const char *second)
+{
+    char text[512];
+    size_t at = (size_t)snprintf(text, sizeof text, "%s ", lead);
+    snprintf(text + at, sizeof text - at, "%s", second);
+    chr_date ref;
+    chr_date_parse(PUB, &ref);
+    chr_timex *tx = NULL;
+    size_t ntx = 0;
+    if (chr_time_tag(text, strlen(text), &ref, lang, &tx, &ntx) != CHR_OK)
+        return -99;
+    tl_timex *t = calloc(ntx ? ntx : 1, sizeof *t);
+    for (size_t i = 0; t && i < ntx; i++) {
+        t[i].start = (int32_t)tx[i].start;
+        t[i].end = (int32_t)tx[i].end;
+        t[i].sentence = tx[i].start >= at;
+        snprintf(t[i].type, sizeof t[i].type, "%s", chr_timex_type_name(tx[i].type));
+        snprintf(t[i].value, sizeof t[i].value, "%s", tx[i].value);
+        snprintf(t[i].end_value, sizeof t[i].end_value, "%s", tx[i].end_value);
+    }
+    free(tx);
+    tl_article a;
+    memset(&a, 0, sizeof a);
+    a.id = a.indep = 1;
+    a.text = text;
+    a.len = strlen(text);
+    a.lang = (char *)lang;
+    a.pub_day = tl_parse_day(PUB);
+    chr_span sents[2] = {{0, at - 1}, {at, a.len}};
+    a.sents = sents;
+    a.n_sents = 2;
+    a.tx = t;
+    a.n_tx = t ? ntx : 0;
+    tl_mention *m = NULL;
+    size_t n = 0;
+    int day = 99;
+    if (tl_extract(ct, &a, &m, &n) == CHR_OK)
+        for (size_t i = 0; i < n; i++)
+            if (m[i].tx_start < 0 && m[i].sentence == 1)
+                day = m[i].start - a.pub_day;
+    tl_mentions_free(m, n);
+    free(t);
+    return day;
+}
+
+/* The sentences after a lead that dates its news within the week before
+ * publication ("ieri", "on Friday") tell of that day. */
+TEST(reporting_sentences_take_the_leads_day)
+{
+    CHECK_INT(placed_after(
+                  "it", "Ieri il Consiglio di sicurezza ha approvato la risoluzione sulla Libia.",
+                  "Il testo \xc3\xa8 stato approvato con dieci voti a favore."),
+              -1);
+    CHECK_INT(placed_after("en", "The council approved the new harbour plan on Friday evening.",
+                           "The mayor said the vote was a turning point for the city."),
+              -3); /* 2024-05-20 is a Monday */
+    /* a lead recalling an older day: the rest is the day's news */
+    CHECK_INT(placed_after("en", "The council approved the new harbour plan on April 2 last year.",
+                           "The mayor said the project was a turning point for the city."),
+              0);
+}
+
 UNIT_MAIN_BEGIN
 ct = chr_ct_new();
 if (!ct)
@@ -431,5 +495,6 @@ RUN(called_off_plans_are_no_anchors);
 RUN(stamp_dates_are_no_anchors);
 RUN(security_terms_and_comparison_bases_are_no_anchors);
 RUN(reporting_sentences_in_romance_languages);
+RUN(reporting_sentences_take_the_leads_day);
 chr_ct_free(ct);
 UNIT_MAIN_END
