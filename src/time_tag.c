@@ -6437,17 +6437,20 @@ static int bare_part(const M *m, int k)
 
 /* The day a time of day without one belongs to: the day last mentioned,
  * else the reference day (y stays 0 without either). */
-static void context_day(const M *m, int *y, int *mo, int *d)
+static int context_day(const M *m, int *y, int *mo, int *d)
 {
     if (m->agran == 'D' && m->ay > 0) {
         *y = m->ay;
         *mo = m->am;
         *d = m->ad;
-    } else if (m->hasref) {
+        return 1;
+    }
+    if (m->hasref) {
         *y = m->ry;
         *mo = m->rm;
         *d = m->rd;
     }
+    return 0;
 }
 
 /* A number that the word before makes an hour, in Italian and Portuguese:
@@ -6677,6 +6680,19 @@ static int colon_not_clock(const M *m, int j, int k)
     return 0;
 }
 
+/* A live report's stamp: a clock time (tokens i..j-1) opening its sentence
+ * before a separator ("10h29 : les forces loyales...", "13:40 - ..."). */
+static int clock_stamp(const M *m, int i, int j)
+{
+    if (mid_sentence(m, m->t[i].s))
+        return 0;
+    size_t p = m->t[j - 1].e;
+    while (p < m->len && m->text[p] == ' ')
+        p++;
+    return p < m->len && (m->text[p] == ':' || m->text[p] == '-' ||
+                          (p + 2 < m->len && !memcmp(m->text + p, "\xe2\x80\x93", 3)));
+}
+
 static int pat_time(M *m, int i, R *r)
 {
     int j = i, hh = -1, mi = 0, part = 0, colon = 0;
@@ -6858,7 +6874,7 @@ static int pat_time(M *m, int i, R *r)
                 haveday = 1;
                 j = k2 ? k2 : k + 1;
                 if (!k2) {
-                    context_day(m, &y, &mo, &d);
+                    r->anchored = context_day(m, &y, &mo, &d);
                     r->dayless = 1;
                 }
                 goto out;
@@ -6986,7 +7002,13 @@ static int pat_time(M *m, int i, R *r)
             }
         }
         if (!haveday) {
-            context_day(m, &y, &mo, &d); /* a clock time belongs to the day last mentioned */
+            /* a clock time belongs to the day last mentioned; a live
+             * report's stamp to the report's day */
+            r->anchored = context_day(m, &y, &mo, &d);
+            if (r->anchored && clock_stamp(m, i, j) && m->hasref) {
+                y = m->ry, mo = m->rm, d = m->rd;
+                r->anchored = 0;
+            }
             r->dayless = 1;
         }
     }
