@@ -1074,6 +1074,66 @@ static int infinitive_follows(const M *m, wspan w)
     return 0;
 }
 
+/* Whether a token of the time lexicon starts at byte p ("ayer" ends as an
+ * infinitive does). */
+static int time_word_at(const M *m, size_t p)
+{
+    for (int k = 0; k < m->n && m->t[k].s <= p; k++)
+        if (m->t[k].s == p)
+            return 1;
+    return 0;
+}
+
+/* A verb of promising, threatening or deciding, in the past, with an
+ * infinitive after it, among the words L[0..i] between a date and the past
+ * tense found at L[i]: the promise looks ahead ("promised to return on
+ * Friday", "prometeu voltar na sexta-feira", "ha promesso di tornare
+ * venerdì", "prometieron volver el viernes", "ont promis de revenir
+ * vendredi"). */
+static int promise_ahead(const M *m, const wspan *L, int i)
+{
+    static const char *const EN[] = {"promised", "vowed",    "pledged", "threatened",
+                                     "decided",  "agreed",   "planned", "intended",
+                                     "vowing",   "pledging", NULL};
+    static const char *const RO[] = {/* pt */
+                                     "prometeu", "prometeram",
+                                     "amea\xc3\xa7"
+                                     "ou",
+                                     "amea\xc3\xa7"
+                                     "aram",
+                                     "jurou", "juraram", "decidiu", "decidiram",
+                                     /* es */
+                                     "prometi\xc3\xb3", "prometieron", "amenaz\xc3\xb3",
+                                     "amenazaron", "jur\xc3\xb3", "juraron", "decidi\xc3\xb3",
+                                     "decidieron",
+                                     /* it (after "ha/hanno") */
+                                     "promesso", "minacciato", "giurato", "deciso",
+                                     /* fr (after "a/ont") */
+                                     "promis", "menac\xc3\xa9", "jur\xc3\xa9",
+                                     "d\xc3\xa9"
+                                     "cid\xc3\xa9",
+                                     NULL};
+    for (int k = 1; k <= i && k < 5; k++) {
+        const char *w = m->text + L[k].s;
+        size_t n = L[k].e - L[k].s;
+        if ((m->lang & TL_EN) && word_in(w, n, EN) &&
+            word_eq(m->text + L[k - 1].s, L[k - 1].e - L[k - 1].s, "to"))
+            return 1;
+        if (!(m->lang & TL_EN) && word_in(w, n, RO)) {
+            int j = k - 1;
+            static const char *const OF[] = {"de", "di", "d", "a", NULL};
+            for (int c = 0; c < 2 && j > 0 &&
+                            (word_in(m->text + L[j].s, L[j].e - L[j].s, OF) ||
+                             word_in(m->text + L[j].s, L[j].e - L[j].s, ROMANCE_CLITIC));
+                 c++)
+                j--;
+            if (romance_infinitive(m->text + L[j].s, L[j].e - L[j].s) && !time_word_at(m, L[j].s))
+                return 1; /* not "amenazó ayer miércoles" */
+        }
+    }
+    return 0;
+}
+
 /* A date right after an infinitive that a goal introduces ("con
  * l'obiettivo di adottarlo giovedì", "avec pour objectif de l'adopter
  * jeudi", "con el objetivo de aprobarlo el jueves", "afin de le voter
@@ -1936,6 +1996,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             continue; /* "a still unspecified date", "the planned merger" */
         if (t < 0 && ahead && es_perfect(m, L[i]))
             continue; /* "ha dado de plazo hasta el viernes": the deadline lies ahead */
+        if (t < 0 && promise_ahead(m, L, i))
+            t = 1;
         if (t > 0 && past_plan(m, L, nl, i))
             t = -1;
         if (t > 0 && i + 1 < nl &&
@@ -6436,14 +6498,21 @@ static int bare_part(const M *m, int k)
 }
 
 /* The day a time of day without one belongs to: the day last mentioned,
- * else the reference day (y stays 0 without either). */
+ * else the reference day (y stays 0 without either). 1 when it is a day of
+ * the week before the reference that the text told of: the reading with
+ * the sentence before as context then stands (the pipeline's
+ * context_dates), as a stamp's day or one far off ("Actualizado 09:30h"
+ * after a related link's date) would not. */
 static int context_day(const M *m, int *y, int *mo, int *d)
 {
     if (m->agran == 'D' && m->ay > 0) {
         *y = m->ay;
         *mo = m->am;
         *d = m->ad;
-        return 1;
+        if (!m->hasref)
+            return 1;
+        long gap = chr_days_from_civil(m->ry, m->rm, m->rd) - chr_days_from_civil(*y, *mo, *d);
+        return gap >= 0 && gap <= 7; /* anchored: a day just told of ("ieri", "lundi") */
     }
     if (m->hasref) {
         *y = m->ry;
@@ -6458,6 +6527,9 @@ static int context_day(const M *m, int *y, int *mo, int *d)
  * follow is checked by pat_time ("alle 12 vittime" is no time). */
 static int clock_cue(const M *m, int j)
 {
+    if (pu(m, j + 1, '.') && glued(m, j + 1) && isnum(m, j + 2) && glued(m, j + 2) &&
+        m->t[j + 2].nd == 3)
+        return 0; /* a figure's thousands: "de las 1.200 toneladas" */
     if (m->lang == TL_ES && isnum(m, j) && m->t[j].nd <= 2) {
         /* "a las 14.30 horas", "hacia las 10 de la mañana", "desde las 9",
          * "a la una" (not "las 24 horas", "en las 48 horas siguientes") */
@@ -6681,14 +6753,35 @@ static int colon_not_clock(const M *m, int j, int k)
 }
 
 /* A live report's stamp: a clock time (tokens i..j-1) opening its sentence
- * before a separator ("10h29 : les forces loyales...", "13:40 - ..."). */
+ * before a separator ("10h29 : les forces loyales...", "13:40 - "), or a
+ * page's after "Actualizado", "Updated", "Mis à jour". */
 static int clock_stamp(const M *m, int i, int j)
 {
-    if (mid_sentence(m, m->t[i].s))
+    static const char *const UPDATED[] = {"Actualizado", "Actualizada",    "Atualizado", "Updated",
+                                          "Aggiornato",  "Publicado",      "Published",  "Posted",
+                                          "jour",        "Modifi\xc3\xa9", NULL};
+    size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
+    if (we > ws && raw_word_in(m, ws, we, UPDATED))
+        return 1; /* a page's stamp: "Actualizado 09:30h", "Mis à jour à 10h12" */
+    size_t b = m->t[i].s;
+    while (b > 0 && (m->text[b - 1] == ' ' || m->text[b - 1] == '\t'))
+        b--;
+    if (b > 0 && m->text[b - 1] >= '0' && m->text[b - 1] <= '9')
+        return 0; /* a written day before it: "12 août 2013 22h14 :" */
+    if (b > 0 && mid_sentence(m, m->t[i].s))
         return 0;
     size_t p = m->t[j - 1].e;
-    while (p < m->len && m->text[p] == ' ')
-        p++;
+    for (;;) /* spaces, no-break ones too ("10h29\u00a0:") */
+        if (p < m->len && m->text[p] == ' ')
+            p++;
+        else if (p + 1 < m->len && !memcmp(m->text + p, "\xc2\xa0", 2))
+            p += 2;
+        else if (p + 2 < m->len && !memcmp(m->text + p, "\xe2\x80\xaf", 3))
+            p += 3;
+        else
+            break;
+    if (p < m->len && m->text[p] == '.')
+        return p + 1 >= m->len || m->text[p + 1] == '\n'; /* "14h59." on its line */
     return p < m->len && (m->text[p] == ':' || m->text[p] == '-' ||
                           (p + 2 < m->len && !memcmp(m->text + p, "\xe2\x80\x93", 3)));
 }
@@ -7005,7 +7098,7 @@ static int pat_time(M *m, int i, R *r)
             /* a clock time belongs to the day last mentioned; a live
              * report's stamp to the report's day */
             r->anchored = context_day(m, &y, &mo, &d);
-            if (r->anchored && clock_stamp(m, i, j) && m->hasref) {
+            if (clock_stamp(m, i, j) && m->hasref) {
                 y = m->ry, mo = m->rm, d = m->rd;
                 r->anchored = 0;
             }

@@ -27,6 +27,9 @@ check_eq "it: an evening after a dated sentence is that day's" \
     "$(value it 2011-03-20 "Sono cominciati ieri i raid. In serata le navi hanno lanciato 110 missili." "serata")" 2011-03-19TEV
 check_eq "fr: a clock time after a dated sentence is that day's" \
     "$(value fr 2011-03-20 "Les raids ont commencé hier après-midi. A 17h45, un avion français a ouvert le feu." "17h45")" 2011-03-19T17:45
+check_eq "fr: a live report's stamp before a no-break space keeps its own day" \
+    "$(value fr 2011-03-22 "Le ministre a indiqué lundi attendre une clarification.
+10h29 : les forces loyales tentent de reprendre la ville." "10h29")" 2011-03-22T10:29
 check_eq "it: no date before, the anaphor stays untagged" \
     "$(value it 2013-07-10 "La polizia ha arrestato dieci persone. Il giorno dopo, il governo si è dimesso." "Il giorno dopo")" none
 # English anaphors read the day before them too (they were the day after
