@@ -1955,6 +1955,56 @@ static int time_word(const M *m, wspan w)
     return (t[0] >= '0' && t[0] <= '9') || chr_time_lex_word(t, w.e - w.s) != NULL;
 }
 
+/* How many of the words left of a date, nearest first, name a part of its
+ * period ("the end of", "alla fine di", "a finales de", "au début de",
+ * "em meados de"), with at least one word of a part among them; 0 none. */
+static int period_part(const M *m, const wspan *L, int nl)
+{
+    static const char *const GLUE[] = {"of", "the", "di", "de", "del",      "della", "dell", "alla",
+                                       "la", "le",  "ao", "a",  "\xc3\xa0", "do",    "da",   "al",
+                                       "du", "el",  "in", "en", "em",       NULL};
+    static const char *const PART[] = {"end",
+                                       "beginning",
+                                       "start",
+                                       "middle",
+                                       "fine",
+                                       "inizio",
+                                       "met\xc3\xa0",
+                                       "fin",
+                                       "finales",
+                                       "finais",
+                                       "final",
+                                       "fim",
+                                       "inicio",
+                                       "in\xc3\xad"
+                                       "cio",
+                                       "principios",
+                                       "comienzos",
+                                       "d\xc3\xa9"
+                                       "but",
+                                       "mi",
+                                       "meados",
+                                       "mediados",
+                                       "mitad",
+                                       "sf\xc3\xa2r\xc8\x99itul",
+                                       "\xc3\xae"
+                                       "nceputul",
+                                       "finals",
+                                       "mitjan",
+                                       NULL};
+    int k = 0, seen = 0;
+    while (k < nl && k < 4) {
+        const char *w = m->text + L[k].s;
+        size_t n = L[k].e - L[k].s;
+        if (word_in(w, n, PART))
+            seen = 1;
+        else if (!word_in(w, n, GLUE))
+            break;
+        k++;
+    }
+    return seen ? k : 0;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present)
 {
     *perfect = *present = 0;
@@ -1968,7 +2018,12 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     }
     if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl) || romance_goal(m, L, nl))
         return 1;
+    /* "until the end of September", "fino alla fine di settembre": the
+     * words of a part of the period stand between the date and its "until" */
+    int part = period_part(m, L, nl);
     int ahead = romance_ahead(m, L, nl);
+    if (!ahead && part)
+        ahead = romance_ahead(m, L + part, nl - part);
     if (ahead == 2) {
         for (int i = 0; i < nl && i < 6; i++)
             if (past_plan(m, L, nl, i))
@@ -2078,11 +2133,11 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     if (inclause && best < 0)
         best = 0; /* "han dicho que la Liga, que se reúne el sábado": the verb of saying
                    * does not date what the clause after "que" says */
-    if (nl > 0) {
+    if (nl > part) {
         /* "since March 3" looks back; "by/until/through May" ahead unless a
          * verb says otherwise */
-        const char *w = m->text + L[0].s;
-        size_t n = L[0].e - L[0].s;
+        const char *w = m->text + L[part].s;
+        size_t n = L[part].e - L[part].s;
         if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
             return -2;
         if ((best <= 0 || right_conj) &&
