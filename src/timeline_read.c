@@ -45,6 +45,9 @@
  * presidente renunció", "On March 3 the council voted") states the dated
  * event itself: as an entry's text it ranks this much higher. */
 #define LEAD_DATE_BONUS 0.15
+/* A date in a relative clause ("La Russia e la Cina, che si erano astenute
+ * giovedì, hanno criticato..."): the sentence's main event is another's. */
+#define SIDE_CLAUSE_PENALTY 0.3
 #define LEAD_DATE_BYTES 12
 /* A sentence that opens in lower case is a piece of one (a hard-wrapped
  * page, a cut the splitter made): it ranks this much lower. */
@@ -1591,6 +1594,30 @@ static int opens_quote(const char *s)
 /* Whether s opens with a personal or demonstrative pronoun ("He declined
  * to comment", "Il a ajouté", "Ella dijo", "This was the first"): its
  * subject is in another sentence, so it states an event less well. */
+/* Whether the date at byte tx of text stands in a relative clause of its
+ * sentence (from byte start): the nearest comma before it in the sentence
+ * opens "che/que/qui/who/which/where/dove/onde/où/care". */
+static int in_side_clause(const char *text, size_t start, size_t tx)
+{
+    static const char *const REL[] = {
+        "che",  "que", "qui",   "who",   "which", "where", "whose", "dove",    "onde", "o\xc3\xb9",
+        "care", "cui", "quale", "quali", "cuyo",  "cuya",  "quien", "quienes", "dont", NULL};
+    size_t p = tx;
+    while (p > start && text[p - 1] != ',' && text[p - 1] != '(' && text[p - 1] != ';')
+        p--;
+    if (p == start || text[p - 1] != ',')
+        return 0;
+    while (p < tx && text[p] == ' ')
+        p++;
+    size_t e = p;
+    while (e < tx && text[e] != ' ' && text[e] != ',')
+        e++;
+    for (const char *const *w = REL; *w; w++)
+        if (strlen(*w) == e - p && !strncmp(text + p, *w, e - p))
+            return 1;
+    return 0;
+}
+
 static int opens_pronoun(const char *s)
 {
     static const char *const words[] = {
@@ -1798,6 +1825,9 @@ static chr_err materialise(chr_timeline *tl, model *mo, rentry **sel, size_t n, 
             if (m->tx_start >= 0 && (size_t)m->sentence < a->n_sents &&
                 (size_t)m->tx_start <= a->sents[m->sentence].start + LEAD_DATE_BYTES)
                 rs += LEAD_DATE_BONUS;
+            if (m->tx_start >= 0 && (size_t)m->sentence < a->n_sents &&
+                in_side_clause(a->text, a->sents[m->sentence].start, (size_t)m->tx_start))
+                rs -= SIDE_CLAUSE_PENALTY;
             if (m->own && rs > best + 1e-12) {
                 best = rs;
                 r->rep = k;

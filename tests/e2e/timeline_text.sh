@@ -49,6 +49,11 @@ art q.txt 2024-04-26 "Water stood in the riverside quarter of Orne." \
     "He ordered the evacuation of the riverside quarter of Orne on 25 April."
 art r.txt 2024-04-26 "Boats carried families out of the riverside quarter." \
     "The mayor of Orne ordered the evacuation of the riverside quarter on 25 April."
+# a sentence that dates the event in a relative clause tells of another
+art t.txt 2024-05-02 "Water left the riverside quarter of Orne." \
+    "The mayor of Orne, who closed the harbour of Orne on 30 April, visited the flooded quay in a boat."
+art u.txt 2024-05-02 "Fishermen waited on the quay of Orne." \
+    "The harbour of Orne was closed by the mayor on 30 April."
 # an undated detail placed at its article's day joins the entry of that
 # article's lead, however few words they share
 art s.txt 2024-06-10 "Northwind Bank agreed to buy the Orne savings cooperative for 40 million euros." \
@@ -72,6 +77,8 @@ for date, want, what, n in (("2024-03-12", "On 12 March the old flood barrier br
                             ("2024-04-09", "The council reopened the riverside road on 9 April.", "not a post", 2),
                             ("2024-04-25", "The mayor of Orne ordered the evacuation of the riverside quarter on 25 April.",
                              "that does not open with a pronoun", 2),
+                            ("2024-04-30", "The harbour of Orne was closed by the mayor on 30 April.",
+                             "that does not date it in a relative clause", 2),
                             ("2024-04-18", "Volunteers marched to the school on 18 April after the storm, with the mayor among them.",
                              "not the one with a hashtag", 1)):
     e = [x for x in tl if x["date"] == date]
