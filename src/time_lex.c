@@ -1455,8 +1455,11 @@ static const lsrc SRC[] = {
     {"estiu", C_SEASON, S_SU, CA},
     {"tardor", C_SEASON, S_FA, CA},
     {"hivern", C_SEASON, S_WI, CA},
-    {"vara", C_SEASON, S_SU,
-     RO}, /* Romanian seasons, articled ("vara trecută"), bare and genitive */
+    {"segon", C_ORDW, 2, CA}, /* "el segon trimestre" ("primer", "tercer": Spanish's) */
+    {"segona", C_ORDW, 2, CA},
+    {"quart", C_ORDW, 4, CA},
+    /* Romanian seasons, articled ("vara trecută"), bare and genitive */
+    {"vara", C_SEASON, S_SU, RO},
     {"vară", C_SEASON, S_SU, RO},
     {"verii", C_SEASON, S_SU, RO},
     {"iarna", C_SEASON, S_WI, RO},
