@@ -5568,6 +5568,29 @@ static int pat_rel(M *m, int i, R *r)
 static int clock_cue(const M *m, int j);
 static int romance_half(const M *m, int k, int u);
 
+/* Whether byte p stands in a clause opened by "que" after a comma ("O
+ * Conselho, que governa o país há...") whose words before p carry no past
+ * tense. */
+static int que_clause_untensed(const M *m, size_t p)
+{
+    for (int k = 0; k < 8; k++) {
+        size_t ws, we = raw_word_before(m, p, &ws);
+        if (we == ws)
+            return 0; /* punctuation before "que" */
+        if (word_eq(m->text + ws, we - ws, "que")) {
+            size_t q = ws;
+            while (q > 0 && m->text[q - 1] == ' ')
+                q--;
+            return q > 0 && m->text[q - 1] == ',';
+        }
+        wspan w = {ws, we};
+        if (lang_tense(m, w) < 0)
+            return 0;
+        p = ws;
+    }
+    return 0;
+}
+
 static int hace_is_duration(M *m, int i, int e)
 {
     const tk *t = &m->t[i];
@@ -5586,6 +5609,9 @@ static int hace_is_duration(M *m, int i, int e)
         return 1;
     /* "Há três semanas, ninguém imaginava": a clause that opens with it
      * dates what follows */
+    if (ha && pu(m, e, ',') && que_clause_untensed(m, t->s))
+        return 1; /* "O Conselho, que governa o país há oito meses, ordenou": the
+                     clause's own verb, not the one after it */
     if (ha && pu(m, e, ',') && (i == 0 || m->t[i - 1].kind == TK_PUNCT))
         return 0;
     return ha && guess_tense(m, t->s, m->t[e - 1].e) >= 0;
