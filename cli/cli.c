@@ -12,7 +12,10 @@
 void cli_put_plain(FILE *f, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p >= 0x20 && *p != 0x7f)
+        if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) { /* C1 controls: "\xc2\x9b" is CSI */
+            fprintf(f, "\\u%04x", p[1]);
+            p++;
+        } else if (*p >= 0x20 && *p != 0x7f)
             fputc(*p, f);
         else if (*p == '\n')
             fputs("\\n", f);

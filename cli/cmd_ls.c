@@ -301,8 +301,11 @@ int cmd_show(int argc, char **argv, cli_opts *g)
         printf("article %lld  ", (long long)id);
         cli_put_plain(stdout, (const char *)sqlite3_column_text(q, 1));
         fputc('\n', stdout);
-        if (sqlite3_column_text(q, 3))
-            printf("title     %s\n", sqlite3_column_text(q, 3));
+        if (sqlite3_column_text(q, 3)) {
+            fputs("title     ", stdout);
+            cli_put_plain(stdout, (const char *)sqlite3_column_text(q, 3));
+            fputc('\n', stdout);
+        }
         if (pd && pds && strcmp(pds, "inferred") == 0)
             printf("published %s (inferred from the text, confidence %.2f)\n", pd,
                    sqlite3_column_double(q, 11));

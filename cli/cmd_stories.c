@@ -180,17 +180,24 @@ static void text_story(const chr_story_info *s, const char *title)
         const chr_story_article *a = &s->articles[i];
         if (a->duplicate_of)
             continue;
-        printf("%6lld  %-10s  %s%s%s\n", (long long)a->id, or_dash(a->pub_date), a->source,
-               a->title ? "  " : "", a->title ? a->title : "");
+        printf("%6lld  %-10s  ", (long long)a->id, or_dash(a->pub_date));
+        cli_put_plain(stdout, a->source);
+        if (a->title) {
+            fputs("  ", stdout);
+            cli_put_plain(stdout, a->title);
+        }
+        fputc('\n', stdout);
         for (size_t k = 0; k < s->n_articles; k++) {
             const chr_story_article *c = &s->articles[k];
             if (c->duplicate_of != a->id)
                 continue;
             if (c->copy)
-                printf("%6s  %-10s    = copy: %s\n", "", or_dash(c->pub_date), c->source);
+                printf("%6s  %-10s    = copy: ", "", or_dash(c->pub_date));
             else
-                printf("%6s  %-10s    = %lld near-duplicate: %s\n", "", or_dash(c->pub_date),
-                       (long long)c->id, c->source);
+                printf("%6s  %-10s    = %lld near-duplicate: ", "", or_dash(c->pub_date),
+                       (long long)c->id);
+            cli_put_plain(stdout, c->source);
+            fputc('\n', stdout);
         }
     }
 }

@@ -116,15 +116,15 @@ int main(int argc, char **argv)
                 for (const struct command *c = commands; c->name; c++)
                     if (strcmp(c->name, argv[i + 1]) == 0) {
                         printf("usage: chronicle %s\n  %s\n", c->usage, c->summary);
-                        return EXIT_OK;
+                        return flushed(EXIT_OK);
                     }
             }
             usage(stdout);
-            return EXIT_OK;
+            return flushed(EXIT_OK);
         }
         if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
             printf("chronicle %s\n", CHR_VERSION);
-            return EXIT_OK;
+            return flushed(EXIT_OK);
         }
         int k = cli_common_opt(argc, argv, &i, &g);
         if (k < 0)
@@ -145,7 +145,7 @@ int main(int argc, char **argv)
             for (int k = i + 1; k < argc; k++)
                 if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
                     printf("usage: chronicle %s\n  %s\n", c->usage, c->summary);
-                    return EXIT_OK;
+                    return flushed(EXIT_OK);
                 }
             g.cmd = c->name;
             return flushed(c->fn(argc - i, argv + i, &g));

@@ -165,7 +165,7 @@ chr_err chr_search(chr_store *st, const char *words, long limit, long offset, ch
     if (rc != SQLITE_DONE) {
         const char *m = sqlite3_errmsg(db);
         e = strstr(m, "fts5") ? chr_diag_set(d, CHR_EINVAL, "", 0, -1, "bad search query")
-                              : chr_diag_set(d, CHR_EDB, "", 0, -1, "search: %s", m);
+                              : chr_diag_set(d, CHR_EDB, "", 0, -1, "reading the index: %s", m);
     }
     sqlite3_finalize(q);
     free(fts);

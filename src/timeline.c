@@ -622,8 +622,11 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         size_t slen = e - s, sns = nonspace(stext, slen);
         tl_vec v = {NULL, 0};
         int have_vec = 0, dated = 0;
-        int32_t sent_day = TL_NO_DAY; /* its first day in the week before publication */
-        int swords = -1;              /* the sentence's words and fragment hash, read once */
+        /* the day its news is of: the publication day when it names it
+         * ("Dopo lo sciopero di lunedì, oggi i ministri hanno firmato"),
+         * else its first day in the week before */
+        int32_t sent_day = TL_NO_DAY;
+        int swords = -1; /* the sentence's words and fragment hash, read once */
         uint32_t frag = 0;
         size_t first_new = *n;
         while (tx < a->n_tx && a->tx[tx].sentence < (int32_t)si)
@@ -676,8 +679,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     w *= W_FUTURE;
             }
             w *= chrono;
-            if (sent_day == TL_NO_DAY && g == CHR_GRAN_DAY && s0 == e0 && a->pub_day != TL_NO_DAY &&
-                s0 <= a->pub_day && a->pub_day - s0 <= 7)
+            if ((sent_day == TL_NO_DAY || s0 == a->pub_day) && g == CHR_GRAN_DAY && s0 == e0 &&
+                a->pub_day != TL_NO_DAY && s0 <= a->pub_day && a->pub_day - s0 <= 7)
                 sent_day = s0;
             if (!have_vec) {
                 if (tl_sentence_vec(ct, a, si, &v) != 0)
@@ -734,8 +737,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 }
             }
         } else if (dated && lead_seen < LEAD_SENTENCES) {
-            if (lead_seen == 0 && sent_day != TL_NO_DAY)
-                news_day = sent_day;
+            if (sent_day != TL_NO_DAY)
+                news_day = sent_day; /* the lead's day, or a later sentence's ("Oggi...") */
             lead_seen++;
         }
         tl_vec_free(&v);

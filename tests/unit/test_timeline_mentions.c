@@ -476,6 +476,12 @@ TEST(reporting_sentences_take_the_leads_day)
     CHECK_INT(placed_after("en", "The council approved the new harbour plan on Friday evening.",
                            "The mayor said the vote was a turning point for the city."),
               -3); /* 2024-05-20 is a Monday */
+    /* a lead that names the publication day too tells of that day */
+    CHECK_INT(
+        placed_after("it",
+                     "Dopo lo sciopero di luned\xc3\xac, oggi i ministri hanno firmato l'accordo.",
+                     "Il testo \xc3\xa8 stato approvato con dieci voti a favore."),
+        0);
     /* a lead recalling an older day: the rest is the day's news */
     CHECK_INT(placed_after("en", "The council approved the new harbour plan on April 2 last year.",
                            "The mayor said the project was a turning point for the city."),
