@@ -1674,6 +1674,16 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
             snprintf(r->warn + wl, sizeof r->warn - wl,
                      "%s\"id\" is not a string or a number: ignored", wl ? "; " : "");
         }
+        static const char *const strings[] = {"url",    "title", "author", "outlet",
+                                              "source", "lang",  NULL};
+        for (const char *const *f = strings; *f; f++) {
+            json_t *v = json_object_get(o, *f);
+            if (v && !json_is_null(v) && !json_is_string(v)) {
+                size_t wl = strlen(r->warn);
+                snprintf(r->warn + wl, sizeof r->warn - wl, "%s\"%s\" is not a string: ignored",
+                         wl ? "; " : "", *f);
+            }
+        }
         a->url = json_str(json_object_get(o, "url"));
         a->title = json_line(json_object_get(o, "title"));
         a->author = json_line(json_object_get(o, "author"));

@@ -67,6 +67,10 @@ chr --db "$TMP/num.db" ingest "$TMP/num.jsonl" >/dev/null 2>"$TMP/num.err"
 t=$(chr --db "$TMP/num.db" ls --json | "$PY" -c "import json,sys; print([a['ext_id'] for a in json.load(sys.stdin)])")
 check_eq "a numeric id is the record's id" "$t" "['17']"
 check "a numeric date is reported, by file and line" grep -q 'num.jsonl:1: "date" is not a string' "$TMP/num.err"
+# so are a title and a language that are no strings
+printf '{"id": "ty1", "title": 5, "lang": ["en"], "text": "The council of Orne met on Friday and approved the new flood barrier for the river."}\n' > "$TMP/ty.jsonl"
+chr --db "$TMP/ty.db" ingest "$TMP/ty.jsonl" >/dev/null 2>"$TMP/ty.err"
+check "a title and a language of another type are reported" grep -q 'ty.jsonl:1: "title" is not a string: ignored; "lang" is not a string: ignored' "$TMP/ty.err"
 
 # a JSON array of objects is said to be one, not stored as a text
 printf '[{"id":"j1","text":"The Lagos bridge collapsed on Monday, officials said."},\n {"id":"j2","text":"Rescue teams worked through Tuesday."}]\n' > "$TMP/arr.json"
