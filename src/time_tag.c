@@ -814,8 +814,10 @@ static int ends_with(const char *b, size_t n, const char *e)
 
 static int word_in(const char *b, size_t n, const char *const *l)
 {
+    if (!n)
+        return 0;
     for (; *l; l++)
-        if (word_eq(b, n, *l))
+        if ((*l)[0] == b[0] && word_eq(b, n, *l)) /* the first byte before a strlen */
             return 1;
     return 0;
 }
@@ -1720,7 +1722,7 @@ static int past_plan(const M *m, const wspan *L, int nl, int i)
         return 0;
     const char *w = m->text + L[i + 1].s;
     size_t n = L[i + 1].e - L[i + 1].s;
-    char b[12];
+    char b[12] = "";
     if (n >= sizeof b)
         return 0;
     for (size_t k = 0; k < n; k++)
@@ -2939,16 +2941,19 @@ static int wday_name(const M *m, int i, int j)
     static const char *const HOLY[] = {"Santo", "Santa", "Saint", "saint", "Sant", NULL};
     static const char *const BEFORE[] = {"Good", "Holy", "Bloody", NULL};
     size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
-    for (const char *const *b = BEFORE; we > ws && *b; b++)
-        if (word_eq(m->text + ws, we - ws, *b))
-            return 1; /* capitalised: "Good Friday", not "a good Friday" */
+    if (we > ws && strchr("GHB", m->text[ws]))
+        for (const char *const *b = BEFORE; *b; b++)
+            if (word_eq(m->text + ws, we - ws, *b))
+                return 1; /* capitalised: "Good Friday", not "a good Friday" */
+    next_raw_word(m, m->t[j - 1].e, &ws, &we);
+    if (we == ws || !strchr("odSs", m->text[ws]))
+        return 0; /* no genitive, no holy word: most weekdays, checked cheaply */
     size_t q = m->t[i].s;
     while (q > 0 && m->text[q - 1] == ' ')
         q--;
     int quoted =
         q > 0 && (m->text[q - 1] == '"' || (q >= 2 && !memcmp(m->text + q - 2, "\xc2\xab", 2)) ||
                   (q >= 3 && !memcmp(m->text + q - 3, "\xe2\x80\x9c", 3)));
-    next_raw_word(m, m->t[j - 1].e, &ws, &we);
     if (we >= ws + 2 && !memcmp(m->text + we - 2, "\xc2\xbb", 2))
         we -= 2; /* "Santo»" */
     else if (we >= ws + 3 && !memcmp(m->text + we - 3, "\xe2\x80\x9d", 3))
