@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,9 +152,14 @@ int cli_styled(int fd)
 
 int cli_count_arg(const char *cmd, const char *opt, const char *arg, long *out)
 {
-    char *end;
-    long v = strtol(arg, &end, 10);
-    if (*end || end == arg || v < 1) {
+    int digits = *arg != 0;
+    for (const char *p = arg; *p; p++)
+        digits &= *p >= '0' && *p <= '9';
+    errno = 0;
+    long v = digits ? strtol(arg, NULL, 10) : 0;
+    if (errno == ERANGE)
+        v = LONG_MAX;       /* more than there can be: all */
+    if (!digits || v < 1) { /* not " 5", "5 ", "+5" */
         cli_error("%s: %s needs a number >= 1, not '%s'", cmd, opt, arg);
         return -1;
     }

@@ -18,10 +18,16 @@ static int int_opt(int argc, char **argv, int *i, const char *name, int min, int
     int k = cli_opt_value(argc, argv, i, name, &val);
     if (k <= 0)
         return k;
-    char *end;
-    long x = strtol(val, &end, 10);
-    if (!*val || *end || x < min || x > 1000000) {
+    int digits = *val != 0;
+    for (const char *p = val; *p; p++)
+        digits &= *p >= '0' && *p <= '9';
+    long x = !digits ? -1 : strlen(val) <= 7 ? strtol(val, NULL, 10) : 1000001;
+    if (!digits || x < min) {
         cli_error("%s: %s needs a number >= %d, not '%s'", argv[0], name, min, val);
+        return -1;
+    }
+    if (x > 1000000) {
+        cli_error("%s: %s needs a number from %d to 1000000, not '%s'", argv[0], name, min, val);
         return -1;
     }
     *v = (int)x;

@@ -32,6 +32,13 @@ ls|--db
 LIST
 check_eq "--limit=N is read as --limit N" "$(chr --db "$TMP/none.db" ls --limit=0 2>&1 >/dev/null)" \
     "chronicle: ls: --limit needs a number >= 1, not '0'"
+# a count is digits only, either side; one too large for --top says its range
+check_eq "a count with a space after it is refused as one before it is" \
+    "$(chr --db "$TMP/none.db" ls --limit '5 ' 2>&1 >/dev/null; echo " $?")/$(chr --db "$TMP/none.db" ls --limit ' 5' 2>&1 >/dev/null; echo " $?")" \
+    "chronicle: ls: --limit needs a number >= 1, not '5 ' 2/chronicle: ls: --limit needs a number >= 1, not ' 5' 2"
+check_eq "--top beyond its range says the range" \
+    "$(chr --db "$TMP/none.db" timeline --all --top 99999999999999999999 2>&1 >/dev/null)" \
+    "chronicle: timeline: --top needs a number from 1 to 1000000, not '99999999999999999999'"
 
 # --- --db
 out=$(chr --db "" ls 2>&1); rc=$?
