@@ -34,7 +34,7 @@ check_eq "--limit=N is read as --limit N" "$(chr --db "$TMP/none.db" ls --limit=
     "chronicle: ls: --limit needs a number >= 1, not '0'"
 # a count is digits only, either side; one too large for --top says its range
 check_eq "a count with a space after it is refused as one before it is" \
-    "$(chr --db "$TMP/none.db" ls --limit '5 ' 2>&1 >/dev/null; echo " $?")/$(chr --db "$TMP/none.db" ls --limit ' 5' 2>&1 >/dev/null; echo " $?")" \
+    "$(chr --db "$TMP/none.db" ls --limit '5 ' 2>&1 >/dev/null | tr -d '\n'; echo " ${PIPESTATUS[0]}")/$(chr --db "$TMP/none.db" ls --limit ' 5' 2>&1 >/dev/null | tr -d '\n'; echo " ${PIPESTATUS[0]}")" \
     "chronicle: ls: --limit needs a number >= 1, not '5 ' 2/chronicle: ls: --limit needs a number >= 1, not ' 5' 2"
 check_eq "--top beyond its range says the range" \
     "$(chr --db "$TMP/none.db" timeline --all --top 99999999999999999999 2>&1 >/dev/null)" \
