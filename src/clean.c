@@ -1754,6 +1754,16 @@ static const char *const footnote_labels[] = {
     "notă",        "Примечание", "Примечания",     "Прим.",
     NULL};
 
+/* Whether the line s[0..n) opens with a list marker and a space ("- ",
+ * "* ", "• ", "– ") before more text. */
+static int list_item(const char *s, size_t n)
+{
+    if (n > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+        return 1;
+    return n > 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93) && s[3] == ' ';
+}
+
 /* Length of the label of a list that opens s[0..n), with its colon or
  * spaced dash ("NOTE:", "Note -", "Ndlr :", "Nota —"), or 0. caps: a
  * label in capitals may stand without either. */
@@ -2046,7 +2056,10 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         if (tl > 0) {
             int standalone = tl * 10 < maxlen * 6 && !ends_terminal(t, tl) &&
                              !(nl && continues_line(nl + 1, norm + nlen));
-            if ((standalone || prev_ended) && para.n > 0) {
+            /* a list's item opens a paragraph of its own ("Fechas clave:\n-
+             * 15 de marzo de 2011: ...\n- 12 de noviembre: ...") */
+            int item = list_item(t, tl);
+            if ((standalone || prev_ended || item) && para.n > 0) {
                 flush = 2; /* flush what we have, then re-read this line */
             } else {
                 if (para.n > 0)

@@ -355,6 +355,17 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
     return 0;
 }
 
+/* Whether a list marker ("- ", "* ", "• ", "– ") opens the line at p. */
+static int list_marker_at(const char *s, size_t len, size_t p)
+{
+    while (p < len && (s[p] == ' ' || s[p] == '\t'))
+        p++;
+    if (p + 1 < len && (s[p] == '-' || s[p] == '*') && s[p + 1] == ' ')
+        return 1;
+    return p + 3 < len && (unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
+           ((unsigned char)s[p + 2] == 0xA2 || (unsigned char)s[p + 2] == 0x93) && s[p + 3] == ' ';
+}
+
 chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_span **out, size_t *n)
 {
     chr_span *v = NULL;
@@ -381,6 +392,11 @@ chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_spa
                 size_t ll = le - line_start;
                 int terminal = strchr(".!?:;,", last) != NULL || last >= 0x80;
                 if (!terminal && ll < 60 && seg == line_start)
+                    heading = 1;
+                /* a list's lines: after a line that ends with a colon, and
+                 * before a line that opens with a list marker ("Fechas
+                 * clave:\n- 26 de febrero: ...") */
+                if (last == ':' || list_marker_at(s, len, after))
                     heading = 1;
             }
             if (para || heading) {

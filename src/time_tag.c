@@ -2438,6 +2438,31 @@ static int frame_year(const M *m, size_t p)
  * calendar has it puts the day within half a year of the reference. A
  * weekday one off ("el viernes 19 de noviembre" written on 23 November
  * 2011, a Saturday) is a slip of the writer, never a date a year back. */
+/* Whether a word of commemoration or anniversary stands in the 160 bytes
+ * of the sentence before byte p ("commémorer le massacre du", "el
+ * aniversario de la matanza del", "marking the anniversary of the March"). */
+static int commemorated(const M *m, size_t p)
+{
+    static const char *const STEM[] = {"comm\xc3\xa9mor", "commemor", "conmemor", "comemor",
+                                       "anniversa",       "aniversa", NULL};
+    size_t b = p > 160 ? p - 160 : 0;
+    for (size_t q = p; q > b; q--)
+        if (strchr(".!?\n", m->text[q - 1])) {
+            b = q;
+            break;
+        }
+    for (size_t q = b; q < p; q++) {
+        if (q > 0 && ((m->text[q - 1] | 32) >= 'a' && (m->text[q - 1] | 32) <= 'z'))
+            continue; /* a word's start */
+        for (const char *const *st = STEM; *st; st++) {
+            size_t n = strlen(*st);
+            if (q + n <= p && !strncasecmp(m->text + q, *st, n))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
 {
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
@@ -2447,6 +2472,11 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
     if (fy && d <= chr_month_days(fy, mo) && (!wd || chr_weekday(fy, mo, d) == wd))
         return fy;
     int y = res_md_year(m, mo, d, r->tense, sched_kind(m));
+    if (!wd && m->hasref && y == m->ry && r->tense <= 0 && d <= chr_month_days(y, mo) &&
+        labs(chr_days_from_civil(y, mo, d) - chr_days_from_civil(m->ry, m->rm, m->rd)) <= 3 &&
+        commemorated(m, m->t[i].s))
+        return y - 1; /* "pour commémorer le massacre du 18 mars", told on 18 March: its
+                         anniversary, a year on */
     if (!wd || !m->hasref || (y && d <= chr_month_days(y, mo) && chr_weekday(y, mo, d) == wd))
         return y;
     long r0 = chr_days_from_civil(m->ry, m->rm, m->rd);
@@ -5635,6 +5665,12 @@ static int ro_urma(const M *m, int k)
 /* "two years ago", "a year earlier", "three days later", "il y a trois
  * jours", "hace dos semanas", "vor zwei Wochen", "tre giorni fa",
  * "два дня назад", "a few years ago". */
+/* Whether token k says "today" ("today", "hoy", "oggi", "aujourd'hui"). */
+static int is_today(const M *m, int k)
+{
+    return k >= 0 && k < m->n && has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_TODAY;
+}
+
 static int pat_ago(M *m, int i, R *r)
 {
     int j = i, pre = 0;
@@ -5674,6 +5710,11 @@ static int pat_ago(M *m, int i, R *r)
     if (pre == 1 && m->lang == TL_RO && has(m, j, C_MONTH) && val(m, j, C_MONTH) == 5 &&
         kw(m, j + 1, K_MISC) && kw(m, j + 2, K_OF))
         j += 3; /* "acum mai bine de un an", "în urmă cu mai mult de doi ani" */
+    /* "a year ago today", "hace hoy un año", "hoy hace un año", "il y a un an
+     * jour pour jour": the very day, on an anniversary */
+    int today = (pre == 1 && is_today(m, j)) || (i > 0 && is_today(m, i - 1));
+    if (pre == 1 && is_today(m, j))
+        j++;
     while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_OF) && !(m->lang & TL_EN))) {
@@ -5778,6 +5819,23 @@ static int pat_ago(M *m, int i, R *r)
     if (u == U_YEAR && n == 1 && m->qy && m->lastq) {
         /* "a year ago" in a text about a quarter: the same quarter */
         snprintf(r->v, 48, "%04d-Q%d", m->qy - 1, m->qq);
+        return j;
+    }
+    if (!today && dir < 0 && is_today(m, j)) {
+        today = 1; /* "one year ago today" */
+        r->end = ++j;
+    }
+    if (!today && dir < 0 &&
+        (word_after(m, j - 1, "jour pour jour") || word_after(m, j - 1,
+                                                              "d\xc3\xad"
+                                                              "a por d\xc3\xad"
+                                                              "a")))
+        today = 1;
+    if (today && dir < 0 && !anaph && !half && n >= 1 && (u == U_YEAR || u == U_MONTH)) {
+        add_months(&y, &mo, -(int)n * (u == U_YEAR ? 12 : 1));
+        if (d > chr_month_days(y, mo))
+            d = chr_month_days(y, mo);
+        set_date(r, y, mo, d);
         return j;
     }
     int gu = u;

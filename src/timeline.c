@@ -549,6 +549,38 @@ static int alpha_words(const char *s, size_t n)
     return k;
 }
 
+/* Whether the date t opens an item of a chronology, after an optional list
+ * marker, before a separator and at least two words ("- 26 de febrero de
+ * 2012: Referéndum constitucional.", "25 février : Hadi prête serment.",
+ * "15.03.2011.- Miles de personas..."): short as it is, the item states its
+ * day's event. */
+static int chrono_item(const char *text, size_t s, size_t e, const tl_timex *t)
+{
+    size_t p = s;
+    while (p < e && (text[p] == ' ' || text[p] == '-' || text[p] == '*'))
+        p++;
+    if (p + 2 < e && !memcmp(text + p, "\xe2\x80\xa2", 3)) /* "•" */
+        p += 3;
+    while (p < e && text[p] == ' ')
+        p++;
+    if (p != (size_t)t->start)
+        return 0;
+    size_t q = (size_t)t->end;
+    for (;;) /* spaces, no-break ones too ("25 février\u00a0:") */
+        if (q < e && text[q] == ' ')
+            q++;
+        else if (q + 1 < e && !memcmp(text + q, "\xc2\xa0", 2))
+            q += 2;
+        else
+            break;
+    if (q < e && text[q] == '.')
+        q++; /* "15.03.2011.-" */
+    int sep = q < e && (text[q] == ':' || text[q] == '-');
+    if (!sep && q + 2 < e && !memcmp(text + q, "\xe2\x80\x93", 3))
+        sep = 1; /* "–" */
+    return sep && alpha_words(text + q, e - q) >= 2;
+}
+
 static int push_mention(tl_mention **out, size_t *n, size_t *cap, const tl_mention *m)
 {
     if (*n == *cap) {
@@ -654,10 +686,12 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 frag = fragment_hash(stext, slen);
             }
             int words = swords;
-            if (t->end <= t->start || (size_t)t->end > a->len || is_stamp(a->text, s, e, t) ||
-                nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
-                words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||
-                (words < 10 && !ends_sentence(stext, slen)))
+            if (t->end <= t->start || (size_t)t->end > a->len || is_stamp(a->text, s, e, t))
+                continue;
+            if (!chrono_item(a->text, s, e, t) &&
+                (nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
+                 words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||
+                 (words < 10 && !ends_sentence(stext, slen))))
                 continue;
             int dup = 0;
             for (size_t j = first_new; j < *n; j++)

@@ -54,6 +54,8 @@ art t.txt 2024-05-02 "Water left the riverside quarter of Orne." \
     "The mayor of Orne, who closed the harbour of Orne on 30 April, visited the flooded quay in a boat."
 art u.txt 2024-05-02 "Fishermen waited on the quay of Orne." \
     "The harbour of Orne was closed by the mayor on 30 April."
+# a chronology's short items state their days
+printf ' date 2024-07-01\n\nKey dates of the flood in Orne:\n- 3 June 2024: Barrier breaks.\n- 9 June 2024: Army arrives.\n- 14 June 2024: Water recedes from the lower town.\n' > "$D/v.txt"
 # an undated detail placed at its article's day joins the entry of that
 # article's lead, however few words they share
 art s.txt 2024-06-10 "Northwind Bank agreed to buy the Orne savings cooperative for 40 million euros." \
@@ -86,6 +88,9 @@ for date, want, what, n in (("2024-03-12", "On 12 March the old flood barrier br
          repr([(x["text"], x["support"]) for x in e]))
     need("%s: stated by the sentence %s" % (date, what), bool(e) and e[0]["text"] == want,
          repr(e[0]["text"] if e else None))
+e = [x for x in tl if x["date"] == "2024-06-03"]
+need("a chronology's short item is an entry", len(e) == 1 and e[0]["text"] == "3 June 2024: Barrier breaks.",
+     repr([x["text"] for x in e]))
 e = [x for x in tl if x["date"] == "2024-04-15"]
 need("a list item is shown without its marker",
      len(e) == 1 and e[0]["text"] == "15 April: the council reopened the school of Orne after the flood."

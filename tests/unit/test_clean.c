@@ -594,6 +594,18 @@ TEST(wrapped_lines_join)
         CHECK(strstr(d->clean, "\n\nRyad en faveur des frappes") != NULL);
         chr_doc_free(d);
     }
+    /* a list's items are paragraphs of their own, long as the first is */
+    d = clean_text(
+        "Estas son las principales fechas del levantamiento contra el regimen sirio:\n"
+        "- 15 de marzo de 2011: Primeras protestas en Damasco contra el regimen de Asad.\n"
+        "- 12 de noviembre: La Liga Arabe suspende a Siria.\n"
+        "- 26 de febrero de 2012: Referendum constitucional.\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "sirio:\n\n- 15 de marzo de 2011: Primeras") != NULL);
+        CHECK(strstr(d->clean, "Asad.\n\n- 12 de noviembre") != NULL);
+        chr_doc_free(d);
+    }
 }
 
 TEST(hash_and_empty)
