@@ -1618,6 +1618,18 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
     size_t j = pe;
     while (j < n && s[j] == ' ')
         j++;
+    /* "HAMA (Siria), 1 Ago. (EFE).-": the country in brackets before the
+     * comma belongs to the place */
+    if (j < n && s[j] == '(' && j + 1 < n && isupper((unsigned char)s[j + 1])) {
+        size_t k = j + 1;
+        while (k < n && k - j < 30 && s[k] != ')' && s[k] != '(')
+            k++;
+        size_t q = k + 1;
+        while (q < n && s[q] == ' ')
+            q++;
+        if (k < n && s[k] == ')' && q < n && s[q] == ',')
+            j = q;
+    }
     /* ", STATE" or ", May 14" */
     size_t date_s = 0, date_e = 0;
     int have_sep = 0;

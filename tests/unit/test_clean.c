@@ -51,6 +51,9 @@ TEST(datelines)
          "Un attentat a fait huit morts."},
         {"(CPI). Mais la Cour attend.", NULL, NULL, "(CPI). Mais la Cour attend."},
         {"BERLIN (dpa) - Die Regierung tagte.", "Berlin", "dpa", "Die Regierung tagte."},
+        /* EFE: the country in brackets before the date */
+        {"HAMA (Siria), 1 Ago. (EFE).- Al menos 140 personas murieron.", "Hama", "EFE",
+         "Al menos 140 personas murieron."},
         /* Italian agencies: credit then place, or a place in title case */
         {"(ANSA) - ROMA, 3 MAR - Il governo ha deciso.", "Roma", "ANSA", "Il governo ha deciso."},
         {"(AGI) - Roma, 3 mar. - Il governo ha deciso.", "Roma", "AGI", "Il governo ha deciso."},
