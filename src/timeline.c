@@ -1109,9 +1109,11 @@ static void scan_candidates(tl_group *g, tl_centry *const *e, size_t n, const tl
         /* an undated sentence placed at its article's day joins the entry
          * its article's own news of that day is in ("Terms were not
          * disclosed" after the lead that reports the deal) */
-        if (margin < 0 && !near && m->tx_start < 0 && x->soft && x->start == m->start &&
-            x->end == m->end && entry_has_article(g, x->id, m->article_id))
-            margin = dot / (mnorm * x->norm) * 1e-3;
+        if (margin < 0 && !near && m->tx_start < 0 && x->start == m->start && x->end == m->end &&
+            (x->soft || (m->pub != TL_NO_DAY && m->start != m->pub)) &&
+            entry_has_article(g, x->id, m->article_id))
+            margin = dot / (mnorm * x->norm) * 1e-3; /* (or its dated lead's entry, when
+                                                        the lead moved it to its day) */
         if (margin < 0 || (b->e && margin <= b->margin))
             continue;
         /* an article does not contradict itself: a second date in one of its

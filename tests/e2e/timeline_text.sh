@@ -54,6 +54,8 @@ art t.txt 2024-05-02 "Water left the riverside quarter of Orne." \
     "The mayor of Orne, who closed the harbour of Orne on 30 April, visited the flooded quay in a boat."
 art u.txt 2024-05-02 "Fishermen waited on the quay of Orne." \
     "The harbour of Orne was closed by the mayor on 30 April."
+# the sentences after a lead of "yesterday" are that day's, in the lead's entry
+printf ' date 2024-08-02\n\nThe council of Orne approved the new harbour plan yesterday after a long debate.\n\nOnly two members voted against it, while one abstained.\n' > "$D/w.txt"
 # a chronology's short items state their days
 printf ' date 2024-07-01\n\nKey dates of the flood in Orne:\n- 3 June 2024: Barrier breaks.\n- 9 June 2024: Army arrives.\n- 14 June 2024: Water recedes from the lower town.\n' > "$D/v.txt"
 # an undated detail placed at its article's day joins the entry of that
@@ -88,6 +90,9 @@ for date, want, what, n in (("2024-03-12", "On 12 March the old flood barrier br
          repr([(x["text"], x["support"]) for x in e]))
     need("%s: stated by the sentence %s" % (date, what), bool(e) and e[0]["text"] == want,
          repr(e[0]["text"] if e else None))
+e = [x for x in tl if x["date"] == "2024-08-01"]
+need("a lead's details are in the lead's entry", len(e) == 1 and len(e[0]["sources"]) == 2,
+     repr([(x["text"], len(x["sources"])) for x in e]))
 e = [x for x in tl if x["date"] == "2024-06-03"]
 need("a chronology's short item is an entry", len(e) == 1 and e[0]["text"] == "3 June 2024: Barrier breaks.",
      repr([x["text"] for x in e]))
