@@ -719,7 +719,12 @@ TEST(repeated_paragraph_one_source)
     CHECK(c != NULL);
     if (c) {
         CHECK_INT(c->support, 2);
-        CHECK_INT((int)c->n_sources, 2);
+        /* (the lead's detail, "Rescue crews worked through the night", is
+         * placed on its day and may join: count the collapse's sentences) */
+        int collapse = 0;
+        for (size_t i = 0; i < c->n_sources; i++)
+            collapse += strstr(c->sources[i].sentence, "collapsed") != NULL;
+        CHECK_INT(collapse, 2);
         CHECK(source_has(c, "p1.txt") && source_has(c, "p2.txt"));
     }
     chr_timeline_free(tl);
