@@ -690,6 +690,56 @@ static int comment_marker(const char *s, size_t n)
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
+/* Whether the line s[0..n) heads a site's block of teaser headlines ("Lo
+ * más leído:", "Most read", "Lire aussi :", "Leggi anche"): the lines after
+ * it that do not end as sentences are other stories' headlines. */
+static int teaser_header(const char *s, size_t n)
+{
+    static const char *const heads[] = {"most read",
+                                        "most popular",
+                                        "most viewed",
+                                        "related",
+                                        "related articles",
+                                        "related stories",
+                                        "related posts",
+                                        "related news",
+                                        "read more",
+                                        "read next",
+                                        "see also",
+                                        "also read",
+                                        "read also",
+                                        "more on this story",
+                                        "top stories",
+                                        "trending",
+                                        "lire aussi",
+                                        "\xc3\xa0 lire aussi",
+                                        "voir aussi",
+                                        "les plus lus",
+                                        "les plus lues",
+                                        "les plus consult\xc3\xa9s",
+                                        "lo m\xc3\xa1s le\xc3\xad"
+                                        "do",
+                                        "lo m\xc3\xa1s visto",
+                                        "m\xc3\xa1s le\xc3\xad"
+                                        "das",
+                                        "m\xc3\xa1s noticias",
+                                        "te puede interesar",
+                                        "noticias relacionadas",
+                                        "leggi anche",
+                                        "i pi\xc3\xb9 letti",
+                                        "pi\xc3\xb9 letti",
+                                        "leia tamb\xc3\xa9m",
+                                        "mais lidas",
+                                        "not\xc3\xad"
+                                        "cias relacionadas",
+                                        "veja tamb\xc3\xa9m",
+                                        "mehr zum thema",
+                                        NULL};
+    while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
+        n--;
+    return list_equal(s, n, heads);
+}
+
 static int is_boiler_line(const char *s, size_t n, int whole, char **author, char **stamp)
 {
     trim(&s, &n);
@@ -1622,12 +1672,16 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
      * comma belongs to the place */
     if (j < n && s[j] == '(' && j + 1 < n && isupper((unsigned char)s[j + 1])) {
         size_t k = j + 1;
+        int lower = 0;
         while (k < n && k - j < 30 && s[k] != ')' && s[k] != '(')
-            k++;
+            lower |= islower((unsigned char)s[k++]);
         size_t q = k + 1;
         while (q < n && s[q] == ' ')
             q++;
-        if (k < n && s[k] == ')' && q < n && s[q] == ',')
+        /* a country has lower case letters; "PARIS (AFP), 1er août" and
+         * "(Reuters)" are agencies */
+        if (k < n && s[k] == ')' && q < n && s[q] == ',' && lower &&
+            !(k - j - 1 == 7 && !memcmp(s + j + 1, "Reuters", 7)))
             j = q;
     }
     /* ", STATE" or ", May 14" */
@@ -1672,6 +1726,24 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
                 j++;
         } else {
             return 0;
+        }
+        /* "PARIS (AFP), 1er août - ...": the date after the credit */
+        if (j < n && s[j] == ',' && date_e == date_s) {
+            size_t ds = j + 1;
+            while (ds < n && s[ds] == ' ')
+                ds++;
+            size_t z = ds;
+            while (z < n && z - ds < 30 && s[z] != '-' && s[z] != ':' &&
+                   (unsigned char)s[z] != 0xE2)
+                z++;
+            size_t ze = z;
+            while (ze > ds && s[ze - 1] == ' ')
+                ze--;
+            if (z < n && ze > ds && dateline_date_words(s + ds, ze - ds)) {
+                date_s = ds;
+                date_e = ze;
+                j = z;
+            }
         }
     }
     while (j < n && s[j] == ' ')
@@ -2039,7 +2111,7 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
             st = i + 1;
         }
     int whole = lines <= 1;
-    int prev_ended = 0, stamp_pending = 0, prose = 0;
+    int prev_ended = 0, stamp_pending = 0, prose = 0, teasers = 0;
     size_t stamp_off = (size_t)-1; /* where the text resumed after the stamp */
     while (pos <= nlen) {
         const char *ls = norm + pos;
@@ -2057,6 +2129,22 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
             flush = 1;
             if (prose && out_b.n + para.n >= COMMENTS_AFTER)
                 nl = NULL;
+        }
+        /* a block of teaser headlines under its header, until prose
+         * resumes: a line that ends as a sentence */
+        if (tl > 0 && !whole && teaser_header(t, tl)) {
+            teasers = 1;
+            doc->removed_lines++;
+            flush = 1;
+            tl = 0;
+        } else if (tl > 0 && teasers) {
+            if (tl < 160 && !ends_terminal(t, tl)) {
+                doc->removed_lines++;
+                flush = 1;
+                tl = 0;
+            } else {
+                teasers = 0;
+            }
         }
         if (tl > 0 && is_boiler_line(t, tl, whole, &doc->author, &doc->stamp)) {
             if (doc->stamp && stamp_off == (size_t)-1)

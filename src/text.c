@@ -393,10 +393,10 @@ chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_spa
                 int terminal = strchr(".!?:;,", last) != NULL || last >= 0x80;
                 if (!terminal && ll < 60 && seg == line_start)
                     heading = 1;
-                /* a list's lines: after a line that ends with a colon, and
-                 * before a line that opens with a list marker ("Fechas
-                 * clave:\n- 26 de febrero: ...") */
-                if (last == ':' || list_marker_at(s, len, after))
+                /* a list's lines: before a line that opens with a list
+                 * marker ("Fechas clave:\n- 26 de febrero: ..."; not after
+                 * any colon: "a déclaré mardi :\n« ... »" is one sentence) */
+                if (list_marker_at(s, len, after))
                     heading = 1;
             }
             if (para || heading) {

@@ -2463,6 +2463,23 @@ static int commemorated(const M *m, size_t p)
     return 0;
 }
 
+/* Whether the date of tokens i..j-1 names an event rather than dates a
+ * clause: after a genitive ("le massacre du 18 mars", "la matanza del 18
+ * de marzo") or, in English, between "the" and a noun ("the March 18
+ * massacre"); not "held on March 18", "today, March 18". */
+static int names_event(const M *m, int i, int j)
+{
+    static const char *const GEN[] = {"du", "del", "della", "dello", "dell",
+                                      "di", "do",  "da",    NULL};
+    size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
+    if (we > ws && raw_word_in(m, ws, we, GEN))
+        return 1;
+    if (!(m->lang & TL_EN) || we == ws || !word_eq(m->text + ws, we - ws, "the"))
+        return 0;
+    next_raw_word(m, m->t[j - 1].e, &ws, &we);
+    return we > ws && m->text[ws] >= 'a' && m->text[ws] <= 'z';
+}
+
 static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
 {
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
@@ -2474,7 +2491,7 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
     int y = res_md_year(m, mo, d, r->tense, sched_kind(m));
     if (!wd && m->hasref && y == m->ry && r->tense <= 0 && d <= chr_month_days(y, mo) &&
         labs(chr_days_from_civil(y, mo, d) - chr_days_from_civil(m->ry, m->rm, m->rd)) <= 3 &&
-        commemorated(m, m->t[i].s))
+        commemorated(m, m->t[i].s) && names_event(m, i, j))
         return y - 1; /* "pour commémorer le massacre du 18 mars", told on 18 March: its
                          anniversary, a year on */
     if (!wd || !m->hasref || (y && d <= chr_month_days(y, mo) && chr_weekday(y, mo, d) == wd))
@@ -2973,8 +2990,8 @@ static int wday_name(const M *m, int i, int j)
     size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
     if (we > ws && strchr("GHB", m->text[ws]))
         for (const char *const *b = BEFORE; *b; b++)
-            if (word_eq(m->text + ws, we - ws, *b))
-                return 1; /* capitalised: "Good Friday", not "a good Friday" */
+            if (strlen(*b) == we - ws && !strncasecmp(m->text + ws, *b, we - ws))
+                return 1; /* capitalised: "Good Friday", "GOOD FRIDAY", not "a good Friday" */
     next_raw_word(m, m->t[j - 1].e, &ws, &we);
     if (we == ws || !strchr("odSs", m->text[ws]))
         return 0; /* no genitive, no holy word: most weekdays, checked cheaply */
@@ -3163,9 +3180,12 @@ static int short_year(const M *m, int j)
     next_raw_word(m, m->t[j].e, &ws, &we);
     if (ws < m->len && we == ws && !strchr(".,;:!?)\"\n", m->text[ws]))
         return 0; /* a figure or a sign follows: "40 000", "40%" */
-    if (we > ws && !cap_at(m, ws) && !kw(m, j - 1, K_OF))
-        return 0; /* a count: "mai 68 de persoane", "mayo 50 mil" ("mayo del 68 nada"
-                     is the year) */
+    static const char *const COUNT[] = {"de",  "du",  "des", "di", "da",   "do", "dos",
+                                        "mil", "per", "por", "of", "pour", NULL};
+    if (we > ws && !cap_at(m, ws) && !kw(m, j - 1, K_OF) &&
+        (we - ws > 3 || raw_word_in(m, ws, we, COUNT)))
+        return 0; /* a count: "mai 68 de persoane", "mayo 50 mil", "giugno 40 per cento"
+                     ("mai 68 ont marqué", "mayo del 68 nada" are the year) */
     return j + 1;
 }
 
@@ -5668,7 +5688,8 @@ static int ro_urma(const M *m, int k)
 /* Whether token k says "today" ("today", "hoy", "oggi", "aujourd'hui"). */
 static int is_today(const M *m, int k)
 {
-    return k >= 0 && k < m->n && has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_TODAY;
+    return k >= 0 && k < m->n && has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_TODAY &&
+           !(pu(m, k + 1, '\'') && glued(m, k + 1)); /* not "today's champion" */
 }
 
 static int pat_ago(M *m, int i, R *r)
@@ -5748,7 +5769,7 @@ static int pat_ago(M *m, int i, R *r)
     }
     j = k2;
     int dir = 0, anaph = 0;
-    if (pre == 1 && hace_is_duration(m, i, k2)) {
+    if (pre == 1 && !today && hace_is_duration(m, i, k2)) {
         r->type = CHR_TIMEX_DURATION; /* "vive lá há seis anos": for six years */
         fmt_dur(r->v, n, u, half);
         /* Spanish keeps "hace" in the extent ("desde hace seis años"), as

@@ -549,6 +549,16 @@ static int alpha_words(const char *s, size_t n)
     return k;
 }
 
+/* Whether s[0..n) has a lower-case ASCII letter (a heading in capitals has
+ * none). */
+static int has_lower(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 1;
+    return 0;
+}
+
 /* Whether the date t opens an item of a chronology, after an optional list
  * marker, before a separator and at least two words ("- 26 de febrero de
  * 2012: Referéndum constitucional.", "25 février : Hadi prête serment.",
@@ -578,7 +588,22 @@ static int chrono_item(const char *text, size_t s, size_t e, const tl_timex *t)
     int sep = q < e && (text[q] == ':' || text[q] == '-');
     if (!sep && q + 2 < e && !memcmp(text + q, "\xe2\x80\x93", 3))
         sep = 1; /* "–" */
-    return sep && alpha_words(text + q, e - q) >= 2;
+    if (!sep)
+        return 0;
+    /* a day's event told as a sentence: not a page's stamp, byline or
+     * credit ("March 12, 2011 - 10:30 am EST", "14/03/2011 - 10:30 | Por
+     * Agencia EFE", "12 de marzo de 2011 - Foto: Reuters", "15 mars 2011 -
+     * Mis à jour le 16 mars"), nor a heading ("1982 : LE SILENCE...") */
+    q += text[q] == ':' || text[q] == '-' ? 1 : 3;
+    while (q < e && text[q] == ' ')
+        q++;
+    if (q >= e || (text[q] >= '0' && text[q] <= '9') || memchr(text + q, '|', e - q))
+        return 0;
+    size_t z = e;
+    while (z > q && (text[z - 1] == ' ' || text[z - 1] == '\n'))
+        z--;
+    return z > q && strchr(".!", text[z - 1]) && alpha_words(text + q, z - q) >= 2 &&
+           has_lower(text + q, z - q);
 }
 
 static int push_mention(tl_mention **out, size_t *n, size_t *cap, const tl_mention *m)
@@ -688,7 +713,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             int words = swords;
             if (t->end <= t->start || (size_t)t->end > a->len || is_stamp(a->text, s, e, t))
                 continue;
-            if (!chrono_item(a->text, s, e, t) &&
+            if (!(g == CHR_GRAN_DAY && chrono_item(a->text, s, e, t)) &&
                 (nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
                  words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||
                  (words < 10 && !ends_sentence(stext, slen))))
@@ -771,8 +796,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 }
             }
         } else if (dated && lead_seen < LEAD_SENTENCES) {
-            if (sent_day != TL_NO_DAY)
-                news_day = sent_day; /* the lead's day, or a later sentence's ("Oggi...") */
+            if (sent_day != TL_NO_DAY && (lead_seen == 0 || sent_day == a->pub_day))
+                news_day = sent_day; /* the lead's day, or a later sentence's "Oggi..." */
             lead_seen++;
         }
         tl_vec_free(&v);

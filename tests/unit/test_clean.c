@@ -51,6 +51,8 @@ TEST(datelines)
          "Un attentat a fait huit morts."},
         {"(CPI). Mais la Cour attend.", NULL, NULL, "(CPI). Mais la Cour attend."},
         {"BERLIN (dpa) - Die Regierung tagte.", "Berlin", "dpa", "Die Regierung tagte."},
+        {"PARIS (AFP), 1er ao\xc3\xbbt - Le gouvernement a d\xc3\xa9missionn\xc3\xa9.", "Paris",
+         "AFP", "Le gouvernement a d\xc3\xa9missionn\xc3\xa9."},
         /* EFE: the country in brackets before the date */
         {"HAMA (Siria), 1 Ago. (EFE).- Al menos 140 personas murieron.", "Hama", "EFE",
          "Al menos 140 personas murieron."},
