@@ -687,9 +687,6 @@ static int comment_marker(const char *s, size_t n)
     return list_equal(s, we, words);
 }
 
-/* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
- * a publication stamp. whole: the line is the whole text (a headline feed's
- * record), which no caption rule removes. */
 /* Whether the line s[0..n) heads a site's block of teaser headlines ("Lo
  * más leído:", "Most read", "Lire aussi :", "Leggi anche"): the lines after
  * it that do not end as sentences are other stories' headlines. */
@@ -740,6 +737,9 @@ static int teaser_header(const char *s, size_t n)
     return list_equal(s, n, heads);
 }
 
+/* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
+ * a publication stamp. whole: the line is the whole text (a headline feed's
+ * record), which no caption rule removes. */
 static int is_boiler_line(const char *s, size_t n, int whole, char **author, char **stamp)
 {
     trim(&s, &n);

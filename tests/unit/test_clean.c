@@ -599,6 +599,20 @@ TEST(wrapped_lines_join)
         CHECK(strstr(d->clean, "\n\nRyad en faveur des frappes") != NULL);
         chr_doc_free(d);
     }
+    /* a block of teaser headlines under its header goes, up to prose */
+    d = clean_text("El alto el fuego entr\xc3\xb3 en vigor ayer a las seis de la ma\xc3\xb1"
+                   "ana y se mantiene en l\xc3\xad"
+                   "neas generales.\nLo m\xc3\xa1s le\xc3\xad"
+                   "do:\nAnnan anuncia un alto el fuego en Siria para el 12 de abril\n"
+                   "Otro titular de la portada\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "generales.") != NULL);
+        CHECK(strstr(d->clean, "Annan anuncia") == NULL);
+        CHECK(strstr(d->clean, "le\xc3\xad"
+                               "do") == NULL);
+        chr_doc_free(d);
+    }
     /* a list's items are paragraphs of their own, long as the first is */
     d = clean_text(
         "Estas son las principales fechas del levantamiento contra el regimen sirio:\n"
