@@ -3584,13 +3584,23 @@ static int pat_dm(M *m, int i, R *r)
             }
         }
     }
+    int that_month = 0;
     if (!shared) {
         if (kw(m, j, K_OF)) {
             j++;
             if (pu(m, j, '\'') && glued(m, j)) /* "3 d'abril" */
                 j++;
         }
-        k = p_month(m, j, &mo, 0);
+        if (has(m, j, C_REL) && val(m, j, C_REL) == R_THAT && has(m, j + 1, C_UNIT) &&
+            val(m, j + 1, C_UNIT) == U_MONTH && (m->agran == 'M' || m->agran == 'D') && m->ay > 0 &&
+            m->am > 0 && kw(m, j - 1, K_OF)) {
+            mo = m->am; /* "el día 7 de ese mes", "le 7 de ce mois-là": the month last
+                           told of */
+            k = j + 2;
+            that_month = 1;
+        } else {
+            k = p_month(m, j, &mo, 0);
+        }
         if (!k)
             return 0;
         j = k;
@@ -3631,6 +3641,10 @@ static int pat_dm(M *m, int i, R *r)
                 y++;
         }
         r->flags |= CHR_TIMEX_RELATIVE;
+    } else if (that_month) {
+        y = m->ay;
+        r->flags |= CHR_TIMEX_RELATIVE;
+        r->anchored = 1;
     } else {
         y = unwritten_year(m, r, i, j, mo, d, wd);
         r->flags |= CHR_TIMEX_RELATIVE;
@@ -7912,6 +7926,8 @@ static int pat_mod(M *m, int i, R *r)
         j++;
     if (pu(m, j, '\''))
         j++;
+    if (kw(m, j, K_THE) && pu(m, j + 1, '\'') && has(m, j + 2, C_UNIT))
+        j += 2; /* "la fin de l'année": the elided article before the unit */
     R in;
     int k = try_inner(m, j, &in, 1);
     int usedthe = 0;
