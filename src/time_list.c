@@ -68,6 +68,35 @@ static int has_year_digits(const char *s, size_t n)
     return 0;
 }
 
+/* Whether the day x names its year through a count of years from the
+ * reference ("Hace hoy un año", "one year ago today", "il y a un an jour
+ * pour jour"): the story it opens is told in that year, as after a written
+ * one. */
+static int year_count_day(const char *text, const chr_timex *x)
+{
+    static const char *const YEAR[] = {"a\xc3\xb1o", "a\xc3\xb1os", "year", "years", "an",
+                                       "ans",        "anno",        "anni", "ano",   "anos",
+                                       "any",        "anys",        "ani",  NULL};
+    if (strlen(x->value) != 10)
+        return 0;
+    for (size_t p = x->start; p < x->end;) {
+        while (p < x->end &&
+               !(((unsigned char)text[p] | 32) >= 'a' && ((unsigned char)text[p] | 32) <= 'z') &&
+               (unsigned char)text[p] < 0x80)
+            p++;
+        size_t e = p;
+        while (e < x->end &&
+               ((((unsigned char)text[e] | 32) >= 'a' && ((unsigned char)text[e] | 32) <= 'z') ||
+                (unsigned char)text[e] >= 0x80))
+            e++;
+        for (const char *const *w = YEAR; e > p && *w; w++)
+            if (strlen(*w) == e - p && !strncasecmp(text + p, *w, e - p))
+                return 1;
+        p = e > p ? e : p + 1;
+    }
+    return 0;
+}
+
 /* "YYYY-MM-DD" or "YYYY-MM": year and month * 100 + day; 0 if neither. */
 static int parse_value(const char *v, int *y, int *md)
 {
@@ -384,7 +413,8 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
         int ay = 0, amd = 0;
         while (j-- > 0 && x[i].start - x[j].start <= NARRATIVE_REACH) {
             if (x[j].type == CHR_TIMEX_DATE && parse_value(x[j].value, &ay, &amd) &&
-                has_year_digits(text + x[j].start, x[j].end - x[j].start) &&
+                (has_year_digits(text + x[j].start, x[j].end - x[j].start) ||
+                 year_count_day(text, &x[j])) &&
                 !term_end(text, x[j].start))
                 break;
             ay = 0;
