@@ -349,16 +349,18 @@ static char *immutable_uri(const char *path)
     return u;
 }
 
-/* Whether db is another program's SQLite file: no schema version of ours
- * and tables all the same. Opening it would switch it to WAL and add
- * chronicle's tables to it. */
+/* Whether db is another program's SQLite file: tables, but no schema
+ * version of ours or no articles table (another program's user_version).
+ * Opening it would switch it to WAL and add chronicle's tables to it. */
 static int foreign_db(sqlite3 *db)
 {
     sqlite3_stmt *q;
     int foreign = 0;
     if (sqlite3_prepare_v2(db,
-                           "SELECT (SELECT user_version FROM pragma_user_version) = 0 AND "
-                           "EXISTS (SELECT 1 FROM sqlite_master)",
+                           "SELECT EXISTS (SELECT 1 FROM sqlite_master) AND "
+                           "((SELECT user_version FROM pragma_user_version) = 0 OR NOT EXISTS "
+                           "(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                           "'articles'))",
                            -1, &q, NULL) != SQLITE_OK)
         return 0; /* unreadable: the pragmas' error says what it is */
     if (sqlite3_step(q) == SQLITE_ROW)

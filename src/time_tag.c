@@ -3173,8 +3173,8 @@ static int p_day_list(const M *m, int j, int d, int *last)
  * index after it. */
 static int short_year(const M *m, int j)
 {
-    if ((m->lang & TL_EN) || !plainnum(m, j) || m->t[j].nd != 2 || m->t[j].num < 32 ||
-        has(m, j + 1, C_UNIT) || has(m, j + 1, C_UNITPL) || pu(m, j - 1, ','))
+    if (((m->lang & TL_EN) && m->lang != TL_CA_ALL) || !plainnum(m, j) || m->t[j].nd != 2 ||
+        m->t[j].num < 32 || has(m, j + 1, C_UNIT) || has(m, j + 1, C_UNITPL) || pu(m, j - 1, ','))
         return 0; /* not "En marzo, 60 por ciento" */
     size_t ws, we;
     next_raw_word(m, m->t[j].e, &ws, &we);
@@ -4724,8 +4724,19 @@ static int ro_ord_after(const M *m, int j, int *o)
         (val(m, j, C_UNIT) != U_QUARTER && val(m, j, C_UNIT) != U_HALF))
         return 0;
     int k = kw(m, j + 1, K_OF) ? j + 2 : j + 1;
-    if (!has(m, k, C_ORDW) || val(m, k, C_ORDW) > 4)
+    if (!has(m, k, C_ORDW) || val(m, k, C_ORDW) > 4) {
+        /* in Roman figures: "trimestrul IV", "semestrul I" */
+        static const char *const ROMAN[] = {"I", "II", "III", "IV", NULL};
+        size_t ws, we;
+        next_raw_word(m, m->t[j].e, &ws, &we);
+        for (int r = 0; ROMAN[r] && we > ws; r++)
+            if (word_eq(m->text + ws, we - ws, ROMAN[r]) &&
+                (r < 2 || val(m, j, C_UNIT) == U_QUARTER)) {
+                *o = r + 1;
+                return j + 1;
+            }
         return 0;
+    }
     *o = val(m, k, C_ORDW);
     return k + 1;
 }

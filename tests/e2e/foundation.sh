@@ -193,6 +193,12 @@ check_eq "another program's database is refused and left as it was" \
     "$rc1:$rc2:$(echo "$msg" | grep -c 'not a chronicle database'):$(sqlite3 "$TMP/other.db" "PRAGMA journal_mode; SELECT count(*) FROM sqlite_master;" | tr '\n' ' ')" \
     "3:3:1:delete 1 "
 
+# ... and so is one that sets a schema version of its own
+sqlite3 "$TMP/other2.db" "CREATE TABLE foo(x); PRAGMA user_version = 7;"
+chr --db "$TMP/other2.db" stories >/dev/null 2>&1
+check_eq "another program's database with its own schema version is refused" \
+    "$?:$(sqlite3 "$TMP/other2.db" "PRAGMA user_version; SELECT count(*) FROM sqlite_master;" | tr '\n' ' ')" "3:7 1 "
+
 # output that cannot be written is a failure, not success
 if [ -w /dev/full ]; then
     msg=$(chr --db "$TMP/dl0.db" --quiet ingest examples >/dev/null 2>&1; chr --db "$TMP/dl0.db" stories --json 2>&1 >/dev/full)
