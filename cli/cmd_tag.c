@@ -67,6 +67,16 @@ int cmd_tag(int argc, char **argv, cli_opts *g)
     chr_article *a = NULL;
     chr_err e = chr_reader_next(r, &a, &d);
     int is_text = chr_reader_format(r) == CHR_FMT_TEXT;
+    if (!e && a && !is_text) { /* one record is tagged: say so when there are more */
+        chr_article *more = NULL;
+        chr_diag d2;
+        chr_diag_clear(&d2);
+        if (chr_reader_next(r, &more, &d2) == CHR_OK && more && !g->quiet)
+            cli_error("tag: %s holds more than one article: only the first is tagged "
+                      "('chronicle ingest' then 'show ID' for the others)",
+                      path);
+        chr_article_free(more);
+    }
     chr_reader_close(r);
     if (e || !a) {
         if (e)

@@ -282,6 +282,11 @@ assert o["ref_date"]=="2024-03-04" and o["ref_source"]=="--ref"
 for s in o["sentences"]: assert raw[s["start"]:s["end"]].decode()==s["text"]
 for t in o["timexes"]: assert raw[t["start"]:t["end"]].decode()==t["text"]
 '; check "tag --json offsets into the input" test $? -eq 0
+# tag reads one article: a file of several says that only the first is tagged
+printf '{"id":"a","text":"The council met on Monday."}\n{"id":"b","text":"The mayor resigned on Friday."}\n' > "$TMP/two.jsonl"
+msg=$(chr tag --ref 2024-05-10 "$TMP/two.jsonl" 2>&1 >/dev/null)
+check_eq "tag on a file of several articles says only the first is tagged" \
+    "$?:$(echo "$msg" | grep -c 'only the first is tagged')" "0:1"
 
 # --- the shared samples
 S="$CHR_SHARED/samples"
