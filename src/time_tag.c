@@ -6213,6 +6213,39 @@ static int alternate_set(M *m, int i, R *r)
     return 0;
 }
 
+/* Whether a Romanian perfect ("au reţinut", "a demisionat", "s-au
+ * întâlnit") stands among the eight words after byte p: the auxiliary, then
+ * a participle ("-at", "-it", "-ut", "-ât", "-s"). */
+static int ro_perfect_near(const M *m, size_t p)
+{
+    static const char *const AUX[] = {"a", "au", "am", "ai", "s-a", "s-au", NULL};
+    size_t ws, we, prev_s = 0, prev_e = 0;
+    for (int k = 0; k < 8; k++) {
+        while (p < m->len && (m->text[p] == ' ' || m->text[p] == ','))
+            p++;
+        ws = p;
+        while (p < m->len && (m->text[p] == '-' ||
+                              (((unsigned char)m->text[p] | 32) >= 'a' &&
+                               ((unsigned char)m->text[p] | 32) <= 'z') ||
+                              (unsigned char)m->text[p] >= 0x80))
+            p++;
+        we = p;
+        if (we == ws)
+            return 0; /* the clause ends */
+        if (prev_e > prev_s && raw_word_in(m, prev_s, prev_e, AUX)) {
+            const char *w = m->text + ws;
+            size_t n = we - ws;
+            if (n >= 4 &&
+                (ends_with(w, n, "at") || ends_with(w, n, "it") || ends_with(w, n, "ut") ||
+                 ends_with(w, n, "\xc3\xa2t") || ends_with(w, n, "s")))
+                return 1;
+        }
+        prev_s = ws;
+        prev_e = we;
+    }
+    return 0;
+}
+
 /* A plural weekday ("mercredis", "sábados", "quartas-feiras"): returns the
  * index after it and its day, or 0; the weak ones ("quartas", also
  * ordinals) only when weak is allowed (after every/all). English ones
@@ -6317,6 +6350,20 @@ static int pat_set(M *m, int i, R *r)
         /* a plural weekday: "les mercredis", "on Fridays", "aos sábados";
          * Spanish weekdays are plural after "los" ("los miércoles") */
         int k = kw(m, j, K_THE) ? j + 1 : j;
+        if (k == j && m->lang == TL_RO && (k2 = p_wday_pl(m, k, 0, &wd)) != 0 &&
+            (m->t[k].lx->lang[C_WDAYPL] & TL_RO) && !has(m, k2, C_POSTREL) &&
+            ro_perfect_near(m, m->t[k].e)) {
+            /* Romanian "sâmbăta" told in the past is the day: "Sâmbăta, poliţiştii
+             * au reţinut doi suspecţi" (in the present, "on Saturdays") */
+            int y, mo, d;
+            res_wday(m, wd, -1, -1, &y, &mo, &d);
+            if (m->hasref) {
+                set_date(r, y, mo, d);
+                r->flags |= CHR_TIMEX_RELATIVE;
+                r->end = k2;
+                return k2;
+            }
+        }
         if ((k2 = p_wday_pl(m, k, 0, &wd)) != 0 ||
             (k > j && (m->lang & TL_ES) && m->t[j].e - m->t[j].s == 3 &&
              !strncasecmp(m->text + m->t[j].s, "los", 3) && (k2 = p_wday(m, k, &wd)) != 0 &&
