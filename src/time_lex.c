@@ -1074,6 +1074,7 @@ static const lsrc SRC[] = {
     {"ultimii", C_REL, R_PAST, RO},
     {"ultimele", C_REL, R_PAST, RO},
     {"acum", C_KW, K_HACE, RO},
+    {"acum", C_DEICT, D_NOW, RO}, /* "Acum, situația este sub control" (with a count, ago) */
     {"în", C_KW, K_IN, RO},
     {"și", C_KW, K_AND, RO}, /* "între martie și noiembrie 2024" */
     {"între", C_KW, K_BETWEEN, RO},
@@ -1478,6 +1479,7 @@ static const lsrc SRC[] = {
     {"migdia", C_PART, P_NOON, CA},
     {"avui", C_DEICT, D_TODAY, CA},
     {"ahir", C_DEICT, D_YESTERDAY, CA},
+    {"ara", C_DEICT, D_NOW, CA}, /* "fins ara", "ara mateix" */
     {"demà", C_DEICT, D_TOMORROW, CA},
     {"abans-d'ahir", C_DEICT, D_DBY, CA},
     {"anit", C_DEICT, D_LASTNIGHT, CA},
