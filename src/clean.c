@@ -16,6 +16,7 @@
 #include <xxhash.h>
 
 #include "grow.h"
+#include "text_int.h"
 
 /* ---- growable buffer ---------------------------------------------------- */
 
@@ -1838,16 +1839,6 @@ static const char *const footnote_labels[] = {
     "notă",        "Примечание", "Примечания",     "Прим.",
     NULL};
 
-/* Whether the line s[0..n) opens with a list marker and a space ("- ",
- * "* ", "• ", "– ") before more text. */
-static int list_item(const char *s, size_t n)
-{
-    if (n > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
-        return 1;
-    return n > 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-           ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93) && s[3] == ' ';
-}
-
 /* Length of the label of a list that opens s[0..n), with its colon or
  * spaced dash ("NOTE:", "Note -", "Ndlr :", "Nota —"), or 0. caps: a
  * label in capitals may stand without either. */
@@ -2158,7 +2149,8 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
                              !(nl && continues_line(nl + 1, norm + nlen));
             /* a list's item opens a paragraph of its own ("Fechas clave:\n-
              * 15 de marzo de 2011: ...\n- 12 de noviembre: ...") */
-            int item = list_item(t, tl);
+            size_t lm = chr_list_marker(t, tl);
+            int item = lm > 0 && tl > lm; /* a marker before more text */
             if ((standalone || prev_ended || item) && para.n > 0) {
                 flush = 2; /* flush what we have, then re-read this line */
             } else {

@@ -355,17 +355,6 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
     return 0;
 }
 
-/* Whether a list marker ("- ", "* ", "• ", "– ") opens the line at p. */
-static int list_marker_at(const char *s, size_t len, size_t p)
-{
-    while (p < len && (s[p] == ' ' || s[p] == '\t'))
-        p++;
-    if (p + 1 < len && (s[p] == '-' || s[p] == '*') && s[p + 1] == ' ')
-        return 1;
-    return p + 3 < len && (unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
-           ((unsigned char)s[p + 2] == 0xA2 || (unsigned char)s[p + 2] == 0x93) && s[p + 3] == ' ';
-}
-
 chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_span **out, size_t *n)
 {
     chr_span *v = NULL;
@@ -396,7 +385,10 @@ chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_spa
                 /* a list's lines: before a line that opens with a list
                  * marker ("Fechas clave:\n- 26 de febrero: ..."; not after
                  * any colon: "a déclaré mardi :\n« ... »" is one sentence) */
-                if (list_marker_at(s, len, after))
+                size_t lm = after;
+                while (lm < len && (s[lm] == ' ' || s[lm] == '\t'))
+                    lm++;
+                if (chr_list_marker(s + lm, len - lm))
                     heading = 1;
             }
             if (para || heading) {

@@ -28,4 +28,17 @@ int chr_en_word(uint64_t h);
 int chr_en_lower_word(uint64_t h);
 int chr_en_proper_word(uint64_t h);
 
+/* The length of the list marker and its space that open s[0..n) ("- ",
+ * "* ", "• ", "– "), or 0: the cleaner keeps a list's items paragraphs of
+ * their own, the sentence splitter splits before them. */
+static inline size_t chr_list_marker(const char *s, size_t n)
+{
+    if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+        return 2;
+    if (n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93) && s[3] == ' ')
+        return 4;
+    return 0;
+}
+
 #endif

@@ -13,6 +13,39 @@
 
 static chr_ct *ct;
 
+/* a's fields for text in lang published on pub, its sentences text[0..second)
+ * and text[second..) (one sentence when second is 0): sents holds them. */
+static void article_of(tl_article *a, chr_span sents[2], const char *lang, const char *pub,
+                       const char *text, size_t second)
+{
+    memset(a, 0, sizeof *a);
+    a->id = a->indep = 1;
+    a->text = (char *)text;
+    a->len = strlen(text);
+    a->lang = (char *)lang;
+    a->pub_day = tl_parse_day(pub);
+    sents[0] = (chr_span){0, second ? second - 1 : a->len};
+    sents[1] = (chr_span){second, a->len};
+    a->sents = sents;
+    a->n_sents = second ? 2 : 1;
+}
+
+/* The time module's expressions as the timeline reads them (calloc'd);
+ * those from byte second on are in the second sentence. */
+static tl_timex *as_tl_timexes(const chr_timex *tx, size_t ntx, size_t second)
+{
+    tl_timex *t = calloc(ntx ? ntx : 1, sizeof *t);
+    for (size_t i = 0; t && i < ntx; i++) {
+        t[i].start = (int32_t)tx[i].start;
+        t[i].end = (int32_t)tx[i].end;
+        t[i].sentence = second && tx[i].start >= second;
+        snprintf(t[i].type, sizeof t[i].type, "%s", chr_timex_type_name(tx[i].type));
+        snprintf(t[i].value, sizeof t[i].value, "%s", tx[i].value);
+        snprintf(t[i].end_value, sizeof t[i].end_value, "%s", tx[i].end_value);
+    }
+    return t;
+}
+
 /* Does sentence (in lang, published on pub) yield a mention dated by the
  * expression expr (its first occurrence)? -1 when expr is not tagged at
  * all (the test itself is then wrong). */
@@ -30,28 +63,14 @@ static int anchors(const char *lang, const char *pub, const char *sentence, cons
     if (chr_time_tag(sentence, len, &ref, lang, &tx, &ntx) != CHR_OK)
         return -1;
     tl_article a;
-    memset(&a, 0, sizeof a);
-    a.id = a.indep = 1;
-    a.text = (char *)sentence;
-    a.len = len;
-    a.lang = (char *)lang;
-    a.pub_day = tl_parse_day(pub);
-    chr_span sent = {0, len};
-    a.sents = &sent;
-    a.n_sents = 1;
-    tl_timex *t = calloc(ntx ? ntx : 1, sizeof *t);
+    chr_span sents[2];
+    article_of(&a, sents, lang, pub, sentence, 0);
+    tl_timex *t = as_tl_timexes(tx, ntx, 0);
     int tagged = 0;
     size_t off = (size_t)(at - sentence);
-    for (size_t i = 0; t && i < ntx; i++) {
-        t[i].start = (int32_t)tx[i].start;
-        t[i].end = (int32_t)tx[i].end;
-        t[i].sentence = 0;
-        snprintf(t[i].type, sizeof t[i].type, "%s", chr_timex_type_name(tx[i].type));
-        snprintf(t[i].value, sizeof t[i].value, "%s", tx[i].value);
-        snprintf(t[i].end_value, sizeof t[i].end_value, "%s", tx[i].end_value);
+    for (size_t i = 0; i < ntx; i++)
         if (tx[i].start <= off && off < tx[i].end)
             tagged = 1;
-    }
     a.tx = t;
     a.n_tx = ntx;
     free(tx);
@@ -370,15 +389,8 @@ TEST(stamp_dates_are_no_anchors)
 static size_t undated_mentions(const char *lang, const char *text, size_t second)
 {
     tl_article a;
-    memset(&a, 0, sizeof a);
-    a.id = a.indep = 1;
-    a.text = (char *)text;
-    a.len = strlen(text);
-    a.lang = (char *)lang;
-    a.pub_day = tl_parse_day(PUB);
-    chr_span sents[2] = {{0, second - 1}, {second, a.len}};
-    a.sents = sents;
-    a.n_sents = 2;
+    chr_span sents[2];
+    article_of(&a, sents, lang, PUB, text, second);
     tl_mention *m = NULL;
     size_t n = 0, k = 0;
     if (tl_extract(ct, &a, &m, &n) == CHR_OK)
@@ -431,26 +443,11 @@ static int placed_after(const char *lang, const char *lead, const char *second)
     size_t ntx = 0;
     if (chr_time_tag(text, strlen(text), &ref, lang, &tx, &ntx) != CHR_OK)
         return -99;
-    tl_timex *t = calloc(ntx ? ntx : 1, sizeof *t);
-    for (size_t i = 0; t && i < ntx; i++) {
-        t[i].start = (int32_t)tx[i].start;
-        t[i].end = (int32_t)tx[i].end;
-        t[i].sentence = tx[i].start >= at;
-        snprintf(t[i].type, sizeof t[i].type, "%s", chr_timex_type_name(tx[i].type));
-        snprintf(t[i].value, sizeof t[i].value, "%s", tx[i].value);
-        snprintf(t[i].end_value, sizeof t[i].end_value, "%s", tx[i].end_value);
-    }
+    tl_timex *t = as_tl_timexes(tx, ntx, at);
     free(tx);
     tl_article a;
-    memset(&a, 0, sizeof a);
-    a.id = a.indep = 1;
-    a.text = text;
-    a.len = strlen(text);
-    a.lang = (char *)lang;
-    a.pub_day = tl_parse_day(PUB);
-    chr_span sents[2] = {{0, at - 1}, {at, a.len}};
-    a.sents = sents;
-    a.n_sents = 2;
+    chr_span sents[2];
+    article_of(&a, sents, lang, PUB, text, at);
     a.tx = t;
     a.n_tx = t ? ntx : 0;
     tl_mention *m = NULL;
