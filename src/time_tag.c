@@ -110,6 +110,8 @@ typedef struct M {
     int memo_pres; /* that tense came from a present copula or schedule verb (English);
                     * 2: a Romance schedule verb, which only a weekday follows ahead;
                     * 3: a notice's label ("Pay May 22", sched_label) */
+    int memo_adj;  /* that tense is a past verb right before the date ("começaram a
+                    * 25 de janeiro", "arrived on May 3"), which tells its year */
     /* times of day without their day, the last ones emitted: records
      * pend..pend+npend-1, the last ending at byte pend_end (a day written
      * right after gives them theirs: "à 2h30, heure locale, le 21 août") */
@@ -636,7 +638,8 @@ static int collect_words(const M *m, size_t pos, int dir, wspan *ws, int max, si
 /* Tense of the verb governing the expression text[s..e): the nearest word
  * with a tense, left or right, within the sentence. A past participle after
  * "be"/"been" (passive: "will be held") does not count as past. */
-static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present);
+static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present,
+                           int *adjacent);
 
 /* m->memo_perf tells afterwards whether the tense came from the Spanish
  * perfect ("ha anunciado"), which news use for what happened today. */
@@ -644,7 +647,7 @@ static int guess_tense(M *m, size_t s, size_t e)
 {
     if (m->memo_ok && m->memo_s == s && m->memo_e == e)
         return m->memo_t;
-    m->memo_t = guess_tense_raw(m, s, e, &m->memo_perf, &m->memo_pres);
+    m->memo_t = guess_tense_raw(m, s, e, &m->memo_perf, &m->memo_pres, &m->memo_adj);
     m->memo_s = s;
     m->memo_e = e;
     m->memo_ok = 1;
@@ -2005,9 +2008,13 @@ static int period_part(const M *m, const wspan *L, int nl)
     return seen ? k : 0;
 }
 
-static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present)
+static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present,
+                           int *adjacent)
 {
-    *perfect = *present = 0;
+    /* the words between a verb and its date: "on", "el", "le", "a" */
+    static const char *const ON[] = {"on", "el", "le", "il", "a", "em",
+                                     "no", "na", "pe", "în", NULL};
+    *perfect = *present = *adjacent = 0;
     wspan L[16], Rw[8];
     int nl = collect_words(m, s, -1, L, 16, 200);
     int nr = collect_words(m, e, 1, Rw, 8, 100);
@@ -2081,6 +2088,13 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             best = i < 3 ? 2 * t : t;
             bestd = i;
             *perfect = es_perfect(m, L[i]);
+            if (t < 0) {
+                /* only "on" and participles between: "era arrivato il 20 febbraio" */
+                int k = i > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, ON);
+                while (k < i && participle_before(m, L[k]))
+                    k++;
+                *adjacent = k == i;
+            }
             break;
         }
     }
@@ -2124,6 +2138,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (t) {
             best = i < 3 ? 2 * t : t;
             inclause = 0;
+            *adjacent = 0;
             *perfect = es_perfect(m, Rw[i]);
             for (int c = 0; c < i && !right_conj; c++)
                 right_conj = word_in(m->text + Rw[c].s, Rw[c].e - Rw[c].s, CONJ);
@@ -2488,7 +2503,10 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
         fy = list_year(m, m->t[i].s);
     if (fy && d <= chr_month_days(fy, mo) && (!wd || chr_weekday(fy, mo, d) == wd))
         return fy;
-    int y = res_md_year(m, mo, d, r->tense, sched_kind(m));
+    /* a past verb right before a day just ahead: "começaram a 25 de janeiro",
+     * told on the 24th, is last year's */
+    int t = r->tense == -2 && m->memo_adj ? -3 : r->tense;
+    int y = res_md_year(m, mo, d, t, sched_kind(m));
     if (!wd && m->hasref && y == m->ry && r->tense <= 0 && d <= chr_month_days(y, mo) &&
         labs(chr_days_from_civil(y, mo, d) - chr_days_from_civil(m->ry, m->rm, m->rd)) <= 3 &&
         commemorated(m, m->t[i].s) && names_event(m, i, j))
