@@ -1115,7 +1115,7 @@ static int promise_ahead(const M *m, const wspan *L, int i)
                                      /* fr (after "a/ont") */
                                      "promis", "menac\xc3\xa9", "jur\xc3\xa9", NULL};
     static const char *const OF[] = {"de", "di", "d", NULL};
-    for (int k = 1; k <= i && k < 5; k++) {
+    for (int k = 1; k <= i && k < 12; k++) {
         const char *w = m->text + L[k].s;
         size_t n = L[k].e - L[k].s;
         if ((m->lang & TL_EN) && word_in(w, n, EN) && k >= 2 &&
@@ -1650,7 +1650,8 @@ static int participle_before(const M *m, wspan w)
         end = (ends_with(p, n, "é") || ends_with(p, n, "ée") || ends_with(p, n, "és") ||
                ends_with(p, n, "ées")) &&
               !ends_with(p, n, "ité") && !ends_with(p, n, "ités");
-    return end && !word_in(p, n, NOUN); /* the list last: it is long */
+    /* the list last: it is long; a plural as its singular ("années") */
+    return end && !word_in(p, n, NOUN) && !(p[n - 1] == 's' && word_in(p, n - 1, NOUN));
 }
 
 /* Forms of "be" and "have" (and "estar") before a participle: the passive or
@@ -1940,15 +1941,20 @@ static int sched_label(const M *m, size_t s)
     return 0;
 }
 
+/* The auxiliary of a Romance perfect infinitive ("avoir", "haber"). */
+static int infinitive_aux(const M *m, wspan w)
+{
+    static const char *const AUX[] = {"avoir", "haber", "aver", "avere", "ter", NULL};
+    return !(m->lang & TL_EN) && word_in(m->text + w.s, w.e - w.s, AUX);
+}
+
 /* A perfect infinitive after "after" ("après avoir", "después de haber",
  * "dopo aver(e)", "depois de ter"): what was done before the clause's
  * time, a past. w is the auxiliary, before the word written before it. */
 static int perfect_infinitive(const M *m, wspan w, wspan before)
 {
-    static const char *const AUX[] = {"avoir", "haber", "aver", "avere", "ter", NULL};
     static const char *const AFTER[] = {"apr\xc3\xa8s", "dopo", "de", NULL};
-    return !(m->lang & TL_EN) && word_in(m->text + w.s, w.e - w.s, AUX) &&
-           word_in(m->text + before.s, before.e - before.s, AFTER);
+    return infinitive_aux(m, w) && word_in(m->text + before.s, before.e - before.s, AFTER);
 }
 
 /* Does the word open a time expression ("Tuesday", "May", "15")? */
@@ -2075,25 +2081,34 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                  word_eq(m->text + L[i + 2].s, L[i + 2].e - L[i + 2].s, "had")))
                 t = -1;
         }
+        int inf = 0;
+        if (!t && i + 1 < nl && perfect_infinitive(m, L[i], L[i + 1]))
+            t = inf = -1; /* "après avoir bondi mardi", "dopo aver superato martedì": a
+                           * past, though not one that tells the year */
         if (!t && i <= 1 && (i == 0 || date_article(m, L[0])) && participle_before(m, L[i]) &&
-            !(i + 1 < nl && auxiliary(m, L[i + 1])) && !future_before(m, L, nl, i))
-            t = -1; /* "lo pactado el jueves", "l'accord signé jeudi"; after an auxiliary
-                     * ("sea aprobada", "doit être publié", "está cercada") that one
-                     * tells the tense */
+            !(i + 1 < nl && auxiliary(m, L[i + 1])) && !future_before(m, L, nl, i)) {
+            /* "lo pactado el jueves", "l'accord signé jeudi"; after an auxiliary
+             * ("sea aprobada", "doit être publié", "está cercada") that one
+             * tells the tense; after an infinitive one ("de façon à l'avoir
+             * terminé le 10 avril") the year is not told */
+            t = -1;
+            inf = i + 1 < nl && infinitive_aux(m, L[i + 1]);
+        }
         if (!t && tense_to_future(m, L, nl, i, -1))
             t = 1;
-        if (!t && i + 1 < nl && perfect_infinitive(m, L[i], L[i + 1]))
-            t = -1; /* "après avoir bondi mardi", "dopo aver superato martedì" */
         if (t) {
             best = i < 3 ? 2 * t : t;
             bestd = i;
             *perfect = es_perfect(m, L[i]);
-            if (t < 0) {
-                /* only "on" and participles between: "era arrivato il 20 febbraio" */
-                int k = i > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, ON);
+            if (t < 0 && !inf) {
+                /* only "on" and participles between: "era arrivato il 20 febbraio";
+                 * in Romance text an article or preposition stands before the
+                 * date (not the signature "Ex-patriée 6 août 11h36") */
+                int on = i > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, ON);
+                int k = on;
                 while (k < i && participle_before(m, L[k]))
                     k++;
-                *adjacent = k == i;
+                *adjacent = k == i && (on || (m->lang & TL_EN));
             }
             break;
         }
@@ -2138,7 +2153,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (t) {
             best = i < 3 ? 2 * t : t;
             inclause = 0;
-            *adjacent = 0;
+            *adjacent &= t < 0; /* "les femmes arrêtées le 9 mars ont été soumises" */
             *perfect = es_perfect(m, Rw[i]);
             for (int c = 0; c < i && !right_conj; c++)
                 right_conj = word_in(m->text + Rw[c].s, Rw[c].e - Rw[c].s, CONJ);
