@@ -1404,6 +1404,8 @@ static int it_participle_follows(const M *m, wspan w)
  * Romanian ("il va partir", "va a votar", "va vorbi"), which in English text
  * is an abbreviation (the VA), and the cues of Italian, Portuguese and
  * Catalan (romance_tense) when the text is in one of those. */
+static size_t elided(const M *m, size_t p);
+
 static int lang_tense(const M *m, wspan w)
 {
     const char *p = m->text + w.s;
@@ -1447,6 +1449,8 @@ static int lang_tense(const M *m, wspan w)
     if (m->lang == TL_IT && (word_eq(p, n, "ha") || word_eq(p, n, "hanno")) &&
         !it_participle_follows(m, w))
         return 0; /* "il regime ha tempo fino a lunedì": "avere", no perfect */
+    if (m->lang == TL_FR && word_eq(p, n, "\xc3\xa9t\xc3\xa9") && elided(m, w.s) < w.s)
+        return 0; /* "l'université d'été", "l'été": the summer */
     t = word_tense(p, n, m->lang);
     if (!t)
         t = romance_intent(m, w);
@@ -2313,12 +2317,13 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
         tense = -1; /* news report the past: a tenseless date well ahead is last year's
                      * (not one a schedule's present names: "a lei entra em vigor em 1
                      * de julho") */
-    long slack = d == 0 ? 45 : 0; /* a month is "past" while it is under way */
+    long slack = d == 0 ? 15 : 0; /* a month is "past" while it is under way */
     if (sched == 1 && tense > 0)
         slack = SCHED_BACK;
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
-    if (tense <= -3 || tense >= 3)
-        reach = 366; /* a word says so: "l'11 febbraio scorso" told on 25 January */
+    if (tense <= -3 || tense >= 3 || (d == 0 && tense <= -2))
+        reach = 366; /* a word says so: "l'11 febbraio scorso" told on 25 January; a
+                      * month not yet begun that a past verb near it tells of */
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
@@ -2845,6 +2850,14 @@ static int month_is_name(const M *m, int i)
         !(t->lx->lang[C_MONTH] & (TL_FR | TL_ES | TL_IT | TL_PT | TL_RO | TL_CA)))
         return 0;
     if (!mid_sentence(m, t->s) || kw(m, i - 1, K_IN))
+        return 0;
+    /* "desde Abril", "até Maio", "jusqu'en Mars", "a partir de Abril" */
+    static const char *const SINCE[] = {"desde", "dal",  "depuis", "at\xc3\xa9",         "hasta",
+                                        "entro", "fins", "partir", "p\xc3\xa2n\xc4\x83", NULL};
+    size_t ws, we = raw_word_before(m, t->s, &ws);
+    if (we > ws && (raw_word_in(m, ws, we, SINCE) ||
+                    (kw(m, i - 1, K_OF) && (we = raw_word_before(m, ws, &ws)) > ws &&
+                     word_eq(m->text + ws, we - ws, "partir"))))
         return 0;
     if (has(m, i + 1, C_POSTREL))
         return 0;
