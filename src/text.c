@@ -790,7 +790,8 @@ static void padded_word(const char *word, size_t n, char w[16])
  * (a word of three bytes or more counting two, a shorter one one): more
  * than any other's, twice those of the language guessed, and at least 4
  * (2, one word, when no other language has any; 1 when Catalan was guessed
- * and none of its words is there). */
+ * and none of its words is there). A longer one (its first 400 words) only
+ * when they are three times those of the guess and twice any other's. */
 static void recheck_romance(const char *text, size_t n, char lang[8])
 {
     int hits[N_OWN] = {0}, words = 0;
@@ -798,8 +799,8 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         i = next_letters(text, n, i, &st);
         if (i == st)
             continue;
-        if (++words >= 30)
-            return; /* not a short text: the guess stands */
+        if (++words >= 400)
+            break;
         if (i - st > 12)
             continue;
         char w[16];
@@ -818,6 +819,14 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
             second = hits[l];
         if (!strcmp(own_words[l].lang, lang))
             guessed = hits[l];
+    }
+    if (words >= 30) {
+        /* a longer text: the n-gram guess stands unless the function words
+         * say another language thrice as often ("Prima pagina · Italia ·
+         * Mondo ..." over an Italian article was read as Catalan) */
+        if (hits[best] >= 12 && hits[best] >= 3 * guessed && hits[best] >= 2 * second)
+            strcpy(lang, own_words[best].lang);
+        return;
     }
     int need = !strcmp(lang, "en") ? 4 : second ? 4 : 2;
     if (!strcmp(lang, "ca") && !guessed)

@@ -898,6 +898,11 @@ static const lsrc SRC[] = {
     {"approximately", C_KW, K_APPROX, EN},
     {"some", C_KW, K_APPROX, EN},
     {"environ", C_KW, K_APPROX, FR},
+    {"exactly", C_KW, K_APPROX, EN}, /* not approximate: pat_ago's "exactly a year ago" */
+    {"exactement", C_KW, K_APPROX, FR},
+    {"exactamente", C_KW, K_APPROX, ES},
+    {"exatamente", C_KW, K_APPROX, PT},
+    {"esattamente", C_KW, K_APPROX, IT},
     {"près", C_KW, K_APPROX, FR},
     {"unos", C_KW, K_APPROX, ES},
     {"unas", C_KW, K_APPROX, ES},
@@ -1365,6 +1370,7 @@ static const lsrc SRC[] = {
     {"ochenta", C_NUMW, 80, ES},
     {"h", C_KW, K_H, PT | CA}, /* "às 14h30", "a les 18 h" */
     {"capodanno", C_HOLIDAY, H_NEWYEAR, IT},
+    {"ferragosto", C_HOLIDAY, H_ASSUMPTION, IT},
     {"natal", C_HOLIDAY, H_CHRISTMAS, PT},
     {"nadal", C_HOLIDAY, H_CHRISTMAS, CA},
     {"crăciun", C_HOLIDAY, H_CHRISTMAS, RO},

@@ -391,6 +391,18 @@ static int term_end(const char *text, size_t p)
     return 0;
 }
 
+static int opens_with_class(const char *text, size_t s, size_t e, unsigned cls);
+
+/* Whether x[i] restates the day of a "today" or "yesterday" right before
+ * it ("aujourd'hui (15 mars)", "oggi, 15 marzo"): the report's day, which
+ * no story told in another year moves. */
+static int deictic_apposition(const char *text, const chr_timex *x, size_t i)
+{
+    const chr_timex *a = &x[i - 1];
+    return a->type == CHR_TIMEX_DATE && a->end <= x[i].start && x[i].start - a->end <= 3 &&
+           !strcmp(a->value, x[i].value) && opens_with_class(text, a->start, a->end, 1u << C_DEICT);
+}
+
 static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -404,7 +416,7 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
         for (size_t k = 0; k < sn; k++)
             digit |= sf[k] >= '0' && sf[k] <= '9';
         if (!digit || has_year_digits(sf, sn) || memchr(sf, '/', sn) || memchr(sf, '.', sn) ||
-            relative_surface(sf, sn) ||
+            relative_surface(sf, sn) || deictic_apposition(text, x, i) ||
             (since_clause(text, x[i].start) &&
              !(i + 1 < n && x[i + 1].start >= x[i].end && x[i + 1].start - x[i].end <= 12)))
             continue; /* only a day and a month in words: "28 janvier" */
@@ -961,10 +973,37 @@ static int opens_with_day_word(const char *text, size_t s, size_t e)
     return opens_with_class(text, s, e, (1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_DEICT));
 }
 
+/* From p towards end over blanks, commas and the words of list: where it
+ * stops (end when only those stand between), with the count of words
+ * passed (stopping at the third) and whether a comma was among them. */
+static size_t skip_words(const char *text, size_t p, size_t end, const char *const *list,
+                         int *words, int *comma)
+{
+    *words = *comma = 0;
+    while (p < end) {
+        if (text[p] == ' ' || text[p] == ',') {
+            *comma |= text[p] == ',';
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < end && text[q] != ' ' && text[q] != ',')
+            q++;
+        int ok = 0;
+        for (const char *const *w = list; *w && !ok; w++)
+            ok = strlen(*w) == q - p && strncasecmp(text + p, *w, q - p) == 0;
+        if (!ok || ++*words > 2)
+            break;
+        p = q;
+    }
+    return p;
+}
+
 /* "Hier encore, 5 septembre", "yesterday, September 5", "hier le 05
  * juillet": a word of the day (yesterday, today) with the day written
  * after it, a comma or an article between, is that day (the article's
- * date may be a day or two off the writing's); within a week of it. */
+ * date may be a day or two off the writing's); within a week of it. A
+ * weekday alone after it is the word's day when it is its weekday. */
 static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
 {
     static const char *const between[] = {"le", "el", "il", "lo", "o", "the", "encore", NULL};
@@ -976,28 +1015,47 @@ static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
             !parse_value(b->value, &y2, &md2) ||
             !opens_with_class(text, a->start, a->end, 1u << C_DEICT))
             continue;
-        size_t p = a->end;
-        int words = 0, comma = 0;
-        while (p < b->start) {
-            if (text[p] == ' ' || text[p] == ',') {
-                comma |= text[p] == ',';
-                p++;
-                continue;
-            }
-            size_t q = p;
-            while (q < b->start && text[q] != ' ' && text[q] != ',')
-                q++;
-            int ok = 0;
-            for (const char *const *w = between; *w && !ok; w++)
-                ok = strlen(*w) == q - p && strncasecmp(text + p, *w, q - p) == 0;
-            if (!ok || ++words > 2)
-                break;
-            p = q;
-        }
+        int words, comma;
+        size_t p = skip_words(text, a->end, b->start, between, &words, &comma);
         long d = chr_days_from_civil(y2, md2 / 100, md2 % 100) -
                  chr_days_from_civil(y1, md1 / 100, md1 % 100);
-        if (p == b->start && (comma || words) && d != 0 && d >= -7 && d <= 7)
-            memcpy(a->value, b->value, sizeof a->value);
+        if (p != b->start || words > 2 || !(comma || words) || d == 0 || d < -7 || d > 7)
+            continue;
+        if (opens_with_class(text, b->start, b->end, (1u << C_WDAY) | (1u << C_WDABBR)) &&
+            !has_year_digits(text + b->start, b->end - b->start)) {
+            /* "domani, venerdì": the word names the day, the weekday (read
+             * from a tense) only agrees with it */
+            if (chr_weekday(y1, md1 / 100, md1 % 100) == chr_weekday(y2, md2 / 100, md2 % 100))
+                memcpy(b->value, a->value, sizeof b->value);
+            continue;
+        }
+        memcpy(a->value, b->value, sizeof a->value);
+    }
+}
+
+/* "L'anno scorso, il 25 gennaio", "En 2011, le 25 janvier", "Last year, on
+ * January 25": a day without its year in apposition to a year (a comma,
+ * then an article or "on" at most) is that year's. */
+static void fix_year_apposition(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    static const char *const between[] = {"le", "el", "il", "lo", "o", "the", "on", "a", NULL};
+    for (size_t i = 0; i + 1 < n; i++) {
+        chr_timex *a = &x[i], *b = &x[i + 1];
+        int y, md;
+        if (a->type != CHR_TIMEX_DATE || b->type != CHR_TIMEX_DATE || b->start > len ||
+            strlen(a->value) != 4 || !parse_value(b->value, &y, &md) || md % 100 == 0 ||
+            has_year_digits(text + b->start, b->end - b->start) || (b->flags & CHR_TIMEX_RANGE) ||
+            opens_with_day_word(text, b->start, b->end))
+            continue; /* a weekday or "yesterday" counts from the report */
+        size_t p = a->end;
+        while (p < b->start && text[p] == ' ')
+            p++;
+        if (p >= b->start || text[p] != ',')
+            continue;
+        int words, comma;
+        p = skip_words(text, p + 1, b->start, between, &words, &comma);
+        if (p == b->start && words <= 1 && !comma && a->value[0] >= '0' && a->value[0] <= '9')
+            move(b, atoi(a->value));
     }
 }
 
@@ -1051,6 +1109,7 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
         x[k++] = x[i];
     }
     fix_apposition(text, len, x, k);
+    fix_year_apposition(text, len, x, k);
     fix_lists(text, len, x, k);
     fix_spans(text, len, x, k);
     fix_narrative(text, len, x, k);

@@ -791,6 +791,9 @@ static int romance_schedule(const M *m, const char *w, size_t n)
         "finisce", "scade", "scadono", "recibe", "reciben", "juega", "juegan", "viajan", "visitan",
         "comienza", "empieza", "disputan", "enfrentan", "re\xc3\xa7oit", "re\xc3\xa7oivent", "joue",
         "jouent", "affronte", "affrontent", "accueille",
+        /* oaths and offices: "il nuovo presidente giura sabato", "Hadi si
+         * insedia sabato", "jura el cargo el sábado", "prête serment samedi" */
+        "giura", "giurano", "insedia", "jura", "juran", "asume", "pr\xc3\xaate",
         "d\xc3\xa9"
         "bute",
         NULL};
@@ -1478,6 +1481,33 @@ static int lang_tense(const M *m, wspan w)
     return t;
 }
 
+static int auxiliary(const M *m, wspan w);
+
+/* Italian "l'altro" at token k as "the other" of a noun after it ("Ieri
+ * l'altro candidato ha parlato"), not the day before yesterday ("ieri
+ * l'altro ad Aleppo", "ieri l'altro, il ministro"): a lower-case word
+ * follows that is no function word and no verb. */
+static int other_noun(const M *m, int k)
+{
+    static const char *const FUNC[] = {
+        "a",     "ad",  "al",   "alla",  "allo",  "ai",    "alle",       "da",   "dal",
+        "dalla", "dai", "di",   "del",   "della", "dei",   "in",         "nel",  "nella",
+        "nei",   "su",  "sul",  "sulla", "per",   "con",   "tra",        "fra",  "e",
+        "ed",    "o",   "ma",   "il",    "lo",    "la",    "i",          "gli",  "le",
+        "un",    "una", "che",  "si",    "non",   "anche", "gi\xc3\xa0", "dall", "dell",
+        "nell",  "all", "sull", "l",     "d",     NULL};
+    size_t ws, we;
+    next_raw_word(m, m->t[k].e, &ws, &we);
+    if (we == ws || !(m->text[ws] >= 'a' && m->text[ws] <= 'z'))
+        return 0;
+    for (size_t p = m->t[k].e; p < ws; p++)
+        if (m->text[p] != ' ')
+            return 0; /* punctuation between */
+    if (raw_word_in(m, ws, we, FUNC) || lang_tense(m, (wspan){ws, we}) || time_word_at(m, ws))
+        return 0;
+    return !auxiliary(m, (wspan){ws, we});
+}
+
 /* Whether w is the Romance "that" opening a clause ("ha annunciato che
  * venerdì le truppe lasceranno", "anunciou que na sexta-feira as tropas
  * vão", "a anunțat că vineri trupele vor pleca"): the verb of that clause
@@ -1627,6 +1657,12 @@ static int participle_before(const M *m, wspan w)
         "retirada", "caída", "queda", "bienvenida", "oleada", "ondata", "durata", "partita",
         "salita", "rentrée", "tournée", "veillée", "assemblée", "député", "députés", "marché",
         "côté", "degré", "délégué", "délégués", "café", "nuitée", "semaine",
+        /* nouns of office, outcome and document */
+        "mandato", "mandati", "risultato", "risultati", "attentato", "attentati", "trattato",
+        "candidato", "candidata", "candidati", "sindacato", "comunicato", "emirato", "consolato",
+        "inviato", "inviata", "alleato", "alleati", "resultado", "atentado", "tratado", "sindicato",
+        "comunicado", "consulado", "enviado", "enviada", "aliado", "delegado", "delegada", "legado",
+        "jurado", "traité", "comité", "employé", "envoyé",
         /* "the so-called": a name follows */
         "denominado", "denominada", "llamado", "llamada", "conocido", "conocida", "chamado",
         "chamada", "denominato", "denominata", "chiamato", "chiamata", "appelé", "appelée",
@@ -3712,8 +3748,62 @@ static int pat_dm(M *m, int i, R *r)
 
 /* Numeric dates: 2024-05-14, 14.05.2024, 5/14/2024, 10/27/89, 2024/05/14,
  * optionally with a time "T14:30" / " 14:30". */
+static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd);
+
+/* A day and month in figures after an article, in Romance text: "il
+ * 15/3", "del 20/2", "el 14/8" (not "15/3/2011", nor a score or a
+ * fraction without the article). */
+static int pat_day_month_figures(M *m, int i, R *r)
+{
+    static const char *const ART[] = {"il",
+                                      "del",
+                                      "dal",
+                                      "al",
+                                      "el",
+                                      "le",
+                                      "du",
+                                      "au",
+                                      "o",
+                                      "do",
+                                      "no",
+                                      "dia",
+                                      "giorno",
+                                      "d\xc3\xad"
+                                      "a",
+                                      NULL};
+    if (!(m->lang & (TL_FR | TL_ES | TL_IT | TL_PT)) || (m->lang & TL_EN) || !pu(m, i + 1, '/') ||
+        !isnum(m, i + 2) || !glued(m, i + 1) || !glued(m, i + 2) || m->t[i].nd > 2 ||
+        m->t[i + 2].nd > 2)
+        return 0;
+    if (i + 3 < m->n && glued(m, i + 3) && (isnum(m, i + 3) || m->t[i + 3].kind == TK_PUNCT) &&
+        !pu(m, i + 3, ',') && !pu(m, i + 3, '.'))
+        return 0; /* "15/3/2011" is pat_numeric's; "15/3-" goes on */
+    static const char *const OF[] = {"dei", "degli", "delle", "di", "de",
+                                     "des", "dos",   "das",   NULL};
+    size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
+    if (we == ws || !raw_word_in(m, ws, we, ART))
+        return 0;
+    next_raw_word(m, m->t[i + 2].e, &ws, &we);
+    if (we > ws && raw_word_in(m, ws, we, OF))
+        return 0; /* "il 3/4 dei votanti": a share */
+    int d = (int)m->t[i].num, mo = (int)m->t[i + 2].num;
+    if (mo < 1 || mo > 12 || d < 1 || d > chr_month_days(2000, mo) || (d < mo && mo <= 4))
+        return 0; /* "le 1/3 pacifiste", "le 1/4 mondiste": shares */
+    int y = unwritten_year(m, r, i, i + 3, mo, d, 0);
+    if (d > chr_month_days(y ? y : 2000, mo))
+        return 0;
+    set_date(r, y, mo, d);
+    r->explicit_day = 1;
+    r->flags |= CHR_TIMEX_RELATIVE;
+    r->end = i + 3;
+    return i + 3;
+}
+
 static int pat_numeric(M *m, int i, R *r)
 {
+    int dm = pat_day_month_figures(m, i, r);
+    if (dm)
+        return dm;
     if (!isnum(m, i) || !isnum(m, i + 2) || !isnum(m, i + 4))
         return 0;
     char s1 = m->t[i + 1].kind == TK_PUNCT ? m->t[i + 1].ch : 0;
@@ -5763,6 +5853,15 @@ static int is_today(const M *m, int k)
            !(pu(m, k + 1, '\'') && glued(m, k + 1)); /* not "today's champion" */
 }
 
+/* Whether token k is "exactly": a count of years or months back after it
+ * names the very day ("esattamente un anno fa", "il y a exactement un an"). */
+static int exactly(const M *m, int k)
+{
+    static const char *const EXACTLY[] = {"exactly",    "esattamente", "exactamente",
+                                          "exactement", "exatamente",  NULL};
+    return kw(m, k, K_APPROX) && raw_word_in(m, m->t[k].s, m->t[k].e, EXACTLY);
+}
+
 static int pat_ago(M *m, int i, R *r)
 {
     int j = i, pre = 0;
@@ -5807,6 +5906,7 @@ static int pat_ago(M *m, int i, R *r)
     int today = (pre == 1 && is_today(m, j)) || (i > 0 && is_today(m, i - 1));
     if (pre == 1 && is_today(m, j))
         j++;
+    int exact = exactly(m, j);
     while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_OF) && !(m->lang & TL_EN))) {
@@ -5923,6 +6023,8 @@ static int pat_ago(M *m, int i, R *r)
                                                               "a por d\xc3\xad"
                                                               "a")))
         today = 1;
+    if (!today && dir < 0 && exact)
+        today = 1; /* "esattamente un anno fa", "exactly a year ago" */
     if (today && dir < 0 && !anaph && !half && n >= 1 && (u == U_YEAR || u == U_MONTH)) {
         add_months(&y, &mo, -(int)n * (u == U_YEAR ? 12 : 1));
         if (d > chr_month_days(y, mo))
@@ -6638,6 +6740,10 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
             if (m->lang == TL_CA_ALL &&
                 (word_before(m, i, "abans d'") || word_before(m, i, "abans d\xe2\x80\x99")))
                 off = -2; /* "abans d'ahir", as written before 2016 */
+            if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_DBY && !other_noun(m, k)) {
+                off = -2; /* "ieri l'altro": the day before yesterday */
+                k++;
+            }
         } else if (dv == D_TOMORROW) {
             if (tomorrow_noun(m, i))
                 return 0;
@@ -6649,6 +6755,10 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
                 k++;
             }
         } else if (dv == D_DBY) {
+            if (m->lang == TL_IT && m->t[i].e - m->t[i].s < 9 &&
+                !(has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_YESTERDAY))
+                return 0; /* "l'altro" is the day before yesterday only beside "ieri"
+                           * (not "l'altro candidato", "l'altro giorno") */
             off = -2;
             if (has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_YESTERDAY)
                 k++; /* "l'altro ieri" */
@@ -8141,6 +8251,9 @@ static void holiday_date(int h, int y, int *mo, int *d)
         add_days(&yy, mo, d, 4);
         return;
     }
+    case H_ASSUMPTION:
+        *mo = 8, *d = 15;
+        return;
     default:
         *mo = 1, *d = 1;
     }
@@ -9394,12 +9507,23 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
             }
         }
         /* wire copy writes a final accent as an apostrophe ("venerdi'",
-         * "lunedi' sera"): the word goes on to it */
-        if (lx && e < len && text[e] == '\'' && strchr("aeiou", text[e - 1]) &&
+         * "lunedi' sera", "a meta' aprile"): the word goes on to it, and
+         * one the lexicon has only with its accent is read with it */
+        if (e < len && text[e] == '\'' && e > p && strchr("aeiou", text[e - 1]) && e - p < 30 &&
             (e + 1 == len || bclass[(unsigned char)text[e + 1]] == B_SPACE ||
              bclass[(unsigned char)text[e + 1]] == B_PUNCT)) {
-            e++;
-            t.e = e;
+            if (!lx) {
+                static const char ACC[] = "\xa0\xa8\xac\xb2\xb9"; /* à è ì ò ù */
+                char b[32];
+                memcpy(b, text + p, e - p - 1);
+                b[e - p - 1] = (char)0xC3;
+                b[e - p] = ACC[strchr("aeiou", text[e - 1]) - "aeiou"];
+                lx = chr_time_lex_word(b, e - p + 1);
+            }
+            if (lx) {
+                e++;
+                t.e = e;
+            }
         }
         if (lx) {
             t.lx = lx;
