@@ -251,6 +251,16 @@ TEST(language)
                       "pasado ya hubo una avería en el mismo punto, denunció la consejera de "
                       "Territorio. La línea R2 no se restablecerá hasta el lunes.";
     expect_lang(es4, "es");
+    /* a longer Italian page under its site's menu, which the profiles give
+     * to Catalan: its function words are Italian's */
+    const char *it2 = "La Gazzetta di Roma Prima pagina · Italia · Mondo · Economia · "
+                      "Spettacoli · Sport · Meteo · Oroscopo La Lega araba scarica Assad "
+                      "Domenica 13 Novembre 2011 - 10:05 di Mario Bianchi Con una decisione "
+                      "senza precedenti la Lega araba ha sospeso ieri la Siria, uno dei suoi "
+                      "membri fondatori. La sospensione scatterà mercoledì se Damasco non "
+                      "fermerà le violenze. Sabato sera, poche ore dopo il voto, migliaia di "
+                      "sostenitori del regime hanno assaltato le ambasciate a Damasco.";
+    expect_lang(it2, "it");
     /* a short Italian sentence the profiles give to Catalan, with none of
      * the first Italian-only words: "hanno", "scorso", "città" are */
     expect_lang("Martedì scorso i ribelli hanno preso la città.", "it");
