@@ -559,6 +559,14 @@ static int has_lower(const char *s, size_t n)
     return 0;
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* Whether the date t opens an item of a chronology, after an optional list
  * marker, before a separator and at least two words ("- 26 de febrero de
  * 2012: Referéndum constitucional.", "25 février : Hadi prête serment.",
@@ -602,8 +610,32 @@ static int chrono_item(const char *text, size_t s, size_t e, const tl_timex *t)
     size_t z = e;
     while (z > q && (text[z - 1] == ' ' || text[z - 1] == '\n'))
         z--;
-    return z > q && strchr(".!", text[z - 1]) && alpha_words(text + q, z - q) >= 2 &&
-           has_lower(text + q, z - q);
+    if (z <= q || alpha_words(text + q, z - q) < 2 || !has_lower(text + q, z - q))
+        return 0;
+    if (strchr(".!", text[z - 1]))
+        return 1;
+    /* a box's item without its stop ("15 marzo - Prima protesta a
+     * Damasco"): three words or more, no figures, no stamp's words */
+    static const char *const STAMP[] = {"mis \xc3\xa0 jour",
+                                        "actualiza",
+                                        "atualiza",
+                                        "aggiorna",
+                                        "update",
+                                        "foto",
+                                        "photo",
+                                        "por ",
+                                        "by ",
+                                        "di ",
+                                        "par ",
+                                        "publi",
+                                        "pubblica",
+                                        NULL};
+    if (alpha_words(text + q, z - q) < 3 || has_digit(text + q, z - q))
+        return 0;
+    for (const char *const *w = STAMP; *w; w++)
+        if (!strncasecmp(text + q, *w, strlen(*w)))
+            return 0;
+    return 1;
 }
 
 static int push_mention(tl_mention **out, size_t *n, size_t *cap, const tl_mention *m)
@@ -654,14 +686,6 @@ static int article_days(const tl_article *a)
     return n;
 }
 
-static int has_digit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return 1;
-    return 0;
-}
-
 chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
 {
     *out = NULL;
@@ -678,7 +702,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         const char *stext = a->text + s;
         size_t slen = e - s, sns = nonspace(stext, slen);
         tl_vec v = {NULL, 0};
-        int have_vec = 0, dated = 0;
+        int have_vec = 0, dated = 0, used = 0;
         /* the day its news is of: the publication day when it names it
          * ("Dopo lo sciopero di lunedì, oggi i ministri hanno firmato"),
          * else its first day in the week before */
@@ -759,6 +783,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 tl_vec_free(&m.v);
                 goto oom;
             }
+            used = 1;
         }
         /* Undated: the lead, and reporting sentences right after it, are the
          * article's own news of its publication day. */
@@ -795,7 +820,8 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     }
                 }
             }
-        } else if (dated && lead_seen < LEAD_SENTENCES) {
+        } else if (dated && used && lead_seen < LEAD_SENTENCES) {
+            /* (a page's stamp or a dated headline is no lead) */
             if (sent_day != TL_NO_DAY && (lead_seen == 0 || sent_day == a->pub_day))
                 news_day = sent_day; /* the lead's day, or a later sentence's "Oggi..." */
             lead_seen++;

@@ -613,6 +613,23 @@ TEST(wrapped_lines_join)
                                "do") == NULL);
         chr_doc_free(d);
     }
+    /* Italian related-article blocks, tags, blog bylines and licences */
+    d = clean_text("Scritto da Marco R. Tradotto da Anna Neri \xc2\xb7 17 Marzo 2011\n"
+                   "Il governo ha approvato ieri sera il nuovo piano per il porto di Genova.\n"
+                   "Tag: Genova, porto, governo\n"
+                   "Licenza Creative Commons Attribuzione 3.0\n"
+                   "Articoli correlati\n"
+                   "- Genova, il porto riapre (15/03/2011)\n"
+                   "- Il sindaco incontra i portuali (17/03/2011)\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "Il governo ha approvato") != NULL);
+        CHECK(strstr(d->clean, "Scritto da") == NULL);
+        CHECK(strstr(d->clean, "Tag:") == NULL);
+        CHECK(strstr(d->clean, "Licenza") == NULL);
+        CHECK(strstr(d->clean, "il porto riapre") == NULL);
+        chr_doc_free(d);
+    }
     /* a list's items are paragraphs of their own, long as the first is */
     d = clean_text(
         "Estas son las principales fechas del levantamiento contra el regimen sirio:\n"

@@ -462,6 +462,60 @@ static int placed_after(const char *lang, const char *lead, const char *second)
     return day;
 }
 
+/* The day (relative to the publication day) of the undated mention of the
+ * last line of text (its lines are its sentences), or 99 when there is none. */
+static int last_line_placed(const char *lang, const char *text)
+{
+    chr_date ref;
+    chr_date_parse(PUB, &ref);
+    chr_timex *tx = NULL;
+    size_t ntx = 0, len = strlen(text);
+    if (chr_time_tag(text, len, &ref, lang, &tx, &ntx) != CHR_OK)
+        return -99;
+    chr_span sents[8];
+    size_t ns = 0;
+    for (size_t b = 0; b <= len && ns < 8;) {
+        const char *nl = memchr(text + b, '\n', len - b);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        sents[ns++] = (chr_span){b, e};
+        b = e + 1;
+    }
+    tl_timex *t = as_tl_timexes(tx, ntx, 0);
+    for (size_t i = 0; t && i < ntx; i++)
+        for (size_t k = 0; k < ns; k++)
+            if (tx[i].start >= sents[k].start && tx[i].start < sents[k].end)
+                t[i].sentence = (int32_t)k;
+    free(tx);
+    tl_article a;
+    chr_span two[2];
+    article_of(&a, two, lang, PUB, text, 0);
+    a.sents = sents;
+    a.n_sents = ns;
+    a.tx = t;
+    a.n_tx = t ? ntx : 0;
+    tl_mention *m = NULL;
+    size_t n = 0;
+    int day = 99;
+    if (tl_extract(ct, &a, &m, &n) == CHR_OK)
+        for (size_t i = 0; i < n; i++)
+            if (m[i].tx_start < 0 && m[i].sentence == (int32_t)ns - 1)
+                day = m[i].start - a.pub_day;
+    tl_mentions_free(m, n);
+    free(t);
+    return day;
+}
+
+/* A page's stamp before the lead is no lead: the lead's day still carries
+ * the sentences after it. */
+TEST(a_stamp_is_no_lead)
+{
+    CHECK_INT(last_line_placed("it", "Luned\xc3\xac 20 maggio 2024 - 10:21 | Ultimo aggiornamento\n"
+                                     "Ieri il Consiglio di sicurezza ha approvato la risoluzione "
+                                     "sulla Libia.\n"
+                                     "Il testo \xc3\xa8 stato approvato con dieci voti a favore."),
+              -1);
+}
+
 /* The sentences after a lead that dates its news within the week before
  * publication ("ieri", "on Friday") tell of that day. */
 TEST(reporting_sentences_take_the_leads_day)
@@ -499,5 +553,6 @@ RUN(stamp_dates_are_no_anchors);
 RUN(security_terms_and_comparison_bases_are_no_anchors);
 RUN(reporting_sentences_in_romance_languages);
 RUN(reporting_sentences_take_the_leads_day);
+RUN(a_stamp_is_no_lead);
 chr_ct_free(ct);
 UNIT_MAIN_END
