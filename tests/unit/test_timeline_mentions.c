@@ -430,38 +430,6 @@ TEST(reporting_sentences_in_romance_languages)
     }
 }
 
-/* The day (relative to the publication day) at which the reporting
- * sentence after a dated lead is placed, or 99 when it is not placed. */
-static int placed_after(const char *lang, const char *lead, const char *second)
-{
-    char text[512];
-    size_t at = (size_t)snprintf(text, sizeof text, "%s ", lead);
-    snprintf(text + at, sizeof text - at, "%s", second);
-    chr_date ref;
-    chr_date_parse(PUB, &ref);
-    chr_timex *tx = NULL;
-    size_t ntx = 0;
-    if (chr_time_tag(text, strlen(text), &ref, lang, &tx, &ntx) != CHR_OK)
-        return -99;
-    tl_timex *t = as_tl_timexes(tx, ntx, at);
-    free(tx);
-    tl_article a;
-    chr_span sents[2];
-    article_of(&a, sents, lang, PUB, text, at);
-    a.tx = t;
-    a.n_tx = t ? ntx : 0;
-    tl_mention *m = NULL;
-    size_t n = 0;
-    int day = 99;
-    if (tl_extract(ct, &a, &m, &n) == CHR_OK)
-        for (size_t i = 0; i < n; i++)
-            if (m[i].tx_start < 0 && m[i].sentence == 1)
-                day = m[i].start - a.pub_day;
-    tl_mentions_free(m, n);
-    free(t);
-    return day;
-}
-
 /* The day (relative to the publication day) of the undated mention of the
  * last line of text (its lines are its sentences), or 99 when there is none. */
 static int last_line_placed(const char *lang, const char *text)
@@ -503,6 +471,15 @@ static int last_line_placed(const char *lang, const char *text)
     tl_mentions_free(m, n);
     free(t);
     return day;
+}
+
+/* The day (relative to the publication day) at which the reporting
+ * sentence after a dated lead is placed, or 99 when it is not placed. */
+static int placed_after(const char *lang, const char *lead, const char *second)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%s\n%s", lead, second);
+    return last_line_placed(lang, text);
 }
 
 /* A page's stamp before the lead is no lead: the lead's day still carries
