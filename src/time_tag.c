@@ -4632,6 +4632,17 @@ static int romance_decade(const M *m, int j, char *v)
     return k + 1;
 }
 
+/* A year written "'69" after a preposition that dates it ("dal '69", "nel
+ * '68", "il '68", "in '69", "desde el '82"). */
+static int elided_year(const M *m, int j)
+{
+    static const char *const BEFORE[] = {
+        "nel", "dal",   "del",    "il",    "al", "sul", "fin", "in", "en", "em", "no",
+        "do",  "desde", "depuis", "since", "el", "of",  "de",  "du", "le", "o",  NULL};
+    size_t ws, we = raw_word_before(m, m->t[j].s, &ws);
+    return we > ws && raw_word_in(m, ws, we, BEFORE);
+}
+
 /* Years, decades, ranges of years: "1998", "fiscal 1990", "1990s" ("1990's"), "the
  * '90s", "2010-2015", "the 1980s", "the nineties", "nineteen ninety-six",
  * "anni '80" (romance_decade). */
@@ -4693,7 +4704,7 @@ static int pat_year(M *m, int i, R *r)
     }
     if (!(k = p_year(m, j, &y)))
         return 0;
-    if (pu(m, j, '\''))
+    if (pu(m, j, '\'') && !elided_year(m, j))
         return 0; /* "'98" alone is too ambiguous */
     if (m->t[j].nd == 4 &&
         (clock_number(m, j) || clock_word_after(m, j) || numbered_thing(m, j) ||
@@ -4824,6 +4835,47 @@ static int first_half(const M *m, int j)
 }
 
 /* Centuries: "the 19th century", "nineteenth century", "this century". */
+/* The value of a Roman figure of 1 to 30 in text[s..e), with an
+ * ordinal's ending after it ("XIXe", "XIX-lea"); 0 when it is none. */
+static int roman_value(const char *t, size_t n)
+{
+    static const char *const END[] = {"e", "\xc3\xa8me", "-lea", "-ea", "\xc2\xba", NULL};
+    for (const char *const *x = END; *x; x++) {
+        size_t k = strlen(*x);
+        if (n > k && !memcmp(t + n - k, *x, k)) {
+            n -= k;
+            break;
+        }
+    }
+    int v = 0, prev = 0;
+    for (size_t i = n; i-- > 0;) {
+        int d = t[i] == 'I' ? 1 : t[i] == 'V' ? 5 : t[i] == 'X' ? 10 : 0;
+        if (!d)
+            return 0;
+        v += d < prev ? -d : d;
+        if (d > prev)
+            prev = d;
+    }
+    return n && v <= 30 ? v : 0;
+}
+
+/* A century in Roman figures beside its word, token j: "XIX secolo",
+ * "le XIXe siècle", "el siglo XIX", "o século XIX", "secolul al XIX-lea". */
+static int roman_century(const M *m, int j)
+{
+    size_t ws, we = raw_word_before(m, m->t[j].s, &ws);
+    int n = we > ws ? roman_value(m->text + ws, we - ws) : 0;
+    if (n)
+        return n;
+    next_raw_word(m, m->t[j].e, &ws, &we);
+    if (we > ws && word_eq(m->text + ws, we - ws, "al"))
+        next_raw_word(m, we, &ws, &we);
+    /* the word runs on over "-lea" */
+    while (we < m->len && (m->text[we] == '-' || (m->text[we] >= 'a' && m->text[we] <= 'z')))
+        we++;
+    return we > ws ? roman_value(m->text + ws, we - ws) : 0;
+}
+
 static int pat_century(M *m, int i, R *r)
 {
     int j = i, n = 0;
@@ -4839,6 +4891,11 @@ static int pat_century(M *m, int i, R *r)
                has(m, j + 2, C_ORDW)) {
         n = 20 + val(m, j + 2, C_ORDW);
         j += 3;
+    } else if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_CENTURY &&
+               (n = roman_century(m, j)) != 0) {
+        snprintf(r->v, 48, "%02d", n - 1);
+        r->end = j + 1;
+        return j + 1;
     } else {
         return 0;
     }
