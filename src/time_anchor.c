@@ -57,6 +57,27 @@ static int word_in(const char *text, size_t len, size_t p, const char *const *l,
     return 0;
 }
 
+/* Whether the words at text[q..) after a preposition ("after", "dopo")
+ * name an event ("after the vote", "dopo le elezioni", "después de la
+ * votación", "after he resigned", "dopo aver preso", a name, a figure),
+ * not a clause the length dates ("due giorni dopo hanno preso Bab
+ * al-Aziziya", "dos días después murió"). */
+static int event_follows(const char *text, size_t len, size_t q)
+{
+    static const char *const EVENT[] = {
+        "the",   "a",    "an",    "his", "her",  "its",   "their",  "this",   "that", "he",
+        "she",   "they", "it",    "we",  "i",    "you",   "being",  "having", "when", "il",
+        "lo",    "la",   "le",    "l",   "gli",  "i",     "un",     "una",    "uno",  "del",
+        "della", "dei",  "delle", "di",  "aver", "avere", "essere", "che",    "el",   "los",
+        "las",   "de",   "haber", "que", "les",  "du",    "des",    "avoir",  "o",    "os",
+        "as",    "do",   "da",    "dos", "das",  "ter",   "ser",    "sa",     "son",  "ses",
+        "su",    "sus",  "suo",   "sua", "seu",  "sua",   "questo", "questa", "este", "esta",
+        "cette", "ce",   NULL};
+    size_t we;
+    unsigned char c = (unsigned char)text[q];
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || word_in(text, len, q, EVENT, &we);
+}
+
 /* The adverb at text[p..): its entry, *end set past it; NULL if none. */
 static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *end)
 {
@@ -67,7 +88,7 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
             continue;
         size_t q = skip_blanks(text, len, p + n), we;
         int word = q < len && word_byte((unsigned char)text[q]);
-        if (word && (a->prep || word_in(text, len, q, CMP, &we)))
+        if (word && ((a->prep && event_follows(text, len, q)) || word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;
         return a;

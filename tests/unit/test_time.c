@@ -407,6 +407,20 @@ TEST(anchor_lengths)
     CHECK_STR(t[5].value, "P2D");        /* "after the vote" */
     CHECK_STR(t[6].value, "P2D");        /* "later than planned" */
     free(t);
+    /* "dopo" with a verb after it, no event: the length dates the clause */
+    const char *it = "Il 21 agosto i ribelli sono entrati a Tripoli; due giorni dopo hanno preso "
+                     "Bab al-Aziziya e tre giorni dopo l'assedio la citt\xc3\xa0 cadde.";
+    t = NULL;
+    n = 0;
+    CHECK_INT(chr_time_tag(it, strlen(it), &ref, "it", &t, &n), CHR_OK);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        size_t one[3] = {0, 0, 0};
+        chr_time_anchor_lengths(it, strlen(it), t, n, one);
+        CHECK_STR(t[1].value, "2010-08-23"); /* 21 August before the report of June 2011 */
+        CHECK_STR(t[2].value, "P3D");        /* "dopo l'assedio": after an event */
+    }
+    free(t);
 }
 
 int main(void)
