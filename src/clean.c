@@ -347,14 +347,13 @@ static const char *const boiler_prefix[] = {
     "also read:", "read more:", "related:", "share this:", "share on", "tags:", "filed under",
     "tag:", "mots-clés :", "mots-clés:", "etiquetas:", "etichette:", "argomenti:",
     "licenza creative commons", "licencia creative commons", "licence creative commons",
-    "licença creative commons", "scritto da ", "tradotto da ", "escrito por ", "traducido por ",
-    "traduzido por ", "écrit par ", "traduit par ", "translated by ", "this article was",
-    "reporting by", "editing by", "writing by", "additional reporting by", "we use cookies",
-    "this website uses cookies", "accept cookies", "download our app", "get the latest", "join our",
-    "sign in", "log in", "posted in", "published in", "save my name, email", "notify me of",
-    "your comment", "name *", "email *", "website", "published:", "updated:", "last updated",
-    "first published", "this article appeared in", "this story appeared in",
-    "a version of this article appear", "a version of this story appear",
+    "licença creative commons", "this article was", "reporting by", "editing by", "writing by",
+    "additional reporting by", "we use cookies", "this website uses cookies", "accept cookies",
+    "download our app", "get the latest", "join our", "sign in", "log in", "posted in",
+    "published in", "save my name, email", "notify me of", "your comment", "name *", "email *",
+    "website", "published:", "updated:", "last updated", "first published",
+    "this article appeared in", "this story appeared in", "a version of this article appear",
+    "a version of this story appear",
     /* print-edition stamps (the day the paper printed it: no event) */
     "este artículo apareció en", "este artigo foi publicado na edição", "cet article est paru",
     "cet article a été publié dans l'édition", "questo articolo è apparso",
@@ -395,7 +394,19 @@ static const char *const caption_prefix[] = {
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation
  * ("Assinei o acordo, disse o ministro." is a sentence). */
-static const char *const furniture_prefix[] = {"condividi su",
+static const char *const furniture_prefix[] = {/* blog bylines */
+                                               "scritto da ",
+                                               "tradotto da ",
+                                               "escrito por ",
+                                               "traducido por ",
+                                               "traduzido por ",
+                                               "\xc3\xa9"
+                                               "crit par ",
+                                               "\xc3\x89"
+                                               "crit par ",
+                                               "traduit par ",
+                                               "translated by ",
+                                               "condividi su",
                                                "iscriviti",
                                                "ti potrebbe interessare",
                                                "potrebbe interessarti",

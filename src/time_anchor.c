@@ -57,11 +57,13 @@ static int word_in(const char *text, size_t len, size_t p, const char *const *l,
     return 0;
 }
 
-/* Whether the words at text[q..) after a preposition ("after", "dopo")
- * name an event ("after the vote", "dopo le elezioni", "después de la
- * votación", "after he resigned", "dopo aver preso", a name, a figure),
- * not a clause the length dates ("due giorni dopo hanno preso Bab
- * al-Aziziya", "dos días después murió"). */
+/* Whether the words at text[q..) after a Romance preposition ("dopo",
+ * "después") name an event ("dopo le elezioni", "después de la votación",
+ * "dopo aver preso", a name, a figure), not a clause the length dates ("due
+ * giorni dopo hanno preso Bab al-Aziziya", "dos días después murió").
+ * English "after" and French "après", and every "before", are taken to
+ * be followed by their event ("30 days after issuance", "two days after he
+ * fled", "deux jours avant le vote"). */
 static int event_follows(const char *text, size_t len, size_t q)
 {
     static const char *const EVENT[] = {
@@ -88,7 +90,9 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
             continue;
         size_t q = skip_blanks(text, len, p + n), we;
         int word = q < len && word_byte((unsigned char)text[q]);
-        if (word && ((a->prep && event_follows(text, len, q)) || word_in(text, len, q, CMP, &we)))
+        if (word && ((a->prep && (a->dir < 0 || !strcmp(a->w, "after") ||
+                                  !strcmp(a->w, "apr\xc3\xa8s") || event_follows(text, len, q))) ||
+                     word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;
         return a;

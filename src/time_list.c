@@ -973,6 +973,15 @@ static int opens_with_day_word(const char *text, size_t s, size_t e)
     return opens_with_class(text, s, e, (1u << C_WDAY) | (1u << C_WDABBR) | (1u << C_DEICT));
 }
 
+/* Whether s[0..n) holds a digit. */
+static int memchr_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* From p towards end over blanks, commas and the words of list: where it
  * stops (end when only those stand between), with the count of words
  * passed (stopping at the third) and whether a comma was among them. */
@@ -1022,11 +1031,11 @@ static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
         if (p != b->start || words > 2 || !(comma || words) || d == 0 || d < -7 || d > 7)
             continue;
         if (opens_with_class(text, b->start, b->end, (1u << C_WDAY) | (1u << C_WDABBR)) &&
-            !has_year_digits(text + b->start, b->end - b->start)) {
+            !memchr_digit(text + b->start, b->end - b->start) &&
+            chr_weekday(y1, md1 / 100, md1 % 100) == chr_weekday(y2, md2 / 100, md2 % 100)) {
             /* "domani, venerdì": the word names the day, the weekday (read
              * from a tense) only agrees with it */
-            if (chr_weekday(y1, md1 / 100, md1 % 100) == chr_weekday(y2, md2 / 100, md2 % 100))
-                memcpy(b->value, a->value, sizeof b->value);
+            memcpy(b->value, a->value, sizeof b->value);
             continue;
         }
         memcpy(a->value, b->value, sizeof a->value);
@@ -1047,6 +1056,8 @@ static void fix_year_apposition(const char *text, size_t len, chr_timex *x, size
             has_year_digits(text + b->start, b->end - b->start) || (b->flags & CHR_TIMEX_RANGE) ||
             opens_with_day_word(text, b->start, b->end))
             continue; /* a weekday or "yesterday" counts from the report */
+        if (since_clause(text, a->start))
+            continue; /* "Since 2011, January 25 has been a holiday" */
         size_t p = a->end;
         while (p < b->start && text[p] == ' ')
             p++;

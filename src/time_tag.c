@@ -1118,7 +1118,7 @@ static int promise_ahead(const M *m, const wspan *L, int i)
                                      /* fr (after "a/ont") */
                                      "promis", "menac\xc3\xa9", "jur\xc3\xa9", NULL};
     static const char *const OF[] = {"de", "di", "d", NULL};
-    for (int k = 1; k <= i && k < 12; k++) {
+    for (int k = 1; k <= i && k < 5; k++) {
         const char *w = m->text + L[k].s;
         size_t n = L[k].e - L[k].s;
         if ((m->lang & TL_EN) && word_in(w, n, EN) && k >= 2 &&
@@ -2054,12 +2054,72 @@ static int period_part(const M *m, const wspan *L, int nl)
     return seen ? k : 0;
 }
 
+/* Whether a verb that sets a date stands among L[0..i] ("picked February 12
+ * for the vote", "fijó el 12 de febrero como fecha", "ha fissato il voto al
+ * 12 febbraio", "postponed to"): the date is the one set, not the act's. */
+static int set_date_verb(const M *m, const wspan *L, int i)
+{
+    static const char *const SET[] = {"set",
+                                      "fixed",
+                                      "picked",
+                                      "chose",
+                                      "scheduled",
+                                      "called",
+                                      "postponed",
+                                      "delayed",
+                                      "moved",
+                                      "rescheduled",
+                                      "fij\xc3\xb3",
+                                      "fijaron",
+                                      "estableci\xc3\xb3",
+                                      "program\xc3\xb3",
+                                      "convoc\xc3\xb3",
+                                      "aplaz\xc3\xb3",
+                                      "pospuso",
+                                      "fixou",
+                                      "marcou",
+                                      "agendou",
+                                      "convocou",
+                                      "adiou",
+                                      "fissato",
+                                      "fissata",
+                                      "convocato",
+                                      "convocata",
+                                      "rinviato",
+                                      "rinviata",
+                                      "spostato",
+                                      "fix\xc3\xa9",
+                                      "fix\xc3\xa9"
+                                      "e",
+                                      "convoqu\xc3\xa9",
+                                      "report\xc3\xa9",
+                                      "repouss\xc3\xa9",
+                                      "programm\xc3\xa9",
+                                      NULL};
+    for (int k = 0; k <= i; k++)
+        if (raw_word_in(m, L[k].s, L[k].e, SET))
+            return 1;
+    return 0;
+}
+
+/* An English past that is no participle ("began", "came", "fell"): "held",
+ * "paid", "ended" also name a state ("shares held on March 23", "the
+ * quarter ended March 31"). */
+static int en_simple_past(const M *m, wspan w)
+{
+    static const char *const PAST[] = {"began",  "came",  "went",  "took",  "fell", "rose", "spoke",
+                                       "wrote",  "broke", "chose", "drove", "flew", "grew", "knew",
+                                       "gave",   "saw",   "ran",   "was",   "were", "did",  "ate",
+                                       "forgot", "swore", "stole", NULL};
+    return raw_word_in(m, w.s, w.e, PAST);
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present,
                            int *adjacent)
 {
     /* the words between a verb and its date: "on", "el", "le", "a" */
-    static const char *const ON[] = {"on", "el", "le", "il", "a", "em",
-                                     "no", "na", "pe", "în", NULL};
+    static const char *const ON[] = {"on", "el", "le", "il", "a",   "em", "no", "na",
+                                     "pe", "în", "en", "in", "nel", "à",  "ad", NULL};
     *perfect = *present = *adjacent = 0;
     wspan L[16], Rw[8];
     int nl = collect_words(m, s, -1, L, 16, 200);
@@ -2131,8 +2191,16 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
              * ("sea aprobada", "doit être publié", "está cercada") that one
              * tells the tense; after an infinitive one ("de façon à l'avoir
              * terminé le 10 avril") the year is not told */
+            static const char *const STAMP[] = {"aggiornato",     "pubblicato", "actualizado",
+                                                "publicado",      "atualizado", "publi\xc3\xa9",
+                                                "modifi\xc3\xa9", "mis",        "updated",
+                                                "posted",         NULL};
             t = -1;
-            inf = i + 1 < nl && infinitive_aux(m, L[i + 1]);
+            /* a participle alone tells the year ("mujeres arrestadas el 9 de marzo"),
+             * but not a page's stamp ("Aggiornato il 6 agosto") nor before an
+             * infinitive's auxiliary ("de façon à l'avoir terminé le 10 avril") */
+            inf = (i + 1 < nl && infinitive_aux(m, L[i + 1])) ||
+                  raw_word_in(m, L[i].s, L[i].e, STAMP);
         }
         if (!t && tense_to_future(m, L, nl, i, -1))
             t = 1;
@@ -2140,7 +2208,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             best = i < 3 ? 2 * t : t;
             bestd = i;
             *perfect = es_perfect(m, L[i]);
-            if (t < 0 && !inf) {
+            if (t < 0 && !inf && !set_date_verb(m, L, i) &&
+                (!(m->lang & TL_EN) || en_simple_past(m, L[i]))) {
                 /* only "on" and participles between: "era arrivato il 20 febbraio";
                  * in Romance text an article or preposition stands before the
                  * date (not the signature "Ex-patriée 6 août 11h36") */
@@ -2209,7 +2278,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         const char *w = m->text + L[part].s;
         size_t n = L[part].e - L[part].s;
         if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
-            return -2;
+            return *adjacent = -2; /* what lasts since a day began on it */
         if ((best <= 0 || right_conj) &&
             (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
             (word_eq(w, n, "desde") || word_eq(w, n, "Desde") || word_eq(w, n, "depuis") ||
@@ -2217,7 +2286,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
              (nl > 1 && (word_eq(w, n, "el") || word_eq(w, n, "o") || word_eq(w, n, "a")) &&
               (word_eq(m->text + L[1].s, L[1].e - L[1].s, "desde") ||
                word_eq(m->text + L[1].s, L[1].e - L[1].s, "Desde")))))
-            return -2; /* "desde el jueves", "depuis mardi": since, back */
+            return *adjacent = -2; /* "desde el jueves", "depuis mardi": since, back */
         if (right_conj && ((m->lang == TL_IT && (word_eq(w, n, "da") || word_eq(w, n, "Da"))) ||
                            (m->lang == TL_RO && (word_eq(w, n, "de") || word_eq(w, n, "De") ||
                                                  word_eq(w, n, "din") || word_eq(w, n, "Din")))))
@@ -2353,13 +2422,14 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
         tense = -1; /* news report the past: a tenseless date well ahead is last year's
                      * (not one a schedule's present names: "a lei entra em vigor em 1
                      * de julho") */
-    long slack = d == 0 ? 15 : 0; /* a month is "past" while it is under way */
+    /* a month is "past" while it is under way (from its start when a word
+     * or a verb right before it says so: "l'aprile scorso", "desde abril") */
+    long slack = d == 0 ? (tense <= -3 ? 15 : 45) : 0;
     if (sched == 1 && tense > 0)
         slack = SCHED_BACK;
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
-    if (tense <= -3 || tense >= 3 || (d == 0 && tense <= -2))
-        reach = 366; /* a word says so: "l'11 febbraio scorso" told on 25 January; a
-                      * month not yet begun that a past verb near it tells of */
+    if (tense <= -3 || tense >= 3)
+        reach = 366; /* a word says so: "l'11 febbraio scorso" told on 25 January */
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
@@ -2551,6 +2621,14 @@ static int names_event(const M *m, int i, int j)
     return we > ws && m->text[ws] >= 'a' && m->text[ws] <= 'z';
 }
 
+/* The tense a date without its year is placed by: a past verb right before
+ * it or a "since" word (guess_tense's memo_adj) says the year as a word
+ * does ("começaram a 25 de janeiro", "desde abril": last year's when ahead). */
+static int year_tense(const M *m, const R *r)
+{
+    return r->tense < 0 && r->tense > -3 && m->memo_adj ? -3 : r->tense;
+}
+
 static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
 {
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
@@ -2561,8 +2639,7 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd)
         return fy;
     /* a past verb right before a day just ahead: "começaram a 25 de janeiro",
      * told on the 24th, is last year's */
-    int t = r->tense == -2 && m->memo_adj ? -3 : r->tense;
-    int y = res_md_year(m, mo, d, t, sched_kind(m));
+    int y = res_md_year(m, mo, d, year_tense(m, r), sched_kind(m));
     if (!wd && m->hasref && y == m->ry && r->tense <= 0 && d <= chr_month_days(y, mo) &&
         labs(chr_days_from_civil(y, mo, d) - chr_days_from_civil(m->ry, m->rm, m->rd)) <= 3 &&
         commemorated(m, m->t[i].s) && names_event(m, i, j))
@@ -2848,6 +2925,8 @@ static int it_abbr_ok(const M *m, int i)
         return 1;
     if ((m->lang & ~(unsigned)t->lx->lang[C_MONABBR]) != 0)
         return 0;
+    if (i > 0 && has(m, i - 1, C_ORDW) && !isnum(m, i - 1))
+        return 0; /* "il primo set", "el segundo set": a match's, no September */
     if (i + 1 < m->n)
         return m->t[i + 1].kind != TK_WORD;
     return !letter_follows(m, i);
@@ -3606,7 +3685,7 @@ static int pat_md(M *m, int i, R *r)
                                            verb next to it tells ("will meet in the
                                            December session"), and so does a past
                                            ("despite the July agreement") */
-    set_date(r, fy ? fy : res_md_year(m, mo, 0, r->tense, sched_kind(m)), mo, 0);
+    set_date(r, fy ? fy : res_md_year(m, mo, 0, year_tense(m, r), sched_kind(m)), mo, 0);
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
     return j;
@@ -3775,9 +3854,10 @@ static int pat_day_month_figures(M *m, int i, R *r)
         !isnum(m, i + 2) || !glued(m, i + 1) || !glued(m, i + 2) || m->t[i].nd > 2 ||
         m->t[i + 2].nd > 2)
         return 0;
-    if (i + 3 < m->n && glued(m, i + 3) && (isnum(m, i + 3) || m->t[i + 3].kind == TK_PUNCT) &&
-        !pu(m, i + 3, ',') && !pu(m, i + 3, '.'))
-        return 0; /* "15/3/2011" is pat_numeric's; "15/3-" goes on */
+    if (i + 3 < m->n && glued(m, i + 3) &&
+        (isnum(m, i + 3) || pu(m, i + 3, '/') ||
+         ((pu(m, i + 3, '.') || pu(m, i + 3, '-')) && isnum(m, i + 4) && glued(m, i + 4))))
+        return 0; /* "15/3/2011" is pat_numeric's; "del 15/3:" and "(il 15/3)" are dates */
     static const char *const OF[] = {"dei", "degli", "delle", "di", "de",
                                      "des", "dos",   "das",   NULL};
     size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
@@ -3787,8 +3867,10 @@ static int pat_day_month_figures(M *m, int i, R *r)
     if (we > ws && raw_word_in(m, ws, we, OF))
         return 0; /* "il 3/4 dei votanti": a share */
     int d = (int)m->t[i].num, mo = (int)m->t[i + 2].num;
-    if (mo < 1 || mo > 12 || d < 1 || d > chr_month_days(2000, mo) || (d < mo && mo <= 4))
-        return 0; /* "le 1/3 pacifiste", "le 1/4 mondiste": shares */
+    if (mo < 1 || mo > 12 || d < 1 || d > chr_month_days(2000, mo) || (d < mo && mo <= 4) ||
+        (d == 24 && mo == 7) || (d <= 7 && mo <= 7 && d > mo))
+        return 0; /* "le 1/3 pacifiste": shares; "el 24/7": always; "il 6/4": a set's
+                   * score */
     int y = unwritten_year(m, r, i, i + 3, mo, d, 0);
     if (d > chr_month_days(y ? y : 2000, mo))
         return 0;
@@ -4639,7 +4721,10 @@ static int elided_year(const M *m, int j)
     static const char *const BEFORE[] = {
         "nel", "dal",   "del",    "il",    "al", "sul", "fin", "in", "en", "em", "no",
         "do",  "desde", "depuis", "since", "el", "of",  "de",  "du", "le", "o",  NULL};
-    size_t ws, we = raw_word_before(m, m->t[j].s, &ws);
+    size_t ws, we = raw_word_before(m, m->t[j].s, &ws), q = m->t[j + 1].e;
+    if (q < m->len &&
+        (m->text[q] == '\'' || (q + 2 < m->len && !memcmp(m->text + q, "\xe2\x80\x99", 3))))
+        return 0; /* "le '10'": a quoted figure */
     return we > ws && raw_word_in(m, ws, we, BEFORE);
 }
 
@@ -4835,11 +4920,22 @@ static int first_half(const M *m, int j)
 }
 
 /* Centuries: "the 19th century", "nineteenth century", "this century". */
+/* Whether s[0..n) holds w (ASCII letters in any case). */
+static int holds_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!strncasecmp(s + i, w, k))
+            return 1;
+    return 0;
+}
+
 /* The value of a Roman figure of 1 to 30 in text[s..e), with an
  * ordinal's ending after it ("XIXe", "XIX-lea"); 0 when it is none. */
 static int roman_value(const char *t, size_t n)
 {
-    static const char *const END[] = {"e", "\xc3\xa8me", "-lea", "-ea", "\xc2\xba", NULL};
+    static const char *const END[] = {"\xc3\xa8me", "\xc3\xa8", "-lea", "-ea",
+                                      "\xc2\xba",   "e",        NULL};
     for (const char *const *x = END; *x; x++) {
         size_t k = strlen(*x);
         if (n > k && !memcmp(t + n - k, *x, k)) {
@@ -4859,21 +4955,41 @@ static int roman_value(const char *t, size_t n)
     return n && v <= 30 ? v : 0;
 }
 
+/* Whether "before Christ" follows byte p ("antes de Cristo", "a.C.", "av.
+ * J.-C.", "avanti Cristo", "î.Hr."): no century of the calendar. */
+static int before_christ(const M *m, size_t p)
+{
+    static const char *const BC[] = {"a.c",         "a. c",         "antes de cristo",
+                                     "av. j",       "avant j",      "avanti cristo",
+                                     "\xc3\xae.hr", "\xc3\xae. hr", "ac ",
+                                     "ac,",         "ac.",          NULL};
+    while (p < m->len && m->text[p] == ' ')
+        p++;
+    for (const char *const *b = BC; *b; b++)
+        if (m->len - p >= strlen(*b) && !strncasecmp(m->text + p, *b, strlen(*b)))
+            return 1;
+    return 0;
+}
+
 /* A century in Roman figures beside its word, token j: "XIX secolo",
  * "le XIXe siècle", "el siglo XIX", "o século XIX", "secolul al XIX-lea". */
 static int roman_century(const M *m, int j)
 {
-    size_t ws, we = raw_word_before(m, m->t[j].s, &ws);
+    if (m->lang & TL_EN)
+        return 0; /* English writes "the 19th century"; "the century I think" */
+    size_t ws, we = raw_word_before(m, m->t[j].s, &ws), end = m->t[j].e;
     int n = we > ws ? roman_value(m->text + ws, we - ws) : 0;
-    if (n)
-        return n;
-    next_raw_word(m, m->t[j].e, &ws, &we);
-    if (we > ws && word_eq(m->text + ws, we - ws, "al"))
-        next_raw_word(m, we, &ws, &we);
-    /* the word runs on over "-lea" */
-    while (we < m->len && (m->text[we] == '-' || (m->text[we] >= 'a' && m->text[we] <= 'z')))
-        we++;
-    return we > ws ? roman_value(m->text + ws, we - ws) : 0;
+    if (!n) {
+        next_raw_word(m, m->t[j].e, &ws, &we);
+        if (we > ws && word_eq(m->text + ws, we - ws, "al"))
+            next_raw_word(m, we, &ws, &we);
+        /* the word runs on over "-lea" */
+        while (we < m->len && (m->text[we] == '-' || (m->text[we] >= 'a' && m->text[we] <= 'z')))
+            we++;
+        n = we > ws ? roman_value(m->text + ws, we - ws) : 0;
+        end = we;
+    }
+    return n && !before_christ(m, end) ? n : 0;
 }
 
 static int pat_century(M *m, int i, R *r)
@@ -6812,7 +6928,7 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
                 k++;
             }
         } else if (dv == D_DBY) {
-            if (m->lang == TL_IT && m->t[i].e - m->t[i].s < 9 &&
+            if (m->lang == TL_IT && !holds_ci(m->text + m->t[i].s, m->t[i].e - m->t[i].s, "ieri") &&
                 !(has(m, k, C_DEICT) && val(m, k, C_DEICT) == D_YESTERDAY))
                 return 0; /* "l'altro" is the day before yesterday only beside "ieri"
                            * (not "l'altro candidato", "l'altro giorno") */

@@ -571,7 +571,8 @@ static int has_digit(const char *s, size_t n)
  * marker, before a separator and at least two words ("- 26 de febrero de
  * 2012: Referéndum constitucional.", "25 février : Hadi prête serment.",
  * "15.03.2011.- Miles de personas..."): short as it is, the item states its
- * day's event. */
+ * day's event. 1 for an item told as a sentence; 2 for one without its
+ * stop, an item only in a box of them (box_item); 0 for none. */
 static int chrono_item(const char *text, size_t s, size_t e, const tl_timex *t)
 {
     size_t p = s;
@@ -615,27 +616,86 @@ static int chrono_item(const char *text, size_t s, size_t e, const tl_timex *t)
     if (strchr(".!", text[z - 1]))
         return 1;
     /* a box's item without its stop ("15 marzo - Prima protesta a
-     * Damasco"): three words or more, no figures, no stamp's words */
-    static const char *const STAMP[] = {"mis \xc3\xa0 jour",
-                                        "actualiza",
-                                        "atualiza",
-                                        "aggiorna",
-                                        "update",
+     * Damasco"): three words or more, no figures; the caller wants another
+     * item beside it (not a page's "Posted in Uncategorized") */
+    static const char *const STAMP[] = {"photo",
+                                        "photos",
                                         "foto",
-                                        "photo",
-                                        "por ",
-                                        "by ",
-                                        "di ",
-                                        "par ",
-                                        "publi",
-                                        "pubblica",
+                                        "fotos",
+                                        "updated",
+                                        "update",
+                                        "posted",
+                                        "mis",
+                                        "actualizado",
+                                        "actualizada",
+                                        "atualizado",
+                                        "aggiornato",
+                                        "publi\xc3\xa9",
+                                        "publicado",
+                                        "pubblicato",
+                                        "published",
+                                        "by",
+                                        "por",
+                                        "di",
+                                        "par",
+                                        "staff",
+                                        "leave",
+                                        "lascia",
+                                        "deja",
+                                        "laisser",
+                                        "deixe",
+                                        "comments",
+                                        "commenti",
+                                        "comentarios",
+                                        "commentaires",
+                                        "share",
+                                        "condividi",
+                                        "compartir",
+                                        "partager",
+                                        "tags",
+                                        "tag",
+                                        "filed",
+                                        "credit",
+                                        "cr\xc3\xa9"
+                                        "dit",
+                                        "source",
+                                        "fuente",
+                                        "fonte",
                                         NULL};
-    if (alpha_words(text + q, z - q) < 3 || has_digit(text + q, z - q))
-        return 0;
-    for (const char *const *w = STAMP; *w; w++)
-        if (!strncasecmp(text + q, *w, strlen(*w)))
+    size_t w = q;
+    while (w < z && (isalpha((unsigned char)text[w]) || (unsigned char)text[w] >= 0x80))
+        w++;
+    for (const char *const *x = STAMP; *x; x++)
+        if (strlen(*x) == w - q && !strncasecmp(text + q, *x, w - q))
             return 0;
-    return 1;
+    return alpha_words(text + q, z - q) >= 3 && !has_digit(text + q, z - q) ? 2 : 0;
+}
+
+/* The first day-or-finer expression of sentence si of a, or NULL. */
+static const tl_timex *first_timex(const tl_article *a, size_t si)
+{
+    for (size_t k = 0; k < a->n_tx; k++)
+        if (a->tx[k].sentence == (int32_t)si)
+            return &a->tx[k];
+    return NULL;
+}
+
+/* Whether t, in sentence si of a, opens a chronology's item: told as a
+ * sentence, or without its stop when the sentence before or after opens an
+ * item too ("15 marzo - Prima protesta a Damasco" under "18 marzo - I primi
+ * morti a Deraa"). */
+static int box_item(const tl_article *a, size_t si, const tl_timex *t)
+{
+    int k = chrono_item(a->text, a->sents[si].start, a->sents[si].end, t);
+    if (k != 2)
+        return k;
+    size_t near[2] = {si - 1, si + 1}; /* si - 1 wraps to SIZE_MAX when si is 0 */
+    for (int k2 = 0; k2 < 2; k2++) {
+        const tl_timex *u = near[k2] < a->n_sents ? first_timex(a, near[k2]) : NULL;
+        if (u && chrono_item(a->text, a->sents[near[k2]].start, a->sents[near[k2]].end, u))
+            return 1;
+    }
+    return 0;
 }
 
 static int push_mention(tl_mention **out, size_t *n, size_t *cap, const tl_mention *m)
@@ -737,7 +797,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             int words = swords;
             if (t->end <= t->start || (size_t)t->end > a->len || is_stamp(a->text, s, e, t))
                 continue;
-            if (!(g == CHR_GRAN_DAY && chrono_item(a->text, s, e, t)) &&
+            if (!(g == CHR_GRAN_DAY && box_item(a, si, t)) &&
                 (nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
                  words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||
                  (words < 10 && !ends_sentence(stext, slen))))
