@@ -58,7 +58,7 @@ art u.txt 2024-05-02 "Fishermen waited on the quay of Orne." \
 printf ' date 2024-08-02\n\nThe council of Orne approved the new harbour plan yesterday after a long debate.\n\nOnly two members voted against it, while one abstained.\n' > "$D/w.txt"
 # a chronology's short items state their days; a page's stamps and
 # credits opening a line with a date do not
-printf ' date 2024-07-01\n\nKey dates of the flood in Orne:\n- 3 June 2024: Barrier breaks.\n- 9 June 2024: Army arrives.\n- 14 June 2024: Water recedes from the lower town.\n- 20 June 2024 - Army leaves the lower town\n\n12 June 2024 - 10:30 am EST\n\n11 June 2024 - Photo: Orne Gazette\n\n22 June 2024 - Updated by the news desk\n' > "$D/v.txt"
+printf ' date 2024-07-01\n\nKey dates of the flood in Orne:\n- 3 June 2024: Barrier breaks.\n- 9 June 2024: Army arrives.\n- 14 June 2024: Water recedes from the lower town.\n- 20 June 2024 - Army leaves the lower town\n\n12 June 2024 - 10:30 am EST\n\n11 June 2024 - Photo: Orne Gazette\n\n22 June 2024 - Updated by the news desk\n\n23 June 2024 - Posted in Uncategorized\n\n24 June 2024 - Leave a comment below\n' > "$D/v.txt"
 # an undated detail placed at its article's day joins the entry of that
 # article's lead, however few words they share
 art s.txt 2024-06-10 "Northwind Bank agreed to buy the Orne savings cooperative for 40 million euros." \
@@ -100,7 +100,7 @@ need("a chronology's short item is an entry", len(e) == 1 and e[0]["text"] == "3
 e = [x for x in tl if x["date"] == "2024-06-20"]
 need("a chronology's item without its stop is an entry",
      len(e) == 1 and e[0]["text"] == "20 June 2024 - Army leaves the lower town", repr([x["text"] for x in e]))
-e = [x for x in tl if x["date"] in ("2024-06-11", "2024-06-12", "2024-06-22")]
+e = [x for x in tl if x["date"] in ("2024-06-11", "2024-06-12", "2024-06-22", "2024-06-23", "2024-06-24")]
 need("a page's stamp or credit is no entry", not e, repr([x["text"] for x in e]))
 e = [x for x in tl if x["date"] == "2024-04-15"]
 need("a list item is shown without its marker",

@@ -630,6 +630,15 @@ TEST(wrapped_lines_join)
         CHECK(strstr(d->clean, "il porto riapre") == NULL);
         chr_doc_free(d);
     }
+    /* a sentence that opens like a byline stays */
+    d = clean_text("Escrito por un testigo, el informe describe la matanza de Hama con detalle.\n"
+                   "Translated by volunteers, the documents show the scale of the repression.\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "Escrito por un testigo") != NULL);
+        CHECK(strstr(d->clean, "Translated by volunteers") != NULL);
+        chr_doc_free(d);
+    }
     /* a list's items are paragraphs of their own, long as the first is */
     d = clean_text(
         "Estas son las principales fechas del levantamiento contra el regimen sirio:\n"
