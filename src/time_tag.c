@@ -2095,6 +2095,20 @@ static int set_date_verb(const M *m, const wspan *L, int i)
                                       "report\xc3\xa9",
                                       "repouss\xc3\xa9",
                                       "programm\xc3\xa9",
+                                      "eligi\xc3\xb3",
+                                      "eligieron",
+                                      "escogi\xc3\xb3",
+                                      "escolheu",
+                                      "escolheram",
+                                      "choisi",
+                                      "d\xc3\xa9sign\xc3\xa9",
+                                      "designado",
+                                      "indicato",
+                                      "indicata",
+                                      "stabilito",
+                                      "stabilita",
+                                      "scelto",
+                                      "scelta",
                                       NULL};
     for (int k = 0; k <= i; k++)
         if (raw_word_in(m, L[k].s, L[k].e, SET))
@@ -2277,16 +2291,25 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
          * verb says otherwise */
         const char *w = m->text + L[part].s;
         size_t n = L[part].e - L[part].s;
-        if (word_eq(w, n, "since") || word_eq(w, n, "Since"))
-            return *adjacent = -2; /* what lasts since a day began on it */
+        /* what lasts since a day began on it; not "Since 2011, January 25 has
+         * been a holiday": the word must stand right before the date */
+        int close = 1;
+        for (size_t q = L[part].e; q < s && close; q++)
+            close = !(m->text[q] >= '0' && m->text[q] <= '9') && m->text[q] != ',';
+        if (word_eq(w, n, "since") || word_eq(w, n, "Since")) {
+            *adjacent = close;
+            return -2;
+        }
         if ((best <= 0 || right_conj) &&
             (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
             (word_eq(w, n, "desde") || word_eq(w, n, "Desde") || word_eq(w, n, "depuis") ||
              word_eq(w, n, "Depuis") ||
              (nl > 1 && (word_eq(w, n, "el") || word_eq(w, n, "o") || word_eq(w, n, "a")) &&
               (word_eq(m->text + L[1].s, L[1].e - L[1].s, "desde") ||
-               word_eq(m->text + L[1].s, L[1].e - L[1].s, "Desde")))))
-            return *adjacent = -2; /* "desde el jueves", "depuis mardi": since, back */
+               word_eq(m->text + L[1].s, L[1].e - L[1].s, "Desde"))))) {
+            *adjacent = close;
+            return -2; /* "desde el jueves", "depuis mardi": since, back */
+        }
         if (right_conj && ((m->lang == TL_IT && (word_eq(w, n, "da") || word_eq(w, n, "Da"))) ||
                            (m->lang == TL_RO && (word_eq(w, n, "de") || word_eq(w, n, "De") ||
                                                  word_eq(w, n, "din") || word_eq(w, n, "Din")))))
