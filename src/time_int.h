@@ -100,7 +100,8 @@ enum {
     D_EVE,         /* veille, víspera, vigilia, véspera: the day before a day */
     D_MORROW,      /* lendemain, indomani: the day after a day */
     D_THISEVENING, /* stasera: the reference day's evening */
-    D_TMRWMORNING  /* domattina: the morning of the day after the reference */
+    D_TMRWMORNING, /* domattina: the morning of the day after the reference */
+    D_THISYEAR     /* enguany (ca): the reference's year */
 };
 enum {
     H_CHRISTMAS = 1,

@@ -1485,6 +1485,7 @@ static const lsrc SRC[] = {
     {"migdia", C_PART, P_NOON, CA},
     {"avui", C_DEICT, D_TODAY, CA},
     {"ahir", C_DEICT, D_YESTERDAY, CA},
+    {"enguany", C_DEICT, D_THISYEAR, CA},
     {"ara", C_DEICT, D_NOW, CA}, /* "fins ara", "ara mateix" */
     {"demà", C_DEICT, D_TOMORROW, CA},
     {"abans-d'ahir", C_DEICT, D_DBY, CA},

@@ -8089,6 +8089,16 @@ static int pat_deict(M *m, int i, R *r)
     int nd = fr_no_day(m, i, r);
     if (nd)
         return nd;
+    if (has(m, i, C_DEICT) && val(m, i, C_DEICT) == D_THISYEAR) {
+        if (m->hasref) {
+            fmt_y(r->v, m->ry);
+            r->y = m->ry;
+            r->gran = 'Y';
+        } else
+            snprintf(r->v, 48, "PRESENT_REF");
+        r->end = i + 1;
+        return i + 1; /* "enguany": this year */
+    }
     if ((m->lang & (TL_IT | TL_ES | TL_FR | TL_PT | TL_RO)) &&
         (!(m->lang & TL_EN) || m->lang == TL_CA_ALL)) {
         int k = day_anaphor(m, i, r);
