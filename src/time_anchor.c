@@ -57,27 +57,62 @@ static int word_in(const char *text, size_t len, size_t p, const char *const *l,
     return 0;
 }
 
-/* Whether the words at text[q..) after a Romance preposition ("dopo",
- * "después") name an event ("dopo le elezioni", "después de la votación",
- * "dopo aver preso", a name, a figure), not a clause the length dates ("due
- * giorni dopo hanno preso Bab al-Aziziya", "dos días después murió").
- * English "after" and French "après", and every "before", are taken to
- * be followed by their event ("30 days after issuance", "two days after he
- * fled", "deux jours avant le vote"). */
-static int event_follows(const char *text, size_t len, size_t q)
+/* Whether a verb stands at text[q..) after a Romance "dopo", "después",
+ * "depois", "després" ("due giorni dopo hanno preso Bab al-Aziziya", "dos
+ * días después tomaron", "tres dies després va caure"): the length dates
+ * that clause; anything else ("dopo l'assedio", "depois dessas eleições",
+ * "después tras las protestas", "după alegerile") names the event it
+ * counts from. A verb is an auxiliary or a clitic, or a word of four
+ * letters or more with a past's ending. English "after" and French
+ * "après", and every "before", are taken to be followed by their event
+ * ("30 days after issuance", "two days after he fled"). */
+static int verb_follows(const char *text, size_t len, size_t q)
 {
-    static const char *const EVENT[] = {
-        "the",   "a",    "an",    "his", "her",  "its",   "their",  "this",   "that", "he",
-        "she",   "they", "it",    "we",  "i",    "you",   "being",  "having", "when", "il",
-        "lo",    "la",   "le",    "l",   "gli",  "i",     "un",     "una",    "uno",  "del",
-        "della", "dei",  "delle", "di",  "aver", "avere", "essere", "che",    "el",   "los",
-        "las",   "de",   "haber", "que", "les",  "du",    "des",    "avoir",  "o",    "os",
-        "as",    "do",   "da",    "dos", "das",  "ter",   "ser",    "sa",     "son",  "ses",
-        "su",    "sus",  "suo",   "sua", "seu",  "sua",   "questo", "questa", "este", "esta",
-        "cette", "ce",   NULL};
-    size_t we;
-    unsigned char c = (unsigned char)text[q];
-    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || word_in(text, len, q, EVENT, &we);
+    static const char *const AUX[] = {"ha",
+                                      "han",
+                                      "hanno",
+                                      "ho",
+                                      "\xc3\xa8",
+                                      "fu",
+                                      "furono",
+                                      "fue",
+                                      "fueron",
+                                      "foi",
+                                      "foram",
+                                      "era",
+                                      "erano",
+                                      "eran",
+                                      "eram",
+                                      "va",
+                                      "van",
+                                      "si",
+                                      "se",
+                                      "ci",
+                                      "vi",
+                                      "hubo",
+                                      "houve",
+                                      "venne",
+                                      "vennero",
+                                      "aveva",
+                                      "avevano",
+                                      "hab\xc3\xad"
+                                      "a",
+                                      "tinha",
+                                      NULL};
+    static const char *const END[] = {"\xc3\xb3", "\xc3\xb2", "aron", "ieron", "arono",
+                                      "irono",    "erono",    "aram", "eram",  "iram",
+                                      "ou",       "eu",       "iu",   NULL};
+    size_t e;
+    if (word_in(text, len, q, AUX, &e))
+        return 1;
+    if (e - q < 4 || (text[q] >= 'A' && text[q] <= 'Z'))
+        return 0;
+    for (const char *const *x = END; *x; x++) {
+        size_t k = strlen(*x);
+        if (e - q > k && !strncasecmp(text + e - k, *x, k))
+            return 1;
+    }
+    return 0;
 }
 
 /* The adverb at text[p..): its entry, *end set past it; NULL if none. */
@@ -91,7 +126,7 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
         size_t q = skip_blanks(text, len, p + n), we;
         int word = q < len && word_byte((unsigned char)text[q]);
         if (word && ((a->prep && (a->dir < 0 || !strcmp(a->w, "after") ||
-                                  !strcmp(a->w, "apr\xc3\xa8s") || event_follows(text, len, q))) ||
+                                  !strcmp(a->w, "apr\xc3\xa8s") || !verb_follows(text, len, q))) ||
                      word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;

@@ -1042,6 +1042,35 @@ static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
     }
 }
 
+/* Whether the expression at byte p opens its sentence, after one word at
+ * most that is no "until" ("Nel 2012, ...", "L'anno scorso, ..."; not
+ * "Until 2011, ..."). */
+static int fronted(const char *text, size_t p)
+{
+    static const char *const UNTIL[] = {"until", "till",       "hasta", "jusqu",
+                                        "fino",  "at\xc3\xa9", NULL};
+    size_t e = p, words = 0;
+    while (e > 0) {
+        char c = text[e - 1];
+        if (c == '.' || c == '\n' || c == '!' || c == '?' || c == ':' || c == ';')
+            break;
+        if (c == ' ' || c == '\'' || c == ',') {
+            e--;
+            continue;
+        }
+        size_t b = e;
+        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\'')
+            b--;
+        if (++words > 1)
+            return 0;
+        for (const char *const *u = UNTIL; *u; u++)
+            if (strlen(*u) == e - b && !strncasecmp(text + b, *u, e - b))
+                return 0;
+        e = b;
+    }
+    return 1;
+}
+
 /* "L'anno scorso, il 25 gennaio", "En 2011, le 25 janvier", "Last year, on
  * January 25": a day without its year in apposition to a year (a comma,
  * then an article or "on" at most) is that year's. */
@@ -1056,8 +1085,9 @@ static void fix_year_apposition(const char *text, size_t len, chr_timex *x, size
             has_year_digits(text + b->start, b->end - b->start) || (b->flags & CHR_TIMEX_RANGE) ||
             opens_with_day_word(text, b->start, b->end))
             continue; /* a weekday or "yesterday" counts from the report */
-        if (since_clause(text, a->start))
-            continue; /* "Since 2011, January 25 has been a holiday" */
+        if (since_clause(text, a->start) || !fronted(text, a->start))
+            continue; /* "Since 2011, January 25 has been a holiday"; "Il Pil è cresciuto
+                       * nel 2012, il 15 gennaio lo ha detto l'Istat" */
         size_t p = a->end;
         while (p < b->start && text[p] == ' ')
             p++;

@@ -2109,11 +2109,68 @@ static int set_date_verb(const M *m, const wspan *L, int i)
                                       "stabilita",
                                       "scelto",
                                       "scelta",
+                                      "se\xc3\xb1"
+                                      "al\xc3\xb3",
+                                      "decret\xc3\xb3",
+                                      "proclam\xc3\xb3",
+                                      "proclamato",
+                                      "proclamata",
+                                      "decretato",
+                                      "d\xc3\xa9"
+                                      "cr\xc3\xa9t\xc3\xa9",
+                                      "proclam\xc3\xa9",
+                                      "report\xc3\xa9"
+                                      "e",
+                                      "avanc\xc3\xa9",
+                                      "avanc\xc3\xa9"
+                                      "e",
+                                      "repouss\xc3\xa9"
+                                      "e",
+                                      "retrasada",
+                                      "retrasado",
+                                      "adelantada",
+                                      "adelantado",
+                                      "aplazada",
+                                      "aplazado",
+                                      "pospuesta",
+                                      "pospuesto",
+                                      "aggiornata",
+                                      "posticipata",
+                                      "posticipato",
+                                      "anticipata",
+                                      "anticipato",
+                                      "spostata",
+                                      "adiada",
+                                      "adiado",
+                                      "antecipada",
+                                      "antecipado",
                                       NULL};
     for (int k = 0; k <= i; k++)
         if (raw_word_in(m, L[k].s, L[k].e, SET))
             return 1;
     return 0;
+}
+
+/* A participle alone before a date (token L[i], i <= 1) that tells the
+ * date's year as a past verb would ("mujeres arrestadas el 9 de marzo",
+ * "i manifestanti arrestati il 9 marzo"): not French, whose "-é" nouns are
+ * many ("copropriété le 5/08", "Manifestation des réfugiés le 5 août"), not
+ * Italian "-ito/-uto" ("Parata dell'esercito il 5 agosto"), nor after "a/ad/à",
+ * which name the date something was moved to ("retrasada a abril"). */
+static int dating_participle(const M *m, const wspan *L, int nl, int i)
+{
+    static const char *const TO[] = {"a", "ad", "\xc3\xa0", NULL};
+    const char *p = m->text + L[i].s;
+    size_t n = L[i].e - L[i].s;
+    static const char *const ART[] = {"los", "las", "les", "os", "as",  "gli", "i",
+                                      "le",  "il",  "lo",  "el", "la",  "o",   "a",
+                                      "un",  "una", "uno", "um", "uma", NULL};
+    if (m->lang == TL_FR || (i == 1 && raw_word_in(m, L[0].s, L[0].e, TO)) ||
+        (i + 1 < nl && raw_word_in(m, L[i + 1].s, L[i + 1].e, ART)))
+        return 0; /* "Ceremonia con los heridos el 5 de agosto": a noun */
+    if (m->lang == TL_IT)
+        return n > 4 && p[n - 3] == 'a' && p[n - 2] == 't' && strchr("oaie", p[n - 1]);
+    return 1;
 }
 
 /* An English past that is no participle ("began", "came", "fell"): "held",
@@ -2132,6 +2189,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                            int *adjacent)
 {
     /* the words between a verb and its date: "on", "el", "le", "a" */
+    static const char *const SINCE_W[] = {"desde", "depuis", "since", NULL};
     static const char *const ON[] = {"on", "el", "le", "il", "a",   "em", "no", "na",
                                      "pe", "în", "en", "in", "nel", "à",  "ad", NULL};
     *perfect = *present = *adjacent = 0;
@@ -2214,7 +2272,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
              * but not a page's stamp ("Aggiornato il 6 agosto") nor before an
              * infinitive's auxiliary ("de façon à l'avoir terminé le 10 avril") */
             inf = (i + 1 < nl && infinitive_aux(m, L[i + 1])) ||
-                  raw_word_in(m, L[i].s, L[i].e, STAMP);
+                  raw_word_in(m, L[i].s, L[i].e, STAMP) || !dating_participle(m, L, nl, i);
         }
         if (!t && tense_to_future(m, L, nl, i, -1))
             t = 1;
@@ -2231,6 +2289,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                 int k = on;
                 while (k < i && participle_before(m, L[k]))
                     k++;
+                static const char *const TO[] = {"a", "ad", "\xc3\xa0", NULL};
+                if (on && k > 1 && raw_word_in(m, L[0].s, L[0].e, TO))
+                    k = -1; /* "fue retrasada a abril": the date it was moved to */
                 *adjacent = k == i && (on || (m->lang & TL_EN));
             }
             break;
@@ -2286,6 +2347,23 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     if (inclause && best < 0)
         best = 0; /* "han dicho que la Liga, que se reúne el sábado": the verb of saying
                    * does not date what the clause after "que" says */
+    static const char *const AS[] = {"como",
+                                     "comme",
+                                     "come",
+                                     "as",
+                                     "jour",
+                                     "journ\xc3\xa9"
+                                     "e",
+                                     "d\xc3\xad"
+                                     "a",
+                                     "dia",
+                                     "giorno",
+                                     "giornata",
+                                     "day",
+                                     NULL};
+    if (nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, AS) && !memchr(m->text + e, ',', Rw[0].s - e))
+        *adjacent = 0; /* "anunció el 22 de marzo como día de luto", "a décrété le 22
+                        * mars jour de deuil": a date set, not the act's */
     if (nl > part) {
         /* "since March 3" looks back; "by/until/through May" ahead unless a
          * verb says otherwise */
@@ -2293,9 +2371,16 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         size_t n = L[part].e - L[part].s;
         /* what lasts since a day began on it; not "Since 2011, January 25 has
          * been a holiday": the word must stand right before the date */
+        size_t from = nl > part + 1 && raw_word_in(m, L[part + 1].s, L[part + 1].e, SINCE_W)
+                          ? L[part + 1].e
+                          : L[part].e;
         int close = 1;
-        for (size_t q = L[part].e; q < s && close; q++)
+        for (size_t q = from; q < s && close; q++)
             close = !(m->text[q] >= '0' && m->text[q] <= '9') && m->text[q] != ',';
+        static const char *const CAUSE[] = {"is",    "was", "falls", "fell", "will",
+                                            "would", "has", "had",   NULL};
+        if (nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, CAUSE))
+            close = 0; /* "Since April 1 is a public holiday, ...": a cause */
         if (word_eq(w, n, "since") || word_eq(w, n, "Since")) {
             *adjacent = close;
             return -2;
@@ -2447,7 +2532,7 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
                      * de julho") */
     /* a month is "past" while it is under way (from its start when a word
      * or a verb right before it says so: "l'aprile scorso", "desde abril") */
-    long slack = d == 0 ? (tense <= -3 ? 15 : 45) : 0;
+    long slack = d == 0 ? (tense <= -3 ? 14 : 45) : 0;
     if (sched == 1 && tense > 0)
         slack = SCHED_BACK;
     long reach = d == 0 ? 320 : 300; /* how far the tense may move a date */
@@ -3891,7 +3976,7 @@ static int pat_day_month_figures(M *m, int i, R *r)
         return 0; /* "il 3/4 dei votanti": a share */
     int d = (int)m->t[i].num, mo = (int)m->t[i + 2].num;
     if (mo < 1 || mo > 12 || d < 1 || d > chr_month_days(2000, mo) || (d < mo && mo <= 4) ||
-        (d == 24 && mo == 7) || (d <= 7 && mo <= 7 && d > mo))
+        (d == 24 && mo == 7) || (d <= 7 && mo <= 7 && d != mo))
         return 0; /* "le 1/3 pacifiste": shares; "el 24/7": always; "il 6/4": a set's
                    * score */
     int y = unwritten_year(m, r, i, i + 3, mo, d, 0);
@@ -4741,13 +4826,18 @@ static int romance_decade(const M *m, int j, char *v)
  * '68", "il '68", "in '69", "desde el '82"). */
 static int elided_year(const M *m, int j)
 {
-    static const char *const BEFORE[] = {
-        "nel", "dal",   "del",    "il",    "al", "sul", "fin", "in", "en", "em", "no",
-        "do",  "desde", "depuis", "since", "el", "of",  "de",  "du", "le", "o",  NULL};
+    static const char *const BEFORE[] = {"nel", "dal", "del", "il", "sul",   "fin",    "in",
+                                         "en",  "em",  "no",  "do", "desde", "depuis", "since",
+                                         "el",  "of",  "de",  "du", "le",    "o",      NULL};
     size_t ws, we = raw_word_before(m, m->t[j].s, &ws), q = m->t[j + 1].e;
     if (q < m->len &&
         (m->text[q] == '\'' || (q + 2 < m->len && !memcmp(m->text + q, "\xe2\x80\x99", 3))))
         return 0; /* "le '10'": a quoted figure */
+    size_t ns, ne;
+    next_raw_word(m, q, &ns, &ne);
+    static const char *const OF[] = {"del", "de", "della", "dei", "of", NULL};
+    if (ne > ns && raw_word_in(m, ns, ne, OF))
+        return 0; /* "el '89 del partido", "il '15 del Milan": a minute, a player */
     return we > ws && raw_word_in(m, ws, we, BEFORE);
 }
 
@@ -4988,6 +5078,8 @@ static int before_christ(const M *m, size_t p)
                                      "ac,",         "ac.",          NULL};
     while (p < m->len && m->text[p] == ' ')
         p++;
+    if (m->len - p == 2 && (m->text[p] == 'a' || m->text[p] == 'i') && m->text[p + 1] == '.')
+        return 1; /* "siglo V a." with "C." cut off as the next sentence */
     for (const char *const *b = BC; *b; b++)
         if (m->len - p >= strlen(*b) && !strncasecmp(m->text + p, *b, strlen(*b)))
             return 1;
@@ -5000,6 +5092,8 @@ static int roman_century(const M *m, int j)
 {
     if (m->lang & TL_EN)
         return 0; /* English writes "the 19th century"; "the century I think" */
+    if (m->t[j].cap && mid_sentence(m, m->t[j].s))
+        return 0; /* "Secondo il Secolo XIX": a newspaper */
     size_t ws, we = raw_word_before(m, m->t[j].s, &ws), end = m->t[j].e;
     int n = we > ws ? roman_value(m->text + ws, we - ws) : 0;
     if (!n) {

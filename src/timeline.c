@@ -751,7 +751,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
     *out = NULL;
     *n = 0;
     size_t cap = 0, tx = 0;
-    int lead_seen = 0;
+    int lead_seen = 0, lead_dated = 0;
     /* the day the lead reports, when it dates its news within the week
      * before publication ("ieri", "on Tuesday"): the undated sentences
      * after it tell of that day, not of the publication day */
@@ -880,10 +880,15 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                     }
                 }
             }
-        } else if (dated && used && lead_seen < LEAD_SENTENCES) {
-            /* (a page's stamp or a dated headline is no lead) */
-            if (sent_day != TL_NO_DAY && (lead_seen == 0 || sent_day == a->pub_day))
-                news_day = sent_day; /* the lead's day, or a later sentence's "Oggi..." */
+        } else if (dated && lead_seen < LEAD_SENTENCES) {
+            /* the lead's day, or a later sentence's "Oggi...": the first dated
+             * sentence that yields a mention (a page's stamp before it, "Sabato
+             * 19 Marzo 2011 - 10:21 | Ultimo aggiornamento", does not; it
+             * still takes a lead's place, so that the furniture after it, "El
+             * tiempo en Madrid: ...", is no lead either) */
+            if (used && sent_day != TL_NO_DAY && (!lead_dated || sent_day == a->pub_day))
+                news_day = sent_day;
+            lead_dated |= used;
             lead_seen++;
         }
         tl_vec_free(&v);

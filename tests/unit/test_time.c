@@ -374,6 +374,27 @@ TEST(chronology_lists)
     CHECK_STR(got, "2013-03-15;2012-08-18;2013-02-03");
 }
 
+/* The values after the first expression of text, tagged and anchored as one
+ * sentence, joined by ";", are want. */
+static void anchored_one_sentence(const char *text, const char *lang, chr_date ref,
+                                  const char *want)
+{
+    chr_timex *t = NULL;
+    size_t n = 0;
+    CHECK_INT(chr_time_tag(text, strlen(text), &ref, lang, &t, &n), CHR_OK);
+    size_t *sent = calloc(n ? n : 1, sizeof *sent);
+    char got[256] = "";
+    if (sent) {
+        chr_time_anchor_lengths(text, strlen(text), t, n, sent);
+        for (size_t i = 1; i < n; i++)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i > 1 ? ";" : "",
+                     t[i].value);
+    }
+    CHECK_STR(got, want);
+    free(sent);
+    free(t);
+}
+
 /* A length with "later"/"earlier" after a day of the same or the sentence
  * before becomes the day it leads to; not two sentences on, not before an
  * event or a comparison, and chr_time_tag alone keeps the length. */
@@ -408,19 +429,15 @@ TEST(anchor_lengths)
     CHECK_STR(t[6].value, "P2D");        /* "later than planned" */
     free(t);
     /* "dopo" with a verb after it, no event: the length dates the clause */
-    const char *it = "Il 21 agosto i ribelli sono entrati a Tripoli; due giorni dopo hanno preso "
-                     "Bab al-Aziziya e tre giorni dopo l'assedio la citt\xc3\xa0 cadde.";
-    t = NULL;
-    n = 0;
-    CHECK_INT(chr_time_tag(it, strlen(it), &ref, "it", &t, &n), CHR_OK);
-    CHECK_INT(n, 3);
-    if (n == 3) {
-        size_t one[3] = {0, 0, 0};
-        chr_time_anchor_lengths(it, strlen(it), t, n, one);
-        CHECK_STR(t[1].value, "2010-08-23"); /* 21 August before the report of June 2011 */
-        CHECK_STR(t[2].value, "P3D");        /* "dopo l'assedio": after an event */
-    }
-    free(t);
+    anchored_one_sentence("Il 21 agosto i ribelli sono entrati a Tripoli; due giorni dopo hanno "
+                          "preso Bab al-Aziziya e tre giorni dopo l'assedio la citt\xc3\xa0 cadde.",
+                          "it", ref, "2010-08-23;P3D"); /* 21 August before June 2011; "dopo
+                                                         * l'assedio": after an event */
+    /* nor before a contraction or another preposition ("depois dessas") */
+    anchored_one_sentence("A 10 de mar\xc3\xa7o houve um sismo e o governo caiu tr\xc3\xaas dias "
+                          "depois dessas elei\xc3\xa7\xc3\xb5"
+                          "es.",
+                          "pt", ref, "P3D");
 }
 
 int main(void)
