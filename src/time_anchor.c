@@ -73,6 +73,7 @@ static int verb_follows(const char *text, size_t len, size_t q)
                                       "hanno",
                                       "ho",
                                       "\xc3\xa8",
+                                      "sono",
                                       "fu",
                                       "furono",
                                       "fue",
@@ -95,13 +96,29 @@ static int verb_follows(const char *text, size_t len, size_t q)
                                       "vennero",
                                       "aveva",
                                       "avevano",
+                                      "tinha",
+                                      "cadde",
+                                      "prese",
+                                      "disse",
+                                      "fece",
+                                      "mise",
+                                      "vide",
+                                      "ebbe",
+                                      "dijo",
+                                      "dio",
+                                      "tuvo",
+                                      "hizo",
+                                      "estaba",
+                                      "estaban",
+                                      "estaban",
+                                      "deu",
+                                      "fez",
                                       "hab\xc3\xad"
                                       "a",
-                                      "tinha",
                                       NULL};
-    static const char *const END[] = {"\xc3\xb3", "\xc3\xb2", "aron", "ieron", "arono",
-                                      "irono",    "erono",    "aram", "eram",  "iram",
-                                      "ou",       "eu",       "iu",   NULL};
+    static const char *const END[] = {"\xc3\xb3", "\xc3\xb2", "\xc3\xac", "aron", "ieron",
+                                      "arono",    "irono",    "erono",    "aram", "eram",
+                                      "iram",     "ou",       "eu",       "iu",   NULL};
     size_t e;
     if (word_in(text, len, q, AUX, &e))
         return 1;

@@ -1042,9 +1042,28 @@ static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
     }
 }
 
-/* Whether the expression at byte p opens its sentence, after one word at
- * most that is no "until" ("Nel 2012, ...", "L'anno scorso, ..."; not
- * "Until 2011, ..."). */
+/* Whether a day in apposition to a year ends its phrase at byte p: a comma
+ * or "when" follows ("Ma nel 2011, il 25 gennaio, la piazza...", "Todo empezó
+ * en 2011, el 25 de enero, cuando..."; not "nel 2012, il 15 gennaio lo ha
+ * detto l'Istat"). */
+static int closed_apposition(const char *text, size_t len, size_t p)
+{
+    static const char *const WHEN[] = {"when", "cuando", "quand", "quando", "quan", NULL};
+    while (p < len && text[p] == ' ')
+        p++;
+    if (p < len && text[p] == ',')
+        return 1;
+    size_t e = p;
+    while (e < len && ((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z')))
+        e++;
+    for (const char *const *w = WHEN; *w; w++)
+        if (strlen(*w) == e - p && e > p && !strncasecmp(text + p, *w, e - p))
+            return 1;
+    return 0;
+}
+
+/* Whether the word right before the expression at byte p is no "until"
+ * ("Nel 2012, ...", "L'anno scorso, ..."; not "Until 2011, ..."). */
 static int fronted(const char *text, size_t p)
 {
     static const char *const UNTIL[] = {"until", "till",       "hasta", "jusqu",
@@ -1062,7 +1081,7 @@ static int fronted(const char *text, size_t p)
         while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\'')
             b--;
         if (++words > 1)
-            return 0;
+            return 1; /* only the word right before counts */
         for (const char *const *u = UNTIL; *u; u++)
             if (strlen(*u) == e - b && !strncasecmp(text + b, *u, e - b))
                 return 0;
@@ -1085,7 +1104,8 @@ static void fix_year_apposition(const char *text, size_t len, chr_timex *x, size
             has_year_digits(text + b->start, b->end - b->start) || (b->flags & CHR_TIMEX_RANGE) ||
             opens_with_day_word(text, b->start, b->end))
             continue; /* a weekday or "yesterday" counts from the report */
-        if (since_clause(text, a->start) || !fronted(text, a->start))
+        if (since_clause(text, a->start) || !fronted(text, a->start) ||
+            !closed_apposition(text, len, b->end))
             continue; /* "Since 2011, January 25 has been a holiday"; "Il Pil è cresciuto
                        * nel 2012, il 15 gennaio lo ha detto l'Istat" */
         size_t p = a->end;

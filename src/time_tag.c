@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -2109,16 +2110,6 @@ static int set_date_verb(const M *m, const wspan *L, int i)
                                       "stabilita",
                                       "scelto",
                                       "scelta",
-                                      "se\xc3\xb1"
-                                      "al\xc3\xb3",
-                                      "decret\xc3\xb3",
-                                      "proclam\xc3\xb3",
-                                      "proclamato",
-                                      "proclamata",
-                                      "decretato",
-                                      "d\xc3\xa9"
-                                      "cr\xc3\xa9t\xc3\xa9",
-                                      "proclam\xc3\xa9",
                                       "report\xc3\xa9"
                                       "e",
                                       "avanc\xc3\xa9",
@@ -2134,7 +2125,6 @@ static int set_date_verb(const M *m, const wspan *L, int i)
                                       "aplazado",
                                       "pospuesta",
                                       "pospuesto",
-                                      "aggiornata",
                                       "posticipata",
                                       "posticipato",
                                       "anticipata",
@@ -2153,21 +2143,23 @@ static int set_date_verb(const M *m, const wspan *L, int i)
 
 /* A participle alone before a date (token L[i], i <= 1) that tells the
  * date's year as a past verb would ("mujeres arrestadas el 9 de marzo",
- * "i manifestanti arrestati il 9 marzo"): not French, whose "-é" nouns are
- * many ("copropriété le 5/08", "Manifestation des réfugiés le 5 août"), not
- * Italian "-ito/-uto" ("Parata dell'esercito il 5 agosto"), nor after "a/ad/à",
- * which name the date something was moved to ("retrasada a abril"). */
+ * "les manifestants arrêtés le 25 janvier", "i manifestanti arrestati il 9
+ * marzo"): not a French "-é" after "des/de/du" or in "-iété" ("Manifestation
+ * des réfugiés le 5 août", "la copropriété le 5/08"), not Italian
+ * "-ito/-uto" ("Parata dell'esercito il 5 agosto"), nor a participle alone
+ * before "a/ad/à" ("retrasada a abril"). */
 static int dating_participle(const M *m, const wspan *L, int nl, int i)
 {
     static const char *const TO[] = {"a", "ad", "\xc3\xa0", NULL};
+    static const char *const OF[] = {"des", "de", "du", "d", NULL};
     const char *p = m->text + L[i].s;
     size_t n = L[i].e - L[i].s;
-    static const char *const ART[] = {"los", "las", "les", "os", "as",  "gli", "i",
-                                      "le",  "il",  "lo",  "el", "la",  "o",   "a",
-                                      "un",  "una", "uno", "um", "uma", NULL};
-    if (m->lang == TL_FR || (i == 1 && raw_word_in(m, L[0].s, L[0].e, TO)) ||
-        (i + 1 < nl && raw_word_in(m, L[i + 1].s, L[i + 1].e, ART)))
-        return 0; /* "Ceremonia con los heridos el 5 de agosto": a noun */
+    if (i == 1 && raw_word_in(m, L[0].s, L[0].e, TO))
+        return 0;
+    if (m->lang == TL_FR && ((i + 1 < nl && raw_word_in(m, L[i + 1].s, L[i + 1].e, OF)) ||
+                             (n >= 6 && !memcmp(p + n - 6, "i\xc3\xa9t\xc3\xa9", 6))))
+        return 0; /* "Manifestation des réfugiés le 5 août", "la copropriété le 5/08":
+                   * nouns; not "les manifestants arrêtés le 25 janvier" */
     if (m->lang == TL_IT)
         return n > 4 && p[n - 3] == 'a' && p[n - 2] == 't' && strchr("oaie", p[n - 1]);
     return 1;
@@ -2289,9 +2281,6 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                 int k = on;
                 while (k < i && participle_before(m, L[k]))
                     k++;
-                static const char *const TO[] = {"a", "ad", "\xc3\xa0", NULL};
-                if (on && k > 1 && raw_word_in(m, L[0].s, L[0].e, TO))
-                    k = -1; /* "fue retrasada a abril": the date it was moved to */
                 *adjacent = k == i && (on || (m->lang & TL_EN));
             }
             break;
@@ -2347,23 +2336,25 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     if (inclause && best < 0)
         best = 0; /* "han dicho que la Liga, que se reúne el sábado": the verb of saying
                    * does not date what the clause after "que" says */
-    static const char *const AS[] = {"como",
-                                     "comme",
-                                     "come",
-                                     "as",
-                                     "jour",
-                                     "journ\xc3\xa9"
-                                     "e",
-                                     "d\xc3\xad"
-                                     "a",
-                                     "dia",
-                                     "giorno",
-                                     "giornata",
-                                     "day",
-                                     NULL};
-    if (nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, AS) && !memchr(m->text + e, ',', Rw[0].s - e))
-        *adjacent = 0; /* "anunció el 22 de marzo como día de luto", "a décrété le 22
-                        * mars jour de deuil": a date set, not the act's */
+    static const char *const AS[] = {"como", "comme", "come", "as", NULL};
+    static const char *const DAYW[] = {"fecha",
+                                       "d\xc3\xad"
+                                       "a",
+                                       "dia",
+                                       "jornada",
+                                       "jour",
+                                       "journ\xc3\xa9"
+                                       "e",
+                                       "giorno",
+                                       "giornata",
+                                       "data",
+                                       "date",
+                                       "day",
+                                       "holiday",
+                                       NULL};
+    if (nr > 1 && raw_word_in(m, Rw[0].s, Rw[0].e, AS) && raw_word_in(m, Rw[1].s, Rw[1].e, DAYW))
+        *adjacent = 0; /* "anunció el 22 de marzo como día de luto": a date set, not
+                        * the act's */
     if (nl > part) {
         /* "since March 3" looks back; "by/until/through May" ahead unless a
          * verb says otherwise */
@@ -2379,7 +2370,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             close = !(m->text[q] >= '0' && m->text[q] <= '9') && m->text[q] != ',';
         static const char *const CAUSE[] = {"is",    "was", "falls", "fell", "will",
                                             "would", "has", "had",   NULL};
-        if (nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, CAUSE))
+        if (nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, CAUSE) && nl == part + 1)
             close = 0; /* "Since April 1 is a public holiday, ...": a cause */
         if (word_eq(w, n, "since") || word_eq(w, n, "Since")) {
             *adjacent = close;
@@ -3940,6 +3931,27 @@ static int unwritten_year(M *m, R *r, int i, int j, int mo, int d, int wd);
 /* A day and month in figures after an article, in Romance text: "il
  * 15/3", "del 20/2", "el 14/8" (not "15/3/2011", nor a score or a
  * fraction without the article). */
+/* Whether a match's words stand within 80 bytes of token i ("il primo set
+ * con il 6/4"): the figures are a set's score. */
+static int set_score(const M *m, int i)
+{
+    static const char *const W[] = {"set",     "sets",    "game",  "games",    "tie-break",
+                                    "partita", "partido", "match", "parziale", NULL};
+    size_t a = m->t[i].s > 80 ? m->t[i].s - 80 : 0;
+    size_t b = m->t[i].e + 80 < m->len ? m->t[i].e + 80 : m->len;
+    for (size_t p = a; p < b;) {
+        while (p < b && !isalpha((unsigned char)m->text[p]))
+            p++;
+        size_t e = p;
+        while (e < b && (isalpha((unsigned char)m->text[e]) || m->text[e] == '-'))
+            e++;
+        if (e > p && raw_word_in(m, p, e, W))
+            return 1;
+        p = e;
+    }
+    return 0;
+}
+
 static int pat_day_month_figures(M *m, int i, R *r)
 {
     static const char *const ART[] = {"il",
@@ -3976,7 +3988,8 @@ static int pat_day_month_figures(M *m, int i, R *r)
         return 0; /* "il 3/4 dei votanti": a share */
     int d = (int)m->t[i].num, mo = (int)m->t[i + 2].num;
     if (mo < 1 || mo > 12 || d < 1 || d > chr_month_days(2000, mo) || (d < mo && mo <= 4) ||
-        (d == 24 && mo == 7) || (d <= 7 && mo <= 7 && d != mo))
+        (d == 24 && mo == 7) ||
+        (d != mo && (d >= 6 || mo >= 6) && d <= 7 && mo <= 7 && set_score(m, i)))
         return 0; /* "le 1/3 pacifiste": shares; "el 24/7": always; "il 6/4": a set's
                    * score */
     int y = unwritten_year(m, r, i, i + 3, mo, d, 0);
