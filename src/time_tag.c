@@ -2272,8 +2272,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             best = i < 3 ? 2 * t : t;
             bestd = i;
             *perfect = es_perfect(m, L[i]);
-            if (t < 0 && !inf && !set_date_verb(m, L, i) &&
-                (!(m->lang & TL_EN) || en_simple_past(m, L[i]))) {
+            if (t < 0 && !inf && i <= 3) {
                 /* only "on" and participles between: "era arrivato il 20 febbraio";
                  * in Romance text an article or preposition stands before the
                  * date (not the signature "Ex-patriée 6 août 11h36") */
@@ -2281,7 +2280,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                 int k = on;
                 while (k < i && participle_before(m, L[k]))
                     k++;
-                *adjacent = k == i && (on || (m->lang & TL_EN));
+                *adjacent = k == i && (on || (m->lang & TL_EN)) &&
+                            (!(m->lang & TL_EN) || en_simple_past(m, L[i])) &&
+                            !set_date_verb(m, L, i);
             }
             break;
         }
@@ -2352,7 +2353,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                                        "day",
                                        "holiday",
                                        NULL};
-    if (nr > 1 && raw_word_in(m, Rw[0].s, Rw[0].e, AS) && raw_word_in(m, Rw[1].s, Rw[1].e, DAYW))
+    if (*adjacent && nr > 1 && raw_word_in(m, Rw[0].s, Rw[0].e, AS) &&
+        raw_word_in(m, Rw[1].s, Rw[1].e, DAYW))
         *adjacent = 0; /* "anunció el 22 de marzo como día de luto": a date set, not
                         * the act's */
     if (nl > part) {
@@ -4105,8 +4107,12 @@ static size_t raw_word_before(const M *m, size_t p, size_t *ws)
 
 static int raw_word_in(const M *m, size_t ws, size_t we, const char *const *l)
 {
-    for (; *l; l++)
-        if (strlen(*l) == we - ws && !strncasecmp(m->text + ws, *l, we - ws))
+    if (we <= ws)
+        return 0;
+    unsigned char c = (unsigned char)m->text[ws] | 32;
+    for (; *l; l++) /* the first byte before a strlen */
+        if (((unsigned char)(*l)[0] | 32) == c && strlen(*l) == we - ws &&
+            !strncasecmp(m->text + ws, *l, we - ws))
             return 1;
     return 0;
 }
