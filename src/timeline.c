@@ -671,7 +671,7 @@ static int chrono_item(const char *text, size_t s, size_t e, const tl_timex *t)
     return alpha_words(text + q, z - q) >= 3 && !has_digit(text + q, z - q) ? 2 : 0;
 }
 
-/* The first day-or-finer expression of sentence si of a, or NULL. */
+/* The first expression of sentence si of a, or NULL. */
 static const tl_timex *first_timex(const tl_article *a, size_t si)
 {
     for (size_t k = 0; k < a->n_tx; k++)
