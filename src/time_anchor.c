@@ -110,7 +110,6 @@ static int verb_follows(const char *text, size_t len, size_t q)
                                       "hizo",
                                       "estaba",
                                       "estaban",
-                                      "estaban",
                                       "deu",
                                       "fez",
                                       "hab\xc3\xad"

@@ -1062,32 +1062,22 @@ static int closed_apposition(const char *text, size_t len, size_t p)
     return 0;
 }
 
-/* Whether the word right before the expression at byte p is no "until"
- * ("Nel 2012, ...", "L'anno scorso, ..."; not "Until 2011, ..."). */
-static int fronted(const char *text, size_t p)
+/* Whether the word right before byte p is "until" ("Until 2011, January 25
+ * was Police Day": the year ends a span, it frames no story). */
+static int after_until(const char *text, size_t p)
 {
     static const char *const UNTIL[] = {"until", "till",       "hasta", "jusqu",
                                         "fino",  "at\xc3\xa9", NULL};
-    size_t e = p, words = 0;
-    while (e > 0) {
-        char c = text[e - 1];
-        if (c == '.' || c == '\n' || c == '!' || c == '?' || c == ':' || c == ';')
-            break;
-        if (c == ' ' || c == '\'' || c == ',') {
-            e--;
-            continue;
-        }
-        size_t b = e;
-        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\'')
-            b--;
-        if (++words > 1)
-            return 1; /* only the word right before counts */
-        for (const char *const *u = UNTIL; *u; u++)
-            if (strlen(*u) == e - b && !strncasecmp(text + b, *u, e - b))
-                return 0;
-        e = b;
-    }
-    return 1;
+    size_t e = p;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ','))
+        e--;
+    size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\'')
+        b--;
+    for (const char *const *u = UNTIL; *u; u++)
+        if (strlen(*u) == e - b && !strncasecmp(text + b, *u, e - b))
+            return 1;
+    return 0;
 }
 
 /* "L'anno scorso, il 25 gennaio", "En 2011, le 25 janvier", "Last year, on
@@ -1104,7 +1094,7 @@ static void fix_year_apposition(const char *text, size_t len, chr_timex *x, size
             has_year_digits(text + b->start, b->end - b->start) || (b->flags & CHR_TIMEX_RANGE) ||
             opens_with_day_word(text, b->start, b->end))
             continue; /* a weekday or "yesterday" counts from the report */
-        if (since_clause(text, a->start) || !fronted(text, a->start) ||
+        if (since_clause(text, a->start) || after_until(text, a->start) ||
             !closed_apposition(text, len, b->end))
             continue; /* "Since 2011, January 25 has been a holiday"; "Il Pil è cresciuto
                        * nel 2012, il 15 gennaio lo ha detto l'Istat" */
