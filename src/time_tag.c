@@ -967,6 +967,27 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
  * ("s'est terminé dimanche", "sont mortes", "è morto giovedì"); not what
  * is planned or expected ("est prévu", "è atteso": those are cues of a
  * future) nor a place ("est situé"). */
+/* An Italian irregular past participle, in any gender and number ("si è
+ * dimesso", "sono stati uccisi", "è stata eletta"): its stem and one of
+ * -o/-a/-i/-e. */
+static int it_irregular_participle(const char *v, size_t n)
+{
+    static const char *const STEM[] = {
+        "dimess",  "mess",    "pres",     "uccis",    "elett",   "chius",    "apert",    "decis",
+        "scelt",   "arres",   "sconfitt", "coinvolt", "espuls",  "sospes",   "respint",  "travolt",
+        "assunt",  "promess", "ammess",   "commess",  "permess", "distrutt", "costrett", "ridott",
+        "condott", "prodott", "appars",   "scompars", "risolt",  "assolt",   "sciolt",   "accolt",
+        "raccolt", "pers",    "vint",     "spint",    "aggiunt", "raggiunt", "evas",     "invas",
+        "emers",   "sort",    "rott",     "scritt",   "fatt",    "vist",     "acces",    "spent",
+        "espress", "dispers", "corrott",  NULL};
+    if (n < 4 || n > 12 || !strchr("oaie", v[n - 1]))
+        return 0;
+    for (int k = 0; STEM[k]; k++)
+        if (strlen(STEM[k]) == n - 1 && !memcmp(v, STEM[k], n - 1))
+            return 1;
+    return 0;
+}
+
 static int aux_participle(const M *m, wspan w)
 {
     static const char *const FR_AUX[] = {"est", "sont", NULL};
@@ -1028,7 +1049,9 @@ static int aux_participle(const M *m, wspan w)
            !strncmp(v, "rimast", 6) || !strncmp(v, "giunt", 5) || !strncmp(v, "esplos", 6) ||
            !strncmp(v, "success", 7) || !strncmp(v, "scesi", 5) || word_eq(v, vn, "sceso") ||
            word_eq(v, vn, "scesa") || word_eq(v, vn, "scese") || word_eq(v, vn, "nato") ||
-           word_eq(v, vn, "nata");
+           word_eq(v, vn, "nata") ||
+           (it_irregular_participle(v, vn) && strncmp(v, "apert", 5) && strncmp(v, "chius", 5));
+    /* "è aperto dal lunedì al venerdì": a state ("è stato chiuso" is the act) */
 }
 
 /* Whether v[0..n) is a Romance infinitive, with an enclitic or not
@@ -1663,7 +1686,10 @@ static int participle_before(const M *m, wspan w)
         "candidato", "candidata", "candidati", "sindacato", "comunicato", "emirato", "consolato",
         "inviato", "inviata", "alleato", "alleati", "resultado", "atentado", "tratado", "sindicato",
         "comunicado", "consulado", "enviado", "enviada", "aliado", "delegado", "delegada", "legado",
-        "jurado", "traité", "comité", "employé", "envoyé",
+        "jurado", "traité", "comité", "employé", "envoyé", "fatto", "fatti", "vista", "viste",
+        "messa", "messe", "presa", "scritto", "scritti", "sorte", "sorta", "rotta", "rotte",
+        "spinta", "aggiunta", "promessa", "promesse", "scelta", "scelte", "condotta", "prodotto",
+        "prodotti",
         /* "the so-called": a name follows */
         "denominado", "denominada", "llamado", "llamada", "conocido", "conocida", "chamado",
         "chamada", "denominato", "denominata", "chiamato", "chiamata", "appelé", "appelée",
@@ -1686,7 +1712,8 @@ static int participle_before(const M *m, wspan w)
     else if (l == TL_IT)
         end = ends_with(p, n, "ato") || ends_with(p, n, "ata") || ends_with(p, n, "ati") ||
               ends_with(p, n, "uto") || ends_with(p, n, "uta") || ends_with(p, n, "uti") ||
-              ends_with(p, n, "ito") || ends_with(p, n, "ita") || ends_with(p, n, "iti");
+              ends_with(p, n, "ito") || ends_with(p, n, "ita") || ends_with(p, n, "iti") ||
+              it_irregular_participle(p, n);
     else if (l == TL_FR)
         end = (ends_with(p, n, "é") || ends_with(p, n, "ée") || ends_with(p, n, "és") ||
                ends_with(p, n, "ées")) &&
@@ -2278,8 +2305,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                  * date (not the signature "Ex-patriée 6 août 11h36") */
                 int on = i > 0 && word_in(m->text + L[0].s, L[0].e - L[0].s, ON);
                 int k = on;
-                while (k < i && participle_before(m, L[k]))
-                    k++;
+                while (k < i && (participle_before(m, L[k]) ||
+                                 (m->lang == TL_IT && k > on && auxiliary(m, L[k]))))
+                    k++; /* "sono stati uccisi il 26 gennaio" */
                 *adjacent = k == i && (on || (m->lang & TL_EN)) &&
                             (!(m->lang & TL_EN) || en_simple_past(m, L[i])) &&
                             !set_date_verb(m, L, i);
@@ -3819,8 +3847,10 @@ static int pat_dm(M *m, int i, R *r)
     if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
         (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
         /* "tra il 16 e il 17 maggio", "entre el 16 y el 17 de mayo", "din 3
-         * până pe 5 martie" */
+         * până pe 5 martie", "dal 3 all'8 aprile" (the elided article) */
         int the2 = !pu(m, j, '-') && (kw(m, j + 1, K_THE) || kw(m, j + 1, K_ON)) && isnum(m, j + 2);
+        if (!the2 && kw(m, j, K_TO) && pu(m, j + 1, '\'') && glued(m, j + 1) && glued(m, j + 2))
+            the2 = 1;
         int k2 = p_day(m, j + 1 + the2, &d2);
         if (k2 && d2 > dlast && (dlast == d || d2 == dlast + 1)) {
             j = k2;
@@ -4830,6 +4860,9 @@ static int romance_decade(const M *m, int j, char *v)
     else if (has(m, k, C_NUMW) && val(m, k, C_NUMW) >= 10 && val(m, k, C_NUMW) <= 90 &&
              val(m, k, C_NUMW) % 10 == 0 && !has(m, k + 1, C_NUMW))
         x = 1900 + val(m, k, C_NUMW);
+    else if (has(m, k, C_NUMW) && val(m, k, C_NUMW) == 2000 && m->t[k].cap &&
+             !has(m, k + 1, C_NUMW))
+        x = 2000; /* "gli anni Duemila" */
     else
         return 0;
     if ((kw(m, k + 1, K_AND) || kw(m, k + 1, K_Y) || pu(m, k + 1, '-') || pu(m, k + 1, ',')) &&
@@ -5128,11 +5161,35 @@ static int roman_century(const M *m, int j)
     return n && !before_christ(m, end) ? n : 0;
 }
 
+/* An Italian century by its hundreds, capitalised, token j: "il
+ * Novecento", "nel tardo Ottocento", "a fine Settecento" (the 20th, 19th
+ * and 18th centuries); not a number ("novecento persone") nor the car
+ * ("la Fiat Cinquecento"): an article, preposition or part of the period
+ * stands before it. Returns the century's ordinal or 0. */
+static int it_century_name(const M *m, int j)
+{
+    static const char *const BEFORE[] = {"il",    "nel",    "del",     "dal",  "al",     "sul",
+                                         "tardo", "primo",  "pieno",   "fine", "inizio", "metÃ ",
+                                         "primi", "ultimi", "secondo", NULL};
+    if (m->lang != TL_IT || !has(m, j, C_NUMW) || !m->t[j].cap)
+        return 0;
+    int v = val(m, j, C_NUMW);
+    if (v < 200 || v > 900 || v % 100 || isnum(m, j + 1) || has(m, j + 1, C_NUMW))
+        return 0;
+    size_t ws, we = raw_word_before(m, m->t[j].s, &ws);
+    return we > ws && raw_word_in(m, ws, we, BEFORE) ? v / 100 + 11 : 0;
+}
+
 static int pat_century(M *m, int i, R *r)
 {
     int j = i, n = 0;
     if (kw(m, j, K_THE))
         j++;
+    if ((n = it_century_name(m, j)) != 0) {
+        snprintf(r->v, 48, "%02d", n - 1);
+        r->end = j + 1;
+        return j + 1;
+    }
     if (plainnum(m, j) && m->t[j].nd <= 2 && kw(m, j + 1, K_ORDSUF)) {
         n = (int)m->t[j].num;
         j += 2;
