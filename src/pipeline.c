@@ -320,7 +320,7 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
             last_own = i;
         prev_dated = has_day(all, own_from, na, 1);
     }
-    na = chr_time_fix_document(text, len, all, na);
+    na = chr_time_fix_document(text, len, ref, all, na);
     /* the pass may drop dates: their sentences again */
     for (size_t i = 0, si = 0; i < na; i++) {
         while (si + 1 < n_sents && sents[si].end <= all[i].start)

@@ -40,7 +40,7 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
         free(x);
         return CHR_OK;
     }
-    nx = chr_time_fix_document(text, len, x, nx);
+    nx = chr_time_fix_document(text, len, ref, x, nx);
     *out = x; /* may hold spare capacity: one allocation, freed by the caller */
     *n = nx;
     return CHR_OK;

@@ -292,6 +292,10 @@ static int relative_surface(const char *s, size_t n)
  * Egypte, les premières manifestations éclatent le 25 janvier" written in
  * January 2014; 600 bytes missed it). */
 #define NARRATIVE_REACH 1500
+/* How recent a past the tagger read (days before the publication date)
+ * stays on its side of the publication date whatever year a story around
+ * it wrote. */
+#define RECENT_DAYS 62
 
 /* How far back (bytes) a "since" word may stand before a date in its
  * clause. */
@@ -403,8 +407,9 @@ static int deictic_apposition(const char *text, const chr_timex *x, size_t i)
            !strcmp(a->value, x[i].value) && opens_with_class(text, a->start, a->end, 1u << C_DEICT);
 }
 
-static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
+static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr_timex *x, size_t n)
 {
+    long today = ref ? chr_days_from_civil(ref->year, ref->month, ref->day) : 0;
     for (size_t i = 1; i < n; i++) {
         int y, md;
         if (x[i].type != CHR_TIMEX_DATE || x[i].end > len || (x[i].flags & CHR_TIMEX_RANGE) ||
@@ -444,6 +449,13 @@ static void fix_narrative(const char *text, size_t len, chr_timex *x, size_t n)
         if (wd && chr_weekday(ny, m, d) != wd)
             continue; /* "martedì 28 novembre": a weekday the story's year does not have */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
+        long own = ref ? today - chr_days_from_civil(y, m, d) : -1;
+        if (own >= 0 && own <= RECENT_DAYS && chr_days_from_civil(ny, m, d) > today)
+            continue; /* the weeks before the publication day are the story's own:
+                       * "runs until Feb. 28, 2028. On March 4 members voted" told on
+                       * 29 March 2024 (a day the tagger put months back, by default,
+                       * may still go on a future story: "The Games open on July 26,
+                       * 2028. On August 3 the athletics begin") */
         if (gap >= 0 && gap <= NARRATIVE_DAYS)
             move(&x[i], ny);
     }
@@ -1132,7 +1144,8 @@ static int weekday_name(const char *text, const chr_timex *t)
     return 0;
 }
 
-size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n)
+size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, chr_timex *x,
+                             size_t n)
 {
     /* dates that are names are no dates; nor is one that letters or digits
      * go on from ("Feb17voices", a group's handle) */
@@ -1163,6 +1176,6 @@ size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t 
     fix_year_apposition(text, len, x, k);
     fix_lists(text, len, x, k);
     fix_spans(text, len, x, k);
-    fix_narrative(text, len, x, k);
+    fix_narrative(text, len, ref && ref->year > 0 ? ref : NULL, x, k);
     return join_spans(text, len, x, k);
 }

@@ -2204,6 +2204,32 @@ static int en_simple_past(const M *m, wspan w)
     return raw_word_in(m, w.s, w.e, PAST);
 }
 
+/* Italian reported speech tells a future in the past with the
+ * conditional perfect ("aveva detto che sarebbe partito lunedì", "ha
+ * promesso che il decreto sarebbe stato firmato il 4 aprile", "che i
+ * lavori sarebbero terminati a giugno"): L[i] (or the conditional past
+ * the participles and "stato" after it, leftwards) is "sarebbe",
+ * "sarebbero", "avrebbe" or "avrebbero" in a clause that "che" opens a few
+ * words before. In a main clause the same form reports what is alleged
+ * ("sarebbe stato ucciso lunedì"): that stays a past. */
+static int it_future_in_past(const M *m, const wspan *L, int nl, int i)
+{
+    static const char *const COND[] = {"sarebbe", "sarebbero", "avrebbe", "avrebbero", NULL};
+    static const char *const STATO[] = {"stato", "stata", "stati", "state", NULL};
+    if (m->lang != TL_IT)
+        return 0;
+    int k = i;
+    while (k < nl && k < i + 3 &&
+           (word_in(m->text + L[k].s, L[k].e - L[k].s, STATO) || participle_before(m, L[k])))
+        k++;
+    if (k >= nl || !word_in(m->text + L[k].s, L[k].e - L[k].s, COND))
+        return 0;
+    for (int j = k + 1; j < nl && j <= k + 4; j++)
+        if (romance_that(m, L[j]))
+            return 1;
+    return 0;
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present,
                            int *adjacent)
 {
@@ -2238,6 +2264,11 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (that == 99 && romance_that(m, L[i]))
             that = i;
         int t = lang_tense(m, L[i]);
+        if (it_future_in_past(m, L, nl, i)) {
+            best = i < 3 ? 2 : 1;
+            bestd = i;
+            break;
+        }
         if (t && i > 6 && modal_tense(m, L[i]) &&
             !word_tense(m->text + L[i].s, L[i].e - L[i].s, m->lang))
             continue; /* a modal far off is another verb's ("had ruled that he must be

@@ -517,8 +517,8 @@ static uint32_t fragment_hash(const char *s, size_t n)
 
 /* Is timex t a field of a stamp line, a '|' right before or after it
  * ("El Biar en réponse au commentaire de sartene | 2 août 2013 9h27 |",
- * "Posted | June 4, 2025 | 3 comments")? A page's comment headers and
- * bylines, not news. */
+ * "Posted | June 4, 2025 | 3 comments"), or a live blog's post time? A
+ * page's comment headers and bylines, not news. */
 static int is_stamp(const char *text, size_t s, size_t e, const tl_timex *t)
 {
     size_t b = (size_t)t->start, f = (size_t)t->end;
@@ -526,7 +526,16 @@ static int is_stamp(const char *text, size_t s, size_t e, const tl_timex *t)
         b--;
     while (f < e && text[f] == ' ')
         f++;
-    return (b > s && text[b - 1] == '|') || (f < e && text[f] == '|');
+    if ((b > s && text[b - 1] == '|') || (f < e && text[f] == '|'))
+        return 1;
+    /* a live blog's post time opening its line, a dash or colon after it
+     * ("10:32 GMT — The fire has grown", "14.30 - Il premier..."): when
+     * the post went up, not when what it tells happened */
+    if (strcmp(t->type, "TIME") != 0 || b != s || f >= e)
+        return 0;
+    return text[f] == '-' || text[f] == ':' ||
+           (e - f >= 3 &&
+            (!memcmp(text + f, "\xe2\x80\x94", 3) || !memcmp(text + f, "\xe2\x80\x93", 3)));
 }
 
 static size_t nonspace(const char *s, size_t n)

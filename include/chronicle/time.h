@@ -68,10 +68,15 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
  * abril", "April 6 Youth Movement") is dropped. Two dates written as the
  * ends of one span ("between October 2023 and May 2025", "del 3 de mayo
  * al 5 de junio") become one CHR_TIMEX_RANGE record, value the start and
- * end_value the end. x[0..n) sorted, offsets
- * into text[0..len); changed and compacted in place; returns the new
- * count. */
-size_t chr_time_fix_document(const char *text, size_t len, chr_timex *x, size_t n);
+ * end_value the end. A date the tagger put in the two months before ref
+ * (the publication date the text was tagged against; NULL or year 0 for
+ * none) is not moved past it: a past told after a future deadline ("The
+ * contract runs until Feb. 28, 2028. On March 4 members voted") keeps its
+ * year. x[0..n)
+ * sorted, offsets into text[0..len); changed and compacted in place;
+ * returns the new count. */
+size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, chr_timex *x,
+                             size_t n);
 
 /* For timelines: a length followed by "later" or "earlier" ("three days
  * later", "a week earlier", "dos días después,", "deux jours plus tard",

@@ -298,6 +298,17 @@ static const anchor_case cases[] = {
      "2 août 2013", 0},
     {"stamp", "en", "2025-06-10", "Posted by Tom Wright | June 4, 2025 | Share this story",
      "June 4", 0},
+    /* a live blog's post time opening its line */
+    {"stamp", "en", "2024-07-12",
+     "08:55 GMT \xe2\x80\x94 Recap: The fire started Tuesday afternoon near Highway 38.",
+     "08:55 GMT", 0},
+    {"stamp", "en", "2024-07-12",
+     "08:55 GMT \xe2\x80\x94 Recap: The fire started Tuesday afternoon near Highway 38.",
+     "Tuesday afternoon", 1},
+    {"stamp", "it", "2011-03-19", "Ore 14.30 - Il premier ha convocato il consiglio dei ministri.",
+     "Ore 14.30", 0},
+    {"stamp", "en", "2024-07-12", "The fire crossed the highway at 08:55 GMT, officials said.",
+     "08:55 GMT", 1},
     /* A security's terms and a comparison's base are not events; an
      * event beside them stays. */
     {"terms", "en", "1987-03-16",
