@@ -763,6 +763,25 @@ static int teaser_header(const char *s, size_t n)
     return list_equal(s, n, heads);
 }
 
+/* A press release's closing paragraph about its issuer: "About the Port of
+ * Bellhaven: Founded in 1911, the Port ..." (the label, capitalised words
+ * and a colon). */
+static int about_issuer(const char *s, size_t n)
+{
+    if (n < 8 || !ci_prefix(s, n, "about "))
+        return 0;
+    size_t c = ci_prefix(s + 6, n - 6, "the ") ? 10 : 6;
+    if (c >= n || !(s[c] >= 'A' && s[c] <= 'Z'))
+        return 0;
+    for (size_t k = c; k < n && k < 70; k++) {
+        if (s[k] == ':')
+            return 1;
+        if (s[k] == '.' || s[k] == ',' || s[k] == ';')
+            return 0;
+    }
+    return 0;
+}
+
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
@@ -827,7 +846,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
         if (list_prefix(s + b, n - b, boiler_prefix))
             return 1;
     }
-    if (cookie_notice(s, n))
+    if (cookie_notice(s, n) || about_issuer(s, n))
         return 1;
     if (n <= 120 && !ends_sentence_punct)
         if (list_prefix(s, n, furniture_prefix))
@@ -1881,6 +1900,17 @@ static size_t note_label(const char *s, size_t n, const char *const *labels, int
             j++;
         if (j < n && s[j] == ':')
             return j + 1;
+        if (labels == editorial_labels && j == k && j < n && s[j] == ',') {
+            /* the note's date between: "Correction, June 7: An earlier
+             * version ..." (not "Correction officers", "Correction, he
+             * said, is ...": a colon within a few words, no sentence end) */
+            for (size_t q = j + 1; q < n && q < j + 24; q++) {
+                if (s[q] == ':')
+                    return q + 1;
+                if (s[q] == '.' || s[q] == ';' || s[q] == '!' || s[q] == '?')
+                    break;
+            }
+        }
         /* a dash needs a space before it: "Note-taking" is a word */
         int dash = j + 1 < n && s[j] == '-' && s[j + 1] == ' ';
         if (!dash && j + 3 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&

@@ -117,7 +117,12 @@ enum {
     H_ELECTION,
     H_BLACKFRIDAY, /* the day after Thanksgiving */
     H_CYBERMONDAY, /* the Monday after Thanksgiving */
-    H_ASSUMPTION   /* 15 August: Ferragosto */
+    H_ASSUMPTION,  /* 15 August: Ferragosto */
+    H_EASTER,      /* Easter Sunday (Gregorian computus) */
+    H_EASTER_MONDAY,
+    H_EPIPHANY,   /* 6 January */
+    H_ALL_SAINTS, /* 1 November */
+    H_ST_STEPHEN  /* 26 December: Santo Stefano */
 };
 enum { R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_CURRENT, R_RECENT, R_SAME, R_THAT };
 enum { M_EARLY = 1, M_LATE, M_MID, M_END, M_BEGIN, M_EARLIER, M_LATER };

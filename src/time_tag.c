@@ -8661,6 +8661,27 @@ static void holiday_date(int h, int y, int *mo, int *d)
     case H_ASSUMPTION:
         *mo = 8, *d = 15;
         return;
+    case H_EASTER:
+    case H_EASTER_MONDAY: { /* the anonymous Gregorian computus */
+        int a = y % 19, b = y / 100, c = y % 100, e = b % 4, f = (b + 8) / 25;
+        int g = (b - f + 1) / 3, hh = (19 * a + b - b / 4 - g + 15) % 30;
+        int l = (32 + 2 * e + 2 * (c / 4) - hh - c % 4) % 7, mm = (a + 11 * hh + 22 * l) / 451;
+        int yy = y;
+        *mo = (hh + l - 7 * mm + 114) / 31;
+        *d = (hh + l - 7 * mm + 114) % 31 + 1;
+        if (h == H_EASTER_MONDAY)
+            add_days(&yy, mo, d, 1);
+        return;
+    }
+    case H_EPIPHANY:
+        *mo = 1, *d = 6;
+        return;
+    case H_ALL_SAINTS:
+        *mo = 11, *d = 1;
+        return;
+    case H_ST_STEPHEN:
+        *mo = 12, *d = 26;
+        return;
     default:
         *mo = 1, *d = 1;
     }
@@ -8705,6 +8726,53 @@ static int written_day_after(M *m, int k)
     return pat_md(m, k + 1, &sub) && sub.d && sub.m;
 }
 
+/* A saint's day named by the saint after "San"/"Santo" ("Santo
+ * Stefano", "San Silvestro", "San Valentino"): 1; the name alone or after
+ * another word (a person: "Stefano Rodotà"; "Valentino Rossi"): -1; 0 for a
+ * holiday that is no saint's name. A place's name goes on ("Santo Stefano
+ * di Cadore", "San Valentino in Abruzzo"): -1. */
+static int saint_day(const M *m, int j)
+{
+    int h = val(m, j, C_HOLIDAY);
+    if (!(h == H_ST_STEPHEN ||
+          ((h == H_NEWYEARS_EVE || h == H_VALENTINE) && m->t[j].lx->lang[C_HOLIDAY] == TL_IT)))
+        return 0;
+    size_t ws, we = raw_prev_word(m, j, &ws);
+    if (!(we > ws &&
+          (word_eq(m->text + ws, we - ws, "San") || word_eq(m->text + ws, we - ws, "Santo"))))
+        return -1;
+    size_t ns, ne;
+    next_raw_word(m, m->t[j].e, &ns, &ne);
+    static const char *const PLACE[] = {"di", "al", "in", "a", NULL};
+    if (ne > ns && raw_word_in(m, ns, ne, PLACE)) {
+        size_t ns2, ne2;
+        next_raw_word(m, ne, &ns2, &ne2);
+        if (ne2 > ns2 && cap_at(m, ns2))
+            return -1;
+    }
+    return 1;
+}
+
+/* Easter named in a place: "Isla de Pascua", "Isola di Pasqua", "île de
+ * Pâques", "Ilha de Páscoa", "Easter Island". */
+static int island(const M *m, int j)
+{
+    if (val(m, j, C_HOLIDAY) != H_EASTER)
+        return 0;
+    size_t ws, we;
+    next_raw_word(m, m->t[j].e, &ws, &we);
+    if (we > ws &&
+        (word_eq(m->text + ws, we - ws, "Island") || word_eq(m->text + ws, we - ws, "Islands")))
+        return 1;
+    static const char *const ISLE[] = {"isla", "isola", "Ã®le", "ilha", NULL};
+    we = raw_prev_word(m, j, &ws);
+    if (!(we > ws &&
+          (word_eq(m->text + ws, we - ws, "de") || word_eq(m->text + ws, we - ws, "di"))))
+        return 0;
+    we = raw_word_before(m, ws, &ws);
+    return we > ws && raw_word_in(m, ws, we, ISLE);
+}
+
 /* Holidays: "Christmas", "Christmas Eve", "Thanksgiving (Day)", "New Year's
  * Day", "Independence Day", "Election Day", "last Thanksgiving",
  * "Christmas 2023", "la Navidad de 2009". A holiday name after a name is a
@@ -8720,8 +8788,17 @@ static int pat_holiday(M *m, int i, R *r)
     }
     if (j >= m->n || !m->t[j].cap)
         return 0;
-    if (has(m, j, C_HOLIDAY)) {
+    if (has(m, j, C_HOLIDAY) && (saint_day(m, j) || !island(m, j))) {
         size_t ws, we = raw_prev_word(m, j, &ws);
+        int saint = saint_day(m, j);
+        if (saint < 0)
+            return 0;
+        if (saint) {
+            if (i != j)
+                return 0; /* "il prossimo Santo Stefano": rare, and "San" stands between */
+            r->flags |= R_WORD_BEFORE; /* the extent is "Santo Stefano" */
+            ws = we = 0;
+        }
         if (we > ws && m->text[ws] >= 'A' && m->text[ws] <= 'Z' && !opens_sentence(m, ws) &&
             !chr_time_lex_word(m->text + ws, we - ws))
             return 0;
@@ -8740,6 +8817,11 @@ static int pat_holiday(M *m, int i, R *r)
         j++;
         if (kw(m, j, K_EVE) && m->t[j].cap && h == H_CHRISTMAS) {
             h = H_CHRISTMAS_EVE;
+            j++;
+        } else if (h == H_EASTER && has(m, j, C_WDAY) && m->t[j].cap &&
+                   (val(m, j, C_WDAY) == 1 || val(m, j, C_WDAY) == 7)) {
+            if (val(m, j, C_WDAY) == 1) /* "Easter Monday"; "Easter Sunday" is Easter */
+                h = H_EASTER_MONDAY;
             j++;
         } else if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_DAY && m->t[j].cap) {
             j++;

@@ -639,6 +639,26 @@ TEST(wrapped_lines_join)
         CHECK(strstr(d->clean, "Translated by volunteers") != NULL);
         chr_doc_free(d);
     }
+    /* editors' notes and a press release's paragraph about its issuer go;
+     * sentences that open with the same words stay */
+    d = clean_text("The Senate hearing on the breach was held on May 21.\n\n"
+                   "Correction, June 7: An earlier version of this article gave the wrong date "
+                   "for the Senate hearing. It was held on May 21, not May 22.\n\n"
+                   "Correction officers said the prison was calm on Tuesday.\n\n"
+                   "Editor's note: This story was updated on June 8.\n\n"
+                   "About the Port of Bellhaven: Founded in 1911, the port handles trade.\n\n"
+                   "About 300 workers joined the strike on Monday.\n");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(strstr(d->clean, "held on May 21.") != NULL);
+        CHECK(strstr(d->clean, "Correction, June 7") == NULL);
+        CHECK(strstr(d->clean, "not May 22") == NULL);
+        CHECK(strstr(d->clean, "Correction officers said") != NULL);
+        CHECK(strstr(d->clean, "Editor's note") == NULL);
+        CHECK(strstr(d->clean, "Founded in 1911") == NULL);
+        CHECK(strstr(d->clean, "About 300 workers") != NULL);
+        chr_doc_free(d);
+    }
     /* a list's items are paragraphs of their own, long as the first is */
     d = clean_text(
         "Estas son las principales fechas del levantamiento contra el regimen sirio:\n"
