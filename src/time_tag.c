@@ -2230,6 +2230,21 @@ static int it_future_in_past(const M *m, const wspan *L, int nl, int i)
     return 0;
 }
 
+/* An Italian verb in the present of something that starts or changes,
+ * which a headline puts right after "Da lunedì" for what begins then
+ * ("scatta", "cambia", "tornano", "riapre"). */
+static int it_change_verb(const M *m, wspan w)
+{
+    static const char *const V[] = {
+        "scatta",   "scattano",   "cambia",    "cambiano", "torna",     "tornano",    "parte",
+        "partono",  "riparte",    "ripartono", "arriva",   "arrivano",  "inizia",     "iniziano",
+        "comincia", "cominciano", "entra",     "entrano",  "riapre",    "riaprono",   "apre",
+        "aprono",   "chiude",     "chiudono",  "aumenta",  "aumentano", "sale",       "salgono",
+        "scende",   "scendono",   "debutta",   "sbarca",   "riprende",  "riprendono", "si",
+        "stop",     "via",        NULL};
+    return word_in(m->text + w.s, w.e - w.s, V);
+}
+
 static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *present,
                            int *adjacent)
 {
@@ -2437,6 +2452,12 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             *adjacent = close;
             return -2;
         }
+        if (m->lang == TL_IT && best >= 0 && (word_eq(w, n, "da") || word_eq(w, n, "Da")) &&
+            ((nl > part + 1 &&
+              word_eq(m->text + L[part + 1].s, L[part + 1].e - L[part + 1].s, "partire")) ||
+             (nr > 0 && it_change_verb(m, Rw[0]))))
+            return 1; /* "Da lunedì scatta il nuovo orario", "a partire da lunedì": what
+                       * starts then, ahead (not "da lunedì la città è senza acqua") */
         if ((best <= 0 || right_conj) &&
             (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
             (word_eq(w, n, "desde") || word_eq(w, n, "Desde") || word_eq(w, n, "depuis") ||
@@ -7857,13 +7878,26 @@ static int pat_time(M *m, int i, R *r)
             R on;
             r_init(&on, k2 + 1);
             int k4;
-            /* "10 a.m. Friday, Dec. 6": the weekday's date is written */
-            if (has(m, k, C_WDAY) && pu(m, k2, ',') && (k4 = pat_md(m, k2 + 1, &on)) != 0 && on.d &&
+            /* "10 a.m. Friday, Dec. 6", "4:03 a.m. Sunday May 20": the weekday's
+             * date is written */
+            if (has(m, k, C_WDAY) && (pu(m, k2, ',') || has(m, k2, C_MONTH)) &&
+                (k4 = pat_md(m, k2 + pu(m, k2, ','), &on)) != 0 && on.d &&
                 !(on.flags & CHR_TIMEX_RANGE)) {
                 y = on.y;
                 mo = on.m;
                 d = on.d;
                 j = k2 = k4;
+            } else if (has(m, k, C_WDAY) && isnum(m, k2)) {
+                /* "alle 4.03 di domenica 20 maggio", "à 2h du matin dimanche 20 mai":
+                 * the weekday's date follows it */
+                r_init(&on, k);
+                if ((k4 = pat_dm(m, k, &on)) > k2 && on.d && on.y > 0 &&
+                    !(on.flags & CHR_TIMEX_RANGE)) {
+                    y = on.y;
+                    mo = on.m;
+                    d = on.d;
+                    j = k2 = k4;
+                }
             }
             if (hh >= 0 && hh < 12 && has(m, k2, C_PART) && val(m, k2, C_PART) <= P_NI &&
                 val(m, k2, C_PART) != P_MO && !(val(m, k2, C_PART) == P_NI && hh < 6) &&
@@ -8887,6 +8921,14 @@ static int pat_holiday(M *m, int i, R *r)
     }
     holiday_date(h, y ? y : 2001, &mo, &d);
     set_date(r, y, mo, d);
+    if (h == H_EASTER && y > 0 && has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_WEEK &&
+        !has(m, j, C_UNITPL)) {
+        /* "Easter week": the week that ends on Easter Sunday */
+        int wy, w;
+        chr_iso_week(y, mo, d, &wy, &w);
+        snprintf(r->v, 48, "%04d-W%02d", wy, w);
+        j++;
+    }
     r->end = j;
     return j;
 }
