@@ -3053,7 +3053,10 @@ static int p_year(const M *m, int i, int *y)
 /* A day of month: 1..31 with optional ordinal suffix. */
 static int p_day(const M *m, int i, int *d)
 {
-    if (plainnum(m, i) && m->t[i].nd <= 2 && m->t[i].num >= 1 && m->t[i].num <= 31) {
+    if (plainnum(m, i) && m->t[i].nd <= 2 && m->t[i].num >= 1 && m->t[i].num <= 31 &&
+        !(m->t[i].s > 0 && m->text[m->t[i].s - 1] >= 'A' && m->text[m->t[i].s - 1] <= 'Z')) {
+        /* (not "il G8 di luglio", "el G20 de septiembre"; "el16 de abril", a
+         * lost space, is the day) */
         *d = (int)m->t[i].num;
         int j = i + 1;
         if (j < m->n && glued(m, j) && (kw(m, j, K_ORDSUF)))
@@ -7218,6 +7221,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
  * terça-feira", "(notte) tra sabato e domenica" (the first), "(mattina)
  * del 15 marzo", "(notte) scorsa" (the one before the reference day).
  * Returns the index after, or 0. */
+static int pat_holiday(M *m, int i, R *r);
+
 static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
 {
     if (has(m, k, C_POSTREL) && val(m, k, C_POSTREL) == R_LAST && m->hasref) {
@@ -7254,6 +7259,10 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
             k++;
         r_init(&sub, k);
         k2 = pat_dm(m, k, &sub);
+        if (!k2 && has(m, k, C_HOLIDAY)) {
+            r_init(&sub, k); /* "la notte di Natale", "la mattina di Pasqua" */
+            k2 = pat_holiday(m, k, &sub);
+        }
         if (!k2 || !sub.d || sub.y <= 0)
             return 0;
         *y = sub.y, *mo = sub.m, *d = sub.d;
@@ -8036,8 +8045,8 @@ static int shift_day(M *m, int k, int at, int off, int alone, R *r)
 static int eve_morrow(M *m, int j, int off, R *r)
 {
     int k = j + 1;
-    if (kw(m, k, K_OF))
-        return shift_day(m, k, k + 1, off, 0, r);
+    if (kw(m, k, K_OF)) /* "la vigilia di Natale", "la vigilia dell'Epifania" */
+        return shift_day(m, k, k + 1 + (pu(m, k + 1, '\'') && glued(m, k + 1)), off, 0, r);
     return shift_day(m, k, -1, off, !anaphor_object(m, j, 0), r); /* not "alla vigilia
                                                                    * delle elezioni" */
 }
@@ -8764,7 +8773,7 @@ static int written_day_after(M *m, int k)
  * Stefano", "San Silvestro", "San Valentino"): 1; the name alone or after
  * another word (a person: "Stefano Rodotà"; "Valentino Rossi"): -1; 0 for a
  * holiday that is no saint's name. A place's name goes on ("Santo Stefano
- * di Cadore", "San Valentino in Abruzzo"): -1. */
+ * di Cadore", "San Valentino di Sopra"): -1. */
 static int saint_day(const M *m, int j)
 {
     int h = val(m, j, C_HOLIDAY);
@@ -8777,8 +8786,8 @@ static int saint_day(const M *m, int j)
         return -1;
     size_t ns, ne;
     next_raw_word(m, m->t[j].e, &ns, &ne);
-    static const char *const PLACE[] = {"di", "al", "in", "a", NULL};
-    if (ne > ns && raw_word_in(m, ns, ne, PLACE)) {
+    if (ne > ns && word_eq(m->text + ns, ne - ns, "di")) { /* (not "San Silvestro al Circo
+                                                            * Massimo": the concert's place) */
         size_t ns2, ne2;
         next_raw_word(m, ne, &ns2, &ne2);
         if (ne2 > ns2 && cap_at(m, ns2))
