@@ -1164,10 +1164,13 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
             continue;
         if (x[i].type == CHR_TIMEX_DATE && x[i].end <= len && parse_value(x[i].value, &y, &md) &&
             md % 100 && !opens_with_day_word(text, x[i].start, x[i].end) &&
-            /* a name's date opens with its day's number ("plaza 2 de
-             * Mayo"); "take place April 13", "taken to hospital March 3",
+            /* a name's date opens with its day's number or its day in a
+             * capitalised word ("plaza 2 de Mayo", "viale Primo Maggio");
+             * "take place April 13", "taken to hospital March 3",
              * "descendre dans la rue ce dimanche" date events */
-            ((text[x[i].start] >= '0' && text[x[i].start] <= '9' &&
+            ((((text[x[i].start] >= '0' && text[x[i].start] <= '9') ||
+               (capital_at(text, x[i].start) &&
+                !opens_with_class(text, x[i].start, x[i].end, (1u << C_MONTH) | (1u << C_WDAY)))) &&
               head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS)) ||
              name_head_after(text, len, x[i].end) ||
              capitalised_month_name(text, x[i].start, x[i].end)))

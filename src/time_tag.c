@@ -7150,6 +7150,10 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
         int dv = val(m, i, C_DEICT);
         long off;
         k = i + 1;
+        if (m->lang == TL_IT && m->t[i].cap && (dv == D_TODAY || dv == D_TOMORROW) &&
+            m->t[i].s > 1 && m->text[m->t[i].s - 1] == ' ' &&
+            (m->text[m->t[i].s - 2] | 32) >= 'a' && (m->text[m->t[i].s - 2] | 32) <= 'z')
+            return 0; /* "il quotidiano Domani", "ha detto a Oggi": a paper's name */
         if (dv == D_TODAY) {
             off = 0;
             if (pu(m, k, '\'') && kw(m, k + 1, K_MISC)) /* aujourd'hui */
