@@ -4970,6 +4970,16 @@ static int pat_year(M *m, int i, R *r)
         return j + 1;
     }
     if ((k0 = romance_decade(m, j, r->v)) != 0) {
+        int x2;
+        if ((kw(m, k0, K_AND) || kw(m, k0, K_Y)) && has(m, k0 + 1, C_NUMW) &&
+            (x2 = val(m, k0 + 1, C_NUMW)) >= 10 && x2 <= 90 && x2 % 10 == 0 &&
+            !has(m, k0 + 2, C_NUMW) && !has(m, k0 + 2, C_UNIT) && !has(m, k0 + 2, C_UNITPL) &&
+            r->v[0] == '1' && r->v[1] == '9' && x2 / 10 > r->v[2] - '0') {
+            /* "gli anni Ottanta e Novanta", "los años ochenta y noventa": both */
+            snprintf(r->ev, 48, "19%d", x2 / 10);
+            r->flags |= CHR_TIMEX_RANGE;
+            k0 += 2;
+        }
         r->end = k0;
         return k0;
     }
