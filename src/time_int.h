@@ -101,7 +101,8 @@ enum {
     D_MORROW,      /* lendemain, indomani: the day after a day */
     D_THISEVENING, /* stasera: the reference day's evening */
     D_TMRWMORNING, /* domattina: the morning of the day after the reference */
-    D_THISYEAR     /* enguany (ca): the reference's year */
+    D_THISYEAR,    /* enguany (ca): the reference's year */
+    D_INDAY        /* (in) giornata (it): later on the reference day */
 };
 enum {
     H_CHRISTMAS = 1,

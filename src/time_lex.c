@@ -1386,6 +1386,7 @@ static const lsrc SRC[] = {
     {"h", C_KW, K_H, PT | CA}, /* "às 14h30", "a les 18 h" */
     {"capodanno", C_HOLIDAY, H_NEWYEAR, IT},
     {"ferragosto", C_HOLIDAY, H_ASSUMPTION, IT},
+    {"giornata", C_DEICT, D_INDAY, IT}, /* only after "in" (p_dayword) */
     {"natal", C_HOLIDAY, H_CHRISTMAS, PT},
     {"nadal", C_HOLIDAY, H_CHRISTMAS, CA},
     {"crăciun", C_HOLIDAY, H_CHRISTMAS, RO},

@@ -7199,6 +7199,14 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
                 k++; /* "l'altro ieri" */
         } else if (dv == D_DAT) {
             off = 2;
+        } else if (dv == D_INDAY) {
+            /* "in giornata": today, later ("dovrebbe ricevere l'incarico in
+             * giornata"); not "la giornata di ieri", "in una giornata" */
+            size_t ws, we = raw_prev_word(m, i, &ws);
+            if (!(we > ws &&
+                  (word_eq(m->text + ws, we - ws, "in") || word_eq(m->text + ws, we - ws, "In"))))
+                return 0;
+            off = 0;
         } else if (dv == D_TOMORROW_OR_MORNING && m->lang == TL_ES && i > 0 &&
                    has(m, i - 1, C_REL) && val(m, i - 1, C_REL) == R_LAST &&
                    word_before(m, i, "pasado") && !(i > 1 && kw(m, i - 2, K_THE))) {
