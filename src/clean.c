@@ -764,8 +764,8 @@ static int teaser_header(const char *s, size_t n)
 }
 
 /* A press release's closing paragraph about its issuer: "About the Port of
- * Bellhaven: Founded in 1911, the Port ..." (the label, capitalised words
- * and a colon). */
+ * Bellhaven: Founded in 1911, the Port ..." (the label, capitalised words,
+ * a colon and a description of the issuer). */
 static int about_issuer(const char *s, size_t n)
 {
     if (n < 8 || !ci_prefix(s, n, "about "))
@@ -773,11 +773,23 @@ static int about_issuer(const char *s, size_t n)
     size_t c = ci_prefix(s + 6, n - 6, "the ") ? 10 : 6;
     if (c >= n || !(s[c] >= 'A' && s[c] <= 'Z'))
         return 0;
-    for (size_t k = c; k < n && k < 70; k++) {
-        if (s[k] == ':')
-            return 1;
-        if (s[k] == '.' || s[k] == ',' || s[k] == ';')
-            return 0;
+    size_t k = c;
+    for (; k < n && k < 70 && s[k] != ':'; k++)
+        if ((s[k] == '.' && !(k + 1 < n && s[k + 1] == ':')) || s[k] == ';')
+            return 0; /* a sentence ends first; "About Acme Inc.:" is the label */
+    if (k >= n || k >= 70 || s[k] != ':')
+        return 0;
+    /* what follows describes the issuer ("Founded in 1911, the Port ...",
+     * "Acme is a ...", "Headquartered in ..."), not an interview's answer
+     * ("About the Fed: He said ...") */
+    static const char *const DESC[] = {" founded", " is a ",    " is the ", " headquartered",
+                                       " is an ",  " based in", NULL};
+    size_t end = n < k + 200 ? n : k + 200;
+    for (const char *const *d = DESC; *d; d++) {
+        size_t dl = strlen(*d);
+        for (size_t q = k; q + dl <= end; q++)
+            if (!strncasecmp(s + q, *d, dl))
+                return 1;
     }
     return 0;
 }
@@ -1902,13 +1914,18 @@ static size_t note_label(const char *s, size_t n, const char *const *labels, int
             return j + 1;
         if (labels == editorial_labels && j == k && j < n && s[j] == ',') {
             /* the note's date between: "Correction, June 7: An earlier
-             * version ..." (not "Correction officers", "Correction, he
-             * said, is ...": a colon within a few words, no sentence end) */
+             * version ..." (not "Correction officers", "Correction,
+             * analysts warned: ...": a figure, then a colon within a few
+             * words, no sentence end) */
+            int digit = 0;
             for (size_t q = j + 1; q < n && q < j + 24; q++) {
-                if (s[q] == ':')
+                if (s[q] == ':' && digit)
                     return q + 1;
-                if (s[q] == '.' || s[q] == ';' || s[q] == '!' || s[q] == '?')
+                if (s[q] == ':' || s[q] == ';' || s[q] == '!' || s[q] == '?' ||
+                    (s[q] == '.' &&
+                     !(q > 0 && isalpha((unsigned char)s[q - 1]) && q + 1 < n && s[q + 1] == ' ')))
                     break;
+                digit |= isdigit((unsigned char)s[q]) != 0;
             }
         }
         /* a dash needs a space before it: "Note-taking" is a word */

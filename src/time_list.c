@@ -407,6 +407,8 @@ static int deictic_apposition(const char *text, const chr_timex *x, size_t i)
            !strcmp(a->value, x[i].value) && opens_with_class(text, a->start, a->end, 1u << C_DEICT);
 }
 
+static int after_until(const char *text, size_t p);
+
 static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr_timex *x, size_t n)
 {
     long today = ref ? chr_days_from_civil(ref->year, ref->month, ref->day) : 0;
@@ -450,12 +452,13 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
             continue; /* "martedì 28 novembre": a weekday the story's year does not have */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
         long own = ref ? today - chr_days_from_civil(y, m, d) : -1;
-        if (own >= 0 && own <= RECENT_DAYS && chr_days_from_civil(ny, m, d) > today)
-            continue; /* the weeks before the publication day are the story's own:
-                       * "runs until Feb. 28, 2028. On March 4 members voted" told on
-                       * 29 March 2024 (a day the tagger put months back, by default,
-                       * may still go on a future story: "The Games open on July 26,
-                       * 2028. On August 3 the athletics begin") */
+        if (own >= 0 && own <= RECENT_DAYS && chr_days_from_civil(ny, m, d) > today &&
+            ((x[i].flags & CHR_TIMEX_PAST) || after_until(text, x[j].start)))
+            continue; /* the weeks before the publication day are the story's own
+                       * when a past says so or the year was a term's end: "runs until
+                       * Feb. 28, 2028. On March 4 members voted" told on 29 March
+                       * 2024 (a schedule goes on: "Opening arguments are set for Feb.
+                       * 24, 2025. On March 3, closing arguments") */
         if (gap >= 0 && gap <= NARRATIVE_DAYS)
             move(&x[i], ny);
     }

@@ -1050,7 +1050,9 @@ static int aux_participle(const M *m, wspan w)
            !strncmp(v, "success", 7) || !strncmp(v, "scesi", 5) || word_eq(v, vn, "sceso") ||
            word_eq(v, vn, "scesa") || word_eq(v, vn, "scese") || word_eq(v, vn, "nato") ||
            word_eq(v, vn, "nata") ||
-           (it_irregular_participle(v, vn) && strncmp(v, "apert", 5) && strncmp(v, "chius", 5));
+           (it_irregular_participle(v, vn) && strncmp(v, "apert", 5) && strncmp(v, "chius", 5) &&
+            strncmp(v, "sospes", 6) && strncmp(v, "acces", 5) && strncmp(v, "spent", 5) &&
+            strncmp(v, "rott", 4));
     /* "è aperto dal lunedì al venerdì": a state ("è stato chiuso" is the act) */
 }
 
@@ -2224,9 +2226,23 @@ static int it_future_in_past(const M *m, const wspan *L, int nl, int i)
         k++;
     if (k >= nl || !word_in(m->text + L[k].s, L[k].e - L[k].s, COND))
         return 0;
+    static const char *const PLAN[] = {"promesso", "annunciato", "assicurato",      "garantito",
+                                       "previsto", "stabilito",  "deciso",          "anticipato",
+                                       "giurato",  "promise",    "annunci\xc3\xb2", NULL};
+    static const char *const SAY[] = {"detto", "spiegato", "dichiarato", "scritto", NULL};
+    static const char *const HAD[] = {"aveva", "avevano", NULL};
     for (int j = k + 1; j < nl && j <= k + 4; j++)
-        if (romance_that(m, L[j]))
-            return 1;
+        if (romance_that(m, L[j])) {
+            /* the verb right before "che" promises or plans, or said it before a
+             * past ("aveva detto che"); not a relative "che" nor "emerge che" */
+            if (j + 1 >= nl || L[j + 1].e + 1 < L[j].s)
+                return 0; /* a comma or a bracket between: "Il ragazzo, che ..." */
+            const char *v = m->text + L[j + 1].s;
+            size_t vn = L[j + 1].e - L[j + 1].s;
+            return word_in(v, vn, PLAN) ||
+                   (word_in(v, vn, SAY) && j + 2 < nl &&
+                    raw_word_in(m, L[j + 2].s, L[j + 2].e, HAD)); /* "Aveva detto" */
+        }
     return 0;
 }
 
@@ -2236,12 +2252,11 @@ static int it_future_in_past(const M *m, const wspan *L, int nl, int i)
 static int it_change_verb(const M *m, wspan w)
 {
     static const char *const V[] = {
-        "scatta",   "scattano",   "cambia",    "cambiano", "torna",     "tornano",    "parte",
-        "partono",  "riparte",    "ripartono", "arriva",   "arrivano",  "inizia",     "iniziano",
-        "comincia", "cominciano", "entra",     "entrano",  "riapre",    "riaprono",   "apre",
-        "aprono",   "chiude",     "chiudono",  "aumenta",  "aumentano", "sale",       "salgono",
-        "scende",   "scendono",   "debutta",   "sbarca",   "riprende",  "riprendono", "si",
-        "stop",     "via",        NULL};
+        "scatta",   "scattano",   "cambia",    "cambiano", "torna",     "tornano",  "parte",
+        "partono",  "riparte",    "ripartono", "arriva",   "arrivano",  "inizia",   "iniziano",
+        "comincia", "cominciano", "entra",     "entrano",  "riapre",    "riaprono", "apre",
+        "aprono",   "chiude",     "chiudono",  "aumenta",  "aumentano", "debutta",  "sbarca",
+        "riprende", "riprendono", "stop",      "via",      NULL};
     return word_in(m->text + w.s, w.e - w.s, V);
 }
 
@@ -5233,9 +5248,9 @@ static int roman_century(const M *m, int j)
  * stands before it. Returns the century's ordinal or 0. */
 static int it_century_name(const M *m, int j)
 {
-    static const char *const BEFORE[] = {"il",    "nel",    "del",     "dal",  "al",     "sul",
-                                         "tardo", "primo",  "pieno",   "fine", "inizio", "metÃ ",
-                                         "primi", "ultimi", "secondo", NULL};
+    static const char *const BEFORE[] = {
+        "il",    "nel",  "del",    "dal",         "al",    "sul",    "tardo",   "primo",
+        "pieno", "fine", "inizio", "met\xc3\xa0", "primi", "ultimi", "secondo", NULL};
     if (m->lang != TL_IT || !has(m, j, C_NUMW) || !m->t[j].cap)
         return 0;
     int v = val(m, j, C_NUMW);
@@ -8818,6 +8833,45 @@ static int saint_day(const M *m, int j)
     return 1;
 }
 
+/* A holiday's word that is part of a name, token j (saint: written after
+ * "San/Santo"): a capitalised word goes on ("Pascua Lama", "Pascua
+ * Militar", "Toussaint Louverture", "Easter Rising", "Santo Stefano
+ * Belbo"; for the feasts that have no such forms of their own, not
+ * Christmas or New Year's), a title stands before ("il senatore Pasqua",
+ * "el padre Pascua"), or a building or place is "of" it ("la chiesa di
+ * Ognissanti", "il carcere di Santo Stefano"). */
+static int holiday_name(const M *m, int j, int saint)
+{
+    static const char *const TITLE[] = {
+        "senatore", "senatrice", "padre",   "don",      "ministro", "onorevole", "signor",
+        "signora",  "sindaco",   "dottor",  "avvocato", "señor",    "señora",    "monsieur",
+        "madame",   "general",   "senator", "mr",       "mrs",      "father",    "sister",
+        "fray",     "frère",     "abbé",    "père",     NULL};
+    static const char *const HEAD[] = {
+        "chiesa",   "basilica",  "carcere",  "parrocchia", "isola",     "via",       "piazza",
+        "ospedale", "scuola",    "convento", "cattedrale", "abbazia",   "santuario", "ponte",
+        "porto",    "quartiere", "istituto", "iglesia",    "parroquia", "calle",     "plaza",
+        "hospital", "colegio",   "église",   "rue",        "place",     "lycée",     "collège",
+        "church",   "street",    "school",   NULL};
+    int h = val(m, j, C_HOLIDAY);
+    int fresh = h >= H_EASTER || saint;
+    size_t ws, we;
+    next_raw_word(m, m->t[j].e, &ws, &we);
+    if (fresh && we > ws && cap_at(m, ws) && !chr_time_lex_word(m->text + ws, we - ws))
+        return 1;
+    size_t ps, pe = raw_prev_word(m, j, &ps);
+    if (saint && pe > ps) /* the word before "San/Santo" */
+        pe = raw_word_before(m, ps, &ps);
+    if (pe > ps && raw_word_in(m, ps, pe, TITLE))
+        return 1;
+    if (pe > ps && (word_eq(m->text + ps, pe - ps, "di") || word_eq(m->text + ps, pe - ps, "de") ||
+                    word_eq(m->text + ps, pe - ps, "of"))) {
+        pe = raw_word_before(m, ps, &ps);
+        return pe > ps && raw_word_in(m, ps, pe, HEAD);
+    }
+    return 0;
+}
+
 /* Easter named in a place: "Isla de Pascua", "Isola di Pasqua", "île de
  * Pâques", "Ilha de Páscoa", "Easter Island". */
 static int island(const M *m, int j)
@@ -8829,7 +8883,7 @@ static int island(const M *m, int j)
     if (we > ws &&
         (word_eq(m->text + ws, we - ws, "Island") || word_eq(m->text + ws, we - ws, "Islands")))
         return 1;
-    static const char *const ISLE[] = {"isla", "isola", "Ã®le", "ilha", NULL};
+    static const char *const ISLE[] = {"isla", "isola", "\xc3\xaele", "ilha", NULL};
     we = raw_prev_word(m, j, &ws);
     if (!(we > ws &&
           (word_eq(m->text + ws, we - ws, "de") || word_eq(m->text + ws, we - ws, "di"))))
@@ -8856,7 +8910,7 @@ static int pat_holiday(M *m, int i, R *r)
     if (has(m, j, C_HOLIDAY) && (saint_day(m, j) || !island(m, j))) {
         size_t ws, we = raw_prev_word(m, j, &ws);
         int saint = saint_day(m, j);
-        if (saint < 0)
+        if (saint < 0 || holiday_name(m, j, saint))
             return 0;
         if (saint) {
             if (i != j)
@@ -8954,11 +9008,18 @@ static int pat_holiday(M *m, int i, R *r)
     set_date(r, y, mo, d);
     if (h == H_EASTER && y > 0 && has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_WEEK &&
         !has(m, j, C_UNITPL)) {
-        /* "Easter week": the week that ends on Easter Sunday */
-        int wy, w;
+        /* "Easter week": the week that ends on Easter Sunday ("Easter week
+         * 1998": that year's) */
+        int wy, w, y2, k3 = p_year(m, j + 1, &y2);
+        j++;
+        if (k3) {
+            y = y2;
+            holiday_date(h, y, &mo, &d);
+            set_date(r, y, mo, d);
+            j = k3;
+        }
         chr_iso_week(y, mo, d, &wy, &w);
         snprintf(r->v, 48, "%04d-W%02d", wy, w);
-        j++;
     }
     r->end = j;
     return j;
@@ -9382,7 +9443,8 @@ static void emit(M *m, const R *r)
     memcpy(x->t.value, r->v, strnlen(r->v, sizeof x->t.value - 1));
     if (r->flags & CHR_TIMEX_RANGE)
         memcpy(x->t.end_value, r->ev, strnlen(r->ev, sizeof x->t.end_value - 1));
-    x->t.flags = (r->flags & ~R_WORD_BEFORE) | (r->anchored ? CHR_TIMEX_ANCHORED : 0);
+    x->t.flags = (r->flags & ~R_WORD_BEFORE) | (r->anchored ? CHR_TIMEX_ANCHORED : 0) |
+                 (r->tense < 0 ? CHR_TIMEX_PAST : 0);
     x->tense = r->tense;
     x->y = r->y;
     x->m = r->m;

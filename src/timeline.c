@@ -517,8 +517,9 @@ static uint32_t fragment_hash(const char *s, size_t n)
 
 /* Is timex t a field of a stamp line, a '|' right before or after it
  * ("El Biar en réponse au commentaire de sartene | 2 août 2013 9h27 |",
- * "Posted | June 4, 2025 | 3 comments"), or a live blog's post time? A
- * page's comment headers and bylines, not news. */
+ * "Posted | June 4, 2025 | 3 comments"): 1, a page's comment headers and
+ * bylines, not news; or a live blog's post time: 2, which dates its post
+ * only when nothing else in it does. */
 static int is_stamp(const char *text, size_t s, size_t e, const tl_timex *t)
 {
     size_t b = (size_t)t->start, f = (size_t)t->end;
@@ -528,14 +529,32 @@ static int is_stamp(const char *text, size_t s, size_t e, const tl_timex *t)
         f++;
     if ((b > s && text[b - 1] == '|') || (f < e && text[f] == '|'))
         return 1;
-    /* a live blog's post time opening its line, a dash or colon after it
-     * ("10:32 GMT — The fire has grown", "14.30 - Il premier..."): when
-     * the post went up, not when what it tells happened */
+    /* a live blog's post time in figures opening its line, a colon or a
+     * spaced dash after it ("10:32 GMT — The fire has grown", "Ore 14.30
+     * - Il premier..."; not "Saturday night: Protesters gathered", "Ce
+     * matin-même"): 2 */
     if (strcmp(t->type, "TIME") != 0 || b != s || f >= e)
         return 0;
-    return text[f] == '-' || text[f] == ':' ||
-           (e - f >= 3 &&
-            (!memcmp(text + f, "\xe2\x80\x94", 3) || !memcmp(text + f, "\xe2\x80\x93", 3)));
+    int digit = 0;
+    for (size_t k = b; k < (size_t)t->end && !digit; k++)
+        digit = isdigit((unsigned char)text[k]);
+    if (!digit)
+        return 0;
+    return (text[f] == ':' || (text[f] == '-' && f > (size_t)t->end) ||
+            (e - f >= 3 &&
+             (!memcmp(text + f, "\xe2\x80\x94", 3) || !memcmp(text + f, "\xe2\x80\x93", 3))))
+               ? 2
+               : 0;
+}
+
+/* Whether the sentence of a->tx[k] (its expressions from a->tx[first]) has
+ * another DATE or TIME expression. */
+static int other_date(const tl_article *a, size_t first, size_t k)
+{
+    for (size_t q = first; q < a->n_tx && a->tx[q].sentence == a->tx[k].sentence; q++)
+        if (q != k && (!strcmp(a->tx[q].type, "DATE") || !strcmp(a->tx[q].type, "TIME")))
+            return 1;
+    return 0;
 }
 
 static size_t nonspace(const char *s, size_t n)
@@ -804,8 +823,11 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
                 frag = fragment_hash(stext, slen);
             }
             int words = swords;
-            if (t->end <= t->start || (size_t)t->end > a->len || is_stamp(a->text, s, e, t))
+            if (t->end <= t->start || (size_t)t->end > a->len)
                 continue;
+            int stamp = is_stamp(a->text, s, e, t);
+            if (stamp == 1 || (stamp == 2 && other_date(a, tx, k)))
+                continue; /* "08:55 GMT — Recap: The fire started Tuesday": Tuesday's */
             if (!(g == CHR_GRAN_DAY && box_item(a, si, t)) &&
                 (nonspace(a->text + t->start, (size_t)(t->end - t->start)) * 2 > sns ||
                  words - alpha_words(a->text + t->start, (size_t)(t->end - t->start)) < 4 ||

@@ -33,6 +33,8 @@ enum {
     CHR_TIMEX_RANGE = 1u << 1,    /* end_value holds the end of a range */
     CHR_TIMEX_ANCHORED = 1u << 2, /* value was read from a date written before it in
                                    * the text ("the next day", "that year") */
+    CHR_TIMEX_PAST = 1u << 3,     /* a verb or word beside it told a past ("members
+                                   * voted on March 4", "lo scorso 3 aprile") */
 };
 
 /* One temporal expression. value/end_value are TIMEX3 values:
@@ -70,9 +72,9 @@ chr_err chr_time_tag(const char *text, size_t len, const chr_date *ref, const ch
  * al 5 de junio") become one CHR_TIMEX_RANGE record, value the start and
  * end_value the end. A date the tagger put in the two months before ref
  * (the publication date the text was tagged against; NULL or year 0 for
- * none) is not moved past it: a past told after a future deadline ("The
- * contract runs until Feb. 28, 2028. On March 4 members voted") keeps its
- * year. x[0..n)
+ * none) is not moved past it when a past tense dated it (CHR_TIMEX_PAST) or
+ * the year was written as an "until" ("The contract runs until Feb. 28,
+ * 2028. On March 4 members voted": 2024-03-04). x[0..n)
  * sorted, offsets into text[0..len); changed and compacted in place;
  * returns the new count. */
 size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, chr_timex *x,

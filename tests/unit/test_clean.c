@@ -647,7 +647,10 @@ TEST(wrapped_lines_join)
                    "Correction officers said the prison was calm on Tuesday.\n\n"
                    "Editor's note: This story was updated on June 8.\n\n"
                    "About the Port of Bellhaven: Founded in 1911, the port handles trade.\n\n"
-                   "About 300 workers joined the strike on Monday.\n");
+                   "About 300 workers joined the strike on Monday.\n\n"
+                   "Correction, analysts warned: the bank's losses may grow further.\n\n"
+                   "About the Fed: He said the central bank would act on Tuesday.\n\n"
+                   "About Acme Inc.: Acme is a maker of anvils.\n");
     CHECK(d != NULL);
     if (d) {
         CHECK(strstr(d->clean, "held on May 21.") != NULL);
@@ -657,6 +660,9 @@ TEST(wrapped_lines_join)
         CHECK(strstr(d->clean, "Editor's note") == NULL);
         CHECK(strstr(d->clean, "Founded in 1911") == NULL);
         CHECK(strstr(d->clean, "About 300 workers") != NULL);
+        CHECK(strstr(d->clean, "Correction, analysts warned") != NULL);
+        CHECK(strstr(d->clean, "About the Fed") != NULL);
+        CHECK(strstr(d->clean, "maker of anvils") == NULL);
         chr_doc_free(d);
     }
     /* a list's items are paragraphs of their own, long as the first is */

@@ -305,10 +305,17 @@ static const anchor_case cases[] = {
     {"stamp", "en", "2024-07-12",
      "08:55 GMT \xe2\x80\x94 Recap: The fire started Tuesday afternoon near Highway 38.",
      "Tuesday afternoon", 1},
-    {"stamp", "it", "2011-03-19", "Ore 14.30 - Il premier ha convocato il consiglio dei ministri.",
-     "Ore 14.30", 0},
+    {"stamp", "it", "2011-03-19",
+     "Ore 14.30 - Il premier ha convocato ieri il consiglio dei ministri.", "Ore 14.30", 0},
     {"stamp", "en", "2024-07-12", "The fire crossed the highway at 08:55 GMT, officials said.",
      "08:55 GMT", 1},
+    /* a post time alone dates its post; a part of a day is no post time */
+    {"stamp", "en", "2024-07-12",
+     "10:32 GMT \xe2\x80\x94 The fire has grown to 21,000 acres, Cal Fire said in its update.",
+     "10:32 GMT", 1},
+    {"stamp", "en", "2024-07-14",
+     "Saturday night: Protesters gathered in the square and marched to city hall.",
+     "Saturday night", 1},
     /* A security's terms and a comparison's base are not events; an
      * event beside them stays. */
     {"terms", "en", "1987-03-16",
