@@ -779,19 +779,22 @@ static int about_issuer(const char *s, size_t n)
             return 0; /* a sentence ends first; "About Acme Inc.:" is the label */
     if (k >= n || k >= 70 || s[k] != ':')
         return 0;
-    /* what follows describes the issuer ("Founded in 1911, the Port ...",
-     * "Acme is a ...", "Headquartered in ..."), not an interview's answer
-     * ("About the Fed: He said ...") */
-    static const char *const DESC[] = {" founded", " is a ",    " is the ", " headquartered",
-                                       " is an ",  " based in", NULL};
-    size_t end = n < k + 200 ? n : k + 200;
-    for (const char *const *d = DESC; *d; d++) {
-        size_t dl = strlen(*d);
-        for (size_t q = k; q + dl <= end; q++)
-            if (!strncasecmp(s + q, *d, dl))
-                return 1;
-    }
-    return 0;
+    /* what follows describes the issuer: it opens so ("Founded in 1911,
+     * the Port ...", "Headquartered in ...") or with the issuer's name
+     * ("About Acme Inc.: Acme is a ..."); not an interview's answer ("About
+     * the Fed: He said ...", "About Ukraine: He said the war is a ...") */
+    static const char *const OPEN[] = {"founded",     "headquartered", "based in",
+                                       "established", "incorporated",  NULL};
+    size_t q = k + 1;
+    while (q < n && s[q] == ' ')
+        q++;
+    if (list_prefix(s + q, n - q, OPEN))
+        return 1;
+    size_t w = c;
+    while (w < k && isalnum((unsigned char)s[w]))
+        w++;
+    return w > c && q + (w - c) < n && !strncmp(s + q, s + c, w - c) &&
+           !isalnum((unsigned char)s[q + (w - c)]);
 }
 
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for

@@ -762,6 +762,12 @@ static const char *const NAME_HEADS[] = {
     "liceo",      "lycée",     "universidad", "université", "jóvenes", "jeunes",    "giovani",
     "brigada",    "brigade",   "frente",      "front",      "partido", "parti"};
 
+/* Heads of streets and squares, whose names may be a day in words
+ * ("viale Primo Maggio", "via Venti Settembre", "calle Primero de Mayo"). */
+static const char *const STREET_HEADS[] = {"via",   "viale", "piazza", "corso",
+                                           "largo", "calle", "plaza",  "avenida",
+                                           "rua",   "praça", "rue",    "boulevard"};
+
 /* Heads that name a group of people: their name may carry an adjective
  * between the head and the date ("Movimiento Juvenil del 6 de Abril",
  * "Grupo Juvenil Opositor 16 de Abril"). */
@@ -1171,10 +1177,12 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
              * capitalised word ("plaza 2 de Mayo", "viale Primo Maggio");
              * "take place April 13", "taken to hospital March 3",
              * "descendre dans la rue ce dimanche" date events */
-            ((((text[x[i].start] >= '0' && text[x[i].start] <= '9') ||
-               (capital_at(text, x[i].start) &&
-                !opens_with_class(text, x[i].start, x[i].end, (1u << C_MONTH) | (1u << C_WDAY)))) &&
+            (((text[x[i].start] >= '0' && text[x[i].start] <= '9') &&
               head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS)) ||
+             (capital_at(text, x[i].start) &&
+              opens_with_class(text, x[i].start, x[i].end, (1u << C_NUMW) | (1u << C_ORDW)) &&
+              head_before(text, x[i].start, STREET_HEADS,
+                          sizeof STREET_HEADS / sizeof *STREET_HEADS)) ||
              name_head_after(text, len, x[i].end) ||
              capitalised_month_name(text, x[i].start, x[i].end)))
             continue;

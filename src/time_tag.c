@@ -2229,19 +2229,16 @@ static int it_future_in_past(const M *m, const wspan *L, int nl, int i)
     static const char *const PLAN[] = {"promesso", "annunciato", "assicurato",      "garantito",
                                        "previsto", "stabilito",  "deciso",          "anticipato",
                                        "giurato",  "promise",    "annunci\xc3\xb2", NULL};
-    static const char *const SAY[] = {"detto", "spiegato", "dichiarato", "scritto", NULL};
-    static const char *const HAD[] = {"aveva", "avevano", NULL};
+    static const char *const SAY[] = {"detto", "spiegato", "dichiarato", "scritto", "sapere", NULL};
     for (int j = k + 1; j < nl && j <= k + 4; j++)
         if (romance_that(m, L[j])) {
-            /* the verb right before "che" promises or plans, or said it before a
-             * past ("aveva detto che"); not a relative "che" nor "emerge che" */
+            /* the verb right before "che" promises, plans or says ("aveva detto
+             * che", "ha fatto sapere che"); not a relative "che" nor "emerge che" */
             if (j + 1 >= nl || L[j + 1].e + 1 < L[j].s)
                 return 0; /* a comma or a bracket between: "Il ragazzo, che ..." */
             const char *v = m->text + L[j + 1].s;
             size_t vn = L[j + 1].e - L[j + 1].s;
-            return word_in(v, vn, PLAN) ||
-                   (word_in(v, vn, SAY) && j + 2 < nl &&
-                    raw_word_in(m, L[j + 2].s, L[j + 2].e, HAD)); /* "Aveva detto" */
+            return word_in(v, vn, PLAN) || word_in(v, vn, SAY);
         }
     return 0;
 }
@@ -7175,10 +7172,12 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
         int dv = val(m, i, C_DEICT);
         long off;
         k = i + 1;
+        size_t pws, pwe = raw_prev_word(m, i, &pws);
         if (m->lang == TL_IT && m->t[i].cap && (dv == D_TODAY || dv == D_TOMORROW) &&
-            m->t[i].s > 1 && m->text[m->t[i].s - 1] == ' ' &&
-            (m->text[m->t[i].s - 2] | 32) >= 'a' && (m->text[m->t[i].s - 2] | 32) <= 'z')
-            return 0; /* "il quotidiano Domani", "ha detto a Oggi": a paper's name */
+            m->t[i].e - m->t[i].s > 1 && islower((unsigned char)m->text[m->t[i].s + 1]) &&
+            pwe > pws && pwe == m->t[i].s - 1 && islower((unsigned char)m->text[pws]))
+            return 0; /* "il quotidiano Domani", "ha detto a Oggi": a paper's name (not
+                       * "Mattarella Oggi a Napoli", "SCIOPERO OGGI") */
         if (dv == D_TODAY) {
             off = 0;
             if (pu(m, k, '\'') && kw(m, k + 1, K_MISC)) /* aujourd'hui */
@@ -8842,26 +8841,32 @@ static int saint_day(const M *m, int j)
  * Ognissanti", "il carcere di Santo Stefano"). */
 static int holiday_name(const M *m, int j, int saint)
 {
-    static const char *const TITLE[] = {
-        "senatore", "senatrice", "padre",   "don",      "ministro", "onorevole", "signor",
-        "signora",  "sindaco",   "dottor",  "avvocato", "señor",    "señora",    "monsieur",
-        "madame",   "general",   "senator", "mr",       "mrs",      "father",    "sister",
-        "fray",     "frère",     "abbé",    "père",     NULL};
+    static const char *const TITLE[] = {"senatore",  "senatrice", "padre",   "don",      "ministro",
+                                        "onorevole", "signor",    "signora", "sindaco",  "dottor",
+                                        "avvocato",  "señor",     "señora",  "monsieur", "madame",
+                                        "senator",   "mr",        "mrs",     "father",   "sister",
+                                        "fray",      "frère",     "abbé",    "père",     NULL};
     static const char *const HEAD[] = {
-        "chiesa",   "basilica",  "carcere",  "parrocchia", "isola",     "via",       "piazza",
-        "ospedale", "scuola",    "convento", "cattedrale", "abbazia",   "santuario", "ponte",
-        "porto",    "quartiere", "istituto", "iglesia",    "parroquia", "calle",     "plaza",
-        "hospital", "colegio",   "église",   "rue",        "place",     "lycée",     "collège",
-        "church",   "street",    "school",   NULL};
+        "chiesa",    "basilica", "carcere",  "parrocchia", "isola",   "via",       "piazza",
+        "ospedale",  "scuola",   "convento", "cattedrale", "abbazia", "santuario", "porto",
+        "quartiere", "istituto", "iglesia",  "parroquia",  "calle",   "plaza",     "hospital",
+        "colegio",   "église",   "rue",      "place",      "lycée",   "collège",   "church",
+        "street",    "school",   NULL};
+    static const char *const PREP[] = {
+        "a",     "at",     "over",  "\xc3\xa0", "en",    "na", "dopo", "per", "for", "during",
+        "after", "before", "until", "till",     "since", "di", "de",   "of",  "da",  "do",
+        "del",   "du",     "al",    "au",       "ao",    "la", "el",   "il",  "le",  NULL};
     int h = val(m, j, C_HOLIDAY);
     int fresh = h >= H_EASTER || saint;
-    size_t ws, we;
-    next_raw_word(m, m->t[j].e, &ws, &we);
-    if (fresh && we > ws && cap_at(m, ws) && !chr_time_lex_word(m->text + ws, we - ws))
-        return 1;
     size_t ps, pe = raw_prev_word(m, j, &ps);
     if (saint && pe > ps) /* the word before "San/Santo" */
         pe = raw_word_before(m, ps, &ps);
+    size_t ws, we;
+    next_raw_word(m, m->t[j].e, &ws, &we);
+    if (fresh && we > ws && cap_at(m, ws) && !chr_time_lex_word(m->text + ws, we - ws) &&
+        (saint || !(pe > ps && raw_word_in(m, ps, pe, PREP))))
+        return 1; /* (not "A Pasqua Roma era piena", "At Easter Pope Francis"; a saint's
+                   * name goes on as a town's: "a Santo Stefano Belbo") */
     if (pe > ps && raw_word_in(m, ps, pe, TITLE))
         return 1;
     if (pe > ps && (word_eq(m->text + ps, pe - ps, "di") || word_eq(m->text + ps, pe - ps, "de") ||

@@ -548,12 +548,17 @@ static int is_stamp(const char *text, size_t s, size_t e, const tl_timex *t)
 }
 
 /* Whether the sentence of a->tx[k] (its expressions from a->tx[first]) has
- * another DATE or TIME expression. */
+ * another DATE or TIME expression of a day ("Tuesday afternoon"; not "now",
+ * "in 2019"). */
 static int other_date(const tl_article *a, size_t first, size_t k)
 {
-    for (size_t q = first; q < a->n_tx && a->tx[q].sentence == a->tx[k].sentence; q++)
-        if (q != k && (!strcmp(a->tx[q].type, "DATE") || !strcmp(a->tx[q].type, "TIME")))
+    for (size_t q = first; q < a->n_tx && a->tx[q].sentence == a->tx[k].sentence; q++) {
+        const char *v = a->tx[q].value;
+        if (q != k && (!strcmp(a->tx[q].type, "DATE") || !strcmp(a->tx[q].type, "TIME")) &&
+            strlen(v) >= 10 && isdigit((unsigned char)v[0]) && v[4] == '-' && v[7] == '-' &&
+            isdigit((unsigned char)v[8]))
             return 1;
+    }
     return 0;
 }
 

@@ -650,6 +650,7 @@ TEST(wrapped_lines_join)
                    "About 300 workers joined the strike on Monday.\n\n"
                    "Correction, analysts warned: the bank's losses may grow further.\n\n"
                    "About the Fed: He said the central bank would act on Tuesday.\n\n"
+                   "About Ukraine: He said the war is a tragedy for Europe.\n\n"
                    "About Acme Inc.: Acme is a maker of anvils.\n");
     CHECK(d != NULL);
     if (d) {
@@ -662,6 +663,7 @@ TEST(wrapped_lines_join)
         CHECK(strstr(d->clean, "About 300 workers") != NULL);
         CHECK(strstr(d->clean, "Correction, analysts warned") != NULL);
         CHECK(strstr(d->clean, "About the Fed") != NULL);
+        CHECK(strstr(d->clean, "About Ukraine") != NULL);
         CHECK(strstr(d->clean, "maker of anvils") == NULL);
         chr_doc_free(d);
     }

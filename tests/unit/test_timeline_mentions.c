@@ -316,6 +316,9 @@ static const anchor_case cases[] = {
     {"stamp", "en", "2024-07-14",
      "Saturday night: Protesters gathered in the square and marched to city hall.",
      "Saturday night", 1},
+    {"stamp", "en", "2024-07-12",
+     "09:15 GMT \xe2\x80\x94 The governor, who took office in 2019, declared an emergency.",
+     "09:15 GMT", 1},
     /* A security's terms and a comparison's base are not events; an
      * event beside them stays. */
     {"terms", "en", "1987-03-16",
