@@ -2212,8 +2212,9 @@ static int en_simple_past(const M *m, wspan w)
  * lavori sarebbero terminati a giugno"): L[i] (or the conditional past
  * the participles and "stato" after it, leftwards) is "sarebbe",
  * "sarebbero", "avrebbe" or "avrebbero" in a clause that "che" opens a few
- * words before. In a main clause the same form reports what is alleged
- * ("sarebbe stato ucciso lunedì"): that stays a past. */
+ * words before, right after a verb of promising, planning or saying. In a
+ * main clause, after a relative "che" or "emerge che", the same form
+ * reports what is alleged ("sarebbe stato ucciso lunedì"): a past. */
 static int it_future_in_past(const M *m, const wspan *L, int nl, int i)
 {
     static const char *const COND[] = {"sarebbe", "sarebbero", "avrebbe", "avrebbero", NULL};
