@@ -1091,15 +1091,24 @@ static int after_until(const char *text, size_t p)
 {
     static const char *const UNTIL[] = {"until", "till",       "hasta", "jusqu",
                                         "fino",  "at\xc3\xa9", NULL};
+    static const char *const TO[] = {"al", "alla", "au", "\xc3\xa0", "a", "el", NULL};
     size_t e = p;
-    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ','))
-        e--;
-    size_t b = e;
-    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\'')
-        b--;
-    for (const char *const *u = UNTIL; *u; u++)
-        if (strlen(*u) == e - b && !strncasecmp(text + b, *u, e - b))
-            return 1;
+    for (int w = 0; w < 2; w++) { /* over an article or "to": "fino al", "jusqu'au" */
+        while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ',' || (w && text[e - 1] == '\'')))
+            e--;
+        size_t b = e;
+        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\'')
+            b--;
+        for (const char *const *u = UNTIL; *u; u++)
+            if (strlen(*u) == e - b && !strncasecmp(text + b, *u, e - b))
+                return 1;
+        int to = 0;
+        for (const char *const *t = TO; *t && !to; t++)
+            to = strlen(*t) == e - b && !strncasecmp(text + b, *t, e - b);
+        if (!to)
+            return 0;
+        e = b;
+    }
     return 0;
 }
 
