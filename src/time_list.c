@@ -847,6 +847,42 @@ static int head_before(const char *text, size_t at, const char *const *heads, si
     return 0;
 }
 
+/* Whether the day md (month * 100 + day) at byte at is a public holiday's
+ * long weekend: "il ponte del 25 aprile", "el puente del 1 de mayo", "le
+ * pont du 8 mai" (a lowercase "bridge" and "of"); not a bridge's name ("le
+ * pont du 6 octobre" in Cairo, "Ponte 25 de Abril"). */
+static int long_weekend(const char *text, size_t at, int md)
+{
+    static const int HOLIDAYS[] = {101,  106,  425,  501,  508,  602,  714, 815,
+                                   1012, 1101, 1111, 1206, 1208, 1225, 1226};
+    int holiday = 0;
+    for (size_t k = 0; k < sizeof HOLIDAYS / sizeof *HOLIDAYS; k++)
+        holiday |= HOLIDAYS[k] == md;
+    if (!holiday)
+        return 0;
+    size_t e = at;
+    for (int w = 0; w < 2; w++) {
+        while (e > 0 && text[e - 1] == ' ')
+            e--;
+        if (w == 0 && e > 0 && text[e - 1] == '\'')
+            e--; /* "dell'8 dicembre" */
+        size_t b = e;
+        while (b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z')
+            b--;
+        if (w == 0 && !((e - b == 3 && !memcmp(text + b, "del", 3)) ||
+                        (e - b == 4 && !memcmp(text + b, "dell", 4)) ||
+                        (e - b == 2 && !memcmp(text + b, "du", 2))))
+            return 0;
+        if (w == 1)
+            return (b == 0 || text[b - 1] == ' ') &&
+                   ((e - b == 5 && !memcmp(text + b, "ponte", 5)) ||
+                    (e - b == 6 && !memcmp(text + b, "puente", 6)) ||
+                    (e - b == 4 && !memcmp(text + b, "pont", 4)));
+        e = b;
+    }
+    return 0;
+}
+
 /* Words that stand before a date in Spanish and Portuguese ("el 11 de
  * Febrero", "desde el", "el lunes 23 de Mayo", "el pasado 12 de Julio",
  * "no dia 3 de Março"): after one of them a capitalised month is still a
@@ -1053,6 +1089,11 @@ static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
                  chr_days_from_civil(y1, md1 / 100, md1 % 100);
         if (p != b->start || words > 2 || !(comma || words) || d == 0 || d < -7 || d > 7)
             continue;
+        size_t w = a->end;
+        while (w < p && text[w] == ' ')
+            w++;
+        if (!comma && (text[w] == 'o' || text[w] == 'O') && w + 1 < p && text[w + 1] == ' ')
+            continue; /* "domani o venerdì", "mañana o el viernes": either day */
         if (opens_with_class(text, b->start, b->end, (1u << C_WDAY) | (1u << C_WDABBR)) &&
             !memchr_digit(text + b->start, b->end - b->start) &&
             chr_weekday(y1, md1 / 100, md1 % 100) == chr_weekday(y2, md2 / 100, md2 % 100)) {
@@ -1187,7 +1228,8 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
              * "take place April 13", "taken to hospital March 3",
              * "descendre dans la rue ce dimanche" date events */
             (((text[x[i].start] >= '0' && text[x[i].start] <= '9') &&
-              head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS)) ||
+              head_before(text, x[i].start, NAME_HEADS, sizeof NAME_HEADS / sizeof *NAME_HEADS) &&
+              !long_weekend(text, x[i].start, md)) ||
              (capital_at(text, x[i].start) &&
               opens_with_class(text, x[i].start, x[i].end, (1u << C_NUMW) | (1u << C_ORDW)) &&
               head_before(text, x[i].start, STREET_HEADS,

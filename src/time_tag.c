@@ -8009,8 +8009,10 @@ static int try_inner(M *m, int i, R *best, int nomod);
  * "il giorno dopo a Bengasi" name a place), a name ("il giorno prima
  * Natale") or, after "dopo" that takes its object bare, an article ("il
  * giorno dopo le elezioni"; "al día siguiente la policía disparó" has the
- * subject there). */
-static int anaphor_object(const M *m, int k, int art)
+ * subject there). Without name, a capitalised word is the clause's subject
+ * ("l'indomani Mourinho ha firmato": "la veille", "l'indomani" take their
+ * object after "of" only). */
+static int anaphor_object(const M *m, int k, int art, int name)
 {
     static const char *const OF[] = {
         "del", "dello", "della", "dei",    "degli",  "delle", "dell",      "di",   "d",
@@ -8024,7 +8026,7 @@ static int anaphor_object(const M *m, int k, int art)
     next_raw_word(m, m->t[k].e, &s, &e);
     if (e == s)
         return 0; /* punctuation or the end */
-    if ((m->text[s] >= 'A' && m->text[s] <= 'Z') || raw_word_in(m, s, e, OF) ||
+    if ((name && m->text[s] >= 'A' && m->text[s] <= 'Z') || raw_word_in(m, s, e, OF) ||
         ((m->lang == TL_ES || m->lang == TL_PT) && raw_word_in(m, s, e, TO)) ||
         (art && raw_word_in(m, s, e, ART)))
         return 1;
@@ -8084,8 +8086,8 @@ static int eve_morrow(M *m, int j, int off, R *r)
     int k = j + 1;
     if (kw(m, k, K_OF)) /* "la vigilia di Natale", "la vigilia dell'Epifania" */
         return shift_day(m, k, k + 1 + (pu(m, k + 1, '\'') && glued(m, k + 1)), off, 0, r);
-    return shift_day(m, k, -1, off, !anaphor_object(m, j, 0), r); /* not "alla vigilia
-                                                                   * delle elezioni" */
+    return shift_day(m, k, -1, off, !anaphor_object(m, j, 0, 0), r); /* not "alla vigilia
+                                                                      * delle elezioni" */
 }
 
 /* Romance "il giorno dopo", "il giorno prima", "lo stesso giorno", "il
@@ -8127,7 +8129,7 @@ static int day_anaphor(M *m, int i, R *r)
         /* "il sabato successivo", "el viernes anterior": the first such
          * weekday after (before) the day last mentioned */
         off = kw(m, k, K_NEXTD) ? 1 : -1;
-        if (!m->hasref || m->agran != 'D' || m->ay <= 0 || anaphor_object(m, k, 0) ||
+        if (!m->hasref || m->agran != 'D' || m->ay <= 0 || anaphor_object(m, k, 0, 1) ||
             of_last_emitted(m, i))
             return 0;
         int y = m->ay, mo = m->am, d = m->ad;
@@ -8178,7 +8180,7 @@ static int day_anaphor(M *m, int i, R *r)
         off = 0;
         u = U_DAY;
     } else if (m->agran && m->ay > 0 && !of_last_emitted(m, i) &&
-               !anaphor_object(m, j - 1, off > 0 && m->text[m->t[j - 1].s] == 'd') &&
+               !anaphor_object(m, j - 1, off > 0 && m->text[m->t[j - 1].s] == 'd', 1) &&
                (u == U_YEAR || (u == U_MONTH && m->am) || m->agran == 'D')) {
         y = m->ay, mo = m->am, d = m->ad;
         r->anchored = 1;
