@@ -2194,6 +2194,22 @@ static int dating_participle(const M *m, const wspan *L, int nl, int i)
     return 1;
 }
 
+/* Whether the word w, i words left of a date ending at byte e, opens an
+ * apposition between commas that the date closes ("Monti, nominato
+ * senatore a vita mercoledì, dovrebbe…", "el detenido, trasladado a
+ * Madrid el martes, declarará…"): its participle dates the date. */
+static int appositive(const M *m, wspan w, int i, size_t e)
+{
+    size_t p = w.s;
+    while (p > 0 && m->text[p - 1] == ' ')
+        p--;
+    if (i > 5 || p == 0 || m->text[p - 1] != ',')
+        return 0;
+    while (e < m->len && m->text[e] == ' ')
+        e++;
+    return e < m->len && m->text[e] == ',';
+}
+
 /* An English past that is no participle ("began", "came", "fell"): "held",
  * "paid", "ended" also name a state ("shares held on March 23", "the
  * quarter ended March 31"). */
@@ -2335,8 +2351,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (!t && i + 1 < nl && perfect_infinitive(m, L[i], L[i + 1]))
             t = inf = -1; /* "après avoir bondi mardi", "dopo aver superato martedì": a
                            * past, though not one that tells the year */
-        if (!t && i <= 1 && (i == 0 || date_article(m, L[0])) && participle_before(m, L[i]) &&
-            !(i + 1 < nl && auxiliary(m, L[i + 1])) && !future_before(m, L, nl, i)) {
+        if (!t && (i <= 1 ? i == 0 || date_article(m, L[0]) : appositive(m, L[i], i, e)) &&
+            participle_before(m, L[i]) && !(i + 1 < nl && auxiliary(m, L[i + 1])) &&
+            !future_before(m, L, nl, i)) {
             /* "lo pactado el jueves", "l'accord signé jeudi"; after an auxiliary
              * ("sea aprobada", "doit être publié", "está cercada") that one
              * tells the tense; after an infinitive one ("de façon à l'avoir
