@@ -7295,6 +7295,8 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
         k++; /* desta, deste */
     if (kw(m, k, K_THE))
         k++;
+    if (pu(m, k, '\'') && glued(m, k))
+        k++; /* "(notte) tra l'8 e il 9 settembre" */
     int last = has(m, k, C_REL) && val(m, k, C_REL) == R_LAST && !(m->lang & TL_EN), wd;
     int k2 = p_dayword(m, k, y, mo, d, tense);
     if (!k2 && last && p_wday(m, k + 1, &wd)) { /* "(la mañana) del pasado lunes" */
@@ -7332,6 +7334,25 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
             k2 = k3;
     }
     return k2;
+}
+
+/* Whether the words from token k tie a part of the day to days part_day
+ * could not read: "between" and a number ("nella notte tra il 31 e…"; not
+ * "dans l'après-midi entre les quartiers") or "of" and a saint ("nella
+ * notte di Santo Stefano", "la noche de San Juan": the saint's day is
+ * tagged alone, when known). Such a part is not the day reported ("Dans
+ * la nuit de Zaouïa" is). */
+static int part_of_other(const M *m, int k)
+{
+    static const char *const SAINT[] = {"San", "Santo", "Santa", "Saint", "Sainte", "SÃ£o", NULL};
+    size_t s, e;
+    next_raw_word(m, m->t[k].e, &s, &e);
+    if (kw(m, k, K_BETWEEN)) {
+        if (e > s && (raw_word_in(m, s, e, SAINT) || kw(m, k + 1, K_THE)))
+            next_raw_word(m, e, &s, &e); /* over an article */
+        return e > s && m->text[s] >= '0' && m->text[s] <= '9';
+    }
+    return kw(m, k, K_OF) && e > s && raw_word_in(m, s, e, SAINT);
 }
 
 /* A part of the day alone that news use for the day they report, in
@@ -7840,7 +7861,7 @@ static int pat_time(M *m, int i, R *r)
             /* "nel pomeriggio di ieri", "na noite de domingo", "la notte
              * scorsa", "in serata", "por la mañana" */
             int k2 = part_day(m, k + 1, &y, &mo, &d, &tense);
-            if (k2 || bare_part(m, k)) {
+            if (k2 || (bare_part(m, k) && !part_of_other(m, k + 1))) {
                 part = esmo ? P_MO : val(m, k, C_PART);
                 haveday = 1;
                 j = k2 ? k2 : k + 1;
