@@ -1153,6 +1153,31 @@ static int after_until(const char *text, size_t p)
     return 0;
 }
 
+/* Whether the expression at byte at opens its sentence, after at most a
+ * preposition ("Nel 2012", "In 2011", "L'anno scorso"). */
+static int opens_sentence(const char *text, size_t at)
+{
+    static const char *const PREP[] = {"nel", "in", "en", "dans", "no", "em", "\xc3\xaen", NULL};
+    size_t e = at;
+    for (int w = 0; w < 2; w++) {
+        while (e > 0 && text[e - 1] == ' ')
+            e--;
+        if (e == 0 || text[e - 1] == '.' || text[e - 1] == '\n' || text[e - 1] == '!' ||
+            text[e - 1] == '?' || text[e - 1] == ';')
+            return 1;
+        size_t b = e;
+        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n')
+            b--;
+        int prep = 0;
+        for (const char *const *q = PREP; *q && !prep; q++)
+            prep = strlen(*q) == e - b && !strncasecmp(text + b, *q, e - b);
+        if (!prep || w)
+            return 0;
+        e = b;
+    }
+    return 0;
+}
+
 /* "L'anno scorso, il 25 gennaio", "En 2011, le 25 janvier", "Last year, on
  * January 25": a day without its year in apposition to a year (a comma,
  * then an article or "on" at most) is that year's. */
@@ -1167,16 +1192,22 @@ static void fix_year_apposition(const char *text, size_t len, chr_timex *x, size
             has_year_digits(text + b->start, b->end - b->start) || (b->flags & CHR_TIMEX_RANGE) ||
             opens_with_day_word(text, b->start, b->end))
             continue; /* a weekday or "yesterday" counts from the report */
-        if (since_clause(text, a->start) || after_until(text, a->start) ||
-            !closed_apposition(text, len, b->end))
-            continue; /* "Since 2011, January 25 has been a holiday"; "Il Pil è cresciuto
-                       * nel 2012, il 15 gennaio lo ha detto l'Istat" */
+        if (since_clause(text, a->start) || after_until(text, a->start))
+            continue; /* "Since 2011, January 25 has been a holiday" */
         size_t p = a->end;
         while (p < b->start && text[p] == ' ')
             p++;
-        if (p >= b->start || text[p] != ',')
-            continue;
         int words, comma;
+        if (p < b->start && text[p] != ',' && opens_sentence(text, a->start)) {
+            /* "L'anno scorso il 25 aprile era stato contestato", "Nel 2012 il
+             * 15 gennaio cadde di domenica": nothing but an article between */
+            p = skip_words(text, p, b->start, between, &words, &comma);
+            if (p == b->start && words <= 1 && !comma)
+                move(b, atoi(a->value));
+            continue;
+        }
+        if (p >= b->start || text[p] != ',' || !closed_apposition(text, len, b->end))
+            continue; /* "Il Pil è cresciuto nel 2012, il 15 gennaio lo ha detto l'Istat" */
         p = skip_words(text, p + 1, b->start, between, &words, &comma);
         if (p == b->start && words <= 1 && !comma && a->value[0] >= '0' && a->value[0] <= '9')
             move(b, atoi(a->value));
