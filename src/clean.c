@@ -389,7 +389,8 @@ static const char *const boiler_prefix[] = {
 /* A picture's caption: furniture inside an article, but a text of one line
  * that opens so is a headline ("PHOTO: First Full Look At ..."). */
 static const char *const caption_prefix[] = {
-    "photo:", "photos:", "image:", "picture:", "foto:", "fotos:", NULL};
+    "photo:",         "photos:",  "image:",      "picture:",     "foto:", "fotos:",
+    "photo caption:", "caption:", "didascalia:", "pie de foto:", NULL};
 
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation

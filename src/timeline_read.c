@@ -1511,7 +1511,8 @@ static void cache_free(art_cache *c)
 }
 
 /* Bytes of a live report's clock stamp that opens s, with its separator
- * and the spaces after it ("11h16 : ", "15 h : ", "13:40 - ", "9.05 – "),
+ * and the spaces after it ("11h16 : ", "15 h : ", "13:40 - ", "9.05 – ", a
+ * zone or "a.m." between: "12:30 GMT — "),
  * or 0. Hours and minutes must be a time of day, the separator must follow,
  * and text must remain: "15 April: ..." and "23 heures Kadhafi" keep theirs. */
 static size_t clock_stamp(const char *s, const char *e)
@@ -1541,6 +1542,16 @@ static size_t clock_stamp(const char *s, const char *e)
         return 0;
     while (p < e && *p == ' ')
         p++;
+    /* a zone or "a.m." between ("12:30 GMT — ", "9:05 a.m. - ") */
+    const char *z = p;
+    while (z < e && z - p < 5 &&
+           ((*z >= 'A' && *z <= 'Z') || *z == '.' || *z == 'a' || *z == 'p' || *z == 'm'))
+        z++;
+    if (z - p >= 2) {
+        p = z;
+        while (p < e && *p == ' ')
+            p++;
+    }
     static const char *const seps[] = {":", "-", "\xe2\x80\x93", "\xe2\x80\x94"};
     size_t k = 0;
     for (size_t i = 0; i < sizeof seps / sizeof *seps && !k; i++)

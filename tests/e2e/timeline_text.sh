@@ -5,7 +5,7 @@
 # hard-wrapped page's line that opens in lower case) and a quoted post lose
 # to a plain statement, however central they are, and so does a sentence
 # that opens with a pronoun; a list item's marker and
-# a live report's clock stamp ("10:45 - ") are not part of the sentence shown; an undated lead placed at its publication
+# a live report's clock stamp ("10:45 - ", "12:30 GMT — ") are not part of the sentence shown; an undated lead placed at its publication
 # day stays that day's entry.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
@@ -34,6 +34,8 @@ art i.txt 2024-04-22 "Rain stopped over the lower town of Orne." \
     "Volunteers marched to the school on 18 April after the storm, with the mayor among them."
 art k.txt 2024-04-23 "Traffic returned to the old bridge of Orne." \
     "10:45 - The council reopened the old bridge of Orne on 20 April after the inspection."
+art k2.txt 2024-04-29 "Divers searched the harbour of Orne." \
+    "12:30 GMT — The council closed the marina of Orne on 28 April after the storm."
 # an undated sentence of a lead is placed at its publication day: that
 # day's news, which joins no entry of a whole year
 art j.txt 2024-05-14 "President Claire Morel will make a state visit to Lesna in 2024, the French foreign ministry said." \
@@ -113,6 +115,10 @@ need("a live report's clock stamp is not shown",
      len(e) == 1 and e[0]["text"] == "The council reopened the old bridge of Orne on 20 April after the inspection."
      and any(s["sentence"] == e[0]["text"] for s in e[0]["sources"]),
      repr([(x["text"], [s["sentence"] for s in x["sources"]]) for x in e]))
+e = [x for x in tl if x["date"] == "2024-04-28"]
+need("a live report's clock stamp with its zone is not shown",
+     len(e) == 1 and e[0]["text"] == "The council closed the marina of Orne on 28 April after the storm.",
+     repr([x["text"] for x in e]))
 e = [x for x in tl if x["date"] == "2024-06-10"]
 need("an undated detail joins its article's lead",
      len(e) == 1 and len(e[0]["sources"]) == 2,

@@ -205,6 +205,9 @@ TEST(boilerplate_other_languages)
                  "PHOTO: First Full Look At the new series");
     expect_clean("The series opens in May.\n\nPHOTO: The cast in Vancouver\n\nIt has ten episodes.",
                  "The series opens in May.\n\nIt has ten episodes.");
+    expect_clean("The strike began on Monday.\n\nPhoto caption: Dockworkers picket outside Gate 3 "
+                 "on Monday, March 11, 2024.\n\nTwenty ships wait offshore.",
+                 "The strike began on Monday.\n\nTwenty ships wait offshore.");
     expect_clean("Les manifestants ont envahi la place Tahrir.\n\n"
                  "Publié le 20 août 2013 à 16h52 - Mis à jour le 20 août 2013 à 17h28\n\n"
                  "Lire aussi : Le Caire sous tension\n\nPartager\n\n"
