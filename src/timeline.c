@@ -181,6 +181,38 @@ int tl_report_cue(const char *lang, const char *s, size_t len, int *words)
     return past ? 1 : 0;
 }
 
+/* Whether the sentence points to what follows ("Here is how the fire
+ * unfolded", "What we know so far", "Ecco cosa sappiamo", "Voici ce que
+ * l'on sait"): an explainer's signpost, no news of its day. */
+static int signpost(const char *s, size_t n)
+{
+    static const char *const OPEN[] = {"here is ",
+                                       "here's ",
+                                       "here\xe2\x80\x99s ",
+                                       "here are ",
+                                       "what we know",
+                                       "what to know",
+                                       "this is how ",
+                                       "this is what ",
+                                       "ecco ",
+                                       "ecco cosa ",
+                                       "voici ",
+                                       "voil\xc3\xa0 ",
+                                       "ce que l'on sait",
+                                       "ce qu'il faut savoir",
+                                       "lo que sabemos",
+                                       "esto es lo que ",
+                                       "o que se sabe",
+                                       "saiba ",
+                                       NULL};
+    while (n && (*s == ' ' || *s == '"'))
+        s++, n--;
+    for (const char *const *o = OPEN; *o; o++)
+        if (n >= strlen(*o) && !strncasecmp(s, *o, strlen(*o)))
+            return 1;
+    return 0;
+}
+
 /* Lowercase (ASCII letters; typographic apostrophes as ') copy of
  * text[b, e) into buf. */
 static void lower_word(const char *text, size_t b, size_t e, char *buf, size_t size)
@@ -887,7 +919,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         int cue = 0;
         if (!dated && a->pub_day != TL_NO_DAY && lead_seen < LEAD_SENTENCES && slen > 0 &&
             stext[slen - 1] != '?' && ends_sentence(stext, slen)) {
-            cue = tl_report_cue(a->lang, stext, slen, &words);
+            cue = signpost(stext, slen) ? -1 : tl_report_cue(a->lang, stext, slen, &words);
             if (words >= 6 && words <= 80) {
                 int is_lead = lead_seen == 0;
                 lead_seen++;

@@ -6,7 +6,7 @@
 # to a plain statement, however central they are, and so does a sentence
 # that opens with a pronoun; a list item's marker and
 # a live report's clock stamp ("10:45 - ", "12:30 GMT — ") are not part of the sentence shown; an undated lead placed at its publication
-# day stays that day's entry.
+# day stays that day's entry, an explainer's signpost ("Here is how …") none.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 D="$TMP/in"
@@ -34,6 +34,9 @@ art i.txt 2024-04-22 "Rain stopped over the lower town of Orne." \
     "Volunteers marched to the school on 18 April after the storm, with the mayor among them."
 art k.txt 2024-04-23 "Traffic returned to the old bridge of Orne." \
     "10:45 - The council reopened the old bridge of Orne on 20 April after the inspection."
+# an explainer's signpost is no news of its day
+art sp.txt 2024-07-30 "Here is how the flood of Orne unfolded, and what happens next." \
+    "Insurers will pay the first claims of Orne in August."
 art k2.txt 2024-04-29 "Divers searched the harbour of Orne." \
     "12:30 GMT — The council closed the marina of Orne on 28 April after the storm."
 # an undated sentence of a lead is placed at its publication day: that
@@ -119,6 +122,8 @@ e = [x for x in tl if x["date"] == "2024-04-28"]
 need("a live report's clock stamp with its zone is not shown",
      len(e) == 1 and e[0]["text"] == "The council closed the marina of Orne on 28 April after the storm.",
      repr([x["text"] for x in e]))
+e = [x["text"] for x in tl if x["text"].startswith("Here is how")]
+need("an explainer's signpost is no entry", not e, repr(e))
 e = [x for x in tl if x["date"] == "2024-06-10"]
 need("an undated detail joins its article's lead",
      len(e) == 1 and len(e[0]["sources"]) == 2,
