@@ -1250,6 +1250,16 @@ static int cmp_score_desc(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* A story's --top order: independent sources first, then importance (the
+ * visit all five articles announce outranks the landmarks three recall). */
+static int cmp_support_desc(const void *a, const void *b)
+{
+    const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
+    if (x->support != y->support)
+        return x->support > y->support ? -1 : 1;
+    return cmp_score_desc(a, b);
+}
+
 static int cmp_date(const void *a, const void *b)
 {
     const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
@@ -1423,7 +1433,7 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, 
         /* the most important entries, one per date: a second event of a
          * date already kept gives way to the next date's (however many are
          * asked for) */
-        qsort(v, n, sizeof *v, cmp_score_desc);
+        qsort(v, n, sizeof *v, cmp_support_desc);
         size_t m = 0;
         for (size_t i = 0; i < n; i++) {
             int seen = 0;

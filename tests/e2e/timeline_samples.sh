@@ -84,6 +84,14 @@ t=json.load(open(sys.argv[1]))
 assert len(t)==3, len(t)
 assert all(1 <= len(e["sentences"]) <= 2 and e["sentences"][0]==e["text"] for e in t)
 ' "$TMP/top.json"; check "samples: --top 3 --sentences 2" test $? -eq 0
+# the story's --top 1 is its best-supported event: the state visit that
+# four of the five articles announce, not a landmark three recall
+chr --db "$DB" timeline "${id:---all}" --json --top 1 > "$TMP/top1.json"
+"$PY" -c '
+import json,sys
+t=json.load(open(sys.argv[1]))
+assert len(t)==1 and t[0]["date"]=="2024-05-16", [(e["date"], e["support"]) for e in t]
+' "$TMP/top1.json"; check "samples: --top 1 is the state visit" test $? -eq 0
 
 # summary: JSON shape and budget
 chr --db "$DB" summary "${id:---all}" --json --words 60 > "$TMP/sum.json"
