@@ -792,6 +792,27 @@ static float gran_weight(chr_gran g)
     }
 }
 
+/* "later this month", "earlier this year": the part of the period after
+ * (before) the article's publication day, when the period holds it (the
+ * vote expected "later this month" in a report of 4 March is no event of
+ * the weekend before). */
+static void clip_to_side(const tl_article *a, const tl_timex *t, int32_t *s0, int32_t *e0)
+{
+    static const char *const LATER[] = {"later", "plus tard", "m\xc3\xa1s tarde",
+                                        "pi\xc3\xb9 tardi", NULL};
+    static const char *const EARLIER[] = {"earlier", NULL};
+    if (a->pub_day == TL_NO_DAY || *s0 >= a->pub_day || *e0 <= a->pub_day)
+        return;
+    const char *x = a->text + t->start;
+    size_t n = (size_t)(t->end - t->start);
+    for (const char *const *w = LATER; *w; w++)
+        if (n > strlen(*w) && !strncasecmp(x, *w, strlen(*w)) && x[strlen(*w)] == ' ')
+            *s0 = a->pub_day + 1;
+    for (const char *const *w = EARLIER; *w; w++)
+        if (n > strlen(*w) && !strncasecmp(x, *w, strlen(*w)) && x[strlen(*w)] == ' ')
+            *e0 = a->pub_day - 1;
+}
+
 /* Distinct days the article's DATE/TIME expressions name. */
 static int article_days(const tl_article *a)
 {
@@ -852,6 +873,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
             }
             if (e0 - s0 > TL_MAX_SPAN)
                 continue;
+            clip_to_side(a, t, &s0, &e0);
             dated = 1;
             /* a sentence that is little more than the date (a dateline, a
              * stamp), or a short line that is no sentence (a headline) */

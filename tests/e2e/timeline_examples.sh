@@ -59,6 +59,7 @@ if agr:
     indep = {dups.get(s["article"], s["article"]) for s in e["sources"]}
     need("examples: support counts independent articles", e["support"] == len(indep))
 need("examples: ratification vote March 25", bool(entries("2025-03-25", "visit-06")))
+
 need("examples: Lyon on March 5", bool(entries("2025-03-05", "visit-06")))
 # flood: storm October 15 (explicit and 'Tuesday night'), Spanish 'este martes' aid package
 st = entries("2024-10-15", "flood-05")
@@ -116,3 +117,14 @@ for e in t:
     days[e["date"]]+=len(e["sentences"])
 assert len(days)==5 and all(1<=v<=2 for v in days.values()), days
 ' "$TMP/d.json"; check "examples: --dates 5 --sentences 2" test $? -eq 0
+# "later this month", said on March 4, is no event of the weekend before
+# (the visit story's own timeline)
+vid=$(chr --db "$DB" stories --json | "$PY" -c '
+import json, sys
+print(next(s["id"] for s in json.load(sys.stdin) if any("visit-04" in a["source"] for a in s["articles"])))')
+chr --db "$DB" timeline "$vid" --json | "$PY" -c '
+import json, sys
+wk = [e for e in json.load(sys.stdin) if any(s["expression"] == "later this month" for s in e["sources"])]
+assert wk and all(e["date"] > "2025-03-04" for e in wk), [(e["date"], e["text"][:50]) for e in wk]
+'
+check "examples: 'later this month' lies after its report" test $? -eq 0
