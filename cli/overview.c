@@ -186,10 +186,18 @@ void cli_print_timeline(FILE *f, const chr_timeline *tl, int width)
     }
 }
 
+/* Whether the hint to see more must name the database: not the default
+ * "chronicle.db" nor the one $CHRONICLE_DB names. */
+static int db_note(const char *db)
+{
+    const char *env = getenv("CHRONICLE_DB");
+    return db && strcmp(db, env && *env ? env : "chronicle.db") != 0;
+}
+
 /* One story: header (number, size, title), then its top entries. The title
  * is the one `stories` shows; the whole database (no stories) has its
  * summary's headline. */
-static int print_story(chr_store *st, int64_t id, size_t nth, int width)
+static int print_story(chr_store *st, const char *db, int64_t id, size_t nth, int width)
 {
     chr_tl_opts o = {OVERVIEW_TOP, 0, 0, 0, 0};
     chr_timeline *tl = NULL;
@@ -227,8 +235,12 @@ static int print_story(chr_store *st, int64_t id, size_t nth, int width)
     printf("\n");
     cli_print_timeline(stdout, tl, width);
     if (tl->n_all > tl->n) /* one entry a date kept, or the top ones */
-        printf("  … %zu more entr%s: chronicle timeline %s\n", tl->n_all - tl->n,
-               tl->n_all - tl->n == 1 ? "y" : "ies", id ? head + 6 : "--all");
+    {
+        const char *q = db_note(db) && strpbrk(db, " '\"$") ? "'" : "";
+        printf("  … %zu more entr%s: chronicle%s%s%s%s timeline %s\n", tl->n_all - tl->n,
+               tl->n_all - tl->n == 1 ? "y" : "ies", db_note(db) ? " --db " : "", q,
+               db_note(db) ? db : "", q, id ? head + 6 : "--all");
+    }
     chr_timeline_free(tl);
     chr_summary_free(s);
     return EXIT_OK;
@@ -241,14 +253,14 @@ int cli_print_overview(cli_opts *g, chr_store *st)
     size_t n = 0;
     chr_err e = chr_timeline_stories(st, &ids, &n);
     if (e == CHR_ENOTFOUND) /* no story assignments: the whole database is one story */
-        return print_story(st, 0, 0, width);
+        return print_story(st, g->db, 0, 0, width);
     if (e) {
         cli_error("%s: cannot list stories: %s", g->db, chr_strerror(e));
         return EXIT_FATAL;
     }
     int rc = EXIT_OK;
     for (size_t i = 0; i < n && rc == EXIT_OK; i++)
-        rc = print_story(st, ids[i], i, width);
+        rc = print_story(st, g->db, ids[i], i, width);
     free(ids);
     return rc;
 }

@@ -23,6 +23,9 @@ all=$(chr --db "$DB" timeline "$first" --json | "$PY" -c 'import json,sys; print
 check_eq "run says how many more entries a story has" \
     "$(awk -v s="STORY $first " 'index($0, s) == 1 {on = 1; next} /^STORY / {on = 0} on && /more entr/' "$TMP/run.txt" | grep -oE '[0-9]+ more')" \
     "$((all - shown)) more"
+# ... with the command that lists them, naming the database
+hint=$(grep -m1 -oE 'more entr(y|ies): .*' "$TMP/run.txt" | sed 's/^more entr[a-z]*: //')
+check_eq "run's hint names its database" "$(echo "$hint" | cut -d' ' -f1-3)" "chronicle --db $DB"
 chr --db "$DB" timeline --all --json > "$TMP/all.json"
 check_eq "timeline --all --json exits 0" "$?" 0
 # near-duplicate groups the story step recorded (article source -> canonical source)
