@@ -226,6 +226,7 @@ int cmd_entities(int argc, char **argv, cli_opts *g)
             chr_json_begin_object(&j);
             chr_json_kint(&j, "id", rows[first[k]].id);
             chr_json_kstring(&j, "canonical", x->canonical);
+            chr_json_kstring(&j, "name", x->canonical); /* as the API names it */
             chr_json_kstring(&j, "type", chr_ent_type_name(x->type));
             chr_json_kstring(&j, "country", x->country);
             chr_json_kstring(&j, "role", x->role);
