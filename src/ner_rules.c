@@ -1690,6 +1690,36 @@ static void shared_surname(const ner_doc *d, uint8_t *lab, uint8_t *mark)
     }
 }
 
+/* A plural's possessive inside a name ends it: "Veltro Labs' Hearth",
+ * "the Rolling Stones' Mick Jagger" are the owner and what it owns, two
+ * names of one type as the model read them. */
+static void possessive_cut(const ner_doc *d, uint8_t *lab, uint8_t *mark)
+{
+    for (size_t k = 0; k < d->nsent; k++) {
+        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
+        for (size_t i = s0; i < s1; i++) {
+            if (!lab[i])
+                continue;
+            int type = ner_lab_type(lab[i]);
+            size_t a = i, b = span_end(lab, i, s1);
+            i = b - 1;
+            for (size_t p = a + 1; p + 1 < b; p++) {
+                const ner_tok *t = &d->t[p], *w = &d->t[p - 1];
+                size_t n = t->end - t->start;
+                const char *x = d->text + t->start;
+                if (!((n == 1 && *x == '\'') || (n == 3 && !memcmp(x, "\xe2\x80\x99", 3))) ||
+                    w->end != t->start || (d->text[w->end - 1] | 0x20) != 's' ||
+                    !(d->t[p + 1].flags & NT_UPPER0))
+                    continue;
+                set_span(lab, mark, a, p, type);
+                lab[p] = 0;
+                set_span(lab, mark, p + 1, b, type);
+                break;
+            }
+        }
+    }
+}
+
 void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *lang)
 {
     if (lang && *lang && strncmp(lang, "en", 2) != 0)
@@ -1747,6 +1777,7 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
             set_span(lab, mark, a, b, type);
         }
     }
+    possessive_cut(d, lab, mark);
     and_pairs(d, lab, mark);
     shared_surname(d, lab, mark);
     first_words(d, lab, mark);

@@ -1263,6 +1263,11 @@ TEST(leading_function_words)
     CHECK(entity_named("Can Dündar win the case, his lawyers asked.\n", "Can Dündar", 0));
     CHECK(entity_named("Under Armour said its sales rose.\n", "Under Armour", 1));
     CHECK(entity_named("Los Angeles police said the suspect fled.\n", "Los Angeles", 1));
+    /* a plural's possessive ends a name: the owner, then what it owns */
+    CHECK(entity_named("Regulators told owners of Veltro Labs' Hearth heaters to stop.\n",
+                       "Veltro Labs", 1));
+    CHECK(entity_named("Regulators told owners of Veltro Labs' Hearth heaters to stop.\n",
+                       "Veltro Labs' Hearth", 0));
     /* Russian and Catalan prepositions, cut as the other languages' are */
     const char *ru = "После Владимира Путина выступил Си Цзиньпин в Пекине.\n";
     const char *ca = "Amb Pere Aragonès al capdavant, el Govern ha aprovat el pressupost.\n";
