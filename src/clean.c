@@ -798,6 +798,109 @@ static int about_issuer(const char *s, size_t n)
            !isalnum((unsigned char)s[q + (w - c)]);
 }
 
+static int month_word(const char *s, size_t n);
+static int month_name(const char *s, size_t n);
+
+/* A line of nothing but a clock time and a date, a page's stamp: "16.09 -
+ * martedì 9 aprile 2024", "14:32 GMT, Monday 3 March 2025", "Mar 3, 2025
+ * 9:05". A date alone stays (a chronology's heading). */
+static int time_date_line(const char *s, size_t n)
+{
+    static const char *const skip[] = {
+        "-",    "\xe2\x80\x93", "\xe2\x80\x94", "|",   "/",    "\xc2\xb7",  "at",
+        "alle", "\xc3\xa0",     "um",           "a",   "las",  "\xc3\xa0s", "ore",
+        "h",    "gmt",          "utc",          "cet", "cest", "et",        "est",
+        "edt",  "bst",          "am",           "pm",  "a.m.", "p.m.",      "de",
+        "del",  "le",           "il",           "el",  NULL};
+    static const char *const wdays[] = {"monday",
+                                        "tuesday",
+                                        "wednesday",
+                                        "thursday",
+                                        "friday",
+                                        "saturday",
+                                        "sunday",
+                                        "luned\xc3\xac",
+                                        "marted\xc3\xac",
+                                        "mercoled\xc3\xac",
+                                        "gioved\xc3\xac",
+                                        "venerd\xc3\xac",
+                                        "sabato",
+                                        "domenica",
+                                        "lunes",
+                                        "martes",
+                                        "mi\xc3\xa9rcoles",
+                                        "jueves",
+                                        "viernes",
+                                        "s\xc3\xa1"
+                                        "bado",
+                                        "domingo",
+                                        "lundi",
+                                        "mardi",
+                                        "mercredi",
+                                        "jeudi",
+                                        "vendredi",
+                                        "samedi",
+                                        "dimanche",
+                                        "segunda-feira",
+                                        "ter\xc3\xa7"
+                                        "a-feira",
+                                        "quarta-feira",
+                                        "quinta-feira",
+                                        "sexta-feira",
+                                        "montag",
+                                        "dienstag",
+                                        "mittwoch",
+                                        "donnerstag",
+                                        "freitag",
+                                        "samstag",
+                                        "sonntag",
+                                        NULL};
+    if (n > 80)
+        return 0;
+    int clock = 0, month = 0, words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == ','))
+            i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != ',')
+            i++;
+        if (i == b)
+            break;
+        size_t w = i - b;
+        char low[24];
+        if (w >= sizeof low)
+            return 0;
+        for (size_t k = 0; k < w; k++)
+            low[k] = (char)tolower((unsigned char)s[b + k]);
+        low[w] = 0;
+        words++;
+        if (isdigit((unsigned char)low[0])) {
+            size_t d = 0, sep = 0;
+            for (size_t k = 0; k < w; k++) {
+                if (isdigit((unsigned char)low[k]))
+                    d++;
+                else if ((low[k] == ':' || low[k] == '.' || low[k] == 'h') && k && k + 2 < w + 1)
+                    sep++;
+                else if (!(k + 2 == w && !strcmp(low + k, "er")))
+                    return 0; /* "1er" */
+            }
+            clock |= sep == 1 && d >= 3;
+            continue;
+        }
+        int ok = month_name(low, w) || !strcmp(low, "may") || !strcmp(low, "mai") ||
+                 (month_word(low, w) && (w == 3 || (w == 4 && low[3] == '.') ||
+                                         !strncmp(low, "sept", 4))); /* "Mar", "Apr.", "Sept." */
+        month |= ok;
+        for (const char *const *q = wdays; *q && !ok; q++)
+            ok = !strcmp(low, *q);
+        for (const char *const *q = skip; *q && !ok; q++)
+            ok = !strcmp(low, *q);
+        if (!ok)
+            return 0;
+    }
+    return clock && month && words >= 3;
+}
+
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
@@ -853,6 +956,11 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
                 *stamp = dup_range(s, n);
             return 1;
         }
+    if (time_date_line(s, n)) {
+        if (stamp && !*stamp)
+            *stamp = dup_range(s, n);
+        return 1;
+    }
     if (n <= 200) {
         /* (after a footnote's star or a bullet: "* Este artículo apareció en
          * la edición impresa del ...") */

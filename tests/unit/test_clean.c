@@ -205,6 +205,13 @@ TEST(boilerplate_other_languages)
                  "PHOTO: First Full Look At the new series");
     expect_clean("The series opens in May.\n\nPHOTO: The cast in Vancouver\n\nIt has ten episodes.",
                  "The series opens in May.\n\nIt has ten episodes.");
+    /* a line of a clock time and a date is a page's stamp; a date alone
+     * may head a chronology's paragraph */
+    expect_clean("Putin will visit China in May.\n\n16.09 - marted\xc3\xac 9 aprile 2024\n\n"
+                 "The ministry said so on Tuesday.",
+                 "Putin will visit China in May.\n\nThe ministry said so on Tuesday.");
+    expect_clean("The protests spread.\n\n15 March 2011\n\nCrowds gathered in Deraa.",
+                 "The protests spread.\n\n15 March 2011\n\nCrowds gathered in Deraa.");
     expect_clean("The strike began on Monday.\n\nPhoto caption: Dockworkers picket outside Gate 3 "
                  "on Monday, March 11, 2024.\n\nTwenty ships wait offshore.",
                  "The strike began on Monday.\n\nTwenty ships wait offshore.");
