@@ -272,6 +272,7 @@ chr_err chr_ner_tag(const chr_ner *ner, const char *text, size_t len, const chr_
         ner_rules_gazetteer(&d, lab, mark);
         ner_rules_apply(&d, lab, mark);
     }
+    ner_rules_date_parts(&d, lab);
     err = ner_link(&d, lab, mark, out);
 done:
     free(lab);

@@ -477,6 +477,10 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
  * dlrs") is not a name: unlabelled. */
 void ner_rules_table_labels(const ner_doc *d, uint8_t *lab);
 
+/* A month's short name inside a date in figures ("11 / Abr / 2016",
+ * "Mar-2011", "03 Ago. 2012") is not a name: unlabelled. */
+void ner_rules_date_parts(const ner_doc *d, uint8_t *lab);
+
 /* The type a gazetteer entry gives a name on its own: a well-known city or
  * a seat of government is LOC (as CoNLL-2003 annotates "Kremlin"), else
  * the unambiguous type of its categories; -1 when it has none or several. */

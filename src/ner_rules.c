@@ -1338,6 +1338,37 @@ static const char *const en_not_names[] = {
     "5g",   "4g",   "4k",  "i'm", "i've", "i'd",  "i'll", "ok",
 };
 
+/* Months' short names, all languages (lower case; not "May", "Mai": names
+ * too). */
+static const char *const month_abbrs[] = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",  "sept", "oct", "nov",
+    "dec", "ene", "abr", "ago", "dic", "fev", "avr", "juil", "aoû",  "déc", "gen",
+    "mag", "giu", "lug", "set", "ott", "out", "dez", "okt",  "ian",  "iun", "iul",
+};
+
+void ner_rules_date_parts(const ner_doc *d, uint8_t *lab)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (!ner_lab_is_b(lab[i]) || (i + 1 < d->n && lab[i + 1] && !ner_lab_is_b(lab[i + 1])) ||
+            d->t[i].end - d->t[i].start > 5 || !IN_LIST(d, i, month_abbrs))
+            continue;
+        /* a figure next to it, over a slash, a dash or a dot */
+        int fig = 0;
+        for (int dir = -1; dir <= 1 && !fig; dir += 2)
+            for (size_t k = 1; k <= 2 && !fig; k++) {
+                size_t j = i + (size_t)dir * k;
+                if ((dir < 0 && k > i) || j >= d->n || d->t[dir < 0 ? j : j - 1].sent_end)
+                    break; /* not across a sentence's end */
+                if (d->t[j].flags & NT_DIGIT)
+                    fig = 1;
+                else if (!(d->t[j].flags & NT_PUNCT))
+                    break;
+            }
+        if (fig)
+            lab[i] = 0;
+    }
+}
+
 /* Drops the one-word names en_not_names lists. */
 static void not_names(const ner_doc *d, uint8_t *lab)
 {

@@ -1160,6 +1160,18 @@ static int entity_named(const char *text, const char *canonical, int want)
     return found == want;
 }
 
+/* a month's short name inside a date in figures is no name; "May" stays */
+TEST(date_parts)
+{
+    const char *t = "La primavera \xc3\xa1rabe ha llegado.\n11 / Abr / 2016\nEl presidente "
+                    "habl\xc3\xb3 en Sana.\n";
+    chr_entities e;
+    CHECK_INT(chr_ner_tag(ner, t, strlen(t), NULL, 0, "es", &e), CHR_OK);
+    CHECK(mention_of(&e, t, "Abr") == NULL);
+    chr_entities_free(&e);
+    CHECK(entity_named("Theresa May, 62, said she would resign.\n", "Theresa May", 1));
+}
+
 /* A headline in title case is read with its ordinary words in lower case:
  * no run-on names of every capitalised word; the names the gazetteer
  * knows keep their type; a line of names is no headline. Needs the
@@ -1523,6 +1535,7 @@ RUN(alias_linking);
 RUN(acronym_linking);
 RUN(mentions_well_formed);
 RUN(table_labels);
+RUN(date_parts);
 RUN(company_names);
 RUN(given_sentences);
 RUN(long_text_bounded);
