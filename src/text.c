@@ -1413,16 +1413,22 @@ static size_t phrase_cut(const char *t, size_t n, int max_words)
                                              "where",    "when",  "if",      "because", "while",
                                              "although", "as",    "whether", "before",  "after",
                                              "since",    "until", "unless",  NULL};
+    /* a verb right after a modal wants what follows the cut ("will
+     * discuss | with") */
+    static const char *const modals[] = {"will",  "would", "can",    "could", "may",
+                                         "might", "shall", "should", "must",  NULL};
     size_t i = 0, ws, wl, best = 0, prev_end = 0;
-    int words = 0, verb = 0;
+    int words = 0, verb = 0, after_modal = 0, modal = 0;
     while ((wl = next_word(t, n, &i, &ws)) > 0 && words <= max_words) {
-        if (words >= 6 && verb && word_in(t + ws, wl, phrase_preps))
+        if (words >= 6 && verb && !after_modal && word_in(t + ws, wl, phrase_preps))
             best = prev_end;
         words++;
         if (word_in(t + ws, wl, open_words))
             break;
         if (words > 2 && verb_like(t + ws, wl))
             verb = 1;
+        after_modal = modal;
+        modal = word_in(t + ws, wl, modals);
         prev_end = ws + wl;
         if (i > ws + wl || strchr("\"'`", t[ws]))
             break; /* punctuation after the word, or a quotation */

@@ -479,6 +479,10 @@ TEST(headline_clean)
         "Egyptian President Hosni Mubarak met here Sunday with Syrian President Hafez Assad "
         "to try to defuse growing tension between Syria and Turkey.",
         "Egyptian President Hosni Mubarak met here Sunday");
+    /* a modal's verb wants what follows the preposition: no cut there */
+    expect_clean("Russian President Vladimir Putin will discuss with Chinese President Xi Jinping "
+                 "the comprehensive partnership between the two countries, the Kremlin said.",
+                 NULL);
     expect_clean("Brazil and the International Monetary Fund moved closer Tuesday to agreement on "
                  "an expected 30 billion dollar rescue package for the economy.",
                  "Brazil and the International Monetary Fund moved closer Tuesday to agreement");
