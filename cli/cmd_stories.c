@@ -257,7 +257,7 @@ int cmd_stories(int argc, char **argv, cli_opts *g)
     if (o.json)
         chr_json_begin_array(&o.j);
     else
-        printf("%6s  %4s  %s\n", "STORY", "SIZE", "DATES  TITLE");
+        printf("%6s  %4s  %s\n", "STORY", "SIZE", "PUBLISHED  TITLE");
     chr_diag d;
     chr_diag_clear(&d);
     chr_err e = chr_story_foreach(st, on_story, &o, &d);

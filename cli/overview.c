@@ -223,7 +223,7 @@ static int print_story(chr_store *st, const char *db, int64_t id, size_t nth, in
     printf("%s%s · %zu article%s", nth ? "\n" : "", head, tl->n_articles,
            tl->n_articles == 1 ? "" : "s");
     if (tl->n)
-        printf(" · %s … %s", tl->entries[0].label,
+        printf(" · events %s … %s", tl->entries[0].label,
                tl->entries[tl->n - 1].end[0] ? tl->entries[tl->n - 1].end
                                              : tl->entries[tl->n - 1].label);
     printf("\n");

@@ -53,10 +53,13 @@ need("order: opens on an article's lead, then date order",
 s, stories = load("s1"), load("stories")
 if s is not None and stories is not None:
     title = [x["title"] for x in stories if x["id"] == 1][0]
-    need("samples: the headline is the story's title", s["headline"] == title,
+    # the story's title, unless the summary already says it in a line
+    repeats = any(" ".join(title.split()) in " ".join(x["text"].split()) for x in s["sentences"])
+    need("samples: the headline is the story's title unless a summary line repeats it",
+         s["headline"] == title if not repeats else s["headline"] != title,
          repr((s["headline"], title)))
     need("samples: the headline is no cut sentence", not s["headline"].endswith("...")
-         and len(s["headline"].split()) <= 15, repr(s["headline"]))
+         and len(s["headline"].split()) <= 17, repr(s["headline"]))
     first = s["sentences"][0]
     art = open(first["article"], encoding="utf-8").read()
     at = " ".join(art.split()).find(first["text"])
