@@ -82,12 +82,12 @@ int cmd_serve(int argc, char **argv, cli_opts *g)
         /* a missing database is a database failure (3), as for every command */
         return e == CHR_EINVAL ? EXIT_USAGE : EXIT_FATAL;
     }
-    if (!is_loopback(o.listen))
-        cli_error("warning: listening on %s, beyond this machine; the API has no "
-                  "authentication",
-                  o.listen);
-    /* The address, always: scripts started with port 0 read it here. */
     const char *colon = strrchr(o.listen, ':');
+    if (!is_loopback(o.listen))
+        cli_error("warning: listening on %.*s:%d, beyond this machine; the API has no "
+                  "authentication",
+                  (int)(colon - o.listen), o.listen, chr_serve_port(s));
+    /* The address, always: scripts started with port 0 read it here. */
     fprintf(stderr, "chronicle: serving %s on http://%.*s:%d/%s\n", g->db, (int)(colon - o.listen),
             o.listen, chr_serve_port(s), o.allow_ingest ? " (POST /api/articles allowed)" : "");
     fflush(stderr);

@@ -133,8 +133,16 @@ static void tl_json(const void *r, chr_json *j)
 {
     chr_timeline_write_json(r, j);
 }
+/* --min-support of the timeline being printed: an empty one says it. */
+static int text_min_support;
+
 static void tl_text(const void *r)
 {
+    const chr_timeline *tl = r;
+    if (!tl->n && text_min_support > 1) {
+        printf("  (no entry has %d or more independent sources)\n", text_min_support);
+        return;
+    }
     cli_print_timeline(stdout, r, cli_term_width());
 }
 static void tl_release(void *r)
@@ -160,6 +168,7 @@ int cmd_timeline(int argc, char **argv, cli_opts *g)
         return EXIT_USAGE;
     }
     static const story_cmd c = {tl_build, tl_json, tl_text, tl_release};
+    text_min_support = o.min_support;
     return run_story_cmd(&c, "timeline", g, id, &o);
 }
 

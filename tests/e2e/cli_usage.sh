@@ -142,3 +142,12 @@ out=$(NO_COLOR=1 TERM=xterm on_tty "$CHR_BIN" --db "$TMP/c.db" show 1)
 check "show with NO_COLOR marks its dates [Friday|...]" grep -q '\[Friday|2024-03-01\]' <<<"$out"
 out=$(NO_COLOR= TERM=xterm on_tty "$CHR_BIN" --db "$TMP/c.db" search barrier)
 check_eq "an empty NO_COLOR does not disable styling" "$(has_esc "$out")" yes
+# a charset iconv does not know is a usage error, not ignored
+printf '<html><body><p>x</p></body></html>' > "$TMP/p.html"
+chr extract --charset bogus "$TMP/p.html" >/dev/null 2>"$TMP/cs.err"
+check_eq "extract --charset bogus exits 2" "$?" 2
+check "extract --charset bogus names it" grep -q "unknown charset 'bogus'" "$TMP/cs.err"
+# a timeline that --min-support empties says so
+out=$(chr --db "$TMP/c.db" timeline --all --min-support 99)
+check "timeline --min-support 99 says no entry has that many sources" \
+    grep -q "no entry has 99 or more independent sources" <<<"$out"
