@@ -2,6 +2,7 @@
  * report problems one line each, print a summary. `run` then prints what
  * was found (stories and timelines when those stages exist). SIGINT and
  * SIGTERM stop an ingest cleanly: what was processed is kept. */
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +160,21 @@ int cli_ingest_paths(cli_opts *g, chr_store *st, char **paths, int n, chr_ingest
     return rc;
 }
 
+/* A mistyped path makes no database: when the database does not exist yet
+ * and none of the paths does either, each is reported (as the pipeline
+ * would) and nothing is created. */
+static int none_exist(cli_opts *g, char **paths, size_t np)
+{
+    if (access(g->db, F_OK) == 0)
+        return 0;
+    for (size_t i = 0; i < np; i++)
+        if (strcmp(paths[i], "-") == 0 || access(paths[i], F_OK) == 0 || errno != ENOENT)
+            return 0;
+    for (size_t i = 0; i < np; i++)
+        cli_error("error: %s: cannot open: %s", paths[i], strerror(ENOENT));
+    return 1;
+}
+
 /* Open the database to write, holding its writer lock (waiting, with one
  * line said, while another ingest holds it) until chr_store_close; NULL
  * after the error was printed. */
@@ -244,6 +260,10 @@ int cmd_ingest(int argc, char **argv, cli_opts *g)
         free(paths);
         return EXIT_FATAL;
     }
+    if (none_exist(g, paths, np)) {
+        free(paths);
+        return EXIT_INPUT;
+    }
     chr_store *st = open_writer(g);
     if (!st) {
         free(paths);
@@ -313,6 +333,10 @@ int cmd_run(int argc, char **argv, cli_opts *g)
         cli_error("run: give at least one PATH (file, folder, or - for stdin)");
         free(paths);
         return EXIT_USAGE;
+    }
+    if (none_exist(g, paths, np)) {
+        free(paths);
+        return EXIT_INPUT;
     }
     chr_store *st = open_writer(g);
     if (!st) {

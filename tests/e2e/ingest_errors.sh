@@ -75,3 +75,9 @@ chronicle: error: $TMP/t.warc@$AT_B: invalid Content-Length"
 check_eq "a WARC article's source keeps the file@OFFSET form" \
     "$(chr --db "$TMP/w.db" ls --json | "$PY" -c 'import json,sys; print(" ".join(a["source"].rsplit("/", 1)[1] for a in json.load(sys.stdin)))')" \
     "t.warc@0"
+# a mistyped path makes no database
+chr --db "$TMP/typo.db" ingest "$TMP/no-such-file.txt" 2>"$TMP/typo.err"
+check_eq "ingest of a missing path exits 1" "$?" 1
+check "ingest of a missing path creates no database" test ! -e "$TMP/typo.db"
+check_eq "ingest of a missing path says so" "$(cat "$TMP/typo.err")" \
+    "chronicle: error: $TMP/no-such-file.txt: cannot open: No such file or directory"
