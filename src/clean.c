@@ -364,8 +364,9 @@ static const char *const boiler_prefix[] = {
     "cliquez ", "publicado el", "publicado em", "actualizado el", "actualizado a", "atualizado em",
     "última actualización", "lea también", "leer también", "leia também",
     "todos los derechos reservados", "todos os direitos reservados", "haga clic", "clique aqui",
-    "pubblicato il", "aggiornato il", "ultimo aggiornamento", "leggi anche",
-    "riproduzione riservata", "clicca ", "veröffentlicht am", "aktualisiert am",
+    "pubblicato il", "aggiornato il", "aggiornato alle", "aggiornata alle", "ultimo aggiornamento",
+    "leggi anche", "le opinioni espresse", "questo articolo \xc3\xa8 stato tradotto",
+    "sei in:", "riproduzione riservata", "clicca ", "veröffentlicht am", "aktualisiert am",
     "zuletzt aktualisiert", "lesen sie auch", "alle rechte vorbehalten",
     /* accounts, comment forms, privacy and cookie notices */
     "créez un compte", "créer un compte", "connectez-vous", "vous devez renseigner",
@@ -389,8 +390,8 @@ static const char *const boiler_prefix[] = {
 /* A picture's caption: furniture inside an article, but a text of one line
  * that opens so is a headline ("PHOTO: First Full Look At ..."). */
 static const char *const caption_prefix[] = {
-    "photo:",         "photos:",  "image:",      "picture:",     "foto:", "fotos:",
-    "photo caption:", "caption:", "didascalia:", "pie de foto:", NULL};
+    "photo:",   "photos:",     "image:",       "picture:", "foto:",   "fotos:", "photo caption:",
+    "caption:", "didascalia:", "pie de foto:", "[foto]",   "[photo]", NULL};
 
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation
@@ -901,6 +902,78 @@ static int time_date_line(const char *s, size_t n)
     return clock && month && words >= 3;
 }
 
+/* A rights or registration notice anywhere in a short line ("Notizie Oggi
+ * è una testata registrata presso il Tribunale di Milano. Riproduzione
+ * riservata", "© 2013 Example Media. All rights reserved."). */
+static int rights_notice(const char *s, size_t n)
+{
+    static const char *const notices[] = {"riproduzione riservata",
+                                          "testata registrata",
+                                          "tutti i diritti riservati",
+                                          "all rights reserved",
+                                          "todos los derechos reservados",
+                                          "tous droits r\xc3\xa9serv\xc3\xa9s",
+                                          "todos os direitos reservados",
+                                          "alle rechte vorbehalten",
+                                          NULL};
+    if (n > 250)
+        return 0;
+    char low[256];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[n] = 0;
+    int found = 0;
+    for (const char *const *p = notices; *p && !found; p++)
+        found = strstr(low, *p) != NULL;
+    if (!found)
+        return 0;
+    /* every sentence of the line is notice: one of the words, a copyright
+     * or the register, or a few words ("I sindacati hanno proclamato uno
+     * sciopero. Riproduzione riservata" keeps its news: the notice glued
+     * after it goes alone) */
+    for (char *piece = low; *piece;) {
+        char *end = strstr(piece, ". ");
+        if (end)
+            *end = 0;
+        int notice = strstr(piece, "\xc2\xa9") || strstr(piece, "copyright") ||
+                     strstr(piece, "tribunale") || strstr(piece, "registr");
+        for (const char *const *p = notices; *p && !notice; p++)
+            notice = strstr(piece, *p) != NULL;
+        int words = 0;
+        for (char *c = piece; *c; c++)
+            words += *c != ' ' && (c == piece || c[-1] == ' ');
+        if (!notice && words > 4)
+            return 0;
+        piece = end ? end + 2 : piece + strlen(piece);
+    }
+    return 1;
+}
+
+/* A bar of links: three or more short items between " | " or " > "
+ * ("Condividi | Tweet | +1 | Email | Stampa", "Home | Regioni | Chi
+ * siamo", "Sei in: Home > Esteri > Medio Oriente", "Analisi | 7 febbraio
+ * 2011 | di Elena Rinaldi"): no item ends a sentence or runs past five
+ * words. A headline with its site ("Title | Site") has one bar. */
+static int bar_line(const char *s, size_t n)
+{
+    if (n > 160)
+        return 0;
+    int items = 1, words = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && s[i] == ' ' && (s[i + 1] == '|' || s[i + 1] == '>') && s[i + 2] == ' ') {
+            if (i > 0 && strchr(".!?", s[i - 1]))
+                return 0;
+            items++;
+            words = 0;
+            i += 2;
+            continue;
+        }
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ') && ++words > 5)
+            return 0;
+    }
+    return items >= 3;
+}
+
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
@@ -956,11 +1029,9 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
                 *stamp = dup_range(s, n);
             return 1;
         }
-    if (time_date_line(s, n)) {
-        if (stamp && !*stamp)
-            *stamp = dup_range(s, n);
-        return 1;
-    }
+    if (time_date_line(s, n))
+        return 1; /* (no stamp: a teaser's, in a page's furniture, would cut the
+                   * headline before it, drop_before_stamp) */
     if (n <= 200) {
         /* (after a footnote's star or a bullet: "* Este artículo apareció en
          * la edición impresa del ...") */
@@ -970,7 +1041,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
         if (list_prefix(s + b, n - b, boiler_prefix))
             return 1;
     }
-    if (cookie_notice(s, n) || about_issuer(s, n))
+    if (cookie_notice(s, n) || about_issuer(s, n) || rights_notice(s, n) || bar_line(s, n))
         return 1;
     if (n <= 120 && !ends_sentence_punct)
         if (list_prefix(s, n, furniture_prefix))
@@ -984,7 +1055,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
                                                "tempo de leitura",
                                                "lesezeit",
                                                NULL};
-    if (n <= 40 && has_digit)
+    if (n <= 40 && (has_digit || !ends_sentence_punct)) /* ("Tiempo de lectura: -'") */
         for (const char *const *p = reading_time; *p; p++)
             if (ci_prefix(s, n, *p))
                 return 1;
