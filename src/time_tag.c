@@ -8047,9 +8047,11 @@ static int try_inner(M *m, int i, R *best, int nomod);
  * "il giorno dopo a Bengasi" name a place), a name ("il giorno prima
  * Natale") or, after "dopo" that takes its object bare, an article ("il
  * giorno dopo le elezioni"; "al día siguiente la policía disparó" has the
- * subject there). Without name, a capitalised word is the clause's subject
- * ("l'indomani Mourinho ha firmato": "la veille", "l'indomani" take their
- * object after "of" only). */
+ * subject there). A capitalised word is the object when it is a holiday
+ * ("il giorno prima Natale"; without name, not even then: "la veille",
+ * "l'indomani" take their object after "of" only), else the clause's
+ * subject ("il giorno dopo Morsi ha parlato", "l'indomani Mourinho ha
+ * firmato"). */
 static int anaphor_object(const M *m, int k, int art, int name)
 {
     static const char *const OF[] = {
@@ -8064,7 +8066,8 @@ static int anaphor_object(const M *m, int k, int art, int name)
     next_raw_word(m, m->t[k].e, &s, &e);
     if (e == s)
         return 0; /* punctuation or the end */
-    if ((name && m->text[s] >= 'A' && m->text[s] <= 'Z') || raw_word_in(m, s, e, OF) ||
+    if ((name && m->text[s] >= 'A' && m->text[s] <= 'Z' && chr_time_lex_word(m->text + s, e - s)) ||
+        raw_word_in(m, s, e, OF) ||
         ((m->lang == TL_ES || m->lang == TL_PT) && raw_word_in(m, s, e, TO)) ||
         (art && raw_word_in(m, s, e, ART)))
         return 1;

@@ -433,6 +433,15 @@ TEST(anchor_lengths)
                           "preso Bab al-Aziziya e tre giorni dopo l'assedio la citt\xc3\xa0 cadde.",
                           "it", ref, "2010-08-23;P3D"); /* 21 August before June 2011; "dopo
                                                          * l'assedio": after an event */
+    /* a name between "dopo" and the verb is its clause's subject (an
+     * Italian clause after "dopo" needs "che"); a holiday is the event */
+    anchored_one_sentence("Il 1\xc2\xb0 luglio l'esercito ha lanciato l'ultimatum; due giorni "
+                          "dopo Morsi era agli arresti.",
+                          "it", (chr_date){2013, 7, 5}, "2013-07-03");
+    anchored_one_sentence("El 1 de julio el ej\xc3\xa9rcito lanz\xc3\xb3 el ultim\xc3\xa1tum; dos "
+                          "d\xc3\xad"
+                          "as despu\xc3\xa9s Mohamed Mursi fue detenido.",
+                          "es", (chr_date){2013, 7, 5}, "2013-07-03");
     /* nor before a contraction or another preposition ("depois dessas") */
     anchored_one_sentence("A 10 de mar\xc3\xa7o houve um sismo e o governo caiu tr\xc3\xaas dias "
                           "depois dessas elei\xc3\xa7\xc3\xb5"
