@@ -167,6 +167,33 @@ static int dotted_initials(const char *w, size_t n)
     return 1;
 }
 
+/* Does a capitalised word that no sentence opens with stand at s[j..): a
+ * name the English dictionary has not in lower case ("Abrams", not "The",
+ * "Officials")? 0 without a dictionary. */
+static int name_at(const char *s, size_t len, size_t j)
+{
+    char w[24];
+    size_t n = 0;
+    while (j + n < len && n < sizeof w && isalpha((unsigned char)s[j + n])) {
+        w[n] = (char)tolower((unsigned char)s[j + n]);
+        n++;
+    }
+    if (n < 2 || n >= sizeof w || !isupper((unsigned char)s[j]) || !chr_en_lower_n)
+        return 0;
+    return !chr_en_lower_word(chr_en_hash(w, n));
+}
+
+/* Initials of a country, a body or a place ("U.S", "U.N", "U.K", "E.U",
+ * "D.C", "L.A", "N.Y"): a sentence may end on them before a name. */
+static int place_initials(const char *w, size_t n)
+{
+    static const char *const l[] = {"U.S", "U.N", "U.K", "E.U", "D.C", "L.A", "N.Y", "U.A.E", NULL};
+    for (const char *const *p = l; *p; p++)
+        if (strlen(*p) == n && !memcmp(w, *p, n))
+            return 1;
+    return 0;
+}
+
 /* Is there nothing but spaces and openers between from and at? */
 static int opens_segment(const char *s, size_t from, size_t at)
 {
@@ -333,8 +360,9 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
             /* initials opening a sentence ("E.A. Viner Holdings said", "R.J.
              * Reynolds"): no sentence is initials alone ("... in the U.S.
              * The" still ends) */
-            if (dotted_initials(w, wl) && opens_segment(s, seg_start, ws))
-                return 0;
+            if (dotted_initials(w, wl) &&
+                (opens_segment(s, seg_start, ws) || (name_at(s, len, j) && !place_initials(w, wl))))
+                return 0; /* "... directed by J.J. Abrams"; not "... in the U.S. Clinton said" */
             /* dotted abbreviation like U.S. or a.m. */
             if (memchr(w, '.', wl) && wl <= 6 && !is_upper(first))
                 return 0;

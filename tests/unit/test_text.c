@@ -54,6 +54,17 @@ TEST(initials_open_sentences)
         CHECK(sent_is(s, v, 3, "Profits fell."));
     }
     free(v);
+    /* ... nor do a person's initials inside one end it before the name
+     * ("President B.J. Habibie"); a country's may ("in the U.S. The") */
+    const char *t = "Indonesian President B.J. Habibie finds the summit awkward. The films were "
+                    "directed by J.J. Abrams. Sales fell in the U.S. The president spoke.";
+    n = split(t, &v);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        CHECK(sent_is(t, v, 0, "Indonesian President B.J. Habibie finds the summit awkward."));
+        CHECK(sent_is(t, v, 1, "The films were directed by J.J. Abrams."));
+    }
+    free(v);
 }
 
 /* titles of Italian, Portuguese and Spanish; abbreviations before a number;
