@@ -648,6 +648,14 @@ TEST(story_linking)
     CHECK_INT(chr_entities_link_story(NULL, 0, &st, NULL), CHR_OK);
     CHECK_INT(st.n_entities, 0);
     chr_entities_free(&st);
+    /* one person whose given name two outlets transliterate apart */
+    chr_entity t[2] = {{.canonical = (char *)"Tawakkol Karman", .type = CHR_ENT_PER, .mentions = 3},
+                       {.canonical = (char *)"Tawakul Karman", .type = CHR_ENT_PER, .mentions = 2}};
+    chr_entities k[2] = {{.entities = &t[0], .n_entities = 1},
+                         {.entities = &t[1], .n_entities = 1}};
+    CHECK_INT(chr_entities_link_story(k, 2, &st, NULL), CHR_OK);
+    CHECK_INT(st.n_entities, 1);
+    chr_entities_free(&st);
 }
 
 /* French and Spanish: the English model's names repaired (ner_rules_lang). */
