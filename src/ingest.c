@@ -811,7 +811,7 @@ chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *sto
         return chr_diag_set(d, CHR_ENOMEM, path, 0, -1, NULL);
     }
     ssize_t rn = pread(fd, raw, SNIFF_LEN, 0);
-    int n = rn < 0 ? -1 : (int)rn;
+    int n = rn < 0 ? -1 : (int)rn, read_errno = rn < 0 ? errno : 0;
     if (rn >= 2 && raw[0] == 0x1f && raw[1] == 0x8b) {
         z_stream z;
         memset(&z, 0, sizeof z);
@@ -835,6 +835,8 @@ chr_err chr_reader_open_until(const char *path, const volatile sig_atomic_t *sto
     if (n < 0) {
         free(sn);
         chr_reader_close(r);
+        if (read_errno) /* "/proc/self/mem": an I/O error, not a format */
+            return chr_diag_set(d, CHR_EIO, path, 0, -1, "cannot read: %s", strerror(read_errno));
         return chr_diag_set(d, CHR_EIO, path, 0, 0, "cannot read (corrupt compressed data?)");
     }
     size_t sl = (size_t)n;
