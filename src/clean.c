@@ -365,9 +365,10 @@ static const char *const boiler_prefix[] = {
     "última actualización", "lea también", "leer también", "leia também",
     "todos los derechos reservados", "todos os direitos reservados", "haga clic", "clique aqui",
     "pubblicato il", "aggiornato il", "aggiornato alle", "aggiornata alle", "ultimo aggiornamento",
-    "leggi anche", "le opinioni espresse", "questo articolo \xc3\xa8 stato tradotto",
-    "sei in:", "riproduzione riservata", "clicca ", "veröffentlicht am", "aktualisiert am",
-    "zuletzt aktualisiert", "lesen sie auch", "alle rechte vorbehalten",
+    "leggi anche", "le opinioni espresse sono", "le opinioni espresse in ",
+    "questo articolo \xc3\xa8 stato tradotto", "sei in:", "riproduzione riservata", "clicca ",
+    "veröffentlicht am", "aktualisiert am", "zuletzt aktualisiert", "lesen sie auch",
+    "alle rechte vorbehalten",
     /* accounts, comment forms, privacy and cookie notices */
     "créez un compte", "créer un compte", "connectez-vous", "vous devez renseigner",
     "pour conserver le précédent brouillon", "politique de confidentialité",
@@ -858,7 +859,7 @@ static int time_date_line(const char *s, size_t n)
                                         NULL};
     if (n > 80)
         return 0;
-    int clock = 0, month = 0, words = 0;
+    int clock = 0, month = 0, words = 0, year = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && (s[i] == ' ' || s[i] == ','))
             i++;
@@ -886,6 +887,7 @@ static int time_date_line(const char *s, size_t n)
                     return 0; /* "1er" */
             }
             clock |= sep == 1 && d >= 3;
+            year |= sep == 0 && d == 4;
             continue;
         }
         int ok = month_name(low, w) || !strcmp(low, "may") || !strcmp(low, "mai") ||
@@ -899,7 +901,8 @@ static int time_date_line(const char *s, size_t n)
         if (!ok)
             return 0;
     }
-    return clock && month && words >= 3;
+    return clock && month && year && words >= 3; /* (not an event's "Domenica 25 aprile,
+                                                  * ore 10.30") */
 }
 
 /* A rights or registration notice anywhere in a short line ("Notizie Oggi
@@ -935,8 +938,7 @@ static int rights_notice(const char *s, size_t n)
         char *end = strstr(piece, ". ");
         if (end)
             *end = 0;
-        int notice = strstr(piece, "\xc2\xa9") || strstr(piece, "copyright") ||
-                     strstr(piece, "tribunale") || strstr(piece, "registr");
+        int notice = strstr(piece, "\xc2\xa9") || strstr(piece, "copyright");
         for (const char *const *p = notices; *p && !notice; p++)
             notice = strstr(piece, *p) != NULL;
         int words = 0;
@@ -958,11 +960,12 @@ static int bar_line(const char *s, size_t n)
 {
     if (n > 160)
         return 0;
-    int items = 1, words = 0;
+    int items = 1, words = 0, scores = 0;
     for (size_t i = 0; i < n; i++) {
         if (i + 2 < n && s[i] == ' ' && (s[i + 1] == '|' || s[i + 1] == '>') && s[i + 2] == ' ') {
             if (i > 0 && strchr(".!?", s[i - 1]))
                 return 0;
+            scores += i > 0 && isdigit((unsigned char)s[i - 1]);
             items++;
             words = 0;
             i += 2;
@@ -971,7 +974,8 @@ static int bar_line(const char *s, size_t n)
         if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ') && ++words > 5)
             return 0;
     }
-    return items >= 3;
+    scores += n > 0 && isdigit((unsigned char)s[n - 1]);
+    return items >= 3 && scores < items; /* ("Italy 2 | Spain 1 | France 0": results) */
 }
 
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
@@ -1029,7 +1033,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
                 *stamp = dup_range(s, n);
             return 1;
         }
-    if (time_date_line(s, n))
+    if (!whole && time_date_line(s, n))
         return 1; /* (no stamp: a teaser's, in a page's furniture, would cut the
                    * headline before it, drop_before_stamp) */
     if (n <= 200) {
@@ -1041,7 +1045,8 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
         if (list_prefix(s + b, n - b, boiler_prefix))
             return 1;
     }
-    if (cookie_notice(s, n) || about_issuer(s, n) || rights_notice(s, n) || bar_line(s, n))
+    if (cookie_notice(s, n) || about_issuer(s, n) ||
+        (!whole && (rights_notice(s, n) || bar_line(s, n))))
         return 1;
     if (n <= 120 && !ends_sentence_punct)
         if (list_prefix(s, n, furniture_prefix))

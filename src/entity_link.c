@@ -234,8 +234,11 @@ static char *surface(const ner_doc *d, size_t a, size_t b, int dedup, int titlec
     for (size_t i = a; i < b; i++) {
         if (dedup && i > a && d->t[i].lhash == d->t[i - 1].lhash)
             continue;
-        if (p > s && !is_poss(d, i) && !is_punct_tok(d, i, '.'))
-            *p++ = ' ';
+        if (p > s && !is_poss(d, i) && !is_punct_tok(d, i, '.') &&
+            !((is_punct_tok(d, i, '\'') || (d->t[i].end - d->t[i].start == 3 &&
+                                            !memcmp(d->text + d->t[i].start, "\xE2\x80\x99", 3))) &&
+              d->t[i].start == d->t[i - 1].end))
+            *p++ = ' '; /* ("Workers' Party": a plural's apostrophe as written) */
         const utf8proc_uint8_t *w = (const utf8proc_uint8_t *)d->text + d->t[i].start;
         utf8proc_ssize_t wl = (utf8proc_ssize_t)(d->t[i].end - d->t[i].start);
         utf8proc_int32_t prev = 0;

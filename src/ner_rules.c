@@ -1359,10 +1359,12 @@ void ner_rules_date_parts(const ner_doc *d, uint8_t *lab)
                 size_t j = i + (size_t)dir * k;
                 if ((dir < 0 && k > i) || j >= d->n || d->t[dir < 0 ? j : j - 1].sent_end)
                     break; /* not across a sentence's end */
+                const char *c = d->text + d->t[j].start;
                 if (d->t[j].flags & NT_DIGIT)
                     fig = 1;
-                else if (!(d->t[j].flags & NT_PUNCT))
-                    break;
+                else if (!(d->t[j].flags & NT_PUNCT) || d->t[j].end - d->t[j].start != 1 ||
+                         !strchr("/-.", *c))
+                    break; /* over a slash, a dash or a dot only ("Coach Jan, 45,") */
             }
         if (fig)
             lab[i] = 0;
@@ -1721,9 +1723,26 @@ static void shared_surname(const ner_doc *d, uint8_t *lab, uint8_t *mark)
     }
 }
 
+/* Head nouns that a plural's possessive opens in an institution's own name
+ * ("Kurdistan Workers' Party", "St Thomas' Hospital", "Employees'
+ * Retirement System"). */
+static const char *const possessed_heads[] = {
+    "party",        "union",       "association", "associations", "exchange",     "system",
+    "hospital",     "federation",  "institute",   "club",         "council",      "fund",
+    "bank",         "society",     "college",     "school",       "church",       "league",
+    "movement",     "front",       "alliance",    "congress",     "organization", "organisation",
+    "committee",    "corporation", "board",       "trust",        "group",        "coalition",
+    "army",         "home",        "guild",       "day",          "cup",          "championship",
+    "center",       "centre",      "chapel",      "cathedral",    "academy",      "foundation",
+    "commission",   "conference",  "tribunal",    "court",        "retirement",   "benefit",
+    "compensation", "rights",      "university",  "square",       "bridge",
+};
+
 /* A plural's possessive inside a name ends it: "Veltro Labs' Hearth",
- * "the Rolling Stones' Mick Jagger" are the owner and what it owns, two
- * names of one type as the model read them. */
+ * "Data Resources' Wyss" are the owner and what it owns, two names of one
+ * type as the model read them; not an institution named so, whose last
+ * word is its head ("Kurdistan Workers' Party", "National Farmers'
+ * Union"). */
 static void possessive_cut(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
     for (size_t k = 0; k < d->nsent; k++) {
@@ -1742,6 +1761,11 @@ static void possessive_cut(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                     w->end != t->start || (d->text[w->end - 1] | 0x20) != 's' ||
                     !(d->t[p + 1].flags & NT_UPPER0))
                     continue;
+                int head = 0;
+                for (size_t q = p + 1; q < b && !head; q++)
+                    head = IN_LIST(d, q, possessed_heads);
+                if (head)
+                    break;
                 set_span(lab, mark, a, p, type);
                 lab[p] = 0;
                 set_span(lab, mark, p + 1, b, type);

@@ -122,12 +122,16 @@ static int verb_follows(const char *text, size_t len, size_t q)
     /* over the clause's subject, a name ("due giorni dopo Morsi era agli
      * arresti": a clause after "dopo" would need "che"); not a holiday's
      * ("dopo Natale", the event counted from) */
-    for (int names = 0; names < 3 && q < len && text[q] >= 'A' && text[q] <= 'Z'; names++) {
+    static const char *const CLITIC[] = {"si", "se", "ci", "vi", NULL};
+    int names = 0;
+    for (; names < 3 && q < len && text[q] >= 'A' && text[q] <= 'Z'; names++) {
         word_in(text, len, q, AUX, &e);
         if (chr_time_lex_word(text + q, e - q))
             return 0;
         q = skip_blanks(text, len, e);
     }
+    if (names && word_in(text, len, q, CLITIC, &e))
+        return 0; /* "una settimana dopo Sandy si contavano i danni": the event's */
     if (word_in(text, len, q, AUX, &e))
         return 1;
     if (e - q < 4 || (text[q] >= 'A' && text[q] <= 'Z'))

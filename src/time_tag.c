@@ -1676,8 +1676,12 @@ static int participle_before(const M *m, wspan w)
         "previsto", "prevista", "previstos", "previstas", "previsti", "previste", "programado",
         "programada", "programmato", "programmata", "programmé", "programmée", "prévu", "marcado",
         "marcada", "agendado", "agendada", "fixé", "fixée", "fissato", "fissata", "attendu",
-        "atteso", "attesa", "convocado", "convocada", "convocato", "convocata", "convoqué",
-        "convoquée",
+        "atteso", "attesa", "esperado", "esperada", "esperados", "esperadas", "convocado",
+        "convocada", "convocato", "convocata", "convoqué",
+        /* what awaits its date: "Il premier, invitato a Parigi giovedì,
+         * incontrerà…", "Renzi, impegnato a Bruxelles giovedì, non sarà…" */
+        "invitato", "invitata", "invitati", "invitado", "invitada", "invitados", "invité",
+        "invitée", "invités", "convidado", "convidada", "impegnato", "impegnata", "convoquée",
         /* nouns of times and places that end like participles */
         "madrugada", "temporada", "década", "entrada", "avenida", "embajada", "embaixada",
         "retirada", "caída", "queda", "bienvenida", "oleada", "ondata", "durata", "partita",
@@ -7344,7 +7348,8 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
  * la nuit de Zaouïa" is). */
 static int part_of_other(const M *m, int k)
 {
-    static const char *const SAINT[] = {"San", "Santo", "Santa", "Saint", "Sainte", "SÃ£o", NULL};
+    static const char *const SAINT[] = {"San",    "Santo",      "Santa", "Saint",
+                                        "Sainte", "S\xc3\xa3o", NULL};
     size_t s, e;
     next_raw_word(m, m->t[k].e, &s, &e);
     if (kw(m, k, K_BETWEEN)) {
@@ -8066,7 +8071,9 @@ static int anaphor_object(const M *m, int k, int art, int name)
     next_raw_word(m, m->t[k].e, &s, &e);
     if (e == s)
         return 0; /* punctuation or the end */
-    if ((name && m->text[s] >= 'A' && m->text[s] <= 'Z' && chr_time_lex_word(m->text + s, e - s)) ||
+    static const char *const SAINT[] = {"San", "Santo", "Santa", "Saint", "Sainte", NULL};
+    if ((name && m->text[s] >= 'A' && m->text[s] <= 'Z' &&
+         (chr_time_lex_word(m->text + s, e - s) || raw_word_in(m, s, e, SAINT))) ||
         raw_word_in(m, s, e, OF) ||
         ((m->lang == TL_ES || m->lang == TL_PT) && raw_word_in(m, s, e, TO)) ||
         (art && raw_word_in(m, s, e, ART)))

@@ -217,6 +217,21 @@ TEST(boilerplate_other_languages)
     /* a headline with its site has one bar: kept */
     expect_clean("Mubarak resigns | The Daily Example\n\nThe president left office on Friday.",
                  "Mubarak resigns | The Daily Example\n\nThe president left office on Friday.");
+    /* a one-line record is its own headline, bars and all; news that
+     * names a court keeps its line; a row of results is no bar */
+    expect_clean("Sandy hits New Jersey | World news | The Guardian",
+                 "Sandy hits New Jersey | World news | The Guardian");
+    expect_clean("Il tribunale di Milano ha condannato l'ex manager. Riproduzione riservata\n\n"
+                 "La difesa ricorrer\xc3\xa0 in appello.",
+                 "Il tribunale di Milano ha condannato l'ex manager.\n\n"
+                 "La difesa ricorrer\xc3\xa0 in appello.");
+    expect_clean("The match ended.\n\nResults: Italy 2 | Spain 1 | France 0\n\nFans celebrated.",
+                 "The match ended.\n\nResults: Italy 2 | Spain 1 | France 0\n\nFans celebrated.");
+    expect_clean("Le opinioni espresse dal ministro hanno suscitato polemiche.\n\nAltro testo.",
+                 "Le opinioni espresse dal ministro hanno suscitato polemiche.\n\nAltro testo.");
+    expect_clean(
+        "La festa.\n\nDomenica 25 aprile, ore 10.30\n\nIl corteo partir\xc3\xa0 dal centro.",
+        "La festa.\n\nDomenica 25 aprile, ore 10.30\n\nIl corteo partir\xc3\xa0 dal centro.");
     /* news glued before a notice stays in a paragraph of its own too */
     expect_clean("Mubarak ha lasciato il potere.\n\nI sindacati hanno proclamato uno sciopero. "
                  "Riproduzione riservata \xC2\xA9 Copyright ANSA",

@@ -1178,6 +1178,7 @@ TEST(date_parts)
     CHECK(mention_of(&e, t, "Abr") == NULL);
     chr_entities_free(&e);
     CHECK(entity_named("Theresa May, 62, said she would resign.\n", "Theresa May", 1));
+    CHECK(entity_named("Coach Jan Koller, 45, said the team was ready.\n", "Jan Koller", 1));
 }
 
 /* A headline in title case is read with its ordinary words in lower case:
@@ -1288,6 +1289,9 @@ TEST(leading_function_words)
                        "Veltro Labs", 1));
     CHECK(entity_named("Regulators told owners of Veltro Labs' Hearth heaters to stop.\n",
                        "Veltro Labs' Hearth", 0));
+    /* ... not an institution named so ("Workers' Party", "Thomas' Hospital") */
+    CHECK(entity_named("Jets bombed camps of the Kurdistan Workers' Party in Iraq.\n",
+                       "Kurdistan Workers' Party", 1));
     /* Russian and Catalan prepositions, cut as the other languages' are */
     const char *ru = "После Владимира Путина выступил Си Цзиньпин в Пекине.\n";
     const char *ca = "Amb Pere Aragonès al capdavant, el Govern ha aprovat el pressupost.\n";

@@ -442,6 +442,10 @@ TEST(anchor_lengths)
                           "d\xc3\xad"
                           "as despu\xc3\xa9s Mohamed Mursi fue detenido.",
                           "es", (chr_date){2013, 7, 5}, "2013-07-03");
+    /* an event's name before a clitic: the length counts from the event */
+    anchored_one_sentence("Il 6 novembre Obama ha vinto le elezioni; una settimana dopo Sandy si "
+                          "contavano ancora i danni.",
+                          "it", (chr_date){2012, 11, 20}, "P1W");
     /* nor before a contraction or another preposition ("depois dessas") */
     anchored_one_sentence("A 10 de mar\xc3\xa7o houve um sismo e o governo caiu tr\xc3\xaas dias "
                           "depois dessas elei\xc3\xa7\xc3\xb5"
