@@ -1248,10 +1248,8 @@ static double join_threshold(const tl_mention *m, int32_t s, int32_t e, chr_gran
     if (m->start >= s && m->end <= e)
         return JOIN_SIM; /* a finer date narrows the entry: 2023-10, then 2023-10-18 */
     if (s >= m->start && e <= m->end)
-        return m->gran == CHR_GRAN_YEAR && e - s <= TL_DAY_SPAN
-                   ? -1          /* "Un anno fa Mubarak lasciava il potere" names no day */
-                   : JOIN_VAGUE; /* "in October" said of the 18th needs more words in common */
-    if (gap == 0) {              /* ranges that only overlap: May 16-17 and May 17-21 */
+        return JOIN_VAGUE; /* "in October" said of the 18th needs more words in common */
+    if (gap == 0) {        /* ranges that only overlap: May 16-17 and May 17-21 */
         *near = 1;
         return CONFLICT_SIM;
     }

@@ -34,11 +34,6 @@ art i.txt 2024-04-22 "Rain stopped over the lower town of Orne." \
     "Volunteers marched to the school on 18 April after the storm, with the mayor among them."
 art k.txt 2024-04-23 "Traffic returned to the old bridge of Orne." \
     "10:45 - The council reopened the old bridge of Orne on 20 April after the inspection."
-# a year names no day: "a year ago" joins no entry of a day of that year
-art ya.txt 2024-08-14 "The harbour master of Orne resigned from office on 14 August 2024." \
-    "Boats waited at the quay."
-art yb.txt 2025-09-20 "A year ago the harbour master of Orne resigned from office." \
-    "A new one starts in July."
 # an explainer's signpost is no news of its day
 art sp.txt 2024-07-30 "Here is how the flood of Orne unfolded, and what happens next." \
     "Insurers will pay the first claims of Orne in August."
@@ -127,10 +122,6 @@ e = [x for x in tl if x["date"] == "2024-04-28"]
 need("a live report's clock stamp with its zone is not shown",
      len(e) == 1 and e[0]["text"] == "The council closed the marina of Orne on 28 April after the storm.",
      repr([x["text"] for x in e]))
-e = [x for x in tl if x["date"] == "2024-08-14" and "harbour master" in x["text"]]
-need("a year ago joins no day's entry",
-     len(e) == 1 and all(s["expression"] != "A year ago" for s in e[0]["sources"]),
-     repr([(x["text"], [s["expression"] for s in x["sources"]]) for x in e]))
 e = [x["text"] for x in tl if x["text"].startswith("Here is how")]
 need("an explainer's signpost is no entry", not e, repr(e))
 e = [x for x in tl if x["date"] == "2024-06-10"]
