@@ -1250,16 +1250,6 @@ static int cmp_score_desc(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* A story's --top order: independent sources first, then importance (the
- * visit all five articles announce outranks the landmarks three recall). */
-static int cmp_support_desc(const void *a, const void *b)
-{
-    const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
-    if (x->support != y->support)
-        return x->support > y->support ? -1 : 1;
-    return cmp_score_desc(a, b);
-}
-
 static int cmp_date(const void *a, const void *b)
 {
     const rentry *x = *(rentry *const *)a, *y = *(rentry *const *)b;
@@ -1433,13 +1423,22 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, 
         /* the most important entries, one per date: a second event of a
          * date already kept gives way to the next date's (however many are
          * asked for) */
-        qsort(v, n, sizeof *v, cmp_support_desc);
+        qsort(v, n, sizeof *v, cmp_score_desc);
+        /* the entry most sources report is kept whatever its importance
+         * (the state visit four of the samples' five articles announce,
+         * weighed half as announced, against landmarks three recall) */
+        size_t most = 0;
+        for (size_t i = 1; i < n; i++)
+            if (v[i]->support > v[most]->support)
+                most = i;
         size_t m = 0;
         for (size_t i = 0; i < n; i++) {
             int seen = 0;
             for (size_t j = 0; j < m && !seen && !o->same_date; j++)
                 seen = same_date(v[j], v[i]);
-            if (m < (size_t)o->top && !seen)
+            /* (its place is held for it: the last one it would push out) */
+            size_t room = (size_t)o->top - (i < most && v[most]->support > 1);
+            if ((m < room || i == most) && m < (size_t)o->top && !seen)
                 v[m++] = v[i];
             else
                 v[i]->keep = 0;

@@ -138,3 +138,12 @@ need("a lead placed at its day is that day's entry, not the year's",
      and all(s["expression"] for e in tl if e["date"] == "2024" for s in e["sources"]),
      repr([(e["date"], e["text"]) for e in tl if e["date"] in ("2024", "2024-05-14")]))
 PY
+# an Italian lead that opens with "Ecco" is news, no signpost
+printf '{"id":"ec","date":"2024-08-05","lang":"it","text":"Ecco le nuove misure approvate dal consiglio comunale di Orne per la ricostruzione.\\n\\nIl sindaco ha firmato il decreto."}\n' > "$TMP/ec.jsonl"
+chr --db "$TMP/ec.db" --quiet ingest "$TMP/ec.jsonl" >/dev/null 2>&1
+chr --db "$TMP/ec.db" timeline --all --json | "$PY" -c '
+import json, sys
+tl = json.load(sys.stdin)
+assert any(s["sentence"].startswith("Ecco le nuove misure") for e in tl for s in e["sources"]), tl
+'
+check "an Italian lead opening with 'Ecco' is news" test $? -eq 0
