@@ -1,7 +1,6 @@
 /* chronicle CLI — `extract FILE|-`: what `ingest` would take from one HTML
  * page (main text, headline, date, author, outlet, URL, language), printed
  * without storing anything. gzip-compressed pages are read as well. */
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,13 +81,9 @@ int cmd_extract(int argc, char **argv, cli_opts *g)
         cli_error("usage: chronicle extract [--json] [--url URL] [--charset CS] FILE|-");
         return EXIT_USAGE;
     }
-    if (charset) { /* a name iconv does not know would be ignored without a word */
-        iconv_t cd = iconv_open("UTF-8", charset);
-        if (cd == (iconv_t)-1) {
-            cli_error("extract: unknown charset '%s'", charset);
-            return EXIT_USAGE;
-        }
-        iconv_close(cd);
+    if (charset && !chr_html_charset_hint(charset)) { /* it would be ignored without a word */
+        cli_error("extract: unknown charset '%s'", charset);
+        return EXIT_USAGE;
     }
     size_t n = 0;
     char *buf = cli_read_all(path, &n);

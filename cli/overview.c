@@ -186,6 +186,21 @@ void cli_print_timeline(FILE *f, const chr_timeline *tl, int width)
     }
 }
 
+/* s as one word of a POSIX shell: as it is when every byte is safe, else
+ * in single quotes (a quote inside written '\''). */
+static void shell_word(const char *s)
+{
+    if (*s &&
+        !s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-+:=,@%")]) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('\'');
+    for (; *s; s++)
+        fputs(*s == '\'' ? "'\\''" : (char[]){*s, 0}, stdout);
+    putchar('\'');
+}
+
 /* Whether the hint to see more must name the database: not the default
  * "chronicle.db" nor the one $CHRONICLE_DB names. */
 static int db_note(const char *db)
@@ -236,10 +251,13 @@ static int print_story(chr_store *st, const char *db, int64_t id, size_t nth, in
     cli_print_timeline(stdout, tl, width);
     if (tl->n_all > tl->n) /* one entry a date kept, or the top ones */
     {
-        const char *q = db_note(db) && strpbrk(db, " '\"$") ? "'" : "";
-        printf("  … %zu more entr%s: chronicle%s%s%s%s timeline %s\n", tl->n_all - tl->n,
-               tl->n_all - tl->n == 1 ? "y" : "ies", db_note(db) ? " --db " : "", q,
-               db_note(db) ? db : "", q, id ? head + 6 : "--all");
+        printf("  … %zu more entr%s: chronicle", tl->n_all - tl->n,
+               tl->n_all - tl->n == 1 ? "y" : "ies");
+        if (db_note(db)) {
+            printf(" --db ");
+            shell_word(db);
+        }
+        printf(" timeline %s\n", id ? head + 6 : "--all");
     }
     chr_timeline_free(tl);
     chr_summary_free(s);

@@ -195,6 +195,15 @@ static const char *charset_after(const char *s, size_t n, size_t *lablen)
     return q > p ? p : NULL;
 }
 
+const char *chr_html_charset_hint(const char *hint)
+{
+    if (!hint || !*hint)
+        return NULL;
+    size_t lablen = 0;
+    const char *lab = charset_after(hint, strlen(hint), &lablen);
+    return lab ? chr_html_charset_name(lab, lablen) : chr_html_charset_name(hint, strlen(hint));
+}
+
 /* <meta charset=...> or <meta http-equiv content="...; charset=..."> among
  * the first bytes of the page, or <?xml encoding=...?>. */
 static const char *prescan(const char *buf, size_t len)
@@ -342,11 +351,8 @@ const char *chr_html_to_utf8(const char *in, size_t len, const char *hint, size_
         len -= 2;
         cs = "UTF-16BE";
     }
-    if (!cs && hint && *hint) {
-        size_t lablen = 0;
-        const char *lab = charset_after(hint, strlen(hint), &lablen);
-        cs = lab ? chr_html_charset_name(lab, lablen) : chr_html_charset_name(hint, strlen(hint));
-    }
+    if (!cs && hint && *hint)
+        cs = chr_html_charset_hint(hint);
     if (!cs)
         cs = prescan(in, len);
     if (!cs || strcmp(cs, "UTF-8") == 0)

@@ -14,6 +14,12 @@
 extern "C" {
 #endif
 
+/* The charset a hint names, as chr_html_extract reads it: a label
+ * ("latin1", "x-cp1252", "utf8") or a Content-Type value ("text/html;
+ * charset=iso-8859-1"); its canonical iconv name (static), or NULL when the
+ * hint names none the extractor knows (it then detects the page's own). */
+const char *chr_html_charset_hint(const char *hint);
+
 /* Extract the article from one HTML page of len bytes (need not be
  * NUL-terminated). charset_hint (from HTTP headers) and url_hint (e.g.
  * WARC-Target-URI) may be NULL.

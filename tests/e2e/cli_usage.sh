@@ -147,6 +147,10 @@ printf '<html><body><p>x</p></body></html>' > "$TMP/p.html"
 chr extract --charset bogus "$TMP/p.html" >/dev/null 2>"$TMP/cs.err"
 check_eq "extract --charset bogus exits 2" "$?" 2
 check "extract --charset bogus names it" grep -q "unknown charset 'bogus'" "$TMP/cs.err"
+for cs in x-cp1252 latin1 "text/html; charset=iso-8859-1"; do
+    chr extract --charset "$cs" "$TMP/p.html" >/dev/null 2>&1
+    check_eq "extract --charset '$cs' is a label the extractor reads" "$?" 0
+done
 # a timeline that --min-support empties says so
 out=$(chr --db "$TMP/c.db" timeline --all --min-support 99)
 check "timeline --min-support 99 says no entry has that many sources" \
