@@ -1054,6 +1054,11 @@ static size_t skip_words(const char *text, size_t p, size_t end, const char *con
             p++;
             continue;
         }
+        size_t oq = skip_open_quotes(text, p, end); /* "ieri, il 'venerdì della collera'" */
+        if (oq > p) {
+            p = oq;
+            continue;
+        }
         size_t q = p;
         while (q < end && text[q] != ' ' && text[q] != ',')
             q++;
