@@ -54,6 +54,23 @@ static void print_field(const char *name, const char *v)
         printf("%-8s %s\n", name, v);
 }
 
+/* Whether --charset names one the extractor reads: a whole label
+ * ("latin1", not "latin1 bogus") or a Content-Type value with one. */
+static int charset_ok(const char *cs)
+{
+    if (!chr_html_charset_hint(cs))
+        return 0;
+    if (strstr(cs, "charset") || strstr(cs, "CHARSET"))
+        return 1;
+    size_t n = strlen(cs);
+    while (n && (cs[n - 1] == ' ' || cs[n - 1] == '"' || cs[n - 1] == '\''))
+        n--;
+    size_t b = strspn(cs, " \"'");
+    return b <= n &&
+           strspn(cs + b, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:") ==
+               n - b;
+}
+
 int cmd_extract(int argc, char **argv, cli_opts *g)
 {
     const char *path = NULL, *url = NULL, *charset = NULL;
@@ -81,7 +98,7 @@ int cmd_extract(int argc, char **argv, cli_opts *g)
         cli_error("usage: chronicle extract [--json] [--url URL] [--charset CS] FILE|-");
         return EXIT_USAGE;
     }
-    if (charset && !chr_html_charset_hint(charset)) { /* it would be ignored without a word */
+    if (charset && !charset_ok(charset)) { /* it would be ignored without a word */
         cli_error("extract: unknown charset '%s'", charset);
         return EXIT_USAGE;
     }

@@ -365,7 +365,7 @@ static const char *const boiler_prefix[] = {
     "última actualización", "lea también", "leer también", "leia também",
     "todos los derechos reservados", "todos os direitos reservados", "haga clic", "clique aqui",
     "pubblicato il", "aggiornato il", "aggiornato alle", "aggiornata alle", "ultimo aggiornamento",
-    "leggi anche", "le opinioni espresse sono", "le opinioni espresse in ",
+    "leggi anche", "le opinioni espresse sono", "le opinioni espresse in questo",
     "questo articolo \xc3\xa8 stato tradotto", "sei in:", "riproduzione riservata", "clicca ",
     "veröffentlicht am", "aktualisiert am", "zuletzt aktualisiert", "lesen sie auch",
     "alle rechte vorbehalten",
@@ -912,6 +912,9 @@ static int rights_notice(const char *s, size_t n)
 {
     static const char *const notices[] = {"riproduzione riservata",
                                           "testata registrata",
+                                          "registrata presso il tribunale",
+                                          "registrazione del tribunale",
+                                          "registrazione presso il tribunale",
                                           "tutti i diritti riservati",
                                           "all rights reserved",
                                           "todos los derechos reservados",
@@ -938,7 +941,12 @@ static int rights_notice(const char *s, size_t n)
         char *end = strstr(piece, ". ");
         if (end)
             *end = 0;
-        int notice = strstr(piece, "\xc2\xa9") || strstr(piece, "copyright");
+        char *lead = piece;
+        while (*lead == ' ')
+            lead++;
+        int notice = strstr(piece, "\xc2\xa9") ||
+                     !strncmp(lead, "copyright", 9); /* (not
+                                                      * news of "copyright degli editori") */
         for (const char *const *p = notices; *p && !notice; p++)
             notice = strstr(piece, *p) != NULL;
         int words = 0;

@@ -151,9 +151,11 @@ const char *chr_html_charset_name(const char *label, size_t len)
             NULL,         NULL,          "ISO-8859-2",  "ISO-8859-3",  "ISO-8859-4",  "ISO-8859-5",
             "ISO-8859-6", "ISO-8859-7",  "ISO-8859-8",  NULL,          "ISO-8859-10", NULL,
             NULL,         "ISO-8859-13", "ISO-8859-14", "ISO-8859-15", "ISO-8859-16"};
-        int num = atoi(l + (l[3] == '-' ? 9 : 8));
-        if (num >= 0 && num <= 16 && iso[num])
-            return iso[num];
+        const char *digits = l + (l[3] == '-' ? 9 : 8);
+        int num = atoi(digits);
+        if (*digits && strspn(digits, "0123456789") == strlen(digits) && num >= 0 && num <= 16 &&
+            iso[num])
+            return iso[num]; /* (not "iso-8859-2garbage") */
     }
     return NULL;
 }

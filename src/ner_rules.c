@@ -1362,9 +1362,10 @@ void ner_rules_date_parts(const ner_doc *d, uint8_t *lab)
                 const char *c = d->text + d->t[j].start;
                 if (d->t[j].flags & NT_DIGIT)
                     fig = 1;
-                else if (!(d->t[j].flags & NT_PUNCT) || d->t[j].end - d->t[j].start != 1 ||
-                         !strchr("/-.", *c))
-                    break; /* over a slash, a dash or a dot only ("Coach Jan, 45,") */
+                else if (!(d->t[j].flags & NT_PUNCT) ||
+                         (dir > 0 && (d->t[j].end - d->t[j].start != 1 || !strchr("/-.", *c))))
+                    break; /* after it over a slash, a dash or a dot only ("Coach Jan, 45,";
+                            * "Feb 45.1, Mar nil" has its figure before) */
             }
         if (fig)
             lab[i] = 0;
@@ -1735,7 +1736,8 @@ static const char *const possessed_heads[] = {
     "army",         "home",        "guild",       "day",          "cup",          "championship",
     "center",       "centre",      "chapel",      "cathedral",    "academy",      "foundation",
     "commission",   "conference",  "tribunal",    "court",        "retirement",   "benefit",
-    "compensation", "rights",      "university",  "square",       "bridge",
+    "compensation", "rights",      "university",  "square",       "bridge",       "administration",
+    "department",   "authority",   "agency",      "service",      "office",       "ministry",
 };
 
 /* A plural's possessive inside a name ends it: "Veltro Labs' Hearth",

@@ -183,6 +183,20 @@ static int name_at(const char *s, size_t len, size_t j)
     return !chr_en_lower_word(chr_en_hash(w, n));
 }
 
+/* Whether the word before s[ws] (within the segment) is "the", "a" or
+ * "an": initials after it are a body's ("the A.N.C."), not a person's. */
+static int after_article(const char *s, size_t seg_start, size_t ws)
+{
+    size_t e = ws;
+    while (e > seg_start && s[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > seg_start && isalpha((unsigned char)s[b - 1]))
+        b--;
+    return (e - b == 3 && !strncasecmp(s + b, "the", 3)) || (e - b == 1 && (s[b] | 32) == 'a') ||
+           (e - b == 2 && !strncasecmp(s + b, "an", 2));
+}
+
 /* Initials of a country, a body or a place ("U.S", "U.N", "U.K", "E.U",
  * "D.C", "L.A", "N.Y"): a sentence may end on them before a name. */
 static int place_initials(const char *w, size_t n)
@@ -361,8 +375,12 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
              * Reynolds"): no sentence is initials alone ("... in the U.S.
              * The" still ends) */
             if (dotted_initials(w, wl) &&
-                (opens_segment(s, seg_start, ws) || (name_at(s, len, j) && !place_initials(w, wl))))
-                return 0; /* "... directed by J.J. Abrams"; not "... in the U.S. Clinton said" */
+                (opens_segment(s, seg_start, ws) ||
+                 ((!lang || !strncmp(lang, "en", 2)) && name_at(s, len, j) &&
+                  !place_initials(w, wl) && !after_article(s, seg_start, ws))))
+                return 0; /* "... directed by J.J. Abrams"; not "... in the U.S. Clinton said",
+                           * "a blow to the A.N.C. Mandela said", nor outside English, where
+                           * the dictionary knows no sentence's first word */
             /* dotted abbreviation like U.S. or a.m. */
             if (memchr(w, '.', wl) && wl <= 6 && !is_upper(first))
                 return 0;

@@ -66,7 +66,7 @@ static int word_in(const char *text, size_t len, size_t p, const char *const *l,
  * letters or more with a past's ending. English "after" and French
  * "après", and every "before", are taken to be followed by their event
  * ("30 days after issuance", "two days after he fled"). */
-static int verb_follows(const char *text, size_t len, size_t q)
+static int verb_follows(const char *text, size_t len, size_t q, int bare_object)
 {
     static const char *const AUX[] = {"ha",
                                       "han",
@@ -130,8 +130,17 @@ static int verb_follows(const char *text, size_t len, size_t q)
             return 0;
         q = skip_blanks(text, len, e);
     }
-    if (names && word_in(text, len, q, CLITIC, &e))
-        return 0; /* "una settimana dopo Sandy si contavano i danni": the event's */
+    if (names && word_in(text, len, q, CLITIC, &e)) {
+        /* "due giorni dopo Monti si è dimesso": the clause's subject, its
+         * reflexive perfect; "una settimana dopo Sandy si contavano i
+         * danni": the event's, and an impersonal verb (Spanish and
+         * Portuguese take an event after "de": "dos días después Rajoy se
+         * reunió" is the subject's) */
+        if (!bare_object)
+            return 1;
+        size_t q2 = skip_blanks(text, len, e);
+        return word_in(text, len, q2, AUX, &e);
+    }
     if (word_in(text, len, q, AUX, &e))
         return 1;
     if (e - q < 4 || (text[q] >= 'A' && text[q] <= 'Z'))
@@ -154,9 +163,10 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
             continue;
         size_t q = skip_blanks(text, len, p + n), we;
         int word = q < len && word_byte((unsigned char)text[q]);
-        if (word && ((a->prep && (a->dir < 0 || !strcmp(a->w, "after") ||
-                                  !strcmp(a->w, "apr\xc3\xa8s") || !verb_follows(text, len, q))) ||
-                     word_in(text, len, q, CMP, &we)))
+        if (word &&
+            ((a->prep && (a->dir < 0 || !strcmp(a->w, "after") || !strcmp(a->w, "apr\xc3\xa8s") ||
+                          !verb_follows(text, len, q, !strcmp(a->w, "dopo")))) ||
+             word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;
         return a;

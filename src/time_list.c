@@ -1098,7 +1098,13 @@ static void fix_apposition(const char *text, size_t len, chr_timex *x, size_t n)
         while (w < p && text[w] == ' ')
             w++;
         if (!comma && (text[w] == 'o' || text[w] == 'O') && w + 1 < p && text[w + 1] == ' ')
-            continue; /* "domani o venerdì", "mañana o el viernes": either day */
+            continue;   /* "domani o venerdì", "mañana o el viernes": either day */
+        int quoted = 0; /* a quoted weekday may name something: "Ieri, il \"venerdì nero\"" */
+        for (size_t q = a->end; q < b->start && !quoted; q++)
+            quoted = text[q] == '"' || text[q] == '\'' || (unsigned char)text[q] >= 0x80;
+        if (quoted &&
+            chr_weekday(y1, md1 / 100, md1 % 100) != chr_weekday(y2, md2 / 100, md2 % 100))
+            continue;
         if (opens_with_class(text, b->start, b->end, (1u << C_WDAY) | (1u << C_WDABBR)) &&
             !memchr_digit(text + b->start, b->end - b->start) &&
             chr_weekday(y1, md1 / 100, md1 % 100) == chr_weekday(y2, md2 / 100, md2 % 100)) {

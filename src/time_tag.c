@@ -1678,10 +1678,9 @@ static int participle_before(const M *m, wspan w)
         "marcada", "agendado", "agendada", "fixé", "fixée", "fissato", "fissata", "attendu",
         "atteso", "attesa", "esperado", "esperada", "esperados", "esperadas", "convocado",
         "convocada", "convocato", "convocata", "convoqué",
-        /* what awaits its date: "Il premier, invitato a Parigi giovedì,
-         * incontrerà…", "Renzi, impegnato a Bruxelles giovedì, non sarà…" */
-        "invitato", "invitata", "invitati", "invitado", "invitada", "invitados", "invité",
-        "invitée", "invités", "convidado", "convidada", "impegnato", "impegnata", "convoquée",
+        /* what awaits its date: "Renzi, impegnato a Bruxelles giovedì, non
+         * sarà…" */
+        "impegnato", "impegnata", "convoquée",
         /* nouns of times and places that end like participles */
         "madrugada", "temporada", "década", "entrada", "avenida", "embajada", "embaixada",
         "retirada", "caída", "queda", "bienvenida", "oleada", "ondata", "durata", "partita",
@@ -2204,6 +2203,31 @@ static int dating_participle(const M *m, const wspan *L, int nl, int i)
  * Madrid el martes, declarará…"): its participle dates the date. */
 static int appositive(const M *m, wspan w, int i, size_t e)
 {
+    /* an invitation names the day of what it invites to ("Il premier,
+     * invitato a Parigi giovedì, incontrerà…") unless its agent follows
+     * ("invitato giovedì dal presidente": the act) */
+    static const char *const INVITED[] = {"invitato",
+                                          "invitata",
+                                          "invitati",
+                                          "invitado",
+                                          "invitada",
+                                          "invitados",
+                                          "invit\xc3\xa9",
+                                          "invit\xc3\xa9"
+                                          "e",
+                                          "invit\xc3\xa9"
+                                          "s",
+                                          "convidado",
+                                          "convidada",
+                                          NULL};
+    static const char *const BY[] = {"dal",  "dalla", "dallo", "dai",   "dagli", "dalle", "por",
+                                     "pelo", "pela",  "pelos", "pelas", "par",   NULL};
+    if (raw_word_in(m, w.s, w.e, INVITED)) {
+        size_t bs, be;
+        next_raw_word(m, e, &bs, &be);
+        if (!(be > bs && raw_word_in(m, bs, be, BY)))
+            return 0;
+    }
     size_t p = w.s;
     while (p > 0 && m->text[p - 1] == ' ')
         p--;
@@ -8053,7 +8077,9 @@ static int try_inner(M *m, int i, R *best, int nomod);
  * Natale") or, after "dopo" that takes its object bare, an article ("il
  * giorno dopo le elezioni"; "al día siguiente la policía disparó" has the
  * subject there). A capitalised word is the object when it is a holiday
- * ("il giorno prima Natale"; without name, not even then: "la veille",
+ * ("il giorno prima Natale"; after a bare "dopo", a saint's too: "il
+ * giorno dopo Santo Stefano", not "Al día siguiente Santa Fe"; without
+ * name, not even then: "la veille",
  * "l'indomani" take their object after "of" only), else the clause's
  * subject ("il giorno dopo Morsi ha parlato", "l'indomani Mourinho ha
  * firmato"). */
@@ -8073,7 +8099,7 @@ static int anaphor_object(const M *m, int k, int art, int name)
         return 0; /* punctuation or the end */
     static const char *const SAINT[] = {"San", "Santo", "Santa", "Saint", "Sainte", NULL};
     if ((name && m->text[s] >= 'A' && m->text[s] <= 'Z' &&
-         (chr_time_lex_word(m->text + s, e - s) || raw_word_in(m, s, e, SAINT))) ||
+         (chr_time_lex_word(m->text + s, e - s) || (art && raw_word_in(m, s, e, SAINT)))) ||
         raw_word_in(m, s, e, OF) ||
         ((m->lang == TL_ES || m->lang == TL_PT) && raw_word_in(m, s, e, TO)) ||
         (art && raw_word_in(m, s, e, ART)))

@@ -186,15 +186,29 @@ int tl_report_cue(const char *lang, const char *s, size_t len, int *words)
  * l'on sait"): an explainer's signpost, no news of its day. */
 static int signpost(const char *s, size_t n)
 {
-    static const char *const OPEN[] = {
-        "here is how ",         "here's how ",     "here\xe2\x80\x99s how ",
-        "here is what ",        "here's what ",    "here\xe2\x80\x99s what ",
-        "here are the ",        "what we know",    "what to know",
-        "this is how ",         "this is what ",   "ecco cosa ",
-        "ecco come ",           "ecco perch",      "voici ce qu",
-        "voici comment ",       "voici pourquoi ", "ce que l'on sait",
-        "ce qu'il faut savoir", "lo que sabemos",  "esto es lo que ",
-        "o que se sabe",        "saiba como ",     NULL};
+    static const char *const OPEN[] = {"here is how ",
+                                       "here's how ",
+                                       "here\xe2\x80\x99s how ",
+                                       "here is what ",
+                                       "here's what ",
+                                       "here\xe2\x80\x99s what ",
+                                       "what we know",
+                                       "what to know",
+                                       "this is how ",
+                                       "this is what ",
+                                       "ecco cosa ",
+                                       "ecco come ",
+                                       "ecco perch",
+                                       "voici ce qu",
+                                       "voici comment ",
+                                       "voici pourquoi ",
+                                       "ce que l'on sait",
+                                       "ce qu'il faut savoir",
+                                       "lo que sabemos",
+                                       "esto es lo que ",
+                                       "o que se sabe",
+                                       "saiba como ",
+                                       NULL};
     while (n && (*s == ' ' || *s == '"'))
         s++, n--;
     for (const char *const *o = OPEN; *o; o++)
@@ -789,9 +803,9 @@ static float gran_weight(chr_gran g)
 static void clip_to_side(const tl_article *a, const tl_timex *t, int32_t *s0, int32_t *e0)
 {
     /* (not "later that month": the story's month, not the writer's) */
-    static const char *const LATER[] = {"later this", "plus tard", "m\xc3\xa1s tarde",
-                                        "pi\xc3\xb9 tardi", NULL};
-    static const char *const EARLIER[] = {"earlier this", NULL};
+    static const char *const LATER[] = {"later this",       "later in the",     "plus tard",
+                                        "m\xc3\xa1s tarde", "pi\xc3\xb9 tardi", NULL};
+    static const char *const EARLIER[] = {"earlier this", "earlier in the", NULL};
     if (a->pub_day == TL_NO_DAY || *s0 >= a->pub_day || *e0 <= a->pub_day)
         return;
     const char *x = a->text + t->start;

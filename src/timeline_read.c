@@ -1424,24 +1424,33 @@ static chr_err select_entries(model *mo, const chr_tl_opts *o, int one_per_day, 
          * date already kept gives way to the next date's (however many are
          * asked for) */
         qsort(v, n, sizeof *v, cmp_score_desc);
-        /* the entry most sources report is kept whatever its importance
-         * (the state visit four of the samples' five articles announce,
-         * weighed half as announced, against landmarks three recall) */
         size_t most = 0;
         for (size_t i = 1; i < n; i++)
             if (v[i]->support > v[most]->support)
                 most = i;
+        rentry *best = n ? v[most] : NULL;
         size_t m = 0;
         for (size_t i = 0; i < n; i++) {
             int seen = 0;
             for (size_t j = 0; j < m && !seen && !o->same_date; j++)
                 seen = same_date(v[j], v[i]);
-            /* (its place is held for it: the last one it would push out) */
-            size_t room = (size_t)o->top - (i < most && v[most]->support > 1);
-            if ((m < room || i == most) && m < (size_t)o->top && !seen)
+            if (m < (size_t)o->top && !seen)
                 v[m++] = v[i];
             else
                 v[i]->keep = 0;
+        }
+        /* the entry most sources report is kept whatever its importance
+         * (the state visit four of the samples' five articles announce,
+         * weighed half as announced, against landmarks three recall), in
+         * the place of the least important one kept, unless its date is
+         * already shown */
+        int shown = 0;
+        for (size_t j = 0; j < m && best && !shown; j++)
+            shown = v[j] == best || (!o->same_date && same_date(v[j], best));
+        if (best && !shown && m > 0 && best->support > 1) {
+            v[m - 1]->keep = 0;
+            best->keep = 1;
+            v[m - 1] = best;
         }
         n = m;
     }

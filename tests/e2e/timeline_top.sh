@@ -72,3 +72,20 @@ check_eq "--all --top without --sentences: texts only" "$n" 0
 chr --db "$DB" timeline --all --top 3 --dates 5 > /dev/null 2> "$TMP/both.err"
 check_eq "--top with --dates: usage error (exit 2)" "$?" 2
 check "--top with --dates: says why" grep -q "not both" "$TMP/both.err"
+
+# a story's --top N: the N most important entries, the best-supported one
+# kept in the place of the least, unless its date is already shown (the
+# king's visit announced by three on 12 March gives way to the barrier that
+# broke that day)
+cat > "$TMP/top2.jsonl" <<'JSONL'
+{"id": "v1", "date": "2024-03-01", "lang": "en", "title": "Orne flood barrier: king to attend harbour festival", "text": "The flood barrier of Orne is old and the river of Orne is high. The king will attend the harbour festival on 12 March, palace officials said."}
+{"id": "v2", "date": "2024-03-02", "lang": "en", "title": "Orne flood barrier worries: king to attend festival", "text": "The river of Orne is high and the old flood barrier of Orne worries engineers. Palace officials said the king will attend the harbour festival on 12 March."}
+{"id": "v3", "date": "2024-03-03", "lang": "en", "title": "Orne river high; king to attend harbour festival", "text": "Engineers in Orne watched the old flood barrier as the river rose. The king will attend the harbour festival on 12 March, the palace announced."}
+{"id": "b1", "date": "2024-03-20", "lang": "en", "title": "Orne flood barrier broke", "text": "The old flood barrier of Orne broke on 12 March and the river flooded the lower town. Insurers counted claims."}
+{"id": "b2", "date": "2024-03-21", "lang": "en", "title": "Orne counts flood damage", "text": "The river flooded the lower town of Orne after the old flood barrier broke on 12 March. Shops stayed closed."}
+{"id": "r1", "date": "2024-03-20", "lang": "en", "title": "Orne road closed after flood", "text": "The council of Orne closed the riverside road on 14 March after the flood barrier broke. Traffic was diverted."}
+{"id": "m1", "date": "2024-03-21", "lang": "en", "title": "Orne mayor resigns over flood", "text": "The mayor of Orne resigned on 16 March over the flood barrier failure. His deputy took over."}
+JSONL
+chr --db "$TMP/top2.db" --quiet ingest "$TMP/top2.jsonl" >/dev/null 2>&1
+got=$(chr --db "$TMP/top2.db" timeline --all --top 2 --json >/dev/null 2>&1; sid=$(chr --db "$TMP/top2.db" stories --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])'); chr --db "$TMP/top2.db" timeline "$sid" --top 2 --json | "$PY" -c 'import json,sys; print(" ".join(e["date"] for e in json.load(sys.stdin)))')
+check_eq "story --top 2 keeps the most important, one per date" "$got" "2024-03-12 2024-03-16"

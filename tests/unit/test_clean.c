@@ -232,6 +232,14 @@ TEST(boilerplate_other_languages)
     expect_clean(
         "La festa.\n\nDomenica 25 aprile, ore 10.30\n\nIl corteo partir\xc3\xa0 dal centro.",
         "La festa.\n\nDomenica 25 aprile, ore 10.30\n\nIl corteo partir\xc3\xa0 dal centro.");
+    /* a registration notice in other words goes; news of copyright stays */
+    expect_clean("Mubarak ha lasciato il potere.\n\nTestata giornalistica registrata presso il "
+                 "Tribunale di Roma n. 123/2008. Riproduzione riservata\n\nLa piazza festeggia.",
+                 "Mubarak ha lasciato il potere.\n\nLa piazza festeggia.");
+    expect_clean("Mubarak ha lasciato il potere.\n\nLa Corte ha respinto il ricorso di Google sul "
+                 "copyright degli editori. Riproduzione riservata\n\nLa piazza festeggia.",
+                 "Mubarak ha lasciato il potere.\n\nLa Corte ha respinto il ricorso di Google sul "
+                 "copyright degli editori.\n\nLa piazza festeggia.");
     /* news glued before a notice stays in a paragraph of its own too */
     expect_clean("Mubarak ha lasciato il potere.\n\nI sindacati hanno proclamato uno sciopero. "
                  "Riproduzione riservata \xC2\xA9 Copyright ANSA",

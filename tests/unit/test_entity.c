@@ -656,6 +656,14 @@ TEST(story_linking)
     CHECK_INT(chr_entities_link_story(k, 2, &st, NULL), CHR_OK);
     CHECK_INT(st.n_entities, 1);
     chr_entities_free(&st);
+    /* ... but a short name's vowels are its own: two sisters */
+    chr_entity o[2] = {{.canonical = (char *)"Karen Olsen", .type = CHR_ENT_PER, .mentions = 3},
+                       {.canonical = (char *)"Karin Olsen", .type = CHR_ENT_PER, .mentions = 2}};
+    chr_entities ko[2] = {{.entities = &o[0], .n_entities = 1},
+                          {.entities = &o[1], .n_entities = 1}};
+    CHECK_INT(chr_entities_link_story(ko, 2, &st, NULL), CHR_OK);
+    CHECK_INT(st.n_entities, 2);
+    chr_entities_free(&st);
 }
 
 /* French and Spanish: the English model's names repaired (ner_rules_lang). */
@@ -1292,6 +1300,8 @@ TEST(leading_function_words)
     /* ... not an institution named so ("Workers' Party", "Thomas' Hospital") */
     CHECK(entity_named("Jets bombed camps of the Kurdistan Workers' Party in Iraq.\n",
                        "Kurdistan Workers' Party", 1));
+    CHECK(entity_named("He was treated by the Veterans' Administration in Ohio.\n",
+                       "Veterans' Administration", 1));
     /* Russian and Catalan prepositions, cut as the other languages' are */
     const char *ru = "После Владимира Путина выступил Си Цзиньпин в Пекине.\n";
     const char *ca = "Amb Pere Aragonès al capdavant, el Govern ha aprovat el pressupost.\n";

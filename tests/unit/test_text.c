@@ -65,6 +65,17 @@ TEST(initials_open_sentences)
         CHECK(sent_is(t, v, 1, "The films were directed by J.J. Abrams."));
     }
     free(v);
+    /* a body's initials after "the" may end one before a name; outside
+     * English the dictionary knows no first word */
+    const char *u = "It was a blow to the A.N.C. Mandela said he would appeal.";
+    n = split(u, &v);
+    CHECK_INT(n, 2);
+    free(v);
+    const char *f = "Le rapport a \xc3\xa9t\xc3\xa9 transmis \xc3\xa0 la C.I.A. Il pr\xc3\xa9"
+                    "cise que les preuves manquent.";
+    n = split_in(f, "fr", &v);
+    CHECK_INT(n, 2);
+    free(v);
 }
 
 /* titles of Italian, Portuguese and Spanish; abbreviations before a number;
