@@ -912,9 +912,7 @@ static int rights_notice(const char *s, size_t n)
 {
     static const char *const notices[] = {"riproduzione riservata",
                                           "testata registrata",
-                                          "registrata presso il tribunale",
-                                          "registrazione del tribunale",
-                                          "registrazione presso il tribunale",
+                                          "testata giornalistica",
                                           "tutti i diritti riservati",
                                           "all rights reserved",
                                           "todos los derechos reservados",
@@ -944,9 +942,14 @@ static int rights_notice(const char *s, size_t n)
         char *lead = piece;
         while (*lead == ' ')
             lead++;
-        int notice = strstr(piece, "\xc2\xa9") ||
-                     !strncmp(lead, "copyright", 9); /* (not
-                                                      * news of "copyright degli editori") */
+        int pw = 0; /* the piece's words */
+        for (char *c = piece; *c; c++)
+            pw += *c != ' ' && (c == piece || c[-1] == ' ');
+        /* "copyright" in a short piece ("All content is subject to
+         * copyright"), not in news of it ("ricorso sul copyright degli
+         * editori") */
+        int notice = strstr(piece, "\xc2\xa9") || strstr(piece, "(c)") ||
+                     !strncmp(lead, "copyright", 9) || (strstr(piece, "copyright") && pw <= 8);
         for (const char *const *p = notices; *p && !notice; p++)
             notice = strstr(piece, *p) != NULL;
         int words = 0;

@@ -335,11 +335,11 @@ static int same_person(const char *a, const char *b)
     memcpy(fb, b, (size_t)(sb - b));
     fb[sb - b] = '\0';
     const char *la = strrchr(a, ' ') + 1, *lb = strrchr(b, ' ') + 1;
-    if (!same_name(fa, fb)) /* "Tawakkol Karman", "Tawakul Karman"; not the sisters Karen and
-                             * Karin Olsen: a short name's vowels are its own */
+    if (!same_name(fa, fb)) /* "Tawakkol Karman", "Tawakul Karman", "Hosni"/"Husni Mubarak"
+                             * (two people of one surname whose given names differ in a
+                             * vowel, Karen and Karin, are one too: rarer in one story) */
         return (ner_name_variant(fa, strlen(fa), fb, strlen(fb)) ||
-                (strlen(fa) >= 7 && strlen(fb) >= 7 &&
-                 ner_name_spelling(fa, strlen(fa), fb, strlen(fb)))) &&
+                ner_name_spelling(fa, strlen(fa), fb, strlen(fb))) &&
                same_name(la, lb);
     return same_name(la, lb) || ner_name_spelling(la, strlen(la), lb, strlen(lb));
 }

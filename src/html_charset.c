@@ -153,9 +153,12 @@ const char *chr_html_charset_name(const char *label, size_t len)
             NULL,         "ISO-8859-13", "ISO-8859-14", "ISO-8859-15", "ISO-8859-16"};
         const char *digits = l + (l[3] == '-' ? 9 : 8);
         int num = atoi(digits);
-        if (*digits && strspn(digits, "0123456789") == strlen(digits) && num >= 0 && num <= 16 &&
-            iso[num])
-            return iso[num]; /* (not "iso-8859-2garbage") */
+        size_t nd = strspn(digits, "0123456789");
+        /* the figures alone, or "-i"/"-e" after them ("iso-8859-8-i"); not
+         * "iso-8859-2garbage" */
+        if (nd && (!digits[nd] || !strcmp(digits + nd, "-i") || !strcmp(digits + nd, "-e")) &&
+            num >= 0 && num <= 16 && iso[num])
+            return iso[num];
     }
     return NULL;
 }

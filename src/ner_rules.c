@@ -1352,22 +1352,37 @@ void ner_rules_date_parts(const ner_doc *d, uint8_t *lab)
         if (!ner_lab_is_b(lab[i]) || (i + 1 < d->n && lab[i + 1] && !ner_lab_is_b(lab[i + 1])) ||
             d->t[i].end - d->t[i].start > 5 || !IN_LIST(d, i, month_abbrs))
             continue;
-        /* a figure next to it, over a slash, a dash or a dot */
-        int fig = 0;
-        for (int dir = -1; dir <= 1 && !fig; dir += 2)
-            for (size_t k = 1; k <= 2 && !fig; k++) {
-                size_t j = i + (size_t)dir * k;
-                if ((dir < 0 && k > i) || j >= d->n || d->t[dir < 0 ? j : j - 1].sent_end)
-                    break; /* not across a sentence's end */
-                const char *c = d->text + d->t[j].start;
-                if (d->t[j].flags & NT_DIGIT)
-                    fig = 1;
-                else if (!(d->t[j].flags & NT_PUNCT) ||
-                         (dir > 0 && (d->t[j].end - d->t[j].start != 1 || !strchr("/-.", *c))))
-                    break; /* after it over a slash, a dash or a dot only ("Coach Jan, 45,";
-                            * "Feb 45.1, Mar nil" has its figure before) */
-            }
-        if (fig)
+        /* a figure next to it: before it over a slash, a dash, a dot or a
+         * comma, after it over a slash, a dash or a dot; over a comma only
+         * in a row of figures, with a figure after it too ("Feb 45.1, MAr
+         * nil, Apr 3"; not "In 2013, Jan won", "Coach Jan, 45,") */
+        int before = 0, after = 0, comma = 0;
+        for (size_t k = 1; k <= 2 && k <= i && !before; k++) {
+            size_t j = i - k;
+            if (d->t[j].sent_end)
+                break; /* not across a sentence's end */
+            const char *c = d->text + d->t[j].start;
+            if (d->t[j].flags & NT_DIGIT)
+                before = 1;
+            else if (!(d->t[j].flags & NT_PUNCT) || d->t[j].end - d->t[j].start != 1 ||
+                     !strchr("/-.,", *c))
+                break;
+            else
+                comma |= *c == ',';
+        }
+        for (size_t k = 1; k <= 2 && i + k < d->n && !after; k++) {
+            size_t j = i + k;
+            if (d->t[j - 1].sent_end)
+                break;
+            const char *c = d->text + d->t[j].start;
+            if ((d->t[j].flags & NT_DIGIT) ||
+                (d->t[j].end - d->t[j].start == 3 && !strncasecmp(c, "nil", 3)))
+                after = 1;
+            else if (!(d->t[j].flags & NT_PUNCT) || d->t[j].end - d->t[j].start != 1 ||
+                     !strchr("/-.", *c))
+                break;
+        }
+        if (comma ? before && after : before || after)
             lab[i] = 0;
     }
 }
@@ -1737,7 +1752,7 @@ static const char *const possessed_heads[] = {
     "center",       "centre",      "chapel",      "cathedral",    "academy",      "foundation",
     "commission",   "conference",  "tribunal",    "court",        "retirement",   "benefit",
     "compensation", "rights",      "university",  "square",       "bridge",       "administration",
-    "department",   "authority",   "agency",      "service",      "office",       "ministry",
+    "authority",    "ministry",
 };
 
 /* A plural's possessive inside a name ends it: "Veltro Labs' Hearth",

@@ -169,18 +169,32 @@ static int dotted_initials(const char *w, size_t n)
 
 /* Does a capitalised word that no sentence opens with stand at s[j..): a
  * name the English dictionary has not in lower case ("Abrams", not "The",
- * "Officials")? 0 without a dictionary. */
-static int name_at(const char *s, size_t len, size_t j)
+ * "Officials"; 0 without a dictionary), in other languages no word a
+ * sentence opens with ("Tolkien", not "Il", "Les", "El")? */
+static int name_at(const char *s, size_t len, size_t j, const char *lang)
 {
+    /* the words a sentence opens with in the other languages ("… la C.I.A.
+     * Il précise", "… la O.N.U. El embajador") */
+    static const char *const openers =
+        " il lo la le les l gli i el los las un una uno une des du de ce cette ces elle ils elles "
+        "nous on questo questa este esta ese esa esto isso esse essa os as o a e y et ou ma mais "
+        "pero mas si se quando cuando quand dopo prima avant apres antes depois despues parmi "
+        "entre tra fra per par pour con avec sin dans en nel nella sur su bien non no al au ai "
+        "aux del della dei nos nas na no ";
     char w[24];
     size_t n = 0;
-    while (j + n < len && n < sizeof w && isalpha((unsigned char)s[j + n])) {
+    while (j + n < len && n + 1 < sizeof w && isalpha((unsigned char)s[j + n])) {
         w[n] = (char)tolower((unsigned char)s[j + n]);
         n++;
     }
-    if (n < 2 || n >= sizeof w || !isupper((unsigned char)s[j]) || !chr_en_lower_n)
+    if (n < 2 || n + 1 >= sizeof w || !isupper((unsigned char)s[j]))
         return 0;
-    return !chr_en_lower_word(chr_en_hash(w, n));
+    if (lang && strncmp(lang, "en", 2) != 0) {
+        char k[28];
+        snprintf(k, sizeof k, " %.*s ", (int)n, w);
+        return strstr(openers, k) == NULL;
+    }
+    return chr_en_lower_n && !chr_en_lower_word(chr_en_hash(w, n));
 }
 
 /* Whether the word before s[ws] (within the segment) is "the", "a" or
@@ -374,13 +388,12 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
             /* initials opening a sentence ("E.A. Viner Holdings said", "R.J.
              * Reynolds"): no sentence is initials alone ("... in the U.S.
              * The" still ends) */
-            if (dotted_initials(w, wl) &&
-                (opens_segment(s, seg_start, ws) ||
-                 ((!lang || !strncmp(lang, "en", 2)) && name_at(s, len, j) &&
-                  !place_initials(w, wl) && !after_article(s, seg_start, ws))))
-                return 0; /* "... directed by J.J. Abrams"; not "... in the U.S. Clinton said",
-                           * "a blow to the A.N.C. Mandela said", nor outside English, where
-                           * the dictionary knows no sentence's first word */
+            if (dotted_initials(w, wl) && (opens_segment(s, seg_start, ws) ||
+                                           (name_at(s, len, j, lang) && !place_initials(w, wl) &&
+                                            (wl == 3 || !after_article(s, seg_start, ws)))))
+                return 0; /* "... directed by J.J. Abrams", "the A.J. Smith Co.", "J.R.R.
+                           * Tolkien"; not "... in the U.S. Clinton said", "a blow to the
+                           * A.N.C. Mandela said", "à la C.I.A. Il précise" */
             /* dotted abbreviation like U.S. or a.m. */
             if (memchr(w, '.', wl) && wl <= 6 && !is_upper(first))
                 return 0;

@@ -130,17 +130,12 @@ static int verb_follows(const char *text, size_t len, size_t q, int bare_object)
             return 0;
         q = skip_blanks(text, len, e);
     }
-    if (names && word_in(text, len, q, CLITIC, &e)) {
-        /* "due giorni dopo Monti si è dimesso": the clause's subject, its
-         * reflexive perfect; "una settimana dopo Sandy si contavano i
-         * danni": the event's, and an impersonal verb (Spanish and
-         * Portuguese take an event after "de": "dos días después Rajoy se
-         * reunió" is the subject's) */
-        if (!bare_object)
-            return 1;
-        size_t q2 = skip_blanks(text, len, e);
-        return word_in(text, len, q2, AUX, &e);
-    }
+    if (names && word_in(text, len, q, CLITIC, &e))
+        return !bare_object; /* "una settimana dopo Sandy si contavano i danni", "si sono
+                              * contati": the event's, an impersonal verb ("dopo Monti si è
+                              * dimesso" may be either); "después", "depois" take their
+                              * event after "de": "dos días después Rajoy se reunió" is the
+                              * subject's */
     if (word_in(text, len, q, AUX, &e))
         return 1;
     if (e - q < 4 || (text[q] >= 'A' && text[q] <= 'Z'))
@@ -165,7 +160,8 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
         int word = q < len && word_byte((unsigned char)text[q]);
         if (word &&
             ((a->prep && (a->dir < 0 || !strcmp(a->w, "after") || !strcmp(a->w, "apr\xc3\xa8s") ||
-                          !verb_follows(text, len, q, !strcmp(a->w, "dopo")))) ||
+                          !verb_follows(text, len, q,
+                                        !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
              word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;

@@ -2197,15 +2197,13 @@ static int dating_participle(const M *m, const wspan *L, int nl, int i)
     return 1;
 }
 
-/* Whether the word w, i words left of a date ending at byte e, opens an
- * apposition between commas that the date closes ("Monti, nominato
- * senatore a vita mercoledì, dovrebbe…", "el detenido, trasladado a
- * Madrid el martes, declarará…"): its participle dates the date. */
-static int appositive(const M *m, wspan w, int i, size_t e)
+/* Whether the participle L[i], left of a date ending at byte e, is an
+ * invitation without its agent: the day of what it invites to ("Il
+ * premier, invitato a Parigi giovedì, incontrerà…", "invitato giovedì,
+ * parteciperà"), not the act ("invitato giovedì dal presidente",
+ * "invitado por el rey el jueves"). */
+static int invitation(const M *m, const wspan *L, int i, size_t e)
 {
-    /* an invitation names the day of what it invites to ("Il premier,
-     * invitato a Parigi giovedì, incontrerà…") unless its agent follows
-     * ("invitato giovedì dal presidente": the act) */
     static const char *const INVITED[] = {"invitato",
                                           "invitata",
                                           "invitati",
@@ -2222,12 +2220,22 @@ static int appositive(const M *m, wspan w, int i, size_t e)
                                           NULL};
     static const char *const BY[] = {"dal",  "dalla", "dallo", "dai",   "dagli", "dalle", "por",
                                      "pelo", "pela",  "pelos", "pelas", "par",   NULL};
-    if (raw_word_in(m, w.s, w.e, INVITED)) {
-        size_t bs, be;
-        next_raw_word(m, e, &bs, &be);
-        if (!(be > bs && raw_word_in(m, bs, be, BY)))
+    if (!raw_word_in(m, L[i].s, L[i].e, INVITED))
+        return 0;
+    for (int k = 0; k < i; k++)
+        if (raw_word_in(m, L[k].s, L[k].e, BY))
             return 0;
-    }
+    size_t bs, be;
+    next_raw_word(m, e, &bs, &be);
+    return !(be > bs && raw_word_in(m, bs, be, BY));
+}
+
+/* Whether the word w, i words left of a date ending at byte e, opens an
+ * apposition between commas that the date closes ("Monti, nominato
+ * senatore a vita mercoledì, dovrebbe…", "el detenido, trasladado a
+ * Madrid el martes, declarará…"): its participle dates the date. */
+static int appositive(const M *m, wspan w, int i, size_t e)
+{
     size_t p = w.s;
     while (p > 0 && m->text[p - 1] == ' ')
         p--;
@@ -2381,7 +2389,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                            * past, though not one that tells the year */
         if (!t && (i <= 1 ? i == 0 || date_article(m, L[0]) : appositive(m, L[i], i, e)) &&
             participle_before(m, L[i]) && !(i + 1 < nl && auxiliary(m, L[i + 1])) &&
-            !future_before(m, L, nl, i)) {
+            !future_before(m, L, nl, i) && !invitation(m, L, i, e)) {
             /* "lo pactado el jueves", "l'accord signé jeudi"; after an auxiliary
              * ("sea aprobada", "doit être publié", "está cercada") that one
              * tells the tense; after an infinitive one ("de façon à l'avoir

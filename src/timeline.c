@@ -803,9 +803,10 @@ static float gran_weight(chr_gran g)
 static void clip_to_side(const tl_article *a, const tl_timex *t, int32_t *s0, int32_t *e0)
 {
     /* (not "later that month": the story's month, not the writer's) */
-    static const char *const LATER[] = {"later this",       "later in the",     "plus tard",
-                                        "m\xc3\xa1s tarde", "pi\xc3\xb9 tardi", NULL};
-    static const char *const EARLIER[] = {"earlier this", "earlier in the", NULL};
+    static const char *const LATER[] = {"later this", "plus tard", "m\xc3\xa1s tarde",
+                                        "pi\xc3\xb9 tardi", NULL};
+    static const char *const EARLIER[] = {"earlier this", NULL}; /* (not "later in the
+                                                                  * month" of a past story) */
     if (a->pub_day == TL_NO_DAY || *s0 >= a->pub_day || *e0 <= a->pub_day)
         return;
     const char *x = a->text + t->start;

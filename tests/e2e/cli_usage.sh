@@ -147,8 +147,12 @@ printf '<html><body><p>x</p></body></html>' > "$TMP/p.html"
 chr extract --charset bogus "$TMP/p.html" >/dev/null 2>"$TMP/cs.err"
 check_eq "extract --charset bogus exits 2" "$?" 2
 check "extract --charset bogus names it" grep -q "unknown charset 'bogus'" "$TMP/cs.err"
+for cs in "latin1 bogus" iso-8859-2garbage; do
+    chr extract --charset "$cs" "$TMP/p.html" >/dev/null 2>&1
+    check_eq "extract --charset '$cs' exits 2" "$?" 2
+done
 printf '<html><body><article><h1>Flood barrier breaks</h1><p>The old flood barrier of Orne broke in the night storm and the river flooded the lower town, officials said on Monday.</p><p>Engineers will inspect what is left of it this week.</p></article></body></html>' > "$TMP/a.html"
-for cs in x-cp1252 latin1 "text/html; charset=iso-8859-1"; do
+for cs in x-cp1252 latin1 "text/html; charset=iso-8859-1" iso-8859-8-i; do
     chr extract --charset "$cs" "$TMP/a.html" >/dev/null 2>&1
     check_eq "extract --charset '$cs' is a label the extractor reads" "$?" 0
 done

@@ -240,6 +240,14 @@ TEST(boilerplate_other_languages)
                  "copyright degli editori. Riproduzione riservata\n\nLa piazza festeggia.",
                  "Mubarak ha lasciato il potere.\n\nLa Corte ha respinto il ricorso di Google sul "
                  "copyright degli editori.\n\nLa piazza festeggia.");
+    /* a registration in news stays; a copyright notice goes */
+    expect_clean("Mubarak ha lasciato il potere.\n\nLa querela \xc3\xa8 stata registrata presso il "
+                 "tribunale di Milano dal legale della famiglia.\n\nAltro.",
+                 "Mubarak ha lasciato il potere.\n\nLa querela \xc3\xa8 stata registrata presso il "
+                 "tribunale di Milano dal legale della famiglia.\n\nAltro.");
+    expect_clean("Mubarak resigned.\n\nContent (c) copyright 2013 Reuters Ltd. All rights "
+                 "reserved.\n\nMore news.",
+                 "Mubarak resigned.\n\nMore news.");
     /* news glued before a notice stays in a paragraph of its own too */
     expect_clean("Mubarak ha lasciato il potere.\n\nI sindacati hanno proclamato uno sciopero. "
                  "Riproduzione riservata \xC2\xA9 Copyright ANSA",

@@ -76,6 +76,14 @@ TEST(initials_open_sentences)
     n = split_in(f, "fr", &v);
     CHECK_INT(n, 2);
     free(v);
+    /* a person's or a firm's initials after "the", and in other languages
+     * before a name, go on */
+    n = split("He works for the A.J. Smith Co. in Ohio.", &v);
+    CHECK_INT(n, 1);
+    free(v);
+    n = split_in("Il libro di J.R.R. Tolkien \xc3\xa8 stato ristampato.", "it", &v);
+    CHECK_INT(n, 1);
+    free(v);
 }
 
 /* titles of Italian, Portuguese and Spanish; abbreviations before a number;

@@ -442,11 +442,13 @@ TEST(anchor_lengths)
                           "d\xc3\xad"
                           "as despu\xc3\xa9s Mohamed Mursi fue detenido.",
                           "es", (chr_date){2013, 7, 5}, "2013-07-03");
-    /* a name, then a reflexive perfect: the subject; after "después",
-     * which takes its event after "de", a name is the subject */
+    /* after "dopo", a name before "si" may be the event or the subject
+     * ("una settimana dopo Sandy si sono contati cento morti"): the length
+     * stays; after "después", which takes its event after "de", a name is
+     * the subject */
     anchored_one_sentence("Il 20 dicembre il governo ha perso la fiducia; due giorni dopo Monti si "
                           "\xc3\xa8 dimesso.",
-                          "it", (chr_date){2013, 12, 30}, "2013-12-22");
+                          "it", (chr_date){2013, 12, 30}, "P2D");
     anchored_one_sentence("El 20 de diciembre el gobierno perdi\xc3\xb3 la confianza; dos "
                           "d\xc3\xad"
                           "as despu\xc3\xa9s Rajoy se reuni\xc3\xb3 con el rey.",
