@@ -803,6 +803,18 @@ static int about_issuer(const char *s, size_t n)
 static int month_word(const char *s, size_t n);
 static int month_name(const char *s, size_t n);
 
+/* The next word of s[0..n) from byte i, between spaces and commas: its
+ * start in *b; returns its end (== *b when none is left). */
+static size_t next_field(const char *s, size_t n, size_t i, size_t *b)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ','))
+        i++;
+    *b = i;
+    while (i < n && s[i] != ' ' && s[i] != ',')
+        i++;
+    return i;
+}
+
 /* A line of nothing but a clock time and a date, a page's stamp: "16.09 -
  * martedì 9 aprile 2024", "14:32 GMT, Monday 3 March 2025", "Mar 3, 2025
  * 9:05". A date alone stays (a chronology's heading). */
@@ -860,12 +872,8 @@ static int time_date_line(const char *s, size_t n)
     if (n > 80)
         return 0;
     int clock = 0, month = 0, words = 0, year = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && (s[i] == ' ' || s[i] == ','))
-            i++;
-        size_t b = i;
-        while (i < n && s[i] != ' ' && s[i] != ',')
-            i++;
+    for (size_t i = 0, b = 0; i < n;) {
+        i = next_field(s, n, i, &b);
         if (i == b)
             break;
         size_t w = i - b;
@@ -1382,12 +1390,8 @@ static int month_name(const char *s, size_t n);
 static int states_date(const char *s, size_t n)
 {
     size_t prev_b = 0, prev_n = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && (s[i] == ' ' || s[i] == ','))
-            i++;
-        size_t b = i;
-        while (i < n && s[i] != ' ' && s[i] != ',')
-            i++;
+    for (size_t i = 0, b = 0; i < n;) {
+        i = next_field(s, n, i, &b);
         if (i == b)
             break;
         for (size_t k = b; k + 3 < i; k++)
