@@ -552,6 +552,39 @@ static int photo_caption(const char *s, size_t n)
     return words >= 1 && words <= 4;
 }
 
+/* A picture's caption with its photographer's credit: a short line that
+ * names "Photo/Foto" and a capitalised name after it, in brackets at its
+ * end ("... d'un bus en provenance de la Syrie. (Photo Mohammed Ameen.
+ * Reuters)") or before a permission ("Syrie – Homs – 21/10/2012 –
+ * Destructions ... - Photo Mohammed Ibrahim – SHAAM NEWS NETWORK | ...
+ * Utilisée avec permission"). */
+static int photo_credit(const char *s, size_t n)
+{
+    static const char *const PERMISSION[] = {"avec permission", "with permission", "con permiso",
+                                             "con permesso",    "com permiss",     NULL};
+    if (n > 300)
+        return 0;
+    char low[304];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[n] = 0;
+    const char *p = NULL; /* "photo " or "foto " before a capital */
+    static const char *const WORD[] = {"photo ", "foto ", NULL};
+    for (const char *const *w = WORD; *w && !p; w++)
+        for (const char *q = strstr(low, *w); q && !p; q = strstr(q + 1, *w)) {
+            size_t at = (size_t)(q - low) + strlen(*w);
+            if (at < n && s[at] >= 'A' && s[at] <= 'Z')
+                p = q;
+        }
+    if (!p)
+        return 0;
+    int bracket = p > low && p[-1] == '(' && s[n - 1] == ')';
+    int permission = 0;
+    for (const char *const *w = PERMISSION; *w && !permission; w++)
+        permission = strstr(p, *w) != NULL;
+    return bracket || permission;
+}
+
 /* Whether the line is a site's cookie notice: "cookie" among its first
  * words and, further on, the consent or policy talk that goes with it
  * ("Usamos cookies a fin de mejorar nuestro servicio. Encontrará más
@@ -1005,7 +1038,8 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     trim(&s, &n);
     if (n == 0)
         return 0;
-    if (!whole && (photo_caption(s, n) || (n <= 200 && list_prefix(s, n, caption_prefix))))
+    if (!whole && (photo_caption(s, n) || photo_credit(s, n) ||
+                   (n <= 200 && list_prefix(s, n, caption_prefix))))
         return 1;
     /* trailing decorations: "Translate »", "Share:", "Read more ›" */
     size_t m = n;

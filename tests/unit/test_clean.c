@@ -240,6 +240,18 @@ TEST(boilerplate_other_languages)
                  "copyright degli editori. Riproduzione riservata\n\nLa piazza festeggia.",
                  "Mubarak ha lasciato il potere.\n\nLa Corte ha respinto il ricorso di Google sul "
                  "copyright degli editori.\n\nLa piazza festeggia.");
+    /* a caption with its photographer's credit goes; news naming a photo
+     * stays */
+    expect_clean("Les combats continuent.\n\nA Midane, sous le contr\xc3\xb4le de l'arm\xc3\xa9"
+                 "e, ce vendredi. (Photo Louai Beshara. AFP)\n\nSyrie \xe2\x80\x93 Homs \xe2\x80"
+                 "\x93 21/10/2012 \xe2\x80\x93 Destructions - Photo Mohammed Ibrahim \xe2\x80\x93 "
+                 "SHAAM NEWS NETWORK | SNN reporter (108). Utilis\xc3\xa9"
+                 "e avec permission\n\nLes d\xc3\xa9g\xc3\xa2ts sont lourds.",
+                 "Les combats continuent.\n\nLes d\xc3\xa9g\xc3\xa2ts sont lourds.");
+    expect_clean("The trial opened.\n\nThe photo Reuters published on Monday showed the "
+                 "defendant.\n\nIt ends in May.",
+                 "The trial opened.\n\nThe photo Reuters published on Monday showed the "
+                 "defendant.\n\nIt ends in May.");
     /* a registration in news stays; a copyright notice goes */
     expect_clean("Mubarak ha lasciato il potere.\n\nLa querela \xc3\xa8 stata registrata presso il "
                  "tribunale di Milano dal legale della famiglia.\n\nAltro.",
