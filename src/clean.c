@@ -552,6 +552,18 @@ static int photo_caption(const char *s, size_t n)
     return words >= 1 && words <= 4;
 }
 
+/* s[0..n) in ASCII lower case into out (cap bytes, NUL-terminated): 0
+ * when it does not fit (a line too long to be a notice or a caption). */
+static int lower_line(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n >= cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
+    out[n] = 0;
+    return 1;
+}
+
 /* A picture's caption with its photographer's credit: a short line that
  * names "Photo/Foto" and a capitalised name after it, in brackets at its
  * end ("... d'un bus en provenance de la Syrie. (Photo Mohammed Ameen.
@@ -562,12 +574,9 @@ static int photo_credit(const char *s, size_t n)
 {
     static const char *const PERMISSION[] = {"avec permission", "with permission", "con permiso",
                                              "con permesso",    "com permiss",     NULL};
-    if (n > 300)
-        return 0;
     char low[304];
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)s[i]);
-    low[n] = 0;
+    if (!lower_line(s, n, low, sizeof low))
+        return 0;
     const char *p = NULL; /* "photo " or "foto " before a capital */
     static const char *const WORD[] = {"photo ", "foto ", NULL};
     for (const char *const *w = WORD; *w && !p; w++)
@@ -961,12 +970,9 @@ static int rights_notice(const char *s, size_t n)
                                           "todos os direitos reservados",
                                           "alle rechte vorbehalten",
                                           NULL};
-    if (n > 250)
+    char low[251];
+    if (!lower_line(s, n, low, sizeof low))
         return 0;
-    char low[256];
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)s[i]);
-    low[n] = 0;
     int found = 0;
     for (const char *const *p = notices; *p && !found; p++)
         found = strstr(low, *p) != NULL;
