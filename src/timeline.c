@@ -947,6 +947,7 @@ chr_err tl_extract(chr_ct *ct, const tl_article *a, tl_mention **out, size_t *n)
         int cue = 0;
         if (!dated && a->pub_day != TL_NO_DAY && lead_seen < LEAD_SENTENCES && slen > 0 &&
             stext[slen - 1] != '?' && ends_sentence(stext, slen)) {
+            /* (a signpost counts no words: it is no lead, the sentence after it may be) */
             cue = signpost(stext, slen) ? -1 : tl_report_cue(a->lang, stext, slen, &words);
             if (words >= 6 && words <= 80) {
                 int is_lead = lead_seen == 0;
