@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """chronicle — eval/langid_eval.py: language identification of short texts.
 
-Owns: reading the one-line news sentences of tests/time/<lang>_*.txt (the
-language is the file's, their second "|" field the sentence), asking
+Owns: reading the one-line news sentences of tests/time/*.txt (the
+language is the line's "REF LANG" field; a line without one is English,
+as tests/unit/test_time.c reads it; the second "|" field is the
+sentence), asking
 `chronicle tag - --json` for each one's language with no hint, and printing
 accuracy per language, what each was taken for, and the mean. One sentence
 is the hardest case: whole articles decide on dozens of function words.
@@ -27,12 +29,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def sentences(lang):
-    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "time", "%s_*.txt" % lang))):
+    """The sentences of language lang: a line's own language (its first
+    field, "REF LANG"); without one the time tests read it as English."""
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "time", "*.txt"))):
         with open(path, encoding="utf-8") as f:
             for line in f:
                 if line.startswith("#") or line.count("|") < 2:
                     continue
-                text = line.split("|")[1].strip()
+                fields = line.split("|")
+                head = fields[0].split()
+                if (head[1] if len(head) > 1 else "en") != lang:
+                    continue
+                text = fields[1].strip()
                 if text:
                     yield text
 

@@ -844,14 +844,41 @@ static void padded_word(const char *word, size_t n, char w[16])
     w[n + 2] = '\0';
 }
 
+/* The own_words language whose own ending word w[0..n) has ("revolución",
+ * "rivoluzione", "revolução", "revolucions"; not Catalan's "-ció": Spanish
+ * "anunció"), or -1. */
+static int own_suffix(const char *w, size_t n)
+{
+    static const struct {
+        const char *end, *lang;
+    } ends[] = {{"ci\xc3\xb3n", "es"},
+                {"ciones", "es"},
+                {"zione", "it"},
+                {"zioni", "it"},
+                {"\xc3\xa7\xc3\xa3o", "pt"},
+                {"\xc3\xa7\xc3\xb5"
+                 "es",
+                 "pt"},
+                {"cions", "ca"}};
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+        size_t k = strlen(ends[e].end);
+        if (n > k + 1 && !memcmp(w + n - k, ends[e].end, k))
+            for (size_t l = 0; l < N_OWN; l++)
+                if (!strcmp(own_words[l].lang, ends[e].lang))
+                    return (int)l;
+    }
+    return -1;
+}
+
 /* A short text (under 30 words) that textcat put in a Romance language, or
  * in English, goes to the Romance language whose own words it holds most
- * (a word of three bytes or more counting two, a shorter one one): more
+ * (a word of three bytes or more counting two, a shorter one one when
+ * short_words, else none): more
  * than any other's, twice those of the language guessed, and at least 4
  * (2, one word, when no other language has any; 1 when Catalan was guessed
  * and none of its words is there). A longer one (its first 400 words) only
  * when they are three times those of the guess and twice any other's. */
-static void recheck_romance(const char *text, size_t n, char lang[8])
+static void recheck_romance(const char *text, size_t n, char lang[8], int short_words)
 {
     int hits[N_OWN] = {0}, words = 0;
     for (size_t i = 0, st; i < n;) {
@@ -866,7 +893,10 @@ static void recheck_romance(const char *text, size_t n, char lang[8])
         padded_word(text + st, i - st, w);
         /* a word of three bytes or more says more than "il", "os", "em" */
         for (size_t l = 0; l < N_OWN; l++)
-            hits[l] += strstr(own_words[l].words, w) ? (i - st >= 3 ? 2 : 1) : 0;
+            hits[l] += strstr(own_words[l].words, w) ? (i - st >= 3 ? 2 : short_words) : 0;
+        int s = own_suffix(text + st, i - st);
+        if (s >= 0)
+            hits[s] += 2;
     }
     size_t best = 0;
     int second = 0, guessed = 0;
@@ -1034,12 +1064,21 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
     pthread_mutex_unlock(&tc_lock);
     free(lowered);
     /* a short text read as a neighbour's language: only among the
-     * languages with own words (German "des", "hier" are French ones) */
-    for (size_t l = 0; l < N_OWN; l++)
-        if (!strcmp(lang, own_words[l].lang)) {
-            recheck_romance(text, n, lang);
-            break;
-        }
+     * languages with own words (German "des", "hier" are French ones);
+     * one textcat could not place ("La riunione è in programma giovedì a
+     * Ginevra": no guess, English by default) by those words alone */
+    if (k <= 0) {
+        char own[8] = "";
+        recheck_romance(text, n, own, 0); /* not "em" of "<em>Titanfall</em>" */
+        if (own[0])
+            strcpy(lang, own);
+    } else {
+        for (size_t l = 0; l < N_OWN; l++)
+            if (!strcmp(lang, own_words[l].lang)) {
+                recheck_romance(text, n, lang, 1);
+                break;
+            }
+    }
     /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
      * ("não", "ações") are Portuguese's own */
     if (!strcmp(lang, "ca") || !strcmp(lang, "es") || !strcmp(lang, "gl")) {

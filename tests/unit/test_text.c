@@ -326,6 +326,14 @@ TEST(language)
     expect_lang("Der Sprecher des Ministeriums sagte hier am Montag, die Gespräche gingen weiter.",
                 "de");
     expect_lang("Het kabinet vergaderde hier op dinsdag.", "nl");
+    /* sentences the profiles place nowhere (no guess: English by default),
+     * placed by their own words; a headline with markup stays English */
+    expect_lang("La riunione è in programma giovedì a Ginevra.", "it");
+    expect_lang("Il mese prossimo ci saranno nuove sanzioni.", "it");
+    expect_lang("Split|Screen: A First Look at <em>Titanfall</em>", "en");
+    /* own endings: "-zione", "-ción", "-ção" (not "-ció": "anunció") */
+    expect_lang("La manifestazione di sabato a Roma.", "it");
+    expect_lang("El Ejército anunció el domingo que había recuperado Zawiya.", "es");
     /* English headlines stay English */
     expect_lang("Mt. Gox files for US bankruptcy to halt class action", "en");
     expect_lang("Titanfall review: my buddy", "en");
