@@ -102,10 +102,13 @@ static const char *const abbrevs[] = {
     "blvd", "rd",   "sq",  "cie", "cía",  "ste",   "sens", "reps",   "govs", "gens", NULL};
 
 /* Abbreviations that stand before a number ("No. 5", "legge n. 123", "art.
- * 5", "núm. 3"): no sentence end before a digit; before anything else they
- * are words like others ("He said no. Then ...", "state of the art."). */
-static const char *const num_abbrevs[] = {"no",  "nos", "nº",  "n",   "nn",  "núm",
-                                          "num", "art", "pag", "pág", "cap", NULL};
+ * 5", "núm. 3", and Romance months' before a year: "5 mai. 2016", "3 abr.
+ * 2011"): no sentence end before a digit; before anything else they are
+ * words like others ("He said no. Then ...", "state of the art."). */
+static const char *const num_abbrevs[] = {
+    "no",  "nos",  "nº",  "n",    "nn",  "núm",  "num", "art", "pag", "pág", "cap", "ene",
+    "abr", "mai",  "ago", "set",  "out", "dez",  "dic", "gen", "mag", "giu", "lug", "ott",
+    "fév", "févr", "fev", "janv", "avr", "juil", "déc", "ian", "iun", "iul", NULL};
 
 /* Abbreviations of one language that are ordinary words at a sentence's
  * end in others (English "on.", "n."): titles ("l'on. Verdi", "o dep.

@@ -1305,7 +1305,7 @@ static const lsrc SRC[] = {
     {"janv", C_MONABBR, 1, FR},
     {"fév", C_MONABBR, 2, FR},
     {"févr", C_MONABBR, 2, FR},
-    {"fev", C_MONABBR, 2, FR},
+    {"fev", C_MONABBR, 2, FR | PT},
     {"fevr", C_MONABBR, 2, FR},
     {"avr", C_MONABBR, 4, FR},
     {"juil", C_MONABBR, 7, FR},
@@ -1316,6 +1316,15 @@ static const lsrc SRC[] = {
     {"abr", C_MONABBR, 4, ES},
     {"ago", C_MONABBR, 8, ES},
     {"dic", C_MONABBR, 12, ES},
+    /* Portuguese chronologies and datelines ("29 mar 2016 – PMDB deixa o
+     * Governo", "5 mai. 2016"); "out" and "set" only with the hint */
+    {"mar", C_MONABBR, 3, PT},
+    {"abr", C_MONABBR, 4, PT},
+    {"mai", C_MONABBR, 5, PT},
+    {"ago", C_MONABBR, 8, PT},
+    {"set", C_MONABBR, 9, PT},
+    {"out", C_MONABBR, 10, PT},
+    {"dez", C_MONABBR, 12, PT},
     {"au", C_KW2, K_TO, FR}, /* "du 3 au 5 mars" */
     {"mattinata", C_PART, P_MO, IT},
     {"alba", C_PART, P_MO, IT},

@@ -3150,7 +3150,7 @@ static int letter_follows(const M *m, int i)
                           (unsigned char)m->text[p] >= 0xC0);
 }
 
-/* Month abbreviations only Italian, Spanish or French have ("set", "ago",
+/* Month abbreviations only Italian, Spanish, French or Portuguese have ("set", "ago", "out",
  * "gen", "dic", "fév", "abr") are English words or glue elsewhere: they
  * count in capitals ("ROMA, 14 MAR -") or in text of their language, and
  * there, written in lower case ("12 set"), only before punctuation, a number
@@ -3158,7 +3158,7 @@ static int letter_follows(const M *m, int i)
 static int romance_abbr(const tk *t)
 {
     unsigned mask = t->lx->lang[C_MONABBR];
-    return mask && !(mask & ~(unsigned)(TL_IT | TL_ES | TL_FR));
+    return mask && !(mask & ~(unsigned)(TL_IT | TL_ES | TL_FR | TL_PT));
 }
 
 static int it_abbr_ok(const M *m, int i)
@@ -5637,12 +5637,13 @@ static int pat_quarter(M *m, int i, R *r)
     return j;
 }
 
-/* "the weekend", "this weekend". */
+/* "the weekend", "this weekend": told in the past on a weekday (Friday
+ * too), the one before. */
 static void res_weekend(const M *m, int k, int tense, char *v)
 {
     int y = m->ry, mo = m->rm, d = m->rd;
     int rw = chr_weekday(y, mo, d);
-    if (k == 0 && tense < 0 && rw < 5)
+    if (k == 0 && tense < 0 && rw <= 5)
         k = -1;
     fmt_unit(v, U_WEEKEND, k, y, mo, d);
 }
