@@ -369,6 +369,12 @@ static const char *const boiler_prefix[] = {
     "questo articolo \xc3\xa8 stato tradotto", "sei in:", "riproduzione riservata", "clicca ",
     "veröffentlicht am", "aktualisiert am", "zuletzt aktualisiert", "lesen sie auch",
     "alle rechte vorbehalten",
+    /* ro, with comma-below, cedilla or no diacritics ("Citește și:", "Citeste
+     * si:", "Publicat: 31.10.2015, 08:37 | Actualizat: ...") */
+    "cite\xc8\x99te \xc8\x99i", "cite\xc5\x9fte \xc5\x9fi", "citeste si", "vezi \xc8\x99i",
+    "vezi \xc5\x9fi", "vezi si", "publicat:", "actualizat:", "data public\xc4\x83rii",
+    "toate drepturile rezervate", "urm\xc4\x83re\xc8\x99te-ne", "urm\xc4\x83re\xc5\x9fte-ne",
+    "urmareste-ne", "aboneaz\xc4\x83-te", "aboneaza-te",
     /* accounts, comment forms, privacy and cookie notices */
     "créez un compte", "créer un compte", "connectez-vous", "vous devez renseigner",
     "pour conserver le précédent brouillon", "politique de confidentialité",
@@ -802,6 +808,10 @@ static int teaser_header(const char *s, size_t n)
                                         "cias relacionadas",
                                         "veja tamb\xc3\xa9m",
                                         "mehr zum thema",
+                                        "cite\xc8\x99te \xc8\x99i",
+                                        "cite\xc5\x9fte \xc5\x9fi",
+                                        "citeste si",
+                                        "cele mai citite",
                                         NULL};
     while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
         n--;
@@ -1076,9 +1086,9 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     }
     /* a publication stamp: kept for the publication date, out of the text */
     static const char *const stamp_prefix[] = {
-        "publié le",       "publicado el",      "publicado em",
-        "pubblicato il",   "published:",        "published on",
-        "first published", "veröffentlicht am", NULL};
+        "publié le",  "publicado el", "publicado em",    "pubblicato il",
+        "published:", "published on", "first published", "veröffentlicht am",
+        "publicat:",  "publicat la",  "publicat pe",     NULL};
     /* (a stamp is short, has figures and no final full stop: "Published on
      * 12 March 2019 in the journal Nature, the study found ..." is news) */
     int ends_sentence_punct = strchr(".!?\"", s[n - 1]) != NULL;
@@ -1205,7 +1215,8 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
         static const char *const stamps[][2] = {
             {"Publié le", "Mis à jour"},     {"Published", "Updated"},
             {"Publicado el", "Actualizado"}, {"Publicado em", "Atualizado"},
-            {"Pubblicato il", "Aggiornato"}, {"Veröffentlicht am", "Aktualisiert"}};
+            {"Pubblicato il", "Aggiornato"}, {"Veröffentlicht am", "Aktualisiert"},
+            {"Publicat", "Actualizat"}};
         char line[161];
         memcpy(line, s, n);
         line[n] = 0;

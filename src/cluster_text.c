@@ -326,6 +326,48 @@ static uint32_t fold(uint64_t h)
     return t ? t : 1;
 }
 
+/* w[0..n) with its letters' diacritics dropped into buf[0..cap): its
+ * length. */
+static size_t strip_marks(const char *w, size_t n, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 4 < cap;) {
+        utf8proc_int32_t cp, d[4];
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) { /* not UTF-8 (the cleaner repairs text): as written */
+            buf[o++] = w[i++];
+            continue;
+        }
+        i += (size_t)k;
+        utf8proc_ssize_t nd =
+            cp < 0x80
+                ? 0
+                : utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, NULL);
+        if (nd < 1 || nd > 4) {
+            nd = 1;
+            d[0] = cp;
+        }
+        for (utf8proc_ssize_t j = 0; j < nd && o + 4 < cap; j++)
+            o += (size_t)utf8proc_encode_char(d[j], (utf8proc_uint8_t *)buf + o);
+    }
+    return o;
+}
+
+/* The term id of w[0..n): hashed with its letters' diacritics dropped
+ * ("élève" and "eleve", "eleição" and "eleicao" are one term: many sites
+ * write without them). */
+static uint32_t term_hash(const char *w, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)w[i] < 0x80)
+        i++;
+    if (i == n)
+        return fold(XXH3_64bits(w, n));
+    char buf[4 * CHR_CT_MAXWORD + 8];
+    return fold(XXH3_64bits(buf, strip_marks(w, n, buf, sizeof buf)));
+}
+
 static uint32_t compute_term(chr_ct *ct, lang_ent *le, const char *word, size_t len)
 {
     int letters = 0;
@@ -345,16 +387,25 @@ static uint32_t compute_term(chr_ct *ct, lang_ent *le, const char *word, size_t 
         return 0;
     if (le->stop.keys && stop_has(&le->stop, word_hash(word, len)))
         return 0;
+    /* Romanian sites write without diacritics as often as with them: its
+     * words are stemmed as written without (the stemmer then reads one
+     * form of each: "piaţă", "piata"); elsewhere the stem drops them */
+    char plain[4 * CHR_CT_MAXWORD + 8];
+    if (!strcmp(le->lang, "ro")) {
+        size_t pn = strip_marks(word, len, plain, sizeof plain);
+        word = plain;
+        len = pn;
+    }
     if (le->stemmer) {
         const sb_symbol *s = sb_stemmer_stem(le->stemmer, (const sb_symbol *)word, (int)len);
         if (s) {
             int sl = sb_stemmer_length(le->stemmer);
             if (sl >= 2)
-                return fold(XXH3_64bits(s, (size_t)sl));
+                return term_hash((const char *)s, (size_t)sl);
         }
     }
     (void)ct;
-    return fold(XXH3_64bits(word, len));
+    return term_hash(word, len);
 }
 
 uint32_t chr_ct_term(chr_ct *ct, const char *lang, const char *word, size_t len)

@@ -214,6 +214,15 @@ TEST(boilerplate_other_languages)
                  "[FOTO] Festa in piazza Tahrir (Foto: Ap/LaPresse)\n\n"
                  "Tiempo de lectura: -'\n\nLa piazza ha festeggiato.",
                  "Mubarak ha lasciato il potere.\n\nLa piazza ha festeggiato.");
+    /* Romanian stamps and read-also lines, with comma-below, cedilla or no
+     * diacritics */
+    expect_clean("Publicat: 31.10.2015, 08:37 | Actualizat: 31.10.2015, 16:33\n\n"
+                 "Un incendiu a izbucnit vineri seara \xc3\xaen clubul Colectiv.\n\n"
+                 "Cite\xc8\x99te \xc8\x99i: Simona Halep, \xc3\xaenvins\xc4\x83 la Singapore\n\n"
+                 "Citeste si: Horoscopul zilei de maine\n\n"
+                 "Bilan\xc8\x9bul a urcat la 30 de mor\xc8\x9bi.",
+                 "Un incendiu a izbucnit vineri seara \xc3\xaen clubul Colectiv.\n\n"
+                 "Bilan\xc8\x9bul a urcat la 30 de mor\xc8\x9bi.");
     /* a headline with its site has one bar: kept */
     expect_clean("Mubarak resigns | The Daily Example\n\nThe president left office on Friday.",
                  "Mubarak resigns | The Daily Example\n\nThe president left office on Friday.");

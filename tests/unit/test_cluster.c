@@ -102,6 +102,14 @@ TEST(terms_stop_words_and_stems)
     CHECK_INT(t[1], t[0]);
     CHECK_INT(t[2], t[0]);
     CHECK_INT(t[4], t[3]);
+    /* written without diacritics, as many sites do: the same terms */
+    CHECK_INT(chr_ct_term(ct, "ro", "bucuresti", 9),
+              chr_ct_term(ct, "ro", "bucure\xc5\x9fti", strlen("bucure\xc5\x9fti")));
+    CHECK_INT(chr_ct_term(ct, "ro", "piata", 5), chr_ct_term(ct, "ro", "pia\xc5\xa3\xc4\x83", 7));
+    CHECK_INT(chr_ct_term(ct, "pt", "eleicao", 7),
+              chr_ct_term(ct, "pt", "elei\xc3\xa7\xc3\xa3o", strlen("elei\xc3\xa7\xc3\xa3o")));
+    CHECK_INT(chr_ct_term(ct, "fr", "eleve", 5), chr_ct_term(ct, "fr", "\xc3\xa9l\xc3\xa8ve", 7));
+    CHECK(chr_ct_term(ct, "ro", "protest", 7) != chr_ct_term(ct, "ro", "bucuresti", 9));
     chr_ct_free(ct);
 }
 
