@@ -3255,6 +3255,57 @@ static int month_is_name(const M *m, int i)
  * or a year after it, make it May. */
 static int ro_may(const M *m, int i)
 {
+    /* "mai" before an adverb or adjective is "more" ("de mai mult timp",
+     * "de mai multe ori", "în mai multe orașe", "mai bine") */
+    static const char *const MORE[] = {"mult",
+                                       "mult\xc4\x83",
+                                       "multa",
+                                       "multe",
+                                       "mul\xc8\x9bi",
+                                       "mul\xc5\xa3i",
+                                       "multi",
+                                       "pu\xc8\x9bin",
+                                       "pu\xc5\xa3in",
+                                       "putin",
+                                       "pu\xc8\x9bine",
+                                       "pu\xc5\xa3ine",
+                                       "putine",
+                                       "bine",
+                                       "bun",
+                                       "bun\xc4\x83",
+                                       "buni",
+                                       "mare",
+                                       "mari",
+                                       "mic",
+                                       "mici",
+                                       "t\xc3\xa2rziu",
+                                       "tarziu",
+                                       "devreme",
+                                       "ales",
+                                       "departe",
+                                       "repede",
+                                       "greu",
+                                       "u\xc8\x99or",
+                                       "u\xc5\x9for",
+                                       "usor",
+                                       "important",
+                                       "importante",
+                                       "\xc3\xaenainte",
+                                       "inainte",
+                                       "apoi",
+                                       "tare",
+                                       "des",
+                                       "rar",
+                                       "nou",
+                                       "noi",
+                                       "vechi",
+                                       "r\xc4\x83u",
+                                       "rau",
+                                       NULL};
+    size_t ws, we;
+    next_raw_word(m, m->t[i].e, &ws, &we);
+    if (we > ws && word_in(m->text + ws, we - ws, MORE))
+        return 0;
     int y;
     if (i > 0 && (isnum(m, i - 1) || kw(m, i - 1, K_IN) || kw(m, i - 1, K_OF) ||
                   kw(m, i - 1, K_ON) || kw(m, i - 1, K_TO) || has(m, i - 1, C_UNIT)))
@@ -7010,7 +7061,9 @@ static int pat_set(M *m, int i, R *r)
                 return k2;
             }
         }
-        if ((k2 = p_wday_pl(m, k, 0, &wd)) != 0 ||
+        /* (Romanian "sambata" without diacritics is "sâmbătă", the day, as
+         * often as "sâmbăta", Saturdays: the day, by its tense) */
+        if (((k2 = p_wday_pl(m, k, 0, &wd)) != 0 && !(m->lang == TL_RO && has(m, k, C_WDAY))) ||
             (k > j && (m->lang & TL_ES) && m->t[j].e - m->t[j].s == 3 &&
              !strncasecmp(m->text + m->t[j].s, "los", 3) && (k2 = p_wday(m, k, &wd)) != 0 &&
              (m->t[k].lx->lang[C_WDAY] & TL_ES))) {
@@ -9371,8 +9424,16 @@ static int pat_wrange(M *m, int i, R *r)
             wrange_rel(m, i, e, b.wd, b.rel, &y, &mo, &d);
             add_days(&y, &mo, &d, -delta);
         } else if (t < 0) {
-            res_wday(m, b.wd, 0, -1, &y, &mo, &d); /* ended by the reference day */
-            add_days(&y, &mo, &d, -delta);
+            /* the run that opens on the reference day ("a decretat doliu de
+             * sâmbătă până luni" told on Saturday), else the one it ended
+             * ("the plant was closed from Monday to Friday" told on a
+             * Thursday: the week before) */
+            if (a.wd == chr_weekday(m->ry, m->rm, m->rd)) {
+                res_wday(m, a.wd, 0, -1, &y, &mo, &d);
+            } else {
+                res_wday(m, b.wd, 0, -1, &y, &mo, &d);
+                add_days(&y, &mo, &d, -delta);
+            }
         } else {
             res_wday(m, a.wd, 0, 1, &y, &mo, &d);
         }

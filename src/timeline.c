@@ -124,7 +124,9 @@ static const cue_lang cues[] = {
     {"ro",
      "declarat spus anunțat anunţat anuntat afirmat potrivit conform confirmat precizat explicat "
      "transmis adăugat adaugat subliniat avertizat dezvăluit dezvaluit murit",
-     "va vor urmează urmeaza prevede prevăzut prevazut programat", "a au avea aveau",
+     "va vor urmează urmeaza prevede prevăzut prevazut programat aşteptat aşteptată aşteptate "
+     "aşteptaţi asteptat asteptata asteptate asteptati",
+     "a au avea aveau",
      "at ată ata ați aţi ati ate it ită ita iți iţi iti ite ut ută uta uți uţi uti ute", ""},
     {"de", "sagte erklärte teilte laut bestätigte berichtete kündigte",
      "wird werden soll sollen geplant", "hat haben hatte hatten", "te ten", ""},

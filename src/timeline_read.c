@@ -1155,6 +1155,7 @@ typedef struct claim {
     int64_t article;
     int32_t sentence;
     int gran;
+    int32_t span; /* days after the first: a run of days is vaguer than one */
     double score;
     int32_t start;
     int64_t id;
@@ -1171,6 +1172,8 @@ static int cmp_claim(const void *a, const void *b)
         return x->sentence < y->sentence ? -1 : 1;
     if (x->gran != y->gran)
         return x->gran < y->gran ? -1 : 1;
+    if (x->span != y->span)
+        return x->span < y->span ? -1 : 1;
     if (x->score != y->score)
         return x->score > y->score ? -1 : 1;
     if (x->start != y->start)
@@ -1182,7 +1185,9 @@ static int cmp_claim(const void *a, const void *b)
  * date; a sentence that states the dates of several entries ("Veltro will
  * report second-quarter results on July 24", "net profit 1986 ... vs 1985")
  * belongs to one of them: the one whose date it gives at the finest
- * granularity; among those, the one with the fewest such sentences (so that
+ * granularity (one day before a run of days: "presented today the analyses
+ * made from 5 to 8 March" is today's); among those, the one with the fewest
+ * such sentences (so that
  * "the river overflowed on Wednesday, and the emergency was declared on
  * Thursday" is Wednesday's when Thursday has others), then the one more
  * sources report (an event that two outlets tell keeps its text against
@@ -1208,8 +1213,9 @@ static chr_err own_texts(model *mo)
             rm *m = &r->m[k];
             m->own = 0;
             if (states_date(r, m, explicit))
-                c[nc++] =
-                    (claim){m->article_id, m->sentence, r->gran, r->score, r->start, r->id, r, k};
+                c[nc++] = (claim){
+                    m->article_id, m->sentence, r->gran, r->end - r->start, r->score, r->start,
+                    r->id,         r,           k};
         }
     }
     qsort(c, nc, sizeof *c, cmp_claim);
@@ -1224,7 +1230,7 @@ static chr_err own_texts(model *mo)
         rentry *best = c[i].r;
         for (j = i + 1; j < nc && c[j].article == c[i].article && c[j].sentence == c[i].sentence;
              j++)
-            if (c[j].gran == c[i].gran &&
+            if (c[j].gran == c[i].gran && c[j].span == c[i].span &&
                 (c[j].r->n_opt < best->n_opt ||
                  (c[j].r->n_opt == best->n_opt && c[j].r->support > best->support)))
                 best = c[j].r;
