@@ -890,6 +890,11 @@ static void recheck_romance(const char *text, size_t n, char lang[8], int short_
             continue;
         if (++words >= 400)
             break;
+        /* (the endings first: "manifestazione", "manifestaciones" are
+         * longer than any own word) */
+        int s = own_suffix(text + st, i - st);
+        if (s >= 0)
+            hits[s] += 2;
         if (i - st > 12)
             continue;
         char w[16];
@@ -897,9 +902,6 @@ static void recheck_romance(const char *text, size_t n, char lang[8], int short_
         /* a word of three bytes or more says more than "il", "os", "em" */
         for (size_t l = 0; l < N_OWN; l++)
             hits[l] += strstr(own_words[l].words, w) ? (i - st >= 3 ? 2 : short_words) : 0;
-        int s = own_suffix(text + st, i - st);
-        if (s >= 0)
-            hits[s] += 2;
     }
     size_t best = 0;
     int second = 0, guessed = 0;

@@ -333,6 +333,7 @@ TEST(language)
     expect_lang("Split|Screen: A First Look at <em>Titanfall</em>", "en");
     /* own endings: "-zione", "-ción", "-ção" (not "-ció": "anunció") */
     expect_lang("La manifestazione di sabato a Roma.", "it");
+    expect_lang("Nuove manifestazioni a Bengasi.", "it"); /* longer than any own word */
     expect_lang("El Ejército anunció el domingo que había recuperado Zawiya.", "es");
     /* English headlines stay English */
     expect_lang("Mt. Gox files for US bankruptcy to halt class action", "en");
