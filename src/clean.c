@@ -1712,6 +1712,8 @@ static int names_agency(const char *s, size_t n)
     return 0;
 }
 
+static int month_name(const char *s, size_t n);
+
 /* Does the word open like a month's name or abbreviation in one of the
  * news languages ("mar.", "MARZO", "févr", "out")? */
 static int month_word(const char *s, size_t n)
@@ -1730,7 +1732,7 @@ static int month_word(const char *s, size_t n)
     for (const char *const *m = m3; *m; m++)
         if (strncmp(b, *m, strlen(*m)) == 0)
             return 1;
-    return 0;
+    return month_name(s, n); /* "noiembrie" opens with none of them */
 }
 
 /* Words in capitals that open a story as a rubric, not a place: "VIDEO -

@@ -1634,6 +1634,7 @@ static const lsrc SRC[] = {
     {"treilea", C_ORDW, 3, RO},
     {"patrulea", C_ORDW, 4, RO},
     {"al", C_KW2, K_OF, RO},
+    {"ale", C_KW2, K_OF, RO}, /* "pe 12 ale lunii viitoare" */
     {"trimestru", C_UNIT, U_QUARTER, RO},
     {"trimestrul", C_UNIT, U_QUARTER, RO},
     {"trimestrului", C_UNIT, U_QUARTER, RO},
@@ -1696,6 +1697,17 @@ static const lsrc SRC[] = {
     {"esa", C_REL, R_THAT, ES},
     {"aquel", C_REL, R_THAT, ES},
     {"aquella", C_REL, R_THAT, ES},
+    /* "em 29 de dezembro daquele ano", "em agosto desse ano" */
+    {"aquele", C_REL, R_THAT, PT},
+    {"aquela", C_REL, R_THAT, PT},
+    {"daquele", C_REL, R_THAT, PT},
+    {"daquela", C_REL, R_THAT, PT},
+    {"desse", C_REL, R_THAT, PT},
+    {"dessa", C_REL, R_THAT, PT},
+    {"naquele", C_REL, R_THAT, PT},
+    {"naquela", C_REL, R_THAT, PT},
+    {"nesse", C_REL, R_THAT, PT},
+    {"nessa", C_REL, R_THAT, PT},
     /* modifiers of a count: "oltre due anni fa", "da meno di un mese" */
     {"oltre", C_KW, K_APPROX, IT},
     {"meno", C_KW, K_MORE, IT},

@@ -797,7 +797,9 @@ static int romance_schedule(const M *m, const char *w, size_t n)
         "giura", "giurano", "insedia", "jura", "juran", "asume", "pr\xc3\xaate",
         "d\xc3\xa9"
         "bute",
-        NULL};
+        /* a calendar that foresees: "o calendário prevê a votação em agosto" */
+        "prev\xc3\xaa", "preveem", "prev\xc3\xa9", "prev\xc3\xa9n", "prevede", "prevedono",
+        "pr\xc3\xa9voit", "pr\xc3\xa9voient", NULL};
     return (m->lang & (TL_FR | TL_ES | TL_IT | TL_PT | TL_RO)) && !(m->lang & TL_EN) &&
            word_in(w, n, SV);
 }
@@ -1658,6 +1660,21 @@ static int date_article(const M *m, wspan w)
     return word_in(m->text + w.s, w.e - w.s, A);
 }
 
+/* An article before a word that ends like a participle makes it a noun,
+ * the object of the clause's verb ("o Senado recebe o pedido na
+ * sexta-feira", "analiza la propuesta y el pedido el viernes"); the verb
+ * further left tells the tense. French "a" is the auxiliary (auxiliary()),
+ * Portuguese "a" the article. */
+static int noun_article(const M *m, wspan w)
+{
+    /* not Spanish "lo": "lo pactado el jueves" is what was agreed */
+    static const char *const A[] = {"el", "la", "los", "las", "un",  "una", "uno", "o",   "os",
+                                    "as", "um", "uma", "il",  "gli", "le",  "les", "une", NULL};
+    const char *p = m->text + w.s;
+    size_t n = w.e - w.s;
+    return word_in(p, n, A) || (m->lang == TL_PT && word_eq(p, n, "a"));
+}
+
 /* A past participle right before a date in Romance text dates a past
  * event ("el acuerdo firmado el jueves", "l'attaque lancée mardi",
  * "l'accordo raggiunto giovedì", "o acordo assinado na quinta-feira");
@@ -2389,7 +2406,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                            * past, though not one that tells the year */
         if (!t && (i <= 1 ? i == 0 || date_article(m, L[0]) : appositive(m, L[i], i, e)) &&
             participle_before(m, L[i]) && !(i + 1 < nl && auxiliary(m, L[i + 1])) &&
-            !future_before(m, L, nl, i) && !invitation(m, L, i, e)) {
+            !(i + 1 < nl && noun_article(m, L[i + 1])) && !future_before(m, L, nl, i) &&
+            !invitation(m, L, i, e)) {
             /* "lo pactado el jueves", "l'accord signé jeudi"; after an auxiliary
              * ("sea aprobada", "doit être publié", "está cercada") that one
              * tells the tense; after an infinitive one ("de façon à l'avoir
@@ -3207,6 +3225,8 @@ static int mid_sentence(const M *m, size_t p)
  * "En Enero entrará"), a modifier or "month" before it ("a finales de
  * Julio", "le mois de Mai") or "dernier/pasado" after it ("Octobre
  * dernier") it is one. */
+static int p_year_rel(const M *m, int i, int *y, int *anaph);
+
 static int month_is_name(const M *m, int i)
 {
     const tk *t = &m->t[i];
@@ -3247,7 +3267,8 @@ static int month_is_name(const M *m, int i)
         k++;
     if (kw(m, k, K_OF))
         k++;
-    return !p_year(m, k, &y); /* "Marzo de 2011", "Juin 1940" */
+    /* "Marzo de 2011", "Juin 1940", "Março do ano passado" */
+    return !p_year(m, k, &y) && !p_year_rel(m, i + 1, &y, NULL);
 }
 
 /* Romanian "mai" is "more" ("mai multe", "cel mai mare", "nu mai") unless
@@ -3549,9 +3570,11 @@ static int skip_of_the(const M *m, int j)
  * 0. "de ese (mismo) año", "di quell'anno", "of that year" is the year last
  * mentioned ("en abril de 2004 ... en agosto de ese año"), when there is
  * one. */
-static int p_year_rel(const M *m, int i, int *y)
+static int p_year_rel(const M *m, int i, int *y, int *anaph)
 {
     int j = skip_of_the(m, i), dy;
+    if (anaph)
+        *anaph = 0;
     if ((has(m, j, C_REL) && val(m, j, C_REL) == R_THAT) || (kw(m, j, K_SAME) && j > i)) {
         int k = kw(m, j, K_SAME) ? j : j + 1 + (pu(m, j + 1, '\'') && glued(m, j + 1));
         if (kw(m, k, K_SAME))
@@ -3559,6 +3582,8 @@ static int p_year_rel(const M *m, int i, int *y)
         if (!has(m, k, C_UNIT) || val(m, k, C_UNIT) != U_YEAR || !m->agran || m->ay <= 0)
             return 0;
         *y = m->ay;
+        if (anaph)
+            *anaph = 1; /* read from the text's date, not the reference */
         return k + 1;
     }
     if (has(m, j, C_REL) && has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_YEAR) {
@@ -3850,7 +3875,7 @@ static int statistic_month(const M *m, size_t p)
  * year", "March 2023", "March of 2023", "May". */
 static int pat_md(M *m, int i, R *r)
 {
-    int j = i, wd = 0, mo, d, y = 0, emo = 0, ed = 0;
+    int j = i, wd = 0, mo, d, y = 0, emo = 0, ed = 0, anaph = 0;
     int k = p_wday(m, j, &wd);
     if (k) {
         j = k;
@@ -3880,8 +3905,9 @@ static int pat_md(M *m, int i, R *r)
         int k4 = p_year(m, jy, &y);
         if (k4)
             j = k4;
-        else if ((k4 = p_year_rel(m, j, &y)) != 0)
+        else if ((k4 = p_year_rel(m, j, &y, &anaph)) != 0)
             j = k4;
+        r->anchored |= anaph;
         r->tense = 0;
         if (!y)
             y = unwritten_year(m, r, i, j, mo, d, wd);
@@ -3917,7 +3943,8 @@ static int pat_md(M *m, int i, R *r)
         return k4;
     }
     int yr;
-    if ((k4 = p_year_rel(m, j, &yr)) != 0) {
+    if ((k4 = p_year_rel(m, j, &yr, &anaph)) != 0) {
+        r->anchored |= anaph;
         set_date(r, yr, mo, 0);
         r->flags |= CHR_TIMEX_RELATIVE;
         r->end = k4;
@@ -3994,9 +4021,58 @@ static int pat_md(M *m, int i, R *r)
 
 /* Day first: "16 May 2024", "9 aprile 2024", "3 de marzo de 2024",
  * "12. März", "16 and 17 May", "le 12 janvier dernier", "the 16th of May". */
+/* A list of days that are not one run, the month written after its last
+ * ("pe 3 și 10 noiembrie", "les 3, 10 et 17 mars", "el 3 y el 10 de
+ * noviembre"): j is the joiner after the first day d. Each day is a date
+ * of its own, not the span from the first to the last. Returns the index
+ * after the month, with *mo, or 0 (a run of two, "16 et 17 mai", is a
+ * span). */
+static int number_goes_on(M *m, int j);
+
+static int day_list_month(M *m, int j, int d, int *mo)
+{
+    int items = 1, last = d, and = 0;
+    while (items < 8) {
+        if (kw(m, j, K_AND) || kw(m, j, K_Y))
+            and = 1;
+        else if (!pu(m, j, ',') || and)
+            return 0;
+        j++;
+        if (kw(m, j, K_THE) || kw(m, j, K_ON))
+            j++;
+        int dn, k = isnum(m, j) && m->t[j].nd <= 2 ? p_day(m, j, &dn) : 0;
+        if (!k || dn <= last || number_goes_on(m, k))
+            return 0;
+        items++;
+        last = dn;
+        j = k;
+        if (!and)
+            continue;
+        if (items == 2 && dn == d + 1)
+            return 0;
+        if (kw(m, j, K_OF))
+            j++;
+        return p_month(m, j, mo, 0);
+    }
+    return 0;
+}
+
+/* Whether "between" opens the days at token i ("entre el 3 y el 10",
+ * "tra il 3 e il 10", "între 3 și 10", "entre los días 3 y 10"). */
+static int between_before(const M *m, int i)
+{
+    for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+        if (kw(m, k, K_BETWEEN))
+            return 1;
+        if (!kw(m, k, K_THE) && !kw(m, k, K_ON) && !has(m, k, C_UNITPL))
+            return 0;
+    }
+    return 0;
+}
+
 static int pat_dm(M *m, int i, R *r)
 {
-    int j = i, wd = 0, mo, d, y = 0, d2 = 0;
+    int j = i, wd = 0, mo, d, y = 0, d2 = 0, anaph = 0;
     int k = p_wday(m, j, &wd);
     if (k) {
         j = k;
@@ -4016,8 +4092,12 @@ static int pat_dm(M *m, int i, R *r)
         j = kl;
     else
         dlast = d;
-    if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
-        (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
+    int shared = 0, kq;
+    if (!kl && !wd && (kq = day_list_month(m, j, d, &mo)) != 0 && !between_before(m, i)) {
+        shared = j; /* "pe 3 și 10 noiembrie": this day, the month the list's */
+        j = kq;
+    } else if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
+               (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
         /* "tra il 16 e il 17 maggio", "entre el 16 y el 17 de mayo", "din 3
          * până pe 5 martie", "dal 3 all'8 aprile" (the elided article) */
         int the2 = !pu(m, j, '-') && (kw(m, j + 1, K_THE) || kw(m, j + 1, K_ON)) && isnum(m, j + 2);
@@ -4032,8 +4112,7 @@ static int pat_dm(M *m, int i, R *r)
             d2 = 0;
         }
     }
-    int shared = 0;
-    if (wd && !d2 && (kw(m, j, K_AND) || kw(m, j, K_Y))) {
+    if (wd && !d2 && !shared && (kw(m, j, K_AND) || kw(m, j, K_Y))) {
         /* "sabato 16 e domenica 17 giugno", "el sábado 16 y el domingo 17
          * de junio": the month written after the second day is the first's
          * too */
@@ -4088,8 +4167,9 @@ static int pat_dm(M *m, int i, R *r)
         r->tense = rr == R_LAST ? -1 : rr == R_NEXT ? 1 : 0;
         y = res_md_year(m, mo, d, 3 * r->tense, 0);
         j++;
-    } else if ((k2 = p_year_rel(m, j, &y)) != 0) {
+    } else if ((k2 = p_year_rel(m, j, &y, &anaph)) != 0) {
         j = k2;
+        r->anchored |= anaph;
     } else if (!wd && i > 0 && has(m, i - 1, C_REL) &&
                (val(m, i - 1, C_REL) == R_LAST || val(m, i - 1, C_REL) == R_NEXT)) {
         /* "lo scorso 3 aprile", "el pasado 3 de abril", "il prossimo 3 aprile" */
@@ -4156,6 +4236,25 @@ static int set_score(const M *m, int i)
     return 0;
 }
 
+/* A day and month in figures that open a line and a dash or colon
+ * follows, as a chronology's entries do ("17/04 – Câmara aprova…",
+ * "12/6: o Senado…"). */
+static int line_head_date(const M *m, int i)
+{
+    size_t p = m->t[i].s;
+    while (p > 0 && (m->text[p - 1] == ' ' || m->text[p - 1] == '\t'))
+        p--;
+    if (p > 0 && m->text[p - 1] != '\n')
+        return 0;
+    size_t q = m->t[i + 2].e;
+    while (q < m->len && m->text[q] == ' ')
+        q++;
+    return q < m->len &&
+           (m->text[q] == '-' || m->text[q] == ':' ||
+            (q + 2 < m->len && !memcmp(m->text + q, "\xe2\x80", 2) &&
+             ((unsigned char)m->text[q + 2] == 0x93 || (unsigned char)m->text[q + 2] == 0x94)));
+}
+
 static int pat_day_month_figures(M *m, int i, R *r)
 {
     static const char *const ART[] = {"il",
@@ -4173,6 +4272,11 @@ static int pat_day_month_figures(M *m, int i, R *r)
                                       "giorno",
                                       "d\xc3\xad"
                                       "a",
+                                      "em",
+                                      "at\xc3\xa9",
+                                      "desde",
+                                      "hasta",
+                                      "depuis",
                                       NULL};
     if (!(m->lang & (TL_FR | TL_ES | TL_IT | TL_PT)) || (m->lang & TL_EN) || !pu(m, i + 1, '/') ||
         !isnum(m, i + 2) || !glued(m, i + 1) || !glued(m, i + 2) || m->t[i].nd > 2 ||
@@ -4185,7 +4289,7 @@ static int pat_day_month_figures(M *m, int i, R *r)
     static const char *const OF[] = {"dei", "degli", "delle", "di", "de",
                                      "des", "dos",   "das",   NULL};
     size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
-    if (we == ws || !raw_word_in(m, ws, we, ART))
+    if (we == ws ? !line_head_date(m, i) : !raw_word_in(m, ws, we, ART))
         return 0;
     next_raw_word(m, m->t[i + 2].e, &ws, &we);
     if (we > ws && raw_word_in(m, ws, we, OF))
@@ -5559,8 +5663,11 @@ static int pat_quarter(M *m, int i, R *r)
             int k3 = j + 1, y2;
             if (kw(m, k3, K_FISCAL))
                 k3++;
-            int k4 = p_year(m, k3, &y2);
+            int k4 = p_year(m, k3, &y2), ay = 0;
+            if (!k4 && (k4 = p_year_rel(m, j, &y2, &ay)) != 0 && !y2)
+                k4 = 0; /* "al anului viitor", "del año pasado", "of that year" */
             if (k4) {
+                r->anchored |= ay;
                 y = y2;
                 j = k4;
             } else if (kw(m, k3, K_THE) && has(m, k3 + 1 + apostrophe(m, k3 + 1), C_UNIT) &&
@@ -8177,9 +8284,13 @@ static int anaphor_object(const M *m, int k, int art, int name)
  * its year from nothing earlier, so it can anchor nothing here. */
 static int of_last_emitted(const M *m, int i)
 {
-    return i >= 2 && kw(m, i - 1, K_OF) && m->nout &&
+    /* Portuguese writes the "of" into the word: "29 de dezembro daquele ano" */
+    int of = m->lang == TL_PT && (m->text[m->t[i].s] == 'd' || m->text[m->t[i].s] == 'D') &&
+             has(m, i, C_REL) && val(m, i, C_REL) == R_THAT;
+    int k = of ? i + 1 : i;
+    return k >= 2 && (of || kw(m, k - 1, K_OF)) && m->nout &&
            ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end ==
-               m->t[i - 2].e;
+               m->t[k - 2].e;
 }
 
 /* Romance "la veille", "le lendemain", "la víspera", "l'indomani", "na
@@ -9197,6 +9308,8 @@ static int pat_dayn(M *m, int i, R *r)
     if (number_goes_on(m, j) || kw(m, j, K_OF))
         return 0; /* "dia 3/4", "dia 3.500", "Día 1 de la era post-Mubarak": a count */
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
+    if (r->tense == 0 && m->memo_pres == 2)
+        r->tense = 1; /* a schedule in the present: "o julgamento começa no dia 25" */
     int back = d > m->rd, ahead = d < m->rd;
     if (r->tense == 0)
         back = d - m->rd > 7; /* the 3rd said on the 14th: this month; the 25th: the last */
@@ -9223,6 +9336,10 @@ static int pat_day_relmonth(M *m, int i, R *r)
     } else if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_MONTH && has(m, j + 1, C_POSTREL) &&
                (val(m, j + 1, C_POSTREL) == R_LAST || val(m, j + 1, C_POSTREL) == R_NEXT)) {
         shift = val(m, j + 1, C_POSTREL) == R_LAST ? -1 : 1;
+    } else if (has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_MONTH && kw(m, j + 1, K_QUE) &&
+               has(m, j + 2, C_POSTREL) && val(m, j + 2, C_POSTREL) == R_NEXT) {
+        shift = 1; /* "el 12 del mes que viene", "no dia 12 do mês que vem" */
+        j++;
     } else {
         return 0;
     }

@@ -57,6 +57,12 @@ check_eq "en: a chain of anaphors counts on from each day" \
     "$(value en 2024-06-15 "Protests began on May 3. The next day, police fired tear gas. The following day, the army arrived." "The following day")" 2024-05-05
 check_eq "en: an anaphor after a length counts from the day the length leads to" \
     "$(value en 2024-06-15 "Protests began on May 3. Two days later, police fired. The next day, the army arrived." "The next day")" 2024-05-06
+check_eq "en: December 29 of that year, after a year named before" \
+    "$(value en 2016-04-18 "Collor resigned in 1992. On December 29 of that year, the Senate convicted him." "December 29 of that year")" 1992-12-29
+check_eq "es: 29 de diciembre de aquel año, after a year named before" \
+    "$(value es 2016-04-18 "Collor dimitió en 1992. El 29 de diciembre de aquel año, el Senado lo condenó." "29 de diciembre de aquel año")" 1992-12-29
+check_eq "pt: 29 de dezembro daquele ano, after a year named before" \
+    "$(value pt 2016-04-18 "Collor renunciou em 1992. Em 29 de dezembro daquele ano, o Senado o condenou." "29 de dezembro daquele ano")" 1992-12-29
 check_eq "en: the next day after a range is the day after its end" \
     "$(value en 2024-06-15 "The talks ran from May 3 to May 5. The next day, the envoys left." "The next day")" 2024-05-06
 

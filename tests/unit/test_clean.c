@@ -73,6 +73,9 @@ TEST(datelines)
         {"Cairo, 4 iul /Agerpres/ - Armata a decis.", "Cairo", "Agerpres", "Armata a decis."},
         {"Bucure\xC8\x99ti, 20 ian /Agerpres/ - Guvernul a decis.", "Bucure\xC8\x99ti", "Agerpres",
          "Guvernul a decis."},
+        /* a month's full name that opens like no abbreviation */
+        {"Bucure\xC8\x99ti, 5 noiembrie /Agerpres/ - Guvernul a decis.", "Bucure\xC8\x99ti",
+         "Agerpres", "Guvernul a decis."},
         {"Roma, 16 feb. (TMNews) - Il governo ha deciso.", "Roma", "TMNews",
          "Il governo ha deciso."},
         /* a place in capitals with letters beyond ASCII keeps them */
