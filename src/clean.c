@@ -336,7 +336,7 @@ static const char *const boiler_exact[] = {
     "comentarios", "comentar", "leer más", "publicidad", "suscríbete", "imprimir", "condividi",
     "commenti", "leggi anche", "pubblicità", "stampa", "compartilhar", "comentários", "leia mais",
     "leia também", "publicidade", "teilen", "kommentare", "mehr zum thema", "anzeige", "werbung",
-    "drucken", NULL};
+    "drucken", "más información", "mais informações", "plus d'informations", NULL};
 
 /* Line prefixes that mark furniture when the line is short. */
 static const char *const boiler_prefix[] = {
@@ -388,6 +388,16 @@ static const char *const boiler_prefix[] = {
     "renseignez votre numéro d'abonné", "merci d'avoir partagé cet article",
     "cet article a été ajouté dans vos favoris", "gracias por compartir",
     "este artículo se ha añadido a", "obrigado por partilhar", "grazie per aver condiviso",
+    /* newsletters and comment forms, whatever the line says after ("Suscríbete
+     * a nuestro boletín y recibe cada mañana las noticias…") */
+    "suscríbete a nuestro boletín", "suscríbete al boletín", "suscríbete a nuestra newsletter",
+    "suscríbete a la newsletter", "date de alta en nuestro boletín", "apúntate a la newsletter",
+    "apúntate a nuestro boletín", "regístrate para comentar",
+    "archivado en:", "assine nossa newsletter", "assine a nossa newsletter",
+    "inscreva-se na nossa newsletter", "subscreva a nossa newsletter",
+    "inscrivez-vous à notre newsletter", "inscrivez-vous à la newsletter",
+    "iscriviti alla nostra newsletter", "iscriviti alla newsletter", "sign up to our newsletter",
+    "sign up for our newsletter",
     /* a post's note that it belongs to a site's coverage of a topic */
     "this post is part of", "this article is part of our", "este post es parte de",
     "este post forma parte de", "este artículo forma parte de", "ce billet fait partie",
@@ -1899,6 +1909,8 @@ static size_t title_dateline(const char *s, size_t n, char **place, char **agenc
         ag_s = j + 1;
         ag_e = k;
         j = k + 1;
+        if (j + 1 < n && s[j] == '.' && s[j + 1] == '-')
+            j++; /* EFE's "Teherán, 15 mar. (EFE).- ..." */
         while (j < n && s[j] == ' ')
             j++;
     }

@@ -110,6 +110,32 @@ static const char *const num_abbrevs[] = {
     "abr", "mai",  "ago", "set",  "out", "dez",  "dic", "gen", "mag", "giu", "lug", "ott",
     "fév", "févr", "fev", "janv", "avr", "juil", "déc", "ian", "iun", "iul", NULL};
 
+/* Romance months' abbreviations that end no sentence after a day's
+ * number, whatever follows: a chronology's "9 abr. Detenido…", a wire's
+ * "Manama, 9 abr. (EFE).-" (the English ones are in abbrevs). Those that
+ * are a month's full name in another language ("mai", "may", "juin",
+ * "août": "le 3 mai. Il…") go on only before a dash or a bracket ("5
+ * may. - …"). */
+static const char *const day_months[] = {"ene", "abr",  "ago", "set", "dic",  "out", "dez",  "gen",
+                                         "mag", "giu",  "lug", "ott", "janv", "fév", "févr", "fev",
+                                         "avr", "juil", "déc", "ian", "iun",  "iul", "noi",  NULL};
+static const char *const day_months_names[] = {"mai", "may", "juin", "août", NULL};
+
+/* Whether a day's number of one or two digits stands right before the
+ * word at ws ("9 abr."). */
+static int day_before_word(const char *s, size_t seg_start, size_t ws)
+{
+    size_t p = ws;
+    if (p <= seg_start || s[p - 1] != ' ')
+        return 0;
+    p--;
+    size_t e = p;
+    while (p > seg_start && s[p - 1] >= '0' && s[p - 1] <= '9')
+        p--;
+    return e - p >= 1 && e - p <= 2 &&
+           (p == seg_start || !((s[p - 1] >= '0' && s[p - 1] <= '9') || is_letter(s[p - 1])));
+}
+
 /* Abbreviations of one language that are ordinary words at a sentence's
  * end in others (English "on.", "n."): titles ("l'on. Verdi", "o dep.
  * Costa", "el Gral. Pérez"), "n. 123", "núm. 5". */
@@ -401,6 +427,10 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
             if (memchr(w, '.', wl) && wl <= 6 && !is_upper(first))
                 return 0;
             if (first >= '0' && first <= '9' && in_list(num_abbrevs, w, wl))
+                return 0;
+            if ((in_list(day_months, w, wl) ||
+                 (in_list(day_months_names, w, wl) && (c == '-' || c == '(' || c == 0x2013))) &&
+                day_before_word(s, seg_start, ws))
                 return 0;
             if (is_abbrev(w, wl, lang)) {
                 /* "No. 5", "Mr. Smith": not an end. Month abbrevs: not an end
@@ -848,8 +878,8 @@ static void padded_word(const char *word, size_t n, char w[16])
 }
 
 /* The own_words language whose own ending word w[0..n) has ("revolución",
- * "rivoluzione", "revolução", "revolucions"; not Catalan's "-ció": Spanish
- * "anunció"), or -1. */
+ * "rivoluzione", "revolução", "revolucions", "calificó"; not Catalan's
+ * "-ció": Spanish "anunció"), or -1. */
 static int own_suffix(const char *w, size_t n)
 {
     static const struct {
@@ -863,13 +893,20 @@ static int own_suffix(const char *w, size_t n)
                  "es",
                  "pt"},
                 {"cions", "ca"}};
-    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+    const char *lang = NULL;
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0] && !lang; e++) {
         size_t k = strlen(ends[e].end);
         if (n > k + 1 && !memcmp(w + n - k, ends[e].end, k))
-            for (size_t l = 0; l < N_OWN; l++)
-                if (!strcmp(own_words[l].lang, ends[e].lang))
-                    return (int)l;
+            lang = ends[e].lang;
     }
+    /* Spanish preterites, a consonant before the final "ó" ("calificó",
+     * "llamó"; Catalan writes "-ió", "raó", Portuguese "-ou") */
+    if (!lang && n >= 5 && !memcmp(w + n - 2, "\xc3\xb3", 2) && isalpha((unsigned char)w[n - 3]) &&
+        !strchr("aeiouAEIOU", w[n - 3]))
+        lang = "es";
+    for (size_t l = 0; lang && l < N_OWN; l++)
+        if (!strcmp(own_words[l].lang, lang))
+            return (int)l;
     return -1;
 }
 

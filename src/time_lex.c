@@ -1198,6 +1198,8 @@ static const lsrc SRC[] = {
     {"entro", C_KW, K_TO, IT},   /* "entro la fine dell'anno" */
     {"fra", C_KW2, K_HENCE, IT}, /* "fra due settimane" (also "between") */
     {"tra", C_KW2, K_HENCE, IT},
+    /* "voteront dans dix jours" (also "in": "dans les dix jours" has no count) */
+    {"dans", C_KW2, K_HENCE, FR},
     {"weekend", C_UNIT, U_WEEKEND, IT | PT},
     {"un", C_NUMW, 1, IT},
     {"stamattina", C_DEICT, D_THISMORNING, IT},
@@ -1316,6 +1318,9 @@ static const lsrc SRC[] = {
     {"abr", C_MONABBR, 4, ES},
     {"ago", C_MONABBR, 8, ES},
     {"dic", C_MONABBR, 12, ES},
+    /* "5 may. - …", Latin America's "24 set." (setiembre) */
+    {"may", C_MONABBR, 5, ES},
+    {"set", C_MONABBR, 9, ES},
     /* Portuguese chronologies and datelines ("29 mar 2016 – PMDB deixa o
      * Governo", "5 mai. 2016"); "out" and "set" only with the hint */
     {"mar", C_MONABBR, 3, PT},

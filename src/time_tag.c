@@ -797,6 +797,19 @@ static int romance_schedule(const M *m, const char *w, size_t n)
         "giura", "giurano", "insedia", "jura", "juran", "asume", "pr\xc3\xaate",
         "d\xc3\xa9"
         "bute",
+        /* French and Spanish presents of what the calendar holds ("le ministre
+         * arrive lundi", "la Tunisie vote dimanche", "le Grand Prix se
+         * dispute le 30 octobre", "se disputa el 30 de octubre"; "se
+         * disputaría" is the conditional) */
+        "arrive", "vote", "exprime", "rencontre", "rencontrent", "dispute", "disputent", "attendu",
+        "attendue", "attendus", "attendues", "pr\xc3\xa9vu", "pr\xc3\xa9vue", "pr\xc3\xa9vus",
+        "pr\xc3\xa9vues", "disputa", "celebra", "celebran", "disputen",
+        "disputar\xc3\xad"
+        "a",
+        "celebrar\xc3\xad"
+        "a",
+        "llegar\xc3\xad"
+        "a",
         /* a calendar that foresees: "o calendário prevê a votação em agosto" */
         "prev\xc3\xaa", "preveem", "prev\xc3\xa9", "prev\xc3\xa9n", "prevede", "prevedono",
         "pr\xc3\xa9voit", "pr\xc3\xa9voient", NULL};
@@ -1146,6 +1159,9 @@ static int promise_ahead(const M *m, const wspan *L, int i)
                                      /* fr (after "a/ont") */
                                      "promis", "menac\xc3\xa9", "jur\xc3\xa9", NULL};
     static const char *const OF[] = {"de", "di", "d", NULL};
+    static const char *const PROMISED[] = {"promised",    "pledged",    "promis",
+                                           "prometeu",    "prometeram", "prometi\xc3\xb3",
+                                           "prometieron", "promesso",   NULL};
     for (int k = 1; k <= i && k < 5; k++) {
         const char *w = m->text + L[k].s;
         size_t n = L[k].e - L[k].s;
@@ -1164,7 +1180,96 @@ static int promise_ahead(const M *m, const wspan *L, int i)
             if (romance_infinitive(m->text + L[j].s, L[j].e - L[j].s) && !time_word_at(m, L[j].s))
                 return 1;
         }
+        /* what is promised, a thing between the verb and the date: "a promis
+         * des élections en juillet", "prometió elecciones en julio",
+         * "promised elections in July" (not "promised on Monday") */
+        if (k >= 2 && word_in(w, n, PROMISED) && !time_word_at(m, L[k - 1].s))
+            return 1;
     }
+    return 0;
+}
+
+/* A date that something was put off, brought forward or set to ("le
+ * report au 23 octobre de l'élection", "a fixé l'élection au 24 juillet",
+ * "aplazada al 23 de octubre", "rinviato al 23 ottobre", "adiada para 23
+ * de outubro"): the day of a plan, whatever the tense of the verb that
+ * moved it. L: the words left of the date, nearest first. */
+static size_t raw_word_before(const M *m, size_t p, size_t *ws);
+static int raw_word_in(const M *m, size_t ws, size_t we, const char *const *l);
+
+static int put_off_to(const M *m, const wspan *L, int nl, size_t s)
+{
+    static const char *const TO[] = {"au", "\xc3\xa0", "al", "para", "ao", "a", NULL};
+    static const char *const ART[] = {"el", "le", "la", "il", "o", NULL};
+    static const char *const MOVED[] = {"report",
+                                        "report\xc3\xa9",
+                                        "report\xc3\xa9"
+                                        "e",
+                                        "report\xc3\xa9s",
+                                        "report\xc3\xa9"
+                                        "es",
+                                        "repouss\xc3\xa9",
+                                        "repouss\xc3\xa9"
+                                        "e",
+                                        "fix\xc3\xa9",
+                                        "fix\xc3\xa9"
+                                        "e",
+                                        "avanc\xc3\xa9",
+                                        "avanc\xc3\xa9"
+                                        "e",
+                                        "ajourn\xc3\xa9",
+                                        "ajourn\xc3\xa9"
+                                        "e",
+                                        "d\xc3\xa9"
+                                        "cal\xc3\xa9",
+                                        "d\xc3\xa9"
+                                        "cal\xc3\xa9"
+                                        "e",
+                                        "aplazado",
+                                        "aplazada",
+                                        "aplazamiento",
+                                        "pospuesto",
+                                        "pospuesta",
+                                        "aplaz\xc3\xb3",
+                                        "pospuso",
+                                        "fij\xc3\xb3",
+                                        "fijado",
+                                        "fijada",
+                                        "adelantado",
+                                        "adelantada",
+                                        "rinviato",
+                                        "rinviata",
+                                        "rinvio",
+                                        "slittato",
+                                        "slittata",
+                                        "posticipato",
+                                        "posticipata",
+                                        "anticipato",
+                                        "anticipata",
+                                        "spostato",
+                                        "spostata",
+                                        "adiado",
+                                        "adiada",
+                                        "adiamento",
+                                        "adiou",
+                                        "antecipado",
+                                        "antecipada",
+                                        "remarcado",
+                                        "remarcada",
+                                        NULL};
+    if (!(m->lang & (TL_IT | TL_ES | TL_FR | TL_PT)) || (m->lang & TL_EN) || nl < 2)
+        return 0;
+    int i = 0;
+    if (word_in(m->text + L[0].s, L[0].e - L[0].s, ART) && nl > 2)
+        i++; /* "para el 23 de octubre" */
+    size_t ws, we = raw_word_before(m, s, &ws);
+    if (we > ws && word_eq(m->text + ws, we - ws, "\xc3\xa0"))
+        i = -1; /* "reporté à lundi": the words collected skip "à" */
+    else if (!word_in(m->text + L[i].s, L[i].e - L[i].s, TO))
+        return 0;
+    for (int k = i + 1; k < nl && k <= i + 3; k++)
+        if (word_in(m->text + L[k].s, L[k].e - L[k].s, MOVED))
+            return 1;
     return 0;
 }
 
@@ -2345,6 +2450,10 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     }
     if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl) || romance_goal(m, L, nl))
         return 1;
+    if (put_off_to(m, L, nl, s)) {
+        *present = 2; /* the nearest such day, a weekday ahead */
+        return 0;
+    }
     /* "until the end of September", "fino alla fine di settembre": the
      * words of a part of the period stand between the date and its "until" */
     int part = period_part(m, L, nl);
@@ -2361,6 +2470,20 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (that == 99 && romance_that(m, L[i]))
             that = i;
         int t = lang_tense(m, L[i]);
+        if (m->lang == TL_FR && i > 0 &&
+            word_eq(m->text + L[i - 1].s, L[i - 1].e - L[i - 1].s, "lieu")) {
+            /* "avoir lieu": "le scrutin a lieu le 23 octobre" is a schedule,
+             * "l'élection aurait/aura lieu le 24 juillet" ahead ("a eu lieu"
+             * has its participle between) */
+            static const char *const NOW[] = {"a", "ont", NULL};
+            static const char *const LATER[] = {"aura", "auront", "aurait", "auraient", NULL};
+            if (word_in(m->text + L[i].s, L[i].e - L[i].s, NOW)) {
+                *present = 2;
+                return 0;
+            }
+            if (word_in(m->text + L[i].s, L[i].e - L[i].s, LATER))
+                t = 1;
+        }
         if (it_future_in_past(m, L, nl, i)) {
             best = i < 3 ? 2 : 1;
             bestd = i;
@@ -2609,12 +2732,24 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
          * dicembre scade", "domenica si vota") */
         int sched = 0;
         for (int i = 0; i < nl && i < 6 && !sched; i++)
-            sched = romance_schedule(m, m->text + L[i].s, L[i].e - L[i].s);
+            sched = romance_schedule(m, m->text + L[i].s, L[i].e - L[i].s) &&
+                    !(i + 1 < nl && noun_article(m, L[i + 1])); /* "la rencontre samedi" */
+        for (int k = 0; sched && k < nl && k < 8; k++)
+            if (past_plan(m, L, nl, k))
+                return -1;     /* "il était prévu que le président arrive mercredi" */
         int fronted = nl <= 1; /* "No sábado, o Benfica recebe": past its comma */
         for (int i = 0; i < nr && i < (fronted ? 5 : 4) && !sched &&
                         (fronted || !memchr(m->text + e, ',', Rw[i].s - e));
              i++)
             sched = romance_schedule(m, m->text + Rw[i].s, Rw[i].e - Rw[i].s);
+        /* a copula right before the date's preposition: "la carrera es en
+         * octubre", "a sessão é no dia 25" */
+        static const char *const COP[] = {"es", "son", "\xc3\xa9", "s\xc3\xa3o", NULL};
+        static const char *const COP_PREP[] = {"en", "el", "no", "na", "em", NULL};
+        if (!sched && nl >= 2 && (m->lang & (TL_ES | TL_PT)) && !(m->lang & TL_EN) &&
+            word_in(m->text + L[0].s, L[0].e - L[0].s, COP_PREP) &&
+            word_in(m->text + L[1].s, L[1].e - L[1].s, COP))
+            sched = 1;
         if (sched) {
             *present = 2; /* a bare weekday lies ahead (p_dayword); a day and month
                            * keeps the nearest year ("la prueba llega el 19 de marzo"
@@ -6608,6 +6743,9 @@ static int pat_ago(M *m, int i, R *r)
     }
     if (pre == 2) {
         dir = 1;
+        if (m->lang == TL_FR && (m->text[m->t[i].s] | 32) == 'd' &&
+            guess_tense(m, m->t[i].s, m->t[k2 - 1].e) < 0)
+            return 0; /* "tué dans deux jours de combats": a length */
     } else if (pre) {
         dir = -1;
     } else if (kw(m, j, K_AGO)) {
@@ -7247,7 +7385,8 @@ static int pat_set(M *m, int i, R *r)
         r->end = j + 1;
         return j + 1;
     }
-    if (has(m, j, C_PART)) {
+    if (has(m, j, C_PART) || (has(m, j, C_DEICT) && val(m, j, C_DEICT) == D_TOMORROW_OR_MORNING)) {
+        /* "cada noche"; "cada mañana" is every morning, not tomorrow */
         r->type = CHR_TIMEX_SET;
         snprintf(r->v, 48, "P1D");
         r->end = j + 1;
@@ -7359,6 +7498,8 @@ static int tomorrow_noun(const M *m, int i)
 
 /* A day word: weekday, yesterday/today/tomorrow (any language). Returns
  * index after and the date; 0 when none. */
+static int wrange_week(const M *m, int j, int *dw);
+
 static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
 {
     int wd, k;
@@ -7379,6 +7520,15 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
         /* the Spanish perfect tells of today: a weekday with it is today,
          * or tomorrow when that is the day (a story dated the day before),
          * else the last one, as without a tense */
+        int dw, kweek = wrange_week(m, k, &dw);
+        if (kweek) {
+            /* "na terça-feira da semana passada", "el lunes de la semana
+             * pasada", "Monday of next week": that week's day */
+            *y = m->ry, *mo = m->rm, *d = m->rd;
+            add_days(y, mo, d, 7L * dw + wd - chr_weekday(m->ry, m->rm, m->rd));
+            *tense = dw < 0 ? -1 : dw > 0 ? 1 : *tense;
+            return kweek;
+        }
         if (!coordinated_wday(m, i, wd, y, mo, d))
             res_wday(m, wd, 0, *tense < 0 && m->memo_perf ? 0 : *tense, y, mo, d);
         return k;
@@ -9286,22 +9436,74 @@ typedef int (*pat_fn)(M *, int, R *);
  * a day of the month without a month, the month of the reference or the
  * one next to it that the tense points to; with a month it is a date
  * ("dia 20 de março"). */
+/* "le 17" (fr), "el 14" (es), "il 14" (it) without a month: a day of the
+ * month when a stop or a small word of time or place follows ("Il s'était
+ * immolé le 17 après une altercation", "Le 14, on chantait", "La réunion
+ * aura lieu le 20."; not "le 20 heures", "le 3 à 1"). */
+static int bare_day_of_month(M *m, int i)
+{
+    static const char *const FOLLOW[] = {"apr\xc3\xa8s",
+                                         "avant",
+                                         "au",
+                                         "lors",
+                                         "dans",
+                                         "dernier",
+                                         "prochain",
+                                         "matin",
+                                         "soir",
+                                         "despu\xc3\xa9s",
+                                         "antes",
+                                         "pasado",
+                                         "pr\xc3\xb3ximo",
+                                         "por",
+                                         "dopo",
+                                         "prima",
+                                         "scorso",
+                                         "prossimo",
+                                         "mattina",
+                                         "sera",
+                                         "in",
+                                         "en",
+                                         NULL};
+    if (!kw(m, i, K_THE) || !(m->lang & (TL_FR | TL_ES | TL_IT)) || (m->lang & TL_EN) ||
+        m->lang == TL_CA_ALL || !isnum(m, i + 1) || m->t[i + 1].nd > 2 ||
+        number_goes_on(m, i + 2) ||
+        (i + 2 < m->n && glued(m, i + 2) &&
+         !(m->t[i + 2].kind == TK_PUNCT && strchr(",.;:)", m->t[i + 2].ch))))
+        return 0; /* "le 17e", "le 13h", "le 14%" */
+    /* the singular article only: "a las 7", "fra le 10 e le 12" are hours */
+    const char *a = m->text + m->t[i].s;
+    size_t an = m->t[i].e - m->t[i].s;
+    if (an != 2 || !((m->lang == TL_FR && !strncasecmp(a, "le", 2)) ||
+                     (m->lang == TL_ES && !strncasecmp(a, "el", 2)) ||
+                     (m->lang == TL_IT && !strncasecmp(a, "il", 2))))
+        return 0;
+    if (pu(m, i + 2, ',') && isnum(m, i + 3))
+        return 0; /* "Le 15, 16 personnes sont mortes": a count follows */
+    size_t ws, we;
+    next_raw_word(m, m->t[i + 1].e, &ws, &we);
+    return stop_after(m, i + 1) || (we > ws && raw_word_in(m, ws, we, FOLLOW));
+}
+
 static int pat_dayn(M *m, int i, R *r)
 {
     int d;
     int days = has(m, i, C_UNITPL) && val(m, i, C_UNITPL) == U_DAY;
-    if (((m->lang & (TL_EN | TL_FR | TL_DE | TL_RU)) && m->lang != TL_CA_ALL) ||
-        !((has(m, i, C_UNIT) && val(m, i, C_UNIT) == U_DAY) || days) || !isnum(m, i + 1) ||
+    int bare = !days && !has(m, i, C_UNIT) && bare_day_of_month(m, i);
+    if ((((m->lang & (TL_EN | TL_FR | TL_DE | TL_RU)) && m->lang != TL_CA_ALL) && !bare) ||
+        !((has(m, i, C_UNIT) && val(m, i, C_UNIT) == U_DAY) || days || bare) || !isnum(m, i + 1) ||
         !p_day(m, i + 1, &d))
         return 0;
     int k = pat_dm(m, i + 1, r);
     if (k) {
+        if (bare)
+            return 0; /* "le 14 juillet" is pat_dm's, without the article */
         r->first = i;
         return k;
     }
     if (days)
         return 0; /* "nos dias 10 e 11 de março" only with the month */
-    r_init(r, i);
+    r_init(r, bare ? i + 1 : i);
     if (!m->hasref)
         return 0;
     int j = p_day(m, i + 1, &d);

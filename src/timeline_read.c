@@ -1566,6 +1566,12 @@ static size_t clock_stamp(const char *s, const char *e)
         return 0;
     while (p < e && *p == ' ')
         p++;
+    /* Spanish hours after the figures: "09.05 h - ", "09:05 h. - " */
+    if (!letter && p + 1 < e && *p == 'h' && (p[1] == ' ' || p[1] == '.')) {
+        p += 1 + (p[1] == '.');
+        while (p < e && *p == ' ')
+            p++;
+    }
     /* a zone or "a.m." between ("12:30 GMT — ", "9:05 a.m. - ") */
     const char *z = p;
     while (z < e && z - p < 5 &&

@@ -5,7 +5,7 @@
 # hard-wrapped page's line that opens in lower case) and a quoted post lose
 # to a plain statement, however central they are, and so does a sentence
 # that opens with a pronoun; a list item's marker and
-# a live report's clock stamp ("10:45 - ", "12:30 GMT — ") are not part of the sentence shown; an undated lead placed at its publication
+# a live report's clock stamp ("10:45 - ", "12:30 GMT — ", "09.05 h - ") are not part of the sentence shown; an undated lead placed at its publication
 # day stays that day's entry, an explainer's signpost ("Here is how …") none.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
@@ -39,6 +39,8 @@ art sp.txt 2024-07-30 "Here is how the flood of Orne unfolded, and what happens 
     "Insurers will pay the first claims of Orne in August."
 art k2.txt 2024-04-29 "Divers searched the harbour of Orne." \
     "12:30 GMT — The council closed the marina of Orne on 28 April after the storm."
+art k3.txt 2024-04-29 "Divers searched the canal of Orne." \
+    "09.05 h - The council closed the ferry of Orne on 27 April after the storm."
 # an undated sentence of a lead is placed at its publication day: that
 # day's news, which joins no entry of a whole year
 art j.txt 2024-05-14 "President Claire Morel will make a state visit to Lesna in 2024, the French foreign ministry said." \
@@ -121,6 +123,10 @@ need("a live report's clock stamp is not shown",
 e = [x for x in tl if x["date"] == "2024-04-28"]
 need("a live report's clock stamp with its zone is not shown",
      len(e) == 1 and e[0]["text"] == "The council closed the marina of Orne on 28 April after the storm.",
+     repr([x["text"] for x in e]))
+e = [x for x in tl if x["date"] == "2024-04-27"]
+need("a live report's clock stamp with Spanish hours ('09.05 h - ') is not shown",
+     len(e) == 1 and e[0]["text"] == "The council closed the ferry of Orne on 27 April after the storm.",
      repr([x["text"] for x in e]))
 e = [x["text"] for x in tl if x["text"].startswith("Here is how")]
 need("an explainer's signpost is no entry", not e, repr(e))

@@ -73,6 +73,9 @@ TEST(datelines)
         {"Cairo, 4 iul /Agerpres/ - Armata a decis.", "Cairo", "Agerpres", "Armata a decis."},
         {"Bucure\xC8\x99ti, 20 ian /Agerpres/ - Guvernul a decis.", "Bucure\xC8\x99ti", "Agerpres",
          "Guvernul a decis."},
+        /* EFE's full stop before the dash */
+        {"Teher\xC3\xA1n, 15 mar. (EFE).- El Gobierno calific\xC3\xB3 hoy.", "Teher\xC3\xA1n",
+         "EFE", "El Gobierno calific\xC3\xB3 hoy."},
         /* a month's full name that opens like no abbreviation */
         {"Bucure\xC8\x99ti, 5 noiembrie /Agerpres/ - Guvernul a decis.", "Bucure\xC8\x99ti",
          "Agerpres", "Guvernul a decis."},
@@ -226,6 +229,19 @@ TEST(boilerplate_other_languages)
                  "Bilan\xc8\x9bul a urcat la 30 de mor\xc8\x9bi.",
                  "Un incendiu a izbucnit vineri seara \xc3\xaen clubul Colectiv.\n\n"
                  "Bilan\xc8\x9bul a urcat la 30 de mor\xc8\x9bi.");
+    /* a newsletter's or comment form's prompt, however long, and the
+     * "Más información" label go */
+    expect_clean(
+        "Las tropas entraron ayer en Bahr\xc3\xa9in.\n\n"
+        "Suscr\xc3\xad"
+        "bete a nuestro bolet\xc3\xadn y recibe cada ma\xc3\xb1"
+        "ana las "
+        "noticias del d\xc3\xad"
+        "a en tu correo.\n\nM\xc3\xa1s informaci\xc3\xb3n\n\n"
+        "Reg\xc3\xadstrate para comentar.\n\nArchivado en: Bahr\xc3\xa9in, Arabia Saud\xc3\xad\n\n"
+        "El rey decret\xc3\xb3 el estado de emergencia.",
+        "Las tropas entraron ayer en Bahr\xc3\xa9in.\n\n"
+        "El rey decret\xc3\xb3 el estado de emergencia.");
     /* a headline with its site has one bar: kept */
     expect_clean("Mubarak resigns | The Daily Example\n\nThe president left office on Friday.",
                  "Mubarak resigns | The Daily Example\n\nThe president left office on Friday.");

@@ -21,6 +21,33 @@ static int sent_is(const char *s, const chr_span *v, size_t i, const char *want)
     return strlen(want) == v[i].end - v[i].start && memcmp(s + v[i].start, want, strlen(want)) == 0;
 }
 
+/* a Romance month's abbreviation after a day ends no sentence ("9 abr. -
+ * Detenido…"); a month's full name does ("le 27 juin. Le régime…"), and
+ * "may." goes on only before a dash */
+TEST(day_month_abbreviations)
+{
+    static const struct {
+        const char *lang, *s;
+        size_t n;
+    } cases[] = {
+        {"es", "9 abr. - Detenido el activista.", 1},
+        {"es", "Manama, 9 abr. (EFE).- La policía detuvo al activista.", 1},
+        {"es", "28 dic. Los jueces condenaron a ocho.", 1},
+        {"es", "5 may. - Cuatro condenados a muerte.", 1},
+        {"fr", "Il est arrivé le 27 juin. Le régime a réagi.", 2},
+        {"fr", "Il est arrivé le 3 mai. Le régime a réagi.", 2},
+        {"en", "It happened on 5 May. The army left.", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        chr_span *v;
+        size_t n = split_in(cases[i].s, cases[i].lang, &v);
+        if (n != cases[i].n)
+            fprintf(stderr, "  %s: %zu sentences, want %zu\n", cases[i].s, n, cases[i].n);
+        CHECK_INT(n, cases[i].n);
+        free(v);
+    }
+}
+
 TEST(abbreviations_and_initials)
 {
     const char *s = "Mr. Smith met Dr. J. R. Jones in the U.S. on Jan. 5 at 3.5 p.m. today. "
@@ -536,6 +563,7 @@ TEST(headline_clean)
 }
 
 UNIT_MAIN_BEGIN
+RUN(day_month_abbreviations);
 RUN(abbreviations_and_initials);
 RUN(initials_open_sentences);
 RUN(headline_cut);
