@@ -610,6 +610,60 @@ static int photo_credit(const char *s, size_t n)
     return bracket || permission;
 }
 
+/* A picture's credit that closes a line after its sentence: "La foule
+ * sur la place de la Kasbah, le 25 février. (AFP/Fethi Belaid)",
+ * "Vehículos militares saudíes cruzan la calzada. (EFE/Stringer)",
+ * "Deputados comemoram o resultado. Foto: Dida Sampaio/Estadão". The
+ * credit is an agency's with a slash, in brackets, or "Foto/Photo" and a
+ * name with a slash; a wire's "(Reuters)" alone is none. Returns where the
+ * credit starts in s[0..n), or n. A short line is a caption
+ * (is_boiler_line); a longer one keeps its sentence
+ * (strip_trailing_fragments). */
+static size_t tail_credit_start(const char *s, size_t n)
+{
+    if (n < 12)
+        return n;
+    size_t c = 0; /* where the credit starts */
+    if (s[n - 1] == ')') {
+        size_t o = n - 1;
+        while (o > 0 && s[o] != '(' && n - o <= 50)
+            o--;
+        if (s[o] != '(' || n - o > 50)
+            return n;
+        const char *sl = memchr(s + o, '/', n - o);
+        if (!sl)
+            return n;
+        size_t a = o + 1, e = (size_t)(sl - s);
+        while (e > a && s[e - 1] == ' ')
+            e--;
+        int agency = 0;
+        for (const char *const *p = credit_agencies; *p && !agency; p++)
+            agency = ci_equal(s + a, e - a, *p);
+        if (!agency && !ci_prefix(s + a, n - a, "foto") && !ci_prefix(s + a, n - a, "photo"))
+            return n;
+        c = o;
+    } else {
+        size_t k = n;
+        while (k > 1 && !(s[k - 1] == ' ' && s[k - 2] == '.'))
+            k--;
+        if (k <= 1 || n - k > 80 ||
+            !(ci_prefix(s + k, n - k, "foto:") || ci_prefix(s + k, n - k, "photo:") ||
+              ci_prefix(s + k, n - k, "photo :")))
+            return n;
+        int words = 0;
+        for (size_t q = k; q < n; q++)
+            words += s[q] == ' ';
+        if (!memchr(s + k, '/', n - k) || words > 6)
+            return n;
+        c = k;
+    }
+    /* a sentence before it, which the credit follows */
+    size_t b = c;
+    while (b > 0 && s[b - 1] == ' ')
+        b--;
+    return b >= 8 && (s[b - 1] == '.' || s[b - 1] == ')') ? b : n;
+}
+
 /* Whether the line is a site's cookie notice: "cookie" among its first
  * words and, further on, the consent or policy talk that goes with it
  * ("Usamos cookies a fin de mejorar nuestro servicio. Encontrará más
@@ -1064,8 +1118,9 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     trim(&s, &n);
     if (n == 0)
         return 0;
-    if (!whole && (photo_caption(s, n) || photo_credit(s, n) ||
-                   (n <= 200 && list_prefix(s, n, caption_prefix))))
+    if (!whole &&
+        (photo_caption(s, n) || photo_credit(s, n) || (n <= 160 && tail_credit_start(s, n) < n) ||
+         (n <= 200 && list_prefix(s, n, caption_prefix))))
         return 1;
     /* trailing decorations: "Translate »", "Share:", "Read more ›" */
     size_t m = n;
@@ -1363,6 +1418,8 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
             continue;
         }
         size_t c = credit_start(s, n);
+        if (c == n)
+            c = tail_credit_start(s, n); /* "... de Gadafi. (Foto: LOUAFI LARBI / REUTERS)" */
         if (c < n) {
             n = c;
             changed = 1;

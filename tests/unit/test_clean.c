@@ -242,6 +242,27 @@ TEST(boilerplate_other_languages)
         "El rey decret\xc3\xb3 el estado de emergencia.",
         "Las tropas entraron ayer en Bahr\xc3\xa9in.\n\n"
         "El rey decret\xc3\xb3 el estado de emergencia.");
+    /* a caption whose credit closes its line goes; a lead that carries a
+     * photo's credit keeps its sentence; a wire's "(Reuters)" is no credit */
+    expect_clean("100 000 manifestants \xc3\xa0 Tunis\n\n"
+                 "La foule sur la place de la Kasbah, le 25 f\xc3\xa9vrier. (AFP/Fethi Belaid)\n\n"
+                 "Plus de 100 000 personnes ont manifest\xc3\xa9 vendredi \xc3\xa0 Tunis.",
+                 "100 000 manifestants \xc3\xa0 Tunis\n\n"
+                 "Plus de 100 000 personnes ont manifest\xc3\xa9 vendredi \xc3\xa0 Tunis.");
+    expect_clean(
+        "A comiss\xc3\xa3o aprovou o parecer.\n\n"
+        "Deputados comemoram o resultado na comiss\xc3\xa3o. Foto: Dida Sampaio/Estad\xc3\xa3o\n\n"
+        "O plen\xc3\xa1rio vota no domingo.",
+        "A comiss\xc3\xa3o aprovou o parecer.\n\nO plen\xc3\xa1rio vota no domingo.");
+    expect_clean(
+        "Al menos tres personas han muerto y otras 150 han resultado heridas en los ataques "
+        "a\xc3\xa9reos de esta noche de la OTAN sobre Tr\xc3\xadpoli, ha informado un portavoz "
+        "del Gobierno de Gadafi. (Foto: LOUAFI LARBI / REUTERS)\n\nLa OTAN sigui\xc3\xb3.",
+        "Al menos tres personas han muerto y otras 150 han resultado heridas en los ataques "
+        "a\xc3\xa9reos de esta noche de la OTAN sobre Tr\xc3\xadpoli, ha informado un portavoz "
+        "del Gobierno de Gadafi.\n\nLa OTAN sigui\xc3\xb3.");
+    expect_clean("The army took the town. (Reuters)\n\nThe rebels left.",
+                 "The army took the town. (Reuters)\n\nThe rebels left.");
     /* a headline with its site has one bar: kept */
     expect_clean("Mubarak resigns | The Daily Example\n\nThe president left office on Friday.",
                  "Mubarak resigns | The Daily Example\n\nThe president left office on Friday.");
