@@ -1189,6 +1189,41 @@ static int promise_ahead(const M *m, const wspan *L, int i)
     return 0;
 }
 
+/* A verb of announcing in the past at L[i] (or its participle right
+ * after the auxiliary there) whose own date stands between it and the date
+ * at byte s: "Le président a annoncé hier soir l'élection d'une Assemblée
+ * le 24 juillet", "announced on Monday elections on July 24". The later
+ * date is what was announced, not when. */
+static int announced_dated(const M *m, const wspan *L, int i, size_t s)
+{
+    static const char *const ANNOUNCE[] = {"announced",
+                                           "annonc\xc3\xa9",
+                                           "annon\xc3\xa7"
+                                           "a",
+                                           "anunci\xc3\xb3",
+                                           "anunciado",
+                                           "annunciato",
+                                           "annunci\xc3\xb2",
+                                           "anunciou",
+                                           "anun\xc8\x9b"
+                                           "at",
+                                           "anuntat",
+                                           NULL};
+    int v = -1;
+    for (int k = i; k >= 0 && k >= i - 1 && v < 0; k--)
+        if (word_in(m->text + L[k].s, L[k].e - L[k].s, ANNOUNCE))
+            v = k;
+    if (v < 0)
+        return 0;
+    for (size_t o = 0; o < m->nout; o++) {
+        const chr_timex *x = (const chr_timex *)(const void *)(m->out + o * m->rec);
+        if (x->start >= L[v].e && x->end <= s && x->type != CHR_TIMEX_DURATION &&
+            x->type != CHR_TIMEX_SET)
+            return 1;
+    }
+    return 0;
+}
+
 /* A date that something was put off, brought forward or set to ("le
  * report au 23 octobre de l'élection", "a fixé l'élection au 24 juillet",
  * "aplazada al 23 de octubre", "rinviato al 23 ottobre", "adiada para 23
@@ -2508,6 +2543,11 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             continue; /* "ha dado de plazo hasta el viernes": the deadline lies ahead */
         if (t < 0 && promise_ahead(m, L, i))
             t = 1;
+        if (t < 0 && announced_dated(m, L, i, s)) {
+            *present = 2; /* "a annoncé hier soir l'élection ... le 24 juillet": the verb
+                           * has its day; what it announced is the nearest such day */
+            return 0;
+        }
         if (t > 0 && past_plan(m, L, nl, i))
             t = -1;
         if (t > 0 && i + 1 < nl &&

@@ -263,6 +263,26 @@ TEST(boilerplate_other_languages)
         "del Gobierno de Gadafi.\n\nLa OTAN sigui\xc3\xb3.");
     expect_clean("The army took the town. (Reuters)\n\nThe rebels left.",
                  "The army took the town. (Reuters)\n\nThe rebels left.");
+    /* bylines with the page's stamps, bare bylines, an agency's initials */
+    expect_clean(
+        "Plus de 100 000 manifestants \xc3\xa0 Tunis\n\n"
+        "Par Isabelle Mandraud, publi\xc3\xa9 le 26 f\xc3\xa9vrier 2011 \xc3\xa0 09h12, mis "
+        "\xc3\xa0 "
+        "jour le 27 f\xc3\xa9vrier 2011 \xc3\xa0 10h00\n\n"
+        "Par RFI. Article publi\xc3\xa9 le vendredi 14 janvier 2011 - Derni\xc3\xa8re "
+        "modification\n\n"
+        "Par notre correspondant \xc3\xa0 Tunis. Article publi\xc3\xa9 le mercredi 29 d\xc3\xa9"
+        "cembre 2010\n\n"
+        "Par Samy Ghorbal, le 03/01/2011 \xc3\xa0 10:21\n\n"
+        "Le Monde.fr avec AFP, publi\xc3\xa9 le 16 janvier 2011 \xc3\xa0 10h00\n\n"
+        "Par N\xc3\xa9jib Sassi\n\nLa foule a manifest\xc3\xa9 vendredi.\n\nab-kl/sw",
+        "Plus de 100 000 manifestants \xc3\xa0 Tunis\n\nLa foule a manifest\xc3\xa9 vendredi.");
+    /* ... not a deadline's day, nor a sentence that opens with "Par" */
+    expect_clean(
+        "By Friday, updated figures showed 300 deaths in 2011.\n\nPar ailleurs, la foule a "
+        "manifest\xc3\xa9.",
+        "By Friday, updated figures showed 300 deaths in 2011.\n\nPar ailleurs, la foule a "
+        "manifest\xc3\xa9.");
     /* a headline with its site has one bar: kept */
     expect_clean("Mubarak resigns | The Daily Example\n\nThe president left office on Friday.",
                  "Mubarak resigns | The Daily Example\n\nThe president left office on Friday.");
