@@ -102,7 +102,8 @@ enum {
     D_THISEVENING, /* stasera: the reference day's evening */
     D_TMRWMORNING, /* domattina: the morning of the day after the reference */
     D_THISYEAR,    /* enguany (ca): the reference's year */
-    D_INDAY        /* (in) giornata (it): later on the reference day */
+    D_INDAY,       /* (in) giornata (it): later on the reference day */
+    D_NIGHT2       /* anteanoche (es): the night of the day before yesterday */
 };
 enum {
     H_CHRISTMAS = 1,

@@ -570,6 +570,8 @@ static const lsrc SRC[] = {
     {"anteayer", C_DEICT, D_DBY, ES},
     {"antier", C_DEICT, D_DBY, ES},
     {"anoche", C_DEICT, D_LASTNIGHT, ES},
+    {"anteanoche", C_DEICT, D_NIGHT2, ES}, /* and Latin America's "antenoche" */
+    {"antenoche", C_DEICT, D_NIGHT2, ES},
     {"ahora", C_DEICT, D_NOW, ES | PT},
     {"actualmente", C_DEICT, D_NOW, ES | PT},
     {"atualmente", C_DEICT, D_NOW, PT}, /* Brazilian spelling */
@@ -877,6 +879,7 @@ static const lsrc SRC[] = {
     {"à", C_KW, K_TO, FR},
     {"a", C_KW2, K_TO, FR | ES | IT | PT},
     {"jusqu", C_KW, K_TO, FR},
+    {"hasta", C_KW, K_TO, ES}, /* "desde el 14 hasta el 17 de febrero" */
     {"from", C_KW, K_FROM, EN},
     {"desde", C_KW, K_FROM, ES | PT},
     {"dal", C_KW, K_FROM, IT},

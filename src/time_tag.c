@@ -3318,6 +3318,9 @@ static int p_day(const M *m, int i, int *d)
          * lost space, is the day) */
         *d = (int)m->t[i].num;
         int j = i + 1;
+        if (j + 1 < m->n && *d == 1 && pu(m, j, '.') && glued(m, j) && glued(m, j + 1) &&
+            kw(m, j + 1, K_ORDSUF))
+            j++; /* "el 1.º de junio", as the RAE writes the first */
         if (j < m->n && glued(m, j) && (kw(m, j, K_ORDSUF)))
             j++;
         return j;
@@ -4138,6 +4141,8 @@ static int pat_md(M *m, int i, R *r)
             kw(m, p, K_OF) || kw(m, p, K_ON) || kw(m, p, K_BETWEEN) || kw(m, p, K_AND) ||
             has(m, p, C_MOD) || pu(m, p, '-') || (has(m, p, C_KW2) && val(m, p, C_KW2) == K_TO))
             ok = 1;
+        if (kw(m, p, K_Y) && p > 0 && has(m, p - 1, C_MONTH))
+            ok = 1; /* "los hechos de febrero y marzo" */
         if (pu(m, p, '\'') && p > 0 && kw(m, p - 1, K_OF))
             ok = 1; /* "le mois d'avril", "fin d'août", "la revolució d'octubre" */
     }
@@ -4188,9 +4193,25 @@ static int pat_md(M *m, int i, R *r)
                                            verb next to it tells ("will meet in the
                                            December session"), and so does a past
                                            ("despite the July agreement") */
-    set_date(r, fy ? fy : res_md_year(m, mo, 0, year_tense(m, r), sched_kind(m)), mo, 0);
+    int my = fy ? fy : res_md_year(m, mo, 0, year_tense(m, r), sched_kind(m)), mo2;
+    set_date(r, my, mo, 0);
     r->flags |= CHR_TIMEX_RELATIVE;
     r->end = j;
+    int yq; /* (a year after the second month: "entre agosto y noviembre del año pasado" is
+             * the range pattern's) */
+    if (mstart > 0 && kw(m, mstart - 1, K_BETWEEN) && (kw(m, j, K_AND) || kw(m, j, K_Y)) &&
+        has(m, j + 1, C_MONTH) && (mo2 = val(m, j + 1, C_MONTH)) != mo && !kw(m, j + 2, K_OF) &&
+        !has(m, j + 2, C_POSTREL) && !has(m, j + 2, C_REL) && !has(m, j + 2, C_UNIT) &&
+        !p_year(m, j + 2, &yq) && !pu(m, j + 2, ',')) {
+        /* "entre febrero y abril", "between February and April": the months
+         * between */
+        fmt_ym(r->ev, my && mo2 < mo ? my + 1 : my, mo2);
+        if (!my)
+            snprintf(r->ev, sizeof r->ev, "XXXX-%02d", mo2);
+        r->flags |= CHR_TIMEX_RANGE;
+        r->end = j + 2;
+        return j + 2;
+    }
     return j;
 }
 
@@ -8312,7 +8333,7 @@ static int pat_time(M *m, int i, R *r)
                 }
             } else if ((has(m, k, C_DEICT) &&
                         (val(m, k, C_DEICT) == D_TONIGHT || val(m, k, C_DEICT) == D_LASTNIGHT ||
-                         val(m, k, C_DEICT) == D_THISMORNING ||
+                         val(m, k, C_DEICT) == D_NIGHT2 || val(m, k, C_DEICT) == D_THISMORNING ||
                          val(m, k, C_DEICT) == D_THISEVENING ||
                          val(m, k, C_DEICT) == D_TMRWMORNING)) ||
                        (has(m, k, C_PART) && val(m, k, C_PART) == P_OVERNIGHT)) {
@@ -8327,8 +8348,8 @@ static int pat_time(M *m, int i, R *r)
                     y = m->ry;
                     mo = m->rm;
                     d = m->rd;
-                    if (dv == D_LASTNIGHT || dv == D_TMRWMORNING)
-                        add_days(&y, &mo, &d, dv == D_LASTNIGHT ? -1 : 1);
+                    if (dv == D_LASTNIGHT || dv == D_TMRWMORNING || dv == D_NIGHT2)
+                        add_days(&y, &mo, &d, dv == D_LASTNIGHT ? -1 : dv == D_NIGHT2 ? -2 : 1);
                 }
                 haveday = 1;
                 j = k + 1;
