@@ -2472,6 +2472,8 @@ static int continues_line(const char *s, const char *end)
     utf8proc_int32_t cp;
     if (s >= end || utf8proc_iterate((const utf8proc_uint8_t *)s, end - s, &cp) <= 0)
         return 0;
+    if (chr_lower_stamp(s, (size_t)(end - s)))
+        return 0; /* "ora 10:05 - Victor Ponta anunță…": a live report's post */
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 

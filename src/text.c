@@ -480,8 +480,8 @@ chr_err chr_split_sentences(const char *s, size_t len, const char *lang, chr_spa
                 size_t lm = after;
                 while (lm < len && (s[lm] == ' ' || s[lm] == '\t'))
                     lm++;
-                if (chr_list_marker(s + lm, len - lm))
-                    heading = 1;
+                if (chr_list_marker(s + lm, len - lm) || chr_lower_stamp(s + lm, len - lm))
+                    heading = 1; /* (or a live report's post: "ora 10:05 - ...") */
             }
             if (para || heading) {
                 chr_err e = push_span(&v, &nv, &cap, s, seg, i);

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Sorted 32-bit hashes of the dictionary's words in any case, and of those
  * it has only in lower case; both empty without a dictionary at build
@@ -39,6 +40,33 @@ static inline size_t chr_list_marker(const char *s, size_t n)
         ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93) && s[3] == ' ')
         return 4;
     return 0;
+}
+
+/* Whether s[0..n) opens with a live report's stamp in lower case: "ora",
+ * "ore" or "hora", a clock time and a dash or colon ("ora 10:05 - Victor
+ * Ponta anunță…", "ore 11.40 -"): a post of its own, which no line before
+ * goes on into (a hard-wrapped "alle\nore 10.30 di domani" does). */
+static inline int chr_lower_stamp(const char *s, size_t n)
+{
+    size_t w = 0;
+    while (w < n && w < 5 && s[w] >= 'a' && s[w] <= 'z')
+        w++;
+    if (!((w == 3 && (!memcmp(s, "ora", 3) || !memcmp(s, "ore", 3))) ||
+          (w == 4 && !memcmp(s, "hora", 4))) ||
+        w + 5 > n || s[w] != ' ' || !(s[w + 1] >= '0' && s[w + 1] <= '9'))
+        return 0;
+    size_t k = w + 2;
+    if (s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (!(k + 2 < n && (s[k] == ':' || s[k] == '.' || s[k] == 'h') && s[k + 1] >= '0' &&
+          s[k + 1] <= '9' && s[k + 2] >= '0' && s[k + 2] <= '9'))
+        return 0;
+    k += 3;
+    while (k < n && s[k] == ' ')
+        k++;
+    return k < n && (s[k] == '-' || s[k] == ':' ||
+                     (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                      ((unsigned char)s[k + 2] == 0x93 || (unsigned char)s[k + 2] == 0x94)));
 }
 
 #endif

@@ -124,7 +124,8 @@ enum {
     H_EASTER_MONDAY,
     H_EPIPHANY,   /* 6 January */
     H_ALL_SAINTS, /* 1 November */
-    H_ST_STEPHEN  /* 26 December: Santo Stefano */
+    H_ST_STEPHEN, /* 26 December: Santo Stefano */
+    H_RO_NATIONAL /* 1 December: Romania's Ziua Națională */
 };
 enum { R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_CURRENT, R_RECENT, R_SAME, R_THAT };
 enum { M_EARLY = 1, M_LATE, M_MID, M_END, M_BEGIN, M_EARLIER, M_LATER };
@@ -181,21 +182,22 @@ enum {
     K_LABOR,
     K_MEMORIAL, /* holiday names */
     K_BLACK,
-    K_CYBER,  /* Black Friday, Cyber Monday */
-    K_NEAR,   /* near, short (the near future, the short term) */
-    K_TERM,   /* term */
-    K_FULL,   /* full (the full year) */
-    K_HENCE,  /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
-    K_QUE,    /* que (pt, ca) of "o ano que vem", "l'any que ve" */
-    K_CAP,    /* cap (ca) of "cap de setmana" (weekend) */
-    K_OTHER,  /* other (en) of "every other week" */
-    K_SAME,   /* mismo, misma (es), stesso (it), même (fr): "este mismo lunes", "lo
-               * stesso giorno", "le jour même" */
-    K_NEXTD,  /* dopo, successivo, seguente, siguiente, después, suivant: "il giorno
-               * dopo", "al día siguiente", "le jour suivant" (pat_deict) */
-    K_PREVD,  /* prima, precedente, anterior, antes, précédent: "il giorno prima" */
-    K_FIRSTF, /* primera (es), primeira (pt): a feminine "first", before a half only
-               * ("la primera mitad de 2010"; "la primera de abril" is a week's) */
+    K_CYBER,    /* Black Friday, Cyber Monday */
+    K_NEAR,     /* near, short (the near future, the short term) */
+    K_TERM,     /* term */
+    K_FULL,     /* full (the full year) */
+    K_HENCE,    /* fra/tra (it), daqui (pt), aquí (ca) before a count: from now */
+    K_QUE,      /* que (pt, ca) of "o ano que vem", "l'any que ve" */
+    K_CAP,      /* cap (ca) of "cap de setmana" (weekend) */
+    K_OTHER,    /* other (en) of "every other week" */
+    K_SAME,     /* mismo, misma (es), stesso (it), même (fr): "este mismo lunes", "lo
+                 * stesso giorno", "le jour même" */
+    K_NEXTD,    /* dopo, successivo, seguente, siguiente, después, suivant: "il giorno
+                 * dopo", "al día siguiente", "le jour suivant" (pat_deict) */
+    K_PREVD,    /* prima, precedente, anterior, antes, précédent: "il giorno prima" */
+    K_FIRSTF,   /* primera (es), primeira (pt): a feminine "first", before a half only
+                 * ("la primera mitad de 2010"; "la primera de abril" is a week's) */
+    K_NATIONAL, /* națională (ro) of "Ziua Națională", 1 December */
     K_COUNT
 };
 

@@ -1074,6 +1074,8 @@ static const lsrc SRC[] = {
     {"poimâine", C_DEICT, D_DAT, RO},
     {"zi", C_UNIT, U_DAY, RO},
     {"ziua", C_UNIT, U_DAY, RO},
+    {"na\xc8\x9bional\xc4\x83", C_KW, K_NATIONAL, RO}, /* "Ziua Națională" */
+    {"nationala", C_KW, K_NATIONAL, RO},
     {"zile", C_UNITPL, U_DAY, RO},
     {"săptămână", C_UNIT, U_WEEK, RO},
     {"săptămâna", C_UNIT, U_WEEK, RO},

@@ -6320,7 +6320,11 @@ static int pat_rel(M *m, int i, R *r)
         int y, k3 = j;
         if (kw(m, k3, K_OF))
             k3++;
-        int k4 = p_year(m, k3, &y);
+        int k4 = p_year(m, k3, &y), sa = 0;
+        if (!k4 && (k4 = p_year_rel(m, j, &y, &sa)) != 0 && !y)
+            k4 = 0; /* "vara anului trecut", "el verano del año pasado", "the summer of
+                     * last year" */
+        r->anchored |= sa;
         if (!k4 && the && m->hasref && (m->t[i].lx->lang[C_KW] & TL_EN)) {
             /* "the summer": this year's; "the winter" in January or
              * February: the one under way, named by its December */
@@ -9222,6 +9226,9 @@ static void holiday_date(int h, int y, int *mo, int *d)
     case H_ST_STEPHEN:
         *mo = 12, *d = 26;
         return;
+    case H_RO_NATIONAL:
+        *mo = 12, *d = 1;
+        return;
     default:
         *mo = 1, *d = 1;
     }
@@ -9422,6 +9429,11 @@ static int pat_holiday(M *m, int i, R *r)
                 h = H_NEWYEARS_EVE;
                 k++;
             }
+            need_day = 0;
+        } else if (m->lang == TL_RO && has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_DAY &&
+                   k < m->n && m->t[k].cap && kw(m, k, K_NATIONAL)) {
+            h = H_RO_NATIONAL; /* "de Ziua Națională": 1 December */
+            k++;
             need_day = 0;
         } else if (kw(m, j, K_INDEP)) {
             h = H_INDEPENDENCE;

@@ -37,6 +37,16 @@ TEST(day_month_abbreviations)
         {"fr", "Il est arrivé le 27 juin. Le régime a réagi.", 2},
         {"fr", "Il est arrivé le 3 mai. Le régime a réagi.", 2},
         {"en", "It happened on 5 May. The army left.", 2},
+        /* a live report's posts that open in lower case ("ora 10:05 - ..."),
+         * not a hard-wrapped line ("alle\nore 10.30 di domani") */
+        {"ro",
+         "ora 10:05 - Victor Ponta anun\xc8\x9b\xc4\x83 c\xc4\x83 demisioneaz\xc4\x83\n"
+         "ora 11:40 - Piedone anun\xc8\x9b\xc4\x83 c\xc4\x83 demisioneaz\xc4\x83",
+         2},
+        {"it",
+         "La riunione dei ministri degli esteri dell'Unione europea comincia alle\n"
+         "ore 10.30 di domani a Roma.",
+         1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         chr_span *v;
