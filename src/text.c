@@ -913,7 +913,8 @@ static int own_suffix(const char *w, size_t n)
 /* A short text (under 30 words) that textcat put in a Romance language, or
  * in English, goes to the Romance language whose own words it holds most
  * (a word of three bytes or more counting two, a shorter one one when
- * short_words, else none): more
+ * short_words > 0, else none; with short_words < 0 only words of five
+ * bytes or more count): more
  * than any other's, twice those of the language guessed, and at least 4
  * (2, one word, when no other language has any; 1 when Catalan was guessed
  * and none of its words is there). A longer one (its first 400 words) only
@@ -936,9 +937,12 @@ static void recheck_romance(const char *text, size_t n, char lang[8], int short_
             continue;
         char w[16];
         padded_word(text + st, i - st, w);
-        /* a word of three bytes or more says more than "il", "os", "em" */
-        for (size_t l = 0; l < N_OWN; l++)
-            hits[l] += strstr(own_words[l].words, w) ? (i - st >= 3 ? 2 : short_words) : 0;
+        /* a word of three bytes or more says more than "il", "os", "em"
+         * (five or more after a guess of German or Dutch, whose "des",
+         * "hier", "das" the lists hold: short_words < 0) */
+        int weight = i - st >= (short_words < 0 ? 5 : 3) ? 2 : short_words > 0;
+        for (size_t l = 0; l < N_OWN && weight; l++)
+            hits[l] += strstr(own_words[l].words, w) ? weight : 0;
     }
     size_t best = 0;
     int second = 0, guessed = 0;
@@ -1115,11 +1119,12 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
         if (own[0])
             strcpy(lang, own);
     } else {
-        for (size_t l = 0; l < N_OWN; l++)
-            if (!strcmp(lang, own_words[l].lang)) {
-                recheck_romance(text, n, lang, 1);
-                break;
-            }
+        size_t l = 0;
+        while (l < N_OWN && strcmp(lang, own_words[l].lang))
+            l++;
+        /* a short text read as a language without own words (German,
+         * Dutch, Swedish) by a few n-grams: "La Tunisie vote dimanche." */
+        recheck_romance(text, n, lang, l < N_OWN ? 1 : -1);
     }
     /* a short Portuguese text read as Catalan or Spanish: "ã" and "õ"
      * ("não", "ações") are Portuguese's own */

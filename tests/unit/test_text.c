@@ -372,6 +372,17 @@ TEST(language)
     expect_lang("La manifestazione di sabato a Roma.", "it");
     expect_lang("Nuove manifestazioni a Bengasi.", "it"); /* longer than any own word */
     expect_lang("El Ejército anunció el domingo que había recuperado Zawiya.", "es");
+    /* a short text read as German by a few n-grams, placed by its own words;
+     * Spanish preterites ("calificó", "llamó"); German and Dutch stay */
+    expect_lang("La Tunisie vote dimanche.", "fr");
+    expect_lang(
+        "Internacional\n\nIr\xc3\xa1n condena la intervenci\xc3\xb3n saud\xc3\xad en "
+        "Bahr\xc3\xa9in\n\nAgencia EFE\n\nTeher\xc3\xa1n, 15 mar. (EFE).- El Gobierno "
+        "iran\xc3\xad calific\xc3\xb3 hoy de \"inaceptable\" la entrada de tropas extranjeras "
+        "en Bahr\xc3\xa9in, que se produjo ayer. El ministro de Exteriores iran\xc3\xad "
+        "llam\xc3\xb3 a consultas al encargado de negocios bahrein\xc3\xad esta semana.",
+        "es");
+    expect_lang("Die Regierung hat am Montag den Haushalt beschlossen.", "de");
     /* English headlines stay English */
     expect_lang("Mt. Gox files for US bankruptcy to halt class action", "en");
     expect_lang("Titanfall review: my buddy", "en");
