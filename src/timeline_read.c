@@ -988,12 +988,21 @@ static void entry_date(rentry *r, int64_t *scratch)
             g[i].support += !k || scratch[k] != scratch[k - 1];
     }
     size_t best = 0;
-    for (size_t i = 1; i < ng; i++)
+    for (size_t i = 1; i < ng; i++) {
+        /* as many sources: a day inside a run of days is the finer word ("entre
+         * 30 e 31 de agosto", then "amanhã" told on the 30th) */
+        int days = fin == CHR_GRAN_DAY; /* ("later this year" is no finer word) */
+        int inside = days && g[i].start >= g[best].start && g[i].end <= g[best].end,
+            outside = days && g[best].start >= g[i].start && g[best].end <= g[i].end;
+        int32_t wi = g[i].end - g[i].start, wb = g[best].end - g[best].start;
         if (g[i].support > g[best].support ||
             (g[i].support == g[best].support &&
-             (g[i].mentions > g[best].mentions ||
-              (g[i].mentions == g[best].mentions && g[i].start < g[best].start))))
+             ((inside && wi < wb) ||
+              (!(outside && wb < wi) &&
+               (g[i].mentions > g[best].mentions ||
+                (g[i].mentions == g[best].mentions && g[i].start < g[best].start))))))
             best = i;
+    }
     r->gran = fin;
     r->start = ng ? g[best].start : 0;
     r->end = ng ? g[best].end : 0;
