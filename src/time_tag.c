@@ -810,6 +810,17 @@ static int romance_schedule(const M *m, const char *w, size_t n)
         "a",
         "llegar\xc3\xad"
         "a",
+        /* a session's agenda: "o plenário analisa a proposta na sexta-feira",
+         * "el Senado examina el texto el viernes", "le Sénat examine le texte
+         * vendredi", "il Senato esamina il testo venerdì" */
+        "analisa", "analisam", "julga", "julgam", "discute", "discutem", "examina", "examinam",
+        "debate", "debatem", "analiza", "analizan", "juzga", "juzgan", "discuten", "examinan",
+        "debaten", "examine", "examinent",
+        "d\xc3\xa9"
+        "bat",
+        "d\xc3\xa9"
+        "battent",
+        "esamina", "esaminano", "discutono",
         /* a calendar that foresees: "o calendário prevê a votação em agosto" */
         "prev\xc3\xaa", "preveem", "prev\xc3\xa9", "prev\xc3\xa9n", "prevede", "prevedono",
         "pr\xc3\xa9voit", "pr\xc3\xa9voient", NULL};
