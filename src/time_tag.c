@@ -815,7 +815,8 @@ static int romance_schedule(const M *m, const char *w, size_t n)
          * vendredi", "il Senato esamina il testo venerdì" */
         "analisa", "analisam", "julga", "julgam", "discute", "discutem", "examina", "examinam",
         "debate", "debatem", "analiza", "analizan", "juzga", "juzgan", "discuten", "examinan",
-        "debaten", "examine", "examinent",
+        "debaten", "examine", "examinent", "celebre", "celebren", "mantiene", "mantienen",
+        "mant\xc3\xa9m", "mant\xc3\xaam", "maintient", "maintiennent",
         "d\xc3\xa9"
         "bat",
         "d\xc3\xa9"
@@ -2499,6 +2500,26 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     if (put_off_to(m, L, nl, s)) {
         *present = 2; /* the nearest such day, a weekday ahead */
         return 0;
+    }
+    /* a schedule's verb in a "que" clause before the date, whatever the
+     * tense of the verb that asked for it: "la FIA pidió que el Gran Premio
+     * se celebre el 30 de octubre" */
+    for (int i = 0; i < nl && i < 6; i++) {
+        if (romance_that(m, L[i])) {
+            for (int k = 0; k < i; k++)
+                if (romance_schedule(m, m->text + L[k].s, L[k].e - L[k].s) &&
+                    !(k + 1 < nl && noun_article(m, L[k + 1]))) {
+                    for (int q = 0; q < nl && q < 8; q++)
+                        if (past_plan(m, L, nl, q))
+                            return -1; /* "il était prévu que le président arrive
+                                        * mercredi" */
+                    *present = 2;
+                    return 0;
+                }
+            break;
+        }
+        if (lang_tense(m, L[i]))
+            break; /* the clause's own verb tells */
     }
     /* "until the end of September", "fino alla fine di settembre": the
      * words of a part of the period stand between the date and its "until" */
