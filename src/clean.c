@@ -1401,6 +1401,22 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
         if (k < n && s[k] == ']')
             return 1;
     }
+    /* a comment counter: "14 commentaires - Laisser un commentaire", "3
+     * comentarios", "12 Comments" */
+    if (n <= 60 && isdigit((unsigned char)s[0])) {
+        size_t q = 0;
+        while (q < n && isdigit((unsigned char)s[q]))
+            q++;
+        static const char *const COMMENTS[] = {
+            "commentaire",        "commentaires", "comentario", "comentarios",
+            "commenti",           "comment",      "comments",   "coment\xc3\xa1rio",
+            "coment\xc3\xa1rios", "comentaris",   NULL};
+        size_t w = q + (q < n && s[q] == ' '), e = w;
+        while (e < n && (isalpha((unsigned char)s[e]) || (unsigned char)s[e] >= 0x80))
+            e++;
+        if (w > q && e > w && list_equal(s + w, e - w, COMMENTS))
+            return 1;
+    }
     /* an agency's signature of its writers' initials: "ab/sw", "ab-kl/sw/mw" */
     if (n <= 16 && memchr(s, '/', n)) {
         size_t q = 0;

@@ -277,6 +277,10 @@ TEST(boilerplate_other_languages)
         "Le Monde.fr avec AFP, publi\xc3\xa9 le 16 janvier 2011 \xc3\xa0 10h00\n\n"
         "Par N\xc3\xa9jib Sassi\n\nLa foule a manifest\xc3\xa9 vendredi.\n\nab-kl/sw",
         "Plus de 100 000 manifestants \xc3\xa0 Tunis\n\nLa foule a manifest\xc3\xa9 vendredi.");
+    expect_clean(
+        "La foule a manifest\xc3\xa9 vendredi.\n\n14 commentaires - Laisser un commentaire\n\n"
+        "12 Comments\n\n3 comentarios\n\n12 commentators said the vote was fair.",
+        "La foule a manifest\xc3\xa9 vendredi.\n\n12 commentators said the vote was fair.");
     /* ... not a deadline's day, nor a sentence that opens with "Par" */
     expect_clean(
         "By Friday, updated figures showed 300 deaths in 2011.\n\nPar ailleurs, la foule a "
