@@ -939,6 +939,7 @@ typedef struct dategroup {
     int32_t start, end;
     int support;
     int mentions;
+    double w;
     size_t first; /* a mention index */
 } dategroup;
 
@@ -972,10 +973,12 @@ static void entry_date(rentry *r, int64_t *scratch)
             g[ng].end = m->end;
             g[ng].support = 0;
             g[ng].mentions = 0;
+            g[ng].w = 0;
             g[ng].first = k;
             ng++;
         }
         g[i].mentions++;
+        g[i].w += m->weight;
     }
     for (size_t i = 0; i < ng; i++) {
         size_t n = 0;
@@ -990,17 +993,26 @@ static void entry_date(rentry *r, int64_t *scratch)
     size_t best = 0;
     for (size_t i = 1; i < ng; i++) {
         /* as many sources: a day inside a run of days is the finer word ("entre
-         * 30 e 31 de agosto", then "amanhã" told on the 30th) */
+         * 30 e 31 de agosto", then "amanhã" told on the 30th); then the date
+         * whose mentions weigh more (one written out and recalled, "le 25
+         * janvier", over "mardi" or an announced day); then the one more
+         * mentions give, then the earlier */
         int days = fin == CHR_GRAN_DAY; /* ("later this year" is no finer word) */
         int inside = days && g[i].start >= g[best].start && g[i].end <= g[best].end,
             outside = days && g[best].start >= g[i].start && g[best].end <= g[i].end;
         int32_t wi = g[i].end - g[i].start, wb = g[best].end - g[best].start;
-        if (g[i].support > g[best].support ||
-            (g[i].support == g[best].support &&
-             ((inside && wi < wb) ||
-              (!(outside && wb < wi) &&
-               (g[i].mentions > g[best].mentions ||
-                (g[i].mentions == g[best].mentions && g[i].start < g[best].start))))))
+        int better;
+        if (g[i].support != g[best].support)
+            better = g[i].support > g[best].support;
+        else if ((inside && wi < wb) || (outside && wb < wi))
+            better = inside && wi < wb;
+        else if (g[i].w != g[best].w)
+            better = g[i].w > g[best].w;
+        else if (g[i].mentions != g[best].mentions)
+            better = g[i].mentions > g[best].mentions;
+        else
+            better = g[i].start < g[best].start;
+        if (better)
             best = i;
     }
     r->gran = fin;
