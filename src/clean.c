@@ -651,10 +651,15 @@ static size_t tail_credit_start(const char *s, size_t n)
             !(ci_prefix(s + k, n - k, "foto:") || ci_prefix(s + k, n - k, "photo:") ||
               ci_prefix(s + k, n - k, "photo :")))
             return n;
-        int words = 0;
-        for (size_t q = k; q < n; q++)
+        int words = 0, caps = 1;
+        for (size_t q = k; q < n; q++) {
             words += s[q] == ' ';
-        if (!memchr(s + k, '/', n - k) || words > 6)
+            if (s[q] == ' ' && q + 1 < n && !isupper((unsigned char)s[q + 1]))
+                caps = 0;
+        }
+        /* "Foto: Dida Sampaio/Estadão", or a photographer's name alone: "Foto:
+         * Ricard Cugat" */
+        if (words > 6 || !(memchr(s + k, '/', n - k) || (caps && words >= 2 && words <= 4)))
             return n;
         c = k;
     }
@@ -672,7 +677,7 @@ static size_t tail_credit_start(const char *s, size_t n)
  * goes to *author, the rest to *stamp when they are unset. */
 static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
 {
-    static const char *const BY[] = {"texte par ", "par ", "por ", "by ",
+    static const char *const BY[] = {"texte par ", "par ", "por ", "per ", "by ",
                                      "di ",        "de ",  "von ", NULL};
     static const char *const STAFF[] = {"notre correspondant",
                                         "notre envoy",
@@ -692,7 +697,7 @@ static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
                                         "publicado",  "actualizado", "última actualización",
                                         "atualizado", "pubblicato",  "aggiornato",
                                         "published",  "updated",     "publicat",
-                                        "actualizat", NULL};
+                                        "actualizat", "actualitzat", NULL};
     size_t k = 0;
     for (const char *const *b = BY; *b && !k; b++)
         if (ci_prefix(s, n, *b))
@@ -2577,10 +2582,34 @@ chr_err chr_clean_text(const chr_article *a, chr_doc **out, chr_diag *d)
     return clean(a, 1, out, d);
 }
 
+/* Whether the languages a and b (two-letter codes, a hint's may be longer:
+ * "ca-ES") are neighbours whose function words a guess confuses. */
+static int close_languages(const char *a, const char *b)
+{
+    static const char *const PAIRS[] = {"caes", "esca", "glpt", "ptgl", "gles", "esgl", NULL};
+    char k[5];
+    if (strlen(a) < 2 || strlen(b) < 2)
+        return 0;
+    k[0] = (char)tolower((unsigned char)a[0]);
+    k[1] = (char)tolower((unsigned char)a[1]);
+    k[2] = b[0];
+    k[3] = b[1];
+    k[4] = '\0';
+    for (const char *const *p = PAIRS; *p; p++)
+        if (!strcmp(k, *p))
+            return 1;
+    return 0;
+}
+
 chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d)
 {
     doc->lang_confidence = chr_detect_language(doc->clean, doc->clean_len, doc->lang);
-    if (a->lang && a->lang[0] && doc->lang_confidence < 0.9 && strlen(a->lang) < sizeof doc->lang) {
+    /* the article's own language field stands unless the text is surely
+     * another; between neighbours that share their function words (Catalan
+     * and Spanish, Galician and Portuguese) it stands however sure the
+     * guess: a Catalan page read as Spanish loses every date */
+    if (a->lang && a->lang[0] && strlen(a->lang) < sizeof doc->lang &&
+        (doc->lang_confidence < 0.9 || close_languages(a->lang, doc->lang))) {
         snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
         doc->lang_confidence = 0.9;
     }

@@ -704,7 +704,8 @@ static const struct {
  * wire story need not hold any of the first eight ("va descarrilar ahir a
  * l'estacio ... fins dilluns"). */
 static const char ca_words[] = " els dels pel pels amb seva seves aquest aquesta aquests aquestes "
-                               "hi ahir avui fins molt sense perque tambe doncs ";
+                               "hi ahir avui fins molt sense perque tambe doncs segons abans "
+                               "altres havia tots totes ara encara ells elles aquell aquella ";
 
 /* The stop sets as one hash table: a word of up to 8 ASCII letters, packed
  * into a uint64_t, to the bit set of the lists that hold it (bit l: stop set

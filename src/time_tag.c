@@ -743,7 +743,9 @@ static int schedule_verb(const char *w, size_t n)
  * turns on every language's senses. */
 static int romance_schedule(const M *m, const char *w, size_t n)
 {
-    static const char *const CA_SV[] = {"arriba",
+    static const char *const CA_SV[] = {"convoca",
+                                        "convoquen",
+                                        "arriba",
                                         "arriben",
                                         "reuneix",
                                         "reuneixen",
@@ -985,6 +987,17 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
             return 1; /* tornaran, votaran */
         if (n >= 5 && ends_with(b, n, "r\xc3\xa0"))
             return 1; /* serà, farà, començarà */
+        static const char *const CA_NOUN[] = {
+            "secretaria",  "vicesecretaria", "conselleria", "tresoreria", "enginyeria",
+            "infermeria",  "artilleria",     "infanteria",  "llibreria",  "cafeteria",
+            "galeria",     "loteria",        "bateria",     "porteria",   "notaria",
+            "carnisseria", "fusteria",       "pizzeria",    "gelateria",  NULL};
+        if (n >= 6 &&
+            (ends_with(b, n, "aria") || ends_with(b, n, "eria") || ends_with(b, n, "iria") ||
+             ends_with(b, n, "arien") || ends_with(b, n, "erien") || ends_with(b, n, "irien")) &&
+            !word_in(b, n, CA_NOUN) && !(b[n - 1] == 's' && word_in(b, n - 1, CA_NOUN)))
+            return 1; /* the conditional: "el termini acabaria dimecres" (not "la
+                       * conselleria") */
     }
     return 0;
 }
@@ -1770,8 +1783,10 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
                         return 2;
         }
     }
-    if (m->lang == TL_CA_ALL && word_eq(w0, n0, "a") && word_eq(w1, n1, "per"))
-        return 2; /* "convocades per a divendres": "per a" is "for", never the agent */
+    if (m->lang == TL_CA_ALL &&
+        ((word_eq(w0, n0, "a") && word_eq(w1, n1, "per")) || word_eq(w0, n0, "per")))
+        return 2; /* "convocades per a divendres": "per a" is "for", never the agent;
+                   * nor is "per" right before the day ("una aturada per dimarts") */
     if (m->lang == TL_RO || m->lang == TL_CA_ALL)
         return by; /* only the deadlines: Catalan "per" is "by" (of the agent) too */
     if (word_in(w0, n0, ART)) {
@@ -3386,7 +3401,7 @@ static int letter_follows(const M *m, int i)
 static int romance_abbr(const tk *t)
 {
     unsigned mask = t->lx->lang[C_MONABBR];
-    return mask && !(mask & ~(unsigned)(TL_IT | TL_ES | TL_FR | TL_PT));
+    return mask && !(mask & ~(unsigned)(TL_IT | TL_ES | TL_FR | TL_PT | TL_CA));
 }
 
 static int it_abbr_ok(const M *m, int i)
@@ -3401,8 +3416,9 @@ static int it_abbr_ok(const M *m, int i)
             caps = 0;
     if (caps)
         return 1;
-    if ((m->lang & ~(unsigned)t->lx->lang[C_MONABBR]) != 0)
-        return 0;
+    if ((m->lang & ~(unsigned)t->lx->lang[C_MONABBR]) != 0 &&
+        !(m->lang == TL_CA_ALL && (t->lx->lang[C_MONABBR] & TL_CA)))
+        return 0; /* (the "ca" hint turns on every language: Catalan's own count) */
     if (i > 0 && has(m, i - 1, C_ORDW) && !isnum(m, i - 1))
         return 0; /* "il primo set", "el segundo set": a match's, no September */
     if (i + 1 < m->n)
@@ -4177,12 +4193,16 @@ static int pat_md(M *m, int i, R *r)
             ok = 1; /* "los hechos de febrero y marzo" */
         if (pu(m, p, '\'') && p > 0 && kw(m, p - 1, K_OF))
             ok = 1; /* "le mois d'avril", "fin d'août", "la revolució d'octubre" */
+        if (pu(m, p, '\'') && m->lang == TL_CA_ALL && p > 0 &&
+            raw_word_in(m, m->t[p - 1].s, m->t[p - 1].e, (const char *const[]){"l", NULL}))
+            ok = 1; /* Catalan "a l'octubre", "des de l'octubre", "L'octubre va ser" */
     }
     static const char *const MONTH_LEADS[] = {
         "per",         "para",    "pour",    "d\xc3\xa8s", "avant", "apr\xc3\xa8s",
         "vers",        "courant", "ici",     "dopo",       "verso", "entro",
-        "ap\xc3\xb3s", "durant",  "pendant", "durante",    NULL};
-    for (const char *const *w = MONTH_LEADS; !(m->lang & TL_EN) && *w && !ok; w++)
+        "ap\xc3\xb3s", "durant",  "pendant", "durante",    "pel",   NULL};
+    for (const char *const *w = MONTH_LEADS;
+         (!(m->lang & TL_EN) || m->lang == TL_CA_ALL) && *w && !ok; w++)
         ok = word_before(m, mstart, *w); /* "previsto per giugno", "prevista para junio",
                                             "dès juin", "d'ici octobre", "entro marzo" */
     if (has(m, mstart, C_MONTH) && t->cap && (t->lx->lang[C_MONTH] & TL_EN) && t->e - t->s > 5)

@@ -1587,11 +1587,14 @@ static size_t clock_stamp(const char *s, const char *e)
         return 0;
     while (p < e && *p == ' ')
         p++;
-    /* Spanish hours after the figures: "09.05 h - ", "09:05 h. - " */
+    /* Spanish and Catalan hours after the figures: "09.05 h - ", "09:05 h. - ";
+     * "19.12 h Puigdemont assumeix ..." needs no dash */
     if (!letter && p + 1 < e && *p == 'h' && (p[1] == ' ' || p[1] == '.')) {
         p += 1 + (p[1] == '.');
         while (p < e && *p == ' ')
             p++;
+        if (p < e && isupper((unsigned char)*p))
+            return (size_t)(p - s);
     }
     /* a zone or "a.m." between ("12:30 GMT — ", "9:05 a.m. - ") */
     const char *z = p;

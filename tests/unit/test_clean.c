@@ -32,6 +32,53 @@ static void expect_clean(const char *text, const char *want)
     }
 }
 
+/* the article's own language field against the guess: between Catalan
+ * and Spanish (which share their function words) it stands; an English
+ * text labelled French stays English */
+TEST(language_field)
+{
+    static const struct {
+        const char *given, *text, *want;
+    } cases[] = {
+        {"ca",
+         "El Parlament ha aprovat aquest dimecres la llei del refer\xc3\xa8ndum amb 72 vots a "
+         "favor i "
+         "sense la pres\xc3\xa8ncia de la majoria de diputats de l'oposici\xc3\xb3. El ple, que ha "
+         "comen\xc3\xa7"
+         "at aquest mat\xc3\xad, ha estat marcat per les protestes de Cs, el PSC i el PP, "
+         "que han abandonat l'hemicicle abans de la votaci\xc3\xb3. La llei es votar\xc3\xa0 "
+         "dem\xc3\xa0.",
+         "ca"},
+        {"es",
+         "El Parlamento ha aprobado este mi\xc3\xa9rcoles la ley del refer\xc3\xa9ndum con 72 "
+         "votos a "
+         "favor y sin la presencia de la mayor\xc3\xad"
+         "a de los diputados de la oposici\xc3\xb3n. El "
+         "pleno, que ha comenzado esta ma\xc3\xb1"
+         "ana, ha estado marcado por las protestas.",
+         "es"},
+        {"fr",
+         "The parliament approved the referendum law on Wednesday with 72 votes in favour and "
+         "without most of the opposition members, who left the chamber before the vote was held.",
+         "en"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        chr_article a = {0};
+        a.source = "test";
+        a.lang = (char *)cases[i].given;
+        a.text = (char *)cases[i].text;
+        a.text_len = strlen(cases[i].text);
+        chr_doc *d = NULL;
+        chr_diag dg;
+        chr_diag_clear(&dg);
+        CHECK(chr_clean(&a, &d, &dg) == CHR_OK);
+        if (d) {
+            CHECK_STR(d->lang, cases[i].want);
+            chr_doc_free(d);
+        }
+    }
+}
+
 TEST(datelines)
 {
     struct {
@@ -281,6 +328,13 @@ TEST(boilerplate_other_languages)
         "La foule a manifest\xc3\xa9 vendredi.\n\n14 commentaires - Laisser un commentaire\n\n"
         "12 Comments\n\n3 comentarios\n\n12 commentators said the vote was fair.",
         "La foule a manifest\xc3\xa9 vendredi.\n\n12 commentators said the vote was fair.");
+    /* Catalan: a byline with its stamp, a caption whose photographer closes it */
+    expect_clean(
+        "Concentracions arreu del pa\xc3\xads\n\nPer Andreu Barnils | Actualitzat el 17/10/2017 "
+        "a les 12:00\n\nLa manifestaci\xc3\xb3 a la Via Laietana. Foto: Ricard Cugat\n\n"
+        "Milers de persones es van concentrar ahir a la nit.",
+        "Concentracions arreu del pa\xc3\xads\n\nMilers de persones es van concentrar ahir a la "
+        "nit.");
     /* ... not a deadline's day, nor a sentence that opens with "Par" */
     expect_clean(
         "By Friday, updated figures showed 300 deaths in 2011.\n\nPar ailleurs, la foule a "
@@ -1092,6 +1146,7 @@ TEST(comment_sections)
 }
 
 UNIT_MAIN_BEGIN
+RUN(language_field);
 RUN(datelines);
 RUN(boilerplate);
 RUN(boilerplate_other_languages);
