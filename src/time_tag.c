@@ -10748,6 +10748,8 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
         if (lx) {
             t.lx = lx;
             t.cm = active(lx, m->lang);
+            if (m->lang == TL_CA_ALL && e - p == 1 && (text[p] | 32) == 'i')
+                t.cm &= ~(1u << C_KW2); /* Catalan "i" is "and", not Italian's "the" */
         }
         if (!t.cm) {
             if (s->n) /* an ordinary word: no expression spans it */
