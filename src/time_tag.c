@@ -9589,6 +9589,9 @@ static int bare_day_of_month(M *m, int i)
                                          "sera",
                                          "in",
                                          "en",
+                                         "courant",
+                                         "corriente",
+                                         "corrente",
                                          NULL};
     if (!kw(m, i, K_THE) || !(m->lang & (TL_FR | TL_ES | TL_IT)) || (m->lang & TL_EN) ||
         m->lang == TL_CA_ALL || !isnum(m, i + 1) || m->t[i + 1].nd > 2 ||
@@ -9641,6 +9644,11 @@ static int pat_dayn(M *m, int i, R *r)
     if (r->tense == 0)
         back = d - m->rd > 7; /* the 3rd said on the 14th: this month; the 25th: the last */
     int shift = r->tense <= 0 ? (back ? -1 : 0) : (ahead ? 1 : 0);
+    size_t cs, ce;
+    next_raw_word(m, m->t[j - 1].e, &cs, &ce);
+    if (bare && ce > cs &&
+        raw_word_in(m, cs, ce, (const char *const[]){"courant", "corriente", "corrente", NULL}))
+        shift = 0; /* "le 14 courant": of this month */
     return day_of_month(m, r, d, shift, j);
 }
 /* "el 7 del mes pasado", "le 7 du mois dernier", "il 7 del mese scorso",
