@@ -388,7 +388,7 @@ static const char *const boiler_prefix[] = {
     "renseignez votre numéro d'abonné", "merci d'avoir partagé cet article",
     "cet article a été ajouté dans vos favoris", "gracias por compartir",
     "este artículo se ha añadido a", "obrigado por partilhar", "grazie per aver condiviso",
-    "propulsé par", "powered by", "partager :", "tags :", "newsletter ",
+    "partager :", "tags :",
     /* newsletters and comment forms, whatever the line says after ("Suscríbete
      * a nuestro boletín y recibe cada mañana las noticias…") */
     "suscríbete a nuestro boletín", "suscríbete al boletín", "suscríbete a nuestra newsletter",
@@ -471,6 +471,9 @@ static const char *const furniture_prefix[] = {/* blog bylines */
                                                "folgen sie uns",
                                                "jetzt abonnieren",
                                                "das könnte sie auch interessieren",
+                                               "propulsé par",
+                                               "powered by",
+                                               "newsletter ",
                                                NULL};
 
 /* Agencies and picture desks whose name opens a photo credit. */
@@ -640,8 +643,30 @@ static size_t tail_credit_start(const char *s, size_t n)
         int agency = 0;
         for (const char *const *p = credit_agencies; *p && !agency; p++)
             agency = ci_equal(s + a, e - a, *p);
-        if (!agency && !ci_prefix(s + a, n - a, "foto") && !ci_prefix(s + a, n - a, "photo"))
+        if (!agency && !ci_prefix(s + a, n - a, "foto:") && !ci_prefix(s + a, n - a, "photo:") &&
+            !ci_prefix(s + a, n - a, "foto ") && !ci_prefix(s + a, n - a, "photo "))
             return n;
+        /* after an agency's slash, its photographer ("AFP/Fethi Belaid",
+         * "EFE/Stringer"), not a partner's name: a poll's ("Reuters/Ipsos",
+         * "AP/NORC") or another agency's ("AFP/Reuters") */
+        if (agency) {
+            static const char *const PARTNER[] = {"ipsos", "gallup", "yougov",     "harris",
+                                                  "pew",   "marist", "quinnipiac", NULL};
+            size_t b = (size_t)(sl - s) + 1, be = n - 1;
+            while (b < be && s[b] == ' ')
+                b++;
+            size_t w = b;
+            while (w < be && s[w] != ' ' && s[w] != '/')
+                w++;
+            int caps = w > b + 1;
+            for (size_t q = b; q < w && caps; q++)
+                caps = !islower((unsigned char)s[q]);
+            int partner = caps || list_equal(s + b, w - b, PARTNER);
+            for (const char *const *p = credit_agencies; *p && !partner; p++)
+                partner = ci_equal(s + b, w - b, *p);
+            if (partner || b >= be || !isupper((unsigned char)s[b]))
+                return n;
+        }
         c = o;
     } else {
         size_t k = n;
@@ -732,13 +757,35 @@ static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
                                        "april",     "may",     "june",      "july",     "august",
                                        "september", "october", "november",  "december", "then",
                                        "now",       NULL};
-    /* "Par Samy Ghorbal, le 03/01/2011 à 10:21": a day and a clock time */
-    if (!at && !strncmp(low, ", le ", 5) && isdigit((unsigned char)low[5]) && strchr(low, ':'))
-        at = low + 2;
-    if (!at && !strncmp(low, ", le ", 5) && isdigit((unsigned char)low[5]) && strstr(low, "h"))
+    /* "Par Samy Ghorbal, le 03/01/2011 à 10:21": a day and a clock time at the
+     * line's end (not "Par Ben Ali, le 14 janvier à 18h, le pays a été…") */
+    int clock_end = n >= 4 && isdigit((unsigned char)s[n - 1]) &&
+                    isdigit((unsigned char)s[n - 2]) && (s[n - 3] == 'h' || s[n - 3] == ':') &&
+                    isdigit((unsigned char)s[n - 4]);
+    if (!at && !strncmp(low, ", le ", 5) && isdigit((unsigned char)low[5]) && clock_end)
         at = low + 2;
     if (!at || !digit || at - low > 12 || list_equal(s + k, e - k, WHEN))
         return 0;
+    /* a stamp line ends in no full stop ("Por España, publicado el 3 de marzo,
+     * el decreto entra en vigor." is news), and an outlet's has its date right
+     * after the word ("Le couvre-feu, publié hier par le ministère, commence à
+     * 18h00" is news) */
+    if (strchr(".!?", s[n - 1]))
+        return 0;
+    if (outlet) {
+        /* its date right after the word: "publié le 16 janvier", "publicado el
+         * 3", "updated: 3 March" (not "publié au JO le 3 mars") */
+        const char *q = at;
+        while (*q && *q != ' ' && *q != ':')
+            q++;
+        while (*q == ' ' || *q == ':')
+            q++;
+        if (!strncmp(q, "le ", 3) || !strncmp(q, "el ", 3) || !strncmp(q, "em ", 3) ||
+            !strncmp(q, "il ", 3) || !strncmp(q, "on ", 3))
+            q += 3;
+        if (!isdigit((unsigned char)*q))
+            return 0;
+    }
     size_t ne = e;
     while (ne > k && s[ne - 1] == ' ')
         ne--;
@@ -1424,10 +1471,19 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     }
     /* an agency's signature of its writers' initials: "ab/sw", "ab-kl/sw/mw" */
     if (n <= 16 && memchr(s, '/', n)) {
-        size_t q = 0;
-        while (q < n && ((s[q] >= 'a' && s[q] <= 'z') || s[q] == '/' || s[q] == '-'))
-            q++;
-        if (q == n && s[0] != '/' && s[n - 1] != '/')
+        /* each part two to four letters, none a word ("yes/no", "km/h", "and/or") */
+        static const char *const WORDS[] = {"yes", "no",  "and", "or", "on",  "off", "si",
+                                            "oui", "non", "ou",  "km", "mph", "kmh", NULL};
+        size_t q = 0, w0 = 0;
+        int ok = 1;
+        for (; q <= n && ok; q++) {
+            if (q < n && s[q] >= 'a' && s[q] <= 'z')
+                continue;
+            ok = q - w0 >= 2 && q - w0 <= 4 && !list_equal(s + w0, q - w0, WORDS) &&
+                 (q == n || s[q] == '/' || s[q] == '-');
+            w0 = q + 1;
+        }
+        if (ok)
             return 1;
     }
     /* a byline with the page's stamps: "Par Isabelle Mandraud, publié le 26
@@ -1451,7 +1507,18 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
             words++;
             q++;
         }
-        if (ok && words >= 2 && words <= 4) {
+        /* a name: two or three words, none a function word a title-case
+         * headline capitalises ("Por Qué Votar Hoy", "Di Maio Ha Detto No") */
+        static const char *const FUNC[] = {
+            "qu\xc3\xa9", "que", "ha", "no", "il", "la",  "el",   "los",  "las",  "les", "le",
+            "un",         "una", "y",  "e",  "et", "hoy", "oggi", "ce",   "se",   "es",  "est",
+            "di",         "del", "de", "ou", "o",  "and", "or",   "pour", "para", NULL};
+        for (size_t x = s[2] == ' ' ? 3 : 4, w0 = x; ok && x <= n; x++)
+            if (x == n || s[x] == ' ') {
+                ok = !list_equal(s + w0, x - w0, FUNC);
+                w0 = x + 1;
+            }
+        if (ok && words >= 2 && words <= 3) {
             if (author && !*author)
                 *author = dup_range(s + (s[2] == ' ' ? 3 : 4), n - (s[2] == ' ' ? 3 : 4));
             return 1;
@@ -1459,7 +1526,9 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     }
     /* Byline: "By Jane Doe", "By Media", "By Jane Doe and John Roe, Reuters" */
     if (n > 3 && n <= 60 && (strncmp(s, "By ", 3) == 0 || strncmp(s, "BY ", 3) == 0) &&
-        isupper((unsigned char)s[3]) && !memchr(s, '.', n)) { /* not "By Friday, ... 2011." */
+        isupper((unsigned char)s[3]) && !memchr(s, '.', n - 1) &&
+        !(s[n - 1] == '.' && memchr(s, ',', n))) { /* "By Martin Luther King Jr.", not
+                                                    * "By Friday, updated figures ... 2011." */
         if (author && !*author) {
             *author = malloc(n - 2);
             if (*author) {

@@ -136,6 +136,21 @@ static int day_before_word(const char *s, size_t seg_start, size_t ws)
            (p == seg_start || !((s[p - 1] >= '0' && s[p - 1] <= '9') || is_letter(s[p - 1])));
 }
 
+/* Whether the day's number before the word at ws opens its line (or the
+ * text): "28 dic. Los jueces ..." in a chronology. */
+static int day_opens_line(const char *s, size_t seg_start, size_t ws)
+{
+    size_t p = ws;
+    while (p > 0 && s[p - 1] == ' ')
+        p--;
+    while (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9')
+        p--;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    (void)seg_start;
+    return p == 0 || s[p - 1] == '\n';
+}
+
 /* Abbreviations of one language that are ordinary words at a sentence's
  * end in others (English "on.", "n."): titles ("l'on. Verdi", "o dep.
  * Costa", "el Gral. Pérez"), "n. 123", "núm. 5". */
@@ -428,8 +443,12 @@ static int ends_sentence(const char *s, size_t len, size_t seg_start, size_t ter
                 return 0;
             if (first >= '0' && first <= '9' && in_list(num_abbrevs, w, wl))
                 return 0;
-            if ((in_list(day_months, w, wl) ||
-                 (in_list(day_months_names, w, wl) && (c == '-' || c == '(' || c == 0x2013))) &&
+            /* before a dash or a bracket; before a word only on a chronology's
+             * line, which the day opens ("28 dic. Los jueces ..."; not "le vote a eu
+             * lieu le 3 déc. Le résultat ...") */
+            int dash = c == '-' || c == '(' || c == 0x2013;
+            if (((in_list(day_months, w, wl) && (dash || day_opens_line(s, seg_start, ws))) ||
+                 (in_list(day_months_names, w, wl) && dash)) &&
                 day_before_word(s, seg_start, ws))
                 return 0;
             if (is_abbrev(w, wl, lang)) {
@@ -903,8 +922,8 @@ static int own_suffix(const char *w, size_t n)
     /* Spanish preterites, a consonant before the final "ó" ("calificó",
      * "llamó"; Catalan writes "-ió", "raó", Portuguese "-ou") */
     if (!lang && n >= 5 && !memcmp(w + n - 2, "\xc3\xb3", 2) && isalpha((unsigned char)w[n - 3]) &&
-        !strchr("aeiouAEIOU", w[n - 3]))
-        lang = "es";
+        !strchr("aeiouAEIOU", w[n - 3]) && !isupper((unsigned char)w[0]))
+        lang = "es"; /* (not the names "Castelló", "Aragó") */
     for (size_t l = 0; lang && l < N_OWN; l++)
         if (!strcmp(own_words[l].lang, lang))
             return (int)l;

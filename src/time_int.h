@@ -198,6 +198,8 @@ enum {
     K_FIRSTF,   /* primera (es), primeira (pt): a feminine "first", before a half only
                  * ("la primera mitad de 2010"; "la primera de abril" is a week's) */
     K_NATIONAL, /* națională (ro) of "Ziua Națională", 1 December */
+    K_HASTA,    /* hasta (es): a span's end after "desde" ("desde el 14 hasta el 17"),
+                 * and what a month alone may follow ("hasta enero") */
     K_COUNT
 };
 

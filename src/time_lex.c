@@ -879,7 +879,7 @@ static const lsrc SRC[] = {
     {"à", C_KW, K_TO, FR},
     {"a", C_KW2, K_TO, FR | ES | IT | PT},
     {"jusqu", C_KW, K_TO, FR},
-    {"hasta", C_KW, K_TO, ES}, /* "desde el 14 hasta el 17 de febrero" */
+    {"hasta", C_KW, K_HASTA, ES}, /* "desde el 14 hasta el 17 de febrero" */
     {"from", C_KW, K_FROM, EN},
     {"desde", C_KW, K_FROM, ES | PT},
     {"dal", C_KW, K_FROM, IT},
@@ -1323,9 +1323,8 @@ static const lsrc SRC[] = {
     {"abr", C_MONABBR, 4, ES},
     {"ago", C_MONABBR, 8, ES},
     {"dic", C_MONABBR, 12, ES},
-    /* "5 may. - …", Latin America's "24 set." (setiembre) */
+    /* "5 may. - …" (not "set": "el 3 set." of a tennis match) */
     {"may", C_MONABBR, 5, ES},
-    {"set", C_MONABBR, 9, ES},
     /* Portuguese chronologies and datelines ("29 mar 2016 – PMDB deixa o
      * Governo", "5 mai. 2016"); "out" and "set" only with the hint */
     {"mar", C_MONABBR, 3, PT},

@@ -1208,8 +1208,8 @@ static int promise_ahead(const M *m, const wspan *L, int i)
         /* what is promised, a thing between the verb and the date: "a promis
          * des élections en juillet", "prometió elecciones en julio",
          * "promised elections in July" (not "promised on Monday") */
-        if (k >= 2 && word_in(w, n, PROMISED) && !time_word_at(m, L[k - 1].s))
-            return 1;
+        if (k >= 2 && !(m->lang & TL_EN) && word_in(w, n, PROMISED) && !time_word_at(m, L[k - 1].s))
+            return 1; /* (English "promised reforms in March" is the promise's month) */
     }
     return 0;
 }
@@ -2526,8 +2526,16 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                     !(k + 1 < nl && noun_article(m, L[k + 1]))) {
                     for (int q = 0; q < nl && q < 8; q++)
                         if (past_plan(m, L, nl, q))
-                            return -1; /* "il était prévu que le président arrive
-                                        * mercredi" */
+                            return -1;  /* "il était prévu que le président arrive
+                                         * mercredi" */
+                    int past_after = 0; /* "el partido que se disputa el domingo terminó
+                                         * 2-1": the clause is a relative one */
+                    for (int q = 0;
+                         q < nr && q < 3 && !past_after && !memchr(m->text + e, ',', Rw[q].s - e);
+                         q++)
+                        past_after = lang_tense(m, Rw[q]) < 0;
+                    if (past_after)
+                        break;
                     *present = 2;
                     return 0;
                 }
@@ -2591,8 +2599,10 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (t < 0 && promise_ahead(m, L, i))
             t = 1;
         if (t < 0 && announced_dated(m, L, i, s)) {
-            *present = 2; /* "a annoncé hier soir l'élection ... le 24 juillet": the verb
-                           * has its day; what it announced is the nearest such day */
+            *present = 4; /* "a annoncé hier soir l'élection ... le 24 juillet": the verb
+                           * has its day; what it announced is the nearest such day (a
+                           * weekday keeps the past: "a annoncé mercredi avoir tué 20
+                           * rebelles dimanche") */
             return 0;
         }
         if (t > 0 && past_plan(m, L, nl, i))
@@ -2885,7 +2895,7 @@ static void res_wday(const M *m, int wd, int dir, int tense, int *y, int *mo, in
 /* res_md_year's sched for the tense guess_tense found last. */
 static int sched_kind(const M *m)
 {
-    return m->memo_pres == 3 ? 1 : m->memo_pres == 2 ? 2 : 0;
+    return m->memo_pres == 3 ? 1 : m->memo_pres == 2 || m->memo_pres == 4 ? 2 : 0;
 }
 
 static int res_md_year(const M *m, int mo, int d, int tense, int sched)
@@ -4191,6 +4201,8 @@ static int pat_md(M *m, int i, R *r)
             ok = 1;
         if (kw(m, p, K_Y) && p > 0 && has(m, p - 1, C_MONTH))
             ok = 1; /* "los hechos de febrero y marzo" */
+        if (kw(m, p, K_HASTA))
+            ok = 1; /* "hasta enero" */
         if (pu(m, p, '\'') && p > 0 && kw(m, p - 1, K_OF))
             ok = 1; /* "le mois d'avril", "fin d'août", "la revolució d'octubre" */
         if (pu(m, p, '\'') && m->lang == TL_CA_ALL && p > 0 &&
@@ -4245,6 +4257,16 @@ static int pat_md(M *m, int i, R *r)
                                            verb next to it tells ("will meet in the
                                            December session"), and so does a past
                                            ("despite the July agreement") */
+    /* the second month of a pair takes the first's year ("en noviembre y
+     * diciembre", "février et mars") */
+    if (!fy && mstart > 1 && (kw(m, mstart - 1, K_Y) || kw(m, mstart - 1, K_AND)) &&
+        has(m, mstart - 2, C_MONTH) && m->nout) {
+        const chr_timex *pv = (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec);
+        int py, pm;
+        if (pv->end == m->t[mstart - 2].e && strlen(pv->value) == 7 &&
+            sscanf(pv->value, "%4d-%2d", &py, &pm) == 2 && py > 0 && pm >= 1 && pm <= 12)
+            fy = mo < pm ? py + 1 : py;
+    }
     int my = fy ? fy : res_md_year(m, mo, 0, year_tense(m, r), sched_kind(m)), mo2;
     set_date(r, my, mo, 0);
     r->flags |= CHR_TIMEX_RELATIVE;
@@ -4345,7 +4367,9 @@ static int pat_dm(M *m, int i, R *r)
         shared = j; /* "pe 3 și 10 noiembrie": this day, the month the list's */
         j = kq;
     } else if (pu(m, j, '-') || kw(m, j, K_AND) || kw(m, j, K_Y) || kw(m, j, K_TO) ||
-               (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO)) {
+               (has(m, j, C_KW2) && val(m, j, C_KW2) == K_TO) ||
+               (kw(m, j, K_HASTA) && i > 1 &&
+                word_before(m, i - (kw(m, i - 1, K_THE) ? 1 : 0), "desde"))) {
         /* "tra il 16 e il 17 maggio", "entre el 16 y el 17 de mayo", "din 3
          * până pe 5 martie", "dal 3 all'8 aprile" (the elided article) */
         int the2 = !pu(m, j, '-') && (kw(m, j + 1, K_THE) || kw(m, j + 1, K_ON)) && isnum(m, j + 2);
@@ -4503,6 +4527,8 @@ static int line_head_date(const M *m, int i)
              ((unsigned char)m->text[q + 2] == 0x93 || (unsigned char)m->text[q + 2] == 0x94)));
 }
 
+static int stop_after(const M *m, int i);
+
 static int pat_day_month_figures(M *m, int i, R *r)
 {
     static const char *const ART[] = {"il",
@@ -4520,12 +4546,11 @@ static int pat_day_month_figures(M *m, int i, R *r)
                                       "giorno",
                                       "d\xc3\xad"
                                       "a",
-                                      "em",
-                                      "at\xc3\xa9",
-                                      "desde",
-                                      "hasta",
-                                      "depuis",
                                       NULL};
+    /* prepositions that lead scores and shares too ("terminou em 2/1",
+     * "ficou em 6/10 do previsto", "até 10/12 reais"): a date after them is
+     * written dd/mm and ends its clause ("termina em 12/06.") */
+    static const char *const PREP[] = {"em", "at\xc3\xa9", "desde", "hasta", "depuis", NULL};
     if (!(m->lang & (TL_FR | TL_ES | TL_IT | TL_PT)) || (m->lang & TL_EN) || !pu(m, i + 1, '/') ||
         !isnum(m, i + 2) || !glued(m, i + 1) || !glued(m, i + 2) || m->t[i].nd > 2 ||
         m->t[i + 2].nd > 2)
@@ -4537,7 +4562,11 @@ static int pat_day_month_figures(M *m, int i, R *r)
     static const char *const OF[] = {"dei", "degli", "delle", "di", "de",
                                      "des", "dos",   "das",   NULL};
     size_t ws, we = raw_word_before(m, m->t[i].s, &ws);
-    if (we == ws ? !line_head_date(m, i) : !raw_word_in(m, ws, we, ART))
+    int head = we == ws && line_head_date(m, i);
+    if (we == ws
+            ? !head
+            : !raw_word_in(m, ws, we, ART) && !(raw_word_in(m, ws, we, PREP) && m->t[i].nd == 2 &&
+                                                m->t[i + 2].nd == 2 && stop_after(m, i + 2)))
         return 0;
     next_raw_word(m, m->t[i + 2].e, &ws, &we);
     if (we > ws && raw_word_in(m, ws, we, OF))
@@ -4548,7 +4577,9 @@ static int pat_day_month_figures(M *m, int i, R *r)
         (d != mo && (d >= 6 || mo >= 6) && d <= 7 && mo <= 7 && set_score(m, i)))
         return 0; /* "le 1/3 pacifiste": shares; "el 24/7": always; "il 6/4": a set's
                    * score */
-    int y = unwritten_year(m, r, i, i + 3, mo, d, 0);
+    /* a chronology's lines take no tense from their historic present ("17/04 –
+     * Câmara aprova…", "18/04 – Senado recebe…"): the tenseless year */
+    int y = head ? res_md_year(m, mo, d, 0, 0) : unwritten_year(m, r, i, i + 3, mo, d, 0);
     if (d > chr_month_days(y ? y : 2000, mo))
         return 0;
     set_date(r, y, mo, d);
@@ -6373,9 +6404,10 @@ static int pat_rel(M *m, int i, R *r)
         if (kw(m, k3, K_OF))
             k3++;
         int k4 = p_year(m, k3, &y), sa = 0;
-        if (!k4 && (k4 = p_year_rel(m, j, &y, &sa)) != 0 && !y)
+        if (!k4 && (the || !(m->t[j - 1].lx->lang[C_SEASON] & TL_EN)) &&
+            (k4 = p_year_rel(m, j, &y, &sa)) != 0 && !y)
             k4 = 0; /* "vara anului trecut", "el verano del año pasado", "the summer of
-                     * last year" */
+                     * last year" (not the verb: "rates are expected to fall next year") */
         r->anchored |= sa;
         if (!k4 && the && m->hasref && (m->t[i].lx->lang[C_KW] & TL_EN)) {
             /* "the summer": this year's; "the winter" in January or
@@ -6861,8 +6893,9 @@ static int pat_ago(M *m, int i, R *r)
     if (pre == 2) {
         dir = 1;
         if (m->lang == TL_FR && (m->text[m->t[i].s] | 32) == 'd' &&
-            guess_tense(m, m->t[i].s, m->t[k2 - 1].e) < 0)
-            return 0; /* "tué dans deux jours de combats": a length */
+            (guess_tense(m, m->t[i].s, m->t[k2 - 1].e) < 0 || kw(m, k2, K_OF)))
+            return 0; /* "tué dans deux jours de combats", "meurent dans deux jours de
+                       * combats": a length */
     } else if (pre) {
         dir = -1;
     } else if (kw(m, j, K_AGO)) {
@@ -9421,6 +9454,14 @@ static int island(const M *m, int j)
  * Day", "Independence Day", "Election Day", "last Thanksgiving",
  * "Christmas 2023", "la Navidad de 2009". A holiday name after a name is a
  * surname ("Rafael Nadal"). */
+/* Whether the raw word after byte p is one of l. */
+static int raw_word_after_in(const M *m, size_t p, const char *const *l)
+{
+    size_t ws, we;
+    next_raw_word(m, p, &ws, &we);
+    return we > ws && raw_word_in(m, ws, we, l);
+}
+
 static int pat_holiday(M *m, int i, R *r)
 {
     int j = i, rr = 0, h = 0;
@@ -9483,7 +9524,9 @@ static int pat_holiday(M *m, int i, R *r)
             }
             need_day = 0;
         } else if (m->lang == TL_RO && has(m, j, C_UNIT) && val(m, j, C_UNIT) == U_DAY &&
-                   k < m->n && m->t[k].cap && kw(m, k, K_NATIONAL)) {
+                   k < m->n && m->t[k].cap && kw(m, k, K_NATIONAL) &&
+                   !raw_word_after_in(m, m->t[k].e, (const char *const[]){"a", "al", NULL})) {
+            /* (not another's: "Ziua Națională a Culturii") */
             h = H_RO_NATIONAL; /* "de Ziua Națională": 1 December */
             k++;
             need_day = 0;
@@ -9567,32 +9610,30 @@ typedef int (*pat_fn)(M *, int, R *);
  * aura lieu le 20."; not "le 20 heures", "le 3 à 1"). */
 static int bare_day_of_month(M *m, int i)
 {
-    static const char *const FOLLOW[] = {"apr\xc3\xa8s",
-                                         "avant",
-                                         "au",
-                                         "lors",
-                                         "dans",
-                                         "dernier",
-                                         "prochain",
-                                         "matin",
-                                         "soir",
-                                         "despu\xc3\xa9s",
-                                         "antes",
-                                         "pasado",
-                                         "pr\xc3\xb3ximo",
-                                         "por",
-                                         "dopo",
-                                         "prima",
-                                         "scorso",
-                                         "prossimo",
-                                         "mattina",
-                                         "sera",
-                                         "in",
-                                         "en",
-                                         "courant",
-                                         "corriente",
-                                         "corrente",
-                                         NULL};
+    static const char *const FOLLOW[] = {
+        "apr\xc3\xa8s", "avant",  "dernier",        "prochain",
+        "au",           "matin",  "soir",           "despu\xc3\xa9s",
+        "antes",        "pasado", "pr\xc3\xb3ximo", "dopo",
+        "prima",        "scorso", "prossimo",       "mattina",
+        "sera",         NULL};
+    static const char *const CURRENT[] = {"courant", "corriente", "corrente", NULL};
+    static const char *const PART[] = {"\xc3\xa9",
+                                       "\xc3\xa9"
+                                       "e",
+                                       "\xc3\xa9s",
+                                       "\xc3\xa9"
+                                       "es",
+                                       "ado",
+                                       "ada",
+                                       "ido",
+                                       "ida",
+                                       "ato",
+                                       "ata",
+                                       "ito",
+                                       "ita",
+                                       "uto",
+                                       "uta",
+                                       NULL};
     if (!kw(m, i, K_THE) || !(m->lang & (TL_FR | TL_ES | TL_IT)) || (m->lang & TL_EN) ||
         m->lang == TL_CA_ALL || !isnum(m, i + 1) || m->t[i + 1].nd > 2 ||
         number_goes_on(m, i + 2) ||
@@ -9610,7 +9651,21 @@ static int bare_day_of_month(M *m, int i)
         return 0; /* "Le 15, 16 personnes sont mortes": a count follows */
     size_t ws, we;
     next_raw_word(m, m->t[i + 1].e, &ws, &we);
-    return stop_after(m, i + 1) || (we > ws && raw_word_in(m, ws, we, FOLLOW));
+    if (we > ws && raw_word_in(m, ws, we, CURRENT))
+        return 1; /* "le 14 courant" */
+    /* opening its sentence before a comma: "Le 14, on chantait" (not "El 30
+     * por ciento") */
+    static const char *const AFTER[] = {"apr\xc3\xa8s", "dopo", "despu\xc3\xa9s", NULL};
+    if (!mid_sentence(m, m->t[i].s))
+        return pu(m, i + 2, ',') || (we > ws && raw_word_in(m, ws, we, AFTER));
+    /* else a participle or "lieu" before it dates it, a stop or a word of time
+     * after it: "immolé le 17 après", "aura lieu le 20." (not "le numéro
+     * gagnant est le 17", "passe par le 12 avant midi", "porte le 10 au PSG") */
+    size_t ps, pe = raw_word_before(m, m->t[i].s, &ps);
+    int dated = pe > ps && word_eq(m->text + ps, pe - ps, "lieu");
+    for (const char *const *e = PART; *e && !dated && pe - ps >= 5; e++)
+        dated = m->text[ps] >= 'a' && m->text[ps] <= 'z' && ends_with(m->text + ps, pe - ps, *e);
+    return dated && (stop_after(m, i + 1) || (we > ws && raw_word_in(m, ws, we, FOLLOW)));
 }
 
 static int pat_dayn(M *m, int i, R *r)
