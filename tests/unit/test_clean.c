@@ -338,21 +338,15 @@ TEST(boilerplate_other_languages)
     /* what those rules leave (session 26's review): a poll's or two agencies'
      * credit, sentences that open like a prompt or a byline, title-case
      * headlines, units with a slash */
-    expect_clean(
+    const char *kept =
         "Support for the president fell to 38 percent in the latest survey. (Reuters/Ipsos)\n\n"
         "Selon les agences, trois soldats ont \xc3\xa9t\xc3\xa9 tu\xc3\xa9s. (AFP/Reuters)\n\n"
         "Powered by cheap oil, the economy grew 5 percent last year, the ministry said.\n\n"
         "Newsletter publishers have seen subscriptions double.\n\n"
         "Par Ben Ali, le 14 janvier \xc3\xa0 18h, le pays a \xc3\xa9t\xc3\xa9 abandonn\xc3\xa9.\n\n"
         "Le couvre-feu, publi\xc3\xa9 hier par le minist\xc3\xa8re, commence \xc3\xa0 18h00\n\n"
-        "Por Qu\xc3\xa9 Votar Hoy\n\nyes/no\n\nkm/h",
-        "Support for the president fell to 38 percent in the latest survey. (Reuters/Ipsos)\n\n"
-        "Selon les agences, trois soldats ont \xc3\xa9t\xc3\xa9 tu\xc3\xa9s. (AFP/Reuters)\n\n"
-        "Powered by cheap oil, the economy grew 5 percent last year, the ministry said.\n\n"
-        "Newsletter publishers have seen subscriptions double.\n\n"
-        "Par Ben Ali, le 14 janvier \xc3\xa0 18h, le pays a \xc3\xa9t\xc3\xa9 abandonn\xc3\xa9.\n\n"
-        "Le couvre-feu, publi\xc3\xa9 hier par le minist\xc3\xa8re, commence \xc3\xa0 18h00\n\n"
-        "Por Qu\xc3\xa9 Votar Hoy\n\nyes/no\n\nkm/h");
+        "Por Qu\xc3\xa9 Votar Hoy\n\nyes/no\n\nkm/h";
+    expect_clean(kept, kept);
     /* an English byline may end with "Jr." */
     expect_clean("By Martin Luther King Jr.\n\nThe march began at noon.",
                  "The march began at noon.");
