@@ -2651,34 +2651,17 @@ chr_err chr_clean_text(const chr_article *a, chr_doc **out, chr_diag *d)
     return clean(a, 1, out, d);
 }
 
-/* Whether the languages a and b (two-letter codes, a hint's may be longer:
- * "ca-ES") are neighbours whose function words a guess confuses. */
-static int close_languages(const char *a, const char *b)
-{
-    static const char *const PAIRS[] = {"caes", "esca", "glpt", "ptgl", "gles", "esgl", NULL};
-    char k[5];
-    if (strlen(a) < 2 || strlen(b) < 2)
-        return 0;
-    k[0] = (char)tolower((unsigned char)a[0]);
-    k[1] = (char)tolower((unsigned char)a[1]);
-    k[2] = b[0];
-    k[3] = b[1];
-    k[4] = '\0';
-    for (const char *const *p = PAIRS; *p; p++)
-        if (!strcmp(k, *p))
-            return 1;
-    return 0;
-}
-
 chr_err chr_clean_finish(const chr_article *a, chr_doc *doc, chr_diag *d)
 {
     doc->lang_confidence = chr_detect_language(doc->clean, doc->clean_len, doc->lang);
     /* the article's own language field stands unless the text is surely
-     * another; between neighbours that share their function words (Catalan
-     * and Spanish, Galician and Portuguese) it stands however sure the
-     * guess: a Catalan page read as Spanish loses every date */
+     * another; "ca" stands against a sure Spanish guess when the text writes
+     * words only Catalan has (a Catalan page read as Spanish loses every date;
+     * a Spanish page labelled "ca" has none of them) */
+    int ca_over_es = a->lang && !strncasecmp(a->lang, "ca", 2) && !strcmp(doc->lang, "es") &&
+                     chr_catalan_words(doc->clean, doc->clean_len) >= 1;
     if (a->lang && a->lang[0] && strlen(a->lang) < sizeof doc->lang &&
-        (doc->lang_confidence < 0.9 || close_languages(a->lang, doc->lang))) {
+        (doc->lang_confidence < 0.9 || ca_over_es)) {
         snprintf(doc->lang, sizeof doc->lang, "%.2s", a->lang);
         doc->lang_confidence = 0.9;
     }

@@ -724,7 +724,9 @@ static const struct {
  * l'estacio ... fins dilluns"). */
 static const char ca_words[] = " els dels pel pels amb seva seves aquest aquesta aquests aquestes "
                                "hi ahir avui fins molt sense perque tambe doncs segons abans "
-                               "altres havia tots totes ara encara ells elles aquell aquella ";
+                               "altres havia tots totes ara encara ells elles aquell aquella "
+                               "dilluns dimarts dimecres dijous divendres dissabte diumenge "
+                               "gener febrer juliol agost setembre novembre desembre ";
 
 /* The stop sets as one hash table: a word of up to 8 ASCII letters, packed
  * into a uint64_t, to the bit set of the lists that hold it (bit l: stop set
@@ -1091,6 +1093,13 @@ static char *title_case_lowered(const char *text, size_t n)
         c[i] = (char)tolower((unsigned char)text[i]);
     c[n] = '\0';
     return c;
+}
+
+int chr_catalan_words(const char *text, size_t len)
+{
+    int hits[N_STOP_SETS], ca, words;
+    stop_hits(text, len < 2000 ? len : 2000, hits, &ca, &words, INT_MAX);
+    return ca;
 }
 
 double chr_detect_language(const char *text, size_t len, char lang[8])

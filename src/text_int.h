@@ -29,6 +29,11 @@ int chr_en_word(uint64_t h);
 int chr_en_lower_word(uint64_t h);
 int chr_en_proper_word(uint64_t h);
 
+/* How many words of text[0..len) (its first 2,000 bytes) only Catalan writes
+ * ("amb", "aquest", "els", "segons"): the cleaner lets an article's own "ca"
+ * stand against a Spanish guess when it holds some. */
+int chr_catalan_words(const char *text, size_t len);
+
 /* The length of the list marker and its space that open s[0..n) ("- ",
  * "* ", "• ", "– "), or 0: the cleaner keeps a list's items paragraphs of
  * their own, the sentence splitter splits before them. */

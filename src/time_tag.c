@@ -1783,10 +1783,12 @@ static int romance_ahead(const M *m, const wspan *L, int nl)
                         return 2;
         }
     }
-    if (m->lang == TL_CA_ALL &&
-        ((word_eq(w0, n0, "a") && word_eq(w1, n1, "per")) || word_eq(w0, n0, "per")))
-        return 2; /* "convocades per a divendres": "per a" is "for", never the agent;
-                   * nor is "per" right before the day ("una aturada per dimarts") */
+    if (m->lang == TL_CA_ALL && word_eq(w0, n0, "a") && word_eq(w1, n1, "per"))
+        return 2; /* "convocades per a divendres": "per a" is "for", never the agent */
+    if (m->lang == TL_CA_ALL && word_eq(w0, n0, "per"))
+        return 1; /* nor is "per" right before the day ("una aturada per dimarts"),
+                   * ahead unless a verb says otherwise ("la vaga convocada per
+                   * dimarts va tenir un seguiment massiu") */
     if (m->lang == TL_RO || m->lang == TL_CA_ALL)
         return by; /* only the deadlines: Catalan "per" is "by" (of the agent) too */
     if (word_in(w0, n0, ART)) {
@@ -2518,8 +2520,14 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
     }
     /* a schedule's verb in a "que" clause before the date, whatever the
      * tense of the verb that asked for it: "la FIA pidió que el Gran Premio
-     * se celebre el 30 de octubre" */
-    for (int i = 0; i < nl && i < 6; i++) {
+     * se celebre el 30 de octubre" (not what lasts since the day: "que el
+     * tribunal juzga desde el lunes") */
+    static const char *const SINCE_LEAD[] = {"desde", "depuis", "da",         "dal", "des",
+                                             "din",   "since",  "d\xc3\xa8s", NULL};
+    int since_lead =
+        nl > 0 && (raw_word_in(m, L[0].s, L[0].e, SINCE_LEAD) ||
+                   (nl > 1 && date_article(m, L[0]) && raw_word_in(m, L[1].s, L[1].e, SINCE_LEAD)));
+    for (int i = 0; i < nl && i < 6 && !since_lead; i++) {
         if (romance_that(m, L[i])) {
             for (int k = 0; k < i; k++)
                 if (romance_schedule(m, m->text + L[k].s, L[k].e - L[k].s) &&
@@ -2560,6 +2568,14 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         if (that == 99 && romance_that(m, L[i]))
             that = i;
         int t = lang_tense(m, L[i]);
+        if (t > 0 && m->lang == TL_CA_ALL &&
+            (i > 1 || (i == 1 && !date_article(m, L[0]) &&
+                       !romance_infinitive(m->text + L[0].s, L[0].e - L[0].s))) &&
+            (ends_with(m->text + L[i].s, L[i].e - L[i].s, "ria") ||
+             ends_with(m->text + L[i].s, L[i].e - L[i].s, "rien")))
+            t = 0; /* a Catalan conditional right before its day ("el termini acabaria
+                    * dimecres"), not a word that ends like one further off ("una ajuda
+                    * humanitaria arribada dimarts") */
         if (m->lang == TL_FR && i > 0 &&
             word_eq(m->text + L[i - 1].s, L[i - 1].e - L[i - 1].s, "lieu")) {
             /* "avoir lieu": "le scrutin a lieu le 23 octobre" is a schedule,
@@ -2828,7 +2844,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         /* the verb before the date, or right after it in its clause ("il 31
          * dicembre scade", "domenica si vota") */
         int sched = 0;
-        for (int i = 0; i < nl && i < 6 && !sched; i++)
+        for (int i = 0; i < nl && i < 6 && !sched && !since_lead; i++)
             sched = romance_schedule(m, m->text + L[i].s, L[i].e - L[i].s) &&
                     !(i + 1 < nl && noun_article(m, L[i + 1])); /* "la rencontre samedi" */
         for (int k = 0; sched && k < nl && k < 8; k++)
@@ -9656,8 +9672,17 @@ static int bare_day_of_month(M *m, int i)
     /* opening its sentence before a comma: "Le 14, on chantait" (not "El 30
      * por ciento") */
     static const char *const AFTER[] = {"apr\xc3\xa8s", "dopo", "despu\xc3\xa9s", NULL};
+    static const char *const PART_OF_DAY[] = {"au", "por", "en", "in", "nel", "nella", NULL};
+    static const char *const DAYPART[] = {"matin", "soir",  "la",    "mattina", "sera",
+                                          "nuit",  "noche", "notte", NULL};
+    /* "au matin", "por la tarde", "en la noche", "in serata": a part of the day */
+    size_t ns = we, ne = we;
+    if (we > ws)
+        next_raw_word(m, we, &ns, &ne);
+    int daypart = we > ws && raw_word_in(m, ws, we, PART_OF_DAY) && ne > ns &&
+                  raw_word_in(m, ns, ne, DAYPART);
     if (!mid_sentence(m, m->t[i].s))
-        return pu(m, i + 2, ',') || (we > ws && raw_word_in(m, ws, we, AFTER));
+        return pu(m, i + 2, ',') || (we > ws && raw_word_in(m, ws, we, AFTER)) || daypart;
     /* else a participle or "lieu" before it dates it, a stop or a word of time
      * after it: "immolé le 17 après", "aura lieu le 20." (not "le numéro
      * gagnant est le 17", "passe par le 12 avant midi", "porte le 10 au PSG") */
@@ -9665,7 +9690,11 @@ static int bare_day_of_month(M *m, int i)
     int dated = pe > ps && word_eq(m->text + ps, pe - ps, "lieu");
     for (const char *const *e = PART; *e && !dated && pe - ps >= 5; e++)
         dated = m->text[ps] >= 'a' && m->text[ps] <= 'z' && ends_with(m->text + ps, pe - ps, *e);
-    return dated && (stop_after(m, i + 1) || (we > ws && raw_word_in(m, ws, we, FOLLOW)));
+    /* or a verb with a tense, or a schedule's: "se tiendra le 25", "si gioca il 23" */
+    if (!dated && pe > ps)
+        dated = lang_tense(m, (wspan){ps, pe}) != 0 || romance_schedule(m, m->text + ps, pe - ps);
+    return dated &&
+           (stop_after(m, i + 1) || (we > ws && raw_word_in(m, ws, we, FOLLOW)) || daypart);
 }
 
 static int pat_dayn(M *m, int i, R *r)

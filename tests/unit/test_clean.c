@@ -57,6 +57,15 @@ TEST(language_field)
          "pleno, que ha comenzado esta ma\xc3\xb1"
          "ana, ha estado marcado por las protestas.",
          "es"},
+        /* a Spanish page labelled "ca" writes no Catalan word: Spanish */
+        {"ca",
+         "El Parlamento ha aprobado este mi\xc3\xa9rcoles la ley del refer\xc3\xa9ndum con 72 "
+         "votos a "
+         "favor y sin la presencia de la mayor\xc3\xad"
+         "a de los diputados de la oposici\xc3\xb3n. El "
+         "pleno, que ha comenzado esta ma\xc3\xb1"
+         "ana, ha estado marcado por las protestas.",
+         "es"},
         {"fr",
          "The parliament approved the referendum law on Wednesday with 72 votes in favour and "
          "without most of the opposition members, who left the chamber before the vote was held.",
