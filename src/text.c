@@ -1102,14 +1102,39 @@ int chr_catalan_words(const char *text, size_t len)
     return ca;
 }
 
+/* A Romanian text read as a neighbour's: "ș", "ț" (comma below or cedilla)
+ * and "ă" are Romanian's own, two of them in words that open in lower
+ * case ("Piața", "Ceaușescu" are names; "împlinește", "și" not). */
+static void romanian_letters(const char *text, size_t n, char lang[8])
+{
+    if (strcmp(lang, "ro") && strcmp(lang, "tr")) {
+        int own = 0;
+        for (size_t i = 0; i + 1 < n; i++) {
+            unsigned char a = (unsigned char)text[i], b = (unsigned char)text[i + 1];
+            if ((a == 0xC8 && (b == 0x99 || b == 0x9B)) ||
+                (a == 0xC5 && (b == 0x9F || b == 0xA3)) || (a == 0xC4 && b == 0x83)) {
+                size_t w = i, nx;
+                while (w > 0 &&
+                       (isalpha((unsigned char)text[w - 1]) || (unsigned char)text[w - 1] >= 0x80))
+                    w--;
+                own += !is_upper(decode_at(text, n, w, &nx)); /* "și", "împlinește" */
+            }
+        }
+        if (own >= 2)
+            strcpy(lang, "ro");
+    }
+}
+
 double chr_detect_language(const char *text, size_t len, char lang[8])
 {
     strcpy(lang, "en");
     if (len < 8)
         return 0.0;
     double fast;
-    if (stopword_guess(text, len < 2000 ? len : 2000, lang, &fast))
+    if (stopword_guess(text, len < 2000 ? len : 2000, lang, &fast)) {
+        romanian_letters(text, len < 2000 ? len : 2000, lang);
         return fast;
+    }
     pthread_once(&tc_once, tc_init);
     if (!tc_handle)
         return 0.0;
@@ -1171,6 +1196,7 @@ double chr_detect_language(const char *text, size_t len, char lang[8])
         if (tilde >= 2)
             strcpy(lang, "pt");
     }
+    romanian_letters(text, n, lang);
     return conf;
 }
 

@@ -383,6 +383,22 @@ TEST(language)
         "llam\xc3\xb3 a consultas al encargado de negocios bahrein\xc3\xad esta semana.",
         "es");
     expect_lang("Die Regierung hat am Montag den Haushalt beschlossen.", "de");
+    /* Romanian's own letters in lower-case words ("și", "împlinește"), not in
+     * names ("Ceaușescu", "Timișoara") */
+    expect_lang("ora 19:00 - Mii de oameni pornesc din Pia\xc8\x9b"
+                "a Universit\xc4\x83\xc8\x9bii spre "
+                "strada T\xc4\x83"
+                "b\xc4\x83"
+                "carilor.\nora 22:32 - Un moment de reculegere, la ora la "
+                "care a izbucnit incendiul acum un an.\nAst\xc4\x83zi se \xc3\xaemplin"
+                "e\xc8\x99te un an de la "
+                "tragedie.\nCite\xc8\x99te \xc8\x99i: Horoscopul zilei de m\xc3\xa2ine",
+                "ro");
+    expect_lang("La protesta en Timi\xc8\x99oara y Bra\xc8\x99ov termin\xc3\xb3 con la ca\xc3\xad"
+                "da de "
+                "Ceau\xc8\x99"
+                "escu.",
+                "es");
     /* English headlines stay English */
     expect_lang("Mt. Gox files for US bankruptcy to halt class action", "en");
     expect_lang("Titanfall review: my buddy", "en");
