@@ -2859,10 +2859,12 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
          * octubre", "a sessão é no dia 25" */
         static const char *const COP[] = {"es", "son", "\xc3\xa9", "s\xc3\xa3o", NULL};
         static const char *const COP_PREP[] = {"en", "el", "no", "na", "em", NULL};
-        if (!sched && nl >= 2 && (m->lang & (TL_ES | TL_PT)) && !(m->lang & TL_EN) &&
+        size_t cs, ce = nl >= 1 ? raw_word_before(m, L[0].s, &cs) : 0;
+        if (!sched && nl >= 1 && (m->lang & (TL_ES | TL_PT)) && !(m->lang & TL_EN) &&
             word_in(m->text + L[0].s, L[0].e - L[0].s, COP_PREP) &&
-            word_in(m->text + L[1].s, L[1].e - L[1].s, COP))
-            sched = 1;
+            ((nl >= 2 && word_in(m->text + L[1].s, L[1].e - L[1].s, COP)) ||
+             (nl >= 1 && ce > cs && raw_word_in(m, cs, ce, COP))))
+            sched = 1; /* (the words collected skip "é", a letter beyond ASCII alone) */
         if (sched) {
             *present = 2; /* a bare weekday lies ahead (p_dayword); a day and month
                            * keeps the nearest year ("la prueba llega el 19 de marzo"
