@@ -35,6 +35,12 @@ static void expect_clean(const char *text, const char *want)
 /* the article's own language field against the guess: between Catalan
  * and Spanish (which share their function words) it stands; an English
  * text labelled French stays English */
+#define ES_TEXT                                                                                    \
+    "El Parlamento ha aprobado este mi\xc3\xa9rcoles la ley del refer\xc3\xa9ndum con 72 votos a " \
+    "favor y sin la presencia de la mayor\xc3\xad"                                                 \
+    "a de los diputados de la oposici\xc3\xb3n. El pleno, que ha comenzado esta ma\xc3\xb1"        \
+    "ana, ha estado marcado por las protestas."
+
 TEST(language_field)
 {
     static const struct {
@@ -49,23 +55,9 @@ TEST(language_field)
          "que han abandonat l'hemicicle abans de la votaci\xc3\xb3. La llei es votar\xc3\xa0 "
          "dem\xc3\xa0.",
          "ca"},
-        {"es",
-         "El Parlamento ha aprobado este mi\xc3\xa9rcoles la ley del refer\xc3\xa9ndum con 72 "
-         "votos a "
-         "favor y sin la presencia de la mayor\xc3\xad"
-         "a de los diputados de la oposici\xc3\xb3n. El "
-         "pleno, que ha comenzado esta ma\xc3\xb1"
-         "ana, ha estado marcado por las protestas.",
-         "es"},
+        {"es", ES_TEXT, "es"},
         /* a Spanish page labelled "ca" writes no Catalan word: Spanish */
-        {"ca",
-         "El Parlamento ha aprobado este mi\xc3\xa9rcoles la ley del refer\xc3\xa9ndum con 72 "
-         "votos a "
-         "favor y sin la presencia de la mayor\xc3\xad"
-         "a de los diputados de la oposici\xc3\xb3n. El "
-         "pleno, que ha comenzado esta ma\xc3\xb1"
-         "ana, ha estado marcado por las protestas.",
-         "es"},
+        {"ca", ES_TEXT, "es"},
         {"fr",
          "The parliament approved the referendum law on Wednesday with 72 votes in favour and "
          "without most of the opposition members, who left the chamber before the vote was held.",
