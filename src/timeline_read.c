@@ -1006,7 +1006,7 @@ static void entry_date(rentry *r, int64_t *scratch)
             better = g[i].support > g[best].support;
         else if ((inside && wi < wb) || (outside && wb < wi))
             better = inside && wi < wb;
-        else if (g[i].w != g[best].w)
+        else if (fabs(g[i].w - g[best].w) > 1e-6) /* (sums in any order) */
             better = g[i].w > g[best].w;
         else if (g[i].mentions != g[best].mentions)
             better = g[i].mentions > g[best].mentions;
