@@ -650,8 +650,14 @@ static size_t tail_credit_start(const char *s, size_t n)
          * "EFE/Stringer"), not a partner's name: a poll's ("Reuters/Ipsos",
          * "AP/NORC") or another agency's ("AFP/Reuters") */
         if (agency) {
-            static const char *const PARTNER[] = {"ipsos", "gallup", "yougov",     "harris",
-                                                  "pew",   "marist", "quinnipiac", NULL};
+            static const char *const PARTNER[] = {
+                "ipsos", "gallup", "yougov", "harris", "pew", "marist", "quinnipiac", "zogby",
+                "rasmussen",
+                /* an outlet's name after its article: "AFP/Le Monde", "EFE/El País" */
+                "le", "la", "el", "the", "il", "o", NULL};
+            /* an outlet's name ending like one: "EFE/Europa Press" */
+            static const char *const OUTLET[] = {" press", " news",  " presse", " prensa",
+                                                 " tv",    " times", " post",   NULL};
             size_t b = (size_t)(sl - s) + 1, be = n - 1;
             while (b < be && s[b] == ' ')
                 b++;
@@ -662,6 +668,10 @@ static size_t tail_credit_start(const char *s, size_t n)
             for (size_t q = b; q < w && caps; q++)
                 caps = !islower((unsigned char)s[q]);
             int partner = caps || list_equal(s + b, w - b, PARTNER);
+            for (const char *const *ot = OUTLET; *ot && !partner; ot++) {
+                size_t ol = strlen(*ot);
+                partner = be - b > ol && !strncasecmp(s + be - ol, *ot, ol);
+            }
             for (const char *const *p = credit_agencies; *p && !partner; p++)
                 partner = ci_equal(s + b, w - b, *p);
             if (partner || b >= be || !isupper((unsigned char)s[b]))

@@ -346,7 +346,10 @@ TEST(boilerplate_other_languages)
         "Newsletter publishers have seen subscriptions double.\n\n"
         "Par Ben Ali, le 14 janvier \xc3\xa0 18h, le pays a \xc3\xa9t\xc3\xa9 abandonn\xc3\xa9.\n\n"
         "Le couvre-feu, publi\xc3\xa9 hier par le minist\xc3\xa8re, commence \xc3\xa0 18h00\n\n"
-        "Por Qu\xc3\xa9 Votar Hoy\n\nyes/no\n\nkm/h";
+        "Por Qu\xc3\xa9 Votar Hoy\n\nyes/no\n\nkm/h\n\n"
+        "Los manifestantes llenaron la plaza de Manama. (EFE/Europa Press)\n\n"
+        "Les manifestants ont envahi la place. (AFP/Le Monde)\n\n"
+        "Support fell to 38 percent in the survey. (Reuters/Zogby)";
     expect_clean(kept, kept);
     /* an English byline may end with "Jr." */
     expect_clean("By Martin Luther King Jr.\n\nThe march began at noon.",
