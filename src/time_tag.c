@@ -7668,6 +7668,53 @@ static int tomorrow_noun(const M *m, int i)
  * index after and the date; 0 when none. */
 static int wrange_week(const M *m, int j, int *dw);
 
+/* Whether the capitalised "Oggi", "Today", "Hoy" or "Domani" at token i
+ * (value dv; the word before spans pws..pwe) is part of a paper's name:
+ * Italian after a word in lower case ("il quotidiano Domani", "ha detto a
+ * Oggi"), or in any language after a capitalised word that itself follows
+ * a word in lower case or a copyright sign ("Lo scrive Italia Oggi", "the
+ * newspaper USA Today", "© Sardegna Oggi"). Not "Mattarella Oggi a
+ * Napoli", a headline's capitals, nor "SCIOPERO OGGI". */
+/* Whether the sentence around byte p (up to . ! ? or a line break) has a
+ * word of four letters or more in lower case: prose, not a headline in
+ * title case. */
+static int prose_line(const M *m, size_t p)
+{
+    size_t a = p, b = p;
+    while (a > 0 && !strchr(".!?\n", m->text[a - 1]))
+        a--;
+    while (b < m->len && !strchr(".!?\n", m->text[b]))
+        b++;
+    for (size_t q = a, run = 0; q < b; q++) {
+        unsigned char c = (unsigned char)m->text[q];
+        if (c >= 'a' && c <= 'z' && (run || q == a || !isalpha((unsigned char)m->text[q - 1])))
+            run++;
+        else
+            run = 0;
+        if (run >= 4)
+            return 1;
+    }
+    return 0;
+}
+
+static int masthead_day(const M *m, int i, int dv, size_t pws, size_t pwe)
+{
+    const tk *t = &m->t[i];
+    if (!t->cap || (dv != D_TODAY && dv != D_TOMORROW) || t->e - t->s < 2 ||
+        !islower((unsigned char)m->text[t->s + 1]) || pwe <= pws || pwe != t->s - 1)
+        return 0;
+    unsigned char c = (unsigned char)m->text[pws];
+    if (m->lang == TL_IT && islower(c))
+        return 1;
+    if (!isupper(c))
+        return 0;
+    if (pws >= 3 && !memcmp(m->text + pws - 3, "\xc2\xa9 ", 3))
+        return 1; /* "© Sardegna Oggi" */
+    size_t qs, qe = raw_word_before(m, pws, &qs);
+    return qe > qs && qe == pws - 1 && islower((unsigned char)m->text[qs]) &&
+           prose_line(m, t->s); /* not "Protests in Cairo Today", a headline */
+}
+
 static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
 {
     int wd, k;
@@ -7706,11 +7753,8 @@ static int p_dayword(M *m, int i, int *y, int *mo, int *d, int *tense)
         long off;
         k = i + 1;
         size_t pws, pwe = raw_prev_word(m, i, &pws);
-        if (m->lang == TL_IT && m->t[i].cap && (dv == D_TODAY || dv == D_TOMORROW) &&
-            m->t[i].e - m->t[i].s > 1 && islower((unsigned char)m->text[m->t[i].s + 1]) &&
-            pwe > pws && pwe == m->t[i].s - 1 && islower((unsigned char)m->text[pws]))
-            return 0; /* "il quotidiano Domani", "ha detto a Oggi": a paper's name (not
-                       * "Mattarella Oggi a Napoli", "SCIOPERO OGGI") */
+        if (masthead_day(m, i, dv, pws, pwe))
+            return 0;
         if (dv == D_TODAY) {
             off = 0;
             if (pu(m, k, '\'') && kw(m, k + 1, K_MISC)) /* aujourd'hui */
