@@ -1255,6 +1255,35 @@ static int bar_line(const char *s, size_t n)
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
+/* A line that is an agency's credit alone, as wires close their copy:
+ * "(ANSA)", "(ANSA).", "(EFE)", "(AGI) Red/Gav", "(Adnkronos/Aki)": a
+ * capitalised name of letters in brackets, then at most a full stop and
+ * the desk's initials. */
+static int agency_credit_line(const char *s, size_t n)
+{
+    if (n < 4 || n > 40 || s[0] != '(' || !isupper((unsigned char)s[1]))
+        return 0;
+    size_t k = 1;
+    while (k < n && k < 32 && (isalpha((unsigned char)s[k]) || s[k] == ' ' || s[k] == '/'))
+        k++;
+    if (k >= n || s[k] != ')' || k < 3)
+        return 0;
+    k++;
+    if (k < n && s[k] == '.')
+        k++;
+    while (k < n && s[k] == ' ')
+        k++;
+    /* the desk's initials: "Red/Gav", "mzu/pam" (parts of two to four letters) */
+    for (size_t w0 = k; k <= n; k++) {
+        if (k < n && isalpha((unsigned char)s[k]))
+            continue;
+        if (k - w0 < 2 || k - w0 > 4 || (k < n && s[k] != '/'))
+            return k == w0 && k == n;
+        w0 = k + 1;
+    }
+    return 1;
+}
+
 static int is_boiler_line(const char *s, size_t n, int whole, char **author, char **stamp)
 {
     trim(&s, &n);
@@ -1660,10 +1689,12 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
  * headline, a byline, a section, links to other stories ("Las 5 cosas que
  * debes saber este 11 de noviembre"), and only then the article, which
  * starts with its dateline ("(CNN) —", "MADRID, 3 feb (EFE).-"). When a
- * dateline naming an agency opens one of the first paragraphs and every
- * paragraph before it is short, those are dropped. */
+ * dateline naming an agency opens one of the first paragraphs, every
+ * paragraph before it is short and an article follows it, those are
+ * dropped. */
 #define HEADER_PARAS 12
 #define HEADER_PARA_MAX 160
+#define HEADER_BODY_MIN 40 /* bytes of text after a dateline that opens an article */
 static void drop_header_block(chr_doc *doc)
 {
     char *s = doc->clean;
@@ -1690,9 +1721,14 @@ static void drop_header_block(chr_doc *doc)
                     else
                         break;
                 }
-                memmove(s, s + from, n - from + 1);
-                doc->clean_len = n - from;
-                return;
+                if (n - from >= HEADER_BODY_MIN) {
+                    memmove(s, s + from, n - from + 1);
+                    doc->clean_len = n - from;
+                    return;
+                }
+                /* nothing to speak of after it: a closing credit
+                 * ("...la risoluzione.\n(ANSA)"), not the article's start */
+                doc->dateline_place = doc->dateline_agency = doc->dateline_date = NULL;
             }
             free(place);
             free(agency);
@@ -2757,6 +2793,11 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
             } else {
                 teasers = 0;
             }
+        }
+        if (tl > 0 && !whole && out_b.n + para.n > 0 && agency_credit_line(t, tl)) {
+            doc->removed_lines++; /* "(ANSA)", "(AGI) Red/Gav" closing a wire's copy */
+            tl = 0;
+            flush = 1;
         }
         if (tl > 0 && is_boiler_line(t, tl, whole, &doc->author, &doc->stamp)) {
             if (doc->stamp && stamp_off == (size_t)-1)

@@ -311,6 +311,19 @@ TEST(boilerplate_other_languages)
         "del Gobierno de Gadafi.\n\nLa OTAN sigui\xc3\xb3.");
     expect_clean("The army took the town. (Reuters)\n\nThe rebels left.",
                  "The army took the town. (Reuters)\n\nThe rebels left.");
+    /* a wire's closing credit on a line of its own goes, and is no
+     * dateline that would drop the text before it */
+    expect_clean("Il Consiglio ha approvato ieri la risoluzione.\n(ANSA)",
+                 "Il Consiglio ha approvato ieri la risoluzione.");
+    expect_clean("Il Consiglio ha approvato ieri la risoluzione.\nLa Russia si \xc3\xa8 "
+                 "astenuta.\n(AGI) Red/Gav",
+                 "Il Consiglio ha approvato ieri la risoluzione. La Russia si \xc3\xa8 "
+                 "astenuta.");
+    expect_clean("The Council approved the resolution yesterday.\n\n(Reuters).",
+                 "The Council approved the resolution yesterday.");
+    expect_clean("Read the latest news about the war in Libya and the region\n\nWorld\n\n"
+                 "(Reuters) - The Council approved the resolution yesterday after a long debate.",
+                 "The Council approved the resolution yesterday after a long debate.");
     /* bylines with the page's stamps, bare bylines, an agency's initials */
     expect_clean(
         "Plus de 100 000 manifestants \xc3\xa0 Tunis\n\n"
