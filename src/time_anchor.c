@@ -58,14 +58,15 @@ static int word_in(const char *text, size_t len, size_t p, const char *const *l,
 }
 
 /* Whether a verb stands at text[q..) after a Romance "dopo", "después",
- * "depois", "després" ("due giorni dopo hanno preso Bab al-Aziziya", "dos
- * días después tomaron", "tres dies després va caure"): the length dates
- * that clause; anything else ("dopo l'assedio", "depois dessas eleições",
- * "después tras las protestas", "după alegerile") names the event it
+ * "depois", "després", "prima", "antes" ("due giorni dopo hanno preso Bab
+ * al-Aziziya", "dos días después tomaron", "tres dies després va caure",
+ * "due giorni prima erano in piazza"): the length dates that clause;
+ * anything else ("dopo l'assedio", "depois dessas eleições", "después tras
+ * las protestas", "după alegerile", "prima del voto") names the event it
  * counts from. A verb is an auxiliary or a clitic, or a word of four
- * letters or more with a past's ending. English "after" and French
- * "après", and every "before", are taken to be followed by their event
- * ("30 days after issuance", "two days after he fled"). */
+ * letters or more with a past's ending. English "after" and "before" and
+ * French "après" and "avant" are taken to be followed by their event ("30
+ * days after issuance", "two days before he fled"). */
 static int verb_follows(const char *text, size_t len, size_t q, int bare_object)
 {
     static const char *const AUX[] = {"ha",
@@ -110,6 +111,8 @@ static int verb_follows(const char *text, size_t len, size_t q, int bare_object)
                                       "hizo",
                                       "estaba",
                                       "estaban",
+                                      "estava",
+                                      "estavam",
                                       "deu",
                                       "fez",
                                       "hab\xc3\xad"
@@ -159,7 +162,8 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
         size_t q = skip_blanks(text, len, p + n), we;
         int word = q < len && word_byte((unsigned char)text[q]);
         if (word &&
-            ((a->prep && (a->dir < 0 || !strcmp(a->w, "after") || !strcmp(a->w, "apr\xc3\xa8s") ||
+            ((a->prep && (!strcmp(a->w, "after") || !strcmp(a->w, "before") ||
+                          !strcmp(a->w, "apr\xc3\xa8s") || !strcmp(a->w, "avant") ||
                           !verb_follows(text, len, q,
                                         !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
              word_in(text, len, q, CMP, &we)))

@@ -462,6 +462,19 @@ TEST(anchor_lengths)
                           "depois dessas elei\xc3\xa7\xc3\xb5"
                           "es.",
                           "pt", ref, "P3D");
+    /* "prima", "antes" before a verb date their clause; before their event
+     * ("prima del voto", "antes de la votación") and in English they stay */
+    anchored_one_sentence("Il 23 agosto \xc3\xa8 caduto il bunker. Due giorni prima erano in "
+                          "piazza.",
+                          "it", (chr_date){2011, 8, 25}, "2011-08-21");
+    anchored_one_sentence("Em 23 de agosto caiu o bunker. Dois dias antes estavam na pra\xc3\xa7"
+                          "a.",
+                          "pt", (chr_date){2011, 8, 25}, "2011-08-21");
+    anchored_one_sentence("El 23 de agosto cay\xc3\xb3 el b\xc3\xbanker, dos d\xc3\xad"
+                          "as antes de la votaci\xc3\xb3n.",
+                          "es", (chr_date){2011, 8, 25}, "P2D");
+    anchored_one_sentence("On August 23 the bunker fell. Two days before he fled.", "en",
+                          (chr_date){2011, 8, 25}, "P2D");
 }
 
 int main(void)
