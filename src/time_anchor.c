@@ -63,11 +63,11 @@ static int word_in(const char *text, size_t len, size_t p, const char *const *l,
  * "due giorni prima erano in piazza"): the length dates that clause;
  * anything else ("dopo l'assedio", "depois dessas eleições", "después tras
  * las protestas", "după alegerile", "prima del voto") names the event it
- * counts from. A verb is an auxiliary or a clitic, or a word of four
+ * counts from (chr_time_verb_at, time_int.h). A verb is an auxiliary or a clitic, or a word of four
  * letters or more with a past's ending. English "after" and "before" and
  * French "après" and "avant" are taken to be followed by their event ("30
  * days after issuance", "two days before he fled"). */
-static int verb_follows(const char *text, size_t len, size_t q, int bare_object)
+int chr_time_verb_at(const char *text, size_t len, size_t q, int bare_object)
 {
     static const char *const AUX[] = {"ha",
                                       "han",
@@ -161,12 +161,12 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
             continue;
         size_t q = skip_blanks(text, len, p + n), we;
         int word = q < len && word_byte((unsigned char)text[q]);
-        if (word &&
-            ((a->prep && (!strcmp(a->w, "after") || !strcmp(a->w, "before") ||
-                          !strcmp(a->w, "apr\xc3\xa8s") || !strcmp(a->w, "avant") ||
-                          !verb_follows(text, len, q,
-                                        !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
-             word_in(text, len, q, CMP, &we)))
+        if (word && ((a->prep &&
+                      (!strcmp(a->w, "after") || !strcmp(a->w, "before") ||
+                       !strcmp(a->w, "apr\xc3\xa8s") || !strcmp(a->w, "avant") ||
+                       !chr_time_verb_at(text, len, q,
+                                         !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
+                     word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;
         return a;

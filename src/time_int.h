@@ -230,6 +230,12 @@ const tlex *chr_time_lex(const char *folded, size_t n);
 /* Look a word up as written (folds on the fly; fast for the common miss). */
 const tlex *chr_time_lex_word(const char *w, size_t n);
 
+/* Whether a verb stands at text[q..) (time_anchor.c): an auxiliary or a
+ * clitic, or a word of four letters or more with a Romance past's ending,
+ * after up to three capitalised words (a subject's name; bare_object: a
+ * name then a clitic is no verb's subject, "dopo Sandy si contavano"). */
+int chr_time_verb_at(const char *text, size_t len, size_t q, int bare_object);
+
 /* Build the table now (chr_time_lex_hashed does not). */
 void chr_time_lex_init(void);
 

@@ -8632,9 +8632,22 @@ static int anaphor_object(const M *m, int k, int art, int name)
     if ((name && m->text[s] >= 'A' && m->text[s] <= 'Z' &&
          (chr_time_lex_word(m->text + s, e - s) || (art && raw_word_in(m, s, e, SAINT)))) ||
         raw_word_in(m, s, e, OF) ||
-        ((m->lang == TL_ES || m->lang == TL_PT) && raw_word_in(m, s, e, TO)) ||
-        (art && raw_word_in(m, s, e, ART)))
+        ((m->lang == TL_ES || m->lang == TL_PT) && raw_word_in(m, s, e, TO)))
         return 1;
+    if (art && raw_word_in(m, s, e, ART)) {
+        /* the article's noun, then a verb: the clause's subject ("il giorno
+         * dopo i ribelli sono entrati in città") */
+        static const char *const PLURAL[] = {"i", "gli", "le", "los", "las", NULL};
+        size_t ns, ne, vs, ve;
+        next_raw_word(m, e, &ns, &ne);
+        next_raw_word(m, ne, &vs, &ve);
+        if (ne == ns || ve == vs || !chr_time_verb_at(m->text, m->len, vs, 0))
+            return 1;
+        /* ... that agrees with it: "il giorno dopo le elezioni è ripartito"
+         * has the object and a subject left unsaid */
+        int plural_verb = ve - vs >= 3 && !strncmp(m->text + ve - 2, "no", 2);
+        return plural_verb != raw_word_in(m, s, e, PLURAL);
+    }
     next_raw_word(m, e, &s2, &e2);
     return e - s == 2 &&
            (!strncasecmp(m->text + s, "in", 2) || !strncasecmp(m->text + s, "en", 2)) &&
@@ -8712,6 +8725,9 @@ static int eve_morrow(M *m, int j, int off, R *r)
  * before it. */
 static int day_anaphor(M *m, int i, R *r)
 {
+    /* the words of "after" that take their object bare ("il giorno dopo le
+     * elezioni"; "después", "depois" take it after "de") */
+    static const char *const BARE[] = {"dopo", "dup\xc4\x83", NULL};
     int j = i, u, pl, off = 0, k, same_after_in = 0;
     const uint32_t noun = (1u << C_UNIT) | (1u << C_WDAY);
     if (!(j < m->n && (m->t[j].cm & noun)) && !(j + 1 < m->n && (m->t[j + 1].cm & noun)) &&
@@ -8789,7 +8805,8 @@ static int day_anaphor(M *m, int i, R *r)
         off = 0;
         u = U_DAY;
     } else if (m->agran && m->ay > 0 && !of_last_emitted(m, i) &&
-               !anaphor_object(m, j - 1, off > 0 && m->text[m->t[j - 1].s] == 'd', 1) &&
+               !anaphor_object(m, j - 1,
+                               off > 0 && raw_word_in(m, m->t[j - 1].s, m->t[j - 1].e, BARE), 1) &&
                (u == U_YEAR || (u == U_MONTH && m->am) || m->agran == 'D')) {
         y = m->ay, mo = m->am, d = m->ad;
         r->anchored = 1;
