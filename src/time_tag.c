@@ -7955,19 +7955,43 @@ static int bare_part(const M *m, int k)
            word_before(m, k, "tarde");
 }
 
-/* The day a time of day without one belongs to: the day last mentioned
- * in the text tagged, else the reference day (y stays 0 without either).
- * The reading is not anchored: in the pipeline, which tags sentence by
- * sentence, a time in the sentence after a dated one keeps the reference
- * day (taking the day before, session 21 found 7 right and 14 wrong on
- * ML-Crisis, 2 and 27 on Reuters: "Ce midi", "Chaque matin à 8 heures",
- * "las 2 de la madrugada" after "ayer por la noche"). */
-static void context_day(const M *m, int *y, int *mo, int *d)
+/* Whether the last date emitted ends in the sentence of byte p (no
+ * sentence's end between them); a time's day does not count, being
+ * perhaps the context's itself ("desde las 21.00 hasta las 21.20"). */
+static int last_day_in_sentence(const M *m, size_t p)
+{
+    for (size_t q = m->nout; q-- > 0;) {
+        const chr_timex *t = (const chr_timex *)(const void *)(m->out + q * m->rec);
+        if (t->type == CHR_TIMEX_TIME)
+            return 0;
+        if (t->type != CHR_TIMEX_DATE)
+            continue;
+        for (size_t b = t->end; b < p && b < m->len; b++)
+            if (m->text[b] == '\n' ||
+                (strchr(".!?", m->text[b]) && b + 1 < m->len && m->text[b + 1] == ' '))
+                return 0;
+        return t->end <= p;
+    }
+    return 0;
+}
+
+/* The day a time of day without one (at byte p) belongs to: the day last
+ * mentioned in the text tagged, else the reference day (y stays 0 without
+ * either). The reading is anchored only when that day was written in the
+ * time's own sentence: in the pipeline, which tags sentence by sentence, a
+ * time in the sentence after a dated one keeps the reference day (taking
+ * the day before, session 21 found 7 right and 14 wrong on ML-Crisis, 2
+ * and 27 on Reuters: "Ce midi", "Chaque matin à 8 heures", "las 2 de la
+ * madrugada" after "ayer por la noche"), but one after an anaphor that
+ * the sentence before resolves takes its day ("L'indomani sono entrati in
+ * città e in serata erano in piazza"). */
+static void context_day(const M *m, R *r, size_t p, int *y, int *mo, int *d)
 {
     if (m->agran == 'D' && m->ay > 0) {
         *y = m->ay;
         *mo = m->am;
         *d = m->ad;
+        r->anchored = last_day_in_sentence(m, p);
     } else if (m->hasref) {
         *y = m->ry;
         *mo = m->rm;
@@ -8426,7 +8450,7 @@ static int pat_time(M *m, int i, R *r)
                 haveday = 1;
                 j = k2 ? k2 : k + 1;
                 if (!k2) {
-                    context_day(m, &y, &mo, &d);
+                    context_day(m, r, m->t[k].s, &y, &mo, &d);
                     r->dayless = 1;
                 }
                 goto out;
@@ -8569,7 +8593,7 @@ static int pat_time(M *m, int i, R *r)
         if (!haveday) {
             /* a clock time belongs to the day last mentioned; a live
              * report's or a page's stamp to the report's day */
-            context_day(m, &y, &mo, &d);
+            context_day(m, r, m->t[i].s, &y, &mo, &d);
             if (clock_stamp(m, i, j) && m->hasref)
                 y = m->ry, mo = m->rm, d = m->rd;
             r->dayless = 1;

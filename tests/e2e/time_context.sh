@@ -26,6 +26,12 @@ check_eq "fr: a live report's clock time keeps its own day" \
 # "Chaque matin à 8 heures", "las 2 de la madrugada" after "ayer por la noche")
 check_eq "fr: a clock time after a dated sentence keeps the reference day" \
     "$(value fr 2011-03-20 "Les raids ont commencé hier après-midi. Ce midi, un avion français a ouvert le feu." "midi")" 2011-03-20T12:00
+# ... but one after an anaphor that the sentence before resolves takes the
+# anaphor's day
+check_eq "it: in serata after L'indomani takes its day" \
+    "$(value it 2011-08-25 "Il 20 agosto è cominciata la rivolta. L'indomani sono entrati in città e in serata erano in piazza." "serata")" 2011-08-21TEV
+check_eq "es: por la noche after Al día siguiente takes its day" \
+    "$(value es 2011-08-25 "El 20 de agosto empezó la revuelta. Al día siguiente entraron en la ciudad y por la noche estaban en la plaza." "noche")" 2011-08-21TNI
 check_eq "fr: a live report's stamp before a no-break space keeps its own day" \
     "$(value fr 2011-03-22 "Le ministre a indiqué lundi attendre une clarification.
 10h29 : les forces loyales tentent de reprendre la ville." "10h29")" 2011-03-22T10:29
