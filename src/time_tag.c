@@ -495,11 +495,13 @@ static int tw_get(const char *b, size_t n, unsigned lang)
 
 /* The future tense of Italian, Spanish, Portuguese and French verbs by its
  * ending: parlerà, hablará, falará (-rà, -rá), hablarán (-rán), falarão
- * (-rão), parleranno (-ranno), parleront (-eront, -iront). b is lower-case. */
+ * (-rão), parleranno (-ranno), decideremo, partiremo (-eremo, -iremo),
+ * parleront (-eront, -iront). b is lower-case. */
 static int romance_future(const char *b, size_t n, int lower)
 {
     static const char *const END[] = {"r\xc3\xa0", "r\xc3\xa1", "r\xc3\xa1n", "r\xc3\xa3o",
-                                      "ranno",     "eront",     "iront",      "auront"};
+                                      "ranno",     "eremo",     "iremo",      "eront",
+                                      "iront",     "auront"};
     for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
         size_t e = strlen(END[k]);
         if (n < e || memcmp(b + n - e, END[k], e) != 0)
@@ -509,23 +511,14 @@ static int romance_future(const char *b, size_t n, int lower)
     }
     /* short forms, in lower case only ("Irán" is a country; "verão",
      * "porão", "tiranno" are nouns) */
-    static const char *const SHORT[] = {"ir\xc3\xa1",
-                                        "har\xc3\xa1",
-                                        "dar\xc3\xa1",
-                                        "ir\xc3\xa1n",
-                                        "har\xc3\xa1n",
-                                        "dar\xc3\xa1n",
-                                        "far\xc3\xa0",
-                                        "sar\xc3\xa0",
-                                        "dar\xc3\xa0",
-                                        "ir\xc3\xa3o",
-                                        "far\xc3\xa3o",
-                                        "dar\xc3\xa3o",
-                                        "iront",
-                                        "feront",
-                                        "seront",
-                                        "auront",
-                                        NULL};
+    static const char *const SHORT[] = {
+        "ir\xc3\xa1",   "har\xc3\xa1",  "dar\xc3\xa1",  "ir\xc3\xa1n",
+        "har\xc3\xa1n", "dar\xc3\xa1n", "far\xc3\xa0",  "sar\xc3\xa0",
+        "dar\xc3\xa0",  "andremo",      "saremo",       "avremo",
+        "faremo",       "potremo",      "dovremo",      "vedremo",
+        "verremo",      "vorremo",      "daremo",       "staremo",
+        "ir\xc3\xa3o",  "far\xc3\xa3o", "dar\xc3\xa3o", "iront",
+        "feront",       "seront",       "auront",       NULL};
     for (size_t k = 0; lower && SHORT[k]; k++)
         if (strlen(SHORT[k]) == n && memcmp(b, SHORT[k], n) == 0)
             return 1;
@@ -1642,9 +1635,14 @@ static int lang_tense(const M *m, wspan w)
         if (word_in(m->text + s2, e2 - s2, PLANNED))
             return 1;
     }
-    if (m->lang == TL_IT && (word_eq(p, n, "ha") || word_eq(p, n, "hanno")) &&
+    if (m->lang == TL_IT &&
+        (word_eq(p, n, "ha") || word_eq(p, n, "hanno") || word_eq(p, n, "Ha") ||
+         word_eq(p, n, "Hanno")) &&
         !it_participle_follows(m, w))
         return 0; /* "il regime ha tempo fino a lunedì": "avere", no perfect */
+    if (m->lang == TL_FR && (word_eq(p, n, "a") || word_eq(p, n, "ont")) && w.e + 6 < m->len &&
+        !strncmp(m->text + w.e, " jusqu", 6))
+        return 0; /* "ils ont jusqu'à samedi pour se rendre": "avoir", no perfect */
     if (m->lang == TL_FR && word_eq(p, n, "\xc3\xa9t\xc3\xa9") && elided(m, w.s) < w.s)
         return 0; /* "l'université d'été", "l'été": the summer */
     t = word_tense(p, n, m->lang);
