@@ -913,6 +913,8 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         if (n >= 6 && (ends_with(b, n, "aram") || ends_with(b, n, "eram") ||
                        ends_with(b, n, "iram") || ends_with(b, n, "avam")))
             return -1;
+        if (n >= 7 && ends_with(b, n, "ava") && !word_eq(b, n, "escrava"))
+            return -1; /* the imperfect: governava, revoltava(-se) */
     } else if (lang == TL_FR) {
         static const char *const FR_PAST[] = {"a",      "avaient", "étaient", "fut",
                                               "furent", "eut",     "eurent",  NULL};
