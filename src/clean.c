@@ -2242,8 +2242,15 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
         while (j < n && j < 40 && s[j] != ')' &&
                (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == '-'))
             j++;
-        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) &&
-            (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '-' || s[j + 1] == ':')) {
+        size_t after = j + 1;
+        while (after < n && s[after] == ' ')
+            after++;
+        /* then a dash, a colon or a sentence, not nothing ("(Santa Anita
+         * Realty Enterprises Inc)" closing a notice) nor the rest of one
+         * ("The Federal Deposit Insurance Corp\n(FDIC) said") */
+        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) && after < n &&
+            !islower((unsigned char)s[after]) &&
+            (s[j + 1] == ' ' || s[j + 1] == '-' || s[j + 1] == ':')) {
             *agency = dup_range(s + 1, j - 1);
             j++;
             while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == ':'))
@@ -2298,6 +2305,10 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
         if (caps < 3)
             return 0;
     }
+    /* an agency's masthead, no place: "AGI - Agenzia Giornalistica Italia |
+     * Estero", "ANSA - Mondo" (the dateline, if any, follows it) */
+    if (list_equal(s, pe, credit_agencies) && !ends_as_text(s, n) && n < 100)
+        return 0;
     size_t j = pe;
     while (j < n && s[j] == ' ')
         j++;
@@ -2841,6 +2852,10 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
             if (first_para && pn > 0) {
                 size_t k = parse_dateline(p, pn, &doc->dateline_place, &doc->dateline_agency,
                                           &doc->dateline_date);
+                if (k > 0 && doc->dateline_agency && out_b.n > 0)
+                    out_b.n = 0; /* the short lines above an agency's dateline are the
+                                  * page's ("ANSA - Mondo", "Esteri"), as in
+                                  * drop_header_block */
                 p += k;
                 pn -= k;
                 if (k > 0 || pn > 40)

@@ -321,6 +321,18 @@ TEST(boilerplate_other_languages)
                  "astenuta.");
     expect_clean("The Council approved the resolution yesterday.\n\n(Reuters).",
                  "The Council approved the resolution yesterday.");
+    /* an agency's masthead above its dateline; short lines above a dateline */
+    expect_clean("AGI - Agenzia Giornalistica Italia | Estero\n\n(AGI) - Roma, 20 mar. - Il "
+                 "Consiglio ha approvato ieri la risoluzione sulla Libia.",
+                 "Il Consiglio ha approvato ieri la risoluzione sulla Libia.");
+    expect_clean("ANSA - Mondo\n\n(ANSA) - ROMA, 20 MAR - Il Consiglio ha approvato ieri la "
+                 "risoluzione sulla Libia.",
+                 "Il Consiglio ha approvato ieri la risoluzione sulla Libia.");
+    /* an acronym in brackets that a sentence goes on from is no credit */
+    expect_clean("The Federal Deposit Insurance Corp\n(FDIC) said three troubled banks were "
+                 "merged.",
+                 "The Federal Deposit Insurance Corp (FDIC) said three troubled banks were "
+                 "merged.");
     expect_clean("Read the latest news about the war in Libya and the region\n\nWorld\n\n"
                  "(Reuters) - The Council approved the resolution yesterday after a long debate.",
                  "The Council approved the resolution yesterday after a long debate.");
