@@ -712,8 +712,8 @@ static size_t tail_credit_start(const char *s, size_t n)
  * goes to *author, the rest to *stamp when they are unset. */
 static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
 {
-    static const char *const BY[] = {"texte par ", "par ", "por ", "per ", "by ",
-                                     "di ",        "de ",  "von ", NULL};
+    static const char *const BY[] = {"texte par ", "par ", "por ", "per ",   "by ", "di ",
+                                     "de ",        "von ", "dal ", "dalla ", "da ", NULL};
     static const char *const STAFF[] = {"notre correspondant",
                                         "notre envoy",
                                         "nuestro corresponsal",
@@ -721,6 +721,10 @@ static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
                                         "our correspondent",
                                         "il nostro",
                                         "la nostra",
+                                        "nostro corrispondente",
+                                        "nostra corrispondente",
+                                        "nostro inviato",
+                                        "nostra inviata",
                                         "nosso correspondente",
                                         "la r\xc3\xa9"
                                         "daction",
@@ -774,6 +778,14 @@ static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
                     isdigit((unsigned char)s[n - 4]);
     if (!at && !strncmp(low, ", le ", 5) && isdigit((unsigned char)low[5]) && clock_end)
         at = low + 2;
+    /* "di Giulia Bianchi | 1 marzo 2011": a bar, then a date alone */
+    if (!at && k && low[0] == '|' && n - e <= 40) {
+        size_t q = 1;
+        while (low[q] == ' ')
+            q++;
+        if (isdigit((unsigned char)low[q]) && !strpbrk(low + q, ".!?,;"))
+            at = low + q;
+    }
     if (!at || !digit || at - low > 12 || list_equal(s + k, e - k, WHEN))
         return 0;
     /* a stamp line ends in no full stop ("Por España, publicado el 3 de marzo,
@@ -1532,20 +1544,23 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
     if (n <= 220 && byline_stamp(s, n, author, stamp))
         return 1;
     /* a bare byline in other languages: "Par Néjib Sassi", "Por Javier
-     * Espinosa", "Di Marco Rossi" (two to four capitalised words) */
-    if (n <= 40 && (ci_prefix(s, n, "par ") || ci_prefix(s, n, "por ") || ci_prefix(s, n, "di ")) &&
-        isupper((unsigned char)s[0])) {
+     * Espinosa", "Di Marco Rossi" (two to four capitalised words), "di
+     * GUIDO OLIMPIO" (a name in capitals after the word in lower case; a
+     * hard-wrapped line of prose may open "di Giulio Andreotti") */
+    if (n <= 40 && (ci_prefix(s, n, "par ") || ci_prefix(s, n, "por ") || ci_prefix(s, n, "di "))) {
         size_t q = s[2] == ' ' ? 3 : 4;
-        int words = 0, ok = 1;
+        int words = 0, ok = 1, caps = 1;
         while (q < n && ok) {
             ok = isupper((unsigned char)s[q]) != 0;
             while (q < n && s[q] != ' ') {
                 ok &= !isdigit((unsigned char)s[q]) && !strchr(".,:;!?()", s[q]);
+                caps &= !islower((unsigned char)s[q]);
                 q++;
             }
             words++;
             q++;
         }
+        ok &= isupper((unsigned char)s[0]) || caps;
         /* a name: two or three words, none a function word a title-case
          * headline capitalises ("Por Qué Votar Hoy", "Di Maio Ha Detto No") */
         static const char *const FUNC[] = {

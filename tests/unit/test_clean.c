@@ -321,6 +321,13 @@ TEST(boilerplate_other_languages)
                  "astenuta.");
     expect_clean("The Council approved the resolution yesterday.\n\n(Reuters).",
                  "The Council approved the resolution yesterday.");
+    /* Italian bylines: a bar and a date, a correspondent's stamp, a name in
+     * capitals; a wrapped line of prose stays */
+    expect_clean("di Giulia Bianchi | 20 marzo 2011\n\ndal nostro corrispondente MARIO ROSSI, "
+                 "pubblicato il 20 marzo 2011 alle 12:05\n\ndi GUIDO OLIMPIO\n\nIl Consiglio "
+                 "ha approvato la risoluzione dopo la morte\ndi Giulio Andreotti e il voto.",
+                 "Il Consiglio ha approvato la risoluzione dopo la morte di Giulio Andreotti e il "
+                 "voto.");
     /* an agency's masthead above its dateline; short lines above a dateline */
     expect_clean("AGI - Agenzia Giornalistica Italia | Estero\n\n(AGI) - Roma, 20 mar. - Il "
                  "Consiglio ha approvato ieri la risoluzione sulla Libia.",
