@@ -2321,9 +2321,25 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
             return 0;
     }
     /* an agency's masthead, no place: "AGI - Agenzia Giornalistica Italia |
-     * Estero", "ANSA - Mondo" (the dateline, if any, follows it) */
-    if (list_equal(s, pe, credit_agencies) && !ends_as_text(s, n) && n < 100)
-        return 0;
+     * Estero", "ANSA - Mondo"; the dateline, if any, follows it, on the
+     * same paragraph when the lines were joined ("... | Estero (AGI) -
+     * Roma, 20 mar. - Il Consiglio ...") */
+    if (list_equal(s, pe, credit_agencies)) {
+        for (size_t q = pe; q < n && q < pe + 100; q++)
+            if (s[q] == '(' && q > 0 && s[q - 1] == ' ') {
+                char *pl = NULL, *ag = NULL, *dt = NULL;
+                size_t k = parse_dateline(s + q, n - q, &pl, &ag, &dt);
+                if (k > 0 && ag) {
+                    *place = pl, *agency = ag, *date = dt;
+                    return q + k;
+                }
+                free(pl);
+                free(ag);
+                free(dt);
+            }
+        if (!ends_as_text(s, n) && n < 100)
+            return 0;
+    }
     size_t j = pe;
     while (j < n && s[j] == ' ')
         j++;

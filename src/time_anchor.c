@@ -14,6 +14,12 @@
  * planned", "más tarde de lo previsto", "plus tard que prévu"). */
 static const char *const CMP[] = {"than", "que", "de", "di", "del", "che", "decât", NULL};
 
+/* What introduces the event after a Romance "before" ("prima del voto",
+ * "antes de la votación", "abans de", "înainte de"). */
+static const char *const OF[] = {"di",    "del",  "dello", "della", "dei",  "degli",
+                                 "delle", "dell", "de",    "da",    "do",   "das",
+                                 "dos",   "que",  "che",   "d",     "dels", NULL};
+
 typedef struct adverb {
     const char *w; /* lower case, words separated by one space */
     int dir;       /* +1 after, -1 before */
@@ -161,12 +167,17 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
             continue;
         size_t q = skip_blanks(text, len, p + n), we;
         int word = q < len && word_byte((unsigned char)text[q]);
-        if (word && ((a->prep &&
-                      (!strcmp(a->w, "after") || !strcmp(a->w, "before") ||
-                       !strcmp(a->w, "apr\xc3\xa8s") || !strcmp(a->w, "avant") ||
-                       !chr_time_verb_at(text, len, q,
-                                         !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
-                     word_in(text, len, q, CMP, &we)))
+        /* "prima", "antes", "abans", "înainte" take their event after "di",
+         * "de", "que": anything else opens the clause they date ("due
+         * giorni prima le prime colonne erano arrivate") */
+        int before_of = a->prep && a->dir < 0 && strcmp(a->w, "before") && strcmp(a->w, "avant");
+        if (word &&
+            ((a->prep && !before_of &&
+              (!strcmp(a->w, "after") || !strcmp(a->w, "before") || !strcmp(a->w, "apr\xc3\xa8s") ||
+               !strcmp(a->w, "avant") ||
+               !chr_time_verb_at(text, len, q,
+                                 !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
+             (before_of && word_in(text, len, q, OF, &we)) || word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;
         return a;

@@ -1370,6 +1370,23 @@ static int romance_goal(const M *m, const wspan *L, int nl)
            word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, GOAL);
 }
 
+/* A deadline given ("ha dato ai lealisti tempo fino a sabato", "dio de
+ * plazo hasta el sábado", "un délai jusqu'à samedi", "deu prazo até
+ * sábado"): the day lies ahead, whatever the tense of the verb that gave
+ * it. L: the words left of the date, nearest first. */
+static int romance_deadline(const M *m, const wspan *L, int nl)
+{
+    static const char *const UNTIL[] = {"fino", "hasta", "jusqu", "at\xc3\xa9", NULL};
+    static const char *const TIME[] = {"tempo",     "tiempo", "plazo", "d\xc3\xa9lai",
+                                       "ultimatum", "prazo",  NULL};
+    if (!(m->lang & (TL_IT | TL_ES | TL_FR | TL_PT)) || (m->lang & TL_EN))
+        return 0;
+    for (int i = 0; i < 3 && i + 1 < nl; i++)
+        if (word_in(m->text + L[i].s, L[i].e - L[i].s, UNTIL))
+            return word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, TIME);
+    return 0;
+}
+
 /* Verbs of intent and expectation in Romance text, which look ahead with
  * an infinitive after them ("compte lancer", "espera lanzar", "conta di
  * lanciare", "pretende lançar", "prévoit de lancer"; "le compte de", "la
@@ -2512,7 +2529,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         *present = 3;
         return 1;
     }
-    if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl) || romance_goal(m, L, nl))
+    if (en_deadline_ahead(m, L, nl) || en_to_be_done_ahead(m, L, nl) || romance_goal(m, L, nl) ||
+        romance_deadline(m, L, nl))
         return 1;
     if (put_off_to(m, L, nl, s)) {
         *present = 2; /* the nearest such day, a weekday ahead */
@@ -8662,10 +8680,22 @@ static int anaphor_object(const M *m, int k, int art, int name)
         /* the article's noun, then a verb: the clause's subject ("il giorno
          * dopo i ribelli sono entrati in città") */
         static const char *const PLURAL[] = {"i", "gli", "le", "los", "las", NULL};
-        size_t ns, ne, vs, ve;
+        size_t ns, ne, vs = 0, ve = 0;
         next_raw_word(m, e, &ns, &ne);
-        next_raw_word(m, ne, &vs, &ve);
-        if (ne == ns || ve == vs || !chr_time_verb_at(m->text, m->len, vs, 0))
+        if (ne == ns)
+            return 1;
+        /* the verb within a few words, over the noun's modifiers ("le
+         * brigate arrivate da ovest sono entrate"), not past another
+         * article ("dopo le elezioni i ribelli sono entrati": the object) */
+        int verb = 0;
+        for (int w = 0; w < 5 && !verb; w++) {
+            next_raw_word(m, ne, &vs, &ve);
+            if (ve == vs || raw_word_in(m, vs, ve, ART))
+                break;
+            verb = chr_time_verb_at(m->text, m->len, vs, 0);
+            ne = ve;
+        }
+        if (!verb)
             return 1;
         /* ... that agrees with it: "il giorno dopo le elezioni è ripartito"
          * has the object and a subject left unsaid */

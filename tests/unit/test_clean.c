@@ -332,6 +332,9 @@ TEST(boilerplate_other_languages)
     expect_clean("AGI - Agenzia Giornalistica Italia | Estero\n\n(AGI) - Roma, 20 mar. - Il "
                  "Consiglio ha approvato ieri la risoluzione sulla Libia.",
                  "Il Consiglio ha approvato ieri la risoluzione sulla Libia.");
+    expect_clean("AGI - Agenzia Giornalistica Italia | Estero\n(AGI) - Roma, 20 mar. - Il "
+                 "Consiglio ha approvato ieri la risoluzione sulla Libia.",
+                 "Il Consiglio ha approvato ieri la risoluzione sulla Libia.");
     expect_clean("ANSA - Mondo\n\n(ANSA) - ROMA, 20 MAR - Il Consiglio ha approvato ieri la "
                  "risoluzione sulla Libia.",
                  "Il Consiglio ha approvato ieri la risoluzione sulla Libia.");

@@ -475,6 +475,12 @@ TEST(anchor_lengths)
                           "es", (chr_date){2011, 8, 25}, "P2D");
     anchored_one_sentence("On August 23 the bunker fell. Two days before he fled.", "en",
                           (chr_date){2011, 8, 25}, "P2D");
+    anchored_one_sentence("Il 23 agosto \xc3\xa8 caduto il bunker. Due giorni prima le prime "
+                          "colonne erano arrivate in piazza.",
+                          "it", (chr_date){2011, 8, 25}, "2011-08-21");
+    anchored_one_sentence("Il 23 agosto \xc3\xa8 caduto il bunker, due giorni prima che "
+                          "arrivasse l'Onu.",
+                          "it", (chr_date){2011, 8, 25}, "P2D");
 }
 
 int main(void)
