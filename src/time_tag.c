@@ -1393,6 +1393,8 @@ static int romance_deadline(const M *m, const wspan *L, int nl)
  * espera" are nouns, "l'accordo prevede una tregua" says what a text
  * provides), and the French "à paraître", "à venir" (an interview to
  * appear on Sunday). */
+static void next_raw_word(const M *m, size_t p, size_t *s, size_t *e);
+
 static int romance_intent(const M *m, wspan w)
 {
     static const char *const FR[] = {"compte",   "comptent",   "espère",   "espèrent",
@@ -1419,7 +1421,36 @@ static int romance_intent(const M *m, wspan w)
                            : m->lang == TL_IT ? IT
                            : m->lang == TL_PT ? PT
                                               : NULL;
-    return l && word_in(p, n, l) && infinitive_follows(m, w);
+    if (l && word_in(p, n, l) && infinitive_follows(m, w))
+        return 1;
+    /* ready to do it: "pronti a partire sabato", "listos para votar el
+     * lunes", "prêts à signer lundi", "prontos para votar" */
+    static const char *const READY[] = {
+        "pronto",       "pronta",        "pronti",  "pronte",      "listo",
+        "lista",        "listos",        "listas",  "pr\xc3\xaat", "pr\xc3\xaate",
+        "pr\xc3\xaats", "pr\xc3\xaates", "prontos", "prontas",     NULL};
+    static const char *const TO[] = {"a", "\xc3\xa0", "para", NULL};
+    /* after a present copula ("erano pronti a partire sabato" is a past) */
+    static const char *const IS[] = {
+        "sono",   "\xc3\xa8", "siamo",        "est\xc3\xa1n", "est\xc3\xa1", "estamos", "sont",
+        "est",    "sommes",   "est\xc3\xa3o", "s\xc3\xa3o",   "se",          "si",      "mostra",
+        "appare", "sembra",   "sembrano",     "dice",         "dicono",      "dit",     "disent",
+        "dice",   "dicen",    "diz",          "dizem",        NULL};
+    size_t s1, e1, s2, e2, bs, be;
+    if (!word_in(p, n, READY))
+        return 0;
+    be = raw_word_before(m, w.s, &bs);
+    if (be > bs && be - bs < 16) {
+        char low[16];
+        memcpy(low, m->text + bs, be - bs);
+        low[0] = (char)tolower((unsigned char)low[0]); /* "Sono pronti", "Están listos" */
+        if (!word_in(low, be - bs, IS))
+            return 0;
+    }
+    next_raw_word(m, w.e, &s1, &e1);
+    next_raw_word(m, e1, &s2, &e2);
+    return e1 > s1 && word_in(m->text + s1, e1 - s1, TO) && e2 > s2 &&
+           romance_infinitive(m->text + s2, e2 - s2);
 }
 
 /* The word that starts at or after byte p (letters and UTF-8 bytes);
