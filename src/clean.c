@@ -1267,6 +1267,26 @@ static int bar_line(const char *s, size_t n)
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
+/* The length of a link's language marker at s, as blogs and Global Voices
+ * translations write them after a link: "[en]", "[ar, en]", "[fa]" (codes
+ * of two lower-case letters), else 0. */
+static size_t link_lang_marker(const char *s, size_t n)
+{
+    size_t k = 1;
+    for (;;) {
+        if (k + 2 >= n || !islower((unsigned char)s[k]) || !islower((unsigned char)s[k + 1]))
+            return 0;
+        k += 2;
+        if (s[k] == ']')
+            return k + 1;
+        if (s[k] != ',' && s[k] != '/')
+            return 0;
+        k++;
+        while (k < n && s[k] == ' ')
+            k++;
+    }
+}
+
 /* A line that is an agency's credit alone, as wires close their copy:
  * "(ANSA)", "(ANSA).", "(EFE)", "(AGI) Red/Gav", "(Adnkronos/Aki)": a
  * capitalised name of letters in brackets, then at most a full stop and
@@ -2900,6 +2920,15 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
                     buf_add(&out_b, "\n\n", 2);
                 int sp = 0;
                 for (size_t i = 0; i < pn; i++) {
+                    size_t lm = p[i] == '[' ? link_lang_marker(p + i, pn - i) : 0;
+                    if (lm && i > 0) {
+                        i += lm - 1; /* "[en]", "[ar, en]": the language of a link */
+                        if (sp && (i + 1 >= pn || p[i + 1] != ' ')) {
+                            out_b.n--; /* "escribe [fa]:" */
+                            sp = 0;
+                        }
+                        continue;
+                    }
                     if (p[i] == ' ') {
                         if (!sp)
                             buf_addc(&out_b, ' ');

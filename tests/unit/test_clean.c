@@ -321,6 +321,12 @@ TEST(boilerplate_other_languages)
                  "astenuta.");
     expect_clean("The Council approved the resolution yesterday.\n\n(Reuters).",
                  "The Council approved the resolution yesterday.");
+    /* a link's language, as Global Voices writes it, goes */
+    expect_clean("Varios bloggers reaccionaron a un eslogan [en] el mi\xc3\xa9rcoles. Iranesabz "
+                 "escribe [fa]: Me sorprendi\xc3\xb3 [ar, en]. Y luego [no tenemos evidencias] "
+                 "y [sic].",
+                 "Varios bloggers reaccionaron a un eslogan el mi\xc3\xa9rcoles. Iranesabz "
+                 "escribe: Me sorprendi\xc3\xb3. Y luego [no tenemos evidencias] y [sic].");
     /* Italian bylines: a bar and a date, a correspondent's stamp, a name in
      * capitals; a wrapped line of prose stays */
     expect_clean("di Giulia Bianchi | 20 marzo 2011\n\ndal nostro corrispondente MARIO ROSSI, "
