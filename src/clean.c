@@ -713,7 +713,7 @@ static size_t tail_credit_start(const char *s, size_t n)
 static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
 {
     static const char *const BY[] = {"texte par ", "par ", "por ", "per ",   "by ", "di ",
-                                     "de ",        "von ", "dal ", "dalla ", "da ", NULL};
+                                     "de ",        "von ", "dal ", "dalla ", NULL};
     static const char *const STAFF[] = {"notre correspondant",
                                         "notre envoy",
                                         "nuestro corresponsal",
@@ -749,6 +749,9 @@ static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
     if ((!k && !outlet) || k >= n ||
         !(isupper((unsigned char)s[k]) || list_prefix(s + k, n - k, STAFF)))
         return 0;
+    if ((ci_prefix(s, n, "dal ") || ci_prefix(s, n, "dalla ")) && !list_prefix(s + k, n - k, STAFF))
+        return 0; /* "dal", "dalla" open a correspondent's byline, not a place's stamp
+                   * ("dal Cairo | 16 marzo 2011") */
     size_t e = k; /* the name's end */
     while (e < n && s[e] != ',' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')) &&
            s[e] != '|' && !(s[e] == '-' && s[e - 1] == ' '))
@@ -809,6 +812,23 @@ static int byline_stamp(const char *s, size_t n, char **author, char **stamp)
             return 0;
     }
     size_t ne = e;
+    /* the name ends before a day written after it ("Par Georges Malbrunot le
+     * 4 septembre 2012 18h30 | 55 Commentaires") */
+    for (size_t q = k; q < ne; q++)
+        if (isdigit((unsigned char)s[q])) {
+            ne = q;
+            static const char *const ON[] = {" le", " il", " el", " on", " o", NULL};
+            while (ne > k && s[ne - 1] == ' ')
+                ne--;
+            for (const char *const *w = ON; *w; w++) {
+                size_t wl = strlen(*w);
+                if (ne >= k + wl && !strncasecmp(s + ne - wl, *w, wl)) {
+                    ne -= wl;
+                    break;
+                }
+            }
+            break;
+        }
     while (ne > k && s[ne - 1] == ' ')
         ne--;
     if (author && !*author)
@@ -1316,7 +1336,7 @@ static int agency_credit_line(const char *s, size_t n)
     return 1;
 }
 
-static int is_boiler_line(const char *s, size_t n, int whole, char **author, char **stamp)
+static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **author, char **stamp)
 {
     trim(&s, &n);
     if (n == 0)
@@ -1580,7 +1600,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, char **author, cha
             words++;
             q++;
         }
-        ok &= isupper((unsigned char)s[0]) || caps;
+        ok &= isupper((unsigned char)s[0]) || (caps && !cont);
         /* a name: two or three words, none a function word a title-case
          * headline capitalises ("Por Qué Votar Hoy", "Di Maio Ha Detto No") */
         static const char *const FUNC[] = {
@@ -1691,7 +1711,7 @@ static size_t strip_trailing_fragments(const char *s, size_t n)
         while (t > 1 && !(s[t - 1] == ' ' && strchr(".!?\"", s[t - 2])))
             t--;
         if (t > 1 && n - t <= 200 && !strchr(".!?\"'", s[n - 1]) &&
-            is_boiler_line(s + t, n - t, 0, NULL, NULL)) {
+            is_boiler_line(s + t, n - t, 0, 0, NULL, NULL)) {
             n = t;
             changed = 1;
             continue;
@@ -2280,12 +2300,13 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
         size_t after = j + 1;
         while (after < n && s[after] == ' ')
             after++;
-        /* then a dash, a colon or a sentence, not nothing ("(Santa Anita
-         * Realty Enterprises Inc)" closing a notice) nor the rest of one
-         * ("The Federal Deposit Insurance Corp\n(FDIC) said") */
-        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) && after < n &&
-            !islower((unsigned char)s[after]) &&
-            (s[j + 1] == ' ' || s[j + 1] == '-' || s[j + 1] == ':')) {
+        /* then a dash, a colon, a sentence or nothing (its own line), not
+         * the rest of a sentence ("The Federal Deposit Insurance Corp\n(FDIC)
+         * said"); a credit closing a text is no dateline either: the caller
+         * looks for the article after it (drop_header_block) */
+        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) &&
+            (j + 1 >= n || ((s[j + 1] == ' ' || s[j + 1] == '-' || s[j + 1] == ':') &&
+                            (after >= n || !islower((unsigned char)s[after]))))) {
             *agency = dup_range(s + 1, j - 1);
             j++;
             while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == ':'))
@@ -2800,7 +2821,7 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
     buf out_b = {0};
     buf para = {0};
     int first_para = 1;
-    size_t pos = 0;
+    size_t pos = 0, header_end = 0;
     /* Line layout: the longest line tells whether the text is hard-wrapped.
      * A short line without final punctuation (a heading, a caption) stands
      * alone unless the next line continues it in lower case; a line that
@@ -2861,7 +2882,16 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
             tl = 0;
             flush = 1;
         }
-        if (tl > 0 && is_boiler_line(t, tl, whole, &doc->author, &doc->stamp)) {
+        /* the next line goes on in lower case: this one is no byline of its
+         * own ("Il capogruppo alla Camera\ndi FORZA ITALIA\nha annunciato") */
+        int cont = 0;
+        if (nl) {
+            const char *q = nl + 1;
+            while (q < norm + nlen && (*q == ' ' || *q == '\t'))
+                q++;
+            cont = q < norm + nlen && islower((unsigned char)*q);
+        }
+        if (tl > 0 && is_boiler_line(t, tl, whole, cont, &doc->author, &doc->stamp)) {
             if (doc->stamp && stamp_off == (size_t)-1)
                 stamp_pending = 1;
             doc->removed_lines++;
@@ -2904,9 +2934,10 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
                 size_t k = parse_dateline(p, pn, &doc->dateline_place, &doc->dateline_agency,
                                           &doc->dateline_date);
                 if (k > 0 && doc->dateline_agency && out_b.n > 0)
-                    out_b.n = 0; /* the short lines above an agency's dateline are the
-                                  * page's ("ANSA - Mondo", "Esteri"), as in
-                                  * drop_header_block */
+                    header_end = out_b.n; /* the short lines above an agency's dateline
+                                           * are the page's ("ANSA - Mondo", "Esteri"),
+                                           * as in drop_header_block, when an article
+                                           * follows */
                 p += k;
                 pn -= k;
                 if (k > 0 || pn > 40)
@@ -2958,6 +2989,10 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         free(out_b.p);
         chr_doc_free(doc);
         return chr_diag_set(d, CHR_ENOMEM, a->source, 0, -1, NULL);
+    }
+    if (header_end && out_b.n >= header_end + 2 + HEADER_BODY_MIN) {
+        out_b.n -= header_end + 2;
+        memmove(out_b.p, out_b.p + header_end + 2, out_b.n + 1); /* with its NUL */
     }
     if (!out_b.p || out_b.n == 0) {
         free(out_b.p);

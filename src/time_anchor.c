@@ -16,9 +16,10 @@ static const char *const CMP[] = {"than", "que", "de", "di", "del", "che", "dec�
 
 /* What introduces the event after a Romance "before" ("prima del voto",
  * "antes de la votación", "abans de", "înainte de"). */
-static const char *const OF[] = {"di",    "del",  "dello", "della", "dei",  "degli",
-                                 "delle", "dell", "de",    "da",    "do",   "das",
-                                 "dos",   "que",  "che",   "d",     "dels", NULL};
+static const char *const OF[] = {"di",     "del",   "dello",   "della",    "dei",  "degli",
+                                 "delle",  "dell",  "de",      "da",       "do",   "das",
+                                 "dos",    "que",   "che",     "d",        "dels", "ca",
+                                 "ancora", "mesmo", "incluso", "rispetto", NULL};
 
 typedef struct adverb {
     const char *w; /* lower case, words separated by one space */
@@ -54,7 +55,8 @@ static size_t skip_blanks(const char *text, size_t len, size_t p)
 static int word_in(const char *text, size_t len, size_t p, const char *const *l, size_t *end)
 {
     size_t e = p;
-    while (e < len && word_byte((unsigned char)text[e]))
+    while (e < len && word_byte((unsigned char)text[e]) &&
+           !(e + 2 < len && !memcmp(text + e, "\xe2\x80\x99", 3))) /* "dell’attacco" */
         e++;
     *end = e;
     for (; *l; l++)

@@ -913,7 +913,8 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         if (n >= 6 && (ends_with(b, n, "aram") || ends_with(b, n, "eram") ||
                        ends_with(b, n, "iram") || ends_with(b, n, "avam")))
             return -1;
-        if (n >= 7 && ends_with(b, n, "ava") && !word_eq(b, n, "escrava"))
+        if (n >= 7 && ends_with(b, n, "ava") && !ends_with(b, n, "slava") &&
+            !word_eq(b, n, "escrava") && !word_eq(b, n, "moldava"))
             return -1; /* the imperfect: governava, revoltava(-se) */
     } else if (lang == TL_FR) {
         static const char *const FR_PAST[] = {"a",      "avaient", "étaient", "fut",
@@ -1379,11 +1380,52 @@ static int romance_deadline(const M *m, const wspan *L, int nl)
     static const char *const UNTIL[] = {"fino", "hasta", "jusqu", "at\xc3\xa9", NULL};
     static const char *const TIME[] = {"tempo",     "tiempo", "plazo", "d\xc3\xa9lai",
                                        "ultimatum", "prazo",  NULL};
+    /* not one a pluperfect or an imperfect tells of ("avevano tempo fino a
+     * sabato, ma non lo hanno fatto", "tuvieron de plazo hasta el sábado") */
+    static const char *const BACK[] = {"aveva",
+                                       "avevano",
+                                       "avait",
+                                       "avaient",
+                                       "hab\xc3\xad"
+                                       "a",
+                                       "hab\xc3\xad"
+                                       "an",
+                                       "ten\xc3\xad"
+                                       "a",
+                                       "ten\xc3\xad"
+                                       "an",
+                                       "tuvo",
+                                       "tuvieron",
+                                       "tinha",
+                                       "tinham",
+                                       "teve",
+                                       "tiveram",
+                                       "ebbe",
+                                       "ebbero",
+                                       "era",
+                                       "erano",
+                                       "\xc3\xa9tait",
+                                       "\xc3\xa9taient",
+                                       "expir\xc3\xb3",
+                                       NULL};
     if (!(m->lang & (TL_IT | TL_ES | TL_FR | TL_PT)) || (m->lang & TL_EN))
         return 0;
     for (int i = 0; i < 3 && i + 1 < nl; i++)
-        if (word_in(m->text + L[i].s, L[i].e - L[i].s, UNTIL))
-            return word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, TIME);
+        if (word_in(m->text + L[i].s, L[i].e - L[i].s, UNTIL)) {
+            if (!word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, TIME))
+                return 0;
+            for (int k = i + 2; k < nl; k++) {
+                char low[24];
+                size_t n = L[k].e - L[k].s;
+                if (n >= sizeof low)
+                    continue;
+                for (size_t c = 0; c < n; c++)
+                    low[c] = (char)tolower((unsigned char)m->text[L[k].s + c]);
+                if (word_in(low, n, BACK))
+                    return 0; /* "Tuvieron de plazo" */
+            }
+            return 1;
+        }
     return 0;
 }
 
@@ -7725,8 +7767,8 @@ static int wrange_week(const M *m, int j, int *dw);
  * newspaper USA Today", "© Sardegna Oggi"). Not "Mattarella Oggi a
  * Napoli", a headline's capitals, nor "SCIOPERO OGGI". */
 /* Whether the sentence around byte p (up to . ! ? or a line break) has a
- * word of four letters or more in lower case: prose, not a headline in
- * title case. */
+ * word of five letters or more in lower case: prose, not a headline in
+ * title case ("Obama Meets with Merkel Today"). */
 static int prose_line(const M *m, size_t p)
 {
     size_t a = p, b = p;
@@ -7740,7 +7782,7 @@ static int prose_line(const M *m, size_t p)
             run++;
         else
             run = 0;
-        if (run >= 4)
+        if (run >= 5)
             return 1;
     }
     return 0;
@@ -8711,10 +8753,17 @@ static int anaphor_object(const M *m, int k, int art, int name)
         /* the article's noun, then a verb: the clause's subject ("il giorno
          * dopo i ribelli sono entrati in città") */
         static const char *const PLURAL[] = {"i", "gli", "le", "los", "las", NULL};
+        static const char *const EVENT[] = {
+            "elezioni",   "elezione",        "voto",      "referendum", "attacco",  "attentato",
+            "strage",     "massacro",        "morte",     "caduta",     "vittoria", "sconfitta",
+            "arresto",    "annuncio",        "discorso",  "vertice",    "incontro", "riunione",
+            "accordo",    "esplosione",      "terremoto", "rivolta",    "golpe",    "ballottaggio",
+            "sentenza",   "manifestazione",  "proteste",  "scontri",    "raid",     "bombardamento",
+            "elecciones", "votaci\xc3\xb3n", NULL};
         size_t ns, ne, vs = 0, ve = 0;
         next_raw_word(m, e, &ns, &ne);
-        if (ne == ns)
-            return 1;
+        if (ne == ns || raw_word_in(m, ns, ne, EVENT))
+            return 1; /* "il giorno dopo le elezioni sono scesi in piazza migliaia" */
         /* the verb within a few words, over the noun's modifiers ("le
          * brigate arrivate da ovest sono entrate"), not past another
          * article ("dopo le elezioni i ribelli sono entrati": the object) */

@@ -321,6 +321,17 @@ TEST(boilerplate_other_languages)
                  "astenuta.");
     expect_clean("The Council approved the resolution yesterday.\n\n(Reuters).",
                  "The Council approved the resolution yesterday.");
+    /* a credit on its own line above the text is its dateline; a wrapped
+     * line of prose with a name in capitals, or a place's stamp, is no
+     * byline; a byline's author ends before its date */
+    expect_clean("(AFP)\nLe pr\xc3\xa9sident fran\xc3\xa7"
+                 "ais a annonc\xc3\xa9 mercredi un plan pour la Libye.",
+                 "Le pr\xc3\xa9sident fran\xc3\xa7"
+                 "ais a annonc\xc3\xa9 mercredi un plan pour la Libye.");
+    expect_clean("Il capogruppo alla Camera\ndi FORZA ITALIA\nha annunciato che il partito "
+                 "voter\xc3\xa0 contro.",
+                 "Il capogruppo alla Camera di FORZA ITALIA ha annunciato che il partito "
+                 "voter\xc3\xa0 contro.");
     /* a link's language, as Global Voices writes it, goes */
     expect_clean("Varios bloggers reaccionaron a un eslogan [en] el mi\xc3\xa9rcoles. Iranesabz "
                  "escribe [fa]: Me sorprendi\xc3\xb3 [ar, en]. Y luego [no tenemos evidencias] "

@@ -481,6 +481,10 @@ TEST(anchor_lengths)
     anchored_one_sentence("Il 23 agosto \xc3\xa8 caduto il bunker, due giorni prima che "
                           "arrivasse l'Onu.",
                           "it", (chr_date){2011, 8, 25}, "P2D");
+    anchored_one_sentence("Il 10 marzo i ribelli hanno preso Brega. Due giorni prima "
+                          "dell\xe2\x80\x99"
+                          "attacco erano a Bengasi.",
+                          "it", (chr_date){2011, 3, 16}, "P2D");
 }
 
 int main(void)
