@@ -8687,6 +8687,10 @@ static int pat_time(M *m, int i, R *r)
             context_day(m, r, m->t[i].s, &y, &mo, &d);
             if (clock_stamp(m, i, j) && m->hasref)
                 y = m->ry, mo = m->rm, d = m->rd;
+            else if (part == P_MIDNIGHT && hh < 0 && m->hasref && y == m->ry && mo == m->rm &&
+                     d == m->rd && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
+                add_days(&y, &mo, &d, -1); /* "A mezzanotte è esploso un ordigno": the
+                                            * midnight just gone, the day before's end */
             r->dayless = 1;
         }
     }
