@@ -581,6 +581,10 @@ static const lsrc SRC[] = {
     {"ieri", C_DEICT, D_YESTERDAY, IT},
     {"domani", C_DEICT, D_TOMORROW, IT},
     {"l'altro", C_DEICT, D_DBY, IT},
+    {"dell'altro", C_DEICT, D_DBY, IT}, /* "i funerali dell'altro ieri" */
+    {"nell'altro", C_DEICT, D_DBY, IT},
+    {"dall'altro", C_DEICT, D_DBY, IT},
+    {"all'altro", C_DEICT, D_DBY, IT},
     {"dopodomani", C_DEICT, D_DAT, IT},
     {"stanotte", C_DEICT, D_TONIGHT, IT},
     {"stasera", C_DEICT, D_THISEVENING, IT},

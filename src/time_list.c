@@ -509,8 +509,9 @@ static void fix_spans(const char *text, size_t len, chr_timex *x, size_t n)
             !parse_value(x[i + 1].value, &y2, &md2) || md2 % 100 == 0 ||
             has_year_digits(text + x[i].start, x[i].end - x[i].start) ||
             !has_year_digits(text + x[i + 1].start, x[i + 1].end - x[i + 1].start) ||
-            !span_join(text, x[i].end, x[i + 1].start))
-            continue;
+            !span_join(text, x[i].end, x[i + 1].start) || year_count_day(text, &x[i]))
+            continue; /* (not a count of years: "Esattamente trent'anni fa, il 2 febbraio
+                       * 1982") */
         move(&x[i], md <= md2 ? y2 : y2 - 1);
     }
 }

@@ -4230,6 +4230,9 @@ static int pat_md(M *m, int i, R *r)
     k = p_month(m, j, &mo, 1);
     if (!k)
         return 0;
+    if (j == i && j > 0 && isnum(m, j - 1) && m->t[j - 1].nd == 6 && m->t[j].cap)
+        return 0; /* a wire's transmission stamp, day, hour and minute before the month
+                   * and the year's last digits: "181530 LUG 12" */
     int mstart = j;
     j = k;
     int k2 = p_day(m, j, &d);
@@ -11010,7 +11013,8 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
                     t.e = e;
                 }
             }
-        } else if (e == p + 1) { /* l'altro (ieri) */
+        } else if (e == p + 1 || (e - p <= 4 && e - p >= 3 && m->lang == TL_IT)) {
+            /* l'altro (ieri), dell'altro (ieri) */
             size_t e2;
             const tlex *lx2 = elided_word(text, len, p, e, &e2);
             if (lx2 && active(lx2, m->lang)) {
