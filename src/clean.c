@@ -1287,6 +1287,107 @@ static int bar_line(const char *s, size_t n)
 /* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
  * a publication stamp. whole: the line is the whole text (a headline feed's
  * record), which no caption rule removes. */
+/* Whether the line is a site's menu of sections: "Home Italia Mondo
+ * Politica Tecnologia Internet Scienza Cultura Economia Sport", "Inicio
+ * Internacional España Economía Deportes" — four words or more, each
+ * capitalised (or a separator: | · • /), at least two of them and two in
+ * five the names of sections. A title-case headline has verbs and names
+ * instead ("Obama Says Assad Must Go"). */
+static int section_menu(const char *s, size_t n)
+{
+    static const char *const SECTIONS[] = {"home",
+                                           "inicio",
+                                           "accueil",
+                                           "homepage",
+                                           "italia",
+                                           "mondo",
+                                           "esteri",
+                                           "politica",
+                                           "pol\xc3\xadtica",
+                                           "economia",
+                                           "econom\xc3\xad"
+                                           "a",
+                                           "cronaca",
+                                           "cultura",
+                                           "sport",
+                                           "sports",
+                                           "spettacoli",
+                                           "tecnologia",
+                                           "scienza",
+                                           "scienze",
+                                           "internet",
+                                           "salute",
+                                           "opinioni",
+                                           "internacional",
+                                           "nacional",
+                                           "espa\xc3\xb1"
+                                           "a",
+                                           "deportes",
+                                           "opini\xc3\xb3n",
+                                           "sociedad",
+                                           "ciencia",
+                                           "gente",
+                                           "international",
+                                           "france",
+                                           "politique",
+                                           "\xc3\xa9"
+                                           "conomie",
+                                           "soci\xc3\xa9t\xc3\xa9",
+                                           "culture",
+                                           "sciences",
+                                           "world",
+                                           "politics",
+                                           "business",
+                                           "tech",
+                                           "science",
+                                           "opinion",
+                                           "health",
+                                           "entertainment",
+                                           "mundo",
+                                           "brasil",
+                                           "esportes",
+                                           "ci\xc3\xaancia",
+                                           "sa\xc3\xba"
+                                           "de",
+                                           "lifestyle",
+                                           "video",
+                                           "foto",
+                                           "blog",
+                                           "blogs",
+                                           NULL};
+    if (n > 200)
+        return 0;
+    int words = 0, known = 0;
+    for (size_t p = 0; p < n;) {
+        while (p < n && strchr(" |/", s[p]))
+            p++;
+        if (p + 1 < n && (unsigned char)s[p] == 0xC2 && (unsigned char)s[p + 1] == 0xB7) {
+            p += 2; /* · */
+            continue;
+        }
+        if (p + 2 < n && !memcmp(s + p, "\xe2\x80\xa2", 3)) {
+            p += 3; /* • */
+            continue;
+        }
+        if (p >= n)
+            break;
+        size_t e = p;
+        while (e < n && !strchr(" |/", s[e]))
+            e++;
+        if (!(isupper((unsigned char)s[p]) ||
+              ((unsigned char)s[p] >= 0xC3 && e > p + 1 && (unsigned char)s[p + 1] >= 0x80 &&
+               (unsigned char)s[p + 1] <= 0x9E)))
+            return 0;
+        for (size_t q = p; q < e; q++)
+            if (strchr(".,:;!?()\"'", s[q]))
+                return 0;
+        words++;
+        known += list_equal(s + p, e - p, SECTIONS);
+        p = e;
+    }
+    return words >= 5 && known >= 3 && known * 5 >= words * 2;
+}
+
 /* The length of a link's language marker at s, as blogs and Global Voices
  * translations write them after a link: "[en]", "[ar, en]", "[fa]" (codes
  * of two lower-case letters), else 0. */
@@ -1362,6 +1463,8 @@ static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **a
         break;
     }
     if (list_equal(s, m, boiler_exact))
+        return 1;
+    if (!cont && section_menu(s, n))
         return 1;
     /* a site's name before its menu: "BBC News Navigation" (not "menu":
      * "The State Dinner Menu" is a headline) */

@@ -353,8 +353,17 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
             l->db,
             "SELECT a.id, a.source, a.title, a.pub_date, coalesce(sa.duplicate_of, 0),"
             " sa.similarity, a.lang,"
+            /* the first sentence, over a site's name or tagline on its own
+             * ("Il Post", "Limes - Rivista italiana di geopolitica",
+             * "CORRIERE DELLA SERA | Esteri"): one of four words or more
+             * without a dash or bar between spaces, among the first six */
+            " coalesce((SELECT t FROM (SELECT s.idx AS i, CAST(substr(CAST(a.clean_text AS BLOB),"
+            "   s.start + 1, s.end - s.start) AS TEXT) AS t FROM sentences s"
+            "   WHERE s.article_id = a.id AND s.idx < 6) WHERE"
+            "   length(t) - length(replace(t, ' ', '')) >= 3 AND instr(t, ' - ') = 0 AND"
+            "   instr(t, ' | ') = 0 ORDER BY i LIMIT 1),"
             " (SELECT CAST(substr(CAST(a.clean_text AS BLOB), s.start + 1, s.end - s.start)"
-            "   AS TEXT) FROM sentences s WHERE s.article_id = a.id AND s.idx = 0),"
+            "   AS TEXT) FROM sentences s WHERE s.article_id = a.id AND s.idx = 0)),"
             " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.ext_id"
             " FROM story_article sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = ?1 ORDER BY a.pub_date IS NOT NULL, a.pub_date, a.id",

@@ -332,6 +332,14 @@ TEST(boilerplate_other_languages)
                  "voter\xc3\xa0 contro.",
                  "Il capogruppo alla Camera di FORZA ITALIA ha annunciato che il partito "
                  "voter\xc3\xa0 contro.");
+    /* a menu of sections goes; a wrapped line of capitalised words stays */
+    expect_clean("Home Italia Mondo Politica Tecnologia Internet Scienza Cultura Economia Sport\n\n"
+                 "Obama ha chiesto ieri le dimissioni di Assad.",
+                 "Obama ha chiesto ieri le dimissioni di Assad.");
+    expect_clean("Coca-Cola Co's Entertainment Business\nSector Inc unit said it formed a joint "
+                 "venture.",
+                 "Coca-Cola Co's Entertainment Business Sector Inc unit said it formed a joint "
+                 "venture.");
     /* a link's language, as Global Voices writes it, goes */
     expect_clean("Varios bloggers reaccionaron a un eslogan [en] el mi\xc3\xa9rcoles. Iranesabz "
                  "escribe [fa]: Me sorprendi\xc3\xb3 [ar, en]. Y luego [no tenemos evidencias] "
