@@ -332,6 +332,13 @@ TEST(boilerplate_other_languages)
                  "voter\xc3\xa0 contro.",
                  "Il capogruppo alla Camera di FORZA ITALIA ha annunciato che il partito "
                  "voter\xc3\xa0 contro.");
+    /* Italian page furniture: author links, comment toggles, neighbours,
+     * translator credits, edit stamps */
+    expect_clean("Scritto da Amira Al Hussaini \xc2\xb7 Tradotto da Giulia Moretti\n\nIl regime "
+                 "ha sparato sulla folla ieri a Deraa.\n\nVedi tutti gli articoli di Giulia "
+                 "Moretti\n\nMostra commenti\n\nArticolo Precedente | Articolo Successivo\n\n"
+                 "Traduzione di Stefano Ignone\n\nUltima modifica il 28/03/2016 alle ore 13:20",
+                 "Il regime ha sparato sulla folla ieri a Deraa.");
     /* a menu of sections goes; a wrapped line of capitalised words stays */
     expect_clean("Home Italia Mondo Politica Tecnologia Internet Scienza Cultura Economia Sport\n\n"
                  "Obama ha chiesto ieri le dimissioni di Assad.",
