@@ -380,7 +380,8 @@ static void fmt_dur(char *b, long n, int u, int half)
 
 static int word_eq(const char *w, size_t n, const char *s)
 {
-    return strlen(s) == n && memcmp(w, s, n) == 0;
+    /* (no strlen of s: most calls differ in the first bytes) */
+    return strncmp(w, s, n) == 0 && s[n] == '\0';
 }
 
 /* Tense cue words by language: English's only count in English text (or
@@ -499,28 +500,38 @@ static int tw_get(const char *b, size_t n, unsigned lang)
  * parleront (-eront, -iront). b is lower-case. */
 static int romance_future(const char *b, size_t n, int lower)
 {
-    static const char *const END[] = {"r\xc3\xa0", "r\xc3\xa1", "r\xc3\xa1n", "r\xc3\xa3o",
-                                      "ranno",     "eremo",     "iremo",      "eront",
-                                      "iront",     "auront"};
+    /* (lengths written beside the words: this runs for every word a tense
+     * is asked of) */
+#define FUT(x)                                                                                     \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+    static const struct {
+        const char *s;
+        size_t n;
+    } END[] = {FUT("r\xc3\xa0"), FUT("r\xc3\xa1"), FUT("r\xc3\xa1n"), FUT("r\xc3\xa3o"),
+               FUT("ranno"),     FUT("eremo"),     FUT("iremo"),      FUT("eront"),
+               FUT("iront"),     FUT("auront")},
+      /* short forms, in lower case only ("Irán" is a country; "verão",
+       * "porão", "tiranno" are nouns) */
+        SHORT[] = {
+            FUT("ir\xc3\xa1"),   FUT("har\xc3\xa1"),  FUT("dar\xc3\xa1"),  FUT("ir\xc3\xa1n"),
+            FUT("har\xc3\xa1n"), FUT("dar\xc3\xa1n"), FUT("far\xc3\xa0"),  FUT("sar\xc3\xa0"),
+            FUT("dar\xc3\xa0"),  FUT("andremo"),      FUT("saremo"),       FUT("avremo"),
+            FUT("faremo"),       FUT("potremo"),      FUT("dovremo"),      FUT("vedremo"),
+            FUT("verremo"),      FUT("vorremo"),      FUT("daremo"),       FUT("staremo"),
+            FUT("ir\xc3\xa3o"),  FUT("far\xc3\xa3o"), FUT("dar\xc3\xa3o"), FUT("iront"),
+            FUT("feront"),       FUT("seront"),       FUT("auront")};
+#undef FUT
     for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
-        size_t e = strlen(END[k]);
-        if (n < e || memcmp(b + n - e, END[k], e) != 0)
+        size_t e = END[k].n;
+        if (n < e || b[n - 1] != END[k].s[e - 1] || memcmp(b + n - e, END[k].s, e) != 0)
             continue;
         if (n >= 6 && n >= e + 3)
             return 1;
     }
-    /* short forms, in lower case only ("Irán" is a country; "verão",
-     * "porão", "tiranno" are nouns) */
-    static const char *const SHORT[] = {
-        "ir\xc3\xa1",   "har\xc3\xa1",  "dar\xc3\xa1",  "ir\xc3\xa1n",
-        "har\xc3\xa1n", "dar\xc3\xa1n", "far\xc3\xa0",  "sar\xc3\xa0",
-        "dar\xc3\xa0",  "andremo",      "saremo",       "avremo",
-        "faremo",       "potremo",      "dovremo",      "vedremo",
-        "verremo",      "vorremo",      "daremo",       "staremo",
-        "ir\xc3\xa3o",  "far\xc3\xa3o", "dar\xc3\xa3o", "iront",
-        "feront",       "seront",       "auront",       NULL};
-    for (size_t k = 0; lower && SHORT[k]; k++)
-        if (strlen(SHORT[k]) == n && memcmp(b, SHORT[k], n) == 0)
+    for (size_t k = 0; lower && k < sizeof SHORT / sizeof *SHORT; k++)
+        if (SHORT[k].n == n && memcmp(b, SHORT[k].s, n) == 0)
             return 1;
     return 0;
 }
