@@ -1395,7 +1395,7 @@ static int section_menu(const char *s, size_t n)
         known += list_equal(s + p, e - p, SECTIONS);
         p = e;
     }
-    return words >= 5 && known >= 3 && known * 5 >= words * 2;
+    return words >= 5 && known >= 3 && known * 5 >= words * 3;
 }
 
 /* The length of a link's language marker at s, as blogs and Global Voices
@@ -1403,9 +1403,16 @@ static int section_menu(const char *s, size_t n)
  * of two lower-case letters), else 0. */
 static size_t link_lang_marker(const char *s, size_t n)
 {
+    /* codes that are no words in the languages read ("[he]", "[il]", "[la]",
+     * "[it]", "[an]" insert a word in a quote) */
+    static const char *const CODES[] = {"en", "ar", "fa", "fr", "de", "ru", "zh", "tr", "ur", "pt",
+                                        "ja", "ko", "hi", "sw", "nl", "pl", "bn", "ku", "ps", "pe",
+                                        "sv", "fi", "da", "uk", "az", "ka", "hy", "am", "ml", "ta",
+                                        "id", "ms", "th", "vi", "mg", "ne", NULL};
     size_t k = 1;
     for (;;) {
-        if (k + 2 >= n || !islower((unsigned char)s[k]) || !islower((unsigned char)s[k + 1]))
+        if (k + 2 >= n || !islower((unsigned char)s[k]) || !islower((unsigned char)s[k + 1]) ||
+            !list_equal(s + k, 2, CODES))
             return 0;
         k += 2;
         if (s[k] == ']')
@@ -1416,6 +1423,19 @@ static size_t link_lang_marker(const char *s, size_t n)
         while (k < n && s[k] == ' ')
             k++;
     }
+}
+
+/* Whether a link's language marker may stand at p[i]: after a space or a
+ * colon, or glued to a Twitter handle ("@acarvin[en]:"); not inside a
+ * word ("a[ij]"). */
+static int after_link(const char *p, size_t i)
+{
+    if (p[i - 1] == ' ' || p[i - 1] == ':')
+        return 1;
+    size_t k = i;
+    while (k > 0 && p[k - 1] != ' ' && p[k - 1] != '\n')
+        k--;
+    return p[k] == '@';
 }
 
 /* A line that is an agency's credit alone, as wires close their copy:
@@ -1518,7 +1538,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **a
     if (cookie_notice(s, n) || about_issuer(s, n) ||
         (!whole && (rights_notice(s, n) || bar_line(s, n))))
         return 1;
-    if (n <= 120 && !ends_sentence_punct)
+    if (n <= 120 && !ends_sentence_punct && !cont)
         if (list_prefix(s, n, furniture_prefix))
             return 1;
     /* "Temps de lecture 5 min.", "Reading time: 3 minutes" (a sentence about
@@ -2417,7 +2437,12 @@ static size_t parse_dateline(const char *s, size_t n, char **place, char **agenc
          * the rest of a sentence ("The Federal Deposit Insurance Corp\n(FDIC)
          * said"); a credit closing a text is no dateline either: the caller
          * looks for the article after it (drop_header_block) */
-        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) &&
+        static const char *const NOTES[] = {"VIDEO",  "FOTO",   "PHOTO",    "PHOTOS",    "AUDIO",
+                                            "LIVE",   "UPDATE", "UPDATED",  "CORRECTED", "CORRECTS",
+                                            "REPEAT", "RECAST", "UPDATE 1", "UPDATE 2",  NULL};
+        /* an agency's name, no note on the item ("(Video)", "(CORRECTED)") */
+        int agency_name = j > 1 && names_agency(s + 1, j - 1) && !list_equal(s + 1, j - 1, NOTES);
+        if (j < n && s[j] == ')' && j > 1 && isupper((unsigned char)s[1]) && agency_name &&
             (j + 1 >= n || ((s[j + 1] == ' ' || s[j + 1] == '-' || s[j + 1] == ':') &&
                             (after >= n || !islower((unsigned char)s[after]))))) {
             *agency = dup_range(s + 1, j - 1);
@@ -3064,7 +3089,9 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
                     buf_add(&out_b, "\n\n", 2);
                 int sp = 0;
                 for (size_t i = 0; i < pn; i++) {
-                    size_t lm = p[i] == '[' ? link_lang_marker(p + i, pn - i) : 0;
+                    size_t lm = p[i] == '[' && i > 0 && after_link(p, i)
+                                    ? link_lang_marker(p + i, pn - i)
+                                    : 0;
                     if (lm && i > 0) {
                         i += lm - 1; /* "[en]", "[ar, en]": the language of a link */
                         if (sp && (i + 1 >= pn || p[i + 1] != ' ')) {

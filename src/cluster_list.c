@@ -355,13 +355,19 @@ static chr_err lister_open(lister *l, chr_store *st, chr_diag *d)
             " sa.similarity, a.lang,"
             /* the first sentence, over a site's name or tagline on its own
              * ("Il Post", "Limes - Rivista italiana di geopolitica",
-             * "CORRIERE DELLA SERA | Esteri"): one of four words or more
-             * without a dash or bar between spaces, among the first six */
+             * "CORRIERE DELLA SERA | Esteri"): one of four words or more,
+             * and of nine or more with a dash or bar between spaces ("Syrie -
+             * Bachar el-Assad : ..." is a headline), among the first six */
             " coalesce((SELECT t FROM (SELECT s.idx AS i, CAST(substr(CAST(a.clean_text AS BLOB),"
             "   s.start + 1, s.end - s.start) AS TEXT) AS t FROM sentences s"
             "   WHERE s.article_id = a.id AND s.idx < 6) WHERE"
-            "   length(t) - length(replace(t, ' ', '')) >= 3 AND instr(t, ' - ') = 0 AND"
-            "   instr(t, ' | ') = 0 ORDER BY i LIMIT 1),"
+            "   length(t) - length(replace(t, ' ', '')) >= 3 AND"
+            "   (length(t) - length(replace(t, ' ', '')) >= 8 OR"
+            "    (instr(t, ' - ') = 0 AND instr(t, ' | ') = 0)) AND"
+            /* nor a picture's credit ("Source: Valerij Ledenev, Flickr, CC 2.0.") */
+            "   t NOT LIKE 'Source:%' AND t NOT LIKE 'Sources:%' AND t NOT LIKE 'Photo:%' AND"
+            "   t NOT LIKE 'Foto:%' AND t NOT LIKE 'Image:%' AND t NOT LIKE 'Cr_dit%:%'"
+            "   ORDER BY i LIMIT 1),"
             " (SELECT CAST(substr(CAST(a.clean_text AS BLOB), s.start + 1, s.end - s.start)"
             "   AS TEXT) FROM sentences s WHERE s.article_id = a.id AND s.idx = 0)),"
             " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.ext_id"

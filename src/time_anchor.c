@@ -14,12 +14,16 @@
  * planned", "más tarde de lo previsto", "plus tard que prévu"). */
 static const char *const CMP[] = {"than", "que", "de", "di", "del", "che", "decât", NULL};
 
+/* "Even" between "before" and its event ("prima ancora che", "antes incluso
+ * de", "antes mesmo da"); alone it qualifies the clause ("due giorni prima
+ * ancora erano a Bengasi"). */
+static const char *const EVEN[] = {"ancora", "incluso", "mesmo", "aun", "a\xc3\xban", NULL};
+
 /* What introduces the event after a Romance "before" ("prima del voto",
  * "antes de la votación", "abans de", "înainte de"). */
-static const char *const OF[] = {"di",     "del",   "dello",   "della",    "dei",  "degli",
-                                 "delle",  "dell",  "de",      "da",       "do",   "das",
-                                 "dos",    "que",   "che",     "d",        "dels", "ca",
-                                 "ancora", "mesmo", "incluso", "rispetto", NULL};
+static const char *const OF[] = {"di",   "del", "dello", "della", "dei",      "degli", "delle",
+                                 "dell", "de",  "da",    "do",    "das",      "dos",   "que",
+                                 "che",  "d",   "dels",  "ca",    "rispetto", NULL};
 
 typedef struct adverb {
     const char *w; /* lower case, words separated by one space */
@@ -173,13 +177,15 @@ static const adverb *adverb_at(const char *text, size_t len, size_t p, size_t *e
          * "de", "que": anything else opens the clause they date ("due
          * giorni prima le prime colonne erano arrivate") */
         int before_of = a->prep && a->dir < 0 && strcmp(a->w, "before") && strcmp(a->w, "avant");
-        if (word &&
-            ((a->prep && !before_of &&
-              (!strcmp(a->w, "after") || !strcmp(a->w, "before") || !strcmp(a->w, "apr\xc3\xa8s") ||
-               !strcmp(a->w, "avant") ||
-               !chr_time_verb_at(text, len, q,
-                                 !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
-             (before_of && word_in(text, len, q, OF, &we)) || word_in(text, len, q, CMP, &we)))
+        if (word && ((a->prep && !before_of &&
+                      (!strcmp(a->w, "after") || !strcmp(a->w, "before") ||
+                       !strcmp(a->w, "apr\xc3\xa8s") || !strcmp(a->w, "avant") ||
+                       !chr_time_verb_at(text, len, q,
+                                         !strcmp(a->w, "dopo") || !strcmp(a->w, "dup\xc4\x83")))) ||
+                     (before_of && (word_in(text, len, q, OF, &we) ||
+                                    (word_in(text, len, q, EVEN, &we) &&
+                                     word_in(text, len, skip_blanks(text, len, we), OF, &we)))) ||
+                     word_in(text, len, q, CMP, &we)))
             continue; /* an event or a comparison follows */
         *end = p + n;
         return a;

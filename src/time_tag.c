@@ -1425,7 +1425,7 @@ static int romance_deadline(const M *m, const wspan *L, int nl)
         if (word_in(m->text + L[i].s, L[i].e - L[i].s, UNTIL)) {
             if (!word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, TIME))
                 return 0;
-            for (int k = i + 2; k < nl; k++) {
+            for (int k = i + 2; k < nl && k < i + 5; k++) {
                 char low[24];
                 size_t n = L[k].e - L[k].s;
                 if (n >= sizeof low)
@@ -1493,17 +1493,31 @@ static int romance_intent(const M *m, wspan w)
     if (!word_in(p, n, READY))
         return 0;
     be = raw_word_before(m, w.s, &bs);
-    if (be > bs && be - bs < 16) {
-        char low[16];
-        memcpy(low, m->text + bs, be - bs);
-        low[0] = (char)tolower((unsigned char)low[0]); /* "Sono pronti", "Están listos" */
-        if (!word_in(low, be - bs, IS))
-            return 0;
-    }
+    if (be <= bs || be - bs >= 16)
+        return 0; /* "I soldati, pronti a partire sabato, erano rimasti" */
+    char low[16];
+    memcpy(low, m->text + bs, be - bs);
+    low[0] = (char)tolower((unsigned char)low[0]); /* "Sono pronti", "Están listos" */
+    if (!word_in(low, be - bs, IS))
+        return 0;
     next_raw_word(m, w.e, &s1, &e1);
     next_raw_word(m, e1, &s2, &e2);
-    return e1 > s1 && word_in(m->text + s1, e1 - s1, TO) && e2 > s2 &&
-           romance_infinitive(m->text + s2, e2 - s2);
+    if (!(e1 > s1 && word_in(m->text + s1, e1 - s1, TO) && e2 > s2 &&
+          romance_infinitive(m->text + s2, e2 - s2)))
+        return 0;
+    /* the date the readiness is for right after the verb ("pronti a partire
+     * sabato", "listos para votar el lunes"; not "el lunes dijeron que
+     * están listos para negociar") */
+    size_t s3, e3;
+    next_raw_word(m, e2, &s3, &e3);
+    static const char *const ART[] = {"el", "le", "il", "o", "a", "la", "lo", NULL};
+    static const char *const SINCE[] = {"desde", "depuis", "dal", "dalla", "da",
+                                        "din",   "des",    "dès", "since", NULL};
+    if (e3 > s3 && word_in(m->text + s3, e3 - s3, ART))
+        next_raw_word(m, e3, &s3, &e3);
+    return e3 > s3 && !word_in(m->text + s3, e3 - s3, SINCE) &&
+           chr_time_lex_word(m->text + s3, e3 - s3) != NULL; /* (not "prontos para intervir
+                                                              * desde sábado") */
 }
 
 /* The word that starts at or after byte p (letters and UTF-8 bytes);
@@ -4241,7 +4255,9 @@ static int pat_md(M *m, int i, R *r)
     k = p_month(m, j, &mo, 1);
     if (!k)
         return 0;
-    if (j == i && j > 0 && isnum(m, j - 1) && m->t[j - 1].nd == 6 && m->t[j].cap)
+    if (j == i && j > 0 && isnum(m, j - 1) && m->t[j - 1].nd == 6 && m->t[j].cap &&
+        m->t[j].e - m->t[j].s == 3 && isupper((unsigned char)m->text[m->t[j].s + 1]) &&
+        isupper((unsigned char)m->text[m->t[j].s + 2]))
         return 0; /* a wire's transmission stamp, day, hour and minute before the month
                    * and the year's last digits: "181530 LUG 12" */
     int mstart = j;
@@ -7781,10 +7797,14 @@ static int wrange_week(const M *m, int j, int *dw);
  * newspaper USA Today", "© Sardegna Oggi"). Not "Mattarella Oggi a
  * Napoli", a headline's capitals, nor "SCIOPERO OGGI". */
 /* Whether the sentence around byte p (up to . ! ? or a line break) has a
- * word of five letters or more in lower case: prose, not a headline in
- * title case ("Obama Meets with Merkel Today"). */
+ * word of four letters or more in lower case, not one that title case
+ * leaves so: prose ("he told USA Today"), not a headline in title case
+ * ("Obama Meets with Merkel Today"). */
 static int prose_line(const M *m, size_t p)
 {
+    /* words a title-case English headline keeps in lower case */
+    static const char *const TITLE_SMALL[] = {"with", "from", "into", "over", "amid",  "onto",
+                                              "upon", "near", "than", "that", "after", NULL};
     size_t a = p, b = p;
     while (a > 0 && !strchr(".!?\n", m->text[a - 1]))
         a--;
@@ -7796,7 +7816,8 @@ static int prose_line(const M *m, size_t p)
             run++;
         else
             run = 0;
-        if (run >= 5)
+        if (run >= 5 || (run == 4 && (q + 1 >= b || !isalpha((unsigned char)m->text[q + 1])) &&
+                         !word_in(m->text + q - 3, 4, TITLE_SMALL)))
             return 1;
     }
     return 0;
@@ -8701,10 +8722,6 @@ static int pat_time(M *m, int i, R *r)
             context_day(m, r, m->t[i].s, &y, &mo, &d);
             if (clock_stamp(m, i, j) && m->hasref)
                 y = m->ry, mo = m->rm, d = m->rd;
-            else if (part == P_MIDNIGHT && hh < 0 && m->hasref && y == m->ry && mo == m->rm &&
-                     d == m->rd && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0)
-                add_days(&y, &mo, &d, -1); /* "A mezzanotte è esploso un ordigno": the
-                                            * midnight just gone, the day before's end */
             r->dayless = 1;
         }
     }
@@ -8772,11 +8789,10 @@ static int anaphor_object(const M *m, int k, int art, int name)
          * dopo i ribelli sono entrati in città") */
         static const char *const PLURAL[] = {"i", "gli", "le", "los", "las", NULL};
         static const char *const EVENT[] = {
-            "elezioni",   "elezione",        "voto",      "referendum", "attacco",  "attentato",
-            "strage",     "massacro",        "morte",     "caduta",     "vittoria", "sconfitta",
-            "arresto",    "annuncio",        "discorso",  "vertice",    "incontro", "riunione",
-            "accordo",    "esplosione",      "terremoto", "rivolta",    "golpe",    "ballottaggio",
-            "sentenza",   "manifestazione",  "proteste",  "scontri",    "raid",     "bombardamento",
+            "elezioni",   "elezione",        "voto",      "referendum", "attacco",      "attentato",
+            "strage",     "massacro",        "morte",     "caduta",     "vittoria",     "sconfitta",
+            "arresto",    "annuncio",        "discorso",  "vertice",    "incontro",     "riunione",
+            "accordo",    "esplosione",      "terremoto", "golpe",      "ballottaggio", "sentenza",
             "elecciones", "votaci\xc3\xb3n", NULL};
         size_t ns, ne, vs = 0, ve = 0;
         next_raw_word(m, e, &ns, &ne);

@@ -671,9 +671,6 @@ int tl_value_interval(const char *v, int32_t *start, int32_t *end, chr_gran *gra
             if (d < 1 || d > chr_month_days(y, m))
                 return 0;
             *start = *end = tl_day(y, m, d);
-            if (n >= 13 && !strncmp(r + 5, "T24", 3))
-                *start = *end = *start + 1; /* midnight at the day's end: "La tregua
-                                             * entra in vigore a mezzanotte" */
             *gran = CHR_GRAN_DAY;
             return 1;
         }

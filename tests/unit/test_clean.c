@@ -347,6 +347,13 @@ TEST(boilerplate_other_languages)
                  "venture.",
                  "Coca-Cola Co's Entertainment Business Sector Inc unit said it formed a joint "
                  "venture.");
+    /* a link's language, as Global Voices writes it, goes, after a word or a
+     * handle; a word put into a quote stays ("[he]", "[en]" after "qu'on" is
+     * French's "en" though: a known loss) */
+    expect_clean("@acarvin[en]: Crawford dice que es la fiesta m\xc3\xa1s grande. \"I think [he] "
+                 "will win,\" she said of a[ij].",
+                 "@acarvin: Crawford dice que es la fiesta m\xc3\xa1s grande. \"I think [he] will "
+                 "win,\" she said of a[ij].");
     /* a link's language, as Global Voices writes it, goes */
     expect_clean("Varios bloggers reaccionaron a un eslogan [en] el mi\xc3\xa9rcoles. Iranesabz "
                  "escribe [fa]: Me sorprendi\xc3\xb3 [ar, en]. Y luego [no tenemos evidencias] "

@@ -485,6 +485,12 @@ TEST(anchor_lengths)
                           "dell\xe2\x80\x99"
                           "attacco erano a Bengasi.",
                           "it", (chr_date){2011, 3, 16}, "P2D");
+    anchored_one_sentence("Il 10 marzo i ribelli hanno preso Brega. Due giorni prima ancora "
+                          "erano a Bengasi.",
+                          "it", (chr_date){2011, 3, 16}, "2011-03-08");
+    anchored_one_sentence("Il 10 marzo i ribelli hanno preso Brega, due giorni prima ancora che "
+                          "arrivasse l'Onu.",
+                          "it", (chr_date){2011, 3, 16}, "P2D");
 }
 
 int main(void)
