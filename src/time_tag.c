@@ -8722,6 +8722,12 @@ static int pat_time(M *m, int i, R *r)
             context_day(m, r, m->t[i].s, &y, &mo, &d);
             if (clock_stamp(m, i, j) && m->hasref)
                 y = m->ry, mo = m->rm, d = m->rd;
+            else if (part == P_MIDNIGHT && hh < 0 && m->hasref && y == m->ry && mo == m->rm &&
+                     d == m->rd && guess_tense(m, m->t[i].s, m->t[j - 1].e) < 0 && m->memo_adj)
+                hh = 0, mi = 0; /* "Lo sciopero è cominciato a mezzanotte": a past
+                                 * verb right before it, the midnight that opened
+                                 * the day, T00:00 (not a report's "..., the army
+                                 * said"; either is the same day's entry) */
             r->dayless = 1;
         }
     }
