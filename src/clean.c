@@ -1405,10 +1405,10 @@ static size_t link_lang_marker(const char *s, size_t n)
 {
     /* codes that are no words in the languages read ("[he]", "[il]", "[la]",
      * "[it]", "[an]" insert a word in a quote) */
-    static const char *const CODES[] = {"en", "ar", "fa", "fr", "de", "ru", "zh", "tr", "ur", "pt",
-                                        "ja", "ko", "hi", "sw", "nl", "pl", "bn", "ku", "ps", "pe",
-                                        "sv", "fi", "da", "uk", "az", "ka", "hy", "am", "ml", "ta",
-                                        "id", "ms", "th", "vi", "mg", "ne", NULL};
+    static const char *const CODES[] = {
+        "en", "ar", "fa", "fr", "de", "ru", "zh", "tr", "ur", "pt", "ja", "ko", "hi", "sw",
+        "nl", "pl", "bn", "ku", "ps", "pe", "sv", "fi", "da", "uk", "az", "ka", "hy", "am",
+        "ml", "ta", "id", "ms", "th", "vi", "mg", "ne", "ro", "ca", "gl", "eu", NULL};
     size_t k = 1;
     for (;;) {
         if (k + 2 >= n || !islower((unsigned char)s[k]) || !islower((unsigned char)s[k + 1]) ||

@@ -1447,6 +1447,7 @@ static int romance_deadline(const M *m, const wspan *L, int nl)
  * provides), and the French "à paraître", "à venir" (an interview to
  * appear on Sunday). */
 static void next_raw_word(const M *m, size_t p, size_t *s, size_t *e);
+static int opens_sentence(const M *m, size_t ws);
 
 static int romance_intent(const M *m, wspan w)
 {
@@ -1490,34 +1491,62 @@ static int romance_intent(const M *m, wspan w)
         "appare", "sembra",   "sembrano",     "dice",         "dicono",      "dit",     "disent",
         "dice",   "dicen",    "diz",          "dizem",        NULL};
     size_t s1, e1, s2, e2, bs, be;
-    if (!word_in(p, n, READY))
+    char rw[12];
+    if (n >= sizeof rw)
+        return 0;
+    memcpy(rw, p, n);
+    rw[0] = (char)tolower((unsigned char)rw[0]); /* "Pronti a partire sabato: ..." */
+    if (!word_in(rw, n, READY))
         return 0;
     be = raw_word_before(m, w.s, &bs);
-    if (be <= bs || be - bs >= 16)
-        return 0; /* "I soldati, pronti a partire sabato, erano rimasti" */
-    char low[16];
-    memcpy(low, m->text + bs, be - bs);
-    low[0] = (char)tolower((unsigned char)low[0]); /* "Sono pronti", "Están listos" */
-    if (!word_in(low, be - bs, IS))
-        return 0;
+    if (be <= bs) {
+        if (!opens_sentence(m, w.s))
+            return 0; /* "I soldati, pronti a partire sabato, erano rimasti" (a
+                       * headline may open with it: "Pronti a partire sabato: ...") */
+    } else {
+        char low[16];
+        if (be - bs >= sizeof low)
+            return 0;
+        memcpy(low, m->text + bs, be - bs);
+        low[0] = (char)tolower((unsigned char)low[0]); /* "Sono pronti", "Están listos" */
+        if (!word_in(low, be - bs, IS))
+            return 0;
+    }
     next_raw_word(m, w.e, &s1, &e1);
     next_raw_word(m, e1, &s2, &e2);
     if (!(e1 > s1 && word_in(m->text + s1, e1 - s1, TO) && e2 > s2 &&
           romance_infinitive(m->text + s2, e2 - s2)))
         return 0;
-    /* the date the readiness is for right after the verb ("pronti a partire
-     * sabato", "listos para votar el lunes"; not "el lunes dijeron que
-     * están listos para negociar") */
-    size_t s3, e3;
-    next_raw_word(m, e2, &s3, &e3);
-    static const char *const ART[] = {"el", "le", "il", "o", "a", "la", "lo", NULL};
+    /* the date the readiness is for after the verb, within four words ("pronti
+     * a partire sabato", "listos para votar el lunes", "pronto a votare la
+     * fiducia venerdì"; not "el lunes dijeron que están listos para
+     * negociar", nor "prontos para intervir desde sábado") */
     static const char *const SINCE[] = {"desde", "depuis", "dal", "dalla", "da",
                                         "din",   "des",    "dès", "since", NULL};
-    if (e3 > s3 && word_in(m->text + s3, e3 - s3, ART))
+    size_t s3, e3 = e2;
+    for (int k = 0; k < 4; k++) {
+        size_t q = e3;
+        while (q < m->len && m->text[q] == ' ')
+            q++;
+        if (q < m->len && m->text[q] >= '0' && m->text[q] <= '9')
+            return 1; /* "pronti a votare il 20 marzo" */
         next_raw_word(m, e3, &s3, &e3);
-    return e3 > s3 && !word_in(m->text + s3, e3 - s3, SINCE) &&
-           chr_time_lex_word(m->text + s3, e3 - s3) != NULL; /* (not "prontos para intervir
-                                                              * desde sábado") */
+        if (e3 == s3 || word_in(m->text + s3, e3 - s3, SINCE))
+            return 0;
+        const tlex *lx = chr_time_lex_word(m->text + s3, e3 - s3);
+        if (lx && (lx->cls & ((1u << C_WDAY) | (1u << C_MONTH) | (1u << C_DEICT))))
+            return 1;
+        if (e3 - s3 >= 5 &&
+            (ends_with(m->text + s3, e3 - s3, "ata") || ends_with(m->text + s3, e3 - s3, "ato") ||
+             ends_with(m->text + s3, e3 - s3, "ada") || ends_with(m->text + s3, e3 - s3, "ado") ||
+             ends_with(m->text + s3, e3 - s3, "\xc3\xa9") ||
+             ends_with(m->text + s3, e3 - s3,
+                       "\xc3\xa9"
+                       "e")))
+            return 0; /* a participle's date: "pronto a discutere la risoluzione
+                       * approvata sabato" */
+    }
+    return 0;
 }
 
 /* The word that starts at or after byte p (letters and UTF-8 bytes);
