@@ -4313,6 +4313,11 @@ static int pat_md(M *m, int i, R *r)
             j = k4;
         r->anchored |= anaph;
         r->tense = 0;
+        /* a year written after a run that crosses into the next year is its
+         * end's: "December 28 to January 2, 2011" starts in 2010 */
+        int end_year = ed && emo && emo < mo && y && !anaph;
+        if (end_year)
+            y--;
         if (!y)
             y = unwritten_year(m, r, i, j, mo, d, wd);
         if (d > chr_month_days(y ? y : 2000, mo))
