@@ -6761,7 +6761,7 @@ static int pat_rel(M *m, int i, R *r)
             res_wday(&tmp, wd, dir == 0 ? 2 : dir, 0, &y, &mm, &d);
         } else if (the && dir && (m->t[i].lx->lang[C_KW] & TL_EN)) {
             return 0; /* an anaphoric weekday without an anchor */
-        } else if (rr == R_THIS && !(m->t[relt].lx->lang[C_REL] & ~TL_PT)) {
+        } else if (rr == R_THIS && relt >= 0 && !(m->t[relt].lx->lang[C_REL] & ~TL_PT)) {
             /* "nesta terça-feira", "desta quinta-feira": the nearest one
              * the tense points to, as a bare weekday */
             int t = guess_tense(m, m->t[i].s, m->t[j - 1].e);

@@ -493,6 +493,24 @@ TEST(anchor_lengths)
                           "it", (chr_date){2011, 3, 16}, "P2D");
 }
 
+/* Inputs the fuzzer found a crash with, in every language hint: a weekday
+ * with a postposed "this" of another language ("segunda acesta") reads
+ * "this" without the token that said it. */
+TEST(fuzz_regressions)
+{
+    static const char *const texts[] = {"segunda acesta", "sabato acesta", "Monday acesta",
+                                        "segunda acesta semana"};
+    static const char *const langs[] = {NULL, "en", "fr", "it", "es", "pt", "ro", "ca"};
+    chr_date ref = {1990, 5, 8};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+            chr_timex *t = NULL;
+            size_t n = 0;
+            CHECK_INT(chr_time_tag(texts[i], strlen(texts[i]), &ref, langs[l], &t, &n), CHR_OK);
+            free(t);
+        }
+}
+
 int main(void)
 {
     int unit_passed = 0, unit_failed = 0;
@@ -503,6 +521,7 @@ int main(void)
     RUN(dateline_ref);
     RUN(chronology_lists);
     RUN(anchor_lengths);
+    RUN(fuzz_regressions);
     const char *dir = getenv("CHR_TIME_CASES") ? getenv("CHR_TIME_CASES") : "tests/time";
     DIR *dh = opendir(dir);
     if (!dh) {
