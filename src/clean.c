@@ -2959,7 +2959,7 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
     buf out_b = {0};
     buf para = {0};
     int first_para = 1;
-    size_t pos = 0, header_end = 0;
+    size_t pos = 0;
     /* Line layout: the longest line tells whether the text is hard-wrapped.
      * A short line without final punctuation (a heading, a caption) stands
      * alone unless the next line continues it in lower case; a line that
@@ -3071,11 +3071,6 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
             if (first_para && pn > 0) {
                 size_t k = parse_dateline(p, pn, &doc->dateline_place, &doc->dateline_agency,
                                           &doc->dateline_date);
-                if (k > 0 && doc->dateline_agency && out_b.n > 0)
-                    header_end = out_b.n; /* the short lines above an agency's dateline
-                                           * are the page's ("ANSA - Mondo", "Esteri"),
-                                           * as in drop_header_block, when an article
-                                           * follows */
                 p += k;
                 pn -= k;
                 if (k > 0 || pn > 40)
@@ -3129,10 +3124,6 @@ static chr_err clean(const chr_article *a, int text_only, chr_doc **out, chr_dia
         free(out_b.p);
         chr_doc_free(doc);
         return chr_diag_set(d, CHR_ENOMEM, a->source, 0, -1, NULL);
-    }
-    if (header_end && out_b.n >= header_end + 2 + HEADER_BODY_MIN) {
-        out_b.n -= header_end + 2;
-        memmove(out_b.p, out_b.p + header_end + 2, out_b.n + 1); /* with its NUL */
     }
     if (!out_b.p || out_b.n == 0) {
         free(out_b.p);

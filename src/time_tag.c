@@ -2003,11 +2003,12 @@ static int participle_before(const M *m, wspan w)
         "arrivée", "entrée", "idée", "musée", "lycée", "été", "durée", "stato", "stati", "senato",
         "mercato", "lato", "soldato", "avvocato", "deputato", "partito", "partiti", "vita",
         "uscita", "data", "giornata", "serata", "mattinata", "nottata", "settimana", "entrata",
-        "previsto", "prevista", "previstos", "previstas", "previsti", "previste", "programado",
-        "programada", "programmato", "programmata", "programmé", "programmée", "prévu", "marcado",
-        "marcada", "agendado", "agendada", "fixé", "fixée", "fissato", "fissata", "attendu",
-        "atteso", "attesa", "esperado", "esperada", "esperados", "esperadas", "convocado",
-        "convocada", "convocato", "convocata", "convoqué",
+        "date", "giornate", "serate", "mattinate", "nottate", "entrate", "uscite", "ondate",
+        "estate", "partite", "salute", "minute", "previsto", "prevista", "previstos", "previstas",
+        "previsti", "previste", "programado", "programada", "programmato", "programmata",
+        "programmé", "programmée", "prévu", "marcado", "marcada", "agendado", "agendada", "fixé",
+        "fixée", "fissato", "fissata", "attendu", "atteso", "attesa", "esperado", "esperada",
+        "esperados", "esperadas", "convocado", "convocada", "convocato", "convocata", "convoqué",
         /* what awaits its date: "Renzi, impegnato a Bruxelles giovedì, non
          * sarà…" */
         "impegnato", "impegnata", "convoquée",
@@ -2046,9 +2047,11 @@ static int participle_before(const M *m, wspan w)
               ends_with(p, n, "idos") || ends_with(p, n, "idas");
     else if (l == TL_IT)
         end = ends_with(p, n, "ato") || ends_with(p, n, "ata") || ends_with(p, n, "ati") ||
-              ends_with(p, n, "uto") || ends_with(p, n, "uta") || ends_with(p, n, "uti") ||
-              ends_with(p, n, "ito") || ends_with(p, n, "ita") || ends_with(p, n, "iti") ||
-              it_irregular_participle(p, n);
+              ends_with(p, n, "ate") || ends_with(p, n, "uto") || ends_with(p, n, "uta") ||
+              ends_with(p, n, "uti") || ends_with(p, n, "ute") || ends_with(p, n, "ito") ||
+              ends_with(p, n, "ita") || ends_with(p, n, "iti") || ends_with(p, n, "ite") ||
+              it_irregular_participle(p, n); /* (the feminine plural too: "le proteste sono
+                                              * cominciate il 27 gennaio") */
     else if (l == TL_FR)
         end = (ends_with(p, n, "é") || ends_with(p, n, "ée") || ends_with(p, n, "és") ||
                ends_with(p, n, "ées")) &&
@@ -4419,6 +4422,10 @@ static int pat_md(M *m, int i, R *r)
         return j + 1;
     }
     r->tense = guess_tense(m, t->s, t->e);
+    if (r->tense == 0 && m->lang == TL_IT &&
+        (word_before(m, mstart, "da") || word_before(m, mstart, "Da")))
+        r->tense = -1; /* "i giovani che manifestano da gennaio": since, a month gone
+                        * ("da gennaio entrerà in vigore" has its future) */
     int fy = frame_year(m, t->s);
     if (!fy && r->tense >= 0 && m->hasref && (m->rm - mo + 12) % 12 <= 3 &&
         statistic_month(m, m->t[mstart].s)) {

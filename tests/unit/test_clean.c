@@ -374,9 +374,11 @@ TEST(boilerplate_other_languages)
     expect_clean("AGI - Agenzia Giornalistica Italia | Estero\n(AGI) - Roma, 20 mar. - Il "
                  "Consiglio ha approvato ieri la risoluzione sulla Libia.",
                  "Il Consiglio ha approvato ieri la risoluzione sulla Libia.");
-    expect_clean("ANSA - Mondo\n\n(ANSA) - ROMA, 20 MAR - Il Consiglio ha approvato ieri la "
-                 "risoluzione sulla Libia.",
-                 "Il Consiglio ha approvato ieri la risoluzione sulla Libia.");
+    /* a headline above a wire's dateline stays (a site's section name too) */
+    expect_clean("Libia, l'Onu vota la no-fly zone\n\n(ANSA) - ROMA, 20 MAR - Il Consiglio ha "
+                 "approvato ieri la risoluzione sulla Libia.",
+                 "Libia, l'Onu vota la no-fly zone\n\nIl Consiglio ha approvato ieri la "
+                 "risoluzione sulla Libia.");
     /* an acronym in brackets that a sentence goes on from is no credit */
     expect_clean("The Federal Deposit Insurance Corp\n(FDIC) said three troubled banks were "
                  "merged.",
