@@ -1701,8 +1701,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **a
         size_t q = 0, w0 = 0;
         int ok = 1;
         for (; q <= n && ok; q++) {
-            if (q < n && ((s[q] >= 'a' && s[q] <= 'z') ||
-                          (q == w0 && s[q] >= 'A' && s[q] <= 'Z'))) /* "Red/Mcm" */
+            if (q < n && s[q] >= 'a' && s[q] <= 'z')
                 continue;
             ok = q - w0 >= 2 && q - w0 <= 4 && !list_equal(s + w0, q - w0, WORDS) &&
                  (q == n || s[q] == '/' || s[q] == '-');

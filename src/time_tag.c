@@ -1521,22 +1521,28 @@ static int romance_intent(const M *m, wspan w)
      * a partire sabato", "listos para votar el lunes", "pronto a votare la
      * fiducia venerdì"; not "el lunes dijeron que están listos para
      * negociar", nor "prontos para intervir desde sábado") */
-    static const char *const SINCE[] = {"desde", "depuis", "dal", "dalla", "da",
-                                        "din",   "des",    "dès", "since", NULL};
+    static const char *const SINCE[] = {"desde", "depuis", "dal",   "dalla",
+                                        "da",    "din",    "since", NULL};
     size_t s3, e3 = e2;
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 6; k++) {
         size_t q = e3;
         while (q < m->len && m->text[q] == ' ')
             q++;
         if (q < m->len && m->text[q] >= '0' && m->text[q] <= '9')
             return 1; /* "pronti a votare il 20 marzo" */
+        if (q < m->len && m->text[q] == '\'')
+            e3 = q + 1; /* over an elision: "l'offensiva" */
+        else if (q + 2 < m->len && !memcmp(m->text + q, "\xe2\x80\x99", 3))
+            e3 = q + 3;
         next_raw_word(m, e3, &s3, &e3);
         if (e3 == s3 || word_in(m->text + s3, e3 - s3, SINCE))
             return 0;
         const tlex *lx = chr_time_lex_word(m->text + s3, e3 - s3);
         if (lx && (lx->cls & ((1u << C_WDAY) | (1u << C_MONTH) | (1u << C_DEICT))))
             return 1;
-        if (e3 - s3 >= 5 &&
+        static const char *const BE[] = {"\xc3\xaatre", "essere", "ser", "sido", NULL};
+        size_t ps, pe = raw_word_before(m, s3, &ps);
+        if (e3 - s3 >= 5 && !(pe > ps && raw_word_in(m, ps, pe, BE)) && /* "prêt à être voté" */
             (ends_with(m->text + s3, e3 - s3, "ata") || ends_with(m->text + s3, e3 - s3, "ato") ||
              ends_with(m->text + s3, e3 - s3, "ada") || ends_with(m->text + s3, e3 - s3, "ado") ||
              ends_with(m->text + s3, e3 - s3, "\xc3\xa9") ||
@@ -1993,6 +1999,15 @@ static int noun_article(const M *m, wspan w)
  * "l'accordo raggiunto giovedì", "o acordo assinado na quinta-feira");
  * nouns with the same endings ("partido", "armée", "stato") and what is
  * planned ("previsto", "programmé") are not. */
+/* Whether the word before byte p is an Italian auxiliary of the plural
+ * ("sono", "erano", "furono", "state", "siano"). */
+static int it_aux_before(const M *m, size_t p)
+{
+    static const char *const AUX[] = {"sono", "erano", "furono", "state", "siano", "saranno", NULL};
+    size_t bs, be = raw_word_before(m, p, &bs);
+    return be > bs && raw_word_in(m, bs, be, AUX);
+}
+
 static int participle_before(const M *m, wspan w)
 {
     static const char *const NOUN[] = {
@@ -2004,11 +2019,12 @@ static int participle_before(const M *m, wspan w)
         "mercato", "lato", "soldato", "avvocato", "deputato", "partito", "partiti", "vita",
         "uscita", "data", "giornata", "serata", "mattinata", "nottata", "settimana", "entrata",
         "date", "giornate", "serate", "mattinate", "nottate", "entrate", "uscite", "ondate",
-        "estate", "partite", "salute", "minute", "previsto", "prevista", "previstos", "previstas",
-        "previsti", "previste", "programado", "programada", "programmato", "programmata",
-        "programmé", "programmée", "prévu", "marcado", "marcada", "agendado", "agendada", "fixé",
-        "fixée", "fissato", "fissata", "attendu", "atteso", "attesa", "esperado", "esperada",
-        "esperados", "esperadas", "convocado", "convocada", "convocato", "convocata", "convoqué",
+        "estate", "partite", "salute", "minute", "convocate", "fissate", "programmate", "previsto",
+        "prevista", "previstos", "previstas", "previsti", "previste", "programado", "programada",
+        "programmato", "programmata", "programmé", "programmée", "prévu", "marcado", "marcada",
+        "agendado", "agendada", "fixé", "fixée", "fissato", "fissata", "attendu", "atteso",
+        "attesa", "esperado", "esperada", "esperados", "esperadas", "convocado", "convocada",
+        "convocato", "convocata", "convoqué",
         /* what awaits its date: "Renzi, impegnato a Bruxelles giovedì, non
          * sarà…" */
         "impegnato", "impegnata", "convoquée",
@@ -2047,11 +2063,14 @@ static int participle_before(const M *m, wspan w)
               ends_with(p, n, "idos") || ends_with(p, n, "idas");
     else if (l == TL_IT)
         end = ends_with(p, n, "ato") || ends_with(p, n, "ata") || ends_with(p, n, "ati") ||
-              ends_with(p, n, "ate") || ends_with(p, n, "uto") || ends_with(p, n, "uta") ||
-              ends_with(p, n, "uti") || ends_with(p, n, "ute") || ends_with(p, n, "ito") ||
-              ends_with(p, n, "ita") || ends_with(p, n, "iti") || ends_with(p, n, "ite") ||
-              it_irregular_participle(p, n); /* (the feminine plural too: "le proteste sono
-                                              * cominciate il 27 gennaio") */
+              ends_with(p, n, "uto") || ends_with(p, n, "uta") || ends_with(p, n, "uti") ||
+              ends_with(p, n, "ito") || ends_with(p, n, "ita") || ends_with(p, n, "iti") ||
+              it_irregular_participle(p, n) ||
+              /* the feminine plural after its auxiliary only ("le proteste sono
+               * cominciate il 27 gennaio"; "le forze armate sabato", "le visite"
+               * are adjectives and nouns) */
+              ((ends_with(p, n, "ate") || ends_with(p, n, "ute") || ends_with(p, n, "ite")) &&
+               it_aux_before(m, w.s));
     else if (l == TL_FR)
         end = (ends_with(p, n, "é") || ends_with(p, n, "ée") || ends_with(p, n, "és") ||
                ends_with(p, n, "ées")) &&
@@ -4422,10 +4441,6 @@ static int pat_md(M *m, int i, R *r)
         return j + 1;
     }
     r->tense = guess_tense(m, t->s, t->e);
-    if (r->tense == 0 && m->lang == TL_IT &&
-        (word_before(m, mstart, "da") || word_before(m, mstart, "Da")))
-        r->tense = -1; /* "i giovani che manifestano da gennaio": since, a month gone
-                        * ("da gennaio entrerà in vigore" has its future) */
     int fy = frame_year(m, t->s);
     if (!fy && r->tense >= 0 && m->hasref && (m->rm - mo + 12) % 12 <= 3 &&
         statistic_month(m, m->t[mstart].s)) {

@@ -399,7 +399,7 @@ TEST(boilerplate_other_languages)
         "cembre 2010\n\n"
         "Par Samy Ghorbal, le 03/01/2011 \xc3\xa0 10:21\n\n"
         "Le Monde.fr avec AFP, publi\xc3\xa9 le 16 janvier 2011 \xc3\xa0 10h00\n\n"
-        "Par N\xc3\xa9jib Sassi\n\nLa foule a manifest\xc3\xa9 vendredi.\n\nab-kl/sw\n\nRed/Mcm",
+        "Par N\xc3\xa9jib Sassi\n\nLa foule a manifest\xc3\xa9 vendredi.\n\nab-kl/sw",
         "Plus de 100 000 manifestants \xc3\xa0 Tunis\n\nLa foule a manifest\xc3\xa9 vendredi.");
     expect_clean(
         "La foule a manifest\xc3\xa9 vendredi.\n\n14 commentaires - Laisser un commentaire\n\n"
