@@ -1294,15 +1294,13 @@ static int bar_line(const char *s, size_t n)
     return items >= 3 && scores < items; /* ("Italy 2 | Spain 1 | France 0": results) */
 }
 
-/* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
- * a publication stamp. whole: the line is the whole text (a headline feed's
- * record), which no caption rule removes. */
 /* Whether the line is a site's menu of sections: "Home Italia Mondo
  * Politica Tecnologia Internet Scienza Cultura Economia Sport", "Inicio
- * Internacional España Economía Deportes" — four words or more, each
- * capitalised (or a separator: | · • /), at least two of them and two in
- * five the names of sections. A title-case headline has verbs and names
- * instead ("Obama Says Assad Must Go"). */
+ * Internacional España Economía Deportes Cultura" — five words or more,
+ * each capitalised (or a separator: | · • /), at least three of them and
+ * three in five the names of sections. A title-case headline has verbs and
+ * names instead ("Obama Says Assad Must Go", "World Business Leaders Meet
+ * In France"). */
 static int section_menu(const char *s, size_t n)
 {
     static const char *const SECTIONS[] = {"home",
@@ -1467,6 +1465,11 @@ static int agency_credit_line(const char *s, size_t n)
     return 1;
 }
 
+/* Line is boilerplate? May set *author for "By NAME" lines and *stamp for
+ * a publication stamp. whole: the line is the whole text (a headline feed's
+ * record), which no caption rule removes; cont: the next line goes on in
+ * lower case (the line is part of a wrapped sentence, no byline or
+ * furniture of its own). */
 static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **author, char **stamp)
 {
     trim(&s, &n);

@@ -1517,7 +1517,7 @@ static int romance_intent(const M *m, wspan w)
     if (!(e1 > s1 && word_in(m->text + s1, e1 - s1, TO) && e2 > s2 &&
           romance_infinitive(m->text + s2, e2 - s2)))
         return 0;
-    /* the date the readiness is for after the verb, within four words ("pronti
+    /* the date the readiness is for after the verb, within six words ("pronti
      * a partire sabato", "listos para votar el lunes", "pronto a votare la
      * fiducia venerdì"; not "el lunes dijeron que están listos para
      * negociar", nor "prontos para intervir desde sábado") */
