@@ -862,6 +862,18 @@ static int word_in(const char *b, size_t n, const char *const *l)
     return 0;
 }
 
+/* word_in with the word's ASCII letters in lower case ("Sono", "Tuvieron",
+ * "Pronti" at a sentence's start). */
+static int word_in_folded(const char *b, size_t n, const char *const *l)
+{
+    char low[32];
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)b[i]);
+    return word_in(low, n, l);
+}
+
 /* -1 when b is one of the past forms, 1 one of the future ones, else 0. */
 static int listed_tense(const char *b, size_t n, const char *const *past, const char *const *fut)
 {
@@ -1425,16 +1437,9 @@ static int romance_deadline(const M *m, const wspan *L, int nl)
         if (word_in(m->text + L[i].s, L[i].e - L[i].s, UNTIL)) {
             if (!word_in(m->text + L[i + 1].s, L[i + 1].e - L[i + 1].s, TIME))
                 return 0;
-            for (int k = i + 2; k < nl && k < i + 5; k++) {
-                char low[24];
-                size_t n = L[k].e - L[k].s;
-                if (n >= sizeof low)
-                    continue;
-                for (size_t c = 0; c < n; c++)
-                    low[c] = (char)tolower((unsigned char)m->text[L[k].s + c]);
-                if (word_in(low, n, BACK))
+            for (int k = i + 2; k < nl && k < i + 5; k++)
+                if (word_in_folded(m->text + L[k].s, L[k].e - L[k].s, BACK))
                     return 0; /* "Tuvieron de plazo" */
-            }
             return 1;
         }
     return 0;
@@ -1491,26 +1496,15 @@ static int romance_intent(const M *m, wspan w)
         "appare", "sembra",   "sembrano",     "dice",         "dicono",      "dit",     "disent",
         "dice",   "dicen",    "diz",          "dizem",        NULL};
     size_t s1, e1, s2, e2, bs, be;
-    char rw[12];
-    if (n >= sizeof rw)
-        return 0;
-    memcpy(rw, p, n);
-    rw[0] = (char)tolower((unsigned char)rw[0]); /* "Pronti a partire sabato: ..." */
-    if (!word_in(rw, n, READY))
+    if (!word_in_folded(p, n, READY)) /* "Pronti a partire sabato: ..." */
         return 0;
     be = raw_word_before(m, w.s, &bs);
     if (be <= bs) {
         if (!opens_sentence(m, w.s))
             return 0; /* "I soldati, pronti a partire sabato, erano rimasti" (a
                        * headline may open with it: "Pronti a partire sabato: ...") */
-    } else {
-        char low[16];
-        if (be - bs >= sizeof low)
-            return 0;
-        memcpy(low, m->text + bs, be - bs);
-        low[0] = (char)tolower((unsigned char)low[0]); /* "Sono pronti", "Están listos" */
-        if (!word_in(low, be - bs, IS))
-            return 0;
+    } else if (!word_in_folded(m->text + bs, be - bs, IS)) { /* "Sono pronti", "Están" */
+        return 0;
     }
     next_raw_word(m, w.e, &s1, &e1);
     next_raw_word(m, e1, &s2, &e2);
