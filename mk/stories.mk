@@ -2,6 +2,8 @@
 #   make eval-stories    DUC 2004 task 2 and UCI headlines, each mixed into a fresh database
 #                        with `chronicle ingest`, scored against gold (pairwise, BCubed,
 #                        ARI), two ingest orders compared, scikit-learn peer beside
+#   make eval-stories-ceiling  a diagnostic: batch TF-IDF + agglomerative clustering with
+#                        its cut chosen on the gold answers (eval/stories_ceiling.py)
 #   make eval-dedup      near-duplicate precision/recall on reprints of examples/
 #                        (tools/dedup_reprints.py), through `chronicle ingest`
 #   make bench-stories   dedup + clustering throughput, latency, memory: generated articles
@@ -17,10 +19,13 @@ build/bench/stories_bench: bench/stories_bench.c build/libchronicle.a
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -o $@ $< build/libchronicle.a $(LIBS)
 
-.PHONY: bench-stories eval-stories eval-dedup
+.PHONY: bench-stories eval-stories eval-stories-ceiling eval-dedup
 
 eval-stories: build/chronicle
 	@CHR_SHARED=$(STORIES_SHARED) $(STORIES_PY) eval/stories_eval.py --set all --engine chronicle
+
+eval-stories-ceiling:
+	@CHR_SHARED=$(STORIES_SHARED) $(STORIES_PY) eval/stories_ceiling.py --set all
 
 eval-dedup: build/chronicle
 	@$(STORIES_PY) eval/stories_eval.py --set dedup --engine chronicle
