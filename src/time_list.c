@@ -409,6 +409,21 @@ static int deictic_apposition(const char *text, const chr_timex *x, size_t i)
 
 static int after_until(const char *text, size_t p);
 
+/* Whether x, a date without a figure ("Sabato", "ieri", "this week"), was
+ * read as a day of the days before the publication day: the text has come
+ * back to its own time. */
+static int present_day(const char *text, const chr_timex *x, long today)
+{
+    int y, md;
+    if (x->type != CHR_TIMEX_DATE || !parse_value(x->value, &y, &md) || md % 100 == 0)
+        return 0;
+    for (size_t k = x->start; k < x->end; k++)
+        if (text[k] >= '0' && text[k] <= '9')
+            return 0;
+    long d = chr_days_from_civil(y, md / 100, md % 100);
+    return d <= today && today - d <= 7;
+}
+
 static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr_timex *x, size_t n)
 {
     long today = ref ? chr_days_from_civil(ref->year, ref->month, ref->day) : 0;
@@ -431,6 +446,10 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
         size_t j = i;
         int ay = 0, amd = 0;
         while (j-- > 0 && x[i].start - x[j].start <= NARRATIVE_REACH) {
+            if (ref && present_day(text, &x[j], today)) {
+                ay = 0;
+                break;
+            }
             if (x[j].type == CHR_TIMEX_DATE && parse_value(x[j].value, &ay, &amd) &&
                 (has_year_digits(text + x[j].start, x[j].end - x[j].start) ||
                  year_count_day(text, &x[j])) &&
