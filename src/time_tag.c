@@ -8936,6 +8936,19 @@ static int eve_morrow(M *m, int j, int off, R *r)
                                                                       * delle elezioni" */
 }
 
+/* Whether the last date written ends right before token i, but for the
+ * articles and prepositions between ("23 novembre dello stesso anno", "23
+ * novembre de la même année"). */
+static int right_after_last(const M *m, int i)
+{
+    int k = i - 1;
+    while (k > 0 && (kw(m, k, K_THE) || kw(m, k, K_OF) || kw(m, k, K_TO) || kw(m, k, K_IN) ||
+                     pu(m, k, '\'')))
+        k--;
+    return k >= 0 && k < i - 1 && m->nout &&
+           ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end == m->t[k].e;
+}
+
 /* Romance "il giorno dopo", "il giorno prima", "lo stesso giorno", "il
  * giorno stesso", "al día siguiente", "el día anterior", "el mismo día",
  * "le jour même", "le jour suivant", "le même jour", "no dia seguinte",
@@ -8960,7 +8973,10 @@ static int day_anaphor(M *m, int i, R *r)
     if (j > 1 && kw(m, j - 1, K_SAME) &&
         (kw(m, j - 2, K_THE) || kw(m, j - 2, K_TO) || kw(m, j - 2, K_IN) || kw(m, j - 2, K_OF))) {
         /* "no mesmo dia": the scan starts at the noun, "no" and "mesmo"
-         * being no starters */
+         * being no starters; right after a date ("23 novembre dello stesso
+         * anno") it gives that date its year, which read alone it has not:
+         * no year of its own then (the pipeline reads the sentence again
+         * after the one before, whose date gives it) */
         same_after_in = 1;
         r->first = j - 1;
     } else if (kw(m, j, K_THE) || kw(m, j, K_TO) || kw(m, j, K_IN) || kw(m, j, K_OF)) {
@@ -9029,6 +9045,7 @@ static int day_anaphor(M *m, int i, R *r)
         off = 0;
         u = U_DAY;
     } else if (m->agran && m->ay > 0 && !of_last_emitted(m, i) &&
+               !(same_after_in && right_after_last(m, r->first)) &&
                !anaphor_object(m, j - 1,
                                off > 0 && raw_word_in(m, m->t[j - 1].s, m->t[j - 1].e, BARE), 1) &&
                (u == U_YEAR || (u == U_MONTH && m->am) || m->agran == 'D')) {

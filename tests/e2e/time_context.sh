@@ -69,6 +69,16 @@ check_eq "es: 29 de diciembre de aquel año, after a year named before" \
     "$(value es 2016-04-18 "Collor dimitió en 1992. El 29 de diciembre de aquel año, el Senado lo condenó." "29 de diciembre de aquel año")" 1992-12-29
 check_eq "pt: 29 de dezembro daquele ano, after a year named before" \
     "$(value pt 2016-04-18 "Collor renunciou em 1992. Em 29 de dezembro daquele ano, o Senado o condenou." "29 de dezembro daquele ano")" 1992-12-29
+# a day and month with "of the same year" after them, in the sentence after
+# a year written: that year; alone, "the same year" is no year of its own
+check_eq "it: 23 novembre dello stesso anno, after a date with its year" \
+    "$(value it 2017-12-05 "Il 3 giugno 2011 il presidente resta ferito. Il 23 novembre dello stesso anno firma l'accordo a Riad." "23 novembre dello stesso anno")" 2011-11-23
+check_eq "es: 23 de noviembre del mismo año, after a date with its year" \
+    "$(value es 2017-12-05 "El 3 de junio de 2011 el presidente resultó herido. El 23 de noviembre del mismo año firmó el acuerdo en Riad." "23 de noviembre del mismo año")" 2011-11-23
+check_eq "fr: 23 novembre de la même année, after a date with its year" \
+    "$(value fr 2017-12-05 "Le 3 juin 2011, le président est blessé. Le 23 novembre de la même année, il signe l'accord à Riyad." "23 novembre de la même année")" 2011-11-23
+check_eq "it: stesso anno right after a day alone is not the reference's year" \
+    "$(value it 2017-12-05 "Il 23 novembre dello stesso anno firma l'accordo a Riad." "stesso anno")" none
 check_eq "en: the next day after a range is the day after its end" \
     "$(value en 2024-06-15 "The talks ran from May 3 to May 5. The next day, the envoys left." "The next day")" 2024-05-06
 
