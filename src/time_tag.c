@@ -6362,7 +6362,7 @@ static int small_word_after(const M *m, int i)
     return 0;
 }
 
-static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
+static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d, int *anch)
 {
     /* "quinta-feira (17)", the Brazilian way */
     int paren = pu(m, j, '(') && isnum(m, j + 1) && pu(m, j + 2, ')');
@@ -6422,6 +6422,15 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d)
             bestd = dist;
             best = z;
         }
+    }
+    /* a day without its month far from the weekday's reading ("Marzo 2011
+     * – Venerdì 18", told in January 2016): the month the text last named,
+     * when that day of it is that weekday */
+    if (anch && !mo2 && (bestd > 7 || bestd == LONG_MAX) && m->agran && m->ay > 0 && m->am > 0 &&
+        dd <= chr_month_days(m->ay, m->am) && chr_weekday(m->ay, m->am, dd) == wd) {
+        *y = m->ay, *mo = m->am, *d = dd;
+        *anch = 1;
+        return k;
     }
     if (bestd > 45)
         return 0;
@@ -6798,7 +6807,7 @@ static int pat_rel(M *m, int i, R *r)
                 r->tense = t;
             }
         }
-        int ka = wday_apposition(m, j, wd, &y, &mm, &d);
+        int ka = wday_apposition(m, j, wd, &y, &mm, &d, NULL);
         if (ka) {
             j = ka;
             r->explicit_day = 1;
@@ -9285,9 +9294,12 @@ static int pat_deict(M *m, int i, R *r)
             }
         } else {
             int wd;
-            if (p_wday(m, j, &wd) == k && (k2 = wday_apposition(m, k, wd, &y, &mo, &d)) != 0) {
+            int anch = 0;
+            if (p_wday(m, j, &wd) == k &&
+                (k2 = wday_apposition(m, k, wd, &y, &mo, &d, &anch)) != 0) {
                 k = k2;
                 r->explicit_day = 1;
+                r->anchored = anch;
             } else if (has(m, j, C_DEICT) && (k2 = deict_wday(m, k, &y, &mo, &d)) != 0) {
                 k = k2; /* "hoy sábado": one day, the weekday's */
             }
