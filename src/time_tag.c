@@ -497,8 +497,10 @@ static int tw_get(const char *b, size_t n, unsigned lang)
 /* The future tense of Italian, Spanish, Portuguese and French verbs by its
  * ending: parlerà, hablará, falará (-rà, -rá), hablarán (-rán), falarão
  * (-rão), parleranno (-ranno), decideremo, partiremo (-eremo, -iremo),
- * parleront (-eront, -iront). b is lower-case. */
-static int romance_future(const char *b, size_t n, int lower)
+ * parleront (-eront, -iront), and the first person: parlerò, partirò,
+ * hablaré, parlerai, falarei ("però" is too short to be one). b is
+ * lower-case. */
+static int romance_future(const char *b, size_t n, int lower, unsigned lang)
 {
     /* (lengths written beside the words: this runs for every word a tense
      * is asked of) */
@@ -511,17 +513,30 @@ static int romance_future(const char *b, size_t n, int lower)
         size_t n;
     } END[] = {FUT("r\xc3\xa0"), FUT("r\xc3\xa1"), FUT("r\xc3\xa1n"), FUT("r\xc3\xa3o"),
                FUT("ranno"),     FUT("eremo"),     FUT("iremo"),      FUT("eront"),
-               FUT("iront"),     FUT("auront")},
+               FUT("iront"),     FUT("auront"),    FUT("er\xc3\xb2"), FUT("ir\xc3\xb2"),
+               FUT("erai"),      FUT("irai")},
+      /* the Spanish first person, not in French text, whose participles
+       * end so too ("déclaré", "inspiré") */
+        ES_END[] = {FUT("ar\xc3\xa9"), FUT("er\xc3\xa9"), FUT("ir\xc3\xa9")},
+      /* the Portuguese one, not in Italian text, whose conditional ends so
+       * ("parlerei", "direi") */
+        PT_END[] = {FUT("arei"), FUT("erei"), FUT("irei")},
       /* short forms, in lower case only ("Irán" is a country; "verão",
        * "porão", "tiranno" are nouns) */
         SHORT[] = {
-            FUT("ir\xc3\xa1"),   FUT("har\xc3\xa1"),  FUT("dar\xc3\xa1"),  FUT("ir\xc3\xa1n"),
-            FUT("har\xc3\xa1n"), FUT("dar\xc3\xa1n"), FUT("far\xc3\xa0"),  FUT("sar\xc3\xa0"),
-            FUT("dar\xc3\xa0"),  FUT("andremo"),      FUT("saremo"),       FUT("avremo"),
-            FUT("faremo"),       FUT("potremo"),      FUT("dovremo"),      FUT("vedremo"),
-            FUT("verremo"),      FUT("vorremo"),      FUT("daremo"),       FUT("staremo"),
-            FUT("ir\xc3\xa3o"),  FUT("far\xc3\xa3o"), FUT("dar\xc3\xa3o"), FUT("iront"),
-            FUT("feront"),       FUT("seront"),       FUT("auront")};
+            FUT("ir\xc3\xa1"),    FUT("har\xc3\xa1"),   FUT("dar\xc3\xa1"),   FUT("ir\xc3\xa1n"),
+            FUT("har\xc3\xa1n"),  FUT("dar\xc3\xa1n"),  FUT("far\xc3\xa0"),   FUT("sar\xc3\xa0"),
+            FUT("dar\xc3\xa0"),   FUT("andremo"),       FUT("saremo"),        FUT("avremo"),
+            FUT("faremo"),        FUT("potremo"),       FUT("dovremo"),       FUT("vedremo"),
+            FUT("verremo"),       FUT("vorremo"),       FUT("daremo"),        FUT("staremo"),
+            FUT("ir\xc3\xa3o"),   FUT("far\xc3\xa3o"),  FUT("dar\xc3\xa3o"),  FUT("iront"),
+            FUT("feront"),        FUT("seront"),        FUT("auront"),        FUT("sar\xc3\xb2"),
+            FUT("far\xc3\xb2"),   FUT("andr\xc3\xb2"),  FUT("avr\xc3\xb2"),   FUT("potr\xc3\xb2"),
+            FUT("dovr\xc3\xb2"),  FUT("vedr\xc3\xb2"),  FUT("verr\xc3\xb2"),  FUT("dar\xc3\xb2"),
+            FUT("star\xc3\xb2"),  FUT("ir\xc3\xa9"),    FUT("har\xc3\xa9"),   FUT("dir\xc3\xa9"),
+            FUT("podr\xc3\xa9"),  FUT("tendr\xc3\xa9"), FUT("vendr\xc3\xa9"), FUT("saldr\xc3\xa9"),
+            FUT("pondr\xc3\xa9"), FUT("sabr\xc3\xa9"),  FUT("serai"),         FUT("ferai"),
+            FUT("aurai"),         FUT("irai")};
 #undef FUT
     for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
         size_t e = END[k].n;
@@ -530,6 +545,12 @@ static int romance_future(const char *b, size_t n, int lower)
         if (n >= 6 && n >= e + 3)
             return 1;
     }
+    for (size_t k = 0; (lang & TL_ES) && !(lang & TL_FR) && k < sizeof ES_END / sizeof *ES_END; k++)
+        if (n >= ES_END[k].n + 3 && !memcmp(b + n - ES_END[k].n, ES_END[k].s, ES_END[k].n))
+            return 1;
+    for (size_t k = 0; (lang & TL_PT) && !(lang & TL_IT) && k < sizeof PT_END / sizeof *PT_END; k++)
+        if (n >= PT_END[k].n && !memcmp(b + n - PT_END[k].n, PT_END[k].s, PT_END[k].n))
+            return 1; /* (farei, direi, irei too) */
     for (size_t k = 0; lower && k < sizeof SHORT / sizeof *SHORT; k++)
         if (SHORT[k].n == n && memcmp(b, SHORT[k].s, n) == 0)
             return 1;
@@ -550,7 +571,7 @@ static int word_tense(const char *w, size_t n, unsigned lang)
         return v;
     if (v == 0 && (lang & TL_EN) && n >= 5 && b[n - 2] == 'e' && b[n - 1] == 'd')
         return -1;
-    if (v == 0 && romance_future(b, n, !(w[0] >= 'A' && w[0] <= 'Z')))
+    if (v == 0 && romance_future(b, n, !(w[0] >= 'A' && w[0] <= 'Z'), lang))
         return 1;
     return 0;
 }
