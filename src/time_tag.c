@@ -494,6 +494,20 @@ static int tw_get(const char *b, size_t n, unsigned lang)
     return 0;
 }
 
+typedef struct fut_end {
+    const char *s;
+    size_t n;
+} fut_end;
+
+/* Whether b[0..n) ends with one of e[0..k) and has min bytes or more. */
+static int ends_in(const char *b, size_t n, const fut_end *e, size_t k, size_t min)
+{
+    for (size_t i = 0; i < k; i++)
+        if (n >= e[i].n && n >= min && !memcmp(b + n - e[i].n, e[i].s, e[i].n))
+            return 1;
+    return 0;
+}
+
 /* The future tense of Italian, Spanish, Portuguese and French verbs by its
  * ending: parlerà, hablará, falará (-rà, -rá), hablarán (-rán), falarão
  * (-rão), parleranno (-ranno), decideremo, partiremo (-eremo, -iremo),
@@ -508,21 +522,19 @@ static int romance_future(const char *b, size_t n, int lower, unsigned lang)
     {                                                                                              \
         x, sizeof x - 1                                                                            \
     }
-    static const struct {
-        const char *s;
-        size_t n;
-    } END[] = {FUT("r\xc3\xa0"), FUT("r\xc3\xa1"), FUT("r\xc3\xa1n"), FUT("r\xc3\xa3o"),
-               FUT("ranno"),     FUT("eremo"),     FUT("iremo"),      FUT("eront"),
-               FUT("iront"),     FUT("auront"),    FUT("er\xc3\xb2"), FUT("ir\xc3\xb2"),
-               FUT("erai"),      FUT("irai")},
-      /* the Spanish first person, not in French text, whose participles
-       * end so too ("déclaré", "inspiré") */
+    static const fut_end END[] = {FUT("r\xc3\xa0"),  FUT("r\xc3\xa1"),  FUT("r\xc3\xa1n"),
+                                  FUT("r\xc3\xa3o"), FUT("ranno"),      FUT("eremo"),
+                                  FUT("iremo"),      FUT("eront"),      FUT("iront"),
+                                  FUT("auront"),     FUT("er\xc3\xb2"), FUT("ir\xc3\xb2"),
+                                  FUT("erai"),       FUT("irai")},
+                         /* the Spanish first person, not in French text, whose participles
+                          * end so too ("déclaré", "inspiré") */
         ES_END[] = {FUT("ar\xc3\xa9"), FUT("er\xc3\xa9"), FUT("ir\xc3\xa9")},
-      /* the Portuguese one, not in Italian text, whose conditional ends so
-       * ("parlerei", "direi") */
+                         /* the Portuguese one, not in Italian text, whose conditional ends so
+                          * ("parlerei", "direi") */
         PT_END[] = {FUT("arei"), FUT("erei"), FUT("irei")},
-      /* short forms, in lower case only ("Irán" is a country; "verão",
-       * "porão", "tiranno" are nouns) */
+                         /* short forms, in lower case only ("Irán" is a country; "verão",
+                          * "porão", "tiranno" are nouns) */
         SHORT[] = {
             FUT("ir\xc3\xa1"),    FUT("har\xc3\xa1"),   FUT("dar\xc3\xa1"),   FUT("ir\xc3\xa1n"),
             FUT("har\xc3\xa1n"),  FUT("dar\xc3\xa1n"),  FUT("far\xc3\xa0"),   FUT("sar\xc3\xa0"),
@@ -545,12 +557,12 @@ static int romance_future(const char *b, size_t n, int lower, unsigned lang)
         if (n >= 6 && n >= e + 3)
             return 1;
     }
-    for (size_t k = 0; (lang & TL_ES) && !(lang & TL_FR) && k < sizeof ES_END / sizeof *ES_END; k++)
-        if (n >= ES_END[k].n + 3 && !memcmp(b + n - ES_END[k].n, ES_END[k].s, ES_END[k].n))
-            return 1;
-    for (size_t k = 0; (lang & TL_PT) && !(lang & TL_IT) && k < sizeof PT_END / sizeof *PT_END; k++)
-        if (n >= PT_END[k].n && !memcmp(b + n - PT_END[k].n, PT_END[k].s, PT_END[k].n))
-            return 1; /* (farei, direi, irei too) */
+    if ((lang & TL_ES) && !(lang & TL_FR) &&
+        ends_in(b, n, ES_END, sizeof ES_END / sizeof *ES_END, 7))
+        return 1; /* (a stem of three letters or more: "hablaré") */
+    if ((lang & TL_PT) && !(lang & TL_IT) &&
+        ends_in(b, n, PT_END, sizeof PT_END / sizeof *PT_END, 4))
+        return 1; /* (farei, direi, irei too) */
     for (size_t k = 0; lower && k < sizeof SHORT / sizeof *SHORT; k++)
         if (SHORT[k].n == n && memcmp(b, SHORT[k].s, n) == 0)
             return 1;
