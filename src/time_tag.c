@@ -4023,7 +4023,9 @@ static int p_year_rel(const M *m, int i, int *y, int *anaph)
     int j = skip_of_the(m, i), dy;
     if (anaph)
         *anaph = 0;
-    if ((has(m, j, C_REL) && val(m, j, C_REL) == R_THAT) || (kw(m, j, K_SAME) && j > i)) {
+    if ((has(m, j, C_REL) &&
+         (val(m, j, C_REL) == R_THAT || (val(m, j, C_REL) == R_SAME && j > i))) ||
+        (kw(m, j, K_SAME) && j > i)) { /* ("of the same year") */
         int k = kw(m, j, K_SAME) ? j : j + 1 + (pu(m, j + 1, '\'') && glued(m, j + 1));
         if (kw(m, k, K_SAME))
             k++;

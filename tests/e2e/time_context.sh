@@ -77,6 +77,8 @@ check_eq "es: 23 de noviembre del mismo año, after a date with its year" \
     "$(value es 2017-12-05 "El 3 de junio de 2011 el presidente resultó herido. El 23 de noviembre del mismo año firmó el acuerdo en Riad." "23 de noviembre del mismo año")" 2011-11-23
 check_eq "fr: 23 novembre de la même année, after a date with its year" \
     "$(value fr 2017-12-05 "Le 3 juin 2011, le président est blessé. Le 23 novembre de la même année, il signe l'accord à Riyad." "23 novembre de la même année")" 2011-11-23
+check_eq "en: November 23 of the same year, after a date with its year" \
+    "$(value en 2017-12-05 "On June 3, 2011 the president was wounded. On November 23 of the same year he signed the deal in Riyadh." "November 23 of the same year")" 2011-11-23
 check_eq "it: stesso anno right after a day alone is not the reference's year" \
     "$(value it 2017-12-05 "Il 23 novembre dello stesso anno firma l'accordo a Riad." "stesso anno")" none
 check_eq "en: the next day after a range is the day after its end" \
