@@ -65,6 +65,7 @@ void chr_cluster_opts_default(chr_cluster_opts *o)
     o->merge_cohesion = 0.25;
     o->split_ratio = 0.6;
     o->rehome_after = 16;
+    o->rehome_headline_rounds = 6;
     o->split_peel = 2;
     o->split_remerge = 0.7;
     o->common_share = 0.08;
@@ -2612,17 +2613,29 @@ db_fail:
  * rehome_after more articles have come and it is still alone (no other
  * article, no near-duplicate), its kept terms look for a story again (its
  * own left out); above the join threshold its story is merged into that
- * one, which keeps its id. Bounded: one lookup per add at most. Uses
- * cl->doc: call before the article's own terms are collected. */
+ * one, which keeps its id. A headline looks again at twice, four times ...
+ * that lag (rehome_headline_rounds more times): the stories of its day grow
+ * over the day. Bounded: 1 + rehome_headline_rounds lookups per add at
+ * most. Uses cl->doc: call before the article's own terms are collected. */
+static chr_err rehome_at(chr_cluster *cl, size_t after, int headlines_only, chr_diag *d);
+
 static chr_err rehome(chr_cluster *cl, chr_diag *d)
 {
     size_t after = cl->o.rehome_after > 0 ? (size_t)cl->o.rehome_after : 0;
     if (after >= RING)
         after = RING - 1;
-    if (!cl->ring || !after || cl->ring_seq <= after)
+    chr_err err = rehome_at(cl, after, 0, d);
+    for (int r = 0; !err && after && r < cl->o.rehome_headline_rounds; r++)
+        err = rehome_at(cl, after <<= 1, 1, d);
+    return err;
+}
+
+static chr_err rehome_at(chr_cluster *cl, size_t after, int headlines_only, chr_diag *d)
+{
+    if (!cl->ring || !after || after >= RING || cl->ring_seq <= after)
         return CHR_OK;
     member *m = &cl->ring[(cl->ring_next + RING - 1 - after) % RING];
-    if (!m->article_id || m->seq != cl->ring_seq - after)
+    if (!m->article_id || m->seq != cl->ring_seq - after || (headlines_only && !m->is_headline))
         return CHR_OK;
     story *s = &cl->stories[m->slot];
     if (s->dead || s->n_unique != 1 || s->size != 1 || m->norm <= 0)

@@ -87,23 +87,26 @@ typedef struct chr_cluster_opts {
                                  cosine between its articles (0: no floor) */
     /* merge_threshold when the article is a headline (the stories of its day it matches) */
     double headline_merge_threshold;
-    double split_ratio;   /* split a story of recent articles in two when the mean cosine
-                             between its two average-link halves is below this fraction
-                             of the mean cosine within the looser half (0: never split) */
-    int rehome_after;     /* an article still alone in its story this many articles later
-                             looks for a story again (its kept terms, the join threshold);
-                             0: never */
-    int split_peel;       /* when the bisection of a split check only peels off one or two
-                             outliers, bisect again without them, up to this many times
-                             (while 6 articles or more are left); 0: never */
-    double split_remerge; /* two stories of long texts (a split's halves or any others)
-                             merge only when the split test at this ratio would not part
-                             their articles (those still in the repair ring); 0: no test */
-    double common_share;  /* a term in more than this share of all articles so far ... */
-    int common_min;       /* ... and in at least this many is a commonplace of the stream
-                             (a wire's results template: "shr", "net", "qtr"): it does not
-                             count in the similarity of an article to a story or of two
-                             stories (it still counts in the norms); 0: no commonplaces */
+    double split_ratio;         /* split a story of recent articles in two when the mean cosine
+                                   between its two average-link halves is below this fraction
+                                   of the mean cosine within the looser half (0: never split) */
+    int rehome_after;           /* an article still alone in its story this many articles later
+                                   looks for a story again (its kept terms, the join threshold);
+                                   0: never */
+    int rehome_headline_rounds; /* a headline still alone looks again 2, 4, ... times
+                                   rehome_after articles later, this many more times
+                                   (its day's stories grow over the day); 0: once */
+    int split_peel;             /* when the bisection of a split check only peels off one or two
+                                   outliers, bisect again without them, up to this many times
+                                   (while 6 articles or more are left); 0: never */
+    double split_remerge;       /* two stories of long texts (a split's halves or any others)
+                                   merge only when the split test at this ratio would not part
+                                   their articles (those still in the repair ring); 0: no test */
+    double common_share;        /* a term in more than this share of all articles so far ... */
+    int common_min;             /* ... and in at least this many is a commonplace of the stream
+                                   (a wire's results template: "shr", "net", "qtr"): it does not
+                                   count in the similarity of an article to a story or of two
+                                   stories (it still counts in the norms); 0: no commonplaces */
     /* a word in fewer than specific_share of all articles so far, or in fewer
      * than specific_min, is specific: an article that is not a headline joins
      * only a story it shares a specific word with (0: any story) */

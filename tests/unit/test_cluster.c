@@ -287,6 +287,45 @@ TEST(headlines_stay_within_their_day)
     tmp_close(&fx);
 }
 
+/* A headline alone in its story looks for a story again at twice the
+ * re-home lag (rehome_headline_rounds): a story of its day that grew after
+ * its first look takes it, though no one of that story's headlines came
+ * close enough to it when they arrived (a grown story is the better
+ * evidence for a headline). Lags 2 and 4 here; words found by a search. */
+TEST(headline_alone_looks_again_later)
+{
+    static const char *const lines[] = {"November nettle kilo lotus sierra",
+                                        "Uniform mike november lima ember",
+                                        "Uniform mike nettle whiskey golf",
+                                        "Uniform mike kilo heath",
+                                        "Filler ufo one",
+                                        "Filler gnu two",
+                                        "Filler yak three",
+                                        "Filler emu four"};
+    for (int rounds = 0; rounds <= 1; rounds++) {
+        TMP_STORE(fx, st, 0);
+        chr_cluster_opts o;
+        chr_cluster_opts_default(&o);
+        o.rehome_after = 2;
+        o.rehome_headline_rounds = rounds;
+        chr_cluster *cl = NULL;
+        CHECK_INT(chr_cluster_open(st, &o, &cl, NULL), CHR_OK);
+        int64_t sid[8], dup, h, s1;
+        for (int k = 0; k < 8; k++)
+            CHECK_INT(add(cl, k + 1, lines[k], "2014-03-10", &sid[k], &dup), CHR_OK);
+        CHECK(sid[1] != sid[0]); /* the first of the later story did not join it */
+        CHECK(sid[2] == sid[1] && sid[3] == sid[1]);
+        CHECK_INT(add(cl, 1, lines[0], "2014-03-10", &h, &dup), CHR_OK); /* (as stored now) */
+        CHECK_INT(add(cl, 2, lines[1], "2014-03-10", &s1, &dup), CHR_OK);
+        if (rounds)
+            CHECK_INT(h, s1);
+        else
+            CHECK(h != s1);
+        CHECK_INT(chr_cluster_close(cl, NULL), CHR_OK);
+        tmp_close(&fx);
+    }
+}
+
 typedef struct seen {
     int stories;
     long sizes[8];
@@ -1176,6 +1215,7 @@ RUN(topics_form_separate_stories_with_stable_ids);
 RUN(near_duplicate_joins_canonical_story_once);
 RUN(time_window_and_undated_articles);
 RUN(headlines_stay_within_their_day);
+RUN(headline_alone_looks_again_later);
 RUN(rebuild_from_articles_and_read_back);
 RUN(threshold_by_text_length);
 RUN(merge_needs_cohesion);
