@@ -411,14 +411,26 @@ static int after_until(const char *text, size_t p);
 
 /* Whether x, a date without a figure ("Sabato", "ieri", "this week"), was
  * read as a day of the days before the publication day: the text has come
- * back to its own time. */
-static int present_day(const char *text, const chr_timex *x, long today)
+ * back to its own time. Not a day an "of" after it ties to an event ("il
+ * venerdì della collera", "le vendredi de la colère", "the Friday of
+ * Anger": a name, or the day of something told). */
+static int present_day(const char *text, size_t len, const chr_timex *x, long today)
 {
+    static const char *const OF[] = {"of",  "de", "da",  "do", "del", "della", "dello",
+                                     "dei", "du", "des", "di", "dos", "das",   NULL};
     int y, md;
     if (x->type != CHR_TIMEX_DATE || !parse_value(x->value, &y, &md) || md % 100 == 0)
         return 0;
     for (size_t k = x->start; k < x->end; k++)
         if (text[k] >= '0' && text[k] <= '9')
+            return 0;
+    size_t b = x->end, e;
+    while (b < len && text[b] == ' ')
+        b++;
+    for (e = b; e < len && ((text[e] | 32) >= 'a' && (text[e] | 32) <= 'z');)
+        e++;
+    for (const char *const *w = OF; *w && e > b; w++)
+        if (strlen(*w) == e - b && !strncasecmp(text + b, *w, e - b))
             return 0;
     long d = chr_days_from_civil(y, md / 100, md % 100);
     return d <= today && today - d <= 7;
@@ -446,7 +458,7 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
         size_t j = i;
         int ay = 0, amd = 0;
         while (j-- > 0 && x[i].start - x[j].start <= NARRATIVE_REACH) {
-            if (ref && present_day(text, &x[j], today)) {
+            if (ref && present_day(text, len, &x[j], today)) {
                 ay = 0;
                 break;
             }
