@@ -255,9 +255,14 @@ char *cli_read_all(const char *path, size_t *len)
     }
     size_t cap = 1 << 16, n = 0;
     char *b = malloc(cap + 1);
+    int big = 0;
     while (b) {
         size_t k = fread(b + n, 1, cap - n, f);
         n += k;
+        if (n > CLI_MAX_INPUT) {
+            big = 1;
+            break;
+        }
         if (n < cap)
             break;
         cap *= 2;
@@ -272,6 +277,11 @@ char *cli_read_all(const char *path, size_t *len)
     int err = ferror(f);
     if (f != stdin)
         fclose(f);
+    if (big) {
+        free(b);
+        cli_error("%s: too large (limit %u MiB)", path, CLI_MAX_INPUT >> 20);
+        return NULL;
+    }
     if (!b || err) {
         free(b);
         cli_error("%s: cannot read", path);

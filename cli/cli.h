@@ -81,8 +81,14 @@ void cli_progress_update(cli_progress *p, long long done, long items, const char
 void cli_progress_clear(cli_progress *p);
 void cli_progress_done(cli_progress *p);
 
-/* Read a whole file (or "-") into memory; NUL-terminated. Returns NULL and
- * prints an error on failure. */
+/* The most one page or text read whole may hold: ingest's limit for one
+ * article (a device or an endless pipe is refused at it, not read into
+ * memory without end). */
+#define CLI_MAX_INPUT (32u << 20)
+
+/* Read a whole file (or "-") into memory, at most CLI_MAX_INPUT bytes;
+ * NUL-terminated. Returns NULL and prints an error on failure ("too large"
+ * past the limit). */
 char *cli_read_all(const char *path, size_t *len);
 
 /* Parse a count option's value (>= 1) into *out; reports and returns -1 when

@@ -9,11 +9,12 @@
 #include "chronicle/html.h"
 #include "cli.h"
 
-#define MAX_INFLATE (256u << 20)
-
-/* The gunzipped copy of a gzip buffer (caller frees), or NULL. */
-static char *gunzip(const char *b, size_t n, size_t *out_n)
+/* The gunzipped copy of a gzip buffer (caller frees), or NULL with *why:
+ * corrupt, cut short (as ingest says of such a file) or larger than a page
+ * ingest takes. */
+static char *gunzip(const char *b, size_t n, size_t *out_n, const char **why)
 {
+    *why = "corrupt gzip data";
     z_stream zs;
     memset(&zs, 0, sizeof zs);
     if (inflateInit2(&zs, 15 + 16) != Z_OK)
@@ -25,9 +26,19 @@ static char *gunzip(const char *b, size_t n, size_t *out_n)
     int rc = Z_OK;
     while (o && rc == Z_OK) {
         if (cap - len < 4096) {
-            char *no = cap < MAX_INFLATE ? realloc(o, cap * 2 + 1) : NULL;
-            if (!no)
+            if (cap > CLI_MAX_INPUT) {
+                *why = "too large once decompressed (limit 32 MiB)";
+                free(o);
+                o = NULL;
                 break;
+            }
+            char *no = realloc(o, cap * 2 + 1);
+            if (!no) {
+                *why = "out of memory";
+                free(o);
+                o = NULL;
+                break;
+            }
             o = no;
             cap *= 2;
         }
@@ -39,10 +50,14 @@ static char *gunzip(const char *b, size_t n, size_t *out_n)
             rc = inflateReset(&zs);
     }
     inflateEnd(&zs);
-    if (!o || (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)) {
+    if (o && rc != Z_STREAM_END) {
+        if (rc == Z_BUF_ERROR || rc == Z_OK)
+            *why = "truncated gzip data";
         free(o);
-        return NULL;
+        o = NULL;
     }
+    if (!o)
+        return NULL;
     o[len] = '\0';
     *out_n = len;
     return o;
@@ -108,10 +123,11 @@ int cmd_extract(int argc, char **argv, cli_opts *g)
         return EXIT_INPUT;
     if (n >= 2 && (unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b) {
         size_t un = 0;
-        char *u = gunzip(buf, n, &un);
+        const char *why = NULL;
+        char *u = gunzip(buf, n, &un, &why);
         free(buf);
         if (!u) {
-            cli_error("%s: corrupt gzip data", path);
+            cli_error("%s: %s", path, why);
             return EXIT_INPUT;
         }
         buf = u;

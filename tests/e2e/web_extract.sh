@@ -73,3 +73,14 @@ check web_extract_binary_said grep -q "junk.bin: binary data, not an HTML page" 
 chr extract tests/data/warc/news.warc.gz >/dev/null 2>"$TMP/warc.err"
 check_eq web_extract_warc_exit "$?" 1
 check web_extract_warc_said grep -q "a WARC file (ingest reads its pages)" "$TMP/warc.err"
+
+# a page cut short in its gzip, an endless input: refused as ingest refuses
+# them (exit 1), not printed in part or read into memory without end
+gzip -c "$H/article.html" | head -c 600 > "$TMP/cut.html.gz"
+chr extract "$TMP/cut.html.gz" >"$TMP/cut.out" 2>"$TMP/cut.err"
+check_eq web_extract_truncated_gzip_exit "$?" 1
+check web_extract_truncated_gzip_said grep -q "cut.html.gz: truncated gzip data" "$TMP/cut.err"
+check_eq web_extract_truncated_gzip_nothing "$(wc -c < "$TMP/cut.out")" 0
+head -c 34000000 /dev/zero | tr '\0' 'a' | chr extract - >/dev/null 2>"$TMP/big.err"
+check_eq web_extract_too_large_exit "$?" 1
+check web_extract_too_large_said grep -q -- "-: too large (limit 32 MiB)" "$TMP/big.err"
