@@ -1335,6 +1335,50 @@ static int json_member_raw(const char *s, size_t n, const char *key, size_t *vs,
     return 0;
 }
 
+static int hex4(const char *s, unsigned *v)
+{
+    *v = 0;
+    for (int k = 0; k < 4; k++) {
+        int c = (unsigned char)s[k], x = isdigit(c)             ? c - '0'
+                                         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                                : -1;
+        if (x < 0)
+            return 0;
+        *v = *v * 16 + (unsigned)x;
+    }
+    return 1;
+}
+
+/* Write U+FFFD over each escaped UTF-16 surrogate of the JSON text s[0..n)
+ * that is not half of a pair ("\ud83d" alone: an emoji cut in two by an
+ * exporter), which jansson refuses, costing the whole record; the same
+ * length. Returns how many. */
+static int json_fix_surrogates(char *s, size_t n)
+{
+    int fixed = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\\')
+            continue;
+        unsigned v, w;
+        if (s[i + 1] != 'u' || i + 6 > n || !hex4(s + i + 2, &v)) {
+            i++; /* another escape: skip its letter ("\\u..." is no escape) */
+            continue;
+        }
+        if (v >= 0xD800 && v <= 0xDBFF && i + 12 <= n && s[i + 6] == '\\' && s[i + 7] == 'u' &&
+            hex4(s + i + 8, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+            i += 11; /* a pair */
+            continue;
+        }
+        if (v >= 0xD800 && v <= 0xDFFF) {
+            memcpy(s + i + 2, "fffd", 4);
+            fixed++;
+        }
+        i += 5;
+    }
+    return fixed;
+}
+
 /* A copy of the JSON text s[0..n) with each number jansson cannot hold (an
  * integer beyond 64 bits, a real beyond a double) written as a string of
  * its digits, so that the line is read rather than refused; NULL when there
@@ -1620,6 +1664,25 @@ static chr_err next_jsonl(chr_reader *r, chr_article **out, chr_diag *d)
                 fixed = quoted;
                 line = quoted;
                 len = ql;
+            }
+        }
+        if (!o && strstr(je.text, "invalid Unicode")) {
+            char *copy = malloc(len + 1);
+            if (copy) {
+                memcpy(copy, line, len);
+                int nf = json_fix_surrogates(copy, len);
+                o = nf ? json_loadb(copy, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je) : NULL;
+                if (o) {
+                    free(fixed);
+                    fixed = copy;
+                    line = copy;
+                    size_t wl = strlen(r->warn);
+                    snprintf(r->warn + wl, sizeof r->warn - wl,
+                             "%s%d lone UTF-16 surrogate escape%s read as U+FFFD", wl ? "; " : "",
+                             nf, nf > 1 ? "s" : "");
+                } else {
+                    free(copy);
+                }
             }
         }
         if (!o) {

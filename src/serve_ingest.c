@@ -140,19 +140,23 @@ static long spool_body(int fd, const char *body, size_t len, char *msg, size_t m
         snprintf(msg, msz, "no article in the body");
         return -1;
     }
-    if (body[at] != '{' && body[at] != '[') {
+    int lines = memchr(body + at, '\n', tl - at) != NULL;
+    /* JSON Lines whose first line is bad (cut from a log, not JSON) are
+     * still JSON Lines: the bad line costs only itself, as in `ingest -` */
+    int other = body[at] != '{' && body[at] != '[';
+    if (other && !(lines && some_line_parses(body + at, tl - at))) {
         snprintf(msg, msz, "body must be a JSON object, an array of objects, or JSON Lines");
         return -1;
     }
     json_error_t je;
     json_t *all = NULL;
-    if (body[at] == '[' || memchr(body + at, '\n', tl - at))
+    if (!other && (body[at] == '[' || lines))
         all = json_loadb(body + at, tl - at, JSON_REJECT_DUPLICATES, &je);
     if (!all && body[at] == '[') {
         snprintf(msg, msz, "%s", je.text);
         return -1;
     }
-    if (!all && memchr(body + at, '\n', tl - at) && !some_line_parses(body + at, tl - at)) {
+    if (!all && !other && lines && !some_line_parses(body + at, tl - at)) {
         /* not JSON Lines (no line is an object of its own): an object over
          * several lines that does not parse, one mistake */
         snprintf(msg, msz, "line %d: %s", je.line, je.text);

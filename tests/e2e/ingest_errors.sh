@@ -81,3 +81,11 @@ check_eq "ingest of a missing path exits 1" "$?" 1
 check "ingest of a missing path creates no database" test ! -e "$TMP/typo.db"
 check_eq "ingest of a missing path says so" "$(cat "$TMP/typo.err")" \
     "chronicle: error: $TMP/no-such-file.txt: cannot open: No such file or directory"
+# a lone UTF-16 surrogate escape (an emoji cut in two by an exporter) costs
+# nothing: read as U+FFFD, with a warning naming the line
+printf '%s\n' '{"id":"s-1","title":"Putin arrives in Beijing \ud83d","text":"Russian President Vladimir Putin arrived in Beijing on Thursday for a state visit."}' \
+    '{"id":"s-2","extra":"cut \udc00","text":"Xi Jinping welcomed Putin at the Great Hall of the People on Thursday."}' > "$TMP/sur.jsonl"
+chr --db "$TMP/sur.db" ingest "$TMP/sur.jsonl" 2>"$TMP/sur.err"
+check_eq "lone surrogate escapes: ingest exits 0" "$?" 0
+check_eq "lone surrogate escapes: both stored" "$(chr --db "$TMP/sur.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 2
+check_eq "lone surrogate escapes: a warning per line" "$(grep -c 'lone UTF-16 surrogate escape read as U+FFFD' "$TMP/sur.err")" 2

@@ -219,6 +219,15 @@ printf '%s\n%s\n%s\n' '{"id":"l-1","text":"The Perth bus drivers went on strike 
 check_eq "post JSON Lines with a bad line 201" "$(http POST /api/articles --data-binary @"$TMP/bad.jsonl")" 201
 check_eq "post JSON Lines with a bad line: the others stored, the bad one named" \
     "$(jget '(d["stored"], d["errors"], [p["record"] for p in d["problems"]])')" "(2, 1, [2])"
+# ... the first line too (a log line before the records), and a lone
+# surrogate escape (an emoji cut in two) is read as U+FFFD, with a warning
+printf '%s\n%s\n%s\n' '2024-05-16 09:12 exporter started' \
+    '{"id":"f-1","title":"Fremantle ferry \ud83d","text":"Fremantle ferry crews stopped work on Thursday over pay, the union said."}' \
+    '{"id":"f-2","text":"Fremantle ferry crews returned on Friday after a pay offer, the operator said."}' > "$TMP/first.jsonl"
+check_eq "post JSON Lines with a bad first line 201" "$(http POST /api/articles --data-binary @"$TMP/first.jsonl")" 201
+check_eq "post JSON Lines with a bad first line: the others stored" \
+    "$(jget '(d["stored"], d["errors"], [(p["record"], p["level"]) for p in d["problems"]])')" \
+    "(2, 1, [(1, 'error'), (2, 'warning')])"
 check_eq "post a numeric id: kept as written" \
     "$(http POST /api/articles --data-binary '{"id": 1.50, "text":"Hobart ferry crews stopped work on Monday, the operator said in a statement."}'; echo; jget 'd["articles"][0]["ext_id"]')" \
     "$(printf '201\n1.50')"
@@ -239,7 +248,7 @@ check "post while another ingest runs: says why" grep -q "another ingest into th
 check_eq "GET while another ingest runs 200" "$(get "/api/articles/$pid")" 200
 kill "$holder"
 wait "$holder" 2>/dev/null
-grep -q '^chronicle_ingest_api_articles_total 7$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
+grep -q '^chronicle_ingest_api_articles_total 9$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
 serve_stop; check_eq "ingest server stops cleanly" "$?" 0
 
 # --- start-up errors
