@@ -133,6 +133,77 @@ static int read_strings(sqlite3_stmt *q, int64_t id, strlist *l, char ***pool, s
     return 0;
 }
 
+static chr_err recluster_sql(sqlite3 *db, const char *sql, chr_diag *d)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return chr_diag_set(d, CHR_EDB, "", 0, -1, "recluster: %s", sqlite3_errmsg(db));
+    return CHR_OK;
+}
+
+/* Story ids outlive a rebuild (links, bookmarks, API URLs name them): every
+ * id the stories had, as a story or an alias, is noted with the articles of
+ * the story it named (an alias through its chain), and rebuilt stories take
+ * new ids above them. Then (point_old_ids) a rebuilt story and an old one
+ * that are each other's largest share of articles are one story again under
+ * the old id, and each other old id becomes an alias of the rebuilt story
+ * that holds most of its articles, as the id of a story merged into another
+ * does. */
+static chr_err keep_old_ids(sqlite3 *db, chr_diag *d)
+{
+    static const char sql[] =
+        "DROP TABLE IF EXISTS temp.recluster_ids; DROP TABLE IF EXISTS temp.recluster_old;"
+        "CREATE TEMP TABLE recluster_ids(id INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
+        "INSERT INTO temp.recluster_ids SELECT id, id FROM story;"
+        "WITH RECURSIVE chain(id, into_id, depth) AS ("
+        "  SELECT id, into_id, 0 FROM story_alias"
+        "  UNION ALL SELECT c.id, a.into_id, c.depth + 1 FROM chain c"
+        "  JOIN story_alias a ON a.id = c.into_id WHERE c.depth < 64)"
+        "INSERT OR IGNORE INTO temp.recluster_ids SELECT id, into_id FROM chain c"
+        "  WHERE into_id IN (SELECT id FROM story);"
+        "CREATE TEMP TABLE recluster_old AS SELECT article_id, story_id FROM story_article;";
+    return recluster_sql(db, sql, d);
+}
+
+static chr_err point_old_ids(sqlite3 *db, chr_diag *d)
+{
+    static const char sql[] =
+        "DROP TABLE IF EXISTS temp.recluster_keep;"
+        "CREATE TEMP TABLE recluster_keep(nid INTEGER PRIMARY KEY, oid INTEGER NOT NULL);"
+        "WITH ov AS (SELECT n.story_id AS nid, o.story_id AS oid, count(*) AS c"
+        "  FROM story_article n JOIN temp.recluster_old o ON o.article_id = n.article_id"
+        "  GROUP BY 1, 2),"
+        " bn AS (SELECT nid, oid, row_number() OVER (PARTITION BY nid ORDER BY c DESC, oid) AS k"
+        "  FROM ov),"
+        " bo AS (SELECT nid, oid, row_number() OVER (PARTITION BY oid ORDER BY c DESC, nid) AS k"
+        "  FROM ov)"
+        "INSERT INTO temp.recluster_keep SELECT bn.nid, bn.oid FROM bn JOIN bo"
+        "  ON bo.nid = bn.nid AND bo.oid = bn.oid WHERE bn.k = 1 AND bo.k = 1;"
+        "DELETE FROM story_alias WHERE id IN (SELECT oid FROM temp.recluster_keep);"
+        "UPDATE story SET id = (SELECT oid FROM temp.recluster_keep WHERE nid = story.id)"
+        " WHERE id IN (SELECT nid FROM temp.recluster_keep);"
+        "UPDATE story_article SET story_id = (SELECT oid FROM temp.recluster_keep"
+        " WHERE nid = story_article.story_id)"
+        " WHERE story_id IN (SELECT nid FROM temp.recluster_keep);"
+        "UPDATE story_entity SET story_id = (SELECT oid FROM temp.recluster_keep"
+        " WHERE nid = story_entity.story_id)"
+        " WHERE story_id IN (SELECT nid FROM temp.recluster_keep);"
+        "UPDATE story_alias SET into_id = (SELECT oid FROM temp.recluster_keep"
+        " WHERE nid = story_alias.into_id)"
+        " WHERE into_id IN (SELECT nid FROM temp.recluster_keep);"
+        "DROP TABLE temp.recluster_keep;"
+        /* the other old ids: aliases of the story with most of their articles */
+        "UPDATE story_alias SET into_id = coalesce(("
+        "  SELECT n.story_id FROM temp.recluster_ids r"
+        "  JOIN temp.recluster_old o ON o.story_id = r.story"
+        "  JOIN story_article n ON n.article_id = o.article_id"
+        "  WHERE r.id = story_alias.id GROUP BY n.story_id"
+        "  ORDER BY count(*) DESC, n.story_id LIMIT 1), 0)"
+        " WHERE id IN (SELECT id FROM temp.recluster_ids);"
+        /* an old id whose articles are all gone names nothing */
+        "DELETE FROM story_alias WHERE into_id = 0;";
+    return recluster_sql(db, sql, d);
+}
+
 chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n_articles,
                             chr_diag *d)
 {
@@ -146,7 +217,14 @@ chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n
         chr_store_unlock_writer(st);
         return chr_diag_set(d, CHR_EDB, "", 0, -1, "recluster: cannot start a transaction");
     }
-    err = chr_cluster_reset(st, d);
+    err = keep_old_ids(db, d);
+    if (err == CHR_OK)
+        err = chr_cluster_reset(st, d);
+    /* every old id (story or alias) stays taken while the stories are
+     * rebuilt, so that a new story never takes one */
+    if (err == CHR_OK)
+        err = recluster_sql(
+            db, "INSERT INTO story_alias(id, into_id) SELECT id, 0 FROM temp.recluster_ids", d);
     chr_cluster *cl = NULL;
     if (err == CHR_OK)
         err = chr_cluster_open(st, opts, &cl, d);
@@ -210,6 +288,11 @@ chr_err chr_cluster_rebuild(chr_store *st, const chr_cluster_opts *opts, long *n
     chr_err ce = chr_cluster_close(cl, err == CHR_OK ? d : NULL);
     if (err == CHR_OK)
         err = ce;
+    if (err == CHR_OK)
+        err = point_old_ids(db, d);
+    sqlite3_exec(db,
+                 "DROP TABLE IF EXISTS temp.recluster_ids; DROP TABLE IF EXISTS temp.recluster_old",
+                 NULL, NULL, NULL);
     if (err == CHR_OK && chr_store_commit(st) != CHR_OK)
         err = chr_diag_set(d, CHR_EDB, "", 0, -1, "recluster: commit failed");
     if (err != CHR_OK)

@@ -351,6 +351,25 @@ static int on_story(void *ctx, const chr_story_info *s)
     return 0;
 }
 
+/* Every story of st, read back into v. */
+static void all_stories(chr_store *st, seen *v)
+{
+    memset(v, 0, sizeof *v);
+    CHECK_INT(chr_story_foreach(st, on_story, v, NULL), CHR_OK);
+}
+
+/* Rebuilt with the default settings, st has v's three stories, ids and all. */
+static void rebuilt_as(chr_store *st, const seen *v)
+{
+    long n = 0;
+    CHECK_INT(chr_cluster_rebuild(st, NULL, &n, NULL), CHR_OK);
+    seen w;
+    all_stories(st, &w);
+    CHECK_INT(w.stories, 3);
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(w.ids[i], v->ids[i]);
+}
+
 TEST(rebuild_from_articles_and_read_back)
 {
     TMP_STORE(fx, st, 1);
@@ -364,8 +383,7 @@ TEST(rebuild_from_articles_and_read_back)
     CHECK_INT(chr_cluster_rebuild(st, NULL, &n, NULL), CHR_OK);
     CHECK_INT(n, 9);
     seen v;
-    memset(&v, 0, sizeof v);
-    CHECK_INT(chr_story_foreach(st, on_story, &v, NULL), CHR_OK);
+    all_stories(st, &v);
     CHECK_INT(v.stories, 3);
     for (int i = 0; i < 3 && i < v.stories; i++)
         CHECK_INT(v.sizes[i], 3);
@@ -378,19 +396,44 @@ TEST(rebuild_from_articles_and_read_back)
             CHECK_STR(v.last[i], "2024-03-05");
         }
     CHECK(found);
-    /* rebuilding again gives the same stories, ids starting afresh */
-    CHECK_INT(chr_cluster_rebuild(st, NULL, &n, NULL), CHR_OK);
-    seen w;
-    memset(&w, 0, sizeof w);
-    CHECK_INT(chr_story_foreach(st, on_story, &w, NULL), CHR_OK);
-    CHECK_INT(w.stories, 3);
-    for (int i = 0; i < 3; i++)
-        CHECK_INT(w.ids[i], v.ids[i]);
+    /* rebuilding again gives the same stories under the same ids */
+    rebuilt_as(st, &v);
     seen one;
     memset(&one, 0, sizeof one);
     CHECK_INT(chr_story_get(st, v.ids[0], on_story, &one, NULL), CHR_OK);
     CHECK_INT(one.stories, 1);
     CHECK_INT(chr_story_get(st, 9999, on_story, &one, NULL), CHR_ENOTFOUND);
+    /* other settings part every article (a threshold no two reach): each
+     * old story keeps its id on one of its articles, the others take new
+     * ids above every old one */
+    chr_cluster_opts o;
+    chr_cluster_opts_default(&o);
+    o.threshold = o.long_threshold = 2;
+    o.dup_threshold = 2;
+    CHECK_INT(chr_cluster_rebuild(st, &o, &n, NULL), CHR_OK);
+    seen x;
+    all_stories(st, &x);
+    CHECK_INT(x.stories, 9);
+    int64_t top = 0;
+    for (int i = 0; i < 3; i++) {
+        memset(&one, 0, sizeof one);
+        CHECK_INT(chr_story_get(st, v.ids[i], on_story, &one, NULL), CHR_OK);
+        CHECK_INT(one.ids[0], v.ids[i]); /* a story of its own, not an alias */
+        top = v.ids[i] > top ? v.ids[i] : top;
+    }
+    int above = 0;
+    for (int i = 0; i < 8; i++)
+        above += x.ids[i] > top;
+    CHECK_INT(above, 5); /* (8 of the 9 read back) */
+    /* back to the default: the three stories keep their ids, and the ids
+     * of the parted articles' own stories lead to them */
+    rebuilt_as(st, &v);
+    for (int i = 0; i < 8; i++) {
+        memset(&one, 0, sizeof one);
+        CHECK_INT(chr_story_get(st, x.ids[i], on_story, &one, NULL), CHR_OK);
+        CHECK_INT(one.stories, 1);
+        CHECK(one.ids[0] == v.ids[0] || one.ids[0] == v.ids[1] || one.ids[0] == v.ids[2]);
+    }
     tmp_close(&fx);
 }
 
