@@ -523,6 +523,34 @@ TEST(country_after_the)
     chr_entities_free(&e);
 }
 
+/* A name that ends with a landform's word is a place, and "Island" no
+ * longer takes Iceland's code (German and Nordic for Iceland): "Rottnest
+ * Island" had been an organisation of Iceland, "Long Island" a person. */
+TEST(landforms_are_places)
+{
+    static const char *const names[] = {"Rottnest Island", "Long Island", "Yangtze River"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        char s[200];
+        snprintf(s, sizeof s, "Officials on %s said on Monday that the ferry would resume.\n",
+                 names[k]);
+        chr_entities e = tag(s);
+        const chr_mention *m = mention_of(&e, s, names[k]);
+        CHECK(m != NULL);
+        if (m) {
+            CHECK_INT(m->type, CHR_ENT_LOC);
+            CHECK(e.entities[m->entity].country == NULL ||
+                  strcmp(e.entities[m->entity].country, "IS") != 0);
+        }
+        chr_entities_free(&e);
+    }
+    /* not when the word does not end the name */
+    const char *g = "Gulf Oil said on Monday that profits rose.\n";
+    chr_entities e = tag(g);
+    const chr_mention *m = mention_of(&e, g, "Gulf Oil");
+    CHECK(!m || m->type != CHR_ENT_LOC);
+    chr_entities_free(&e);
+}
+
 TEST(mentions_well_formed)
 {
     const char *s = "ANKARA 1996-08-30\nTurkish Prime Minister Necmettin Erbakan said on Friday "
@@ -1591,5 +1619,6 @@ RUN(first_word_names);
 RUN(head_word_after_the);
 RUN(one_word_company_names);
 RUN(country_after_the);
+RUN(landforms_are_places);
 chr_ner_close(ner);
 UNIT_MAIN_END
