@@ -1419,9 +1419,19 @@ int ner_designator(const ner_doc *d, size_t i)
     return !(t->flags & NT_ALLUP) || IN_LIST(d, i, en_designators_caps);
 }
 
+/* Words that end the name of a landform or a body of water ("Rottnest
+ * Island", "Yangtze River", "Persian Gulf"). */
+static const char *const en_landforms[] = {
+    "island", "islands", "isle", "river", "lake", "bay",   "strait",    "straits", "peninsula",
+    "valley", "desert",  "sea",  "ocean", "gulf", "canal", "mountains", "hills",
+};
+
 /* A name that a company's designator ends or follows is the company's:
  * "Walt Disney Co." (the model named "Walt Disney" a person and left
- * "Co."), "Chrysler Corp." (named a person whole). */
+ * "Co."), "Chrysler Corp." (named a person whole). A name of two words or
+ * more that a landform's word ends is a place, whatever the model called it
+ * ("Long Island" a person, "Rottnest Island" an organisation; not "Long
+ * Island Rail Road", "Gulf Oil", which the word does not end). */
 static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
 {
     for (size_t k = 0; k < d->nsent; k++) {
@@ -1432,6 +1442,13 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (!ner_lab_is_b(lab[i]))
                 continue;
             size_t b = span_end(lab, i, s1), e = b;
+            if (b - i >= 2 && ner_lab_type(lab[i]) != CHR_ENT_LOC &&
+                (d->t[b - 1].flags & NT_UPPER0) && !(d->t[b - 1].flags & NT_ALLUP) &&
+                IN_LIST(d, b - 1, en_landforms)) {
+                set_span(lab, mark, i, b, CHR_ENT_LOC);
+                i = b - 1;
+                continue;
+            }
             /* "James Capel and Co", a name cut at a line's end ("Homegate
              * Hospitality / Inc"): a designator alone is no name */
             if (b == i + 1 && ner_designator(d, i)) {
@@ -1444,36 +1461,6 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
                 (e > b || ner_lab_type(lab[i]) != CHR_ENT_ORG))
                 set_span(lab, mark, i, e, CHR_ENT_ORG);
             i = e - 1;
-        }
-    }
-}
-
-/* Words that end the name of a landform or a body of water ("Rottnest
- * Island", "Yangtze River", "Persian Gulf"). */
-static const char *const en_landforms[] = {
-    "island", "islands", "isle", "river", "lake", "bay",   "strait",    "straits", "peninsula",
-    "valley", "desert",  "sea",  "ocean", "gulf", "canal", "mountains", "hills",
-};
-
-/* A name of two words or more that ends with a landform's word is a place,
- * whatever the model called it ("Long Island" a person, "Rottnest Island"
- * an organisation). Only when that word ends the name: "Long Island Rail
- * Road", "Gulf Oil" stay what they are. */
-static void landforms(const ner_doc *d, uint8_t *lab, uint8_t *mark)
-{
-    for (size_t k = 0; k < d->nsent; k++) {
-        size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
-        if (d->allcaps[k])
-            continue;
-        for (size_t i = s0; i < s1; i++) {
-            if (!ner_lab_is_b(lab[i]))
-                continue;
-            size_t b = span_end(lab, i, s1);
-            if (b - i >= 2 && ner_lab_type(lab[i]) != CHR_ENT_LOC &&
-                (d->t[b - 1].flags & NT_UPPER0) && !(d->t[b - 1].flags & NT_ALLUP) &&
-                IN_LIST(d, b - 1, en_landforms))
-                set_span(lab, mark, i, b, CHR_ENT_LOC);
-            i = b - 1;
         }
     }
 }
@@ -1829,7 +1816,6 @@ void ner_rules_position(const ner_doc *d, uint8_t *lab, uint8_t *mark, const cha
     honorifics(d, lab, mark);
     not_names(d, lab);
     designators(d, lab, mark);
-    landforms(d, lab, mark);
     town_state(d, lab, mark);
     for (size_t k = 0; k < d->nsent; k++) {
         size_t s0 = d->sent0[k], s1 = d->sent0[k + 1];
