@@ -142,7 +142,8 @@ int main(int argc, char **argv)
     }
     for (const struct command *c = commands; c->name; c++) {
         if (strcmp(c->name, argv[i]) == 0) {
-            for (int k = i + 1; k < argc; k++)
+            /* (not after "--": there every argument is a word, an id) */
+            for (int k = i + 1; k < argc && strcmp(argv[k], "--") != 0; k++)
                 if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
                     printf("usage: chronicle %s\n  %s\n", c->usage, c->summary);
                     return flushed(EXIT_OK);

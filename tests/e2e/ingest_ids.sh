@@ -104,6 +104,11 @@ check_eq "show -5 finds the input id -5" \
     "$(chr --db "$TMP/dash.db" show --json -5 | "$PY" -c "import json,sys; print(json.load(sys.stdin)['ext_id'])")" "-5"
 check_eq "show -- -w17 finds the input id -w17" \
     "$(chr --db "$TMP/dash.db" show --json -- -w17 | "$PY" -c "import json,sys; print(json.load(sys.stdin)['ext_id'])")" "-w17"
+printf '{"id":"--help","text":"The Riga bus drivers went on strike on Wednesday, the city said."}\n' > "$TMP/dash2.jsonl"
+chr --db "$TMP/dash.db" --quiet ingest "$TMP/dash2.jsonl" >/dev/null 2>&1
+check_eq "show -- --help finds the input id --help, not the usage" \
+    "$(chr --db "$TMP/dash.db" show --json -- --help | "$PY" -c "import json,sys; print(json.load(sys.stdin)['ext_id'])")" "--help"
+check_eq "show --help before --: the usage" "$(chr --db "$TMP/dash.db" show --help | head -c 20)" "usage: chronicle sho"
 chr --db "$TMP/dash.db" show -w17 >/dev/null 2>&1
 check_eq "show -w17 without --: usage (exit 2)" "$?" 2
 chr --db "$TMP/dash.db" show -7 >/dev/null 2>&1
