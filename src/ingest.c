@@ -213,8 +213,9 @@ int chr_looks_binary(const unsigned char *buf, size_t len)
     size_t ctl = 0, nul = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = buf[i];
-        if (c == 0 && ++nul * 100 > n)
-            return 1; /* a stray NUL is a bad line's, not a binary file's */
+        if (c == 0 && ++nul * 100 > n && nul > 1)
+            return 1; /* a stray NUL is a bad line's, not a binary file's (one
+                       * in a text of under 100 bytes too) */
         if (c && c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
             ctl++;
     }

@@ -89,3 +89,8 @@ chr --db "$TMP/sur.db" ingest "$TMP/sur.jsonl" 2>"$TMP/sur.err"
 check_eq "lone surrogate escapes: ingest exits 0" "$?" 0
 check_eq "lone surrogate escapes: both stored" "$(chr --db "$TMP/sur.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 2
 check_eq "lone surrogate escapes: a warning per line" "$(grep -c 'lone UTF-16 surrogate escape read as U+FFFD' "$TMP/sur.err")" 2
+# one stray NUL is no binary file, in a short text too (it was under 100 bytes)
+printf ' date 2024-05-07\n\nThe Kestria parliament voted on Friday.\0\n' > "$TMP/nul.txt"
+chr --db "$TMP/nul.db" ingest "$TMP/nul.txt" 2>"$TMP/nul.err"
+check_eq "a short text with one NUL: stored (exit 0)" "$?" 0
+check_eq "a short text with one NUL: one article" "$(chr --db "$TMP/nul.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 1
