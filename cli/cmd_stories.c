@@ -140,15 +140,21 @@ static const char *or_dash(const char *s)
     return s && *s ? s : "-";
 }
 
-static void text_span(const chr_story_info *s)
+/* The story's publication span, in a column of width (0: as long as it is). */
+static void text_span(const chr_story_info *s, int width)
 {
+    char b[64];
     if (!s->first[0])
-        printf("undated");
+        snprintf(b, sizeof b, "undated");
     else if (strcmp(s->first, s->last) == 0)
-        printf("%s", s->first);
+        snprintf(b, sizeof b, "%s", s->first);
     else
-        printf("%s .. %s", s->first, s->last);
+        snprintf(b, sizeof b, "%s .. %s", s->first, s->last);
+    printf("%-*s", width, b);
 }
+
+/* "2024-04-09 .. 2024-05-15": the column of the stories' spans */
+#define SPAN_WIDTH 24
 
 static void text_entities(const chr_story_info *s, size_t max)
 {
@@ -163,7 +169,7 @@ static void text_entities(const chr_story_info *s, size_t max)
 static void text_story_line(const chr_story_info *s, const char *title)
 {
     printf("%6lld  %4ld  ", (long long)s->id, s->size);
-    text_span(s);
+    text_span(s, SPAN_WIDTH);
     printf("  %s\n", title ? title : "(no title)");
 }
 
@@ -172,7 +178,7 @@ static void text_story(const chr_story_info *s, const char *title)
     printf("story %lld: %s\n", (long long)s->id, title ? title : "(no title)");
     printf("  %ld article%s (%ld after folding near-duplicates), ", s->size,
            s->size == 1 ? "" : "s", s->n_unique);
-    text_span(s);
+    text_span(s, 0);
     printf("\n");
     text_entities(s, 10);
     printf("\n%6s  %-10s  %s\n", "ID", "PUB DATE", "SOURCE / TITLE");
@@ -257,7 +263,7 @@ int cmd_stories(int argc, char **argv, cli_opts *g)
     if (o.json)
         chr_json_begin_array(&o.j);
     else
-        printf("%6s  %4s  %s\n", "STORY", "SIZE", "PUBLISHED  TITLE");
+        printf("%6s  %4s  %-*s  %s\n", "STORY", "SIZE", SPAN_WIDTH, "PUBLISHED", "TITLE");
     chr_diag d;
     chr_diag_clear(&d);
     chr_err e = chr_story_foreach(st, on_story, &o, &d);

@@ -237,10 +237,15 @@ static int print_story(chr_store *st, const char *db, int64_t id, size_t nth, in
         snprintf(head, sizeof head, "ALL ARTICLES");
     printf("%s%s · %zu article%s", nth ? "\n" : "", head, tl->n_articles,
            tl->n_articles == 1 ? "" : "s");
-    if (tl->n)
-        printf(" · events %s … %s", tl->entries[0].label,
-               tl->entries[tl->n - 1].end[0] ? tl->entries[tl->n - 1].end
-                                             : tl->entries[tl->n - 1].label);
+    if (tl->n) {
+        const char *a = tl->entries[0].label, *z = tl->entries[tl->n - 1].end[0]
+                                                       ? tl->entries[tl->n - 1].end
+                                                       : tl->entries[tl->n - 1].label;
+        if (strcmp(a, z) == 0)
+            printf(" · events %s", a); /* one day */
+        else
+            printf(" · events %s … %s", a, z);
+    }
     printf("\n");
     if (title && *title) {
         printf("  ");
