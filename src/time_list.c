@@ -409,6 +409,28 @@ static int deictic_apposition(const char *text, const chr_timex *x, size_t i)
 
 static int after_until(const char *text, size_t p);
 
+/* Whether the word right before byte p says the date is the last one
+ * before the writing day ("lo scorso 30 giugno", "el pasado 3 de julio",
+ * "no passado 30 de junho", "last June 30"): the writer's, whatever year a
+ * story before it wrote. (Not "il prossimo", "el próximo": a date ahead of
+ * the day written, which a page dated a day late puts a year on.) */
+static int relative_before(const char *text, size_t p)
+{
+    static const char *const W[] = {"scorso",  "scorsa",  "pasado", "pasada",
+                                    "passado", "passada", "last",   NULL};
+    size_t e = p;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > 0 && (((text[b - 1] | 32) >= 'a' && (text[b - 1] | 32) <= 'z') ||
+                     (unsigned char)text[b - 1] >= 0x80))
+        b--;
+    for (const char *const *w = W; *w && e > b; w++)
+        if (strlen(*w) == e - b && !strncasecmp(text + b, *w, e - b))
+            return 1;
+    return 0;
+}
+
 /* Whether x, a date without a figure ("Sabato", "ieri", "this week"), was
  * read as a day of the days before the publication day: the text has come
  * back to its own time. Not a day an "of" after it ties to an event ("il
@@ -450,7 +472,8 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
         for (size_t k = 0; k < sn; k++)
             digit |= sf[k] >= '0' && sf[k] <= '9';
         if (!digit || has_year_digits(sf, sn) || memchr(sf, '/', sn) || memchr(sf, '.', sn) ||
-            relative_surface(sf, sn) || deictic_apposition(text, x, i) ||
+            relative_surface(sf, sn) || relative_before(text, x[i].start) ||
+            deictic_apposition(text, x, i) ||
             (since_clause(text, x[i].start) &&
              !(i + 1 < n && x[i + 1].start >= x[i].end && x[i + 1].start - x[i].end <= 12)))
             continue; /* only a day and a month in words: "28 janvier" */
@@ -483,6 +506,9 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
             continue; /* "martedì 28 novembre": a weekday the story's year does not have */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
         long own = ref ? today - chr_days_from_civil(y, m, d) : -1;
+        if (own < 0 && -own <= RECENT_DAYS && (x[i].flags & CHR_TIMEX_FUTURE))
+            continue; /* so are the coming weeks a future tells ("Sisi potrebbe
+                       * annunciare ... il 25 gennaio" after "nel dicembre 2012") */
         if (own >= 0 && own <= RECENT_DAYS && chr_days_from_civil(ny, m, d) > today &&
             ((x[i].flags & CHR_TIMEX_PAST) || after_until(text, x[j].start)))
             continue; /* the weeks before the publication day are the story's own

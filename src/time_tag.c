@@ -10483,7 +10483,7 @@ static void emit(M *m, const R *r)
     if (r->flags & CHR_TIMEX_RANGE)
         memcpy(x->t.end_value, r->ev, strnlen(r->ev, sizeof x->t.end_value - 1));
     x->t.flags = (r->flags & ~R_WORD_BEFORE) | (r->anchored ? CHR_TIMEX_ANCHORED : 0) |
-                 (r->tense < 0 ? CHR_TIMEX_PAST : 0);
+                 (r->tense < 0 ? CHR_TIMEX_PAST : 0) | (r->tense > 0 ? CHR_TIMEX_FUTURE : 0);
     x->tense = r->tense;
     x->y = r->y;
     x->m = r->m;

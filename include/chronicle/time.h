@@ -35,6 +35,8 @@ enum {
                                    * the text ("the next day", "that year") */
     CHR_TIMEX_PAST = 1u << 3,     /* a verb or word beside it told a past ("members
                                    * voted on March 4", "lo scorso 3 aprile") */
+    CHR_TIMEX_FUTURE = 1u << 4,   /* ... or a future ("Sisi will announce on January
+                                   * 25", "il prossimo 3 aprile") */
 };
 
 /* One temporal expression. value/end_value are TIMEX3 values:
