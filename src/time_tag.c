@@ -1303,7 +1303,7 @@ static int announced_dated(const M *m, const wspan *L, int i, size_t s)
 
 /* A date that something was put off, brought forward or set to ("le
  * report au 23 octobre de l'élection", "a fixé l'élection au 24 juillet",
- * "aplazada al 23 de octubre", "rinviato al 23 ottobre", "adiada para 23
+ * "aplazada al 23 de octubre", "rinviato al 23 ottobre", "all'8 gennaio", "adiada para 23
  * de outubro"): the day of a plan, whatever the tense of the verb that
  * moved it. L: the words left of the date, nearest first. */
 static size_t raw_word_before(const M *m, size_t p, size_t *ws);
@@ -1311,7 +1311,8 @@ static int raw_word_in(const M *m, size_t ws, size_t we, const char *const *l);
 
 static int put_off_to(const M *m, const wspan *L, int nl, size_t s)
 {
-    static const char *const TO[] = {"au", "\xc3\xa0", "al", "para", "ao", "a", NULL};
+    static const char *const TO[] = {"au",  "\xc3\xa0", "al",   "para", "ao",
+                                     "all", "alla",     "allo", "a",    NULL}; /* ("all'8") */
     static const char *const ART[] = {"el", "le", "la", "il", "o", NULL};
     static const char *const MOVED[] = {"report",
                                         "report\xc3\xa9",
