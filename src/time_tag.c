@@ -8895,8 +8895,12 @@ static int anaphor_object(const M *m, int k, int art, int name)
             "arresto",    "annuncio",        "discorso",  "vertice",    "incontro",     "riunione",
             "accordo",    "esplosione",      "terremoto", "golpe",      "ballottaggio", "sentenza",
             "elecciones", "votaci\xc3\xb3n", NULL};
-        size_t ns, ne, vs = 0, ve = 0;
-        next_raw_word(m, e, &ns, &ne);
+        size_t ns, ne, vs = 0, ve = 0, a = e;
+        if (a < m->len && m->text[a] == '\'')
+            a++; /* the noun after an elided article: "l'esercito" */
+        else if (a + 3 <= m->len && !memcmp(m->text + a, "\xe2\x80\x99", 3))
+            a += 3;
+        next_raw_word(m, a, &ns, &ne);
         if (ne == ns || raw_word_in(m, ns, ne, EVENT))
             return 1; /* "il giorno dopo le elezioni sono scesi in piazza migliaia" */
         /* the verb within a few words, over the noun's modifiers ("le
