@@ -8757,10 +8757,14 @@ static int pat_time(M *m, int i, R *r)
     /* a following day: "midnight Friday", "4 a.m. Thursday", "10 a.m. on May 16",
      * "alle 14 di ieri", "8h da manhã de ontem" */
     if (!haveday) {
+        /* (not on the next line: "alle 09:12\nIeri i cammelli", a post's
+         * stamp, then the text's day) */
+        int own_line = !(j > 0 && j < m->n &&
+                         memchr(m->text + m->t[j - 1].e, '\n', m->t[j].s - m->t[j - 1].e));
         int k = j;
-        if (kw(m, k, K_ON) || (kw(m, k, K_OF) && !(m->lang & TL_EN)))
+        if (own_line && (kw(m, k, K_ON) || (kw(m, k, K_OF) && !(m->lang & TL_EN))))
             k++;
-        int k2 = p_dayword(m, k, &y, &mo, &d, &tense);
+        int k2 = own_line ? p_dayword(m, k, &y, &mo, &d, &tense) : 0;
         if (k2) {
             haveday = 1;
             j = k2;
@@ -8794,7 +8798,7 @@ static int pat_time(M *m, int i, R *r)
                 hh += 12; /* "le 8 di ieri sera" */
                 j = k2 + 1;
             }
-        } else {
+        } else if (own_line) {
             R sub;
             r_init(&sub, k);
             /* "às 10h desta quinta-feira", "alle 10 di questo sabato" */
@@ -10394,7 +10398,10 @@ static int time_day_gap(const M *m, size_t a, size_t b)
     size_t p = a;
     while (p < b) {
         unsigned char c = (unsigned char)m->text[p];
-        if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '\n' || c == '\t') {
+        if (c == '\n')
+            return 0; /* a stamp's time, then a line that opens with a day ("09:12\nIeri
+                       * ...": the post's time, and the text's day) */
+        if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '\t') {
             p++;
             continue;
         }
