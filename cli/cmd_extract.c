@@ -50,6 +50,11 @@ static char *gunzip(const char *b, size_t n, size_t *out_n, const char **why)
             rc = inflateReset(&zs);
     }
     inflateEnd(&zs);
+    if (o && len > CLI_MAX_INPUT) { /* (the first buffer may hold more than the limit) */
+        *why = "too large once decompressed (limit 32 MiB)";
+        free(o);
+        o = NULL;
+    }
     if (o && rc != Z_STREAM_END) {
         if (rc == Z_BUF_ERROR || rc == Z_OK)
             *why = "truncated gzip data";

@@ -199,8 +199,10 @@ static chr_err point_old_ids(sqlite3 *db, chr_diag *d)
         "  WHERE r.id = story_alias.id GROUP BY n.story_id"
         "  ORDER BY count(*) DESC, n.story_id LIMIT 1), 0)"
         " WHERE id IN (SELECT id FROM temp.recluster_ids);"
-        /* an old id whose articles are all gone names nothing */
-        "DELETE FROM story_alias WHERE into_id = 0;";
+        /* an old id whose articles are all gone names nothing; stories the
+         * rebuild merged away had ids nobody saw */
+        "DELETE FROM story_alias WHERE into_id = 0"
+        " OR id NOT IN (SELECT id FROM temp.recluster_ids);";
     return recluster_sql(db, sql, d);
 }
 

@@ -477,11 +477,17 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
             (since_clause(text, x[i].start) &&
              !(i + 1 < n && x[i + 1].start >= x[i].end && x[i + 1].start - x[i].end <= 12)))
             continue; /* only a day and a month in words: "28 janvier" */
-        /* the nearest earlier date with a written year */
+        /* the nearest earlier date with a written year; a day of the week
+         * before it, when the tagger read this one in that week too (the
+         * text back in its own days: "Sabato la stampa ... Il 2 dicembre",
+         * not a quoted "Today we are free" or a frame's "Hier, un ancien
+         * ministre a évoqué ces journées" in a story told weeks back) */
+        long own_days = ref && y > 0 ? today - chr_days_from_civil(y, md / 100, md % 100) : -1;
+        int this_week = own_days >= 0 && own_days <= 7;
         size_t j = i;
         int ay = 0, amd = 0;
         while (j-- > 0 && x[i].start - x[j].start <= NARRATIVE_REACH) {
-            if (ref && present_day(text, len, &x[j], today)) {
+            if (this_week && present_day(text, len, &x[j], today)) {
                 ay = 0;
                 break;
             }

@@ -499,11 +499,11 @@ typedef struct fut_end {
     size_t n;
 } fut_end;
 
-/* Whether b[0..n) ends with one of e[0..k) and has min bytes or more. */
-static int ends_in(const char *b, size_t n, const fut_end *e, size_t k, size_t min)
+/* Whether b[0..n) is one of w[0..k). */
+static int one_of(const char *b, size_t n, const fut_end *w, size_t k)
 {
     for (size_t i = 0; i < k; i++)
-        if (n >= e[i].n && n >= min && !memcmp(b + n - e[i].n, e[i].s, e[i].n))
+        if (w[i].n == n && !memcmp(b, w[i].s, n))
             return 1;
     return 0;
 }
@@ -511,9 +511,12 @@ static int ends_in(const char *b, size_t n, const fut_end *e, size_t k, size_t m
 /* The future tense of Italian, Spanish, Portuguese and French verbs by its
  * ending: parlerà, hablará, falará (-rà, -rá), hablarán (-rán), falarão
  * (-rão), parleranno (-ranno), decideremo, partiremo (-eremo, -iremo),
- * parleront (-eront, -iront), and the first person: parlerò, partirò,
- * hablaré, parlerai, falarei ("però" is too short to be one). b is
- * lower-case. */
+ * parleront (-eront, -iront), parlerai (-erai, not "minerai"); of the
+ * first person otherwise only short irregular forms (sarò, andrò; iré,
+ * haré; farei): the regular ones end as a past does where the stem ends
+ * in r (it "parlerò" and the passato remoto "liberò", es "hablaré" and
+ * "declaré", pt "falarei" and "declarei", fr "finirai" and "retirai"). b
+ * is lower-case. */
 static int romance_future(const char *b, size_t n, int lower, unsigned lang)
 {
     /* (lengths written beside the words: this runs for every word a tense
@@ -522,51 +525,50 @@ static int romance_future(const char *b, size_t n, int lower, unsigned lang)
     {                                                                                              \
         x, sizeof x - 1                                                                            \
     }
-    static const fut_end END[] = {FUT("r\xc3\xa0"),  FUT("r\xc3\xa1"),  FUT("r\xc3\xa1n"),
-                                  FUT("r\xc3\xa3o"), FUT("ranno"),      FUT("eremo"),
-                                  FUT("iremo"),      FUT("eront"),      FUT("iront"),
-                                  FUT("auront"),     FUT("er\xc3\xb2"), FUT("ir\xc3\xb2"),
-                                  FUT("erai"),       FUT("irai")},
-                         /* the Spanish first person, not in French text, whose participles
-                          * end so too ("déclaré", "inspiré") */
-        ES_END[] = {FUT("ar\xc3\xa9"), FUT("er\xc3\xa9"), FUT("ir\xc3\xa9")},
-                         /* the Portuguese one, not in Italian text, whose conditional ends so
-                          * ("parlerei", "direi") */
-        PT_END[] = {FUT("arei"), FUT("erei"), FUT("irei")},
+    static const fut_end END[] = {FUT("r\xc3\xa0"),  FUT("r\xc3\xa1"), FUT("r\xc3\xa1n"),
+                                  FUT("r\xc3\xa3o"), FUT("ranno"),     FUT("eremo"),
+                                  FUT("iremo"),      FUT("eront"),     FUT("iront"),
+                                  FUT("auront"),     FUT("erai")},
                          /* short forms, in lower case only ("Irán" is a country; "verão",
                           * "porão", "tiranno" are nouns) */
-        SHORT[] = {
-            FUT("ir\xc3\xa1"),    FUT("har\xc3\xa1"),   FUT("dar\xc3\xa1"),   FUT("ir\xc3\xa1n"),
-            FUT("har\xc3\xa1n"),  FUT("dar\xc3\xa1n"),  FUT("far\xc3\xa0"),   FUT("sar\xc3\xa0"),
-            FUT("dar\xc3\xa0"),   FUT("andremo"),       FUT("saremo"),        FUT("avremo"),
-            FUT("faremo"),        FUT("potremo"),       FUT("dovremo"),       FUT("vedremo"),
-            FUT("verremo"),       FUT("vorremo"),       FUT("daremo"),        FUT("staremo"),
-            FUT("ir\xc3\xa3o"),   FUT("far\xc3\xa3o"),  FUT("dar\xc3\xa3o"),  FUT("iront"),
-            FUT("feront"),        FUT("seront"),        FUT("auront"),        FUT("sar\xc3\xb2"),
-            FUT("far\xc3\xb2"),   FUT("andr\xc3\xb2"),  FUT("avr\xc3\xb2"),   FUT("potr\xc3\xb2"),
-            FUT("dovr\xc3\xb2"),  FUT("vedr\xc3\xb2"),  FUT("verr\xc3\xb2"),  FUT("dar\xc3\xb2"),
-            FUT("star\xc3\xb2"),  FUT("ir\xc3\xa9"),    FUT("har\xc3\xa9"),   FUT("dir\xc3\xa9"),
-            FUT("podr\xc3\xa9"),  FUT("tendr\xc3\xa9"), FUT("vendr\xc3\xa9"), FUT("saldr\xc3\xa9"),
-            FUT("pondr\xc3\xa9"), FUT("sabr\xc3\xa9"),  FUT("serai"),         FUT("ferai"),
-            FUT("aurai"),         FUT("irai")};
+        SHORT[] = {FUT("ir\xc3\xa1"),   FUT("har\xc3\xa1"),  FUT("dar\xc3\xa1"),
+                   FUT("ir\xc3\xa1n"),  FUT("har\xc3\xa1n"), FUT("dar\xc3\xa1n"),
+                   FUT("far\xc3\xa0"),  FUT("sar\xc3\xa0"),  FUT("dar\xc3\xa0"),
+                   FUT("andremo"),      FUT("saremo"),       FUT("avremo"),
+                   FUT("faremo"),       FUT("potremo"),      FUT("dovremo"),
+                   FUT("vedremo"),      FUT("verremo"),      FUT("vorremo"),
+                   FUT("daremo"),       FUT("staremo"),      FUT("ir\xc3\xa3o"),
+                   FUT("far\xc3\xa3o"), FUT("dar\xc3\xa3o"), FUT("iront"),
+                   FUT("feront"),       FUT("seront"),       FUT("auront"),
+                   FUT("sar\xc3\xb2"),  FUT("far\xc3\xb2"),  FUT("andr\xc3\xb2"),
+                   FUT("avr\xc3\xb2"),  FUT("potr\xc3\xb2"), FUT("dovr\xc3\xb2"),
+                   FUT("vedr\xc3\xb2"), FUT("verr\xc3\xb2"), FUT("dar\xc3\xb2"),
+                   FUT("star\xc3\xb2"), FUT("serai"),        FUT("ferai"),
+                   FUT("aurai"),        FUT("irai"),         FUT("dirai"),
+                   FUT("croirai"),      FUT("pourrai"),      FUT("devrai"),
+                   FUT("saurai"),       FUT("verrai"),       FUT("viendrai")},
+                         /* Spanish first persons, not in French text ("iré"); Portuguese ones,
+                          * not in Italian text, whose conditional "direi" is */
+        ES_FIRST[] = {FUT("ir\xc3\xa9"),    FUT("har\xc3\xa9"),   FUT("dir\xc3\xa9"),
+                      FUT("podr\xc3\xa9"),  FUT("tendr\xc3\xa9"), FUT("vendr\xc3\xa9"),
+                      FUT("saldr\xc3\xa9"), FUT("pondr\xc3\xa9"), FUT("sabr\xc3\xa9"),
+                      FUT("habr\xc3\xa9"),  FUT("querr\xc3\xa9")},
+                         PT_FIRST[] = {FUT("farei"), FUT("direi"), FUT("irei"), FUT("trarei")};
 #undef FUT
     for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
         size_t e = END[k].n;
         if (n < e || b[n - 1] != END[k].s[e - 1] || memcmp(b + n - e, END[k].s, e) != 0)
             continue;
-        if (n >= 6 && n >= e + 3)
+        if (n >= 6 && n >= e + 3 && !(n == 7 && !memcmp(b, "minerai", 7)))
             return 1;
     }
-    if ((lang & TL_ES) && !(lang & TL_FR) &&
-        ends_in(b, n, ES_END, sizeof ES_END / sizeof *ES_END, 7))
-        return 1; /* (a stem of three letters or more: "hablaré") */
-    if ((lang & TL_PT) && !(lang & TL_IT) &&
-        ends_in(b, n, PT_END, sizeof PT_END / sizeof *PT_END, 4))
-        return 1; /* (farei, direi, irei too) */
-    for (size_t k = 0; lower && k < sizeof SHORT / sizeof *SHORT; k++)
-        if (SHORT[k].n == n && memcmp(b, SHORT[k].s, n) == 0)
-            return 1;
-    return 0;
+    if (!lower)
+        return 0;
+    return one_of(b, n, SHORT, sizeof SHORT / sizeof *SHORT) ||
+           ((lang & TL_ES) && !(lang & TL_FR) &&
+            one_of(b, n, ES_FIRST, sizeof ES_FIRST / sizeof *ES_FIRST)) ||
+           ((lang & TL_PT) && !(lang & TL_IT) &&
+            one_of(b, n, PT_FIRST, sizeof PT_FIRST / sizeof *PT_FIRST));
 }
 
 /* Tense of a word in text of languages lang: -1 past, +1 future, 0 none. */
@@ -6400,6 +6402,7 @@ static int small_word_after(const M *m, int i)
 
 static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d, int *anch)
 {
+    int w = j - 1; /* the weekday's token */
     /* "quinta-feira (17)", the Brazilian way */
     int paren = pu(m, j, '(') && isnum(m, j + 1) && pu(m, j + 2, ')');
     int comma = pu(m, j, ',') || paren;
@@ -6459,10 +6462,19 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d, int *an
             best = z;
         }
     }
-    /* a day without its month far from the weekday's reading ("Marzo 2011
-     * – Venerdì 18", told in January 2016): the month the text last named,
-     * when that day of it is that weekday */
-    if (anch && !mo2 && (bestd > 7 || bestd == LONG_MAX) && m->agran && m->ay > 0 && m->am > 0 &&
+    /* a day without its month more than 45 days from the weekday's reading,
+     * or right after a month that heads it ("Marzo 2011 – Venerdì 18" in a
+     * chronology told in January 2016): the month the text last named, when
+     * that day of it is that weekday (not "nel maggio 2015. Venerdì 8 il
+     * governo lo ha sospeso", 17 days back from 25 January 2016) */
+    int heads = 0;
+    if (w >= 0 && m->nout) {
+        size_t le = ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end;
+        heads = le <= m->t[w].s && m->t[w].s - le <= 8;
+        for (size_t p = le; heads && p < m->t[w].s; p++) /* spaces, a dash, a colon */
+            heads = strchr(" \t\n:,-", m->text[p]) || (unsigned char)m->text[p] >= 0x80;
+    }
+    if (anch && !mo2 && (bestd > 45 || heads) && m->agran && m->ay > 0 && m->am > 0 &&
         dd <= chr_month_days(m->ay, m->am) && chr_weekday(m->ay, m->am, dd) == wd) {
         *y = m->ay, *mo = m->am, *d = dd;
         *anch = 1;
@@ -8998,8 +9010,10 @@ static int right_after_last(const M *m, int i)
     while (k > 0 && (kw(m, k, K_THE) || kw(m, k, K_OF) || kw(m, k, K_TO) || kw(m, k, K_IN) ||
                      pu(m, k, '\'')))
         k--;
-    return k >= 0 && k < i - 1 && m->nout &&
-           ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end == m->t[k].e;
+    const chr_timex *last =
+        m->nout ? (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec) : NULL;
+    /* (a date: "Alle 14 dello stesso giorno" is that day's 14:00) */
+    return k >= 0 && k < i - 1 && last && last->type == CHR_TIMEX_DATE && last->end == m->t[k].e;
 }
 
 /* Romance "il giorno dopo", "il giorno prima", "lo stesso giorno", "il

@@ -228,6 +228,9 @@ check_eq "post JSON Lines with a bad first line 201" "$(http POST /api/articles 
 check_eq "post JSON Lines with a bad first line: the others stored" \
     "$(jget '(d["stored"], d["errors"], [(p["record"], p["level"]) for p in d["problems"]])')" \
     "(2, 1, [(1, 'error'), (2, 'warning')])"
+printf '%s\n%s\n' 'exporter log line' \
+    '{"id":"f-3","title":"Bunbury port \ud83d","text":"Bunbury port workers stopped work on Saturday over safety, the union said."}' > "$TMP/first2.jsonl"
+check_eq "post: a bad first line, then a record with a lone surrogate 201" "$(http POST /api/articles --data-binary @"$TMP/first2.jsonl")" 201
 check_eq "post a numeric id: kept as written" \
     "$(http POST /api/articles --data-binary '{"id": 1.50, "text":"Hobart ferry crews stopped work on Monday, the operator said in a statement."}'; echo; jget 'd["articles"][0]["ext_id"]')" \
     "$(printf '201\n1.50')"
@@ -248,7 +251,7 @@ check "post while another ingest runs: says why" grep -q "another ingest into th
 check_eq "GET while another ingest runs 200" "$(get "/api/articles/$pid")" 200
 kill "$holder"
 wait "$holder" 2>/dev/null
-grep -q '^chronicle_ingest_api_articles_total 9$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
+grep -q '^chronicle_ingest_api_articles_total 10$' <(curl -s "$BASE/metrics"); check "metrics count posted articles" test $? -eq 0
 serve_stop; check_eq "ingest server stops cleanly" "$?" 0
 
 # --- start-up errors

@@ -84,3 +84,7 @@ check_eq web_extract_truncated_gzip_nothing "$(wc -c < "$TMP/cut.out")" 0
 head -c 34000000 /dev/zero | tr '\0' 'a' | chr extract - >/dev/null 2>"$TMP/big.err"
 check_eq web_extract_too_large_exit "$?" 1
 check web_extract_too_large_said grep -q -- "-: too large (limit 32 MiB)" "$TMP/big.err"
+head -c 34000000 /dev/zero | tr '\0' 'a' | gzip -c > "$TMP/big.html.gz"
+chr extract "$TMP/big.html.gz" >/dev/null 2>"$TMP/bigz.err"
+check_eq web_extract_too_large_gzip_exit "$?" 1
+check web_extract_too_large_gzip_said grep -q "big.html.gz: too large once decompressed" "$TMP/bigz.err"
