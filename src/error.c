@@ -44,7 +44,11 @@ chr_err chr_diag_set(chr_diag *d, chr_err code, const char *file, long line, lon
     if (!d)
         return code;
     d->code = code;
-    snprintf(d->file, sizeof d->file, "%s", file ? file : "");
+    size_t fl = file ? strlen(file) : 0;
+    if (fl < sizeof d->file)
+        snprintf(d->file, sizeof d->file, "%s", file ? file : "");
+    else /* a path longer than the field keeps its end, the file's name: ".../x.txt" */
+        snprintf(d->file, sizeof d->file, "...%s", file + fl - (sizeof d->file - 4));
     d->line = line;
     d->offset = offset;
     if (fmt) {

@@ -94,3 +94,9 @@ printf ' date 2024-05-07\n\nThe Kestria parliament voted on Friday.\0\n' > "$TMP
 chr --db "$TMP/nul.db" ingest "$TMP/nul.txt" 2>"$TMP/nul.err"
 check_eq "a short text with one NUL: stored (exit 0)" "$?" 0
 check_eq "a short text with one NUL: one article" "$(chr --db "$TMP/nul.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 1
+# a path longer than the error's field keeps its end, the file's name
+LD="$TMP/long"
+for i in 1 2 3 4 5 6; do LD="$LD/dir${i}_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; done
+mkdir -p "$LD" && : > "$LD/empty-article.txt"
+chr --db "$TMP/long.db" ingest "$TMP/long" 2>"$TMP/long.err"
+check "an error about a long path names its file" grep -q "\.\.\..*/empty-article.txt: empty file" "$TMP/long.err"
