@@ -121,6 +121,7 @@ static void json_story(out_ctx *o, const chr_story_info *s, const char *title)
                 chr_json_kstring(j, "source", s->articles[k].source);
                 chr_json_kstring(j, "ext_id", s->articles[k].ext_id);
                 chr_json_kstring(j, "pub_date", s->articles[k].pub_date);
+                chr_json_kint(j, "duplicate_of", a->id); /* as `stories --json` says */
                 if (s->articles[k].copy) {
                     chr_json_key(j, "copy");
                     chr_json_bool(j, 1);

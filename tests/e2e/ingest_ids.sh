@@ -95,6 +95,9 @@ for f in a b c; do chr --db "$NDB" --quiet ingest "$TMP/nd/$f" >/dev/null 2>&1; 
 check_eq "a copy of a near-duplicate names the canonical as duplicate_of" \
     "$(chr --db "$NDB" stories --json | "$PY" -c 'import json,sys; s=json.load(sys.stdin); print(len(s), sorted((a["source"].split("/")[-1], a.get("copy", False), a["duplicate_of"]) for a in s[0]["articles"]))')" \
     "1 [('courier.txt', True, 1), ('gazette.txt', False, 1), ('orne.txt', False, None)]"
+check_eq "story --json lists them under the canonical, with duplicate_of as stories --json does" \
+    "$(chr --db "$NDB" story 1 --json | "$PY" -c 'import json,sys; s=json.load(sys.stdin); print(sorted((d["source"].split("/")[-1], d.get("copy", False), d["duplicate_of"]) for a in s["articles"] for d in a["duplicates"]))')" \
+    "[('courier.txt', True, 1), ('gazette.txt', False, 1)]"
 
 # an input id that opens with '-': a negative number is looked up as given,
 # another after "--"
