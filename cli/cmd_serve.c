@@ -83,13 +83,16 @@ int cmd_serve(int argc, char **argv, cli_opts *g)
         return e == CHR_EINVAL ? EXIT_USAGE : EXIT_FATAL;
     }
     const char *colon = strrchr(o.listen, ':');
+    /* ":8080" listens on every address */
+    const char *host = colon > o.listen ? o.listen : "0.0.0.0";
+    int host_len = colon > o.listen ? (int)(colon - o.listen) : (int)strlen(host);
     if (!is_loopback(o.listen))
         cli_error("warning: listening on %.*s:%d, beyond this machine; the API has no "
                   "authentication",
-                  (int)(colon - o.listen), o.listen, chr_serve_port(s));
+                  host_len, host, chr_serve_port(s));
     /* The address, always: scripts started with port 0 read it here. */
-    fprintf(stderr, "chronicle: serving %s on http://%.*s:%d/%s\n", g->db, (int)(colon - o.listen),
-            o.listen, chr_serve_port(s), o.allow_ingest ? " (POST /api/articles allowed)" : "");
+    fprintf(stderr, "chronicle: serving %s on http://%.*s:%d/%s\n", g->db, host_len, host,
+            chr_serve_port(s), o.allow_ingest ? " (POST /api/articles allowed)" : "");
     fflush(stderr);
     int sig = 0;
     sigwait(&stop, &sig);
