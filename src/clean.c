@@ -414,7 +414,20 @@ static const char *const caption_prefix[] = {
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation
  * ("Assinei o acordo, disse o ministro." is a sentence). */
-static const char *const furniture_prefix[] = {/* blog bylines */
+static const char *const furniture_prefix[] = {/* blog bylines and posts' stamps */
+                                               "postato il ",
+                                               "postato da ",
+                                               "inviato il ",
+                                               "posted on ",
+                                               "posted by ",
+                                               "publicado el ",
+                                               "publicado por ",
+                                               "publi\xc3\xa9 le ",
+                                               "publi\xc3\xa9 par ",
+                                               "post\xc3\xa9 le ",
+                                               "post\xc3\xa9 par ",
+                                               "postado em ",
+                                               "postado por ",
                                                "scritto da ",
                                                "tradotto da ",
                                                "escrito por ",
@@ -1396,6 +1409,38 @@ static int section_menu(const char *s, size_t n)
     return words >= 5 && known >= 3 && known * 5 >= words * 3;
 }
 
+/* A page's path to its section: short parts after a site's name, each
+ * after " › ", " » " or " > " ("ForumItalia.net › Attualità › Esteri",
+ * "Home » Mondo » Medio Oriente"), two of them at least, no sentence's
+ * end, no French quotation ("« Non » au référendum"). */
+static int breadcrumb(const char *s, size_t n)
+{
+    if (n > 120 || strchr(".!?", s[n - 1]))
+        return 0;
+    for (size_t p = 0; p + 1 < n; p++)
+        if ((unsigned char)s[p] == 0xC2 && (unsigned char)s[p + 1] == 0xAB)
+            return 0; /* « */
+    int seps = 0, words = 0;
+    for (size_t p = 0; p < n; p++) {
+        size_t k = 0;
+        if (p + 4 <= n && !memcmp(s + p, " \xc2\xbb ", 4))
+            k = 4;
+        else if (p + 5 <= n && !memcmp(s + p, " \xe2\x80\xba ", 5))
+            k = 5;
+        else if (p + 3 <= n && !memcmp(s + p, " > ", 3))
+            k = 3;
+        if (k) {
+            if (words == 0 || words > 4)
+                return 0; /* a part of a few words */
+            seps++;
+            words = 0;
+            p += k - 1;
+        } else if (s[p] != ' ' && (p == 0 || s[p - 1] == ' '))
+            words++;
+    }
+    return seps >= 2 && words > 0 && words <= 4;
+}
+
 /* The length of a link's language marker at s, as blogs and Global Voices
  * translations write them after a link: "[en]", "[ar, en]", "[fa]" (codes
  * of two lower-case letters), else 0. */
@@ -1497,7 +1542,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **a
     }
     if (list_equal(s, m, boiler_exact))
         return 1;
-    if (!cont && section_menu(s, n))
+    if (!cont && (section_menu(s, n) || breadcrumb(s, n)))
         return 1;
     /* a site's name before its menu: "BBC News Navigation" (not "menu":
      * "The State Dinner Menu" is a headline) */
@@ -1973,8 +2018,9 @@ static int states_date(const char *s, size_t n)
 /* A plain text's headline: its first line when a blank line follows it and
  * it is shaped like one (3-25 words, 12-200 bytes, opens with a capital
  * letter and has small ones, does not end as a sentence does, states no
- * date as a dateline or a stamp does, no " | " of a site's furniture, not
- * the byline) and a paragraph of text comes after. Malloc'd, or NULL. */
+ * date as a dateline or a stamp does, no " | " of a site's furniture nor
+ * other furniture the cleaner drops, not the byline) and a paragraph of
+ * text comes after. Malloc'd, or NULL. */
 static char *text_headline(const chr_article *a, const chr_doc *doc)
 {
     const char *s = a->text, *end = a->text + a->text_len;
@@ -1989,7 +2035,8 @@ static char *text_headline(const chr_article *a, const chr_doc *doc)
     const char *q = e < end ? e + 1 : end;
     while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
         q++;
-    if (q >= end || *q != '\n' || n < 12 || n > 200 || ends_as_text(s, n) || states_date(s, n))
+    if (q >= end || *q != '\n' || n < 12 || n > 200 || ends_as_text(s, n) || states_date(s, n) ||
+        is_boiler_line(s, n, 0, 0, NULL, NULL)) /* (a page's path, a post's stamp) */
         return NULL;
     int lower = 0;
     for (size_t i = 0; i < n && !lower;) {

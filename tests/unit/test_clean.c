@@ -343,6 +343,20 @@ TEST(boilerplate_other_languages)
     expect_clean("Home Italia Mondo Politica Tecnologia Internet Scienza Cultura Economia Sport\n\n"
                  "Obama ha chiesto ieri le dimissioni di Assad.",
                  "Obama ha chiesto ieri le dimissioni di Assad.");
+    /* a page's path and a post's stamp go; a headline with a French
+     * quotation or one "»" stays */
+    expect_clean("ForumItalia.net \xe2\x80\xba Attualit\xc3\xa0 \xe2\x80\xba Esteri\n\n"
+                 "Postato il 12 febbraio 2011 alle 10:32 da Sara\n\n"
+                 "Obama ha chiesto ieri le dimissioni di Assad.",
+                 "Obama ha chiesto ieri le dimissioni di Assad.");
+    expect_clean(
+        "Home \xc2\xbb Mondo \xc2\xbb Medio Oriente\n\nObama ha chiesto ieri le dimissioni "
+        "di Assad.",
+        "Obama ha chiesto ieri le dimissioni di Assad.");
+    expect_clean("Le \xc2\xab Non \xc2\xbb l'emporte \xc2\xbb en Gr\xc3\xa8"
+                 "ce\n\nLe non l'a emport\xc3\xa9 dimanche.",
+                 "Le \xc2\xab Non \xc2\xbb l'emporte \xc2\xbb en Gr\xc3\xa8"
+                 "ce\n\nLe non l'a emport\xc3\xa9 dimanche.");
     expect_clean("Coca-Cola Co's Entertainment Business\nSector Inc unit said it formed a joint "
                  "venture.",
                  "Coca-Cola Co's Entertainment Business Sector Inc unit said it formed a joint "
@@ -753,6 +767,9 @@ TEST(text_headline)
         {"NEW YORK, March 3", CHR_FMT_TEXT, NULL},                              /* a dateline */
         {"Updated 14:32 GMT, Monday", CHR_FMT_TEXT, NULL},                      /* a stamp */
         {"EXCLUSIVE INTERVIEW WITH THE MINISTER", CHR_FMT_TEXT, NULL},          /* a rubric */
+        {"ForumItalia.net \xe2\x80\xba Attualit\xc3\xa0 \xe2\x80\xba Esteri", CHR_FMT_TEXT,
+         NULL},                                                                 /* a page's path */
+        {"Postato il 12 febbraio 2011 alle 10:32 da Sara", CHR_FMT_TEXT, NULL}, /* a stamp */
         {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD "
          "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
          "\xD0\xB2 \xD0\x9F\xD0\xB5\xD0\xBA\xD0\xB8\xD0\xBD",
