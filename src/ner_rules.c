@@ -1444,7 +1444,9 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             size_t b = span_end(lab, i, s1), e = b;
             if (b - i >= 2 && ner_lab_type(lab[i]) != CHR_ENT_LOC &&
                 (d->t[b - 1].flags & NT_UPPER0) && !(d->t[b - 1].flags & NT_ALLUP) &&
-                IN_LIST(d, b - 1, en_landforms)) {
+                IN_LIST(d, b - 1, en_landforms) &&
+                !(ner_lab_type(lab[i]) == CHR_ENT_PER && given_name(d, i))) {
+                /* (not a person a given name opens: "Michael Bay", "Ricki Lake") */
                 set_span(lab, mark, i, b, CHR_ENT_LOC);
                 i = b - 1;
                 continue;

@@ -409,6 +409,16 @@ static int deictic_apposition(const char *text, const chr_timex *x, size_t i)
 
 static int after_until(const char *text, size_t p);
 
+/* Whether a sentence ends in text[a..b): a stop, "!" or "?" before a
+ * space or a line, or a line break. */
+static int sentence_between(const char *text, size_t a, size_t b)
+{
+    for (size_t p = a; p < b; p++)
+        if (text[p] == '\n' || (strchr(".!?", text[p]) && p + 1 < b && text[p + 1] == ' '))
+            return 1;
+    return 0;
+}
+
 /* Whether the word right before byte p says the date is the last one
  * before the writing day ("lo scorso 30 giugno", "el pasado 3 de julio",
  * "no passado 30 de junho", "last June 30"): the writer's, whatever year a
@@ -426,8 +436,20 @@ static int relative_before(const char *text, size_t p)
                      (unsigned char)text[b - 1] >= 0x80))
         b--;
     for (const char *const *w = W; *w && e > b; w++)
-        if (strlen(*w) == e - b && !strncasecmp(text + b, *w, e - b))
+        if (strlen(*w) == e - b && !strncasecmp(text + b, *w, e - b)) {
+            /* not "the last June 30 deadline", "its last June 30 game" */
+            static const char *const DET[] = {"the", "its", "their", "his", "her", "our", NULL};
+            size_t pe = b;
+            while (pe > 0 && text[pe - 1] == ' ')
+                pe--;
+            size_t pb = pe;
+            while (pb > 0 && ((text[pb - 1] | 32) >= 'a' && (text[pb - 1] | 32) <= 'z'))
+                pb--;
+            for (const char *const *t = DET; *t && pe > pb; t++)
+                if (strlen(*t) == pe - pb && !strncasecmp(text + pb, *t, pe - pb))
+                    return 0;
             return 1;
+        }
     return 0;
 }
 
@@ -512,9 +534,13 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
             continue; /* "martedì 28 novembre": a weekday the story's year does not have */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
         long own = ref ? today - chr_days_from_civil(y, m, d) : -1;
-        if (own < 0 && -own <= RECENT_DAYS && (x[i].flags & CHR_TIMEX_FUTURE))
-            continue; /* so are the coming weeks a future tells ("Sisi potrebbe
-                       * annunciare ... il 25 gennaio" after "nel dicembre 2012") */
+        if (own < 0 && -own <= RECENT_DAYS && (x[i].flags & CHR_TIMEX_FUTURE) &&
+            sentence_between(text, x[j].end, x[i].start))
+            continue; /* so are the coming weeks a future tells in a sentence of
+                       * its own ("Sisi potrebbe annunciare ... il 25 gennaio" after
+                       * "nel dicembre 2012."; not the plan the story's sentence
+                       * reports: "In December 2012 the army said it would hold
+                       * talks on January 25") */
         if (own >= 0 && own <= RECENT_DAYS && chr_days_from_civil(ny, m, d) > today &&
             ((x[i].flags & CHR_TIMEX_PAST) || after_until(text, x[j].start)))
             continue; /* the weeks before the publication day are the story's own

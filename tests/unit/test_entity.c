@@ -543,6 +543,12 @@ TEST(landforms_are_places)
         }
         chr_entities_free(&e);
     }
+    /* nor a person a given name opens */
+    const char *b = "Director Michael Bay said the film would open in May.\n";
+    chr_entities eb = tag(b);
+    const chr_mention *mb = mention_of(&eb, b, "Michael Bay");
+    CHECK(mb != NULL && mb->type == CHR_ENT_PER);
+    chr_entities_free(&eb);
     /* not when the word does not end the name */
     const char *g = "Gulf Oil said on Monday that profits rose.\n";
     chr_entities e = tag(g);
