@@ -504,8 +504,8 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
          * text back in its own days: "Sabato la stampa ... Il 2 dicembre",
          * not a quoted "Today we are free" or a frame's "Hier, un ancien
          * ministre a évoqué ces journées" in a story told weeks back) */
-        long own_days = ref && y > 0 ? today - chr_days_from_civil(y, md / 100, md % 100) : -1;
-        int this_week = own_days >= 0 && own_days <= 7;
+        long own = ref && y > 0 ? today - chr_days_from_civil(y, md / 100, md % 100) : -1;
+        int this_week = own >= 0 && own <= 7;
         size_t j = i;
         int ay = 0, amd = 0;
         while (j-- > 0 && x[i].start - x[j].start <= NARRATIVE_REACH) {
@@ -533,7 +533,6 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
         if (wd && chr_weekday(ny, m, d) != wd)
             continue; /* "martedì 28 novembre": a weekday the story's year does not have */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
-        long own = ref ? today - chr_days_from_civil(y, m, d) : -1;
         if (own < 0 && -own <= RECENT_DAYS && (x[i].flags & CHR_TIMEX_FUTURE) &&
             sentence_between(text, x[j].end, x[i].start))
             continue; /* so are the coming weeks a future tells in a sentence of
