@@ -9016,7 +9016,8 @@ static int right_after_last(const M *m, int i)
         k--;
     const chr_timex *last =
         m->nout ? (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec) : NULL;
-    /* (a date: "Alle 14 dello stesso giorno" is that day's 14:00) */
+    /* (a date only: after a time, "Alle 14 dello stesso giorno" still names
+     * the day written before it) */
     return k >= 0 && k < i - 1 && last && last->type == CHR_TIMEX_DATE && last->end == m->t[k].e;
 }
 
