@@ -1336,6 +1336,7 @@ static int json_member_raw(const char *s, size_t n, const char *key, size_t *vs,
     return 0;
 }
 
+/* The value of the four hex digits at s into *v; 0 when they are none. */
 static int hex4(const char *s, unsigned *v)
 {
     *v = 0;
