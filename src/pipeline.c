@@ -284,6 +284,52 @@ static int reads_anaphors(const char *lang)
     return 0;
 }
 
+/* Whether sentence si is a comment's or a post's stamp below the article
+ * ("Vostro commento 3 luglio 2013 | 22:40 - giovanni56", "A Parigoth en
+ * réponse au commentaire de Frispitch | 4 août 2013 10h02 |"): a word of
+ * comments, a day with its year and a time after it among its dates
+ * all[from..to), a bar or few words, the day in the two months after the
+ * publication day; *day set. The text below it is written that day
+ * ("Stasera è finita"). */
+static int post_stamp(const char *text, const chr_span *sent, const chr_timex *all, size_t from,
+                      size_t to, const chr_date *ref, chr_date *day)
+{
+    static const char *const COMMENT[] = {
+        "comment", "coment",   "risposta", "r\xc3\xa9ponse", "respuesta",    "resposta", "reply",
+        "replied", "rispondi", "posted",   "postato",        "post\xc3\xa9", "postado",  NULL};
+    size_t n = sent->end - sent->start, words = 0;
+    const char *s = text + sent->start;
+    for (size_t k = 0; k < n; k++)
+        words += s[k] != ' ' && (k == 0 || s[k - 1] == ' ');
+    if (!memchr(s, '|', n) && words > 12)
+        return 0;
+    int said = 0; /* a comment's, not a live page's "Mis à jour" */
+    for (const char *const *w = COMMENT; *w && !said; w++)
+        for (size_t k = 0; k + strlen(*w) <= n && !said; k++)
+            said = !strncasecmp(s + k, *w, strlen(*w));
+    if (!said)
+        return 0;
+    for (size_t i = from; i < to; i++) {
+        chr_date d;
+        if (all[i].type != CHR_TIMEX_DATE || strlen(all[i].value) != 10 ||
+            !chr_date_parse(all[i].value, &d))
+            continue;
+        int year = 0;
+        for (size_t k = all[i].start; k + 4 <= all[i].end && !year; k++)
+            year = !memcmp(text + k, all[i].value, 4);
+        long off = chr_civil_days(d.year, d.month, d.day) -
+                   chr_civil_days(ref->year, ref->month, ref->day);
+        if (!year || off < 0 || off > 60)
+            continue;
+        for (size_t j = from; j < to; j++)
+            if (all[j].type == CHR_TIMEX_TIME && all[j].start > all[i].start) {
+                *day = d;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, size_t n_sents,
                            const chr_date *ref, const char *lang, chr_timex **out,
                            size_t **sent_idx, size_t *n)
@@ -300,17 +346,22 @@ chr_err chr_annotate_dates(const char *text, size_t len, const chr_span *sents, 
     size_t last_own = SIZE_MAX;
     int prev_dated = 0;
     int anaphors = reads_anaphors(lang);
+    chr_date post;
+    const chr_date *sref = ref; /* the day the sentence was written */
     for (size_t i = 0; i < n_sents; i++) {
         chr_timex *tx = NULL;
         size_t nt = 0, own_from = na;
-        chr_err e =
-            chr_time_tag(text + sents[i].start, sents[i].end - sents[i].start, ref, lang, &tx, &nt);
+        chr_err e = chr_time_tag(text + sents[i].start, sents[i].end - sents[i].start, sref, lang,
+                                 &tx, &nt);
         if (!e)
             e = push_timexes(&all, &idx, &na, &cap, tx, nt, sents[i].start, i);
         free(tx);
         int own_dated = has_day(all, own_from, na, 0);
         if (!e && anaphors && prev_dated && last_own != SIZE_MAX && i - last_own <= CONTEXT_MAX)
-            e = context_dates(text, sents, last_own, i, ref, lang, &all, &idx, &na, &cap, own_from);
+            e = context_dates(text, sents, last_own, i, sref, lang, &all, &idx, &na, &cap,
+                              own_from);
+        if (!e && ref && i >= 3 && post_stamp(text, &sents[i], all, own_from, na, ref, &post))
+            sref = &post;
         if (e) {
             free(all);
             free(idx);

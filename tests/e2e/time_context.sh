@@ -81,6 +81,24 @@ check_eq "en: November 23 of the same year, after a date with its year" \
     "$(value en 2017-12-05 "On June 3, 2011 the president was wounded. On November 23 of the same year he signed the deal in Riyadh." "November 23 of the same year")" 2011-11-23
 check_eq "it: stesso anno right after a day alone is not the reference's year" \
     "$(value it 2017-12-05 "Il 23 novembre dello stesso anno firma l'accordo a Riad." "stesso anno")" none
+# the text below a comment's stamp is written on the comment's day; a live
+# page's "Mis à jour" stamp is no comment's
+check_eq "it: Stasera below a comment posted two days later" \
+    "$(value it 2013-07-01 "Egitto, la piazza chiede le dimissioni di Morsi.
+
+Milioni di persone sono scese in piazza al Cairo contro il presidente. La protesta continua. Gli organizzatori parlano di 22 milioni di firme.
+
+Vostro commento 3 luglio 2013 | 22:40 - giovanni56
+
+Stasera è finita, Morsi non è più presidente." "Stasera")" 2013-07-03TEV
+check_eq "fr: aujourd'hui below a live page's update stamp stays the page's day" \
+    "$(value fr 2013-08-15 "Le direct de la journée en Égypte.
+
+Les forces de l'ordre ont donné l'assaut. Le bilan s'alourdit. Les manifestants se dispersent.
+
+Mis à jour 17/08/2013 à 21:12 | Le point sur la situation
+
+Le Conseil de sécurité se réunit aujourd'hui à New York." "aujourd'hui")" 2013-08-15
 check_eq "en: the next day after a range is the day after its end" \
     "$(value en 2024-06-15 "The talks ran from May 3 to May 5. The next day, the envoys left." "The next day")" 2024-05-06
 
