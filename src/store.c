@@ -857,16 +857,15 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
  * SQLite result code. */
 static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t *eid)
 {
-    int rc =
-        prep(st, &st->find_entity,
-             "SELECT id, type, canonical, mentions FROM entities WHERE key = ?1 ORDER BY type");
+    int rc = prep(st, &st->find_entity,
+                  "SELECT id, type, canonical FROM entities WHERE key = ?1 ORDER BY type");
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_stmt *q = st->find_entity;
     bind_text(q, 1, key);
     const char *type = chr_ent_type_name(e->type);
     char *first = NULL, *stored = NULL;
-    int64_t id = 0, prior = 0; /* the mentions of the row whose spelling is first */
+    int64_t id = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const char *t = (const char *)sqlite3_column_text(q, 1);
         const char *c = (const char *)sqlite3_column_text(q, 2);
@@ -877,7 +876,6 @@ static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t 
                 rc = SQLITE_NOMEM;
                 break;
             }
-            prior = sqlite3_column_int64(q, 3);
         }
         if (mine) {
             id = sqlite3_column_int64(q, 0);
@@ -930,12 +928,7 @@ static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t 
         free(stored);
         return rc;
     }
-    /* a better spelling replaces the stored one, but by its marks alone
-     * ("Vladímir" of a Spanish article against the "Vladimir" English
-     * articles wrote 36 times) only while it is used as much: the most
-     * used full form wins */
-    int sp_new = chr_entity_spelling(e->canonical), sp_old = chr_entity_spelling(stored);
-    if (sp_new <= sp_old || ((sp_new >> 16) == (sp_old >> 16) && prior > e->mentions)) {
+    if (chr_entity_spelling(e->canonical) <= chr_entity_spelling(stored)) {
         free(e->canonical);
         e->canonical = stored;
         return SQLITE_OK;
