@@ -414,20 +414,31 @@ static const char *const caption_prefix[] = {
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation
  * ("Assinei o acordo, disse o ministro." is a sentence). */
-static const char *const furniture_prefix[] = {/* blog bylines and posts' stamps */
-                                               "postato il ",
-                                               "postato da ",
-                                               "inviato il ",
-                                               "posted on ",
-                                               "posted by ",
-                                               "publicado el ",
-                                               "publicado por ",
-                                               "publi\xc3\xa9 le ",
-                                               "publi\xc3\xa9 par ",
-                                               "post\xc3\xa9 le ",
-                                               "post\xc3\xa9 par ",
-                                               "postado em ",
-                                               "postado por ",
+static int with_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* A post's stamp: on such a line with a figure in it, a day or a time
+ * ("Postato il 12 febbraio 2011 alle 10:32 da Sara"; not a headline or a
+ * subhead, "Posted on the border: life with the troops"; the publication
+ * stamps, "Publié le ...", are is_boiler_line's). */
+static const char *const post_prefix[] = {"postato il ",
+                                          "postato da ",
+                                          "posted on ",
+                                          "posted by ",
+                                          "publicado por ",
+                                          "publi\xc3\xa9 par ",
+                                          "post\xc3\xa9 le ",
+                                          "post\xc3\xa9 par ",
+                                          "postado em ",
+                                          "postado por ",
+                                          NULL};
+
+static const char *const furniture_prefix[] = {/* blog bylines */
                                                "scritto da ",
                                                "tradotto da ",
                                                "escrito por ",
@@ -1587,7 +1598,8 @@ static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **a
         (!whole && (rights_notice(s, n) || bar_line(s, n))))
         return 1;
     if (n <= 120 && !ends_sentence_punct && !cont)
-        if (list_prefix(s, n, furniture_prefix))
+        if (list_prefix(s, n, furniture_prefix) ||
+            (list_prefix(s, n, post_prefix) && with_digit(s, n)))
             return 1;
     /* "Temps de lecture 5 min.", "Reading time: 3 minutes" (a sentence about
      * reading time is longer) */

@@ -1419,6 +1419,8 @@ int ner_designator(const ner_doc *d, size_t i)
     return !(t->flags & NT_ALLUP) || IN_LIST(d, i, en_designators_caps);
 }
 
+static const char *const en_the[] = {"the"};
+
 /* Words that end the name of a landform or a body of water ("Rottnest
  * Island", "Yangtze River", "Persian Gulf"). */
 static const char *const en_landforms[] = {
@@ -1445,8 +1447,10 @@ static void designators(const ner_doc *d, uint8_t *lab, uint8_t *mark)
             if (b - i >= 2 && ner_lab_type(lab[i]) != CHR_ENT_LOC &&
                 (d->t[b - 1].flags & NT_UPPER0) && !(d->t[b - 1].flags & NT_ALLUP) &&
                 IN_LIST(d, b - 1, en_landforms) &&
-                !(ner_lab_type(lab[i]) == CHR_ENT_PER && given_name(d, i))) {
-                /* (not a person a given name opens: "Michael Bay", "Ricki Lake") */
+                !(ner_lab_type(lab[i]) == CHR_ENT_PER && given_name(d, i) &&
+                  !(i > s0 && IN_LIST(d, i - 1, en_the)))) {
+                /* (not a person a given name opens, "Michael Bay", "Ricki Lake";
+                 * "the James River" is a place) */
                 set_span(lab, mark, i, b, CHR_ENT_LOC);
                 i = b - 1;
                 continue;

@@ -288,7 +288,7 @@ static int reads_anaphors(const char *lang)
  * ("Vostro commento 3 luglio 2013 | 22:40 - giovanni56", "A Parigoth en
  * réponse au commentaire de Frispitch | 4 août 2013 10h02 |"): a word of
  * comments, a day with its year and a time after it among its dates
- * all[from..to), a bar or few words, the day in the two months after the
+ * all[from..to), a bar, few words, the day in the two months after the
  * publication day; *day set. The text below it is written that day
  * ("Stasera è finita"). */
 static int post_stamp(const char *text, const chr_span *sent, const chr_timex *all, size_t from,
@@ -301,8 +301,9 @@ static int post_stamp(const char *text, const chr_span *sent, const chr_timex *a
     const char *s = text + sent->start;
     for (size_t k = 0; k < n; k++)
         words += s[k] != ' ' && (k == 0 || s[k - 1] == ' ');
-    if (!memchr(s, '|', n) && words > 12)
-        return 0;
+    if (!memchr(s, '|', n) || words > 20)
+        return 0; /* a header's bar ("Commentators expect the vote on 5 July
+                   * 2013 at 10:00" is news) */
     int said = 0; /* a comment's, not a live page's "Mis à jour" */
     for (const char *const *w = COMMENT; *w && !said; w++)
         for (size_t k = 0; k + strlen(*w) <= n && !said; k++)

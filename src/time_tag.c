@@ -8919,10 +8919,6 @@ static int anaphor_object(const M *m, int k, int art, int name)
         next_raw_word(m, a, &ns, &ne);
         if (ne == ns || raw_word_in(m, ns, ne, EVENT))
             return 1; /* "il giorno dopo le elezioni sono scesi in piazza migliaia" */
-        next_raw_word(m, ne, &vs, &ve);
-        if (ve > vs && m->text[vs] >= 'A' && m->text[vs] <= 'Z')
-            return 1; /* a name after the noun is the clause's subject: "il giorno
-                       * dopo l'ultimatum Morsi ha parlato" */
         /* the verb within a few words, over the noun's modifiers ("le
          * brigate arrivate da ovest sono entrate"), not past another
          * article ("dopo le elezioni i ribelli sono entrati": the object) */

@@ -99,6 +99,12 @@ Les forces de l'ordre ont donné l'assaut. Le bilan s'alourdit. Les manifestants
 Mis à jour 17/08/2013 à 21:12 | Le point sur la situation
 
 Le Conseil de sécurité se réunit aujourd'hui à New York." "aujourd'hui")" 2013-08-15
+check_eq "it: a news sentence about comments is no comment's stamp" \
+    "$(value it 2013-07-01 "Il governo presenta la riforma. Il testo arriva in aula. I partiti discutono. Le opposizioni protestano.
+
+I commenti sono attesi entro il 15 luglio 2013 alle 12.
+
+Oggi il premier ha parlato in Parlamento." "Oggi")" 2013-07-01
 check_eq "en: the next day after a range is the day after its end" \
     "$(value en 2024-06-15 "The talks ran from May 3 to May 5. The next day, the envoys left." "The next day")" 2024-05-06
 

@@ -770,6 +770,8 @@ TEST(text_headline)
         {"ForumItalia.net \xe2\x80\xba Attualit\xc3\xa0 \xe2\x80\xba Esteri", CHR_FMT_TEXT,
          NULL},                                                                 /* a page's path */
         {"Postato il 12 febbraio 2011 alle 10:32 da Sara", CHR_FMT_TEXT, NULL}, /* a stamp */
+        {"Posted on the border: life with the troops in Helmand", CHR_FMT_TEXT,
+         "Posted on the border: life with the troops in Helmand"}, /* no figure: a headline */
         {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD "
          "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB "
          "\xD0\xB2 \xD0\x9F\xD0\xB5\xD0\xBA\xD0\xB8\xD0\xBD",

@@ -549,6 +549,12 @@ TEST(landforms_are_places)
     const chr_mention *mb = mention_of(&eb, b, "Michael Bay");
     CHECK(mb != NULL && mb->type == CHR_ENT_PER);
     chr_entities_free(&eb);
+    /* ... unless "the" says it is a place: "the James River" */
+    const char *jr = "Boats on the James River stopped on Monday.\n";
+    chr_entities ej = tag(jr);
+    const chr_mention *mj = mention_of(&ej, jr, "James River");
+    CHECK(mj != NULL && mj->type == CHR_ENT_LOC);
+    chr_entities_free(&ej);
     /* not when the word does not end the name */
     const char *g = "Gulf Oil said on Monday that profits rose.\n";
     chr_entities e = tag(g);
