@@ -414,14 +414,6 @@ static const char *const caption_prefix[] = {
 /* Share, follow, subscribe and read-next furniture: line prefixes that
  * count only on a short line without a sentence's final punctuation
  * ("Assinei o acordo, disse o ministro." is a sentence). */
-static int with_digit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return 1;
-    return 0;
-}
-
 /* A post's stamp: on such a line with a figure in it, a day or a time
  * ("Postato il 12 febbraio 2011 alle 10:32 da Sara"; not a headline or a
  * subhead, "Posted on the border: life with the troops"; the publication
@@ -1598,8 +1590,7 @@ static int is_boiler_line(const char *s, size_t n, int whole, int cont, char **a
         (!whole && (rights_notice(s, n) || bar_line(s, n))))
         return 1;
     if (n <= 120 && !ends_sentence_punct && !cont)
-        if (list_prefix(s, n, furniture_prefix) ||
-            (list_prefix(s, n, post_prefix) && with_digit(s, n)))
+        if (list_prefix(s, n, furniture_prefix) || (has_digit && list_prefix(s, n, post_prefix)))
             return 1;
     /* "Temps de lecture 5 min.", "Reading time: 3 minutes" (a sentence about
      * reading time is longer) */

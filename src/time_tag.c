@@ -171,6 +171,12 @@ static int fr_plural_rel(const M *m, int i);
 static int fr_la_after(const M *m, int k);
 static int of_last_emitted(const M *m, int i);
 
+/* The expression emitted last, or NULL. */
+static const chr_timex *last_out(const M *m)
+{
+    return m->nout ? (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec) : NULL;
+}
+
 /* A plain number: not part of 1,500 or 3.5 or 10/27. */
 static int plainnum(const M *m, int i)
 {
@@ -4488,7 +4494,7 @@ static int pat_md(M *m, int i, R *r)
      * diciembre", "février et mars") */
     if (!fy && mstart > 1 && (kw(m, mstart - 1, K_Y) || kw(m, mstart - 1, K_AND)) &&
         has(m, mstart - 2, C_MONTH) && m->nout) {
-        const chr_timex *pv = (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec);
+        const chr_timex *pv = last_out(m);
         int py, pm;
         if (pv->end == m->t[mstart - 2].e && strlen(pv->value) == 7 &&
             sscanf(pv->value, "%4d-%2d", &py, &pm) == 2 && py > 0 && pm >= 1 && pm <= 12)
@@ -6469,7 +6475,7 @@ static int wday_apposition(M *m, int j, int wd, int *y, int *mo, int *d, int *an
      * governo lo ha sospeso", 17 days back from 25 January 2016) */
     int heads = 0;
     if (w >= 0 && m->nout) {
-        size_t le = ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end;
+        size_t le = last_out(m)->end;
         heads = le <= m->t[w].s && m->t[w].s - le <= 8;
         for (size_t p = le; heads && p < m->t[w].s; p++) /* spaces, a dash, a colon */
             heads = strchr(" \t\n:,-", m->text[p]) || (unsigned char)m->text[p] >= 0x80;
@@ -7836,7 +7842,7 @@ static int coordinated_wday(const M *m, int i, int wd, int *y, int *mo, int *d)
     int conj = 0;
     for (size_t k = 0; k < sizeof CONJ / sizeof *CONJ; k++)
         conj |= word_eq(m->text + m->t[j].s, m->t[j].e - m->t[j].s, CONJ[k]);
-    const chr_timex *last = (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec);
+    const chr_timex *last = last_out(m);
     if (!conj || last->end != m->t[j - 1].e || last->type != CHR_TIMEX_DATE)
         return 0;
     int lwd = chr_weekday(m->ay, m->am, m->ad);
@@ -8952,9 +8958,7 @@ static int of_last_emitted(const M *m, int i)
     int of = m->lang == TL_PT && (m->text[m->t[i].s] == 'd' || m->text[m->t[i].s] == 'D') &&
              has(m, i, C_REL) && val(m, i, C_REL) == R_THAT;
     int k = of ? i + 1 : i;
-    return k >= 2 && (of || kw(m, k - 1, K_OF)) && m->nout &&
-           ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end ==
-               m->t[k - 2].e;
+    return k >= 2 && (of || kw(m, k - 1, K_OF)) && m->nout && last_out(m)->end == m->t[k - 2].e;
 }
 
 /* Romance "la veille", "le lendemain", "la víspera", "l'indomani", "na
@@ -9010,8 +9014,7 @@ static int right_after_last(const M *m, int i)
     while (k > 0 && (kw(m, k, K_THE) || kw(m, k, K_OF) || kw(m, k, K_TO) || kw(m, k, K_IN) ||
                      pu(m, k, '\'')))
         k--;
-    const chr_timex *last =
-        m->nout ? (const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec) : NULL;
+    const chr_timex *last = last_out(m);
     /* (a date only: after a time, "Alle 14 dello stesso giorno" still names
      * the day written before it) */
     return k >= 0 && k < i - 1 && last && last->type == CHR_TIMEX_DATE && last->end == m->t[k].e;
@@ -11118,10 +11121,7 @@ chr_err chr_time_scan(const char *text, size_t len, const chr_date *ref, const c
                 if (address_run(text, len, run_s, &re)) {
                     while (s->n && s->buf[s->n - 1].e > run_s)
                         s->n--;
-                    while (
-                        m->nout &&
-                        ((const chr_timex *)(const void *)(m->out + (m->nout - 1) * m->rec))->end >
-                            run_s)
+                    while (m->nout && last_out(m)->end > run_s)
                         m->nout--;
                     flush(s);
                     p = re;
