@@ -1336,6 +1336,65 @@ static int weekday_name(const char *text, const chr_timex *t)
     return 0;
 }
 
+/* The year a value opens with ("2014", "2014-02-11", "2014-W05"), 0 for
+ * none ("XXXX-05", "PAST_REF"). */
+static int value_year(const char *v)
+{
+    for (int k = 0; k < 4; k++)
+        if (v[k] < '0' || v[k] > '9')
+            return 0;
+    return v[4] == '\0' || v[4] == '-' || v[4] == 'T' ? atoi(v) : 0;
+}
+
+/* Whether a word of text[s..e) is a weekday's ("il sabato successivo"). */
+static int holds_weekday(const char *text, size_t s, size_t e)
+{
+    for (size_t p = s; p < e;) {
+        size_t q = p;
+        while (q < e && text[q] != ' ' && text[q] != '\'' && text[q] != ',')
+            q++;
+        const tlex *lx = q > p ? chr_time_lex_word(text + p, q - p) : NULL;
+        if (lx && (lx->cls & (1u << C_WDAY)))
+            return 1;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* Anaphors follow the date they were read from when the passes above moved
+ * it: the tagger read "L'anno successivo" after "l'11 febbraio" (2014, the
+ * year nearest the publication) as 2015; the story's year moved the day to
+ * 2011, and so the year after it to 2012 ("Il giorno dopo" too). An
+ * anaphor (CHR_TIMEX_ANCHORED, no figure) takes the shift of the date or
+ * time last before it; old[i] is the year x[i] had before the passes. A
+ * day the shifted year lacks (29 February), a week or a weekday counted
+ * from the day ("il sabato successivo") stays. */
+static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *old)
+{
+    int dy = 0;
+    for (size_t i = 0; i < n; i++) {
+        int y = value_year(x[i].value), y1, md;
+        if (!y || (x[i].type != CHR_TIMEX_DATE && x[i].type != CHR_TIMEX_TIME))
+            continue;
+        if (y != old[i]) {
+            dy = y - old[i];
+            continue;
+        }
+        if (!dy || !(x[i].flags & CHR_TIMEX_ANCHORED) ||
+            memchr_digit(text + x[i].start, x[i].end - x[i].start)) {
+            dy = 0;
+            continue;
+        }
+        if (x[i].value[5] == 'W' || holds_weekday(text, x[i].start, x[i].end) ||
+            (parse_value(x[i].value, &y1, &md) && md % 100 &&
+             md % 100 > chr_month_days(y + dy, md / 100)))
+            continue;
+        set_year(x[i].value, y + dy);
+        if ((x[i].flags & CHR_TIMEX_RANGE) && (y1 = value_year(x[i].end_value)) != 0)
+            set_year(x[i].end_value, y1 + dy);
+    }
+}
+
 size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, chr_timex *x,
                              size_t n)
 {
@@ -1370,10 +1429,16 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
             continue;
         x[k++] = x[i];
     }
+    int *old = k ? malloc(k * sizeof *old) : NULL;
+    for (size_t i = 0; old && i < k; i++)
+        old[i] = value_year(x[i].value);
     fix_apposition(text, len, x, k);
     fix_year_apposition(text, len, x, k);
     fix_lists(text, len, x, k);
     fix_spans(text, len, x, k);
     fix_narrative(text, len, ref && ref->year > 0 ? ref : NULL, x, k);
+    if (old)
+        follow_anchors(text, x, k, old);
+    free(old);
     return join_spans(text, len, x, k);
 }

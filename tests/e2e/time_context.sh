@@ -108,6 +108,13 @@ Oggi il premier ha parlato in Parlamento." "Oggi")" 2013-07-01
 check_eq "en: the next day after a range is the day after its end" \
     "$(value en 2024-06-15 "The talks ran from May 3 to May 5. The next day, the envoys left." "The next day")" 2024-05-06
 
+check_eq "it: the year after a day the story's year moved moves with it" \
+    "$(value it 2014-01-25 "Quel 25 gennaio 2011 i manifestanti erano poche migliaia. E l'11 febbraio il raìs lasciava. L'anno successivo vinsero i Fratelli." "L'anno successivo")" 2012
+check_eq "fr: the day after a day the story's year moved moves with it" \
+    "$(value fr 2011-04-29 "Le 29 mai 2008, le président fait savoir qu'il a décroché son téléphone. Le chef d'Etat est présent au sommet du 13 juillet et le lendemain, il assiste au défilé." "le lendemain")" 2008-07-14
+check_eq "it: a year after a day the story left alone stays" \
+    "$(value it 2014-01-25 "Il 3 luglio Morsi fu deposto. L'anno successivo al-Sisi vinse le elezioni." "L'anno successivo")" 2014
+
 # through the pipeline into a story's timeline: "The next day" after a dated
 # sentence is an entry of the day after it, with that expression as source
 D="$TMP/nextday"
