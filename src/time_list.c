@@ -9,6 +9,7 @@
  * year it has just written. Two dates written as the ends of one span
  * ("between October 2023 and May 2025") are one range. Owns
  * chr_time_fix_document. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
@@ -47,8 +48,13 @@ static int line_start(const char *text, size_t at)
 static int item_separator(const char *text, size_t len, size_t end)
 {
     size_t i = end;
-    while (i < len && i < end + 2 && (text[i] == ' ' || text[i] == '.' || text[i] == ','))
-        i++;
+    for (size_t n = 0; n < 2 && i < len; n++) /* no-break spaces too ("10h29\u00a0:") */
+        if (text[i] == ' ' || text[i] == '.' || text[i] == ',')
+            i++;
+        else if (i + 1 < len && !memcmp(text + i, "\xc2\xa0", 2))
+            i += 2;
+        else if (i + 2 < len && !memcmp(text + i, "\xe2\x80\xaf", 3))
+            i += 3;
     if (i >= len)
         return 0;
     unsigned char c = (unsigned char)text[i];
@@ -1336,6 +1342,90 @@ static int weekday_name(const char *text, const chr_timex *t)
     return 0;
 }
 
+/* Fewest entries, each a line opening with a clock time, that make a live
+ * page. */
+#define LIVE_MIN 3
+/* A step back between two entries of a live page (minutes) that says the
+ * day went on past midnight. */
+#define LIVE_WRAP (12 * 60)
+
+/* Minutes of the day of a time's value "YYYY-MM-DDTHH:MM...", -1 for any
+ * other value. */
+static int clock_minutes(const char *v)
+{
+    if (strlen(v) < 16 || v[10] != 'T' || v[13] != ':' || !isdigit((unsigned char)v[11]) ||
+        !isdigit((unsigned char)v[12]) || !isdigit((unsigned char)v[14]) ||
+        !isdigit((unsigned char)v[15]))
+        return -1;
+    int h = (v[11] - '0') * 10 + v[12] - '0', mi = (v[14] - '0') * 10 + v[15] - '0';
+    return h < 24 && mi < 60 ? h * 60 + mi : -1;
+}
+
+/* A live page's entries each open their line with a clock time and a
+ * separator ("ore 23:45 – Mubarak parla in tv", "ore 00:35 – Obama ha
+ * telefonato", "22h10 : ..."), all of which the tagger put on one day, the
+ * publication day. Past midnight the page goes on into the next day: read
+ * oldest first, a step back of twelve hours or more between two entries
+ * crosses into the next day (the page is read bottom up when it is written
+ * newest first, as most steps say). The day most entries fall on (the
+ * first of a tie: the day the page began) is the publication day: a page of
+ * 19 March opens with the night before and ends past midnight. x[0..n)
+ * changed in place. */
+static void fix_live_times(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    size_t *e = malloc((n ? n : 1) * sizeof *e), ne = 0;
+    if (!e)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        size_t digits = 0;
+        for (size_t k = x[i].start; k < x[i].end && k < len; k++)
+            digits += isdigit((unsigned char)text[k]) != 0;
+        if (x[i].type == CHR_TIMEX_TIME && !(x[i].flags & CHR_TIMEX_RANGE) && x[i].end <= len &&
+            digits <= 4 && clock_minutes(x[i].value) >= 0 && line_start(text, x[i].start) &&
+            item_separator(text, len, x[i].end))
+            e[ne++] = i; /* a clock time alone, no day written with it */
+    }
+    int up = 0, down = 0;
+    for (size_t k = 1; k < ne; k++) {
+        if (memcmp(x[e[k]].value, x[e[0]].value, 10)) {
+            ne = 0; /* entries of several days the tagger read: leave them */
+            break;
+        }
+        int a = clock_minutes(x[e[k - 1]].value), b = clock_minutes(x[e[k]].value);
+        up += b > a;
+        down += b < a;
+    }
+    int *off = ne >= LIVE_MIN && up != down ? calloc(ne, sizeof *off) : NULL;
+    if (off) {
+        /* each entry's day counted from the oldest's, in the order written
+         * (oldest first, or newest first read from the end) */
+        int days = 0, best = 0, run = 1, best_run = 0;
+        for (size_t k = 1; k <= ne; k++) {
+            size_t cur = up > down ? k : ne - 1 - k, prev = up > down ? k - 1 : ne - k;
+            if (k == ne ||
+                clock_minutes(x[e[prev]].value) - clock_minutes(x[e[cur]].value) >= LIVE_WRAP) {
+                if (run > best_run)
+                    best_run = run, best = days; /* the day most entries tell */
+                days++, run = 0;
+            }
+            if (k < ne)
+                off[cur] = days, run++;
+        }
+        int y = atoi(x[e[0]].value), mo = atoi(x[e[0]].value + 5), d = atoi(x[e[0]].value + 8);
+        long day0 = chr_days_from_civil(y, mo, d);
+        for (size_t k = 0; k < ne; k++) {
+            if (off[k] == best)
+                continue;
+            char day[11];
+            chr_civil_from_days(day0 + off[k] - best, &y, &mo, &d);
+            snprintf(day, sizeof day, "%04d-%02d-%02d", y, mo, d);
+            memcpy(x[e[k]].value, day, 10);
+        }
+    }
+    free(off);
+    free(e);
+}
+
 /* The year a value opens with ("2014", "2014-02-11", "2014-W05"), 0 for
  * none ("XXXX-05", "PAST_REF"). */
 static int value_year(const char *v)
@@ -1436,6 +1526,7 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
     fix_year_apposition(text, len, x, k);
     fix_lists(text, len, x, k);
     fix_spans(text, len, x, k);
+    fix_live_times(text, len, x, k);
     fix_narrative(text, len, ref && ref->year > 0 ? ref : NULL, x, k);
     if (old)
         follow_anchors(text, x, k, old);

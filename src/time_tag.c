@@ -8241,6 +8241,18 @@ static void context_day(const M *m, R *r, size_t p, int *y, int *mo, int *d)
 /* A number that the word before makes an hour, in Italian and Portuguese:
  * "alle 14", "dalle 9.30", "verso le 8", "às 14h30", "pelas 6h". What may
  * follow is checked by pat_time ("alle 12 vittime" is no time). */
+/* Whether a French word of the hour stands before token j ("à", "vers",
+ * "dès"). */
+static int fr_at_hour(const M *m, int j)
+{
+    static const char *const FR[] = {"\xc3\xa0",   "\xc3\x80",   "vers", "Vers",
+                                     "d\xc3\xa8s", "D\xc3\xa8s", NULL};
+    for (const char *const *w = FR; *w; w++)
+        if (word_before(m, j, *w))
+            return 1;
+    return 0;
+}
+
 static int clock_cue(const M *m, int j)
 {
     if (pu(m, j + 1, '.') && glued(m, j + 1) && isnum(m, j + 2) && glued(m, j + 2) &&
@@ -8262,16 +8274,11 @@ static int clock_cue(const M *m, int j)
          (has(m, j + 1, C_UNIT) && val(m, j + 1, C_UNIT) == U_HOUR))) {
         /* "à 18 heures", "vers 10 heures du matin", "dès 7 heures" (not
          * "pendant 18 heures", "en 48 heures") */
-        static const char *const FR[] = {"\xc3\xa0",   "\xc3\x80",   "vers", "Vers",
-                                         "d\xc3\xa8s", "D\xc3\xa8s", NULL};
         if (kw(m, j + 2, K_OF) && m->t[j + 2].e - m->t[j + 2].s == 2 && !has(m, j + 3, C_PART) &&
             !kw(m, j + 3, K_THE))
             return 0; /* "à 2 heures de vol d'ici", "à trois heures de route": a distance
                        * (not "à 2 heures de l'après-midi") */
-        for (const char *const *w = FR; *w; w++)
-            if (word_before(m, j, *w))
-                return 1;
-        return 0;
+        return fr_at_hour(m, j);
     }
     if (m->lang == TL_CA_ALL && isnum(m, j) && m->t[j].nd <= 2 && m->t[j].num <= 24)
         return word_before(m, j, "a les") || word_before(m, j, "A les"); /* "a les 18 h" */
@@ -8568,6 +8575,17 @@ static int pat_time(M *m, int i, R *r)
             ampm = 1;
         } else if (kw(m, k, K_H) && glued(m, k) && !(m->lang & TL_EN)) {
             k++; /* "às 6h", "à 6h" */
+            ampm = 1;
+        } else if (m->lang == TL_FR && h < 24 && kw(m, k, K_H) && isnum(m, k + 1) &&
+                   m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
+            mi = (int)m->t[k + 1].num; /* the press's spaced "22 h 30" */
+            k += 2;
+            ampm = 1;
+        } else if (m->lang == TL_FR && h < 24 && kw(m, k, K_H) &&
+                   (fr_at_hour(m, j) || clock_stamp(m, j, k + 1)) &&
+                   !(kw(m, k + 1, K_OF) && m->t[k + 1].e - m->t[k + 1].s == 2 &&
+                     !has(m, k + 2, C_PART) && !kw(m, k + 2, K_THE))) {
+            k++; /* "à 21 h", a live page's "21 h :" (not "à 2 h de route") */
             ampm = 1;
         } else if (cue && m->lang == TL_CA_ALL &&
                    (kw(m, k, K_H) || (has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR))) {
