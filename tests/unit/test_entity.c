@@ -828,6 +828,14 @@ TEST(romance_names)
     check_name(it, "it", "Cremlino", CHR_ENT_LOC, "Kremlin", "RU");
     check_name(it, "it", "Università di Bologna", CHR_ENT_ORG, NULL, NULL);
     check_name(it, "it", "Banca centrale europea", CHR_ENT_ORG, "European Central Bank", NULL);
+    /* a demonstrative opening a sentence before a date is no name */
+    const char *it2 = "Quel 25 gennaio 2011 i manifestanti erano poche migliaia.\n"
+                      "Quei giorni Hosni Mubarak non parlava.\n";
+    CHECK_INT(chr_ner_tag(ner, it2, strlen(it2), NULL, 0, "it", &e), CHR_OK);
+    CHECK(mention_of(&e, it2, "Quel") == NULL);
+    CHECK(mention_of(&e, it2, "Quei") == NULL);
+    chr_entities_free(&e);
+    check_name(it2, "it", "Hosni Mubarak", CHR_ENT_PER, NULL, NULL);
 
     const char *pt = "O presidente angolano José Eduardo dos Santos recebeu Donald Trump.\n"
                      "A Polícia Federal investiga a Petrobras em Moscovo.\n";
