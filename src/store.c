@@ -176,6 +176,13 @@ static const char *const migrations[] = {
      * mentions when read (timeline_cache.c), not kept per term: the upsert
      * of each article's terms was 7% of ingest's instructions */
     "DROP TABLE IF EXISTS tl_df;",
+    /* 15: how often each spelling of a name (one key) was written: the one
+     * shown is the best (chr_entity_spelling) of those written at least a
+     * quarter as often as the most written, so that one Spanish article's
+     * "Vladímir Putin" does not rename an English story's Vladimir Putin
+     * (vote_spelling); a key written one way has no rows */
+    "CREATE TABLE spellings(key TEXT NOT NULL, spelling TEXT NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(key, spelling)) WITHOUT ROWID;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 /* The oldest schema a read-only handle reads as it is: later migrations
@@ -190,6 +197,7 @@ struct chr_store {
     int readonly;
     sqlite3_stmt *ins_article, *ins_sentence, *ins_timex, *find_hash, *find_ext, *find_titled;
     sqlite3_stmt *find_entity, *add_entity, *count_entity, *up_spelling, *ins_mention, *copy_of;
+    sqlite3_stmt *add_spelling, *upd_spelling, *new_spelling, *get_spellings;
     sqlite3_stmt *rep_timex, *rep_mention, *ins_copy;
     sqlite3_stmt *line_get, *line_add;
     int lock_fd;    /* the writer lock's file (PATH-lock), -1 until first locked */
@@ -465,6 +473,10 @@ void chr_store_close(chr_store *st)
     sqlite3_finalize(st->rep_timex);
     sqlite3_finalize(st->rep_mention);
     sqlite3_finalize(st->up_spelling);
+    sqlite3_finalize(st->add_spelling);
+    sqlite3_finalize(st->new_spelling);
+    sqlite3_finalize(st->upd_spelling);
+    sqlite3_finalize(st->get_spellings);
     sqlite3_finalize(st->copy_of);
     sqlite3_finalize(st->ins_copy);
     sqlite3_finalize(st->ins_mention);
@@ -846,14 +858,93 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
     return CHR_OK;
 }
 
+/* Count e's spelling under key and choose the key's spelling: among those
+ * written at least a quarter as often as the most written, the best by
+ * chr_entity_spelling, then the most written, then stored (the key's
+ * spelling now). A key written one way has no rows in spellings (its
+ * entities' mentions count it); the first other spelling gives stored its
+ * row with those mentions, so that a key's rows, once it has any, sum its
+ * mentions. *best is malloc'd, or NULL when stored stays. An SQLite result
+ * code. */
+static int vote_spelling(chr_store *st, const chr_entity *e, const char *key, const char *stored,
+                         char **best)
+{
+    *best = NULL;
+    int n = e->mentions > 0 ? e->mentions : 1, rc;
+    sqlite3_stmt **q = &st->add_spelling;
+    if (!stored || strcmp(stored, e->canonical) == 0) {
+        q = &st->upd_spelling;
+        rc = prep(st, q, "UPDATE spellings SET n = n + ?3 WHERE key = ?1 AND spelling = ?2");
+    } else {
+        rc = prep(st, &st->new_spelling,
+                  "INSERT INTO spellings(key, spelling, n) SELECT ?1, ?2, sum(mentions) - ?3"
+                  " FROM entities WHERE key = ?1 AND NOT EXISTS"
+                  " (SELECT 1 FROM spellings WHERE key = ?1) HAVING count(*) > 0");
+        if (rc == SQLITE_OK) {
+            bind_text(st->new_spelling, 1, key);
+            bind_text(st->new_spelling, 2, stored);
+            sqlite3_bind_int(st->new_spelling, 3, e->mentions);
+            rc =
+                sqlite3_step(st->new_spelling) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(st->db);
+            sqlite3_reset(st->new_spelling);
+        }
+        if (rc == SQLITE_OK)
+            rc = prep(st, q,
+                      "INSERT INTO spellings(key, spelling, n) VALUES(?1, ?2, ?3)"
+                      " ON CONFLICT(key, spelling) DO UPDATE SET n = n + excluded.n");
+    }
+    if (rc != SQLITE_OK)
+        return rc;
+    bind_text(*q, 1, key);
+    bind_text(*q, 2, e->canonical);
+    sqlite3_bind_int(*q, 3, n);
+    rc = sqlite3_step(*q) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(st->db);
+    sqlite3_reset(*q);
+    if (rc != SQLITE_OK || q == &st->upd_spelling)
+        return rc;
+    rc = prep(st, &st->get_spellings,
+              "SELECT spelling, n, max(n) OVER () FROM spellings WHERE key = ?1");
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_stmt *g = st->get_spellings;
+    bind_text(g, 1, key);
+    const char *pick = NULL;
+    int64_t pick_n = 0;
+    int pick_rank = 0, pick_stored = 0;
+    char *copy = NULL;
+    while ((rc = sqlite3_step(g)) == SQLITE_ROW) {
+        const char *sp = (const char *)sqlite3_column_text(g, 0);
+        int64_t c = sqlite3_column_int64(g, 1), most = sqlite3_column_int64(g, 2);
+        if (!sp || 4 * c < most)
+            continue;
+        int rank = chr_entity_spelling(sp), is_stored = strcmp(sp, stored) == 0;
+        if (pick && (rank < pick_rank || (rank == pick_rank && c < pick_n) ||
+                     (rank == pick_rank && c == pick_n && !is_stored)))
+            continue;
+        free(copy);
+        if (!(copy = strdup(sp))) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        pick = copy, pick_n = c, pick_rank = rank, pick_stored = is_stored;
+    }
+    sqlite3_reset(g);
+    if (rc != SQLITE_DONE || !pick || pick_stored) {
+        free(copy);
+        return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    *best = copy;
+    return SQLITE_OK;
+}
+
 /* Upsert entity e under key (its chr_entity_key) into *eid. One spelling
- * per key: the stored one, unless e's is better (chr_entity_spelling),
- * which then replaces it in every row of the key; e->canonical becomes
- * that spelling. A row of the key and e's type gains e's mentions (and a
- * country and role it lacks); else a new row takes the spelling of the
- * key's first row by type, or e's. A lookup, then a plain UPDATE or
- * INSERT: neither needs a statement journal, which an INSERT ... ON
- * CONFLICT ... RETURNING did (SQLite runs RETURNING as a trigger). An
+ * per key, chosen by how often each was written (vote_spelling); a new
+ * choice replaces the spelling in every row of the key; e->canonical
+ * becomes the key's spelling. A row of the key and e's type gains e's
+ * mentions (and a country and role it lacks); else a new row takes the
+ * spelling of the key's first row by type, or e's. A lookup, then a plain
+ * UPDATE or INSERT: neither needs a statement journal, which an INSERT ...
+ * ON CONFLICT ... RETURNING did (SQLite runs RETURNING as a trigger). An
  * SQLite result code. */
 static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t *eid)
 {
@@ -864,7 +955,7 @@ static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t 
     sqlite3_stmt *q = st->find_entity;
     bind_text(q, 1, key);
     const char *type = chr_ent_type_name(e->type);
-    char *first = NULL, *stored = NULL;
+    char *first = NULL;
     int64_t id = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const char *t = (const char *)sqlite3_column_text(q, 1);
@@ -920,24 +1011,24 @@ static int upsert_entity(chr_store *st, chr_entity *e, const char *key, int64_t 
             id = sqlite3_last_insert_rowid(st->db);
     }
     *eid = id;
-    if (rc == SQLITE_OK && first && strcmp(first, e->canonical) != 0)
-        stored = first;
-    else
+    char *best = NULL;
+    if (rc == SQLITE_OK)
+        rc = vote_spelling(st, e, key, first, &best);
+    if (rc != SQLITE_OK || (!best && !first)) {
         free(first);
-    if (rc != SQLITE_OK || !stored) {
-        free(stored);
         return rc;
     }
-    if (chr_entity_spelling(e->canonical) <= chr_entity_spelling(stored)) {
-        free(e->canonical);
-        e->canonical = stored;
+    free(e->canonical);
+    if (!best) {
+        e->canonical = first; /* the key's spelling stays */
         return SQLITE_OK;
     }
-    free(stored);
+    free(first);
+    e->canonical = best;
     rc = prep(st, &st->up_spelling, "UPDATE entities SET canonical = ?1 WHERE key = ?2");
     if (rc != SQLITE_OK)
         return rc;
-    bind_text(st->up_spelling, 1, e->canonical);
+    bind_text(st->up_spelling, 1, best);
     bind_text(st->up_spelling, 2, key);
     rc = sqlite3_step(st->up_spelling) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
     sqlite3_reset(st->up_spelling);

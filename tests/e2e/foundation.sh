@@ -252,7 +252,7 @@ chr --db "$TMP/v8.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
 latest=$(sqlite3 "$TMP/v8.db" 'PRAGMA user_version') # what this chronicle writes
 sqlite3 "$TMP/v8.db" "ALTER TABLE tl_mention DROP COLUMN frag; DROP TABLE line_seen;
   DROP INDEX articles_ext_id; DROP INDEX entities_key; ALTER TABLE entities DROP COLUMN key;
-  DROP TABLE copies;
+  DROP TABLE copies; DROP TABLE spellings;
   PRAGMA user_version = 8;"
 chr --db "$TMP/v8.db" timeline --all --json >/dev/null 2>&1
 check_eq "a schema-8 database gives a timeline, unchanged" \
@@ -265,6 +265,7 @@ chr --db "$TMP/old.db" --quiet ingest "$TMP/many/a001.txt" >/dev/null 2>&1
 sqlite3 "$TMP/old.db" "ALTER TABLE tl_mention DROP COLUMN frag; DROP INDEX story_alias_into;
   DROP TABLE line_seen; DROP INDEX articles_ext_id;
   DROP INDEX entities_key; ALTER TABLE entities DROP COLUMN key; DROP TABLE copies;
+  DROP TABLE spellings;
   CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, clean_text) VALUES(new.id, new.title, new.clean_text); END;
   PRAGMA user_version = 7;"
