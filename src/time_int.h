@@ -200,6 +200,8 @@ enum {
     K_NATIONAL, /* națională (ro) of "Ziua Națională", 1 December */
     K_HASTA,    /* hasta (es): a span's end after "desde" ("desde el 14 hasta el 17"),
                  * and what a month alone may follow ("hasta enero") */
+    K_ONLY,     /* sólo, solo, apenas (es), seulement (fr), só, apenas (pt): between
+                 * "hace"/"il y a" and its count ("hace sólo nueve días") */
     K_COUNT
 };
 

@@ -883,7 +883,12 @@ static const lsrc SRC[] = {
     {"à", C_KW, K_TO, FR},
     {"a", C_KW2, K_TO, FR | ES | IT | PT},
     {"jusqu", C_KW, K_TO, FR},
-    {"hasta", C_KW, K_HASTA, ES}, /* "desde el 14 hasta el 17 de febrero" */
+    {"hasta", C_KW, K_HASTA, ES},      /* "desde el 14 hasta el 17 de febrero" */
+    {"s\xc3\xb3lo", C_KW, K_ONLY, ES}, /* "hace sólo nueve días" */
+    {"solo", C_KW, K_ONLY, ES},
+    {"apenas", C_KW, K_ONLY, ES | PT},
+    {"seulement", C_KW, K_ONLY, FR}, /* "il y a seulement neuf jours" */
+    {"s\xc3\xb3", C_KW, K_ONLY, PT}, /* "há só três dias" */
     {"from", C_KW, K_FROM, EN},
     {"desde", C_KW, K_FROM, ES | PT},
     {"dal", C_KW, K_FROM, IT},

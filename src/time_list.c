@@ -298,6 +298,10 @@ static int relative_surface(const char *s, size_t n)
  * Egypte, les premières manifestations éclatent le 25 janvier" written in
  * January 2014; 600 bytes missed it). */
 #define NARRATIVE_REACH 1500
+/* A month named alone: how far (bytes) after the date with a written year
+ * it may stand, and how recent a month the tagger read keeps its year. */
+#define MONTH_REACH 600
+#define MONTH_RECENT 120
 /* How recent a past the tagger read (days before the publication date)
  * stays on its side of the publication date whatever year a story around
  * it wrote. */
@@ -492,14 +496,18 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
     for (size_t i = 1; i < n; i++) {
         int y, md;
         if (x[i].type != CHR_TIMEX_DATE || x[i].end > len || (x[i].flags & CHR_TIMEX_RANGE) ||
-            !parse_value(x[i].value, &y, &md) || md % 100 == 0)
+            !parse_value(x[i].value, &y, &md))
             continue;
         const char *sf = text + x[i].start;
         size_t sn = x[i].end - x[i].start;
         int digit = 0;
         for (size_t k = 0; k < sn; k++)
             digit |= sf[k] >= '0' && sf[k] <= '9';
-        if (!digit || has_year_digits(sf, sn) || memchr(sf, '/', sn) || memchr(sf, '.', sn) ||
+        /* a month named alone ("en juillet", "a luglio") goes on too */
+        int month = md % 100 == 0;
+        if (month ? digit || !opens_with_class(text, x[i].start, x[i].end, 1u << C_MONTH) : !digit)
+            continue;
+        if (has_year_digits(sf, sn) || memchr(sf, '/', sn) || memchr(sf, '.', sn) ||
             relative_surface(sf, sn) || relative_before(text, x[i].start) ||
             deictic_apposition(text, x, i) ||
             (since_clause(text, x[i].start) &&
@@ -510,7 +518,8 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
          * text back in its own days: "Sabato la stampa ... Il 2 dicembre",
          * not a quoted "Today we are free" or a frame's "Hier, un ancien
          * ministre a évoqué ces journées" in a story told weeks back) */
-        long own = ref && y > 0 ? today - chr_days_from_civil(y, md / 100, md % 100) : -1;
+        long own =
+            ref && y > 0 ? today - chr_days_from_civil(y, md / 100, month ? 15 : md % 100) : -1;
         int this_week = own >= 0 && own <= 7;
         size_t j = i;
         int ay = 0, amd = 0;
@@ -535,6 +544,16 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
         int ny = m < am ? ay + 1 : ay;
         if (ny == y || d > chr_month_days(ny, m))
             continue;
+        /* a month alone goes on only to a later month of the written year,
+         * near it, and not from the months before publication the writer
+         * may mean ("En diciembre, Moscú y Ankara cooperaban" told in
+         * January 2017; "sold ... in February, up from ... in February
+         * 1986", "a drop in December, 1974 ... in January" are comparisons) */
+        if (month && (m <= am || ny != ay || x[i].start - x[j].end > MONTH_REACH ||
+                      (own >= 0 && own <= MONTH_RECENT)))
+            continue;
+        if (month)
+            d = 1;
         int wd = written_wday(text, x[i].start, x[i].end);
         if (wd && chr_weekday(ny, m, d) != wd)
             continue; /* "martedì 28 novembre": a weekday the story's year does not have */
@@ -1485,6 +1504,40 @@ static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *
     }
 }
 
+/* A clock time that a recurrence leads ("Chaque matin à 8 heures",
+ * "Ogni mattina alle 8", "Cada mañana a las 8", "Every morning at 8
+ * a.m.") is the hour of every such day, none of the publication day's:
+ * its day becomes "XXXX-XX-XX". */
+static void fix_set_times(const char *text, size_t len, chr_timex *x, size_t n)
+{
+    static const char *const AT[] = {"\xc3\xa0",  "alle", "a",   "las", "at",
+                                     "\xc3\xa0s", "um",   "ore", "la",  ","};
+    for (size_t i = 1; i < n; i++) {
+        if (x[i].type != CHR_TIMEX_TIME || x[i - 1].type != CHR_TIMEX_SET ||
+            x[i].start < x[i - 1].end || x[i].end > len || x[i].start - x[i - 1].end > 10 ||
+            clock_minutes(x[i].value) < 0)
+            continue;
+        int ok = 1; /* only "at" words between */
+        for (size_t p = x[i - 1].end; p < x[i].start && ok;) {
+            if (text[p] == ' ') {
+                p++;
+                continue;
+            }
+            size_t e = p;
+            while (e < x[i].start && text[e] != ' ')
+                e++;
+            ok = 0;
+            for (size_t k = 0; k < sizeof AT / sizeof *AT && !ok; k++)
+                ok = strlen(AT[k]) == e - p && !strncasecmp(text + p, AT[k], e - p);
+            p = e;
+        }
+        if (!ok)
+            continue;
+        memcpy(x[i].value, "XXXX-XX-XX", 10);
+        x[i].flags &= ~(CHR_TIMEX_RELATIVE | CHR_TIMEX_ANCHORED);
+    }
+}
+
 size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, chr_timex *x,
                              size_t n)
 {
@@ -1527,6 +1580,7 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
     fix_lists(text, len, x, k);
     fix_spans(text, len, x, k);
     fix_live_times(text, len, x, k);
+    fix_set_times(text, len, x, k);
     fix_narrative(text, len, ref && ref->year > 0 ? ref : NULL, x, k);
     if (old)
         follow_anchors(text, x, k, old);

@@ -2985,11 +2985,16 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
             (word_eq(w, n, "desde") || word_eq(w, n, "Desde") || word_eq(w, n, "depuis") ||
              word_eq(w, n, "Depuis") ||
-             (nl > 1 && (word_eq(w, n, "el") || word_eq(w, n, "o") || word_eq(w, n, "a")) &&
+             (nl > 1 &&
+              (word_eq(w, n, "el") || word_eq(w, n, "o") || word_eq(w, n, "a") ||
+               word_eq(w, n, "le") || word_eq(w, n, "la")) &&
               (word_eq(m->text + L[1].s, L[1].e - L[1].s, "desde") ||
-               word_eq(m->text + L[1].s, L[1].e - L[1].s, "Desde"))))) {
+               word_eq(m->text + L[1].s, L[1].e - L[1].s, "Desde") ||
+               word_eq(m->text + L[1].s, L[1].e - L[1].s, "depuis") ||
+               word_eq(m->text + L[1].s, L[1].e - L[1].s, "Depuis"))))) {
             *adjacent = close;
-            return -2; /* "desde el jueves", "depuis mardi": since, back */
+            return -2; /* "desde el jueves", "depuis mardi", "depuis le 15 mars": since,
+                        * back */
         }
         if (right_conj && ((m->lang == TL_IT && (word_eq(w, n, "da") || word_eq(w, n, "Da"))) ||
                            (m->lang == TL_RO && (word_eq(w, n, "de") || word_eq(w, n, "De") ||
@@ -7098,6 +7103,8 @@ static int pat_ago(M *m, int i, R *r)
     int today = (pre == 1 && is_today(m, j)) || (i > 0 && is_today(m, i - 1));
     if (pre == 1 && is_today(m, j))
         j++;
+    if (pre == 1 && kw(m, j, K_ONLY))
+        j++; /* "hace sólo nueve días", "il y a seulement neuf jours" */
     int exact = exactly(m, j);
     while (kw(m, j, K_APPROX) || (kw(m, j, K_MORE) && kw(m, j + 1, K_THAN)) ||
            (kw(m, j, K_MORE) && kw(m, j + 1, K_MORE)) ||
