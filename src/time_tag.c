@@ -10388,10 +10388,61 @@ static int pat_wrange(M *m, int i, R *r)
     return e;
 }
 
-static const pat_fn PATS[] = {pat_numeric, pat_md,     pat_dm,          pat_year, pat_century,
-                              pat_quarter, pat_rel,    pat_ago,         pat_dur,  pat_set,
-                              pat_time,    pat_deict,  pat_misc,        pat_mod,  pat_holiday,
-                              pat_dayn,    pat_wrange, pat_day_relmonth};
+/* The first (to fourth) or last week of a month ("the first week of
+ * August", "the last week of August", "la última semana de agosto", "la
+ * dernière semaine d'août", "l'ultima settimana di agosto", "la prima
+ * settimana di marzo"): the ISO week that holds the month's fourth day
+ * (the n-th: seven days on) or its fourth from the end, whose days are
+ * mostly the month's. Not the week before publication that "the last
+ * week" alone is. */
+static int pat_month_week(M *m, int i, R *r)
+{
+    static const char *const IT_ORD[] = {"prima", "seconda", "terza", "quarta", NULL};
+    int j = i, n;
+    if (kw(m, j, K_THE)) {
+        j++;
+        if (pu(m, j, '\'') && glued(m, j))
+            j++; /* "l'ultima" */
+    }
+    if (j < m->n && m->lang == TL_IT && raw_word_in(m, m->t[j].s, m->t[j].e, IT_ORD)) {
+        size_t s0 = m->t[j].s, e0 = m->t[j].e;
+        for (n = 1;
+             strlen(IT_ORD[n - 1]) != e0 - s0 || strncasecmp(m->text + s0, IT_ORD[n - 1], e0 - s0);)
+            n++; /* "la prima settimana di marzo" ("prima" is "before" too) */
+    } else if (has(m, j, C_ORDW) && val(m, j, C_ORDW) >= 1 && val(m, j, C_ORDW) <= 4)
+        n = val(m, j, C_ORDW);
+    else if (kw(m, j, K_FIRSTF))
+        n = 1;
+    else if (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST)
+        n = -1;
+    else
+        return 0;
+    int u, pl, k = p_unit(m, j + 1, &u, &pl);
+    if (!k || pl || u != U_WEEK || !kw(m, k, K_OF))
+        return 0;
+    j = k + 1;
+    if (pu(m, j, '\'') && glued(m, j))
+        j++; /* "d'août" */
+    R mon;
+    int e = has(m, j, C_MONTH) ? try_inner(m, j, &mon, 1) : 0;
+    if (!e || mon.type != CHR_TIMEX_DATE || mon.y <= 0 || mon.m < 1 || mon.d ||
+        (mon.flags & CHR_TIMEX_RANGE))
+        return 0;
+    int d = n > 0 ? 4 + 7 * (n - 1) : chr_month_days(mon.y, mon.m) - 3, wy, w;
+    chr_iso_week(mon.y, mon.m, d, &wy, &w);
+    *r = mon;
+    snprintf(r->v, 48, "%04d-W%02d", wy, w);
+    r->d = 0;
+    r->gran = 0; /* no day nor month for what follows to count from */
+    r->first = i;
+    r->end = e;
+    return e;
+}
+
+static const pat_fn PATS[] = {pat_numeric, pat_md,     pat_dm,           pat_year,      pat_century,
+                              pat_quarter, pat_rel,    pat_ago,          pat_dur,       pat_set,
+                              pat_time,    pat_deict,  pat_misc,         pat_mod,       pat_holiday,
+                              pat_dayn,    pat_wrange, pat_day_relmonth, pat_month_week};
 
 /* The patterns that can begin with a number token (the others all need a
  * word first: a month, weekday, keyword, capitalised holiday...). */
