@@ -1414,6 +1414,7 @@ static const lsrc SRC[] = {
     {"capodanno", C_HOLIDAY, H_NEWYEAR, IT},
     {"ferragosto", C_HOLIDAY, H_ASSUMPTION, IT},
     {"giornata", C_DEICT, D_INDAY, IT}, /* only after "in" (p_dayword) */
+    {"jornada", C_DEICT, D_INDAY, ES},  /* only after "esa" (pat_rel) */
     {"natal", C_HOLIDAY, H_CHRISTMAS, PT},
     {"nadal", C_HOLIDAY, H_CHRISTMAS, CA},
     {"crăciun", C_HOLIDAY, H_CHRISTMAS, RO},

@@ -6618,6 +6618,9 @@ static int pat_rel(M *m, int i, R *r)
         if (fr_plural_rel(m, relt))
             return 0; /* "ces derniers mois": "mois" is plural there (pat_dur) */
         j = k;
+    } else if (rr == R_THAT && has(m, j, C_DEICT) && val(m, j, C_DEICT) == D_INDAY) {
+        u = U_DAY; /* "esa jornada", "quella giornata": that day */
+        j++;
     } else if ((k = p_wday(m, j, &wd)) != 0) {
         j = k;
     } else if (!rr && (k = p_wday_pl(m, j, 0, &wd)) != 0 && has(m, k, C_POSTREL) &&
