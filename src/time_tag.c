@@ -8584,7 +8584,12 @@ static int pat_time(M *m, int i, R *r)
             k += 2;
             ampm = 1;
         } else if (kw(m, k, K_H) && glued(m, k) && !(m->lang & TL_EN)) {
-            k++; /* "às 6h", "à 6h" */
+            static const char *const AFTER[] = {"apr\xc3\xa8s", "apres", "avant", "plus", NULL};
+            size_t as, ae;
+            next_raw_word(m, m->t[k].e, &as, &ae);
+            if (m->lang == TL_FR && !fr_at_hour(m, j) && raw_word_in(m, as, ae, AFTER))
+                return 0; /* "2h après le couvre-feu": two hours after, no clock time */
+            k++;          /* "às 6h", "à 6h" */
             ampm = 1;
         } else if (m->lang == TL_FR && h < 24 && kw(m, k, K_H) && isnum(m, k + 1) &&
                    m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
