@@ -298,8 +298,9 @@ static int jsonl_name(const char *name)
 }
 
 /* Whether most of the first whole lines of buf that are not blank (at most
- * eight; two at least) are JSON objects: a feed on standard input, or under
- * another name, whose first line was cut or is a comment. */
+ * eight; two at least) are JSON objects, or the second of two is: a feed on
+ * standard input, or under another name, whose first line was cut or is a
+ * comment or a log's line. */
 static int mostly_json_objects(const unsigned char *buf, size_t len)
 {
     int lines = 0, objects = 0;
@@ -321,7 +322,7 @@ static int mostly_json_objects(const unsigned char *buf, size_t len)
                    (!o && buf[b] == '{' && json_error_code(&je) == json_error_numeric_overflow);
         json_decref(o);
     }
-    return objects >= 2 && objects * 2 > lines;
+    return objects >= 2 ? objects * 2 > lines : objects == 1 && lines == 2;
 }
 
 /* A UTF-16 page with its byte order mark: its ASCII letters (every other

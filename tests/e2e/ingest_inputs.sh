@@ -120,6 +120,10 @@ done
 chr --db "$TMP/cutin.db" ingest - < "$TMP/cut.jsonl" >/dev/null 2>"$TMP/cutin.err"
 check "standard input, mostly JSON objects: read as JSON Lines" grep -q '^chronicle: error: -:1: malformed JSON' "$TMP/cutin.err"
 check_eq "standard input: the 5 records are stored" "$(chr --db "$TMP/cutin.db" ls --json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" 5
+# a log's line before one record, as POST /api/articles reads it
+{ printf 'exporter started\n'; rec r1 1 1; printf '\n'; } | chr --db "$TMP/login.db" ingest - >/dev/null 2>"$TMP/login.err"
+check_eq "standard input, a log line and one record: the record is stored, the line reported" \
+    "$(chr --db "$TMP/login.db" ls --json | "$PY" -c 'import json,sys; print([a["format"] for a in json.load(sys.stdin)])'):$(grep -c '^chronicle: error: -:1: malformed JSON' "$TMP/login.err")" "['jsonl']:1"
 printf 'The council met on Monday.\n{"a": "b"}\nIt approved the budget on Friday, officials said.\nThe barrier will be built in spring.\n' \
     | chr --db "$TMP/txtin.db" ingest - >/dev/null 2>&1
 check_eq "standard input, a text with one JSON-like line: still one text article" \
