@@ -1312,9 +1312,11 @@ static int doc_collect(chr_cluster *cl, const chr_cluster_input *in, chr_minhash
         const char *e = in->entities[i];
         if (!e || !*e)
             continue;
-        size_t n = 0;
-        for (; e[n] && n < sizeof buf; n++)
-            buf[n] = (char)(e[n] >= 'A' && e[n] <= 'Z' ? e[n] + 32 : e[n]);
+        /* by the name's key: the spelling shown may change as articles come
+         * ("Vladímir Putin", "Vladimir Putin"; "U.S.", "US") */
+        size_t n = chr_entity_key(e, buf, sizeof buf);
+        if (n >= sizeof buf)
+            n = sizeof buf - 1;
         if (doc_add(cl, feature_id(chr_ct_feature(1, buf, n)), 1.0f, 1) != 0)
             return -1;
     }

@@ -339,14 +339,6 @@ static const char *const function_words[] = {
     "questa",
     "quello",
     "quella",
-    "quel",
-    "quei",
-    "quegli",
-    "quelle",
-    "quell'",
-    "questi",
-    "queste",
-    "quest'",
     "ma",
     "con",
     "per",
@@ -452,6 +444,19 @@ static const char *const function_words[] = {
 static int function_word(const ner_doc *d, size_t i)
 {
     return IN_LIST(d, i, function_words);
+}
+
+/* Italian demonstratives that open a sentence before a date or a noun
+ * ("Quel 25 gennaio 2011", "Quei giorni"), in Italian text only: Quel is a
+ * town of La Rioja, Quelle a firm. */
+static const char *const it_demonstratives[] = {"quel",   "quei",   "quegli", "quelle",
+                                                "quell'", "questi", "queste", "quest'"};
+
+/* function_word, with the words only lang has. */
+static int lang_function_word(const ner_doc *d, size_t i, const char *lang)
+{
+    return function_word(d, i) ||
+           (lang && strncmp(lang, "it", 2) == 0 && IN_LIST(d, i, it_demonstratives));
 }
 
 /* A lower-case "and" or "or" (names on either side are two names). */
@@ -1913,18 +1918,18 @@ void ner_rules_lang(const ner_doc *d, uint8_t *lab, uint8_t *mark, const char *l
             size_t a0 = a, b0 = b;
             int known = gaz_span_type(d, s0, s1, a, b), after_title = 0;
             if (known < 0) {
-                while (a < b && function_word(d, a))
+                while (a < b && lang_function_word(d, a, lang))
                     lab[a++] = 0;
                 /* "el ministro de Defensa", "ministro dell'Interno Angelino Alfano" */
                 size_t np = a < b && after_title_of(d, s0, s1, a) ? portfolio_at(d, a, s1) : 0;
                 if (np) { /* it may go on in lower case: "Affaires étrangères" */
                     while (np-- && a < b)
                         lab[a++] = 0;
-                    while (a < b && function_word(d, a))
+                    while (a < b && lang_function_word(d, a, lang))
                         lab[a++] = 0;
                     after_title = 1;
                 }
-                while (b > a && function_word(d, b - 1))
+                while (b > a && lang_function_word(d, b - 1, lang))
                     lab[--b] = 0;
                 /* "Papa Francesco": the title is not part of the name */
                 while (type == CHR_ENT_PER && b - a > 1 && title_ends(d, s0, s1, a + 1))

@@ -915,9 +915,11 @@ static int vote_spelling(chr_store *st, const chr_entity *e, const char *key, co
     while ((rc = sqlite3_step(g)) == SQLITE_ROW) {
         const char *sp = (const char *)sqlite3_column_text(g, 0);
         int64_t c = sqlite3_column_int64(g, 1), most = sqlite3_column_int64(g, 2);
-        if (!sp || 4 * c < most)
-            continue;
-        int rank = chr_entity_spelling(sp), is_stored = strcmp(sp, stored) == 0;
+        int is_stored = strcmp(sp ? sp : "", stored) == 0;
+        if (!sp || (is_stored ? 8 : 4) * c < most)
+            continue; /* the one shown stays down to an eighth: no spelling that
+                       * comes and goes with every few articles */
+        int rank = chr_entity_spelling(sp);
         if (pick && (rank < pick_rank || (rank == pick_rank && c < pick_n) ||
                      (rank == pick_rank && c == pick_n && !is_stored)))
             continue;

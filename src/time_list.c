@@ -551,7 +551,9 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
          * 1986", "a drop in December, 1974 ... in January" are comparisons) */
         if (month && (m <= am || ny != ay || x[i].start - x[j].end > MONTH_REACH ||
                       (own >= 0 && own <= MONTH_RECENT)))
-            continue;
+            continue; /* (a future does not tell: "En avril, Bachar doit retirer ses
+                       * troupes du Liban" after 2005 is 2005, "New elections will be
+                       * held in December" after October 2019 wrongly so) */
         if (month)
             d = 1;
         int wd = written_wday(text, x[i].start, x[i].end);
@@ -1404,7 +1406,7 @@ static void fix_live_times(const char *text, size_t len, chr_timex *x, size_t n)
             item_separator(text, len, x[i].end))
             e[ne++] = i; /* a clock time alone, no day written with it */
     }
-    int up = 0, down = 0;
+    int up = 0, down = 0, back_up = 0, back_down = 0;
     for (size_t k = 1; k < ne; k++) {
         if (memcmp(x[e[k]].value, x[e[0]].value, 10)) {
             ne = 0; /* entries of several days the tagger read: leave them */
@@ -1413,7 +1415,16 @@ static void fix_live_times(const char *text, size_t len, chr_timex *x, size_t n)
         int a = clock_minutes(x[e[k - 1]].value), b = clock_minutes(x[e[k]].value);
         up += b > a;
         down += b < a;
+        back_up += b > a && b - a < LIVE_WRAP;   /* a short step up, as in a page read */
+        back_down += b < a && a - b < LIVE_WRAP; /* newest first, or down */
     }
+    if (ne && (up > down ? back_down : back_up))
+        ne = 0; /* out of order: a recap by topic, no live page */
+    for (size_t i = 0; ne && i < n; i++)
+        if (x[i].type == CHR_TIMEX_DATE && x[i].start > x[e[0]].start &&
+            x[i].start < x[e[ne - 1]].start && line_start(text, x[i].start) &&
+            strlen(x[i].value) == 10)
+            ne = 0; /* the page heads its days ("29 gennaio"): they say which */
     int *off = ne >= LIVE_MIN && up != down ? calloc(ne, sizeof *off) : NULL;
     if (off) {
         /* each entry's day counted from the oldest's, in the order written
@@ -1504,6 +1515,26 @@ static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *
     }
 }
 
+/* Whether a word of text[s..e) names a day: a weekday, a month, "today"
+ * ("at 5 p.m. today", "9 a.m. Tuesday"). */
+static int names_day(const char *text, size_t s, size_t e)
+{
+    for (size_t p = s; p < e;) {
+        size_t q = p;
+        while (q < e && isalpha((unsigned char)text[q]))
+            q++;
+        if (q == p) {
+            p++;
+            continue;
+        }
+        const tlex *lx = chr_time_lex_word(text + p, q - p);
+        if (lx && (lx->cls & ((1u << C_WDAY) | (1u << C_MONTH) | (1u << C_DEICT))))
+            return 1;
+        p = q;
+    }
+    return 0;
+}
+
 /* A clock time that a recurrence leads ("Chaque matin à 8 heures",
  * "Ogni mattina alle 8", "Cada mañana a las 8", "Every morning at 8
  * a.m.") is the hour of every such day, none of the publication day's:
@@ -1515,9 +1546,9 @@ static void fix_set_times(const char *text, size_t len, chr_timex *x, size_t n)
     for (size_t i = 1; i < n; i++) {
         if (x[i].type != CHR_TIMEX_TIME || x[i - 1].type != CHR_TIMEX_SET ||
             x[i].start < x[i - 1].end || x[i].end > len || x[i].start - x[i - 1].end > 10 ||
-            clock_minutes(x[i].value) < 0)
-            continue;
-        int ok = 1; /* only "at" words between */
+            clock_minutes(x[i].value) < 0 || names_day(text, x[i].start, x[i].end))
+            continue; /* (not "at 5 p.m. today", a day's) */
+        int ok = 1;   /* only "at" words between */
         for (size_t p = x[i - 1].end; p < x[i].start && ok;) {
             if (text[p] == ' ') {
                 p++;

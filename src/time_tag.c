@@ -8251,12 +8251,19 @@ static void context_day(const M *m, R *r, size_t p, int *y, int *mo, int *d)
 /* A number that the word before makes an hour, in Italian and Portuguese:
  * "alle 14", "dalle 9.30", "verso le 8", "às 14h30", "pelas 6h". What may
  * follow is checked by pat_time ("alle 12 vittime" is no time). */
+/* The token after a French spaced clock time whose "h" is token k: "22 h
+ * 30" (two-figure minutes) or "21 h". */
+static int fr_spaced_end(const M *m, int k)
+{
+    return isnum(m, k + 1) && m->t[k + 1].nd == 2 && m->t[k + 1].num < 60 ? k + 2 : k + 1;
+}
+
 /* Whether a French word of the hour stands before token j ("à", "vers",
  * "dès"). */
 static int fr_at_hour(const M *m, int j)
 {
-    static const char *const FR[] = {"\xc3\xa0",   "\xc3\x80",   "vers", "Vers",
-                                     "d\xc3\xa8s", "D\xc3\xa8s", NULL};
+    static const char *const FR[] = {"\xc3\xa0",   "\xc3\x80",   "vers",         "Vers",
+                                     "d\xc3\xa8s", "D\xc3\xa8s", "alentours de", NULL};
     for (const char *const *w = FR; *w; w++)
         if (word_before(m, j, *w))
             return 1;
@@ -8591,16 +8598,20 @@ static int pat_time(M *m, int i, R *r)
                 return 0; /* "2h après le couvre-feu": two hours after, no clock time */
             k++;          /* "às 6h", "à 6h" */
             ampm = 1;
-        } else if (m->lang == TL_FR && h < 24 && kw(m, k, K_H) && isnum(m, k + 1) &&
-                   m->t[k + 1].nd == 2 && m->t[k + 1].num < 60) {
-            mi = (int)m->t[k + 1].num; /* the press's spaced "22 h 30" */
-            k += 2;
-            ampm = 1;
         } else if (m->lang == TL_FR && h < 24 && kw(m, k, K_H) &&
-                   (fr_at_hour(m, j) || clock_stamp(m, j, k + 1)) &&
-                   !(kw(m, k + 1, K_OF) && m->t[k + 1].e - m->t[k + 1].s == 2 &&
-                     !has(m, k + 2, C_PART) && !kw(m, k + 2, K_THE))) {
-            k++; /* "à 21 h", a live page's "21 h :" (not "à 2 h de route") */
+                   (fr_at_hour(m, j) || clock_stamp(m, j, fr_spaced_end(m, k)))) {
+            /* the press's spaced "à 22 h 30", "vers 21 h", a live page's "21 h :"
+             * (not a length: "en 2 h 30", "pendant 1 h 45"; nor a distance,
+             * "à 2 h 30 de route") */
+            int e2 = fr_spaced_end(m, k);
+            int of = kw(m, e2, K_OF) && m->t[e2].e - m->t[e2].s == 2              ? e2 + 1
+                     : kw(m, e2, K_OF) && pu(m, e2 + 1, '\'') && glued(m, e2 + 1) ? e2 + 2
+                                                                                  : 0;
+            if (of && !has(m, of, C_PART) && !kw(m, of, K_THE))
+                return 0; /* "à 2 h 30 de route", "à 1 h d'ici" */
+            if (e2 == k + 2)
+                mi = (int)m->t[k + 1].num;
+            k = e2;
             ampm = 1;
         } else if (cue && m->lang == TL_CA_ALL &&
                    (kw(m, k, K_H) || (has(m, k, C_UNITPL) && val(m, k, C_UNITPL) == U_HOUR))) {

@@ -150,6 +150,10 @@ void tl_loader_close(tl_loader *l);
  * when absent. Free with tl_article_free. */
 chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a);
 void tl_article_free(tl_article *a);
+/* The feature of an entity's name in sentence vectors: its key
+ * (chr_entity_key), so that a name the store shows in another spelling
+ * later is the same feature ("Bachar el-Assad", "Bachar El-Assad"). */
+uint32_t tl_name_feature(const char *name);
 /* The name an article is cited by: JSON Lines id, else source path. */
 const char *tl_article_name(const tl_article *a);
 /* Canonical article of a near-duplicate (story_article.duplicate_of, else

@@ -599,7 +599,7 @@ static chr_err load_names(sqlite3 *src, model *mo)
             break;
         }
         const char *name = (const char *)sqlite3_column_text(q, 0);
-        mo->names[mo->n_names++] = chr_ct_feature(1, name ? name : "", name ? strlen(name) : 0);
+        mo->names[mo->n_names++] = tl_name_feature(name);
     }
     sqlite3_finalize(q);
     if (!e && rc != SQLITE_DONE)

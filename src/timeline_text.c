@@ -543,7 +543,7 @@ chr_err tl_article_load(tl_loader *l, int64_t id, int with_tx, tl_article *a)
             const char *name = (const char *)sqlite3_column_text(l->ents, 1);
             const char *type = (const char *)sqlite3_column_text(l->ents, 2);
             t->sentence = sqlite3_column_int(l->ents, 0);
-            t->feature = chr_ct_feature(1, name ? name : "", name ? strlen(name) : 0);
+            t->feature = tl_name_feature(name);
             t->w = type && strcmp(type, "MISC") == 0 ? 0.5f : 1.5f;
         }
         sqlite3_reset(l->ents);
@@ -559,6 +559,15 @@ oom:
 db:
     tl_article_free(a);
     return CHR_EDB;
+}
+
+uint32_t tl_name_feature(const char *name)
+{
+    char kb[256];
+    size_t kn = name ? chr_entity_key(name, kb, sizeof kb) : 0;
+    if (kn >= sizeof kb)
+        kn = sizeof kb - 1; /* (a longer key's first bytes) */
+    return chr_ct_feature(1, kb, kn);
 }
 
 void tl_article_free(tl_article *a)

@@ -124,8 +124,9 @@ size_t chr_entity_key(const char *name, char *buf, size_t cap);
  * gazetteer's own name for it first ("Yemen", not "Yemén"), then the more
  * diacritics ("Alí Abdalá Saleh" over "Ali Abdalá Saleh": the accents a
  * careful writer gives it, which a hasty one leaves out). Of the spellings
- * of one key (chr_entity_key) the store shows the best, the first stored
- * among equals. */
+ * of one key (chr_entity_key) the store shows the best of those written at
+ * least a quarter as often as the most written (the one shown stays down
+ * to an eighth), the most written among equals, then the one shown. */
 int chr_entity_spelling(const char *name);
 
 /* Story-level linking: merge the entities of n documents into one list.

@@ -836,6 +836,11 @@ TEST(romance_names)
     CHECK(mention_of(&e, it2, "Quei") == NULL);
     chr_entities_free(&e);
     check_name(it2, "it", "Hosni Mubarak", CHR_ENT_PER, NULL, NULL);
+    /* only in Italian: Quel is a town of La Rioja */
+    const char *es2 = "El alcalde de Quel inauguró la fiesta.\n";
+    CHECK_INT(chr_ner_tag(ner, es2, strlen(es2), NULL, 0, "es", &e), CHR_OK);
+    CHECK(mention_of(&e, es2, "Quel") != NULL);
+    chr_entities_free(&e);
 
     const char *pt = "O presidente angolano José Eduardo dos Santos recebeu Donald Trump.\n"
                      "A Polícia Federal investiga a Petrobras em Moscovo.\n";
