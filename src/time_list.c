@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1388,10 +1389,12 @@ static int clock_minutes(const char *v)
  * publication day. Past midnight the page goes on into the next day: read
  * oldest first, a step back of twelve hours or more between two entries
  * crosses into the next day (the page is read bottom up when it is written
- * newest first, as most steps say). The day most entries fall on (the
- * first of a tie: the day the page began) is the publication day: a page of
- * 19 March opens with the night before and ends past midnight. x[0..n)
- * changed in place. */
+ * newest first, as its steps of under twelve hours say; a page whose
+ * steps go both ways is no live page). The day the page began is the
+ * publication day, unless another day has more than twice its entries: a
+ * page of 19 March opens with two entries of the night before and ends
+ * past midnight. A page that heads its days ("29 gennaio") is left as the
+ * tagger read it. x[0..n) changed in place. */
 static void fix_live_times(const char *text, size_t len, chr_timex *x, size_t n)
 {
     size_t *e = malloc((n ? n : 1) * sizeof *e), ne = 0;
@@ -1406,19 +1409,17 @@ static void fix_live_times(const char *text, size_t len, chr_timex *x, size_t n)
             item_separator(text, len, x[i].end))
             e[ne++] = i; /* a clock time alone, no day written with it */
     }
-    int up = 0, down = 0, back_up = 0, back_down = 0;
+    int up = 0, down = 0; /* steps of under twelve hours up and down */
     for (size_t k = 1; k < ne; k++) {
         if (memcmp(x[e[k]].value, x[e[0]].value, 10)) {
             ne = 0; /* entries of several days the tagger read: leave them */
             break;
         }
-        int a = clock_minutes(x[e[k - 1]].value), b = clock_minutes(x[e[k]].value);
-        up += b > a;
-        down += b < a;
-        back_up += b > a && b - a < LIVE_WRAP;   /* a short step up, as in a page read */
-        back_down += b < a && a - b < LIVE_WRAP; /* newest first, or down */
+        int step = clock_minutes(x[e[k]].value) - clock_minutes(x[e[k - 1]].value);
+        up += step > 0 && step < LIVE_WRAP;
+        down += step < 0 && -step < LIVE_WRAP;
     }
-    if (ne && (up > down ? back_down : back_up))
+    if (up && down)
         ne = 0; /* out of order: a recap by topic, no live page */
     for (size_t i = 0; ne && i < n; i++)
         if (x[i].type == CHR_TIMEX_DATE && x[i].start > x[e[0]].start &&
@@ -1428,19 +1429,25 @@ static void fix_live_times(const char *text, size_t len, chr_timex *x, size_t n)
     int *off = ne >= LIVE_MIN && up != down ? calloc(ne, sizeof *off) : NULL;
     if (off) {
         /* each entry's day counted from the oldest's, in the order written
-         * (oldest first, or newest first read from the end) */
-        int days = 0, best = 0, run = 1, best_run = 0;
+         * (oldest first, or newest first read from the end); the day the
+         * page began is its publication day, unless another has more than
+         * twice its entries */
+        int days = 0, best = 0, run = 1, first_run = 0, best_run = 0;
         for (size_t k = 1; k <= ne; k++) {
-            size_t cur = up > down ? k : ne - 1 - k, prev = up > down ? k - 1 : ne - k;
+            size_t cur = up ? k : ne - 1 - k, prev = up ? k - 1 : ne - k;
             if (k == ne ||
                 clock_minutes(x[e[prev]].value) - clock_minutes(x[e[cur]].value) >= LIVE_WRAP) {
+                if (!days)
+                    first_run = run;
                 if (run > best_run)
-                    best_run = run, best = days; /* the day most entries tell */
+                    best_run = run, best = days;
                 days++, run = 0;
             }
             if (k < ne)
                 off[cur] = days, run++;
         }
+        if (best_run <= 2 * first_run)
+            best = 0;
         int y = atoi(x[e[0]].value), mo = atoi(x[e[0]].value + 5), d = atoi(x[e[0]].value + 8);
         long day0 = chr_days_from_civil(y, mo, d);
         for (size_t k = 0; k < ne; k++) {
@@ -1481,23 +1488,63 @@ static int holds_weekday(const char *text, size_t s, size_t e)
     return 0;
 }
 
+/* Days since 1970 of the day a value opens with ("2014-02-11",
+ * "2014-02-11T10:00"), NO_DAY for a value without one. */
+#define NO_DAY LONG_MIN
+static long value_day(const char *v)
+{
+    int y, md;
+    char b[11];
+    if (strlen(v) < 10 || (v[10] != '\0' && v[10] != 'T'))
+        return NO_DAY;
+    memcpy(b, v, 10);
+    b[10] = '\0';
+    if (!parse_value(b, &y, &md) || !(md % 100))
+        return NO_DAY;
+    return chr_days_from_civil(y, md / 100, md % 100);
+}
+
+/* The weekday (1 = Monday) of day z since 1970-01-01, a Thursday. */
+static int wday_of(long z)
+{
+    return (int)(((z % 7) + 7 + 3) % 7) + 1;
+}
+
+/* Write day z over the first ten bytes of value v ("YYYY-MM-DD..."). */
+static void put_day(char *v, long z)
+{
+    int y, m, d;
+    char b[11];
+    chr_civil_from_days(z, &y, &m, &d);
+    if (y < 1 || y > 9999)
+        return;
+    snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
+    memcpy(v, b, 10);
+}
+
 /* Anaphors follow the date they were read from when the passes above moved
  * it: the tagger read "L'anno successivo" after "l'11 febbraio" (2014, the
  * year nearest the publication) as 2015; the story's year moved the day to
- * 2011, and so the year after it to 2012 ("Il giorno dopo" too). An
- * anaphor (CHR_TIMEX_ANCHORED, no figure) takes the shift of the date or
- * time last before it; old[i] is the year x[i] had before the passes. A
- * day the shifted year lacks (29 February), a week or a weekday counted
- * from the day ("il sabato successivo") stays. */
-static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *old)
+ * 2011, and so the year after it to 2012. An anaphor (CHR_TIMEX_ANCHORED,
+ * no figure) moves as the date or time last before it moved: a day by as
+ * many days ("le lendemain" of 28 February moved from 2013 to 2012 is 29
+ * February), a weekday counted from it to the same weekday on that side
+ * of the moved day ("il sabato successivo"), a year or month by as many
+ * years; a week stays. old[i] and od[i] are the year and the day (NO_DAY)
+ * x[i] had before the passes. */
+static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *old, const long *od)
 {
     int dy = 0;
+    long dd = 0, from = NO_DAY; /* the last moved date's day shift and old day */
     for (size_t i = 0; i < n; i++) {
-        int y = value_year(x[i].value), y1, md;
+        int y = value_year(x[i].value);
         if (!y || (x[i].type != CHR_TIMEX_DATE && x[i].type != CHR_TIMEX_TIME))
             continue;
+        long nd = value_day(x[i].value);
         if (y != old[i]) {
             dy = y - old[i];
+            from = od[i];
+            dd = nd != NO_DAY && od[i] != NO_DAY ? nd - od[i] : 0;
             continue;
         }
         if (!dy || !(x[i].flags & CHR_TIMEX_ANCHORED) ||
@@ -1505,7 +1552,22 @@ static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *
             dy = 0;
             continue;
         }
-        if (x[i].value[5] == 'W' || holds_weekday(text, x[i].start, x[i].end) ||
+        if (x[i].value[4] == '-' && x[i].value[5] == 'W')
+            continue;
+        if (nd != NO_DAY && dd && from != NO_DAY) {
+            long z = nd + dd;
+            if (holds_weekday(text, x[i].start, x[i].end)) {
+                /* the same weekday on the same side of the moved day */
+                long a1 = from + dd, side = nd > from ? 1 : -1;
+                z = a1 + side;
+                while (wday_of(z) != wday_of(nd))
+                    z += side;
+            }
+            put_day(x[i].value, z);
+            continue;
+        }
+        int y1, md;
+        if (holds_weekday(text, x[i].start, x[i].end) ||
             (parse_value(x[i].value, &y1, &md) && md % 100 &&
              md % 100 > chr_month_days(y + dy, md / 100)))
             continue;
@@ -1604,8 +1666,11 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
         x[k++] = x[i];
     }
     int *old = k ? malloc(k * sizeof *old) : NULL;
-    for (size_t i = 0; old && i < k; i++)
+    long *od = k ? malloc(k * sizeof *od) : NULL;
+    for (size_t i = 0; old && od && i < k; i++) {
         old[i] = value_year(x[i].value);
+        od[i] = value_day(x[i].value);
+    }
     fix_apposition(text, len, x, k);
     fix_year_apposition(text, len, x, k);
     fix_lists(text, len, x, k);
@@ -1613,8 +1678,9 @@ size_t chr_time_fix_document(const char *text, size_t len, const chr_date *ref, 
     fix_live_times(text, len, x, k);
     fix_set_times(text, len, x, k);
     fix_narrative(text, len, ref && ref->year > 0 ? ref : NULL, x, k);
-    if (old)
-        follow_anchors(text, x, k, old);
+    if (old && od)
+        follow_anchors(text, x, k, old, od);
     free(old);
+    free(od);
     return join_spans(text, len, x, k);
 }

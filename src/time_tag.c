@@ -8262,8 +8262,9 @@ static int fr_spaced_end(const M *m, int k)
  * "dès"). */
 static int fr_at_hour(const M *m, int j)
 {
-    static const char *const FR[] = {"\xc3\xa0",   "\xc3\x80",   "vers",         "Vers",
-                                     "d\xc3\xa8s", "D\xc3\xa8s", "alentours de", NULL};
+    static const char *const FR[] = {"\xc3\xa0",     "\xc3\x80",         "vers",
+                                     "Vers",         "d\xc3\xa8s",       "D\xc3\xa8s",
+                                     "alentours de", "\xc3\xa0 environ", NULL};
     for (const char *const *w = FR; *w; w++)
         if (word_before(m, j, *w))
             return 1;
