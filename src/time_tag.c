@@ -2975,12 +2975,37 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             *adjacent = close;
             return -2;
         }
-        if (m->lang == TL_IT && best >= 0 && (word_eq(w, n, "da") || word_eq(w, n, "Da")) &&
+        static const char *const IT_FROM[] = {"da",  "dal",   "dalla", "dall",
+                                              "dai", "dalle", "dallo", NULL};
+        int it_from = m->lang == TL_IT && raw_word_in(m, L[part].s, L[part].e, IT_FROM);
+        int change = 0; /* a verb of starting in the clause after the date */
+        for (int q = 0; q < nr && q < 3 && !change && !memchr(m->text + e, ',', Rw[q].s - e); q++)
+            change = it_change_verb(m, Rw[q]);
+        if (it_from && best >= 0 &&
             ((nl > part + 1 &&
               word_eq(m->text + L[part + 1].s, L[part + 1].e - L[part + 1].s, "partire")) ||
-             (nr > 0 && it_change_verb(m, Rw[0]))))
-            return 1; /* "Da lunedì scatta il nuovo orario", "a partire da lunedì": what
-                       * starts then, ahead (not "da lunedì la città è senza acqua") */
+             change))
+            return 1; /* "Da lunedì scatta il nuovo orario", "Dal 15 marzo il museo apre",
+                       * "a partire da lunedì": what starts then, ahead (not "da lunedì la
+                       * città è senza acqua") */
+        static const char *const IT_TO[] = {"al", "a", "alla", "all", "ai", "fino", NULL};
+        int span = 0; /* "dal lunedì al venerdì": the ends of a span, no "since" */
+        for (size_t q = s; q < e && !span;) {
+            size_t ws = q, we;
+            while (ws < e && !isalpha((unsigned char)m->text[ws]))
+                ws++;
+            for (we = ws; we < e && isalpha((unsigned char)m->text[we]);)
+                we++;
+            span = we > ws && raw_word_in(m, ws, we, IT_TO);
+            q = we > ws ? we : e;
+        }
+        if (it_from && best <= 0 && !right_conj && !span &&
+            !(nl > part + 1 &&
+              word_eq(m->text + L[part + 1].s, L[part + 1].e - L[part + 1].s, "partire"))) {
+            *adjacent = close;
+            return -2; /* "Il Paese è scosso dal 15 marzo", "chiedono da gennaio le sue
+                        * dimissioni": since, back, as "desde" and "depuis" */
+        }
         if ((best <= 0 || right_conj) &&
             (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
             (word_eq(w, n, "desde") || word_eq(w, n, "Desde") || word_eq(w, n, "depuis") ||
@@ -8527,10 +8552,31 @@ static int clock_stamp(const M *m, int i, int j)
             p += 3;
         else
             break;
-    if (p < m->len && m->text[p] == '.')
-        return p + 1 >= m->len || m->text[p + 1] == '\n'; /* "14h59." on its line */
+    if (p < m->len && m->text[p] == '.') /* "14h59." on its line, "23.25. El ministro" */
+        return p + 1 >= m->len || m->text[p + 1] == '\n' ||
+               (p + 2 < m->len && m->text[p + 1] == ' ' && cap_at(m, p + 2) &&
+                (b == 0 || m->text[b - 1] == '\n'));
     return p < m->len && (m->text[p] == ':' || m->text[p] == '-' ||
                           (p + 2 < m->len && !memcmp(m->text + p, "\xe2\x80\x93", 3)));
+}
+
+/* A live page's stamp with a dot ("20.24 - Due traghetti...", "23.25. El
+ * ministro..."): the Italian and Spanish way, no "ore" before it. */
+static int dotted_stamp(const M *m, int j)
+{
+    if (!(isnum(m, j) && m->t[j].nd <= 2 && m->t[j].num < 24 && pu(m, j + 1, '.') &&
+          glued(m, j + 1) && isnum(m, j + 2) && glued(m, j + 2) && m->t[j + 2].nd == 2 &&
+          m->t[j + 2].num < 60 && clock_stamp(m, j, j + 3)))
+        return 0;
+    size_t b = m->t[j].s, p = m->t[j + 2].e;
+    while (b > 0 && (m->text[b - 1] == ' ' || m->text[b - 1] == '\t'))
+        b--;
+    if (b > 0 && m->text[b - 1] != '\n')
+        return 0; /* on a line of its own ("Il risultato: 20.24 - 19.10" is none) */
+    while (p < m->len && !isalnum((unsigned char)m->text[p]) && (unsigned char)m->text[p] < 0x80)
+        p++;
+    return p >= m->len || cap_at(m, p); /* an entry follows, or the line or sentence
+                                         * ends ("10.50 - 12.30 euro" is none) */
 }
 
 static int pat_time(M *m, int i, R *r)
@@ -8561,7 +8607,8 @@ static int pat_time(M *m, int i, R *r)
             j++;
         if (kw(m, j, K_TZ))
             j = zone_offset_end(m, j + 1);
-    } else if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':')) || cue) {
+    } else if (plainnum(m, j) || (isnum(m, j) && pu(m, j + 1, ':')) || cue ||
+               (cue = dotted_stamp(m, j)) != 0) {
         if (m->t[j].nd > 2 || m->t[j].num > 24)
             return 0;
         int k = j + 1;
@@ -10791,7 +10838,7 @@ static void match_chunk(M *m)
         R r;
         int e;
         if (t->kind == TK_NUM && !plainnum(m, i) && !pu(m, i + 1, ':') && !grouped_count(m, i) &&
-            !(pu(m, i + 1, '.') && clock_cue(m, i))) {
+            !(pu(m, i + 1, '.') && (clock_cue(m, i) || dotted_stamp(m, i)))) {
             /* part of an amount (1,500 3.5 $20 10%): only a numeric date
              * (14.05.2024, 10/27/89) can start here */
             r_init(&r, i);
