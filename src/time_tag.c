@@ -7748,7 +7748,12 @@ static int pat_set(M *m, int i, R *r)
         if (((k2 = p_wday_pl(m, k, 0, &wd)) != 0 && !(m->lang == TL_RO && has(m, k, C_WDAY))) ||
             (k > j && (m->lang & TL_ES) && m->t[j].e - m->t[j].s == 3 &&
              !strncasecmp(m->text + m->t[j].s, "los", 3) && (k2 = p_wday(m, k, &wd)) != 0 &&
-             (m->t[k].lx->lang[C_WDAY] & TL_ES))) {
+             (m->t[k].lx->lang[C_WDAY] & TL_ES)) ||
+            /* Italian weekdays are plural after "i" ("I giovedì sono dedicati
+             * alle piramidi"), not before a day ("i giovedì 3 e 10") */
+            (k > j && m->lang == TL_IT && m->t[j].e - m->t[j].s == 1 &&
+             (m->text[m->t[j].s] | 32) == 'i' && (k2 = p_wday(m, k, &wd)) != 0 &&
+             (m->t[k].lx->lang[C_WDAY] & TL_IT) && !isnum(m, k2))) {
             r->type = CHR_TIMEX_SET;
             snprintf(r->v, 48, "XXXX-WXX-%d", wd);
             r->end = k2;
@@ -9431,6 +9436,12 @@ static int pat_deict(M *m, int i, R *r)
     }
     if (kw(m, j, K_THE)) {
         the = 1;
+        j++;
+    } else if (kw(m, j, K_TO) && (m->lang & (TL_IT | TL_FR)) &&
+               ((pu(m, j + 1, '\'') && glued(m, j + 1) && has(m, j + 2, C_DEICT) &&
+                 val(m, j + 2, C_DEICT) == D_MORROW) ||
+                (has(m, j + 1, C_DEICT) && val(m, j + 1, C_DEICT) == D_MORROW))) {
+        the = 1; /* "all'indomani", "au lendemain": the morrow, as "l'indomani" */
         j++;
     }
     int y, mo = 0, d, tense = 0; /* mo: no reference date and a weekday leave it unset */
