@@ -1608,8 +1608,10 @@ static void fix_set_times(const char *text, size_t len, chr_timex *x, size_t n)
     for (size_t i = 1; i < n; i++) {
         if (x[i].type != CHR_TIMEX_TIME || x[i - 1].type != CHR_TIMEX_SET ||
             x[i].start < x[i - 1].end || x[i].end > len || x[i].start - x[i - 1].end > 10 ||
-            clock_minutes(x[i].value) < 0 || names_day(text, x[i].start, x[i].end))
-            continue; /* (not "at 5 p.m. today", a day's) */
+            clock_minutes(x[i].value) < 0 || names_day(text, x[i].start, x[i].end) ||
+            (i + 1 < n && x[i + 1].type == CHR_TIMEX_DATE && x[i + 1].start >= x[i].end &&
+             x[i + 1].start - x[i].end <= 6))
+            continue; /* (not "at 5 p.m. today", "a las 12 del 19 de agosto": a day's) */
         int ok = 1;   /* only "at" words between */
         for (size_t p = x[i - 1].end; p < x[i].start && ok;) {
             if (text[p] == ' ') {

@@ -2978,9 +2978,21 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         static const char *const IT_FROM[] = {"da",  "dal",   "dalla", "dall",
                                               "dai", "dalle", "dallo", NULL};
         int it_from = m->lang == TL_IT && raw_word_in(m, L[part].s, L[part].e, IT_FROM);
-        int change = 0; /* a verb of starting in the clause after the date */
-        for (int q = 0; q < nr && q < 3 && !change && !memchr(m->text + e, ',', Rw[q].s - e); q++)
-            change = it_change_verb(m, Rw[q]);
+        /* a verb of starting (or a state of a schedule: "aperte", "in
+         * vigore") near the date, on either side */
+        static const char *const STATE[] = {"aperto",   "aperta",   "aperti", "aperte", "chiuso",
+                                            "chiusa",   "chiusi",   "chiuse", "valido", "valida",
+                                            "validi",   "valide",   "vigore", "attivo", "attiva",
+                                            "previsto", "prevista", NULL};
+        int change = 0, state = 0;
+        for (int q = 0; q < nr && q < 4; q++) {
+            change |= it_change_verb(m, Rw[q]);
+            state |= raw_word_in(m, Rw[q].s, Rw[q].e, STATE);
+        }
+        for (int q = part + 1; q < nl && q < part + 4; q++) {
+            change |= it_change_verb(m, L[q]);
+            state |= raw_word_in(m, L[q].s, L[q].e, STATE);
+        }
         if (it_from && best >= 0 &&
             ((nl > part + 1 &&
               word_eq(m->text + L[part + 1].s, L[part + 1].e - L[part + 1].s, "partire")) ||
@@ -2989,7 +3001,9 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
                        * "a partire da lunedì": what starts then, ahead (not "da lunedì la
                        * città è senza acqua") */
         static const char *const IT_TO[] = {"al", "a", "alla", "all", "ai", "fino", NULL};
-        int span = 0; /* "dal lunedì al venerdì": the ends of a span, no "since" */
+        /* "dal lunedì al venerdì", "dal 20 febbraio al 10 marzo": the ends of a
+         * span, no "since" */
+        int span = nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, IT_TO);
         for (size_t q = s; q < e && !span;) {
             size_t ws = q, we;
             while (ws < e && !isalpha((unsigned char)m->text[ws]))
@@ -2999,7 +3013,7 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
             span = we > ws && raw_word_in(m, ws, we, IT_TO);
             q = we > ws ? we : e;
         }
-        if (it_from && best <= 0 && !right_conj && !span &&
+        if (it_from && best <= 0 && !right_conj && !span && !change && !state &&
             !(nl > part + 1 &&
               word_eq(m->text + L[part + 1].s, L[part + 1].e - L[part + 1].s, "partire"))) {
             *adjacent = close;
@@ -6644,7 +6658,12 @@ static int pat_rel(M *m, int i, R *r)
             return 0; /* "ces derniers mois": "mois" is plural there (pat_dur) */
         j = k;
     } else if (rr == R_THAT && has(m, j, C_DEICT) && val(m, j, C_DEICT) == D_INDAY) {
-        u = U_DAY; /* "esa jornada", "quella giornata": that day */
+        static const char *const WORK[] = {"lavorativa", "laboral", "de", "di", NULL};
+        size_t ws, we;
+        next_raw_word(m, m->t[j].e, &ws, &we);
+        if (raw_word_in(m, ws, we, WORK))
+            return 0; /* "esa jornada de 40 horas", "quella giornata lavorativa" */
+        u = U_DAY;    /* "esa jornada", "quella giornata": that day */
         j++;
     } else if ((k = p_wday(m, j, &wd)) != 0) {
         j = k;
@@ -8293,13 +8312,20 @@ static int fr_spaced_end(const M *m, int k)
  * "dès"). */
 static int fr_at_hour(const M *m, int j)
 {
-    static const char *const FR[] = {"\xc3\xa0",     "\xc3\x80",         "vers",
-                                     "Vers",         "d\xc3\xa8s",       "D\xc3\xa8s",
-                                     "alentours de", "\xc3\xa0 environ", NULL};
+    static const char *const FR[] = {
+        "\xc3\xa0",         "\xc3\x80",   "vers",         "Vers",
+        "d\xc3\xa8s",       "D\xc3\xa8s", "alentours de", "\xc3\xa0 environ",
+        "\xc3\x80 environ", "Il est",     "il est",       "Il \xc3\xa9tait",
+        "il \xc3\xa9tait",  NULL};
     for (const char *const *w = FR; *w; w++)
         if (word_before(m, j, *w))
             return 1;
-    return 0;
+    /* "A 18 h 30, ...": a capital's accent left out, opening the sentence
+     * (word_before folds case: "il y a 2 h" is no such "à") */
+    size_t p = m->t[j].s;
+    while (p > 0 && m->text[p - 1] == ' ')
+        p--;
+    return p > 0 && m->text[p - 1] == 'A' && (p == 1 || m->text[p - 2] == '\n');
 }
 
 static int clock_cue(const M *m, int j)
@@ -8570,7 +8596,7 @@ static int clock_stamp(const M *m, int i, int j)
  * ministro..."): the Italian and Spanish way, no "ore" before it. */
 static int dotted_stamp(const M *m, int j)
 {
-    if (!(isnum(m, j) && m->t[j].nd <= 2 && m->t[j].num < 24 && pu(m, j + 1, '.') &&
+    if (!(isnum(m, j) && m->t[j].nd == 2 && m->t[j].num < 24 && pu(m, j + 1, '.') &&
           glued(m, j + 1) && isnum(m, j + 2) && glued(m, j + 2) && m->t[j + 2].nd == 2 &&
           m->t[j + 2].num < 60 && clock_stamp(m, j, j + 3)))
         return 0;
@@ -8648,8 +8674,10 @@ static int pat_time(M *m, int i, R *r)
             static const char *const AFTER[] = {"apr\xc3\xa8s", "apres", "avant", "plus", NULL};
             size_t as, ae;
             next_raw_word(m, m->t[k].e, &as, &ae);
-            if (m->lang == TL_FR && !fr_at_hour(m, j) && raw_word_in(m, as, ae, AFTER))
-                return 0; /* "2h après le couvre-feu": two hours after, no clock time */
+            if (m->lang == TL_FR && !fr_at_hour(m, j) &&
+                (raw_word_in(m, as, ae, AFTER) || word_before(m, j, "y a")))
+                return 0; /* "2h après le couvre-feu", "il y a 2h": two hours, no clock
+                           * time */
             k++;          /* "às 6h", "à 6h" */
             ampm = 1;
         } else if (m->lang == TL_FR && h < 24 && kw(m, k, K_H) &&
@@ -8661,8 +8689,16 @@ static int pat_time(M *m, int i, R *r)
             int of = kw(m, e2, K_OF) && m->t[e2].e - m->t[e2].s == 2              ? e2 + 1
                      : kw(m, e2, K_OF) && pu(m, e2 + 1, '\'') && glued(m, e2 + 1) ? e2 + 2
                                                                                   : 0;
-            if (of && !has(m, of, C_PART) && !kw(m, of, K_THE))
-                return 0; /* "à 2 h 30 de route", "à 1 h d'ici" */
+            int named = 0; /* "à 20 h 30 de l'Université Johns Hopkins": whose clock */
+            if (of && kw(m, of, K_THE)) {
+                of += 1 + (pu(m, of + 1, '\'') && glued(m, of + 1)); /* "de l'après-midi" */
+                size_t ns, ne;
+                next_raw_word(m, m->t[of - 1].e, &ns, &ne);
+                named = ne > ns && cap_at(m, ns);
+            }
+            if (of && !has(m, of, C_PART) && !named)
+                return 0; /* "à 2 h 30 de route", "à 1 h d'ici", "à 2 h de la frontière",
+                           * "à 2 h de Paris" */
             if (e2 == k + 2)
                 mi = (int)m->t[k + 1].num;
             k = e2;

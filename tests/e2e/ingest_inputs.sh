@@ -124,6 +124,9 @@ check_eq "standard input: the 5 records are stored" "$(chr --db "$TMP/cutin.db" 
 { printf 'exporter started\n'; rec r1 1 1; printf '\n'; } | chr --db "$TMP/login.db" ingest - >/dev/null 2>"$TMP/login.err"
 check_eq "standard input, a log line and one record: the record is stored, the line reported" \
     "$(chr --db "$TMP/login.db" ls --json | "$PY" -c 'import json,sys; print([a["format"] for a in json.load(sys.stdin)])'):$(grep -c '^chronicle: error: -:1: malformed JSON' "$TMP/login.err")" "['jsonl']:1"
+printf 'Breaking news from Cairo\n{"note": "x"}\n' | chr --db "$TMP/txt2.db" ingest - >/dev/null 2>&1
+check_eq "standard input, a line and a JSON object that is no record: one text article" \
+    "$(chr --db "$TMP/txt2.db" ls --json | "$PY" -c 'import json,sys; print([a["format"] for a in json.load(sys.stdin)])')" "['text']"
 printf 'The council met on Monday.\n{"a": "b"}\nIt approved the budget on Friday, officials said.\nThe barrier will be built in spring.\n' \
     | chr --db "$TMP/txtin.db" ingest - >/dev/null 2>&1
 check_eq "standard input, a text with one JSON-like line: still one text article" \
