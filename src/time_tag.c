@@ -3195,7 +3195,9 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
     if (tense < 0 && c[bk] > slack) {
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
-                if (-c[k] <= reach || c[bk] > 150)
+                /* a past told of next year's January is this year's, however far
+                 * back: "Il 25 gennaio poche migliaia..." in a review of 30 December */
+                if (-c[k] <= reach || c[bk] > 150 || (bk == 2 && m->rm == 12))
                     bk = k;
                 break;
             }
