@@ -2718,8 +2718,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         romance_deadline(m, L, nl))
         return 1;
     if (put_off_to(m, L, nl, s)) {
-        *present = 2; /* the nearest such day, a weekday ahead */
-        return 0;
+        *present = 2; /* the nearest such day ahead, a weekday ahead */
+        return 1;
     }
     /* a schedule's verb in a "que" clause before the date, whatever the
      * tense of the verb that asked for it: "la FIA pidió que el Gran Premio
