@@ -8179,6 +8179,15 @@ static int part_day(M *m, int k, int *y, int *mo, int *d, int *tense)
             r_init(&sub, k); /* "la notte di Natale", "la mattina di Pasqua" */
             k2 = pat_holiday(m, k, &sub);
         }
+        if (!k2 && has(m, k, C_REL) && val(m, k, C_REL) == R_THAT && m->agran == 'D' && m->ay > 0) {
+            /* "all'alba di quel giorno", "la noche de ese mismo día": the day
+             * last told */
+            int u, pl, k3 = k + 1 + kw(m, k + 1, K_SAME), k4 = p_unit(m, k3, &u, &pl);
+            if (k4 && !pl && u == U_DAY) {
+                *y = m->ay, *mo = m->am, *d = m->ad;
+                return k4;
+            }
+        }
         if (!k2 || !sub.d || sub.y <= 0)
             return 0;
         *y = sub.y, *mo = sub.m, *d = sub.d;
