@@ -6751,7 +6751,6 @@ static int pat_rel(M *m, int i, R *r)
     }
     if (!rr && !wd && !mo && !se && u == U_WEEKEND &&
         (the || (i > 0 && kw(m, i - 1, K_IN) && !(m->t[i - 1].lx->lang[C_KW] & TL_EN)) ||
-         (m->lang == TL_IT && (word_before(m, i, "a") || word_before(m, i, "A"))) ||
          (i > 0 && (m->lang & (TL_FR | TL_ES)) && kw(m, i - 1, K_OF) &&
           (word_before(m, i, "du") || word_before(m, i, "del")))))
         rr = R_THIS; /* "the weekend", "nel fine settimana", "no fim de semana", "au
