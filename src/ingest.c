@@ -299,7 +299,7 @@ static int jsonl_name(const char *name)
 
 /* Whether most of the first whole lines of buf that are not blank (at most
  * eight; two at least) are JSON objects, or the second of two is a record
- * (with a "text", "html" or "content"): a feed on
+ * (with a "text"): a feed on
  * standard input, or under another name, whose first line was cut or is a
  * comment or a log's line. */
 static int mostly_json_objects(const unsigned char *buf, size_t len)
@@ -321,8 +321,7 @@ static int mostly_json_objects(const unsigned char *buf, size_t len)
         /* (a number beyond jansson's range is JSON all the same) */
         objects += json_is_object(o) ||
                    (!o && buf[b] == '{' && json_error_code(&je) == json_error_numeric_overflow);
-        records += json_is_object(o) && (json_object_get(o, "text") || json_object_get(o, "html") ||
-                                         json_object_get(o, "content"));
+        records += json_is_object(o) && json_object_get(o, "text");
         json_decref(o);
     }
     return objects >= 2 ? objects * 2 > lines : records == 1 && lines == 2;

@@ -299,10 +299,6 @@ static int relative_surface(const char *s, size_t n)
  * Egypte, les premières manifestations éclatent le 25 janvier" written in
  * January 2014; 600 bytes missed it). */
 #define NARRATIVE_REACH 1500
-/* How far ahead of the publication date a day a future tells in a
- * sentence of its own keeps the tagger's year ("Il processo è stato
- * rinviato all'8 gennaio" told on 4 November after "dicembre 2012"). */
-#define COMING_DAYS 92
 /* A month named alone: how far (bytes) after the date with a written year
  * it may stand, and how recent a month the tagger read keeps its year. */
 #define MONTH_REACH 600
@@ -565,7 +561,7 @@ static void fix_narrative(const char *text, size_t len, const chr_date *ref, chr
         if (wd && chr_weekday(ny, m, d) != wd)
             continue; /* "martedì 28 novembre": a weekday the story's year does not have */
         long gap = chr_days_from_civil(ny, m, d) - chr_days_from_civil(ay, am, ad);
-        if (own < 0 && -own <= COMING_DAYS && (x[i].flags & CHR_TIMEX_FUTURE) &&
+        if (own < 0 && -own <= RECENT_DAYS && (x[i].flags & CHR_TIMEX_FUTURE) &&
             sentence_between(text, x[j].end, x[i].start))
             continue; /* so are the coming weeks a future tells in a sentence of
                        * its own ("Sisi potrebbe annunciare ... il 25 gennaio" after

@@ -2703,8 +2703,8 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
 {
     /* the words between a verb and its date: "on", "el", "le", "a" */
     static const char *const SINCE_W[] = {"desde", "depuis", "since", NULL};
-    static const char *const ON[] = {"on", "el", "le", "il", "a",   "em", "no", "na",
-                                     "pe", "în", "en", "in", "nel", "à",  "ad", NULL};
+    static const char *const ON[] = {"on", "el", "le", "il",  "a", "em", "no", "na", "pe",
+                                     "în", "en", "in", "nel", "à", "ad", "l",  NULL};
     *perfect = *present = *adjacent = 0;
     wspan L[16], Rw[8];
     int nl = collect_words(m, s, -1, L, 16, 200);
@@ -3196,8 +3196,10 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
                 /* a past told of next year's January is this year's, however far
-                 * back: "Il 25 gennaio poche migliaia..." in a review of 30 December */
-                if (-c[k] <= reach || c[bk] > 150 || (bk == 2 && m->rm == 12))
+                 * back, when the past verb stands right before it: "sono arrivate
+                 * l'11 febbraio" in a review of 30 December (not "Il 9 gennaio, ha
+                 * annunciato il governo, si terranno le elezioni") */
+                if (-c[k] <= reach || c[bk] > 150 || (bk == 2 && m->rm == 12 && m->memo_adj))
                     bk = k;
                 break;
             }
@@ -6660,10 +6662,14 @@ static int pat_rel(M *m, int i, R *r)
             return 0; /* "ces derniers mois": "mois" is plural there (pat_dur) */
         j = k;
     } else if (rr == R_THAT && has(m, j, C_DEICT) && val(m, j, C_DEICT) == D_INDAY) {
-        static const char *const WORK[] = {"lavorativa", "laboral", "de", "di", NULL};
-        size_t ws, we;
+        static const char *const WORK[] = {"lavorativa", "laboral", NULL};
+        static const char *const OF[] = {"de", "di", NULL};
+        size_t ws, we, q;
         next_raw_word(m, m->t[j].e, &ws, &we);
-        if (raw_word_in(m, ws, we, WORK))
+        for (q = we; q < m->len && m->text[q] == ' ';)
+            q++;
+        if (raw_word_in(m, ws, we, WORK) ||
+            (raw_word_in(m, ws, we, OF) && q < m->len && isdigit((unsigned char)m->text[q])))
             return 0; /* "esa jornada de 40 horas", "quella giornata lavorativa" */
         u = U_DAY;    /* "esa jornada", "quella giornata": that day */
         j++;
@@ -8699,16 +8705,20 @@ static int pat_time(M *m, int i, R *r)
             int of = kw(m, e2, K_OF) && m->t[e2].e - m->t[e2].s == 2              ? e2 + 1
                      : kw(m, e2, K_OF) && pu(m, e2 + 1, '\'') && glued(m, e2 + 1) ? e2 + 2
                                                                                   : 0;
-            int named = 0; /* "à 20 h 30 de l'Université Johns Hopkins": whose clock */
-            if (of && kw(m, of, K_THE)) {
-                of += 1 + (pu(m, of + 1, '\'') && glued(m, of + 1)); /* "de l'après-midi" */
-                size_t ns, ne;
-                next_raw_word(m, m->t[of - 1].e, &ns, &ne);
-                named = ne > ns && cap_at(m, ns);
-            }
-            if (of && !has(m, of, C_PART) && !named)
-                return 0; /* "à 2 h 30 de route", "à 1 h d'ici", "à 2 h de la frontière",
-                           * "à 2 h de Paris" */
+            /* a distance: "à 2 h 30 de route", "à 1 h d'ici", or a short one to
+             * a place, "à 2 h de la frontière", "à 3 h de Paris" (not "à 20 h
+             * 15 de la gare de Lyon", "à 20 h 30 de l'Université", "à 2 h de
+             * l'après-midi") */
+            static const char *const TRAVEL[] = {
+                "route",  "marche", "vol",    "voiture", "train",     "avion",    "bus",
+                "bateau", "trajet", "voyage", "ici",     "l\xc3\xa0", "distance", NULL};
+            if (of && kw(m, of, K_THE))
+                of += 1 + (pu(m, of + 1, '\'') && glued(m, of + 1));
+            size_t ns, ne;
+            next_raw_word(m, m->t[of ? of - 1 : k].e, &ns, &ne);
+            if (of && !has(m, of, C_PART) &&
+                (raw_word_in(m, ns, ne, TRAVEL) || (h <= 6 && e2 == k + 1)))
+                return 0;
             if (e2 == k + 2)
                 mi = (int)m->t[k + 1].num;
             k = e2;
