@@ -859,7 +859,8 @@ chr_err chr_store_put_timexes(chr_store *st, int64_t id, const chr_timex *tx, co
 }
 
 /* Count e's spelling under key and choose the key's spelling: among those
- * written at least a quarter as often as the most written, the best by
+ * written at least a quarter as often as the most written (the one shown
+ * now: an eighth), the best by
  * chr_entity_spelling, then the most written, then stored (the key's
  * spelling now). A key written one way has no rows in spellings (its
  * entities' mentions count it); the first other spelling gives stored its

@@ -1473,15 +1473,16 @@ static int value_year(const char *v)
     return v[4] == '\0' || v[4] == '-' || v[4] == 'T' ? atoi(v) : 0;
 }
 
-/* Whether a word of text[s..e) is a weekday's ("il sabato successivo"). */
-static int holds_weekday(const char *text, size_t s, size_t e)
+/* Whether a word of text[s..e) is of one of the lexicon classes cls: a
+ * weekday ("il sabato successivo"), a month, "today" ("at 5 p.m. today"). */
+static int holds_class(const char *text, size_t s, size_t e, unsigned cls)
 {
     for (size_t p = s; p < e;) {
         size_t q = p;
-        while (q < e && text[q] != ' ' && text[q] != '\'' && text[q] != ',')
+        while (q < e && text[q] != ' ' && text[q] != '\'' && text[q] != ',' && text[q] != '.')
             q++;
         const tlex *lx = q > p ? chr_time_lex_word(text + p, q - p) : NULL;
-        if (lx && (lx->cls & (1u << C_WDAY)))
+        if (lx && (lx->cls & cls))
             return 1;
         p = q + 1;
     }
@@ -1556,7 +1557,7 @@ static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *
             continue;
         if (nd != NO_DAY && dd && from != NO_DAY) {
             long z = nd + dd;
-            if (holds_weekday(text, x[i].start, x[i].end)) {
+            if (holds_class(text, x[i].start, x[i].end, 1u << C_WDAY)) {
                 /* the same weekday on the same side of the moved day */
                 long a1 = from + dd, side = nd > from ? 1 : -1;
                 z = a1 + side;
@@ -1567,7 +1568,7 @@ static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *
             continue;
         }
         int y1, md;
-        if (holds_weekday(text, x[i].start, x[i].end) ||
+        if (holds_class(text, x[i].start, x[i].end, 1u << C_WDAY) ||
             (parse_value(x[i].value, &y1, &md) && md % 100 &&
              md % 100 > chr_month_days(y + dy, md / 100)))
             continue;
@@ -1575,26 +1576,6 @@ static void follow_anchors(const char *text, chr_timex *x, size_t n, const int *
         if ((x[i].flags & CHR_TIMEX_RANGE) && (y1 = value_year(x[i].end_value)) != 0)
             set_year(x[i].end_value, y1 + dy);
     }
-}
-
-/* Whether a word of text[s..e) names a day: a weekday, a month, "today"
- * ("at 5 p.m. today", "9 a.m. Tuesday"). */
-static int names_day(const char *text, size_t s, size_t e)
-{
-    for (size_t p = s; p < e;) {
-        size_t q = p;
-        while (q < e && isalpha((unsigned char)text[q]))
-            q++;
-        if (q == p) {
-            p++;
-            continue;
-        }
-        const tlex *lx = chr_time_lex_word(text + p, q - p);
-        if (lx && (lx->cls & ((1u << C_WDAY) | (1u << C_MONTH) | (1u << C_DEICT))))
-            return 1;
-        p = q;
-    }
-    return 0;
 }
 
 /* A clock time that a recurrence leads ("Chaque matin à 8 heures",
@@ -1608,7 +1589,9 @@ static void fix_set_times(const char *text, size_t len, chr_timex *x, size_t n)
     for (size_t i = 1; i < n; i++) {
         if (x[i].type != CHR_TIMEX_TIME || x[i - 1].type != CHR_TIMEX_SET ||
             x[i].start < x[i - 1].end || x[i].end > len || x[i].start - x[i - 1].end > 10 ||
-            clock_minutes(x[i].value) < 0 || names_day(text, x[i].start, x[i].end) ||
+            clock_minutes(x[i].value) < 0 ||
+            holds_class(text, x[i].start, x[i].end,
+                        (1u << C_WDAY) | (1u << C_MONTH) | (1u << C_DEICT)) ||
             (i + 1 < n && x[i + 1].type == CHR_TIMEX_DATE && x[i + 1].start >= x[i].end &&
              x[i + 1].start - x[i].end <= 6))
             continue; /* (not "at 5 p.m. today", "a las 12 del 19 de agosto": a day's) */
