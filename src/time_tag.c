@@ -926,9 +926,14 @@ static int listed_tense(const char *b, size_t n, const char *const *past, const 
  * elsewhere: "milieu", "Moscou", "veteran"). b is lower-case. */
 static int romance_tense(unsigned lang, const char *b, size_t n)
 {
-    static const char *const IT_PAST[] = {"ha",   "fu",      "furono",    "aveva", "avevano",
-                                          "era",  "erano",   "disse",     "fece",  "ebbe",
-                                          "sono", "avrebbe", "avrebbero", NULL};
+    static const char *const IT_PAST[] = {
+        "ha", "fu", "furono", "aveva", "avevano", "era", "erano", "disse", "fece", "ebbe", "sono",
+        "avrebbe", "avrebbero",
+        /* irregular remote pasts, third person plural ("scesero in piazza") */
+        "scesero", "presero", "misero", "dissero", "fecero", "ebbero", "vennero", "vollero",
+        "rimasero", "chiesero", "decisero", "persero", "uccisero", "diedero", "dettero", "seppero",
+        "vissero", "nacquero", "caddero", "tennero", "giunsero", "scrissero", "risposero",
+        "corsero", "videro", "ruppero", "mossero", "accesero", NULL};
     static const char *const PT_PAST[] = {
         "foi",     "foram",   "era",      "eram",   "esteve", "estiveram", "estava", "estavam",
         "teve",    "tiveram", "tinha",    "tinham", "houve",  "havia",     "haviam", "fez",
