@@ -929,11 +929,14 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
     static const char *const IT_PAST[] = {
         "ha", "fu", "furono", "aveva", "avevano", "era", "erano", "disse", "fece", "ebbe", "sono",
         "avrebbe", "avrebbero",
-        /* irregular remote pasts, third person plural ("scesero in piazza") */
-        "scesero", "presero", "misero", "dissero", "fecero", "ebbero", "vennero", "vollero",
-        "rimasero", "chiesero", "decisero", "persero", "uccisero", "diedero", "dettero", "seppero",
-        "vissero", "nacquero", "caddero", "tennero", "giunsero", "scrissero", "risposero",
-        "corsero", "videro", "ruppero", "mossero", "accesero", NULL};
+        /* irregular remote pasts, third person ("scesero in piazza", "venne
+         * arrestato"; not those that are nouns too: "chiese", "corse", "mosse") */
+        "scese", "mise", "decise", "rimase", "venne", "volle", "nacque", "cadde", "giunse",
+        "uccise", "perse", "rispose", "diede", "vide", "ruppe", "visse", "scrisse", "tenne",
+        "seppe", "spinse", "scesero", "presero", "misero", "dissero", "fecero", "ebbero", "vennero",
+        "vollero", "rimasero", "chiesero", "decisero", "persero", "uccisero", "diedero", "dettero",
+        "seppero", "vissero", "nacquero", "caddero", "tennero", "giunsero", "scrissero",
+        "risposero", "corsero", "videro", "ruppero", "mossero", "accesero", NULL};
     static const char *const PT_PAST[] = {
         "foi",     "foram",   "era",      "eram",   "esteve", "estiveram", "estava", "estavam",
         "teve",    "tiveram", "tinha",    "tinham", "houve",  "havia",     "haviam", "fez",
