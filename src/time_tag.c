@@ -9502,7 +9502,7 @@ static int pat_deict(M *m, int i, R *r)
     if (kw(m, j, K_THE)) {
         the = 1;
         j++;
-    } else if (kw(m, j, K_TO) && (m->lang & (TL_IT | TL_FR)) &&
+    } else if (kw(m, j, K_TO) && (m->lang & (TL_IT | TL_FR)) && !word_before(m, j, "jour") &&
                ((pu(m, j + 1, '\'') && glued(m, j + 1) && has(m, j + 2, C_DEICT) &&
                  val(m, j + 2, C_DEICT) == D_MORROW) ||
                 (has(m, j + 1, C_DEICT) && val(m, j + 1, C_DEICT) == D_MORROW))) {
