@@ -10267,6 +10267,16 @@ static int pat_dayn(M *m, int i, R *r)
     int j = p_day(m, i + 1, &d);
     if (number_goes_on(m, j) || kw(m, j, K_OF))
         return 0; /* "dia 3/4", "dia 3.500", "Día 1 de la era post-Mubarak": a count */
+    if (bare && (m->agran == 'D' || m->agran == 'M') && m->ay > 0 && m->am > 0 &&
+        (m->agran == 'M' || d > m->ad) && d <= chr_month_days(m->ay, m->am)) {
+        /* the month the text tells of: "Il 15 luglio ... Il 31, il parlamento
+         * l'ha approvata" is 31 July */
+        set_date(r, m->ay, m->am, d);
+        r->anchored = 1;
+        r->flags |= CHR_TIMEX_RELATIVE;
+        r->end = j;
+        return j;
+    }
     r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
     if (r->tense == 0 && m->memo_pres == 2)
         r->tense = 1; /* a schedule in the present: "o julgamento começa no dia 25" */
