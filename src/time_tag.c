@@ -931,9 +931,9 @@ static int romance_tense(unsigned lang, const char *b, size_t n)
         "avrebbe", "avrebbero",
         /* irregular remote pasts, third person ("scesero in piazza", "venne
          * arrestato"; not those that are nouns too: "chiese", "corse", "mosse") */
-        "scese", "mise", "decise", "rimase", "venne", "volle", "nacque", "cadde", "giunse",
-        "uccise", "perse", "rispose", "diede", "vide", "ruppe", "visse", "scrisse", "tenne",
-        "seppe", "spinse", "scesero", "presero", "misero", "dissero", "fecero", "ebbero", "vennero",
+        "scese", "decise", "rimase", "venne", "volle", "nacque", "cadde", "giunse", "uccise",
+        "perse", "rispose", "diede", "vide", "ruppe", "visse", "scrisse", "tenne", "seppe",
+        "spinse", "scesero", "presero", "misero", "dissero", "fecero", "ebbero", "vennero",
         "vollero", "rimasero", "chiesero", "decisero", "persero", "uccisero", "diedero", "dettero",
         "seppero", "vissero", "nacquero", "caddero", "tennero", "giunsero", "scrissero",
         "risposero", "corsero", "videro", "ruppero", "mossero", "accesero", NULL};
@@ -3204,10 +3204,11 @@ static int res_md_year(const M *m, int mo, int d, int tense, int sched)
         for (int k = 2; k >= 0; k--)
             if (c[k] <= slack) {
                 /* a past told of next year's January is this year's, however far
-                 * back, when the past verb stands right before it: "sono arrivate
-                 * l'11 febbraio" in a review of 30 December (not "Il 9 gennaio, ha
-                 * annunciato il governo, si terranno le elezioni") */
-                if (-c[k] <= reach || c[bk] > 150 || (bk == 2 && m->rm == 12 && m->memo_adj))
+                 * back: "sono arrivate l'11 febbraio", "Il 25 gennaio migliaia di
+                 * persone hanno occupato piazza Tahrir" in a review of 30 December
+                 * (a speech verb's past before a future is taken too: "Il 9
+                 * gennaio, ha annunciato il governo, si terranno le elezioni") */
+                if (-c[k] <= reach || c[bk] > 150 || (bk == 2 && m->rm == 12))
                     bk = k;
                 break;
             }
@@ -8713,19 +8714,22 @@ static int pat_time(M *m, int i, R *r)
             int of = kw(m, e2, K_OF) && m->t[e2].e - m->t[e2].s == 2              ? e2 + 1
                      : kw(m, e2, K_OF) && pu(m, e2 + 1, '\'') && glued(m, e2 + 1) ? e2 + 2
                                                                                   : 0;
-            /* a distance: "à 2 h 30 de route", "à 1 h d'ici", or a short one to
-             * a place, "à 2 h de la frontière", "à 3 h de Paris" (not "à 20 h
-             * 15 de la gare de Lyon", "à 20 h 30 de l'Université", "à 2 h de
-             * l'après-midi") */
+            /* a distance: a word of travel ("à 2 h 30 de route", "à 1 h d'ici");
+             * a place's name without minutes ("à 8 h de Beyrouth"); a short one
+             * to anything else ("à 2 h de la frontière", "à 3 h de l'Algérie").
+             * Not "à 20 h 15 de la gare de Lyon", "à 15 h de la place Tahrir",
+             * "à 20 h 30 de l'Université", "à 2 h de l'après-midi" */
             static const char *const TRAVEL[] = {
                 "route",  "marche", "vol",    "voiture", "train",     "avion",    "bus",
                 "bateau", "trajet", "voyage", "ici",     "l\xc3\xa0", "distance", NULL};
-            if (of && kw(m, of, K_THE))
+            int article = of && kw(m, of, K_THE);
+            if (article)
                 of += 1 + (pu(m, of + 1, '\'') && glued(m, of + 1));
             size_t ns, ne;
             next_raw_word(m, m->t[of ? of - 1 : k].e, &ns, &ne);
             if (of && !has(m, of, C_PART) &&
-                (raw_word_in(m, ns, ne, TRAVEL) || (h <= 6 && e2 == k + 1)))
+                (raw_word_in(m, ns, ne, TRAVEL) ||
+                 (e2 == k + 1 && (h <= 6 || (!article && ne > ns && cap_at(m, ns))))))
                 return 0;
             if (e2 == k + 2)
                 mi = (int)m->t[k + 1].num;
@@ -10267,10 +10271,14 @@ static int pat_dayn(M *m, int i, R *r)
     int j = p_day(m, i + 1, &d);
     if (number_goes_on(m, j) || kw(m, j, K_OF))
         return 0; /* "dia 3/4", "dia 3.500", "Día 1 de la era post-Mubarak": a count */
+    r->tense = guess_tense(m, m->t[i].s, m->t[j - 1].e);
     if (bare && (m->agran == 'D' || m->agran == 'M') && m->ay > 0 && m->am > 0 &&
-        (m->agran == 'M' || d > m->ad) && d <= chr_month_days(m->ay, m->am)) {
+        (m->agran == 'M' || d > m->ad) && d <= chr_month_days(m->ay, m->am) &&
+        !(r->tense < 0 &&
+          chr_days_from_civil(m->ay, m->am, d) > chr_days_from_civil(m->ry, m->rm, m->rd))) {
         /* the month the text tells of: "Il 15 luglio ... Il 31, il parlamento
-         * l'ha approvata" is 31 July */
+         * l'ha approvata" is 31 July (not a past day after the reference:
+         * "Ieri ... Il 28, il parlamento l'ha approvata" told on 10 September) */
         set_date(r, m->ay, m->am, d);
         r->anchored = 1;
         r->flags |= CHR_TIMEX_RELATIVE;
