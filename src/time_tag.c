@@ -2985,48 +2985,46 @@ static int guess_tense_raw(const M *m, size_t s, size_t e, int *perfect, int *pr
         }
         static const char *const IT_FROM[] = {"da",  "dal",   "dalla", "dall",
                                               "dai", "dalle", "dallo", NULL};
-        int it_from = m->lang == TL_IT && raw_word_in(m, L[part].s, L[part].e, IT_FROM);
-        /* a verb of starting (or a state of a schedule: "aperte", "in
-         * vigore") near the date, on either side */
-        static const char *const STATE[] = {"aperto",   "aperta",   "aperti", "aperte", "chiuso",
-                                            "chiusa",   "chiusi",   "chiuse", "valido", "valida",
-                                            "validi",   "valide",   "vigore", "attivo", "attiva",
-                                            "previsto", "prevista", NULL};
-        int change = 0, state = 0;
-        for (int q = 0; q < nr && q < 4; q++) {
-            change |= it_change_verb(m, Rw[q]);
-            state |= raw_word_in(m, Rw[q].s, Rw[q].e, STATE);
-        }
-        for (int q = part + 1; q < nl && q < part + 4; q++) {
-            change |= it_change_verb(m, L[q]);
-            state |= raw_word_in(m, L[q].s, L[q].e, STATE);
-        }
-        if (it_from && best >= 0 &&
-            ((nl > part + 1 &&
-              word_eq(m->text + L[part + 1].s, L[part + 1].e - L[part + 1].s, "partire")) ||
-             change))
-            return 1; /* "Da lunedì scatta il nuovo orario", "Dal 15 marzo il museo apre",
-                       * "a partire da lunedì": what starts then, ahead (not "da lunedì la
-                       * città è senza acqua") */
-        static const char *const IT_TO[] = {"al", "a", "alla", "all", "ai", "fino", NULL};
-        /* "dal lunedì al venerdì", "dal 20 febbraio al 10 marzo": the ends of a
-         * span, no "since" */
-        int span = nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, IT_TO);
-        for (size_t q = s; q < e && !span;) {
-            size_t ws = q, we;
-            while (ws < e && !isalpha((unsigned char)m->text[ws]))
-                ws++;
-            for (we = ws; we < e && isalpha((unsigned char)m->text[we]);)
-                we++;
-            span = we > ws && raw_word_in(m, ws, we, IT_TO);
-            q = we > ws ? we : e;
-        }
-        if (it_from && best <= 0 && !right_conj && !span && !change && !state &&
-            !(nl > part + 1 &&
-              word_eq(m->text + L[part + 1].s, L[part + 1].e - L[part + 1].s, "partire"))) {
-            *adjacent = close;
-            return -2; /* "Il Paese è scosso dal 15 marzo", "chiedono da gennaio le sue
-                        * dimissioni": since, back, as "desde" and "depuis" */
+        if (m->lang == TL_IT && raw_word_in(m, L[part].s, L[part].e, IT_FROM)) {
+            /* "a partire da", a verb of starting or a state of a schedule
+             * ("aperte", "in vigore") near the date on either side: ahead, or
+             * the nearest such day; "dal lunedì al venerdì", "dal 20 febbraio
+             * al 10 marzo": the ends of a span; else since, back */
+            static const char *const STATE[] = {
+                "aperto", "aperta", "aperti", "aperte",   "chiuso",   "chiusa",
+                "chiusi", "chiuse", "valido", "valida",   "validi",   "valide",
+                "vigore", "attivo", "attiva", "previsto", "prevista", NULL};
+            static const char *const IT_TO[] = {"al", "a", "alla", "all", "ai", "fino", NULL};
+            int from_on = nl > part + 1 && word_eq(m->text + L[part + 1].s,
+                                                   L[part + 1].e - L[part + 1].s, "partire");
+            int change = 0, state = 0;
+            for (int q = 0; q < nr && q < 4; q++) {
+                change |= it_change_verb(m, Rw[q]);
+                state |= raw_word_in(m, Rw[q].s, Rw[q].e, STATE);
+            }
+            for (int q = part + 1; q < nl && q < part + 4; q++) {
+                change |= it_change_verb(m, L[q]);
+                state |= raw_word_in(m, L[q].s, L[q].e, STATE);
+            }
+            if (best >= 0 && (from_on || change))
+                return 1; /* "Da lunedì scatta il nuovo orario", "Dal 15 marzo il museo
+                           * apre", "a partire da lunedì" (not "da lunedì la città è
+                           * senza acqua") */
+            int span = nr > 0 && raw_word_in(m, Rw[0].s, Rw[0].e, IT_TO);
+            for (size_t q = s; q < e && !span;) {
+                size_t ws = q, we;
+                while (ws < e && !isalpha((unsigned char)m->text[ws]))
+                    ws++;
+                for (we = ws; we < e && isalpha((unsigned char)m->text[we]);)
+                    we++;
+                span = we > ws && raw_word_in(m, ws, we, IT_TO);
+                q = we > ws ? we : e;
+            }
+            if (best <= 0 && !right_conj && !span && !change && !state && !from_on) {
+                *adjacent = close;
+                return -2; /* "Il Paese è scosso dal 15 marzo", "chiedono da gennaio le
+                            * sue dimissioni": since, back, as "desde" and "depuis" */
+            }
         }
         if ((best <= 0 || right_conj) &&
             (m->lang == TL_ES || m->lang == TL_PT || m->lang == TL_FR) &&
@@ -10559,24 +10557,23 @@ static int pat_wrange(M *m, int i, R *r)
 static int pat_month_week(M *m, int i, R *r)
 {
     static const char *const IT_ORD[] = {"prima", "seconda", "terza", "quarta", NULL};
-    int j = i, n;
+    int j = i, n = 0;
     if (kw(m, j, K_THE)) {
         j++;
         if (pu(m, j, '\'') && glued(m, j))
             j++; /* "l'ultima" */
     }
-    if (j < m->n && m->lang == TL_IT && raw_word_in(m, m->t[j].s, m->t[j].e, IT_ORD)) {
-        size_t s0 = m->t[j].s, e0 = m->t[j].e;
-        for (n = 1;
-             strlen(IT_ORD[n - 1]) != e0 - s0 || strncasecmp(m->text + s0, IT_ORD[n - 1], e0 - s0);)
-            n++; /* "la prima settimana di marzo" ("prima" is "before" too) */
-    } else if (has(m, j, C_ORDW) && val(m, j, C_ORDW) >= 1 && val(m, j, C_ORDW) <= 4)
+    /* "la prima settimana di marzo" ("prima" is "before" too) */
+    for (int k = 0; m->lang == TL_IT && j < m->n && IT_ORD[k] && !n; k++)
+        if (raw_word_in(m, m->t[j].s, m->t[j].e, (const char *const[]){IT_ORD[k], NULL}))
+            n = k + 1;
+    if (!n && has(m, j, C_ORDW) && val(m, j, C_ORDW) >= 1 && val(m, j, C_ORDW) <= 4)
         n = val(m, j, C_ORDW);
-    else if (kw(m, j, K_FIRSTF))
+    else if (!n && kw(m, j, K_FIRSTF))
         n = 1;
-    else if (has(m, j, C_REL) && val(m, j, C_REL) == R_LAST)
+    else if (!n && has(m, j, C_REL) && val(m, j, C_REL) == R_LAST)
         n = -1;
-    else
+    if (!n)
         return 0;
     int u, pl, k = p_unit(m, j + 1, &u, &pl);
     if (!k || pl || u != U_WEEK || !kw(m, k, K_OF))
